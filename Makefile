@@ -1,0 +1,102 @@
+# kring — build, run and test.  `make run` and `make test` are all a newcomer needs.
+#
+#   make            release build: build/release/kring
+#   make run        install missing packages, build, serve on http://127.0.0.1:8080
+#   make test       install missing packages, build with ASan+UBSan, run every test
+#   make eval       privacy-guard quality on the labelled development set
+#   make bench      benchmarks (not part of make test)
+#   make fuzz       build the libFuzzer targets (clang)
+
+CC       ?= cc
+PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8
+WARN      = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wstrict-prototypes \
+            -Wmissing-prototypes -Wno-unused-parameter
+CFLAGS_COMMON = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -pthread \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS      = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
+VERSION  := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+REL_CFLAGS  = $(CFLAGS_COMMON) -O2 -g -DKRING_VERSION='"$(VERSION)"'
+TEST_CFLAGS = $(CFLAGS_COMMON) -O1 -g -fno-omit-frame-pointer \
+              -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -DKRING_VERSION='"$(VERSION)"' -DKRING_TEST_BUILD
+
+# Every module is a folder under src/; *_test.c are unit tests, main.c is the CLI.
+MODULES   = base http store core scan web
+LIB_SRC   = $(filter-out %_test.c,$(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
+TEST_SRC  = $(foreach m,$(MODULES),$(wildcard src/$(m)/*_test.c))
+HDRS      = $(foreach m,$(MODULES),$(wildcard src/$(m)/*.h))
+EMBED_IN  = $(wildcard templates/*.html) $(wildcard static/*) $(wildcard po/*.po) \
+            $(wildcard src/scan/lists/*.txt)
+
+REL_OBJ   = $(LIB_SRC:src/%.c=build/release/%.o) build/release/embed.o
+TEST_OBJ  = $(LIB_SRC:src/%.c=build/test/%.o) build/test/embed.o
+TEST_BINS = $(TEST_SRC:src/%.c=build/test/unit/%)
+
+.PHONY: all deps run test unit blackbox eval bench fuzz clean format
+all: build/release/kring
+
+deps:
+	@./scripts/install-deps.sh
+
+build/embed.c: build/embedgen $(EMBED_IN)
+	@mkdir -p $(@D)
+	build/embedgen $(EMBED_IN) > $@.tmp && mv $@.tmp $@
+
+build/embedgen: tools/embedgen.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+build/release/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(REL_CFLAGS) -c -o $@ $<
+build/release/embed.o: build/embed.c
+	$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+build/release/kring: $(REL_OBJ) src/main.c
+	$(CC) $(REL_CFLAGS) -o $@ src/main.c $(REL_OBJ) $(LIBS)
+
+build/test/%.o: src/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -c -o $@ $<
+build/test/embed.o: build/embed.c
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+build/test/kring: $(TEST_OBJ) src/main.c
+	$(CC) $(TEST_CFLAGS) -o $@ src/main.c $(TEST_OBJ) $(LIBS)
+build/test/libkring.a: $(TEST_OBJ)
+	rm -f $@ && ar rcs $@ $^
+# A unit test may #include the .c it tests to reach statics; it is linked
+# against the library with that object left out.
+build/test/unit/%_test: src/%_test.c build/test/libkring.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(TEST_CFLAGS) -Wno-missing-prototypes -o $@ $< \
+	  -Wl,--allow-multiple-definition build/test/libkring.a $(LIBS) -lcmocka
+
+run: deps build/release/kring
+	./build/release/kring serve --listen 127.0.0.1:8080 --data ./data
+
+unit: $(TEST_BINS)
+	@fail=0; for t in $(TEST_BINS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
+
+blackbox: build/test/kring
+	KRING_BIN=$(CURDIR)/build/test/kring /usr/bin/python3 -m pytest -q tests/blackbox
+
+test: deps
+	@$(MAKE) --no-print-directory build/release/kring build/test/kring $(TEST_BINS)
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory blackbox
+
+eval: deps build/release/kring
+	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
+
+bench: deps build/release/kring
+	./bench/run.sh
+
+fuzz: deps
+	$(MAKE) -C fuzz
+
+format:
+	clang-format -i $(LIB_SRC) $(TEST_SRC) src/main.c
+
+clean:
+	rm -rf build

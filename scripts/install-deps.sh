@@ -1,0 +1,29 @@
+#!/bin/sh
+# Install what kring needs to build, run and test, from Debian's packages.
+# Idempotent and quiet when everything is present.  Run as root (or via sudo).
+set -eu
+
+PKGS="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libsodium-dev \
+libjansson-dev libpcre2-dev libstemmer-dev libcmocka-dev gettext \
+python3-pytest python3-requests wdutch"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "install-deps: missing:$missing (run as root to install)" >&2
+	exit 1
+fi
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+if [ ! -f /var/lib/apt/periodic/kring-updated ] || [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock)" ]; then
+	apt-get update -qq
+	mkdir -p /var/lib/apt/periodic && touch /var/lib/apt/periodic/kring-updated
+fi
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

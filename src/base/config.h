@@ -1,0 +1,30 @@
+#ifndef BASE_CONFIG_H
+#define BASE_CONFIG_H
+
+#include <stdbool.h>
+
+/*
+ * Settings come from a file (`key = value` lines, # comments), then the
+ * environment (KRING_LISTEN, KRING_DATA, ...), then command-line flags;
+ * later sources win.  Unknown keys in a file are an error, so a typo does
+ * not go unnoticed.
+ */
+struct config {
+	char listen[128];    /* HOST:PORT */
+	char data[512];      /* data directory */
+	char db[512];        /* database URL or path; empty = DATA/kring.db */
+	char base_url[256];  /* public URL for links; empty = http://LISTEN */
+	int threads;
+	bool log_debug;
+};
+
+void config_defaults(struct config *c);
+/* Returns 0, ERR_IO (cannot read) or ERR_INVAL (bad line; message logged). */
+int config_load_file(struct config *c, const char *path);
+void config_load_env(struct config *c);
+/* Set one key; ERR_INVAL for an unknown key or bad value. */
+int config_set(struct config *c, const char *key, const char *value);
+/* The database target: c->db or DATA/kring.db. */
+const char *config_db(const struct config *c, char *out, unsigned size);
+
+#endif

@@ -1,0 +1,16 @@
+#ifndef BASE_MEM_H
+#define BASE_MEM_H
+
+#include <stddef.h>
+
+/*
+ * Allocation that cannot fail: on exhaustion the process logs and aborts
+ * (as redis, git and h2o do), so callers never check for NULL.
+ */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif

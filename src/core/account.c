@@ -1,0 +1,482 @@
+/*
+ * Accounts, passwords (Argon2id), sessions, invitations, reset links and the
+ * first administrator's set-up link.  Tokens are random, shown once, and
+ * stored only as their SHA-256, so a leaked database opens no session.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "base/text.h"
+#include "core/core.h"
+
+/* OWASP's Argon2id minimum: 19 MiB, 2 passes; kind to a small machine. */
+#define PW_OPSLIMIT 2
+#define PW_MEMLIMIT (19u * 1024 * 1024)
+
+int core_open(const char *db_target, struct core **out)
+{
+	if (sodium_init() < 0) {
+		log_err("cannot initialise libsodium");
+		return ERR_IO;
+	}
+	struct store *st;
+	int rc = store_open(db_target, &st);
+	if (rc)
+		return rc;
+	struct core *c = xcalloc(1, sizeof *c);
+	c->store = st;
+	*out = c;
+	return 0;
+}
+
+void core_close(struct core *c)
+{
+	if (!c)
+		return;
+	store_close(c->store);
+	free(c);
+}
+
+void core_thread_done(struct core *c)
+{
+	store_thread_done(c->store);
+}
+
+/* ---- site settings ---- */
+
+void core_site_get(struct core *c, struct arena *a, struct site *out)
+{
+	out->name = store_meta_get(c->store, a, "site.name", "kring");
+	out->description = store_meta_get(c->store, a, "site.description",
+	                                  "Een veilige plek voor zorg en welzijn.");
+	out->open_registration = !strcmp(store_meta_get(c->store, a, "site.registration", "invite"), "open");
+}
+
+int core_site_set(struct core *c, const struct site *s)
+{
+	if (!s->name || text_check(s->name, strlen(s->name), CORE_DISPLAY_MAX) || !*s->name)
+		return ERR_INVAL;
+	if (!s->description || text_check(s->description, strlen(s->description), CORE_BIO_MAX))
+		return ERR_INVAL;
+	int rc = store_meta_set(c->store, "site.name", s->name);
+	if (!rc)
+		rc = store_meta_set(c->store, "site.description", s->description);
+	if (!rc)
+		rc = store_meta_set(c->store, "site.registration", s->open_registration ? "open" : "invite");
+	return rc;
+}
+
+/* ---- tokens ---- */
+
+void core_token_hash(const char *token, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+char *core_token_new(struct arena *a)
+{
+	unsigned char raw[CORE_TOKEN_BYTES];
+	randombytes_buf(raw, sizeof raw);
+	char *hex = arena_alloc(a, 2 * CORE_TOKEN_BYTES + 1);
+	sodium_bin2hex(hex, 2 * CORE_TOKEN_BYTES + 1, raw, sizeof raw);
+	return hex;
+}
+
+static bool token_shape_ok(const char *t)
+{
+	if (!t || strlen(t) != 2 * CORE_TOKEN_BYTES)
+		return false;
+	for (; *t; t++)
+		if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f')))
+			return false;
+	return true;
+}
+
+/* ---- accounts ---- */
+
+bool core_username_valid(const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 2 || n > CORE_NAME_MAX)
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return false;
+	return true;
+}
+
+static int password_ok(const char *pw)
+{
+	if (!pw)
+		return ERR_INVAL;
+	size_t n = strlen(pw);
+	if (n > CORE_PASSWORD_MAX || !utf8_valid(pw, n))
+		return ERR_INVAL;
+	if (utf8_len(pw, n) < CORE_PASSWORD_MIN)
+		return ERR_INVAL;
+	return 0;
+}
+
+static int hash_password(const char *pw, char out[crypto_pwhash_STRBYTES])
+{
+	if (crypto_pwhash_str(out, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT) != 0) {
+		log_err("cannot hash password: out of memory");
+		return ERR_IO;
+	}
+	return 0;
+}
+
+int core_account_create(struct core *c, const char *username, const char *password, int kind, int role,
+                        uint64_t *id)
+{
+	char name[CORE_NAME_MAX + 2];
+	if (!username || strlen(username) > CORE_NAME_MAX)
+		return ERR_INVAL;
+	snprintf(name, sizeof name, "%s", username);
+	str_lower(name);
+	if (!core_username_valid(name))
+		return ERR_INVAL;
+	char hash[crypto_pwhash_STRBYTES];
+	const char *h = NULL;
+	if (password) {
+		int rc = password_ok(password);
+		if (!rc)
+			rc = hash_password(password, hash);
+		if (rc)
+			return rc;
+		h = hash;
+	}
+	struct account acc = {
+		.id = id_new(),
+		.username = name,
+		.display_name = name,
+		.kind = kind,
+		.role = role,
+		.lang = "nl",
+		.created_at = time_now(),
+	};
+	int rc = store_account_insert(c->store, &acc, h);
+	if (!rc && id)
+		*id = acc.id;
+	return rc;
+}
+
+int core_account_get(struct core *c, struct arena *a, uint64_t id, struct account **out)
+{
+	return store_account_get(c->store, a, id, out);
+}
+
+int core_account_by_name(struct core *c, struct arena *a, const char *username, struct account **out)
+{
+	char name[CORE_NAME_MAX + 2];
+	if (!username || strlen(username) > CORE_NAME_MAX)
+		return ERR_NOTFOUND;
+	snprintf(name, sizeof name, "%s", username);
+	str_lower(name);
+	return store_account_by_name(c->store, a, name, out);
+}
+
+static bool field_ok(const char *s, size_t max)
+{
+	return s && text_check(s, strlen(s), max) == 0;
+}
+
+int core_profile_update(struct core *c, const struct account *acc)
+{
+	if (!field_ok(acc->display_name, CORE_DISPLAY_MAX) || !field_ok(acc->bio, CORE_BIO_MAX) ||
+	    !field_ok(acc->profession, CORE_FIELD_MAX) || !field_ok(acc->expertise, CORE_FIELD_MAX) ||
+	    !field_ok(acc->languages, CORE_FIELD_MAX) || !field_ok(acc->region, CORE_FIELD_MAX))
+		return ERR_INVAL;
+	/* Display names are one line. */
+	if (strpbrk(acc->display_name, "\r\n"))
+		return ERR_INVAL;
+	if (!acc->lang || (strcmp(acc->lang, "nl") && strcmp(acc->lang, "en")))
+		return ERR_INVAL;
+	return store_account_update(c->store, acc);
+}
+
+int core_password_set(struct core *c, uint64_t id, const char *password)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	int rc = password_ok(password);
+	if (!rc)
+		rc = hash_password(password, hash);
+	if (!rc)
+		rc = store_account_set_password(c->store, id, hash);
+	if (!rc)
+		rc = store_session_delete_account(c->store, id, NULL);
+	return rc;
+}
+
+static bool verify(struct core *c, uint64_t id, const char *pw)
+{
+	struct arena a;
+	arena_init(&a);
+	const char *hash = NULL;
+	bool ok = store_account_password(c->store, id, &a, &hash) == 0 &&
+	          crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+	arena_release(&a);
+	return ok;
+}
+
+int core_password_change(struct core *c, uint64_t id, const char *old_pw, const char *new_pw,
+                         const char *keep_session_hash)
+{
+	if (!old_pw || !verify(c, id, old_pw))
+		return ERR_AUTH;
+	char hash[crypto_pwhash_STRBYTES];
+	int rc = password_ok(new_pw);
+	if (!rc)
+		rc = hash_password(new_pw, hash);
+	if (!rc)
+		rc = store_account_set_password(c->store, id, hash);
+	if (!rc)
+		rc = store_session_delete_account(c->store, id, keep_session_hash);
+	return rc;
+}
+
+int core_role_set(struct core *c, uint64_t id, int role)
+{
+	if (role < ROLE_MEMBER || role > ROLE_ADMIN)
+		return ERR_INVAL;
+	return store_account_set_role(c->store, id, role);
+}
+
+/* ---- sessions ---- */
+
+static int session_new(struct core *c, struct arena *a, uint64_t id, char **token)
+{
+	char *t = core_token_new(a);
+	char *csrf = core_token_new(a);
+	char h[65];
+	core_token_hash(t, h);
+	int rc = store_session_insert(c->store, h, id, csrf, time_now() + CORE_SESSION_DAYS * 86400);
+	if (!rc)
+		*token = t;
+	return rc;
+}
+
+int core_login(struct core *c, struct arena *a, const char *username, const char *password,
+               const char *remote, char **token, uint64_t *id)
+{
+	if (!username || !password || !*username || strlen(username) > CORE_NAME_MAX ||
+	    strlen(password) > CORE_PASSWORD_MAX)
+		return ERR_AUTH;
+	char name[CORE_NAME_MAX + 2];
+	snprintf(name, sizeof name, "%s", username);
+	str_lower(name);
+	char *kacct = arena_printf(a, "login:acct:%s", name);
+	char *kaddr = arena_printf(a, "login:addr:%s", remote ? remote : "-");
+	int64_t now = time_now(), since = now - CORE_LOGIN_WINDOW, n1 = 0, n2 = 0;
+	if (store_rate_count(c->store, kacct, since, &n1) || store_rate_count(c->store, kaddr, since, &n2))
+		return ERR_BUSY;
+	if (n1 >= CORE_LOGIN_MAX_ACCOUNT || n2 >= CORE_LOGIN_MAX_ADDR)
+		return ERR_RATE;
+	struct account *acc = NULL;
+	int rc = store_account_by_name(c->store, a, name, &acc);
+	if (rc == ERR_NOTFOUND || (!rc && (acc->suspended || !acc->has_password || !verify(c, acc->id, password)))) {
+		if (rc == ERR_NOTFOUND) {
+			/* Spend the same time as a real check so timing does not tell
+			 * which names exist. */
+			char dummy[crypto_pwhash_STRBYTES];
+			hash_password("timing-equaliser", dummy);
+		}
+		store_rate_hit(c->store, kacct, now, since, &n1);
+		store_rate_hit(c->store, kaddr, now, since, &n2);
+		return ERR_AUTH;
+	}
+	if (rc)
+		return rc;
+	store_rate_clear(c->store, kacct);
+	*id = acc->id;
+	return session_new(c, a, acc->id, token);
+}
+
+int core_session(struct core *c, const char *token, struct session *out)
+{
+	if (!token_shape_ok(token))
+		return ERR_AUTH;
+	char h[65];
+	core_token_hash(token, h);
+	int rc = store_session_get(c->store, h, time_now(), out);
+	return rc == ERR_NOTFOUND ? ERR_AUTH : rc;
+}
+
+int core_logout(struct core *c, const char *token)
+{
+	if (!token_shape_ok(token))
+		return 0;
+	char h[65];
+	core_token_hash(token, h);
+	return store_session_delete(c->store, h);
+}
+
+/* ---- invitations, resets, set-up ---- */
+
+static int token_create(struct core *c, struct arena *a, const char *kind, uint64_t account, int role,
+                        int64_t ttl, uint64_t by, char **token)
+{
+	char *t = core_token_new(a);
+	char h[65];
+	core_token_hash(t, h);
+	int rc = store_token_insert(c->store, kind, h, account, role, time_now() + ttl, by);
+	if (!rc)
+		*token = t;
+	return rc;
+}
+
+static int token_check(struct core *c, const char *kind, const char *token)
+{
+	if (!token_shape_ok(token))
+		return ERR_NOTFOUND;
+	char h[65];
+	core_token_hash(token, h);
+	return store_token_check(c->store, kind, h, time_now());
+}
+
+int core_invite_create(struct core *c, struct arena *a, uint64_t by, int role, char **token)
+{
+	return token_create(c, a, "invite", 0, role, CORE_INVITE_DAYS * 86400, by, token);
+}
+
+int core_invite_check(struct core *c, const char *token)
+{
+	return token_check(c, "invite", token);
+}
+
+int core_register(struct core *c, struct arena *a, const char *invite, const char *username,
+                  const char *password, uint64_t *id)
+{
+	struct site site;
+	core_site_get(c, a, &site);
+	bool need_invite = !site.open_registration || (invite && *invite);
+	if (need_invite && token_check(c, "invite", invite))
+		return ERR_FORBIDDEN;
+	char name[CORE_NAME_MAX + 2];
+	if (!username || strlen(username) > CORE_NAME_MAX)
+		return ERR_INVAL;
+	snprintf(name, sizeof name, "%s", username);
+	str_lower(name);
+	if (!core_username_valid(name) || password_ok(password))
+		return ERR_INVAL;
+	struct account *existing;
+	if (store_account_by_name(c->store, a, name, &existing) == 0)
+		return ERR_EXISTS;
+	int role = ROLE_MEMBER;
+	if (need_invite) {
+		/* Claim the invitation first: of two people racing for one link,
+		 * only one gets an account. */
+		char h[65];
+		core_token_hash(invite, h);
+		int rc = store_token_use(c->store, "invite", h, time_now(), 0, NULL, &role);
+		if (rc)
+			return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
+	}
+	return core_account_create(c, name, password, ACCOUNT_PERSON, role, id);
+}
+
+int core_reset_create(struct core *c, struct arena *a, uint64_t by, uint64_t account, char **token)
+{
+	return token_create(c, a, "reset", account, 0, CORE_RESET_HOURS * 3600, by, token);
+}
+
+int core_reset_check(struct core *c, const char *token)
+{
+	return token_check(c, "reset", token);
+}
+
+int core_reset_use(struct core *c, const char *token, const char *password)
+{
+	if (!token_shape_ok(token))
+		return ERR_NOTFOUND;
+	if (password_ok(password))
+		return ERR_INVAL;
+	char h[65];
+	core_token_hash(token, h);
+	uint64_t account = 0;
+	int rc = store_token_use(c->store, "reset", h, time_now(), 0, &account, NULL);
+	if (rc)
+		return rc;
+	return core_password_set(c, account, password);
+}
+
+int core_setup_token(struct core *c, struct arena *a, char **token)
+{
+	int64_t admins = 0;
+	*token = NULL;
+	int rc = store_account_count_role(c->store, ROLE_ADMIN, &admins);
+	if (rc || admins > 0)
+		return rc;
+	return token_create(c, a, "setup", 0, ROLE_ADMIN, 7 * 86400, 0, token);
+}
+
+int core_setup_use(struct core *c, const char *token, const char *username, const char *password,
+                   uint64_t *id)
+{
+	int64_t admins = 0;
+	int rc = store_account_count_role(c->store, ROLE_ADMIN, &admins);
+	if (rc)
+		return rc;
+	if (admins > 0 || token_check(c, "setup", token))
+		return ERR_NOTFOUND;
+	if (!username || !core_username_valid(username) || password_ok(password))
+		return ERR_INVAL;
+	char h[65];
+	core_token_hash(token, h);
+	if ((rc = store_token_use(c->store, "setup", h, time_now(), 0, NULL, NULL)))
+		return rc;
+	return core_account_create(c, username, password, ACCOUNT_PERSON, ROLE_ADMIN, id);
+}
+
+/* ---- organisations ---- */
+
+int core_org_create(struct core *c, const char *username, const char *display_name, uint64_t *id)
+{
+	int rc = core_account_create(c, username, NULL, ACCOUNT_ORG, ROLE_MEMBER, id);
+	if (rc || !display_name)
+		return rc;
+	struct arena a;
+	arena_init(&a);
+	struct account *acc;
+	rc = store_account_get(c->store, &a, *id, &acc);
+	if (!rc) {
+		acc->display_name = display_name;
+		rc = core_profile_update(c, acc);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+int core_staff_add(struct core *c, uint64_t org, uint64_t person)
+{
+	struct arena a;
+	arena_init(&a);
+	struct account *o, *p;
+	int rc = store_account_get(c->store, &a, org, &o);
+	if (!rc)
+		rc = store_account_get(c->store, &a, person, &p);
+	if (!rc && (o->kind != ACCOUNT_ORG || p->kind != ACCOUNT_PERSON))
+		rc = ERR_INVAL;
+	arena_release(&a);
+	return rc ? rc : store_staff_add(c->store, org, person);
+}
+
+bool core_may_post_as(struct core *c, uint64_t viewer, uint64_t author)
+{
+	return viewer && (viewer == author || store_staff_is(c->store, author, viewer));
+}
+
+int core_setup_check(struct core *c, const char *token)
+{
+	return token_check(c, "setup", token);
+}

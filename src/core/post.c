@@ -1,0 +1,558 @@
+/*
+ * Posts, the one visibility rule, timelines, favourites and boosts, the
+ * social graph, notifications and search.
+ */
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "core/core.h"
+#include "core/core_int.h"
+
+bool core_post_visible(uint64_t viewer, const struct post *p)
+{
+	if (viewer && (viewer == p->author_id || viewer == p->writer_id))
+		return true;
+	/* Staff speak for their organisation, so they read what it posted. */
+	if (viewer && p->v_staff)
+		return true;
+	if (p->v_blocked)
+		return false;
+	switch (p->visibility) {
+	case VIS_PUBLIC: return true;
+	case VIS_FOLLOWERS: return viewer && (p->v_follows_author || p->v_recipient);
+	case VIS_DIRECT: return viewer && p->v_recipient;
+	}
+	return false;
+}
+
+static int fill_people(struct core *c, struct arena *a, struct post *p)
+{
+	int rc = store_account_get(c->store, a, p->author_id, &p->author);
+	if (!rc && p->writer_id != p->author_id)
+		rc = store_account_get(c->store, a, p->writer_id, &p->writer);
+	else if (!rc)
+		p->writer = p->author;
+	return rc;
+}
+
+/* Fill a post for display; false if it (or what it boosts) is not visible. */
+static bool prepare(struct core *c, struct arena *a, uint64_t viewer, struct post *p)
+{
+	if (!core_post_visible(viewer, p))
+		return false;
+	if (fill_people(c, a, p))
+		return false;
+	if (p->reblog_of) {
+		struct post *orig;
+		if (store_post_get(c->store, a, viewer, p->reblog_of, &orig) || !core_post_visible(viewer, orig) ||
+		    fill_people(c, a, orig))
+			return false;
+		p->boosted = orig;
+	}
+	return true;
+}
+
+int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)
+{
+	struct post *p;
+	int rc = store_post_get(c->store, a, viewer, id, &p);
+	if (rc)
+		return rc;
+	if (!prepare(c, a, viewer, p))
+		return ERR_NOTFOUND;
+	*out = p;
+	return 0;
+}
+
+/* Resolve @names to account ids; unknown names are ignored (plain text). */
+static size_t resolve(struct core *c, struct arena *a, const char *const *names, size_t n, uint64_t *ids,
+                      size_t have, size_t max)
+{
+	for (size_t i = 0; i < n && have < max; i++) {
+		struct account *acc;
+		if (store_account_by_name(c->store, a, names[i], &acc))
+			continue;
+		bool dup = false;
+		for (size_t k = 0; k < have; k++)
+			dup |= ids[k] == acc->id;
+		if (!dup)
+			ids[have++] = acc->id;
+	}
+	return have;
+}
+
+static void notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t post)
+{
+	if (!to || to == actor || store_blocks(c->store, to, actor) || store_mutes(c->store, to, actor))
+		return;
+	if (store_notif_insert(c->store, to, kind, actor, post))
+		log_warn("cannot store notification for %llu", (unsigned long long)to);
+}
+
+static int check_text(const char *text)
+{
+	if (!text)
+		return ERR_INVAL;
+	size_t n = strlen(text);
+	int rc = text_check(text, n, CORE_POST_MAX_CHARS);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (text[i] != ' ' && text[i] != '\n' && text[i] != '\r' && text[i] != '\t')
+			return 0;
+	return ERR_INVAL; /* empty */
+}
+
+int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in, uint64_t *id)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!core_may_post_as(c, viewer, in->author_id))
+		return ERR_FORBIDDEN;
+	int rc = check_text(in->text);
+	if (rc)
+		return rc;
+	if (in->visibility < VIS_PUBLIC || in->visibility > VIS_DIRECT)
+		return ERR_INVAL;
+	struct post_new pn = {
+		.id = id_new(),
+		.author_id = in->author_id,
+		.writer_id = viewer,
+		.visibility = in->visibility,
+		.text = in->text,
+		.created_at = time_now(),
+	};
+	pn.root_id = pn.id;
+	struct post *parent = NULL;
+	uint64_t rcpt[CORE_MAX_MENTIONS + 8];
+	size_t nrcpt = 0;
+	if (in->in_reply_to) {
+		if ((rc = core_post_get(c, a, viewer, in->in_reply_to, &parent)))
+			return rc;
+		if (parent->reblog_of)
+			return ERR_INVAL;
+		pn.in_reply_to = parent->id;
+		pn.root_id = parent->root_id;
+		/* A reply is never wider than what it answers. */
+		if (parent->visibility > pn.visibility)
+			pn.visibility = parent->visibility;
+		if (pn.visibility == VIS_DIRECT) {
+			rcpt[nrcpt++] = parent->author_id;
+			uint64_t *pr;
+			size_t npr;
+			if (!store_post_recipients(c->store, a, parent->id, &pr, &npr))
+				for (size_t i = 0; i < npr && nrcpt < CORE_MAX_MENTIONS; i++)
+					rcpt[nrcpt++] = pr[i];
+		}
+	}
+	const char *names[CORE_MAX_MENTIONS];
+	size_t nnames = text_mentions(a, in->text, names, CORE_MAX_MENTIONS);
+	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS);
+	if (in->to && *in->to) {
+		const char *to[CORE_MAX_MENTIONS] = {0};
+		char *list = arena_strdup(a, in->to);
+		/* "to" accepts "a, b" and "@a @b". */
+		size_t nto = 0;
+		for (char *p = list; *p && nto < CORE_MAX_MENTIONS;) {
+			while (*p == ' ' || *p == ',' || *p == '@' || *p == ';')
+				p++;
+			char *start = p;
+			while (*p && *p != ' ' && *p != ',' && *p != ';')
+				p++;
+			if (p > start) {
+				char *name = arena_strndup(a, start, (size_t)(p - start));
+				str_lower(name);
+				to[nto++] = name;
+			}
+		}
+		size_t before = nrcpt;
+		nrcpt = resolve(c, a, to, nto, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
+		if (nrcpt - before < nto)
+			return ERR_NOTFOUND; /* a named recipient does not exist */
+	}
+	/* The author is not their own recipient. */
+	size_t k = 0;
+	for (size_t i = 0; i < nrcpt; i++)
+		if (rcpt[i] != in->author_id && rcpt[i] != viewer)
+			rcpt[k++] = rcpt[i];
+	nrcpt = k;
+	if (pn.visibility == VIS_DIRECT && nrcpt == 0)
+		return ERR_INVAL;
+	const char *tags[CORE_MAX_TAGS];
+	pn.ntags = text_tags(a, in->text, tags, CORE_MAX_TAGS);
+	pn.tags = tags;
+	pn.recipients = rcpt;
+	pn.nrecipients = nrcpt;
+	pn.search_text = core_search_words(a, in->text);
+	if ((rc = store_post_insert(c->store, &pn)))
+		return rc;
+	/* The post is committed; notifications are best effort after it. */
+	if (parent && parent->author_id != in->author_id)
+		notify(c, parent->author_id, NOTIF_REPLY, in->author_id, pn.id);
+	for (size_t i = 0; i < nrcpt; i++)
+		if (!parent || rcpt[i] != parent->author_id)
+			notify(c, rcpt[i], NOTIF_MENTION, in->author_id, pn.id);
+	*id = pn.id;
+	return 0;
+}
+
+int core_post_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text)
+{
+	struct post *p;
+	int rc = core_post_get(c, a, viewer, id, &p);
+	if (rc)
+		return rc;
+	if (p->reblog_of || !core_may_post_as(c, viewer, p->author_id))
+		return ERR_FORBIDDEN;
+	if ((rc = check_text(text)))
+		return rc;
+	const char *tags[CORE_MAX_TAGS];
+	size_t ntags = text_tags(a, text, tags, CORE_MAX_TAGS);
+	/* Recipients stay as they were plus anyone newly mentioned. */
+	uint64_t *old, rcpt[CORE_MAX_MENTIONS + 8];
+	size_t nold = 0, nrcpt = 0;
+	store_post_recipients(c->store, a, id, &old, &nold);
+	for (size_t i = 0; i < nold && nrcpt < CORE_MAX_MENTIONS; i++)
+		rcpt[nrcpt++] = old[i];
+	const char *names[CORE_MAX_MENTIONS];
+	size_t nnames = text_mentions(a, text, names, CORE_MAX_MENTIONS);
+	size_t before = nrcpt;
+	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
+	rc = store_post_update(c->store, id, text, core_search_words(a, text), tags, ntags, rcpt, nrcpt, time_now());
+	if (!rc)
+		for (size_t i = before; i < nrcpt; i++)
+			if (rcpt[i] != p->author_id)
+				notify(c, rcpt[i], NOTIF_MENTION, p->author_id, id);
+	return rc;
+}
+
+int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	struct account *v;
+	int rc = core_post_get(c, &a, viewer, id, &p);
+	if (!rc && !core_may_post_as(c, viewer, p->author_id)) {
+		/* Moderators and administrators may remove what harms. */
+		if (store_account_get(c->store, &a, viewer, &v) || v->role < ROLE_MODERATOR)
+			rc = ERR_FORBIDDEN;
+	}
+	if (!rc && p->reblog_of)
+		rc = ERR_INVAL;
+	if (!rc)
+		rc = store_post_delete(c->store, id);
+	arena_release(&a);
+	return rc;
+}
+
+int core_post_history(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post_edit **out,
+                      size_t *n)
+{
+	struct post *p;
+	int rc = core_post_get(c, a, viewer, id, &p);
+	if (rc)
+		return rc;
+	return store_post_edits(c->store, a, id, out, n);
+}
+
+int core_thread(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post ***out, size_t *n,
+                size_t *focus)
+{
+	struct post *p;
+	int rc = core_post_get(c, a, viewer, id, &p);
+	if (rc)
+		return rc;
+	if (p->reblog_of)
+		return core_thread(c, a, viewer, p->reblog_of, out, n, focus);
+	struct post **all;
+	size_t nall;
+	if ((rc = store_thread(c->store, a, viewer, p->root_id, 500, &all, &nall)))
+		return rc;
+	size_t k = 0;
+	*focus = 0;
+	for (size_t i = 0; i < nall; i++) {
+		if (!prepare(c, a, viewer, all[i]))
+			continue;
+		if (all[i]->id == id)
+			*focus = k;
+		all[k++] = all[i];
+	}
+	*out = all;
+	*n = k;
+	return 0;
+}
+
+int core_fav(struct core *c, uint64_t viewer, uint64_t id, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	bool changed = false;
+	int rc = core_post_get(c, &a, viewer, id, &p);
+	if (!rc && p->reblog_of)
+		rc = ERR_INVAL;
+	if (!rc)
+		rc = store_fav_set(c->store, viewer, id, on, &changed);
+	if (!rc && on && changed)
+		notify(c, p->author_id, NOTIF_FAVOURITE, viewer, id);
+	arena_release(&a);
+	return rc;
+}
+
+int core_boost(struct core *c, uint64_t viewer, uint64_t id, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	bool changed = false;
+	int rc = core_post_get(c, &a, viewer, id, &p);
+	/* Only public posts can be shared further. */
+	if (!rc && (p->reblog_of || p->visibility != VIS_PUBLIC))
+		rc = ERR_FORBIDDEN;
+	if (!rc)
+		rc = store_boost_set(c->store, viewer, id, on, id_new(), time_now(), &changed);
+	if (!rc && on && changed)
+		notify(c, p->author_id, NOTIF_BOOST, viewer, id);
+	arena_release(&a);
+	return rc;
+}
+
+/* ---- timelines ---- */
+
+#define TL_ROUNDS 5
+
+static int fetch(struct core *c, struct arena *a, uint64_t viewer, const struct tl_query *q,
+                 const struct page *pg, const char *const *words, size_t nwords, struct post ***out, size_t *n)
+{
+	switch (q->kind) {
+	case TL_HOME: return store_tl_home(c->store, a, viewer, pg, out, n);
+	case TL_LOCAL: return store_tl_local(c->store, a, viewer, pg, out, n);
+	case TL_TAG: return store_tl_tag(c->store, a, viewer, q->tag, pg, out, n);
+	case TL_PROFILE: return store_tl_profile(c->store, a, viewer, q->author, pg, out, n);
+	case TL_SEARCH: return store_search_posts(c->store, a, viewer, words, nwords, pg, out, n);
+	}
+	return ERR_INVAL;
+}
+
+int core_timeline(struct core *c, struct arena *a, uint64_t viewer, const struct tl_query *q, struct post ***out,
+                  size_t *n, uint64_t *older, uint64_t *newer)
+{
+	int limit = q->page.limit > 0 ? q->page.limit : CORE_PAGE_DEFAULT;
+	if (limit > CORE_PAGE_MAX)
+		limit = CORE_PAGE_MAX;
+	if (q->kind == TL_HOME && !viewer)
+		return ERR_AUTH;
+	const char *words[16];
+	size_t nwords = 0;
+	if (q->kind == TL_SEARCH) {
+		char *w = core_search_words(a, q->q ? q->q : "");
+		char *save = NULL;
+		for (char *p = strtok_r(w, " ", &save); p && nwords < 16; p = strtok_r(NULL, " ", &save))
+			words[nwords++] = p;
+	}
+	bool filter_mutes = q->kind != TL_PROFILE;
+	struct post **res = arena_alloc(a, (size_t)limit * sizeof *res);
+	size_t k = 0;
+	*older = *newer = 0;
+	struct page pg = q->page;
+	pg.limit = limit + 1;
+	bool up = pg.min_id != 0;
+	for (int round = 0; round < TL_ROUNDS && k < (size_t)limit; round++) {
+		struct post **cand;
+		size_t nc;
+		int rc = fetch(c, a, viewer, q, &pg, words, nwords, &cand, &nc);
+		if (rc)
+			return rc;
+		if (up) {
+			/* Newest-first list just above min_id: keep the oldest ones,
+			 * nearest the page the reader came from. */
+			size_t m = 0;
+			for (size_t i = 0; i < nc; i++)
+				if ((!filter_mutes || !cand[i]->v_muted) && prepare(c, a, viewer, cand[i]))
+					cand[m++] = cand[i];
+			size_t from = m > (size_t)limit ? m - (size_t)limit : 0;
+			for (size_t i = from; i < m; i++)
+				res[k++] = cand[i];
+			if (m > (size_t)limit || nc == (size_t)pg.limit)
+				*newer = k ? res[0]->id : 0;
+			if (k)
+				*older = res[k - 1]->id;
+			break;
+		}
+		for (size_t i = 0; i < nc && k < (size_t)limit; i++) {
+			pg.max_id = cand[i]->id;
+			if ((!filter_mutes || !cand[i]->v_muted) && prepare(c, a, viewer, cand[i]))
+				res[k++] = cand[i];
+		}
+		if (nc < (size_t)pg.limit) {
+			pg.max_id = 0; /* reached the end */
+			break;
+		}
+	}
+	if (!up) {
+		*older = pg.max_id;
+		if (k && (q->page.max_id || q->page.min_id))
+			*newer = res[0]->id;
+	}
+	*out = res;
+	*n = k;
+	return 0;
+}
+
+/* ---- social graph ---- */
+
+int core_follow(struct core *c, uint64_t viewer, uint64_t target, bool on, int *state)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (viewer == target)
+		return ERR_INVAL;
+	struct arena a;
+	arena_init(&a);
+	struct account *t;
+	int rc = store_account_get(c->store, &a, target, &t);
+	bool changed = false;
+	if (rc)
+		goto out;
+	if (!on) {
+		rc = store_follow_set(c->store, viewer, target, false, NULL);
+		if (!rc)
+			rc = store_follow_request_set(c->store, viewer, target, false, NULL);
+		*state = FOLLOW_NONE;
+		goto out;
+	}
+	if (store_blocks(c->store, target, viewer) || store_blocks(c->store, viewer, target)) {
+		rc = ERR_FORBIDDEN;
+		goto out;
+	}
+	if (store_follows(c->store, viewer, target)) {
+		*state = FOLLOW_YES;
+		goto out;
+	}
+	if (t->locked) {
+		rc = store_follow_request_set(c->store, viewer, target, true, &changed);
+		*state = FOLLOW_REQUESTED;
+		if (!rc && changed)
+			notify(c, target, NOTIF_FOLLOW_REQUEST, viewer, 0);
+	} else {
+		rc = store_follow_set(c->store, viewer, target, true, &changed);
+		*state = FOLLOW_YES;
+		if (!rc && changed)
+			notify(c, target, NOTIF_FOLLOW, viewer, 0);
+	}
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int core_follow_answer(struct core *c, uint64_t viewer, uint64_t requester, bool accept)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!store_follow_requested(c->store, requester, viewer))
+		return ERR_NOTFOUND;
+	if (!accept)
+		return store_follow_request_set(c->store, requester, viewer, false, NULL);
+	bool changed;
+	int rc = store_follow_set(c->store, requester, viewer, true, &changed);
+	if (!rc && changed)
+		notify(c, viewer, NOTIF_FOLLOW, requester, 0);
+	return rc;
+}
+
+int core_block(struct core *c, uint64_t viewer, uint64_t target, bool on)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (viewer == target)
+		return ERR_INVAL;
+	return store_block_set(c->store, viewer, target, on);
+}
+
+int core_mute(struct core *c, uint64_t viewer, uint64_t target, bool on)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (viewer == target)
+		return ERR_INVAL;
+	return store_mute_set(c->store, viewer, target, on);
+}
+
+void core_relation(struct core *c, uint64_t viewer, uint64_t target, struct relation *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!viewer || viewer == target)
+		return;
+	out->following = store_follows(c->store, viewer, target);
+	out->requested = store_follow_requested(c->store, viewer, target);
+	out->followed_by = store_follows(c->store, target, viewer);
+	out->blocking = store_blocks(c->store, viewer, target);
+	out->blocked_by = store_blocks(c->store, target, viewer);
+	out->muting = store_mutes(c->store, viewer, target);
+}
+
+/* ---- notifications ---- */
+
+int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                       struct notification **out, size_t *n)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct notification *v;
+	size_t nv;
+	int rc = store_notif_list(c->store, a, viewer, pg, &v, &nv);
+	if (rc)
+		return rc;
+	size_t k = 0;
+	for (size_t i = 0; i < nv; i++) {
+		if (store_account_get(c->store, a, v[i].actor_id, &v[i].actor))
+			continue;
+		/* A notification never shows a post the viewer may no longer see. */
+		if (v[i].post_id && core_post_get(c, a, viewer, v[i].post_id, &v[i].post))
+			continue;
+		v[k++] = v[i];
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* ---- search ---- */
+
+int core_search(struct core *c, struct arena *a, uint64_t viewer, const char *q, const struct page *pg,
+                struct search_result *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!q)
+		return 0;
+	char *query = str_trim(arena_strdup(a, q));
+	size_t qlen = strlen(query);
+	if (qlen == 0)
+		return 0;
+	if (qlen > 200 || !utf8_valid(query, qlen))
+		return ERR_INVAL;
+	char *lower = arena_strdup(a, query);
+	str_lower(lower);
+	int rc = 0;
+	if (lower[0] != '#') {
+		const char *people_q = lower[0] == '@' ? lower + 1 : lower;
+		if (*people_q && (rc = store_account_search(c->store, a, people_q, 10, &out->people, &out->npeople)))
+			return rc;
+	}
+	if (lower[0] != '@') {
+		const char *tag_q = lower[0] == '#' ? lower + 1 : lower;
+		if (*tag_q && !strchr(tag_q, ' ') &&
+		    (rc = store_search_tags(c->store, a, tag_q, 10, &out->tags, &out->tag_counts, &out->ntags)))
+			return rc;
+	}
+	if (lower[0] == '@')
+		return 0;
+	struct tl_query tq = {.kind = TL_SEARCH, .q = lower[0] == '#' ? lower + 1 : lower, .page = *pg};
+	uint64_t newer;
+	return core_timeline(c, a, viewer, &tq, &out->posts, &out->nposts, &out->older, &newer);
+}

@@ -1,0 +1,114 @@
+#ifndef HTTP_HTTP_H
+#define HTTP_HTTP_H
+
+/*
+ * HTTP on libmicrohttpd: a thread pool, a router with path parameters, one
+ * arena per request, and bounded input.  Handlers fill `res_*` and return 0
+ * or an ERR_*; the router maps errors to status codes in one place and asks
+ * the error hook (the web layer) for a page.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+
+#define HTTP_MAX_HEADER   (16 * 1024)        /* all request headers together */
+#define HTTP_MAX_BODY     (64 * 1024)        /* a urlencoded form body */
+#define HTTP_MAX_UPLOAD   (16 * 1024 * 1024) /* a multipart upload (media) */
+#define HTTP_MAX_FIELDS   64                 /* form fields per request */
+#define HTTP_MAX_FIELD    (32 * 1024)        /* one form field's value */
+#define HTTP_MAX_PARAMS   8                  /* path parameters per route */
+#define HTTP_MAX_RES_HDRS 16
+#define HTTP_TIMEOUT_S    30
+
+enum http_method { HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4, HTTP_PUT = 8, HTTP_DELETE = 16, HTTP_PATCH = 32 };
+
+struct http_field {
+	const char *name, *value;
+	size_t len;
+};
+
+struct http_req {
+	struct arena *a;
+	void *conn;                /* the MHD connection */
+	int method;
+	const char *method_str;
+	const char *path;          /* decoded path without query */
+	const char *url;           /* raw url as received */
+	const char *remote;        /* client address */
+	bool tls;
+	const char *param_names[HTTP_MAX_PARAMS];
+	const char *param_vals[HTTP_MAX_PARAMS];
+	int nparams;
+	struct http_field fields[HTTP_MAX_FIELDS];
+	int nfields;
+	bool form_parsed;
+	int form_err;
+	struct buf body;           /* raw request body (bounded) */
+	bool body_too_big;
+	/* response */
+	int status;
+	const char *content_type;
+	struct buf out;
+	const char *res_hdr_names[HTTP_MAX_RES_HDRS];
+	const char *res_hdr_vals[HTTP_MAX_RES_HDRS];
+	int nres_hdrs;
+	const char *file_data;     /* alternative body: static bytes, not copied */
+	size_t file_len;
+	void *user;                /* for the layer above (session, viewer) */
+	int64_t start_us;
+};
+
+typedef int (*http_handler)(struct http_req *r);
+
+struct http_route {
+	int methods;               /* bit set of enum http_method */
+	const char *pattern;       /* "/posts/:id/edit"; ":name" matches one segment */
+	http_handler fn;
+};
+
+struct http_server;
+
+struct http_config {
+	const char *listen;        /* "127.0.0.1:8080" or "[::1]:8080" */
+	int threads;
+	const struct http_route *routes;
+	size_t nroutes;
+	/* Called before routing (sessions); may return an error to stop. */
+	int (*before)(struct http_req *r);
+	/* Renders the response for a handler's error (status already set). */
+	void (*error_page)(struct http_req *r, int err);
+	/* Called after each response is queued (release per-request state). */
+	void (*after)(struct http_req *r);
+};
+
+int http_start(const struct http_config *cfg, struct http_server **out);
+/* Stop accepting new connections (in-flight requests continue). */
+void http_quiesce(struct http_server *s);
+/* Finish in-flight requests and stop. */
+void http_stop(struct http_server *s);
+int http_port(struct http_server *s);
+
+/* Request access. */
+const char *http_param(struct http_req *r, const char *name);
+const char *http_query(struct http_req *r, const char *name);
+const char *http_header(struct http_req *r, const char *name);
+const char *http_cookie(struct http_req *r, const char *name);
+/* Parse the urlencoded body once; returns 0, ERR_INVAL or ERR_TOOBIG. */
+int http_form_parse(struct http_req *r);
+/* A form field (after http_form_parse), or NULL. */
+const char *http_form(struct http_req *r, const char *name);
+
+/* Response building. */
+void http_set_header(struct http_req *r, const char *name, const char *value);
+void http_redirect(struct http_req *r, const char *location); /* 303 See Other */
+void http_set_cookie(struct http_req *r, const char *name, const char *value, int max_age);
+/* Map an ERR_* to an HTTP status (the one place this happens). */
+int http_status_for(int err);
+/* Parse "HOST:PORT" into its parts. */
+int http_parse_listen(const char *listen, char *host, size_t hostlen, int *port);
+
+#endif

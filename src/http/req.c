@@ -1,0 +1,102 @@
+#include <microhttpd.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/text.h"
+#include "http/http.h"
+
+const char *http_param(struct http_req *r, const char *name)
+{
+	for (int i = 0; i < r->nparams; i++)
+		if (!strcmp(r->param_names[i], name))
+			return r->param_vals[i];
+	return NULL;
+}
+
+const char *http_query(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_header(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_cookie(struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+int http_form_parse(struct http_req *r)
+{
+	if (r->form_parsed)
+		return r->form_err;
+	r->form_parsed = true;
+	const char *ct = http_header(r, "Content-Type");
+	if (r->body.len && ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
+		return r->form_err = ERR_INVAL;
+	char *s = arena_strndup(r->a, r->body.ptr, r->body.len);
+	char *end = s + r->body.len;
+	char *p = s;
+	while (p < end) {
+		char *amp = memchr(p, '&', (size_t)(end - p));
+		char *stop = amp ? amp : end;
+		*stop = '\0';
+		if (stop > p) {
+			if (r->nfields == HTTP_MAX_FIELDS)
+				return r->form_err = ERR_TOOBIG;
+			char *eq = strchr(p, '=');
+			char *val = eq ? eq + 1 : stop;
+			if (eq)
+				*eq = '\0';
+			url_decode(p, strlen(p), true);
+			size_t vlen = url_decode(val, strlen(val), true);
+			if (vlen > HTTP_MAX_FIELD)
+				return r->form_err = ERR_TOOBIG;
+			struct http_field *f = &r->fields[r->nfields++];
+			f->name = p;
+			f->value = val;
+			f->len = vlen;
+			/* Every field must be well-formed UTF-8 without a NUL inside. */
+			if (!utf8_valid(val, vlen) || strlen(val) != vlen || !utf8_valid(p, strlen(p)))
+				return r->form_err = ERR_INVAL;
+		}
+		p = stop + 1;
+	}
+	return 0;
+}
+
+const char *http_form(struct http_req *r, const char *name)
+{
+	if (http_form_parse(r))
+		return NULL;
+	for (int i = 0; i < r->nfields; i++)
+		if (!strcmp(r->fields[i].name, name))
+			return r->fields[i].value;
+	return NULL;
+}
+
+void http_set_header(struct http_req *r, const char *name, const char *value)
+{
+	if (r->nres_hdrs == HTTP_MAX_RES_HDRS)
+		return;
+	r->res_hdr_names[r->nres_hdrs] = name;
+	r->res_hdr_vals[r->nres_hdrs] = arena_strdup(r->a, value);
+	r->nres_hdrs++;
+}
+
+void http_redirect(struct http_req *r, const char *location)
+{
+	r->status = 303;
+	http_set_header(r, "Location", location);
+	buf_reset(&r->out);
+}
+
+void http_set_cookie(struct http_req *r, const char *name, const char *value, int max_age)
+{
+	char *v = arena_printf(r->a, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s", name, value, max_age,
+	                       r->tls ? "; Secure" : "");
+	http_set_header(r, "Set-Cookie", v);
+}

@@ -1,0 +1,355 @@
+#include "http/http.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/err.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "base/text.h"
+
+struct http_server {
+	struct MHD_Daemon *d;
+	struct http_config cfg;
+	int port;
+};
+
+/* Per-connection request state, made on the first callback. */
+struct ctx {
+	struct arena arena;
+	struct http_req req;
+	bool refused; /* answered before the body was read (too big) */
+};
+
+static int64_t now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int method_bit(const char *m)
+{
+	if (!strcmp(m, "GET")) return HTTP_GET;
+	if (!strcmp(m, "HEAD")) return HTTP_HEAD;
+	if (!strcmp(m, "POST")) return HTTP_POST;
+	if (!strcmp(m, "PUT")) return HTTP_PUT;
+	if (!strcmp(m, "DELETE")) return HTTP_DELETE;
+	if (!strcmp(m, "PATCH")) return HTTP_PATCH;
+	return 0;
+}
+
+int http_status_for(int err)
+{
+	switch (err) {
+	case ERR_OK: return 200;
+	case ERR_INVAL: return 400;
+	case ERR_AUTH: return 401;
+	case ERR_FORBIDDEN:
+	case ERR_CSRF: return 403;
+	case ERR_NOTFOUND: return 404;
+	case ERR_METHOD: return 405;
+	case ERR_EXISTS:
+	case ERR_CONFLICT: return 409;
+	case ERR_TOOBIG: return 413;
+	case ERR_RATE: return 429;
+	case ERR_BUSY: return 503;
+	default: return 500;
+	}
+}
+
+/* Match pattern against path, filling params; false if it does not fit. */
+static bool route_match(const char *pat, const char *path, struct http_req *r)
+{
+	int np = 0;
+	const char *p = pat, *s = path;
+	while (*p && *s) {
+		if (*p == ':') {
+			const char *name_end = strchr(p, '/');
+			size_t nlen = name_end ? (size_t)(name_end - p - 1) : strlen(p + 1);
+			const char *seg_end = strchr(s, '/');
+			size_t slen = seg_end ? (size_t)(seg_end - s) : strlen(s);
+			if (slen == 0 || np == HTTP_MAX_PARAMS)
+				return false;
+			r->param_names[np] = arena_strndup(r->a, p + 1, nlen);
+			r->param_vals[np] = arena_strndup(r->a, s, slen);
+			np++;
+			p += 1 + nlen;
+			s += slen;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	if (*p || *s)
+		return false;
+	r->nparams = np;
+	return true;
+}
+
+static const char *security_headers[][2] = {
+	{"Content-Security-Policy",
+	 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+	 " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"X-Frame-Options", "DENY"},
+	{"Referrer-Policy", "same-origin"},
+	{"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+};
+
+static enum MHD_Result send_response(struct MHD_Connection *c, struct http_req *r)
+{
+	struct MHD_Response *res;
+	if (r->file_data)
+		res = MHD_create_response_from_buffer(r->file_len, (void *)r->file_data, MHD_RESPMEM_PERSISTENT);
+	else
+		res = MHD_create_response_from_buffer(r->out.len, r->out.ptr, MHD_RESPMEM_MUST_COPY);
+	if (!res)
+		return MHD_NO;
+	MHD_add_response_header(res, "Content-Type", r->content_type ? r->content_type : "text/html; charset=utf-8");
+	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
+		MHD_add_response_header(res, security_headers[i][0], security_headers[i][1]);
+	for (int i = 0; i < r->nres_hdrs; i++)
+		MHD_add_response_header(res, r->res_hdr_names[i], r->res_hdr_vals[i]);
+	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, res);
+	MHD_destroy_response(res);
+	return ok;
+}
+
+static void dispatch(struct http_server *srv, struct http_req *r)
+{
+	const struct http_config *cfg = &srv->cfg;
+	int err = 0;
+	if (r->body_too_big) {
+		err = ERR_TOOBIG;
+		goto out;
+	}
+	if (!r->method) {
+		err = ERR_METHOD;
+		goto out;
+	}
+	if (cfg->before && (err = cfg->before(r)))
+		goto out;
+	const struct http_route *hit = NULL;
+	bool path_hit = false;
+	for (size_t i = 0; i < cfg->nroutes; i++) {
+		const struct http_route *rt = &cfg->routes[i];
+		if (!route_match(rt->pattern, r->path, r))
+			continue;
+		path_hit = true;
+		int want = r->method == HTTP_HEAD ? HTTP_GET : r->method;
+		if (rt->methods & want) {
+			hit = rt;
+			break;
+		}
+	}
+	if (!hit) {
+		err = path_hit ? ERR_METHOD : ERR_NOTFOUND;
+		goto out;
+	}
+	r->status = 200;
+	err = hit->fn(r);
+out:
+	if (err) {
+		r->status = http_status_for(err);
+		buf_reset(&r->out);
+		r->file_data = NULL;
+		r->nres_hdrs = 0;
+		if (err == ERR_METHOD)
+			http_set_header(r, "Allow", "GET, POST");
+		if (cfg->error_page)
+			cfg->error_page(r, err);
+		else
+			buf_addf(&r->out, "%d %s\n", r->status, err_str(err));
+	}
+}
+
+static void access_log(struct http_req *r)
+{
+	size_t len = r->file_data ? r->file_len : r->out.len;
+	log_info("%s %s %s %d %zu %.1fms", r->remote ? r->remote : "-", r->method_str, r->url, r->status, len,
+	         (double)(now_us() - r->start_us) / 1000.0);
+}
+
+static const char *remote_addr(struct MHD_Connection *c, struct arena *a)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!ci || !ci->client_addr)
+		return "-";
+	char tmp[INET6_ADDRSTRLEN] = "-";
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, tmp, sizeof tmp);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, tmp, sizeof tmp);
+	return arena_strdup(a, tmp);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_size,
+                                  void **con_cls)
+{
+	struct http_server *srv = cls;
+	struct ctx *x = *con_cls;
+	if (!x) {
+		x = xcalloc(1, sizeof *x);
+		arena_init(&x->arena);
+		struct http_req *r = &x->req;
+		r->a = &x->arena;
+		r->conn = c;
+		r->start_us = now_us();
+		r->method = method_bit(method);
+		r->method_str = arena_strdup(r->a, method);
+		r->url = arena_strdup(r->a, url);
+		char *path = arena_strdup(r->a, url);
+		char *q = strchr(path, '?');
+		if (q)
+			*q = '\0';
+		url_decode(path, strlen(path), false);
+		r->path = path;
+		r->remote = remote_addr(c, r->a);
+		buf_init(&r->body, HTTP_MAX_BODY);
+		buf_init(&r->out, 0);
+		*con_cls = x;
+		/* Refuse an announced oversized body before reading it. */
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		uint64_t n;
+		if (cl && parse_u64(cl, &n) && n > HTTP_MAX_BODY) {
+			r->body_too_big = true;
+			x->refused = true;
+			dispatch(srv, r);
+			access_log(r);
+			return send_response(c, r);
+		}
+		return MHD_YES;
+	}
+	struct http_req *r = &x->req;
+	if (*upload_size) {
+		if (!r->body_too_big && buf_add(&r->body, upload_data, *upload_size))
+			r->body_too_big = true;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (x->refused)
+		return MHD_YES;
+	dispatch(srv, r);
+	access_log(r);
+	return send_response(c, r);
+}
+
+static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	struct http_server *srv = cls;
+	struct ctx *x = *con_cls;
+	if (!x)
+		return;
+	if (srv->cfg.after)
+		srv->cfg.after(&x->req);
+	buf_release(&x->req.body);
+	buf_release(&x->req.out);
+	arena_release(&x->arena);
+	free(x);
+	*con_cls = NULL;
+}
+
+int http_parse_listen(const char *listen, char *host, size_t hostlen, int *port)
+{
+	const char *colon = strrchr(listen, ':');
+	if (!colon)
+		return ERR_INVAL;
+	const char *h = listen;
+	size_t hl = (size_t)(colon - listen);
+	if (hl >= 2 && h[0] == '[' && h[hl - 1] == ']') {
+		h++;
+		hl -= 2;
+	}
+	if (hl == 0 || hl >= hostlen)
+		return ERR_INVAL;
+	memcpy(host, h, hl);
+	host[hl] = '\0';
+	uint64_t p;
+	if (!parse_u64(colon + 1, &p) || p > 65535)
+		return ERR_INVAL;
+	*port = (int)p;
+	return 0;
+}
+
+int http_start(const struct http_config *cfg, struct http_server **out)
+{
+	char host[128];
+	int port;
+	if (http_parse_listen(cfg->listen, host, sizeof host, &port)) {
+		log_err("cannot parse listen address %s (want HOST:PORT)", cfg->listen);
+		return ERR_INVAL;
+	}
+	struct sockaddr_storage ss;
+	memset(&ss, 0, sizeof ss);
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	if (strchr(host, ':')) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host, &s6->sin6_addr) != 1)
+			return ERR_INVAL;
+		flags |= MHD_USE_IPv6;
+	} else {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)&ss;
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons((uint16_t)port);
+		if (!strcmp(host, "localhost"))
+			host[0] = '\0', snprintf(host, sizeof host, "127.0.0.1");
+		if (inet_pton(AF_INET, host, &s4->sin_addr) != 1) {
+			log_err("cannot parse listen host %s", host);
+			return ERR_INVAL;
+		}
+	}
+	struct http_server *s = xcalloc(1, sizeof *s);
+	s->cfg = *cfg;
+	s->d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, on_request, s,
+	                        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	                        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
+	                        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(HTTP_MAX_HEADER + 16 * 1024),
+	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_S,
+	                        MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+	                        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)512,
+	                        MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
+	                        MHD_OPTION_END);
+	if (!s->d) {
+		log_err("cannot listen on %s", cfg->listen);
+		free(s);
+		return ERR_IO;
+	}
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = di ? di->port : port;
+	*out = s;
+	return 0;
+}
+
+int http_port(struct http_server *s)
+{
+	return s->port;
+}
+
+void http_quiesce(struct http_server *s)
+{
+	MHD_socket fd = MHD_quiesce_daemon(s->d);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+}
+
+void http_stop(struct http_server *s)
+{
+	if (!s)
+		return;
+	MHD_stop_daemon(s->d);
+	free(s);
+}

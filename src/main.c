@@ -1,0 +1,377 @@
+/*
+ * kring: the command line.  `kring serve` runs the site; the other commands
+ * set up and look after the same data, also while the server runs.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "base/config.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "core/core.h"
+#include "scan/scan.h"
+#include "web/web.h"
+
+#ifndef KRING_VERSION
+#define KRING_VERSION "0.0.0"
+#endif
+
+static const char usage[] =
+	"kring " KRING_VERSION " - a safe social platform for care and welfare\n"
+	"\n"
+	"usage: kring COMMAND [OPTIONS]\n"
+	"\n"
+	"commands:\n"
+	"  serve [--listen ADDR:PORT]        run the site (default 127.0.0.1:8080)\n"
+	"  init                              create the data directory and database\n"
+	"  migrate                           bring the database schema up to date\n"
+	"  user add NAME [--password PW] [--role member|moderator|admin]\n"
+	"  user passwd NAME [--password PW]  set a password (prompts when not given)\n"
+	"  user role NAME ROLE               change a role\n"
+	"  user list                         list accounts\n"
+	"  user reset-link NAME              print a one-time password-reset link\n"
+	"  org add NAME [--display-name TEXT]  create an organisation account\n"
+	"  org staff NAME USER               let USER post as the organisation\n"
+	"  invite [--role member|moderator]  print a one-time invitation link\n"
+	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
+	"\n"
+	"options for every command:\n"
+	"  --data DIR      data directory (default ./data; env KRING_DATA)\n"
+	"  --db URL        database (default DIR/kring.db; env KRING_DB)\n"
+	"  --config FILE   settings file (key = value); env KRING_* and flags win\n"
+	"  --help, --version\n";
+
+struct opts {
+	struct config cfg;
+	const char *args[8];
+	int nargs;
+	const char *password;
+	const char *role;
+	const char *display_name;
+};
+
+static int parse_opts(int argc, char **argv, struct opts *o)
+{
+	config_defaults(&o->cfg);
+	/* The file first, then the environment, then flags: flags win. */
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--config") && i + 1 < argc && config_load_file(&o->cfg, argv[i + 1])) {
+			fprintf(stderr, "kring: cannot read config file %s\n", argv[i + 1]);
+			return 2;
+		}
+	config_load_env(&o->cfg);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		int bad = 0;
+		if (!strcmp(a, "--config") && v) {
+			i++;
+		} else if (!strcmp(a, "--listen") && v) {
+			bad = config_set(&o->cfg, "listen", v), i++;
+		} else if (!strcmp(a, "--data") && v) {
+			bad = config_set(&o->cfg, "data", v), i++;
+		} else if (!strcmp(a, "--db") && v) {
+			bad = config_set(&o->cfg, "db", v), i++;
+		} else if (!strcmp(a, "--threads") && v) {
+			bad = config_set(&o->cfg, "threads", v), i++;
+		} else if (!strcmp(a, "--base-url") && v) {
+			bad = config_set(&o->cfg, "base_url", v), i++;
+		} else if (!strcmp(a, "--password") && v) {
+			o->password = v, i++;
+		} else if (!strcmp(a, "--role") && v) {
+			o->role = v, i++;
+		} else if (!strcmp(a, "--display-name") && v) {
+			o->display_name = v, i++;
+		} else if (a[0] == '-' && a[1] == '-') {
+			fprintf(stderr, "kring: unknown option or missing value: %s\n", a);
+			return 2;
+		} else if (o->nargs < 8) {
+			o->args[o->nargs++] = a;
+		}
+		if (bad) {
+			fprintf(stderr, "kring: bad value for %s\n", a);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static int open_core(struct opts *o, struct core **c)
+{
+	if (!o->cfg.db[0] && mkdir(o->cfg.data, 0700) && errno != EEXIST) {
+		fprintf(stderr, "kring: cannot create data directory %s: %s\n", o->cfg.data, strerror(errno));
+		return 1;
+	}
+	char db[600];
+	int rc = core_open(config_db(&o->cfg, db, sizeof db), c);
+	if (rc) {
+		fprintf(stderr, "kring: cannot open database %s: %s\n", db, err_str(rc));
+		return 1;
+	}
+	return 0;
+}
+
+static const char *base_url(struct opts *o, struct arena *a)
+{
+	return o->cfg.base_url[0] ? o->cfg.base_url : arena_printf(a, "http://%s", o->cfg.listen);
+}
+
+static void print_setup_link(struct core *c, struct opts *o)
+{
+	struct arena a;
+	arena_init(&a);
+	char *token = NULL;
+	if (core_setup_token(c, &a, &token) == 0 && token) {
+		printf("\n  No administrator yet. Open this one-time link to create the first one:\n"
+		       "  Nog geen beheerder. Open deze eenmalige link om de eerste aan te maken:\n\n"
+		       "    %s/setup/%s\n\n",
+		       base_url(o, &a), token);
+		fflush(stdout);
+	}
+	arena_release(&a);
+}
+
+/* Read a password from the terminal without echo, or a line from stdin. */
+static char *read_password(const char *prompt)
+{
+	static char line[CORE_PASSWORD_MAX + 2];
+	struct termios old, quiet;
+	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	char *s = fgets(line, sizeof line, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fprintf(stderr, "\n");
+	}
+	if (!s)
+		return NULL;
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
+}
+
+static int role_from(const char *s)
+{
+	if (!s || !strcmp(s, "member"))
+		return ROLE_MEMBER;
+	if (!strcmp(s, "moderator"))
+		return ROLE_MODERATOR;
+	if (!strcmp(s, "admin"))
+		return ROLE_ADMIN;
+	return -1;
+}
+
+static int fail(int rc, const char *what)
+{
+	const char *why = err_str(rc);
+	if (rc == ERR_INVAL)
+		why = "invalid (name: 2-30 of a-z 0-9 _; password: at least 10 characters)";
+	else if (rc == ERR_EXISTS)
+		why = "already exists";
+	fprintf(stderr, "kring: cannot %s: %s\n", what, why);
+	return 1;
+}
+
+static int cmd_user(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	const char *name = o->nargs > 2 ? o->args[2] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	struct account *acc;
+	if (sub && !strcmp(sub, "list")) {
+		struct account **v;
+		size_t n;
+		const char *after = "";
+		static const char *roles[] = {"member", "moderator", "admin"};
+		printf("%-30s %-10s %-12s %s\n", "NAME", "ROLE", "KIND", "DISPLAY NAME");
+		do {
+			if ((rc = store_account_list(c->store, &a, after, 500, &v, &n))) {
+				ret = fail(rc, "list accounts");
+				break;
+			}
+			for (size_t i = 0; i < n; i++)
+				printf("%-30s %-10s %-12s %s\n", v[i]->username, roles[v[i]->role % 3],
+				       v[i]->kind == ACCOUNT_ORG ? "organisation" : "person", v[i]->display_name);
+			if (n)
+				after = arena_strdup(&a, v[n - 1]->username);
+		} while (n == 500);
+	} else if (sub && !strcmp(sub, "add") && name) {
+		int role = role_from(o->role);
+		const char *pw = o->password ? o->password : read_password("Password: ");
+		uint64_t id;
+		if (role < 0)
+			ret = fail(ERR_INVAL, "use that role (member, moderator or admin)");
+		else if (!pw)
+			ret = fail(ERR_INVAL, "read a password");
+		else if ((rc = core_account_create(c, name, pw, ACCOUNT_PERSON, role, &id)))
+			ret = fail(rc, "add user");
+		else
+			printf("added %s\n", name);
+	} else if (sub && !strcmp(sub, "passwd") && name) {
+		if ((rc = core_account_by_name(c, &a, name, &acc)))
+			ret = fail(rc, "find user");
+		else {
+			const char *pw = o->password ? o->password : read_password("New password: ");
+			if (!pw || (rc = core_password_set(c, acc->id, pw)))
+				ret = fail(pw ? rc : ERR_INVAL, "set password");
+			else
+				printf("password set for %s\n", acc->username);
+		}
+	} else if (sub && !strcmp(sub, "role") && name && o->nargs > 3) {
+		int role = role_from(o->args[3]);
+		if (role < 0)
+			ret = fail(ERR_INVAL, "use that role (member, moderator or admin)");
+		else if ((rc = core_account_by_name(c, &a, name, &acc)) || (rc = core_role_set(c, acc->id, role)))
+			ret = fail(rc, "set role");
+		else
+			printf("%s is now %s\n", acc->username, o->args[3]);
+	} else if (sub && !strcmp(sub, "reset-link") && name) {
+		char *token;
+		if ((rc = core_account_by_name(c, &a, name, &acc)) || (rc = core_reset_create(c, &a, 0, acc->id, &token)))
+			ret = fail(rc, "make a reset link");
+		else
+			printf("%s/reset/%s\n", base_url(o, &a), token);
+	} else {
+		fprintf(stderr, "usage: kring user add|passwd|role|list|reset-link ...\n");
+		ret = 2;
+	}
+	arena_release(&a);
+	return ret;
+}
+
+static int cmd_org(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	uint64_t id;
+	struct account *org, *person;
+	if (sub && !strcmp(sub, "add") && o->nargs > 2) {
+		if ((rc = core_org_create(c, o->args[2], o->display_name, &id)))
+			ret = fail(rc, "add organisation");
+		else
+			printf("added organisation %s\n", o->args[2]);
+	} else if (sub && !strcmp(sub, "staff") && o->nargs > 3) {
+		if ((rc = core_account_by_name(c, &a, o->args[2], &org)) ||
+		    (rc = core_account_by_name(c, &a, o->args[3], &person)) || (rc = core_staff_add(c, org->id, person->id)))
+			ret = fail(rc, "add staff");
+		else
+			printf("%s may now post as %s\n", person->username, org->username);
+	} else {
+		fprintf(stderr, "usage: kring org add NAME | kring org staff ORG USER\n");
+		ret = 2;
+	}
+	arena_release(&a);
+	return ret;
+}
+
+static int serve(struct opts *o, struct core *c)
+{
+	/* Signals go to this thread only, so workers are never interrupted. */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	struct web *w;
+	int rc = web_start(c, &o->cfg, &w);
+	if (rc) {
+		fprintf(stderr, "kring: cannot start the web server on %s: %s\n", o->cfg.listen, err_str(rc));
+		return 1;
+	}
+	log_info("kring %s serving on http://%s (data %s)", KRING_VERSION, o->cfg.listen, o->cfg.data);
+	print_setup_link(c, o);
+	int sig = 0;
+	sigwait(&set, &sig);
+	log_info("received %s: finishing requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	web_quiesce(w);
+	web_stop(w);
+	log_info("stopped cleanly");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("kring %s\n", KRING_VERSION);
+		return 0;
+	}
+	if (!strcmp(argv[1], "scan"))
+		return scan_cli_main(argc - 1, argv + 1);
+	if (!getenv("TZ"))
+		setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
+	struct opts o;
+	memset(&o, 0, sizeof o);
+	int rc = parse_opts(argc, argv, &o);
+	if (rc)
+		return rc;
+	if (o.cfg.log_debug)
+		log_min = LOG_DEBUG;
+	const char *cmd = o.args[0];
+	if (!cmd) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
+	    strcmp(cmd, "org") && strcmp(cmd, "invite")) {
+		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
+		return 2;
+	}
+	/* Command-line tools log only problems. */
+	if (strcmp(cmd, "serve"))
+		log_min = LOG_WARN;
+	struct core *c;
+	if ((rc = open_core(&o, &c)))
+		return rc;
+	if (!strcmp(cmd, "serve")) {
+		rc = serve(&o, c);
+	} else if (!strcmp(cmd, "init")) {
+		printf("database ready in %s\n", o.cfg.data);
+		print_setup_link(c, &o);
+	} else if (!strcmp(cmd, "migrate")) {
+		int v = 0;
+		store_schema_version(c->store, &v);
+		printf("database schema at version %d\n", v);
+	} else if (!strcmp(cmd, "user")) {
+		rc = cmd_user(&o, c);
+	} else if (!strcmp(cmd, "org")) {
+		rc = cmd_org(&o, c);
+	} else if (!strcmp(cmd, "invite")) {
+		struct arena a;
+		arena_init(&a);
+		char *token;
+		int role = role_from(o.role);
+		if (role < 0 || role == ROLE_ADMIN)
+			rc = fail(ERR_INVAL, "invite with that role (member or moderator)");
+		else if ((rc = core_invite_create(c, &a, 0, role, &token)))
+			rc = fail(rc, "make an invitation");
+		else
+			printf("%s/register?invite=%s\n", base_url(&o, &a), token);
+		arena_release(&a);
+	}
+	core_close(c);
+	return rc;
+}

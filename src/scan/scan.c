@@ -1,0 +1,1408 @@
+/*
+ * Privacy guard scanner.  Structured data (numbers, e-mail, IBAN, postcodes,
+ * streets, birth dates, patient numbers, rooms) is found with a few PCRE2
+ * patterns compiled once with JIT; names and medical words with one token
+ * pass over embedded word lists held in a single hash table.  Findings from
+ * both are merged, overlaps are settled by type priority, and the verdict
+ * follows from the policy.
+ *
+ * False alarms switch a guard off, so every detector prefers context over
+ * shape: checksums for BSN and IBAN, a birth keyword for dates, a label for
+ * patient numbers, a person in the same sentence for medical words.  Data that
+ * is most likely public (an organisation's info@ address, a venue's street, a
+ * staff member signing a post) is reported with confidence below
+ * SCAN_COUNT_CONF: shown as a hint, but it does not change the verdict.
+ */
+#include "scan/scan.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "base/embed.h"
+#include "base/err.h"
+#include "base/mem.h"
+
+/* Findings below this confidence are hints: reported, but verdict-neutral. */
+#define SCAN_COUNT_CONF 0.5
+/* Health tied to a name or room in the sentence carries this confidence, and blocks. */
+#define HEALTH_LINKED_CONF 0.85
+
+/* ---------------------------------------------------------------- words */
+
+enum {
+	W_FIRST = 1 << 0,    /* first name */
+	W_SUR = 1 << 1,      /* surname (without prefix) */
+	W_AMBIG = 1 << 2,    /* name that is also an ordinary word */
+	W_MED = 1 << 3,      /* medical term (full entry) */
+	W_MEDHEAD = 1 << 4,  /* first word of a multi-word medical term */
+	W_TITLE = 1 << 5,    /* mevrouw, dhr., oma */
+	W_PREFIX = 1 << 6,   /* van, de, ter: surname prefixes */
+	W_NONAME = 1 << 7,   /* months, days, places, eponyms: never a name alone */
+	W_ORG = 1 << 8,      /* ziekenhuis, centrum: a "name" before it is an organisation */
+	W_ROLE = 1 << 9,     /* collega, huisarts: the name after it is staff/public */
+	W_GREET = 1 << 10,   /* groet, liefs: a name after it signs the post */
+	W_PRONOUN = 1 << 11, /* hij, zij: the sentence continues about a person */
+	W_NAMEVERB = 1 << 12,/* heet, genaamd: the next capitalised word is a name */
+	W_ABBR = 1 << 13,    /* a full stop after it does not end a sentence */
+};
+
+struct word {
+	const char *s;
+	uint32_t len;
+	uint32_t flags;
+};
+
+struct wtab {
+	struct word *v;
+	size_t mask, n;
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static struct word *wtab_find(const struct wtab *t, const char *s, size_t n)
+{
+	if (!t->v)
+		return NULL;
+	for (size_t i = hash_bytes(s, n) & t->mask;; i = (i + 1) & t->mask) {
+		struct word *w = &t->v[i];
+		if (!w->s)
+			return NULL;
+		if (w->len == n && memcmp(w->s, s, n) == 0)
+			return w;
+	}
+}
+
+static void wtab_grow(struct wtab *t);
+
+/* Keys must outlive the table: they point into the lists' lowered copies. */
+static void wtab_add(struct wtab *t, const char *s, size_t n, uint32_t flags)
+{
+	if ((t->n + 1) * 2 > t->mask + 1)
+		wtab_grow(t);
+	for (size_t i = hash_bytes(s, n) & t->mask;; i = (i + 1) & t->mask) {
+		struct word *w = &t->v[i];
+		if (!w->s) {
+			w->s = s;
+			w->len = (uint32_t)n;
+			w->flags = flags;
+			t->n++;
+			return;
+		}
+		if (w->len == n && memcmp(w->s, s, n) == 0) {
+			w->flags |= flags;
+			return;
+		}
+	}
+}
+
+static void wtab_grow(struct wtab *t)
+{
+	struct wtab old = *t;
+	size_t cap = old.v ? (old.mask + 1) * 2 : 1024;
+	t->v = xcalloc(cap, sizeof *t->v);
+	t->mask = cap - 1;
+	t->n = 0;
+	for (size_t i = 0; old.v && i <= old.mask; i++)
+		if (old.v[i].s)
+			wtab_add(t, old.v[i].s, old.v[i].len, old.v[i].flags);
+	free(old.v);
+}
+
+/* Lower-case ASCII and the Latin-1 capitals (U+00C0..U+00DE) of UTF-8. */
+static size_t lower_utf8(const char *s, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (c == 0xC3 && i + 1 < n) {
+			unsigned char d = (unsigned char)s[i + 1];
+			out[i] = (char)c;
+			if (d >= 0x80 && d <= 0x9E && d != 0x97)
+				d = (unsigned char)(d + 0x20);
+			out[++i] = (char)d;
+			continue;
+		}
+		out[i] = (char)c;
+	}
+	return n;
+}
+
+/* Grammar words live here, not in lists/: they are part of the method. */
+static const char *const titles[] = {
+	"mevrouw", "mevr", "mw", "mevr.", "meneer", "mnr", "dhr", "heer", "juffrouw",
+	"zuster", "broeder", "opa", "oma", "tante", "oom", "mr", "mrs", "ms", "miss",
+	"mister", "madam", "sir", "mx", "bewoner", "bewoonster", "cliënt", "cliënte",
+	"patiënt", "patiënte", "client", "patient", "resident", NULL};
+static const char *const prefixes[] = {
+	"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el",
+	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
+	"ould", "d'", "dos", "das", "del", "della", "uit", "tot", NULL};
+static const char *const nonames[] = {
+	"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+	"september", "oktober", "november", "december", "maandag", "dinsdag",
+	"woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "pasen", "kerst",
+	"kerstmis", "pinksteren", "god", "here", "jezus", "allah", "nederland",
+	"holland", "amsterdam", "rotterdam", "utrecht", "haag", "eindhoven",
+	"groningen", "tilburg", "almere", "breda", "nijmegen", "arnhem", "zwolle",
+	"leiden", "maastricht", "delft", "alkmaar", "deventer", "enschede", "hengelo",
+	"assen", "emmen", "venlo", "helmond", "apeldoorn", "amersfoort", "haarlem",
+	"dordrecht", "gouda", "ede", "den", "twente", "friesland", "limburg",
+	"brabant", "zeeland", "drenthe", "suriname", "marokko", "turkije",
+	"indonesië", "parkinson", "alzheimer", "huntington", "crohn", "down",
+	"korsakov", "hodgkin", "lyme", "asperger", "tourette", "bechterew",
+	"graves", "cushing", "addison", "raynaud", "sjögren", "facebook", "twitter",
+	"instagram", "linkedin", "whatsapp", "youtube", "tiktok", "google", "covid",
+	"corona", "english", "nederlands", "engels", "gezondheid", "zorg",
+	"welzijn", "kring", "hallo", "hoi", "beste", "lieve", "dag", "welkom",
+	"bedankt", "dank", "fijne", "vandaag", "morgen", "gisteren", NULL};
+static const char *const orgwords[] = {
+	"ziekenhuis", "kliniek", "centrum", "medisch", "mc", "umc", "huis", "hof",
+	"stichting", "zorg", "thuiszorg", "zorggroep", "school", "college",
+	"hospice", "kinderziekenhuis", "fonds", "prijs", "instituut", "universiteit",
+	"hogeschool", "praktijk", "apotheek", "gasthuis", "paviljoen", "kliniek",
+	"lyceum", "stad", "park", "plein", "straat", "laan", "weg", "brug",
+	"polder", "gemeente", "ggz", "ggd", "award", "lezing", "prize", "hospital",
+	"foundation", "street", "road", "zaal", "gebouw", "kerk", "moskee",
+	"verpleeghuis", "zorgcentrum", "woonzorgcentrum", NULL};
+static const char *const roles[] = {
+	"collega", "collega's", "teamleider", "verpleegkundige", "begeleider",
+	"begeleidster", "spreker", "dagvoorzitter", "auteur", "schrijver",
+	"schrijfster", "minister", "staatssecretaris", "wethouder", "burgemeester",
+	"directeur", "bestuurder", "voorzitter", "huisarts", "arts", "dokter",
+	"specialist", "prof", "professor", "dr", "drs", "ir", "ing", "presentator",
+	"presentatrice", "koning", "koningin", "prinses", "prins", "trainer",
+	"docent", "onderzoeker", "hoogleraar", "lector", "fysiotherapeut",
+	"ergotherapeut", "psycholoog", "psychiater", "geriater", "manager",
+	"coördinator", "coach", "woordvoerder", "medewerker", "stagiair",
+	"stagiaire", "vrijwilliger", "vrijwilligster", "ambassadeur", "zanger",
+	"zangeres", "schrijver", "kunstenaar", "journalist", "blogger",
+	"verzorgende", "wijkverpleegkundige", "praktijkondersteuner", "poh",
+	"doktersassistente", "apotheker", "tandarts", "verloskundige",
+	"dietist", "diëtist", "logopedist", "casemanager", "wijkcoach",
+	"jongerenwerker", "ouderenadviseur", "consulent", "secretaris",
+	"penningmeester", "nurse", "doctor", "speaker", "author", "colleague",
+	"volgens", "door", "met", "namens", "gastspreker", "gastheer", "gastvrouw",
+	"welkom", "beste", "hoi", "hallo", "hey", "dag", "lieve", "dear", "hi", NULL};
+static const char *const greets[] = {
+	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
+	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
+static const char *const pronouns[] = {
+	"hij", "zij", "ze", "haar", "zijn", "hem", "he", "she", "his", "her",
+	"meneer", "mevrouw", "u", "uw", NULL};
+static const char *const nameverbs[] = {
+	"heet", "heette", "genaamd", "named", "called", "noemen", "naam", NULL};
+static const char *const abbrs[] = {
+	"mevr", "mw", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof",
+	"geb", "nr", "bijv", "ca", "o.a", "e.d", "enz", "etc", "tel", "st", "mnr",
+	"jl", "a.s", "vs", "evt", "incl", "excl", "max", "min", "resp", "z.s.m",
+	"kl", "afd", "gr", "grt", "app", "no", NULL};
+
+static struct wtab words;
+static char *list_mem[8];
+static size_t nlist_mem;
+/* Suffixes that make a compound medical ("borstkanker", "blaasontsteking"). */
+static struct word medsuf[128];
+static size_t nmedsuf;
+
+static void add_static(const char *const *v, uint32_t flags)
+{
+	for (; *v; v++)
+		wtab_add(&words, *v, strlen(*v), flags);
+}
+
+/*
+ * Load one embedded list: one entry per line, '#' starts a comment, entries
+ * are lowered so lookups need only lower the token.
+ */
+static int load_list(const char *name, uint32_t flags, bool suffixes)
+{
+	const struct embed_file *f = embed_get(name);
+	if (!f)
+		return ERR_NOTFOUND;
+	char *mem = xmalloc(f->len + 1);
+	lower_utf8((const char *)f->data, f->len, mem);
+	mem[f->len] = '\0';
+	list_mem[nlist_mem++] = mem;
+	for (char *p = mem, *end = mem + f->len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *e = nl ? nl : end;
+		char *hash = memchr(p, '#', (size_t)(e - p));
+		char *q = hash ? hash : e;
+		while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
+			q--;
+		while (p < q && (*p == ' ' || *p == '\t'))
+			p++;
+		if (q > p) {
+			size_t n = (size_t)(q - p);
+			if (suffixes) {
+				if (nmedsuf < sizeof medsuf / sizeof medsuf[0])
+					medsuf[nmedsuf++] = (struct word){p, (uint32_t)n, W_MED};
+			} else {
+				wtab_add(&words, p, n, flags);
+				char *sp = memchr(p, ' ', n);
+				if (sp && (flags & W_MED))
+					wtab_add(&words, p, (size_t)(sp - p), W_MEDHEAD);
+			}
+		}
+		p = e + 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- patterns */
+
+enum pat {
+	P_IBAN, P_NUMBER, P_POSTCODE, P_STREET, P_DOB_KEY, P_DOB_AFTER, P_PATIENT,
+	P_ROOM, P_AGE, P_NPAT
+};
+
+#define MONTHS_NL "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec"
+#define MONTHS_EN "january|february|march|may|june|july|august|october|oct"
+#define DATE_RE "(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)?\\d{2}(?!\\d)" \
+	"|(?:19|20)\\d{2}-\\d{2}-\\d{2}" \
+	"|\\d{1,2}(?:e|ste|de|st|nd|rd|th)?\\s+(?:" MONTHS_NL "|" MONTHS_EN ")\\.?(?:\\s+(?:19|20)\\d{2})?" \
+	"|(?:" MONTHS_NL "|" MONTHS_EN ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})(?![\\p{L}\\d])"
+
+static const char *const pat_src[P_NPAT] = {
+	[P_IBAN] = "(?i)(?<![\\p{L}\\d])[a-z]{2}\\d{2}(?:[ ]?[a-z0-9]){10,32}(?![\\p{L}\\d])",
+	[P_NUMBER] = "(?<![\\w@+./,-])(?:\\+|00)?(?:\\(\\d{1,4}\\)|\\d)(?:[ ./-]{0,3}(?:\\(\\d{1,4}\\)|\\d)){6,18}(?![\\w@])",
+	[P_POSTCODE] = "(?<![\\p{L}\\d])[1-9]\\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\\p{L}\\d])",
+	[P_STREET] = "(?<![\\p{L}])(?=\\p{Lu})[\\p{L}'-]{0,40}?(?i:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|plantsoen|hof|pad|park|allee|boulevard|wal|haven|erf|dam|ring|baan|veld|oord|hoven|hage|burg)"
+		"\\s+\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}])|-\\d{1,3}(?!\\d))?(?![\\d])(?![.,]\\d)"
+		"|\\b(?:Laan|Plein|Kade|Singel|Dijk|Weg|Gracht|Straat|Hof|Park|Markt|Dreef|Burgemeester|Generaal|Dokter|Prins|Prinses|Koningin|Koning|Graaf|Sint)\\s+(?:(?:van|de|der|den|het|'t|ter|ten|op|\\p{Lu}[\\p{L}.]*)\\s+){1,3}\\p{Lu}[\\p{L}'-]+\\s+\\d{1,4}[a-z]?(?!\\d)"
+		"|(?<![\\d])\\d{1,5}\\s+\\p{Lu}\\p{L}+\\s+(?:Street|St\\.|Road|Rd\\.|Avenue|Ave\\.|Lane|Drive|Close|Way)\\b",
+	[P_DOB_KEY] = "(?i)\\b(?:geboren|geb\\.?|geboortedatum|geb\\.\\s*datum|geboortedag|d\\.?o\\.?b\\.?|date\\s+of\\s+birth|birth\\s*date|born)"
+		"(?![\\p{L}])[^\\n!?]{0,30}?(" DATE_RE ")",
+	[P_DOB_AFTER] = "(?i)(" DATE_RE ")[^\\n.!?]{0,50}?\\b(?:geboren|ter\\s+wereld\\s+gekomen|was\\s+born|is\\s+born)\\b",
+	[P_PATIENT] = "(?i)\\b(?:pati[eë]nt(?:en)?[ -]?(?:nummer|nr\\.?|id|no\\.?)|cli[eë]nt[ -]?(?:nummer|nr\\.?|id|no\\.?)"
+		"|dossier[ -]?(?:nummer|nr\\.?)|registratie[ -]?(?:nummer|nr\\.?)|zis[ -]?(?:nummer|nr\\.?)|epd[ -]?(?:nummer|nr\\.?)|mrn"
+		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
+		"|big[ -]?(?:nummer|nr\\.?|registratie(?:nummer)?|code|number)?|agb[ -]?(?:code|nummer|nr\\.?)?"
+		"|verzekerden[ -]?nummer|polis[ -]?nummer|zorgpas(?:nummer)?|ziekenhuisnummer|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
+		"(?:\\s*(?:is|was|:|#|=|nr\\.?|nummer)\\s*)*:?\\s*([A-Z]{0,3}[-/]?\\d[\\d. -]{2,14}\\d)(?![\\d])",
+	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}\\d-]{0,12},?\\s+)?"
+		"(?:kamer|kamernummer|kamernr\\.?|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
+		"([a-z]?\\d{1,4}[a-z]?)(?![\\p{L}\\d])(?![.,]\\d)"
+		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|tot\\b|-\\s*\\d))",
+	[P_AGE] = "(?i)\\b\\d{1,3}[- ]?jarige\\b|\\b\\d{1,3}[- ]year[- ]old\\b|\\b(?:de|deze|die|onze|het)\\s+(?:bewoner|bewoonster|cliënt|cliënte|client|patiënt|patiënte|patient|mevrouw|meneer)\\s+(?:van|op|in|uit|met)\\b",
+};
+
+static pcre2_code *pats[P_NPAT];
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static int init_rc;
+
+static void init_run(void)
+{
+	for (int i = 0; i < P_NPAT; i++) {
+		int ec;
+		PCRE2_SIZE eo;
+		pats[i] = pcre2_compile((PCRE2_SPTR)pat_src[i], PCRE2_ZERO_TERMINATED,
+		                        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		if (!pats[i]) {
+			init_rc = ERR_INVAL;
+			return;
+		}
+		/* JIT failure only costs speed: pcre2_match falls back to the interpreter. */
+		pcre2_jit_compile(pats[i], PCRE2_JIT_COMPLETE);
+	}
+	add_static(titles, W_TITLE);
+	add_static(prefixes, W_PREFIX);
+	add_static(nonames, W_NONAME);
+	add_static(orgwords, W_ORG);
+	add_static(roles, W_ROLE);
+	add_static(greets, W_GREET);
+	add_static(pronouns, W_PRONOUN);
+	add_static(nameverbs, W_NAMEVERB);
+	add_static(abbrs, W_ABBR);
+	int rc = 0;
+	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
+	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
+	rc |= load_list("src/scan/lists/ambiguous.txt", W_AMBIG, false);
+	rc |= load_list("src/scan/lists/medical.txt", W_MED, false);
+	rc |= load_list("src/scan/lists/medical_suffixes.txt", 0, true);
+	if (rc)
+		init_rc = ERR_NOTFOUND;
+}
+
+int scan_init(void)
+{
+	pthread_once(&init_once, init_run);
+	return init_rc;
+}
+
+/* ------------------------------------------------------------- checksums */
+
+bool scan_elfproef(const char *digits, size_t n)
+{
+	if (n != 8 && n != 9)
+		return false;
+	int d[9], k = 0, nonzero = 0;
+	if (n == 8)
+		d[k++] = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (digits[i] < '0' || digits[i] > '9')
+			return false;
+		d[k] = digits[i] - '0';
+		nonzero |= d[k];
+		k++;
+	}
+	if (!nonzero)
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 8; i++)
+		sum += (9 - i) * d[i];
+	sum -= d[8];
+	return sum % 11 == 0;
+}
+
+static int alnum_val(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Registered IBAN lengths for countries a Dutch text is likely to show. */
+static int iban_country_len(char a, char b)
+{
+	static const struct { char cc[3]; int len; } tab[] = {
+		{"NL", 18}, {"BE", 16}, {"DE", 22}, {"FR", 27}, {"GB", 22}, {"ES", 24},
+		{"IT", 27}, {"LU", 20}, {"AT", 20}, {"CH", 21}, {"PL", 28}, {"TR", 26},
+		{"MA", 28}, {"PT", 25}, {"IE", 22}, {"DK", 18}, {"SE", 24}, {"NO", 15},
+		{"FI", 18}, {"CZ", 24}, {"GR", 27}, {"HU", 28}, {"RO", 24}, {"BG", 22},
+		{"HR", 21}, {"SK", 24}, {"SI", 19}, {"EE", 20}, {"LV", 21}, {"LT", 20},
+		{"CY", 28}, {"MT", 31}, {"IS", 26}, {"LI", 21}, {"MC", 27}, {"SM", 27},
+	};
+	a = (char)(a & ~0x20);
+	b = (char)(b & ~0x20);
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (tab[i].cc[0] == a && tab[i].cc[1] == b)
+			return tab[i].len;
+	return 0;
+}
+
+bool scan_iban_valid(const char *s, size_t n)
+{
+	char c[40];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (alnum_val(s[i]) < 0 || k >= sizeof c)
+			return false;
+		c[k++] = s[i];
+	}
+	if (k < 15 || k > 34 || alnum_val(c[0]) < 10 || alnum_val(c[1]) < 10 ||
+	    alnum_val(c[2]) > 9 || alnum_val(c[3]) > 9)
+		return false;
+	int want = iban_country_len(c[0], c[1]);
+	if (want && (size_t)want != k)
+		return false;
+	unsigned rem = 0;
+	for (size_t i = 0; i < k; i++) {
+		int v = alnum_val(c[(i + 4) % k]);
+		rem = v >= 10 ? (rem * 100 + (unsigned)v) % 97 : (rem * 10 + (unsigned)v) % 97;
+	}
+	return rem == 1;
+}
+
+/* ----------------------------------------------------------- the scanner */
+
+struct tok {
+	size_t s, e;       /* byte span */
+	uint32_t flags;    /* word-table flags of the lowered token */
+	uint32_t sent;     /* sentence index */
+	bool cap;          /* starts with a capital */
+	bool dot;          /* directly followed by '.' */
+	bool first;        /* first word of a sentence (or after ':' or a quote) */
+	bool single;       /* a single letter */
+};
+
+struct ctx {
+	const char *t;
+	size_t len;
+	struct tok *tok;
+	size_t ntok, captok;
+	size_t *sent_at;   /* byte offset where sentence i starts */
+	size_t nsent, capsent;
+	struct scan_result *out;
+	pcre2_match_data *md;
+	size_t *refs;      /* byte offsets of person references (AGE pattern, titles) */
+	size_t nrefs, caprefs;
+};
+
+static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
+{
+	struct scan_result *r = c->out;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	r->v[r->n++] = (struct scan_finding){type, s, e, conf};
+}
+
+static bool is_letter_byte(const char *t, size_t i, size_t len)
+{
+	unsigned char c = (unsigned char)t[i];
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		return true;
+	if (c < 0x80)
+		return false;
+	/* U+2000..U+206F punctuation (’ “ – …) and Latin-1 symbols are not letters. */
+	if (c == 0xE2 && i + 1 < len && (unsigned char)t[i + 1] == 0x80)
+		return false;
+	if (c == 0xC2)
+		return false;
+	if (c >= 0x80 && c < 0xC0) /* continuation: part of the current letter */
+		return true;
+	return c >= 0xC3;
+}
+
+static bool is_cap(const char *t, size_t i, size_t len)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c >= 'A' && c <= 'Z')
+		return true;
+	return c == 0xC3 && i + 1 < len && (unsigned char)t[i + 1] >= 0x80 &&
+	       (unsigned char)t[i + 1] <= 0x9E;
+}
+
+static uint32_t lookup(const char *s, size_t n)
+{
+	char low[64];
+	if (n > sizeof low)
+		return 0;
+	lower_utf8(s, n, low);
+	const struct word *w = wtab_find(&words, low, n);
+	return w ? w->flags : 0;
+}
+
+static void tokenize(struct ctx *c)
+{
+	const char *t = c->t;
+	size_t len = c->len, i = 0;
+	uint32_t sent = 0;
+	bool newsent = true, quoteish = false;
+	c->sent_at[0] = 0;
+	c->nsent = 1;
+	while (i < len) {
+		if (!is_letter_byte(t, i, len)) {
+			char ch = t[i];
+			if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?') &&
+			                   (i + 1 >= len || t[i + 1] == ' ' || t[i + 1] == '\n' || t[i + 1] == '\r'))) {
+				bool abbr = false;
+				if (ch == '.' && c->ntok && c->tok[c->ntok - 1].e == i)
+					abbr = (c->tok[c->ntok - 1].flags & W_ABBR) || c->tok[c->ntok - 1].single;
+				if (!abbr && !newsent) {
+					newsent = true;
+					sent++;
+					if (c->nsent == c->capsent) {
+						c->capsent *= 2;
+						c->sent_at = xrealloc(c->sent_at, c->capsent * sizeof *c->sent_at);
+					}
+					c->sent_at[c->nsent++] = i + 1;
+				}
+			} else if (ch == ':' || ch == '"' || ch == '(' || ch == '*' || ch == ';' ||
+			           (ch == '-' && (i == 0 || t[i - 1] == '\n'))) {
+				quoteish = true;
+			}
+			i++;
+			continue;
+		}
+		size_t s = i;
+		while (i < len) {
+			if (is_letter_byte(t, i, len)) {
+				i++;
+			} else if ((t[i] == '-' || t[i] == '\'') && i + 1 < len && is_letter_byte(t, i + 1, len)) {
+				i++;
+			} else {
+				break;
+			}
+		}
+		if (c->ntok == c->captok) {
+			c->captok = c->captok ? c->captok * 2 : 256;
+			c->tok = xrealloc(c->tok, c->captok * sizeof *c->tok);
+		}
+		struct tok *k = &c->tok[c->ntok++];
+		k->s = s;
+		k->e = i;
+		k->flags = lookup(t + s, i - s);
+		k->sent = sent;
+		k->cap = is_cap(t, s, len);
+		k->dot = i < len && t[i] == '.';
+		k->first = newsent || quoteish;
+		k->single = (i - s == 1) || (i - s == 2 && (unsigned char)t[s] >= 0xC3);
+		newsent = quoteish = false;
+	}
+}
+
+static size_t sentence_of(const struct ctx *c, size_t off)
+{
+	size_t lo = 0, hi = c->nsent;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (c->sent_at[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Lower-cased bytes [from, to) contain needle. */
+static bool window_has(const struct ctx *c, size_t from, size_t to, const char *const *needles)
+{
+	char low[160];
+	size_t n = to - from;
+	if (n > sizeof low)
+		from = to - (n = sizeof low);
+	lower_utf8(c->t + from, n, low);
+	for (; *needles; needles++) {
+		size_t m = strlen(*needles);
+		/* at a word start only: "kerk" must not match "Kerkstraat" */
+		for (size_t i = 0; i + m <= n; i++)
+			if (low[i] == (*needles)[0] && memcmp(low + i, *needles, m) == 0 &&
+			    (i == 0 || !is_letter_byte(low, i - 1, n)) &&
+			    (i + m == n || !is_letter_byte(low, i + m, n) || m >= 5))
+				return true;
+	}
+	return false;
+}
+
+static size_t back(size_t off, size_t n)
+{
+	return off > n ? off - n : 0;
+}
+
+/* --- numbers: BSN and phone share one pattern and are told apart here. */
+
+struct group {
+	size_t s, e;       /* byte span of the group */
+	char sep;          /* separator before this group (0 for the first) */
+	bool paren;
+};
+
+static const char *const bsn_ctx[] = {"bsn", "burgerservice", "sofi", "citizen service", NULL};
+static const char *const bsn_neg[] = {"kvk", "kamer van koophandel", "factuur", "order", "bestel",
+	"referentie", "kenmerk", "artikel", "btw", "rsin", "€", "eur", "postbus", "ticket",
+	"pincode", "zaaknummer", "dossier", NULL};
+static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info", "vacature",
+	"sollicit", "bereikbaar", "receptie", "servicedesk", "helpdesk", "klantenservice",
+	"meer weten", "aanmeld", "opgeven", "secretariaat", "huisartsenpost", "spoed",
+	"centrale", "afspraak maken", "vragen?", "vragen over", "bel gerust", "hr", "p&o",
+	"recruit", "wervin", "locatie", "praktijk", "apotheek", "telefonisch spreekuur",
+	"belt u", "bel dan", "inloop", "call", "phone us", "questions", NULL};
+
+static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size_t j)
+{
+	char d[40];
+	size_t n = 0;
+	bool plus = c->t[g[i].s] == '+';
+	bool uniform = true, allsep = true;
+	for (size_t k = i; k <= j; k++) {
+		if (k > i) {
+			if (g[k].sep != g[i + 1].sep)
+				uniform = false;
+			if (!g[k].sep)
+				allsep = false;
+		}
+		if (g[k].paren && plus && g[k].e - g[k].s == 3 && c->t[g[k].s + 1] == '0')
+			continue; /* +31 (0)20: the (0) is not dialled */
+		for (size_t p = g[k].s; p < g[k].e; p++)
+			if (c->t[p] >= '0' && c->t[p] <= '9' && n < sizeof d)
+				d[n++] = c->t[p];
+	}
+	(void)allsep;
+	if (n < 7 || n > 20)
+		return false;
+	size_t s = g[i].s, e = g[j].e;
+	if (!plus && n > 2 && d[0] == '0' && d[1] == '0') {
+		plus = true;
+		memmove(d, d + 2, n - 2);
+		n -= 2;
+	}
+	size_t ngroups = j - i + 1;
+	bool parens = false;
+	for (size_t k = i; k <= j; k++)
+		parens |= g[k].paren;
+	/* BSN: 9 digits, or 8 with the leading zero left off, in one of the usual groupings. */
+	if (!plus && !parens && (n == 9 || (n == 8 && ngroups == 1)) && uniform &&
+	    (ngroups == 1 || g[i + 1].sep != '/') && scan_elfproef(d, n)) {
+		bool shape = ngroups == 1 || (ngroups == 3 && n == 9) || (ngroups == 2 && n == 9);
+		bool date = n == 8 && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0) &&
+		            d[4] <= '1' && d[6] <= '3';
+		if (shape && !date && !window_has(c, back(s, 40), s, bsn_neg)) {
+			bool ctx = window_has(c, back(s, 40), s, bsn_ctx);
+			if (n == 9 || ctx) {
+				add_finding(c, SCAN_BSN, s, e, ctx ? 0.97 : (n == 9 ? 0.8 : 0.6));
+				return true;
+			}
+		}
+	}
+	if (plus) {
+		if (n >= 11 && d[0] == '3' && d[1] == '1') {
+			if (n == 11) {
+				bool mobile = d[2] == '6';
+				bool org = !mobile && window_has(c, back(s, 80), s, org_ctx);
+				add_finding(c, SCAN_PHONE, s, e, org ? 0.4 : 0.9);
+				return true;
+			}
+			return false;
+		}
+		if (n >= 8 && n <= 15) {
+			add_finding(c, SCAN_PHONE, s, e, 0.75);
+			return true;
+		}
+		return false;
+	}
+	if (d[0] != '0')
+		return false;
+	bool service = n >= 4 && (memcmp(d, "0800", 4) == 0 || memcmp(d, "0900", 4) == 0);
+	if (n == 10 || (service && n >= 8 && n <= 11)) {
+		bool mobile = d[1] == '6';
+		bool corp = memcmp(d, "088", 3) == 0 || memcmp(d, "085", 3) == 0 || service;
+		bool org = window_has(c, back(s, 80), s, org_ctx);
+		double conf = mobile ? (org ? 0.45 : 0.9) : (corp || org ? 0.4 : 0.7);
+		add_finding(c, SCAN_PHONE, s, e, conf);
+		return true;
+	}
+	return false;
+}
+
+static void number_run(struct ctx *c, size_t s, size_t e)
+{
+	struct group g[24];
+	size_t ng = 0;
+	size_t p = s;
+	char sep = 0;
+	while (p < e && ng < sizeof g / sizeof g[0]) {
+		char ch = c->t[p];
+		if (ch == ' ' || ch == '.' || ch == '-' || ch == '/') {
+			/* " - " counts as one dash */
+			if (!sep || sep == ' ')
+				sep = ch;
+			p++;
+			continue;
+		}
+		size_t gs = p;
+		bool paren = false;
+		if (ch == '(') {
+			paren = true;
+			while (p < e && c->t[p] != ')')
+				p++;
+			if (p < e)
+				p++;
+		} else {
+			if (ch == '+')
+				p++;
+			while (p < e && c->t[p] >= '0' && c->t[p] <= '9')
+				p++;
+			if (p == gs) {
+				p++;
+				continue;
+			}
+		}
+		g[ng++] = (struct group){gs, p, ng ? sep : 0, paren};
+		sep = 0;
+	}
+	/* Longest valid span first from each start, so "06 1234 5678 12" still finds the phone. */
+	for (size_t i = 0; i < ng;) {
+		bool found = false;
+		for (size_t j = ng; j-- > i;) {
+			if (classify_digits(c, g, i, j)) {
+				i = j + 1;
+				found = true;
+				break;
+			}
+		}
+		if (!found)
+			i++;
+	}
+}
+
+/* --- e-mail: found from each '@', which is faster than any pattern. */
+
+static bool email_local(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '.' || ch == '_' || ch == '%' || ch == '+' || ch == '-';
+}
+
+static bool email_domain(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '.' || ch == '-';
+}
+
+static const char *const role_mail[] = {"info", "contact", "vacature", "werken", "sollicit",
+	"secretariaat", "communicatie", "pers", "receptie", "klantenservice", "webcare", "noreply",
+	"no-reply", "hr", "recruit", "planning", "administratie", "factu", "privacy", "klacht",
+	"servicedesk", "helpdesk", "zorgbemiddeling", "aanmeld", "team", "redactie", "nieuws",
+	"support", "welkom", "mail", "office", "bestuur", "vrijwillig", "agenda", "spreekuur",
+	"postbus", "algemeen", "balie", "afspraken", "service", "hallo", "vragen", "events",
+	"marketing", "stage", "jobs", "careers", "zorg", NULL};
+
+static void scan_emails(struct ctx *c)
+{
+	const char *t = c->t;
+	for (const char *at = memchr(t, '@', c->len); at; at = memchr(at + 1, '@', c->len - (size_t)(at + 1 - t))) {
+		size_t a = (size_t)(at - t), s = a, e = a + 1;
+		while (s > 0 && email_local(t[s - 1]))
+			s--;
+		while (s < a && (t[s] == '.' || t[s] == '-'))
+			s++;
+		while (e < c->len && email_domain(t[e]))
+			e++;
+		while (e > a + 1 && (t[e - 1] == '.' || t[e - 1] == '-'))
+			e--;
+		if (s == a || e == a + 1)
+			continue;
+		const char *dot = NULL;
+		for (size_t i = a + 1; i < e; i++)
+			if (t[i] == '.')
+				dot = t + i;
+		if (!dot || dot == at + 1 || t + e - dot - 1 < 2)
+			continue;
+		bool tld_ok = true;
+		for (const char *q = dot + 1; q < t + e; q++)
+			if (!((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z'))
+				tld_ok = false;
+		if (!tld_ok)
+			continue;
+		char low[24];
+		size_t ln = a - s < sizeof low - 1 ? a - s : sizeof low - 1;
+		lower_utf8(t + s, ln, low);
+		low[ln] = '\0';
+		bool role = false;
+		for (const char *const *r = role_mail; *r; r++)
+			if (strncmp(low, *r, strlen(*r)) == 0)
+				role = true;
+		add_finding(c, SCAN_EMAIL, s, e, role ? 0.4 : 0.85);
+	}
+}
+
+/* --- regex detectors */
+
+static bool next_match(struct ctx *c, enum pat p, size_t *off, size_t *s, size_t *e)
+{
+	if (*off > c->len)
+		return false;
+	int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, *off, 0, c->md, NULL);
+	if (rc < 0)
+		return false;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	*s = ov[0];
+	*e = ov[1];
+	*off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	return true;
+}
+
+static void group1(struct ctx *c, size_t *s, size_t *e)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	if (pcre2_get_ovector_count(c->md) > 1 && ov[2] != PCRE2_UNSET) {
+		*s = ov[2];
+		*e = ov[3];
+	}
+}
+
+static void scan_iban(struct ctx *c)
+{
+	size_t off = 0, s, e;
+	while (next_match(c, P_IBAN, &off, &s, &e)) {
+		/* The pattern may run into the next word: shrink to a valid IBAN at a space. */
+		for (size_t end = e; end > s + 14; end--) {
+			if (end < e && c->t[end] != ' ')
+				continue;
+			if (scan_iban_valid(c->t + s, end - s)) {
+				add_finding(c, SCAN_IBAN, s, end, 0.97);
+				break;
+			}
+		}
+	}
+}
+
+static const char *const pc_skip[] = {"SA", "SD", "SS", "MB", "KB", "GB", "TB", "KM", "CM", "MM",
+	"KG", "ML", "PM", "AM", "NL", "EU", "BC", "AD", "CE", "km", "cm", "mm", "kg", "ml", "mb",
+	"gb", "kb", "pm", "am", "st", "nd", "rd", "th", "ste", "de", "e", "uur", "jr", "en", "op",
+	"in", "is", "om", "of", "al", "nu", "ja", NULL};
+static const char *const venue_ctx[] = {"locatie", "adres:", "bezoekadres", "postadres",
+	"waar:", "plaats:", "vind je ons", "vindt u ons", "kantoor", "gebouw", "wijkcentrum",
+	"buurthuis", "zaal", "kerk", "bibliotheek", "ingang", "parkeer", "praktijk", "vestiging",
+	"ontmoeting", "inloop", "open dag", "verhuisd naar", "verhuizen naar", "adres", "te vinden",
+	"ons nieuwe", "onze locatie", "welkom", "where:", "venue", "ziekenhuis", "restaurant",
+	"museum", "theater", "sporthal", "school", "stichting", "postbus", NULL};
+
+static void scan_addresses(struct ctx *c)
+{
+	size_t off = 0, s, e;
+	while (next_match(c, P_POSTCODE, &off, &s, &e)) {
+		size_t k = e - 2;
+		while (k > s && c->t[k - 1] >= 'A')
+			k--;
+		const char *const *q;
+		for (q = pc_skip; *q; q++)
+			if (strlen(*q) == e - k && memcmp(*q, c->t + k, e - k) == 0)
+				break;
+		if (*q)
+			continue;
+		bool venue = window_has(c, back(s, 100), s, venue_ctx);
+		add_finding(c, SCAN_ADDRESS, s, e, venue ? 0.4 : 0.7);
+	}
+	off = 0;
+	while (next_match(c, P_STREET, &off, &s, &e)) {
+		bool venue = window_has(c, back(s, 100), s, venue_ctx);
+		add_finding(c, SCAN_ADDRESS, s, e, venue ? 0.4 : 0.75);
+	}
+}
+
+static void scan_patterns(struct ctx *c)
+{
+	size_t off = 0, s, e;
+	scan_iban(c);
+	while (next_match(c, P_NUMBER, &off, &s, &e))
+		number_run(c, s, e);
+	scan_addresses(c);
+	for (enum pat p = P_DOB_KEY; p <= P_DOB_AFTER; p++) {
+		off = 0;
+		while (next_match(c, p, &off, &s, &e)) {
+			group1(c, &s, &e);
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, p == P_DOB_KEY ? 0.9 : 0.7);
+		}
+	}
+	off = 0;
+	while (next_match(c, P_PATIENT, &off, &s, &e)) {
+		size_t ms = s;
+		group1(c, &s, &e);
+		while (e > s && (c->t[e - 1] == ' ' || c->t[e - 1] == '.' || c->t[e - 1] == '-'))
+			e--;
+		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
+		add_finding(c, SCAN_PATIENT_NUMBER, s, e, staff ? 0.7 : 0.9);
+	}
+	off = 0;
+	while (next_match(c, P_ROOM, &off, &s, &e)) {
+		add_finding(c, SCAN_ROOM, s, e, 0.75);
+	}
+	off = 0;
+	while (next_match(c, P_AGE, &off, &s, &e)) {
+		if (c->nrefs == c->caprefs) {
+			c->caprefs = c->caprefs ? c->caprefs * 2 : 16;
+			c->refs = xrealloc(c->refs, c->caprefs * sizeof *c->refs);
+		}
+		c->refs[c->nrefs++] = s;
+	}
+}
+
+/* --- names */
+
+static bool namey(const struct tok *k)
+{
+	return k->cap && !(k->flags & (W_NONAME | W_ORG | W_TITLE | W_ROLE | W_GREET | W_PRONOUN)) &&
+	       !(k->single && !k->dot);
+}
+
+/* Is token i a capitalised surname-like word (possibly after prefixes)?  Returns the last token used. */
+static size_t surname_run(const struct ctx *c, size_t i, bool need_known)
+{
+	size_t j = i;
+	while (j < c->ntok && (c->tok[j].flags & W_PREFIX) && j - i < 3 && c->tok[j].sent == c->tok[i].sent &&
+	       c->tok[j].e - c->tok[j].s <= 4)
+		j++;
+	if (j >= c->ntok || c->tok[j].sent != c->tok[i].sent || !namey(&c->tok[j]) || c->tok[j].single)
+		return (size_t)-1;
+	if (need_known && !(c->tok[j].flags & (W_SUR | W_FIRST)))
+		return (size_t)-1;
+	if (j + 1 < c->ntok && (c->tok[j + 1].flags & W_ORG) && c->tok[j + 1].cap)
+		return (size_t)-1;
+	/* Only whitespace or a hyphen may join the parts of a name. */
+	for (size_t k = i; k < j; k++)
+		for (size_t p = c->tok[k].e; p < c->tok[k + 1].s; p++)
+			if (c->t[p] != ' ' && c->t[p] != '-' && c->t[p] != '\'')
+				return (size_t)-1;
+	return j;
+}
+
+static bool only_space(const struct ctx *c, size_t a, size_t b)
+{
+	for (size_t p = a; p < b; p++)
+		if (c->t[p] != ' ' && c->t[p] != '.' && c->t[p] != '\t')
+			return false;
+	return true;
+}
+
+/* Staff and public figures: a role before the name, or a greeting that signs the post. */
+static bool staff_context(const struct ctx *c, size_t i, size_t last)
+{
+	if (i > 0 && (c->tok[i - 1].flags & W_ROLE) && c->tok[i - 1].sent == c->tok[i].sent)
+		return true;
+	if (i > 1 && (c->tok[i - 2].flags & W_GREET) && c->tok[i - 2].sent == c->tok[i].sent)
+		return true;
+	if (i > 0 && (c->tok[i - 1].flags & W_GREET))
+		return true;
+	/* "Anouk (verpleegkundige)" or "Anouk, wijkverpleegkundige" */
+	if (last + 1 < c->ntok && (c->tok[last + 1].flags & W_ROLE) && c->tok[last + 1].s - c->tok[last].e <= 3 &&
+	    c->tok[last + 1].sent == c->tok[last].sent) {
+		char between = c->t[c->tok[last].e];
+		if (between == '(' || between == ',' || c->t[c->tok[last].e + 1] == '(')
+			return true;
+	}
+	return false;
+}
+
+static void scan_names(struct ctx *c)
+{
+	for (size_t i = 0; i < c->ntok; i++) {
+		struct tok *k = &c->tok[i];
+		size_t start = k->s, last = (size_t)-1;
+		double conf = 0;
+		if ((k->flags & W_TITLE) && i + 1 < c->ntok && c->tok[i + 1].sent == k->sent &&
+		    only_space(c, k->e, c->tok[i + 1].s)) {
+			/* mevrouw Jansen, dhr. J. de Vries, oma Truus */
+			size_t j = i + 1;
+			bool heer = (k->flags & W_PREFIX) == 0 && k->e - k->s == 4 && memcmp(c->t + k->s, "heer", 4) == 0;
+			(void)heer;
+			while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot)
+				j++;
+			size_t r = (size_t)-1;
+			if (j < c->ntok && (c->tok[j].flags & W_FIRST) && namey(&c->tok[j]))
+				r = j;
+			if (r != (size_t)-1) {
+				size_t r2 = surname_run(c, r + 1, false);
+				if (r2 != (size_t)-1 && only_space(c, c->tok[r].e, c->tok[r + 1].s))
+					r = r2;
+			} else {
+				r = surname_run(c, j, false);
+			}
+			if (r != (size_t)-1) {
+				bool client_title = (k->flags & W_ROLE) == 0;
+				last = r;
+				conf = client_title ? 0.9 : 0.4;
+				if (i > 0 && c->tok[i - 1].e == k->s - 1 && c->t[k->s - 1] == '-')
+					conf = 0.9;
+			}
+		} else if (k->single && k->cap && k->dot && !k->first && i + 1 < c->ntok) {
+			/* J. de Vries, A.B. Yilmaz */
+			size_t j = i;
+			while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot && j - i < 4)
+				j++;
+			size_t r = surname_run(c, j, false);
+			if (r != (size_t)-1 && !(c->tok[r].flags & W_AMBIG && !(c->tok[r].flags & W_SUR)))
+				last = r, conf = 0.85;
+		} else if (k->single && k->cap && k->dot && k->first && i + 1 < c->ntok) {
+			size_t j = i;
+			while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot && j - i < 4)
+				j++;
+			size_t r = surname_run(c, j, true);
+			if (r != (size_t)-1)
+				last = r, conf = 0.8;
+		} else if ((k->flags & W_FIRST) && namey(k)) {
+			/* Anouk, Anouk de Vries, Mohammed El Amrani */
+			size_t r = surname_run(c, i + 1, false);
+			bool join = r != (size_t)-1 && only_space(c, k->e, c->tok[i + 1].s);
+			bool ambig = (k->flags & W_AMBIG) != 0;
+			if (join && !(c->tok[r].flags & W_AMBIG && !(c->tok[r].flags & (W_SUR | W_FIRST)) && c->tok[r].first)) {
+				last = r;
+				/* A second capitalised word after a sentence-initial ambiguous word
+				 * ("Mark Rutte" is a name; "Hoop Dat" is not) must itself be a name. */
+				if (ambig && k->first && !(c->tok[r].flags & (W_SUR | W_FIRST)))
+					last = (size_t)-1;
+				else
+					conf = 0.9;
+			}
+			if (last == (size_t)-1) {
+				if (!ambig)
+					last = i, conf = k->first ? 0.65 : 0.75;
+				else if (!k->first)
+					last = i, conf = 0.55;
+			}
+		} else if ((k->flags & W_SUR) && namey(k) && !k->first) {
+			/* Jansen, de Vries, van Dijk: surname alone, mid-sentence */
+			bool pre = i > 0 && (c->tok[i - 1].flags & W_PREFIX) && !c->tok[i - 1].cap &&
+			           c->tok[i - 1].sent == k->sent;
+			if (!(k->flags & W_AMBIG) || pre) {
+				last = i;
+				conf = pre ? 0.6 : 0.55;
+				if (pre) {
+					start = c->tok[i - 1].s;
+					if (i > 1 && (c->tok[i - 2].flags & W_PREFIX) && !c->tok[i - 2].cap)
+						start = c->tok[i - 2].s;
+				}
+			}
+		} else if ((k->flags & W_NAMEVERB) && i + 1 < c->ntok && namey(&c->tok[i + 1]) &&
+		           c->tok[i + 1].sent == k->sent && !c->tok[i + 1].single) {
+			/* "ze heet Fleur", "een jongen genaamd Sven" */
+			size_t j = i + 1, r = surname_run(c, j + 1, false);
+			start = c->tok[j].s;
+			last = r != (size_t)-1 && only_space(c, c->tok[j].e, c->tok[j + 1].s) ? r : j;
+			conf = 0.8;
+		}
+		if (last == (size_t)-1)
+			continue;
+		size_t nstart = (k->flags & W_NAMEVERB) ? start : start;
+		if (staff_context(c, (k->flags & W_NAMEVERB) ? i + 1 : i, last) && !(k->flags & W_TITLE))
+			conf = conf > 0.4 ? 0.35 : conf;
+		add_finding(c, SCAN_NAME, nstart, c->tok[last].e, conf);
+		i = last;
+	}
+}
+
+/* --- health */
+
+static bool medical_token(const struct ctx *c, size_t i, size_t *last)
+{
+	const struct tok *k = &c->tok[i];
+	*last = i;
+	if (k->flags & W_MEDHEAD) {
+		/* multi-word terms: try three, then two words */
+		char buf[128];
+		for (size_t w = 3; w >= 2; w--) {
+			if (i + w - 1 >= c->ntok)
+				continue;
+			size_t s = k->s, e = c->tok[i + w - 1].e;
+			if (e - s >= sizeof buf)
+				continue;
+			lower_utf8(c->t + s, e - s, buf);
+			bool ok = true;
+			for (size_t p = 0; p < e - s; p++)
+				if (buf[p] == '\n' || buf[p] == '\t')
+					ok = false;
+			const struct word *wd = ok ? wtab_find(&words, buf, e - s) : NULL;
+			if (wd && (wd->flags & W_MED)) {
+				*last = i + w - 1;
+				return true;
+			}
+		}
+	}
+	if (k->flags & W_MED)
+		return true;
+	size_t n = k->e - k->s;
+	if (n < 7 || n > 60)
+		return false;
+	char low[64];
+	lower_utf8(c->t + k->s, n, low);
+	for (size_t m = 0; m < nmedsuf; m++) {
+		size_t sl = medsuf[m].len;
+		if (n >= sl + 3 && memcmp(low + n - sl, medsuf[m].s, sl) == 0)
+			return true;
+	}
+	return false;
+}
+
+struct sentinfo {
+	bool name, room, ref;
+};
+
+static void scan_health(struct ctx *c)
+{
+	struct sentinfo *si = xcalloc(c->nsent, sizeof *si);
+	for (size_t f = 0; f < c->out->n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		size_t s = sentence_of(c, x->start);
+		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
+			si[s].name = true;
+		else if (x->type == SCAN_ROOM)
+			si[s].room = true;
+		else if (x->type == SCAN_NAME)
+			si[s].ref = true;
+	}
+	for (size_t r = 0; r < c->nrefs; r++)
+		si[sentence_of(c, c->refs[r])].ref = true;
+	for (size_t i = 0; i < c->ntok; i++)
+		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6)
+			si[c->tok[i].sent].ref = true;
+	size_t nbefore = c->out->n;
+	for (size_t i = 0; i < c->ntok; i++) {
+		size_t last;
+		if (!medical_token(c, i, &last))
+			continue;
+		size_t s = c->tok[i].sent;
+		struct sentinfo cur = si[s];
+		/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." */
+		if (s > 0) {
+			size_t first = i;
+			while (first > 0 && c->tok[first - 1].sent == s)
+				first--;
+			if (c->tok[first].flags & W_PRONOUN) {
+				cur.name |= si[s - 1].name;
+				cur.room |= si[s - 1].room;
+				cur.ref |= si[s - 1].ref;
+			}
+		}
+		if (cur.name || cur.room || cur.ref) {
+			bool link = cur.name || cur.room;
+			add_finding(c, SCAN_HEALTH, c->tok[i].s, c->tok[last].e,
+			            link ? HEALTH_LINKED_CONF : 0.6);
+		}
+		i = last;
+	}
+	(void)nbefore;
+	free(si);
+}
+
+/* ------------------------------------------------------ merge and policy */
+
+static int type_rank(enum scan_type t)
+{
+	static const int rank[SCAN_NTYPES] = {
+		[SCAN_PATIENT_NUMBER] = 10, [SCAN_BSN] = 9, [SCAN_IBAN] = 8, [SCAN_DATE_OF_BIRTH] = 7,
+		[SCAN_EMAIL] = 6, [SCAN_PHONE] = 5, [SCAN_ADDRESS] = 4, [SCAN_ROOM] = 3,
+		[SCAN_NAME] = 2, [SCAN_HEALTH] = 1,
+	};
+	return rank[t];
+}
+
+static int cmp_start(const void *a, const void *b)
+{
+	const struct scan_finding *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return type_rank(y->type) - type_rank(x->type);
+}
+
+/* Drop the lower-ranked of two overlapping findings; merge touching addresses. */
+static void resolve(struct scan_result *r, const char *text)
+{
+	size_t n = r->n;
+	bool *dead = xcalloc(n ? n : 1, sizeof *dead);
+	for (size_t i = 0; i < n; i++) {
+		if (dead[i])
+			continue;
+		for (size_t j = i + 1; j < n && r->v[j].start < r->v[i].end + 3; j++) {
+			if (dead[j])
+				continue;
+			struct scan_finding *a = &r->v[i], *b = &r->v[j];
+			if (b->start >= a->end) {
+				/* "Kerkstraat 5, 1234 AB" is one address */
+				if (a->type != SCAN_ADDRESS || b->type != SCAN_ADDRESS)
+					continue;
+				bool gap = true;
+				for (size_t p = a->end; p < b->start; p++)
+					gap &= text[p] == ' ' || text[p] == ',';
+				if (!gap)
+					continue;
+			}
+			/* health may overlap a name only if it isn't one; otherwise the higher rank wins */
+			if (a->type == b->type) {
+				if (b->end > a->end)
+					a->end = b->end;
+				if (b->confidence > a->confidence)
+					a->confidence = b->confidence;
+				dead[j] = true;
+			} else if (type_rank(a->type) >= type_rank(b->type)) {
+				dead[j] = true;
+			} else {
+				dead[i] = true;
+				break;
+			}
+		}
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (dead[i])
+			continue;
+		r->v[k++] = r->v[i];
+	}
+	r->n = k;
+	free(dead);
+}
+
+/* Keep only digits and letters, lowered, with +31/0031 written as 0. */
+static size_t normalise(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < cap; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ' ' || ch == '-' || ch == '.' || ch == '(' || ch == ')' || ch == '/' ||
+		    ch == ',' || ch == '\t' || ch == '\n')
+			continue;
+		if (ch == '+') {
+			if (i + 2 < n && s[i + 1] == '3' && s[i + 2] == '1') {
+				out[k++] = '0';
+				i += 2;
+			}
+			continue;
+		}
+		out[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	if (k >= 4 && memcmp(out, "0031", 4) == 0) {
+		memmove(out + 1, out + 4, k - 4);
+		k -= 3;
+	}
+	/* "+31 (0)20" normalises to "0020": drop the doubled zero */
+	if (k >= 2 && out[0] == '0' && out[1] == '0') {
+		memmove(out, out + 1, k - 1);
+		k--;
+	}
+	return k;
+}
+
+static bool ignored(const struct scan_policy *pol, const char *t, const struct scan_finding *f)
+{
+	if (!pol || !pol->ignore || f->type == SCAN_NAME || f->type == SCAN_HEALTH)
+		return false;
+	char a[256], b[256];
+	size_t na = normalise(t + f->start, f->end - f->start, a, sizeof a);
+	if (na == 0)
+		return false;
+	for (const char *const *ig = pol->ignore; *ig; ig++) {
+		size_t nb = normalise(*ig, strlen(*ig), b, sizeof b);
+		if (nb >= na && memmem(b, nb, a, na))
+			return true;
+	}
+	return false;
+}
+
+static enum scan_verdict verdict_of(const struct scan_policy *pol, const struct scan_finding *f)
+{
+	enum scan_action act = pol ? pol->action[f->type] : SCAN_ACT_DEFAULT;
+	if (act == SCAN_ACT_OFF)
+		return SCAN_OK;
+	if (act == SCAN_ACT_WARN)
+		return SCAN_WARN;
+	if (act == SCAN_ACT_BLOCK)
+		return SCAN_BLOCK;
+	switch (f->type) {
+	case SCAN_BSN:
+	case SCAN_IBAN:
+	case SCAN_PATIENT_NUMBER:
+	case SCAN_DATE_OF_BIRTH:
+		return SCAN_BLOCK;
+	case SCAN_HEALTH:
+		return f->confidence >= HEALTH_LINKED_CONF ? SCAN_BLOCK : SCAN_WARN;
+	default:
+		return SCAN_WARN;
+	}
+}
+
+int scan_text(const char *text, size_t len, const struct scan_policy *pol, struct scan_result *out)
+{
+	int rc = scan_init();
+	if (rc)
+		return rc;
+	out->n = 0;
+	out->verdict = SCAN_OK;
+	if (len > SCAN_MAX_TEXT)
+		return ERR_TOOBIG;
+	if (len == 0)
+		return 0;
+	struct ctx c = {.t = text, .len = len, .out = out};
+	c.capsent = 64;
+	c.sent_at = xmalloc(c.capsent * sizeof *c.sent_at);
+	c.md = pcre2_match_data_create(8, NULL);
+	if (!c.md)
+		abort();
+	tokenize(&c);
+	scan_emails(&c);
+	scan_patterns(&c);
+	scan_names(&c);
+	/* Names inside streets or e-mail addresses are part of those, not people. */
+	qsort(out->v, out->n, sizeof *out->v, cmp_start);
+	resolve(out, text);
+	scan_health(&c);
+	qsort(out->v, out->n, sizeof *out->v, cmp_start);
+	resolve(out, text);
+	size_t k = 0;
+	enum scan_verdict v = SCAN_OK;
+	for (size_t i = 0; i < out->n; i++) {
+		if (ignored(pol, text, &out->v[i]))
+			continue;
+		if (pol && pol->action[out->v[i].type] == SCAN_ACT_OFF)
+			continue;
+		if (out->v[i].confidence >= SCAN_COUNT_CONF) {
+			enum scan_verdict fv = verdict_of(pol, &out->v[i]);
+			if (fv > v)
+				v = fv;
+		}
+		out->v[k++] = out->v[i];
+	}
+	out->n = k;
+	out->verdict = v;
+	pcre2_match_data_free(c.md);
+	free(c.tok);
+	free(c.sent_at);
+	free(c.refs);
+	return 0;
+}
+
+void scan_result_release(struct scan_result *r)
+{
+	free(r->v);
+	r->v = NULL;
+	r->n = r->cap = 0;
+	r->verdict = SCAN_OK;
+}
+
+/* ----------------------------------------------------------------- names */
+
+const char *scan_type_name(enum scan_type t)
+{
+	static const char *const names[SCAN_NTYPES] = {
+		"bsn", "phone", "email", "iban", "address", "date_of_birth",
+		"patient_number", "name", "health", "room"};
+	return (unsigned)t < SCAN_NTYPES ? names[t] : "unknown";
+}
+
+const char *scan_type_explain_nl(enum scan_type t)
+{
+	static const char *const s[SCAN_NTYPES] = {
+		"Dit lijkt een burgerservicenummer (BSN). Met een BSN kan iemand zich voor een ander uitgeven.",
+		"Dit lijkt een telefoonnummer. Deel het nummer van een cliënt of collega niet zonder toestemming.",
+		"Dit lijkt een e-mailadres. Een persoonlijk e-mailadres hoort niet in een openbaar bericht.",
+		"Dit lijkt een bankrekeningnummer (IBAN). Dat is privé en kan misbruikt worden.",
+		"Dit lijkt een adres of postcode. Daarmee weet iedereen waar iemand woont.",
+		"Dit lijkt een geboortedatum. Met een geboortedatum is iemand makkelijk te herkennen.",
+		"Dit lijkt een patiënt-, cliënt- of dossiernummer. Dat hoort alleen in het dossier.",
+		"Dit lijkt de naam van een persoon. Vraag eerst toestemming voordat u iemand noemt.",
+		"Hier staat iets over de gezondheid van iemand die te herkennen is. Dat is extra gevoelig.",
+		"Dit lijkt een kamer- of bednummer. Daarmee is een cliënt te herkennen."};
+	return (unsigned)t < SCAN_NTYPES ? s[t] : "";
+}
+
+const char *scan_type_explain_en(enum scan_type t)
+{
+	static const char *const s[SCAN_NTYPES] = {
+		"This looks like a citizen service number (BSN), which can be used to impersonate someone.",
+		"This looks like a phone number; do not share a client's or colleague's number without consent.",
+		"This looks like an e-mail address; a personal address does not belong in a public post.",
+		"This looks like a bank account number (IBAN), which is private and can be misused.",
+		"This looks like an address or postcode, which tells everyone where someone lives.",
+		"This looks like a date of birth, which makes a person easy to identify.",
+		"This looks like a patient, client or record number, which belongs only in the record.",
+		"This looks like a person's name; ask for consent before naming someone.",
+		"This says something about the health of a person who can be identified, which is especially sensitive.",
+		"This looks like a room or bed number, which can identify a client."};
+	return (unsigned)t < SCAN_NTYPES ? s[t] : "";
+}
+
+const char *scan_verdict_name(enum scan_verdict v)
+{
+	switch (v) {
+	case SCAN_OK:
+		return "ok";
+	case SCAN_WARN:
+		return "warn";
+	case SCAN_BLOCK:
+		return "block";
+	}
+	return "ok";
+}

@@ -1,0 +1,129 @@
+#include "store/db.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/log.h"
+
+static int bind_args(struct db_stmt *st, const char *fmt, va_list ap)
+{
+	const struct db_driver *d = st->db->drv;
+	int idx = 1;
+	for (const char *f = fmt; f && *f; f++, idx++) {
+		switch (*f) {
+		case 'i': d->bind_i64(st, idx, va_arg(ap, int64_t)); break;
+		case 'u': d->bind_i64(st, idx, (int64_t)va_arg(ap, uint64_t)); break;
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			if (s)
+				d->bind_text(st, idx, s, strlen(s));
+			else
+				d->bind_null(st, idx);
+			break;
+		}
+		case 'S': {
+			const char *s = va_arg(ap, const char *);
+			size_t n = va_arg(ap, size_t);
+			d->bind_text(st, idx, s, n);
+			break;
+		}
+		case 'n': d->bind_null(st, idx); break;
+		default:
+			log_err("db: bad bind format '%c'", *f);
+			return ERR_INVAL;
+		}
+	}
+	return 0;
+}
+
+static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
+{
+	struct db_stmt *st = db->drv->prepare(db, sql);
+	if (!st)
+		return NULL;
+	if (bind_args(st, fmt, ap)) {
+		db->drv->reset(st);
+		return NULL;
+	}
+	return st;
+}
+
+struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct db_stmt *st = vquery(db, sql, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+int db_exec(struct db *db, const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct db_stmt *st = vquery(db, sql, fmt, ap);
+	va_end(ap);
+	if (!st)
+		return ERR_DB;
+	int rc;
+	while ((rc = db->drv->step(st)) == DB_ROW)
+		;
+	db->drv->reset(st);
+	return rc < 0 ? -rc : 0;
+}
+
+int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct db_stmt *st = vquery(db, sql, fmt, ap);
+	va_end(ap);
+	if (!st)
+		return ERR_DB;
+	int rc = db->drv->step(st);
+	*out = dflt;
+	if (rc == DB_ROW && !db->drv->col_null(st, 0))
+		*out = db->drv->col_i64(st, 0);
+	db->drv->reset(st);
+	return rc < 0 ? -rc : 0;
+}
+
+int db_step(struct db_stmt *st) { return st->db->drv->step(st); }
+void db_done(struct db_stmt *st) { if (st) st->db->drv->reset(st); }
+int64_t db_i64(struct db_stmt *st, int col) { return st->db->drv->col_i64(st, col); }
+uint64_t db_u64(struct db_stmt *st, int col) { return (uint64_t)st->db->drv->col_i64(st, col); }
+const char *db_text(struct db_stmt *st, int col) { return st->db->drv->col_text(st, col); }
+bool db_null(struct db_stmt *st, int col) { return st->db->drv->col_null(st, col); }
+
+int db_begin(struct db *db)
+{
+	if (db->in_tx++)
+		return 0;
+	int rc = db->drv->exec(db, "BEGIN IMMEDIATE");
+	if (rc)
+		db->in_tx = 0;
+	return rc;
+}
+
+int db_commit(struct db *db)
+{
+	if (db->in_tx <= 0)
+		return ERR_INVAL;
+	if (--db->in_tx)
+		return 0;
+	int rc = db->drv->exec(db, "COMMIT");
+	if (rc) {
+		db->drv->exec(db, "ROLLBACK");
+		log_err("db: commit failed: %s", db->drv->errmsg(db));
+	}
+	return rc;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->in_tx <= 0)
+		return;
+	db->in_tx = 0;
+	db->drv->exec(db, "ROLLBACK");
+}

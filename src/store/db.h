@@ -1,0 +1,74 @@
+#ifndef STORE_DB_H
+#define STORE_DB_H
+
+/*
+ * Internal to store/: the small SQL surface every driver offers.  SQL text is
+ * written once, portable between SQLite and PostgreSQL, with `?` placeholders
+ * (a PostgreSQL driver renumbers them to $n when it prepares).  Statements are
+ * prepared once per connection and cached by their SQL text pointer, so SQL
+ * is always passed as a string literal.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct db_stmt;
+
+enum db_step { DB_ROW = 1, DB_DONE = 0 }; /* negative: -ERR_* */
+
+struct db_driver {
+	const char *name;
+	struct db *(*open)(const char *target, int *err);
+	void (*close)(struct db *db);
+	int (*exec)(struct db *db, const char *sql);               /* no params, no rows */
+	struct db_stmt *(*prepare)(struct db *db, const char *sql); /* cached; NULL on error */
+	void (*bind_i64)(struct db_stmt *st, int idx, int64_t v);  /* idx from 1 */
+	void (*bind_text)(struct db_stmt *st, int idx, const char *s, size_t n);
+	void (*bind_null)(struct db_stmt *st, int idx);
+	int (*step)(struct db_stmt *st);                           /* DB_ROW, DB_DONE or -ERR_* */
+	int64_t (*col_i64)(struct db_stmt *st, int col);
+	const char *(*col_text)(struct db_stmt *st, int col);      /* "" for NULL */
+	size_t (*col_len)(struct db_stmt *st, int col);
+	bool (*col_null)(struct db_stmt *st, int col);
+	void (*reset)(struct db_stmt *st);                          /* clears bindings too */
+	int64_t (*changes)(struct db *db);
+	const char *(*errmsg)(struct db *db);
+};
+
+/* Every driver's connection and statement structs start with these. */
+struct db {
+	const struct db_driver *drv;
+	int in_tx; /* nesting depth of db_begin */
+};
+struct db_stmt {
+	struct db *db;
+};
+
+extern const struct db_driver db_sqlite;
+
+/*
+ * Run or start a statement with arguments described by fmt, one letter per
+ * `?`: 'i' int64_t, 'u' uint64_t, 's' NUL-terminated string (NULL binds
+ * NULL), 'S' string and size_t length, 'n' NULL (no argument).
+ * db_query returns the statement ready for db_step, or NULL on error (logged);
+ * finish it with db_done.  db_exec runs to completion and returns 0 or ERR_*.
+ */
+struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...);
+int db_exec(struct db *db, const char *sql, const char *fmt, ...);
+int db_step(struct db_stmt *st);
+void db_done(struct db_stmt *st);
+int64_t db_i64(struct db_stmt *st, int col);
+uint64_t db_u64(struct db_stmt *st, int col);
+const char *db_text(struct db_stmt *st, int col);
+bool db_null(struct db_stmt *st, int col);
+/* The single int64 the query yields, or dflt when there is no row. */
+int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const char *fmt, ...);
+
+/* Transactions; nested begins join the outer one.  begin takes the write lock. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * Versioned schema migrations, applied at open in one transaction each.
+ * Append only: a released migration is never edited; a change is a new step.
+ * The PostgreSQL driver keeps its own list in step with this one.
+ */
+#include "store/store_int.h"
+
+#include "base/err.h"
+#include "base/log.h"
+
+static const char *const sqlite_steps[] = {
+	/* 1: foundation */
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE accounts ("
+	" id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL DEFAULT '',"
+	" kind INTEGER NOT NULL DEFAULT 0, person_type INTEGER NOT NULL DEFAULT 0,"
+	" role INTEGER NOT NULL DEFAULT 0, password_hash TEXT, bio TEXT NOT NULL DEFAULT '',"
+	" profession TEXT NOT NULL DEFAULT '', expertise TEXT NOT NULL DEFAULT '',"
+	" languages TEXT NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '',"
+	" locked INTEGER NOT NULL DEFAULT 0, suspended INTEGER NOT NULL DEFAULT 0,"
+	" lang TEXT NOT NULL DEFAULT 'nl', created_at INTEGER NOT NULL);"
+	"CREATE TABLE org_staff (org_id INTEGER NOT NULL REFERENCES accounts(id),"
+	" person_id INTEGER NOT NULL REFERENCES accounts(id), PRIMARY KEY (org_id, person_id));"
+	"CREATE INDEX org_staff_person ON org_staff(person_id);"
+	"CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts(id),"
+	" csrf TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);"
+	"CREATE INDEX sessions_account ON sessions(account_id);"
+	"CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, account_id INTEGER NOT NULL DEFAULT 0,"
+	" role INTEGER NOT NULL DEFAULT 0, created_by INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,"
+	" expires_at INTEGER NOT NULL, used_at INTEGER NOT NULL DEFAULT 0, used_by INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE rate_events (key TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX rate_events_key ON rate_events(key, at);"
+	"CREATE TABLE posts ("
+	" id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES accounts(id),"
+	" writer_id INTEGER NOT NULL REFERENCES accounts(id), in_reply_to INTEGER NOT NULL DEFAULT 0,"
+	" root_id INTEGER NOT NULL, reblog_of INTEGER NOT NULL DEFAULT 0, visibility INTEGER NOT NULL,"
+	" text TEXT NOT NULL, created_at INTEGER NOT NULL, edited_at INTEGER NOT NULL DEFAULT 0,"
+	" deleted INTEGER NOT NULL DEFAULT 0, favs INTEGER NOT NULL DEFAULT 0,"
+	" boosts INTEGER NOT NULL DEFAULT 0, replies INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX posts_author ON posts(author_id, id);"
+	"CREATE INDEX posts_root ON posts(root_id, id);"
+	"CREATE INDEX posts_public ON posts(visibility, id) WHERE deleted = 0 AND reblog_of = 0;"
+	"CREATE UNIQUE INDEX posts_boost ON posts(author_id, reblog_of) WHERE reblog_of <> 0;"
+	"CREATE TABLE post_edits (post_id INTEGER NOT NULL, edited_at INTEGER NOT NULL, text TEXT NOT NULL);"
+	"CREATE INDEX post_edits_post ON post_edits(post_id, edited_at);"
+	"CREATE TABLE post_recipients (post_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, post_id));"
+	"CREATE INDEX post_recipients_post ON post_recipients(post_id);"
+	"CREATE TABLE post_tags (tag TEXT NOT NULL, post_id INTEGER NOT NULL, PRIMARY KEY (tag, post_id));"
+	"CREATE INDEX post_tags_post ON post_tags(post_id);"
+	"CREATE VIRTUAL TABLE post_fts USING fts5(body, tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TABLE favourites (account_id INTEGER NOT NULL, post_id INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, PRIMARY KEY (account_id, post_id));"
+	"CREATE INDEX favourites_post ON favourites(post_id);"
+	"CREATE TABLE follows (follower_id INTEGER NOT NULL, followee_id INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, PRIMARY KEY (follower_id, followee_id));"
+	"CREATE INDEX follows_followee ON follows(followee_id, follower_id);"
+	"CREATE TABLE follow_requests (requester_id INTEGER NOT NULL, target_id INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, PRIMARY KEY (requester_id, target_id));"
+	"CREATE INDEX follow_requests_target ON follow_requests(target_id);"
+	"CREATE TABLE blocks (account_id INTEGER NOT NULL, target_id INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, target_id));"
+	"CREATE TABLE mutes (account_id INTEGER NOT NULL, target_id INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, target_id));"
+	"CREATE TABLE notifications (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	" actor_id INTEGER NOT NULL, post_id INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,"
+	" read INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX notifications_account ON notifications(account_id, id);",
+};
+
+#define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))
+
+int store_migrate(struct db *db)
+{
+	int rc = db->drv->exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+	if (rc)
+		return rc;
+	for (;;) {
+		/* Re-read the version inside the write lock: another process (the
+		 * CLI next to a running server) may be migrating too. */
+		if ((rc = db_begin(db)))
+			return rc;
+		int64_t v = 0;
+		rc = db_scalar(db, &v, 0, "SELECT MAX(version) FROM schema_version", "");
+		if (rc)
+			goto fail;
+		if (v >= NSTEPS) {
+			db_rollback(db);
+			return 0;
+		}
+		if (v < 0)
+			v = 0;
+		log_info("migrating database to version %d", (int)v + 1);
+		if ((rc = db->drv->exec(db, sqlite_steps[v])))
+			goto fail;
+		if ((rc = db_exec(db, "INSERT INTO schema_version (version) VALUES (?1)", "i", v + 1)))
+			goto fail;
+		if ((rc = db_commit(db)))
+			return rc;
+	}
+fail:
+	db_rollback(db);
+	log_err("migration failed: %s", err_str(rc));
+	return rc;
+}
+
+int store_migrations_known(void)
+{
+	return NSTEPS;
+}

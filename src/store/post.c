@@ -1,0 +1,655 @@
+/*
+ * Posts, timelines, search, favourites, boosts, the social graph and
+ * notifications.  Every post row comes with its relation to the viewer so
+ * core/ can decide visibility in one place without another query.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "store/store_int.h"
+
+#define DB_OR_FAIL(s) \
+	struct db *db = store_db(s); \
+	if (!db) \
+		return ERR_BUSY
+
+/* ?1 is always the viewer (0 = anonymous). */
+#define POST_COLS \
+	"SELECT p.id, p.author_id, p.writer_id, p.in_reply_to, p.root_id, p.reblog_of, p.visibility," \
+	" p.text, p.created_at, p.edited_at, p.favs, p.boosts, p.replies," \
+	" EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?1 AND f.followee_id = p.author_id)," \
+	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = ?1 AND r.post_id = p.id)," \
+	" EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = ?1 AND b.target_id = p.author_id)" \
+	"  OR (b.account_id = p.author_id AND b.target_id = ?1))," \
+	" EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = ?1 AND m.target_id = p.author_id)," \
+	" EXISTS (SELECT 1 FROM org_staff o WHERE o.org_id = p.author_id AND o.person_id = ?1)," \
+	" EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = ?1 AND v.post_id = p.id)," \
+	" EXISTS (SELECT 1 FROM posts q WHERE q.author_id = ?1 AND q.reblog_of = p.id AND q.deleted = 0)," \
+	" COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0)" \
+	" FROM posts p"
+
+static struct post *post_row(struct arena *a, struct db_stmt *st)
+{
+	struct post *p = arena_alloc(a, sizeof *p);
+	p->id = db_u64(st, 0);
+	p->author_id = db_u64(st, 1);
+	p->writer_id = db_u64(st, 2);
+	p->in_reply_to = db_u64(st, 3);
+	p->root_id = db_u64(st, 4);
+	p->reblog_of = db_u64(st, 5);
+	p->visibility = (int)db_i64(st, 6);
+	p->text = arena_strdup(a, db_text(st, 7));
+	p->created_at = db_i64(st, 8);
+	p->edited_at = db_i64(st, 9);
+	p->favs = db_i64(st, 10);
+	p->boosts = db_i64(st, 11);
+	p->replies = db_i64(st, 12);
+	p->v_follows_author = db_i64(st, 13) != 0;
+	p->v_recipient = db_i64(st, 14) != 0;
+	p->v_blocked = db_i64(st, 15) != 0;
+	p->v_muted = db_i64(st, 16) != 0;
+	p->v_staff = db_i64(st, 17) != 0;
+	p->v_faved = db_i64(st, 18) != 0;
+	p->v_boosted = db_i64(st, 19) != 0;
+	p->reply_author = db_i64(st, 20);
+	return p;
+}
+
+static int post_rows(struct arena *a, struct db_stmt *st, bool reverse, struct post ***out, size_t *n)
+{
+	size_t cap = 32, k = 0;
+	struct post **v = arena_alloc(a, cap * sizeof *v);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (k == cap) {
+			struct post **w = arena_alloc(a, 2 * cap * sizeof *w);
+			memcpy(w, v, k * sizeof *v);
+			v = w;
+			cap *= 2;
+		}
+		v[k++] = post_row(a, st);
+	}
+	db_done(st);
+	if (reverse)
+		for (size_t i = 0; i < k / 2; i++) {
+			struct post *t = v[i];
+			v[i] = v[k - 1 - i];
+			v[k - 1 - i] = t;
+		}
+	*out = v;
+	*n = k;
+	return rc < 0 ? -rc : 0;
+}
+
+static int write_tags_recipients(struct db *db, uint64_t id, const char *const *tags, size_t ntags,
+                                 const uint64_t *rcpt, size_t nrcpt)
+{
+	int rc = 0;
+	for (size_t i = 0; i < ntags && !rc; i++)
+		rc = db_exec(db, "INSERT INTO post_tags (tag, post_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+		             "su", tags[i], id);
+	for (size_t i = 0; i < nrcpt && !rc; i++)
+		rc = db_exec(db,
+		             "INSERT INTO post_recipients (post_id, account_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+		             "uu", id, rcpt[i]);
+	return rc;
+}
+
+int store_post_insert(struct store *s, const struct post_new *p)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+	             "INSERT INTO posts (id, author_id, writer_id, in_reply_to, root_id, visibility, text, created_at)"
+	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	             "uuuuuisi", p->id, p->author_id, p->writer_id, p->in_reply_to, p->root_id,
+	             (int64_t)p->visibility, p->text, p->created_at);
+	if (!rc)
+		rc = write_tags_recipients(db, p->id, p->tags, p->ntags, p->recipients, p->nrecipients);
+	if (!rc && p->search_text && *p->search_text)
+		rc = db_exec(db, "INSERT INTO post_fts (rowid, body) VALUES (?1, ?2)", "us", p->id, p->search_text);
+	if (!rc && p->in_reply_to)
+		rc = db_exec(db, "UPDATE posts SET replies = replies + 1 WHERE id = ?1", "u", p->in_reply_to);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, POST_COLS " WHERE p.id = ?2 AND p.deleted = 0", "uu", viewer, id);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = post_row(a, st);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_post_update(struct store *s, uint64_t id, const char *text, const char *search_text,
+                      const char *const *tags, size_t ntags, const uint64_t *recipients,
+                      size_t nrecipients, int64_t now)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	/* Keep the text as it was before this edit in the history. */
+	rc = db_exec(db,
+	             "INSERT INTO post_edits (post_id, edited_at, text) SELECT id,"
+	             " CASE WHEN edited_at = 0 THEN created_at ELSE edited_at END, text FROM posts WHERE id = ?1",
+	             "u", id);
+	if (!rc)
+		rc = db_exec(db, "UPDATE posts SET text = ?2, edited_at = ?3 WHERE id = ?1 AND deleted = 0", "usi", id,
+		             text, now);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM post_tags WHERE post_id = ?1", "u", id);
+	if (!rc)
+		rc = write_tags_recipients(db, id, tags, ntags, recipients, nrecipients);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM post_fts WHERE rowid = ?1", "u", id);
+	if (!rc && search_text && *search_text)
+		rc = db_exec(db, "INSERT INTO post_fts (rowid, body) VALUES (?1, ?2)", "us", id, search_text);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_post_edits(struct store *s, struct arena *a, uint64_t id, struct post_edit **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT edited_at, text FROM post_edits WHERE post_id = ?1"
+	                              " ORDER BY edited_at DESC LIMIT 100",
+	                              "u", id);
+	if (!st)
+		return ERR_DB;
+	struct post_edit *v = arena_alloc(a, 100 * sizeof *v);
+	size_t k = 0;
+	int rc;
+	while (k < 100 && (rc = db_step(st)) == DB_ROW) {
+		v[k].edited_at = db_i64(st, 0);
+		v[k].text = arena_strdup(a, db_text(st, 1));
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_post_delete(struct store *s, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "UPDATE posts SET deleted = 1, text = '' WHERE id = ?1 AND deleted = 0", "u", id);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	if (!rc)
+		rc = db_exec(db, "UPDATE posts SET replies = replies - 1 WHERE id ="
+		                 " (SELECT in_reply_to FROM posts WHERE id = ?1) AND replies > 0",
+		             "u", id);
+	/* Boosts of a deleted post go with it. */
+	if (!rc)
+		rc = db_exec(db, "UPDATE posts SET deleted = 1 WHERE reblog_of = ?1", "u", id);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM post_fts WHERE rowid = ?1", "u", id);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM post_edits WHERE post_id = ?1", "u", id);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM notifications WHERE post_id = ?1", "u", id);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_post_recipients(struct store *s, struct arena *a, uint64_t id, uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st =
+		db_query(db, "SELECT account_id FROM post_recipients WHERE post_id = ?1 LIMIT 100", "u", id);
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, 100 * sizeof *v);
+	size_t k = 0;
+	while (k < 100 && db_step(st) == DB_ROW)
+		v[k++] = db_u64(st, 0);
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* ---- timelines ---- */
+
+/*
+ * Each timeline has a newest-first form (below max_id) and an oldest-first
+ * form (above min_id, reversed after) so that "newer" pages stay adjacent to
+ * the page the reader came from.  ?2 = max_id (or min_id), ?3 = limit.
+ */
+#define PAGE_DESC " AND p.id < ?2 ORDER BY p.id DESC LIMIT ?3"
+#define PAGE_ASC " AND p.id > ?2 ORDER BY p.id ASC LIMIT ?3"
+
+static int run_page(struct db *db, struct arena *a, const char *desc, const char *asc, uint64_t viewer,
+                    const struct page *pg, const char *extra_fmt, uint64_t extra, const char *extra_s,
+                    struct post ***out, size_t *n)
+{
+	bool up = pg->min_id != 0;
+	uint64_t cur = up ? pg->min_id : (pg->max_id ? pg->max_id : UINT64_MAX >> 1);
+	struct db_stmt *st;
+	if (extra_fmt && extra_fmt[0] == 'u')
+		st = db_query(db, up ? asc : desc, "uuiu", viewer, cur, (int64_t)pg->limit, extra);
+	else if (extra_fmt && extra_fmt[0] == 's')
+		st = db_query(db, up ? asc : desc, "uuis", viewer, cur, (int64_t)pg->limit, extra_s);
+	else
+		st = db_query(db, up ? asc : desc, "uui", viewer, cur, (int64_t)pg->limit);
+	if (!st)
+		return ERR_DB;
+	return post_rows(a, st, up, out, n);
+}
+
+#define HOME_WHERE \
+	" WHERE p.deleted = 0 AND (p.author_id = ?1" \
+	" OR p.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?1)" \
+	" OR p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1))"
+
+int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
+                  struct post ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return run_page(db, a, POST_COLS HOME_WHERE PAGE_DESC, POST_COLS HOME_WHERE PAGE_ASC, viewer, pg, NULL, 0,
+	                NULL, out, n);
+}
+
+#define LOCAL_WHERE " WHERE p.visibility = 0 AND p.deleted = 0 AND p.reblog_of = 0"
+
+int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
+                   struct post ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return run_page(db, a, POST_COLS LOCAL_WHERE PAGE_DESC, POST_COLS LOCAL_WHERE PAGE_ASC, viewer, pg, NULL,
+	                0, NULL, out, n);
+}
+
+#define TAG_WHERE " JOIN post_tags t ON t.post_id = p.id AND t.tag = ?4 WHERE p.deleted = 0"
+
+int store_tl_tag(struct store *s, struct arena *a, uint64_t viewer, const char *tag,
+                 const struct page *pg, struct post ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return run_page(db, a, POST_COLS TAG_WHERE PAGE_DESC, POST_COLS TAG_WHERE PAGE_ASC, viewer, pg, "s", 0,
+	                tag, out, n);
+}
+
+#define PROFILE_WHERE " WHERE p.author_id = ?4 AND p.deleted = 0"
+
+int store_tl_profile(struct store *s, struct arena *a, uint64_t viewer, uint64_t author,
+                     const struct page *pg, struct post ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return run_page(db, a, POST_COLS PROFILE_WHERE PAGE_DESC, POST_COLS PROFILE_WHERE PAGE_ASC, viewer, pg,
+	                "u", author, NULL, out, n);
+}
+
+int store_thread(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, int limit,
+                 struct post ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, POST_COLS " WHERE p.root_id = ?2 AND p.deleted = 0 AND p.reblog_of = 0"
+	                                            " ORDER BY p.id LIMIT ?3",
+	                              "uui", viewer, root, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	return post_rows(a, st, false, out, n);
+}
+
+/* SQLite-specific: FTS5 MATCH.  Words are quoted so none is taken as syntax. */
+int store_search_posts(struct store *s, struct arena *a, uint64_t viewer, const char *const *words,
+                       size_t nwords, const struct page *pg, struct post ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	char q[1024];
+	size_t k = 0;
+	for (size_t i = 0; i < nwords; i++) {
+		if (k + 4 + 2 * strlen(words[i]) >= sizeof q)
+			break;
+		q[k++] = '"';
+		for (const char *w = words[i]; *w; w++) {
+			if (*w == '"')
+				q[k++] = '"';
+			q[k++] = *w;
+		}
+		q[k++] = '"';
+		q[k++] = ' ';
+	}
+	q[k] = '\0';
+	*n = 0;
+	if (k == 0)
+		return 0;
+#define FTS_WHERE " WHERE p.id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?4) AND p.deleted = 0"
+	return run_page(db, a, POST_COLS FTS_WHERE PAGE_DESC, POST_COLS FTS_WHERE PAGE_ASC, viewer, pg, "s", 0, q,
+	                out, n);
+}
+
+int store_search_tags(struct store *s, struct arena *a, const char *prefix, int limit,
+                      const char ***out, int64_t **counts, size_t *n)
+{
+	DB_OR_FAIL(s);
+	char hi[256];
+	snprintf(hi, sizeof hi, "%s\xf4\x8f\xbf\xbf", prefix);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT t.tag, COUNT(*) FROM post_tags t JOIN posts p ON p.id = t.post_id"
+	                              " WHERE t.tag >= ?1 AND t.tag < ?2 AND p.deleted = 0 AND p.visibility = 0"
+	                              " GROUP BY t.tag ORDER BY COUNT(*) DESC LIMIT ?3",
+	                              "ssi", prefix, hi, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	const char **v = arena_alloc(a, (size_t)limit * sizeof *v);
+	int64_t *c = arena_alloc(a, (size_t)limit * sizeof *c);
+	size_t k = 0;
+	while (k < (size_t)limit && db_step(st) == DB_ROW) {
+		v[k] = arena_strdup(a, db_text(st, 0));
+		c[k] = db_i64(st, 1);
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*counts = c;
+	*n = k;
+	return 0;
+}
+
+/* ---- favourites, boosts ---- */
+
+int store_fav_set(struct store *s, uint64_t account, uint64_t post, bool on, bool *changed)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	if (on)
+		rc = db_exec(db,
+		             "INSERT INTO favourites (account_id, post_id, created_at) VALUES (?1, ?2, ?3)"
+		             " ON CONFLICT DO NOTHING",
+		             "uui", account, post, (int64_t)time(NULL));
+	else
+		rc = db_exec(db, "DELETE FROM favourites WHERE account_id = ?1 AND post_id = ?2", "uu", account, post);
+	*changed = !rc && db->drv->changes(db) > 0;
+	if (!rc && *changed)
+		rc = db_exec(db, on ? "UPDATE posts SET favs = favs + 1 WHERE id = ?1"
+		                    : "UPDATE posts SET favs = favs - 1 WHERE id = ?1 AND favs > 0",
+		             "u", post);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, uint64_t boost_id,
+                    int64_t now, bool *changed)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	if (on) {
+		/* A deleted earlier boost row would collide with the unique index. */
+		rc = db_exec(db, "DELETE FROM posts WHERE author_id = ?1 AND reblog_of = ?2 AND deleted = 1", "uu",
+		             account, post);
+		if (!rc)
+			rc = db_exec(db,
+			             "INSERT INTO posts (id, author_id, writer_id, root_id, reblog_of, visibility, text,"
+			             " created_at) VALUES (?1, ?2, ?2, ?1, ?3, 0, '', ?4) ON CONFLICT DO NOTHING",
+			             "uuui", boost_id, account, post, now);
+	} else {
+		rc = db_exec(db, "DELETE FROM posts WHERE author_id = ?1 AND reblog_of = ?2", "uu", account, post);
+	}
+	*changed = !rc && db->drv->changes(db) > 0;
+	if (!rc && *changed)
+		rc = db_exec(db, on ? "UPDATE posts SET boosts = boosts + 1 WHERE id = ?1"
+		                    : "UPDATE posts SET boosts = boosts - 1 WHERE id = ?1 AND boosts > 0",
+		             "u", post);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+/* ---- social graph ---- */
+
+static bool exists2(struct store *s, const char *sql, uint64_t x, uint64_t y)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (!db || db_scalar(db, &v, 0, sql, "uu", x, y))
+		return false;
+	return v == 1;
+}
+
+int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool on, bool *changed)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	if (on)
+		rc = db_exec(db,
+		             "INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?1, ?2, ?3)"
+		             " ON CONFLICT DO NOTHING",
+		             "uui", follower, followee, (int64_t)time(NULL));
+	else
+		rc = db_exec(db, "DELETE FROM follows WHERE follower_id = ?1 AND followee_id = ?2", "uu", follower,
+		             followee);
+	bool ch = !rc && db->drv->changes(db) > 0;
+	/* Following ends any pending request either way. */
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM follow_requests WHERE requester_id = ?1 AND target_id = ?2", "uu",
+		             follower, followee);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	if (changed)
+		*changed = ch;
+	return db_commit(db);
+}
+
+bool store_follows(struct store *s, uint64_t follower, uint64_t followee)
+{
+	return exists2(s, "SELECT 1 FROM follows WHERE follower_id = ?1 AND followee_id = ?2", follower, followee);
+}
+
+int store_follow_request_set(struct store *s, uint64_t requester, uint64_t target, bool on, bool *changed)
+{
+	DB_OR_FAIL(s);
+	int rc;
+	if (on)
+		rc = db_exec(db,
+		             "INSERT INTO follow_requests (requester_id, target_id, created_at) VALUES (?1, ?2, ?3)"
+		             " ON CONFLICT DO NOTHING",
+		             "uui", requester, target, (int64_t)time(NULL));
+	else
+		rc = db_exec(db, "DELETE FROM follow_requests WHERE requester_id = ?1 AND target_id = ?2", "uu",
+		             requester, target);
+	if (changed)
+		*changed = !rc && db->drv->changes(db) > 0;
+	return rc;
+}
+
+bool store_follow_requested(struct store *s, uint64_t requester, uint64_t target)
+{
+	return exists2(s, "SELECT 1 FROM follow_requests WHERE requester_id = ?1 AND target_id = ?2", requester,
+	               target);
+}
+
+#define ACCOUNT_COLS_A \
+	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
+	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
+	" a.password_hash IS NOT NULL"
+
+static int id_list(struct db *db, struct arena *a, struct store *s, struct db_stmt *st, struct account ***out,
+                   size_t *n)
+{
+	(void)db;
+	uint64_t ids[500];
+	size_t k = 0;
+	while (k < 500 && db_step(st) == DB_ROW)
+		ids[k++] = db_u64(st, 0);
+	db_done(st);
+	struct account **v = arena_alloc(a, (k + 1) * sizeof *v);
+	size_t m = 0;
+	for (size_t i = 0; i < k; i++)
+		if (store_account_get(s, a, ids[i], &v[m]) == 0)
+			m++;
+	*out = v;
+	*n = m;
+	return 0;
+}
+
+int store_follow_requests(struct store *s, struct arena *a, uint64_t target, struct account ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT requester_id FROM follow_requests WHERE target_id = ?1"
+	                              " ORDER BY created_at LIMIT 200",
+	                              "u", target);
+	if (!st)
+		return ERR_DB;
+	return id_list(db, a, s, st, out, n);
+}
+
+int store_followers(struct store *s, struct arena *a, uint64_t id, bool following, int limit,
+                    struct account ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = following
+		? db_query(db, "SELECT followee_id FROM follows WHERE follower_id = ?1 ORDER BY created_at DESC LIMIT ?2",
+		           "ui", id, (int64_t)limit)
+		: db_query(db, "SELECT follower_id FROM follows WHERE followee_id = ?1 ORDER BY created_at DESC LIMIT ?2",
+		           "ui", id, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	return id_list(db, a, s, st, out, n);
+}
+
+int store_block_set(struct store *s, uint64_t account, uint64_t target, bool on)
+{
+	DB_OR_FAIL(s);
+	if (!on)
+		return db_exec(db, "DELETE FROM blocks WHERE account_id = ?1 AND target_id = ?2", "uu", account, target);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	/* A block ends following in both directions, and pending requests. */
+	rc = db_exec(db, "INSERT INTO blocks (account_id, target_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", "uu",
+	             account, target);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM follows WHERE (follower_id = ?1 AND followee_id = ?2)"
+		                 " OR (follower_id = ?2 AND followee_id = ?1)",
+		             "uu", account, target);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM follow_requests WHERE (requester_id = ?1 AND target_id = ?2)"
+		                 " OR (requester_id = ?2 AND target_id = ?1)",
+		             "uu", account, target);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_mute_set(struct store *s, uint64_t account, uint64_t target, bool on)
+{
+	DB_OR_FAIL(s);
+	return on ? db_exec(db, "INSERT INTO mutes (account_id, target_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	                    "uu", account, target)
+	          : db_exec(db, "DELETE FROM mutes WHERE account_id = ?1 AND target_id = ?2", "uu", account, target);
+}
+
+bool store_blocks(struct store *s, uint64_t account, uint64_t target)
+{
+	return exists2(s, "SELECT 1 FROM blocks WHERE account_id = ?1 AND target_id = ?2", account, target);
+}
+
+bool store_mutes(struct store *s, uint64_t account, uint64_t target)
+{
+	return exists2(s, "SELECT 1 FROM mutes WHERE account_id = ?1 AND target_id = ?2", account, target);
+}
+
+/* ---- notifications ---- */
+
+int store_notif_insert(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO notifications (id, account_id, kind, actor_id, post_id, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	               "uuiuui", id_new(), account, (int64_t)kind, actor, post, (int64_t)time(NULL));
+}
+
+int store_notif_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg,
+                     struct notification **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	uint64_t cur = pg->max_id ? pg->max_id : UINT64_MAX >> 1;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, kind, actor_id, post_id, created_at, read FROM notifications"
+	                              " WHERE account_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
+	                              "uui", account, cur, (int64_t)pg->limit);
+	if (!st)
+		return ERR_DB;
+	struct notification *v = arena_alloc(a, ((size_t)pg->limit + 1) * sizeof *v);
+	size_t k = 0;
+	int rc;
+	while (k < (size_t)pg->limit && (rc = db_step(st)) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].kind = (int)db_i64(st, 1);
+		v[k].actor_id = db_u64(st, 2);
+		v[k].post_id = db_u64(st, 3);
+		v[k].created_at = db_i64(st, 4);
+		v[k].read = db_i64(st, 5) != 0;
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_notif_unread(struct store *s, uint64_t account, int64_t *count)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, count, 0, "SELECT COUNT(*) FROM notifications WHERE account_id = ?1 AND read = 0", "u",
+	                 account);
+}
+
+int store_notif_mark_read(struct store *s, uint64_t account)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE notifications SET read = 1 WHERE account_id = ?1 AND read = 0", "u", account);
+}

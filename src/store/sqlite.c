@@ -1,0 +1,182 @@
+/*
+ * SQLite driver: one connection per thread, WAL, synchronous=FULL so a
+ * commit is on disk before we answer, a busy timeout so the CLI and the
+ * server can write the same database, and a per-connection statement cache.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "store/db.h"
+
+#define SQLITE_BUSY_MS 5000
+#define STMT_CACHE 256
+
+struct sq_stmt {
+	struct db_stmt base;
+	sqlite3_stmt *st;
+	const char *sql; /* key: the literal's address */
+};
+
+struct sq_db {
+	struct db base;
+	sqlite3 *h;
+	struct sq_stmt cache[STMT_CACHE];
+};
+
+static int map_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW: return 0;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return ERR_BUSY;
+	case SQLITE_CONSTRAINT: return ERR_EXISTS;
+	case SQLITE_TOOBIG: return ERR_TOOBIG;
+	default: return ERR_DB;
+	}
+}
+
+static struct db *sq_open(const char *path, int *err)
+{
+	struct sq_db *d = xcalloc(1, sizeof *d);
+	d->base.drv = &db_sqlite;
+	int rc = sqlite3_open_v2(path, &d->h,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		log_err("cannot open database %s: %s", path, d->h ? sqlite3_errmsg(d->h) : "no memory");
+		sqlite3_close(d->h);
+		free(d);
+		*err = ERR_DB;
+		return NULL;
+	}
+	sqlite3_busy_timeout(d->h, SQLITE_BUSY_MS);
+	sqlite3_extended_result_codes(d->h, 1);
+	char *msg = NULL;
+	rc = sqlite3_exec(d->h,
+	                  "PRAGMA journal_mode=WAL;"
+	                  "PRAGMA synchronous=FULL;"
+	                  "PRAGMA foreign_keys=ON;"
+	                  "PRAGMA temp_store=MEMORY;"
+	                  "PRAGMA cache_size=-8000;",
+	                  NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		log_err("cannot set up database %s: %s", path, msg ? msg : "?");
+		sqlite3_free(msg);
+		sqlite3_close(d->h);
+		free(d);
+		*err = map_rc(rc) ? map_rc(rc) : ERR_DB;
+		return NULL;
+	}
+	*err = 0;
+	return &d->base;
+}
+
+static void sq_close(struct db *db)
+{
+	struct sq_db *d = (struct sq_db *)db;
+	if (!d)
+		return;
+	for (int i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(d->cache[i].st);
+	sqlite3_close(d->h);
+	free(d);
+}
+
+static int sq_exec(struct db *db, const char *sql)
+{
+	struct sq_db *d = (struct sq_db *)db;
+	char *msg = NULL;
+	int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		log_err("sql failed: %s: %.200s", msg ? msg : "?", sql);
+		sqlite3_free(msg);
+	}
+	return map_rc(rc);
+}
+
+static struct db_stmt *sq_prepare(struct db *db, const char *sql)
+{
+	struct sq_db *d = (struct sq_db *)db;
+	size_t h = ((uintptr_t)sql >> 3) % STMT_CACHE;
+	for (size_t i = 0; i < STMT_CACHE; i++) {
+		struct sq_stmt *s = &d->cache[(h + i) % STMT_CACHE];
+		if (s->sql == sql)
+			return &s->base;
+		if (!s->sql) {
+			int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL);
+			if (rc != SQLITE_OK) {
+				log_err("cannot prepare: %s: %.200s", sqlite3_errmsg(d->h), sql);
+				s->st = NULL;
+				return NULL;
+			}
+			s->sql = sql;
+			s->base.db = db;
+			return &s->base;
+		}
+	}
+	log_err("statement cache full");
+	return NULL;
+}
+
+#define ST(x) (((struct sq_stmt *)(x))->st)
+
+static void sq_bind_i64(struct db_stmt *st, int idx, int64_t v) { sqlite3_bind_int64(ST(st), idx, v); }
+static void sq_bind_text(struct db_stmt *st, int idx, const char *s, size_t n)
+{
+	sqlite3_bind_text(ST(st), idx, s, (int)n, SQLITE_TRANSIENT);
+}
+static void sq_bind_null(struct db_stmt *st, int idx) { sqlite3_bind_null(ST(st), idx); }
+
+static int sq_step(struct db_stmt *st)
+{
+	int rc = sqlite3_step(ST(st));
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	int e = map_rc(rc);
+	if (e != ERR_EXISTS)
+		log_err("sql step failed: %s: %.200s", sqlite3_errmsg(sqlite3_db_handle(ST(st))),
+		        sqlite3_sql(ST(st)));
+	return -e;
+}
+
+static int64_t sq_col_i64(struct db_stmt *st, int col) { return sqlite3_column_int64(ST(st), col); }
+static const char *sq_col_text(struct db_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(ST(st), col);
+	return t ? (const char *)t : "";
+}
+static size_t sq_col_len(struct db_stmt *st, int col) { return (size_t)sqlite3_column_bytes(ST(st), col); }
+static bool sq_col_null(struct db_stmt *st, int col) { return sqlite3_column_type(ST(st), col) == SQLITE_NULL; }
+static void sq_reset(struct db_stmt *st)
+{
+	sqlite3_reset(ST(st));
+	sqlite3_clear_bindings(ST(st));
+}
+static int64_t sq_changes(struct db *db) { return sqlite3_changes64(((struct sq_db *)db)->h); }
+static const char *sq_errmsg(struct db *db) { return sqlite3_errmsg(((struct sq_db *)db)->h); }
+
+const struct db_driver db_sqlite = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.bind_i64 = sq_bind_i64,
+	.bind_text = sq_bind_text,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_i64 = sq_col_i64,
+	.col_text = sq_col_text,
+	.col_len = sq_col_len,
+	.col_null = sq_col_null,
+	.reset = sq_reset,
+	.changes = sq_changes,
+	.errmsg = sq_errmsg,
+};

@@ -1,0 +1,559 @@
+/*
+ * Domain storage over the driver-neutral SQL surface of db.h.  SQL here is
+ * portable (numbered `?N` parameters, no SQLite-only functions) except where
+ * a function says otherwise (full-text search).
+ */
+#include "store/store_int.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/mem.h"
+
+struct conn {
+	struct conn *next;
+	struct db *db;
+};
+
+struct store {
+	const struct db_driver *drv;
+	char *target;
+	pthread_mutex_t lock;
+	struct conn *conns; /* every connection opened, to close at the end */
+};
+
+static _Thread_local struct store *tl_store;
+static _Thread_local struct db *tl_db;
+
+struct db *store_db(struct store *s)
+{
+	if (tl_store == s && tl_db)
+		return tl_db;
+	int err = 0;
+	struct db *db = s->drv->open(s->target, &err);
+	if (!db)
+		return NULL;
+	struct conn *c = xmalloc(sizeof *c);
+	c->db = db;
+	pthread_mutex_lock(&s->lock);
+	c->next = s->conns;
+	s->conns = c;
+	pthread_mutex_unlock(&s->lock);
+	tl_store = s;
+	tl_db = db;
+	return db;
+}
+
+int store_open(const char *target, struct store **out)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	s->drv = &db_sqlite;
+	s->target = xstrdup(target);
+	pthread_mutex_init(&s->lock, NULL);
+	struct db *db = store_db(s);
+	int rc = db ? store_migrate(db) : ERR_DB;
+	if (rc) {
+		store_close(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_thread_done(struct store *s)
+{
+	if (tl_store != s || !tl_db)
+		return;
+	pthread_mutex_lock(&s->lock);
+	for (struct conn **pp = &s->conns; *pp; pp = &(*pp)->next) {
+		if ((*pp)->db == tl_db) {
+			struct conn *c = *pp;
+			*pp = c->next;
+			s->drv->close(c->db);
+			free(c);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
+	tl_db = NULL;
+	tl_store = NULL;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	struct conn *c = s->conns;
+	while (c) {
+		struct conn *next = c->next;
+		s->drv->close(c->db);
+		free(c);
+		c = next;
+	}
+	if (tl_store == s) {
+		tl_store = NULL;
+		tl_db = NULL;
+	}
+	pthread_mutex_destroy(&s->lock);
+	free(s->target);
+	free(s);
+}
+
+#define DB_OR_FAIL(s) \
+	struct db *db = store_db(s); \
+	if (!db) \
+		return ERR_BUSY
+
+int store_schema_version(struct store *s, int *out)
+{
+	DB_OR_FAIL(s);
+	int64_t v;
+	int rc = db_scalar(db, &v, 0, "SELECT MAX(version) FROM schema_version", "");
+	*out = (int)v;
+	return rc;
+}
+
+/* ---- meta ---- */
+
+const char *store_meta_get(struct store *s, struct arena *a, const char *key, const char *dflt)
+{
+	struct db *db = store_db(s);
+	if (!db)
+		return dflt;
+	struct db_stmt *st = db_query(db, "SELECT value FROM meta WHERE key = ?1", "s", key);
+	const char *v = dflt;
+	if (st && db_step(st) == DB_ROW)
+		v = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	return v;
+}
+
+int store_meta_set(struct store *s, const char *key, const char *value)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+	                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	               "ss", key, value);
+}
+
+/* ---- accounts ---- */
+
+#define ACCOUNT_COLS \
+	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
+	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
+	" a.password_hash IS NOT NULL"
+
+static struct account *account_row(struct arena *a, struct db_stmt *st)
+{
+	struct account *acc = arena_alloc(a, sizeof *acc);
+	acc->id = db_u64(st, 0);
+	acc->username = arena_strdup(a, db_text(st, 1));
+	acc->display_name = arena_strdup(a, db_text(st, 2));
+	acc->kind = (int)db_i64(st, 3);
+	acc->person_type = (int)db_i64(st, 4);
+	acc->role = (int)db_i64(st, 5);
+	acc->bio = arena_strdup(a, db_text(st, 6));
+	acc->profession = arena_strdup(a, db_text(st, 7));
+	acc->expertise = arena_strdup(a, db_text(st, 8));
+	acc->languages = arena_strdup(a, db_text(st, 9));
+	acc->region = arena_strdup(a, db_text(st, 10));
+	acc->locked = db_i64(st, 11) != 0;
+	acc->suspended = db_i64(st, 12) != 0;
+	acc->lang = arena_strdup(a, db_text(st, 13));
+	acc->created_at = db_i64(st, 14);
+	acc->has_password = db_i64(st, 15) != 0;
+	return acc;
+}
+
+/* Collect the rows of an account query into an arena array. */
+static int account_rows(struct arena *a, struct db_stmt *st, struct account ***out, size_t *n)
+{
+	size_t cap = 16, k = 0;
+	struct account **v = arena_alloc(a, cap * sizeof *v);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (k == cap) {
+			struct account **w = arena_alloc(a, 2 * cap * sizeof *w);
+			memcpy(w, v, k * sizeof *v);
+			v = w;
+			cap *= 2;
+		}
+		v[k++] = account_row(a, st);
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return rc < 0 ? -rc : 0;
+}
+
+int store_account_insert(struct store *s, const struct account *acc, const char *pw_hash)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO accounts (id, username, display_name, kind, person_type, role,"
+	               " password_hash, bio, profession, expertise, languages, region, locked, lang, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	               "ussiiisssssssis", acc->id, acc->username, acc->display_name, (int64_t)acc->kind,
+	               (int64_t)acc->person_type, (int64_t)acc->role, pw_hash, acc->bio ? acc->bio : "",
+	               acc->profession ? acc->profession : "", acc->expertise ? acc->expertise : "",
+	               acc->languages ? acc->languages : "", acc->region ? acc->region : "",
+	               (int64_t)acc->locked, acc->lang ? acc->lang : "nl", acc->created_at);
+}
+
+static int account_counts(struct db *db, struct account *acc)
+{
+	int rc = db_scalar(db, &acc->posts, 0,
+	                   "SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND deleted = 0 AND reblog_of = 0",
+	                   "u", acc->id);
+	if (!rc)
+		rc = db_scalar(db, &acc->followers, 0, "SELECT COUNT(*) FROM follows WHERE followee_id = ?1",
+		               "u", acc->id);
+	if (!rc)
+		rc = db_scalar(db, &acc->following, 0, "SELECT COUNT(*) FROM follows WHERE follower_id = ?1",
+		               "u", acc->id);
+	return rc;
+}
+
+int store_account_get(struct store *s, struct arena *a, uint64_t id, struct account **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1", "u", id);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_done(st);
+		return rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	*out = account_row(a, st);
+	db_done(st);
+	return account_counts(db, *out);
+}
+
+int store_account_by_name(struct store *s, struct arena *a, const char *username, struct account **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st =
+		db_query(db, "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.username = ?1", "s", username);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_done(st);
+		return rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	*out = account_row(a, st);
+	db_done(st);
+	return account_counts(db, *out);
+}
+
+int store_account_password(struct store *s, uint64_t id, struct arena *a, const char **hash)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT password_hash FROM accounts WHERE id = ?1", "u", id);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW && !db_null(st, 0)) {
+		*hash = arena_strdup(a, db_text(st, 0));
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+static int exec_one(struct db *db, int rc)
+{
+	if (rc)
+		return rc;
+	return db->drv->changes(db) > 0 ? 0 : ERR_NOTFOUND;
+}
+
+int store_account_set_password(struct store *s, uint64_t id, const char *pw_hash)
+{
+	DB_OR_FAIL(s);
+	return exec_one(db, db_exec(db, "UPDATE accounts SET password_hash = ?2 WHERE id = ?1", "us", id, pw_hash));
+}
+
+int store_account_set_role(struct store *s, uint64_t id, int role)
+{
+	DB_OR_FAIL(s);
+	return exec_one(db, db_exec(db, "UPDATE accounts SET role = ?2 WHERE id = ?1", "ui", id, (int64_t)role));
+}
+
+int store_account_set_suspended(struct store *s, uint64_t id, bool on)
+{
+	DB_OR_FAIL(s);
+	return exec_one(db, db_exec(db, "UPDATE accounts SET suspended = ?2 WHERE id = ?1", "ui", id, (int64_t)on));
+}
+
+int store_account_update(struct store *s, const struct account *acc)
+{
+	DB_OR_FAIL(s);
+	return exec_one(db, db_exec(db,
+	                            "UPDATE accounts SET display_name = ?2, bio = ?3, profession = ?4,"
+	                            " expertise = ?5, languages = ?6, region = ?7, locked = ?8, lang = ?9,"
+	                            " person_type = ?10 WHERE id = ?1",
+	                            "usssssssii", acc->id, acc->display_name, acc->bio, acc->profession,
+	                            acc->expertise, acc->languages, acc->region, (int64_t)acc->locked,
+	                            acc->lang, (int64_t)acc->person_type));
+}
+
+int store_account_count_role(struct store *s, int role, int64_t *out)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, out, 0, "SELECT COUNT(*) FROM accounts WHERE role = ?1", "i", (int64_t)role);
+}
+
+int store_account_list(struct store *s, struct arena *a, const char *after, int limit,
+                       struct account ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.username > ?1"
+	                              " ORDER BY a.username LIMIT ?2",
+	                              "si", after ? after : "", (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	return account_rows(a, st, out, n);
+}
+
+int store_account_search(struct store *s, struct arena *a, const char *q, int limit,
+                         struct account ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	/* LIKE patterns: the caller's text is escaped so % and _ match literally. */
+	char pat[200];
+	size_t k = 0;
+	pat[k++] = '%';
+	for (const char *p = q; *p && k < sizeof pat - 4; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			pat[k++] = '\\';
+		pat[k++] = *p;
+	}
+	pat[k++] = '%';
+	pat[k] = '\0';
+	struct db_stmt *st = db_query(db,
+	                              "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.suspended = 0 AND"
+	                              " (a.username LIKE ?1 ESCAPE '\\' OR LOWER(a.display_name) LIKE ?1 ESCAPE '\\')"
+	                              " ORDER BY (a.username = ?2) DESC, a.username LIMIT ?3",
+	                              "ssi", pat, q, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	return account_rows(a, st, out, n);
+}
+
+/* ---- organisation staff ---- */
+
+int store_staff_add(struct store *s, uint64_t org, uint64_t person)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "INSERT INTO org_staff (org_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	               "uu", org, person);
+}
+
+int store_staff_remove(struct store *s, uint64_t org, uint64_t person)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu", org, person);
+}
+
+bool store_staff_is(struct store *s, uint64_t org, uint64_t person)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (!db || db_scalar(db, &v, 0, "SELECT 1 FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu",
+	                     org, person))
+		return false;
+	return v == 1;
+}
+
+int store_staff_orgs(struct store *s, struct arena *a, uint64_t person, struct account ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT " ACCOUNT_COLS " FROM accounts a JOIN org_staff o ON o.org_id = a.id"
+	                              " WHERE o.person_id = ?1 ORDER BY a.username",
+	                              "u", person);
+	if (!st)
+		return ERR_DB;
+	return account_rows(a, st, out, n);
+}
+
+int store_staff_list(struct store *s, struct arena *a, uint64_t org, struct account ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT " ACCOUNT_COLS " FROM accounts a JOIN org_staff o ON o.person_id = a.id"
+	                              " WHERE o.org_id = ?1 ORDER BY a.username",
+	                              "u", org);
+	if (!st)
+		return ERR_DB;
+	return account_rows(a, st, out, n);
+}
+
+/* ---- sessions ---- */
+
+int store_session_insert(struct store *s, const char *token_hash, uint64_t account, const char *csrf,
+                         int64_t expires_at)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO sessions (token_hash, account_id, csrf, created_at, expires_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5)",
+	               "susii", token_hash, account, csrf, (int64_t)time(NULL), expires_at);
+}
+
+int store_session_get(struct store *s, const char *token_hash, int64_t now, struct session *out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT s.account_id, s.csrf, s.expires_at FROM sessions s"
+	                              " JOIN accounts a ON a.id = s.account_id"
+	                              " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.suspended = 0",
+	                              "si", token_hash, now);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->account_id = db_u64(st, 0);
+		snprintf(out->csrf, sizeof out->csrf, "%s", db_text(st, 1));
+		out->expires_at = db_i64(st, 2);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_session_delete(struct store *s, const char *token_hash)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM sessions WHERE token_hash = ?1", "s", token_hash);
+}
+
+int store_session_delete_account(struct store *s, uint64_t account, const char *except_hash)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM sessions WHERE account_id = ?1 AND token_hash <> ?2", "us", account,
+	               except_hash ? except_hash : "");
+}
+
+/* ---- one-time tokens ---- */
+
+int store_token_insert(struct store *s, const char *kind, const char *token_hash, uint64_t account,
+                       int role, int64_t expires_at, uint64_t created_by)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO tokens (token_hash, kind, account_id, role, created_by, created_at, expires_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	               "ssuiuii", token_hash, kind, account, (int64_t)role, created_by, (int64_t)time(NULL),
+	               expires_at);
+}
+
+int store_token_check(struct store *s, const char *kind, const char *token_hash, int64_t now)
+{
+	DB_OR_FAIL(s);
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, 0,
+	                   "SELECT 1 FROM tokens WHERE token_hash = ?1 AND kind = ?2 AND used_at = 0 AND expires_at > ?3",
+	                   "ssi", token_hash, kind, now);
+	return rc ? rc : v ? 0 : ERR_NOTFOUND;
+}
+
+int store_token_use(struct store *s, const char *kind, const char *token_hash, int64_t now,
+                    uint64_t used_by, uint64_t *account, int *role)
+{
+	DB_OR_FAIL(s);
+	/* The UPDATE claims the token; only one of two racing users sees a change. */
+	struct db_stmt *st = db_query(db,
+	                              "UPDATE tokens SET used_at = ?3, used_by = ?4 WHERE token_hash = ?1"
+	                              " AND kind = ?2 AND used_at = 0 AND expires_at > ?3"
+	                              " RETURNING account_id, role",
+	                              "ssiu", token_hash, kind, now, used_by);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		if (account)
+			*account = db_u64(st, 0);
+		if (role)
+			*role = (int)db_i64(st, 1);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_invite_list(struct store *s, struct arena *a, struct invite **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT token_hash, created_by, created_at, expires_at, used_at, used_by, role"
+	                              " FROM tokens WHERE kind = 'invite' ORDER BY created_at DESC LIMIT 100",
+	                              "");
+	if (!st)
+		return ERR_DB;
+	struct invite *v = arena_alloc(a, 100 * sizeof *v);
+	size_t k = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW && k < 100) {
+		v[k].token_hash = arena_strdup(a, db_text(st, 0));
+		v[k].created_by = db_u64(st, 1);
+		v[k].created_at = db_i64(st, 2);
+		v[k].expires_at = db_i64(st, 3);
+		v[k].used_at = db_i64(st, 4);
+		v[k].used_by = db_u64(st, 5);
+		v[k].role = (int)db_i64(st, 6);
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return rc < 0 ? -rc : 0;
+}
+
+/* ---- rate limits ---- */
+
+int store_rate_hit(struct store *s, const char *key, int64_t now, int64_t since, int64_t *count)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "DELETE FROM rate_events WHERE key = ?1 AND at < ?2", "si", key, since);
+	if (!rc)
+		rc = db_exec(db, "INSERT INTO rate_events (key, at) VALUES (?1, ?2)", "si", key, now);
+	if (!rc)
+		rc = db_scalar(db, count, 0, "SELECT COUNT(*) FROM rate_events WHERE key = ?1", "s", key);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_rate_clear(struct store *s, const char *key)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM rate_events WHERE key = ?1", "s", key);
+}
+
+int store_rate_count(struct store *s, const char *key, int64_t since, int64_t *count)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, count, 0, "SELECT COUNT(*) FROM rate_events WHERE key = ?1 AND at >= ?2", "si", key,
+	                 since);
+}

@@ -1,0 +1,230 @@
+#ifndef STORE_STORE_H
+#define STORE_STORE_H
+
+/*
+ * The storage interface.  core/ calls these and never sees SQL; a driver
+ * (SQLite now, PostgreSQL next) sits behind them.  Each thread uses its own
+ * connection, opened on first use.  Results are allocated in the caller's
+ * arena.  Every write returns only after it is committed durably.
+ *
+ * Errors: 0 on success, ERR_NOTFOUND, ERR_EXISTS (unique constraint),
+ * ERR_BUSY (database locked or down), ERR_DB.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+enum account_kind { ACCOUNT_PERSON = 0, ACCOUNT_ORG = 1 };
+enum person_type { PERSON_CLIENT = 0, PERSON_PROFESSIONAL = 1 };
+enum role { ROLE_MEMBER = 0, ROLE_MODERATOR = 1, ROLE_ADMIN = 2 };
+enum visibility { VIS_PUBLIC = 0, VIS_FOLLOWERS = 1, VIS_DIRECT = 2 };
+enum notif_kind {
+	NOTIF_MENTION = 0, NOTIF_REPLY = 1, NOTIF_FOLLOW = 2, NOTIF_FOLLOW_REQUEST = 3,
+	NOTIF_FAVOURITE = 4, NOTIF_BOOST = 5,
+};
+
+struct account {
+	uint64_t id;
+	const char *username;     /* lower case, [a-z0-9_], unique */
+	const char *display_name;
+	int kind;                 /* enum account_kind */
+	int person_type;          /* enum person_type, for persons */
+	int role;                 /* enum role */
+	const char *bio;
+	const char *profession, *expertise, *languages, *region; /* professionals */
+	bool locked;              /* follow requests need approval */
+	bool suspended;
+	const char *lang;         /* "nl" or "en" */
+	int64_t created_at;
+	bool has_password;
+	/* counts, filled by store_account_get */
+	int64_t posts, followers, following;
+};
+
+struct post {
+	uint64_t id;
+	uint64_t author_id;       /* the account it appears under (person or organisation) */
+	uint64_t writer_id;       /* the person who wrote it; == author_id for persons */
+	uint64_t in_reply_to;     /* 0 if none */
+	uint64_t root_id;         /* thread root; == id for a root */
+	uint64_t reblog_of;       /* a boost: the boosted post's id; text empty */
+	int visibility;           /* enum visibility */
+	const char *text;
+	int64_t created_at, edited_at;
+	int64_t favs, boosts, replies;
+	struct account *author, *writer;   /* filled by core when rendering */
+	struct post *boosted;              /* filled by core for a boost */
+	/* relation to the viewer, filled by the store for the viewer given */
+	bool v_follows_author;    /* viewer follows author */
+	bool v_recipient;         /* viewer is a named recipient (direct, mention) */
+	bool v_blocked;           /* a block between viewer and author, either way */
+	bool v_muted;             /* viewer mutes author */
+	bool v_staff;             /* viewer is staff of the author organisation */
+	bool v_faved, v_boosted;
+	int64_t reply_author;     /* author id of the parent, 0 if none */
+};
+
+struct post_edit {
+	int64_t edited_at;
+	const char *text;
+};
+
+struct notification {
+	uint64_t id;
+	int kind;                 /* enum notif_kind */
+	uint64_t actor_id;
+	uint64_t post_id;
+	int64_t created_at;
+	bool read;
+	struct account *actor;    /* filled by core */
+	struct post *post;        /* filled by core */
+};
+
+struct session {
+	uint64_t account_id;
+	char csrf[64];
+	int64_t expires_at;
+};
+
+struct invite {
+	const char *token_hash;
+	uint64_t created_by;
+	int64_t created_at, expires_at, used_at;
+	uint64_t used_by;
+	int role;
+};
+
+/* A page request: posts with ids strictly below max_id (0 = newest) or,
+ * when min_id is set, strictly above min_id (the page nearest to it). */
+struct page {
+	uint64_t max_id, min_id;
+	int limit;
+};
+
+struct store;
+
+/* Open (creating if needed) and migrate.  target is a file path for SQLite. */
+int store_open(const char *target, struct store **out);
+void store_close(struct store *s);
+/* Close this thread's connection (a worker thread ending). */
+void store_thread_done(struct store *s);
+int store_schema_version(struct store *s, int *out);
+
+/* Site settings (key/value). Returns the value copied into a, or dflt. */
+const char *store_meta_get(struct store *s, struct arena *a, const char *key, const char *dflt);
+int store_meta_set(struct store *s, const char *key, const char *value);
+
+/* Accounts */
+int store_account_insert(struct store *s, const struct account *acc, const char *pw_hash);
+int store_account_get(struct store *s, struct arena *a, uint64_t id, struct account **out);
+int store_account_by_name(struct store *s, struct arena *a, const char *username, struct account **out);
+int store_account_password(struct store *s, uint64_t id, struct arena *a, const char **hash);
+int store_account_set_password(struct store *s, uint64_t id, const char *pw_hash);
+int store_account_set_role(struct store *s, uint64_t id, int role);
+int store_account_update(struct store *s, const struct account *acc); /* profile fields, lang, locked */
+int store_account_set_suspended(struct store *s, uint64_t id, bool on);
+int store_account_count_role(struct store *s, int role, int64_t *out);
+/* Accounts ordered by username after `after` (""), at most limit. */
+int store_account_list(struct store *s, struct arena *a, const char *after, int limit,
+                       struct account ***out, size_t *n);
+/* People whose username or display name starts with / contains q (lower case). */
+int store_account_search(struct store *s, struct arena *a, const char *q, int limit,
+                         struct account ***out, size_t *n);
+
+/* Organisation staff */
+int store_staff_add(struct store *s, uint64_t org, uint64_t person);
+int store_staff_remove(struct store *s, uint64_t org, uint64_t person);
+bool store_staff_is(struct store *s, uint64_t org, uint64_t person);
+/* Organisations this person may post as. */
+int store_staff_orgs(struct store *s, struct arena *a, uint64_t person, struct account ***out, size_t *n);
+int store_staff_list(struct store *s, struct arena *a, uint64_t org, struct account ***out, size_t *n);
+
+/* Sessions: token_hash is a hex digest of the cookie value. */
+int store_session_insert(struct store *s, const char *token_hash, uint64_t account, const char *csrf,
+                         int64_t expires_at);
+int store_session_get(struct store *s, const char *token_hash, int64_t now, struct session *out);
+int store_session_delete(struct store *s, const char *token_hash);
+int store_session_delete_account(struct store *s, uint64_t account, const char *except_hash);
+
+/* One-time tokens: kind is "invite" or "reset" (or later kinds). */
+int store_token_insert(struct store *s, const char *kind, const char *token_hash, uint64_t account,
+                       int role, int64_t expires_at, uint64_t created_by);
+/* Atomically use a token: ERR_NOTFOUND if unknown, used or expired. */
+int store_token_use(struct store *s, const char *kind, const char *token_hash, int64_t now,
+                    uint64_t used_by, uint64_t *account, int *role);
+int store_token_check(struct store *s, const char *kind, const char *token_hash, int64_t now);
+int store_invite_list(struct store *s, struct arena *a, struct invite **out, size_t *n);
+
+/* Rate limiting: count of events for key since `since`, and record one. */
+int store_rate_hit(struct store *s, const char *key, int64_t now, int64_t since, int64_t *count);
+int store_rate_clear(struct store *s, const char *key);
+int store_rate_count(struct store *s, const char *key, int64_t since, int64_t *count);
+
+/* Posts.  recipients: direct recipients and mentioned accounts; tags: lower case. */
+struct post_new {
+	uint64_t id, author_id, writer_id, in_reply_to, root_id;
+	int visibility;
+	const char *text;
+	const char *search_text;        /* stemmed words for full-text search */
+	const uint64_t *recipients; size_t nrecipients;
+	const char *const *tags; size_t ntags;
+	int64_t created_at;
+};
+int store_post_insert(struct store *s, const struct post_new *p);
+int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out);
+int store_post_update(struct store *s, uint64_t id, const char *text, const char *search_text,
+                      const char *const *tags, size_t ntags, const uint64_t *recipients,
+                      size_t nrecipients, int64_t now);
+int store_post_edits(struct store *s, struct arena *a, uint64_t id, struct post_edit **out, size_t *n);
+int store_post_delete(struct store *s, uint64_t id);
+int store_post_recipients(struct store *s, struct arena *a, uint64_t id, uint64_t **out, size_t *n);
+
+/* Timelines: candidate posts, newest first; core filters for visibility. */
+int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
+                  struct post ***out, size_t *n);
+int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
+                   struct post ***out, size_t *n);
+int store_tl_tag(struct store *s, struct arena *a, uint64_t viewer, const char *tag,
+                 const struct page *pg, struct post ***out, size_t *n);
+int store_tl_profile(struct store *s, struct arena *a, uint64_t viewer, uint64_t author,
+                     const struct page *pg, struct post ***out, size_t *n);
+/* All posts of a thread, oldest first (bounded by limit). */
+int store_thread(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, int limit,
+                 struct post ***out, size_t *n);
+/* Full-text search over search_text; `match` is a driver-neutral list of
+ * stemmed words, all of which must occur. */
+int store_search_posts(struct store *s, struct arena *a, uint64_t viewer, const char *const *words,
+                       size_t nwords, const struct page *pg, struct post ***out, size_t *n);
+int store_search_tags(struct store *s, struct arena *a, const char *prefix, int limit,
+                      const char ***out, int64_t **counts, size_t *n);
+
+/* Favourites and boosts. */
+int store_fav_set(struct store *s, uint64_t account, uint64_t post, bool on, bool *changed);
+/* A boost is a post row with reblog_of; on creates it with boost_id. */
+int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, uint64_t boost_id,
+                    int64_t now, bool *changed);
+
+/* The social graph. */
+int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool on, bool *changed);
+bool store_follows(struct store *s, uint64_t follower, uint64_t followee);
+int store_follow_request_set(struct store *s, uint64_t requester, uint64_t target, bool on, bool *changed);
+bool store_follow_requested(struct store *s, uint64_t requester, uint64_t target);
+int store_follow_requests(struct store *s, struct arena *a, uint64_t target, struct account ***out, size_t *n);
+int store_followers(struct store *s, struct arena *a, uint64_t id, bool following, int limit,
+                    struct account ***out, size_t *n);
+int store_block_set(struct store *s, uint64_t account, uint64_t target, bool on);
+int store_mute_set(struct store *s, uint64_t account, uint64_t target, bool on);
+bool store_blocks(struct store *s, uint64_t account, uint64_t target);   /* account blocks target */
+bool store_mutes(struct store *s, uint64_t account, uint64_t target);
+
+/* Notifications. */
+int store_notif_insert(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post);
+int store_notif_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg,
+                     struct notification **out, size_t *n);
+int store_notif_unread(struct store *s, uint64_t account, int64_t *count);
+int store_notif_mark_read(struct store *s, uint64_t account);
+
+#endif

@@ -1,0 +1,206 @@
+/* The administrator's pages: site settings, people and roles, invitations,
+ * password-reset links and organisations with their staff. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/id.h"
+#include "base/text.h"
+#include "web/web_int.h"
+
+static int need_admin(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	if (!q->viewer)
+		return ERR_AUTH;
+	return q->me->role == ROLE_ADMIN ? 0 : ERR_FORBIDDEN;
+}
+
+static int admin_page(struct http_req *r, const char *link_label, const char *link, const char *error)
+{
+	struct wreq *q = WREQ(r);
+	struct tval *m = page_model(r, _r(r, "Beheer"));
+	struct site site;
+	core_site_get(q->w->core, r->a, &site);
+	tv_set_bool(r->a, m, "open_registration", site.open_registration);
+	if (link) {
+		tv_set_str(r->a, m, "link_label", link_label);
+		tv_set_str(r->a, m, "link", link);
+	}
+	if (error)
+		tv_set_str(r->a, m, "error", error);
+	struct invite *inv;
+	size_t n;
+	if (!store_invite_list(q->w->core->store, r->a, &inv, &n)) {
+		struct tval *l = tv_list(r->a);
+		int64_t now = time_now();
+		for (size_t i = 0; i < n; i++) {
+			struct tval *x = tv_obj(r->a);
+			tv_set_str(r->a, x, "created", fmt_time(r, inv[i].created_at));
+			tv_set_str(r->a, x, "expires", fmt_time(r, inv[i].expires_at));
+			tv_set_str(r->a, x, "state", inv[i].used_at ? _r(r, "gebruikt")
+			                             : inv[i].expires_at <= now ? _r(r, "verlopen") : _r(r, "open"));
+			tv_push(l, x);
+		}
+		tv_set(m, "invites", l);
+	}
+	return page_render(r, "admin", m);
+}
+
+int h_admin(struct http_req *r)
+{
+	int rc = need_admin(r);
+	return rc ? rc : admin_page(r, NULL, NULL, NULL);
+}
+
+int h_admin_site(struct http_req *r)
+{
+	int rc = need_admin(r);
+	if (rc)
+		return rc;
+	struct site s = {
+		.name = http_form(r, "site_name"),
+		.description = http_form(r, "site_description"),
+		.open_registration = http_form(r, "registration") && !strcmp(http_form(r, "registration"), "open"),
+	};
+	if (s.name)
+		s.name = str_trim(arena_strdup(r->a, s.name));
+	rc = core_site_set(CORE(r), &s);
+	if (rc == ERR_INVAL) {
+		admin_page(r, NULL, NULL, _r(r, "Vul een naam in (tot 80 tekens) en een korte beschrijving."));
+		r->status = 400;
+		return 0;
+	}
+	if (rc)
+		return rc;
+	redirect_msg(r, "/admin", "saved");
+	return 0;
+}
+
+int h_admin_users(struct http_req *r)
+{
+	int rc = need_admin(r);
+	if (rc)
+		return rc;
+	const char *after = http_query(r, "after");
+	struct account **v;
+	size_t n;
+	if ((rc = store_account_list(CORE(r)->store, r->a, after, 100, &v, &n)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Mensen en rollen"));
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++)
+		tv_push(l, account_model(r, v[i]));
+	tv_set(m, "people", l);
+	if (n == 100) {
+		struct buf b = BUF_INIT(256);
+		buf_adds(&b, "/admin/users?after=");
+		url_encode(&b, v[n - 1]->username, strlen(v[n - 1]->username));
+		tv_set_str(r->a, m, "next_url", arena_strdup(r->a, b.ptr));
+		buf_release(&b);
+	}
+	const char *link = http_query(r, "link");
+	(void)link;
+	return page_render(r, "admin_users", m);
+}
+
+static int target(struct http_req *r, struct account **acc)
+{
+	const char *name = http_param(r, "name");
+	return name ? core_account_by_name(CORE(r), r->a, name, acc) : ERR_NOTFOUND;
+}
+
+int h_admin_role(struct http_req *r)
+{
+	int rc = need_admin(r);
+	struct account *acc;
+	if (rc || (rc = target(r, &acc)))
+		return rc;
+	const char *role = http_form(r, "role");
+	int rv = !role ? -1 : !strcmp(role, "admin") ? ROLE_ADMIN : !strcmp(role, "moderator") ? ROLE_MODERATOR
+	                    : !strcmp(role, "member") ? ROLE_MEMBER : -1;
+	if (rv < 0)
+		return ERR_INVAL;
+	/* An administrator cannot take away the last administrator's role. */
+	if (acc->role == ROLE_ADMIN && rv != ROLE_ADMIN) {
+		int64_t admins = 0;
+		store_account_count_role(CORE(r)->store, ROLE_ADMIN, &admins);
+		if (admins <= 1)
+			return ERR_FORBIDDEN;
+	}
+	if ((rc = core_role_set(CORE(r), acc->id, rv)))
+		return rc;
+	redirect_msg(r, "/admin/users", "saved");
+	return 0;
+}
+
+int h_admin_reset(struct http_req *r)
+{
+	int rc = need_admin(r);
+	struct account *acc;
+	if (rc || (rc = target(r, &acc)))
+		return rc;
+	if (acc->kind != ACCOUNT_PERSON)
+		return ERR_INVAL;
+	char *token;
+	if ((rc = core_reset_create(CORE(r), r->a, WREQ(r)->viewer, acc->id, &token)))
+		return rc;
+	char *link = arena_printf(r->a, "%s/reset/%s", WREQ(r)->w->base_url, token);
+	char *label = arena_printf(r->a, "%s %s", _r(r, "Link om een nieuw wachtwoord te kiezen voor"), acc->username);
+	return admin_page(r, label, link, NULL);
+}
+
+int h_admin_invite(struct http_req *r)
+{
+	int rc = need_admin(r);
+	if (rc)
+		return rc;
+	const char *role = http_form(r, "role");
+	int rv = role && !strcmp(role, "moderator") ? ROLE_MODERATOR : ROLE_MEMBER;
+	char *token;
+	if ((rc = core_invite_create(CORE(r), r->a, WREQ(r)->viewer, rv, &token)))
+		return rc;
+	char *link = arena_printf(r->a, "%s/register?invite=%s", WREQ(r)->w->base_url, token);
+	return admin_page(r, _r(r, "Nieuwe uitnodiging (14 dagen geldig, één keer te gebruiken)"), link, NULL);
+}
+
+int h_admin_org(struct http_req *r)
+{
+	int rc = need_admin(r);
+	if (rc)
+		return rc;
+	const char *name = http_form(r, "username"), *dn = http_form(r, "display_name");
+	char *lower = arena_strdup(r->a, name ? name : "");
+	str_lower(lower);
+	uint64_t id;
+	rc = core_org_create(CORE(r), lower, dn && *dn ? dn : NULL, &id);
+	if (rc == ERR_INVAL || rc == ERR_EXISTS) {
+		admin_page(r, NULL, NULL,
+		           rc == ERR_EXISTS ? _r(r, "Deze naam is al in gebruik. Kies een andere naam.")
+		                            : _r(r, "Kies een naam van 2 tot 30 tekens: kleine letters, cijfers of _."));
+		r->status = rc == ERR_EXISTS ? 409 : 400;
+		return 0;
+	}
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/@%s", lower), "saved");
+	return 0;
+}
+
+int h_admin_staff(struct http_req *r)
+{
+	int rc = need_admin(r);
+	struct account *org, *person;
+	if (rc || (rc = target(r, &org)))
+		return rc;
+	const char *who = http_form(r, "person");
+	if (!who || core_account_by_name(CORE(r), r->a, who, &person)) {
+		admin_page(r, NULL, NULL, _r(r, "Deze persoon bestaat niet. Controleer de naam."));
+		r->status = 400;
+		return 0;
+	}
+	if ((rc = core_staff_add(CORE(r), org->id, person->id)))
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/@%s", org->username), "saved");
+	return 0;
+}

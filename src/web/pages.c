@@ -1,0 +1,503 @@
+/* Timelines, threads, profiles, posting, notifications and search pages. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/text.h"
+#include "web/web_int.h"
+
+static struct tval *posts_list(struct http_req *r, struct post **v, size_t n)
+{
+	struct tval *list = tv_list(r->a);
+	for (size_t i = 0; i < n; i++)
+		tv_push(list, post_model(r, v[i]));
+	return list;
+}
+
+/* Which accounts the viewer may post as: themselves and their organisations. */
+static void compose_model(struct http_req *r, struct tval *m, uint64_t reply_to, int vis)
+{
+	struct wreq *q = WREQ(r);
+	struct tval *c = tv_obj(r->a);
+	struct account **orgs;
+	size_t n = 0;
+	struct tval *as = tv_list(r->a);
+	if (!store_staff_orgs(q->w->core->store, r->a, q->viewer, &orgs, &n) && n) {
+		struct tval *self = tv_obj(r->a);
+		tv_set_str(r->a, self, "username", q->me->username);
+		tv_set_str(r->a, self, "display_name", q->me->display_name);
+		tv_push(as, self);
+		for (size_t i = 0; i < n; i++)
+			tv_push(as, account_model(r, orgs[i]));
+		tv_set(c, "post_as", as);
+		tv_set_bool(r->a, c, "has_post_as", true);
+	}
+	if (reply_to)
+		tv_set_strf(r->a, c, "reply_to", "%llu", (unsigned long long)reply_to);
+	tv_set_bool(r->a, c, "vis_public", vis == VIS_PUBLIC);
+	tv_set_bool(r->a, c, "vis_followers", vis == VIS_FOLLOWERS);
+	tv_set_bool(r->a, c, "vis_direct", vis == VIS_DIRECT);
+	tv_set_int(r->a, c, "max", CORE_POST_MAX_CHARS);
+	tv_set(m, "compose", c);
+}
+
+static int timeline_page(struct http_req *r, struct tl_query *tq, const char *title, const char *base,
+                         struct tval *m)
+{
+	struct wreq *q = WREQ(r);
+	page_from_query(r, &tq->page);
+	struct post **v;
+	size_t n;
+	uint64_t older, newer;
+	int rc = core_timeline(q->w->core, r->a, q->viewer, tq, &v, &n, &older, &newer);
+	if (rc)
+		return rc;
+	if (!m)
+		m = page_model(r, title);
+	tv_set(m, "posts", posts_list(r, v, n));
+	tv_set_bool(r->a, m, "empty", n == 0);
+	pager_model(r, m, base, older, newer);
+	return page_render(r, "timeline", m);
+}
+
+int h_index(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	if (!q->viewer) {
+		struct tval *m = page_model(r, _r(r, "Welkom"));
+		return page_render(r, "start", m);
+	}
+	struct tval *m = page_model(r, _r(r, "Start"));
+	tv_set_str(r->a, m, "heading", _r(r, "Uw tijdlijn"));
+	tv_set_bool(r->a, m, "tab_home", true);
+	compose_model(r, m, 0, VIS_PUBLIC);
+	struct tl_query tq = {.kind = TL_HOME};
+	return timeline_page(r, &tq, NULL, "/", m);
+}
+
+int h_local(struct http_req *r)
+{
+	struct tval *m = page_model(r, _r(r, "Iedereen hier"));
+	tv_set_str(r->a, m, "heading", _r(r, "Iedereen hier"));
+	tv_set_str(r->a, m, "intro", _r(r, "Openbare berichten van alle mensen op deze plek, de nieuwste eerst."));
+	tv_set_bool(r->a, m, "tab_local", true);
+	struct tl_query tq = {.kind = TL_LOCAL};
+	return timeline_page(r, &tq, NULL, "/local", m);
+}
+
+int h_tag(struct http_req *r)
+{
+	char *tag = arena_strdup(r->a, http_param(r, "tag"));
+	str_lower(tag);
+	if (!utf8_valid(tag, strlen(tag)) || strlen(tag) > 64)
+		return ERR_NOTFOUND;
+	char *title = arena_printf(r->a, "#%s", tag);
+	struct tval *m = page_model(r, title);
+	tv_set_str(r->a, m, "heading", title);
+	struct buf b = BUF_INIT(512);
+	buf_adds(&b, "/tags/");
+	url_encode(&b, tag, strlen(tag));
+	char *base = arena_strdup(r->a, b.ptr);
+	buf_release(&b);
+	struct tl_query tq = {.kind = TL_TAG, .tag = tag};
+	return timeline_page(r, &tq, NULL, base, m);
+}
+
+static int load_account(struct http_req *r, struct account **acc)
+{
+	const char *name = http_param(r, "name");
+	if (!name)
+		return ERR_NOTFOUND;
+	return core_account_by_name(CORE(r), r->a, name, acc);
+}
+
+int h_profile(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	struct account *acc;
+	int rc = load_account(r, &acc);
+	if (rc)
+		return rc;
+	if (acc->suspended && (!q->me || q->me->role < ROLE_MODERATOR))
+		return ERR_NOTFOUND;
+	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
+	tv_set(m, "profile", account_model(r, acc));
+	struct relation rel;
+	core_relation(q->w->core, q->viewer, acc->id, &rel);
+	tv_set_bool(r->a, m, "is_me", q->viewer == acc->id);
+	tv_set_bool(r->a, m, "can_follow", q->viewer && q->viewer != acc->id);
+	tv_set_bool(r->a, m, "following", rel.following);
+	tv_set_bool(r->a, m, "requested", rel.requested);
+	tv_set_bool(r->a, m, "followed_by", rel.followed_by);
+	tv_set_bool(r->a, m, "blocking", rel.blocking);
+	tv_set_bool(r->a, m, "muting", rel.muting);
+	if (acc->kind == ACCOUNT_ORG) {
+		struct account **staff;
+		size_t n;
+		if (!store_staff_list(q->w->core->store, r->a, acc->id, &staff, &n)) {
+			struct tval *l = tv_list(r->a);
+			for (size_t i = 0; i < n; i++)
+				tv_push(l, account_model(r, staff[i]));
+			if (n)
+				tv_set(m, "staff", l);
+		}
+	}
+	struct tl_query tq = {.kind = TL_PROFILE, .author = acc->id};
+	page_from_query(r, &tq.page);
+	struct post **v;
+	size_t n;
+	uint64_t older, newer;
+	if ((rc = core_timeline(q->w->core, r->a, q->viewer, &tq, &v, &n, &older, &newer)))
+		return rc;
+	tv_set(m, "posts", posts_list(r, v, n));
+	tv_set_bool(r->a, m, "empty", n == 0);
+	pager_model(r, m, arena_printf(r->a, "/@%s", acc->username), older, newer);
+	return page_render(r, "profile", m);
+}
+
+int h_people(struct http_req *r)
+{
+	struct account *acc;
+	int rc = load_account(r, &acc);
+	if (rc)
+		return rc;
+	bool following = strstr(r->path, "/following") != NULL;
+	struct account **v;
+	size_t n;
+	if ((rc = store_followers(CORE(r)->store, r->a, acc->id, following, 200, &v, &n)))
+		return rc;
+	const char *dn = acc->display_name[0] ? acc->display_name : acc->username;
+	char *title = arena_printf(r->a, "%s: %s", following ? _r(r, "Volgt") : _r(r, "Volgers"), dn);
+	struct tval *m = page_model(r, title);
+	tv_set(m, "profile", account_model(r, acc));
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++)
+		tv_push(l, account_model(r, v[i]));
+	tv_set(m, "people", l);
+	tv_set_bool(r->a, m, "empty", n == 0);
+	return page_render(r, "people", m);
+}
+
+int h_relation(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct account *acc;
+	if ((rc = load_account(r, &acc)))
+		return rc;
+	const char *act = http_param(r, "action");
+	int state = 0;
+	const char *msg = "saved";
+	if (!strcmp(act, "follow")) {
+		rc = core_follow(q->w->core, q->viewer, acc->id, true, &state);
+		if (state == FOLLOW_REQUESTED)
+			msg = "requested";
+	} else if (!strcmp(act, "unfollow")) {
+		rc = core_follow(q->w->core, q->viewer, acc->id, false, &state);
+	} else if (!strcmp(act, "block") || !strcmp(act, "unblock")) {
+		rc = core_block(q->w->core, q->viewer, acc->id, act[0] == 'b');
+	} else if (!strcmp(act, "mute") || !strcmp(act, "unmute")) {
+		rc = core_mute(q->w->core, q->viewer, acc->id, act[0] == 'm');
+	} else {
+		return ERR_NOTFOUND;
+	}
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/@%s", acc->username), msg);
+	return 0;
+}
+
+static int post_id(struct http_req *r, uint64_t *id)
+{
+	const char *s = http_param(r, "id");
+	return s && parse_u64(s, id) ? 0 : ERR_NOTFOUND;
+}
+
+int h_thread(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	uint64_t id;
+	int rc = post_id(r, &id);
+	if (rc)
+		return rc;
+	struct post **v;
+	size_t n, focus;
+	if ((rc = core_thread(q->w->core, r->a, q->viewer, id, &v, &n, &focus)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Gesprek"));
+	struct tval *list = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *pm = post_model(r, v[i]);
+		if (i == focus)
+			tv_set_bool(r->a, pm, "focus", true);
+		tv_push(list, pm);
+	}
+	tv_set(m, "posts", list);
+	if (q->viewer && n) {
+		compose_model(r, m, v[focus]->id, v[focus]->visibility);
+		/* Start the reply with the author's name, as people expect. */
+		if (v[focus]->author_id != q->viewer)
+			tv_set_strf(r->a, m, "reply_prefix", "@%s ", v[focus]->author->username);
+	}
+	return page_render(r, "thread", m);
+}
+
+static int vis_from(const char *s)
+{
+	if (!s || !strcmp(s, "public"))
+		return VIS_PUBLIC;
+	if (!strcmp(s, "followers"))
+		return VIS_FOLLOWERS;
+	if (!strcmp(s, "direct"))
+		return VIS_DIRECT;
+	return -1;
+}
+
+int h_post_create(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct post_input in = {.author_id = q->viewer};
+	in.text = http_form(r, "text");
+	in.visibility = vis_from(http_form(r, "visibility"));
+	in.to = http_form(r, "to");
+	const char *reply = http_form(r, "in_reply_to");
+	if (reply && *reply && !parse_u64(reply, &in.in_reply_to))
+		return ERR_INVAL;
+	const char *as = http_form(r, "as");
+	if (as && *as && strcmp(as, q->me->username)) {
+		struct account *org;
+		if ((rc = core_account_by_name(q->w->core, r->a, as, &org)))
+			return ERR_FORBIDDEN;
+		in.author_id = org->id;
+	}
+	if (in.visibility < 0 || !in.text)
+		return ERR_INVAL;
+	uint64_t id;
+	if ((rc = core_post_create(q->w->core, r->a, q->viewer, &in, &id)))
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "posted");
+	return 0;
+}
+
+int h_post_edit_form(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	uint64_t id;
+	struct post *p;
+	if ((rc = post_id(r, &id)) || (rc = core_post_get(q->w->core, r->a, q->viewer, id, &p)))
+		return rc;
+	if (p->reblog_of || !core_may_post_as(q->w->core, q->viewer, p->author_id))
+		return ERR_FORBIDDEN;
+	struct tval *m = page_model(r, _r(r, "Bericht aanpassen"));
+	tv_set(m, "post", post_model(r, p));
+	tv_set_int(r->a, m, "max", CORE_POST_MAX_CHARS);
+	return page_render(r, "edit", m);
+}
+
+int h_post_edit(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	uint64_t id;
+	if ((rc = post_id(r, &id)))
+		return rc;
+	const char *text = http_form(r, "text");
+	if (!text)
+		return ERR_INVAL;
+	if ((rc = core_post_edit(CORE(r), r->a, WREQ(r)->viewer, id, text)))
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "saved");
+	return 0;
+}
+
+int h_post_history(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	uint64_t id;
+	struct post *p;
+	int rc;
+	if ((rc = post_id(r, &id)) || (rc = core_post_get(q->w->core, r->a, q->viewer, id, &p)))
+		return rc;
+	struct post_edit *e;
+	size_t n;
+	if ((rc = core_post_history(q->w->core, r->a, q->viewer, id, &e, &n)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Eerdere versies"));
+	tv_set(m, "post", post_model(r, p));
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "time", fmt_time(r, e[i].edited_at));
+		tv_set_html(r->a, x, "html", core_render_text(q->w->core, r->a, e[i].text));
+		tv_push(l, x);
+	}
+	tv_set(m, "edits", l);
+	tv_set_bool(r->a, m, "empty", n == 0);
+	return page_render(r, "history", m);
+}
+
+int h_post_action(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	uint64_t id;
+	if ((rc = post_id(r, &id)))
+		return rc;
+	const char *act = http_param(r, "action");
+	if (!strcmp(act, "delete")) {
+		if ((rc = core_post_delete(q->w->core, q->viewer, id)))
+			return rc;
+		redirect_msg(r, "/", "deleted");
+		return 0;
+	}
+	if (!strcmp(act, "fav") || !strcmp(act, "unfav"))
+		rc = core_fav(q->w->core, q->viewer, id, act[0] == 'f');
+	else if (!strcmp(act, "boost") || !strcmp(act, "unboost"))
+		rc = core_boost(q->w->core, q->viewer, id, act[0] == 'b');
+	else
+		return ERR_NOTFOUND;
+	if (rc)
+		return rc;
+	/* Back to where the button was pressed, if that was on this site. */
+	const char *back = http_form(r, "back");
+	if (back && back[0] == '/' && back[1] != '/' && !strpbrk(back, "\r\n\\"))
+		http_redirect(r, back);
+	else
+		http_redirect(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id));
+	return 0;
+}
+
+int h_notifications(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct page pg;
+	page_from_query(r, &pg);
+	struct notification *v;
+	size_t n;
+	if ((rc = core_notifications(q->w->core, r->a, q->viewer, &pg, &v, &n)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Meldingen"));
+	static const char *what[] = {
+		N_("noemde u in een bericht"), N_("reageerde op uw bericht"), N_("volgt u nu"),
+		N_("wil u volgen"), N_("vond uw bericht fijn"), N_("deelde uw bericht"),
+	};
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set(x, "actor", account_model(r, v[i].actor));
+		tv_set_str(r->a, x, "what", _r(r, what[v[i].kind >= 0 && v[i].kind <= 5 ? v[i].kind : 0]));
+		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));
+		tv_set_bool(r->a, x, "unread", !v[i].read);
+		tv_set_bool(r->a, x, "is_request", v[i].kind == NOTIF_FOLLOW_REQUEST);
+		if (v[i].post)
+			tv_set(x, "post", post_model(r, v[i].post));
+		tv_push(l, x);
+	}
+	tv_set(m, "notifications", l);
+	tv_set_bool(r->a, m, "empty", n == 0);
+	if (n == (size_t)pg.limit)
+		pager_model(r, m, "/notifications", v[n - 1].id, 0);
+	return page_render(r, "notifications", m);
+}
+
+int h_notifications_read(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	if ((rc = store_notif_mark_read(CORE(r)->store, WREQ(r)->viewer)))
+		return rc;
+	http_redirect(r, "/notifications");
+	return 0;
+}
+
+int h_follow_requests(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct account **v;
+	size_t n;
+	if ((rc = store_follow_requests(CORE(r)->store, r->a, WREQ(r)->viewer, &v, &n)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Volgverzoeken"));
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++)
+		tv_push(l, account_model(r, v[i]));
+	tv_set(m, "people", l);
+	tv_set_bool(r->a, m, "empty", n == 0);
+	return page_render(r, "follow_requests", m);
+}
+
+int h_follow_answer(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct account *acc;
+	if ((rc = load_account(r, &acc)))
+		return rc;
+	const char *act = http_param(r, "action");
+	if (strcmp(act, "accept") && strcmp(act, "reject"))
+		return ERR_NOTFOUND;
+	if ((rc = core_follow_answer(CORE(r), WREQ(r)->viewer, acc->id, act[0] == 'a')))
+		return rc;
+	redirect_msg(r, "/follow-requests", "saved");
+	return 0;
+}
+
+int h_search(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	const char *query = http_query(r, "q");
+	struct tval *m = page_model(r, _r(r, "Zoeken"));
+	if (query && *query) {
+		struct page pg;
+		page_from_query(r, &pg);
+		struct search_result sr;
+		int rc = core_search(q->w->core, r->a, q->viewer, query, &pg, &sr);
+		if (rc)
+			return rc;
+		tv_set_str(r->a, m, "q", query);
+		struct tval *people = tv_list(r->a), *tags = tv_list(r->a);
+		for (size_t i = 0; i < sr.npeople; i++)
+			tv_push(people, account_model(r, sr.people[i]));
+		for (size_t i = 0; i < sr.ntags; i++) {
+			struct tval *t = tv_obj(r->a);
+			tv_set_str(r->a, t, "name", sr.tags[i]);
+			struct buf b = BUF_INIT(512);
+			url_encode(&b, sr.tags[i], strlen(sr.tags[i]));
+			tv_set_strf(r->a, t, "url", "/tags/%s", b.ptr);
+			buf_release(&b);
+			tv_set_int(r->a, t, "count", sr.tag_counts[i]);
+			tv_push(tags, t);
+		}
+		if (sr.npeople)
+			tv_set(m, "people", people);
+		if (sr.ntags)
+			tv_set(m, "tags", tags);
+		tv_set(m, "posts", posts_list(r, sr.posts, sr.nposts));
+		tv_set_bool(r->a, m, "searched", true);
+		tv_set_bool(r->a, m, "nothing", !sr.npeople && !sr.ntags && !sr.nposts);
+		struct buf b = BUF_INIT(1024);
+		buf_adds(&b, "/search?q=");
+		url_encode(&b, query, strlen(query));
+		pager_model(r, m, arena_strdup(r->a, b.ptr), sr.older, 0);
+		buf_release(&b);
+	}
+	return page_render(r, "search", m);
+}

@@ -1,0 +1,578 @@
+/*
+ * The web adapter: routes, the per-request context (session, language,
+ * CSRF), error pages, static assets and generated avatars.
+ */
+#include "web/web.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/embed.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "base/text.h"
+#include "web/web_int.h"
+
+#define SESSION_COOKIE "kring_session"
+#define CSRF_COOKIE "kring_csrf"
+#define LANG_COOKIE "kring_lang"
+
+struct web *web_global;
+
+const char *_r(struct http_req *r, const char *msgid)
+{
+	struct wreq *q = WREQ(r);
+	if (q && q->lang && !strcmp(q->lang, "en"))
+		return i18n_get(q->w->en, msgid);
+	return msgid;
+}
+
+static const char *tr_cb(void *ctx, const char *msgid)
+{
+	return _r(ctx, msgid);
+}
+
+/* ---- static files and avatars ---- */
+
+static int h_static(struct http_req *r)
+{
+	const char *name = http_param(r, "file");
+	if (!name || strchr(name, '/') || name[0] == '.')
+		return ERR_NOTFOUND;
+	char path[128];
+	snprintf(path, sizeof path, "static/%s", name);
+	const struct embed_file *f = embed_get(path);
+	if (!f)
+		return ERR_NOTFOUND;
+	const char *ext = strrchr(name, '.');
+	const char *type = "application/octet-stream";
+	if (ext && !strcmp(ext, ".css"))
+		type = "text/css; charset=utf-8";
+	else if (ext && !strcmp(ext, ".js"))
+		type = "text/javascript; charset=utf-8";
+	else if (ext && !strcmp(ext, ".svg"))
+		type = "image/svg+xml";
+	else if (ext && !strcmp(ext, ".png"))
+		type = "image/png";
+	else if (ext && !strcmp(ext, ".ico"))
+		type = "image/x-icon";
+	/* The embedded file changes only with the binary: its length and a
+	 * cheap hash make a stable validator. */
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < f->len; i++)
+		h = (h ^ f->data[i]) * 16777619u;
+	char etag[32];
+	snprintf(etag, sizeof etag, "\"%zx-%08x\"", f->len, h);
+	http_set_header(r, "Cache-Control", "public, max-age=86400");
+	http_set_header(r, "ETag", etag);
+	const char *inm = http_header(r, "If-None-Match");
+	r->content_type = type;
+	if (inm && !strcmp(inm, etag)) {
+		r->status = 304;
+		return 0;
+	}
+	r->file_data = (const char *)f->data;
+	r->file_len = f->len;
+	return 0;
+}
+
+/* A generated initials avatar until uploads exist: SVG, colour from the name. */
+static int h_avatar(struct http_req *r)
+{
+	const char *file = http_param(r, "file");
+	size_t n = file ? strlen(file) : 0;
+	if (n < 5 || strcmp(file + n - 4, ".svg"))
+		return ERR_NOTFOUND;
+	char *name = arena_strndup(r->a, file, n - 4);
+	struct account *acc;
+	if (core_account_by_name(CORE(r), r->a, name, &acc))
+		return ERR_NOTFOUND;
+	static const char *colours[] = {"#1d5c8c", "#7a3b8f", "#2f6b3a", "#9a4a12", "#8c1d40", "#3d4f9a", "#006b6b"};
+	uint32_t h = 5381;
+	for (const char *p = acc->username; *p; p++)
+		h = h * 33 + (unsigned char)*p;
+	const char *dn = acc->display_name[0] ? acc->display_name : acc->username;
+	char initials[16] = {0};
+	size_t k = 0;
+	/* First letter of the first two words (whole UTF-8 sequences). */
+	for (const char *p = dn; *p && k < 8;) {
+		size_t len = 1;
+		while (((unsigned char)p[len] & 0xc0) == 0x80)
+			len++;
+		if (k + len < sizeof initials - 1) {
+			memcpy(initials + k, p, len);
+			k += len;
+		}
+		const char *sp = strchr(p, ' ');
+		if (!sp || k >= 4)
+			break;
+		p = sp + 1;
+		while (*p == ' ')
+			p++;
+	}
+	for (size_t i = 0; i < k; i++)
+		if (initials[i] >= 'a' && initials[i] <= 'z')
+			initials[i] = (char)(initials[i] - 32);
+	struct buf *b = &r->out;
+	buf_addf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" width=\"64\" height=\"64\">"
+	            "<rect width=\"64\" height=\"64\" rx=\"12\" fill=\"%s\"/>"
+	            "<text x=\"32\" y=\"41\" font-family=\"sans-serif\" font-size=\"26\" font-weight=\"bold\""
+	            " fill=\"#fff\" text-anchor=\"middle\">",
+	         colours[h % 7]);
+	html_escape(b, initials, k);
+	buf_adds(b, "</text></svg>");
+	r->content_type = "image/svg+xml";
+	http_set_header(r, "Cache-Control", "public, max-age=3600");
+	return 0;
+}
+
+static int h_health(struct http_req *r)
+{
+	r->content_type = "text/plain; charset=utf-8";
+	buf_adds(&r->out, "ok\n");
+	return 0;
+}
+
+/* ---- the request context ---- */
+
+static bool same_origin(struct http_req *r)
+{
+	/* Browsers send Origin on form posts; a foreign one is a forgery. */
+	const char *origin = http_header(r, "Origin");
+	const char *host = http_header(r, "Host");
+	if (!origin || !strcmp(origin, "null"))
+		return true;
+	if (!host)
+		return false;
+	const char *p = strstr(origin, "://");
+	return p && !strcmp(p + 3, host);
+}
+
+static int before(struct http_req *r)
+{
+	struct wreq *q = arena_alloc(r->a, sizeof *q);
+	q->w = web_global;
+	r->user = q;
+	const char *xf = http_header(r, "X-Forwarded-Proto");
+	r->tls = xf && !strcmp(xf, "https");
+	const char *tok = http_cookie(r, SESSION_COOKIE);
+	struct session s;
+	if (tok && core_session(q->w->core, tok, &s) == 0 &&
+	    core_account_get(q->w->core, r->a, s.account_id, &q->me) == 0) {
+		q->viewer = s.account_id;
+		q->session_token = tok;
+		snprintf(q->csrf, sizeof q->csrf, "%s", s.csrf);
+		q->lang = q->me->lang;
+	} else {
+		const char *c = http_cookie(r, CSRF_COOKIE);
+		if (c && strlen(c) == 64) {
+			snprintf(q->csrf, sizeof q->csrf, "%s", c);
+		} else {
+			snprintf(q->csrf, sizeof q->csrf, "%s", core_token_new(r->a));
+			q->want_csrf_cookie = true;
+		}
+		const char *lc = http_cookie(r, LANG_COOKIE);
+		q->lang = lc && (!strcmp(lc, "en") || !strcmp(lc, "nl")) ? (!strcmp(lc, "en") ? "en" : "nl")
+		                                                         : i18n_pick(http_header(r, "Accept-Language"));
+	}
+	if (q->want_csrf_cookie && r->method == HTTP_GET)
+		http_set_cookie(r, CSRF_COOKIE, q->csrf, 86400 * 7);
+	if (r->method == HTTP_POST) {
+		int rc = http_form_parse(r);
+		if (rc)
+			return rc;
+		const char *sent = http_form(r, "csrf");
+		if (!same_origin(r) || !sent || q->want_csrf_cookie || !str_eq_ct(sent, q->csrf))
+			return ERR_CSRF;
+	}
+	return 0;
+}
+
+static void after(struct http_req *r)
+{
+	(void)r;
+}
+
+static void error_page(struct http_req *r, int err)
+{
+	if (!r->user) {
+		/* Failed before the context existed (e.g. body too big): a
+		 * minimal context so the page can still be rendered. */
+		struct wreq *q = arena_alloc(r->a, sizeof *q);
+		q->w = web_global;
+		q->lang = i18n_pick(http_header(r, "Accept-Language"));
+		r->user = q;
+	}
+	if (err == ERR_AUTH && (r->method == HTTP_GET || r->method == HTTP_HEAD)) {
+		struct buf b = BUF_INIT(4096);
+		buf_adds(&b, "/login?next=");
+		url_encode(&b, r->path, strlen(r->path));
+		http_redirect(r, b.ptr);
+		buf_release(&b);
+		return;
+	}
+	const char *title, *msg;
+	switch (err) {
+	case ERR_NOTFOUND:
+		title = N_("Niet gevonden");
+		msg = N_("Deze pagina bestaat niet, of u mag hem niet zien. Controleer het adres.");
+		break;
+	case ERR_METHOD:
+		title = N_("Dit kan hier niet");
+		msg = N_("Deze actie past niet bij deze pagina. Ga terug en probeer het opnieuw.");
+		break;
+	case ERR_CSRF:
+		title = N_("Formulier verlopen");
+		msg = N_("Het formulier was verlopen of kwam niet van deze site. Ga terug, laad de pagina opnieuw en probeer het nog een keer.");
+		break;
+	case ERR_FORBIDDEN:
+		title = N_("Geen toegang");
+		msg = N_("U mag dit niet doen.");
+		break;
+	case ERR_AUTH:
+		title = N_("Log eerst in");
+		msg = N_("U moet ingelogd zijn om dit te doen.");
+		break;
+	case ERR_TOOBIG:
+		title = N_("Te groot");
+		msg = N_("Wat u stuurde is te groot. Maak de tekst korter en probeer het opnieuw.");
+		break;
+	case ERR_INVAL:
+		title = N_("Dat klopt niet helemaal");
+		msg = N_("Wat u stuurde kunnen we niet gebruiken. Controleer wat u hebt ingevuld en probeer het opnieuw.");
+		break;
+	case ERR_RATE:
+		title = N_("Even wachten");
+		msg = N_("Te veel pogingen achter elkaar. Wacht een kwartier en probeer het dan opnieuw.");
+		break;
+	case ERR_EXISTS:
+		title = N_("Bestaat al");
+		msg = N_("Dit bestaat al. Kies iets anders.");
+		break;
+	case ERR_BUSY:
+		title = N_("Even niet beschikbaar");
+		msg = N_("Het is nu te druk of er is onderhoud. Probeer het over een minuut opnieuw.");
+		http_set_header(r, "Retry-After", "30");
+		break;
+	default:
+		title = N_("Er ging iets mis");
+		msg = N_("Er ging bij ons iets mis. Probeer het later opnieuw.");
+		break;
+	}
+	struct tval *m = page_model(r, _r(r, title));
+	tv_set_str(r->a, m, "message", _r(r, msg));
+	tv_set_int(r->a, m, "status", r->status);
+	int status = r->status;
+	if (page_render(r, "error", m)) {
+		buf_reset(&r->out);
+		buf_addf(&r->out, "<!doctype html><html lang=\"nl\"><title>%d</title><p>%d</p></html>", status, status);
+	}
+	r->status = status;
+}
+
+static const struct http_route routes[] = {
+	{HTTP_GET, "/", h_index},
+	{HTTP_GET, "/healthz", h_health},
+	{HTTP_GET, "/static/:file", h_static},
+	{HTTP_GET, "/avatar/:file", h_avatar},
+	{HTTP_GET, "/local", h_local},
+	{HTTP_GET, "/tags/:tag", h_tag},
+	{HTTP_GET, "/search", h_search},
+	{HTTP_GET, "/@:name", h_profile},
+	{HTTP_GET, "/@:name/followers", h_people},
+	{HTTP_GET, "/@:name/following", h_people},
+	{HTTP_POST, "/@:name/:action", h_relation},
+	{HTTP_POST, "/posts", h_post_create},
+	{HTTP_GET, "/posts/:id", h_thread},
+	{HTTP_GET, "/posts/:id/edit", h_post_edit_form},
+	{HTTP_POST, "/posts/:id/edit", h_post_edit},
+	{HTTP_GET, "/posts/:id/history", h_post_history},
+	{HTTP_POST, "/posts/:id/:action", h_post_action},
+	{HTTP_GET, "/notifications", h_notifications},
+	{HTTP_POST, "/notifications/read", h_notifications_read},
+	{HTTP_GET, "/follow-requests", h_follow_requests},
+	{HTTP_POST, "/follow-requests/:name/:action", h_follow_answer},
+	{HTTP_GET, "/login", h_login_form},
+	{HTTP_POST, "/login", h_login},
+	{HTTP_POST, "/logout", h_logout},
+	{HTTP_GET, "/register", h_register_form},
+	{HTTP_POST, "/register", h_register},
+	{HTTP_GET, "/setup/:token", h_setup_form},
+	{HTTP_POST, "/setup/:token", h_setup},
+	{HTTP_GET, "/reset/:token", h_reset_form},
+	{HTTP_POST, "/reset/:token", h_reset},
+	{HTTP_GET, "/settings", h_settings},
+	{HTTP_POST, "/settings/profile", h_settings_profile},
+	{HTTP_GET, "/settings/password", h_settings_password_form},
+	{HTTP_POST, "/settings/password", h_settings_password},
+	{HTTP_POST, "/settings/language", h_settings_language},
+	{HTTP_GET, "/admin", h_admin},
+	{HTTP_POST, "/admin/site", h_admin_site},
+	{HTTP_GET, "/admin/users", h_admin_users},
+	{HTTP_POST, "/admin/users/:name/role", h_admin_role},
+	{HTTP_POST, "/admin/users/:name/reset", h_admin_reset},
+	{HTTP_POST, "/admin/invites", h_admin_invite},
+	{HTTP_POST, "/admin/orgs", h_admin_org},
+	{HTTP_POST, "/admin/orgs/:name/staff", h_admin_staff},
+};
+
+static int load_templates(struct web *w)
+{
+	w->tmpl = tmpl_set_new();
+	for (size_t i = 0; i < embed_nfiles; i++) {
+		const struct embed_file *f = &embed_files[i];
+		if (strncmp(f->name, "templates/", 10))
+			continue;
+		char name[128];
+		snprintf(name, sizeof name, "%s", f->name + 10);
+		char *dot = strrchr(name, '.');
+		if (dot)
+			*dot = '\0';
+		char err[256] = "";
+		if (tmpl_add(w->tmpl, name, (const char *)f->data, f->len, err, sizeof err)) {
+			log_err("template %s: %s", f->name, err);
+			return ERR_INVAL;
+		}
+	}
+	char err[256] = "";
+	if (tmpl_set_check(w->tmpl, err, sizeof err)) {
+		log_err("templates: %s", err);
+		return ERR_INVAL;
+	}
+	const struct embed_file *po = embed_get("po/en.po");
+	if (po) {
+		if (i18n_parse((const char *)po->data, po->len, &w->en, err, sizeof err)) {
+			log_err("po/en.po: %s", err);
+			return ERR_INVAL;
+		}
+	}
+	return 0;
+}
+
+int web_start(struct core *c, const struct config *cfg, struct web **out)
+{
+	struct web *w = xcalloc(1, sizeof *w);
+	w->core = c;
+	if (cfg->base_url[0])
+		snprintf(w->base_url, sizeof w->base_url, "%s", cfg->base_url);
+	else
+		snprintf(w->base_url, sizeof w->base_url, "http://%s", cfg->listen);
+	int rc = load_templates(w);
+	if (rc) {
+		web_stop(w);
+		return rc;
+	}
+	web_global = w;
+	struct http_config hc = {
+		.listen = cfg->listen,
+		.threads = cfg->threads,
+		.routes = routes,
+		.nroutes = sizeof routes / sizeof routes[0],
+		.before = before,
+		.error_page = error_page,
+		.after = after,
+	};
+	if ((rc = http_start(&hc, &w->http))) {
+		web_stop(w);
+		return rc;
+	}
+	*out = w;
+	return 0;
+}
+
+int web_port(struct web *w)
+{
+	return http_port(w->http);
+}
+
+void web_quiesce(struct web *w)
+{
+	if (w && w->http)
+		http_quiesce(w->http);
+}
+
+void web_stop(struct web *w)
+{
+	if (!w)
+		return;
+	http_stop(w->http);
+	tmpl_set_free(w->tmpl);
+	i18n_free(w->en);
+	if (web_global == w)
+		web_global = NULL;
+	free(w);
+}
+
+/* ---- helpers for pages ---- */
+
+struct tval *page_model(struct http_req *r, const char *title)
+{
+	struct wreq *q = WREQ(r);
+	struct tval *m = tv_obj(r->a);
+	struct site site;
+	core_site_get(q->w->core, r->a, &site);
+	tv_set_str(r->a, m, "site_name", site.name);
+	tv_set_str(r->a, m, "site_description", site.description);
+	tv_set_str(r->a, m, "title", title);
+	tv_set_str(r->a, m, "lang", q->lang ? q->lang : "nl");
+	tv_set_bool(r->a, m, "lang_en", q->lang && !strcmp(q->lang, "en"));
+	tv_set_str(r->a, m, "csrf", q->csrf);
+	tv_set_str(r->a, m, "path", r->path);
+	if (q->me) {
+		struct tval *me = account_model(r, q->me);
+		tv_set(m, "me", me);
+		tv_set_bool(r->a, m, "is_admin", q->me->role == ROLE_ADMIN);
+		int64_t unread = 0;
+		store_notif_unread(q->w->core->store, q->viewer, &unread);
+		tv_set_int(r->a, m, "unread", unread);
+	}
+	const char *msg = http_query(r, "msg");
+	static const char *msgs[][2] = {
+		{"posted", N_("Uw bericht is geplaatst.")},
+		{"saved", N_("De wijzigingen zijn opgeslagen.")},
+		{"deleted", N_("Het bericht is verwijderd.")},
+		{"welcome", N_("Welkom! U bent ingelogd.")},
+		{"loggedout", N_("U bent uitgelogd.")},
+		{"requested", N_("Uw verzoek om te volgen is verstuurd.")},
+		{"password", N_("Uw wachtwoord is gewijzigd.")},
+		{"reset", N_("Uw wachtwoord is ingesteld. U kunt nu inloggen.")},
+	};
+	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)
+		if (!strcmp(msg, msgs[i][0]))
+			tv_set_str(r->a, m, "notice", _r(r, msgs[i][1]));
+	return m;
+}
+
+int page_render(struct http_req *r, const char *name, struct tval *model)
+{
+	buf_reset(&r->out);
+	int rc = tmpl_render(WREQ(r)->w->tmpl, name, model, tr_cb, r, &r->out);
+	if (rc)
+		log_err("cannot render %s: %s", name, err_str(rc));
+	r->content_type = "text/html; charset=utf-8";
+	/* Pages with a person's data are not for shared caches. */
+	http_set_header(r, "Cache-Control", "private, no-cache");
+	return rc ? ERR_IO : 0;
+}
+
+int need_login(struct http_req *r)
+{
+	return WREQ(r)->viewer ? 0 : ERR_AUTH;
+}
+
+void redirect_msg(struct http_req *r, const char *to, const char *msg)
+{
+	http_redirect(r, msg ? arena_printf(r->a, "%s%smsg=%s", to, strchr(to, '?') ? "&" : "?", msg) : to);
+}
+
+const char *fmt_time(struct http_req *r, int64_t t)
+{
+	static const char *nl[] = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
+	static const char *en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	bool english = WREQ(r)->lang && !strcmp(WREQ(r)->lang, "en");
+	return arena_printf(r->a, "%d %s %d, %02d:%02d", tm.tm_mday, (english ? en : nl)[tm.tm_mon], tm.tm_year + 1900,
+	                    tm.tm_hour, tm.tm_min);
+}
+
+static const char *iso_time(struct http_req *r, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	char s[32];
+	strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return arena_strdup(r->a, s);
+}
+
+struct tval *account_model(struct http_req *r, struct account *acc)
+{
+	struct tval *m = tv_obj(r->a);
+	tv_set_str(r->a, m, "username", acc->username);
+	tv_set_str(r->a, m, "display_name", acc->display_name[0] ? acc->display_name : acc->username);
+	tv_set_strf(r->a, m, "url", "/@%s", acc->username);
+	tv_set_strf(r->a, m, "avatar", "/avatar/%s.svg", acc->username);
+	tv_set_bool(r->a, m, "is_org", acc->kind == ACCOUNT_ORG);
+	tv_set_bool(r->a, m, "is_professional", acc->kind == ACCOUNT_PERSON && acc->person_type == PERSON_PROFESSIONAL);
+	tv_set_bool(r->a, m, "locked", acc->locked);
+	tv_set_str(r->a, m, "bio", acc->bio);
+	tv_set_str(r->a, m, "profession", acc->profession);
+	tv_set_str(r->a, m, "expertise", acc->expertise);
+	tv_set_str(r->a, m, "languages", acc->languages);
+	tv_set_str(r->a, m, "region", acc->region);
+	static const char *roles[] = {N_("lid"), N_("moderator"), N_("beheerder")};
+	tv_set_str(r->a, m, "role", _r(r, roles[acc->role >= 0 && acc->role <= 2 ? acc->role : 0]));
+	tv_set_bool(r->a, m, "role_admin", acc->role == ROLE_ADMIN);
+	tv_set_bool(r->a, m, "role_moderator", acc->role == ROLE_MODERATOR);
+	tv_set_bool(r->a, m, "role_member", acc->role == ROLE_MEMBER);
+	tv_set_int(r->a, m, "posts", acc->posts);
+	tv_set_int(r->a, m, "followers", acc->followers);
+	tv_set_int(r->a, m, "following", acc->following);
+	return m;
+}
+
+struct tval *post_model(struct http_req *r, struct post *p)
+{
+	struct wreq *q = WREQ(r);
+	struct tval *m = tv_obj(r->a);
+	if (p->boosted) {
+		struct tval *inner = post_model(r, p->boosted);
+		tv_set(inner, "booster", account_model(r, p->author));
+		tv_set_bool(r->a, inner, "is_boost", true);
+		return inner;
+	}
+	tv_set_strf(r->a, m, "id", "%llu", (unsigned long long)p->id);
+	tv_set_strf(r->a, m, "url", "/posts/%llu", (unsigned long long)p->id);
+	tv_set(m, "author", account_model(r, p->author));
+	if (p->writer && p->writer_id != p->author_id)
+		tv_set(m, "writer", account_model(r, p->writer));
+	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, p->text));
+	tv_set_str(r->a, m, "text", p->text);
+	tv_set_str(r->a, m, "time", fmt_time(r, p->created_at));
+	tv_set_str(r->a, m, "iso", iso_time(r, p->created_at));
+	if (p->edited_at)
+		tv_set_str(r->a, m, "edited", fmt_time(r, p->edited_at));
+	static const char *vis[] = {N_("Openbaar"), N_("Alleen volgers"), N_("Privé")};
+	tv_set_str(r->a, m, "visibility", _r(r, vis[p->visibility >= 0 && p->visibility <= 2 ? p->visibility : 0]));
+	tv_set_bool(r->a, m, "is_public", p->visibility == VIS_PUBLIC);
+	tv_set_bool(r->a, m, "is_direct", p->visibility == VIS_DIRECT);
+	tv_set_int(r->a, m, "favs", p->favs);
+	tv_set_int(r->a, m, "boosts", p->boosts);
+	tv_set_int(r->a, m, "replies", p->replies);
+	tv_set_bool(r->a, m, "faved", p->v_faved);
+	tv_set_bool(r->a, m, "boosted", p->v_boosted);
+	if (p->in_reply_to)
+		tv_set_strf(r->a, m, "reply_url", "/posts/%llu", (unsigned long long)p->in_reply_to);
+	bool mine = q->viewer && core_may_post_as(q->w->core, q->viewer, p->author_id);
+	tv_set_bool(r->a, m, "can_edit", mine);
+	tv_set_bool(r->a, m, "can_delete", mine || (q->me && q->me->role >= ROLE_MODERATOR));
+	tv_set_bool(r->a, m, "logged_in", q->viewer != 0);
+	tv_set_str(r->a, m, "csrf", q->csrf);
+	return m;
+}
+
+void page_from_query(struct http_req *r, struct page *pg)
+{
+	memset(pg, 0, sizeof *pg);
+	pg->limit = CORE_PAGE_DEFAULT;
+	const char *mx = http_query(r, "max_id"), *mn = http_query(r, "min_id");
+	uint64_t v;
+	if (mx && parse_u64(mx, &v))
+		pg->max_id = v;
+	if (mn && parse_u64(mn, &v))
+		pg->min_id = v;
+}
+
+void pager_model(struct http_req *r, struct tval *m, const char *base, uint64_t older, uint64_t newer)
+{
+	const char *sep = strchr(base, '?') ? "&" : "?";
+	if (older)
+		tv_set_strf(r->a, m, "older_url", "%s%smax_id=%llu", base, sep, (unsigned long long)older);
+	if (newer)
+		tv_set_strf(r->a, m, "newer_url", "%s%smin_id=%llu", base, sep, (unsigned long long)newer);
+}
