@@ -49,7 +49,8 @@ build/embedgen: tools/embedgen.c
 
 build/release/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(REL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(REL_CFLAGS) -c -o $@ $<
 build/release/embed.o: build/embed.c
 	$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 build/release/kring: $(REL_OBJ) src/main.c
@@ -57,7 +58,8 @@ build/release/kring: $(REL_OBJ) src/main.c
 
 build/test/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -c -o $@ $<
+	@echo "  CC(san) $<"
+	@$(CC) $(TEST_CFLAGS) -c -o $@ $<
 build/test/embed.o: build/embed.c
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -Wno-missing-prototypes -c -o $@ $<

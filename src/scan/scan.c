@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -49,6 +50,8 @@ enum {
 	W_PRONOUN = 1 << 11, /* hij, zij: the sentence continues about a person */
 	W_NAMEVERB = 1 << 12,/* heet, genaamd: the next capitalised word is a name */
 	W_ABBR = 1 << 13,    /* a full stop after it does not end a sentence */
+	W_PUBLIC = 1 << 14,  /* a public figure: their name is not client data */
+	W_DEPT = 1 << 15,    /* receptie, secretariaat: "Lisa van het secretariaat" is staff */
 };
 
 struct word {
@@ -197,6 +200,12 @@ static const char *const roles[] = {
 	"penningmeester", "nurse", "doctor", "speaker", "author", "colleague",
 	"volgens", "door", "met", "namens", "gastspreker", "gastheer", "gastvrouw",
 	"welkom", "beste", "hoi", "hallo", "hey", "dag", "lieve", "dear", "hi", NULL};
+static const char *const depts[] = {
+	"receptie", "secretariaat", "recruitment", "administratie", "planning",
+	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
+	"redactie", "organisatie", "zorgbemiddeling", "klantenservice", "webcare",
+	"cliëntenraad", "ondernemingsraad", "or", "praktijk", "apotheek", "balie",
+	"facilitair", "keuken", "huisartsenpraktijk", "dagbesteding", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
 	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
@@ -267,7 +276,7 @@ static int load_list(const char *name, uint32_t flags, bool suffixes)
 
 enum pat {
 	P_IBAN, P_NUMBER, P_POSTCODE, P_STREET, P_DOB_KEY, P_DOB_AFTER, P_PATIENT,
-	P_ROOM, P_AGE, P_NPAT
+	P_ROOM, P_AGE, P_DATE, P_NPAT
 };
 
 #define MONTHS_NL "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec"
@@ -293,12 +302,15 @@ static const char *const pat_src[P_NPAT] = {
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
 		"|big[ -]?(?:nummer|nr\\.?|registratie(?:nummer)?|code|number)?|agb[ -]?(?:code|nummer|nr\\.?)?"
 		"|verzekerden[ -]?nummer|polis[ -]?nummer|zorgpas(?:nummer)?|ziekenhuisnummer|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"(?:\\s*(?:is|was|:|#|=|nr\\.?|nummer)\\s*)*:?\\s*([A-Z]{0,3}[-/]?\\d[\\d. -]{2,14}\\d)(?![\\d])",
+		"[^\\d\\n.!?]{0,40}?([A-Z]{0,3}[-/ ]?\\d[\\d. -]{2,14}\\d)(?![\\d])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}\\d-]{0,12},?\\s+)?"
 		"(?:kamer|kamernummer|kamernr\\.?|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
 		"([a-z]?\\d{1,4}[a-z]?)(?![\\p{L}\\d])(?![.,]\\d)"
-		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|tot\\b|-\\s*\\d))",
-	[P_AGE] = "(?i)\\b\\d{1,3}[- ]?jarige\\b|\\b\\d{1,3}[- ]year[- ]old\\b|\\b(?:de|deze|die|onze|het)\\s+(?:bewoner|bewoonster|cliënt|cliënte|client|patiënt|patiënte|patient|mevrouw|meneer)\\s+(?:van|op|in|uit|met)\\b",
+		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*\\d|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school)))",
+	[P_AGE] = "(?i)\\b\\d{1,3}[- ]?jarige\\b|\\b\\d{1,3}[- ]year[- ]old\\b|\\b(?:de|deze|die|onze|het)\\s+(?:bewoner|bewoonster|cliënt|cliënte|client|patiënt|patiënte|patient|mevrouw|meneer)\\s+(?:van|op|in|uit|met)\\b"
+		"|\\b(?:mijn|onze|zijn|haar|m'n|my|our|his|her)\\s+(?:(?:schoon|groot|stief)?(?:moeder|vader|ouders)|man|vrouw|zoon|dochter|opa|oma|broer|zus|zusje|broertje|partner|kind|kinderen|baby|buurman|buurvrouw|vriend|vriendin|oom|tante|neef|nicht|echtgenoot|echtgenote|mother|father|husband|wife|son|daughter|partner)\\b"
+		"|\\b(?:ik|i)\\s+(?:heb|had|ben|was|kreeg|krijg|gebruik|slik|lig|have|had|am|was|take)\\b",
+	[P_DATE] = DATE_RE,
 };
 
 static pcre2_code *pats[P_NPAT];
@@ -325,6 +337,7 @@ static void init_run(void)
 	add_static(orgwords, W_ORG);
 	add_static(roles, W_ROLE);
 	add_static(greets, W_GREET);
+	add_static(depts, W_DEPT);
 	add_static(pronouns, W_PRONOUN);
 	add_static(nameverbs, W_NAMEVERB);
 	add_static(abbrs, W_ABBR);
@@ -334,6 +347,7 @@ static void init_run(void)
 	rc |= load_list("src/scan/lists/ambiguous.txt", W_AMBIG, false);
 	rc |= load_list("src/scan/lists/medical.txt", W_MED, false);
 	rc |= load_list("src/scan/lists/medical_suffixes.txt", 0, true);
+	rc |= load_list("src/scan/lists/public.txt", W_PUBLIC, false);
 	if (rc)
 		init_rc = ERR_NOTFOUND;
 }
@@ -687,8 +701,28 @@ static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size
 	return false;
 }
 
+/* A digit run that continues "NL91 ABNA " is the tail of a (possibly invalid) IBAN. */
+static bool after_iban_head(const struct ctx *c, size_t s)
+{
+	size_t p = s;
+	while (p > 0 && c->t[p - 1] == ' ')
+		p--;
+	size_t letters = 0;
+	while (p > 0 && (c->t[p - 1] >= 'A' && c->t[p - 1] <= 'Z') && letters < 5)
+		p--, letters++;
+	if (letters != 4)
+		return false;
+	while (p > 0 && c->t[p - 1] == ' ')
+		p--;
+	return p >= 4 && c->t[p - 1] >= '0' && c->t[p - 1] <= '9' && c->t[p - 2] >= '0' &&
+	       c->t[p - 2] <= '9' && c->t[p - 3] >= 'A' && c->t[p - 3] <= 'Z' &&
+	       c->t[p - 4] >= 'A' && c->t[p - 4] <= 'Z';
+}
+
 static void number_run(struct ctx *c, size_t s, size_t e)
 {
+	if (after_iban_head(c, s))
+		return;
 	struct group g[24];
 	size_t ng = 0;
 	size_t p = s;
@@ -795,6 +829,19 @@ static void scan_emails(struct ctx *c)
 		for (const char *const *r = role_mail; *r; r++)
 			if (strncmp(low, *r, strlen(*r)) == 0)
 				role = true;
+		/* staff work addresses in a vacancy or contact line are the organisation's */
+		static const char *const personal_dom[] = {"gmail.", "hotmail.", "outlook.", "live.",
+			"ziggo.", "kpnmail.", "kpnplanet.", "planet.", "home.", "icloud.", "yahoo.", "msn.",
+			"xs4all.", "telfort.", "online.", "upcmail.", "chello.", "caiway.", "zeelandnet.",
+			"me.", "protonmail.", "proton.", "gmx.", NULL};
+		bool personal = false;
+		for (const char *const *q = personal_dom; *q; q++) {
+			size_t m = strlen(*q);
+			if (e - (a + 1) > m && strncasecmp(t + a + 1, *q, m) == 0)
+				personal = true;
+		}
+		if (!role && !personal && window_has(c, back(s, 100), s, org_ctx))
+			role = true;
 		add_finding(c, SCAN_EMAIL, s, e, role ? 0.4 : 0.85);
 	}
 }
@@ -847,7 +894,9 @@ static const char *const pc_skip[] = {"SA", "SD", "SS", "MB", "KB", "GB", "TB", 
 static const char *const venue_ctx[] = {"locatie", "adres:", "bezoekadres", "postadres",
 	"waar:", "plaats:", "vind je ons", "vindt u ons", "kantoor", "gebouw", "wijkcentrum",
 	"buurthuis", "zaal", "kerk", "bibliotheek", "ingang", "parkeer", "praktijk", "vestiging",
-	"ontmoeting", "inloop", "open dag", "verhuisd naar", "verhuizen naar", "adres", "te vinden",
+	"ontmoeting", "inloop", "open dag", "open huis", "verhuisd naar", "verhuizen naar", "te vinden",
+	"informatieavond", "bijeenkomst", "lezing", "cursus", "spreekuur", "kom langs", "langskomen",
+	"verzamel", "vertrek", "start",
 	"ons nieuwe", "onze locatie", "welkom", "where:", "venue", "ziekenhuis", "restaurant",
 	"museum", "theater", "sporthal", "school", "stichting", "postbus", NULL};
 
@@ -913,31 +962,34 @@ static void scan_patterns(struct ctx *c)
 
 /* --- names */
 
-static bool namey(const struct tok *k)
+static bool org_suffix(const struct ctx *c, const struct tok *k)
 {
-	return k->cap && !(k->flags & (W_NONAME | W_ORG | W_TITLE | W_ROLE | W_GREET | W_PRONOUN)) &&
-	       !(k->single && !k->dot);
+	static const char *const suf[] = {"ziekenhuis", "kliniek", "centrum", "huis", "zorg", "hof",
+		"school", "college", "fonds", "stichting", "groep", "instituut", "gasthuis", "hospice",
+		"praktijk", "apotheek", "park", "plein", "straat", "laan", "weg", "kade", NULL};
+	char low[64];
+	size_t n = k->e - k->s;
+	if (n > sizeof low || (k->flags & (W_SUR | W_FIRST)))
+		return false;
+	lower_utf8(c->t + k->s, n, low);
+	for (const char *const *p = suf; *p; p++) {
+		size_t m = strlen(*p);
+		if (n >= m && memcmp(low + n - m, *p, m) == 0)
+			return true;
+	}
+	return false;
 }
 
-/* Is token i a capitalised surname-like word (possibly after prefixes)?  Returns the last token used. */
-static size_t surname_run(const struct ctx *c, size_t i, bool need_known)
+static bool orgish(const struct ctx *c, size_t i)
 {
-	size_t j = i;
-	while (j < c->ntok && (c->tok[j].flags & W_PREFIX) && j - i < 3 && c->tok[j].sent == c->tok[i].sent &&
-	       c->tok[j].e - c->tok[j].s <= 4)
-		j++;
-	if (j >= c->ntok || c->tok[j].sent != c->tok[i].sent || !namey(&c->tok[j]) || c->tok[j].single)
-		return (size_t)-1;
-	if (need_known && !(c->tok[j].flags & (W_SUR | W_FIRST)))
-		return (size_t)-1;
-	if (j + 1 < c->ntok && (c->tok[j + 1].flags & W_ORG) && c->tok[j + 1].cap)
-		return (size_t)-1;
-	/* Only whitespace or a hyphen may join the parts of a name. */
-	for (size_t k = i; k < j; k++)
-		for (size_t p = c->tok[k].e; p < c->tok[k + 1].s; p++)
-			if (c->t[p] != ' ' && c->t[p] != '-' && c->t[p] != '\'')
-				return (size_t)-1;
-	return j;
+	const struct tok *k = &c->tok[i];
+	return k->cap && ((k->flags & W_ORG) || org_suffix(c, k));
+}
+
+static bool namey(const struct tok *k)
+{
+	return k->cap && !(k->flags & (W_NONAME | W_ORG | W_TITLE | W_ROLE | W_GREET | W_PRONOUN | W_DEPT)) &&
+	       !(k->single && !k->dot);
 }
 
 static bool only_space(const struct ctx *c, size_t a, size_t b)
@@ -948,119 +1000,255 @@ static bool only_space(const struct ctx *c, size_t a, size_t b)
 	return true;
 }
 
+static bool joined(const struct ctx *c, size_t k)
+{
+	for (size_t p = c->tok[k].e; p < c->tok[k + 1].s; p++)
+		if (c->t[p] != ' ' && c->t[p] != '-' && c->t[p] != '\'')
+			return false;
+	return c->tok[k + 1].sent == c->tok[k].sent;
+}
+
+#define NONE ((size_t)-1)
+
+/* Capitalised surname at i, possibly after up to three prefixes; the last token used, or NONE. */
+static size_t surname_run(const struct ctx *c, size_t i)
+{
+	size_t j = i;
+	while (j < c->ntok && (c->tok[j].flags & W_PREFIX) && j - i < 3 && c->tok[j].e - c->tok[j].s <= 5) {
+		if (j + 1 >= c->ntok || !joined(c, j))
+			return NONE;
+		j++;
+	}
+	if (j >= c->ntok || !namey(&c->tok[j]) || c->tok[j].single)
+		return NONE;
+	if (j > i && !joined(c, j - 1))
+		return NONE;
+	return j;
+}
+
+static bool preposition(const struct ctx *c, size_t i)
+{
+	static const char *const v[] = {"op", "in", "uit", "tot", "het", "en", NULL};
+	size_t n = c->tok[i].e - c->tok[i].s;
+	for (const char *const *p = v; *p; p++)
+		if (strlen(*p) == n && memcmp(c->t + c->tok[i].s, *p, n) == 0)
+			return true;
+	return false;
+}
+
+/* The end of the run of capitalised words and prefixes starting at i (for organisation names). */
+static size_t cap_run(const struct ctx *c, size_t i)
+{
+	size_t j = i;
+	while (j + 1 < c->ntok && joined(c, j) &&
+	       (c->tok[j + 1].cap || ((c->tok[j + 1].flags & W_PREFIX) && !preposition(c, j + 1))) && j - i < 6)
+		j++;
+	while (j > i && !c->tok[j].cap)
+		j--;
+	return j;
+}
+
 /* Staff and public figures: a role before the name, or a greeting that signs the post. */
 static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
-	if (i > 0 && (c->tok[i - 1].flags & W_ROLE) && c->tok[i - 1].sent == c->tok[i].sent)
-		return true;
-	if (i > 1 && (c->tok[i - 2].flags & W_GREET) && c->tok[i - 2].sent == c->tok[i].sent)
+	const struct tok *k = &c->tok[i];
+	if (i > 0 && (c->tok[i - 1].flags & W_ROLE) && c->tok[i - 1].sent == k->sent)
 		return true;
 	if (i > 0 && (c->tok[i - 1].flags & W_GREET))
 		return true;
-	/* "Anouk (verpleegkundige)" or "Anouk, wijkverpleegkundige" */
-	if (last + 1 < c->ntok && (c->tok[last + 1].flags & W_ROLE) && c->tok[last + 1].s - c->tok[last].e <= 3 &&
-	    c->tok[last + 1].sent == c->tok[last].sent) {
-		char between = c->t[c->tok[last].e];
-		if (between == '(' || between == ',' || c->t[c->tok[last].e + 1] == '(')
+	for (size_t b = 2; b <= 4 && b <= i; b++)
+		if ((c->tok[i - b].flags & W_GREET) && c->tok[i - b].sent == k->sent)
 			return true;
+	if (last + 1 < c->ntok && c->tok[last + 1].sent == c->tok[last].sent) {
+		const struct tok *n = &c->tok[last + 1];
+		/* "Anouk (verpleegkundige)", "Bas Janssen, teamleider" */
+		if ((n->flags & W_ROLE) && n->s - c->tok[last].e <= 3) {
+			char between = c->t[c->tok[last].e];
+			if (between == '(' || between == ',' || c->t[c->tok[last].e + 1] == '(')
+				return true;
+		}
+		/* "Lisa van het secretariaat", "Ingrid van recruitment" */
+		if (n->e - n->s == 3 && memcmp(c->t + n->s, "van", 3) == 0) {
+			size_t d = last + 2;
+			if (d < c->ntok && (c->tok[d].flags & W_PREFIX) && d + 1 < c->ntok)
+				d++;
+			if (d < c->ntok && (c->tok[d].flags & (W_DEPT | W_ROLE)) && c->tok[d].sent == n->sent)
+				return true;
+		}
 	}
 	return false;
 }
 
+static bool is_public(const struct ctx *c, size_t s, size_t e)
+{
+	char low[96];
+	if (e - s > sizeof low)
+		return false;
+	lower_utf8(c->t + s, e - s, low);
+	const struct word *w = wtab_find(&words, low, e - s);
+	return w && (w->flags & W_PUBLIC);
+}
+
+/* A name at token i, or NONE; sets *start, *conf. */
+static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf, size_t *core)
+{
+	const struct tok *k = &c->tok[i];
+	*start = k->s;
+	*core = i;
+	if ((k->flags & W_TITLE) && i + 1 < c->ntok && c->tok[i + 1].sent == k->sent &&
+	    only_space(c, k->e, c->tok[i + 1].s)) {
+		/* mevrouw Jansen, dhr. J. de Vries, oma Truus */
+		size_t j = i + 1;
+		while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot)
+			j++;
+		size_t r = NONE;
+		if (j < c->ntok && (c->tok[j].flags & W_FIRST) && namey(&c->tok[j])) {
+			r = j;
+			if (j + 1 < c->ntok && joined(c, j)) {
+				size_t r2 = surname_run(c, j + 1);
+				if (r2 != NONE)
+					r = r2;
+			}
+		} else {
+			r = surname_run(c, j);
+		}
+		if (r == NONE)
+			return NONE;
+		*core = i + 1;
+		*conf = 0.9;
+		return r;
+	}
+	if (k->single && k->cap && k->dot && i + 1 < c->ntok) {
+		/* J. de Vries, A.B. Yilmaz */
+		size_t j = i;
+		while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot && j - i < 4)
+			j++;
+		size_t r = surname_run(c, j);
+		if (r == NONE || ((c->tok[r].flags & W_AMBIG) && !(c->tok[r].flags & W_SUR)))
+			return NONE;
+		if (k->first && !(c->tok[r].flags & (W_SUR | W_FIRST)))
+			return NONE;
+		*conf = k->first ? 0.8 : 0.85;
+		return r;
+	}
+	if ((k->flags & W_FIRST) && namey(k)) {
+		/* Anouk, Anouk de Vries, Mohammed El Amrani */
+		bool ambig = (k->flags & W_AMBIG) != 0;
+		if (i + 1 < c->ntok && joined(c, i)) {
+			size_t r = surname_run(c, i + 1);
+			if (r != NONE && !(ambig && k->first && !(c->tok[r].flags & (W_SUR | W_FIRST)))) {
+				*conf = 0.9;
+				return r;
+			}
+		}
+		if (!ambig) {
+			*conf = k->first ? 0.65 : 0.75;
+			return i;
+		}
+		if (!k->first) {
+			*conf = 0.55;
+			return i;
+		}
+		return NONE;
+	}
+	if ((k->flags & W_SUR) && namey(k) && !k->first) {
+		/* Jansen, de Vries, van Dijk: a surname alone, mid-sentence */
+		size_t p = i;
+		while (p > 0 && (c->tok[p - 1].flags & W_PREFIX) && i - p < 3 && joined(c, p - 1) &&
+		       c->tok[p - 1].e - c->tok[p - 1].s <= 3 && !(c->tok[p - 1].cap && c->tok[p - 1].first))
+			p--;
+		/* "in", "op", "uit" are prepositions far more often than prefixes */
+		while (p < i && c->tok[p].e - c->tok[p].s == 2 &&
+		       (memcmp(c->t + c->tok[p].s, "in", 2) == 0 || memcmp(c->t + c->tok[p].s, "op", 2) == 0))
+			p++;
+		if ((k->flags & W_AMBIG) && p == i)
+			return NONE;
+		*start = c->tok[p].s;
+		*conf = p < i ? 0.6 : 0.55;
+		return i;
+	}
+	if ((k->flags & W_NAMEVERB) && i + 1 < c->ntok && namey(&c->tok[i + 1]) &&
+	    c->tok[i + 1].sent == k->sent && !c->tok[i + 1].single) {
+		/* "ze heet Fleur", "een jongen genaamd Sven" */
+		size_t j = i + 1, r = j + 1 < c->ntok && joined(c, j) ? surname_run(c, j + 1) : NONE;
+		*start = c->tok[j].s;
+		*core = j;
+		*conf = 0.8;
+		return r != NONE ? r : j;
+	}
+	return NONE;
+}
+
 static void scan_names(struct ctx *c)
 {
+	bool prev_staff = false;
+	size_t prev_last = NONE;
 	for (size_t i = 0; i < c->ntok; i++) {
-		struct tok *k = &c->tok[i];
-		size_t start = k->s, last = (size_t)-1;
-		double conf = 0;
-		if ((k->flags & W_TITLE) && i + 1 < c->ntok && c->tok[i + 1].sent == k->sent &&
-		    only_space(c, k->e, c->tok[i + 1].s)) {
-			/* mevrouw Jansen, dhr. J. de Vries, oma Truus */
-			size_t j = i + 1;
-			bool heer = (k->flags & W_PREFIX) == 0 && k->e - k->s == 4 && memcmp(c->t + k->s, "heer", 4) == 0;
-			(void)heer;
-			while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot)
-				j++;
-			size_t r = (size_t)-1;
-			if (j < c->ntok && (c->tok[j].flags & W_FIRST) && namey(&c->tok[j]))
-				r = j;
-			if (r != (size_t)-1) {
-				size_t r2 = surname_run(c, r + 1, false);
-				if (r2 != (size_t)-1 && only_space(c, c->tok[r].e, c->tok[r + 1].s))
-					r = r2;
-			} else {
-				r = surname_run(c, j, false);
+		const struct tok *k = &c->tok[i];
+		/* Organisations named after people: "Stichting Anne de Vries", "Sophia Kinderziekenhuis" */
+		if (k->cap && !(k->flags & W_TITLE)) {
+			size_t end = cap_run(c, i);
+			bool org_before = i > 0 && orgish(c, i - 1) && joined(c, i - 1);
+			bool org_after = end + 1 < c->ntok && joined(c, end) && orgish(c, end + 1);
+			bool org_inside = false;
+			for (size_t j = i + 1; j <= end; j++)
+				org_inside |= orgish(c, j);
+			if (end > i && (org_before || org_after || org_inside)) {
+				i = end + (org_after ? 1 : 0);
+				continue;
 			}
-			if (r != (size_t)-1) {
-				bool client_title = (k->flags & W_ROLE) == 0;
-				last = r;
-				conf = client_title ? 0.9 : 0.4;
-				if (i > 0 && c->tok[i - 1].e == k->s - 1 && c->t[k->s - 1] == '-')
-					conf = 0.9;
-			}
-		} else if (k->single && k->cap && k->dot && !k->first && i + 1 < c->ntok) {
-			/* J. de Vries, A.B. Yilmaz */
-			size_t j = i;
-			while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot && j - i < 4)
-				j++;
-			size_t r = surname_run(c, j, false);
-			if (r != (size_t)-1 && !(c->tok[r].flags & W_AMBIG && !(c->tok[r].flags & W_SUR)))
-				last = r, conf = 0.85;
-		} else if (k->single && k->cap && k->dot && k->first && i + 1 < c->ntok) {
-			size_t j = i;
-			while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot && j - i < 4)
-				j++;
-			size_t r = surname_run(c, j, true);
-			if (r != (size_t)-1)
-				last = r, conf = 0.8;
-		} else if ((k->flags & W_FIRST) && namey(k)) {
-			/* Anouk, Anouk de Vries, Mohammed El Amrani */
-			size_t r = surname_run(c, i + 1, false);
-			bool join = r != (size_t)-1 && only_space(c, k->e, c->tok[i + 1].s);
-			bool ambig = (k->flags & W_AMBIG) != 0;
-			if (join && !(c->tok[r].flags & W_AMBIG && !(c->tok[r].flags & (W_SUR | W_FIRST)) && c->tok[r].first)) {
-				last = r;
-				/* A second capitalised word after a sentence-initial ambiguous word
-				 * ("Mark Rutte" is a name; "Hoop Dat" is not) must itself be a name. */
-				if (ambig && k->first && !(c->tok[r].flags & (W_SUR | W_FIRST)))
-					last = (size_t)-1;
-				else
-					conf = 0.9;
-			}
-			if (last == (size_t)-1) {
-				if (!ambig)
-					last = i, conf = k->first ? 0.65 : 0.75;
-				else if (!k->first)
-					last = i, conf = 0.55;
-			}
-		} else if ((k->flags & W_SUR) && namey(k) && !k->first) {
-			/* Jansen, de Vries, van Dijk: surname alone, mid-sentence */
-			bool pre = i > 0 && (c->tok[i - 1].flags & W_PREFIX) && !c->tok[i - 1].cap &&
-			           c->tok[i - 1].sent == k->sent;
-			if (!(k->flags & W_AMBIG) || pre) {
-				last = i;
-				conf = pre ? 0.6 : 0.55;
-				if (pre) {
-					start = c->tok[i - 1].s;
-					if (i > 1 && (c->tok[i - 2].flags & W_PREFIX) && !c->tok[i - 2].cap)
-						start = c->tok[i - 2].s;
-				}
-			}
-		} else if ((k->flags & W_NAMEVERB) && i + 1 < c->ntok && namey(&c->tok[i + 1]) &&
-		           c->tok[i + 1].sent == k->sent && !c->tok[i + 1].single) {
-			/* "ze heet Fleur", "een jongen genaamd Sven" */
-			size_t j = i + 1, r = surname_run(c, j + 1, false);
-			start = c->tok[j].s;
-			last = r != (size_t)-1 && only_space(c, c->tok[j].e, c->tok[j + 1].s) ? r : j;
-			conf = 0.8;
+			if (end == i && org_before && !(k->flags & W_TITLE))
+				continue;
 		}
-		if (last == (size_t)-1)
+		size_t start, core;
+		double conf;
+		size_t last = name_at(c, i, &start, &conf, &core);
+		if (last == NONE)
 			continue;
-		size_t nstart = (k->flags & W_NAMEVERB) ? start : start;
-		if (staff_context(c, (k->flags & W_NAMEVERB) ? i + 1 : i, last) && !(k->flags & W_TITLE))
-			conf = conf > 0.4 ? 0.35 : conf;
-		add_finding(c, SCAN_NAME, nstart, c->tok[last].e, conf);
+		bool staff = staff_context(c, core, last) && !((k->flags & W_TITLE) && !(k->flags & W_ROLE));
+		/* "Groetjes, Sanne en Kim": a name listed after a staff name is staff too */
+		if (!staff && prev_staff && prev_last != NONE && i >= prev_last + 1 && i - prev_last <= 2 &&
+		    c->tok[i].sent == c->tok[prev_last].sent)
+			staff = true;
+		if (staff || is_public(c, c->tok[core].s, c->tok[last].e) || (c->tok[core].flags & W_PUBLIC && core == last))
+			conf = conf > 0.4 ? (staff ? 0.35 : 0.4) : conf;
+		add_finding(c, SCAN_NAME, start, c->tok[last].e, conf);
+		prev_staff = staff;
+		prev_last = last;
 		i = last;
+	}
+}
+
+/* "Sophie Verbeek, 02-11-2008": a full date right after a name is a birth date. */
+static void scan_dates_after_names(struct ctx *c)
+{
+	size_t off = 0, s, e, f = 0;
+	struct scan_result *r = c->out;
+	size_t n = r->n;
+	while (next_match(c, P_DATE, &off, &s, &e)) {
+		/* only a full date: a four-digit year, or dd-mm-yy */
+		size_t digits = 0, run = 0, maxrun = 0;
+		for (size_t p = s; p < e; p++) {
+			bool d = c->t[p] >= '0' && c->t[p] <= '9';
+			digits += d;
+			run = d ? run + 1 : 0;
+			maxrun = run > maxrun ? run : maxrun;
+		}
+		if (maxrun < 4 && digits < 6)
+			continue;
+		while (f < n && r->v[f].end + 4 < s)
+			f++;
+		for (size_t k = f; k < n && r->v[k].start < s; k++) {
+			if (r->v[k].type != SCAN_NAME || r->v[k].end > s || r->v[k].confidence < SCAN_COUNT_CONF)
+				continue;
+			bool gap = true;
+			for (size_t p = r->v[k].end; p < s; p++)
+				gap &= c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '(';
+			if (gap) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.75);
+				break;
+			}
+		}
 	}
 }
 
@@ -1093,6 +1281,18 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	}
 	if (k->flags & W_MED)
 		return true;
+	/* "hiv-status", "covid-patiënt": look at the parts */
+	const char *h = memchr(c->t + k->s, '-', k->e - k->s);
+	if (h) {
+		size_t a = k->s, b = (size_t)(h - c->t);
+		while (a < k->e) {
+			if (b > a && (lookup(c->t + a, b - a) & W_MED))
+				return true;
+			a = b + 1;
+			const char *h2 = a < k->e ? memchr(c->t + a, '-', k->e - a) : NULL;
+			b = h2 ? (size_t)(h2 - c->t) : k->e;
+		}
+	}
 	size_t n = k->e - k->s;
 	if (n < 7 || n > 60)
 		return false;
@@ -1120,8 +1320,6 @@ static void scan_health(struct ctx *c)
 			si[s].name = true;
 		else if (x->type == SCAN_ROOM)
 			si[s].room = true;
-		else if (x->type == SCAN_NAME)
-			si[s].ref = true;
 	}
 	for (size_t r = 0; r < c->nrefs; r++)
 		si[sentence_of(c, c->refs[r])].ref = true;
@@ -1144,6 +1342,18 @@ static void scan_health(struct ctx *c)
 				cur.name |= si[s - 1].name;
 				cur.room |= si[s - 1].room;
 				cur.ref |= si[s - 1].ref;
+			}
+		}
+		/* "mijn depressie", "haar diabetes": a possessive makes it about a person */
+		if (i > 0 && c->tok[i - 1].sent == s) {
+			static const char *const poss[] = {"mijn", "zijn", "haar", "m'n", "z'n", "my", "his", "her", NULL};
+			char low[8];
+			size_t pn = c->tok[i - 1].e - c->tok[i - 1].s;
+			if (pn < sizeof low) {
+				lower_utf8(c->t + c->tok[i - 1].s, pn, low);
+				for (const char *const *q = poss; *q; q++)
+					if (strlen(*q) == pn && memcmp(low, *q, pn) == 0)
+						cur.ref = true;
 			}
 		}
 		if (cur.name || cur.room || cur.ref) {
@@ -1318,6 +1528,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	/* Names inside streets or e-mail addresses are part of those, not people. */
 	qsort(out->v, out->n, sizeof *out->v, cmp_start);
 	resolve(out, text);
+	scan_dates_after_names(&c);
 	scan_health(&c);
 	qsort(out->v, out->n, sizeof *out->v, cmp_start);
 	resolve(out, text);

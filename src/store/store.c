@@ -199,7 +199,7 @@ int store_account_insert(struct store *s, const struct account *acc, const char 
 	               "INSERT INTO accounts (id, username, display_name, kind, person_type, role,"
 	               " password_hash, bio, profession, expertise, languages, region, locked, lang, created_at)"
 	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-	               "ussiiisssssssis", acc->id, acc->username, acc->display_name, (int64_t)acc->kind,
+	               "ussiiissssssisi", acc->id, acc->username, acc->display_name, (int64_t)acc->kind,
 	               (int64_t)acc->person_type, (int64_t)acc->role, pw_hash, acc->bio ? acc->bio : "",
 	               acc->profession ? acc->profession : "", acc->expertise ? acc->expertise : "",
 	               acc->languages ? acc->languages : "", acc->region ? acc->region : "",
@@ -302,7 +302,7 @@ int store_account_update(struct store *s, const struct account *acc)
 	                            "UPDATE accounts SET display_name = ?2, bio = ?3, profession = ?4,"
 	                            " expertise = ?5, languages = ?6, region = ?7, locked = ?8, lang = ?9,"
 	                            " person_type = ?10 WHERE id = ?1",
-	                            "usssssssii", acc->id, acc->display_name, acc->bio, acc->profession,
+	                            "ussssssisi", acc->id, acc->display_name, acc->bio, acc->profession,
 	                            acc->expertise, acc->languages, acc->region, (int64_t)acc->locked,
 	                            acc->lang, (int64_t)acc->person_type));
 }

@@ -85,7 +85,7 @@ struct notification {
 
 struct session {
 	uint64_t account_id;
-	char csrf[64];
+	char csrf[65];
 	int64_t expires_at;
 };
 
