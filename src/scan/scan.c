@@ -302,7 +302,7 @@ static const char *const pat_src[P_NPAT] = {
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
 		"|big[ -]?(?:nummer|nr\\.?|registratie(?:nummer)?|code|number)?|agb[ -]?(?:code|nummer|nr\\.?)?"
 		"|verzekerden[ -]?nummer|polis[ -]?nummer|zorgpas(?:nummer)?|ziekenhuisnummer|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"[^\\d\\n.!?]{0,40}?([A-Z]{0,3}[-/ ]?\\d[\\d. -]{2,14}\\d)(?![\\d])",
+		"[^\\d\\n.!?]{0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?\\d[\\d. -]{2,14}\\d)(?![\\d])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}\\d-]{0,12},?\\s+)?"
 		"(?:kamer|kamernummer|kamernr\\.?|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
 		"([a-z]?\\d{1,4}[a-z]?)(?![\\p{L}\\d])(?![.,]\\d)"
@@ -1389,6 +1389,12 @@ static int cmp_start(const void *a, const void *b)
 	return type_rank(y->type) - type_rank(x->type);
 }
 
+static void sort_findings(struct scan_result *r)
+{
+	if (r->n > 1)
+		qsort(r->v, r->n, sizeof *r->v, cmp_start);
+}
+
 /* Drop the lower-ranked of two overlapping findings; merge touching addresses. */
 static void resolve(struct scan_result *r, const char *text)
 {
@@ -1526,11 +1532,11 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_patterns(&c);
 	scan_names(&c);
 	/* Names inside streets or e-mail addresses are part of those, not people. */
-	qsort(out->v, out->n, sizeof *out->v, cmp_start);
+	sort_findings(out);
 	resolve(out, text);
 	scan_dates_after_names(&c);
 	scan_health(&c);
-	qsort(out->v, out->n, sizeof *out->v, cmp_start);
+	sort_findings(out);
 	resolve(out, text);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;

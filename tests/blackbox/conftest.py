@@ -86,12 +86,14 @@ class Server:
         raise RuntimeError("kring did not become healthy in 10 s: " + self.stderr())
 
     def stdout(self):
-        self._out.flush()
+        if not self._out.closed:
+            self._out.flush()
         with open(self.stdout_path, "rb") as f:
             return f.read().decode("utf-8", "replace")
 
     def stderr(self):
-        self._err.flush()
+        if not self._err.closed:
+            self._err.flush()
         with open(self.stderr_path, "rb") as f:
             return f.read().decode("utf-8", "replace")
 
@@ -214,7 +216,7 @@ class Client:
         kw.setdefault("allow_redirects", False)
         kw.setdefault("timeout", 20)
         r = self.s.get(self.url(path), **kw)
-        if r.headers.get("Content-Type", "").startswith("text/html"):
+        if r.status_code == 200 and r.headers.get("Content-Type", "").startswith("text/html"):
             t = csrf_of(r.text)
             if t:
                 self.csrf = t

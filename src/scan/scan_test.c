@@ -1,0 +1,315 @@
+/* Unit tests for the privacy guard: one group per detector, then policy and CLI format. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "scan.c"
+#include "scan_cli.c"
+
+/* Scan s with pol; return the result (caller releases). */
+static struct scan_result run(const char *s, const struct scan_policy *pol)
+{
+	struct scan_result r = {0};
+	assert_int_equal(scan_text(s, strlen(s), pol, &r), 0);
+	return r;
+}
+
+/* Is there a finding of type t whose text is exactly want? */
+static bool has(const char *s, const struct scan_result *r, enum scan_type t, const char *want)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].type == t && r->v[i].end - r->v[i].start == strlen(want) &&
+		    memcmp(s + r->v[i].start, want, strlen(want)) == 0)
+			return true;
+	return false;
+}
+
+static bool has_type(const struct scan_result *r, enum scan_type t)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].type == t)
+			return true;
+	return false;
+}
+
+#define EXPECT(text, type, want)                                   \
+	do {                                                       \
+		const char *s_ = (text);                           \
+		struct scan_result r_ = run(s_, NULL);             \
+		assert_true(has(s_, &r_, (type), (want)));         \
+		scan_result_release(&r_);                          \
+	} while (0)
+
+#define EXPECT_NONE(text, type)                                    \
+	do {                                                       \
+		struct scan_result r_ = run((text), NULL);         \
+		assert_false(has_type(&r_, (type)));               \
+		scan_result_release(&r_);                          \
+	} while (0)
+
+static enum scan_verdict verdict(const char *s, const struct scan_policy *pol)
+{
+	struct scan_result r = run(s, pol);
+	enum scan_verdict v = r.verdict;
+	scan_result_release(&r);
+	return v;
+}
+
+static void test_elfproef(void **state)
+{
+	assert_true(scan_elfproef("123456782", 9));
+	assert_false(scan_elfproef("123456781", 9));
+	assert_true(scan_elfproef("111222333", 9));
+	assert_false(scan_elfproef("000000000", 9));   /* passes the sum, is no BSN */
+	assert_true(scan_elfproef("12345672", 8));     /* = 012345672 */
+	assert_true(scan_elfproef("012345672", 9));
+	assert_false(scan_elfproef("1234567", 7));
+	assert_false(scan_elfproef("1234567820", 10));
+	assert_false(scan_elfproef("12345678a", 9));
+}
+
+static void test_bsn(void **state)
+{
+	EXPECT("Het BSN is 123456782.", SCAN_BSN, "123456782");
+	EXPECT("BSN 1234.56.782 graag invoeren", SCAN_BSN, "1234.56.782");
+	EXPECT("bsn: 123 456 782", SCAN_BSN, "123 456 782");
+	EXPECT("burgerservicenummer 12345672", SCAN_BSN, "12345672");
+	EXPECT_NONE("Het nummer is 123456781.", SCAN_BSN);           /* fails elfproef */
+	EXPECT_NONE("Ons KvK-nummer is 123456782.", SCAN_BSN);        /* KvK context */
+	EXPECT_NONE("Factuur 123456782 is betaald.", SCAN_BSN);
+	EXPECT_NONE("Een los nummer 12345672 zonder context.", SCAN_BSN); /* 8 digits need context */
+	EXPECT_NONE("Datum 19450303 in het archief.", SCAN_BSN);
+	assert_int_equal(verdict("BSN 123456782", NULL), SCAN_BLOCK);
+}
+
+static void test_iban(void **state)
+{
+	assert_true(scan_iban_valid("NL91ABNA0417164300", 18));
+	assert_true(scan_iban_valid("NL91 ABNA 0417 1643 00", 22));
+	assert_true(scan_iban_valid("nl91abna0417164300", 18));
+	assert_false(scan_iban_valid("NL91ABNA0417164301", 18));
+	assert_false(scan_iban_valid("NL91ABNA041716430", 17));       /* wrong length for NL */
+	assert_true(scan_iban_valid("BE68539007547034", 16));
+	assert_true(scan_iban_valid("DE89370400440532013000", 22));
+	assert_false(scan_iban_valid("XX", 2));
+	EXPECT("Maak het over naar NL91 ABNA 0417 1643 00 graag.", SCAN_IBAN, "NL91 ABNA 0417 1643 00");
+	EXPECT("rekening nl91abna0417164300.", SCAN_IBAN, "nl91abna0417164300");
+	EXPECT_NONE("Het IBAN NL91 ABNA 0417 1643 01 is fout.", SCAN_IBAN);
+	EXPECT_NONE("Het IBAN NL91 ABNA 0417 1643 01 is fout.", SCAN_PHONE);
+}
+
+static void test_phone(void **state)
+{
+	EXPECT("Bel me op 06-12345678.", SCAN_PHONE, "06-12345678");
+	EXPECT("Bel me op 06 12 34 56 78", SCAN_PHONE, "06 12 34 56 78");
+	EXPECT("tel 020-6123456", SCAN_PHONE, "020-6123456");
+	EXPECT("nummer (020) 612 34 56", SCAN_PHONE, "(020) 612 34 56");
+	EXPECT("bereik me op +31 6 1234 5678", SCAN_PHONE, "+31 6 1234 5678");
+	EXPECT("bereik me op +31 (0)20 123 4567", SCAN_PHONE, "+31 (0)20 123 4567");
+	EXPECT("of 0031612345678", SCAN_PHONE, "0031612345678");
+	EXPECT("UK: +44 7700 900123", SCAN_PHONE, "+44 7700 900123");
+	EXPECT_NONE("Er waren 1.234.567 bezoekers.", SCAN_PHONE);
+	EXPECT_NONE("Open van 10.30-12.00 uur.", SCAN_PHONE);
+	EXPECT_NONE("Bel 112 bij spoed.", SCAN_PHONE);
+	assert_int_equal(verdict("Bel me op 06-12345678.", NULL), SCAN_WARN);
+	/* an organisation's own service number is a hint, not a warning */
+	assert_int_equal(verdict("Vragen? Bel ons op 088 123 45 67.", NULL), SCAN_OK);
+}
+
+static void test_email(void **state)
+{
+	EXPECT("mail naar j.devries@gmail.com aub", SCAN_EMAIL, "j.devries@gmail.com");
+	EXPECT("(piet+zorg@example.org).", SCAN_EMAIL, "piet+zorg@example.org");
+	EXPECT_NONE("Dit is geen adres: @kring of a@b of x@y.z", SCAN_EMAIL);
+	assert_int_equal(verdict("Mail info@zorggroep.nl voor vragen.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Mail anna.jansen@hotmail.com even.", NULL), SCAN_WARN);
+}
+
+static void test_address(void **state)
+{
+	EXPECT("Ze woont op de Kerkstraat 5a in Zeist.", SCAN_ADDRESS, "Kerkstraat 5a");
+	EXPECT("Adres: Laan van Meerdervoort 52 Den Haag", SCAN_ADDRESS, "Laan van Meerdervoort 52");
+	EXPECT("postcode 1234 AB graag", SCAN_ADDRESS, "1234 AB");
+	EXPECT("postcode 1234AB graag", SCAN_ADDRESS, "1234AB");
+	EXPECT("Kerkstraat 5, 1234 AB Utrecht", SCAN_ADDRESS, "Kerkstraat 5, 1234 AB");
+	EXPECT_NONE("Een bestand van 2000 MB.", SCAN_ADDRESS);
+	EXPECT_NONE("In 1945 SS-troepen", SCAN_ADDRESS);
+	EXPECT_NONE("de kerkstraat is mooi", SCAN_ADDRESS);
+}
+
+static void test_dob(void **state)
+{
+	EXPECT("Zij is geboren op 3 maart 1945 in Delft.", SCAN_DATE_OF_BIRTH, "3 maart 1945");
+	EXPECT("geb. 03-03-1945", SCAN_DATE_OF_BIRTH, "03-03-1945");
+	EXPECT("Geboortedatum: 1945-03-03", SCAN_DATE_OF_BIRTH, "1945-03-03");
+	EXPECT("DOB 12/07/1954", SCAN_DATE_OF_BIRTH, "12/07/1954");
+	EXPECT("Op 5 mei 2024 is onze dochter geboren!", SCAN_DATE_OF_BIRTH, "5 mei 2024");
+	EXPECT("Cliënt: Sophie Verbeek, 02-11-2008, woont thuis.", SCAN_DATE_OF_BIRTH, "02-11-2008");
+	EXPECT_NONE("De markt is op 14-12-2024.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Op 3 maart 1945 werd Den Haag gebombardeerd.", SCAN_DATE_OF_BIRTH);
+	assert_int_equal(verdict("geb. 03-03-1945", NULL), SCAN_BLOCK);
+}
+
+static void test_patient_number(void **state)
+{
+	EXPECT("patiëntnummer 7654321", SCAN_PATIENT_NUMBER, "7654321");
+	EXPECT("Cliëntnr. 1234567 heeft", SCAN_PATIENT_NUMBER, "1234567");
+	EXPECT("dossiernummer: 2023-00451.", SCAN_PATIENT_NUMBER, "2023-00451");
+	EXPECT("Het BIG-nummer van de arts is 19062837501", SCAN_PATIENT_NUMBER, "19062837501");
+	EXPECT("patient number 12345", SCAN_PATIENT_NUMBER, "12345");
+	EXPECT_NONE("Het nummer 7654321 staat los.", SCAN_PATIENT_NUMBER);
+	/* a patient number that happens to pass the elfproef is still a patient number */
+	EXPECT("patiëntnummer 123456782", SCAN_PATIENT_NUMBER, "123456782");
+	EXPECT_NONE("patiëntnummer 123456782", SCAN_BSN);
+}
+
+static void test_room(void **state)
+{
+	EXPECT("De man op kamer 12 slaapt.", SCAN_ROOM, "kamer 12");
+	EXPECT("Patiënt in bed 4 heeft dorst.", SCAN_ROOM, "bed 4");
+	EXPECT("afdeling B2 kamer 7", SCAN_ROOM, "afdeling B2 kamer 7");
+	EXPECT_NONE("Het bed 2 keer per week verschonen.", SCAN_ROOM);
+	EXPECT_NONE("Vergadering in kamer 1.12 op de eerste verdieping.", SCAN_ROOM);
+	EXPECT_NONE("De Kamer van Koophandel en de Tweede Kamer.", SCAN_ROOM);
+	EXPECT_NONE("We zoeken een nieuw bed voor de logeerkamer.", SCAN_ROOM);
+}
+
+static void test_name(void **state)
+{
+	EXPECT("Gisteren sprak ik mevrouw Jansen.", SCAN_NAME, "mevrouw Jansen");
+	EXPECT("Dit is dhr. J. de Vries uit Ede.", SCAN_NAME, "dhr. J. de Vries");
+	EXPECT("Ik zag Fatima el Amrani vandaag.", SCAN_NAME, "Fatima el Amrani");
+	EXPECT("Ik zag Anouk van der Berg vandaag.", SCAN_NAME, "Anouk van der Berg");
+	EXPECT("Hij heet Sven en is 9.", SCAN_NAME, "Sven");
+	EXPECT("Het gaat om A.B. Yilmaz.", SCAN_NAME, "A.B. Yilmaz");
+	EXPECT("Vandaag was Roos er ook.", SCAN_NAME, "Roos");        /* capitalised mid-sentence */
+	EXPECT_NONE("Roos, tulp of zonnebloem: stem nu!", SCAN_NAME);  /* sentence start, ambiguous */
+	EXPECT_NONE("De bakker levert brood.", SCAN_NAME);
+	EXPECT_NONE("Hoop doet leven.", SCAN_NAME);
+	EXPECT_NONE("Mark het in je agenda op 4 maart.", SCAN_NAME);
+	EXPECT_NONE("Het Sophia Kinderziekenhuis is jarig.", SCAN_NAME);
+	EXPECT_NONE("Van harte gefeliciteerd!", SCAN_NAME);
+	/* staff signing a post: reported, but at most a hint */
+	assert_int_equal(verdict("Fijne dag allemaal! Groet, Anouk (verpleegkundige)", NULL), SCAN_OK);
+	assert_int_equal(verdict("Vandaag was Anouk er ook.", NULL), SCAN_WARN);
+}
+
+static void test_health(void **state)
+{
+	EXPECT("Mevrouw Jansen heeft dementie.", SCAN_HEALTH, "dementie");
+	EXPECT("De man op kamer 3 krijgt morfine.", SCAN_HEALTH, "morfine");
+	EXPECT("Henk Visser kreeg de ziekte van Parkinson.", SCAN_HEALTH, "ziekte van Parkinson");
+	EXPECT("Meneer Bakker viel. Hij heeft een heupfractuur.", SCAN_HEALTH, "heupfractuur");
+	EXPECT("Bij Anna werd borstkanker gevonden.", SCAN_HEALTH, "borstkanker"); /* suffix */
+	EXPECT_NONE("Paracetamol is een veilige pijnstiller.", SCAN_HEALTH);
+	EXPECT_NONE("Informatieavond over dementie op 14 maart.", SCAN_HEALTH);
+	assert_int_equal(verdict("Mevrouw Jansen heeft dementie.", NULL), SCAN_BLOCK);
+	assert_int_equal(verdict("Kamer 3 krijgt morfine.", NULL), SCAN_BLOCK);
+	assert_int_equal(verdict("Wat is dementie? Lees het op onze site.", NULL), SCAN_OK);
+}
+
+static void test_policy(void **state)
+{
+	struct scan_policy pol = {0};
+	const char *s = "Bel me op 06-12345678.";
+	pol.action[SCAN_PHONE] = SCAN_ACT_BLOCK;
+	assert_int_equal(verdict(s, &pol), SCAN_BLOCK);
+	pol.action[SCAN_PHONE] = SCAN_ACT_OFF;
+	struct scan_result r = run(s, &pol);
+	assert_int_equal(r.verdict, SCAN_OK);
+	assert_int_equal(r.n, 0);
+	scan_result_release(&r);
+	pol.action[SCAN_PHONE] = SCAN_ACT_DEFAULT;
+	pol.action[SCAN_BSN] = SCAN_ACT_WARN;
+	assert_int_equal(verdict("BSN 123456782", &pol), SCAN_WARN);
+}
+
+static void test_ignore(void **state)
+{
+	static const char *const ignore[] = {"+31 30 123 45 67", "Zorgweg 12, 3584 CX Utrecht",
+	                                     "INFO@Zorggroep.nl", NULL};
+	struct scan_policy pol = {.ignore = ignore};
+	const char *s = "Bel 030-1234567 of kom naar Zorgweg 12, 3584 CX. Mail info@zorggroep.nl.";
+	struct scan_result r = run(s, &pol);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(r.verdict, SCAN_OK);
+	scan_result_release(&r);
+	/* another number is still found */
+	r = run("Bel 030-7654321 of 06-12345678", &pol);
+	assert_int_equal(r.n, 2);
+	scan_result_release(&r);
+}
+
+static void test_limits(void **state)
+{
+	struct scan_result r = {0};
+	char *big = xcalloc(SCAN_MAX_TEXT + 2, 1);
+	memset(big, 'a', SCAN_MAX_TEXT + 1);
+	assert_int_equal(scan_text(big, SCAN_MAX_TEXT + 1, NULL, &r), ERR_TOOBIG);
+	free(big);
+	assert_int_equal(scan_text("", 0, NULL, &r), 0);
+	assert_int_equal(r.n, 0);
+	/* invalid UTF-8 and NUL bytes must not upset anything */
+	const char bad[] = "mevrouw \xff\xfe Jansen \xc3 kamer 12\0 06-12345678";
+	assert_int_equal(scan_text(bad, sizeof bad - 1, NULL, &r), 0);
+	for (size_t i = 1; i < r.n; i++)
+		assert_true(r.v[i - 1].start <= r.v[i].start);
+	scan_result_release(&r);
+}
+
+static void test_jsonl_format(void **state)
+{
+	const char *s = "Bel \"Anouk\" op 06-12345678 \xff";
+	struct scan_result r = run(s, NULL);
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	assert_int_equal(scan_format_jsonl(&b, 7, s, &r), 0);
+	assert_string_equal(b.ptr,
+		"{\"line\": 7, \"verdict\": \"warn\", \"findings\": ["
+		"{\"type\": \"name\", \"start\": 5, \"end\": 10, \"text\": \"Anouk\", \"confidence\": 0.65}, "
+		"{\"type\": \"phone\", \"start\": 15, \"end\": 26, \"text\": \"06-12345678\", \"confidence\": 0.90}]}");
+	buf_reset(&b);
+	assert_int_equal(scan_format_jsonl(&b, 3, NULL, NULL), 0);
+	assert_string_equal(b.ptr, "{\"line\": 3, \"verdict\": \"error\", \"findings\": []}");
+	buf_reset(&b);
+	json_str(&b, "a\"b\\c\n\x01\xff\xc3\xa9", 10);
+	assert_string_equal(b.ptr, "\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\xc3\xa9\"");
+	buf_release(&b);
+	scan_result_release(&r);
+}
+
+static void test_names_api(void **state)
+{
+	assert_string_equal(scan_type_name(SCAN_DATE_OF_BIRTH), "date_of_birth");
+	assert_string_equal(scan_type_name(SCAN_PATIENT_NUMBER), "patient_number");
+	assert_string_equal(scan_verdict_name(SCAN_BLOCK), "block");
+	for (int t = 0; t < SCAN_NTYPES; t++) {
+		assert_true(strlen(scan_type_explain_nl(t)) > 20);
+		assert_true(strlen(scan_type_explain_en(t)) > 20);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_elfproef),
+		cmocka_unit_test(test_bsn),
+		cmocka_unit_test(test_iban),
+		cmocka_unit_test(test_phone),
+		cmocka_unit_test(test_email),
+		cmocka_unit_test(test_address),
+		cmocka_unit_test(test_dob),
+		cmocka_unit_test(test_patient_number),
+		cmocka_unit_test(test_room),
+		cmocka_unit_test(test_name),
+		cmocka_unit_test(test_health),
+		cmocka_unit_test(test_policy),
+		cmocka_unit_test(test_ignore),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_jsonl_format),
+		cmocka_unit_test(test_names_api),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

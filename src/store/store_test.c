@@ -1,0 +1,250 @@
+/* Unit tests for store/ on a temporary SQLite database. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "store/store_int.h"
+
+struct fx {
+	char path[64];
+	struct store *s;
+	struct arena a;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	snprintf(f->path, sizeof f->path, "/tmp/kring-store-%d-%llu.db", (int)getpid(), (unsigned long long)id_new());
+	if (store_open(f->path, &f->s))
+		return -1;
+	arena_init(&f->a);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_close(f->s);
+	arena_release(&f->a);
+	char p[80];
+	unlink(f->path);
+	snprintf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+static uint64_t add_account(struct fx *f, const char *name)
+{
+	struct account acc = {.id = id_new(), .username = name, .display_name = name, .lang = "nl", .created_at = 1};
+	assert_int_equal(store_account_insert(f->s, &acc, "hash"), 0);
+	return acc.id;
+}
+
+static void test_migrations_idempotent(void **state)
+{
+	struct fx *f = *state;
+	int v = 0;
+	assert_int_equal(store_schema_version(f->s, &v), 0);
+	assert_int_equal(v, store_migrations_known());
+	/* Opening again does not migrate again or fail. */
+	struct store *s2;
+	assert_int_equal(store_open(f->path, &s2), 0);
+	assert_int_equal(store_schema_version(s2, &v), 0);
+	assert_int_equal(v, store_migrations_known());
+	store_close(s2);
+}
+
+static void test_accounts(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id = add_account(f, "anna");
+	struct account dup = {.id = id_new(), .username = "anna", .display_name = "", .lang = "nl"};
+	assert_int_equal(store_account_insert(f->s, &dup, NULL), ERR_EXISTS);
+	struct account *got;
+	assert_int_equal(store_account_by_name(f->s, &f->a, "anna", &got), 0);
+	assert_true(got->id == id);
+	assert_true(got->has_password);
+	assert_int_equal(store_account_get(f->s, &f->a, 12345, &got), ERR_NOTFOUND);
+	got->display_name = "Anna de Vries";
+	got->bio = "Verpleegkundige";
+	got->locked = true;
+	assert_int_equal(store_account_update(f->s, got), 0);
+	assert_int_equal(store_account_get(f->s, &f->a, id, &got), 0);
+	assert_string_equal(got->display_name, "Anna de Vries");
+	assert_true(got->locked);
+	assert_string_equal(got->lang, "nl");
+	struct account **v;
+	size_t n;
+	add_account(f, "bert");
+	assert_int_equal(store_account_search(f->s, &f->a, "vries", 10, &v, &n), 0);
+	assert_int_equal(n, 1);
+	/* LIKE wildcards in the query match literally. */
+	assert_int_equal(store_account_search(f->s, &f->a, "%", 10, &v, &n), 0);
+	assert_int_equal(n, 0);
+}
+
+static void test_tokens_once(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(store_token_insert(f->s, "invite", "h1", 0, ROLE_MODERATOR, 2000000000, 0), 0);
+	assert_int_equal(store_token_check(f->s, "invite", "h1", 100), 0);
+	assert_int_equal(store_token_check(f->s, "reset", "h1", 100), ERR_NOTFOUND); /* kind matters */
+	int role = -1;
+	assert_int_equal(store_token_use(f->s, "invite", "h1", 100, 0, NULL, &role), 0);
+	assert_int_equal(role, ROLE_MODERATOR);
+	assert_int_equal(store_token_use(f->s, "invite", "h1", 100, 0, NULL, &role), ERR_NOTFOUND);
+	assert_int_equal(store_token_insert(f->s, "invite", "h2", 0, 0, 50, 0), 0);
+	assert_int_equal(store_token_use(f->s, "invite", "h2", 100, 0, NULL, NULL), ERR_NOTFOUND); /* expired */
+}
+
+static void test_rate(void **state)
+{
+	struct fx *f = *state;
+	int64_t n = 0;
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(store_rate_hit(f->s, "k", 1000 + i, 900, &n), 0);
+	assert_int_equal(n, 5);
+	assert_int_equal(store_rate_count(f->s, "k", 1003, &n), 0);
+	assert_int_equal(n, 2);
+	/* Old events fall out of the window. */
+	assert_int_equal(store_rate_hit(f->s, "k", 2000, 1999, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_rate_clear(f->s, "k"), 0);
+	assert_int_equal(store_rate_count(f->s, "k", 0, &n), 0);
+	assert_int_equal(n, 0);
+}
+
+static uint64_t add_post(struct fx *f, uint64_t author, int vis, const char *text, uint64_t *rcpt, size_t nr)
+{
+	struct post_new p = {.id = id_new(), .author_id = author, .writer_id = author, .visibility = vis,
+	                     .text = text, .search_text = text, .created_at = 1, .recipients = rcpt,
+	                     .nrecipients = nr};
+	p.root_id = p.id;
+	const char *tags[] = {"zorg"};
+	p.tags = tags;
+	p.ntags = 1;
+	assert_int_equal(store_post_insert(f->s, &p), 0);
+	return p.id;
+}
+
+static void test_posts_and_paging(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "auteur"), b = add_account(f, "lezer");
+	uint64_t ids[50];
+	for (int i = 0; i < 50; i++)
+		ids[i] = add_post(f, a, VIS_PUBLIC, "hallo wereld", NULL, 0);
+	struct page pg = {.limit = 20};
+	struct post **v;
+	size_t n;
+	assert_int_equal(store_tl_local(f->s, &f->a, b, &pg, &v, &n), 0);
+	assert_int_equal(n, 20);
+	assert_true(v[0]->id == ids[49]);
+	assert_true(v[19]->id == ids[30]);
+	pg.max_id = v[19]->id;
+	assert_int_equal(store_tl_local(f->s, &f->a, b, &pg, &v, &n), 0);
+	assert_true(v[0]->id == ids[29]);
+	/* min_id gives the page just above, newest first. */
+	struct page up = {.min_id = ids[9], .limit = 5};
+	assert_int_equal(store_tl_local(f->s, &f->a, b, &up, &v, &n), 0);
+	assert_int_equal(n, 5);
+	assert_true(v[0]->id == ids[14] && v[4]->id == ids[10]);
+	/* Viewer relations come with each row. */
+	assert_false(v[0]->v_follows_author);
+	bool ch;
+	assert_int_equal(store_follow_set(f->s, b, a, true, &ch), 0);
+	assert_true(ch);
+	assert_int_equal(store_post_get(f->s, &f->a, b, ids[0], &v[0]), 0);
+	assert_true(v[0]->v_follows_author);
+	/* Home of the follower has the author's posts. */
+	struct page home = {.limit = 10};
+	assert_int_equal(store_tl_home(f->s, &f->a, b, &home, &v, &n), 0);
+	assert_int_equal(n, 10);
+	/* Tag and full text. */
+	assert_int_equal(store_tl_tag(f->s, &f->a, b, "zorg", &home, &v, &n), 0);
+	assert_int_equal(n, 10);
+	const char *w[] = {"wereld"};
+	assert_int_equal(store_search_posts(f->s, &f->a, b, w, 1, &home, &v, &n), 0);
+	assert_int_equal(n, 10);
+	const char *q[] = {"\"\"quote\" OR *"}; /* FTS syntax in a word is taken literally */
+	assert_int_equal(store_search_posts(f->s, &f->a, b, q, 1, &home, &v, &n), 0);
+	assert_int_equal(n, 0);
+}
+
+static void test_edit_delete_counts(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "schrijver"), b = add_account(f, "fan");
+	uint64_t p = add_post(f, a, VIS_PUBLIC, "eerste versie", NULL, 0);
+	assert_int_equal(store_post_update(f->s, p, "tweede versie", "tweede versie", NULL, 0, NULL, 0, 5), 0);
+	struct post_edit *e;
+	size_t n;
+	assert_int_equal(store_post_edits(f->s, &f->a, p, &e, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].text, "eerste versie");
+	bool ch;
+	assert_int_equal(store_fav_set(f->s, b, p, true, &ch), 0);
+	assert_true(ch);
+	assert_int_equal(store_fav_set(f->s, b, p, true, &ch), 0);
+	assert_false(ch); /* twice is once */
+	assert_int_equal(store_boost_set(f->s, b, p, true, id_new(), 1, &ch), 0);
+	struct post *got;
+	assert_int_equal(store_post_get(f->s, &f->a, b, p, &got), 0);
+	assert_int_equal(got->favs, 1);
+	assert_int_equal(got->boosts, 1);
+	assert_true(got->v_faved && got->v_boosted);
+	assert_int_equal(store_post_delete(f->s, p), 0);
+	assert_int_equal(store_post_get(f->s, &f->a, b, p, &got), ERR_NOTFOUND);
+	assert_int_equal(store_post_delete(f->s, p), ERR_NOTFOUND);
+	const char *w[] = {"tweede"};
+	struct post **v;
+	struct page pg = {.limit = 10};
+	assert_int_equal(store_search_posts(f->s, &f->a, b, w, 1, &pg, &v, &n), 0);
+	assert_int_equal(n, 0);
+}
+
+static void test_blocks_end_follows(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "een"), b = add_account(f, "twee");
+	bool ch;
+	store_follow_set(f->s, a, b, true, &ch);
+	store_follow_set(f->s, b, a, true, &ch);
+	assert_int_equal(store_block_set(f->s, a, b, true), 0);
+	assert_false(store_follows(f->s, a, b));
+	assert_false(store_follows(f->s, b, a));
+	assert_true(store_blocks(f->s, a, b));
+	assert_false(store_blocks(f->s, b, a));
+	uint64_t p = add_post(f, a, VIS_PUBLIC, "x", NULL, 0);
+	struct post *got;
+	assert_int_equal(store_post_get(f->s, &f->a, b, p, &got), 0);
+	assert_true(got->v_blocked);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_migrations_idempotent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_accounts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tokens_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_posts_and_paging, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_edit_delete_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blocks_end_follows, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
