@@ -41,7 +41,7 @@ deps:
 
 build/embed.c: build/embedgen $(EMBED_IN)
 	@mkdir -p $(@D)
-	build/embedgen $(EMBED_IN) > $@.tmp && mv $@.tmp $@
+	@build/embedgen $(EMBED_IN) > $@.tmp && mv $@.tmp $@
 
 build/embedgen: tools/embedgen.c
 	@mkdir -p $(@D)
@@ -52,9 +52,10 @@ build/release/%.o: src/%.c $(HDRS)
 	@echo "  CC      $<"
 	@$(CC) $(REL_CFLAGS) -c -o $@ $<
 build/release/embed.o: build/embed.c
-	$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	@$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 build/release/kring: $(REL_OBJ) src/main.c
-	$(CC) $(REL_CFLAGS) -o $@ src/main.c $(REL_OBJ) $(LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) -o $@ src/main.c $(REL_OBJ) $(LIBS)
 
 build/test/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -62,16 +63,18 @@ build/test/%.o: src/%.c $(HDRS)
 	@$(CC) $(TEST_CFLAGS) -c -o $@ $<
 build/test/embed.o: build/embed.c
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	@$(CC) $(TEST_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 build/test/kring: $(TEST_OBJ) src/main.c
-	$(CC) $(TEST_CFLAGS) -o $@ src/main.c $(TEST_OBJ) $(LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(TEST_CFLAGS) -o $@ src/main.c $(TEST_OBJ) $(LIBS)
 build/test/libkring.a: $(TEST_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 # A unit test may #include the .c it tests to reach statics; it is linked
 # against the library with that object left out.
 build/test/unit/%_test: src/%_test.c build/test/libkring.a $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(TEST_CFLAGS) -Wno-missing-prototypes -o $@ $< \
+	@echo "  TEST    $@"
+	@$(CC) $(TEST_CFLAGS) -Wno-missing-prototypes -o $@ $< \
 	  -Wl,--allow-multiple-definition build/test/libkring.a $(LIBS) -lcmocka
 
 run: deps build/release/kring

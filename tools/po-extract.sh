@@ -26,7 +26,7 @@ msgstr ""
 # C sources.  --force-po writes a catalogue even when nothing is found, so
 # the merge below always has its input.
 find src -name '*.c' ! -name '*_test.c' | LC_ALL=C sort >"$tmp/cfiles"
-xgettext --language=C --keyword=_ --keyword=N_ --from-code=UTF-8 \
+xgettext --language=C --keyword=_ --keyword=N_ --keyword=_r:2 --from-code=UTF-8 \
 	--add-comments=TRANSLATORS: --package-name=kring --force-po \
 	--files-from="$tmp/cfiles" --output="$tmp/c.pot"
 
