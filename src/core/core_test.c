@@ -105,6 +105,8 @@ static void test_text(void **state)
 	char *w = core_search_words(&f->a, "De Wandelingen waren mooi!");
 	assert_string_equal(w, "de wandel war mooi");
 	assert_string_equal(core_search_words(&f->a, "wandeling"), "wandel");
+	/* Regression (found by fuzzing): a word starting with _ looped forever. */
+	assert_string_equal(core_search_words(&f->a, "l_m __x_"), "l m x");
 }
 
 static void test_post_rules(void **state)

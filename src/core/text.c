@@ -166,7 +166,8 @@ char *core_search_words(struct arena *a, const char *text)
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
 	size_t len = strlen(text);
 	for (size_t i = 0; i < len;) {
-		while (i < len && !word_byte((unsigned char)text[i]))
+		/* '_' joins words in #tags but separates them for search. */
+		while (i < len && (!word_byte((unsigned char)text[i]) || text[i] == '_'))
 			i++;
 		size_t j = i;
 		while (j < len && word_byte((unsigned char)text[j]) && text[j] != '_')

@@ -99,6 +99,11 @@ const char *http_header(struct http_req *r, const char *name);
 const char *http_cookie(struct http_req *r, const char *name);
 /* Parse the urlencoded body once; returns 0, ERR_INVAL or ERR_TOOBIG. */
 int http_form_parse(struct http_req *r);
+/* The pure parser behind it: split and percent-decode body into at most max
+ * fields allocated in a; ERR_TOOBIG past max fields or HTTP_MAX_FIELD, ERR_INVAL
+ * for invalid UTF-8 or an embedded NUL. */
+int http_parse_urlencoded(struct arena *a, const char *body, size_t len, struct http_field *fields, int max,
+                          int *nfields);
 /* A form field (after http_form_parse), or NULL. */
 const char *http_form(struct http_req *r, const char *name);
 

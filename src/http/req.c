@@ -29,43 +29,51 @@ const char *http_cookie(struct http_req *r, const char *name)
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
 }
 
+int http_parse_urlencoded(struct arena *a, const char *body, size_t len, struct http_field *fields, int max,
+                          int *nfields)
+{
+	char *s = arena_strndup(a, body, len);
+	char *end = s + len;
+	int n = 0;
+	*nfields = 0;
+	for (char *p = s; p < end;) {
+		char *amp = memchr(p, '&', (size_t)(end - p));
+		char *stop = amp ? amp : end;
+		*stop = '\0';
+		if (stop > p) {
+			if (n == max)
+				return ERR_TOOBIG;
+			char *eq = strchr(p, '=');
+			char *val = eq ? eq + 1 : stop;
+			if (eq)
+				*eq = '\0';
+			size_t nlen = url_decode(p, strlen(p), true);
+			size_t vlen = url_decode(val, strlen(val), true);
+			if (vlen > HTTP_MAX_FIELD)
+				return ERR_TOOBIG;
+			/* Every name and value must be well-formed UTF-8 without a NUL inside. */
+			if (!utf8_valid(val, vlen) || strlen(val) != vlen || !utf8_valid(p, nlen) || strlen(p) != nlen)
+				return ERR_INVAL;
+			fields[n].name = p;
+			fields[n].value = val;
+			fields[n].len = vlen;
+			*nfields = ++n;
+		}
+		p = stop + 1;
+	}
+	return 0;
+}
+
 int http_form_parse(struct http_req *r)
 {
 	if (r->form_parsed)
 		return r->form_err;
 	r->form_parsed = true;
 	const char *ct = http_header(r, "Content-Type");
-	if (r->body.len && ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)
+	if (r->body.len && (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0))
 		return r->form_err = ERR_INVAL;
-	char *s = arena_strndup(r->a, r->body.ptr, r->body.len);
-	char *end = s + r->body.len;
-	char *p = s;
-	while (p < end) {
-		char *amp = memchr(p, '&', (size_t)(end - p));
-		char *stop = amp ? amp : end;
-		*stop = '\0';
-		if (stop > p) {
-			if (r->nfields == HTTP_MAX_FIELDS)
-				return r->form_err = ERR_TOOBIG;
-			char *eq = strchr(p, '=');
-			char *val = eq ? eq + 1 : stop;
-			if (eq)
-				*eq = '\0';
-			url_decode(p, strlen(p), true);
-			size_t vlen = url_decode(val, strlen(val), true);
-			if (vlen > HTTP_MAX_FIELD)
-				return r->form_err = ERR_TOOBIG;
-			struct http_field *f = &r->fields[r->nfields++];
-			f->name = p;
-			f->value = val;
-			f->len = vlen;
-			/* Every field must be well-formed UTF-8 without a NUL inside. */
-			if (!utf8_valid(val, vlen) || strlen(val) != vlen || !utf8_valid(p, strlen(p)))
-				return r->form_err = ERR_INVAL;
-		}
-		p = stop + 1;
-	}
-	return 0;
+	return r->form_err = http_parse_urlencoded(r->a, r->body.ptr, r->body.len, r->fields, HTTP_MAX_FIELDS,
+	                                           &r->nfields);
 }
 
 const char *http_form(struct http_req *r, const char *name)
