@@ -18,6 +18,7 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/text.h"
+#include "api/api.h"
 #include "core/core.h"
 #include "scan/scan.h"
 #include "web/web.h"
@@ -292,7 +293,7 @@ static int serve(struct opts *o, struct core *c)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	struct web *w;
-	int rc = web_start(c, &o->cfg, &w);
+	int rc = web_start(c, &o->cfg, api_routes, api_nroutes, &w);
 	if (rc) {
 		fprintf(stderr, "kring: cannot start the web server on %s: %s\n", o->cfg.listen, err_str(rc));
 		return 1;

@@ -52,6 +52,12 @@ enum {
 	W_ABBR = 1 << 13,    /* a full stop after it does not end a sentence */
 	W_PUBLIC = 1 << 14,  /* a public figure: their name is not client data */
 	W_DEPT = 1 << 15,    /* receptie, secretariaat: "Lisa van het secretariaat" is staff */
+	W_FAMILY = 1 << 16,  /* moeder, zoon: "mijn moeder" is a specific person */
+	W_POSS = 1 << 17,    /* mijn, haar */
+	W_IKVERB = 1 << 18,  /* heb, ben: "ik heb" makes the writer the person */
+	W_STREETHEAD = 1 << 19, /* Laan, Burgemeester: "Laan van Meerdervoort 52" */
+	W_PLABEL = 1 << 20,  /* patiëntnummer, BIG: where the patient-number pattern may start */
+	W_RLABEL = 1 << 21,  /* kamer, bed: where the room pattern may start */
 };
 
 struct word {
@@ -198,14 +204,45 @@ static const char *const roles[] = {
 	"dietist", "diëtist", "logopedist", "casemanager", "wijkcoach",
 	"jongerenwerker", "ouderenadviseur", "consulent", "secretaris",
 	"penningmeester", "nurse", "doctor", "speaker", "author", "colleague",
-	"volgens", "door", "met", "namens", "gastspreker", "gastheer", "gastvrouw",
-	"welkom", "beste", "hoi", "hallo", "hey", "dag", "lieve", "dear", "hi", NULL};
+	"namens", "gastspreker", "gastheer", "gastvrouw", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
 	"redactie", "organisatie", "zorgbemiddeling", "klantenservice", "webcare",
 	"cliëntenraad", "ondernemingsraad", "or", "praktijk", "apotheek", "balie",
 	"facilitair", "keuken", "huisartsenpraktijk", "dagbesteding", NULL};
+static const char *const family[] = {
+	"moeder", "vader", "ouders", "schoonmoeder", "schoonvader", "grootmoeder", "grootvader",
+	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
+	"zus", "zusje", "broertje", "partner", "kind", "kinderen", "baby", "buurman", "buurvrouw",
+	"vriend", "vriendin", "oom", "tante", "neef", "nicht", "echtgenoot", "echtgenote",
+	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", NULL};
+static const char *const possessives[] = {
+	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her", NULL};
+static const char *const ikverbs[] = {
+	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
+	"take", "got", NULL};
+static const char *const streetheads[] = {
+	"laan", "plein", "kade", "singel", "dijk", "weg", "gracht", "straat", "hof", "park",
+	"markt", "dreef", "burgemeester", "generaal", "dokter", "prins", "prinses", "koningin",
+	"koning", "graaf", "sint", "pastoor", "professor", "president", "admiraal", "oude",
+	"nieuwe", "korte", "lange", "hoge", "lage", "kleine", "grote", "noorder", "zuider",
+	"ooster", "wester", "van", NULL};
+static const char *const plabels[] = {
+	"patiëntnummer", "patientnummer", "patiëntnr", "patientnr", "patiënt", "patient",
+	"patiënten", "patiëntennummer", "patiëntid", "patientid", "patiënt-nummer", "patient-nummer",
+	"cliëntnummer", "clientnummer", "cliëntnr", "clientnr", "cliënt", "client", "cliënt-nummer",
+	"client-nummer", "cliëntid", "clientid", "dossiernummer", "dossiernr", "dossier",
+	"dossier-nummer", "registratienummer", "registratienr", "registratie", "zis", "zis-nummer",
+	"zisnummer", "epd", "epd-nummer", "epdnummer", "mrn", "record", "medical", "hospital",
+	"big", "big-nummer", "bignummer", "big-nr", "big-registratie", "big-registratienummer",
+	"big-code", "agb", "agb-code", "agbcode", "agb-nummer", "verzekerdennummer",
+	"verzekerden-nummer", "polisnummer", "polis-nummer", "zorgpas", "zorgpasnummer",
+	"ziekenhuisnummer", "nummer", NULL};
+static const char *const rlabels[] = {
+	"kamer", "kamernummer", "kamernr", "bed", "bednummer", "bednr", "room", "appartement",
+	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
+	"verdieping", "woongroep", "groep", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
 	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
@@ -275,41 +312,30 @@ static int load_list(const char *name, uint32_t flags, bool suffixes)
 /* ------------------------------------------------------------- patterns */
 
 enum pat {
-	P_IBAN, P_NUMBER, P_POSTCODE, P_STREET, P_DOB_KEY, P_DOB_AFTER, P_PATIENT,
-	P_ROOM, P_AGE, P_DATE, P_NPAT
+	P_NUMBER, P_POSTCODE, P_PATIENT, P_ROOM, P_DATE, P_NPAT
 };
 
 #define MONTHS_NL "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec"
 #define MONTHS_EN "january|february|march|may|june|july|august|october|oct"
-#define DATE_RE "(?:\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)?\\d{2}(?!\\d)" \
-	"|(?:19|20)\\d{2}-\\d{2}-\\d{2}" \
-	"|\\d{1,2}(?:e|ste|de|st|nd|rd|th)?\\s+(?:" MONTHS_NL "|" MONTHS_EN ")\\.?(?:\\s+(?:19|20)\\d{2})?" \
-	"|(?:" MONTHS_NL "|" MONTHS_EN ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})(?![\\p{L}\\d])"
+/* Starts on a digit or a capitalised English month, so PCRE2 can skip ahead fast. */
+#define DATE_RE "(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:19|20)?[0-9]{2}(?![0-9])" \
+	"|(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}" \
+	"|[0-9]{1,2}(?:e|ste|de|st|nd|rd|th)?\\s+(?i:" MONTHS_NL "|" MONTHS_EN ")\\.?(?:\\s+(?:19|20)[0-9]{2})?" \
+	"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)[0-9]{2})(?![\\p{L}0-9])"
 
 static const char *const pat_src[P_NPAT] = {
-	[P_IBAN] = "(?i)(?<![\\p{L}\\d])[a-z]{2}\\d{2}(?:[ ]?[a-z0-9]){10,32}(?![\\p{L}\\d])",
-	[P_NUMBER] = "(?<![\\w@+./,-])(?:\\+|00)?(?:\\(\\d{1,4}\\)|\\d)(?:[ ./-]{0,3}(?:\\(\\d{1,4}\\)|\\d)){6,18}(?![\\w@])",
-	[P_POSTCODE] = "(?<![\\p{L}\\d])[1-9]\\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\\p{L}\\d])",
-	[P_STREET] = "(?<![\\p{L}])(?=\\p{Lu})[\\p{L}'-]{0,40}?(?i:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|steeg|markt|plantsoen|hof|pad|park|allee|boulevard|wal|haven|erf|dam|ring|baan|veld|oord|hoven|hage|burg)"
-		"\\s+\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}])|-\\d{1,3}(?!\\d))?(?![\\d])(?![.,]\\d)"
-		"|\\b(?:Laan|Plein|Kade|Singel|Dijk|Weg|Gracht|Straat|Hof|Park|Markt|Dreef|Burgemeester|Generaal|Dokter|Prins|Prinses|Koningin|Koning|Graaf|Sint)\\s+(?:(?:van|de|der|den|het|'t|ter|ten|op|\\p{Lu}[\\p{L}.]*)\\s+){1,3}\\p{Lu}[\\p{L}'-]+\\s+\\d{1,4}[a-z]?(?!\\d)"
-		"|(?<![\\d])\\d{1,5}\\s+\\p{Lu}\\p{L}+\\s+(?:Street|St\\.|Road|Rd\\.|Avenue|Ave\\.|Lane|Drive|Close|Way)\\b",
-	[P_DOB_KEY] = "(?i)\\b(?:geboren|geb\\.?|geboortedatum|geb\\.\\s*datum|geboortedag|d\\.?o\\.?b\\.?|date\\s+of\\s+birth|birth\\s*date|born)"
-		"(?![\\p{L}])[^\\n!?]{0,30}?(" DATE_RE ")",
-	[P_DOB_AFTER] = "(?i)(" DATE_RE ")[^\\n.!?]{0,50}?\\b(?:geboren|ter\\s+wereld\\s+gekomen|was\\s+born|is\\s+born)\\b",
+	[P_NUMBER] = "(?:\\+|\\([0-9]{1,4}\\)|[0-9])(?:[ ./-]{0,3}(?:\\([0-9]{1,4}\\)|[0-9])){6,18}(?![\\w@])",
+	[P_POSTCODE] = "(?<![\\p{L}0-9])[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\\p{L}0-9])",
 	[P_PATIENT] = "(?i)\\b(?:pati[eë]nt(?:en)?[ -]?(?:nummer|nr\\.?|id|no\\.?)|cli[eë]nt[ -]?(?:nummer|nr\\.?|id|no\\.?)"
 		"|dossier[ -]?(?:nummer|nr\\.?)|registratie[ -]?(?:nummer|nr\\.?)|zis[ -]?(?:nummer|nr\\.?)|epd[ -]?(?:nummer|nr\\.?)|mrn"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
 		"|big[ -]?(?:nummer|nr\\.?|registratie(?:nummer)?|code|number)?|agb[ -]?(?:code|nummer|nr\\.?)?"
 		"|verzekerden[ -]?nummer|polis[ -]?nummer|zorgpas(?:nummer)?|ziekenhuisnummer|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"[^\\d\\n.!?]{0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?\\d[\\d. -]{2,14}\\d)(?![\\d])",
-	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}\\d-]{0,12},?\\s+)?"
+		"[^0-9\\n.!?]{0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. -]{2,14}[0-9])(?![0-9])",
+	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
 		"(?:kamer|kamernummer|kamernr\\.?|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
-		"([a-z]?\\d{1,4}[a-z]?)(?![\\p{L}\\d])(?![.,]\\d)"
-		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*\\d|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school)))",
-	[P_AGE] = "(?i)\\b\\d{1,3}[- ]?jarige\\b|\\b\\d{1,3}[- ]year[- ]old\\b|\\b(?:de|deze|die|onze|het)\\s+(?:bewoner|bewoonster|cliënt|cliënte|client|patiënt|patiënte|patient|mevrouw|meneer)\\s+(?:van|op|in|uit|met)\\b"
-		"|\\b(?:mijn|onze|zijn|haar|m'n|my|our|his|her)\\s+(?:(?:schoon|groot|stief)?(?:moeder|vader|ouders)|man|vrouw|zoon|dochter|opa|oma|broer|zus|zusje|broertje|partner|kind|kinderen|baby|buurman|buurvrouw|vriend|vriendin|oom|tante|neef|nicht|echtgenoot|echtgenote|mother|father|husband|wife|son|daughter|partner)\\b"
-		"|\\b(?:ik|i)\\s+(?:heb|had|ben|was|kreeg|krijg|gebruik|slik|lig|have|had|am|was|take)\\b",
+		"([a-z]?[0-9]{1,4}[a-z]?)(?![\\p{L}0-9])(?![.,][0-9])"
+		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school)))",
 	[P_DATE] = DATE_RE,
 };
 
@@ -322,8 +348,10 @@ static void init_run(void)
 	for (int i = 0; i < P_NPAT; i++) {
 		int ec;
 		PCRE2_SIZE eo;
+		/* label-led patterns are tried only at label tokens, anchored there */
+		uint32_t anch = (i == P_PATIENT || i == P_ROOM) ? PCRE2_ANCHORED : 0;
 		pats[i] = pcre2_compile((PCRE2_SPTR)pat_src[i], PCRE2_ZERO_TERMINATED,
-		                        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		                        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP | anch, &ec, &eo, NULL);
 		if (!pats[i]) {
 			init_rc = ERR_INVAL;
 			return;
@@ -338,6 +366,12 @@ static void init_run(void)
 	add_static(roles, W_ROLE);
 	add_static(greets, W_GREET);
 	add_static(depts, W_DEPT);
+	add_static(family, W_FAMILY);
+	add_static(possessives, W_POSS);
+	add_static(ikverbs, W_IKVERB);
+	add_static(streetheads, W_STREETHEAD);
+	add_static(plabels, W_PLABEL);
+	add_static(rlabels, W_RLABEL);
 	add_static(pronouns, W_PRONOUN);
 	add_static(nameverbs, W_NAMEVERB);
 	add_static(abbrs, W_ABBR);
@@ -459,8 +493,6 @@ struct ctx {
 	size_t nsent, capsent;
 	struct scan_result *out;
 	pcre2_match_data *md;
-	size_t *refs;      /* byte offsets of person references (AGE pattern, titles) */
-	size_t nrefs, caprefs;
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -754,7 +786,8 @@ static void number_run(struct ctx *c, size_t s, size_t e)
 				continue;
 			}
 		}
-		g[ng++] = (struct group){gs, p, ng ? sep : 0, paren};
+		g[ng] = (struct group){gs, p, ng ? sep : 0, paren};
+		ng++;
 		sep = 0;
 	}
 	/* Longest valid span first from each start, so "06 1234 5678 12" still finds the phone. */
@@ -871,13 +904,36 @@ static void group1(struct ctx *c, size_t *s, size_t *e)
 	}
 }
 
+static bool ascii_alnum(char ch)
+{
+	return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+/*
+ * IBANs start at a two-letter token followed by two digits ("NL91", "nl91"):
+ * testing tokens is much cheaper than a case-insensitive pattern that could
+ * start at any letter.  The candidate may run into the next word, so it is
+ * shrunk to a valid IBAN ending at a group boundary.
+ */
 static void scan_iban(struct ctx *c)
 {
-	size_t off = 0, s, e;
-	while (next_match(c, P_IBAN, &off, &s, &e)) {
-		/* The pattern may run into the next word: shrink to a valid IBAN at a space. */
+	for (size_t i = 0; i < c->ntok; i++) {
+		size_t s = c->tok[i].s, e;
+		if (c->tok[i].e - s != 2 || !ascii_alnum(c->t[s]) || !ascii_alnum(c->t[s + 1]) ||
+		    s + 4 > c->len || c->t[s + 2] < '0' || c->t[s + 2] > '9' || c->t[s + 3] < '0' ||
+		    c->t[s + 3] > '9' || (s > 0 && c->t[s - 1] >= '0' && c->t[s - 1] <= '9'))
+			continue;
+		size_t nch = 0;
+		for (e = s; e < c->len && nch < 34; e++) {
+			if (ascii_alnum(c->t[e]))
+				nch++;
+			else if (!(c->t[e] == ' ' && e + 1 < c->len && ascii_alnum(c->t[e + 1]) && c->t[e - 1] != ' '))
+				break;
+		}
 		for (size_t end = e; end > s + 14; end--) {
 			if (end < e && c->t[end] != ' ')
+				continue;
+			if (end < c->len && ascii_alnum(c->t[end]) && end == e)
 				continue;
 			if (scan_iban_valid(c->t + s, end - s)) {
 				add_finding(c, SCAN_IBAN, s, end, 0.97);
@@ -900,6 +956,103 @@ static const char *const venue_ctx[] = {"locatie", "adres:", "bezoekadres", "pos
 	"ons nieuwe", "onze locatie", "welkom", "where:", "venue", "ziekenhuis", "restaurant",
 	"museum", "theater", "sporthal", "school", "stichting", "postbus", NULL};
 
+static bool joined(const struct ctx *c, size_t k);
+
+/* Length of a house number at p ("12", "5a", "45-2", "3 B"), 0 if none. */
+static size_t house_number(const struct ctx *c, size_t p)
+{
+	size_t q = p;
+	while (q < c->len && q - p < 5 && c->t[q] >= '0' && c->t[q] <= '9')
+		q++;
+	if (q == p || q - p > 4 || (q < c->len && c->t[q] >= '0' && c->t[q] <= '9'))
+		return 0;
+	if (q + 1 < c->len && (c->t[q] == '.' || c->t[q] == ',') && c->t[q + 1] >= '0' && c->t[q + 1] <= '9')
+		return 0; /* 12.5 */
+	size_t r = q;
+	if (r < c->len && c->t[r] == ' ')
+		r++;
+	if (r < c->len && ((c->t[r] | 0x20) >= 'a' && (c->t[r] | 0x20) <= 'z') &&
+	    (r + 1 >= c->len || !is_letter_byte(c->t, r + 1, c->len)))
+		return r + 1 - p;
+	if (q + 1 < c->len && c->t[q] == '-' && c->t[q + 1] >= '0' && c->t[q + 1] <= '9') {
+		r = q + 1;
+		while (r < c->len && r - q < 4 && c->t[r] >= '0' && c->t[r] <= '9')
+			r++;
+		return r - p;
+	}
+	return q - p;
+}
+
+static bool street_suffix(const struct ctx *c, const struct tok *k)
+{
+	static const char *const suf[] = {"straat", "laan", "weg", "plein", "gracht", "kade",
+		"singel", "dijk", "dreef", "steeg", "markt", "plantsoen", "hof", "pad", "park", "allee",
+		"boulevard", "wal", "haven", "erf", "dam", "ring", "baan", "veld", "oord", "hoven",
+		"hage", "burg", "straatweg", NULL};
+	char low[64];
+	size_t n = k->e - k->s;
+	if (n < 3 || n > sizeof low)
+		return false;
+	lower_utf8(c->t + k->s, n, low);
+	for (const char *const *p = suf; *p; p++) {
+		size_t m = strlen(*p);
+		if (n > m && memcmp(low + n - m, *p, m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Street and house number from the tokens: "Kerkstraat 5a", "Laan van
+ * Meerdervoort 52", "Burgemeester de Withstraat 3", "12 Baker Street".
+ * Cheap first test: a capitalised word followed by a space and a digit.
+ */
+static void scan_streets(struct ctx *c)
+{
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t e = k->e;
+		if (!k->cap)
+			continue;
+		if (e + 1 < c->len && c->t[e] == ' ' && c->t[e + 1] >= '0' && c->t[e + 1] <= '9') {
+			size_t hn = house_number(c, e + 1);
+			if (!hn)
+				continue;
+			size_t start = k->s;
+			bool street = street_suffix(c, k);
+			/* walk back over "Laan van", "Burgemeester de" */
+			size_t j = i;
+			while (j > 0 && i - j < 4 && joined(c, j - 1) &&
+			       ((c->tok[j - 1].flags & (W_PREFIX | W_STREETHEAD)) || c->tok[j - 1].cap)) {
+				j--;
+				if (c->tok[j].flags & W_STREETHEAD && c->tok[j].cap) {
+					street = street || (c->tok[j].flags & W_STREETHEAD);
+					start = c->tok[j].s;
+				}
+			}
+			if (!street)
+				continue;
+			bool venue = window_has(c, back(start, 100), start, venue_ctx);
+			add_finding(c, SCAN_ADDRESS, start, e + 1 + hn, venue ? 0.4 : 0.75);
+		} else if (i >= 2 && c->tok[i - 1].cap && k->e - k->s <= 9 && joined(c, i - 1)) {
+			/* English: number before the street name */
+			static const char *const en[] = {"Street", "Road", "Avenue", "Lane", "Drive", "Close", NULL};
+			for (const char *const *q = en; *q; q++) {
+				size_t m = strlen(*q);
+				if (m != k->e - k->s || memcmp(c->t + k->s, *q, m) != 0)
+					continue;
+				size_t p = c->tok[i - 1].s;
+				if (p < 2 || c->t[p - 1] != ' ' || c->t[p - 2] < '0' || c->t[p - 2] > '9')
+					continue;
+				size_t st = p - 2;
+				while (st > 0 && p - st < 6 && c->t[st - 1] >= '0' && c->t[st - 1] <= '9')
+					st--;
+				add_finding(c, SCAN_ADDRESS, st, k->e, 0.75);
+			}
+		}
+	}
+}
+
 static void scan_addresses(struct ctx *c)
 {
 	size_t off = 0, s, e;
@@ -916,29 +1069,29 @@ static void scan_addresses(struct ctx *c)
 		bool venue = window_has(c, back(s, 100), s, venue_ctx);
 		add_finding(c, SCAN_ADDRESS, s, e, venue ? 0.4 : 0.7);
 	}
-	off = 0;
-	while (next_match(c, P_STREET, &off, &s, &e)) {
-		bool venue = window_has(c, back(s, 100), s, venue_ctx);
-		add_finding(c, SCAN_ADDRESS, s, e, venue ? 0.4 : 0.75);
-	}
+	scan_streets(c);
 }
 
 static void scan_patterns(struct ctx *c)
 {
 	size_t off = 0, s, e;
 	scan_iban(c);
-	while (next_match(c, P_NUMBER, &off, &s, &e))
+	/* The "not after a word, '+' or '/'" test is done here, not as a lookbehind,
+	 * which would keep PCRE2 from skipping ahead to the next digit. */
+	while (next_match(c, P_NUMBER, &off, &s, &e)) {
+		if (s > 0 && c->t[s] != '+' && strchr("@+./,-_", c->t[s - 1]) && c->t[s - 1])
+			continue;
+		if (s > 0 && (is_letter_byte(c->t, s - 1, c->len) || (c->t[s - 1] >= '0' && c->t[s - 1] <= '9')))
+			continue;
 		number_run(c, s, e);
-	scan_addresses(c);
-	for (enum pat p = P_DOB_KEY; p <= P_DOB_AFTER; p++) {
-		off = 0;
-		while (next_match(c, p, &off, &s, &e)) {
-			group1(c, &s, &e);
-			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, p == P_DOB_KEY ? 0.9 : 0.7);
-		}
 	}
-	off = 0;
-	while (next_match(c, P_PATIENT, &off, &s, &e)) {
+	scan_addresses(c);
+	for (size_t t = 0; t < c->ntok; t++) {
+		if (!(c->tok[t].flags & W_PLABEL))
+			continue;
+		off = c->tok[t].s;
+		if (!next_match(c, P_PATIENT, &off, &s, &e))
+			continue;
 		size_t ms = s;
 		group1(c, &s, &e);
 		while (e > s && (c->t[e - 1] == ' ' || c->t[e - 1] == '.' || c->t[e - 1] == '-'))
@@ -946,17 +1099,12 @@ static void scan_patterns(struct ctx *c)
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
 		add_finding(c, SCAN_PATIENT_NUMBER, s, e, staff ? 0.7 : 0.9);
 	}
-	off = 0;
-	while (next_match(c, P_ROOM, &off, &s, &e)) {
-		add_finding(c, SCAN_ROOM, s, e, 0.75);
-	}
-	off = 0;
-	while (next_match(c, P_AGE, &off, &s, &e)) {
-		if (c->nrefs == c->caprefs) {
-			c->caprefs = c->caprefs ? c->caprefs * 2 : 16;
-			c->refs = xrealloc(c->refs, c->caprefs * sizeof *c->refs);
-		}
-		c->refs[c->nrefs++] = s;
+	for (size_t t = 0; t < c->ntok; t++) {
+		if (!(c->tok[t].flags & W_RLABEL))
+			continue;
+		off = c->tok[t].s;
+		if (next_match(c, P_ROOM, &off, &s, &e))
+			add_finding(c, SCAN_ROOM, s, e, 0.75);
 	}
 }
 
@@ -1053,6 +1201,10 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
 	if (i > 0 && (c->tok[i - 1].flags & W_ROLE) && c->tok[i - 1].sent == k->sent)
+		return true;
+	/* "hoogleraar ouderengeneeskunde Cees Hertogh" */
+	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && !c->tok[i - 1].cap && c->tok[i - 2].sent == k->sent &&
+	    !(c->tok[i - 1].flags & (W_PREFIX | W_POSS)))
 		return true;
 	if (i > 0 && (c->tok[i - 1].flags & W_GREET))
 		return true;
@@ -1219,13 +1371,53 @@ static void scan_names(struct ctx *c)
 	}
 }
 
-/* "Sophie Verbeek, 02-11-2008": a full date right after a name is a birth date. */
-static void scan_dates_after_names(struct ctx *c)
+static const char *const birth_before[] = {"geboren", "geb", "geboortedatum", "geboortedag",
+	"geb.datum", "dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", NULL};
+static const char *const birth_after[] = {"geboren", "ter wereld", "was born", "is born", NULL};
+
+/* Where the clause before `s` starts: a date after "Geboren: ... ." of another sentence is not a birth date. */
+static size_t clause_start(const struct ctx *c, size_t s, size_t max)
+{
+	size_t from = back(s, max);
+	for (size_t p = s; p > from; p--) {
+		char ch = c->t[p - 1];
+		if (ch == '\n' || ch == '!' || ch == '?' || ch == ';' ||
+		    (ch == '.' && p >= 2 && c->t[p - 2] >= '0' && c->t[p - 2] <= '9'))
+			return p;
+	}
+	return from;
+}
+
+static size_t clause_end(const struct ctx *c, size_t e, size_t max)
+{
+	size_t to = e + max < c->len ? e + max : c->len;
+	for (size_t p = e; p < to; p++)
+		if (c->t[p] == '\n' || c->t[p] == '!' || c->t[p] == '?' || (c->t[p] == '.' && p + 1 < c->len && c->t[p + 1] == ' '))
+			return p;
+	return to;
+}
+
+/*
+ * Dates are birth dates only in a birth context: a keyword before ("geboren
+ * op", "geb.", "DOB") or after ("... is onze dochter geboren"), or a full date
+ * right after a name ("Sophie Verbeek, 02-11-2008").
+ */
+static void scan_dates(struct ctx *c)
 {
 	size_t off = 0, s, e, f = 0;
 	struct scan_result *r = c->out;
 	size_t n = r->n;
 	while (next_match(c, P_DATE, &off, &s, &e)) {
+		if (s > 0 && c->t[s - 1] >= '0' && c->t[s - 1] <= '9')
+			continue;
+		if (window_has(c, clause_start(c, s, 40), s, birth_before)) {
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.9);
+			continue;
+		}
+		if (window_has(c, e, clause_end(c, e, 60), birth_after)) {
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.7);
+			continue;
+		}
 		/* only a full date: a four-digit year, or dd-mm-yy */
 		size_t digits = 0, run = 0, maxrun = 0;
 		for (size_t p = s; p < e; p++) {
@@ -1300,7 +1492,7 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	lower_utf8(c->t + k->s, n, low);
 	for (size_t m = 0; m < nmedsuf; m++) {
 		size_t sl = medsuf[m].len;
-		if (n >= sl + 3 && memcmp(low + n - sl, medsuf[m].s, sl) == 0)
+		if (n >= sl + 3 && low[n - 1] == medsuf[m].s[sl - 1] && memcmp(low + n - sl, medsuf[m].s, sl) == 0)
 			return true;
 	}
 	return false;
@@ -1321,8 +1513,20 @@ static void scan_health(struct ctx *c)
 		else if (x->type == SCAN_ROOM)
 			si[s].room = true;
 	}
-	for (size_t r = 0; r < c->nrefs; r++)
-		si[sentence_of(c, c->refs[r])].ref = true;
+	/* person references: "mijn moeder", "ik heb", "de 84-jarige" */
+	for (size_t i = 0; i + 1 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i], *n = &c->tok[i + 1];
+		if (n->sent != k->sent)
+			continue;
+		if (((k->flags & W_POSS) && (n->flags & W_FAMILY)) ||
+		    (k->e - k->s <= 2 && (n->flags & W_IKVERB) &&
+		     ((k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k') ||
+		      (k->e - k->s == 1 && c->t[k->s] == 'I'))))
+			si[k->sent].ref = true;
+		if (n->e - n->s >= 6 && memcmp(c->t + n->e - 6, "jarige", 6) == 0 && n->s > 0 &&
+		    c->t[n->s - 1] == '-' && n->s > 1 && c->t[n->s - 2] >= '0' && c->t[n->s - 2] <= '9')
+			si[n->sent].ref = true;
+	}
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6)
 			si[c->tok[i].sent].ref = true;
@@ -1534,7 +1738,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	/* Names inside streets or e-mail addresses are part of those, not people. */
 	sort_findings(out);
 	resolve(out, text);
-	scan_dates_after_names(&c);
+	scan_dates(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
@@ -1557,7 +1761,6 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	pcre2_match_data_free(c.md);
 	free(c.tok);
 	free(c.sent_at);
-	free(c.refs);
 	return 0;
 }
 

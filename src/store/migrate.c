@@ -66,6 +66,16 @@ static const char *const sqlite_steps[] = {
 	" actor_id INTEGER NOT NULL, post_id INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,"
 	" read INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX notifications_account ON notifications(account_id, id);",
+
+	/* 2: privacy guard and think time */
+	"ALTER TABLE posts ADD COLUMN publish_at INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE accounts ADD COLUMN hold_seconds INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE guard_policy (account_id INTEGER PRIMARY KEY, actions TEXT NOT NULL DEFAULT '',"
+	" ignore TEXT NOT NULL DEFAULT '', allow_override INTEGER NOT NULL DEFAULT 0,"
+	" hold_seconds INTEGER NOT NULL DEFAULT 30);"
+	"CREATE TABLE guard_log (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, writer_id INTEGER NOT NULL,"
+	" post_id INTEGER NOT NULL DEFAULT 0, verdict TEXT NOT NULL, types TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX guard_log_org ON guard_log(org_id, id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

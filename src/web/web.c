@@ -14,6 +14,7 @@
 #include "base/log.h"
 #include "base/mem.h"
 #include "base/text.h"
+#include "api/api.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
@@ -158,6 +159,12 @@ static int before(struct http_req *r)
 	r->user = q;
 	const char *xf = http_header(r, "X-Forwarded-Proto");
 	r->tls = xf && !strcmp(xf, "https");
+	if (api_path(r->path)) {
+		/* The API authenticates each request by bearer token and takes JSON
+		 * or form bodies; its handlers parse them.  No cookies, so no CSRF. */
+		q->lang = i18n_pick(http_header(r, "Accept-Language"));
+		return 0;
+	}
 	const char *tok = http_cookie(r, SESSION_COOKIE);
 	struct session s;
 	if (tok && core_session(q->w->core, tok, &s) == 0 &&
@@ -198,6 +205,10 @@ static void after(struct http_req *r)
 
 static void error_page(struct http_req *r, int err)
 {
+	if (api_path(r->path)) {
+		api_error(r, err);
+		return;
+	}
 	if (!r->user) {
 		/* Failed before the context existed (e.g. body too big): a
 		 * minimal context so the page can still be rendered. */
@@ -352,7 +363,8 @@ static int load_templates(struct web *w)
 	return 0;
 }
 
-int web_start(struct core *c, const struct config *cfg, struct web **out)
+int web_start(struct core *c, const struct config *cfg, const struct http_route *extra, size_t nextra,
+              struct web **out)
 {
 	struct web *w = xcalloc(1, sizeof *w);
 	w->core = c;
@@ -366,11 +378,17 @@ int web_start(struct core *c, const struct config *cfg, struct web **out)
 		return rc;
 	}
 	web_global = w;
+	/* One table: the adapters' routes first, then the pages. */
+	size_t npages = sizeof routes / sizeof routes[0];
+	w->routes = xcalloc(nextra + npages, sizeof *w->routes);
+	for (size_t i = 0; i < nextra; i++)
+		w->routes[i] = extra[i];
+	memcpy(w->routes + nextra, routes, sizeof routes);
 	struct http_config hc = {
 		.listen = cfg->listen,
 		.threads = cfg->threads,
-		.routes = routes,
-		.nroutes = sizeof routes / sizeof routes[0],
+		.routes = w->routes,
+		.nroutes = nextra + npages,
 		.before = before,
 		.error_page = error_page,
 		.after = after,
@@ -400,6 +418,7 @@ void web_stop(struct web *w)
 		return;
 	http_stop(w->http);
 	tmpl_set_free(w->tmpl);
+	free(w->routes);
 	i18n_free(w->en);
 	if (web_global == w)
 		web_global = NULL;

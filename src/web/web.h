@@ -13,7 +13,9 @@
 
 struct web;
 
-int web_start(struct core *c, const struct config *cfg, struct web **out);
+/* Start serving the pages plus `extra` routes of other adapters (the API). */
+int web_start(struct core *c, const struct config *cfg, const struct http_route *extra, size_t nextra,
+              struct web **out);
 void web_quiesce(struct web *w);
 void web_stop(struct web *w);
 int web_port(struct web *w);

@@ -17,6 +17,7 @@ struct web {
 	struct tmpl_set *tmpl;
 	struct i18n *en;
 	char base_url[256];
+	struct http_route *routes;
 };
 
 extern struct web *web_global;

@@ -1,0 +1,23 @@
+#ifndef API_API_H
+#define API_API_H
+
+/*
+ * The Mastodon-compatible client API, OAuth2 and streaming.  An adapter like
+ * web/: every rule comes from core/.  main.c hands these routes to the server
+ * next to the web pages.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "http/http.h"
+
+extern const struct http_route api_routes[];
+extern const size_t api_nroutes;
+
+/* True for paths the API owns (JSON errors, bearer tokens, no CSRF cookie). */
+bool api_path(const char *path);
+/* Render an error as Mastodon does: {"error": "..."} with the status already set. */
+void api_error(struct http_req *r, int err);
+
+#endif
