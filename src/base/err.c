@@ -18,6 +18,8 @@ const char *err_str(int e)
 	case ERR_BUSY: return "busy";
 	case ERR_METHOD: return "method not allowed";
 	case ERR_CONFLICT: return "conflict";
+	case ERR_GUARD: return "privacy guard asks for confirmation";
+	case ERR_BLOCKED: return "blocked by the privacy guard";
 	}
 	return "unknown error";
 }

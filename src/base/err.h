@@ -21,6 +21,8 @@ enum err {
 	ERR_BUSY = 12,     /* database locked or unavailable; retry later */
 	ERR_METHOD = 13,   /* route exists, method does not */
 	ERR_CONFLICT = 14, /* state changed under us */
+	ERR_GUARD = 15,    /* the privacy guard found client data: confirm to go on */
+	ERR_BLOCKED = 16,  /* the privacy guard blocks this text for this author */
 };
 
 /* A short lower-case English description for logs; never NULL. */

@@ -28,7 +28,12 @@ int core_open(const char *db_target, struct core **out)
 		return ERR_IO;
 	}
 	struct store *st;
-	int rc = store_open(db_target, &st);
+	int rc = scan_init();
+	if (rc) {
+		log_err("cannot start the privacy guard: %s", err_str(rc));
+		return rc;
+	}
+	rc = store_open(db_target, &st);
 	if (rc)
 		return rc;
 	struct core *c = xcalloc(1, sizeof *c);

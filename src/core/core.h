@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "scan/scan.h"
 #include "store/store.h"
 
 #define CORE_POST_MAX_CHARS   5000
@@ -36,6 +37,8 @@
 #define CORE_LOGIN_MAX_ADDR   20    /* failed logins per address per window */
 #define CORE_LOGIN_WINDOW     (15 * 60)
 #define CORE_TOKEN_BYTES      32
+#define CORE_HOLD_MAX         600   /* think time, seconds */
+#define CORE_ORG_HOLD_DEFAULT 30
 
 struct arena;
 
@@ -104,16 +107,30 @@ int core_staff_add(struct core *c, uint64_t org, uint64_t person);
 bool core_may_post_as(struct core *c, uint64_t viewer, uint64_t author);
 
 /* ---- posts ---- */
+/* What the privacy guard found in a text, for the author to review. */
+struct guard_result {
+	enum scan_verdict verdict;      /* after the author's policy */
+	bool overridable;               /* the author may publish anyway */
+	bool own_data_to_provider;      /* a client's direct message to their care providers */
+	struct scan_finding *v;         /* in the caller's arena */
+	size_t n;
+};
+
 struct post_input {
 	uint64_t author_id;        /* the viewer, or an organisation they are staff of */
 	const char *text;
 	int visibility;
 	uint64_t in_reply_to;
 	const char *to;            /* for direct posts: "@a @b" extra recipients */
+	bool confirm;              /* the author saw the guard's findings and goes on */
+	struct guard_result *guard; /* if set, filled with what the guard found */
 };
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in,
                      uint64_t *id);
+/* Edit as core_post_create: the guard asks for confirm (ERR_GUARD) or blocks (ERR_BLOCKED). */
 int core_post_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text);
+int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text,
+                           bool confirm, struct guard_result *guard);
 int core_post_delete(struct core *c, uint64_t viewer, uint64_t id);
 /* The one visibility rule for a post already fetched for viewer. */
 bool core_post_visible(uint64_t viewer, const struct post *p);
@@ -166,6 +183,27 @@ struct search_result {
 };
 int core_search(struct core *c, struct arena *a, uint64_t viewer, const char *q, const struct page *pg,
                 struct search_result *out);
+
+/* ---- privacy guard ---- */
+struct guard_policy {
+	enum scan_action action[SCAN_NTYPES];
+	char ignore[2048];          /* one own contact detail per line */
+	bool allow_override;
+	int hold_seconds;
+};
+/* The organisation's policy (defaults when none is stored). */
+int core_guard_policy_get(struct core *c, uint64_t org, struct guard_policy *out);
+int core_guard_policy_set(struct core *c, uint64_t org, const struct guard_policy *p);
+/*
+ * Scan text as `author` would publish it (writer = the person typing).  For a
+ * person's direct message whose recipients are all their care providers
+ * (organisations and professionals), client data is the point, not a leak:
+ * the verdict is ok and own_data_to_provider is set.
+ */
+int core_guard_check(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
+                     size_t nrcpt, const char *text, struct guard_result *out);
+/* Set a person's own think time (0..CORE_HOLD_MAX seconds). */
+int core_hold_set(struct core *c, uint64_t id, int seconds);
 
 /* ---- text ---- */
 /* Render post text as safe HTML: escaped, paragraphs, links, #tags, @mentions. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/id.h"
 #include "base/log.h"
@@ -19,6 +20,9 @@ bool core_post_visible(uint64_t viewer, const struct post *p)
 	/* Staff speak for their organisation, so they read what it posted. */
 	if (viewer && p->v_staff)
 		return true;
+	/* Think time: nobody else sees a post until it is released. */
+	if (p->publish_at && p->publish_at > time_now())
+		return false;
 	if (p->v_blocked)
 		return false;
 	switch (p->visibility) {
@@ -107,6 +111,57 @@ static int check_text(const char *text)
 	return ERR_INVAL; /* empty */
 }
 
+/*
+ * Run the guard for a text about to be published.  ERR_GUARD: findings the
+ * author has not confirmed yet; ERR_BLOCKED: findings this author may not
+ * publish at all.  The result stays in *g for the author to review.
+ */
+static int guard_gate(struct core *c, struct arena *a, uint64_t viewer, uint64_t author, int vis,
+                      const uint64_t *rcpt, size_t nrcpt, const char *text, bool confirm, struct guard_result *g)
+{
+	(void)viewer;
+	int rc = core_guard_check(c, a, author, vis, rcpt, nrcpt, text, g);
+	if (rc)
+		return rc;
+	if (g->verdict == SCAN_OK)
+		return 0;
+	if (!g->overridable)
+		return ERR_BLOCKED;
+	return confirm ? 0 : ERR_GUARD;
+}
+
+/* Publishing past a finding is logged for the organisation's audit (or the person's own). */
+static void guard_audit(struct core *c, struct arena *a, uint64_t author, uint64_t writer, uint64_t post,
+                        const struct guard_result *g)
+{
+	if (g->verdict == SCAN_OK)
+		return;
+	struct buf types = BUF_INIT(1024);
+	for (size_t i = 0; i < g->n; i++) {
+		const char *t = scan_type_name(g->v[i].type);
+		if (!strstr(types.ptr, t))
+			buf_addf(&types, "%s%s", types.len ? "," : "", t);
+	}
+	if (store_guard_log_add(c->store, author, writer, post, scan_verdict_name(g->verdict), types.ptr))
+		log_err("cannot log privacy guard override for post %llu", (unsigned long long)post);
+	buf_release(&types);
+	(void)a;
+}
+
+/* When a new post by author becomes visible to others (think time). */
+static int64_t hold_until(struct core *c, struct arena *a, uint64_t author)
+{
+	struct account *acc;
+	if (store_account_get(c->store, a, author, &acc))
+		return 0;
+	int hold = acc->hold_seconds;
+	if (acc->kind == ACCOUNT_ORG) {
+		struct guard_policy gp;
+		hold = core_guard_policy_get(c, author, &gp) ? CORE_ORG_HOLD_DEFAULT : gp.hold_seconds;
+	}
+	return hold > 0 ? time_now() + hold : 0;
+}
+
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in, uint64_t *id)
 {
 	if (!viewer)
@@ -182,6 +237,10 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	nrcpt = k;
 	if (pn.visibility == VIS_DIRECT && nrcpt == 0)
 		return ERR_INVAL;
+	struct guard_result local, *g = in->guard ? in->guard : &local;
+	if ((rc = guard_gate(c, a, viewer, in->author_id, pn.visibility, rcpt, nrcpt, in->text, in->confirm, g)))
+		return rc;
+	pn.publish_at = hold_until(c, a, in->author_id);
 	const char *tags[CORE_MAX_TAGS];
 	pn.ntags = text_tags(a, in->text, tags, CORE_MAX_TAGS);
 	pn.tags = tags;
@@ -190,6 +249,7 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	pn.search_text = core_search_words(a, in->text);
 	if ((rc = store_post_insert(c->store, &pn)))
 		return rc;
+	guard_audit(c, a, in->author_id, viewer, pn.id, g);
 	/* The post is committed; notifications are best effort after it. */
 	if (parent && parent->author_id != in->author_id)
 		notify(c, parent->author_id, NOTIF_REPLY, in->author_id, pn.id);
@@ -201,6 +261,12 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 }
 
 int core_post_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text)
+{
+	return core_post_edit_checked(c, a, viewer, id, text, false, NULL);
+}
+
+int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text,
+                           bool confirm, struct guard_result *guard)
 {
 	struct post *p;
 	int rc = core_post_get(c, a, viewer, id, &p);
@@ -222,7 +288,12 @@ int core_post_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t id
 	size_t nnames = text_mentions(a, text, names, CORE_MAX_MENTIONS);
 	size_t before = nrcpt;
 	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
+	struct guard_result local, *g = guard ? guard : &local;
+	if ((rc = guard_gate(c, a, viewer, p->author_id, p->visibility, rcpt, nrcpt, text, confirm, g)))
+		return rc;
 	rc = store_post_update(c->store, id, text, core_search_words(a, text), tags, ntags, rcpt, nrcpt, time_now());
+	if (!rc)
+		guard_audit(c, a, p->author_id, viewer, id, g);
 	if (!rc)
 		for (size_t i = before; i < nrcpt; i++)
 			if (rcpt[i] != p->author_id)

@@ -59,6 +59,8 @@ int http_status_for(int err)
 	case ERR_EXISTS:
 	case ERR_CONFLICT: return 409;
 	case ERR_TOOBIG: return 413;
+	case ERR_GUARD:
+	case ERR_BLOCKED: return 422;
 	case ERR_RATE: return 429;
 	case ERR_BUSY: return 503;
 	default: return 500;

@@ -21,7 +21,7 @@
 /* ?1 is always the viewer (0 = anonymous). */
 #define POST_COLS \
 	"SELECT p.id, p.author_id, p.writer_id, p.in_reply_to, p.root_id, p.reblog_of, p.visibility," \
-	" p.text, p.created_at, p.edited_at, p.favs, p.boosts, p.replies," \
+	" p.text, p.created_at, p.edited_at, p.favs, p.boosts, p.replies, p.publish_at," \
 	" EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?1 AND f.followee_id = p.author_id)," \
 	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = ?1 AND r.post_id = p.id)," \
 	" EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = ?1 AND b.target_id = p.author_id)" \
@@ -49,14 +49,15 @@ static struct post *post_row(struct arena *a, struct db_stmt *st)
 	p->favs = db_i64(st, 10);
 	p->boosts = db_i64(st, 11);
 	p->replies = db_i64(st, 12);
-	p->v_follows_author = db_i64(st, 13) != 0;
-	p->v_recipient = db_i64(st, 14) != 0;
-	p->v_blocked = db_i64(st, 15) != 0;
-	p->v_muted = db_i64(st, 16) != 0;
-	p->v_staff = db_i64(st, 17) != 0;
-	p->v_faved = db_i64(st, 18) != 0;
-	p->v_boosted = db_i64(st, 19) != 0;
-	p->reply_author = db_i64(st, 20);
+	p->publish_at = db_i64(st, 13);
+	p->v_follows_author = db_i64(st, 14) != 0;
+	p->v_recipient = db_i64(st, 15) != 0;
+	p->v_blocked = db_i64(st, 16) != 0;
+	p->v_muted = db_i64(st, 17) != 0;
+	p->v_staff = db_i64(st, 18) != 0;
+	p->v_faved = db_i64(st, 19) != 0;
+	p->v_boosted = db_i64(st, 20) != 0;
+	p->reply_author = db_i64(st, 21);
 	return p;
 }
 
@@ -107,10 +108,10 @@ int store_post_insert(struct store *s, const struct post_new *p)
 	if (rc)
 		return rc;
 	rc = db_exec(db,
-	             "INSERT INTO posts (id, author_id, writer_id, in_reply_to, root_id, visibility, text, created_at)"
-	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	             "uuuuuisi", p->id, p->author_id, p->writer_id, p->in_reply_to, p->root_id,
-	             (int64_t)p->visibility, p->text, p->created_at);
+	             "INSERT INTO posts (id, author_id, writer_id, in_reply_to, root_id, visibility, text, created_at,"
+	             " publish_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	             "uuuuuisii", p->id, p->author_id, p->writer_id, p->in_reply_to, p->root_id,
+	             (int64_t)p->visibility, p->text, p->created_at, p->publish_at);
 	if (!rc)
 		rc = write_tags_recipients(db, p->id, p->tags, p->ntags, p->recipients, p->nrecipients);
 	if (!rc && p->search_text && *p->search_text)

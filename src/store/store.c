@@ -13,6 +13,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/id.h"
 #include "base/log.h"
 #include "base/mem.h"
 
@@ -147,7 +148,7 @@ int store_meta_set(struct store *s, const char *key, const char *value)
 #define ACCOUNT_COLS \
 	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
 	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
-	" a.password_hash IS NOT NULL"
+	" a.password_hash IS NOT NULL, a.hold_seconds"
 
 static struct account *account_row(struct arena *a, struct db_stmt *st)
 {
@@ -168,6 +169,7 @@ static struct account *account_row(struct arena *a, struct db_stmt *st)
 	acc->lang = arena_strdup(a, db_text(st, 13));
 	acc->created_at = db_i64(st, 14);
 	acc->has_password = db_i64(st, 15) != 0;
+	acc->hold_seconds = (int)db_i64(st, 16);
 	return acc;
 }
 
@@ -556,4 +558,84 @@ int store_rate_count(struct store *s, const char *key, int64_t since, int64_t *c
 	DB_OR_FAIL(s);
 	return db_scalar(db, count, 0, "SELECT COUNT(*) FROM rate_events WHERE key = ?1 AND at >= ?2", "si", key,
 	                 since);
+}
+
+int store_account_set_hold(struct store *s, uint64_t id, int seconds)
+{
+	DB_OR_FAIL(s);
+	return exec_one(db, db_exec(db, "UPDATE accounts SET hold_seconds = ?2 WHERE id = ?1", "ui", id,
+	                            (int64_t)seconds));
+}
+
+/* ---- privacy guard ---- */
+
+int store_guard_policy_get(struct store *s, struct arena *a, uint64_t org, struct guard_policy_row *out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT actions, ignore, allow_override, hold_seconds FROM guard_policy"
+	                              " WHERE account_id = ?1",
+	                              "u", org);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->actions = arena_strdup(a, db_text(st, 0));
+		out->ignore = arena_strdup(a, db_text(st, 1));
+		out->allow_override = db_i64(st, 2) != 0;
+		out->hold_seconds = (int)db_i64(st, 3);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_guard_policy_set(struct store *s, uint64_t org, const struct guard_policy_row *p)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO guard_policy (account_id, actions, ignore, allow_override, hold_seconds)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (account_id) DO UPDATE SET actions = excluded.actions,"
+	               " ignore = excluded.ignore, allow_override = excluded.allow_override,"
+	               " hold_seconds = excluded.hold_seconds",
+	               "ussii", org, p->actions, p->ignore, (int64_t)p->allow_override, (int64_t)p->hold_seconds);
+}
+
+int store_guard_log_add(struct store *s, uint64_t org, uint64_t writer, uint64_t post, const char *verdict,
+                        const char *types)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO guard_log (id, org_id, writer_id, post_id, verdict, types, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	               "uuuussi", id_new(), org, writer, post, verdict, types, (int64_t)time(NULL));
+}
+
+int store_guard_log_list(struct store *s, struct arena *a, uint64_t org, int limit, struct guard_log_row **out,
+                         size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, writer_id, post_id, verdict, types, created_at FROM guard_log"
+	                              " WHERE org_id = ?1 ORDER BY id DESC LIMIT ?2",
+	                              "ui", org, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	struct guard_log_row *v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
+	size_t k = 0;
+	while (k < (size_t)limit && db_step(st) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].writer_id = db_u64(st, 1);
+		v[k].post_id = db_u64(st, 2);
+		v[k].verdict = arena_strdup(a, db_text(st, 3));
+		v[k].types = arena_strdup(a, db_text(st, 4));
+		v[k].created_at = db_i64(st, 5);
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
 }

@@ -40,6 +40,7 @@ struct account {
 	const char *lang;         /* "nl" or "en" */
 	int64_t created_at;
 	bool has_password;
+	int hold_seconds;         /* think time for this person's posts */
 	/* counts, filled by store_account_get */
 	int64_t posts, followers, following;
 };
@@ -54,6 +55,7 @@ struct post {
 	int visibility;           /* enum visibility */
 	const char *text;
 	int64_t created_at, edited_at;
+	int64_t publish_at;       /* think time: hidden from others until then (0 = at once) */
 	int64_t favs, boosts, replies;
 	struct account *author, *writer;   /* filled by core when rendering */
 	struct post *boosted;              /* filled by core for a boost */
@@ -172,6 +174,7 @@ struct post_new {
 	const uint64_t *recipients; size_t nrecipients;
 	const char *const *tags; size_t ntags;
 	int64_t created_at;
+	int64_t publish_at;             /* 0 = at once */
 };
 int store_post_insert(struct store *s, const struct post_new *p);
 int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out);
@@ -219,6 +222,26 @@ int store_block_set(struct store *s, uint64_t account, uint64_t target, bool on)
 int store_mute_set(struct store *s, uint64_t account, uint64_t target, bool on);
 bool store_blocks(struct store *s, uint64_t account, uint64_t target);   /* account blocks target */
 bool store_mutes(struct store *s, uint64_t account, uint64_t target);
+
+/* Privacy guard: an organisation's policy and the log of overrides. */
+struct guard_policy_row {
+	const char *actions;      /* "bsn=block,phone=off,..." */
+	const char *ignore;       /* one own contact detail per line */
+	bool allow_override;      /* staff may publish a "block" anyway */
+	int hold_seconds;         /* think time for posts as the organisation */
+};
+struct guard_log_row {
+	uint64_t id, writer_id, post_id;
+	const char *verdict, *types;
+	int64_t created_at;
+};
+int store_guard_policy_get(struct store *s, struct arena *a, uint64_t org, struct guard_policy_row *out);
+int store_guard_policy_set(struct store *s, uint64_t org, const struct guard_policy_row *p);
+int store_guard_log_add(struct store *s, uint64_t org, uint64_t writer, uint64_t post, const char *verdict,
+                        const char *types);
+int store_guard_log_list(struct store *s, struct arena *a, uint64_t org, int limit, struct guard_log_row **out,
+                         size_t *n);
+int store_account_set_hold(struct store *s, uint64_t id, int seconds);
 
 /* Notifications. */
 int store_notif_insert(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post);

@@ -218,6 +218,27 @@ int h_settings_profile(struct http_req *r)
 	if ((v = http_form(r, "person_type")))
 		acc.person_type = !strcmp(v, "professional") ? PERSON_PROFESSIONAL : PERSON_CLIENT;
 	acc.locked = http_form(r, "locked") != NULL;
+	/* The privacy guard reads the bio too: it is public. */
+	const char *confirm = http_form(r, "confirm");
+	struct guard_result g;
+	if (strcmp(acc.bio, q->me->bio) && !(confirm && !strcmp(confirm, "1")) &&
+	    core_guard_check(q->w->core, r->a, q->viewer, VIS_PUBLIC, NULL, 0, acc.bio, &g) == 0 &&
+	    g.verdict != SCAN_OK) {
+		struct tval *m = page_model(r, _r(r, "Instellingen"));
+		tv_set(m, "profile", account_model(r, &acc));
+		tv_set_bool(r->a, m, "is_person", q->me->kind == ACCOUNT_PERSON);
+		guard_model(r, m, acc.bio, &g);
+		tv_set_bool(r->a, m, "guard", true);
+		page_render(r, "settings", m);
+		r->status = 422;
+		return 0;
+	}
+	const char *hold = http_form(r, "hold_seconds");
+	uint64_t hv = 0;
+	if (hold && (!parse_u64(hold, &hv) || hv > CORE_HOLD_MAX))
+		return ERR_INVAL;
+	if (hold && (int)hv != q->me->hold_seconds && (rc = core_hold_set(q->w->core, q->viewer, (int)hv)))
+		return rc;
 	if ((rc = core_profile_update(q->w->core, &acc))) {
 		struct tval *m = page_model(r, _r(r, "Instellingen"));
 		tv_set(m, "profile", account_model(r, &acc));

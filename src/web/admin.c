@@ -5,6 +5,7 @@
 
 #include "base/err.h"
 #include "base/id.h"
+#include "base/mem.h"
 #include "base/text.h"
 #include "web/web_int.h"
 
@@ -202,5 +203,110 @@ int h_admin_staff(struct http_req *r)
 	if ((rc = core_staff_add(CORE(r), org->id, person->id)))
 		return rc;
 	redirect_msg(r, arena_printf(r->a, "/@%s", org->username), "saved");
+	return 0;
+}
+
+/* An organisation's privacy-guard policy, think time and the log of overrides. */
+static int policy_page(struct http_req *r, struct account *org, const char *error)
+{
+	struct guard_policy gp;
+	int rc = core_guard_policy_get(CORE(r), org->id, &gp);
+	if (rc)
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Privacybewaker"));
+	tv_set(m, "org", account_model(r, org));
+	if (error)
+		tv_set_str(r->a, m, "error", error);
+	bool en = WREQ(r)->lang && !strcmp(WREQ(r)->lang, "en");
+	struct tval *types = tv_list(r->a);
+	for (int t = 0; t < SCAN_NTYPES; t++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", scan_type_name((enum scan_type)t));
+		tv_set_str(r->a, x, "why", en ? scan_type_explain_en((enum scan_type)t) : scan_type_explain_nl((enum scan_type)t));
+		tv_set_bool(r->a, x, "act_default", gp.action[t] == SCAN_ACT_DEFAULT);
+		tv_set_bool(r->a, x, "act_off", gp.action[t] == SCAN_ACT_OFF);
+		tv_set_bool(r->a, x, "act_warn", gp.action[t] == SCAN_ACT_WARN);
+		tv_set_bool(r->a, x, "act_block", gp.action[t] == SCAN_ACT_BLOCK);
+		tv_push(types, x);
+	}
+	tv_set(m, "types", types);
+	tv_set_str(r->a, m, "ignore", arena_strdup(r->a, gp.ignore));
+	tv_set_bool(r->a, m, "allow_override", gp.allow_override);
+	tv_set_int(r->a, m, "hold_seconds", gp.hold_seconds);
+	struct guard_log_row *log;
+	size_t n;
+	if (!store_guard_log_list(CORE(r)->store, r->a, org->id, 100, &log, &n)) {
+		struct tval *l = tv_list(r->a);
+		for (size_t i = 0; i < n; i++) {
+			struct tval *x = tv_obj(r->a);
+			struct account *w;
+			tv_set_str(r->a, x, "time", fmt_time(r, log[i].created_at));
+			if (!core_account_get(CORE(r), r->a, log[i].writer_id, &w))
+				tv_set(x, "writer", account_model(r, w));
+			tv_set_str(r->a, x, "verdict", log[i].verdict);
+			tv_set_str(r->a, x, "types", log[i].types);
+			tv_set_strf(r->a, x, "post_url", "/posts/%llu", (unsigned long long)log[i].post_id);
+			tv_push(l, x);
+		}
+		tv_set(m, "log", l);
+		tv_set_bool(r->a, m, "log_empty", n == 0);
+	}
+	rc = page_render(r, "admin_policy", m);
+	if (error)
+		r->status = 400;
+	return rc;
+}
+
+static int load_org(struct http_req *r, struct account **org)
+{
+	int rc = need_admin(r);
+	if (rc || (rc = target(r, org)))
+		return rc;
+	return (*org)->kind == ACCOUNT_ORG ? 0 : ERR_NOTFOUND;
+}
+
+int h_admin_policy_form(struct http_req *r)
+{
+	struct account *org;
+	int rc = load_org(r, &org);
+	return rc ? rc : policy_page(r, org, NULL);
+}
+
+int h_admin_policy(struct http_req *r)
+{
+	struct account *org;
+	int rc = load_org(r, &org);
+	if (rc)
+		return rc;
+	struct guard_policy gp;
+	memset(&gp, 0, sizeof gp);
+	for (int t = 0; t < SCAN_NTYPES; t++) {
+		const char *v = http_form(r, scan_type_name((enum scan_type)t));
+		if (!v || !strcmp(v, "default"))
+			gp.action[t] = SCAN_ACT_DEFAULT;
+		else if (!strcmp(v, "off"))
+			gp.action[t] = SCAN_ACT_OFF;
+		else if (!strcmp(v, "warn"))
+			gp.action[t] = SCAN_ACT_WARN;
+		else if (!strcmp(v, "block"))
+			gp.action[t] = SCAN_ACT_BLOCK;
+		else
+			return ERR_INVAL;
+	}
+	const char *ignore = http_form(r, "ignore");
+	if (ignore && strlen(ignore) >= sizeof gp.ignore)
+		return policy_page(r, org, _r(r, "De lijst met eigen gegevens is te lang."));
+	snprintf(gp.ignore, sizeof gp.ignore, "%s", ignore ? ignore : "");
+	gp.allow_override = http_form(r, "allow_override") != NULL;
+	const char *hold = http_form(r, "hold_seconds");
+	uint64_t hv = CORE_ORG_HOLD_DEFAULT;
+	if (hold && (!parse_u64(hold, &hv) || hv > CORE_HOLD_MAX))
+		return policy_page(r, org, _r(r, "Kies een bedenktijd van 0 tot 600 seconden."));
+	gp.hold_seconds = (int)hv;
+	if ((rc = core_guard_policy_set(CORE(r), org->id, &gp)) == ERR_INVAL)
+		return policy_page(r, org, _r(r, "Dit kunnen we niet opslaan. Gebruik gewone tekst."));
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/admin/orgs/%s/policy", org->username), "saved");
 	return 0;
 }

@@ -255,6 +255,74 @@ static int vis_from(const char *s)
 	return -1;
 }
 
+/* The text with each finding wrapped in <mark>, and a list explaining them. */
+void guard_model(struct http_req *r, struct tval *m, const char *text, const struct guard_result *g)
+{
+	bool en = WREQ(r)->lang && !strcmp(WREQ(r)->lang, "en");
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	size_t at = 0, len = strlen(text);
+	struct tval *list = tv_list(r->a);
+	bool seen[SCAN_NTYPES] = {0};
+	for (size_t i = 0; i < g->n; i++) {
+		const struct scan_finding *f = &g->v[i];
+		if (f->start < at || f->end > len || f->start >= f->end)
+			continue; /* overlapping findings: mark the first */
+		html_escape(&b, text + at, f->start - at);
+		buf_adds(&b, "<mark>");
+		html_escape(&b, text + f->start, f->end - f->start);
+		buf_addf(&b, "<span class=\"sr\"> (%s)</span></mark>", scan_type_name(f->type));
+		at = f->end;
+		if (!seen[f->type]) {
+			seen[f->type] = true;
+			struct tval *x = tv_obj(r->a);
+			tv_set_str(r->a, x, "found", arena_strndup(r->a, text + f->start, f->end - f->start));
+			tv_set_str(r->a, x, "why", en ? scan_type_explain_en(f->type) : scan_type_explain_nl(f->type));
+			tv_push(list, x);
+		}
+	}
+	html_escape(&b, text + at, len - at);
+	/* Keep line breaks visible in the review. */
+	struct buf h = BUF_INIT(BUF_NOLIMIT);
+	for (size_t i = 0; i < b.len; i++) {
+		if (b.ptr[i] == '\n')
+			buf_adds(&h, "<br>");
+		else if (b.ptr[i] != '\r')
+			buf_addc(&h, b.ptr[i]);
+	}
+	tv_set_html(r->a, m, "marked", arena_strndup(r->a, h.ptr, h.len));
+	buf_release(&b);
+	buf_release(&h);
+	tv_set(m, "findings", list);
+	tv_set_bool(r->a, m, "blocked", !g->overridable);
+	tv_set_bool(r->a, m, "block", g->verdict == SCAN_BLOCK);
+}
+
+/* Show the author what the guard found, with "change" and (if allowed) "publish anyway". */
+static int guard_page(struct http_req *r, const char *action, const struct guard_result *g)
+{
+	struct tval *m = page_model(r, _r(r, "Controleer uw bericht"));
+	const char *text = http_form(r, "text");
+	guard_model(r, m, text, g);
+	tv_set_str(r->a, m, "action", action);
+	tv_set_str(r->a, m, "text", text);
+	static const char *keep[] = {"visibility", "in_reply_to", "to", "as"};
+	struct tval *hidden = tv_list(r->a);
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		const char *v = http_form(r, keep[i]);
+		if (!v)
+			continue;
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", keep[i]);
+		tv_set_str(r->a, x, "value", v);
+		tv_push(hidden, x);
+	}
+	tv_set(m, "hidden", hidden);
+	tv_set_int(r->a, m, "max", CORE_POST_MAX_CHARS);
+	int rc = page_render(r, "guard", m);
+	r->status = 422;
+	return rc;
+}
+
 int h_post_create(struct http_req *r)
 {
 	int rc = need_login(r);
@@ -277,8 +345,15 @@ int h_post_create(struct http_req *r)
 	}
 	if (in.visibility < 0 || !in.text)
 		return ERR_INVAL;
+	const char *confirm = http_form(r, "confirm");
+	in.confirm = confirm && !strcmp(confirm, "1");
+	struct guard_result g;
+	in.guard = &g;
 	uint64_t id;
-	if ((rc = core_post_create(q->w->core, r->a, q->viewer, &in, &id)))
+	rc = core_post_create(q->w->core, r->a, q->viewer, &in, &id);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+		return guard_page(r, "/posts", &g);
+	if (rc)
 		return rc;
 	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "posted");
 	return 0;
@@ -313,7 +388,12 @@ int h_post_edit(struct http_req *r)
 	const char *text = http_form(r, "text");
 	if (!text)
 		return ERR_INVAL;
-	if ((rc = core_post_edit(CORE(r), r->a, WREQ(r)->viewer, id, text)))
+	const char *confirm = http_form(r, "confirm");
+	struct guard_result g;
+	rc = core_post_edit_checked(CORE(r), r->a, WREQ(r)->viewer, id, text, confirm && !strcmp(confirm, "1"), &g);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+		return guard_page(r, arena_printf(r->a, "/posts/%llu/edit", (unsigned long long)id), &g);
+	if (rc)
 		return rc;
 	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "saved");
 	return 0;

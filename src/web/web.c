@@ -11,6 +11,7 @@
 
 #include "base/embed.h"
 #include "base/err.h"
+#include "base/id.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "base/text.h"
@@ -328,6 +329,8 @@ static const struct http_route routes[] = {
 	{HTTP_POST, "/admin/invites", h_admin_invite},
 	{HTTP_POST, "/admin/orgs", h_admin_org},
 	{HTTP_POST, "/admin/orgs/:name/staff", h_admin_staff},
+	{HTTP_GET, "/admin/orgs/:name/policy", h_admin_policy_form},
+	{HTTP_POST, "/admin/orgs/:name/policy", h_admin_policy},
 };
 
 static int load_templates(struct web *w)
@@ -532,6 +535,16 @@ struct tval *account_model(struct http_req *r, struct account *acc)
 	tv_set_int(r->a, m, "posts", acc->posts);
 	tv_set_int(r->a, m, "followers", acc->followers);
 	tv_set_int(r->a, m, "following", acc->following);
+	tv_set_int(r->a, m, "hold_seconds", acc->hold_seconds);
+	static const int holds[] = {0, 10, 30, 60, 120};
+	struct tval *hl = tv_list(r->a);
+	for (size_t i = 0; i < sizeof holds / sizeof holds[0]; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_int(r->a, x, "value", holds[i]);
+		tv_set_bool(r->a, x, "selected", holds[i] == acc->hold_seconds);
+		tv_push(hl, x);
+	}
+	tv_set(m, "holds", hl);
 	return m;
 }
 
@@ -571,6 +584,13 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	tv_set_bool(r->a, m, "can_edit", mine);
 	tv_set_bool(r->a, m, "can_delete", mine || (q->me && q->me->role >= ROLE_MODERATOR));
 	tv_set_bool(r->a, m, "logged_in", q->viewer != 0);
+	/* Think time: the author sees when it goes out, and can still withdraw. */
+	int64_t now = time_now();
+	if (p->publish_at > now && mine) {
+		tv_set_bool(r->a, m, "held", true);
+		tv_set_int(r->a, m, "held_seconds", p->publish_at - now);
+		tv_set_str(r->a, m, "held_until", fmt_time(r, p->publish_at));
+	}
 	tv_set_str(r->a, m, "csrf", q->csrf);
 	return m;
 }

@@ -59,6 +59,9 @@ void page_from_query(struct http_req *r, struct page *pg);
 /* Add "older"/"newer" links for a timeline at base path (which may carry a query). */
 void pager_model(struct http_req *r, struct tval *m, const char *base, uint64_t older, uint64_t newer);
 
+/* Mark what the privacy guard found in text, for the review page. */
+void guard_model(struct http_req *r, struct tval *m, const char *text, const struct guard_result *g);
+
 /* Page handlers (pages.c, account.c, admin.c). */
 int h_index(struct http_req *r);
 int h_local(struct http_req *r);
@@ -99,5 +102,7 @@ int h_admin_reset(struct http_req *r);
 int h_admin_invite(struct http_req *r);
 int h_admin_org(struct http_req *r);
 int h_admin_staff(struct http_req *r);
+int h_admin_policy_form(struct http_req *r);
+int h_admin_policy(struct http_req *r);
 
 #endif

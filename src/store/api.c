@@ -1,0 +1,887 @@
+/*
+ * Storage for the client API (see store_api.h).  Written like post.c:
+ * portable SQL with numbered parameters, one transaction per write.
+ */
+#include "store/store_api.h"
+
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "store/store_int.h"
+
+#define DB_OR_FAIL(s) \
+	struct db *db = store_db(s); \
+	if (!db) \
+		return ERR_BUSY
+
+#define MAX_IDS 200
+
+static int id_rows(struct arena *a, struct db_stmt *st, uint64_t **out, uint64_t **second, size_t *n)
+{
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, MAX_IDS * sizeof *v);
+	uint64_t *w = arena_alloc(a, MAX_IDS * sizeof *w);
+	size_t k = 0;
+	int rc;
+	while (k < MAX_IDS && (rc = db_step(st)) == DB_ROW) {
+		v[k] = db_u64(st, 0);
+		if (second)
+			w[k] = db_u64(st, 1);
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	if (second)
+		*second = w;
+	*n = k;
+	return 0;
+}
+
+static int rev_ids(int rc, bool up, uint64_t *v, uint64_t *w, size_t n)
+{
+	if (rc || !up)
+		return rc;
+	for (size_t i = 0; i < n / 2; i++) {
+		uint64_t t = v[i];
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = t;
+		if (w) {
+			t = w[i];
+			w[i] = w[n - 1 - i];
+			w[n - 1 - i] = t;
+		}
+	}
+	return 0;
+}
+
+static uint64_t cursor(const struct page *pg)
+{
+	return pg->min_id ? pg->min_id : (pg->max_id ? pg->max_id : UINT64_MAX >> 1);
+}
+
+static int64_t limit_of(const struct page *pg)
+{
+	return pg->limit > 0 && pg->limit <= MAX_IDS ? pg->limit : 20;
+}
+
+/* ---- OAuth ---- */
+
+static struct oauth_app *app_row(struct arena *a, struct db_stmt *st)
+{
+	struct oauth_app *p = arena_alloc(a, sizeof *p);
+	p->id = db_u64(st, 0);
+	p->client_id = arena_strdup(a, db_text(st, 1));
+	p->secret_hash = arena_strdup(a, db_text(st, 2));
+	p->name = arena_strdup(a, db_text(st, 3));
+	p->website = arena_strdup(a, db_text(st, 4));
+	p->redirect_uris = arena_strdup(a, db_text(st, 5));
+	p->scopes = arena_strdup(a, db_text(st, 6));
+	p->created_at = db_i64(st, 7);
+	return p;
+}
+
+#define APP_COLS "SELECT id, client_id, secret_hash, name, website, redirect_uris, scopes, created_at FROM oauth_apps"
+
+int store_app_insert(struct store *s, const struct oauth_app *p)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO oauth_apps (id, client_id, secret_hash, name, website, redirect_uris, scopes,"
+	               " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	               "ussssssi", p->id, p->client_id, p->secret_hash,
+	               p->name, p->website, p->redirect_uris, p->scopes, p->created_at);
+}
+
+static int one_app(struct arena *a, struct db_stmt *st, struct oauth_app **out)
+{
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = app_row(a, st);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_app_get(struct store *s, struct arena *a, const char *client_id, struct oauth_app **out)
+{
+	DB_OR_FAIL(s);
+	return one_app(a, db_query(db, APP_COLS " WHERE client_id = ?1", "s", client_id), out);
+}
+
+int store_app_by_id(struct store *s, struct arena *a, uint64_t id, struct oauth_app **out)
+{
+	DB_OR_FAIL(s);
+	return one_app(a, db_query(db, APP_COLS " WHERE id = ?1", "u", id), out);
+}
+
+int store_code_insert(struct store *s, const char *code_hash, const struct oauth_code *c)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO oauth_codes (code_hash, app_id, account_id, redirect_uri, scopes, challenge,"
+	               " expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	               "suusssi", code_hash, c->app_id, c->account_id, c->redirect_uri, c->scopes, c->challenge,
+	               c->expires_at);
+}
+
+int store_code_use(struct store *s, struct arena *a, const char *code_hash, struct oauth_code *out)
+{
+	DB_OR_FAIL(s);
+	/* One statement marks and reads, so two exchanges of one code cannot both win. */
+	struct db_stmt *st = db_query(db,
+	                              "UPDATE oauth_codes SET used = 1 WHERE code_hash = ?1 AND used = 0"
+	                              " RETURNING app_id, account_id, redirect_uri, scopes, challenge, expires_at",
+	                              "s", code_hash);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->app_id = db_u64(st, 0);
+		out->account_id = db_u64(st, 1);
+		out->redirect_uri = arena_strdup(a, db_text(st, 2));
+		out->scopes = arena_strdup(a, db_text(st, 3));
+		out->challenge = arena_strdup(a, db_text(st, 4));
+		out->expires_at = db_i64(st, 5);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_otoken_insert(struct store *s, const char *token_hash, const struct oauth_token *t)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO oauth_tokens (id, token_hash, app_id, account_id, scopes, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	               "usuusi", t->id, token_hash, t->app_id, t->account_id, t->scopes, t->created_at);
+}
+
+int store_otoken_get(struct store *s, struct arena *a, const char *token_hash, struct oauth_token *out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, app_id, account_id, scopes, created_at FROM oauth_tokens"
+	                              " WHERE token_hash = ?1 AND revoked = 0",
+	                              "s", token_hash);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->id = db_u64(st, 0);
+		out->app_id = db_u64(st, 1);
+		out->account_id = db_u64(st, 2);
+		out->scopes = arena_strdup(a, db_text(st, 3));
+		out->created_at = db_i64(st, 4);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_otoken_revoke(struct store *s, const char *token_hash)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE oauth_tokens SET revoked = 1 WHERE token_hash = ?1", "s", token_hash);
+}
+
+int store_otoken_revoke_id(struct store *s, uint64_t account, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "UPDATE oauth_tokens SET revoked = 1 WHERE id = ?1 AND account_id = ?2 AND revoked = 0",
+	                 "uu", id, account);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+int store_otoken_list(struct store *s, struct arena *a, uint64_t account, struct oauth_token **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT t.id, t.app_id, t.scopes, t.created_at, COALESCE(a.name, '')"
+	                              " FROM oauth_tokens t LEFT JOIN oauth_apps a ON a.id = t.app_id"
+	                              " WHERE t.account_id = ?1 AND t.revoked = 0 ORDER BY t.id DESC LIMIT 100",
+	                              "u", account);
+	if (!st)
+		return ERR_DB;
+	struct oauth_token *v = arena_alloc(a, 100 * sizeof *v);
+	size_t k = 0;
+	int rc;
+	while (k < 100 && (rc = db_step(st)) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].app_id = db_u64(st, 1);
+		v[k].account_id = account;
+		v[k].scopes = arena_strdup(a, db_text(st, 2));
+		v[k].created_at = db_i64(st, 3);
+		v[k].app_name = arena_strdup(a, db_text(st, 4));
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return rc < 0 ? -rc : 0;
+}
+
+/* ---- marks, favourites, tags ---- */
+
+int store_mark_set(struct store *s, enum post_mark kind, uint64_t account, uint64_t post, bool on)
+{
+	DB_OR_FAIL(s);
+	uint64_t id = id_new();
+	if (kind == MARK_BOOKMARK)
+		return on ? db_exec(db,
+		                    "INSERT INTO bookmarks (account_id, post_id, id) VALUES (?1, ?2, ?3)"
+		                    " ON CONFLICT DO NOTHING",
+		                    "uuu", account, post, id)
+		          : db_exec(db, "DELETE FROM bookmarks WHERE account_id = ?1 AND post_id = ?2", "uu", account,
+		                    post);
+	return on ? db_exec(db,
+	                    "INSERT INTO pins (account_id, post_id, id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+	                    "uuu", account, post, id)
+	          : db_exec(db, "DELETE FROM pins WHERE account_id = ?1 AND post_id = ?2", "uu", account, post);
+}
+
+bool store_mark_has(struct store *s, enum post_mark kind, uint64_t account, uint64_t post)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (!db)
+		return false;
+	if (kind == MARK_BOOKMARK)
+		db_scalar(db, &v, 0, "SELECT 1 FROM bookmarks WHERE account_id = ?1 AND post_id = ?2", "uu", account,
+		          post);
+	else
+		db_scalar(db, &v, 0, "SELECT 1 FROM pins WHERE account_id = ?1 AND post_id = ?2", "uu", account, post);
+	return v != 0;
+}
+
+int store_mark_list(struct store *s, struct arena *a, enum post_mark kind, uint64_t account,
+                    const struct page *pg, uint64_t **posts, uint64_t **marks, size_t *n)
+{
+	DB_OR_FAIL(s);
+	bool up = pg->min_id != 0;
+	struct db_stmt *st;
+	if (kind == MARK_BOOKMARK)
+		st = up ? db_query(db,
+		                   "SELECT post_id, id FROM bookmarks WHERE account_id = ?1 AND id > ?2"
+		                   " ORDER BY id ASC LIMIT ?3",
+		                   "uui", account, cursor(pg), limit_of(pg))
+		        : db_query(db,
+		                   "SELECT post_id, id FROM bookmarks WHERE account_id = ?1 AND id < ?2"
+		                   " ORDER BY id DESC LIMIT ?3",
+		                   "uui", account, cursor(pg), limit_of(pg));
+	else
+		st = db_query(db, "SELECT post_id, id FROM pins WHERE account_id = ?1 ORDER BY id DESC LIMIT ?2", "ui",
+		              account, limit_of(pg));
+	return rev_ids(id_rows(a, st, posts, marks, n), up && kind == MARK_BOOKMARK, *posts, *marks, *n);
+}
+
+int store_fav_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, uint64_t **out,
+                   size_t *n)
+{
+	DB_OR_FAIL(s);
+	bool up = pg->min_id != 0;
+	struct db_stmt *st =
+		up ? db_query(db,
+		              "SELECT post_id FROM favourites WHERE account_id = ?1 AND post_id > ?2"
+		              " ORDER BY post_id ASC LIMIT ?3",
+		              "uui", account, cursor(pg), limit_of(pg))
+		   : db_query(db,
+		              "SELECT post_id FROM favourites WHERE account_id = ?1 AND post_id < ?2"
+		              " ORDER BY post_id DESC LIMIT ?3",
+		              "uui", account, cursor(pg), limit_of(pg));
+	return rev_ids(id_rows(a, st, out, NULL, n), up, *out, NULL, *n);
+}
+
+int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boosts, int limit,
+                      uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st =
+		boosts ? db_query(db,
+		                  "SELECT author_id FROM posts WHERE reblog_of = ?1 AND deleted = 0 ORDER BY id DESC"
+		                  " LIMIT ?2",
+		                  "ui", post, (int64_t)limit)
+		       : db_query(db, "SELECT account_id FROM favourites WHERE post_id = ?1 ORDER BY created_at DESC LIMIT ?2",
+		                  "ui", post, (int64_t)limit);
+	return id_rows(a, st, out, NULL, n);
+}
+
+int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT tag FROM post_tags WHERE post_id = ?1 LIMIT 40", "u", post);
+	if (!st)
+		return ERR_DB;
+	const char **v = arena_alloc(a, 40 * sizeof *v);
+	size_t k = 0;
+	while (k < 40 && db_step(st) == DB_ROW)
+		v[k++] = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int64_t store_account_last_post(struct store *s, uint64_t account)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (db)
+		db_scalar(db, &v, 0, "SELECT MAX(created_at) FROM posts WHERE author_id = ?1 AND deleted = 0", "u",
+		          account);
+	return v;
+}
+
+/* ---- lists ---- */
+
+static struct ulist *list_row(struct arena *a, struct db_stmt *st, struct ulist *l)
+{
+	l->id = db_u64(st, 0);
+	l->account_id = db_u64(st, 1);
+	l->title = arena_strdup(a, db_text(st, 2));
+	l->replies_policy = arena_strdup(a, db_text(st, 3));
+	l->exclusive = db_i64(st, 4) != 0;
+	return l;
+}
+
+int store_list_save(struct store *s, const struct ulist *l)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO lists (id, account_id, title, replies_policy, exclusive) VALUES (?1, ?2, ?3, ?4, ?5)"
+	               " ON CONFLICT (id) DO UPDATE SET title = ?3, replies_policy = ?4, exclusive = ?5",
+	               "uussi", l->id, l->account_id, l->title, l->replies_policy, (int64_t)l->exclusive);
+}
+
+int store_list_get(struct store *s, struct arena *a, uint64_t account, uint64_t id, struct ulist **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, account_id, title, replies_policy, exclusive FROM lists"
+	                              " WHERE id = ?1 AND account_id = ?2",
+	                              "uu", id, account);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = list_row(a, st, arena_alloc(a, sizeof **out));
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+static int list_rows(struct arena *a, struct db_stmt *st, struct ulist **out, size_t *n)
+{
+	if (!st)
+		return ERR_DB;
+	struct ulist *v = arena_alloc(a, 100 * sizeof *v);
+	size_t k = 0;
+	while (k < 100 && db_step(st) == DB_ROW)
+		list_row(a, st, &v[k++]);
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_list_all(struct store *s, struct arena *a, uint64_t account, struct ulist **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return list_rows(a,
+	                 db_query(db,
+	                          "SELECT id, account_id, title, replies_policy, exclusive FROM lists"
+	                          " WHERE account_id = ?1 ORDER BY id LIMIT 100",
+	                          "u", account),
+	                 out, n);
+}
+
+int store_list_holding(struct store *s, struct arena *a, uint64_t owner, uint64_t account, struct ulist **out,
+                       size_t *n)
+{
+	DB_OR_FAIL(s);
+	return list_rows(a,
+	                 db_query(db,
+	                          "SELECT l.id, l.account_id, l.title, l.replies_policy, l.exclusive FROM lists l"
+	                          " JOIN list_accounts m ON m.list_id = l.id AND m.account_id = ?2"
+	                          " WHERE l.account_id = ?1 ORDER BY l.id LIMIT 100",
+	                          "uu", owner, account),
+	                 out, n);
+}
+
+int store_list_delete(struct store *s, uint64_t account, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "DELETE FROM lists WHERE id = ?1 AND account_id = ?2", "uu", id, account);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM list_accounts WHERE list_id = ?1", "u", id);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_list_member_set(struct store *s, uint64_t list, uint64_t account, bool on)
+{
+	DB_OR_FAIL(s);
+	return on ? db_exec(db, "INSERT INTO list_accounts (list_id, account_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	                    "uu", list, account)
+	          : db_exec(db, "DELETE FROM list_accounts WHERE list_id = ?1 AND account_id = ?2", "uu", list, account);
+}
+
+int store_list_members(struct store *s, struct arena *a, uint64_t list, uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return id_rows(a, db_query(db, "SELECT account_id FROM list_accounts WHERE list_id = ?1 LIMIT 200", "u", list),
+	               out, NULL, n);
+}
+
+int store_list_posts(struct store *s, struct arena *a, uint64_t list, const struct page *pg, uint64_t **out,
+                     size_t *n)
+{
+	DB_OR_FAIL(s);
+	bool up = pg->min_id != 0;
+	struct db_stmt *st =
+		up ? db_query(db,
+		              "SELECT p.id FROM posts p JOIN list_accounts m ON m.account_id = p.author_id"
+		              " WHERE m.list_id = ?1 AND p.deleted = 0 AND p.id > ?2 ORDER BY p.id ASC LIMIT ?3",
+		              "uui", list, cursor(pg), limit_of(pg))
+		   : db_query(db,
+		              "SELECT p.id FROM posts p JOIN list_accounts m ON m.account_id = p.author_id"
+		              " WHERE m.list_id = ?1 AND p.deleted = 0 AND p.id < ?2 ORDER BY p.id DESC LIMIT ?3",
+		              "uui", list, cursor(pg), limit_of(pg));
+	return rev_ids(id_rows(a, st, out, NULL, n), up, *out, NULL, *n);
+}
+
+/* ---- markers ---- */
+
+int store_marker_get(struct store *s, uint64_t account, const char *timeline, uint64_t *last, int64_t *version,
+                     int64_t *updated)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT last_read_id, version, updated_at FROM markers"
+	                              " WHERE account_id = ?1 AND timeline = ?2",
+	                              "us", account, timeline);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*last = db_u64(st, 0);
+		*version = db_i64(st, 1);
+		*updated = db_i64(st, 2);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_marker_set(struct store *s, uint64_t account, const char *timeline, uint64_t last, int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO markers (account_id, timeline, last_read_id, version, updated_at)"
+	               " VALUES (?1, ?2, ?3, 1, ?4) ON CONFLICT (account_id, timeline)"
+	               " DO UPDATE SET last_read_id = ?3, version = version + 1, updated_at = ?4",
+	               "usui", account, timeline, last, now);
+}
+
+/* ---- polls ---- */
+
+int store_poll_insert(struct store *s, uint64_t post, int64_t expires_at, bool multiple, const char *const *opts,
+                      size_t n)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "INSERT INTO polls (post_id, expires_at, multiple) VALUES (?1, ?2, ?3)", "uii", post,
+	             expires_at, (int64_t)multiple);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = db_exec(db, "INSERT INTO poll_options (post_id, idx, title) VALUES (?1, ?2, ?3)", "uis", post,
+		             (int64_t)i, opts[i]);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t viewer, struct poll **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT expires_at, multiple FROM polls WHERE post_id = ?1", "u", post);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
+		db_done(st);
+		return rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	struct poll *p = arena_alloc(a, sizeof *p);
+	p->id = post;
+	p->expires_at = db_i64(st, 0);
+	p->multiple = db_i64(st, 1) != 0;
+	db_done(st);
+	st = db_query(db,
+	              "SELECT o.title, (SELECT COUNT(*) FROM poll_votes v WHERE v.post_id = o.post_id AND v.idx = o.idx)"
+	              " FROM poll_options o WHERE o.post_id = ?1 ORDER BY o.idx LIMIT 8",
+	              "u", post);
+	if (!st)
+		return ERR_DB;
+	while (p->nopts < STORE_POLL_MAX && db_step(st) == DB_ROW) {
+		p->titles[p->nopts] = arena_strdup(a, db_text(st, 0));
+		p->votes[p->nopts] = db_i64(st, 1);
+		p->votes_count += p->votes[p->nopts];
+		p->nopts++;
+	}
+	db_done(st);
+	db_scalar(db, &p->voters_count, 0, "SELECT COUNT(DISTINCT account_id) FROM poll_votes WHERE post_id = ?1", "u",
+	          post);
+	if (viewer) {
+		st = db_query(db, "SELECT idx FROM poll_votes WHERE post_id = ?1 AND account_id = ?2 LIMIT 8", "uu", post,
+		              viewer);
+		if (!st)
+			return ERR_DB;
+		while (p->nown < STORE_POLL_MAX && db_step(st) == DB_ROW)
+			p->own[p->nown++] = (int)db_i64(st, 0);
+		db_done(st);
+		p->voted = p->nown > 0;
+	}
+	*out = p;
+	return 0;
+}
+
+int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	int64_t had = 0;
+	rc = db_scalar(db, &had, 0, "SELECT COUNT(*) FROM poll_votes WHERE post_id = ?1 AND account_id = ?2", "uu",
+	               post, account);
+	if (!rc && had)
+		rc = ERR_EXISTS;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = db_exec(db, "INSERT INTO poll_votes (post_id, account_id, idx) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+		             "uui", post, account, (int64_t)choices[i]);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+/* ---- filters ---- */
+
+int store_filter_save(struct store *s, const struct filter *f)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+	             "INSERT INTO filters (id, account_id, title, context, action, expires_at)"
+	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET title = ?3, context = ?4,"
+	             " action = ?5, expires_at = ?6",
+	             "uusssi", f->id, f->account_id, f->title, f->context, f->action, f->expires_at);
+	for (size_t i = 0; i < f->nkw && !rc; i++)
+		rc = db_exec(db, "INSERT INTO filter_keywords (id, filter_id, keyword, whole_word) VALUES (?1, ?2, ?3, ?4)",
+		             "uusi", f->kw[i].id, f->id, f->kw[i].keyword, (int64_t)f->kw[i].whole_word);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_filter_all(struct store *s, struct arena *a, uint64_t account, struct filter **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, title, context, action, expires_at FROM filters WHERE account_id = ?1"
+	                              " ORDER BY id LIMIT 100",
+	                              "u", account);
+	if (!st)
+		return ERR_DB;
+	struct filter *v = arena_alloc(a, 100 * sizeof *v);
+	size_t k = 0;
+	while (k < 100 && db_step(st) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].account_id = account;
+		v[k].title = arena_strdup(a, db_text(st, 1));
+		v[k].context = arena_strdup(a, db_text(st, 2));
+		v[k].action = arena_strdup(a, db_text(st, 3));
+		v[k].expires_at = db_i64(st, 4);
+		k++;
+	}
+	db_done(st);
+	for (size_t i = 0; i < k; i++) {
+		st = db_query(db, "SELECT id, keyword, whole_word FROM filter_keywords WHERE filter_id = ?1 LIMIT 50", "u",
+		              v[i].id);
+		if (!st)
+			return ERR_DB;
+		v[i].kw = arena_alloc(a, 50 * sizeof *v[i].kw);
+		while (v[i].nkw < 50 && db_step(st) == DB_ROW) {
+			struct filter_kw *w = &v[i].kw[v[i].nkw++];
+			w->id = db_u64(st, 0);
+			w->keyword = arena_strdup(a, db_text(st, 1));
+			w->whole_word = db_i64(st, 2) != 0;
+		}
+		db_done(st);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_filter_delete(struct store *s, uint64_t account, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "DELETE FROM filters WHERE id = ?1 AND account_id = ?2", "uu", id, account);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM filter_keywords WHERE filter_id = ?1", "u", id);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_filter_kw_delete(struct store *s, uint64_t account, uint64_t kw_id)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db,
+	                 "DELETE FROM filter_keywords WHERE id = ?1 AND filter_id IN"
+	                 " (SELECT id FROM filters WHERE account_id = ?2)",
+	                 "uu", kw_id, account);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+/* ---- idempotency, followed tags ---- */
+
+int store_idem_get(struct store *s, uint64_t account, const char *key, uint64_t *post)
+{
+	DB_OR_FAIL(s);
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, 0, "SELECT post_id FROM idempotency_keys WHERE account_id = ?1 AND key = ?2", "us",
+	                   account, key);
+	if (rc)
+		return rc;
+	*post = (uint64_t)v;
+	return v ? 0 : ERR_NOTFOUND;
+}
+
+int store_idem_put(struct store *s, uint64_t account, const char *key, uint64_t post, int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO idempotency_keys (account_id, key, post_id, created_at) VALUES (?1, ?2, ?3, ?4)"
+	               " ON CONFLICT DO NOTHING",
+	               "usui", account, key, post, now);
+}
+
+int store_tag_follow(struct store *s, uint64_t account, const char *tag, bool on)
+{
+	DB_OR_FAIL(s);
+	return on ? db_exec(db, "INSERT INTO followed_tags (account_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	                    "us", account, tag)
+	          : db_exec(db, "DELETE FROM followed_tags WHERE account_id = ?1 AND tag = ?2", "us", account, tag);
+}
+
+bool store_tag_followed(struct store *s, uint64_t account, const char *tag)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (db)
+		db_scalar(db, &v, 0, "SELECT 1 FROM followed_tags WHERE account_id = ?1 AND tag = ?2", "us", account, tag);
+	return v != 0;
+}
+
+int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st =
+		db_query(db, "SELECT tag FROM followed_tags WHERE account_id = ?1 ORDER BY tag LIMIT 100", "u", account);
+	if (!st)
+		return ERR_DB;
+	const char **v = arena_alloc(a, 100 * sizeof *v);
+	size_t k = 0;
+	while (k < 100 && db_step(st) == DB_ROW)
+		v[k++] = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int64_t store_tag_count(struct store *s, const char *tag)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (db)
+		db_scalar(db, &v, 0, "SELECT COUNT(*) FROM post_tags WHERE tag = ?1", "s", tag);
+	return v;
+}
+
+/* ---- conversations ---- */
+
+#define CONV_SQL(cmp, order) \
+	"SELECT p.root_id, MAX(p.id), COALESCE(MAX(c.read_id), 0) FROM posts p" \
+	" LEFT JOIN conversation_state c ON c.account_id = ?1 AND c.root_id = p.root_id" \
+	" WHERE p.visibility = 2 AND p.deleted = 0 AND (p.author_id = ?1 OR p.id IN" \
+	" (SELECT post_id FROM post_recipients WHERE account_id = ?1))" \
+	" GROUP BY p.root_id HAVING MAX(p.id) > COALESCE(MAX(c.hidden_id), 0) AND MAX(p.id) " cmp " ?2" \
+	" ORDER BY MAX(p.id) " order " LIMIT ?3"
+
+int store_conv_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, struct conv **out,
+                    size_t *n)
+{
+	DB_OR_FAIL(s);
+	bool up = pg->min_id != 0;
+	struct db_stmt *st = up ? db_query(db, CONV_SQL(">", "ASC"), "uui", account, cursor(pg), limit_of(pg))
+	                        : db_query(db, CONV_SQL("<", "DESC"), "uui", account, cursor(pg), limit_of(pg));
+	if (!st)
+		return ERR_DB;
+	struct conv *v = arena_alloc(a, MAX_IDS * sizeof *v);
+	size_t k = 0;
+	while (k < MAX_IDS && db_step(st) == DB_ROW) {
+		v[k].root_id = db_u64(st, 0);
+		v[k].last_id = db_u64(st, 1);
+		v[k].unread = db_u64(st, 2) < v[k].last_id;
+		k++;
+	}
+	db_done(st);
+	if (up)
+		for (size_t i = 0; i < k / 2; i++) {
+			struct conv t = v[i];
+			v[i] = v[k - 1 - i];
+			v[k - 1 - i] = t;
+		}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_conv_members(struct store *s, struct arena *a, uint64_t root, uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return id_rows(a,
+	               db_query(db,
+	                        "SELECT author_id FROM posts WHERE root_id = ?1 AND visibility = 2 AND deleted = 0"
+	                        " UNION SELECT r.account_id FROM post_recipients r JOIN posts p ON p.id = r.post_id"
+	                        " WHERE p.root_id = ?1 AND p.visibility = 2 AND p.deleted = 0 LIMIT 50",
+	                        "u", root),
+	               out, NULL, n);
+}
+
+int store_conv_mark(struct store *s, uint64_t account, uint64_t root, uint64_t last_id, bool hide)
+{
+	DB_OR_FAIL(s);
+	return hide ? db_exec(db,
+	                      "INSERT INTO conversation_state (account_id, root_id, read_id, hidden_id)"
+	                      " VALUES (?1, ?2, ?3, ?3) ON CONFLICT (account_id, root_id) DO UPDATE SET"
+	                      " read_id = ?3, hidden_id = ?3",
+	                      "uuu", account, root, last_id)
+	            : db_exec(db,
+	                      "INSERT INTO conversation_state (account_id, root_id, read_id) VALUES (?1, ?2, ?3)"
+	                      " ON CONFLICT (account_id, root_id) DO UPDATE SET read_id = ?3",
+	                      "uuu", account, root, last_id);
+}
+
+/* ---- post metadata, notifications, reports ---- */
+
+int store_post_meta_set(struct store *s, uint64_t post, const struct post_meta *m)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO post_meta (post_id, spoiler_text, sensitive, language, app_id)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (post_id) DO UPDATE SET spoiler_text = ?2,"
+	               " sensitive = ?3, language = ?4",
+	               "usisu", post, m->spoiler_text ? m->spoiler_text : "", (int64_t)m->sensitive,
+	               m->language ? m->language : "", m->app_id);
+}
+
+int store_post_meta_get(struct store *s, struct arena *a, uint64_t post, struct post_meta *out)
+{
+	DB_OR_FAIL(s);
+	memset(out, 0, sizeof *out);
+	out->spoiler_text = "";
+	out->language = "";
+	struct db_stmt *st = db_query(db,
+	                              "SELECT spoiler_text, sensitive, language, app_id FROM post_meta WHERE post_id = ?1",
+	                              "u", post);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->spoiler_text = arena_strdup(a, db_text(st, 0));
+		out->sensitive = db_i64(st, 1) != 0;
+		out->language = arena_strdup(a, db_text(st, 2));
+		out->app_id = db_u64(st, 3);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_notif_dismiss(struct store *s, uint64_t account, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM notifications WHERE id = ?1 AND account_id = ?2", "uu", id, account);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+int store_notif_clear(struct store *s, uint64_t account)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM notifications WHERE account_id = ?1", "u", account);
+}
+
+int store_report_insert(struct store *s, uint64_t id, uint64_t account, uint64_t target, const char *comment,
+                        const char *post_ids, const char *category, int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO reports (id, account_id, target_id, comment, post_ids, category, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	               "uuusssi", id, account, target, comment, post_ids, category, now);
+}

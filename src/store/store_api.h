@@ -1,0 +1,167 @@
+#ifndef STORE_STORE_API_H
+#define STORE_STORE_API_H
+
+/*
+ * Storage for the client API: OAuth apps, codes and tokens, and the things
+ * Mastodon clients keep that the web pages do not (bookmarks, pins, lists,
+ * markers, polls, filters, idempotency keys, followed tags, conversation
+ * read state, per-post API metadata, reports).  Same rules as store.h:
+ * results in the caller's arena, 0 or ERR_*.
+ *
+ * Lists of posts are returned as ids, newest first, for core to fetch and
+ * check visibility (core_post_get) one by one.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+struct oauth_app {
+	uint64_t id;
+	const char *client_id, *secret_hash, *name, *website, *redirect_uris, *scopes;
+	int64_t created_at;
+};
+
+struct oauth_code {
+	uint64_t app_id, account_id;
+	const char *redirect_uri, *scopes, *challenge;
+	int64_t expires_at;
+};
+
+struct oauth_token {
+	uint64_t id, app_id, account_id;  /* account 0: client credentials */
+	const char *scopes;
+	const char *app_name;             /* filled by store_otoken_list */
+	int64_t created_at;
+};
+
+int store_app_insert(struct store *s, const struct oauth_app *app);
+int store_app_get(struct store *s, struct arena *a, const char *client_id, struct oauth_app **out);
+int store_app_by_id(struct store *s, struct arena *a, uint64_t id, struct oauth_app **out);
+
+int store_code_insert(struct store *s, const char *code_hash, const struct oauth_code *c);
+/* Mark a code used and return it; ERR_NOTFOUND if unknown or used already. */
+int store_code_use(struct store *s, struct arena *a, const char *code_hash, struct oauth_code *out);
+
+int store_otoken_insert(struct store *s, const char *token_hash, const struct oauth_token *t);
+int store_otoken_get(struct store *s, struct arena *a, const char *token_hash, struct oauth_token *out);
+int store_otoken_revoke(struct store *s, const char *token_hash);
+/* Revoke one of account's tokens by id; ERR_NOTFOUND if not theirs. */
+int store_otoken_revoke_id(struct store *s, uint64_t account, uint64_t id);
+int store_otoken_list(struct store *s, struct arena *a, uint64_t account, struct oauth_token **out, size_t *n);
+
+/* Per-account marks on posts. */
+enum post_mark { MARK_BOOKMARK, MARK_PIN };
+int store_mark_set(struct store *s, enum post_mark kind, uint64_t account, uint64_t post, bool on);
+bool store_mark_has(struct store *s, enum post_mark kind, uint64_t account, uint64_t post);
+/* Marked post ids, newest mark first, below max_id / above min_id (mark ids). */
+int store_mark_list(struct store *s, struct arena *a, enum post_mark kind, uint64_t account,
+                    const struct page *pg, uint64_t **posts, uint64_t **marks, size_t *n);
+/* Favourited post ids of account, newest first (paged by post id). */
+int store_fav_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, uint64_t **out,
+                   size_t *n);
+/* Who favourited / boosted a post. */
+int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boosts, int limit,
+                      uint64_t **out, size_t *n);
+int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char ***out, size_t *n);
+int64_t store_account_last_post(struct store *s, uint64_t account);
+
+/* Lists */
+struct ulist {
+	uint64_t id, account_id;
+	const char *title, *replies_policy;
+	bool exclusive;
+};
+int store_list_save(struct store *s, const struct ulist *l); /* insert or update by id */
+int store_list_get(struct store *s, struct arena *a, uint64_t account, uint64_t id, struct ulist **out);
+int store_list_all(struct store *s, struct arena *a, uint64_t account, struct ulist **out, size_t *n);
+int store_list_delete(struct store *s, uint64_t account, uint64_t id);
+int store_list_member_set(struct store *s, uint64_t list, uint64_t account, bool on);
+int store_list_members(struct store *s, struct arena *a, uint64_t list, uint64_t **out, size_t *n);
+/* Lists of owner that hold account. */
+int store_list_holding(struct store *s, struct arena *a, uint64_t owner, uint64_t account, struct ulist **out,
+                       size_t *n);
+/* Candidate post ids by the list's members. */
+int store_list_posts(struct store *s, struct arena *a, uint64_t list, const struct page *pg, uint64_t **out,
+                     size_t *n);
+
+/* Markers: timeline is "home" or "notifications". */
+int store_marker_get(struct store *s, uint64_t account, const char *timeline, uint64_t *last, int64_t *version,
+                     int64_t *updated);
+int store_marker_set(struct store *s, uint64_t account, const char *timeline, uint64_t last, int64_t now);
+
+/* Polls: the poll of a post. */
+struct poll {
+	uint64_t id;
+	int64_t expires_at;
+	bool multiple, voted;
+	size_t nopts;
+	const char *titles[8];
+	int64_t votes[8];
+	int own[8]; size_t nown;
+	int64_t votes_count, voters_count;
+};
+#define STORE_POLL_MAX 8
+int store_poll_insert(struct store *s, uint64_t post, int64_t expires_at, bool multiple, const char *const *opts,
+                      size_t n);
+int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t viewer, struct poll **out);
+/* ERR_EXISTS if account voted already. */
+int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n);
+
+/* Filters v2 */
+struct filter_kw {
+	uint64_t id;
+	const char *keyword;
+	bool whole_word;
+};
+struct filter {
+	uint64_t id, account_id;
+	const char *title, *context, *action; /* context: comma separated */
+	int64_t expires_at;
+	struct filter_kw *kw; size_t nkw;
+};
+int store_filter_save(struct store *s, const struct filter *f); /* insert or update; keywords appended */
+int store_filter_all(struct store *s, struct arena *a, uint64_t account, struct filter **out, size_t *n);
+int store_filter_delete(struct store *s, uint64_t account, uint64_t id);
+int store_filter_kw_delete(struct store *s, uint64_t account, uint64_t kw_id);
+
+/* Idempotency keys for posting: the post made with key, or ERR_NOTFOUND. */
+int store_idem_get(struct store *s, uint64_t account, const char *key, uint64_t *post);
+int store_idem_put(struct store *s, uint64_t account, const char *key, uint64_t post, int64_t now);
+
+/* Followed tags */
+int store_tag_follow(struct store *s, uint64_t account, const char *tag, bool on);
+bool store_tag_followed(struct store *s, uint64_t account, const char *tag);
+int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n);
+int64_t store_tag_count(struct store *s, const char *tag);
+
+/* Conversations: the newest direct post per thread the account is part of. */
+struct conv {
+	uint64_t root_id, last_id;
+	bool unread;
+};
+int store_conv_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, struct conv **out,
+                    size_t *n);
+/* All accounts in a thread's direct posts (authors and recipients). */
+int store_conv_members(struct store *s, struct arena *a, uint64_t root, uint64_t **out, size_t *n);
+int store_conv_mark(struct store *s, uint64_t account, uint64_t root, uint64_t last_id, bool hide);
+
+/* API metadata of a post. */
+struct post_meta {
+	const char *spoiler_text, *language;
+	bool sensitive;
+	uint64_t app_id;
+};
+int store_post_meta_set(struct store *s, uint64_t post, const struct post_meta *m);
+int store_post_meta_get(struct store *s, struct arena *a, uint64_t post, struct post_meta *out);
+
+/* Notifications beyond store.h */
+int store_notif_dismiss(struct store *s, uint64_t account, uint64_t id);
+int store_notif_clear(struct store *s, uint64_t account);
+
+int store_report_insert(struct store *s, uint64_t id, uint64_t account, uint64_t target, const char *comment,
+                        const char *post_ids, const char *category, int64_t now);
+
+#endif
