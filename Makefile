@@ -8,7 +8,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC       ?= cc
-PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8
+PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 vips libqrencode
 WARN      = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS_COMMON = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -pthread \
@@ -22,7 +22,7 @@ TEST_CFLAGS = $(CFLAGS_COMMON) -O1 -g -fno-omit-frame-pointer \
               -DKRING_VERSION='"$(VERSION)"' -DKRING_TEST_BUILD
 
 # Every module is a folder under src/; *_test.c are unit tests, main.c is the CLI.
-MODULES   = base http store core scan api web
+MODULES   = base http store job core scan api web
 LIB_SRC   = $(filter-out %_test.c,$(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
 TEST_SRC  = $(foreach m,$(MODULES),$(wildcard src/$(m)/*_test.c))
 HDRS      = $(foreach m,$(MODULES),$(wildcard src/$(m)/*.h))

@@ -21,6 +21,7 @@
 #include "api/api.h"
 #include "core/core.h"
 #include "scan/scan.h"
+#include "store/bench_data.h"
 #include "web/web.h"
 
 #ifndef KRING_VERSION
@@ -44,7 +45,11 @@ static const char usage[] =
 	"  org add NAME [--display-name TEXT]  create an organisation account\n"
 	"  org staff NAME USER               let USER post as the organisation\n"
 	"  invite [--role member|moderator]  print a one-time invitation link\n"
+	"  group add NAME --kind open|closed|secret --owner USER [--display-name TEXT]\n"
+	"  group member add GROUP USER [--role moderator|member]\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
+	"  bench-data --password PW [--people N] [--posts M]\n"
+	"                                    fill an empty database with benchmark data\n"
 	"\n"
 	"options for every command:\n"
 	"  --data DIR      data directory (default ./data; env KRING_DATA)\n"
@@ -59,6 +64,8 @@ struct opts {
 	const char *password;
 	const char *role;
 	const char *display_name;
+	int people, posts;         /* bench-data */
+	const char *kind, *owner;  /* group add */
 };
 
 static int parse_opts(int argc, char **argv, struct opts *o)
@@ -93,6 +100,15 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->role = v, i++;
 		} else if (!strcmp(a, "--display-name") && v) {
 			o->display_name = v, i++;
+		} else if (!strcmp(a, "--kind") && v) {
+			o->kind = v, i++;
+		} else if (!strcmp(a, "--owner") && v) {
+			o->owner = v, i++;
+		} else if ((!strcmp(a, "--people") || !strcmp(a, "--posts")) && v) {
+			char *end;
+			long n = strtol(v, &end, 10);
+			bad = *end || n < 0 || n > 100000000;
+			*(a[3] == 'e' ? &o->people : &o->posts) = (int)n, i++;
 		} else if (a[0] == '-' && a[1] == '-') {
 			fprintf(stderr, "kring: unknown option or missing value: %s\n", a);
 			return 2;
@@ -283,6 +299,52 @@ static int cmd_org(struct opts *o, struct core *c)
 	return ret;
 }
 
+static int cmd_group(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	struct account *acc;
+	if (sub && !strcmp(sub, "add") && o->nargs > 2) {
+		int kind = !o->kind ? -1 : !strcmp(o->kind, "open") ? GROUP_OPEN : !strcmp(o->kind, "closed") ? GROUP_CLOSED
+		           : !strcmp(o->kind, "secret") ? GROUP_SECRET : -1;
+		struct group g = {.name = o->args[2], .display_name = o->display_name ? o->display_name : o->args[2],
+		                  .description = "", .rules = "", .kind = kind};
+		uint64_t id;
+		if (kind < 0 || !o->owner)
+			ret = fail(ERR_INVAL, "add group (need --kind open|closed|secret and --owner USER)");
+		else if ((rc = core_account_by_name(c, &a, o->owner, &acc)))
+			ret = fail(rc, "find the owner");
+		else if ((rc = core_group_create(c, acc->id, &g, &id)))
+			ret = fail(rc, "add group");
+		else
+			printf("added %s group %s, owned by %s\n", o->kind, o->args[2], acc->username);
+	} else if (sub && !strcmp(sub, "member") && o->nargs > 4 && !strcmp(o->args[2], "add")) {
+		struct group *g;
+		int role = !o->role || !strcmp(o->role, "member") ? GROLE_MEMBER
+		           : !strcmp(o->role, "moderator") ? GROLE_MODERATOR : -1;
+		char name[64];
+		snprintf(name, sizeof name, "%s", o->args[3]);
+		str_lower(name);
+		if (role < 0)
+			ret = fail(ERR_INVAL, "use that role (member or moderator)");
+		else if ((rc = store_group_by_name(c->store, &a, 0, name, &g)))
+			ret = fail(rc, "find the group");
+		else if ((rc = core_account_by_name(c, &a, o->args[4], &acc)))
+			ret = fail(rc, "find the person");
+		else if ((rc = store_member_set(c->store, g->id, acc->id, role, GSTATE_MEMBER, NULL)))
+			ret = fail(rc, "add the member");
+		else
+			printf("%s is now %s of %s\n", acc->username, role ? "moderator" : "member", g->name);
+	} else {
+		fprintf(stderr, "usage: kring group add NAME --kind K --owner USER | kring group member add GROUP USER\n");
+		ret = 2;
+	}
+	arena_release(&a);
+	return ret;
+}
+
 static int serve(struct opts *o, struct core *c)
 {
 	/* Signals go to this thread only, so workers are never interrupted. */
@@ -293,9 +355,22 @@ static int serve(struct opts *o, struct core *c)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	struct web *w;
-	int rc = web_start(c, &o->cfg, api_routes, api_nroutes, &w);
+	api_init(c);
+	/* Media processing: a durable job queue with its worker thread. */
+	const struct job_handler *jh;
+	size_t njh;
+	struct job_runner *jobs = NULL;
+	int rc = core_media_open(c, o->cfg.data, &jh, &njh);
+	if (!rc)
+		rc = job_start(c->store, jh, njh, 0, &jobs);
+	if (rc) {
+		fprintf(stderr, "kring: cannot start media processing in %s: %s\n", o->cfg.data, err_str(rc));
+		return 1;
+	}
+	rc = web_start(c, &o->cfg, api_routes, api_nroutes, &w);
 	if (rc) {
 		fprintf(stderr, "kring: cannot start the web server on %s: %s\n", o->cfg.listen, err_str(rc));
+		job_stop(jobs);
 		return 1;
 	}
 	log_info("kring %s serving on http://%s (data %s)", KRING_VERSION, o->cfg.listen, o->cfg.data);
@@ -304,7 +379,10 @@ static int serve(struct opts *o, struct core *c)
 	sigwait(&set, &sig);
 	log_info("received %s: finishing requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	web_quiesce(w);
+	api_stop();
 	web_stop(w);
+	job_stop(jobs);
+	core_media_close();
 	log_info("stopped cleanly");
 	return 0;
 }
@@ -337,7 +415,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
-	    strcmp(cmd, "org") && strcmp(cmd, "invite")) {
+	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "bench-data") && strcmp(cmd, "group")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
 	}
@@ -360,6 +438,13 @@ int main(int argc, char **argv)
 		rc = cmd_user(&o, c);
 	} else if (!strcmp(cmd, "org")) {
 		rc = cmd_org(&o, c);
+	} else if (!strcmp(cmd, "group")) {
+		rc = cmd_group(&o, c);
+	} else if (!strcmp(cmd, "bench-data")) {
+		struct bench_opts bo = {.people = o.people ? o.people : 10000, .posts = o.posts ? o.posts : 1000000,
+		                        .password = o.password, .search_words = core_search_words};
+		if ((rc = store_bench_data(c->store, &bo)))
+			rc = fail(rc, "generate benchmark data (needs an empty database, --password and --people >= 10)");
 	} else if (!strcmp(cmd, "invite")) {
 		struct arena a;
 		arena_init(&a);

@@ -12,7 +12,13 @@
 
 #include "http/http.h"
 
+struct core;
+
 extern const struct http_route api_routes[];
+/* Hand the API its core before the server starts. */
+void api_init(struct core *c);
+/* End open streams so the server can stop (after quiesce, before stop). */
+void api_stop(void);
 extern const size_t api_nroutes;
 
 /* True for paths the API owns (JSON errors, bearer tokens, no CSRF cookie). */

@@ -20,6 +20,7 @@ const char *err_str(int e)
 	case ERR_CONFLICT: return "conflict";
 	case ERR_GUARD: return "privacy guard asks for confirmation";
 	case ERR_BLOCKED: return "blocked by the privacy guard";
+	case ERR_GUIDELINES: return "guidelines not accepted";
 	}
 	return "unknown error";
 }

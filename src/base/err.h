@@ -23,6 +23,7 @@ enum err {
 	ERR_CONFLICT = 14, /* state changed under us */
 	ERR_GUARD = 15,    /* the privacy guard found client data: confirm to go on */
 	ERR_BLOCKED = 16,  /* the privacy guard blocks this text for this author */
+	ERR_GUIDELINES = 17, /* accept the organisation's guidelines before speaking for it */
 };
 
 /* A short lower-case English description for logs; never NULL. */

@@ -37,6 +37,13 @@ int core_open(const char *db_target, struct core **out)
 	if (rc)
 		return rc;
 	struct core *c = xcalloc(1, sizeof *c);
+	/* KRING_POST_RATE: posts per writer per five minutes (0 switches the
+	 * limit off, e.g. for load tests). */
+	c->post_rate = CORE_POSTS_PER_WINDOW;
+	const char *pr = getenv("KRING_POST_RATE");
+	uint64_t v;
+	if (pr && parse_u64(pr, &v) && v < 1000000)
+		c->post_rate = (int)v;
 	c->store = st;
 	*out = c;
 	return 0;

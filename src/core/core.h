@@ -44,6 +44,7 @@ struct arena;
 
 struct core {
 	struct store *store;
+	int post_rate;            /* posts per writer per CORE_POST_WINDOW; 0 = no limit */
 };
 
 /* Start: sodium and the store (open and migrate). */
@@ -123,7 +124,10 @@ struct post_input {
 	uint64_t in_reply_to;
 	const char *to;            /* for direct posts: "@a @b" extra recipients */
 	bool confirm;              /* the author saw the guard's findings and goes on */
+	uint64_t group_id;         /* post in this group (a reply takes its parent's group) */
 	struct guard_result *guard; /* if set, filled with what the guard found */
+	const uint64_t *media_ids; /* uploads (core_media_upload) to attach, in order */
+	size_t nmedia;
 };
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in,
                      uint64_t *id);
@@ -205,10 +209,163 @@ int core_guard_check(struct core *c, struct arena *a, uint64_t author, int visib
 /* Set a person's own think time (0..CORE_HOLD_MAX seconds). */
 int core_hold_set(struct core *c, uint64_t id, int seconds);
 
+/* ---- groups (kringen) ---- */
+#define CORE_GROUP_DESC_MAX   2000
+#define CORE_GROUP_RULES_MAX  4000
+#define CORE_INVITE_USES_MAX  10000
+#define CORE_INVITE_DAYS_MAX  365
+#define CORE_NEW_MEMBER_POSTS 3     /* pre-moderation of new members: their first posts */
+#define CORE_POSTS_PER_WINDOW 60    /* default posts and messages per writer per window */
+#define CORE_POST_WINDOW      (5 * 60)
+#define CORE_JOINS_PER_HOUR   20
+#define CORE_REPORTS_PER_HOUR 10
+
+/*
+ * The one rule for reading a group's content: open groups are read by anyone
+ * logged in on this instance, closed and secret ones by members only.
+ */
+bool core_group_readable(int kind, int viewer_role, uint64_t viewer);
+/* A group by its name as the viewer may know it: a secret group is not
+ * found for someone who is neither member nor invited (404, not 403). */
+int core_group_get(struct core *c, struct arena *a, uint64_t viewer, const char *name, struct group **out);
+int core_group_create(struct core *c, uint64_t viewer, const struct group *g, uint64_t *id);
+int core_group_update(struct core *c, uint64_t viewer, const struct group *g);
+/* Join: open → member; closed → a request (message optional); secret → only when invited. */
+int core_group_join(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, const char *message,
+                    int *state);
+int core_group_leave(struct core *c, uint64_t viewer, uint64_t group);
+int core_group_answer(struct core *c, uint64_t viewer, uint64_t group, uint64_t account, bool accept);
+int core_group_set_role(struct core *c, uint64_t viewer, uint64_t group, uint64_t account, int role);
+int core_group_remove(struct core *c, uint64_t viewer, uint64_t group, uint64_t account, bool ban);
+int core_group_unban(struct core *c, uint64_t viewer, uint64_t group, uint64_t account);
+int core_group_invite(struct core *c, uint64_t viewer, uint64_t group, uint64_t account);
+int core_group_invite_link(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, int days,
+                           int max_uses, char **token);
+int core_group_invite_check(struct core *c, struct arena *a, const char *token, struct group **out);
+int core_group_invite_use(struct core *c, uint64_t viewer, const char *token, uint64_t *group);
+int core_group_mute(struct core *c, uint64_t viewer, uint64_t group, bool on);
+int core_group_members(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, int state,
+                       struct group_member **out, size_t *n);
+/* The moderation queue: approve publishes, reject deletes. */
+int core_group_pending(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct post ***out,
+                       size_t *n);
+int core_group_approve(struct core *c, uint64_t viewer, uint64_t post, bool approve);
+int core_group_pin(struct core *c, uint64_t viewer, uint64_t post, bool on);
+int core_group_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, const struct page *pg,
+                        struct post ***out, size_t *n, uint64_t *older);
+
+/* ---- reports and moderation ---- */
+/* Report a post (post != 0) or an account.  Group content goes to the group's
+ * moderators, the rest to the instance's moderators. */
+int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, uint64_t post,
+                const char *reason, uint64_t *id);
+/* Open reports the viewer handles: group != 0 for a group they moderate,
+ * 0 for the instance (moderators and administrators). */
+int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_report **out,
+                 size_t *n);
+/* Act on a report: "remove" (the post), "warn", "suspend" (instance only),
+ * "ban" (group only), "dismiss".  Logged with who did it. */
+int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note);
+int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_entry **out,
+                 size_t *n);
+
+/* ---- conversations (direct messages) ---- */
+int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct conversation **out, size_t *n);
+int core_conv_read(struct core *c, uint64_t viewer, uint64_t root);
+int core_conv_leave(struct core *c, uint64_t viewer, uint64_t root);
+int core_dm_policy_set(struct core *c, uint64_t viewer, int policy);
+
+/* ---- organisations' guidelines ---- */
+int core_guidelines_get(struct core *c, struct arena *a, uint64_t org, const char **text);
+int core_guidelines_set(struct core *c, uint64_t org, const char *text);
+int core_guidelines_accept(struct core *c, uint64_t viewer, uint64_t org);
+/* Count of this writer's posts in the rate window; ERR_RATE when over. */
+int core_rate(struct core *c, const char *what, uint64_t who, int max, int window);
+
 /* ---- text ---- */
 /* Render post text as safe HTML: escaped, paragraphs, links, #tags, @mentions. */
 char *core_render_text(struct core *c, struct arena *a, const char *text);
 /* Lower-case, stemmed (Dutch Snowball) words of text, space separated. */
 char *core_search_words(struct arena *a, const char *text);
+
+/* ---- media (images, audio, video): core/media.c ---------------------------
+ * Uploads are sniffed from their bytes, checked against the limits, kept
+ * raw only in DATA/media/tmp until a job has re-encoded (images) or
+ * remuxed (audio/video) them without any metadata; the stored files are
+ * named DATA/media/ab/cdef....ext by the SHA-256 of their bytes.
+ */
+#include "job/job.h"
+#include "store/store_media.h"
+
+#define CORE_MEDIA_MAX_PER_POST   4
+#define CORE_MEDIA_MAX_IMAGE      (12 * 1024 * 1024)  /* bytes of an image upload */
+#define CORE_MEDIA_MAX_AV         (15 * 1024 * 1024)  /* bytes of an audio or video upload */
+#define CORE_MEDIA_MAX_PIXELS     (50 * 1000 * 1000)  /* width x height, checked from the header */
+#define CORE_MEDIA_MAX_SIDE       16383               /* WebP's limit */
+#define CORE_MEDIA_MAX_SECONDS    300                 /* audio and video length */
+#define CORE_MEDIA_ALT_MAX        1500                /* characters of alt text */
+#define CORE_MEDIA_FFMPEG_TIMEOUT 60                  /* seconds for ffprobe / ffmpeg */
+
+/* Why an upload was refused, for a clear message in the adapter's language. */
+enum media_refusal {
+	MEDIA_OK = 0,
+	MEDIA_REFUSE_TYPE,      /* not an accepted image, audio or video format */
+	MEDIA_REFUSE_SIZE,      /* too many bytes */
+	MEDIA_REFUSE_PIXELS,    /* too many pixels (or a decompression bomb) */
+	MEDIA_REFUSE_BROKEN,    /* truncated or unreadable */
+	MEDIA_REFUSE_ALT,       /* alt text missing (organisation requires it) or too long */
+	MEDIA_REFUSE_COUNT,     /* more than CORE_MEDIA_MAX_PER_POST, or not one's own upload */
+	MEDIA_REFUSE_LENGTH,    /* audio or video too long */
+};
+
+/*
+ * Set the data directory and start libvips (once, before any thread uses
+ * media).  Without it uploads fail with ERR_IO.  The job handlers to pass
+ * to job_start are in *h[0..*n).
+ */
+int core_media_open(struct core *c, const char *data_dir, const struct job_handler **h, size_t *n);
+void core_media_close(void);
+/*
+ * Take an upload of `owner` (bytes d[0..n)): sniff, check limits, keep it
+ * for processing and queue the job.  *id is the media id to attach (state
+ * processing until the job is done).  On ERR_INVAL / ERR_TOOBIG *why says why.
+ * alt may be NULL.
+ */
+int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, uint64_t *id,
+                      enum media_refusal *why);
+/* Change the alt text of one's own upload. */
+int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char *alt);
+/* A media item if `viewer` may see it (owner, avatar, or a visible post shows it). */
+int core_media_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct media **out);
+/*
+ * Check that viewer may attach ids[0..n) to a post as author: own uploads,
+ * not attached yet, not failed, at most CORE_MEDIA_MAX_PER_POST, alt text
+ * on images when the organisation requires it (ERR_INVAL, *why set).
+ */
+int core_media_check(struct core *c, uint64_t viewer, uint64_t author, const uint64_t *ids, size_t n,
+                     enum media_refusal *why);
+/* Attach checked media to a just-created post. */
+int core_media_attach(struct core *c, uint64_t post_id, uint64_t viewer, const uint64_t *ids, size_t n);
+/* A post is deleted: detach its media and delete what nothing uses any more. */
+int core_media_release_post(struct core *c, uint64_t post_id);
+/* The media of a post the caller has already found visible, in order. */
+int core_post_media(struct core *c, struct arena *a, uint64_t post_id, struct media ***out, size_t *n);
+/*
+ * A stored file by name ("<sha256>.<ext>") for viewer: ERR_NOTFOUND unless
+ * viewer may see a post that shows it, owns the upload, or it is an avatar.
+ * *path is the file on disk, *mime its type, *public_ whether anyone may see it.
+ */
+int core_media_file(struct core *c, struct arena *a, uint64_t viewer, const char *name, const char **path,
+                    const char **mime, bool *public_);
+/* Avatars: set one's own (an image upload id; 0 = back to the generated one). */
+int core_avatar_set(struct core *c, uint64_t viewer, uint64_t media_id);
+/* The avatar's file name to serve at about `width` px, or NULL for the generated one. */
+const char *core_avatar_file(struct core *c, struct arena *a, uint64_t account, int width);
+/* Organisation setting: images need alt text. */
+int core_media_alt_required_set(struct core *c, uint64_t org, bool on);
+bool core_media_alt_required(struct core *c, uint64_t org);
+/* Run due media jobs now in this thread (tests, benchmarks); returns how many ran. */
+int core_media_run_jobs(struct core *c);
+/* ---- end of media ---- */
 
 #endif

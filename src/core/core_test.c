@@ -164,6 +164,17 @@ static void test_org_posting(void **state)
 	assert_int_equal(core_staff_add(f->c, f->org, f->ann), 0);
 	assert_int_equal(core_post_create(f->c, &f->a, f->ann, &in, &id), 0);
 	struct post *p;
+	/* Think time: an organisation's post is held (30 s by default); the
+	 * writer sees it, nobody else does yet. */
+	assert_int_equal(core_post_get(f->c, &f->a, f->eve, id, &p), ERR_NOTFOUND);
+	assert_int_equal(core_post_get(f->c, &f->a, f->ann, id, &p), 0);
+	assert_true(p->publish_at > time_now());
+	struct guard_policy gp;
+	assert_int_equal(core_guard_policy_get(f->c, f->org, &gp), 0);
+	assert_int_equal(gp.hold_seconds, CORE_ORG_HOLD_DEFAULT);
+	gp.hold_seconds = 0;
+	assert_int_equal(core_guard_policy_set(f->c, f->org, &gp), 0);
+	assert_int_equal(core_post_create(f->c, &f->a, f->ann, &in, &id), 0);
 	assert_int_equal(core_post_get(f->c, &f->a, f->eve, id, &p), 0);
 	assert_true(p->author_id == f->org && p->writer_id == f->ann);
 	assert_string_equal(p->writer->username, "ann");

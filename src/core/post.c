@@ -15,22 +15,77 @@
 
 bool core_post_visible(uint64_t viewer, const struct post *p)
 {
-	if (viewer && (viewer == p->author_id || viewer == p->writer_id))
-		return true;
 	/* Staff speak for their organisation, so they read what it posted. */
-	if (viewer && p->v_staff)
+	bool own = viewer && (viewer == p->author_id || viewer == p->writer_id || p->v_staff);
+	if (p->group_id) {
+		/* Waiting for approval: only the author and the group's moderators. */
+		if (p->pending)
+			return own || p->v_group_role >= GROLE_MODERATOR;
+		if (own)
+			return true;
+		if (p->group_kind < 0 || !core_group_readable(p->group_kind, p->v_group_role, viewer))
+			return false;
+	} else if (own) {
 		return true;
+	}
 	/* Think time: nobody else sees a post until it is released. */
 	if (p->publish_at && p->publish_at > time_now())
 		return false;
 	if (p->v_blocked)
 		return false;
+	if (p->group_id)
+		return true;
+	/* Staff of an organisation read what is addressed to it. */
+	bool addressed = p->v_recipient || p->v_staff_recipient;
 	switch (p->visibility) {
 	case VIS_PUBLIC: return true;
-	case VIS_FOLLOWERS: return viewer && (p->v_follows_author || p->v_recipient);
-	case VIS_DIRECT: return viewer && p->v_recipient;
+	case VIS_FOLLOWERS: return viewer && (p->v_follows_author || addressed);
+	case VIS_DIRECT: return viewer && addressed;
 	}
 	return false;
+}
+
+/* May `sender` start a direct conversation with `to`? */
+static int dm_allowed(struct core *c, struct arena *a, uint64_t sender, uint64_t to)
+{
+	struct account *r, *s;
+	int rc = store_account_get(c->store, a, to, &r);
+	if (rc)
+		return rc;
+	if (store_blocks(c->store, to, sender) || store_blocks(c->store, sender, to))
+		return ERR_FORBIDDEN;
+	if (r->dm_policy == DM_EVERYONE)
+		return 0;
+	if (!store_follows(c->store, to, sender))
+		return ERR_FORBIDDEN;
+	if (r->dm_policy == DM_FOLLOWED)
+		return 0;
+	if ((rc = store_account_get(c->store, a, sender, &s)))
+		return rc;
+	return s->kind == ACCOUNT_ORG || s->person_type == PERSON_PROFESSIONAL ? 0 : ERR_FORBIDDEN;
+}
+
+/* Group checks for a new post in group `gid`: membership and pre-moderation. */
+static int group_gate(struct core *c, struct arena *a, uint64_t author, uint64_t gid, bool *pending)
+{
+	struct group *g;
+	int rc = store_group_get(c->store, a, author, gid, &g);
+	if (rc)
+		return rc;
+	if (g->v_state != GSTATE_MEMBER)
+		return g->kind == GROUP_SECRET ? ERR_NOTFOUND : ERR_FORBIDDEN;
+	*pending = false;
+	if (g->v_role >= GROLE_MODERATOR || g->premod == PREMOD_NONE)
+		return 0;
+	if (g->premod == PREMOD_ALL) {
+		*pending = true;
+		return 0;
+	}
+	int64_t approved = 0;
+	if ((rc = store_group_post_count(c->store, gid, author, &approved)))
+		return rc;
+	*pending = approved < CORE_NEW_MEMBER_POSTS;
+	return 0;
 }
 
 static int fill_people(struct core *c, struct arena *a, struct post *p)
@@ -192,6 +247,10 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 			return ERR_INVAL;
 		pn.in_reply_to = parent->id;
 		pn.root_id = parent->root_id;
+		/* A reply to a group post stays in the group. */
+		if (in->group_id && in->group_id != parent->group_id)
+			return ERR_INVAL;
+		pn.group_id = parent->group_id;
 		/* A reply is never wider than what it answers. */
 		if (parent->visibility > pn.visibility)
 			pn.visibility = parent->visibility;
@@ -204,6 +263,25 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 					rcpt[nrcpt++] = pr[i];
 		}
 	}
+	if (!pn.group_id)
+		pn.group_id = in->group_id;
+	if (pn.group_id) {
+		if ((rc = group_gate(c, a, in->author_id, pn.group_id, &pn.pending)))
+			return rc;
+		/* A group post is read under the group's rule, never wider. */
+		pn.visibility = VIS_PUBLIC;
+	}
+	/* Speaking for an organisation starts with accepting its guidelines. */
+	if (in->author_id != viewer) {
+		const char *gl = "";
+		if (store_guidelines_get(c->store, a, in->author_id, &gl) == 0 && *gl &&
+		    !store_guidelines_accepted(c->store, in->author_id, viewer))
+			return ERR_GUIDELINES;
+	}
+	/* Everyone already in the conversation may be answered. */
+	uint64_t in_conv[CORE_MAX_MENTIONS + 8];
+	size_t nconv = nrcpt;
+	memcpy(in_conv, rcpt, nrcpt * sizeof *rcpt);
 	const char *names[CORE_MAX_MENTIONS];
 	size_t nnames = text_mentions(a, in->text, names, CORE_MAX_MENTIONS);
 	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS);
@@ -237,6 +315,17 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	nrcpt = k;
 	if (pn.visibility == VIS_DIRECT && nrcpt == 0)
 		return ERR_INVAL;
+	/* Who may message whom: people answering within a conversation always may. */
+	if (pn.visibility == VIS_DIRECT)
+		for (size_t i = 0; i < nrcpt; i++) {
+			bool known = false;
+			for (size_t j = 0; j < nconv; j++)
+				known |= rcpt[i] == in_conv[j];
+			if (!known && (rc = dm_allowed(c, a, in->author_id, rcpt[i])))
+				return rc;
+		}
+	if (c->post_rate && (rc = core_rate(c, "post", viewer, c->post_rate, CORE_POST_WINDOW)))
+		return rc;
 	struct guard_result local, *g = in->guard ? in->guard : &local;
 	if ((rc = guard_gate(c, a, viewer, in->author_id, pn.visibility, rcpt, nrcpt, in->text, in->confirm, g)))
 		return rc;
@@ -247,8 +336,13 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	pn.recipients = rcpt;
 	pn.nrecipients = nrcpt;
 	pn.search_text = core_search_words(a, in->text);
+	enum media_refusal mwhy;
+	if (in->nmedia && (rc = core_media_check(c, viewer, in->author_id, in->media_ids, in->nmedia, &mwhy)))
+		return rc;
 	if ((rc = store_post_insert(c->store, &pn)))
 		return rc;
+	if (in->nmedia && core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia))
+		log_err("cannot attach media to post %llu", (unsigned long long)pn.id);
 	guard_audit(c, a, in->author_id, viewer, pn.id, g);
 	/* The post is committed; notifications are best effort after it. */
 	if (parent && parent->author_id != in->author_id)
@@ -309,14 +403,19 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 	struct account *v;
 	int rc = core_post_get(c, &a, viewer, id, &p);
 	if (!rc && !core_may_post_as(c, viewer, p->author_id)) {
-		/* Moderators and administrators may remove what harms. */
-		if (store_account_get(c->store, &a, viewer, &v) || v->role < ROLE_MODERATOR)
+		/* Moderators (of the group, or of the instance) may remove what harms. */
+		bool group_mod = p->group_id && p->v_group_role >= GROLE_MODERATOR;
+		if (!group_mod && (store_account_get(c->store, &a, viewer, &v) || v->role < ROLE_MODERATOR))
 			rc = ERR_FORBIDDEN;
+		else if (group_mod)
+			store_mod_log_add(c->store, viewer, p->group_id, "remove", p->author_id, id, NULL);
 	}
 	if (!rc && p->reblog_of)
 		rc = ERR_INVAL;
 	if (!rc)
 		rc = store_post_delete(c->store, id);
+	if (!rc)
+		core_media_release_post(c, id);
 	arena_release(&a);
 	return rc;
 }
@@ -382,8 +481,8 @@ int core_boost(struct core *c, uint64_t viewer, uint64_t id, bool on)
 	struct post *p;
 	bool changed = false;
 	int rc = core_post_get(c, &a, viewer, id, &p);
-	/* Only public posts can be shared further. */
-	if (!rc && (p->reblog_of || p->visibility != VIS_PUBLIC))
+	/* Only public posts can be shared further; group posts stay in their group. */
+	if (!rc && (p->reblog_of || p->visibility != VIS_PUBLIC || p->group_id))
 		rc = ERR_FORBIDDEN;
 	if (!rc)
 		rc = store_boost_set(c->store, viewer, id, on, id_new(), time_now(), &changed);
@@ -396,6 +495,16 @@ int core_boost(struct core *c, uint64_t viewer, uint64_t id, bool on)
 /* ---- timelines ---- */
 
 #define TL_ROUNDS 5
+
+/* Visible, and not from someone the viewer muted (as author or as booster). */
+static bool shown(struct core *c, struct arena *a, uint64_t viewer, struct post *p, bool filter_mutes)
+{
+	if (filter_mutes && p->v_muted)
+		return false;
+	if (!prepare(c, a, viewer, p))
+		return false;
+	return !(filter_mutes && p->boosted && p->boosted->v_muted);
+}
 
 static int fetch(struct core *c, struct arena *a, uint64_t viewer, const struct tl_query *q,
                  const struct page *pg, const char *const *words, size_t nwords, struct post ***out, size_t *n)
@@ -444,7 +553,7 @@ int core_timeline(struct core *c, struct arena *a, uint64_t viewer, const struct
 			 * nearest the page the reader came from. */
 			size_t m = 0;
 			for (size_t i = 0; i < nc; i++)
-				if ((!filter_mutes || !cand[i]->v_muted) && prepare(c, a, viewer, cand[i]))
+				if (shown(c, a, viewer, cand[i], filter_mutes))
 					cand[m++] = cand[i];
 			size_t from = m > (size_t)limit ? m - (size_t)limit : 0;
 			for (size_t i = from; i < m; i++)
@@ -457,7 +566,7 @@ int core_timeline(struct core *c, struct arena *a, uint64_t viewer, const struct
 		}
 		for (size_t i = 0; i < nc && k < (size_t)limit; i++) {
 			pg.max_id = cand[i]->id;
-			if ((!filter_mutes || !cand[i]->v_muted) && prepare(c, a, viewer, cand[i]))
+			if (shown(c, a, viewer, cand[i], filter_mutes))
 				res[k++] = cand[i];
 		}
 		if (nc < (size_t)pg.limit) {

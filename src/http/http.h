@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -30,6 +31,11 @@ struct http_field {
 	const char *name, *value;
 	size_t len;
 };
+
+/* Fill buf with up to max bytes of a streamed body; 0 after
+ * http_stream_suspend (no data yet), HTTP_STREAM_END at the end. */
+typedef ssize_t (*http_stream_read)(void *cls, uint64_t pos, char *buf, size_t max);
+#define HTTP_STREAM_END ((ssize_t)-1)
 
 struct http_req {
 	struct arena *a;
@@ -59,7 +65,13 @@ struct http_req {
 	const char *file_data;     /* alternative body: static bytes, not copied */
 	size_t file_len;
 	void *user;                /* for the layer above (session, viewer) */
+	/* alternative body: a stream read by callback until it ends (SSE) */
+	http_stream_read stream_read;
+	void (*stream_free)(void *cls);
+	void *stream_cls;
 	int64_t start_us;
+	struct http_file *files;   /* multipart file parts (after http_form_parse) */
+	int nfiles;
 };
 
 typedef int (*http_handler)(struct http_req *r);
@@ -111,9 +123,46 @@ const char *http_form(struct http_req *r, const char *name);
 void http_set_header(struct http_req *r, const char *name, const char *value);
 void http_redirect(struct http_req *r, const char *location); /* 303 See Other */
 void http_set_cookie(struct http_req *r, const char *name, const char *value, int max_age);
+/*
+ * Answer with a long-lived streamed body (server-sent events): read is
+ * called whenever the connection can take data; it may suspend the
+ * connection (http_stream_suspend, from inside read only) and another thread
+ * resumes it when data is queued.  free is called once the connection ends.
+ * The connection's idle timeout is switched off.
+ */
+void http_stream_start(struct http_req *r, http_stream_read read, void (*free_cb)(void *cls), void *cls);
+void http_stream_suspend(void *conn);
+void http_stream_resume(void *conn);
+/* All query arguments in order (repeated names kept: "types[]"), decoded,
+ * copied into the request arena; at most max.  Returns how many. */
+int http_query_fields(struct http_req *r, struct http_field *out, int max);
 /* Map an ERR_* to an HTTP status (the one place this happens). */
 int http_status_for(int err);
 /* Parse "HOST:PORT" into its parts. */
 int http_parse_listen(const char *listen, char *host, size_t hostlen, int *port);
+
+/* ---- multipart/form-data (media uploads) ---- */
+#define HTTP_MAX_FILES     8                 /* file parts per request */
+#define HTTP_MAX_PART_HDR  (4 * 1024)        /* one part's header block */
+
+/* A file part: data points into the request body (not NUL-terminated). */
+struct http_file {
+	const char *name;          /* the form field name */
+	const char *filename;      /* as sent by the client, base name only; never trusted */
+	const char *data;
+	size_t len;
+};
+
+/*
+ * Parse a multipart/form-data body whose boundary is given in the
+ * Content-Type value ct.  Parts without a filename become fields (copied
+ * into a, valid UTF-8, no NUL, at most HTTP_MAX_FIELD bytes); parts with a
+ * filename become files pointing into body.  ERR_INVAL for a malformed body
+ * or a missing/bad boundary, ERR_TOOBIG past maxfields / maxfiles or a limit.
+ */
+int http_parse_multipart(struct arena *a, const char *ct, const char *body, size_t len, struct http_field *fields,
+                         int maxfields, int *nfields, struct http_file *files, int maxfiles, int *nfiles);
+/* True if the Content-Type value names multipart/form-data. */
+bool http_is_multipart(const char *ct);
 
 #endif

@@ -70,6 +70,11 @@ int http_form_parse(struct http_req *r)
 		return r->form_err;
 	r->form_parsed = true;
 	const char *ct = http_header(r, "Content-Type");
+	if (http_is_multipart(ct)) {
+		r->files = arena_alloc(r->a, HTTP_MAX_FILES * sizeof *r->files);
+		return r->form_err = http_parse_multipart(r->a, ct, r->body.ptr, r->body.len, r->fields, HTTP_MAX_FIELDS,
+		                                          &r->nfields, r->files, HTTP_MAX_FILES, &r->nfiles);
+	}
 	if (r->body.len && (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0))
 		return r->form_err = ERR_INVAL;
 	return r->form_err = http_parse_urlencoded(r->a, r->body.ptr, r->body.len, r->fields, HTTP_MAX_FIELDS,

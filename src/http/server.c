@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -60,7 +61,8 @@ int http_status_for(int err)
 	case ERR_CONFLICT: return 409;
 	case ERR_TOOBIG: return 413;
 	case ERR_GUARD:
-	case ERR_BLOCKED: return 422;
+	case ERR_BLOCKED:
+	case ERR_GUIDELINES: return 422;
 	case ERR_RATE: return 429;
 	case ERR_BUSY: return 503;
 	default: return 500;
@@ -111,15 +113,24 @@ static const char *security_headers[][2] = {
 static enum MHD_Result send_response(struct MHD_Connection *c, struct http_req *r)
 {
 	struct MHD_Response *res;
-	if (r->file_data)
+	if (r->stream_read)
+		res = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, r->stream_read, r->stream_cls,
+		                                        r->stream_free);
+	else if (r->file_data)
 		res = MHD_create_response_from_buffer(r->file_len, (void *)r->file_data, MHD_RESPMEM_PERSISTENT);
 	else
 		res = MHD_create_response_from_buffer(r->out.len, r->out.ptr, MHD_RESPMEM_MUST_COPY);
 	if (!res)
 		return MHD_NO;
 	MHD_add_response_header(res, "Content-Type", r->content_type ? r->content_type : "text/html; charset=utf-8");
-	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++)
-		MHD_add_response_header(res, security_headers[i][0], security_headers[i][1]);
+	for (size_t i = 0; i < sizeof security_headers / sizeof security_headers[0]; i++) {
+		/* A handler may narrow or widen one (the OAuth consent page's form-action). */
+		bool own = false;
+		for (int k = 0; k < r->nres_hdrs; k++)
+			own |= !strcasecmp(r->res_hdr_names[k], security_headers[i][0]);
+		if (!own)
+			MHD_add_response_header(res, security_headers[i][0], security_headers[i][1]);
+	}
 	for (int i = 0; i < r->nres_hdrs; i++)
 		MHD_add_response_header(res, r->res_hdr_names[i], r->res_hdr_vals[i]);
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, res);
@@ -219,13 +230,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		url_decode(path, strlen(path), false);
 		r->path = path;
 		r->remote = remote_addr(c, r->a);
-		buf_init(&r->body, HTTP_MAX_BODY);
+		/* Only a multipart upload (media) may be larger than a form. */
+		size_t limit = http_is_multipart(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"))
+		                   ? HTTP_MAX_UPLOAD : HTTP_MAX_BODY;
+		buf_init(&r->body, limit);
 		buf_init(&r->out, 0);
 		*con_cls = x;
 		/* Refuse an announced oversized body before reading it. */
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		uint64_t n;
-		if (cl && parse_u64(cl, &n) && n > HTTP_MAX_BODY) {
+		if (cl && parse_u64(cl, &n) && n > limit) {
 			r->body_too_big = true;
 			x->refused = true;
 			dispatch(srv, r);
@@ -295,7 +309,7 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 	}
 	struct sockaddr_storage ss;
 	memset(&ss, 0, sizeof ss);
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	if (strchr(host, ':')) {
 		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
 		s6->sin6_family = AF_INET6;

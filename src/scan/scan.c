@@ -58,6 +58,7 @@ enum {
 	W_STREETHEAD = 1 << 19, /* Laan, Burgemeester: "Laan van Meerdervoort 52" */
 	W_PLABEL = 1 << 20,  /* patiëntnummer, BIG: where the patient-number pattern may start */
 	W_RLABEL = 1 << 21,  /* kamer, bed: where the room pattern may start */
+	W_PUBCTX = 1 << 22,  /* lezing, boek: names in such a sentence are speakers or authors */
 };
 
 struct word {
@@ -155,7 +156,7 @@ static const char *const titles[] = {
 	"mevrouw", "mevr", "mw", "mevr.", "meneer", "mnr", "dhr", "heer", "juffrouw",
 	"zuster", "broeder", "opa", "oma", "tante", "oom", "mr", "mrs", "ms", "miss",
 	"mister", "madam", "sir", "mx", "bewoner", "bewoonster", "cliënt", "cliënte",
-	"patiënt", "patiënte", "client", "patient", "resident", NULL};
+	"patiënt", "patiënte", "client", "patient", "resident", "familie", NULL};
 static const char *const prefixes[] = {
 	"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el",
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
@@ -243,6 +244,13 @@ static const char *const rlabels[] = {
 	"kamer", "kamernummer", "kamernr", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
 	"verdieping", "woongroep", "groep", NULL};
+static const char *const pubctx[] = {
+	"lezing", "workshop", "presentatie", "boek", "artikel", "interview", "column", "blog",
+	"podcast", "webinar", "symposium", "congres", "keynote", "documentaire", "concert",
+	"optreden", "tentoonstelling", "expositie", "voorstelling", "masterclass", "seminar",
+	"conference", "lecture", "book", "article", "talk", "film", "roman", "gedicht", "lied",
+	"liedjes", "nummers", "album", "schilderij", "schilderijen", "uitzending", "televisie",
+	"radio", "krant", "tijdschrift", "kabinet", "minister", "partij", "debat", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
 	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
@@ -258,6 +266,7 @@ static const char *const abbrs[] = {
 	"kl", "afd", "gr", "grt", "app", "no", NULL};
 
 static struct wtab words;
+/* Lowered copies of the lists; the word table points into them for the program's life. */
 static char *list_mem[8];
 static size_t nlist_mem;
 /* Suffixes that make a compound medical ("borstkanker", "blaasontsteking"). */
@@ -282,7 +291,8 @@ static int load_list(const char *name, uint32_t flags, bool suffixes)
 	char *mem = xmalloc(f->len + 1);
 	lower_utf8((const char *)f->data, f->len, mem);
 	mem[f->len] = '\0';
-	list_mem[nlist_mem++] = mem;
+	if (nlist_mem < sizeof list_mem / sizeof list_mem[0])
+		list_mem[nlist_mem++] = mem;
 	for (char *p = mem, *end = mem + f->len; p < end;) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		char *e = nl ? nl : end;
@@ -325,7 +335,7 @@ enum pat {
 
 static const char *const pat_src[P_NPAT] = {
 	[P_NUMBER] = "(?:\\+|\\([0-9]{1,4}\\)|[0-9])(?:[ ./-]{0,3}(?:\\([0-9]{1,4}\\)|[0-9])){6,18}(?![\\w@])",
-	[P_POSTCODE] = "(?<![\\p{L}0-9])[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\\p{L}0-9])",
+	[P_POSTCODE] = "(?<![\\p{L}0-9])[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2}|(?: [a-z]{2}(?= \\p{Lu}\\p{Ll})))(?![\\p{L}0-9])",
 	[P_PATIENT] = "(?i)\\b(?:pati[eë]nt(?:en)?[ -]?(?:nummer|nr\\.?|id|no\\.?)|cli[eë]nt[ -]?(?:nummer|nr\\.?|id|no\\.?)"
 		"|dossier[ -]?(?:nummer|nr\\.?)|registratie[ -]?(?:nummer|nr\\.?)|zis[ -]?(?:nummer|nr\\.?)|epd[ -]?(?:nummer|nr\\.?)|mrn"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
@@ -372,6 +382,7 @@ static void init_run(void)
 	add_static(streetheads, W_STREETHEAD);
 	add_static(plabels, W_PLABEL);
 	add_static(rlabels, W_RLABEL);
+	add_static(pubctx, W_PUBCTX);
 	add_static(pronouns, W_PRONOUN);
 	add_static(nameverbs, W_NAMEVERB);
 	add_static(abbrs, W_ABBR);
@@ -482,6 +493,7 @@ struct tok {
 	bool dot;          /* directly followed by '.' */
 	bool first;        /* first word of a sentence (or after ':' or a quote) */
 	bool single;       /* a single letter */
+	bool acronym;      /* all capitals, two or more letters: "ID", "GGZ" */
 };
 
 struct ctx {
@@ -541,6 +553,17 @@ static uint32_t lookup(const char *s, size_t n)
 	return w ? w->flags : 0;
 }
 
+/* "AD", "GGZ", "UMC": acronyms are not names */
+static bool all_caps(const struct ctx *c, const struct tok *k)
+{
+	if (k->e - k->s < 2)
+		return false;
+	for (size_t p = k->s; p < k->e; p++)
+		if (c->t[p] >= 'a' && c->t[p] <= 'z')
+			return false;
+	return true;
+}
+
 static void tokenize(struct ctx *c)
 {
 	const char *t = c->t;
@@ -596,6 +619,9 @@ static void tokenize(struct ctx *c)
 		k->dot = i < len && t[i] == '.';
 		k->first = newsent || quoteish;
 		k->single = (i - s == 1) || (i - s == 2 && (unsigned char)t[s] >= 0xC3);
+		k->acronym = all_caps(c, k);
+		if (k->acronym)
+			k->flags &= ~(uint32_t)(W_FIRST | W_SUR);
 		newsent = quoteish = false;
 	}
 }
@@ -655,20 +681,35 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"meer weten", "aanmeld", "opgeven", "secretariaat", "huisartsenpost", "spoed",
 	"centrale", "afspraak maken", "vragen?", "vragen over", "bel gerust", "hr", "p&o",
 	"recruit", "wervin", "locatie", "praktijk", "apotheek", "telefonisch spreekuur",
-	"belt u", "bel dan", "inloop", "call", "phone us", "questions", NULL};
+	"belt u", "bel dan", "inloop", "call", "phone us", "questions", "ons", "onze", "wij", "we",
+	"telefoonnummer is", "algemene nummer", NULL};
+/* A mobile number is someone's own unless a vacancy names it as the contact. */
+static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving",
+	"meer weten", "proefdraaien", "werken bij", "kom werken", "interesse", "vrijwilliger",
+	"aanmelden bij", NULL};
+
+/* "06-12345678 (coördinator)": a number labelled with a staff role */
+static bool role_after(const struct ctx *c, size_t e)
+{
+	size_t p = e;
+	while (p < c->len && (c->t[p] == ' ' || c->t[p] == '(' || c->t[p] == ','))
+		p++;
+	size_t q = p;
+	while (q < c->len && q - p < 40 && is_letter_byte(c->t, q, c->len))
+		q++;
+	return q > p && (lookup(c->t + p, q - p) & (W_ROLE | W_DEPT));
+}
 
 static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size_t j)
 {
 	char d[40];
 	size_t n = 0;
 	bool plus = c->t[g[i].s] == '+';
-	bool uniform = true, allsep = true;
+	bool uniform = true;
 	for (size_t k = i; k <= j; k++) {
 		if (k > i) {
 			if (g[k].sep != g[i + 1].sep)
 				uniform = false;
-			if (!g[k].sep)
-				allsep = false;
 		}
 		if (g[k].paren && plus && g[k].e - g[k].s == 3 && c->t[g[k].s + 1] == '0')
 			continue; /* +31 (0)20: the (0) is not dialled */
@@ -676,7 +717,6 @@ static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size
 			if (c->t[p] >= '0' && c->t[p] <= '9' && n < sizeof d)
 				d[n++] = c->t[p];
 	}
-	(void)allsep;
 	if (n < 7 || n > 20)
 		return false;
 	size_t s = g[i].s, e = g[j].e;
@@ -707,7 +747,7 @@ static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size
 		if (n >= 11 && d[0] == '3' && d[1] == '1') {
 			if (n == 11) {
 				bool mobile = d[2] == '6';
-				bool org = !mobile && window_has(c, back(s, 80), s, org_ctx);
+				bool org = window_has(c, back(s, 80), s, mobile ? vacancy_ctx : org_ctx);
 				add_finding(c, SCAN_PHONE, s, e, org ? 0.4 : 0.9);
 				return true;
 			}
@@ -725,7 +765,7 @@ static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size
 	if (n == 10 || (service && n >= 8 && n <= 11)) {
 		bool mobile = d[1] == '6';
 		bool corp = memcmp(d, "088", 3) == 0 || memcmp(d, "085", 3) == 0 || service;
-		bool org = window_has(c, back(s, 80), s, org_ctx);
+		bool org = window_has(c, back(s, 80), s, mobile ? vacancy_ctx : org_ctx) || role_after(c, e);
 		double conf = mobile ? (org ? 0.45 : 0.9) : (corp || org ? 0.4 : 0.7);
 		add_finding(c, SCAN_PHONE, s, e, conf);
 		return true;
@@ -909,6 +949,11 @@ static bool ascii_alnum(char ch)
 	return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
 }
 
+static const char *const iban_org_ctx[] = {"stichting", "vereniging", "fonds", "doneer",
+	"donatie", "gift", "giften", "collecte", "steun ons", "ons rekeningnummer", "onze rekening",
+	"ons iban", "anbi", "sponsor", "inzameling", "actie", "goede doel", "foundation", "donate",
+	NULL};
+
 /*
  * IBANs start at a two-letter token followed by two digits ("NL91", "nl91"):
  * testing tokens is much cheaper than a case-insensitive pattern that could
@@ -936,7 +981,11 @@ static void scan_iban(struct ctx *c)
 			if (end < c->len && ascii_alnum(c->t[end]) && end == e)
 				continue;
 			if (scan_iban_valid(c->t + s, end - s)) {
-				add_finding(c, SCAN_IBAN, s, end, 0.97);
+				/* a donation account or the organisation's own IBAN is public */
+				size_t to = end + 60 < c->len ? end + 60 : c->len;
+				bool org = window_has(c, back(s, 80), s, iban_org_ctx) ||
+				           window_has(c, end, to, iban_org_ctx);
+				add_finding(c, SCAN_IBAN, s, end, org ? 0.4 : 0.97);
 				break;
 			}
 		}
@@ -952,7 +1001,8 @@ static const char *const venue_ctx[] = {"locatie", "adres:", "bezoekadres", "pos
 	"buurthuis", "zaal", "kerk", "bibliotheek", "ingang", "parkeer", "praktijk", "vestiging",
 	"ontmoeting", "inloop", "open dag", "open huis", "verhuisd naar", "verhuizen naar", "te vinden",
 	"informatieavond", "bijeenkomst", "lezing", "cursus", "spreekuur", "kom langs", "langskomen",
-	"verzamel", "vertrek", "start",
+	"verzamel", "vertrek", "start", "opent", "opening", "geopend", "gezondheidscentrum",
+	"zorgcentrum", "nieuwe vestiging",
 	"ons nieuwe", "onze locatie", "welkom", "where:", "venue", "ziekenhuis", "restaurant",
 	"museum", "theater", "sporthal", "school", "stichting", "postbus", NULL};
 
@@ -1072,6 +1122,10 @@ static void scan_addresses(struct ctx *c)
 	scan_streets(c);
 }
 
+static const char *const meeting_ctx[] = {"vergader", "overleg", "bijeenkomst", "cursus",
+	"training", "lokaal", "workshop", "presentatie", "sollicitatie", "spreekuur", "loket",
+	"meeting", "lezing", "examen", "taalles", NULL};
+
 static void scan_patterns(struct ctx *c)
 {
 	size_t off = 0, s, e;
@@ -1103,8 +1157,15 @@ static void scan_patterns(struct ctx *c)
 		if (!(c->tok[t].flags & W_RLABEL))
 			continue;
 		off = c->tok[t].s;
-		if (next_match(c, P_ROOM, &off, &s, &e))
-			add_finding(c, SCAN_ROOM, s, e, 0.75);
+		if (!next_match(c, P_ROOM, &off, &s, &e))
+			continue;
+		/* "De vergadering is in kamer 12": a meeting room, not a client's */
+		size_t si = c->tok[t].sent;
+		size_t from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
+		bool meeting = false;
+		for (size_t a = from; a < to && !meeting; a += 150)
+			meeting = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+		add_finding(c, SCAN_ROOM, s, e, meeting ? 0.4 : 0.75);
 	}
 }
 
@@ -1136,7 +1197,7 @@ static bool orgish(const struct ctx *c, size_t i)
 
 static bool namey(const struct tok *k)
 {
-	return k->cap && !(k->flags & (W_NONAME | W_ORG | W_TITLE | W_ROLE | W_GREET | W_PRONOUN | W_DEPT)) &&
+	return k->cap && !k->acronym && !(k->flags & (W_NONAME | W_ORG | W_TITLE | W_ROLE | W_GREET | W_PRONOUN | W_DEPT)) &&
 	       !(k->single && !k->dot);
 }
 
@@ -1196,15 +1257,56 @@ static size_t cap_run(const struct ctx *c, size_t i)
 	return j;
 }
 
+static bool ends_with_any(const struct ctx *c, const struct tok *k, const char *const *suf)
+{
+	char low[64];
+	size_t n = k->e - k->s;
+	if (n > sizeof low)
+		return false;
+	lower_utf8(c->t + k->s, n, low);
+	for (const char *const *p = suf; *p; p++) {
+		size_t m = strlen(*p);
+		if (n >= m && memcmp(low + n - m, *p, m) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool specialty(const struct ctx *c, const struct tok *k)
+{
+	static const char *const suf[] = {"kunde", "kundige", "ologie", "zorg", "specialist",
+		"psychiatrie", "therapie", "verpleging", "revalidatie", "hulp", "werk", NULL};
+	return ends_with_any(c, k, suf);
+}
+
+/* "activiteitenbegeleiding", "planningsteam": departments by their ending */
+static bool dept_suffix(const struct ctx *c, const struct tok *k)
+{
+	static const char *const suf[] = {"begeleiding", "afdeling", "team", "dienst", "zaken",
+		"receptie", "administratie", "secretariaat", "planning", "kantoor", "praktijk",
+		"bureau", "raad", "loket", "centrale", "desk", NULL};
+	char low[64];
+	size_t n = k->e - k->s;
+	if (n > sizeof low || n < 4)
+		return false;
+	lower_utf8(c->t + k->s, n, low);
+	for (const char *const *p = suf; *p; p++) {
+		size_t m = strlen(*p);
+		if (n >= m && memcmp(low + n - m, *p, m) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Staff and public figures: a role before the name, or a greeting that signs the post. */
 static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
 	if (i > 0 && (c->tok[i - 1].flags & W_ROLE) && c->tok[i - 1].sent == k->sent)
 		return true;
-	/* "hoogleraar ouderengeneeskunde Cees Hertogh" */
+	/* "hoogleraar ouderengeneeskunde Cees Hertogh", "specialist ouderenzorg Anna" */
 	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && !c->tok[i - 1].cap && c->tok[i - 2].sent == k->sent &&
-	    !(c->tok[i - 1].flags & (W_PREFIX | W_POSS)))
+	    specialty(c, &c->tok[i - 1]))
 		return true;
 	if (i > 0 && (c->tok[i - 1].flags & W_GREET))
 		return true;
@@ -1224,7 +1326,8 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			size_t d = last + 2;
 			if (d < c->ntok && (c->tok[d].flags & W_PREFIX) && d + 1 < c->ntok)
 				d++;
-			if (d < c->ntok && (c->tok[d].flags & (W_DEPT | W_ROLE)) && c->tok[d].sent == n->sent)
+			if (d < c->ntok && c->tok[d].sent == n->sent &&
+			    ((c->tok[d].flags & (W_DEPT | W_ROLE)) || dept_suffix(c, &c->tok[d])))
 				return true;
 		}
 	}
@@ -1306,8 +1409,9 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 	if ((k->flags & W_SUR) && namey(k) && !k->first) {
 		/* Jansen, de Vries, van Dijk: a surname alone, mid-sentence */
 		size_t p = i;
+		/* lower-case prefixes only: "in De Horst" is a building, "de Vries" a person */
 		while (p > 0 && (c->tok[p - 1].flags & W_PREFIX) && i - p < 3 && joined(c, p - 1) &&
-		       c->tok[p - 1].e - c->tok[p - 1].s <= 3 && !(c->tok[p - 1].cap && c->tok[p - 1].first))
+		       c->tok[p - 1].e - c->tok[p - 1].s <= 3 && !c->tok[p - 1].cap)
 			p--;
 		/* "in", "op", "uit" are prepositions far more often than prefixes */
 		while (p < i && c->tok[p].e - c->tok[p].s == 2 &&
@@ -1318,6 +1422,16 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 		*start = c->tok[p].s;
 		*conf = p < i ? 0.6 : 0.55;
 		return i;
+	}
+	if ((k->flags & W_FAMILY) && i + 1 < c->ntok && joined(c, i) && namey(&c->tok[i + 1]) &&
+	    !c->tok[i + 1].single && !c->tok[i + 1].first && !(c->tok[i + 1].flags & W_AMBIG) &&
+	    !all_caps(c, &c->tok[i + 1])) {
+		/* "mijn zoon Jayden", "haar dochter Fleur de Wit": a name even if unlisted */
+		size_t j = i + 1, r = j + 1 < c->ntok && joined(c, j) ? surname_run(c, j + 1) : NONE;
+		*start = c->tok[j].s;
+		*core = j;
+		*conf = 0.8;
+		return r != NONE ? r : j;
 	}
 	if ((k->flags & W_NAMEVERB) && i + 1 < c->ntok && namey(&c->tok[i + 1]) &&
 	    c->tok[i + 1].sent == k->sent && !c->tok[i + 1].single) {
@@ -1333,6 +1447,10 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 
 static void scan_names(struct ctx *c)
 {
+	bool *pub = xcalloc(c->nsent, sizeof *pub);
+	for (size_t i = 0; i < c->ntok; i++)
+		if (c->tok[i].flags & W_PUBCTX)
+			pub[c->tok[i].sent] = true;
 	bool prev_staff = false;
 	size_t prev_last = NONE;
 	for (size_t i = 0; i < c->ntok; i++) {
@@ -1341,7 +1459,10 @@ static void scan_names(struct ctx *c)
 		if (k->cap && !(k->flags & W_TITLE)) {
 			size_t end = cap_run(c, i);
 			bool org_before = i > 0 && orgish(c, i - 1) && joined(c, i - 1);
-			bool org_after = end + 1 < c->ntok && joined(c, end) && orgish(c, end + 1);
+			/* "Albert Schweitzer ziekenhuis" is written lower-case too */
+			bool org_after = end + 1 < c->ntok && joined(c, end) &&
+			                 (orgish(c, end + 1) || (c->tok[end + 1].flags & W_ORG) ||
+			                  org_suffix(c, &c->tok[end + 1]));
 			bool org_inside = false;
 			for (size_t j = i + 1; j <= end; j++)
 				org_inside |= orgish(c, j);
@@ -1362,13 +1483,17 @@ static void scan_names(struct ctx *c)
 		if (!staff && prev_staff && prev_last != NONE && i >= prev_last + 1 && i - prev_last <= 2 &&
 		    c->tok[i].sent == c->tok[prev_last].sent)
 			staff = true;
-		if (staff || is_public(c, c->tok[core].s, c->tok[last].e) || (c->tok[core].flags & W_PUBLIC && core == last))
+		/* a name without a title in a sentence about a lecture or a book is a speaker or author */
+		bool speaker = pub[k->sent] && !(k->flags & W_TITLE);
+		if (staff || speaker || is_public(c, c->tok[core].s, c->tok[last].e) ||
+		    (c->tok[core].flags & W_PUBLIC && core == last))
 			conf = conf > 0.4 ? (staff ? 0.35 : 0.4) : conf;
 		add_finding(c, SCAN_NAME, start, c->tok[last].e, conf);
 		prev_staff = staff;
 		prev_last = last;
 		i = last;
 	}
+	free(pub);
 }
 
 static const char *const birth_before[] = {"geboren", "geb", "geboortedatum", "geboortedag",
@@ -1500,11 +1625,16 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 
 struct sentinfo {
 	bool name, room, ref;
+	size_t first, ntok;  /* first token and number of tokens */
 };
 
 static void scan_health(struct ctx *c)
 {
 	struct sentinfo *si = xcalloc(c->nsent, sizeof *si);
+	for (size_t i = c->ntok; i-- > 0;) {
+		si[c->tok[i].sent].first = i;
+		si[c->tok[i].sent].ntok++;
+	}
 	for (size_t f = 0; f < c->out->n; f++) {
 		const struct scan_finding *x = &c->out->v[f];
 		size_t s = sentence_of(c, x->start);
@@ -1530,44 +1660,27 @@ static void scan_health(struct ctx *c)
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6)
 			si[c->tok[i].sent].ref = true;
-	size_t nbefore = c->out->n;
+	/* Person context first: general text never pays for the medical lookups. */
 	for (size_t i = 0; i < c->ntok; i++) {
-		size_t last;
-		if (!medical_token(c, i, &last))
-			continue;
 		size_t s = c->tok[i].sent;
 		struct sentinfo cur = si[s];
-		/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." */
-		if (s > 0) {
-			size_t first = i;
-			while (first > 0 && c->tok[first - 1].sent == s)
-				first--;
-			if (c->tok[first].flags & W_PRONOUN) {
-				cur.name |= si[s - 1].name;
-				cur.room |= si[s - 1].room;
-				cur.ref |= si[s - 1].ref;
-			}
+		/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." or a short
+		 * note after it such as "Diagnose: longontsteking." */
+		if (s > 0 && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].ntok <= 5)) {
+			cur.name |= si[s - 1].name;
+			cur.room |= si[s - 1].room;
+			cur.ref |= si[s - 1].ref;
 		}
 		/* "mijn depressie", "haar diabetes": a possessive makes it about a person */
-		if (i > 0 && c->tok[i - 1].sent == s) {
-			static const char *const poss[] = {"mijn", "zijn", "haar", "m'n", "z'n", "my", "his", "her", NULL};
-			char low[8];
-			size_t pn = c->tok[i - 1].e - c->tok[i - 1].s;
-			if (pn < sizeof low) {
-				lower_utf8(c->t + c->tok[i - 1].s, pn, low);
-				for (const char *const *q = poss; *q; q++)
-					if (strlen(*q) == pn && memcmp(low, *q, pn) == 0)
-						cur.ref = true;
-			}
-		}
-		if (cur.name || cur.room || cur.ref) {
-			bool link = cur.name || cur.room;
-			add_finding(c, SCAN_HEALTH, c->tok[i].s, c->tok[last].e,
-			            link ? HEALTH_LINKED_CONF : 0.6);
-		}
+		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & W_POSS))
+			cur.ref = true;
+		size_t last;
+		if (!(cur.name || cur.room || cur.ref) || !medical_token(c, i, &last))
+			continue;
+		bool link = cur.name || cur.room;
+		add_finding(c, SCAN_HEALTH, c->tok[i].s, c->tok[last].e, link ? HEALTH_LINKED_CONF : 0.6);
 		i = last;
 	}
-	(void)nbefore;
 	free(si);
 }
 
@@ -1613,7 +1726,8 @@ static void resolve(struct scan_result *r, const char *text)
 			struct scan_finding *a = &r->v[i], *b = &r->v[j];
 			if (b->start >= a->end) {
 				/* "Kerkstraat 5, 1234 AB" is one address */
-				if (a->type != SCAN_ADDRESS || b->type != SCAN_ADDRESS)
+				if (a->type != SCAN_ADDRESS || b->type != SCAN_ADDRESS ||
+				    text[b->start] < '0' || text[b->start] > '9')
 					continue;
 				bool gap = true;
 				for (size_t p = a->end; p < b->start; p++)

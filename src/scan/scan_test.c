@@ -99,6 +99,9 @@ static void test_iban(void **state)
 	EXPECT("rekening nl91abna0417164300.", SCAN_IBAN, "nl91abna0417164300");
 	EXPECT_NONE("Het IBAN NL91 ABNA 0417 1643 01 is fout.", SCAN_IBAN);
 	EXPECT_NONE("Het IBAN NL91 ABNA 0417 1643 01 is fout.", SCAN_PHONE);
+	/* a donation account is reported as a hint only */
+	assert_int_equal(verdict("Steun de stichting: NL91 ABNA 0417 1643 00.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Mijn rekening is NL91 ABNA 0417 1643 00.", NULL), SCAN_BLOCK);
 }
 
 static void test_phone(void **state)
@@ -175,6 +178,8 @@ static void test_room(void **state)
 	EXPECT_NONE("Vergadering in kamer 1.12 op de eerste verdieping.", SCAN_ROOM);
 	EXPECT_NONE("De Kamer van Koophandel en de Tweede Kamer.", SCAN_ROOM);
 	EXPECT_NONE("We zoeken een nieuw bed voor de logeerkamer.", SCAN_ROOM);
+	assert_int_equal(verdict("De vergadering is in kamer 12.", NULL), SCAN_OK);
+	assert_int_equal(verdict("De man op kamer 12 slaapt.", NULL), SCAN_WARN);
 }
 
 static void test_name(void **state)
@@ -206,9 +211,12 @@ static void test_health(void **state)
 	EXPECT("Bij Anna werd borstkanker gevonden.", SCAN_HEALTH, "borstkanker"); /* suffix */
 	EXPECT_NONE("Paracetamol is een veilige pijnstiller.", SCAN_HEALTH);
 	EXPECT_NONE("Informatieavond over dementie op 14 maart.", SCAN_HEALTH);
+	EXPECT("Mijn moeder heeft dementie.", SCAN_HEALTH, "dementie");
+	EXPECT("De 84-jarige vrouw heeft een blaasontsteking.", SCAN_HEALTH, "blaasontsteking");
 	assert_int_equal(verdict("Mevrouw Jansen heeft dementie.", NULL), SCAN_BLOCK);
 	assert_int_equal(verdict("Kamer 3 krijgt morfine.", NULL), SCAN_BLOCK);
 	assert_int_equal(verdict("Wat is dementie? Lees het op onze site.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Mijn moeder heeft dementie.", NULL), SCAN_WARN);
 }
 
 static void test_policy(void **state)
@@ -280,6 +288,31 @@ static void test_jsonl_format(void **state)
 	scan_result_release(&r);
 }
 
+static void *scan_thread(void *arg)
+{
+	const char *s = arg;
+	for (int i = 0; i < 200; i++) {
+		struct scan_result r = {0};
+		if (scan_text(s, strlen(s), NULL, &r) != 0 || r.verdict != SCAN_BLOCK || r.n < 4)
+			return (void *)1;
+		scan_result_release(&r);
+	}
+	return NULL;
+}
+
+static void test_threads(void **state)
+{
+	static const char s[] = "Mevrouw Jansen (kamer 12) heeft dementie, BSN 123456782, bel 06-12345678.";
+	pthread_t th[4];
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, scan_thread, (void *)s), 0);
+	for (int i = 0; i < 4; i++) {
+		void *rv;
+		pthread_join(th[i], &rv);
+		assert_null(rv);
+	}
+}
+
 static void test_names_api(void **state)
 {
 	assert_string_equal(scan_type_name(SCAN_DATE_OF_BIRTH), "date_of_birth");
@@ -309,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_ignore),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_jsonl_format),
+		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_names_api),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

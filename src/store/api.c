@@ -885,3 +885,22 @@ int store_report_insert(struct store *s, uint64_t id, uint64_t account, uint64_t
 	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	               "uuusssi", id, account, target, comment, post_ids, category, now);
 }
+
+int store_block_list(struct store *s, struct arena *a, uint64_t account, bool mutes, uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return id_rows(a,
+	               mutes ? db_query(db, "SELECT target_id FROM mutes WHERE account_id = ?1 LIMIT 200", "u", account)
+	                     : db_query(db, "SELECT target_id FROM blocks WHERE account_id = ?1 LIMIT 200", "u", account),
+	               out, NULL, n);
+}
+
+uint64_t store_boost_of(struct store *s, uint64_t account, uint64_t post)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (db)
+		db_scalar(db, &v, 0, "SELECT id FROM posts WHERE author_id = ?1 AND reblog_of = ?2 AND deleted = 0", "uu",
+		          account, post);
+	return (uint64_t)v;
+}

@@ -124,6 +124,57 @@ static const char *const sqlite_steps[] = {
 	" sensitive INTEGER NOT NULL DEFAULT 0, language TEXT NOT NULL DEFAULT '', app_id INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TABLE reports (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, target_id INTEGER NOT NULL,"
 	" comment TEXT NOT NULL, post_ids TEXT NOT NULL, category TEXT NOT NULL, created_at INTEGER NOT NULL);",
+
+	/* 4: groups (kringen), conversations, moderation, organisation guidelines */
+	"CREATE TABLE groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
+	" description TEXT NOT NULL DEFAULT '', rules TEXT NOT NULL DEFAULT '', kind INTEGER NOT NULL,"
+	" premod INTEGER NOT NULL DEFAULT 0, owner_id INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE TABLE group_members (group_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
+	" role INTEGER NOT NULL DEFAULT 0, state INTEGER NOT NULL DEFAULT 0, message TEXT NOT NULL DEFAULT '',"
+	" muted INTEGER NOT NULL DEFAULT 0, since INTEGER NOT NULL, PRIMARY KEY (group_id, account_id));"
+	"CREATE INDEX group_members_account ON group_members(account_id, state);"
+	"CREATE TABLE group_invites (token_hash TEXT PRIMARY KEY, group_id INTEGER NOT NULL,"
+	" created_by INTEGER NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+	" max_uses INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0);"
+	"ALTER TABLE posts ADD COLUMN group_id INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE posts ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE posts ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX posts_group ON posts(group_id, id) WHERE group_id <> 0;"
+	"CREATE TABLE mod_reports (id INTEGER PRIMARY KEY, reporter_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
+	" post_id INTEGER NOT NULL DEFAULT 0, group_id INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL,"
+	" snapshot TEXT NOT NULL DEFAULT '', state INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);"
+	"CREATE INDEX mod_reports_open ON mod_reports(state, group_id, id);"
+	"CREATE TABLE mod_log (id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL, group_id INTEGER NOT NULL DEFAULT 0,"
+	" action TEXT NOT NULL, account_id INTEGER NOT NULL DEFAULT 0, post_id INTEGER NOT NULL DEFAULT 0,"
+	" note TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
+	"CREATE INDEX mod_log_group ON mod_log(group_id, id);"
+	"CREATE TABLE conv_state (account_id INTEGER NOT NULL, root_id INTEGER NOT NULL,"
+	" last_read INTEGER NOT NULL DEFAULT 0, left_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account_id, root_id));"
+	"ALTER TABLE accounts ADD COLUMN dm_policy INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE org_guidelines (org_id INTEGER PRIMARY KEY, text TEXT NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE guideline_accepts (org_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
+	" accepted_at INTEGER NOT NULL, PRIMARY KEY (org_id, person_id));",
+
+	/* 5: media (images, audio, video), avatars, the job queue */
+	"CREATE TABLE media (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	" state INTEGER NOT NULL DEFAULT 0, sha256 TEXT NOT NULL DEFAULT '', mime TEXT NOT NULL DEFAULT '',"
+	" width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0, size INTEGER NOT NULL DEFAULT 0,"
+	" alt TEXT NOT NULL DEFAULT '', colour TEXT NOT NULL DEFAULT '', error TEXT NOT NULL DEFAULT '',"
+	" created_at INTEGER NOT NULL);"
+	"CREATE INDEX media_owner ON media(owner_id, id);"
+	"CREATE TABLE media_files (media_id INTEGER NOT NULL, sha256 TEXT NOT NULL, ext TEXT NOT NULL,"
+	" mime TEXT NOT NULL, width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0,"
+	" size INTEGER NOT NULL DEFAULT 0, main INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (media_id, sha256));"
+	"CREATE INDEX media_files_sha ON media_files(sha256);"
+	"CREATE TABLE post_media (post_id INTEGER NOT NULL, media_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+	" PRIMARY KEY (post_id, media_id));"
+	"CREATE INDEX post_media_media ON post_media(media_id);"
+	"CREATE TABLE account_avatar (account_id INTEGER PRIMARY KEY, media_id INTEGER NOT NULL);"
+	"CREATE INDEX account_avatar_media ON account_avatar(media_id);"
+	"CREATE TABLE jobs (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, arg TEXT NOT NULL,"
+	" state INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, run_at INTEGER NOT NULL,"
+	" locked_until INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
+	"CREATE INDEX jobs_due ON jobs(state, run_at);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -30,7 +30,13 @@
 	" EXISTS (SELECT 1 FROM org_staff o WHERE o.org_id = p.author_id AND o.person_id = ?1)," \
 	" EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = ?1 AND v.post_id = p.id)," \
 	" EXISTS (SELECT 1 FROM posts q WHERE q.author_id = ?1 AND q.reblog_of = p.id AND q.deleted = 0)," \
-	" COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0)" \
+	" COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0)," \
+	" p.group_id, p.pending, p.pinned," \
+	" COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1)," \
+	" COALESCE((SELECT gm.role FROM group_members gm WHERE gm.group_id = p.group_id AND gm.account_id = ?1" \
+	"  AND gm.state = 0), -1)," \
+	" EXISTS (SELECT 1 FROM post_recipients rr JOIN org_staff os ON os.org_id = rr.account_id" \
+	"  WHERE rr.post_id = p.id AND os.person_id = ?1)" \
 	" FROM posts p"
 
 static struct post *post_row(struct arena *a, struct db_stmt *st)
@@ -58,6 +64,12 @@ static struct post *post_row(struct arena *a, struct db_stmt *st)
 	p->v_faved = db_i64(st, 19) != 0;
 	p->v_boosted = db_i64(st, 20) != 0;
 	p->reply_author = db_i64(st, 21);
+	p->group_id = db_u64(st, 22);
+	p->pending = db_i64(st, 23) != 0;
+	p->pinned = db_i64(st, 24) != 0;
+	p->group_kind = (int)db_i64(st, 25);
+	p->v_group_role = (int)db_i64(st, 26);
+	p->v_staff_recipient = db_i64(st, 27) != 0;
 	return p;
 }
 
@@ -109,9 +121,9 @@ int store_post_insert(struct store *s, const struct post_new *p)
 		return rc;
 	rc = db_exec(db,
 	             "INSERT INTO posts (id, author_id, writer_id, in_reply_to, root_id, visibility, text, created_at,"
-	             " publish_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	             "uuuuuisii", p->id, p->author_id, p->writer_id, p->in_reply_to, p->root_id,
-	             (int64_t)p->visibility, p->text, p->created_at, p->publish_at);
+	             " publish_at, group_id, pending) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	             "uuuuuisiiui", p->id, p->author_id, p->writer_id, p->in_reply_to, p->root_id,
+	             (int64_t)p->visibility, p->text, p->created_at, p->publish_at, p->group_id, (int64_t)p->pending);
 	if (!rc)
 		rc = write_tags_recipients(db, p->id, p->tags, p->ntags, p->recipients, p->nrecipients);
 	if (!rc && p->search_text && *p->search_text)
@@ -275,7 +287,8 @@ static int run_page(struct db *db, struct arena *a, const char *desc, const char
 #define HOME_WHERE \
 	" WHERE p.deleted = 0 AND (p.author_id = ?1" \
 	" OR p.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?1)" \
-	" OR p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1))"
+	" OR p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1)" \
+	" OR p.group_id IN (SELECT group_id FROM group_members WHERE account_id = ?1 AND state = 0 AND muted = 0))"
 
 int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
                   struct post ***out, size_t *n)
@@ -285,7 +298,7 @@ int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struc
 	                NULL, out, n);
 }
 
-#define LOCAL_WHERE " WHERE p.visibility = 0 AND p.deleted = 0 AND p.reblog_of = 0"
+#define LOCAL_WHERE " WHERE p.visibility = 0 AND p.deleted = 0 AND p.reblog_of = 0 AND p.group_id = 0"
 
 int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
                    struct post ***out, size_t *n)

@@ -148,7 +148,7 @@ int store_meta_set(struct store *s, const char *key, const char *value)
 #define ACCOUNT_COLS \
 	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
 	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
-	" a.password_hash IS NOT NULL, a.hold_seconds"
+	" a.password_hash IS NOT NULL, a.hold_seconds, a.dm_policy"
 
 static struct account *account_row(struct arena *a, struct db_stmt *st)
 {
@@ -170,6 +170,7 @@ static struct account *account_row(struct arena *a, struct db_stmt *st)
 	acc->created_at = db_i64(st, 14);
 	acc->has_password = db_i64(st, 15) != 0;
 	acc->hold_seconds = (int)db_i64(st, 16);
+	acc->dm_policy = (int)db_i64(st, 17);
 	return acc;
 }
 
@@ -211,7 +212,10 @@ int store_account_insert(struct store *s, const struct account *acc, const char 
 static int account_counts(struct db *db, struct account *acc)
 {
 	int rc = db_scalar(db, &acc->posts, 0,
-	                   "SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND deleted = 0 AND reblog_of = 0",
+	                   /* Only what everyone may see is counted: a count must not
+	                    * reveal followers-only, direct or group posts. */
+	                   "SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND deleted = 0 AND reblog_of = 0"
+	                   " AND visibility = 0 AND group_id = 0 AND pending = 0",
 	                   "u", acc->id);
 	if (!rc)
 		rc = db_scalar(db, &acc->followers, 0, "SELECT COUNT(*) FROM follows WHERE followee_id = ?1",

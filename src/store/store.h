@@ -21,9 +21,16 @@ enum account_kind { ACCOUNT_PERSON = 0, ACCOUNT_ORG = 1 };
 enum person_type { PERSON_CLIENT = 0, PERSON_PROFESSIONAL = 1 };
 enum role { ROLE_MEMBER = 0, ROLE_MODERATOR = 1, ROLE_ADMIN = 2 };
 enum visibility { VIS_PUBLIC = 0, VIS_FOLLOWERS = 1, VIS_DIRECT = 2 };
+enum dm_policy { DM_EVERYONE = 0, DM_FOLLOWED = 1, DM_PROVIDERS = 2 };
 enum notif_kind {
 	NOTIF_MENTION = 0, NOTIF_REPLY = 1, NOTIF_FOLLOW = 2, NOTIF_FOLLOW_REQUEST = 3,
 	NOTIF_FAVOURITE = 4, NOTIF_BOOST = 5,
+	NOTIF_GROUP_REQUEST = 6,  /* someone asks to join a group you moderate */
+	NOTIF_GROUP_ACCEPTED = 7, /* your request to join was accepted */
+	NOTIF_GROUP_INVITE = 8,   /* you are invited to a group */
+	NOTIF_WARNING = 9,        /* a moderator warns you */
+	NOTIF_POST_APPROVED = 10, /* your group post was approved */
+	NOTIF_REPORT = 11,        /* a new report for moderators */
 };
 
 struct account {
@@ -41,6 +48,7 @@ struct account {
 	int64_t created_at;
 	bool has_password;
 	int hold_seconds;         /* think time for this person's posts */
+	int dm_policy;            /* enum dm_policy: who may send direct messages */
 	/* counts, filled by store_account_get */
 	int64_t posts, followers, following;
 };
@@ -67,6 +75,40 @@ struct post {
 	bool v_staff;             /* viewer is staff of the author organisation */
 	bool v_faved, v_boosted;
 	int64_t reply_author;     /* author id of the parent, 0 if none */
+	/* groups */
+	uint64_t group_id;        /* 0 = not a group post */
+	bool pending;             /* waiting for a moderator's approval */
+	bool pinned;              /* pinned in its group */
+	int group_kind;           /* enum group_kind, -1 if none */
+	int v_group_role;         /* viewer's role in the post's group, -1 if not a member */
+	bool v_staff_recipient;   /* viewer is staff of an organisation the post is addressed to */
+};
+
+enum group_kind { GROUP_OPEN = 0, GROUP_CLOSED = 1, GROUP_SECRET = 2 };
+enum group_role { GROLE_MEMBER = 0, GROLE_MODERATOR = 1, GROLE_OWNER = 2 };
+enum group_state { GSTATE_MEMBER = 0, GSTATE_REQUESTED = 1, GSTATE_INVITED = 2, GSTATE_BANNED = 3 };
+enum group_premod { PREMOD_NONE = 0, PREMOD_NEW = 1, PREMOD_ALL = 2 };
+
+struct group {
+	uint64_t id;
+	const char *name;          /* lower case, unique, for the address */
+	const char *display_name, *description, *rules;
+	int kind, premod;
+	uint64_t owner_id;
+	int64_t created_at;
+	int64_t members;           /* members with state member */
+	/* the viewer's relation, filled for the viewer given */
+	int v_role;                /* -1 if not a member */
+	int v_state;               /* -1 if no row */
+	bool v_muted;
+	int64_t v_since;
+};
+
+struct group_member {
+	struct account *account;
+	int role, state;
+	const char *message;
+	int64_t since;
 };
 
 struct post_edit {
@@ -175,6 +217,8 @@ struct post_new {
 	const char *const *tags; size_t ntags;
 	int64_t created_at;
 	int64_t publish_at;             /* 0 = at once */
+	uint64_t group_id;
+	bool pending;
 };
 int store_post_insert(struct store *s, const struct post_new *p);
 int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out);
@@ -242,6 +286,79 @@ int store_guard_log_add(struct store *s, uint64_t org, uint64_t writer, uint64_t
 int store_guard_log_list(struct store *s, struct arena *a, uint64_t org, int limit, struct guard_log_row **out,
                          size_t *n);
 int store_account_set_hold(struct store *s, uint64_t id, int seconds);
+
+/* Groups. */
+int store_group_insert(struct store *s, const struct group *g);
+int store_group_update(struct store *s, const struct group *g);
+int store_group_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct group **out);
+int store_group_by_name(struct store *s, struct arena *a, uint64_t viewer, const char *name, struct group **out);
+/* Groups for the directory: open and closed ones, secret ones the viewer is in;
+ * all of them when `all` (an administrator's view). */
+int store_group_list(struct store *s, struct arena *a, uint64_t viewer, bool all, struct group ***out,
+                     size_t *n);
+/* The groups the account is a member of. */
+int store_group_mine(struct store *s, struct arena *a, uint64_t account, struct group ***out, size_t *n);
+int store_member_set(struct store *s, uint64_t group, uint64_t account, int role, int state,
+                     const char *message);
+int store_member_delete(struct store *s, uint64_t group, uint64_t account);
+int store_member_mute(struct store *s, uint64_t group, uint64_t account, bool on);
+/* Members (state given, or -1 for all) ordered by role then name. */
+int store_member_list(struct store *s, struct arena *a, uint64_t group, int state, struct group_member **out,
+                      size_t *n);
+int store_group_moderators(struct store *s, struct arena *a, uint64_t group, uint64_t **out, size_t *n);
+int store_group_invite_insert(struct store *s, const char *token_hash, uint64_t group, uint64_t by,
+                              int64_t expires_at, int max_uses);
+/* Use one of an invitation link's uses; ERR_NOTFOUND if unknown, expired or used up. */
+int store_group_invite_use(struct store *s, const char *token_hash, int64_t now, uint64_t *group);
+int store_group_invite_check(struct store *s, const char *token_hash, int64_t now, uint64_t *group);
+int store_tl_group(struct store *s, struct arena *a, uint64_t viewer, uint64_t group, const struct page *pg,
+                   struct post ***out, size_t *n);
+int store_group_pending(struct store *s, struct arena *a, uint64_t viewer, uint64_t group, struct post ***out,
+                        size_t *n);
+int store_post_set_pending(struct store *s, uint64_t id, bool pending);
+int store_post_set_pinned(struct store *s, uint64_t id, bool pinned);
+int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int64_t *n);
+
+/* Conversations (direct posts), per participant. */
+struct conversation {
+	uint64_t root_id, last_id;
+	int64_t last_at;
+	bool unread;
+};
+int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int limit, struct conversation **out,
+                        size_t *n);
+int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t last);
+int store_conv_leave(struct store *s, uint64_t account, uint64_t root);
+bool store_conv_left(struct store *s, uint64_t account, uint64_t root);
+int store_account_set_dm_policy(struct store *s, uint64_t id, int policy);
+
+/* Reports and the moderation log. */
+struct mod_report {
+	uint64_t id, reporter_id, account_id, post_id, group_id;
+	const char *reason, *snapshot;
+	int state;
+	int64_t created_at;
+};
+struct mod_entry {
+	uint64_t id, actor_id, group_id, account_id, post_id;
+	const char *action, *note;
+	int64_t created_at;
+};
+int store_modreport_insert(struct store *s, const struct mod_report *r);
+int store_modreport_get(struct store *s, struct arena *a, uint64_t id, struct mod_report **out);
+/* Open reports for one group, or (group 0) for the instance: non-group content. */
+int store_modreport_list(struct store *s, struct arena *a, uint64_t group, int state, struct mod_report **out, size_t *n);
+int store_modreport_close(struct store *s, uint64_t id);
+int store_mod_log_add(struct store *s, uint64_t actor, uint64_t group, const char *action, uint64_t account,
+                      uint64_t post, const char *note);
+int store_mod_log_list(struct store *s, struct arena *a, uint64_t group, int limit, struct mod_entry **out,
+                       size_t *n);
+
+/* Organisation guidelines. */
+int store_guidelines_get(struct store *s, struct arena *a, uint64_t org, const char **text);
+int store_guidelines_set(struct store *s, uint64_t org, const char *text);
+bool store_guidelines_accepted(struct store *s, uint64_t org, uint64_t person);
+int store_guidelines_accept(struct store *s, uint64_t org, uint64_t person);
 
 /* Notifications. */
 int store_notif_insert(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post);

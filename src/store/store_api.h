@@ -66,6 +66,8 @@ int store_fav_list(struct store *s, struct arena *a, uint64_t account, const str
 int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boosts, int limit,
                       uint64_t **out, size_t *n);
 int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char ***out, size_t *n);
+/* The id of account's boost of post, or 0. */
+uint64_t store_boost_of(struct store *s, uint64_t account, uint64_t post);
 int64_t store_account_last_post(struct store *s, uint64_t account);
 
 /* Lists */
@@ -160,6 +162,9 @@ int store_post_meta_get(struct store *s, struct arena *a, uint64_t post, struct 
 /* Notifications beyond store.h */
 int store_notif_dismiss(struct store *s, uint64_t account, uint64_t id);
 int store_notif_clear(struct store *s, uint64_t account);
+
+/* Accounts that account blocks (mutes true: mutes). */
+int store_block_list(struct store *s, struct arena *a, uint64_t account, bool mutes, uint64_t **out, size_t *n);
 
 int store_report_insert(struct store *s, uint64_t id, uint64_t account, uint64_t target, const char *comment,
                         const char *post_ids, const char *category, int64_t now);

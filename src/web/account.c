@@ -11,9 +11,7 @@
 /* A local path to go back to after login, never another site. */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n"))
-		return "/";
-	return next;
+	return local_path(next);
 }
 
 static int form_page(struct http_req *r, const char *tmpl, const char *title, const char *error, int status)
@@ -239,6 +237,15 @@ int h_settings_profile(struct http_req *r)
 		return ERR_INVAL;
 	if (hold && (int)hv != q->me->hold_seconds && (rc = core_hold_set(q->w->core, q->viewer, (int)hv)))
 		return rc;
+	const char *dm = http_form(r, "dm_policy");
+	if (dm) {
+		int pol = !strcmp(dm, "everyone") ? DM_EVERYONE : !strcmp(dm, "followed") ? DM_FOLLOWED
+		          : !strcmp(dm, "providers") ? DM_PROVIDERS : -1;
+		if (pol < 0)
+			return ERR_INVAL;
+		if (pol != q->me->dm_policy && (rc = core_dm_policy_set(q->w->core, q->viewer, pol)))
+			return rc;
+	}
 	if ((rc = core_profile_update(q->w->core, &acc))) {
 		struct tval *m = page_model(r, _r(r, "Instellingen"));
 		tv_set(m, "profile", account_model(r, &acc));

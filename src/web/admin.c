@@ -233,6 +233,9 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 	tv_set_str(r->a, m, "ignore", arena_strdup(r->a, gp.ignore));
 	tv_set_bool(r->a, m, "allow_override", gp.allow_override);
 	tv_set_int(r->a, m, "hold_seconds", gp.hold_seconds);
+	const char *gl = "";
+	core_guidelines_get(CORE(r), r->a, org->id, &gl);
+	tv_set_str(r->a, m, "guidelines", gl);
 	struct guard_log_row *log;
 	size_t n;
 	if (!store_guard_log_list(CORE(r)->store, r->a, org->id, 100, &log, &n)) {
@@ -303,6 +306,11 @@ int h_admin_policy(struct http_req *r)
 	if (hold && (!parse_u64(hold, &hv) || hv > CORE_HOLD_MAX))
 		return policy_page(r, org, _r(r, "Kies een bedenktijd van 0 tot 600 seconden."));
 	gp.hold_seconds = (int)hv;
+	const char *gl = http_form(r, "guidelines"), *old = "";
+	core_guidelines_get(CORE(r), r->a, org->id, &old);
+	/* Changing the guidelines asks every staff member to accept them again. */
+	if (gl && strcmp(gl, old) && core_guidelines_set(CORE(r), org->id, gl))
+		return policy_page(r, org, _r(r, "Dit kunnen we niet opslaan. Gebruik gewone tekst."));
 	if ((rc = core_guard_policy_set(CORE(r), org->id, &gp)) == ERR_INVAL)
 		return policy_page(r, org, _r(r, "Dit kunnen we niet opslaan. Gebruik gewone tekst."));
 	if (rc)

@@ -226,6 +226,9 @@ int h_thread(struct http_req *r)
 	size_t n, focus;
 	if ((rc = core_thread(q->w->core, r->a, q->viewer, id, &v, &n, &focus)))
 		return rc;
+	/* Reading a conversation marks it read for this participant. */
+	if (q->viewer && n && v[0]->visibility == VIS_DIRECT)
+		core_conv_read(q->w->core, q->viewer, v[0]->root_id);
 	struct tval *m = page_model(r, _r(r, "Gesprek"));
 	struct tval *list = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
@@ -235,7 +238,7 @@ int h_thread(struct http_req *r)
 		tv_push(list, pm);
 	}
 	tv_set(m, "posts", list);
-	if (q->viewer && n) {
+	if (q->viewer && n && !v[focus]->pending) {
 		compose_model(r, m, v[focus]->id, v[focus]->visibility);
 		/* Start the reply with the author's name, as people expect. */
 		if (v[focus]->author_id != q->viewer)
@@ -347,14 +350,26 @@ int h_post_create(struct http_req *r)
 		return ERR_INVAL;
 	const char *confirm = http_form(r, "confirm");
 	in.confirm = confirm && !strcmp(confirm, "1");
+	const char *group = http_form(r, "group_id");
+	if (group && *group && !parse_u64(group, &in.group_id))
+		return ERR_INVAL;
+	if ((rc = media_from_form(r, &in)))
+		return rc < 0 ? 0 : rc;
 	struct guard_result g;
 	in.guard = &g;
 	uint64_t id;
 	rc = core_post_create(q->w->core, r->a, q->viewer, &in, &id);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
 		return guard_page(r, "/posts", &g);
+	if (rc == ERR_GUIDELINES)
+		return guidelines_page(r, in.author_id);
 	if (rc)
 		return rc;
+	struct post *made;
+	if (core_post_get(q->w->core, r->a, q->viewer, id, &made) == 0 && made->pending) {
+		redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "pending");
+		return 0;
+	}
 	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "posted");
 	return 0;
 }
@@ -443,6 +458,10 @@ int h_post_action(struct http_req *r)
 	}
 	if (!strcmp(act, "fav") || !strcmp(act, "unfav"))
 		rc = core_fav(q->w->core, q->viewer, id, act[0] == 'f');
+	else if (!strcmp(act, "approve") || !strcmp(act, "reject"))
+		rc = core_group_approve(q->w->core, q->viewer, id, act[0] == 'a');
+	else if (!strcmp(act, "pin") || !strcmp(act, "unpin"))
+		rc = core_group_pin(q->w->core, q->viewer, id, act[0] == 'p');
 	else if (!strcmp(act, "boost") || !strcmp(act, "unboost"))
 		rc = core_boost(q->w->core, q->viewer, id, act[0] == 'b');
 	else
@@ -451,10 +470,7 @@ int h_post_action(struct http_req *r)
 		return rc;
 	/* Back to where the button was pressed, if that was on this site. */
 	const char *back = http_form(r, "back");
-	if (back && back[0] == '/' && back[1] != '/' && !strpbrk(back, "\r\n\\"))
-		http_redirect(r, back);
-	else
-		http_redirect(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id));
+	http_redirect(r, back ? local_path(back) : arena_printf(r->a, "/posts/%llu", (unsigned long long)id));
 	return 0;
 }
 
@@ -474,12 +490,17 @@ int h_notifications(struct http_req *r)
 	static const char *what[] = {
 		N_("noemde u in een bericht"), N_("reageerde op uw bericht"), N_("volgt u nu"),
 		N_("wil u volgen"), N_("vond uw bericht fijn"), N_("deelde uw bericht"),
+		N_("wil lid worden van een kring die u modereert"), N_("heeft u toegelaten tot een kring"),
+		N_("nodigt u uit voor een kring"), N_("geeft u een waarschuwing van de moderatie"),
+		N_("heeft uw bericht goedgekeurd"), N_("meldde iets voor de moderatie"),
 	};
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
 		tv_set(x, "actor", account_model(r, v[i].actor));
-		tv_set_str(r->a, x, "what", _r(r, what[v[i].kind >= 0 && v[i].kind <= 5 ? v[i].kind : 0]));
+		tv_set_str(r->a, x, "what", _r(r, what[v[i].kind >= 0 && v[i].kind <= 11 ? v[i].kind : 0]));
+		tv_set_bool(r->a, x, "is_group", v[i].kind >= NOTIF_GROUP_REQUEST && v[i].kind <= NOTIF_GROUP_INVITE);
+		tv_set_bool(r->a, x, "is_report", v[i].kind == NOTIF_REPORT);
 		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));
 		tv_set_bool(r->a, x, "unread", !v[i].read);
 		tv_set_bool(r->a, x, "is_request", v[i].kind == NOTIF_FOLLOW_REQUEST);

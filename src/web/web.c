@@ -274,6 +274,10 @@ static void error_page(struct http_req *r, int err)
 		msg = N_("Er ging bij ons iets mis. Probeer het later opnieuw.");
 		break;
 	}
+	/* The page's language switch is a form: a first-time visitor needs
+	 * the CSRF cookie here too. */
+	if (WREQ(r)->want_csrf_cookie && r->method == HTTP_GET)
+		http_set_cookie(r, "kring_csrf", WREQ(r)->csrf, 86400 * 7);
 	struct tval *m = page_model(r, _r(r, title));
 	tv_set_str(r->a, m, "message", _r(r, msg));
 	tv_set_int(r->a, m, "status", r->status);
@@ -296,13 +300,31 @@ static const struct http_route routes[] = {
 	{HTTP_GET, "/@:name", h_profile},
 	{HTTP_GET, "/@:name/followers", h_people},
 	{HTTP_GET, "/@:name/following", h_people},
+	{HTTP_POST, "/@:name/report", h_report},
 	{HTTP_POST, "/@:name/:action", h_relation},
 	{HTTP_POST, "/posts", h_post_create},
 	{HTTP_GET, "/posts/:id", h_thread},
 	{HTTP_GET, "/posts/:id/edit", h_post_edit_form},
 	{HTTP_POST, "/posts/:id/edit", h_post_edit},
 	{HTTP_GET, "/posts/:id/history", h_post_history},
+	{HTTP_POST, "/posts/:id/report", h_report},
 	{HTTP_POST, "/posts/:id/:action", h_post_action},
+	{HTTP_GET, "/groups", h_groups},
+	{HTTP_POST, "/groups", h_group_create},
+	{HTTP_GET, "/g/:name", h_group},
+	{HTTP_GET, "/g/:name/members", h_group_members},
+	{HTTP_POST, "/g/:name/members/:user/:action", h_group_member_action},
+	{HTTP_GET, "/g/:name/queue", h_group_queue},
+	{HTTP_POST, "/g/:name/links", h_group_link},
+	{HTTP_POST, "/g/:name/:action", h_group_action},
+	{HTTP_GET, "/join/:token", h_join_form},
+	{HTTP_POST, "/join/:token", h_join},
+	{HTTP_GET, "/moderation", h_moderation},
+	{HTTP_POST, "/moderation/:id/:action", h_moderation_act},
+	{HTTP_GET, "/messages", h_messages},
+	{HTTP_POST, "/messages/:id/leave", h_message_leave},
+	{HTTP_POST, "/guidelines/:name/accept", h_guidelines_accept},
+	{HTTP_GET, "/admin/groups", h_admin_groups},
 	{HTTP_GET, "/notifications", h_notifications},
 	{HTTP_POST, "/notifications/read", h_notifications_read},
 	{HTTP_GET, "/follow-requests", h_follow_requests},
@@ -331,6 +353,12 @@ static const struct http_route routes[] = {
 	{HTTP_POST, "/admin/orgs/:name/staff", h_admin_staff},
 	{HTTP_GET, "/admin/orgs/:name/policy", h_admin_policy_form},
 	{HTTP_POST, "/admin/orgs/:name/policy", h_admin_policy},
+	{HTTP_GET, "/oauth/authorize", h_oauth_authorize},
+	{HTTP_POST, "/oauth/authorize", h_oauth_approve},
+	{HTTP_GET, "/settings/apps", h_settings_apps},
+	{HTTP_POST, "/settings/apps/:id/revoke", h_settings_app_revoke},
+	{HTTP_GET, "/media/:file", h_media},
+	{HTTP_POST, "/settings/avatar", h_settings_avatar},
 };
 
 static int load_templates(struct web *w)
@@ -447,6 +475,7 @@ struct tval *page_model(struct http_req *r, const char *title)
 		struct tval *me = account_model(r, q->me);
 		tv_set(m, "me", me);
 		tv_set_bool(r->a, m, "is_admin", q->me->role == ROLE_ADMIN);
+		tv_set_bool(r->a, m, "is_mod", q->me->role >= ROLE_MODERATOR);
 		int64_t unread = 0;
 		store_notif_unread(q->w->core->store, q->viewer, &unread);
 		tv_set_int(r->a, m, "unread", unread);
@@ -461,6 +490,11 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"requested", N_("Uw verzoek om te volgen is verstuurd.")},
 		{"password", N_("Uw wachtwoord is gewijzigd.")},
 		{"reset", N_("Uw wachtwoord is ingesteld. U kunt nu inloggen.")},
+		{"requested_group", N_("Uw verzoek is verstuurd. Een moderator kijkt ernaar.")},
+		{"joined", N_("Welkom in de kring!")},
+		{"reported", N_("Dank u. Een moderator kijkt ernaar.")},
+		{"guidelines", N_("U hebt de richtlijnen geaccepteerd. Plaats uw bericht nu opnieuw.")},
+		{"pending", N_("Uw bericht wacht op goedkeuring door een moderator.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)
 		if (!strcmp(msg, msgs[i][0]))
@@ -483,6 +517,17 @@ int page_render(struct http_req *r, const char *name, struct tval *model)
 int need_login(struct http_req *r)
 {
 	return WREQ(r)->viewer ? 0 : ERR_AUTH;
+}
+
+const char *local_path(const char *path)
+{
+	if (!path || path[0] != '/')
+		return "/";
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			return "/";
+	/* After dropping what browsers ignore, "//" would leave this site. */
+	return path[1] == '/' ? "/" : path;
 }
 
 void redirect_msg(struct http_req *r, const char *to, const char *msg)
@@ -518,7 +563,7 @@ struct tval *account_model(struct http_req *r, struct account *acc)
 	tv_set_str(r->a, m, "username", acc->username);
 	tv_set_str(r->a, m, "display_name", acc->display_name[0] ? acc->display_name : acc->username);
 	tv_set_strf(r->a, m, "url", "/@%s", acc->username);
-	tv_set_strf(r->a, m, "avatar", "/avatar/%s.svg", acc->username);
+	tv_set_str(r->a, m, "avatar", media_avatar_url(r, acc));
 	tv_set_bool(r->a, m, "is_org", acc->kind == ACCOUNT_ORG);
 	tv_set_bool(r->a, m, "is_professional", acc->kind == ACCOUNT_PERSON && acc->person_type == PERSON_PROFESSIONAL);
 	tv_set_bool(r->a, m, "locked", acc->locked);
@@ -545,6 +590,9 @@ struct tval *account_model(struct http_req *r, struct account *acc)
 		tv_push(hl, x);
 	}
 	tv_set(m, "holds", hl);
+	tv_set_bool(r->a, m, "dm_everyone", acc->dm_policy == DM_EVERYONE);
+	tv_set_bool(r->a, m, "dm_followed", acc->dm_policy == DM_FOLLOWED);
+	tv_set_bool(r->a, m, "dm_providers", acc->dm_policy == DM_PROVIDERS);
 	return m;
 }
 
@@ -565,6 +613,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 		tv_set(m, "writer", account_model(r, p->writer));
 	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, p->text));
 	tv_set_str(r->a, m, "text", p->text);
+	media_post_model(r, m, p);
 	tv_set_str(r->a, m, "time", fmt_time(r, p->created_at));
 	tv_set_str(r->a, m, "iso", iso_time(r, p->created_at));
 	if (p->edited_at)
@@ -580,6 +629,18 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	tv_set_bool(r->a, m, "boosted", p->v_boosted);
 	if (p->in_reply_to)
 		tv_set_strf(r->a, m, "reply_url", "/posts/%llu", (unsigned long long)p->in_reply_to);
+	if (p->group_id) {
+		struct group *g;
+		if (store_group_get(q->w->core->store, r->a, q->viewer, p->group_id, &g) == 0) {
+			tv_set_str(r->a, m, "group_name", g->display_name);
+			tv_set_strf(r->a, m, "group_url", "/g/%s", g->name);
+		}
+		tv_set_bool(r->a, m, "pending", p->pending);
+		tv_set_bool(r->a, m, "pinned", p->pinned);
+		bool gmod = p->v_group_role >= GROLE_MODERATOR;
+		tv_set_bool(r->a, m, "group_mod", gmod);
+		tv_set_bool(r->a, m, "can_pin", gmod && !p->pending && !p->in_reply_to);
+	}
 	bool mine = q->viewer && core_may_post_as(q->w->core, q->viewer, p->author_id);
 	tv_set_bool(r->a, m, "can_edit", mine);
 	tv_set_bool(r->a, m, "can_delete", mine || (q->me && q->me->role >= ROLE_MODERATOR));

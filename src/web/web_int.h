@@ -46,6 +46,10 @@ struct tval *page_model(struct http_req *r, const char *title);
 int page_render(struct http_req *r, const char *name, struct tval *model);
 /* Require a logged-in viewer: returns ERR_AUTH (redirects to login). */
 int need_login(struct http_req *r);
+/* `path` if it is a path on this site ("/x"), else "/": no scheme, no "//",
+ * no backslash, no control characters (browsers drop tabs and newlines, so
+ * "/\t/evil" would become "//evil"). */
+const char *local_path(const char *path);
 /* Redirect with a short notice key shown on the next page. */
 void redirect_msg(struct http_req *r, const char *to, const char *msg);
 /* A post as template values. */
@@ -61,6 +65,28 @@ void pager_model(struct http_req *r, struct tval *m, const char *base, uint64_t 
 
 /* Mark what the privacy guard found in text, for the review page. */
 void guard_model(struct http_req *r, struct tval *m, const char *text, const struct guard_result *g);
+
+/* Groups, reports, conversations (group.c). */
+struct tval *group_model(struct http_req *r, const struct group *g);
+struct tval *reports_model(struct http_req *r, struct mod_report *v, size_t n);
+int guidelines_page(struct http_req *r, uint64_t org);
+int h_groups(struct http_req *r);
+int h_group_create(struct http_req *r);
+int h_group(struct http_req *r);
+int h_group_action(struct http_req *r);
+int h_group_members(struct http_req *r);
+int h_group_member_action(struct http_req *r);
+int h_group_link(struct http_req *r);
+int h_group_queue(struct http_req *r);
+int h_join_form(struct http_req *r);
+int h_join(struct http_req *r);
+int h_report(struct http_req *r);
+int h_moderation(struct http_req *r);
+int h_moderation_act(struct http_req *r);
+int h_messages(struct http_req *r);
+int h_message_leave(struct http_req *r);
+int h_guidelines_accept(struct http_req *r);
+int h_admin_groups(struct http_req *r);
 
 /* Page handlers (pages.c, account.c, admin.c). */
 int h_index(struct http_req *r);
@@ -104,5 +130,22 @@ int h_admin_org(struct http_req *r);
 int h_admin_staff(struct http_req *r);
 int h_admin_policy_form(struct http_req *r);
 int h_admin_policy(struct http_req *r);
+
+/* OAuth pages (oauth.c). */
+int h_oauth_authorize(struct http_req *r);
+int h_oauth_approve(struct http_req *r);
+int h_settings_apps(struct http_req *r);
+int h_settings_app_revoke(struct http_req *r);
+
+/* Media (media.c). */
+/* Upload the compose form's files ("media", alt texts "alt1".."alt4") into in;
+ * a negative return means a refusal page was already rendered (answer 0). */
+int media_from_form(struct http_req *r, struct post_input *in);
+/* Add the post's media ("media" list, "has_media") to its template model. */
+void media_post_model(struct http_req *r, struct tval *m, struct post *p);
+/* The avatar URL of an account: the uploaded picture, else the generated SVG. */
+const char *media_avatar_url(struct http_req *r, struct account *acc);
+int h_media(struct http_req *r);
+int h_settings_avatar(struct http_req *r);
 
 #endif

@@ -286,3 +286,56 @@ def test_login_rate_limit_per_address(start_server):
     assert codes[-1] == 429, codes
     assert codes.count(401) <= 20, codes
     srv.assert_clean_stop()
+
+
+def test_setup_link_dead_once_admin_exists(start_server):
+    """The printed setup link is only for the very first admin."""
+    srv = start_server()
+    link = srv.setup_link()
+    assert link
+    srv.add_user("cliadmin", role="admin")
+    path = link[len(srv.base):]
+    c = srv.client()
+    c.get("/")
+    r = c.post(path, {"username": "tweedeadmin", "password": PASSWORD, "password2": PASSWORD})
+    assert r.status_code == 404, "setup link still creates an admin after one exists (%d)" % r.status_code
+    srv.assert_clean_stop()
+
+
+def test_logout_invalidates_session_server_side(server):
+    name = server.add_user()
+    c = server.login(name)
+    cookie = c.s.cookies.get("kring_session")
+    assert c.post("/logout", {}).status_code == 303
+    replay = Client(server.base)
+    replay.s.cookies.set("kring_session", cookie)
+    r = replay.get("/")
+    assert 'action="/logout"' not in r.text, "old session cookie still works after logout"
+
+
+def test_password_change_mismatch_and_short(server):
+    name = server.add_user()
+    c = server.login(name)
+    c.get("/settings/password")
+    for pw, pw2 in (("nieuw-wachtwoord-9", "anders-wachtwoord-9"), ("kort", "kort")):
+        r = c.post("/settings/password", {"old_password": PASSWORD, "password": pw, "password2": pw2})
+        assert r.status_code != 303 or 'class="error"' in c.get(r.headers["Location"]).text
+    server.login(name)
+
+
+def test_invite_with_role(server):
+    _, token = server.invite_link(role="moderator")
+    c = server.client()
+    name = uniq("mod")
+    r = register(c, token, name)
+    assert r.status_code == 303
+    assert re.search(r"%s\s.*moderator" % name, server.cli("user", "list").stdout)
+
+
+def test_bogus_session_cookie(server):
+    c = Client(server.base)
+    c.s.cookies.set("kring_session", "x" * 5000)
+    r = c.get("/")
+    assert r.status_code in (200, 400)
+    c.s.cookies.set("kring_session", "\x7f\x01")
+    assert c.get("/healthz").status_code == 200

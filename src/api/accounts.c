@@ -1,0 +1,387 @@
+/* Accounts: credentials, profiles, relationships, follows, blocks, mutes. */
+#include "api/api_int.h"
+
+#include <string.h>
+
+#include "base/err.h"
+#include "base/text.h"
+
+static int visible_account(struct actx *x, uint64_t id, struct account **acc)
+{
+	int rc = core_account_get(x->c, x->a, id, acc);
+	if (rc)
+		return rc;
+	if ((*acc)->suspended && (!x->me || x->me->role < ROLE_MODERATOR))
+		return ERR_NOTFOUND;
+	return 0;
+}
+
+static int one_account(struct actx *x, struct account *acc)
+{
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	ent_account(x, &j, acc);
+	return 0;
+}
+
+static void accounts_json(struct actx *x, struct account **v, size_t n)
+{
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		if (!v[i]->suspended)
+			ent_account(x, &j, v[i]);
+	jw_arr_end(&j);
+}
+
+static void ids_json(struct actx *x, const uint64_t *ids, size_t n)
+{
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		struct account *acc;
+		if (!store_account_get(x->c->store, x->a, ids[i], &acc) && !acc->suspended)
+			ent_account(x, &j, acc);
+	}
+	jw_arr_end(&j);
+}
+
+int a_verify_credentials(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:accounts");
+	if (rc)
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_credential_account(&x, &j, x.me);
+	return 0;
+}
+
+int a_update_credentials(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:accounts");
+	if (rc)
+		return rc;
+	struct account acc = *x.me;
+	const char *v;
+	if ((v = arg(&x, "display_name")))
+		acc.display_name = v;
+	if ((v = arg(&x, "note")))
+		acc.bio = v;
+	if (arg(&x, "locked"))
+		acc.locked = arg_bool(&x, "locked", false);
+	if ((v = arg(&x, "source[language]")) && (!strcmp(v, "nl") || !strcmp(v, "en")))
+		acc.lang = v;
+	rc = core_profile_update(x.c, &acc);
+	if (rc == ERR_INVAL)
+		return api_fail(&x, 422, "Validation failed: display name or note is invalid");
+	if (rc)
+		return rc;
+	struct account *me;
+	if ((rc = core_account_get(x.c, x.a, x.viewer, &me)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_credential_account(&x, &j, me);
+	return 0;
+}
+
+int a_account_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	struct account *acc;
+	if ((rc = visible_account(&x, param_id(r, "id"), &acc)))
+		return rc;
+	return one_account(&x, acc);
+}
+
+int a_account_lookup(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	const char *acct = arg(&x, "acct");
+	if (!acct || strlen(acct) > 300)
+		return ERR_NOTFOUND;
+	if (*acct == '@')
+		acct++;
+	char *name = arena_strdup(x.a, acct);
+	char *at = strchr(name, '@');
+	if (at) {
+		/* Only our own domain is known here. */
+		const char *host = strstr(x.base, "://") + 3;
+		if (strcmp(at + 1, host))
+			return ERR_NOTFOUND;
+		*at = '\0';
+	}
+	str_lower(name);
+	struct account *acc;
+	if ((rc = core_account_by_name(x.c, x.a, name, &acc)))
+		return rc;
+	if (acc->suspended)
+		return ERR_NOTFOUND;
+	return one_account(&x, acc);
+}
+
+int a_account_search(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:accounts");
+	if (rc)
+		return rc;
+	const char *q = arg(&x, "q");
+	if (!q || strlen(q) > 200)
+		return api_fail(&x, 400, "Missing or too long q");
+	char *lq = arena_strdup(x.a, *q == '@' ? q + 1 : q);
+	str_lower(lq);
+	struct account **v;
+	size_t n;
+	uint64_t lim = 40;
+	arg_id(&x, "limit", &lim);
+	if ((rc = store_account_search(x.c->store, x.a, lq, lim > 40 ? 40 : (int)lim, &v, &n)))
+		return rc;
+	accounts_json(&x, v, n);
+	return 0;
+}
+
+int a_relationships(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:follows");
+	if (rc)
+		return rc;
+	const char *ids[40];
+	size_t n = arg_all(&x, "id", ids, 40);
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t id;
+		struct account *acc;
+		if (parse_u64(ids[i], &id) && !visible_account(&x, id, &acc))
+			ent_relationship(&x, &j, id);
+	}
+	jw_arr_end(&j);
+	return 0;
+}
+
+int a_account_statuses(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	struct account *acc;
+	if ((rc = visible_account(&x, param_id(r, "id"), &acc)))
+		return rc;
+	if (arg_bool(&x, "only_media", false)) {
+		json_begin(&x);
+		buf_adds(&r->out, "[]");
+		return 0;
+	}
+	if (arg_bool(&x, "pinned", false)) {
+		uint64_t *ids, *marks;
+		size_t n;
+		struct page pg = {.limit = 20};
+		if ((rc = store_mark_list(x.c->store, x.a, MARK_PIN, acc->id, &pg, &ids, &marks, &n)))
+			return rc;
+		json_begin(&x);
+		struct jw j;
+		jw_init(&j, &r->out);
+		jw_arr(&j);
+		for (size_t i = 0; i < n; i++)
+			ent_status_id(&x, &j, ids[i]);
+		jw_arr_end(&j);
+		return 0;
+	}
+	struct tl_query q = {.kind = TL_PROFILE, .author = acc->id};
+	arg_page(&x, &q.page, CORE_PAGE_MAX);
+	struct post **v;
+	size_t n;
+	uint64_t older, newer;
+	if ((rc = core_timeline(x.c, x.a, x.viewer, &q, &v, &n, &older, &newer)))
+		return rc;
+	bool no_replies = arg_bool(&x, "exclude_replies", false);
+	bool no_boosts = arg_bool(&x, "exclude_reblogs", false);
+	json_begin(&x);
+	set_link(&x, n ? v[n - 1]->id : 0, n ? v[0]->id : 0);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		/* Replies to oneself (threads) stay, as in Mastodon. */
+		if (no_replies && v[i]->in_reply_to && v[i]->reply_author != (int64_t)acc->id)
+			continue;
+		if (no_boosts && v[i]->reblog_of)
+			continue;
+		ent_status(&x, &j, v[i]);
+	}
+	jw_arr_end(&j);
+	return 0;
+}
+
+static int follow_list(struct http_req *r, bool following)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	struct account *acc;
+	if ((rc = visible_account(&x, param_id(r, "id"), &acc)))
+		return rc;
+	struct account **v;
+	size_t n;
+	uint64_t lim = 40;
+	arg_id(&x, "limit", &lim);
+	if ((rc = store_followers(x.c->store, x.a, acc->id, following, lim > 80 ? 80 : (int)lim, &v, &n)))
+		return rc;
+	accounts_json(&x, v, n);
+	return 0;
+}
+
+int a_account_followers(struct http_req *r)
+{
+	return follow_list(r, false);
+}
+
+int a_account_following(struct http_req *r)
+{
+	return follow_list(r, true);
+}
+
+int a_account_action(struct http_req *r)
+{
+	const char *action = http_param(r, "action");
+	static const struct {
+		const char *name, *scope;
+	} acts[] = {
+		{"follow", "write:follows"}, {"unfollow", "write:follows"}, {"block", "write:blocks"},
+		{"unblock", "write:blocks"}, {"mute", "write:mutes"},       {"unmute", "write:mutes"},
+		{"note", "write:accounts"},
+	};
+	const char *scope = NULL;
+	for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
+		if (!strcmp(action, acts[i].name))
+			scope = acts[i].scope;
+	if (!scope)
+		return ERR_NOTFOUND;
+	struct actx x;
+	int rc = api_begin(r, &x, scope);
+	if (rc)
+		return rc;
+	struct account *acc;
+	uint64_t id = param_id(r, "id");
+	if ((rc = visible_account(&x, id, &acc)))
+		return rc;
+	int state;
+	if (!strcmp(action, "follow") || !strcmp(action, "unfollow"))
+		rc = core_follow(x.c, x.viewer, id, action[0] == 'f', &state);
+	else if (!strcmp(action, "block") || !strcmp(action, "unblock"))
+		rc = core_block(x.c, x.viewer, id, action[0] == 'b');
+	else if (!strcmp(action, "mute") || !strcmp(action, "unmute"))
+		rc = core_mute(x.c, x.viewer, id, action[0] == 'm');
+	if (rc == ERR_INVAL)
+		return api_fail(&x, 422, "Validation failed: you cannot do this to yourself");
+	if (rc)
+		return rc;
+	if (!strcmp(action, "follow"))
+		stream_notify(x.c, id);
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_relationship(&x, &j, id);
+	return 0;
+}
+
+int a_account_lists(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:lists");
+	if (rc)
+		return rc;
+	struct ulist *v;
+	size_t n;
+	if ((rc = store_list_holding(x.c->store, x.a, x.viewer, param_id(r, "id"), &v, &n)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		ent_list(&j, &v[i]);
+	jw_arr_end(&j);
+	return 0;
+}
+
+int a_follow_requests(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:follows");
+	if (rc)
+		return rc;
+	struct account **v;
+	size_t n;
+	if ((rc = store_follow_requests(x.c->store, x.a, x.viewer, &v, &n)))
+		return rc;
+	accounts_json(&x, v, n);
+	return 0;
+}
+
+int a_follow_request_answer(struct http_req *r)
+{
+	const char *action = http_param(r, "action");
+	if (strcmp(action, "authorize") && strcmp(action, "reject"))
+		return ERR_NOTFOUND;
+	struct actx x;
+	int rc = api_begin(r, &x, "write:follows");
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	if ((rc = core_follow_answer(x.c, x.viewer, id, action[0] == 'a')))
+		return rc;
+	if (action[0] == 'a')
+		stream_notify(x.c, id);
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_relationship(&x, &j, id);
+	return 0;
+}
+
+static int block_list(struct http_req *r, bool mutes)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, mutes ? "read:mutes" : "read:blocks");
+	if (rc)
+		return rc;
+	uint64_t *ids;
+	size_t n;
+	if ((rc = store_block_list(x.c->store, x.a, x.viewer, mutes, &ids, &n)))
+		return rc;
+	ids_json(&x, ids, n);
+	return 0;
+}
+
+int a_blocks(struct http_req *r)
+{
+	return block_list(r, false);
+}
+
+int a_mutes(struct http_req *r)
+{
+	return block_list(r, true);
+}

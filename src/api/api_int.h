@@ -1,0 +1,138 @@
+#ifndef API_API_INT_H
+#define API_API_INT_H
+
+/* Internal to api/: request context, arguments, JSON writing, entities. */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "api/api.h"
+#include "core/core.h"
+#include "core/oauth.h"
+#include "store/store_api.h"
+
+extern struct core *api_core;
+
+#define API_MAX_ARGS 128
+
+/* One API request: who is asking (from the bearer token) and its arguments
+ * (query, then the form or JSON body, flattened the same way). */
+struct actx {
+	struct http_req *r;
+	struct core *c;
+	struct arena *a;
+	const char *base;          /* "https://host" without a trailing slash */
+	uint64_t viewer;           /* 0: none or an app-only token */
+	struct account *me;
+	struct oauth_token tok;
+	bool has_token;
+	struct http_field args[API_MAX_ARGS];
+	int nargs;
+	int query_from;            /* args[query_from..nargs) came from the query */
+};
+
+/*
+ * Start a request: parse arguments (ERR_INVAL for a malformed body) and
+ * resolve the token.  scope NULL: no token needed (but used when given);
+ * otherwise a user token allowing scope is required (ERR_AUTH if missing or
+ * invalid, ERR_FORBIDDEN if outside its scopes).  "app:" + scope allows an
+ * app-only token too.
+ */
+int api_begin(struct http_req *r, struct actx *x, const char *scope);
+/* An argument by name ("status", "poll[options][]"), first occurrence; or NULL. */
+const char *arg(struct actx *x, const char *name);
+/* All values of an array argument ("types[]" and "types"), at most max. */
+size_t arg_all(struct actx *x, const char *name, const char **out, size_t max);
+/* Booleans as Mastodon clients send them: true/1/on. */
+bool arg_bool(struct actx *x, const char *name, bool dflt);
+/* An id argument; false if absent or not a number. */
+bool arg_id(struct actx *x, const char *name, uint64_t *out);
+/* A path parameter as an id; 0 if malformed (callers answer 404). */
+uint64_t param_id(struct http_req *r, const char *name);
+/* Paging arguments: max_id, since_id, min_id, limit (default 20, max max). */
+void arg_page(struct actx *x, struct page *pg, int max);
+/* Set Link with next (max_id=older) and prev (min_id=newer) for this path. */
+void set_link(struct actx *x, uint64_t older, uint64_t newer);
+/* Start a JSON response (status 200). */
+void json_begin(struct actx *x);
+/* An error body {"error": msg} with status (a handled error; return 0 after). */
+int api_fail(struct actx *x, int status, const char *msg);
+
+/* ---- JSON writer ---- */
+struct jw {
+	struct buf *b;
+	int depth;
+	unsigned char st[32];
+};
+void jw_init(struct jw *j, struct buf *b);
+void jw_obj(struct jw *j);
+void jw_end(struct jw *j);          /* closes an object */
+void jw_arr(struct jw *j);
+void jw_arr_end(struct jw *j);
+void jw_key(struct jw *j, const char *k);
+void jw_str(struct jw *j, const char *s); /* NULL writes null */
+void jw_int(struct jw *j, int64_t v);
+void jw_bool(struct jw *j, bool v);
+void jw_null(struct jw *j);
+void jw_id(struct jw *j, uint64_t id); /* "123", or null for 0 */
+void jw_time(struct jw *j, int64_t t); /* ISO 8601 with ms, or null for 0 */
+void jw_kstr(struct jw *j, const char *k, const char *s);
+void jw_kint(struct jw *j, const char *k, int64_t v);
+void jw_kbool(struct jw *j, const char *k, bool v);
+void jw_knull(struct jw *j, const char *k);
+void jw_kid(struct jw *j, const char *k, uint64_t id);
+void jw_ktime(struct jw *j, const char *k, int64_t t);
+void jw_kempty(struct jw *j, const char *k); /* [] */
+void jw_date(struct jw *j, int64_t t);       /* "2026-11-22" */
+
+/* ---- entities ---- */
+void ent_account(struct actx *x, struct jw *j, struct account *acc);
+/* Full account for its owner: with source and role. */
+void ent_credential_account(struct actx *x, struct jw *j, struct account *acc);
+void ent_status(struct actx *x, struct jw *j, struct post *p);
+void ent_notification(struct actx *x, struct jw *j, struct notification *n);
+void ent_relationship(struct actx *x, struct jw *j, uint64_t target);
+void ent_poll(struct actx *x, struct jw *j, struct poll *p);
+void ent_tag(struct actx *x, struct jw *j, const char *tag, bool with_following);
+void ent_list(struct jw *j, const struct ulist *l);
+void ent_filter(struct jw *j, const struct filter *f);
+void ent_conversation(struct actx *x, struct jw *j, const struct conv *cv, struct post *last);
+const char *notif_type(int kind);
+/* Fetch a post for the viewer and write it; false (nothing written) if not visible. */
+bool ent_status_id(struct actx *x, struct jw *j, uint64_t id);
+
+/* ---- streaming (stream.c) ---- */
+/* A new or edited post (event "update"/"status.update"); after commit. */
+void stream_post(struct core *c, uint64_t id, bool edited);
+void stream_delete(uint64_t id);
+/* New notifications for account since a check. */
+void stream_notify(struct core *c, uint64_t account);
+
+/* ---- handlers ---- */
+#define H(name) int name(struct http_req *r)
+/* oauth.c */
+H(a_apps_create); H(a_apps_verify); H(a_oauth_token); H(a_oauth_revoke); H(a_oauth_meta);
+/* instance.c */
+H(a_instance_v1); H(a_instance_v2); H(a_nodeinfo_links); H(a_nodeinfo); H(a_preferences); H(a_empty_list);
+H(a_markers_get); H(a_markers_set); H(a_filters_list); H(a_filter_create); H(a_filter_get);
+H(a_filter_update); H(a_filter_delete); H(a_filter_kw_create); H(a_filter_kw_delete); H(a_reports_create);
+/* accounts.c */
+H(a_verify_credentials); H(a_update_credentials); H(a_account_get); H(a_account_lookup);
+H(a_relationships); H(a_account_statuses); H(a_account_followers); H(a_account_following);
+H(a_account_action); H(a_account_lists); H(a_follow_requests); H(a_follow_request_answer);
+H(a_blocks); H(a_mutes); H(a_account_search);
+/* statuses.c */
+H(a_status_create); H(a_status_get); H(a_status_edit); H(a_status_delete); H(a_status_context);
+H(a_status_action); H(a_status_actors); H(a_status_history); H(a_status_source); H(a_poll_get);
+H(a_poll_vote); H(a_statuses_many);
+/* timelines.c */
+H(a_tl_home); H(a_tl_public); H(a_tl_tag); H(a_tl_list); H(a_bookmarks); H(a_favourites);
+H(a_notifications); H(a_notifications_unread); H(a_notification_get); H(a_notifications_clear); H(a_notification_dismiss);
+H(a_search); H(a_tag_get); H(a_tag_action); H(a_followed_tags); H(a_conversations);
+H(a_conversation_read); H(a_conversation_delete); H(a_lists); H(a_list_get); H(a_list_create);
+H(a_list_update); H(a_list_delete); H(a_list_accounts); H(a_list_accounts_add); H(a_list_accounts_remove);
+/* stream.c */
+H(a_stream); H(a_stream_health);
+#undef H
+
+#endif

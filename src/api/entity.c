@@ -1,0 +1,423 @@
+/* Entities as Mastodon writes them: accounts, statuses, notifications... */
+#include "api/api_int.h"
+
+#include <string.h>
+
+#include "base/id.h"
+#include "base/text.h"
+
+static const char *vis_name(int v)
+{
+	return v == VIS_DIRECT ? "direct" : v == VIS_FOLLOWERS ? "private" : "public";
+}
+
+const char *notif_type(int kind)
+{
+	switch (kind) {
+	case NOTIF_MENTION:
+	case NOTIF_REPLY: return "mention";
+	case NOTIF_FOLLOW: return "follow";
+	case NOTIF_FOLLOW_REQUEST: return "follow_request";
+	case NOTIF_FAVOURITE: return "favourite";
+	case NOTIF_BOOST: return "reblog";
+	}
+	return "mention";
+}
+
+/* core renders site-relative links; clients elsewhere need absolute ones. */
+static const char *abs_html(struct actx *x, const char *html)
+{
+	if (!strstr(html, "href=\"/"))
+		return html;
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	const char *p = html, *q;
+	while ((q = strstr(p, "href=\"/"))) {
+		buf_add(&b, p, (size_t)(q - p) + 6);
+		buf_adds(&b, x->base);
+		p = q + 6;
+	}
+	buf_adds(&b, p);
+	char *out = arena_strdup(x->a, b.ptr);
+	buf_release(&b);
+	return out;
+}
+
+static void field(struct jw *j, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	jw_obj(j);
+	jw_kstr(j, "name", name);
+	jw_kstr(j, "value", value);
+	jw_knull(j, "verified_at");
+	jw_end(j);
+}
+
+static void account_body(struct actx *x, struct jw *j, struct account *acc)
+{
+	jw_kid(j, "id", acc->id);
+	jw_kstr(j, "username", acc->username);
+	jw_kstr(j, "acct", acc->username);
+	jw_kstr(j, "display_name", acc->display_name[0] ? acc->display_name : acc->username);
+	jw_kbool(j, "locked", acc->locked);
+	jw_kbool(j, "bot", false);
+	jw_kbool(j, "discoverable", true);
+	jw_kbool(j, "group", false);
+	jw_ktime(j, "created_at", acc->created_at);
+	jw_kstr(j, "note", acc->bio[0] ? abs_html(x, core_render_text(x->c, x->a, acc->bio)) : "");
+	const char *url = arena_printf(x->a, "%s/@%s", x->base, acc->username);
+	jw_kstr(j, "url", url);
+	jw_kstr(j, "uri", url);
+	const char *av = arena_printf(x->a, "%s/avatar/%s.svg", x->base, acc->username);
+	jw_kstr(j, "avatar", av);
+	jw_kstr(j, "avatar_static", av);
+	const char *hd = arena_printf(x->a, "%s/static/icon.svg", x->base);
+	jw_kstr(j, "header", hd);
+	jw_kstr(j, "header_static", hd);
+	jw_kint(j, "followers_count", acc->followers);
+	jw_kint(j, "following_count", acc->following);
+	jw_kint(j, "statuses_count", acc->posts);
+	int64_t last = store_account_last_post(x->c->store, acc->id);
+	jw_key(j, "last_status_at");
+	if (last)
+		jw_date(j, last);
+	else
+		jw_null(j);
+	jw_kempty(j, "emojis");
+	jw_key(j, "fields");
+	jw_arr(j);
+	if (acc->kind == ACCOUNT_PERSON && acc->person_type == PERSON_PROFESSIONAL) {
+		field(j, "Beroep", acc->profession);
+		field(j, "Deskundig in", acc->expertise);
+		field(j, "Talen", acc->languages);
+		field(j, "Regio", acc->region);
+	}
+	jw_arr_end(j);
+}
+
+void ent_account(struct actx *x, struct jw *j, struct account *acc)
+{
+	jw_obj(j);
+	account_body(x, j, acc);
+	jw_end(j);
+}
+
+void ent_credential_account(struct actx *x, struct jw *j, struct account *acc)
+{
+	jw_obj(j);
+	account_body(x, j, acc);
+	jw_key(j, "source");
+	jw_obj(j);
+	jw_kstr(j, "privacy", "public");
+	jw_kbool(j, "sensitive", false);
+	jw_kstr(j, "language", acc->lang);
+	jw_kstr(j, "note", acc->bio);
+	jw_kempty(j, "fields");
+	jw_kint(j, "follow_requests_count", 0);
+	jw_end(j);
+	jw_key(j, "role");
+	jw_obj(j);
+	jw_kstr(j, "id", acc->role == ROLE_ADMIN ? "3" : acc->role == ROLE_MODERATOR ? "2" : "-99");
+	jw_kstr(j, "name", acc->role == ROLE_ADMIN ? "Admin" : acc->role == ROLE_MODERATOR ? "Moderator" : "");
+	jw_kstr(j, "permissions", acc->role == ROLE_ADMIN ? "1" : "0");
+	jw_kstr(j, "color", "");
+	jw_kbool(j, "highlighted", false);
+	jw_end(j);
+	jw_end(j);
+}
+
+void ent_poll(struct actx *x, struct jw *j, struct poll *p)
+{
+	jw_obj(j);
+	jw_kid(j, "id", p->id);
+	jw_ktime(j, "expires_at", p->expires_at);
+	jw_kbool(j, "expired", p->expires_at && p->expires_at <= time_now());
+	jw_kbool(j, "multiple", p->multiple);
+	jw_kint(j, "votes_count", p->votes_count);
+	jw_kint(j, "voters_count", p->voters_count);
+	jw_key(j, "options");
+	jw_arr(j);
+	for (size_t i = 0; i < p->nopts; i++) {
+		jw_obj(j);
+		jw_kstr(j, "title", p->titles[i]);
+		jw_kint(j, "votes_count", p->votes[i]);
+		jw_end(j);
+	}
+	jw_arr_end(j);
+	jw_kempty(j, "emojis");
+	if (x->viewer) {
+		jw_kbool(j, "voted", p->voted);
+		jw_key(j, "own_votes");
+		jw_arr(j);
+		for (size_t i = 0; i < p->nown; i++)
+			jw_int(j, p->own[i]);
+		jw_arr_end(j);
+	}
+	jw_end(j);
+}
+
+static void status_body(struct actx *x, struct jw *j, struct post *p)
+{
+	struct post_meta meta;
+	store_post_meta_get(x->c->store, x->a, p->id, &meta);
+	jw_kid(j, "id", p->id);
+	jw_ktime(j, "created_at", p->created_at);
+	jw_kid(j, "in_reply_to_id", p->in_reply_to);
+	jw_kid(j, "in_reply_to_account_id", p->in_reply_to ? (uint64_t)p->reply_author : 0);
+	jw_kbool(j, "sensitive", meta.sensitive);
+	jw_kstr(j, "spoiler_text", meta.spoiler_text);
+	jw_kstr(j, "visibility", vis_name(p->visibility));
+	jw_kstr(j, "language", meta.language[0] ? meta.language : "nl");
+	const char *url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id);
+	jw_kstr(j, "uri", url);
+	jw_kstr(j, "url", url);
+	jw_kint(j, "replies_count", p->replies);
+	jw_kint(j, "reblogs_count", p->boosts);
+	jw_kint(j, "favourites_count", p->favs);
+	jw_ktime(j, "edited_at", p->edited_at);
+	jw_kbool(j, "favourited", x->viewer && p->v_faved);
+	jw_kbool(j, "reblogged", x->viewer && p->v_boosted);
+	jw_kbool(j, "muted", false);
+	jw_kbool(j, "bookmarked", x->viewer && store_mark_has(x->c->store, MARK_BOOKMARK, x->viewer, p->id));
+	if (x->viewer == p->author_id)
+		jw_kbool(j, "pinned", store_mark_has(x->c->store, MARK_PIN, x->viewer, p->id));
+	jw_kstr(j, "content", p->text[0] ? abs_html(x, core_render_text(x->c, x->a, p->text)) : "");
+	struct oauth_app *app;
+	jw_key(j, "application");
+	if (meta.app_id && !store_app_by_id(x->c->store, x->a, meta.app_id, &app)) {
+		jw_obj(j);
+		jw_kstr(j, "name", app->name);
+		jw_key(j, "website");
+		jw_str(j, app->website[0] ? app->website : NULL);
+		jw_end(j);
+	} else {
+		jw_null(j);
+	}
+	jw_key(j, "account");
+	if (p->author)
+		ent_account(x, j, p->author);
+	else
+		jw_null(j);
+	jw_kempty(j, "media_attachments");
+	jw_key(j, "mentions");
+	jw_arr(j);
+	uint64_t *rc;
+	size_t nrc = 0;
+	if (!store_post_recipients(x->c->store, x->a, p->id, &rc, &nrc))
+		for (size_t i = 0; i < nrc; i++) {
+			struct account *acc;
+			if (store_account_get(x->c->store, x->a, rc[i], &acc))
+				continue;
+			jw_obj(j);
+			jw_kid(j, "id", acc->id);
+			jw_kstr(j, "username", acc->username);
+			jw_kstr(j, "acct", acc->username);
+			jw_kstr(j, "url", arena_printf(x->a, "%s/@%s", x->base, acc->username));
+			jw_end(j);
+		}
+	jw_arr_end(j);
+	jw_key(j, "tags");
+	jw_arr(j);
+	const char **tags;
+	size_t ntags = 0;
+	if (!store_post_tags(x->c->store, x->a, p->id, &tags, &ntags))
+		for (size_t i = 0; i < ntags; i++) {
+			jw_obj(j);
+			jw_kstr(j, "name", tags[i]);
+			jw_kstr(j, "url", arena_printf(x->a, "%s/tags/%s", x->base, tags[i]));
+			jw_end(j);
+		}
+	jw_arr_end(j);
+	jw_kempty(j, "emojis");
+	jw_knull(j, "card");
+	struct poll *poll;
+	jw_key(j, "poll");
+	if (!store_poll_get(x->c->store, x->a, p->id, x->viewer, &poll))
+		ent_poll(x, j, poll);
+	else
+		jw_null(j);
+}
+
+void ent_status(struct actx *x, struct jw *j, struct post *p)
+{
+	jw_obj(j);
+	if (p->reblog_of && p->boosted) {
+		/* A boost: its own id and author, everything else from the original. */
+		struct post *o = p->boosted;
+		jw_kid(j, "id", p->id);
+		jw_ktime(j, "created_at", p->created_at);
+		jw_knull(j, "in_reply_to_id");
+		jw_knull(j, "in_reply_to_account_id");
+		jw_kbool(j, "sensitive", false);
+		jw_kstr(j, "spoiler_text", "");
+		jw_kstr(j, "visibility", vis_name(p->visibility));
+		jw_kstr(j, "language", NULL);
+		const char *url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id);
+		jw_kstr(j, "uri", url);
+		jw_kstr(j, "url", url);
+		jw_kint(j, "replies_count", 0);
+		jw_kint(j, "reblogs_count", 0);
+		jw_kint(j, "favourites_count", 0);
+		jw_knull(j, "edited_at");
+		jw_kbool(j, "favourited", false);
+		jw_kbool(j, "reblogged", x->viewer && o->v_boosted);
+		jw_kbool(j, "muted", false);
+		jw_kbool(j, "bookmarked", false);
+		jw_kstr(j, "content", "");
+		jw_knull(j, "application");
+		jw_key(j, "account");
+		if (p->author)
+			ent_account(x, j, p->author);
+		else
+			jw_null(j);
+		jw_kempty(j, "media_attachments");
+		jw_kempty(j, "mentions");
+		jw_kempty(j, "tags");
+		jw_kempty(j, "emojis");
+		jw_knull(j, "card");
+		jw_knull(j, "poll");
+		jw_key(j, "reblog");
+		ent_status(x, j, o);
+	} else {
+		status_body(x, j, p);
+		jw_knull(j, "reblog");
+	}
+	jw_end(j);
+}
+
+bool ent_status_id(struct actx *x, struct jw *j, uint64_t id)
+{
+	struct post *p;
+	if (core_post_get(x->c, x->a, x->viewer, id, &p))
+		return false;
+	ent_status(x, j, p);
+	return true;
+}
+
+void ent_notification(struct actx *x, struct jw *j, struct notification *n)
+{
+	jw_obj(j);
+	jw_kid(j, "id", n->id);
+	jw_kstr(j, "type", notif_type(n->kind));
+	jw_ktime(j, "created_at", n->created_at);
+	jw_knull(j, "group_key");
+	jw_key(j, "account");
+	if (n->actor)
+		ent_account(x, j, n->actor);
+	else
+		jw_null(j);
+	if (n->post) {
+		jw_key(j, "status");
+		ent_status(x, j, n->post);
+	}
+	jw_end(j);
+}
+
+void ent_relationship(struct actx *x, struct jw *j, uint64_t target)
+{
+	struct relation rel;
+	core_relation(x->c, x->viewer, target, &rel);
+	jw_obj(j);
+	jw_kid(j, "id", target);
+	jw_kbool(j, "following", rel.following);
+	jw_kbool(j, "showing_reblogs", rel.following);
+	jw_kbool(j, "notifying", false);
+	jw_kempty(j, "languages");
+	jw_kbool(j, "followed_by", rel.followed_by);
+	jw_kbool(j, "blocking", rel.blocking);
+	jw_kbool(j, "blocked_by", rel.blocked_by);
+	jw_kbool(j, "muting", rel.muting);
+	jw_kbool(j, "muting_notifications", rel.muting);
+	jw_kbool(j, "requested", rel.requested);
+	jw_kbool(j, "requested_by", x->viewer && store_follow_requested(x->c->store, target, x->viewer));
+	jw_kbool(j, "domain_blocking", false);
+	jw_kbool(j, "endorsed", false);
+	jw_kstr(j, "note", "");
+	jw_end(j);
+}
+
+void ent_tag(struct actx *x, struct jw *j, const char *tag, bool with_following)
+{
+	jw_obj(j);
+	jw_kstr(j, "name", tag);
+	jw_kstr(j, "url", arena_printf(x->a, "%s/tags/%s", x->base, tag));
+	jw_key(j, "history");
+	jw_arr(j);
+	jw_obj(j);
+	jw_key(j, "day");
+	jw_str(j, arena_printf(x->a, "%lld", (long long)(time_now() / 86400 * 86400)));
+	jw_kstr(j, "uses", arena_printf(x->a, "%lld", (long long)store_tag_count(x->c->store, tag)));
+	jw_kstr(j, "accounts", "0");
+	jw_end(j);
+	jw_arr_end(j);
+	if (with_following)
+		jw_kbool(j, "following", x->viewer && store_tag_followed(x->c->store, x->viewer, tag));
+	jw_end(j);
+}
+
+void ent_list(struct jw *j, const struct ulist *l)
+{
+	jw_obj(j);
+	jw_kid(j, "id", l->id);
+	jw_kstr(j, "title", l->title);
+	jw_kstr(j, "replies_policy", l->replies_policy);
+	jw_kbool(j, "exclusive", l->exclusive);
+	jw_end(j);
+}
+
+void ent_filter(struct jw *j, const struct filter *f)
+{
+	jw_obj(j);
+	jw_kid(j, "id", f->id);
+	jw_kstr(j, "title", f->title);
+	jw_key(j, "context");
+	jw_arr(j);
+	char ctx[256];
+	size_t n = strlen(f->context);
+	if (n >= sizeof ctx)
+		n = sizeof ctx - 1;
+	memcpy(ctx, f->context, n);
+	ctx[n] = '\0';
+	char *save = NULL;
+	for (char *w = strtok_r(ctx, ",", &save); w; w = strtok_r(NULL, ",", &save))
+		jw_str(j, w);
+	jw_arr_end(j);
+	jw_ktime(j, "expires_at", f->expires_at);
+	jw_kstr(j, "filter_action", f->action);
+	jw_key(j, "keywords");
+	jw_arr(j);
+	for (size_t i = 0; i < f->nkw; i++) {
+		jw_obj(j);
+		jw_kid(j, "id", f->kw[i].id);
+		jw_kstr(j, "keyword", f->kw[i].keyword);
+		jw_kbool(j, "whole_word", f->kw[i].whole_word);
+		jw_end(j);
+	}
+	jw_arr_end(j);
+	jw_kempty(j, "statuses");
+	jw_end(j);
+}
+
+void ent_conversation(struct actx *x, struct jw *j, const struct conv *cv, struct post *last)
+{
+	jw_obj(j);
+	jw_kid(j, "id", cv->root_id);
+	jw_kbool(j, "unread", cv->unread);
+	jw_key(j, "accounts");
+	jw_arr(j);
+	uint64_t *ids;
+	size_t n = 0;
+	if (!store_conv_members(x->c->store, x->a, cv->root_id, &ids, &n))
+		for (size_t i = 0; i < n; i++) {
+			struct account *acc;
+			if (ids[i] != x->viewer && !store_account_get(x->c->store, x->a, ids[i], &acc))
+				ent_account(x, j, acc);
+		}
+	jw_arr_end(j);
+	jw_key(j, "last_status");
+	if (last)
+		ent_status(x, j, last);
+	else
+		jw_null(j);
+	jw_end(j);
+}

@@ -1,0 +1,595 @@
+/* The instance, NodeInfo, preferences, markers, filters and reports. */
+#include "api/api_int.h"
+
+#include <string.h>
+
+#include "base/err.h"
+#include "base/id.h"
+#include "base/text.h"
+
+#ifndef KRING_VERSION
+#define KRING_VERSION "0.0.0"
+#endif
+#define MASTODON_VERSION "4.3.0 (compatible; kring " KRING_VERSION ")"
+
+static const char *host_of(const char *base)
+{
+	const char *p = strstr(base, "://");
+	return p ? p + 3 : base;
+}
+
+static int64_t user_count(struct actx *x)
+{
+	int64_t n = 0, t;
+	for (int role = ROLE_MEMBER; role <= ROLE_ADMIN; role++)
+		if (!store_account_count_role(x->c->store, role, &t))
+			n += t;
+	return n;
+}
+
+static void limits(struct jw *j)
+{
+	jw_key(j, "statuses");
+	jw_obj(j);
+	jw_kint(j, "max_characters", CORE_POST_MAX_CHARS);
+	jw_kint(j, "max_media_attachments", 0);
+	jw_kint(j, "characters_reserved_per_url", 23);
+	jw_end(j);
+	jw_key(j, "media_attachments");
+	jw_obj(j);
+	jw_kempty(j, "supported_mime_types");
+	jw_kint(j, "image_size_limit", 0);
+	jw_kint(j, "image_matrix_limit", 0);
+	jw_kint(j, "video_size_limit", 0);
+	jw_kint(j, "video_frame_rate_limit", 0);
+	jw_kint(j, "video_matrix_limit", 0);
+	jw_end(j);
+	jw_key(j, "polls");
+	jw_obj(j);
+	jw_kint(j, "max_options", STORE_POLL_MAX);
+	jw_kint(j, "max_characters_per_option", 100);
+	jw_kint(j, "min_expiration", 300);
+	jw_kint(j, "max_expiration", 2629746);
+	jw_end(j);
+}
+
+int a_instance_v1(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	struct site site;
+	core_site_get(x.c, x.a, &site);
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_kstr(&j, "uri", host_of(x.base));
+	jw_kstr(&j, "title", site.name);
+	jw_kstr(&j, "short_description", site.description);
+	jw_kstr(&j, "description", site.description);
+	jw_kstr(&j, "email", "");
+	jw_kstr(&j, "version", MASTODON_VERSION);
+	jw_key(&j, "urls");
+	jw_obj(&j);
+	jw_kstr(&j, "streaming_api", arena_printf(x.a, "%s%s", r->tls ? "wss://" : "ws://", host_of(x.base)));
+	jw_end(&j);
+	jw_key(&j, "stats");
+	jw_obj(&j);
+	jw_kint(&j, "user_count", user_count(&x));
+	jw_kint(&j, "status_count", 0);
+	jw_kint(&j, "domain_count", 0);
+	jw_end(&j);
+	jw_kstr(&j, "thumbnail", arena_printf(x.a, "%s/static/icon.svg", x.base));
+	jw_key(&j, "languages");
+	jw_arr(&j);
+	jw_str(&j, "nl");
+	jw_str(&j, "en");
+	jw_arr_end(&j);
+	jw_kbool(&j, "registrations", site.open_registration);
+	jw_kbool(&j, "approval_required", false);
+	jw_kbool(&j, "invites_enabled", true);
+	jw_key(&j, "configuration");
+	jw_obj(&j);
+	limits(&j);
+	jw_end(&j);
+	jw_knull(&j, "contact_account");
+	jw_kempty(&j, "rules");
+	jw_end(&j);
+	return 0;
+}
+
+int a_instance_v2(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	struct site site;
+	core_site_get(x.c, x.a, &site);
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_kstr(&j, "domain", host_of(x.base));
+	jw_kstr(&j, "title", site.name);
+	jw_kstr(&j, "version", MASTODON_VERSION);
+	jw_kstr(&j, "source_url", "https://example.invalid/kring");
+	jw_kstr(&j, "description", site.description);
+	jw_key(&j, "usage");
+	jw_obj(&j);
+	jw_key(&j, "users");
+	jw_obj(&j);
+	jw_kint(&j, "active_month", user_count(&x));
+	jw_end(&j);
+	jw_end(&j);
+	jw_key(&j, "thumbnail");
+	jw_obj(&j);
+	jw_kstr(&j, "url", arena_printf(x.a, "%s/static/icon.svg", x.base));
+	jw_end(&j);
+	jw_key(&j, "languages");
+	jw_arr(&j);
+	jw_str(&j, "nl");
+	jw_str(&j, "en");
+	jw_arr_end(&j);
+	jw_key(&j, "configuration");
+	jw_obj(&j);
+	jw_key(&j, "urls");
+	jw_obj(&j);
+	jw_kstr(&j, "streaming", arena_printf(x.a, "%s%s", r->tls ? "wss://" : "ws://", host_of(x.base)));
+	jw_end(&j);
+	jw_key(&j, "vapid");
+	jw_obj(&j);
+	jw_kstr(&j, "public_key", "");
+	jw_end(&j);
+	jw_key(&j, "accounts");
+	jw_obj(&j);
+	jw_kint(&j, "max_featured_tags", 0);
+	jw_kint(&j, "max_pinned_statuses", 5);
+	jw_end(&j);
+	limits(&j);
+	jw_key(&j, "translation");
+	jw_obj(&j);
+	jw_kbool(&j, "enabled", false);
+	jw_end(&j);
+	jw_end(&j);
+	jw_key(&j, "registrations");
+	jw_obj(&j);
+	jw_kbool(&j, "enabled", site.open_registration);
+	jw_kbool(&j, "approval_required", false);
+	jw_knull(&j, "message");
+	jw_end(&j);
+	jw_key(&j, "api_versions");
+	jw_obj(&j);
+	jw_kint(&j, "mastodon", 2);
+	jw_end(&j);
+	jw_key(&j, "contact");
+	jw_obj(&j);
+	jw_kstr(&j, "email", "");
+	jw_knull(&j, "account");
+	jw_end(&j);
+	jw_kempty(&j, "rules");
+	jw_end(&j);
+	return 0;
+}
+
+int a_nodeinfo_links(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	json_begin(&x);
+	buf_addf(&r->out,
+	         "{\"links\":[{\"rel\":\"http://nodeinfo.diaspora.software/ns/schema/2.0\","
+	         "\"href\":\"%s/nodeinfo/2.0\"}]}",
+	         x.base);
+	return 0;
+}
+
+int a_nodeinfo(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	struct site site;
+	core_site_get(x.c, x.a, &site);
+	json_begin(&x);
+	r->content_type = "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.0#\"";
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_kstr(&j, "version", "2.0");
+	jw_key(&j, "software");
+	jw_obj(&j);
+	jw_kstr(&j, "name", "kring");
+	jw_kstr(&j, "version", KRING_VERSION);
+	jw_end(&j);
+	jw_key(&j, "protocols");
+	jw_arr(&j);
+	jw_str(&j, "activitypub");
+	jw_arr_end(&j);
+	jw_key(&j, "services");
+	jw_obj(&j);
+	jw_kempty(&j, "inbound");
+	jw_kempty(&j, "outbound");
+	jw_end(&j);
+	jw_kbool(&j, "openRegistrations", site.open_registration);
+	jw_key(&j, "usage");
+	jw_obj(&j);
+	jw_key(&j, "users");
+	jw_obj(&j);
+	jw_kint(&j, "total", user_count(&x));
+	jw_end(&j);
+	jw_end(&j);
+	jw_key(&j, "metadata");
+	jw_obj(&j);
+	jw_kstr(&j, "nodeName", site.name);
+	jw_end(&j);
+	jw_end(&j);
+	return 0;
+}
+
+int a_preferences(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:accounts");
+	if (rc)
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_kstr(&j, "posting:default:visibility", "public");
+	jw_kbool(&j, "posting:default:sensitive", false);
+	jw_kstr(&j, "posting:default:language", x.me->lang);
+	jw_kstr(&j, "reading:expand:media", "default");
+	jw_kbool(&j, "reading:expand:spoilers", false);
+	jw_end(&j);
+	return 0;
+}
+
+int a_empty_list(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	json_begin(&x);
+	buf_adds(&r->out, "[]");
+	return 0;
+}
+
+/* ---- markers ---- */
+
+static void marker_json(struct actx *x, struct jw *j, const char *tl)
+{
+	uint64_t last;
+	int64_t version, updated;
+	if (store_marker_get(x->c->store, x->viewer, tl, &last, &version, &updated))
+		return;
+	jw_key(j, tl);
+	jw_obj(j);
+	jw_key(j, "last_read_id");
+	jw_str(j, arena_printf(x->a, "%llu", (unsigned long long)last));
+	jw_kint(j, "version", version);
+	jw_ktime(j, "updated_at", updated);
+	jw_end(j);
+}
+
+int a_markers_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:statuses");
+	if (rc)
+		return rc;
+	const char *tls[4];
+	size_t n = arg_all(&x, "timeline", tls, 4);
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	bool home = n == 0, notif = n == 0;
+	for (size_t i = 0; i < n; i++) {
+		home |= !strcmp(tls[i], "home");
+		notif |= !strcmp(tls[i], "notifications");
+	}
+	if (home)
+		marker_json(&x, &j, "home");
+	if (notif)
+		marker_json(&x, &j, "notifications");
+	jw_end(&j);
+	return 0;
+}
+
+int a_markers_set(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:statuses");
+	if (rc)
+		return rc;
+	static const char *names[] = {"home", "notifications"};
+	uint64_t ids[2] = {0, 0};
+	const char *vals[2] = {arg(&x, "home[last_read_id]"), arg(&x, "notifications[last_read_id]")};
+	if (!vals[0] && !vals[1])
+		return api_fail(&x, 422, "Validation failed: no timeline given");
+	for (int i = 0; i < 2; i++)
+		if (vals[i] && !parse_u64(vals[i], &ids[i]))
+			return api_fail(&x, 422, "Validation failed: last_read_id is not an id");
+	for (int i = 0; i < 2; i++)
+		if (vals[i] && (rc = store_marker_set(x.c->store, x.viewer, names[i], ids[i], time_now())))
+			return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	for (int i = 0; i < 2; i++)
+		if (vals[i])
+			marker_json(&x, &j, names[i]);
+	jw_end(&j);
+	return 0;
+}
+
+/* ---- filters v2 ---- */
+
+static const char *const contexts[] = {"home", "notifications", "public", "thread", "account"};
+
+static int filter_fields(struct actx *x, struct filter *f, bool partial)
+{
+	const char *title = arg(x, "title");
+	if (title) {
+		if (!*title || text_check(title, strlen(title), 200))
+			return ERR_INVAL;
+		f->title = title;
+	} else if (!partial) {
+		return ERR_INVAL;
+	}
+	const char *ctx[8];
+	size_t n = arg_all(x, "context", ctx, 8);
+	if (n) {
+		struct buf b = BUF_INIT(256);
+		for (size_t i = 0; i < n; i++) {
+			bool ok = false;
+			for (size_t k = 0; k < sizeof contexts / sizeof contexts[0]; k++)
+				ok |= !strcmp(ctx[i], contexts[k]);
+			if (!ok) {
+				buf_release(&b);
+				return ERR_INVAL;
+			}
+			buf_addf(&b, "%s%s", i ? "," : "", ctx[i]);
+		}
+		f->context = arena_strdup(x->a, b.ptr);
+		buf_release(&b);
+	} else if (!partial) {
+		return ERR_INVAL;
+	}
+	const char *action = arg(x, "filter_action");
+	if (action) {
+		if (strcmp(action, "warn") && strcmp(action, "hide") && strcmp(action, "blur"))
+			return ERR_INVAL;
+		f->action = action;
+	} else if (!partial) {
+		f->action = "warn";
+	}
+	uint64_t exp;
+	if (arg_id(x, "expires_in", &exp) && exp < 10 * 365 * 86400ull)
+		f->expires_at = time_now() + (int64_t)exp;
+	const char *kws[20], *whole[20];
+	size_t nk = arg_all(x, "keywords_attributes[][keyword]", kws, 20);
+	size_t nw = arg_all(x, "keywords_attributes[][whole_word]", whole, 20);
+	f->kw = arena_alloc(x->a, (nk + 1) * sizeof *f->kw);
+	for (size_t i = 0; i < nk; i++) {
+		if (!*kws[i] || text_check(kws[i], strlen(kws[i]), 200))
+			return ERR_INVAL;
+		f->kw[i].id = id_new();
+		f->kw[i].keyword = kws[i];
+		f->kw[i].whole_word = i < nw ? (!strcmp(whole[i], "true") || !strcmp(whole[i], "1")) : true;
+	}
+	f->nkw = nk;
+	return 0;
+}
+
+static int find_filter(struct actx *x, uint64_t id, struct filter **out)
+{
+	struct filter *v;
+	size_t n;
+	int rc = store_filter_all(x->c->store, x->a, x->viewer, &v, &n);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id == id) {
+			*out = &v[i];
+			return 0;
+		}
+	return ERR_NOTFOUND;
+}
+
+static int filter_reply(struct actx *x, uint64_t id)
+{
+	struct filter *f;
+	int rc = find_filter(x, id, &f);
+	if (rc)
+		return rc;
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	ent_filter(&j, f);
+	return 0;
+}
+
+int a_filters_list(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:filters");
+	if (rc)
+		return rc;
+	struct filter *v;
+	size_t n;
+	if ((rc = store_filter_all(x.c->store, x.a, x.viewer, &v, &n)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		ent_filter(&j, &v[i]);
+	jw_arr_end(&j);
+	return 0;
+}
+
+int a_filter_create(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:filters");
+	if (rc)
+		return rc;
+	struct filter f = {.id = id_new(), .account_id = x.viewer};
+	if (filter_fields(&x, &f, false))
+		return api_fail(&x, 422, "Validation failed: title, context or keywords are invalid");
+	if ((rc = store_filter_save(x.c->store, &f)))
+		return rc;
+	return filter_reply(&x, f.id);
+}
+
+int a_filter_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:filters");
+	if (rc)
+		return rc;
+	return filter_reply(&x, param_id(r, "id"));
+}
+
+int a_filter_update(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:filters");
+	if (rc)
+		return rc;
+	struct filter *f;
+	if ((rc = find_filter(&x, param_id(r, "id"), &f)))
+		return rc;
+	struct filter g = *f;
+	if (filter_fields(&x, &g, true))
+		return api_fail(&x, 422, "Validation failed: title, context or keywords are invalid");
+	if ((rc = store_filter_save(x.c->store, &g)))
+		return rc;
+	return filter_reply(&x, g.id);
+}
+
+int a_filter_delete(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:filters");
+	if (rc)
+		return rc;
+	if ((rc = store_filter_delete(x.c->store, x.viewer, param_id(r, "id"))))
+		return rc;
+	json_begin(&x);
+	buf_adds(&r->out, "{}");
+	return 0;
+}
+
+int a_filter_kw_create(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:filters");
+	if (rc)
+		return rc;
+	struct filter *f;
+	if ((rc = find_filter(&x, param_id(r, "id"), &f)))
+		return rc;
+	const char *kw = arg(&x, "keyword");
+	if (!kw || !*kw || text_check(kw, strlen(kw), 200))
+		return api_fail(&x, 422, "Validation failed: keyword is invalid");
+	struct filter_kw k = {.id = id_new(), .keyword = kw, .whole_word = arg_bool(&x, "whole_word", true)};
+	struct filter g = *f;
+	g.kw = &k;
+	g.nkw = 1;
+	if ((rc = store_filter_save(x.c->store, &g)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_kid(&j, "id", k.id);
+	jw_kstr(&j, "keyword", k.keyword);
+	jw_kbool(&j, "whole_word", k.whole_word);
+	jw_end(&j);
+	return 0;
+}
+
+int a_filter_kw_delete(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:filters");
+	if (rc)
+		return rc;
+	if ((rc = store_filter_kw_delete(x.c->store, x.viewer, param_id(r, "id"))))
+		return rc;
+	json_begin(&x);
+	buf_adds(&r->out, "{}");
+	return 0;
+}
+
+/* ---- reports ---- */
+
+int a_reports_create(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:reports");
+	if (rc)
+		return rc;
+	uint64_t target;
+	struct account *acc;
+	if (!arg_id(&x, "account_id", &target) || core_account_get(x.c, x.a, target, &acc))
+		return ERR_NOTFOUND;
+	const char *comment = arg(&x, "comment");
+	if (!comment)
+		comment = "";
+	if (text_check(comment, strlen(comment), 1000))
+		return api_fail(&x, 422, "Validation failed: comment is too long");
+	const char *category = arg(&x, "category");
+	if (!category || (strcmp(category, "spam") && strcmp(category, "legal") && strcmp(category, "violation")))
+		category = "other";
+	const char *sids[20];
+	size_t ns = arg_all(&x, "status_ids", sids, 20);
+	struct buf b = BUF_INIT(1024);
+	for (size_t i = 0; i < ns; i++) {
+		uint64_t id;
+		struct post *p;
+		if (!parse_u64(sids[i], &id) || core_post_get(x.c, x.a, x.viewer, id, &p) || p->author_id != target) {
+			buf_release(&b);
+			return api_fail(&x, 422, "Validation failed: a status does not belong to the account");
+		}
+		buf_addf(&b, "%s%llu", i ? "," : "", (unsigned long long)id);
+	}
+	uint64_t id = id_new();
+	rc = store_report_insert(x.c->store, id, x.viewer, target, comment, b.ptr, category, time_now());
+	buf_release(&b);
+	if (rc)
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_kid(&j, "id", id);
+	jw_kbool(&j, "action_taken", false);
+	jw_knull(&j, "action_taken_at");
+	jw_kstr(&j, "category", category);
+	jw_kstr(&j, "comment", comment);
+	jw_kbool(&j, "forwarded", false);
+	jw_ktime(&j, "created_at", time_now());
+	jw_key(&j, "status_ids");
+	jw_arr(&j);
+	for (size_t i = 0; i < ns; i++)
+		jw_str(&j, sids[i]);
+	jw_arr_end(&j);
+	jw_kempty(&j, "rule_ids");
+	jw_key(&j, "target_account");
+	ent_account(&x, &j, acc);
+	jw_end(&j);
+	return 0;
+}

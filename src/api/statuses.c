@@ -1,0 +1,473 @@
+/* Statuses: post, read, edit, delete, thread, favourites, boosts, marks, polls. */
+#include "api/api_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/id.h"
+#include "base/text.h"
+
+static int one_status(struct actx *x, struct post *p)
+{
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	ent_status(x, &j, p);
+	return 0;
+}
+
+static int status_by_id(struct actx *x, uint64_t id)
+{
+	struct post *p;
+	int rc = core_post_get(x->c, x->a, x->viewer, id, &p);
+	if (rc)
+		return rc;
+	return one_status(x, p);
+}
+
+static int parse_visibility(const char *v, int *out)
+{
+	if (!v || !*v || !strcmp(v, "public") || !strcmp(v, "unlisted"))
+		*out = VIS_PUBLIC;
+	else if (!strcmp(v, "private"))
+		*out = VIS_FOLLOWERS;
+	else if (!strcmp(v, "direct"))
+		*out = VIS_DIRECT;
+	else
+		return ERR_INVAL;
+	return 0;
+}
+
+static int meta_from_args(struct actx *x, struct post_meta *m)
+{
+	const char *sp = arg(x, "spoiler_text"), *lang = arg(x, "language");
+	if (sp && text_check(sp, strlen(sp), 500))
+		return ERR_INVAL;
+	if (lang && (strlen(lang) > 16 || !utf8_valid(lang, strlen(lang))))
+		return ERR_INVAL;
+	m->spoiler_text = sp ? sp : "";
+	m->language = lang ? lang : "";
+	m->sensitive = arg_bool(x, "sensitive", false) || (sp && *sp);
+	m->app_id = x->tok.app_id;
+	return 0;
+}
+
+/* Poll arguments; *n 0 if there is no poll. */
+static int poll_args(struct actx *x, const char **opts, size_t *n, int64_t *expires, bool *multiple)
+{
+	*n = arg_all(x, "poll[options]", opts, STORE_POLL_MAX + 1);
+	if (!*n)
+		return 0;
+	if (*n < 2 || *n > STORE_POLL_MAX)
+		return ERR_INVAL;
+	for (size_t i = 0; i < *n; i++)
+		if (!*opts[i] || text_check(opts[i], strlen(opts[i]), 100))
+			return ERR_INVAL;
+	uint64_t secs = 86400;
+	const char *e = arg(x, "poll[expires_in]");
+	if (e && (!parse_u64(e, &secs) || secs < 300 || secs > 2629746))
+		return ERR_INVAL;
+	*expires = time_now() + (int64_t)secs;
+	*multiple = arg_bool(x, "poll[multiple]", false);
+	return 0;
+}
+
+static int fail_for(struct actx *x, int rc)
+{
+	if (rc == ERR_INVAL)
+		return api_fail(x, 422, "Validation failed: Text can't be blank or a value is invalid");
+	if (rc == ERR_TOOBIG)
+		return api_fail(x, 422, "Validation failed: Text character limit of 5000 exceeded");
+	return rc;
+}
+
+int a_status_create(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:statuses");
+	if (rc)
+		return rc;
+	const char *key = http_header(r, "Idempotency-Key");
+	if (key && (strlen(key) > 200 || !*key))
+		key = NULL;
+	uint64_t id;
+	if (key && store_idem_get(x.c->store, x.viewer, key, &id) == 0)
+		return status_by_id(&x, id);
+	const char *media[4];
+	if (arg_all(&x, "media_ids", media, 4))
+		return api_fail(&x, 422, "Validation failed: media attachments are not supported here");
+	struct post_input in = {.author_id = x.viewer, .text = arg(&x, "status")};
+	if (!in.text)
+		return fail_for(&x, ERR_INVAL);
+	if (parse_visibility(arg(&x, "visibility"), &in.visibility))
+		return fail_for(&x, ERR_INVAL);
+	const char *reply = arg(&x, "in_reply_to_id");
+	if (reply && *reply && (!parse_u64(reply, &in.in_reply_to) || !in.in_reply_to))
+		return ERR_NOTFOUND;
+	struct post_meta meta;
+	if (meta_from_args(&x, &meta))
+		return fail_for(&x, ERR_INVAL);
+	const char *opts[STORE_POLL_MAX + 1];
+	size_t nopts;
+	int64_t expires = 0;
+	bool multiple = false;
+	if (poll_args(&x, opts, &nopts, &expires, &multiple))
+		return api_fail(&x, 422, "Validation failed: the poll needs 2 to 8 options and a valid duration");
+	if (arg(&x, "scheduled_at"))
+		return api_fail(&x, 422, "Validation failed: scheduled posts are not supported");
+	rc = core_post_create(x.c, x.a, x.viewer, &in, &id);
+	if (rc)
+		return fail_for(&x, rc);
+	/* The post is committed; its extras follow it. */
+	if (meta.spoiler_text[0] || meta.sensitive || meta.language[0] || meta.app_id)
+		store_post_meta_set(x.c->store, id, &meta);
+	if (nopts)
+		store_poll_insert(x.c->store, id, expires, multiple, opts, nopts);
+	if (key)
+		store_idem_put(x.c->store, x.viewer, key, id, time_now());
+	stream_post(x.c, id, false);
+	return status_by_id(&x, id);
+}
+
+int a_status_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	if (x.has_token && !core_scope_allows(x.tok.scopes, "read:statuses"))
+		return ERR_FORBIDDEN;
+	return status_by_id(&x, param_id(r, "id"));
+}
+
+int a_status_edit(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:statuses");
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	const char *text = arg(&x, "status");
+	if (!text)
+		return fail_for(&x, ERR_INVAL);
+	struct post_meta meta;
+	if (meta_from_args(&x, &meta))
+		return fail_for(&x, ERR_INVAL);
+	if ((rc = core_post_edit(x.c, x.a, x.viewer, id, text)))
+		return fail_for(&x, rc);
+	if (arg(&x, "spoiler_text") || arg(&x, "sensitive") || arg(&x, "language"))
+		store_post_meta_set(x.c->store, id, &meta);
+	stream_post(x.c, id, true);
+	return status_by_id(&x, id);
+}
+
+int a_status_delete(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:statuses");
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	struct post *p;
+	if ((rc = core_post_get(x.c, x.a, x.viewer, id, &p)))
+		return rc;
+	/* Render before deleting: the answer carries the text for "delete and redraft". */
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_status(&x, &j, p);
+	if (r->out.len && r->out.ptr[r->out.len - 1] == '}') {
+		r->out.len--;
+		buf_adds(&r->out, ",\"text\":\"");
+		json_escape(&r->out, p->text, strlen(p->text));
+		buf_adds(&r->out, "\"}");
+	}
+	if ((rc = core_post_delete(x.c, x.viewer, id)))
+		return rc;
+	stream_delete(id);
+	return 0;
+}
+
+int a_status_source(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:statuses");
+	if (rc)
+		return rc;
+	struct post *p;
+	if ((rc = core_post_get(x.c, x.a, x.viewer, param_id(r, "id"), &p)))
+		return rc;
+	struct post_meta meta;
+	store_post_meta_get(x.c->store, x.a, p->id, &meta);
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_kid(&j, "id", p->id);
+	jw_kstr(&j, "text", p->text);
+	jw_kstr(&j, "spoiler_text", meta.spoiler_text);
+	jw_end(&j);
+	return 0;
+}
+
+int a_status_context(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	struct post **v;
+	size_t n, focus;
+	if ((rc = core_thread(x.c, x.a, x.viewer, param_id(r, "id"), &v, &n, &focus)))
+		return rc;
+	uint64_t fid = v[focus]->id;
+	/* Ancestors: the reply chain up from the focus; descendants: everything
+	 * whose chain reaches it (the list is oldest first, so one pass). */
+	bool *anc = calloc(n ? n : 1, 1), *desc = calloc(n ? n : 1, 1);
+	uint64_t want = v[focus]->in_reply_to;
+	for (size_t i = focus; want && i-- > 0;)
+		if (v[i]->id == want) {
+			anc[i] = true;
+			want = v[i]->in_reply_to;
+		}
+	for (size_t i = focus + 1; i < n; i++) {
+		if (v[i]->in_reply_to == fid) {
+			desc[i] = true;
+			continue;
+		}
+		for (size_t k = focus + 1; k < i; k++)
+			if (desc[k] && v[k]->id == v[i]->in_reply_to) {
+				desc[i] = true;
+				break;
+			}
+	}
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_key(&j, "ancestors");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		if (anc[i])
+			ent_status(&x, &j, v[i]);
+	jw_arr_end(&j);
+	jw_key(&j, "descendants");
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		if (desc[i])
+			ent_status(&x, &j, v[i]);
+	jw_arr_end(&j);
+	jw_end(&j);
+	free(anc);
+	free(desc);
+	return 0;
+}
+
+int a_status_action(struct http_req *r)
+{
+	const char *action = http_param(r, "action");
+	static const struct {
+		const char *name, *scope;
+	} acts[] = {
+		{"favourite", "write:favourites"}, {"unfavourite", "write:favourites"},
+		{"reblog", "write:statuses"},      {"unreblog", "write:statuses"},
+		{"bookmark", "write:bookmarks"},   {"unbookmark", "write:bookmarks"},
+		{"pin", "write:accounts"},         {"unpin", "write:accounts"},
+		{"mute", "write:mutes"},           {"unmute", "write:mutes"},
+	};
+	const char *scope = NULL;
+	for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
+		if (!strcmp(action, acts[i].name))
+			scope = acts[i].scope;
+	if (!scope)
+		return ERR_NOTFOUND;
+	struct actx x;
+	int rc = api_begin(r, &x, scope);
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	struct post *p;
+	if ((rc = core_post_get(x.c, x.a, x.viewer, id, &p)))
+		return rc;
+	if (p->reblog_of)
+		id = p->reblog_of; /* acting on a boost acts on what it boosts */
+	bool on = strncmp(action, "un", 2) != 0;
+	const char *verb = on ? action : action + 2;
+	if (!strcmp(verb, "favourite")) {
+		rc = core_fav(x.c, x.viewer, id, on);
+		if (!rc && on)
+			stream_notify(x.c, p->author_id);
+	} else if (!strcmp(verb, "reblog")) {
+		rc = core_boost(x.c, x.viewer, id, on);
+		if (!rc && on) {
+			uint64_t b = store_boost_of(x.c->store, x.viewer, id);
+			stream_notify(x.c, p->author_id);
+			if (b) {
+				stream_post(x.c, b, false);
+				return status_by_id(&x, b);
+			}
+		}
+	} else if (!strcmp(verb, "bookmark")) {
+		rc = store_mark_set(x.c->store, MARK_BOOKMARK, x.viewer, id, on);
+	} else if (!strcmp(verb, "pin")) {
+		if (p->author_id != x.viewer || p->reblog_of)
+			return api_fail(&x, 422, "Validation failed: you can only pin your own posts");
+		if (on && p->visibility == VIS_DIRECT)
+			return api_fail(&x, 422, "Validation failed: direct posts cannot be pinned");
+		rc = store_mark_set(x.c->store, MARK_PIN, x.viewer, id, on);
+	}
+	if (rc == ERR_INVAL || rc == ERR_FORBIDDEN)
+		return api_fail(&x, 422, "Validation failed: this action is not possible on this post");
+	if (rc)
+		return rc;
+	return status_by_id(&x, id);
+}
+
+int a_status_actors(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	struct post *p;
+	if ((rc = core_post_get(x.c, x.a, x.viewer, id, &p)))
+		return rc;
+	uint64_t *ids;
+	size_t n;
+	bool boosts = strstr(r->path, "/reblogged_by") != NULL;
+	if ((rc = store_post_actors(x.c->store, x.a, id, boosts, 80, &ids, &n)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		struct account *acc;
+		if (!store_account_get(x.c->store, x.a, ids[i], &acc) && !acc->suspended)
+			ent_account(&x, &j, acc);
+	}
+	jw_arr_end(&j);
+	return 0;
+}
+
+static void edit_json(struct actx *x, struct jw *j, struct post *p, const char *text, int64_t at)
+{
+	jw_obj(j);
+	jw_kstr(j, "content", core_render_text(x->c, x->a, text));
+	jw_kstr(j, "spoiler_text", "");
+	jw_kbool(j, "sensitive", false);
+	jw_ktime(j, "created_at", at);
+	jw_key(j, "account");
+	ent_account(x, j, p->author);
+	jw_kempty(j, "media_attachments");
+	jw_kempty(j, "emojis");
+	jw_end(j);
+}
+
+int a_status_history(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	struct post *p;
+	if ((rc = core_post_get(x.c, x.a, x.viewer, id, &p)))
+		return rc;
+	struct post_edit *v;
+	size_t n;
+	if ((rc = core_post_history(x.c, x.a, x.viewer, id, &v, &n)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	/* Oldest first, the current text last (as Mastodon lists versions). */
+	for (size_t i = n; i-- > 0;)
+		edit_json(&x, &j, p, v[i].text, v[i].edited_at);
+	edit_json(&x, &j, p, p->text, p->edited_at ? p->edited_at : p->created_at);
+	jw_arr_end(&j);
+	return 0;
+}
+
+static int poll_reply(struct actx *x, uint64_t id)
+{
+	struct poll *poll;
+	int rc = store_poll_get(x->c->store, x->a, id, x->viewer, &poll);
+	if (rc)
+		return rc;
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	ent_poll(x, &j, poll);
+	return 0;
+}
+
+int a_poll_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	struct post *p;
+	if ((rc = core_post_get(x.c, x.a, x.viewer, id, &p)))
+		return rc;
+	return poll_reply(&x, id);
+}
+
+int a_poll_vote(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:statuses");
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	struct post *p;
+	struct poll *poll;
+	if ((rc = core_post_get(x.c, x.a, x.viewer, id, &p)) ||
+	    (rc = store_poll_get(x.c->store, x.a, id, x.viewer, &poll)))
+		return rc;
+	if (poll->expires_at && poll->expires_at <= time_now())
+		return api_fail(&x, 422, "Validation failed: the poll has already ended");
+	const char *ch[STORE_POLL_MAX + 1];
+	size_t n = arg_all(&x, "choices", ch, STORE_POLL_MAX + 1);
+	int choices[STORE_POLL_MAX];
+	if (!n || n > poll->nopts || (!poll->multiple && n > 1))
+		return api_fail(&x, 422, "Validation failed: choose one of the options");
+	for (size_t i = 0; i < n; i++) {
+		uint64_t c;
+		if (!parse_u64(ch[i], &c) || c >= poll->nopts)
+			return api_fail(&x, 422, "Validation failed: no such option");
+		choices[i] = (int)c;
+	}
+	rc = store_poll_vote(x.c->store, id, x.viewer, choices, n);
+	if (rc == ERR_EXISTS)
+		return api_fail(&x, 422, "Validation failed: you have already voted on this poll");
+	if (rc)
+		return rc;
+	return poll_reply(&x, id);
+}
+
+int a_statuses_many(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	const char *v[40];
+	size_t n = arg_all(&x, "id", v, 40);
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t id;
+		if (parse_u64(v[i], &id))
+			ent_status_id(&x, &j, id);
+	}
+	jw_arr_end(&j);
+	return 0;
+}

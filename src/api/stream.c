@@ -1,0 +1,450 @@
+/*
+ * Streaming: server-sent events at /api/v1/streaming/...  Each open stream
+ * is a subscriber with a bounded queue; no thread is held per connection.
+ * When the queue is empty the connection is suspended, and a publisher (the
+ * handler that just committed a post) queues events and resumes it.  A
+ * small thread queues a keep-alive comment every STREAM_KEEPALIVE seconds,
+ * which is also how a vanished client is noticed.
+ */
+#include "api/api_int.h"
+
+#include <stdio.h>
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "base/text.h"
+
+#define STREAM_KEEPALIVE 25
+#define STREAM_POLL 2          /* seconds between looks for posts made elsewhere */
+#define STREAM_MAX_QUEUE (1024 * 1024)
+#define STREAM_MAX_SUBS 1000
+
+enum kind { K_USER, K_NOTIF, K_PUBLIC, K_TAG, K_LIST, K_DIRECT };
+
+struct sub {
+	struct sub *next;
+	void *conn;
+	enum kind kind;
+	uint64_t viewer, list;
+	char tag[72];
+	char base[224];
+	char scopes[256];
+	uint64_t last_notif;
+	uint64_t last_post;       /* newest post sent (or the start) */
+	struct buf q;
+	bool suspended, closed;
+};
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static struct sub *subs;
+static int nsubs;
+static pthread_once_t keepalive_once = PTHREAD_ONCE_INIT;
+static bool stopping;
+
+/* Queue bytes for s and wake its connection; lock held. */
+static void queue(struct sub *s, const char *data, size_t n)
+{
+	if (s->closed)
+		return;
+	if (buf_add(&s->q, data, n))
+		s->closed = true; /* too slow a reader: end the stream */
+	if (s->suspended) {
+		s->suspended = false;
+		http_stream_resume(s->conn);
+	}
+}
+
+static void queue_event(struct sub *s, const char *event, const char *json)
+{
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	buf_addf(&b, "event: %s\ndata: %s\n\n", event, json);
+	queue(s, b.ptr, b.len);
+	buf_release(&b);
+}
+
+static void poll_sub(struct core *c, struct sub *s);
+
+/*
+ * Every STREAM_POLL seconds: posts and notifications that did not come
+ * through an API handler (the web pages, the CLI, another process) are
+ * found by asking the timeline for what is newer than the last one sent.
+ * Every STREAM_KEEPALIVE seconds a comment keeps proxies from closing the
+ * connection and shows a vanished client.
+ */
+static void *keepalive(void *arg)
+{
+	(void)arg;
+	for (int tick = 1;; tick++) {
+		sleep(STREAM_POLL);
+		bool thump = tick % (STREAM_KEEPALIVE / STREAM_POLL) == 0;
+		pthread_mutex_lock(&mu);
+		for (struct sub *s = subs; s; s = s->next) {
+			if (api_core && !stopping)
+				poll_sub(api_core, s);
+			if (thump)
+				queue(s, ":thump\n\n", 8);
+		}
+		pthread_mutex_unlock(&mu);
+	}
+	return NULL;
+}
+
+static void keepalive_start(void)
+{
+	pthread_t t;
+	if (pthread_create(&t, NULL, keepalive, NULL) == 0)
+		pthread_detach(t);
+	else
+		log_err("cannot start the streaming keep-alive thread");
+}
+
+static ssize_t reader(void *cls, uint64_t pos, char *out, size_t max)
+{
+	(void)pos;
+	struct sub *s = cls;
+	pthread_mutex_lock(&mu);
+	ssize_t n;
+	if (s->q.len) {
+		size_t k = s->q.len < max ? s->q.len : max;
+		memcpy(out, s->q.ptr, k);
+		memmove(s->q.ptr, s->q.ptr + k, s->q.len - k);
+		s->q.len -= k;
+		s->q.ptr[s->q.len] = '\0';
+		n = (ssize_t)k;
+	} else if (s->closed) {
+		n = HTTP_STREAM_END;
+	} else {
+		s->suspended = true;
+		http_stream_suspend(s->conn);
+		n = 0;
+	}
+	pthread_mutex_unlock(&mu);
+	return n;
+}
+
+static void sub_free(void *cls)
+{
+	struct sub *s = cls;
+	pthread_mutex_lock(&mu);
+	for (struct sub **p = &subs; *p; p = &(*p)->next)
+		if (*p == s) {
+			*p = s->next;
+			nsubs--;
+			break;
+		}
+	pthread_mutex_unlock(&mu);
+	buf_release(&s->q);
+	free(s);
+}
+
+/* A throwaway context for rendering entities for one subscriber. */
+static void sub_ctx(struct actx *x, struct core *c, struct arena *a, const struct sub *s)
+{
+	memset(x, 0, sizeof *x);
+	x->c = c;
+	x->a = a;
+	x->base = s->base;
+	x->viewer = s->viewer;
+}
+
+static uint64_t newest_notif(struct core *c, uint64_t viewer)
+{
+	struct arena a;
+	arena_init(&a);
+	struct page pg = {.limit = 1};
+	struct notification *v;
+	size_t n = 0;
+	uint64_t id = 0;
+	if (!store_notif_list(c->store, &a, viewer, &pg, &v, &n) && n)
+		id = v[0].id;
+	arena_release(&a);
+	return id;
+}
+
+/* Send s the notifications newer than it has seen; lock held. */
+static void notify_sub(struct core *c, struct sub *s)
+{
+	if ((s->kind != K_USER && s->kind != K_NOTIF) || !core_scope_allows(s->scopes, "read:notifications"))
+		return;
+	struct arena a;
+	arena_init(&a);
+	struct page pg = {.min_id = s->last_notif ? s->last_notif : 1, .limit = 20};
+	struct notification *v;
+	size_t n = 0;
+	if (!core_notifications(c, &a, s->viewer, &pg, &v, &n)) {
+		struct actx x;
+		sub_ctx(&x, c, &a, s);
+		/* Oldest first, as they happened. */
+		for (size_t i = n; i-- > 0;) {
+			if (v[i].id <= s->last_notif)
+				continue;
+			struct buf b = BUF_INIT(BUF_NOLIMIT);
+			struct jw j;
+			jw_init(&j, &b);
+			ent_notification(&x, &j, &v[i]);
+			queue_event(s, "notification", b.ptr);
+			buf_release(&b);
+			s->last_notif = v[i].id;
+		}
+	}
+	arena_release(&a);
+}
+
+static bool has_tag(struct core *c, struct arena *a, uint64_t post, const char *tag)
+{
+	const char **tags;
+	size_t n = 0;
+	if (store_post_tags(c->store, a, post, &tags, &n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(tags[i], tag))
+			return true;
+	return false;
+}
+
+static bool in_list(struct core *c, struct arena *a, uint64_t list, uint64_t author)
+{
+	uint64_t *ids;
+	size_t n = 0;
+	if (store_list_members(c->store, a, list, &ids, &n))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == author)
+			return true;
+	return false;
+}
+
+/* Does post p (fetched for s's viewer, so visible) belong on s's stream? */
+static bool wants(struct core *c, struct arena *a, const struct sub *s, const struct post *p)
+{
+	if (p->v_muted || !core_scope_allows(s->scopes, "read:statuses"))
+		return false;
+	switch (s->kind) {
+	case K_USER:
+		return p->author_id == s->viewer || p->v_follows_author || p->v_recipient;
+	case K_PUBLIC:
+		return p->visibility == VIS_PUBLIC && !p->reblog_of;
+	case K_TAG:
+		return p->visibility == VIS_PUBLIC && !p->reblog_of && has_tag(c, a, p->id, s->tag);
+	case K_LIST:
+		return in_list(c, a, s->list, p->author_id);
+	case K_DIRECT:
+		return p->visibility == VIS_DIRECT;
+	case K_NOTIF:
+		break;
+	}
+	return false;
+}
+
+static void send_post(struct core *c, struct arena *a, struct sub *s, struct post *p, bool edited)
+{
+	struct actx x;
+	sub_ctx(&x, c, a, s);
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	struct jw j;
+	jw_init(&j, &b);
+	if (s->kind == K_DIRECT) {
+		struct conv cv = {.root_id = p->root_id, .last_id = p->id, .unread = p->author_id != s->viewer};
+		ent_conversation(&x, &j, &cv, p);
+		queue_event(s, "conversation", b.ptr);
+	} else {
+		ent_status(&x, &j, p);
+		queue_event(s, edited ? "status.update" : "update", b.ptr);
+	}
+	buf_release(&b);
+	if (!edited && p->id > s->last_post)
+		s->last_post = p->id;
+}
+
+/* Send s what its timeline gained since last_post; lock held. */
+static void poll_sub(struct core *c, struct sub *s)
+{
+	notify_sub(c, s);
+	struct tl_query q = {.page = {.min_id = s->last_post, .limit = 20}};
+	switch (s->kind) {
+	case K_USER: q.kind = TL_HOME; break;
+	case K_PUBLIC: q.kind = TL_LOCAL; break;
+	case K_TAG: q.kind = TL_TAG, q.tag = s->tag; break;
+	default: return; /* lists, direct: sent as they are made through the API */
+	}
+	if (!s->last_post || !core_scope_allows(s->scopes, "read:statuses"))
+		return;
+	struct arena a;
+	arena_init(&a);
+	struct post **v;
+	size_t n;
+	uint64_t older, newer;
+	if (!core_timeline(c, &a, s->viewer, &q, &v, &n, &older, &newer))
+		for (size_t i = n; i-- > 0;)
+			if (v[i]->id > s->last_post && wants(c, &a, s, v[i]))
+				send_post(c, &a, s, v[i], false);
+	arena_release(&a);
+}
+
+void stream_post(struct core *c, uint64_t id, bool edited)
+{
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next) {
+		struct arena a;
+		arena_init(&a);
+		struct post *p;
+		if (!core_post_get(c, &a, s->viewer, id, &p) && wants(c, &a, s, p))
+			send_post(c, &a, s, p, edited);
+		arena_release(&a);
+		/* Mentions and replies made notifications too. */
+		notify_sub(c, s);
+	}
+	pthread_mutex_unlock(&mu);
+}
+
+void stream_delete(uint64_t id)
+{
+	char data[32];
+	snprintf(data, sizeof data, "%llu", (unsigned long long)id);
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next)
+		if (s->kind != K_NOTIF)
+			queue_event(s, "delete", data);
+	pthread_mutex_unlock(&mu);
+}
+
+void stream_notify(struct core *c, uint64_t account)
+{
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next)
+		if (s->viewer == account)
+			notify_sub(c, s);
+	pthread_mutex_unlock(&mu);
+}
+
+void api_stop(void)
+{
+	/* libmicrohttpd refuses to stop with suspended connections: end every
+	 * stream and wake it so its reader reports the end. */
+	pthread_mutex_lock(&mu);
+	stopping = true;
+	for (struct sub *s = subs; s; s = s->next) {
+		s->closed = true;
+		if (s->suspended) {
+			s->suspended = false;
+			http_stream_resume(s->conn);
+		}
+	}
+	pthread_mutex_unlock(&mu);
+	/* Give the workers a moment to finish the streams they just woke. */
+	for (int i = 0; i < 50; i++) {
+		pthread_mutex_lock(&mu);
+		int n = nsubs;
+		pthread_mutex_unlock(&mu);
+		if (!n)
+			break;
+		usleep(20 * 1000);
+	}
+}
+
+int a_stream_health(struct http_req *r)
+{
+	r->content_type = "text/plain; charset=utf-8";
+	http_set_header(r, "Access-Control-Allow-Origin", "*");
+	buf_adds(&r->out, "OK");
+	return 0;
+}
+
+static int stream_kind(const char *name, enum kind *k, bool *needs_user)
+{
+	static const struct {
+		const char *name;
+		enum kind kind;
+		bool user;
+	} names[] = {
+		{"user", K_USER, true},           {"user:notification", K_NOTIF, true},
+		{"public", K_PUBLIC, false},      {"public:local", K_PUBLIC, false},
+		{"public:remote", K_PUBLIC, false}, {"hashtag", K_TAG, false},
+		{"hashtag:local", K_TAG, false},  {"list", K_LIST, true},
+		{"direct", K_DIRECT, true},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(name, names[i].name)) {
+			*k = names[i].kind;
+			*needs_user = names[i].user;
+			return 0;
+		}
+	return ERR_NOTFOUND;
+}
+
+int a_stream(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	/* /streaming/user/notification and ?stream=user:notification alike. */
+	const char *a1 = http_param(r, "stream"), *a2 = http_param(r, "sub");
+	const char *name = a1 ? (a2 ? arena_printf(x.a, "%s:%s", a1, a2) : a1) : arg(&x, "stream");
+	if (!name)
+		return ERR_NOTFOUND;
+	enum kind kind;
+	bool needs_user;
+	if (stream_kind(name, &kind, &needs_user))
+		return ERR_NOTFOUND;
+	if (needs_user && !x.viewer)
+		return ERR_AUTH;
+	if (x.has_token && !core_scope_allows(x.tok.scopes, "read"))
+		if (!core_scope_allows(x.tok.scopes, "read:statuses") &&
+		    !core_scope_allows(x.tok.scopes, "read:notifications"))
+			return ERR_FORBIDDEN;
+	struct sub *s = xcalloc(1, sizeof *s);
+	s->kind = kind;
+	s->viewer = x.viewer;
+	snprintf(s->base, sizeof s->base, "%s", x.base);
+	snprintf(s->scopes, sizeof s->scopes, "%s", x.has_token ? x.tok.scopes : "read");
+	if (kind == K_TAG) {
+		const char *tag = arg(&x, "tag");
+		if (!tag || !*tag || strlen(tag) >= sizeof s->tag || !utf8_valid(tag, strlen(tag))) {
+			free(s);
+			return api_fail(&x, 400, "Missing or invalid tag");
+		}
+		snprintf(s->tag, sizeof s->tag, "%s", *tag == '#' ? tag + 1 : tag);
+		str_lower(s->tag);
+	}
+	if (kind == K_LIST) {
+		struct ulist *l;
+		if (!arg_id(&x, "list", &s->list) || store_list_get(x.c->store, x.a, x.viewer, s->list, &l)) {
+			free(s);
+			return ERR_NOTFOUND;
+		}
+	}
+	if (s->viewer)
+		s->last_notif = newest_notif(x.c, s->viewer);
+	s->last_post = id_new(); /* only what is new from here on */
+	buf_init(&s->q, STREAM_MAX_QUEUE);
+	s->conn = r->conn;
+	pthread_mutex_lock(&mu);
+	if (nsubs >= STREAM_MAX_SUBS || stopping) {
+		pthread_mutex_unlock(&mu);
+		buf_release(&s->q);
+		free(s);
+		return ERR_BUSY;
+	}
+	s->next = subs;
+	subs = s;
+	nsubs++;
+	/* A comment first, so clients see the stream open at once. */
+	queue(s, ":)\n\n", 4);
+	pthread_mutex_unlock(&mu);
+	pthread_once(&keepalive_once, keepalive_start);
+	r->status = 200;
+	r->content_type = "text/event-stream; charset=utf-8";
+	http_set_header(r, "Cache-Control", "no-store");
+	http_set_header(r, "X-Accel-Buffering", "no");
+	http_set_header(r, "Access-Control-Allow-Origin", "*");
+	http_stream_start(r, reader, sub_free, s);
+	return 0;
+}

@@ -1,0 +1,611 @@
+/* Timelines, bookmarks, favourites, notifications, search, tags,
+ * conversations and lists. */
+#include "api/api_int.h"
+
+#include <string.h>
+
+#include "base/err.h"
+#include "base/id.h"
+#include "base/text.h"
+
+static void posts_json(struct actx *x, struct post **v, size_t n, uint64_t older)
+{
+	json_begin(x);
+	set_link(x, n ? older : 0, n ? v[0]->id : 0);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		ent_status(x, &j, v[i]);
+	jw_arr_end(&j);
+}
+
+static int timeline(struct actx *x, struct tl_query *q)
+{
+	arg_page(x, &q->page, CORE_PAGE_MAX);
+	struct post **v;
+	size_t n;
+	uint64_t older, newer;
+	int rc = core_timeline(x->c, x->a, x->viewer, q, &v, &n, &older, &newer);
+	if (rc)
+		return rc;
+	posts_json(x, v, n, older);
+	return 0;
+}
+
+/* Posts by id (bookmarks, favourites, lists): fetch each for the viewer. */
+static void ids_posts_json(struct actx *x, const uint64_t *ids, const uint64_t *cursors, size_t n)
+{
+	json_begin(x);
+	set_link(x, n ? cursors[n - 1] : 0, n ? cursors[0] : 0);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		ent_status_id(x, &j, ids[i]);
+	jw_arr_end(&j);
+}
+
+int a_tl_home(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:statuses");
+	if (rc)
+		return rc;
+	struct tl_query q = {.kind = TL_HOME};
+	return timeline(&x, &q);
+}
+
+int a_tl_public(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	if (x.has_token && !core_scope_allows(x.tok.scopes, "read:statuses"))
+		return ERR_FORBIDDEN;
+	if (arg_bool(&x, "only_media", false) || arg_bool(&x, "remote", false)) {
+		json_begin(&x);
+		buf_adds(&r->out, "[]");
+		return 0;
+	}
+	struct tl_query q = {.kind = TL_LOCAL};
+	return timeline(&x, &q);
+}
+
+static char *tag_param(struct actx *x, const char *name)
+{
+	const char *t = http_param(x->r, name);
+	if (!t)
+		return NULL;
+	if (*t == '#')
+		t++;
+	char *tag = arena_strdup(x->a, t);
+	str_lower(tag);
+	if (!*tag || strlen(tag) > 64 || !utf8_valid(tag, strlen(tag)))
+		return NULL;
+	return tag;
+}
+
+int a_tl_tag(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	char *tag = tag_param(&x, "tag");
+	if (!tag)
+		return ERR_NOTFOUND;
+	if (arg_bool(&x, "only_media", false)) {
+		json_begin(&x);
+		buf_adds(&r->out, "[]");
+		return 0;
+	}
+	struct tl_query q = {.kind = TL_TAG, .tag = tag};
+	return timeline(&x, &q);
+}
+
+int a_tl_list(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:lists");
+	if (rc)
+		return rc;
+	struct ulist *l;
+	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
+		return rc;
+	struct page pg;
+	arg_page(&x, &pg, CORE_PAGE_MAX);
+	uint64_t *ids;
+	size_t n;
+	if ((rc = store_list_posts(x.c->store, x.a, l->id, &pg, &ids, &n)))
+		return rc;
+	ids_posts_json(&x, ids, ids, n);
+	return 0;
+}
+
+int a_bookmarks(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:bookmarks");
+	if (rc)
+		return rc;
+	struct page pg;
+	arg_page(&x, &pg, CORE_PAGE_MAX);
+	uint64_t *ids, *marks;
+	size_t n;
+	if ((rc = store_mark_list(x.c->store, x.a, MARK_BOOKMARK, x.viewer, &pg, &ids, &marks, &n)))
+		return rc;
+	ids_posts_json(&x, ids, marks, n);
+	return 0;
+}
+
+int a_favourites(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:favourites");
+	if (rc)
+		return rc;
+	struct page pg;
+	arg_page(&x, &pg, CORE_PAGE_MAX);
+	uint64_t *ids;
+	size_t n;
+	if ((rc = store_fav_list(x.c->store, x.a, x.viewer, &pg, &ids, &n)))
+		return rc;
+	ids_posts_json(&x, ids, ids, n);
+	return 0;
+}
+
+/* ---- notifications ---- */
+
+static bool type_in(const char *type, const char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(type, list[i]))
+			return true;
+	return false;
+}
+
+int a_notifications(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:notifications");
+	if (rc)
+		return rc;
+	struct page pg;
+	arg_page(&x, &pg, 80);
+	const char *types[16], *excl[16];
+	size_t nt = arg_all(&x, "types", types, 16), ne = arg_all(&x, "exclude_types", excl, 16);
+	uint64_t from = 0;
+	arg_id(&x, "account_id", &from);
+	struct notification *v;
+	size_t n;
+	if ((rc = core_notifications(x.c, x.a, x.viewer, &pg, &v, &n)))
+		return rc;
+	json_begin(&x);
+	set_link(&x, n ? v[n - 1].id : 0, n ? v[0].id : 0);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		const char *t = notif_type(v[i].kind);
+		if ((nt && !type_in(t, types, nt)) || (ne && type_in(t, excl, ne)) || (from && v[i].actor_id != from))
+			continue;
+		ent_notification(&x, &j, &v[i]);
+	}
+	jw_arr_end(&j);
+	return 0;
+}
+
+int a_notifications_unread(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:notifications");
+	if (rc)
+		return rc;
+	int64_t n = 0;
+	if ((rc = store_notif_unread(x.c->store, x.viewer, &n)))
+		return rc;
+	json_begin(&x);
+	buf_addf(&r->out, "{\"count\":%lld}", (long long)n);
+	return 0;
+}
+
+int a_notification_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:notifications");
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	if (!id)
+		return ERR_NOTFOUND;
+	struct page pg = {.max_id = id + 1, .limit = 1};
+	struct notification *v;
+	size_t n;
+	if ((rc = core_notifications(x.c, x.a, x.viewer, &pg, &v, &n)))
+		return rc;
+	if (!n || v[0].id != id)
+		return ERR_NOTFOUND;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_notification(&x, &j, &v[0]);
+	return 0;
+}
+
+int a_notifications_clear(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:notifications");
+	if (rc)
+		return rc;
+	if ((rc = store_notif_clear(x.c->store, x.viewer)))
+		return rc;
+	json_begin(&x);
+	buf_adds(&r->out, "{}");
+	return 0;
+}
+
+int a_notification_dismiss(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:notifications");
+	if (rc)
+		return rc;
+	if ((rc = store_notif_dismiss(x.c->store, x.viewer, param_id(r, "id"))))
+		return rc;
+	json_begin(&x);
+	buf_adds(&r->out, "{}");
+	return 0;
+}
+
+/* ---- search and tags ---- */
+
+int a_search(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	if (x.has_token && !core_scope_allows(x.tok.scopes, "read:search"))
+		return ERR_FORBIDDEN;
+	const char *q = arg(&x, "q");
+	if (!q || !*q)
+		return api_fail(&x, 400, "Missing q");
+	if (strlen(q) > 500 || !utf8_valid(q, strlen(q)))
+		return api_fail(&x, 400, "Invalid q");
+	const char *type = arg(&x, "type");
+	struct page pg;
+	arg_page(&x, &pg, CORE_PAGE_MAX);
+	struct search_result res;
+	if ((rc = core_search(x.c, x.a, x.viewer, q, &pg, &res)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_obj(&j);
+	jw_key(&j, "accounts");
+	jw_arr(&j);
+	if (!type || !strcmp(type, "accounts"))
+		for (size_t i = 0; i < res.npeople && i < (size_t)pg.limit; i++)
+			if (!res.people[i]->suspended)
+				ent_account(&x, &j, res.people[i]);
+	jw_arr_end(&j);
+	jw_key(&j, "statuses");
+	jw_arr(&j);
+	if (!type || !strcmp(type, "statuses"))
+		for (size_t i = 0; i < res.nposts; i++)
+			ent_status(&x, &j, res.posts[i]);
+	jw_arr_end(&j);
+	jw_key(&j, "hashtags");
+	jw_arr(&j);
+	if (!type || !strcmp(type, "hashtags"))
+		for (size_t i = 0; i < res.ntags && i < (size_t)pg.limit; i++)
+			ent_tag(&x, &j, res.tags[i], false);
+	jw_arr_end(&j);
+	jw_end(&j);
+	return 0;
+}
+
+int a_tag_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, NULL);
+	if (rc)
+		return rc;
+	char *tag = tag_param(&x, "name");
+	if (!tag)
+		return ERR_NOTFOUND;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_tag(&x, &j, tag, x.viewer != 0);
+	return 0;
+}
+
+int a_tag_action(struct http_req *r)
+{
+	const char *action = http_param(r, "action");
+	if (strcmp(action, "follow") && strcmp(action, "unfollow"))
+		return ERR_NOTFOUND;
+	struct actx x;
+	int rc = api_begin(r, &x, "write:follows");
+	if (rc)
+		return rc;
+	char *tag = tag_param(&x, "name");
+	if (!tag)
+		return ERR_NOTFOUND;
+	if ((rc = store_tag_follow(x.c->store, x.viewer, tag, action[0] == 'f')))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_tag(&x, &j, tag, true);
+	return 0;
+}
+
+int a_followed_tags(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:follows");
+	if (rc)
+		return rc;
+	const char **tags;
+	size_t n;
+	if ((rc = store_tag_followed_list(x.c->store, x.a, x.viewer, &tags, &n)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		ent_tag(&x, &j, tags[i], true);
+	jw_arr_end(&j);
+	return 0;
+}
+
+/* ---- conversations ---- */
+
+int a_conversations(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:statuses");
+	if (rc)
+		return rc;
+	struct page pg;
+	arg_page(&x, &pg, CORE_PAGE_MAX);
+	struct conv *v;
+	size_t n;
+	if ((rc = store_conv_list(x.c->store, x.a, x.viewer, &pg, &v, &n)))
+		return rc;
+	json_begin(&x);
+	set_link(&x, n ? v[n - 1].last_id : 0, n ? v[0].last_id : 0);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		struct post *last;
+		if (!core_post_get(x.c, x.a, x.viewer, v[i].last_id, &last))
+			ent_conversation(&x, &j, &v[i], last);
+	}
+	jw_arr_end(&j);
+	return 0;
+}
+
+static int conv_mark(struct http_req *r, bool hide)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:conversations");
+	if (rc)
+		return rc;
+	uint64_t root = param_id(r, "id");
+	/* Only a conversation the viewer is part of. */
+	struct page pg = {.limit = 200};
+	struct conv *v;
+	size_t n;
+	if ((rc = store_conv_list(x.c->store, x.a, x.viewer, &pg, &v, &n)))
+		return rc;
+	struct conv *cv = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].root_id == root)
+			cv = &v[i];
+	if (!cv)
+		return ERR_NOTFOUND;
+	if ((rc = store_conv_mark(x.c->store, x.viewer, root, cv->last_id, hide)))
+		return rc;
+	json_begin(&x);
+	if (hide) {
+		buf_adds(&r->out, "{}");
+		return 0;
+	}
+	cv->unread = false;
+	struct post *last = NULL;
+	core_post_get(x.c, x.a, x.viewer, cv->last_id, &last);
+	struct jw j;
+	jw_init(&j, &r->out);
+	ent_conversation(&x, &j, cv, last);
+	return 0;
+}
+
+int a_conversation_read(struct http_req *r)
+{
+	return conv_mark(r, false);
+}
+
+int a_conversation_delete(struct http_req *r)
+{
+	return conv_mark(r, true);
+}
+
+/* ---- lists ---- */
+
+static int list_reply(struct actx *x, const struct ulist *l)
+{
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	ent_list(&j, l);
+	return 0;
+}
+
+static int list_fields(struct actx *x, struct ulist *l, bool partial)
+{
+	const char *title = arg(x, "title");
+	if (title) {
+		if (!*title || text_check(title, strlen(title), 200))
+			return ERR_INVAL;
+		l->title = title;
+	} else if (!partial) {
+		return ERR_INVAL;
+	}
+	const char *rp = arg(x, "replies_policy");
+	if (rp) {
+		if (strcmp(rp, "followed") && strcmp(rp, "list") && strcmp(rp, "none"))
+			return ERR_INVAL;
+		l->replies_policy = rp;
+	} else if (!partial) {
+		l->replies_policy = "list";
+	}
+	if (arg(x, "exclusive"))
+		l->exclusive = arg_bool(x, "exclusive", false);
+	return 0;
+}
+
+int a_lists(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:lists");
+	if (rc)
+		return rc;
+	struct ulist *v;
+	size_t n;
+	if ((rc = store_list_all(x.c->store, x.a, x.viewer, &v, &n)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++)
+		ent_list(&j, &v[i]);
+	jw_arr_end(&j);
+	return 0;
+}
+
+int a_list_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:lists");
+	if (rc)
+		return rc;
+	struct ulist *l;
+	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
+		return rc;
+	return list_reply(&x, l);
+}
+
+int a_list_create(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:lists");
+	if (rc)
+		return rc;
+	struct ulist l = {.id = id_new(), .account_id = x.viewer};
+	if (list_fields(&x, &l, false))
+		return api_fail(&x, 422, "Validation failed: Title can't be blank");
+	if ((rc = store_list_save(x.c->store, &l)))
+		return rc;
+	return list_reply(&x, &l);
+}
+
+int a_list_update(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:lists");
+	if (rc)
+		return rc;
+	struct ulist *l;
+	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
+		return rc;
+	if (list_fields(&x, l, true))
+		return api_fail(&x, 422, "Validation failed: Title can't be blank");
+	if ((rc = store_list_save(x.c->store, l)))
+		return rc;
+	return list_reply(&x, l);
+}
+
+int a_list_delete(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:lists");
+	if (rc)
+		return rc;
+	if ((rc = store_list_delete(x.c->store, x.viewer, param_id(r, "id"))))
+		return rc;
+	json_begin(&x);
+	buf_adds(&r->out, "{}");
+	return 0;
+}
+
+int a_list_accounts(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read:lists");
+	if (rc)
+		return rc;
+	struct ulist *l;
+	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
+		return rc;
+	uint64_t *ids;
+	size_t n;
+	if ((rc = store_list_members(x.c->store, x.a, l->id, &ids, &n)))
+		return rc;
+	json_begin(&x);
+	struct jw j;
+	jw_init(&j, &r->out);
+	jw_arr(&j);
+	for (size_t i = 0; i < n; i++) {
+		struct account *acc;
+		if (!store_account_get(x.c->store, x.a, ids[i], &acc))
+			ent_account(&x, &j, acc);
+	}
+	jw_arr_end(&j);
+	return 0;
+}
+
+static int list_members(struct http_req *r, bool on)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:lists");
+	if (rc)
+		return rc;
+	struct ulist *l;
+	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
+		return rc;
+	const char *ids[40];
+	size_t n = arg_all(&x, "account_ids", ids, 40);
+	if (!n)
+		return api_fail(&x, 422, "Validation failed: account_ids is missing");
+	uint64_t v[40];
+	for (size_t i = 0; i < n; i++) {
+		struct account *acc;
+		if (!parse_u64(ids[i], &v[i]) || store_account_get(x.c->store, x.a, v[i], &acc))
+			return ERR_NOTFOUND;
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((rc = store_list_member_set(x.c->store, l->id, v[i], on)))
+			return rc;
+	json_begin(&x);
+	buf_adds(&r->out, "{}");
+	return 0;
+}
+
+int a_list_accounts_add(struct http_req *r)
+{
+	return list_members(r, true);
+}
+
+int a_list_accounts_remove(struct http_req *r)
+{
+	return list_members(r, false);
+}

@@ -1,0 +1,716 @@
+/*
+ * Groups (kringen): who may read, join, post and moderate; invitation links;
+ * the moderation queue; reports and moderators' actions; conversations;
+ * organisations' guidelines; rate limits.  The read rule for group content
+ * is core_group_readable, used by core_post_visible for every read path.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "core/core.h"
+
+bool core_group_readable(int kind, int viewer_role, uint64_t viewer)
+{
+	if (kind == GROUP_OPEN)
+		return viewer != 0;
+	return viewer != 0 && viewer_role >= GROLE_MEMBER;
+}
+
+int core_rate(struct core *c, const char *what, uint64_t who, int max, int window)
+{
+	char key[96];
+	snprintf(key, sizeof key, "%s:%llu", what, (unsigned long long)who);
+	int64_t now = time_now(), n = 0;
+	int rc = store_rate_hit(c->store, key, now, now - window, &n);
+	if (rc)
+		return rc;
+	return n > max ? ERR_RATE : 0;
+}
+
+static bool is_instance_mod(struct core *c, uint64_t viewer)
+{
+	struct arena a;
+	arena_init(&a);
+	struct account *acc;
+	bool ok = viewer && store_account_get(c->store, &a, viewer, &acc) == 0 && acc->role >= ROLE_MODERATOR;
+	arena_release(&a);
+	return ok;
+}
+
+int core_group_get(struct core *c, struct arena *a, uint64_t viewer, const char *name, struct group **out)
+{
+	char lower[64];
+	if (!name || strlen(name) >= sizeof lower)
+		return ERR_NOTFOUND;
+	snprintf(lower, sizeof lower, "%s", name);
+	str_lower(lower);
+	int rc = store_group_by_name(c->store, a, viewer, lower, out);
+	if (rc)
+		return rc;
+	/* To outsiders a secret group does not exist. */
+	if ((*out)->kind == GROUP_SECRET && (*out)->v_state != GSTATE_MEMBER && (*out)->v_state != GSTATE_INVITED)
+		return ERR_NOTFOUND;
+	return 0;
+}
+
+static int load(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct group **g)
+{
+	int rc = store_group_get(c->store, a, viewer, group, g);
+	if (rc)
+		return rc;
+	if ((*g)->kind == GROUP_SECRET && (*g)->v_state != GSTATE_MEMBER && (*g)->v_state != GSTATE_INVITED)
+		return ERR_NOTFOUND;
+	return 0;
+}
+
+static int check_group(const struct group *g)
+{
+	if (!g->name || !core_username_valid(g->name))
+		return ERR_INVAL;
+	if (!g->display_name || !*g->display_name || text_check(g->display_name, strlen(g->display_name), CORE_DISPLAY_MAX) ||
+	    strpbrk(g->display_name, "\r\n"))
+		return ERR_INVAL;
+	if (!g->description || text_check(g->description, strlen(g->description), CORE_GROUP_DESC_MAX))
+		return ERR_INVAL;
+	if (!g->rules || text_check(g->rules, strlen(g->rules), CORE_GROUP_RULES_MAX))
+		return ERR_INVAL;
+	if (g->kind < GROUP_OPEN || g->kind > GROUP_SECRET || g->premod < PREMOD_NONE || g->premod > PREMOD_ALL)
+		return ERR_INVAL;
+	return 0;
+}
+
+int core_group_create(struct core *c, uint64_t viewer, const struct group *in, uint64_t *id)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct group g = *in;
+	char name[CORE_NAME_MAX + 2];
+	if (!g.name || strlen(g.name) > CORE_NAME_MAX)
+		return ERR_INVAL;
+	snprintf(name, sizeof name, "%s", g.name);
+	str_lower(name);
+	g.name = name;
+	int rc = check_group(&g);
+	if (rc)
+		return rc;
+	g.id = id_new();
+	g.owner_id = viewer;
+	g.created_at = time_now();
+	if ((rc = store_group_insert(c->store, &g)))
+		return rc;
+	*id = g.id;
+	return 0;
+}
+
+int core_group_update(struct core *c, uint64_t viewer, const struct group *in)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = load(c, &a, viewer, in->id, &g);
+	if (!rc && g->v_role < GROLE_MODERATOR)
+		rc = ERR_FORBIDDEN;
+	/* Only the owner changes who may see the group. */
+	if (!rc && in->kind != g->kind && g->v_role < GROLE_OWNER)
+		rc = ERR_FORBIDDEN;
+	struct group up = *g;
+	up.display_name = in->display_name;
+	up.description = in->description;
+	up.rules = in->rules;
+	up.kind = in->kind;
+	up.premod = in->premod;
+	if (!rc)
+		rc = check_group(&up);
+	if (!rc)
+		rc = store_group_update(c->store, &up);
+	arena_release(&a);
+	return rc;
+}
+
+static void notify_mods(struct core *c, struct arena *a, uint64_t group, int kind, uint64_t actor)
+{
+	uint64_t *mods;
+	size_t n;
+	if (store_group_moderators(c->store, a, group, &mods, &n))
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (mods[i] != actor)
+			store_notif_insert(c->store, mods[i], kind, actor, 0);
+}
+
+int core_group_join(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, const char *message,
+                    int *state)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct group *g;
+	int rc = load(c, a, viewer, group, &g);
+	if (rc)
+		return rc;
+	if (g->v_state == GSTATE_BANNED)
+		return ERR_FORBIDDEN;
+	if (g->v_state == GSTATE_MEMBER) {
+		*state = GSTATE_MEMBER;
+		return 0;
+	}
+	if (message && (text_check(message, strlen(message), 500)))
+		return ERR_INVAL;
+	if ((rc = core_rate(c, "join", viewer, CORE_JOINS_PER_HOUR, 3600)))
+		return rc;
+	if (g->kind == GROUP_OPEN || g->v_state == GSTATE_INVITED) {
+		*state = GSTATE_MEMBER;
+		return store_member_set(c->store, group, viewer, GROLE_MEMBER, GSTATE_MEMBER, NULL);
+	}
+	if (g->kind == GROUP_SECRET)
+		return ERR_NOTFOUND;
+	*state = GSTATE_REQUESTED;
+	if (g->v_state == GSTATE_REQUESTED)
+		return 0;
+	rc = store_member_set(c->store, group, viewer, GROLE_MEMBER, GSTATE_REQUESTED, message);
+	if (!rc)
+		notify_mods(c, a, group, NOTIF_GROUP_REQUEST, viewer);
+	return rc;
+}
+
+int core_group_leave(struct core *c, uint64_t viewer, uint64_t group)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = load(c, &a, viewer, group, &g);
+	/* A banned person stays banned: leaving must not undo that. */
+	if (!rc && g->v_state == GSTATE_BANNED)
+		rc = ERR_FORBIDDEN;
+	/* The owner hands the group over before leaving. */
+	if (!rc && g->v_role == GROLE_OWNER)
+		rc = ERR_FORBIDDEN;
+	if (!rc)
+		rc = store_member_delete(c->store, group, viewer);
+	arena_release(&a);
+	return rc;
+}
+
+/* The viewer moderates group; on success *g is loaded. */
+static int need_mod(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct group **g)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	int rc = load(c, a, viewer, group, g);
+	if (rc)
+		return rc;
+	if ((*g)->v_role < GROLE_MODERATOR)
+		return core_group_readable((*g)->kind, (*g)->v_role, viewer) ? ERR_FORBIDDEN : ERR_NOTFOUND;
+	return 0;
+}
+
+/* The target's row in the group (role, state), or -1s. */
+static void member_of(struct core *c, struct arena *a, uint64_t group, uint64_t account, int *role, int *state)
+{
+	struct group *tg;
+	*role = *state = -1;
+	if (store_group_get(c->store, a, account, group, &tg) == 0) {
+		*state = tg->v_state;
+		/* store_group_get hides the role of non-members; read it as member. */
+		*role = tg->v_state == GSTATE_MEMBER ? tg->v_role : GROLE_MEMBER;
+	}
+}
+
+int core_group_answer(struct core *c, uint64_t viewer, uint64_t group, uint64_t account, bool accept)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = need_mod(c, &a, viewer, group, &g), role, state;
+	if (!rc) {
+		member_of(c, &a, group, account, &role, &state);
+		if (state != GSTATE_REQUESTED)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc)
+		rc = accept ? store_member_set(c->store, group, account, GROLE_MEMBER, GSTATE_MEMBER, NULL)
+		            : store_member_delete(c->store, group, account);
+	if (!rc && accept)
+		store_notif_insert(c->store, account, NOTIF_GROUP_ACCEPTED, viewer, 0);
+	if (!rc)
+		store_mod_log_add(c->store, viewer, group, accept ? "accept" : "reject", account, 0, NULL);
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_set_role(struct core *c, uint64_t viewer, uint64_t group, uint64_t account, int role)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = need_mod(c, &a, viewer, group, &g), trole, tstate;
+	/* Owners appoint moderators. */
+	if (!rc && g->v_role != GROLE_OWNER)
+		rc = ERR_FORBIDDEN;
+	if (!rc && role != GROLE_MEMBER && role != GROLE_MODERATOR)
+		rc = ERR_INVAL;
+	if (!rc) {
+		member_of(c, &a, group, account, &trole, &tstate);
+		if (tstate != GSTATE_MEMBER)
+			rc = ERR_NOTFOUND;
+		else if (trole == GROLE_OWNER)
+			rc = ERR_FORBIDDEN;
+	}
+	if (!rc)
+		rc = store_member_set(c->store, group, account, role, GSTATE_MEMBER, NULL);
+	if (!rc)
+		store_mod_log_add(c->store, viewer, group, role == GROLE_MODERATOR ? "make-moderator" : "make-member",
+		                  account, 0, NULL);
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_remove(struct core *c, uint64_t viewer, uint64_t group, uint64_t account, bool ban)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = need_mod(c, &a, viewer, group, &g), trole, tstate;
+	if (!rc) {
+		member_of(c, &a, group, account, &trole, &tstate);
+		if (tstate < 0 && !ban)
+			rc = ERR_NOTFOUND;
+		/* Moderators cannot remove the owner or each other; the owner can. */
+		else if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR && g->v_role != GROLE_OWNER)
+			rc = ERR_FORBIDDEN;
+		else if (trole == GROLE_OWNER && tstate == GSTATE_MEMBER)
+			rc = ERR_FORBIDDEN;
+		else if (account == viewer)
+			rc = ERR_INVAL;
+	}
+	if (!rc)
+		rc = ban ? store_member_set(c->store, group, account, GROLE_MEMBER, GSTATE_BANNED, NULL)
+		         : store_member_delete(c->store, group, account);
+	if (!rc)
+		store_mod_log_add(c->store, viewer, group, ban ? "ban" : "remove", account, 0, NULL);
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_unban(struct core *c, uint64_t viewer, uint64_t group, uint64_t account)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = need_mod(c, &a, viewer, group, &g), role, state;
+	if (!rc) {
+		member_of(c, &a, group, account, &role, &state);
+		if (state != GSTATE_BANNED)
+			rc = ERR_NOTFOUND;
+	}
+	if (!rc)
+		rc = store_member_delete(c->store, group, account);
+	if (!rc)
+		store_mod_log_add(c->store, viewer, group, "unban", account, 0, NULL);
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_invite(struct core *c, uint64_t viewer, uint64_t group, uint64_t account)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = need_mod(c, &a, viewer, group, &g), role, state;
+	if (!rc) {
+		member_of(c, &a, group, account, &role, &state);
+		if (state == GSTATE_MEMBER)
+			rc = ERR_EXISTS;
+		else if (state == GSTATE_BANNED)
+			rc = ERR_FORBIDDEN;
+	}
+	if (!rc && store_blocks(c->store, account, viewer))
+		rc = ERR_FORBIDDEN;
+	/* Asking to join and being invited meet: the person becomes a member. */
+	if (!rc)
+		rc = store_member_set(c->store, group, account, GROLE_MEMBER,
+		                      state == GSTATE_REQUESTED ? GSTATE_MEMBER : GSTATE_INVITED, NULL);
+	if (!rc)
+		store_notif_insert(c->store, account, NOTIF_GROUP_INVITE, viewer, 0);
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_invite_link(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, int days, int max_uses,
+                           char **token)
+{
+	struct group *g;
+	int rc = need_mod(c, a, viewer, group, &g);
+	if (rc)
+		return rc;
+	if (days < 1 || days > CORE_INVITE_DAYS_MAX || max_uses < 1 || max_uses > CORE_INVITE_USES_MAX)
+		return ERR_INVAL;
+	char *t = core_token_new(a);
+	char h[65];
+	core_token_hash(t, h);
+	if ((rc = store_group_invite_insert(c->store, h, group, viewer, time_now() + (int64_t)days * 86400, max_uses)))
+		return rc;
+	*token = t;
+	return 0;
+}
+
+static bool token_ok(const char *t)
+{
+	if (!t || strlen(t) != 2 * CORE_TOKEN_BYTES)
+		return false;
+	for (; *t; t++)
+		if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f')))
+			return false;
+	return true;
+}
+
+int core_group_invite_check(struct core *c, struct arena *a, const char *token, struct group **out)
+{
+	if (!token_ok(token))
+		return ERR_NOTFOUND;
+	char h[65];
+	core_token_hash(token, h);
+	uint64_t group;
+	int rc = store_group_invite_check(c->store, h, time_now(), &group);
+	if (!rc)
+		rc = store_group_get(c->store, a, 0, group, out);
+	return rc;
+}
+
+int core_group_invite_use(struct core *c, uint64_t viewer, const char *token, uint64_t *group)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!token_ok(token))
+		return ERR_NOTFOUND;
+	struct arena a;
+	arena_init(&a);
+	char h[65];
+	core_token_hash(token, h);
+	uint64_t gid;
+	int rc = store_group_invite_check(c->store, h, time_now(), &gid);
+	struct group *g = NULL;
+	if (!rc)
+		rc = store_group_get(c->store, &a, viewer, gid, &g);
+	if (!rc && g->v_state == GSTATE_BANNED)
+		rc = ERR_FORBIDDEN;
+	/* A member following the link again does not use it up. */
+	if (!rc && g->v_state != GSTATE_MEMBER) {
+		rc = store_group_invite_use(c->store, h, time_now(), &gid);
+		if (!rc)
+			rc = store_member_set(c->store, gid, viewer, GROLE_MEMBER, GSTATE_MEMBER, NULL);
+	}
+	if (!rc)
+		*group = gid;
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_mute(struct core *c, uint64_t viewer, uint64_t group, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = load(c, &a, viewer, group, &g);
+	if (!rc && g->v_state != GSTATE_MEMBER)
+		rc = ERR_FORBIDDEN;
+	if (!rc)
+		rc = store_member_mute(c->store, group, viewer, on);
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_members(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, int state,
+                       struct group_member **out, size_t *n)
+{
+	struct group *g;
+	int rc = load(c, a, viewer, group, &g);
+	if (rc)
+		return rc;
+	/* Who is in a closed or secret group is for its members to know. */
+	if (g->kind != GROUP_OPEN && g->v_state != GSTATE_MEMBER)
+		return g->kind == GROUP_SECRET ? ERR_NOTFOUND : ERR_FORBIDDEN;
+	if (g->kind == GROUP_OPEN && !viewer)
+		return ERR_AUTH;
+	/* Requests, invitations and bans are for moderators. */
+	if (state != GSTATE_MEMBER && g->v_role < GROLE_MODERATOR)
+		return ERR_FORBIDDEN;
+	return store_member_list(c->store, a, group, state, out, n);
+}
+
+int core_group_pending(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct post ***out,
+                       size_t *n)
+{
+	struct group *g;
+	int rc = need_mod(c, a, viewer, group, &g);
+	if (rc)
+		return rc;
+	struct post **v;
+	size_t k = 0, nv;
+	if ((rc = store_group_pending(c->store, a, viewer, group, &v, &nv)))
+		return rc;
+	for (size_t i = 0; i < nv; i++)
+		if (core_post_get(c, a, viewer, v[i]->id, &v[k]) == 0)
+			k++;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* A group post and the viewer's moderation right over it. */
+static int mod_post(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, struct post **p)
+{
+	int rc = core_post_get(c, a, viewer, post, p);
+	if (rc)
+		return rc;
+	if (!(*p)->group_id)
+		return ERR_INVAL;
+	return (*p)->v_group_role >= GROLE_MODERATOR ? 0 : ERR_FORBIDDEN;
+}
+
+int core_group_approve(struct core *c, uint64_t viewer, uint64_t post, bool approve)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	int rc = mod_post(c, &a, viewer, post, &p);
+	if (!rc && !p->pending)
+		rc = ERR_CONFLICT;
+	if (!rc)
+		rc = approve ? store_post_set_pending(c->store, post, false) : store_post_delete(c->store, post);
+	if (!rc && approve && p->author_id != viewer)
+		store_notif_insert(c->store, p->author_id, NOTIF_POST_APPROVED, viewer, post);
+	if (!rc)
+		store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id,
+		                  approve ? post : 0, NULL);
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_pin(struct core *c, uint64_t viewer, uint64_t post, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	int rc = mod_post(c, &a, viewer, post, &p);
+	if (!rc && (p->pending || p->in_reply_to))
+		rc = ERR_INVAL;
+	if (!rc)
+		rc = store_post_set_pinned(c->store, post, on);
+	arena_release(&a);
+	return rc;
+}
+
+int core_group_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, const struct page *pg,
+                        struct post ***out, size_t *n, uint64_t *older)
+{
+	struct group *g;
+	int rc = load(c, a, viewer, group, &g);
+	if (rc)
+		return rc;
+	if (!core_group_readable(g->kind, g->v_role, viewer))
+		return viewer ? ERR_FORBIDDEN : ERR_AUTH;
+	struct page p = *pg;
+	int limit = p.limit > 0 && p.limit <= CORE_PAGE_MAX ? p.limit : CORE_PAGE_DEFAULT;
+	p.limit = limit + 1;
+	struct post **v;
+	size_t nv;
+	if ((rc = store_tl_group(c->store, a, viewer, group, &p, &v, &nv)))
+		return rc;
+	size_t k = 0;
+	*older = 0;
+	for (size_t i = 0; i < nv && k < (size_t)limit; i++) {
+		*older = v[i]->id;
+		struct post *full;
+		if (core_post_get(c, a, viewer, v[i]->id, &full) == 0)
+			v[k++] = full;
+	}
+	if (nv <= (size_t)limit)
+		*older = 0;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* ---- reports and moderation ---- */
+
+int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, uint64_t post, const char *reason,
+                uint64_t *id)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!reason || !*reason || text_check(reason, strlen(reason), 1000))
+		return ERR_INVAL;
+	struct mod_report r = {.id = id_new(), .reporter_id = viewer, .reason = reason, .created_at = time_now()};
+	int rc;
+	if (post) {
+		struct post *p;
+		/* Only what you can see can be reported; the text is kept as it was, so
+		 * moderators see it even when they may not read the group. */
+		if ((rc = core_post_get(c, a, viewer, post, &p)))
+			return rc;
+		r.post_id = post;
+		r.account_id = p->author_id;
+		r.group_id = p->group_id;
+		r.snapshot = p->text;
+	} else {
+		struct account *acc;
+		if ((rc = store_account_get(c->store, a, account, &acc)))
+			return rc;
+		r.account_id = account;
+	}
+	if (r.account_id == viewer)
+		return ERR_INVAL;
+	if ((rc = core_rate(c, "report", viewer, CORE_REPORTS_PER_HOUR, 3600)))
+		return rc;
+	if ((rc = store_modreport_insert(c->store, &r)))
+		return rc;
+	if (r.group_id) {
+		notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer);
+	} else {
+		struct account **v;
+		size_t n;
+		const char *after = "";
+		/* Instance moderators and administrators. */
+		if (!store_account_list(c->store, a, after, 500, &v, &n))
+			for (size_t i = 0; i < n; i++)
+				if (v[i]->role >= ROLE_MODERATOR && v[i]->id != viewer)
+					store_notif_insert(c->store, v[i]->id, NOTIF_REPORT, viewer, 0);
+	}
+	*id = r.id;
+	return 0;
+}
+
+static int may_handle(struct core *c, struct arena *a, uint64_t viewer, uint64_t group)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!group)
+		return is_instance_mod(c, viewer) ? 0 : ERR_FORBIDDEN;
+	struct group *g;
+	return need_mod(c, a, viewer, group, &g);
+}
+
+int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_report **out, size_t *n)
+{
+	int rc = may_handle(c, a, viewer, group);
+	return rc ? rc : store_modreport_list(c->store, a, group, 0, out, n);
+}
+
+int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note)
+{
+	struct arena a;
+	arena_init(&a);
+	struct mod_report *r;
+	int rc = store_modreport_get(c->store, &a, report, &r);
+	if (!rc)
+		rc = may_handle(c, &a, viewer, r->group_id);
+	if (!rc && r->state != 0)
+		rc = ERR_CONFLICT;
+	if (rc)
+		goto out;
+	if (!strcmp(action, "remove")) {
+		rc = r->post_id ? store_post_delete(c->store, r->post_id) : ERR_INVAL;
+		if (rc == ERR_NOTFOUND)
+			rc = 0; /* already gone */
+	} else if (!strcmp(action, "warn")) {
+		rc = store_notif_insert(c->store, r->account_id, NOTIF_WARNING, viewer, 0);
+	} else if (!strcmp(action, "suspend")) {
+		/* Suspending an account is the instance's decision, not a group's. */
+		rc = r->group_id || !is_instance_mod(c, viewer) ? ERR_FORBIDDEN
+		                                                 : store_account_set_suspended(c->store, r->account_id, true);
+		if (!rc)
+			store_session_delete_account(c->store, r->account_id, NULL);
+	} else if (!strcmp(action, "ban")) {
+		rc = r->group_id ? store_member_set(c->store, r->group_id, r->account_id, GROLE_MEMBER, GSTATE_BANNED, NULL)
+		                 : ERR_INVAL;
+	} else if (strcmp(action, "dismiss")) {
+		rc = ERR_INVAL;
+	}
+	if (!rc)
+		rc = store_modreport_close(c->store, report);
+	if (!rc)
+		store_mod_log_add(c->store, viewer, r->group_id, action, r->account_id, r->post_id, note);
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_entry **out, size_t *n)
+{
+	int rc = may_handle(c, a, viewer, group);
+	return rc ? rc : store_mod_log_list(c->store, a, group, 100, out, n);
+}
+
+/* ---- conversations ---- */
+
+int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct conversation **out, size_t *n)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	return store_conversations(c->store, a, viewer, 100, out, n);
+}
+
+int core_conv_read(struct core *c, uint64_t viewer, uint64_t root)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	int rc = core_post_get(c, &a, viewer, root, &p);
+	struct post **v;
+	size_t n, focus;
+	if (!rc)
+		rc = core_thread(c, &a, viewer, root, &v, &n, &focus);
+	if (!rc && n)
+		rc = store_conv_read(c->store, viewer, root, v[n - 1]->id);
+	arena_release(&a);
+	return rc;
+}
+
+int core_conv_leave(struct core *c, uint64_t viewer, uint64_t root)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	int rc = core_post_get(c, &a, viewer, root, &p);
+	if (!rc && p->visibility != VIS_DIRECT)
+		rc = ERR_INVAL;
+	if (!rc)
+		rc = store_conv_leave(c->store, viewer, root);
+	arena_release(&a);
+	return rc;
+}
+
+int core_dm_policy_set(struct core *c, uint64_t viewer, int policy)
+{
+	if (policy < DM_EVERYONE || policy > DM_PROVIDERS)
+		return ERR_INVAL;
+	return store_account_set_dm_policy(c->store, viewer, policy);
+}
+
+/* ---- guidelines ---- */
+
+int core_guidelines_get(struct core *c, struct arena *a, uint64_t org, const char **text)
+{
+	return store_guidelines_get(c->store, a, org, text);
+}
+
+int core_guidelines_set(struct core *c, uint64_t org, const char *text)
+{
+	if (!text || text_check(text, strlen(text), 10000))
+		return ERR_INVAL;
+	return store_guidelines_set(c->store, org, text);
+}
+
+int core_guidelines_accept(struct core *c, uint64_t viewer, uint64_t org)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!store_staff_is(c->store, org, viewer))
+		return ERR_FORBIDDEN;
+	return store_guidelines_accept(c->store, org, viewer);
+}

@@ -1,0 +1,980 @@
+/*
+ * Media: uploads, processing jobs, access to stored files, avatars.
+ *
+ * Care's rule: a photo must never carry a client's location or identity by
+ * accident.  So nothing a client sent is ever served: images are decoded
+ * and re-encoded (WebP, orientation applied, no EXIF/GPS/XMP/IPTC/ICC,
+ * maker notes or embedded thumbnails); audio and video are remuxed by
+ * ffmpeg with all container metadata, chapters and data streams dropped.
+ * The raw upload waits in DATA/media/tmp (never served) for its job.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include <vips/vips.h>
+#pragma GCC diagnostic pop
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "base/mem.h"
+#include "base/text.h"
+#include "core/core.h"
+#include "core/media_int.h"
+
+#define JOB_KIND "media"
+
+static char media_dir[512]; /* DATA/media; empty until core_media_open */
+static struct core *media_core;
+
+/* Thumbnail widths for srcset; only those smaller than the image are made. */
+static const int thumb_widths[] = {320, 640, 1280};
+
+/* ---- files on disk ---- */
+
+static int mkdir_p(const char *path)
+{
+	if (mkdir(path, 0700) && errno != EEXIST)
+		return ERR_IO;
+	return 0;
+}
+
+static char *file_path(struct arena *a, const char *sha, const char *ext)
+{
+	return arena_printf(a, "%s/%.2s/%s.%s", media_dir, sha, sha + 2, ext);
+}
+
+static char *tmp_path(struct arena *a, uint64_t id)
+{
+	return arena_printf(a, "%s/tmp/%llu.upload", media_dir, (unsigned long long)id);
+}
+
+/* Write all of d to path durably (temp file, fsync, rename). */
+static int write_file(const char *path, const void *d, size_t n)
+{
+	char tmp[640];
+	snprintf(tmp, sizeof tmp, "%s.%llu.part", path, (unsigned long long)id_new());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		log_err("cannot create %s: %s", tmp, strerror(errno));
+		return ERR_IO;
+	}
+	const char *p = d;
+	size_t left = n;
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			log_err("cannot write %s: %s", tmp, strerror(errno));
+			close(fd);
+			unlink(tmp);
+			return ERR_IO;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	if (fsync(fd) || close(fd) || rename(tmp, path)) {
+		log_err("cannot store %s: %s", path, strerror(errno));
+		unlink(tmp);
+		return ERR_IO;
+	}
+	return 0;
+}
+
+/* Read a whole file (at most max bytes) into a heap buffer. */
+static int read_file(const char *path, size_t max, char **out, size_t *n)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? ERR_NOTFOUND : ERR_IO;
+	struct stat st;
+	if (fstat(fd, &st) || (size_t)st.st_size > max) {
+		close(fd);
+		return ERR_TOOBIG;
+	}
+	size_t len = (size_t)st.st_size;
+	char *b = xmalloc(len + 1);
+	size_t got = 0;
+	while (got < len) {
+		ssize_t r = read(fd, b + got, len - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	if (got != len) {
+		free(b);
+		return ERR_IO;
+	}
+	*out = b;
+	*n = len;
+	return 0;
+}
+
+static void sha256_hex(const void *d, size_t n, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, d, n);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+/* Store bytes under their hash; fills f's sha256, size. */
+static int store_bytes(struct arena *a, const void *d, size_t n, struct media_file *f)
+{
+	char sha[65];
+	sha256_hex(d, n, sha);
+	f->sha256 = arena_strdup(a, sha);
+	f->size = (int64_t)n;
+	char *dir = arena_printf(a, "%s/%.2s", media_dir, sha);
+	if (mkdir_p(dir))
+		return ERR_IO;
+	char *path = file_path(a, sha, f->ext);
+	struct stat st;
+	if (stat(path, &st) == 0 && (size_t)st.st_size == n)
+		return 0; /* the same bytes are there already */
+	return write_file(path, d, n);
+}
+
+/* ---- start ---- */
+
+static int job_run(void *ctx, const char *arg, char *why, size_t whylen);
+static void job_failed(void *ctx, const char *arg, const char *why);
+
+static const struct job_handler handlers[] = {
+	{.kind = JOB_KIND, .run = job_run, .failed = job_failed},
+};
+
+int core_media_open(struct core *c, const char *data_dir, const struct job_handler **h, size_t *n)
+{
+	static bool vips_started;
+	snprintf(media_dir, sizeof media_dir, "%s/media", data_dir);
+	char tmp[600];
+	snprintf(tmp, sizeof tmp, "%s/tmp", media_dir);
+	if (mkdir_p(data_dir) || mkdir_p(media_dir) || mkdir_p(tmp)) {
+		log_err("cannot create media directory %s: %s", media_dir, strerror(errno));
+		media_dir[0] = '\0';
+		return ERR_IO;
+	}
+	if (!vips_started) {
+		if (VIPS_INIT("kring")) {
+			log_err("cannot start libvips: %s", vips_error_buffer());
+			return ERR_IO;
+		}
+		/* Bounded memory: no operation cache, one thread per image. */
+		vips_cache_set_max(0);
+		vips_cache_set_max_mem(0);
+		vips_concurrency_set(1);
+		vips_started = true;
+	}
+	media_core = c;
+	if (h) {
+		*h = handlers;
+		*n = sizeof handlers / sizeof handlers[0];
+	}
+	return 0;
+}
+
+void core_media_close(void)
+{
+	media_core = NULL;
+}
+
+int core_media_run_jobs(struct core *c)
+{
+	return job_run_due(c->store, handlers, sizeof handlers / sizeof handlers[0]);
+}
+
+/* ---- upload ---- */
+
+/* Width and height from the image header (vips reads only the header). */
+static int image_header(const void *d, size_t n, int *w, int *h)
+{
+	VipsImage *im = vips_image_new_from_buffer(d, n, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+	if (!im) {
+		vips_error_clear();
+		return ERR_INVAL;
+	}
+	*w = vips_image_get_width(im);
+	*h = vips_image_get_height(im);
+	g_object_unref(im);
+	return 0;
+}
+
+static bool too_many_pixels(uint64_t w, uint64_t h)
+{
+	return w > CORE_MEDIA_MAX_SIDE || h > CORE_MEDIA_MAX_SIDE || w * h > CORE_MEDIA_MAX_PIXELS;
+}
+
+static int check_alt(const char *alt)
+{
+	if (!alt || !*alt)
+		return 0;
+	return text_check(alt, strlen(alt), CORE_MEDIA_ALT_MAX);
+}
+
+int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, uint64_t *id,
+                      enum media_refusal *why)
+{
+	*why = MEDIA_OK;
+	if (!owner)
+		return ERR_AUTH;
+	if (!media_dir[0])
+		return ERR_IO;
+	struct sniff sn;
+	if (!n || !media_sniff(d, n, &sn)) {
+		*why = MEDIA_REFUSE_TYPE;
+		return ERR_INVAL;
+	}
+	if (n > (sn.kind == MEDIA_IMAGE ? CORE_MEDIA_MAX_IMAGE : CORE_MEDIA_MAX_AV)) {
+		*why = MEDIA_REFUSE_SIZE;
+		return ERR_TOOBIG;
+	}
+	if (check_alt(alt)) {
+		*why = MEDIA_REFUSE_ALT;
+		return ERR_INVAL;
+	}
+	if (sn.kind == MEDIA_IMAGE) {
+		/* The size from the header, before any decoder runs: a bomb stops here. */
+		if (too_many_pixels(sn.width, sn.height)) {
+			*why = MEDIA_REFUSE_PIXELS;
+			return ERR_TOOBIG;
+		}
+		if (sn.truncated) {
+			*why = MEDIA_REFUSE_BROKEN;
+			return ERR_INVAL;
+		}
+		int w, h;
+		if (image_header(d, n, &w, &h)) {
+			*why = MEDIA_REFUSE_BROKEN;
+			return ERR_INVAL;
+		}
+		if (too_many_pixels((uint64_t)w, (uint64_t)h)) {
+			*why = MEDIA_REFUSE_PIXELS;
+			return ERR_TOOBIG;
+		}
+	}
+	struct arena a;
+	arena_init(&a);
+	struct media m = {
+		.id = id_new(),
+		.owner_id = owner,
+		.kind = sn.kind,
+		.mime = sn.mime,
+		.alt = alt,
+		.created_at = time_now(),
+	};
+	char *tmp = tmp_path(&a, m.id);
+	int rc = write_file(tmp, d, n);
+	if (!rc && (rc = store_media_insert(c->store, &m, JOB_KIND)))
+		unlink(tmp);
+	arena_release(&a);
+	if (rc)
+		return rc;
+	job_kick();
+	*id = m.id;
+	return 0;
+}
+
+int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char *alt)
+{
+	struct arena a;
+	arena_init(&a);
+	struct media *m;
+	int rc = store_media_get(c->store, &a, id, &m);
+	if (!rc && m->owner_id != viewer)
+		rc = ERR_NOTFOUND;
+	if (!rc && check_alt(alt))
+		rc = ERR_INVAL;
+	if (!rc)
+		rc = store_media_set_alt(c->store, id, alt);
+	arena_release(&a);
+	return rc;
+}
+
+/* ---- processing: images ---- */
+
+static const char *vips_why(char *why, size_t whylen, const char *what)
+{
+	const char *e = vips_error_buffer();
+	snprintf(why, whylen, "%s: %.*s", what, (int)strcspn(e, "\n"), e);
+	vips_error_clear();
+	return why;
+}
+
+/* Encode im as WebP without any metadata; g_free the result. */
+static int webp(VipsImage *im, int q, void **out, size_t *n)
+{
+	if (vips_webpsave_buffer(im, out, n, "Q", q, "strip", TRUE, "effort", 2, NULL))
+		return ERR_IO;
+	/* libvips 8.14 writes an EXIF chunk even with strip: take it out. */
+	size_t len = webp_strip(*out, *n);
+	if (!len) {
+		g_free(*out);
+		*out = NULL;
+		vips_error("kring", "encoder wrote a malformed webp");
+		return ERR_IO;
+	}
+	*n = len;
+	return 0;
+}
+
+static void dominant_colour(VipsImage *im, char out[8])
+{
+	out[0] = '\0';
+	if (vips_image_get_bands(im) < 3)
+		return;
+	int rgb[3];
+	for (int b = 0; b < 3; b++) {
+		VipsImage *band;
+		double avg;
+		if (vips_extract_band(im, &band, b, NULL))
+			return;
+		int bad = vips_avg(band, &avg, NULL);
+		g_object_unref(band);
+		if (bad)
+			return;
+		rgb[b] = avg < 0 ? 0 : avg > 255 ? 255 : (int)(avg + 0.5);
+	}
+	snprintf(out, 8, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+}
+
+static int process_image(struct core *c, struct arena *a, struct media *m, const char *raw, size_t n, char *why,
+                         size_t whylen)
+{
+	struct sniff sn;
+	if (!media_sniff((const unsigned char *)raw, n, &sn) || sn.kind != MEDIA_IMAGE) {
+		snprintf(why, whylen, "not an image");
+		return ERR_INVAL;
+	}
+	/* fail: a truncated or corrupt image is an error, not a grey half. */
+	VipsImage *in = vips_image_new_from_buffer(raw, n, "", "access", VIPS_ACCESS_SEQUENTIAL, "fail", TRUE, NULL);
+	if (!in) {
+		vips_why(why, whylen, "cannot read image");
+		return ERR_INVAL;
+	}
+	if (too_many_pixels((uint64_t)vips_image_get_width(in), (uint64_t)vips_image_get_height(in))) {
+		g_object_unref(in);
+		snprintf(why, whylen, "too many pixels");
+		return ERR_INVAL;
+	}
+	VipsImage *rot = NULL, *srgb = NULL, *mem = NULL;
+	void *main_buf = NULL, *pixels = NULL;
+	size_t main_len = 0;
+	int rc = ERR_INVAL;
+	/* Orientation first, so stripping the EXIF tag does not turn the photo. */
+	if (vips_autorot(in, &rot, NULL)) {
+		vips_why(why, whylen, "cannot rotate");
+		goto out;
+	}
+	if (vips_colourspace(rot, &srgb, VIPS_INTERPRETATION_sRGB, NULL)) {
+		vips_why(why, whylen, "cannot convert colours");
+		goto out;
+	}
+	if (vips_image_get_format(srgb) != VIPS_FORMAT_UCHAR) {
+		VipsImage *u8;
+		if (vips_cast_uchar(srgb, &u8, NULL)) {
+			vips_why(why, whylen, "cannot convert depth");
+			goto out;
+		}
+		g_object_unref(srgb);
+		srgb = u8;
+	}
+	/*
+	 * Decode once into memory (bounded by the pixel limit) and build a new
+	 * image from the bare pixels: it has no metadata fields at all, so no
+	 * EXIF, GPS, XMP, IPTC, ICC, maker note or embedded thumbnail can reach
+	 * any file we write, whatever a saver's "strip" does.
+	 */
+	size_t npix = 0;
+	if (!(pixels = vips_image_write_to_memory(srgb, &npix)) ||
+	    !(mem = vips_image_new_from_memory(pixels, npix, vips_image_get_width(srgb), vips_image_get_height(srgb),
+	                                       vips_image_get_bands(srgb), vips_image_get_format(srgb)))) {
+		vips_why(why, whylen, "cannot decode image");
+		goto out;
+	}
+	struct media_file files[1 + sizeof thumb_widths / sizeof thumb_widths[0]];
+	size_t nf = 0;
+	memset(files, 0, sizeof files);
+	if (webp(mem, 82, &main_buf, &main_len)) {
+		vips_why(why, whylen, "cannot encode image");
+		rc = ERR_IO;
+		goto out;
+	}
+	struct media_file *f = &files[nf++];
+	f->ext = "webp";
+	f->mime = "image/webp";
+	f->width = vips_image_get_width(mem);
+	f->height = vips_image_get_height(mem);
+	f->main = true;
+	if ((rc = store_bytes(a, main_buf, main_len, f)))
+		goto out;
+	char colour[8] = "";
+	for (size_t i = 0; i < sizeof thumb_widths / sizeof thumb_widths[0]; i++) {
+		int w = thumb_widths[i];
+		if (w >= f->width && i > 0)
+			break;
+		VipsImage *t;
+		if (vips_thumbnail_image(mem, &t, w, "height", w * 4, "size", VIPS_SIZE_DOWN, NULL)) {
+			vips_why(why, whylen, "cannot make thumbnail");
+			rc = ERR_IO;
+			goto out;
+		}
+		if (i == 0)
+			dominant_colour(t, colour);
+		void *tb = NULL;
+		size_t tl = 0;
+		if (w < f->width) {
+			struct media_file *tf = &files[nf];
+			tf->ext = "webp";
+			tf->mime = "image/webp";
+			tf->width = vips_image_get_width(t);
+			tf->height = vips_image_get_height(t);
+			if (webp(t, 75, &tb, &tl)) {
+				g_object_unref(t);
+				vips_why(why, whylen, "cannot encode thumbnail");
+				rc = ERR_IO;
+				goto out;
+			}
+			rc = store_bytes(a, tb, tl, tf);
+			g_free(tb);
+			if (rc) {
+				g_object_unref(t);
+				goto out;
+			}
+			nf++;
+		}
+		g_object_unref(t);
+	}
+	m->sha256 = files[0].sha256;
+	m->mime = "image/webp";
+	m->width = files[0].width;
+	m->height = files[0].height;
+	m->size = files[0].size;
+	m->colour = arena_strdup(a, colour);
+	rc = store_media_ready(c->store, m->id, m, files, nf);
+out:
+	g_free(main_buf);
+	if (mem)
+		g_object_unref(mem);
+	g_free(pixels); /* after mem, which points into it */
+	if (srgb)
+		g_object_unref(srgb);
+	if (rot)
+		g_object_unref(rot);
+	g_object_unref(in);
+	return rc;
+}
+
+/* ---- processing: audio and video (ffprobe, ffmpeg) ---- */
+
+/*
+ * Run argv with limits: no stdin, CPU and file size caps, a wall-clock
+ * timeout, killed when the queue stops.  stdout goes to out (bounded) if
+ * given.  Returns 0 if it exited with status 0.
+ */
+static int run_tool(char *const argv[], char *out, size_t outlen, char *why, size_t whylen)
+{
+	int pfd[2] = {-1, -1};
+	if (out && pipe2(pfd, O_CLOEXEC))
+		return ERR_IO;
+	pid_t pid = fork();
+	if (pid < 0) {
+		if (out) {
+			close(pfd[0]);
+			close(pfd[1]);
+		}
+		snprintf(why, whylen, "cannot fork: %s", strerror(errno));
+		return ERR_IO;
+	}
+	if (pid == 0) {
+		/* Only async-signal-safe calls between fork and exec. */
+		int nul = open("/dev/null", O_RDWR);
+		dup2(nul, 0);
+		dup2(out ? pfd[1] : nul, 1);
+		dup2(nul, 2);
+		struct rlimit cpu = {CORE_MEDIA_FFMPEG_TIMEOUT, CORE_MEDIA_FFMPEG_TIMEOUT};
+		struct rlimit fsz = {64 << 20, 64 << 20};
+		struct rlimit as = {1UL << 30, 1UL << 30};
+		setrlimit(RLIMIT_CPU, &cpu);
+		setrlimit(RLIMIT_FSIZE, &fsz);
+		setrlimit(RLIMIT_AS, &as);
+		for (int fd = 3; fd < 1024; fd++)
+			close(fd);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	size_t got = 0;
+	if (out) {
+		close(pfd[1]);
+		fcntl(pfd[0], F_SETFL, O_NONBLOCK);
+	}
+	int64_t deadline = time_ms() + CORE_MEDIA_FFMPEG_TIMEOUT * 1000;
+	int status = 0;
+	for (;;) {
+		if (out) {
+			ssize_t r;
+			while ((r = read(pfd[0], out + got, outlen - 1 - got)) > 0)
+				got += (size_t)r;
+		}
+		pid_t w = waitpid(pid, &status, WNOHANG);
+		if (w == pid)
+			break;
+		if (w < 0 && errno != EINTR) {
+			status = -1;
+			break;
+		}
+		if (time_ms() > deadline || job_stopping()) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			snprintf(why, whylen, "%s %s", argv[0], job_stopping() ? "stopped" : "timed out");
+			if (out)
+				close(pfd[0]);
+			return ERR_BUSY;
+		}
+		struct timespec ts = {0, 20 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+	if (out) {
+		ssize_t r;
+		while (got < outlen - 1 && (r = read(pfd[0], out + got, outlen - 1 - got)) > 0)
+			got += (size_t)r;
+		out[got] = '\0';
+		close(pfd[0]);
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(why, whylen, "%s failed (status %d)", argv[0], status);
+		return ERR_INVAL;
+	}
+	return 0;
+}
+
+struct probe {
+	char format[64];
+	double duration;
+	int audio, video, width, height;
+};
+
+static void parse_probe(char *s, struct probe *p)
+{
+	memset(p, 0, sizeof *p);
+	for (char *line = strtok_r(s, "\n", &s); line; line = strtok_r(NULL, "\n", &s)) {
+		if (!strncmp(line, "format_name=", 12))
+			snprintf(p->format, sizeof p->format, "%s", line + 12);
+		else if (!strncmp(line, "duration=", 9))
+			p->duration = strtod(line + 9, NULL);
+		else if (!strcmp(line, "codec_type=audio"))
+			p->audio++;
+		else if (!strcmp(line, "codec_type=video"))
+			p->video++;
+		else if (!strncmp(line, "width=", 6) && !p->width)
+			p->width = atoi(line + 6);
+		else if (!strncmp(line, "height=", 7) && !p->height)
+			p->height = atoi(line + 7);
+	}
+}
+
+static int process_av(struct core *c, struct arena *a, struct media *m, const char *raw, size_t n, const char *in,
+                      char *why, size_t whylen)
+{
+	struct sniff sn;
+	if (!media_sniff((const unsigned char *)raw, n, &sn) || sn.kind == MEDIA_IMAGE || !sn.ffformat) {
+		snprintf(why, whylen, "not audio or video");
+		return ERR_INVAL;
+	}
+	/* ffprobe must recognise the container we sniffed, forced so no other
+	 * demuxer (playlists and the like) ever opens the file. */
+	char out[4096];
+	char *probe[] = {"/usr/bin/ffprobe", "-v", "error", "-protocol_whitelist", "file", "-f", (char *)sn.ffformat,
+	                 "-show_entries", "format=format_name,duration:stream=codec_type,width,height", "-of",
+	                 "default=nw=1", (char *)in, NULL};
+	int rc = run_tool(probe, out, sizeof out, why, whylen);
+	if (rc)
+		return rc;
+	struct probe p;
+	parse_probe(out, &p);
+	bool video = sn.kind == MEDIA_VIDEO;
+	if (!p.format[0] || (!p.audio && !p.video) || (video && !p.video)) {
+		snprintf(why, whylen, "ffprobe does not see %s", sn.mime);
+		return ERR_INVAL;
+	}
+	if (p.duration > CORE_MEDIA_MAX_SECONDS) {
+		snprintf(why, whylen, "too long: %.0f s", p.duration);
+		return ERR_INVAL;
+	}
+	const char *ext, *mime, *fmt;
+	switch (sn.type) {
+	case SNIFF_OGG: ext = "ogg", mime = "audio/ogg", fmt = "ogg"; break;
+	case SNIFF_MP3: ext = "mp3", mime = "audio/mpeg", fmt = "mp3"; break;
+	case SNIFF_M4A: ext = "m4a", mime = "audio/mp4", fmt = "ipod"; break;
+	case SNIFF_WEBM: ext = "webm", mime = "video/webm", fmt = "webm"; break;
+	default: ext = "mp4", mime = "video/mp4", fmt = "mp4"; break;
+	}
+	char *dst = arena_printf(a, "%s/tmp/%llu.out.%s", media_dir, (unsigned long long)m->id, ext);
+	unlink(dst);
+	/* Only audio and video streams (no cover art, GPS or other data tracks),
+	 * no global, stream or chapter metadata, no encoder tag. */
+	char *argv[48];
+	int k = 0;
+#define ARG(x) (argv[k++] = (char *)(x))
+	ARG("/usr/bin/ffmpeg"), ARG("-nostdin"), ARG("-v"), ARG("error"), ARG("-protocol_whitelist"), ARG("file");
+	ARG("-f"), ARG(sn.ffformat), ARG("-i"), ARG(in);
+	if (video)
+		ARG("-map"), ARG("0:v:0"), ARG("-map"), ARG("0:a:0?");
+	else
+		ARG("-map"), ARG("0:a:0");
+	ARG("-map_metadata"), ARG("-1"), ARG("-map_metadata:s"), ARG("-1"), ARG("-map_chapters"), ARG("-1");
+	ARG("-c"), ARG("copy"), ARG("-dn"), ARG("-sn"), ARG("-fflags"), ARG("+bitexact");
+	ARG("-flags:a"), ARG("+bitexact");
+	if (video)
+		ARG("-flags:v"), ARG("+bitexact");
+	if (!strcmp(fmt, "mp4") || !strcmp(fmt, "ipod"))
+		ARG("-movflags"), ARG("+faststart");
+	if (!strcmp(fmt, "mp3"))
+		ARG("-id3v2_version"), ARG("0"), ARG("-write_id3v1"), ARG("0");
+	ARG("-f"), ARG(fmt), ARG(dst);
+	argv[k] = NULL;
+#undef ARG
+	if ((rc = run_tool(argv, NULL, 0, why, whylen))) {
+		unlink(dst);
+		return rc;
+	}
+	char *buf;
+	size_t len;
+	if ((rc = read_file(dst, 64 << 20, &buf, &len))) {
+		unlink(dst);
+		snprintf(why, whylen, "cannot read ffmpeg output");
+		return rc;
+	}
+	unlink(dst);
+	struct media_file f = {.ext = ext, .mime = mime, .width = p.width, .height = p.height, .main = true};
+	rc = store_bytes(a, buf, len, &f);
+	free(buf);
+	if (rc)
+		return rc;
+	m->sha256 = f.sha256;
+	m->mime = mime;
+	m->width = f.width;
+	m->height = f.height;
+	m->size = f.size;
+	m->colour = "";
+	return store_media_ready(c->store, m->id, m, &f, 1);
+}
+
+/* ---- the job ---- */
+
+static int job_run(void *ctx, const char *arg, char *why, size_t whylen)
+{
+	struct core *c = media_core;
+	uint64_t id;
+	if (!c || !media_dir[0])
+		return ERR_IO;
+	if (!parse_u64(arg, &id)) {
+		snprintf(why, whylen, "bad media id %s", arg);
+		return ERR_INVAL;
+	}
+	struct arena a;
+	arena_init(&a);
+	struct media *m;
+	char *raw = NULL;
+	size_t n = 0;
+	int rc = store_media_get(c->store, &a, id, &m);
+	if (rc == ERR_NOTFOUND) {
+		rc = 0; /* deleted meanwhile: nothing to do */
+		goto out;
+	}
+	if (rc || m->state != MEDIA_PROCESSING)
+		goto out;
+	char *tmp = tmp_path(&a, id);
+	if ((rc = read_file(tmp, (CORE_MEDIA_MAX_AV > CORE_MEDIA_MAX_IMAGE ? CORE_MEDIA_MAX_AV : CORE_MEDIA_MAX_IMAGE), &raw, &n))) {
+		snprintf(why, whylen, "upload %s is gone", tmp);
+		rc = ERR_INVAL;
+		goto out;
+	}
+	if (m->kind == MEDIA_IMAGE)
+		rc = process_image(c, &a, m, raw, n, why, whylen);
+	else
+		rc = process_av(c, &a, m, raw, n, tmp, why, whylen);
+	if (!rc)
+		unlink(tmp);
+out:
+	free(raw);
+	arena_release(&a);
+	return rc;
+}
+
+static void job_failed(void *ctx, const char *arg, const char *why)
+{
+	uint64_t id;
+	struct core *c = media_core;
+	if (!c || !parse_u64(arg, &id))
+		return;
+	store_media_failed(c->store, id, why);
+	struct arena a;
+	arena_init(&a);
+	unlink(tmp_path(&a, id)); /* the raw upload is never kept */
+	arena_release(&a);
+}
+
+/* ---- attaching, access, deletion ---- */
+
+bool core_media_alt_required(struct core *c, uint64_t org)
+{
+	struct arena a;
+	arena_init(&a);
+	char key[64];
+	snprintf(key, sizeof key, "media.alt_required.%llu", (unsigned long long)org);
+	bool on = !strcmp(store_meta_get(c->store, &a, key, "0"), "1");
+	arena_release(&a);
+	return on;
+}
+
+int core_media_alt_required_set(struct core *c, uint64_t org, bool on)
+{
+	char key[64];
+	snprintf(key, sizeof key, "media.alt_required.%llu", (unsigned long long)org);
+	return store_meta_set(c->store, key, on ? "1" : "0");
+}
+
+/* Alt text is required for author, or for a person writing for an organisation that asks for it. */
+static bool alt_needed(struct core *c, struct arena *a, uint64_t viewer, uint64_t author)
+{
+	if (core_media_alt_required(c, author))
+		return true;
+	struct account **orgs;
+	size_t n = 0;
+	if (author == viewer && !store_staff_orgs(c->store, a, viewer, &orgs, &n))
+		for (size_t i = 0; i < n; i++)
+			if (core_media_alt_required(c, orgs[i]->id))
+				return true;
+	return false;
+}
+
+int core_media_check(struct core *c, uint64_t viewer, uint64_t author, const uint64_t *ids, size_t n,
+                     enum media_refusal *why)
+{
+	*why = MEDIA_OK;
+	if (n > CORE_MEDIA_MAX_PER_POST) {
+		*why = MEDIA_REFUSE_COUNT;
+		return ERR_INVAL;
+	}
+	struct arena a;
+	arena_init(&a);
+	int rc = 0;
+	bool need_alt = alt_needed(c, &a, viewer, author);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct media *m;
+		for (size_t k = 0; k < i; k++)
+			if (ids[k] == ids[i])
+				rc = ERR_INVAL;
+		if (rc || (rc = store_media_get(c->store, &a, ids[i], &m)))
+			break;
+		if (m->owner_id != viewer || store_media_attached(c->store, m->id) || m->state == MEDIA_FAILED ||
+		    store_media_is_avatar(c->store, m->id)) {
+			*why = MEDIA_REFUSE_COUNT;
+			rc = ERR_INVAL;
+		} else if (need_alt && m->kind == MEDIA_IMAGE && !m->alt[0]) {
+			*why = MEDIA_REFUSE_ALT;
+			rc = ERR_INVAL;
+		}
+	}
+	arena_release(&a);
+	return rc == ERR_NOTFOUND ? ERR_INVAL : rc;
+}
+
+int core_media_attach(struct core *c, uint64_t post_id, uint64_t viewer, const uint64_t *ids, size_t n)
+{
+	(void)viewer;
+	return n ? store_media_attach(c->store, post_id, ids, n) : 0;
+}
+
+static void delete_media(struct core *c, struct arena *a, uint64_t id)
+{
+	const char **gone;
+	size_t n;
+	if (store_media_delete(c->store, a, id, &gone, &n)) {
+		log_err("cannot delete media %llu", (unsigned long long)id);
+		return;
+	}
+	for (size_t i = 0; i < n && media_dir[0]; i++) {
+		const char *dot = strchr(gone[i], '.');
+		if (!dot)
+			continue;
+		char *sha = arena_strndup(a, gone[i], (size_t)(dot - gone[i]));
+		char *path = file_path(a, sha, dot + 1);
+		if (unlink(path) && errno != ENOENT)
+			log_warn("cannot remove %s: %s", path, strerror(errno));
+	}
+	if (media_dir[0])
+		unlink(tmp_path(a, id));
+}
+
+int core_media_release_post(struct core *c, uint64_t post_id)
+{
+	struct arena a;
+	arena_init(&a);
+	uint64_t *orphans;
+	size_t n;
+	int rc = store_media_release_post(c->store, &a, post_id, &orphans, &n);
+	for (size_t i = 0; !rc && i < n; i++)
+		delete_media(c, &a, orphans[i]);
+	arena_release(&a);
+	return rc;
+}
+
+int core_post_media(struct core *c, struct arena *a, uint64_t post_id, struct media ***out, size_t *n)
+{
+	return store_post_media(c->store, a, post_id, out, n);
+}
+
+/* May viewer see media m?  *public_ tells whether anyone may. */
+static bool media_visible(struct core *c, struct arena *a, uint64_t viewer, const struct media *m, bool *public_)
+{
+	*public_ = false;
+	if (store_media_is_avatar(c->store, m->id)) {
+		*public_ = true;
+		return true;
+	}
+	bool ok = viewer && viewer == m->owner_id && !store_media_attached(c->store, m->id);
+	uint64_t *posts;
+	size_t np = 0;
+	if (store_media_posts(c->store, a, m->id, &posts, &np))
+		return ok;
+	for (size_t i = 0; i < np; i++) {
+		struct post *p;
+		/* The one visibility rule decides; the URL alone is no key. */
+		if (core_post_get(c, a, viewer, posts[i], &p))
+			continue;
+		ok = true;
+		struct post *anon;
+		if (p->visibility == VIS_PUBLIC && !core_post_get(c, a, 0, posts[i], &anon))
+			*public_ = true;
+	}
+	return ok;
+}
+
+int core_media_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct media **out)
+{
+	struct media *m;
+	bool pub;
+	int rc = store_media_get(c->store, a, id, &m);
+	if (rc)
+		return rc;
+	if (!media_visible(c, a, viewer, m, &pub) && m->owner_id != viewer)
+		return ERR_NOTFOUND;
+	*out = m;
+	return 0;
+}
+
+static bool name_ok(const char *name, char sha[65], const char **ext)
+{
+	size_t n = strlen(name);
+	if (n < 66 || n > 70 || name[64] != '.')
+		return false;
+	for (int i = 0; i < 64; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
+			return false;
+	memcpy(sha, name, 64);
+	sha[64] = '\0';
+	*ext = name + 65;
+	static const char *const exts[] = {"webp", "ogg", "mp3", "m4a", "mp4", "webm", NULL};
+	for (const char *const *e = exts; *e; e++)
+		if (!strcmp(*ext, *e))
+			return true;
+	return false;
+}
+
+int core_media_file(struct core *c, struct arena *a, uint64_t viewer, const char *name, const char **path,
+                    const char **mime, bool *public_)
+{
+	char sha[65];
+	const char *ext;
+	*public_ = false;
+	if (!media_dir[0] || !name_ok(name, sha, &ext))
+		return ERR_NOTFOUND;
+	uint64_t *ids;
+	size_t n;
+	int rc = store_media_by_sha(c->store, a, sha, &ids, &n);
+	if (rc)
+		return rc;
+	bool ok = false;
+	for (size_t i = 0; i < n; i++) {
+		struct media *m;
+		bool pub;
+		if (store_media_get(c->store, a, ids[i], &m))
+			continue;
+		if (!media_visible(c, a, viewer, m, &pub))
+			continue;
+		for (size_t k = 0; k < m->nfiles; k++)
+			if (!strcmp(m->files[k].sha256, sha) && !strcmp(m->files[k].ext, ext)) {
+				ok = true;
+				*mime = m->files[k].mime;
+				*public_ |= pub;
+			}
+	}
+	if (!ok)
+		return ERR_NOTFOUND;
+	*path = file_path(a, sha, ext);
+	return 0;
+}
+
+/* ---- avatars ---- */
+
+int core_avatar_set(struct core *c, uint64_t viewer, uint64_t media_id)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct arena a;
+	arena_init(&a);
+	int rc = 0;
+	if (media_id) {
+		struct media *m;
+		if ((rc = store_media_get(c->store, &a, media_id, &m)) || m->owner_id != viewer)
+			rc = ERR_NOTFOUND;
+		else if (m->kind != MEDIA_IMAGE || store_media_attached(c->store, media_id))
+			rc = ERR_INVAL;
+	}
+	uint64_t old = 0;
+	if (!rc)
+		rc = store_avatar_set(c->store, viewer, media_id, &old);
+	if (!rc && old && old != media_id && !store_media_attached(c->store, old) && !store_media_is_avatar(c->store, old))
+		delete_media(c, &a, old);
+	arena_release(&a);
+	return rc;
+}
+
+const char *core_avatar_file(struct core *c, struct arena *a, uint64_t account, int width)
+{
+	uint64_t mid = 0;
+	struct media *m;
+	if (store_avatar_get(c->store, account, &mid) || !mid || store_media_get(c->store, a, mid, &m) ||
+	    m->state != MEDIA_READY || !m->nfiles)
+		return NULL;
+	/* The smallest file at least `width` wide, else the largest. */
+	const struct media_file *best = NULL;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const struct media_file *f = &m->files[i];
+		if (f->width >= width && (!best || best->width < width || f->width < best->width))
+			best = f;
+		else if (!best || (best->width < width && f->width > best->width))
+			best = f;
+	}
+	return arena_printf(a, "%s.%s", best->sha256, best->ext);
+}

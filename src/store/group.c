@@ -1,0 +1,606 @@
+/*
+ * Groups (kringen) and their members, invitation links, group timelines and
+ * the moderation queue; conversations' read state; reports and the
+ * moderation log; organisation guidelines.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "store/store_int.h"
+
+#define DB_OR_FAIL(s) \
+	struct db *db = store_db(s); \
+	if (!db) \
+		return ERR_BUSY
+
+/* ?1 is the viewer. */
+#define GROUP_COLS \
+	"SELECT g.id, g.name, g.display_name, g.description, g.rules, g.kind, g.premod, g.owner_id," \
+	" g.created_at," \
+	" (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id AND c.state = 0)," \
+	" COALESCE(m.role, -1), COALESCE(m.state, -1), COALESCE(m.muted, 0), COALESCE(m.since, 0)" \
+	" FROM groups g LEFT JOIN group_members m ON m.group_id = g.id AND m.account_id = ?1"
+
+static struct group *group_row(struct arena *a, struct db_stmt *st)
+{
+	struct group *g = arena_alloc(a, sizeof *g);
+	g->id = db_u64(st, 0);
+	g->name = arena_strdup(a, db_text(st, 1));
+	g->display_name = arena_strdup(a, db_text(st, 2));
+	g->description = arena_strdup(a, db_text(st, 3));
+	g->rules = arena_strdup(a, db_text(st, 4));
+	g->kind = (int)db_i64(st, 5);
+	g->premod = (int)db_i64(st, 6);
+	g->owner_id = db_u64(st, 7);
+	g->created_at = db_i64(st, 8);
+	g->members = db_i64(st, 9);
+	g->v_role = (int)db_i64(st, 10);
+	g->v_state = (int)db_i64(st, 11);
+	g->v_muted = db_i64(st, 12) != 0;
+	g->v_since = db_i64(st, 13);
+	/* A role counts only for a member. */
+	if (g->v_state != GSTATE_MEMBER)
+		g->v_role = -1;
+	return g;
+}
+
+static int group_rows(struct arena *a, struct db_stmt *st, struct group ***out, size_t *n)
+{
+	size_t cap = 16, k = 0;
+	struct group **v = arena_alloc(a, cap * sizeof *v);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (k == cap) {
+			struct group **w = arena_alloc(a, 2 * cap * sizeof *w);
+			memcpy(w, v, k * sizeof *v);
+			v = w;
+			cap *= 2;
+		}
+		v[k++] = group_row(a, st);
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return rc < 0 ? -rc : 0;
+}
+
+static int one_group(struct db_stmt *st, struct arena *a, struct group **out)
+{
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = group_row(a, st);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_group_insert(struct store *s, const struct group *g)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+	             "INSERT INTO groups (id, name, display_name, description, rules, kind, premod, owner_id, created_at)"
+	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	             "usssiiiui", g->id, g->name, g->display_name, g->description, g->rules, (int64_t)g->kind,
+	             (int64_t)g->premod, g->owner_id, g->created_at);
+	if (!rc)
+		rc = db_exec(db,
+		             "INSERT INTO group_members (group_id, account_id, role, state, since) VALUES (?1, ?2, 2, 0, ?3)",
+		             "uui", g->id, g->owner_id, g->created_at);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_group_update(struct store *s, const struct group *g)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "UPDATE groups SET display_name = ?2, description = ?3, rules = ?4, kind = ?5, premod = ?6"
+	               " WHERE id = ?1",
+	               "usssii", g->id, g->display_name, g->description, g->rules, (int64_t)g->kind, (int64_t)g->premod);
+}
+
+int store_group_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct group **out)
+{
+	DB_OR_FAIL(s);
+	return one_group(db_query(db, GROUP_COLS " WHERE g.id = ?2", "uu", viewer, id), a, out);
+}
+
+int store_group_by_name(struct store *s, struct arena *a, uint64_t viewer, const char *name, struct group **out)
+{
+	DB_OR_FAIL(s);
+	return one_group(db_query(db, GROUP_COLS " WHERE g.name = ?2", "us", viewer, name), a, out);
+}
+
+int store_group_list(struct store *s, struct arena *a, uint64_t viewer, bool all, struct group ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              GROUP_COLS " WHERE ?2 = 1 OR g.kind <> 2 OR m.state = 0"
+	                                         " ORDER BY g.display_name LIMIT 500",
+	                              "ui", viewer, (int64_t)all);
+	if (!st)
+		return ERR_DB;
+	return group_rows(a, st, out, n);
+}
+
+int store_group_mine(struct store *s, struct arena *a, uint64_t account, struct group ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st =
+		db_query(db, GROUP_COLS " WHERE m.state = 0 ORDER BY g.display_name LIMIT 500", "u", account);
+	if (!st)
+		return ERR_DB;
+	return group_rows(a, st, out, n);
+}
+
+int store_member_set(struct store *s, uint64_t group, uint64_t account, int role, int state, const char *message)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO group_members (group_id, account_id, role, state, message, since)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (group_id, account_id) DO UPDATE SET"
+	               " role = excluded.role, state = excluded.state, message = excluded.message,"
+	               " since = CASE WHEN group_members.state = excluded.state THEN group_members.since"
+	               " ELSE excluded.since END",
+	               "uuiisi", group, account, (int64_t)role, (int64_t)state, message ? message : "",
+	               (int64_t)time(NULL));
+}
+
+int store_member_delete(struct store *s, uint64_t group, uint64_t account)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM group_members WHERE group_id = ?1 AND account_id = ?2", "uu", group, account);
+}
+
+int store_member_mute(struct store *s, uint64_t group, uint64_t account, bool on)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE group_members SET muted = ?3 WHERE group_id = ?1 AND account_id = ?2", "uui", group,
+	               account, (int64_t)on);
+}
+
+int store_member_list(struct store *s, struct arena *a, uint64_t group, int state, struct group_member **out,
+                      size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT m.account_id, m.role, m.state, m.message, m.since FROM group_members m"
+	                              " JOIN accounts a ON a.id = m.account_id"
+	                              " WHERE m.group_id = ?1 AND (?2 < 0 OR m.state = ?2)"
+	                              " ORDER BY m.role DESC, a.username LIMIT 5000",
+	                              "ui", group, (int64_t)state);
+	if (!st)
+		return ERR_DB;
+	size_t cap = 32, k = 0;
+	struct group_member *v = arena_alloc(a, cap * sizeof *v);
+	uint64_t *ids = arena_alloc(a, cap * sizeof *ids);
+	while (db_step(st) == DB_ROW) {
+		if (k == cap) {
+			struct group_member *w = arena_alloc(a, 2 * cap * sizeof *w);
+			uint64_t *wi = arena_alloc(a, 2 * cap * sizeof *wi);
+			memcpy(w, v, k * sizeof *v);
+			memcpy(wi, ids, k * sizeof *ids);
+			v = w;
+			ids = wi;
+			cap *= 2;
+		}
+		ids[k] = db_u64(st, 0);
+		v[k].role = (int)db_i64(st, 1);
+		v[k].state = (int)db_i64(st, 2);
+		v[k].message = arena_strdup(a, db_text(st, 3));
+		v[k].since = db_i64(st, 4);
+		k++;
+	}
+	db_done(st);
+	size_t m = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (store_account_get(s, a, ids[i], &v[i].account))
+			continue;
+		v[m++] = v[i];
+	}
+	*out = v;
+	*n = m;
+	return 0;
+}
+
+int store_group_moderators(struct store *s, struct arena *a, uint64_t group, uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT account_id FROM group_members WHERE group_id = ?1 AND state = 0"
+	                              " AND role >= 1 LIMIT 100",
+	                              "u", group);
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, 100 * sizeof *v);
+	size_t k = 0;
+	while (k < 100 && db_step(st) == DB_ROW)
+		v[k++] = db_u64(st, 0);
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_group_invite_insert(struct store *s, const char *token_hash, uint64_t group, uint64_t by,
+                              int64_t expires_at, int max_uses)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO group_invites (token_hash, group_id, created_by, created_at, expires_at, max_uses)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	               "suuiii", token_hash, group, by, (int64_t)time(NULL), expires_at, (int64_t)max_uses);
+}
+
+int store_group_invite_check(struct store *s, const char *token_hash, int64_t now, uint64_t *group)
+{
+	DB_OR_FAIL(s);
+	int64_t g = 0;
+	int rc = db_scalar(db, &g, 0,
+	                   "SELECT group_id FROM group_invites WHERE token_hash = ?1 AND expires_at > ?2"
+	                   " AND uses < max_uses",
+	                   "si", token_hash, now);
+	if (rc)
+		return rc;
+	*group = (uint64_t)g;
+	return g ? 0 : ERR_NOTFOUND;
+}
+
+int store_group_invite_use(struct store *s, const char *token_hash, int64_t now, uint64_t *group)
+{
+	DB_OR_FAIL(s);
+	/* One UPDATE takes a use, so two people racing for the last use
+	 * cannot both get it. */
+	struct db_stmt *st = db_query(db,
+	                              "UPDATE group_invites SET uses = uses + 1 WHERE token_hash = ?1 AND expires_at > ?2"
+	                              " AND uses < max_uses RETURNING group_id",
+	                              "si", token_hash, now);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*group = db_u64(st, 0);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_post_set_pending(struct store *s, uint64_t id, bool pending)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE posts SET pending = ?2 WHERE id = ?1 AND deleted = 0", "ui", id, (int64_t)pending);
+}
+
+int store_post_set_pinned(struct store *s, uint64_t id, bool pinned)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE posts SET pinned = ?2 WHERE id = ?1 AND deleted = 0", "ui", id, (int64_t)pinned);
+}
+
+int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int64_t *n)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, n, 0,
+	                 "SELECT COUNT(*) FROM posts WHERE group_id = ?1 AND author_id = ?2 AND deleted = 0"
+	                 " AND pending = 0",
+	                 "uu", group, author);
+}
+
+int store_account_set_dm_policy(struct store *s, uint64_t id, int policy)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE accounts SET dm_policy = ?2 WHERE id = ?1", "ui", id, (int64_t)policy);
+}
+
+/* ---- conversations ---- */
+
+int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int limit, struct conversation **out,
+                        size_t *n)
+{
+	DB_OR_FAIL(s);
+	/* Threads of direct posts the viewer wrote or received, or that an
+	 * organisation they are staff of received, newest activity first. */
+	struct db_stmt *st = db_query(db,
+	                              "SELECT p.root_id, MAX(p.id), MAX(p.created_at),"
+	                              " COALESCE((SELECT last_read FROM conv_state c WHERE c.account_id = ?1"
+	                              "  AND c.root_id = p.root_id), 0),"
+	                              " COALESCE((SELECT left_at FROM conv_state c WHERE c.account_id = ?1"
+	                              "  AND c.root_id = p.root_id), 0)"
+	                              " FROM posts p WHERE p.visibility = 2 AND p.deleted = 0 AND (p.author_id = ?1"
+	                              " OR p.writer_id = ?1"
+	                              " OR p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1)"
+	                              " OR p.id IN (SELECT r.post_id FROM post_recipients r JOIN org_staff o"
+	                              "  ON o.org_id = r.account_id WHERE o.person_id = ?1)"
+	                              " OR p.author_id IN (SELECT org_id FROM org_staff WHERE person_id = ?1))"
+	                              " GROUP BY p.root_id ORDER BY MAX(p.id) DESC LIMIT ?2",
+	                              "ui", viewer, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	struct conversation *v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
+	size_t k = 0;
+	while (k < (size_t)limit && db_step(st) == DB_ROW) {
+		uint64_t last = db_u64(st, 1), read = db_u64(st, 3), left = db_u64(st, 4);
+		/* Left: hidden unless someone wrote after the leaving. */
+		if (left && last <= left)
+			continue;
+		v[k].root_id = db_u64(st, 0);
+		v[k].last_id = last;
+		v[k].last_at = db_i64(st, 2);
+		v[k].unread = last > read;
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t last)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO conv_state (account_id, root_id, last_read) VALUES (?1, ?2, ?3)"
+	               " ON CONFLICT (account_id, root_id) DO UPDATE SET last_read = MAX(conv_state.last_read,"
+	               " excluded.last_read)",
+	               "uuu", account, root, last);
+}
+
+int store_conv_leave(struct store *s, uint64_t account, uint64_t root)
+{
+	DB_OR_FAIL(s);
+	int64_t last = 0;
+	int rc = db_scalar(db, &last, 0, "SELECT MAX(id) FROM posts WHERE root_id = ?1", "u", root);
+	if (rc)
+		return rc;
+	return db_exec(db,
+	               "INSERT INTO conv_state (account_id, root_id, last_read, left_at) VALUES (?1, ?2, ?3, ?3)"
+	               " ON CONFLICT (account_id, root_id) DO UPDATE SET left_at = excluded.left_at,"
+	               " last_read = excluded.last_read",
+	               "uui", account, root, last);
+}
+
+bool store_conv_left(struct store *s, uint64_t account, uint64_t root)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (!db || db_scalar(db, &v, 0, "SELECT left_at FROM conv_state WHERE account_id = ?1 AND root_id = ?2",
+	                     "uu", account, root))
+		return false;
+	return v != 0;
+}
+
+/* ---- reports and moderation log ---- */
+
+int store_modreport_insert(struct store *s, const struct mod_report *r)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO mod_reports (id, reporter_id, account_id, post_id, group_id, reason, snapshot, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	               "uuuuussi", r->id, r->reporter_id, r->account_id, r->post_id, r->group_id, r->reason,
+	               r->snapshot ? r->snapshot : "", r->created_at);
+}
+
+#define REPORT_COLS "SELECT id, reporter_id, account_id, post_id, group_id, reason, snapshot, state, created_at FROM mod_reports"
+
+static void report_row(struct arena *a, struct db_stmt *st, struct mod_report *r)
+{
+	r->id = db_u64(st, 0);
+	r->reporter_id = db_u64(st, 1);
+	r->account_id = db_u64(st, 2);
+	r->post_id = db_u64(st, 3);
+	r->group_id = db_u64(st, 4);
+	r->reason = arena_strdup(a, db_text(st, 5));
+	r->snapshot = arena_strdup(a, db_text(st, 6));
+	r->state = (int)db_i64(st, 7);
+	r->created_at = db_i64(st, 8);
+}
+
+int store_modreport_get(struct store *s, struct arena *a, uint64_t id, struct mod_report **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, REPORT_COLS " WHERE id = ?1", "u", id);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = arena_alloc(a, sizeof **out);
+		report_row(a, st, *out);
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_modreport_list(struct store *s, struct arena *a, uint64_t group, int state, struct mod_report **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, REPORT_COLS " WHERE group_id = ?1 AND state = ?2 ORDER BY id DESC LIMIT 200",
+	                              "ui", group, (int64_t)state);
+	if (!st)
+		return ERR_DB;
+	struct mod_report *v = arena_alloc(a, 201 * sizeof *v);
+	size_t k = 0;
+	while (k < 200 && db_step(st) == DB_ROW)
+		report_row(a, st, &v[k++]);
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_modreport_close(struct store *s, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE mod_reports SET state = 1 WHERE id = ?1", "u", id);
+}
+
+int store_mod_log_add(struct store *s, uint64_t actor, uint64_t group, const char *action, uint64_t account,
+                      uint64_t post, const char *note)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO mod_log (id, actor_id, group_id, action, account_id, post_id, note, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	               "uuusuusi", id_new(), actor, group, action, account, post, note ? note : "",
+	               (int64_t)time(NULL));
+}
+
+int store_mod_log_list(struct store *s, struct arena *a, uint64_t group, int limit, struct mod_entry **out,
+                       size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, actor_id, group_id, action, account_id, post_id, note, created_at"
+	                              " FROM mod_log WHERE group_id = ?1 ORDER BY id DESC LIMIT ?2",
+	                              "ui", group, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	struct mod_entry *v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
+	size_t k = 0;
+	while (k < (size_t)limit && db_step(st) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].actor_id = db_u64(st, 1);
+		v[k].group_id = db_u64(st, 2);
+		v[k].action = arena_strdup(a, db_text(st, 3));
+		v[k].account_id = db_u64(st, 4);
+		v[k].post_id = db_u64(st, 5);
+		v[k].note = arena_strdup(a, db_text(st, 6));
+		v[k].created_at = db_i64(st, 7);
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* ---- organisation guidelines ---- */
+
+int store_guidelines_get(struct store *s, struct arena *a, uint64_t org, const char **text)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT text FROM org_guidelines WHERE org_id = ?1", "u", org);
+	if (!st)
+		return ERR_DB;
+	*text = "";
+	if (db_step(st) == DB_ROW)
+		*text = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	return 0;
+}
+
+int store_guidelines_set(struct store *s, uint64_t org, const char *text)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+	             "INSERT INTO org_guidelines (org_id, text, updated_at) VALUES (?1, ?2, ?3)"
+	             " ON CONFLICT (org_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+	             "usi", org, text, (int64_t)time(NULL));
+	/* New guidelines are accepted anew. */
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM guideline_accepts WHERE org_id = ?1", "u", org);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+bool store_guidelines_accepted(struct store *s, uint64_t org, uint64_t person)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (!db || db_scalar(db, &v, 0, "SELECT 1 FROM guideline_accepts WHERE org_id = ?1 AND person_id = ?2", "uu",
+	                     org, person))
+		return false;
+	return v == 1;
+}
+
+int store_guidelines_accept(struct store *s, uint64_t org, uint64_t person)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO guideline_accepts (org_id, person_id, accepted_at) VALUES (?1, ?2, ?3)"
+	               " ON CONFLICT DO NOTHING",
+	               "uui", org, person, (int64_t)time(NULL));
+}
+
+/* ---- group timelines ---- */
+
+int store_tl_group(struct store *s, struct arena *a, uint64_t viewer, uint64_t group, const struct page *pg,
+                   struct post ***out, size_t *n)
+{
+	(void)viewer; /* core applies the read rule to each post */
+	DB_OR_FAIL(s);
+	/* Threads of the group, newest first; pinned threads lead the first page. */
+	struct db_stmt *st = pg->max_id
+		? db_query(db,
+		           "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.deleted = 0 AND p.pending = 0"
+		           " AND p.in_reply_to = 0 AND p.pinned = 0 AND p.id < ?2 ORDER BY p.id DESC LIMIT ?3",
+		           "uui", group, pg->max_id, (int64_t)pg->limit)
+		: db_query(db,
+		           "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.deleted = 0 AND p.pending = 0"
+		           " AND p.in_reply_to = 0 ORDER BY p.pinned DESC, p.id DESC LIMIT ?2",
+		           "ui", group, (int64_t)pg->limit);
+	if (!st)
+		return ERR_DB;
+	size_t cap = (size_t)pg->limit + 1, k = 0;
+	struct post **v = arena_alloc(a, cap * sizeof *v);
+	while (k < cap && db_step(st) == DB_ROW) {
+		v[k] = arena_alloc(a, sizeof **v);
+		v[k]->id = db_u64(st, 0);
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_group_pending(struct store *s, struct arena *a, uint64_t viewer, uint64_t group, struct post ***out,
+                        size_t *n)
+{
+	(void)viewer;
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.deleted = 0 AND p.pending = 1"
+	                              " ORDER BY p.id LIMIT 200",
+	                              "u", group);
+	if (!st)
+		return ERR_DB;
+	struct post **v = arena_alloc(a, 201 * sizeof *v);
+	size_t k = 0;
+	while (k < 200 && db_step(st) == DB_ROW) {
+		v[k] = arena_alloc(a, sizeof **v);
+		v[k]->id = db_u64(st, 0);
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}

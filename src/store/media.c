@@ -1,0 +1,442 @@
+/*
+ * Media rows, their files, post attachments, avatars, and the job queue.
+ * Portable SQL (RETURNING, ON CONFLICT) as in the rest of store/.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "store/store_int.h"
+#include "store/store_media.h"
+
+#define DB_OR_FAIL(s) \
+	struct db *db = store_db(s); \
+	if (!db) \
+		return ERR_BUSY
+
+#define MAX_ROWS 64
+
+static int finish(struct db *db, int rc)
+{
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}
+
+int store_media_insert(struct store *s, const struct media *m, const char *job_kind)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+	             "INSERT INTO media (id, owner_id, kind, state, mime, alt, created_at)"
+	             " VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6)",
+	             "uuissi", m->id, m->owner_id, (int64_t)m->kind, m->mime, m->alt ? m->alt : "", m->created_at);
+	if (!rc && job_kind) {
+		char arg[24];
+		snprintf(arg, sizeof arg, "%llu", (unsigned long long)m->id);
+		rc = db_exec(db,
+		             "INSERT INTO jobs (id, kind, arg, state, attempts, run_at, created_at)"
+		             " VALUES (?1, ?2, ?3, 0, 0, ?4, ?4)",
+		             "ussi", id_new(), job_kind, arg, m->created_at);
+	}
+	return finish(db, rc);
+}
+
+static int load_files(struct db *db, struct arena *a, struct media *m)
+{
+	struct db_stmt *st = db_query(db,
+	                              "SELECT sha256, ext, mime, width, height, size, main FROM media_files"
+	                              " WHERE media_id = ?1 ORDER BY main DESC, width ASC",
+	                              "u", m->id);
+	if (!st)
+		return ERR_DB;
+	m->files = arena_alloc(a, 8 * sizeof *m->files);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW && m->nfiles < 8) {
+		struct media_file *f = &m->files[m->nfiles++];
+		f->sha256 = arena_strdup(a, db_text(st, 0));
+		f->ext = arena_strdup(a, db_text(st, 1));
+		f->mime = arena_strdup(a, db_text(st, 2));
+		f->width = (int)db_i64(st, 3);
+		f->height = (int)db_i64(st, 4);
+		f->size = db_i64(st, 5);
+		f->main = db_i64(st, 6) != 0;
+	}
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
+#define MEDIA_COLS \
+	"SELECT id, owner_id, kind, state, sha256, mime, width, height, size, alt, colour, error, created_at FROM media"
+
+static struct media *media_row(struct arena *a, struct db_stmt *st)
+{
+	struct media *m = arena_alloc(a, sizeof *m);
+	m->id = db_u64(st, 0);
+	m->owner_id = db_u64(st, 1);
+	m->kind = (int)db_i64(st, 2);
+	m->state = (int)db_i64(st, 3);
+	m->sha256 = arena_strdup(a, db_text(st, 4));
+	m->mime = arena_strdup(a, db_text(st, 5));
+	m->width = (int)db_i64(st, 6);
+	m->height = (int)db_i64(st, 7);
+	m->size = db_i64(st, 8);
+	m->alt = arena_strdup(a, db_text(st, 9));
+	m->colour = arena_strdup(a, db_text(st, 10));
+	m->error = arena_strdup(a, db_text(st, 11));
+	m->created_at = db_i64(st, 12);
+	return m;
+}
+
+int store_media_get(struct store *s, struct arena *a, uint64_t id, struct media **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, MEDIA_COLS " WHERE id = ?1", "u", id);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	struct media *m = rc == DB_ROW ? media_row(a, st) : NULL;
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	if (!m)
+		return ERR_NOTFOUND;
+	if ((rc = load_files(db, a, m)))
+		return rc;
+	*out = m;
+	return 0;
+}
+
+int store_media_ready(struct store *s, uint64_t id, const struct media *m, const struct media_file *f, size_t n)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	/* A retried job replaces what an earlier attempt may have written. */
+	rc = db_exec(db, "DELETE FROM media_files WHERE media_id = ?1", "u", id);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = db_exec(db,
+		             "INSERT INTO media_files (media_id, sha256, ext, mime, width, height, size, main)"
+		             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+		             "usssiiii", id, f[i].sha256, f[i].ext, f[i].mime, (int64_t)f[i].width, (int64_t)f[i].height,
+		             f[i].size, (int64_t)f[i].main);
+	if (!rc)
+		rc = db_exec(db,
+		             "UPDATE media SET state = 1, sha256 = ?2, mime = ?3, width = ?4, height = ?5, size = ?6,"
+		             " colour = ?7, error = '' WHERE id = ?1",
+		             "ussiiis", id, m->sha256, m->mime, (int64_t)m->width, (int64_t)m->height, m->size,
+		             m->colour ? m->colour : "");
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	return finish(db, rc);
+}
+
+int store_media_failed(struct store *s, uint64_t id, const char *error)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE media SET state = 2, error = ?2 WHERE id = ?1", "us", id, error ? error : "");
+}
+
+int store_media_set_alt(struct store *s, uint64_t id, const char *alt)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE media SET alt = ?2 WHERE id = ?1", "us", id, alt ? alt : "");
+}
+
+static int ids_of(struct arena *a, struct db_stmt *st, uint64_t **out, size_t *n)
+{
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, MAX_ROWS * sizeof *v);
+	size_t k = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW && k < MAX_ROWS)
+		v[k++] = db_u64(st, 0);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_media_by_sha(struct store *s, struct arena *a, const char *sha256, uint64_t **ids, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return ids_of(a, db_query(db, "SELECT media_id FROM media_files WHERE sha256 = ?1 ORDER BY media_id", "s", sha256),
+	              ids, n);
+}
+
+int store_media_posts(struct store *s, struct arena *a, uint64_t media_id, uint64_t **posts, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return ids_of(a,
+	              db_query(db,
+	                       "SELECT pm.post_id FROM post_media pm JOIN posts p ON p.id = pm.post_id"
+	                       " WHERE pm.media_id = ?1 AND p.deleted = 0 ORDER BY pm.post_id",
+	                       "u", media_id),
+	              posts, n);
+}
+
+int store_media_attach(struct store *s, uint64_t post_id, const uint64_t *ids, size_t n)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = db_exec(db, "INSERT INTO post_media (post_id, media_id, position) VALUES (?1, ?2, ?3)", "uui", post_id,
+		             ids[i], (int64_t)i);
+	return finish(db, rc);
+}
+
+bool store_media_attached(struct store *s, uint64_t media_id)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (!db)
+		return true;
+	db_scalar(db, &v, 0, "SELECT 1 FROM post_media WHERE media_id = ?1 LIMIT 1", "u", media_id);
+	return v != 0;
+}
+
+int store_post_media(struct store *s, struct arena *a, uint64_t post_id, struct media ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT m.id, m.owner_id, m.kind, m.state, m.sha256, m.mime, m.width, m.height,"
+	                              " m.size, m.alt, m.colour, m.error, m.created_at"
+	                              " FROM post_media pm JOIN media m ON m.id = pm.media_id"
+	                              " WHERE pm.post_id = ?1 ORDER BY pm.position",
+	                              "u", post_id);
+	if (!st)
+		return ERR_DB;
+	struct media **v = arena_alloc(a, MAX_ROWS * sizeof *v);
+	size_t k = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW && k < MAX_ROWS)
+		v[k++] = media_row(a, st);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	for (size_t i = 0; i < k; i++)
+		if ((rc = load_files(db, a, v[i])))
+			return rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_media_release_post(struct store *s, struct arena *a, uint64_t post_id, uint64_t **orphans, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*n = 0;
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	uint64_t *ids;
+	size_t k;
+	rc = ids_of(a, db_query(db, "DELETE FROM post_media WHERE post_id = ?1 RETURNING media_id", "u", post_id), &ids,
+	            &k);
+	if (rc)
+		return finish(db, rc);
+	uint64_t *v = arena_alloc(a, (k + 1) * sizeof *v);
+	for (size_t i = 0; i < k; i++) {
+		int64_t used = 0;
+		rc = db_scalar(db, &used, 0,
+		               "SELECT (SELECT COUNT(*) FROM post_media WHERE media_id = ?1)"
+		               " + (SELECT COUNT(*) FROM account_avatar WHERE media_id = ?1)",
+		               "u", ids[i]);
+		if (rc)
+			break;
+		if (!used)
+			v[(*n)++] = ids[i];
+	}
+	*orphans = v;
+	return finish(db, rc);
+}
+
+int store_media_delete(struct store *s, struct arena *a, uint64_t id, const char ***gone, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*n = 0;
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	struct db_stmt *st = db_query(db, "DELETE FROM media_files WHERE media_id = ?1 RETURNING sha256, ext", "u", id);
+	const char **v = arena_alloc(a, 16 * sizeof *v);
+	size_t k = 0;
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		int r;
+		while ((r = db_step(st)) == DB_ROW)
+			if (k < 16)
+				v[k++] = arena_printf(a, "%s.%s", db_text(st, 0), db_text(st, 1));
+		db_done(st);
+		if (r < 0)
+			rc = -r;
+	}
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM media WHERE id = ?1", "u", id);
+	/* Content-addressed: another upload of the same bytes keeps the file. */
+	for (size_t i = 0; i < k && !rc; i++) {
+		int64_t used = 0;
+		char sha[65];
+		snprintf(sha, sizeof sha, "%.64s", v[i]);
+		rc = db_scalar(db, &used, 0, "SELECT COUNT(*) FROM media_files WHERE sha256 = ?1", "s", sha);
+		if (!rc && !used)
+			v[(*n)++] = v[i];
+	}
+	*gone = v;
+	return finish(db, rc);
+}
+
+int store_avatar_set(struct store *s, uint64_t account, uint64_t media_id, uint64_t *old)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	int64_t prev = 0;
+	rc = db_scalar(db, &prev, 0, "SELECT media_id FROM account_avatar WHERE account_id = ?1", "u", account);
+	if (!rc)
+		rc = media_id ? db_exec(db,
+		                        "INSERT INTO account_avatar (account_id, media_id) VALUES (?1, ?2)"
+		                        " ON CONFLICT (account_id) DO UPDATE SET media_id = excluded.media_id",
+		                        "uu", account, media_id)
+		              : db_exec(db, "DELETE FROM account_avatar WHERE account_id = ?1", "u", account);
+	*old = (uint64_t)prev;
+	return finish(db, rc);
+}
+
+int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id)
+{
+	DB_OR_FAIL(s);
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, 0, "SELECT media_id FROM account_avatar WHERE account_id = ?1", "u", account);
+	*media_id = (uint64_t)v;
+	return rc;
+}
+
+bool store_media_is_avatar(struct store *s, uint64_t media_id)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (!db)
+		return false;
+	db_scalar(db, &v, 0, "SELECT 1 FROM account_avatar WHERE media_id = ?1 LIMIT 1", "u", media_id);
+	return v != 0;
+}
+
+/* ---- jobs ---- */
+
+int store_job_enqueue(struct store *s, const char *kind, const char *arg, int64_t run_at, uint64_t *id)
+{
+	DB_OR_FAIL(s);
+	uint64_t nid = id_new();
+	int rc = db_exec(db,
+	                 "INSERT INTO jobs (id, kind, arg, state, attempts, run_at, created_at)"
+	                 " VALUES (?1, ?2, ?3, 0, 0, ?4, ?4)",
+	                 "ussi", nid, kind, arg, run_at);
+	if (!rc && id)
+		*id = nid;
+	return rc;
+}
+
+int store_job_claim(struct store *s, struct arena *a, int64_t now, int64_t lease, struct job **out)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	/* One statement under the write lock: two workers never get the same job. */
+	struct db_stmt *st = db_query(db,
+	                              "UPDATE jobs SET state = 1, attempts = attempts + 1, locked_until = ?1 + ?2"
+	                              " WHERE id = (SELECT id FROM jobs WHERE (state = 0 AND run_at <= ?1)"
+	                              "  OR (state = 1 AND locked_until < ?1) ORDER BY run_at, id LIMIT 1)"
+	                              " AND (state = 0 OR (state = 1 AND locked_until < ?1))"
+	                              " RETURNING id, kind, arg, state, attempts, run_at, error",
+	                              "ii", now, lease);
+	struct job *j = NULL;
+	if (!st) {
+		rc = ERR_DB;
+	} else {
+		int r = db_step(st);
+		if (r == DB_ROW) {
+			j = arena_alloc(a, sizeof *j);
+			j->id = db_u64(st, 0);
+			j->kind = arena_strdup(a, db_text(st, 1));
+			j->arg = arena_strdup(a, db_text(st, 2));
+			j->state = (int)db_i64(st, 3);
+			j->attempts = (int)db_i64(st, 4);
+			j->run_at = db_i64(st, 5);
+			j->error = arena_strdup(a, db_text(st, 6));
+			r = db_step(st);
+		}
+		db_done(st);
+		if (r < 0)
+			rc = -r;
+	}
+	if ((rc = finish(db, rc)))
+		return rc;
+	if (!j)
+		return ERR_NOTFOUND;
+	*out = j;
+	return 0;
+}
+
+int store_job_done(struct store *s, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE jobs SET state = 2, locked_until = 0, error = '' WHERE id = ?1", "u", id);
+}
+
+int store_job_fail(struct store *s, uint64_t id, const char *error, int64_t retry_at)
+{
+	DB_OR_FAIL(s);
+	if (retry_at)
+		return db_exec(db, "UPDATE jobs SET state = 0, run_at = ?2, locked_until = 0, error = ?3 WHERE id = ?1",
+		               "uis", id, retry_at, error ? error : "");
+	return db_exec(db, "UPDATE jobs SET state = 3, locked_until = 0, error = ?2 WHERE id = ?1", "us", id,
+	               error ? error : "");
+}
+
+int store_job_get(struct store *s, struct arena *a, uint64_t id, struct job **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st =
+		db_query(db, "SELECT id, kind, arg, state, attempts, run_at, error FROM jobs WHERE id = ?1", "u", id);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		struct job *j = arena_alloc(a, sizeof *j);
+		j->id = db_u64(st, 0);
+		j->kind = arena_strdup(a, db_text(st, 1));
+		j->arg = arena_strdup(a, db_text(st, 2));
+		j->state = (int)db_i64(st, 3);
+		j->attempts = (int)db_i64(st, 4);
+		j->run_at = db_i64(st, 5);
+		j->error = arena_strdup(a, db_text(st, 6));
+		*out = j;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	return rc == DB_ROW ? 0 : ERR_NOTFOUND;
+}
+
+int store_job_count(struct store *s, int state, int64_t *out)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, out, 0, "SELECT COUNT(*) FROM jobs WHERE state = ?1", "i", (int64_t)state);
+}

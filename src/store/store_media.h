@@ -1,0 +1,99 @@
+#ifndef STORE_STORE_MEDIA_H
+#define STORE_STORE_MEDIA_H
+
+/*
+ * Storage of media (images, audio, video) and the durable job queue that
+ * processes them.  Files live on disk under the data directory, named by
+ * the SHA-256 of their bytes; these rows say what each file is, who owns
+ * it and which posts use it.  Errors as in store.h.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+enum media_kind { MEDIA_IMAGE = 0, MEDIA_AUDIO = 1, MEDIA_VIDEO = 2 };
+enum media_state { MEDIA_PROCESSING = 0, MEDIA_READY = 1, MEDIA_FAILED = 2 };
+
+/* One stored file of a media item: the stripped original or a thumbnail. */
+struct media_file {
+	const char *sha256;        /* hex, names the file on disk */
+	const char *ext;           /* "webp", "ogg", ... */
+	const char *mime;
+	int width, height;         /* 0 for audio */
+	int64_t size;
+	bool main;                 /* the full-size stripped original */
+};
+
+struct media {
+	uint64_t id, owner_id;
+	int kind;                  /* enum media_kind */
+	int state;                 /* enum media_state */
+	const char *sha256;        /* of the main file; "" while processing */
+	const char *mime;          /* of the main file (what the sniffer found while processing) */
+	int width, height;
+	int64_t size;
+	const char *alt;
+	const char *colour;        /* "#rrggbb" dominant colour, "" if none */
+	const char *error;         /* why processing failed, for logs */
+	int64_t created_at;
+	struct media_file *files;  /* filled by store_media_get */
+	size_t nfiles;
+};
+
+/* Insert a new media row (state processing) and, in the same transaction,
+ * a queued job of kind job_kind with the media id as argument. */
+int store_media_insert(struct store *s, const struct media *m, const char *job_kind);
+int store_media_get(struct store *s, struct arena *a, uint64_t id, struct media **out);
+/* Processing done: the main file's facts and every file (main and thumbnails). */
+int store_media_ready(struct store *s, uint64_t id, const struct media *m, const struct media_file *f, size_t n);
+int store_media_failed(struct store *s, uint64_t id, const char *error);
+int store_media_set_alt(struct store *s, uint64_t id, const char *alt);
+/* Media ids that have a file with this hash. */
+int store_media_by_sha(struct store *s, struct arena *a, const char *sha256, uint64_t **ids, size_t *n);
+/* Posts (not deleted) that show this media item. */
+int store_media_posts(struct store *s, struct arena *a, uint64_t media_id, uint64_t **posts, size_t *n);
+/* Attach media to a post in the given order (unique per post). */
+int store_media_attach(struct store *s, uint64_t post_id, const uint64_t *ids, size_t n);
+/* True if the media item is on some post (deleted or not). */
+bool store_media_attached(struct store *s, uint64_t media_id);
+/* The media of a post, in order (files filled). */
+int store_post_media(struct store *s, struct arena *a, uint64_t post_id, struct media ***out, size_t *n);
+/* Detach all media from a post; *orphans gets the ids no post or avatar uses any more. */
+int store_media_release_post(struct store *s, struct arena *a, uint64_t post_id, uint64_t **orphans,
+                             size_t *n);
+/* Delete a media row and its file rows; *gone gets the hashes no other media uses. */
+int store_media_delete(struct store *s, struct arena *a, uint64_t id, const char ***gone, size_t *n);
+/* Avatars: an account's uploaded picture (0 = none, the generated one). */
+int store_avatar_set(struct store *s, uint64_t account, uint64_t media_id, uint64_t *old);
+int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id);
+bool store_media_is_avatar(struct store *s, uint64_t media_id);
+
+/* ---- the job queue ---- */
+enum job_state { JOB_QUEUED = 0, JOB_RUNNING = 1, JOB_DONE = 2, JOB_FAILED = 3 };
+struct job {
+	uint64_t id;
+	const char *kind, *arg;
+	int state;                 /* enum job_state */
+	int attempts;
+	int64_t run_at;
+	const char *error;
+};
+int store_job_enqueue(struct store *s, const char *kind, const char *arg, int64_t run_at, uint64_t *id);
+/*
+ * Claim the next due job in one statement: a queued job whose time has come,
+ * or a running one whose lease ran out (its worker died).  The claim sets
+ * state running, counts an attempt and leases it until now + lease.
+ * ERR_NOTFOUND when nothing is due.
+ */
+int store_job_claim(struct store *s, struct arena *a, int64_t now, int64_t lease, struct job **out);
+int store_job_done(struct store *s, uint64_t id);
+/* Back to queued at retry_at, or failed for good when retry_at is 0. */
+int store_job_fail(struct store *s, uint64_t id, const char *error, int64_t retry_at);
+int store_job_get(struct store *s, struct arena *a, uint64_t id, struct job **out);
+/* Count jobs in a state. */
+int store_job_count(struct store *s, int state, int64_t *out);
+
+#endif

@@ -1,0 +1,608 @@
+/*
+ * Pages for groups (kringen), invitations with QR codes, the moderation
+ * queue, reports and the moderators' page, conversations (direct messages)
+ * and organisations' guidelines.  Every decision is core's; these handlers
+ * only read forms and render.
+ */
+#include <qrencode.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/id.h"
+#include "base/text.h"
+#include "web/web_int.h"
+
+static const char *kind_label(struct http_req *r, int kind)
+{
+	static const char *k[] = {N_("open"), N_("besloten"), N_("geheim")};
+	return _r(r, k[kind >= 0 && kind <= 2 ? kind : 0]);
+}
+
+struct tval *group_model(struct http_req *r, const struct group *g)
+{
+	struct tval *m = tv_obj(r->a);
+	tv_set_str(r->a, m, "name", g->name);
+	tv_set_str(r->a, m, "display_name", g->display_name);
+	tv_set_str(r->a, m, "description", g->description);
+	tv_set_str(r->a, m, "rules", g->rules);
+	tv_set_strf(r->a, m, "url", "/g/%s", g->name);
+	tv_set_str(r->a, m, "kind", kind_label(r, g->kind));
+	tv_set_bool(r->a, m, "kind_open", g->kind == GROUP_OPEN);
+	tv_set_bool(r->a, m, "kind_closed", g->kind == GROUP_CLOSED);
+	tv_set_bool(r->a, m, "kind_secret", g->kind == GROUP_SECRET);
+	tv_set_bool(r->a, m, "premod_none", g->premod == PREMOD_NONE);
+	tv_set_bool(r->a, m, "premod_new", g->premod == PREMOD_NEW);
+	tv_set_bool(r->a, m, "premod_all", g->premod == PREMOD_ALL);
+	bool member = g->v_state == GSTATE_MEMBER;
+	tv_set_bool(r->a, m, "member", member);
+	tv_set_bool(r->a, m, "requested", g->v_state == GSTATE_REQUESTED);
+	tv_set_bool(r->a, m, "invited", g->v_state == GSTATE_INVITED);
+	tv_set_bool(r->a, m, "banned", g->v_state == GSTATE_BANNED);
+	tv_set_bool(r->a, m, "moderator", member && g->v_role >= GROLE_MODERATOR);
+	tv_set_bool(r->a, m, "owner", member && g->v_role == GROLE_OWNER);
+	tv_set_bool(r->a, m, "muted", g->v_muted);
+	/* How many are in a closed or secret group is for members to know. */
+	if (g->kind == GROUP_OPEN || member)
+		tv_set_int(r->a, m, "members", g->members);
+	return m;
+}
+
+static int load_group(struct http_req *r, struct group **g)
+{
+	return core_group_get(CORE(r), r->a, WREQ(r)->viewer, http_param(r, "name"), g);
+}
+
+int h_groups(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	struct group **v;
+	size_t n;
+	int rc = store_group_list(q->w->core->store, r->a, q->viewer, false, &v, &n);
+	if (rc)
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Kringen"));
+	struct tval *mine = tv_list(r->a), *other = tv_list(r->a);
+	for (size_t i = 0; i < n; i++)
+		tv_push(v[i]->v_state == GSTATE_MEMBER ? mine : other, group_model(r, v[i]));
+	tv_set(m, "mine", mine);
+	tv_set(m, "other", other);
+	tv_set_bool(r->a, m, "has_mine", tv_len(mine) > 0);
+	tv_set_bool(r->a, m, "has_other", tv_len(other) > 0);
+	return page_render(r, "groups", m);
+}
+
+static int group_kind_from(const char *s)
+{
+	if (!s || !strcmp(s, "open"))
+		return GROUP_OPEN;
+	if (!strcmp(s, "closed"))
+		return GROUP_CLOSED;
+	if (!strcmp(s, "secret"))
+		return GROUP_SECRET;
+	return -1;
+}
+
+static int premod_from(const char *s)
+{
+	if (!s || !strcmp(s, "none"))
+		return PREMOD_NONE;
+	if (!strcmp(s, "new"))
+		return PREMOD_NEW;
+	if (!strcmp(s, "all"))
+		return PREMOD_ALL;
+	return -1;
+}
+
+int h_group_create(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct group g = {
+		.name = http_form(r, "name"),
+		.display_name = http_form(r, "display_name"),
+		.description = http_form(r, "description") ? http_form(r, "description") : "",
+		.rules = http_form(r, "rules") ? http_form(r, "rules") : "",
+		.kind = group_kind_from(http_form(r, "kind")),
+		.premod = premod_from(http_form(r, "premod")),
+	};
+	if (g.display_name)
+		g.display_name = str_trim(arena_strdup(r->a, g.display_name));
+	uint64_t id;
+	rc = core_group_create(CORE(r), WREQ(r)->viewer, &g, &id);
+	if (rc == ERR_INVAL || rc == ERR_EXISTS) {
+		struct tval *m = page_model(r, _r(r, "Kringen"));
+		tv_set_str(r->a, m, "error",
+		           rc == ERR_EXISTS ? _r(r, "Deze naam is al in gebruik. Kies een andere naam.")
+		                            : _r(r, "Vul een korte naam in (2 tot 30 tekens: kleine letters, cijfers of _) en een naam voor de kring."));
+		tv_set(m, "mine", tv_list(r->a));
+		tv_set(m, "other", tv_list(r->a));
+		page_render(r, "groups", m);
+		r->status = rc == ERR_EXISTS ? 409 : 400;
+		return 0;
+	}
+	if (rc)
+		return rc;
+	char *name = arena_strdup(r->a, g.name);
+	str_lower(name);
+	redirect_msg(r, arena_printf(r->a, "/g/%s", name), "saved");
+	return 0;
+}
+
+int h_group(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	struct group *g;
+	int rc = load_group(r, &g);
+	if (rc)
+		return rc;
+	struct tval *m = page_model(r, g->display_name);
+	struct tval *gm = group_model(r, g);
+	tv_set(m, "group", gm);
+	if (core_group_readable(g->kind, g->v_state == GSTATE_MEMBER ? g->v_role : -1, q->viewer)) {
+		struct page pg;
+		page_from_query(r, &pg);
+		struct post **v;
+		size_t n;
+		uint64_t older;
+		if ((rc = core_group_timeline(q->w->core, r->a, q->viewer, g->id, &pg, &v, &n, &older)))
+			return rc;
+		struct tval *list = tv_list(r->a);
+		for (size_t i = 0; i < n; i++)
+			tv_push(list, post_model(r, v[i]));
+		tv_set(m, "posts", list);
+		tv_set_bool(r->a, m, "readable", true);
+		tv_set_bool(r->a, m, "empty", n == 0);
+		pager_model(r, m, arena_printf(r->a, "/g/%s", g->name), older, 0);
+	}
+	if (g->v_state == GSTATE_MEMBER) {
+		struct tval *c = tv_obj(r->a);
+		tv_set_strf(r->a, c, "group_id", "%llu", (unsigned long long)g->id);
+		tv_set_int(r->a, c, "max", CORE_POST_MAX_CHARS);
+		tv_set_bool(r->a, c, "premod", g->premod != PREMOD_NONE && g->v_role < GROLE_MODERATOR);
+		tv_set(m, "group_compose", c);
+	}
+	return page_render(r, "group", m);
+}
+
+int h_group_action(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct group *g;
+	if ((rc = load_group(r, &g)))
+		return rc;
+	const char *act = http_param(r, "action");
+	const char *back = arena_printf(r->a, "/g/%s", g->name);
+	int state = 0;
+	const char *msg = "saved";
+	if (!strcmp(act, "join")) {
+		rc = core_group_join(q->w->core, r->a, q->viewer, g->id, http_form(r, "message"), &state);
+		if (state == GSTATE_REQUESTED)
+			msg = "requested_group";
+	} else if (!strcmp(act, "leave")) {
+		rc = core_group_leave(q->w->core, q->viewer, g->id);
+		back = "/groups";
+	} else if (!strcmp(act, "mute") || !strcmp(act, "unmute")) {
+		rc = core_group_mute(q->w->core, q->viewer, g->id, act[0] == 'm');
+	} else if (!strcmp(act, "invite")) {
+		struct account *acc;
+		const char *who = http_form(r, "person");
+		if (!who || core_account_by_name(q->w->core, r->a, who[0] == '@' ? who + 1 : who, &acc))
+			return ERR_NOTFOUND;
+		rc = core_group_invite(q->w->core, q->viewer, g->id, acc->id);
+		back = arena_printf(r->a, "/g/%s/members", g->name);
+	} else if (!strcmp(act, "settings")) {
+		struct group up = *g;
+		up.display_name = http_form(r, "display_name");
+		up.description = http_form(r, "description");
+		up.rules = http_form(r, "rules");
+		up.kind = group_kind_from(http_form(r, "kind"));
+		up.premod = premod_from(http_form(r, "premod"));
+		if (!up.display_name || !up.description || !up.rules)
+			return ERR_INVAL;
+		rc = core_group_update(q->w->core, q->viewer, &up);
+	} else {
+		return ERR_NOTFOUND;
+	}
+	if (rc)
+		return rc;
+	redirect_msg(r, back, msg);
+	return 0;
+}
+
+int h_group_members(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	struct group *g;
+	int rc = load_group(r, &g);
+	if (rc)
+		return rc;
+	bool mod = g->v_state == GSTATE_MEMBER && g->v_role >= GROLE_MODERATOR;
+	struct group_member *v;
+	size_t n;
+	if ((rc = core_group_members(q->w->core, r->a, q->viewer, g->id, mod ? -1 : GSTATE_MEMBER, &v, &n)))
+		return rc;
+	struct tval *m = page_model(r, arena_printf(r->a, "%s: %s", _r(r, "Leden"), g->display_name));
+	tv_set(m, "group", group_model(r, g));
+	struct tval *members = tv_list(r->a), *requests = tv_list(r->a), *other = tv_list(r->a);
+	static const char *roles[] = {N_("lid"), N_("moderator"), N_("eigenaar")};
+	static const char *states[] = {N_("lid"), N_("wil lid worden"), N_("uitgenodigd"), N_("geweerd")};
+	for (size_t i = 0; i < n; i++) {
+		struct tval *x = account_model(r, v[i].account);
+		tv_set_str(r->a, x, "group_role", _r(r, roles[v[i].role >= 0 && v[i].role <= 2 ? v[i].role : 0]));
+		tv_set_str(r->a, x, "group_state", _r(r, states[v[i].state >= 0 && v[i].state <= 3 ? v[i].state : 0]));
+		tv_set_str(r->a, x, "message", v[i].message);
+		tv_set_bool(r->a, x, "is_mod", v[i].role == GROLE_MODERATOR);
+		tv_set_bool(r->a, x, "is_owner", v[i].role == GROLE_OWNER);
+		tv_set_bool(r->a, x, "is_banned", v[i].state == GSTATE_BANNED);
+		tv_set_bool(r->a, x, "can_manage", mod && v[i].role != GROLE_OWNER && v[i].account->id != q->viewer &&
+		                                       (v[i].role < GROLE_MODERATOR || g->v_role == GROLE_OWNER));
+		tv_set_bool(r->a, x, "can_appoint", g->v_role == GROLE_OWNER && v[i].role != GROLE_OWNER &&
+		                                        v[i].state == GSTATE_MEMBER);
+		tv_set_strf(r->a, x, "manage_url", "/g/%s/members/%s", g->name, v[i].account->username);
+		tv_push(v[i].state == GSTATE_MEMBER ? members : v[i].state == GSTATE_REQUESTED ? requests : other, x);
+	}
+	tv_set(m, "members", members);
+	if (tv_len(requests))
+		tv_set(m, "requests", requests);
+	if (tv_len(other))
+		tv_set(m, "others", other);
+	tv_set_bool(r->a, m, "moderator", mod);
+	const char *link = http_query(r, "link");
+	(void)link;
+	return page_render(r, "group_members", m);
+}
+
+int h_group_member_action(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct group *g;
+	struct account *acc;
+	if ((rc = load_group(r, &g)))
+		return rc;
+	if ((rc = core_account_by_name(q->w->core, r->a, http_param(r, "user"), &acc)))
+		return rc;
+	const char *act = http_param(r, "action");
+	if (!strcmp(act, "accept") || !strcmp(act, "reject"))
+		rc = core_group_answer(q->w->core, q->viewer, g->id, acc->id, act[0] == 'a');
+	else if (!strcmp(act, "remove") || !strcmp(act, "ban"))
+		rc = core_group_remove(q->w->core, q->viewer, g->id, acc->id, act[0] == 'b');
+	else if (!strcmp(act, "unban"))
+		rc = core_group_unban(q->w->core, q->viewer, g->id, acc->id);
+	else if (!strcmp(act, "moderator") || !strcmp(act, "member"))
+		rc = core_group_set_role(q->w->core, q->viewer, g->id, acc->id,
+		                         act[1] == 'o' ? GROLE_MODERATOR : GROLE_MEMBER);
+	else
+		return ERR_NOTFOUND;
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/g/%s/members", g->name), "saved");
+	return 0;
+}
+
+/* A QR code as inline SVG: squares on a white field with a quiet zone. */
+static char *qr_svg(struct arena *a, const char *text)
+{
+	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (!qr)
+		return NULL;
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	int w = qr->width, size = w + 8;
+	buf_addf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
+	             " role=\"img\" aria-label=\"QR-code\" shape-rendering=\"crispEdges\">"
+	             "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+	         size, size, size * 6, size * 6, size, size);
+	for (int y = 0; y < w; y++)
+		for (int x = 0; x < w; x++)
+			if (qr->data[y * w + x] & 1)
+				buf_addf(&b, "M%d %dh1v1h-1z", x + 4, y + 4);
+	buf_adds(&b, "\"/></svg>");
+	QRcode_free(qr);
+	char *s = arena_strndup(a, b.ptr, b.len);
+	buf_release(&b);
+	return s;
+}
+
+int h_group_link(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct group *g;
+	if ((rc = load_group(r, &g)))
+		return rc;
+	uint64_t days = 30, uses = 100;
+	const char *d = http_form(r, "days"), *u = http_form(r, "uses");
+	if ((d && !parse_u64(d, &days)) || (u && !parse_u64(u, &uses)) || days > CORE_INVITE_DAYS_MAX ||
+	    uses > CORE_INVITE_USES_MAX)
+		return ERR_INVAL;
+	char *token;
+	if ((rc = core_group_invite_link(q->w->core, r->a, q->viewer, g->id, (int)days, (int)uses, &token)))
+		return rc;
+	char *link = arena_printf(r->a, "%s/join/%s", q->w->base_url, token);
+	struct tval *m = page_model(r, _r(r, "Uitnodigingslink"));
+	tv_set(m, "group", group_model(r, g));
+	tv_set_str(r->a, m, "link", link);
+	tv_set_int(r->a, m, "days", (int64_t)days);
+	tv_set_int(r->a, m, "uses", (int64_t)uses);
+	char *svg = qr_svg(r->a, link);
+	if (svg) {
+		tv_set_html(r->a, m, "qr", svg);
+		struct buf b = BUF_INIT(BUF_NOLIMIT);
+		url_encode(&b, svg, strlen(svg));
+		tv_set_strf(r->a, m, "qr_download", "data:image/svg+xml,%s", b.ptr);
+		buf_release(&b);
+	}
+	return page_render(r, "group_link", m);
+}
+
+int h_join_form(struct http_req *r)
+{
+	struct group *g;
+	int rc = core_group_invite_check(CORE(r), r->a, http_param(r, "token"), &g);
+	if (rc)
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Uitnodiging"));
+	tv_set_str(r->a, m, "group_name", g->display_name);
+	tv_set_str(r->a, m, "group_description", g->description);
+	tv_set_str(r->a, m, "token", http_param(r, "token"));
+	return page_render(r, "join", m);
+}
+
+int h_join(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	uint64_t gid;
+	if ((rc = core_group_invite_use(CORE(r), WREQ(r)->viewer, http_param(r, "token"), &gid)))
+		return rc;
+	struct group *g;
+	if ((rc = store_group_get(CORE(r)->store, r->a, WREQ(r)->viewer, gid, &g)))
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/g/%s", g->name), "joined");
+	return 0;
+}
+
+int h_group_queue(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	struct group *g;
+	int rc = load_group(r, &g);
+	if (rc)
+		return rc;
+	struct post **v;
+	size_t n;
+	if ((rc = core_group_pending(q->w->core, r->a, q->viewer, g->id, &v, &n)))
+		return rc;
+	struct tval *m = page_model(r, arena_printf(r->a, "%s: %s", _r(r, "Wacht op goedkeuring"), g->display_name));
+	tv_set(m, "group", group_model(r, g));
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++)
+		tv_push(l, post_model(r, v[i]));
+	tv_set(m, "posts", l);
+	tv_set_bool(r->a, m, "empty", n == 0);
+	struct mod_report *reps;
+	size_t nr;
+	if (!core_reports(q->w->core, r->a, q->viewer, g->id, &reps, &nr))
+		tv_set(m, "reports", reports_model(r, reps, nr));
+	return page_render(r, "group_queue", m);
+}
+
+/* ---- reports ---- */
+
+struct tval *reports_model(struct http_req *r, struct mod_report *v, size_t n)
+{
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *x = tv_obj(r->a);
+		struct account *acc, *rep;
+		tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)v[i].id);
+		if (!core_account_get(CORE(r), r->a, v[i].account_id, &acc))
+			tv_set(x, "account", account_model(r, acc));
+		if (!core_account_get(CORE(r), r->a, v[i].reporter_id, &rep))
+			tv_set(x, "reporter", account_model(r, rep));
+		tv_set_str(r->a, x, "reason", v[i].reason);
+		tv_set_str(r->a, x, "snapshot", v[i].snapshot);
+		tv_set_bool(r->a, x, "has_post", v[i].post_id != 0);
+		tv_set_bool(r->a, x, "in_group", v[i].group_id != 0);
+		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));
+		tv_push(l, x);
+	}
+	return l;
+}
+
+int h_report(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	uint64_t post = 0, id;
+	struct account *acc = NULL;
+	const char *pid = http_param(r, "id");
+	if (pid && !parse_u64(pid, &post))
+		return ERR_NOTFOUND;
+	if (!pid && core_account_by_name(CORE(r), r->a, http_param(r, "name"), &acc))
+		return ERR_NOTFOUND;
+	rc = core_report(CORE(r), r->a, WREQ(r)->viewer, acc ? acc->id : 0, post, http_form(r, "reason"), &id);
+	if (rc)
+		return rc;
+	redirect_msg(r, pid ? arena_printf(r->a, "/posts/%s", pid) : arena_printf(r->a, "/@%s", acc->username),
+	             "reported");
+	return 0;
+}
+
+int h_moderation(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct mod_report *v;
+	size_t n;
+	if ((rc = core_reports(q->w->core, r->a, q->viewer, 0, &v, &n)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Moderatie"));
+	tv_set(m, "reports", reports_model(r, v, n));
+	tv_set_bool(r->a, m, "empty", n == 0);
+	tv_set_bool(r->a, m, "instance", true);
+	struct mod_entry *log;
+	size_t nl;
+	if (!core_mod_log(q->w->core, r->a, q->viewer, 0, &log, &nl)) {
+		struct tval *l = tv_list(r->a);
+		for (size_t i = 0; i < nl; i++) {
+			struct tval *x = tv_obj(r->a);
+			struct account *actor, *target;
+			tv_set_str(r->a, x, "time", fmt_time(r, log[i].created_at));
+			if (!core_account_get(q->w->core, r->a, log[i].actor_id, &actor))
+				tv_set_str(r->a, x, "actor", actor->username);
+			if (log[i].account_id && !core_account_get(q->w->core, r->a, log[i].account_id, &target))
+				tv_set_str(r->a, x, "target", target->username);
+			tv_set_str(r->a, x, "action", log[i].action);
+			tv_set_str(r->a, x, "note", log[i].note);
+			tv_push(l, x);
+		}
+		tv_set(m, "log", l);
+	}
+	return page_render(r, "moderation", m);
+}
+
+int h_moderation_act(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	uint64_t id;
+	if (!parse_u64(http_param(r, "id"), &id))
+		return ERR_NOTFOUND;
+	const char *note = http_form(r, "note");
+	if (note && text_check(note, strlen(note), 1000))
+		return ERR_INVAL;
+	if ((rc = core_report_act(CORE(r), WREQ(r)->viewer, id, http_param(r, "action"), note)))
+		return rc;
+	const char *back = http_form(r, "back");
+	http_redirect(r, back ? local_path(back) : "/moderation");
+	return 0;
+}
+
+/* ---- conversations ---- */
+
+int h_messages(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct conversation *v;
+	size_t n;
+	if ((rc = core_conversations(q->w->core, r->a, q->viewer, &v, &n)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Berichten aan u"));
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		struct post *root, *last;
+		if (core_post_get(q->w->core, r->a, q->viewer, v[i].root_id, &root) ||
+		    core_post_get(q->w->core, r->a, q->viewer, v[i].last_id, &last))
+			continue;
+		struct tval *x = tv_obj(r->a);
+		tv_set_strf(r->a, x, "url", "/posts/%llu", (unsigned long long)v[i].root_id);
+		tv_set_strf(r->a, x, "leave_url", "/messages/%llu/leave", (unsigned long long)v[i].root_id);
+		tv_set(x, "with", account_model(r, root->author));
+		tv_set(x, "last_by", account_model(r, last->author));
+		tv_set_str(r->a, x, "last", last->text);
+		tv_set_str(r->a, x, "time", fmt_time(r, v[i].last_at));
+		tv_set_bool(r->a, x, "unread", v[i].unread);
+		tv_push(l, x);
+	}
+	tv_set(m, "conversations", l);
+	tv_set_bool(r->a, m, "empty", tv_len(l) == 0);
+	struct tval *c = tv_obj(r->a);
+	tv_set_int(r->a, c, "max", CORE_POST_MAX_CHARS);
+	tv_set(m, "message_compose", c);
+	return page_render(r, "messages", m);
+}
+
+int h_message_leave(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	uint64_t id;
+	if (!parse_u64(http_param(r, "id"), &id))
+		return ERR_NOTFOUND;
+	if ((rc = core_conv_leave(CORE(r), WREQ(r)->viewer, id)))
+		return rc;
+	redirect_msg(r, "/messages", "saved");
+	return 0;
+}
+
+/* ---- guidelines ---- */
+
+int guidelines_page(struct http_req *r, uint64_t org)
+{
+	struct account *acc;
+	const char *text;
+	int rc = core_account_get(CORE(r), r->a, org, &acc);
+	if (!rc)
+		rc = core_guidelines_get(CORE(r), r->a, org, &text);
+	if (rc)
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Richtlijnen"));
+	tv_set(m, "org", account_model(r, acc));
+	tv_set_str(r->a, m, "text", text);
+	rc = page_render(r, "guidelines", m);
+	r->status = 422;
+	return rc;
+}
+
+int h_guidelines_accept(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct account *org;
+	if ((rc = core_account_by_name(CORE(r), r->a, http_param(r, "name"), &org)))
+		return rc;
+	if ((rc = core_guidelines_accept(CORE(r), WREQ(r)->viewer, org->id)))
+		return rc;
+	redirect_msg(r, "/", "guidelines");
+	return 0;
+}
+
+int h_admin_groups(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	if (!q->viewer)
+		return ERR_AUTH;
+	if (q->me->role != ROLE_ADMIN)
+		return ERR_FORBIDDEN;
+	struct group **v;
+	size_t n;
+	/* Administrators see that every group exists, with its owner and size,
+	 * for abuse handling; never its posts. */
+	int rc = store_group_list(q->w->core->store, r->a, q->viewer, true, &v, &n);
+	if (rc)
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Alle kringen"));
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *x = tv_obj(r->a);
+		struct account *owner;
+		tv_set_str(r->a, x, "name", v[i]->display_name);
+		tv_set_str(r->a, x, "kind", kind_label(r, v[i]->kind));
+		tv_set_int(r->a, x, "members", v[i]->members);
+		if (!core_account_get(q->w->core, r->a, v[i]->owner_id, &owner))
+			tv_set_str(r->a, x, "owner", owner->username);
+		tv_push(l, x);
+	}
+	tv_set(m, "groups", l);
+	return page_render(r, "admin_groups", m);
+}

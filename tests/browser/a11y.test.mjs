@@ -1,0 +1,443 @@
+// Real-browser accessibility tests for kring.
+//
+// Starts the real server on 127.0.0.1, provisions accounts with the CLI,
+// creates content through the web forms in Debian's chromium (driven by
+// playwright-core, no downloaded browser) and checks every page kind with
+// axe-core (WCAG 2.0/2.1 A+AA), plus keyboard use, visible focus, reflow at
+// 200%/400% zoom, tap-target size and use without JavaScript.
+//
+// Run: tests/browser/run.sh  (or: node --test tests/browser/a11y.test.mjs)
+// Env: KRING_BIN (default build/release/kring), CHROMIUM (default /usr/bin/chromium)
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = resolve(ROOT, process.env.KRING_BIN || 'build/release/kring');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const NAV_TIMEOUT = 15_000;
+const TEST_TIMEOUT = 60_000;
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const USERS = {
+  admin: { name: 'anna', pw: 'anna-wachtwoord-1', role: 'admin' },
+  member: { name: 'bram', pw: 'bram-wachtwoord-1', role: 'member' },
+  other: { name: 'carla', pw: 'carla-wachtwoord-1', role: 'member' },
+};
+const ORG = { name: 'zorgdorp', display: 'Zorggroep Het Dorp' };
+const TAG = 'koffieochtend';
+const WORD = 'wandelen';
+
+let dataDir, server, serverLog = '', base, browser;
+const ids = {}; // post ids created through the UI
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+  });
+}
+
+function cli(...args) {
+  return execFileSync(BIN, [...args, '--data', dataDir], { timeout: 20_000, encoding: 'utf8' });
+}
+
+async function waitHealthy(url, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${serverLog}`);
+    try {
+      const r = await fetch(url + '/healthz', { signal: AbortSignal.timeout(1000) });
+      if (r.status === 200) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server not healthy within ${ms} ms:\n${serverLog}`);
+}
+
+async function newContext(opts = {}) {
+  const { lang, ...rest } = opts;
+  const ctx = await browser.newContext({
+    locale: lang === 'en' ? 'en-GB' : 'nl-NL',
+    extraHTTPHeaders: { 'Accept-Language': lang === 'en' ? 'en' : 'nl' },
+    viewport: { width: 1280, height: 900 },
+    ...rest,
+  });
+  ctx.setDefaultTimeout(NAV_TIMEOUT);
+  ctx.setDefaultNavigationTimeout(NAV_TIMEOUT);
+  // Only ever talk to our own server.
+  await ctx.route((url) => !url.href.startsWith(base + '/'), (route) => route.abort());
+  return ctx;
+}
+
+async function login(page, who) {
+  await page.goto(base + '/login');
+  await page.fill('main form[action="/login"] input[name=username]', who.name);
+  await page.fill('main form[action="/login"] input[name=password]', who.pw);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')),
+    page.click('main form[action="/login"] button')]);
+}
+
+// Logged-in people get the language stored on their account, so switch it
+// with the footer's language button (the real UI) when it differs.
+async function setLanguage(page, lang) {
+  await page.goto(base + '/');
+  if ((await page.getAttribute('html', 'lang')) !== lang) {
+    await clickAndWait(page, 'footer form[action="/settings/language"] button[name=lang]');
+    await page.goto(base + '/');
+    assert.equal(await page.getAttribute('html', 'lang'), lang, 'language switch');
+  }
+}
+
+async function loggedInContext(role, opts = {}) {
+  const ctx = await newContext(opts);
+  if (role !== 'anonymous') {
+    const page = await ctx.newPage();
+    await login(page, USERS[role]);
+    await setLanguage(page, opts.lang || 'nl');
+    await page.close();
+  }
+  return ctx;
+}
+
+// Post through the compose form on `/` (or a thread page for replies);
+// returns the new post id from the redirect to /posts/ID.
+async function compose(page, from, text, visibility = 'public') {
+  await page.goto(base + from);
+  await page.fill('form.compose textarea[name=text]', text);
+  await page.selectOption('form.compose select[name=visibility]', visibility);
+  await Promise.all([page.waitForURL(/\/posts\/\d+/), page.click('form.compose button.primary')]);
+  return new URL(page.url()).pathname.match(/\/posts\/(\d+)/)[1];
+}
+
+async function clickAndWait(page, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+
+function formatViolations(violations) {
+  return violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n` +
+    v.nodes.slice(0, 5).map((n) => `      at ${n.target.join(' ')}\n        ${(n.failureSummary || '').replace(/\n/g, '\n        ')}`).join('\n') +
+    `\n      ${v.helpUrl}`).join('\n');
+}
+
+async function axeCheck(page, label) {
+  const res = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  assert.equal(res.violations.length, 0,
+    `axe found ${res.violations.length} violation(s) on ${label}:\n${formatViolations(res.violations)}`);
+}
+
+before(async () => {
+  assert.ok(existsSync(BIN), `server binary not found: ${BIN} (run make build/release/kring)`);
+  assert.ok(existsSync(CHROMIUM), `chromium not found: ${CHROMIUM} (apt-get install chromium)`);
+  dataDir = mkdtempSync(join(tmpdir(), 'kring-a11y-data-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout.on('data', (d) => { serverLog += d; });
+  server.stderr.on('data', (d) => { serverLog += d; });
+  await waitHealthy(base, 15_000);
+
+  for (const u of Object.values(USERS)) cli('user', 'add', u.name, '--password', u.pw, '--role', u.role);
+  cli('org', 'add', ORG.name, '--display-name', ORG.display);
+  cli('org', 'staff', ORG.name, USERS.admin.name);
+
+  // playwright-core gives the browser a fresh temporary profile (user data dir).
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 30_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+  // Content, created through the real forms.
+  const a = await loggedInContext('admin');
+  const b = await loggedInContext('member');
+  const c = await loggedInContext('other');
+  const pa = await a.newPage(), pb = await b.newPage(), pc = await c.newPage();
+
+  ids.admin = await compose(pa, '/', `Goedemorgen allemaal! Donderdag is er weer een #${TAG} in de huiskamer.`);
+  ids.adminFollowers = await compose(pa, '/', `Alleen voor mijn volgers: we gaan ${WORD} in het park.`, 'followers');
+  ids.member = await compose(pb, '/', `Ik ga vanmiddag ${WORD} met mijn buurvrouw. Wie gaat er mee? #${TAG}`);
+  // Reply (bram on anna's post, anna on bram's post).
+  ids.reply = await compose(pb, `/posts/${ids.admin}`, `@${USERS.admin.name} Wat leuk, ik kom ook!`);
+  await compose(pa, `/posts/${ids.member}`, `@${USERS.member.name} Veel plezier met ${WORD}!`);
+  // Post as the organisation, if the form offers it.
+  await pa.goto(base + '/');
+  if (await pa.locator('form.compose select[name=as]').count()) {
+    await pa.fill('form.compose textarea[name=text]', `Nieuws van ${ORG.display}: de ${TAG} begint om tien uur.`);
+    await pa.selectOption('form.compose select[name=as]', ORG.name);
+    await Promise.all([pa.waitForURL(/\/posts\/\d+/), pa.click('form.compose button.primary')]);
+  }
+  // Edit a post so /history has versions.
+  await pa.goto(`${base}/posts/${ids.admin}/edit`);
+  await pa.fill('form.compose textarea[name=text]',
+    `Goedemorgen allemaal! Donderdag om tien uur is er weer een #${TAG} in de huiskamer.`);
+  await clickAndWait(pa, 'form.compose button.primary');
+  // Follows and a favourite.
+  await pb.goto(`${base}/@${USERS.admin.name}`);
+  await clickAndWait(pb, `form[action="/@${USERS.admin.name}/follow"] button`);
+  await pa.goto(`${base}/@${USERS.member.name}`);
+  await clickAndWait(pa, `form[action="/@${USERS.member.name}/follow"] button`);
+  await pb.goto(`${base}/posts/${ids.admin}`);
+  await clickAndWait(pb, `form[action="/posts/${ids.admin}/fav"] button`);
+  // Anna approves followers herself; carla then asks to follow her.
+  await pa.goto(base + '/settings');
+  await pa.check('input[name=locked]');
+  await clickAndWait(pa, 'form[action="/settings/profile"] button.primary');
+  await pc.goto(`${base}/@${USERS.admin.name}`);
+  await clickAndWait(pc, `form[action="/@${USERS.admin.name}/follow"] button`);
+  await a.close(); await b.close(); await c.close();
+});
+
+after(async () => {
+  if (browser) await browser.close().catch(() => {});
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await Promise.race([new Promise((r) => server.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+// Every page kind; functions because post ids exist only after set-up.
+const PAGES = [
+  ['/', () => '/'],
+  ['/login', () => '/login'],
+  ['/register', () => '/register'],
+  ['/register?invite=bogus', () => '/register?invite=bogus'],
+  ['/local', () => '/local'],
+  ['/tags/TAG', () => `/tags/${TAG}`],
+  ['/search', () => '/search'],
+  ['/search?q=WORD', () => `/search?q=${WORD}`],
+  ['/search?q=#TAG', () => `/search?q=%23${TAG}`],
+  ['/@admin', () => `/@${USERS.admin.name}`],
+  ['/@member', () => `/@${USERS.member.name}`],
+  ['/@USER/followers', () => `/@${USERS.admin.name}/followers`],
+  ['/@USER/following', () => `/@${USERS.member.name}/following`],
+  ['/@ORG', () => `/@${ORG.name}`],
+  ['/posts/ID', () => `/posts/${ids.admin}`],
+  ['/posts/ID (reply)', () => `/posts/${ids.reply}`],
+  ['/posts/ID/edit', (role) => `/posts/${role === 'member' ? ids.member : ids.admin}/edit`],
+  ['/posts/ID/history', () => `/posts/${ids.admin}/history`],
+  ['/notifications', () => '/notifications'],
+  ['/follow-requests', () => '/follow-requests'],
+  ['/settings', () => '/settings'],
+  ['/settings/password', () => '/settings/password'],
+  ['/admin', () => '/admin'],
+  ['/admin/users', () => '/admin/users'],
+  ['/no-such-page (404)', () => '/no-such-page'],
+  // Newer page kinds (groups, messages, moderation, organisation policy, apps).
+  ['/groups', () => '/groups'],
+  ['/messages', () => '/messages'],
+  ['/moderation', () => '/moderation'],
+  ['/admin/groups', () => '/admin/groups'],
+  ['/admin/orgs/ORG/policy', () => `/admin/orgs/${ORG.name}/policy`],
+  ['/settings/apps', () => '/settings/apps'],
+];
+
+it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
+  const ctx = await newContext();
+  try {
+    const page = await ctx.newPage();
+    await page.goto(base + '/login');
+    await page.evaluate(() => { document.querySelector('label[for=password]').remove(); });
+    const res = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    assert.ok(res.violations.some((v) => v.id === 'label'), 'axe should report the unlabelled field');
+  } finally { await ctx.close(); }
+});
+
+// Each role does Dutch, then English, in order: a logged-in person's language
+// is stored on the account, so crawls of one account must not overlap.
+describe('axe WCAG 2.1 AA', { timeout: 15 * 60_000 }, () => {
+for (const role of ['anonymous', 'member', 'admin']) {
+  describe(`as ${role}`, { concurrency: 1 }, () => {
+  for (const lang of ['nl', 'en']) {
+    describe(`as ${role} (${lang})`, { concurrency: 1 }, () => {
+      let ctx, page;
+      before(async () => {
+        ctx = await loggedInContext(role, { lang });
+        page = await ctx.newPage();
+      });
+      after(async () => { if (ctx) await ctx.close(); });
+      for (const [label, path] of PAGES) {
+        it(label, { timeout: TEST_TIMEOUT }, async () => {
+          const url = base + path(role);
+          const resp = await page.goto(url);
+          assert.ok(resp, `no response for ${url}`);
+          assert.ok(resp.status() < 500, `${url}: HTTP ${resp.status()}`);
+          if (label.includes('404')) assert.equal(resp.status(), 404);
+          assert.equal(await page.getAttribute('html', 'lang'), lang, `${url}: html lang`);
+          await axeCheck(page, `${url} as ${role} (${lang})`);
+        });
+      }
+    });
+  }
+  });
+}
+});
+
+describe('keyboard', { timeout: 5 * 60_000 }, () => {
+  for (const role of ['member', 'admin', 'anonymous']) {
+    it(`skip link is the first Tab stop and moves focus to main (${role})`, { timeout: TEST_TIMEOUT }, async () => {
+      const ctx = await loggedInContext(role);
+      try {
+        const page = await ctx.newPage();
+        await page.goto(base + '/');
+        await page.keyboard.press('Tab');
+        const first = await page.evaluate(() => ({
+          text: document.activeElement.textContent.trim(), href: document.activeElement.getAttribute('href'),
+          visible: (() => { const r = document.activeElement.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0; })(),
+        }));
+        assert.equal(first.text, 'Naar de inhoud');
+        assert.equal(first.href, '#main');
+        assert.ok(first.visible, 'skip link must be visible when focused');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'main',
+          null, { timeout: 5000 });
+        assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN');
+      } finally { await ctx.close(); }
+    });
+  }
+
+  const focusPages = [['member', '/', () => '/'], ['member', '/posts/ID', () => `/posts/${ids.admin}`],
+    ['member', '/settings', () => '/settings'], ['admin', '/admin', () => '/admin'],
+    ['admin', '/admin/users', () => '/admin/users'], ['member', '/@USER', () => `/@${USERS.admin.name}`],
+    ['anonymous', '/', () => '/'], ['anonymous', '/login', () => '/login']];
+  for (const [role, label, path] of focusPages) {
+    it(`every Tab stop has a visible focus indicator (${role} ${label})`,
+      { timeout: TEST_TIMEOUT }, async () => {
+        const ctx = await loggedInContext(role);
+        try {
+          const page = await ctx.newPage();
+          await page.goto(base + path());
+          const interactive = await page.evaluate(() => document.querySelectorAll(
+            'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])').length);
+          const seen = new Set();
+          const bad = [];
+          for (let i = 0; i < 300; i++) {
+            await page.keyboard.press('Tab');
+            const info = await page.evaluate(() => {
+              const el = document.activeElement;
+              if (!el || el === document.body) return null;
+              if (!el.dataset.a11yId) el.dataset.a11yId = String(Math.random());
+              const cs = getComputedStyle(el);
+              const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
+              const shadow = cs.boxShadow && cs.boxShadow !== 'none';
+              const r = el.getBoundingClientRect();
+              return { id: el.dataset.a11yId, desc: `${el.tagName.toLowerCase()} "${(el.textContent || el.name || '').trim().slice(0, 40)}"`,
+                visible: outline || shadow, onScreen: r.width > 0 && r.height > 0,
+                style: `outline: ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; box-shadow: ${cs.boxShadow}` };
+            });
+            if (!info) break;               // left the document: wrapped around
+            if (seen.has(info.id)) break;   // wrapped around
+            seen.add(info.id);
+            if (!info.visible || !info.onScreen) bad.push(`${info.desc} (${info.style})`);
+          }
+          assert.ok(seen.size >= Math.min(interactive, 3), `only ${seen.size} Tab stops reached of ${interactive}`);
+          assert.deepEqual(bad, [], `focused elements without a visible focus style:\n${bad.join('\n')}`);
+        } finally { await ctx.close(); }
+      });
+  }
+});
+
+const REFLOW_PAGES = [
+  ['anonymous', () => '/'], ['anonymous', () => '/login'], ['anonymous', () => '/local'],
+  ['member', () => '/'], ['member', () => `/posts/${ids.admin}`], ['member', () => `/@${USERS.admin.name}`],
+  ['member', () => `/search?q=${WORD}`], ['member', () => '/notifications'], ['member', () => '/settings'],
+  ['admin', () => '/admin'], ['admin', () => '/admin/users'], ['admin', () => `/posts/${ids.admin}/history`],
+  ['admin', () => '/follow-requests'],
+];
+
+describe('reflow at 200% and 400% zoom (no horizontal scrolling)', { timeout: 10 * 60_000 }, () => {
+  for (const [w, label] of [[640, '640 px = 1280 px at 200%'], [320, '320 px = 1280 px at 400%']]) {
+    for (const role of ['anonymous', 'member', 'admin']) {
+      it(`${label} as ${role}`, { timeout: TEST_TIMEOUT }, async () => {
+        const ctx = await loggedInContext(role, { viewport: { width: w, height: 800 }, deviceScaleFactor: 1 });
+        try {
+          const page = await ctx.newPage();
+          const bad = [];
+          for (const [r, path] of REFLOW_PAGES.filter(([r]) => r === role)) {
+            await page.goto(base + path());
+            const m = await page.evaluate(() => {
+              const vw = window.innerWidth;
+              const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > vw + 1)
+                .slice(0, 3).map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+              return { sw: document.documentElement.scrollWidth, vw, wide };
+            });
+            if (m.sw > m.vw + 1) bad.push(`${path()}: scrollWidth ${m.sw} > ${m.vw} (${m.wide.join(', ')})`);
+          }
+          assert.deepEqual(bad, []);
+        } finally { await ctx.close(); }
+      });
+    }
+  }
+  it('200% text zoom (CSS zoom on a 1280 px window) as member', { timeout: TEST_TIMEOUT }, async () => {
+    const ctx = await loggedInContext('member', { viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await ctx.newPage();
+      const bad = [];
+      for (const path of ['/', `/posts/${ids.admin}`, '/settings', `/@${USERS.admin.name}`]) {
+        await page.goto(base + path);
+        // The CSP forbids inline <style>; CSSOM changes are allowed.
+        await page.evaluate(() => { document.documentElement.style.zoom = '2'; });
+        const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, vw: window.innerWidth }));
+        if (m.sw > m.vw + 1) bad.push(`${path}: scrollWidth ${m.sw} > ${m.vw}`);
+      }
+      assert.deepEqual(bad, []);
+    } finally { await ctx.close(); }
+  });
+});
+
+describe('tap targets are at least 44×44 CSS px', { timeout: 5 * 60_000 }, () => {
+  for (const [role, label, path, w] of [['member', '/', () => '/', 390], ['member', '/', () => '/', 1280],
+    ['admin', '/admin/users', () => '/admin/users', 390], ['member', '/posts/ID', () => `/posts/${ids.admin}`, 390],
+    ['anonymous', '/', () => '/', 390], ['member', '/@USER', () => `/@${USERS.admin.name}`, 390]]) {
+    it(`buttons and nav links (${role}, ${w} px, ${label})`, { timeout: TEST_TIMEOUT }, async () => {
+      const ctx = await loggedInContext(role, { viewport: { width: w, height: 844 } });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(base + path());
+        const res = await page.evaluate(() => {
+          const els = [...document.querySelectorAll('button, .btn, nav a, input:not([type=hidden]):not([type=radio]):not([type=checkbox]), select')];
+          return { n: els.length, small: els.map((el) => {
+            const r = el.getBoundingClientRect();
+            return { d: `${el.tagName.toLowerCase()} "${(el.textContent || el.name || '').trim().slice(0, 30)}"`, w: r.width, h: r.height };
+          }).filter((x) => x.w > 0 && (x.w < 44 || x.h < 44)).map((x) => `${x.d} ${x.w.toFixed(0)}×${x.h.toFixed(0)}`) };
+        });
+        assert.ok(res.n >= 3, `expected at least 3 targets, found ${res.n}`);
+        assert.deepEqual(res.small, []);
+      } finally { await ctx.close(); }
+    });
+  }
+});
+
+describe('without JavaScript', { timeout: 5 * 60_000 }, () => {
+  it('can log in, post and see the post (forms post and redirect)', { timeout: TEST_TIMEOUT }, async () => {
+    const ctx = await newContext({ javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      await login(page, USERS.member);
+      assert.equal(new URL(page.url()).pathname, '/');
+      const text = `Zonder JavaScript geplaatst, ${Date.now()}`;
+      const id = await compose(page, '/', text);
+      assert.match(await page.textContent('main'), new RegExp(text));
+      await page.goto(base + '/');
+      assert.match(await page.textContent('main'), new RegExp(text));
+      await page.goto(`${base}/posts/${id}`);
+      await clickAndWait(page, `form[action="/posts/${id}/fav"] button`);
+      assert.equal(await page.getAttribute(`form[action="/posts/${id}/unfav"] button`, 'aria-pressed'), 'true');
+    } finally { await ctx.close(); }
+  });
+});
