@@ -88,6 +88,7 @@ blackbox: build/test/kring
 
 test: deps
 	@$(MAKE) --no-print-directory build/release/kring build/test/kring $(TEST_BINS)
+	@/usr/bin/python3 tools/check-sql.py
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory blackbox
 

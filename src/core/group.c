@@ -526,7 +526,8 @@ int core_group_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64
 	for (size_t i = 0; i < nv && k < (size_t)limit; i++) {
 		*older = v[i]->id;
 		struct post *full;
-		if (core_post_get(c, a, viewer, v[i]->id, &full) == 0)
+		/* Muting someone hides them in groups too. */
+		if (core_post_get(c, a, viewer, v[i]->id, &full) == 0 && !full->v_muted)
 			v[k++] = full;
 	}
 	if (nv <= (size_t)limit)
