@@ -8,7 +8,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC       ?= cc
-PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 vips libqrencode
+PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 vips libqrencode libpq
 WARN      = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS_COMMON = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -pthread \
@@ -33,7 +33,7 @@ REL_OBJ   = $(LIB_SRC:src/%.c=build/release/%.o) build/release/embed.o
 TEST_OBJ  = $(LIB_SRC:src/%.c=build/test/%.o) build/test/embed.o
 TEST_BINS = $(TEST_SRC:src/%.c=build/test/unit/%)
 
-.PHONY: all deps run test unit blackbox eval bench fuzz clean format
+.PHONY: all deps run test unit blackbox browser eval bench fuzz clean format
 all: build/release/kring
 
 deps:
@@ -91,6 +91,12 @@ test: deps
 	@/usr/bin/python3 tools/check-sql.py
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory blackbox
+	@$(MAKE) --no-print-directory browser
+
+# Accessibility in a real browser (Debian's chromium, axe-core); the release
+# build keeps it quick, the black-box suite already ran under the sanitizers.
+browser: build/release/kring
+	KRING_BIN=$(CURDIR)/build/release/kring sh tests/browser/run.sh
 
 eval: deps build/release/kring
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl

@@ -6,7 +6,7 @@ set -eu
 PKGS="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libsodium-dev \
 libjansson-dev libpcre2-dev libstemmer-dev libcmocka-dev gettext \
 python3-pytest python3-requests wdutch chromium python3-mastodon toot wrk nginx \
-libvips-dev libimage-exiftool-perl ffmpeg libqrencode-dev"
+libvips-dev libimage-exiftool-perl ffmpeg libqrencode-dev libpq-dev postgresql"
 
 missing=""
 for p in $PKGS; do
@@ -14,6 +14,10 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
+# Browser and client tests run on Node.js with npm (any Node >= 18): keep a
+# Node that is already there (it may come from another repository), else
+# take Debian's.
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -84,6 +84,18 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+void *arena_grow(struct arena *a, void *p, size_t *cap, size_t used, size_t elem)
+{
+	if (used < *cap)
+		return p;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *q = arena_alloc(a, ncap * elem);
+	if (used)
+		memcpy(q, p, used * elem);
+	*cap = ncap;
+	return q;
+}
+
 void arena_clear(struct arena *a)
 {
 	struct arena_block *keep = NULL, *b = a->head;

@@ -20,6 +20,9 @@ void *arena_alloc(struct arena *a, size_t n);   /* 16-byte aligned, zeroed */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A bigger copy of array p (used elements of size elem) when it is full:
+ * doubles *cap.  For collecting rows of unknown count in an arena. */
+void *arena_grow(struct arena *a, void *p, size_t *cap, size_t used, size_t elem);
 void arena_clear(struct arena *a);
 void arena_release(struct arena *a);
 

@@ -104,7 +104,7 @@ char *core_token_new(struct arena *a)
 	return hex;
 }
 
-static bool token_shape_ok(const char *t)
+bool core_token_valid(const char *t)
 {
 	if (!t || strlen(t) != 2 * CORE_TOKEN_BYTES)
 		return false;
@@ -316,7 +316,7 @@ int core_login(struct core *c, struct arena *a, const char *username, const char
 
 int core_session(struct core *c, const char *token, struct session *out)
 {
-	if (!token_shape_ok(token))
+	if (!core_token_valid(token))
 		return ERR_AUTH;
 	char h[65];
 	core_token_hash(token, h);
@@ -326,7 +326,7 @@ int core_session(struct core *c, const char *token, struct session *out)
 
 int core_logout(struct core *c, const char *token)
 {
-	if (!token_shape_ok(token))
+	if (!core_token_valid(token))
 		return 0;
 	char h[65];
 	core_token_hash(token, h);
@@ -349,7 +349,7 @@ static int token_create(struct core *c, struct arena *a, const char *kind, uint6
 
 static int token_check(struct core *c, const char *kind, const char *token)
 {
-	if (!token_shape_ok(token))
+	if (!core_token_valid(token))
 		return ERR_NOTFOUND;
 	char h[65];
 	core_token_hash(token, h);
@@ -409,7 +409,7 @@ int core_reset_check(struct core *c, const char *token)
 
 int core_reset_use(struct core *c, const char *token, const char *password)
 {
-	if (!token_shape_ok(token))
+	if (!core_token_valid(token))
 		return ERR_NOTFOUND;
 	if (password_ok(password))
 		return ERR_INVAL;

@@ -83,6 +83,8 @@ int core_session(struct core *c, const char *token, struct session *out);
 int core_logout(struct core *c, const char *token);
 /* The store key for a token (hex SHA-256), written into out[65]. */
 void core_token_hash(const char *token, char out[65]);
+/* True if t has the shape of a token (2*CORE_TOKEN_BYTES lower-case hex digits). */
+bool core_token_valid(const char *t);
 /* A random token as hex (2*CORE_TOKEN_BYTES chars) in a. */
 char *core_token_new(struct arena *a);
 

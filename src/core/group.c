@@ -358,19 +358,9 @@ int core_group_invite_link(struct core *c, struct arena *a, uint64_t viewer, uin
 	return 0;
 }
 
-static bool token_ok(const char *t)
-{
-	if (!t || strlen(t) != 2 * CORE_TOKEN_BYTES)
-		return false;
-	for (; *t; t++)
-		if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f')))
-			return false;
-	return true;
-}
-
 int core_group_invite_check(struct core *c, struct arena *a, const char *token, struct group **out)
 {
-	if (!token_ok(token))
+	if (!core_token_valid(token))
 		return ERR_NOTFOUND;
 	char h[65];
 	core_token_hash(token, h);
@@ -385,7 +375,7 @@ int core_group_invite_use(struct core *c, uint64_t viewer, const char *token, ui
 {
 	if (!viewer)
 		return ERR_AUTH;
-	if (!token_ok(token))
+	if (!core_token_valid(token))
 		return ERR_NOTFOUND;
 	struct arena a;
 	arena_init(&a);

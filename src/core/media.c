@@ -322,7 +322,7 @@ static const char *vips_why(char *why, size_t whylen, const char *what)
 /* Encode im as WebP without any metadata; g_free the result. */
 static int webp(VipsImage *im, int q, void **out, size_t *n)
 {
-	if (vips_webpsave_buffer(im, out, n, "Q", q, "strip", TRUE, "effort", 2, NULL))
+	if (vips_webpsave_buffer(im, out, n, "Q", q, "strip", TRUE, "effort", 1, NULL))
 		return ERR_IO;
 	/* libvips 8.14 writes an EXIF chunk even with strip: take it out. */
 	size_t len = webp_strip(*out, *n);
@@ -426,43 +426,55 @@ static int process_image(struct core *c, struct arena *a, struct media *m, const
 	f->main = true;
 	if ((rc = store_bytes(a, main_buf, main_len, f)))
 		goto out;
+	/* Thumbnails from large to small, each made from the one before: a
+	 * small step is cheap, a 12 MP -> 320 px step is not. */
 	char colour[8] = "";
-	for (size_t i = 0; i < sizeof thumb_widths / sizeof thumb_widths[0]; i++) {
+	VipsImage *src = mem;
+	g_object_ref(src);
+	for (size_t i = sizeof thumb_widths / sizeof thumb_widths[0]; i-- > 0;) {
 		int w = thumb_widths[i];
 		if (w >= f->width && i > 0)
-			break;
-		VipsImage *t;
-		if (vips_thumbnail_image(mem, &t, w, "height", w * 4, "size", VIPS_SIZE_DOWN, NULL)) {
+			continue;
+		VipsImage *t, *tm;
+		if (vips_thumbnail_image(src, &t, w, "height", w * 4, "size", VIPS_SIZE_DOWN, NULL)) {
 			vips_why(why, whylen, "cannot make thumbnail");
 			rc = ERR_IO;
-			goto out;
+			break;
 		}
+		tm = vips_image_copy_memory(t);
+		g_object_unref(t);
+		if (!tm) {
+			vips_why(why, whylen, "cannot make thumbnail");
+			rc = ERR_IO;
+			break;
+		}
+		g_object_unref(src);
+		src = tm;
 		if (i == 0)
-			dominant_colour(t, colour);
+			dominant_colour(tm, colour);
+		if (w >= f->width)
+			continue; /* only for the colour */
+		struct media_file *tf = &files[nf];
+		tf->ext = "webp";
+		tf->mime = "image/webp";
+		tf->width = vips_image_get_width(tm);
+		tf->height = vips_image_get_height(tm);
 		void *tb = NULL;
 		size_t tl = 0;
-		if (w < f->width) {
-			struct media_file *tf = &files[nf];
-			tf->ext = "webp";
-			tf->mime = "image/webp";
-			tf->width = vips_image_get_width(t);
-			tf->height = vips_image_get_height(t);
-			if (webp(t, 75, &tb, &tl)) {
-				g_object_unref(t);
-				vips_why(why, whylen, "cannot encode thumbnail");
-				rc = ERR_IO;
-				goto out;
-			}
-			rc = store_bytes(a, tb, tl, tf);
-			g_free(tb);
-			if (rc) {
-				g_object_unref(t);
-				goto out;
-			}
-			nf++;
+		if (webp(tm, 75, &tb, &tl)) {
+			vips_why(why, whylen, "cannot encode thumbnail");
+			rc = ERR_IO;
+			break;
 		}
-		g_object_unref(t);
+		rc = store_bytes(a, tb, tl, tf);
+		g_free(tb);
+		if (rc)
+			break;
+		nf++;
 	}
+	g_object_unref(src);
+	if (rc)
+		goto out;
 	m->sha256 = files[0].sha256;
 	m->mime = "image/webp";
 	m->width = files[0].width;

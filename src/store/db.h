@@ -47,6 +47,7 @@ struct db_stmt {
 };
 
 extern const struct db_driver db_sqlite;
+extern const struct db_driver db_pg;
 
 /*
  * Run or start a statement with arguments described by fmt, one letter per

@@ -50,18 +50,15 @@ static struct group *group_row(struct arena *a, struct db_stmt *st)
 
 static int group_rows(struct arena *a, struct db_stmt *st, struct group ***out, size_t *n)
 {
-	size_t cap = 16, k = 0;
-	struct group **v = arena_alloc(a, cap * sizeof *v);
+	size_t cap = 0, k = 0;
+	struct group **v = NULL;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (k == cap) {
-			struct group **w = arena_alloc(a, 2 * cap * sizeof *w);
-			memcpy(w, v, k * sizeof *v);
-			v = w;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, &cap, k, sizeof *v);
 		v[k++] = group_row(a, st);
 	}
+	if (!v)
+		v = arena_alloc(a, sizeof *v);
 	db_done(st);
 	*out = v;
 	*n = k;
@@ -186,19 +183,12 @@ int store_member_list(struct store *s, struct arena *a, uint64_t group, int stat
 	                              "ui", group, (int64_t)state);
 	if (!st)
 		return ERR_DB;
-	size_t cap = 32, k = 0;
-	struct group_member *v = arena_alloc(a, cap * sizeof *v);
-	uint64_t *ids = arena_alloc(a, cap * sizeof *ids);
+	size_t cap = 0, icap = 0, k = 0;
+	struct group_member *v = NULL;
+	uint64_t *ids = NULL;
 	while (db_step(st) == DB_ROW) {
-		if (k == cap) {
-			struct group_member *w = arena_alloc(a, 2 * cap * sizeof *w);
-			uint64_t *wi = arena_alloc(a, 2 * cap * sizeof *wi);
-			memcpy(w, v, k * sizeof *v);
-			memcpy(wi, ids, k * sizeof *ids);
-			v = w;
-			ids = wi;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, &cap, k, sizeof *v);
+		ids = arena_grow(a, ids, &icap, k, sizeof *ids);
 		ids[k] = db_u64(st, 0);
 		v[k].role = (int)db_i64(st, 1);
 		v[k].state = (int)db_i64(st, 2);
@@ -207,6 +197,8 @@ int store_member_list(struct store *s, struct arena *a, uint64_t group, int stat
 		k++;
 	}
 	db_done(st);
+	if (!v)
+		v = arena_alloc(a, sizeof *v);
 	size_t m = 0;
 	for (size_t i = 0; i < k; i++) {
 		if (store_account_get(s, a, ids[i], &v[i].account))

@@ -181,8 +181,19 @@ static const char *const sqlite_steps[] = {
 
 int store_migrate(struct db *db)
 {
-	int rc = db->drv->exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-	if (rc)
+	const char *const *steps = sqlite_steps;
+	if (db->drv == &db_pg) {
+		if (store_pg_nsteps != NSTEPS) {
+			log_err("migrate_pg.c has %d steps, migrate.c %d", store_pg_nsteps, NSTEPS);
+			return ERR_DB;
+		}
+		steps = store_pg_steps;
+	}
+	/* Under the write lock: two processes may start on a new database. */
+	int rc = db_begin(db);
+	if (!rc && (rc = db->drv->exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+		db_rollback(db);
+	if (rc || (rc = db_commit(db)))
 		return rc;
 	for (;;) {
 		/* Re-read the version inside the write lock: another process (the
@@ -200,7 +211,7 @@ int store_migrate(struct db *db)
 		if (v < 0)
 			v = 0;
 		log_info("migrating database to version %d", (int)v + 1);
-		if ((rc = db->drv->exec(db, sqlite_steps[v])))
+		if ((rc = db->drv->exec(db, steps[v])))
 			goto fail;
 		if ((rc = db_exec(db, "INSERT INTO schema_version (version) VALUES (?1)", "i", v + 1)))
 			goto fail;

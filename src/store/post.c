@@ -75,18 +75,15 @@ static struct post *post_row(struct arena *a, struct db_stmt *st)
 
 static int post_rows(struct arena *a, struct db_stmt *st, bool reverse, struct post ***out, size_t *n)
 {
-	size_t cap = 32, k = 0;
-	struct post **v = arena_alloc(a, cap * sizeof *v);
+	size_t cap = 0, k = 0;
+	struct post **v = NULL;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (k == cap) {
-			struct post **w = arena_alloc(a, 2 * cap * sizeof *w);
-			memcpy(w, v, k * sizeof *v);
-			v = w;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, &cap, k, sizeof *v);
 		v[k++] = post_row(a, st);
 	}
+	if (!v)
+		v = arena_alloc(a, sizeof *v);
 	db_done(st);
 	if (reverse)
 		for (size_t i = 0; i < k / 2; i++) {
@@ -340,7 +337,8 @@ int store_thread(struct store *s, struct arena *a, uint64_t viewer, uint64_t roo
 	return post_rows(a, st, false, out, n);
 }
 
-/* SQLite-specific: FTS5 MATCH.  Words are quoted so none is taken as syntax. */
+/* Driver-specific: FTS5 MATCH on SQLite, a tsvector on PostgreSQL (see
+ * migrate_pg.c).  Words are quoted so none is taken as syntax. */
 int store_search_posts(struct store *s, struct arena *a, uint64_t viewer, const char *const *words,
                        size_t nwords, const struct page *pg, struct post ***out, size_t *n)
 {
@@ -363,6 +361,17 @@ int store_search_posts(struct store *s, struct arena *a, uint64_t viewer, const 
 	*n = 0;
 	if (k == 0)
 		return 0;
+	if (db->drv == &db_pg) {
+		/* plainto_tsquery: the words, all required, none taken as syntax. */
+		k = 0;
+		for (size_t i = 0; i < nwords && k + strlen(words[i]) + 2 < sizeof q; i++)
+			k += (size_t)snprintf(q + k, sizeof q - k, "%s ", words[i]);
+#define PG_FTS_WHERE \
+	" WHERE p.id IN (SELECT rowid FROM post_fts WHERE tsv @@ plainto_tsquery('simple', ?4))" \
+	" AND p.deleted = 0"
+		return run_page(db, a, POST_COLS PG_FTS_WHERE PAGE_DESC, POST_COLS PG_FTS_WHERE PAGE_ASC, viewer, pg,
+		                "s", 0, q, out, n);
+	}
 #define FTS_WHERE " WHERE p.id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?4) AND p.deleted = 0"
 	return run_page(db, a, POST_COLS FTS_WHERE PAGE_DESC, POST_COLS FTS_WHERE PAGE_ASC, viewer, pg, "s", 0, q,
 	                out, n);

@@ -54,7 +54,7 @@ struct db *store_db(struct store *s)
 int store_open(const char *target, struct store **out)
 {
 	struct store *s = xcalloc(1, sizeof *s);
-	s->drv = &db_sqlite;
+	s->drv = !strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11) ? &db_pg : &db_sqlite;
 	s->target = xstrdup(target);
 	pthread_mutex_init(&s->lock, NULL);
 	struct db *db = store_db(s);
@@ -177,18 +177,15 @@ static struct account *account_row(struct arena *a, struct db_stmt *st)
 /* Collect the rows of an account query into an arena array. */
 static int account_rows(struct arena *a, struct db_stmt *st, struct account ***out, size_t *n)
 {
-	size_t cap = 16, k = 0;
-	struct account **v = arena_alloc(a, cap * sizeof *v);
+	size_t cap = 0, k = 0;
+	struct account **v = NULL;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (k == cap) {
-			struct account **w = arena_alloc(a, 2 * cap * sizeof *w);
-			memcpy(w, v, k * sizeof *v);
-			v = w;
-			cap *= 2;
-		}
+		v = arena_grow(a, v, &cap, k, sizeof *v);
 		v[k++] = account_row(a, st);
 	}
+	if (!v)
+		v = arena_alloc(a, sizeof *v);
 	db_done(st);
 	*out = v;
 	*n = k;
@@ -226,10 +223,9 @@ static int account_counts(struct db *db, struct account *acc)
 	return rc;
 }
 
-int store_account_get(struct store *s, struct arena *a, uint64_t id, struct account **out)
+/* The one account a query yields, with its counts. */
+static int one_account(struct db *db, struct arena *a, struct db_stmt *st, struct account **out)
 {
-	DB_OR_FAIL(s);
-	struct db_stmt *st = db_query(db, "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1", "u", id);
 	if (!st)
 		return ERR_DB;
 	int rc = db_step(st);
@@ -242,21 +238,19 @@ int store_account_get(struct store *s, struct arena *a, uint64_t id, struct acco
 	return account_counts(db, *out);
 }
 
+int store_account_get(struct store *s, struct arena *a, uint64_t id, struct account **out)
+{
+	DB_OR_FAIL(s);
+	return one_account(db, a, db_query(db, "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1", "u", id),
+	                   out);
+}
+
 int store_account_by_name(struct store *s, struct arena *a, const char *username, struct account **out)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st =
-		db_query(db, "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.username = ?1", "s", username);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc != DB_ROW) {
-		db_done(st);
-		return rc < 0 ? -rc : ERR_NOTFOUND;
-	}
-	*out = account_row(a, st);
-	db_done(st);
-	return account_counts(db, *out);
+	return one_account(db, a,
+	                   db_query(db, "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.username = ?1", "s", username),
+	                   out);
 }
 
 int store_account_password(struct store *s, uint64_t id, struct arena *a, const char **hash)

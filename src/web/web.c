@@ -359,6 +359,7 @@ static const struct http_route routes[] = {
 	{HTTP_POST, "/settings/apps/:id/revoke", h_settings_app_revoke},
 	{HTTP_GET, "/media/:file", h_media},
 	{HTTP_POST, "/settings/avatar", h_settings_avatar},
+	{HTTP_POST, "/admin/orgs/:name/media", h_admin_org_media},
 };
 
 static int load_templates(struct web *w)
@@ -577,9 +578,9 @@ struct tval *account_model(struct http_req *r, struct account *acc)
 	tv_set_bool(r->a, m, "role_admin", acc->role == ROLE_ADMIN);
 	tv_set_bool(r->a, m, "role_moderator", acc->role == ROLE_MODERATOR);
 	tv_set_bool(r->a, m, "role_member", acc->role == ROLE_MEMBER);
-	tv_set_int(r->a, m, "posts", acc->posts);
-	tv_set_int(r->a, m, "followers", acc->followers);
-	tv_set_int(r->a, m, "following", acc->following);
+	tv_set_int(r->a, m, "posts_count", acc->posts);
+	tv_set_int(r->a, m, "followers_count", acc->followers);
+	tv_set_int(r->a, m, "following_count", acc->following);
 	tv_set_int(r->a, m, "hold_seconds", acc->hold_seconds);
 	static const int holds[] = {0, 10, 30, 60, 120};
 	struct tval *hl = tv_list(r->a);
