@@ -33,7 +33,7 @@ REL_OBJ   = $(LIB_SRC:src/%.c=build/release/%.o) build/release/embed.o
 TEST_OBJ  = $(LIB_SRC:src/%.c=build/test/%.o) build/test/embed.o
 TEST_BINS = $(TEST_SRC:src/%.c=build/test/unit/%)
 
-.PHONY: all deps run test unit blackbox browser eval bench fuzz clean format
+.PHONY: all deps run test unit blackbox blackbox-pg browser eval bench fuzz clean format
 all: build/release/kring
 
 deps:
@@ -86,11 +86,24 @@ unit: $(TEST_BINS)
 blackbox: build/test/kring
 	KRING_BIN=$(CURDIR)/build/test/kring /usr/bin/python3 -m pytest -q tests/blackbox
 
+# The same suite on PostgreSQL: a private server on a free loopback port,
+# stopped afterwards; first every store statement is prepared on it.
+blackbox-pg: build/test/kring
+	@dir=$$(mktemp -d /tmp/kring-pg.XXXXXX) && port=$$(tests/pg/start.sh $$dir) || exit 1; \
+	trap "tests/pg/stop.sh $$dir" EXIT INT TERM; \
+	url=postgresql://kring@127.0.0.1:$$port/sqlcheck; \
+	psql -X -q -h 127.0.0.1 -p $$port -U kring -d postgres -c "CREATE DATABASE sqlcheck" && \
+	build/test/kring migrate --db $$url >/dev/null && \
+	/usr/bin/python3 tools/check-sql-pg.py $$url && \
+	KRING_TEST_DB=pg KRING_TEST_PG_PORT=$$port KRING_TEST_PG_DIR=$$dir \
+	  KRING_BIN=$(CURDIR)/build/test/kring /usr/bin/python3 -m pytest -q tests/blackbox
+
 test: deps
 	@$(MAKE) --no-print-directory build/release/kring build/test/kring $(TEST_BINS)
 	@/usr/bin/python3 tools/check-sql.py
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory blackbox
+	@$(MAKE) --no-print-directory blackbox-pg
 	@$(MAKE) --no-print-directory browser
 
 # Accessibility in a real browser (Debian's chromium, axe-core); the release

@@ -22,6 +22,7 @@
 #include "core/core.h"
 #include "scan/scan.h"
 #include "store/bench_data.h"
+#include "store/export.h"
 #include "web/web.h"
 
 #ifndef KRING_VERSION
@@ -50,6 +51,8 @@ static const char usage[] =
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  bench-data --password PW [--people N] [--posts M]\n"
 	"                                    fill an empty database with benchmark data\n"
+	"  export FILE                       write every table to FILE (JSON Lines; - = stdout)\n"
+	"  import FILE                       load an export into an empty database (any backend)\n"
 	"\n"
 	"options for every command:\n"
 	"  --data DIR      data directory (default ./data; env KRING_DATA)\n"
@@ -415,7 +418,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
-	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "bench-data") && strcmp(cmd, "group")) {
+	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "bench-data") && strcmp(cmd, "group") &&
+	    strcmp(cmd, "export") && strcmp(cmd, "import")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
 	}
@@ -445,6 +449,11 @@ int main(int argc, char **argv)
 		                        .password = o.password, .search_words = core_search_words};
 		if ((rc = store_bench_data(c->store, &bo)))
 			rc = fail(rc, "generate benchmark data (needs an empty database, --password and --people >= 10)");
+	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
+		if (o.nargs != 2)
+			rc = fail(ERR_INVAL, cmd[0] == 'e' ? "export (usage: kring export FILE)" : "import (usage: kring import FILE)");
+		else if ((rc = cmd[0] == 'e' ? store_export(c->store, o.args[1]) : store_import(c->store, o.args[1])))
+			rc = fail(rc, cmd[0] == 'e' ? "export the database" : "import (needs an empty database at the same schema version)");
 	} else if (!strcmp(cmd, "invite")) {
 		struct arena a;
 		arena_init(&a);

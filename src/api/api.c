@@ -4,6 +4,7 @@
  * and the Link header, errors as Mastodon writes them.
  */
 #include "api/api_int.h"
+#include "api/api_media.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -35,7 +36,6 @@ static void error_body(struct http_req *r, const char *msg)
 	json_escape(&r->out, msg, strlen(msg));
 	buf_adds(&r->out, "\"}");
 	r->content_type = "application/json; charset=utf-8";
-	http_set_header(r, "Access-Control-Allow-Origin", "*");
 }
 
 void api_error(struct http_req *r, int err)
@@ -252,7 +252,6 @@ void json_begin(struct actx *x)
 	r->status = 200;
 	r->content_type = "application/json; charset=utf-8";
 	http_set_header(r, "Cache-Control", "private, no-store");
-	http_set_header(r, "Access-Control-Allow-Origin", "*");
 	http_set_header(r, "X-RateLimit-Limit", "300");
 	http_set_header(r, "X-RateLimit-Remaining", "299");
 	time_t t = (time_t)(time_now() / 300 * 300 + 300);
@@ -415,5 +414,6 @@ const struct http_route api_routes[] = {
 	{G, "/api/v1/streaming", a_stream},
 	{G, "/api/v1/streaming/:stream", a_stream},
 	{G, "/api/v1/streaming/:stream/:sub", a_stream},
+	{P, "/api/v1/media", a_media_create}, {P, "/api/v2/media", a_media_create}, {G, "/api/v1/media/:id", a_media_get}, {PU, "/api/v1/media/:id", a_media_update},
 };
 const size_t api_nroutes = sizeof api_routes / sizeof api_routes[0];

@@ -556,19 +556,23 @@ int a_reports_create(struct http_req *r)
 		category = "other";
 	const char *sids[20];
 	size_t ns = arg_all(&x, "status_ids", sids, 20);
-	struct buf b = BUF_INIT(1024);
+	uint64_t ids[20];
 	for (size_t i = 0; i < ns; i++) {
-		uint64_t id;
 		struct post *p;
-		if (!parse_u64(sids[i], &id) || core_post_get(x.c, x.a, x.viewer, id, &p) || p->author_id != target) {
-			buf_release(&b);
+		if (!parse_u64(sids[i], &ids[i]) || core_post_get(x.c, x.a, x.viewer, ids[i], &p) || p->author_id != target)
 			return api_fail(&x, 422, "Validation failed: a status does not belong to the account");
-		}
-		buf_addf(&b, "%s%llu", i ? "," : "", (unsigned long long)id);
 	}
-	uint64_t id = id_new();
-	rc = store_report_insert(x.c->store, id, x.viewer, target, comment, b.ptr, category, time_now());
-	buf_release(&b);
+	/* Reports from apps reach the same moderators as reports from the web:
+	 * one report per status (group content goes to the group's moderators),
+	 * or one about the account. */
+	const char *reason = *comment ? comment : category;
+	uint64_t id = 0;
+	for (size_t i = 0; i < ns && !rc; i++)
+		rc = core_report(x.c, x.a, x.viewer, target, ids[i], reason, &id);
+	if (!ns)
+		rc = core_report(x.c, x.a, x.viewer, target, 0, reason, &id);
+	if (rc == ERR_INVAL)
+		return api_fail(&x, 422, "Validation failed: you cannot report yourself");
 	if (rc)
 		return rc;
 	json_begin(&x);

@@ -73,8 +73,33 @@ static int poll_args(struct actx *x, const char **opts, size_t *n, int64_t *expi
 	return 0;
 }
 
+/*
+ * The privacy guard over the API: a `block` is refused, a `warn` is refused
+ * unless the client sends privacy_confirm=true (after showing its user what
+ * was found).  Either way 422 with the finding types, so an app can explain.
+ */
+static int guard_fail(struct actx *x, int rc, const struct guard_result *g)
+{
+	struct buf types = BUF_INIT(1024);
+	for (size_t i = 0; i < g->n; i++) {
+		const char *t = scan_type_name(g->v[i].type);
+		if (!strstr(types.ptr, t))
+			buf_addf(&types, "%s%s", types.len ? ", " : "", t);
+	}
+	const char *msg = arena_printf(x->a,
+	                               rc == ERR_BLOCKED
+	                                       ? "Validation failed: the privacy guard blocks this text (%s)"
+	                                       : "Validation failed: the privacy guard found possible client data (%s);"
+	                                         " send privacy_confirm=true to publish anyway",
+	                               types.ptr);
+	buf_release(&types);
+	return api_fail(x, 422, msg);
+}
+
 static int fail_for(struct actx *x, int rc)
 {
+	if (rc == ERR_GUIDELINES)
+		return api_fail(x, 422, "Validation failed: accept the organisation's guidelines on the website first");
 	if (rc == ERR_INVAL)
 		return api_fail(x, 422, "Validation failed: Text can't be blank or a value is invalid");
 	if (rc == ERR_TOOBIG)
@@ -116,7 +141,12 @@ int a_status_create(struct http_req *r)
 		return api_fail(&x, 422, "Validation failed: the poll needs 2 to 8 options and a valid duration");
 	if (arg(&x, "scheduled_at"))
 		return api_fail(&x, 422, "Validation failed: scheduled posts are not supported");
+	struct guard_result g;
+	in.guard = &g;
+	in.confirm = arg_bool(&x, "privacy_confirm", false);
 	rc = core_post_create(x.c, x.a, x.viewer, &in, &id);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+		return guard_fail(&x, rc, &g);
 	if (rc)
 		return fail_for(&x, rc);
 	/* The post is committed; its extras follow it. */
@@ -154,7 +184,11 @@ int a_status_edit(struct http_req *r)
 	struct post_meta meta;
 	if (meta_from_args(&x, &meta))
 		return fail_for(&x, ERR_INVAL);
-	if ((rc = core_post_edit(x.c, x.a, x.viewer, id, text)))
+	struct guard_result g;
+	rc = core_post_edit_checked(x.c, x.a, x.viewer, id, text, arg_bool(&x, "privacy_confirm", false), &g);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+		return guard_fail(&x, rc, &g);
+	if (rc)
 		return fail_for(&x, rc);
 	if (arg(&x, "spoiler_text") || arg(&x, "sensitive") || arg(&x, "language"))
 		store_post_meta_set(x.c->store, id, &meta);

@@ -21,7 +21,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 
-#define STREAM_KEEPALIVE 25
+#define STREAM_KEEPALIVE 16
 #define STREAM_POLL 2          /* seconds between looks for posts made elsewhere */
 #define STREAM_MAX_QUEUE (1024 * 1024)
 #define STREAM_MAX_SUBS 1000
@@ -89,7 +89,7 @@ static void *keepalive(void *arg)
 			if (api_core && !stopping)
 				poll_sub(api_core, s);
 			if (thump)
-				queue(s, ":thump\n\n", 8);
+				queue(s, ":thump\n", 7);
 		}
 		pthread_mutex_unlock(&mu);
 	}
@@ -352,7 +352,6 @@ void api_stop(void)
 int a_stream_health(struct http_req *r)
 {
 	r->content_type = "text/plain; charset=utf-8";
-	http_set_header(r, "Access-Control-Allow-Origin", "*");
 	buf_adds(&r->out, "OK");
 	return 0;
 }
@@ -437,14 +436,13 @@ int a_stream(struct http_req *r)
 	subs = s;
 	nsubs++;
 	/* A comment first, so clients see the stream open at once. */
-	queue(s, ":)\n\n", 4);
+	queue(s, ":)\n", 3);
 	pthread_mutex_unlock(&mu);
 	pthread_once(&keepalive_once, keepalive_start);
 	r->status = 200;
 	r->content_type = "text/event-stream; charset=utf-8";
 	http_set_header(r, "Cache-Control", "no-store");
 	http_set_header(r, "X-Accel-Buffering", "no");
-	http_set_header(r, "Access-Control-Allow-Origin", "*");
 	http_stream_start(r, reader, sub_free, s);
 	return 0;
 }

@@ -114,6 +114,15 @@ static void test_codes(void **state)
 	assert_int_equal(grant(f, code, f->secret, URI, NULL, &tok), OAUTH_INVALID_GRANT);
 	assert_int_equal(core_code_create(f->c, &f->a, f->app, f->ann, OAUTH_OOB, NULL, NULL, &code), 0);
 	assert_int_equal(grant(f, code, f->secret, OAUTH_OOB, NULL, &tok), OAUTH_OK);
+	/* An expired code is refused (made directly with a past expiry). */
+	struct oauth_code old = {.app_id = f->app->id, .account_id = f->ann, .redirect_uri = OAUTH_OOB,
+	                         .scopes = "read", .challenge = "", .expires_at = 1000};
+	char h[65];
+	core_token_hash("expired-code", h);
+	assert_int_equal(store_code_insert(f->c->store, h, &old), 0);
+	assert_int_equal(grant(f, "expired-code", f->secret, OAUTH_OOB, NULL, &tok), OAUTH_INVALID_GRANT);
+	assert_int_equal(core_code_create(f->c, &f->a, f->app, f->ann, OAUTH_OOB, NULL, NULL, &code), 0);
+	assert_int_equal(grant(f, code, f->secret, OAUTH_OOB, NULL, &tok), OAUTH_OK);
 	/* Revocation by the client that holds the token. */
 	assert_int_equal(core_token_revoke(f->c, &f->a, f->app->client_id, f->secret, tok), OAUTH_OK);
 	assert_int_equal(core_token_resolve(f->c, &f->a, tok, &ot), ERR_AUTH);

@@ -25,7 +25,9 @@
 #define HTTP_MAX_RES_HDRS 16
 #define HTTP_TIMEOUT_S    30
 
-enum http_method { HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4, HTTP_PUT = 8, HTTP_DELETE = 16, HTTP_PATCH = 32 };
+enum http_method {
+	HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4, HTTP_PUT = 8, HTTP_DELETE = 16, HTTP_PATCH = 32, HTTP_OPTIONS = 64,
+};
 
 struct http_field {
 	const char *name, *value;
@@ -93,6 +95,9 @@ struct http_config {
 	int (*before)(struct http_req *r);
 	/* Renders the response for a handler's error (status already set). */
 	void (*error_page)(struct http_req *r, int err);
+	/* Paths other sites' scripts may call (token-authenticated APIs): they
+	 * get CORS headers and an answer to the OPTIONS preflight. */
+	bool (*cors)(const char *path);
 	/* Called after each response is queued (release per-request state). */
 	void (*after)(struct http_req *r);
 };

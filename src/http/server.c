@@ -44,6 +44,7 @@ static int method_bit(const char *m)
 	if (!strcmp(m, "PUT")) return HTTP_PUT;
 	if (!strcmp(m, "DELETE")) return HTTP_DELETE;
 	if (!strcmp(m, "PATCH")) return HTTP_PATCH;
+	if (!strcmp(m, "OPTIONS")) return HTTP_OPTIONS;
 	return 0;
 }
 
@@ -110,7 +111,7 @@ static const char *security_headers[][2] = {
 	{"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
 };
 
-static enum MHD_Result send_response(struct MHD_Connection *c, struct http_req *r)
+static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connection *c, struct http_req *r)
 {
 	struct MHD_Response *res;
 	if (r->stream_read)
@@ -133,6 +134,11 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct http_req *
 	}
 	for (int i = 0; i < r->nres_hdrs; i++)
 		MHD_add_response_header(res, r->res_hdr_names[i], r->res_hdr_vals[i]);
+	/* No cookies are honoured on these paths, so any origin may call them. */
+	if (srv->cfg.cors && srv->cfg.cors(r->path)) {
+		MHD_add_response_header(res, "Access-Control-Allow-Origin", "*");
+		MHD_add_response_header(res, "Access-Control-Expose-Headers", "Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining");
+	}
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, res);
 	MHD_destroy_response(res);
 	return ok;
@@ -149,6 +155,17 @@ static void dispatch(struct http_server *srv, struct http_req *r)
 	if (!r->method) {
 		err = ERR_METHOD;
 		goto out;
+	}
+	if (r->method == HTTP_OPTIONS) {
+		if (!cfg->cors || !cfg->cors(r->path)) {
+			err = ERR_METHOD;
+			goto out;
+		}
+		r->status = 204;
+		http_set_header(r, "Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+		http_set_header(r, "Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
+		http_set_header(r, "Access-Control-Max-Age", "86400");
+		return;
 	}
 	if (cfg->before && (err = cfg->before(r)))
 		goto out;
@@ -244,7 +261,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			x->refused = true;
 			dispatch(srv, r);
 			access_log(r);
-			return send_response(c, r);
+			return send_response(srv, c, r);
 		}
 		return MHD_YES;
 	}
@@ -259,7 +276,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	dispatch(srv, r);
 	access_log(r);
-	return send_response(c, r);
+	return send_response(srv, c, r);
 }
 
 static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)

@@ -876,15 +876,6 @@ int store_notif_clear(struct store *s, uint64_t account)
 	return db_exec(db, "DELETE FROM notifications WHERE account_id = ?1", "u", account);
 }
 
-int store_report_insert(struct store *s, uint64_t id, uint64_t account, uint64_t target, const char *comment,
-                        const char *post_ids, const char *category, int64_t now)
-{
-	DB_OR_FAIL(s);
-	return db_exec(db,
-	               "INSERT INTO reports (id, account_id, target_id, comment, post_ids, category, created_at)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	               "uuusssi", id, account, target, comment, post_ids, category, now);
-}
 
 int store_block_list(struct store *s, struct arena *a, uint64_t account, bool mutes, uint64_t **out, size_t *n)
 {

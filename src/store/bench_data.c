@@ -37,6 +37,7 @@ struct recent {
 	uint32_t author;         /* account index */
 	uint32_t rcpt;           /* first recipient of a direct post */
 	int vis;
+	int group;               /* group index + 1, 0 for none */
 };
 
 struct gen {
@@ -46,11 +47,16 @@ struct gen {
 	uint64_t *acct;          /* account index -> id; persons first, then orgs */
 	uint32_t *staff;         /* orgs * MAX_STAFF person indexes */
 	int *nstaff;
+	int groups;
+	uint32_t *gmem;          /* members of group k: gmem[goff[k] .. goff[k] + gn[k]) */
+	int *goff, *gn;
+	uint64_t *gid;
 	uint64_t last_post, last_notif;
 	long ops;
 	int64_t t0_ms;           /* first post */
 	struct recent ring[RING];
 	size_t nring;
+	long n_group_posts, n_members;
 	long n_replies, n_boosts, n_direct, n_followers_only, n_favs, n_tags, n_notifs, n_follows;
 };
 
@@ -187,6 +193,10 @@ static const char *const w_first[] = {
 static const char *const w_last[] = {
 	"de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos",
 	"Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Yilmaz", "El Amrani", "van Dijk", "Kramer",
+};
+static const char *const w_group[] = {
+	"mantelzorg", "dementie", "wijkverpleging", "jonge_mantelzorgers", "ouderen_actief", "ggz_herstel",
+	"vrijwilligers", "palliatieve_zorg", "diabetes", "beweegmaatjes",
 };
 static const char *const w_org[] = {
 	"thuiszorg_de_linde", "zorggroep_oost", "buurtzorg_noord", "woonzorg_de_es", "ggz_rivierenland",
@@ -376,6 +386,75 @@ static int make_follows(struct gen *g)
 	return rc;
 }
 
+/*
+ * Groups (kringen): most open, some closed, a few secret; sizes from ten to
+ * a fifth of everyone.  person1 is in the first five, and the first group is
+ * the biggest (the group-timeline benchmark reads it).
+ */
+static int make_groups(struct gen *g)
+{
+	struct arena a;
+	arena_init(&a);
+	int rc = 0;
+	size_t total = 0;
+	for (int k = 0; k < g->groups; k++) {
+		int n = k == 0 ? g->people / 5 : 10 + (int)(g->people * 0.2 * pow(unif(g), 3));
+		g->gn[k] = n < g->people ? n : g->people;
+		g->goff[k] = (int)total;
+		total += (size_t)g->gn[k];
+	}
+	g->gmem = xcalloc(total ? total : 1, sizeof *g->gmem);
+	for (int k = 0; k < g->groups && !rc; k++) {
+		int64_t ms = g->t0_ms - 20LL * 86400 * 1000 + (int64_t)k * 1000;
+		g->gid[k] = id_from_ms(ms) | 2;
+		int kind = k % 20 == 19 ? GROUP_SECRET : k % 4 == 3 ? GROUP_CLOSED : GROUP_OPEN;
+		const char *theme = w_group[(unsigned)k % (sizeof w_group / sizeof *w_group)];
+		const char *place = w_place[(unsigned)(k / 3) % (sizeof w_place / sizeof *w_place)];
+		char *name = arena_printf(&a, "%s_%d", theme, k + 1);
+		char *dname = arena_printf(&a, "Kring %s %s", theme, place);
+		int want = g->gn[k], got = 0;
+		uint32_t *mem = g->gmem + g->goff[k];
+		if (k < 5)
+			mem[got++] = 0; /* person1 */
+		for (int tries = 0; got < want && tries < 20 * want; tries++) {
+			int who = below(g, g->people);
+			bool dup = false;
+			for (int j = 0; j < got && j < 64 && !dup; j++) /* cheap check; the PK catches the rest */
+				dup = mem[got - 1 - j] == (uint32_t)who;
+			if (!dup)
+				mem[got++] = (uint32_t)who;
+		}
+		int owner = (int)mem[got > 1 ? 1 : 0];
+		rc = db_exec(g->db,
+		             "INSERT INTO groups (id, name, display_name, description, rules, kind, premod, owner_id,"
+		             " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
+		             "usssiiui", g->gid[k], name, dname, "Een kring om ervaringen te delen en elkaar te helpen.",
+		             "Wees vriendelijk. Deel geen gegevens van cliënten.", (int64_t)kind, g->acct[owner], ms / 1000);
+		int m = 0;
+		for (int j = 0; j < got && !rc; j++) {
+			int role = (int)mem[j] == owner ? GROLE_OWNER : j < 4 ? GROLE_MODERATOR : GROLE_MEMBER;
+			rc = db_exec(g->db,
+			             "INSERT INTO group_members (group_id, account_id, role, state, since)"
+			             " VALUES (?1, ?2, ?3, 0, ?4) ON CONFLICT DO NOTHING",
+			             "uuii", g->gid[k], g->acct[mem[j]], (int64_t)role, ms / 1000 + j);
+			if (!rc && g->db->drv->changes(g->db) > 0)
+				mem[m++] = mem[j];
+			if (!rc)
+				rc = tick(g);
+		}
+		g->gn[k] = m;
+		g->n_members += m;
+		arena_clear(&a);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+static int group_member(struct gen *g, int k)
+{
+	return g->gn[k] ? (int)g->gmem[g->goff[k] + below(g, g->gn[k])] : 0;
+}
+
 static uint64_t next_post_id(struct gen *g, int64_t ms)
 {
 	uint64_t id = id_from_ms(ms) | (rnd(g) & 0xfff);
@@ -441,10 +520,11 @@ static int add_favs(struct gen *g, uint64_t id, int author, int64_t ms, int64_t 
 	return rc;
 }
 
-static void remember(struct gen *g, uint64_t id, uint64_t root, int author, int rcpt, int vis)
+static void remember(struct gen *g, uint64_t id, uint64_t root, int author, int rcpt, int vis, int group)
 {
 	struct recent *r = &g->ring[g->nring++ % RING];
-	*r = (struct recent){.id = id, .root = root, .author = (uint32_t)author, .rcpt = (uint32_t)rcpt, .vis = vis};
+	*r = (struct recent){.id = id, .root = root, .author = (uint32_t)author, .rcpt = (uint32_t)rcpt, .vis = vis,
+	                     .group = group};
 }
 
 /* *done is false when the picked post cannot be boosted by who. */
@@ -452,7 +532,7 @@ static int boost(struct gen *g, int64_t ms, int who, bool *done)
 {
 	*done = false;
 	const struct recent *r = &g->ring[(g->nring - 1 - (size_t)below(g, (int)(g->nring < RING ? g->nring : RING))) % RING];
-	if (r->vis != VIS_PUBLIC || (int)r->author == who)
+	if (r->vis != VIS_PUBLIC || r->group || (int)r->author == who)
 		return 0;
 	uint64_t id = next_post_id(g, ms);
 	int rc = db_exec(g->db,
@@ -480,7 +560,7 @@ static int make_post(struct gen *g, struct arena *a, int64_t ms, const struct be
 		return rc;
 
 	struct text t = {.n = 0};
-	int author = who, writer = who, vis = VIS_PUBLIC, rcpt = -1, mention = -1;
+	int author = who, writer = who, vis = VIS_PUBLIC, rcpt = -1, mention = -1, group = 0;
 	uint64_t id = next_post_id(g, ms), parent = 0, root = id;
 	const struct recent *pr = NULL;
 	if (g->nring && chance(g, 0.25)) {
@@ -488,7 +568,11 @@ static int make_post(struct gen *g, struct arena *a, int64_t ms, const struct be
 		parent = pr->id;
 		root = pr->root;
 		vis = pr->vis;
-		if (vis == VIS_DIRECT) {
+		group = pr->group;
+		if (group) { /* a reply in a group stays there, by a member */
+			author = writer = group_member(g, group - 1);
+			expand(g, &t, PICK(g, t_reply));
+		} else if (vis == VIS_DIRECT) {
 			/* A conversation: the recipient answers the sender. */
 			author = writer = (int)pr->rcpt;
 			rcpt = (int)pr->author;
@@ -510,7 +594,12 @@ static int make_post(struct gen *g, struct arena *a, int64_t ms, const struct be
 	} else {
 		double u = unif(g);
 		vis = u < 0.85 ? VIS_PUBLIC : u < 0.97 ? VIS_FOLLOWERS : VIS_DIRECT;
-		if (g->orgs && vis != VIS_DIRECT && chance(g, 0.04)) {
+		if (g->groups && chance(g, 0.06)) {
+			int k = skewed(g, g->groups, 2, 1);
+			group = k + 1;
+			vis = VIS_PUBLIC; /* a group post is read under the group's rule */
+			author = writer = group_member(g, k);
+		} else if (g->orgs && vis != VIS_DIRECT && chance(g, 0.04)) {
 			int k = below(g, g->orgs);
 			if (g->nstaff[k]) {
 				author = g->people + k;
@@ -548,9 +637,9 @@ static int make_post(struct gen *g, struct arena *a, int64_t ms, const struct be
 		return rc;
 	rc = db_exec(g->db,
 	             "INSERT INTO posts (id, author_id, writer_id, in_reply_to, root_id, visibility, text, created_at,"
-	             " favs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	             "uuuuuisii", id, g->acct[author], g->acct[writer], parent, root, (int64_t)vis, t.s, ms / 1000,
-	             favs);
+	             " favs, group_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	             "uuuuuisiiu", id, g->acct[author], g->acct[writer], parent, root, (int64_t)vis, t.s, ms / 1000,
+	             favs, group ? g->gid[group - 1] : 0);
 	if (!rc)
 		rc = tick(g);
 	if (!rc) {
@@ -575,8 +664,9 @@ static int make_post(struct gen *g, struct arena *a, int64_t ms, const struct be
 			rc = notify(g, (int)pr->author, NOTIF_REPLY, author, id, ms);
 	}
 	g->n_direct += vis == VIS_DIRECT;
+	g->n_group_posts += group != 0;
 	g->n_followers_only += vis == VIS_FOLLOWERS;
-	remember(g, id, root, author, rcpt >= 0 ? rcpt : author, vis);
+	remember(g, id, root, author, rcpt >= 0 ? rcpt : author, vis, group);
 	arena_clear(a);
 	return rc;
 }
@@ -638,6 +728,10 @@ int store_bench_data(struct store *s, const struct bench_opts *o)
 	g.acct = xcalloc((size_t)(g.people + g.orgs), sizeof *g.acct);
 	g.staff = xcalloc((size_t)g.orgs * MAX_STAFF, sizeof *g.staff);
 	g.nstaff = xcalloc((size_t)g.orgs, sizeof *g.nstaff);
+	g.groups = o->people / 100 > 3 ? o->people / 100 : 3;
+	g.goff = xcalloc((size_t)g.groups, sizeof *g.goff);
+	g.gn = xcalloc((size_t)g.groups, sizeof *g.gn);
+	g.gid = xcalloc((size_t)g.groups, sizeof *g.gid);
 	g.t0_ms = time_ms() - 365LL * 86400 * 1000 - 60 * 1000;
 
 	/* Generation only: the server sets its own pragmas on its connections. */
@@ -656,6 +750,11 @@ int store_bench_data(struct store *s, const struct bench_opts *o)
 		printf("  %ld follows done (%.1f s)\n", g.n_follows, since(&start));
 	fflush(stdout);
 	if (!rc)
+		rc = make_groups(&g);
+	if (!rc && !o->quiet)
+		printf("  %d groups, %ld memberships done (%.1f s)\n", g.groups, g.n_members, since(&start));
+	fflush(stdout);
+	if (!rc)
 		rc = make_posts(&g, o, &start);
 	if (!rc)
 		rc = db_commit(db);
@@ -666,12 +765,17 @@ int store_bench_data(struct store *s, const struct bench_opts *o)
 	if (!rc && !o->quiet)
 		printf("bench-data: done in %.1f s: %d people, %d organisations, %ld follows, %d post rows"
 		       " (%ld replies, %ld boosts, %ld followers-only, %ld direct), %ld tags, %ld favourites,"
-		       " %ld notifications; groups: none (not in the schema yet)\n",
+		       " %ld notifications, %d groups with %ld members and %ld posts\n",
 		       since(&start), g.people, g.orgs, g.n_follows, o->posts, g.n_replies, g.n_boosts,
-		       g.n_followers_only, g.n_direct, g.n_tags, g.n_favs, g.n_notifs);
+		       g.n_followers_only, g.n_direct, g.n_tags, g.n_favs, g.n_notifs, g.groups, g.n_members,
+		       g.n_group_posts);
 out:
 	free(g.acct);
 	free(g.staff);
 	free(g.nstaff);
+	free(g.goff);
+	free(g.gn);
+	free(g.gid);
+	free(g.gmem);
 	return rc;
 }

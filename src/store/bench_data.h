@@ -6,8 +6,9 @@
  * person1..personN sharing one password, organisations with staff, a
  * power-law follow graph (person1 follows exactly 200 accounts), posts
  * spread over the past year with time-ordered ids, replies, tags, mentions,
- * direct conversations, favourites, boosts, full-text rows and a sample of
- * notifications.  Groups are not generated: the schema has none yet.
+ * direct conversations, favourites, boosts, full-text rows, a sample of
+ * notifications, and groups with members and posts (person1 belongs to the
+ * first five; the first is the biggest).
  *
  * Not for production data: it writes with synchronous=OFF and large
  * transactions, straight into the tables.

@@ -127,7 +127,7 @@ int store_group_list(struct store *s, struct arena *a, uint64_t viewer, bool all
 {
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db,
-	                              GROUP_COLS " WHERE ?2 = 1 OR g.kind <> 2 OR m.state = 0"
+	                              GROUP_COLS " WHERE CAST(?2 AS BIGINT) = 1 OR g.kind <> 2 OR m.state = 0"
 	                                         " ORDER BY g.display_name LIMIT 500",
 	                              "ui", viewer, (int64_t)all);
 	if (!st)
@@ -178,7 +178,7 @@ int store_member_list(struct store *s, struct arena *a, uint64_t group, int stat
 	struct db_stmt *st = db_query(db,
 	                              "SELECT m.account_id, m.role, m.state, m.message, m.since FROM group_members m"
 	                              " JOIN accounts a ON a.id = m.account_id"
-	                              " WHERE m.group_id = ?1 AND (?2 < 0 OR m.state = ?2)"
+	                              " WHERE m.group_id = ?1 AND (CAST(?2 AS BIGINT) < 0 OR m.state = ?2)"
 	                              " ORDER BY m.role DESC, a.username LIMIT 5000",
 	                              "ui", group, (int64_t)state);
 	if (!st)
@@ -350,8 +350,8 @@ int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t l
 	DB_OR_FAIL(s);
 	return db_exec(db,
 	               "INSERT INTO conv_state (account_id, root_id, last_read) VALUES (?1, ?2, ?3)"
-	               " ON CONFLICT (account_id, root_id) DO UPDATE SET last_read = MAX(conv_state.last_read,"
-	               " excluded.last_read)",
+	               " ON CONFLICT (account_id, root_id) DO UPDATE SET last_read = CASE WHEN"
+	               " conv_state.last_read > excluded.last_read THEN conv_state.last_read ELSE excluded.last_read END",
 	               "uuu", account, root, last);
 }
 

@@ -90,6 +90,11 @@ static int session_setup(struct pg_db *d)
 /* Make sure the connection is up, reconnecting if it broke. */
 static int pg_alive(struct pg_db *d)
 {
+	/* A server that shut down or restarted has told idle connections so;
+	 * reading that first means the statement goes to a fresh connection
+	 * instead of failing (and it is never sent twice). */
+	if (PQstatus(d->c) == CONNECTION_OK && PQtransactionStatus(d->c) == PQTRANS_IDLE)
+		PQconsumeInput(d->c);
 	if (PQstatus(d->c) == CONNECTION_OK)
 		return 0;
 	PQreset(d->c);

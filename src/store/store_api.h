@@ -166,7 +166,6 @@ int store_notif_clear(struct store *s, uint64_t account);
 /* Accounts that account blocks (mutes true: mutes). */
 int store_block_list(struct store *s, struct arena *a, uint64_t account, bool mutes, uint64_t **out, size_t *n);
 
-int store_report_insert(struct store *s, uint64_t id, uint64_t account, uint64_t target, const char *comment,
-                        const char *post_ids, const char *category, int64_t now);
+
 
 #endif

@@ -215,6 +215,7 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Privacybewaker"));
 	tv_set(m, "org", account_model(r, org));
+	tv_set_bool(r->a, m, "alt_required", core_media_alt_required(CORE(r), org->id));
 	if (error)
 		tv_set_str(r->a, m, "error", error);
 	bool en = WREQ(r)->lang && !strcmp(WREQ(r)->lang, "en");

@@ -284,3 +284,22 @@ int h_media(struct http_req *r)
 	r->file_len = len;
 	return 0;
 }
+
+/* An administrator sets whether an organisation's images need alt text. */
+int h_admin_org_media(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	if (q->me->role != ROLE_ADMIN)
+		return ERR_FORBIDDEN;
+	struct account *org;
+	const char *name = http_param(r, "name");
+	if (!name || core_account_by_name(q->w->core, r->a, name, &org) || org->kind != ACCOUNT_ORG)
+		return ERR_NOTFOUND;
+	if ((rc = core_media_alt_required_set(q->w->core, org->id, http_form(r, "alt_required") != NULL)))
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/admin/orgs/%s/policy", org->username), "saved");
+	return 0;
+}

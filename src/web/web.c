@@ -423,6 +423,7 @@ int web_start(struct core *c, const struct config *cfg, const struct http_route 
 		.nroutes = nextra + npages,
 		.before = before,
 		.error_page = error_page,
+		.cors = api_path,
 		.after = after,
 	};
 	if ((rc = http_start(&hc, &w->http))) {

@@ -147,5 +147,6 @@ void media_post_model(struct http_req *r, struct tval *m, struct post *p);
 const char *media_avatar_url(struct http_req *r, struct account *acc);
 int h_media(struct http_req *r);
 int h_settings_avatar(struct http_req *r);
+int h_admin_org_media(struct http_req *r);
 
 #endif

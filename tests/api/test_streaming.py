@@ -3,9 +3,11 @@ also for posts made on the web pages."""
 import json
 import queue
 import re
+import socket
 import threading
 import time
 
+import pytest
 import requests
 
 from conftest import web_login
@@ -25,14 +27,17 @@ class Stream:
         threading.Thread(target=self._run, daemon=True).start()
 
     def _run(self):
-        event = None
+        buf = b""
         try:
-            for line in self.r.iter_lines(decode_unicode=True):
-                if line.startswith("event: "):
-                    event = line[7:]
-                elif line.startswith("data: ") and event:
-                    self.q.put((event, line[6:]))
-                    event = None
+            # chunk_size=None: hand over data as it arrives, not in 512-byte blocks.
+            for chunk in self.r.iter_content(chunk_size=None):
+                buf += chunk
+                while b"\n\n" in buf:
+                    block, buf = buf.split(b"\n\n", 1)
+                    ev = re.search(rb"^event: (.*)$", block, re.M)
+                    data = re.search(rb"^data: (.*)$", block, re.M)
+                    if ev and data:
+                        self.q.put((ev.group(1).decode(), data.group(1).decode()))
         except Exception:
             pass
 
@@ -48,6 +53,11 @@ class Stream:
         return None
 
     def close(self):
+        # Closing does not wake a thread blocked in recv: shut the socket down.
+        try:
+            self.r.raw._fp.fp.raw._sock.shutdown(socket.SHUT_RDWR)
+        except (AttributeError, OSError):
+            pass
         self.r.close()
 
 
@@ -90,3 +100,44 @@ def test_web_post_reaches_stream(server, tokens):
         assert got, "a post made on the web pages did not reach the stream"
     finally:
         pub.close()
+
+
+# Shutting the socket down under Mastodon.py's reader thread makes it raise: expected.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_mastodon_py_stream_listener(server, tokens):
+    """Mastodon.py's own streaming client (SSE) gets the update and the notification."""
+    from mastodon import Mastodon, StreamListener
+
+    got = queue.Queue()
+
+    class L(StreamListener):
+        def on_update(self, status):
+            got.put(("update", status))
+
+        def on_notification(self, n):
+            got.put(("notification", n))
+
+    a = Mastodon(access_token=tokens["alice"], api_base_url=server.base)
+    b = Mastodon(access_token=tokens["bob"], api_base_url=server.base)
+    handle = a.stream_user(L(), run_async=True, timeout=30)
+    try:
+        time.sleep(0.3)
+        st = b.status_post("@alice hallo via de stream")
+        seen = {}
+        deadline = time.time() + 10
+        while time.time() < deadline and len(seen) < 2:
+            try:
+                kind, obj = got.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            seen[kind] = obj
+        assert "update" in seen, seen
+        assert seen["update"]["id"] == st["id"]
+        assert seen["notification"]["type"] == "mention"
+        assert seen["notification"]["status"]["id"] == st["id"]
+    finally:
+        try:  # wake the reader thread blocked in recv, then close
+            handle.connection.raw._fp.fp.raw._sock.shutdown(socket.SHUT_RDWR)
+        except (AttributeError, OSError):
+            pass
+        handle.close()

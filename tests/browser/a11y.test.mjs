@@ -35,6 +35,7 @@ const USERS = {
 const ORG = { name: 'zorgdorp', display: 'Zorggroep Het Dorp' };
 const TAG = 'koffieochtend';
 const WORD = 'wandelen';
+const GROUP = { name: 'mantelzorgers', display: 'Mantelzorgers Oost' };
 
 let dataDir, server, serverLog = '', base, browser;
 const ids = {}; // post ids created through the UI
@@ -150,6 +151,8 @@ before(async () => {
   for (const u of Object.values(USERS)) cli('user', 'add', u.name, '--password', u.pw, '--role', u.role);
   cli('org', 'add', ORG.name, '--display-name', ORG.display);
   cli('org', 'staff', ORG.name, USERS.admin.name);
+  cli('group', 'add', GROUP.name, '--kind', 'closed', '--owner', USERS.admin.name, '--display-name', GROUP.display);
+  cli('group', 'member', 'add', GROUP.name, USERS.member.name);
 
   // playwright-core gives the browser a fresh temporary profile (user data dir).
   browser = await chromium.launch({
@@ -172,6 +175,11 @@ before(async () => {
   // Reply (bram on anna's post, anna on bram's post).
   ids.reply = await compose(pb, `/posts/${ids.admin}`, `@${USERS.admin.name} Wat leuk, ik kom ook!`);
   await compose(pa, `/posts/${ids.member}`, `@${USERS.member.name} Veel plezier met ${WORD}!`);
+  // A post in the closed group (the group page has no visibility select).
+  await pb.goto(`${base}/g/${GROUP.name}`);
+  await pb.fill('form.compose textarea[name=text]', `Wie heeft tips voor een ${WORD} met een rolstoel?`);
+  await Promise.all([pb.waitForURL(/\/posts\/\d+/), pb.click('form.compose button.primary')]);
+  ids.group = new URL(pb.url()).pathname.match(/\/posts\/(\d+)/)[1];
   // Post as the organisation, if the form offers it.
   await pa.goto(base + '/');
   if (await pa.locator('form.compose select[name=as]').count()) {
@@ -244,6 +252,11 @@ const PAGES = [
   ['/admin/groups', () => '/admin/groups'],
   ['/admin/orgs/ORG/policy', () => `/admin/orgs/${ORG.name}/policy`],
   ['/settings/apps', () => '/settings/apps'],
+  ['/g/GROUP', () => `/g/${GROUP.name}`],
+  ['/g/GROUP/members', () => `/g/${GROUP.name}/members`],
+  ['/g/GROUP/queue', () => `/g/${GROUP.name}/queue`],
+  ['/posts/ID (group)', () => `/posts/${ids.group}`],
+  ['/join/bogus (404)', () => '/join/0000000000000000000000000000000000000000000000000000000000000000'],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {

@@ -1,0 +1,160 @@
+/*
+ * Mastodon media endpoints over core_media_*: an upload becomes a media id
+ * to pass as media_ids[] when posting.  Processing is asynchronous (v2
+ * answers 202 and the url is null until the job is done).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/api_media.h"
+#include "base/err.h"
+#include "base/text.h"
+
+static const char *type_name(const struct media *m)
+{
+	return m->kind == MEDIA_IMAGE ? "image" : m->kind == MEDIA_AUDIO ? "audio" : "video";
+}
+
+static void meta_size(struct jw *j, const char *key, const struct media_file *f)
+{
+	jw_key(j, key);
+	jw_obj(j);
+	jw_kint(j, "width", f->width);
+	jw_kint(j, "height", f->height);
+	jw_key(j, "size");
+	char s[32];
+	snprintf(s, sizeof s, "%dx%d", f->width, f->height);
+	jw_str(j, s);
+	jw_key(j, "aspect");
+	jw_null(j);
+	jw_end(j);
+}
+
+void ent_media(struct actx *x, struct jw *j, const struct media *m)
+{
+	const struct media_file *main = NULL, *small = NULL;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		if (m->files[i].main)
+			main = &m->files[i];
+		else if (!small || (m->files[i].width >= 400 && m->files[i].width < small->width))
+			small = &m->files[i];
+	}
+	if (!small)
+		small = main;
+	jw_obj(j);
+	jw_kid(j, "id", m->id);
+	jw_kstr(j, "type", type_name(m));
+	if (m->state == MEDIA_READY && main) {
+		jw_kstr(j, "url", arena_printf(x->a, "%s/media/%s.%s", x->base, main->sha256, main->ext));
+		jw_kstr(j, "preview_url", arena_printf(x->a, "%s/media/%s.%s", x->base, small->sha256, small->ext));
+	} else {
+		jw_knull(j, "url");
+		jw_knull(j, "preview_url");
+	}
+	jw_knull(j, "remote_url");
+	jw_knull(j, "text_url");
+	jw_key(j, "meta");
+	jw_obj(j);
+	if (main && m->kind != MEDIA_AUDIO) {
+		meta_size(j, "original", main);
+		meta_size(j, "small", small);
+	}
+	if (m->colour[0]) {
+		jw_key(j, "colors");
+		jw_obj(j);
+		jw_kstr(j, "background", m->colour);
+		jw_end(j);
+	}
+	jw_end(j);
+	jw_kstr(j, "description", m->alt[0] ? m->alt : NULL);
+	jw_knull(j, "blurhash");
+	jw_end(j);
+}
+
+static int answer(struct actx *x, const struct media *m, int status)
+{
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	ent_media(x, &j, m);
+	x->r->status = status;
+	return 0;
+}
+
+static const char *refusal(enum media_refusal why)
+{
+	switch (why) {
+	case MEDIA_REFUSE_TYPE: return "Validation failed: File type is not supported";
+	case MEDIA_REFUSE_SIZE: return "Validation failed: File is too large";
+	case MEDIA_REFUSE_PIXELS: return "Validation failed: Image has too many pixels";
+	case MEDIA_REFUSE_BROKEN: return "Validation failed: File is damaged or incomplete";
+	case MEDIA_REFUSE_ALT: return "Validation failed: Description is too long";
+	default: return "Validation failed: File could not be used";
+	}
+}
+
+int a_media_create(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:media");
+	if (rc)
+		return rc;
+	if ((rc = http_form_parse(r)))
+		return rc;
+	struct http_file *f = NULL;
+	for (int i = 0; i < r->nfiles; i++)
+		if (!strcmp(r->files[i].name, "file"))
+			f = &r->files[i];
+	if (!f)
+		return api_fail(&x, 422, "Validation failed: File can't be blank");
+	uint64_t id;
+	enum media_refusal why;
+	rc = core_media_upload(x.c, x.viewer, f->data, f->len, arg(&x, "description"), &id, &why);
+	if (rc == ERR_INVAL || rc == ERR_TOOBIG)
+		return api_fail(&x, rc == ERR_TOOBIG ? 413 : 422, refusal(why));
+	struct media *m;
+	if (rc || (rc = core_media_get(x.c, x.a, x.viewer, id, &m)))
+		return rc;
+	/* v1 promised a finished attachment; v2 may answer before processing. */
+	bool v2 = !strncmp(r->path, "/api/v2/", 8);
+	if (!v2) {
+		for (int i = 0; i < 100 && m->state == MEDIA_PROCESSING; i++) {
+			struct timespec ts = {0, 100 * 1000000L};
+			nanosleep(&ts, NULL);
+			if ((rc = core_media_get(x.c, x.a, x.viewer, id, &m)))
+				return rc;
+		}
+	}
+	return answer(&x, m, m->state == MEDIA_READY ? 200 : 202);
+}
+
+int a_media_get(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "read");
+	if (rc)
+		return rc;
+	struct media *m;
+	if ((rc = core_media_get(x.c, x.a, x.viewer, param_id(r, "id"), &m)))
+		return rc;
+	if (m->state == MEDIA_FAILED)
+		return api_fail(&x, 422, "Validation failed: File could not be processed");
+	return answer(&x, m, m->state == MEDIA_READY ? 200 : 206);
+}
+
+int a_media_update(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x, "write:media");
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	const char *d = arg(&x, "description");
+	if (d && (rc = core_media_set_alt(x.c, x.viewer, id, d)))
+		return rc == ERR_INVAL ? api_fail(&x, 422, refusal(MEDIA_REFUSE_ALT)) : rc;
+	struct media *m;
+	if ((rc = core_media_get(x.c, x.a, x.viewer, id, &m)))
+		return rc;
+	return answer(&x, m, m->state == MEDIA_READY ? 200 : 206);
+}
