@@ -33,7 +33,7 @@ REL_OBJ   = $(LIB_SRC:src/%.c=build/release/%.o) build/release/embed.o
 TEST_OBJ  = $(LIB_SRC:src/%.c=build/test/%.o) build/test/embed.o
 TEST_BINS = $(TEST_SRC:src/%.c=build/test/unit/%)
 
-.PHONY: all deps run test unit blackbox blackbox-pg browser eval bench fuzz clean format
+.PHONY: all deps run test unit blackbox blackbox-pg apitest browser eval bench fuzz clean format
 all: build/release/kring
 
 deps:
@@ -104,7 +104,13 @@ test: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory blackbox
 	@$(MAKE) --no-print-directory blackbox-pg
+	@$(MAKE) --no-print-directory apitest
 	@$(MAKE) --no-print-directory browser
+
+# The Mastodon-compatible API with clients we did not write (Mastodon.py,
+# toot, masto.js), against the sanitizer build.
+apitest: build/test/kring
+	KRING_BIN=$(CURDIR)/build/test/kring sh tests/api/run.sh
 
 # Accessibility in a real browser (Debian's chromium, axe-core); the release
 # build keeps it quick, the black-box suite already ran under the sanitizers.
