@@ -451,7 +451,7 @@ int main(int argc, char **argv)
 			rc = fail(rc, "generate benchmark data (needs an empty database, --password and --people >= 10)");
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
-			rc = fail(ERR_INVAL, cmd[0] == 'e' ? "export (usage: kring export FILE)" : "import (usage: kring import FILE)");
+			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;
 		else if ((rc = cmd[0] == 'e' ? store_export(c->store, o.args[1]) : store_import(c->store, o.args[1])))
 			rc = fail(rc, cmd[0] == 'e' ? "export the database" : "import (needs an empty database at the same schema version)");
 	} else if (!strcmp(cmd, "invite")) {

@@ -568,9 +568,9 @@ int a_reports_create(struct http_req *r)
 	const char *reason = *comment ? comment : category;
 	uint64_t id = 0;
 	for (size_t i = 0; i < ns && !rc; i++)
-		rc = core_report(x.c, x.a, x.viewer, target, ids[i], reason, &id);
+		rc = core_report(x.c, x.a, x.viewer, target, ids[i], reason, false, &id);
 	if (!ns)
-		rc = core_report(x.c, x.a, x.viewer, target, 0, reason, &id);
+		rc = core_report(x.c, x.a, x.viewer, target, 0, reason, false, &id);
 	if (rc == ERR_INVAL)
 		return api_fail(&x, 422, "Validation failed: you cannot report yourself");
 	if (rc)

@@ -258,9 +258,11 @@ int core_group_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64
 
 /* ---- reports and moderation ---- */
 /* Report a post (post != 0) or an account.  Group content goes to the group's
- * moderators, the rest to the instance's moderators. */
+ * moderators, the rest to the instance's moderators; `escalate` sends group
+ * content to the instance's moderators instead (when the group's own
+ * moderators are the problem), with a snapshot of the text. */
 int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, uint64_t post,
-                const char *reason, uint64_t *id);
+                const char *reason, bool escalate, uint64_t *id);
 /* Open reports the viewer handles: group != 0 for a group they moderate,
  * 0 for the instance (moderators and administrators). */
 int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_report **out,
@@ -270,6 +272,10 @@ int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t grou
 int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note);
 int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_entry **out,
                  size_t *n);
+
+/* What was said in an organisation's name, and by whom (administrators). */
+int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, struct post ***out,
+                   size_t *n);
 
 /* ---- conversations (direct messages) ---- */
 int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct conversation **out, size_t *n);

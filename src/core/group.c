@@ -530,7 +530,7 @@ int core_group_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64
 /* ---- reports and moderation ---- */
 
 int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, uint64_t post, const char *reason,
-                uint64_t *id)
+                bool escalate, uint64_t *id)
 {
 	if (!viewer)
 		return ERR_AUTH;
@@ -546,7 +546,7 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 			return rc;
 		r.post_id = post;
 		r.account_id = p->author_id;
-		r.group_id = p->group_id;
+		r.group_id = escalate ? 0 : p->group_id;
 		r.snapshot = p->text;
 	} else {
 		struct account *acc;
@@ -635,6 +635,21 @@ int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t grou
 {
 	int rc = may_handle(c, a, viewer, group);
 	return rc ? rc : store_mod_log_list(c->store, a, group, 100, out, n);
+}
+
+int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, struct post ***out, size_t *n)
+{
+	struct account *v, *o;
+	int rc = store_account_get(c->store, a, viewer, &v);
+	if (rc)
+		return rc;
+	if (v->role != ROLE_ADMIN)
+		return ERR_FORBIDDEN;
+	if ((rc = store_account_get(c->store, a, org, &o)))
+		return rc;
+	if (o->kind != ACCOUNT_ORG)
+		return ERR_NOTFOUND;
+	return store_org_audit(c->store, a, org, 200, out, n);
 }
 
 /* ---- conversations ---- */

@@ -180,7 +180,7 @@ static const char *const t_direct[] = {
 	"Ik heb de {J} gesproken, {W} komt er iemand langs.",
 	"Lukt het om {W} mee te gaan naar de {A}?",
 };
-/* Tags by popularity: the first ones are used most. */
+/* Tags; skewed() gives them a power-law popularity (in a permuted order). */
 static const char *const w_tag[] = {
 	"zorg", "mantelzorg", "dementie", "wijkzorg", "ouderenzorg", "thuiszorg", "welzijn", "jeugdzorg",
 	"ggz", "vrijwilligers", "dagbesteding", "eenzaamheid", "valpreventie", "verpleging", "palliatievezorg",

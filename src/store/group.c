@@ -596,3 +596,33 @@ int store_group_pending(struct store *s, struct arena *a, uint64_t viewer, uint6
 	*n = k;
 	return 0;
 }
+
+int store_org_audit(struct store *s, struct arena *a, uint64_t org, int limit, struct post ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, writer_id, visibility, created_at, deleted, group_id, in_reply_to"
+	                              " FROM posts WHERE author_id = ?1 AND reblog_of = 0 ORDER BY id DESC LIMIT ?2",
+	                              "ui", org, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	struct post **v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
+	size_t k = 0;
+	while (k < (size_t)limit && db_step(st) == DB_ROW) {
+		struct post *p = arena_alloc(a, sizeof *p);
+		p->id = db_u64(st, 0);
+		p->author_id = org;
+		p->writer_id = db_u64(st, 1);
+		p->visibility = (int)db_i64(st, 2);
+		p->created_at = db_i64(st, 3);
+		p->deleted = db_i64(st, 4) != 0;
+		p->group_id = db_u64(st, 5);
+		p->in_reply_to = db_u64(st, 6);
+		p->text = "";
+		v[k++] = p;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return 0;
+}

@@ -82,6 +82,7 @@ struct post {
 	int group_kind;           /* enum group_kind, -1 if none */
 	int v_group_role;         /* viewer's role in the post's group, -1 if not a member */
 	bool v_staff_recipient;   /* viewer is staff of an organisation the post is addressed to */
+	bool deleted;             /* only filled by store_org_audit */
 };
 
 enum group_kind { GROUP_OPEN = 0, GROUP_CLOSED = 1, GROUP_SECRET = 2 };
@@ -353,6 +354,10 @@ int store_mod_log_add(struct store *s, uint64_t actor, uint64_t group, const cha
                       uint64_t post, const char *note);
 int store_mod_log_list(struct store *s, struct arena *a, uint64_t group, int limit, struct mod_entry **out,
                        size_t *n);
+
+/* Posts made as an organisation (newest first), without their text: who
+ * wrote what kind of post when, including deleted ones. */
+int store_org_audit(struct store *s, struct arena *a, uint64_t org, int limit, struct post ***out, size_t *n);
 
 /* Organisation guidelines. */
 int store_guidelines_get(struct store *s, struct arena *a, uint64_t org, const char **text);

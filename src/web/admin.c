@@ -255,6 +255,27 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 		tv_set(m, "log", l);
 		tv_set_bool(r->a, m, "log_empty", n == 0);
 	}
+	struct post **said;
+	size_t ns;
+	if (!core_org_audit(CORE(r), r->a, WREQ(r)->viewer, org->id, &said, &ns)) {
+		static const char *kinds[] = {N_("openbaar"), N_("alleen volgers"), N_("privébericht")};
+		struct tval *l = tv_list(r->a);
+		for (size_t i = 0; i < ns; i++) {
+			struct tval *x = tv_obj(r->a);
+			struct account *w;
+			tv_set_str(r->a, x, "time", fmt_time(r, said[i]->created_at));
+			if (!core_account_get(CORE(r), r->a, said[i]->writer_id, &w))
+				tv_set(x, "writer", account_model(r, w));
+			int k = said[i]->visibility >= 0 && said[i]->visibility <= 2 ? said[i]->visibility : 0;
+			tv_set_str(r->a, x, "kind", said[i]->group_id ? _r(r, "in een kring") : _r(r, kinds[k]));
+			tv_set_bool(r->a, x, "reply", said[i]->in_reply_to != 0);
+			tv_set_bool(r->a, x, "deleted", said[i]->deleted);
+			tv_set_strf(r->a, x, "url", "/posts/%llu", (unsigned long long)said[i]->id);
+			tv_push(l, x);
+		}
+		tv_set(m, "said", l);
+		tv_set_bool(r->a, m, "said_empty", ns == 0);
+	}
 	rc = page_render(r, "admin_policy", m);
 	if (error)
 		r->status = 400;

@@ -432,7 +432,8 @@ int h_report(struct http_req *r)
 		return ERR_NOTFOUND;
 	if (!pid && core_account_by_name(CORE(r), r->a, http_param(r, "name"), &acc))
 		return ERR_NOTFOUND;
-	rc = core_report(CORE(r), r->a, WREQ(r)->viewer, acc ? acc->id : 0, post, http_form(r, "reason"), &id);
+	rc = core_report(CORE(r), r->a, WREQ(r)->viewer, acc ? acc->id : 0, post, http_form(r, "reason"),
+	                 http_form(r, "escalate") != NULL, &id);
 	if (rc)
 		return rc;
 	redirect_msg(r, pid ? arena_printf(r->a, "/posts/%s", pid) : arena_printf(r->a, "/@%s", acc->username),

@@ -1,6 +1,7 @@
 """Black-box test fixtures for kring: start the real server, provision with the CLI,
 and drive it over HTTP with requests."""
 import atexit
+import hashlib
 import itertools
 import os
 import re
@@ -56,6 +57,53 @@ def free_port():
 
 SAN_MARKERS = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer")
 
+# ---- PostgreSQL backend (KRING_TEST_DB=pg, set up by `make blackbox-pg`) ----
+# Each data directory gets its own fresh database on the private server that
+# tests/pg/start.sh started; the server and the CLI find it through KRING_DB.
+TEST_DB = os.environ.get("KRING_TEST_DB", "sqlite")
+PG_PORT = os.environ.get("KRING_TEST_PG_PORT", "")
+PG_DIR = os.environ.get("KRING_TEST_PG_DIR", "")
+pg_only = pytest.mark.skipif(TEST_DB != "pg", reason="needs KRING_TEST_DB=pg (make blackbox-pg)")
+sqlite_only = pytest.mark.skipif(TEST_DB == "pg", reason="looks at the SQLite file in the data directory")
+
+
+def pg_psql(sql, db="postgres", check=True):
+    r = subprocess.run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+                        "-p", PG_PORT, "-U", "kring", "-d", db, "-c", sql],
+                       capture_output=True, text=True, timeout=60)
+    if check:
+        assert r.returncode == 0, (sql, r.stderr)
+    return r.stdout
+
+
+def pg_db_name(data):
+    return "kring_" + hashlib.sha256(os.path.abspath(data).encode()).hexdigest()[:16]
+
+
+def pg_url(name):
+    return "postgresql://kring@127.0.0.1:%s/%s" % (PG_PORT, name)
+
+
+def pg_create_db(name):
+    if pg_psql("SELECT 1 FROM pg_database WHERE datname = '%s'" % name).strip() != "1":
+        pg_psql("CREATE DATABASE %s" % name)
+    return pg_url(name)
+
+
+def pg_drop_db(name):
+    pg_psql("DROP DATABASE IF EXISTS %s WITH (FORCE)" % name, check=False)
+
+
+def pg_server(action):
+    """Stop or start the private PostgreSQL server (same port) under a running kring."""
+    root = os.path.join(ROOT, "tests", "pg")
+    if action == "stop":
+        r = subprocess.run([os.path.join(root, "stop.sh"), PG_DIR], env=dict(os.environ, KEEP="1"),
+                           capture_output=True, text=True, timeout=60)
+    else:
+        r = subprocess.run([os.path.join(root, "start.sh"), PG_DIR], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+
 
 class Server:
     def __init__(self, data=None):
@@ -65,6 +113,7 @@ class Server:
         self.port = None
         self.stdout_path = None
         self.stderr_path = None
+        self.db_url = pg_create_db(pg_db_name(self.data)) if TEST_DB == "pg" else None
 
     @property
     def base(self):
@@ -79,6 +128,8 @@ class Server:
         e["ASAN_OPTIONS"] = "detect_leaks=0"
         e.pop("KRING_DATA", None)
         e.pop("KRING_DB", None)
+        if self.db_url:
+            e["KRING_DB"] = self.db_url
         return e
 
     def start(self, port=None):
@@ -153,6 +204,8 @@ class Server:
     def cleanup(self):
         if self.own_data:
             shutil.rmtree(self.data, ignore_errors=True)
+            if self.db_url:
+                pg_drop_db(pg_db_name(self.data))
         for p in (self.stdout_path, self.stderr_path):
             if p:
                 try:

@@ -334,3 +334,27 @@ def test_bad_input(world):
     assert world["other"].post("/g/%s/members/%s/ban" % (g["name"], world["member"].name)).status_code in (403, 404)
     assert world["member"].get("/posts/%d" % g["post"]).status_code == 200
     assert world["other"].post("/moderation/1/remove").status_code in (403, 404)
+
+
+def test_member_can_escalate_group_post_to_instance(server, world):
+    g = world["groups"]["secret"]
+    pid = group_post(world["member"], g["id"], "De moderator hier scheldt iedereen uit")
+    r = world["owner"].post("/posts/%d/report" % pid, {"reason": "moderatie faalt", "escalate": "1"})
+    assert r.status_code == 303
+    page = world["admin"].get("/moderation").text
+    # The administrator sees the reported text, still not the group's posts.
+    assert "moderatie faalt" in page and "scheldt iedereen uit" in page
+    assert world["admin"].get("/posts/%d" % pid).status_code == 404
+    assert "moderatie faalt" not in world["mod"].get("/g/%s/queue" % g["name"]).text
+
+
+def test_org_audit_log_lists_what_was_said_and_by_whom(server, admin):
+    staff = server.new_user(prefix="aud")
+    org = uniq("audorg")
+    server.cli("org", "add", org)
+    server.cli("org", "staff", org, staff.name)
+    admin.post("/admin/orgs/%s/policy" % org, {"hold_seconds": "0"})
+    pid = staff.new_post("Onze open dag is zaterdag.", **{"as": org})
+    page = admin.get("/admin/orgs/%s/policy" % org).text
+    assert "/posts/%d" % pid in page and staff.name in page
+    assert staff.get("/admin/orgs/%s/policy" % org).status_code == 403

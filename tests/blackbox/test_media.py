@@ -392,21 +392,88 @@ def test_avatar_upload_and_fallback(server, alice, anon):
 # ---- the job queue -------------------------------------------------------------
 
 def test_jobs_survive_a_restart(start_server):
+    import sqlite3
     srv = start_server()
     name = srv.add_user(uniq("rs"))
     c = srv.login(name)
-    body = read(jpeg(size="1600x1200"))
-    pid = post_id(upload(c, [("a.jpg", body)], alt1="x"))
-    srv.stop(signal_kill())  # maybe mid-job, maybe before it
+    pids = [post_id(upload(c, [("a%d.jpg" % i, read(jpeg(size="%dx1200" % (1600 + i))))], alt1="x"))
+            for i in range(3)]
+    srv.stop(signal_kill())  # some jobs queued, maybe one mid-run
+    db = sqlite3.connect(os.path.join(srv.data, "kring.db"))
+    states = [s for (s,) in db.execute("SELECT state FROM jobs")]
+    assert len(states) == 3, states
+    # A job cut off by the crash is leased; pretend its lease ran out.
+    db.execute("UPDATE jobs SET locked_until = 0 WHERE state = 1")
+    db.commit()
+    db.close()
     srv2 = start_server(data=srv.data)
     c2 = srv2.login(name)
-    # A job interrupted by the crash is leased; it becomes due again after the
-    # lease.  A queued one runs at once.  Either way nothing is lost.
-    r = c2.get("/posts/%d" % pid)
-    assert r.status_code == 200
-    assert 'class="media"' in r.text
+    for pid in pids:
+        wait_ready(c2, pid)
+    db = sqlite3.connect(os.path.join(srv.data, "kring.db"))
+    assert [s for (s,) in db.execute("SELECT state FROM jobs")] == [2, 2, 2]
+    db.close()
 
 
 def signal_kill():
     import signal
     return signal.SIGKILL
+
+
+# ---- alt text required by the organisation ------------------------------------------
+
+def test_organisation_can_require_alt_text(server, admin):
+    org = uniq("org")
+    server.cli("org", "add", org)
+    staff = server.new_user(prefix="stf")
+    server.cli("org", "staff", org, staff.name)
+    r = admin.get("/admin/orgs/%s/policy" % org)
+    assert r.status_code == 200 and 'name="alt_required"' in r.text and " checked>" not in r.text
+    assert admin.post("/admin/orgs/%s/media" % org, {"alt_required": "1"}).status_code == 303
+    assert 'name="alt_required" value="1" checked' in admin.get("/admin/orgs/%s/policy" % org).text
+    # A member cannot change it.
+    assert staff.post("/admin/orgs/%s/media" % org, {}).status_code == 403
+    body = lambda: read(png())
+    for as_ in (org, staff.name):
+        r = upload(staff, [("a.png", body())], **{"as": as_})
+        assert r.status_code == 400, (as_, r.status_code)
+        assert "Beschrijf elke foto" in r.text
+        post_id(upload(staff, [("a.png", body())], alt1="Een tafel met koffie", **{"as": as_}))
+    # Audio needs no description; other people are not bound by it.
+    assert upload(server.new_user(), [("a.png", body())]).status_code == 303
+
+
+# ---- Mastodon API ---------------------------------------------------------------------
+
+def test_api_media_upload(server):
+    import requests
+    name = server.add_user(uniq("api"))
+    app = requests.post(server.base + "/api/v1/apps", data={
+        "client_name": "test", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": "read write"}).json()
+    tok = requests.post(server.base + "/oauth/token", data={
+        "grant_type": "password", "username": name, "password": "geheim-wachtwoord-1",
+        "client_id": app["client_id"], "client_secret": app["client_secret"], "scope": "read write"})
+    if tok.status_code != 200:
+        pytest.skip("password grant not available: %s" % tok.text[:200])
+    h = {"Authorization": "Bearer " + tok.json()["access_token"]}
+    r = requests.post(server.base + "/api/v2/media", headers=h, data={"description": "Een kopje koffie"},
+                      files=[("file", ("koffie.jpg", read(jpeg()), "image/jpeg"))])
+    assert r.status_code in (200, 202), (r.status_code, r.text)
+    m = r.json()
+    assert m["type"] == "image" and m["description"] == "Een kopje koffie"
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        r = requests.get(server.base + "/api/v1/media/" + m["id"], headers=h)
+        if r.status_code == 200:
+            break
+        assert r.status_code == 206, r.status_code
+        time.sleep(0.2)
+    m = r.json()
+    assert MEDIA_RE.search(m["url"]) and m["meta"]["original"]["width"] == 640
+    r = requests.put(server.base + "/api/v1/media/" + m["id"], headers=h, data={"description": "Koffie"})
+    assert r.status_code == 200 and r.json()["description"] == "Koffie"
+    r = requests.post(server.base + "/api/v2/media", headers=h, files=[("file", ("x.jpg", b"<html>", "image/jpeg"))])
+    assert r.status_code == 422
+    # Without a token: no upload.
+    r = requests.post(server.base + "/api/v2/media", files=[("file", ("x.jpg", read(png()), "image/png"))])
+    assert r.status_code == 401
