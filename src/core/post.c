@@ -265,6 +265,22 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	}
 	if (!pn.group_id)
 		pn.group_id = in->group_id;
+	/* From any app a member posts into a group by naming it ("@kring …"), as
+	 * with groups elsewhere on the fediverse.  Only a group the author is in
+	 * counts; any other name stays plain text, so nothing leaks that a
+	 * group exists. */
+	if (!pn.group_id && pn.visibility != VIS_DIRECT) {
+		const char *gn[CORE_MAX_MENTIONS];
+		size_t ng = text_mentions(a, in->text, gn, CORE_MAX_MENTIONS);
+		for (size_t i = 0; i < ng && !pn.group_id; i++) {
+			struct account *acc;
+			struct group *g;
+			if (store_account_by_name(c->store, a, gn[i], &acc) == 0)
+				continue;
+			if (store_group_by_name(c->store, a, in->author_id, gn[i], &g) == 0 && g->v_state == GSTATE_MEMBER)
+				pn.group_id = g->id;
+		}
+	}
 	if (pn.group_id) {
 		if ((rc = group_gate(c, a, in->author_id, pn.group_id, &pn.pending)))
 			return rc;

@@ -111,3 +111,21 @@ def test_cors_preflight_and_headers(server, tokens):
     # The web pages (cookie sessions) get no CORS, and OPTIONS there is refused.
     assert "Access-Control-Allow-Origin" not in requests.get(server.base + "/", timeout=10).headers
     assert requests.options(server.base + "/settings", timeout=10).status_code == 405
+
+
+def test_member_posts_into_group_by_mentioning_it(server, tokens):
+    assert server.cli("group", "add", "noemkring", "--kind", "closed", "--owner", "carol").returncode == 0
+    assert server.cli("group", "member", "add", "noemkring", "alice").returncode == 0
+    r = api(server, tokens["alice"], "POST", "/api/v1/statuses",
+            data={"status": "@noemkring wie gaat er mee naar de markt?", "visibility": "public"})
+    assert r.status_code == 200, r.text
+    sid = r.json()["id"]
+    # It went into the closed group: members see it, an outsider and the public timeline do not.
+    assert api(server, tokens["carol"], "GET", "/api/v1/statuses/" + sid).status_code == 200
+    assert api(server, tokens["dave"], "GET", "/api/v1/statuses/" + sid).status_code == 404
+    public = [s["id"] for s in api(server, tokens["dave"], "GET", "/api/v1/timelines/public").json()]
+    assert sid not in public
+    # A non-member naming the group just writes text: a normal public post.
+    r = api(server, tokens["dave"], "POST", "/api/v1/statuses", data={"status": "@noemkring hallo?"})
+    assert r.status_code == 200
+    assert api(server, tokens["bob"], "GET", "/api/v1/statuses/" + r.json()["id"]).status_code == 200
