@@ -95,6 +95,15 @@ int a_update_credentials(struct http_req *r)
 	return 0;
 }
 
+static int one_group(struct actx *x, struct group *g)
+{
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	ent_group(x, &j, g);
+	return 0;
+}
+
 int a_account_get(struct http_req *r)
 {
 	struct actx x;
@@ -102,7 +111,11 @@ int a_account_get(struct http_req *r)
 	if (rc)
 		return rc;
 	struct account *acc;
-	if ((rc = visible_account(&x, param_id(r, "id"), &acc)))
+	struct group *g;
+	uint64_t id = param_id(r, "id");
+	if ((rc = visible_account(&x, id, &acc)) == ERR_NOTFOUND && core_group_by_id(x.c, x.a, x.viewer, id, &g) == 0)
+		return one_group(&x, g);
+	if (rc)
 		return rc;
 	return one_account(&x, acc);
 }
@@ -129,7 +142,11 @@ int a_account_lookup(struct http_req *r)
 	}
 	str_lower(name);
 	struct account *acc;
-	if ((rc = core_account_by_name(x.c, x.a, name, &acc)))
+	struct group *g;
+	if ((rc = core_account_by_name(x.c, x.a, name, &acc)) == ERR_NOTFOUND &&
+	    core_group_get(x.c, x.a, x.viewer, name, &g) == 0)
+		return one_group(&x, g);
+	if (rc)
 		return rc;
 	if (acc->suspended)
 		return ERR_NOTFOUND;
@@ -263,6 +280,31 @@ int a_account_following(struct http_req *r)
 	return follow_list(r, true);
 }
 
+/* Following a group's account asks to join it (open: at once; closed: a
+ * request to its moderators); unfollowing leaves; muting hides it from home. */
+static int group_action(struct actx *x, struct group *g, const char *action)
+{
+	int rc, state;
+	if (!strcmp(action, "follow"))
+		rc = core_group_join(x->c, x->a, x->viewer, g->id, NULL, &state);
+	else if (!strcmp(action, "unfollow"))
+		rc = core_group_leave(x->c, x->viewer, g->id); /* also withdraws a request */
+	else if (!strcmp(action, "mute") || !strcmp(action, "unmute"))
+		rc = core_group_mute(x->c, x->viewer, g->id, action[0] == 'm');
+	else
+		return api_fail(x, 422, "Validation failed: not possible for a group");
+	if (rc)
+		return rc;
+	struct group *now;
+	if ((rc = core_group_by_id(x->c, x->a, x->viewer, g->id, &now)))
+		return rc;
+	json_begin(x);
+	struct jw j;
+	jw_init(&j, &x->r->out);
+	ent_group_relationship(&j, now);
+	return 0;
+}
+
 int a_account_action(struct http_req *r)
 {
 	const char *action = http_param(r, "action");
@@ -285,7 +327,10 @@ int a_account_action(struct http_req *r)
 		return rc;
 	struct account *acc;
 	uint64_t id = param_id(r, "id");
-	if ((rc = visible_account(&x, id, &acc)))
+	struct group *g;
+	if ((rc = visible_account(&x, id, &acc)) == ERR_NOTFOUND && core_group_by_id(x.c, x.a, x.viewer, id, &g) == 0)
+		return group_action(&x, g, action);
+	if (rc)
 		return rc;
 	int state;
 	if (!strcmp(action, "follow") || !strcmp(action, "unfollow"))

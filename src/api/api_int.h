@@ -87,6 +87,8 @@ void jw_date(struct jw *j, int64_t t);       /* "2026-11-22" */
 
 /* ---- entities ---- */
 void ent_account(struct actx *x, struct jw *j, struct account *acc);
+void ent_group(struct actx *x, struct jw *j, struct group *g);
+void ent_group_relationship(struct jw *j, struct group *g);
 /* Full account for its owner: with source and role. */
 void ent_credential_account(struct actx *x, struct jw *j, struct account *acc);
 void ent_status(struct actx *x, struct jw *j, struct post *p);

@@ -102,6 +102,63 @@ void ent_account(struct actx *x, struct jw *j, struct account *acc)
 	jw_end(j);
 }
 
+/*
+ * A group (kring) as Mastodon clients know groups: an account with
+ * "group": true.  Following it asks to join; a member posts into it by
+ * naming it.  How many are in a closed or secret group is for members only.
+ */
+void ent_group(struct actx *x, struct jw *j, struct group *g)
+{
+	bool member = g->v_state == GSTATE_MEMBER;
+	jw_obj(j);
+	jw_kid(j, "id", g->id);
+	jw_kstr(j, "username", g->name);
+	jw_kstr(j, "acct", g->name);
+	jw_kstr(j, "display_name", g->display_name);
+	jw_kbool(j, "locked", g->kind != GROUP_OPEN);
+	jw_kbool(j, "bot", false);
+	jw_kbool(j, "discoverable", g->kind != GROUP_SECRET);
+	jw_kbool(j, "group", true);
+	jw_ktime(j, "created_at", g->created_at);
+	jw_kstr(j, "note", g->description[0] ? abs_html(x, core_render_text(x->c, x->a, g->description)) : "");
+	const char *url = arena_printf(x->a, "%s/g/%s", x->base, g->name);
+	jw_kstr(j, "url", url);
+	jw_kstr(j, "uri", url);
+	const char *icon = arena_printf(x->a, "%s/static/icon.svg", x->base);
+	jw_kstr(j, "avatar", icon);
+	jw_kstr(j, "avatar_static", icon);
+	jw_kstr(j, "header", icon);
+	jw_kstr(j, "header_static", icon);
+	jw_kint(j, "followers_count", g->kind == GROUP_OPEN || member ? g->members : 0);
+	jw_kint(j, "following_count", 0);
+	jw_kint(j, "statuses_count", 0);
+	jw_knull(j, "last_status_at");
+	jw_kempty(j, "emojis");
+	jw_kempty(j, "fields");
+	jw_end(j);
+}
+
+void ent_group_relationship(struct jw *j, struct group *g)
+{
+	jw_obj(j);
+	jw_kid(j, "id", g->id);
+	jw_kbool(j, "following", g->v_state == GSTATE_MEMBER);
+	jw_kbool(j, "showing_reblogs", false);
+	jw_kbool(j, "notifying", false);
+	jw_kempty(j, "languages");
+	jw_kbool(j, "followed_by", false);
+	jw_kbool(j, "blocking", false);
+	jw_kbool(j, "blocked_by", g->v_state == GSTATE_BANNED);
+	jw_kbool(j, "muting", g->v_muted);
+	jw_kbool(j, "muting_notifications", false);
+	jw_kbool(j, "requested", g->v_state == GSTATE_REQUESTED);
+	jw_kbool(j, "requested_by", false);
+	jw_kbool(j, "domain_blocking", false);
+	jw_kbool(j, "endorsed", false);
+	jw_kstr(j, "note", "");
+	jw_end(j);
+}
+
 void ent_credential_account(struct actx *x, struct jw *j, struct account *acc)
 {
 	jw_obj(j);

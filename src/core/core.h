@@ -230,6 +230,8 @@ bool core_group_readable(int kind, int viewer_role, uint64_t viewer);
 /* A group by its name as the viewer may know it: a secret group is not
  * found for someone who is neither member nor invited (404, not 403). */
 int core_group_get(struct core *c, struct arena *a, uint64_t viewer, const char *name, struct group **out);
+/* The same by id. */
+int core_group_by_id(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct group **out);
 int core_group_create(struct core *c, uint64_t viewer, const struct group *g, uint64_t *id);
 int core_group_update(struct core *c, uint64_t viewer, const struct group *g);
 /* Join: open → member; closed → a request (message optional); secret → only when invited. */

@@ -68,6 +68,11 @@ static int load(struct core *c, struct arena *a, uint64_t viewer, uint64_t group
 	return 0;
 }
 
+int core_group_by_id(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct group **out)
+{
+	return load(c, a, viewer, id, out);
+}
+
 static int check_group(const struct group *g)
 {
 	if (!g->name || !core_username_valid(g->name))

@@ -129,3 +129,23 @@ def test_member_posts_into_group_by_mentioning_it(server, tokens):
     r = api(server, tokens["dave"], "POST", "/api/v1/statuses", data={"status": "@noemkring hallo?"})
     assert r.status_code == 200
     assert api(server, tokens["bob"], "GET", "/api/v1/statuses/" + r.json()["id"]).status_code == 200
+
+
+def test_groups_appear_as_accounts_and_follow_means_join(server, tokens):
+    assert server.cli("group", "add", "volgkring", "--kind", "closed", "--owner", "carol").returncode == 0
+    assert server.cli("group", "add", "geheimkring", "--kind", "secret", "--owner", "carol").returncode == 0
+    dave = tokens["dave"]
+    r = api(server, dave, "GET", "/api/v1/accounts/lookup", params={"acct": "volgkring"})
+    assert r.status_code == 200, r.text
+    g = r.json()
+    assert g["group"] is True and g["locked"] is True and g["followers_count"] == 0
+    # A secret group does not exist for outsiders, by name or by id.
+    assert api(server, dave, "GET", "/api/v1/accounts/lookup", params={"acct": "geheimkring"}).status_code == 404
+    carol_g = api(server, tokens["carol"], "GET", "/api/v1/accounts/lookup", params={"acct": "geheimkring"}).json()
+    assert api(server, dave, "GET", "/api/v1/accounts/" + carol_g["id"]).status_code == 404
+    # Following a closed group asks to join; the owner sees the request on the web.
+    rel = api(server, dave, "POST", "/api/v1/accounts/%s/follow" % g["id"]).json()
+    assert rel["requested"] is True and rel["following"] is False
+    assert api(server, dave, "POST", "/api/v1/accounts/%s/follow" % carol_g["id"]).status_code == 404
+    rel = api(server, dave, "POST", "/api/v1/accounts/%s/unfollow" % g["id"]).json()
+    assert rel["requested"] is False
