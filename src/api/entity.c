@@ -74,6 +74,7 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	const char *hd = arena_printf(x->a, "%s/static/icon.svg", x->base);
 	jw_kstr(j, "header", hd);
 	jw_kstr(j, "header_static", hd);
+	store_account_counts(x->c->store, acc);
 	jw_kint(j, "followers_count", acc->followers);
 	jw_kint(j, "following_count", acc->following);
 	jw_kint(j, "statuses_count", acc->posts);

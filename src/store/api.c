@@ -508,7 +508,7 @@ int store_marker_set(struct store *s, uint64_t account, const char *timeline, ui
 	return db_exec(db,
 	               "INSERT INTO markers (account_id, timeline, last_read_id, version, updated_at)"
 	               " VALUES (?1, ?2, ?3, 1, ?4) ON CONFLICT (account_id, timeline)"
-	               " DO UPDATE SET last_read_id = ?3, version = version + 1, updated_at = ?4",
+	               " DO UPDATE SET last_read_id = ?3, version = markers.version + 1, updated_at = ?4",
 	               "usui", account, timeline, last, now);
 }
 

@@ -93,8 +93,10 @@ static int pg_alive(struct pg_db *d)
 	/* A server that shut down or restarted has told idle connections so;
 	 * reading that first means the statement goes to a fresh connection
 	 * instead of failing (and it is never sent twice). */
-	if (PQstatus(d->c) == CONNECTION_OK && PQtransactionStatus(d->c) == PQTRANS_IDLE)
-		PQconsumeInput(d->c);
+	/* The first read takes its goodbye message, the next one sees the end. */
+	for (int i = 0; i < 3 && PQstatus(d->c) == CONNECTION_OK && PQtransactionStatus(d->c) == PQTRANS_IDLE; i++)
+		if (!PQconsumeInput(d->c))
+			break;
 	if (PQstatus(d->c) == CONNECTION_OK)
 		return 0;
 	PQreset(d->c);

@@ -29,7 +29,8 @@
 	" EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = ?1 AND m.target_id = p.author_id)," \
 	" EXISTS (SELECT 1 FROM org_staff o WHERE o.org_id = p.author_id AND o.person_id = ?1)," \
 	" EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = ?1 AND v.post_id = p.id)," \
-	" EXISTS (SELECT 1 FROM posts q WHERE q.author_id = ?1 AND q.reblog_of = p.id AND q.deleted = 0)," \
+	" EXISTS (SELECT 1 FROM posts q WHERE q.author_id = ?1 AND q.reblog_of = p.id AND q.reblog_of <> 0" \
+	"  AND q.deleted = 0)," \
 	" COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0)," \
 	" p.group_id, p.pending, p.pinned," \
 	" COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1)," \
@@ -281,11 +282,14 @@ static int run_page(struct db *db, struct arena *a, const char *desc, const char
 	return post_rows(a, st, up, out, n);
 }
 
+/* Walk posts newest first by id and test each one: "+" keeps SQLite from
+ * building the union first and sorting it, which evaluates the row's
+ * subqueries for every candidate instead of one page. */
 #define HOME_WHERE \
-	" WHERE p.deleted = 0 AND (p.author_id = ?1" \
-	" OR p.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?1)" \
-	" OR p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1)" \
-	" OR p.group_id IN (SELECT group_id FROM group_members WHERE account_id = ?1 AND state = 0 AND muted = 0))"
+	" WHERE p.deleted = 0 AND (+p.author_id = ?1" \
+	" OR +p.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?1)" \
+	" OR +p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1)" \
+	" OR +p.group_id IN (SELECT group_id FROM group_members WHERE account_id = ?1 AND state = 0 AND muted = 0))"
 
 int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
                   struct post ***out, size_t *n)
@@ -305,13 +309,15 @@ int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const stru
 	                0, NULL, out, n);
 }
 
-#define TAG_WHERE " JOIN post_tags t ON t.post_id = p.id AND t.tag = ?4 WHERE p.deleted = 0"
+/* Page on the tag index's own order (tag, post_id), so no sort is needed. */
+#define TAG_WHERE " JOIN post_tags t ON t.post_id = p.id WHERE t.tag = ?4 AND p.deleted = 0"
 
 int store_tl_tag(struct store *s, struct arena *a, uint64_t viewer, const char *tag,
                  const struct page *pg, struct post ***out, size_t *n)
 {
 	DB_OR_FAIL(s);
-	return run_page(db, a, POST_COLS TAG_WHERE PAGE_DESC, POST_COLS TAG_WHERE PAGE_ASC, viewer, pg, "s", 0,
+	return run_page(db, a, POST_COLS TAG_WHERE " AND t.post_id < ?2 ORDER BY t.post_id DESC LIMIT ?3",
+	                POST_COLS TAG_WHERE " AND t.post_id > ?2 ORDER BY t.post_id ASC LIMIT ?3", viewer, pg, "s", 0,
 	                tag, out, n);
 }
 
@@ -372,8 +378,12 @@ int store_search_posts(struct store *s, struct arena *a, uint64_t viewer, const 
 		return run_page(db, a, POST_COLS PG_FTS_WHERE PAGE_DESC, POST_COLS PG_FTS_WHERE PAGE_ASC, viewer, pg,
 		                "s", 0, q, out, n);
 	}
-#define FTS_WHERE " WHERE p.id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?4) AND p.deleted = 0"
-	return run_page(db, a, POST_COLS FTS_WHERE PAGE_DESC, POST_COLS FTS_WHERE PAGE_ASC, viewer, pg, "s", 0, q,
+	/* The page is cut inside the full-text index, so only one page of
+	 * matches is joined with posts (deleted posts leave the index). */
+#define FTS_PAGE(cmp, dir) \
+	" WHERE p.id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?4 AND rowid " cmp " ?2" \
+	" ORDER BY rowid " dir " LIMIT ?3) AND p.deleted = 0 ORDER BY p.id " dir " LIMIT ?3"
+	return run_page(db, a, POST_COLS FTS_PAGE("<", "DESC"), POST_COLS FTS_PAGE(">", "ASC"), viewer, pg, "s", 0, q,
 	                out, n);
 }
 

@@ -3,7 +3,9 @@
  * commit is on disk before we answer, a busy timeout so the CLI and the
  * server can write the same database, and a per-connection statement cache.
  */
+#include <pthread.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +26,35 @@ struct sq_stmt {
 struct sq_db {
 	struct db base;
 	sqlite3 *h;
+	bool wlocked;     /* this connection holds write_lock */
+	bool stmt_locked; /* ... for one write statement outside a transaction */
 	struct sq_stmt cache[STMT_CACHE];
 };
+
+/*
+ * SQLite allows one writer at a time.  Threads of this process queue on a
+ * mutex instead of meeting SQLITE_BUSY and sleeping in the busy handler
+ * (which adds milliseconds to every contended write); the busy timeout is
+ * left for other processes (the CLI next to a running server).
+ */
+static pthread_mutex_t write_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void wlock(struct sq_db *d)
+{
+	if (!d->wlocked) {
+		pthread_mutex_lock(&write_lock);
+		d->wlocked = true;
+	}
+}
+
+static void wunlock(struct sq_db *d)
+{
+	if (d->wlocked) {
+		d->wlocked = false;
+		d->stmt_locked = false;
+		pthread_mutex_unlock(&write_lock);
+	}
+}
 
 static int map_rc(int rc)
 {
@@ -81,6 +110,7 @@ static void sq_close(struct db *db)
 	struct sq_db *d = (struct sq_db *)db;
 	if (!d)
 		return;
+	wunlock(d);
 	for (int i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(d->cache[i].st);
 	sqlite3_close(d->h);
@@ -90,8 +120,14 @@ static void sq_close(struct db *db)
 static int sq_exec(struct db *db, const char *sql)
 {
 	struct sq_db *d = (struct sq_db *)db;
+	bool begin = !strcmp(sql, "BEGIN IMMEDIATE");
+	bool end = !strcmp(sql, "COMMIT") || !strcmp(sql, "ROLLBACK");
+	if (begin)
+		wlock(d);
 	char *msg = NULL;
 	int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
+	if (end || (begin && rc != SQLITE_OK))
+		wunlock(d);
 	if (rc != SQLITE_OK) {
 		log_err("sql failed: %s: %.200s", msg ? msg : "?", sql);
 		sqlite3_free(msg);
@@ -134,7 +170,14 @@ static void sq_bind_null(struct db_stmt *st, int idx) { sqlite3_bind_null(ST(st)
 
 static int sq_step(struct db_stmt *st)
 {
+	struct sq_db *d = (struct sq_db *)st->db;
+	if (!d->wlocked && !sqlite3_stmt_readonly(ST(st))) {
+		wlock(d);
+		d->stmt_locked = true;
+	}
 	int rc = sqlite3_step(ST(st));
+	if (rc != SQLITE_ROW && d->stmt_locked)
+		wunlock(d);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
 	if (rc == SQLITE_DONE)
@@ -156,7 +199,10 @@ static size_t sq_col_len(struct db_stmt *st, int col) { return (size_t)sqlite3_c
 static bool sq_col_null(struct db_stmt *st, int col) { return sqlite3_column_type(ST(st), col) == SQLITE_NULL; }
 static void sq_reset(struct db_stmt *st)
 {
+	struct sq_db *d = (struct sq_db *)st->db;
 	sqlite3_reset(ST(st));
+	if (d->stmt_locked)
+		wunlock(d);
 	sqlite3_clear_bindings(ST(st));
 }
 static int64_t sq_changes(struct db *db) { return sqlite3_changes64(((struct sq_db *)db)->h); }

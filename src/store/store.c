@@ -206,13 +206,16 @@ int store_account_insert(struct store *s, const struct account *acc, const char 
 	               (int64_t)acc->locked, acc->lang ? acc->lang : "nl", acc->created_at);
 }
 
-static int account_counts(struct db *db, struct account *acc)
+int store_account_counts(struct store *s, struct account *acc)
 {
+	DB_OR_FAIL(s);
 	int rc = db_scalar(db, &acc->posts, 0,
 	                   /* Only what everyone may see is counted: a count must not
 	                    * reveal followers-only, direct or group posts. */
+	                   /* "+visibility": walk this author's posts (posts_author), not
+	                    * every public post of the site (posts_public). */
 	                   "SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND deleted = 0 AND reblog_of = 0"
-	                   " AND visibility = 0 AND group_id = 0 AND pending = 0",
+	                   " AND +visibility = 0 AND group_id = 0 AND pending = 0",
 	                   "u", acc->id);
 	if (!rc)
 		rc = db_scalar(db, &acc->followers, 0, "SELECT COUNT(*) FROM follows WHERE followee_id = ?1",
@@ -235,7 +238,7 @@ static int one_account(struct db *db, struct arena *a, struct db_stmt *st, struc
 	}
 	*out = account_row(a, st);
 	db_done(st);
-	return account_counts(db, *out);
+	return 0;
 }
 
 int store_account_get(struct store *s, struct arena *a, uint64_t id, struct account **out)

@@ -49,7 +49,7 @@ struct account {
 	bool has_password;
 	int hold_seconds;         /* think time for this person's posts */
 	int dm_policy;            /* enum dm_policy: who may send direct messages */
-	/* counts, filled by store_account_get */
+	/* counts, filled only by store_account_counts (they cost queries) */
 	int64_t posts, followers, following;
 };
 
@@ -165,6 +165,8 @@ int store_meta_set(struct store *s, const char *key, const char *value);
 /* Accounts */
 int store_account_insert(struct store *s, const struct account *acc, const char *pw_hash);
 int store_account_get(struct store *s, struct arena *a, uint64_t id, struct account **out);
+/* Fill acc's public post count and follower/following counts. */
+int store_account_counts(struct store *s, struct account *acc);
 int store_account_by_name(struct store *s, struct arena *a, const char *username, struct account **out);
 int store_account_password(struct store *s, uint64_t id, struct arena *a, const char **hash);
 int store_account_set_password(struct store *s, uint64_t id, const char *pw_hash);

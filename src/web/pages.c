@@ -121,6 +121,7 @@ int h_profile(struct http_req *r)
 	if (acc->suspended && (!q->me || q->me->role < ROLE_MODERATOR))
 		return ERR_NOTFOUND;
 	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
+	store_account_counts(q->w->core->store, acc);
 	tv_set(m, "profile", account_model(r, acc));
 	struct relation rel;
 	core_relation(q->w->core, q->viewer, acc->id, &rel);

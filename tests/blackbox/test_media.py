@@ -399,20 +399,25 @@ def test_jobs_survive_a_restart(start_server):
     pids = [post_id(upload(c, [("a%d.jpg" % i, read(jpeg(size="%dx1200" % (1600 + i))))], alt1="x"))
             for i in range(3)]
     srv.stop(signal_kill())  # some jobs queued, maybe one mid-run
-    db = sqlite3.connect(os.path.join(srv.data, "kring.db"))
-    states = [s for (s,) in db.execute("SELECT state FROM jobs")]
+
+    def sql(q):  # on the server's database, SQLite or PostgreSQL (KRING_TEST_DB=pg)
+        if srv.db_url:
+            from conftest import pg_db_name, pg_psql
+            return [(int(x),) for x in pg_psql(q, db=pg_db_name(srv.data)).split()]
+        db = sqlite3.connect(os.path.join(srv.data, "kring.db"))
+        rows = list(db.execute(q))
+        db.commit()
+        db.close()
+        return rows
+    states = [s for (s,) in sql("SELECT state FROM jobs ORDER BY id")]
     assert len(states) == 3, states
     # A job cut off by the crash is leased; pretend its lease ran out.
-    db.execute("UPDATE jobs SET locked_until = 0 WHERE state = 1")
-    db.commit()
-    db.close()
+    sql("UPDATE jobs SET locked_until = 0 WHERE state = 1")
     srv2 = start_server(data=srv.data)
     c2 = srv2.login(name)
     for pid in pids:
         wait_ready(c2, pid)
-    db = sqlite3.connect(os.path.join(srv.data, "kring.db"))
-    assert [s for (s,) in db.execute("SELECT state FROM jobs")] == [2, 2, 2]
-    db.close()
+    assert [s for (s,) in sql("SELECT state FROM jobs ORDER BY id")] == [2, 2, 2]
 
 
 def signal_kill():

@@ -17,9 +17,11 @@ def two_servers(start_server):
 
 
 def stop_both(*servers):
+    """Stop every server; the first one's database is the fixture's to drop."""
     for s in servers:
         s.assert_clean_stop()
-    servers[-1].cleanup()
+    for s in servers[1:]:
+        s.cleanup()
 
 
 def test_two_processes_share_sessions_posts_and_rate_limits(start_server):
@@ -76,12 +78,18 @@ def wait_status(c, path, want, seconds):
 
 def test_database_restart_gives_503_then_recovers(start_server):
     a, b = two_servers(start_server)
+    idle = Server()
+    idle.db_url = a.db_url
+    idle.start()
     try:
         name = a.add_user()
         ca = a.login(name)
         pid = ca.new_post("voor de herstart")
         cb = b.login(name)
         assert cb.get("/posts/%d" % pid).status_code == 200
+        ci = idle.login(name)
+        for _ in range(12):  # every worker thread has its connection
+            assert ci.get("/posts/%d" % pid).status_code == 200
         pg_server("stop")
         try:
             for srv, c in ((a, ca), (b, cb)):
@@ -98,6 +106,10 @@ def test_database_restart_gives_503_then_recovers(start_server):
                 assert srv.proc.poll() is None, srv.stderr()[-2000:]
         finally:
             pg_server("start")
+        # A process that was idle during the restart notices its connections
+        # were closed before using them: no error at all.
+        for _ in range(12):
+            assert ci.get("/posts/%d" % pid).status_code == 200
         # Back without restarting kring; every worker thread reconnects.
         for c in (ca, cb):
             seen = wait_status(c, "/posts/%d" % pid, 200, 30)
@@ -108,4 +120,4 @@ def test_database_restart_gives_503_then_recovers(start_server):
         assert ca.get("/posts/%d" % pid2).status_code == 200
         assert "AddressSanitizer" not in a.stderr() + b.stderr()
     finally:
-        stop_both(a, b)
+        stop_both(a, b, idle)
