@@ -1,5 +1,6 @@
 /* Entities as Mastodon writes them: accounts, statuses, notifications... */
 #include "api/api_int.h"
+#include "api/api_media.h"
 
 #include <string.h>
 
@@ -256,7 +257,14 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 		ent_account(x, j, p->author);
 	else
 		jw_null(j);
-	jw_kempty(j, "media_attachments");
+	jw_key(j, "media_attachments");
+	jw_arr(j);
+	struct media **mv;
+	size_t nm = 0;
+	if (core_post_media(x->c, x->a, p->id, &mv, &nm) == 0)
+		for (size_t i = 0; i < nm; i++)
+			ent_media(x, j, mv[i]);
+	jw_arr_end(j);
 	jw_key(j, "mentions");
 	jw_arr(j);
 	uint64_t *rc;

@@ -32,7 +32,7 @@ static void limits(struct jw *j)
 	jw_key(j, "statuses");
 	jw_obj(j);
 	jw_kint(j, "max_characters", CORE_POST_MAX_CHARS);
-	jw_kint(j, "max_media_attachments", 0);
+	jw_kint(j, "max_media_attachments", CORE_MEDIA_MAX_PER_POST);
 	jw_kint(j, "characters_reserved_per_url", 23);
 	jw_end(j);
 	jw_key(j, "media_attachments");

@@ -119,10 +119,16 @@ int a_status_create(struct http_req *r)
 	uint64_t id;
 	if (key && store_idem_get(x.c->store, x.viewer, key, &id) == 0)
 		return status_by_id(&x, id);
-	const char *media[4];
-	if (arg_all(&x, "media_ids", media, 4))
-		return api_fail(&x, 422, "Validation failed: media attachments are not supported here");
-	struct post_input in = {.author_id = x.viewer, .text = arg(&x, "status")};
+	const char *media[CORE_MEDIA_MAX_PER_POST + 1];
+	size_t nmedia = arg_all(&x, "media_ids", media, CORE_MEDIA_MAX_PER_POST + 1);
+	uint64_t media_ids[CORE_MEDIA_MAX_PER_POST + 1];
+	if (nmedia > CORE_MEDIA_MAX_PER_POST)
+		return api_fail(&x, 422, "Validation failed: at most 4 media attachments");
+	for (size_t i = 0; i < nmedia; i++)
+		if (!parse_u64(media[i], &media_ids[i]))
+			return api_fail(&x, 422, "Validation failed: unknown media id");
+	struct post_input in = {.author_id = x.viewer, .text = arg(&x, "status"), .media_ids = media_ids,
+	                        .nmedia = nmedia};
 	if (!in.text)
 		return fail_for(&x, ERR_INVAL);
 	if (parse_visibility(arg(&x, "visibility"), &in.visibility))

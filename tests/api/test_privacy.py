@@ -149,3 +149,29 @@ def test_groups_appear_as_accounts_and_follow_means_join(server, tokens):
     assert api(server, dave, "POST", "/api/v1/accounts/%s/follow" % carol_g["id"]).status_code == 404
     rel = api(server, dave, "POST", "/api/v1/accounts/%s/unfollow" % g["id"]).json()
     assert rel["requested"] is False
+
+
+def _png(w=8, h=8):
+    import struct
+    import zlib
+    raw = b"".join(b"\x00" + bytes([200, 80, 40]) * w for _ in range(h))
+    def chunk(t, d):
+        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_media_through_mastodon_py(server, tokens, tmp_path):
+    from mastodon import Mastodon
+    m = Mastodon(access_token=tokens["alice"], api_base_url=server.base)
+    f = tmp_path / "foto.png"
+    f.write_bytes(_png())
+    media = m.media_post(str(f), mime_type="image/png", description="Een oranje vlak")
+    assert media["type"] == "image" and media["description"] == "Een oranje vlak"
+    st = m.status_post("Kijk, een foto", media_ids=[media["id"]], visibility="unlisted")
+    assert [str(a["id"]) for a in st["media_attachments"]] == [str(media["id"])]
+    # Someone else's upload cannot be attached.
+    other = Mastodon(access_token=tokens["bob"], api_base_url=server.base)
+    r = api(server, tokens["bob"], "POST", "/api/v1/statuses", data={"status": "hoi", "media_ids[]": media["id"]})
+    assert r.status_code == 422
+    assert other.status(st["id"])["media_attachments"][0]["description"] == "Een oranje vlak"
