@@ -29,6 +29,13 @@ struct actx {
 	struct http_field args[API_MAX_ARGS];
 	int nargs;
 	int query_from;            /* args[query_from..nargs) came from the query */
+	/* Accounts already rendered in this response: a timeline of 40 posts
+	 * has few authors, and their counts cost queries. */
+	struct acct_cache {
+		uint64_t id;
+		int64_t posts, followers, following, last;
+	} seen[32];
+	int nseen;
 };
 
 /*

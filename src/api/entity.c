@@ -75,11 +75,22 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	const char *hd = arena_printf(x->a, "%s/static/icon.svg", x->base);
 	jw_kstr(j, "header", hd);
 	jw_kstr(j, "header_static", hd);
-	store_account_counts(x->c->store, acc);
-	jw_kint(j, "followers_count", acc->followers);
-	jw_kint(j, "following_count", acc->following);
-	jw_kint(j, "statuses_count", acc->posts);
-	int64_t last = store_account_last_post(x->c->store, acc->id);
+	struct acct_cache *ac = NULL, fresh;
+	for (int i = 0; i < x->nseen && !ac; i++)
+		if (x->seen[i].id == acc->id)
+			ac = &x->seen[i];
+	if (!ac) {
+		store_account_counts(x->c->store, acc);
+		fresh = (struct acct_cache){acc->id, acc->posts, acc->followers, acc->following,
+		                            store_account_last_post(x->c->store, acc->id)};
+		if (x->nseen < (int)(sizeof x->seen / sizeof x->seen[0]))
+			x->seen[x->nseen++] = fresh;
+		ac = &fresh;
+	}
+	jw_kint(j, "followers_count", ac->followers);
+	jw_kint(j, "following_count", ac->following);
+	jw_kint(j, "statuses_count", ac->posts);
+	int64_t last = ac->last;
 	jw_key(j, "last_status_at");
 	if (last)
 		jw_date(j, last);

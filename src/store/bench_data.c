@@ -735,7 +735,8 @@ int store_bench_data(struct store *s, const struct bench_opts *o)
 	g.t0_ms = time_ms() - 365LL * 86400 * 1000 - 60 * 1000;
 
 	/* Generation only: the server sets its own pragmas on its connections. */
-	if ((rc = db->drv->exec(db, "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-131072;")))
+	if ((rc = db->drv->exec(db, db->drv == &db_pg ? "SET synchronous_commit = off"
+	                                              : "PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-131072;")))
 		goto out;
 	if ((rc = db_begin(db)))
 		goto out;
@@ -761,7 +762,8 @@ int store_bench_data(struct store *s, const struct bench_opts *o)
 	else
 		db_rollback(db);
 	if (!rc)
-		rc = db->drv->exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+		rc = db->drv->exec(db, db->drv == &db_pg ? "SET synchronous_commit = on; ANALYZE"
+		                                         : "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
 	if (!rc && !o->quiet)
 		printf("bench-data: done in %.1f s: %d people, %d organisations, %ld follows, %d post rows"
 		       " (%ld replies, %ld boosts, %ld followers-only, %ld direct), %ld tags, %ld favourites,"

@@ -237,8 +237,9 @@ int store_export(struct store *s, const char *path)
 	}
 	static struct catalog cat;
 	long rows = 0;
-	/* One transaction: a consistent snapshot while the server keeps running. */
-	if (!(rc = db_begin(db)) && !(rc = catalog_load(db, &cat))) {
+	/* A read-only snapshot: consistent, and the running server keeps writing. */
+	if (!(rc = db->drv->exec(db, db->drv == &db_pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")) &&
+	    !(rc = catalog_load(db, &cat))) {
 		json_t *head = json_pack("{s:i, s:i, s:s}", "kring_export", 1, "schema_version", version, "backend",
 		                         db->drv->name);
 		if (json_dumpf(head, f, JSON_COMPACT | JSON_SORT_KEYS) || fputc('\n', f) == EOF)
@@ -248,7 +249,7 @@ int store_export(struct store *s, const char *path)
 			rc = export_table(db, f, &cat.t[i], &rows);
 		catalog_release(&cat);
 	}
-	db_rollback(db);
+	db->drv->exec(db, "ROLLBACK");
 	if (f != stdout ? fclose(f) : fflush(f))
 		rc = rc ? rc : ERR_IO;
 	if (!rc)

@@ -123,6 +123,24 @@ int store_group_by_name(struct store *s, struct arena *a, uint64_t viewer, const
 	return one_group(db_query(db, GROUP_COLS " WHERE g.name = ?2", "us", viewer, name), a, out);
 }
 
+int store_group_names(struct store *s, struct arena *a, uint64_t id, const char **name, const char **display)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT name, display_name FROM groups WHERE id = ?1", "u", id);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*name = arena_strdup(a, db_text(st, 0));
+		*display = arena_strdup(a, db_text(st, 1));
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
 int store_group_list(struct store *s, struct arena *a, uint64_t viewer, bool all, struct group ***out, size_t *n)
 {
 	DB_OR_FAIL(s);
@@ -549,20 +567,33 @@ int store_tl_group(struct store *s, struct arena *a, uint64_t viewer, uint64_t g
 	(void)viewer; /* core applies the read rule to each post */
 	DB_OR_FAIL(s);
 	/* Threads of the group, newest first; pinned threads lead the first page. */
-	struct db_stmt *st = pg->max_id
-		? db_query(db,
-		           "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.deleted = 0 AND p.pending = 0"
-		           " AND p.in_reply_to = 0 AND p.pinned = 0 AND p.id < ?2 ORDER BY p.id DESC LIMIT ?3",
-		           "uui", group, pg->max_id, (int64_t)pg->limit)
-		: db_query(db,
-		           "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.deleted = 0 AND p.pending = 0"
-		           " AND p.in_reply_to = 0 ORDER BY p.pinned DESC, p.id DESC LIMIT ?2",
-		           "ui", group, (int64_t)pg->limit);
+	size_t cap = (size_t)pg->limit + 1, k = 0;
+	struct post **v = arena_alloc(a, (cap + 16) * sizeof *v);
+	struct db_stmt *st;
+	if (!pg->max_id) {
+		/* The first page starts with the (few) pinned threads. */
+		st = db_query(db,
+		              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.pinned = 1 AND p.deleted = 0"
+		              " AND p.pending = 0 ORDER BY p.id DESC LIMIT 16",
+		              "u", group);
+		if (!st)
+			return ERR_DB;
+		while (k < 16 && db_step(st) == DB_ROW) {
+			v[k] = arena_alloc(a, sizeof **v);
+			v[k]->id = db_u64(st, 0);
+			k++;
+		}
+		db_done(st);
+	}
+	/* Then threads newest first, walking the group's index. */
+	st = db_query(db,
+	              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.id < ?2 AND p.deleted = 0 AND p.pending = 0"
+	              " AND p.in_reply_to = 0 AND p.pinned = 0 ORDER BY p.id DESC LIMIT ?3",
+	              "uui", group, pg->max_id ? pg->max_id : UINT64_MAX >> 1, (int64_t)pg->limit);
 	if (!st)
 		return ERR_DB;
-	size_t cap = (size_t)pg->limit + 1, k = 0;
-	struct post **v = arena_alloc(a, cap * sizeof *v);
-	while (k < cap && db_step(st) == DB_ROW) {
+	size_t pinned = k;
+	while (k < cap + pinned && db_step(st) == DB_ROW) {
 		v[k] = arena_alloc(a, sizeof **v);
 		v[k]->id = db_u64(st, 0);
 		k++;

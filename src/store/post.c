@@ -372,10 +372,11 @@ int store_search_posts(struct store *s, struct arena *a, uint64_t viewer, const 
 		k = 0;
 		for (size_t i = 0; i < nwords && k + strlen(words[i]) + 2 < sizeof q; i++)
 			k += (size_t)snprintf(q + k, sizeof q - k, "%s ", words[i]);
-#define PG_FTS_WHERE \
-	" WHERE p.id IN (SELECT rowid FROM post_fts WHERE tsv @@ plainto_tsquery('simple', ?4))" \
-	" AND p.deleted = 0"
-		return run_page(db, a, POST_COLS PG_FTS_WHERE PAGE_DESC, POST_COLS PG_FTS_WHERE PAGE_ASC, viewer, pg,
+		/* Paged inside the index, as on SQLite below. */
+#define PG_FTS_PAGE(cmp, dir) \
+	" WHERE p.id IN (SELECT rowid FROM post_fts WHERE tsv @@ plainto_tsquery('simple', ?4) AND rowid " cmp " ?2" \
+	" ORDER BY rowid " dir " LIMIT ?3) AND p.deleted = 0 ORDER BY p.id " dir " LIMIT ?3"
+		return run_page(db, a, POST_COLS PG_FTS_PAGE("<", "DESC"), POST_COLS PG_FTS_PAGE(">", "ASC"), viewer, pg,
 		                "s", 0, q, out, n);
 	}
 	/* The page is cut inside the full-text index, so only one page of

@@ -295,6 +295,8 @@ int store_group_insert(struct store *s, const struct group *g);
 int store_group_update(struct store *s, const struct group *g);
 int store_group_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct group **out);
 int store_group_by_name(struct store *s, struct arena *a, uint64_t viewer, const char *name, struct group **out);
+/* Only the group's address name and display name (cheap: no counts, no viewer). */
+int store_group_names(struct store *s, struct arena *a, uint64_t id, const char **name, const char **display);
 /* Groups for the directory: open and closed ones, secret ones the viewer is in;
  * all of them when `all` (an administrator's view). */
 int store_group_list(struct store *s, struct arena *a, uint64_t viewer, bool all, struct group ***out,

@@ -632,10 +632,10 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	if (p->in_reply_to)
 		tv_set_strf(r->a, m, "reply_url", "/posts/%llu", (unsigned long long)p->in_reply_to);
 	if (p->group_id) {
-		struct group *g;
-		if (store_group_get(q->w->core->store, r->a, q->viewer, p->group_id, &g) == 0) {
-			tv_set_str(r->a, m, "group_name", g->display_name);
-			tv_set_strf(r->a, m, "group_url", "/g/%s", g->name);
+		const char *gname, *gdisplay;
+		if (store_group_names(q->w->core->store, r->a, p->group_id, &gname, &gdisplay) == 0) {
+			tv_set_str(r->a, m, "group_name", gdisplay);
+			tv_set_strf(r->a, m, "group_url", "/g/%s", gname);
 		}
 		tv_set_bool(r->a, m, "pending", p->pending);
 		tv_set_bool(r->a, m, "pinned", p->pinned);
