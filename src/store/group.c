@@ -309,7 +309,7 @@ int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int
 {
 	DB_OR_FAIL(s);
 	return db_scalar(db, n, 0,
-	                 "SELECT COUNT(*) FROM posts WHERE group_id = ?1 AND author_id = ?2 AND deleted = 0"
+	                 "SELECT COUNT(*) FROM posts WHERE group_id = ?1 AND group_id <> 0 AND author_id = ?2 AND deleted = 0"
 	                 " AND pending = 0",
 	                 "uu", group, author);
 }
@@ -573,7 +573,7 @@ int store_tl_group(struct store *s, struct arena *a, uint64_t viewer, uint64_t g
 	if (!pg->max_id) {
 		/* The first page starts with the (few) pinned threads. */
 		st = db_query(db,
-		              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.pinned = 1 AND p.deleted = 0"
+		              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.group_id <> 0 AND p.pinned = 1 AND p.deleted = 0"
 		              " AND p.pending = 0 ORDER BY p.id DESC LIMIT 16",
 		              "u", group);
 		if (!st)
@@ -587,7 +587,7 @@ int store_tl_group(struct store *s, struct arena *a, uint64_t viewer, uint64_t g
 	}
 	/* Then threads newest first, walking the group's index. */
 	st = db_query(db,
-	              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.id < ?2 AND p.deleted = 0 AND p.pending = 0"
+	              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.group_id <> 0 AND p.id < ?2 AND p.deleted = 0 AND p.pending = 0"
 	              " AND p.in_reply_to = 0 AND p.pinned = 0 ORDER BY p.id DESC LIMIT ?3",
 	              "uui", group, pg->max_id ? pg->max_id : UINT64_MAX >> 1, (int64_t)pg->limit);
 	if (!st)
@@ -610,7 +610,7 @@ int store_group_pending(struct store *s, struct arena *a, uint64_t viewer, uint6
 	(void)viewer;
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db,
-	                              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.deleted = 0 AND p.pending = 1"
+	                              "SELECT p.id FROM posts p WHERE p.group_id = ?1 AND p.group_id <> 0 AND p.deleted = 0 AND p.pending = 1"
 	                              " ORDER BY p.id LIMIT 200",
 	                              "u", group);
 	if (!st)

@@ -91,9 +91,9 @@ static int session_setup(struct pg_db *d)
 static int pg_alive(struct pg_db *d)
 {
 	/* A server that shut down or restarted has told idle connections so;
-	 * reading that first means the statement goes to a fresh connection
-	 * instead of failing (and it is never sent twice). */
-	/* The first read takes its goodbye message, the next one sees the end. */
+	 * reading that first (the goodbye message, then the end of the stream)
+	 * means the statement goes to a fresh connection instead of failing,
+	 * and it is never sent twice. */
 	for (int i = 0; i < 3 && PQstatus(d->c) == CONNECTION_OK && PQtransactionStatus(d->c) == PQTRANS_IDLE; i++)
 		if (!PQconsumeInput(d->c))
 			break;
@@ -172,9 +172,11 @@ static int pg_exec(struct db *db, const char *sql)
 	struct pg_db *d = PGDB(db);
 	int begin = !strcmp(sql, "BEGIN IMMEDIATE");
 	int end = !strcmp(sql, "ROLLBACK") || !strcmp(sql, "COMMIT");
-	if (!strcmp(sql, "ROLLBACK") && d->tx_lost) {
-		d->tx_lost = 0; /* nothing to roll back: the server dropped it */
-		return 0;
+	if (end && d->tx_lost) {
+		/* The server dropped the transaction with the connection: nothing
+		 * to roll back, and nothing was committed. */
+		d->tx_lost = 0;
+		return sql[0] == 'R' ? 0 : ERR_BUSY;
 	}
 	if (begin || !d->base.in_tx)
 		d->tx_lost = 0;
