@@ -482,3 +482,21 @@ def test_api_media_upload(server):
     # Without a token: no upload.
     r = requests.post(server.base + "/api/v2/media", files=[("file", ("x.jpg", read(png()), "image/png"))])
     assert r.status_code == 401
+
+
+def test_group_media_only_for_members(server, alice, bob, anon):
+    """A photo in a closed group's post: members see it, the URL alone opens nothing."""
+    g = uniq("fotokring")
+    server.cli("group", "add", g, "--kind", "closed", "--owner", alice.name)
+    page = alice.get("/g/" + g).text
+    gid = re.search(r'name="group_id" value="(\d+)"', page).group(1)
+    assert 'enctype="multipart/form-data"' in page
+    pid = post_id(upload(alice, [("kring.png", read(png()))], text="Onze wandeling", group_id=gid))
+    _, urls = wait_ready(alice, pid)
+    assert urls
+    for u in urls:
+        assert alice.get(u).status_code == 200
+        assert bob.get(u).status_code == 404
+        assert anon.get(u).status_code == 404
+    server.cli("group", "member", "add", g, bob.name)
+    assert all(bob.get(u).status_code == 200 for u in urls)
