@@ -168,8 +168,12 @@ static int before(struct http_req *r)
 	}
 	const char *tok = http_cookie(r, SESSION_COOKIE);
 	struct session s;
-	if (tok && core_session(q->w->core, tok, &s) == 0 &&
-	    core_account_get(q->w->core, r->a, s.account_id, &q->me) == 0) {
+	int src = tok ? core_session(q->w->core, tok, &s) : ERR_AUTH;
+	/* The database is down: say so (503), rather than treating a logged-in
+	 * person as a stranger whose forms then fail the CSRF check. */
+	if (src == ERR_BUSY || src == ERR_DB)
+		return ERR_BUSY;
+	if (src == 0 && core_account_get(q->w->core, r->a, s.account_id, &q->me) == 0) {
 		q->viewer = s.account_id;
 		q->session_token = tok;
 		snprintf(q->csrf, sizeof q->csrf, "%s", s.csrf);
