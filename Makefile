@@ -8,7 +8,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC       ?= cc
-PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 vips libqrencode libpq
+PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 vips libqrencode libpq libcrypto
 WARN      = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS_COMMON = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -pthread \

@@ -7,6 +7,7 @@
  * which is also how a vanished client is noticed.
  */
 #include "api/api_int.h"
+#include "api/ws.h"
 
 #include <stdio.h>
 
@@ -40,6 +41,8 @@ struct sub {
 	uint64_t last_post;       /* newest post sent (or the start) */
 	struct buf q;
 	bool suspended, closed;
+	struct wsconn *ws;        /* a WebSocket subscription: events go there */
+	char label[128];          /* its "stream" array: ["user"], ["hashtag","x"] */
 };
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
@@ -51,7 +54,9 @@ static bool stopping;
 /* Queue bytes for s and wake its connection; lock held. */
 static void queue(struct sub *s, const char *data, size_t n)
 {
-	if (s->closed)
+	/* Raw server-sent-event text (comments, keep-alives) is not for
+	 * WebSockets: they have their own pings. */
+	if (s->closed || s->ws)
 		return;
 	if (buf_add(&s->q, data, n))
 		s->closed = true; /* too slow a reader: end the stream */
@@ -63,6 +68,10 @@ static void queue(struct sub *s, const char *data, size_t n)
 
 static void queue_event(struct sub *s, const char *event, const char *json)
 {
+	if (s->ws) {
+		ws_send_event(s->ws, s->label, event, json);
+		return;
+	}
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
 	buf_addf(&b, "event: %s\ndata: %s\n\n", event, json);
 	queue(s, b.ptr, b.len);
@@ -326,6 +335,7 @@ void stream_notify(struct core *c, uint64_t account)
 
 void api_stop(void)
 {
+	ws_stop();
 	/* libmicrohttpd refuses to stop with suspended connections: end every
 	 * stream and wake it so its reader reports the end. */
 	pthread_mutex_lock(&mu);
@@ -378,12 +388,137 @@ static int stream_kind(const char *name, enum kind *k, bool *needs_user)
 	return ERR_NOTFOUND;
 }
 
+/* ---- WebSocket subscriptions (ws.c holds the sockets) ---- */
+
+static bool same_sub(const struct sub *s, enum kind k, const char *tag, uint64_t list)
+{
+	return s->kind == k && (k != K_TAG || !strcmp(s->tag, tag ? tag : "")) && (k != K_LIST || s->list == list);
+}
+
+int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *base, const char *name, const char *tag,
+                        uint64_t list)
+{
+	enum kind kind;
+	bool needs_user;
+	if (stream_kind(name, &kind, &needs_user) || (needs_user && !viewer) || !api_core)
+		return ERR_NOTFOUND;
+	struct sub *s = xcalloc(1, sizeof *s);
+	s->kind = kind;
+	s->viewer = viewer;
+	s->ws = w;
+	snprintf(s->base, sizeof s->base, "%s", base);
+	snprintf(s->scopes, sizeof s->scopes, "read");
+	if (kind == K_TAG) {
+		if (!tag || !*tag || strlen(tag) >= sizeof s->tag || !utf8_valid(tag, strlen(tag))) {
+			free(s);
+			return ERR_INVAL;
+		}
+		snprintf(s->tag, sizeof s->tag, "%s", *tag == '#' ? tag + 1 : tag);
+		str_lower(s->tag);
+	}
+	if (kind == K_LIST) {
+		struct arena a;
+		arena_init(&a);
+		struct ulist *l;
+		int rc = list ? store_list_get(api_core->store, &a, viewer, list, &l) : ERR_NOTFOUND;
+		arena_release(&a);
+		if (rc) {
+			free(s);
+			return ERR_NOTFOUND;
+		}
+		s->list = list;
+	}
+	/* The label clients match events on: the stream and its parameter. */
+	struct buf b = BUF_INIT(sizeof s->label - 1);
+	buf_addf(&b, "[\"%s\"", name);
+	if (kind == K_TAG) {
+		buf_adds(&b, ",\"");
+		json_escape(&b, s->tag, strlen(s->tag));
+		buf_adds(&b, "\"");
+	} else if (kind == K_LIST) {
+		buf_addf(&b, ",\"%llu\"", (unsigned long long)list);
+	}
+	buf_adds(&b, "]");
+	snprintf(s->label, sizeof s->label, "%s", b.ptr);
+	buf_release(&b);
+	if (viewer)
+		s->last_notif = newest_notif(api_core, viewer);
+	s->last_post = id_new();
+	buf_init(&s->q, 1);
+	pthread_mutex_lock(&mu);
+	if (nsubs >= STREAM_MAX_SUBS || stopping) {
+		pthread_mutex_unlock(&mu);
+		free(s);
+		return ERR_BUSY;
+	}
+	s->next = subs;
+	subs = s;
+	nsubs++;
+	pthread_mutex_unlock(&mu);
+	/* Posts made elsewhere (the web pages) reach streams by polling. */
+	pthread_once(&keepalive_once, keepalive_start);
+	return 0;
+}
+
+static void ws_remove(struct wsconn *w, bool all, enum kind k, const char *tag, uint64_t list)
+{
+	pthread_mutex_lock(&mu);
+	for (struct sub **pp = &subs; *pp;) {
+		struct sub *s = *pp;
+		if (s->ws == w && (all || same_sub(s, k, tag, list))) {
+			*pp = s->next;
+			nsubs--;
+			buf_release(&s->q);
+			free(s);
+			if (!all)
+				break;
+		} else {
+			pp = &s->next;
+		}
+	}
+	pthread_mutex_unlock(&mu);
+}
+
+void stream_ws_unsubscribe(struct wsconn *w, const char *name, const char *tag, uint64_t list)
+{
+	enum kind kind;
+	bool needs_user;
+	char low[72] = "";
+	if (tag)
+		snprintf(low, sizeof low, "%s", *tag == '#' ? tag + 1 : tag);
+	str_lower(low);
+	if (!stream_kind(name, &kind, &needs_user))
+		ws_remove(w, false, kind, low, list);
+}
+
+void stream_ws_drop(struct wsconn *w)
+{
+	ws_remove(w, true, K_USER, NULL, 0);
+}
+
 int a_stream(struct http_req *r)
 {
 	struct actx x;
 	int rc = api_begin(r, &x, NULL);
 	if (rc)
 		return rc;
+	const char *up = http_header(r, "Upgrade");
+	if (up && !strcasecmp(up, "websocket")) {
+		/* Browsers cannot set headers on a WebSocket: the token may come
+		 * as the subprotocol. */
+		const char *proto = http_header(r, "Sec-WebSocket-Protocol");
+		if (!x.has_token && proto && *proto) {
+			if ((rc = core_token_resolve(x.c, x.a, proto, &x.tok)))
+				return rc;
+			x.has_token = true;
+			x.viewer = x.tok.account_id;
+		}
+		if (x.has_token && !core_scope_allows(x.tok.scopes, "read") &&
+		    !core_scope_allows(x.tok.scopes, "read:statuses") &&
+		    !core_scope_allows(x.tok.scopes, "read:notifications"))
+			return ERR_FORBIDDEN;
+		return ws_accept(r, &x);
+	}
 	/* /streaming/user/notification and ?stream=user:notification alike. */
 	const char *a1 = http_param(r, "stream"), *a2 = http_param(r, "sub");
 	const char *name = a1 ? (a2 ? arena_printf(x.a, "%s:%s", a1, a2) : a1) : arg(&x, "stream");

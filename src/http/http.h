@@ -29,6 +29,9 @@ enum http_method {
 	HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4, HTTP_PUT = 8, HTTP_DELETE = 16, HTTP_PATCH = 32, HTTP_OPTIONS = 64,
 };
 
+/* See http_upgrade below. */
+typedef void (*http_upgrade_fn)(void *cls, int fd, const char *extra, size_t nextra, void *handle);
+
 struct http_field {
 	const char *name, *value;
 	size_t len;
@@ -67,6 +70,8 @@ struct http_req {
 	const char *file_data;     /* alternative body: static bytes, not copied */
 	size_t file_len;
 	void *user;                /* for the layer above (session, viewer) */
+	http_upgrade_fn upgrade_fn; /* set by http_upgrade */
+	void *upgrade_cls;
 	/* alternative body: a stream read by callback until it ends (SSE) */
 	http_stream_read stream_read;
 	void (*stream_free)(void *cls);
@@ -169,5 +174,14 @@ int http_parse_multipart(struct arena *a, const char *ct, const char *body, size
                          int maxfields, int *nfields, struct http_file *files, int maxfiles, int *nfiles);
 /* True if the Content-Type value names multipart/form-data. */
 bool http_is_multipart(const char *ct);
+
+/*
+ * Protocol upgrade (WebSocket): answer 101 with the headers the handler set,
+ * then hand the connection's socket to fn in a server thread.  fn owns the
+ * socket from then on and must end it with http_upgrade_close(handle);
+ * `extra` holds bytes the client already sent after its request.
+ */
+void http_upgrade(struct http_req *r, http_upgrade_fn fn, void *cls);
+void http_upgrade_close(void *handle);
 
 #endif

@@ -111,9 +111,51 @@ static const char *security_headers[][2] = {
 	{"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
 };
 
+struct upgrade {
+	http_upgrade_fn fn;
+	void *cls;
+};
+
+static void on_upgrade(void *cls, struct MHD_Connection *c, void *req_cls, const char *extra, size_t nextra,
+                       MHD_socket sock, struct MHD_UpgradeResponseHandle *urh)
+{
+	(void)c;
+	(void)req_cls;
+	struct upgrade *u = cls;
+	u->fn(u->cls, (int)sock, extra, nextra, urh);
+	free(u);
+}
+
+void http_upgrade(struct http_req *r, http_upgrade_fn fn, void *cls)
+{
+	r->upgrade_fn = fn;
+	r->upgrade_cls = cls;
+	r->status = 101;
+}
+
+void http_upgrade_close(void *handle)
+{
+	MHD_upgrade_action(handle, MHD_UPGRADE_ACTION_CLOSE);
+}
+
 static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connection *c, struct http_req *r)
 {
 	struct MHD_Response *res;
+	if (r->upgrade_fn && r->status == 101) {
+		struct upgrade *u = xmalloc(sizeof *u);
+		u->fn = r->upgrade_fn;
+		u->cls = r->upgrade_cls;
+		res = MHD_create_response_for_upgrade(on_upgrade, u);
+		if (!res) {
+			free(u);
+			return MHD_NO;
+		}
+		for (int i = 0; i < r->nres_hdrs; i++)
+			MHD_add_response_header(res, r->res_hdr_names[i], r->res_hdr_vals[i]);
+		enum MHD_Result ok = MHD_queue_response(c, 101, res);
+		MHD_destroy_response(res);
+		return ok;
+	}
 	if (r->stream_read)
 		res = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, r->stream_read, r->stream_cls,
 		                                        r->stream_free);
@@ -326,7 +368,7 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 	}
 	struct sockaddr_storage ss;
 	memset(&ss, 0, sizeof ss);
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME | MHD_ALLOW_UPGRADE;
 	if (strchr(host, ':')) {
 		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
 		s6->sin6_family = AF_INET6;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createRestAPIClient, createOAuthAPIClient } from "masto";
+import { createRestAPIClient, createOAuthAPIClient, createStreamingAPIClient } from "masto";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const SRC_BIN = process.env.KRING_BIN || join(ROOT, "build", "release", "kring");
@@ -54,6 +54,8 @@ after(async () => {
   rmSync(data, { recursive: true, force: true });
 });
 
+const tokens = new Map();
+
 async function login(username) {
   const anon = createRestAPIClient({ url: base });
   const app = await anon.v1.apps.create({
@@ -66,7 +68,9 @@ async function login(username) {
     username, password: PASSWORD, scope: "read write follow",
   });
   assert.equal(token.tokenType, "Bearer");
-  return createRestAPIClient({ url: base, accessToken: token.accessToken });
+  const client = createRestAPIClient({ url: base, accessToken: token.accessToken });
+  tokens.set(client, token.accessToken);
+  return client;
 }
 
 // Read server-sent events until pred(event, data) holds or the time is up.
@@ -193,4 +197,51 @@ test("streaming: a new post arrives on the user stream", async () => {
   assert.ok(got, "no update event within 10 s");
   assert.equal(got.id, st.id);
   assert.equal(got.account.username, "bram");
+});
+
+
+test("streaming with masto.js's own client (WebSocket): user and hashtag streams", async () => {
+  const anna = await login("anna");
+  const bram = await login("bram");
+  const bramMe = await bram.v1.accounts.verifyCredentials();
+  await anna.v1.accounts.$select(bramMe.id).follow();
+  const instance = await anna.v2.instance.fetch();
+  const streaming = createStreamingAPIClient({
+    streamingApiUrl: instance.configuration.urls.streaming, accessToken: tokens.get(anna), retry: false,
+  });
+  const next = (sub, pred, ms) => Promise.race([
+    (async () => { for await (const ev of sub) if (pred(ev)) return ev; return null; })(),
+    sleep(ms).then(() => null),
+  ]);
+  const user = streaming.user.subscribe();
+  const tag = streaming.hashtag.subscribe({ tag: "wsproef" });
+  // masto.js connects lazily: post until the first event shows the
+  // subscriptions are live (bounded: 8 tries).
+  const ids = new Set();
+  const gotUser = next(user, (e) => e.event === "update" && ids.has(e.payload.id), 20000);
+  const gotTag = next(tag, (e) => e.event === "update" && ids.has(e.payload.id), 20000);
+  let u = null, t = null;
+  gotUser.then((v) => { u = v; });
+  gotTag.then((v) => { t = v; });
+  for (let i = 0; i < 8 && !(u && t); i++) {
+    const st = await bram.v1.statuses.create({ status: `Via de websocket ${i} #wsproef` });
+    ids.add(st.id);
+    await sleep(1500);
+  }
+  await Promise.all([gotUser, gotTag]);
+  assert.ok(u, "no update on the user stream");
+  assert.ok(u.payload.content.includes("Via de websocket"));
+  assert.deepEqual(u.stream, ["user"]);
+  assert.ok(t, "no update on the hashtag stream");
+  assert.deepEqual(t.stream, ["hashtag", "wsproef"]);
+  // Deleting reaches the (still open) connection too.
+  const del = streaming.user.subscribe();
+  const gotDelete = next(del, (e) => e.event === "delete" && e.payload === u.payload.id, 10000);
+  await sleep(1000);
+  await bram.v1.statuses.$select(u.payload.id).remove();
+  assert.ok(await gotDelete, "no delete event");
+  del.unsubscribe();
+  user.unsubscribe();
+  tag.unsubscribe();
+  streaming.close();
 });
