@@ -16,7 +16,7 @@ const SRC_BIN = process.env.KRING_BIN || join(ROOT, "build", "release", "kring")
 const PASSWORD = "geheim-wachtwoord-1";
 const data = mkdtempSync(join(tmpdir(), "kring-masto-"));
 const BIN = join(data, "kring-bin");
-let proc, base;
+let proc, base, serverErr = "";
 
 function freePort() {
   return new Promise((resolve) => {
@@ -37,7 +37,8 @@ before(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   proc = spawn(BIN, ["serve", "--listen", `127.0.0.1:${port}`, "--data", join(data, "d")],
-    { env, stdio: ["ignore", "ignore", "inherit"] });
+    { env, stdio: ["ignore", "ignore", "pipe"] });
+  proc.stderr.on("data", (d) => { serverErr += d; process.stderr.write(d); });
   for (let i = 0; i < 300; i++) {
     try { if ((await fetch(base + "/healthz")).ok) return; } catch { /* not yet */ }
     await sleep(50);
@@ -52,6 +53,9 @@ after(async () => {
     if (proc.exitCode === null) proc.kill("SIGKILL");
   }
   rmSync(data, { recursive: true, force: true });
+  // The ASan build reports memory errors on stderr: a clean run has none.
+  assert.ok(!/AddressSanitizer|runtime error:/.test(serverErr), "sanitizer report in the server's output");
+  assert.equal(proc.exitCode, 0, "server did not stop cleanly");
 });
 
 const tokens = new Map();
