@@ -61,16 +61,24 @@ int media_from_form(struct http_req *r, struct post_input *in)
 	struct wreq *q = WREQ(r);
 	if (http_form_parse(r))
 		return ERR_INVAL;
-	int nfiles = 0;
+	/* Files uploaded before the privacy guard's review page come back as
+	 * media_id fields; core checks they are this person's unattached uploads. */
+	int nfiles = 0, nkept = 0;
 	for (int i = 0; i < r->nfiles; i++)
 		if (!strcmp(r->files[i].name, "media"))
 			nfiles++;
-	if (!nfiles)
+	for (int i = 0; i < r->nfields; i++)
+		if (!strcmp(r->fields[i].name, "media_id"))
+			nkept++;
+	if (!nfiles && !nkept)
 		return 0;
-	if (nfiles > CORE_MEDIA_MAX_PER_POST)
+	if (nfiles + nkept > CORE_MEDIA_MAX_PER_POST)
 		return refuse(r, ERR_INVAL, MEDIA_REFUSE_COUNT);
 	uint64_t *ids = arena_alloc(r->a, CORE_MEDIA_MAX_PER_POST * sizeof *ids);
 	size_t n = 0;
+	for (int i = 0; i < r->nfields; i++)
+		if (!strcmp(r->fields[i].name, "media_id") && !parse_u64(r->fields[i].value, &ids[n++]))
+			return ERR_INVAL;
 	for (int i = 0; i < r->nfiles; i++) {
 		struct http_file *f = &r->files[i];
 		if (strcmp(f->name, "media"))

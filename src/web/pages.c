@@ -302,7 +302,8 @@ void guard_model(struct http_req *r, struct tval *m, const char *text, const str
 }
 
 /* Show the author what the guard found, with "change" and (if allowed) "publish anyway". */
-static int guard_page(struct http_req *r, const char *action, const struct guard_result *g)
+static int guard_page(struct http_req *r, const char *action, const struct guard_result *g,
+                      const struct post_input *in)
 {
 	struct tval *m = page_model(r, _r(r, "Controleer uw bericht"));
 	const char *text = http_form(r, "text");
@@ -318,6 +319,13 @@ static int guard_page(struct http_req *r, const char *action, const struct guard
 		struct tval *x = tv_obj(r->a);
 		tv_set_str(r->a, x, "name", keep[i]);
 		tv_set_str(r->a, x, "value", v);
+		tv_push(hidden, x);
+	}
+	/* Files already uploaded stay with the post through the review. */
+	for (size_t i = 0; in && i < in->nmedia; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", "media_id");
+		tv_set_strf(r->a, x, "value", "%llu", (unsigned long long)in->media_ids[i]);
 		tv_push(hidden, x);
 	}
 	tv_set(m, "hidden", hidden);
@@ -361,7 +369,7 @@ int h_post_create(struct http_req *r)
 	uint64_t id;
 	rc = core_post_create(q->w->core, r->a, q->viewer, &in, &id);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
-		return guard_page(r, "/posts", &g);
+		return guard_page(r, "/posts", &g, &in);
 	if (rc == ERR_GUIDELINES)
 		return guidelines_page(r, in.author_id);
 	if (rc)
@@ -408,7 +416,7 @@ int h_post_edit(struct http_req *r)
 	struct guard_result g;
 	rc = core_post_edit_checked(CORE(r), r->a, WREQ(r)->viewer, id, text, confirm && !strcmp(confirm, "1"), &g);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
-		return guard_page(r, arena_printf(r->a, "/posts/%llu/edit", (unsigned long long)id), &g);
+		return guard_page(r, arena_printf(r->a, "/posts/%llu/edit", (unsigned long long)id), &g, NULL);
 	if (rc)
 		return rc;
 	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "saved");

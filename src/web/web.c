@@ -254,7 +254,7 @@ static void error_page(struct http_req *r, int err)
 		break;
 	case ERR_TOOBIG:
 		title = N_("Te groot");
-		msg = N_("Wat u stuurde is te groot. Maak de tekst korter en probeer het opnieuw.");
+		msg = N_("Wat u stuurde is te groot. Maak de tekst korter of kies een kleiner bestand, en probeer het opnieuw.");
 		break;
 	case ERR_INVAL:
 		title = N_("Dat klopt niet helemaal");

@@ -500,3 +500,19 @@ def test_group_media_only_for_members(server, alice, bob, anon):
         assert anon.get(u).status_code == 404
     server.cli("group", "member", "add", g, bob.name)
     assert all(bob.get(u).status_code == 200 for u in urls)
+
+
+def test_files_survive_the_privacy_review(alice, bob):
+    """A photo chosen with a text the guard questions is kept through the review page."""
+    r = upload(alice, [("kamer.png", read(png()))], text="Mevrouw Jansen op kamer 12 vandaag")
+    assert r.status_code == 422, r.status_code
+    kept = re.findall(r'name="media_id" value="(\d+)"', r.text)
+    assert len(kept) >= 1
+    data = {"text": "Mevrouw Jansen op kamer 12 vandaag", "visibility": "public", "confirm": "1",
+            "media_id": kept[0]}
+    pid = post_id(alice.post("/posts", data))
+    _, urls = wait_ready(alice, pid)
+    assert urls
+    # Someone else cannot take that upload into their own post.
+    r = bob.post("/posts", {"text": "Mooi", "visibility": "public", "media_id": kept[0]})
+    assert r.status_code in (400, 403, 404, 422)
