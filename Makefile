@@ -122,6 +122,7 @@ eval: deps build/release/kring
 
 bench: deps build/release/kring
 	./bench/run.sh
+	BENCH_DB=pg ./bench/run.sh
 
 fuzz: deps
 	$(MAKE) -C fuzz

@@ -32,11 +32,12 @@ done
 
 mkdir -p build/bench
 WORK=$(mktemp -d "$PWD/build/bench/run.XXXXXX")
-KRING_PID="" NGINX_PID=""
+KRING_PID="" NGINX_PID="" PGDIR=""
 cleanup() {
 	# Only the children this script started, by pid.
 	[ -n "$KRING_PID" ] && kill "$KRING_PID" 2>/dev/null && wait "$KRING_PID" 2>/dev/null || true
 	[ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+	[ -n "$PGDIR" ] && { tests/pg/stop.sh "$PGDIR" >/dev/null 2>&1; rm -rf "$PGDIR"; } || true
 	if [ "${BENCH_KEEP:-}" = 1 ] || [ -n "${BENCH_DATA:-}" ]; then
 		rm -rf "$WORK/nginx"
 		echo "bench: kept $WORK"
@@ -50,6 +51,19 @@ trap 'exit 130' INT TERM
 now_ms() { date +%s%3N; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# ---- backend: SQLite (default) or a private PostgreSQL (BENCH_DB=pg) ----
+DBARGS=""
+BACKEND=sqlite
+if [ "${BENCH_DB:-sqlite}" = pg ]; then
+	BACKEND=postgresql
+	PGDIR=$(mktemp -d /tmp/kring-bench-pg.XXXXXX)
+	PGPORT=$(tests/pg/start.sh "$PGDIR")
+	psql -X -q -h 127.0.0.1 -p "$PGPORT" -U kring -d postgres -c "CREATE DATABASE bench"
+	DBARGS="--db postgresql://kring@127.0.0.1:$PGPORT/bench"
+	[ -n "${BENCH_DATA:-}" ] && { echo "bench: BENCH_DATA works with SQLite only" >&2; exit 1; }
+fi
+echo "bench: backend $BACKEND"
+
 # ---- data ----
 if [ -n "${BENCH_DATA:-}" ]; then
 	DATA=$BENCH_DATA
@@ -61,19 +75,29 @@ else
 	DATA=$WORK/data
 	echo "bench: generating $PEOPLE people, $POSTS posts into $DATA"
 	t0=$(now_ms)
-	timeout 1800 "$KRING" bench-data --data "$DATA" --people "$PEOPLE" --posts "$POSTS" --password "$PW"
+	# shellcheck disable=SC2086
+	timeout 1800 "$KRING" bench-data --data "$DATA" $DBARGS --people "$PEOPLE" --posts "$POSTS" --password "$PW"
 	GEN="$(( ($(now_ms) - t0) / 100 ))"
 	GEN="$((GEN / 10)).$((GEN % 10)) s"
 	echo "bench: generation took $GEN"
 fi
 DB=$DATA/kring.db
+# One SQL query against whichever backend runs.
+q() {
+	if [ "$BACKEND" = postgresql ]; then
+		psql -X -A -t -q -h 127.0.0.1 -p "$PGPORT" -U kring -d bench -c "$1"
+	else
+		sqlite3 "$DB" "$1"
+	fi
+}
 
 # ---- server ----
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 t0=$(now_ms)
 # KRING_POST_RATE=0: no per-writer posting limit, or the posting row measures 429s.
-KRING_POST_RATE=0 "$KRING" serve --listen "127.0.0.1:$PORT" --data "$DATA" >"$WORK/kring.log" 2>&1 &
+# shellcheck disable=SC2086
+KRING_POST_RATE=0 "$KRING" serve --listen "127.0.0.1:$PORT" --data "$DATA" $DBARGS >"$WORK/kring.log" 2>&1 &
 KRING_PID=$!
 START=""
 for _ in $(seq 1 2000); do
@@ -102,9 +126,9 @@ CSRF=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$WORK/home.html" | hea
 echo "bench: logged in as person1; home page is $(wc -c <"$WORK/home.html") bytes"
 
 # A thread with replies, newest first, and a tag that has posts.
-THREAD=$(sqlite3 "$DB" "SELECT id FROM posts WHERE visibility = 0 AND deleted = 0 AND reblog_of = 0
+THREAD=$(q "SELECT id FROM posts WHERE visibility = 0 AND deleted = 0 AND reblog_of = 0
 	AND in_reply_to = 0 AND replies >= 3 ORDER BY id DESC LIMIT 1" 2>/dev/null || true)
-[ -n "$THREAD" ] || THREAD=$(sqlite3 "$DB" "SELECT MAX(id) FROM posts WHERE visibility = 0 AND reblog_of = 0")
+[ -n "$THREAD" ] || THREAD=$(q "SELECT MAX(id) FROM posts WHERE visibility = 0 AND reblog_of = 0")
 TAG=dementie
 
 # ---- wrk ----
@@ -164,7 +188,7 @@ run "thread \`/posts/ID\`" "$BASE/posts/$THREAD"
 run "profile \`/@person1\`" "$BASE/@person1"
 run "search \`/search?q=zorg\`" "$BASE/search?q=zorg"
 run "hashtag \`/tags/$TAG\`" "$BASE/tags/$TAG"
-GROUP=$(sqlite3 "$DB" "SELECT name FROM groups ORDER BY id LIMIT 1" 2>/dev/null || true)
+GROUP=$(q "SELECT name FROM groups ORDER BY id LIMIT 1" 2>/dev/null || true)
 if [ -n "$GROUP" ]; then
 	run "group timeline \`/g/$GROUP\` (person1 is a member)" "$BASE/g/$GROUP" -H "Cookie: $COOKIE"
 else
@@ -196,16 +220,21 @@ else
 	echo "bench: home timeline API: answered $api_status within 60 s"
 fi
 
-posts_before=$(sqlite3 "$DB" "SELECT COUNT(*) FROM posts")
+posts_before=$(q "SELECT COUNT(*) FROM posts")
 run "posting \`POST /posts\` (durable)" "$BASE/posts" -s "$WORK/post.lua"
-posts_after=$(sqlite3 "$DB" "SELECT COUNT(*) FROM posts")
+posts_after=$(q "SELECT COUNT(*) FROM posts")
 echo "bench: posting stored $((posts_after - posts_before)) posts"
 
 RSS=$(awk '/^VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$KRING_PID/status" || true)
 kill "$KRING_PID" 2>/dev/null || true
 wait "$KRING_PID" 2>/dev/null || true
 KRING_PID=""
-DBSIZE=$(du -cb "$DB"* 2>/dev/null | awk 'END { printf "%.0f MB", $1 / 1048576 }' || true)
+if [ "$BACKEND" = postgresql ]; then
+	DBSIZE=$(psql -X -A -t -h 127.0.0.1 -p "$PGPORT" -U kring -d bench \
+		-c "SELECT pg_database_size('bench') / 1048576" 2>/dev/null | awk '{ printf "%s MB", $1 }')
+else
+	DBSIZE=$(du -cb "$DB"* 2>/dev/null | awk 'END { printf "%.0f MB", $1 / 1048576 }' || true)
+fi
 
 # ---- the nginx ceiling: the same bytes as a static file ----
 NG=$WORK/nginx
@@ -262,6 +291,7 @@ echo "|---|---|"
 echo "| data generation | $GEN |"
 echo "| start (exec to first 200 on /healthz) | $START |"
 echo "| peak RSS of kring (VmHWM) | $RSS |"
-echo "| database on disk (db + wal) | $DBSIZE |"
+echo "| backend | $BACKEND |"
+echo "| database on disk | $DBSIZE |"
 echo "| home page: kring / nginx static | $RATIO |"
 echo "| load average at the end (other work on the machine) | $(cut -d' ' -f1-3 /proc/loadavg) |"
