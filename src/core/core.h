@@ -376,6 +376,10 @@ int core_media_alt_required_set(struct core *c, uint64_t org, bool on);
 bool core_media_alt_required(struct core *c, uint64_t org);
 /* Run due media jobs now in this thread (tests, benchmarks); returns how many ran. */
 int core_media_run_jobs(struct core *c);
+/* A group's picture: an image upload of the viewer, a moderator of the group (0 = none). */
+int core_group_picture_set(struct core *c, uint64_t viewer, uint64_t group, uint64_t media_id);
+/* A processed image's file name at about `width` px, or NULL while processing. */
+const char *core_media_image_file(struct core *c, struct arena *a, uint64_t media_id, int width);
 /* ---- end of media ---- */
 
 #endif

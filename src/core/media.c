@@ -864,6 +864,14 @@ static bool media_visible(struct core *c, struct arena *a, uint64_t viewer, cons
 		*public_ = true;
 		return true;
 	}
+	/* A group's picture is seen by whoever may see the group: everyone for
+	 * open and closed groups, members (and the invited) for secret ones. */
+	uint64_t gid = store_media_group(c->store, m->id);
+	struct group *g;
+	if (gid && core_group_by_id(c, a, viewer, gid, &g) == 0) {
+		*public_ = g->kind != GROUP_SECRET;
+		return true;
+	}
 	bool ok = viewer && viewer == m->owner_id && !store_media_attached(c->store, m->id);
 	uint64_t *posts;
 	size_t np = 0;
@@ -966,10 +974,53 @@ int core_avatar_set(struct core *c, uint64_t viewer, uint64_t media_id)
 	uint64_t old = 0;
 	if (!rc)
 		rc = store_avatar_set(c->store, viewer, media_id, &old);
-	if (!rc && old && old != media_id && !store_media_attached(c->store, old) && !store_media_is_avatar(c->store, old))
+	if (!rc && old && old != media_id && !store_media_attached(c->store, old) && !store_media_is_avatar(c->store, old) &&
+	    !store_media_group(c->store, old))
 		delete_media(c, &a, old);
 	arena_release(&a);
 	return rc;
+}
+
+int core_group_picture_set(struct core *c, uint64_t viewer, uint64_t group, uint64_t media_id)
+{
+	struct arena a;
+	arena_init(&a);
+	struct group *g;
+	int rc = core_group_by_id(c, &a, viewer, group, &g);
+	if (!rc && (g->v_state != GSTATE_MEMBER || g->v_role < GROLE_MODERATOR))
+		rc = ERR_FORBIDDEN;
+	if (!rc && media_id) {
+		struct media *m;
+		if (store_media_get(c->store, &a, media_id, &m) || m->owner_id != viewer)
+			rc = ERR_NOTFOUND;
+		else if (m->kind != MEDIA_IMAGE || store_media_attached(c->store, media_id) ||
+		         store_media_is_avatar(c->store, media_id) || store_media_group(c->store, media_id))
+			rc = ERR_INVAL;
+	}
+	uint64_t old = 0;
+	if (!rc)
+		rc = store_group_set_picture(c->store, group, media_id, &old);
+	if (!rc && old && old != media_id && !store_media_attached(c->store, old) && !store_media_is_avatar(c->store, old) &&
+	    !store_media_group(c->store, old))
+		delete_media(c, &a, old);
+	arena_release(&a);
+	return rc;
+}
+
+const char *core_media_image_file(struct core *c, struct arena *a, uint64_t media_id, int width)
+{
+	struct media *m;
+	if (!media_id || store_media_get(c->store, a, media_id, &m) || m->state != MEDIA_READY || !m->nfiles)
+		return NULL;
+	const struct media_file *best = NULL;
+	for (size_t i = 0; i < m->nfiles; i++) {
+		const struct media_file *f = &m->files[i];
+		if (f->width >= width && (!best || best->width < width || f->width < best->width))
+			best = f;
+		else if (!best || (best->width < width && f->width > best->width))
+			best = f;
+	}
+	return arena_printf(a, "%s.%s", best->sha256, best->ext);
 }
 
 const char *core_avatar_file(struct core *c, struct arena *a, uint64_t account, int width)

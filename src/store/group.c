@@ -22,7 +22,7 @@
 	"SELECT g.id, g.name, g.display_name, g.description, g.rules, g.kind, g.premod, g.owner_id," \
 	" g.created_at," \
 	" (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id AND c.state = 0)," \
-	" COALESCE(m.role, -1), COALESCE(m.state, -1), COALESCE(m.muted, 0), COALESCE(m.since, 0)" \
+	" COALESCE(m.role, -1), COALESCE(m.state, -1), COALESCE(m.muted, 0), COALESCE(m.since, 0), g.picture_id" \
 	" FROM groups g LEFT JOIN group_members m ON m.group_id = g.id AND m.account_id = ?1"
 
 static struct group *group_row(struct arena *a, struct db_stmt *st)
@@ -42,6 +42,7 @@ static struct group *group_row(struct arena *a, struct db_stmt *st)
 	g->v_state = (int)db_i64(st, 11);
 	g->v_muted = db_i64(st, 12) != 0;
 	g->v_since = db_i64(st, 13);
+	g->picture_id = db_u64(st, 14);
 	/* A role counts only for a member. */
 	if (g->v_state != GSTATE_MEMBER)
 		g->v_role = -1;
@@ -121,6 +122,34 @@ int store_group_by_name(struct store *s, struct arena *a, uint64_t viewer, const
 {
 	DB_OR_FAIL(s);
 	return one_group(db_query(db, GROUP_COLS " WHERE g.name = ?2", "us", viewer, name), a, out);
+}
+
+int store_group_set_picture(struct store *s, uint64_t group, uint64_t media_id, uint64_t *old)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	int64_t prev = 0;
+	rc = db_scalar(db, &prev, 0, "SELECT picture_id FROM groups WHERE id = ?1", "u", group);
+	if (!rc)
+		rc = db_exec(db, "UPDATE groups SET picture_id = ?2 WHERE id = ?1", "uu", group, media_id);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	*old = (uint64_t)prev;
+	return db_commit(db);
+}
+
+uint64_t store_media_group(struct store *s, uint64_t media_id)
+{
+	struct db *db = store_db(s);
+	int64_t v = 0;
+	if (db && media_id)
+		db_scalar(db, &v, 0, "SELECT id FROM groups WHERE picture_id = ?1 AND picture_id <> 0 LIMIT 1", "u",
+		          media_id);
+	return (uint64_t)v;
 }
 
 int store_group_names(struct store *s, struct arena *a, uint64_t id, const char **name, const char **display)

@@ -175,6 +175,10 @@ static const char *const sqlite_steps[] = {
 	" state INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, run_at INTEGER NOT NULL,"
 	" locked_until INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
 	"CREATE INDEX jobs_due ON jobs(state, run_at);",
+
+	/* 6: a picture for each group */
+	"ALTER TABLE groups ADD COLUMN picture_id INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX groups_picture ON groups(picture_id) WHERE picture_id <> 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -179,6 +179,10 @@ const char *const store_pg_steps[] = {
 	" state BIGINT NOT NULL DEFAULT 0, attempts BIGINT NOT NULL DEFAULT 0, run_at BIGINT NOT NULL,"
 	" locked_until BIGINT NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
 	"CREATE INDEX jobs_due ON jobs(state, run_at);",
+
+	/* 6: a picture for each group */
+	"ALTER TABLE groups ADD COLUMN picture_id BIGINT NOT NULL DEFAULT 0;"
+	"CREATE INDEX groups_picture ON groups(picture_id) WHERE picture_id <> 0;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

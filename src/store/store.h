@@ -98,6 +98,7 @@ struct group {
 	uint64_t owner_id;
 	int64_t created_at;
 	int64_t members;           /* members with state member */
+	uint64_t picture_id;       /* media id of its picture, 0 = none */
 	/* the viewer's relation, filled for the viewer given */
 	int v_role;                /* -1 if not a member */
 	int v_state;               /* -1 if no row */
@@ -295,6 +296,10 @@ int store_group_insert(struct store *s, const struct group *g);
 int store_group_update(struct store *s, const struct group *g);
 int store_group_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct group **out);
 int store_group_by_name(struct store *s, struct arena *a, uint64_t viewer, const char *name, struct group **out);
+/* Set a group's picture (0 = none); *old is the one it had. */
+int store_group_set_picture(struct store *s, uint64_t group, uint64_t media_id, uint64_t *old);
+/* The group whose picture media_id is, or 0. */
+uint64_t store_media_group(struct store *s, uint64_t media_id);
 /* Only the group's address name and display name (cheap: no counts, no viewer). */
 int store_group_names(struct store *s, struct arena *a, uint64_t id, const char **name, const char **display);
 /* Groups for the directory: open and closed ones, secret ones the viewer is in;

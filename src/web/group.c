@@ -42,6 +42,9 @@ struct tval *group_model(struct http_req *r, const struct group *g)
 	tv_set_bool(r->a, m, "moderator", member && g->v_role >= GROLE_MODERATOR);
 	tv_set_bool(r->a, m, "owner", member && g->v_role == GROLE_OWNER);
 	tv_set_bool(r->a, m, "muted", g->v_muted);
+	const char *pic = core_media_image_file(CORE(r), r->a, g->picture_id, 320);
+	if (pic)
+		tv_set_strf(r->a, m, "picture", "/media/%s", pic);
 	/* How many are in a closed or secret group is for members to know. */
 	if (g->kind == GROUP_OPEN || member)
 		tv_set_int(r->a, m, "members", g->members);
@@ -205,6 +208,17 @@ int h_group_action(struct http_req *r)
 		if (!up.display_name || !up.description || !up.rules)
 			return ERR_INVAL;
 		rc = core_group_update(q->w->core, q->viewer, &up);
+		/* A new picture goes through the same checks as any upload. */
+		for (int i = 0; !rc && i < r->nfiles; i++) {
+			if (strcmp(r->files[i].name, "picture") || !r->files[i].len)
+				continue;
+			uint64_t mid;
+			enum media_refusal why;
+			rc = core_media_upload(q->w->core, q->viewer, r->files[i].data, r->files[i].len, g->display_name, &mid,
+			                       &why);
+			if (!rc)
+				rc = core_group_picture_set(q->w->core, q->viewer, g->id, mid);
+		}
 	} else {
 		return ERR_NOTFOUND;
 	}

@@ -516,3 +516,41 @@ def test_files_survive_the_privacy_review(alice, bob):
     # Someone else cannot take that upload into their own post.
     r = bob.post("/posts", {"text": "Mooi", "visibility": "public", "media_id": kept[0]})
     assert r.status_code in (400, 403, 404, 422)
+
+
+def _group_picture(client, g, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        m = re.search(r'<img class="avatar big" src="(/media/[^"]+)"', client.get("/g/" + g).text)
+        if m:
+            return m.group(1)
+        time.sleep(0.2)
+    raise AssertionError("group picture not processed")
+
+
+@pytest.mark.parametrize("kind", ["closed", "secret"])
+def test_group_picture(server, alice, bob, anon, kind):
+    g = uniq("fotog")
+    server.cli("group", "add", g, "--kind", kind, "--owner", alice.name)
+    page = alice.get("/g/%s/members" % g).text
+    assert 'name="picture"' in page
+    r = alice.post("/g/%s/settings" % g, {"display_name": "Kring met foto", "description": "", "rules": "",
+                                          "kind": kind, "premod": "none"},
+                   files=[("picture", ("kring.png", read(png()), "image/png"))])
+    assert r.status_code == 303, r.text[:300]
+    url = _group_picture(alice, g)
+    assert alice.get(url).status_code == 200
+    if kind == "closed":
+        # A closed group is in the directory: its picture is for everyone.
+        assert bob.get(url).status_code == 200 and anon.get(url).status_code == 200
+    else:
+        # A secret group does not exist for outsiders, nor does its picture.
+        assert bob.get(url).status_code == 404 and anon.get(url).status_code == 404
+        server.cli("group", "member", "add", g, bob.name)
+        assert bob.get(url).status_code == 200
+    # A plain member cannot change the picture.
+    server.cli("group", "member", "add", g, bob.name)
+    r = bob.post("/g/%s/settings" % g, {"display_name": "x", "description": "", "rules": "", "kind": kind,
+                                        "premod": "none"},
+                 files=[("picture", ("k.png", read(png()), "image/png"))])
+    assert r.status_code in (403, 404)
