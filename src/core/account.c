@@ -261,7 +261,18 @@ int core_role_set(struct core *c, uint64_t id, int role)
 {
 	if (role < ROLE_MEMBER || role > ROLE_ADMIN)
 		return ERR_INVAL;
-	return store_account_set_role(c->store, id, role);
+	/* The site always keeps an administrator: the last one cannot be
+	 * demoted, whether from the admin page or the command line. */
+	struct arena a;
+	arena_init(&a);
+	struct account *acc;
+	int64_t admins = 0;
+	int rc = store_account_get(c->store, &a, id, &acc);
+	if (!rc && acc->role == ROLE_ADMIN && role != ROLE_ADMIN &&
+	    !(rc = store_account_count_role(c->store, ROLE_ADMIN, &admins)) && admins <= 1)
+		rc = ERR_FORBIDDEN;
+	arena_release(&a);
+	return rc ? rc : store_account_set_role(c->store, id, role);
 }
 
 /* ---- sessions ---- */

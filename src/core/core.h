@@ -72,6 +72,7 @@ int core_password_set(struct core *c, uint64_t id, const char *password);
 /* Change own password: the old one must match; other sessions end. */
 int core_password_change(struct core *c, uint64_t id, const char *old_pw, const char *new_pw,
                          const char *keep_session_hash);
+/* ERR_FORBIDDEN for demoting the last administrator. */
 int core_role_set(struct core *c, uint64_t id, int role);
 bool core_username_valid(const char *name);
 

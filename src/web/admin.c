@@ -122,13 +122,6 @@ int h_admin_role(struct http_req *r)
 	                    : !strcmp(role, "member") ? ROLE_MEMBER : -1;
 	if (rv < 0)
 		return ERR_INVAL;
-	/* An administrator cannot take away the last administrator's role. */
-	if (acc->role == ROLE_ADMIN && rv != ROLE_ADMIN) {
-		int64_t admins = 0;
-		store_account_count_role(CORE(r)->store, ROLE_ADMIN, &admins);
-		if (admins <= 1)
-			return ERR_FORBIDDEN;
-	}
 	if ((rc = core_role_set(CORE(r), acc->id, rv)))
 		return rc;
 	redirect_msg(r, "/admin/users", "saved");
