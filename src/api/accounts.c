@@ -11,7 +11,7 @@ static int visible_account(struct actx *x, uint64_t id, struct account **acc)
 	int rc = core_account_get(x->c, x->a, id, acc);
 	if (rc)
 		return rc;
-	if ((*acc)->suspended && (!x->me || x->me->role < ROLE_MODERATOR))
+	if (core_account_hidden(x->c, x->viewer, *acc))
 		return ERR_NOTFOUND;
 	return 0;
 }
@@ -148,7 +148,7 @@ int a_account_lookup(struct http_req *r)
 		return one_group(&x, g);
 	if (rc)
 		return rc;
-	if (acc->suspended)
+	if (core_account_hidden(x.c, x.viewer, acc))
 		return ERR_NOTFOUND;
 	return one_account(&x, acc);
 }

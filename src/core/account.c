@@ -198,6 +198,18 @@ int core_account_by_name(struct core *c, struct arena *a, const char *username, 
 	return store_account_by_name(c->store, a, name, out);
 }
 
+bool core_account_hidden(struct core *c, uint64_t viewer, const struct account *acc)
+{
+	if (!acc->suspended)
+		return false;
+	struct arena a;
+	arena_init(&a);
+	struct account *v;
+	bool mod = viewer && store_account_get(c->store, &a, viewer, &v) == 0 && v->role >= ROLE_MODERATOR;
+	arena_release(&a);
+	return !mod;
+}
+
 static bool field_ok(const char *s, size_t max)
 {
 	return s && text_check(s, strlen(s), max) == 0;

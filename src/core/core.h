@@ -66,6 +66,8 @@ int core_account_create(struct core *c, const char *username, const char *passwo
                         uint64_t *id);
 int core_account_get(struct core *c, struct arena *a, uint64_t id, struct account **out);
 int core_account_by_name(struct core *c, struct arena *a, const char *username, struct account **out);
+/* A suspended account is hidden from everyone but moderators and administrators. */
+bool core_account_hidden(struct core *c, uint64_t viewer, const struct account *acc);
 /* Validate and save profile fields of acc (owner's own edit). */
 int core_profile_update(struct core *c, const struct account *acc);
 int core_password_set(struct core *c, uint64_t id, const char *password);

@@ -118,7 +118,7 @@ int h_profile(struct http_req *r)
 	int rc = load_account(r, &acc);
 	if (rc)
 		return rc;
-	if (acc->suspended && (!q->me || q->me->role < ROLE_MODERATOR))
+	if (core_account_hidden(q->w->core, q->viewer, acc))
 		return ERR_NOTFOUND;
 	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
 	store_account_counts(q->w->core->store, acc);
