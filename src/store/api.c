@@ -438,11 +438,7 @@ int store_list_delete(struct store *s, uint64_t account, uint64_t id)
 		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = db_exec(db, "DELETE FROM list_accounts WHERE list_id = ?1", "u", id);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_list_member_set(struct store *s, uint64_t list, uint64_t account, bool on)
@@ -526,11 +522,7 @@ int store_poll_insert(struct store *s, uint64_t post, int64_t expires_at, bool m
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = db_exec(db, "INSERT INTO poll_options (post_id, idx, title) VALUES (?1, ?2, ?3)", "uis", post,
 		             (int64_t)i, opts[i]);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t viewer, struct poll **out)
@@ -592,11 +584,7 @@ int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int 
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = db_exec(db, "INSERT INTO poll_votes (post_id, account_id, idx) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
 		             "uui", post, account, (int64_t)choices[i]);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 /* ---- filters ---- */
@@ -615,11 +603,7 @@ int store_filter_save(struct store *s, const struct filter *f)
 	for (size_t i = 0; i < f->nkw && !rc; i++)
 		rc = db_exec(db, "INSERT INTO filter_keywords (id, filter_id, keyword, whole_word) VALUES (?1, ?2, ?3, ?4)",
 		             "uusi", f->kw[i].id, f->id, f->kw[i].keyword, (int64_t)f->kw[i].whole_word);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_filter_all(struct store *s, struct arena *a, uint64_t account, struct filter **out, size_t *n)
@@ -673,11 +657,7 @@ int store_filter_delete(struct store *s, uint64_t account, uint64_t id)
 		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = db_exec(db, "DELETE FROM filter_keywords WHERE filter_id = ?1", "u", id);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_filter_kw_delete(struct store *s, uint64_t account, uint64_t kw_id)

@@ -127,3 +127,12 @@ void db_rollback(struct db *db)
 	db->in_tx = 0;
 	db->drv->exec(db, "ROLLBACK");
 }
+
+int db_finish(struct db *db, int rc)
+{
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db);
+}

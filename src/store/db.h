@@ -71,5 +71,8 @@ int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const 
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* End a transaction begun with db_begin: commit when rc is 0, else roll back
+ * and return rc. */
+int db_finish(struct db *db, int rc);
 
 #endif

@@ -96,11 +96,7 @@ int store_group_insert(struct store *s, const struct group *g)
 		rc = db_exec(db,
 		             "INSERT INTO group_members (group_id, account_id, role, state, since) VALUES (?1, ?2, 2, 0, ?3)",
 		             "uui", g->id, g->owner_id, g->created_at);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_group_update(struct store *s, const struct group *g)
@@ -562,11 +558,7 @@ int store_guidelines_set(struct store *s, uint64_t org, const char *text)
 	/* New guidelines are accepted anew. */
 	if (!rc)
 		rc = db_exec(db, "DELETE FROM guideline_accepts WHERE org_id = ?1", "u", org);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 bool store_guidelines_accepted(struct store *s, uint64_t org, uint64_t person)

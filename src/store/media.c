@@ -21,11 +21,7 @@
 
 static int finish(struct db *db, int rc)
 {
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_media_insert(struct store *s, const struct media *m, const char *job_kind)

@@ -128,11 +128,7 @@ int store_post_insert(struct store *s, const struct post_new *p)
 		rc = db_exec(db, "INSERT INTO post_fts (rowid, body) VALUES (?1, ?2)", "us", p->id, p->search_text);
 	if (!rc && p->in_reply_to)
 		rc = db_exec(db, "UPDATE posts SET replies = replies + 1 WHERE id = ?1", "u", p->in_reply_to);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)
@@ -178,11 +174,7 @@ int store_post_update(struct store *s, uint64_t id, const char *text, const char
 		rc = db_exec(db, "DELETE FROM post_fts WHERE rowid = ?1", "u", id);
 	if (!rc && search_text && *search_text)
 		rc = db_exec(db, "INSERT INTO post_fts (rowid, body) VALUES (?1, ?2)", "us", id, search_text);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_post_edits(struct store *s, struct arena *a, uint64_t id, struct post_edit **out, size_t *n)
@@ -230,11 +222,7 @@ int store_post_delete(struct store *s, uint64_t id)
 		rc = db_exec(db, "DELETE FROM post_edits WHERE post_id = ?1", "u", id);
 	if (!rc)
 		rc = db_exec(db, "DELETE FROM notifications WHERE post_id = ?1", "u", id);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_post_recipients(struct store *s, struct arena *a, uint64_t id, uint64_t **out, size_t *n)
@@ -436,11 +424,7 @@ int store_fav_set(struct store *s, uint64_t account, uint64_t post, bool on, boo
 		rc = db_exec(db, on ? "UPDATE posts SET favs = favs + 1 WHERE id = ?1"
 		                    : "UPDATE posts SET favs = favs - 1 WHERE id = ?1 AND favs > 0",
 		             "u", post);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, uint64_t boost_id,
@@ -467,11 +451,7 @@ int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, u
 		rc = db_exec(db, on ? "UPDATE posts SET boosts = boosts + 1 WHERE id = ?1"
 		                    : "UPDATE posts SET boosts = boosts - 1 WHERE id = ?1 AND boosts > 0",
 		             "u", post);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 /* ---- social graph ---- */
@@ -610,11 +590,7 @@ int store_block_set(struct store *s, uint64_t account, uint64_t target, bool on)
 		rc = db_exec(db, "DELETE FROM follow_requests WHERE (requester_id = ?1 AND target_id = ?2)"
 		                 " OR (requester_id = ?2 AND target_id = ?1)",
 		             "uu", account, target);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_mute_set(struct store *s, uint64_t account, uint64_t target, bool on)

@@ -541,11 +541,7 @@ int store_rate_hit(struct store *s, const char *key, int64_t now, int64_t since,
 		rc = db_exec(db, "INSERT INTO rate_events (key, at) VALUES (?1, ?2)", "si", key, now);
 	if (!rc)
 		rc = db_scalar(db, count, 0, "SELECT COUNT(*) FROM rate_events WHERE key = ?1", "s", key);
-	if (rc) {
-		db_rollback(db);
-		return rc;
-	}
-	return db_commit(db);
+	return db_finish(db, rc);
 }
 
 int store_rate_clear(struct store *s, const char *key)
