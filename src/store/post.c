@@ -521,15 +521,9 @@ bool store_follow_requested(struct store *s, uint64_t requester, uint64_t target
 	               target);
 }
 
-#define ACCOUNT_COLS_A \
-	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
-	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
-	" a.password_hash IS NOT NULL"
-
-static int id_list(struct db *db, struct arena *a, struct store *s, struct db_stmt *st, struct account ***out,
-                   size_t *n)
+/* The accounts whose ids the statement yields (at most 500), in order. */
+static int id_list(struct arena *a, struct store *s, struct db_stmt *st, struct account ***out, size_t *n)
 {
-	(void)db;
 	uint64_t ids[500];
 	size_t k = 0;
 	while (k < 500 && db_step(st) == DB_ROW)
@@ -554,7 +548,7 @@ int store_follow_requests(struct store *s, struct arena *a, uint64_t target, str
 	                              "u", target);
 	if (!st)
 		return ERR_DB;
-	return id_list(db, a, s, st, out, n);
+	return id_list(a, s, st, out, n);
 }
 
 int store_followers(struct store *s, struct arena *a, uint64_t id, bool following, int limit,
@@ -568,7 +562,7 @@ int store_followers(struct store *s, struct arena *a, uint64_t id, bool followin
 		           "ui", id, (int64_t)limit);
 	if (!st)
 		return ERR_DB;
-	return id_list(db, a, s, st, out, n);
+	return id_list(a, s, st, out, n);
 }
 
 int store_block_set(struct store *s, uint64_t account, uint64_t target, bool on)
