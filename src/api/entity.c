@@ -81,8 +81,7 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 			ac = &x->seen[i];
 	if (!ac) {
 		store_account_counts(x->c->store, acc);
-		fresh = (struct acct_cache){acc->id, acc->posts, acc->followers, acc->following,
-		                            store_account_last_post(x->c->store, acc->id)};
+		fresh = (struct acct_cache){acc->id, acc->posts, acc->followers, acc->following, acc->last_post_at};
 		if (x->nseen < (int)(sizeof x->seen / sizeof x->seen[0]))
 			x->seen[x->nseen++] = fresh;
 		ac = &fresh;

@@ -338,16 +338,6 @@ int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char 
 	return 0;
 }
 
-int64_t store_account_last_post(struct store *s, uint64_t account)
-{
-	struct db *db = store_db(s);
-	int64_t v = 0;
-	if (db)
-		db_scalar(db, &v, 0, "SELECT MAX(created_at) FROM posts WHERE author_id = ?1 AND deleted = 0", "u",
-		          account);
-	return v;
-}
-
 /* ---- lists ---- */
 
 static struct ulist *list_row(struct arena *a, struct db_stmt *st, struct ulist *l)

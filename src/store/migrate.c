@@ -74,7 +74,8 @@ static const char *const sqlite_steps[] = {
 	" ignore TEXT NOT NULL DEFAULT '', allow_override INTEGER NOT NULL DEFAULT 0,"
 	" hold_seconds INTEGER NOT NULL DEFAULT 30);"
 	"CREATE TABLE guard_log (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, writer_id INTEGER NOT NULL,"
-	" post_id INTEGER NOT NULL DEFAULT 0, verdict TEXT NOT NULL, types TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	" post_id INTEGER NOT NULL DEFAULT 0, verdict TEXT NOT NULL, types TEXT NOT NULL, created_at INTEGER"
+	" NOT NULL);"
 	"CREATE INDEX guard_log_org ON guard_log(org_id, id);",
 
 	/* 3: client API (OAuth apps and tokens, bookmarks, pins, lists, markers,
@@ -121,7 +122,8 @@ static const char *const sqlite_steps[] = {
 	" read_id INTEGER NOT NULL DEFAULT 0, hidden_id INTEGER NOT NULL DEFAULT 0,"
 	" PRIMARY KEY (account_id, root_id));"
 	"CREATE TABLE post_meta (post_id INTEGER PRIMARY KEY, spoiler_text TEXT NOT NULL DEFAULT '',"
-	" sensitive INTEGER NOT NULL DEFAULT 0, language TEXT NOT NULL DEFAULT '', app_id INTEGER NOT NULL DEFAULT 0);"
+	" sensitive INTEGER NOT NULL DEFAULT 0, language TEXT NOT NULL DEFAULT '', app_id INTEGER NOT NULL"
+	" DEFAULT 0);"
 	"CREATE TABLE reports (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, target_id INTEGER NOT NULL,"
 	" comment TEXT NOT NULL, post_ids TEXT NOT NULL, category TEXT NOT NULL, created_at INTEGER NOT NULL);",
 
@@ -144,12 +146,14 @@ static const char *const sqlite_steps[] = {
 	" post_id INTEGER NOT NULL DEFAULT 0, group_id INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL,"
 	" snapshot TEXT NOT NULL DEFAULT '', state INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);"
 	"CREATE INDEX mod_reports_open ON mod_reports(state, group_id, id);"
-	"CREATE TABLE mod_log (id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL, group_id INTEGER NOT NULL DEFAULT 0,"
+	"CREATE TABLE mod_log (id INTEGER PRIMARY KEY, actor_id INTEGER NOT NULL, group_id INTEGER NOT NULL"
+	" DEFAULT 0,"
 	" action TEXT NOT NULL, account_id INTEGER NOT NULL DEFAULT 0, post_id INTEGER NOT NULL DEFAULT 0,"
 	" note TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
 	"CREATE INDEX mod_log_group ON mod_log(group_id, id);"
 	"CREATE TABLE conv_state (account_id INTEGER NOT NULL, root_id INTEGER NOT NULL,"
-	" last_read INTEGER NOT NULL DEFAULT 0, left_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account_id, root_id));"
+	" last_read INTEGER NOT NULL DEFAULT 0, left_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (account_id,"
+	" root_id));"
 	"ALTER TABLE accounts ADD COLUMN dm_policy INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE org_guidelines (org_id INTEGER PRIMARY KEY, text TEXT NOT NULL, updated_at INTEGER NOT NULL);"
 	"CREATE TABLE guideline_accepts (org_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
@@ -179,6 +183,53 @@ static const char *const sqlite_steps[] = {
 	/* 6: a picture for each group */
 	"ALTER TABLE groups ADD COLUMN picture_id INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX groups_picture ON groups(picture_id) WHERE picture_id <> 0;",
+
+	/* 7: account counts kept by triggers, so showing an account does not
+	 * count its posts.  "posts" and "last_post_at" cover what everyone may
+	 * see (public, not a boost, not in a group, not held for moderation). */
+	"CREATE TABLE account_stats (account_id INTEGER PRIMARY KEY, posts INTEGER NOT NULL DEFAULT 0,"
+	" followers INTEGER NOT NULL DEFAULT 0, following INTEGER NOT NULL DEFAULT 0,"
+	" last_post_at INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO account_stats (account_id, posts, followers, following, last_post_at) SELECT a.id,"
+	" (SELECT COUNT(*) FROM posts p WHERE p.author_id = a.id AND p.deleted = 0 AND p.reblog_of = 0 AND"
+	" +p.visibility = 0 AND p.group_id = 0 AND p.pending = 0),"
+	" (SELECT COUNT(*) FROM follows f WHERE f.followee_id = a.id),"
+	" (SELECT COUNT(*) FROM follows f WHERE f.follower_id = a.id),"
+	" COALESCE((SELECT l.created_at FROM posts l WHERE l.author_id = a.id AND l.deleted = 0 AND"
+	" l.reblog_of = 0 AND +l.visibility = 0 AND l.group_id = 0 AND l.pending = 0 ORDER BY l.id DESC LIMIT"
+	" 1), 0) FROM accounts a;"
+	"CREATE TRIGGER accounts_stats_ins AFTER INSERT ON accounts BEGIN"
+	" INSERT INTO account_stats (account_id) VALUES (NEW.id) ON CONFLICT DO NOTHING; END;"
+	"CREATE TRIGGER accounts_stats_del AFTER DELETE ON accounts BEGIN"
+	" DELETE FROM account_stats WHERE account_id = OLD.id; END;"
+	"CREATE TRIGGER posts_stats_ins AFTER INSERT ON posts WHEN NEW.deleted = 0 AND NEW.reblog_of = 0 AND"
+	" NEW.visibility = 0 AND NEW.group_id = 0 AND NEW.pending = 0 BEGIN"
+	" UPDATE account_stats SET posts = posts + 1, last_post_at = COALESCE((SELECT l.created_at FROM posts"
+	" l WHERE l.author_id = NEW.author_id AND l.deleted = 0 AND l.reblog_of = 0 AND +l.visibility = 0 AND"
+	" l.group_id = 0 AND l.pending = 0 ORDER BY l.id DESC LIMIT 1), 0) WHERE account_id = NEW.author_id;"
+	" END;"
+	"CREATE TRIGGER posts_stats_upd AFTER UPDATE OF deleted, reblog_of, visibility, group_id, pending ON posts"
+	" WHEN (OLD.deleted = 0 AND OLD.reblog_of = 0 AND OLD.visibility = 0 AND OLD.group_id = 0 AND"
+	" OLD.pending = 0) <> (NEW.deleted = 0 AND NEW.reblog_of = 0 AND NEW.visibility = 0 AND NEW.group_id"
+	" = 0 AND NEW.pending = 0) BEGIN"
+	" UPDATE account_stats SET posts = posts + (NEW.deleted = 0 AND NEW.reblog_of = 0 AND NEW.visibility"
+	" = 0 AND NEW.group_id = 0 AND NEW.pending = 0) - (OLD.deleted = 0 AND OLD.reblog_of = 0 AND"
+	" OLD.visibility = 0 AND OLD.group_id = 0 AND OLD.pending = 0), last_post_at = COALESCE((SELECT"
+	" l.created_at FROM posts l WHERE l.author_id = NEW.author_id AND l.deleted = 0 AND l.reblog_of = 0"
+	" AND +l.visibility = 0 AND l.group_id = 0 AND l.pending = 0 ORDER BY l.id DESC LIMIT 1), 0)"
+	" WHERE account_id = NEW.author_id; END;"
+	"CREATE TRIGGER posts_stats_del AFTER DELETE ON posts WHEN OLD.deleted = 0 AND OLD.reblog_of = 0 AND"
+	" OLD.visibility = 0 AND OLD.group_id = 0 AND OLD.pending = 0 BEGIN"
+	" UPDATE account_stats SET posts = posts - 1, last_post_at = COALESCE((SELECT l.created_at FROM posts"
+	" l WHERE l.author_id = OLD.author_id AND l.deleted = 0 AND l.reblog_of = 0 AND +l.visibility = 0 AND"
+	" l.group_id = 0 AND l.pending = 0 ORDER BY l.id DESC LIMIT 1), 0) WHERE account_id = OLD.author_id;"
+	" END;"
+	"CREATE TRIGGER follows_stats_ins AFTER INSERT ON follows BEGIN"
+	" UPDATE account_stats SET followers = followers + 1 WHERE account_id = NEW.followee_id;"
+	" UPDATE account_stats SET following = following + 1 WHERE account_id = NEW.follower_id; END;"
+	"CREATE TRIGGER follows_stats_del AFTER DELETE ON follows BEGIN"
+	" UPDATE account_stats SET followers = followers - 1 WHERE account_id = OLD.followee_id;"
+	" UPDATE account_stats SET following = following - 1 WHERE account_id = OLD.follower_id; END;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -4,6 +4,7 @@
  * server can write the same database, and a per-connection statement cache.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -70,6 +71,13 @@ static int map_rc(int rc)
 	}
 }
 
+static int sq_trace(unsigned t, void *ctx, void *p, void *x)
+{
+	(void)t; (void)ctx;
+	fprintf(stderr, "SQLT %lld %.80s\n", (long long)*(sqlite3_int64 *)x, sqlite3_sql((sqlite3_stmt *)p));
+	return 0;
+}
+
 static struct db *sq_open(const char *path, int *err)
 {
 	struct sq_db *d = xcalloc(1, sizeof *d);
@@ -84,6 +92,8 @@ static struct db *sq_open(const char *path, int *err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(d->h, SQLITE_BUSY_MS);
+	if (getenv("KRING_SQLT"))
+		sqlite3_trace_v2(d->h, SQLITE_TRACE_PROFILE, sq_trace, NULL);
 	sqlite3_extended_result_codes(d->h, 1);
 	char *msg = NULL;
 	rc = sqlite3_exec(d->h,

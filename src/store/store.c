@@ -209,21 +209,24 @@ int store_account_insert(struct store *s, const struct account *acc, const char 
 int store_account_counts(struct store *s, struct account *acc)
 {
 	DB_OR_FAIL(s);
-	int rc = db_scalar(db, &acc->posts, 0,
-	                   /* Only what everyone may see is counted: a count must not
-	                    * reveal followers-only, direct or group posts. */
-	                   /* "+visibility": walk this author's posts (posts_author), not
-	                    * every public post of the site (posts_public). */
-	                   "SELECT COUNT(*) FROM posts WHERE author_id = ?1 AND deleted = 0 AND reblog_of = 0"
-	                   " AND +visibility = 0 AND group_id = 0 AND pending = 0",
-	                   "u", acc->id);
-	if (!rc)
-		rc = db_scalar(db, &acc->followers, 0, "SELECT COUNT(*) FROM follows WHERE followee_id = ?1",
-		               "u", acc->id);
-	if (!rc)
-		rc = db_scalar(db, &acc->following, 0, "SELECT COUNT(*) FROM follows WHERE follower_id = ?1",
-		               "u", acc->id);
-	return rc;
+	/* Only what everyone may see is counted: a count must not reveal
+	 * followers-only, direct or group posts (the triggers' condition). */
+	struct db_stmt *st = db_query(db,
+	                              "SELECT posts, followers, following, last_post_at FROM account_stats"
+	                              " WHERE account_id = ?1",
+	                              "u", acc->id);
+	if (!st)
+		return ERR_DB;
+	acc->posts = acc->followers = acc->following = acc->last_post_at = 0;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		acc->posts = db_i64(st, 0);
+		acc->followers = db_i64(st, 1);
+		acc->following = db_i64(st, 2);
+		acc->last_post_at = db_i64(st, 3);
+	}
+	db_done(st);
+	return rc < 0 ? -rc : 0;
 }
 
 /* The one account a query yields, with its counts. */

@@ -49,8 +49,9 @@ struct account {
 	bool has_password;
 	int hold_seconds;         /* think time for this person's posts */
 	int dm_policy;            /* enum dm_policy: who may send direct messages */
-	/* counts, filled only by store_account_counts (they cost queries) */
-	int64_t posts, followers, following;
+	/* counts, filled only by store_account_counts (kept by triggers, see
+	 * migration 7); posts and last_post_at cover public posts only */
+	int64_t posts, followers, following, last_post_at;
 };
 
 struct post {

@@ -68,7 +68,6 @@ int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boos
 int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char ***out, size_t *n);
 /* The id of account's boost of post, or 0. */
 uint64_t store_boost_of(struct store *s, uint64_t account, uint64_t post);
-int64_t store_account_last_post(struct store *s, uint64_t account);
 
 /* Lists */
 struct ulist {
