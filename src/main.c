@@ -358,7 +358,7 @@ static int serve(struct opts *o, struct core *c)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	struct web *w;
-	api_init(c);
+	api_init(c, (size_t)o->cfg.cache_mb << 20);
 	/* Media processing: a durable job queue with its worker thread. */
 	const struct job_handler *jh;
 	size_t njh;

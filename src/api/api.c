@@ -14,13 +14,61 @@
 
 #include "base/err.h"
 #include "base/id.h"
+#include "base/lru.h"
 #include "base/text.h"
 
 struct core *api_core;
+static struct lru *api_cache;
 
-void api_init(struct core *c)
+void api_init(struct core *c, size_t cache_bytes)
 {
 	api_core = c;
+	if (cache_bytes && !api_cache)
+		api_cache = lru_new(cache_bytes);
+}
+
+/*
+ * Responses cached by viewer, site address and URL, for the version of the
+ * database they were made from (see store_version): any commit, by any
+ * process, makes them old.  They also expire after API_CACHE_MS, for what
+ * changes with time alone (a held post going out, a poll closing).  The
+ * value is the Link header, a NUL, then the body.
+ */
+#define API_CACHE_MS 1000
+
+bool api_cache_get(struct actx *x, struct api_cache_key *k)
+{
+	k->key = NULL;
+	if (!api_cache || x->r->method != HTTP_GET || store_version(x->c->store, &k->version))
+		return false;
+	k->key = arena_printf(x->a, "%llu\n%s\n%s", (unsigned long long)x->viewer, x->base, x->r->url);
+	struct buf v = BUF_INIT(BUF_NOLIMIT);
+	bool hit = lru_get(api_cache, k->key, strlen(k->key), k->version, time_ms(), &v);
+	if (hit) {
+		size_t link = strlen(v.ptr);
+		json_begin(x);
+		if (link)
+			http_set_header(x->r, "Link", arena_strdup(x->a, v.ptr));
+		buf_add(&x->r->out, v.ptr + link + 1, v.len - link - 1);
+	}
+	buf_release(&v);
+	return hit;
+}
+
+void api_cache_put(struct actx *x, const struct api_cache_key *k)
+{
+	struct http_req *r = x->r;
+	if (!k->key || r->status != 200)
+		return;
+	const char *link = "";
+	for (int i = 0; i < r->nres_hdrs; i++)
+		if (!strcmp(r->res_hdr_names[i], "Link"))
+			link = r->res_hdr_vals[i];
+	struct buf v = BUF_INIT(BUF_NOLIMIT);
+	buf_add(&v, link, strlen(link) + 1);
+	buf_add(&v, r->out.ptr, r->out.len);
+	lru_put(api_cache, k->key, strlen(k->key), k->version, time_ms() + API_CACHE_MS, v.ptr, v.len);
+	buf_release(&v);
 }
 
 bool api_path(const char *path)

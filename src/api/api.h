@@ -16,7 +16,8 @@ struct core;
 
 extern const struct http_route api_routes[];
 /* Hand the API its core before the server starts. */
-void api_init(struct core *c);
+/* cache_bytes: memory for the response cache of timelines (0 = none). */
+void api_init(struct core *c, size_t cache_bytes);
 /* End open streams so the server can stop (after quiesce, before stop). */
 void api_stop(void);
 extern const size_t api_nroutes;

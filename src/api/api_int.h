@@ -29,13 +29,6 @@ struct actx {
 	struct http_field args[API_MAX_ARGS];
 	int nargs;
 	int query_from;            /* args[query_from..nargs) came from the query */
-	/* Accounts already rendered in this response: a timeline of 40 posts
-	 * has few authors, and their counts cost queries. */
-	struct acct_cache {
-		uint64_t id;
-		int64_t posts, followers, following, last;
-	} seen[32];
-	int nseen;
 };
 
 /*
@@ -99,6 +92,18 @@ void ent_group_relationship(struct jw *j, struct group *g);
 /* Full account for its owner: with source and role. */
 void ent_credential_account(struct actx *x, struct jw *j, struct account *acc);
 void ent_status(struct actx *x, struct jw *j, struct post *p);
+
+/* The response cache (api.c): api_cache_get answers from it when it can
+ * (true); otherwise render, then api_cache_put with the same key. */
+struct api_cache_key {
+	const char *key;   /* NULL: not cached */
+	uint64_t version;
+};
+bool api_cache_get(struct actx *x, struct api_cache_key *k);
+void api_cache_put(struct actx *x, const struct api_cache_key *k);
+/* Load what ent_status shows besides the post rows for v[0..n) (and what
+ * they boost) in a few queries; ent_status loads it per post otherwise. */
+void ent_status_prefetch(struct actx *x, struct post *const *v, size_t n);
 void ent_notification(struct actx *x, struct jw *j, struct notification *n);
 void ent_relationship(struct actx *x, struct jw *j, uint64_t target);
 void ent_poll(struct actx *x, struct jw *j, struct poll *p);

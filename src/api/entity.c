@@ -75,24 +75,14 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	const char *hd = arena_printf(x->a, "%s/static/icon.svg", x->base);
 	jw_kstr(j, "header", hd);
 	jw_kstr(j, "header_static", hd);
-	struct acct_cache *ac = NULL, fresh;
-	for (int i = 0; i < x->nseen && !ac; i++)
-		if (x->seen[i].id == acc->id)
-			ac = &x->seen[i];
-	if (!ac) {
+	if (!acc->has_counts)
 		store_account_counts(x->c->store, acc);
-		fresh = (struct acct_cache){acc->id, acc->posts, acc->followers, acc->following, acc->last_post_at};
-		if (x->nseen < (int)(sizeof x->seen / sizeof x->seen[0]))
-			x->seen[x->nseen++] = fresh;
-		ac = &fresh;
-	}
-	jw_kint(j, "followers_count", ac->followers);
-	jw_kint(j, "following_count", ac->following);
-	jw_kint(j, "statuses_count", ac->posts);
-	int64_t last = ac->last;
+	jw_kint(j, "followers_count", acc->followers);
+	jw_kint(j, "following_count", acc->following);
+	jw_kint(j, "statuses_count", acc->posts);
 	jw_key(j, "last_status_at");
-	if (last)
-		jw_date(j, last);
+	if (acc->last_post_at)
+		jw_date(j, acc->last_post_at);
 	else
 		jw_null(j);
 	jw_kempty(j, "emojis");
@@ -225,10 +215,28 @@ void ent_poll(struct actx *x, struct jw *j, struct poll *p)
 	jw_end(j);
 }
 
+void ent_status_prefetch(struct actx *x, struct post *const *v, size_t n)
+{
+	struct post **all = arena_alloc(x->a, (2 * n + 1) * sizeof *all);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!v[i]->x)
+			all[k++] = v[i];
+		if (v[i]->boosted && !v[i]->boosted->x)
+			all[k++] = v[i]->boosted;
+	}
+	if (k && store_post_extras(x->c->store, x->a, x->viewer, all, k))
+		for (size_t i = 0; i < k; i++)
+			all[i]->x = NULL; /* each renders on its own below */
+}
+
 static void status_body(struct actx *x, struct jw *j, struct post *p)
 {
-	struct post_meta meta;
-	store_post_meta_get(x->c->store, x->a, p->id, &meta);
+	if (!p->x)
+		ent_status_prefetch(x, &p, 1);
+	static const struct post_extra none = {.meta = {.spoiler_text = "", .language = ""}};
+	const struct post_extra *e = p->x ? p->x : &none;
+	const struct post_meta meta = e->meta;
 	jw_kid(j, "id", p->id);
 	jw_ktime(j, "created_at", p->created_at);
 	jw_kid(j, "in_reply_to_id", p->in_reply_to);
@@ -247,9 +255,9 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 	jw_kbool(j, "favourited", x->viewer && p->v_faved);
 	jw_kbool(j, "reblogged", x->viewer && p->v_boosted);
 	jw_kbool(j, "muted", false);
-	jw_kbool(j, "bookmarked", x->viewer && store_mark_has(x->c->store, MARK_BOOKMARK, x->viewer, p->id));
+	jw_kbool(j, "bookmarked", x->viewer && e->bookmarked);
 	if (x->viewer == p->author_id)
-		jw_kbool(j, "pinned", store_mark_has(x->c->store, MARK_PIN, x->viewer, p->id));
+		jw_kbool(j, "pinned", e->pinned);
 	jw_kstr(j, "content", p->text[0] ? abs_html(x, core_render_text(x->c, x->a, p->text)) : "");
 	struct oauth_app *app;
 	jw_key(j, "application");
@@ -269,46 +277,34 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 		jw_null(j);
 	jw_key(j, "media_attachments");
 	jw_arr(j);
-	struct media **mv;
-	size_t nm = 0;
-	if (core_post_media(x->c, x->a, p->id, &mv, &nm) == 0)
-		for (size_t i = 0; i < nm; i++)
-			ent_media(x, j, mv[i]);
+	for (size_t i = 0; i < e->nmedia; i++)
+		ent_media(x, j, e->media[i]);
 	jw_arr_end(j);
 	jw_key(j, "mentions");
 	jw_arr(j);
-	uint64_t *rc;
-	size_t nrc = 0;
-	if (!store_post_recipients(x->c->store, x->a, p->id, &rc, &nrc))
-		for (size_t i = 0; i < nrc; i++) {
-			struct account *acc;
-			if (store_account_get(x->c->store, x->a, rc[i], &acc))
-				continue;
-			jw_obj(j);
-			jw_kid(j, "id", acc->id);
-			jw_kstr(j, "username", acc->username);
-			jw_kstr(j, "acct", acc->username);
-			jw_kstr(j, "url", arena_printf(x->a, "%s/@%s", x->base, acc->username));
-			jw_end(j);
-		}
+	for (size_t i = 0; i < e->nmentions; i++) {
+		jw_obj(j);
+		jw_kid(j, "id", e->mentions[i].id);
+		jw_kstr(j, "username", e->mentions[i].username);
+		jw_kstr(j, "acct", e->mentions[i].username);
+		jw_kstr(j, "url", arena_printf(x->a, "%s/@%s", x->base, e->mentions[i].username));
+		jw_end(j);
+	}
 	jw_arr_end(j);
 	jw_key(j, "tags");
 	jw_arr(j);
-	const char **tags;
-	size_t ntags = 0;
-	if (!store_post_tags(x->c->store, x->a, p->id, &tags, &ntags))
-		for (size_t i = 0; i < ntags; i++) {
-			jw_obj(j);
-			jw_kstr(j, "name", tags[i]);
-			jw_kstr(j, "url", arena_printf(x->a, "%s/tags/%s", x->base, tags[i]));
-			jw_end(j);
-		}
+	for (size_t i = 0; i < e->ntags; i++) {
+		jw_obj(j);
+		jw_kstr(j, "name", e->tags[i]);
+		jw_kstr(j, "url", arena_printf(x->a, "%s/tags/%s", x->base, e->tags[i]));
+		jw_end(j);
+	}
 	jw_arr_end(j);
 	jw_kempty(j, "emojis");
 	jw_knull(j, "card");
 	struct poll *poll;
 	jw_key(j, "poll");
-	if (!store_poll_get(x->c->store, x->a, p->id, x->viewer, &poll))
+	if (e->has_poll && !store_poll_get(x->c->store, x->a, p->id, x->viewer, &poll))
 		ent_poll(x, j, poll);
 	else
 		jw_null(j);

@@ -14,6 +14,7 @@ static void posts_json(struct actx *x, struct post **v, size_t n, uint64_t older
 	set_link(x, n ? older : 0, n ? v[0]->id : 0);
 	struct jw j;
 	jw_init(&j, &x->r->out);
+	ent_status_prefetch(x, v, n);
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
 		ent_status(x, &j, v[i]);
@@ -22,6 +23,9 @@ static void posts_json(struct actx *x, struct post **v, size_t n, uint64_t older
 
 static int timeline(struct actx *x, struct tl_query *q)
 {
+	struct api_cache_key k;
+	if (api_cache_get(x, &k))
+		return 0;
 	arg_page(x, &q->page, CORE_PAGE_MAX);
 	struct post **v;
 	size_t n;
@@ -30,6 +34,7 @@ static int timeline(struct actx *x, struct tl_query *q)
 	if (rc)
 		return rc;
 	posts_json(x, v, n, older);
+	api_cache_put(x, &k);
 	return 0;
 }
 

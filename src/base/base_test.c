@@ -15,6 +15,7 @@
 #include "base/config.h"
 #include "base/err.h"
 #include "base/id.h"
+#include "base/lru.h"
 #include "base/text.h"
 
 static void test_buf_limit(void **state)
@@ -161,6 +162,66 @@ static void test_config(void **state)
 	assert_string_equal(config_db(&c, db, sizeof db), "./data/kring.db");
 }
 
+static bool lru_has(struct lru *c, const char *key, uint64_t version, int64_t now, const char *want)
+{
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	bool hit = lru_get(c, key, strlen(key), version, now, &b);
+	bool same = hit && want && b.len == strlen(want) && !memcmp(b.ptr, want, b.len);
+	buf_release(&b);
+	return want ? same : hit;
+}
+
+static void test_lru(void **state)
+{
+	(void)state;
+	struct lru *c = lru_new(4096);
+	lru_put(c, "a", 1, 7, 1000, "alpha", 5);
+	lru_put(c, "b", 1, 7, 1000, "beta", 4);
+	assert_true(lru_has(c, "a", 7, 10, "alpha"));
+	assert_true(lru_has(c, "b", 7, 10, "beta"));
+	assert_false(lru_has(c, "c", 7, 10, NULL));
+	/* Made from other data, or expired: never returned, and dropped. */
+	assert_false(lru_has(c, "a", 8, 10, NULL));
+	assert_false(lru_has(c, "a", 7, 10, NULL));
+	assert_false(lru_has(c, "b", 7, 1000, NULL));
+	/* Replacing a key keeps one entry. */
+	lru_put(c, "k", 1, 1, 1000, "one", 3);
+	lru_put(c, "k", 1, 1, 1000, "two", 3);
+	assert_true(lru_has(c, "k", 1, 0, "two"));
+	uint64_t hits, misses;
+	size_t bytes, entries;
+	lru_stats(c, &hits, &misses, &bytes, &entries);
+	assert_int_equal(entries, 1);
+	assert_true(hits >= 3 && misses >= 4);
+	/* Values over an eighth of the cache are not kept. */
+	char big[600];
+	memset(big, 'x', sizeof big);
+	lru_put(c, "big", 3, 1, 1000, big, sizeof big);
+	assert_false(lru_has(c, "big", 1, 0, NULL));
+	/* The memory bound holds; the least recently used go first. */
+	char key[16];
+	lru_put(c, "n0", 2, 1, 1000, big, 400);
+	lru_put(c, "n1", 2, 1, 1000, big, 400);
+	for (int i = 2; i < 200; i++) {
+		assert_true(lru_has(c, "n0", 1, 0, NULL)); /* used all the time: stays */
+		snprintf(key, sizeof key, "n%d", i);
+		lru_put(c, key, strlen(key), 1, 1000, big, 400);
+	}
+	lru_stats(c, &hits, &misses, &bytes, &entries);
+	assert_true(bytes <= 4096);
+	assert_true(entries > 1 && entries < 10);
+	assert_true(lru_has(c, "n0", 1, 0, NULL));
+	assert_true(lru_has(c, "n199", 1, 0, NULL));
+	assert_false(lru_has(c, "n1", 1, 0, NULL));
+	assert_false(lru_has(c, "n100", 1, 0, NULL));
+	lru_free(c);
+	/* A cache of size 0 keeps nothing. */
+	c = lru_new(0);
+	lru_put(c, "a", 1, 1, 1000, "x", 1);
+	assert_false(lru_has(c, "a", 1, 0, NULL));
+	lru_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +229,7 @@ int main(void)
 		cmocka_unit_test(test_arena),     cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_escape),    cmocka_unit_test(test_parse_u64),
 		cmocka_unit_test(test_ids),       cmocka_unit_test(test_config),
+		cmocka_unit_test(test_lru),
 	};
 	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@ void config_defaults(struct config *c)
 	snprintf(c->listen, sizeof c->listen, "127.0.0.1:8080");
 	snprintf(c->data, sizeof c->data, "./data");
 	c->threads = 4;
+	c->cache_mb = 8;
 }
 
 static int set_str(char *dst, size_t size, const char *v)
@@ -39,6 +40,13 @@ int config_set(struct config *c, const char *key, const char *v)
 		if (!parse_u64(v, &n) || n < 1 || n > 64)
 			return ERR_INVAL;
 		c->threads = (int)n;
+		return 0;
+	}
+	if (!strcmp(key, "cache_mb")) {
+		uint64_t n;
+		if (!parse_u64(v, &n) || n > 4096)
+			return ERR_INVAL;
+		c->cache_mb = (int)n;
 		return 0;
 	}
 	if (!strcmp(key, "log_level")) {
@@ -85,6 +93,7 @@ void config_load_env(struct config *c)
 	static const char *keys[][2] = {
 		{"KRING_LISTEN", "listen"}, {"KRING_DATA", "data"}, {"KRING_DB", "db"},
 		{"KRING_BASE_URL", "base_url"}, {"KRING_THREADS", "threads"}, {"KRING_LOG_LEVEL", "log_level"},
+		{"KRING_CACHE_MB", "cache_mb"},
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = getenv(keys[i][0]);

@@ -15,6 +15,7 @@ struct config {
 	char db[512];        /* database URL or path; empty = DATA/kring.db */
 	char base_url[256];  /* public URL for links; empty = http://LISTEN */
 	int threads;
+	int cache_mb;        /* response cache of the client API; 0 = off */
 	bool log_debug;
 };
 

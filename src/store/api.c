@@ -256,20 +256,6 @@ int store_mark_set(struct store *s, enum post_mark kind, uint64_t account, uint6
 	          : db_exec(db, "DELETE FROM pins WHERE account_id = ?1 AND post_id = ?2", "uu", account, post);
 }
 
-bool store_mark_has(struct store *s, enum post_mark kind, uint64_t account, uint64_t post)
-{
-	struct db *db = store_db(s);
-	int64_t v = 0;
-	if (!db)
-		return false;
-	if (kind == MARK_BOOKMARK)
-		db_scalar(db, &v, 0, "SELECT 1 FROM bookmarks WHERE account_id = ?1 AND post_id = ?2", "uu", account,
-		          post);
-	else
-		db_scalar(db, &v, 0, "SELECT 1 FROM pins WHERE account_id = ?1 AND post_id = ?2", "uu", account, post);
-	return v != 0;
-}
-
 int store_mark_list(struct store *s, struct arena *a, enum post_mark kind, uint64_t account,
                     const struct page *pg, uint64_t **posts, uint64_t **marks, size_t *n)
 {
@@ -864,4 +850,116 @@ uint64_t store_boost_of(struct store *s, uint64_t account, uint64_t post)
 		db_scalar(db, &v, 0, "SELECT id FROM posts WHERE author_id = ?1 AND reblog_of = ?2 AND deleted = 0", "uu",
 		          account, post);
 	return (uint64_t)v;
+}
+
+/* ---- what a page of statuses shows besides the post rows ---- */
+
+#define EXTRA_TAGS 40
+#define EXTRA_MENTIONS 100
+
+/* Posts of v[off..off+m) with id `id` (a page may hold one post twice). */
+#define EACH_POST(i, want) \
+	for (size_t i = off; i < off + m; i++) \
+		if (v[i]->id == (want))
+
+static int extras_chunk(struct db *db, struct arena *a, uint64_t viewer, struct post *const *v, size_t off,
+                        size_t m)
+{
+	uint64_t ids[DB_IDS];
+	for (size_t i = 0; i < m; i++)
+		ids[i] = v[off + i]->id;
+	int rc;
+	struct db_stmt *st = db_query_ids(db,
+	                                  "SELECT post_id, spoiler_text, sensitive, language, app_id FROM post_meta"
+	                                  " WHERE post_id IN " DB_IDS_IN,
+	                                  ids, m, 0);
+	if (!st)
+		return ERR_DB;
+	while ((rc = db_step(st)) == DB_ROW)
+		EACH_POST(i, db_u64(st, 0)) {
+			struct post_meta *pm = &v[i]->x->meta;
+			pm->spoiler_text = arena_strdup(a, db_text(st, 1));
+			pm->sensitive = db_i64(st, 2) != 0;
+			pm->language = arena_strdup(a, db_text(st, 3));
+			pm->app_id = db_u64(st, 4);
+		}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+
+	st = db_query_ids(db, "SELECT post_id, tag FROM post_tags WHERE post_id IN " DB_IDS_IN, ids, m, 0);
+	if (!st)
+		return ERR_DB;
+	while ((rc = db_step(st)) == DB_ROW)
+		EACH_POST(i, db_u64(st, 0)) {
+			struct post_extra *x = v[i]->x;
+			if (!x->tags)
+				x->tags = arena_alloc(a, EXTRA_TAGS * sizeof *x->tags);
+			if (x->ntags < EXTRA_TAGS)
+				x->tags[x->ntags++] = arena_strdup(a, db_text(st, 1));
+		}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+
+	st = db_query_ids(db,
+	                  "SELECT r.post_id, a.id, a.username FROM post_recipients r JOIN accounts a"
+	                  " ON a.id = r.account_id WHERE r.post_id IN " DB_IDS_IN,
+	                  ids, m, 0);
+	if (!st)
+		return ERR_DB;
+	while ((rc = db_step(st)) == DB_ROW)
+		EACH_POST(i, db_u64(st, 0)) {
+			struct post_extra *x = v[i]->x;
+			if (!x->mentions)
+				x->mentions = arena_alloc(a, EXTRA_MENTIONS * sizeof *x->mentions);
+			if (x->nmentions < EXTRA_MENTIONS)
+				x->mentions[x->nmentions++] =
+					(struct mention){db_u64(st, 1), arena_strdup(a, db_text(st, 2))};
+		}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+
+	st = db_query_ids(db, "SELECT post_id FROM polls WHERE post_id IN " DB_IDS_IN, ids, m, 0);
+	if (!st)
+		return ERR_DB;
+	while ((rc = db_step(st)) == DB_ROW)
+		EACH_POST(i, db_u64(st, 0)) v[i]->x->has_poll = true;
+	db_done(st);
+	if (rc < 0 || !viewer)
+		return rc < 0 ? -rc : 0;
+
+	st = db_query_ids(db, "SELECT post_id FROM bookmarks WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids,
+	                  m, viewer);
+	if (!st)
+		return ERR_DB;
+	while ((rc = db_step(st)) == DB_ROW)
+		EACH_POST(i, db_u64(st, 0)) v[i]->x->bookmarked = true;
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+
+	st = db_query_ids(db, "SELECT post_id FROM pins WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids, m,
+	                  viewer);
+	if (!st)
+		return ERR_DB;
+	while ((rc = db_step(st)) == DB_ROW)
+		EACH_POST(i, db_u64(st, 0)) v[i]->x->pinned = true;
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
+int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct post *const *v, size_t n)
+{
+	DB_OR_FAIL(s);
+	for (size_t i = 0; i < n; i++) {
+		v[i]->x = arena_alloc(a, sizeof *v[i]->x);
+		v[i]->x->meta.spoiler_text = "";
+		v[i]->x->meta.language = "";
+	}
+	int rc = 0;
+	for (size_t off = 0; off < n && !rc; off += DB_IDS)
+		rc = extras_chunk(db, a, viewer, v, off, n - off < DB_IDS ? n - off : DB_IDS);
+	return rc ? rc : store_post_media_many(db, a, v, n);
 }

@@ -58,6 +58,19 @@ struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...)
 	return st;
 }
 
+struct db_stmt *db_query_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, uint64_t extra)
+{
+	if (n > DB_IDS)
+		return NULL;
+	struct db_stmt *st = db->drv->prepare(db, sql);
+	if (!st)
+		return NULL;
+	for (size_t i = 0; i < DB_IDS; i++)
+		db->drv->bind_i64(st, (int)i + 1, i < n ? (int64_t)ids[i] : 0);
+	db->drv->bind_i64(st, DB_IDS + 1, (int64_t)extra);
+	return st;
+}
+
 int db_exec(struct db *db, const char *sql, const char *fmt, ...)
 {
 	va_list ap;

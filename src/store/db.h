@@ -35,6 +35,11 @@ struct db_driver {
 	void (*reset)(struct db_stmt *st);                          /* clears bindings too */
 	int64_t (*changes)(struct db *db);
 	const char *(*errmsg)(struct db *db);
+	/* A number that differs from any earlier one once anything was
+	 * committed to the database since, by any connection or process.  It
+	 * may change without a commit (never the other way round).  Read it
+	 * before the statements whose results it stands for. */
+	int (*version)(struct db *db, uint64_t *out);
 };
 
 /* Every driver's connection and statement structs start with these. */
@@ -64,6 +69,17 @@ int64_t db_i64(struct db_stmt *st, int col);
 uint64_t db_u64(struct db_stmt *st, int col);
 const char *db_text(struct db_stmt *st, int col);
 bool db_null(struct db_stmt *st, int col);
+/*
+ * A set of ids in one statement: DB_IDS_IN stands for (?1, ..., ?DB_IDS),
+ * bound to ids[0..n) and to 0 (no row has id 0) for the rest; ?41 (DB_IDS
+ * + 1) is `extra` (the viewer, say) for statements that want it.  n must be
+ * at most DB_IDS: longer lists go DB_IDS at a time.
+ */
+#define DB_IDS 40
+#define DB_IDS_IN \
+	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22," \
+	" ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)"
+struct db_stmt *db_query_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, uint64_t extra);
 /* The single int64 the query yields, or dflt when there is no row. */
 int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const char *fmt, ...);
 

@@ -400,6 +400,15 @@ static int64_t pg_changes(struct db *db) { return PGDB(db)->changes; }
 
 static const char *pg_errmsg(struct db *db) { return PQerrorMessage(PGDB(db)->c); }
 
+/* The server's WAL position: every commit (and more) moves it on. */
+static int pg_version(struct db *db, uint64_t *out)
+{
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, 0, "SELECT (pg_current_wal_lsn() - '0/0')::bigint", "");
+	*out = (uint64_t)v;
+	return rc;
+}
+
 const struct db_driver db_pg = {
 	.name = "pg",
 	.open = pg_open,
@@ -417,4 +426,5 @@ const struct db_driver db_pg = {
 	.reset = pg_reset,
 	.changes = pg_changes,
 	.errmsg = pg_errmsg,
+	.version = pg_version,
 };

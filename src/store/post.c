@@ -18,27 +18,29 @@
 	if (!db) \
 		return ERR_BUSY
 
-/* ?1 is always the viewer (0 = anonymous). */
-#define POST_COLS \
+/* V is the viewer's placeholder (0 = anonymous): ?1 for most statements,
+ * ?41 with DB_IDS_IN. */
+#define POST_COLS_V(V) \
 	"SELECT p.id, p.author_id, p.writer_id, p.in_reply_to, p.root_id, p.reblog_of, p.visibility," \
 	" p.text, p.created_at, p.edited_at, p.favs, p.boosts, p.replies, p.publish_at," \
-	" EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?1 AND f.followee_id = p.author_id)," \
-	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = ?1 AND r.post_id = p.id)," \
-	" EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = ?1 AND b.target_id = p.author_id)" \
-	"  OR (b.account_id = p.author_id AND b.target_id = ?1))," \
-	" EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = ?1 AND m.target_id = p.author_id)," \
-	" EXISTS (SELECT 1 FROM org_staff o WHERE o.org_id = p.author_id AND o.person_id = ?1)," \
-	" EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = ?1 AND v.post_id = p.id)," \
-	" EXISTS (SELECT 1 FROM posts q WHERE q.author_id = ?1 AND q.reblog_of = p.id AND q.reblog_of <> 0" \
+	" EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = " V " AND f.followee_id = p.author_id)," \
+	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = " V " AND r.post_id = p.id)," \
+	" EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = " V " AND b.target_id = p.author_id)" \
+	"  OR (b.account_id = p.author_id AND b.target_id = " V "))," \
+	" EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = " V " AND m.target_id = p.author_id)," \
+	" EXISTS (SELECT 1 FROM org_staff o WHERE o.org_id = p.author_id AND o.person_id = " V ")," \
+	" EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = " V " AND v.post_id = p.id)," \
+	" EXISTS (SELECT 1 FROM posts q WHERE q.author_id = " V " AND q.reblog_of = p.id AND q.reblog_of <> 0" \
 	"  AND q.deleted = 0)," \
 	" COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0)," \
 	" p.group_id, p.pending, p.pinned," \
 	" COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1)," \
-	" COALESCE((SELECT gm.role FROM group_members gm WHERE gm.group_id = p.group_id AND gm.account_id = ?1" \
+	" COALESCE((SELECT gm.role FROM group_members gm WHERE gm.group_id = p.group_id AND gm.account_id = " V \
 	"  AND gm.state = 0), -1)," \
 	" EXISTS (SELECT 1 FROM post_recipients rr JOIN org_staff os ON os.org_id = rr.account_id" \
-	"  WHERE rr.post_id = p.id AND os.person_id = ?1)" \
+	"  WHERE rr.post_id = p.id AND os.person_id = " V ")" \
 	" FROM posts p"
+#define POST_COLS POST_COLS_V("?1")
 
 static struct post *post_row(struct arena *a, struct db_stmt *st)
 {
@@ -146,6 +148,32 @@ int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t i
 	}
 	db_done(st);
 	return rc;
+}
+
+int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
+                    struct post **out)
+{
+	DB_OR_FAIL(s);
+	for (size_t i = 0; i < n; i++)
+		out[i] = NULL;
+	for (size_t off = 0; off < n; off += DB_IDS) {
+		size_t m = n - off < DB_IDS ? n - off : DB_IDS;
+		struct db_stmt *st = db_query_ids(db, POST_COLS_V("?41") " WHERE p.id IN " DB_IDS_IN " AND p.deleted = 0",
+		                                  ids + off, m, viewer);
+		if (!st)
+			return ERR_DB;
+		int rc;
+		while ((rc = db_step(st)) == DB_ROW) {
+			struct post *p = post_row(a, st);
+			for (size_t i = 0; i < n; i++)
+				if (ids[i] == p->id)
+					out[i] = p;
+		}
+		db_done(st);
+		if (rc < 0)
+			return -rc;
+	}
+	return 0;
 }
 
 int store_post_update(struct store *s, uint64_t id, const char *text, const char *search_text,

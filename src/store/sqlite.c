@@ -4,7 +4,6 @@
  * server can write the same database, and a per-connection statement cache.
  */
 #include <pthread.h>
-#include <stdio.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -29,6 +28,7 @@ struct sq_db {
 	sqlite3 *h;
 	bool wlocked;     /* this connection holds write_lock */
 	bool stmt_locked; /* ... for one write statement outside a transaction */
+	int64_t data_version; /* PRAGMA data_version when sq_version last looked */
 	struct sq_stmt cache[STMT_CACHE];
 };
 
@@ -57,6 +57,26 @@ static void wunlock(struct sq_db *d)
 	}
 }
 
+/*
+ * The database's version for sq_version: bumped after every commit by this
+ * process (the WAL hook runs once the commit is done and the write lock
+ * released) and whenever a connection's PRAGMA data_version shows that
+ * another connection (another process) committed.
+ */
+static _Atomic uint64_t generation = 1;
+
+#define SQLITE_CHECKPOINT_PAGES 1000 /* what wal_autocheckpoint does by default */
+
+static int sq_wal_hook(void *ctx, sqlite3 *h, const char *name, int pages)
+{
+	(void)ctx;
+	generation++;
+	/* Setting a WAL hook replaces SQLite's auto-checkpoint; do its work. */
+	if (pages >= SQLITE_CHECKPOINT_PAGES)
+		sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return SQLITE_OK;
+}
+
 static int map_rc(int rc)
 {
 	switch (rc & 0xff) {
@@ -69,13 +89,6 @@ static int map_rc(int rc)
 	case SQLITE_TOOBIG: return ERR_TOOBIG;
 	default: return ERR_DB;
 	}
-}
-
-static int sq_trace(unsigned t, void *ctx, void *p, void *x)
-{
-	(void)t; (void)ctx;
-	fprintf(stderr, "SQLT %lld %.80s\n", (long long)*(sqlite3_int64 *)x, sqlite3_sql((sqlite3_stmt *)p));
-	return 0;
 }
 
 static struct db *sq_open(const char *path, int *err)
@@ -92,8 +105,7 @@ static struct db *sq_open(const char *path, int *err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(d->h, SQLITE_BUSY_MS);
-	if (getenv("KRING_SQLT"))
-		sqlite3_trace_v2(d->h, SQLITE_TRACE_PROFILE, sq_trace, NULL);
+	sqlite3_wal_hook(d->h, sq_wal_hook, NULL);
 	sqlite3_extended_result_codes(d->h, 1);
 	char *msg = NULL;
 	rc = sqlite3_exec(d->h,
@@ -218,6 +230,25 @@ static void sq_reset(struct db_stmt *st)
 static int64_t sq_changes(struct db *db) { return sqlite3_changes64(((struct sq_db *)db)->h); }
 static const char *sq_errmsg(struct db *db) { return sqlite3_errmsg(((struct sq_db *)db)->h); }
 
+static int sq_version(struct db *db, uint64_t *out)
+{
+	struct sq_db *d = (struct sq_db *)db;
+	struct db_stmt *st = sq_prepare(db, "PRAGMA data_version");
+	if (!st)
+		return ERR_DB;
+	int rc = sq_step(st);
+	int64_t v = rc == DB_ROW ? sqlite3_column_int64(ST(st), 0) : 0;
+	sq_reset(st);
+	if (rc != DB_ROW)
+		return rc < 0 ? -rc : ERR_DB;
+	if (v != d->data_version) {
+		d->data_version = v;
+		generation++;
+	}
+	*out = generation;
+	return 0;
+}
+
 const struct db_driver db_sqlite = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -235,4 +266,5 @@ const struct db_driver db_sqlite = {
 	.reset = sq_reset,
 	.changes = sq_changes,
 	.errmsg = sq_errmsg,
+	.version = sq_version,
 };

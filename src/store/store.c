@@ -111,6 +111,12 @@ void store_close(struct store *s)
 	if (!db) \
 		return ERR_BUSY
 
+int store_version(struct store *s, uint64_t *out)
+{
+	DB_OR_FAIL(s);
+	return db->drv->version(db, out);
+}
+
 int store_schema_version(struct store *s, int *out)
 {
 	DB_OR_FAIL(s);
@@ -149,6 +155,7 @@ int store_meta_set(struct store *s, const char *key, const char *value)
 	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
 	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
 	" a.password_hash IS NOT NULL, a.hold_seconds, a.dm_policy"
+#define ACCOUNT_NCOLS 18
 
 static struct account *account_row(struct arena *a, struct db_stmt *st)
 {
@@ -225,8 +232,42 @@ int store_account_counts(struct store *s, struct account *acc)
 		acc->following = db_i64(st, 2);
 		acc->last_post_at = db_i64(st, 3);
 	}
+	acc->has_counts = rc == DB_ROW;
 	db_done(st);
 	return rc < 0 ? -rc : 0;
+}
+
+int store_accounts_get(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct account **out)
+{
+	DB_OR_FAIL(s);
+	for (size_t i = 0; i < n; i++)
+		out[i] = NULL;
+	for (size_t off = 0; off < n; off += DB_IDS) {
+		size_t m = n - off < DB_IDS ? n - off : DB_IDS;
+		struct db_stmt *st = db_query_ids(db,
+		                                  "SELECT " ACCOUNT_COLS ", COALESCE(s.posts, 0), COALESCE(s.followers, 0),"
+		                                  " COALESCE(s.following, 0), COALESCE(s.last_post_at, 0) FROM accounts a"
+		                                  " LEFT JOIN account_stats s ON s.account_id = a.id WHERE a.id IN " DB_IDS_IN,
+		                                  ids + off, m, 0);
+		if (!st)
+			return ERR_DB;
+		int rc;
+		while ((rc = db_step(st)) == DB_ROW) {
+			struct account *acc = account_row(a, st);
+			acc->posts = db_i64(st, ACCOUNT_NCOLS);
+			acc->followers = db_i64(st, ACCOUNT_NCOLS + 1);
+			acc->following = db_i64(st, ACCOUNT_NCOLS + 2);
+			acc->last_post_at = db_i64(st, ACCOUNT_NCOLS + 3);
+			acc->has_counts = true;
+			for (size_t i = 0; i < n; i++)
+				if (ids[i] == acc->id)
+					out[i] = acc;
+		}
+		db_done(st);
+		if (rc < 0)
+			return -rc;
+	}
+	return 0;
 }
 
 /* The one account a query yields, with its counts. */

@@ -52,6 +52,7 @@ struct account {
 	/* counts, filled only by store_account_counts (kept by triggers, see
 	 * migration 7); posts and last_post_at cover public posts only */
 	int64_t posts, followers, following, last_post_at;
+	bool has_counts;          /* the counts above are filled */
 };
 
 struct post {
@@ -84,6 +85,7 @@ struct post {
 	int v_group_role;         /* viewer's role in the post's group, -1 if not a member */
 	bool v_staff_recipient;   /* viewer is staff of an organisation the post is addressed to */
 	bool deleted;             /* only filled by store_org_audit */
+	struct post_extra *x;     /* filled by store_post_extras (store_api.h) */
 };
 
 enum group_kind { GROUP_OPEN = 0, GROUP_CLOSED = 1, GROUP_SECRET = 2 };
@@ -159,6 +161,10 @@ void store_close(struct store *s);
 /* Close this thread's connection (a worker thread ending). */
 void store_thread_done(struct store *s);
 int store_schema_version(struct store *s, int *out);
+/* A number that changes whenever anything was committed to the database
+ * (by any process) since it was last read: what a cache of rendered data
+ * checks before it answers.  Read it before reading the data. */
+int store_version(struct store *s, uint64_t *out);
 
 /* Site settings (key/value). Returns the value copied into a, or dflt. */
 const char *store_meta_get(struct store *s, struct arena *a, const char *key, const char *dflt);
@@ -169,6 +175,9 @@ int store_account_insert(struct store *s, const struct account *acc, const char 
 int store_account_get(struct store *s, struct arena *a, uint64_t id, struct account **out);
 /* Fill acc's public post count and follower/following counts. */
 int store_account_counts(struct store *s, struct account *acc);
+/* Many accounts in one query per DB_IDS, with their counts: out[i] is
+ * ids[i]'s account, NULL if there is none. */
+int store_accounts_get(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct account **out);
 int store_account_by_name(struct store *s, struct arena *a, const char *username, struct account **out);
 int store_account_password(struct store *s, uint64_t id, struct arena *a, const char **hash);
 int store_account_set_password(struct store *s, uint64_t id, const char *pw_hash);
@@ -227,6 +236,10 @@ struct post_new {
 };
 int store_post_insert(struct store *s, const struct post_new *p);
 int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out);
+/* Many posts in one query per DB_IDS: out[i] is ids[i]'s post for viewer,
+ * NULL if it does not exist or was deleted. */
+int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
+                    struct post **out);
 int store_post_update(struct store *s, uint64_t id, const char *text, const char *search_text,
                       const char *const *tags, size_t ntags, const uint64_t *recipients,
                       size_t nrecipients, int64_t now);

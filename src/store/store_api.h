@@ -55,7 +55,6 @@ int store_otoken_list(struct store *s, struct arena *a, uint64_t account, struct
 /* Per-account marks on posts. */
 enum post_mark { MARK_BOOKMARK, MARK_PIN };
 int store_mark_set(struct store *s, enum post_mark kind, uint64_t account, uint64_t post, bool on);
-bool store_mark_has(struct store *s, enum post_mark kind, uint64_t account, uint64_t post);
 /* Marked post ids, newest mark first, below max_id / above min_id (mark ids). */
 int store_mark_list(struct store *s, struct arena *a, enum post_mark kind, uint64_t account,
                     const struct page *pg, uint64_t **posts, uint64_t **marks, size_t *n);
@@ -157,6 +156,27 @@ struct post_meta {
 };
 int store_post_meta_set(struct store *s, uint64_t post, const struct post_meta *m);
 int store_post_meta_get(struct store *s, struct arena *a, uint64_t post, struct post_meta *out);
+
+/*
+ * What the client API shows with a status besides the post row, for a page
+ * of posts at once (one query per kind): v[i]->x is filled for every i.
+ */
+struct mention {
+	uint64_t id;
+	const char *username;
+};
+struct post_extra {
+	struct post_meta meta;        /* zeroes and "" without a row */
+	const char **tags;
+	size_t ntags;
+	struct mention *mentions;     /* the post's recipients */
+	size_t nmentions;
+	struct media **media;         /* in their order */
+	size_t nmedia;
+	bool has_poll;
+	bool bookmarked, pinned;      /* by the viewer */
+};
+int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct post *const *v, size_t n);
 
 /* Notifications beyond store.h */
 int store_notif_dismiss(struct store *s, uint64_t account, uint64_t id);

@@ -14,4 +14,9 @@ extern const int store_pg_nsteps;
 /* This thread's connection to s, opened on first use; NULL if it cannot be. */
 struct db *store_db(struct store *s);
 
+/* The media of v[0..n) into v[i]->x (allocated): store_post_extras's part
+ * in media.c. */
+struct post;
+int store_post_media_many(struct db *db, struct arena *a, struct post *const *v, size_t n);
+
 #endif

@@ -235,6 +235,76 @@ static void test_blocks_end_follows(void **state)
 	assert_true(got->v_blocked);
 }
 
+/* Counts kept by triggers: public posts only, follows both ways, and the
+ * batch fetch gives the same numbers as the single one. */
+static void test_account_stats(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "sa"), b = add_account(f, "sb");
+	uint64_t p1 = add_post(f, a, VIS_PUBLIC, "een", NULL, 0);
+	add_post(f, a, VIS_FOLLOWERS, "twee", NULL, 0);
+	add_post(f, a, VIS_DIRECT, "drie", &b, 1);
+	uint64_t p4 = add_post(f, a, VIS_PUBLIC, "vier", NULL, 0);
+	bool ch;
+	assert_int_equal(store_follow_set(f->s, b, a, true, &ch), 0);
+	assert_int_equal(store_boost_set(f->s, b, p1, true, id_new(), 2, &ch), 0);
+	struct account *acc;
+	assert_int_equal(store_account_get(f->s, &f->a, a, &acc), 0);
+	assert_false(acc->has_counts);
+	assert_int_equal(store_account_counts(f->s, acc), 0);
+	assert_true(acc->has_counts);
+	assert_int_equal(acc->posts, 2);
+	assert_int_equal(acc->followers, 1);
+	assert_int_equal(acc->following, 0);
+	assert_int_equal(acc->last_post_at, 1);
+	/* A boost is not one of b's posts. */
+	uint64_t ids[2] = {b, a};
+	struct account *many[2];
+	assert_int_equal(store_accounts_get(f->s, &f->a, ids, 2, many), 0);
+	assert_true(many[0] && many[0]->id == b && many[0]->has_counts);
+	assert_int_equal(many[0]->posts, 0);
+	assert_int_equal(many[0]->following, 1);
+	assert_true(many[1] && many[1]->id == a);
+	assert_int_equal(many[1]->posts, 2);
+	/* Deleting and unfollowing count down; with no public post left there is
+	 * no last post. */
+	assert_int_equal(store_post_delete(f->s, p4), 0);
+	assert_int_equal(store_follow_set(f->s, b, a, false, &ch), 0);
+	assert_int_equal(store_account_counts(f->s, acc), 0);
+	assert_int_equal(acc->posts, 1);
+	assert_int_equal(acc->followers, 0);
+	assert_int_equal(store_post_delete(f->s, p1), 0);
+	assert_int_equal(store_account_counts(f->s, acc), 0);
+	assert_int_equal(acc->posts, 0);
+	assert_int_equal(acc->last_post_at, 0);
+	/* Unknown ids give NULL, in their place. */
+	uint64_t none[3] = {a, 12345, a};
+	struct account *got[3];
+	assert_int_equal(store_accounts_get(f->s, &f->a, none, 3, got), 0);
+	assert_true(got[0] && !got[1] && got[2] == got[0]);
+}
+
+/* More ids than one statement takes (DB_IDS) are fetched in several. */
+static void test_posts_get_many(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "pm");
+	uint64_t ids[DB_IDS * 2 + 3];
+	size_t n = sizeof ids / sizeof ids[0];
+	for (size_t i = 0; i < n; i++)
+		ids[i] = add_post(f, a, VIS_PUBLIC, "veel", NULL, 0);
+	assert_int_equal(store_post_delete(f->s, ids[DB_IDS + 1]), 0);
+	ids[5] = 999; /* no such post */
+	struct post **got = arena_alloc(&f->a, n * sizeof *got);
+	assert_int_equal(store_posts_get(f->s, &f->a, a, ids, n, got), 0);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 5 || i == DB_IDS + 1)
+			assert_null(got[i]);
+		else
+			assert_true(got[i] && got[i]->id == ids[i] && !strcmp(got[i]->text, "veel"));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +315,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_posts_and_paging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_edit_delete_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blocks_end_follows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_account_stats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

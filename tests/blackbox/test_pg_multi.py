@@ -119,3 +119,31 @@ def test_database_restart_gives_503_then_recovers(start_server):
         assert "AddressSanitizer" not in a.stderr() + b.stderr()
     finally:
         stop_both(a, b, idle)
+
+
+def test_api_cache_of_one_process_sees_writes_through_another(start_server):
+    """Each process caches timeline answers; a post, favourite or delete made
+    through the other process shows in the next answer all the same."""
+    import requests
+
+    from test_api_cache import by_id, timeline, token
+    a, b = two_servers(start_server)
+    try:
+        reader, writer = a.add_user(), a.add_user()
+        ra, wb = a.login(reader), b.login(writer)
+        assert ra.post("/@%s/follow" % writer, {}).status_code in (200, 303)
+        tok = token(a, reader)
+        pid = wb.new_post("via proces b, gelezen via proces a")
+        for _ in range(3):
+            assert by_id(timeline(a, tok), pid) is not None
+        pid2 = wb.new_post("nog een via proces b")
+        assert timeline(a, tok)[0]["id"] == str(pid2)
+        # The token works on both processes; a favourite through b shows on a.
+        r = requests.post(b.base + "/api/v1/statuses/%d/favourite" % pid, timeout=10,
+                          headers={"Authorization": "Bearer " + tok})
+        assert r.status_code == 200, r.text
+        assert by_id(timeline(a, tok), pid)["favourited"] is True
+        assert wb.post("/posts/%d/delete" % pid2, {}).status_code in (200, 303)
+        assert by_id(timeline(a, tok), pid2) is None
+    finally:
+        stop_both(a, b)

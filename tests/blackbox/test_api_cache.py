@@ -1,0 +1,102 @@
+"""The client API's response cache (timelines) never answers with old data:
+every write, by this process or another, is seen by the next request, and
+one viewer's answer is never another's.  Runs on SQLite and PostgreSQL."""
+import sqlite3
+
+import requests
+
+from conftest import PASSWORD, TEST_DB, pg_db_name, pg_psql, uniq
+
+
+def token(server, name):
+    app = requests.post(server.base + "/api/v1/apps", data={
+        "client_name": "cachetest", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": "read write"},
+        timeout=10).json()
+    r = requests.post(server.base + "/oauth/token", data={
+        "grant_type": "password", "username": name, "password": PASSWORD, "client_id": app["client_id"],
+        "client_secret": app["client_secret"], "scope": "read write"}, timeout=30)
+    assert r.status_code == 200, r.text
+    return r.json()["access_token"]
+
+
+def timeline(server, tok, path="/api/v1/timelines/home?limit=40"):
+    h = {"Authorization": "Bearer " + tok} if tok else {}
+    r = requests.get(server.base + path, headers=h, timeout=10)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def by_id(statuses, pid):
+    return next((s for s in statuses if s["id"] == str(pid)), None)
+
+
+def test_home_timeline_shows_every_write_at_once(server):
+    reader = server.new_user(prefix="cr")
+    writer = server.new_user(prefix="cw")
+    assert reader.post("/@%s/follow" % writer.name, {}).status_code in (200, 303)
+    tok = token(server, reader.name)
+    first = writer.new_post("Eerste bericht voor de cache")
+    for _ in range(3):  # the same request again and again: answered from the cache
+        assert by_id(timeline(server, tok), first) is not None
+    # A new post by someone the reader follows.
+    second = writer.new_post("Tweede bericht na het vullen van de cache")
+    got = timeline(server, tok)
+    assert got[0]["id"] == str(second)
+    # A favourite by the reader (on the web) shows in the API at once.
+    assert reader.post("/posts/%d/fav" % first, {}).status_code in (200, 303)
+    s = by_id(timeline(server, tok), first)
+    assert s["favourited"] is True and s["favourites_count"] == 1
+    # An edit, then a delete.
+    assert writer.post("/posts/%d/edit" % first, {"text": "Bewerkt bericht in de cache"}).status_code in (200, 303)
+    assert "Bewerkt bericht" in by_id(timeline(server, tok), first)["content"]
+    assert writer.post("/posts/%d/delete" % first, {}).status_code in (200, 303)
+    assert by_id(timeline(server, tok), first) is None
+    # Unfollow: the writer's posts leave the home timeline.
+    assert reader.post("/@%s/unfollow" % writer.name, {}).status_code in (200, 303)
+    assert by_id(timeline(server, tok), second) is None
+
+
+def test_one_viewers_answer_is_never_anothers(server):
+    author = server.new_user(prefix="ca")
+    muter = server.new_user(prefix="cm")
+    other = server.new_user(prefix="co")
+    tag = uniq("cachetag")
+    pid = author.new_post("Bericht met #%s voor iedereen" % tag)
+    assert muter.post("/@%s/mute" % author.name, {}).status_code in (200, 303)
+    path = "/api/v1/timelines/tag/%s" % tag
+    t_other, t_muter = token(server, other.name), token(server, muter.name)
+    # The same address, asked by several viewers in turn.
+    for _ in range(2):
+        assert by_id(timeline(server, t_other, path), pid) is not None
+        assert by_id(timeline(server, None, path), pid) is not None
+        assert by_id(timeline(server, t_muter, path), pid) is None
+    # A followers-only post is in the home timeline of followers only.
+    follower = server.new_user(prefix="cf")
+    assert follower.post("/@%s/follow" % author.name, {}).status_code in (200, 303)
+    t_follower = token(server, follower.name)
+    home = "/api/v1/timelines/home?limit=40"
+    timeline(server, t_follower, home)
+    timeline(server, t_other, home)
+    fo = author.new_post("Alleen voor volgers %s" % tag, visibility="followers")
+    for _ in range(2):
+        assert by_id(timeline(server, t_follower, home), fo) is not None
+        assert by_id(timeline(server, t_other, home), fo) is None
+
+
+def test_a_write_by_another_process_is_seen(server):
+    """Another process (here: this test, straight into the database) changes a
+    post; the next API answer has the change."""
+    reader = server.new_user(prefix="cx")
+    tok = token(server, reader.name)
+    pid = reader.new_post("Tekst voor de wijziging van buitenaf")
+    for _ in range(2):
+        assert "van buitenaf" in by_id(timeline(server, tok), pid)["content"]
+    sql = "UPDATE posts SET text = 'Veranderd door een ander proces' WHERE id = %d" % pid
+    if TEST_DB == "pg":
+        pg_psql(sql, db=pg_db_name(server.data))
+    else:
+        con = sqlite3.connect(server.data + "/kring.db", timeout=10)
+        con.execute(sql)
+        con.commit()
+        con.close()
+    assert "Veranderd door een ander proces" in by_id(timeline(server, tok), pid)["content"]
