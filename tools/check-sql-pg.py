@@ -129,7 +129,7 @@ def main():
     files = sorted(glob.glob("src/store/*.c"))
     skip = ("migrate.c", "migrate_pg.c", "sqlite.c", "pg.c", "export.c")
     files = [f for f in files if not f.endswith("_test.c") and not f.endswith(skip)]
-    macros = string_macros(files)
+    macros = string_macros(files + ["src/store/db.h"])  # db.h: DB_IDS_IN
     stmts = list(statements(files, macros))
     script = ["\\set ON_ERROR_STOP off", "SET client_min_messages = warning;"]
     for i, (path, line, sql) in enumerate(stmts):
