@@ -41,7 +41,19 @@ bool api_cache_get(struct actx *x, struct api_cache_key *k)
 	k->key = NULL;
 	if (!api_cache || x->r->method != HTTP_GET || store_version(x->c->store, &k->version))
 		return false;
-	k->key = arena_printf(x->a, "%llu\n%s\n%s", (unsigned long long)x->viewer, x->base, x->r->url);
+	/* Viewer, site, path and every argument, each encoded so no two
+	 * requests share a key. */
+	struct buf key = BUF_INIT(BUF_NOLIMIT);
+	buf_addf(&key, "%llu\n%s\n", (unsigned long long)x->viewer, x->base);
+	url_encode(&key, x->r->path, strlen(x->r->path));
+	for (int i = 0; i < x->nargs; i++) {
+		buf_addc(&key, i ? '&' : '?');
+		url_encode(&key, x->args[i].name, strlen(x->args[i].name));
+		buf_addc(&key, '=');
+		url_encode(&key, x->args[i].value, x->args[i].len);
+	}
+	k->key = arena_strdup(x->a, key.ptr);
+	buf_release(&key);
 	struct buf v = BUF_INIT(BUF_NOLIMIT);
 	bool hit = lru_get(api_cache, k->key, strlen(k->key), k->version, time_ms(), &v);
 	if (hit) {

@@ -100,3 +100,32 @@ def test_a_write_by_another_process_is_seen(server):
         con.commit()
         con.close()
     assert "Veranderd door een ander proces" in by_id(timeline(server, tok), pid)["content"]
+
+
+def test_every_argument_is_part_of_the_question(server):
+    """Pages (max_id, min_id, limit) are different answers, each with its own
+    Link header, also when asked again."""
+    reader = server.new_user(prefix="cp")
+    tok = token(server, reader.name)
+    pids = [reader.new_post("Bericht %d voor het bladeren" % i) for i in range(7)]
+    h = {"Authorization": "Bearer " + tok}
+    for _ in range(2):
+        seen, url = [], server.base + "/api/v1/timelines/home?limit=2"
+        for _ in range(10):
+            r = requests.get(url, headers=h, timeout=10)
+            assert r.status_code == 200, r.text
+            page = [s["id"] for s in r.json()]
+            if not page:
+                break
+            assert len(page) <= 2
+            seen += page
+            nxt = r.links.get("next", {}).get("url")
+            if not nxt:
+                break
+            assert "max_id=" in nxt, r.headers.get("Link")
+            url = nxt
+        assert seen == [str(p) for p in reversed(pids)], seen
+    assert len(timeline(server, tok, "/api/v1/timelines/home?limit=3")) == 3
+    assert len(timeline(server, tok, "/api/v1/timelines/home?limit=5")) == 5
+    newer = timeline(server, tok, "/api/v1/timelines/home?min_id=%d" % pids[4])
+    assert [s["id"] for s in newer] == [str(pids[6]), str(pids[5])]
