@@ -8,7 +8,9 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC       ?= cc
-PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 vips libqrencode libpq libcrypto
+PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 libqrencode libpq libcrypto
+# kring-image alone links libvips (src/image/main.c: decoders out of the server).
+IMAGE_PKGS = vips
 WARN      = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS_COMMON = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -pthread \
@@ -53,9 +55,19 @@ build/release/%.o: src/%.c $(HDRS)
 	@$(CC) $(REL_CFLAGS) -c -o $@ $<
 build/release/embed.o: build/embed.c
 	@$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
-build/release/kring: $(REL_OBJ) src/main.c
+build/release/kring: $(REL_OBJ) src/main.c build/release/kring-image
 	@echo "  LINK    $@"
 	@$(CC) $(REL_CFLAGS) -o $@ src/main.c $(REL_OBJ) $(LIBS)
+# The image helper, without sanitizers in both builds (ASan cannot run under
+# the address-space limit the media job sets for it).
+build/release/kring-image: src/image/main.c src/core/media_sniff.c $(HDRS)
+	@mkdir -p $(@D)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) $(shell pkg-config --cflags $(IMAGE_PKGS)) -o $@ src/image/main.c \
+	  src/core/media_sniff.c $(shell pkg-config --libs $(IMAGE_PKGS))
+build/test/kring-image: build/release/kring-image
+	@mkdir -p $(@D)
+	@cp $< $@
 
 build/test/%.o: src/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -64,7 +76,7 @@ build/test/%.o: src/%.c $(HDRS)
 build/test/embed.o: build/embed.c
 	@mkdir -p $(@D)
 	@$(CC) $(TEST_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
-build/test/kring: $(TEST_OBJ) src/main.c
+build/test/kring: $(TEST_OBJ) src/main.c build/test/kring-image
 	@echo "  LINK    $@"
 	@$(CC) $(TEST_CFLAGS) -o $@ src/main.c $(TEST_OBJ) $(LIBS)
 build/test/libkring.a: $(TEST_OBJ)

@@ -332,8 +332,8 @@ enum media_refusal {
 };
 
 /*
- * Set the data directory and start libvips (once, before any thread uses
- * media).  Without it uploads fail with ERR_IO.  The job handlers to pass
+ * Set the data directory and find the kring-image program that processes
+ * images (once, before any thread uses media).  Without it uploads fail with ERR_IO.  The job handlers to pass
  * to job_start are in *h[0..*n).
  */
 int core_media_open(struct core *c, const char *data_dir, const struct job_handler **h, size_t *n);

@@ -21,13 +21,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstrict-prototypes"
-#pragma GCC diagnostic ignored "-Wshadow"
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#include <vips/vips.h>
-#pragma GCC diagnostic pop
-
 #include "base/arena.h"
 #include "base/err.h"
 #include "base/id.h"
@@ -40,10 +33,8 @@
 #define JOB_KIND "media"
 
 static char media_dir[512]; /* DATA/media; empty until core_media_open */
+static char image_tool[600]; /* the kring-image program */
 static struct core *media_core;
-
-/* Thumbnail widths for srcset; only those smaller than the image are made. */
-static const int thumb_widths[] = {320, 640, 1280};
 
 /* ---- files on disk ---- */
 
@@ -162,9 +153,27 @@ static const struct job_handler handlers[] = {
 	{.kind = JOB_KIND, .run = job_run, .failed = job_failed},
 };
 
+/* kring-image next to this program, unless KRING_IMAGE_TOOL names another. */
+static void find_image_tool(void)
+{
+	const char *env = getenv("KRING_IMAGE_TOOL");
+	if (env && *env) {
+		snprintf(image_tool, sizeof image_tool, "%s", env);
+	} else {
+		char self[512];
+		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+		self[n > 0 ? n : 0] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash)
+			*slash = '\0';
+		snprintf(image_tool, sizeof image_tool, "%s/kring-image", slash ? self : ".");
+	}
+	if (access(image_tool, X_OK))
+		log_warn("%s is missing: uploaded images cannot be processed", image_tool);
+}
+
 int core_media_open(struct core *c, const char *data_dir, const struct job_handler **h, size_t *n)
 {
-	static bool vips_started;
 	snprintf(media_dir, sizeof media_dir, "%s/media", data_dir);
 	char tmp[600];
 	snprintf(tmp, sizeof tmp, "%s/tmp", media_dir);
@@ -173,17 +182,7 @@ int core_media_open(struct core *c, const char *data_dir, const struct job_handl
 		media_dir[0] = '\0';
 		return ERR_IO;
 	}
-	if (!vips_started) {
-		if (VIPS_INIT("kring")) {
-			log_err("cannot start libvips: %s", vips_error_buffer());
-			return ERR_IO;
-		}
-		/* Bounded memory: no operation cache, one thread per image. */
-		vips_cache_set_max(0);
-		vips_cache_set_max_mem(0);
-		vips_concurrency_set(1);
-		vips_started = true;
-	}
+	find_image_tool();
 	media_core = c;
 	if (h) {
 		*h = handlers;
@@ -203,20 +202,6 @@ int core_media_run_jobs(struct core *c)
 }
 
 /* ---- upload ---- */
-
-/* Width and height from the image header (vips reads only the header). */
-static int image_header(const void *d, size_t n, int *w, int *h)
-{
-	VipsImage *im = vips_image_new_from_buffer(d, n, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
-	if (!im) {
-		vips_error_clear();
-		return ERR_INVAL;
-	}
-	*w = vips_image_get_width(im);
-	*h = vips_image_get_height(im);
-	g_object_unref(im);
-	return 0;
-}
 
 static bool too_many_pixels(uint64_t w, uint64_t h)
 {
@@ -261,15 +246,6 @@ int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, c
 			*why = MEDIA_REFUSE_BROKEN;
 			return ERR_INVAL;
 		}
-		int w, h;
-		if (image_header(d, n, &w, &h)) {
-			*why = MEDIA_REFUSE_BROKEN;
-			return ERR_INVAL;
-		}
-		if (too_many_pixels((uint64_t)w, (uint64_t)h)) {
-			*why = MEDIA_REFUSE_PIXELS;
-			return ERR_TOOBIG;
-		}
 	}
 	struct arena a;
 	arena_init(&a);
@@ -309,190 +285,95 @@ int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char 
 	return rc;
 }
 
-/* ---- processing: images ---- */
+/* ---- processing: images (in kring-image, see src/image/main.c) ---- */
 
-static const char *vips_why(char *why, size_t whylen, const char *what)
+static int run_tool(char *const argv[], char *out, size_t outlen, char *why, size_t whylen);
+
+/* Remove what kring-image left in dir, then dir. */
+static void remove_out_dir(struct arena *a, const char *dir)
 {
-	const char *e = vips_error_buffer();
-	snprintf(why, whylen, "%s: %.*s", what, (int)strcspn(e, "\n"), e);
-	vips_error_clear();
-	return why;
+	static const char *const names[] = {"main.webp", "t320.webp", "t640.webp", "t1280.webp"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		unlink(arena_printf(a, "%s/%s", dir, names[i]));
+	rmdir(dir);
 }
 
-/* Encode im as WebP without any metadata; g_free the result. */
-static int webp(VipsImage *im, int q, void **out, size_t *n)
-{
-	if (vips_webpsave_buffer(im, out, n, "Q", q, "strip", TRUE, "effort", 1, NULL))
-		return ERR_IO;
-	/* libvips 8.14 writes an EXIF chunk even with strip: take it out. */
-	size_t len = webp_strip(*out, *n);
-	if (!len) {
-		g_free(*out);
-		*out = NULL;
-		vips_error("kring", "encoder wrote a malformed webp");
-		return ERR_IO;
-	}
-	*n = len;
-	return 0;
-}
+#define IMAGE_FILES 4
 
-static void dominant_colour(VipsImage *im, char out[8])
-{
-	out[0] = '\0';
-	if (vips_image_get_bands(im) < 3)
-		return;
-	int rgb[3];
-	for (int b = 0; b < 3; b++) {
-		VipsImage *band;
-		double avg;
-		if (vips_extract_band(im, &band, b, NULL))
-			return;
-		int bad = vips_avg(band, &avg, NULL);
-		g_object_unref(band);
-		if (bad)
-			return;
-		rgb[b] = avg < 0 ? 0 : avg > 255 ? 255 : (int)(avg + 0.5);
-	}
-	snprintf(out, 8, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
-}
-
-static int process_image(struct core *c, struct arena *a, struct media *m, const char *raw, size_t n, char *why,
-                         size_t whylen)
+static int process_image(struct core *c, struct arena *a, struct media *m, const char *raw, size_t n,
+                         const char *in, char *why, size_t whylen)
 {
 	struct sniff sn;
 	if (!media_sniff((const unsigned char *)raw, n, &sn) || sn.kind != MEDIA_IMAGE) {
 		snprintf(why, whylen, "not an image");
 		return ERR_INVAL;
 	}
-	/* fail: a truncated or corrupt image is an error, not a grey half. */
-	VipsImage *in = vips_image_new_from_buffer(raw, n, "", "access", VIPS_ACCESS_SEQUENTIAL, "fail", TRUE, NULL);
-	if (!in) {
-		vips_why(why, whylen, "cannot read image");
-		return ERR_INVAL;
+	char *dir = arena_printf(a, "%s/tmp/%llu.img", media_dir, (unsigned long long)m->id);
+	remove_out_dir(a, dir);
+	if (mkdir(dir, 0700)) {
+		snprintf(why, whylen, "cannot create %s: %s", dir, strerror(errno));
+		return ERR_IO;
 	}
-	if (too_many_pixels((uint64_t)vips_image_get_width(in), (uint64_t)vips_image_get_height(in))) {
-		g_object_unref(in);
-		snprintf(why, whylen, "too many pixels");
-		return ERR_INVAL;
+	char out[2048] = "";
+	char *argv[] = {image_tool, (char *)in, dir, NULL};
+	int rc = run_tool(argv, out, sizeof out, why, whylen);
+	if (rc) {
+		if (!strncmp(out, "error ", 6))
+			snprintf(why, whylen, "%.*s", (int)strcspn(out + 6, "\n"), out + 6);
+		remove_out_dir(a, dir);
+		return rc;
 	}
-	VipsImage *rot = NULL, *srgb = NULL, *mem = NULL;
-	void *main_buf = NULL, *pixels = NULL;
-	size_t main_len = 0;
-	int rc = ERR_INVAL;
-	/* Orientation first, so stripping the EXIF tag does not turn the photo. */
-	if (vips_autorot(in, &rot, NULL)) {
-		vips_why(why, whylen, "cannot rotate");
-		goto out;
-	}
-	if (vips_colourspace(rot, &srgb, VIPS_INTERPRETATION_sRGB, NULL)) {
-		vips_why(why, whylen, "cannot convert colours");
-		goto out;
-	}
-	if (vips_image_get_format(srgb) != VIPS_FORMAT_UCHAR) {
-		VipsImage *u8;
-		if (vips_cast_uchar(srgb, &u8, NULL)) {
-			vips_why(why, whylen, "cannot convert depth");
-			goto out;
-		}
-		g_object_unref(srgb);
-		srgb = u8;
-	}
-	/*
-	 * Decode once into memory (bounded by the pixel limit) and build a new
-	 * image from the bare pixels: it has no metadata fields at all, so no
-	 * EXIF, GPS, XMP, IPTC, ICC, maker note or embedded thumbnail can reach
-	 * any file we write, whatever a saver's "strip" does.
-	 */
-	size_t npix = 0;
-	if (!(pixels = vips_image_write_to_memory(srgb, &npix)) ||
-	    !(mem = vips_image_new_from_memory(pixels, npix, vips_image_get_width(srgb), vips_image_get_height(srgb),
-	                                       vips_image_get_bands(srgb), vips_image_get_format(srgb)))) {
-		vips_why(why, whylen, "cannot decode image");
-		goto out;
-	}
-	struct media_file files[1 + sizeof thumb_widths / sizeof thumb_widths[0]];
+	/* What it wrote: "file NAME WIDTH HEIGHT" lines, main.webp first, and
+	 * "colour #rrggbb". */
+	struct media_file files[IMAGE_FILES];
 	size_t nf = 0;
-	memset(files, 0, sizeof files);
-	if (webp(mem, 82, &main_buf, &main_len)) {
-		vips_why(why, whylen, "cannot encode image");
-		rc = ERR_IO;
-		goto out;
-	}
-	struct media_file *f = &files[nf++];
-	f->ext = "webp";
-	f->mime = "image/webp";
-	f->width = vips_image_get_width(mem);
-	f->height = vips_image_get_height(mem);
-	f->main = true;
-	if ((rc = store_bytes(a, main_buf, main_len, f)))
-		goto out;
-	/* Thumbnails from large to small, each made from the one before: a
-	 * small step is cheap, a 12 MP -> 320 px step is not. */
 	char colour[8] = "";
-	VipsImage *src = mem;
-	g_object_ref(src);
-	for (size_t i = sizeof thumb_widths / sizeof thumb_widths[0]; i-- > 0;) {
-		int w = thumb_widths[i];
-		if (w >= f->width && i > 0)
+	memset(files, 0, sizeof files);
+	char *save = NULL;
+	for (char *line = strtok_r(out, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save)) {
+		char name[32], hex[7];
+		int w, h;
+		if (sscanf(line, "colour #%6[0-9a-f]", hex) == 1 && strlen(hex) == 6) {
+			colour[0] = '#';
+			memcpy(colour + 1, hex, sizeof hex);
 			continue;
-		VipsImage *t, *tm;
-		if (vips_thumbnail_image(src, &t, w, "height", w * 4, "size", VIPS_SIZE_DOWN, NULL)) {
-			vips_why(why, whylen, "cannot make thumbnail");
+		}
+		if (sscanf(line, "file %31[a-z0-9].webp %d %d", name, &w, &h) != 3 || w <= 0 || h <= 0 ||
+		    nf == IMAGE_FILES || (nf == 0) != !strcmp(name, "main")) {
+			snprintf(why, whylen, "kring-image said: %.80s", line);
+			rc = ERR_INVAL;
+			break;
+		}
+		char *buf;
+		size_t len;
+		if (read_file(arena_printf(a, "%s/%s.webp", dir, name), CORE_MEDIA_MAX_IMAGE, &buf, &len)) {
+			snprintf(why, whylen, "cannot read %s.webp", name);
 			rc = ERR_IO;
 			break;
 		}
-		tm = vips_image_copy_memory(t);
-		g_object_unref(t);
-		if (!tm) {
-			vips_why(why, whylen, "cannot make thumbnail");
-			rc = ERR_IO;
-			break;
-		}
-		g_object_unref(src);
-		src = tm;
-		if (i == 0)
-			dominant_colour(tm, colour);
-		if (w >= f->width)
-			continue; /* only for the colour */
-		struct media_file *tf = &files[nf];
-		tf->ext = "webp";
-		tf->mime = "image/webp";
-		tf->width = vips_image_get_width(tm);
-		tf->height = vips_image_get_height(tm);
-		void *tb = NULL;
-		size_t tl = 0;
-		if (webp(tm, 75, &tb, &tl)) {
-			vips_why(why, whylen, "cannot encode thumbnail");
-			rc = ERR_IO;
-			break;
-		}
-		rc = store_bytes(a, tb, tl, tf);
-		g_free(tb);
-		if (rc)
-			break;
-		nf++;
+		struct media_file *f = &files[nf++];
+		f->ext = "webp";
+		f->mime = "image/webp";
+		f->width = w;
+		f->height = h;
+		f->main = nf == 1;
+		rc = store_bytes(a, buf, len, f);
+		free(buf);
 	}
-	g_object_unref(src);
+	remove_out_dir(a, dir);
+	if (!rc && !nf) {
+		snprintf(why, whylen, "kring-image wrote nothing");
+		rc = ERR_INVAL;
+	}
 	if (rc)
-		goto out;
+		return rc;
 	m->sha256 = files[0].sha256;
 	m->mime = "image/webp";
 	m->width = files[0].width;
 	m->height = files[0].height;
 	m->size = files[0].size;
 	m->colour = arena_strdup(a, colour);
-	rc = store_media_ready(c->store, m->id, m, files, nf);
-out:
-	g_free(main_buf);
-	if (mem)
-		g_object_unref(mem);
-	g_free(pixels); /* after mem, which points into it */
-	if (srgb)
-		g_object_unref(srgb);
-	if (rot)
-		g_object_unref(rot);
-	g_object_unref(in);
-	return rc;
+	return store_media_ready(c->store, m->id, m, files, nf);
 }
 
 /* ---- processing: audio and video (ffprobe, ffmpeg) ---- */
@@ -721,7 +602,7 @@ static int job_run(void *ctx, const char *arg, char *why, size_t whylen)
 		goto out;
 	}
 	if (m->kind == MEDIA_IMAGE)
-		rc = process_image(c, &a, m, raw, n, why, whylen);
+		rc = process_image(c, &a, m, raw, n, tmp, why, whylen);
 	else
 		rc = process_av(c, &a, m, raw, n, tmp, why, whylen);
 	if (!rc)

@@ -15,6 +15,11 @@
 #include "store/db.h"
 
 #define SQLITE_BUSY_MS 5000
+/* Each connection may cache 8 MB of pages, but all of SQLite's memory in
+ * the process (every thread's cache, statements, sorting) keeps under
+ * this: past it, connections reuse their cache pages instead of adding
+ * more.  The operating system's file cache holds the rest of the file. */
+#define SQLITE_HEAP_LIMIT (24 << 20)
 #define STMT_CACHE 256
 
 struct sq_stmt {
@@ -91,8 +96,15 @@ static int map_rc(int rc)
 	}
 }
 
+static void heap_limit(void)
+{
+	sqlite3_soft_heap_limit64(SQLITE_HEAP_LIMIT);
+}
+
 static struct db *sq_open(const char *path, int *err)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, heap_limit);
 	struct sq_db *d = xcalloc(1, sizeof *d);
 	d->base.drv = &db_sqlite;
 	int rc = sqlite3_open_v2(path, &d->h,

@@ -31,6 +31,10 @@ def _snapshot_binary(src):
     dst = os.path.join(d, "kring")
     shutil.copy2(src, dst)
     os.chmod(dst, 0o755)
+    # kring runs the image helper that lies next to it.
+    helper = os.path.join(os.path.dirname(src), "kring-image")
+    if os.path.exists(helper):
+        shutil.copy2(helper, os.path.join(d, "kring-image"))
     return dst
 
 

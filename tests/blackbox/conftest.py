@@ -28,6 +28,10 @@ def _snapshot_binary(src):
         try:
             shutil.copy2(src, dst)
             os.chmod(dst, 0o755)
+            # kring runs the image helper that lies next to it.
+            helper = os.path.join(os.path.dirname(src), "kring-image")
+            if os.path.exists(helper):
+                shutil.copy2(helper, os.path.join(d, "kring-image"))
             if subprocess.run([dst, "--version"], capture_output=True, timeout=10).returncode == 0:
                 return dst
         except (OSError, subprocess.SubprocessError):
