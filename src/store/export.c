@@ -338,11 +338,11 @@ static int import_row(struct db *db, struct table *t, json_t *row)
 	return err ? err : rc < 0 ? -rc : 0;
 }
 
-/* Tables kept by triggers from other tables (migration 7): exported so a
- * dump is complete, never imported. */
+/* Tables kept by triggers from other tables (migrations 7 and 8): exported
+ * so a dump is complete, never imported. */
 static bool derived(const char *table)
 {
-	return !strcmp(table, "account_stats");
+	return !strcmp(table, "account_stats") || !strcmp(table, "tag_stats");
 }
 
 static int check_empty(struct db *db, struct catalog *cat)

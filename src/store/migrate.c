@@ -230,6 +230,36 @@ static const char *const sqlite_steps[] = {
 	"CREATE TRIGGER follows_stats_del AFTER DELETE ON follows BEGIN"
 	" UPDATE account_stats SET followers = followers - 1 WHERE account_id = OLD.followee_id;"
 	" UPDATE account_stats SET following = following - 1 WHERE account_id = OLD.follower_id; END;",
+
+	/* 8: how many posts everyone may see carry each tag, kept by triggers
+	 * (the search page's tag suggestions); a tag without such posts has no
+	 * row. */
+	"CREATE TABLE tag_stats (tag TEXT PRIMARY KEY, posts INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO tag_stats (tag, posts) SELECT t.tag, COUNT(*) FROM post_tags t JOIN posts p ON p.id = t.post_id"
+	" WHERE p.deleted = 0 AND p.reblog_of = 0 AND p.visibility = 0 AND p.group_id = 0 AND p.pending = 0"
+	" GROUP BY t.tag;"
+	"CREATE TRIGGER post_tags_stats_ins AFTER INSERT ON post_tags"
+	" WHEN EXISTS (SELECT 1 FROM posts p WHERE p.id = NEW.post_id AND p.deleted = 0 AND p.reblog_of = 0"
+	" AND p.visibility = 0 AND p.group_id = 0 AND p.pending = 0) BEGIN"
+	" INSERT INTO tag_stats (tag, posts) VALUES (NEW.tag, 1) ON CONFLICT (tag) DO UPDATE SET posts = posts + 1;"
+	" END;"
+	"CREATE TRIGGER post_tags_stats_del AFTER DELETE ON post_tags"
+	" WHEN EXISTS (SELECT 1 FROM posts p WHERE p.id = OLD.post_id AND p.deleted = 0 AND p.reblog_of = 0"
+	" AND p.visibility = 0 AND p.group_id = 0 AND p.pending = 0) BEGIN"
+	" UPDATE tag_stats SET posts = posts - 1 WHERE tag = OLD.tag;"
+	" DELETE FROM tag_stats WHERE tag = OLD.tag AND posts <= 0; END;"
+	"CREATE TRIGGER posts_tag_stats_upd AFTER UPDATE OF deleted, reblog_of, visibility, group_id, pending"
+	" ON posts"
+	" WHEN (OLD.deleted = 0 AND OLD.reblog_of = 0 AND OLD.visibility = 0 AND OLD.group_id = 0 AND"
+	" OLD.pending = 0) <> (NEW.deleted = 0 AND NEW.reblog_of = 0 AND NEW.visibility = 0 AND NEW.group_id"
+	" = 0 AND NEW.pending = 0) BEGIN"
+	" INSERT INTO tag_stats (tag, posts) SELECT tag, 0 FROM post_tags WHERE post_id = NEW.id AND true"
+	" ON CONFLICT (tag) DO NOTHING;"
+	" UPDATE tag_stats SET posts = posts + (NEW.deleted = 0 AND NEW.reblog_of = 0 AND NEW.visibility = 0"
+	" AND NEW.group_id = 0 AND NEW.pending = 0) - (OLD.deleted = 0 AND OLD.reblog_of = 0 AND"
+	" OLD.visibility = 0 AND OLD.group_id = 0 AND OLD.pending = 0)"
+	" WHERE tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id);"
+	" DELETE FROM tag_stats WHERE posts <= 0 AND tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id); END;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -226,6 +226,40 @@ const char *const store_pg_steps[] = {
 	" END IF; RETURN NULL; END $$;"
 	"CREATE TRIGGER follows_stats AFTER INSERT OR DELETE ON follows"
 	" FOR EACH ROW EXECUTE FUNCTION kring_follows_stats();",
+
+	/* 8: posts everyone may see per tag, kept by triggers (see migrate.c). */
+	"CREATE TABLE tag_stats (tag TEXT PRIMARY KEY, posts BIGINT NOT NULL DEFAULT 0);"
+	"INSERT INTO tag_stats (tag, posts) SELECT t.tag, COUNT(*) FROM post_tags t JOIN posts p ON p.id = t.post_id"
+	" WHERE p.deleted = 0 AND p.reblog_of = 0 AND p.visibility = 0 AND p.group_id = 0 AND p.pending = 0"
+	" GROUP BY t.tag;"
+	"CREATE FUNCTION kring_post_tags_stats() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" IF TG_OP = 'INSERT' THEN"
+	"  IF EXISTS (SELECT 1 FROM posts p WHERE p.id = NEW.post_id AND p.deleted = 0 AND p.reblog_of = 0"
+	" AND p.visibility = 0 AND p.group_id = 0 AND p.pending = 0) THEN"
+	"   INSERT INTO tag_stats (tag, posts) VALUES (NEW.tag, 1) ON CONFLICT (tag) DO UPDATE"
+	"   SET posts = tag_stats.posts + 1;"
+	"  END IF;"
+	" ELSIF EXISTS (SELECT 1 FROM posts p WHERE p.id = OLD.post_id AND p.deleted = 0 AND p.reblog_of = 0"
+	" AND p.visibility = 0 AND p.group_id = 0 AND p.pending = 0) THEN"
+	"  UPDATE tag_stats SET posts = posts - 1 WHERE tag = OLD.tag;"
+	"  DELETE FROM tag_stats WHERE tag = OLD.tag AND posts <= 0;"
+	" END IF; RETURN NULL; END $$;"
+	"CREATE TRIGGER post_tags_stats AFTER INSERT OR DELETE ON post_tags"
+	" FOR EACH ROW EXECUTE FUNCTION kring_post_tags_stats();"
+	"CREATE FUNCTION kring_posts_tag_stats() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" DECLARE o BIGINT := 0; n BIGINT := 0; BEGIN"
+	" IF OLD.deleted = 0 AND OLD.reblog_of = 0 AND OLD.visibility = 0 AND OLD.group_id = 0 AND"
+	" OLD.pending = 0 THEN o := 1; END IF;"
+	" IF NEW.deleted = 0 AND NEW.reblog_of = 0 AND NEW.visibility = 0 AND NEW.group_id = 0 AND"
+	" NEW.pending = 0 THEN n := 1; END IF;"
+	" IF n = o THEN RETURN NULL; END IF;"
+	" INSERT INTO tag_stats (tag, posts) SELECT tag, 0 FROM post_tags WHERE post_id = NEW.id"
+	" ON CONFLICT (tag) DO NOTHING;"
+	" UPDATE tag_stats SET posts = posts + n - o WHERE tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id);"
+	" DELETE FROM tag_stats WHERE posts <= 0 AND tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id);"
+	" RETURN NULL; END $$;"
+	"CREATE TRIGGER posts_tag_stats AFTER UPDATE OF deleted, reblog_of, visibility, group_id, pending ON posts"
+	" FOR EACH ROW EXECUTE FUNCTION kring_posts_tag_stats();",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -4,6 +4,7 @@
  * server can write the same database, and a per-connection statement cache.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -15,11 +16,10 @@
 #include "store/db.h"
 
 #define SQLITE_BUSY_MS 5000
-/* Each connection may cache 8 MB of pages, but all of SQLite's memory in
- * the process (every thread's cache, statements, sorting) keeps under
- * this: past it, connections reuse their cache pages instead of adding
- * more.  The operating system's file cache holds the rest of the file. */
-#define SQLITE_HEAP_LIMIT (24 << 20)
+/* Pages each connection (one per thread) keeps, in KiB: the operating
+ * system's file cache holds the rest of the file, so this bounds memory
+ * (threads x 4 MiB) more than it buys speed. */
+#define SQLITE_CACHE_KB 4000
 #define STMT_CACHE 256
 
 struct sq_stmt {
@@ -96,15 +96,17 @@ static int map_rc(int rc)
 	}
 }
 
-static void heap_limit(void)
+/* No memory statistics: they take a process-wide mutex on every
+ * allocation, and threads doing full-text search queue on it. */
+static void no_memstatus(void)
 {
-	sqlite3_soft_heap_limit64(SQLITE_HEAP_LIMIT);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static struct db *sq_open(const char *path, int *err)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, heap_limit);
+	pthread_once(&once, no_memstatus);
 	struct sq_db *d = xcalloc(1, sizeof *d);
 	d->base.drv = &db_sqlite;
 	int rc = sqlite3_open_v2(path, &d->h,
@@ -120,13 +122,12 @@ static struct db *sq_open(const char *path, int *err)
 	sqlite3_wal_hook(d->h, sq_wal_hook, NULL);
 	sqlite3_extended_result_codes(d->h, 1);
 	char *msg = NULL;
-	rc = sqlite3_exec(d->h,
-	                  "PRAGMA journal_mode=WAL;"
-	                  "PRAGMA synchronous=FULL;"
-	                  "PRAGMA foreign_keys=ON;"
-	                  "PRAGMA temp_store=MEMORY;"
-	                  "PRAGMA cache_size=-8000;",
-	                  NULL, NULL, &msg);
+	char pragmas[256];
+	snprintf(pragmas, sizeof pragmas,
+	         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+	         " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-%d;",
+	         SQLITE_CACHE_KB);
+	rc = sqlite3_exec(d->h, pragmas, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		log_err("cannot set up database %s: %s", path, msg ? msg : "?");
 		sqlite3_free(msg);

@@ -284,6 +284,33 @@ static void test_account_stats(void **state)
 	assert_true(got[0] && !got[1] && got[2] == got[0]);
 }
 
+/* Tag suggestions count public posts only, and follow deletes and edits. */
+static void test_tag_stats(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "ta");
+	uint64_t p1 = add_post(f, a, VIS_PUBLIC, "een", NULL, 0); /* add_post tags "zorg" */
+	add_post(f, a, VIS_PUBLIC, "twee", NULL, 0);
+	add_post(f, a, VIS_FOLLOWERS, "drie", NULL, 0);
+	const char **tags;
+	int64_t *counts;
+	size_t n;
+	assert_int_equal(store_search_tags(f->s, &f->a, "zo", 10, &tags, &counts, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(tags[0], "zorg");
+	assert_int_equal(counts[0], 2);
+	const char *nt[] = {"zorgpad"};
+	assert_int_equal(store_post_update(f->s, p1, "een", "een", nt, 1, NULL, 0, 5), 0);
+	assert_int_equal(store_search_tags(f->s, &f->a, "zorg", 10, &tags, &counts, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(counts[0], 1);
+	assert_int_equal(counts[1], 1);
+	assert_int_equal(store_post_delete(f->s, p1), 0);
+	assert_int_equal(store_search_tags(f->s, &f->a, "zorg", 10, &tags, &counts, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(tags[0], "zorg");
+}
+
 /* More ids than one statement takes (DB_IDS) are fetched in several. */
 static void test_posts_get_many(void **state)
 {
@@ -317,6 +344,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_blocks_end_follows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tag_stats, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
