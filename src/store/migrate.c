@@ -243,6 +243,14 @@ static const char *const sqlite_steps[] = {
 	" AND p.visibility = 0 AND p.group_id = 0 AND p.pending = 0) BEGIN"
 	" INSERT INTO tag_stats (tag, posts) VALUES (NEW.tag, 1) ON CONFLICT (tag) DO UPDATE SET posts = posts + 1;"
 	" END;"
+	/* A post's tags are written after the post, but an import may bring
+	 * them first. */
+	"CREATE TRIGGER posts_tag_stats_ins AFTER INSERT ON posts WHEN NEW.deleted = 0 AND NEW.reblog_of = 0"
+	" AND NEW.visibility = 0 AND NEW.group_id = 0 AND NEW.pending = 0 BEGIN"
+	" INSERT INTO tag_stats (tag, posts) SELECT tag, 0 FROM post_tags WHERE post_id = NEW.id AND true"
+	" ON CONFLICT (tag) DO NOTHING;"
+	" UPDATE tag_stats SET posts = posts + 1 WHERE tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id);"
+	" END;"
 	"CREATE TRIGGER post_tags_stats_del AFTER DELETE ON post_tags"
 	" WHEN EXISTS (SELECT 1 FROM posts p WHERE p.id = OLD.post_id AND p.deleted = 0 AND p.reblog_of = 0"
 	" AND p.visibility = 0 AND p.group_id = 0 AND p.pending = 0) BEGIN"

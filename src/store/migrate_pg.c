@@ -248,17 +248,20 @@ const char *const store_pg_steps[] = {
 	" FOR EACH ROW EXECUTE FUNCTION kring_post_tags_stats();"
 	"CREATE FUNCTION kring_posts_tag_stats() RETURNS trigger LANGUAGE plpgsql AS $$"
 	" DECLARE o BIGINT := 0; n BIGINT := 0; BEGIN"
-	" IF OLD.deleted = 0 AND OLD.reblog_of = 0 AND OLD.visibility = 0 AND OLD.group_id = 0 AND"
-	" OLD.pending = 0 THEN o := 1; END IF;"
+	" IF TG_OP = 'UPDATE' AND OLD.deleted = 0 AND OLD.reblog_of = 0 AND OLD.visibility = 0"
+	" AND OLD.group_id = 0 AND OLD.pending = 0 THEN o := 1; END IF;"
 	" IF NEW.deleted = 0 AND NEW.reblog_of = 0 AND NEW.visibility = 0 AND NEW.group_id = 0 AND"
 	" NEW.pending = 0 THEN n := 1; END IF;"
 	" IF n = o THEN RETURN NULL; END IF;"
+	/* On insert: a post's tags are written after it, but an import may
+	 * bring them first. */
 	" INSERT INTO tag_stats (tag, posts) SELECT tag, 0 FROM post_tags WHERE post_id = NEW.id"
 	" ON CONFLICT (tag) DO NOTHING;"
 	" UPDATE tag_stats SET posts = posts + n - o WHERE tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id);"
 	" DELETE FROM tag_stats WHERE posts <= 0 AND tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id);"
 	" RETURN NULL; END $$;"
-	"CREATE TRIGGER posts_tag_stats AFTER UPDATE OF deleted, reblog_of, visibility, group_id, pending ON posts"
+	"CREATE TRIGGER posts_tag_stats AFTER INSERT OR UPDATE OF deleted, reblog_of, visibility, group_id, pending"
+	" ON posts"
 	" FOR EACH ROW EXECUTE FUNCTION kring_posts_tag_stats();",
 };
 
