@@ -36,17 +36,32 @@ void api_init(struct core *c, size_t cache_bytes)
  */
 #define API_CACHE_MS 1000
 
-bool api_cache_get(struct actx *x, struct api_cache_key *k)
+static const char *bearer(struct actx *x);
+
+/*
+ * Looked up before the token is resolved: the key holds the token's hash,
+ * and an answer was only kept after that token was found valid, with the
+ * scope the endpoint wants (a token's scopes never change), at the same
+ * database version.  Revoking the token or suspending its account is a
+ * commit, which makes the answer old.
+ */
+static bool api_cache_get(struct actx *x, struct api_cache_key *k)
 {
-	k->key = NULL;
+	memset(k, 0, sizeof *k);
 	if (!api_cache || x->r->method != HTTP_GET || store_version(x->c->store, &k->version))
 		return false;
-	/* Viewer, site, path and every argument, each encoded so no two
+	/* Token, site, path and every argument, each encoded so no two
 	 * requests share a key. */
+	char th[65] = "-";
+	const char *t = bearer(x);
+	if (t)
+		core_token_hash(t, th);
 	struct buf key = BUF_INIT(BUF_NOLIMIT);
-	buf_addf(&key, "%llu\n%s\n", (unsigned long long)x->viewer, x->base);
+	buf_addf(&key, "%s\n%s\n", th, x->base);
 	url_encode(&key, x->r->path, strlen(x->r->path));
 	for (int i = 0; i < x->nargs; i++) {
+		if (!strcmp(x->args[i].name, "access_token"))
+			continue; /* in the key as its hash */
 		buf_addc(&key, i ? '&' : '?');
 		url_encode(&key, x->args[i].name, strlen(x->args[i].name));
 		buf_addc(&key, '=');
@@ -55,7 +70,7 @@ bool api_cache_get(struct actx *x, struct api_cache_key *k)
 	k->key = arena_strdup(x->a, key.ptr);
 	buf_release(&key);
 	struct buf v = BUF_INIT(BUF_NOLIMIT);
-	bool hit = lru_get(api_cache, k->key, strlen(k->key), k->version, time_ms(), &v);
+	bool hit = k->hit = lru_get(api_cache, k->key, strlen(k->key), k->version, time_ms(), &v);
 	if (hit) {
 		size_t link = strlen(v.ptr);
 		json_begin(x);
@@ -70,7 +85,7 @@ bool api_cache_get(struct actx *x, struct api_cache_key *k)
 void api_cache_put(struct actx *x, const struct api_cache_key *k)
 {
 	struct http_req *r = x->r;
-	if (!k->key || r->status != 200)
+	if (!k->key || k->hit || r->status != 200)
 		return;
 	const char *link = "";
 	for (int i = 0; i < r->nres_hdrs; i++)
@@ -330,7 +345,8 @@ static const char *bearer(struct actx *x)
 	return arg(x, "access_token");
 }
 
-int api_begin(struct http_req *r, struct actx *x, const char *scope)
+/* The request's site address and arguments. */
+static int api_setup(struct http_req *r, struct actx *x)
 {
 	memset(x, 0, sizeof *x);
 	x->r = r;
@@ -340,9 +356,13 @@ int api_begin(struct http_req *r, struct actx *x, const char *scope)
 	if (!host || !*host || strlen(host) > 200 || strpbrk(host, " /\\\"<>"))
 		host = "localhost";
 	x->base = arena_printf(r->a, "%s://%s", r->tls ? "https" : "http", host);
-	int rc = parse_args(x);
-	if (rc)
-		return rc;
+	return parse_args(x);
+}
+
+/* The token, the viewer and the scope. */
+static int api_auth(struct actx *x, const char *scope)
+{
+	int rc;
 	const char *t = bearer(x);
 	if (t) {
 		if ((rc = core_token_resolve(x->c, x->a, t, &x->tok)))
@@ -362,6 +382,22 @@ int api_begin(struct http_req *r, struct actx *x, const char *scope)
 	if (!core_scope_allows(x->tok.scopes, scope))
 		return ERR_FORBIDDEN;
 	return 0;
+}
+
+int api_begin(struct http_req *r, struct actx *x, const char *scope)
+{
+	int rc = api_setup(r, x);
+	return rc ? rc : api_auth(x, scope);
+}
+
+int api_begin_cached(struct http_req *r, struct actx *x, const char *scope, struct api_cache_key *k)
+{
+	int rc = api_setup(r, x);
+	if (rc)
+		return rc;
+	if (api_cache_get(x, k))
+		return 0;
+	return api_auth(x, scope);
 }
 
 /* ---- routes ---- */

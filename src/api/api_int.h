@@ -93,13 +93,17 @@ void ent_group_relationship(struct jw *j, struct group *g);
 void ent_credential_account(struct actx *x, struct jw *j, struct account *acc);
 void ent_status(struct actx *x, struct jw *j, struct post *p);
 
-/* The response cache (api.c): api_cache_get answers from it when it can
- * (true); otherwise render, then api_cache_put with the same key. */
+/*
+ * The response cache (api.c): api_begin_cached is api_begin that first
+ * answers from the cache when it can (k->hit set, nothing else to do);
+ * otherwise the handler renders, then calls api_cache_put with k.
+ */
 struct api_cache_key {
 	const char *key;   /* NULL: not cached */
 	uint64_t version;
+	bool hit;
 };
-bool api_cache_get(struct actx *x, struct api_cache_key *k);
+int api_begin_cached(struct http_req *r, struct actx *x, const char *scope, struct api_cache_key *k);
 void api_cache_put(struct actx *x, const struct api_cache_key *k);
 /* Load what ent_status shows besides the post rows for v[0..n) (and what
  * they boost) in a few queries; ent_status loads it per post otherwise. */

@@ -21,11 +21,9 @@ static void posts_json(struct actx *x, struct post **v, size_t n, uint64_t older
 	jw_arr_end(&j);
 }
 
-static int timeline(struct actx *x, struct tl_query *q)
+/* A timeline as the answer, kept in the response cache under k. */
+static int timeline(struct actx *x, struct tl_query *q, const struct api_cache_key *k)
 {
-	struct api_cache_key k;
-	if (api_cache_get(x, &k))
-		return 0;
 	arg_page(x, &q->page, CORE_PAGE_MAX);
 	struct post **v;
 	size_t n;
@@ -34,7 +32,7 @@ static int timeline(struct actx *x, struct tl_query *q)
 	if (rc)
 		return rc;
 	posts_json(x, v, n, older);
-	api_cache_put(x, &k);
+	api_cache_put(x, k);
 	return 0;
 }
 
@@ -54,18 +52,20 @@ static void ids_posts_json(struct actx *x, const uint64_t *ids, const uint64_t *
 int a_tl_home(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:statuses");
-	if (rc)
+	struct api_cache_key k;
+	int rc = api_begin_cached(r, &x, "read:statuses", &k);
+	if (rc || k.hit)
 		return rc;
 	struct tl_query q = {.kind = TL_HOME};
-	return timeline(&x, &q);
+	return timeline(&x, &q, &k);
 }
 
 int a_tl_public(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
-	if (rc)
+	struct api_cache_key k;
+	int rc = api_begin_cached(r, &x, NULL, &k);
+	if (rc || k.hit)
 		return rc;
 	if (x.has_token && !core_scope_allows(x.tok.scopes, "read:statuses"))
 		return ERR_FORBIDDEN;
@@ -75,7 +75,7 @@ int a_tl_public(struct http_req *r)
 		return 0;
 	}
 	struct tl_query q = {.kind = TL_LOCAL};
-	return timeline(&x, &q);
+	return timeline(&x, &q, &k);
 }
 
 static char *tag_param(struct actx *x, const char *name)
@@ -95,8 +95,9 @@ static char *tag_param(struct actx *x, const char *name)
 int a_tl_tag(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
-	if (rc)
+	struct api_cache_key k;
+	int rc = api_begin_cached(r, &x, NULL, &k);
+	if (rc || k.hit)
 		return rc;
 	char *tag = tag_param(&x, "tag");
 	if (!tag)
@@ -107,7 +108,7 @@ int a_tl_tag(struct http_req *r)
 		return 0;
 	}
 	struct tl_query q = {.kind = TL_TAG, .tag = tag};
-	return timeline(&x, &q);
+	return timeline(&x, &q, &k);
 }
 
 int a_tl_list(struct http_req *r)

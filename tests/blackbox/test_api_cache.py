@@ -8,7 +8,7 @@ import requests
 from conftest import PASSWORD, TEST_DB, pg_db_name, pg_psql, uniq
 
 
-def token(server, name):
+def token(server, name, with_app=False):
     app = requests.post(server.base + "/api/v1/apps", data={
         "client_name": "cachetest", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": "read write"},
         timeout=10).json()
@@ -16,7 +16,18 @@ def token(server, name):
         "grant_type": "password", "username": name, "password": PASSWORD, "client_id": app["client_id"],
         "client_secret": app["client_secret"], "scope": "read write"}, timeout=30)
     assert r.status_code == 200, r.text
-    return r.json()["access_token"]
+    return (r.json()["access_token"], app) if with_app else r.json()["access_token"]
+
+
+def db_write(server, sql):
+    """Write straight into the database, as another process would."""
+    if TEST_DB == "pg":
+        pg_psql(sql, db=pg_db_name(server.data))
+    else:
+        con = sqlite3.connect(server.data + "/kring.db", timeout=10)
+        con.execute(sql)
+        con.commit()
+        con.close()
 
 
 def timeline(server, tok, path="/api/v1/timelines/home?limit=40"):
@@ -91,14 +102,7 @@ def test_a_write_by_another_process_is_seen(server):
     pid = reader.new_post("Tekst voor de wijziging van buitenaf")
     for _ in range(2):
         assert "van buitenaf" in by_id(timeline(server, tok), pid)["content"]
-    sql = "UPDATE posts SET text = 'Veranderd door een ander proces' WHERE id = %d" % pid
-    if TEST_DB == "pg":
-        pg_psql(sql, db=pg_db_name(server.data))
-    else:
-        con = sqlite3.connect(server.data + "/kring.db", timeout=10)
-        con.execute(sql)
-        con.commit()
-        con.close()
+    db_write(server, "UPDATE posts SET text = 'Veranderd door een ander proces' WHERE id = %d" % pid)
     assert "Veranderd door een ander proces" in by_id(timeline(server, tok), pid)["content"]
 
 
@@ -129,3 +133,34 @@ def test_every_argument_is_part_of_the_question(server):
     assert len(timeline(server, tok, "/api/v1/timelines/home?limit=5")) == 5
     newer = timeline(server, tok, "/api/v1/timelines/home?min_id=%d" % pids[4])
     assert [s["id"] for s in newer] == [str(pids[6]), str(pids[5])]
+
+
+def test_a_cached_answer_needs_a_token_that_still_works(server):
+    """Answers are kept per token: a revoked token, a suspended account, a
+    wrong token or none at all never get the cached answer."""
+    reader = server.new_user(prefix="ct")
+    tok, app = token(server, reader.name, with_app=True)
+    reader.new_post("Bericht achter een token")
+    home = "/api/v1/timelines/home?limit=40"
+    for _ in range(2):
+        assert len(timeline(server, tok, home)) == 1
+    for bad in (None, "0" * 64, tok[:-1] + ("0" if tok[-1] != "0" else "1")):
+        h = {"Authorization": "Bearer " + bad} if bad else {}
+        assert requests.get(server.base + home, headers=h, timeout=10).status_code == 401
+    # The same token in the query string is the same question.
+    r = requests.get(server.base + home + "&access_token=" + tok, timeout=10)
+    assert r.status_code == 200 and len(r.json()) == 1
+    r = requests.post(server.base + "/oauth/revoke", data={"client_id": app["client_id"],
+                      "client_secret": app["client_secret"], "token": tok}, timeout=10)
+    assert r.status_code == 200, r.text
+    assert requests.get(server.base + home, headers={"Authorization": "Bearer " + tok},
+                        timeout=10).status_code == 401
+    # A suspended account's token stops working at once, cached answer or not.
+    other = server.new_user(prefix="cs")
+    tok2 = token(server, other.name)
+    for _ in range(2):
+        assert requests.get(server.base + home, headers={"Authorization": "Bearer " + tok2},
+                            timeout=10).status_code == 200
+    db_write(server, "UPDATE accounts SET suspended = 1 WHERE username = '%s'" % other.name)
+    assert requests.get(server.base + home, headers={"Authorization": "Bearer " + tok2},
+                        timeout=10).status_code == 401
