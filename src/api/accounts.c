@@ -199,8 +199,9 @@ int a_relationships(struct http_req *r)
 int a_account_statuses(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
-	if (rc)
+	struct api_cache_key k;
+	int rc = api_begin_cached(r, &x, NULL, &k);
+	if (rc || k.hit)
 		return rc;
 	struct account *acc;
 	if ((rc = visible_account(&x, param_id(r, "id"), &acc)))
@@ -238,6 +239,7 @@ int a_account_statuses(struct http_req *r)
 	set_link(&x, n ? v[n - 1]->id : 0, n ? v[0]->id : 0);
 	struct jw j;
 	jw_init(&j, &r->out);
+	ent_status_prefetch(&x, v, n);
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++) {
 		/* Replies to oneself (threads) stay, as in Mastodon. */
@@ -248,6 +250,7 @@ int a_account_statuses(struct http_req *r)
 		ent_status(&x, &j, v[i]);
 	}
 	jw_arr_end(&j);
+	api_cache_put(&x, &k);
 	return 0;
 }
 

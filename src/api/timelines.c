@@ -175,8 +175,9 @@ static bool type_in(const char *type, const char **list, size_t n)
 int a_notifications(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:notifications");
-	if (rc)
+	struct api_cache_key k;
+	int rc = api_begin_cached(r, &x, "read:notifications", &k);
+	if (rc || k.hit)
 		return rc;
 	struct page pg;
 	arg_page(&x, &pg, 80);
@@ -200,6 +201,7 @@ int a_notifications(struct http_req *r)
 		ent_notification(&x, &j, &v[i]);
 	}
 	jw_arr_end(&j);
+	api_cache_put(&x, &k);
 	return 0;
 }
 

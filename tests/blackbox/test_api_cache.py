@@ -164,3 +164,28 @@ def test_a_cached_answer_needs_a_token_that_still_works(server):
     db_write(server, "UPDATE accounts SET suspended = 1 WHERE username = '%s'" % other.name)
     assert requests.get(server.base + home, headers={"Authorization": "Bearer " + tok2},
                         timeout=10).status_code == 401
+
+
+def test_notifications_and_account_statuses_are_fresh(server):
+    author = server.new_user(prefix="cn")
+    fan = server.new_user(prefix="cv")
+    tok = token(server, author.name)
+    me = requests.get(server.base + "/api/v1/accounts/verify_credentials",
+                      headers={"Authorization": "Bearer " + tok}, timeout=10).json()["id"]
+    pid = author.new_post("Een bericht om te waarderen")
+    statuses = "/api/v1/accounts/%s/statuses" % me
+    for _ in range(2):
+        assert timeline(server, tok, "/api/v1/notifications") == []
+        assert [s["id"] for s in timeline(server, tok, statuses)] == [str(pid)]
+    assert fan.post("/posts/%d/fav" % pid, {}).status_code in (200, 303)
+    got = timeline(server, tok, "/api/v1/notifications")
+    assert [n["type"] for n in got] == ["favourite"] and got[0]["status"]["id"] == str(pid)
+    assert timeline(server, tok, statuses)[0]["favourites_count"] == 1
+    pid2 = author.new_post("Nog een bericht")
+    assert [s["id"] for s in timeline(server, tok, statuses)] == [str(pid2), str(pid)]
+    # Someone else asking for the same account's posts gets their own answer.
+    fan_tok = token(server, fan.name)
+    for _ in range(2):
+        assert timeline(server, fan_tok, statuses)[1]["favourited"] is True
+        assert timeline(server, tok, statuses)[1]["favourited"] is False
+        assert timeline(server, None, statuses)[1]["favourited"] is False
