@@ -191,6 +191,12 @@ int a_notifications(struct http_req *r)
 		return rc;
 	json_begin(&x);
 	set_link(&x, n ? v[n - 1].id : 0, n ? v[0].id : 0);
+	struct post **posts = arena_alloc(x.a, (n + 1) * sizeof *posts);
+	size_t np = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].post)
+			posts[np++] = v[i].post;
+	ent_status_prefetch(&x, posts, np);
 	struct jw j;
 	jw_init(&j, &r->out);
 	jw_arr(&j);

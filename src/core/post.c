@@ -758,14 +758,40 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 	int rc = store_notif_list(c->store, a, viewer, pg, &v, &nv);
 	if (rc)
 		return rc;
+	/* The actors and the posts of the page, each kind in one go. */
+	uint64_t *ids = arena_alloc(a, (nv + 1) * sizeof *ids);
+	struct account **actors = arena_alloc(a, (nv + 1) * sizeof *actors);
+	for (size_t i = 0; i < nv; i++)
+		ids[i] = v[i].actor_id;
+	if ((rc = store_accounts_get(c->store, a, ids, nv, actors)))
+		return rc;
+	size_t np = 0;
+	for (size_t i = 0; i < nv; i++)
+		if (v[i].post_id)
+			ids[np++] = v[i].post_id;
+	struct post **posts = arena_alloc(a, (np + 1) * sizeof *posts);
+	bool *ok = arena_alloc(a, np + 1);
+	if (np && (rc = store_posts_get(c->store, a, viewer, ids, np, posts)))
+		return rc;
+	size_t found = 0;
+	for (size_t i = 0; i < np; i++)
+		if (posts[i])
+			posts[found++] = posts[i];
+	prepare_many(c, a, viewer, posts, found, ok);
 	size_t k = 0;
 	for (size_t i = 0; i < nv; i++) {
-		if (store_account_get(c->store, a, v[i].actor_id, &v[i].actor))
-			continue;
-		/* A notification never shows a post the viewer may no longer see. */
-		if (v[i].post_id && core_post_get(c, a, viewer, v[i].post_id, &v[i].post))
-			continue;
-		v[k++] = v[i];
+		v[i].actor = actors[i];
+		v[i].post = NULL;
+		if (v[i].post_id) {
+			/* A notification never shows a post the viewer may no longer see. */
+			for (size_t j = 0; j < found && !v[i].post; j++)
+				if (posts[j]->id == v[i].post_id && ok[j])
+					v[i].post = posts[j];
+			if (!v[i].post)
+				continue;
+		}
+		if (v[i].actor)
+			v[k++] = v[i];
 	}
 	*out = v;
 	*n = k;
