@@ -857,97 +857,84 @@ uint64_t store_boost_of(struct store *s, uint64_t account, uint64_t post)
 #define EXTRA_TAGS 40
 #define EXTRA_MENTIONS 100
 
-/* Posts of v[off..off+m) with id `id` (a page may hold one post twice). */
-#define EACH_POST(i, want) \
-	for (size_t i = off; i < off + m; i++) \
-		if (v[i]->id == (want))
+struct extras {
+	struct arena *a;
+	struct post *const *v;
+	size_t n;
+};
 
-static int extras_chunk(struct db *db, struct arena *a, uint64_t viewer, struct post *const *v, size_t off,
-                        size_t m)
+/* The posts of the page with id `want` (a page may hold one post twice). */
+#define EACH_POST(e, i, want) \
+	for (size_t i = 0; i < (e)->n; i++) \
+		if ((e)->v[i]->id == (want))
+
+static void meta_row(struct db_stmt *st, void *ctx)
 {
-	uint64_t ids[DB_IDS];
-	for (size_t i = 0; i < m; i++)
-		ids[i] = v[off + i]->id;
-	int rc;
-	struct db_stmt *st = db_query_ids(db,
-	                                  "SELECT post_id, spoiler_text, sensitive, language, app_id FROM post_meta"
-	                                  " WHERE post_id IN " DB_IDS_IN,
-	                                  ids, m, 0);
-	if (!st)
-		return ERR_DB;
-	while ((rc = db_step(st)) == DB_ROW)
-		EACH_POST(i, db_u64(st, 0)) {
-			struct post_meta *pm = &v[i]->x->meta;
-			pm->spoiler_text = arena_strdup(a, db_text(st, 1));
-			pm->sensitive = db_i64(st, 2) != 0;
-			pm->language = arena_strdup(a, db_text(st, 3));
-			pm->app_id = db_u64(st, 4);
-		}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
+	struct extras *e = ctx;
+	EACH_POST(e, i, db_u64(st, 0)) {
+		struct post_meta *pm = &e->v[i]->x->meta;
+		pm->spoiler_text = arena_strdup(e->a, db_text(st, 1));
+		pm->sensitive = db_i64(st, 2) != 0;
+		pm->language = arena_strdup(e->a, db_text(st, 3));
+		pm->app_id = db_u64(st, 4);
+	}
+}
 
-	st = db_query_ids(db, "SELECT post_id, tag FROM post_tags WHERE post_id IN " DB_IDS_IN, ids, m, 0);
-	if (!st)
-		return ERR_DB;
-	while ((rc = db_step(st)) == DB_ROW)
-		EACH_POST(i, db_u64(st, 0)) {
-			struct post_extra *x = v[i]->x;
-			if (!x->tags)
-				x->tags = arena_alloc(a, EXTRA_TAGS * sizeof *x->tags);
-			if (x->ntags < EXTRA_TAGS)
-				x->tags[x->ntags++] = arena_strdup(a, db_text(st, 1));
-		}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
+static void tag_row(struct db_stmt *st, void *ctx)
+{
+	struct extras *e = ctx;
+	EACH_POST(e, i, db_u64(st, 0)) {
+		struct post_extra *x = e->v[i]->x;
+		if (!x->tags)
+			x->tags = arena_alloc(e->a, EXTRA_TAGS * sizeof *x->tags);
+		if (x->ntags < EXTRA_TAGS)
+			x->tags[x->ntags++] = arena_strdup(e->a, db_text(st, 1));
+	}
+}
 
-	st = db_query_ids(db,
-	                  "SELECT r.post_id, a.id, a.username FROM post_recipients r JOIN accounts a"
-	                  " ON a.id = r.account_id WHERE r.post_id IN " DB_IDS_IN,
-	                  ids, m, 0);
-	if (!st)
-		return ERR_DB;
-	while ((rc = db_step(st)) == DB_ROW)
-		EACH_POST(i, db_u64(st, 0)) {
-			struct post_extra *x = v[i]->x;
-			if (!x->mentions)
-				x->mentions = arena_alloc(a, EXTRA_MENTIONS * sizeof *x->mentions);
-			if (x->nmentions < EXTRA_MENTIONS)
-				x->mentions[x->nmentions++] =
-					(struct mention){db_u64(st, 1), arena_strdup(a, db_text(st, 2))};
-		}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
+static void mention_row(struct db_stmt *st, void *ctx)
+{
+	struct extras *e = ctx;
+	EACH_POST(e, i, db_u64(st, 0)) {
+		struct post_extra *x = e->v[i]->x;
+		if (!x->mentions)
+			x->mentions = arena_alloc(e->a, EXTRA_MENTIONS * sizeof *x->mentions);
+		if (x->nmentions < EXTRA_MENTIONS)
+			x->mentions[x->nmentions++] = (struct mention){db_u64(st, 1), arena_strdup(e->a, db_text(st, 2))};
+	}
+}
 
-	st = db_query_ids(db, "SELECT post_id FROM polls WHERE post_id IN " DB_IDS_IN, ids, m, 0);
-	if (!st)
-		return ERR_DB;
-	while ((rc = db_step(st)) == DB_ROW)
-		EACH_POST(i, db_u64(st, 0)) v[i]->x->has_poll = true;
-	db_done(st);
-	if (rc < 0 || !viewer)
-		return rc < 0 ? -rc : 0;
+static void poll_row(struct db_stmt *st, void *ctx)
+{
+	struct extras *e = ctx;
+	EACH_POST(e, i, db_u64(st, 0)) e->v[i]->x->has_poll = true;
+}
 
-	st = db_query_ids(db, "SELECT post_id FROM bookmarks WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids,
-	                  m, viewer);
-	if (!st)
-		return ERR_DB;
-	while ((rc = db_step(st)) == DB_ROW)
-		EACH_POST(i, db_u64(st, 0)) v[i]->x->bookmarked = true;
-	db_done(st);
-	if (rc < 0)
-		return -rc;
+static void bookmark_row(struct db_stmt *st, void *ctx)
+{
+	struct extras *e = ctx;
+	EACH_POST(e, i, db_u64(st, 0)) e->v[i]->x->bookmarked = true;
+}
 
-	st = db_query_ids(db, "SELECT post_id FROM pins WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids, m,
-	                  viewer);
-	if (!st)
-		return ERR_DB;
-	while ((rc = db_step(st)) == DB_ROW)
-		EACH_POST(i, db_u64(st, 0)) v[i]->x->pinned = true;
-	db_done(st);
-	return rc < 0 ? -rc : 0;
+static void pin_row(struct db_stmt *st, void *ctx)
+{
+	struct extras *e = ctx;
+	EACH_POST(e, i, db_u64(st, 0)) e->v[i]->x->pinned = true;
+}
+
+size_t store_post_ids(struct arena *a, struct post *const *v, size_t n, uint64_t **out)
+{
+	uint64_t *ids = arena_alloc(a, (n + 1) * sizeof *ids);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		while (j < k && ids[j] != v[i]->id)
+			j++;
+		if (j == k)
+			ids[k++] = v[i]->id;
+	}
+	*out = ids;
+	return k;
 }
 
 int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct post *const *v, size_t n)
@@ -958,8 +945,28 @@ int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct 
 		v[i]->x->meta.spoiler_text = "";
 		v[i]->x->meta.language = "";
 	}
-	int rc = 0;
-	for (size_t off = 0; off < n && !rc; off += DB_IDS)
-		rc = extras_chunk(db, a, viewer, v, off, n - off < DB_IDS ? n - off : DB_IDS);
+	uint64_t *ids;
+	size_t nids = store_post_ids(a, v, n, &ids);
+	struct extras e = {a, v, n};
+	int rc = db_each_ids(db,
+	                     "SELECT post_id, spoiler_text, sensitive, language, app_id FROM post_meta"
+	                     " WHERE post_id IN " DB_IDS_IN,
+	                     ids, nids, 0, meta_row, &e);
+	if (!rc)
+		rc = db_each_ids(db, "SELECT post_id, tag FROM post_tags WHERE post_id IN " DB_IDS_IN, ids, nids, 0, tag_row,
+		                 &e);
+	if (!rc)
+		rc = db_each_ids(db,
+		                 "SELECT r.post_id, a.id, a.username FROM post_recipients r JOIN accounts a"
+		                 " ON a.id = r.account_id WHERE r.post_id IN " DB_IDS_IN,
+		                 ids, nids, 0, mention_row, &e);
+	if (!rc)
+		rc = db_each_ids(db, "SELECT post_id FROM polls WHERE post_id IN " DB_IDS_IN, ids, nids, 0, poll_row, &e);
+	if (!rc && viewer)
+		rc = db_each_ids(db, "SELECT post_id FROM bookmarks WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids,
+		                 nids, viewer, bookmark_row, &e);
+	if (!rc && viewer)
+		rc = db_each_ids(db, "SELECT post_id FROM pins WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids, nids,
+		                 viewer, pin_row, &e);
 	return rc ? rc : store_post_media_many(db, a, v, n);
 }

@@ -58,17 +58,24 @@ struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...)
 	return st;
 }
 
-struct db_stmt *db_query_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, uint64_t extra)
+int db_each_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, uint64_t extra,
+                void (*row)(struct db_stmt *st, void *ctx), void *ctx)
 {
-	if (n > DB_IDS)
-		return NULL;
-	struct db_stmt *st = db->drv->prepare(db, sql);
-	if (!st)
-		return NULL;
-	for (size_t i = 0; i < DB_IDS; i++)
-		db->drv->bind_i64(st, (int)i + 1, i < n ? (int64_t)ids[i] : 0);
-	db->drv->bind_i64(st, DB_IDS + 1, (int64_t)extra);
-	return st;
+	for (size_t off = 0; off < n; off += DB_IDS) {
+		struct db_stmt *st = db->drv->prepare(db, sql);
+		if (!st)
+			return ERR_DB;
+		for (size_t i = 0; i < DB_IDS; i++)
+			db->drv->bind_i64(st, (int)i + 1, off + i < n ? (int64_t)ids[off + i] : 0);
+		db->drv->bind_i64(st, DB_IDS + 1, (int64_t)extra);
+		int rc;
+		while ((rc = db->drv->step(st)) == DB_ROW)
+			row(st, ctx);
+		db->drv->reset(st);
+		if (rc < 0)
+			return -rc;
+	}
+	return 0;
 }
 
 int db_exec(struct db *db, const char *sql, const char *fmt, ...)

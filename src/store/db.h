@@ -71,15 +71,17 @@ const char *db_text(struct db_stmt *st, int col);
 bool db_null(struct db_stmt *st, int col);
 /*
  * A set of ids in one statement: DB_IDS_IN stands for (?1, ..., ?DB_IDS),
- * bound to ids[0..n) and to 0 (no row has id 0) for the rest; ?41 (DB_IDS
- * + 1) is `extra` (the viewer, say) for statements that want it.  n must be
- * at most DB_IDS: longer lists go DB_IDS at a time.
+ * bound to ids and to 0 (no row has id 0) for the slots left; ?41 (DB_IDS
+ * + 1) is `extra` (the viewer, say) for statements that want it.
+ * db_each_ids runs sql over ids[0..n), DB_IDS at a time, and calls row for
+ * every row; 0 or ERR_*.
  */
 #define DB_IDS 40
 #define DB_IDS_IN \
 	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22," \
 	" ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)"
-struct db_stmt *db_query_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, uint64_t extra);
+int db_each_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, uint64_t extra,
+                void (*row)(struct db_stmt *st, void *ctx), void *ctx);
 /* The single int64 the query yields, or dflt when there is no row. */
 int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const char *fmt, ...);
 

@@ -232,47 +232,44 @@ int store_post_media(struct store *s, struct arena *a, uint64_t post_id, struct 
 	return 0;
 }
 
+struct media_rows {
+	struct arena *a;
+	struct post *const *v;
+	size_t n;
+};
+
+static void post_media_row(struct db_stmt *st, void *ctx)
+{
+	struct media_rows *r = ctx;
+	struct media *md = media_row(r->a, st);
+	uint64_t pid = db_u64(st, 13);
+	for (size_t i = 0; i < r->n; i++) {
+		struct post_extra *x = r->v[i]->x;
+		if (r->v[i]->id != pid || x->nmedia == MAX_ROWS)
+			continue;
+		if (!x->media)
+			x->media = arena_alloc(r->a, MAX_ROWS * sizeof *x->media);
+		x->media[x->nmedia++] = md;
+	}
+}
+
 int store_post_media_many(struct db *db, struct arena *a, struct post *const *v, size_t n)
 {
-	uint64_t ids[DB_IDS];
-	for (size_t off = 0; off < n; off += DB_IDS) {
-		size_t m = n - off < DB_IDS ? n - off : DB_IDS;
-		for (size_t i = 0; i < m; i++)
-			ids[i] = v[off + i]->id;
-		struct db_stmt *st = db_query_ids(db,
-		                                  "SELECT m.id, m.owner_id, m.kind, m.state, m.sha256, m.mime, m.width,"
-		                                  " m.height, m.size, m.alt, m.colour, m.error, m.created_at, pm.post_id"
-		                                  " FROM post_media pm JOIN media m ON m.id = pm.media_id"
-		                                  " WHERE pm.post_id IN " DB_IDS_IN " ORDER BY pm.post_id, pm.position",
-		                                  ids, m, 0);
-		if (!st)
-			return ERR_DB;
-		int rc;
-		while ((rc = db_step(st)) == DB_ROW) {
-			struct media *md = media_row(a, st);
-			uint64_t pid = db_u64(st, 13);
-			for (size_t i = off; i < off + m; i++) {
-				struct post_extra *x = v[i]->x;
-				if (v[i]->id != pid || x->nmedia == MAX_ROWS)
-					continue;
-				if (!x->media)
-					x->media = arena_alloc(a, MAX_ROWS * sizeof *x->media);
-				x->media[x->nmedia++] = md;
-			}
-		}
-		db_done(st);
-		if (rc < 0)
-			return -rc;
-	}
+	uint64_t *ids;
+	size_t nids = store_post_ids(a, v, n, &ids);
+	struct media_rows r = {a, v, n};
+	int rc = db_each_ids(db,
+	                     "SELECT m.id, m.owner_id, m.kind, m.state, m.sha256, m.mime, m.width, m.height, m.size,"
+	                     " m.alt, m.colour, m.error, m.created_at, pm.post_id FROM post_media pm"
+	                     " JOIN media m ON m.id = pm.media_id WHERE pm.post_id IN " DB_IDS_IN
+	                     " ORDER BY pm.post_id, pm.position",
+	                     ids, nids, 0, post_media_row, &r);
 	/* Media are rare on a page; their files one query each. */
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < v[i]->x->nmedia; k++)
-			if (!v[i]->x->media[k]->files) {
-				int rc = load_files(db, a, v[i]->x->media[k]);
-				if (rc)
-					return rc;
-			}
-	return 0;
+	for (size_t i = 0; i < n && !rc; i++)
+		for (size_t k = 0; k < v[i]->x->nmedia && !rc; k++)
+			if (!v[i]->x->media[k]->files)
+				rc = load_files(db, a, v[i]->x->media[k]);
+	return rc;
 }
 
 int store_media_release_post(struct store *s, struct arena *a, uint64_t post_id, uint64_t **orphans, size_t *n)

@@ -150,30 +150,21 @@ int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t i
 	return rc;
 }
 
+static void posts_by_id_row(struct db_stmt *st, void *ctx)
+{
+	struct by_id *b = ctx;
+	struct post *p = post_row(b->a, st);
+	by_id_place(b, p->id, p);
+}
+
 int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
                     struct post **out)
 {
 	DB_OR_FAIL(s);
-	for (size_t i = 0; i < n; i++)
-		out[i] = NULL;
-	for (size_t off = 0; off < n; off += DB_IDS) {
-		size_t m = n - off < DB_IDS ? n - off : DB_IDS;
-		struct db_stmt *st = db_query_ids(db, POST_COLS_V("?41") " WHERE p.id IN " DB_IDS_IN " AND p.deleted = 0",
-		                                  ids + off, m, viewer);
-		if (!st)
-			return ERR_DB;
-		int rc;
-		while ((rc = db_step(st)) == DB_ROW) {
-			struct post *p = post_row(a, st);
-			for (size_t i = 0; i < n; i++)
-				if (ids[i] == p->id)
-					out[i] = p;
-		}
-		db_done(st);
-		if (rc < 0)
-			return -rc;
-	}
-	return 0;
+	memset(out, 0, n * sizeof *out);
+	struct by_id b = {a, ids, n, (void **)out};
+	return db_each_ids(db, POST_COLS_V("?41") " WHERE p.id IN " DB_IDS_IN " AND p.deleted = 0", ids, n, viewer,
+	                   posts_by_id_row, &b);
 }
 
 int store_post_update(struct store *s, uint64_t id, const char *text, const char *search_text,

@@ -237,37 +237,28 @@ int store_account_counts(struct store *s, struct account *acc)
 	return rc < 0 ? -rc : 0;
 }
 
+static void account_stats_row(struct db_stmt *st, void *ctx)
+{
+	struct by_id *b = ctx;
+	struct account *acc = account_row(b->a, st);
+	acc->posts = db_i64(st, ACCOUNT_NCOLS);
+	acc->followers = db_i64(st, ACCOUNT_NCOLS + 1);
+	acc->following = db_i64(st, ACCOUNT_NCOLS + 2);
+	acc->last_post_at = db_i64(st, ACCOUNT_NCOLS + 3);
+	acc->has_counts = true;
+	by_id_place(b, acc->id, acc);
+}
+
 int store_accounts_get(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct account **out)
 {
 	DB_OR_FAIL(s);
-	for (size_t i = 0; i < n; i++)
-		out[i] = NULL;
-	for (size_t off = 0; off < n; off += DB_IDS) {
-		size_t m = n - off < DB_IDS ? n - off : DB_IDS;
-		struct db_stmt *st = db_query_ids(db,
-		                                  "SELECT " ACCOUNT_COLS ", COALESCE(s.posts, 0), COALESCE(s.followers, 0),"
-		                                  " COALESCE(s.following, 0), COALESCE(s.last_post_at, 0) FROM accounts a"
-		                                  " LEFT JOIN account_stats s ON s.account_id = a.id WHERE a.id IN " DB_IDS_IN,
-		                                  ids + off, m, 0);
-		if (!st)
-			return ERR_DB;
-		int rc;
-		while ((rc = db_step(st)) == DB_ROW) {
-			struct account *acc = account_row(a, st);
-			acc->posts = db_i64(st, ACCOUNT_NCOLS);
-			acc->followers = db_i64(st, ACCOUNT_NCOLS + 1);
-			acc->following = db_i64(st, ACCOUNT_NCOLS + 2);
-			acc->last_post_at = db_i64(st, ACCOUNT_NCOLS + 3);
-			acc->has_counts = true;
-			for (size_t i = 0; i < n; i++)
-				if (ids[i] == acc->id)
-					out[i] = acc;
-		}
-		db_done(st);
-		if (rc < 0)
-			return -rc;
-	}
-	return 0;
+	memset(out, 0, n * sizeof *out);
+	struct by_id b = {a, ids, n, (void **)out};
+	return db_each_ids(db,
+	                   "SELECT " ACCOUNT_COLS ", COALESCE(s.posts, 0), COALESCE(s.followers, 0),"
+	                   " COALESCE(s.following, 0), COALESCE(s.last_post_at, 0) FROM accounts a"
+	                   " LEFT JOIN account_stats s ON s.account_id = a.id WHERE a.id IN " DB_IDS_IN,
+	                   ids, n, 0, account_stats_row, &b);
 }
 
 /* The one account a query yields, with its counts. */

@@ -14,6 +14,26 @@ extern const int store_pg_nsteps;
 /* This thread's connection to s, opened on first use; NULL if it cannot be. */
 struct db *store_db(struct store *s);
 
+/* For db_each_ids: rows by id into out[i] wherever ids[i] names them (a
+ * list may name an id twice). */
+struct by_id {
+	struct arena *a;
+	const uint64_t *ids;
+	size_t n;
+	void **out;
+};
+
+static inline void by_id_place(struct by_id *b, uint64_t id, void *row)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (b->ids[i] == id)
+			b->out[i] = row;
+}
+
+/* The ids of v[0..n), each once (a page may hold a post twice, and a row
+ * must reach each copy once); returns how many. */
+size_t store_post_ids(struct arena *a, struct post *const *v, size_t n, uint64_t **out);
+
 /* The media of v[0..n) into v[i]->x (allocated): store_post_extras's part
  * in media.c. */
 struct post;

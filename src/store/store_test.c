@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "base/id.h"
+#include "store/store_api.h"
 #include "store/store_int.h"
 
 struct fx {
@@ -284,6 +285,34 @@ static void test_account_stats(void **state)
 	assert_true(got[0] && !got[1] && got[2] == got[0]);
 }
 
+/* What the API shows beside a post, for a page that holds one post twice
+ * and more posts than one statement takes. */
+static void test_post_extras(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "ea"), b = add_account(f, "eb");
+	size_t n = DB_IDS + 5;
+	struct post **v = arena_alloc(&f->a, n * sizeof *v);
+	uint64_t first = add_post(f, a, VIS_DIRECT, "voor b", &b, 1);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t id = i == 0 || i == n - 1 ? first : add_post(f, a, VIS_PUBLIC, "p", NULL, 0);
+		assert_int_equal(store_post_get(f->s, &f->a, a, id, &v[i]), 0);
+	}
+	assert_int_equal(store_mark_set(f->s, MARK_BOOKMARK, a, v[3]->id, true), 0);
+	assert_int_equal(store_post_extras(f->s, &f->a, a, v, n), 0);
+	for (size_t i = 0; i < n; i++) {
+		assert_non_null(v[i]->x);
+		assert_int_equal(v[i]->x->ntags, 1); /* each row reaches each copy once */
+		assert_string_equal(v[i]->x->tags[0], "zorg");
+		assert_int_equal(v[i]->x->bookmarked, i == 3);
+		assert_false(v[i]->x->has_poll);
+	}
+	assert_int_equal(v[0]->x->nmentions, 1);
+	assert_int_equal(v[n - 1]->x->nmentions, 1);
+	assert_string_equal(v[n - 1]->x->mentions[0].username, "eb");
+	assert_int_equal(v[1]->x->nmentions, 0);
+}
+
 /* Tag suggestions count public posts only, and follow deletes and edits. */
 static void test_tag_stats(void **state)
 {
@@ -345,6 +374,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_account_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tag_stats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_post_extras, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
