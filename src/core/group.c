@@ -13,6 +13,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/core_int.h"
 
 bool core_group_readable(int kind, int viewer_role, uint64_t viewer)
 {
@@ -516,14 +517,32 @@ int core_group_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64
 	size_t nv;
 	if ((rc = store_tl_group(c->store, a, viewer, group, &p, &v, &nv)))
 		return rc;
+	/* The rows for the viewer, then the people, a page at a time. */
+	uint64_t *ids = arena_alloc(a, (nv + 1) * sizeof *ids);
+	struct post **full = arena_alloc(a, (nv + 1) * sizeof *full);
+	for (size_t i = 0; i < nv; i++)
+		ids[i] = v[i]->id;
+	if ((rc = store_posts_get(c->store, a, viewer, ids, nv, full)))
+		return rc;
+	struct post **got = arena_alloc(a, (nv + 1) * sizeof *got);
+	size_t *at = arena_alloc(a, (nv + 1) * sizeof *at), m = 0;
+	for (size_t i = 0; i < nv; i++)
+		if (full[i]) {
+			at[m] = i;
+			got[m++] = full[i];
+		}
+	bool *ok = arena_alloc(a, m + 1);
+	core_posts_prepare(c, a, viewer, got, m, ok);
+	for (size_t j = 0; j < m; j++)
+		if (!ok[j])
+			full[at[j]] = NULL;
 	size_t k = 0;
 	*older = 0;
 	for (size_t i = 0; i < nv && k < (size_t)limit; i++) {
 		*older = v[i]->id;
-		struct post *full;
 		/* Muting someone hides them in groups too. */
-		if (core_post_get(c, a, viewer, v[i]->id, &full) == 0 && !full->v_muted)
-			v[k++] = full;
+		if (full[i] && !full[i]->v_muted)
+			v[k++] = full[i];
 	}
 	if (nv <= (size_t)limit)
 		*older = 0;

@@ -116,11 +116,11 @@ static bool prepare(struct core *c, struct arena *a, uint64_t viewer, struct pos
 }
 
 /*
- * prepare() for a page of posts: one query for what they boost and one for
+ * prepare() for a page of posts (core_int.h): one query for what they boost and one for
  * the people, instead of two or three per post.  ok[i] tells whether v[i]
  * is shown.
  */
-static void prepare_many(struct core *c, struct arena *a, uint64_t viewer, struct post **v, size_t n, bool *ok)
+void core_posts_prepare(struct core *c, struct arena *a, uint64_t viewer, struct post **v, size_t n, bool *ok)
 {
 	uint64_t *ids = arena_alloc(a, (4 * n + 1) * sizeof *ids);
 	size_t k = 0;
@@ -617,7 +617,7 @@ int core_timeline(struct core *c, struct arena *a, uint64_t viewer, const struct
 		if (rc)
 			return rc;
 		bool *ok = arena_alloc(a, nc + 1);
-		prepare_many(c, a, viewer, cand, nc, ok);
+		core_posts_prepare(c, a, viewer, cand, nc, ok);
 		if (up) {
 			/* Newest-first list just above min_id: keep the oldest ones,
 			 * nearest the page the reader came from. */
@@ -777,7 +777,7 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 	for (size_t i = 0; i < np; i++)
 		if (posts[i])
 			posts[found++] = posts[i];
-	prepare_many(c, a, viewer, posts, found, ok);
+	core_posts_prepare(c, a, viewer, posts, found, ok);
 	size_t k = 0;
 	for (size_t i = 0; i < nv; i++) {
 		v[i].actor = actors[i];

@@ -151,10 +151,7 @@ int h_group(struct http_req *r)
 		uint64_t older;
 		if ((rc = core_group_timeline(q->w->core, r->a, q->viewer, g->id, &pg, &v, &n, &older)))
 			return rc;
-		struct tval *list = tv_list(r->a);
-		for (size_t i = 0; i < n; i++)
-			tv_push(list, post_model(r, v[i]));
-		tv_set(m, "posts", list);
+		tv_set(m, "posts", posts_model(r, v, n));
 		tv_set_bool(r->a, m, "readable", true);
 		tv_set_bool(r->a, m, "empty", n == 0);
 		pager_model(r, m, arena_printf(r->a, "/g/%s", g->name), older, 0);
@@ -399,10 +396,7 @@ int h_group_queue(struct http_req *r)
 		return rc;
 	struct tval *m = page_model(r, arena_printf(r->a, "%s: %s", _r(r, "Wacht op goedkeuring"), g->display_name));
 	tv_set(m, "group", group_model(r, g));
-	struct tval *l = tv_list(r->a);
-	for (size_t i = 0; i < n; i++)
-		tv_push(l, post_model(r, v[i]));
-	tv_set(m, "posts", l);
+	tv_set(m, "posts", posts_model(r, v, n));
 	tv_set_bool(r->a, m, "empty", n == 0);
 	struct mod_report *reps;
 	size_t nr;

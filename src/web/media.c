@@ -14,6 +14,7 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/text.h"
+#include "store/store_api.h"
 #include "web/web_int.h"
 
 /* Set in the handler when it has rendered its own refusal page. */
@@ -116,7 +117,13 @@ void media_post_model(struct http_req *r, struct tval *m, struct post *p)
 {
 	struct media **v;
 	size_t n;
-	if (core_post_media(CORE(r), r->a, p->id, &v, &n) || !n)
+	if (p->x) { /* fetched with the page (posts_model) */
+		v = p->x->media;
+		n = p->x->nmedia;
+	} else if (core_post_media(CORE(r), r->a, p->id, &v, &n)) {
+		return;
+	}
+	if (!n)
 		return;
 	struct tval *list = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {

@@ -6,14 +6,6 @@
 #include "base/text.h"
 #include "web/web_int.h"
 
-static struct tval *posts_list(struct http_req *r, struct post **v, size_t n)
-{
-	struct tval *list = tv_list(r->a);
-	for (size_t i = 0; i < n; i++)
-		tv_push(list, post_model(r, v[i]));
-	return list;
-}
-
 /* Which accounts the viewer may post as: themselves and their organisations. */
 static void compose_model(struct http_req *r, struct tval *m, uint64_t reply_to, int vis)
 {
@@ -54,7 +46,7 @@ static int timeline_page(struct http_req *r, struct tl_query *tq, const char *ti
 		return rc;
 	if (!m)
 		m = page_model(r, title);
-	tv_set(m, "posts", posts_list(r, v, n));
+	tv_set(m, "posts", posts_model(r, v, n));
 	tv_set_bool(r->a, m, "empty", n == 0);
 	pager_model(r, m, base, older, newer);
 	return page_render(r, "timeline", m);
@@ -150,7 +142,7 @@ int h_profile(struct http_req *r)
 	uint64_t older, newer;
 	if ((rc = core_timeline(q->w->core, r->a, q->viewer, &tq, &v, &n, &older, &newer)))
 		return rc;
-	tv_set(m, "posts", posts_list(r, v, n));
+	tv_set(m, "posts", posts_model(r, v, n));
 	tv_set_bool(r->a, m, "empty", n == 0);
 	pager_model(r, m, arena_printf(r->a, "/@%s", acc->username), older, newer);
 	return page_render(r, "profile", m);
@@ -600,7 +592,7 @@ int h_search(struct http_req *r)
 			tv_set(m, "people", people);
 		if (sr.ntags)
 			tv_set(m, "tags", tags);
-		tv_set(m, "posts", posts_list(r, sr.posts, sr.nposts));
+		tv_set(m, "posts", posts_model(r, sr.posts, sr.nposts));
 		tv_set_bool(r->a, m, "searched", true);
 		tv_set_bool(r->a, m, "nothing", !sr.npeople && !sr.ntags && !sr.nposts);
 		struct buf b = BUF_INIT(1024);

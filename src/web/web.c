@@ -16,6 +16,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "api/api.h"
+#include "store/store_api.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
@@ -647,7 +648,9 @@ struct tval *post_model(struct http_req *r, struct post *p)
 		tv_set_bool(r->a, m, "group_mod", gmod);
 		tv_set_bool(r->a, m, "can_pin", gmod && !p->pending && !p->in_reply_to);
 	}
-	bool mine = q->viewer && core_may_post_as(q->w->core, q->viewer, p->author_id);
+	/* The viewer's own, or their organisation's (v_staff: core_may_post_as
+	 * without another query). */
+	bool mine = q->viewer && (q->viewer == p->author_id || p->v_staff);
 	tv_set_bool(r->a, m, "can_edit", mine);
 	tv_set_bool(r->a, m, "can_delete", mine || (q->me && q->me->role >= ROLE_MODERATOR));
 	tv_set_bool(r->a, m, "logged_in", q->viewer != 0);
@@ -660,6 +663,22 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	}
 	tv_set_str(r->a, m, "csrf", q->csrf);
 	return m;
+}
+
+struct tval *posts_model(struct http_req *r, struct post **v, size_t n)
+{
+	/* What the posts show beside their rows (media), a page at a time. */
+	struct post **all = arena_alloc(r->a, (2 * n + 1) * sizeof *all);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		all[k++] = v[i]->boosted ? v[i]->boosted : v[i];
+	if (store_post_extras(CORE(r)->store, r->a, WREQ(r)->viewer, all, k))
+		for (size_t i = 0; i < k; i++)
+			all[i]->x = NULL; /* each post fetches its own below */
+	struct tval *list = tv_list(r->a);
+	for (size_t i = 0; i < n; i++)
+		tv_push(list, post_model(r, v[i]));
+	return list;
 }
 
 void page_from_query(struct http_req *r, struct page *pg)

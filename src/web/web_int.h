@@ -54,6 +54,8 @@ const char *local_path(const char *path);
 void redirect_msg(struct http_req *r, const char *to, const char *msg);
 /* A post as template values. */
 struct tval *post_model(struct http_req *r, struct post *p);
+/* A page of posts, with what they show beside their rows fetched at once. */
+struct tval *posts_model(struct http_req *r, struct post **v, size_t n);
 /* An account as template values (for lists). */
 struct tval *account_model(struct http_req *r, struct account *acc);
 /* "2 nov 2026, 14:05" in the request's language, Dutch time. */
