@@ -268,6 +268,11 @@ static const char *const sqlite_steps[] = {
 	" OLD.visibility = 0 AND OLD.group_id = 0 AND OLD.pending = 0)"
 	" WHERE tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id);"
 	" DELETE FROM tag_stats WHERE posts <= 0 AND tag IN (SELECT tag FROM post_tags WHERE post_id = NEW.id); END;",
+
+	/* 9: a group page found its pinned threads by reading every post of the
+	 * group, and counted members row by row. */
+	"CREATE INDEX posts_group_pinned ON posts(group_id, id) WHERE pinned = 1;"
+	"CREATE INDEX group_members_state ON group_members(group_id, state);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -263,6 +263,11 @@ const char *const store_pg_steps[] = {
 	"CREATE TRIGGER posts_tag_stats AFTER INSERT OR UPDATE OF deleted, reblog_of, visibility, group_id, pending"
 	" ON posts"
 	" FOR EACH ROW EXECUTE FUNCTION kring_posts_tag_stats();",
+
+	/* 9: a group page found its pinned threads by reading every post of the
+	 * group, and counted members row by row. */
+	"CREATE INDEX posts_group_pinned ON posts(group_id, id) WHERE pinned = 1;"
+	"CREATE INDEX group_members_state ON group_members(group_id, state);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

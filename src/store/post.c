@@ -291,12 +291,15 @@ static int run_page(struct db *db, struct arena *a, const char *desc, const char
 
 /* Walk posts newest first by id and test each one: "+" keeps SQLite from
  * building the union first and sorting it, which evaluates the row's
- * subqueries for every candidate instead of one page. */
+ * subqueries for every candidate instead of one page.  Each walked row
+ * costs a lookup per list, so the viewer is one more followee and the
+ * group list is only asked about group posts. */
 #define HOME_WHERE \
-	" WHERE p.deleted = 0 AND (+p.author_id = ?1" \
-	" OR +p.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?1)" \
-	" OR +p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1)" \
-	" OR +p.group_id IN (SELECT group_id FROM group_members WHERE account_id = ?1 AND state = 0 AND muted = 0))"
+	" WHERE p.deleted = 0 AND (+p.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?1" \
+	" UNION ALL SELECT ?1)" \
+	" OR (p.group_id <> 0 AND +p.group_id IN (SELECT group_id FROM group_members WHERE account_id = ?1" \
+	" AND state = 0 AND muted = 0))" \
+	" OR +p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1))"
 
 int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
                   struct post ***out, size_t *n)
