@@ -25,6 +25,8 @@ void api_init(struct core *c, size_t cache_bytes)
 	api_core = c;
 	if (cache_bytes && !api_cache)
 		api_cache = lru_new(cache_bytes);
+	stream_start(c);
+	c->on_delete = stream_delete;
 }
 
 /*

@@ -121,6 +121,8 @@ bool ent_status_id(struct actx *x, struct jw *j, uint64_t id);
 
 /* ---- streaming (stream.c) ---- */
 /* A new or edited post (event "update"/"status.update"); after commit. */
+/* Listen for the other processes' stream events (api_init). */
+void stream_start(struct core *c);
 void stream_post(struct core *c, uint64_t id, bool edited);
 void stream_delete(uint64_t id);
 /* New notifications for account since a check. */

@@ -223,10 +223,8 @@ int a_status_delete(struct http_req *r)
 		json_escape(&r->out, p->text, strlen(p->text));
 		buf_adds(&r->out, "\"}");
 	}
-	if ((rc = core_post_delete(x.c, x.viewer, id)))
-		return rc;
-	stream_delete(id);
-	return 0;
+	/* core tells the streams (stream_delete, set in api_init). */
+	return core_post_delete(x.c, x.viewer, id);
 }
 
 int a_status_source(struct http_req *r)

@@ -297,7 +297,71 @@ static void poll_sub(struct core *c, struct sub *s)
 	arena_release(&a);
 }
 
+/*
+ * Several processes on one PostgreSQL database: what one process streams it
+ * also publishes (store_publish: NOTIFY), and every process hands what the
+ * others published to its own subscribers (stream_event, from the LISTEN
+ * thread).  An event is "INSTANCE KIND ID": p(ost), e(dited), d(eleted),
+ * n(otification for an account).  Polling (STREAM_POLL) still finds what no
+ * handler streamed: posts from the web pages, the CLI, or while the
+ * database was away.
+ */
+static uint64_t instance;
+
+static void publish(struct core *c, char kind, uint64_t id)
+{
+	if (!c || !instance)
+		return;
+	char ev[64];
+	snprintf(ev, sizeof ev, "%llu %c %llu", (unsigned long long)instance, kind, (unsigned long long)id);
+	store_publish(c->store, ev);
+}
+
+static void local_post(struct core *c, uint64_t id, bool edited);
+static void local_delete(uint64_t id);
+static void local_notify(struct core *c, uint64_t account);
+
+static void stream_event(const char *ev, void *ctx)
+{
+	(void)ctx;
+	unsigned long long from, id;
+	char kind;
+	if (!api_core || stopping || sscanf(ev, "%llu %c %llu", &from, &kind, &id) != 3 || from == instance)
+		return;
+	switch (kind) {
+	case 'p':
+	case 'e': local_post(api_core, id, kind == 'e'); break;
+	case 'd': local_delete(id); break;
+	case 'n': local_notify(api_core, id); break;
+	}
+}
+
+void stream_start(struct core *c)
+{
+	instance = id_new();
+	if (store_subscribe(c->store, stream_event, NULL))
+		log_warn("cannot listen for other processes' events: streams find them by polling");
+}
+
 void stream_post(struct core *c, uint64_t id, bool edited)
+{
+	local_post(c, id, edited);
+	publish(c, edited ? 'e' : 'p', id);
+}
+
+void stream_delete(uint64_t id)
+{
+	local_delete(id);
+	publish(api_core, 'd', id);
+}
+
+void stream_notify(struct core *c, uint64_t account)
+{
+	local_notify(c, account);
+	publish(c, 'n', account);
+}
+
+static void local_post(struct core *c, uint64_t id, bool edited)
 {
 	pthread_mutex_lock(&mu);
 	for (struct sub *s = subs; s; s = s->next) {
@@ -313,7 +377,7 @@ void stream_post(struct core *c, uint64_t id, bool edited)
 	pthread_mutex_unlock(&mu);
 }
 
-void stream_delete(uint64_t id)
+static void local_delete(uint64_t id)
 {
 	char data[32];
 	snprintf(data, sizeof data, "%llu", (unsigned long long)id);
@@ -324,7 +388,7 @@ void stream_delete(uint64_t id)
 	pthread_mutex_unlock(&mu);
 }
 
-void stream_notify(struct core *c, uint64_t account)
+static void local_notify(struct core *c, uint64_t account)
 {
 	pthread_mutex_lock(&mu);
 	for (struct sub *s = subs; s; s = s->next)

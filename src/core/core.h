@@ -45,6 +45,7 @@ struct arena;
 struct core {
 	struct store *store;
 	int post_rate;            /* posts per writer per CORE_POST_WINDOW; 0 = no limit */
+	void (*on_delete)(uint64_t post); /* told of every deleted post (the API's streams) */
 };
 
 /* Start: sodium and the store (open and migrate). */

@@ -630,6 +630,8 @@ int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char
 		goto out;
 	if (!strcmp(action, "remove")) {
 		rc = r->post_id ? store_post_delete(c->store, r->post_id) : ERR_INVAL;
+		if (!rc && c->on_delete)
+			c->on_delete(r->post_id);
 		if (rc == ERR_NOTFOUND)
 			rc = 0; /* already gone */
 	} else if (!strcmp(action, "warn")) {

@@ -485,6 +485,8 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 		rc = store_post_delete(c->store, id);
 	if (!rc)
 		core_media_release_post(c, id);
+	if (!rc && c->on_delete)
+		c->on_delete(id); /* from the web pages too, not only the API */
 	arena_release(&a);
 	return rc;
 }

@@ -12,16 +12,22 @@
  *  - a lost connection is ERR_BUSY (the web answers 503) and is re-opened on
  *    the next statement, with the statements prepared again.
  */
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "store/db.h"
+#include "store/store_int.h"
 
 #define STMT_CACHE 512
 #define PG_CONNECT_TIMEOUT "5"
@@ -428,3 +434,87 @@ const struct db_driver db_pg = {
 	.errmsg = pg_errmsg,
 	.version = pg_version,
 };
+
+/* ---- LISTEN: events from the other processes on this database ---- */
+
+struct pg_listener {
+	char *target;
+	void (*cb)(const char *payload, void *ctx);
+	void *ctx;
+	pthread_t thread;
+	_Atomic bool stop;
+};
+
+#define PG_LISTEN_CHANNEL "kring"
+#define PG_LISTEN_WAIT_MS 500    /* how often the thread looks at stop */
+#define PG_LISTEN_RETRY_S 1      /* between attempts while the server is away */
+
+static PGconn *listen_connect(const char *target)
+{
+	const char *keys[] = {"connect_timeout", "dbname", NULL};
+	const char *vals[] = {PG_CONNECT_TIMEOUT, target, NULL};
+	PGconn *c = PQconnectdbParams(keys, vals, 1);
+	if (c && PQstatus(c) == CONNECTION_OK) {
+		PGresult *r = PQexec(c, "LISTEN " PG_LISTEN_CHANNEL);
+		bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		if (ok)
+			return c;
+	}
+	PQfinish(c);
+	return NULL;
+}
+
+static void *listen_main(void *arg)
+{
+	struct pg_listener *l = arg;
+	PGconn *c = NULL;
+	while (!l->stop) {
+		if (!c && !(c = listen_connect(l->target))) {
+			for (int i = 0; i < PG_LISTEN_RETRY_S * 10 && !l->stop; i++)
+				usleep(100 * 1000);
+			continue;
+		}
+		struct pollfd pfd = {.fd = PQsocket(c), .events = POLLIN};
+		if (poll(&pfd, 1, PG_LISTEN_WAIT_MS) < 0 && errno != EINTR)
+			continue;
+		if (!PQconsumeInput(c) || PQstatus(c) != CONNECTION_OK) {
+			/* The server went away: what happened meanwhile is found by the
+			 * streams' own polling; listen again once it is back. */
+			PQfinish(c);
+			c = NULL;
+			continue;
+		}
+		PGnotify *n;
+		while ((n = PQnotifies(c))) {
+			l->cb(n->extra, l->ctx);
+			PQfreemem(n);
+		}
+	}
+	PQfinish(c);
+	return NULL;
+}
+
+struct pg_listener *pg_listen(const char *target, void (*cb)(const char *payload, void *ctx), void *ctx)
+{
+	struct pg_listener *l = xcalloc(1, sizeof *l);
+	l->target = xstrdup(target);
+	l->cb = cb;
+	l->ctx = ctx;
+	if (pthread_create(&l->thread, NULL, listen_main, l)) {
+		free(l->target);
+		free(l);
+		return NULL;
+	}
+	return l;
+}
+
+void pg_listen_stop(struct pg_listener *l)
+{
+	if (!l)
+		return;
+	l->stop = true;
+	pthread_join(l->thread, NULL);
+	free(l->target);
+	free(l);
+}

@@ -27,6 +27,7 @@ struct store {
 	char *target;
 	pthread_mutex_t lock;
 	struct conn *conns; /* every connection opened, to close at the end */
+	struct pg_listener *listener;
 };
 
 static _Thread_local struct store *tl_store;
@@ -90,6 +91,7 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	pg_listen_stop(s->listener);
 	struct conn *c = s->conns;
 	while (c) {
 		struct conn *next = c->next;
@@ -110,6 +112,23 @@ void store_close(struct store *s)
 	struct db *db = store_db(s); \
 	if (!db) \
 		return ERR_BUSY
+
+int store_publish(struct store *s, const char *event)
+{
+	if (s->drv != &db_pg)
+		return 0;
+	DB_OR_FAIL(s);
+	/* Sent when the surrounding transaction (if any) commits. */
+	return db_exec(db, "SELECT pg_notify('kring', ?1)", "s", event);
+}
+
+int store_subscribe(struct store *s, void (*cb)(const char *event, void *ctx), void *ctx)
+{
+	if (s->drv != &db_pg || s->listener)
+		return 0;
+	s->listener = pg_listen(s->target, cb, ctx);
+	return s->listener ? 0 : ERR_IO;
+}
 
 int store_version(struct store *s, uint64_t *out)
 {

@@ -161,6 +161,15 @@ void store_close(struct store *s);
 /* Close this thread's connection (a worker thread ending). */
 void store_thread_done(struct store *s);
 int store_schema_version(struct store *s, int *out);
+/*
+ * Events between the processes that share a PostgreSQL database (NOTIFY and
+ * LISTEN on the channel "kring"): store_publish sends one (at most 8000
+ * bytes), store_subscribe starts a thread that hands cb every event sent by
+ * any process, itself included, until store_close.  With SQLite (one
+ * process) both do nothing.
+ */
+int store_publish(struct store *s, const char *event);
+int store_subscribe(struct store *s, void (*cb)(const char *event, void *ctx), void *ctx);
 /* A number that changes whenever anything was committed to the database
  * (by any process) since it was last read: what a cache of rendered data
  * checks before it answers.  Read it before reading the data. */

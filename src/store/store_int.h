@@ -14,6 +14,12 @@ extern const int store_pg_nsteps;
 /* This thread's connection to s, opened on first use; NULL if it cannot be. */
 struct db *store_db(struct store *s);
 
+/* PostgreSQL's LISTEN in a thread of its own (pg.c): cb gets every payload
+ * sent to the "kring" channel, by any process. */
+struct pg_listener;
+struct pg_listener *pg_listen(const char *target, void (*cb)(const char *payload, void *ctx), void *ctx);
+void pg_listen_stop(struct pg_listener *l);
+
 /* For db_each_ids: rows by id into out[i] wherever ids[i] names them (a
  * list may name an id twice). */
 struct by_id {

@@ -98,6 +98,14 @@ def test_web_post_reaches_stream(server, tokens):
         assert r.status_code == 200
         got = pub.wait(lambda e, d: e == "update" and "Vanaf de website" in d, timeout=10)
         assert got, "a post made on the web pages did not reach the stream"
+        # Deleted on the web pages: the stream is told, so apps drop it too.
+        sid = json.loads(got[1])["id"]
+        page = s.get(server.base + "/posts/" + sid, timeout=10)
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)
+        r = s.post(server.base + "/posts/%s/delete" % sid, data={"csrf": csrf}, timeout=10)
+        assert r.status_code == 200
+        assert pub.wait(lambda e, d: e == "delete" and d == sid, timeout=10), \
+            "a post deleted on the web pages was not deleted on the stream"
     finally:
         pub.close()
 

@@ -147,3 +147,75 @@ def test_api_cache_of_one_process_sees_writes_through_another(start_server):
         assert by_id(timeline(a, tok), pid2) is None
     finally:
         stop_both(a, b)
+
+
+def sse_events(url, token, out, stop):
+    """Read server-sent events into the list out until stop is set."""
+    import requests
+    r = requests.get(url, headers={"Authorization": "Bearer " + token, "Accept": "text/event-stream"},
+                     stream=True, timeout=(5, 30))
+    out.append(("status", str(r.status_code)))
+    buf = b""
+    try:
+        for chunk in r.iter_content(chunk_size=None):
+            buf += chunk
+            while b"\n\n" in buf:
+                block, buf = buf.split(b"\n\n", 1)
+                ev = [l[7:] for l in block.split(b"\n") if l.startswith(b"event: ")]
+                data = [l[6:] for l in block.split(b"\n") if l.startswith(b"data: ")]
+                if ev and data:
+                    out.append((ev[0].decode(), data[0].decode()))
+            if stop.is_set():
+                break
+    except Exception:  # noqa: BLE001 - the stream ends when the server stops
+        pass
+    finally:
+        r.close()
+
+
+def test_streams_get_what_another_process_did(start_server):
+    """A client streaming from one process hears of posts made and deleted
+    through the other (LISTEN/NOTIFY; a delete is never found by polling)."""
+    import json
+    import threading
+
+    import requests
+
+    from test_api_cache import token
+    a, b = two_servers(start_server)
+    stop = threading.Event()
+    try:
+        reader, writer = a.add_user(), a.add_user()
+        assert a.login(reader).post("/@%s/follow" % writer, {}).status_code in (200, 303)
+        tok_r, tok_w = token(a, reader), token(b, writer)
+        events = []
+        t = threading.Thread(target=sse_events, args=(a.base + "/api/v1/streaming/user", tok_r, events, stop),
+                             daemon=True)
+        t.start()
+
+        def wait_for(pred, seconds=15):
+            deadline = time.time() + seconds
+            while time.time() < deadline:
+                for ev in list(events):
+                    if pred(ev):
+                        return ev
+                time.sleep(0.05)
+            return None
+
+        assert wait_for(lambda e: e[0] == "status"), events
+        assert ("status", "200") in events, events
+        time.sleep(0.5)  # the subscription is in place once the headers came
+        h = {"Authorization": "Bearer " + tok_w}
+        r = requests.post(b.base + "/api/v1/statuses", headers=h, data={"status": "via proces b, live naar a"},
+                          timeout=10)
+        assert r.status_code == 200, r.text
+        sid = r.json()["id"]
+        got = wait_for(lambda e: e[0] == "update" and json.loads(e[1])["id"] == sid)
+        assert got, events
+        assert "live naar a" in json.loads(got[1])["content"]
+        r = requests.delete(b.base + "/api/v1/statuses/" + sid, headers=h, timeout=10)
+        assert r.status_code == 200, r.text
+        assert wait_for(lambda e: e == ("delete", sid)), events
+    finally:
+        stop.set()
+        stop_both(a, b)
