@@ -395,14 +395,17 @@ int store_job_claim(struct store *s, struct arena *a, int64_t now, int64_t lease
 	int rc = db_begin(db);
 	if (rc)
 		return rc;
-	/* One statement under the write lock: two workers never get the same job. */
-	struct db_stmt *st = db_query(db,
-	                              "UPDATE jobs SET state = 1, attempts = attempts + 1, locked_until = ?1 + ?2"
-	                              " WHERE id = (SELECT id FROM jobs WHERE (state = 0 AND run_at <= ?1)"
-	                              "  OR (state = 1 AND locked_until < ?1) ORDER BY run_at, id LIMIT 1)"
-	                              " AND (state = 0 OR (state = 1 AND locked_until < ?1))"
-	                              " RETURNING id, kind, arg, state, attempts, run_at, error",
-	                              "ii", now, lease);
+	/* One statement under the write lock: two workers never get the same
+	 * job.  PostgreSQL also skips a row another process holds (SKIP LOCKED)
+	 * rather than wait for it. */
+#define JOB_CLAIM(lock) \
+	"UPDATE jobs SET state = 1, attempts = attempts + 1, locked_until = ?1 + ?2" \
+	" WHERE id = (SELECT id FROM jobs WHERE (state = 0 AND run_at <= ?1)" \
+	"  OR (state = 1 AND locked_until < ?1) ORDER BY run_at, id LIMIT 1" lock ")" \
+	" AND (state = 0 OR (state = 1 AND locked_until < ?1))" \
+	" RETURNING id, kind, arg, state, attempts, run_at, error"
+	struct db_stmt *st = db->drv == &db_pg ? db_query(db, JOB_CLAIM(" FOR UPDATE SKIP LOCKED"), "ii", now, lease)
+	                                       : db_query(db, JOB_CLAIM(""), "ii", now, lease);
 	struct job *j = NULL;
 	if (!st) {
 		rc = ERR_DB;
