@@ -367,12 +367,11 @@ static int api_auth(struct actx *x, const char *scope)
 	int rc;
 	const char *t = bearer(x);
 	if (t) {
-		if ((rc = core_token_resolve(x->c, x->a, t, &x->tok)))
+		/* The token's account comes with it: no second look-up. */
+		if ((rc = core_token_resolve(x->c, x->a, t, &x->tok, &x->me)))
 			return rc;
 		x->has_token = true;
 		x->viewer = x->tok.account_id;
-		if (x->viewer && (rc = core_account_get(x->c, x->a, x->viewer, &x->me)))
-			return rc == ERR_NOTFOUND ? ERR_AUTH : rc;
 	}
 	if (!scope)
 		return 0;

@@ -572,7 +572,7 @@ int a_stream(struct http_req *r)
 		 * as the subprotocol. */
 		const char *proto = http_header(r, "Sec-WebSocket-Protocol");
 		if (!x.has_token && proto && *proto) {
-			if ((rc = core_token_resolve(x.c, x.a, proto, &x.tok)))
+			if ((rc = core_token_resolve(x.c, x.a, proto, &x.tok, &x.me)))
 				return rc;
 			x.has_token = true;
 			x.viewer = x.tok.account_id;

@@ -326,8 +326,12 @@ enum oauth_fail core_token_revoke(struct core *c, struct arena *a, const char *c
 	return OAUTH_OK;
 }
 
-int core_token_resolve(struct core *c, struct arena *a, const char *token, struct oauth_token *out)
+int core_token_resolve(struct core *c, struct arena *a, const char *token, struct oauth_token *out,
+                       struct account **acc)
 {
+	struct account *who = NULL;
+	if (acc)
+		*acc = NULL;
 	if (!token || strlen(token) != 2 * CORE_TOKEN_BYTES)
 		return ERR_AUTH;
 	char h[65];
@@ -335,10 +339,9 @@ int core_token_resolve(struct core *c, struct arena *a, const char *token, struc
 	int rc = store_otoken_get(c->store, a, h, out);
 	if (rc)
 		return rc == ERR_NOTFOUND ? ERR_AUTH : rc;
-	if (out->account_id) {
-		struct account *acc;
-		if (store_account_get(c->store, a, out->account_id, &acc) || acc->suspended)
-			return ERR_AUTH;
-	}
+	if (out->account_id && (store_account_get(c->store, a, out->account_id, &who) || who->suspended))
+		return ERR_AUTH;
+	if (acc)
+		*acc = who;
 	return 0;
 }

@@ -64,7 +64,10 @@ enum oauth_fail core_token_grant(struct core *c, struct arena *a, const struct g
 /* Revoke a token presented by its client (unknown tokens are not an error). */
 enum oauth_fail core_token_revoke(struct core *c, struct arena *a, const char *client_id, const char *secret,
                                   const char *token);
-/* Resolve a bearer token; ERR_AUTH if unknown or revoked. */
-int core_token_resolve(struct core *c, struct arena *a, const char *token, struct oauth_token *out);
+/* Resolve a bearer token; ERR_AUTH if unknown or revoked, or if its account
+ * is gone or suspended.  *acc (if acc is not NULL) is that account, NULL for
+ * an app-only token. */
+int core_token_resolve(struct core *c, struct arena *a, const char *token, struct oauth_token *out,
+                       struct account **acc);
 
 #endif

@@ -104,7 +104,7 @@ static void test_codes(void **state)
 	assert_int_equal(grant(f, code, NULL, URI, VERIFIER, &tok), OAUTH_OK);
 	assert_int_equal(grant(f, code, NULL, URI, VERIFIER, &tok), OAUTH_INVALID_GRANT); /* single use */
 	struct oauth_token ot;
-	assert_int_equal(core_token_resolve(f->c, &f->a, tok, &ot), 0);
+	assert_int_equal(core_token_resolve(f->c, &f->a, tok, &ot, NULL), 0);
 	assert_int_equal(ot.account_id, f->ann);
 	assert_string_equal(ot.scopes, "read");
 	/* Without PKCE the secret is needed, and the redirect URI must match. */
@@ -125,8 +125,8 @@ static void test_codes(void **state)
 	assert_int_equal(grant(f, code, f->secret, OAUTH_OOB, NULL, &tok), OAUTH_OK);
 	/* Revocation by the client that holds the token. */
 	assert_int_equal(core_token_revoke(f->c, &f->a, f->app->client_id, f->secret, tok), OAUTH_OK);
-	assert_int_equal(core_token_resolve(f->c, &f->a, tok, &ot), ERR_AUTH);
-	assert_int_equal(core_token_resolve(f->c, &f->a, "nonsense", &ot), ERR_AUTH);
+	assert_int_equal(core_token_resolve(f->c, &f->a, tok, &ot, NULL), ERR_AUTH);
+	assert_int_equal(core_token_resolve(f->c, &f->a, "nonsense", &ot, NULL), ERR_AUTH);
 }
 
 int main(void)
