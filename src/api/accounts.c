@@ -239,7 +239,7 @@ int a_account_statuses(struct http_req *r)
 	set_link(&x, n ? v[n - 1]->id : 0, n ? v[0]->id : 0);
 	struct jw j;
 	jw_init(&j, &r->out);
-	ent_status_prefetch(&x, v, n);
+	core_posts_extras(x.c, x.a, x.viewer, v, n);
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++) {
 		/* Replies to oneself (threads) stay, as in Mastodon. */

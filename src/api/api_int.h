@@ -105,9 +105,6 @@ struct api_cache_key {
 };
 int api_begin_cached(struct http_req *r, struct actx *x, const char *scope, struct api_cache_key *k);
 void api_cache_put(struct actx *x, const struct api_cache_key *k);
-/* Load what ent_status shows besides the post rows for v[0..n) (and what
- * they boost) in a few queries; ent_status loads it per post otherwise. */
-void ent_status_prefetch(struct actx *x, struct post *const *v, size_t n);
 void ent_notification(struct actx *x, struct jw *j, struct notification *n);
 void ent_relationship(struct actx *x, struct jw *j, uint64_t target);
 void ent_poll(struct actx *x, struct jw *j, struct poll *p);

@@ -215,25 +215,10 @@ void ent_poll(struct actx *x, struct jw *j, struct poll *p)
 	jw_end(j);
 }
 
-void ent_status_prefetch(struct actx *x, struct post *const *v, size_t n)
-{
-	struct post **all = arena_alloc(x->a, (2 * n + 1) * sizeof *all);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!v[i]->x)
-			all[k++] = v[i];
-		if (v[i]->boosted && !v[i]->boosted->x)
-			all[k++] = v[i]->boosted;
-	}
-	if (k && store_post_extras(x->c->store, x->a, x->viewer, all, k))
-		for (size_t i = 0; i < k; i++)
-			all[i]->x = NULL; /* each renders on its own below */
-}
-
 static void status_body(struct actx *x, struct jw *j, struct post *p)
 {
 	if (!p->x)
-		ent_status_prefetch(x, &p, 1);
+		core_posts_extras(x->c, x->a, x->viewer, &p, 1);
 	static const struct post_extra none = {.meta = {.spoiler_text = "", .language = ""}};
 	const struct post_extra *e = p->x ? p->x : &none;
 	const struct post_meta meta = e->meta;

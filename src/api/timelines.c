@@ -14,7 +14,7 @@ static void posts_json(struct actx *x, struct post **v, size_t n, uint64_t older
 	set_link(x, n ? older : 0, n ? v[0]->id : 0);
 	struct jw j;
 	jw_init(&j, &x->r->out);
-	ent_status_prefetch(x, v, n);
+	core_posts_extras(x->c, x->a, x->viewer, v, n);
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
 		ent_status(x, &j, v[i]);
@@ -196,7 +196,7 @@ int a_notifications(struct http_req *r)
 	for (size_t i = 0; i < n; i++)
 		if (v[i].post)
 			posts[np++] = v[i].post;
-	ent_status_prefetch(&x, posts, np);
+	core_posts_extras(x.c, x.a, x.viewer, posts, np);
 	struct jw j;
 	jw_init(&j, &r->out);
 	jw_arr(&j);

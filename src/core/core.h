@@ -146,6 +146,11 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id);
 bool core_post_visible(uint64_t viewer, const struct post *p);
 /* Fetch, check visibility, and fill author/writer/boosted. */
 int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post **out);
+/* What posts show beside their rows (media, tags, mentions, polls, the
+ * viewer's bookmarks and pins: p->x, see store_api.h), for a page at once;
+ * for a boost, of the post it boosts.  A post left without is fetched on
+ * its own by whoever shows it. */
+void core_posts_extras(struct core *c, struct arena *a, uint64_t viewer, struct post *const *v, size_t n);
 int core_post_history(struct core *c, struct arena *a, uint64_t viewer, uint64_t id,
                       struct post_edit **out, size_t *n);
 /* The thread around a post: ancestors and the whole visible thread, oldest first. */

@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "store/store_api.h"
 
 bool core_post_visible(uint64_t viewer, const struct post *p)
 {
@@ -166,6 +167,21 @@ void core_posts_prepare(struct core *c, struct arena *a, uint64_t viewer, struct
 				ok[i] = false;
 		}
 	}
+}
+
+void core_posts_extras(struct core *c, struct arena *a, uint64_t viewer, struct post *const *v, size_t n)
+{
+	/* A boost shows the post it boosts. */
+	struct post **all = arena_alloc(a, (n + 1) * sizeof *all);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct post *p = v[i]->boosted ? v[i]->boosted : v[i];
+		if (!p->x)
+			all[k++] = p;
+	}
+	if (k && store_post_extras(c->store, a, viewer, all, k))
+		for (size_t i = 0; i < k; i++)
+			all[i]->x = NULL; /* each view fetches its own (media) or shows none */
 }
 
 int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)

@@ -16,7 +16,6 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "api/api.h"
-#include "store/store_api.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
@@ -667,14 +666,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 
 struct tval *posts_model(struct http_req *r, struct post **v, size_t n)
 {
-	/* What the posts show beside their rows (media), a page at a time. */
-	struct post **all = arena_alloc(r->a, (2 * n + 1) * sizeof *all);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		all[k++] = v[i]->boosted ? v[i]->boosted : v[i];
-	if (store_post_extras(CORE(r)->store, r->a, WREQ(r)->viewer, all, k))
-		for (size_t i = 0; i < k; i++)
-			all[i]->x = NULL; /* each post fetches its own below */
+	core_posts_extras(CORE(r), r->a, WREQ(r)->viewer, v, n);
 	struct tval *list = tv_list(r->a);
 	for (size_t i = 0; i < n; i++)
 		tv_push(list, post_model(r, v[i]));
