@@ -11,9 +11,10 @@ struct arena;
 struct core;
 struct post;
 
-/* Fill a page of posts for display (the people, what they boost) in a few
- * queries; ok[i] tells whether v[i] may be shown to viewer. */
-void core_posts_prepare(struct core *c, struct arena *a, uint64_t viewer, struct post **v, size_t n, bool *ok);
+/* core_post_get for many: out[i] is the post ids[i] names, ready to show to
+ * viewer, or NULL when it is gone or not the viewer's to see. */
+int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
+                     struct post **out);
 
 /* Distinct lower-case #tags / @names in s, at most max, into out. */
 size_t text_tags(struct arena *a, const char *s, const char **out, size_t max);

@@ -522,20 +522,8 @@ int core_group_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64
 	struct post **full = arena_alloc(a, (nv + 1) * sizeof *full);
 	for (size_t i = 0; i < nv; i++)
 		ids[i] = v[i]->id;
-	if ((rc = store_posts_get(c->store, a, viewer, ids, nv, full)))
+	if ((rc = core_posts_by_id(c, a, viewer, ids, nv, full)))
 		return rc;
-	struct post **got = arena_alloc(a, (nv + 1) * sizeof *got);
-	size_t *at = arena_alloc(a, (nv + 1) * sizeof *at), m = 0;
-	for (size_t i = 0; i < nv; i++)
-		if (full[i]) {
-			at[m] = i;
-			got[m++] = full[i];
-		}
-	bool *ok = arena_alloc(a, m + 1);
-	core_posts_prepare(c, a, viewer, got, m, ok);
-	for (size_t j = 0; j < m; j++)
-		if (!ok[j])
-			full[at[j]] = NULL;
 	size_t k = 0;
 	*older = 0;
 	for (size_t i = 0; i < nv && k < (size_t)limit; i++) {

@@ -117,11 +117,11 @@ static bool prepare(struct core *c, struct arena *a, uint64_t viewer, struct pos
 }
 
 /*
- * prepare() for a page of posts (core_int.h): one query for what they boost and one for
+ * prepare() for a page of posts: one query for what they boost and one for
  * the people, instead of two or three per post.  ok[i] tells whether v[i]
  * is shown.
  */
-void core_posts_prepare(struct core *c, struct arena *a, uint64_t viewer, struct post **v, size_t n, bool *ok)
+static void prepare_many(struct core *c, struct arena *a, uint64_t viewer, struct post **v, size_t n, bool *ok)
 {
 	uint64_t *ids = arena_alloc(a, (4 * n + 1) * sizeof *ids);
 	size_t k = 0;
@@ -167,6 +167,27 @@ void core_posts_prepare(struct core *c, struct arena *a, uint64_t viewer, struct
 				ok[i] = false;
 		}
 	}
+}
+
+int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
+                     struct post **out)
+{
+	int rc = store_posts_get(c->store, a, viewer, ids, n, out);
+	if (rc)
+		return rc;
+	struct post **got = arena_alloc(a, (n + 1) * sizeof *got);
+	size_t *at = arena_alloc(a, (n + 1) * sizeof *at), m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (out[i]) {
+			at[m] = i;
+			got[m++] = out[i];
+		}
+	bool *ok = arena_alloc(a, m + 1);
+	prepare_many(c, a, viewer, got, m, ok);
+	for (size_t j = 0; j < m; j++)
+		if (!ok[j])
+			out[at[j]] = NULL;
+	return 0;
 }
 
 void core_posts_extras(struct core *c, struct arena *a, uint64_t viewer, struct post *const *v, size_t n)
@@ -635,7 +656,7 @@ int core_timeline(struct core *c, struct arena *a, uint64_t viewer, const struct
 		if (rc)
 			return rc;
 		bool *ok = arena_alloc(a, nc + 1);
-		core_posts_prepare(c, a, viewer, cand, nc, ok);
+		prepare_many(c, a, viewer, cand, nc, ok);
 		if (up) {
 			/* Newest-first list just above min_id: keep the oldest ones,
 			 * nearest the page the reader came from. */
@@ -788,27 +809,14 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 		if (v[i].post_id)
 			ids[np++] = v[i].post_id;
 	struct post **posts = arena_alloc(a, (np + 1) * sizeof *posts);
-	bool *ok = arena_alloc(a, np + 1);
-	if (np && (rc = store_posts_get(c->store, a, viewer, ids, np, posts)))
+	if ((rc = core_posts_by_id(c, a, viewer, ids, np, posts)))
 		return rc;
-	size_t found = 0;
-	for (size_t i = 0; i < np; i++)
-		if (posts[i])
-			posts[found++] = posts[i];
-	core_posts_prepare(c, a, viewer, posts, found, ok);
 	size_t k = 0;
-	for (size_t i = 0; i < nv; i++) {
+	for (size_t i = 0, j = 0; i < nv; i++) {
 		v[i].actor = actors[i];
-		v[i].post = NULL;
-		if (v[i].post_id) {
-			/* A notification never shows a post the viewer may no longer see. */
-			for (size_t j = 0; j < found && !v[i].post; j++)
-				if (posts[j]->id == v[i].post_id && ok[j])
-					v[i].post = posts[j];
-			if (!v[i].post)
-				continue;
-		}
-		if (v[i].actor)
+		v[i].post = v[i].post_id ? posts[j++] : NULL;
+		/* A notification never shows a post the viewer may no longer see. */
+		if (v[i].actor && (v[i].post || !v[i].post_id))
 			v[k++] = v[i];
 	}
 	*out = v;
