@@ -511,6 +511,11 @@ bool core_may_post_as(struct core *c, uint64_t viewer, uint64_t author)
 	return viewer && (viewer == author || store_staff_is(c->store, author, viewer));
 }
 
+bool core_post_own(uint64_t viewer, const struct post *p)
+{
+	return viewer && (viewer == p->author_id || p->v_staff);
+}
+
 int core_setup_check(struct core *c, const char *token)
 {
 	return token_check(c, "setup", token);

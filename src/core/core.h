@@ -112,6 +112,9 @@ int core_setup_use(struct core *c, const char *token, const char *username, cons
 int core_org_create(struct core *c, const char *username, const char *display_name, uint64_t *id);
 int core_staff_add(struct core *c, uint64_t org, uint64_t person);
 bool core_may_post_as(struct core *c, uint64_t viewer, uint64_t author);
+/* core_may_post_as for a post fetched for viewer, without a query: their
+ * own, or their organisation's (the row's v_staff). */
+bool core_post_own(uint64_t viewer, const struct post *p);
 
 /* ---- posts ---- */
 /* What the privacy guard found in a text, for the author to review. */

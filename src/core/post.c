@@ -472,7 +472,7 @@ int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uin
 	int rc = core_post_get(c, a, viewer, id, &p);
 	if (rc)
 		return rc;
-	if (p->reblog_of || !core_may_post_as(c, viewer, p->author_id))
+	if (p->reblog_of || !core_post_own(viewer, p))
 		return ERR_FORBIDDEN;
 	if ((rc = check_text(text)))
 		return rc;
@@ -508,7 +508,7 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 	struct post *p;
 	struct account *v;
 	int rc = core_post_get(c, &a, viewer, id, &p);
-	if (!rc && !core_may_post_as(c, viewer, p->author_id)) {
+	if (!rc && !core_post_own(viewer, p)) {
 		/* Moderators (of the group, or of the instance) may remove what harms. */
 		bool group_mod = p->group_id && p->v_group_role >= GROLE_MODERATOR;
 		if (!group_mod && (store_account_get(c->store, &a, viewer, &v) || v->role < ROLE_MODERATOR))

@@ -385,7 +385,7 @@ int h_post_edit_form(struct http_req *r)
 	struct post *p;
 	if ((rc = post_id(r, &id)) || (rc = core_post_get(q->w->core, r->a, q->viewer, id, &p)))
 		return rc;
-	if (p->reblog_of || !core_may_post_as(q->w->core, q->viewer, p->author_id))
+	if (p->reblog_of || !core_post_own(q->viewer, p))
 		return ERR_FORBIDDEN;
 	struct tval *m = page_model(r, _r(r, "Bericht aanpassen"));
 	tv_set(m, "post", post_model(r, p));

@@ -647,9 +647,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 		tv_set_bool(r->a, m, "group_mod", gmod);
 		tv_set_bool(r->a, m, "can_pin", gmod && !p->pending && !p->in_reply_to);
 	}
-	/* The viewer's own, or their organisation's (v_staff: core_may_post_as
-	 * without another query). */
-	bool mine = q->viewer && (q->viewer == p->author_id || p->v_staff);
+	bool mine = core_post_own(q->viewer, p);
 	tv_set_bool(r->a, m, "can_edit", mine);
 	tv_set_bool(r->a, m, "can_delete", mine || (q->me && q->me->role >= ROLE_MODERATOR));
 	tv_set_bool(r->a, m, "logged_in", q->viewer != 0);
