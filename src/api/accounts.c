@@ -182,10 +182,8 @@ int a_relationships(struct http_req *r)
 		return rc;
 	const char *ids[40];
 	size_t n = arg_all(&x, "id", ids, 40);
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++) {
 		uint64_t id;
 		struct account *acc;
@@ -207,9 +205,7 @@ int a_account_statuses(struct http_req *r)
 	if ((rc = visible_account(&x, param_id(r, "id"), &acc)))
 		return rc;
 	if (arg_bool(&x, "only_media", false)) {
-		json_begin(&x);
-		buf_adds(&r->out, "[]");
-		return 0;
+		return json_literal(&x, "[]");
 	}
 	if (arg_bool(&x, "pinned", false)) {
 		uint64_t *ids, *marks;
@@ -217,10 +213,8 @@ int a_account_statuses(struct http_req *r)
 		struct page pg = {.limit = 20};
 		if ((rc = store_mark_list(x.c->store, x.a, MARK_PIN, acc->id, &pg, &ids, &marks, &n)))
 			return rc;
-		json_begin(&x);
 		struct jw j;
-		jw_init(&j, &r->out);
-		jw_arr(&j);
+		json_list(&x, &j);
 		for (size_t i = 0; i < n; i++)
 			ent_status_id(&x, &j, ids[i]);
 		jw_arr_end(&j);
@@ -365,10 +359,8 @@ int a_account_lists(struct http_req *r)
 	size_t n;
 	if ((rc = store_list_holding(x.c->store, x.a, x.viewer, param_id(r, "id"), &v, &n)))
 		return rc;
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++)
 		ent_list(&j, &v[i]);
 	jw_arr_end(&j);

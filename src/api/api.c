@@ -339,6 +339,20 @@ void json_begin(struct actx *x)
 	http_set_header(r, "X-RateLimit-Reset", arena_strdup(x->a, reset));
 }
 
+int json_literal(struct actx *x, const char *json)
+{
+	json_begin(x);
+	buf_adds(&x->r->out, json);
+	return 0;
+}
+
+void json_list(struct actx *x, struct jw *j)
+{
+	json_begin(x);
+	jw_init(j, &x->r->out);
+	jw_arr(j);
+}
+
 static const char *bearer(struct actx *x)
 {
 	const char *h = http_header(x->r, "Authorization");

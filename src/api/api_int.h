@@ -55,6 +55,11 @@ void arg_page(struct actx *x, struct page *pg, int max);
 void set_link(struct actx *x, uint64_t older, uint64_t newer);
 /* Start a JSON response (status 200). */
 void json_begin(struct actx *x);
+/* json_begin and a fixed answer ("{}", "[]"); returns 0 for the handler. */
+int json_literal(struct actx *x, const char *json);
+/* json_begin and an open array in j, for jw_arr_end to close. */
+struct jw;
+void json_list(struct actx *x, struct jw *j);
 /* An error body {"error": msg} with status (a handled error; return 0 after). */
 int api_fail(struct actx *x, int status, const char *msg);
 

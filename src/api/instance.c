@@ -257,9 +257,7 @@ int a_empty_list(struct http_req *r)
 	int rc = api_begin(r, &x, NULL);
 	if (rc)
 		return rc;
-	json_begin(&x);
-	buf_adds(&r->out, "[]");
-	return 0;
+	return json_literal(&x, "[]");
 }
 
 /* ---- markers ---- */
@@ -429,10 +427,8 @@ int a_filters_list(struct http_req *r)
 	size_t n;
 	if ((rc = store_filter_all(x.c->store, x.a, x.viewer, &v, &n)))
 		return rc;
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++)
 		ent_filter(&j, &v[i]);
 	jw_arr_end(&j);
@@ -487,9 +483,7 @@ int a_filter_delete(struct http_req *r)
 		return rc;
 	if ((rc = store_filter_delete(x.c->store, x.viewer, param_id(r, "id"))))
 		return rc;
-	json_begin(&x);
-	buf_adds(&r->out, "{}");
-	return 0;
+	return json_literal(&x, "{}");
 }
 
 int a_filter_kw_create(struct http_req *r)
@@ -529,9 +523,7 @@ int a_filter_kw_delete(struct http_req *r)
 		return rc;
 	if ((rc = store_filter_kw_delete(x.c->store, x.viewer, param_id(r, "id"))))
 		return rc;
-	json_begin(&x);
-	buf_adds(&r->out, "{}");
-	return 0;
+	return json_literal(&x, "{}");
 }
 
 /* ---- reports ---- */

@@ -189,9 +189,7 @@ int a_oauth_revoke(struct http_req *r)
 	enum oauth_fail f = core_token_revoke(x.c, x.a, id, secret ? secret : "", arg(&x, "token"));
 	if (f)
 		return oauth_fail(&x, f);
-	json_begin(&x);
-	buf_adds(&r->out, "{}");
-	return 0;
+	return json_literal(&x, "{}");
 }
 
 int a_oauth_meta(struct http_req *r)

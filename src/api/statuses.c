@@ -377,10 +377,8 @@ int a_status_actors(struct http_req *r)
 	bool boosts = strstr(r->path, "/reblogged_by") != NULL;
 	if ((rc = store_post_actors(x.c->store, x.a, id, boosts, 80, &ids, &n)))
 		return rc;
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++) {
 		struct account *acc;
 		if (!store_account_get(x.c->store, x.a, ids[i], &acc) && !acc->suspended)
@@ -418,10 +416,8 @@ int a_status_history(struct http_req *r)
 	size_t n;
 	if ((rc = core_post_history(x.c, x.a, x.viewer, id, &v, &n)))
 		return rc;
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	/* Oldest first, the current text last (as Mastodon lists versions). */
 	for (size_t i = n; i-- > 0;)
 		edit_json(&x, &j, p, v[i].text, v[i].edited_at);
@@ -497,10 +493,8 @@ int a_statuses_many(struct http_req *r)
 		return rc;
 	const char *v[40];
 	size_t n = arg_all(&x, "id", v, 40);
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++) {
 		uint64_t id;
 		if (parse_u64(v[i], &id))

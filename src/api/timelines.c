@@ -70,9 +70,7 @@ int a_tl_public(struct http_req *r)
 	if (x.has_token && !core_scope_allows(x.tok.scopes, "read:statuses"))
 		return ERR_FORBIDDEN;
 	if (arg_bool(&x, "only_media", false) || arg_bool(&x, "remote", false)) {
-		json_begin(&x);
-		buf_adds(&r->out, "[]");
-		return 0;
+		return json_literal(&x, "[]");
 	}
 	struct tl_query q = {.kind = TL_LOCAL};
 	return timeline(&x, &q, &k);
@@ -103,9 +101,7 @@ int a_tl_tag(struct http_req *r)
 	if (!tag)
 		return ERR_NOTFOUND;
 	if (arg_bool(&x, "only_media", false)) {
-		json_begin(&x);
-		buf_adds(&r->out, "[]");
-		return 0;
+		return json_literal(&x, "[]");
 	}
 	struct tl_query q = {.kind = TL_TAG, .tag = tag};
 	return timeline(&x, &q, &k);
@@ -256,9 +252,7 @@ int a_notifications_clear(struct http_req *r)
 		return rc;
 	if ((rc = store_notif_clear(x.c->store, x.viewer)))
 		return rc;
-	json_begin(&x);
-	buf_adds(&r->out, "{}");
-	return 0;
+	return json_literal(&x, "{}");
 }
 
 int a_notification_dismiss(struct http_req *r)
@@ -269,9 +263,7 @@ int a_notification_dismiss(struct http_req *r)
 		return rc;
 	if ((rc = store_notif_dismiss(x.c->store, x.viewer, param_id(r, "id"))))
 		return rc;
-	json_begin(&x);
-	buf_adds(&r->out, "{}");
-	return 0;
+	return json_literal(&x, "{}");
 }
 
 /* ---- search and tags ---- */
@@ -369,10 +361,8 @@ int a_followed_tags(struct http_req *r)
 	size_t n;
 	if ((rc = store_tag_followed_list(x.c->store, x.a, x.viewer, &tags, &n)))
 		return rc;
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++)
 		ent_tag(&x, &j, tags[i], true);
 	jw_arr_end(&j);
@@ -496,10 +486,8 @@ int a_lists(struct http_req *r)
 	size_t n;
 	if ((rc = store_list_all(x.c->store, x.a, x.viewer, &v, &n)))
 		return rc;
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++)
 		ent_list(&j, &v[i]);
 	jw_arr_end(&j);
@@ -556,9 +544,7 @@ int a_list_delete(struct http_req *r)
 		return rc;
 	if ((rc = store_list_delete(x.c->store, x.viewer, param_id(r, "id"))))
 		return rc;
-	json_begin(&x);
-	buf_adds(&r->out, "{}");
-	return 0;
+	return json_literal(&x, "{}");
 }
 
 int a_list_accounts(struct http_req *r)
@@ -574,10 +560,8 @@ int a_list_accounts(struct http_req *r)
 	size_t n;
 	if ((rc = store_list_members(x.c->store, x.a, l->id, &ids, &n)))
 		return rc;
-	json_begin(&x);
 	struct jw j;
-	jw_init(&j, &r->out);
-	jw_arr(&j);
+	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++) {
 		struct account *acc;
 		if (!store_account_get(x.c->store, x.a, ids[i], &acc))
@@ -609,9 +593,7 @@ static int list_members(struct http_req *r, bool on)
 	for (size_t i = 0; i < n; i++)
 		if ((rc = store_list_member_set(x.c->store, l->id, v[i], on)))
 			return rc;
-	json_begin(&x);
-	buf_adds(&r->out, "{}");
-	return 0;
+	return json_literal(&x, "{}");
 }
 
 int a_list_accounts_add(struct http_req *r)
