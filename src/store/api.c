@@ -99,15 +99,9 @@ int store_app_insert(struct store *s, const struct oauth_app *p)
 
 static int one_app(struct arena *a, struct db_stmt *st, struct oauth_app **out)
 {
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc)
 		*out = app_row(a, st);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
-	}
 	db_done(st);
 	return rc;
 }
@@ -142,19 +136,14 @@ int store_code_use(struct store *s, struct arena *a, const char *code_hash, stru
 	                              "UPDATE oauth_codes SET used = 1 WHERE code_hash = ?1 AND used = 0"
 	                              " RETURNING app_id, account_id, redirect_uri, scopes, challenge, expires_at",
 	                              "s", code_hash);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		out->app_id = db_u64(st, 0);
 		out->account_id = db_u64(st, 1);
 		out->redirect_uri = arena_strdup(a, db_text(st, 2));
 		out->scopes = arena_strdup(a, db_text(st, 3));
 		out->challenge = arena_strdup(a, db_text(st, 4));
 		out->expires_at = db_i64(st, 5);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;
@@ -176,18 +165,13 @@ int store_otoken_get(struct store *s, struct arena *a, const char *token_hash, s
 	                              "SELECT id, app_id, account_id, scopes, created_at FROM oauth_tokens"
 	                              " WHERE token_hash = ?1 AND revoked = 0",
 	                              "s", token_hash);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		out->id = db_u64(st, 0);
 		out->app_id = db_u64(st, 1);
 		out->account_id = db_u64(st, 2);
 		out->scopes = arena_strdup(a, db_text(st, 3));
 		out->created_at = db_i64(st, 4);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;
@@ -352,15 +336,9 @@ int store_list_get(struct store *s, struct arena *a, uint64_t account, uint64_t 
 	                              "SELECT id, account_id, title, replies_policy, exclusive FROM lists"
 	                              " WHERE id = ?1 AND account_id = ?2",
 	                              "uu", id, account);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc)
 		*out = list_row(a, st, arena_alloc(a, sizeof **out));
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
-	}
 	db_done(st);
 	return rc;
 }
@@ -459,16 +437,11 @@ int store_marker_get(struct store *s, uint64_t account, const char *timeline, ui
 	                              "SELECT last_read_id, version, updated_at FROM markers"
 	                              " WHERE account_id = ?1 AND timeline = ?2",
 	                              "us", account, timeline);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		*last = db_u64(st, 0);
 		*version = db_i64(st, 1);
 		*updated = db_i64(st, 2);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;
@@ -801,17 +774,12 @@ int store_post_meta_get(struct store *s, struct arena *a, uint64_t post, struct 
 	struct db_stmt *st = db_query(db,
 	                              "SELECT spoiler_text, sensitive, language, app_id FROM post_meta WHERE post_id = ?1",
 	                              "u", post);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		out->spoiler_text = arena_strdup(a, db_text(st, 0));
 		out->sensitive = db_i64(st, 1) != 0;
 		out->language = arena_strdup(a, db_text(st, 2));
 		out->app_id = db_u64(st, 3);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;

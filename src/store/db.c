@@ -110,6 +110,14 @@ int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const 
 }
 
 int db_step(struct db_stmt *st) { return st->db->drv->step(st); }
+int db_one(struct db_stmt *st)
+{
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	return rc == DB_ROW ? 0 : rc < 0 ? -rc : ERR_NOTFOUND;
+}
+
 void db_done(struct db_stmt *st) { if (st) st->db->drv->reset(st); }
 int64_t db_i64(struct db_stmt *st, int col) { return st->db->drv->col_i64(st, col); }
 uint64_t db_u64(struct db_stmt *st, int col) { return (uint64_t)st->db->drv->col_i64(st, col); }

@@ -64,6 +64,10 @@ extern const struct db_driver db_pg;
 struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...);
 int db_exec(struct db *db, const char *sql, const char *fmt, ...);
 int db_step(struct db_stmt *st);
+/* Step a query that yields at most one row: 0 on the row (read it, then
+ * db_done), ERR_NOTFOUND without one, ERR_DB when st is NULL (db_query
+ * failed), another ERR_* on error. */
+int db_one(struct db_stmt *st);
 void db_done(struct db_stmt *st);
 int64_t db_i64(struct db_stmt *st, int col);
 uint64_t db_u64(struct db_stmt *st, int col);

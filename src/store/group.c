@@ -68,15 +68,9 @@ static int group_rows(struct arena *a, struct db_stmt *st, struct group ***out, 
 
 static int one_group(struct db_stmt *st, struct arena *a, struct group **out)
 {
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc)
 		*out = group_row(a, st);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
-	}
 	db_done(st);
 	return rc;
 }
@@ -152,15 +146,10 @@ int store_group_names(struct store *s, struct arena *a, uint64_t id, const char 
 {
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db, "SELECT name, display_name FROM groups WHERE id = ?1", "u", id);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		*name = arena_strdup(a, db_text(st, 0));
 		*display = arena_strdup(a, db_text(st, 1));
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;
@@ -305,15 +294,9 @@ int store_group_invite_use(struct store *s, const char *token_hash, int64_t now,
 	                              "UPDATE group_invites SET uses = uses + 1 WHERE token_hash = ?1 AND expires_at > ?2"
 	                              " AND uses < max_uses RETURNING group_id",
 	                              "si", token_hash, now);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc)
 		*group = db_u64(st, 0);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
-	}
 	db_done(st);
 	return rc;
 }
@@ -453,15 +436,10 @@ int store_modreport_get(struct store *s, struct arena *a, uint64_t id, struct mo
 {
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db, REPORT_COLS " WHERE id = ?1", "u", id);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		*out = arena_alloc(a, sizeof **out);
 		report_row(a, st, *out);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;

@@ -137,15 +137,9 @@ int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t i
 {
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db, POST_COLS " WHERE p.id = ?2 AND p.deleted = 0", "uu", viewer, id);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc)
 		*out = post_row(a, st);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
-	}
 	db_done(st);
 	return rc;
 }

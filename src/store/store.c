@@ -477,16 +477,11 @@ int store_session_get(struct store *s, const char *token_hash, int64_t now, stru
 	                              " JOIN accounts a ON a.id = s.account_id"
 	                              " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.suspended = 0",
 	                              "si", token_hash, now);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		out->account_id = db_u64(st, 0);
 		snprintf(out->csrf, sizeof out->csrf, "%s", db_text(st, 1));
 		out->expires_at = db_i64(st, 2);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;
@@ -538,17 +533,12 @@ int store_token_use(struct store *s, const char *kind, const char *token_hash, i
 	                              " AND kind = ?2 AND used_at = 0 AND expires_at > ?3"
 	                              " RETURNING account_id, role",
 	                              "ssiu", token_hash, kind, now, used_by);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		if (account)
 			*account = db_u64(st, 0);
 		if (role)
 			*role = (int)db_i64(st, 1);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;
@@ -627,17 +617,12 @@ int store_guard_policy_get(struct store *s, struct arena *a, uint64_t org, struc
 	                              "SELECT actions, ignore, allow_override, hold_seconds FROM guard_policy"
 	                              " WHERE account_id = ?1",
 	                              "u", org);
-	if (!st)
-		return ERR_DB;
-	int rc = db_step(st);
-	if (rc == DB_ROW) {
+	int rc = db_one(st);
+	if (!rc) {
 		out->actions = arena_strdup(a, db_text(st, 0));
 		out->ignore = arena_strdup(a, db_text(st, 1));
 		out->allow_override = db_i64(st, 2) != 0;
 		out->hold_seconds = (int)db_i64(st, 3);
-		rc = 0;
-	} else {
-		rc = rc < 0 ? -rc : ERR_NOTFOUND;
 	}
 	db_done(st);
 	return rc;
