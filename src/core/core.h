@@ -124,6 +124,9 @@ struct guard_result {
 	bool own_data_to_provider;      /* a client's direct message to their care providers */
 	struct scan_finding *v;         /* in the caller's arena */
 	size_t n;
+	/* The audience the author reviews ("<group>.<visibility>"): a view
+	 * carries it back as post_input.audience with the confirmed text. */
+	char audience[48];
 };
 
 struct post_input {
@@ -137,6 +140,9 @@ struct post_input {
 	struct guard_result *guard; /* if set, filled with what the guard found */
 	const uint64_t *media_ids; /* uploads (core_media_upload) to attach, in order */
 	size_t nmedia;
+	/* guard_result.audience of the review this post comes back from, or
+	 * NULL: the post is refused (ERR_INVAL) if its audience is now wider. */
+	const char *audience;
 };
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in,
                      uint64_t *id);

@@ -2,6 +2,7 @@
  * Posts, the one visibility rule, timelines, favourites and boosts, the
  * social graph, notifications and search.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/arena.h"
@@ -34,8 +35,8 @@ bool core_post_visible(uint64_t viewer, const struct post *p)
 		return false;
 	if (p->v_blocked)
 		return false;
-	if (p->group_id)
-		return true;
+	/* A group post is read by the narrower of its group and its own
+	 * visibility: naming a group never widens a followers-only post. */
 	/* Staff of an organisation read what is addressed to it. */
 	bool addressed = p->v_recipient || p->v_staff_recipient;
 	switch (p->visibility) {
@@ -307,6 +308,25 @@ static int64_t hold_until(struct core *c, struct arena *a, uint64_t author)
 	return hold > 0 ? time_now() + hold : 0;
 }
 
+/*
+ * Is (group, vis) no wider than the reviewed audience "<group>.<visibility>"?
+ * A post stays in the group it was reviewed for (and does not enter one:
+ * that would change who reads it), and its visibility may only narrow.
+ */
+static bool audience_kept(const char *reviewed, uint64_t group, int vis)
+{
+	const char *dot = strchr(reviewed, '.');
+	uint64_t g, v;
+	if (!dot || dot == reviewed || dot - reviewed > 20)
+		return false;
+	char num[24];
+	memcpy(num, reviewed, (size_t)(dot - reviewed));
+	num[dot - reviewed] = '\0';
+	if (!parse_u64(num, &g) || !parse_u64(dot + 1, &v) || v > VIS_DIRECT)
+		return false;
+	return g == group && vis >= (int)v;
+}
+
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in, uint64_t *id)
 {
 	if (!viewer)
@@ -371,12 +391,12 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 				pn.group_id = g->id;
 		}
 	}
-	if (pn.group_id) {
-		if ((rc = group_gate(c, a, in->author_id, pn.group_id, &pn.pending)))
-			return rc;
-		/* A group post is read under the group's rule, never wider. */
-		pn.visibility = VIS_PUBLIC;
-	}
+	if (pn.group_id && (rc = group_gate(c, a, in->author_id, pn.group_id, &pn.pending)))
+		return rc;
+	/* Coming back from the guard's review: the audience may have narrowed
+	 * on the way, never widened (a lost group or a wider visibility). */
+	if (in->audience && !audience_kept(in->audience, pn.group_id, pn.visibility))
+		return ERR_INVAL;
 	/* Speaking for an organisation starts with accepting its guidelines. */
 	if (in->author_id != viewer) {
 		const char *gl = "";
@@ -384,9 +404,11 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		    !store_guidelines_accepted(c->store, in->author_id, viewer))
 			return ERR_GUIDELINES;
 	}
-	/* Everyone already in the conversation may be answered. */
+	/* Everyone already in a private conversation may be answered there; a
+	 * direct reply to a public or followers-only post starts a new private
+	 * conversation, under the recipient's rule for who may message them. */
 	uint64_t in_conv[CORE_MAX_MENTIONS + 8];
-	size_t nconv = nrcpt;
+	size_t nconv = parent && parent->visibility == VIS_DIRECT ? nrcpt : 0;
 	memcpy(in_conv, rcpt, nrcpt * sizeof *rcpt);
 	const char *names[CORE_MAX_MENTIONS];
 	size_t nnames = text_mentions(a, in->text, names, CORE_MAX_MENTIONS);
@@ -433,7 +455,9 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	if (c->post_rate && (rc = core_rate(c, "post", viewer, c->post_rate, CORE_POST_WINDOW)))
 		return rc;
 	struct guard_result local, *g = in->guard ? in->guard : &local;
-	if ((rc = guard_gate(c, a, viewer, in->author_id, pn.visibility, rcpt, nrcpt, in->text, in->confirm, g)))
+	rc = guard_gate(c, a, viewer, in->author_id, pn.visibility, rcpt, nrcpt, in->text, in->confirm, g);
+	snprintf(g->audience, sizeof g->audience, "%llu.%d", (unsigned long long)pn.group_id, pn.visibility);
+	if (rc)
 		return rc;
 	pn.publish_at = hold_until(c, a, in->author_id);
 	const char *tags[CORE_MAX_TAGS];
@@ -476,6 +500,11 @@ int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uin
 		return ERR_FORBIDDEN;
 	if ((rc = check_text(text)))
 		return rc;
+	/* An edit is a new text in the group: only a member may write it, and it
+	 * waits for a moderator again where a new post would. */
+	bool pending = false;
+	if (p->group_id && (rc = group_gate(c, a, p->author_id, p->group_id, &pending)))
+		return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
 	const char *tags[CORE_MAX_TAGS];
 	size_t ntags = text_tags(a, text, tags, CORE_MAX_TAGS);
 	/* Recipients stay as they were plus anyone newly mentioned. */
@@ -490,6 +519,9 @@ int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uin
 	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
 	struct guard_result local, *g = guard ? guard : &local;
 	if ((rc = guard_gate(c, a, viewer, p->author_id, p->visibility, rcpt, nrcpt, text, confirm, g)))
+		return rc;
+	/* Held before the new text is written: a failure leaves it hidden, not unchecked. */
+	if (pending && !p->pending && (rc = store_post_set_pending(c->store, id, true)))
 		return rc;
 	rc = store_post_update(c->store, id, text, core_search_words(a, text), tags, ntags, rcpt, nrcpt, time_now());
 	if (!rc)

@@ -428,7 +428,7 @@ static int make_groups(struct gen *g)
 		rc = db_exec(g->db,
 		             "INSERT INTO groups (id, name, display_name, description, rules, kind, premod, owner_id,"
 		             " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)",
-		             "usssiiui", g->gid[k], name, dname, "Een kring om ervaringen te delen en elkaar te helpen.",
+		             "ussssiui", g->gid[k], name, dname, "Een kring om ervaringen te delen en elkaar te helpen.",
 		             "Wees vriendelijk. Deel geen gegevens van cliënten.", (int64_t)kind, g->acct[owner], ms / 1000);
 		int m = 0;
 		for (int j = 0; j < got && !rc; j++) {

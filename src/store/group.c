@@ -84,7 +84,7 @@ int store_group_insert(struct store *s, const struct group *g)
 	rc = db_exec(db,
 	             "INSERT INTO groups (id, name, display_name, description, rules, kind, premod, owner_id, created_at)"
 	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	             "usssiiiui", g->id, g->name, g->display_name, g->description, g->rules, (int64_t)g->kind,
+	             "ussssiiui", g->id, g->name, g->display_name, g->description, g->rules, (int64_t)g->kind,
 	             (int64_t)g->premod, g->owner_id, g->created_at);
 	if (!rc)
 		rc = db_exec(db,

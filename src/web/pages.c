@@ -302,15 +302,29 @@ static int guard_page(struct http_req *r, const char *action, const struct guard
 	guard_model(r, m, text, g);
 	tv_set_str(r->a, m, "action", action);
 	tv_set_str(r->a, m, "text", text);
-	static const char *keep[] = {"visibility", "in_reply_to", "to", "as"};
+	/* Everything the compose form sent comes back with the text (group,
+	 * visibility, reply, recipients, author, and whatever a form adds
+	 * later), except what the review sets itself and the files, which
+	 * come back as media_id below. */
+	static const char *own[] = {"csrf", "text", "confirm", "media_id", "audience"};
 	struct tval *hidden = tv_list(r->a);
-	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
-		const char *v = http_form(r, keep[i]);
-		if (!v)
+	for (int i = 0; i < r->nfields; i++) {
+		const char *name = r->fields[i].name;
+		bool skip = !strncmp(name, "alt", 3); /* alt texts went with their uploads */
+		for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
+			skip |= !strcmp(name, own[k]);
+		if (skip)
 			continue;
 		struct tval *x = tv_obj(r->a);
-		tv_set_str(r->a, x, "name", keep[i]);
-		tv_set_str(r->a, x, "value", v);
+		tv_set_str(r->a, x, "name", name);
+		tv_set_str(r->a, x, "value", r->fields[i].value);
+		tv_push(hidden, x);
+	}
+	/* The audience core checked: it refuses the post if it comes back wider. */
+	if (g->audience[0]) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", "audience");
+		tv_set_str(r->a, x, "value", g->audience);
 		tv_push(hidden, x);
 	}
 	/* Files already uploaded stay with the post through the review. */
@@ -354,6 +368,7 @@ int h_post_create(struct http_req *r)
 	const char *group = http_form(r, "group_id");
 	if (group && *group && !parse_u64(group, &in.group_id))
 		return ERR_INVAL;
+	in.audience = http_form(r, "audience");
 	if ((rc = media_from_form(r, &in)))
 		return rc < 0 ? 0 : rc;
 	struct guard_result g;

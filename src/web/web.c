@@ -480,6 +480,9 @@ struct tval *page_model(struct http_req *r, const char *title)
 	if (q->me) {
 		struct tval *me = account_model(r, q->me);
 		tv_set(m, "me", me);
+		/* Templates test this, not {{#me}}: a section on the object would
+		 * make every name inside it (url, display_name…) the viewer's. */
+		tv_set_bool(r->a, m, "signed_in", true);
 		tv_set_bool(r->a, m, "is_admin", q->me->role == ROLE_ADMIN);
 		tv_set_bool(r->a, m, "is_mod", q->me->role >= ROLE_MODERATOR);
 		int64_t unread = 0;
