@@ -258,3 +258,18 @@ def test_banned_or_departed_member_cannot_edit_group_posts(server):
     assert leaver.post("/g/%s/leave" % g).status_code == 303
     assert leaver.post("/posts/%d/edit" % lid, {"text": "Iets anders"}).status_code in (403, 404)
     assert "Tot ziens allemaal" in owner.get("/posts/%d" % lid).text
+
+
+def test_direct_reply_in_a_group_stays_between_its_people(server, closed):
+    """A private answer to a group post is not published to the whole group."""
+    m, o = closed["member"], closed["owner"]
+    third = server.new_user(prefix="drd")
+    add_member(server, closed["name"], third)
+    pid = pid_of(m.post("/posts", {"text": "Wie heeft tips voor de nacht?", "group_id": closed["id"]}))
+    rid = pid_of(o.post("/posts", {"text": "@%s ik bel je straks even" % m.name, "visibility": "direct",
+                                   "in_reply_to": str(pid)}))
+    assert m.get("/posts/%d" % rid).status_code == 200
+    assert o.get("/posts/%d" % rid).status_code == 200
+    assert third.get("/posts/%d" % rid).status_code == 404
+    assert "/posts/%d\"" % rid not in third.get("/g/" + closed["name"]).text
+    assert_only_in_group(server, closed, rid)

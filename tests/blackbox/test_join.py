@@ -103,3 +103,15 @@ def test_templates_never_open_a_section_on_me():
                     if re.search(r"\{\{[#^]\s*me\s*\}\}", line):
                         bad.append("%s:%d" % (f, n))
     assert not bad, bad
+
+
+def test_new_group_keeps_its_house_rules(server):
+    """The rules text was bound as an integer: the group showed a heap address."""
+    owner = server.new_user(prefix="own")
+    name = uniq("k")
+    rules = "Wees aardig & luister naar elkaar. Wat hier gezegd wordt, blijft hier."
+    r = owner.post("/groups", {"name": name, "display_name": "Kring " + name, "description": "Lotgenoten",
+                               "rules": rules, "kind": "open", "premod": "none"})
+    assert r.status_code == 303
+    page = owner.get("/g/" + name).text
+    assert html.escape(rules, quote=False) in page or html.escape(rules) in page, page[-2000:]
