@@ -35,9 +35,10 @@ bool core_post_visible(uint64_t viewer, const struct post *p)
 		return false;
 	if (p->v_blocked)
 		return false;
-	/* A group post is read by the narrower of its group and its own
-	 * visibility: naming a group never widens a followers-only post. */
-	/* Staff of an organisation read what is addressed to it. */
+	/* A group post is read under both its group's rule (above) and its own
+	 * visibility (below): the narrower wins, so naming a group never widens
+	 * a followers-only post.  Staff of an organisation read what is
+	 * addressed to it. */
 	bool addressed = p->v_recipient || p->v_staff_recipient;
 	switch (p->visibility) {
 	case VIS_PUBLIC: return true;
@@ -393,6 +394,10 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	}
 	if (pn.group_id && (rc = group_gate(c, a, in->author_id, pn.group_id, &pn.pending)))
 		return rc;
+	/* A private answer in a group is for its recipients: held for approval,
+	 * it would be read by moderators it was not written to. */
+	if (pn.visibility == VIS_DIRECT)
+		pn.pending = false;
 	/* Coming back from the guard's review: the audience may have narrowed
 	 * on the way, never widened (a lost group or a wider visibility). */
 	if (in->audience && !audience_kept(in->audience, pn.group_id, pn.visibility))
@@ -505,6 +510,7 @@ int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uin
 	bool pending = false;
 	if (p->group_id && (rc = group_gate(c, a, p->author_id, p->group_id, &pending)))
 		return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
+	pending &= p->visibility != VIS_DIRECT;
 	const char *tags[CORE_MAX_TAGS];
 	size_t ntags = text_tags(a, text, tags, CORE_MAX_TAGS);
 	/* Recipients stay as they were plus anyone newly mentioned. */

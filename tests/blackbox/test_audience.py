@@ -273,3 +273,18 @@ def test_direct_reply_in_a_group_stays_between_its_people(server, closed):
     assert third.get("/posts/%d" % rid).status_code == 404
     assert "/posts/%d\"" % rid not in third.get("/g/" + closed["name"]).text
     assert_only_in_group(server, closed, rid)
+
+
+def test_private_answer_in_a_premoderated_group_is_not_read_by_moderators(server):
+    owner, mod, member, other = (server.new_user(prefix=p) for p in ("own", "mod", "mem", "oth"))
+    g = make_group(owner, "closed", premod="all")
+    add_member(server, g, mod, "moderator")
+    add_member(server, g, member)
+    add_member(server, g, other)
+    pid = pid_of(owner.post("/posts", {"text": "Welkom allemaal", "group_id": group_id(owner, g)}))
+    rid = pid_of(member.post("/posts", {"text": "@%s dank u, mag ik u iets vragen?" % owner.name,
+                                        "visibility": "direct", "in_reply_to": str(pid)}))
+    assert owner.get("/posts/%d" % rid).status_code == 200
+    for c in (mod, other):
+        assert c.get("/posts/%d" % rid).status_code == 404
+    assert "/posts/%d" % rid not in mod.get("/g/%s/queue" % g).text
