@@ -310,7 +310,8 @@ static int guard_page(struct http_req *r, const char *action, const struct guard
 	struct tval *hidden = tv_list(r->a);
 	for (int i = 0; i < r->nfields; i++) {
 		const char *name = r->fields[i].name;
-		bool skip = !strncmp(name, "alt", 3); /* alt texts went with their uploads */
+		/* altN: the alt text of the N-th file went with its upload. */
+		bool skip = !strncmp(name, "alt", 3) && name[3] >= '0' && name[3] <= '9';
 		for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
 			skip |= !strcmp(name, own[k]);
 		if (skip)
