@@ -513,7 +513,10 @@ int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uin
 	pending &= p->visibility != VIS_DIRECT;
 	const char *tags[CORE_MAX_TAGS];
 	size_t ntags = text_tags(a, text, tags, CORE_MAX_TAGS);
-	/* Recipients stay as they were plus anyone newly mentioned. */
+	/* Recipients stay as they were.  Someone newly named in a public post
+	 * is told about it; in a followers-only or private post they would
+	 * become a reader of it and its earlier versions, and an edit never
+	 * widens who reads a post. */
 	uint64_t *old, rcpt[CORE_MAX_MENTIONS + 8];
 	size_t nold = 0, nrcpt = 0;
 	store_post_recipients(c->store, a, id, &old, &nold);
@@ -522,7 +525,8 @@ int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uin
 	const char *names[CORE_MAX_MENTIONS];
 	size_t nnames = text_mentions(a, text, names, CORE_MAX_MENTIONS);
 	size_t before = nrcpt;
-	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
+	if (p->visibility == VIS_PUBLIC)
+		nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
 	struct guard_result local, *g = guard ? guard : &local;
 	if ((rc = guard_gate(c, a, viewer, p->author_id, p->visibility, rcpt, nrcpt, text, confirm, g)))
 		return rc;

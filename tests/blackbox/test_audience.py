@@ -288,3 +288,27 @@ def test_private_answer_in_a_premoderated_group_is_not_read_by_moderators(server
     for c in (mod, other):
         assert c.get("/posts/%d" % rid).status_code == 404
     assert "/posts/%d" % rid not in mod.get("/g/%s/queue" % g).text
+
+
+def test_edit_never_adds_readers_to_a_private_post(server):
+    a, b, c = (server.new_user(prefix=p) for p in ("eda", "edb", "edc"))
+    c.post("/@%s/follow" % a.name)
+    dm = a.new_post("Hoe gaat het met uw moeder?", visibility="direct", to="@" + b.name)
+    fo = a.new_post("Alleen voor mijn volgers", visibility="followers")
+    d = server.new_user(prefix="edd")
+    for pid in (dm, fo):
+        r = a.post("/posts/%d/edit" % pid, {"text": "@%s @%s kijk even mee" % (c.name, d.name)})
+        assert r.status_code == 303
+    assert c.get("/posts/%d" % dm).status_code == 404
+    assert c.get("/posts/%d/history" % dm).status_code == 404
+    assert d.get("/posts/%d" % fo).status_code == 404
+    assert c.get("/posts/%d" % fo).status_code == 200      # a follower already read it
+    assert b.get("/posts/%d" % dm).status_code == 200
+    h = token(server, a.name)
+    r = api(server, "PUT", "/api/v1/statuses/%d" % dm, h, data={"status": "@%s nog een keer" % d.name})
+    assert r.status_code == 200
+    assert d.get("/posts/%d" % dm).status_code == 404
+    # A public post may name someone new: they are told, nobody new gains access.
+    pub = a.new_post("Mooi weer vandaag")
+    assert a.post("/posts/%d/edit" % pub, {"text": "Mooi weer vandaag, @%s" % d.name}).status_code == 303
+    assert "/posts/%d" % pub in d.get("/notifications").text
