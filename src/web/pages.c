@@ -427,7 +427,10 @@ int h_post_edit(struct http_req *r)
 		return guard_page(r, arena_printf(r->a, "/posts/%llu/edit", (unsigned long long)id), &g, NULL);
 	if (rc)
 		return rc;
-	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "saved");
+	/* In a pre-moderated group the new text waits for a moderator again. */
+	struct post *p;
+	bool held = core_post_get(CORE(r), r->a, WREQ(r)->viewer, id, &p) == 0 && p->pending;
+	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), held ? "pending" : "saved");
 	return 0;
 }
 

@@ -236,7 +236,7 @@ def test_edit_of_an_approved_group_post_is_held_again(server):
     assert "Iets heel anders via de app" in other.get("/posts/%d" % pid).text
     # Page edit: the same.
     r = member.post("/posts/%d/edit" % pid, {"text": "En nu via de website"})
-    assert r.status_code == 303
+    assert r.status_code == 303 and "msg=pending" in r.headers["Location"]
     assert other.get("/posts/%d" % pid).status_code == 404
     assert "/posts/%d" % pid in mod.get("/g/%s/queue" % g).text
 
