@@ -312,3 +312,17 @@ def test_edit_never_adds_readers_to_a_private_post(server):
     pub = a.new_post("Mooi weer vandaag")
     assert a.post("/posts/%d/edit" % pub, {"text": "Mooi weer vandaag, @%s" % d.name}).status_code == 303
     assert "/posts/%d" % pub in d.get("/notifications").text
+
+
+def test_review_carries_every_compose_field(server, alice):
+    """Whatever the compose form sent comes back from both review forms."""
+    sent = {"visibility": "followers", "to": "", "spoiler_text": "Zorg", "language": "nl", "sensitive": "1"}
+    r = alice.post("/posts", dict(sent, text=BSN_TEXT))
+    assert r.status_code == 422
+    for confirm in (True, False):
+        _, fields = review_form(r.text, confirm)
+        got = dict(fields)
+        for k, v in sent.items():
+            assert got.get(k) == v, (confirm, k, got)
+        assert got.get("audience") == "0.1"
+        assert [k for k, _ in fields].count("csrf") == 1
