@@ -242,7 +242,7 @@ static size_t profile_parts(const struct account *old, const struct account *acc
 		const char *now = *(const char *const *)((const char *)acc + fields[i].off);
 		const char *was = old ? *(const char *const *)((const char *)old + fields[i].off) : NULL;
 		if (*now && (!was || strcmp(now, was)))
-			out[n++] = (struct guard_part){.what = fields[i].what, .text = now};
+			out[n++] = (struct guard_part){.what = fields[i].what, .text = now, .self = true};
 	}
 	return n;
 }

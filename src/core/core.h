@@ -143,6 +143,8 @@ struct guard_result {
 struct guard_part {
 	const char *what;               /* the API's field name: "status", "spoiler_text", "note", ... */
 	const char *text;
+	bool self;                      /* the author about themselves (a profile): their own
+	                                 * name (display name, username) is not a finding */
 	size_t start, end;              /* set by the guard: its place in guard_result.text */
 };
 /* The part a finding lies in (its `what`), "" if none. */

@@ -3,8 +3,10 @@
  * the scanner's findings mean for publishing, and think time.  The scanner
  * itself (scan/) knows nothing of accounts; this file knows nothing of text.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/arena.h"
 #include "base/buf.h"
@@ -123,14 +125,15 @@ static bool all_providers(struct core *c, struct arena *a, const uint64_t *rcpt,
 }
 
 static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
-                      size_t nrcpt, const char *text, struct guard_result *out);
+                      size_t nrcpt, const char *text, const struct guard_part *parts, size_t nparts,
+                      struct guard_result *out);
 
 int core_guard_check(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
                      size_t nrcpt, const char *text, struct guard_result *out)
 {
 	struct guard_part *p = arena_alloc(a, sizeof *p);
 	*p = (struct guard_part){.what = "status", .text = text, .start = 0, .end = strlen(text)};
-	int rc = guard_scan(c, a, author, visibility, rcpt, nrcpt, text, out);
+	int rc = guard_scan(c, a, author, visibility, rcpt, nrcpt, text, NULL, 0, out);
 	out->text = text;
 	out->parts = p;
 	out->nparts = 1;
@@ -161,7 +164,7 @@ int guard_gate(struct core *c, struct arena *a, uint64_t author, int visibility,
 	}
 	char *text = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
 	buf_release(&b);
-	int rc = guard_scan(c, a, author, visibility, rcpt, nrcpt, text, g);
+	int rc = guard_scan(c, a, author, visibility, rcpt, nrcpt, text, parts, n, g);
 	/* The result outlives the caller's parts (the adapter shows it). */
 	struct guard_part *kept = arena_alloc(a, (n + 1) * sizeof *kept);
 	if (n)
@@ -221,8 +224,75 @@ void guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post
 	buf_release(&types);
 }
 
+/* Is every word of s[0..n) (letters and digits, any case) a word of one of names? */
+static bool own_name(const char *s, size_t n, const char *const *names, size_t nnames)
+{
+	size_t i = 0;
+	bool any = false;
+	while (i < n) {
+		while (i < n && !isalnum((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80))
+			i++;
+		size_t w = i;
+		while (i < n && (isalnum((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80)))
+			i++;
+		if (i == w)
+			break;
+		bool found = false;
+		for (size_t k = 0; k < nnames && !found; k++) {
+			const char *h = names[k];
+			size_t hl = strlen(h);
+			for (size_t p = 0; p + (i - w) <= hl && !found; p++)
+				found = !strncasecmp(h + p, s + w, i - w) && (p == 0 || !isalnum((unsigned char)h[p - 1])) &&
+				        !isalnum((unsigned char)h[p + i - w]);
+		}
+		if (!found)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/*
+ * In texts a person writes about themselves (self parts), their own name is
+ * not a client's: drop name findings made only of words of their display
+ * name (stored or new) or username, and settle the verdict again.
+ */
+static void drop_own_names(const struct account *acc, const char *text, const struct guard_part *parts, size_t np,
+                           const struct scan_policy *pol, struct scan_result *sr)
+{
+	const char *names[8];
+	size_t nn = 0;
+	bool self = false;
+	names[nn++] = acc->display_name ? acc->display_name : "";
+	names[nn++] = acc->username ? acc->username : "";
+	for (size_t i = 0; i < np; i++) {
+		self |= parts[i].self;
+		if (parts[i].self && !strcmp(parts[i].what, "display_name") && nn < 8)
+			names[nn++] = parts[i].text;
+	}
+	if (!self)
+		return;
+	size_t k = 0;
+	enum scan_verdict v = SCAN_OK;
+	for (size_t i = 0; i < sr->n; i++) {
+		const struct scan_finding *f = &sr->v[i];
+		bool in_self = false;
+		for (size_t p = 0; p < np; p++)
+			in_self |= parts[p].self && f->start >= parts[p].start && f->start < parts[p].end;
+		if (in_self && f->type == SCAN_NAME && own_name(text + f->start, f->end - f->start, names, nn))
+			continue;
+		enum scan_verdict fv = scan_finding_verdict(pol, f);
+		if (fv > v)
+			v = fv;
+		sr->v[k++] = *f;
+	}
+	sr->n = k;
+	sr->verdict = v;
+}
+
 static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
-                      size_t nrcpt, const char *text, struct guard_result *out)
+                      size_t nrcpt, const char *text, const struct guard_part *parts, size_t nparts,
+                      struct guard_result *out)
 {
 	memset(out, 0, sizeof *out);
 	struct account *acc;
@@ -260,6 +330,7 @@ static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visi
 	memset(&sr, 0, sizeof sr);
 	if ((rc = scan_text(text, strlen(text), &pol, &sr)))
 		return rc;
+	drop_own_names(acc, text, parts, nparts, &pol, &sr);
 	out->verdict = sr.verdict;
 	out->n = sr.n;
 	out->v = arena_alloc(a, (sr.n + 1) * sizeof *out->v);

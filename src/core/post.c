@@ -263,7 +263,7 @@ static int check_text(const char *text)
  */
 static size_t post_parts(struct core *c, struct arena *a, const char *text, const char *spoiler,
                          const char *const *opts, size_t nopts, const uint64_t *media, size_t nmedia,
-                         struct guard_part *out, size_t max)
+                         uint64_t owner, struct guard_part *out, size_t max)
 {
 	size_t n = 0;
 	out[n++] = (struct guard_part){.what = "status", .text = text};
@@ -273,7 +273,9 @@ static size_t post_parts(struct core *c, struct arena *a, const char *text, cons
 		out[n++] = (struct guard_part){.what = "poll option", .text = opts[i]};
 	for (size_t i = 0; i < nmedia && n < max; i++) {
 		struct media *m;
-		if (store_media_get(c->store, a, media[i], &m) == 0 && m->alt && *m->alt)
+		/* Only the writer's own uploads: the answer must not tell of others'. */
+		if (store_media_get(c->store, a, media[i], &m) == 0 && (!owner || m->owner_id == owner) && m->alt &&
+		    *m->alt)
 			out[n++] = (struct guard_part){.what = "media description", .text = m->alt};
 	}
 	return n;
@@ -440,7 +442,7 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	struct guard_result local, *g = in->guard ? in->guard : &local;
 	struct guard_part parts[POST_PARTS];
 	size_t nparts = post_parts(c, a, in->text, in->meta ? in->meta->spoiler_text : NULL, in->poll_options,
-	                           in->npoll, in->media_ids, in->nmedia, parts, POST_PARTS);
+	                           in->npoll, in->media_ids, in->nmedia, viewer, parts, POST_PARTS);
 	if ((rc = guard_gate(c, a, in->author_id, pn.visibility, rcpt, nrcpt, parts, nparts, in->confirm, g)))
 		return rc;
 	pn.publish_at = hold_until(c, a, in->author_id);
@@ -532,7 +534,7 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 	for (size_t i = 0; i < nm; i++)
 		mids[i] = mv[i]->id;
 	struct guard_part parts[POST_PARTS];
-	size_t nparts = post_parts(c, a, text, spoiler, opts, nopts, mids, nm, parts, POST_PARTS);
+	size_t nparts = post_parts(c, a, text, spoiler, opts, nopts, mids, nm, 0, parts, POST_PARTS);
 	struct guard_result local, *g = guard ? guard : &local;
 	if ((rc = guard_gate(c, a, p->author_id, p->visibility, rcpt, nrcpt, parts, nparts, confirm, g)))
 		return rc;

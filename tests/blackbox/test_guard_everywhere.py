@@ -108,6 +108,21 @@ def test_display_name_is_checked_on_page_and_api(server, alice):
     assert r.status_code == 303
 
 
+def test_own_name_in_profile_is_not_a_finding(server, alice):
+    """A display name is a name by design, and so is one's own name in one's bio:
+    a guard that warns about every profile would be switched off."""
+    api = Api(server, alice.name)
+    r = api.req("PATCH", "/api/v1/accounts/update_credentials",
+                data={"display_name": "Anouk de Vries", "note": "Hallo, ik ben Anouk. Ik wandel graag."})
+    assert r.status_code == 200, r.text[:300]
+    r = alice.post("/settings/profile", {"display_name": "Anouk de Vries",
+                                         "bio": "Ik ben Anouk de Vries en ik fiets graag."})
+    assert r.status_code == 303, r.text[:300]
+    # Somebody else's name in the bio still is.
+    r = api.req("PATCH", "/api/v1/accounts/update_credentials", data={"note": BIO})
+    assert_guard_422(r)
+
+
 def test_professional_fields_are_checked(server, alice):
     r = alice.post("/settings/profile", {"display_name": alice.name, "bio": "", "person_type": "professional",
                                          "profession": "Verpleegkundige", "expertise": BIO})
