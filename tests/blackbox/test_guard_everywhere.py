@@ -241,3 +241,22 @@ def test_group_texts_are_checked_when_changed(server, alice):
             "confirm": "1"}
     assert alice.post("/g/%s/settings" % name, data).status_code == 303
     assert "kamer 4" in alice.get("/g/%s/members" % name).text
+
+
+# ---- the audit covers every part ---------------------------------------------------------
+
+def test_org_audit_names_a_finding_in_a_media_description(server, admin, alice):
+    from test_guard import make_org, set_policy
+    org = make_org(server, alice)
+    set_policy(admin, org, allow_override="1")
+    files = [("media", ("p.png", tiny_png(next(_seeds)), "image/png"))]
+    r = alice.post("/posts", {"text": "Onze nieuwe tuin.", "visibility": "public", "as": org, "alt1": BSN_TEXT},
+                   files=files)
+    assert r.status_code == 422 and "<mark>123456782" in r.text
+    mid = re.search(r'name="media_id" value="(\d+)"', r.text).group(1)
+    r = alice.post("/posts", {"text": "Onze nieuwe tuin.", "visibility": "public", "as": org, "media_id": mid,
+                              "confirm": "1"})
+    assert r.status_code == 303, (r.status_code, r.text[:300])
+    pid = re.match(r"^/posts/(\d+)", r.headers["Location"]).group(1)
+    page = admin.get("/admin/orgs/%s/policy" % org).text
+    assert "bsn (media description)" in page and "/posts/%s" % pid in page
