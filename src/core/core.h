@@ -154,8 +154,8 @@ const char *core_guard_where(const struct guard_result *g, const struct scan_fin
  * The author's answer to the guard for texts that are not posts (profile,
  * a media description set later, a group): a finding the author may
  * override is refused with ERR_GUARD until they confirm; one they may not
- * override is ERR_BLOCKED.  What was found lands in *result (in arena a).
- * NULL: not confirmed, findings not wanted.
+ * override is ERR_BLOCKED.  What was found lands in *result (in arena a,
+ * which result needs).  NULL: not confirmed, findings not wanted.
  */
 struct guard_ask {
 	bool confirm;

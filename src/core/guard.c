@@ -215,8 +215,10 @@ void guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post
 		bool here = false;
 		for (size_t k = 0; k < g->n && !here; k++)
 			here = g->v[k].start >= g->parts[i].start && g->v[k].start < g->parts[i].end;
-		if (here && strcmp(g->parts[i].what, "status") && !strstr(types.ptr, g->parts[i].what))
-			buf_addf(&types, " (%s)", g->parts[i].what);
+		char note[64];
+		snprintf(note, sizeof note, " (%s)", g->parts[i].what);
+		if (here && strcmp(g->parts[i].what, "status") && !strstr(types.ptr, note))
+			buf_adds(&types, note);
 	}
 	if (store_guard_log_add(c->store, author, writer, post, scan_verdict_name(g->verdict), types.ptr))
 		log_err("cannot log privacy guard override for %s %llu", post ? "post" : "account",

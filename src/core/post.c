@@ -288,7 +288,8 @@ static size_t post_parts(struct core *c, struct arena *a, const char *text, cons
 /* A content warning and poll options are stored as given: plain text, short. */
 static int check_extras(const struct post_meta *m, const char *const *opts, size_t nopts)
 {
-	if (m && (!m->spoiler_text || !m->language || text_check(m->spoiler_text, strlen(m->spoiler_text), CORE_SPOILER_MAX)))
+	if (m && (!m->spoiler_text || !m->language ||
+	          text_check(m->spoiler_text, strlen(m->spoiler_text), CORE_SPOILER_MAX)))
 		return ERR_INVAL;
 	if (nopts && (nopts < 2 || nopts > STORE_POLL_MAX || !opts))
 		return ERR_INVAL;
