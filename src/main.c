@@ -319,7 +319,7 @@ static int cmd_group(struct opts *o, struct core *c)
 			ret = fail(ERR_INVAL, "add group (need --kind open|closed|secret and --owner USER)");
 		else if ((rc = core_account_by_name(c, &a, o->owner, &acc)))
 			ret = fail(rc, "find the owner");
-		else if ((rc = core_group_create(c, acc->id, &g, &id)))
+		else if ((rc = core_group_create(c, acc->id, &g, NULL, &id)))
 			ret = fail(rc, "add group");
 		else
 			printf("added %s group %s, owned by %s\n", o->kind, o->args[2], acc->username);

@@ -80,7 +80,12 @@ int a_update_credentials(struct http_req *r)
 		acc.locked = arg_bool(&x, "locked", false);
 	if ((v = arg(&x, "source[language]")) && (!strcmp(v, "nl") || !strcmp(v, "en")))
 		acc.lang = v;
-	rc = core_profile_update(x.c, &acc);
+	/* The guard answers as for a status: 422 naming what it found, until privacy_confirm. */
+	struct guard_result g;
+	struct guard_ask ask = {.confirm = arg_bool(&x, "privacy_confirm", false), .a = x.a, .result = &g};
+	rc = core_profile_update_checked(x.c, &acc, &ask);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+		return api_guard_fail(&x, rc, &g);
 	if (rc == ERR_INVAL)
 		return api_fail(&x, 422, "Validation failed: display name or note is invalid");
 	if (rc)

@@ -62,6 +62,9 @@ struct jw;
 void json_list(struct actx *x, struct jw *j);
 /* An error body {"error": msg} with status (a handled error; return 0 after). */
 int api_fail(struct actx *x, int status, const char *msg);
+/* The privacy guard's ERR_GUARD / ERR_BLOCKED as a 422 naming what was found where (statuses.c). */
+struct guard_result;
+int api_guard_fail(struct actx *x, int rc, const struct guard_result *g);
 
 /* ---- JSON writer ---- */
 struct jw {

@@ -151,8 +151,14 @@ int a_media_update(struct http_req *r)
 		return rc;
 	uint64_t id = param_id(r, "id");
 	const char *d = arg(&x, "description");
-	if (d && (rc = core_media_set_alt(x.c, x.viewer, id, d)))
+	/* A description on a post already out passes the guard now, as a status would. */
+	struct guard_result g;
+	struct guard_ask ask = {.confirm = arg_bool(&x, "privacy_confirm", false), .a = x.a, .result = &g};
+	if (d && (rc = core_media_set_alt(x.c, x.viewer, id, d, &ask))) {
+		if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+			return api_guard_fail(&x, rc, &g);
 		return rc == ERR_INVAL ? api_fail(&x, 422, refusal(MEDIA_REFUSE_ALT)) : rc;
+	}
 	struct media *m;
 	if ((rc = core_media_get(x.c, x.a, x.viewer, id, &m)))
 		return rc;

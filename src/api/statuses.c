@@ -76,15 +76,28 @@ static int poll_args(struct actx *x, const char **opts, size_t *n, int64_t *expi
 /*
  * The privacy guard over the API: a `block` is refused, a `warn` is refused
  * unless the client sends privacy_confirm=true (after showing its user what
- * was found).  Either way 422 with the finding types, so an app can explain.
+ * was found).  Either way 422 naming the finding types and, beside the text
+ * itself, the field they are in, so an app can explain.  The same answer for
+ * every text the guard reads (statuses, profile, media descriptions).
  */
-static int guard_fail(struct actx *x, int rc, const struct guard_result *g)
+int api_guard_fail(struct actx *x, int rc, const struct guard_result *g)
 {
 	struct buf types = BUF_INIT(1024);
-	for (size_t i = 0; i < g->n; i++) {
-		const char *t = scan_type_name(g->v[i].type);
-		if (!strstr(types.ptr, t))
-			buf_addf(&types, "%s%s", types.len ? ", " : "", t);
+	for (size_t p = 0; p < g->nparts; p++) {
+		size_t mark = types.len;
+		bool any = false;
+		for (size_t i = 0; i < g->n; i++) {
+			if (strcmp(core_guard_where(g, &g->v[i]), g->parts[p].what))
+				continue;
+			const char *t = scan_type_name(g->v[i].type);
+			if (strstr(types.ptr + mark, t))
+				continue;
+			buf_addf(&types, "%s%s", types.len == mark ? (mark ? "; " : "") : ", ", t);
+			any = true;
+		}
+		/* Say where, unless it is all in the status text. */
+		if (any && (g->nparts > 1 || strcmp(g->parts[p].what, "status")))
+			buf_addf(&types, " in %s", g->parts[p].what);
 	}
 	const char *msg = arena_printf(x->a,
 	                               rc == ERR_BLOCKED
@@ -150,16 +163,17 @@ int a_status_create(struct http_req *r)
 	struct guard_result g;
 	in.guard = &g;
 	in.confirm = arg_bool(&x, "privacy_confirm", false);
+	/* The content warning and the poll are part of the post: the guard reads them with its text. */
+	in.meta = &meta;
+	in.poll_options = opts;
+	in.npoll = nopts;
+	in.poll_expires_at = expires;
+	in.poll_multiple = multiple;
 	rc = core_post_create(x.c, x.a, x.viewer, &in, &id);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
-		return guard_fail(&x, rc, &g);
+		return api_guard_fail(&x, rc, &g);
 	if (rc)
 		return fail_for(&x, rc);
-	/* The post is committed; its extras follow it. */
-	if (meta.spoiler_text[0] || meta.sensitive || meta.language[0] || meta.app_id)
-		store_post_meta_set(x.c->store, id, &meta);
-	if (nopts)
-		store_poll_insert(x.c->store, id, expires, multiple, opts, nopts);
 	if (key)
 		store_idem_put(x.c->store, x.viewer, key, id, time_now());
 	stream_post(x.c, id, false);
@@ -191,13 +205,14 @@ int a_status_edit(struct http_req *r)
 	if (meta_from_args(&x, &meta))
 		return fail_for(&x, ERR_INVAL);
 	struct guard_result g;
-	rc = core_post_edit_checked(x.c, x.a, x.viewer, id, text, arg_bool(&x, "privacy_confirm", false), &g);
+	/* A new content warning is read by the guard with the new text (and stored by core). */
+	bool new_meta = arg(&x, "spoiler_text") || arg(&x, "sensitive") || arg(&x, "language");
+	rc = core_post_edit_meta(x.c, x.a, x.viewer, id, text, new_meta ? &meta : NULL,
+	                         arg_bool(&x, "privacy_confirm", false), &g);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
-		return guard_fail(&x, rc, &g);
+		return api_guard_fail(&x, rc, &g);
 	if (rc)
 		return fail_for(&x, rc);
-	if (arg(&x, "spoiler_text") || arg(&x, "sensitive") || arg(&x, "language"))
-		store_post_meta_set(x.c->store, id, &meta);
 	stream_post(x.c, id, true);
 	return status_by_id(&x, id);
 }

@@ -4,6 +4,7 @@
  * stored only as their SHA-256, so a leaked database opens no session.
  */
 #include <sodium.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/core_int.h"
 
 /* OWASP's Argon2id minimum: 19 MiB, 2 passes; kind to a small machine. */
 #define PW_OPSLIMIT 2
@@ -217,6 +219,36 @@ static bool field_ok(const char *s, size_t max)
 
 int core_profile_update(struct core *c, const struct account *acc)
 {
+	return core_profile_update_checked(c, acc, NULL);
+}
+
+/* The changed public texts of a profile, for the guard (what it asked about
+ * before stays confirmed). */
+static size_t profile_parts(const struct account *old, const struct account *acc, struct guard_part *out)
+{
+	static const struct {
+		const char *what;
+		size_t off;
+	} fields[] = {
+		{"display_name", offsetof(struct account, display_name)},
+		{"note", offsetof(struct account, bio)},
+		{"profession", offsetof(struct account, profession)},
+		{"expertise", offsetof(struct account, expertise)},
+		{"languages", offsetof(struct account, languages)},
+		{"region", offsetof(struct account, region)},
+	};
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		const char *now = *(const char *const *)((const char *)acc + fields[i].off);
+		const char *was = old ? *(const char *const *)((const char *)old + fields[i].off) : NULL;
+		if (*now && (!was || strcmp(now, was)))
+			out[n++] = (struct guard_part){.what = fields[i].what, .text = now, .self = true};
+	}
+	return n;
+}
+
+int core_profile_update_checked(struct core *c, const struct account *acc, const struct guard_ask *ask)
+{
 	if (!field_ok(acc->display_name, CORE_DISPLAY_MAX) || !field_ok(acc->bio, CORE_BIO_MAX) ||
 	    !field_ok(acc->profession, CORE_FIELD_MAX) || !field_ok(acc->expertise, CORE_FIELD_MAX) ||
 	    !field_ok(acc->languages, CORE_FIELD_MAX) || !field_ok(acc->region, CORE_FIELD_MAX))
@@ -226,7 +258,23 @@ int core_profile_update(struct core *c, const struct account *acc)
 		return ERR_INVAL;
 	if (!acc->lang || (strcmp(acc->lang, "nl") && strcmp(acc->lang, "en")))
 		return ERR_INVAL;
-	return store_account_update(c->store, acc);
+	/* A profile is public: the guard reads what changed in it. */
+	struct arena a;
+	arena_init(&a);
+	struct account *old = NULL;
+	int rc = store_account_get(c->store, &a, acc->id, &old);
+	if (rc == ERR_NOTFOUND)
+		old = NULL;
+	else if (rc)
+		goto out;
+	struct guard_part parts[6];
+	size_t n = profile_parts(old, acc, parts);
+	if (n && (rc = guard_ask_gate(c, acc->id, acc->id, parts, n, ask)))
+		goto out;
+	rc = store_account_update(c->store, acc);
+out:
+	arena_release(&a);
+	return rc;
 }
 
 int core_password_set(struct core *c, uint64_t id, const char *password)
@@ -486,7 +534,10 @@ int core_org_create(struct core *c, const char *username, const char *display_na
 	rc = store_account_get(c->store, &a, *id, &acc);
 	if (!rc) {
 		acc->display_name = display_name;
-		rc = core_profile_update(c, acc);
+		/* An administrator names the organisation: a warning does not stop
+		 * it (it is logged), a block does. */
+		struct guard_ask ask = {.confirm = true};
+		rc = core_profile_update_checked(c, acc, &ask);
 	}
 	arena_release(&a);
 	return rc;

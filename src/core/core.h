@@ -41,6 +41,8 @@
 #define CORE_ORG_HOLD_DEFAULT 30
 
 struct arena;
+struct post_meta;
+struct guard_ask;
 
 struct core {
 	struct store *store;
@@ -69,8 +71,11 @@ int core_account_get(struct core *c, struct arena *a, uint64_t id, struct accoun
 int core_account_by_name(struct core *c, struct arena *a, const char *username, struct account **out);
 /* A suspended account is hidden from everyone but moderators and administrators. */
 bool core_account_hidden(struct core *c, uint64_t viewer, const struct account *acc);
-/* Validate and save profile fields of acc (owner's own edit). */
+/* Validate and save profile fields of acc (owner's own edit).  The privacy
+ * guard reads the changed public texts (display name, bio, professional
+ * fields) together: ERR_GUARD / ERR_BLOCKED as for struct guard_ask. */
 int core_profile_update(struct core *c, const struct account *acc);
+int core_profile_update_checked(struct core *c, const struct account *acc, const struct guard_ask *ask);
 int core_password_set(struct core *c, uint64_t id, const char *password);
 /* Change own password: the old one must match; other sessions end. */
 int core_password_change(struct core *c, uint64_t id, const char *old_pw, const char *new_pw,
@@ -118,15 +123,47 @@ bool core_post_own(uint64_t viewer, const struct post *p);
 
 /* ---- posts ---- */
 /* What the privacy guard found in a text, for the author to review. */
+struct guard_part;
 struct guard_result {
 	enum scan_verdict verdict;      /* after the author's policy */
 	bool overridable;               /* the author may publish anyway */
 	bool own_data_to_provider;      /* a client's direct message to their care providers */
-	struct scan_finding *v;         /* in the caller's arena */
+	struct scan_finding *v;         /* in the caller's arena; offsets into text */
 	size_t n;
 	/* The audience the author reviews ("<group>.<visibility>"): a view
 	 * carries it back as post_input.audience with the confirmed text. */
 	char audience[48];
+	const char *text;               /* what was scanned: every part, joined by blank lines */
+	const struct guard_part *parts; /* where each part lies in text */
+	size_t nparts;
+};
+/*
+ * One text of a publication.  Everything published together (a post's text,
+ * content warning, poll options and media descriptions; a profile's fields;
+ * a group's name, description and rules) is scanned as one text, so one
+ * verdict and one audit entry cover it all.
+ */
+struct guard_part {
+	const char *what;               /* the API's field name: "status", "spoiler_text", "note", ... */
+	const char *text;
+	bool self;                      /* the author about themselves (a profile): their own
+	                                 * name (display name, username) is not a finding */
+	size_t start, end;              /* set by the guard: its place in guard_result.text */
+};
+/* The part a finding lies in (its `what`), "" if none. */
+const char *core_guard_where(const struct guard_result *g, const struct scan_finding *f);
+
+/*
+ * The author's answer to the guard for texts that are not posts (profile,
+ * a media description set later, a group): a finding the author may
+ * override is refused with ERR_GUARD until they confirm; one they may not
+ * override is ERR_BLOCKED.  What was found lands in *result (in arena a,
+ * which result needs).  NULL: not confirmed, findings not wanted.
+ */
+struct guard_ask {
+	bool confirm;
+	struct arena *a;
+	struct guard_result *result;
 };
 
 struct post_input {
@@ -143,13 +180,25 @@ struct post_input {
 	/* guard_result.audience of the review this post comes back from, or
 	 * NULL: the post is refused (ERR_INVAL) if its audience is now wider. */
 	const char *audience;
+	/* Stored with the post and read by the guard with its text (with the
+	 * media's descriptions); NULL / 0 when there are none. */
+	const struct post_meta *meta;  /* content warning (spoiler_text), language, sensitive, app */
+	const char *const *poll_options;
+	size_t npoll;                  /* 0, or 2..STORE_POLL_MAX */
+	int64_t poll_expires_at;
+	bool poll_multiple;
 };
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in,
                      uint64_t *id);
-/* Edit as core_post_create: the guard asks for confirm (ERR_GUARD) or blocks (ERR_BLOCKED). */
+/* Edit as core_post_create: the guard asks for confirm (ERR_GUARD) or blocks (ERR_BLOCKED).
+ * It reads the new text with the content warning (meta's, or the stored one
+ * when meta is NULL), the poll options and the media descriptions; meta, if
+ * given, is stored with the text. */
 int core_post_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text);
 int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text,
                            bool confirm, struct guard_result *guard);
+int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text,
+                        const struct post_meta *meta, bool confirm, struct guard_result *guard);
 int core_post_delete(struct core *c, uint64_t viewer, uint64_t id);
 /* The one visibility rule for a post already fetched for viewer. */
 bool core_post_visible(uint64_t viewer, const struct post *p);
@@ -250,8 +299,10 @@ bool core_group_readable(int kind, int viewer_role, uint64_t viewer);
 int core_group_get(struct core *c, struct arena *a, uint64_t viewer, const char *name, struct group **out);
 /* The same by id. */
 int core_group_by_id(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct group **out);
-int core_group_create(struct core *c, uint64_t viewer, const struct group *g, uint64_t *id);
-int core_group_update(struct core *c, uint64_t viewer, const struct group *g);
+/* Name, description and rules pass the privacy guard (ask: see struct guard_ask). */
+int core_group_create(struct core *c, uint64_t viewer, const struct group *g, const struct guard_ask *ask,
+                      uint64_t *id);
+int core_group_update(struct core *c, uint64_t viewer, const struct group *g, const struct guard_ask *ask);
 /* Join: open → member; closed → a request (message optional); secret → only when invited. */
 int core_group_join(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, const char *message,
                     int *state);
@@ -361,8 +412,10 @@ void core_media_close(void);
  */
 int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, uint64_t *id,
                       enum media_refusal *why);
-/* Change the alt text of one's own upload. */
-int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char *alt);
+/* Change the alt text of one's own upload.  On media a post (or the avatar)
+ * already shows, the privacy guard reads it now (ask: see struct guard_ask);
+ * on an unattached upload it is read with the post it goes with. */
+int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char *alt, const struct guard_ask *ask);
 /* A media item if `viewer` may see it (owner, avatar, or a visible post shows it). */
 int core_media_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct media **out);
 /*

@@ -10,6 +10,9 @@
 struct arena;
 struct core;
 struct post;
+struct guard_part;
+struct guard_result;
+struct guard_ask;
 
 /* core_post_get for many: out[i] is the post ids[i] names, ready to show to
  * viewer, or NULL when it is gone or not the viewer's to see. */
@@ -19,5 +22,25 @@ int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uin
 /* Distinct lower-case #tags / @names in s, at most max, into out. */
 size_t text_tags(struct arena *a, const char *s, const char **out, size_t max);
 size_t text_mentions(struct arena *a, const char *s, const char **out, size_t max);
+
+/*
+ * The privacy guard's gate for everything published: scan parts[0..n) as one
+ * text as `author` would publish it (see core_guard_check).  0: nothing found,
+ * or the author confirmed findings they may override; ERR_GUARD: findings to
+ * confirm first; ERR_BLOCKED: findings this author may not publish.  The
+ * findings stay in *g.
+ */
+int guard_gate(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
+               size_t nrcpt, struct guard_part *parts, size_t n, bool confirm, struct guard_result *g);
+/* guard_gate for a text that is not a post (visibility public), answering
+ * the adapter through ask; logs an override with post 0. */
+int guard_ask_gate(struct core *c, uint64_t author, uint64_t writer, struct guard_part *parts, size_t n,
+                   const struct guard_ask *ask);
+/* Publishing past a finding is logged for the organisation's audit (or the
+ * person's own); post 0 for texts that are not posts. */
+void guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post, const struct guard_result *g);
+/* The guard for a media description set after upload (core_media_set_alt). */
+int media_alt_guard(struct core *c, struct arena *a, uint64_t viewer, uint64_t media, const char *alt,
+                    const struct guard_ask *ask);
 
 #endif

@@ -90,7 +90,23 @@ static int check_group(const struct group *g)
 	return 0;
 }
 
-int core_group_create(struct core *c, uint64_t viewer, const struct group *in, uint64_t *id)
+/* A group's texts the guard reads: all of a new group's, the changed ones of an update. */
+static size_t group_parts(const struct group *old, const struct group *g, struct guard_part *out)
+{
+	size_t n = 0;
+	if (!old)
+		out[n++] = (struct guard_part){.what = "name", .text = g->name};
+	if (!old || strcmp(old->display_name, g->display_name))
+		out[n++] = (struct guard_part){.what = "display_name", .text = g->display_name};
+	if (!old || strcmp(old->description, g->description))
+		out[n++] = (struct guard_part){.what = "description", .text = g->description};
+	if (!old || strcmp(old->rules, g->rules))
+		out[n++] = (struct guard_part){.what = "rules", .text = g->rules};
+	return n;
+}
+
+int core_group_create(struct core *c, uint64_t viewer, const struct group *in, const struct guard_ask *ask,
+                      uint64_t *id)
 {
 	if (!viewer)
 		return ERR_AUTH;
@@ -104,6 +120,9 @@ int core_group_create(struct core *c, uint64_t viewer, const struct group *in, u
 	int rc = check_group(&g);
 	if (rc)
 		return rc;
+	struct guard_part parts[4];
+	if ((rc = guard_ask_gate(c, viewer, viewer, parts, group_parts(NULL, &g, parts), ask)))
+		return rc;
 	g.id = id_new();
 	g.owner_id = viewer;
 	g.created_at = time_now();
@@ -113,7 +132,7 @@ int core_group_create(struct core *c, uint64_t viewer, const struct group *in, u
 	return 0;
 }
 
-int core_group_update(struct core *c, uint64_t viewer, const struct group *in)
+int core_group_update(struct core *c, uint64_t viewer, const struct group *in, const struct guard_ask *ask)
 {
 	struct arena a;
 	arena_init(&a);
@@ -132,6 +151,9 @@ int core_group_update(struct core *c, uint64_t viewer, const struct group *in)
 	up.premod = in->premod;
 	if (!rc)
 		rc = check_group(&up);
+	struct guard_part parts[4];
+	if (!rc)
+		rc = guard_ask_gate(c, viewer, viewer, parts, group_parts(g, &up, parts), ask);
 	if (!rc)
 		rc = store_group_update(c->store, &up);
 	arena_release(&a);

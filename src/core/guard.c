@@ -3,15 +3,19 @@
  * the scanner's findings mean for publishing, and think time.  The scanner
  * itself (scan/) knows nothing of accounts; this file knows nothing of text.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/core_int.h"
 
 static const char *action_name(enum scan_action a)
 {
@@ -120,8 +124,177 @@ static bool all_providers(struct core *c, struct arena *a, const uint64_t *rcpt,
 	return true;
 }
 
+static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
+                      size_t nrcpt, const char *text, const struct guard_part *parts, size_t nparts,
+                      struct guard_result *out);
+
 int core_guard_check(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
                      size_t nrcpt, const char *text, struct guard_result *out)
+{
+	struct guard_part *p = arena_alloc(a, sizeof *p);
+	*p = (struct guard_part){.what = "status", .text = text, .start = 0, .end = strlen(text)};
+	int rc = guard_scan(c, a, author, visibility, rcpt, nrcpt, text, NULL, 0, out);
+	out->text = text;
+	out->parts = p;
+	out->nparts = 1;
+	return rc;
+}
+
+const char *core_guard_where(const struct guard_result *g, const struct scan_finding *f)
+{
+	for (size_t i = 0; i < g->nparts; i++)
+		if (f->start >= g->parts[i].start && f->start < g->parts[i].end)
+			return g->parts[i].what;
+	return "";
+}
+
+int guard_gate(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
+               size_t nrcpt, struct guard_part *parts, size_t n, bool confirm, struct guard_result *g)
+{
+	/* One text, the parts apart by a blank line: the scanner ends a sentence
+	 * there, and a finding's offsets tell which part it is in. */
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	for (size_t i = 0; i < n; i++) {
+		const char *t = parts[i].text ? parts[i].text : "";
+		if (b.len && *t)
+			buf_adds(&b, "\n\n");
+		parts[i].start = b.len;
+		buf_adds(&b, t);
+		parts[i].end = b.len;
+	}
+	char *text = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+	buf_release(&b);
+	int rc = guard_scan(c, a, author, visibility, rcpt, nrcpt, text, parts, n, g);
+	/* The result outlives the caller's parts (the adapter shows it). */
+	struct guard_part *kept = arena_alloc(a, (n + 1) * sizeof *kept);
+	if (n)
+		memcpy(kept, parts, n * sizeof *kept);
+	g->text = text;
+	g->parts = kept;
+	g->nparts = n;
+	if (rc)
+		return rc;
+	if (g->verdict == SCAN_OK)
+		return 0;
+	if (!g->overridable)
+		return ERR_BLOCKED;
+	return confirm ? 0 : ERR_GUARD;
+}
+
+int guard_ask_gate(struct core *c, uint64_t author, uint64_t writer, struct guard_part *parts, size_t n,
+                   const struct guard_ask *ask)
+{
+	struct arena own;
+	arena_init(&own);
+	struct arena *a = ask && ask->a ? ask->a : &own;
+	struct guard_result local, *g = ask && ask->result ? ask->result : &local;
+	if (!n) {
+		memset(g, 0, sizeof *g);
+		g->text = "";
+		return 0;
+	}
+	int rc = guard_gate(c, a, author, VIS_PUBLIC, NULL, 0, parts, n, ask && ask->confirm, g);
+	if (!rc)
+		guard_audit(c, author, writer, 0, g);
+	arena_release(&own);
+	return rc;
+}
+
+void guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post, const struct guard_result *g)
+{
+	if (g->verdict == SCAN_OK)
+		return;
+	struct buf types = BUF_INIT(1024);
+	for (size_t i = 0; i < g->n; i++) {
+		const char *t = scan_type_name(g->v[i].type);
+		if (!strstr(types.ptr, t))
+			buf_addf(&types, "%s%s", types.len ? "," : "", t);
+	}
+	/* Which texts beside a post's own text, so the audit shows where it was. */
+	for (size_t i = 0; i < g->nparts; i++) {
+		bool here = false;
+		for (size_t k = 0; k < g->n && !here; k++)
+			here = g->v[k].start >= g->parts[i].start && g->v[k].start < g->parts[i].end;
+		char note[64];
+		snprintf(note, sizeof note, " (%s)", g->parts[i].what);
+		if (here && strcmp(g->parts[i].what, "status") && !strstr(types.ptr, note))
+			buf_adds(&types, note);
+	}
+	if (store_guard_log_add(c->store, author, writer, post, scan_verdict_name(g->verdict), types.ptr))
+		log_err("cannot log privacy guard override for %s %llu", post ? "post" : "account",
+		        (unsigned long long)(post ? post : author));
+	buf_release(&types);
+}
+
+/* Is every word of s[0..n) (letters and digits, any case) a word of one of names? */
+static bool own_name(const char *s, size_t n, const char *const *names, size_t nnames)
+{
+	size_t i = 0;
+	bool any = false;
+	while (i < n) {
+		while (i < n && !isalnum((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80))
+			i++;
+		size_t w = i;
+		while (i < n && (isalnum((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80)))
+			i++;
+		if (i == w)
+			break;
+		bool found = false;
+		for (size_t k = 0; k < nnames && !found; k++) {
+			const char *h = names[k];
+			size_t hl = strlen(h);
+			for (size_t p = 0; p + (i - w) <= hl && !found; p++)
+				found = !strncasecmp(h + p, s + w, i - w) && (p == 0 || !isalnum((unsigned char)h[p - 1])) &&
+				        !isalnum((unsigned char)h[p + i - w]);
+		}
+		if (!found)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/*
+ * In texts a person writes about themselves (self parts), their own name is
+ * not a client's: drop name findings made only of words of their display
+ * name (stored or new) or username, and settle the verdict again.
+ */
+static void drop_own_names(const struct account *acc, const char *text, const struct guard_part *parts, size_t np,
+                           const struct scan_policy *pol, struct scan_result *sr)
+{
+	const char *names[8];
+	size_t nn = 0;
+	bool self = false;
+	names[nn++] = acc->display_name ? acc->display_name : "";
+	names[nn++] = acc->username ? acc->username : "";
+	for (size_t i = 0; i < np; i++) {
+		self |= parts[i].self;
+		if (parts[i].self && !strcmp(parts[i].what, "display_name") && nn < 8)
+			names[nn++] = parts[i].text;
+	}
+	if (!self)
+		return;
+	size_t k = 0;
+	enum scan_verdict v = SCAN_OK;
+	for (size_t i = 0; i < sr->n; i++) {
+		const struct scan_finding *f = &sr->v[i];
+		bool in_self = false;
+		for (size_t p = 0; p < np; p++)
+			in_self |= parts[p].self && f->start >= parts[p].start && f->start < parts[p].end;
+		if (in_self && f->type == SCAN_NAME && own_name(text + f->start, f->end - f->start, names, nn))
+			continue;
+		enum scan_verdict fv = scan_finding_verdict(pol, f);
+		if (fv > v)
+			v = fv;
+		sr->v[k++] = *f;
+	}
+	sr->n = k;
+	sr->verdict = v;
+}
+
+static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
+                      size_t nrcpt, const char *text, const struct guard_part *parts, size_t nparts,
+                      struct guard_result *out)
 {
 	memset(out, 0, sizeof *out);
 	struct account *acc;
@@ -159,6 +332,7 @@ int core_guard_check(struct core *c, struct arena *a, uint64_t author, int visib
 	memset(&sr, 0, sizeof sr);
 	if ((rc = scan_text(text, strlen(text), &pol, &sr)))
 		return rc;
+	drop_own_names(acc, text, parts, nparts, &pol, &sr);
 	out->verdict = sr.verdict;
 	out->n = sr.n;
 	out->v = arena_alloc(a, (sr.n + 1) * sizeof *out->v);
@@ -168,5 +342,37 @@ int core_guard_check(struct core *c, struct arena *a, uint64_t author, int visib
 	/* Staff speaking for an organisation cannot publish past a block unless
 	 * the organisation allows it; a person decides for themselves. */
 	out->overridable = out->verdict != SCAN_BLOCK || !is_org || gp.allow_override;
+	return 0;
+}
+
+int media_alt_guard(struct core *c, struct arena *a, uint64_t viewer, uint64_t media, const char *alt,
+                    const struct guard_ask *ask)
+{
+	uint64_t *posts;
+	size_t n = 0;
+	int rc = store_media_posts(c->store, a, media, &posts, &n);
+	if (rc)
+		return rc;
+	struct guard_part *part = arena_alloc(a, sizeof *part);
+	*part = (struct guard_part){.what = "description", .text = alt};
+	if (!n) {
+		/* An upload not on a post yet is read with the post it goes with. */
+		if (!store_media_is_avatar(c->store, media))
+			return 0;
+		return guard_ask_gate(c, viewer, viewer, part, 1, ask);
+	}
+	/* On a post: read as the post's author would publish it, to its audience. */
+	struct post *p;
+	if ((rc = core_post_get(c, a, viewer, posts[0], &p)))
+		return rc;
+	uint64_t *rcpt = NULL;
+	size_t nrcpt = 0;
+	if (store_post_recipients(c->store, a, p->id, &rcpt, &nrcpt))
+		nrcpt = 0;
+	struct guard_result local, *g = ask && ask->result ? ask->result : &local;
+	struct arena *ga = ask && ask->a ? ask->a : a;
+	if ((rc = guard_gate(c, ga, p->author_id, p->visibility, rcpt, nrcpt, part, 1, ask && ask->confirm, g)))
+		return rc;
+	guard_audit(c, p->author_id, viewer, p->id, g);
 	return 0;
 }

@@ -28,6 +28,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/core_int.h"
 #include "core/media_int.h"
 
 #define JOB_KIND "media"
@@ -269,7 +270,7 @@ int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, c
 	return 0;
 }
 
-int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char *alt)
+int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char *alt, const struct guard_ask *ask)
 {
 	struct arena a;
 	arena_init(&a);
@@ -279,6 +280,8 @@ int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char 
 		rc = ERR_NOTFOUND;
 	if (!rc && check_alt(alt))
 		rc = ERR_INVAL;
+	if (!rc)
+		rc = media_alt_guard(c, &a, viewer, id, alt, ask);
 	if (!rc)
 		rc = store_media_set_alt(c->store, id, alt);
 	arena_release(&a);

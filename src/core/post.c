@@ -259,40 +259,46 @@ static int check_text(const char *text)
 }
 
 /*
- * Run the guard for a text about to be published.  ERR_GUARD: findings the
- * author has not confirmed yet; ERR_BLOCKED: findings this author may not
- * publish at all.  The result stays in *g for the author to review.
+ * What the guard reads of a post: its text, content warning, poll options
+ * and the descriptions of its media, as one publication.  Media that cannot
+ * be read are left out here; core_media_check refuses them.
  */
-static int guard_gate(struct core *c, struct arena *a, uint64_t viewer, uint64_t author, int vis,
-                      const uint64_t *rcpt, size_t nrcpt, const char *text, bool confirm, struct guard_result *g)
+static size_t post_parts(struct core *c, struct arena *a, const char *text, const char *spoiler,
+                         const char *const *opts, size_t nopts, const uint64_t *media, size_t nmedia,
+                         uint64_t owner, struct guard_part *out, size_t max)
 {
-	(void)viewer;
-	int rc = core_guard_check(c, a, author, vis, rcpt, nrcpt, text, g);
-	if (rc)
-		return rc;
-	if (g->verdict == SCAN_OK)
-		return 0;
-	if (!g->overridable)
-		return ERR_BLOCKED;
-	return confirm ? 0 : ERR_GUARD;
+	size_t n = 0;
+	out[n++] = (struct guard_part){.what = "status", .text = text};
+	if (spoiler && *spoiler && n < max)
+		out[n++] = (struct guard_part){.what = "spoiler_text", .text = spoiler};
+	for (size_t i = 0; i < nopts && n < max; i++)
+		out[n++] = (struct guard_part){.what = "poll option", .text = opts[i]};
+	for (size_t i = 0; i < nmedia && n < max; i++) {
+		struct media *m;
+		/* Only the writer's own uploads: the answer must not tell of others'. */
+		if (store_media_get(c->store, a, media[i], &m) == 0 && (!owner || m->owner_id == owner) && m->alt &&
+		    *m->alt)
+			out[n++] = (struct guard_part){.what = "media description", .text = m->alt};
+	}
+	return n;
 }
 
-/* Publishing past a finding is logged for the organisation's audit (or the person's own). */
-static void guard_audit(struct core *c, struct arena *a, uint64_t author, uint64_t writer, uint64_t post,
-                        const struct guard_result *g)
+#define POST_PARTS (2 + STORE_POLL_MAX + CORE_MEDIA_MAX_PER_POST)
+#define CORE_SPOILER_MAX 500
+#define CORE_POLL_OPTION_MAX 100
+
+/* A content warning and poll options are stored as given: plain text, short. */
+static int check_extras(const struct post_meta *m, const char *const *opts, size_t nopts)
 {
-	if (g->verdict == SCAN_OK)
-		return;
-	struct buf types = BUF_INIT(1024);
-	for (size_t i = 0; i < g->n; i++) {
-		const char *t = scan_type_name(g->v[i].type);
-		if (!strstr(types.ptr, t))
-			buf_addf(&types, "%s%s", types.len ? "," : "", t);
-	}
-	if (store_guard_log_add(c->store, author, writer, post, scan_verdict_name(g->verdict), types.ptr))
-		log_err("cannot log privacy guard override for post %llu", (unsigned long long)post);
-	buf_release(&types);
-	(void)a;
+	if (m && (!m->spoiler_text || !m->language ||
+	          text_check(m->spoiler_text, strlen(m->spoiler_text), CORE_SPOILER_MAX)))
+		return ERR_INVAL;
+	if (nopts && (nopts < 2 || nopts > STORE_POLL_MAX || !opts))
+		return ERR_INVAL;
+	for (size_t i = 0; i < nopts; i++)
+		if (!opts[i] || !*opts[i] || text_check(opts[i], strlen(opts[i]), CORE_POLL_OPTION_MAX))
+			return ERR_INVAL;
+	return 0;
 }
 
 /* When a new post by author becomes visible to others (think time). */
@@ -459,8 +465,13 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		}
 	if (c->post_rate && (rc = core_rate(c, "post", viewer, c->post_rate, CORE_POST_WINDOW)))
 		return rc;
+	if ((rc = check_extras(in->meta, in->poll_options, in->npoll)))
+		return rc;
 	struct guard_result local, *g = in->guard ? in->guard : &local;
-	rc = guard_gate(c, a, viewer, in->author_id, pn.visibility, rcpt, nrcpt, in->text, in->confirm, g);
+	struct guard_part parts[POST_PARTS];
+	size_t nparts = post_parts(c, a, in->text, in->meta ? in->meta->spoiler_text : NULL, in->poll_options,
+	                           in->npoll, in->media_ids, in->nmedia, viewer, parts, POST_PARTS);
+	rc = guard_gate(c, a, in->author_id, pn.visibility, rcpt, nrcpt, parts, nparts, in->confirm, g);
 	snprintf(g->audience, sizeof g->audience, "%llu.%d", (unsigned long long)pn.group_id, pn.visibility);
 	if (rc)
 		return rc;
@@ -478,7 +489,15 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		return rc;
 	if (in->nmedia && core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia))
 		log_err("cannot attach media to post %llu", (unsigned long long)pn.id);
-	guard_audit(c, a, in->author_id, viewer, pn.id, g);
+	/* The content warning and the poll were read by the guard with the text. */
+	const struct post_meta *meta = in->meta;
+	if (meta && (meta->spoiler_text[0] || meta->sensitive || meta->language[0] || meta->app_id) &&
+	    store_post_meta_set(c->store, pn.id, meta))
+		log_err("cannot store the content warning of post %llu", (unsigned long long)pn.id);
+	if (in->npoll &&
+	    store_poll_insert(c->store, pn.id, in->poll_expires_at, in->poll_multiple, in->poll_options, in->npoll))
+		log_err("cannot store the poll of post %llu", (unsigned long long)pn.id);
+	guard_audit(c, in->author_id, viewer, pn.id, g);
 	/* The post is committed; notifications are best effort after it. */
 	if (parent && parent->author_id != in->author_id)
 		notify(c, parent->author_id, NOTIF_REPLY, in->author_id, pn.id);
@@ -497,13 +516,19 @@ int core_post_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t id
 int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text,
                            bool confirm, struct guard_result *guard)
 {
+	return core_post_edit_meta(c, a, viewer, id, text, NULL, confirm, guard);
+}
+
+int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *text,
+                        const struct post_meta *meta, bool confirm, struct guard_result *guard)
+{
 	struct post *p;
 	int rc = core_post_get(c, a, viewer, id, &p);
 	if (rc)
 		return rc;
 	if (p->reblog_of || !core_post_own(viewer, p))
 		return ERR_FORBIDDEN;
-	if ((rc = check_text(text)))
+	if ((rc = check_text(text)) || (rc = check_extras(meta, NULL, 0)))
 		return rc;
 	/* An edit is a new text in the group: only a member may write it, and it
 	 * waits for a moderator again where a new post would. */
@@ -527,15 +552,40 @@ int core_post_edit_checked(struct core *c, struct arena *a, uint64_t viewer, uin
 	size_t before = nrcpt;
 	if (p->visibility == VIS_PUBLIC)
 		nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
+	/* The post as it will read after the edit: new text, the content
+	 * warning it will have, its poll and its media's descriptions. */
+	struct post_meta old_meta;
+	const char *spoiler = meta ? meta->spoiler_text
+	                           : store_post_meta_get(c->store, a, id, &old_meta) == 0 ? old_meta.spoiler_text : NULL;
+	const char *const *opts = NULL;
+	size_t nopts = 0;
+	struct poll *poll;
+	if (store_poll_get(c->store, a, id, viewer, &poll) == 0) {
+		opts = poll->titles;
+		nopts = poll->nopts < STORE_POLL_MAX ? poll->nopts : STORE_POLL_MAX;
+	}
+	struct media **mv;
+	size_t nm = 0;
+	uint64_t mids[CORE_MEDIA_MAX_PER_POST];
+	if (store_post_media(c->store, a, id, &mv, &nm))
+		nm = 0;
+	if (nm > CORE_MEDIA_MAX_PER_POST)
+		nm = CORE_MEDIA_MAX_PER_POST;
+	for (size_t i = 0; i < nm; i++)
+		mids[i] = mv[i]->id;
+	struct guard_part parts[POST_PARTS];
+	size_t nparts = post_parts(c, a, text, spoiler, opts, nopts, mids, nm, 0, parts, POST_PARTS);
 	struct guard_result local, *g = guard ? guard : &local;
-	if ((rc = guard_gate(c, a, viewer, p->author_id, p->visibility, rcpt, nrcpt, text, confirm, g)))
+	if ((rc = guard_gate(c, a, p->author_id, p->visibility, rcpt, nrcpt, parts, nparts, confirm, g)))
 		return rc;
 	/* Held before the new text is written: a failure leaves it hidden, not unchecked. */
 	if (pending && !p->pending && (rc = store_post_set_pending(c->store, id, true)))
 		return rc;
 	rc = store_post_update(c->store, id, text, core_search_words(a, text), tags, ntags, rcpt, nrcpt, time_now());
+	if (!rc && meta && store_post_meta_set(c->store, id, meta))
+		log_err("cannot store the content warning of post %llu", (unsigned long long)id);
 	if (!rc)
-		guard_audit(c, a, p->author_id, viewer, id, g);
+		guard_audit(c, p->author_id, viewer, id, g);
 	if (!rc)
 		for (size_t i = before; i < nrcpt; i++)
 			if (rcpt[i] != p->author_id)

@@ -1828,6 +1828,11 @@ static enum scan_verdict verdict_of(const struct scan_policy *pol, const struct 
 	}
 }
 
+enum scan_verdict scan_finding_verdict(const struct scan_policy *pol, const struct scan_finding *f)
+{
+	return f->confidence >= SCAN_COUNT_CONF ? verdict_of(pol, f) : SCAN_OK;
+}
+
 int scan_text(const char *text, size_t len, const struct scan_policy *pol, struct scan_result *out)
 {
 	int rc = scan_init();

@@ -44,6 +44,9 @@ const char *scan_type_name(enum scan_type t);            /* "bsn", "phone", ...,
 const char *scan_type_explain_nl(enum scan_type t);      /* one plain-Dutch (B1) sentence explaining why this is risky, for the compose page */
 const char *scan_type_explain_en(enum scan_type t);
 const char *scan_verdict_name(enum scan_verdict v);      /* "ok" "warn" "block" */
+/* What one finding of a result means under pol (SCAN_OK for a hint): for a
+ * caller that drops findings and needs the verdict of the rest. */
+enum scan_verdict scan_finding_verdict(const struct scan_policy *pol, const struct scan_finding *f);
 bool scan_elfproef(const char *digits, size_t n);        /* exposed for tests */
 bool scan_iban_valid(const char *s, size_t n);
 int scan_cli_main(int argc, char **argv);                /* `kring scan ...`: argv[0] is "scan" */

@@ -216,12 +216,13 @@ int h_settings_profile(struct http_req *r)
 	if ((v = http_form(r, "person_type")))
 		acc.person_type = !strcmp(v, "professional") ? PERSON_PROFESSIONAL : PERSON_CLIENT;
 	acc.locked = http_form(r, "locked") != NULL;
-	/* The privacy guard reads the bio too: it is public. */
+	/* The privacy guard reads the profile in core: what it finds is shown
+	 * here, to change or to confirm. */
 	const char *confirm = http_form(r, "confirm");
 	struct guard_result g;
-	if (strcmp(acc.bio, q->me->bio) && !(confirm && !strcmp(confirm, "1")) &&
-	    core_guard_check(q->w->core, r->a, q->viewer, VIS_PUBLIC, NULL, 0, acc.bio, &g) == 0 &&
-	    g.verdict != SCAN_OK) {
+	struct guard_ask ask = {.confirm = confirm && !strcmp(confirm, "1"), .a = r->a, .result = &g};
+	rc = core_profile_update_checked(q->w->core, &acc, &ask);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED) {
 		struct tval *m = page_model(r, _r(r, "Instellingen"));
 		tv_set(m, "profile", account_model(r, &acc));
 		tv_set_bool(r->a, m, "is_person", q->me->kind == ACCOUNT_PERSON);
@@ -229,6 +230,17 @@ int h_settings_profile(struct http_req *r)
 		tv_set_bool(r->a, m, "guard", true);
 		page_render(r, "settings", m);
 		r->status = 422;
+		return 0;
+	}
+	if (rc) {
+		struct tval *m = page_model(r, _r(r, "Instellingen"));
+		tv_set(m, "profile", account_model(r, &acc));
+		tv_set_bool(r->a, m, "is_person", q->me->kind == ACCOUNT_PERSON);
+		tv_set_str(r->a, m, "error",
+		           _r(r, "Dit kunnen we niet opslaan. Gebruik gewone tekst en houd het kort (naam tot 80 tekens, "
+		                 "over mij tot 1000 tekens)."));
+		page_render(r, "settings", m);
+		r->status = 400;
 		return 0;
 	}
 	const char *hold = http_form(r, "hold_seconds");
@@ -245,17 +257,6 @@ int h_settings_profile(struct http_req *r)
 			return ERR_INVAL;
 		if (pol != q->me->dm_policy && (rc = core_dm_policy_set(q->w->core, q->viewer, pol)))
 			return rc;
-	}
-	if ((rc = core_profile_update(q->w->core, &acc))) {
-		struct tval *m = page_model(r, _r(r, "Instellingen"));
-		tv_set(m, "profile", account_model(r, &acc));
-		tv_set_bool(r->a, m, "is_person", q->me->kind == ACCOUNT_PERSON);
-		tv_set_str(r->a, m, "error",
-		           _r(r, "Dit kunnen we niet opslaan. Gebruik gewone tekst en houd het kort (naam tot 80 tekens, "
-		                 "over mij tot 1000 tekens)."));
-		page_render(r, "settings", m);
-		r->status = 400;
-		return 0;
 	}
 	redirect_msg(r, "/settings", "saved");
 	return 0;

@@ -242,7 +242,8 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 				tv_set(x, "writer", account_model(r, w));
 			tv_set_str(r->a, x, "verdict", log[i].verdict);
 			tv_set_str(r->a, x, "types", log[i].types);
-			tv_set_strf(r->a, x, "post_url", "/posts/%llu", (unsigned long long)log[i].post_id);
+			if (log[i].post_id) /* 0: a profile, group or avatar text, not a post */
+				tv_set_strf(r->a, x, "post_url", "/posts/%llu", (unsigned long long)log[i].post_id);
 			tv_push(l, x);
 		}
 		tv_set(m, "log", l);

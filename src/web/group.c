@@ -97,6 +97,62 @@ static int premod_from(const char *s)
 	return -1;
 }
 
+/*
+ * The privacy guard found something in a group's texts: the same fields
+ * again to change, what was found, and (unless blocked) "Toch opslaan".
+ * Other fields of the form ride along unchanged.
+ */
+static int group_guard_page(struct http_req *r, const char *action, const char *back, const struct group *g,
+                            const struct guard_result *res)
+{
+	struct tval *m = page_model(r, _r(r, "Controleer de tekst"));
+	guard_model(r, m, "", res);
+	tv_set_str(r->a, m, "action", action);
+	tv_set_str(r->a, m, "back", back);
+	static const struct {
+		const char *name, *label;
+		int max;
+		bool multiline;
+	} fields[] = {
+		{"display_name", N_("Naam van de kring"), CORE_DISPLAY_MAX, false},
+		{"description", N_("Waar gaat de kring over?"), CORE_GROUP_DESC_MAX, true},
+		{"rules", N_("Huisregels"), CORE_GROUP_RULES_MAX, true},
+	};
+	const char *values[] = {g->display_name, g->description, g->rules};
+	struct tval *list = tv_list(r->a);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", fields[i].name);
+		tv_set_str(r->a, x, "label", _r(r, fields[i].label));
+		tv_set_str(r->a, x, "value", values[i] ? values[i] : "");
+		tv_set_int(r->a, x, "max", fields[i].max);
+		tv_set_bool(r->a, x, "multiline", fields[i].multiline);
+		tv_push(list, x);
+	}
+	tv_set(m, "fields", list);
+	static const char *keep[] = {"name", "kind", "premod"};
+	struct tval *hidden = tv_list(r->a);
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		const char *v = http_form(r, keep[i]);
+		if (!v)
+			continue;
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", keep[i]);
+		tv_set_str(r->a, x, "value", v);
+		tv_push(hidden, x);
+	}
+	tv_set(m, "hidden", hidden);
+	int rc = page_render(r, "guard_form", m);
+	r->status = 422;
+	return rc;
+}
+
+static bool form_confirmed(struct http_req *r)
+{
+	const char *v = http_form(r, "confirm");
+	return v && !strcmp(v, "1");
+}
+
 int h_group_create(struct http_req *r)
 {
 	int rc = need_login(r);
@@ -113,7 +169,11 @@ int h_group_create(struct http_req *r)
 	if (g.display_name)
 		g.display_name = str_trim(arena_strdup(r->a, g.display_name));
 	uint64_t id;
-	rc = core_group_create(CORE(r), WREQ(r)->viewer, &g, &id);
+	struct guard_result res;
+	struct guard_ask ask = {.confirm = form_confirmed(r), .a = r->a, .result = &res};
+	rc = core_group_create(CORE(r), WREQ(r)->viewer, &g, &ask, &id);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+		return group_guard_page(r, "/groups", "/groups", &g, &res);
 	if (rc == ERR_INVAL || rc == ERR_EXISTS) {
 		struct tval *m = page_model(r, _r(r, "Kringen"));
 		tv_set_str(r->a, m, "error",
@@ -204,7 +264,12 @@ int h_group_action(struct http_req *r)
 		up.premod = premod_from(http_form(r, "premod"));
 		if (!up.display_name || !up.description || !up.rules)
 			return ERR_INVAL;
-		rc = core_group_update(q->w->core, q->viewer, &up);
+		struct guard_result res;
+		struct guard_ask ask = {.confirm = form_confirmed(r), .a = r->a, .result = &res};
+		rc = core_group_update(q->w->core, q->viewer, &up, &ask);
+		if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+			return group_guard_page(r, arena_printf(r->a, "/g/%s/settings", g->name),
+			                        arena_printf(r->a, "/g/%s/members", g->name), &up, &res);
 		/* A new picture goes through the same checks as any upload. */
 		for (int i = 0; !rc && i < r->nfiles; i++) {
 			if (strcmp(r->files[i].name, "picture") || !r->files[i].len)

@@ -80,6 +80,20 @@ int media_from_form(struct http_req *r, struct post_input *in)
 	for (int i = 0; i < r->nfields; i++)
 		if (!strcmp(r->fields[i].name, "media_id") && !parse_u64(r->fields[i].value, &ids[n++]))
 			return ERR_INVAL;
+	/* A description changed on the guard's review page (alt_<id>); the
+	 * guard reads it with the post. */
+	for (size_t i = 0; i < n; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "alt_%llu", (unsigned long long)ids[i]);
+		const char *alt = http_form(r, key);
+		if (!alt)
+			continue;
+		int rc = core_media_set_alt(q->w->core, q->viewer, ids[i], str_trim(arena_strdup(r->a, alt)), NULL);
+		if (rc == ERR_INVAL)
+			return refuse(r, rc, MEDIA_REFUSE_ALT);
+		if (rc)
+			return rc;
+	}
 	for (int i = 0; i < r->nfiles; i++) {
 		struct http_file *f = &r->files[i];
 		if (strcmp(f->name, "media"))

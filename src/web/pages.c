@@ -251,32 +251,79 @@ static int vis_from(const char *s)
 	return -1;
 }
 
-/* The text with each finding wrapped in <mark>, and a list explaining them. */
+/* What the author calls each text the guard reads (struct guard_part's `what`). */
+static const char *part_label(struct http_req *r, const char *what)
+{
+	static const struct {
+		const char *what, *label;
+	} labels[] = {
+		{"status", N_("Tekst")},
+		{"spoiler_text", N_("Inhoudswaarschuwing")},
+		{"poll option", N_("Keuze in de peiling")},
+		{"media description", N_("Beschrijving van een bestand")},
+		{"description", N_("Beschrijving")},
+		{"display_name", N_("Naam")},
+		{"note", N_("Over mij")},
+		{"profession", N_("Beroep")},
+		{"expertise", N_("Deskundig in")},
+		{"languages", N_("Talen")},
+		{"region", N_("Regio")},
+		{"name", N_("Korte naam")},
+		{"rules", N_("Huisregels")},
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (!strcmp(labels[i].what, what))
+			return _r(r, labels[i].label);
+	return what;
+}
+
+/*
+ * Everything the guard read (g->text, the parts each under its name when
+ * there are several) with each finding wrapped in <mark>, and a list
+ * explaining them.  text is used when the result carries none.
+ */
 void guard_model(struct http_req *r, struct tval *m, const char *text, const struct guard_result *g)
 {
 	bool en = WREQ(r)->lang && !strcmp(WREQ(r)->lang, "en");
+	if (g->text)
+		text = g->text;
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
-	size_t at = 0, len = strlen(text);
+	size_t len = strlen(text);
 	struct tval *list = tv_list(r->a);
 	bool seen[SCAN_NTYPES] = {0};
-	for (size_t i = 0; i < g->n; i++) {
-		const struct scan_finding *f = &g->v[i];
-		if (f->start < at || f->end > len || f->start >= f->end)
-			continue; /* overlapping findings: mark the first */
-		html_escape(&b, text + at, f->start - at);
-		buf_adds(&b, "<mark>");
-		html_escape(&b, text + f->start, f->end - f->start);
-		buf_addf(&b, "<span class=\"sr\"> (%s)</span></mark>", scan_type_name(f->type));
-		at = f->end;
-		if (!seen[f->type]) {
-			seen[f->type] = true;
-			struct tval *x = tv_obj(r->a);
-			tv_set_str(r->a, x, "found", arena_strndup(r->a, text + f->start, f->end - f->start));
-			tv_set_str(r->a, x, "why", en ? scan_type_explain_en(f->type) : scan_type_explain_nl(f->type));
-			tv_push(list, x);
+	struct guard_part whole = {.what = "status", .text = text, .start = 0, .end = len};
+	const struct guard_part *parts = g->nparts ? g->parts : &whole;
+	size_t nparts = g->nparts ? g->nparts : 1;
+	bool labelled = nparts > 1 || strcmp(parts[0].what, "status");
+	for (size_t p = 0; p < nparts; p++) {
+		size_t at = parts[p].start, end = parts[p].end;
+		if (end > len || at > end || (at == end && labelled))
+			continue;
+		if (labelled) {
+			buf_adds(&b, b.len ? "\n\n<strong>" : "<strong>");
+			const char *label = part_label(r, parts[p].what);
+			html_escape(&b, label, strlen(label));
+			buf_adds(&b, ":</strong> ");
 		}
+		for (size_t i = 0; i < g->n; i++) {
+			const struct scan_finding *f = &g->v[i];
+			if (f->start < at || f->end > end || f->start >= f->end)
+				continue; /* overlapping findings: mark the first */
+			html_escape(&b, text + at, f->start - at);
+			buf_adds(&b, "<mark>");
+			html_escape(&b, text + f->start, f->end - f->start);
+			buf_addf(&b, "<span class=\"sr\"> (%s)</span></mark>", scan_type_name(f->type));
+			at = f->end;
+			if (!seen[f->type]) {
+				seen[f->type] = true;
+				struct tval *x = tv_obj(r->a);
+				tv_set_str(r->a, x, "found", arena_strndup(r->a, text + f->start, f->end - f->start));
+				tv_set_str(r->a, x, "why", en ? scan_type_explain_en(f->type) : scan_type_explain_nl(f->type));
+				tv_push(list, x);
+			}
+		}
+		html_escape(&b, text + at, end - at);
 	}
-	html_escape(&b, text + at, len - at);
 	/* Keep line breaks visible in the review. */
 	struct buf h = BUF_INIT(BUF_NOLIMIT);
 	for (size_t i = 0; i < b.len; i++) {
@@ -328,14 +375,26 @@ static int guard_page(struct http_req *r, const char *action, const struct guard
 		tv_set_str(r->a, x, "value", g->audience);
 		tv_push(hidden, x);
 	}
-	/* Files already uploaded stay with the post through the review. */
+	/* Files already uploaded stay with the post through the review; their
+	 * descriptions, read by the guard with the text, can be changed here. */
+	struct tval *alts = tv_list(r->a);
 	for (size_t i = 0; in && i < in->nmedia; i++) {
 		struct tval *x = tv_obj(r->a);
 		tv_set_str(r->a, x, "name", "media_id");
 		tv_set_strf(r->a, x, "value", "%llu", (unsigned long long)in->media_ids[i]);
 		tv_push(hidden, x);
+		struct media *md;
+		if (core_media_get(CORE(r), r->a, WREQ(r)->viewer, in->media_ids[i], &md) == 0) {
+			struct tval *y = tv_obj(r->a);
+			tv_set_strf(r->a, y, "id", "%llu", (unsigned long long)md->id);
+			tv_set_int(r->a, y, "n", (int64_t)i + 1);
+			tv_set_str(r->a, y, "alt", md->alt);
+			tv_push(alts, y);
+		}
 	}
 	tv_set(m, "hidden", hidden);
+	tv_set(m, "alts", alts);
+	tv_set_int(r->a, m, "alt_max", CORE_MEDIA_ALT_MAX);
 	tv_set_int(r->a, m, "max", CORE_POST_MAX_CHARS);
 	int rc = page_render(r, "guard", m);
 	r->status = 422;
