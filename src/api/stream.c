@@ -36,7 +36,7 @@ struct sub {
 	uint64_t viewer, list;
 	char tag[72];
 	char base[224];
-	char scopes[256];
+	char scopes[OAUTH_MAX_SCOPES + 1];
 	uint64_t last_notif;
 	uint64_t last_post;       /* newest post sent (or the start) */
 	struct buf q;
@@ -452,6 +452,23 @@ static int stream_kind(const char *name, enum kind *k, bool *needs_user)
 	return ERR_NOTFOUND;
 }
 
+/*
+ * Which stream a caller may open, one rule for server-sent events and
+ * WebSockets: the user's own streams need a user; the notification stream
+ * read:notifications, every stream of posts read:statuses (as Mastodon);
+ * scopes NULL (no token): the public streams, as anyone sees them.
+ * Notifications on the user stream also need read:notifications
+ * (notify_sub), each event being checked again against the scopes.
+ */
+static int stream_allowed(enum kind k, bool needs_user, uint64_t viewer, const char *scopes)
+{
+	if (needs_user && !viewer)
+		return ERR_AUTH;
+	if (!scopes)
+		return 0;
+	return core_scope_allows(scopes, k == K_NOTIF ? "read:notifications" : "read:statuses") ? 0 : ERR_FORBIDDEN;
+}
+
 /* ---- WebSocket subscriptions (ws.c holds the sockets) ---- */
 
 static bool same_sub(const struct sub *s, enum kind k, const char *tag, uint64_t list)
@@ -459,19 +476,22 @@ static bool same_sub(const struct sub *s, enum kind k, const char *tag, uint64_t
 	return s->kind == k && (k != K_TAG || !strcmp(s->tag, tag ? tag : "")) && (k != K_LIST || s->list == list);
 }
 
-int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *base, const char *name, const char *tag,
-                        uint64_t list)
+int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, const char *base, const char *name,
+                        const char *tag, uint64_t list)
 {
 	enum kind kind;
 	bool needs_user;
-	if (stream_kind(name, &kind, &needs_user) || (needs_user && !viewer) || !api_core)
+	if (stream_kind(name, &kind, &needs_user) || !api_core)
 		return ERR_NOTFOUND;
+	int rc = stream_allowed(kind, needs_user, viewer, scopes);
+	if (rc)
+		return rc;
 	struct sub *s = xcalloc(1, sizeof *s);
 	s->kind = kind;
 	s->viewer = viewer;
 	s->ws = w;
 	snprintf(s->base, sizeof s->base, "%s", base);
-	snprintf(s->scopes, sizeof s->scopes, "read");
+	snprintf(s->scopes, sizeof s->scopes, "%s", scopes ? scopes : "read");
 	if (kind == K_TAG) {
 		if (!tag || !*tag || strlen(tag) >= sizeof s->tag || !utf8_valid(tag, strlen(tag))) {
 			free(s);
@@ -484,7 +504,7 @@ int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *base, con
 		struct arena a;
 		arena_init(&a);
 		struct ulist *l;
-		int rc = list ? store_list_get(api_core->store, &a, viewer, list, &l) : ERR_NOTFOUND;
+		rc = list ? store_list_get(api_core->store, &a, viewer, list, &l) : ERR_NOTFOUND;
 		arena_release(&a);
 		if (rc) {
 			free(s);
@@ -563,26 +583,14 @@ void stream_ws_drop(struct wsconn *w)
 int a_stream(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
+	/* The token (also as the WebSocket subprotocol) and its scope were
+	 * checked by api_begin; each stream asks stream_allowed. */
 	const char *up = http_header(r, "Upgrade");
-	if (up && !strcasecmp(up, "websocket")) {
-		/* Browsers cannot set headers on a WebSocket: the token may come
-		 * as the subprotocol. */
-		const char *proto = http_header(r, "Sec-WebSocket-Protocol");
-		if (!x.has_token && proto && *proto) {
-			if ((rc = core_token_resolve(x.c, x.a, proto, &x.tok, &x.me)))
-				return rc;
-			x.has_token = true;
-			x.viewer = x.tok.account_id;
-		}
-		if (x.has_token && !core_scope_allows(x.tok.scopes, "read") &&
-		    !core_scope_allows(x.tok.scopes, "read:statuses") &&
-		    !core_scope_allows(x.tok.scopes, "read:notifications"))
-			return ERR_FORBIDDEN;
+	if (up && !strcasecmp(up, "websocket"))
 		return ws_accept(r, &x);
-	}
 	/* /streaming/user/notification and ?stream=user:notification alike. */
 	const char *a1 = http_param(r, "stream"), *a2 = http_param(r, "sub");
 	const char *name = a1 ? (a2 ? arena_printf(x.a, "%s:%s", a1, a2) : a1) : arg(&x, "stream");
@@ -592,12 +600,8 @@ int a_stream(struct http_req *r)
 	bool needs_user;
 	if (stream_kind(name, &kind, &needs_user))
 		return ERR_NOTFOUND;
-	if (needs_user && !x.viewer)
-		return ERR_AUTH;
-	if (x.has_token && !core_scope_allows(x.tok.scopes, "read"))
-		if (!core_scope_allows(x.tok.scopes, "read:statuses") &&
-		    !core_scope_allows(x.tok.scopes, "read:notifications"))
-			return ERR_FORBIDDEN;
+	if ((rc = stream_allowed(kind, needs_user, x.viewer, x.has_token ? x.tok.scopes : NULL)))
+		return rc;
 	struct sub *s = xcalloc(1, sizeof *s);
 	s->kind = kind;
 	s->viewer = x.viewer;

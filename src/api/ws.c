@@ -39,6 +39,8 @@ struct wsconn {
 	int fd;
 	void *handle;
 	uint64_t viewer;
+	bool has_token;
+	char scopes[OAUTH_MAX_SCOPES + 1]; /* the token's, for stream_allowed */
 	char base[224];
 	struct buf in;      /* owned by the thread */
 	struct buf out;     /* under lock */
@@ -134,13 +136,18 @@ static void on_message(struct wsconn *w, const char *p, size_t n)
 		parse_u64(json_string_value(jl), &list);
 	else if (json_is_integer(jl) && json_integer_value(jl) > 0)
 		list = (uint64_t)json_integer_value(jl);
+	int rc;
 	if (!type || !stream) {
 		send_error(w, "Unknown message");
 	} else if (!strcmp(type, "subscribe")) {
 		if (w->nsubs >= WS_MAX_SUBS)
 			send_error(w, "Too many subscriptions");
-		else if (stream_ws_subscribe(w, w->viewer, w->base, stream, tag, list))
-			send_error(w, "Unknown stream type");
+		else if ((rc = stream_ws_subscribe(w, w->viewer, w->has_token ? w->scopes : NULL, w->base, stream, tag,
+		                                   list)))
+			send_error(w, rc == ERR_FORBIDDEN ? "Access token does not have the required scopes"
+			              : rc == ERR_AUTH    ? "Missing access token"
+			              : rc == ERR_BUSY    ? "Too many streams"
+			                                  : "Unknown stream type");
 		else
 			w->nsubs++;
 	} else if (!strcmp(type, "unsubscribe")) {
@@ -329,6 +336,8 @@ static void start(void)
 
 struct pending {
 	uint64_t viewer;
+	bool has_token;
+	char scopes[OAUTH_MAX_SCOPES + 1];
 	char base[224];
 	char stream[64], tag[72];
 	uint64_t list;
@@ -342,6 +351,8 @@ static void on_upgraded(void *cls, int fd, const char *extra, size_t nextra, voi
 	w->fd = fd;
 	w->handle = handle;
 	w->viewer = p->viewer;
+	w->has_token = p->has_token;
+	memcpy(w->scopes, p->scopes, sizeof w->scopes);
 	w->last_ping = time_now();
 	memcpy(w->base, p->base, sizeof w->base);
 	buf_init(&w->in, 2 * WS_MAX_FRAME);
@@ -352,7 +363,8 @@ static void on_upgraded(void *cls, int fd, const char *extra, size_t nextra, voi
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	/* ?stream=user on the URL subscribes at once, as Mastodon does. */
-	if (p->stream[0] && !stream_ws_subscribe(w, w->viewer, w->base, p->stream, p->tag[0] ? p->tag : NULL, p->list))
+	if (p->stream[0] && !stream_ws_subscribe(w, w->viewer, w->has_token ? w->scopes : NULL, w->base, p->stream,
+	                                         p->tag[0] ? p->tag : NULL, p->list))
 		w->nsubs++;
 	free(p);
 	pthread_mutex_lock(&lock);
@@ -396,6 +408,11 @@ int ws_accept(struct http_req *r, struct actx *x)
 		return ERR_BUSY;
 	struct pending *p = xcalloc(1, sizeof *p);
 	p->viewer = x->viewer;
+	p->has_token = x->has_token;
+	if (x->has_token && snprintf(p->scopes, sizeof p->scopes, "%s", x->tok.scopes) >= (int)sizeof p->scopes) {
+		free(p);
+		return api_fail(x, 400, "Too many scopes");
+	}
 	snprintf(p->base, sizeof p->base, "%s", x->base);
 	const char *stream = arg(x, "stream"), *tag = arg(x, "tag");
 	if (stream && strlen(stream) < sizeof p->stream)
