@@ -230,8 +230,13 @@ static bool in_list(struct core *c, struct arena *a, uint64_t list, uint64_t aut
 	return false;
 }
 
-/* Does post p (fetched for s's viewer, so visible) belong on s's stream? */
-static bool wants(struct core *c, struct arena *a, const struct sub *s, const struct post *p)
+/*
+ * Does post p (fetched for s's viewer, so visible to it) belong on s's
+ * stream?  tagged: p has s's tag; listed: p's author is on s's list.  Group
+ * posts stay in their group: never on the public or hashtag streams, as
+ * they never reach the local timeline on the pages.
+ */
+static bool carries(const struct sub *s, const struct post *p, bool tagged, bool listed)
 {
 	if (p->v_muted || !core_scope_allows(s->scopes, "read:statuses"))
 		return false;
@@ -239,17 +244,23 @@ static bool wants(struct core *c, struct arena *a, const struct sub *s, const st
 	case K_USER:
 		return p->author_id == s->viewer || p->v_follows_author || p->v_recipient;
 	case K_PUBLIC:
-		return p->visibility == VIS_PUBLIC && !p->reblog_of;
+		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id;
 	case K_TAG:
-		return p->visibility == VIS_PUBLIC && !p->reblog_of && has_tag(c, a, p->id, s->tag);
+		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id && tagged;
 	case K_LIST:
-		return in_list(c, a, s->list, p->author_id);
+		return listed;
 	case K_DIRECT:
 		return p->visibility == VIS_DIRECT;
 	case K_NOTIF:
 		break;
 	}
 	return false;
+}
+
+static bool wants(struct core *c, struct arena *a, const struct sub *s, const struct post *p)
+{
+	return carries(s, p, s->kind == K_TAG && has_tag(c, a, p->id, s->tag),
+	               s->kind == K_LIST && in_list(c, a, s->list, p->author_id));
 }
 
 static void send_post(struct core *c, struct arena *a, struct sub *s, struct post *p, bool edited)
@@ -361,31 +372,183 @@ void stream_notify(struct core *c, uint64_t account)
 	publish(c, 'n', account);
 }
 
-static void local_post(struct core *c, uint64_t id, bool edited)
+/*
+ * Fan-out of one post or delete.  The subscribers' distinct viewers (with
+ * their site address, for the links) are taken under the lock; the post is
+ * fetched, judged and rendered once for each of them without it; the events
+ * are queued under the lock again.  A thousand anonymous streams cost one
+ * look-up, not a thousand, and no stream waits on the lock for the database.
+ */
+struct fan_view {
+	uint64_t viewer;
+	char base[224];
+	struct post *p;       /* as the viewer sees it; NULL: not visible */
+	const char *json;     /* the status (or for direct: the conversation) */
+	bool seen;            /* for a delete: could the viewer ever see it */
+};
+
+struct fan {
+	struct fan_view *v;
+	size_t nv;
+	uint64_t *lists;      /* the list streams' lists ... */
+	bool *listed;         /* ... and whether the post's author is on each */
+	size_t nl;
+	bool tags;            /* some stream wants the post's tags */
+};
+
+static struct fan_view *fan_find(struct fan *f, uint64_t viewer, const char *base)
 {
-	pthread_mutex_lock(&mu);
-	for (struct sub *s = subs; s; s = s->next) {
-		struct arena a;
-		arena_init(&a);
-		struct post *p;
-		if (!core_post_get(c, &a, s->viewer, id, &p) && wants(c, &a, s, p))
-			send_post(c, &a, s, p, edited);
-		arena_release(&a);
-		/* Mentions and replies made notifications too. */
-		notify_sub(c, s);
-	}
-	pthread_mutex_unlock(&mu);
+	for (size_t i = 0; i < f->nv; i++)
+		if (f->v[i].viewer == viewer && !strcmp(f->v[i].base, base))
+			return &f->v[i];
+	return NULL;
 }
 
+/* The distinct viewers of the streams that carry posts; lock held. */
+static void fan_collect(struct fan *f, struct arena *a)
+{
+	size_t cap = (size_t)nsubs + 1;
+	memset(f, 0, sizeof *f);
+	f->v = arena_alloc(a, cap * sizeof *f->v);
+	f->lists = arena_alloc(a, cap * sizeof *f->lists);
+	f->listed = arena_alloc(a, cap * sizeof *f->listed);
+	for (struct sub *s = subs; s; s = s->next) {
+		if (s->kind == K_NOTIF || s->closed)
+			continue;
+		if (!fan_find(f, s->viewer, s->base) && f->nv < cap) {
+			struct fan_view *v = &f->v[f->nv++];
+			memset(v, 0, sizeof *v);
+			v->viewer = s->viewer;
+			memcpy(v->base, s->base, sizeof v->base);
+		}
+		if (s->kind == K_TAG)
+			f->tags = true;
+		if (s->kind == K_LIST && f->nl < cap) {
+			bool dup = false;
+			for (size_t i = 0; i < f->nl && !dup; i++)
+				dup = f->lists[i] == s->list;
+			if (!dup)
+				f->lists[f->nl++] = s->list;
+		}
+	}
+}
+
+static bool fan_listed(const struct fan *f, uint64_t list)
+{
+	for (size_t i = 0; i < f->nl; i++)
+		if (f->lists[i] == list)
+			return f->listed[i];
+	return false;
+}
+
+static bool in_ids(const uint64_t *ids, size_t n, uint64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+static void local_post(struct core *c, uint64_t id, bool edited)
+{
+	struct arena a;
+	arena_init(&a);
+	struct fan f;
+	pthread_mutex_lock(&mu);
+	fan_collect(&f, &a);
+	pthread_mutex_unlock(&mu);
+	/* Once per viewer, without the lock. */
+	uint64_t author = 0;
+	for (size_t i = 0; i < f.nv; i++) {
+		struct fan_view *v = &f.v[i];
+		if (core_post_get(c, &a, v->viewer, id, &v->p)) {
+			v->p = NULL;
+			continue;
+		}
+		author = v->p->author_id;
+		struct sub s = {.viewer = v->viewer};
+		memcpy(s.base, v->base, sizeof s.base);
+		struct actx x;
+		sub_ctx(&x, c, &a, &s);
+		struct buf b = BUF_INIT(BUF_NOLIMIT);
+		struct jw j;
+		jw_init(&j, &b);
+		ent_status(&x, &j, v->p);
+		v->json = arena_strdup(&a, b.ptr);
+		buf_release(&b);
+	}
+	const char **tags = NULL;
+	size_t ntags = 0;
+	if (author && f.tags && store_post_tags(c->store, &a, id, &tags, &ntags))
+		ntags = 0;
+	for (size_t i = 0; i < f.nl; i++)
+		f.listed[i] = author && in_list(c, &a, f.lists[i], author);
+	/* Who this post may have notified: its recipients and the author replied to. */
+	uint64_t *told = NULL;
+	size_t ntold = 0;
+	if (author && store_post_recipients(c->store, &a, id, &told, &ntold))
+		ntold = 0;
+	uint64_t replied = 0;
+	for (size_t i = 0; i < f.nv && !replied; i++)
+		if (f.v[i].p)
+			replied = (uint64_t)f.v[i].p->reply_author;
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next) {
+		struct fan_view *v = s->kind == K_NOTIF ? NULL : fan_find(&f, s->viewer, s->base);
+		if (v && v->p) {
+			bool tagged = false;
+			for (size_t i = 0; i < ntags && s->kind == K_TAG && !tagged; i++)
+				tagged = !strcmp(tags[i], s->tag);
+			if (carries(s, v->p, tagged, s->kind == K_LIST && fan_listed(&f, s->list))) {
+				if (s->kind == K_DIRECT)
+					send_post(c, &a, s, v->p, edited); /* the conversation is the viewer's */
+				else
+					queue_event(s, edited ? "status.update" : "update", v->json);
+				if (!edited && v->p->id > s->last_post)
+					s->last_post = v->p->id;
+			}
+		}
+		/* Mentions and replies made notifications (the poll finds the rest). */
+		if (s->viewer && (s->viewer == replied || in_ids(told, ntold, s->viewer)))
+			notify_sub(c, s);
+	}
+	pthread_mutex_unlock(&mu);
+	arena_release(&a);
+}
+
+/* A delete goes only to those who could see the post: its id tells when
+ * it was written, and that it existed. */
 static void local_delete(uint64_t id)
 {
+	struct core *c = api_core;
+	if (!c)
+		return;
 	char data[32];
 	snprintf(data, sizeof data, "%llu", (unsigned long long)id);
+	struct arena a;
+	arena_init(&a);
+	struct fan f;
 	pthread_mutex_lock(&mu);
-	for (struct sub *s = subs; s; s = s->next)
-		if (s->kind != K_NOTIF)
-			queue_event(s, "delete", data);
+	fan_collect(&f, &a);
 	pthread_mutex_unlock(&mu);
+	for (size_t i = 0; i < f.nv; i++) {
+		bool known = false;
+		for (size_t k = 0; k < i && !known; k++)
+			if (f.v[k].viewer == f.v[i].viewer) {
+				f.v[i].seen = f.v[k].seen;
+				known = true;
+			}
+		if (!known)
+			f.v[i].seen = core_post_seen_by(c, f.v[i].viewer, id);
+	}
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next) {
+		struct fan_view *v = s->kind == K_NOTIF ? NULL : fan_find(&f, s->viewer, s->base);
+		if (v && v->seen)
+			queue_event(s, "delete", data);
+	}
+	pthread_mutex_unlock(&mu);
+	arena_release(&a);
 }
 
 static void local_notify(struct core *c, uint64_t account)
