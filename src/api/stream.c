@@ -26,6 +26,11 @@
 #define STREAM_POLL 2          /* seconds between looks for posts made elsewhere */
 #define STREAM_MAX_QUEUE (1024 * 1024)
 #define STREAM_MAX_SUBS 1000
+/* Open streams one address may hold: without a token, and with one (a
+ * household or an office shares an address).  Past them 429, so one address
+ * cannot take every stream from everyone else. */
+#define STREAM_MAX_PER_ADDR 16
+#define STREAM_MAX_PER_ADDR_TOKEN 64
 
 enum kind { K_USER, K_NOTIF, K_PUBLIC, K_TAG, K_LIST, K_DIRECT };
 
@@ -37,6 +42,7 @@ struct sub {
 	char tag[72];
 	char base[224];
 	char scopes[OAUTH_MAX_SCOPES + 1];
+	char addr[64];            /* the client's address, for STREAM_MAX_PER_ADDR */
 	uint64_t last_notif;
 	uint64_t last_post;       /* newest post sent (or the start) */
 	struct buf q;
@@ -50,6 +56,17 @@ static struct sub *subs;
 static int nsubs;
 static pthread_once_t keepalive_once = PTHREAD_ONCE_INIT;
 static bool stopping;
+
+/* May one more stream start for s (not yet in the list)?  Lock held. */
+static int sub_room(const struct sub *s, bool token)
+{
+	if (nsubs >= STREAM_MAX_SUBS || stopping)
+		return ERR_BUSY;
+	int same = 0;
+	for (const struct sub *o = subs; o; o = o->next)
+		same += !strcmp(o->addr, s->addr);
+	return same >= (token ? STREAM_MAX_PER_ADDR_TOKEN : STREAM_MAX_PER_ADDR) ? ERR_RATE : 0;
+}
 
 /* Queue bytes for s and wake its connection; lock held. */
 static void queue(struct sub *s, const char *data, size_t n)
@@ -639,8 +656,8 @@ static bool same_sub(const struct sub *s, enum kind k, const char *tag, uint64_t
 	return s->kind == k && (k != K_TAG || !strcmp(s->tag, tag ? tag : "")) && (k != K_LIST || s->list == list);
 }
 
-int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, const char *base, const char *name,
-                        const char *tag, uint64_t list)
+int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, const char *base, const char *addr,
+                        const char *name, const char *tag, uint64_t list)
 {
 	enum kind kind;
 	bool needs_user;
@@ -692,11 +709,12 @@ int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, c
 		s->last_notif = newest_notif(api_core, viewer);
 	s->last_post = id_new();
 	buf_init(&s->q, 1);
+	snprintf(s->addr, sizeof s->addr, "%s", addr ? addr : "-");
 	pthread_mutex_lock(&mu);
-	if (nsubs >= STREAM_MAX_SUBS || stopping) {
+	if ((rc = sub_room(s, scopes != NULL))) {
 		pthread_mutex_unlock(&mu);
 		free(s);
-		return ERR_BUSY;
+		return rc;
 	}
 	s->next = subs;
 	subs = s;
@@ -791,12 +809,13 @@ int a_stream(struct http_req *r)
 	s->last_post = id_new(); /* only what is new from here on */
 	buf_init(&s->q, STREAM_MAX_QUEUE);
 	s->conn = r->conn;
+	snprintf(s->addr, sizeof s->addr, "%s", r->remote ? r->remote : "-");
 	pthread_mutex_lock(&mu);
-	if (nsubs >= STREAM_MAX_SUBS || stopping) {
+	if ((rc = sub_room(s, x.has_token))) {
 		pthread_mutex_unlock(&mu);
 		buf_release(&s->q);
 		free(s);
-		return ERR_BUSY;
+		return rc;
 	}
 	s->next = subs;
 	subs = s;

@@ -171,3 +171,27 @@ def test_streams_per_address_are_limited(start_server):
             except (AttributeError, OSError):
                 pass
             r.close()
+
+
+def test_websockets_per_address_are_limited(start_server):
+    from test_scopes import WS
+    srv = start_server()
+    name = srv.add_user(uniq("lim"))
+    tok = token(srv, name)
+    socks = []
+    try:
+        codes = []
+        for _ in range(17):
+            ws = WS(srv, "/api/v1/streaming")
+            socks.append(ws)
+            codes.append(ws.status)
+            time.sleep(0.02)  # the socket joins the list right after its 101
+        print("anonymous WebSockets from one address:", codes.count(101), "then", codes[-1])
+        assert codes[:16] == [101] * 16 and codes[16] == 429, codes
+        ws = WS(srv, "/api/v1/streaming", subprotocol=tok)
+        socks.append(ws)
+        assert ws.status == 101
+        assert requests.get(srv.base + "/healthz", timeout=5).status_code == 200
+    finally:
+        for ws in socks:
+            ws.close()
