@@ -95,7 +95,7 @@ static void queue_event(struct sub *s, const char *event, const char *json)
 	buf_release(&b);
 }
 
-static void poll_sub(struct core *c, struct sub *s);
+static void poll_all(struct core *c, bool thump);
 
 /*
  * Every STREAM_POLL seconds: posts and notifications that did not come
@@ -110,14 +110,8 @@ static void *keepalive(void *arg)
 	for (int tick = 1;; tick++) {
 		sleep(STREAM_POLL);
 		bool thump = tick % (STREAM_KEEPALIVE / STREAM_POLL) == 0;
-		pthread_mutex_lock(&mu);
-		for (struct sub *s = subs; s; s = s->next) {
-			if (api_core && !stopping)
-				poll_sub(api_core, s);
-			if (thump)
-				queue(s, ":thump\n", 7);
-		}
-		pthread_mutex_unlock(&mu);
+		if (api_core)
+			poll_all(api_core, thump);
 	}
 	return NULL;
 }
@@ -223,18 +217,6 @@ static void notify_sub(struct core *c, struct sub *s)
 	arena_release(&a);
 }
 
-static bool has_tag(struct core *c, struct arena *a, uint64_t post, const char *tag)
-{
-	const char **tags;
-	size_t n = 0;
-	if (store_post_tags(c->store, a, post, &tags, &n))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(tags[i], tag))
-			return true;
-	return false;
-}
-
 static bool in_list(struct core *c, struct arena *a, uint64_t list, uint64_t author)
 {
 	uint64_t *ids;
@@ -274,12 +256,6 @@ static bool carries(const struct sub *s, const struct post *p, bool tagged, bool
 	return false;
 }
 
-static bool wants(struct core *c, struct arena *a, const struct sub *s, const struct post *p)
-{
-	return carries(s, p, s->kind == K_TAG && has_tag(c, a, p->id, s->tag),
-	               s->kind == K_LIST && in_list(c, a, s->list, p->author_id));
-}
-
 static void send_post(struct core *c, struct arena *a, struct sub *s, struct post *p, bool edited)
 {
 	struct actx x;
@@ -300,28 +276,125 @@ static void send_post(struct core *c, struct arena *a, struct sub *s, struct pos
 		s->last_post = p->id;
 }
 
-/* Send s what its timeline gained since last_post; lock held. */
-static void poll_sub(struct core *c, struct sub *s)
+/*
+ * The poll, every STREAM_POLL seconds: streams that ask the same question
+ * (the same timeline, viewer, site address and tag; the same viewer's
+ * notifications) share one query, made without the lock from the oldest
+ * point any of them has seen, and rendered once; each stream then takes
+ * what is newer than what it was sent.  900 anonymous public streams cost
+ * one query, and the lock is held only to queue.
+ */
+struct poll_q {
+	enum kind kind;            /* K_USER, K_PUBLIC, K_TAG; K_NOTIF: notifications */
+	uint64_t viewer;
+	char base[224];
+	char tag[72];
+	uint64_t since;            /* the oldest last_post (last_notif) of its streams */
+	struct post **v;
+	struct notification *nv;
+	size_t n;
+	const char **json;
+};
+
+static struct poll_q *poll_find(struct poll_q *v, size_t n, enum kind k, const struct sub *s)
 {
-	notify_sub(c, s);
-	struct tl_query q = {.page = {.min_id = s->last_post, .limit = 20}};
-	switch (s->kind) {
-	case K_USER: q.kind = TL_HOME; break;
-	case K_PUBLIC: q.kind = TL_LOCAL; break;
-	case K_TAG: q.kind = TL_TAG, q.tag = s->tag; break;
-	default: return; /* lists, direct: sent as they are made through the API */
+	for (size_t i = 0; i < n; i++)
+		if (v[i].kind == k && v[i].viewer == s->viewer && !strcmp(v[i].base, s->base) &&
+		    (k != K_TAG || !strcmp(v[i].tag, s->tag)))
+			return &v[i];
+	return NULL;
+}
+
+static void poll_add(struct poll_q *v, size_t *n, size_t cap, enum kind k, const struct sub *s, uint64_t since)
+{
+	struct poll_q *q = poll_find(v, *n, k, s);
+	if (!q) {
+		if (*n == cap)
+			return;
+		q = &v[(*n)++];
+		memset(q, 0, sizeof *q);
+		q->kind = k;
+		q->viewer = s->viewer;
+		memcpy(q->base, s->base, sizeof q->base);
+		memcpy(q->tag, s->tag, sizeof q->tag);
+		q->since = since;
+	} else if (since < q->since) {
+		q->since = since;
 	}
-	if (!s->last_post || !core_scope_allows(s->scopes, "read:statuses"))
-		return;
+}
+
+static void poll_run(struct core *c, struct arena *a, struct poll_q *q)
+{
+	struct sub s = {.viewer = q->viewer};
+	memcpy(s.base, q->base, sizeof s.base);
+	struct actx x;
+	sub_ctx(&x, c, a, &s);
+	if (q->kind == K_NOTIF) {
+		struct page pg = {.min_id = q->since, .limit = 20};
+		if (core_notifications(c, a, q->viewer, &pg, &q->nv, &q->n))
+			q->n = 0;
+	} else {
+		struct tl_query tq = {.page = {.min_id = q->since, .limit = 20}};
+		tq.kind = q->kind == K_USER ? TL_HOME : q->kind == K_PUBLIC ? TL_LOCAL : TL_TAG;
+		if (q->kind == K_TAG)
+			tq.tag = q->tag;
+		uint64_t older, newer;
+		if (core_timeline(c, a, q->viewer, &tq, &q->v, &q->n, &older, &newer))
+			q->n = 0;
+	}
+	q->json = arena_alloc(a, (q->n + 1) * sizeof *q->json);
+	for (size_t i = 0; i < q->n; i++) {
+		struct buf b = BUF_INIT(BUF_NOLIMIT);
+		struct jw j;
+		jw_init(&j, &b);
+		if (q->kind == K_NOTIF)
+			ent_notification(&x, &j, &q->nv[i]);
+		else
+			ent_status(&x, &j, q->v[i]);
+		q->json[i] = arena_strdup(a, b.ptr);
+		buf_release(&b);
+	}
+}
+
+static void poll_all(struct core *c, bool thump)
+{
 	struct arena a;
 	arena_init(&a);
-	struct post **v;
-	size_t n;
-	uint64_t older, newer;
-	if (!core_timeline(c, &a, s->viewer, &q, &v, &n, &older, &newer))
-		for (size_t i = n; i-- > 0;)
-			if (v[i]->id > s->last_post && wants(c, &a, s, v[i]))
-				send_post(c, &a, s, v[i], false);
+	pthread_mutex_lock(&mu);
+	size_t cap = 2 * (size_t)nsubs + 1, n = 0;
+	struct poll_q *v = arena_alloc(&a, cap * sizeof *v);
+	for (struct sub *s = subs; s && !stopping; s = s->next) {
+		if ((s->kind == K_USER || s->kind == K_NOTIF) && s->viewer &&
+		    core_scope_allows(s->scopes, "read:notifications"))
+			poll_add(v, &n, cap, K_NOTIF, s, s->last_notif ? s->last_notif : 1);
+		/* Lists and direct are sent as they are made through the API. */
+		if ((s->kind == K_USER || s->kind == K_PUBLIC || s->kind == K_TAG) && s->last_post &&
+		    core_scope_allows(s->scopes, "read:statuses"))
+			poll_add(v, &n, cap, s->kind, s, s->last_post);
+	}
+	pthread_mutex_unlock(&mu);
+	for (size_t i = 0; i < n; i++)
+		poll_run(c, &a, &v[i]);
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next) {
+		struct poll_q *q = (s->kind == K_USER || s->kind == K_NOTIF) ? poll_find(v, n, K_NOTIF, s) : NULL;
+		/* Oldest first, as they happened; each stream from where it is. */
+		for (size_t i = q ? q->n : 0; i-- > 0;)
+			if (q->nv[i].id > s->last_notif && core_scope_allows(s->scopes, "read:notifications")) {
+				queue_event(s, "notification", q->json[i]);
+				s->last_notif = q->nv[i].id;
+			}
+		q = s->kind != K_NOTIF ? poll_find(v, n, s->kind, s) : NULL;
+		for (size_t i = q ? q->n : 0; i-- > 0;)
+			/* The query asked for the tag already. */
+			if (s->last_post && q->v[i]->id > s->last_post && carries(s, q->v[i], true, false)) {
+				queue_event(s, "update", q->json[i]);
+				s->last_post = q->v[i]->id;
+			}
+		if (thump)
+			queue(s, ":thump\n", 7);
+	}
+	pthread_mutex_unlock(&mu);
 	arena_release(&a);
 }
 
