@@ -481,8 +481,9 @@ int api_begin_cached(struct http_req *r, struct actx *x, struct api_cache_key *k
  * Every route says what it asks of the caller's token (see struct api_route):
  * Mastodon's scopes, with one rule for what also works without a token: a
  * token that is sent must hold the route's read scope, or the answer is 403,
- * never a view wider than the anonymous one.  Routes that show statuses ask
- * read:statuses, whatever else they ask.
+ * never a view wider than the anonymous one.  Routes about statuses ask
+ * read:statuses; bookmarks, favourites, notifications, lists and search
+ * their own scope (as Mastodon: the user granted exactly those).
  */
 const struct api_route api_table[] = {
 	{P, "/api/v1/apps", a_apps_create, PUB},
