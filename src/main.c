@@ -49,6 +49,7 @@ static const char usage[] =
 	"  group add NAME --kind open|closed|secret --owner USER [--display-name TEXT]\n"
 	"  group member add GROUP USER [--role moderator|member]\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
+	"  routes                            list the API's routes and the scope each asks\n"
 	"  bench-data --password PW [--people N] [--posts M]\n"
 	"                                    fill an empty database with benchmark data\n"
 	"  export FILE                       write every table to FILE (JSON Lines; - = stdout)\n"
@@ -358,7 +359,10 @@ static int serve(struct opts *o, struct core *c)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	struct web *w;
-	api_init(c, (size_t)o->cfg.cache_mb << 20);
+	if (api_init(c, (size_t)o->cfg.cache_mb << 20)) {
+		fprintf(stderr, "kring: an API route declares no valid scope: not starting\n");
+		return 1;
+	}
 	/* Media processing: a durable job queue with its worker thread. */
 	const struct job_handler *jh;
 	size_t njh;
@@ -402,6 +406,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "scan"))
 		return scan_cli_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "routes")) {
+		/* No database needed: the table, and whether it would start. */
+		return api_routes_print(stdout) ? 1 : 0;
+	}
 	if (!getenv("TZ"))
 		setenv("TZ", "Europe/Amsterdam", 1);
 	tzset();

@@ -54,7 +54,7 @@ static void ids_json(struct actx *x, const uint64_t *ids, size_t n)
 int a_verify_credentials(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:accounts");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	json_begin(&x);
@@ -67,7 +67,7 @@ int a_verify_credentials(struct http_req *r)
 int a_update_credentials(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:accounts");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct account acc = *x.me;
@@ -112,7 +112,7 @@ static int one_group(struct actx *x, struct group *g)
 int a_account_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct account *acc;
@@ -128,7 +128,7 @@ int a_account_get(struct http_req *r)
 int a_account_lookup(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	const char *acct = arg(&x, "acct");
@@ -161,7 +161,7 @@ int a_account_lookup(struct http_req *r)
 int a_account_search(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:accounts");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	const char *q = arg(&x, "q");
@@ -182,7 +182,7 @@ int a_account_search(struct http_req *r)
 int a_relationships(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:follows");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	const char *ids[40];
@@ -203,7 +203,7 @@ int a_account_statuses(struct http_req *r)
 {
 	struct actx x;
 	struct api_cache_key k;
-	int rc = api_begin_cached(r, &x, NULL, &k);
+	int rc = api_begin_cached(r, &x, &k);
 	if (rc || k.hit)
 		return rc;
 	struct account *acc;
@@ -256,7 +256,7 @@ int a_account_statuses(struct http_req *r)
 static int follow_list(struct http_req *r, bool following)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct account *acc;
@@ -309,22 +309,10 @@ static int group_action(struct actx *x, struct group *g, const char *action)
 
 int a_account_action(struct http_req *r)
 {
-	const char *action = http_param(r, "action");
-	static const struct {
-		const char *name, *scope;
-	} acts[] = {
-		{"follow", "write:follows"}, {"unfollow", "write:follows"}, {"block", "write:blocks"},
-		{"unblock", "write:blocks"}, {"mute", "write:mutes"},       {"unmute", "write:mutes"},
-		{"note", "write:accounts"},
-	};
-	const char *scope = NULL;
-	for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
-		if (!strcmp(action, acts[i].name))
-			scope = acts[i].scope;
-	if (!scope)
-		return ERR_NOTFOUND;
+	/* One route per action, each with its scope (api.c). */
+	const char *action = path_last(r);
 	struct actx x;
-	int rc = api_begin(r, &x, scope);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct account *acc;
@@ -357,7 +345,7 @@ int a_account_action(struct http_req *r)
 int a_account_lists(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct ulist *v;
@@ -375,7 +363,7 @@ int a_account_lists(struct http_req *r)
 int a_follow_requests(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:follows");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct account **v;
@@ -388,11 +376,9 @@ int a_follow_requests(struct http_req *r)
 
 int a_follow_request_answer(struct http_req *r)
 {
-	const char *action = http_param(r, "action");
-	if (strcmp(action, "authorize") && strcmp(action, "reject"))
-		return ERR_NOTFOUND;
+	const char *action = path_last(r); /* authorize or reject (api.c) */
 	struct actx x;
-	int rc = api_begin(r, &x, "write:follows");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -410,7 +396,7 @@ int a_follow_request_answer(struct http_req *r)
 static int block_list(struct http_req *r, bool mutes)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, mutes ? "read:mutes" : "read:blocks");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t *ids;

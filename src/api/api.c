@@ -14,19 +14,33 @@
 
 #include "base/err.h"
 #include "base/id.h"
+#include "base/log.h"
 #include "base/lru.h"
+#include "base/mem.h"
 #include "base/text.h"
 
 struct core *api_core;
 static struct lru *api_cache;
 
-void api_init(struct core *c, size_t cache_bytes)
+int api_init(struct core *c, size_t cache_bytes)
 {
+	/* A route that does not say what it asks of a token is refused here,
+	 * before anyone can call it. */
+	if (api_routes_check(api_table, api_ntable))
+		return ERR_INVAL;
+	if (!api_routes) {
+		struct http_route *v = xcalloc(api_ntable, sizeof *v);
+		for (size_t i = 0; i < api_ntable; i++)
+			v[i] = (struct http_route){api_table[i].methods, api_table[i].pattern, api_table[i].fn};
+		api_routes = v;
+		api_nroutes = api_ntable;
+	}
 	api_core = c;
 	if (cache_bytes && !api_cache)
 		api_cache = lru_new(cache_bytes);
 	stream_start(c);
 	c->on_delete = stream_delete;
+	return 0;
 }
 
 /*
@@ -274,6 +288,12 @@ bool arg_id(struct actx *x, const char *name, uint64_t *out)
 	return v && parse_u64(v, out) && *out;
 }
 
+const char *path_last(struct http_req *r)
+{
+	const char *s = strrchr(r->path, '/');
+	return s ? s + 1 : r->path;
+}
+
 uint64_t param_id(struct http_req *r, const char *name)
 {
 	uint64_t v = 0;
@@ -358,7 +378,16 @@ static const char *bearer(struct actx *x)
 	const char *h = http_header(x->r, "Authorization");
 	if (h && !strncasecmp(h, "Bearer ", 7))
 		return h + 7;
-	return arg(x, "access_token");
+	const char *t = arg(x, "access_token");
+	if (t)
+		return t;
+	/* Browsers cannot set headers on a WebSocket: the token may come as
+	 * the subprotocol. */
+	const char *up = http_header(x->r, "Upgrade");
+	const char *proto = http_header(x->r, "Sec-WebSocket-Protocol");
+	if (up && !strcasecmp(up, "websocket") && proto && *proto)
+		return proto;
+	return NULL;
 }
 
 /* The request's site address and arguments. */
@@ -375,8 +404,25 @@ static int api_setup(struct http_req *r, struct actx *x)
 	return parse_args(x);
 }
 
-/* The token, the viewer and the scope. */
-static int api_auth(struct actx *x, const char *scope)
+/* What the route that matched r asks of a token (struct api_route), or
+ * NULL if r came by no route of the table. */
+static const char *route_scope(const struct http_req *r)
+{
+	const struct http_route *rt = r->route;
+	if (!rt)
+		return NULL;
+	for (size_t i = 0; i < api_ntable; i++)
+		if (api_table[i].pattern == rt->pattern && api_table[i].methods == rt->methods &&
+		    api_table[i].fn == rt->fn)
+			return api_table[i].scope;
+	return NULL;
+}
+
+/*
+ * The token, the viewer and the scope: the one place an API route's scope
+ * is checked, for every route, before its handler does anything.
+ */
+static int api_auth(struct actx *x)
 {
 	int rc;
 	const char *t = bearer(x);
@@ -387,32 +433,38 @@ static int api_auth(struct actx *x, const char *scope)
 		x->has_token = true;
 		x->viewer = x->tok.account_id;
 	}
-	if (!scope)
+	const char *need = route_scope(x->r);
+	if (!need)
+		return ERR_FORBIDDEN; /* no declared scope: nobody may */
+	if (!strcmp(need, API_PUBLIC))
 		return 0;
-	bool app_ok = !strncmp(scope, "app:", 4);
-	if (app_ok)
-		scope += 4;
-	if (!x->has_token || (!x->viewer && !app_ok))
+	if (!strcmp(need, API_TOKEN))
+		return x->has_token ? 0 : ERR_AUTH;
+	if (!strncmp(need, "opt:", 4)) {
+		/* Anyone, as anyone; but a token that is sent must allow it. */
+		need += 4;
+		if (!x->has_token)
+			return 0;
+	} else if (!x->has_token || !x->viewer) {
 		return ERR_AUTH;
-	if (!core_scope_allows(x->tok.scopes, scope))
-		return ERR_FORBIDDEN;
-	return 0;
+	}
+	return api_scope_meets(x->tok.scopes, need) ? 0 : ERR_FORBIDDEN;
 }
 
-int api_begin(struct http_req *r, struct actx *x, const char *scope)
+int api_begin(struct http_req *r, struct actx *x)
 {
 	int rc = api_setup(r, x);
-	return rc ? rc : api_auth(x, scope);
+	return rc ? rc : api_auth(x);
 }
 
-int api_begin_cached(struct http_req *r, struct actx *x, const char *scope, struct api_cache_key *k)
+int api_begin_cached(struct http_req *r, struct actx *x, struct api_cache_key *k)
 {
 	int rc = api_setup(r, x);
 	if (rc)
 		return rc;
 	if (api_cache_get(x, k))
 		return 0;
-	return api_auth(x, scope);
+	return api_auth(x);
 }
 
 /* ---- routes ---- */
@@ -422,109 +474,213 @@ int api_begin_cached(struct http_req *r, struct actx *x, const char *scope, stru
 #define PU HTTP_PUT
 #define D HTTP_DELETE
 #define PA HTTP_PATCH
+#define PUB API_PUBLIC
+#define OPT API_OPT
 
-const struct http_route api_routes[] = {
-	{P, "/api/v1/apps", a_apps_create},
-	{G, "/api/v1/apps/verify_credentials", a_apps_verify},
-	{P, "/oauth/token", a_oauth_token},
-	{P, "/oauth/revoke", a_oauth_revoke},
-	{G, "/.well-known/oauth-authorization-server", a_oauth_meta},
-	{G, "/.well-known/nodeinfo", a_nodeinfo_links},
-	{G, "/nodeinfo/2.0", a_nodeinfo},
-	{G, "/api/v1/instance", a_instance_v1},
-	{G, "/api/v1/instance/", a_instance_v1},
-	{G, "/api/v2/instance", a_instance_v2},
-	{G, "/api/v1/preferences", a_preferences},
-	{G, "/api/v1/custom_emojis", a_empty_list},
-	{G, "/api/v1/announcements", a_empty_list},
-	{G, "/api/v1/trends", a_empty_list},
-	{G, "/api/v1/trends/tags", a_empty_list},
-	{G, "/api/v1/trends/statuses", a_empty_list},
-	{G, "/api/v1/suggestions", a_empty_list},
-	{G, "/api/v2/suggestions", a_empty_list},
-	{G, "/api/v1/instance/peers", a_empty_list},
-	{G, "/api/v1/instance/rules", a_empty_list},
-	{G, "/api/v1/endorsements", a_empty_list},
-	{G, "/api/v1/domain_blocks", a_empty_list},
-	{G, "/api/v1/featured_tags", a_empty_list},
-	{G, "/api/v1/filters", a_empty_list},
-	{G, "/api/v1/scheduled_statuses", a_empty_list},
-	{G, "/api/v1/accounts/familiar_followers", a_empty_list},
-	{G, "/api/v1/accounts/:id/featured_tags", a_empty_list},
-	{G, "/api/v1/notifications/unread_count", a_notifications_unread},
-	{G, "/api/v1/statuses", a_statuses_many},
-	{G, "/api/v1/markers", a_markers_get},
-	{P, "/api/v1/markers", a_markers_set},
-	{G, "/api/v2/filters", a_filters_list},
-	{P, "/api/v2/filters", a_filter_create},
-	{G, "/api/v2/filters/:id", a_filter_get},
-	{PU, "/api/v2/filters/:id", a_filter_update},
-	{D, "/api/v2/filters/:id", a_filter_delete},
-	{P, "/api/v2/filters/:id/keywords", a_filter_kw_create},
-	{D, "/api/v2/filters/keywords/:id", a_filter_kw_delete},
-	{P, "/api/v1/reports", a_reports_create},
-	{P, "/api/v1/reports/", a_reports_create},
+/*
+ * Every route says what it asks of the caller's token (see struct api_route):
+ * Mastodon's scopes, with one rule for what also works without a token: a
+ * token that is sent must hold the route's read scope, or the answer is 403,
+ * never a view wider than the anonymous one.  Routes about statuses ask
+ * read:statuses; bookmarks, favourites, notifications, lists and search
+ * their own scope (as Mastodon: the user granted exactly those).
+ */
+const struct api_route api_table[] = {
+	{P, "/api/v1/apps", a_apps_create, PUB},
+	{G, "/api/v1/apps/verify_credentials", a_apps_verify, API_TOKEN},
+	{P, "/oauth/token", a_oauth_token, PUB},
+	{P, "/oauth/revoke", a_oauth_revoke, PUB},
+	{G, "/.well-known/oauth-authorization-server", a_oauth_meta, PUB},
+	{G, "/.well-known/nodeinfo", a_nodeinfo_links, PUB},
+	{G, "/nodeinfo/2.0", a_nodeinfo, PUB},
+	{G, "/api/v1/instance", a_instance_v1, PUB},
+	{G, "/api/v1/instance/", a_instance_v1, PUB},
+	{G, "/api/v2/instance", a_instance_v2, PUB},
+	{G, "/api/v1/preferences", a_preferences, "read:accounts"},
+	{G, "/api/v1/custom_emojis", a_empty_list, PUB},
+	{G, "/api/v1/announcements", a_empty_list, OPT("read")},
+	{G, "/api/v1/trends", a_empty_list, PUB},
+	{G, "/api/v1/trends/tags", a_empty_list, PUB},
+	{G, "/api/v1/trends/statuses", a_empty_list, PUB},
+	{G, "/api/v1/suggestions", a_empty_list, "read"},
+	{G, "/api/v2/suggestions", a_empty_list, "read"},
+	{G, "/api/v1/instance/peers", a_empty_list, PUB},
+	{G, "/api/v1/instance/rules", a_empty_list, PUB},
+	{G, "/api/v1/endorsements", a_empty_list, "read:accounts"},
+	{G, "/api/v1/domain_blocks", a_empty_list, "read:blocks"},
+	{G, "/api/v1/featured_tags", a_empty_list, "read:accounts"},
+	{G, "/api/v1/filters", a_empty_list, "read:filters"},
+	{G, "/api/v1/scheduled_statuses", a_empty_list, "read:statuses"},
+	{G, "/api/v1/accounts/familiar_followers", a_empty_list, "read:follows"},
+	{G, "/api/v1/accounts/:id/featured_tags", a_empty_list, OPT("read:accounts")},
+	{G, "/api/v1/notifications/unread_count", a_notifications_unread, "read:notifications"},
+	{G, "/api/v1/statuses", a_statuses_many, OPT("read:statuses")},
+	{G, "/api/v1/markers", a_markers_get, "read:statuses"},
+	{P, "/api/v1/markers", a_markers_set, "write:statuses"},
+	{G, "/api/v2/filters", a_filters_list, "read:filters"},
+	{P, "/api/v2/filters", a_filter_create, "write:filters"},
+	{G, "/api/v2/filters/:id", a_filter_get, "read:filters"},
+	{PU, "/api/v2/filters/:id", a_filter_update, "write:filters"},
+	{D, "/api/v2/filters/:id", a_filter_delete, "write:filters"},
+	{P, "/api/v2/filters/:id/keywords", a_filter_kw_create, "write:filters"},
+	{D, "/api/v2/filters/keywords/:id", a_filter_kw_delete, "write:filters"},
+	{P, "/api/v1/reports", a_reports_create, "write:reports"},
+	{P, "/api/v1/reports/", a_reports_create, "write:reports"},
 
-	{G, "/api/v1/accounts/verify_credentials", a_verify_credentials},
-	{PA, "/api/v1/accounts/update_credentials", a_update_credentials},
-	{G, "/api/v1/accounts/lookup", a_account_lookup},
-	{G, "/api/v1/accounts/relationships", a_relationships},
-	{G, "/api/v1/accounts/search", a_account_search},
-	{G, "/api/v1/accounts/:id", a_account_get},
-	{G, "/api/v1/accounts/:id/statuses", a_account_statuses},
-	{G, "/api/v1/accounts/:id/followers", a_account_followers},
-	{G, "/api/v1/accounts/:id/following", a_account_following},
-	{G, "/api/v1/accounts/:id/lists", a_account_lists},
-	{P, "/api/v1/accounts/:id/:action", a_account_action},
-	{G, "/api/v1/follow_requests", a_follow_requests},
-	{P, "/api/v1/follow_requests/:id/:action", a_follow_request_answer},
-	{G, "/api/v1/blocks", a_blocks},
-	{G, "/api/v1/mutes", a_mutes},
+	{G, "/api/v1/accounts/verify_credentials", a_verify_credentials, "read:accounts|profile"},
+	{PA, "/api/v1/accounts/update_credentials", a_update_credentials, "write:accounts"},
+	{G, "/api/v1/accounts/lookup", a_account_lookup, OPT("read:accounts")},
+	{G, "/api/v1/accounts/relationships", a_relationships, "read:follows"},
+	{G, "/api/v1/accounts/search", a_account_search, "read:accounts"},
+	{G, "/api/v1/accounts/:id", a_account_get, OPT("read:accounts")},
+	{G, "/api/v1/accounts/:id/statuses", a_account_statuses, OPT("read:statuses")},
+	{G, "/api/v1/accounts/:id/followers", a_account_followers, OPT("read:accounts")},
+	{G, "/api/v1/accounts/:id/following", a_account_following, OPT("read:accounts")},
+	{G, "/api/v1/accounts/:id/lists", a_account_lists, "read:lists"},
+	{P, "/api/v1/accounts/:id/follow", a_account_action, "write:follows"},
+	{P, "/api/v1/accounts/:id/unfollow", a_account_action, "write:follows"},
+	{P, "/api/v1/accounts/:id/block", a_account_action, "write:blocks"},
+	{P, "/api/v1/accounts/:id/unblock", a_account_action, "write:blocks"},
+	{P, "/api/v1/accounts/:id/mute", a_account_action, "write:mutes"},
+	{P, "/api/v1/accounts/:id/unmute", a_account_action, "write:mutes"},
+	{P, "/api/v1/accounts/:id/note", a_account_action, "write:accounts"},
+	{G, "/api/v1/follow_requests", a_follow_requests, "read:follows"},
+	{P, "/api/v1/follow_requests/:id/authorize", a_follow_request_answer, "write:follows"},
+	{P, "/api/v1/follow_requests/:id/reject", a_follow_request_answer, "write:follows"},
+	{G, "/api/v1/blocks", a_blocks, "read:blocks"},
+	{G, "/api/v1/mutes", a_mutes, "read:mutes"},
 
-	{P, "/api/v1/statuses", a_status_create},
-	{G, "/api/v1/statuses/:id", a_status_get},
-	{PU, "/api/v1/statuses/:id", a_status_edit},
-	{D, "/api/v1/statuses/:id", a_status_delete},
-	{G, "/api/v1/statuses/:id/context", a_status_context},
-	{G, "/api/v1/statuses/:id/history", a_status_history},
-	{G, "/api/v1/statuses/:id/source", a_status_source},
-	{G, "/api/v1/statuses/:id/favourited_by", a_status_actors},
-	{G, "/api/v1/statuses/:id/reblogged_by", a_status_actors},
-	{P, "/api/v1/statuses/:id/:action", a_status_action},
-	{G, "/api/v1/polls/:id", a_poll_get},
-	{P, "/api/v1/polls/:id/votes", a_poll_vote},
+	{P, "/api/v1/statuses", a_status_create, "write:statuses"},
+	{G, "/api/v1/statuses/:id", a_status_get, OPT("read:statuses")},
+	{PU, "/api/v1/statuses/:id", a_status_edit, "write:statuses"},
+	{D, "/api/v1/statuses/:id", a_status_delete, "write:statuses"},
+	{G, "/api/v1/statuses/:id/context", a_status_context, OPT("read:statuses")},
+	{G, "/api/v1/statuses/:id/history", a_status_history, OPT("read:statuses")},
+	{G, "/api/v1/statuses/:id/source", a_status_source, "read:statuses"},
+	/* Who favoured or boosted a post tells of the post: both scopes. */
+	{G, "/api/v1/statuses/:id/favourited_by", a_status_actors, OPT("read:statuses read:accounts")},
+	{G, "/api/v1/statuses/:id/reblogged_by", a_status_actors, OPT("read:statuses read:accounts")},
+	{P, "/api/v1/statuses/:id/favourite", a_status_action, "write:favourites"},
+	{P, "/api/v1/statuses/:id/unfavourite", a_status_action, "write:favourites"},
+	{P, "/api/v1/statuses/:id/reblog", a_status_action, "write:statuses"},
+	{P, "/api/v1/statuses/:id/unreblog", a_status_action, "write:statuses"},
+	{P, "/api/v1/statuses/:id/bookmark", a_status_action, "write:bookmarks"},
+	{P, "/api/v1/statuses/:id/unbookmark", a_status_action, "write:bookmarks"},
+	{P, "/api/v1/statuses/:id/pin", a_status_action, "write:accounts"},
+	{P, "/api/v1/statuses/:id/unpin", a_status_action, "write:accounts"},
+	{P, "/api/v1/statuses/:id/mute", a_status_action, "write:mutes"},
+	{P, "/api/v1/statuses/:id/unmute", a_status_action, "write:mutes"},
+	{G, "/api/v1/polls/:id", a_poll_get, OPT("read:statuses")},
+	{P, "/api/v1/polls/:id/votes", a_poll_vote, "write:statuses"},
 
-	{G, "/api/v1/timelines/home", a_tl_home},
-	{G, "/api/v1/timelines/public", a_tl_public},
-	{G, "/api/v1/timelines/tag/:tag", a_tl_tag},
-	{G, "/api/v1/timelines/list/:id", a_tl_list},
-	{G, "/api/v1/bookmarks", a_bookmarks},
-	{G, "/api/v1/favourites", a_favourites},
-	{G, "/api/v1/notifications", a_notifications},
-	{P, "/api/v1/notifications/clear", a_notifications_clear},
-	{G, "/api/v1/notifications/:id", a_notification_get},
-	{P, "/api/v1/notifications/:id/dismiss", a_notification_dismiss},
-	{G, "/api/v2/search", a_search},
-	{G, "/api/v1/tags/:name", a_tag_get},
-	{P, "/api/v1/tags/:name/:action", a_tag_action},
-	{G, "/api/v1/followed_tags", a_followed_tags},
-	{G, "/api/v1/conversations", a_conversations},
-	{G, "/api/v1/conversations/", a_conversations},
-	{P, "/api/v1/conversations/:id/read", a_conversation_read},
-	{D, "/api/v1/conversations/:id", a_conversation_delete},
-	{G, "/api/v1/lists", a_lists},
-	{P, "/api/v1/lists", a_list_create},
-	{G, "/api/v1/lists/:id", a_list_get},
-	{PU, "/api/v1/lists/:id", a_list_update},
-	{D, "/api/v1/lists/:id", a_list_delete},
-	{G, "/api/v1/lists/:id/accounts", a_list_accounts},
-	{P, "/api/v1/lists/:id/accounts", a_list_accounts_add},
-	{D, "/api/v1/lists/:id/accounts", a_list_accounts_remove},
+	{G, "/api/v1/timelines/home", a_tl_home, "read:statuses"},
+	{G, "/api/v1/timelines/public", a_tl_public, OPT("read:statuses")},
+	{G, "/api/v1/timelines/tag/:tag", a_tl_tag, OPT("read:statuses")},
+	{G, "/api/v1/timelines/list/:id", a_tl_list, "read:lists"},
+	{G, "/api/v1/bookmarks", a_bookmarks, "read:bookmarks"},
+	{G, "/api/v1/favourites", a_favourites, "read:favourites"},
+	{G, "/api/v1/notifications", a_notifications, "read:notifications"},
+	{P, "/api/v1/notifications/clear", a_notifications_clear, "write:notifications"},
+	{G, "/api/v1/notifications/:id", a_notification_get, "read:notifications"},
+	{P, "/api/v1/notifications/:id/dismiss", a_notification_dismiss, "write:notifications"},
+	{G, "/api/v2/search", a_search, OPT("read:search")},
+	{G, "/api/v1/tags/:name", a_tag_get, OPT("read:statuses")},
+	{P, "/api/v1/tags/:name/follow", a_tag_action, "write:follows"},
+	{P, "/api/v1/tags/:name/unfollow", a_tag_action, "write:follows"},
+	{G, "/api/v1/followed_tags", a_followed_tags, "read:follows"},
+	{G, "/api/v1/conversations", a_conversations, "read:statuses"},
+	{G, "/api/v1/conversations/", a_conversations, "read:statuses"},
+	{P, "/api/v1/conversations/:id/read", a_conversation_read, "write:conversations"},
+	{D, "/api/v1/conversations/:id", a_conversation_delete, "write:conversations"},
+	{G, "/api/v1/lists", a_lists, "read:lists"},
+	{P, "/api/v1/lists", a_list_create, "write:lists"},
+	{G, "/api/v1/lists/:id", a_list_get, "read:lists"},
+	{PU, "/api/v1/lists/:id", a_list_update, "write:lists"},
+	{D, "/api/v1/lists/:id", a_list_delete, "write:lists"},
+	{G, "/api/v1/lists/:id/accounts", a_list_accounts, "read:lists"},
+	{P, "/api/v1/lists/:id/accounts", a_list_accounts_add, "write:lists"},
+	{D, "/api/v1/lists/:id/accounts", a_list_accounts_remove, "write:lists"},
 
-	{G, "/api/v1/streaming/health", a_stream_health},
-	{G, "/api/v1/streaming", a_stream},
-	{G, "/api/v1/streaming/:stream", a_stream},
-	{G, "/api/v1/streaming/:stream/:sub", a_stream},
-	{P, "/api/v1/media", a_media_create}, {P, "/api/v2/media", a_media_create}, {G, "/api/v1/media/:id", a_media_get}, {PU, "/api/v1/media/:id", a_media_update},
+	{G, "/api/v1/streaming/health", a_stream_health, PUB},
+	/* Which stream a token may open is stream_allowed's (stream.c). */
+	{G, "/api/v1/streaming", a_stream, OPT("read:statuses|read:notifications")},
+	{G, "/api/v1/streaming/:stream", a_stream, OPT("read:statuses|read:notifications")},
+	{G, "/api/v1/streaming/:stream/:sub", a_stream, OPT("read:statuses|read:notifications")},
+	{P, "/api/v1/media", a_media_create, "write:media"},
+	{P, "/api/v2/media", a_media_create, "write:media"},
+	{G, "/api/v1/media/:id", a_media_get, "write:media"},
+	{PU, "/api/v1/media/:id", a_media_update, "write:media"},
 };
-const size_t api_nroutes = sizeof api_routes / sizeof api_routes[0];
+const size_t api_ntable = sizeof api_table / sizeof api_table[0];
+
+/* The table as the server routes it (built by api_init). */
+const struct http_route *api_routes;
+size_t api_nroutes;
+
+int api_routes_check(const struct api_route *v, size_t n)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = v[i].scope;
+		bool ok = s && v[i].methods && v[i].pattern && v[i].fn;
+		if (ok && strcmp(s, API_PUBLIC) && strcmp(s, API_TOKEN)) {
+			if (!strncmp(s, "opt:", 4))
+				s += 4;
+			/* One or more alternatives, each a valid scope list. */
+			char alt[256];
+			bool any = false;
+			while (ok && *s) {
+				size_t k = strcspn(s, "|");
+				ok = k > 0 && k < sizeof alt;
+				if (ok) {
+					memcpy(alt, s, k);
+					alt[k] = '\0';
+					ok = core_scopes_valid(alt);
+					any = true;
+				}
+				s += k;
+				if (*s == '|' && !*++s)
+					ok = false;
+			}
+			ok = ok && any;
+		}
+		if (!ok) {
+			log_err("API route %s declares no valid scope (%s)", v[i].pattern ? v[i].pattern : "?",
+			        v[i].scope ? v[i].scope : "none");
+			rc = ERR_INVAL;
+		}
+	}
+	return rc;
+}
+
+bool api_scope_meets(const char *granted, const char *need)
+{
+	char alt[256];
+	while (need && *need) {
+		size_t k = strcspn(need, "|");
+		if (k && k < sizeof alt) {
+			memcpy(alt, need, k);
+			alt[k] = '\0';
+			if (core_scopes_subset(alt, granted))
+				return true;
+		}
+		need += k;
+		if (*need == '|')
+			need++;
+	}
+	return false;
+}
+
+int api_routes_print(FILE *f)
+{
+	static const struct {
+		int m;
+		const char *name;
+	} names[] = {{G, "GET"}, {P, "POST"}, {PU, "PUT"}, {D, "DELETE"}, {PA, "PATCH"}};
+	for (size_t i = 0; i < api_ntable; i++)
+		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+			if (api_table[i].methods & names[k].m)
+				fprintf(f, "%s %s %s\n", names[k].name, api_table[i].pattern,
+				        api_table[i].scope ? api_table[i].scope : "-");
+	return api_routes_check(api_table, api_ntable);
+}

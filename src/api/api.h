@@ -9,18 +9,26 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "http/http.h"
 
 struct core;
 
-extern const struct http_route api_routes[];
-/* Hand the API its core before the server starts. */
-/* cache_bytes: memory for the response cache of timelines (0 = none). */
-void api_init(struct core *c, size_t cache_bytes);
+/* The API's routes for the server (set by api_init). */
+extern const struct http_route *api_routes;
+extern size_t api_nroutes;
+/*
+ * Hand the API its core before the server starts.  cache_bytes: memory for
+ * the response cache of timelines (0 = none).  ERR_INVAL (logged) if a route
+ * does not declare a valid scope: the server must not start then.
+ */
+int api_init(struct core *c, size_t cache_bytes);
+/* Every route, one a line: METHOD PATTERN SCOPE (`kring routes`); then
+ * ERR_INVAL if one declares no valid scope, else 0. */
+int api_routes_print(FILE *f);
 /* End open streams so the server can stop (after quiesce, before stop). */
 void api_stop(void);
-extern const size_t api_nroutes;
 
 /* True for paths the API owns (JSON errors, bearer tokens, no CSRF cookie). */
 bool api_path(const char *path);

@@ -32,13 +32,39 @@ struct actx {
 };
 
 /*
- * Start a request: parse arguments (ERR_INVAL for a malformed body) and
- * resolve the token.  scope NULL: no token needed (but used when given);
- * otherwise a user token allowing scope is required (ERR_AUTH if missing or
- * invalid, ERR_FORBIDDEN if outside its scopes).  "app:" + scope allows an
- * app-only token too.
+ * One API route: its method(s), path and handler, and what it asks of the
+ * caller's token, which api_begin checks before the handler does anything
+ * (the only place it is checked).  scope is one of:
+ *   API_PUBLIC          anyone; a token that is sent must be valid, no scope
+ *   API_TOKEN           any valid token, also an app's own (no user)
+ *   "s1 s2|s3"          a user's token holding s1 and s2, or holding s3
+ *   API_OPT("s1|s2")    also without a token (the anonymous view); a token
+ *                       that is sent must hold one of them, else 403
+ * Every field is required: a route without a valid scope stops api_init.
  */
-int api_begin(struct http_req *r, struct actx *x, const char *scope);
+struct api_route {
+	int methods;
+	const char *pattern;
+	http_handler fn;
+	const char *scope;
+};
+#define API_PUBLIC "public"
+#define API_TOKEN  "token"
+#define API_OPT(s) "opt:" s
+extern const struct api_route api_table[];
+extern const size_t api_ntable;
+/* 0 if every route of v declares a scope that parses; else ERR_INVAL (logged). */
+int api_routes_check(const struct api_route *v, size_t n);
+/* Does the granted scope list meet need ("s1 s2|s3", without "opt:")? */
+bool api_scope_meets(const char *granted, const char *need);
+
+/*
+ * Start a request: parse arguments (ERR_INVAL for a malformed body) and
+ * resolve the token against the scope its route declares (ERR_AUTH if a
+ * token is needed and missing or invalid, ERR_FORBIDDEN if outside its
+ * scopes).
+ */
+int api_begin(struct http_req *r, struct actx *x);
 /* An argument by name ("status", "poll[options][]"), first occurrence; or NULL. */
 const char *arg(struct actx *x, const char *name);
 /* All values of an array argument ("types[]" and "types"), at most max. */
@@ -47,6 +73,8 @@ size_t arg_all(struct actx *x, const char *name, const char **out, size_t max);
 bool arg_bool(struct actx *x, const char *name, bool dflt);
 /* An id argument; false if absent or not a number. */
 bool arg_id(struct actx *x, const char *name, uint64_t *out);
+/* The path's last segment: the action of routes like /statuses/:id/favourite. */
+const char *path_last(struct http_req *r);
 /* A path parameter as an id; 0 if malformed (callers answer 404). */
 uint64_t param_id(struct http_req *r, const char *name);
 /* Paging arguments: max_id, since_id, min_id, limit (default 20, max max). */
@@ -111,7 +139,7 @@ struct api_cache_key {
 	uint64_t version;
 	bool hit;
 };
-int api_begin_cached(struct http_req *r, struct actx *x, const char *scope, struct api_cache_key *k);
+int api_begin_cached(struct http_req *r, struct actx *x, struct api_cache_key *k);
 void api_cache_put(struct actx *x, const struct api_cache_key *k);
 void ent_notification(struct actx *x, struct jw *j, struct notification *n);
 void ent_relationship(struct actx *x, struct jw *j, uint64_t target);

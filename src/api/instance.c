@@ -56,7 +56,7 @@ static void limits(struct jw *j)
 int a_instance_v1(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct site site;
@@ -103,7 +103,7 @@ int a_instance_v1(struct http_req *r)
 int a_instance_v2(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct site site;
@@ -177,7 +177,7 @@ int a_instance_v2(struct http_req *r)
 int a_nodeinfo_links(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	json_begin(&x);
@@ -191,7 +191,7 @@ int a_nodeinfo_links(struct http_req *r)
 int a_nodeinfo(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct site site;
@@ -235,7 +235,7 @@ int a_nodeinfo(struct http_req *r)
 int a_preferences(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:accounts");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	json_begin(&x);
@@ -254,7 +254,7 @@ int a_preferences(struct http_req *r)
 int a_empty_list(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	return json_literal(&x, "[]");
@@ -280,7 +280,7 @@ static void marker_json(struct actx *x, struct jw *j, const char *tl)
 int a_markers_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:statuses");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	const char *tls[4];
@@ -305,7 +305,7 @@ int a_markers_get(struct http_req *r)
 int a_markers_set(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:statuses");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	static const char *names[] = {"home", "notifications"};
@@ -420,7 +420,7 @@ static int filter_reply(struct actx *x, uint64_t id)
 int a_filters_list(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:filters");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct filter *v;
@@ -438,7 +438,7 @@ int a_filters_list(struct http_req *r)
 int a_filter_create(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:filters");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct filter f = {.id = id_new(), .account_id = x.viewer};
@@ -452,7 +452,7 @@ int a_filter_create(struct http_req *r)
 int a_filter_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:filters");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	return filter_reply(&x, param_id(r, "id"));
@@ -461,7 +461,7 @@ int a_filter_get(struct http_req *r)
 int a_filter_update(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:filters");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct filter *f;
@@ -478,7 +478,7 @@ int a_filter_update(struct http_req *r)
 int a_filter_delete(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:filters");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	if ((rc = store_filter_delete(x.c->store, x.viewer, param_id(r, "id"))))
@@ -489,7 +489,7 @@ int a_filter_delete(struct http_req *r)
 int a_filter_kw_create(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:filters");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct filter *f;
@@ -518,7 +518,7 @@ int a_filter_kw_create(struct http_req *r)
 int a_filter_kw_delete(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:filters");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	if ((rc = store_filter_kw_delete(x.c->store, x.viewer, param_id(r, "id"))))
@@ -531,7 +531,7 @@ int a_filter_kw_delete(struct http_req *r)
 int a_reports_create(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:reports");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t target;

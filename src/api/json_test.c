@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "api/api_int.h"
+#include "base/err.h"
 
 static void test_writer(void **state)
 {
@@ -37,10 +38,48 @@ static void test_writer(void **state)
 	buf_release(&b);
 }
 
+static int h_none(struct http_req *r)
+{
+	(void)r;
+	return 0;
+}
+
+/* Every route of the table declares a scope; one that does not, or that
+ * names no known scope, is refused (the server then does not start). */
+static void test_route_scopes(void **state)
+{
+	(void)state;
+	assert_int_equal(api_routes_check(api_table, api_ntable), 0);
+	for (size_t i = 0; i < api_ntable; i++)
+		assert_non_null(api_table[i].scope);
+	const struct api_route bad[] = {
+		{HTTP_GET, "/a", h_none, NULL},          {HTTP_GET, "/b", h_none, ""},
+		{HTTP_GET, "/c", h_none, "opt:"},        {HTTP_GET, "/d", h_none, "read:everything"},
+		{HTTP_GET, "/e", h_none, "read|"},       {HTTP_GET, "/f", h_none, "opt:read||write"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(api_routes_check(&bad[i], 1), ERR_INVAL);
+	const struct api_route good[] = {
+		{HTTP_GET, "/a", h_none, API_PUBLIC},
+		{HTTP_GET, "/b", h_none, API_TOKEN},
+		{HTTP_GET, "/c", h_none, API_OPT("read:statuses read:accounts|read")},
+	};
+	assert_int_equal(api_routes_check(good, 3), 0);
+	/* "s1 s2|s3": both of the first, or the second. */
+	assert_true(api_scope_meets("read", "read:statuses read:accounts"));
+	assert_false(api_scope_meets("read:accounts", "read:statuses read:accounts"));
+	assert_true(api_scope_meets("read:accounts read:statuses", "read:statuses read:accounts"));
+	assert_true(api_scope_meets("profile", "read:accounts|profile"));
+	assert_false(api_scope_meets("write:media", "read:accounts|profile"));
+	assert_true(api_scope_meets("follow", "write:blocks"));
+	assert_false(api_scope_meets("read:notifications", "read:statuses"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_route_scopes),
 	};
 	return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }

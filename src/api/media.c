@@ -97,7 +97,7 @@ static const char *refusal(enum media_refusal why)
 int a_media_create(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:media");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	if ((rc = http_form_parse(r)))
@@ -132,7 +132,7 @@ int a_media_create(struct http_req *r)
 int a_media_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct media *m;
@@ -146,7 +146,7 @@ int a_media_get(struct http_req *r)
 int a_media_update(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:media");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");

@@ -41,7 +41,7 @@ static void app_json(struct actx *x, struct jw *j, const struct oauth_app *app, 
 int a_apps_create(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	const char *uris[8];
@@ -72,7 +72,7 @@ int a_apps_create(struct http_req *r)
 int a_apps_verify(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	if (!x.has_token)
@@ -138,7 +138,7 @@ static void basic_auth(struct actx *x, const char **id, const char **secret)
 int a_oauth_token(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc == ERR_AUTH)
 		rc = 0; /* a stale bearer header must not hide the grant */
 	if (rc)
@@ -179,7 +179,7 @@ int a_oauth_token(struct http_req *r)
 int a_oauth_revoke(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc == ERR_AUTH)
 		rc = 0;
 	if (rc)
@@ -195,7 +195,7 @@ int a_oauth_revoke(struct http_req *r)
 int a_oauth_meta(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	json_begin(&x);

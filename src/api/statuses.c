@@ -123,7 +123,7 @@ static int fail_for(struct actx *x, int rc)
 int a_status_create(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:statuses");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	const char *key = http_header(r, "Idempotency-Key");
@@ -183,18 +183,16 @@ int a_status_create(struct http_req *r)
 int a_status_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	if (x.has_token && !core_scope_allows(x.tok.scopes, "read:statuses"))
-		return ERR_FORBIDDEN;
 	return status_by_id(&x, param_id(r, "id"));
 }
 
 int a_status_edit(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:statuses");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -220,7 +218,7 @@ int a_status_edit(struct http_req *r)
 int a_status_delete(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:statuses");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -245,7 +243,7 @@ int a_status_delete(struct http_req *r)
 int a_status_source(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:statuses");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct post *p;
@@ -267,7 +265,7 @@ int a_status_source(struct http_req *r)
 int a_status_context(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct post **v;
@@ -319,24 +317,10 @@ int a_status_context(struct http_req *r)
 
 int a_status_action(struct http_req *r)
 {
-	const char *action = http_param(r, "action");
-	static const struct {
-		const char *name, *scope;
-	} acts[] = {
-		{"favourite", "write:favourites"}, {"unfavourite", "write:favourites"},
-		{"reblog", "write:statuses"},      {"unreblog", "write:statuses"},
-		{"bookmark", "write:bookmarks"},   {"unbookmark", "write:bookmarks"},
-		{"pin", "write:accounts"},         {"unpin", "write:accounts"},
-		{"mute", "write:mutes"},           {"unmute", "write:mutes"},
-	};
-	const char *scope = NULL;
-	for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
-		if (!strcmp(action, acts[i].name))
-			scope = acts[i].scope;
-	if (!scope)
-		return ERR_NOTFOUND;
+	/* One route per action, each with its scope (api.c). */
+	const char *action = path_last(r);
 	struct actx x;
-	int rc = api_begin(r, &x, scope);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -380,7 +364,7 @@ int a_status_action(struct http_req *r)
 int a_status_actors(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -420,7 +404,7 @@ static void edit_json(struct actx *x, struct jw *j, struct post *p, const char *
 int a_status_history(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -457,7 +441,7 @@ static int poll_reply(struct actx *x, uint64_t id)
 int a_poll_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -470,7 +454,7 @@ int a_poll_get(struct http_req *r)
 int a_poll_vote(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:statuses");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -503,7 +487,7 @@ int a_poll_vote(struct http_req *r)
 int a_statuses_many(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	const char *v[40];

@@ -26,6 +26,11 @@
 #define STREAM_POLL 2          /* seconds between looks for posts made elsewhere */
 #define STREAM_MAX_QUEUE (1024 * 1024)
 #define STREAM_MAX_SUBS 1000
+/* Open streams one address may hold: without a token, and with one (a
+ * household or an office shares an address).  Past them 429, so one address
+ * cannot take every stream from everyone else. */
+#define STREAM_MAX_PER_ADDR 16
+#define STREAM_MAX_PER_ADDR_TOKEN 64
 
 enum kind { K_USER, K_NOTIF, K_PUBLIC, K_TAG, K_LIST, K_DIRECT };
 
@@ -36,7 +41,8 @@ struct sub {
 	uint64_t viewer, list;
 	char tag[72];
 	char base[224];
-	char scopes[256];
+	char scopes[OAUTH_MAX_SCOPES + 1];
+	char addr[64];            /* the client's address, for STREAM_MAX_PER_ADDR */
 	uint64_t last_notif;
 	uint64_t last_post;       /* newest post sent (or the start) */
 	struct buf q;
@@ -50,6 +56,17 @@ static struct sub *subs;
 static int nsubs;
 static pthread_once_t keepalive_once = PTHREAD_ONCE_INIT;
 static bool stopping;
+
+/* May one more stream start for s (not yet in the list)?  Lock held. */
+static int sub_room(const struct sub *s, bool token)
+{
+	if (nsubs >= STREAM_MAX_SUBS || stopping)
+		return ERR_BUSY;
+	int same = 0;
+	for (const struct sub *o = subs; o; o = o->next)
+		same += !strcmp(o->addr, s->addr);
+	return same >= (token ? STREAM_MAX_PER_ADDR_TOKEN : STREAM_MAX_PER_ADDR) ? ERR_RATE : 0;
+}
 
 /* Queue bytes for s and wake its connection; lock held. */
 static void queue(struct sub *s, const char *data, size_t n)
@@ -78,7 +95,7 @@ static void queue_event(struct sub *s, const char *event, const char *json)
 	buf_release(&b);
 }
 
-static void poll_sub(struct core *c, struct sub *s);
+static void poll_all(struct core *c, bool thump);
 
 /*
  * Every STREAM_POLL seconds: posts and notifications that did not come
@@ -93,14 +110,8 @@ static void *keepalive(void *arg)
 	for (int tick = 1;; tick++) {
 		sleep(STREAM_POLL);
 		bool thump = tick % (STREAM_KEEPALIVE / STREAM_POLL) == 0;
-		pthread_mutex_lock(&mu);
-		for (struct sub *s = subs; s; s = s->next) {
-			if (api_core && !stopping)
-				poll_sub(api_core, s);
-			if (thump)
-				queue(s, ":thump\n", 7);
-		}
-		pthread_mutex_unlock(&mu);
+		if (api_core)
+			poll_all(api_core, thump);
 	}
 	return NULL;
 }
@@ -206,18 +217,6 @@ static void notify_sub(struct core *c, struct sub *s)
 	arena_release(&a);
 }
 
-static bool has_tag(struct core *c, struct arena *a, uint64_t post, const char *tag)
-{
-	const char **tags;
-	size_t n = 0;
-	if (store_post_tags(c->store, a, post, &tags, &n))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(tags[i], tag))
-			return true;
-	return false;
-}
-
 static bool in_list(struct core *c, struct arena *a, uint64_t list, uint64_t author)
 {
 	uint64_t *ids;
@@ -230,8 +229,13 @@ static bool in_list(struct core *c, struct arena *a, uint64_t list, uint64_t aut
 	return false;
 }
 
-/* Does post p (fetched for s's viewer, so visible) belong on s's stream? */
-static bool wants(struct core *c, struct arena *a, const struct sub *s, const struct post *p)
+/*
+ * Does post p (fetched for s's viewer, so visible to it) belong on s's
+ * stream?  tagged: p has s's tag; listed: p's author is on s's list.  Group
+ * posts stay in their group: never on the public or hashtag streams, as
+ * they never reach the local timeline on the pages.
+ */
+static bool carries(const struct sub *s, const struct post *p, bool tagged, bool listed)
 {
 	if (p->v_muted || !core_scope_allows(s->scopes, "read:statuses"))
 		return false;
@@ -239,11 +243,11 @@ static bool wants(struct core *c, struct arena *a, const struct sub *s, const st
 	case K_USER:
 		return p->author_id == s->viewer || p->v_follows_author || p->v_recipient;
 	case K_PUBLIC:
-		return p->visibility == VIS_PUBLIC && !p->reblog_of;
+		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id;
 	case K_TAG:
-		return p->visibility == VIS_PUBLIC && !p->reblog_of && has_tag(c, a, p->id, s->tag);
+		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id && tagged;
 	case K_LIST:
-		return in_list(c, a, s->list, p->author_id);
+		return listed;
 	case K_DIRECT:
 		return p->visibility == VIS_DIRECT;
 	case K_NOTIF:
@@ -272,28 +276,125 @@ static void send_post(struct core *c, struct arena *a, struct sub *s, struct pos
 		s->last_post = p->id;
 }
 
-/* Send s what its timeline gained since last_post; lock held. */
-static void poll_sub(struct core *c, struct sub *s)
+/*
+ * The poll, every STREAM_POLL seconds: streams that ask the same question
+ * (the same timeline, viewer, site address and tag; the same viewer's
+ * notifications) share one query, made without the lock from the oldest
+ * point any of them has seen, and rendered once; each stream then takes
+ * what is newer than what it was sent.  900 anonymous public streams cost
+ * one query, and the lock is held only to queue.
+ */
+struct poll_q {
+	enum kind kind;            /* K_USER, K_PUBLIC, K_TAG; K_NOTIF: notifications */
+	uint64_t viewer;
+	char base[224];
+	char tag[72];
+	uint64_t since;            /* the oldest last_post (last_notif) of its streams */
+	struct post **v;
+	struct notification *nv;
+	size_t n;
+	const char **json;
+};
+
+static struct poll_q *poll_find(struct poll_q *v, size_t n, enum kind k, const struct sub *s)
 {
-	notify_sub(c, s);
-	struct tl_query q = {.page = {.min_id = s->last_post, .limit = 20}};
-	switch (s->kind) {
-	case K_USER: q.kind = TL_HOME; break;
-	case K_PUBLIC: q.kind = TL_LOCAL; break;
-	case K_TAG: q.kind = TL_TAG, q.tag = s->tag; break;
-	default: return; /* lists, direct: sent as they are made through the API */
+	for (size_t i = 0; i < n; i++)
+		if (v[i].kind == k && v[i].viewer == s->viewer && !strcmp(v[i].base, s->base) &&
+		    (k != K_TAG || !strcmp(v[i].tag, s->tag)))
+			return &v[i];
+	return NULL;
+}
+
+static void poll_add(struct poll_q *v, size_t *n, size_t cap, enum kind k, const struct sub *s, uint64_t since)
+{
+	struct poll_q *q = poll_find(v, *n, k, s);
+	if (!q) {
+		if (*n == cap)
+			return;
+		q = &v[(*n)++];
+		memset(q, 0, sizeof *q);
+		q->kind = k;
+		q->viewer = s->viewer;
+		memcpy(q->base, s->base, sizeof q->base);
+		memcpy(q->tag, s->tag, sizeof q->tag);
+		q->since = since;
+	} else if (since < q->since) {
+		q->since = since;
 	}
-	if (!s->last_post || !core_scope_allows(s->scopes, "read:statuses"))
-		return;
+}
+
+static void poll_run(struct core *c, struct arena *a, struct poll_q *q)
+{
+	struct sub s = {.viewer = q->viewer};
+	memcpy(s.base, q->base, sizeof s.base);
+	struct actx x;
+	sub_ctx(&x, c, a, &s);
+	if (q->kind == K_NOTIF) {
+		struct page pg = {.min_id = q->since, .limit = 20};
+		if (core_notifications(c, a, q->viewer, &pg, &q->nv, &q->n))
+			q->n = 0;
+	} else {
+		struct tl_query tq = {.page = {.min_id = q->since, .limit = 20}};
+		tq.kind = q->kind == K_USER ? TL_HOME : q->kind == K_PUBLIC ? TL_LOCAL : TL_TAG;
+		if (q->kind == K_TAG)
+			tq.tag = q->tag;
+		uint64_t older, newer;
+		if (core_timeline(c, a, q->viewer, &tq, &q->v, &q->n, &older, &newer))
+			q->n = 0;
+	}
+	q->json = arena_alloc(a, (q->n + 1) * sizeof *q->json);
+	for (size_t i = 0; i < q->n; i++) {
+		struct buf b = BUF_INIT(BUF_NOLIMIT);
+		struct jw j;
+		jw_init(&j, &b);
+		if (q->kind == K_NOTIF)
+			ent_notification(&x, &j, &q->nv[i]);
+		else
+			ent_status(&x, &j, q->v[i]);
+		q->json[i] = arena_strdup(a, b.ptr);
+		buf_release(&b);
+	}
+}
+
+static void poll_all(struct core *c, bool thump)
+{
 	struct arena a;
 	arena_init(&a);
-	struct post **v;
-	size_t n;
-	uint64_t older, newer;
-	if (!core_timeline(c, &a, s->viewer, &q, &v, &n, &older, &newer))
-		for (size_t i = n; i-- > 0;)
-			if (v[i]->id > s->last_post && wants(c, &a, s, v[i]))
-				send_post(c, &a, s, v[i], false);
+	pthread_mutex_lock(&mu);
+	size_t cap = 2 * (size_t)nsubs + 1, n = 0;
+	struct poll_q *v = arena_alloc(&a, cap * sizeof *v);
+	for (struct sub *s = subs; s && !stopping; s = s->next) {
+		if ((s->kind == K_USER || s->kind == K_NOTIF) && s->viewer &&
+		    core_scope_allows(s->scopes, "read:notifications"))
+			poll_add(v, &n, cap, K_NOTIF, s, s->last_notif ? s->last_notif : 1);
+		/* Lists and direct are sent as they are made through the API. */
+		if ((s->kind == K_USER || s->kind == K_PUBLIC || s->kind == K_TAG) && s->last_post &&
+		    core_scope_allows(s->scopes, "read:statuses"))
+			poll_add(v, &n, cap, s->kind, s, s->last_post);
+	}
+	pthread_mutex_unlock(&mu);
+	for (size_t i = 0; i < n; i++)
+		poll_run(c, &a, &v[i]);
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next) {
+		struct poll_q *q = (s->kind == K_USER || s->kind == K_NOTIF) ? poll_find(v, n, K_NOTIF, s) : NULL;
+		/* Oldest first, as they happened; each stream from where it is. */
+		for (size_t i = q ? q->n : 0; i-- > 0;)
+			if (q->nv[i].id > s->last_notif && core_scope_allows(s->scopes, "read:notifications")) {
+				queue_event(s, "notification", q->json[i]);
+				s->last_notif = q->nv[i].id;
+			}
+		q = s->kind != K_NOTIF ? poll_find(v, n, s->kind, s) : NULL;
+		for (size_t i = q ? q->n : 0; i-- > 0;)
+			/* The query asked for the tag already. */
+			if (s->last_post && q->v[i]->id > s->last_post && carries(s, q->v[i], true, false)) {
+				queue_event(s, "update", q->json[i]);
+				s->last_post = q->v[i]->id;
+			}
+		if (thump)
+			queue(s, ":thump\n", 7);
+	}
+	pthread_mutex_unlock(&mu);
 	arena_release(&a);
 }
 
@@ -361,31 +462,183 @@ void stream_notify(struct core *c, uint64_t account)
 	publish(c, 'n', account);
 }
 
-static void local_post(struct core *c, uint64_t id, bool edited)
+/*
+ * Fan-out of one post or delete.  The subscribers' distinct viewers (with
+ * their site address, for the links) are taken under the lock; the post is
+ * fetched, judged and rendered once for each of them without it; the events
+ * are queued under the lock again.  A thousand anonymous streams cost one
+ * look-up, not a thousand, and no stream waits on the lock for the database.
+ */
+struct fan_view {
+	uint64_t viewer;
+	char base[224];
+	struct post *p;       /* as the viewer sees it; NULL: not visible */
+	const char *json;     /* the status (or for direct: the conversation) */
+	bool seen;            /* for a delete: could the viewer ever see it */
+};
+
+struct fan {
+	struct fan_view *v;
+	size_t nv;
+	uint64_t *lists;      /* the list streams' lists ... */
+	bool *listed;         /* ... and whether the post's author is on each */
+	size_t nl;
+	bool tags;            /* some stream wants the post's tags */
+};
+
+static struct fan_view *fan_find(struct fan *f, uint64_t viewer, const char *base)
 {
-	pthread_mutex_lock(&mu);
-	for (struct sub *s = subs; s; s = s->next) {
-		struct arena a;
-		arena_init(&a);
-		struct post *p;
-		if (!core_post_get(c, &a, s->viewer, id, &p) && wants(c, &a, s, p))
-			send_post(c, &a, s, p, edited);
-		arena_release(&a);
-		/* Mentions and replies made notifications too. */
-		notify_sub(c, s);
-	}
-	pthread_mutex_unlock(&mu);
+	for (size_t i = 0; i < f->nv; i++)
+		if (f->v[i].viewer == viewer && !strcmp(f->v[i].base, base))
+			return &f->v[i];
+	return NULL;
 }
 
+/* The distinct viewers of the streams that carry posts; lock held. */
+static void fan_collect(struct fan *f, struct arena *a)
+{
+	size_t cap = (size_t)nsubs + 1;
+	memset(f, 0, sizeof *f);
+	f->v = arena_alloc(a, cap * sizeof *f->v);
+	f->lists = arena_alloc(a, cap * sizeof *f->lists);
+	f->listed = arena_alloc(a, cap * sizeof *f->listed);
+	for (struct sub *s = subs; s; s = s->next) {
+		if (s->kind == K_NOTIF || s->closed)
+			continue;
+		if (!fan_find(f, s->viewer, s->base) && f->nv < cap) {
+			struct fan_view *v = &f->v[f->nv++];
+			memset(v, 0, sizeof *v);
+			v->viewer = s->viewer;
+			memcpy(v->base, s->base, sizeof v->base);
+		}
+		if (s->kind == K_TAG)
+			f->tags = true;
+		if (s->kind == K_LIST && f->nl < cap) {
+			bool dup = false;
+			for (size_t i = 0; i < f->nl && !dup; i++)
+				dup = f->lists[i] == s->list;
+			if (!dup)
+				f->lists[f->nl++] = s->list;
+		}
+	}
+}
+
+static bool fan_listed(const struct fan *f, uint64_t list)
+{
+	for (size_t i = 0; i < f->nl; i++)
+		if (f->lists[i] == list)
+			return f->listed[i];
+	return false;
+}
+
+static bool in_ids(const uint64_t *ids, size_t n, uint64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+static void local_post(struct core *c, uint64_t id, bool edited)
+{
+	struct arena a;
+	arena_init(&a);
+	struct fan f;
+	pthread_mutex_lock(&mu);
+	fan_collect(&f, &a);
+	pthread_mutex_unlock(&mu);
+	/* Once per viewer, without the lock. */
+	uint64_t author = 0;
+	for (size_t i = 0; i < f.nv; i++) {
+		struct fan_view *v = &f.v[i];
+		if (core_post_get(c, &a, v->viewer, id, &v->p)) {
+			v->p = NULL;
+			continue;
+		}
+		author = v->p->author_id;
+		struct sub s = {.viewer = v->viewer};
+		memcpy(s.base, v->base, sizeof s.base);
+		struct actx x;
+		sub_ctx(&x, c, &a, &s);
+		struct buf b = BUF_INIT(BUF_NOLIMIT);
+		struct jw j;
+		jw_init(&j, &b);
+		ent_status(&x, &j, v->p);
+		v->json = arena_strdup(&a, b.ptr);
+		buf_release(&b);
+	}
+	const char **tags = NULL;
+	size_t ntags = 0;
+	if (author && f.tags && store_post_tags(c->store, &a, id, &tags, &ntags))
+		ntags = 0;
+	for (size_t i = 0; i < f.nl; i++)
+		f.listed[i] = author && in_list(c, &a, f.lists[i], author);
+	/* Who this post may have notified: its recipients and the author replied to. */
+	uint64_t *told = NULL;
+	size_t ntold = 0;
+	if (author && store_post_recipients(c->store, &a, id, &told, &ntold))
+		ntold = 0;
+	uint64_t replied = 0;
+	for (size_t i = 0; i < f.nv && !replied; i++)
+		if (f.v[i].p)
+			replied = (uint64_t)f.v[i].p->reply_author;
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next) {
+		struct fan_view *v = s->kind == K_NOTIF ? NULL : fan_find(&f, s->viewer, s->base);
+		if (v && v->p) {
+			bool tagged = false;
+			for (size_t i = 0; i < ntags && s->kind == K_TAG && !tagged; i++)
+				tagged = !strcmp(tags[i], s->tag);
+			if (carries(s, v->p, tagged, s->kind == K_LIST && fan_listed(&f, s->list))) {
+				if (s->kind == K_DIRECT)
+					send_post(c, &a, s, v->p, edited); /* the conversation is the viewer's */
+				else
+					queue_event(s, edited ? "status.update" : "update", v->json);
+				if (!edited && v->p->id > s->last_post)
+					s->last_post = v->p->id;
+			}
+		}
+		/* Mentions and replies made notifications (the poll finds the rest). */
+		if (s->viewer && (s->viewer == replied || in_ids(told, ntold, s->viewer)))
+			notify_sub(c, s);
+	}
+	pthread_mutex_unlock(&mu);
+	arena_release(&a);
+}
+
+/* A delete goes only to those who could see the post: its id tells when
+ * it was written, and that it existed. */
 static void local_delete(uint64_t id)
 {
+	struct core *c = api_core;
+	if (!c)
+		return;
 	char data[32];
 	snprintf(data, sizeof data, "%llu", (unsigned long long)id);
+	struct arena a;
+	arena_init(&a);
+	struct fan f;
 	pthread_mutex_lock(&mu);
-	for (struct sub *s = subs; s; s = s->next)
-		if (s->kind != K_NOTIF)
-			queue_event(s, "delete", data);
+	fan_collect(&f, &a);
 	pthread_mutex_unlock(&mu);
+	for (size_t i = 0; i < f.nv; i++) {
+		bool known = false;
+		for (size_t k = 0; k < i && !known; k++)
+			if (f.v[k].viewer == f.v[i].viewer) {
+				f.v[i].seen = f.v[k].seen;
+				known = true;
+			}
+		if (!known)
+			f.v[i].seen = core_post_seen_by(c, f.v[i].viewer, id);
+	}
+	pthread_mutex_lock(&mu);
+	for (struct sub *s = subs; s; s = s->next) {
+		struct fan_view *v = s->kind == K_NOTIF ? NULL : fan_find(&f, s->viewer, s->base);
+		if (v && v->seen)
+			queue_event(s, "delete", data);
+	}
+	pthread_mutex_unlock(&mu);
+	arena_release(&a);
 }
 
 static void local_notify(struct core *c, uint64_t account)
@@ -452,6 +705,23 @@ static int stream_kind(const char *name, enum kind *k, bool *needs_user)
 	return ERR_NOTFOUND;
 }
 
+/*
+ * Which stream a caller may open, one rule for server-sent events and
+ * WebSockets: the user's own streams need a user; the notification stream
+ * read:notifications, every stream of posts read:statuses (as Mastodon);
+ * scopes NULL (no token): the public streams, as anyone sees them.
+ * Notifications on the user stream also need read:notifications
+ * (notify_sub), each event being checked again against the scopes.
+ */
+static int stream_allowed(enum kind k, bool needs_user, uint64_t viewer, const char *scopes)
+{
+	if (needs_user && !viewer)
+		return ERR_AUTH;
+	if (!scopes)
+		return 0;
+	return core_scope_allows(scopes, k == K_NOTIF ? "read:notifications" : "read:statuses") ? 0 : ERR_FORBIDDEN;
+}
+
 /* ---- WebSocket subscriptions (ws.c holds the sockets) ---- */
 
 static bool same_sub(const struct sub *s, enum kind k, const char *tag, uint64_t list)
@@ -459,19 +729,22 @@ static bool same_sub(const struct sub *s, enum kind k, const char *tag, uint64_t
 	return s->kind == k && (k != K_TAG || !strcmp(s->tag, tag ? tag : "")) && (k != K_LIST || s->list == list);
 }
 
-int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *base, const char *name, const char *tag,
-                        uint64_t list)
+int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, const char *base, const char *addr,
+                        const char *name, const char *tag, uint64_t list)
 {
 	enum kind kind;
 	bool needs_user;
-	if (stream_kind(name, &kind, &needs_user) || (needs_user && !viewer) || !api_core)
+	if (stream_kind(name, &kind, &needs_user) || !api_core)
 		return ERR_NOTFOUND;
+	int rc = stream_allowed(kind, needs_user, viewer, scopes);
+	if (rc)
+		return rc;
 	struct sub *s = xcalloc(1, sizeof *s);
 	s->kind = kind;
 	s->viewer = viewer;
 	s->ws = w;
 	snprintf(s->base, sizeof s->base, "%s", base);
-	snprintf(s->scopes, sizeof s->scopes, "read");
+	snprintf(s->scopes, sizeof s->scopes, "%s", scopes ? scopes : "read");
 	if (kind == K_TAG) {
 		if (!tag || !*tag || strlen(tag) >= sizeof s->tag || !utf8_valid(tag, strlen(tag))) {
 			free(s);
@@ -484,7 +757,7 @@ int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *base, con
 		struct arena a;
 		arena_init(&a);
 		struct ulist *l;
-		int rc = list ? store_list_get(api_core->store, &a, viewer, list, &l) : ERR_NOTFOUND;
+		rc = list ? store_list_get(api_core->store, &a, viewer, list, &l) : ERR_NOTFOUND;
 		arena_release(&a);
 		if (rc) {
 			free(s);
@@ -509,11 +782,12 @@ int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *base, con
 		s->last_notif = newest_notif(api_core, viewer);
 	s->last_post = id_new();
 	buf_init(&s->q, 1);
+	snprintf(s->addr, sizeof s->addr, "%s", addr ? addr : "-");
 	pthread_mutex_lock(&mu);
-	if (nsubs >= STREAM_MAX_SUBS || stopping) {
+	if ((rc = sub_room(s, scopes != NULL))) {
 		pthread_mutex_unlock(&mu);
 		free(s);
-		return ERR_BUSY;
+		return rc;
 	}
 	s->next = subs;
 	subs = s;
@@ -563,26 +837,14 @@ void stream_ws_drop(struct wsconn *w)
 int a_stream(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
+	/* The token (also as the WebSocket subprotocol) and its scope were
+	 * checked by api_begin; each stream asks stream_allowed. */
 	const char *up = http_header(r, "Upgrade");
-	if (up && !strcasecmp(up, "websocket")) {
-		/* Browsers cannot set headers on a WebSocket: the token may come
-		 * as the subprotocol. */
-		const char *proto = http_header(r, "Sec-WebSocket-Protocol");
-		if (!x.has_token && proto && *proto) {
-			if ((rc = core_token_resolve(x.c, x.a, proto, &x.tok, &x.me)))
-				return rc;
-			x.has_token = true;
-			x.viewer = x.tok.account_id;
-		}
-		if (x.has_token && !core_scope_allows(x.tok.scopes, "read") &&
-		    !core_scope_allows(x.tok.scopes, "read:statuses") &&
-		    !core_scope_allows(x.tok.scopes, "read:notifications"))
-			return ERR_FORBIDDEN;
+	if (up && !strcasecmp(up, "websocket"))
 		return ws_accept(r, &x);
-	}
 	/* /streaming/user/notification and ?stream=user:notification alike. */
 	const char *a1 = http_param(r, "stream"), *a2 = http_param(r, "sub");
 	const char *name = a1 ? (a2 ? arena_printf(x.a, "%s:%s", a1, a2) : a1) : arg(&x, "stream");
@@ -592,12 +854,8 @@ int a_stream(struct http_req *r)
 	bool needs_user;
 	if (stream_kind(name, &kind, &needs_user))
 		return ERR_NOTFOUND;
-	if (needs_user && !x.viewer)
-		return ERR_AUTH;
-	if (x.has_token && !core_scope_allows(x.tok.scopes, "read"))
-		if (!core_scope_allows(x.tok.scopes, "read:statuses") &&
-		    !core_scope_allows(x.tok.scopes, "read:notifications"))
-			return ERR_FORBIDDEN;
+	if ((rc = stream_allowed(kind, needs_user, x.viewer, x.has_token ? x.tok.scopes : NULL)))
+		return rc;
 	struct sub *s = xcalloc(1, sizeof *s);
 	s->kind = kind;
 	s->viewer = x.viewer;
@@ -624,12 +882,13 @@ int a_stream(struct http_req *r)
 	s->last_post = id_new(); /* only what is new from here on */
 	buf_init(&s->q, STREAM_MAX_QUEUE);
 	s->conn = r->conn;
+	snprintf(s->addr, sizeof s->addr, "%s", r->remote ? r->remote : "-");
 	pthread_mutex_lock(&mu);
-	if (nsubs >= STREAM_MAX_SUBS || stopping) {
+	if ((rc = sub_room(s, x.has_token))) {
 		pthread_mutex_unlock(&mu);
 		buf_release(&s->q);
 		free(s);
-		return ERR_BUSY;
+		return rc;
 	}
 	s->next = subs;
 	subs = s;

@@ -53,7 +53,7 @@ int a_tl_home(struct http_req *r)
 {
 	struct actx x;
 	struct api_cache_key k;
-	int rc = api_begin_cached(r, &x, "read:statuses", &k);
+	int rc = api_begin_cached(r, &x, &k);
 	if (rc || k.hit)
 		return rc;
 	struct tl_query q = {.kind = TL_HOME};
@@ -64,11 +64,9 @@ int a_tl_public(struct http_req *r)
 {
 	struct actx x;
 	struct api_cache_key k;
-	int rc = api_begin_cached(r, &x, NULL, &k);
+	int rc = api_begin_cached(r, &x, &k);
 	if (rc || k.hit)
 		return rc;
-	if (x.has_token && !core_scope_allows(x.tok.scopes, "read:statuses"))
-		return ERR_FORBIDDEN;
 	if (arg_bool(&x, "only_media", false) || arg_bool(&x, "remote", false)) {
 		return json_literal(&x, "[]");
 	}
@@ -94,7 +92,7 @@ int a_tl_tag(struct http_req *r)
 {
 	struct actx x;
 	struct api_cache_key k;
-	int rc = api_begin_cached(r, &x, NULL, &k);
+	int rc = api_begin_cached(r, &x, &k);
 	if (rc || k.hit)
 		return rc;
 	char *tag = tag_param(&x, "tag");
@@ -110,7 +108,7 @@ int a_tl_tag(struct http_req *r)
 int a_tl_list(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct ulist *l;
@@ -129,7 +127,7 @@ int a_tl_list(struct http_req *r)
 int a_bookmarks(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:bookmarks");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct page pg;
@@ -145,7 +143,7 @@ int a_bookmarks(struct http_req *r)
 int a_favourites(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:favourites");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct page pg;
@@ -172,7 +170,7 @@ int a_notifications(struct http_req *r)
 {
 	struct actx x;
 	struct api_cache_key k;
-	int rc = api_begin_cached(r, &x, "read:notifications", &k);
+	int rc = api_begin_cached(r, &x, &k);
 	if (rc || k.hit)
 		return rc;
 	struct page pg;
@@ -210,7 +208,7 @@ int a_notifications(struct http_req *r)
 int a_notifications_unread(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:notifications");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	int64_t n = 0;
@@ -224,7 +222,7 @@ int a_notifications_unread(struct http_req *r)
 int a_notification_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:notifications");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
@@ -247,7 +245,7 @@ int a_notification_get(struct http_req *r)
 int a_notifications_clear(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:notifications");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	if ((rc = store_notif_clear(x.c->store, x.viewer)))
@@ -258,7 +256,7 @@ int a_notifications_clear(struct http_req *r)
 int a_notification_dismiss(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:notifications");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	if ((rc = store_notif_dismiss(x.c->store, x.viewer, param_id(r, "id"))))
@@ -271,11 +269,9 @@ int a_notification_dismiss(struct http_req *r)
 int a_search(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	if (x.has_token && !core_scope_allows(x.tok.scopes, "read:search"))
-		return ERR_FORBIDDEN;
 	const char *q = arg(&x, "q");
 	if (!q || !*q)
 		return api_fail(&x, 400, "Missing q");
@@ -317,7 +313,7 @@ int a_search(struct http_req *r)
 int a_tag_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, NULL);
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	char *tag = tag_param(&x, "name");
@@ -332,11 +328,9 @@ int a_tag_get(struct http_req *r)
 
 int a_tag_action(struct http_req *r)
 {
-	const char *action = http_param(r, "action");
-	if (strcmp(action, "follow") && strcmp(action, "unfollow"))
-		return ERR_NOTFOUND;
+	const char *action = path_last(r); /* follow or unfollow (api.c) */
 	struct actx x;
-	int rc = api_begin(r, &x, "write:follows");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	char *tag = tag_param(&x, "name");
@@ -354,7 +348,7 @@ int a_tag_action(struct http_req *r)
 int a_followed_tags(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:follows");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	const char **tags;
@@ -374,7 +368,7 @@ int a_followed_tags(struct http_req *r)
 int a_conversations(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:statuses");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct page pg;
@@ -400,7 +394,7 @@ int a_conversations(struct http_req *r)
 static int conv_mark(struct http_req *r, bool hide)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:conversations");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	uint64_t root = param_id(r, "id");
@@ -479,7 +473,7 @@ static int list_fields(struct actx *x, struct ulist *l, bool partial)
 int a_lists(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct ulist *v;
@@ -497,7 +491,7 @@ int a_lists(struct http_req *r)
 int a_list_get(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct ulist *l;
@@ -509,7 +503,7 @@ int a_list_get(struct http_req *r)
 int a_list_create(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct ulist l = {.id = id_new(), .account_id = x.viewer};
@@ -523,7 +517,7 @@ int a_list_create(struct http_req *r)
 int a_list_update(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct ulist *l;
@@ -539,7 +533,7 @@ int a_list_update(struct http_req *r)
 int a_list_delete(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	if ((rc = store_list_delete(x.c->store, x.viewer, param_id(r, "id"))))
@@ -550,7 +544,7 @@ int a_list_delete(struct http_req *r)
 int a_list_accounts(struct http_req *r)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "read:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct ulist *l;
@@ -574,7 +568,7 @@ int a_list_accounts(struct http_req *r)
 static int list_members(struct http_req *r, bool on)
 {
 	struct actx x;
-	int rc = api_begin(r, &x, "write:lists");
+	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
 	struct ulist *l;

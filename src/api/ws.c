@@ -33,12 +33,17 @@
 #define WS_MAX_CONNS  1000
 #define WS_PING_S     30
 #define WS_MAX_SUBS   32
+#define WS_MAX_PER_ADDR       16   /* sockets one address may hold without a token */
+#define WS_MAX_PER_ADDR_TOKEN 64   /* and with one */
 
 struct wsconn {
 	struct wsconn *next;
 	int fd;
 	void *handle;
 	uint64_t viewer;
+	bool has_token;
+	char scopes[OAUTH_MAX_SCOPES + 1]; /* the token's, for stream_allowed */
+	char addr[64];      /* the client's, for the limits per address */
 	char base[224];
 	struct buf in;      /* owned by the thread */
 	struct buf out;     /* under lock */
@@ -134,13 +139,18 @@ static void on_message(struct wsconn *w, const char *p, size_t n)
 		parse_u64(json_string_value(jl), &list);
 	else if (json_is_integer(jl) && json_integer_value(jl) > 0)
 		list = (uint64_t)json_integer_value(jl);
+	int rc;
 	if (!type || !stream) {
 		send_error(w, "Unknown message");
 	} else if (!strcmp(type, "subscribe")) {
 		if (w->nsubs >= WS_MAX_SUBS)
 			send_error(w, "Too many subscriptions");
-		else if (stream_ws_subscribe(w, w->viewer, w->base, stream, tag, list))
-			send_error(w, "Unknown stream type");
+		else if ((rc = stream_ws_subscribe(w, w->viewer, w->has_token ? w->scopes : NULL, w->base, w->addr, stream,
+		                                   tag, list)))
+			send_error(w, rc == ERR_FORBIDDEN                  ? "Access token does not have the required scopes"
+			              : rc == ERR_AUTH                     ? "Missing access token"
+			              : rc == ERR_BUSY || rc == ERR_RATE ? "Too many streams"
+			                                                   : "Unknown stream type");
 		else
 			w->nsubs++;
 	} else if (!strcmp(type, "unsubscribe")) {
@@ -329,6 +339,9 @@ static void start(void)
 
 struct pending {
 	uint64_t viewer;
+	bool has_token;
+	char scopes[OAUTH_MAX_SCOPES + 1];
+	char addr[64];
 	char base[224];
 	char stream[64], tag[72];
 	uint64_t list;
@@ -342,6 +355,9 @@ static void on_upgraded(void *cls, int fd, const char *extra, size_t nextra, voi
 	w->fd = fd;
 	w->handle = handle;
 	w->viewer = p->viewer;
+	w->has_token = p->has_token;
+	memcpy(w->scopes, p->scopes, sizeof w->scopes);
+	memcpy(w->addr, p->addr, sizeof w->addr);
 	w->last_ping = time_now();
 	memcpy(w->base, p->base, sizeof w->base);
 	buf_init(&w->in, 2 * WS_MAX_FRAME);
@@ -352,7 +368,8 @@ static void on_upgraded(void *cls, int fd, const char *extra, size_t nextra, voi
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 	/* ?stream=user on the URL subscribes at once, as Mastodon does. */
-	if (p->stream[0] && !stream_ws_subscribe(w, w->viewer, w->base, p->stream, p->tag[0] ? p->tag : NULL, p->list))
+	if (p->stream[0] && !stream_ws_subscribe(w, w->viewer, w->has_token ? w->scopes : NULL, w->base, w->addr,
+	                                         p->stream, p->tag[0] ? p->tag : NULL, p->list))
 		w->nsubs++;
 	free(p);
 	pthread_mutex_lock(&lock);
@@ -389,13 +406,26 @@ int ws_accept(struct http_req *r, struct actx *x)
 	if (!key || strlen(key) != 24 || !ver || strcmp(ver, "13") || !accept_key(key, acc))
 		return api_fail(x, 400, "Bad WebSocket handshake");
 	pthread_once(&once, start);
+	const char *addr = r->remote ? r->remote : "-";
 	pthread_mutex_lock(&lock);
 	bool full = nconns >= WS_MAX_CONNS || stopping || epfd < 0;
+	/* One address cannot hold every socket (see STREAM_MAX_PER_ADDR). */
+	int same = 0;
+	for (struct wsconn *o = conns; o; o = o->next)
+		same += !strcmp(o->addr, addr);
 	pthread_mutex_unlock(&lock);
 	if (full)
 		return ERR_BUSY;
+	if (same >= (x->has_token ? WS_MAX_PER_ADDR_TOKEN : WS_MAX_PER_ADDR))
+		return ERR_RATE;
 	struct pending *p = xcalloc(1, sizeof *p);
 	p->viewer = x->viewer;
+	p->has_token = x->has_token;
+	snprintf(p->addr, sizeof p->addr, "%s", addr);
+	if (x->has_token && snprintf(p->scopes, sizeof p->scopes, "%s", x->tok.scopes) >= (int)sizeof p->scopes) {
+		free(p);
+		return api_fail(x, 400, "Too many scopes");
+	}
 	snprintf(p->base, sizeof p->base, "%s", x->base);
 	const char *stream = arg(x, "stream"), *tag = arg(x, "tag");
 	if (stream && strlen(stream) < sizeof p->stream)

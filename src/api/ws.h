@@ -24,8 +24,11 @@ void ws_send_event(struct wsconn *w, const char *label, const char *event, const
 void ws_stop(void);
 
 /* The stream bus (stream.c) for WebSocket subscriptions. */
-int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *base, const char *name, const char *tag,
-                        uint64_t list);
+/* scopes: the token's, NULL without one; addr: the client's address.
+ * ERR_NOTFOUND for an unknown stream, ERR_AUTH / ERR_FORBIDDEN as
+ * stream_allowed decides, ERR_RATE past the address's streams, ERR_BUSY. */
+int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, const char *base, const char *addr,
+                        const char *name, const char *tag, uint64_t list);
 void stream_ws_unsubscribe(struct wsconn *w, const char *name, const char *tag, uint64_t list);
 void stream_ws_drop(struct wsconn *w);
 

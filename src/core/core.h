@@ -204,6 +204,9 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id);
 bool core_post_visible(uint64_t viewer, const struct post *p);
 /* Fetch, check visibility, and fill author/writer/boosted. */
 int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post **out);
+/* Could viewer see post id, also once it is deleted?  (Who may be told of
+ * its deletion: nobody else learns it existed.) */
+bool core_post_seen_by(struct core *c, uint64_t viewer, uint64_t id);
 /* What posts show beside their rows (media, tags, mentions, polls, the
  * viewer's bookmarks and pins: p->x, see store_api.h), for a page at once;
  * for a boost, of the post it boosts.  A post left without is fetched on

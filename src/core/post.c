@@ -219,6 +219,16 @@ int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id,
 	return 0;
 }
 
+bool core_post_seen_by(struct core *c, uint64_t viewer, uint64_t id)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	bool seen = !store_post_get_any(c->store, &a, viewer, id, &p) && core_post_visible(viewer, p);
+	arena_release(&a);
+	return seen;
+}
+
 /* Resolve @names to account ids; unknown names are ignored (plain text). */
 static size_t resolve(struct core *c, struct arena *a, const char *const *names, size_t n, uint64_t *ids,
                       size_t have, size_t max)

@@ -42,6 +42,8 @@ struct http_field {
 typedef ssize_t (*http_stream_read)(void *cls, uint64_t pos, char *buf, size_t max);
 #define HTTP_STREAM_END ((ssize_t)-1)
 
+struct http_route;
+
 struct http_req {
 	struct arena *a;
 	void *conn;                /* the MHD connection */
@@ -51,6 +53,7 @@ struct http_req {
 	const char *url;           /* raw url as received */
 	const char *remote;        /* client address */
 	bool tls;
+	const struct http_route *route; /* the route that matched, set before its handler runs */
 	const char *param_names[HTTP_MAX_PARAMS];
 	const char *param_vals[HTTP_MAX_PARAMS];
 	int nparams;

@@ -229,6 +229,7 @@ static void dispatch(struct http_server *srv, struct http_req *r)
 		goto out;
 	}
 	r->status = 200;
+	r->route = hit; /* the API reads the scope it declared from it */
 	err = hit->fn(r);
 out:
 	if (err) {

@@ -144,6 +144,17 @@ int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t i
 	return rc;
 }
 
+int store_post_get_any(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, POST_COLS " WHERE p.id = ?2", "uu", viewer, id);
+	int rc = db_one(st);
+	if (!rc)
+		*out = post_row(a, st);
+	db_done(st);
+	return rc;
+}
+
 static void posts_by_id_row(struct db_stmt *st, void *ctx)
 {
 	struct by_id *b = ctx;

@@ -245,6 +245,8 @@ struct post_new {
 };
 int store_post_insert(struct store *s, const struct post_new *p);
 int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out);
+/* store_post_get, also for a deleted post (its audience stays known). */
+int store_post_get_any(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out);
 /* Many posts in one query per DB_IDS: out[i] is ids[i]'s post for viewer,
  * NULL if it does not exist or was deleted. */
 int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
