@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "api/api.h"
 #include "core/core.h"
+#include "http/http.h"
 #include "scan/scan.h"
 #include "store/bench_data.h"
 #include "store/export.h"
@@ -358,6 +359,10 @@ static int serve(struct opts *o, struct core *c)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	struct web *w;
+	if (http_trusted_proxies_set(o->cfg.trusted_proxies)) {
+		fprintf(stderr, "kring: trusted_proxies must list addresses or networks (10.0.0.0/8), comma separated\n");
+		return 1;
+	}
 	api_init(c, (size_t)o->cfg.cache_mb << 20);
 	/* Media processing: a durable job queue with its worker thread. */
 	const struct job_handler *jh;

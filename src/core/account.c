@@ -16,6 +16,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "store/store_api.h"
 
 /* OWASP's Argon2id minimum: 19 MiB, 2 passes; kind to a small machine. */
 #define PW_OPSLIMIT 2
@@ -229,6 +230,17 @@ int core_profile_update(struct core *c, const struct account *acc)
 	return store_account_update(c->store, acc);
 }
 
+/* A new password ends everything the old one opened, as Mastodon does:
+ * every web session but keep_session_hash (the one making the change; NULL
+ * for none) and every app token, so a thief's copy stops working. */
+static int sessions_end(struct core *c, uint64_t id, const char *keep_session_hash)
+{
+	int rc = store_session_delete_account(c->store, id, keep_session_hash);
+	if (!rc)
+		rc = store_otoken_revoke_account(c->store, id);
+	return rc;
+}
+
 int core_password_set(struct core *c, uint64_t id, const char *password)
 {
 	char hash[crypto_pwhash_STRBYTES];
@@ -238,7 +250,7 @@ int core_password_set(struct core *c, uint64_t id, const char *password)
 	if (!rc)
 		rc = store_account_set_password(c->store, id, hash);
 	if (!rc)
-		rc = store_session_delete_account(c->store, id, NULL);
+		rc = sessions_end(c, id, NULL);
 	return rc;
 }
 
@@ -265,7 +277,7 @@ int core_password_change(struct core *c, uint64_t id, const char *old_pw, const 
 	if (!rc)
 		rc = store_account_set_password(c->store, id, hash);
 	if (!rc)
-		rc = store_session_delete_account(c->store, id, keep_session_hash);
+		rc = sessions_end(c, id, keep_session_hash);
 	return rc;
 }
 
@@ -301,22 +313,64 @@ static int session_new(struct core *c, struct arena *a, uint64_t id, char **toke
 	return rc;
 }
 
-int core_login(struct core *c, struct arena *a, const char *username, const char *password,
-               const char *remote, char **token, uint64_t *id)
+/* The wait a login needs after n failures since the last success. */
+static int64_t login_wait(int64_t n)
 {
+	if (n < CORE_LOGIN_FREE_TRIES)
+		return 0;
+	int64_t k = n - CORE_LOGIN_FREE_TRIES, w = k < 16 ? (int64_t)1 << k : CORE_LOGIN_WAIT_MAX;
+	return w < CORE_LOGIN_WAIT_MAX ? w : CORE_LOGIN_WAIT_MAX;
+}
+
+/* How long this address must still wait before a password is checked; 0: go. */
+static int login_hold(struct core *c, const char *kacct, const char *kpair, const char *kaddr, int64_t now,
+                      int64_t *wait)
+{
+	int64_t since = now - CORE_LOGIN_WINDOW, n, first, last;
+	*wait = 0;
+	int rc = store_rate_span(c->store, kaddr, since, &n, &first, &last);
+	if (rc)
+		return rc;
+	if (n >= CORE_LOGIN_MAX_ADDR) {
+		/* Until the oldest failure leaves the window. */
+		*wait = first + CORE_LOGIN_WINDOW - now;
+		return 0;
+	}
+	/* The account's wait holds only addresses that failed on it: someone
+	 * guessing from elsewhere cannot keep the owner out. */
+	if ((rc = store_rate_count(c->store, kpair, since, &n)) || !n)
+		return rc;
+	if ((rc = store_rate_span(c->store, kacct, since, &n, &first, &last)))
+		return rc;
+	*wait = last + login_wait(n) - now;
+	return 0;
+}
+
+int core_login(struct core *c, struct arena *a, const char *username, const char *password,
+               const char *remote, char **token, uint64_t *id, int *wait)
+{
+	if (wait)
+		*wait = 0;
 	if (!username || !password || !*username || strlen(username) > CORE_NAME_MAX ||
 	    strlen(password) > CORE_PASSWORD_MAX)
 		return ERR_AUTH;
 	char name[CORE_NAME_MAX + 2];
 	snprintf(name, sizeof name, "%s", username);
 	str_lower(name);
+	if (!remote)
+		remote = "-";
 	char *kacct = arena_printf(a, "login:acct:%s", name);
-	char *kaddr = arena_printf(a, "login:addr:%s", remote ? remote : "-");
-	int64_t now = time_now(), since = now - CORE_LOGIN_WINDOW, n1 = 0, n2 = 0;
-	if (store_rate_count(c->store, kacct, since, &n1) || store_rate_count(c->store, kaddr, since, &n2))
+	char *kpair = arena_printf(a, "login:acct:%s:%s", name, remote);
+	char *kaddr = arena_printf(a, "login:addr:%s", remote);
+	int64_t now = time_now(), since = now - CORE_LOGIN_WINDOW, n = 0, hold = 0;
+	if (login_hold(c, kacct, kpair, kaddr, now, &hold))
 		return ERR_BUSY;
-	if (n1 >= CORE_LOGIN_MAX_ACCOUNT || n2 >= CORE_LOGIN_MAX_ADDR)
+	if (hold > 0) {
+		/* Answer at once (no thread sleeps), with the seconds to wait. */
+		if (wait)
+			*wait = hold > CORE_LOGIN_WINDOW ? CORE_LOGIN_WINDOW : (int)hold;
 		return ERR_RATE;
+	}
 	struct account *acc = NULL;
 	int rc = store_account_by_name(c->store, a, name, &acc);
 	if (rc == ERR_NOTFOUND || (!rc && (acc->suspended || !acc->has_password || !verify(c, acc->id, password)))) {
@@ -326,13 +380,15 @@ int core_login(struct core *c, struct arena *a, const char *username, const char
 			char dummy[crypto_pwhash_STRBYTES];
 			hash_password("timing-equaliser", dummy);
 		}
-		store_rate_hit(c->store, kacct, now, since, &n1);
-		store_rate_hit(c->store, kaddr, now, since, &n2);
+		store_rate_hit(c->store, kacct, now, since, &n);
+		store_rate_hit(c->store, kpair, now, since, &n);
+		store_rate_hit(c->store, kaddr, now, since, &n);
 		return ERR_AUTH;
 	}
 	if (rc)
 		return rc;
 	store_rate_clear(c->store, kacct);
+	store_rate_clear(c->store, kpair);
 	*id = acc->id;
 	return session_new(c, a, acc->id, token);
 }

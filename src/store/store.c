@@ -601,6 +601,24 @@ int store_rate_count(struct store *s, const char *key, int64_t since, int64_t *c
 	                 since);
 }
 
+int store_rate_span(struct store *s, const char *key, int64_t since, int64_t *count, int64_t *first,
+                    int64_t *last)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM rate_events"
+	                              " WHERE key = ?1 AND at >= ?2",
+	                              "si", key, since);
+	int rc = db_one(st);
+	if (!rc) {
+		*count = db_i64(st, 0);
+		*first = db_i64(st, 1);
+		*last = db_i64(st, 2);
+	}
+	db_done(st);
+	return rc;
+}
+
 int store_account_set_hold(struct store *s, uint64_t id, int seconds)
 {
 	DB_OR_FAIL(s);

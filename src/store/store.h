@@ -229,6 +229,9 @@ int store_invite_list(struct store *s, struct arena *a, struct invite **out, siz
 int store_rate_hit(struct store *s, const char *key, int64_t now, int64_t since, int64_t *count);
 int store_rate_clear(struct store *s, const char *key);
 int store_rate_count(struct store *s, const char *key, int64_t since, int64_t *count);
+/* Count, first and last time of key's events since `since` (0, 0, 0 if none). */
+int store_rate_span(struct store *s, const char *key, int64_t since, int64_t *count, int64_t *first,
+                    int64_t *last);
 
 /* Posts.  recipients: direct recipients and mentioned accounts; tags: lower case. */
 struct post_new {
