@@ -232,12 +232,15 @@ int core_profile_update(struct core *c, const struct account *acc)
 
 /* A new password ends everything the old one opened, as Mastodon does:
  * every web session but keep_session_hash (the one making the change; NULL
- * for none) and every app token, so a thief's copy stops working. */
+ * for none), every app token and unused authorization code, and any other
+ * reset link, so a thief's copy of any of them stops working. */
 static int sessions_end(struct core *c, uint64_t id, const char *keep_session_hash)
 {
 	int rc = store_session_delete_account(c->store, id, keep_session_hash);
 	if (!rc)
 		rc = store_otoken_revoke_account(c->store, id);
+	if (!rc)
+		rc = store_token_expire_account(c->store, "reset", id, time_now());
 	return rc;
 }
 

@@ -523,6 +523,13 @@ int store_token_check(struct store *s, const char *kind, const char *token_hash,
 	return rc ? rc : v ? 0 : ERR_NOTFOUND;
 }
 
+int store_token_expire_account(struct store *s, const char *kind, uint64_t account, int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE tokens SET used_at = ?3 WHERE kind = ?1 AND account_id = ?2 AND used_at = 0", "sui",
+	               kind, account, now);
+}
+
 int store_token_use(struct store *s, const char *kind, const char *token_hash, int64_t now,
                     uint64_t used_by, uint64_t *account, int *role)
 {

@@ -223,6 +223,8 @@ int store_token_insert(struct store *s, const char *kind, const char *token_hash
 int store_token_use(struct store *s, const char *kind, const char *token_hash, int64_t now,
                     uint64_t used_by, uint64_t *account, int *role);
 int store_token_check(struct store *s, const char *kind, const char *token_hash, int64_t now);
+/* Spend every unused token of this kind for account (e.g. its reset links). */
+int store_token_expire_account(struct store *s, const char *kind, uint64_t account, int64_t now);
 int store_invite_list(struct store *s, struct arena *a, struct invite **out, size_t *n);
 
 /* Rate limiting: count of events for key since `since`, and record one. */

@@ -84,6 +84,11 @@ def test_password_change_revokes_tokens(server):
     tok, tok2 = token_for(server, name), token_for(server, name)
     a, b = server.login(name), server.login(name)
     assert me(server, tok) == 200 and me(server, tok2) == 200
+    # An approved but not yet exchanged code, and a reset link made earlier.
+    redirect = "http://127.0.0.1:9/cb"
+    app = make_app(server, redirect=redirect, scopes="read")
+    code, verifier = pkce_code(server, app, redirect, name, b)
+    reset = re.sub(r"^https?://[^/]+", "", server.reset_link(name))
     a.get("/settings/password")
     r = a.post("/settings/password", {"old_password": PASSWORD, "password": "nieuw-wachtwoord-9",
                                       "password2": "nieuw-wachtwoord-9"})
@@ -91,6 +96,8 @@ def test_password_change_revokes_tokens(server):
     assert me(server, tok) == 401 and me(server, tok2) == 401, "tokens must end with a password change"
     assert logged_in(a), "the session that changed the password stays logged in"
     assert not logged_in(b), "other sessions end"
+    assert exchange(server, app, redirect, code, verifier).status_code == 400, "codes end too"
+    assert server.client().get(reset).status_code == 404, "earlier reset links end too"
     # A token made after the change works.
     assert me(server, token_for(server, name, "nieuw-wachtwoord-9")) == 200
 
@@ -257,8 +264,9 @@ def test_redirect_uri_schemes(server):
 
 # ---- #20 revocation by a public (PKCE) client ------------------------------
 
-def pkce_token(server, app, redirect, name):
-    c = server.login(name)
+def pkce_code(server, app, redirect, name, c=None):
+    """Approve the app on the consent page: (code, verifier)."""
+    c = c or server.login(name)
     verifier = secrets.token_urlsafe(48)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     q = {"client_id": app["client_id"], "redirect_uri": redirect, "response_type": "code", "scope": "read",
@@ -270,10 +278,17 @@ def pkce_token(server, app, redirect, name):
     form["decision"] = "approve"
     r = c.post("/oauth/authorize", form, csrf=False)
     assert r.status_code in (302, 303), r.text[:500]
-    code = urllib.parse.parse_qs(urllib.parse.urlparse(r.headers["Location"]).query)["code"][0]
-    r = requests.post(server.base + "/oauth/token", data={
+    return urllib.parse.parse_qs(urllib.parse.urlparse(r.headers["Location"]).query)["code"][0], verifier
+
+
+def exchange(server, app, redirect, code, verifier):
+    return requests.post(server.base + "/oauth/token", data={
         "grant_type": "authorization_code", "code": code, "client_id": app["client_id"], "redirect_uri": redirect,
         "code_verifier": verifier}, timeout=10)
+
+
+def pkce_token(server, app, redirect, name):
+    r = exchange(server, app, redirect, *pkce_code(server, app, redirect, name))
     assert r.status_code == 200, r.text
     return r.json()["access_token"]
 
