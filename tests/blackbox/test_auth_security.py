@@ -43,8 +43,13 @@ def client_from(server, src):
     return c
 
 
+# Apps come from their own address: registration is limited per address,
+# and the shared test server's 127.0.0.1 is left to the other test files.
+APP_SRC = "127.0.11.20"
+
+
 def make_app(server, s=None, redirect=OOB, scopes="read write"):
-    r = (s or requests).post(server.base + "/api/v1/apps", data={
+    r = (s or session_from(APP_SRC)).post(server.base + "/api/v1/apps", data={
         "client_name": "sectest", "redirect_uris": redirect, "scopes": scopes}, timeout=10)
     assert r.status_code == 200, r.text
     return r.json()
@@ -364,3 +369,14 @@ def test_app_registration_is_rate_limited(server):
     # Another address still registers apps.
     assert session_from("127.0.11.13").post(server.base + "/api/v1/apps", data={
         "client_name": "ander", "redirect_uris": OOB}, timeout=10).status_code == 200
+
+
+def test_bad_trusted_proxies_refuse_to_start(start_server, monkeypatch):
+    """A typo in trusted_proxies must not go unnoticed (or trust everyone)."""
+    monkeypatch.setenv("KRING_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/33")
+    try:
+        start_server()
+    except RuntimeError as e:
+        assert "trusted_proxies" in str(e)
+    else:
+        raise AssertionError("kring started with a bad trusted_proxies")
