@@ -3,6 +3,7 @@
  * first administrator's set-up link.  Tokens are random, shown once, and
  * stored only as their SHA-256, so a leaked database opens no session.
  */
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/core_int.h"
 #include "store/store_api.h"
 
 /* OWASP's Argon2id minimum: 19 MiB, 2 passes; kind to a small machine. */
@@ -316,6 +318,20 @@ static int session_new(struct core *c, struct arena *a, uint64_t id, char **toke
 	return rc;
 }
 
+const char *core_addr_bucket(struct arena *a, const char *addr)
+{
+	unsigned char v6[16];
+	if (!addr)
+		return "-";
+	/* IPv4, and IPv4-mapped IPv6 ("::ffff:1.2.3.4", with a dot), stay one address. */
+	if (!strchr(addr, ':') || strchr(addr, '.') || inet_pton(AF_INET6, addr, v6) != 1)
+		return addr;
+	memset(v6 + 8, 0, 8);
+	char out[INET6_ADDRSTRLEN];
+	inet_ntop(AF_INET6, v6, out, sizeof out);
+	return arena_printf(a, "%s/64", out);
+}
+
 /* The wait a login needs after n failures since the last success. */
 static int64_t login_wait(int64_t n)
 {
@@ -360,8 +376,7 @@ int core_login(struct core *c, struct arena *a, const char *username, const char
 	char name[CORE_NAME_MAX + 2];
 	snprintf(name, sizeof name, "%s", username);
 	str_lower(name);
-	if (!remote)
-		remote = "-";
+	remote = core_addr_bucket(a, remote);
 	char *kacct = arena_printf(a, "login:acct:%s", name);
 	char *kpair = arena_printf(a, "login:acct:%s:%s", name, remote);
 	char *kaddr = arena_printf(a, "login:addr:%s", remote);

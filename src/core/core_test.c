@@ -248,6 +248,10 @@ static void test_login_rate_limit(void **state)
 	/* Now this address waits, even with the right password... */
 	assert_int_equal(core_login(f->c, &f->a, "ann", "wachtwoord-ann", "1.2.3.4", &tok, &id, &wait), ERR_RATE);
 	assert_true(wait >= 1 && wait <= CORE_LOGIN_WAIT_MAX);
+	/* IPv6 addresses count by /64: a neighbour address is the same client. */
+	assert_string_equal(core_addr_bucket(&f->a, "2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+	assert_string_equal(core_addr_bucket(&f->a, "::ffff:1.2.3.4"), "::ffff:1.2.3.4");
+	assert_string_equal(core_addr_bucket(&f->a, "1.2.3.4"), "1.2.3.4");
 	/* ...but not the owner elsewhere, nor another account. */
 	assert_int_equal(core_login(f->c, &f->a, "ann", "wachtwoord-ann", "5.6.7.8", &tok, &id, &wait), 0);
 	assert_int_equal(core_login(f->c, &f->a, "bob", "wachtwoord-bob", "1.2.3.4", &tok, &id, NULL), 0);

@@ -8,6 +8,7 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
+#include "core/core_int.h"
 
 const char *oauth_fail_code(enum oauth_fail f)
 {
@@ -226,7 +227,7 @@ int core_app_create(struct core *c, struct arena *a, const char *name, const cha
 	/* Registration needs no account: limit it per address, so nobody
 	 * fills the database with apps. */
 	int64_t now = time_now(), n = 0;
-	int rc = store_rate_hit(c->store, arena_printf(a, "apps:addr:%s", remote ? remote : "-"), now, now - 3600, &n);
+	int rc = store_rate_hit(c->store, arena_printf(a, "apps:addr:%s", core_addr_bucket(a, remote)), now, now - 3600, &n);
 	if (rc)
 		return rc;
 	if (n > CORE_APPS_PER_HOUR)
