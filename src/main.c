@@ -252,7 +252,7 @@ static int cmd_user(struct opts *o, struct core *c)
 			if (!pw || (rc = core_password_set(c, acc->id, pw)))
 				ret = fail(pw ? rc : ERR_INVAL, "set password");
 			else
-				printf("password set for %s\n", acc->username);
+				printf("password set for %s; every session and app token of it has ended\n", acc->username);
 		}
 	} else if (sub && !strcmp(sub, "role") && name && o->nargs > 3) {
 		int role = role_from(o->args[3]);
