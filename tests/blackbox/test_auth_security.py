@@ -148,7 +148,10 @@ def test_wrong_passwords_do_not_lock_the_owner_out(start_server):
     attacker = client_from(srv, "127.0.11.2")
     codes = [wrong_login(attacker, name).status_code for _ in range(8)]
     assert set(codes) <= {401, 429} and 429 in codes, codes
-    r = wrong_login(attacker, name)
+    for _ in range(5):  # a wait may just have ended: the next failure starts a longer one
+        r = wrong_login(attacker, name)
+        if r.status_code == 429:
+            break
     assert r.status_code == 429
     wait = int(r.headers.get("Retry-After", "0"))
     assert 1 <= wait <= 60, r.headers
@@ -161,7 +164,10 @@ def test_wrong_passwords_do_not_lock_the_owner_out(start_server):
     s = session_from("127.0.11.4")
     codes = [password_grant(srv, app, name, "fout-fout-fout-1", s).status_code for _ in range(8)]
     assert set(codes) <= {400, 429} and 429 in codes, codes
-    r = password_grant(srv, app, name, "fout-fout-fout-1", s)
+    for _ in range(5):
+        r = password_grant(srv, app, name, "fout-fout-fout-1", s)
+        if r.status_code == 429:
+            break
     assert r.status_code == 429 and 1 <= int(r.headers["Retry-After"]) <= 60 and r.json()["error"], r.text
     r = password_grant(srv, app, name, PASSWORD, session_from("127.0.11.5"))
     assert r.status_code == 200, r.text
