@@ -64,8 +64,12 @@ int h_login(struct http_req *r)
 		if (wait < 1)
 			wait = 1;
 		http_set_header(r, "Retry-After", arena_printf(r->a, "%d", wait));
-		const char *msg = arena_printf(r->a, "%s %d %s", _r(r, "Te veel pogingen achter elkaar. Probeer het over"),
-		                               wait, wait == 1 ? _r(r, "seconde opnieuw.") : _r(r, "seconden opnieuw."));
+		const char *unit = wait == 1 ? _r(r, "seconde opnieuw.") : _r(r, "seconden opnieuw.");
+		int n = wait;
+		if (wait >= 120) /* an address over its limit waits minutes */
+			n = (wait + 59) / 60, unit = _r(r, "minuten opnieuw.");
+		const char *msg =
+			arena_printf(r->a, "%s %d %s", _r(r, "Te veel pogingen achter elkaar. Probeer het over"), n, unit);
 		return form_page(r, "login", _r(r, "Inloggen"), msg, 429);
 	}
 	if (rc)

@@ -212,6 +212,8 @@ def test_forwarded_for_is_ignored_without_trusted_proxy(start_server):
                    headers={"X-Forwarded-For": "203.0.113.%d" % i})
         codes.append(r.status_code)
     assert codes[-1] == 429 and codes.count(401) <= 20, codes
+    # The address waits until its oldest failure is 15 minutes old, and is told so.
+    assert 60 < int(r.headers["Retry-After"]) <= 900 and "minuten opnieuw" in r.text, r.headers
     # A made-up X-Forwarded-For does not get this address out of its limit.
     r = c.post("/login", {"username": name, "password": PASSWORD, "next": "/"},
                headers={"X-Forwarded-For": "198.51.100.7"})
