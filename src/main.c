@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "api/api.h"
 #include "core/core.h"
+#include "http/http.h"
 #include "scan/scan.h"
 #include "store/bench_data.h"
 #include "store/export.h"
@@ -252,7 +253,7 @@ static int cmd_user(struct opts *o, struct core *c)
 			if (!pw || (rc = core_password_set(c, acc->id, pw)))
 				ret = fail(pw ? rc : ERR_INVAL, "set password");
 			else
-				printf("password set for %s\n", acc->username);
+				printf("password set for %s; every session and app token of it has ended\n", acc->username);
 		}
 	} else if (sub && !strcmp(sub, "role") && name && o->nargs > 3) {
 		int role = role_from(o->args[3]);
@@ -359,6 +360,10 @@ static int serve(struct opts *o, struct core *c)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	struct web *w;
+	if (http_trusted_proxies_set(o->cfg.trusted_proxies)) {
+		fprintf(stderr, "kring: trusted_proxies must list addresses or networks (10.0.0.0/8), comma separated\n");
+		return 1;
+	}
 	if (api_init(c, (size_t)o->cfg.cache_mb << 20)) {
 		fprintf(stderr, "kring: an API route declares no valid scope: not starting\n");
 		return 1;

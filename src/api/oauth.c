@@ -57,9 +57,13 @@ int a_apps_create(struct http_req *r)
 	struct oauth_app *app;
 	char *secret;
 	rc = core_app_create(x.c, x.a, arg(&x, "client_name"), nuris ? joined : NULL, arg(&x, "scopes"),
-	                     arg(&x, "website"), &app, &secret);
+	                     arg(&x, "website"), http_client_addr(r), &app, &secret);
 	if (rc == ERR_INVAL)
 		return api_fail(&x, 422, "Validation failed: name, redirect URI or scopes are invalid");
+	if (rc == ERR_RATE) {
+		http_set_header(r, "Retry-After", "3600");
+		return api_fail(&x, 429, "Too many apps registered from this address; try again in an hour");
+	}
 	if (rc)
 		return rc;
 	json_begin(&x);
@@ -98,9 +102,10 @@ static int oauth_fail(struct actx *x, enum oauth_fail f)
 		[OAUTH_INVALID_SCOPE] = "The requested scope is invalid, unknown, or malformed.",
 		[OAUTH_UNSUPPORTED_GRANT] = "The authorization grant type is not supported by the authorization server.",
 		[OAUTH_SERVER_ERROR] = "The authorization server encountered an unexpected condition.",
+		[OAUTH_SLOW_DOWN] = "Too many failed attempts. Wait as many seconds as Retry-After says, then try again.",
 	};
 	json_begin(x);
-	x->r->status = f == OAUTH_INVALID_CLIENT ? 401 : f == OAUTH_SERVER_ERROR ? 503 : 400;
+	x->r->status = f == OAUTH_INVALID_CLIENT ? 401 : f == OAUTH_SERVER_ERROR ? 503 : f == OAUTH_SLOW_DOWN ? 429 : 400;
 	struct jw j;
 	jw_init(&j, &x->r->out);
 	jw_obj(&j);
@@ -153,8 +158,10 @@ int a_oauth_token(struct http_req *r)
 		.scope = arg(&x, "scope"),
 		.username = arg(&x, "username"),
 		.password = arg(&x, "password"),
-		.remote = r->remote,
+		.remote = http_client_addr(r),
 	};
+	int wait = 0;
+	g.wait = &wait;
 	if (!g.scope)
 		g.scope = arg(&x, "scopes");
 	basic_auth(&x, &g.client_id, &g.client_secret);
@@ -162,6 +169,8 @@ int a_oauth_token(struct http_req *r)
 	const char *scopes;
 	int64_t created;
 	enum oauth_fail f = core_token_grant(x.c, x.a, &g, &token, &scopes, &created);
+	if (f == OAUTH_SLOW_DOWN)
+		http_set_header(r, "Retry-After", arena_printf(x.a, "%d", wait > 0 ? wait : 1));
 	if (f)
 		return oauth_fail(&x, f);
 	json_begin(&x);
@@ -186,7 +195,7 @@ int a_oauth_revoke(struct http_req *r)
 		return oauth_fail(&x, OAUTH_INVALID_REQUEST);
 	const char *id = arg(&x, "client_id"), *secret = arg(&x, "client_secret");
 	basic_auth(&x, &id, &secret);
-	enum oauth_fail f = core_token_revoke(x.c, x.a, id, secret ? secret : "", arg(&x, "token"));
+	enum oauth_fail f = core_token_revoke(x.c, x.a, id, secret, arg(&x, "token"));
 	if (f)
 		return oauth_fail(&x, f);
 	return json_literal(&x, "{}");

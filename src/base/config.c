@@ -49,6 +49,8 @@ int config_set(struct config *c, const char *key, const char *v)
 		c->cache_mb = (int)n;
 		return 0;
 	}
+	if (!strcmp(key, "trusted_proxies"))
+		return set_str(c->trusted_proxies, sizeof c->trusted_proxies, v);
 	if (!strcmp(key, "log_level")) {
 		if (strcmp(v, "debug") && strcmp(v, "info"))
 			return ERR_INVAL;
@@ -93,7 +95,7 @@ void config_load_env(struct config *c)
 	static const char *keys[][2] = {
 		{"KRING_LISTEN", "listen"}, {"KRING_DATA", "data"}, {"KRING_DB", "db"},
 		{"KRING_BASE_URL", "base_url"}, {"KRING_THREADS", "threads"}, {"KRING_LOG_LEVEL", "log_level"},
-		{"KRING_CACHE_MB", "cache_mb"},
+		{"KRING_CACHE_MB", "cache_mb"}, {"KRING_TRUSTED_PROXIES", "trusted_proxies"},
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = getenv(keys[i][0]);

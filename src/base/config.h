@@ -17,6 +17,9 @@ struct config {
 	int threads;
 	int cache_mb;        /* response cache of the client API; 0 = off */
 	bool log_debug;
+	/* Reverse proxies whose X-Forwarded-For is believed: addresses or
+	 * CIDRs, comma separated; empty = none (the header is ignored). */
+	char trusted_proxies[512];
 };
 
 void config_defaults(struct config *c);

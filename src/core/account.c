@@ -3,6 +3,7 @@
  * first administrator's set-up link.  Tokens are random, shown once, and
  * stored only as their SHA-256, so a leaked database opens no session.
  */
+#include <arpa/inet.h>
 #include <sodium.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "store/store_api.h"
 
 /* OWASP's Argon2id minimum: 19 MiB, 2 passes; kind to a small machine. */
 #define PW_OPSLIMIT 2
@@ -277,6 +279,20 @@ out:
 	return rc;
 }
 
+/* A new password ends everything the old one opened, as Mastodon does:
+ * every web session but keep_session_hash (the one making the change; NULL
+ * for none), every app token and unused authorization code, and any other
+ * reset link, so a thief's copy of any of them stops working. */
+static int sessions_end(struct core *c, uint64_t id, const char *keep_session_hash)
+{
+	int rc = store_session_delete_account(c->store, id, keep_session_hash);
+	if (!rc)
+		rc = store_otoken_revoke_account(c->store, id);
+	if (!rc)
+		rc = store_token_expire_account(c->store, "reset", id, time_now());
+	return rc;
+}
+
 int core_password_set(struct core *c, uint64_t id, const char *password)
 {
 	char hash[crypto_pwhash_STRBYTES];
@@ -286,7 +302,7 @@ int core_password_set(struct core *c, uint64_t id, const char *password)
 	if (!rc)
 		rc = store_account_set_password(c->store, id, hash);
 	if (!rc)
-		rc = store_session_delete_account(c->store, id, NULL);
+		rc = sessions_end(c, id, NULL);
 	return rc;
 }
 
@@ -313,7 +329,7 @@ int core_password_change(struct core *c, uint64_t id, const char *old_pw, const 
 	if (!rc)
 		rc = store_account_set_password(c->store, id, hash);
 	if (!rc)
-		rc = store_session_delete_account(c->store, id, keep_session_hash);
+		rc = sessions_end(c, id, keep_session_hash);
 	return rc;
 }
 
@@ -349,22 +365,77 @@ static int session_new(struct core *c, struct arena *a, uint64_t id, char **toke
 	return rc;
 }
 
-int core_login(struct core *c, struct arena *a, const char *username, const char *password,
-               const char *remote, char **token, uint64_t *id)
+const char *core_addr_bucket(struct arena *a, const char *addr)
 {
+	unsigned char v6[16];
+	if (!addr)
+		return "-";
+	/* IPv4, and IPv4-mapped IPv6 ("::ffff:1.2.3.4", with a dot), stay one address. */
+	if (!strchr(addr, ':') || strchr(addr, '.') || inet_pton(AF_INET6, addr, v6) != 1)
+		return addr;
+	memset(v6 + 8, 0, 8);
+	char out[INET6_ADDRSTRLEN];
+	inet_ntop(AF_INET6, v6, out, sizeof out);
+	return arena_printf(a, "%s/64", out);
+}
+
+/* The wait a login needs after n failures since the last success. */
+static int64_t login_wait(int64_t n)
+{
+	if (n < CORE_LOGIN_FREE_TRIES)
+		return 0;
+	int64_t k = n - CORE_LOGIN_FREE_TRIES, w = k < 16 ? (int64_t)1 << k : CORE_LOGIN_WAIT_MAX;
+	return w < CORE_LOGIN_WAIT_MAX ? w : CORE_LOGIN_WAIT_MAX;
+}
+
+/* How long this address must still wait before a password is checked; 0: go. */
+static int login_hold(struct core *c, const char *kacct, const char *kpair, const char *kaddr, int64_t now,
+                      int64_t *wait)
+{
+	int64_t since = now - CORE_LOGIN_WINDOW, n, first, last;
+	*wait = 0;
+	int rc = store_rate_span(c->store, kaddr, since, &n, &first, &last);
+	if (rc)
+		return rc;
+	if (n >= CORE_LOGIN_MAX_ADDR) {
+		/* Until the oldest failure leaves the window. */
+		*wait = first + CORE_LOGIN_WINDOW - now;
+		return 0;
+	}
+	/* The account's wait holds only addresses that failed on it: someone
+	 * guessing from elsewhere cannot keep the owner out. */
+	if ((rc = store_rate_count(c->store, kpair, since, &n)) || !n)
+		return rc;
+	if ((rc = store_rate_span(c->store, kacct, since, &n, &first, &last)))
+		return rc;
+	*wait = last + login_wait(n) - now;
+	return 0;
+}
+
+int core_login(struct core *c, struct arena *a, const char *username, const char *password,
+               const char *remote, char **token, uint64_t *id, int *wait)
+{
+	if (wait)
+		*wait = 0;
 	if (!username || !password || !*username || strlen(username) > CORE_NAME_MAX ||
 	    strlen(password) > CORE_PASSWORD_MAX)
 		return ERR_AUTH;
 	char name[CORE_NAME_MAX + 2];
 	snprintf(name, sizeof name, "%s", username);
 	str_lower(name);
+	remote = core_addr_bucket(a, remote);
 	char *kacct = arena_printf(a, "login:acct:%s", name);
-	char *kaddr = arena_printf(a, "login:addr:%s", remote ? remote : "-");
-	int64_t now = time_now(), since = now - CORE_LOGIN_WINDOW, n1 = 0, n2 = 0;
-	if (store_rate_count(c->store, kacct, since, &n1) || store_rate_count(c->store, kaddr, since, &n2))
+	char *kpair = arena_printf(a, "login:acct:%s:%s", name, remote);
+	char *kaddr = arena_printf(a, "login:addr:%s", remote);
+	int64_t now = time_now(), since = now - CORE_LOGIN_WINDOW, n = 0, hold = 0;
+	if (login_hold(c, kacct, kpair, kaddr, now, &hold))
 		return ERR_BUSY;
-	if (n1 >= CORE_LOGIN_MAX_ACCOUNT || n2 >= CORE_LOGIN_MAX_ADDR)
+	if (hold > 0) {
+		/* Answer at once (no thread sleeps), with the seconds to wait. */
+		if (wait)
+			*wait = hold > CORE_LOGIN_WINDOW ? CORE_LOGIN_WINDOW : (int)hold;
 		return ERR_RATE;
+	}
 	struct account *acc = NULL;
 	int rc = store_account_by_name(c->store, a, name, &acc);
 	if (rc == ERR_NOTFOUND || (!rc && (acc->suspended || !acc->has_password || !verify(c, acc->id, password)))) {
@@ -374,13 +445,15 @@ int core_login(struct core *c, struct arena *a, const char *username, const char
 			char dummy[crypto_pwhash_STRBYTES];
 			hash_password("timing-equaliser", dummy);
 		}
-		store_rate_hit(c->store, kacct, now, since, &n1);
-		store_rate_hit(c->store, kaddr, now, since, &n2);
+		store_rate_hit(c->store, kacct, now, since, &n);
+		store_rate_hit(c->store, kpair, now, since, &n);
+		store_rate_hit(c->store, kaddr, now, since, &n);
 		return ERR_AUTH;
 	}
 	if (rc)
 		return rc;
 	store_rate_clear(c->store, kacct);
+	store_rate_clear(c->store, kpair);
 	*id = acc->id;
 	return session_new(c, a, acc->id, token);
 }

@@ -33,10 +33,20 @@
 #define CORE_SESSION_DAYS     30
 #define CORE_INVITE_DAYS      14
 #define CORE_RESET_HOURS      24
-#define CORE_LOGIN_MAX_ACCOUNT 5    /* failed logins per account per window */
+/* Wrong passwords never lock an account: after CORE_LOGIN_FREE_TRIES failures
+ * in a window the next try waits 1 s, then 2, 4, ... up to CORE_LOGIN_WAIT_MAX,
+ * counted from the last failure, for addresses that failed on this account
+ * (an address without failures here, such as the owner's, is not held up).
+ * An address with CORE_LOGIN_MAX_ADDR failures in a window waits it out. */
+#define CORE_LOGIN_FREE_TRIES 3
+#define CORE_LOGIN_WAIT_MAX   60    /* seconds */
 #define CORE_LOGIN_MAX_ADDR   20    /* failed logins per address per window */
 #define CORE_LOGIN_WINDOW     (15 * 60)
 #define CORE_TOKEN_BYTES      32
+/* Each try to create a group counts, a refused (taken) name too, so group
+ * names cannot be probed at speed; the command line is held to it too. */
+#define CORE_GROUP_CREATES_PER_DAY 10   /* per account */
+#define CORE_APPS_PER_HOUR    50    /* OAuth app registrations per address */
 #define CORE_HOLD_MAX         600   /* think time, seconds */
 #define CORE_ORG_HOLD_DEFAULT 30
 
@@ -76,17 +86,21 @@ bool core_account_hidden(struct core *c, uint64_t viewer, const struct account *
  * fields) together: ERR_GUARD / ERR_BLOCKED as for struct guard_ask. */
 int core_profile_update(struct core *c, const struct account *acc);
 int core_profile_update_checked(struct core *c, const struct account *acc, const struct guard_ask *ask);
+/* Set a password (command line, reset link): every session and token ends. */
 int core_password_set(struct core *c, uint64_t id, const char *password);
-/* Change own password: the old one must match; other sessions end. */
+/* Change own password: the old one must match; every other session and
+ * every app token ends. */
 int core_password_change(struct core *c, uint64_t id, const char *old_pw, const char *new_pw,
                          const char *keep_session_hash);
 /* ERR_FORBIDDEN for demoting the last administrator. */
 int core_role_set(struct core *c, uint64_t id, int role);
 bool core_username_valid(const char *name);
 
-/* Log in; on success *token is a new session cookie value (hex). */
+/* Log in; on success *token is a new session cookie value (hex).  remote is
+ * the client's address (http_client_addr).  ERR_RATE when this address must
+ * wait first: *wait (if not NULL) is how many seconds. */
 int core_login(struct core *c, struct arena *a, const char *username, const char *password,
-               const char *remote, char **token, uint64_t *id);
+               const char *remote, char **token, uint64_t *id, int *wait);
 /* Resolve a cookie value to a session (account id and CSRF token). */
 int core_session(struct core *c, const char *token, struct session *out);
 int core_logout(struct core *c, const char *token);

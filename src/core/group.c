@@ -120,6 +120,18 @@ int core_group_create(struct core *c, uint64_t viewer, const struct group *in, c
 	int rc = check_group(&g);
 	if (rc)
 		return rc;
+	if ((rc = core_rate(c, "group:create", viewer, CORE_GROUP_CREATES_PER_DAY, 86400)))
+		return rc;
+	/* Groups and accounts share one namespace (the API looks a name up as
+	 * either), and every taken name gets the same ERR_EXISTS: the answer
+	 * for a secret group's name is that of any name in use. */
+	struct arena a;
+	arena_init(&a);
+	struct account *acc;
+	rc = store_account_by_name(c->store, &a, name, &acc);
+	arena_release(&a);
+	if (rc != ERR_NOTFOUND)
+		return rc ? rc : ERR_EXISTS;
 	struct guard_part parts[4];
 	if ((rc = guard_ask_gate(c, viewer, viewer, parts, group_parts(NULL, &g, parts), ask)))
 		return rc;

@@ -8,6 +8,7 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
+#include "core/core_int.h"
 
 const char *oauth_fail_code(enum oauth_fail f)
 {
@@ -18,6 +19,7 @@ const char *oauth_fail_code(enum oauth_fail f)
 	case OAUTH_INVALID_GRANT: return "invalid_grant";
 	case OAUTH_INVALID_SCOPE: return "invalid_scope";
 	case OAUTH_UNSUPPORTED_GRANT: return "unsupported_grant_type";
+	case OAUTH_SLOW_DOWN: return "slow_down";
 	case OAUTH_SERVER_ERROR: break;
 	}
 	return "server_error";
@@ -101,26 +103,103 @@ bool core_scopes_subset(const char *want, const char *have)
 	return each_word(want, in_have, have);
 }
 
+/* Schemes a browser would run, read from disk or keep in the page instead
+ * of handing to an app: a code sent there goes to a script, not the app. */
+static const char *const bad_schemes[] = {
+	"javascript", "data", "vbscript", "file", "blob", "about", "filesystem", "view-source", "jar", "urn",
+};
+
+/* The host of http://HOST[:PORT][/...] is this machine (RFC 8252 7.3:
+ * native apps listen on the loopback interface). */
+static bool loopback_authority(const char *h, size_t n)
+{
+	char host[64];
+	size_t hl = n;
+	if (n && h[0] == '[') {
+		const char *e = memchr(h, ']', n);
+		if (!e)
+			return false;
+		hl = (size_t)(e - h) + 1;
+	} else {
+		const char *e = memchr(h, ':', n);
+		if (e)
+			hl = (size_t)(e - h);
+	}
+	if (!hl || hl >= sizeof host)
+		return false;
+	memcpy(host, h, hl);
+	host[hl] = '\0';
+	for (size_t i = hl; i < n; i++) /* an optional :PORT */
+		if (!(i == hl ? h[i] == ':' : h[i] >= '0' && h[i] <= '9'))
+			return false;
+	if (!strcmp(host, "localhost") || !strcmp(host, "[::1]"))
+		return true;
+	/* 127.0.0.0/8, written as four decimal parts. */
+	int parts = 0, val = -1;
+	if (strncmp(host, "127.", 4))
+		return false;
+	for (const char *p = host;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			val = (val < 0 ? 0 : val * 10) + (*p - '0');
+			if (val > 255)
+				return false;
+		} else if ((*p == '.' || !*p) && val >= 0) {
+			parts++;
+			val = -1;
+			if (!*p)
+				break;
+		} else {
+			return false;
+		}
+	}
+	return parts == 4;
+}
+
+/* A redirect URI an app may register: https, http to this machine only, the
+ * out-of-band URN, or an app's own scheme (tusky://, com.example.app:/cb),
+ * never one that runs or shows content itself (javascript:, data:, ...). */
 static bool uri_ok(const char *u)
 {
 	if (!strcmp(u, OAUTH_OOB))
 		return true;
-	/* An absolute URI with a scheme (apps use custom schemes). */
-	const char *colon = strchr(u, ':');
-	if (!colon || colon == u)
-		return false;
-	for (const char *p = u; p < colon; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '+' ||
-		      *p == '.' || *p == '-'))
-			return false;
 	for (const char *p = u; *p; p++)
-		if ((unsigned char)*p <= ' ')
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
 			return false;
-	return true;
+	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986 3.1) */
+	const char *colon = strchr(u, ':');
+	if (!colon || colon == u || (size_t)(colon - u) > 64 || !colon[1])
+		return false;
+	char scheme[65];
+	size_t sl = (size_t)(colon - u);
+	for (size_t i = 0; i < sl; i++) {
+		char ch = u[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		bool alpha = ch >= 'a' && ch <= 'z';
+		if (!alpha && (!i || !((ch >= '0' && ch <= '9') || ch == '+' || ch == '.' || ch == '-')))
+			return false;
+		scheme[i] = ch;
+	}
+	scheme[sl] = '\0';
+	for (size_t i = 0; i < sizeof bad_schemes / sizeof bad_schemes[0]; i++)
+		if (!strcmp(scheme, bad_schemes[i]))
+			return false;
+	bool http = !strcmp(scheme, "http"), https = !strcmp(scheme, "https");
+	if (!http && !https)
+		return true;
+	if (strncmp(colon, "://", 3))
+		return false;
+	const char *h = colon + 3;
+	size_t n = strcspn(h, "/?#");
+	/* No user-info: "http://localhost@evil.example" goes to evil.example. */
+	if (!n || memchr(h, '@', n) || memchr(h, '\\', n))
+		return false;
+	return https || loopback_authority(h, n);
 }
 
 int core_app_create(struct core *c, struct arena *a, const char *name, const char *redirect_uris,
-                    const char *scopes, const char *website, struct oauth_app **app, char **secret)
+                    const char *scopes, const char *website, const char *remote, struct oauth_app **app,
+                    char **secret)
 {
 	if (!name || !*name || text_check(name, strlen(name), 200))
 		return ERR_INVAL;
@@ -145,6 +224,14 @@ int core_app_create(struct core *c, struct arena *a, const char *name, const cha
 			return ERR_INVAL;
 	if (!nuris)
 		return ERR_INVAL;
+	/* Registration needs no account: limit it per address, so nobody
+	 * fills the database with apps. */
+	int64_t now = time_now(), n = 0;
+	int rc = store_rate_hit(c->store, arena_printf(a, "apps:addr:%s", core_addr_bucket(a, remote)), now, now - 3600, &n);
+	if (rc)
+		return rc;
+	if (n > CORE_APPS_PER_HOUR)
+		return ERR_RATE;
 	struct oauth_app *p = arena_alloc(a, sizeof *p);
 	char *sec = core_token_new(a);
 	char *h = arena_alloc(a, 65);
@@ -156,8 +243,8 @@ int core_app_create(struct core *c, struct arena *a, const char *name, const cha
 	p->website = website ? website : "";
 	p->redirect_uris = uris;
 	p->scopes = scopes;
-	p->created_at = time_now();
-	int rc = store_app_insert(c->store, p);
+	p->created_at = now;
+	rc = store_app_insert(c->store, p);
 	if (rc)
 		return rc;
 	*app = p;
@@ -186,7 +273,8 @@ int core_app_check(struct core *c, struct arena *a, const char *client_id, const
 
 bool core_app_redirect_ok(const struct oauth_app *app, const char *uri)
 {
-	if (!uri || !*uri)
+	/* uri_ok again: an app registered before the rule keeps no bad URI. */
+	if (!uri || !*uri || !uri_ok(uri))
 		return false;
 	size_t n = strlen(uri);
 	for (const char *p = app->redirect_uris; *p;) {
@@ -285,9 +373,9 @@ enum oauth_fail core_token_grant(struct core *c, struct arena *a, const struct g
 	if (is_password) {
 		char *session;
 		uint64_t id;
-		rc = core_login(c, a, g->username, g->password, g->remote, &session, &id);
+		rc = core_login(c, a, g->username, g->password, g->remote, &session, &id, g->wait);
 		if (rc)
-			return rc == ERR_AUTH || rc == ERR_RATE ? OAUTH_INVALID_GRANT : OAUTH_SERVER_ERROR;
+			return rc == ERR_AUTH ? OAUTH_INVALID_GRANT : rc == ERR_RATE ? OAUTH_SLOW_DOWN : OAUTH_SERVER_ERROR;
 		core_logout(c, session);
 		return issue(c, a, app->id, id, want ? want : app->scopes, token, scopes, created_at);
 	}
@@ -312,8 +400,11 @@ enum oauth_fail core_token_grant(struct core *c, struct arena *a, const struct g
 enum oauth_fail core_token_revoke(struct core *c, struct arena *a, const char *client_id, const char *secret,
                                   const char *token)
 {
-	if (!token)
+	if (!token || !client_id)
 		return OAUTH_INVALID_REQUEST;
+	/* A public (PKCE) client holds no secret and names itself by client_id
+	 * alone (RFC 7009 2.1); whoever holds a token may give it up.  A secret
+	 * that is sent must still be right, and the token must be this client's. */
 	struct oauth_app *app;
 	int rc = core_app_check(c, a, client_id, secret, &app);
 	if (rc)

@@ -31,6 +31,7 @@ enum oauth_fail {
 	OAUTH_INVALID_SCOPE,
 	OAUTH_UNSUPPORTED_GRANT,
 	OAUTH_SERVER_ERROR,
+	OAUTH_SLOW_DOWN,           /* too many wrong passwords: wait (429) */
 };
 /* The RFC 6749 error code for f ("invalid_grant", ...). */
 const char *oauth_fail_code(enum oauth_fail f);
@@ -41,9 +42,15 @@ bool core_scopes_subset(const char *want, const char *have);
 /* True if the granted scope list allows need. */
 bool core_scope_allows(const char *granted, const char *need);
 
-/* Register an app; *secret is shown once.  ERR_INVAL for a bad name, URI or scope. */
+/* Register an app for a client at address remote (http_client_addr); *secret
+ * is shown once.  ERR_INVAL for a bad name, URI or scope; ERR_RATE past
+ * CORE_APPS_PER_HOUR from this address.  A redirect URI is https, http to
+ * this machine (localhost, 127.0.0.0/8, [::1]), an app's own scheme
+ * (tusky://, com.example.app:/cb) or urn:ietf:wg:oauth:2.0:oob; never
+ * javascript:, data:, file: and the like. */
 int core_app_create(struct core *c, struct arena *a, const char *name, const char *redirect_uris,
-                    const char *scopes, const char *website, struct oauth_app **app, char **secret);
+                    const char *scopes, const char *website, const char *remote, struct oauth_app **app,
+                    char **secret);
 /* The app of client_id if secret matches (secret NULL: only look it up). */
 int core_app_check(struct core *c, struct arena *a, const char *client_id, const char *secret,
                    struct oauth_app **app);
@@ -57,11 +64,13 @@ int core_code_create(struct core *c, struct arena *a, const struct oauth_app *ap
 struct grant {
 	const char *grant_type, *client_id, *client_secret, *code, *redirect_uri, *code_verifier;
 	const char *scope, *username, *password, *remote;
+	int *wait;                 /* out, may be NULL: seconds to wait on OAUTH_SLOW_DOWN */
 };
 /* The token endpoint: on success *token (shown once) and *scopes. */
 enum oauth_fail core_token_grant(struct core *c, struct arena *a, const struct grant *g, char **token,
                                  const char **scopes, int64_t *created_at);
-/* Revoke a token presented by its client (unknown tokens are not an error). */
+/* Revoke a token presented by its client (unknown tokens are not an error);
+ * secret may be NULL for a public client, which names itself by client_id. */
 enum oauth_fail core_token_revoke(struct core *c, struct arena *a, const char *client_id, const char *secret,
                                   const char *token);
 /* Resolve a bearer token; ERR_AUTH if unknown or revoked, or if its account

@@ -40,7 +40,7 @@ static int setup(void **state)
 		return -1;
 	arena_init(&f->a);
 	if (core_account_create(f->c, "ann", "wachtwoord-ann", ACCOUNT_PERSON, ROLE_MEMBER, &f->ann) ||
-	    core_app_create(f->c, &f->a, "App", URI "\n" OAUTH_OOB, "read write", NULL, &f->app, &f->secret))
+	    core_app_create(f->c, &f->a, "App", URI "\n" OAUTH_OOB, "read write", NULL, "1.2.3.4", &f->app, &f->secret))
 		return -1;
 	*state = f;
 	return 0;

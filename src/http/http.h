@@ -122,6 +122,17 @@ const char *http_param(struct http_req *r, const char *name);
 const char *http_query(struct http_req *r, const char *name);
 const char *http_header(struct http_req *r, const char *name);
 const char *http_cookie(struct http_req *r, const char *name);
+/*
+ * The client's address: the connection's peer (r->remote), or, when that
+ * peer is a trusted reverse proxy, the address the proxies name in
+ * X-Forwarded-For (read right to left, skipping trusted proxies).  Limits
+ * per address use this; with no trusted proxies the header is ignored.
+ */
+const char *http_client_addr(struct http_req *r);
+/* Trusted proxies: addresses or CIDR networks separated by commas or
+ * spaces ("127.0.0.1, 10.0.0.0/8, ::1"); call once before http_start.
+ * ERR_INVAL for a bad list (then none is trusted). */
+int http_trusted_proxies_set(const char *list);
 /* Parse the urlencoded body once; returns 0, ERR_INVAL or ERR_TOOBIG. */
 int http_form_parse(struct http_req *r);
 /* The pure parser behind it: split and percent-decode body into at most max

@@ -193,6 +193,18 @@ int store_otoken_revoke_id(struct store *s, uint64_t account, uint64_t id)
 	return rc;
 }
 
+int store_otoken_revoke_account(struct store *s, uint64_t account)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "UPDATE oauth_tokens SET revoked = 1 WHERE account_id = ?1 AND revoked = 0", "u", account);
+	if (!rc)
+		rc = db_exec(db, "UPDATE oauth_codes SET used = 1 WHERE account_id = ?1 AND used = 0", "u", account);
+	return db_finish(db, rc);
+}
+
 int store_otoken_list(struct store *s, struct arena *a, uint64_t account, struct oauth_token **out, size_t *n)
 {
 	DB_OR_FAIL(s);

@@ -523,6 +523,13 @@ int store_token_check(struct store *s, const char *kind, const char *token_hash,
 	return rc ? rc : v ? 0 : ERR_NOTFOUND;
 }
 
+int store_token_expire_account(struct store *s, const char *kind, uint64_t account, int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE tokens SET used_at = ?3 WHERE kind = ?1 AND account_id = ?2 AND used_at = 0", "sui",
+	               kind, account, now);
+}
+
 int store_token_use(struct store *s, const char *kind, const char *token_hash, int64_t now,
                     uint64_t used_by, uint64_t *account, int *role)
 {
@@ -599,6 +606,24 @@ int store_rate_count(struct store *s, const char *key, int64_t since, int64_t *c
 	DB_OR_FAIL(s);
 	return db_scalar(db, count, 0, "SELECT COUNT(*) FROM rate_events WHERE key = ?1 AND at >= ?2", "si", key,
 	                 since);
+}
+
+int store_rate_span(struct store *s, const char *key, int64_t since, int64_t *count, int64_t *first,
+                    int64_t *last)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM rate_events"
+	                              " WHERE key = ?1 AND at >= ?2",
+	                              "si", key, since);
+	int rc = db_one(st);
+	if (!rc) {
+		*count = db_i64(st, 0);
+		*first = db_i64(st, 1);
+		*last = db_i64(st, 2);
+	}
+	db_done(st);
+	return rc;
 }
 
 int store_account_set_hold(struct store *s, uint64_t id, int seconds)

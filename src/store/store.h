@@ -223,12 +223,17 @@ int store_token_insert(struct store *s, const char *kind, const char *token_hash
 int store_token_use(struct store *s, const char *kind, const char *token_hash, int64_t now,
                     uint64_t used_by, uint64_t *account, int *role);
 int store_token_check(struct store *s, const char *kind, const char *token_hash, int64_t now);
+/* Spend every unused token of this kind for account (e.g. its reset links). */
+int store_token_expire_account(struct store *s, const char *kind, uint64_t account, int64_t now);
 int store_invite_list(struct store *s, struct arena *a, struct invite **out, size_t *n);
 
 /* Rate limiting: count of events for key since `since`, and record one. */
 int store_rate_hit(struct store *s, const char *key, int64_t now, int64_t since, int64_t *count);
 int store_rate_clear(struct store *s, const char *key);
 int store_rate_count(struct store *s, const char *key, int64_t since, int64_t *count);
+/* Count, first and last time of key's events since `since` (0, 0, 0 if none). */
+int store_rate_span(struct store *s, const char *key, int64_t since, int64_t *count, int64_t *first,
+                    int64_t *last);
 
 /* Posts.  recipients: direct recipients and mentioned accounts; tags: lower case. */
 struct post_new {

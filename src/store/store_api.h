@@ -50,6 +50,8 @@ int store_otoken_get(struct store *s, struct arena *a, const char *token_hash, s
 int store_otoken_revoke(struct store *s, const char *token_hash);
 /* Revoke one of account's tokens by id; ERR_NOTFOUND if not theirs. */
 int store_otoken_revoke_id(struct store *s, uint64_t account, uint64_t id);
+/* Revoke every token of account and spend its unused codes (its password changed). */
+int store_otoken_revoke_account(struct store *s, uint64_t account);
 int store_otoken_list(struct store *s, struct arena *a, uint64_t account, struct oauth_token **out, size_t *n);
 
 /* Per-account marks on posts. */

@@ -53,14 +53,25 @@ int h_login(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	char *token;
 	uint64_t id;
-	int rc = core_login(q->w->core, r->a, http_form(r, "username"), http_form(r, "password"), r->remote,
-	                    &token, &id);
+	int wait = 0;
+	int rc = core_login(q->w->core, r->a, http_form(r, "username"), http_form(r, "password"), http_client_addr(r),
+	                    &token, &id, &wait);
 	if (rc == ERR_AUTH)
 		return form_page(r, "login", _r(r, "Inloggen"),
 		                 _r(r, "Deze naam en dit wachtwoord horen niet bij elkaar. Probeer het opnieuw."), 401);
-	if (rc == ERR_RATE)
-		return form_page(r, "login", _r(r, "Inloggen"),
-		                 _r(r, "Te veel pogingen achter elkaar. Wacht een kwartier en probeer het dan opnieuw."), 429);
+	if (rc == ERR_RATE) {
+		/* Say how long; the page answers at once, nothing sleeps. */
+		if (wait < 1)
+			wait = 1;
+		http_set_header(r, "Retry-After", arena_printf(r->a, "%d", wait));
+		const char *unit = wait == 1 ? _r(r, "seconde opnieuw.") : _r(r, "seconden opnieuw.");
+		int n = wait;
+		if (wait >= 120) /* an address over its limit waits minutes */
+			n = (wait + 59) / 60, unit = _r(r, "minuten opnieuw.");
+		const char *msg =
+			arena_printf(r->a, "%s %d %s", _r(r, "Te veel pogingen achter elkaar. Probeer het over"), n, unit);
+		return form_page(r, "login", _r(r, "Inloggen"), msg, 429);
+	}
 	if (rc)
 		return rc;
 	http_set_cookie(r, SESSION_COOKIE, token, CORE_SESSION_DAYS * 86400);
@@ -116,7 +127,7 @@ int h_register(struct http_req *r)
 	if (rc)
 		return rc;
 	char *token;
-	if ((rc = core_login(q->w->core, r->a, http_form(r, "username"), pw, r->remote, &token, &id)))
+	if ((rc = core_login(q->w->core, r->a, http_form(r, "username"), pw, http_client_addr(r), &token, &id, NULL)))
 		return rc;
 	http_set_cookie(r, SESSION_COOKIE, token, CORE_SESSION_DAYS * 86400);
 	redirect_msg(r, "/settings", "welcome");
@@ -152,7 +163,7 @@ int h_setup(struct http_req *r)
 	if (rc)
 		return rc;
 	char *token;
-	if ((rc = core_login(q->w->core, r->a, name, pw, r->remote, &token, &id)))
+	if ((rc = core_login(q->w->core, r->a, name, pw, http_client_addr(r), &token, &id, NULL)))
 		return rc;
 	http_set_cookie(r, SESSION_COOKIE, token, CORE_SESSION_DAYS * 86400);
 	redirect_msg(r, "/admin", "welcome");

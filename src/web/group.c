@@ -174,15 +174,18 @@ int h_group_create(struct http_req *r)
 	rc = core_group_create(CORE(r), WREQ(r)->viewer, &g, &ask, &id);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
 		return group_guard_page(r, "/groups", "/groups", &g, &res);
-	if (rc == ERR_INVAL || rc == ERR_EXISTS) {
+	if (rc == ERR_INVAL || rc == ERR_EXISTS || rc == ERR_RATE) {
 		struct tval *m = page_model(r, _r(r, "Kringen"));
 		tv_set_str(r->a, m, "error",
-		           rc == ERR_EXISTS ? _r(r, "Deze naam is al in gebruik. Kies een andere naam.")
+		           rc == ERR_EXISTS ? _r(r, "Deze naam is niet beschikbaar. Kies een andere naam.")
+		           : rc == ERR_RATE ? _r(r, "U heeft vandaag al vaak geprobeerd een kring te maken. Probeer het morgen opnieuw.")
 		                            : _r(r, "Vul een korte naam in (2 tot 30 tekens: kleine letters, cijfers of _) en een naam voor de kring."));
 		tv_set(m, "mine", tv_list(r->a));
 		tv_set(m, "other", tv_list(r->a));
 		page_render(r, "groups", m);
-		r->status = rc == ERR_EXISTS ? 409 : 400;
+		r->status = rc == ERR_EXISTS ? 409 : rc == ERR_RATE ? 429 : 400;
+		if (rc == ERR_RATE)
+			http_set_header(r, "Retry-After", "86400");
 		return 0;
 	}
 	if (rc)
