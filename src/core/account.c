@@ -279,12 +279,18 @@ int core_role_set(struct core *c, uint64_t id, int role)
 	arena_init(&a);
 	struct account *acc;
 	int64_t admins = 0;
-	int rc = store_account_get(c->store, &a, id, &acc);
-	if (!rc && acc->role == ROLE_ADMIN && role != ROLE_ADMIN &&
-	    !(rc = store_account_count_role(c->store, ROLE_ADMIN, &admins)) && admins <= 1)
+	/* Counted and changed in one transaction; a suspended administrator
+	 * cannot act, so does not count. */
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_account_get(c->store, &a, id, &acc);
+	if (!rc && acc->role == ROLE_ADMIN && !acc->suspended && role != ROLE_ADMIN &&
+	    !(rc = store_account_count_admins_active(c->store, &admins)) && admins <= 1)
 		rc = ERR_FORBIDDEN;
+	if (!rc)
+		rc = store_account_set_role(c->store, id, role);
 	arena_release(&a);
-	return rc ? rc : store_account_set_role(c->store, id, role);
+	return store_finish(c->store, rc);
 }
 
 /* ---- sessions ---- */

@@ -226,12 +226,33 @@ static void member_of(struct core *c, struct arena *a, uint64_t group, uint64_t 
 	}
 }
 
+/*
+ * The group's hierarchy, the one check for every action on a person in a
+ * group (ban, remove, role change, a report's warn, remove or ban):
+ * moderators act on members only, the owner also on moderators, nobody on
+ * the owner or on themselves.  g is loaded for the actor, who moderates it.
+ */
+static int group_may_act(struct core *c, struct arena *a, const struct group *g, uint64_t actor, uint64_t account)
+{
+	int trole, tstate;
+	if (account == g->owner_id)
+		return ERR_FORBIDDEN;
+	member_of(c, a, g->id, account, &trole, &tstate);
+	if (tstate == GSTATE_MEMBER && trole == GROLE_OWNER)
+		return ERR_FORBIDDEN;
+	if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR && g->v_role != GROLE_OWNER)
+		return ERR_FORBIDDEN;
+	return account == actor ? ERR_INVAL : 0;
+}
+
 int core_group_answer(struct core *c, uint64_t viewer, uint64_t group, uint64_t account, bool accept)
 {
 	struct arena a;
 	arena_init(&a);
 	struct group *g;
-	int rc = need_mod(c, &a, viewer, group, &g), role, state;
+	int role, state, rc = store_begin(c->store);
+	if (!rc)
+		rc = need_mod(c, &a, viewer, group, &g);
 	if (!rc) {
 		member_of(c, &a, group, account, &role, &state);
 		if (state != GSTATE_REQUESTED)
@@ -241,9 +262,10 @@ int core_group_answer(struct core *c, uint64_t viewer, uint64_t group, uint64_t 
 		rc = accept ? store_member_set(c->store, group, account, GROLE_MEMBER, GSTATE_MEMBER, NULL)
 		            : store_member_delete(c->store, group, account);
 	if (!rc && accept)
-		store_notif_insert(c->store, account, NOTIF_GROUP_ACCEPTED, viewer, 0);
+		rc = store_notif_insert(c->store, account, NOTIF_GROUP_ACCEPTED, viewer, 0);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, group, accept ? "accept" : "reject", account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group, accept ? "accept" : "reject", account, 0, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -253,7 +275,9 @@ int core_group_set_role(struct core *c, uint64_t viewer, uint64_t group, uint64_
 	struct arena a;
 	arena_init(&a);
 	struct group *g;
-	int rc = need_mod(c, &a, viewer, group, &g), trole, tstate;
+	int trole, tstate, rc = store_begin(c->store);
+	if (!rc)
+		rc = need_mod(c, &a, viewer, group, &g);
 	/* Owners appoint moderators. */
 	if (!rc && g->v_role != GROLE_OWNER)
 		rc = ERR_FORBIDDEN;
@@ -261,16 +285,14 @@ int core_group_set_role(struct core *c, uint64_t viewer, uint64_t group, uint64_
 		rc = ERR_INVAL;
 	if (!rc) {
 		member_of(c, &a, group, account, &trole, &tstate);
-		if (tstate != GSTATE_MEMBER)
-			rc = ERR_NOTFOUND;
-		else if (trole == GROLE_OWNER)
-			rc = ERR_FORBIDDEN;
+		rc = tstate != GSTATE_MEMBER ? ERR_NOTFOUND : group_may_act(c, &a, g, viewer, account);
 	}
 	if (!rc)
 		rc = store_member_set(c->store, group, account, role, GSTATE_MEMBER, NULL);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, group, role == GROLE_MODERATOR ? "make-moderator" : "make-member",
-		                  account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group, role == GROLE_MODERATOR ? "make-moderator" : "make-member",
+		                       account, 0, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -280,24 +302,19 @@ int core_group_remove(struct core *c, uint64_t viewer, uint64_t group, uint64_t 
 	struct arena a;
 	arena_init(&a);
 	struct group *g;
-	int rc = need_mod(c, &a, viewer, group, &g), trole, tstate;
+	int trole, tstate, rc = store_begin(c->store);
+	if (!rc)
+		rc = need_mod(c, &a, viewer, group, &g);
 	if (!rc) {
 		member_of(c, &a, group, account, &trole, &tstate);
-		if (tstate < 0 && !ban)
-			rc = ERR_NOTFOUND;
-		/* Moderators cannot remove the owner or each other; the owner can. */
-		else if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR && g->v_role != GROLE_OWNER)
-			rc = ERR_FORBIDDEN;
-		else if (trole == GROLE_OWNER && tstate == GSTATE_MEMBER)
-			rc = ERR_FORBIDDEN;
-		else if (account == viewer)
-			rc = ERR_INVAL;
+		rc = tstate < 0 && !ban ? ERR_NOTFOUND : group_may_act(c, &a, g, viewer, account);
 	}
 	if (!rc)
 		rc = ban ? store_member_set(c->store, group, account, GROLE_MEMBER, GSTATE_BANNED, NULL)
 		         : store_member_delete(c->store, group, account);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, group, ban ? "ban" : "remove", account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group, ban ? "ban" : "remove", account, 0, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -307,7 +324,9 @@ int core_group_unban(struct core *c, uint64_t viewer, uint64_t group, uint64_t a
 	struct arena a;
 	arena_init(&a);
 	struct group *g;
-	int rc = need_mod(c, &a, viewer, group, &g), role, state;
+	int role, state, rc = store_begin(c->store);
+	if (!rc)
+		rc = need_mod(c, &a, viewer, group, &g);
 	if (!rc) {
 		member_of(c, &a, group, account, &role, &state);
 		if (state != GSTATE_BANNED)
@@ -316,7 +335,8 @@ int core_group_unban(struct core *c, uint64_t viewer, uint64_t group, uint64_t a
 	if (!rc)
 		rc = store_member_delete(c->store, group, account);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, group, "unban", account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group, "unban", account, 0, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -473,16 +493,20 @@ int core_group_approve(struct core *c, uint64_t viewer, uint64_t post, bool appr
 	struct arena a;
 	arena_init(&a);
 	struct post *p;
-	int rc = mod_post(c, &a, viewer, post, &p);
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = mod_post(c, &a, viewer, post, &p);
 	if (!rc && !p->pending)
 		rc = ERR_CONFLICT;
 	if (!rc)
 		rc = approve ? store_post_set_pending(c->store, post, false) : store_post_delete(c->store, post);
 	if (!rc && approve && p->author_id != viewer)
-		store_notif_insert(c->store, p->author_id, NOTIF_POST_APPROVED, viewer, post);
+		rc = store_notif_insert(c->store, p->author_id, NOTIF_POST_APPROVED, viewer, post);
+	/* The post names what was approved or turned down (a request to join has none). */
 	if (!rc)
-		store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id,
-		                  approve ? post : 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id, post,
+		                       NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -604,43 +628,133 @@ int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t grou
 	return rc ? rc : store_modreport_list(c->store, a, group, 0, out, n);
 }
 
-int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note)
+/*
+ * The instance's hierarchy, the one check for every action on an account
+ * (suspend, lift a suspension, a report's warn or remove): moderators act on
+ * members only, administrators on everyone, nobody on themselves.  The actor
+ * needs at least min_role; actor 0 is the operator on the command line, above
+ * every role.  Called inside the action's transaction.
+ */
+static int instance_may_act(struct core *c, struct arena *a, uint64_t actor, const struct account *target,
+                            int min_role)
 {
+	if (!actor)
+		return 0;
+	if (actor == target->id)
+		return ERR_FORBIDDEN;
+	struct account *v;
+	int rc = store_account_get(c->store, a, actor, &v);
+	if (rc)
+		return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
+	if (v->suspended || v->role < min_role || v->role < ROLE_MODERATOR)
+		return ERR_FORBIDDEN;
+	if (target->role >= ROLE_MODERATOR && v->role < ROLE_ADMIN)
+		return ERR_FORBIDDEN;
+	return 0;
+}
+
+/* Suspend or lift, inside the caller's transaction: ERR_CONFLICT when the
+ * account already is so.  Lifting is for administrators; the last
+ * administrator who is not suspended stays, whoever asks. */
+static int set_suspended(struct core *c, struct arena *a, uint64_t actor, uint64_t account, bool on)
+{
+	struct account *t;
+	int64_t admins = 0;
+	int rc = store_account_get(c->store, a, account, &t);
+	if (!rc)
+		rc = instance_may_act(c, a, actor, t, on ? ROLE_MODERATOR : ROLE_ADMIN);
+	if (!rc && t->suspended == on)
+		rc = ERR_CONFLICT;
+	if (!rc && on && t->role == ROLE_ADMIN && !(rc = store_account_count_admins_active(c->store, &admins)) &&
+	    admins <= 1)
+		rc = ERR_FORBIDDEN;
+	if (!rc)
+		rc = store_account_set_suspended(c->store, account, on);
+	/* Suspended means logged out everywhere (tokens stop at their next use). */
+	if (!rc && on)
+		rc = store_session_delete_account(c->store, account, NULL);
+	return rc;
+}
+
+int core_account_suspend(struct core *c, uint64_t actor, uint64_t account, bool on, const char *note)
+{
+	if (note && text_check(note, strlen(note), 1000))
+		return ERR_INVAL;
 	struct arena a;
 	arena_init(&a);
-	struct mod_report *r;
-	int rc = store_modreport_get(c->store, &a, report, &r);
+	/* The action and its log entry: both or neither. */
+	int rc = store_begin(c->store);
 	if (!rc)
-		rc = may_handle(c, &a, viewer, r->group_id);
+		rc = set_suspended(c, &a, actor, account, on);
+	if (!rc)
+		rc = store_mod_log_add(c->store, actor, 0, on ? "suspend" : "unsuspend", account, 0, note);
+	rc = store_finish(c->store, rc);
+	arena_release(&a);
+	return rc;
+}
+
+int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note)
+{
+	static const char *const actions[] = {"remove", "warn", "suspend", "ban", "dismiss"};
+	size_t k = 0;
+	while (k < sizeof actions / sizeof actions[0] && strcmp(action, actions[k]))
+		k++;
+	if (k == sizeof actions / sizeof actions[0])
+		return ERR_INVAL;
+	if (!viewer)
+		return ERR_AUTH;
+	struct arena a;
+	arena_init(&a);
+	struct mod_report *r = NULL;
+	struct group *g = NULL;
+	struct account *t;
+	bool removed = false;
+	/* Read, check, act, close and log in one transaction: an action without
+	 * its log entry, or two moderators acting on one report, cannot happen. */
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_modreport_get(c->store, &a, report, &r);
+	if (!rc)
+		rc = r->group_id ? need_mod(c, &a, viewer, r->group_id, &g) : is_instance_mod(c, viewer) ? 0 : ERR_FORBIDDEN;
 	if (!rc && r->state != 0)
 		rc = ERR_CONFLICT;
+	/* Every action but dismissing the report is an action on the reported person. */
+	if (!rc && strcmp(action, "dismiss")) {
+		if (r->group_id)
+			rc = group_may_act(c, &a, g, viewer, r->account_id);
+		else if (!(rc = store_account_get(c->store, &a, r->account_id, &t)))
+			rc = instance_may_act(c, &a, viewer, t, ROLE_MODERATOR);
+	}
 	if (rc)
 		goto out;
 	if (!strcmp(action, "remove")) {
-		rc = r->post_id ? store_post_delete(c->store, r->post_id) : ERR_INVAL;
-		if (!rc && c->on_delete)
-			c->on_delete(r->post_id);
-		if (rc == ERR_NOTFOUND)
-			rc = 0; /* already gone */
+		struct post *p;
+		int e = r->post_id ? store_post_get(c->store, &a, 0, r->post_id, &p) : ERR_INVAL;
+		/* A post already gone closes the report all the same. */
+		if (!e)
+			removed = !(rc = store_post_delete(c->store, r->post_id));
+		else if (e != ERR_NOTFOUND)
+			rc = e;
 	} else if (!strcmp(action, "warn")) {
 		rc = store_notif_insert(c->store, r->account_id, NOTIF_WARNING, viewer, 0);
 	} else if (!strcmp(action, "suspend")) {
 		/* Suspending an account is the instance's decision, not a group's. */
-		rc = r->group_id || !is_instance_mod(c, viewer) ? ERR_FORBIDDEN
-		                                                 : store_account_set_suspended(c->store, r->account_id, true);
-		if (!rc)
-			store_session_delete_account(c->store, r->account_id, NULL);
+		rc = r->group_id ? ERR_FORBIDDEN : set_suspended(c, &a, viewer, r->account_id, true);
+		if (rc == ERR_CONFLICT)
+			rc = 0; /* already suspended: the report is closed */
 	} else if (!strcmp(action, "ban")) {
 		rc = r->group_id ? store_member_set(c->store, r->group_id, r->account_id, GROLE_MEMBER, GSTATE_BANNED, NULL)
 		                 : ERR_INVAL;
-	} else if (strcmp(action, "dismiss")) {
-		rc = ERR_INVAL;
 	}
 	if (!rc)
 		rc = store_modreport_close(c->store, report);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, r->group_id, action, r->account_id, r->post_id, note);
+		rc = store_mod_log_add(c->store, viewer, r->group_id, action, r->account_id, r->post_id, note);
 out:
+	rc = store_finish(c->store, rc);
+	/* Streams hear of the removal once it is committed. */
+	if (!rc && removed && c->on_delete)
+		c->on_delete(r->post_id);
 	arena_release(&a);
 	return rc;
 }

@@ -16,6 +16,10 @@
 
 bool core_post_visible(uint64_t viewer, const struct post *p)
 {
+	/* A suspended account's posts are gone from every read path until the
+	 * suspension is lifted (its own session is gone too). */
+	if (p->author_suspended && viewer != p->author_id)
+		return false;
 	/* Staff speak for their organisation, so they read what it posted. */
 	bool own = viewer && (viewer == p->author_id || viewer == p->writer_id || p->v_staff);
 	if (p->group_id) {

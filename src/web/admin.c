@@ -128,6 +128,30 @@ int h_admin_role(struct http_req *r)
 	return 0;
 }
 
+/* Suspend an account or lift its suspension; core keeps the hierarchy and
+ * the last administrator. */
+static int suspend(struct http_req *r, bool on)
+{
+	int rc = need_admin(r);
+	struct account *acc;
+	if (rc || (rc = target(r, &acc)))
+		return rc;
+	if ((rc = core_account_suspend(CORE(r), WREQ(r)->viewer, acc->id, on, NULL)))
+		return rc;
+	redirect_msg(r, "/admin/users", "saved");
+	return 0;
+}
+
+int h_admin_suspend(struct http_req *r)
+{
+	return suspend(r, true);
+}
+
+int h_admin_unsuspend(struct http_req *r)
+{
+	return suspend(r, false);
+}
+
 int h_admin_reset(struct http_req *r)
 {
 	int rc = need_admin(r);
