@@ -258,7 +258,7 @@ static int cmd_user(struct opts *o, struct core *c)
 		int role = role_from(o->args[3]);
 		if (role < 0)
 			ret = fail(ERR_INVAL, "use that role (member, moderator or admin)");
-		else if ((rc = core_account_by_name(c, &a, name, &acc)) || (rc = core_role_set(c, acc->id, role)))
+		else if ((rc = core_account_by_name(c, &a, name, &acc)) || (rc = core_role_set(c, 0, acc->id, role)))
 			ret = fail(rc, "set role");
 		else
 			printf("%s is now %s\n", acc->username, o->args[3]);

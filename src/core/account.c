@@ -16,6 +16,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/core_int.h"
 
 /* OWASP's Argon2id minimum: 19 MiB, 2 passes; kind to a small machine. */
 #define PW_OPSLIMIT 2
@@ -269,8 +270,9 @@ int core_password_change(struct core *c, uint64_t id, const char *old_pw, const 
 	return rc;
 }
 
-int core_role_set(struct core *c, uint64_t id, int role)
+int core_role_set(struct core *c, uint64_t actor, uint64_t id, int role)
 {
+	static const char *const logged[] = {"role-member", "role-moderator", "role-admin"};
 	if (role < ROLE_MEMBER || role > ROLE_ADMIN)
 		return ERR_INVAL;
 	/* The site always keeps an administrator: the last one cannot be
@@ -284,11 +286,16 @@ int core_role_set(struct core *c, uint64_t id, int role)
 	int rc = store_begin(c->store);
 	if (!rc)
 		rc = store_account_get(c->store, &a, id, &acc);
+	/* Administrators change roles, not their own. */
+	if (!rc)
+		rc = core_instance_may_act(c, &a, actor, acc, ROLE_ADMIN);
 	if (!rc && acc->role == ROLE_ADMIN && !acc->suspended && role != ROLE_ADMIN &&
 	    !(rc = store_account_count_admins_active(c->store, &admins)) && admins <= 1)
 		rc = ERR_FORBIDDEN;
 	if (!rc)
 		rc = store_account_set_role(c->store, id, role);
+	if (!rc)
+		rc = store_mod_log_add(c->store, actor, 0, logged[role], id, 0, NULL);
 	arena_release(&a);
 	return store_finish(c->store, rc);
 }

@@ -75,8 +75,10 @@ int core_password_set(struct core *c, uint64_t id, const char *password);
 /* Change own password: the old one must match; other sessions end. */
 int core_password_change(struct core *c, uint64_t id, const char *old_pw, const char *new_pw,
                          const char *keep_session_hash);
-/* ERR_FORBIDDEN for demoting the last administrator who is not suspended. */
-int core_role_set(struct core *c, uint64_t id, int role);
+/* Set an account's role, as actor (an administrator, not on themselves; 0 =
+ * the operator), logged.  ERR_FORBIDDEN for demoting the last administrator
+ * who is not suspended. */
+int core_role_set(struct core *c, uint64_t actor, uint64_t id, int role);
 bool core_username_valid(const char *name);
 
 /* Log in; on success *token is a new session cookie value (hex). */

@@ -635,8 +635,8 @@ int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t grou
  * needs at least min_role; actor 0 is the operator on the command line, above
  * every role.  Called inside the action's transaction.
  */
-static int instance_may_act(struct core *c, struct arena *a, uint64_t actor, const struct account *target,
-                            int min_role)
+int core_instance_may_act(struct core *c, struct arena *a, uint64_t actor, const struct account *target,
+                          int min_role)
 {
 	if (!actor)
 		return 0;
@@ -653,6 +653,24 @@ static int instance_may_act(struct core *c, struct arena *a, uint64_t actor, con
 	return 0;
 }
 
+int core_mod_may_remove(struct core *c, struct arena *a, uint64_t viewer, const struct post *p, uint64_t *group)
+{
+	int rc;
+	if (p->group_id && p->v_group_role >= GROLE_MODERATOR) {
+		struct group *g;
+		if (!(rc = load(c, a, viewer, p->group_id, &g)) && !(rc = group_may_act(c, a, g, viewer, p->author_id))) {
+			*group = p->group_id;
+			return 0;
+		}
+	}
+	/* Not as the group's moderator: as the instance's, or not at all. */
+	struct account *t;
+	*group = 0;
+	if ((rc = store_account_get(c->store, a, p->author_id, &t)))
+		return rc;
+	return core_instance_may_act(c, a, viewer, t, ROLE_MODERATOR);
+}
+
 /* Suspend or lift, inside the caller's transaction: ERR_CONFLICT when the
  * account already is so.  Lifting is for administrators; the last
  * administrator who is not suspended stays, whoever asks. */
@@ -662,7 +680,7 @@ static int set_suspended(struct core *c, struct arena *a, uint64_t actor, uint64
 	int64_t admins = 0;
 	int rc = store_account_get(c->store, a, account, &t);
 	if (!rc)
-		rc = instance_may_act(c, a, actor, t, on ? ROLE_MODERATOR : ROLE_ADMIN);
+		rc = core_instance_may_act(c, a, actor, t, on ? ROLE_MODERATOR : ROLE_ADMIN);
 	if (!rc && t->suspended == on)
 		rc = ERR_CONFLICT;
 	if (!rc && on && t->role == ROLE_ADMIN && !(rc = store_account_count_admins_active(c->store, &admins)) &&
@@ -723,7 +741,7 @@ int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char
 		if (r->group_id)
 			rc = group_may_act(c, &a, g, viewer, r->account_id);
 		else if (!(rc = store_account_get(c->store, &a, r->account_id, &t)))
-			rc = instance_may_act(c, &a, viewer, t, ROLE_MODERATOR);
+			rc = core_instance_may_act(c, &a, viewer, t, ROLE_MODERATOR);
 	}
 	if (rc)
 		goto out;

@@ -122,7 +122,7 @@ int h_admin_role(struct http_req *r)
 	                    : !strcmp(role, "member") ? ROLE_MEMBER : -1;
 	if (rv < 0)
 		return ERR_INVAL;
-	if ((rc = core_role_set(CORE(r), acc->id, rv)))
+	if ((rc = core_role_set(CORE(r), WREQ(r)->viewer, acc->id, rv)))
 		return rc;
 	redirect_msg(r, "/admin/users", "saved");
 	return 0;

@@ -449,6 +449,9 @@ static const char *mod_action_label(const struct mod_entry *e)
 		{"approve", N_("Bericht goedgekeurd")},
 		{"make-moderator", N_("Moderator gemaakt")},
 		{"make-member", N_("Geen moderator meer")},
+		{"role-member", N_("Rol: lid")},
+		{"role-moderator", N_("Rol: moderator")},
+		{"role-admin", N_("Rol: beheerder")},
 	};
 	/* "remove" and "reject" are about a post when the entry names one. */
 	if (!strcmp(e->action, "remove"))

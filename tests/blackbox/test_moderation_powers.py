@@ -101,6 +101,13 @@ def test_nobody_acts_on_themselves_and_admins_act_on_moderators(server):
     assert a1.post("/moderation/%s/suspend" % rid).status_code == 403
     assert a1.post("/admin/users/%s/suspend" % a1.name).status_code == 403
     assert can_log_in(server, a1.name)
+    # Nor changes their own role; a role change is in the log.
+    assert a1.post("/admin/users/%s/role" % a1.name, {"role": "member"}).status_code == 403
+    assert re.search(r"^%s\s+admin" % a1.name, server.cli("user", "list").stdout, flags=re.M)
+    newmod = server.new_user(prefix="nmod")
+    assert a1.post("/admin/users/%s/role" % newmod.name, {"role": "moderator"}).status_code == 303
+    rows = re.findall(r"<tr>.*?</tr>", log_table(a1.get("/moderation").text), flags=re.S)
+    assert any(newmod.name in r and "Rol: moderator" in r for r in rows)
     # An administrator suspends a moderator, and lifts it again.
     assert a1.post("/admin/users/%s/suspend" % mod.name).status_code == 303
     assert not can_log_in(server, mod.name)
@@ -314,3 +321,39 @@ def test_an_action_without_its_log_entry_does_not_happen(server):
     assert not can_log_in(server, victim.name)
     rows = re.findall(r"<tr>.*?</tr>", log_table(admin.get("/moderation").text), flags=re.S)
     assert any(victim.name in r and "Account geschorst" in r for r in rows)
+
+
+# ---- the same fault through another door: deleting a post as a moderator ----
+
+def test_moderators_delete_posts_by_the_hierarchy_and_in_the_log(server):
+    admin = server.new_user(role="admin", prefix="adm")
+    imod = server.new_user(role="moderator", prefix="imod")
+    member = server.new_user(prefix="dmem")
+    owner = server.new_user(prefix="down")
+    gmod = server.new_user(prefix="dmod")
+    # An instance moderator removes a member's post, not an administrator's.
+    boss_pid = admin.new_post("Bericht van de beheerder")
+    assert imod.post("/posts/%d/delete" % boss_pid).status_code == 403
+    assert server.client().get("/posts/%d" % boss_pid).status_code == 200
+    pid = member.new_post("Iets wat niet mag")
+    assert imod.post("/posts/%d/delete" % pid).status_code == 303
+    assert server.client().get("/posts/%d" % pid).status_code == 404
+    rows = re.findall(r"<tr>.*?</tr>", log_table(admin.get("/moderation").text), flags=re.S)
+    assert any(member.name in r and "Bericht verwijderd" in r for r in rows)
+    # A group moderator removes a member's group post, not the owner's.
+    g = make_group(owner, "closed")
+    add_member(server, g, gmod, "moderator")
+    add_member(server, g, member)
+    gid = group_id(owner, g)
+    own_pid = group_post(owner, gid, "Welkom in de kring")
+    assert gmod.post("/posts/%d/delete" % own_pid).status_code == 403
+    assert member.get("/posts/%d" % own_pid).status_code == 200
+    tok = token(server, gmod.name)
+    r = requests.delete(server.base + "/api/v1/statuses/%d" % own_pid,
+                        headers={"Authorization": "Bearer " + tok}, timeout=10)
+    assert r.status_code == 403, r.status_code
+    assert member.get("/posts/%d" % own_pid).status_code == 200
+    mem_pid = group_post(member, gid, "Iets ongepasts")
+    assert gmod.post("/posts/%d/delete" % mem_pid).status_code == 303
+    rows = re.findall(r"<tr>.*?</tr>", log_table(owner.get("/g/%s/queue" % g).text), flags=re.S)
+    assert any(member.name in r and "Bericht verwijderd" in r for r in rows)
