@@ -243,6 +243,9 @@ int h_group_members(struct http_req *r)
 	static const char *roles[] = {N_("lid"), N_("moderator"), N_("eigenaar")};
 	static const char *states[] = {N_("lid"), N_("wil lid worden"), N_("uitgenodigd"), N_("geweerd")};
 	for (size_t i = 0; i < n; i++) {
+		/* A suspended account is gone from lists too (core_account_hidden). */
+		if (core_account_hidden(q->w->core, q->viewer, v[i].account))
+			continue;
 		struct tval *x = account_model(r, v[i].account);
 		tv_set_str(r->a, x, "group_role", _r(r, roles[v[i].role >= 0 && v[i].role <= 2 ? v[i].role : 0]));
 		tv_set_str(r->a, x, "group_state", _r(r, states[v[i].state >= 0 && v[i].state <= 3 ? v[i].state : 0]));

@@ -238,11 +238,23 @@ def test_suspended_accounts_posts_are_gone_from_pages_and_api(server):
             out["api " + k] = r.status_code == 200 and ('"%d"' % pid in r.text or '"%d"' % rid in r.text)
         return out
 
+    # The account itself: gone from the people it follows and the groups it is in.
+    assert author.post("/@%s/follow" % reader.name).status_code == 303
+    owner = server.new_user(prefix="sown")
+    g = make_group(owner, "open")
+    add_member(server, g, author)
+
+    def listed():
+        return {"followers": ("@" + author.name) in reader.get("/@%s/followers" % reader.name).text,
+                "members": ("@" + author.name) in owner.get("/g/%s/members" % g).text}
+
     before = seen()
     assert all(before.values()), before
+    assert all(listed().values()), listed()
     db_write(server, "UPDATE accounts SET suspended = 1 WHERE username = '%s'" % author.name)
     after = seen()
     assert not any(after.values()), after
+    assert not any(listed().values()), listed()
     db_write(server, "UPDATE accounts SET suspended = 0 WHERE username = '%s'" % author.name)
     assert all(seen().values())
 
