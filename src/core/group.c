@@ -585,27 +585,43 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 		r.group_id = escalate ? 0 : p->group_id;
 		r.snapshot = p->text;
 	} else {
-		struct account *acc;
-		if ((rc = store_account_get(c->store, a, account, &acc)))
-			return rc;
 		r.account_id = account;
 	}
+	struct account *target;
+	struct group *g = NULL;
+	if ((rc = store_account_get(c->store, a, r.account_id, &target)))
+		return rc;
 	if (r.account_id == viewer)
 		return ERR_INVAL;
+	/* Nobody in a group acts on its owner: a report about the owner goes to
+	 * the instance, as an escalated one does. */
+	if (r.group_id && !(rc = store_group_get(c->store, a, 0, r.group_id, &g)) && g->owner_id == r.account_id)
+		r.group_id = 0;
+	if (rc)
+		return rc;
 	if ((rc = core_rate(c, "report", viewer, CORE_REPORTS_PER_HOUR, 3600)))
 		return rc;
 	if ((rc = store_modreport_insert(c->store, &r)))
 		return rc;
+	/* Told are those who may handle it (core_reports): never the reported
+	 * person, who would learn who reported them. */
+	int trole, tstate;
 	if (r.group_id) {
-		notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer);
+		member_of(c, a, r.group_id, r.account_id, &trole, &tstate);
+		if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR)
+			store_notif_insert(c->store, g->owner_id, NOTIF_REPORT, viewer, 0);
+		else
+			notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer);
 	} else {
 		struct account **v;
 		size_t n;
 		const char *after = "";
-		/* Instance moderators and administrators. */
+		int need = target->role >= ROLE_MODERATOR ? ROLE_ADMIN : ROLE_MODERATOR;
+		/* Instance moderators and administrators; about a moderator or an
+		 * administrator, administrators only. */
 		if (!store_account_list(c->store, a, after, 500, &v, &n))
 			for (size_t i = 0; i < n; i++)
-				if (v[i]->role >= ROLE_MODERATOR && v[i]->id != viewer)
+				if (v[i]->role >= need && !v[i]->suspended && v[i]->id != viewer && v[i]->id != r.account_id)
 					store_notif_insert(c->store, v[i]->id, NOTIF_REPORT, viewer, 0);
 	}
 	*id = r.id;
@@ -622,10 +638,34 @@ static int may_handle(struct core *c, struct arena *a, uint64_t viewer, uint64_t
 	return need_mod(c, a, viewer, group, &g);
 }
 
+/* May viewer, who handles the report's level (g: its group loaded for the
+ * viewer), act on it at all?  The hierarchy on the reported person. */
+static int report_may_act(struct core *c, struct arena *a, uint64_t viewer, const struct mod_report *r,
+                          const struct group *g)
+{
+	if (r->group_id)
+		return group_may_act(c, a, g, viewer, r->account_id);
+	struct account *t;
+	int rc = store_account_get(c->store, a, r->account_id, &t);
+	return rc ? rc : core_instance_may_act(c, a, viewer, t, ROLE_MODERATOR);
+}
+
 int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_report **out, size_t *n)
 {
-	int rc = may_handle(c, a, viewer, group);
-	return rc ? rc : store_modreport_list(c->store, a, group, 0, out, n);
+	struct group *g = NULL;
+	int rc = !viewer ? ERR_AUTH : group ? need_mod(c, a, viewer, group, &g) : is_instance_mod(c, viewer) ? 0 : ERR_FORBIDDEN;
+	if (!rc)
+		rc = store_modreport_list(c->store, a, group, 0, out, n);
+	if (rc)
+		return rc;
+	/* Each sees the reports they may handle: not those about themselves
+	 * (nor who made them), nor about someone above them. */
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (!report_may_act(c, a, viewer, &(*out)[i], g))
+			(*out)[k++] = (*out)[i];
+	*n = k;
+	return 0;
 }
 
 /*
@@ -725,7 +765,6 @@ int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char
 	arena_init(&a);
 	struct mod_report *r = NULL;
 	struct group *g = NULL;
-	struct account *t;
 	bool removed = false;
 	/* Read, check, act, close and log in one transaction: an action without
 	 * its log entry, or two moderators acting on one report, cannot happen. */
@@ -736,13 +775,10 @@ int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char
 		rc = r->group_id ? need_mod(c, &a, viewer, r->group_id, &g) : is_instance_mod(c, viewer) ? 0 : ERR_FORBIDDEN;
 	if (!rc && r->state != 0)
 		rc = ERR_CONFLICT;
-	/* Every action but dismissing the report is an action on the reported person. */
-	if (!rc && strcmp(action, "dismiss")) {
-		if (r->group_id)
-			rc = group_may_act(c, &a, g, viewer, r->account_id);
-		else if (!(rc = store_account_get(c->store, &a, r->account_id, &t)))
-			rc = core_instance_may_act(c, &a, viewer, t, ROLE_MODERATOR);
-	}
+	/* Every action, dismissing included, is one on the reported person:
+	 * nobody closes a report about themselves or someone above them. */
+	if (!rc)
+		rc = report_may_act(c, &a, viewer, r, g);
 	if (rc)
 		goto out;
 	if (!strcmp(action, "remove")) {

@@ -70,21 +70,25 @@ def log_table(page):
 
 # ---- finding 1: the instance's hierarchy ----
 
-def test_moderator_cannot_suspend_or_warn_an_administrator(server):
+def test_moderator_cannot_suspend_or_warn_an_administrator(server, admin):
     boss = server.new_user(role="admin", prefix="boss")
     mod = server.new_user(role="moderator", prefix="imod")
     mod2 = server.new_user(role="moderator", prefix="imod")
     member = server.new_user(prefix="imem")
     for target in (boss, mod2):
         reason = report_account(server, target.name)
-        rid = report_id(mod.get("/moderation").text, reason)
-        for action in ("suspend", "warn"):
+        # Reports about those above them are not shown to moderators...
+        assert reason not in mod.get("/moderation").text
+        rid = report_id(admin.get("/moderation").text, reason)
+        # ...nor can they act on them, or close them.
+        for action in ("suspend", "warn", "dismiss"):
             r = mod.post("/moderation/%s/%s" % (rid, action))
             assert r.status_code == 403, (target.name, action, r.status_code)
         assert can_log_in(server, target.name)
         assert "Uitloggen" in target.get("/").text      # the session lives on
-        # The report stays open for an administrator.
-        assert reason in boss.get("/moderation").text
+        # The report stays open for an administrator (not the one reported).
+        assert reason in admin.get("/moderation").text
+        assert reason not in target.get("/moderation").text
     # A moderator acts on a member.
     reason = report_account(server, member.name)
     rid = report_id(mod.get("/moderation").text, reason)
@@ -95,10 +99,14 @@ def test_moderator_cannot_suspend_or_warn_an_administrator(server):
 def test_nobody_acts_on_themselves_and_admins_act_on_moderators(server):
     a1 = server.new_user(role="admin", prefix="adm")
     mod = server.new_user(role="moderator", prefix="imod")
-    # Someone reports a1; a1 cannot handle their own report by suspending themselves.
+    # Someone reports a1: another administrator sees it, a1 does not (nor who
+    # reported them) and cannot close it or act on it.
+    a2 = server.new_user(role="admin", prefix="adm")
     reason = report_account(server, a1.name)
-    rid = report_id(a1.get("/moderation").text, reason)
-    assert a1.post("/moderation/%s/suspend" % rid).status_code == 403
+    assert reason not in a1.get("/moderation").text
+    rid = report_id(a2.get("/moderation").text, reason)
+    for action in ("suspend", "dismiss"):
+        assert a1.post("/moderation/%s/%s" % (rid, action)).status_code == 403
     assert a1.post("/admin/users/%s/suspend" % a1.name).status_code == 403
     assert can_log_in(server, a1.name)
     # Nor changes their own role; a role change is in the log.
@@ -176,12 +184,17 @@ def test_group_moderator_cannot_ban_the_owner_or_another_moderator(server):
         add_member(server, g, who, role)
     gid = group_id(owner, g)
     pids = {}
+    admin = server.new_user(role="admin", prefix="gadm")
     for target in (owner, mod2):
         pid = pids[target.name] = group_post(target, gid, "Bericht van " + target.name)
         reason = uniq("kringmelding")
         assert reporter.post("/posts/%d/report" % pid, {"reason": reason}).status_code == 303
-        rid = report_id(mod.get("/g/%s/queue" % g).text, reason)
-        for action in ("ban", "warn", "remove"):
+        # A report about a moderator is for the owner; about the owner, for the instance.
+        assert reason not in mod.get("/g/%s/queue" % g).text
+        assert reason not in target.get("/g/%s/queue" % g).text
+        handler = owner.get("/g/%s/queue" % g).text if target is mod2 else admin.get("/moderation").text
+        rid = report_id(handler, reason)
+        for action in ("ban", "warn", "remove", "dismiss"):
             r = mod.post("/moderation/%s/%s" % (rid, action))
             assert r.status_code == 403, (target.name, action, r.status_code)
         assert target.get("/posts/%d" % pid).status_code == 200
