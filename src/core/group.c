@@ -516,11 +516,16 @@ int core_group_pin(struct core *c, uint64_t viewer, uint64_t post, bool on)
 	struct arena a;
 	arena_init(&a);
 	struct post *p;
-	int rc = mod_post(c, &a, viewer, post, &p);
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = mod_post(c, &a, viewer, post, &p);
 	if (!rc && (p->pending || p->in_reply_to))
 		rc = ERR_INVAL;
 	if (!rc)
 		rc = store_post_set_pinned(c->store, post, on);
+	if (!rc)
+		rc = store_mod_log_add(c->store, viewer, p->group_id, on ? "pin" : "unpin", p->author_id, post, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }

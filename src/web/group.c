@@ -455,6 +455,8 @@ static const char *mod_action_label(const struct mod_entry *e)
 		{"role-member", N_("Rol: lid")},
 		{"role-moderator", N_("Rol: moderator")},
 		{"role-admin", N_("Rol: beheerder")},
+		{"pin", N_("Bericht vastgezet")},
+		{"unpin", N_("Bericht losgemaakt")},
 	};
 	/* "remove" and "reject" are about a post when the entry names one. */
 	if (!strcmp(e->action, "remove"))

@@ -290,10 +290,13 @@ def test_group_actions_are_in_the_log_in_words(server):
     assert member.post("/posts/%d/report" % pid, {"reason": reason}).status_code == 303
     rid = report_id(mod.get("/g/%s/queue" % g).text, reason)
     assert mod.post("/moderation/%s/remove" % rid).status_code == 303
+    keep = group_post(member, gid, "Welkom allemaal")
+    assert mod.post("/posts/%d/pin" % keep).status_code == 303
     assert mod.post("/g/%s/members/%s/ban" % (g, member.name)).status_code == 303
     assert owner.post("/g/%s/members/%s/member" % (g, mod.name)).status_code == 303
     log = log_table(owner.get("/g/%s/queue" % g).text)
     assert "Bericht verwijderd" in log and "Geweerd uit de kring" in log and "Geen moderator meer" in log
+    assert "Bericht vastgezet" in log
     assert "Lid Van Kring" in log
     for raw in (">ban<", ">remove<", ">make-member<", "ban:", "remove:"):
         assert raw not in log, raw
