@@ -227,8 +227,9 @@ static int cmd_user(struct opts *o, struct core *c)
 				break;
 			}
 			for (size_t i = 0; i < n; i++)
-				printf("%-30s %-10s %-12s %s\n", v[i]->username, roles[v[i]->role % 3],
-				       v[i]->kind == ACCOUNT_ORG ? "organisation" : "person", v[i]->display_name);
+				printf("%-30s %-10s %-12s %s%s\n", v[i]->username, roles[v[i]->role % 3],
+				       v[i]->kind == ACCOUNT_ORG ? "organisation" : "person", v[i]->display_name,
+				       v[i]->suspended ? " [suspended]" : "");
 			if (n)
 				after = arena_strdup(&a, v[n - 1]->username);
 		} while (n == 500);

@@ -158,6 +158,7 @@ def test_command_line_suspends_and_lifts_but_keeps_the_last_administrator(start_
     assert can_log_in(srv, only)
     srv.cli("user", "suspend", member)
     assert not can_log_in(srv, member)
+    assert re.search(r"^%s\s.*\[suspended\]" % member, srv.cli("user", "list").stdout, flags=re.M)
     srv.cli("user", "unsuspend", member)
     assert can_log_in(srv, member)
     assert srv.cli("user", "unsuspend", uniq("niemand"), check=False).returncode != 0
