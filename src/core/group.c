@@ -290,8 +290,8 @@ int core_group_set_role(struct core *c, uint64_t viewer, uint64_t group, uint64_
 	if (!rc)
 		rc = store_member_set(c->store, group, account, role, GSTATE_MEMBER, NULL);
 	if (!rc)
-		rc = store_mod_log_add(c->store, viewer, group, role == GROLE_MODERATOR ? "make-moderator" : "make-member",
-		                       account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group,
+		                       role == GROLE_MODERATOR ? "make-moderator" : "make-member", account, 0, NULL);
 	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
@@ -504,8 +504,8 @@ int core_group_approve(struct core *c, uint64_t viewer, uint64_t post, bool appr
 		rc = store_notif_insert(c->store, p->author_id, NOTIF_POST_APPROVED, viewer, post);
 	/* The post names what was approved or turned down (a request to join has none). */
 	if (!rc)
-		rc = store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id, post,
-		                       NULL);
+		rc = store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id,
+		                       post, NULL);
 	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
@@ -613,10 +613,13 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 	int trole, tstate;
 	if (r.group_id) {
 		member_of(c, a, r.group_id, r.account_id, &trole, &tstate);
-		if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR)
-			store_notif_insert(c->store, g->owner_id, NOTIF_REPORT, viewer, 0);
-		else
+		if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR) {
+			/* About a moderator: for the owner. */
+			if (g->owner_id != viewer)
+				store_notif_insert(c->store, g->owner_id, NOTIF_REPORT, viewer, 0);
+		} else {
 			notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer);
+		}
 	} else {
 		struct account **v;
 		size_t n;
@@ -626,21 +629,24 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 		 * administrator, administrators only. */
 		if (!store_account_list(c->store, a, after, 500, &v, &n))
 			for (size_t i = 0; i < n; i++)
-				if (v[i]->role >= need && !v[i]->suspended && v[i]->id != viewer && v[i]->id != r.account_id)
+				if (v[i]->role >= need && !v[i]->suspended && v[i]->id != viewer &&
+				    v[i]->id != r.account_id)
 					store_notif_insert(c->store, v[i]->id, NOTIF_REPORT, viewer, 0);
 	}
 	*id = r.id;
 	return 0;
 }
 
-static int may_handle(struct core *c, struct arena *a, uint64_t viewer, uint64_t group)
+/* The viewer handles group's reports (0: the instance's); *g is the group
+ * loaded for the viewer, NULL for the instance. */
+static int may_handle(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct group **g)
 {
+	*g = NULL;
 	if (!viewer)
 		return ERR_AUTH;
 	if (!group)
 		return is_instance_mod(c, viewer) ? 0 : ERR_FORBIDDEN;
-	struct group *g;
-	return need_mod(c, a, viewer, group, &g);
+	return need_mod(c, a, viewer, group, g);
 }
 
 /* May viewer, who handles the report's level (g: its group loaded for the
@@ -657,8 +663,8 @@ static int report_may_act(struct core *c, struct arena *a, uint64_t viewer, cons
 
 int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_report **out, size_t *n)
 {
-	struct group *g = NULL;
-	int rc = !viewer ? ERR_AUTH : group ? need_mod(c, a, viewer, group, &g) : is_instance_mod(c, viewer) ? 0 : ERR_FORBIDDEN;
+	struct group *g;
+	int rc = may_handle(c, a, viewer, group, &g);
 	if (!rc)
 		rc = store_modreport_list(c->store, a, group, 0, out, n);
 	if (rc)
@@ -703,7 +709,8 @@ int core_mod_may_remove(struct core *c, struct arena *a, uint64_t viewer, const 
 	int rc;
 	if (p->group_id && p->v_group_role >= GROLE_MODERATOR) {
 		struct group *g;
-		if (!(rc = load(c, a, viewer, p->group_id, &g)) && !(rc = group_may_act(c, a, g, viewer, p->author_id))) {
+		if (!(rc = load(c, a, viewer, p->group_id, &g)) &&
+		    !(rc = group_may_act(c, a, g, viewer, p->author_id))) {
 			*group = p->group_id;
 			return 0;
 		}
@@ -777,7 +784,7 @@ int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char
 	if (!rc)
 		rc = store_modreport_get(c->store, &a, report, &r);
 	if (!rc)
-		rc = r->group_id ? need_mod(c, &a, viewer, r->group_id, &g) : is_instance_mod(c, viewer) ? 0 : ERR_FORBIDDEN;
+		rc = may_handle(c, &a, viewer, r->group_id, &g);
 	if (!rc && r->state != 0)
 		rc = ERR_CONFLICT;
 	/* Every action, dismissing included, is one on the reported person:
@@ -820,7 +827,8 @@ out:
 
 int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_entry **out, size_t *n)
 {
-	int rc = may_handle(c, a, viewer, group);
+	struct group *g;
+	int rc = may_handle(c, a, viewer, group, &g);
 	return rc ? rc : store_mod_log_list(c->store, a, group, 100, out, n);
 }
 
