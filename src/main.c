@@ -42,6 +42,7 @@ static const char usage[] =
 	"  user add NAME [--password PW] [--role member|moderator|admin]\n"
 	"  user passwd NAME [--password PW]  set a password (prompts when not given)\n"
 	"  user role NAME ROLE               change a role\n"
+	"  user suspend|unsuspend NAME       suspend an account, or lift its suspension\n"
 	"  user list                         list accounts\n"
 	"  user reset-link NAME              print a one-time password-reset link\n"
 	"  org add NAME [--display-name TEXT]  create an organisation account\n"
@@ -228,8 +229,9 @@ static int cmd_user(struct opts *o, struct core *c)
 				break;
 			}
 			for (size_t i = 0; i < n; i++)
-				printf("%-30s %-10s %-12s %s\n", v[i]->username, roles[v[i]->role % 3],
-				       v[i]->kind == ACCOUNT_ORG ? "organisation" : "person", v[i]->display_name);
+				printf("%-30s %-10s %-12s %s%s\n", v[i]->username, roles[v[i]->role % 3],
+				       v[i]->kind == ACCOUNT_ORG ? "organisation" : "person", v[i]->display_name,
+				       v[i]->suspended ? " [suspended]" : "");
 			if (n)
 				after = arena_strdup(&a, v[n - 1]->username);
 		} while (n == 500);
@@ -259,10 +261,23 @@ static int cmd_user(struct opts *o, struct core *c)
 		int role = role_from(o->args[3]);
 		if (role < 0)
 			ret = fail(ERR_INVAL, "use that role (member, moderator or admin)");
-		else if ((rc = core_account_by_name(c, &a, name, &acc)) || (rc = core_role_set(c, acc->id, role)))
+		else if ((rc = core_account_by_name(c, &a, name, &acc)) || (rc = core_role_set(c, 0, acc->id, role)))
 			ret = fail(rc, "set role");
 		else
 			printf("%s is now %s\n", acc->username, o->args[3]);
+	} else if (sub && (!strcmp(sub, "suspend") || !strcmp(sub, "unsuspend")) && name) {
+		/* The operator is above every role, but the last administrator stays. */
+		bool on = sub[0] == 's';
+		if ((rc = core_account_by_name(c, &a, name, &acc)))
+			ret = fail(rc, "find user");
+		else if ((rc = core_account_suspend(c, 0, acc->id, on, NULL)) == ERR_FORBIDDEN)
+			ret = fail(rc, "suspend the last administrator who is not suspended");
+		else if (rc == ERR_CONFLICT)
+			ret = fail(rc, on ? "suspend: already suspended" : "unsuspend: not suspended");
+		else if (rc)
+			ret = fail(rc, sub);
+		else
+			printf("%s is %s\n", acc->username, on ? "suspended" : "no longer suspended");
 	} else if (sub && !strcmp(sub, "reset-link") && name) {
 		char *token;
 		if ((rc = core_account_by_name(c, &a, name, &acc)) || (rc = core_reset_create(c, &a, 0, acc->id, &token)))
@@ -270,7 +285,7 @@ static int cmd_user(struct opts *o, struct core *c)
 		else
 			printf("%s/reset/%s\n", base_url(o, &a), token);
 	} else {
-		fprintf(stderr, "usage: kring user add|passwd|role|list|reset-link ...\n");
+		fprintf(stderr, "usage: kring user add|passwd|role|suspend|unsuspend|list|reset-link ...\n");
 		ret = 2;
 	}
 	arena_release(&a);

@@ -333,8 +333,9 @@ int core_password_change(struct core *c, uint64_t id, const char *old_pw, const 
 	return rc;
 }
 
-int core_role_set(struct core *c, uint64_t id, int role)
+int core_role_set(struct core *c, uint64_t actor, uint64_t id, int role)
 {
+	static const char *const logged[] = {"role-member", "role-moderator", "role-admin"};
 	if (role < ROLE_MEMBER || role > ROLE_ADMIN)
 		return ERR_INVAL;
 	/* The site always keeps an administrator: the last one cannot be
@@ -343,12 +344,23 @@ int core_role_set(struct core *c, uint64_t id, int role)
 	arena_init(&a);
 	struct account *acc;
 	int64_t admins = 0;
-	int rc = store_account_get(c->store, &a, id, &acc);
-	if (!rc && acc->role == ROLE_ADMIN && role != ROLE_ADMIN &&
-	    !(rc = store_account_count_role(c->store, ROLE_ADMIN, &admins)) && admins <= 1)
+	/* Counted and changed in one transaction; a suspended administrator
+	 * cannot act, so does not count. */
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_account_get(c->store, &a, id, &acc);
+	/* Administrators change roles, not their own. */
+	if (!rc)
+		rc = core_instance_may_act(c, &a, actor, acc, ROLE_ADMIN);
+	if (!rc && acc->role == ROLE_ADMIN && !acc->suspended && role != ROLE_ADMIN &&
+	    !(rc = store_account_count_admins_active(c->store, &admins)) && admins <= 1)
 		rc = ERR_FORBIDDEN;
+	if (!rc)
+		rc = store_account_set_role(c->store, id, role);
+	if (!rc)
+		rc = store_mod_log_add(c->store, actor, 0, logged[role], id, 0, NULL);
 	arena_release(&a);
-	return rc ? rc : store_account_set_role(c->store, id, role);
+	return store_finish(c->store, rc);
 }
 
 /* ---- sessions ---- */

@@ -92,8 +92,10 @@ int core_password_set(struct core *c, uint64_t id, const char *password);
  * every app token ends. */
 int core_password_change(struct core *c, uint64_t id, const char *old_pw, const char *new_pw,
                          const char *keep_session_hash);
-/* ERR_FORBIDDEN for demoting the last administrator. */
-int core_role_set(struct core *c, uint64_t id, int role);
+/* Set an account's role, as actor (an administrator, not on themselves; 0 =
+ * the operator), logged.  ERR_FORBIDDEN for demoting the last administrator
+ * who is not suspended. */
+int core_role_set(struct core *c, uint64_t actor, uint64_t id, int role);
 bool core_username_valid(const char *name);
 
 /* Log in; on success *token is a new session cookie value (hex).  remote is
@@ -356,8 +358,19 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_report **out,
                  size_t *n);
 /* Act on a report: "remove" (the post), "warn", "suspend" (instance only),
- * "ban" (group only), "dismiss".  Logged with who did it. */
+ * "ban" (group only), "dismiss".  Every action but "dismiss" is one on the
+ * reported person and follows the hierarchy (core_account_suspend; in a
+ * group, moderators act on members only, the owner also on moderators,
+ * nobody on the owner).  The action, closing the report and the log entry
+ * are one transaction. */
 int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note);
+/* Suspend an account (on) or lift its suspension, logged with the note.
+ * The hierarchy: moderators suspend members only, administrators anyone,
+ * nobody themselves; only administrators lift.  actor 0 is the operator
+ * (command line), above every role.  Never the last administrator who is
+ * not suspended (ERR_FORBIDDEN, also for the operator).  ERR_CONFLICT when
+ * the account already is so. */
+int core_account_suspend(struct core *c, uint64_t actor, uint64_t account, bool on, const char *note);
 int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_entry **out,
                  size_t *n);
 

@@ -47,5 +47,13 @@ void guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post
 /* The guard for a media description set after upload (core_media_set_alt). */
 int media_alt_guard(struct core *c, struct arena *a, uint64_t viewer, uint64_t media, const char *alt,
                     const struct guard_ask *ask);
+/* The instance's hierarchy (see core_account_suspend): may actor, with at
+ * least min_role, act on target?  actor 0 is the operator. */
+int core_instance_may_act(struct core *c, struct arena *a, uint64_t actor, const struct account *target,
+                          int min_role);
+/* May viewer remove p, someone else's post, as a moderator?  The group's
+ * hierarchy when viewer moderates its group, else the instance's.  *group is
+ * the log the removal goes in: the group's, or the instance's (0). */
+int core_mod_may_remove(struct core *c, struct arena *a, uint64_t viewer, const struct post *p, uint64_t *group);
 
 #endif

@@ -278,7 +278,7 @@ static void test_invites(void **state)
 	assert_int_equal(core_setup_token(f->c, &f->a, &setup), 0);
 	assert_null(setup); /* an administrator exists now */
 	/* ...and stays: the last administrator cannot be demoted. */
-	assert_int_equal(core_role_set(f->c, id, ROLE_MEMBER), ERR_FORBIDDEN);
+	assert_int_equal(core_role_set(f->c, 0, id, ROLE_MEMBER), ERR_FORBIDDEN);
 }
 
 int main(void)

@@ -260,12 +260,33 @@ static void member_of(struct core *c, struct arena *a, uint64_t group, uint64_t 
 	}
 }
 
+/*
+ * The group's hierarchy, the one check for every action on a person in a
+ * group (ban, remove, role change, a report's warn, remove or ban):
+ * moderators act on members only, the owner also on moderators, nobody on
+ * the owner or on themselves.  g is loaded for the actor, who moderates it.
+ */
+static int group_may_act(struct core *c, struct arena *a, const struct group *g, uint64_t actor, uint64_t account)
+{
+	int trole, tstate;
+	if (account == g->owner_id)
+		return ERR_FORBIDDEN;
+	member_of(c, a, g->id, account, &trole, &tstate);
+	if (tstate == GSTATE_MEMBER && trole == GROLE_OWNER)
+		return ERR_FORBIDDEN;
+	if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR && g->v_role != GROLE_OWNER)
+		return ERR_FORBIDDEN;
+	return account == actor ? ERR_INVAL : 0;
+}
+
 int core_group_answer(struct core *c, uint64_t viewer, uint64_t group, uint64_t account, bool accept)
 {
 	struct arena a;
 	arena_init(&a);
 	struct group *g;
-	int rc = need_mod(c, &a, viewer, group, &g), role, state;
+	int role, state, rc = store_begin(c->store);
+	if (!rc)
+		rc = need_mod(c, &a, viewer, group, &g);
 	if (!rc) {
 		member_of(c, &a, group, account, &role, &state);
 		if (state != GSTATE_REQUESTED)
@@ -275,9 +296,10 @@ int core_group_answer(struct core *c, uint64_t viewer, uint64_t group, uint64_t 
 		rc = accept ? store_member_set(c->store, group, account, GROLE_MEMBER, GSTATE_MEMBER, NULL)
 		            : store_member_delete(c->store, group, account);
 	if (!rc && accept)
-		store_notif_insert(c->store, account, NOTIF_GROUP_ACCEPTED, viewer, 0);
+		rc = store_notif_insert(c->store, account, NOTIF_GROUP_ACCEPTED, viewer, 0);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, group, accept ? "accept" : "reject", account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group, accept ? "accept" : "reject", account, 0, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -287,7 +309,9 @@ int core_group_set_role(struct core *c, uint64_t viewer, uint64_t group, uint64_
 	struct arena a;
 	arena_init(&a);
 	struct group *g;
-	int rc = need_mod(c, &a, viewer, group, &g), trole, tstate;
+	int trole, tstate, rc = store_begin(c->store);
+	if (!rc)
+		rc = need_mod(c, &a, viewer, group, &g);
 	/* Owners appoint moderators. */
 	if (!rc && g->v_role != GROLE_OWNER)
 		rc = ERR_FORBIDDEN;
@@ -295,16 +319,14 @@ int core_group_set_role(struct core *c, uint64_t viewer, uint64_t group, uint64_
 		rc = ERR_INVAL;
 	if (!rc) {
 		member_of(c, &a, group, account, &trole, &tstate);
-		if (tstate != GSTATE_MEMBER)
-			rc = ERR_NOTFOUND;
-		else if (trole == GROLE_OWNER)
-			rc = ERR_FORBIDDEN;
+		rc = tstate != GSTATE_MEMBER ? ERR_NOTFOUND : group_may_act(c, &a, g, viewer, account);
 	}
 	if (!rc)
 		rc = store_member_set(c->store, group, account, role, GSTATE_MEMBER, NULL);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, group, role == GROLE_MODERATOR ? "make-moderator" : "make-member",
-		                  account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group,
+		                       role == GROLE_MODERATOR ? "make-moderator" : "make-member", account, 0, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -314,24 +336,19 @@ int core_group_remove(struct core *c, uint64_t viewer, uint64_t group, uint64_t 
 	struct arena a;
 	arena_init(&a);
 	struct group *g;
-	int rc = need_mod(c, &a, viewer, group, &g), trole, tstate;
+	int trole, tstate, rc = store_begin(c->store);
+	if (!rc)
+		rc = need_mod(c, &a, viewer, group, &g);
 	if (!rc) {
 		member_of(c, &a, group, account, &trole, &tstate);
-		if (tstate < 0 && !ban)
-			rc = ERR_NOTFOUND;
-		/* Moderators cannot remove the owner or each other; the owner can. */
-		else if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR && g->v_role != GROLE_OWNER)
-			rc = ERR_FORBIDDEN;
-		else if (trole == GROLE_OWNER && tstate == GSTATE_MEMBER)
-			rc = ERR_FORBIDDEN;
-		else if (account == viewer)
-			rc = ERR_INVAL;
+		rc = tstate < 0 && !ban ? ERR_NOTFOUND : group_may_act(c, &a, g, viewer, account);
 	}
 	if (!rc)
 		rc = ban ? store_member_set(c->store, group, account, GROLE_MEMBER, GSTATE_BANNED, NULL)
 		         : store_member_delete(c->store, group, account);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, group, ban ? "ban" : "remove", account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group, ban ? "ban" : "remove", account, 0, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -341,7 +358,9 @@ int core_group_unban(struct core *c, uint64_t viewer, uint64_t group, uint64_t a
 	struct arena a;
 	arena_init(&a);
 	struct group *g;
-	int rc = need_mod(c, &a, viewer, group, &g), role, state;
+	int role, state, rc = store_begin(c->store);
+	if (!rc)
+		rc = need_mod(c, &a, viewer, group, &g);
 	if (!rc) {
 		member_of(c, &a, group, account, &role, &state);
 		if (state != GSTATE_BANNED)
@@ -350,7 +369,8 @@ int core_group_unban(struct core *c, uint64_t viewer, uint64_t group, uint64_t a
 	if (!rc)
 		rc = store_member_delete(c->store, group, account);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, group, "unban", account, 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, group, "unban", account, 0, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -507,16 +527,20 @@ int core_group_approve(struct core *c, uint64_t viewer, uint64_t post, bool appr
 	struct arena a;
 	arena_init(&a);
 	struct post *p;
-	int rc = mod_post(c, &a, viewer, post, &p);
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = mod_post(c, &a, viewer, post, &p);
 	if (!rc && !p->pending)
 		rc = ERR_CONFLICT;
 	if (!rc)
 		rc = approve ? store_post_set_pending(c->store, post, false) : store_post_delete(c->store, post);
 	if (!rc && approve && p->author_id != viewer)
-		store_notif_insert(c->store, p->author_id, NOTIF_POST_APPROVED, viewer, post);
+		rc = store_notif_insert(c->store, p->author_id, NOTIF_POST_APPROVED, viewer, post);
+	/* The post names what was approved or turned down (a request to join has none). */
 	if (!rc)
-		store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id,
-		                  approve ? post : 0, NULL);
+		rc = store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id,
+		                       post, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -526,11 +550,16 @@ int core_group_pin(struct core *c, uint64_t viewer, uint64_t post, bool on)
 	struct arena a;
 	arena_init(&a);
 	struct post *p;
-	int rc = mod_post(c, &a, viewer, post, &p);
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = mod_post(c, &a, viewer, post, &p);
 	if (!rc && (p->pending || p->in_reply_to))
 		rc = ERR_INVAL;
 	if (!rc)
 		rc = store_post_set_pinned(c->store, post, on);
+	if (!rc)
+		rc = store_mod_log_add(c->store, viewer, p->group_id, on ? "pin" : "unpin", p->author_id, post, NULL);
+	rc = store_finish(c->store, rc);
 	arena_release(&a);
 	return rc;
 }
@@ -595,93 +624,245 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 		r.group_id = escalate ? 0 : p->group_id;
 		r.snapshot = p->text;
 	} else {
-		struct account *acc;
-		if ((rc = store_account_get(c->store, a, account, &acc)))
-			return rc;
 		r.account_id = account;
 	}
+	struct account *target;
+	struct group *g = NULL;
+	if ((rc = store_account_get(c->store, a, r.account_id, &target)))
+		return rc;
 	if (r.account_id == viewer)
 		return ERR_INVAL;
+	/* Nobody in a group acts on its owner: a report about the owner goes to
+	 * the instance, as an escalated one does. */
+	if (r.group_id && !(rc = store_group_get(c->store, a, 0, r.group_id, &g)) && g->owner_id == r.account_id)
+		r.group_id = 0;
+	if (rc)
+		return rc;
 	if ((rc = core_rate(c, "report", viewer, CORE_REPORTS_PER_HOUR, 3600)))
 		return rc;
 	if ((rc = store_modreport_insert(c->store, &r)))
 		return rc;
+	/* Told are those who may handle it (core_reports): never the reported
+	 * person, who would learn who reported them. */
+	int trole, tstate;
 	if (r.group_id) {
-		notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer);
+		member_of(c, a, r.group_id, r.account_id, &trole, &tstate);
+		if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR) {
+			/* About a moderator: for the owner. */
+			if (g->owner_id != viewer)
+				store_notif_insert(c->store, g->owner_id, NOTIF_REPORT, viewer, 0);
+		} else {
+			notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer);
+		}
 	} else {
 		struct account **v;
 		size_t n;
 		const char *after = "";
-		/* Instance moderators and administrators. */
+		int need = target->role >= ROLE_MODERATOR ? ROLE_ADMIN : ROLE_MODERATOR;
+		/* Instance moderators and administrators; about a moderator or an
+		 * administrator, administrators only. */
 		if (!store_account_list(c->store, a, after, 500, &v, &n))
 			for (size_t i = 0; i < n; i++)
-				if (v[i]->role >= ROLE_MODERATOR && v[i]->id != viewer)
+				if (v[i]->role >= need && !v[i]->suspended && v[i]->id != viewer &&
+				    v[i]->id != r.account_id)
 					store_notif_insert(c->store, v[i]->id, NOTIF_REPORT, viewer, 0);
 	}
 	*id = r.id;
 	return 0;
 }
 
-static int may_handle(struct core *c, struct arena *a, uint64_t viewer, uint64_t group)
+/* The viewer handles group's reports (0: the instance's); *g is the group
+ * loaded for the viewer, NULL for the instance. */
+static int may_handle(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct group **g)
 {
+	*g = NULL;
 	if (!viewer)
 		return ERR_AUTH;
 	if (!group)
 		return is_instance_mod(c, viewer) ? 0 : ERR_FORBIDDEN;
-	struct group *g;
-	return need_mod(c, a, viewer, group, &g);
+	return need_mod(c, a, viewer, group, g);
+}
+
+/* May viewer, who handles the report's level (g: its group loaded for the
+ * viewer), act on it at all?  The hierarchy on the reported person. */
+static int report_may_act(struct core *c, struct arena *a, uint64_t viewer, const struct mod_report *r,
+                          const struct group *g)
+{
+	if (r->group_id)
+		return group_may_act(c, a, g, viewer, r->account_id);
+	struct account *t;
+	int rc = store_account_get(c->store, a, r->account_id, &t);
+	return rc ? rc : core_instance_may_act(c, a, viewer, t, ROLE_MODERATOR);
 }
 
 int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_report **out, size_t *n)
 {
-	int rc = may_handle(c, a, viewer, group);
-	return rc ? rc : store_modreport_list(c->store, a, group, 0, out, n);
+	struct group *g;
+	int rc = may_handle(c, a, viewer, group, &g);
+	if (!rc)
+		rc = store_modreport_list(c->store, a, group, 0, out, n);
+	if (rc)
+		return rc;
+	/* Each sees the reports they may handle: not those about themselves
+	 * (nor who made them), nor about someone above them. */
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (!report_may_act(c, a, viewer, &(*out)[i], g))
+			(*out)[k++] = (*out)[i];
+	*n = k;
+	return 0;
+}
+
+/*
+ * The instance's hierarchy, the one check for every action on an account
+ * (suspend, lift a suspension, a report's warn or remove): moderators act on
+ * members only, administrators on everyone, nobody on themselves.  The actor
+ * needs at least min_role; actor 0 is the operator on the command line, above
+ * every role.  Called inside the action's transaction.
+ */
+int core_instance_may_act(struct core *c, struct arena *a, uint64_t actor, const struct account *target,
+                          int min_role)
+{
+	if (!actor)
+		return 0;
+	if (actor == target->id)
+		return ERR_FORBIDDEN;
+	struct account *v;
+	int rc = store_account_get(c->store, a, actor, &v);
+	if (rc)
+		return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
+	if (v->suspended || v->role < min_role || v->role < ROLE_MODERATOR)
+		return ERR_FORBIDDEN;
+	if (target->role >= ROLE_MODERATOR && v->role < ROLE_ADMIN)
+		return ERR_FORBIDDEN;
+	return 0;
+}
+
+int core_mod_may_remove(struct core *c, struct arena *a, uint64_t viewer, const struct post *p, uint64_t *group)
+{
+	int rc;
+	if (p->group_id && p->v_group_role >= GROLE_MODERATOR) {
+		struct group *g;
+		if (!(rc = load(c, a, viewer, p->group_id, &g)) &&
+		    !(rc = group_may_act(c, a, g, viewer, p->author_id))) {
+			*group = p->group_id;
+			return 0;
+		}
+	}
+	/* Not as the group's moderator: as the instance's, or not at all. */
+	struct account *t;
+	*group = 0;
+	if ((rc = store_account_get(c->store, a, p->author_id, &t)))
+		return rc;
+	return core_instance_may_act(c, a, viewer, t, ROLE_MODERATOR);
+}
+
+/* Suspend or lift, inside the caller's transaction: ERR_CONFLICT when the
+ * account already is so.  Lifting is for administrators; the last
+ * administrator who is not suspended stays, whoever asks. */
+static int set_suspended(struct core *c, struct arena *a, uint64_t actor, uint64_t account, bool on)
+{
+	struct account *t;
+	int64_t admins = 0;
+	int rc = store_account_get(c->store, a, account, &t);
+	if (!rc)
+		rc = core_instance_may_act(c, a, actor, t, on ? ROLE_MODERATOR : ROLE_ADMIN);
+	if (!rc && t->suspended == on)
+		rc = ERR_CONFLICT;
+	if (!rc && on && t->role == ROLE_ADMIN && !(rc = store_account_count_admins_active(c->store, &admins)) &&
+	    admins <= 1)
+		rc = ERR_FORBIDDEN;
+	if (!rc)
+		rc = store_account_set_suspended(c->store, account, on);
+	/* Suspended means logged out everywhere (tokens stop at their next use). */
+	if (!rc && on)
+		rc = store_session_delete_account(c->store, account, NULL);
+	return rc;
+}
+
+int core_account_suspend(struct core *c, uint64_t actor, uint64_t account, bool on, const char *note)
+{
+	if (note && text_check(note, strlen(note), 1000))
+		return ERR_INVAL;
+	struct arena a;
+	arena_init(&a);
+	/* The action and its log entry: both or neither. */
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = set_suspended(c, &a, actor, account, on);
+	if (!rc)
+		rc = store_mod_log_add(c->store, actor, 0, on ? "suspend" : "unsuspend", account, 0, note);
+	rc = store_finish(c->store, rc);
+	arena_release(&a);
+	return rc;
 }
 
 int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note)
 {
+	static const char *const actions[] = {"remove", "warn", "suspend", "ban", "dismiss"};
+	size_t k = 0;
+	while (k < sizeof actions / sizeof actions[0] && strcmp(action, actions[k]))
+		k++;
+	if (k == sizeof actions / sizeof actions[0])
+		return ERR_INVAL;
+	if (!viewer)
+		return ERR_AUTH;
 	struct arena a;
 	arena_init(&a);
-	struct mod_report *r;
-	int rc = store_modreport_get(c->store, &a, report, &r);
+	struct mod_report *r = NULL;
+	struct group *g = NULL;
+	bool removed = false;
+	/* Read, check, act, close and log in one transaction: an action without
+	 * its log entry, or two moderators acting on one report, cannot happen. */
+	int rc = store_begin(c->store);
 	if (!rc)
-		rc = may_handle(c, &a, viewer, r->group_id);
+		rc = store_modreport_get(c->store, &a, report, &r);
+	if (!rc)
+		rc = may_handle(c, &a, viewer, r->group_id, &g);
 	if (!rc && r->state != 0)
 		rc = ERR_CONFLICT;
+	/* Every action, dismissing included, is one on the reported person:
+	 * nobody closes a report about themselves or someone above them. */
+	if (!rc)
+		rc = report_may_act(c, &a, viewer, r, g);
 	if (rc)
 		goto out;
 	if (!strcmp(action, "remove")) {
-		rc = r->post_id ? store_post_delete(c->store, r->post_id) : ERR_INVAL;
-		if (!rc && c->on_delete)
-			c->on_delete(r->post_id);
-		if (rc == ERR_NOTFOUND)
-			rc = 0; /* already gone */
+		struct post *p;
+		int e = r->post_id ? store_post_get(c->store, &a, 0, r->post_id, &p) : ERR_INVAL;
+		/* A post already gone closes the report all the same. */
+		if (!e)
+			removed = !(rc = store_post_delete(c->store, r->post_id));
+		else if (e != ERR_NOTFOUND)
+			rc = e;
 	} else if (!strcmp(action, "warn")) {
 		rc = store_notif_insert(c->store, r->account_id, NOTIF_WARNING, viewer, 0);
 	} else if (!strcmp(action, "suspend")) {
 		/* Suspending an account is the instance's decision, not a group's. */
-		rc = r->group_id || !is_instance_mod(c, viewer) ? ERR_FORBIDDEN
-		                                                 : store_account_set_suspended(c->store, r->account_id, true);
-		if (!rc)
-			store_session_delete_account(c->store, r->account_id, NULL);
+		rc = r->group_id ? ERR_FORBIDDEN : set_suspended(c, &a, viewer, r->account_id, true);
+		if (rc == ERR_CONFLICT)
+			rc = 0; /* already suspended: the report is closed */
 	} else if (!strcmp(action, "ban")) {
 		rc = r->group_id ? store_member_set(c->store, r->group_id, r->account_id, GROLE_MEMBER, GSTATE_BANNED, NULL)
 		                 : ERR_INVAL;
-	} else if (strcmp(action, "dismiss")) {
-		rc = ERR_INVAL;
 	}
 	if (!rc)
 		rc = store_modreport_close(c->store, report);
 	if (!rc)
-		store_mod_log_add(c->store, viewer, r->group_id, action, r->account_id, r->post_id, note);
+		rc = store_mod_log_add(c->store, viewer, r->group_id, action, r->account_id, r->post_id, note);
 out:
+	rc = store_finish(c->store, rc);
+	/* Streams hear of the removal once it is committed. */
+	if (!rc && removed && c->on_delete)
+		c->on_delete(r->post_id);
 	arena_release(&a);
 	return rc;
 }
 
 int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_entry **out, size_t *n)
 {
-	int rc = may_handle(c, a, viewer, group);
+	struct group *g;
+	int rc = may_handle(c, a, viewer, group, &g);
 	return rc ? rc : store_mod_log_list(c->store, a, group, 100, out, n);
 }
 

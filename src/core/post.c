@@ -17,6 +17,10 @@
 
 bool core_post_visible(uint64_t viewer, const struct post *p)
 {
+	/* A suspended account's posts are gone from every read path until the
+	 * suspension is lifted (its own session is gone too). */
+	if (p->author_suspended && viewer != p->author_id)
+		return false;
 	/* Staff speak for their organisation, so they read what it posted. */
 	bool own = viewer && (viewer == p->author_id || viewer == p->writer_id || p->v_staff);
 	if (p->group_id) {
@@ -608,20 +612,25 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 	struct arena a;
 	arena_init(&a);
 	struct post *p;
-	struct account *v;
-	int rc = core_post_get(c, &a, viewer, id, &p);
+	uint64_t log_group = 0;
+	bool as_mod = false;
+	/* A moderator's removal and its log entry: both or neither. */
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = core_post_get(c, &a, viewer, id, &p);
 	if (!rc && !core_post_own(viewer, p)) {
-		/* Moderators (of the group, or of the instance) may remove what harms. */
-		bool group_mod = p->group_id && p->v_group_role >= GROLE_MODERATOR;
-		if (!group_mod && (store_account_get(c->store, &a, viewer, &v) || v->role < ROLE_MODERATOR))
-			rc = ERR_FORBIDDEN;
-		else if (group_mod)
-			store_mod_log_add(c->store, viewer, p->group_id, "remove", p->author_id, id, NULL);
+		/* Moderators (of the group, or of the instance) may remove what harms,
+		 * by the hierarchy: not the post of someone above them. */
+		rc = core_mod_may_remove(c, &a, viewer, p, &log_group);
+		as_mod = true;
 	}
 	if (!rc && p->reblog_of)
 		rc = ERR_INVAL;
 	if (!rc)
 		rc = store_post_delete(c->store, id);
+	if (!rc && as_mod)
+		rc = store_mod_log_add(c->store, viewer, log_group, "remove", p->author_id, id, NULL);
+	rc = store_finish(c->store, rc);
 	if (!rc)
 		core_media_release_post(c, id);
 	if (!rc && c->on_delete)

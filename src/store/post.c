@@ -38,7 +38,8 @@
 	" COALESCE((SELECT gm.role FROM group_members gm WHERE gm.group_id = p.group_id AND gm.account_id = " V \
 	"  AND gm.state = 0), -1)," \
 	" EXISTS (SELECT 1 FROM post_recipients rr JOIN org_staff os ON os.org_id = rr.account_id" \
-	"  WHERE rr.post_id = p.id AND os.person_id = " V ")" \
+	"  WHERE rr.post_id = p.id AND os.person_id = " V ")," \
+	" EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = p.author_id AND sa.suspended <> 0)" \
 	" FROM posts p"
 #define POST_COLS POST_COLS_V("?1")
 
@@ -73,6 +74,7 @@ static struct post *post_row(struct arena *a, struct db_stmt *st)
 	p->group_kind = (int)db_i64(st, 25);
 	p->v_group_role = (int)db_i64(st, 26);
 	p->v_staff_recipient = db_i64(st, 27) != 0;
+	p->author_suspended = db_i64(st, 28) != 0;
 	return p;
 }
 

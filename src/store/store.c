@@ -122,6 +122,20 @@ int store_publish(struct store *s, const char *event)
 	return db_exec(db, "SELECT pg_notify('kring', ?1)", "s", event);
 }
 
+int store_begin(struct store *s)
+{
+	DB_OR_FAIL(s);
+	return db_begin(db);
+}
+
+int store_finish(struct store *s, int rc)
+{
+	struct db *db = store_db(s);
+	if (!db)
+		return rc ? rc : ERR_BUSY;
+	return db_finish(db, rc);
+}
+
 int store_subscribe(struct store *s, void (*cb)(const char *event, void *ctx), void *ctx)
 {
 	if (s->drv != &db_pg || s->listener)
@@ -368,6 +382,13 @@ int store_account_count_role(struct store *s, int role, int64_t *out)
 {
 	DB_OR_FAIL(s);
 	return db_scalar(db, out, 0, "SELECT COUNT(*) FROM accounts WHERE role = ?1", "i", (int64_t)role);
+}
+
+int store_account_count_admins_active(struct store *s, int64_t *out)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, out, 0, "SELECT COUNT(*) FROM accounts WHERE role = ?1 AND suspended = 0", "i",
+	                 (int64_t)ROLE_ADMIN);
 }
 
 int store_account_list(struct store *s, struct arena *a, const char *after, int limit,

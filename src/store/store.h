@@ -84,6 +84,7 @@ struct post {
 	int group_kind;           /* enum group_kind, -1 if none */
 	int v_group_role;         /* viewer's role in the post's group, -1 if not a member */
 	bool v_staff_recipient;   /* viewer is staff of an organisation the post is addressed to */
+	bool author_suspended;    /* the account it appears under is suspended */
 	bool deleted;             /* only filled by store_org_audit */
 	struct post_extra *x;     /* filled by store_post_extras (store_api.h) */
 };
@@ -174,6 +175,13 @@ int store_subscribe(struct store *s, void (*cb)(const char *event, void *ctx), v
  * (by any process) since it was last read: what a cache of rendered data
  * checks before it answers.  Read it before reading the data. */
 int store_version(struct store *s, uint64_t *out);
+/* A transaction around several calls, which join it: what a moderation
+ * action and its log entry need, both or neither.  store_begin takes the
+ * write lock; store_finish commits when rc is 0, else rolls back, and
+ * returns rc (or the commit's error).  A call inside that fails may end
+ * the transaction early: stop at the first error. */
+int store_begin(struct store *s);
+int store_finish(struct store *s, int rc);
 
 /* Site settings (key/value). Returns the value copied into a, or dflt. */
 const char *store_meta_get(struct store *s, struct arena *a, const char *key, const char *dflt);
@@ -194,6 +202,8 @@ int store_account_set_role(struct store *s, uint64_t id, int role);
 int store_account_update(struct store *s, const struct account *acc); /* profile fields, lang, locked */
 int store_account_set_suspended(struct store *s, uint64_t id, bool on);
 int store_account_count_role(struct store *s, int role, int64_t *out);
+/* Administrators who are not suspended. */
+int store_account_count_admins_active(struct store *s, int64_t *out);
 /* Accounts ordered by username after `after` (""), at most limit. */
 int store_account_list(struct store *s, struct arena *a, const char *after, int limit,
                        struct account ***out, size_t *n);

@@ -122,10 +122,34 @@ int h_admin_role(struct http_req *r)
 	                    : !strcmp(role, "member") ? ROLE_MEMBER : -1;
 	if (rv < 0)
 		return ERR_INVAL;
-	if ((rc = core_role_set(CORE(r), acc->id, rv)))
+	if ((rc = core_role_set(CORE(r), WREQ(r)->viewer, acc->id, rv)))
 		return rc;
 	redirect_msg(r, "/admin/users", "saved");
 	return 0;
+}
+
+/* Suspend an account or lift its suspension; core keeps the hierarchy and
+ * the last administrator. */
+static int suspend(struct http_req *r, bool on)
+{
+	int rc = need_admin(r);
+	struct account *acc;
+	if (rc || (rc = target(r, &acc)))
+		return rc;
+	if ((rc = core_account_suspend(CORE(r), WREQ(r)->viewer, acc->id, on, NULL)))
+		return rc;
+	redirect_msg(r, "/admin/users", "saved");
+	return 0;
+}
+
+int h_admin_suspend(struct http_req *r)
+{
+	return suspend(r, true);
+}
+
+int h_admin_unsuspend(struct http_req *r)
+{
+	return suspend(r, false);
 }
 
 int h_admin_reset(struct http_req *r)

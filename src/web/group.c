@@ -311,6 +311,9 @@ int h_group_members(struct http_req *r)
 	static const char *roles[] = {N_("lid"), N_("moderator"), N_("eigenaar")};
 	static const char *states[] = {N_("lid"), N_("wil lid worden"), N_("uitgenodigd"), N_("geweerd")};
 	for (size_t i = 0; i < n; i++) {
+		/* A suspended account is gone from lists too (core_account_hidden). */
+		if (core_account_hidden(q->w->core, q->viewer, v[i].account))
+			continue;
 		struct tval *x = account_model(r, v[i].account);
 		tv_set_str(r->a, x, "group_role", _r(r, roles[v[i].role >= 0 && v[i].role <= 2 ? v[i].role : 0]));
 		tv_set_str(r->a, x, "group_state", _r(r, states[v[i].state >= 0 && v[i].state <= 3 ? v[i].state : 0]));
@@ -470,6 +473,11 @@ int h_group_queue(struct http_req *r)
 	size_t nr;
 	if (!core_reports(q->w->core, r->a, q->viewer, g->id, &reps, &nr))
 		tv_set(m, "reports", reports_model(r, reps, nr));
+	/* What the group's moderators did: bans, removals, roles, posts. */
+	struct mod_entry *log;
+	size_t nl;
+	if (!core_mod_log(q->w->core, r->a, q->viewer, g->id, &log, &nl))
+		tv_set(m, "log", mod_log_model(r, log, nl));
 	return page_render(r, "group_queue", m);
 }
 
@@ -491,6 +499,60 @@ struct tval *reports_model(struct http_req *r, struct mod_report *v, size_t n)
 		tv_set_bool(r->a, x, "has_post", v[i].post_id != 0);
 		tv_set_bool(r->a, x, "in_group", v[i].group_id != 0);
 		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));
+		tv_push(l, x);
+	}
+	return l;
+}
+
+/* What a log entry's action means, in words (the action is stored as a key). */
+static const char *mod_action_label(const struct mod_entry *e)
+{
+	static const struct {
+		const char *key, *label;
+	} labels[] = {
+		{"warn", N_("Gewaarschuwd")},
+		{"suspend", N_("Account geschorst")},
+		{"unsuspend", N_("Schorsing opgeheven")},
+		{"ban", N_("Geweerd uit de kring")},
+		{"unban", N_("Weren opgeheven")},
+		{"dismiss", N_("Melding gesloten zonder actie")},
+		{"accept", N_("Verzoek om lid te worden aangenomen")},
+		{"approve", N_("Bericht goedgekeurd")},
+		{"make-moderator", N_("Moderator gemaakt")},
+		{"make-member", N_("Geen moderator meer")},
+		{"role-member", N_("Rol: lid")},
+		{"role-moderator", N_("Rol: moderator")},
+		{"role-admin", N_("Rol: beheerder")},
+		{"pin", N_("Bericht vastgezet")},
+		{"unpin", N_("Bericht losgemaakt")},
+	};
+	/* "remove" and "reject" are about a post when the entry names one. */
+	if (!strcmp(e->action, "remove"))
+		return e->post_id ? N_("Bericht verwijderd") : N_("Uit de kring gehaald");
+	if (!strcmp(e->action, "reject"))
+		return e->post_id ? N_("Bericht afgewezen") : N_("Verzoek om lid te worden afgewezen");
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (!strcmp(e->action, labels[i].key))
+			return labels[i].label;
+	return N_("Andere actie");
+}
+
+struct tval *mod_log_model(struct http_req *r, struct mod_entry *v, size_t n)
+{
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *x = tv_obj(r->a);
+		struct account *actor, *target;
+		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));
+		/* Actor 0 is the server's operator on the command line. */
+		if (!v[i].actor_id)
+			tv_set_str(r->a, x, "operator", _r(r, "Beheerder van de server"));
+		else if (!core_account_get(CORE(r), r->a, v[i].actor_id, &actor))
+			tv_set(x, "actor", account_model(r, actor));
+		if (v[i].account_id && !core_account_get(CORE(r), r->a, v[i].account_id, &target))
+			tv_set(x, "target", account_model(r, target));
+		tv_set_str(r->a, x, "action", _r(r, mod_action_label(&v[i])));
+		tv_set_str(r->a, x, "note", v[i].note);
 		tv_push(l, x);
 	}
 	return l;
@@ -533,22 +595,8 @@ int h_moderation(struct http_req *r)
 	tv_set_bool(r->a, m, "instance", true);
 	struct mod_entry *log;
 	size_t nl;
-	if (!core_mod_log(q->w->core, r->a, q->viewer, 0, &log, &nl)) {
-		struct tval *l = tv_list(r->a);
-		for (size_t i = 0; i < nl; i++) {
-			struct tval *x = tv_obj(r->a);
-			struct account *actor, *target;
-			tv_set_str(r->a, x, "time", fmt_time(r, log[i].created_at));
-			if (!core_account_get(q->w->core, r->a, log[i].actor_id, &actor))
-				tv_set_str(r->a, x, "actor", actor->username);
-			if (log[i].account_id && !core_account_get(q->w->core, r->a, log[i].account_id, &target))
-				tv_set_str(r->a, x, "target", target->username);
-			tv_set_str(r->a, x, "action", log[i].action);
-			tv_set_str(r->a, x, "note", log[i].note);
-			tv_push(l, x);
-		}
-		tv_set(m, "log", l);
-	}
+	if (!core_mod_log(q->w->core, r->a, q->viewer, 0, &log, &nl))
+		tv_set(m, "log", mod_log_model(r, log, nl));
 	return page_render(r, "moderation", m);
 }
 

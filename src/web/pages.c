@@ -164,10 +164,12 @@ int h_people(struct http_req *r)
 	struct tval *m = page_model(r, title);
 	tv_set(m, "profile", account_model(r, acc));
 	struct tval *l = tv_list(r->a);
+	/* A suspended account is gone from lists too (core_account_hidden). */
 	for (size_t i = 0; i < n; i++)
-		tv_push(l, account_model(r, v[i]));
+		if (!core_account_hidden(CORE(r), WREQ(r)->viewer, v[i]))
+			tv_push(l, account_model(r, v[i]));
 	tv_set(m, "people", l);
-	tv_set_bool(r->a, m, "empty", n == 0);
+	tv_set_bool(r->a, m, "empty", tv_len(l) == 0);
 	return page_render(r, "people", m);
 }
 

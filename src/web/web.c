@@ -352,6 +352,8 @@ static const struct http_route routes[] = {
 	{HTTP_GET, "/admin/users", h_admin_users},
 	{HTTP_POST, "/admin/users/:name/role", h_admin_role},
 	{HTTP_POST, "/admin/users/:name/reset", h_admin_reset},
+	{HTTP_POST, "/admin/users/:name/suspend", h_admin_suspend},
+	{HTTP_POST, "/admin/users/:name/unsuspend", h_admin_unsuspend},
 	{HTTP_POST, "/admin/invites", h_admin_invite},
 	{HTTP_POST, "/admin/orgs", h_admin_org},
 	{HTTP_POST, "/admin/orgs/:name/staff", h_admin_staff},
@@ -586,6 +588,7 @@ struct tval *account_model(struct http_req *r, struct account *acc)
 	tv_set_bool(r->a, m, "role_admin", acc->role == ROLE_ADMIN);
 	tv_set_bool(r->a, m, "role_moderator", acc->role == ROLE_MODERATOR);
 	tv_set_bool(r->a, m, "role_member", acc->role == ROLE_MEMBER);
+	tv_set_bool(r->a, m, "suspended", acc->suspended);
 	tv_set_int(r->a, m, "posts_count", acc->posts);
 	tv_set_int(r->a, m, "followers_count", acc->followers);
 	tv_set_int(r->a, m, "following_count", acc->following);

@@ -71,6 +71,8 @@ void guard_model(struct http_req *r, struct tval *m, const char *text, const str
 /* Groups, reports, conversations (group.c). */
 struct tval *group_model(struct http_req *r, const struct group *g);
 struct tval *reports_model(struct http_req *r, struct mod_report *v, size_t n);
+/* The moderation log's entries, in words. */
+struct tval *mod_log_model(struct http_req *r, struct mod_entry *v, size_t n);
 int guidelines_page(struct http_req *r, uint64_t org);
 int h_groups(struct http_req *r);
 int h_group_create(struct http_req *r);
@@ -126,6 +128,8 @@ int h_admin(struct http_req *r);
 int h_admin_site(struct http_req *r);
 int h_admin_users(struct http_req *r);
 int h_admin_role(struct http_req *r);
+int h_admin_suspend(struct http_req *r);
+int h_admin_unsuspend(struct http_req *r);
 int h_admin_reset(struct http_req *r);
 int h_admin_invite(struct http_req *r);
 int h_admin_org(struct http_req *r);
