@@ -824,6 +824,29 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 	return 0;
 }
 
+int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
+{
+	*count = 0;
+	if (!viewer)
+		return ERR_AUTH;
+	int64_t n = 0;
+	int rc = store_notif_unread(c->store, viewer, &n);
+	if (rc || n <= 0)
+		return rc;
+	/* Reading marks every notification read, so the unread ones are the
+	 * newest: look at those through the list's own filter. */
+	struct arena a;
+	arena_init(&a);
+	struct page pg = {.limit = n < CORE_UNREAD_MAX ? (int)n : CORE_UNREAD_MAX};
+	struct notification *v;
+	size_t nv = 0;
+	rc = core_notifications(c, &a, viewer, &pg, &v, &nv);
+	for (size_t i = 0; !rc && i < nv; i++)
+		*count += !v[i].read;
+	arena_release(&a);
+	return rc;
+}
+
 /* ---- search ---- */
 
 int core_search(struct core *c, struct arena *a, uint64_t viewer, const char *q, const struct page *pg,
