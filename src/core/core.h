@@ -43,6 +43,9 @@
 #define CORE_CONV_PEOPLE      50
 #define CORE_UNREAD_MAX       100   /* the unread notification count stops here (as Mastodon's) */
 
+/* Counts look back STORE_HOLD_WINDOW for posts still held. */
+_Static_assert(CORE_HOLD_MAX <= STORE_HOLD_WINDOW, "think time longer than the store's hold window");
+
 struct arena;
 
 struct core {

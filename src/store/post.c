@@ -136,6 +136,53 @@ int store_post_insert(struct store *s, const struct post_new *p)
 	return db_finish(db, rc);
 }
 
+/*
+ * A reply in think time is in its parent's replies at once (store_post_insert
+ * cannot know when it is released), but nobody else may see it yet: take it
+ * out again.  Held replies are newer than STORE_HOLD_WINDOW, so this reads
+ * only the newest index entries of each thread.
+ */
+struct held_replies {
+	struct post *const *v;
+	size_t n;
+	int64_t now;
+};
+
+static void held_reply_row(struct db_stmt *st, void *ctx)
+{
+	struct held_replies *h = ctx;
+	uint64_t parent = db_u64(st, 0), group = db_u64(st, 2);
+	if (db_i64(st, 1) <= h->now)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i]->id == parent && h->v[i]->group_id == group && h->v[i]->replies > 0)
+			h->v[i]->replies--;
+}
+
+int store_posts_replies_held(struct store *s, struct arena *a, struct post *const *v, size_t n)
+{
+	uint64_t *roots = arena_alloc(a, (n + 1) * sizeof *roots);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->replies <= 0)
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = roots[j] == v[i]->root_id;
+		if (!seen)
+			roots[k++] = v[i]->root_id;
+	}
+	if (!k)
+		return 0;
+	DB_OR_FAIL(s);
+	struct held_replies h = {v, n, time_now()};
+	return db_each_ids(db,
+	                   "SELECT in_reply_to, publish_at, group_id FROM posts WHERE root_id IN " DB_IDS_IN
+	                   " AND id >= ?41 AND publish_at > 0 AND in_reply_to <> 0 AND deleted = 0 AND reblog_of = 0"
+	                   " AND visibility = 0 AND pending = 0",
+	                   roots, k, id_from_ms((h.now - STORE_HOLD_WINDOW) * 1000), held_reply_row, &h);
+}
+
 int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)
 {
 	DB_OR_FAIL(s);

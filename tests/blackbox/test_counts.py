@@ -120,7 +120,13 @@ def test_replies_count_counts_only_replies_everyone_may_see(server):
     d.new_post("Goed, dank je!", in_reply_to=str(root))
     gone = d.new_post("Nog iets.", in_reply_to=str(root))
     assert d.post("/posts/%d/delete" % gone).status_code == 303
+    held_writer(server).new_post("Even nadenken...", in_reply_to=str(root))
     assert api(server, "/api/v1/statuses/%d" % root)["replies_count"] == 1
+    # The same on a timeline, in a thread and on the web.
+    assert api(server, "/api/v1/statuses/%d/context" % root)["descendants"][0]["replies_count"] == 0
+    mine = api(server, "/api/v1/accounts/%s/statuses" % account(server, a.name)["id"])
+    assert [x["replies_count"] for x in mine if x["id"] == str(root)] == [1]
+    assert "Reageren (1)" in a.get("/@" + a.name).text
     assert api(server, "/api/v1/statuses/%d" % root, token(server, c.name))["replies_count"] == 1
 
 
