@@ -175,6 +175,7 @@ void ent_credential_account(struct actx *x, struct jw *j, struct account *acc)
 	jw_kstr(j, "language", acc->lang);
 	jw_kstr(j, "note", acc->bio);
 	jw_kempty(j, "fields");
+	jw_kbool(j, "hide_collections", core_collections_hidden(acc));
 	jw_kint(j, "follow_requests_count", 0);
 	jw_end(j);
 	jw_key(j, "role");

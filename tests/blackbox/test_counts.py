@@ -183,6 +183,10 @@ def test_follower_lists_of_a_client_are_hidden_by_default(server, anon):
     assert pro.name in names(api(server, "/api/v1/accounts/%s/following" % cid, ctok))
     me = api(server, "/api/v1/accounts/verify_credentials", ctok)
     assert me["followers_count"] == 1 and me["hide_collections"] is True
+    assert me["source"]["hide_collections"] is True
+    # Nor does the profile page tell others how many.
+    assert "/followers" not in anon.get("/@" + client.name).text
+    assert "1 volgers" in client.get("/@" + client.name).text
     assert friend.name in listed(client, "/@%s/followers" % client.name)
 
 
