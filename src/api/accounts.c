@@ -86,7 +86,7 @@ int a_update_credentials(struct http_req *r)
 	if (rc)
 		return rc;
 	if (arg(&x, "hide_collections") &&
-	    (rc = core_collections_set(x.c, x.viewer, arg_bool(&x, "hide_collections", false) ? COLL_HIDDEN : COLL_SHOWN)))
+	    (rc = core_collections_choose(x.c, x.me, arg_bool(&x, "hide_collections", false))))
 		return rc;
 	struct account *me;
 	if ((rc = core_account_get(x.c, x.a, x.viewer, &me)))

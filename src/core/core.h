@@ -315,7 +315,10 @@ int core_dm_policy_set(struct core *c, uint64_t viewer, int policy);
  * default for clients: their list of care providers is nobody's business. */
 bool core_collections_visible(uint64_t viewer, const struct account *acc);
 bool core_collections_hidden(const struct account *acc); /* the setting as it applies */
-int core_collections_set(struct core *c, uint64_t viewer, int collections); /* enum collections */
+/* The person me chooses to hide their lists or not.  Only a change from
+ * what applies is stored, so the default keeps following the kind of
+ * account (a professional who becomes a client has them hidden). */
+int core_collections_choose(struct core *c, const struct account *me, bool hide);
 
 /* ---- organisations' guidelines ---- */
 int core_guidelines_get(struct core *c, struct arena *a, uint64_t org, const char **text);

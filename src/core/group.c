@@ -766,13 +766,13 @@ bool core_collections_visible(uint64_t viewer, const struct account *acc)
 	return (viewer && viewer == acc->id) || !core_collections_hidden(acc);
 }
 
-int core_collections_set(struct core *c, uint64_t viewer, int collections)
+int core_collections_choose(struct core *c, const struct account *me, bool hide)
 {
-	if (!viewer)
+	if (!me)
 		return ERR_AUTH;
-	if (collections < COLL_DEFAULT || collections > COLL_SHOWN)
-		return ERR_INVAL;
-	return store_account_set_collections(c->store, viewer, collections);
+	if (hide == core_collections_hidden(me))
+		return 0;
+	return store_account_set_collections(c->store, me->id, hide ? COLL_HIDDEN : COLL_SHOWN);
 }
 
 /* ---- guidelines ---- */

@@ -213,5 +213,14 @@ def test_hiding_follower_lists_is_a_setting(server, anon):
     settings(p, collections="hidden")
     assert g.name not in listed(anon, "/@%s/followers" % p.name)
     assert api(server, "/api/v1/accounts/%s/followers" % account(server, p.name)["id"]) == []
+    # Saving the form as it was shown keeps the default, so a professional
+    # who becomes a client has their lists hidden.
+    q, r = server.new_user(prefix="hsq"), server.new_user(prefix="hsr")
+    settings(q, person_type="professional")
+    settings(q, person_type="professional", collections="shown")
+    assert r.post("/@%s/follow" % q.name).status_code == 303
+    assert r.name in listed(anon, "/@%s/followers" % q.name)
+    settings(q, person_type="client", collections="shown")
+    assert r.name not in listed(anon, "/@%s/followers" % q.name)
     # Nonsense is refused.
     assert c.post("/settings/profile", {"display_name": c.name, "bio": "", "collections": "x"}).status_code == 400
