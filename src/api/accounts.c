@@ -90,6 +90,9 @@ int a_update_credentials(struct http_req *r)
 		return api_fail(&x, 422, "Validation failed: display name or note is invalid");
 	if (rc)
 		return rc;
+	if (arg(&x, "hide_collections") &&
+	    (rc = core_collections_choose(x.c, x.me, arg_bool(&x, "hide_collections", false))))
+		return rc;
 	struct account *me;
 	if ((rc = core_account_get(x.c, x.a, x.viewer, &me)))
 		return rc;
@@ -262,11 +265,14 @@ static int follow_list(struct http_req *r, bool following)
 	struct account *acc;
 	if ((rc = visible_account(&x, param_id(r, "id"), &acc)))
 		return rc;
-	struct account **v;
+	struct account **v = NULL;
 	size_t n;
 	uint64_t lim = 40;
 	arg_id(&x, "limit", &lim);
-	if ((rc = store_followers(x.c->store, x.a, acc->id, following, lim > 80 ? 80 : (int)lim, &v, &n)))
+	/* A hidden list is empty to others, as on Mastodon. */
+	n = 0;
+	if (core_collections_visible(x.viewer, acc) &&
+	    (rc = store_followers(x.c->store, x.a, acc->id, following, lim > 80 ? 80 : (int)lim, &v, &n)))
 		return rc;
 	accounts_json(&x, v, n);
 	return 0;

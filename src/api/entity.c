@@ -77,8 +77,11 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	jw_kstr(j, "header_static", hd);
 	if (!acc->has_counts)
 		store_account_counts(x->c->store, acc);
-	jw_kint(j, "followers_count", acc->followers);
-	jw_kint(j, "following_count", acc->following);
+	/* Hidden follower lists hide their sizes too. */
+	bool lists = core_collections_visible(x->viewer, acc);
+	jw_kint(j, "followers_count", lists ? acc->followers : 0);
+	jw_kint(j, "following_count", lists ? acc->following : 0);
+	jw_kbool(j, "hide_collections", core_collections_hidden(acc));
 	jw_kint(j, "statuses_count", acc->posts);
 	jw_key(j, "last_status_at");
 	if (acc->last_post_at)
@@ -172,6 +175,7 @@ void ent_credential_account(struct actx *x, struct jw *j, struct account *acc)
 	jw_kstr(j, "language", acc->lang);
 	jw_kstr(j, "note", acc->bio);
 	jw_kempty(j, "fields");
+	jw_kbool(j, "hide_collections", core_collections_hidden(acc));
 	jw_kint(j, "follow_requests_count", 0);
 	jw_end(j);
 	jw_key(j, "role");
@@ -464,10 +468,10 @@ void ent_conversation(struct actx *x, struct jw *j, const struct conv *cv, struc
 	jw_arr(j);
 	uint64_t *ids;
 	size_t n = 0;
-	if (!store_conv_members(x->c->store, x->a, cv->root_id, &ids, &n))
+	if (!core_conv_people(x->c, x->a, x->viewer, cv->root_id, &ids, &n))
 		for (size_t i = 0; i < n; i++) {
 			struct account *acc;
-			if (ids[i] != x->viewer && !store_account_get(x->c->store, x->a, ids[i], &acc))
+			if (!store_account_get(x->c->store, x->a, ids[i], &acc))
 				ent_account(x, j, acc);
 		}
 	jw_arr_end(j);

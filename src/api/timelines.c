@@ -212,7 +212,7 @@ int a_notifications_unread(struct http_req *r)
 	if (rc)
 		return rc;
 	int64_t n = 0;
-	if ((rc = store_notif_unread(x.c->store, x.viewer, &n)))
+	if ((rc = core_notif_unread(x.c, x.viewer, &n)))
 		return rc;
 	json_begin(&x);
 	buf_addf(&r->out, "{\"count\":%lld}", (long long)n);

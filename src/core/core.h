@@ -49,6 +49,12 @@
 #define CORE_APPS_PER_HOUR    50    /* OAuth app registrations per address */
 #define CORE_HOLD_MAX         600   /* think time, seconds */
 #define CORE_ORG_HOLD_DEFAULT 30
+#define CORE_CONV_POSTS       200   /* a conversation's people come from its newest direct posts */
+#define CORE_CONV_PEOPLE      50
+#define CORE_UNREAD_MAX       100   /* the unread notification count stops here (as Mastodon's) */
+
+/* Counts look back STORE_HOLD_WINDOW for posts still held. */
+_Static_assert(CORE_HOLD_MAX <= STORE_HOLD_WINDOW, "think time longer than the store's hold window");
 
 struct arena;
 struct post_meta;
@@ -265,6 +271,10 @@ void core_relation(struct core *c, uint64_t viewer, uint64_t target, struct rela
 /* ---- notifications ---- */
 int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
                        struct notification **out, size_t *n);
+/* How many unread notifications the viewer's list would show (a mention in
+ * a group they may not read, or about a post they may no longer see, is not
+ * counted), at most CORE_UNREAD_MAX. */
+int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count);
 
 /* ---- search ---- */
 struct search_result {
@@ -382,7 +392,20 @@ int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t or
 int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct conversation **out, size_t *n);
 int core_conv_read(struct core *c, uint64_t viewer, uint64_t root);
 int core_conv_leave(struct core *c, uint64_t viewer, uint64_t root);
+/* The people of a conversation as the viewer knows them: authors and
+ * recipients of the thread's direct posts the viewer may read (others'
+ * private replies on the same thread name nobody), the viewer left out. */
+int core_conv_people(struct core *c, struct arena *a, uint64_t viewer, uint64_t root, uint64_t **out, size_t *n);
 int core_dm_policy_set(struct core *c, uint64_t viewer, int policy);
+/* May viewer see whom acc follows and who follows acc (the lists and their
+ * counts)?  The owner always; others unless acc hides them, which is the
+ * default for clients: their list of care providers is nobody's business. */
+bool core_collections_visible(uint64_t viewer, const struct account *acc);
+bool core_collections_hidden(const struct account *acc); /* the setting as it applies */
+/* The person me chooses to hide their lists or not.  Only a change from
+ * what applies is stored, so the default keeps following the kind of
+ * account (a professional who becomes a client has them hidden). */
+int core_collections_choose(struct core *c, const struct account *me, bool hide);
 
 /* ---- organisations' guidelines ---- */
 int core_guidelines_get(struct core *c, struct arena *a, uint64_t org, const char **text);

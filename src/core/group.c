@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "store/store_api.h"
 
 bool core_group_readable(int kind, int viewer_role, uint64_t viewer)
 {
@@ -920,11 +921,73 @@ int core_conv_leave(struct core *c, uint64_t viewer, uint64_t root)
 	return rc;
 }
 
+static void add_person(uint64_t *v, size_t *n, size_t cap, uint64_t id, uint64_t viewer)
+{
+	if (id == viewer)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (v[i] == id)
+			return;
+	if (*n < cap)
+		v[(*n)++] = id;
+}
+
+int core_conv_people(struct core *c, struct arena *a, uint64_t viewer, uint64_t root, uint64_t **out, size_t *n)
+{
+	*n = 0;
+	*out = NULL;
+	if (!viewer)
+		return ERR_AUTH;
+	struct post **v;
+	size_t nv;
+	int rc = store_thread_direct(c->store, a, viewer, root, CORE_CONV_POSTS, &v, &nv);
+	if (rc)
+		return rc;
+	uint64_t *ids = arena_alloc(a, (nv + 1) * sizeof *ids);
+	uint64_t *people = arena_alloc(a, CORE_CONV_PEOPLE * sizeof *people);
+	size_t k = 0, np = 0;
+	for (size_t i = 0; i < nv; i++)
+		if (core_post_visible(viewer, v[i])) {
+			ids[k++] = v[i]->id;
+			add_person(people, &np, CORE_CONV_PEOPLE, v[i]->author_id, viewer);
+		}
+	uint64_t *r;
+	size_t nr = 0;
+	if (k && (rc = store_conv_members(c->store, a, ids, k, &r, &nr)))
+		return rc;
+	for (size_t i = 0; i < nr; i++)
+		add_person(people, &np, CORE_CONV_PEOPLE, r[i], viewer);
+	*out = people;
+	*n = np;
+	return 0;
+}
+
 int core_dm_policy_set(struct core *c, uint64_t viewer, int policy)
 {
 	if (policy < DM_EVERYONE || policy > DM_PROVIDERS)
 		return ERR_INVAL;
 	return store_account_set_dm_policy(c->store, viewer, policy);
+}
+
+bool core_collections_hidden(const struct account *acc)
+{
+	if (acc->collections == COLL_HIDDEN || acc->collections == COLL_SHOWN)
+		return acc->collections == COLL_HIDDEN;
+	return acc->kind == ACCOUNT_PERSON && acc->person_type != PERSON_PROFESSIONAL;
+}
+
+bool core_collections_visible(uint64_t viewer, const struct account *acc)
+{
+	return (viewer && viewer == acc->id) || !core_collections_hidden(acc);
+}
+
+int core_collections_choose(struct core *c, const struct account *me, bool hide)
+{
+	if (!me)
+		return ERR_AUTH;
+	if (hide == core_collections_hidden(me))
+		return 0;
+	return store_account_set_collections(c->store, me->id, hide ? COLL_HIDDEN : COLL_SHOWN);
 }
 
 /* ---- guidelines ---- */

@@ -122,6 +122,14 @@ static bool prepare(struct core *c, struct arena *a, uint64_t viewer, struct pos
 	return true;
 }
 
+/* Replies in think time leave the replies counts of the posts shown (each
+ * in v once). */
+static void replies_held(struct core *c, struct arena *a, struct post *const *v, size_t n)
+{
+	if (store_posts_replies_held(c->store, a, v, n))
+		log_warn("cannot count held replies");
+}
+
 /*
  * prepare() for a page of posts: one query for what they boost and one for
  * the people, instead of two or three per post.  ok[i] tells whether v[i]
@@ -173,6 +181,17 @@ static void prepare_many(struct core *c, struct arena *a, uint64_t viewer, struc
 				ok[i] = false;
 		}
 	}
+	struct post **shown = arena_alloc(a, (2 * n + 1) * sizeof *shown);
+	k = 0;
+	for (size_t i = 0; i < n; i++)
+		for (struct post *p = ok[i] ? v[i] : NULL; p; p = p == v[i] ? v[i]->boosted : NULL) {
+			bool seen = false;
+			for (size_t j = 0; j < k && !seen; j++)
+				seen = shown[j] == p;
+			if (!seen)
+				shown[k++] = p;
+		}
+	replies_held(c, a, shown, k);
 }
 
 int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
@@ -219,6 +238,8 @@ int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id,
 		return rc;
 	if (!prepare(c, a, viewer, p))
 		return ERR_NOTFOUND;
+	struct post *both[2] = {p, p->boosted};
+	replies_held(c, a, both, p->boosted ? 2 : 1);
 	*out = p;
 	return 0;
 }
@@ -671,6 +692,7 @@ int core_thread(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, s
 			*focus = k;
 		all[k++] = all[i];
 	}
+	replies_held(c, a, all, k);
 	*out = all;
 	*n = k;
 	return 0;
@@ -933,6 +955,29 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 	*out = v;
 	*n = k;
 	return 0;
+}
+
+int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
+{
+	*count = 0;
+	if (!viewer)
+		return ERR_AUTH;
+	int64_t n = 0;
+	int rc = store_notif_unread(c->store, viewer, &n);
+	if (rc || n <= 0)
+		return rc;
+	/* Reading marks every notification read, so the unread ones are the
+	 * newest: look at those through the list's own filter. */
+	struct arena a;
+	arena_init(&a);
+	struct page pg = {.limit = n < CORE_UNREAD_MAX ? (int)n : CORE_UNREAD_MAX};
+	struct notification *v;
+	size_t nv = 0;
+	rc = core_notifications(c, &a, viewer, &pg, &v, &nv);
+	for (size_t i = 0; !rc && i < nv; i++)
+		*count += !v[i].read;
+	arena_release(&a);
+	return rc;
 }
 
 /* ---- search ---- */

@@ -690,13 +690,20 @@ int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, 
 	return 0;
 }
 
+/* A tag's posts that everyone may see: kept by triggers (migration 8), less
+ * those still held (think time), which the triggers count at once. */
 int64_t store_tag_count(struct store *s, const char *tag)
 {
 	struct db *db = store_db(s);
-	int64_t v = 0;
+	int64_t v = 0, now = time_now();
 	if (db)
-		db_scalar(db, &v, 0, "SELECT COUNT(*) FROM post_tags WHERE tag = ?1", "s", tag);
-	return v;
+		db_scalar(db, &v, 0,
+		          "SELECT COALESCE((SELECT posts FROM tag_stats WHERE tag = ?1), 0) - (SELECT COUNT(*)"
+		          " FROM post_tags t JOIN posts h ON h.id = t.post_id WHERE t.tag = ?1 AND t.post_id >= ?2"
+		          " AND h.publish_at > ?3 AND h.deleted = 0 AND h.reblog_of = 0 AND h.visibility = 0"
+		          " AND h.group_id = 0 AND h.pending = 0)",
+		          "sui", tag, id_from_ms((now - STORE_HOLD_WINDOW) * 1000), now);
+	return v > 0 ? v : 0;
 }
 
 /* ---- conversations ---- */
@@ -738,16 +745,32 @@ int store_conv_list(struct store *s, struct arena *a, uint64_t account, const st
 	return 0;
 }
 
-int store_conv_members(struct store *s, struct arena *a, uint64_t root, uint64_t **out, size_t *n)
+struct recipient_rows {
+	uint64_t *v;
+	size_t n, cap;
+};
+
+static void recipient_row(struct db_stmt *st, void *ctx)
+{
+	struct recipient_rows *r = ctx;
+	uint64_t id = db_u64(st, 0);
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i] == id)
+			return;
+	if (r->n < r->cap)
+		r->v[r->n++] = id;
+}
+
+int store_conv_members(struct store *s, struct arena *a, const uint64_t *posts, size_t nposts, uint64_t **out,
+                       size_t *n)
 {
 	DB_OR_FAIL(s);
-	return id_rows(a,
-	               db_query(db,
-	                        "SELECT author_id FROM posts WHERE root_id = ?1 AND visibility = 2 AND deleted = 0"
-	                        " UNION SELECT r.account_id FROM post_recipients r JOIN posts p ON p.id = r.post_id"
-	                        " WHERE p.root_id = ?1 AND p.visibility = 2 AND p.deleted = 0 LIMIT 50",
-	                        "u", root),
-	               out, NULL, n);
+	struct recipient_rows r = {arena_alloc(a, MAX_IDS * sizeof *r.v), 0, MAX_IDS};
+	int rc = db_each_ids(db, "SELECT DISTINCT account_id FROM post_recipients WHERE post_id IN " DB_IDS_IN, posts,
+	                     nposts, 0, recipient_row, &r);
+	*out = r.v;
+	*n = r.n;
+	return rc;
 }
 
 int store_conv_mark(struct store *s, uint64_t account, uint64_t root, uint64_t last_id, bool hide)

@@ -659,7 +659,8 @@ static int make_post(struct gen *g, struct arena *a, int64_t ms, const struct be
 		rc = notify(g, rcpt, NOTIF_MENTION, author, id, ms);
 	if (!rc && pr) {
 		g->n_replies++;
-		rc = db_exec(g->db, "UPDATE posts SET replies = replies + 1 WHERE id = ?1", "u", parent);
+		if (vis == VIS_PUBLIC) /* as store_post_insert counts */
+			rc = db_exec(g->db, "UPDATE posts SET replies = replies + 1 WHERE id = ?1", "u", parent);
 		if (!rc)
 			rc = notify(g, (int)pr->author, NOTIF_REPLY, author, id, ms);
 	}

@@ -304,7 +304,20 @@ int store_group_invite_use(struct store *s, const char *token_hash, int64_t now,
 int store_post_set_pending(struct store *s, uint64_t id, bool pending)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db, "UPDATE posts SET pending = ?2 WHERE id = ?1 AND deleted = 0", "ui", id, (int64_t)pending);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "UPDATE posts SET pending = ?2 WHERE id = ?1 AND deleted = 0", "ui", id, (int64_t)pending);
+	/* A reply waiting for approval is not in its parent's replies count
+	 * (see store_post_insert): count the parent's replies again. */
+	if (!rc)
+		rc = db_exec(db,
+		             "UPDATE posts SET replies = (SELECT COUNT(*) FROM posts r WHERE r.root_id = posts.root_id"
+		             " AND r.in_reply_to = posts.id AND r.deleted = 0 AND r.reblog_of = 0 AND r.visibility = 0"
+		             " AND r.pending = 0 AND r.group_id = posts.group_id)"
+		             " WHERE id = (SELECT in_reply_to FROM posts WHERE id = ?1)",
+		             "u", id);
+	return db_finish(db, rc);
 }
 
 int store_post_set_pinned(struct store *s, uint64_t id, bool pinned)
@@ -320,6 +333,12 @@ int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int
 	                 "SELECT COUNT(*) FROM posts WHERE group_id = ?1 AND group_id <> 0 AND author_id = ?2 AND deleted = 0"
 	                 " AND pending = 0",
 	                 "uu", group, author);
+}
+
+int store_account_set_collections(struct store *s, uint64_t id, int collections)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE accounts SET collections = ?2 WHERE id = ?1", "ui", id, (int64_t)collections);
 }
 
 int store_account_set_dm_policy(struct store *s, uint64_t id, int policy)

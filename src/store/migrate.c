@@ -273,6 +273,15 @@ static const char *const sqlite_steps[] = {
 	 * group, and counted members row by row. */
 	"CREATE INDEX posts_group_pinned ON posts(group_id, id) WHERE pinned = 1;"
 	"CREATE INDEX group_members_state ON group_members(group_id, state);",
+
+	/* 10: counts and lists show only what their reader may see.  A post's
+	 * replies count only public replies in its own group (or none), not
+	 * waiting for approval; who follows whom may be hidden (collections:
+	 * 0 = as the kind of account suggests, 1 = hidden, 2 = shown). */
+	"UPDATE posts SET replies = (SELECT COUNT(*) FROM posts r WHERE r.root_id = posts.root_id"
+	" AND r.in_reply_to = posts.id AND r.deleted = 0 AND r.reblog_of = 0 AND r.visibility = 0"
+	" AND r.pending = 0 AND r.group_id = posts.group_id) WHERE replies <> 0;"
+	"ALTER TABLE accounts ADD COLUMN collections INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

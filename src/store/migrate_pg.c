@@ -268,6 +268,12 @@ const char *const store_pg_steps[] = {
 	 * group, and counted members row by row. */
 	"CREATE INDEX posts_group_pinned ON posts(group_id, id) WHERE pinned = 1;"
 	"CREATE INDEX group_members_state ON group_members(group_id, state);",
+
+	/* 10: replies counted again, hidden follower lists (see migrate.c). */
+	"UPDATE posts SET replies = (SELECT COUNT(*) FROM posts r WHERE r.root_id = posts.root_id"
+	" AND r.in_reply_to = posts.id AND r.deleted = 0 AND r.reblog_of = 0 AND r.visibility = 0"
+	" AND r.pending = 0 AND r.group_id = posts.group_id) WHERE replies <> 0;"
+	"ALTER TABLE accounts ADD COLUMN collections BIGINT NOT NULL DEFAULT 0;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -130,9 +130,59 @@ int store_post_insert(struct store *s, const struct post_new *p)
 		rc = write_tags_recipients(db, p->id, p->tags, p->ntags, p->recipients, p->nrecipients);
 	if (!rc && p->search_text && *p->search_text)
 		rc = db_exec(db, "INSERT INTO post_fts (rowid, body) VALUES (?1, ?2)", "us", p->id, p->search_text);
-	if (!rc && p->in_reply_to)
-		rc = db_exec(db, "UPDATE posts SET replies = replies + 1 WHERE id = ?1", "u", p->in_reply_to);
+	/* replies counts what everyone who sees the parent may see: public
+	 * replies in the parent's own group (or none), not waiting for approval. */
+	if (!rc && p->in_reply_to && p->visibility == VIS_PUBLIC && !p->pending)
+		rc = db_exec(db, "UPDATE posts SET replies = replies + 1 WHERE id = ?1 AND group_id = ?2", "uu",
+		             p->in_reply_to, p->group_id);
 	return db_finish(db, rc);
+}
+
+/*
+ * A reply in think time is in its parent's replies at once (store_post_insert
+ * cannot know when it is released), but nobody else may see it yet: take it
+ * out again.  Held replies are newer than STORE_HOLD_WINDOW, so this reads
+ * only the newest index entries of each thread.
+ */
+struct held_replies {
+	struct post *const *v;
+	size_t n;
+	int64_t now;
+};
+
+static void held_reply_row(struct db_stmt *st, void *ctx)
+{
+	struct held_replies *h = ctx;
+	uint64_t parent = db_u64(st, 0), group = db_u64(st, 2);
+	if (db_i64(st, 1) <= h->now)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i]->id == parent && h->v[i]->group_id == group && h->v[i]->replies > 0)
+			h->v[i]->replies--;
+}
+
+int store_posts_replies_held(struct store *s, struct arena *a, struct post *const *v, size_t n)
+{
+	uint64_t *roots = arena_alloc(a, (n + 1) * sizeof *roots);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->replies <= 0)
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = roots[j] == v[i]->root_id;
+		if (!seen)
+			roots[k++] = v[i]->root_id;
+	}
+	if (!k)
+		return 0;
+	DB_OR_FAIL(s);
+	struct held_replies h = {v, n, time_now()};
+	return db_each_ids(db,
+	                   "SELECT in_reply_to, publish_at, group_id FROM posts WHERE root_id IN " DB_IDS_IN
+	                   " AND id >= ?41 AND publish_at > 0 AND in_reply_to <> 0 AND deleted = 0 AND reblog_of = 0"
+	                   " AND visibility = 0 AND pending = 0",
+	                   roots, k, id_from_ms((h.now - STORE_HOLD_WINDOW) * 1000), held_reply_row, &h);
 }
 
 int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)
@@ -237,7 +287,8 @@ int store_post_delete(struct store *s, uint64_t id)
 		rc = ERR_NOTFOUND;
 	if (!rc)
 		rc = db_exec(db, "UPDATE posts SET replies = replies - 1 WHERE id ="
-		                 " (SELECT in_reply_to FROM posts WHERE id = ?1) AND replies > 0",
+		                 " (SELECT in_reply_to FROM posts WHERE id = ?1 AND visibility = 0 AND pending = 0)"
+		                 " AND group_id = (SELECT group_id FROM posts WHERE id = ?1) AND replies > 0",
 		             "u", id);
 	/* Boosts of a deleted post go with it. */
 	if (!rc)
@@ -360,6 +411,18 @@ int store_thread(struct store *s, struct arena *a, uint64_t viewer, uint64_t roo
 	return post_rows(a, st, false, out, n);
 }
 
+int store_thread_direct(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, int limit,
+                        struct post ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, POST_COLS " WHERE p.root_id = ?2 AND p.visibility = 2 AND p.deleted = 0"
+	                                            " ORDER BY p.id DESC LIMIT ?3",
+	                              "uui", viewer, root, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	return post_rows(a, st, false, out, n);
+}
+
 /* Driver-specific: FTS5 MATCH on SQLite, a tsvector on PostgreSQL (see
  * migrate_pg.c).  Words are quoted so none is taken as syntax. */
 int store_search_posts(struct store *s, struct arena *a, uint64_t viewer, const char *const *words,
@@ -411,19 +474,27 @@ int store_search_tags(struct store *s, struct arena *a, const char *prefix, int 
 	DB_OR_FAIL(s);
 	char hi[256];
 	snprintf(hi, sizeof hi, "%s\xf4\x8f\xbf\xbf", prefix);
-	/* Counts of posts everyone may see, kept by triggers (migration 8). */
+	/* Counts of posts everyone may see, kept by triggers (migration 8), less
+	 * those still held (think time), which the triggers count at once. */
+	int64_t now = time_now();
 	struct db_stmt *st = db_query(db,
-	                              "SELECT tag, posts FROM tag_stats WHERE tag >= ?1 AND tag < ?2"
-	                              " ORDER BY posts DESC, tag LIMIT ?3",
-	                              "ssi", prefix, hi, (int64_t)limit);
+	                              "SELECT s.tag, s.posts - (SELECT COUNT(*) FROM post_tags t JOIN posts h"
+	                              " ON h.id = t.post_id WHERE t.tag = s.tag AND t.post_id >= ?4 AND h.publish_at > ?5"
+	                              " AND h.deleted = 0 AND h.reblog_of = 0 AND h.visibility = 0 AND h.group_id = 0"
+	                              " AND h.pending = 0) FROM tag_stats s WHERE s.tag >= ?1 AND s.tag < ?2"
+	                              " ORDER BY s.posts DESC, s.tag LIMIT ?3",
+	                              "ssiui", prefix, hi, (int64_t)limit, id_from_ms((now - STORE_HOLD_WINDOW) * 1000),
+	                              now);
 	if (!st)
 		return ERR_DB;
 	const char **v = arena_alloc(a, (size_t)limit * sizeof *v);
 	int64_t *c = arena_alloc(a, (size_t)limit * sizeof *c);
 	size_t k = 0;
 	while (k < (size_t)limit && db_step(st) == DB_ROW) {
-		v[k] = arena_strdup(a, db_text(st, 0));
 		c[k] = db_i64(st, 1);
+		if (c[k] <= 0)
+			continue; /* only held posts carry it so far */
+		v[k] = arena_strdup(a, db_text(st, 0));
 		k++;
 	}
 	db_done(st);

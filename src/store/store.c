@@ -187,8 +187,8 @@ int store_meta_set(struct store *s, const char *key, const char *value)
 #define ACCOUNT_COLS \
 	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
 	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
-	" a.password_hash IS NOT NULL, a.hold_seconds, a.dm_policy"
-#define ACCOUNT_NCOLS 18
+	" a.password_hash IS NOT NULL, a.hold_seconds, a.dm_policy, a.collections"
+#define ACCOUNT_NCOLS 19
 
 static struct account *account_row(struct arena *a, struct db_stmt *st)
 {
@@ -211,6 +211,7 @@ static struct account *account_row(struct arena *a, struct db_stmt *st)
 	acc->has_password = db_i64(st, 15) != 0;
 	acc->hold_seconds = (int)db_i64(st, 16);
 	acc->dm_policy = (int)db_i64(st, 17);
+	acc->collections = (int)db_i64(st, 18);
 	return acc;
 }
 
@@ -246,11 +247,77 @@ int store_account_insert(struct store *s, const struct account *acc, const char 
 	               (int64_t)acc->locked, acc->lang ? acc->lang : "nl", acc->created_at);
 }
 
+/*
+ * A post in think time is counted by the triggers at once (they cannot know
+ * when it is released), but nobody else may see it yet: take such posts out
+ * of posts and last_post_at again.  Held posts are newer than
+ * STORE_HOLD_WINDOW, so this reads only an author's newest index entries.
+ */
+#define COUNTED_POST " AND deleted = 0 AND reblog_of = 0 AND +visibility = 0 AND group_id = 0 AND pending = 0"
+
+struct held {
+	struct account **v;
+	size_t n;
+	int64_t now;
+};
+
+static void held_row(struct db_stmt *st, void *ctx)
+{
+	struct held *h = ctx;
+	uint64_t author = db_u64(st, 0);
+	if (db_i64(st, 1) <= h->now)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i]->id == author && h->v[i]->posts > 0) {
+			h->v[i]->posts--;
+			h->v[i]->last_post_at = -1; /* found again below */
+			break;
+		}
+}
+
+static int held_fix(struct db *db, struct account **v, size_t n)
+{
+	struct held h = {.now = time_now()};
+	uint64_t lo = id_from_ms((h.now - STORE_HOLD_WINDOW) * 1000);
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc;) {
+		/* Each account once: a list may hold one twice. */
+		struct account *chunk[DB_IDS];
+		uint64_t ids[DB_IDS];
+		size_t k = 0;
+		for (; i < n && k < DB_IDS; i++) {
+			bool seen = !v[i] || v[i]->posts <= 0;
+			for (size_t j = 0; j < i && !seen; j++)
+				seen = v[j] == v[i];
+			if (!seen) {
+				chunk[k] = v[i];
+				ids[k++] = v[i]->id;
+			}
+		}
+		if (!k)
+			continue;
+		h.v = chunk;
+		h.n = k;
+		rc = db_each_ids(db,
+		                 "SELECT author_id, publish_at FROM posts WHERE author_id IN " DB_IDS_IN
+		                 " AND id >= ?41 AND publish_at > 0" COUNTED_POST,
+		                 ids, k, lo, held_row, &h);
+	}
+	for (size_t i = 0; i < n && !rc; i++)
+		if (v[i] && v[i]->last_post_at < 0)
+			rc = db_scalar(db, &v[i]->last_post_at, 0,
+			               "SELECT created_at FROM posts WHERE author_id = ?1 AND publish_at <= ?2" COUNTED_POST
+			               " ORDER BY id DESC LIMIT 1",
+			               "ui", v[i]->id, h.now);
+	return rc;
+}
+
 int store_account_counts(struct store *s, struct account *acc)
 {
 	DB_OR_FAIL(s);
 	/* Only what everyone may see is counted: a count must not reveal
-	 * followers-only, direct or group posts (the triggers' condition). */
+	 * followers-only, direct, group or held posts (the triggers' condition,
+	 * and held_fix). */
 	struct db_stmt *st = db_query(db,
 	                              "SELECT posts, followers, following, last_post_at FROM account_stats"
 	                              " WHERE account_id = ?1",
@@ -267,7 +334,9 @@ int store_account_counts(struct store *s, struct account *acc)
 	}
 	acc->has_counts = rc == DB_ROW;
 	db_done(st);
-	return rc < 0 ? -rc : 0;
+	if (rc < 0)
+		return -rc;
+	return held_fix(db, &acc, 1);
 }
 
 static void account_stats_row(struct db_stmt *st, void *ctx)
@@ -287,11 +356,12 @@ int store_accounts_get(struct store *s, struct arena *a, const uint64_t *ids, si
 	DB_OR_FAIL(s);
 	memset(out, 0, n * sizeof *out);
 	struct by_id b = {a, ids, n, (void **)out};
-	return db_each_ids(db,
-	                   "SELECT " ACCOUNT_COLS ", COALESCE(s.posts, 0), COALESCE(s.followers, 0),"
-	                   " COALESCE(s.following, 0), COALESCE(s.last_post_at, 0) FROM accounts a"
-	                   " LEFT JOIN account_stats s ON s.account_id = a.id WHERE a.id IN " DB_IDS_IN,
-	                   ids, n, 0, account_stats_row, &b);
+	int rc = db_each_ids(db,
+	                     "SELECT " ACCOUNT_COLS ", COALESCE(s.posts, 0), COALESCE(s.followers, 0),"
+	                     " COALESCE(s.following, 0), COALESCE(s.last_post_at, 0) FROM accounts a"
+	                     " LEFT JOIN account_stats s ON s.account_id = a.id WHERE a.id IN " DB_IDS_IN,
+	                     ids, n, 0, account_stats_row, &b);
+	return rc ? rc : held_fix(db, out, n);
 }
 
 /* The one account a query yields, with its counts. */

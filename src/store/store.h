@@ -22,6 +22,9 @@ enum person_type { PERSON_CLIENT = 0, PERSON_PROFESSIONAL = 1 };
 enum role { ROLE_MEMBER = 0, ROLE_MODERATOR = 1, ROLE_ADMIN = 2 };
 enum visibility { VIS_PUBLIC = 0, VIS_FOLLOWERS = 1, VIS_DIRECT = 2 };
 enum dm_policy { DM_EVERYONE = 0, DM_FOLLOWED = 1, DM_PROVIDERS = 2 };
+/* Who follows whom: COLL_DEFAULT = hidden for clients, shown for
+ * professionals and organisations (core_collections_visible). */
+enum collections { COLL_DEFAULT = 0, COLL_HIDDEN = 1, COLL_SHOWN = 2 };
 enum notif_kind {
 	NOTIF_MENTION = 0, NOTIF_REPLY = 1, NOTIF_FOLLOW = 2, NOTIF_FOLLOW_REQUEST = 3,
 	NOTIF_FAVOURITE = 4, NOTIF_BOOST = 5,
@@ -32,6 +35,10 @@ enum notif_kind {
 	NOTIF_POST_APPROVED = 10, /* your group post was approved */
 	NOTIF_REPORT = 11,        /* a new report for moderators */
 };
+
+/* Think time never holds a post longer than this (core's CORE_HOLD_MAX
+ * stays below it): counts look this far back for posts still held. */
+#define STORE_HOLD_WINDOW 3600
 
 struct account {
 	uint64_t id;
@@ -49,8 +56,10 @@ struct account {
 	bool has_password;
 	int hold_seconds;         /* think time for this person's posts */
 	int dm_policy;            /* enum dm_policy: who may send direct messages */
+	int collections;          /* enum collections: who sees whom they follow */
 	/* counts, filled only by store_account_counts (kept by triggers, see
-	 * migration 7); posts and last_post_at cover public posts only */
+	 * migration 7); posts and last_post_at cover public posts only, not
+	 * those still held (think time) */
 	int64_t posts, followers, following, last_post_at;
 	bool has_counts;          /* the counts above are filled */
 };
@@ -285,6 +294,12 @@ int store_tl_profile(struct store *s, struct arena *a, uint64_t viewer, uint64_t
 /* All posts of a thread, oldest first (bounded by limit). */
 int store_thread(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, int limit,
                  struct post ***out, size_t *n);
+/* Take replies still in think time out of v[i]->replies (each post in v
+ * once). */
+int store_posts_replies_held(struct store *s, struct arena *a, struct post *const *v, size_t n);
+/* The newest direct posts of a thread (bounded by limit), for the viewer. */
+int store_thread_direct(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, int limit,
+                        struct post ***out, size_t *n);
 /* Full-text search over search_text; `match` is a driver-neutral list of
  * stemmed words, all of which must occur. */
 int store_search_posts(struct store *s, struct arena *a, uint64_t viewer, const char *const *words,
@@ -381,6 +396,7 @@ int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t l
 int store_conv_leave(struct store *s, uint64_t account, uint64_t root);
 bool store_conv_left(struct store *s, uint64_t account, uint64_t root);
 int store_account_set_dm_policy(struct store *s, uint64_t id, int policy);
+int store_account_set_collections(struct store *s, uint64_t id, int collections);
 
 /* Reports and the moderation log. */
 struct mod_report {

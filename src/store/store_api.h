@@ -146,8 +146,10 @@ struct conv {
 };
 int store_conv_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, struct conv **out,
                     size_t *n);
-/* All accounts in a thread's direct posts (authors and recipients). */
-int store_conv_members(struct store *s, struct arena *a, uint64_t root, uint64_t **out, size_t *n);
+/* The named recipients of posts[0..nposts), each once (core_conv_people
+ * passes only the posts its reader may see). */
+int store_conv_members(struct store *s, struct arena *a, const uint64_t *posts, size_t nposts, uint64_t **out,
+                       size_t *n);
 int store_conv_mark(struct store *s, uint64_t account, uint64_t root, uint64_t last_id, bool hide);
 
 /* API metadata of a post. */

@@ -285,6 +285,47 @@ static void test_account_stats(void **state)
 	assert_true(got[0] && !got[1] && got[2] == got[0]);
 }
 
+/* A post in think time is counted by the triggers at once; until it is
+ * released the counts leave it out again (account, tag, replies). */
+static void test_held_counts(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "ha");
+	uint64_t p1 = add_post(f, a, VIS_PUBLIC, "een", NULL, 0);
+	const char *tags[] = {"zorg"};
+	struct post_new h = {.id = id_new(), .author_id = a, .writer_id = a, .visibility = VIS_PUBLIC,
+	                     .text = "wacht", .created_at = 2, .publish_at = time_now() + 60, .tags = tags,
+	                     .ntags = 1, .in_reply_to = p1, .root_id = p1};
+	assert_int_equal(store_post_insert(f->s, &h), 0);
+	struct post_new d = {.id = id_new(), .author_id = a, .writer_id = a, .visibility = VIS_DIRECT,
+	                     .text = "prive", .created_at = 3, .in_reply_to = p1, .root_id = p1,
+	                     .recipients = &a, .nrecipients = 1};
+	assert_int_equal(store_post_insert(f->s, &d), 0);
+	struct account *acc;
+	assert_int_equal(store_account_get(f->s, &f->a, a, &acc), 0);
+	assert_int_equal(store_account_counts(f->s, acc), 0);
+	assert_int_equal(acc->posts, 1);
+	assert_int_equal(acc->last_post_at, 1);
+	struct account *many[2];
+	uint64_t ids[2] = {a, a};
+	assert_int_equal(store_accounts_get(f->s, &f->a, ids, 2, many), 0);
+	assert_int_equal(many[0]->posts, 1);
+	assert_int_equal(many[0]->last_post_at, 1);
+	assert_int_equal(store_tag_count(f->s, "zorg"), 1);
+	const char **found;
+	int64_t *counts;
+	size_t n;
+	assert_int_equal(store_search_tags(f->s, &f->a, "zo", 10, &found, &counts, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(counts[0], 1);
+	/* The direct reply is never counted, the held one not yet. */
+	struct post *p;
+	assert_int_equal(store_post_get(f->s, &f->a, a, p1, &p), 0);
+	assert_int_equal(p->replies, 1);
+	assert_int_equal(store_posts_replies_held(f->s, &f->a, &p, 1), 0);
+	assert_int_equal(p->replies, 0);
+}
+
 /* What the API shows beside a post, for a page that holds one post twice
  * and more posts than one statement takes. */
 static void test_post_extras(void **state)
@@ -372,6 +413,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_edit_delete_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blocks_end_follows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_stats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_held_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tag_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_extras, setup, teardown),

@@ -260,6 +260,11 @@ int h_settings_profile(struct http_req *r)
 		return ERR_INVAL;
 	if (hold && (int)hv != q->me->hold_seconds && (rc = core_hold_set(q->w->core, q->viewer, (int)hv)))
 		return rc;
+	const char *coll = http_form(r, "collections");
+	if (coll && strcmp(coll, "hidden") && strcmp(coll, "shown"))
+		return ERR_INVAL;
+	if (coll && (rc = core_collections_choose(q->w->core, q->me, !strcmp(coll, "hidden"))))
+		return rc;
 	const char *dm = http_form(r, "dm_policy");
 	if (dm) {
 		int pol = !strcmp(dm, "everyone") ? DM_EVERYONE : !strcmp(dm, "followed") ? DM_FOLLOWED

@@ -155,9 +155,11 @@ int h_people(struct http_req *r)
 	if (rc)
 		return rc;
 	bool following = strstr(r->path, "/following") != NULL;
-	struct account **v;
-	size_t n;
-	if ((rc = store_followers(CORE(r)->store, r->a, acc->id, following, 200, &v, &n)))
+	struct account **v = NULL;
+	size_t n = 0;
+	/* A hidden list is shown to its owner only. */
+	bool shown = core_collections_visible(WREQ(r)->viewer, acc);
+	if (shown && (rc = store_followers(CORE(r)->store, r->a, acc->id, following, 200, &v, &n)))
 		return rc;
 	const char *dn = acc->display_name[0] ? acc->display_name : acc->username;
 	char *title = arena_printf(r->a, "%s: %s", following ? _r(r, "Volgt") : _r(r, "Volgers"), dn);
@@ -169,7 +171,8 @@ int h_people(struct http_req *r)
 		if (!core_account_hidden(CORE(r), WREQ(r)->viewer, v[i]))
 			tv_push(l, account_model(r, v[i]));
 	tv_set(m, "people", l);
-	tv_set_bool(r->a, m, "empty", tv_len(l) == 0);
+	tv_set_bool(r->a, m, "empty", tv_len(l) == 0 && shown);
+	tv_set_bool(r->a, m, "hidden", !shown);
 	return page_render(r, "people", m);
 }
 

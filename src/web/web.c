@@ -488,7 +488,7 @@ struct tval *page_model(struct http_req *r, const char *title)
 		tv_set_bool(r->a, m, "is_admin", q->me->role == ROLE_ADMIN);
 		tv_set_bool(r->a, m, "is_mod", q->me->role >= ROLE_MODERATOR);
 		int64_t unread = 0;
-		store_notif_unread(q->w->core->store, q->viewer, &unread);
+		core_notif_unread(q->w->core, q->viewer, &unread);
 		tv_set_int(r->a, m, "unread", unread);
 	}
 	const char *msg = http_query(r, "msg");
@@ -590,8 +590,12 @@ struct tval *account_model(struct http_req *r, struct account *acc)
 	tv_set_bool(r->a, m, "role_member", acc->role == ROLE_MEMBER);
 	tv_set_bool(r->a, m, "suspended", acc->suspended);
 	tv_set_int(r->a, m, "posts_count", acc->posts);
-	tv_set_int(r->a, m, "followers_count", acc->followers);
-	tv_set_int(r->a, m, "following_count", acc->following);
+	/* Hidden follower lists hide their sizes too (core_collections_visible). */
+	bool lists = core_collections_visible(WREQ(r)->viewer, acc);
+	tv_set_bool(r->a, m, "lists_shown", lists);
+	tv_set_int(r->a, m, "followers_count", lists ? acc->followers : 0);
+	tv_set_int(r->a, m, "following_count", lists ? acc->following : 0);
+	tv_set_bool(r->a, m, "collections_hidden", core_collections_hidden(acc));
 	tv_set_int(r->a, m, "hold_seconds", acc->hold_seconds);
 	static const int holds[] = {0, 10, 30, 60, 120};
 	struct tval *hl = tv_list(r->a);

@@ -20,6 +20,9 @@ def counts(c, name):
 
 
 def test_follow_unfollow(alice, bob, anon):
+    # Clients' follower lists are hidden unless they show them (issue 11).
+    profile_settings(alice, collections="shown")
+    profile_settings(bob, collections="shown")
     assert counts(anon, alice.name) == (0, 0)
     assert bob.post("/@%s/follow" % alice.name, {}).status_code == 303
     assert counts(anon, alice.name) == (1, 0)
@@ -47,27 +50,27 @@ def test_locked_account_accept(alice, bob, carol):
     profile_settings(alice, locked="1")
     r = bob.post("/@%s/follow" % alice.name, {})
     assert r.status_code == 303
-    assert counts(bob, alice.name)[0] == 0
+    assert counts(alice, alice.name)[0] == 0
     pid = alice.new_post("alleen voor goedgekeurde volgers", "followers")
     assert bob.get("/posts/%d" % pid).status_code == 404
     r = alice.get("/follow-requests")
     assert r.status_code == 200 and bob.name in r.text
     assert "/follow-requests" in alice.get("/notifications").text
     assert alice.post("/follow-requests/%s/accept" % bob.name, {}).status_code == 303
-    assert counts(bob, alice.name)[0] == 1
+    assert counts(alice, alice.name)[0] == 1
     assert bob.get("/posts/%d" % pid).status_code == 200
     assert bob.name not in alice.get("/follow-requests").text.split("<main", 1)[1].split("</main>")[0] \
         or "/follow-requests/%s/accept" % bob.name not in alice.get("/follow-requests").text
     # Reject.
     assert carol.post("/@%s/follow" % alice.name, {}).status_code == 303
     assert alice.post("/follow-requests/%s/reject" % carol.name, {}).status_code == 303
-    assert counts(carol, alice.name)[0] == 1
+    assert counts(alice, alice.name)[0] == 1
     assert carol.get("/posts/%d" % pid).status_code == 404
     assert "/follow-requests/%s/accept" % carol.name not in alice.get("/follow-requests").text
     # Accepting a request that does not exist.
     r = alice.post("/follow-requests/%s/accept" % carol.name, {})
     assert r.status_code in (303, 404)
-    assert counts(carol, alice.name)[0] == 1
+    assert counts(alice, alice.name)[0] == 1
 
 
 def test_block_hides_both_directions(alice, bob):
