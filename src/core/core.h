@@ -322,7 +322,17 @@ char *core_search_words(struct arena *a, const char *text);
 #define CORE_MEDIA_MAX_PER_POST   4
 #define CORE_MEDIA_MAX_IMAGE      (12 * 1024 * 1024)  /* bytes of an image upload */
 #define CORE_MEDIA_MAX_AV         (15 * 1024 * 1024)  /* bytes of an audio or video upload */
-#define CORE_MEDIA_MAX_PIXELS     (50 * 1000 * 1000)  /* width x height, checked from the header */
+#define CORE_MEDIA_MAX_PIXELS     (40 * 1000 * 1000)  /* width x height, checked from the header */
+/* Over CORE_MEDIA_BOMB_PIXELS, an image whose file has fewer bytes than
+ * pixels / CORE_MEDIA_BOMB_RATIO is a decompression bomb, not a photo (a
+ * 16 MP camera picture has well over 1 MB; a 154 KB PNG declaring 7000 x 7000
+ * is 300 pixels a byte). */
+#define CORE_MEDIA_BOMB_PIXELS    (16 * 1000 * 1000)
+#define CORE_MEDIA_BOMB_RATIO     100
+/* Stored images are scaled down to at most this many pixels (Mastodon's
+ * 3840 x 2160), while they are decoded. */
+#define CORE_MEDIA_STORE_PIXELS   (3840 * 2160)
+#define CORE_MEDIA_IMAGE_CPU      10                  /* CPU seconds for kring-image on one image */
 #define CORE_MEDIA_MAX_SIDE       16383               /* WebP's limit */
 #define CORE_MEDIA_MAX_SECONDS    300                 /* audio and video length */
 #define CORE_MEDIA_ALT_MAX        1500                /* characters of alt text */

@@ -203,11 +203,6 @@ int core_media_run_jobs(struct core *c)
 
 /* ---- upload ---- */
 
-static bool too_many_pixels(uint64_t w, uint64_t h)
-{
-	return w > CORE_MEDIA_MAX_SIDE || h > CORE_MEDIA_MAX_SIDE || w * h > CORE_MEDIA_MAX_PIXELS;
-}
-
 static int check_alt(const char *alt)
 {
 	if (!alt || !*alt)
@@ -238,7 +233,7 @@ int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, c
 	}
 	if (sn.kind == MEDIA_IMAGE) {
 		/* The size from the header, before any decoder runs: a bomb stops here. */
-		if (too_many_pixels(sn.width, sn.height)) {
+		if (media_too_many_pixels(sn.width, sn.height, n)) {
 			*why = MEDIA_REFUSE_PIXELS;
 			return ERR_TOOBIG;
 		}
