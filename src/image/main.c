@@ -256,7 +256,8 @@ static void dominant_colour(VipsImage *im)
  * The longest side the stored image may have so that it has at most
  * CORE_MEDIA_STORE_PIXELS: big photos are scaled down while they are
  * decoded (JPEG and WebP decode at 1/2, 1/4, 1/8 directly), so decoding
- * costs little more than the stored size, whatever the upload declares.
+ * costs little more than the stored size, whatever the upload declares
+ * (PNG, GIF and HEIF cannot: they are decoded line by line and resampled).
  */
 static int longest_side(uint64_t w, uint64_t h)
 {
@@ -268,30 +269,78 @@ static int longest_side(uint64_t w, uint64_t h)
 	return s > 1 ? s : 1;
 }
 
+/*
+ * Open the image with the loader of the type the sniffer found — never by
+ * asking every loader whether it knows the bytes (libvips' own way runs
+ * each loader's probe, TIFF's included, on the upload).  Lazy: nothing is
+ * decoded until pixels are asked for.  shrink > 1: JPEG and WebP decode at
+ * 1/shrink directly.  fail: a truncated or corrupt image is an error, not
+ * a grey half.
+ */
+static VipsImage *load(const char *raw, size_t n, enum sniff_type t, int shrink)
+{
+	VipsImage *im = NULL;
+	void *b = (void *)raw;
+	int bad;
+	switch (t) {
+	case SNIFF_JPEG:
+		bad = vips_jpegload_buffer(b, n, &im, "access", VIPS_ACCESS_SEQUENTIAL, "fail", TRUE, "shrink", shrink, NULL);
+		break;
+	case SNIFF_WEBP:
+		bad = vips_webpload_buffer(b, n, &im, "access", VIPS_ACCESS_SEQUENTIAL, "fail", TRUE, "scale",
+		                           1.0 / shrink, NULL);
+		break;
+	case SNIFF_PNG:
+		bad = vips_pngload_buffer(b, n, &im, "access", VIPS_ACCESS_SEQUENTIAL, "fail", TRUE, NULL);
+		break;
+	case SNIFF_GIF:
+		bad = vips_gifload_buffer(b, n, &im, "access", VIPS_ACCESS_SEQUENTIAL, "fail", TRUE, NULL);
+		break;
+	case SNIFF_HEIF:
+		bad = vips_heifload_buffer(b, n, &im, "access", VIPS_ACCESS_SEQUENTIAL, "fail", TRUE, NULL);
+		break;
+	default:
+		vips_error("kring-image", "not an image we accept");
+		return NULL;
+	}
+	return bad ? NULL : im;
+}
+
 static int process(const char *raw, size_t n)
 {
+	struct sniff sn;
+	if (!media_sniff((const unsigned char *)raw, n, &sn) || sn.kind != MEDIA_IMAGE)
+		return fail("not an image we accept");
 	/* The header only (nothing is decoded yet): refuse a bomb before any work. */
-	VipsImage *head = vips_image_new_from_buffer(raw, n, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
-	if (!head)
+	VipsImage *in = load(raw, n, sn.type, 1);
+	if (!in)
 		return vips_fail("cannot read image");
-	uint64_t w = (uint64_t)vips_image_get_width(head), h = (uint64_t)vips_image_get_height(head);
-	g_object_unref(head);
-	if (media_too_many_pixels(w, h, n))
+	uint64_t w = (uint64_t)vips_image_get_width(in), h = (uint64_t)vips_image_get_height(in);
+	if (media_too_many_pixels(w, h, n)) {
+		g_object_unref(in);
 		return fail("too many pixels");
-	VipsImage *in = NULL, *srgb = NULL, *mem = NULL, *src = NULL;
+	}
+	VipsImage *thumb = NULL, *srgb = NULL, *mem = NULL, *src = NULL;
 	void *pixels = NULL;
 	int rc = 1;
+	/* Shrunk while decoding where the format can (the largest factor that
+	 * still leaves at least the stored size), the rest by resampling. */
+	int side = longest_side(w, h), shrink = 1;
+	uint64_t big = w > h ? w : h;
+	while (shrink < 8 && (sn.type == SNIFF_JPEG || sn.type == SNIFF_WEBP) && big / (uint64_t)(shrink * 2) >= (uint64_t)side)
+		shrink *= 2;
+	if (shrink > 1) {
+		g_object_unref(in);
+		if (!(in = load(raw, n, sn.type, shrink)))
+			return vips_fail("cannot read image");
+	}
 	/* Orientation applied (so stripping the EXIF tag does not turn the
-	 * photo), shrunk while decoding; fail: a truncated or corrupt image is
-	 * an error, not a grey half.  The box is square, so a turned photo
-	 * keeps its size. */
-	int side = longest_side(w, h);
-	if (vips_thumbnail_buffer((void *)raw, n, &in, side, "height", side, "size", VIPS_SIZE_DOWN, "option_string",
-	                          "fail=true", NULL)) {
+	 * photo).  The box is square, so a turned photo keeps its size. */
+	if (vips_thumbnail_image(in, &thumb, side, "height", side, "size", VIPS_SIZE_DOWN, NULL)) {
 		rc = vips_fail("cannot read image");
 		goto out;
 	}
-	if (vips_colourspace(in, &srgb, VIPS_INTERPRETATION_sRGB, NULL)) {
+	if (vips_colourspace(thumb, &srgb, VIPS_INTERPRETATION_sRGB, NULL)) {
 		rc = vips_fail("cannot convert colours");
 		goto out;
 	}
@@ -357,8 +406,9 @@ out:
 	g_free(pixels); /* after mem, which points into it */
 	if (srgb)
 		g_object_unref(srgb);
-	if (in)
-		g_object_unref(in);
+	if (thumb)
+		g_object_unref(thumb);
+	g_object_unref(in);
 	return rc;
 }
 
