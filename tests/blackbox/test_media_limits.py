@@ -175,6 +175,19 @@ def test_large_photo_shrunk_while_decoding(alice, tmp_path):
     assert 'width="%d"' % w in html or "%dw" % w in html, html[:2000]
 
 
+@pytest.mark.parametrize("ext", ["tiff", "bmp"])
+def test_image_helper_opens_only_accepted_formats(tmp_path, ext):
+    """libvips would decode these (TIFF, BMP through ImageMagick); the helper uses only our loaders."""
+    src = tmp_path / ("bild." + ext)
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=64x64", "-frames:v", "1",
+                    str(src)], check=True, capture_output=True, timeout=60)
+    out = tmp_path / "out"
+    out.mkdir()
+    r, _ = run_tool(src, out)
+    assert r.returncode == 1 and r.stdout.startswith("error "), (r.returncode, r.stdout)
+    assert not (out / "main.webp").exists() or (out / "main.webp").stat().st_size == 0
+
+
 def test_image_helper_is_confined():
     """After it has opened its files, kring-image may not open a socket: the kernel kills it."""
     r, _ = run_tool("--check-sandbox")
