@@ -9,8 +9,9 @@
 
 CC       ?= cc
 PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 libqrencode libpq libcrypto
-# kring-image alone links libvips (src/image/main.c: decoders out of the server).
-IMAGE_PKGS = vips
+# kring-image alone links libvips (src/image/main.c: decoders out of the server),
+# and libseccomp to confine itself before it decodes.
+IMAGE_PKGS = vips libseccomp
 WARN      = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS_COMMON = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -pthread \
@@ -64,7 +65,7 @@ build/release/kring-image: src/image/main.c src/core/media_sniff.c $(HDRS)
 	@mkdir -p $(@D)
 	@echo "  LINK    $@"
 	@$(CC) $(REL_CFLAGS) $(shell pkg-config --cflags $(IMAGE_PKGS)) -o $@ src/image/main.c \
-	  src/core/media_sniff.c $(shell pkg-config --libs $(IMAGE_PKGS))
+	  src/core/media_sniff.c $(shell pkg-config --libs $(IMAGE_PKGS)) -lm
 build/test/kring-image: build/release/kring-image
 	@mkdir -p $(@D)
 	@cp $< $@

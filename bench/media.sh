@@ -15,6 +15,9 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 ffmpeg -v error -y -f lavfi -i "testsrc2=size=4000x3000" -frames:v 1 -q:v 3 "$TMP/photo.jpg"
 exiftool -q -overwrite_original -GPSLatitude=52.37 -GPSLongitude=4.89 -Make=TestCam "$TMP/photo.jpg"
 "$BIN" user add bench --password bench-wachtwoord-1 --data "$TMP/data" >/dev/null
+# KRING_MEDIA_RATE=0: no per-account upload limit (30 per 10 minutes), and
+# enough quota for the run.
+KRING_MEDIA_RATE=0 KRING_MEDIA_QUOTA_MB=100000 \
 "$BIN" serve --listen 127.0.0.1:$PORT --data "$TMP/data" >/dev/null 2>"$TMP/err" &
 PID=$!
 python3 - "$PORT" "$N" "$TMP/photo.jpg" "$PID" "$TMP/data" <<'PY'

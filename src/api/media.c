@@ -1,11 +1,13 @@
 /*
  * Mastodon media endpoints over core_media_*: an upload becomes a media id
- * to pass as media_ids[] when posting.  Processing is asynchronous (v2
- * answers 202 and the url is null until the job is done).
+ * to pass as media_ids[] when posting.  Processing is asynchronous and no
+ * request thread waits for it: v2 answers 202 and v1 200 at once, both with
+ * url null until the job is done (GET /api/v1/media/:id answers 206 until
+ * then).  A status may carry media still being processed, as on the web
+ * form; its attachments get their URLs when the job is done.
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "api/api_media.h"
 #include "base/err.h"
@@ -90,6 +92,10 @@ static const char *refusal(enum media_refusal why)
 	case MEDIA_REFUSE_PIXELS: return "Validation failed: Image has too many pixels";
 	case MEDIA_REFUSE_BROKEN: return "Validation failed: File is damaged or incomplete";
 	case MEDIA_REFUSE_ALT: return "Validation failed: Description is too long";
+	case MEDIA_REFUSE_RATE: return "Too many uploads: at most 30 in 10 minutes, try again later";
+	case MEDIA_REFUSE_QUOTA: return "Validation failed: Media storage quota reached, delete older media first";
+	case MEDIA_REFUSE_LOOSE:
+		return "Validation failed: Quota for media not attached to a status reached, post or wait a day";
 	default: return "Validation failed: File could not be used";
 	}
 }
@@ -111,22 +117,23 @@ int a_media_create(struct http_req *r)
 	uint64_t id;
 	enum media_refusal why;
 	rc = core_media_upload(x.c, x.viewer, f->data, f->len, arg(&x, "description"), &id, &why);
+	if (rc == ERR_RATE && why == MEDIA_REFUSE_RATE)
+		return api_fail(&x, 429, refusal(why));
 	if (rc == ERR_INVAL || rc == ERR_TOOBIG)
-		return api_fail(&x, rc == ERR_TOOBIG ? 413 : 422, refusal(why));
+		return api_fail(&x, rc == ERR_TOOBIG && why != MEDIA_REFUSE_QUOTA && why != MEDIA_REFUSE_LOOSE ? 413 : 422,
+		                refusal(why));
 	struct media *m;
 	if (rc || (rc = core_media_get(x.c, x.a, x.viewer, id, &m)))
 		return rc;
-	/* v1 promised a finished attachment; v2 may answer before processing. */
+	/*
+	 * Never wait for the job (it may queue behind others for long, and a
+	 * waiting request holds one of the server's few threads).  v2 says
+	 * 202 while processing; v1 (deprecated since Mastodon 3.1.3) keeps its
+	 * 200, with url null until done like v2: its clients pass the id to
+	 * statuses, which accepts media still processing.
+	 */
 	bool v2 = !strncmp(r->path, "/api/v2/", 8);
-	if (!v2) {
-		for (int i = 0; i < 100 && m->state == MEDIA_PROCESSING; i++) {
-			struct timespec ts = {0, 100 * 1000000L};
-			nanosleep(&ts, NULL);
-			if ((rc = core_media_get(x.c, x.a, x.viewer, id, &m)))
-				return rc;
-		}
-	}
-	return answer(&x, m, m->state == MEDIA_READY ? 200 : 202);
+	return answer(&x, m, m->state == MEDIA_READY || !v2 ? 200 : 202);
 }
 
 int a_media_get(struct http_req *r)

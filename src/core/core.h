@@ -432,7 +432,29 @@ char *core_search_words(struct arena *a, const char *text);
 #define CORE_MEDIA_MAX_PER_POST   4
 #define CORE_MEDIA_MAX_IMAGE      (12 * 1024 * 1024)  /* bytes of an image upload */
 #define CORE_MEDIA_MAX_AV         (15 * 1024 * 1024)  /* bytes of an audio or video upload */
-#define CORE_MEDIA_MAX_PIXELS     (50 * 1000 * 1000)  /* width x height, checked from the header */
+#define CORE_MEDIA_MAX_PIXELS     (40 * 1000 * 1000)  /* width x height, checked from the header */
+/* Over CORE_MEDIA_BOMB_PIXELS, an image whose file has fewer bytes than
+ * pixels / CORE_MEDIA_BOMB_RATIO is a decompression bomb, not a photo (a
+ * 16 MP camera picture has well over 1 MB; a 154 KB PNG declaring 7000 x 7000
+ * is 300 pixels a byte). */
+#define CORE_MEDIA_BOMB_PIXELS    (16 * 1000 * 1000)
+#define CORE_MEDIA_BOMB_RATIO     100
+/* Stored images are scaled down to at most this many pixels (Mastodon's
+ * 3840 x 2160), while they are decoded. */
+#define CORE_MEDIA_STORE_PIXELS   (3840 * 2160)
+#define CORE_MEDIA_IMAGE_CPU      10                  /* CPU seconds for kring-image on one image */
+/* Per account: uploads in a sliding window (KRING_MEDIA_RATE overrides, 0 =
+ * off, for load tests), and bytes kept (KRING_MEDIA_QUOTA_MB overrides the
+ * total; the unattached part is at most the total).  A media item's bytes are
+ * its raw upload while it is processed, then every stored file of it. */
+#define CORE_MEDIA_UPLOADS        30
+#define CORE_MEDIA_UPLOAD_WINDOW  600                 /* seconds */
+#define CORE_MEDIA_QUOTA          (4LL << 30)         /* all media of an account */
+#define CORE_MEDIA_QUOTA_LOOSE    (256LL << 20)       /* uploads on no post yet */
+/* Uploads on no post (nor avatar, nor group picture) are removed after a
+ * day, by a job that runs every hour. */
+#define CORE_MEDIA_LOOSE_TTL      (24 * 3600)
+#define CORE_MEDIA_SWEEP_EVERY    3600
 #define CORE_MEDIA_MAX_SIDE       16383               /* WebP's limit */
 #define CORE_MEDIA_MAX_SECONDS    300                 /* audio and video length */
 #define CORE_MEDIA_ALT_MAX        1500                /* characters of alt text */
@@ -448,6 +470,9 @@ enum media_refusal {
 	MEDIA_REFUSE_ALT,       /* alt text missing (organisation requires it) or too long */
 	MEDIA_REFUSE_COUNT,     /* more than CORE_MEDIA_MAX_PER_POST, or not one's own upload */
 	MEDIA_REFUSE_LENGTH,    /* audio or video too long */
+	MEDIA_REFUSE_RATE,      /* CORE_MEDIA_UPLOADS in the window already (ERR_RATE) */
+	MEDIA_REFUSE_QUOTA,     /* the account's media would pass CORE_MEDIA_QUOTA (ERR_TOOBIG) */
+	MEDIA_REFUSE_LOOSE,     /* its unattached uploads would pass CORE_MEDIA_QUOTA_LOOSE (ERR_TOOBIG) */
 };
 
 /*
@@ -460,8 +485,8 @@ void core_media_close(void);
 /*
  * Take an upload of `owner` (bytes d[0..n)): sniff, check limits, keep it
  * for processing and queue the job.  *id is the media id to attach (state
- * processing until the job is done).  On ERR_INVAL / ERR_TOOBIG *why says why.
- * alt may be NULL.
+ * processing until the job is done).  On ERR_INVAL / ERR_TOOBIG / ERR_RATE
+ * *why says why.  alt may be NULL.  Never waits for the job.
  */
 int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, uint64_t *id,
                       enum media_refusal *why);

@@ -32,10 +32,14 @@
 #include "core/media_int.h"
 
 #define JOB_KIND "media"
+#define JOB_SWEEP "media-sweep"
 
 static char media_dir[512]; /* DATA/media; empty until core_media_open */
 static char image_tool[600]; /* the kring-image program */
 static struct core *media_core;
+/* Per-account limits (core.h), overridable from the environment in tests. */
+static int upload_rate = CORE_MEDIA_UPLOADS;
+static int64_t quota_all = CORE_MEDIA_QUOTA, quota_loose = CORE_MEDIA_QUOTA_LOOSE;
 
 /* ---- files on disk ---- */
 
@@ -149,9 +153,11 @@ static int store_bytes(struct arena *a, const void *d, size_t n, struct media_fi
 
 static int job_run(void *ctx, const char *arg, char *why, size_t whylen);
 static void job_failed(void *ctx, const char *arg, const char *why);
+static int sweep_run(void *ctx, const char *arg, char *why, size_t whylen);
 
 static const struct job_handler handlers[] = {
 	{.kind = JOB_KIND, .run = job_run, .failed = job_failed},
+	{.kind = JOB_SWEEP, .run = sweep_run},
 };
 
 /* kring-image next to this program, unless KRING_IMAGE_TOOL names another. */
@@ -184,7 +190,20 @@ int core_media_open(struct core *c, const char *data_dir, const struct job_handl
 		return ERR_IO;
 	}
 	find_image_tool();
+	uint64_t v;
+	const char *e = getenv("KRING_MEDIA_RATE");
+	if (e && parse_u64(e, &v) && v < 1000000)
+		upload_rate = (int)v;
+	e = getenv("KRING_MEDIA_QUOTA_MB");
+	if (e && parse_u64(e, &v) && v > 0 && v < (1u << 30)) {
+		quota_all = (int64_t)v << 20;
+		if (quota_loose > quota_all)
+			quota_loose = quota_all;
+	}
 	media_core = c;
+	/* The sweep of unattached uploads: now, then every CORE_MEDIA_SWEEP_EVERY. */
+	if (store_job_ensure(c->store, JOB_SWEEP, "", time_now()))
+		log_warn("cannot queue the sweep of unattached uploads");
 	if (h) {
 		*h = handlers;
 		*n = sizeof handlers / sizeof handlers[0];
@@ -203,11 +222,6 @@ int core_media_run_jobs(struct core *c)
 }
 
 /* ---- upload ---- */
-
-static bool too_many_pixels(uint64_t w, uint64_t h)
-{
-	return w > CORE_MEDIA_MAX_SIDE || h > CORE_MEDIA_MAX_SIDE || w * h > CORE_MEDIA_MAX_PIXELS;
-}
 
 static int check_alt(const char *alt)
 {
@@ -239,7 +253,7 @@ int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, c
 	}
 	if (sn.kind == MEDIA_IMAGE) {
 		/* The size from the header, before any decoder runs: a bomb stops here. */
-		if (too_many_pixels(sn.width, sn.height)) {
+		if (media_too_many_pixels(sn.width, sn.height, n)) {
 			*why = MEDIA_REFUSE_PIXELS;
 			return ERR_TOOBIG;
 		}
@@ -247,6 +261,21 @@ int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, c
 			*why = MEDIA_REFUSE_BROKEN;
 			return ERR_INVAL;
 		}
+	}
+	/* Room for it in the account's quota, then the upload rate: a valid
+	 * upload is stored and costs a job. */
+	int64_t all = 0, loose = 0;
+	int rc = store_media_bytes(c->store, owner, &all, &loose);
+	if (rc)
+		return rc;
+	if (all + (int64_t)n > quota_all || loose + (int64_t)n > quota_loose) {
+		*why = all + (int64_t)n > quota_all ? MEDIA_REFUSE_QUOTA : MEDIA_REFUSE_LOOSE;
+		return ERR_TOOBIG;
+	}
+	if (upload_rate && (rc = core_rate(c, "media", owner, upload_rate, CORE_MEDIA_UPLOAD_WINDOW))) {
+		if (rc == ERR_RATE)
+			*why = MEDIA_REFUSE_RATE;
+		return rc;
 	}
 	struct arena a;
 	arena_init(&a);
@@ -256,10 +285,11 @@ int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, c
 		.kind = sn.kind,
 		.mime = sn.mime,
 		.alt = alt,
+		.size = (int64_t)n, /* the raw upload's, until the job stores the files */
 		.created_at = time_now(),
 	};
 	char *tmp = tmp_path(&a, m.id);
-	int rc = write_file(tmp, d, n);
+	rc = write_file(tmp, d, n);
 	if (!rc && (rc = store_media_insert(c->store, &m, JOB_KIND)))
 		unlink(tmp);
 	arena_release(&a);
@@ -290,7 +320,7 @@ int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char 
 
 /* ---- processing: images (in kring-image, see src/image/main.c) ---- */
 
-static int run_tool(char *const argv[], char *out, size_t outlen, char *why, size_t whylen);
+static int run_tool(char *const argv[], int cpu_s, char *out, size_t outlen, char *why, size_t whylen);
 
 /* Remove what kring-image left in dir, then dir. */
 static void remove_out_dir(struct arena *a, const char *dir)
@@ -319,7 +349,7 @@ static int process_image(struct core *c, struct arena *a, struct media *m, const
 	}
 	char out[2048] = "";
 	char *argv[] = {image_tool, (char *)in, dir, NULL};
-	int rc = run_tool(argv, out, sizeof out, why, whylen);
+	int rc = run_tool(argv, CORE_MEDIA_IMAGE_CPU, out, sizeof out, why, whylen);
 	if (rc) {
 		if (!strncmp(out, "error ", 6))
 			snprintf(why, whylen, "%.*s", (int)strcspn(out + 6, "\n"), out + 6);
@@ -374,7 +404,9 @@ static int process_image(struct core *c, struct arena *a, struct media *m, const
 	m->mime = "image/webp";
 	m->width = files[0].width;
 	m->height = files[0].height;
-	m->size = files[0].size;
+	m->size = 0; /* what the account keeps: every file (quota) */
+	for (size_t i = 0; i < nf; i++)
+		m->size += files[i].size;
 	m->colour = arena_strdup(a, colour);
 	return store_media_ready(c->store, m->id, m, files, nf);
 }
@@ -382,11 +414,11 @@ static int process_image(struct core *c, struct arena *a, struct media *m, const
 /* ---- processing: audio and video (ffprobe, ffmpeg) ---- */
 
 /*
- * Run argv with limits: no stdin, CPU and file size caps, a wall-clock
- * timeout, killed when the queue stops.  stdout goes to out (bounded) if
- * given.  Returns 0 if it exited with status 0.
+ * Run argv with limits: no stdin, cpu_s CPU seconds, file size and address
+ * space caps, a wall-clock timeout, killed when the queue stops.  stdout
+ * goes to out (bounded) if given.  Returns 0 if it exited with status 0.
  */
-static int run_tool(char *const argv[], char *out, size_t outlen, char *why, size_t whylen)
+static int run_tool(char *const argv[], int cpu_s, char *out, size_t outlen, char *why, size_t whylen)
 {
 	int pfd[2] = {-1, -1};
 	if (out && pipe2(pfd, O_CLOEXEC))
@@ -406,7 +438,7 @@ static int run_tool(char *const argv[], char *out, size_t outlen, char *why, siz
 		dup2(nul, 0);
 		dup2(out ? pfd[1] : nul, 1);
 		dup2(nul, 2);
-		struct rlimit cpu = {CORE_MEDIA_FFMPEG_TIMEOUT, CORE_MEDIA_FFMPEG_TIMEOUT};
+		struct rlimit cpu = {(rlim_t)cpu_s, (rlim_t)cpu_s};
 		struct rlimit fsz = {64 << 20, 64 << 20};
 		struct rlimit as = {1UL << 30, 1UL << 30};
 		setrlimit(RLIMIT_CPU, &cpu);
@@ -501,7 +533,7 @@ static int process_av(struct core *c, struct arena *a, struct media *m, const ch
 	char *probe[] = {"/usr/bin/ffprobe", "-v", "error", "-protocol_whitelist", "file", "-f", (char *)sn.ffformat,
 	                 "-show_entries", "format=format_name,duration:stream=codec_type,width,height", "-of",
 	                 "default=nw=1", (char *)in, NULL};
-	int rc = run_tool(probe, out, sizeof out, why, whylen);
+	int rc = run_tool(probe, CORE_MEDIA_FFMPEG_TIMEOUT, out, sizeof out, why, whylen);
 	if (rc)
 		return rc;
 	struct probe p;
@@ -548,7 +580,7 @@ static int process_av(struct core *c, struct arena *a, struct media *m, const ch
 	ARG("-f"), ARG(fmt), ARG(dst);
 	argv[k] = NULL;
 #undef ARG
-	if ((rc = run_tool(argv, NULL, 0, why, whylen))) {
+	if ((rc = run_tool(argv, CORE_MEDIA_FFMPEG_TIMEOUT, NULL, 0, why, whylen))) {
 		unlink(dst);
 		return rc;
 	}
@@ -701,13 +733,17 @@ int core_media_attach(struct core *c, uint64_t post_id, uint64_t viewer, const u
 	return n ? store_media_attach(c->store, post_id, ids, n) : 0;
 }
 
-static void delete_media(struct core *c, struct arena *a, uint64_t id)
+/* Delete a media item, its files no other item uses and its raw upload;
+ * if_unused: only if nothing uses it (the sweep).  0 if it was deleted. */
+static int delete_media(struct core *c, struct arena *a, uint64_t id, bool if_unused)
 {
 	const char **gone;
 	size_t n;
-	if (store_media_delete(c->store, a, id, &gone, &n)) {
-		log_err("cannot delete media %llu", (unsigned long long)id);
-		return;
+	int rc = store_media_delete(c->store, a, id, if_unused, &gone, &n);
+	if (rc) {
+		if (rc != ERR_CONFLICT)
+			log_err("cannot delete media %llu", (unsigned long long)id);
+		return rc;
 	}
 	for (size_t i = 0; i < n && media_dir[0]; i++) {
 		const char *dot = strchr(gone[i], '.');
@@ -720,6 +756,48 @@ static void delete_media(struct core *c, struct arena *a, uint64_t id)
 	}
 	if (media_dir[0])
 		unlink(tmp_path(a, id));
+	return 0;
+}
+
+/*
+ * The periodic job: remove uploads that no post, avatar or group picture
+ * took within CORE_MEDIA_LOOSE_TTL (an upload through the API that was never
+ * posted, the files of a form abandoned at the guard's review), then queue
+ * the next round.
+ */
+static int sweep_run(void *ctx, const char *arg, char *why, size_t whylen)
+{
+	struct core *c = media_core;
+	if (!c || !media_dir[0])
+		return ERR_IO;
+	/* The next round first, so a failing sweep does not end the series. */
+	int qrc = store_job_ensure(c->store, JOB_SWEEP, "", time_now() + CORE_MEDIA_SWEEP_EVERY), rc = 0;
+	int64_t before = time_now() - CORE_MEDIA_LOOSE_TTL;
+	struct arena a;
+	arena_init(&a);
+	size_t removed = 0;
+	/* Bounded rounds of 64: the rest waits for the next hour. */
+	for (int round = 0; round < 100 && !rc && !job_stopping(); round++) {
+		uint64_t *ids;
+		size_t n = 0, done = 0;
+		if ((rc = store_media_loose(c->store, &a, before, &ids, &n)) || !n)
+			break;
+		for (size_t i = 0; i < n; i++)
+			if (!delete_media(c, &a, ids[i], true))
+				done++;
+		removed += done;
+		arena_clear(&a);
+		if (!done) /* each one was taken meanwhile */
+			break;
+	}
+	arena_release(&a);
+	if (removed)
+		log_info("removed %zu uploads that were on no post for a day", removed);
+	if (!rc)
+		rc = qrc;
+	if (rc)
+		snprintf(why, whylen, "sweep: %s", err_str(rc));
+	return rc;
 }
 
 int core_media_release_post(struct core *c, uint64_t post_id)
@@ -730,7 +808,7 @@ int core_media_release_post(struct core *c, uint64_t post_id)
 	size_t n;
 	int rc = store_media_release_post(c->store, &a, post_id, &orphans, &n);
 	for (size_t i = 0; !rc && i < n; i++)
-		delete_media(c, &a, orphans[i]);
+		delete_media(c, &a, orphans[i], false);
 	arena_release(&a);
 	return rc;
 }
@@ -860,7 +938,7 @@ int core_avatar_set(struct core *c, uint64_t viewer, uint64_t media_id)
 		rc = store_avatar_set(c->store, viewer, media_id, &old);
 	if (!rc && old && old != media_id && !store_media_attached(c->store, old) && !store_media_is_avatar(c->store, old) &&
 	    !store_media_group(c->store, old))
-		delete_media(c, &a, old);
+		delete_media(c, &a, old, false);
 	arena_release(&a);
 	return rc;
 }
@@ -886,7 +964,7 @@ int core_group_picture_set(struct core *c, uint64_t viewer, uint64_t group, uint
 		rc = store_group_set_picture(c->store, group, media_id, &old);
 	if (!rc && old && old != media_id && !store_media_attached(c->store, old) && !store_media_is_avatar(c->store, old) &&
 	    !store_media_group(c->store, old))
-		delete_media(c, &a, old);
+		delete_media(c, &a, old, false);
 	arena_release(&a);
 	return rc;
 }

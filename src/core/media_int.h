@@ -29,6 +29,13 @@ struct sniff {
  */
 bool media_sniff(const unsigned char *d, size_t n, struct sniff *out);
 /*
+ * True if an image of w x h pixels in a file of `bytes` bytes may not be
+ * decoded: over CORE_MEDIA_MAX_SIDE or CORE_MEDIA_MAX_PIXELS, or a
+ * decompression bomb (CORE_MEDIA_BOMB_*).  From the header, before any
+ * decoder runs; the server and kring-image ask the same question.
+ */
+bool media_too_many_pixels(uint64_t w, uint64_t h, size_t bytes);
+/*
  * Remove the EXIF, XMP and ICCP chunks of a WebP file in place (and their
  * VP8X flags): the encoder may add metadata of its own.  Returns the new
  * length, or 0 if d is not a well-formed WebP file.

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "core/core.h"
 #include "core/media_int.h"
 #include "store/store_media.h"
 
@@ -14,6 +15,13 @@ static uint32_t be32(const unsigned char *p) { return (uint32_t)p[0] << 24 | (ui
 static uint32_t le16(const unsigned char *p) { return (uint32_t)p[1] << 8 | p[0]; }
 static uint32_t le24(const unsigned char *p) { return (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0]; }
 static uint32_t le32(const unsigned char *p) { return (uint32_t)p[3] << 24 | le24(p); }
+
+bool media_too_many_pixels(uint64_t w, uint64_t h, size_t bytes)
+{
+	if (w > CORE_MEDIA_MAX_SIDE || h > CORE_MEDIA_MAX_SIDE || w * h > CORE_MEDIA_MAX_PIXELS)
+		return true;
+	return w * h > CORE_MEDIA_BOMB_PIXELS && w * h / CORE_MEDIA_BOMB_RATIO > bytes;
+}
 
 static void set(struct sniff *s, enum sniff_type t, int kind, const char *mime, const char *ff)
 {

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "core/core.h"
 #include "core/media_int.h"
 #include "store/store_media.h"
 
@@ -129,6 +130,20 @@ static void test_webp_strip(void **state)
 	assert_int_equal(webp_strip(notwebp, sizeof notwebp - 1), 0);
 }
 
+/* What may be decoded: the limits, and a file far too small for its pixels. */
+static void test_pixel_budget(void **state)
+{
+	(void)state;
+	assert_false(media_too_many_pixels(4000, 3000, 2000000));        /* a 12 MP photo */
+	assert_false(media_too_many_pixels(4000, 3000, 20000));          /* small: under the bomb size */
+	assert_false(media_too_many_pixels(6000, 6000, 400000));         /* 36 MP, 0.011 bytes a pixel */
+	assert_true(media_too_many_pixels(7000, 7000, 8000000));         /* 49 MP: over the limit */
+	assert_true(media_too_many_pixels(7000, 7000, 154 * 1024));      /* the review's PNG */
+	assert_true(media_too_many_pixels(5000, 5000, 150000));          /* 25 MP in 150 KB */
+	assert_true(media_too_many_pixels(CORE_MEDIA_MAX_SIDE + 1, 10, 1000));
+	assert_true(media_too_many_pixels(100000, 100000, 12000000));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -137,6 +152,7 @@ int main(void)
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_jpeg_walk_bounded),
 		cmocka_unit_test(test_webp_strip),
+		cmocka_unit_test(test_pixel_budget),
 	};
 	return cmocka_run_group_tests_name("media_sniff", tests, NULL, NULL);
 }

@@ -21,7 +21,7 @@
 #define JOB_BACKOFF_S    2    /* first retry after 2 s, then 4, 8, ... */
 #define JOB_BACKOFF_MAX  600
 #define JOB_POLL_MS      1000 /* look for due jobs at least this often */
-#define JOB_WORKERS      1    /* media work is memory-heavy: one at a time */
+#define JOB_WORKERS      2    /* two images at once: each helper decodes shrunk, ~120 MB at most */
 
 struct job_handler {
 	const char *kind;

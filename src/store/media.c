@@ -32,9 +32,10 @@ int store_media_insert(struct store *s, const struct media *m, const char *job_k
 	if (rc)
 		return rc;
 	rc = db_exec(db,
-	             "INSERT INTO media (id, owner_id, kind, state, mime, alt, created_at)"
-	             " VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6)",
-	             "uuissi", m->id, m->owner_id, (int64_t)m->kind, m->mime, m->alt ? m->alt : "", m->created_at);
+	             "INSERT INTO media (id, owner_id, kind, state, mime, alt, created_at, size)"
+	             " VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7)",
+	             "uuissii", m->id, m->owner_id, (int64_t)m->kind, m->mime, m->alt ? m->alt : "", m->created_at,
+	             m->size);
 	if (!rc && job_kind) {
 		char arg[24];
 		snprintf(arg, sizeof arg, "%llu", (unsigned long long)m->id);
@@ -301,13 +302,50 @@ int store_media_release_post(struct store *s, struct arena *a, uint64_t post_id,
 	return finish(db, rc);
 }
 
-int store_media_delete(struct store *s, struct arena *a, uint64_t id, const char ***gone, size_t *n)
+int store_media_bytes(struct store *s, uint64_t owner, int64_t *all, int64_t *loose)
+{
+	DB_OR_FAIL(s);
+	int rc = db_scalar(db, all, 0, "SELECT SUM(size) FROM media WHERE owner_id = ?1", "u", owner);
+	if (!rc)
+		rc = db_scalar(db, loose, 0,
+		               "SELECT SUM(m.size) FROM media m WHERE m.owner_id = ?1"
+		               " AND NOT EXISTS (SELECT 1 FROM post_media pm WHERE pm.media_id = m.id)",
+		               "u", owner);
+	return rc;
+}
+
+/* Uses of a media item that keep it: posts, avatars, group pictures. */
+#define MEDIA_UNUSED(m) \
+	" NOT EXISTS (SELECT 1 FROM post_media pm WHERE pm.media_id = " m ")" \
+	" AND NOT EXISTS (SELECT 1 FROM account_avatar aa WHERE aa.media_id = " m ")" \
+	" AND NOT EXISTS (SELECT 1 FROM groups g WHERE g.picture_id = " m ")"
+
+int store_media_loose(struct store *s, struct arena *a, int64_t before, uint64_t **ids, size_t *n)
+{
+	DB_OR_FAIL(s);
+	return ids_of(a, db_query(db, "SELECT m.id FROM media m WHERE m.created_at < ?1 AND" MEDIA_UNUSED("m.id")
+	                              " ORDER BY m.id LIMIT 64", "i", before),
+	              ids, n);
+}
+
+int store_media_delete(struct store *s, struct arena *a, uint64_t id, bool if_unused, const char ***gone,
+                       size_t *n)
 {
 	DB_OR_FAIL(s);
 	*n = 0;
 	int rc = db_begin(db);
 	if (rc)
 		return rc;
+	if (if_unused) {
+		/* In the same transaction as the delete: a post that takes it
+		 * meanwhile keeps it. */
+		int64_t unused = 0;
+		rc = db_scalar(db, &unused, 0, "SELECT 1 FROM media WHERE id = ?1 AND" MEDIA_UNUSED("?1"), "u", id);
+		if (rc || !unused) {
+			*gone = NULL;
+			return finish(db, rc ? rc : ERR_CONFLICT);
+		}
+	}
 	struct db_stmt *st = db_query(db, "DELETE FROM media_files WHERE media_id = ?1 RETURNING sha256, ext", "u", id);
 	const char **v = arena_alloc(a, 16 * sizeof *v);
 	size_t k = 0;
@@ -387,6 +425,22 @@ int store_job_enqueue(struct store *s, const char *kind, const char *arg, int64_
 	if (!rc && id)
 		*id = nid;
 	return rc;
+}
+
+int store_job_ensure(struct store *s, const char *kind, const char *arg, int64_t run_at)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	int64_t queued = 0;
+	rc = db_scalar(db, &queued, 0, "SELECT 1 FROM jobs WHERE kind = ?1 AND state = 0 LIMIT 1", "s", kind);
+	if (!rc && !queued)
+		rc = db_exec(db,
+		             "INSERT INTO jobs (id, kind, arg, state, attempts, run_at, created_at)"
+		             " VALUES (?1, ?2, ?3, 0, 0, ?4, ?4)",
+		             "ussi", id_new(), kind, arg, run_at);
+	return finish(db, rc);
 }
 
 int store_job_claim(struct store *s, struct arena *a, int64_t now, int64_t lease, struct job **out)

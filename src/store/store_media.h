@@ -64,8 +64,14 @@ int store_post_media(struct store *s, struct arena *a, uint64_t post_id, struct 
 /* Detach all media from a post; *orphans gets the ids no post or avatar uses any more. */
 int store_media_release_post(struct store *s, struct arena *a, uint64_t post_id, uint64_t **orphans,
                              size_t *n);
-/* Delete a media row and its file rows; *gone gets the hashes no other media uses. */
-int store_media_delete(struct store *s, struct arena *a, uint64_t id, const char ***gone, size_t *n);
+/* Delete a media row and its file rows; *gone gets the hashes no other media uses.
+ * if_unused: only if no post, avatar or group picture uses it (else ERR_CONFLICT). */
+int store_media_delete(struct store *s, struct arena *a, uint64_t id, bool if_unused, const char ***gone,
+                       size_t *n);
+/* Bytes of an owner's media (size column): all, and those on no post. */
+int store_media_bytes(struct store *s, uint64_t owner, int64_t *all, int64_t *loose);
+/* Up to 64 media created before `before` that no post, avatar or group picture uses. */
+int store_media_loose(struct store *s, struct arena *a, int64_t before, uint64_t **ids, size_t *n);
 /* Avatars: an account's uploaded picture (0 = none, the generated one). */
 int store_avatar_set(struct store *s, uint64_t account, uint64_t media_id, uint64_t *old);
 int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id);
@@ -82,6 +88,9 @@ struct job {
 	const char *error;
 };
 int store_job_enqueue(struct store *s, const char *kind, const char *arg, int64_t run_at, uint64_t *id);
+/* Queue a job of `kind` at run_at unless one of that kind is queued already
+ * (a periodic job re-queues itself this way, and never twice). */
+int store_job_ensure(struct store *s, const char *kind, const char *arg, int64_t run_at);
 /*
  * Claim the next due job in one statement: a queued job whose time has come,
  * or a running one whose lease ran out (its worker died).  The claim sets

@@ -39,6 +39,14 @@ static const char *refusal_text(enum media_refusal why)
 		return N_("U kunt hoogstens vier bestanden bij een bericht zetten.");
 	case MEDIA_REFUSE_LENGTH:
 		return N_("Dit geluid of deze video is te lang.");
+	case MEDIA_REFUSE_RATE:
+		return N_("U heeft in korte tijd veel bestanden toegevoegd. Wacht tien minuten en probeer het dan opnieuw.");
+	case MEDIA_REFUSE_QUOTA:
+		return N_("U heeft geen ruimte meer voor nieuwe bestanden. Haal oude berichten met foto's, geluid of video weg "
+		          "en probeer het opnieuw.");
+	case MEDIA_REFUSE_LOOSE:
+		return N_("U heeft veel bestanden toegevoegd die nog bij geen bericht staan, en daarvoor is geen ruimte meer. "
+		          "Wat een dag bij geen bericht staat, halen we weg. Probeer het morgen opnieuw.");
 	default:
 		return N_("Dit bestand kunnen we niet gebruiken.");
 	}
@@ -105,7 +113,7 @@ int media_from_form(struct http_req *r, struct post_input *in)
 		enum media_refusal why;
 		int rc = core_media_upload(q->w->core, q->viewer, f->data, f->len, alt ? str_trim(arena_strdup(r->a, alt)) : NULL,
 		                           &ids[n], &why);
-		if (rc == ERR_INVAL || rc == ERR_TOOBIG)
+		if (rc == ERR_INVAL || rc == ERR_TOOBIG || (rc == ERR_RATE && why == MEDIA_REFUSE_RATE))
 			return refuse(r, rc, why);
 		if (rc)
 			return rc;
@@ -217,7 +225,7 @@ int h_settings_avatar(struct http_req *r)
 			rc = ERR_INVAL;
 		}
 	}
-	if (rc == ERR_INVAL || rc == ERR_TOOBIG)
+	if (rc == ERR_INVAL || rc == ERR_TOOBIG || (rc == ERR_RATE && why == MEDIA_REFUSE_RATE))
 		return refuse(r, rc, why) == ANSWERED ? 0 : rc;
 	if (rc || (rc = core_avatar_set(q->w->core, q->viewer, id)))
 		return rc;
