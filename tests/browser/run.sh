@@ -18,4 +18,4 @@ if [ ! -f "$stamp" ] || [ "$here/package-lock.json" -nt "$stamp" ]; then
 	npm ci --prefix "$here" --no-audit --no-fund --loglevel=error
 fi
 
-exec node --test --test-reporter=spec "$here/a11y.test.mjs"
+exec node --test --test-reporter=spec "$here"/*.test.mjs
