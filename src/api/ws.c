@@ -179,8 +179,10 @@ static bool on_input(struct wsconn *w)
 				len = len << 8 | b[2 + i];
 			k = 10;
 		}
-		/* Clients must mask; fragments and huge frames are not for us. */
-		if (!masked || !fin || len > WS_MAX_FRAME)
+		/* Clients must mask; fragments and huge frames are not for us, and a
+		 * control frame (close, ping, pong) carries at most 125 bytes
+		 * (RFC 6455 5.5), so a pong never echoes more. */
+		if (!masked || !fin || len > WS_MAX_FRAME || (op >= 0x8 && len > 125))
 			return false;
 		if (have < k + 4 + len)
 			return true;
