@@ -622,6 +622,7 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);
 	s->d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, on_request, s,
+	                        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, /* first, to see every message */
 	                        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	                        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
 	                        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(HTTP_MAX_HEADER + 16 * 1024),
@@ -632,7 +633,6 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 	                        MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
 	                        MHD_OPTION_NOTIFY_CONNECTION, on_conn, s,
 	                        MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
-	                        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
 	                        MHD_OPTION_END);
 	if (!s->d) {
 		log_err("cannot listen on %s", cfg->listen);

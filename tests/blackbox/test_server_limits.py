@@ -7,6 +7,7 @@ import os
 import re
 import socket
 import struct
+import time
 
 import requests
 
@@ -78,6 +79,11 @@ def test_hsts_and_secure_cookies_when_base_url_is_https(start_server, monkeypatc
     cookie = r.headers["Set-Cookie"]
     assert "kring_csrf=" in cookie and "; Secure" in cookie, cookie
     csrf = re.search(r'name="csrf" value="([^"]*)"', r.text).group(1)
+    # A visitor's language choice is a cookie too.
+    r = requests.post(srv.base + "/settings/language", data={"lang": "en", "csrf": csrf, "back": "/"},
+                      headers={"Cookie": "kring_csrf=" + csrf}, allow_redirects=False, timeout=20)
+    assert r.status_code == 303, r.text[:300]
+    assert "kring_lang=en" in r.headers["Set-Cookie"] and "; Secure" in r.headers["Set-Cookie"], r.headers
     # The browser would send the Secure cookie over https; here by hand.
     r = requests.post(srv.base + "/login", data={"username": name, "password": PASSWORD, "csrf": csrf, "next": "/"},
                       headers={"Cookie": "kring_csrf=" + csrf}, allow_redirects=False, timeout=20)
@@ -155,3 +161,34 @@ def test_websocket_control_frames_at_most_125_bytes(server):
     finally:
         s.close()
     assert requests.get(server.base + "/healthz", timeout=10).status_code == 200
+
+
+def test_streams_outlive_the_head_deadline(server):
+    """The request deadlines (10 s for a head) are for requests on their way
+    in: a WebSocket and a server-sent-events stream stay open past them."""
+    s, buf = ws_connect(server)
+    sse = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+    try:
+        sse.sendall(b"GET /api/v1/streaming/public HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+        got = b""
+        while b"\r\n\r\n" not in got:
+            d = sse.recv(4096)
+            assert d, got
+            got += d
+        assert got.startswith(b"HTTP/1.1 200"), got[:200]
+        time.sleep(12)
+        s.sendall(ws_frame(0x9, b"nog daar"))
+        while True:
+            f, buf = ws_read(s, buf)
+            assert f, "the WebSocket was closed"
+            if f[0] == 0xA:
+                assert f[1] == b"nog daar"
+                break
+        sse.setblocking(False)
+        try:
+            assert sse.recv(4096, socket.MSG_PEEK) != b"", "the event stream was closed"
+        except BlockingIOError:
+            pass
+    finally:
+        s.close()
+        sse.close()
