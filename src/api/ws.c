@@ -28,7 +28,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 
-#define WS_MAX_FRAME  (64 * 1024)     /* a client message; subscriptions are small */
+#define WS_MAX_FRAME  (4 * 1024)      /* a client message: a (un)subscribe is under 200 bytes */
 #define WS_MAX_OUT    (1024 * 1024)   /* queued events for a slow reader, then close */
 #define WS_MAX_CONNS  1000
 #define WS_PING_S     30

@@ -192,3 +192,19 @@ def test_streams_outlive_the_head_deadline(server):
     finally:
         s.close()
         sse.close()
+
+
+def test_websocket_client_messages_are_small(server):
+    """A client only sends (un)subscribe messages: a frame over 4 KiB ends the
+    connection instead of being buffered (an anonymous socket held 128 KiB)."""
+    s, buf = ws_connect(server)
+    try:
+        s.sendall(ws_frame(0x1, b'{"type":"subscribe","stream":"public"}'))
+        s.sendall(ws_frame(0x1, b'{"type":"subscribe","stream":"hashtag","tag":"' + b"a" * 5000 + b'"}'))
+        while True:
+            f, buf = ws_read(s, buf)
+            if f is None or f[0] == 0x8:
+                break
+            assert f[0] != 0x1 or b"error" not in f[1], "answered a 5 KB message: %r" % f[1][:100]
+    finally:
+        s.close()
