@@ -96,8 +96,10 @@ PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 t0=$(now_ms)
 # KRING_POST_RATE=0: no per-writer posting limit, or the posting row measures 429s.
+# KRING_MAX_CONNECTIONS_PER_ADDRESS=0: wrk is one address (as a reverse proxy would
+# be), and BENCH_CONNS may pass the default of 64.
 # shellcheck disable=SC2086
-KRING_POST_RATE=0 "$KRING" serve --listen "127.0.0.1:$PORT" --data "$DATA" $DBARGS >"$WORK/kring.log" 2>&1 &
+KRING_POST_RATE=0 KRING_MAX_CONNECTIONS_PER_ADDRESS=0 "$KRING" serve --listen "127.0.0.1:$PORT" --data "$DATA" $DBARGS >"$WORK/kring.log" 2>&1 &
 KRING_PID=$!
 START=""
 for _ in $(seq 1 2000); do

@@ -32,6 +32,10 @@ void api_stop(void);
 
 /* True for paths the API owns (JSON errors, bearer tokens, no CSRF cookie). */
 bool api_path(const char *path);
+/* The body limit of an API request (http_config.body_limit): an upload to
+ * /api/v1|v2/media with a token that may write:media gets HTTP_MAX_UPLOAD,
+ * everything else HTTP_MAX_BODY. */
+size_t api_body_limit(struct http_req *r);
 /* Render an error as Mastodon does: {"error": "..."} with the status already set. */
 void api_error(struct http_req *r, int err);
 

@@ -8,10 +8,26 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "api/api_media.h"
 #include "base/err.h"
 #include "base/text.h"
+
+size_t api_body_limit(struct http_req *r)
+{
+	if (r->method != HTTP_POST || (strcmp(r->path, "/api/v1/media") && strcmp(r->path, "/api/v2/media")))
+		return HTTP_MAX_BODY;
+	/* The token as api_auth takes it (the body is not read yet). */
+	const char *h = http_header(r, "Authorization");
+	const char *t = h && !strncasecmp(h, "Bearer ", 7) ? h + 7 : http_query(r, "access_token");
+	struct oauth_token tok;
+	if (!t || core_token_resolve(api_core, r->a, t, &tok, NULL) || !tok.account_id ||
+	    !core_scope_allows(tok.scopes, "write:media"))
+		return HTTP_MAX_BODY;
+	return HTTP_MAX_UPLOAD;
+}
 
 static const char *type_name(const struct media *m)
 {

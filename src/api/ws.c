@@ -28,7 +28,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 
-#define WS_MAX_FRAME  (64 * 1024)     /* a client message; subscriptions are small */
+#define WS_MAX_FRAME  (4 * 1024)      /* a client message: a (un)subscribe is under 200 bytes */
 #define WS_MAX_OUT    (1024 * 1024)   /* queued events for a slow reader, then close */
 #define WS_MAX_CONNS  1000
 #define WS_PING_S     30
@@ -189,8 +189,10 @@ static bool on_input(struct wsconn *w)
 				len = len << 8 | b[2 + i];
 			k = 10;
 		}
-		/* Clients must mask; fragments and huge frames are not for us. */
-		if (!masked || !fin || len > WS_MAX_FRAME)
+		/* Clients must mask; fragments and huge frames are not for us, and a
+		 * control frame (close, ping, pong) carries at most 125 bytes
+		 * (RFC 6455 5.5), so a pong never echoes more. */
+		if (!masked || !fin || len > WS_MAX_FRAME || (op >= 0x8 && len > 125))
 			return false;
 		if (have < k + 4 + len)
 			return true;

@@ -152,6 +152,15 @@ static void test_config(void **state)
 	unsetenv("KRING_LISTEN");
 	assert_int_equal(config_set(&c, "nonsense", "1"), ERR_INVAL);
 	assert_int_equal(config_set(&c, "threads", "0"), ERR_INVAL);
+	/* Connection limits: per address 0 turns it off; the total has a floor. */
+	assert_int_equal(c.max_connections_per_address, 64);
+	assert_int_equal(config_set(&c, "max_connections_per_address", "0"), 0);
+	assert_int_equal(c.max_connections_per_address, 0);
+	assert_int_equal(config_set(&c, "max_connections", "8"), ERR_INVAL);
+	setenv("KRING_MAX_CONNECTIONS", "4096", 1);
+	config_load_env(&c);
+	unsetenv("KRING_MAX_CONNECTIONS");
+	assert_int_equal(c.max_connections, 4096);
 	FILE *f = fopen(path, "w");
 	fputs("listen 127.0.0.1:1\n", f);
 	fclose(f);

@@ -15,6 +15,11 @@ void config_defaults(struct config *c)
 	snprintf(c->data, sizeof c->data, "./data");
 	c->threads = 4;
 	c->cache_mb = 8;
+	c->max_connections = 2048;
+	/* One address must not fill the server; well above what one browser or
+	 * app opens.  Behind a reverse proxy every client has the proxy's
+	 * address: raise it or set 0 and limit per client in the proxy. */
+	c->max_connections_per_address = 64;
 }
 
 static int set_str(char *dst, size_t size, const char *v)
@@ -51,6 +56,14 @@ int config_set(struct config *c, const char *key, const char *v)
 	}
 	if (!strcmp(key, "trusted_proxies"))
 		return set_str(c->trusted_proxies, sizeof c->trusted_proxies, v);
+	if (!strcmp(key, "max_connections") || !strcmp(key, "max_connections_per_address")) {
+		bool all = !strcmp(key, "max_connections");
+		uint64_t n;
+		if (!parse_u64(v, &n) || n > 100000 || (all && n < 16))
+			return ERR_INVAL;
+		*(all ? &c->max_connections : &c->max_connections_per_address) = (int)n;
+		return 0;
+	}
 	if (!strcmp(key, "log_level")) {
 		if (strcmp(v, "debug") && strcmp(v, "info"))
 			return ERR_INVAL;
@@ -96,6 +109,8 @@ void config_load_env(struct config *c)
 		{"KRING_LISTEN", "listen"}, {"KRING_DATA", "data"}, {"KRING_DB", "db"},
 		{"KRING_BASE_URL", "base_url"}, {"KRING_THREADS", "threads"}, {"KRING_LOG_LEVEL", "log_level"},
 		{"KRING_CACHE_MB", "cache_mb"}, {"KRING_TRUSTED_PROXIES", "trusted_proxies"},
+		{"KRING_MAX_CONNECTIONS", "max_connections"},
+		{"KRING_MAX_CONNECTIONS_PER_ADDRESS", "max_connections_per_address"},
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = getenv(keys[i][0]);

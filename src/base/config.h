@@ -16,6 +16,8 @@ struct config {
 	char base_url[256];  /* public URL for links; empty = http://LISTEN */
 	int threads;
 	int cache_mb;        /* response cache of the client API; 0 = off */
+	int max_connections;             /* open connections in all */
+	int max_connections_per_address; /* from one client address; 0 = no limit */
 	bool log_debug;
 	/* Reverse proxies whose X-Forwarded-For is believed: addresses or
 	 * CIDRs, comma separated; empty = none (the header is ignored). */

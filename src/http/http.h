@@ -23,7 +23,19 @@
 #define HTTP_MAX_FIELD    (32 * 1024)        /* one form field's value */
 #define HTTP_MAX_PARAMS   8                  /* path parameters per route */
 #define HTTP_MAX_RES_HDRS 16
-#define HTTP_TIMEOUT_S    30
+#define HTTP_TIMEOUT_S    30                /* a connection with nothing moving */
+/* Deadlines the inactivity timeout cannot give (a slowloris sends a byte just
+ * before it runs out): the whole request head must arrive within
+ * HTTP_HEAD_DEADLINE_S of the connection opening or the previous answer (an
+ * idle keep-alive connection is closed then too), and a body within
+ * HTTP_BODY_DEADLINE_S plus one second per HTTP_BODY_MIN_RATE bytes allowed. */
+#define HTTP_HEAD_DEADLINE_S 10
+#define HTTP_BODY_DEADLINE_S 30
+#define HTTP_BODY_MIN_RATE   (16 * 1024)
+/* Connections the server holds at most when the config names no number
+ * (max_connections; max_connections_per_address has its default there). */
+#define HTTP_MAX_CONNS          2048
+#define HTTP_HSTS               "max-age=31536000"
 
 enum http_method {
 	HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4, HTTP_PUT = 8, HTTP_DELETE = 16, HTTP_PATCH = 32, HTTP_OPTIONS = 64,
@@ -108,6 +120,14 @@ struct http_config {
 	bool (*cors)(const char *path);
 	/* Called after each response is queued (release per-request state). */
 	void (*after)(struct http_req *r);
+	/* The largest body this request may send, decided when its head is
+	 * complete and before any of the body is read (a valid token or session
+	 * for an upload).  Asked only of multipart requests that announce more
+	 * than HTTP_MAX_BODY or send chunks; NULL or less: HTTP_MAX_BODY. */
+	size_t (*body_limit)(struct http_req *r);
+	unsigned max_conns;          /* 0: HTTP_MAX_CONNS */
+	unsigned max_conns_per_addr; /* 0: none (behind a reverse proxy all clients share its address) */
+	bool https;                  /* the public address is https: HSTS, Secure cookies */
 };
 
 int http_start(const struct http_config *cfg, struct http_server **out);

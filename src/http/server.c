@@ -3,10 +3,13 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -16,16 +19,45 @@
 #include "base/mem.h"
 #include "base/text.h"
 
+/*
+ * Every open connection, for the deadlines libmicrohttpd's inactivity
+ * timeout cannot give: a sweeper thread shuts down the socket of one that
+ * has not sent its whole request head (or body) in time, and the connection's
+ * own thread then sees the end and closes it.  The entry leaves the list
+ * under `lock` before libmicrohttpd closes the socket, so the sweeper never
+ * shuts down a descriptor that was reused.
+ */
+enum track_state {
+	T_HEAD,     /* waiting for a request head */
+	T_BODY,     /* head done, reading the body */
+	T_BUSY,     /* answering (also a long stream): no deadline */
+	T_UPGRADED, /* a WebSocket: the API's thread owns it */
+};
+
+struct track {
+	struct track *prev, *next;
+	int fd;
+	enum track_state state;
+	int64_t deadline_us;
+	bool bad_url; /* the URL decoded to a NUL: answer 400 */
+};
+
 struct http_server {
 	struct MHD_Daemon *d;
 	struct http_config cfg;
 	int port;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	struct track *tracks;
+	pthread_t sweeper;
+	bool sweeping, stopping;
 };
 
 /* Per-connection request state, made on the first callback. */
 struct ctx {
 	struct arena arena;
 	struct http_req req;
+	struct track *t;
 	bool refused; /* answered before the body was read (too big) */
 };
 
@@ -34,6 +66,104 @@ static int64_t now_us(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static struct track *track_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static void track_set(struct http_server *srv, struct track *t, enum track_state st, int64_t deadline_us)
+{
+	if (!t)
+		return;
+	pthread_mutex_lock(&srv->lock);
+	if (t->state != T_UPGRADED) {
+		t->state = st;
+		t->deadline_us = deadline_us;
+	}
+	pthread_mutex_unlock(&srv->lock);
+}
+
+static void on_conn(void *cls, struct MHD_Connection *c, void **socket_context,
+                    enum MHD_ConnectionNotificationCode code)
+{
+	struct http_server *srv = cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		struct track *t = xcalloc(1, sizeof *t);
+		t->fd = ci ? (int)ci->connect_fd : -1;
+		t->state = T_HEAD;
+		t->deadline_us = now_us() + (int64_t)HTTP_HEAD_DEADLINE_S * 1000000;
+		pthread_mutex_lock(&srv->lock);
+		t->next = srv->tracks;
+		if (t->next)
+			t->next->prev = t;
+		srv->tracks = t;
+		pthread_mutex_unlock(&srv->lock);
+		*socket_context = t;
+		return;
+	}
+	struct track *t = *socket_context;
+	if (!t)
+		return;
+	pthread_mutex_lock(&srv->lock);
+	if (t->prev)
+		t->prev->next = t->next;
+	else
+		srv->tracks = t->next;
+	if (t->next)
+		t->next->prev = t->prev;
+	pthread_mutex_unlock(&srv->lock);
+	free(t);
+	*socket_context = NULL;
+}
+
+static void *sweep(void *arg)
+{
+	struct http_server *srv = arg;
+	pthread_mutex_lock(&srv->lock);
+	while (!srv->stopping) {
+		int64_t now = now_us();
+		int cut = 0;
+		for (struct track *t = srv->tracks; t; t = t->next) {
+			if ((t->state == T_HEAD || t->state == T_BODY) && t->deadline_us && now > t->deadline_us &&
+			    t->fd >= 0) {
+				/* The connection's thread reads the end and closes it. */
+				shutdown(t->fd, SHUT_RDWR);
+				t->deadline_us = 0;
+				cut++;
+			}
+		}
+		if (cut)
+			log_info("closed %d connections past the request deadline", cut);
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 500 * 1000000L;
+		if (ts.tv_nsec >= 1000000000L) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&srv->wake, &srv->lock, &ts);
+	}
+	pthread_mutex_unlock(&srv->lock);
+	return NULL;
+}
+
+/* libmicrohttpd's percent-decoding of the path and the query, plus a note
+ * when a value decodes to a NUL: C strings would end there, and
+ * "style.css%00.x" would be served as style.css. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	size_t n = MHD_http_unescape(s);
+	if (strlen(s) != n) {
+		struct track *t = track_of(c);
+		if (t)
+			t->bad_url = true;
+	}
+	return n;
 }
 
 static int method_bit(const char *m)
@@ -112,6 +242,7 @@ static const char *security_headers[][2] = {
 };
 
 struct upgrade {
+	struct http_server *srv;
 	http_upgrade_fn fn;
 	void *cls;
 };
@@ -119,9 +250,14 @@ struct upgrade {
 static void on_upgrade(void *cls, struct MHD_Connection *c, void *req_cls, const char *extra, size_t nextra,
                        MHD_socket sock, struct MHD_UpgradeResponseHandle *urh)
 {
-	(void)c;
 	(void)req_cls;
 	struct upgrade *u = cls;
+	struct track *t = track_of(c);
+	if (t) {
+		pthread_mutex_lock(&u->srv->lock);
+		t->state = T_UPGRADED;
+		pthread_mutex_unlock(&u->srv->lock);
+	}
 	u->fn(u->cls, (int)sock, extra, nextra, urh);
 	free(u);
 }
@@ -143,6 +279,7 @@ static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connect
 	struct MHD_Response *res;
 	if (r->upgrade_fn && r->status == 101) {
 		struct upgrade *u = xmalloc(sizeof *u);
+		u->srv = srv;
 		u->fn = r->upgrade_fn;
 		u->cls = r->upgrade_cls;
 		res = MHD_create_response_for_upgrade(on_upgrade, u);
@@ -176,6 +313,8 @@ static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connect
 	}
 	for (int i = 0; i < r->nres_hdrs; i++)
 		MHD_add_response_header(res, r->res_hdr_names[i], r->res_hdr_vals[i]);
+	if (srv->cfg.https)
+		MHD_add_response_header(res, "Strict-Transport-Security", HTTP_HSTS);
 	/* No cookies are honoured on these paths, so any origin may call them. */
 	if (srv->cfg.cors && srv->cfg.cors(r->path)) {
 		MHD_add_response_header(res, "Access-Control-Allow-Origin", "*");
@@ -186,10 +325,12 @@ static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connect
 	return ok;
 }
 
-static void dispatch(struct http_server *srv, struct http_req *r)
+static void dispatch(struct http_server *srv, struct http_req *r, int early)
 {
 	const struct http_config *cfg = &srv->cfg;
-	int err = 0;
+	int err = early;
+	if (err)
+		goto out;
 	if (r->body_too_big) {
 		err = ERR_TOOBIG;
 		goto out;
@@ -267,6 +408,18 @@ static const char *remote_addr(struct MHD_Connection *c, struct arena *a)
 	return arena_strdup(a, tmp);
 }
 
+/* A multipart upload (only that may be larger than a form) in chunks without
+ * a length, or announcing more than a form may send. */
+static bool wants_big_body(struct MHD_Connection *c)
+{
+	if (!http_is_multipart(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type")))
+		return false;
+	const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+	uint64_t n;
+	return (te && *te) || (cl && parse_u64(cl, &n) && n > HTTP_MAX_BODY);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_size,
                                   void **con_cls)
@@ -282,27 +435,37 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		r->start_us = now_us();
 		r->method = method_bit(method);
 		r->method_str = arena_strdup(r->a, method);
+		/* libmicrohttpd has split off the query and decoded the path
+		 * (decoding it again would turn %2500 into a NUL). */
 		r->url = arena_strdup(r->a, url);
-		char *path = arena_strdup(r->a, url);
-		char *q = strchr(path, '?');
-		if (q)
-			*q = '\0';
-		url_decode(path, strlen(path), false);
-		r->path = path;
+		r->path = r->url;
 		r->remote = remote_addr(c, r->a);
-		/* Only a multipart upload (media) may be larger than a form. */
-		size_t limit = http_is_multipart(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"))
-		                   ? HTTP_MAX_UPLOAD : HTTP_MAX_BODY;
+		r->tls = srv->cfg.https;
+		x->t = track_of(c);
+		bool bad_url = x->t && x->t->bad_url;
+		if (x->t)
+			x->t->bad_url = false;
+		/* Only an authenticated upload may be larger than a form, and only
+		 * once its token or session is known: decided here, before any of
+		 * the body is read. */
+		size_t limit = HTTP_MAX_BODY;
+		if (!bad_url && srv->cfg.body_limit && wants_big_body(c)) {
+			size_t l = srv->cfg.body_limit(r);
+			if (l > limit)
+				limit = l;
+		}
 		buf_init(&r->body, limit);
 		buf_init(&r->out, 0);
 		*con_cls = x;
-		/* Refuse an announced oversized body before reading it. */
+		track_set(srv, x->t, T_BODY,
+		          now_us() + ((int64_t)HTTP_BODY_DEADLINE_S + (int64_t)(limit / HTTP_BODY_MIN_RATE)) * 1000000);
+		/* Refuse an announced oversized body (or a bad URL) before reading any of it. */
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		uint64_t n;
-		if (cl && parse_u64(cl, &n) && n > limit) {
-			r->body_too_big = true;
+		if (bad_url || (cl && parse_u64(cl, &n) && n > limit)) {
+			r->body_too_big = !bad_url;
 			x->refused = true;
-			dispatch(srv, r);
+			dispatch(srv, r, bad_url ? ERR_INVAL : 0);
 			access_log(r);
 			return send_response(srv, c, r);
 		}
@@ -310,14 +473,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	struct http_req *r = &x->req;
 	if (*upload_size) {
-		if (!r->body_too_big && buf_add(&r->body, upload_data, *upload_size))
-			r->body_too_big = true;
+		if (x->refused) {
+			*upload_size = 0;
+			return MHD_YES;
+		}
+		if (buf_add(&r->body, upload_data, *upload_size)) {
+			/* Chunks past the limit: end the connection here rather than
+			 * read (and throw away) whatever else the client sends. */
+			log_info("%s %s %s: body past %zu bytes, connection closed", r->remote, r->method_str, r->url,
+			         r->body.max);
+			return MHD_NO;
+		}
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (x->refused)
 		return MHD_YES;
-	dispatch(srv, r);
+	track_set(srv, x->t, T_BUSY, 0);
+	dispatch(srv, r, 0);
 	access_log(r);
 	return send_response(srv, c, r);
 }
@@ -326,6 +499,8 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MH
 {
 	struct http_server *srv = cls;
 	struct ctx *x = *con_cls;
+	/* Kept alive: the next request head has its own deadline. */
+	track_set(srv, track_of(c), T_HEAD, now_us() + (int64_t)HTTP_HEAD_DEADLINE_S * 1000000);
 	if (!x)
 		return;
 	if (srv->cfg.after)
@@ -359,6 +534,59 @@ int http_parse_listen(const char *listen, char *host, size_t hostlen, int *port)
 	return 0;
 }
 
+/* Descriptors for want connections plus the database, files and the image
+ * helper: raise the soft limit toward the hard one, or hold fewer. */
+static unsigned conn_limit(unsigned want)
+{
+	const rlim_t spare = 256;
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return want;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want + spare) {
+		rlim_t up = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want + spare ? want + spare : rl.rlim_max;
+		if (up > rl.rlim_cur) {
+			rl.rlim_cur = up;
+			if (setrlimit(RLIMIT_NOFILE, &rl))
+				getrlimit(RLIMIT_NOFILE, &rl);
+		}
+	}
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want + spare) {
+		unsigned n = rl.rlim_cur > spare + 64 ? (unsigned)(rl.rlim_cur - spare) : 64;
+		log_warn("only %u connections: the descriptor limit is %llu", n, (unsigned long long)rl.rlim_cur);
+		return n;
+	}
+	return want;
+}
+
+/* libmicrohttpd's messages; refused connections (a flood from one address)
+ * would write one line each, so at most a few a minute get through. */
+__attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	static int64_t window;
+	static int n, dropped;
+	(void)cls;
+	int64_t now = now_us() / 60000000;
+	pthread_mutex_lock(&mu);
+	if (now != window) {
+		if (dropped)
+			log_warn("http: %d more messages in the last minute not shown", dropped);
+		window = now;
+		n = dropped = 0;
+	}
+	bool show = n++ < 20;
+	dropped += !show;
+	pthread_mutex_unlock(&mu);
+	if (!show)
+		return;
+	char msg[512];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	size_t len = strlen(msg);
+	while (len && (msg[len - 1] == '\n' || msg[len - 1] == '.'))
+		msg[--len] = '\0';
+	log_warn("http: %s", msg);
+}
+
 int http_start(const struct http_config *cfg, struct http_server **out)
 {
 	char host[128];
@@ -390,20 +618,33 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 	}
 	struct http_server *s = xcalloc(1, sizeof *s);
 	s->cfg = *cfg;
+	unsigned max_conns = conn_limit(cfg->max_conns ? cfg->max_conns : HTTP_MAX_CONNS);
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->wake, NULL);
 	s->d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, on_request, s,
+	                        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, /* first, to see every message */
 	                        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	                        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
 	                        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(HTTP_MAX_HEADER + 16 * 1024),
 	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_S,
-	                        MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+	                        MHD_OPTION_CONNECTION_LIMIT, max_conns,
+	                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_conns_per_addr,
 	                        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)512,
 	                        MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
+	                        MHD_OPTION_NOTIFY_CONNECTION, on_conn, s,
+	                        MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
 	                        MHD_OPTION_END);
 	if (!s->d) {
 		log_err("cannot listen on %s", cfg->listen);
+		pthread_cond_destroy(&s->wake);
+		pthread_mutex_destroy(&s->lock);
 		free(s);
 		return ERR_IO;
 	}
+	if (pthread_create(&s->sweeper, NULL, sweep, s) == 0)
+		s->sweeping = true;
+	else
+		log_err("cannot start the connection sweeper: request deadlines are off");
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = di ? di->port : port;
 	*out = s;
@@ -426,6 +667,15 @@ void http_stop(struct http_server *s)
 {
 	if (!s)
 		return;
+	if (s->sweeping) {
+		pthread_mutex_lock(&s->lock);
+		s->stopping = true;
+		pthread_cond_signal(&s->wake);
+		pthread_mutex_unlock(&s->lock);
+		pthread_join(s->sweeper, NULL);
+	}
 	MHD_stop_daemon(s->d);
+	pthread_cond_destroy(&s->wake);
+	pthread_mutex_destroy(&s->lock);
 	free(s);
 }

@@ -323,7 +323,8 @@ int h_settings_language(struct http_req *r)
 		if (rc)
 			return rc;
 	} else {
-		http_set_header(r, "Set-Cookie", arena_printf(r->a, "kring_lang=%s; Path=/; SameSite=Lax; Max-Age=31536000", lang));
+		http_set_header(r, "Set-Cookie", arena_printf(r->a, "kring_lang=%s; Path=/; SameSite=Lax; Max-Age=31536000%s",
+		                                              lang, r->tls ? "; Secure" : ""));
 	}
 	const char *back = http_form(r, "back");
 	http_redirect(r, safe_next(back));

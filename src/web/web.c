@@ -159,7 +159,7 @@ static int before(struct http_req *r)
 	q->w = web_global;
 	r->user = q;
 	const char *xf = http_header(r, "X-Forwarded-Proto");
-	r->tls = xf && !strcmp(xf, "https");
+	r->tls = r->tls || (xf && !strcmp(xf, "https")); /* already true when base_url is https */
 	if (api_path(r->path)) {
 		/* The API authenticates each request by bearer token and takes JSON
 		 * or form bodies; its handlers parse them.  No cookies, so no CSRF. */
@@ -201,6 +201,34 @@ static int before(struct http_req *r)
 			return ERR_CSRF;
 	}
 	return 0;
+}
+
+/* path is prefix, one segment, then suffix ("/g/" NAME "/settings"). */
+static bool one_segment(const char *path, const char *prefix, const char *suffix)
+{
+	size_t pl = strlen(prefix), sl = strlen(suffix), n = strlen(path);
+	if (n <= pl + sl || strncmp(path, prefix, pl) || strcmp(path + n - sl, suffix))
+		return false;
+	const char *slash = strchr(path + pl, '/');
+	return slash == path + n - sl;
+}
+
+/* The forms that take photos may send HTTP_MAX_UPLOAD, and only from someone
+ * logged in: known by the session cookie before any of the body is read. */
+static size_t body_limit(struct http_req *r)
+{
+	if (api_path(r->path))
+		return api_body_limit(r);
+	const char *p = r->path;
+	if (r->method != HTTP_POST ||
+	    (strcmp(p, "/posts") && strcmp(p, "/settings/avatar") && !one_segment(p, "/g/", "/settings") &&
+	     !one_segment(p, "/admin/orgs/", "/media")))
+		return HTTP_MAX_BODY;
+	const char *tok = http_cookie(r, SESSION_COOKIE);
+	struct session s;
+	if (!tok || core_session(web_global->core, tok, &s))
+		return HTTP_MAX_BODY;
+	return HTTP_MAX_UPLOAD;
 }
 
 static void after(struct http_req *r)
@@ -431,6 +459,10 @@ int web_start(struct core *c, const struct config *cfg, const struct http_route 
 		.error_page = error_page,
 		.cors = api_path,
 		.after = after,
+		.body_limit = body_limit,
+		.max_conns = (unsigned)cfg->max_connections,
+		.max_conns_per_addr = (unsigned)cfg->max_connections_per_address,
+		.https = !strncmp(w->base_url, "https://", 8),
 	};
 	if ((rc = http_start(&hc, &w->http))) {
 		web_stop(w);
