@@ -882,7 +882,7 @@ int a_stream(struct http_req *r)
 	s->last_post = id_new(); /* only what is new from here on */
 	buf_init(&s->q, STREAM_MAX_QUEUE);
 	s->conn = r->conn;
-	snprintf(s->addr, sizeof s->addr, "%s", r->remote ? r->remote : "-");
+	snprintf(s->addr, sizeof s->addr, "%s", http_client_addr(r));
 	pthread_mutex_lock(&mu);
 	if ((rc = sub_room(s, x.has_token))) {
 		pthread_mutex_unlock(&mu);

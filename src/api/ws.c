@@ -408,7 +408,7 @@ int ws_accept(struct http_req *r, struct actx *x)
 	if (!key || strlen(key) != 24 || !ver || strcmp(ver, "13") || !accept_key(key, acc))
 		return api_fail(x, 400, "Bad WebSocket handshake");
 	pthread_once(&once, start);
-	const char *addr = r->remote ? r->remote : "-";
+	const char *addr = http_client_addr(r);
 	pthread_mutex_lock(&lock);
 	bool full = nconns >= WS_MAX_CONNS || stopping || epfd < 0;
 	/* One address cannot hold every socket (see STREAM_MAX_PER_ADDR). */
