@@ -21,6 +21,12 @@ PER_ADDRESS = 64        # connections one client address may hold (default)
 SMALL_BODY = 64 * 1024  # the body limit of everything but authenticated uploads
 
 
+def report(capsys, text):
+    """The figures belong in make test's output, not in pytest's capture."""
+    with capsys.disabled():
+        print(text)
+
+
 def raise_fd_limit(need):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft < need:
@@ -98,7 +104,7 @@ def rss_kib(pid):
     return 0
 
 
-def test_one_address_cannot_take_the_server_down(start_server):
+def test_one_address_cannot_take_the_server_down(start_server, capsys):
     """1,000 idle connections from one address, a 1,000-connection slowloris
     from another and 1,000 slowloris connections spread over 20 addresses
     (50 each, under the per-address limit): /healthz keeps answering from a
@@ -123,7 +129,7 @@ def test_one_address_cannot_take_the_server_down(start_server):
         time.sleep(0.5)
         kept_idle, kept_one, kept_many = (len(still_open(x)) for x in (idle, slow_one, slow_many))
         rss = rss_kib(srv.proc.pid)
-        print("\nload: opened %d connections in %.1f s; the server kept %d of 1000 idle from one address, "
+        report(capsys, "\nload: opened %d connections in %.1f s; the server kept %d of 1000 idle from one address, "
               "%d of 1000 slowloris from one address, %d of %d slowloris from 20 addresses; RSS %d MiB"
               % (opened, time.time() - t0, kept_idle, kept_one, kept_many, len(slow_many), rss // 1024))
         worst = 0.0
@@ -143,7 +149,7 @@ def test_one_address_cannot_take_the_server_down(start_server):
             fails += not ok
             time.sleep(max(0.0, 1.0 - took))
         left_idle, left_slow = len(still_open(idle)), len(still_open(slow))
-        print("load: /healthz answered in at most %.2f s (%d failures); after %.0f s %d idle and %d slow "
+        report(capsys, "load: /healthz answered in at most %.2f s (%d failures); after %.0f s %d idle and %d slow "
               "connections were left open; RSS %d MiB"
               % (worst, fails, time.time() - t0, left_idle, left_slow, rss_kib(srv.proc.pid) // 1024))
         assert fails == 0 and worst < 2.0, "/healthz failed %d times, slowest %.1f s" % (fails, worst)
@@ -170,7 +176,7 @@ def withheld_post(port, src, path, headers, first):
     return s
 
 
-def test_withheld_bodies_do_not_fill_memory(start_server):
+def test_withheld_bodies_do_not_fill_memory(start_server, capsys):
     """40 anonymous multipart POSTs to /login that announce 16 MiB and send
     2 MiB, and 40 that send 1 MiB in chunks, then wait: the server must not
     hold what they sent (the small body limit applies before any of it is
@@ -206,7 +212,7 @@ def test_withheld_bodies_do_not_fill_memory(start_server):
         time.sleep(1.0)
         after = rss_kib(srv.proc.pid)
         grew = (after - before) // 1024
-        print("\nbodies: %d withheld POSTs (%d MiB sent) in %.1f s; server RSS %d -> %d MiB (+%d MiB)"
+        report(capsys, "\nbodies: %d withheld POSTs (%d MiB sent) in %.1f s; server RSS %d -> %d MiB (+%d MiB)"
               % (len(socks), (40 * 2 + 40 * 1), time.time() - t0, before // 1024, after // 1024, grew))
         assert healthz(port, "127.0.0.1")[0]
         assert grew < 24, "the server buffered %d MiB of anonymous bodies" % grew
