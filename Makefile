@@ -114,6 +114,7 @@ blackbox-pg: build/test/kring
 test: deps
 	@$(MAKE) --no-print-directory build/release/kring build/test/kring $(TEST_BINS)
 	@/usr/bin/python3 tools/check-sql.py
+	@/usr/bin/python3 tools/check-layers
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory blackbox
 	@$(MAKE) --no-print-directory blackbox-pg
