@@ -11,11 +11,6 @@
 #include "base/id.h"
 #include "store/store_int.h"
 
-#define DB_OR_FAIL(s) \
-	struct db *db = store_db(s); \
-	if (!db) \
-		return ERR_BUSY
-
 #define MAX_IDS 200
 
 static int id_rows(struct arena *a, struct db_stmt *st, uint64_t **out, uint64_t **second, size_t *n)

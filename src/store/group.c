@@ -12,11 +12,6 @@
 #include "base/id.h"
 #include "store/store_int.h"
 
-#define DB_OR_FAIL(s) \
-	struct db *db = store_db(s); \
-	if (!db) \
-		return ERR_BUSY
-
 /* ?1 is the viewer. */
 #define GROUP_COLS \
 	"SELECT g.id, g.name, g.display_name, g.description, g.rules, g.kind, g.premod, g.owner_id," \

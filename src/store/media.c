@@ -13,11 +13,6 @@
 #include "store/store_api.h"
 #include "store/store_media.h"
 
-#define DB_OR_FAIL(s) \
-	struct db *db = store_db(s); \
-	if (!db) \
-		return ERR_BUSY
-
 #define MAX_ROWS 64
 
 static int finish(struct db *db, int rc)

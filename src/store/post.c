@@ -13,11 +13,6 @@
 #include "base/log.h"
 #include "store/store_int.h"
 
-#define DB_OR_FAIL(s) \
-	struct db *db = store_db(s); \
-	if (!db) \
-		return ERR_BUSY
-
 /* V is the viewer's placeholder (0 = anonymous): ?1 for most statements,
  * ?41 with DB_IDS_IN. */
 #define POST_COLS_V(V) \

@@ -108,11 +108,6 @@ void store_close(struct store *s)
 	free(s);
 }
 
-#define DB_OR_FAIL(s) \
-	struct db *db = store_db(s); \
-	if (!db) \
-		return ERR_BUSY
-
 int store_publish(struct store *s, const char *event)
 {
 	if (s->drv != &db_pg)

@@ -13,6 +13,13 @@ extern const char *const store_pg_steps[];
 extern const int store_pg_nsteps;
 /* This thread's connection to s, opened on first use; NULL if it cannot be. */
 struct db *store_db(struct store *s);
+/* The calling thread's connection, or the function returns ERR_BUSY (the
+ * database is unreachable; a request answers 503 and tries again later). */
+#define DB_OR_FAIL(s) \
+	struct db *db = store_db(s); \
+	if (!db) \
+		return ERR_BUSY
+
 
 /* PostgreSQL's LISTEN in a thread of its own (pg.c): cb gets every payload
  * sent to the "kring" channel, by any process. */
