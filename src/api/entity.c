@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/id.h"
+#include "base/log.h"
 #include "base/text.h"
 
 static const char *vis_name(int v)
@@ -377,7 +378,11 @@ void ent_notification(struct actx *x, struct jw *j, struct notification *n)
 void ent_relationship(struct actx *x, struct jw *j, uint64_t target)
 {
 	struct relation rel;
-	core_relation(x->c, x->viewer, target, &rel);
+	/* Written in the middle of an answer: an error shows as all false here,
+	 * and the relationship is only shown, never acted on. */
+	if (core_relation(x->c, x->viewer, target, &rel))
+		log_warn("cannot read the relation of %llu to %llu", (unsigned long long)x->viewer,
+		         (unsigned long long)target);
 	jw_obj(j);
 	jw_kid(j, "id", target);
 	jw_kbool(j, "following", rel.following);
@@ -390,7 +395,7 @@ void ent_relationship(struct actx *x, struct jw *j, uint64_t target)
 	jw_kbool(j, "muting", rel.muting);
 	jw_kbool(j, "muting_notifications", rel.muting);
 	jw_kbool(j, "requested", rel.requested);
-	jw_kbool(j, "requested_by", x->viewer && store_follow_requested(x->c->store, target, x->viewer));
+	jw_kbool(j, "requested_by", rel.requested_by);
 	jw_kbool(j, "domain_blocking", false);
 	jw_kbool(j, "endorsed", false);
 	jw_kstr(j, "note", "");
@@ -411,8 +416,11 @@ void ent_tag(struct actx *x, struct jw *j, const char *tag, bool with_following)
 	jw_kstr(j, "accounts", "0");
 	jw_end(j);
 	jw_arr_end(j);
+	bool following = false;
+	if (with_following && core_tag_followed(x->c, x->viewer, tag, &following))
+		log_warn("cannot read whether %llu follows #%s", (unsigned long long)x->viewer, tag);
 	if (with_following)
-		jw_kbool(j, "following", x->viewer && store_tag_followed(x->c->store, x->viewer, tag));
+		jw_kbool(j, "following", following);
 	jw_end(j);
 }
 

@@ -644,7 +644,12 @@ int core_staff_add(struct core *c, uint64_t org, uint64_t person)
 
 bool core_may_post_as(struct core *c, uint64_t viewer, uint64_t author)
 {
-	return viewer && (viewer == author || store_staff_is(c->store, author, viewer));
+	if (!viewer)
+		return false;
+	if (viewer == author)
+		return true;
+	bool staff;
+	return store_staff_is(c->store, author, viewer, &staff) == 0 && staff; /* an error is a no here */
 }
 
 bool core_post_own(uint64_t viewer, const struct post *p)

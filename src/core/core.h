@@ -264,9 +264,15 @@ int core_follow_answer(struct core *c, uint64_t viewer, uint64_t requester, bool
 int core_block(struct core *c, uint64_t viewer, uint64_t target, bool on);
 int core_mute(struct core *c, uint64_t viewer, uint64_t target, bool on);
 struct relation {
-	bool following, requested, followed_by, blocking, blocked_by, muting;
+	bool following, requested, requested_by, followed_by, blocking, blocked_by, muting;
 };
-void core_relation(struct core *c, uint64_t viewer, uint64_t target, struct relation *out);
+/* How viewer and target stand: all false for an anonymous viewer or oneself.
+ * An error leaves the rest false: show it as an error, not as "no". */
+int core_relation(struct core *c, uint64_t viewer, uint64_t target, struct relation *out)
+	__attribute__((warn_unused_result));
+/* Does viewer follow #tag (false for an anonymous viewer)? */
+int core_tag_followed(struct core *c, uint64_t viewer, const char *tag, bool *out)
+	__attribute__((warn_unused_result));
 
 /* ---- notifications ---- */
 int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,

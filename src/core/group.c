@@ -389,7 +389,8 @@ int core_group_invite(struct core *c, uint64_t viewer, uint64_t group, uint64_t 
 		else if (state == GSTATE_BANNED)
 			rc = ERR_FORBIDDEN;
 	}
-	if (!rc && store_blocks(c->store, account, viewer))
+	bool blocked;
+	if (!rc && !(rc = store_blocks(c->store, account, viewer, &blocked)) && blocked)
 		rc = ERR_FORBIDDEN;
 	/* Asking to join and being invited meet: the person becomes a member. */
 	if (!rc)
@@ -1008,7 +1009,7 @@ int core_guidelines_accept(struct core *c, uint64_t viewer, uint64_t org)
 {
 	if (!viewer)
 		return ERR_AUTH;
-	if (!store_staff_is(c->store, org, viewer))
+	if (!core_may_post_as(c, viewer, org) || viewer == org)
 		return ERR_FORBIDDEN;
 	return store_guidelines_accept(c->store, org, viewer);
 }

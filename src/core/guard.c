@@ -357,8 +357,9 @@ int media_alt_guard(struct core *c, struct arena *a, uint64_t viewer, uint64_t m
 	*part = (struct guard_part){.what = "description", .text = alt};
 	if (!n) {
 		/* An upload not on a post yet is read with the post it goes with. */
-		if (!store_media_is_avatar(c->store, media))
-			return 0;
+		bool avatar;
+		if ((rc = store_media_is_avatar(c->store, media, &avatar)) || !avatar)
+			return rc;
 		return guard_ask_gate(c, viewer, viewer, part, 1, ask);
 	}
 	/* On a post: read as the post's author would publish it, to its audience. */

@@ -682,6 +682,21 @@ int core_media_alt_required_set(struct core *c, uint64_t org, bool on)
 }
 
 /* Alt text is required for author, or for a person writing for an organisation that asks for it. */
+/*
+ * Is media item id in use: on a post, an avatar, or (with_group) a group's
+ * picture?  On an error *used is true as well as the error returned: in
+ * doubt, nothing is attached twice or deleted while in use.
+ */
+static int media_used(struct core *c, uint64_t id, bool with_group, bool *used)
+{
+	bool attached = true, avatar = true;
+	int rc = store_media_attached(c->store, id, &attached);
+	if (!rc)
+		rc = store_media_is_avatar(c->store, id, &avatar);
+	*used = rc || attached || avatar || (with_group && store_media_group(c->store, id));
+	return rc;
+}
+
 static bool alt_needed(struct core *c, struct arena *a, uint64_t viewer, uint64_t author)
 {
 	if (core_media_alt_required(c, author))
@@ -709,13 +724,13 @@ int core_media_check(struct core *c, uint64_t viewer, uint64_t author, const uin
 	bool need_alt = alt_needed(c, &a, viewer, author);
 	for (size_t i = 0; i < n && !rc; i++) {
 		struct media *m;
+		bool used;
 		for (size_t k = 0; k < i; k++)
 			if (ids[k] == ids[i])
 				rc = ERR_INVAL;
-		if (rc || (rc = store_media_get(c->store, &a, ids[i], &m)))
+		if (rc || (rc = store_media_get(c->store, &a, ids[i], &m)) || (rc = media_used(c, m->id, false, &used)))
 			break;
-		if (m->owner_id != viewer || store_media_attached(c->store, m->id) || m->state == MEDIA_FAILED ||
-		    store_media_is_avatar(c->store, m->id)) {
+		if (m->owner_id != viewer || used || m->state == MEDIA_FAILED) {
 			*why = MEDIA_REFUSE_COUNT;
 			rc = ERR_INVAL;
 		} else if (need_alt && m->kind == MEDIA_IMAGE && !m->alt[0]) {
@@ -822,7 +837,8 @@ int core_post_media(struct core *c, struct arena *a, uint64_t post_id, struct me
 static bool media_visible(struct core *c, struct arena *a, uint64_t viewer, const struct media *m, bool *public_)
 {
 	*public_ = false;
-	if (store_media_is_avatar(c->store, m->id)) {
+	bool avatar, attached;
+	if (store_media_is_avatar(c->store, m->id, &avatar) == 0 && avatar) {
 		*public_ = true;
 		return true;
 	}
@@ -834,7 +850,7 @@ static bool media_visible(struct core *c, struct arena *a, uint64_t viewer, cons
 		*public_ = g->kind != GROUP_SECRET;
 		return true;
 	}
-	bool ok = viewer && viewer == m->owner_id && !store_media_attached(c->store, m->id);
+	bool ok = viewer && viewer == m->owner_id && store_media_attached(c->store, m->id, &attached) == 0 && !attached;
 	uint64_t *posts;
 	size_t np = 0;
 	if (store_media_posts(c->store, a, m->id, &posts, &np))
@@ -928,16 +944,17 @@ int core_avatar_set(struct core *c, uint64_t viewer, uint64_t media_id)
 	int rc = 0;
 	if (media_id) {
 		struct media *m;
+		bool attached;
 		if ((rc = store_media_get(c->store, &a, media_id, &m)) || m->owner_id != viewer)
 			rc = ERR_NOTFOUND;
-		else if (m->kind != MEDIA_IMAGE || store_media_attached(c->store, media_id))
+		else if (!(rc = store_media_attached(c->store, media_id, &attached)) && (m->kind != MEDIA_IMAGE || attached))
 			rc = ERR_INVAL;
 	}
 	uint64_t old = 0;
 	if (!rc)
 		rc = store_avatar_set(c->store, viewer, media_id, &old);
-	if (!rc && old && old != media_id && !store_media_attached(c->store, old) && !store_media_is_avatar(c->store, old) &&
-	    !store_media_group(c->store, old))
+	bool used;
+	if (!rc && old && old != media_id && !media_used(c, old, true, &used) && !used)
 		delete_media(c, &a, old, false);
 	arena_release(&a);
 	return rc;
@@ -953,17 +970,17 @@ int core_group_picture_set(struct core *c, uint64_t viewer, uint64_t group, uint
 		rc = ERR_FORBIDDEN;
 	if (!rc && media_id) {
 		struct media *m;
+		bool used;
 		if (store_media_get(c->store, &a, media_id, &m) || m->owner_id != viewer)
 			rc = ERR_NOTFOUND;
-		else if (m->kind != MEDIA_IMAGE || store_media_attached(c->store, media_id) ||
-		         store_media_is_avatar(c->store, media_id) || store_media_group(c->store, media_id))
+		else if (!(rc = media_used(c, media_id, true, &used)) && (m->kind != MEDIA_IMAGE || used))
 			rc = ERR_INVAL;
 	}
 	uint64_t old = 0;
 	if (!rc)
 		rc = store_group_set_picture(c->store, group, media_id, &old);
-	if (!rc && old && old != media_id && !store_media_attached(c->store, old) && !store_media_is_avatar(c->store, old) &&
-	    !store_media_group(c->store, old))
+	bool used;
+	if (!rc && old && old != media_id && !media_used(c, old, true, &used) && !used)
 		delete_media(c, &a, old, false);
 	arena_release(&a);
 	return rc;

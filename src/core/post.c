@@ -52,18 +52,32 @@ bool core_post_visible(uint64_t viewer, const struct post *p)
 	return false;
 }
 
+/* Does x block y or y block x?  An error is an error, never a no. */
+static int blocked_between(struct core *c, uint64_t x, uint64_t y, bool *out)
+{
+	int rc = store_blocks(c->store, x, y, out);
+	if (!rc && !*out)
+		rc = store_blocks(c->store, y, x, out);
+	return rc;
+}
+
 /* May `sender` start a direct conversation with `to`? */
 static int dm_allowed(struct core *c, struct arena *a, uint64_t sender, uint64_t to)
 {
 	struct account *r, *s;
+	bool yes;
 	int rc = store_account_get(c->store, a, to, &r);
+	if (!rc)
+		rc = blocked_between(c, to, sender, &yes);
 	if (rc)
 		return rc;
-	if (store_blocks(c->store, to, sender) || store_blocks(c->store, sender, to))
+	if (yes)
 		return ERR_FORBIDDEN;
 	if (r->dm_policy == DM_EVERYONE)
 		return 0;
-	if (!store_follows(c->store, to, sender))
+	if ((rc = store_follows(c->store, to, sender, &yes)))
+		return rc;
+	if (!yes)
 		return ERR_FORBIDDEN;
 	if (r->dm_policy == DM_FOLLOWED)
 		return 0;
@@ -273,8 +287,10 @@ static size_t resolve(struct core *c, struct arena *a, const char *const *names,
 
 static void notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t post)
 {
-	if (!to || to == actor || store_blocks(c->store, to, actor) || store_mutes(c->store, to, actor))
-		return;
+	bool blocks = true, mutes = true;
+	if (!to || to == actor || store_blocks(c->store, to, actor, &blocks) || blocks ||
+	    store_mutes(c->store, to, actor, &mutes) || mutes)
+		return; /* nothing to tell, or in doubt whether they want to hear it */
 	if (store_notif_insert(c->store, to, kind, actor, post))
 		log_warn("cannot store notification for %llu", (unsigned long long)to);
 }
@@ -446,9 +462,13 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	/* Speaking for an organisation starts with accepting its guidelines. */
 	if (in->author_id != viewer) {
 		const char *gl = "";
-		if (store_guidelines_get(c->store, a, in->author_id, &gl) == 0 && *gl &&
-		    !store_guidelines_accepted(c->store, in->author_id, viewer))
-			return ERR_GUIDELINES;
+		bool accepted;
+		if (store_guidelines_get(c->store, a, in->author_id, &gl) == 0 && *gl) {
+			if ((rc = store_guidelines_accepted(c->store, in->author_id, viewer, &accepted)))
+				return rc;
+			if (!accepted)
+				return ERR_GUIDELINES;
+		}
 	}
 	/* Everyone already in a private conversation may be answered there; a
 	 * direct reply to a public or followers-only post starts a new private
@@ -848,11 +868,16 @@ int core_follow(struct core *c, uint64_t viewer, uint64_t target, bool on, int *
 		*state = FOLLOW_NONE;
 		goto out;
 	}
-	if (store_blocks(c->store, target, viewer) || store_blocks(c->store, viewer, target)) {
+	bool yes;
+	if ((rc = blocked_between(c, target, viewer, &yes)))
+		goto out;
+	if (yes) {
 		rc = ERR_FORBIDDEN;
 		goto out;
 	}
-	if (store_follows(c->store, viewer, target)) {
+	if ((rc = store_follows(c->store, viewer, target, &yes)))
+		goto out;
+	if (yes) {
 		*state = FOLLOW_YES;
 		goto out;
 	}
@@ -876,12 +901,16 @@ int core_follow_answer(struct core *c, uint64_t viewer, uint64_t requester, bool
 {
 	if (!viewer)
 		return ERR_AUTH;
-	if (!store_follow_requested(c->store, requester, viewer))
+	bool asked;
+	int rc = store_follow_requested(c->store, requester, viewer, &asked);
+	if (rc)
+		return rc;
+	if (!asked)
 		return ERR_NOTFOUND;
 	if (!accept)
 		return store_follow_request_set(c->store, requester, viewer, false, NULL);
 	bool changed;
-	int rc = store_follow_set(c->store, requester, viewer, true, &changed);
+	rc = store_follow_set(c->store, requester, viewer, true, &changed);
 	if (!rc && changed)
 		notify(c, viewer, NOTIF_FOLLOW, requester, 0);
 	return rc;
@@ -905,17 +934,31 @@ int core_mute(struct core *c, uint64_t viewer, uint64_t target, bool on)
 	return store_mute_set(c->store, viewer, target, on);
 }
 
-void core_relation(struct core *c, uint64_t viewer, uint64_t target, struct relation *out)
+int core_relation(struct core *c, uint64_t viewer, uint64_t target, struct relation *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!viewer || viewer == target)
-		return;
-	out->following = store_follows(c->store, viewer, target);
-	out->requested = store_follow_requested(c->store, viewer, target);
-	out->followed_by = store_follows(c->store, target, viewer);
-	out->blocking = store_blocks(c->store, viewer, target);
-	out->blocked_by = store_blocks(c->store, target, viewer);
-	out->muting = store_mutes(c->store, viewer, target);
+		return 0;
+	int rc = store_follows(c->store, viewer, target, &out->following);
+	if (!rc)
+		rc = store_follow_requested(c->store, viewer, target, &out->requested);
+	if (!rc)
+		rc = store_follow_requested(c->store, target, viewer, &out->requested_by);
+	if (!rc)
+		rc = store_follows(c->store, target, viewer, &out->followed_by);
+	if (!rc)
+		rc = store_blocks(c->store, viewer, target, &out->blocking);
+	if (!rc)
+		rc = store_blocks(c->store, target, viewer, &out->blocked_by);
+	if (!rc)
+		rc = store_mutes(c->store, viewer, target, &out->muting);
+	return rc;
+}
+
+int core_tag_followed(struct core *c, uint64_t viewer, const char *tag, bool *out)
+{
+	*out = false;
+	return viewer ? store_tag_followed(c->store, viewer, tag, out) : 0;
 }
 
 /* ---- notifications ---- */

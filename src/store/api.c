@@ -659,13 +659,14 @@ int store_tag_follow(struct store *s, uint64_t account, const char *tag, bool on
 	          : db_exec(db, "DELETE FROM followed_tags WHERE account_id = ?1 AND tag = ?2", "us", account, tag);
 }
 
-bool store_tag_followed(struct store *s, uint64_t account, const char *tag)
+int store_tag_followed(struct store *s, uint64_t account, const char *tag, bool *out)
 {
-	struct db *db = store_db(s);
+	DB_OR_FAIL(s);
 	int64_t v = 0;
-	if (db)
-		db_scalar(db, &v, 0, "SELECT 1 FROM followed_tags WHERE account_id = ?1 AND tag = ?2", "us", account, tag);
-	return v != 0;
+	int rc = db_scalar(db, &v, 0, "SELECT 1 FROM followed_tags WHERE account_id = ?1 AND tag = ?2", "us", account,
+	                   tag);
+	*out = !rc && v != 0;
+	return rc;
 }
 
 int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n)

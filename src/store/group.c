@@ -409,14 +409,14 @@ int store_conv_leave(struct store *s, uint64_t account, uint64_t root)
 	               "uui", account, root, last);
 }
 
-bool store_conv_left(struct store *s, uint64_t account, uint64_t root)
+int store_conv_left(struct store *s, uint64_t account, uint64_t root, bool *out)
 {
-	struct db *db = store_db(s);
+	DB_OR_FAIL(s);
 	int64_t v = 0;
-	if (!db || db_scalar(db, &v, 0, "SELECT left_at FROM conv_state WHERE account_id = ?1 AND root_id = ?2",
-	                     "uu", account, root))
-		return false;
-	return v != 0;
+	int rc = db_scalar(db, &v, 0, "SELECT left_at FROM conv_state WHERE account_id = ?1 AND root_id = ?2", "uu",
+	                   account, root);
+	*out = !rc && v != 0;
+	return rc;
 }
 
 /* ---- reports and moderation log ---- */
@@ -553,14 +553,14 @@ int store_guidelines_set(struct store *s, uint64_t org, const char *text)
 	return db_finish(db, rc);
 }
 
-bool store_guidelines_accepted(struct store *s, uint64_t org, uint64_t person)
+int store_guidelines_accepted(struct store *s, uint64_t org, uint64_t person, bool *out)
 {
-	struct db *db = store_db(s);
+	DB_OR_FAIL(s);
 	int64_t v = 0;
-	if (!db || db_scalar(db, &v, 0, "SELECT 1 FROM guideline_accepts WHERE org_id = ?1 AND person_id = ?2", "uu",
-	                     org, person))
-		return false;
-	return v == 1;
+	int rc = db_scalar(db, &v, 0, "SELECT 1 FROM guideline_accepts WHERE org_id = ?1 AND person_id = ?2", "uu",
+	                   org, person);
+	*out = !rc && v == 1;
+	return rc;
 }
 
 int store_guidelines_accept(struct store *s, uint64_t org, uint64_t person)

@@ -191,14 +191,13 @@ int store_media_attach(struct store *s, uint64_t post_id, const uint64_t *ids, s
 	return finish(db, rc);
 }
 
-bool store_media_attached(struct store *s, uint64_t media_id)
+int store_media_attached(struct store *s, uint64_t media_id, bool *out)
 {
-	struct db *db = store_db(s);
+	DB_OR_FAIL(s);
 	int64_t v = 0;
-	if (!db)
-		return true;
-	db_scalar(db, &v, 0, "SELECT 1 FROM post_media WHERE media_id = ?1 LIMIT 1", "u", media_id);
-	return v != 0;
+	int rc = db_scalar(db, &v, 0, "SELECT 1 FROM post_media WHERE media_id = ?1 LIMIT 1", "u", media_id);
+	*out = rc || v != 0; /* in doubt, in use: never delete what a post may hold */
+	return rc;
 }
 
 int store_post_media(struct store *s, struct arena *a, uint64_t post_id, struct media ***out, size_t *n)
@@ -397,14 +396,13 @@ int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id)
 	return rc;
 }
 
-bool store_media_is_avatar(struct store *s, uint64_t media_id)
+int store_media_is_avatar(struct store *s, uint64_t media_id, bool *out)
 {
-	struct db *db = store_db(s);
+	DB_OR_FAIL(s);
 	int64_t v = 0;
-	if (!db)
-		return false;
-	db_scalar(db, &v, 0, "SELECT 1 FROM account_avatar WHERE media_id = ?1 LIMIT 1", "u", media_id);
-	return v != 0;
+	int rc = db_scalar(db, &v, 0, "SELECT 1 FROM account_avatar WHERE media_id = ?1 LIMIT 1", "u", media_id);
+	*out = rc || v != 0; /* in doubt, in use */
+	return rc;
 }
 
 /* ---- jobs ---- */

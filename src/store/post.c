@@ -551,13 +551,14 @@ int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, u
 
 /* ---- social graph ---- */
 
-static bool exists2(struct store *s, const char *sql, uint64_t x, uint64_t y)
+/* Does the statement find a row for (x, y)?  An error is never a "no". */
+static int exists2(struct store *s, const char *sql, uint64_t x, uint64_t y, bool *out)
 {
-	struct db *db = store_db(s);
+	DB_OR_FAIL(s);
 	int64_t v = 0;
-	if (!db || db_scalar(db, &v, 0, sql, "uu", x, y))
-		return false;
-	return v == 1;
+	int rc = db_scalar(db, &v, 0, sql, "uu", x, y);
+	*out = !rc && v == 1;
+	return rc;
 }
 
 int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool on, bool *changed)
@@ -588,9 +589,9 @@ int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool
 	return db_commit(db);
 }
 
-bool store_follows(struct store *s, uint64_t follower, uint64_t followee)
+int store_follows(struct store *s, uint64_t follower, uint64_t followee, bool *out)
 {
-	return exists2(s, "SELECT 1 FROM follows WHERE follower_id = ?1 AND followee_id = ?2", follower, followee);
+	return exists2(s, "SELECT 1 FROM follows WHERE follower_id = ?1 AND followee_id = ?2", follower, followee, out);
 }
 
 int store_follow_request_set(struct store *s, uint64_t requester, uint64_t target, bool on, bool *changed)
@@ -610,10 +611,10 @@ int store_follow_request_set(struct store *s, uint64_t requester, uint64_t targe
 	return rc;
 }
 
-bool store_follow_requested(struct store *s, uint64_t requester, uint64_t target)
+int store_follow_requested(struct store *s, uint64_t requester, uint64_t target, bool *out)
 {
 	return exists2(s, "SELECT 1 FROM follow_requests WHERE requester_id = ?1 AND target_id = ?2", requester,
-	               target);
+	               target, out);
 }
 
 /* The accounts whose ids the statement yields (at most 500), in order. */
@@ -690,14 +691,14 @@ int store_mute_set(struct store *s, uint64_t account, uint64_t target, bool on)
 	          : db_exec(db, "DELETE FROM mutes WHERE account_id = ?1 AND target_id = ?2", "uu", account, target);
 }
 
-bool store_blocks(struct store *s, uint64_t account, uint64_t target)
+int store_blocks(struct store *s, uint64_t account, uint64_t target, bool *out)
 {
-	return exists2(s, "SELECT 1 FROM blocks WHERE account_id = ?1 AND target_id = ?2", account, target);
+	return exists2(s, "SELECT 1 FROM blocks WHERE account_id = ?1 AND target_id = ?2", account, target, out);
 }
 
-bool store_mutes(struct store *s, uint64_t account, uint64_t target)
+int store_mutes(struct store *s, uint64_t account, uint64_t target, bool *out)
 {
-	return exists2(s, "SELECT 1 FROM mutes WHERE account_id = ?1 AND target_id = ?2", account, target);
+	return exists2(s, "SELECT 1 FROM mutes WHERE account_id = ?1 AND target_id = ?2", account, target, out);
 }
 
 /* ---- notifications ---- */

@@ -509,14 +509,14 @@ int store_staff_remove(struct store *s, uint64_t org, uint64_t person)
 	return db_exec(db, "DELETE FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu", org, person);
 }
 
-bool store_staff_is(struct store *s, uint64_t org, uint64_t person)
+int store_staff_is(struct store *s, uint64_t org, uint64_t person, bool *out)
 {
-	struct db *db = store_db(s);
+	DB_OR_FAIL(s);
 	int64_t v = 0;
-	if (!db || db_scalar(db, &v, 0, "SELECT 1 FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu",
-	                     org, person))
-		return false;
-	return v == 1;
+	int rc = db_scalar(db, &v, 0, "SELECT 1 FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu", org,
+	                   person);
+	*out = !rc && v == 1;
+	return rc;
 }
 
 int store_staff_orgs(struct store *s, struct arena *a, uint64_t person, struct account ***out, size_t *n)

@@ -223,7 +223,9 @@ int store_account_search(struct store *s, struct arena *a, const char *q, int li
 /* Organisation staff */
 int store_staff_add(struct store *s, uint64_t org, uint64_t person);
 int store_staff_remove(struct store *s, uint64_t org, uint64_t person);
-bool store_staff_is(struct store *s, uint64_t org, uint64_t person);
+/* Yes-or-no questions answer in *out and return 0, or an error (then *out is
+ * the cautious answer, never to be read as "no"). */
+int store_staff_is(struct store *s, uint64_t org, uint64_t person, bool *out) __attribute__((warn_unused_result));
 /* Organisations this person may post as. */
 int store_staff_orgs(struct store *s, struct arena *a, uint64_t person, struct account ***out, size_t *n);
 int store_staff_list(struct store *s, struct arena *a, uint64_t org, struct account ***out, size_t *n);
@@ -315,16 +317,17 @@ int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, u
 
 /* The social graph. */
 int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool on, bool *changed);
-bool store_follows(struct store *s, uint64_t follower, uint64_t followee);
+int store_follows(struct store *s, uint64_t follower, uint64_t followee, bool *out) __attribute__((warn_unused_result));
 int store_follow_request_set(struct store *s, uint64_t requester, uint64_t target, bool on, bool *changed);
-bool store_follow_requested(struct store *s, uint64_t requester, uint64_t target);
+int store_follow_requested(struct store *s, uint64_t requester, uint64_t target, bool *out) __attribute__((warn_unused_result));
 int store_follow_requests(struct store *s, struct arena *a, uint64_t target, struct account ***out, size_t *n);
 int store_followers(struct store *s, struct arena *a, uint64_t id, bool following, int limit,
                     struct account ***out, size_t *n);
 int store_block_set(struct store *s, uint64_t account, uint64_t target, bool on);
 int store_mute_set(struct store *s, uint64_t account, uint64_t target, bool on);
-bool store_blocks(struct store *s, uint64_t account, uint64_t target);   /* account blocks target */
-bool store_mutes(struct store *s, uint64_t account, uint64_t target);
+/* Does account block (mute) target? */
+int store_blocks(struct store *s, uint64_t account, uint64_t target, bool *out) __attribute__((warn_unused_result));
+int store_mutes(struct store *s, uint64_t account, uint64_t target, bool *out) __attribute__((warn_unused_result));
 
 /* Privacy guard: an organisation's policy and the log of overrides. */
 struct guard_policy_row {
@@ -394,7 +397,7 @@ int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int l
                         size_t *n);
 int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t last);
 int store_conv_leave(struct store *s, uint64_t account, uint64_t root);
-bool store_conv_left(struct store *s, uint64_t account, uint64_t root);
+int store_conv_left(struct store *s, uint64_t account, uint64_t root, bool *out) __attribute__((warn_unused_result));
 int store_account_set_dm_policy(struct store *s, uint64_t id, int policy);
 int store_account_set_collections(struct store *s, uint64_t id, int collections);
 
@@ -427,7 +430,7 @@ int store_org_audit(struct store *s, struct arena *a, uint64_t org, int limit, s
 /* Organisation guidelines. */
 int store_guidelines_get(struct store *s, struct arena *a, uint64_t org, const char **text);
 int store_guidelines_set(struct store *s, uint64_t org, const char *text);
-bool store_guidelines_accepted(struct store *s, uint64_t org, uint64_t person);
+int store_guidelines_accepted(struct store *s, uint64_t org, uint64_t person, bool *out) __attribute__((warn_unused_result));
 int store_guidelines_accept(struct store *s, uint64_t org, uint64_t person);
 
 /* Notifications. */

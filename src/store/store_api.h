@@ -135,7 +135,7 @@ int store_idem_put(struct store *s, uint64_t account, const char *key, uint64_t 
 
 /* Followed tags */
 int store_tag_follow(struct store *s, uint64_t account, const char *tag, bool on);
-bool store_tag_followed(struct store *s, uint64_t account, const char *tag);
+int store_tag_followed(struct store *s, uint64_t account, const char *tag, bool *out) __attribute__((warn_unused_result));
 int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n);
 int64_t store_tag_count(struct store *s, const char *tag);
 

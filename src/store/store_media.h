@@ -57,8 +57,9 @@ int store_media_by_sha(struct store *s, struct arena *a, const char *sha256, uin
 int store_media_posts(struct store *s, struct arena *a, uint64_t media_id, uint64_t **posts, size_t *n);
 /* Attach media to a post in the given order (unique per post). */
 int store_media_attach(struct store *s, uint64_t post_id, const uint64_t *ids, size_t n);
-/* True if the media item is on some post (deleted or not). */
-bool store_media_attached(struct store *s, uint64_t media_id);
+/* Is the media item on some post (deleted or not)?  On an error *out is
+ * true: in doubt, in use. */
+int store_media_attached(struct store *s, uint64_t media_id, bool *out) __attribute__((warn_unused_result));
 /* The media of a post, in order (files filled). */
 int store_post_media(struct store *s, struct arena *a, uint64_t post_id, struct media ***out, size_t *n);
 /* Detach all media from a post; *orphans gets the ids no post or avatar uses any more. */
@@ -75,7 +76,7 @@ int store_media_loose(struct store *s, struct arena *a, int64_t before, uint64_t
 /* Avatars: an account's uploaded picture (0 = none, the generated one). */
 int store_avatar_set(struct store *s, uint64_t account, uint64_t media_id, uint64_t *old);
 int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id);
-bool store_media_is_avatar(struct store *s, uint64_t media_id);
+int store_media_is_avatar(struct store *s, uint64_t media_id, bool *out) __attribute__((warn_unused_result));
 
 /* ---- the job queue ---- */
 enum job_state { JOB_QUEUED = 0, JOB_RUNNING = 1, JOB_DONE = 2, JOB_FAILED = 3 };

@@ -15,6 +15,7 @@
 #include "base/id.h"
 #include "store/store_api.h"
 #include "store/store_int.h"
+#include "store/store_media.h"
 
 struct fx {
 	char path[64];
@@ -226,14 +227,41 @@ static void test_blocks_end_follows(void **state)
 	store_follow_set(f->s, a, b, true, &ch);
 	store_follow_set(f->s, b, a, true, &ch);
 	assert_int_equal(store_block_set(f->s, a, b, true), 0);
-	assert_false(store_follows(f->s, a, b));
-	assert_false(store_follows(f->s, b, a));
-	assert_true(store_blocks(f->s, a, b));
-	assert_false(store_blocks(f->s, b, a));
+	bool yes = true;
+	assert_int_equal(store_follows(f->s, a, b, &yes), 0);
+	assert_false(yes);
+	assert_int_equal(store_follows(f->s, b, a, &yes), 0);
+	assert_false(yes);
+	assert_int_equal(store_blocks(f->s, a, b, &yes), 0);
+	assert_true(yes);
+	assert_int_equal(store_blocks(f->s, b, a, &yes), 0);
+	assert_false(yes);
 	uint64_t p = add_post(f, a, VIS_PUBLIC, "x", NULL, 0);
 	struct post *got;
 	assert_int_equal(store_post_get(f->s, &f->a, b, p, &got), 0);
 	assert_true(got->v_blocked);
+}
+
+/* A yes-or-no question the database cannot answer is an error, never a
+ * "no" (a block check that failed open let messages through). */
+static void test_predicates_fail_closed(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "een"), b = add_account(f, "twee"), m = 77;
+	struct db *db = store_db(f->s);
+	assert_int_equal(db_exec(db, "ALTER TABLE blocks RENAME TO blocks_gone", ""), 0);
+	assert_int_equal(db_exec(db, "ALTER TABLE post_media RENAME TO post_media_gone", ""), 0);
+	assert_int_equal(db_exec(db, "ALTER TABLE org_staff RENAME TO org_staff_gone", ""), 0);
+	bool yes = false;
+	assert_int_not_equal(store_blocks(f->s, a, b, &yes), 0);
+	assert_int_not_equal(store_staff_is(f->s, a, b, &yes), 0);
+	assert_int_not_equal(store_media_attached(f->s, m, &yes), 0);
+	assert_true(yes); /* in doubt, in use: never deleted */
+	assert_int_equal(db_exec(db, "ALTER TABLE blocks_gone RENAME TO blocks", ""), 0);
+	assert_int_equal(db_exec(db, "ALTER TABLE post_media_gone RENAME TO post_media", ""), 0);
+	assert_int_equal(db_exec(db, "ALTER TABLE org_staff_gone RENAME TO org_staff", ""), 0);
+	assert_int_equal(store_blocks(f->s, a, b, &yes), 0);
+	assert_false(yes);
 }
 
 /* Counts kept by triggers: public posts only, follows both ways, and the
@@ -412,6 +440,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_posts_and_paging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_edit_delete_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blocks_end_follows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_predicates_fail_closed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_held_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),

@@ -116,7 +116,8 @@ int h_profile(struct http_req *r)
 	store_account_counts(q->w->core->store, acc);
 	tv_set(m, "profile", account_model(r, acc));
 	struct relation rel;
-	core_relation(q->w->core, q->viewer, acc->id, &rel);
+	if ((rc = core_relation(q->w->core, q->viewer, acc->id, &rel)))
+		return rc;
 	tv_set_bool(r->a, m, "is_me", q->viewer == acc->id);
 	tv_set_bool(r->a, m, "can_follow", q->viewer && q->viewer != acc->id);
 	tv_set_bool(r->a, m, "following", rel.following);
