@@ -339,8 +339,6 @@ int a_account_action(struct http_req *r)
 		return api_fail(&x, 422, "Validation failed: you cannot do this to yourself");
 	if (rc)
 		return rc;
-	if (!strcmp(action, "follow"))
-		stream_notify(x.c, id);
 	json_begin(&x);
 	struct jw j;
 	jw_init(&j, &r->out);
@@ -390,8 +388,6 @@ int a_follow_request_answer(struct http_req *r)
 	uint64_t id = param_id(r, "id");
 	if ((rc = core_follow_answer(x.c, x.viewer, id, action[0] == 'a')))
 		return rc;
-	if (action[0] == 'a')
-		stream_notify(x.c, id);
 	json_begin(&x);
 	struct jw j;
 	jw_init(&j, &r->out);

@@ -40,6 +40,8 @@ int api_init(struct core *c, size_t cache_bytes)
 		api_cache = lru_new(cache_bytes);
 	stream_start(c);
 	c->on_delete = stream_delete;
+	c->on_post = stream_post;
+	c->on_notify = stream_notify;
 	return 0;
 }
 

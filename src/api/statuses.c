@@ -130,8 +130,6 @@ int a_status_create(struct http_req *r)
 	if (key && (strlen(key) > 200 || !*key))
 		key = NULL;
 	uint64_t id;
-	if (key && store_idem_get(x.c->store, x.viewer, key, &id) == 0)
-		return status_by_id(&x, id);
 	const char *media[CORE_MEDIA_MAX_PER_POST + 1];
 	size_t nmedia = arg_all(&x, "media_ids", media, CORE_MEDIA_MAX_PER_POST + 1);
 	uint64_t media_ids[CORE_MEDIA_MAX_PER_POST + 1];
@@ -169,14 +167,12 @@ int a_status_create(struct http_req *r)
 	in.npoll = nopts;
 	in.poll_expires_at = expires;
 	in.poll_multiple = multiple;
+	in.idem_key = key;
 	rc = core_post_create(x.c, x.a, x.viewer, &in, &id);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
 		return api_guard_fail(&x, rc, &g);
 	if (rc)
 		return fail_for(&x, rc);
-	if (key)
-		store_idem_put(x.c->store, x.viewer, key, id, time_now());
-	stream_post(x.c, id, false);
 	return status_by_id(&x, id);
 }
 
@@ -211,7 +207,6 @@ int a_status_edit(struct http_req *r)
 		return api_guard_fail(&x, rc, &g);
 	if (rc)
 		return fail_for(&x, rc);
-	stream_post(x.c, id, true);
 	return status_by_id(&x, id);
 }
 
@@ -333,17 +328,12 @@ int a_status_action(struct http_req *r)
 	const char *verb = on ? action : action + 2;
 	if (!strcmp(verb, "favourite")) {
 		rc = core_fav(x.c, x.viewer, id, on);
-		if (!rc && on)
-			stream_notify(x.c, p->author_id);
 	} else if (!strcmp(verb, "reblog")) {
 		rc = core_boost(x.c, x.viewer, id, on);
 		if (!rc && on) {
 			uint64_t b = store_boost_of(x.c->store, x.viewer, id);
-			stream_notify(x.c, p->author_id);
-			if (b) {
-				stream_post(x.c, b, false);
+			if (b)
 				return status_by_id(&x, b);
-			}
 		}
 	} else if (!strcmp(verb, "bookmark")) {
 		rc = store_mark_set(x.c->store, MARK_BOOKMARK, x.viewer, id, on);

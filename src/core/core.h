@@ -63,7 +63,11 @@ struct guard_ask;
 struct core {
 	struct store *store;
 	int post_rate;            /* posts per writer per CORE_POST_WINDOW; 0 = no limit */
-	void (*on_delete)(uint64_t post); /* told of every deleted post (the API's streams) */
+	/* Events after commit, from whichever door the action came through
+	 * (pages, API, command line): the API's streams subscribe. */
+	void (*on_delete)(uint64_t post);              /* a post was deleted */
+	void (*on_post)(struct core *c, uint64_t post, bool edited); /* written, edited or boosted */
+	void (*on_notify)(struct core *c, uint64_t account);        /* a notification for account */
 };
 
 /* Start: sodium and the store (open and migrate). */
@@ -209,7 +213,12 @@ struct post_input {
 	size_t npoll;                  /* 0, or 2..STORE_POLL_MAX */
 	int64_t poll_expires_at;
 	bool poll_multiple;
+	/* An app's Idempotency-Key, or NULL: the same key again (even at the
+	 * same moment) gives the post the first request made, not a second. */
+	const char *idem_key;
 };
+/* Write a post: the post, its media, content warning, poll, idempotency
+ * key and guard audit are one transaction, committed before it returns. */
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in,
                      uint64_t *id);
 /* Edit as core_post_create: the guard asks for confirm (ERR_GUARD) or blocks (ERR_BLOCKED).

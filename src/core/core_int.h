@@ -43,7 +43,7 @@ int guard_ask_gate(struct core *c, uint64_t author, uint64_t writer, struct guar
                    const struct guard_ask *ask);
 /* Publishing past a finding is logged for the organisation's audit (or the
  * person's own); post 0 for texts that are not posts. */
-void guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post, const struct guard_result *g);
+int guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post, const struct guard_result *g);
 /* The guard for a media description set after upload (core_media_set_alt). */
 int media_alt_guard(struct core *c, struct arena *a, uint64_t viewer, uint64_t media, const char *alt,
                     const struct guard_ask *ask);

@@ -200,10 +200,10 @@ int guard_ask_gate(struct core *c, uint64_t author, uint64_t writer, struct guar
 	return rc;
 }
 
-void guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post, const struct guard_result *g)
+int guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post, const struct guard_result *g)
 {
 	if (g->verdict == SCAN_OK)
-		return;
+		return 0;
 	struct buf types = BUF_INIT(1024);
 	for (size_t i = 0; i < g->n; i++) {
 		const char *t = scan_type_name(g->v[i].type);
@@ -220,10 +220,12 @@ void guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post
 		if (here && strcmp(g->parts[i].what, "status") && !strstr(types.ptr, note))
 			buf_adds(&types, note);
 	}
-	if (store_guard_log_add(c->store, author, writer, post, scan_verdict_name(g->verdict), types.ptr))
+	int rc = store_guard_log_add(c->store, author, writer, post, scan_verdict_name(g->verdict), types.ptr);
+	if (rc)
 		log_err("cannot log privacy guard override for %s %llu", post ? "post" : "account",
 		        (unsigned long long)(post ? post : author));
 	buf_release(&types);
+	return rc;
 }
 
 /* Is every word of s[0..n) (letters and digits, any case) a word of one of names? */

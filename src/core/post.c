@@ -293,6 +293,8 @@ static void notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64
 		return; /* nothing to tell, or in doubt whether they want to hear it */
 	if (store_notif_insert(c->store, to, kind, actor, post))
 		log_warn("cannot store notification for %llu", (unsigned long long)to);
+	else if (c->on_notify)
+		c->on_notify(c, to);
 }
 
 static int check_text(const char *text)
@@ -387,6 +389,9 @@ static bool audience_kept(const char *reviewed, uint64_t group, int vis)
 
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in, uint64_t *id)
 {
+	/* The same request again (a client retrying): the post it made. */
+	if (in->idem_key && viewer && store_idem_get(c->store, viewer, in->idem_key, id) == 0)
+		return 0;
 	if (!viewer)
 		return ERR_AUTH;
 	if (!core_may_post_as(c, viewer, in->author_id))
@@ -540,19 +545,32 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	enum media_refusal mwhy;
 	if (in->nmedia && (rc = core_media_check(c, viewer, in->author_id, in->media_ids, in->nmedia, &mwhy)))
 		return rc;
-	if ((rc = store_post_insert(c->store, &pn)))
+	/* One action, one transaction: all of it is on disk, or none. */
+	if ((rc = store_begin(c->store)))
 		return rc;
-	if (in->nmedia && core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia))
-		log_err("cannot attach media to post %llu", (unsigned long long)pn.id);
+	rc = store_post_insert(c->store, &pn);
+	if (!rc && in->nmedia)
+		rc = core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia);
 	/* The content warning and the poll were read by the guard with the text. */
 	const struct post_meta *meta = in->meta;
-	if (meta && (meta->spoiler_text[0] || meta->sensitive || meta->language[0] || meta->app_id) &&
-	    store_post_meta_set(c->store, pn.id, meta))
-		log_err("cannot store the content warning of post %llu", (unsigned long long)pn.id);
-	if (in->npoll &&
-	    store_poll_insert(c->store, pn.id, in->poll_expires_at, in->poll_multiple, in->poll_options, in->npoll))
-		log_err("cannot store the poll of post %llu", (unsigned long long)pn.id);
-	guard_audit(c, in->author_id, viewer, pn.id, g);
+	if (!rc && meta && (meta->spoiler_text[0] || meta->sensitive || meta->language[0] || meta->app_id))
+		rc = store_post_meta_set(c->store, pn.id, meta);
+	if (!rc && in->npoll)
+		rc = store_poll_insert(c->store, pn.id, in->poll_expires_at, in->poll_multiple, in->poll_options,
+		                       in->npoll);
+	/* The key is claimed inside the transaction: of two requests with one
+	 * key, the second finds it taken and rolls its post back. */
+	if (!rc && in->idem_key)
+		rc = store_idem_put(c->store, viewer, in->idem_key, pn.id, time_now());
+	if (!rc)
+		rc = guard_audit(c, in->author_id, viewer, pn.id, g);
+	if ((rc = store_finish(c->store, rc))) {
+		if (rc == ERR_CONFLICT && in->idem_key && store_idem_get(c->store, viewer, in->idem_key, id) == 0)
+			return 0;
+		return rc;
+	}
+	if (c->on_post)
+		c->on_post(c, pn.id, false);
 	/* The post is committed; notifications are best effort after it. */
 	if (parent && parent->author_id != in->author_id)
 		notify(c, parent->author_id, NOTIF_REPLY, in->author_id, pn.id);
@@ -633,16 +651,24 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 	struct guard_result local, *g = guard ? guard : &local;
 	if ((rc = guard_gate(c, a, p->author_id, p->visibility, rcpt, nrcpt, parts, nparts, confirm, g)))
 		return rc;
-	/* Held before the new text is written: a failure leaves it hidden, not unchecked. */
-	if (pending && !p->pending && (rc = store_post_set_pending(c->store, id, true)))
+	/* One transaction: held again (where pre-moderation applies), the new
+	 * text, its content warning and the guard's audit, or none of them. */
+	if ((rc = store_begin(c->store)))
 		return rc;
-	rc = store_post_update(c->store, id, text, core_search_words(a, text), tags, ntags, rcpt, nrcpt, time_now());
-	if (!rc && meta && store_post_meta_set(c->store, id, meta))
-		log_err("cannot store the content warning of post %llu", (unsigned long long)id);
+	if (pending && !p->pending)
+		rc = store_post_set_pending(c->store, id, true);
 	if (!rc)
-		guard_audit(c, p->author_id, viewer, id, g);
+		rc = store_post_update(c->store, id, text, core_search_words(a, text), tags, ntags, rcpt, nrcpt,
+		                       time_now());
+	if (!rc && meta)
+		rc = store_post_meta_set(c->store, id, meta);
 	if (!rc)
-		for (size_t i = before; i < nrcpt; i++)
+		rc = guard_audit(c, p->author_id, viewer, id, g);
+	if ((rc = store_finish(c->store, rc)))
+		return rc;
+	if (c->on_post)
+		c->on_post(c, id, true);
+	for (size_t i = before; i < nrcpt; i++)
 			if (rcpt[i] != p->author_id)
 				notify(c, rcpt[i], NOTIF_MENTION, p->author_id, id);
 	return rc;
@@ -747,8 +773,12 @@ int core_boost(struct core *c, uint64_t viewer, uint64_t id, bool on)
 		rc = ERR_FORBIDDEN;
 	if (!rc)
 		rc = store_boost_set(c->store, viewer, id, on, id_new(), time_now(), &changed);
-	if (!rc && on && changed)
+	if (!rc && on && changed) {
+		uint64_t b = store_boost_of(c->store, viewer, id);
+		if (b && c->on_post)
+			c->on_post(c, b, false);
 		notify(c, p->author_id, NOTIF_BOOST, viewer, id);
+	}
 	arena_release(&a);
 	return rc;
 }

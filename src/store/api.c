@@ -645,10 +645,11 @@ int store_idem_get(struct store *s, uint64_t account, const char *key, uint64_t 
 int store_idem_put(struct store *s, uint64_t account, const char *key, uint64_t post, int64_t now)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db,
-	               "INSERT INTO idempotency_keys (account_id, key, post_id, created_at) VALUES (?1, ?2, ?3, ?4)"
-	               " ON CONFLICT DO NOTHING",
-	               "usui", account, key, post, now);
+	int rc = db_exec(db,
+	                 "INSERT INTO idempotency_keys (account_id, key, post_id, created_at) VALUES (?1, ?2, ?3, ?4)"
+	                 " ON CONFLICT DO NOTHING",
+	                 "usui", account, key, post, now);
+	return rc ? rc : db->drv->changes(db) > 0 ? 0 : ERR_CONFLICT;
 }
 
 int store_tag_follow(struct store *s, uint64_t account, const char *tag, bool on)
