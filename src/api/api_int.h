@@ -128,6 +128,8 @@ void ent_group_relationship(struct jw *j, struct group *g);
 /* Full account for its owner: with source and role. */
 void ent_credential_account(struct actx *x, struct jw *j, struct account *acc);
 void ent_status(struct actx *x, struct jw *j, struct post *p);
+/* ent_status with the object left open, for an answer that adds fields. */
+void ent_status_open(struct actx *x, struct jw *j, struct post *p);
 
 /*
  * The response cache (api.c): api_begin_cached is api_begin that first

@@ -300,7 +300,7 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 		jw_null(j);
 }
 
-void ent_status(struct actx *x, struct jw *j, struct post *p)
+void ent_status_open(struct actx *x, struct jw *j, struct post *p)
 {
 	jw_obj(j);
 	if (p->reblog_of && p->boosted) {
@@ -344,6 +344,11 @@ void ent_status(struct actx *x, struct jw *j, struct post *p)
 		status_body(x, j, p);
 		jw_knull(j, "reblog");
 	}
+}
+
+void ent_status(struct actx *x, struct jw *j, struct post *p)
+{
+	ent_status_open(x, j, p);
 	jw_end(j);
 }
 

@@ -224,13 +224,9 @@ int a_status_delete(struct http_req *r)
 	json_begin(&x);
 	struct jw j;
 	jw_init(&j, &r->out);
-	ent_status(&x, &j, p);
-	if (r->out.len && r->out.ptr[r->out.len - 1] == '}') {
-		r->out.len--;
-		buf_adds(&r->out, ",\"text\":\"");
-		json_escape(&r->out, p->text, strlen(p->text));
-		buf_adds(&r->out, "\"}");
-	}
+	ent_status_open(&x, &j, p);
+	jw_kstr(&j, "text", p->text);
+	jw_end(&j);
 	/* core tells the streams (stream_delete, set in api_init). */
 	return core_post_delete(x.c, x.viewer, id);
 }
