@@ -95,7 +95,9 @@ def test_upload_answers_at_once_while_the_queue_is_busy(server):
         r = api_upload(server, h, read(png()), version=version, name="klein.png")
         took = time.time() - t0
         assert r.status_code == status, (version, r.status_code, r.text[:200])
-        assert took < 2.0, "%s upload waited %.1f s for the queue" % (version, took)
+        # The old v1 waited the full 10 s for its job behind this queue; the
+        # bound is far from any real answer time, even on a loaded machine.
+        assert took < 9.0, "%s upload waited %.1f s for the queue" % (version, took)
         m = r.json()
         assert m["url"] is None and m["type"] == "image", m
         # Polled, it answers 206 while processing and 200 with a URL when done.
