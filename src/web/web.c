@@ -16,6 +16,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "api/api.h"
+#include "store/store_api.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
@@ -648,6 +649,8 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, p->text));
 	tv_set_str(r->a, m, "text", p->text);
 	media_post_model(r, m, p);
+	/* Timelines lead to the post page, where the poll is. */
+	tv_set_bool(r->a, m, "has_poll", p->x && p->x->has_poll);
 	tv_set_str(r->a, m, "time", fmt_time(r, p->created_at));
 	tv_set_str(r->a, m, "iso", iso_time(r, p->created_at));
 	if (p->edited_at)
