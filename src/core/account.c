@@ -676,10 +676,10 @@ int core_directory(struct core *c, struct arena *a, uint64_t viewer, const char 
 {
 	memset(out, 0, sizeof *out);
 	char *lq = str_trim(arena_strdup(a, q ? q : ""));
-	if (text_check(lq, strlen(lq), CORE_DIRECTORY_QUERY))
-		return ERR_TOOBIG;
+	int rc = text_check(lq, strlen(lq), CORE_DIRECTORY_QUERY);
+	if (rc)
+		return rc;
 	str_lower(lq);
-	int rc;
 	if (kind != DIR_GROUPS) {
 		struct account **v;
 		size_t n;

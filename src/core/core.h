@@ -422,7 +422,8 @@ struct directory {
  * shows outsiders: name and description), never a secret one (not even to
  * its members).  q (any case; NULL or "" = all) is looked for in names,
  * profession and expertise, and in groups' descriptions.  ERR_TOOBIG for
- * a query over CORE_DIRECTORY_QUERY characters.
+ * a query over CORE_DIRECTORY_QUERY characters, ERR_INVAL for one that is
+ * not text (invalid UTF-8, control characters).
  */
 int core_directory(struct core *c, struct arena *a, uint64_t viewer, const char *q, enum directory_kind kind,
                    struct directory *out);

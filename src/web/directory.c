@@ -30,7 +30,10 @@ int h_directory(struct http_req *r)
 	struct directory d;
 	int rc = core_directory(q->w->core, r->a, q->viewer, qs, kind, &d);
 	if (rc == ERR_TOOBIG || rc == ERR_INVAL) {
-		tv_set_str(r->a, m, "error", _r(r, "Uw zoekvraag is te lang. Gebruik minder woorden."));
+		if (rc == ERR_INVAL)
+			tv_set_str(r->a, m, "q", "");
+		tv_set_str(r->a, m, "error", rc == ERR_TOOBIG ? _r(r, "Uw zoekvraag is te lang. Gebruik minder woorden.")
+		                                              : _r(r, "In uw zoekvraag staan tekens die wij niet kunnen lezen. Typ hem opnieuw."));
 		rc = page_render(r, "directory", m);
 		r->status = 400;
 		return rc;

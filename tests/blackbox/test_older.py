@@ -107,6 +107,8 @@ def test_directory_is_linked_from_the_menu_and_bad_query_is_400(server, alice):
     assert 'href="/wie"' in server.client().get("/").text
     r = alice.get("/wie", params={"q": "x" * 500})
     assert r.status_code == 400 and "te lang" in r.text
+    r = alice.get("/wie?q=%01%ff")
+    assert r.status_code == 400 and "niet kunnen lezen" in r.text
 
 
 # ---- polls on the pages ----------------------------------------------------
