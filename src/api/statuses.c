@@ -66,9 +66,10 @@ static int poll_args(struct actx *x, const char **opts, size_t *n, int64_t *expi
 			return ERR_INVAL;
 	uint64_t secs = 86400;
 	const char *e = arg(x, "poll[expires_in]");
-	if (e && (!parse_u64(e, &secs) || secs < 300 || secs > 2629746))
+	if (e && (!parse_u64(e, &secs) || secs > (uint64_t)CORE_POLL_MAX_SECS))
 		return ERR_INVAL;
-	*expires = time_now() + (int64_t)secs;
+	if (core_poll_expiry((int64_t)secs, expires))
+		return ERR_INVAL;
 	*multiple = arg_bool(x, "poll[multiple]", false);
 	return 0;
 }
@@ -444,25 +445,19 @@ int a_poll_vote(struct http_req *r)
 	if (rc)
 		return rc;
 	uint64_t id = param_id(r, "id");
-	struct post *p;
-	struct poll *poll;
-	if ((rc = core_post_get(x.c, x.a, x.viewer, id, &p)) ||
-	    (rc = store_poll_get(x.c->store, x.a, id, x.viewer, &poll)))
-		return rc;
-	if (poll->expires_at && poll->expires_at <= time_now())
-		return api_fail(&x, 422, "Validation failed: the poll has already ended");
 	const char *ch[STORE_POLL_MAX + 1];
 	size_t n = arg_all(&x, "choices", ch, STORE_POLL_MAX + 1);
-	int choices[STORE_POLL_MAX];
-	if (!n || n > poll->nopts || (!poll->multiple && n > 1))
-		return api_fail(&x, 422, "Validation failed: choose one of the options");
+	int choices[STORE_POLL_MAX + 1];
 	for (size_t i = 0; i < n; i++) {
 		uint64_t c;
-		if (!parse_u64(ch[i], &c) || c >= poll->nopts)
-			return api_fail(&x, 422, "Validation failed: no such option");
-		choices[i] = (int)c;
+		choices[i] = parse_u64(ch[i], &c) && c < STORE_POLL_MAX ? (int)c : -1;
 	}
-	rc = store_poll_vote(x.c->store, id, x.viewer, choices, n);
+	/* The rules (visible, open, valid choices, one vote) are core's. */
+	rc = core_poll_vote(x.c, x.a, x.viewer, id, choices, n);
+	if (rc == ERR_CONFLICT)
+		return api_fail(&x, 422, "Validation failed: the poll has already ended");
+	if (rc == ERR_INVAL)
+		return api_fail(&x, 422, "Validation failed: choose one of the options");
 	if (rc == ERR_EXISTS)
 		return api_fail(&x, 422, "Validation failed: you have already voted on this poll");
 	if (rc)

@@ -661,3 +661,70 @@ int core_setup_check(struct core *c, const char *token)
 {
 	return token_check(c, "setup", token);
 }
+
+/* ---- the directory ---- */
+
+bool core_directory_lists_account(const struct account *acc)
+{
+	if (acc->suspended)
+		return false;
+	return acc->kind == ACCOUNT_ORG || (acc->kind == ACCOUNT_PERSON && acc->person_type == PERSON_PROFESSIONAL);
+}
+
+bool core_directory_lists_group(const struct group *g)
+{
+	return g->kind == GROUP_OPEN || g->kind == GROUP_CLOSED;
+}
+
+int core_directory(struct core *c, struct arena *a, uint64_t viewer, const char *q, enum directory_kind kind,
+                   struct directory *out)
+{
+	memset(out, 0, sizeof *out);
+	char *lq = str_trim(arena_strdup(a, q ? q : ""));
+	int rc = text_check(lq, strlen(lq), CORE_DIRECTORY_QUERY);
+	if (rc)
+		return rc;
+	str_lower(lq);
+	if (kind != DIR_GROUPS) {
+		struct account **v;
+		size_t n;
+		int which = kind == DIR_ORGS ? 1 : kind == DIR_PROFESSIONALS ? 2 : 0;
+		if ((rc = store_directory_accounts(c->store, a, lq, which, CORE_DIRECTORY_MAX, &v, &n)))
+			return rc;
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (core_directory_lists_account(v[i]))
+				v[k++] = v[i];
+		out->accounts = v;
+		out->naccounts = k;
+	}
+	if (kind == DIR_ALL || kind == DIR_GROUPS) {
+		struct group **v;
+		size_t n;
+		if ((rc = store_directory_groups(c->store, a, viewer, lq, CORE_DIRECTORY_MAX, &v, &n)))
+			return rc;
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (core_directory_lists_group(v[i]))
+				v[k++] = v[i];
+		out->groups = v;
+		out->ngroups = k;
+	}
+	return 0;
+}
+
+/* ---- text size ---- */
+
+bool core_text_size_valid(int size)
+{
+	return size == TEXT_NORMAL || size == TEXT_LARGE || size == TEXT_XLARGE;
+}
+
+int core_text_size_set(struct core *c, uint64_t viewer, int size)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!core_text_size_valid(size))
+		return ERR_INVAL;
+	return store_account_set_text_size(c->store, viewer, size);
+}

@@ -422,6 +422,56 @@ bool core_collections_hidden(const struct account *acc); /* the setting as it ap
  * account (a professional who becomes a client has them hidden). */
 int core_collections_choose(struct core *c, const struct account *me, bool hide);
 
+/* ---- the directory ("Wie is er?") ---- */
+#define CORE_DIRECTORY_MAX    50    /* of each kind on one page */
+#define CORE_DIRECTORY_QUERY  100   /* characters of a search */
+enum directory_kind { DIR_ALL = 0, DIR_ORGS = 1, DIR_PROFESSIONALS = 2, DIR_GROUPS = 3 };
+struct directory {
+	struct account **accounts; size_t naccounts;  /* organisations and professionals */
+	struct group **groups; size_t ngroups;
+};
+/*
+ * The one rule for who is listed, for viewer: organisations and care
+ * professionals, never clients and never a suspended account (not even to
+ * moderators); open and closed groups (of a closed one only what its page
+ * shows outsiders: name and description), never a secret one (not even to
+ * its members).  q (any case; NULL or "" = all) is looked for in names,
+ * profession and expertise, and in groups' descriptions.  ERR_TOOBIG for
+ * a query over CORE_DIRECTORY_QUERY characters, ERR_INVAL for one that is
+ * not text (invalid UTF-8, control characters).
+ */
+int core_directory(struct core *c, struct arena *a, uint64_t viewer, const char *q, enum directory_kind kind,
+                   struct directory *out);
+/* Is this account / group ever in the directory? (The rule of core_directory.) */
+bool core_directory_lists_account(const struct account *acc);
+bool core_directory_lists_group(const struct group *g);
+
+/* ---- text size on the pages ---- */
+/* Set viewer's text size (enum text_size); ERR_INVAL for another value. */
+int core_text_size_set(struct core *c, uint64_t viewer, int size);
+bool core_text_size_valid(int size);
+
+/* ---- polls ---- */
+struct poll;
+#define CORE_POLL_OPTION_MAX  100   /* characters of a choice */
+#define CORE_POLL_MIN_SECS    300   /* a poll runs 5 minutes at least */
+#define CORE_POLL_MAX_SECS    2629746 /* and a month at most */
+/* 2..STORE_POLL_MAX choices, each 1..CORE_POLL_OPTION_MAX characters, or ERR_INVAL. */
+int core_poll_options_check(const char *const *opts, size_t n);
+/* A poll running `secs` seconds from now: *expires_at, or ERR_INVAL. */
+int core_poll_expiry(int64_t secs, int64_t *expires_at);
+/* Has the poll closed (at `now`)? */
+bool core_poll_closed(const struct poll *p, int64_t now);
+/* The poll of a post viewer may see (ERR_NOTFOUND if none, or not visible). */
+int core_poll_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, struct poll **out);
+/*
+ * Vote: the post is visible to viewer (a logged-in account) and has a poll;
+ * ERR_CONFLICT when it has closed, ERR_INVAL for no choice, an option it
+ * does not have, the same option twice or several in a single-choice poll,
+ * ERR_EXISTS when viewer has voted already (one vote a person).
+ */
+int core_poll_vote(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, const int *choices, size_t n);
+
 /* ---- organisations' guidelines ---- */
 int core_guidelines_get(struct core *c, struct arena *a, uint64_t org, const char **text);
 int core_guidelines_set(struct core *c, uint64_t org, const char *text);

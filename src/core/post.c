@@ -338,7 +338,6 @@ static size_t post_parts(struct core *c, struct arena *a, const char *text, cons
 
 #define POST_PARTS (2 + STORE_POLL_MAX + CORE_MEDIA_MAX_PER_POST)
 #define CORE_SPOILER_MAX 500
-#define CORE_POLL_OPTION_MAX 100
 
 /* A content warning and poll options are stored as given: plain text, short. */
 static int check_extras(const struct post_meta *m, const char *const *opts, size_t nopts)
@@ -346,9 +345,14 @@ static int check_extras(const struct post_meta *m, const char *const *opts, size
 	if (m && (!m->spoiler_text || !m->language ||
 	          text_check(m->spoiler_text, strlen(m->spoiler_text), CORE_SPOILER_MAX)))
 		return ERR_INVAL;
-	if (nopts && (nopts < 2 || nopts > STORE_POLL_MAX || !opts))
+	return nopts ? core_poll_options_check(opts, nopts) : 0;
+}
+
+int core_poll_options_check(const char *const *opts, size_t n)
+{
+	if (n < 2 || n > STORE_POLL_MAX || !opts)
 		return ERR_INVAL;
-	for (size_t i = 0; i < nopts; i++)
+	for (size_t i = 0; i < n; i++)
 		if (!opts[i] || !*opts[i] || text_check(opts[i], strlen(opts[i]), CORE_POLL_OPTION_MAX))
 			return ERR_INVAL;
 	return 0;
@@ -1086,4 +1090,52 @@ int core_search(struct core *c, struct arena *a, uint64_t viewer, const char *q,
 	struct tl_query tq = {.kind = TL_SEARCH, .q = lower[0] == '#' ? lower + 1 : lower, .page = *pg};
 	uint64_t newer;
 	return core_timeline(c, a, viewer, &tq, &out->posts, &out->nposts, &out->older, &newer);
+}
+
+/* ---- polls ---- */
+
+int core_poll_expiry(int64_t secs, int64_t *expires_at)
+{
+	if (secs < CORE_POLL_MIN_SECS || secs > CORE_POLL_MAX_SECS)
+		return ERR_INVAL;
+	*expires_at = time_now() + secs;
+	return 0;
+}
+
+bool core_poll_closed(const struct poll *p, int64_t now)
+{
+	return p->expires_at && p->expires_at <= now;
+}
+
+int core_poll_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, struct poll **out)
+{
+	struct post *p;
+	int rc = core_post_get(c, a, viewer, post, &p);
+	if (rc)
+		return rc;
+	return store_poll_get(c->store, a, post, viewer, out);
+}
+
+int core_poll_vote(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, const int *choices, size_t n)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct poll *poll;
+	int rc = core_poll_get(c, a, viewer, post, &poll);
+	if (rc)
+		return rc;
+	if (core_poll_closed(poll, time_now()))
+		return ERR_CONFLICT;
+	if (!n || n > poll->nopts || (!poll->multiple && n > 1))
+		return ERR_INVAL;
+	for (size_t i = 0; i < n; i++) {
+		if (choices[i] < 0 || (size_t)choices[i] >= poll->nopts)
+			return ERR_INVAL;
+		for (size_t k = 0; k < i; k++)
+			if (choices[k] == choices[i])
+				return ERR_INVAL;
+	}
+	if (poll->voted)
+		return ERR_EXISTS;
+	return store_poll_vote(c->store, post, viewer, choices, n);
 }

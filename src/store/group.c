@@ -162,6 +162,24 @@ int store_group_list(struct store *s, struct arena *a, uint64_t viewer, bool all
 	return group_rows(a, st, out, n);
 }
 
+int store_directory_groups(struct store *s, struct arena *a, uint64_t viewer, const char *q, int limit,
+                           struct group ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	char pat[200];
+	store_like_pattern(q ? q : "", pat, sizeof pat);
+	/* Never a secret group, whoever asks. */
+	struct db_stmt *st = db_query(db,
+	                              GROUP_COLS " WHERE g.kind <> 2 AND (g.name LIKE ?2 ESCAPE '\\' OR"
+	                                         " LOWER(g.display_name) LIKE ?2 ESCAPE '\\' OR"
+	                                         " LOWER(g.description) LIKE ?2 ESCAPE '\\')"
+	                                         " ORDER BY LOWER(g.display_name) LIMIT ?3",
+	                              "usi", viewer, pat, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	return group_rows(a, st, out, n);
+}
+
 int store_group_mine(struct store *s, struct arena *a, uint64_t account, struct group ***out, size_t *n)
 {
 	DB_OR_FAIL(s);
@@ -328,6 +346,12 @@ int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int
 	                 "SELECT COUNT(*) FROM posts WHERE group_id = ?1 AND group_id <> 0 AND author_id = ?2 AND deleted = 0"
 	                 " AND pending = 0",
 	                 "uu", group, author);
+}
+
+int store_account_set_text_size(struct store *s, uint64_t id, int size)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE accounts SET text_size = ?2 WHERE id = ?1", "ui", id, (int64_t)size);
 }
 
 int store_account_set_collections(struct store *s, uint64_t id, int collections)

@@ -282,6 +282,9 @@ static const char *const sqlite_steps[] = {
 	" AND r.in_reply_to = posts.id AND r.deleted = 0 AND r.reblog_of = 0 AND r.visibility = 0"
 	" AND r.pending = 0 AND r.group_id = posts.group_id) WHERE replies <> 0;"
 	"ALTER TABLE accounts ADD COLUMN collections INTEGER NOT NULL DEFAULT 0;",
+
+	/* 11: a person's text size on the pages (0 normal, 1 large, 2 extra large). */
+	"ALTER TABLE accounts ADD COLUMN text_size INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -182,8 +182,8 @@ int store_meta_set(struct store *s, const char *key, const char *value)
 #define ACCOUNT_COLS \
 	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
 	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
-	" a.password_hash IS NOT NULL, a.hold_seconds, a.dm_policy, a.collections"
-#define ACCOUNT_NCOLS 19
+	" a.password_hash IS NOT NULL, a.hold_seconds, a.dm_policy, a.collections, a.text_size"
+#define ACCOUNT_NCOLS 20
 
 static struct account *account_row(struct arena *a, struct db_stmt *st)
 {
@@ -207,6 +207,7 @@ static struct account *account_row(struct arena *a, struct db_stmt *st)
 	acc->hold_seconds = (int)db_i64(st, 16);
 	acc->dm_policy = (int)db_i64(st, 17);
 	acc->collections = (int)db_i64(st, 18);
+	acc->text_size = (int)db_i64(st, 19);
 	return acc;
 }
 
@@ -489,6 +490,40 @@ int store_account_search(struct store *s, struct arena *a, const char *q, int li
 	                              " (a.username LIKE ?1 ESCAPE '\\' OR LOWER(a.display_name) LIKE ?1 ESCAPE '\\')"
 	                              " ORDER BY (a.username = ?2) DESC, a.username LIMIT ?3",
 	                              "ssi", pat, q, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	return account_rows(a, st, out, n);
+}
+
+/* A LIKE pattern "%q%" in out[cap], with % _ and \\ in q escaped (ESCAPE '\\'). */
+void store_like_pattern(const char *q, char *out, size_t cap)
+{
+	size_t k = 0;
+	out[k++] = '%';
+	for (const char *p = q; *p && k < cap - 4; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			out[k++] = '\\';
+		out[k++] = *p;
+	}
+	out[k++] = '%';
+	out[k] = '\0';
+}
+
+int store_directory_accounts(struct store *s, struct arena *a, const char *q, int which, int limit,
+                             struct account ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	char pat[200];
+	store_like_pattern(q ? q : "", pat, sizeof pat);
+	/* Organisations and professionals; clients are nobody's listing. */
+	struct db_stmt *st = db_query(db,
+	                              "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.suspended = 0 AND"
+	                              " ((a.kind = 1 AND CAST(?2 AS BIGINT) <> 2) OR"
+	                              " (a.kind = 0 AND a.person_type = 1 AND CAST(?2 AS BIGINT) <> 1)) AND"
+	                              " (a.username LIKE ?1 ESCAPE '\\' OR LOWER(a.display_name) LIKE ?1 ESCAPE '\\'"
+	                              " OR LOWER(a.profession) LIKE ?1 ESCAPE '\\' OR LOWER(a.expertise) LIKE ?1 ESCAPE '\\')"
+	                              " ORDER BY LOWER(a.display_name), a.username LIMIT ?3",
+	                              "sii", pat, (int64_t)which, (int64_t)limit);
 	if (!st)
 		return ERR_DB;
 	return account_rows(a, st, out, n);

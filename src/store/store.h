@@ -19,6 +19,7 @@ struct arena;
 
 enum account_kind { ACCOUNT_PERSON = 0, ACCOUNT_ORG = 1 };
 enum person_type { PERSON_CLIENT = 0, PERSON_PROFESSIONAL = 1 };
+enum text_size { TEXT_NORMAL = 0, TEXT_LARGE = 1, TEXT_XLARGE = 2 };
 enum role { ROLE_MEMBER = 0, ROLE_MODERATOR = 1, ROLE_ADMIN = 2 };
 enum visibility { VIS_PUBLIC = 0, VIS_FOLLOWERS = 1, VIS_DIRECT = 2 };
 enum dm_policy { DM_EVERYONE = 0, DM_FOLLOWED = 1, DM_PROVIDERS = 2 };
@@ -57,6 +58,7 @@ struct account {
 	int hold_seconds;         /* think time for this person's posts */
 	int dm_policy;            /* enum dm_policy: who may send direct messages */
 	int collections;          /* enum collections: who sees whom they follow */
+	int text_size;            /* enum text_size: how large the pages' text is */
 	/* counts, filled only by store_account_counts (kept by triggers, see
 	 * migration 7); posts and last_post_at cover public posts only, not
 	 * those still held (think time) */
@@ -400,6 +402,15 @@ int store_conv_leave(struct store *s, uint64_t account, uint64_t root);
 int store_conv_left(struct store *s, uint64_t account, uint64_t root, bool *out) __attribute__((warn_unused_result));
 int store_account_set_dm_policy(struct store *s, uint64_t id, int policy);
 int store_account_set_collections(struct store *s, uint64_t id, int collections);
+int store_account_set_text_size(struct store *s, uint64_t id, int size);
+/* The directory's candidates (core_directory applies the rule): organisations
+ * (which 0 or 1) and professionals (which 0 or 2), not suspended, whose
+ * username, display name, profession or expertise contain q (lower case;
+ * "" = all); groups that are not secret whose name or description contain q. */
+int store_directory_accounts(struct store *s, struct arena *a, const char *q, int which, int limit,
+                             struct account ***out, size_t *n);
+int store_directory_groups(struct store *s, struct arena *a, uint64_t viewer, const char *q, int limit,
+                           struct group ***out, size_t *n);
 
 /* Reports and the moderation log. */
 struct mod_report {

@@ -7,6 +7,8 @@
 #include "store/store.h"
 
 int store_migrate(struct db *db);
+/* A LIKE pattern "%q%" in out[cap], with % _ and \\ in q escaped (ESCAPE '\\'). */
+void store_like_pattern(const char *q, char *out, size_t cap);
 int store_migrations_known(void);
 /* The PostgreSQL schema, step for step the same as SQLite's (migrate_pg.c). */
 extern const char *const store_pg_steps[];

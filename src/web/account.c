@@ -191,13 +191,25 @@ int h_reset(struct http_req *r)
 	return 0;
 }
 
+static void text_size_model(struct http_req *r, struct tval *m)
+{
+	int ts = web_text_size(r);
+	tv_set_bool(r->a, m, "ts_normal", ts == TEXT_NORMAL);
+	tv_set_bool(r->a, m, "ts_large", ts == TEXT_LARGE);
+	tv_set_bool(r->a, m, "ts_xlarge", ts == TEXT_XLARGE);
+}
+
 int h_settings(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
 	struct wreq *q = WREQ(r);
+	if (!q->viewer) {
+		/* A visitor chooses language and text size too (kept in cookies). */
+		struct tval *m = page_model(r, _r(r, "Instellingen"));
+		text_size_model(r, m);
+		return page_render(r, "settings", m);
+	}
 	struct tval *m = page_model(r, _r(r, "Instellingen"));
+	text_size_model(r, m);
 	tv_set(m, "profile", account_model(r, q->me));
 	tv_set_bool(r->a, m, "is_client", q->me->kind == ACCOUNT_PERSON && q->me->person_type == PERSON_CLIENT);
 	tv_set_bool(r->a, m, "is_person", q->me->kind == ACCOUNT_PERSON);
@@ -328,5 +340,24 @@ int h_settings_language(struct http_req *r)
 	}
 	const char *back = http_form(r, "back");
 	http_redirect(r, safe_next(back));
+	return 0;
+}
+
+int h_settings_text(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	const char *v = http_form(r, "text_size");
+	int size = !v ? -1 : !strcmp(v, "normaal") ? TEXT_NORMAL : !strcmp(v, "groot") ? TEXT_LARGE
+	                                            : !strcmp(v, "extra-groot") ? TEXT_XLARGE : -1;
+	if (!core_text_size_valid(size))
+		return ERR_INVAL;
+	if (q->viewer) {
+		int rc = core_text_size_set(q->w->core, q->viewer, size);
+		if (rc)
+			return rc;
+	} else {
+		http_set_cookie(r, TEXT_COOKIE, arena_printf(r->a, "%d", size), 86400 * 365);
+	}
+	redirect_msg(r, "/settings", "saved");
 	return 0;
 }

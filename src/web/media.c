@@ -135,6 +135,22 @@ static const char *file_url(struct http_req *r, const struct media_file *f)
 	return arena_printf(r->a, "/media/%s.%s", f->sha256, f->ext);
 }
 
+bool media_processing(struct http_req *r, struct post *p)
+{
+	struct media **v;
+	size_t n;
+	if (p->x) {
+		v = p->x->media;
+		n = p->x->nmedia;
+	} else if (core_post_media(CORE(r), r->a, p->id, &v, &n)) {
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->state == MEDIA_PROCESSING)
+			return true;
+	return false;
+}
+
 void media_post_model(struct http_req *r, struct tval *m, struct post *p)
 {
 	struct media **v;

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/id.h"
 #include "base/text.h"
+#include "store/store_api.h"
 #include "web/web_int.h"
 
 /* Which accounts the viewer may post as: themselves and their organisations. */
@@ -214,36 +216,156 @@ static int post_id(struct http_req *r, uint64_t *id)
 	return s && parse_u64(s, id) ? 0 : ERR_NOTFOUND;
 }
 
-int h_thread(struct http_req *r)
+/*
+ * While a post's photos are processed the page reloads itself every
+ * REFRESH_SECONDS, at most REFRESH_TIMES times (WCAG 2.2.1: it says so, with
+ * "Nu verversen" and a way to stop it; ?ververs=uit), and stops once all are
+ * processed.  A <meta http-equiv=refresh> works without JavaScript.
+ */
+#define REFRESH_SECONDS 5
+#define REFRESH_TIMES   24
+static void refresh_model(struct http_req *r, struct tval *m, uint64_t id)
+{
+	const char *v = http_query(r, "ververs");
+	uint64_t times = 0;
+	bool off = v && !strcmp(v, "uit");
+	if (v && !off && !parse_u64(v, &times))
+		times = 0;
+	bool again = !off && times < REFRESH_TIMES;
+	struct tval *x = tv_obj(r->a);
+	tv_set_strf(r->a, x, "now_url", "/posts/%llu", (unsigned long long)id);
+	tv_set_strf(r->a, x, "off_url", "/posts/%llu?ververs=uit", (unsigned long long)id);
+	tv_set_bool(r->a, x, "auto", again);
+	tv_set_int(r->a, x, "seconds", REFRESH_SECONDS);
+	tv_set(m, "processing_note", x);
+	if (again) {
+		tv_set_bool(r->a, m, "refresh", true);
+		tv_set_int(r->a, m, "refresh_seconds", REFRESH_SECONDS);
+		tv_set_strf(r->a, m, "refresh_url", "/posts/%llu?ververs=%llu", (unsigned long long)id,
+		            (unsigned long long)times + 1);
+	}
+}
+
+/* A post's poll as template values: the form to vote while it is open and
+ * the viewer has not voted, the results after voting, once it closed, or
+ * for a visitor. */
+static struct tval *poll_model(struct http_req *r, const struct post *p, const struct poll *poll, const char *error)
 {
 	struct wreq *q = WREQ(r);
-	uint64_t id;
-	int rc = post_id(r, &id);
-	if (rc)
-		return rc;
+	struct tval *m = tv_obj(r->a);
+	int64_t now = time_now();
+	bool closed = core_poll_closed(poll, now);
+	bool results = closed || poll->voted || !q->viewer;
+	tv_set_strf(r->a, m, "action", "/posts/%llu/vote", (unsigned long long)p->id);
+	tv_set_strf(r->a, m, "pid", "%llu", (unsigned long long)p->id);
+	tv_set_str(r->a, m, "csrf", q->csrf);
+	tv_set_bool(r->a, m, "multiple", poll->multiple);
+	tv_set_bool(r->a, m, "closed", closed);
+	tv_set_bool(r->a, m, "voted", poll->voted);
+	tv_set_bool(r->a, m, "results", results);
+	tv_set_bool(r->a, m, "can_vote", !results);
+	tv_set_int(r->a, m, "voters", poll->voters_count);
+	tv_set_bool(r->a, m, "one_voter", poll->voters_count == 1);
+	if (poll->expires_at)
+		tv_set_str(r->a, m, "ends", fmt_time(r, poll->expires_at));
+	if (error)
+		tv_set_str(r->a, m, "error", error);
+	struct tval *opts = tv_list(r->a);
+	for (size_t i = 0; i < poll->nopts; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_int(r->a, x, "idx", (int64_t)i);
+		tv_set_str(r->a, x, "title", poll->titles[i]);
+		tv_set_int(r->a, x, "votes", poll->votes[i]);
+		tv_set_bool(r->a, x, "one_vote", poll->votes[i] == 1);
+		tv_set_int(r->a, x, "percent", poll->votes_count ? (poll->votes[i] * 100 + poll->votes_count / 2) / poll->votes_count : 0);
+		bool own = false;
+		for (size_t k = 0; k < poll->nown; k++)
+			own |= poll->own[k] == (int)i;
+		tv_set_bool(r->a, x, "own", own);
+		tv_push(opts, x);
+	}
+	tv_set(m, "options", opts);
+	return m;
+}
+
+/* The thread page; poll_error (or NULL) is shown at the focused post's poll. */
+static int thread_page(struct http_req *r, uint64_t id, const char *poll_error, int status)
+{
+	struct wreq *q = WREQ(r);
 	struct post **v;
 	size_t n, focus;
+	int rc;
 	if ((rc = core_thread(q->w->core, r->a, q->viewer, id, &v, &n, &focus)))
 		return rc;
 	/* Reading a conversation marks it read for this participant. */
 	if (q->viewer && n && v[0]->visibility == VIS_DIRECT)
 		core_conv_read(q->w->core, q->viewer, v[0]->root_id);
 	struct tval *m = page_model(r, _r(r, "Gesprek"));
+	core_posts_extras(q->w->core, r->a, q->viewer, v, n);
 	struct tval *list = tv_list(r->a);
+	bool processing = false;
 	for (size_t i = 0; i < n; i++) {
 		struct tval *pm = post_model(r, v[i]);
 		if (i == focus)
 			tv_set_bool(r->a, pm, "focus", true);
+		struct post *pp = v[i]->boosted ? v[i]->boosted : v[i];
+		struct poll *poll;
+		if (pp->x && pp->x->has_poll && core_poll_get(q->w->core, r->a, q->viewer, pp->id, &poll) == 0)
+			tv_set(pm, "poll", poll_model(r, pp, poll, i == focus ? poll_error : NULL));
+		processing |= media_processing(r, pp);
 		tv_push(list, pm);
 	}
 	tv_set(m, "posts", list);
+	if (processing)
+		refresh_model(r, m, id);
 	if (q->viewer && n && !v[focus]->pending) {
 		compose_model(r, m, v[focus]->id, v[focus]->visibility);
 		/* Start the reply with the author's name, as people expect. */
 		if (v[focus]->author_id != q->viewer)
 			tv_set_strf(r->a, m, "reply_prefix", "@%s ", v[focus]->author->username);
 	}
-	return page_render(r, "thread", m);
+	rc = page_render(r, "thread", m);
+	if (status)
+		r->status = status;
+	return rc;
+}
+
+int h_thread(struct http_req *r)
+{
+	uint64_t id;
+	int rc = post_id(r, &id);
+	if (rc)
+		return rc;
+	return thread_page(r, id, NULL, 0);
+}
+
+int h_poll_vote(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	uint64_t id;
+	if ((rc = post_id(r, &id)))
+		return rc;
+	int choices[STORE_POLL_MAX + 1];
+	size_t n = 0;
+	for (int i = 0; i < r->nfields && n <= STORE_POLL_MAX; i++) {
+		if (strcmp(r->fields[i].name, "choice"))
+			continue;
+		uint64_t c;
+		choices[n++] = parse_u64(r->fields[i].value, &c) && c < STORE_POLL_MAX ? (int)c : -1;
+	}
+	rc = core_poll_vote(CORE(r), r->a, WREQ(r)->viewer, id, choices, n);
+	if (rc == ERR_CONFLICT)
+		return thread_page(r, id, _r(r, "Deze peiling is gesloten. Stemmen kan niet meer."), 409);
+	if (rc == ERR_EXISTS)
+		return thread_page(r, id, _r(r, "U hebt al gestemd. U kunt maar één keer stemmen."), 409);
+	if (rc == ERR_INVAL)
+		return thread_page(r, id, _r(r, "Kies een van de antwoorden en druk dan op Stemmen."), 400);
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "voted");
+	return 0;
 }
 
 static int vis_from(const char *s)
@@ -407,6 +529,68 @@ static int guard_page(struct http_req *r, const char *action, const struct guard
 	return rc;
 }
 
+/*
+ * The poll the compose form adds: 2 to 4 answers (poll1..poll4; empty ones
+ * left out) and how long it runs.  Returns what is wrong, in the viewer's
+ * language, or NULL (no poll, or a good one in *in).
+ */
+#define FORM_POLL_MAX 4
+static const char *poll_from_form(struct http_req *r, struct post_input *in)
+{
+	const char **opts = arena_alloc(r->a, FORM_POLL_MAX * sizeof *opts);
+	size_t n = 0;
+	for (int i = 1; i <= FORM_POLL_MAX; i++) {
+		const char *v = http_form(r, arena_printf(r->a, "poll%d", i));
+		char *t = v ? str_trim(arena_strdup(r->a, v)) : NULL;
+		if (t && *t)
+			opts[n++] = t;
+	}
+	if (!n)
+		return NULL;
+	if (n < 2)
+		return _r(r, "Een peiling heeft minstens twee antwoorden. Vul er nog een in, of maak de vakjes leeg.");
+	if (core_poll_options_check(opts, n))
+		return _r(r, "Een antwoord van de peiling is te lang: hoogstens 100 tekens.");
+	const char *d = http_form(r, "poll_duration");
+	uint64_t secs = 86400;
+	if ((d && *d && !parse_u64(d, &secs)) || secs > (uint64_t)CORE_POLL_MAX_SECS ||
+	    core_poll_expiry((int64_t)secs, &in->poll_expires_at))
+		return _r(r, "Kies hoe lang men kan stemmen.");
+	const char *mul = http_form(r, "poll_multiple");
+	in->poll_options = opts;
+	in->npoll = n;
+	in->poll_multiple = mul && !strcmp(mul, "1");
+	return NULL;
+}
+
+/* The compose form again, with what was typed and what is wrong (400). */
+static int compose_error(struct http_req *r, const struct post_input *in, const char *error)
+{
+	struct tval *m = page_model(r, _r(r, "Uw bericht"));
+	tv_set_str(r->a, m, "error", error);
+	compose_model(r, m, in->in_reply_to, in->visibility >= 0 ? in->visibility : VIS_PUBLIC);
+	tv_set_str(r->a, m, "reply_prefix", in->text ? in->text : "");
+	bool any = false;
+	for (int i = 1; i <= FORM_POLL_MAX; i++) {
+		const char *v = http_form(r, arena_printf(r->a, "poll%d", i));
+		tv_set_str(r->a, m, arena_printf(r->a, "poll%d", i), v ? v : "");
+		any |= v && *v;
+	}
+	tv_set_bool(r->a, m, "poll_open", any);
+	const char *d = http_form(r, "poll_duration");
+	if (d && strcmp(d, "86400")) {
+		tv_set_bool(r->a, m, "pd_other", true);
+		tv_set_bool(r->a, m, "pd_hour", !strcmp(d, "3600"));
+		tv_set_bool(r->a, m, "pd_3days", !strcmp(d, "259200"));
+		tv_set_bool(r->a, m, "pd_week", !strcmp(d, "604800"));
+	}
+	const char *mul = http_form(r, "poll_multiple");
+	tv_set_bool(r->a, m, "poll_multiple", mul && !strcmp(mul, "1"));
+	int rc = page_render(r, "compose_page", m);
+	r->status = 400;
+	return rc;
+}
+
 int h_post_create(struct http_req *r)
 {
 	int rc = need_login(r);
@@ -435,6 +619,9 @@ int h_post_create(struct http_req *r)
 	if (group && *group && !parse_u64(group, &in.group_id))
 		return ERR_INVAL;
 	in.audience = http_form(r, "audience");
+	const char *poll_error = poll_from_form(r, &in);
+	if (poll_error)
+		return compose_error(r, &in, poll_error);
 	if ((rc = media_from_form(r, &in)))
 		return rc < 0 ? 0 : rc;
 	struct guard_result g;

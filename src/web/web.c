@@ -16,6 +16,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "api/api.h"
+#include "store/store_api.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
@@ -329,6 +330,7 @@ static const struct http_route routes[] = {
 	{HTTP_GET, "/local", h_local},
 	{HTTP_GET, "/tags/:tag", h_tag},
 	{HTTP_GET, "/search", h_search},
+	{HTTP_GET, "/wie", h_directory},
 	{HTTP_GET, "/@:name", h_profile},
 	{HTTP_GET, "/@:name/followers", h_people},
 	{HTTP_GET, "/@:name/following", h_people},
@@ -340,6 +342,7 @@ static const struct http_route routes[] = {
 	{HTTP_POST, "/posts/:id/edit", h_post_edit},
 	{HTTP_GET, "/posts/:id/history", h_post_history},
 	{HTTP_POST, "/posts/:id/report", h_report},
+	{HTTP_POST, "/posts/:id/vote", h_poll_vote},
 	{HTTP_POST, "/posts/:id/:action", h_post_action},
 	{HTTP_GET, "/groups", h_groups},
 	{HTTP_POST, "/groups", h_group_create},
@@ -375,6 +378,7 @@ static const struct http_route routes[] = {
 	{HTTP_GET, "/settings/password", h_settings_password_form},
 	{HTTP_POST, "/settings/password", h_settings_password},
 	{HTTP_POST, "/settings/language", h_settings_language},
+	{HTTP_POST, "/settings/text", h_settings_text},
 	{HTTP_GET, "/admin", h_admin},
 	{HTTP_POST, "/admin/site", h_admin_site},
 	{HTTP_GET, "/admin/users", h_admin_users},
@@ -498,6 +502,16 @@ void web_stop(struct web *w)
 
 /* ---- helpers for pages ---- */
 
+int web_text_size(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	if (q->me)
+		return core_text_size_valid(q->me->text_size) ? q->me->text_size : TEXT_NORMAL;
+	const char *c = http_cookie(r, TEXT_COOKIE);
+	uint64_t v;
+	return c && parse_u64(c, &v) && core_text_size_valid((int)v) && v <= 2 ? (int)v : TEXT_NORMAL;
+}
+
 struct tval *page_model(struct http_req *r, const char *title)
 {
 	struct wreq *q = WREQ(r);
@@ -511,6 +525,10 @@ struct tval *page_model(struct http_req *r, const char *title)
 	tv_set_bool(r->a, m, "lang_en", q->lang && !strcmp(q->lang, "en"));
 	tv_set_str(r->a, m, "csrf", q->csrf);
 	tv_set_str(r->a, m, "path", r->path);
+	/* Larger text: the person's setting, or a visitor's cookie (a class on <html>). */
+	int ts = web_text_size(r);
+	static const char *ts_class[] = {"", "tekst-groot", "tekst-extra-groot"};
+	tv_set_str(r->a, m, "text_class", ts_class[ts]);
 	if (q->me) {
 		struct tval *me = account_model(r, q->me);
 		tv_set(m, "me", me);
@@ -538,6 +556,7 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"reported", N_("Dank u. Een moderator kijkt ernaar.")},
 		{"guidelines", N_("U hebt de richtlijnen geaccepteerd. Plaats uw bericht nu opnieuw.")},
 		{"pending", N_("Uw bericht wacht op goedkeuring door een moderator.")},
+		{"voted", N_("Uw stem is geteld.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)
 		if (!strcmp(msg, msgs[i][0]))
@@ -662,6 +681,8 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, p->text));
 	tv_set_str(r->a, m, "text", p->text);
 	media_post_model(r, m, p);
+	/* Timelines lead to the post page, where the poll is. */
+	tv_set_bool(r->a, m, "has_poll", p->x && p->x->has_poll);
 	tv_set_str(r->a, m, "time", fmt_time(r, p->created_at));
 	tv_set_str(r->a, m, "iso", iso_time(r, p->created_at));
 	if (p->edited_at)

@@ -40,6 +40,10 @@ struct wreq {
 const char *_r(struct http_req *r, const char *msgid);
 #define N_(s) (s)
 
+/* The text size for this request (enum text_size): the person's, or a
+ * visitor's cookie TEXT_COOKIE. */
+#define TEXT_COOKIE "kring_tekst"
+int web_text_size(struct http_req *r);
 /* A fresh page model with the layout's values (site, me, csrf, title). */
 struct tval *page_model(struct http_req *r, const char *title);
 /* Render template `name` with model into the response. */
@@ -110,6 +114,9 @@ int h_notifications_read(struct http_req *r);
 int h_follow_requests(struct http_req *r);
 int h_follow_answer(struct http_req *r);
 int h_search(struct http_req *r);
+int h_directory(struct http_req *r);
+int h_poll_vote(struct http_req *r);
+int h_settings_text(struct http_req *r);
 int h_login_form(struct http_req *r);
 int h_login(struct http_req *r);
 int h_logout(struct http_req *r);
@@ -149,6 +156,8 @@ int h_settings_app_revoke(struct http_req *r);
 int media_from_form(struct http_req *r, struct post_input *in);
 /* Add the post's media ("media" list, "has_media") to its template model. */
 void media_post_model(struct http_req *r, struct tval *m, struct post *p);
+/* Is any of a post's media still being processed? */
+bool media_processing(struct http_req *r, struct post *p);
 /* The avatar URL of an account: the uploaded picture, else the generated SVG. */
 const char *media_avatar_url(struct http_req *r, struct account *acc);
 int h_media(struct http_req *r);

@@ -180,6 +180,14 @@ before(async () => {
   await pb.fill('form.compose textarea[name=text]', `Wie heeft tips voor een ${WORD} met een rolstoel?`);
   await Promise.all([pb.waitForURL(/\/posts\/\d+/), pb.click('form.compose button.primary')]);
   ids.group = new URL(pb.url()).pathname.match(/\/posts\/(\d+)/)[1];
+  // A post with a poll, from the compose form (older clients' journey).
+  await pb.goto(base + '/');
+  await pb.fill('form.compose textarea[name=text]', `Zullen we ${WORD}? Kies een dag.`);
+  await pb.locator('form.compose details.poll-add > summary').click();
+  await pb.fill('form.compose input[name=poll1]', 'Maandag');
+  await pb.fill('form.compose input[name=poll2]', 'Donderdag');
+  await Promise.all([pb.waitForURL(/\/posts\/\d+/), pb.click('form.compose button.primary')]);
+  ids.poll = new URL(pb.url()).pathname.match(/\/posts\/(\d+)/)[1];
   // Post as the organisation, if the form offers it.
   await pa.goto(base + '/');
   if (await pa.locator('form.compose select[name=as]').count()) {
@@ -256,6 +264,11 @@ const PAGES = [
   ['/g/GROUP/members', () => `/g/${GROUP.name}/members`],
   ['/g/GROUP/queue', () => `/g/${GROUP.name}/queue`],
   ['/posts/ID (group)', () => `/posts/${ids.group}`],
+  // Older clients: the directory, a post with a poll (form or results).
+  ['/wie', () => '/wie'],
+  ['/wie?q=WORD&soort=kringen', () => `/wie?q=${WORD}&soort=kringen`],
+  ['/wie?q=ORG&soort=organisaties', () => `/wie?q=${ORG.name}&soort=organisaties`],
+  ['/posts/ID (poll)', () => `/posts/${ids.poll}`],
   ['/join/bogus (404)', () => '/join/0000000000000000000000000000000000000000000000000000000000000000'],
 ];
 
