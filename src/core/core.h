@@ -18,6 +18,7 @@
 
 #include "scan/scan.h"
 #include "store/store.h"
+#include "store/store_api.h" /* struct poll and the API's types, for the adapters (issue 12: a types-only header) */
 
 #define CORE_POST_MAX_CHARS   5000
 #define CORE_NAME_MAX         30    /* username */

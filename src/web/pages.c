@@ -5,7 +5,6 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
-#include "store/store_api.h"
 #include "web/web_int.h"
 
 /* Which accounts the viewer may post as: themselves and their organisations. */

@@ -16,7 +16,6 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "api/api.h"
-#include "store/store_api.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
