@@ -154,3 +154,17 @@ def test_dutch_type_names_in_the_marked_text(alice):
     r = alice.post("/posts", {"text": text, "visibility": "public"})
     marks = re.findall(r'<span class="sr"[^>]*> \(([^)]*)\)</span>', r.text)
     assert "name" in marks and "room number" in marks and "date of birth" in marks, marks
+
+
+def test_the_api_answers_the_same(server, alice, bob):
+    from test_guard_everywhere import Api
+    named(alice, "Truus Bakker")
+    named(bob, "Jan de Vries")
+    api = Api(server, alice.name)
+    r = api.req("POST", "/api/v1/statuses", data={"status": "Ik ben Truus Bakker, nieuw in de wijk."})
+    assert r.status_code == 200, r.text[:300]
+    r = api.req("POST", "/api/v1/statuses", data={"status": "@%s Beste Jan, dank voor de soep! Truus" % bob.name,
+                                                  "visibility": "direct"})
+    assert r.status_code == 200, r.text[:300]
+    r = api.req("POST", "/api/v1/statuses", data={"status": "Ik ben Truus. Mien Jansen is gevallen."})
+    assert r.status_code == 422 and "name" in r.json()["error"], r.text[:300]
