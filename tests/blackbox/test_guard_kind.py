@@ -168,3 +168,14 @@ def test_the_api_answers_the_same(server, alice, bob):
     assert r.status_code == 200, r.text[:300]
     r = api.req("POST", "/api/v1/statuses", data={"status": "Ik ben Truus. Mien Jansen is gevallen."})
     assert r.status_code == 422 and "name" in r.json()["error"], r.text[:300]
+
+
+def test_group_form_speaks_calmly_to_a_client(alice):
+    named(alice, "Truus Bakker")
+    name = uniq("buurt")
+    data = {"name": name, "display_name": "Buurt " + name, "kind": "open", "rules": "",
+            "description": "Opgezet door Truus Bakker, samen met buurvrouw Mien Jansen."}
+    r = alice.post("/groups", data)
+    assert r.status_code == 422, r.text[:300]
+    assert "<mark>Mien Jansen" in r.text and "<mark>Truus" not in r.text
+    assert CLIENT_CALM in r.text and STAFF_POLICY not in r.text and "Twijfelt u" not in r.text
