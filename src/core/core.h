@@ -155,6 +155,8 @@ struct guard_result {
 	enum scan_verdict verdict;      /* after the author's policy */
 	bool overridable;               /* the author may publish anyway */
 	bool own_data_to_provider;      /* a client's direct message to their care providers */
+	bool client;                    /* the author is a private person, not an organisation or
+	                                 * a professional: the review speaks calmly, not of policy */
 	struct scan_finding *v;         /* in the caller's arena; offsets into text */
 	size_t n;
 	/* The audience the author reviews ("<group>.<visibility>"): a view

@@ -35,8 +35,9 @@ size_t text_mentions(struct arena *a, const char *s, const char **out, size_t ma
  * confirm first; ERR_BLOCKED: findings this author may not publish.  The
  * findings stay in *g.
  */
-int guard_gate(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
-               size_t nrcpt, struct guard_part *parts, size_t n, bool confirm, struct guard_result *g);
+int guard_gate(struct core *c, struct arena *a, uint64_t author, uint64_t writer, int visibility,
+               const uint64_t *rcpt, size_t nrcpt, struct guard_part *parts, size_t n, bool confirm,
+               struct guard_result *g);
 /* guard_gate for a text that is not a post (visibility public), answering
  * the adapter through ask; logs an override with post 0. */
 int guard_ask_gate(struct core *c, uint64_t author, uint64_t writer, struct guard_part *parts, size_t n,

@@ -124,16 +124,16 @@ static bool all_providers(struct core *c, struct arena *a, const uint64_t *rcpt,
 	return true;
 }
 
-static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
-                      size_t nrcpt, const char *text, const struct guard_part *parts, size_t nparts,
-                      struct guard_result *out);
+static int guard_scan(struct core *c, struct arena *a, uint64_t author, uint64_t writer, int visibility,
+                      const uint64_t *rcpt, size_t nrcpt, const char *text, const struct guard_part *parts,
+                      size_t nparts, struct guard_result *out);
 
 int core_guard_check(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
                      size_t nrcpt, const char *text, struct guard_result *out)
 {
 	struct guard_part *p = arena_alloc(a, sizeof *p);
 	*p = (struct guard_part){.what = "status", .text = text, .start = 0, .end = strlen(text)};
-	int rc = guard_scan(c, a, author, visibility, rcpt, nrcpt, text, NULL, 0, out);
+	int rc = guard_scan(c, a, author, author, visibility, rcpt, nrcpt, text, NULL, 0, out);
 	out->text = text;
 	out->parts = p;
 	out->nparts = 1;
@@ -148,8 +148,9 @@ const char *core_guard_where(const struct guard_result *g, const struct scan_fin
 	return "";
 }
 
-int guard_gate(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
-               size_t nrcpt, struct guard_part *parts, size_t n, bool confirm, struct guard_result *g)
+int guard_gate(struct core *c, struct arena *a, uint64_t author, uint64_t writer, int visibility,
+               const uint64_t *rcpt, size_t nrcpt, struct guard_part *parts, size_t n, bool confirm,
+               struct guard_result *g)
 {
 	/* One text, the parts apart by a blank line: the scanner ends a sentence
 	 * there, and a finding's offsets tell which part it is in. */
@@ -164,7 +165,7 @@ int guard_gate(struct core *c, struct arena *a, uint64_t author, int visibility,
 	}
 	char *text = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
 	buf_release(&b);
-	int rc = guard_scan(c, a, author, visibility, rcpt, nrcpt, text, parts, n, g);
+	int rc = guard_scan(c, a, author, writer, visibility, rcpt, nrcpt, text, parts, n, g);
 	/* The result outlives the caller's parts (the adapter shows it). */
 	struct guard_part *kept = arena_alloc(a, (n + 1) * sizeof *kept);
 	if (n)
@@ -193,7 +194,7 @@ int guard_ask_gate(struct core *c, uint64_t author, uint64_t writer, struct guar
 		g->text = "";
 		return 0;
 	}
-	int rc = guard_gate(c, a, author, VIS_PUBLIC, NULL, 0, parts, n, ask && ask->confirm, g);
+	int rc = guard_gate(c, a, author, writer, VIS_PUBLIC, NULL, 0, parts, n, ask && ask->confirm, g);
 	if (!rc)
 		guard_audit(c, author, writer, 0, g);
 	arena_release(&own);
@@ -228,7 +229,26 @@ int guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post,
 	return rc;
 }
 
-/* Is every word of s[0..n) (letters and digits, any case) a word of one of names? */
+/* Words that stand before a name without being one: "mevrouw Bakker" is Bakker. */
+static bool title_word(const char *w, size_t n, const char *next)
+{
+	static const char *const titles[] = {
+		"mevrouw", "mevr", "mw", "meneer", "mijnheer", "heer", "dhr", "hr", "mr", "mrs", "ms", "miss",
+		"dr", "zuster", "broeder", "juffrouw", "juf", "meester", "oma", "opa", "tante", "oom", "familie",
+		"fam", "beste", "lieve", "hoi", "hallo", "dag", "groet", "groeten",
+	};
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (strlen(titles[i]) == n && !strncasecmp(titles[i], w, n))
+			return true;
+	/* "de heer Bakker" */
+	return n == 2 && !strncasecmp(w, "de", 2) && next && !strncasecmp(next, "heer", 4);
+}
+
+/*
+ * Is every word of s[0..n) (letters and digits, any case) a word of one of
+ * names?  Titles before a name ("mevrouw", "de heer") and initials of a word
+ * of the names ("J. de Vries") go with it; at least one word must be a name.
+ */
 static bool own_name(const char *s, size_t n, const char *const *names, size_t nnames)
 {
 	size_t i = 0;
@@ -241,49 +261,71 @@ static bool own_name(const char *s, size_t n, const char *const *names, size_t n
 			i++;
 		if (i == w)
 			break;
+		size_t j = i;
+		while (j < n && !isalnum((unsigned char)s[j]) && !((unsigned char)s[j] & 0x80))
+			j++;
+		if (title_word(s + w, i - w, j < n ? s + j : NULL))
+			continue;
+		bool initial = i - w == 1 && isalpha((unsigned char)s[w]);
 		bool found = false;
 		for (size_t k = 0; k < nnames && !found; k++) {
 			const char *h = names[k];
 			size_t hl = strlen(h);
-			for (size_t p = 0; p + (i - w) <= hl && !found; p++)
-				found = !strncasecmp(h + p, s + w, i - w) && (p == 0 || !isalnum((unsigned char)h[p - 1])) &&
-				        !isalnum((unsigned char)h[p + i - w]);
+			for (size_t p = 0; p + (i - w) <= hl && !found; p++) {
+				bool start = p == 0 || (!isalnum((unsigned char)h[p - 1]) && !((unsigned char)h[p - 1] & 0x80));
+				found = start && !strncasecmp(h + p, s + w, i - w) &&
+				        (initial || (!isalnum((unsigned char)h[p + i - w]) && !((unsigned char)h[p + i - w] & 0x80)));
+			}
 		}
 		if (!found)
 			return false;
-		any = true;
+		any |= !initial;
 	}
 	return any;
 }
 
 /*
- * In texts a person writes about themselves (self parts), their own name is
- * not a client's: drop name findings made only of words of their display
- * name (stored or new) or username, and settle the verdict again.
+ * Names that are no client's: the author's and the writer's own (display
+ * name, stored or new, and username) anywhere in what they publish (a
+ * person introducing themselves, a staff member's sign-off), and in a
+ * private message its recipients' (the greeting to the person it is
+ * written to).  A name finding made only of those words is dropped and the
+ * verdict settled again; a third person's name stays a finding.
  */
-static void drop_own_names(const struct account *acc, const char *text, const struct guard_part *parts, size_t np,
-                           const struct scan_policy *pol, struct scan_result *sr)
+static void drop_known_names(struct core *c, struct arena *a, const struct account *acc, uint64_t writer,
+                             int visibility, const uint64_t *rcpt, size_t nrcpt, const char *text,
+                             const struct guard_part *parts, size_t np, const struct scan_policy *pol,
+                             struct scan_result *sr)
 {
-	const char *names[8];
-	size_t nn = 0;
-	bool self = false;
+	bool any = false;
+	for (size_t i = 0; i < sr->n && !any; i++)
+		any = sr->v[i].type == SCAN_NAME;
+	if (!any)
+		return;
+	size_t cap = 6 + np + 2 * (visibility == VIS_DIRECT ? nrcpt : 0), nn = 0;
+	const char **names = arena_alloc(a, cap * sizeof *names);
 	names[nn++] = acc->display_name ? acc->display_name : "";
 	names[nn++] = acc->username ? acc->username : "";
-	for (size_t i = 0; i < np; i++) {
-		self |= parts[i].self;
-		if (parts[i].self && !strcmp(parts[i].what, "display_name") && nn < 8)
-			names[nn++] = parts[i].text;
+	struct account *w;
+	if (writer && writer != acc->id && store_account_get(c->store, a, writer, &w) == 0) {
+		names[nn++] = w->display_name ? w->display_name : "";
+		names[nn++] = w->username ? w->username : "";
 	}
-	if (!self)
-		return;
+	for (size_t i = 0; i < np; i++)
+		if (parts[i].self && !strcmp(parts[i].what, "display_name"))
+			names[nn++] = parts[i].text;
+	for (size_t i = 0; visibility == VIS_DIRECT && i < nrcpt; i++) {
+		struct account *r;
+		if (store_account_get(c->store, a, rcpt[i], &r))
+			continue;
+		names[nn++] = r->display_name ? r->display_name : "";
+		names[nn++] = r->username ? r->username : "";
+	}
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < sr->n; i++) {
 		const struct scan_finding *f = &sr->v[i];
-		bool in_self = false;
-		for (size_t p = 0; p < np; p++)
-			in_self |= parts[p].self && f->start >= parts[p].start && f->start < parts[p].end;
-		if (in_self && f->type == SCAN_NAME && own_name(text + f->start, f->end - f->start, names, nn))
+		if (f->type == SCAN_NAME && own_name(text + f->start, f->end - f->start, names, nn))
 			continue;
 		enum scan_verdict fv = scan_finding_verdict(pol, f);
 		if (fv > v)
@@ -294,9 +336,9 @@ static void drop_own_names(const struct account *acc, const char *text, const st
 	sr->verdict = v;
 }
 
-static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visibility, const uint64_t *rcpt,
-                      size_t nrcpt, const char *text, const struct guard_part *parts, size_t nparts,
-                      struct guard_result *out)
+static int guard_scan(struct core *c, struct arena *a, uint64_t author, uint64_t writer, int visibility,
+                      const uint64_t *rcpt, size_t nrcpt, const char *text, const struct guard_part *parts,
+                      size_t nparts, struct guard_result *out)
 {
 	memset(out, 0, sizeof *out);
 	struct account *acc;
@@ -306,6 +348,9 @@ static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visi
 	struct scan_policy pol;
 	memset(&pol, 0, sizeof pol);
 	bool is_org = acc->kind == ACCOUNT_ORG;
+	/* A private person (not an organisation or a care professional) reads
+	 * the guard's calm words; staff read their organisation's. */
+	out->client = !is_org && acc->person_type != PERSON_PROFESSIONAL;
 	struct guard_policy gp;
 	const char **ignore = NULL;
 	if (is_org) {
@@ -334,7 +379,7 @@ static int guard_scan(struct core *c, struct arena *a, uint64_t author, int visi
 	memset(&sr, 0, sizeof sr);
 	if ((rc = scan_text(text, strlen(text), &pol, &sr)))
 		return rc;
-	drop_own_names(acc, text, parts, nparts, &pol, &sr);
+	drop_known_names(c, a, acc, writer, visibility, rcpt, nrcpt, text, parts, nparts, &pol, &sr);
 	out->verdict = sr.verdict;
 	out->n = sr.n;
 	out->v = arena_alloc(a, (sr.n + 1) * sizeof *out->v);
@@ -374,7 +419,8 @@ int media_alt_guard(struct core *c, struct arena *a, uint64_t viewer, uint64_t m
 		nrcpt = 0;
 	struct guard_result local, *g = ask && ask->result ? ask->result : &local;
 	struct arena *ga = ask && ask->a ? ask->a : a;
-	if ((rc = guard_gate(c, ga, p->author_id, p->visibility, rcpt, nrcpt, part, 1, ask && ask->confirm, g)))
+	if ((rc = guard_gate(c, ga, p->author_id, viewer, p->visibility, rcpt, nrcpt, part, 1, ask && ask->confirm,
+	                     g)))
 		return rc;
 	guard_audit(c, p->author_id, viewer, p->id, g);
 	return 0;

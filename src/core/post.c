@@ -535,7 +535,7 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	struct guard_part parts[POST_PARTS];
 	size_t nparts = post_parts(c, a, in->text, in->meta ? in->meta->spoiler_text : NULL, in->poll_options,
 	                           in->npoll, in->media_ids, in->nmedia, viewer, parts, POST_PARTS);
-	rc = guard_gate(c, a, in->author_id, pn.visibility, rcpt, nrcpt, parts, nparts, in->confirm, g);
+	rc = guard_gate(c, a, in->author_id, viewer, pn.visibility, rcpt, nrcpt, parts, nparts, in->confirm, g);
 	snprintf(g->audience, sizeof g->audience, "%llu.%d", (unsigned long long)pn.group_id, pn.visibility);
 	if (rc)
 		return rc;
@@ -653,7 +653,7 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 	struct guard_part parts[POST_PARTS];
 	size_t nparts = post_parts(c, a, text, spoiler, opts, nopts, mids, nm, 0, parts, POST_PARTS);
 	struct guard_result local, *g = guard ? guard : &local;
-	if ((rc = guard_gate(c, a, p->author_id, p->visibility, rcpt, nrcpt, parts, nparts, confirm, g)))
+	if ((rc = guard_gate(c, a, p->author_id, viewer, p->visibility, rcpt, nrcpt, parts, nparts, confirm, g)))
 		return rc;
 	/* One transaction: held again (where pre-moderation applies), the new
 	 * text, its content warning and the guard's audit, or none of them. */

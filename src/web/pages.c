@@ -404,6 +404,24 @@ static const char *part_label(struct http_req *r, const char *what)
 	return what;
 }
 
+/* A finding's type as a screen reader hears it after the marked words. */
+static const char *type_label(struct http_req *r, enum scan_type t)
+{
+	switch (t) {
+	case SCAN_BSN: return _r(r, N_("BSN"));
+	case SCAN_PHONE: return _r(r, N_("telefoonnummer"));
+	case SCAN_EMAIL: return _r(r, N_("e-mailadres"));
+	case SCAN_IBAN: return _r(r, N_("rekeningnummer"));
+	case SCAN_ADDRESS: return _r(r, N_("adres"));
+	case SCAN_DATE_OF_BIRTH: return _r(r, N_("geboortedatum"));
+	case SCAN_PATIENT_NUMBER: return _r(r, N_("patiëntnummer"));
+	case SCAN_NAME: return _r(r, N_("naam"));
+	case SCAN_HEALTH: return _r(r, N_("gezondheid"));
+	case SCAN_ROOM: return _r(r, N_("kamernummer"));
+	default: return scan_type_name(t);
+	}
+}
+
 /*
  * Everything the guard read (g->text, the parts each under its name when
  * there are several) with each finding wrapped in <mark>, and a list
@@ -439,7 +457,11 @@ void guard_model(struct http_req *r, struct tval *m, const char *text, const str
 			html_escape(&b, text + at, f->start - at);
 			buf_adds(&b, "<mark>");
 			html_escape(&b, text + f->start, f->end - f->start);
-			buf_addf(&b, "<span class=\"sr\"> (%s)</span></mark>", scan_type_name(f->type));
+			/* The type's own name for tools, its label for people. */
+			buf_addf(&b, "<span class=\"sr\" data-type=\"%s\"> (", scan_type_name(f->type));
+			const char *tl = type_label(r, f->type);
+			html_escape(&b, tl, strlen(tl));
+			buf_adds(&b, ")</span></mark>");
 			at = f->end;
 			if (!seen[f->type]) {
 				seen[f->type] = true;
@@ -465,6 +487,44 @@ void guard_model(struct http_req *r, struct tval *m, const char *text, const str
 	tv_set(m, "findings", list);
 	tv_set_bool(r->a, m, "blocked", !g->overridable);
 	tv_set_bool(r->a, m, "block", g->verdict == SCAN_BLOCK);
+	tv_set_bool(r->a, m, "client", g->client);
+}
+
+/*
+ * "Niet plaatsen" on the review page: nothing is posted (core is not asked);
+ * the text, as changed there, comes back in a form that carries everything
+ * the compose form sent, so it can be changed and posted later.
+ */
+static int draft_page(struct http_req *r, const char *action, const char *back, bool edit)
+{
+	struct tval *m = page_model(r, _r(r, "Uw bericht is niet geplaatst"));
+	const char *text = http_form(r, "text");
+	tv_set_str(r->a, m, "action", action);
+	tv_set_str(r->a, m, "text", text ? text : "");
+	tv_set_str(r->a, m, "back", back);
+	tv_set_bool(r->a, m, "edit", edit);
+	static const char *own[] = {"csrf", "text", "confirm", "draft"};
+	struct tval *hidden = tv_list(r->a);
+	for (int i = 0; i < r->nfields; i++) {
+		bool skip = false;
+		for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
+			skip |= !strcmp(r->fields[i].name, own[k]);
+		if (skip)
+			continue;
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", r->fields[i].name);
+		tv_set_str(r->a, x, "value", r->fields[i].value);
+		tv_push(hidden, x);
+	}
+	tv_set(m, "hidden", hidden);
+	tv_set_int(r->a, m, "max", CORE_POST_MAX_CHARS);
+	return page_render(r, "draft", m);
+}
+
+static bool wants_draft(struct http_req *r)
+{
+	const char *d = http_form(r, "draft");
+	return d && !strcmp(d, "1");
 }
 
 /* Show the author what the guard found, with "change" and (if allowed) "publish anyway". */
@@ -596,6 +656,13 @@ int h_post_create(struct http_req *r)
 	if (rc)
 		return rc;
 	struct wreq *q = WREQ(r);
+	if (wants_draft(r)) {
+		const char *reply = http_form(r, "in_reply_to");
+		uint64_t pid;
+		bool to_post = reply && *reply && parse_u64(reply, &pid);
+		return draft_page(r, "/posts", to_post ? arena_printf(r->a, "/posts/%llu", (unsigned long long)pid) : "/",
+		                  false);
+	}
 	struct post_input in = {.author_id = q->viewer};
 	in.text = http_form(r, "text");
 	in.visibility = vis_from(http_form(r, "visibility"));
@@ -671,6 +738,11 @@ int h_post_edit(struct http_req *r)
 	const char *text = http_form(r, "text");
 	if (!text)
 		return ERR_INVAL;
+	if (wants_draft(r)) {
+		/* The post keeps its old text; the new one comes back. */
+		const char *url = arena_printf(r->a, "/posts/%llu", (unsigned long long)id);
+		return draft_page(r, arena_printf(r->a, "%s/edit", url), url, true);
+	}
 	const char *confirm = http_form(r, "confirm");
 	struct guard_result g;
 	rc = core_post_edit_checked(CORE(r), r->a, WREQ(r)->viewer, id, text, confirm && !strcmp(confirm, "1"), &g);

@@ -81,7 +81,7 @@ def test_bio_page_and_update_credentials_agree(server, alice):
     r = alice.post("/settings/profile", {"display_name": alice.name, "bio": BIO})
     assert r.status_code == 422 and "<mark>" in r.text
     # The API: the same text is refused the same way, naming what was found.
-    page_types = set(re.findall(r'<span class="sr"> \((\w+)\)</span></mark>', r.text))
+    page_types = set(re.findall(r'<span class="sr" data-type="(\w+)"> \([^)]*\)</span></mark>', r.text))
     assert page_types, r.text[:500]
     r = api.req("PATCH", "/api/v1/accounts/update_credentials", data={"note": BIO})
     assert_guard_422(r, *page_types)
