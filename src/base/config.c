@@ -51,6 +51,10 @@ int config_set(struct config *c, const char *key, const char *v)
 	}
 	if (!strcmp(key, "trusted_proxies"))
 		return set_str(c->trusted_proxies, sizeof c->trusted_proxies, v);
+	if (!strcmp(key, "smtp_url"))
+		return set_str(c->smtp_url, sizeof c->smtp_url, v);
+	if (!strcmp(key, "smtp_from"))
+		return set_str(c->smtp_from, sizeof c->smtp_from, v);
 	if (!strcmp(key, "log_level")) {
 		if (strcmp(v, "debug") && strcmp(v, "info"))
 			return ERR_INVAL;
@@ -96,6 +100,7 @@ void config_load_env(struct config *c)
 		{"KRING_LISTEN", "listen"}, {"KRING_DATA", "data"}, {"KRING_DB", "db"},
 		{"KRING_BASE_URL", "base_url"}, {"KRING_THREADS", "threads"}, {"KRING_LOG_LEVEL", "log_level"},
 		{"KRING_CACHE_MB", "cache_mb"}, {"KRING_TRUSTED_PROXIES", "trusted_proxies"},
+		{"KRING_SMTP_URL", "smtp_url"}, {"KRING_SMTP_FROM", "smtp_from"},
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = getenv(keys[i][0]);

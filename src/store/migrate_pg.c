@@ -274,6 +274,13 @@ const char *const store_pg_steps[] = {
 	" AND r.in_reply_to = posts.id AND r.deleted = 0 AND r.reblog_of = 0 AND r.visibility = 0"
 	" AND r.pending = 0 AND r.group_id = posts.group_id) WHERE replies <> 0;"
 	"ALTER TABLE accounts ADD COLUMN collections BIGINT NOT NULL DEFAULT 0;",
+
+	/* 11: an optional e-mail address for a password reset by mail; email_norm
+	 * (lower case) finds it.  Two accounts may share one (a carer's and her
+	 * mother's). */
+	"CREATE TABLE account_emails (account_id BIGINT PRIMARY KEY, email TEXT NOT NULL,"
+	" email_norm TEXT NOT NULL);"
+	"CREATE INDEX account_emails_norm ON account_emails(email_norm);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);
