@@ -165,6 +165,12 @@ int h_register(struct http_req *r)
 		return form_page(r, "register", _r(r, "Aanmelden"), account_error(r, rc), http_status_for(rc));
 	if (rc)
 		return rc;
+	/* The new account keeps the language its maker read the form in. */
+	struct account *na;
+	if (q->lang && strcmp(q->lang, "nl") && !store_account_get(q->w->core->store, r->a, id, &na)) {
+		na->lang = q->lang;
+		core_profile_update(q->w->core, na);
+	}
 	char *token;
 	if ((rc = core_login(q->w->core, r->a, name, pw, http_client_addr(r), &token, &id, NULL)))
 		return rc;
@@ -215,6 +221,12 @@ int h_setup(struct http_req *r)
 		                 http_status_for(rc));
 	if (rc)
 		return rc;
+	/* The new account keeps the language its maker read the form in. */
+	struct account *na;
+	if (q->lang && strcmp(q->lang, "nl") && !store_account_get(q->w->core->store, r->a, id, &na)) {
+		na->lang = q->lang;
+		core_profile_update(q->w->core, na);
+	}
 	char *token;
 	if ((rc = core_login(q->w->core, r->a, name, pw, http_client_addr(r), &token, &id, NULL)))
 		return rc;

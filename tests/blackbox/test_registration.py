@@ -149,3 +149,11 @@ def test_group_link_by_a_member_does_not_open_an_invite_only_site(server):
     assert "/login?next=/join/%s" % token in page
     r = register(c, uniq("nwb"), join=token)
     assert 400 <= r.status_code < 500
+
+
+def test_a_newcomer_reading_english_keeps_english_after_registering(open_site):
+    c = open_site.client(lang="en")
+    r = register(c, uniq("eng"))
+    assert r.status_code == 303
+    page = c.get("/welcome", headers={"Accept-Language": "nl"})
+    assert '<html lang="en">' in page.text

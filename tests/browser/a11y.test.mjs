@@ -257,6 +257,10 @@ const PAGES = [
   ['/g/GROUP/queue', () => `/g/${GROUP.name}/queue`],
   ['/posts/ID (group)', () => `/posts/${ids.group}`],
   ['/join/bogus (404)', () => '/join/0000000000000000000000000000000000000000000000000000000000000000'],
+  // Passwords and registration paths (issue 13 #9, #12).
+  ['/forgot', () => '/forgot'],
+  ['/welcome', () => '/welcome'],
+  ['/reset/used (gone)', () => '/reset/0000000000000000000000000000000000000000000000000000000000000000'],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
