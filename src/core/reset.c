@@ -209,6 +209,12 @@ static size_t read_cb(char *buf, size_t size, size_t nmemb, void *ud)
 	return n;
 }
 
+/* A server stopping does not wait for a slow mail server: the job is retried. */
+static int progress_cb(void *ud, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	return job_stopping() ? 1 : 0;
+}
+
 static int smtp_send(const char *to, const char *msg, char *why, size_t whylen)
 {
 	CURL *h = curl_easy_init();
@@ -229,6 +235,8 @@ static int smtp_send(const char *to, const char *msg, char *why, size_t whylen)
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, progress_cb);
 	CURLcode cr = curl_easy_perform(h);
 	if (cr != CURLE_OK)
 		snprintf(why, whylen, "smtp: %s", curl_easy_strerror(cr));
@@ -243,6 +251,8 @@ static int mail_run(void *ctx, const char *arg, char *why, size_t whylen)
 	uint64_t id;
 	if (!parse_u64(arg, &id))
 		return ERR_INVAL;
+	if (!core_mail_on())
+		return 0; /* queued before mail was switched off: nothing to send with */
 	struct arena a;
 	arena_init(&a);
 	struct account *acc;

@@ -217,6 +217,8 @@ def test_forgot_by_mail_sends_a_working_link(mail_server):
     assert anon.post(p, {"password": "uit-de-mail-12", "password2": "uit-de-mail-12"}).status_code == 303
     srv.login(name, "uit-de-mail-12")
     assert anon.get(p).status_code == 404
+    # Sending mail left no sanitizer report, and the server stops cleanly.
+    srv.assert_clean_stop()
 
 
 def strip_varying(page):
@@ -257,3 +259,23 @@ def test_email_setting_is_checked(mail_server):
     # Empty clears it.
     assert c.post("/settings/email", {"email": ""}).status_code == 303
     assert 'value="goed@example.nl"' not in c.get("/settings").text
+
+
+def test_forgot_does_not_wait_for_a_mail_server_that_is_down(start_server, monkeypatch):
+    monkeypatch.setenv("KRING_SMTP_URL", "smtp://127.0.0.1:%d" % free_port())
+    monkeypatch.setenv("KRING_SMTP_FROM", "kring@zorg.example")
+    srv = start_server()
+    name = srv.add_user(uniq("mail"))
+    set_email(srv.login(name), "traag@example.nl")
+    t = time.time()
+    assert "Als dit adres bij ons bekend is" in ask(srv, "traag@example.nl")
+    assert time.time() - t < 5
+    time.sleep(1)
+    srv.assert_clean_stop()
+
+
+def test_bad_mail_settings_stop_the_server_from_starting(start_server, monkeypatch):
+    monkeypatch.setenv("KRING_SMTP_URL", "http://127.0.0.1:25")
+    monkeypatch.setenv("KRING_SMTP_FROM", "kring@zorg.example")
+    with pytest.raises(RuntimeError):
+        start_server()
