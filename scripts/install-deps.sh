@@ -6,7 +6,8 @@ set -eu
 PKGS="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libsodium-dev \
 libjansson-dev libpcre2-dev libstemmer-dev libcmocka-dev gettext \
 python3-pytest python3-requests wdutch chromium python3-mastodon toot wrk nginx \
-libvips-dev libseccomp-dev libimage-exiftool-perl ffmpeg libqrencode-dev libpq-dev postgresql libssl-dev"
+libvips-dev libseccomp-dev libimage-exiftool-perl ffmpeg libqrencode-dev libpq-dev postgresql libssl-dev \
+libcurl4-openssl-dev python3-aiosmtpd"
 
 missing=""
 for p in $PKGS; do

@@ -388,8 +388,23 @@ static int serve(struct opts *o, struct core *c)
 	size_t njh;
 	struct job_runner *jobs = NULL;
 	int rc = core_media_open(c, o->cfg.data, &jh, &njh);
+	/* Password-reset mail, sent by the same workers. */
+	const struct job_handler *mh;
+	size_t nmh;
+	struct arena ma;
+	arena_init(&ma);
+	if (core_mail_open(c, o->cfg.smtp_url, o->cfg.smtp_from, base_url(o, &ma), &mh, &nmh)) {
+		fprintf(stderr, "kring: the mail settings (smtp_url, smtp_from) are not valid\n");
+		return 1;
+	}
+	struct job_handler all[8];
+	size_t nall = 0;
+	for (size_t i = 0; !rc && i < njh && nall < 8; i++)
+		all[nall++] = jh[i];
+	for (size_t i = 0; !rc && i < nmh && nall < 8; i++)
+		all[nall++] = mh[i];
 	if (!rc)
-		rc = job_start(c->store, jh, njh, 0, &jobs);
+		rc = job_start(c->store, all, nall, 0, &jobs);
 	if (rc) {
 		fprintf(stderr, "kring: cannot start media processing in %s: %s\n", o->cfg.data, err_str(rc));
 		return 1;
@@ -410,6 +425,8 @@ static int serve(struct opts *o, struct core *c)
 	web_stop(w);
 	job_stop(jobs);
 	core_media_close();
+	core_mail_close();
+	arena_release(&ma);
 	log_info("stopped cleanly");
 	return 0;
 }

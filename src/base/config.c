@@ -64,6 +64,10 @@ int config_set(struct config *c, const char *key, const char *v)
 		*(all ? &c->max_connections : &c->max_connections_per_address) = (int)n;
 		return 0;
 	}
+	if (!strcmp(key, "smtp_url"))
+		return set_str(c->smtp_url, sizeof c->smtp_url, v);
+	if (!strcmp(key, "smtp_from"))
+		return set_str(c->smtp_from, sizeof c->smtp_from, v);
 	if (!strcmp(key, "log_level")) {
 		if (strcmp(v, "debug") && strcmp(v, "info"))
 			return ERR_INVAL;
@@ -111,6 +115,7 @@ void config_load_env(struct config *c)
 		{"KRING_CACHE_MB", "cache_mb"}, {"KRING_TRUSTED_PROXIES", "trusted_proxies"},
 		{"KRING_MAX_CONNECTIONS", "max_connections"},
 		{"KRING_MAX_CONNECTIONS_PER_ADDRESS", "max_connections_per_address"},
+		{"KRING_SMTP_URL", "smtp_url"}, {"KRING_SMTP_FROM", "smtp_from"},
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = getenv(keys[i][0]);

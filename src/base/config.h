@@ -22,6 +22,11 @@ struct config {
 	/* Reverse proxies whose X-Forwarded-For is believed: addresses or
 	 * CIDRs, comma separated; empty = none (the header is ignored). */
 	char trusted_proxies[512];
+	/* Mail for password resets: smtp://host:port (or smtps://, with
+	 * user:password@ if the server wants it); empty = no mail.  smtp_from
+	 * is the sender's address. */
+	char smtp_url[512];
+	char smtp_from[256];
 };
 
 void config_defaults(struct config *c);

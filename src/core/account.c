@@ -522,12 +522,12 @@ int core_invite_check(struct core *c, const char *token)
 	return token_check(c, "invite", token);
 }
 
-int core_register(struct core *c, struct arena *a, const char *invite, const char *username,
-                  const char *password, uint64_t *id)
+static int register_account(struct core *c, struct arena *a, const char *invite, const char *username,
+                            const char *password, bool admitted, uint64_t *id)
 {
 	struct site site;
 	core_site_get(c, a, &site);
-	bool need_invite = !site.open_registration || (invite && *invite);
+	bool need_invite = (!site.open_registration && !admitted) || (invite && *invite);
 	if (need_invite && token_check(c, "invite", invite))
 		return ERR_FORBIDDEN;
 	char name[CORE_NAME_MAX + 2];
@@ -551,6 +551,36 @@ int core_register(struct core *c, struct arena *a, const char *invite, const cha
 			return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
 	}
 	return core_account_create(c, name, password, ACCOUNT_PERSON, role, id);
+}
+
+int core_register(struct core *c, struct arena *a, const char *invite, const char *username,
+                  const char *password, uint64_t *id)
+{
+	return register_account(c, a, invite, username, password, false, id);
+}
+
+int core_register_join(struct core *c, struct arena *a, const char *join, const char *username,
+                       const char *password, uint64_t *id, uint64_t *group)
+{
+	*group = 0;
+	if (!core_group_link_admits(c, a, join))
+		return ERR_FORBIDDEN;
+	int rc = register_account(c, a, NULL, username, password, true, id);
+	if (!rc && core_group_invite_use(c, *id, join, group))
+		*group = 0; /* used up meanwhile: the account stands, without the group */
+	return rc;
+}
+
+int core_register_problem(const char *username, const char *password)
+{
+	char name[CORE_NAME_MAX + 2];
+	if (!username || strlen(username) > CORE_NAME_MAX)
+		return 1;
+	snprintf(name, sizeof name, "%s", username);
+	str_lower(name);
+	if (!core_username_valid(name))
+		return 1;
+	return password_ok(password) ? 2 : 0;
 }
 
 int core_reset_create(struct core *c, struct arena *a, uint64_t by, uint64_t account, char **token)

@@ -599,4 +599,39 @@ int core_group_picture_set(struct core *c, uint64_t viewer, uint64_t group, uint
 const char *core_media_image_file(struct core *c, struct arena *a, uint64_t media_id, int width);
 /* ---- end of media ---- */
 
+/* ---- password resets and ways in (reset.c) ---- */
+#define CORE_EMAIL_MAX            254
+#define CORE_MAIL_RESET_MINUTES   60     /* a mailed link works this long, once */
+#define CORE_FORGOT_PER_ADDRESS   5      /* "Wachtwoord vergeten?" per e-mail address per hour */
+#define CORE_FORGOT_PER_IP        20     /* ... per network address per hour */
+#define CORE_FORGOT_ACCOUNT_GAP   600    /* at most one mail per account per 10 minutes */
+struct job_handler;
+/* An account's optional e-mail address (NULL when none); "" clears it. */
+bool core_email_valid(const char *email);
+int core_email_get(struct core *c, struct arena *a, uint64_t account, const char **email);
+int core_email_set(struct core *c, uint64_t account, const char *email);
+/* The account an unused, unexpired reset link is for; ERR_NOTFOUND otherwise. */
+int core_reset_account(struct core *c, struct arena *a, const char *token, struct account **out);
+/* May viewer make a reset link for target: an administrator, or staff of an
+ * organisation the target (a client, nobody's staff) follows. */
+bool core_reset_may(struct core *c, struct arena *a, uint64_t viewer, const struct account *target);
+int core_reset_for(struct core *c, struct arena *a, uint64_t viewer, const struct account *target, char **token);
+/* Mail: configured at start (url empty = no mail); h/n are the job handlers. */
+int core_mail_open(struct core *c, const char *url, const char *from, const char *base_url,
+                   const struct job_handler **h, size_t *n);
+void core_mail_close(void);
+bool core_mail_on(void);
+/* "Wachtwoord vergeten?": queue a mail with a link for each account with
+ * this address, within the limits.  0 whether or not the address is known;
+ * ERR_INVAL for something that is no address, ERR_NOTFOUND without mail. */
+int core_forgot(struct core *c, struct arena *a, const char *email, const char *remote);
+/* May this group's link make an account for a newcomer (open registration,
+ * or a link an administrator made)? */
+bool core_group_link_admits(struct core *c, struct arena *a, const char *token);
+/* Register through a group's link (and join it: *group, 0 if that failed). */
+int core_register_join(struct core *c, struct arena *a, const char *join, const char *username,
+                       const char *password, uint64_t *id, uint64_t *group);
+/* Which of the account's rules is broken: 1 the name, 2 the password, 0 none. */
+int core_register_problem(const char *username, const char *password);
+
 #endif

@@ -285,6 +285,13 @@ static const char *const sqlite_steps[] = {
 
 	/* 11: a person's text size on the pages (0 normal, 1 large, 2 extra large). */
 	"ALTER TABLE accounts ADD COLUMN text_size INTEGER NOT NULL DEFAULT 0;",
+
+	/* 12: an optional e-mail address for a password reset by mail; email_norm
+	 * (lower case) finds it.  Two accounts may share one (a carer's and her
+	 * mother's). */
+	"CREATE TABLE account_emails (account_id INTEGER PRIMARY KEY, email TEXT NOT NULL,"
+	" email_norm TEXT NOT NULL);"
+	"CREATE INDEX account_emails_norm ON account_emails(email_norm);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

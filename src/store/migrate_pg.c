@@ -277,6 +277,13 @@ const char *const store_pg_steps[] = {
 
 	/* 11: a person's text size on the pages (see migrate.c). */
 	"ALTER TABLE accounts ADD COLUMN text_size BIGINT NOT NULL DEFAULT 0;",
+
+	/* 12: an optional e-mail address for a password reset by mail; email_norm
+	 * (lower case) finds it.  Two accounts may share one (a carer's and her
+	 * mother's). */
+	"CREATE TABLE account_emails (account_id BIGINT PRIMARY KEY, email TEXT NOT NULL,"
+	" email_norm TEXT NOT NULL);"
+	"CREATE INDEX account_emails_norm ON account_emails(email_norm);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

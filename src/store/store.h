@@ -451,4 +451,17 @@ int store_notif_list(struct store *s, struct arena *a, uint64_t account, const s
 int store_notif_unread(struct store *s, uint64_t account, int64_t *count);
 int store_notif_mark_read(struct store *s, uint64_t account);
 
+/* Password resets (reset.c): an account's optional e-mail address (NULL
+ * when none; norm is its lower-case form to find it by), the accounts with
+ * an address (not suspended, at most max), the account of an unused reset
+ * link, who made a group's link, and whether person follows an organisation
+ * staff is staff of (staff_any: is staff of any). */
+int store_email_get(struct store *s, struct arena *a, uint64_t account, const char **email);
+int store_email_set(struct store *s, uint64_t account, const char *email, const char *norm);
+int store_email_accounts(struct store *s, const char *norm, uint64_t *ids, size_t max, size_t *n);
+int store_token_account(struct store *s, const char *kind, const char *token_hash, int64_t now, uint64_t *account);
+int store_group_invite_creator(struct store *s, const char *token_hash, uint64_t *by);
+bool store_staff_client(struct store *s, uint64_t staff, uint64_t person);
+bool store_staff_any(struct store *s, uint64_t person);
+
 #endif

@@ -14,7 +14,9 @@ static const char *safe_next(const char *next)
 	return local_path(next);
 }
 
-static int form_page(struct http_req *r, const char *tmpl, const char *title, const char *error, int status)
+/* field_error: a problem with the name, shown beside its field. */
+static int form_page_f(struct http_req *r, const char *tmpl, const char *title, const char *error,
+                       const char *field_error, int status)
 {
 	struct tval *m = page_model(r, title);
 	if (error)
@@ -34,9 +36,21 @@ static int form_page(struct http_req *r, const char *tmpl, const char *title, co
 		invite = http_form(r, "invite");
 	if (invite)
 		tv_set_str(r->a, m, "invite", invite);
+	const char *join = http_query(r, "join");
+	if (!join)
+		join = http_form(r, "join");
+	if (join && core_token_valid(join))
+		tv_set_str(r->a, m, "join", join);
+	if (field_error)
+		tv_set_str(r->a, m, "username_error", field_error);
 	int rc = page_render(r, tmpl, m);
 	r->status = status;
 	return rc;
+}
+
+static int form_page(struct http_req *r, const char *tmpl, const char *title, const char *error, int status)
+{
+	return form_page_f(r, tmpl, title, error, NULL, status);
 }
 
 int h_login_form(struct http_req *r)
@@ -95,10 +109,23 @@ int h_register_form(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	struct site site;
 	core_site_get(q->w->core, r->a, &site);
-	const char *invite = http_query(r, "invite");
-	if (!site.open_registration && (!invite || core_invite_check(q->w->core, invite)))
+	const char *invite = http_query(r, "invite"), *join = http_query(r, "join");
+	if (join && !core_group_link_admits(q->w->core, r->a, join))
+		return form_page(r, "register_closed", _r(r, "Aanmelden"), NULL, 200);
+	if (!join && !site.open_registration && (!invite || core_invite_check(q->w->core, invite)))
 		return form_page(r, "register_closed", _r(r, "Aanmelden"), NULL, invite ? 404 : 200);
 	return form_page(r, "register", _r(r, "Aanmelden"), NULL, 200);
+}
+
+static const char *name_rule(struct http_req *r)
+{
+	return _r(r, "Deze naam kan niet. Kies een naam van 2 tot 30 tekens, zonder spaties: kleine letters, "
+	             "cijfers of _ (bijvoorbeeld anna_de_vries).");
+}
+
+static const char *password_rule(struct http_req *r)
+{
+	return _r(r, "Dit wachtwoord is te kort. Kies een wachtwoord van minstens 10 tekens.");
 }
 
 static const char *account_error(struct http_req *r, int rc)
@@ -120,18 +147,50 @@ int h_register(struct http_req *r)
 	const char *pw = http_form(r, "password"), *pw2 = http_form(r, "password2");
 	if (!pw || !pw2 || strcmp(pw, pw2))
 		return form_page(r, "register", _r(r, "Aanmelden"), _r(r, "De twee wachtwoorden zijn niet gelijk."), 400);
-	uint64_t id;
-	int rc = core_register(q->w->core, r->a, http_form(r, "invite"), http_form(r, "username"), pw, &id);
+	uint64_t id, gid = 0;
+	const char *name = http_form(r, "username"), *join = http_form(r, "join"), *invite = http_form(r, "invite");
+	int problem = core_register_problem(name, pw);
+	if (problem == 1)
+		return form_page_f(r, "register", _r(r, "Aanmelden"), NULL, name_rule(r), 400);
+	if (problem == 2)
+		return form_page(r, "register", _r(r, "Aanmelden"), password_rule(r), 400);
+	int rc;
+	if (join && *join && !(invite && *invite))
+		rc = core_register_join(q->w->core, r->a, join, name, pw, &id, &gid);
+	else
+		rc = core_register(q->w->core, r->a, invite, name, pw, &id);
+	if (rc == ERR_EXISTS)
+		return form_page_f(r, "register", _r(r, "Aanmelden"), NULL, account_error(r, rc), 409);
 	if (rc && account_error(r, rc))
 		return form_page(r, "register", _r(r, "Aanmelden"), account_error(r, rc), http_status_for(rc));
 	if (rc)
 		return rc;
+	/* The new account keeps the language its maker read the form in. */
+	struct account *na;
+	if (q->lang && strcmp(q->lang, "nl") && !store_account_get(q->w->core->store, r->a, id, &na)) {
+		na->lang = q->lang;
+		core_profile_update(q->w->core, na);
+	}
 	char *token;
-	if ((rc = core_login(q->w->core, r->a, http_form(r, "username"), pw, http_client_addr(r), &token, &id, NULL)))
+	if ((rc = core_login(q->w->core, r->a, name, pw, http_client_addr(r), &token, &id, NULL)))
 		return rc;
 	http_set_cookie(r, SESSION_COOKIE, token, CORE_SESSION_DAYS * 86400);
-	redirect_msg(r, "/settings", "welcome");
+	struct group *g;
+	if (gid && !store_group_get(q->w->core->store, r->a, id, gid, &g)) {
+		redirect_msg(r, arena_printf(r->a, "/g/%s", g->name), "joined");
+		return 0;
+	}
+	http_redirect(r, "/welcome");
 	return 0;
+}
+
+/* After registering: three next steps, nothing to fill in. */
+int h_welcome(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	return page_render(r, "welcome", page_model(r, _r(r, "Welkom")));
 }
 
 int h_setup_form(struct http_req *r)
@@ -162,6 +221,12 @@ int h_setup(struct http_req *r)
 		                 http_status_for(rc));
 	if (rc)
 		return rc;
+	/* The new account keeps the language its maker read the form in. */
+	struct account *na;
+	if (q->lang && strcmp(q->lang, "nl") && !store_account_get(q->w->core->store, r->a, id, &na)) {
+		na->lang = q->lang;
+		core_profile_update(q->w->core, na);
+	}
 	char *token;
 	if ((rc = core_login(q->w->core, r->a, name, pw, http_client_addr(r), &token, &id, NULL)))
 		return rc;
@@ -170,24 +235,53 @@ int h_setup(struct http_req *r)
 	return 0;
 }
 
+/* A reset link that was used, has expired or never was: say so, and how to
+ * get a new one. */
+static int reset_gone(struct http_req *r)
+{
+	struct tval *m = page_model(r, _r(r, "Deze link werkt niet meer"));
+	tv_set_bool(r->a, m, "mail", core_mail_on());
+	int rc = page_render(r, "reset_gone", m);
+	r->status = 404;
+	return rc;
+}
+
+static int reset_page(struct http_req *r, const struct account *acc, const char *error, int status)
+{
+	struct tval *m = page_model(r, _r(r, "Nieuw wachtwoord"));
+	if (error)
+		tv_set_str(r->a, m, "error", error);
+	tv_set_str(r->a, m, "token", http_param(r, "token"));
+	tv_set_str(r->a, m, "account", acc->username);
+	int rc = page_render(r, "reset", m);
+	r->status = status;
+	return rc;
+}
+
 int h_reset_form(struct http_req *r)
 {
-	if (core_reset_check(CORE(r), http_param(r, "token")))
-		return ERR_NOTFOUND;
-	return form_page(r, "reset", _r(r, "Nieuw wachtwoord"), NULL, 200);
+	struct account *acc;
+	if (core_reset_account(CORE(r), r->a, http_param(r, "token"), &acc))
+		return reset_gone(r);
+	return reset_page(r, acc, NULL, 200);
 }
 
 int h_reset(struct http_req *r)
 {
+	struct account *acc;
+	if (core_reset_account(CORE(r), r->a, http_param(r, "token"), &acc))
+		return reset_gone(r);
 	const char *pw = http_form(r, "password"), *pw2 = http_form(r, "password2");
 	if (!pw || !pw2 || strcmp(pw, pw2))
-		return form_page(r, "reset", _r(r, "Nieuw wachtwoord"), _r(r, "De twee wachtwoorden zijn niet gelijk."), 400);
+		return reset_page(r, acc, _r(r, "De twee wachtwoorden zijn niet gelijk."), 400);
 	int rc = core_reset_use(CORE(r), http_param(r, "token"), pw);
-	if (rc && account_error(r, rc))
-		return form_page(r, "reset", _r(r, "Nieuw wachtwoord"), account_error(r, rc), http_status_for(rc));
+	if (rc == ERR_INVAL)
+		return reset_page(r, acc, password_rule(r), 400);
+	if (rc == ERR_NOTFOUND)
+		return reset_gone(r);
 	if (rc)
 		return rc;
-	redirect_msg(r, "/login", "reset");
+	http_redirect(r, arena_printf(r->a, "/login?msg=reset&username=%s", acc->username));
 	return 0;
 }
 
@@ -197,6 +291,74 @@ static void text_size_model(struct http_req *r, struct tval *m)
 	tv_set_bool(r->a, m, "ts_normal", ts == TEXT_NORMAL);
 	tv_set_bool(r->a, m, "ts_large", ts == TEXT_LARGE);
 	tv_set_bool(r->a, m, "ts_xlarge", ts == TEXT_XLARGE);
+}
+
+/* "Wachtwoord vergeten?": with mail, an address and always the same answer;
+ * without, whom to ask. */
+static int forgot_page(struct http_req *r, const char *error, bool sent, int status)
+{
+	struct tval *m = page_model(r, _r(r, "Wachtwoord vergeten"));
+	tv_set_bool(r->a, m, "mail", core_mail_on());
+	tv_set_bool(r->a, m, "sent", sent);
+	if (error)
+		tv_set_str(r->a, m, "error", error);
+	const char *e = http_form(r, "email");
+	if (e && !sent)
+		tv_set_str(r->a, m, "email", e);
+	int rc = page_render(r, "forgot", m);
+	r->status = status;
+	return rc;
+}
+
+int h_forgot_form(struct http_req *r)
+{
+	return forgot_page(r, NULL, false, 200);
+}
+
+int h_forgot(struct http_req *r)
+{
+	int rc = core_forgot(CORE(r), r->a, http_form(r, "email"), http_client_addr(r));
+	if (rc == ERR_NOTFOUND)
+		return forgot_page(r, NULL, false, 200);
+	if (rc == ERR_INVAL)
+		return forgot_page(r, _r(r, "Dit is geen e-mailadres. Kijk of u het goed hebt getypt, bijvoorbeeld "
+		                            "naam@voorbeeld.nl."), false, 400);
+	if (rc)
+		return rc;
+	return forgot_page(r, NULL, true, 200);
+}
+
+/* Staff of a client's care organisation (or an administrator) make a reset
+ * link for the client, to hand over in person. */
+int h_staff_reset(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct account *acc;
+	const char *name = http_param(r, "name");
+	if (!name || (rc = core_account_by_name(q->w->core, r->a, name, &acc)))
+		return ERR_NOTFOUND;
+	char *token;
+	if ((rc = core_reset_for(q->w->core, r->a, q->viewer, acc, &token)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Link voor een nieuw wachtwoord"));
+	tv_set(m, "profile", account_model(r, acc));
+	tv_set_str(r->a, m, "link", arena_printf(r->a, "%s/reset/%s", q->w->base_url, token));
+	tv_set_int(r->a, m, "hours", CORE_RESET_HOURS);
+	return page_render(r, "reset_link", m);
+}
+
+/* The e-mail part of the settings page (typed: what was typed, kept on an error). */
+static void email_model(struct http_req *r, struct tval *m, const char *typed)
+{
+	struct wreq *q = WREQ(r);
+	const char *e = typed;
+	if (!e)
+		core_email_get(q->w->core, r->a, q->viewer, &e);
+	tv_set_str(r->a, m, "email", e ? e : "");
+	tv_set_bool(r->a, m, "mail", core_mail_on());
 }
 
 int h_settings(struct http_req *r)
@@ -213,6 +375,7 @@ int h_settings(struct http_req *r)
 	tv_set(m, "profile", account_model(r, q->me));
 	tv_set_bool(r->a, m, "is_client", q->me->kind == ACCOUNT_PERSON && q->me->person_type == PERSON_CLIENT);
 	tv_set_bool(r->a, m, "is_person", q->me->kind == ACCOUNT_PERSON);
+	email_model(r, m, NULL);
 	return page_render(r, "settings", m);
 }
 
@@ -286,6 +449,32 @@ int h_settings_profile(struct http_req *r)
 		if (pol != q->me->dm_policy && (rc = core_dm_policy_set(q->w->core, q->viewer, pol)))
 			return rc;
 	}
+	redirect_msg(r, "/settings", "saved");
+	return 0;
+}
+
+int h_settings_email(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	const char *e = http_form(r, "email");
+	rc = core_email_set(q->w->core, q->viewer, e ? e : "");
+	if (rc == ERR_INVAL) {
+		struct tval *m = page_model(r, _r(r, "Instellingen"));
+		tv_set(m, "profile", account_model(r, q->me));
+		tv_set_bool(r->a, m, "is_client", q->me->kind == ACCOUNT_PERSON && q->me->person_type == PERSON_CLIENT);
+		tv_set_bool(r->a, m, "is_person", q->me->kind == ACCOUNT_PERSON);
+		email_model(r, m, e);
+		tv_set_str(r->a, m, "email_error",
+		           _r(r, "Dit is geen e-mailadres. Kijk of u het goed hebt getypt, bijvoorbeeld naam@voorbeeld.nl."));
+		page_render(r, "settings", m);
+		r->status = 400;
+		return 0;
+	}
+	if (rc)
+		return rc;
 	redirect_msg(r, "/settings", "saved");
 	return 0;
 }

@@ -436,6 +436,9 @@ int h_join_form(struct http_req *r)
 	tv_set_str(r->a, m, "group_name", g->display_name);
 	tv_set_str(r->a, m, "group_description", g->description);
 	tv_set_str(r->a, m, "token", http_param(r, "token"));
+	/* Without an account: through registration into the group, when the link allows it. */
+	if (!WREQ(r)->viewer && core_group_link_admits(CORE(r), r->a, http_param(r, "token")))
+		tv_set_bool(r->a, m, "may_register", true);
 	return page_render(r, "join", m);
 }
 

@@ -58,6 +58,9 @@ int h_index(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	if (!q->viewer) {
 		struct tval *m = page_model(r, _r(r, "Welkom"));
+		struct site site;
+		core_site_get(q->w->core, r->a, &site);
+		tv_set_bool(r->a, m, "open_registration", site.open_registration);
 		return page_render(r, "start", m);
 	}
 	struct tval *m = page_model(r, _r(r, "Start"));
@@ -126,6 +129,8 @@ int h_profile(struct http_req *r)
 	tv_set_bool(r->a, m, "followed_by", rel.followed_by);
 	tv_set_bool(r->a, m, "blocking", rel.blocking);
 	tv_set_bool(r->a, m, "muting", rel.muting);
+	if (q->viewer && q->viewer != acc->id && core_reset_may(q->w->core, r->a, q->viewer, acc))
+		tv_set_str(r->a, m, "reset_action", arena_printf(r->a, "/@%s/reset", acc->username));
 	if (acc->kind == ACCOUNT_ORG) {
 		struct account **staff;
 		size_t n;

@@ -270,6 +270,10 @@ const PAGES = [
   ['/wie?q=ORG&soort=organisaties', () => `/wie?q=${ORG.name}&soort=organisaties`],
   ['/posts/ID (poll)', () => `/posts/${ids.poll}`],
   ['/join/bogus (404)', () => '/join/0000000000000000000000000000000000000000000000000000000000000000'],
+  // Passwords and registration paths (issue 13 #9, #12).
+  ['/forgot', () => '/forgot'],
+  ['/welcome', () => '/welcome'],
+  ['/reset/used (gone)', () => '/reset/0000000000000000000000000000000000000000000000000000000000000000'],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
