@@ -167,7 +167,7 @@ int h_register(struct http_req *r)
 		return rc;
 	/* The new account keeps the language its maker read the form in. */
 	struct account *na;
-	if (q->lang && strcmp(q->lang, "nl") && !store_account_get(q->w->core->store, r->a, id, &na)) {
+	if (q->lang && strcmp(q->lang, "nl") && !core_account_get(q->w->core, r->a, id, &na)) {
 		na->lang = q->lang;
 		core_profile_update(q->w->core, na);
 	}
@@ -176,7 +176,7 @@ int h_register(struct http_req *r)
 		return rc;
 	http_set_cookie(r, SESSION_COOKIE, token, CORE_SESSION_DAYS * 86400);
 	struct group *g;
-	if (gid && !store_group_get(q->w->core->store, r->a, id, gid, &g)) {
+	if (gid && !core_group_by_id(q->w->core, r->a, id, gid, &g)) {
 		redirect_msg(r, arena_printf(r->a, "/g/%s", g->name), "joined");
 		return 0;
 	}
@@ -223,7 +223,7 @@ int h_setup(struct http_req *r)
 		return rc;
 	/* The new account keeps the language its maker read the form in. */
 	struct account *na;
-	if (q->lang && strcmp(q->lang, "nl") && !store_account_get(q->w->core->store, r->a, id, &na)) {
+	if (q->lang && strcmp(q->lang, "nl") && !core_account_get(q->w->core, r->a, id, &na)) {
 		na->lang = q->lang;
 		core_profile_update(q->w->core, na);
 	}
