@@ -268,7 +268,28 @@ struct relation {
 };
 void core_relation(struct core *c, uint64_t viewer, uint64_t target, struct relation *out);
 
+/* What an "Aan" field named that could not be used: the piece as typed,
+ * and for a name that fits several people, who they are. */
+struct rcpt_problem {
+	const char *text;
+	struct account **choices;
+	size_t nchoices;
+};
+/*
+ * The recipients a compose form's "Aan" names, comma separated: each piece
+ * an @handle, a display name, or a part of one that fits one person or
+ * organisation only; appended to ids[*n..max) without duplicates.
+ * ERR_NOTFOUND when a piece names nobody, ERR_CONFLICT when it fits
+ * several (why->choices), ERR_TOOBIG for too many.
+ */
+int core_recipients_find(struct core *c, struct arena *a, uint64_t viewer, const char *to, uint64_t *ids,
+                         size_t *n, size_t max, struct rcpt_problem *why);
+
 /* ---- notifications ---- */
+/* The one rule for who hears what is said to an organisation (mentions,
+ * replies, messages, likes, shares, follows): its staff who are not
+ * suspended.  Empty for an account that is not an organisation. */
+int core_org_hearers(struct core *c, struct arena *a, uint64_t org, uint64_t **out, size_t *n);
 int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
                        struct notification **out, size_t *n);
 /* How many unread notifications the viewer's list would show (a mention in
@@ -391,6 +412,10 @@ int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t or
 /* ---- conversations (direct messages) ---- */
 int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct conversation **out, size_t *n);
 int core_conv_read(struct core *c, uint64_t viewer, uint64_t root);
+/* How many of the viewer's conversations (their own and those of the
+ * organisations they are staff of) someone else wrote in since the viewer
+ * last read them, at most CORE_UNREAD_MAX. */
+int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count);
 int core_conv_leave(struct core *c, uint64_t viewer, uint64_t root);
 /* The people of a conversation as the viewer knows them: authors and
  * recipients of the thread's direct posts the viewer may read (others'

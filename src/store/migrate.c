@@ -282,6 +282,11 @@ static const char *const sqlite_steps[] = {
 	" AND r.in_reply_to = posts.id AND r.deleted = 0 AND r.reblog_of = 0 AND r.visibility = 0"
 	" AND r.pending = 0 AND r.group_id = posts.group_id) WHERE replies <> 0;"
 	"ALTER TABLE accounts ADD COLUMN collections INTEGER NOT NULL DEFAULT 0;",
+
+	/* 11: staff hear their organisation: a notification for the organisation
+	 * is also stored for each staff member, marked with the organisation
+	 * it is for (org_id; 0 = for the account itself). */
+	"ALTER TABLE notifications ADD COLUMN org_id INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -326,6 +326,7 @@ static const struct http_route routes[] = {
 	{HTTP_GET, "/moderation", h_moderation},
 	{HTTP_POST, "/moderation/:id/:action", h_moderation_act},
 	{HTTP_GET, "/messages", h_messages},
+	{HTTP_GET, "/messages/new", h_message_new},
 	{HTTP_POST, "/messages/:id/leave", h_message_leave},
 	{HTTP_POST, "/guidelines/:name/accept", h_guidelines_accept},
 	{HTTP_GET, "/admin/groups", h_admin_groups},
@@ -490,6 +491,9 @@ struct tval *page_model(struct http_req *r, const char *title)
 		int64_t unread = 0;
 		core_notif_unread(q->w->core, q->viewer, &unread);
 		tv_set_int(r->a, m, "unread", unread);
+		int64_t conv_unread = 0;
+		core_conv_unread(q->w->core, q->viewer, &conv_unread);
+		tv_set_int(r->a, m, "messages_unread", conv_unread);
 	}
 	const char *msg = http_query(r, "msg");
 	static const char *msgs[][2] = {
