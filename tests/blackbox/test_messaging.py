@@ -63,7 +63,7 @@ def test_staff_hear_what_is_said_to_their_organisation(server, alice):
     assert "de zuster kwam weer niet" in page
     assert "Fijn om te horen" in page
     # Marked with the organisation it is for.
-    assert re.search(r'class="for-org">Voor <a href="/@%s">' % org, page), page[:3000]
+    assert re.search(r'class="for-org">Voor uw organisatie <a href="/@%s">' % org, page), page[:3000]
     # And through the API, for the staff member's own token.
     h = token(server, nurse.name)
     v = requests.get(server.base + "/api/v1/notifications", headers=h, timeout=20).json()
@@ -100,7 +100,7 @@ def test_a_message_to_the_organisation_reaches_staff_and_berichten_counts_it(ser
     # The nurse's list names the carer, and says it is the organisation's.
     lst = nurse.get("/messages").text
     li = re.search(r'<ul class="conversations">\s*<li[^>]*>(.*?)</li>', lst, re.S).group(1)
-    assert "<strong>%s</strong>" % alice.name in li and "(voor " in li
+    assert "<strong>%s</strong>" % alice.name in li and "(gesprek van " in li
 
 
 def test_aan_by_display_name_choice_and_unknown(server, alice):
