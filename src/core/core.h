@@ -442,6 +442,14 @@ int core_rate(struct core *c, const char *what, uint64_t who, int max, int windo
 /* ---- text ---- */
 /* Render post text as safe HTML: escaped, paragraphs, links, #tags, @mentions. */
 char *core_render_text(struct core *c, struct arena *a, const char *text);
+/* A private message as its readers read it: the @handles it starts with
+ * name its recipients, who are shown apart (core_post_addressees), so the
+ * text starts after them (unless it is nothing else). */
+const char *core_dm_body(const struct post *p);
+/* The people and organisations a private message is addressed to, as the
+ * viewer (who may read it) may know them; none for other posts. */
+int core_post_addressees(struct core *c, struct arena *a, uint64_t viewer, const struct post *p,
+                         struct account ***out, size_t *n);
 /* Lower-case, stemmed (Dutch Snowball) words of text, space separated. */
 char *core_search_words(struct arena *a, const char *text);
 

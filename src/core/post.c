@@ -394,6 +394,50 @@ int core_recipients_find(struct core *c, struct arena *a, uint64_t viewer, const
 	return 0;
 }
 
+const char *core_dm_body(const struct post *p)
+{
+	const char *t = p->text ? p->text : "";
+	if (p->visibility != VIS_DIRECT)
+		return t;
+	const char *s = t;
+	while (*s == '@') {
+		const char *e = s + 1;
+		while ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9') || *e == '_' ||
+		       *e == '.' || *e == '-' || *e == '@')
+			e++;
+		if (e == s + 1 || (*e && *e != ' ' && *e != '\n' && *e != ',' && *e != ':'))
+			break;
+		while (*e == ' ' || *e == '\n' || *e == '\r' || *e == ',' || *e == ':')
+			e++;
+		s = e;
+	}
+	return *s ? s : t;
+}
+
+int core_post_addressees(struct core *c, struct arena *a, uint64_t viewer, const struct post *p,
+                         struct account ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (p->visibility != VIS_DIRECT || !core_post_visible(viewer, p))
+		return 0;
+	uint64_t *ids;
+	size_t ni = 0;
+	int rc = store_post_recipients(c->store, a, p->id, &ids, &ni);
+	if (rc || !ni)
+		return rc;
+	struct account **v = arena_alloc(a, ni * sizeof *v);
+	if ((rc = store_accounts_get(c->store, a, ids, ni, v)))
+		return rc;
+	size_t k = 0;
+	for (size_t i = 0; i < ni; i++)
+		if (v[i] && !core_account_hidden(c, viewer, v[i]))
+			v[k++] = v[i];
+	*out = v;
+	*n = k;
+	return 0;
+}
+
 int core_org_hearers(struct core *c, struct arena *a, uint64_t org, uint64_t **out, size_t *n)
 {
 	*out = NULL;

@@ -664,7 +664,7 @@ int h_messages(struct http_req *r)
 			tv_push(with, account_model(r, root->author));
 		tv_set(x, "with", with);
 		tv_set(x, "last_by", account_model(r, last->author));
-		tv_set_str(r->a, x, "last", last->text);
+		tv_set_str(r->a, x, "last", core_dm_body(last));
 		tv_set_str(r->a, x, "time", fmt_time(r, v[i].last_at));
 		tv_set_bool(r->a, x, "unread", v[i].unread);
 		tv_push(l, x);

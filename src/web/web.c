@@ -631,8 +631,21 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	tv_set(m, "author", account_model(r, p->author));
 	if (p->writer && p->writer_id != p->author_id)
 		tv_set(m, "writer", account_model(r, p->writer));
-	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, p->text));
+	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, core_dm_body(p)));
 	tv_set_str(r->a, m, "text", p->text);
+	/* A private message names its recipients apart from its text. */
+	struct account **to;
+	size_t nto = 0;
+	if (p->visibility == VIS_DIRECT && !core_post_addressees(q->w->core, r->a, q->viewer, p, &to, &nto) && nto) {
+		struct tval *l = tv_list(r->a);
+		for (size_t i = 0; i < nto; i++) {
+			struct tval *x = account_model(r, to[i]);
+			tv_set_bool(r->a, x, "more", i > 0);
+			tv_push(l, x);
+		}
+		tv_set(m, "addressees", l);
+		tv_set_bool(r->a, m, "has_addressees", true);
+	}
 	media_post_model(r, m, p);
 	tv_set_str(r->a, m, "time", fmt_time(r, p->created_at));
 	tv_set_str(r->a, m, "iso", iso_time(r, p->created_at));

@@ -133,3 +133,15 @@ def test_stuur_een_bericht_button(server, alice):
     form = alice.get(m.group(1))
     assert form.status_code == 200
     assert 'value="@%s"' % org in form.text and 'name="visibility" value="direct"' in form.text
+
+
+def test_private_message_shows_recipients_apart_from_its_text(server, alice, bob):
+    r = alice.post("/posts", {"text": "@%s Hoe gaat het met je moeder?" % bob.name, "visibility": "direct"})
+    pid = posted_id(r)
+    page = bob.get("/posts/%d" % pid).text
+    body = re.search(r'<div class="text">(.*?)</div>', page, re.S).group(1)
+    assert "Hoe gaat het met je moeder?" in body and "@" + bob.name not in body, body
+    assert re.search(r'<p class="addressees">Aan: <a href="/@%s">' % bob.name, page), page
+    # The conversation list shows the text without the handle too.
+    lst = bob.get("/messages").text
+    assert ": Hoe gaat het met je moeder?" in lst

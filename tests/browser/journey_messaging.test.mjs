@@ -73,8 +73,15 @@ for (const v of VARIANTS) {
         // She writes from Berichten, naming the organisation as she knows it.
         await menu(c, '/messages', 'messages');
         await c.click(c.page.getByRole('link', { name: w.fresh }), 'new-message');
-        await c.page.fill('#to', org.display);
+        // A slip in the name: the form comes back with her text and the
+        // problem beside "Aan"; she corrects the name.
+        await c.page.fill('#to', org.display.replace('Linde', 'Lynde'));
         await c.page.fill('#text', question);
+        await c.click(c.page.getByRole('button', { name: w.sendBtn }), 'name-not-found');
+        assert.equal(await c.page.inputValue('#text'), question, 'her message is kept');
+        assert.equal(await c.page.locator('#to[aria-invalid=true]').count(), 1, 'the problem is marked at "Aan"');
+        assert.ok(await c.page.locator('#to-error').isVisible(), 'the problem is explained beside "Aan"');
+        await c.page.fill('#to', org.display);
         await c.click(c.page.getByRole('button', { name: w.sendBtn }), 'sent');
         const sent = new URL(c.page.url()).pathname.match(/^\/posts\/(\d+)/);
         assert.ok(sent, `the message is sent (at ${c.page.url()})`);
