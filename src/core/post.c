@@ -1139,14 +1139,35 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 		ids[i] = v[i].org_id;
 	if ((rc = store_accounts_get(c->store, a, ids, nv, orgs)))
 		return rc;
-	for (size_t i = 0; i < nv; i++)
+	/* ...heard while the viewer is among its hearers: someone who left its
+	 * staff no longer hears it (asked once per organisation of the page). */
+	uint64_t *asked_org = arena_alloc(a, (nv + 1) * sizeof *asked_org);
+	bool *hears = arena_alloc(a, (nv + 1) * sizeof *hears);
+	size_t nh = 0;
+	for (size_t i = 0; i < nv; i++) {
 		v[i].org = v[i].org_id ? orgs[i] : NULL;
+		if (!v[i].org_id)
+			continue;
+		bool asked = false, yes = false;
+		for (size_t h = 0; h < nh && !asked; h++)
+			if (asked_org[h] == v[i].org_id) {
+				asked = true;
+				yes = hears[h];
+			}
+		if (!asked) {
+			yes = store_staff_is(c->store, v[i].org_id, viewer);
+			asked_org[nh] = v[i].org_id;
+			hears[nh++] = yes;
+		}
+		if (!yes)
+			v[i].org = NULL;
+	}
 	size_t k = 0;
 	for (size_t i = 0, j = 0; i < nv; i++) {
 		v[i].actor = actors[i];
 		v[i].post = v[i].post_id ? posts[j++] : NULL;
 		/* A notification never shows a post the viewer may no longer see. */
-		if (v[i].actor && (v[i].post || !v[i].post_id))
+		if (v[i].actor && (v[i].post || !v[i].post_id) && (v[i].org || !v[i].org_id))
 			v[k++] = v[i];
 	}
 	*out = v;

@@ -436,6 +436,7 @@ static int message_form(struct http_req *r, const struct post_input *in, const s
 	tv_set_str(r->a, m, "text", in && in->text ? in->text : "");
 	tv_set_str(r->a, m, "visibility",
 	           !in || in->visibility == VIS_DIRECT ? "direct" : in->visibility == VIS_FOLLOWERS ? "followers" : "public");
+	tv_set_bool(r->a, m, "is_direct", !in || in->visibility == VIS_DIRECT);
 	tv_set_int(r->a, m, "max", CORE_POST_MAX_CHARS);
 	/* Posting as: for staff, the organisation the message is to or from. */
 	uint64_t as_default = in && in->author_id != q->viewer ? in->author_id : 0;

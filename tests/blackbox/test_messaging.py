@@ -145,3 +145,4 @@ def test_private_message_shows_recipients_apart_from_its_text(server, alice, bob
     # The conversation list shows the text without the handle too.
     lst = bob.get("/messages").text
     assert ": Hoe gaat het met je moeder?" in lst
+
