@@ -377,6 +377,11 @@ void ent_notification(struct actx *x, struct jw *j, struct notification *n)
 		jw_key(j, "status");
 		ent_status(x, j, n->post);
 	}
+	/* kring: for an organisation the reader is staff of. */
+	if (n->org) {
+		jw_key(j, "kring_organisation");
+		ent_account(x, j, n->org);
+	}
 	jw_end(j);
 }
 

@@ -192,6 +192,17 @@ int core_account_get(struct core *c, struct arena *a, uint64_t id, struct accoun
 	return store_account_get(c->store, a, id, out);
 }
 
+int core_post_as_orgs(struct core *c, struct arena *a, uint64_t viewer, struct account ***out, size_t *n)
+{
+	*n = 0;
+	return viewer ? store_staff_orgs(c->store, a, viewer, out, n) : 0;
+}
+
+int core_accounts_get(struct core *c, struct arena *a, const uint64_t *ids, size_t n, struct account **out)
+{
+	return store_accounts_get(c->store, a, ids, n, out);
+}
+
 int core_account_by_name(struct core *c, struct arena *a, const char *username, struct account **out)
 {
 	char name[CORE_NAME_MAX + 2];

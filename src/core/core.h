@@ -89,6 +89,10 @@ int core_site_set(struct core *c, const struct site *s);
 int core_account_create(struct core *c, const char *username, const char *password, int kind, int role,
                         uint64_t *id);
 int core_account_get(struct core *c, struct arena *a, uint64_t id, struct account **out);
+/* The organisations viewer may post as (is staff of). */
+int core_post_as_orgs(struct core *c, struct arena *a, uint64_t viewer, struct account ***out, size_t *n);
+/* Many at once, in the order of ids (out[i] NULL for an id not found). */
+int core_accounts_get(struct core *c, struct arena *a, const uint64_t *ids, size_t n, struct account **out);
 int core_account_by_name(struct core *c, struct arena *a, const char *username, struct account **out);
 /* A suspended account is hidden from everyone but moderators and administrators. */
 bool core_account_hidden(struct core *c, uint64_t viewer, const struct account *acc);
@@ -286,7 +290,28 @@ int core_relation(struct core *c, uint64_t viewer, uint64_t target, struct relat
 int core_tag_followed(struct core *c, uint64_t viewer, const char *tag, bool *out)
 	__attribute__((warn_unused_result));
 
+/* What an "Aan" field named that could not be used: the piece as typed,
+ * and for a name that fits several people, who they are. */
+struct rcpt_problem {
+	const char *text;
+	struct account **choices;
+	size_t nchoices;
+};
+/*
+ * The recipients a compose form's "Aan" names, comma separated: each piece
+ * an @handle, a display name, or a part of one that fits one person or
+ * organisation only; appended to ids[*n..max) without duplicates.
+ * ERR_NOTFOUND when a piece names nobody, ERR_CONFLICT when it fits
+ * several (why->choices), ERR_TOOBIG for too many.
+ */
+int core_recipients_find(struct core *c, struct arena *a, uint64_t viewer, const char *to, uint64_t *ids,
+                         size_t *n, size_t max, struct rcpt_problem *why);
+
 /* ---- notifications ---- */
+/* The one rule for who hears what is said to an organisation (mentions,
+ * replies, messages, likes, shares, follows): its staff who are not
+ * suspended.  Empty for an account that is not an organisation. */
+int core_org_hearers(struct core *c, struct arena *a, uint64_t org, uint64_t **out, size_t *n);
 int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
                        struct notification **out, size_t *n);
 /* How many unread notifications the viewer's list would show (a mention in
@@ -409,6 +434,10 @@ int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t or
 /* ---- conversations (direct messages) ---- */
 int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct conversation **out, size_t *n);
 int core_conv_read(struct core *c, uint64_t viewer, uint64_t root);
+/* How many of the viewer's conversations (their own and those of the
+ * organisations they are staff of) someone else wrote in since the viewer
+ * last read them, at most CORE_UNREAD_MAX. */
+int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count);
 int core_conv_leave(struct core *c, uint64_t viewer, uint64_t root);
 /* The people of a conversation as the viewer knows them: authors and
  * recipients of the thread's direct posts the viewer may read (others'
@@ -485,6 +514,14 @@ int core_rate(struct core *c, const char *what, uint64_t who, int max, int windo
 /* ---- text ---- */
 /* Render post text as safe HTML: escaped, paragraphs, links, #tags, @mentions. */
 char *core_render_text(struct core *c, struct arena *a, const char *text);
+/* A private message as its readers read it: the @handles it starts with
+ * name its recipients, who are shown apart (core_post_addressees), so the
+ * text starts after them (unless it is nothing else). */
+const char *core_dm_body(const struct post *p);
+/* The people and organisations a private message is addressed to, as the
+ * viewer (who may read it) may know them; none for other posts. */
+int core_post_addressees(struct core *c, struct arena *a, uint64_t viewer, const struct post *p,
+                         struct account ***out, size_t *n);
 /* Lower-case, stemmed (Dutch Snowball) words of text, space separated. */
 char *core_search_words(struct arena *a, const char *text);
 

@@ -57,4 +57,9 @@ int core_instance_may_act(struct core *c, struct arena *a, uint64_t actor, const
  * the log the removal goes in: the group's, or the instance's (0). */
 int core_mod_may_remove(struct core *c, struct arena *a, uint64_t viewer, const struct post *p, uint64_t *group);
 
+/* Tell `to` (kind, actor, post), unless `to` blocked or muted the actor or
+ * is the actor; when `to` is an organisation, its hearers
+ * (core_org_hearers) are told too, each notification marked as for it. */
+void core_notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t post);
+
 #endif

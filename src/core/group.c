@@ -892,6 +892,22 @@ int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct 
 	return store_conversations(c->store, a, viewer, 100, out, n);
 }
 
+int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count)
+{
+	*count = 0;
+	if (!viewer)
+		return ERR_AUTH;
+	struct arena a;
+	arena_init(&a);
+	struct conversation *v;
+	size_t n = 0;
+	int rc = store_conversations(c->store, &a, viewer, CORE_UNREAD_MAX, &v, &n);
+	for (size_t i = 0; !rc && i < n; i++)
+		*count += v[i].unread;
+	arena_release(&a);
+	return rc;
+}
+
 int core_conv_read(struct core *c, uint64_t viewer, uint64_t root)
 {
 	struct arena a;

@@ -285,7 +285,193 @@ static size_t resolve(struct core *c, struct arena *a, const char *const *names,
 	return have;
 }
 
-static void notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t post)
+static bool add_id(uint64_t *ids, size_t *n, size_t max, uint64_t id)
+{
+	for (size_t k = 0; k < *n; k++)
+		if (ids[k] == id)
+			return true;
+	if (*n >= max)
+		return false;
+	ids[(*n)++] = id;
+	return true;
+}
+
+/* One @handle (the @ optional), as the viewer may know it. */
+static struct account *by_handle(struct core *c, struct arena *a, uint64_t viewer, const char *s)
+{
+	while (*s == '@')
+		s++;
+	char *name = arena_strdup(a, s);
+	str_lower(name);
+	struct account *acc;
+	if (!*name || store_account_by_name(c->store, a, name, &acc) || core_account_hidden(c, viewer, acc))
+		return NULL;
+	return acc;
+}
+
+/* People and organisations whose display name is `q` (any case), or, when
+ * nobody's is, contains it. */
+static size_t by_display_name(struct core *c, struct arena *a, uint64_t viewer, const char *q,
+                              struct account ***out)
+{
+	char *low = arena_strdup(a, q);
+	str_lower(low);
+	struct account **v;
+	size_t nv = 0;
+	*out = NULL;
+	if (strlen(low) > 100 || store_account_search(c->store, a, low, 20, &v, &nv))
+		return 0;
+	struct account **exact = arena_alloc(a, (nv + 1) * sizeof *exact);
+	struct account **some = arena_alloc(a, (nv + 1) * sizeof *some);
+	size_t ne = 0, ns = 0;
+	for (size_t i = 0; i < nv; i++) {
+		if (v[i]->id == viewer || core_account_hidden(c, viewer, v[i]))
+			continue;
+		char *dn = arena_strdup(a, v[i]->display_name ? v[i]->display_name : "");
+		str_lower(dn);
+		if (!strcmp(dn, low) || !strcmp(v[i]->username, low))
+			exact[ne++] = v[i];
+		else if (strstr(dn, low))
+			some[ns++] = v[i];
+	}
+	*out = ne ? exact : some;
+	return ne ? ne : ns;
+}
+
+int core_recipients_find(struct core *c, struct arena *a, uint64_t viewer, const char *to, uint64_t *ids,
+                         size_t *n, size_t max, struct rcpt_problem *why)
+{
+	memset(why, 0, sizeof *why);
+	if (!to)
+		return 0;
+	char *list = arena_strdup(a, to);
+	for (char *p = list; *p;) {
+		/* Pieces are separated by commas (or semicolons, new lines). */
+		char *start = p;
+		while (*p && *p != ',' && *p != ';' && *p != '\n')
+			p++;
+		char *piece = arena_strndup(a, start, (size_t)(p - start));
+		if (*p)
+			p++;
+		piece = str_trim(piece);
+		for (char *t = piece; *t; t++)
+			if (*t == '\t' || *t == '\r')
+				*t = ' ';
+		if (!*piece)
+			continue;
+		/* "@a @b": handles; "a b": handles too when no display name fits. */
+		bool all_handles = true, all_known = true;
+		size_t nwords = 0;
+		char *words = arena_strdup(a, piece);
+		uint64_t found[CORE_MAX_MENTIONS];
+		size_t nfound = 0;
+		char *save = NULL;
+		for (char *w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+			nwords++;
+			all_handles &= w[0] == '@';
+			struct account *acc = by_handle(c, a, viewer, w);
+			if (acc && nfound < CORE_MAX_MENTIONS)
+				found[nfound++] = acc->id;
+			else
+				all_known = false;
+		}
+		bool use_handles = (all_handles && nwords > 1) || (nwords == 1 && (all_known || piece[0] == '@'));
+		struct account **v = NULL;
+		size_t nv = 0;
+		if (!use_handles) {
+			nv = by_display_name(c, a, viewer, piece, &v);
+			if (nv == 0 && all_known)
+				use_handles = true;
+		}
+		if (use_handles) {
+			if (!all_known) {
+				why->text = piece;
+				return ERR_NOTFOUND;
+			}
+			for (size_t i = 0; i < nfound; i++)
+				if (!add_id(ids, n, max, found[i]))
+					return ERR_TOOBIG;
+			continue;
+		}
+		why->text = piece;
+		if (nv == 0)
+			return ERR_NOTFOUND;
+		if (nv > 1) {
+			why->choices = v;
+			why->nchoices = nv;
+			return ERR_CONFLICT;
+		}
+		if (!add_id(ids, n, max, v[0]->id))
+			return ERR_TOOBIG;
+		why->text = NULL;
+	}
+	return 0;
+}
+
+const char *core_dm_body(const struct post *p)
+{
+	const char *t = p->text ? p->text : "";
+	if (p->visibility != VIS_DIRECT)
+		return t;
+	const char *s = t;
+	while (*s == '@') {
+		const char *e = s + 1;
+		while ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9') || *e == '_' ||
+		       *e == '.' || *e == '-' || *e == '@')
+			e++;
+		if (e == s + 1 || (*e && *e != ' ' && *e != '\n' && *e != ',' && *e != ':'))
+			break;
+		while (*e == ' ' || *e == '\n' || *e == '\r' || *e == ',' || *e == ':')
+			e++;
+		s = e;
+	}
+	return *s ? s : t;
+}
+
+int core_post_addressees(struct core *c, struct arena *a, uint64_t viewer, const struct post *p,
+                         struct account ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (p->visibility != VIS_DIRECT || !core_post_visible(viewer, p))
+		return 0;
+	uint64_t *ids;
+	size_t ni = 0;
+	int rc = store_post_recipients(c->store, a, p->id, &ids, &ni);
+	if (rc || !ni)
+		return rc;
+	struct account **v = arena_alloc(a, ni * sizeof *v);
+	if ((rc = store_accounts_get(c->store, a, ids, ni, v)))
+		return rc;
+	size_t k = 0;
+	for (size_t i = 0; i < ni; i++)
+		if (v[i] && !core_account_hidden(c, viewer, v[i]))
+			v[k++] = v[i];
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int core_org_hearers(struct core *c, struct arena *a, uint64_t org, uint64_t **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct account **staff;
+	size_t ns = 0;
+	int rc = store_staff_list(c->store, a, org, &staff, &ns);
+	if (rc)
+		return rc;
+	uint64_t *v = arena_alloc(a, (ns + 1) * sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < ns; i++)
+		if (!staff[i]->suspended)
+			v[k++] = staff[i]->id;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+void core_notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t post)
 {
 	bool blocks = true, mutes = true;
 	if (!to || to == actor || store_blocks(c->store, to, actor, &blocks) || blocks ||
@@ -295,6 +481,29 @@ static void notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64
 		log_warn("cannot store notification for %llu", (unsigned long long)to);
 	else if (c->on_notify)
 		c->on_notify(c, to);
+	/* What is said to an organisation is heard by its staff, each under
+	 * their own block and mute, never about their own doing. */
+	struct arena a;
+	arena_init(&a);
+	uint64_t *staff;
+	size_t ns = 0;
+	if (!core_org_hearers(c, &a, to, &staff, &ns))
+		for (size_t i = 0; i < ns; i++) {
+			bool b = true, mu = true;
+			if (staff[i] == actor || store_blocks(c->store, staff[i], actor, &b) || b ||
+			    store_mutes(c->store, staff[i], actor, &mu) || mu)
+				continue;
+			if (store_notif_insert_for(c->store, staff[i], to, kind, actor, post))
+				log_warn("cannot store notification for %llu", (unsigned long long)staff[i]);
+			else if (c->on_notify)
+				c->on_notify(c, staff[i]);
+		}
+	arena_release(&a);
+}
+
+static void notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t post)
+{
+	core_notify(c, to, kind, actor, post);
 }
 
 static int check_text(const char *text)
@@ -489,26 +698,9 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	size_t nnames = text_mentions(a, in->text, names, CORE_MAX_MENTIONS);
 	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS);
 	if (in->to && *in->to) {
-		const char *to[CORE_MAX_MENTIONS] = {0};
-		char *list = arena_strdup(a, in->to);
-		/* "to" accepts "a, b" and "@a @b". */
-		size_t nto = 0;
-		for (char *p = list; *p && nto < CORE_MAX_MENTIONS;) {
-			while (*p == ' ' || *p == ',' || *p == '@' || *p == ';')
-				p++;
-			char *start = p;
-			while (*p && *p != ' ' && *p != ',' && *p != ';')
-				p++;
-			if (p > start) {
-				char *name = arena_strndup(a, start, (size_t)(p - start));
-				str_lower(name);
-				to[nto++] = name;
-			}
-		}
-		size_t before = nrcpt;
-		nrcpt = resolve(c, a, to, nto, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
-		if (nrcpt - before < nto)
-			return ERR_NOTFOUND; /* a named recipient does not exist */
+		struct rcpt_problem why;
+		if ((rc = core_recipients_find(c, a, viewer, in->to, rcpt, &nrcpt, CORE_MAX_MENTIONS + 8, &why)))
+			return rc; /* a named recipient is not found, or not one */
 	}
 	/* The author is not their own recipient. */
 	size_t k = 0;
@@ -1021,12 +1213,42 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 	struct post **posts = arena_alloc(a, (np + 1) * sizeof *posts);
 	if ((rc = core_posts_by_id(c, a, viewer, ids, np, posts)))
 		return rc;
+	/* The organisations the staff member's notifications are for. */
+	struct account **orgs = arena_alloc(a, (nv + 1) * sizeof *orgs);
+	for (size_t i = 0; i < nv; i++)
+		ids[i] = v[i].org_id;
+	if ((rc = store_accounts_get(c->store, a, ids, nv, orgs)))
+		return rc;
+	/* ...heard while the viewer is among its hearers: someone who left its
+	 * staff no longer hears it (asked once per organisation of the page). */
+	uint64_t *asked_org = arena_alloc(a, (nv + 1) * sizeof *asked_org);
+	bool *hears = arena_alloc(a, (nv + 1) * sizeof *hears);
+	size_t nh = 0;
+	for (size_t i = 0; i < nv; i++) {
+		v[i].org = v[i].org_id ? orgs[i] : NULL;
+		if (!v[i].org_id)
+			continue;
+		bool asked = false, yes = false;
+		for (size_t h = 0; h < nh && !asked; h++)
+			if (asked_org[h] == v[i].org_id) {
+				asked = true;
+				yes = hears[h];
+			}
+		if (!asked) {
+			if (store_staff_is(c->store, v[i].org_id, viewer, &yes))
+				yes = false; /* not shown: in doubt, not theirs to read */
+			asked_org[nh] = v[i].org_id;
+			hears[nh++] = yes;
+		}
+		if (!yes)
+			v[i].org = NULL;
+	}
 	size_t k = 0;
 	for (size_t i = 0, j = 0; i < nv; i++) {
 		v[i].actor = actors[i];
 		v[i].post = v[i].post_id ? posts[j++] : NULL;
 		/* A notification never shows a post the viewer may no longer see. */
-		if (v[i].actor && (v[i].post || !v[i].post_id))
+		if (v[i].actor && (v[i].post || !v[i].post_id) && (v[i].org || !v[i].org_id))
 			v[k++] = v[i];
 	}
 	*out = v;

@@ -376,6 +376,7 @@ int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int l
 	 * organisation they are staff of received, newest activity first. */
 	struct db_stmt *st = db_query(db,
 	                              "SELECT p.root_id, MAX(p.id), MAX(p.created_at),"
+	                              " MAX(CASE WHEN p.author_id = ?1 OR p.writer_id = ?1 THEN 0 ELSE p.id END),"
 	                              " COALESCE((SELECT last_read FROM conv_state c WHERE c.account_id = ?1"
 	                              "  AND c.root_id = p.root_id), 0),"
 	                              " COALESCE((SELECT left_at FROM conv_state c WHERE c.account_id = ?1"
@@ -393,14 +394,15 @@ int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int l
 	struct conversation *v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
 	size_t k = 0;
 	while (k < (size_t)limit && db_step(st) == DB_ROW) {
-		uint64_t last = db_u64(st, 1), read = db_u64(st, 3), left = db_u64(st, 4);
+		uint64_t last = db_u64(st, 1), others = db_u64(st, 3), read = db_u64(st, 4), left = db_u64(st, 5);
 		/* Left: hidden unless someone wrote after the leaving. */
 		if (left && last <= left)
 			continue;
 		v[k].root_id = db_u64(st, 0);
 		v[k].last_id = last;
 		v[k].last_at = db_i64(st, 2);
-		v[k].unread = last > read;
+		/* Unread: someone else wrote after the reader last read it. */
+		v[k].unread = others > read;
 		k++;
 	}
 	db_done(st);

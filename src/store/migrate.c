@@ -292,6 +292,11 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE account_emails (account_id INTEGER PRIMARY KEY, email TEXT NOT NULL,"
 	" email_norm TEXT NOT NULL);"
 	"CREATE INDEX account_emails_norm ON account_emails(email_norm);",
+
+	/* 13: staff hear their organisation: a notification for the organisation
+	 * is also stored for each staff member, marked with the organisation
+	 * it is for (org_id; 0 = for the account itself). */
+	"ALTER TABLE notifications ADD COLUMN org_id INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

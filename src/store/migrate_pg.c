@@ -284,6 +284,9 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE account_emails (account_id BIGINT PRIMARY KEY, email TEXT NOT NULL,"
 	" email_norm TEXT NOT NULL);"
 	"CREATE INDEX account_emails_norm ON account_emails(email_norm);",
+
+	/* 13: staff hear their organisation (see migrate.c). */
+	"ALTER TABLE notifications ADD COLUMN org_id BIGINT NOT NULL DEFAULT 0;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

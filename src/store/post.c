@@ -705,11 +705,17 @@ int store_mutes(struct store *s, uint64_t account, uint64_t target, bool *out)
 
 int store_notif_insert(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post)
 {
+	return store_notif_insert_for(s, account, 0, kind, actor, post);
+}
+
+int store_notif_insert_for(struct store *s, uint64_t account, uint64_t org, int kind, uint64_t actor,
+                           uint64_t post)
+{
 	DB_OR_FAIL(s);
 	return db_exec(db,
-	               "INSERT INTO notifications (id, account_id, kind, actor_id, post_id, created_at)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	               "uuiuui", id_new(), account, (int64_t)kind, actor, post, (int64_t)time(NULL));
+	               "INSERT INTO notifications (id, account_id, kind, actor_id, post_id, created_at, org_id)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	               "uuiuuiu", id_new(), account, (int64_t)kind, actor, post, (int64_t)time(NULL), org);
 }
 
 int store_notif_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg,
@@ -718,7 +724,7 @@ int store_notif_list(struct store *s, struct arena *a, uint64_t account, const s
 	DB_OR_FAIL(s);
 	uint64_t cur = pg->max_id ? pg->max_id : UINT64_MAX >> 1;
 	struct db_stmt *st = db_query(db,
-	                              "SELECT id, kind, actor_id, post_id, created_at, read FROM notifications"
+	                              "SELECT id, kind, actor_id, post_id, created_at, read, org_id FROM notifications"
 	                              " WHERE account_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
 	                              "uui", account, cur, (int64_t)pg->limit);
 	if (!st)
@@ -733,6 +739,7 @@ int store_notif_list(struct store *s, struct arena *a, uint64_t account, const s
 		v[k].post_id = db_u64(st, 3);
 		v[k].created_at = db_i64(st, 4);
 		v[k].read = db_i64(st, 5) != 0;
+		v[k].org_id = db_u64(st, 6);
 		k++;
 	}
 	db_done(st);

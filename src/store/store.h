@@ -140,7 +140,9 @@ struct notification {
 	uint64_t post_id;
 	int64_t created_at;
 	bool read;
+	uint64_t org_id;          /* for an organisation the reader is staff of (0: for the reader) */
 	struct account *actor;    /* filled by core */
+	struct account *org;      /* filled by core when org_id */
 	struct post *post;        /* filled by core */
 };
 
@@ -393,7 +395,7 @@ int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int
 struct conversation {
 	uint64_t root_id, last_id;
 	int64_t last_at;
-	bool unread;
+	bool unread;              /* someone else wrote after the reader last read it */
 };
 int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int limit, struct conversation **out,
                         size_t *n);
@@ -446,6 +448,9 @@ int store_guidelines_accept(struct store *s, uint64_t org, uint64_t person);
 
 /* Notifications. */
 int store_notif_insert(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post);
+/* The same for a staff member of organisation `org`, marked as for it. */
+int store_notif_insert_for(struct store *s, uint64_t account, uint64_t org, int kind, uint64_t actor,
+                           uint64_t post);
 int store_notif_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg,
                      struct notification **out, size_t *n);
 int store_notif_unread(struct store *s, uint64_t account, int64_t *count);

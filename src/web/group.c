@@ -643,9 +643,31 @@ int h_messages(struct http_req *r)
 		struct tval *x = tv_obj(r->a);
 		tv_set_strf(r->a, x, "url", "/posts/%llu", (unsigned long long)v[i].root_id);
 		tv_set_strf(r->a, x, "leave_url", "/messages/%llu/leave", (unsigned long long)v[i].root_id);
-		tv_set(x, "with", account_model(r, root->author));
+		/* The partner: the conversation's people but the reader and the
+		 * organisations the reader answers for (named apart). */
+		uint64_t *people;
+		size_t np = 0;
+		struct tval *with = tv_list(r->a);
+		if (!core_conv_people(q->w->core, r->a, q->viewer, v[i].root_id, &people, &np) && np) {
+			struct account **accs = arena_alloc(r->a, np * sizeof *accs);
+			if (!core_accounts_get(q->w->core, r->a, people, np, accs))
+				for (size_t k = 0; k < np; k++) {
+					if (!accs[k] || core_account_hidden(q->w->core, q->viewer, accs[k]))
+						continue;
+					if (accs[k]->kind == ACCOUNT_ORG && core_may_post_as(q->w->core, q->viewer, accs[k]->id)) {
+						tv_set(x, "for_org", account_model(r, accs[k]));
+						continue;
+					}
+					struct tval *am = account_model(r, accs[k]);
+					tv_set_bool(r->a, am, "more", tv_len(with) > 0);
+					tv_push(with, am);
+				}
+		}
+		if (tv_len(with) == 0 && root->author_id != q->viewer)
+			tv_push(with, account_model(r, root->author));
+		tv_set(x, "with", with);
 		tv_set(x, "last_by", account_model(r, last->author));
-		tv_set_str(r->a, x, "last", last->text);
+		tv_set_str(r->a, x, "last", core_dm_body(last));
 		tv_set_str(r->a, x, "time", fmt_time(r, v[i].last_at));
 		tv_set_bool(r->a, x, "unread", v[i].unread);
 		tv_push(l, x);

@@ -8,20 +8,24 @@
 #include "web/web_int.h"
 
 /* Which accounts the viewer may post as: themselves and their organisations. */
-static void compose_model(struct http_req *r, struct tval *m, uint64_t reply_to, int vis)
+static void compose_model(struct http_req *r, struct tval *m, uint64_t reply_to, int vis, uint64_t as_default)
 {
 	struct wreq *q = WREQ(r);
 	struct tval *c = tv_obj(r->a);
 	struct account **orgs;
 	size_t n = 0;
 	struct tval *as = tv_list(r->a);
-	if (!store_staff_orgs(q->w->core->store, r->a, q->viewer, &orgs, &n) && n) {
+	if (!core_post_as_orgs(q->w->core, r->a, q->viewer, &orgs, &n) && n) {
 		struct tval *self = tv_obj(r->a);
 		tv_set_str(r->a, self, "username", q->me->username);
 		tv_set_str(r->a, self, "display_name", q->me->display_name);
+		tv_set_bool(r->a, self, "selected", false);
 		tv_push(as, self);
-		for (size_t i = 0; i < n; i++)
-			tv_push(as, account_model(r, orgs[i]));
+		for (size_t i = 0; i < n; i++) {
+			struct tval *o = account_model(r, orgs[i]);
+			tv_set_bool(r->a, o, "selected", orgs[i]->id == as_default);
+			tv_push(as, o);
+		}
 		tv_set(c, "post_as", as);
 		tv_set_bool(r->a, c, "has_post_as", true);
 	}
@@ -66,7 +70,7 @@ int h_index(struct http_req *r)
 	struct tval *m = page_model(r, _r(r, "Start"));
 	tv_set_str(r->a, m, "heading", _r(r, "Uw tijdlijn"));
 	tv_set_bool(r->a, m, "tab_home", true);
-	compose_model(r, m, 0, VIS_PUBLIC);
+	compose_model(r, m, 0, VIS_PUBLIC, 0);
 	struct tl_query tq = {.kind = TL_HOME};
 	return timeline_page(r, &tq, NULL, "/", m);
 }
@@ -323,9 +327,21 @@ static int thread_page(struct http_req *r, uint64_t id, const char *poll_error, 
 	if (processing)
 		refresh_model(r, m, id);
 	if (q->viewer && n && !v[focus]->pending) {
-		compose_model(r, m, v[focus]->id, v[focus]->visibility);
-		/* Start the reply with the author's name, as people expect. */
-		if (v[focus]->author_id != q->viewer)
+		/* In a conversation addressed to an organisation its staff answer
+		 * as the organisation, unless they choose otherwise. */
+		uint64_t as_default = 0;
+		if (v[focus]->visibility == VIS_DIRECT) {
+			uint64_t *people;
+			size_t np = 0;
+			if (!core_conv_people(q->w->core, r->a, q->viewer, v[focus]->root_id, &people, &np))
+				for (size_t i = 0; i < np && !as_default; i++)
+					if (people[i] != q->viewer && core_may_post_as(q->w->core, q->viewer, people[i]))
+						as_default = people[i];
+		}
+		compose_model(r, m, v[focus]->id, v[focus]->visibility, as_default);
+		/* Start the reply with the author's name, as people expect; a
+		 * private answer goes to the conversation's people without it. */
+		if (v[focus]->author_id != q->viewer && v[focus]->visibility != VIS_DIRECT)
 			tv_set_strf(r->a, m, "reply_prefix", "@%s ", v[focus]->author->username);
 	}
 	rc = page_render(r, "thread", m);
@@ -632,7 +648,7 @@ static int compose_error(struct http_req *r, const struct post_input *in, const 
 {
 	struct tval *m = page_model(r, _r(r, "Uw bericht"));
 	tv_set_str(r->a, m, "error", error);
-	compose_model(r, m, in->in_reply_to, in->visibility >= 0 ? in->visibility : VIS_PUBLIC);
+	compose_model(r, m, in->in_reply_to, in->visibility >= 0 ? in->visibility : VIS_PUBLIC, 0);
 	tv_set_str(r->a, m, "reply_prefix", in->text ? in->text : "");
 	bool any = false;
 	for (int i = 1; i <= FORM_POLL_MAX; i++) {
@@ -653,6 +669,107 @@ static int compose_error(struct http_req *r, const struct post_input *in, const 
 	int rc = page_render(r, "compose_page", m);
 	r->status = 400;
 	return rc;
+}
+
+/*
+ * The private message form: empty or with the recipient from a profile's
+ * "Stuur een bericht", or back from /posts with what was typed and the
+ * problem with "Aan" (nobody by that name, or a choice between several).
+ */
+static int message_form(struct http_req *r, const struct post_input *in, const struct rcpt_problem *why)
+{
+	struct wreq *q = WREQ(r);
+	struct tval *m = page_model(r, _r(r, "Bericht schrijven"));
+	const char *to = in && in->to ? in->to : "";
+	tv_set_str(r->a, m, "to", to);
+	tv_set_str(r->a, m, "text", in && in->text ? in->text : "");
+	tv_set_str(r->a, m, "visibility",
+	           !in || in->visibility == VIS_DIRECT ? "direct" : in->visibility == VIS_FOLLOWERS ? "followers" : "public");
+	tv_set_bool(r->a, m, "is_direct", !in || in->visibility == VIS_DIRECT);
+	tv_set_int(r->a, m, "max", CORE_POST_MAX_CHARS);
+	/* Posting as: for staff, the organisation the message is to or from. */
+	uint64_t as_default = in && in->author_id != q->viewer ? in->author_id : 0;
+	struct account **orgs;
+	size_t n = 0;
+	if (!core_post_as_orgs(q->w->core, r->a, q->viewer, &orgs, &n) && n) {
+		struct tval *as = tv_list(r->a);
+		struct tval *self = tv_obj(r->a);
+		tv_set_str(r->a, self, "username", q->me->username);
+		tv_set_str(r->a, self, "display_name", q->me->display_name);
+		tv_set_bool(r->a, self, "selected", false);
+		tv_push(as, self);
+		for (size_t i = 0; i < n; i++) {
+			struct tval *o = account_model(r, orgs[i]);
+			tv_set_bool(r->a, o, "selected", orgs[i]->id == as_default);
+			tv_push(as, o);
+		}
+		tv_set(m, "post_as", as);
+		tv_set_bool(r->a, m, "has_post_as", true);
+	}
+	/* Whatever else the form carried (a reply, a group, uploaded files). */
+	struct tval *hidden = tv_list(r->a);
+	static const char *own[] = {"csrf", "text", "to", "as", "visibility", "media_id", "confirm", "audience"};
+	for (int i = 0; in && i < r->nfields; i++) {
+		const char *name = r->fields[i].name;
+		bool skip = !strncmp(name, "alt", 3);
+		for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
+			skip |= !strcmp(name, own[k]);
+		if (skip)
+			continue;
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", name);
+		tv_set_str(r->a, x, "value", r->fields[i].value);
+		tv_push(hidden, x);
+	}
+	for (size_t i = 0; in && i < in->nmedia; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", "media_id");
+		tv_set_strf(r->a, x, "value", "%llu", (unsigned long long)in->media_ids[i]);
+		tv_push(hidden, x);
+	}
+	tv_set(m, "hidden", hidden);
+	if (why && why->text && why->nchoices > 1) {
+		/* Each choice is the whole "Aan" with this piece made exact. */
+		const char *at = strstr(to, why->text);
+		size_t pre = at ? (size_t)(at - to) : 0, plen = at ? strlen(why->text) : strlen(to);
+		struct tval *l = tv_list(r->a);
+		for (size_t i = 0; i < why->nchoices && i < 10; i++) {
+			struct tval *x = account_model(r, why->choices[i]);
+			tv_set_strf(r->a, x, "value", "%.*s@%s%s", (int)pre, to, why->choices[i]->username, to + pre + plen);
+			tv_set_int(r->a, x, "n", (int64_t)i + 1);
+			tv_push(l, x);
+		}
+		tv_set(m, "choices", l);
+		tv_set_strf(r->a, m, "choose", "%s “%s”. %s", _r(r, "Meer mensen of organisaties passen bij de naam"),
+		            why->text, _r(r, "Wie bedoelt u?"));
+	} else if (why && why->text) {
+		tv_set_strf(r->a, m, "to_error", "%s “%s”. %s", _r(r, "We vinden niemand met de naam"), why->text,
+		            _r(r, "Kijk de naam na, of zoek de persoon of organisatie op via Zoeken."));
+	}
+	int rc = page_render(r, "message_new", m);
+	if (why && why->text)
+		r->status = 422;
+	return rc;
+}
+
+int h_message_new(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct post_input in = {.author_id = q->viewer, .visibility = VIS_DIRECT};
+	const char *to = http_query(r, "to");
+	struct account *acc;
+	/* From a profile: "@name"; staff writing to someone from their
+	 * organisation's page choose the organisation themselves. */
+	if (to && *to && core_account_by_name(q->w->core, r->a, to[0] == '@' ? to + 1 : to, &acc) == 0 &&
+	    !core_account_hidden(q->w->core, q->viewer, acc))
+		in.to = arena_printf(r->a, "@%s", acc->username);
+	else
+		in.to = "";
+	in.text = "";
+	return message_form(r, &in, NULL);
 }
 
 int h_post_create(struct http_req *r)
@@ -695,6 +812,16 @@ int h_post_create(struct http_req *r)
 		return compose_error(r, &in, poll_error);
 	if ((rc = media_from_form(r, &in)))
 		return rc < 0 ? 0 : rc;
+	/* "Aan" takes names as people know them; one that fits nobody or
+	 * several people brings the form back with the message in it. */
+	if (in.to && *in.to) {
+		uint64_t ids[CORE_MAX_MENTIONS + 8];
+		size_t nids = 0;
+		struct rcpt_problem why;
+		rc = core_recipients_find(q->w->core, r->a, q->viewer, in.to, ids, &nids, CORE_MAX_MENTIONS + 8, &why);
+		if (rc == ERR_NOTFOUND || rc == ERR_CONFLICT)
+			return message_form(r, &in, &why);
+	}
 	struct guard_result g;
 	in.guard = &g;
 	uint64_t id;
@@ -846,7 +973,14 @@ int h_notifications(struct http_req *r)
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
 		tv_set(x, "actor", account_model(r, v[i].actor));
-		tv_set_str(r->a, x, "what", _r(r, what[v[i].kind >= 0 && v[i].kind <= 11 ? v[i].kind : 0]));
+		const char *w = _r(r, what[v[i].kind >= 0 && v[i].kind <= 11 ? v[i].kind : 0]);
+		/* A private message is sent, not a mention. */
+		if ((v[i].kind == NOTIF_MENTION || v[i].kind == NOTIF_REPLY) && v[i].post &&
+		    v[i].post->visibility == VIS_DIRECT)
+			w = _r(r, "stuurde u een bericht");
+		tv_set_str(r->a, x, "what", w);
+		if (v[i].org)
+			tv_set(x, "for_org", account_model(r, v[i].org));
 		tv_set_bool(r->a, x, "is_group", v[i].kind >= NOTIF_GROUP_REQUEST && v[i].kind <= NOTIF_GROUP_INVITE);
 		tv_set_bool(r->a, x, "is_report", v[i].kind == NOTIF_REPORT);
 		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));

@@ -357,6 +357,7 @@ static const struct http_route routes[] = {
 	{HTTP_GET, "/moderation", h_moderation},
 	{HTTP_POST, "/moderation/:id/:action", h_moderation_act},
 	{HTTP_GET, "/messages", h_messages},
+	{HTTP_GET, "/messages/new", h_message_new},
 	{HTTP_POST, "/messages/:id/leave", h_message_leave},
 	{HTTP_POST, "/guidelines/:name/accept", h_guidelines_accept},
 	{HTTP_GET, "/admin/groups", h_admin_groups},
@@ -544,6 +545,9 @@ struct tval *page_model(struct http_req *r, const char *title)
 		int64_t unread = 0;
 		core_notif_unread(q->w->core, q->viewer, &unread);
 		tv_set_int(r->a, m, "unread", unread);
+		int64_t conv_unread = 0;
+		core_conv_unread(q->w->core, q->viewer, &conv_unread);
+		tv_set_int(r->a, m, "messages_unread", conv_unread);
 	}
 	const char *msg = http_query(r, "msg");
 	static const char *msgs[][2] = {
@@ -682,8 +686,21 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	tv_set(m, "author", account_model(r, p->author));
 	if (p->writer && p->writer_id != p->author_id)
 		tv_set(m, "writer", account_model(r, p->writer));
-	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, p->text));
+	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, core_dm_body(p)));
 	tv_set_str(r->a, m, "text", p->text);
+	/* A private message names its recipients apart from its text. */
+	struct account **to;
+	size_t nto = 0;
+	if (p->visibility == VIS_DIRECT && !core_post_addressees(q->w->core, r->a, q->viewer, p, &to, &nto) && nto) {
+		struct tval *l = tv_list(r->a);
+		for (size_t i = 0; i < nto; i++) {
+			struct tval *x = account_model(r, to[i]);
+			tv_set_bool(r->a, x, "more", i > 0);
+			tv_push(l, x);
+		}
+		tv_set(m, "addressees", l);
+		tv_set_bool(r->a, m, "has_addressees", true);
+	}
 	media_post_model(r, m, p);
 	/* Timelines lead to the post page, where the poll is. */
 	tv_set_bool(r->a, m, "has_poll", p->x && p->x->has_poll);

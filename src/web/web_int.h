@@ -92,6 +92,7 @@ int h_report(struct http_req *r);
 int h_moderation(struct http_req *r);
 int h_moderation_act(struct http_req *r);
 int h_messages(struct http_req *r);
+int h_message_new(struct http_req *r);
 int h_message_leave(struct http_req *r);
 int h_guidelines_accept(struct http_req *r);
 int h_admin_groups(struct http_req *r);

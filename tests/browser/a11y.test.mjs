@@ -256,6 +256,7 @@ const PAGES = [
   // Newer page kinds (groups, messages, moderation, organisation policy, apps).
   ['/groups', () => '/groups'],
   ['/messages', () => '/messages'],
+  ['/messages/new?to=ORG', () => `/messages/new?to=${ORG.name}`],
   ['/moderation', () => '/moderation'],
   ['/admin/groups', () => '/admin/groups'],
   ['/admin/orgs/ORG/policy', () => `/admin/orgs/${ORG.name}/policy`],
