@@ -542,7 +542,7 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 	int rc = core_guard_policy_get(CORE(r), org->id, &gp);
 	if (rc)
 		return rc;
-	struct tval *m = page_model(r, _r(r, "Privacybewaker"));
+	struct tval *m = page_model(r, _r(r, "Richtlijnen en privacybewaker"));
 	tv_set(m, "org", account_model(r, org));
 	tv_set_bool(r->a, m, "alt_required", core_media_alt_required(CORE(r), org->id));
 	if (error)

@@ -222,3 +222,35 @@ def test_org_name_rule_shown_up_front(server, admin):
     assert m, r.text
     assert 'id="%s"' % m.group(1) in r.text
     assert "kleine letters, cijfers of _" in r.text
+
+
+def test_org_logo(server, admin, anon):
+    from test_guard_everywhere import tiny_png
+    import time
+    org = make_org(admin)
+    assert "/avatar/%s.svg" % org in anon.get("/@" + org).text
+    r = admin.post("/admin/orgs/%s/logo" % org, {}, files=[("avatar", ("logo.png", tiny_png(4242), "image/png"))])
+    assert r.status_code == 303, (r.status_code, r.text[:300])
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        if re.search(r'<img class="avatar big" src="/media/', anon.get("/@" + org).text):
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("logo not shown")
+    # Only those who manage the organisation set its logo.
+    other = server.new_user(prefix="logonosy")
+    r = other.post("/admin/orgs/%s/logo" % org, {}, files=[("avatar", ("x.png", tiny_png(7), "image/png"))])
+    assert r.status_code in (403, 404)
+
+
+def test_org_pages_in_english(server, admin, anon):
+    org = make_org(admin)
+    en = {"Accept-Language": "en"}
+    r = anon.get("/privacy", headers=en)
+    assert "Privacy statement" in r.text and "We take good care of your data" in r.text
+    assert admin.post("/settings/language", {"lang": "en", "back": "/"}).status_code == 303
+    r = admin.get("/admin/orgs/%s/policy" % org)
+    assert "Date of birth" in r.text and "default: stop" in r.text
+    r = admin.get("/admin/orgs/" + org)
+    assert "Manage organisation" in r.text and "Social media guidelines" in r.text
