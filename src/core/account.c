@@ -552,16 +552,20 @@ static int register_account(struct core *c, struct arena *a, const char *invite,
 	if (store_account_by_name(c->store, a, name, &existing) == 0)
 		return ERR_EXISTS;
 	int role = ROLE_MEMBER;
+	uint64_t org = 0; /* an organisation's invitation makes its staff */
 	if (need_invite) {
 		/* Claim the invitation first: of two people racing for one link,
 		 * only one gets an account. */
 		char h[65];
 		core_token_hash(invite, h);
-		int rc = store_token_use(c->store, "invite", h, time_now(), 0, NULL, &role);
+		int rc = store_token_use(c->store, "invite", h, time_now(), 0, &org, &role);
 		if (rc)
 			return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
 	}
-	return core_account_create(c, name, password, ACCOUNT_PERSON, role, id);
+	int rc = core_account_create(c, name, password, ACCOUNT_PERSON, role, id);
+	if (!rc && org)
+		rc = core_staff_add(c, org, *id);
+	return rc;
 }
 
 int core_register(struct core *c, struct arena *a, const char *invite, const char *username,
@@ -696,6 +700,152 @@ bool core_may_post_as(struct core *c, uint64_t viewer, uint64_t author)
 bool core_post_own(uint64_t viewer, const struct post *p)
 {
 	return viewer && (viewer == p->author_id || p->v_staff);
+}
+
+bool core_org_may_manage(struct core *c, uint64_t viewer, uint64_t org)
+{
+	if (!viewer)
+		return false;
+	struct arena a;
+	arena_init(&a);
+	struct account *v, *o;
+	bool ok = !store_account_get(c->store, &a, viewer, &v) && v->role == ROLE_ADMIN && !v->suspended &&
+	          !store_account_get(c->store, &a, org, &o) && o->kind == ACCOUNT_ORG;
+	arena_release(&a);
+	return ok;
+}
+
+static const char *const org_keys[] = {"address", "phone", "hours", "website", "privacy"};
+
+static const char **org_field(const struct org_profile *p, size_t i)
+{
+	const char *const *f[] = {&p->address, &p->phone, &p->hours, &p->website, &p->privacy};
+	return (const char **)f[i];
+}
+
+int core_org_profile_get(struct core *c, struct arena *a, uint64_t org, struct org_profile *out)
+{
+	for (size_t i = 0; i < sizeof org_keys / sizeof org_keys[0]; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "org.%llu.%s", (unsigned long long)org, org_keys[i]);
+		*org_field(out, i) = store_meta_get(c->store, a, key, "");
+	}
+	return 0;
+}
+
+/* Digits, spaces and + - ( ) . with at least 6 digits. */
+static bool phone_ok(const char *s)
+{
+	int digits = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!strchr(" +-().", *p))
+			return false;
+	}
+	return !*s || (digits >= 6 && digits <= 15);
+}
+
+/* Empty, or http(s)://host... without spaces, quotes or angle brackets. */
+static bool website_ok(const char *s)
+{
+	if (!*s)
+		return true;
+	const char *rest = !strncmp(s, "https://", 8) ? s + 8 : !strncmp(s, "http://", 7) ? s + 7 : NULL;
+	if (!rest || !*rest || *rest == '/' || *rest == '.')
+		return false;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || strchr("\"'<>`\\", *p))
+			return false;
+	return true;
+}
+
+int core_org_profile_set(struct core *c, uint64_t viewer, const struct account *acc, const struct org_profile *p,
+                         const struct guard_ask *ask)
+{
+	if (!core_org_may_manage(c, viewer, acc->id))
+		return ERR_FORBIDDEN;
+	if (!field_ok(acc->display_name, CORE_DISPLAY_MAX) || !field_ok(acc->bio, CORE_BIO_MAX) ||
+	    strpbrk(acc->display_name, "\r\n") || !field_ok(p->address, CORE_FIELD_MAX) ||
+	    !field_ok(p->phone, CORE_ORG_PHONE_MAX) || !field_ok(p->hours, CORE_FIELD_MAX) ||
+	    !field_ok(p->website, CORE_ORG_WEBSITE_MAX) || !field_ok(p->privacy, CORE_PRIVACY_MAX) ||
+	    !phone_ok(p->phone) || !website_ok(p->website))
+		return ERR_INVAL;
+	struct arena a;
+	arena_init(&a);
+	struct account *old;
+	struct org_profile was;
+	int rc = store_account_get(c->store, &a, acc->id, &old);
+	if (rc)
+		goto out;
+	core_org_profile_get(c, &a, acc->id, &was);
+	/* Public texts: the guard reads what changed, as for a profile; the
+	 * organisation's own name is not a finding. */
+	struct guard_part parts[8];
+	size_t n = profile_parts(old, acc, parts);
+	if (*p->hours && strcmp(p->hours, was.hours))
+		parts[n++] = (struct guard_part){.what = "hours", .text = p->hours, .self = true};
+	if (*p->privacy && strcmp(p->privacy, was.privacy))
+		parts[n++] = (struct guard_part){.what = "privacy", .text = p->privacy, .self = true};
+	if (n && (rc = guard_ask_gate(c, acc->id, viewer, parts, n, ask)))
+		goto out;
+	struct account upd = *old;
+	upd.display_name = acc->display_name;
+	upd.bio = acc->bio;
+	if ((rc = store_begin(c->store)))
+		goto out;
+	rc = store_account_update(c->store, &upd);
+	for (size_t i = 0; !rc && i < sizeof org_keys / sizeof org_keys[0]; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "org.%llu.%s", (unsigned long long)acc->id, org_keys[i]);
+		rc = store_meta_set(c->store, key, *org_field(p, i));
+	}
+	rc = store_finish(c->store, rc);
+out:
+	arena_release(&a);
+	return rc;
+}
+
+int core_org_staff_add(struct core *c, uint64_t viewer, uint64_t org, uint64_t person)
+{
+	return core_org_may_manage(c, viewer, org) ? core_staff_add(c, org, person) : ERR_FORBIDDEN;
+}
+
+int core_org_staff_remove(struct core *c, uint64_t viewer, uint64_t org, uint64_t person)
+{
+	if (!core_org_may_manage(c, viewer, org))
+		return ERR_FORBIDDEN;
+	if (!store_staff_is(c->store, org, person))
+		return ERR_NOTFOUND;
+	return store_staff_remove(c->store, org, person);
+}
+
+int core_org_invite_create(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, char **token)
+{
+	if (!core_org_may_manage(c, viewer, org))
+		return ERR_FORBIDDEN;
+	return token_create(c, a, "invite", org, ROLE_MEMBER, CORE_INVITE_DAYS * 86400, viewer, token);
+}
+
+int core_privacy_get(struct core *c, struct arena *a, const char **text)
+{
+	const char *v = store_meta_get(c->store, a, "site.privacy", "");
+	*text = *v ? v : NULL;
+	return 0;
+}
+
+int core_privacy_set(struct core *c, uint64_t viewer, const char *text)
+{
+	struct arena a;
+	arena_init(&a);
+	struct account *v;
+	int rc = store_account_get(c->store, &a, viewer, &v);
+	if (!rc && (v->role != ROLE_ADMIN || v->suspended))
+		rc = ERR_FORBIDDEN;
+	arena_release(&a);
+	if (!rc && !field_ok(text, CORE_PRIVACY_MAX))
+		rc = ERR_INVAL;
+	return rc ? rc : store_meta_set(c->store, "site.privacy", text);
 }
 
 int core_setup_check(struct core *c, const char *token)

@@ -151,6 +151,36 @@ bool core_may_post_as(struct core *c, uint64_t viewer, uint64_t author);
 /* core_may_post_as for a post fetched for viewer, without a query: their
  * own, or their organisation's (the row's v_staff). */
 bool core_post_own(uint64_t viewer, const struct post *p);
+/* Who may set up an organisation (its profile, staff, invitations,
+ * guidelines and policy): the site's administrators. */
+bool core_org_may_manage(struct core *c, uint64_t viewer, uint64_t org);
+/* An organisation's public details beside its name and introduction. */
+#define CORE_ORG_PHONE_MAX    30
+#define CORE_ORG_WEBSITE_MAX  200
+#define CORE_PRIVACY_MAX      20000   /* a privacy statement */
+struct org_profile {
+	const char *address, *phone, *hours, *website, *privacy;
+};
+int core_org_profile_get(struct core *c, struct arena *a, uint64_t org, struct org_profile *out);
+/* Save an organisation's name, introduction (acc->display_name, acc->bio)
+ * and details, as viewer (core_org_may_manage).  The privacy guard reads
+ * the changed texts (name, introduction, opening hours, privacy statement)
+ * as for a profile; address, phone and website are the organisation's own
+ * contact data.  ERR_INVAL: a field too long, a phone that is not a phone
+ * number, a website that is not an http(s) address. */
+int core_org_profile_set(struct core *c, uint64_t viewer, const struct account *acc, const struct org_profile *p,
+                         const struct guard_ask *ask);
+/* Staff, as viewer (core_org_may_manage).  Removal takes effect at once:
+ * the person can no longer post or act as the organisation. */
+int core_org_staff_add(struct core *c, uint64_t viewer, uint64_t org, uint64_t person);
+int core_org_staff_remove(struct core *c, uint64_t viewer, uint64_t org, uint64_t person);
+/* An invitation link (CORE_INVITE_DAYS, once) whose new account becomes
+ * staff of org on registration (core_register). */
+int core_org_invite_create(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, char **token);
+/* The site's privacy statement: NULL in *text when none was written (the
+ * view shows its default).  Administrators set it ("" = the default). */
+int core_privacy_get(struct core *c, struct arena *a, const char **text);
+int core_privacy_set(struct core *c, uint64_t viewer, const char *text);
 
 /* ---- posts ---- */
 /* What the privacy guard found in a text, for the author to review. */

@@ -1815,14 +1815,19 @@ static enum scan_verdict verdict_of(const struct scan_policy *pol, const struct 
 		return SCAN_WARN;
 	if (act == SCAN_ACT_BLOCK)
 		return SCAN_BLOCK;
-	switch (f->type) {
+	if (f->type == SCAN_HEALTH)
+		return f->confidence >= HEALTH_LINKED_CONF ? SCAN_BLOCK : SCAN_WARN;
+	return scan_type_default(f->type);
+}
+
+enum scan_verdict scan_type_default(enum scan_type t)
+{
+	switch (t) {
 	case SCAN_BSN:
 	case SCAN_IBAN:
 	case SCAN_PATIENT_NUMBER:
 	case SCAN_DATE_OF_BIRTH:
 		return SCAN_BLOCK;
-	case SCAN_HEALTH:
-		return f->confidence >= HEALTH_LINKED_CONF ? SCAN_BLOCK : SCAN_WARN;
 	default:
 		return SCAN_WARN;
 	}

@@ -47,6 +47,9 @@ const char *scan_verdict_name(enum scan_verdict v);      /* "ok" "warn" "block" 
 /* What one finding of a result means under pol (SCAN_OK for a hint): for a
  * caller that drops findings and needs the verdict of the rest. */
 enum scan_verdict scan_finding_verdict(const struct scan_policy *pol, const struct scan_finding *f);
+/* What SCAN_ACT_DEFAULT ("standaard") does for a type: SCAN_BLOCK or
+ * SCAN_WARN (health data: SCAN_WARN, a block when it is tied to a person). */
+enum scan_verdict scan_type_default(enum scan_type t);
 bool scan_elfproef(const char *digits, size_t n);        /* exposed for tests */
 bool scan_iban_valid(const char *s, size_t n);
 int scan_cli_main(int argc, char **argv);                /* `kring scan ...`: argv[0] is "scan" */

@@ -17,6 +17,8 @@ static int need_admin(struct http_req *r)
 	return q->me->role == ROLE_ADMIN ? 0 : ERR_FORBIDDEN;
 }
 
+static const char *privacy_default(struct http_req *r);
+
 static int admin_page(struct http_req *r, const char *link_label, const char *link, const char *error)
 {
 	struct wreq *q = WREQ(r);
@@ -24,6 +26,9 @@ static int admin_page(struct http_req *r, const char *link_label, const char *li
 	struct site site;
 	core_site_get(q->w->core, r->a, &site);
 	tv_set_bool(r->a, m, "open_registration", site.open_registration);
+	const char *privacy = NULL;
+	core_privacy_get(q->w->core, r->a, &privacy);
+	tv_set_str(r->a, m, "privacy", privacy ? privacy : privacy_default(r));
 	if (link) {
 		tv_set_str(r->a, m, "link_label", link_label);
 		tv_set_str(r->a, m, "link", link);
@@ -201,26 +206,333 @@ int h_admin_org(struct http_req *r)
 	}
 	if (rc)
 		return rc;
-	redirect_msg(r, arena_printf(r->a, "/@%s", lower), "saved");
+	redirect_msg(r, arena_printf(r->a, "/admin/orgs/%s", lower), "saved");
+	return 0;
+}
+
+/* An organisation's own page for administrators: its profile, staff,
+ * invitations, and the way to its guidelines and privacy guard.  ed: the
+ * profile as typed (after a refusal), else the stored one. */
+static int org_page(struct http_req *r, struct account *org, const struct account *ed, const struct org_profile *edp,
+                    const char *link, const char *error, int status)
+{
+	struct tval *m = page_model(r, arena_printf(r->a, "%s: %s", _r(r, "Organisatie beheren"),
+	                                            org->display_name[0] ? org->display_name : org->username));
+	tv_set(m, "org", account_model(r, org));
+	const struct account *a = ed ? ed : org;
+	struct org_profile op;
+	if (!edp) {
+		core_org_profile_get(CORE(r), r->a, org->id, &op);
+		edp = &op;
+	}
+	struct tval *f = tv_obj(r->a);
+	tv_set_str(r->a, f, "display_name", a->display_name);
+	tv_set_str(r->a, f, "bio", a->bio ? a->bio : "");
+	tv_set_str(r->a, f, "address", edp->address);
+	tv_set_str(r->a, f, "phone", edp->phone);
+	tv_set_str(r->a, f, "hours", edp->hours);
+	tv_set_str(r->a, f, "website", edp->website);
+	tv_set_str(r->a, f, "privacy", edp->privacy);
+	tv_set(m, "form", f);
+	if (link)
+		tv_set_str(r->a, m, "link", link);
+	if (error)
+		tv_set_str(r->a, m, "error", error);
+	struct account **staff;
+	size_t n = 0;
+	struct tval *l = tv_list(r->a);
+	if (!store_staff_list(CORE(r)->store, r->a, org->id, &staff, &n))
+		for (size_t i = 0; i < n; i++)
+			tv_push(l, account_model(r, staff[i]));
+	tv_set(m, "staff", l);
+	tv_set_bool(r->a, m, "staff_empty", tv_len(l) == 0);
+	/* Adding staff: people found by name who are not staff yet. */
+	const char *qs = http_query(r, "q");
+	if (qs && *qs) {
+		char *lq = str_trim(arena_strdup(r->a, qs));
+		str_lower(lq);
+		tv_set_str(r->a, m, "q", qs);
+		struct account **found;
+		size_t nf = 0;
+		struct tval *fl = tv_list(r->a);
+		if (*lq && strlen(lq) <= CORE_DISPLAY_MAX && !store_account_search(CORE(r)->store, r->a, lq, 20, &found, &nf))
+			for (size_t i = 0; i < nf; i++)
+				if (found[i]->kind == ACCOUNT_PERSON && !found[i]->suspended &&
+				    !store_staff_is(CORE(r)->store, org->id, found[i]->id))
+					tv_push(fl, account_model(r, found[i]));
+		tv_set(m, "found", fl);
+		tv_set_bool(r->a, m, "searched", true);
+		tv_set_bool(r->a, m, "found_none", tv_len(fl) == 0);
+	}
+	int rc = page_render(r, "admin_org", m);
+	if (status)
+		r->status = status;
+	return rc;
+}
+
+/* An organisation that viewer may set up (core_org_may_manage). */
+static int managed_org(struct http_req *r, struct account **org)
+{
+	struct wreq *q = WREQ(r);
+	if (!q->viewer)
+		return ERR_AUTH;
+	const char *name = http_param(r, "name");
+	int rc = name ? core_account_by_name(CORE(r), r->a, name, org) : ERR_NOTFOUND;
+	if (rc)
+		return rc;
+	if ((*org)->kind != ACCOUNT_ORG)
+		return ERR_NOTFOUND;
+	return core_org_may_manage(CORE(r), q->viewer, (*org)->id) ? 0 : ERR_FORBIDDEN;
+}
+
+int h_admin_org_page(struct http_req *r)
+{
+	struct account *org;
+	int rc = managed_org(r, &org);
+	return rc ? rc : org_page(r, org, NULL, NULL, NULL, NULL, 0);
+}
+
+static const char *form_or(struct http_req *r, const char *name, const char *dflt)
+{
+	const char *v = http_form(r, name);
+	return v ? str_trim(arena_strdup(r->a, v)) : dflt;
+}
+
+int h_admin_org_profile(struct http_req *r)
+{
+	struct account *org;
+	int rc = managed_org(r, &org);
+	if (rc)
+		return rc;
+	struct org_profile was, p;
+	core_org_profile_get(CORE(r), r->a, org->id, &was);
+	struct account acc = *org;
+	acc.display_name = form_or(r, "display_name", org->display_name);
+	acc.bio = form_or(r, "bio", org->bio ? org->bio : "");
+	p.address = form_or(r, "address", was.address);
+	p.phone = form_or(r, "phone", was.phone);
+	p.hours = form_or(r, "hours", was.hours);
+	p.website = form_or(r, "website", was.website);
+	p.privacy = form_or(r, "privacy", was.privacy);
+	const char *confirm = http_form(r, "confirm");
+	struct guard_result g;
+	struct guard_ask ask = {.confirm = confirm && !strcmp(confirm, "1"), .a = r->a, .result = &g};
+	rc = core_org_profile_set(CORE(r), WREQ(r)->viewer, &acc, &p, &ask);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED) {
+		struct tval *m = page_model(r, _r(r, "Controleer de tekst"));
+		guard_model(r, m, "", &g);
+		char *action = arena_printf(r->a, "/admin/orgs/%s/profile", org->username);
+		tv_set_str(r->a, m, "action", action);
+		tv_set_str(r->a, m, "back", arena_printf(r->a, "/admin/orgs/%s", org->username));
+		static const struct {
+			const char *name, *label;
+			int max;
+			bool multiline;
+		} fields[] = {
+			{"display_name", N_("Naam van de organisatie"), CORE_DISPLAY_MAX, false},
+			{"bio", N_("Over de organisatie"), CORE_BIO_MAX, true},
+			{"address", N_("Adres"), CORE_FIELD_MAX, false},
+			{"phone", N_("Telefoonnummer"), CORE_ORG_PHONE_MAX, false},
+			{"hours", N_("Openingstijden"), CORE_FIELD_MAX, true},
+			{"website", N_("Website"), CORE_ORG_WEBSITE_MAX, false},
+			{"privacy", N_("Privacyverklaring van de organisatie"), CORE_PRIVACY_MAX, true},
+		};
+		const char *values[] = {acc.display_name, acc.bio, p.address, p.phone, p.hours, p.website, p.privacy};
+		struct tval *list = tv_list(r->a);
+		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+			struct tval *x = tv_obj(r->a);
+			tv_set_str(r->a, x, "name", fields[i].name);
+			tv_set_str(r->a, x, "label", _r(r, fields[i].label));
+			tv_set_str(r->a, x, "value", values[i]);
+			tv_set_int(r->a, x, "max", fields[i].max);
+			tv_set_bool(r->a, x, "multiline", fields[i].multiline);
+			tv_push(list, x);
+		}
+		tv_set(m, "fields", list);
+		tv_set(m, "hidden", tv_list(r->a));
+		rc = page_render(r, "guard_form", m);
+		r->status = 422;
+		return rc;
+	}
+	if (rc == ERR_INVAL)
+		return org_page(r, org, &acc, &p, NULL,
+		                _r(r, "Dit kunnen we niet opslaan. Controleer de velden: een naam tot 80 tekens, een "
+		                      "telefoonnummer met alleen cijfers, en een website die begint met https://."),
+		                400);
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/admin/orgs/%s", org->username), "saved");
 	return 0;
 }
 
 int h_admin_staff(struct http_req *r)
 {
-	int rc = need_admin(r);
 	struct account *org, *person;
-	if (rc || (rc = target(r, &org)))
+	int rc = managed_org(r, &org);
+	if (rc)
 		return rc;
 	const char *who = http_form(r, "person");
-	if (!who || core_account_by_name(CORE(r), r->a, who, &person)) {
-		admin_page(r, NULL, NULL, _r(r, "Deze persoon bestaat niet. Controleer de naam."));
+	if (who && *who == '@')
+		who++;
+	if (!who || core_account_by_name(CORE(r), r->a, who, &person) || person->kind != ACCOUNT_PERSON ||
+	    core_account_hidden(CORE(r), WREQ(r)->viewer, person))
+		return org_page(r, org, NULL, NULL, NULL, _r(r, "Deze persoon bestaat niet. Controleer de naam."), 400);
+	if ((rc = core_org_staff_add(CORE(r), WREQ(r)->viewer, org->id, person->id)))
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/admin/orgs/%s", org->username), "saved");
+	return 0;
+}
+
+int h_admin_staff_remove(struct http_req *r)
+{
+	struct account *org, *person;
+	int rc = managed_org(r, &org);
+	if (rc)
+		return rc;
+	const char *who = http_param(r, "user");
+	if (!who || (rc = core_account_by_name(CORE(r), r->a, who, &person)))
+		return ERR_NOTFOUND;
+	if ((rc = core_org_staff_remove(CORE(r), WREQ(r)->viewer, org->id, person->id)))
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/admin/orgs/%s", org->username), "saved");
+	return 0;
+}
+
+int h_admin_org_invite(struct http_req *r)
+{
+	struct account *org;
+	int rc = managed_org(r, &org);
+	if (rc)
+		return rc;
+	char *token;
+	if ((rc = core_org_invite_create(CORE(r), r->a, WREQ(r)->viewer, org->id, &token)))
+		return rc;
+	char *link = arena_printf(r->a, "%s/register?invite=%s", WREQ(r)->w->base_url, token);
+	return org_page(r, org, NULL, NULL, link, NULL, 0);
+}
+
+/* The site's privacy statement, and the default when none was written. */
+static const char *privacy_default(struct http_req *r)
+{
+	return _r(r, "Op deze plek praten cliënten, naasten en zorgverleners met elkaar. Wij gaan zorgvuldig om met "
+	             "uw gegevens.\n\n"
+	             "Welke gegevens bewaren we? Uw gebruikersnaam, uw naam, wat u over uzelf schrijft, uw berichten "
+	             "en foto's, wie u volgt, en uw instellingen. Uw wachtwoord bewaren we alleen versleuteld.\n\n"
+	             "Waarom? Alleen om deze plek te laten werken: zodat u berichten kunt lezen en schrijven en "
+	             "contact kunt houden met de mensen en organisaties die u kiest. We verkopen niets en tonen geen "
+	             "reclame.\n\n"
+	             "Wie ziet wat? U kiest per bericht wie het mag lezen: iedereen, uw volgers, of alleen de mensen "
+	             "die u noemt. Berichten in een besloten kring lezen alleen de leden. Beheerders kunnen gegevens "
+	             "inzien als dat nodig is om misbruik te stoppen.\n\n"
+	             "De privacybewaker leest uw tekst voordat die geplaatst wordt. Hij zoekt naar gegevens van "
+	             "cliënten, zoals een burgerservicenummer of een geboortedatum, en waarschuwt u. Zo blijft "
+	             "privé ook privé.\n\n"
+	             "Uw rechten: u mag uw gegevens inzien, laten verbeteren en laten verwijderen. Vraag het aan de "
+	             "beheerder van deze plek. Een organisatie op deze plek heeft haar eigen privacyverklaring op "
+	             "haar pagina.");
+}
+
+int h_privacy(struct http_req *r)
+{
+	const char *text = NULL;
+	core_privacy_get(CORE(r), r->a, &text);
+	struct tval *m = page_model(r, _r(r, "Privacyverklaring"));
+	tv_set_str(r->a, m, "text", text ? text : privacy_default(r));
+	return page_render(r, "privacy", m);
+}
+
+int h_admin_privacy(struct http_req *r)
+{
+	int rc = need_admin(r);
+	if (rc)
+		return rc;
+	const char *text = http_form(r, "privacy");
+	rc = core_privacy_set(CORE(r), WREQ(r)->viewer, text ? text : "");
+	if (rc == ERR_INVAL) {
+		admin_page(r, NULL, NULL, _r(r, "De privacyverklaring is te lang of bevat tekens die we niet kunnen opslaan."));
 		r->status = 400;
 		return 0;
 	}
-	if ((rc = core_staff_add(CORE(r), org->id, person->id)))
+	if (rc)
 		return rc;
-	redirect_msg(r, arena_printf(r->a, "/@%s", org->username), "saved");
+	redirect_msg(r, "/privacy", "saved");
 	return 0;
+}
+
+/* The guard's types and verdicts in words (the policy page and its log). */
+static const char *const type_labels[SCAN_NTYPES] = {
+	[SCAN_BSN] = N_("Burgerservicenummer (BSN)"),
+	[SCAN_PHONE] = N_("Telefoonnummer"),
+	[SCAN_EMAIL] = N_("E-mailadres"),
+	[SCAN_IBAN] = N_("Bankrekeningnummer (IBAN)"),
+	[SCAN_ADDRESS] = N_("Adres"),
+	[SCAN_DATE_OF_BIRTH] = N_("Geboortedatum"),
+	[SCAN_PATIENT_NUMBER] = N_("Patiëntnummer of cliëntnummer"),
+	[SCAN_NAME] = N_("Naam van een persoon"),
+	[SCAN_HEALTH] = N_("Gegevens over gezondheid"),
+	[SCAN_ROOM] = N_("Kamernummer"),
+};
+
+static const char *type_label(struct http_req *r, const char *name)
+{
+	for (int t = 0; t < SCAN_NTYPES; t++)
+		if (!strcmp(name, scan_type_name((enum scan_type)t)))
+			return type_labels[t] ? _r(r, type_labels[t]) : name;
+	return name;
+}
+
+/* "warn" + "name,phone (note)" → "Waarschuwing: Naam van een persoon, Telefoonnummer (note)". */
+static const char *log_found(struct http_req *r, const char *verdict, const char *types)
+{
+	struct buf b = BUF_INIT(256);
+	buf_adds(&b, !strcmp(verdict, "block") ? _r(r, "Tegengehouden") : !strcmp(verdict, "warn") ? _r(r, "Waarschuwing")
+	                                                                                            : verdict);
+	buf_adds(&b, ": ");
+	char *t = arena_strdup(r->a, types ? types : "");
+	char *rest = strchr(t, ' ');
+	if (rest)
+		*rest++ = '\0';
+	bool first = true;
+	for (char *save = NULL, *w = strtok_r(t, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		buf_addf(&b, "%s%s", first ? "" : ", ", type_label(r, w));
+		first = false;
+	}
+	/* Where, beside a post's text: " (note) (media description)". */
+	static const char *const parts[][2] = {
+		{"display_name", N_("naam")},
+		{"note", N_("over mij")},
+		{"profession", N_("beroep")},
+		{"expertise", N_("deskundig in")},
+		{"languages", N_("talen")},
+		{"region", N_("regio")},
+		{"hours", N_("openingstijden")},
+		{"privacy", N_("privacyverklaring")},
+		{"spoiler_text", N_("waarschuwing vooraf")},
+		{"media description", N_("beschrijving van een foto")},
+		{"poll option", N_("keuze in een peiling")},
+		{"description", N_("beschrijving")},
+		{"rules", N_("huisregels")},
+		{"name", N_("naam")},
+	};
+	while (rest && *rest == '(') {
+		char *end = strchr(rest, ')');
+		if (!end)
+			break;
+		*end = '\0';
+		const char *w = rest + 1;
+		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+			if (!strcmp(w, parts[i][0]))
+				w = _r(r, parts[i][1]);
+		buf_addf(&b, " (%s)", w);
+		rest = end + 1;
+		while (*rest == ' ')
+			rest++;
+	}
+	if (rest && *rest)
+		buf_addf(&b, " %s", rest);
+	const char *out = arena_strdup(r->a, b.ptr);
+	buf_release(&b);
+	return out;
 }
 
 /* An organisation's privacy-guard policy, think time and the log of overrides. */
@@ -230,7 +542,7 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 	int rc = core_guard_policy_get(CORE(r), org->id, &gp);
 	if (rc)
 		return rc;
-	struct tval *m = page_model(r, _r(r, "Privacybewaker"));
+	struct tval *m = page_model(r, _r(r, "Richtlijnen en privacybewaker"));
 	tv_set(m, "org", account_model(r, org));
 	tv_set_bool(r->a, m, "alt_required", core_media_alt_required(CORE(r), org->id));
 	if (error)
@@ -240,6 +552,11 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 	for (int t = 0; t < SCAN_NTYPES; t++) {
 		struct tval *x = tv_obj(r->a);
 		tv_set_str(r->a, x, "name", scan_type_name((enum scan_type)t));
+		tv_set_str(r->a, x, "label", _r(r, type_labels[t]));
+		tv_set_str(r->a, x, "default_label",
+		           t == SCAN_HEALTH ? _r(r, "standaard: waarschuwen, tegenhouden als het over een bepaalde persoon gaat")
+		           : scan_type_default((enum scan_type)t) == SCAN_BLOCK ? _r(r, "standaard: tegenhouden")
+		                                                                : _r(r, "standaard: waarschuwen"));
 		tv_set_str(r->a, x, "why", en ? scan_type_explain_en((enum scan_type)t) : scan_type_explain_nl((enum scan_type)t));
 		tv_set_bool(r->a, x, "act_default", gp.action[t] == SCAN_ACT_DEFAULT);
 		tv_set_bool(r->a, x, "act_off", gp.action[t] == SCAN_ACT_OFF);
@@ -264,8 +581,7 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 			tv_set_str(r->a, x, "time", fmt_time(r, log[i].created_at));
 			if (!core_account_get(CORE(r), r->a, log[i].writer_id, &w))
 				tv_set(x, "writer", account_model(r, w));
-			tv_set_str(r->a, x, "verdict", log[i].verdict);
-			tv_set_str(r->a, x, "types", log[i].types);
+			tv_set_str(r->a, x, "found", log_found(r, log[i].verdict, log[i].types));
 			if (log[i].post_id) /* 0: a profile, group or avatar text, not a post */
 				tv_set_strf(r->a, x, "post_url", "/posts/%llu", (unsigned long long)log[i].post_id);
 			tv_push(l, x);

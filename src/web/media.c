@@ -212,16 +212,16 @@ const char *media_avatar_url(struct http_req *r, struct account *acc)
 	return f ? arena_printf(r->a, "/media/%s", f) : arena_printf(r->a, "/avatar/%s.svg", acc->username);
 }
 
-int h_settings_avatar(struct http_req *r)
+/* A new picture for owner's account (a person's avatar, an organisation's
+ * logo) from the form's "avatar" file, or "remove"; then to back. */
+static int avatar_from_form(struct http_req *r, uint64_t owner, const char *back)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
 	struct wreq *q = WREQ(r);
+	int rc;
 	if (http_form(r, "remove")) {
-		if ((rc = core_avatar_set(q->w->core, q->viewer, 0)))
+		if ((rc = core_avatar_set(q->w->core, owner, 0)))
 			return rc;
-		redirect_msg(r, "/settings", "saved");
+		redirect_msg(r, back, "saved");
 		return 0;
 	}
 	struct http_file *f = NULL;
@@ -232,21 +232,43 @@ int h_settings_avatar(struct http_req *r)
 		return refuse(r, ERR_INVAL, MEDIA_REFUSE_TYPE) == ANSWERED ? 0 : ERR_INVAL;
 	uint64_t id;
 	enum media_refusal why;
-	rc = core_media_upload(q->w->core, q->viewer, f->data, f->len, NULL, &id, &why);
+	rc = core_media_upload(q->w->core, owner, f->data, f->len, NULL, &id, &why);
 	if (!rc && why == MEDIA_OK) {
 		struct media *m;
 		struct arena *a = r->a;
-		if (!core_media_get(q->w->core, a, q->viewer, id, &m) && m->kind != MEDIA_IMAGE) {
+		if (!core_media_get(q->w->core, a, owner, id, &m) && m->kind != MEDIA_IMAGE) {
 			why = MEDIA_REFUSE_TYPE;
 			rc = ERR_INVAL;
 		}
 	}
 	if (rc == ERR_INVAL || rc == ERR_TOOBIG || (rc == ERR_RATE && why == MEDIA_REFUSE_RATE))
 		return refuse(r, rc, why) == ANSWERED ? 0 : rc;
-	if (rc || (rc = core_avatar_set(q->w->core, q->viewer, id)))
+	if (rc || (rc = core_avatar_set(q->w->core, owner, id)))
 		return rc;
-	redirect_msg(r, "/settings", "saved");
+	redirect_msg(r, back, "saved");
 	return 0;
+}
+
+int h_settings_avatar(struct http_req *r)
+{
+	int rc = need_login(r);
+	return rc ? rc : avatar_from_form(r, WREQ(r)->viewer, "/settings");
+}
+
+/* An organisation's logo, set by those who manage it (core_org_may_manage). */
+int h_admin_org_logo(struct http_req *r)
+{
+	int rc = need_login(r);
+	if (rc)
+		return rc;
+	struct wreq *q = WREQ(r);
+	struct account *org;
+	const char *name = http_param(r, "name");
+	if (!name || core_account_by_name(q->w->core, r->a, name, &org) || org->kind != ACCOUNT_ORG)
+		return ERR_NOTFOUND;
+	if (!core_org_may_manage(q->w->core, q->viewer, org->id))
+		return ERR_FORBIDDEN;
+	return avatar_from_form(r, org->id, arena_printf(r->a, "/admin/orgs/%s", org->username));
 }
 
 /* A single "bytes=a-b" range within len; false to send everything. */

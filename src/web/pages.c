@@ -136,6 +136,26 @@ int h_profile(struct http_req *r)
 	if (q->viewer && q->viewer != acc->id && core_reset_may(q->w->core, r->a, q->viewer, acc))
 		tv_set_str(r->a, m, "reset_action", arena_printf(r->a, "/@%s/reset", acc->username));
 	if (acc->kind == ACCOUNT_ORG) {
+		struct org_profile op;
+		core_org_profile_get(q->w->core, r->a, acc->id, &op);
+		if (*op.address || *op.phone || *op.hours || *op.website) {
+			struct tval *d = tv_obj(r->a);
+			tv_set_str(r->a, d, "address", op.address);
+			tv_set_str(r->a, d, "phone", op.phone);
+			/* tel: keeps the + and the digits */
+			char *tel = arena_strdup(r->a, op.phone), *t = tel;
+			for (const char *p = op.phone; *p; p++)
+				if ((*p >= '0' && *p <= '9') || *p == '+')
+					*t++ = *p;
+			*t = '\0';
+			tv_set_str(r->a, d, "tel", tel);
+			tv_set_str(r->a, d, "hours", op.hours);
+			tv_set_str(r->a, d, "website", op.website);
+			tv_set(m, "org_details", d);
+		}
+		if (*op.privacy)
+			tv_set_str(r->a, m, "org_privacy", op.privacy);
+		tv_set_bool(r->a, m, "can_manage", core_org_may_manage(q->w->core, q->viewer, acc->id));
 		struct account **staff;
 		size_t n;
 		if (!store_staff_list(q->w->core->store, r->a, acc->id, &staff, &n)) {

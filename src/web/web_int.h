@@ -149,6 +149,13 @@ int h_admin_org(struct http_req *r);
 int h_admin_staff(struct http_req *r);
 int h_admin_policy_form(struct http_req *r);
 int h_admin_policy(struct http_req *r);
+int h_admin_org_page(struct http_req *r);
+int h_admin_org_profile(struct http_req *r);
+int h_admin_staff_remove(struct http_req *r);
+int h_admin_org_invite(struct http_req *r);
+int h_admin_org_logo(struct http_req *r);
+int h_privacy(struct http_req *r);
+int h_admin_privacy(struct http_req *r);
 
 /* OAuth pages (oauth.c). */
 int h_oauth_authorize(struct http_req *r);

@@ -261,4 +261,5 @@ def test_org_audit_names_a_finding_in_a_media_description(server, admin, alice):
     assert r.status_code == 303, (r.status_code, r.text[:300])
     pid = re.match(r"^/posts/(\d+)", r.headers["Location"]).group(1)
     page = admin.get("/admin/orgs/%s/policy" % org).text
-    assert "bsn (media description)" in page and "/posts/%s" % pid in page
+    # In words (issue 13): the type and the part where it was found.
+    assert "Burgerservicenummer (BSN) (beschrijving van een foto)" in page and "/posts/%s" % pid in page

@@ -195,6 +195,17 @@ before(async () => {
     await pa.selectOption('form.compose select[name=as]', ORG.name);
     await Promise.all([pa.waitForURL(/\/posts\/\d+/), pa.click('form.compose button.primary')]);
   }
+  // The organisation's details, so its page shows address, phone, hours,
+  // website and privacy statement (the guard may ask first: save anyway).
+  await pa.goto(`${base}/admin/orgs/${ORG.name}`);
+  await pa.fill('#o-bio', 'Wij helpen ouderen thuis en in de wijk.');
+  await pa.fill('#o-address', 'Dorpsstraat 1, 1234 AB Ons Dorp');
+  await pa.fill('#o-phone', '0123 45 67 89');
+  await pa.fill('#o-hours', 'Maandag tot en met vrijdag, 9 tot 17 uur');
+  await pa.fill('#o-website', 'https://www.zorgdorp.example');
+  await pa.fill('#o-privacy', 'Wij bewaren alleen wat nodig is voor uw zorg.');
+  await clickAndWait(pa, `form[action="/admin/orgs/${ORG.name}/profile"] button.primary`);
+  if (await pa.locator('input[name=confirm]').count()) await clickAndWait(pa, 'form.danger button');
   // Edit a post so /history has versions.
   await pa.goto(`${base}/posts/${ids.admin}/edit`);
   await pa.fill('form.compose textarea[name=text]',
@@ -260,6 +271,9 @@ const PAGES = [
   ['/moderation', () => '/moderation'],
   ['/admin/groups', () => '/admin/groups'],
   ['/admin/orgs/ORG/policy', () => `/admin/orgs/${ORG.name}/policy`],
+  ['/admin/orgs/ORG', () => `/admin/orgs/${ORG.name}`],
+  ['/admin/orgs/ORG?q=NAME', () => `/admin/orgs/${ORG.name}?q=${USERS.member.name}`],
+  ['/privacy', () => '/privacy'],
   ['/settings/apps', () => '/settings/apps'],
   ['/g/GROUP', () => `/g/${GROUP.name}`],
   ['/g/GROUP/members', () => `/g/${GROUP.name}/members`],
