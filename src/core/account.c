@@ -815,9 +815,51 @@ int core_org_staff_remove(struct core *c, uint64_t viewer, uint64_t org, uint64_
 {
 	if (!core_org_may_manage(c, viewer, org))
 		return ERR_FORBIDDEN;
-	if (!store_staff_is(c->store, org, person))
+	bool staff;
+	int rc = store_staff_is(c->store, org, person, &staff);
+	if (rc)
+		return rc;
+	if (!staff)
 		return ERR_NOTFOUND;
 	return store_staff_remove(c->store, org, person);
+}
+
+int core_org_staff(struct core *c, struct arena *a, uint64_t org, struct account ***out, size_t *n)
+{
+	*n = 0;
+	return store_staff_list(c->store, a, org, out, n);
+}
+
+int core_org_staff_candidates(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, const char *q,
+                              struct account ***out, size_t *n)
+{
+	*n = 0;
+	if (!core_org_may_manage(c, viewer, org))
+		return ERR_FORBIDDEN;
+	char *lq = str_trim(arena_strdup(a, q ? q : ""));
+	str_lower(lq);
+	if (!*lq || strlen(lq) > CORE_DISPLAY_MAX)
+		return ERR_INVAL;
+	struct account **found;
+	size_t nf = 0;
+	int rc = store_account_search(c->store, a, lq, 20, &found, &nf);
+	if (rc)
+		return rc;
+	/* People only, not suspended, not staff yet. */
+	struct account **v = arena_alloc(a, (nf + 1) * sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < nf; i++) {
+		bool staff = true;
+		if (found[i]->kind != ACCOUNT_PERSON || found[i]->suspended)
+			continue;
+		if ((rc = store_staff_is(c->store, org, found[i]->id, &staff)))
+			return rc;
+		if (!staff)
+			v[k++] = found[i];
+	}
+	*out = v;
+	*n = k;
+	return 0;
 }
 
 int core_org_invite_create(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, char **token)

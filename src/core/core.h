@@ -174,6 +174,13 @@ int core_org_profile_set(struct core *c, uint64_t viewer, const struct account *
  * the person can no longer post or act as the organisation. */
 int core_org_staff_add(struct core *c, uint64_t viewer, uint64_t org, uint64_t person);
 int core_org_staff_remove(struct core *c, uint64_t viewer, uint64_t org, uint64_t person);
+/* An organisation's staff. */
+int core_org_staff(struct core *c, struct arena *a, uint64_t org, struct account ***out, size_t *n);
+/* People found by name (q) whom viewer, who manages org, may add as its
+ * staff: not suspended, not staff already.  ERR_INVAL for an empty or too
+ * long q. */
+int core_org_staff_candidates(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, const char *q,
+                              struct account ***out, size_t *n);
 /* An invitation link (CORE_INVITE_DAYS, once) whose new account becomes
  * staff of org on registration (core_register). */
 int core_org_invite_create(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, char **token);

@@ -241,7 +241,7 @@ static int org_page(struct http_req *r, struct account *org, const struct accoun
 	struct account **staff;
 	size_t n = 0;
 	struct tval *l = tv_list(r->a);
-	if (!store_staff_list(CORE(r)->store, r->a, org->id, &staff, &n))
+	if (!core_org_staff(CORE(r), r->a, org->id, &staff, &n))
 		for (size_t i = 0; i < n; i++)
 			tv_push(l, account_model(r, staff[i]));
 	tv_set(m, "staff", l);
@@ -249,17 +249,13 @@ static int org_page(struct http_req *r, struct account *org, const struct accoun
 	/* Adding staff: people found by name who are not staff yet. */
 	const char *qs = http_query(r, "q");
 	if (qs && *qs) {
-		char *lq = str_trim(arena_strdup(r->a, qs));
-		str_lower(lq);
 		tv_set_str(r->a, m, "q", qs);
 		struct account **found;
 		size_t nf = 0;
 		struct tval *fl = tv_list(r->a);
-		if (*lq && strlen(lq) <= CORE_DISPLAY_MAX && !store_account_search(CORE(r)->store, r->a, lq, 20, &found, &nf))
+		if (!core_org_staff_candidates(CORE(r), r->a, WREQ(r)->viewer, org->id, qs, &found, &nf))
 			for (size_t i = 0; i < nf; i++)
-				if (found[i]->kind == ACCOUNT_PERSON && !found[i]->suspended &&
-				    !store_staff_is(CORE(r)->store, org->id, found[i]->id))
-					tv_push(fl, account_model(r, found[i]));
+				tv_push(fl, account_model(r, found[i]));
 		tv_set(m, "found", fl);
 		tv_set_bool(r->a, m, "searched", true);
 		tv_set_bool(r->a, m, "found_none", tv_len(fl) == 0);
