@@ -274,6 +274,10 @@ const char *const store_pg_steps[] = {
 	" AND r.in_reply_to = posts.id AND r.deleted = 0 AND r.reblog_of = 0 AND r.visibility = 0"
 	" AND r.pending = 0 AND r.group_id = posts.group_id) WHERE replies <> 0;"
 	"ALTER TABLE accounts ADD COLUMN collections BIGINT NOT NULL DEFAULT 0;",
+
+	/* 11: a notification names its group and carries a moderator's note. */
+	"ALTER TABLE notifications ADD COLUMN group_id BIGINT NOT NULL DEFAULT 0;"
+	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

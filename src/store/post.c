@@ -709,11 +709,18 @@ bool store_mutes(struct store *s, uint64_t account, uint64_t target)
 
 int store_notif_insert(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post)
 {
+	return store_notif_insert_in(s, account, kind, actor, post, 0, NULL);
+}
+
+int store_notif_insert_in(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post,
+                          uint64_t group, const char *note)
+{
 	DB_OR_FAIL(s);
 	return db_exec(db,
-	               "INSERT INTO notifications (id, account_id, kind, actor_id, post_id, created_at)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	               "uuiuui", id_new(), account, (int64_t)kind, actor, post, (int64_t)time(NULL));
+	               "INSERT INTO notifications (id, account_id, kind, actor_id, post_id, created_at, group_id, note)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	               "uuiuuius", id_new(), account, (int64_t)kind, actor, post, (int64_t)time(NULL), group,
+	               note ? note : "");
 }
 
 int store_notif_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg,
@@ -722,7 +729,7 @@ int store_notif_list(struct store *s, struct arena *a, uint64_t account, const s
 	DB_OR_FAIL(s);
 	uint64_t cur = pg->max_id ? pg->max_id : UINT64_MAX >> 1;
 	struct db_stmt *st = db_query(db,
-	                              "SELECT id, kind, actor_id, post_id, created_at, read FROM notifications"
+	                              "SELECT id, kind, actor_id, post_id, created_at, read, group_id, note FROM notifications"
 	                              " WHERE account_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
 	                              "uui", account, cur, (int64_t)pg->limit);
 	if (!st)
@@ -737,6 +744,8 @@ int store_notif_list(struct store *s, struct arena *a, uint64_t account, const s
 		v[k].post_id = db_u64(st, 3);
 		v[k].created_at = db_i64(st, 4);
 		v[k].read = db_i64(st, 5) != 0;
+		v[k].group_id = db_u64(st, 6);
+		v[k].note = arena_strdup(a, db_text(st, 7));
 		k++;
 	}
 	db_done(st);
@@ -750,6 +759,13 @@ int store_notif_unread(struct store *s, uint64_t account, int64_t *count)
 	DB_OR_FAIL(s);
 	return db_scalar(db, count, 0, "SELECT COUNT(*) FROM notifications WHERE account_id = ?1 AND read = 0", "u",
 	                 account);
+}
+
+int store_notif_mark_read_range(struct store *s, uint64_t account, uint64_t min_id, uint64_t max_id)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE notifications SET read = 1 WHERE account_id = ?1 AND read = 0 AND id >= ?2 AND id <= ?3",
+	               "uuu", account, min_id, max_id);
 }
 
 int store_notif_mark_read(struct store *s, uint64_t account)

@@ -570,24 +570,68 @@ int h_notifications(struct http_req *r)
 	size_t n;
 	if ((rc = core_notifications(q->w->core, r->a, q->viewer, &pg, &v, &n)))
 		return rc;
+	/* Seen now: read, so the count in the menu drops on this very page. */
+	core_notif_seen(q->w->core, q->viewer, v, n);
 	struct tval *m = page_model(r, _r(r, "Meldingen"));
 	static const char *what[] = {
 		N_("noemde u in een bericht"), N_("reageerde op uw bericht"), N_("volgt u nu"),
 		N_("wil u volgen"), N_("vond uw bericht fijn"), N_("deelde uw bericht"),
 		N_("wil lid worden van een kring die u modereert"), N_("heeft u toegelaten tot een kring"),
 		N_("nodigt u uit voor een kring"), N_("geeft u een waarschuwing van de moderatie"),
-		N_("heeft uw bericht goedgekeurd"), N_("meldde iets voor de moderatie"),
+		N_("heeft uw bericht goedgekeurd"), N_("diende een klacht in"),
+		N_("schreef een bericht dat wacht op goedkeuring"), N_("heeft uw bericht verwijderd"),
+	};
+	/* The same, naming the group (its name follows as a link). */
+	static const char *what_in[] = {
+		NULL, NULL, NULL, NULL, NULL, NULL,
+		N_("wil lid worden van de kring"), N_("heeft u toegelaten tot de kring"),
+		N_("nodigt u uit voor de kring"), N_("geeft u een waarschuwing in de kring"),
+		N_("heeft uw bericht goedgekeurd in de kring"), N_("diende een klacht in over een bericht in de kring"),
+		N_("schreef een bericht dat wacht op uw goedkeuring in de kring"),
+		N_("heeft uw bericht verwijderd uit de kring"),
 	};
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
+		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_POST_REMOVED ? v[i].kind : 0;
+		const struct group *g = v[i].group;
 		tv_set(x, "actor", account_model(r, v[i].actor));
-		tv_set_str(r->a, x, "what", _r(r, what[v[i].kind >= 0 && v[i].kind <= 11 ? v[i].kind : 0]));
-		tv_set_bool(r->a, x, "is_group", v[i].kind >= NOTIF_GROUP_REQUEST && v[i].kind <= NOTIF_GROUP_INVITE);
-		tv_set_bool(r->a, x, "is_report", v[i].kind == NOTIF_REPORT);
+		tv_set_str(r->a, x, "what", _r(r, g && what_in[kind] ? what_in[kind] : what[kind]));
+		if (g && what_in[kind]) {
+			struct tval *gx = tv_obj(r->a);
+			tv_set_str(r->a, gx, "name", g->display_name);
+			tv_set_strf(r->a, gx, "url", "/g/%s", g->name);
+			tv_set(x, "group", gx);
+		}
+		/* Where the work is: the queue, the requests, the instance's page. */
+		const char *go = NULL, *go_label = NULL;
+		if (kind == NOTIF_GROUP_REQUEST && g) {
+			go = arena_printf(r->a, "/g/%s/members", g->name);
+			go_label = N_("Bekijk het verzoek");
+		} else if (kind == NOTIF_GROUP_HELD && g) {
+			go = arena_printf(r->a, "/g/%s/queue", g->name);
+			go_label = N_("Naar berichten die wachten");
+		} else if (kind == NOTIF_REPORT) {
+			go = g ? arena_printf(r->a, "/g/%s/queue", g->name) : "/moderation";
+			go_label = N_("Bekijk de klacht");
+		} else if (kind == NOTIF_FOLLOW_REQUEST) {
+			go = "/follow-requests";
+			go_label = N_("Bekijk verzoek");
+		}
+		if (go) {
+			struct tval *gx = tv_obj(r->a);
+			tv_set_str(r->a, gx, "url", go);
+			tv_set_str(r->a, gx, "label", _r(r, go_label));
+			tv_set(x, "go", gx);
+		}
+		if ((kind == NOTIF_POST_REMOVED || kind == NOTIF_WARNING) && v[i].note) {
+			if (v[i].note[0])
+				tv_set_str(r->a, x, "note", v[i].note);
+			else
+				tv_set_bool(r->a, x, "no_note", true);
+		}
 		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));
 		tv_set_bool(r->a, x, "unread", !v[i].read);
-		tv_set_bool(r->a, x, "is_request", v[i].kind == NOTIF_FOLLOW_REQUEST);
 		if (v[i].post)
 			tv_set(x, "post", post_model(r, v[i].post));
 		tv_push(l, x);
