@@ -194,7 +194,7 @@ int h_group_create(struct http_req *r)
 		return rc;
 	char *name = arena_strdup(r->a, g.name);
 	str_lower(name);
-	redirect_msg(r, arena_printf(r->a, "/g/%s", name), "saved");
+	redirect_msg(r, arena_printf(r->a, "/g/%s", name), "group_created");
 	return 0;
 }
 
@@ -246,8 +246,7 @@ int h_group_action(struct http_req *r)
 	const char *msg = "saved";
 	if (!strcmp(act, "join")) {
 		rc = core_group_join(q->w->core, r->a, q->viewer, g->id, http_form(r, "message"), &state);
-		if (state == GSTATE_REQUESTED)
-			msg = "requested_group";
+		msg = state == GSTATE_REQUESTED ? "requested_group" : "joined";
 	} else if (!strcmp(act, "leave")) {
 		rc = core_group_leave(q->w->core, q->viewer, g->id);
 		back = "/groups";
@@ -515,9 +514,9 @@ static const char *mod_action_label(const struct mod_entry *e)
 		{"warn", N_("Gewaarschuwd")},
 		{"suspend", N_("Account geschorst")},
 		{"unsuspend", N_("Schorsing opgeheven")},
-		{"ban", N_("Geweerd uit de kring")},
-		{"unban", N_("Weren opgeheven")},
-		{"dismiss", N_("Melding gesloten zonder actie")},
+		{"ban", N_("Uitgesloten uit de kring")},
+		{"unban", N_("Uitsluiting opgeheven")},
+		{"dismiss", N_("Klacht gesloten zonder actie")},
 		{"accept", N_("Verzoek om lid te worden aangenomen")},
 		{"approve", N_("Bericht goedgekeurd")},
 		{"make-moderator", N_("Moderator gemaakt")},

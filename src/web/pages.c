@@ -69,8 +69,8 @@ int h_index(struct http_req *r)
 
 int h_local(struct http_req *r)
 {
-	struct tval *m = page_model(r, _r(r, "Iedereen hier"));
-	tv_set_str(r->a, m, "heading", _r(r, "Iedereen hier"));
+	struct tval *m = page_model(r, _r(r, "Alle berichten"));
+	tv_set_str(r->a, m, "heading", _r(r, "Alle berichten"));
 	tv_set_str(r->a, m, "intro", _r(r, "Openbare berichten van alle mensen op deze plek, de nieuwste eerst."));
 	tv_set_bool(r->a, m, "tab_local", true);
 	struct tl_query tq = {.kind = TL_LOCAL};
@@ -124,6 +124,12 @@ int h_profile(struct http_req *r)
 	tv_set_bool(r->a, m, "followed_by", rel.followed_by);
 	tv_set_bool(r->a, m, "blocking", rel.blocking);
 	tv_set_bool(r->a, m, "muting", rel.muting);
+	/* Each action its own confirmation, naming the person. */
+	const char *msg = http_query(r, "msg");
+	if (msg && !strcmp(msg, "following") && rel.following)
+		tv_set_str(r->a, m, "notice",
+		           arena_printf(r->a, "%s %s.", _r(r, "U volgt nu"),
+		                        acc->display_name[0] ? acc->display_name : acc->username));
 	if (acc->kind == ACCOUNT_ORG) {
 		struct account **staff;
 		size_t n;
@@ -190,10 +196,10 @@ int h_relation(struct http_req *r)
 	const char *msg = "saved";
 	if (!strcmp(act, "follow")) {
 		rc = core_follow(q->w->core, q->viewer, acc->id, true, &state);
-		if (state == FOLLOW_REQUESTED)
-			msg = "requested";
+		msg = state == FOLLOW_REQUESTED ? "requested" : "following";
 	} else if (!strcmp(act, "unfollow")) {
 		rc = core_follow(q->w->core, q->viewer, acc->id, false, &state);
+		msg = "unfollowed";
 	} else if (!strcmp(act, "block") || !strcmp(act, "unblock")) {
 		rc = core_block(q->w->core, q->viewer, acc->id, act[0] == 'b');
 	} else if (!strcmp(act, "mute") || !strcmp(act, "unmute")) {
@@ -535,9 +541,12 @@ int h_post_action(struct http_req *r)
 		return rc;
 	const char *act = http_param(r, "action");
 	if (!strcmp(act, "delete")) {
+		/* Withdrawn by its writer, or removed by a moderator: said so. */
+		struct post *p;
+		bool own = !core_post_get(q->w->core, r->a, q->viewer, id, &p) && core_post_own(q->viewer, p);
 		if ((rc = core_post_delete(q->w->core, q->viewer, id)))
 			return rc;
-		redirect_msg(r, "/", "deleted");
+		redirect_msg(r, "/", own ? "withdrawn" : "deleted");
 		return 0;
 	}
 	if (!strcmp(act, "fav") || !strcmp(act, "unfav"))
