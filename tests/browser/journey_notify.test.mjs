@@ -80,7 +80,7 @@ for (const v of VARIANTS) {
         } finally { await t.close(); }
       });
     } else {
-      it('the menu on a wide screen: one row, no "Menu" button', async () => {
+      it('the menu on a wide screen: unfolded, no "Menu" button', async () => {
         const t = await new Person(v, mod, 'menu').open();
         try {
           await t.login();
