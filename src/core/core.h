@@ -355,6 +355,8 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
  * a group they may not read, or about a post they may no longer see, is not
  * counted), at most CORE_UNREAD_MAX. */
 int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count);
+/* The viewer has seen v[0..n) (a page of core_notifications): they are read. */
+int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *v, size_t n);
 
 /* ---- search ---- */
 struct search_result {
@@ -447,6 +449,12 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
  * 0 for the instance (moderators and administrators). */
 int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_report **out,
                  size_t *n);
+/* The groups the viewer moderates, with what waits there for them. */
+struct mod_group {
+	struct group *group;
+	size_t reports, pending;
+};
+int core_mod_groups(struct core *c, struct arena *a, uint64_t viewer, struct mod_group **out, size_t *n);
 /* Act on a report: "remove" (the post), "warn", "suspend" (instance only),
  * "ban" (group only), "dismiss".  Every action but "dismiss" is one on the
  * reported person and follows the hierarchy (core_account_suspend; in a

@@ -56,6 +56,9 @@ int core_instance_may_act(struct core *c, struct arena *a, uint64_t actor, const
  * hierarchy when viewer moderates its group, else the instance's.  *group is
  * the log the removal goes in: the group's, or the instance's (0). */
 int core_mod_may_remove(struct core *c, struct arena *a, uint64_t viewer, const struct post *p, uint64_t *group);
+/* Tell the group's moderators (but actor) of kind, about post (or 0). */
+void core_group_notify_mods(struct core *c, struct arena *a, uint64_t group, int kind, uint64_t actor,
+                            uint64_t post);
 
 /* Tell `to` (kind, actor, post), unless `to` blocked or muted the actor or
  * is the actor; when `to` is an organisation, its hearers

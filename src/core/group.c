@@ -173,7 +173,8 @@ int core_group_update(struct core *c, uint64_t viewer, const struct group *in, c
 	return rc;
 }
 
-static void notify_mods(struct core *c, struct arena *a, uint64_t group, int kind, uint64_t actor)
+void core_group_notify_mods(struct core *c, struct arena *a, uint64_t group, int kind, uint64_t actor,
+                            uint64_t post)
 {
 	uint64_t *mods;
 	size_t n;
@@ -181,7 +182,7 @@ static void notify_mods(struct core *c, struct arena *a, uint64_t group, int kin
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (mods[i] != actor)
-			store_notif_insert(c->store, mods[i], kind, actor, 0);
+			store_notif_insert_in(c->store, mods[i], kind, actor, post, group, NULL);
 }
 
 int core_group_join(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, const char *message,
@@ -214,7 +215,7 @@ int core_group_join(struct core *c, struct arena *a, uint64_t viewer, uint64_t g
 		return 0;
 	rc = store_member_set(c->store, group, viewer, GROLE_MEMBER, GSTATE_REQUESTED, message);
 	if (!rc)
-		notify_mods(c, a, group, NOTIF_GROUP_REQUEST, viewer);
+		core_group_notify_mods(c, a, group, NOTIF_GROUP_REQUEST, viewer, 0);
 	return rc;
 }
 
@@ -297,7 +298,7 @@ int core_group_answer(struct core *c, uint64_t viewer, uint64_t group, uint64_t 
 		rc = accept ? store_member_set(c->store, group, account, GROLE_MEMBER, GSTATE_MEMBER, NULL)
 		            : store_member_delete(c->store, group, account);
 	if (!rc && accept)
-		rc = store_notif_insert(c->store, account, NOTIF_GROUP_ACCEPTED, viewer, 0);
+		rc = store_notif_insert_in(c->store, account, NOTIF_GROUP_ACCEPTED, viewer, 0, group, NULL);
 	if (!rc)
 		rc = store_mod_log_add(c->store, viewer, group, accept ? "accept" : "reject", account, 0, NULL);
 	rc = store_finish(c->store, rc);
@@ -397,7 +398,7 @@ int core_group_invite(struct core *c, uint64_t viewer, uint64_t group, uint64_t 
 		rc = store_member_set(c->store, group, account, GROLE_MEMBER,
 		                      state == GSTATE_REQUESTED ? GSTATE_MEMBER : GSTATE_INVITED, NULL);
 	if (!rc)
-		store_notif_insert(c->store, account, NOTIF_GROUP_INVITE, viewer, 0);
+		store_notif_insert_in(c->store, account, NOTIF_GROUP_INVITE, viewer, 0, group, NULL);
 	arena_release(&a);
 	return rc;
 }
@@ -537,7 +538,7 @@ int core_group_approve(struct core *c, uint64_t viewer, uint64_t post, bool appr
 	if (!rc)
 		rc = approve ? store_post_set_pending(c->store, post, false) : store_post_delete(c->store, post);
 	if (!rc && approve && p->author_id != viewer)
-		rc = store_notif_insert(c->store, p->author_id, NOTIF_POST_APPROVED, viewer, post);
+		rc = store_notif_insert_in(c->store, p->author_id, NOTIF_POST_APPROVED, viewer, post, p->group_id, NULL);
 	/* The post names what was approved or turned down (a request to join has none). */
 	if (!rc)
 		rc = store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id,
@@ -652,9 +653,9 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 		if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR) {
 			/* About a moderator: for the owner. */
 			if (g->owner_id != viewer)
-				store_notif_insert(c->store, g->owner_id, NOTIF_REPORT, viewer, 0);
+				store_notif_insert_in(c->store, g->owner_id, NOTIF_REPORT, viewer, 0, r.group_id, NULL);
 		} else {
-			notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer);
+			core_group_notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer, 0);
 		}
 	} else {
 		struct account **v;
@@ -711,6 +712,34 @@ int core_reports(struct core *c, struct arena *a, uint64_t viewer, uint64_t grou
 	for (size_t i = 0; i < *n; i++)
 		if (!report_may_act(c, a, viewer, &(*out)[i], g))
 			(*out)[k++] = (*out)[i];
+	*n = k;
+	return 0;
+}
+
+int core_mod_groups(struct core *c, struct arena *a, uint64_t viewer, struct mod_group **out, size_t *n)
+{
+	*n = 0;
+	if (!viewer)
+		return ERR_AUTH;
+	struct group **v;
+	size_t nv;
+	int rc = store_group_mine(c->store, a, viewer, &v, &nv);
+	if (rc)
+		return rc;
+	struct mod_group *m = arena_alloc(a, (nv + 1) * sizeof *m);
+	size_t k = 0;
+	for (size_t i = 0; i < nv; i++) {
+		struct mod_report *reps;
+		struct post **posts;
+		size_t nr = 0, np = 0;
+		if (v[i]->v_role < GROLE_MODERATOR)
+			continue;
+		if ((rc = core_reports(c, a, viewer, v[i]->id, &reps, &nr)) ||
+		    (rc = core_group_pending(c, a, viewer, v[i]->id, &posts, &np)))
+			return rc;
+		m[k++] = (struct mod_group){.group = v[i], .reports = nr, .pending = np};
+	}
+	*out = m;
 	*n = k;
 	return 0;
 }
@@ -835,10 +864,14 @@ int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char
 		/* A post already gone closes the report all the same. */
 		if (!e)
 			removed = !(rc = store_post_delete(c->store, r->post_id));
+		/* The author hears that a moderator removed it, and why. */
+		if (removed)
+			rc = store_notif_insert_in(c->store, r->account_id, NOTIF_POST_REMOVED, viewer, 0, r->group_id,
+			                           note);
 		else if (e != ERR_NOTFOUND)
 			rc = e;
 	} else if (!strcmp(action, "warn")) {
-		rc = store_notif_insert(c->store, r->account_id, NOTIF_WARNING, viewer, 0);
+		rc = store_notif_insert_in(c->store, r->account_id, NOTIF_WARNING, viewer, 0, r->group_id, note);
 	} else if (!strcmp(action, "suspend")) {
 		/* Suspending an account is the instance's decision, not a group's. */
 		rc = r->group_id ? ERR_FORBIDDEN : set_suspended(c, &a, viewer, r->account_id, true);

@@ -773,6 +773,9 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	for (size_t i = 0; i < nrcpt; i++)
 		if (!parent || rcpt[i] != parent->author_id)
 			notify(c, rcpt[i], NOTIF_MENTION, in->author_id, pn.id);
+	/* A held post waits for the group's moderators: they hear of it. */
+	if (pn.pending)
+		core_group_notify_mods(c, a, pn.group_id, NOTIF_GROUP_HELD, in->author_id, pn.id);
 	*id = pn.id;
 	return 0;
 }
@@ -893,6 +896,9 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 		rc = store_post_delete(c->store, id);
 	if (!rc && as_mod)
 		rc = store_mod_log_add(c->store, viewer, log_group, "remove", p->author_id, id, NULL);
+	/* The author hears that a moderator removed it. */
+	if (!rc && as_mod)
+		rc = store_notif_insert_in(c->store, p->author_id, NOTIF_POST_REMOVED, viewer, 0, p->group_id, NULL);
 	rc = store_finish(c->store, rc);
 	if (!rc)
 		core_media_release_post(c, id);
@@ -1247,6 +1253,9 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 	for (size_t i = 0, j = 0; i < nv; i++) {
 		v[i].actor = actors[i];
 		v[i].post = v[i].post_id ? posts[j++] : NULL;
+		v[i].group = NULL;
+		if (v[i].group_id && store_group_get(c->store, a, viewer, v[i].group_id, &v[i].group))
+			v[i].group = NULL;
 		/* A notification never shows a post the viewer may no longer see. */
 		if (v[i].actor && (v[i].post || !v[i].post_id) && (v[i].org || !v[i].org_id))
 			v[k++] = v[i];
@@ -1254,6 +1263,16 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 	*out = v;
 	*n = k;
 	return 0;
+}
+
+int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *v, size_t n)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!n)
+		return 0;
+	/* The list is newest first; what lies between was filtered, not unseen. */
+	return store_notif_mark_read_range(c->store, viewer, v[n - 1].id, v[0].id);
 }
 
 int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)

@@ -297,6 +297,10 @@ static const char *const sqlite_steps[] = {
 	 * is also stored for each staff member, marked with the organisation
 	 * it is for (org_id; 0 = for the account itself). */
 	"ALTER TABLE notifications ADD COLUMN org_id INTEGER NOT NULL DEFAULT 0;",
+
+	/* 14: a notification names its group and carries a moderator's note. */
+	"ALTER TABLE notifications ADD COLUMN group_id INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -287,6 +287,10 @@ const char *const store_pg_steps[] = {
 
 	/* 13: staff hear their organisation (see migrate.c). */
 	"ALTER TABLE notifications ADD COLUMN org_id BIGINT NOT NULL DEFAULT 0;",
+
+	/* 14: a notification names its group and carries a moderator's note. */
+	"ALTER TABLE notifications ADD COLUMN group_id BIGINT NOT NULL DEFAULT 0;"
+	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -703,19 +703,34 @@ int store_mutes(struct store *s, uint64_t account, uint64_t target, bool *out)
 
 /* ---- notifications ---- */
 
+/* One notification: for account (or, org != 0, for account as staff of org),
+ * about group with a moderator's note when there are. */
+static int notif_insert(struct store *s, uint64_t account, uint64_t org, int kind, uint64_t actor, uint64_t post,
+                        uint64_t group, const char *note)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO notifications (id, account_id, kind, actor_id, post_id, created_at, org_id, group_id,"
+	               " note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	               "uuiuuiuus", id_new(), account, (int64_t)kind, actor, post, (int64_t)time(NULL), org, group,
+	               note ? note : "");
+}
+
 int store_notif_insert(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post)
 {
-	return store_notif_insert_for(s, account, 0, kind, actor, post);
+	return notif_insert(s, account, 0, kind, actor, post, 0, NULL);
 }
 
 int store_notif_insert_for(struct store *s, uint64_t account, uint64_t org, int kind, uint64_t actor,
                            uint64_t post)
 {
-	DB_OR_FAIL(s);
-	return db_exec(db,
-	               "INSERT INTO notifications (id, account_id, kind, actor_id, post_id, created_at, org_id)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	               "uuiuuiu", id_new(), account, (int64_t)kind, actor, post, (int64_t)time(NULL), org);
+	return notif_insert(s, account, org, kind, actor, post, 0, NULL);
+}
+
+int store_notif_insert_in(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post,
+                          uint64_t group, const char *note)
+{
+	return notif_insert(s, account, 0, kind, actor, post, group, note);
 }
 
 int store_notif_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg,
@@ -724,7 +739,8 @@ int store_notif_list(struct store *s, struct arena *a, uint64_t account, const s
 	DB_OR_FAIL(s);
 	uint64_t cur = pg->max_id ? pg->max_id : UINT64_MAX >> 1;
 	struct db_stmt *st = db_query(db,
-	                              "SELECT id, kind, actor_id, post_id, created_at, read, org_id FROM notifications"
+	                              "SELECT id, kind, actor_id, post_id, created_at, read, org_id, group_id, note"
+	                              " FROM notifications"
 	                              " WHERE account_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
 	                              "uui", account, cur, (int64_t)pg->limit);
 	if (!st)
@@ -740,6 +756,8 @@ int store_notif_list(struct store *s, struct arena *a, uint64_t account, const s
 		v[k].created_at = db_i64(st, 4);
 		v[k].read = db_i64(st, 5) != 0;
 		v[k].org_id = db_u64(st, 6);
+		v[k].group_id = db_u64(st, 7);
+		v[k].note = arena_strdup(a, db_text(st, 8));
 		k++;
 	}
 	db_done(st);
@@ -753,6 +771,13 @@ int store_notif_unread(struct store *s, uint64_t account, int64_t *count)
 	DB_OR_FAIL(s);
 	return db_scalar(db, count, 0, "SELECT COUNT(*) FROM notifications WHERE account_id = ?1 AND read = 0", "u",
 	                 account);
+}
+
+int store_notif_mark_read_range(struct store *s, uint64_t account, uint64_t min_id, uint64_t max_id)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE notifications SET read = 1 WHERE account_id = ?1 AND read = 0 AND id >= ?2 AND id <= ?3",
+	               "uuu", account, min_id, max_id);
 }
 
 int store_notif_mark_read(struct store *s, uint64_t account)

@@ -35,6 +35,8 @@ enum notif_kind {
 	NOTIF_WARNING = 9,        /* a moderator warns you */
 	NOTIF_POST_APPROVED = 10, /* your group post was approved */
 	NOTIF_REPORT = 11,        /* a new report for moderators */
+	NOTIF_GROUP_HELD = 12,    /* a post waits for approval in a group you moderate */
+	NOTIF_POST_REMOVED = 13,  /* a moderator removed your post (note: why) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -141,9 +143,12 @@ struct notification {
 	int64_t created_at;
 	bool read;
 	uint64_t org_id;          /* for an organisation the reader is staff of (0: for the reader) */
+	uint64_t group_id;        /* the group it is about, or 0 */
+	const char *note;         /* a moderator's words, or "" */
 	struct account *actor;    /* filled by core */
 	struct account *org;      /* filled by core when org_id */
 	struct post *post;        /* filled by core */
+	struct group *group;      /* filled by core: group_id's, or NULL */
 };
 
 struct session {
@@ -455,6 +460,11 @@ int store_notif_list(struct store *s, struct arena *a, uint64_t account, const s
                      struct notification **out, size_t *n);
 int store_notif_unread(struct store *s, uint64_t account, int64_t *count);
 int store_notif_mark_read(struct store *s, uint64_t account);
+/* Notifications about a group (group_id) and with a moderator's note. */
+int store_notif_insert_in(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post,
+                          uint64_t group, const char *note);
+/* Mark read the viewer's notifications with min_id <= id <= max_id (those shown). */
+int store_notif_mark_read_range(struct store *s, uint64_t account, uint64_t min_id, uint64_t max_id);
 
 /* Password resets (reset.c): an account's optional e-mail address (NULL
  * when none; norm is its lower-case form to find it by), the accounts with

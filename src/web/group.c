@@ -46,8 +46,10 @@ struct tval *group_model(struct http_req *r, const struct group *g)
 	if (pic)
 		tv_set_strf(r->a, m, "picture", "/media/%s", pic);
 	/* How many are in a closed or secret group is for members to know. */
-	if (g->kind == GROUP_OPEN || member)
+	if (g->kind == GROUP_OPEN || member) {
 		tv_set_int(r->a, m, "members", g->members);
+		tv_set_bool(r->a, m, "members_one", g->members == 1);
+	}
 	return m;
 }
 
@@ -192,7 +194,7 @@ int h_group_create(struct http_req *r)
 		return rc;
 	char *name = arena_strdup(r->a, g.name);
 	str_lower(name);
-	redirect_msg(r, arena_printf(r->a, "/g/%s", name), "saved");
+	redirect_msg(r, arena_printf(r->a, "/g/%s", name), "group_created");
 	return 0;
 }
 
@@ -244,8 +246,7 @@ int h_group_action(struct http_req *r)
 	const char *msg = "saved";
 	if (!strcmp(act, "join")) {
 		rc = core_group_join(q->w->core, r->a, q->viewer, g->id, http_form(r, "message"), &state);
-		if (state == GSTATE_REQUESTED)
-			msg = "requested_group";
+		msg = state == GSTATE_REQUESTED ? "requested_group" : "joined";
 	} else if (!strcmp(act, "leave")) {
 		rc = core_group_leave(q->w->core, q->viewer, g->id);
 		back = "/groups";
@@ -516,9 +517,9 @@ static const char *mod_action_label(const struct mod_entry *e)
 		{"warn", N_("Gewaarschuwd")},
 		{"suspend", N_("Account geschorst")},
 		{"unsuspend", N_("Schorsing opgeheven")},
-		{"ban", N_("Geweerd uit de kring")},
-		{"unban", N_("Weren opgeheven")},
-		{"dismiss", N_("Melding gesloten zonder actie")},
+		{"ban", N_("Uitgesloten uit de kring")},
+		{"unban", N_("Uitsluiting opgeheven")},
+		{"dismiss", N_("Klacht gesloten zonder actie")},
 		{"accept", N_("Verzoek om lid te worden aangenomen")},
 		{"approve", N_("Bericht goedgekeurd")},
 		{"make-moderator", N_("Moderator gemaakt")},
@@ -588,18 +589,42 @@ int h_moderation(struct http_req *r)
 	int rc = need_login(r);
 	if (rc)
 		return rc;
-	struct mod_report *v;
-	size_t n;
-	if ((rc = core_reports(q->w->core, r->a, q->viewer, 0, &v, &n)))
+	struct mod_report *v = NULL;
+	size_t n = 0;
+	/* Instance moderators handle the instance's reports; group moderators
+	 * find here the groups where theirs wait. */
+	int irc = core_reports(q->w->core, r->a, q->viewer, 0, &v, &n);
+	if (irc && irc != ERR_FORBIDDEN)
+		return irc;
+	struct mod_group *mg;
+	size_t nmg;
+	if ((rc = core_mod_groups(q->w->core, r->a, q->viewer, &mg, &nmg)))
 		return rc;
+	if (irc && !nmg)
+		return irc;
 	struct tval *m = page_model(r, _r(r, "Moderatie"));
-	tv_set(m, "reports", reports_model(r, v, n));
-	tv_set_bool(r->a, m, "empty", n == 0);
-	tv_set_bool(r->a, m, "instance", true);
-	struct mod_entry *log;
-	size_t nl;
-	if (!core_mod_log(q->w->core, r->a, q->viewer, 0, &log, &nl))
-		tv_set(m, "log", mod_log_model(r, log, nl));
+	struct tval *gl = tv_list(r->a);
+	for (size_t i = 0; i < nmg; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", mg[i].group->display_name);
+		tv_set_strf(r->a, x, "url", "/g/%s/queue", mg[i].group->name);
+		tv_set_int(r->a, x, "reports", (int64_t)mg[i].reports);
+		tv_set_bool(r->a, x, "reports_one", mg[i].reports == 1);
+		tv_set_int(r->a, x, "pending", (int64_t)mg[i].pending);
+		tv_set_bool(r->a, x, "pending_one", mg[i].pending == 1);
+		tv_push(gl, x);
+	}
+	tv_set(m, "mod_groups", gl);
+	tv_set_bool(r->a, m, "has_groups", nmg > 0);
+	if (!irc) {
+		tv_set(m, "reports", reports_model(r, v, n));
+		tv_set_bool(r->a, m, "empty", n == 0);
+		tv_set_bool(r->a, m, "instance", true);
+		struct mod_entry *log;
+		size_t nl;
+		if (!core_mod_log(q->w->core, r->a, q->viewer, 0, &log, &nl))
+			tv_set(m, "log", mod_log_model(r, log, nl));
+	}
 	return page_render(r, "moderation", m);
 }
 
@@ -749,6 +774,7 @@ int h_admin_groups(struct http_req *r)
 		tv_set_str(r->a, x, "name", v[i]->display_name);
 		tv_set_str(r->a, x, "kind", kind_label(r, v[i]->kind));
 		tv_set_int(r->a, x, "members", v[i]->members);
+		tv_set_bool(r->a, x, "members_one", v[i]->members == 1);
 		if (!core_account_get(q->w->core, r->a, v[i]->owner_id, &owner))
 			tv_set_str(r->a, x, "owner", owner->username);
 		tv_push(l, x);

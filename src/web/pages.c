@@ -77,8 +77,8 @@ int h_index(struct http_req *r)
 
 int h_local(struct http_req *r)
 {
-	struct tval *m = page_model(r, _r(r, "Iedereen hier"));
-	tv_set_str(r->a, m, "heading", _r(r, "Iedereen hier"));
+	struct tval *m = page_model(r, _r(r, "Alle berichten"));
+	tv_set_str(r->a, m, "heading", _r(r, "Alle berichten"));
 	tv_set_str(r->a, m, "intro", _r(r, "Openbare berichten van alle mensen op deze plek, de nieuwste eerst."));
 	tv_set_bool(r->a, m, "tab_local", true);
 	struct tl_query tq = {.kind = TL_LOCAL};
@@ -135,6 +135,12 @@ int h_profile(struct http_req *r)
 	tv_set_bool(r->a, m, "muting", rel.muting);
 	if (q->viewer && q->viewer != acc->id && core_reset_may(q->w->core, r->a, q->viewer, acc))
 		tv_set_str(r->a, m, "reset_action", arena_printf(r->a, "/@%s/reset", acc->username));
+	/* Each action its own confirmation, naming the person. */
+	const char *msg = http_query(r, "msg");
+	if (msg && !strcmp(msg, "following") && rel.following)
+		tv_set_str(r->a, m, "notice",
+		           arena_printf(r->a, "%s %s.", _r(r, "U volgt nu"),
+		                        acc->display_name[0] ? acc->display_name : acc->username));
 	if (acc->kind == ACCOUNT_ORG) {
 		struct org_profile op;
 		core_org_profile_get(q->w->core, r->a, acc->id, &op);
@@ -221,10 +227,10 @@ int h_relation(struct http_req *r)
 	const char *msg = "saved";
 	if (!strcmp(act, "follow")) {
 		rc = core_follow(q->w->core, q->viewer, acc->id, true, &state);
-		if (state == FOLLOW_REQUESTED)
-			msg = "requested";
+		msg = state == FOLLOW_REQUESTED ? "requested" : "following";
 	} else if (!strcmp(act, "unfollow")) {
 		rc = core_follow(q->w->core, q->viewer, acc->id, false, &state);
+		msg = "unfollowed";
 	} else if (!strcmp(act, "block") || !strcmp(act, "unblock")) {
 		rc = core_block(q->w->core, q->viewer, acc->id, act[0] == 'b');
 	} else if (!strcmp(act, "mute") || !strcmp(act, "unmute")) {
@@ -946,9 +952,12 @@ int h_post_action(struct http_req *r)
 		return rc;
 	const char *act = http_param(r, "action");
 	if (!strcmp(act, "delete")) {
+		/* Withdrawn by its writer, or removed by a moderator: said so. */
+		struct post *p;
+		bool own = !core_post_get(q->w->core, r->a, q->viewer, id, &p) && core_post_own(q->viewer, p);
 		if ((rc = core_post_delete(q->w->core, q->viewer, id)))
 			return rc;
-		redirect_msg(r, "/", "deleted");
+		redirect_msg(r, "/", own ? "withdrawn" : "deleted");
 		return 0;
 	}
 	if (!strcmp(act, "fav") || !strcmp(act, "unfav"))
@@ -981,31 +990,74 @@ int h_notifications(struct http_req *r)
 	size_t n;
 	if ((rc = core_notifications(q->w->core, r->a, q->viewer, &pg, &v, &n)))
 		return rc;
+	/* Seen now: read, so the count in the menu drops on this very page. */
+	core_notif_seen(q->w->core, q->viewer, v, n);
 	struct tval *m = page_model(r, _r(r, "Meldingen"));
 	static const char *what[] = {
 		N_("noemde u in een bericht"), N_("reageerde op uw bericht"), N_("volgt u nu"),
 		N_("wil u volgen"), N_("vond uw bericht fijn"), N_("deelde uw bericht"),
 		N_("wil lid worden van een kring die u modereert"), N_("heeft u toegelaten tot een kring"),
 		N_("nodigt u uit voor een kring"), N_("geeft u een waarschuwing van de moderatie"),
-		N_("heeft uw bericht goedgekeurd"), N_("meldde iets voor de moderatie"),
+		N_("heeft uw bericht goedgekeurd"), N_("diende een klacht in"),
+		N_("schreef een bericht dat wacht op goedkeuring"), N_("heeft uw bericht verwijderd"),
+	};
+	/* The same, naming the group (its name follows as a link). */
+	static const char *what_in[] = {
+		NULL, NULL, NULL, NULL, NULL, NULL,
+		N_("wil lid worden van de kring"), N_("heeft u toegelaten tot de kring"),
+		N_("nodigt u uit voor de kring"), N_("geeft u een waarschuwing in de kring"),
+		N_("heeft uw bericht goedgekeurd in de kring"), N_("diende een klacht in over een bericht in de kring"),
+		N_("schreef een bericht dat wacht op uw goedkeuring in de kring"),
+		N_("heeft uw bericht verwijderd uit de kring"),
 	};
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
+		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_POST_REMOVED ? v[i].kind : 0;
+		const struct group *g = v[i].group;
 		tv_set(x, "actor", account_model(r, v[i].actor));
-		const char *w = _r(r, what[v[i].kind >= 0 && v[i].kind <= 11 ? v[i].kind : 0]);
+		const char *w = _r(r, g && what_in[kind] ? what_in[kind] : what[kind]);
 		/* A private message is sent, not a mention. */
-		if ((v[i].kind == NOTIF_MENTION || v[i].kind == NOTIF_REPLY) && v[i].post &&
-		    v[i].post->visibility == VIS_DIRECT)
+		if ((kind == NOTIF_MENTION || kind == NOTIF_REPLY) && v[i].post && v[i].post->visibility == VIS_DIRECT)
 			w = _r(r, "stuurde u een bericht");
 		tv_set_str(r->a, x, "what", w);
 		if (v[i].org)
 			tv_set(x, "for_org", account_model(r, v[i].org));
-		tv_set_bool(r->a, x, "is_group", v[i].kind >= NOTIF_GROUP_REQUEST && v[i].kind <= NOTIF_GROUP_INVITE);
-		tv_set_bool(r->a, x, "is_report", v[i].kind == NOTIF_REPORT);
+		if (g && what_in[kind]) {
+			struct tval *gx = tv_obj(r->a);
+			tv_set_str(r->a, gx, "name", g->display_name);
+			tv_set_strf(r->a, gx, "url", "/g/%s", g->name);
+			tv_set(x, "group", gx);
+		}
+		/* Where the work is: the queue, the requests, the instance's page. */
+		const char *go = NULL, *go_label = NULL;
+		if (kind == NOTIF_GROUP_REQUEST && g) {
+			go = arena_printf(r->a, "/g/%s/members", g->name);
+			go_label = N_("Bekijk het verzoek");
+		} else if (kind == NOTIF_GROUP_HELD && g) {
+			go = arena_printf(r->a, "/g/%s/queue", g->name);
+			go_label = N_("Naar berichten die wachten");
+		} else if (kind == NOTIF_REPORT) {
+			go = g ? arena_printf(r->a, "/g/%s/queue", g->name) : "/moderation";
+			go_label = N_("Bekijk de klacht");
+		} else if (kind == NOTIF_FOLLOW_REQUEST) {
+			go = "/follow-requests";
+			go_label = N_("Bekijk verzoek");
+		}
+		if (go) {
+			struct tval *gx = tv_obj(r->a);
+			tv_set_str(r->a, gx, "url", go);
+			tv_set_str(r->a, gx, "label", _r(r, go_label));
+			tv_set(x, "go", gx);
+		}
+		if ((kind == NOTIF_POST_REMOVED || kind == NOTIF_WARNING) && v[i].note) {
+			if (v[i].note[0])
+				tv_set_str(r->a, x, "note", v[i].note);
+			else
+				tv_set_bool(r->a, x, "no_note", true);
+		}
 		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));
 		tv_set_bool(r->a, x, "unread", !v[i].read);
-		tv_set_bool(r->a, x, "is_request", v[i].kind == NOTIF_FOLLOW_REQUEST);
 		if (v[i].post)
 			tv_set(x, "post", post_model(r, v[i].post));
 		tv_push(l, x);

@@ -296,13 +296,13 @@ def test_group_actions_are_in_the_log_in_words(server):
     assert mod.post("/g/%s/members/%s/ban" % (g, member.name)).status_code == 303
     assert owner.post("/g/%s/members/%s/member" % (g, mod.name)).status_code == 303
     log = log_table(owner.get("/g/%s/queue" % g).text)
-    assert "Bericht verwijderd" in log and "Geweerd uit de kring" in log and "Geen moderator meer" in log
+    assert "Bericht verwijderd" in log and "Uitgesloten uit de kring" in log and "Geen moderator meer" in log
     assert "Bericht vastgezet" in log
     assert "Lid Van Kring" in log
     for raw in (">ban<", ">remove<", ">make-member<", "ban:", "remove:"):
         assert raw not in log, raw
     # Outsiders and members do not see a group's log.
-    assert "Geweerd uit de kring" not in other.get("/g/%s/queue" % g).text
+    assert "Uitgesloten uit de kring" not in other.get("/g/%s/queue" % g).text
 
 
 def test_instance_log_in_words(server):
