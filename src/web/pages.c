@@ -7,28 +7,35 @@
 #include "base/text.h"
 #include "web/web_int.h"
 
-/* Which accounts the viewer may post as: themselves and their organisations. */
-static void compose_model(struct http_req *r, struct tval *m, uint64_t reply_to, int vis, uint64_t as_default)
+/* Which accounts the viewer may post as, into m's post_as: themselves and
+ * their organisations (as_default preselected); nothing for people who
+ * speak for no organisation. */
+static void post_as_model(struct http_req *r, struct tval *m, uint64_t as_default)
 {
 	struct wreq *q = WREQ(r);
-	struct tval *c = tv_obj(r->a);
 	struct account **orgs;
 	size_t n = 0;
+	if (core_post_as_orgs(q->w->core, r->a, q->viewer, &orgs, &n) || !n)
+		return;
 	struct tval *as = tv_list(r->a);
-	if (!core_post_as_orgs(q->w->core, r->a, q->viewer, &orgs, &n) && n) {
-		struct tval *self = tv_obj(r->a);
-		tv_set_str(r->a, self, "username", q->me->username);
-		tv_set_str(r->a, self, "display_name", q->me->display_name);
-		tv_set_bool(r->a, self, "selected", false);
-		tv_push(as, self);
-		for (size_t i = 0; i < n; i++) {
-			struct tval *o = account_model(r, orgs[i]);
-			tv_set_bool(r->a, o, "selected", orgs[i]->id == as_default);
-			tv_push(as, o);
-		}
-		tv_set(c, "post_as", as);
-		tv_set_bool(r->a, c, "has_post_as", true);
+	struct tval *self = tv_obj(r->a);
+	tv_set_str(r->a, self, "username", q->me->username);
+	tv_set_str(r->a, self, "display_name", q->me->display_name);
+	tv_set_bool(r->a, self, "selected", false);
+	tv_push(as, self);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *o = account_model(r, orgs[i]);
+		tv_set_bool(r->a, o, "selected", orgs[i]->id == as_default);
+		tv_push(as, o);
 	}
+	tv_set(m, "post_as", as);
+	tv_set_bool(r->a, m, "has_post_as", true);
+}
+
+static void compose_model(struct http_req *r, struct tval *m, uint64_t reply_to, int vis, uint64_t as_default)
+{
+	struct tval *c = tv_obj(r->a);
+	post_as_model(r, c, as_default);
 	if (reply_to)
 		tv_set_strf(r->a, c, "reply_to", "%llu", (unsigned long long)reply_to);
 	tv_set_bool(r->a, c, "vis_public", vis == VIS_PUBLIC);
@@ -714,24 +721,7 @@ static int message_form(struct http_req *r, const struct post_input *in, const s
 	tv_set_bool(r->a, m, "is_direct", !in || in->visibility == VIS_DIRECT);
 	tv_set_int(r->a, m, "max", CORE_POST_MAX_CHARS);
 	/* Posting as: for staff, the organisation the message is to or from. */
-	uint64_t as_default = in && in->author_id != q->viewer ? in->author_id : 0;
-	struct account **orgs;
-	size_t n = 0;
-	if (!core_post_as_orgs(q->w->core, r->a, q->viewer, &orgs, &n) && n) {
-		struct tval *as = tv_list(r->a);
-		struct tval *self = tv_obj(r->a);
-		tv_set_str(r->a, self, "username", q->me->username);
-		tv_set_str(r->a, self, "display_name", q->me->display_name);
-		tv_set_bool(r->a, self, "selected", false);
-		tv_push(as, self);
-		for (size_t i = 0; i < n; i++) {
-			struct tval *o = account_model(r, orgs[i]);
-			tv_set_bool(r->a, o, "selected", orgs[i]->id == as_default);
-			tv_push(as, o);
-		}
-		tv_set(m, "post_as", as);
-		tv_set_bool(r->a, m, "has_post_as", true);
-	}
+	post_as_model(r, m, in && in->author_id != q->viewer ? in->author_id : 0);
 	/* Whatever else the form carried (a reply, a group, uploaded files). */
 	struct tval *hidden = tv_list(r->a);
 	static const char *own[] = {"csrf", "text", "to", "as", "visibility", "media_id", "confirm", "audience"};
