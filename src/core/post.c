@@ -293,6 +293,25 @@ static int check_text(const char *text)
 	return ERR_INVAL; /* empty */
 }
 
+enum post_problem core_post_text_problem(const char *text)
+{
+	int rc = check_text(text);
+	if (!rc)
+		return POST_OK;
+	if (rc == ERR_TOOBIG)
+		return POST_TOO_LONG;
+	if (text && text_check(text, strlen(text), CORE_POST_MAX_CHARS) == 0)
+		return POST_EMPTY;
+	return POST_BAD_TEXT;
+}
+
+int core_default_visibility(const struct account *acc)
+{
+	if (acc && acc->kind == ACCOUNT_PERSON && acc->person_type != PERSON_PROFESSIONAL)
+		return VIS_FOLLOWERS;
+	return VIS_PUBLIC;
+}
+
 /*
  * What the guard reads of a post: its text, content warning, poll options
  * and the descriptions of its media, as one publication.  Media that cannot
@@ -375,9 +394,13 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		return ERR_AUTH;
 	if (!core_may_post_as(c, viewer, in->author_id))
 		return ERR_FORBIDDEN;
+	enum post_problem why_local, *why = in->why ? in->why : &why_local;
+	*why = POST_OK;
 	int rc = check_text(in->text);
-	if (rc)
+	if (rc) {
+		*why = core_post_text_problem(in->text);
 		return rc;
+	}
 	if (in->visibility < VIS_PUBLIC || in->visibility > VIS_DIRECT)
 		return ERR_INVAL;
 	struct post_new pn = {
@@ -478,8 +501,10 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		}
 		size_t before = nrcpt;
 		nrcpt = resolve(c, a, to, nto, rcpt, nrcpt, CORE_MAX_MENTIONS + 8);
-		if (nrcpt - before < nto)
+		if (nrcpt - before < nto) {
+			*why = POST_UNKNOWN_RECIPIENT;
 			return ERR_NOTFOUND; /* a named recipient does not exist */
+		}
 	}
 	/* The author is not their own recipient. */
 	size_t k = 0;
@@ -487,16 +512,20 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		if (rcpt[i] != in->author_id && rcpt[i] != viewer)
 			rcpt[k++] = rcpt[i];
 	nrcpt = k;
-	if (pn.visibility == VIS_DIRECT && nrcpt == 0)
+	if (pn.visibility == VIS_DIRECT && nrcpt == 0) {
+		*why = POST_NO_RECIPIENT;
 		return ERR_INVAL;
+	}
 	/* Who may message whom: people answering within a conversation always may. */
 	if (pn.visibility == VIS_DIRECT)
 		for (size_t i = 0; i < nrcpt; i++) {
 			bool known = false;
 			for (size_t j = 0; j < nconv; j++)
 				known |= rcpt[i] == in_conv[j];
-			if (!known && (rc = dm_allowed(c, a, in->author_id, rcpt[i])))
+			if (!known && (rc = dm_allowed(c, a, in->author_id, rcpt[i]))) {
+				*why = POST_DM_REFUSED;
 				return rc;
+			}
 		}
 	if (c->post_rate && (rc = core_rate(c, "post", viewer, c->post_rate, CORE_POST_WINDOW)))
 		return rc;
