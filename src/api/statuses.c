@@ -146,8 +146,10 @@ int a_status_create(struct http_req *r)
 		return fail_for(&x, ERR_INVAL);
 	const char *vis = arg(&x, "visibility");
 	/* Without a choice, the account's default (core_default_visibility). */
-	if (!vis || !*vis)
+	if (!vis || !*vis) {
 		in.visibility = core_default_visibility(x.me);
+		in.visibility_default = true;
+	}
 	else if (parse_visibility(vis, &in.visibility))
 		return fail_for(&x, ERR_INVAL);
 	const char *reply = arg(&x, "in_reply_to_id");

@@ -227,6 +227,9 @@ struct post_input {
 	int64_t poll_expires_at;
 	bool poll_multiple;
 	enum post_problem *why;        /* if set, filled when the post is refused */
+	/* visibility is the author's default, not chosen: in a group the
+	 * group is the audience (as wide as what it answers). */
+	bool visibility_default;
 };
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in,
                      uint64_t *id);

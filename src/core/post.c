@@ -456,6 +456,8 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 				pn.group_id = g->id;
 		}
 	}
+	if (in->visibility_default && pn.group_id && pn.visibility != VIS_DIRECT)
+		pn.visibility = parent ? parent->visibility : VIS_PUBLIC;
 	if (pn.group_id && (rc = group_gate(c, a, in->author_id, pn.group_id, &pn.pending)))
 		return rc;
 	/* A private answer in a group is for its recipients: held for approval,

@@ -250,3 +250,20 @@ def test_group_posts_are_labelled_with_the_group(alice):
         assert meta, path
         assert not any("Openbaar" in m for m in meta), (path, meta)
         assert any("In kring" in m and "Kring " + name in m for m in meta), (path, meta)
+
+
+def test_api_default_in_a_group_is_the_group(server, alice, bob):
+    """Without a visibility, a client's post into her group is for the group
+    (not only for her followers in it)."""
+    name = uniq("k")
+    r = alice.post("/groups", {"name": name, "display_name": "Kring " + name, "description": "Lotgenoten",
+                               "rules": "Wees aardig", "kind": "closed", "premod": "none"})
+    assert r.status_code == 303
+    server.cli("group", "member", "add", name, bob.name)
+    h = _token(server, bob.name)
+    r = requests.post(server.base + "/api/v1/statuses", data={"status": "@%s hallo allemaal" % name}, headers=h,
+                      timeout=10)
+    assert r.status_code == 200, r.text
+    sid = r.json()["id"]
+    assert alice.get("/posts/%s" % sid).status_code == 200  # a member who does not follow bob
+    assert server.client().get("/posts/%s" % sid).status_code == 404
