@@ -171,7 +171,7 @@ void ent_credential_account(struct actx *x, struct jw *j, struct account *acc)
 	account_body(x, j, acc);
 	jw_key(j, "source");
 	jw_obj(j);
-	jw_kstr(j, "privacy", "public");
+	jw_kstr(j, "privacy", core_default_visibility(acc) == VIS_FOLLOWERS ? "private" : "public");
 	jw_kbool(j, "sensitive", false);
 	jw_kstr(j, "language", acc->lang);
 	jw_kstr(j, "note", acc->bio);

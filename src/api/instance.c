@@ -242,7 +242,8 @@ int a_preferences(struct http_req *r)
 	struct jw j;
 	jw_init(&j, &r->out);
 	jw_obj(&j);
-	jw_kstr(&j, "posting:default:visibility", "public");
+	jw_kstr(&j, "posting:default:visibility",
+	        core_default_visibility(x.me) == VIS_FOLLOWERS ? "private" : "public");
 	jw_kbool(&j, "posting:default:sensitive", false);
 	jw_kstr(&j, "posting:default:language", x.me->lang);
 	jw_kstr(&j, "reading:expand:media", "default");

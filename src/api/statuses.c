@@ -143,7 +143,13 @@ int a_status_create(struct http_req *r)
 	                        .nmedia = nmedia};
 	if (!in.text)
 		return fail_for(&x, ERR_INVAL);
-	if (parse_visibility(arg(&x, "visibility"), &in.visibility))
+	const char *vis = arg(&x, "visibility");
+	/* Without a choice, the account's default (core_default_visibility). */
+	if (!vis || !*vis) {
+		in.visibility = core_default_visibility(x.me);
+		in.visibility_default = true;
+	}
+	else if (parse_visibility(vis, &in.visibility))
 		return fail_for(&x, ERR_INVAL);
 	const char *reply = arg(&x, "in_reply_to_id");
 	if (reply && *reply && (!parse_u64(reply, &in.in_reply_to) || !in.in_reply_to))

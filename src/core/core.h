@@ -236,6 +236,23 @@ struct guard_ask {
 	struct guard_result *result;
 };
 
+/* Which part of a post was refused, so a form can mark that field. */
+enum post_problem {
+	POST_OK = 0,
+	POST_EMPTY,             /* no text (only spaces) */
+	POST_TOO_LONG,          /* more than CORE_POST_MAX_CHARS */
+	POST_BAD_TEXT,          /* not UTF-8, or control characters */
+	POST_NO_RECIPIENT,      /* private, but addressed to nobody */
+	POST_UNKNOWN_RECIPIENT, /* a name in `to` does not exist */
+	POST_DM_REFUSED,        /* a recipient does not take private messages from the author */
+};
+/* The problem with a post's text (the rule core_post_create applies). */
+enum post_problem core_post_text_problem(const char *text);
+/* The visibility a new post by acc starts with when none is chosen: its
+ * followers for a person who is neither professional nor organisation,
+ * public for professionals and organisations. */
+int core_default_visibility(const struct account *acc);
+
 struct post_input {
 	uint64_t author_id;        /* the viewer, or an organisation they are staff of */
 	const char *text;
@@ -260,6 +277,10 @@ struct post_input {
 	/* An app's Idempotency-Key, or NULL: the same key again (even at the
 	 * same moment) gives the post the first request made, not a second. */
 	const char *idem_key;
+	enum post_problem *why;        /* if set, filled when the post is refused */
+	/* visibility is the author's default, not chosen: in a group the
+	 * group is the audience (as wide as what it answers). */
+	bool visibility_default;
 };
 /* Write a post: the post, its media, content warning, poll, idempotency
  * key and guard audit are one transaction, committed before it returns. */

@@ -520,6 +520,25 @@ static int check_text(const char *text)
 	return ERR_INVAL; /* empty */
 }
 
+enum post_problem core_post_text_problem(const char *text)
+{
+	int rc = check_text(text);
+	if (!rc)
+		return POST_OK;
+	if (rc == ERR_TOOBIG)
+		return POST_TOO_LONG;
+	if (text && text_check(text, strlen(text), CORE_POST_MAX_CHARS) == 0)
+		return POST_EMPTY;
+	return POST_BAD_TEXT;
+}
+
+int core_default_visibility(const struct account *acc)
+{
+	if (acc && acc->kind == ACCOUNT_PERSON && acc->person_type != PERSON_PROFESSIONAL)
+		return VIS_FOLLOWERS;
+	return VIS_PUBLIC;
+}
+
 /*
  * What the guard reads of a post: its text, content warning, poll options
  * and the descriptions of its media, as one publication.  Media that cannot
@@ -609,9 +628,13 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		return ERR_AUTH;
 	if (!core_may_post_as(c, viewer, in->author_id))
 		return ERR_FORBIDDEN;
+	enum post_problem why_local, *why = in->why ? in->why : &why_local;
+	*why = POST_OK;
 	int rc = check_text(in->text);
-	if (rc)
+	if (rc) {
+		*why = core_post_text_problem(in->text);
 		return rc;
+	}
 	if (in->visibility < VIS_PUBLIC || in->visibility > VIS_DIRECT)
 		return ERR_INVAL;
 	struct post_new pn = {
@@ -667,6 +690,8 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 				pn.group_id = g->id;
 		}
 	}
+	if (in->visibility_default && pn.group_id && pn.visibility != VIS_DIRECT)
+		pn.visibility = parent ? parent->visibility : VIS_PUBLIC;
 	if (pn.group_id && (rc = group_gate(c, a, in->author_id, pn.group_id, &pn.pending)))
 		return rc;
 	/* A private answer in a group is for its recipients: held for approval,
@@ -698,9 +723,12 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	size_t nnames = text_mentions(a, in->text, names, CORE_MAX_MENTIONS);
 	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS);
 	if (in->to && *in->to) {
-		struct rcpt_problem why;
-		if ((rc = core_recipients_find(c, a, viewer, in->to, rcpt, &nrcpt, CORE_MAX_MENTIONS + 8, &why)))
+		struct rcpt_problem rp;
+		if ((rc = core_recipients_find(c, a, viewer, in->to, rcpt, &nrcpt, CORE_MAX_MENTIONS + 8, &rp))) {
+			if (rc == ERR_NOTFOUND || rc == ERR_CONFLICT)
+				*why = POST_UNKNOWN_RECIPIENT;
 			return rc; /* a named recipient is not found, or not one */
+		}
 	}
 	/* The author is not their own recipient. */
 	size_t k = 0;
@@ -708,16 +736,20 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		if (rcpt[i] != in->author_id && rcpt[i] != viewer)
 			rcpt[k++] = rcpt[i];
 	nrcpt = k;
-	if (pn.visibility == VIS_DIRECT && nrcpt == 0)
+	if (pn.visibility == VIS_DIRECT && nrcpt == 0) {
+		*why = POST_NO_RECIPIENT;
 		return ERR_INVAL;
+	}
 	/* Who may message whom: people answering within a conversation always may. */
 	if (pn.visibility == VIS_DIRECT)
 		for (size_t i = 0; i < nrcpt; i++) {
 			bool known = false;
 			for (size_t j = 0; j < nconv; j++)
 				known |= rcpt[i] == in_conv[j];
-			if (!known && (rc = dm_allowed(c, a, in->author_id, rcpt[i])))
+			if (!known && (rc = dm_allowed(c, a, in->author_id, rcpt[i]))) {
+				*why = POST_DM_REFUSED;
 				return rc;
+			}
 		}
 	if (c->post_rate && (rc = core_rate(c, "post", viewer, c->post_rate, CORE_POST_WINDOW)))
 		return rc;

@@ -226,6 +226,7 @@ int h_group(struct http_req *r)
 		tv_set_strf(r->a, c, "group_id", "%llu", (unsigned long long)g->id);
 		tv_set_int(r->a, c, "max", CORE_POST_MAX_CHARS);
 		tv_set_bool(r->a, c, "premod", g->premod != PREMOD_NONE && g->v_role < GROLE_MODERATOR);
+		draft_model(r, c);
 		tv_set(m, "group_compose", c);
 	}
 	return page_render(r, "group", m);
@@ -721,7 +722,7 @@ int h_message_leave(struct http_req *r)
 
 /* ---- guidelines ---- */
 
-int guidelines_page(struct http_req *r, uint64_t org)
+int guidelines_page(struct http_req *r, uint64_t org, const struct post_input *in)
 {
 	struct account *acc;
 	const char *text;
@@ -733,6 +734,12 @@ int guidelines_page(struct http_req *r, uint64_t org)
 	struct tval *m = page_model(r, _r(r, "Richtlijnen"));
 	tv_set(m, "org", account_model(r, acc));
 	tv_set_str(r->a, m, "text", text);
+	/* The post waits in the accept form and is placed once they are accepted. */
+	if (in) {
+		static const char *const own[] = {"csrf", "confirm", "media_id"};
+		tv_set(m, "hidden", hidden_fields(r, own, sizeof own / sizeof own[0], in));
+		tv_set_bool(r->a, m, "has_draft", true);
+	}
 	rc = page_render(r, "guidelines", m);
 	r->status = 422;
 	return rc;
@@ -748,6 +755,9 @@ int h_guidelines_accept(struct http_req *r)
 		return rc;
 	if ((rc = core_guidelines_accept(CORE(r), WREQ(r)->viewer, org->id)))
 		return rc;
+	/* The post that was waiting for this goes on. */
+	if (http_form(r, "text"))
+		return h_post_create(r);
 	redirect_msg(r, "/", "guidelines");
 	return 0;
 }

@@ -65,6 +65,27 @@ static int refuse(struct http_req *r, int err, enum media_refusal why)
 	return ANSWERED;
 }
 
+/*
+ * A compose form's file refused: the form comes back with the text, the
+ * uploads kept so far (ids[0..n)) and why beside the file field; whether a
+ * chosen file was not kept, so it must be chosen again, is said too.
+ */
+static int refuse_draft(struct http_req *r, int err, enum media_refusal why, const uint64_t *ids, size_t n,
+                        bool lost)
+{
+	struct draft *d = arena_alloc(r->a, sizeof *d);
+	memset(d, 0, sizeof *d);
+	d->field = "media";
+	d->message = _r(r, refusal_text(why));
+	d->media_ids = ids;
+	d->nmedia = n;
+	d->media_lost = lost;
+	d->status = http_status_for(err);
+	if (compose_again(r, d, err) == 0)
+		return ANSWERED;
+	return refuse(r, err, why);
+}
+
 int media_from_form(struct http_req *r, struct post_input *in)
 {
 	struct wreq *q = WREQ(r);
@@ -82,7 +103,7 @@ int media_from_form(struct http_req *r, struct post_input *in)
 	if (!nfiles && !nkept)
 		return 0;
 	if (nfiles + nkept > CORE_MEDIA_MAX_PER_POST)
-		return refuse(r, ERR_INVAL, MEDIA_REFUSE_COUNT);
+		return refuse_draft(r, ERR_INVAL, MEDIA_REFUSE_COUNT, NULL, 0, true);
 	uint64_t *ids = arena_alloc(r->a, CORE_MEDIA_MAX_PER_POST * sizeof *ids);
 	size_t n = 0;
 	for (int i = 0; i < r->nfields; i++)
@@ -98,7 +119,7 @@ int media_from_form(struct http_req *r, struct post_input *in)
 			continue;
 		int rc = core_media_set_alt(q->w->core, q->viewer, ids[i], str_trim(arena_strdup(r->a, alt)), NULL);
 		if (rc == ERR_INVAL)
-			return refuse(r, rc, MEDIA_REFUSE_ALT);
+			return refuse_draft(r, rc, MEDIA_REFUSE_ALT, ids, n, nfiles > 0);
 		if (rc)
 			return rc;
 	}
@@ -114,7 +135,7 @@ int media_from_form(struct http_req *r, struct post_input *in)
 		int rc = core_media_upload(q->w->core, q->viewer, f->data, f->len, alt ? str_trim(arena_strdup(r->a, alt)) : NULL,
 		                           &ids[n], &why);
 		if (rc == ERR_INVAL || rc == ERR_TOOBIG || (rc == ERR_RATE && why == MEDIA_REFUSE_RATE))
-			return refuse(r, rc, why);
+			return refuse_draft(r, rc, why, ids, n, true);
 		if (rc)
 			return rc;
 		n++;
@@ -122,7 +143,8 @@ int media_from_form(struct http_req *r, struct post_input *in)
 	enum media_refusal why;
 	int rc = core_media_check(q->w->core, q->viewer, in->author_id, ids, n, &why);
 	if (rc == ERR_INVAL)
-		return refuse(r, rc, why);
+		return refuse_draft(r, rc, why, why == MEDIA_REFUSE_ALT ? ids : NULL, why == MEDIA_REFUSE_ALT ? n : 0,
+		                    why != MEDIA_REFUSE_ALT);
 	if (rc)
 		return rc;
 	in->media_ids = ids;

@@ -7,9 +7,11 @@
 #include "base/text.h"
 #include "web/web_int.h"
 
+static int vis_from(const char *s);
+
 /* Which accounts the viewer may post as, into m's post_as: themselves and
- * their organisations (as_default preselected); nothing for people who
- * speak for no organisation. */
+ * their organisations (as_default preselected, or for a draft coming back,
+ * whom it was written as); nothing for people who speak for no organisation. */
 static void post_as_model(struct http_req *r, struct tval *m, uint64_t as_default)
 {
 	struct wreq *q = WREQ(r);
@@ -23,9 +25,10 @@ static void post_as_model(struct http_req *r, struct tval *m, uint64_t as_defaul
 	tv_set_str(r->a, self, "display_name", q->me->display_name);
 	tv_set_bool(r->a, self, "selected", false);
 	tv_push(as, self);
+	const char *was = q->draft ? http_form(r, "as") : NULL;
 	for (size_t i = 0; i < n; i++) {
 		struct tval *o = account_model(r, orgs[i]);
-		tv_set_bool(r->a, o, "selected", orgs[i]->id == as_default);
+		tv_set_bool(r->a, o, "selected", was ? !strcmp(was, orgs[i]->username) : orgs[i]->id == as_default);
 		tv_push(as, o);
 	}
 	tv_set(m, "post_as", as);
@@ -34,10 +37,17 @@ static void post_as_model(struct http_req *r, struct tval *m, uint64_t as_defaul
 
 static void compose_model(struct http_req *r, struct tval *m, uint64_t reply_to, int vis, uint64_t as_default)
 {
+	struct wreq *q = WREQ(r);
 	struct tval *c = tv_obj(r->a);
 	post_as_model(r, c, as_default);
 	if (reply_to)
 		tv_set_strf(r->a, c, "reply_to", "%llu", (unsigned long long)reply_to);
+	if (q->draft) {
+		int was = vis_from(http_form(r, "visibility"));
+		if (was >= 0)
+			vis = was;
+		draft_model(r, c);
+	}
 	tv_set_bool(r->a, c, "vis_public", vis == VIS_PUBLIC);
 	tv_set_bool(r->a, c, "vis_followers", vis == VIS_FOLLOWERS);
 	tv_set_bool(r->a, c, "vis_direct", vis == VIS_DIRECT);
@@ -77,7 +87,7 @@ int h_index(struct http_req *r)
 	struct tval *m = page_model(r, _r(r, "Start"));
 	tv_set_str(r->a, m, "heading", _r(r, "Uw tijdlijn"));
 	tv_set_bool(r->a, m, "tab_home", true);
-	compose_model(r, m, 0, VIS_PUBLIC, 0);
+	compose_model(r, m, 0, core_default_visibility(q->me), 0);
 	struct tl_query tq = {.kind = TL_HOME};
 	return timeline_page(r, &tq, NULL, "/", m);
 }
@@ -371,7 +381,10 @@ static int thread_page(struct http_req *r, uint64_t id, const char *poll_error, 
 					if (people[i] != q->viewer && core_may_post_as(q->w->core, q->viewer, people[i]))
 						as_default = people[i];
 		}
-		compose_model(r, m, v[focus]->id, v[focus]->visibility, as_default);
+		/* A reply is never wider than what it answers, nor than the
+		 * viewer's own default. */
+		int vis = core_default_visibility(q->me);
+		compose_model(r, m, v[focus]->id, v[focus]->visibility > vis ? v[focus]->visibility : vis, as_default);
 		/* Start the reply with the author's name, as people expect; a
 		 * private answer goes to the conversation's people without it. */
 		if (v[focus]->author_id != q->viewer && v[focus]->visibility != VIS_DIRECT)
@@ -430,6 +443,194 @@ static int vis_from(const char *s)
 	if (!strcmp(s, "direct"))
 		return VIS_DIRECT;
 	return -1;
+}
+
+struct tval *hidden_fields(struct http_req *r, const char *const *own, size_t nown, const struct post_input *in)
+{
+	struct tval *hidden = tv_list(r->a);
+	for (int i = 0; i < r->nfields; i++) {
+		const char *name = r->fields[i].name;
+		/* altN: the alt text of the N-th file went with its upload. */
+		bool skip = !strncmp(name, "alt", 3) && name[3] >= '0' && name[3] <= '9';
+		for (size_t k = 0; k < nown; k++)
+			skip |= !strcmp(name, own[k]);
+		if (skip)
+			continue;
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", name);
+		tv_set_str(r->a, x, "value", r->fields[i].value);
+		tv_push(hidden, x);
+	}
+	for (size_t i = 0; in && i < in->nmedia; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_str(r->a, x, "name", "media_id");
+		tv_set_strf(r->a, x, "value", "%llu", (unsigned long long)in->media_ids[i]);
+		tv_push(hidden, x);
+	}
+	return hidden;
+}
+
+const char *post_problem_text(struct http_req *r, enum post_problem why)
+{
+	switch (why) {
+	case POST_EMPTY:
+		return _r(r, "Schrijf eerst iets in het tekstvak.");
+	case POST_TOO_LONG:
+		return _r(r, "Uw tekst is te lang. Er passen hoogstens 5000 tekens in een bericht. Maak hem wat korter.");
+	case POST_BAD_TEXT:
+		return _r(r, "In uw tekst staan tekens die we niet kunnen gebruiken. Haal ze weg en probeer het opnieuw.");
+	case POST_NO_RECIPIENT:
+		return _r(r, "Aan wie is dit privébericht? Vul bij 'Aan' een naam in, bijvoorbeeld @naam. Of kies bij "
+		             "'Wie mag dit zien?' iets anders.");
+	case POST_UNKNOWN_RECIPIENT:
+		return _r(r, "Een naam bij 'Aan' kennen we hier niet. Controleer de naam, bijvoorbeeld @naam.");
+	case POST_DM_REFUSED:
+		return _r(r, "Iemand bij 'Aan' ontvangt geen privéberichten van u. Kies bij 'Wie mag dit zien?' iets "
+		             "anders.");
+	default:
+		return NULL;
+	}
+}
+
+/* The field a problem belongs beside. */
+static const char *problem_field(enum post_problem why)
+{
+	switch (why) {
+	case POST_EMPTY:
+	case POST_TOO_LONG:
+	case POST_BAD_TEXT:
+		return "text";
+	case POST_NO_RECIPIENT:
+	case POST_UNKNOWN_RECIPIENT:
+	case POST_DM_REFUSED:
+		return "to";
+	default:
+		return NULL;
+	}
+}
+
+/* A refusal without a field of its own, in words. */
+static const char *refusal_words(struct http_req *r, int err)
+{
+	switch (err) {
+	case ERR_RATE:
+		return _r(r, "U plaatst veel berichten kort na elkaar. Wacht een paar minuten en druk dan nog een keer op "
+		             "de knop.");
+	case ERR_FORBIDDEN:
+		return _r(r, "Dit mag u hier niet plaatsen. Uw tekst staat er nog: u kunt hem aanpassen of bewaren.");
+	case ERR_NOTFOUND:
+		return _r(r, "Het bericht of de kring waarin u schrijft, is er niet meer. Uw tekst staat er nog.");
+	case ERR_TOOBIG:
+		return _r(r, "Uw tekst is te lang. Er passen hoogstens 5000 tekens in een bericht. Maak hem wat korter.");
+	default:
+		return _r(r, "Wat u stuurde kunnen we niet gebruiken. Controleer wat u hebt ingevuld en probeer het "
+		             "opnieuw.");
+	}
+}
+
+void draft_model(struct http_req *r, struct tval *c)
+{
+	struct wreq *q = WREQ(r);
+	const struct draft *d = q->draft;
+	if (!d)
+		return;
+	const char *text = http_form(r, "text"), *to = http_form(r, "to");
+	tv_set_bool(r->a, c, "has_draft", true);
+	tv_set_str(r->a, c, "draft_text", text ? text : "");
+	tv_set_str(r->a, c, "draft_to", to ? to : "");
+	for (int i = 1; i <= 4; i++) {
+		const char *alt = http_form(r, arena_printf(r->a, "alt%d", i));
+		tv_set_str(r->a, c, arena_printf(r->a, "draft_alt%d", i), alt ? alt : "");
+	}
+	tv_set_str(r->a, c, "error", d->message);
+	if (d->field)
+		tv_set_bool(r->a, c, arena_printf(r->a, "err_%s", d->field), true);
+	/* Uploads kept with the draft go with it again, each with its description. */
+	struct tval *kept = tv_list(r->a);
+	size_t nkept = 0;
+	for (size_t i = 0; i < d->nmedia; i++) {
+		struct media *md;
+		if (core_media_get(CORE(r), r->a, q->viewer, d->media_ids[i], &md))
+			continue;
+		struct tval *x = tv_obj(r->a);
+		tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)md->id);
+		tv_set_int(r->a, x, "n", (int64_t)++nkept);
+		tv_set_str(r->a, x, "alt", md->alt);
+		tv_push(kept, x);
+	}
+	if (nkept) {
+		tv_set(c, "kept_media", kept);
+		tv_set_bool(r->a, c, "has_kept", true);
+	}
+	tv_set_bool(r->a, c, "media_lost", d->media_lost);
+	tv_set_bool(r->a, c, "attach_open", nkept || d->media_lost || (d->field && !strcmp(d->field, "media")));
+}
+
+/* A route parameter, as if the page had been asked for. */
+static void set_param(struct http_req *r, const char *name, const char *val)
+{
+	for (int i = 0; i < r->nparams; i++)
+		if (!strcmp(r->param_names[i], name)) {
+			r->param_vals[i] = val;
+			return;
+		}
+	if (r->nparams < HTTP_MAX_PARAMS) {
+		r->param_names[r->nparams] = name;
+		r->param_vals[r->nparams++] = val;
+	}
+}
+
+static int edit_page(struct http_req *r);
+
+int compose_again(struct http_req *r, const struct draft *d, int err)
+{
+	struct wreq *q = WREQ(r);
+	if (!q->viewer)
+		return err;
+	q->draft = d;
+	int rc = ERR_NOTFOUND;
+	uint64_t id;
+	if (d->edit_id) {
+		set_param(r, "id", arena_printf(r->a, "%llu", (unsigned long long)d->edit_id));
+		rc = edit_page(r);
+	} else {
+		const char *reply = http_form(r, "in_reply_to"), *group = http_form(r, "group_id");
+		if (reply && *reply && parse_u64(reply, &id)) {
+			set_param(r, "id", reply);
+			rc = h_thread(r);
+		} else if (group && *group && parse_u64(group, &id)) {
+			/* Back to the group's page, as far as the viewer may know the group. */
+			struct group *g;
+			if (core_group_by_id(CORE(r), r->a, WREQ(r)->viewer, id, &g) == 0) {
+				set_param(r, "name", g->name);
+				rc = h_group(r);
+			}
+		}
+		if (rc) {
+			buf_reset(&r->out);
+			rc = h_index(r);
+		}
+	}
+	q->draft = NULL;
+	if (rc)
+		return err;
+	r->status = d->status ? d->status : http_status_for(err);
+	return 0;
+}
+
+/* Show the compose form again after core refused the post (err, why). */
+static int refused(struct http_req *r, int err, enum post_problem why, const struct post_input *in)
+{
+	struct draft *d = arena_alloc(r->a, sizeof *d);
+	memset(d, 0, sizeof *d);
+	d->field = problem_field(why);
+	d->message = post_problem_text(r, why);
+	if (!d->message)
+		d->message = refusal_words(r, err);
+	d->media_ids = in ? in->media_ids : NULL;
+	d->nmedia = in ? in->nmedia : 0;
+	d->status = http_status_for(err);
+	return compose_again(r, d, err);
 }
 
 /* What the author calls each text the guard reads (struct guard_part's `what`). */
@@ -594,21 +795,8 @@ static int guard_page(struct http_req *r, const char *action, const struct guard
 	 * visibility, reply, recipients, author, and whatever a form adds
 	 * later), except what the review sets itself and the files, which
 	 * come back as media_id below. */
-	static const char *own[] = {"csrf", "text", "confirm", "media_id", "audience"};
-	struct tval *hidden = tv_list(r->a);
-	for (int i = 0; i < r->nfields; i++) {
-		const char *name = r->fields[i].name;
-		/* altN: the alt text of the N-th file went with its upload. */
-		bool skip = !strncmp(name, "alt", 3) && name[3] >= '0' && name[3] <= '9';
-		for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
-			skip |= !strcmp(name, own[k]);
-		if (skip)
-			continue;
-		struct tval *x = tv_obj(r->a);
-		tv_set_str(r->a, x, "name", name);
-		tv_set_str(r->a, x, "value", r->fields[i].value);
-		tv_push(hidden, x);
-	}
+	static const char *const own[] = {"csrf", "text", "confirm", "media_id", "audience"};
+	struct tval *hidden = hidden_fields(r, own, sizeof own / sizeof own[0], NULL);
 	/* The audience core checked: it refuses the post if it comes back wider. */
 	if (g->audience[0]) {
 		struct tval *x = tv_obj(r->a);
@@ -840,12 +1028,17 @@ int h_post_create(struct http_req *r)
 	}
 	struct guard_result g;
 	in.guard = &g;
+	enum post_problem why = POST_OK;
+	in.why = &why;
 	uint64_t id;
 	rc = core_post_create(q->w->core, r->a, q->viewer, &in, &id);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
 		return guard_page(r, "/posts", &g, &in);
 	if (rc == ERR_GUIDELINES)
-		return guidelines_page(r, in.author_id);
+		return guidelines_page(r, in.author_id, &in);
+	/* What was typed is never lost: the form comes back with the problem. */
+	if (rc == ERR_INVAL || rc == ERR_TOOBIG || rc == ERR_NOTFOUND || rc == ERR_FORBIDDEN || rc == ERR_RATE)
+		return refused(r, rc, why, &in);
 	if (rc)
 		return rc;
 	struct post *made;
@@ -862,6 +1055,12 @@ int h_post_edit_form(struct http_req *r)
 	int rc = need_login(r);
 	if (rc)
 		return rc;
+	return edit_page(r);
+}
+
+static int edit_page(struct http_req *r)
+{
+	int rc;
 	struct wreq *q = WREQ(r);
 	uint64_t id;
 	struct post *p;
@@ -872,6 +1071,7 @@ int h_post_edit_form(struct http_req *r)
 	struct tval *m = page_model(r, _r(r, "Bericht aanpassen"));
 	tv_set(m, "post", post_model(r, p));
 	tv_set_int(r->a, m, "max", CORE_POST_MAX_CHARS);
+	draft_model(r, m);
 	return page_render(r, "edit", m);
 }
 
@@ -896,6 +1096,16 @@ int h_post_edit(struct http_req *r)
 	rc = core_post_edit_checked(CORE(r), r->a, WREQ(r)->viewer, id, text, confirm && !strcmp(confirm, "1"), &g);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
 		return guard_page(r, arena_printf(r->a, "/posts/%llu/edit", (unsigned long long)id), &g, NULL);
+	if (rc == ERR_INVAL || rc == ERR_TOOBIG) {
+		enum post_problem why = core_post_text_problem(text);
+		struct draft *d = arena_alloc(r->a, sizeof *d);
+		memset(d, 0, sizeof *d);
+		d->field = problem_field(why);
+		d->message = why ? post_problem_text(r, why) : refusal_words(r, rc);
+		d->edit_id = id;
+		d->status = http_status_for(rc);
+		return compose_again(r, d, rc);
+	}
 	if (rc)
 		return rc;
 	/* In a pre-moderated group the new text waits for a moderator again. */

@@ -258,6 +258,32 @@ static void error_page(struct http_req *r, int err)
 		buf_release(&b);
 		return;
 	}
+	/* A stale compose or edit form: the same form again, with the text and
+	 * a fresh token, asking to press once more.  Nothing it sent is used. */
+	const char *stale_text =
+		(err == ERR_CSRF || err == ERR_AUTH) && r->method == HTTP_POST ? http_form(r, "text") : NULL;
+	unsigned long long edit_id = 0;
+	int used = 0;
+	bool compose_path = !strcmp(r->path, "/posts") ||
+	                    (sscanf(r->path, "/posts/%llu/edit%n", &edit_id, &used) == 1 && r->path[used] == '\0');
+	if (stale_text && compose_path && err == ERR_CSRF && WREQ(r)->viewer) {
+		struct draft *d = arena_alloc(r->a, sizeof *d);
+		memset(d, 0, sizeof *d);
+		d->message = _r(r, "Het formulier was verlopen. Uw tekst staat er nog: druk nog een keer op de knop.");
+		d->edit_id = edit_id;
+		d->status = r->status;
+		uint64_t *ids = arena_alloc(r->a, CORE_MEDIA_MAX_PER_POST * sizeof *ids);
+		for (int i = 0; i < r->nfields && d->nmedia < CORE_MEDIA_MAX_PER_POST; i++)
+			if (!strcmp(r->fields[i].name, "media_id") && parse_u64(r->fields[i].value, &ids[d->nmedia]))
+				d->nmedia++;
+		d->media_ids = ids;
+		for (int i = 0; i < r->nfiles; i++)
+			d->media_lost |= !strcmp(r->files[i].name, "media") && r->files[i].len > 0;
+		if (d->media_lost)
+			d->field = "media";
+		if (compose_again(r, d, err) == 0)
+			return;
+	}
 	const char *title, *msg;
 	switch (err) {
 	case ERR_NOTFOUND:
@@ -313,6 +339,11 @@ static void error_page(struct http_req *r, int err)
 	struct tval *m = page_model(r, _r(r, title));
 	tv_set_str(r->a, m, "message", _r(r, msg));
 	tv_set_int(r->a, m, "status", r->status);
+	/* Logged out meanwhile: the text stays on the page to copy. */
+	if (stale_text && compose_path && *stale_text) {
+		tv_set_str(r->a, m, "draft_text", stale_text);
+		tv_set_bool(r->a, m, "has_draft", true);
+	}
 	int status = r->status;
 	if (page_render(r, "error", m)) {
 		buf_reset(&r->out);
@@ -734,6 +765,9 @@ struct tval *post_model(struct http_req *r, struct post *p)
 		if (store_group_names(q->w->core->store, r->a, p->group_id, &gname, &gdisplay) == 0) {
 			tv_set_str(r->a, m, "group_name", gdisplay);
 			tv_set_strf(r->a, m, "group_url", "/g/%s", gname);
+			/* Who reads it is the group, not "everyone". */
+			if (p->visibility != VIS_DIRECT)
+				tv_set_strf(r->a, m, "visibility", "%s %s", _r(r, "In kring"), gdisplay);
 		}
 		tv_set_bool(r->a, m, "pending", p->pending);
 		tv_set_bool(r->a, m, "pinned", p->pinned);

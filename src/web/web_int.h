@@ -22,6 +22,21 @@ struct web {
 
 extern struct web *web_global;
 
+/*
+ * What a person typed in a compose or edit form that was refused, brought
+ * back to the same page (home, thread, group, edit) with the problem
+ * marked beside its field.  Lives in the request's arena.
+ */
+struct draft {
+	const char *field;         /* "text", "to", "media", or NULL: only the summary */
+	const char *message;       /* the problem, in the page's language */
+	const uint64_t *media_ids; /* uploads kept with the draft */
+	size_t nmedia;
+	bool media_lost;           /* a chosen file is not kept: choose it again */
+	uint64_t edit_id;          /* the edit form of this post, not the compose form */
+	int status;                /* the answer's status */
+};
+
 /* Hung on http_req.user for the request's life. */
 struct wreq {
 	struct web *w;
@@ -31,6 +46,7 @@ struct wreq {
 	const char *lang;          /* "nl" or "en" */
 	const char *session_token; /* cookie value, NULL if none */
 	bool want_csrf_cookie;     /* anonymous visitor needs a CSRF cookie set */
+	const struct draft *draft; /* set while a refused form is shown again */
 };
 
 #define WREQ(r) ((struct wreq *)(r)->user)
@@ -77,7 +93,20 @@ struct tval *group_model(struct http_req *r, const struct group *g);
 struct tval *reports_model(struct http_req *r, struct mod_report *v, size_t n);
 /* The moderation log's entries, in words. */
 struct tval *mod_log_model(struct http_req *r, struct mod_entry *v, size_t n);
-int guidelines_page(struct http_req *r, uint64_t org);
+/* The guidelines to accept before speaking for org; the post in (if any)
+ * goes with the accept form and is placed once they are accepted. */
+int guidelines_page(struct http_req *r, uint64_t org, const struct post_input *in);
+/* Show the page the compose or edit form came from again with the draft:
+ * the text and choices from the request's form, the problem beside its
+ * field.  Returns 0 (answered with d->status) or err if it cannot. */
+int compose_again(struct http_req *r, const struct draft *d, int err);
+/* The draft's values on a form's model (compose, group compose, edit). */
+void draft_model(struct http_req *r, struct tval *c);
+/* The request's form fields as hidden inputs ({name, value}) except those
+ * in own[] and altN, then media_id for each of in's uploads. */
+struct tval *hidden_fields(struct http_req *r, const char *const *own, size_t nown, const struct post_input *in);
+/* Why a post was refused, in words (NULL: nothing specific). */
+const char *post_problem_text(struct http_req *r, enum post_problem why);
 int h_groups(struct http_req *r);
 int h_group_create(struct http_req *r);
 int h_group(struct http_req *r);

@@ -81,7 +81,7 @@ def test_closed_group_posts_stay_in_the_group_over_the_api(server, tokens):
 def test_reports_from_apps_reach_moderators(server, tokens):
     assert server.cli("user", "add", "apimod", "--password", PASSWORD, "--role", "moderator").returncode == 0
     t = tokens["alice"]
-    sid = api(server, tokens["bob"], "POST", "/api/v1/statuses", data={"status": "Koop goedkope pillen"}).json()["id"]
+    sid = api(server, tokens["bob"], "POST", "/api/v1/statuses", data={"status": "Koop goedkope pillen", "visibility": "public"}).json()["id"]
     bob_id = api(server, tokens["bob"], "GET", "/api/v1/accounts/verify_credentials").json()["id"]
     r = api(server, t, "POST", "/api/v1/reports", data={"account_id": bob_id, "status_ids[]": sid,
                                                         "comment": "spam via de app"})
@@ -126,7 +126,7 @@ def test_member_posts_into_group_by_mentioning_it(server, tokens):
     public = [s["id"] for s in api(server, tokens["dave"], "GET", "/api/v1/timelines/public").json()]
     assert sid not in public
     # A non-member naming the group just writes text: a normal public post.
-    r = api(server, tokens["dave"], "POST", "/api/v1/statuses", data={"status": "@noemkring hallo?"})
+    r = api(server, tokens["dave"], "POST", "/api/v1/statuses", data={"status": "@noemkring hallo?", "visibility": "public"})
     assert r.status_code == 200
     assert api(server, tokens["bob"], "GET", "/api/v1/statuses/" + r.json()["id"]).status_code == 200
 

@@ -64,7 +64,7 @@ def test_follow_home_and_pagination(m):
     assert str(a.me()["id"]) in ids(c.account_followers(carol["id"]))
     assert str(carol["id"]) in ids(a.account_following(a.me()["id"]))
     assert a.account_lookup("carol")["id"] == carol["id"]
-    posted = [str(c.status_post("Bericht %d van Carol #reeks" % i)["id"]) for i in range(7)]
+    posted = [str(c.status_post("Bericht %d van Carol #reeks" % i, visibility="public")["id"]) for i in range(7)]
     home = a.timeline_home(limit=3)
     assert ids(home) == posted[::-1][:3]
     seen = ids(home)
@@ -118,7 +118,7 @@ def test_visibility_and_conversations(m):
 def test_search_lists_polls_markers_bookmarks(m, server):
     a, b = m["alice"], m["bob"]
     bob = b.account_verify_credentials()
-    st = b.status_post("Wandelingen in het park #natuur")
+    st = b.status_post("Wandelingen in het park #natuur", visibility="public")
     res = a.search("wandeling")
     assert str(st["id"]) in ids(res["statuses"])
     res = a.search("bob", result_type="accounts")
@@ -140,7 +140,7 @@ def test_search_lists_polls_markers_bookmarks(m, server):
     with pytest.raises(MastodonNotFoundError):
         a.list(lst["id"])
     poll = b.make_poll(["thee", "koffie", "water"], expires_in=3600)
-    ps = b.status_post("Wat drinkt u?", poll=poll)
+    ps = b.status_post("Wat drinkt u?", poll=poll, visibility="public")
     assert [o["title"] for o in ps["poll"]["options"]] == ["thee", "koffie", "water"]
     a.poll_vote(ps["poll"]["id"], [1])  # Mastodon.py 1.8 drops the answer
     voted = a.poll(ps["poll"]["id"])

@@ -72,7 +72,7 @@ def test_update_notification_delete(server, tokens):
     tag = Stream(base + "/api/v1/streaming/hashtag?tag=Stroom")
     pub = Stream(base + "/api/v1/streaming?stream=public")
     try:
-        st = requests.post(base + "/api/v1/statuses", headers=hc, data={"status": "Nieuws in de #stroom"},
+        st = requests.post(base + "/api/v1/statuses", headers=hc, data={"status": "Nieuws in de #stroom", "visibility": "public"},
                            timeout=10).json()
         for s in (user, tag, pub):
             got = s.wait(lambda e, d: e == "update" and json.loads(d)["id"] == st["id"])

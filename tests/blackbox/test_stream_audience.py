@@ -76,6 +76,8 @@ def hdr(tok):
 
 def post(server, tok, text, **kw):
     kw["status"] = text
+    # A member's default is followers (core_default_visibility); these posts are public.
+    kw.setdefault("visibility", "public")
     r = requests.post(server.base + "/api/v1/statuses", headers=hdr(tok), data=kw, timeout=10)
     assert r.status_code == 200, r.text
     return r.json()["id"]

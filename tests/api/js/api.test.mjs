@@ -121,7 +121,7 @@ test("core scenario with masto.js", async () => {
 
   const posted = [];
   for (let i = 0; i < 5; i++) {
-    posted.push((await bram.v1.statuses.create({ status: `Bram schrijft ${i} #masto` })).id);
+    posted.push((await bram.v1.statuses.create({ status: `Bram schrijft ${i} #masto`, visibility: "public" })).id);
   }
   const reply = await anna.v1.statuses.create({ status: "@bram mooi!", inReplyToId: posted[4] });
   assert.equal(reply.inReplyToId, posted[4]);
@@ -155,6 +155,7 @@ test("core scenario with masto.js", async () => {
   assert.ok(ltl.some((s) => s.id === posted[4]));
 
   const poll = await bram.v1.statuses.create({
+    visibility: "public",
     status: "Thee of koffie?", poll: { options: ["thee", "koffie"], expiresIn: 3600 },
   });
   const voted = await anna.v1.polls.$select(poll.poll.id).votes.create({ choices: [1] });
@@ -195,7 +196,7 @@ test("streaming: a new post arrives on the user stream", async () => {
   assert.match(res.headers.get("content-type"), /text\/event-stream/);
   const waiting = waitForEvent(res, (ev, d) => ev === "update" && d.includes("Live vanuit de stream"), 10000);
   await sleep(200);
-  const st = await bram.v1.statuses.create({ status: "Live vanuit de stream" });
+  const st = await bram.v1.statuses.create({ status: "Live vanuit de stream", visibility: "public" });
   const got = await waiting;
   ctrl.abort();
   assert.ok(got, "no update event within 10 s");
@@ -228,7 +229,7 @@ test("streaming with masto.js's own client (WebSocket): user and hashtag streams
   gotUser.then((v) => { u = v; });
   gotTag.then((v) => { t = v; });
   for (let i = 0; i < 8 && !(u && t); i++) {
-    const st = await bram.v1.statuses.create({ status: `Via de websocket ${i} #wsproef` });
+    const st = await bram.v1.statuses.create({ status: `Via de websocket ${i} #wsproef`, visibility: "public" });
     ids.add(st.id);
     await sleep(1500);
   }
