@@ -48,6 +48,12 @@ int core_open(const char *db_target, struct core **out)
 	uint64_t v;
 	if (pr && parse_u64(pr, &v) && v < 1000000)
 		c->post_rate = (int)v;
+	/* KRING_APP_RATE: app registrations per address per hour (0: no limit,
+	 * for a test suite whose every client comes from 127.0.0.1). */
+	c->app_rate = CORE_APPS_PER_HOUR;
+	const char *ar = getenv("KRING_APP_RATE");
+	if (ar && parse_u64(ar, &v) && v < 1000000)
+		c->app_rate = (int)v;
 	c->store = st;
 	*out = c;
 	return 0;

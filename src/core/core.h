@@ -64,6 +64,7 @@ struct guard_ask;
 struct core {
 	struct store *store;
 	int post_rate;            /* posts per writer per CORE_POST_WINDOW; 0 = no limit */
+	int app_rate;             /* app registrations per address per hour; 0 = no limit */
 	/* Events after commit, from whichever door the action came through
 	 * (pages, API, command line): the API's streams subscribe. */
 	void (*on_delete)(uint64_t post);              /* a post was deleted */

@@ -1023,7 +1023,10 @@ int h_post_create(struct http_req *r)
 		size_t nids = 0;
 		struct rcpt_problem why;
 		rc = core_recipients_find(q->w->core, r->a, q->viewer, in.to, ids, &nids, CORE_MAX_MENTIONS + 8, &why);
-		if (rc == ERR_NOTFOUND || rc == ERR_CONFLICT)
+		/* A choice between several people needs the message form; nobody
+		 * by that name in an answer on a thread or in a group brings that
+		 * page back (core says which field), as any other problem does. */
+		if (rc == ERR_CONFLICT || (rc == ERR_NOTFOUND && !in.in_reply_to && !in.group_id))
 			return message_form(r, &in, &why);
 	}
 	struct guard_result g;

@@ -110,7 +110,8 @@ def pg_server(action):
 
 
 class Server:
-    def __init__(self, data=None):
+    def __init__(self, data=None, env=None):
+        self.extra_env = env or {}
         self.own_data = data is None
         self.data = data or tempfile.mkdtemp(prefix="kring-bb-")
         self.proc = None
@@ -134,6 +135,7 @@ class Server:
         e.pop("KRING_DB", None)
         if self.db_url:
             e["KRING_DB"] = self.db_url
+        e.update(self.extra_env)
         return e
 
     def start(self, port=None):
@@ -351,7 +353,10 @@ class Client:
 
 @pytest.fixture(scope="session")
 def server():
-    srv = Server().start()
+    # Every test's client comes from 127.0.0.1: the session's server takes
+    # any number of app registrations (the limit is tested on a server of
+    # its own, test_auth_security.py).
+    srv = Server(env={"KRING_APP_RATE": "0"}).start()
     link = srv.setup_link()
     if link:
         srv.setup_link_url = link

@@ -364,7 +364,8 @@ def test_group_creation_is_rate_limited(server):
     assert try_group(server.new_user(prefix="gother"), uniq("een")).status_code == 303
 
 
-def test_app_registration_is_rate_limited(server):
+def test_app_registration_is_rate_limited(start_server):
+    server = start_server()
     s = session_from("127.0.11.12")
     codes = []
     for _ in range(300):
