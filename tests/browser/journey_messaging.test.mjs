@@ -13,6 +13,15 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { VARIANTS, Person, cli } from './journey_lib.mjs';
 
+// On a phone the menu is folded behind "Menu": open it, as a person would,
+// to read what it counts.
+async function openMenu(p) {
+  const link = p.page.locator('header a[href="/messages"]').first();
+  if (await link.isVisible()) return;
+  const toggle = p.page.locator('nav details > summary').first();
+  if (await toggle.count()) await toggle.click();
+}
+
 // A link in the main menu, unfolding the menu first where a phone folds it.
 async function menu(p, href, label) {
   const link = p.page.locator(`header a[href="${href}"]`).first();
@@ -89,6 +98,7 @@ for (const v of VARIANTS) {
         // The nurse sees one new conversation and the notification for the organisation.
         await n.login();
         const badge = n.page.locator('header a[href="/messages"] .badge');
+        await openMenu(n);
         assert.equal((await badge.innerText()).trim().split(/\s/)[0], '1', 'Berichten counts the new conversation');
         await menu(n, '/notifications', 'notifications');
         const item = n.page.locator('ul.notifications li').filter({ hasText: question }).first();
@@ -108,6 +118,7 @@ for (const v of VARIANTS) {
         // The carer sees the answer counted, her partner named, and reads it.
         await c.goto('/', 'start-again');
         const cb = c.page.locator('header a[href="/messages"] .badge');
+        await openMenu(c);
         assert.equal((await cb.innerText()).trim().split(/\s/)[0], '1', 'Berichten counts the answer');
         await menu(c, '/messages', 'messages-answered');
         const conv = c.page.locator('ul.conversations li').first();
