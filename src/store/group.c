@@ -373,7 +373,11 @@ int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int l
 {
 	DB_OR_FAIL(s);
 	/* Threads of direct posts the viewer wrote or received, or that an
-	 * organisation they are staff of received, newest activity first. */
+	 * organisation they are staff of wrote or received, newest activity
+	 * first.  The candidate posts come from indexes (author, recipient),
+	 * never from a scan of all posts: the menu's Berichten count asks this
+	 * on every page (an OR over the columns read every post, 100 ms at
+	 * 200,000 posts).  What staff wrote as the organisation is its post. */
 	struct db_stmt *st = db_query(db,
 	                              "SELECT p.root_id, MAX(p.id), MAX(p.created_at),"
 	                              " MAX(CASE WHEN p.author_id = ?1 OR p.writer_id = ?1 THEN 0 ELSE p.id END),"
@@ -381,12 +385,14 @@ int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int l
 	                              "  AND c.root_id = p.root_id), 0),"
 	                              " COALESCE((SELECT left_at FROM conv_state c WHERE c.account_id = ?1"
 	                              "  AND c.root_id = p.root_id), 0)"
-	                              " FROM posts p WHERE p.visibility = 2 AND p.deleted = 0 AND (p.author_id = ?1"
-	                              " OR p.writer_id = ?1"
-	                              " OR p.id IN (SELECT post_id FROM post_recipients WHERE account_id = ?1)"
-	                              " OR p.id IN (SELECT r.post_id FROM post_recipients r JOIN org_staff o"
-	                              "  ON o.org_id = r.account_id WHERE o.person_id = ?1)"
-	                              " OR p.author_id IN (SELECT org_id FROM org_staff WHERE person_id = ?1))"
+	                              " FROM posts p WHERE p.id IN ("
+	                              "  SELECT id FROM posts WHERE author_id = ?1 AND visibility = 2"
+	                              "  UNION SELECT post_id FROM post_recipients WHERE account_id = ?1"
+	                              "  UNION SELECT r.post_id FROM post_recipients r JOIN org_staff o"
+	                              "   ON o.org_id = r.account_id WHERE o.person_id = ?1"
+	                              "  UNION SELECT id FROM posts WHERE visibility = 2 AND author_id IN"
+	                              "   (SELECT org_id FROM org_staff WHERE person_id = ?1))"
+	                              " AND p.visibility = 2 AND p.deleted = 0"
 	                              " GROUP BY p.root_id ORDER BY MAX(p.id) DESC LIMIT ?2",
 	                              "ui", viewer, (int64_t)limit);
 	if (!st)
