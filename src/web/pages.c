@@ -911,26 +911,8 @@ static int message_form(struct http_req *r, const struct post_input *in, const s
 	/* Posting as: for staff, the organisation the message is to or from. */
 	post_as_model(r, m, in && in->author_id != q->viewer ? in->author_id : 0);
 	/* Whatever else the form carried (a reply, a group, uploaded files). */
-	struct tval *hidden = tv_list(r->a);
 	static const char *own[] = {"csrf", "text", "to", "as", "visibility", "media_id", "confirm", "audience"};
-	for (int i = 0; in && i < r->nfields; i++) {
-		const char *name = r->fields[i].name;
-		bool skip = !strncmp(name, "alt", 3);
-		for (size_t k = 0; k < sizeof own / sizeof own[0]; k++)
-			skip |= !strcmp(name, own[k]);
-		if (skip)
-			continue;
-		struct tval *x = tv_obj(r->a);
-		tv_set_str(r->a, x, "name", name);
-		tv_set_str(r->a, x, "value", r->fields[i].value);
-		tv_push(hidden, x);
-	}
-	for (size_t i = 0; in && i < in->nmedia; i++) {
-		struct tval *x = tv_obj(r->a);
-		tv_set_str(r->a, x, "name", "media_id");
-		tv_set_strf(r->a, x, "value", "%llu", (unsigned long long)in->media_ids[i]);
-		tv_push(hidden, x);
-	}
+	struct tval *hidden = in ? hidden_fields(r, own, sizeof own / sizeof own[0], in) : tv_list(r->a);
 	tv_set(m, "hidden", hidden);
 	if (why && why->text && why->nchoices > 1) {
 		/* Each choice is the whole "Aan" with this piece made exact. */
