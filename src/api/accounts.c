@@ -372,7 +372,7 @@ int a_follow_requests(struct http_req *r)
 		return rc;
 	struct account **v;
 	size_t n;
-	if ((rc = store_follow_requests(x.c->store, x.a, x.viewer, &v, &n)))
+	if ((rc = core_follow_requests(x.c, x.a, x.viewer, &v, &n)))
 		return rc;
 	accounts_json(&x, v, n);
 	return 0;

@@ -204,6 +204,12 @@ int core_post_as_orgs(struct core *c, struct arena *a, uint64_t viewer, struct a
 	return viewer ? store_staff_orgs(c->store, a, viewer, out, n) : 0;
 }
 
+int core_follow_requests(struct core *c, struct arena *a, uint64_t viewer, struct account ***out, size_t *n)
+{
+	*n = 0;
+	return viewer ? store_follow_requests(c->store, a, viewer, out, n) : ERR_AUTH;
+}
+
 int core_accounts_get(struct core *c, struct arena *a, const uint64_t *ids, size_t n, struct account **out)
 {
 	return store_accounts_get(c->store, a, ids, n, out);

@@ -92,6 +92,8 @@ int core_account_create(struct core *c, const char *username, const char *passwo
 int core_account_get(struct core *c, struct arena *a, uint64_t id, struct account **out);
 /* The organisations viewer may post as (is staff of). */
 int core_post_as_orgs(struct core *c, struct arena *a, uint64_t viewer, struct account ***out, size_t *n);
+/* Who asks to follow viewer (ERR_AUTH for nobody logged in). */
+int core_follow_requests(struct core *c, struct arena *a, uint64_t viewer, struct account ***out, size_t *n);
 /* Many at once, in the order of ids (out[i] NULL for an id not found). */
 int core_accounts_get(struct core *c, struct arena *a, const uint64_t *ids, size_t n, struct account **out);
 int core_account_by_name(struct core *c, struct arena *a, const char *username, struct account **out);

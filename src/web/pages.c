@@ -1272,7 +1272,7 @@ int h_follow_requests(struct http_req *r)
 		return rc;
 	struct account **v;
 	size_t n;
-	if ((rc = store_follow_requests(CORE(r)->store, r->a, WREQ(r)->viewer, &v, &n)))
+	if ((rc = core_follow_requests(CORE(r), r->a, WREQ(r)->viewer, &v, &n)))
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Volgverzoeken"));
 	struct tval *l = tv_list(r->a);
