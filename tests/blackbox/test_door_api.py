@@ -137,3 +137,35 @@ def test_pin_rule_is_core_post_own(server):
              data={"status": "@%s onder ons" % other.name, "visibility": "direct"}).json()["id"]
     r = api(server, ta, "/api/v1/statuses/%s/pin" % dm, "post")
     assert r.status_code == 422 and "direct" in r.json()["error"]
+
+
+def test_poll_votes_follow_one_rule_on_both_doors(server):
+    from test_api_cache import db_write
+    author = server.new_user(prefix="peiler")
+    voter = server.new_user(prefix="stemmer")
+    ta, tv = token(server, author.name), token(server, voter.name)
+    data = {"status": "Koffie of thee?", "visibility": "public", "poll[options][]": ["Koffie", "Thee"],
+            "poll[expires_in]": "3600"}
+    r = api(server, ta, "/api/v1/statuses", "post", data=data)
+    assert r.status_code == 200, r.text
+    pid = r.json()["id"]
+    # A choice the poll does not have: refused by both doors.
+    assert voter.post("/posts/%s/vote" % pid, {"choice": "5"}).status_code == 400
+    assert api(server, tv, "/api/v1/polls/%s/votes" % pid, "post", data={"choices[]": "5"}).status_code == 422
+    # Two choices in a single-choice poll: refused by both.
+    assert voter.post("/posts/%s/vote" % pid, {"choice": ["0", "1"]}).status_code == 400
+    assert api(server, tv, "/api/v1/polls/%s/votes" % pid, "post",
+               data={"choices[]": ["0", "1"]}).status_code == 422
+    # A vote on the page counts in the API, and a second one (either door) is refused.
+    assert voter.post("/posts/%s/vote" % pid, {"choice": "1"}).status_code == 303
+    poll = api(server, tv, "/api/v1/polls/%s" % pid).json()
+    assert poll["voted"] and poll["own_votes"] == [1] and poll["votes_count"] == 1
+    assert voter.post("/posts/%s/vote" % pid, {"choice": "0"}).status_code == 409
+    assert api(server, tv, "/api/v1/polls/%s/votes" % pid, "post", data={"choices[]": "0"}).status_code == 422
+    # A closed poll takes no votes through either door.
+    other = server.new_user(prefix="laat")
+    to = token(server, other.name)
+    db_write(server, "UPDATE polls SET expires_at = 1 WHERE post_id = %s" % pid)
+    assert other.post("/posts/%s/vote" % pid, {"choice": "0"}).status_code == 409
+    r = api(server, to, "/api/v1/polls/%s/votes" % pid, "post", data={"choices[]": "0"})
+    assert r.status_code == 422 and "ended" in r.json()["error"]
