@@ -25,6 +25,7 @@ static int one_account(struct actx *x, struct account *acc)
 	return 0;
 }
 
+/* Lists of people from core, which left out whom the viewer may not see. */
 static void accounts_json(struct actx *x, struct account **v, size_t n)
 {
 	json_begin(x);
@@ -32,22 +33,7 @@ static void accounts_json(struct actx *x, struct account **v, size_t n)
 	jw_init(&j, &x->r->out);
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)
-		if (!v[i]->suspended)
-			ent_account(x, &j, v[i]);
-	jw_arr_end(&j);
-}
-
-static void ids_json(struct actx *x, const uint64_t *ids, size_t n)
-{
-	json_begin(x);
-	struct jw j;
-	jw_init(&j, &x->r->out);
-	jw_arr(&j);
-	for (size_t i = 0; i < n; i++) {
-		struct account *acc;
-		if (!store_account_get(x->c->store, x->a, ids[i], &acc) && !acc->suspended)
-			ent_account(x, &j, acc);
-	}
+		ent_account(x, &j, v[i]);
 	jw_arr_end(&j);
 }
 
@@ -168,15 +154,17 @@ int a_account_search(struct http_req *r)
 	if (rc)
 		return rc;
 	const char *q = arg(&x, "q");
-	if (!q || strlen(q) > 200)
+	if (!q || strlen(q) > CORE_ACCOUNT_QUERY)
 		return api_fail(&x, 400, "Missing or too long q");
-	char *lq = arena_strdup(x.a, *q == '@' ? q + 1 : q);
-	str_lower(lq);
 	struct account **v;
 	size_t n;
 	uint64_t lim = 40;
 	arg_id(&x, "limit", &lim);
-	if ((rc = store_account_search(x.c->store, x.a, lq, lim > 40 ? 40 : (int)lim, &v, &n)))
+	/* The people part of the search page: one rule (core_account_search). */
+	rc = core_account_search(x.c, x.a, x.viewer, q, lim > 40 ? 40 : (int)lim, &v, &n);
+	if (rc == ERR_INVAL)
+		return api_fail(&x, 400, "q is not text");
+	if (rc)
 		return rc;
 	accounts_json(&x, v, n);
 	return 0;
@@ -216,15 +204,15 @@ int a_account_statuses(struct http_req *r)
 		return json_literal(&x, "[]");
 	}
 	if (arg_bool(&x, "pinned", false)) {
-		uint64_t *ids, *marks;
+		struct post **v;
 		size_t n;
-		struct page pg = {.limit = 20};
-		if ((rc = store_mark_list(x.c->store, x.a, MARK_PIN, acc->id, &pg, &ids, &marks, &n)))
+		if ((rc = core_pinned(x.c, x.a, x.viewer, acc->id, &v, &n)))
 			return rc;
+		core_posts_extras(x.c, x.a, x.viewer, v, n);
 		struct jw j;
 		json_list(&x, &j);
 		for (size_t i = 0; i < n; i++)
-			ent_status_id(&x, &j, ids[i]);
+			ent_status(&x, &j, v[i]);
 		jw_arr_end(&j);
 		return 0;
 	}
@@ -262,17 +250,12 @@ static int follow_list(struct http_req *r, bool following)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	struct account *acc;
-	if ((rc = visible_account(&x, param_id(r, "id"), &acc)))
-		return rc;
-	struct account **v = NULL;
+	struct account **v;
 	size_t n;
 	uint64_t lim = 40;
 	arg_id(&x, "limit", &lim);
-	/* A hidden list is empty to others, as on Mastodon. */
-	n = 0;
-	if (core_collections_visible(x.viewer, acc) &&
-	    (rc = store_followers(x.c->store, x.a, acc->id, following, lim > 80 ? 80 : (int)lim, &v, &n)))
+	/* The pages' rule (core_followers): a hidden list is empty to others. */
+	if ((rc = core_followers(x.c, x.a, x.viewer, param_id(r, "id"), following, lim > 80 ? 80 : (int)lim, &v, &n)))
 		return rc;
 	accounts_json(&x, v, n);
 	return 0;
@@ -354,7 +337,7 @@ int a_account_lists(struct http_req *r)
 		return rc;
 	struct ulist *v;
 	size_t n;
-	if ((rc = store_list_holding(x.c->store, x.a, x.viewer, param_id(r, "id"), &v, &n)))
+	if ((rc = core_list_holding(x.c, x.a, x.viewer, param_id(r, "id"), &v, &n)))
 		return rc;
 	struct jw j;
 	json_list(&x, &j);
@@ -401,11 +384,11 @@ static int block_list(struct http_req *r, bool mutes)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	uint64_t *ids;
+	struct account **v;
 	size_t n;
-	if ((rc = store_block_list(x.c->store, x.a, x.viewer, mutes, &ids, &n)))
+	if ((rc = core_blocked(x.c, x.a, x.viewer, mutes, &v, &n)))
 		return rc;
-	ids_json(&x, ids, n);
+	accounts_json(&x, v, n);
 	return 0;
 }
 

@@ -66,7 +66,7 @@ static const char *bearer(struct actx *x);
 static bool api_cache_get(struct actx *x, struct api_cache_key *k)
 {
 	memset(k, 0, sizeof *k);
-	if (!api_cache || x->r->method != HTTP_GET || store_version(x->c->store, &k->version))
+	if (!api_cache || x->r->method != HTTP_GET || core_version(x->c, &k->version))
 		return false;
 	/* Token, site, path and every argument, each encoded so no two
 	 * requests share a key. */

@@ -9,7 +9,6 @@
 #include "api/api.h"
 #include "core/core.h"
 #include "core/oauth.h"
-#include "store/store_api.h"
 
 extern struct core *api_core;
 

@@ -77,7 +77,7 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	jw_kstr(j, "header", hd);
 	jw_kstr(j, "header_static", hd);
 	if (!acc->has_counts)
-		store_account_counts(x->c->store, acc);
+		core_account_counts(x->c, acc);
 	/* Hidden follower lists hide their sizes too. */
 	bool lists = core_collections_visible(x->viewer, acc);
 	jw_kint(j, "followers_count", lists ? acc->followers : 0);
@@ -251,7 +251,7 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 	jw_kstr(j, "content", p->text[0] ? abs_html(x, core_render_text(x->c, x->a, p->text)) : "");
 	struct oauth_app *app;
 	jw_key(j, "application");
-	if (meta.app_id && !store_app_by_id(x->c->store, x->a, meta.app_id, &app)) {
+	if (meta.app_id && !core_app_by_id(x->c, x->a, meta.app_id, &app)) {
 		jw_obj(j);
 		jw_kstr(j, "name", app->name);
 		jw_key(j, "website");
@@ -294,7 +294,7 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 	jw_knull(j, "card");
 	struct poll *poll;
 	jw_key(j, "poll");
-	if (e->has_poll && !store_poll_get(x->c->store, x->a, p->id, x->viewer, &poll))
+	if (e->has_poll && !core_post_poll(x->c, x->a, x->viewer, p, &poll))
 		ent_poll(x, j, poll);
 	else
 		jw_null(j);
@@ -422,7 +422,7 @@ void ent_tag(struct actx *x, struct jw *j, const char *tag, bool with_following)
 	jw_obj(j);
 	jw_key(j, "day");
 	jw_str(j, arena_printf(x->a, "%lld", (long long)(time_now() / 86400 * 86400)));
-	jw_kstr(j, "uses", arena_printf(x->a, "%lld", (long long)store_tag_count(x->c->store, tag)));
+	jw_kstr(j, "uses", arena_printf(x->a, "%lld", (long long)core_tag_count(x->c, tag)));
 	jw_kstr(j, "accounts", "0");
 	jw_end(j);
 	jw_arr_end(j);
@@ -489,7 +489,7 @@ void ent_conversation(struct actx *x, struct jw *j, const struct conv *cv, struc
 	if (!core_conv_people(x->c, x->a, x->viewer, cv->root_id, &ids, &n))
 		for (size_t i = 0; i < n; i++) {
 			struct account *acc;
-			if (!store_account_get(x->c->store, x->a, ids[i], &acc))
+			if (!core_account_get(x->c, x->a, ids[i], &acc))
 				ent_account(x, j, acc);
 		}
 	jw_arr_end(j);

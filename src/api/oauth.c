@@ -82,7 +82,7 @@ int a_apps_verify(struct http_req *r)
 	if (!x.has_token)
 		return ERR_AUTH;
 	struct oauth_app *app;
-	if ((rc = store_app_by_id(x.c->store, x.a, x.tok.app_id, &app)))
+	if ((rc = core_app_by_id(x.c, x.a, x.tok.app_id, &app)))
 		return rc == ERR_NOTFOUND ? ERR_AUTH : rc;
 	json_begin(&x);
 	struct jw j;

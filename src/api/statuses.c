@@ -245,10 +245,9 @@ int a_status_source(struct http_req *r)
 	if (rc)
 		return rc;
 	struct post *p;
-	if ((rc = core_post_get(x.c, x.a, x.viewer, param_id(r, "id"), &p)))
-		return rc;
 	struct post_meta meta;
-	store_post_meta_get(x.c->store, x.a, p->id, &meta);
+	if ((rc = core_post_source(x.c, x.a, x.viewer, param_id(r, "id"), &p, &meta)))
+		return rc;
 	json_begin(&x);
 	struct jw j;
 	jw_init(&j, &r->out);
@@ -334,18 +333,20 @@ int a_status_action(struct http_req *r)
 	} else if (!strcmp(verb, "reblog")) {
 		rc = core_boost(x.c, x.viewer, id, on);
 		if (!rc && on) {
-			uint64_t b = store_boost_of(x.c->store, x.viewer, id);
+			uint64_t b = core_boost_of(x.c, x.viewer, id);
 			if (b)
 				return status_by_id(&x, b);
 		}
 	} else if (!strcmp(verb, "bookmark")) {
-		rc = store_mark_set(x.c->store, MARK_BOOKMARK, x.viewer, id, on);
+		rc = core_bookmark(x.c, x.a, x.viewer, id, on);
 	} else if (!strcmp(verb, "pin")) {
-		if (p->author_id != x.viewer || p->reblog_of)
+		/* The rule is core_pin's: own posts (and one's organisation's, as
+		 * for editing), not boosts, not direct messages. */
+		rc = core_pin(x.c, x.a, x.viewer, param_id(r, "id"), on);
+		if (rc == ERR_FORBIDDEN)
 			return api_fail(&x, 422, "Validation failed: you can only pin your own posts");
-		if (on && p->visibility == VIS_DIRECT)
+		if (rc == ERR_INVAL)
 			return api_fail(&x, 422, "Validation failed: direct posts cannot be pinned");
-		rc = store_mark_set(x.c->store, MARK_PIN, x.viewer, id, on);
 	}
 	if (rc == ERR_INVAL || rc == ERR_FORBIDDEN)
 		return api_fail(&x, 422, "Validation failed: this action is not possible on this post");
@@ -364,18 +365,15 @@ int a_status_actors(struct http_req *r)
 	struct post *p;
 	if ((rc = core_post_get(x.c, x.a, x.viewer, id, &p)))
 		return rc;
-	uint64_t *ids;
+	struct account **v;
 	size_t n;
 	bool boosts = strstr(r->path, "/reblogged_by") != NULL;
-	if ((rc = store_post_actors(x.c->store, x.a, id, boosts, 80, &ids, &n)))
+	if ((rc = core_post_actors(x.c, x.a, x.viewer, id, boosts, 80, &v, &n)))
 		return rc;
 	struct jw j;
 	json_list(&x, &j);
-	for (size_t i = 0; i < n; i++) {
-		struct account *acc;
-		if (!store_account_get(x.c->store, x.a, ids[i], &acc) && !acc->suspended)
-			ent_account(&x, &j, acc);
-	}
+	for (size_t i = 0; i < n; i++)
+		ent_account(&x, &j, v[i]);
 	jw_arr_end(&j);
 	return 0;
 }
@@ -421,7 +419,7 @@ int a_status_history(struct http_req *r)
 static int poll_reply(struct actx *x, uint64_t id)
 {
 	struct poll *poll;
-	int rc = store_poll_get(x->c->store, x->a, id, x->viewer, &poll);
+	int rc = core_poll_get(x->c, x->a, x->viewer, id, &poll);
 	if (rc)
 		return rc;
 	json_begin(x);

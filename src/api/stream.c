@@ -185,16 +185,8 @@ static void sub_ctx(struct actx *x, struct core *c, struct arena *a, const struc
 
 static uint64_t newest_notif(struct core *c, uint64_t viewer)
 {
-	struct arena a;
-	arena_init(&a);
-	struct page pg = {.limit = 1};
-	struct notification *v;
-	size_t n = 0;
-	uint64_t id = 0;
-	if (!store_notif_list(c->store, &a, viewer, &pg, &v, &n) && n)
-		id = v[0].id;
-	arena_release(&a);
-	return id;
+	uint64_t id;
+	return core_notif_newest(c, viewer, &id) ? 0 : id;
 }
 
 /* Send s the notifications newer than it has seen; lock held. */
@@ -230,7 +222,7 @@ static bool in_list(struct core *c, struct arena *a, uint64_t list, uint64_t aut
 {
 	uint64_t *ids;
 	size_t n = 0;
-	if (store_list_members(c->store, a, list, &ids, &n))
+	if (core_list_members(c, a, list, &ids, &n))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (ids[i] == author)
@@ -424,7 +416,7 @@ static void publish(struct core *c, char kind, uint64_t id)
 		return;
 	char ev[64];
 	snprintf(ev, sizeof ev, "%llu %c %llu", (unsigned long long)instance, kind, (unsigned long long)id);
-	store_publish(c->store, ev);
+	core_publish(c, ev);
 }
 
 static void local_post(struct core *c, uint64_t id, bool edited);
@@ -449,7 +441,7 @@ static void stream_event(const char *ev, void *ctx)
 void stream_start(struct core *c)
 {
 	instance = id_new();
-	if (store_subscribe(c->store, stream_event, NULL))
+	if (core_subscribe(c, stream_event, NULL))
 		log_warn("cannot listen for other processes' events: streams find them by polling");
 }
 
@@ -578,14 +570,14 @@ static void local_post(struct core *c, uint64_t id, bool edited)
 	}
 	const char **tags = NULL;
 	size_t ntags = 0;
-	if (author && f.tags && store_post_tags(c->store, &a, id, &tags, &ntags))
+	if (author && f.tags && core_post_tags(c, &a, id, &tags, &ntags))
 		ntags = 0;
 	for (size_t i = 0; i < f.nl; i++)
 		f.listed[i] = author && in_list(c, &a, f.lists[i], author);
 	/* Who this post may have notified: its recipients and the author replied to. */
 	uint64_t *told = NULL;
 	size_t ntold = 0;
-	if (author && store_post_recipients(c->store, &a, id, &told, &ntold))
+	if (author && core_post_recipients(c, &a, id, &told, &ntold))
 		ntold = 0;
 	uint64_t replied = 0;
 	for (size_t i = 0; i < f.nv && !replied; i++)
@@ -766,7 +758,7 @@ int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, c
 		struct arena a;
 		arena_init(&a);
 		struct ulist *l;
-		rc = list ? store_list_get(api_core->store, &a, viewer, list, &l) : ERR_NOTFOUND;
+		rc = list ? core_list_get(api_core, &a, viewer, list, &l) : ERR_NOTFOUND;
 		arena_release(&a);
 		if (rc) {
 			free(s);
@@ -881,7 +873,7 @@ int a_stream(struct http_req *r)
 	}
 	if (kind == K_LIST) {
 		struct ulist *l;
-		if (!arg_id(&x, "list", &s->list) || store_list_get(x.c->store, x.a, x.viewer, s->list, &l)) {
+		if (!arg_id(&x, "list", &s->list) || core_list_get(x.c, x.a, x.viewer, s->list, &l)) {
 			free(s);
 			return ERR_NOTFOUND;
 		}

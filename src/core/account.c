@@ -207,7 +207,18 @@ int core_post_as_orgs(struct core *c, struct arena *a, uint64_t viewer, struct a
 int core_follow_requests(struct core *c, struct arena *a, uint64_t viewer, struct account ***out, size_t *n)
 {
 	*n = 0;
-	return viewer ? store_follow_requests(c->store, a, viewer, out, n) : ERR_AUTH;
+	if (!viewer)
+		return ERR_AUTH;
+	int rc = store_follow_requests(c->store, a, viewer, out, n);
+	if (rc)
+		return rc;
+	/* A suspended requester is hidden as everywhere (core_account_hidden). */
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (!core_account_hidden(c, viewer, (*out)[i]))
+			(*out)[k++] = (*out)[i];
+	*n = k;
+	return 0;
 }
 
 int core_accounts_get(struct core *c, struct arena *a, const uint64_t *ids, size_t n, struct account **out)

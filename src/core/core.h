@@ -552,6 +552,64 @@ bool core_directory_lists_group(const struct group *g);
 int core_text_size_set(struct core *c, uint64_t viewer, int size);
 bool core_text_size_valid(int size);
 
+/* ---- what the client API shows beside the pages (core/door.c) ----
+ * Each rule once, for both doors: who is listed (core_account_hidden),
+ * which posts (core_post_visible), who may pin (core_post_own). */
+#define CORE_ACCOUNT_QUERY    200   /* characters of an account search */
+/* Fill acc's follower, following and post counts. */
+int core_account_counts(struct core *c, struct account *acc);
+/* People whose name or display name holds q (any case; a leading @ and
+ * surrounding spaces ignored), the exact name first; never a suspended
+ * account.  Empty for an empty q; ERR_INVAL for one over
+ * CORE_ACCOUNT_QUERY characters or not text.  The people part of
+ * core_search. */
+int core_account_search(struct core *c, struct arena *a, uint64_t viewer, const char *q, int limit,
+                        struct account ***out, size_t *n);
+/* Whom account follows (following) or who follows it, as viewer may know
+ * them: ERR_NOTFOUND when account is hidden from viewer; empty when its
+ * lists are (core_collections_visible); hidden accounts left out. */
+int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, bool following, int limit,
+                   struct account ***out, size_t *n);
+/* Who favourited (boosts false) or boosted a post viewer may see, hidden
+ * accounts left out. */
+int core_post_actors(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, bool boosts, int limit,
+                     struct account ***out, size_t *n);
+/* The accounts viewer blocks (mutes: mutes), hidden accounts left out. */
+int core_blocked(struct core *c, struct arena *a, uint64_t viewer, bool mutes, struct account ***out, size_t *n);
+/* Bookmark a post viewer may see (a boost: the post it boosts). */
+int core_bookmark(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, bool on);
+/* Pin a post to its author's profile: the author's own post (core_post_own:
+ * also staff for their organisation), not a boost (ERR_FORBIDDEN), not a
+ * direct one (ERR_INVAL). */
+int core_pin(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, bool on);
+/* The pinned posts of account that viewer may see, newest pin first. */
+int core_pinned(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, struct post ***out, size_t *n);
+/* The id of viewer's boost of post, or 0. */
+uint64_t core_boost_of(struct core *c, uint64_t viewer, uint64_t post);
+/* A post viewer may see with its stored content warning and language. */
+int core_post_source(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post **p,
+                     struct post_meta *meta);
+/* The poll of p, a post fetched for viewer (ERR_NOTFOUND if none or not visible). */
+int core_post_poll(struct core *c, struct arena *a, uint64_t viewer, const struct post *p, struct poll **out);
+/* How many posts carry #tag. */
+int64_t core_tag_count(struct core *c, const char *tag);
+/* The tags and the named recipients of a post the caller found visible. */
+int core_post_tags(struct core *c, struct arena *a, uint64_t post, const char ***out, size_t *n);
+int core_post_recipients(struct core *c, struct arena *a, uint64_t post, uint64_t **out, size_t *n);
+/* Lists (the viewer's own): one by id (ERR_NOTFOUND if not viewer's), the
+ * members of one the caller got so, and those of viewer's that hold account. */
+int core_list_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct ulist **out);
+int core_list_members(struct core *c, struct arena *a, uint64_t list, uint64_t **out, size_t *n);
+int core_list_holding(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, struct ulist **out,
+                      size_t *n);
+/* The id of viewer's newest notification (0 when none): where a stream starts. */
+int core_notif_newest(struct core *c, uint64_t viewer, uint64_t *id);
+/* Events between processes sharing a database (store_publish/subscribe). */
+int core_publish(struct core *c, const char *event);
+int core_subscribe(struct core *c, void (*cb)(const char *event, void *ctx), void *ctx);
+/* A number that changes with every commit (store_version): for caches. */
+int core_version(struct core *c, uint64_t *out);
+
 /* ---- polls ---- */
 struct poll;
 #define CORE_POLL_OPTION_MAX  100   /* characters of a choice */

@@ -256,6 +256,13 @@ int core_app_create(struct core *c, struct arena *a, const char *name, const cha
 	return 0;
 }
 
+int core_app_by_id(struct core *c, struct arena *a, uint64_t id, struct oauth_app **app)
+{
+	if (!id)
+		return ERR_NOTFOUND;
+	return store_app_by_id(c->store, a, id, app);
+}
+
 int core_app_check(struct core *c, struct arena *a, const char *client_id, const char *secret,
                    struct oauth_app **app)
 {

@@ -54,6 +54,8 @@ int core_app_create(struct core *c, struct arena *a, const char *name, const cha
 /* The app of client_id if secret matches (secret NULL: only look it up). */
 int core_app_check(struct core *c, struct arena *a, const char *client_id, const char *secret,
                    struct oauth_app **app);
+/* A registered app by id (a token's, or the app a post was written with). */
+int core_app_by_id(struct core *c, struct arena *a, uint64_t id, struct oauth_app **app);
 /* True if uri is one of the app's registered redirect URIs (exact match). */
 bool core_app_redirect_ok(const struct oauth_app *app, const char *uri);
 

@@ -1349,7 +1349,7 @@ int core_search(struct core *c, struct arena *a, uint64_t viewer, const char *q,
 	int rc = 0;
 	if (lower[0] != '#') {
 		const char *people_q = lower[0] == '@' ? lower + 1 : lower;
-		if (*people_q && (rc = store_account_search(c->store, a, people_q, 10, &out->people, &out->npeople)))
+		if (*people_q && (rc = core_account_search(c, a, viewer, people_q, 10, &out->people, &out->npeople)))
 			return rc;
 	}
 	if (lower[0] != '@') {

@@ -211,19 +211,18 @@ int h_people(struct http_req *r)
 	bool following = strstr(r->path, "/following") != NULL;
 	struct account **v = NULL;
 	size_t n = 0;
-	/* A hidden list is shown to its owner only. */
+	/* A hidden list is shown to its owner only; the API's rule too
+	 * (core_followers, which leaves out whom the viewer may not see). */
 	bool shown = core_collections_visible(WREQ(r)->viewer, acc);
-	if (shown && (rc = store_followers(CORE(r)->store, r->a, acc->id, following, 200, &v, &n)))
+	if ((rc = core_followers(CORE(r), r->a, WREQ(r)->viewer, acc->id, following, 200, &v, &n)))
 		return rc;
 	const char *dn = acc->display_name[0] ? acc->display_name : acc->username;
 	char *title = arena_printf(r->a, "%s: %s", following ? _r(r, "Volgt") : _r(r, "Volgers"), dn);
 	struct tval *m = page_model(r, title);
 	tv_set(m, "profile", account_model(r, acc));
 	struct tval *l = tv_list(r->a);
-	/* A suspended account is gone from lists too (core_account_hidden). */
 	for (size_t i = 0; i < n; i++)
-		if (!core_account_hidden(CORE(r), WREQ(r)->viewer, v[i]))
-			tv_push(l, account_model(r, v[i]));
+		tv_push(l, account_model(r, v[i]));
 	tv_set(m, "people", l);
 	tv_set_bool(r->a, m, "empty", tv_len(l) == 0 && shown);
 	tv_set_bool(r->a, m, "hidden", !shown);
