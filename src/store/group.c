@@ -371,24 +371,33 @@ int store_account_set_dm_policy(struct store *s, uint64_t id, int policy)
 /* One query for both doors (the pages and /api/v1/conversations): threads
  * of direct posts the viewer wrote or received, or that an organisation
  * they are staff of wrote or received, newest activity first, paged by the
- * newest post.  The candidate posts come from indexes (author, recipient,
- * staff sets), never from a scan of all posts: the menu's Berichten count
- * asks this on every page (an OR over the columns read every post, 100 ms
- * at 200,000 posts).  What staff wrote as the organisation is its post.  A
- * conversation left is hidden until someone writes after the leaving. */
-#define CONV_SQL(cmp, order) \
+ * newest post.  What staff wrote as the organisation is its post.  A
+ * conversation left is hidden until someone writes after the leaving.
+ * The list's candidate posts come from indexes (author, recipient, staff
+ * sets), never from a scan of all posts: the menu's Berichten count asks
+ * this on every page (an OR over the columns read every post, 100 ms at
+ * 200,000 posts).  One thread (marking it read, opening it) starts from its
+ * own posts instead and asks the same of each: a staff member of a busy
+ * organisation has thousands in the sets (10 ms against 0.02 ms). */
+#define CONV_HEAD \
 	"SELECT p.root_id, MAX(p.id), MAX(p.created_at)," \
 	" MAX(CASE WHEN p.author_id = ?1 OR p.writer_id = ?1 THEN 0 ELSE p.id END)," \
 	" COALESCE(MAX(c.last_read), 0)" \
-	" FROM posts p LEFT JOIN conv_state c ON c.account_id = ?1 AND c.root_id = p.root_id" \
-	" WHERE p.id IN (" \
+	" FROM posts p LEFT JOIN conv_state c ON c.account_id = ?1 AND c.root_id = p.root_id WHERE "
+#define CONV_SETS \
+	"p.id IN (" \
 	"  SELECT id FROM posts WHERE author_id = ?1 AND visibility = 2" \
 	"  UNION SELECT post_id FROM post_recipients WHERE account_id = ?1" \
 	"  UNION SELECT r.post_id FROM post_recipients r JOIN org_staff o" \
 	"   ON o.org_id = r.account_id WHERE o.person_id = ?1" \
 	"  UNION SELECT id FROM posts WHERE visibility = 2 AND author_id IN" \
-	"   (SELECT org_id FROM org_staff WHERE person_id = ?1))" \
-	" AND p.visibility = 2 AND p.deleted = 0 AND (p.root_id = ?4 OR ?4 = 0)" \
+	"   (SELECT org_id FROM org_staff WHERE person_id = ?1))"
+#define CONV_ONE \
+	"p.root_id = ?4 AND (p.author_id = ?1 OR p.author_id IN (SELECT org_id FROM org_staff WHERE person_id = ?1)" \
+	"  OR EXISTS (SELECT 1 FROM post_recipients r WHERE r.post_id = p.id AND (r.account_id = ?1" \
+	"   OR r.account_id IN (SELECT org_id FROM org_staff WHERE person_id = ?1))))"
+#define CONV_TAIL(cmp, order) \
+	" AND p.visibility = 2 AND p.deleted = 0" \
 	" GROUP BY p.root_id HAVING MAX(p.id) > COALESCE(MAX(c.left_at), 0) AND MAX(p.id) " cmp " ?2" \
 	" ORDER BY MAX(p.id) " order " LIMIT ?3"
 
@@ -398,11 +407,12 @@ int store_conversations(struct store *s, struct arena *a, uint64_t viewer, uint6
 	DB_OR_FAIL(s);
 	*out = NULL;
 	*n = 0;
-	bool up = pg->min_id != 0;
-	uint64_t cur = pg->min_id ? pg->min_id : (pg->max_id ? pg->max_id : UINT64_MAX >> 1);
+	bool up = !root && pg->min_id != 0;
+	uint64_t cur = !root && pg->min_id ? pg->min_id : (!root && pg->max_id ? pg->max_id : UINT64_MAX >> 1);
 	int64_t limit = pg->limit > 0 && pg->limit <= STORE_CONV_MAX ? pg->limit : STORE_CONV_MAX;
-	struct db_stmt *st = up ? db_query(db, CONV_SQL(">", "ASC"), "uuiu", viewer, cur, limit, root)
-	                        : db_query(db, CONV_SQL("<", "DESC"), "uuiu", viewer, cur, limit, root);
+	struct db_stmt *st = root ? db_query(db, CONV_HEAD CONV_ONE CONV_TAIL("<", "DESC"), "uuiu", viewer, cur, limit, root)
+	                     : up ? db_query(db, CONV_HEAD CONV_SETS CONV_TAIL(">", "ASC"), "uui", viewer, cur, limit)
+	                          : db_query(db, CONV_HEAD CONV_SETS CONV_TAIL("<", "DESC"), "uui", viewer, cur, limit);
 	if (!st)
 		return ERR_DB;
 	struct conversation *v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
