@@ -930,9 +930,14 @@ static int conversations(struct core *c, struct arena *a, uint64_t viewer, uint6
 	if (rc)
 		return rc;
 	size_t k = 0;
-	for (size_t i = 0; i < nv; i++)
-		if (!core_post_get(c, a, viewer, v[i].last_id, &v[i].last))
-			v[k++] = v[i];
+	for (size_t i = 0; i < nv; i++) {
+		rc = core_post_get(c, a, viewer, v[i].last_id, &v[i].last);
+		if (rc == ERR_NOTFOUND)
+			continue;
+		if (rc)
+			return rc; /* a database error is not "not yours" */
+		v[k++] = v[i];
+	}
 	*out = v;
 	*n = k;
 	return 0;

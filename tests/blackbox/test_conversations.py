@@ -134,6 +134,17 @@ def test_staff_see_the_organisations_conversations_in_the_api(server, alice):
     # Someone who is not staff sees nothing of it.
     ho = token(server, server.new_user(prefix="oth").name)
     assert root not in api_convs(server, ho)
+    api(server, ho, "/api/v1/conversations/%d/read" % root, "POST", status=404)
+    # A conversation the organisation starts is the staff's too, on both doors.
+    r = nurse.post("/posts", {"text": "Wij komen morgen om negen uur. " + uniq("t"), "visibility": "direct",
+                              "to": "@" + alice.name, "as": org})
+    assert r.status_code == 303, r.text[:500]
+    started = int(re.search(r"/posts/(\d+)", r.headers["Location"]).group(1))
+    assert page_item(nurse, started) is False
+    assert api_convs(server, hn)[started]["unread"] is False
+    assert api(server, hn, "/api/v1/conversations/%d/read" % started, "POST")["unread"] is False
+    assert api(server, hn, "/api/v1/conversations/%d" % started, "DELETE") == {}
+    assert page_item(nurse, started) is None
 
 
 def test_people_only_from_posts_the_viewer_may_read(server):
