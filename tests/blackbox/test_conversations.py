@@ -161,8 +161,13 @@ def test_people_only_from_posts_the_viewer_may_read(server):
     assert cv["last_status"]["account"]["username"] == b.name
     assert c.name not in b.get("/messages").text
     # The asker was written to by both: she sees both.
-    people = {x["username"] for x in api_convs(server, token(server, a.name))[root]["accounts"]}
-    assert {b.name, c.name} <= people
+    ha = token(server, a.name)
+    cv = api_convs(server, ha)[root]
+    assert {b.name, c.name} <= {x["username"] for x in cv["accounts"]}
+    # Opening her public question's thread reads the private answers to it.
+    assert cv["unread"] is True and page_item(a, root) is True
+    assert a.get("/posts/%d" % root).status_code == 200
+    assert api_convs(server, ha)[root]["unread"] is False and page_item(a, root) is False
 
 
 def test_paging_by_last_message(server):
