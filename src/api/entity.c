@@ -477,7 +477,7 @@ void ent_filter(struct jw *j, const struct filter *f)
 	jw_end(j);
 }
 
-void ent_conversation(struct actx *x, struct jw *j, const struct conv *cv, struct post *last)
+void ent_conversation(struct actx *x, struct jw *j, const struct conversation *cv, struct post *last)
 {
 	jw_obj(j);
 	jw_kid(j, "id", cv->root_id);
@@ -486,12 +486,14 @@ void ent_conversation(struct actx *x, struct jw *j, const struct conv *cv, struc
 	jw_arr(j);
 	uint64_t *ids;
 	size_t n = 0;
-	if (!core_conv_people(x->c, x->a, x->viewer, cv->root_id, &ids, &n))
-		for (size_t i = 0; i < n; i++) {
-			struct account *acc;
-			if (!core_account_get(x->c, x->a, ids[i], &acc))
-				ent_account(x, j, acc);
-		}
+	/* The people as the Berichten page names them. */
+	if (!core_conv_people(x->c, x->a, x->viewer, cv->root_id, &ids, &n) && n) {
+		struct account **accs = arena_alloc(x->a, n * sizeof *accs);
+		if (!core_accounts_get(x->c, x->a, ids, n, accs))
+			for (size_t i = 0; i < n; i++)
+				if (accs[i] && !core_account_hidden(x->c, x->viewer, accs[i]))
+					ent_account(x, j, accs[i]);
+	}
 	jw_arr_end(j);
 	jw_key(j, "last_status");
 	if (last)

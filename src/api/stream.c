@@ -265,7 +265,7 @@ static void send_post(struct core *c, struct arena *a, struct sub *s, struct pos
 	struct jw j;
 	jw_init(&j, &b);
 	if (s->kind == K_DIRECT) {
-		struct conv cv = {.root_id = p->root_id, .last_id = p->id, .unread = p->author_id != s->viewer};
+		struct conversation cv = {.root_id = p->root_id, .last_id = p->id, .unread = p->author_id != s->viewer};
 		ent_conversation(&x, &j, &cv, p);
 		queue_event(s, "conversation", b.ptr);
 	} else {

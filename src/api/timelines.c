@@ -373,20 +373,17 @@ int a_conversations(struct http_req *r)
 		return rc;
 	struct page pg;
 	arg_page(&x, &pg, CORE_PAGE_MAX);
-	struct conv *v;
+	struct conversation *v;
 	size_t n;
-	if ((rc = store_conv_list(x.c->store, x.a, x.viewer, &pg, &v, &n)))
+	if ((rc = core_conversations(x.c, x.a, x.viewer, &pg, &v, &n)))
 		return rc;
 	json_begin(&x);
 	set_link(&x, n ? v[n - 1].last_id : 0, n ? v[0].last_id : 0);
 	struct jw j;
 	jw_init(&j, &r->out);
 	jw_arr(&j);
-	for (size_t i = 0; i < n; i++) {
-		struct post *last;
-		if (!core_post_get(x.c, x.a, x.viewer, v[i].last_id, &last))
-			ent_conversation(&x, &j, &v[i], last);
-	}
+	for (size_t i = 0; i < n; i++)
+		ent_conversation(&x, &j, &v[i], v[i].last);
 	jw_arr_end(&j);
 	return 0;
 }
@@ -398,31 +395,18 @@ static int conv_mark(struct http_req *r, bool hide)
 	if (rc)
 		return rc;
 	uint64_t root = param_id(r, "id");
-	/* Only a conversation the viewer is part of. */
-	struct page pg = {.limit = 200};
-	struct conv *v;
-	size_t n;
-	if ((rc = store_conv_list(x.c->store, x.a, x.viewer, &pg, &v, &n)))
-		return rc;
-	struct conv *cv = NULL;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].root_id == root)
-			cv = &v[i];
-	if (!cv)
-		return ERR_NOTFOUND;
-	if ((rc = store_conv_mark(x.c->store, x.viewer, root, cv->last_id, hide)))
+	struct conversation *cv = NULL;
+	if ((rc = hide ? core_conversation_leave(x.c, x.a, x.viewer, root)
+	               : core_conversation_mark_read(x.c, x.a, x.viewer, root, &cv)))
 		return rc;
 	json_begin(&x);
 	if (hide) {
 		buf_adds(&r->out, "{}");
 		return 0;
 	}
-	cv->unread = false;
-	struct post *last = NULL;
-	core_post_get(x.c, x.a, x.viewer, cv->last_id, &last);
 	struct jw j;
 	jw_init(&j, &r->out);
-	ent_conversation(&x, &j, cv, last);
+	ent_conversation(&x, &j, cv, cv->last);
 	return 0;
 }
 

@@ -50,6 +50,7 @@
 #define CORE_APPS_PER_HOUR    50    /* OAuth app registrations per address */
 #define CORE_HOLD_MAX         600   /* think time, seconds */
 #define CORE_ORG_HOLD_DEFAULT 30
+#define CORE_CONV_LIST        100   /* the Berichten page shows the newest this many conversations */
 #define CORE_CONV_POSTS       200   /* a conversation's people come from its newest direct posts */
 #define CORE_CONV_PEOPLE      50
 #define CORE_UNREAD_MAX       100   /* the unread notification count stops here (as Mastodon's) */
@@ -501,13 +502,22 @@ int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t or
                    size_t *n);
 
 /* ---- conversations (direct messages) ---- */
-int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct conversation **out, size_t *n);
-int core_conv_read(struct core *c, uint64_t viewer, uint64_t root);
+/* One model for the pages and the API: the viewer's conversations (their
+ * own and those of the organisations they are staff of), newest activity
+ * first, paged by the newest post (pg NULL: the newest CORE_CONV_LIST), each
+ * with that post (->last) as the viewer may read it. */
+int core_conversations(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                       struct conversation **out, size_t *n);
+/* Mark one read up to its newest post; *out (if out) is it afterwards.
+ * ERR_NOTFOUND when it is not one of the viewer's (or was left). */
+int core_conversation_mark_read(struct core *c, struct arena *a, uint64_t viewer, uint64_t root,
+                                struct conversation **out);
+/* Leave one: hidden on both doors until someone writes after it. */
+int core_conversation_leave(struct core *c, struct arena *a, uint64_t viewer, uint64_t root);
 /* How many of the viewer's conversations (their own and those of the
  * organisations they are staff of) someone else wrote in since the viewer
  * last read them, at most CORE_UNREAD_MAX. */
 int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count);
-int core_conv_leave(struct core *c, uint64_t viewer, uint64_t root);
 /* The people of a conversation as the viewer knows them: authors and
  * recipients of the thread's direct posts the viewer may read (others'
  * private replies on the same thread name nobody), the viewer left out. */

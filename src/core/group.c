@@ -918,11 +918,40 @@ int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t or
 
 /* ---- conversations ---- */
 
-int core_conversations(struct core *c, struct arena *a, uint64_t viewer, struct conversation **out, size_t *n)
+/* The viewer's conversations with their newest post each; one whose newest
+ * post the viewer may not read now (its writer blocked since, suspended) is
+ * left out.  Read and left marks are the viewer's own. */
+static int conversations(struct core *c, struct arena *a, uint64_t viewer, uint64_t root, const struct page *pg,
+                         struct conversation **out, size_t *n)
 {
+	struct conversation *v;
+	size_t nv;
+	int rc = store_conversations(c->store, a, viewer, root, pg, &v, &nv);
+	if (rc)
+		return rc;
+	size_t k = 0;
+	for (size_t i = 0; i < nv; i++) {
+		rc = core_post_get(c, a, viewer, v[i].last_id, &v[i].last);
+		if (rc == ERR_NOTFOUND)
+			continue;
+		if (rc)
+			return rc; /* a database error is not "not yours" */
+		v[k++] = v[i];
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int core_conversations(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                       struct conversation **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
 	if (!viewer)
 		return ERR_AUTH;
-	return store_conversations(c->store, a, viewer, 100, out, n);
+	struct page first = {.limit = CORE_CONV_LIST};
+	return conversations(c, a, viewer, 0, pg ? pg : &first, out, n);
 }
 
 int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count)
@@ -934,41 +963,52 @@ int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count)
 	arena_init(&a);
 	struct conversation *v;
 	size_t n = 0;
-	int rc = store_conversations(c->store, &a, viewer, CORE_UNREAD_MAX, &v, &n);
+	struct page pg = {.limit = CORE_UNREAD_MAX};
+	int rc = store_conversations(c->store, &a, viewer, 0, &pg, &v, &n);
 	for (size_t i = 0; !rc && i < n; i++)
 		*count += v[i].unread;
 	arena_release(&a);
 	return rc;
 }
 
-int core_conv_read(struct core *c, uint64_t viewer, uint64_t root)
+/* Read (hide == false) or leave one of the viewer's conversations, as it is
+ * after the change in *out (when out is not NULL). */
+static int conversation_mark(struct core *c, struct arena *a, uint64_t viewer, uint64_t root, bool hide,
+                             struct conversation **out)
 {
-	struct arena a;
-	arena_init(&a);
-	struct post *p;
-	int rc = core_post_get(c, &a, viewer, root, &p);
-	struct post **v;
-	size_t n, focus;
+	if (!viewer)
+		return ERR_AUTH;
+	if (!root)
+		return ERR_NOTFOUND;
+	struct page pg = {.limit = 1};
+	struct conversation *v;
+	size_t n;
+	int rc = store_begin(c->store);
+	if (rc)
+		return rc;
+	rc = conversations(c, a, viewer, root, &pg, &v, &n);
+	if (!rc && n == 0)
+		rc = ERR_NOTFOUND; /* not the viewer's, or left already */
 	if (!rc)
-		rc = core_thread(c, &a, viewer, root, &v, &n, &focus);
-	if (!rc && n)
-		rc = store_conv_read(c->store, viewer, root, v[n - 1]->id);
-	arena_release(&a);
-	return rc;
+		rc = hide ? store_conv_leave(c->store, viewer, root, v[0].last_id)
+		          : store_conv_read(c->store, viewer, root, v[0].last_id);
+	if ((rc = store_finish(c->store, rc)))
+		return rc;
+	v[0].unread = false;
+	if (out)
+		*out = &v[0];
+	return 0;
 }
 
-int core_conv_leave(struct core *c, uint64_t viewer, uint64_t root)
+int core_conversation_mark_read(struct core *c, struct arena *a, uint64_t viewer, uint64_t root,
+                                struct conversation **out)
 {
-	struct arena a;
-	arena_init(&a);
-	struct post *p;
-	int rc = core_post_get(c, &a, viewer, root, &p);
-	if (!rc && p->visibility != VIS_DIRECT)
-		rc = ERR_INVAL;
-	if (!rc)
-		rc = store_conv_leave(c->store, viewer, root);
-	arena_release(&a);
-	return rc;
+	return conversation_mark(c, a, viewer, root, false, out);
+}
+
+int core_conversation_leave(struct core *c, struct arena *a, uint64_t viewer, uint64_t root)
+{
+	return conversation_mark(c, a, viewer, root, true, NULL);
 }
 
 static void add_person(uint64_t *v, size_t *n, size_t cap, uint64_t id, uint64_t viewer)

@@ -705,43 +705,6 @@ int64_t store_tag_count(struct store *s, const char *tag)
 
 /* ---- conversations ---- */
 
-#define CONV_SQL(cmp, order) \
-	"SELECT p.root_id, MAX(p.id), COALESCE(MAX(c.read_id), 0) FROM posts p" \
-	" LEFT JOIN conversation_state c ON c.account_id = ?1 AND c.root_id = p.root_id" \
-	" WHERE p.visibility = 2 AND p.deleted = 0 AND (p.author_id = ?1 OR p.id IN" \
-	" (SELECT post_id FROM post_recipients WHERE account_id = ?1))" \
-	" GROUP BY p.root_id HAVING MAX(p.id) > COALESCE(MAX(c.hidden_id), 0) AND MAX(p.id) " cmp " ?2" \
-	" ORDER BY MAX(p.id) " order " LIMIT ?3"
-
-int store_conv_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, struct conv **out,
-                    size_t *n)
-{
-	DB_OR_FAIL(s);
-	bool up = pg->min_id != 0;
-	struct db_stmt *st = up ? db_query(db, CONV_SQL(">", "ASC"), "uui", account, cursor(pg), limit_of(pg))
-	                        : db_query(db, CONV_SQL("<", "DESC"), "uui", account, cursor(pg), limit_of(pg));
-	if (!st)
-		return ERR_DB;
-	struct conv *v = arena_alloc(a, MAX_IDS * sizeof *v);
-	size_t k = 0;
-	while (k < MAX_IDS && db_step(st) == DB_ROW) {
-		v[k].root_id = db_u64(st, 0);
-		v[k].last_id = db_u64(st, 1);
-		v[k].unread = db_u64(st, 2) < v[k].last_id;
-		k++;
-	}
-	db_done(st);
-	if (up)
-		for (size_t i = 0; i < k / 2; i++) {
-			struct conv t = v[i];
-			v[i] = v[k - 1 - i];
-			v[k - 1 - i] = t;
-		}
-	*out = v;
-	*n = k;
-	return 0;
-}
-
 struct recipient_rows {
 	uint64_t *v;
 	size_t n, cap;
@@ -768,20 +731,6 @@ int store_conv_members(struct store *s, struct arena *a, const uint64_t *posts, 
 	*out = r.v;
 	*n = r.n;
 	return rc;
-}
-
-int store_conv_mark(struct store *s, uint64_t account, uint64_t root, uint64_t last_id, bool hide)
-{
-	DB_OR_FAIL(s);
-	return hide ? db_exec(db,
-	                      "INSERT INTO conversation_state (account_id, root_id, read_id, hidden_id)"
-	                      " VALUES (?1, ?2, ?3, ?3) ON CONFLICT (account_id, root_id) DO UPDATE SET"
-	                      " read_id = ?3, hidden_id = ?3",
-	                      "uuu", account, root, last_id)
-	            : db_exec(db,
-	                      "INSERT INTO conversation_state (account_id, root_id, read_id) VALUES (?1, ?2, ?3)"
-	                      " ON CONFLICT (account_id, root_id) DO UPDATE SET read_id = ?3",
-	                      "uuu", account, root, last_id);
 }
 
 /* ---- post metadata, notifications, reports ---- */

@@ -368,50 +368,68 @@ int store_account_set_dm_policy(struct store *s, uint64_t id, int policy)
 
 /* ---- conversations ---- */
 
-int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int limit, struct conversation **out,
-                        size_t *n)
+/* One query for both doors (the pages and /api/v1/conversations): threads
+ * of direct posts the viewer wrote or received, or that an organisation
+ * they are staff of wrote or received, newest activity first, paged by the
+ * newest post.  What staff wrote as the organisation is its post.  A
+ * conversation left is hidden until someone writes after the leaving.
+ * The list's candidate posts come from indexes (author, recipient, staff
+ * sets), never from a scan of all posts: the menu's Berichten count asks
+ * this on every page (an OR over the columns read every post, 100 ms at
+ * 200,000 posts).  One thread (marking it read, opening it) starts from its
+ * own posts instead and asks the same of each: a staff member of a busy
+ * organisation has thousands in the sets (10 ms against 0.02 ms). */
+#define CONV_HEAD \
+	"SELECT p.root_id, MAX(p.id), MAX(p.created_at)," \
+	" MAX(CASE WHEN p.author_id = ?1 OR p.writer_id = ?1 THEN 0 ELSE p.id END)," \
+	" COALESCE(MAX(c.last_read), 0)" \
+	" FROM posts p LEFT JOIN conv_state c ON c.account_id = ?1 AND c.root_id = p.root_id WHERE "
+#define CONV_SETS \
+	"p.id IN (" \
+	"  SELECT id FROM posts WHERE author_id = ?1 AND visibility = 2" \
+	"  UNION SELECT post_id FROM post_recipients WHERE account_id = ?1" \
+	"  UNION SELECT r.post_id FROM post_recipients r JOIN org_staff o" \
+	"   ON o.org_id = r.account_id WHERE o.person_id = ?1" \
+	"  UNION SELECT id FROM posts WHERE visibility = 2 AND author_id IN" \
+	"   (SELECT org_id FROM org_staff WHERE person_id = ?1))"
+#define CONV_ONE \
+	"p.root_id = ?4 AND (p.author_id = ?1 OR p.author_id IN (SELECT org_id FROM org_staff WHERE person_id = ?1)" \
+	"  OR EXISTS (SELECT 1 FROM post_recipients r WHERE r.post_id = p.id AND (r.account_id = ?1" \
+	"   OR r.account_id IN (SELECT org_id FROM org_staff WHERE person_id = ?1))))"
+#define CONV_TAIL(cmp, order) \
+	" AND p.visibility = 2 AND p.deleted = 0" \
+	" GROUP BY p.root_id HAVING MAX(p.id) > COALESCE(MAX(c.left_at), 0) AND MAX(p.id) " cmp " ?2" \
+	" ORDER BY MAX(p.id) " order " LIMIT ?3"
+
+int store_conversations(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, const struct page *pg,
+                        struct conversation **out, size_t *n)
 {
 	DB_OR_FAIL(s);
-	/* Threads of direct posts the viewer wrote or received, or that an
-	 * organisation they are staff of wrote or received, newest activity
-	 * first.  The candidate posts come from indexes (author, recipient),
-	 * never from a scan of all posts: the menu's Berichten count asks this
-	 * on every page (an OR over the columns read every post, 100 ms at
-	 * 200,000 posts).  What staff wrote as the organisation is its post. */
-	struct db_stmt *st = db_query(db,
-	                              "SELECT p.root_id, MAX(p.id), MAX(p.created_at),"
-	                              " MAX(CASE WHEN p.author_id = ?1 OR p.writer_id = ?1 THEN 0 ELSE p.id END),"
-	                              " COALESCE((SELECT last_read FROM conv_state c WHERE c.account_id = ?1"
-	                              "  AND c.root_id = p.root_id), 0),"
-	                              " COALESCE((SELECT left_at FROM conv_state c WHERE c.account_id = ?1"
-	                              "  AND c.root_id = p.root_id), 0)"
-	                              " FROM posts p WHERE p.id IN ("
-	                              "  SELECT id FROM posts WHERE author_id = ?1 AND visibility = 2"
-	                              "  UNION SELECT post_id FROM post_recipients WHERE account_id = ?1"
-	                              "  UNION SELECT r.post_id FROM post_recipients r JOIN org_staff o"
-	                              "   ON o.org_id = r.account_id WHERE o.person_id = ?1"
-	                              "  UNION SELECT id FROM posts WHERE visibility = 2 AND author_id IN"
-	                              "   (SELECT org_id FROM org_staff WHERE person_id = ?1))"
-	                              " AND p.visibility = 2 AND p.deleted = 0"
-	                              " GROUP BY p.root_id ORDER BY MAX(p.id) DESC LIMIT ?2",
-	                              "ui", viewer, (int64_t)limit);
+	*out = NULL;
+	*n = 0;
+	bool up = !root && pg->min_id != 0;
+	uint64_t cur = !root && pg->min_id ? pg->min_id : (!root && pg->max_id ? pg->max_id : UINT64_MAX >> 1);
+	int64_t limit = pg->limit > 0 && pg->limit <= STORE_CONV_MAX ? pg->limit : STORE_CONV_MAX;
+	struct db_stmt *st = root ? db_query(db, CONV_HEAD CONV_ONE CONV_TAIL("<", "DESC"), "uuiu", viewer, cur, limit, root)
+	                     : up ? db_query(db, CONV_HEAD CONV_SETS CONV_TAIL(">", "ASC"), "uui", viewer, cur, limit)
+	                          : db_query(db, CONV_HEAD CONV_SETS CONV_TAIL("<", "DESC"), "uui", viewer, cur, limit);
 	if (!st)
 		return ERR_DB;
 	struct conversation *v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
 	size_t k = 0;
 	while (k < (size_t)limit && db_step(st) == DB_ROW) {
-		uint64_t last = db_u64(st, 1), others = db_u64(st, 3), read = db_u64(st, 4), left = db_u64(st, 5);
-		/* Left: hidden unless someone wrote after the leaving. */
-		if (left && last <= left)
-			continue;
-		v[k].root_id = db_u64(st, 0);
-		v[k].last_id = last;
-		v[k].last_at = db_i64(st, 2);
+		v[k] = (struct conversation){.root_id = db_u64(st, 0), .last_id = db_u64(st, 1), .last_at = db_i64(st, 2)};
 		/* Unread: someone else wrote after the reader last read it. */
-		v[k].unread = others > read;
+		v[k].unread = db_u64(st, 3) > db_u64(st, 4);
 		k++;
 	}
 	db_done(st);
+	if (up)
+		for (size_t i = 0; i < k / 2; i++) {
+			struct conversation t = v[i];
+			v[i] = v[k - 1 - i];
+			v[k - 1 - i] = t;
+		}
 	*out = v;
 	*n = k;
 	return 0;
@@ -427,28 +445,14 @@ int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t l
 	               "uuu", account, root, last);
 }
 
-int store_conv_leave(struct store *s, uint64_t account, uint64_t root)
+int store_conv_leave(struct store *s, uint64_t account, uint64_t root, uint64_t last)
 {
 	DB_OR_FAIL(s);
-	int64_t last = 0;
-	int rc = db_scalar(db, &last, 0, "SELECT MAX(id) FROM posts WHERE root_id = ?1", "u", root);
-	if (rc)
-		return rc;
 	return db_exec(db,
 	               "INSERT INTO conv_state (account_id, root_id, last_read, left_at) VALUES (?1, ?2, ?3, ?3)"
 	               " ON CONFLICT (account_id, root_id) DO UPDATE SET left_at = excluded.left_at,"
 	               " last_read = excluded.last_read",
-	               "uui", account, root, last);
-}
-
-int store_conv_left(struct store *s, uint64_t account, uint64_t root, bool *out)
-{
-	DB_OR_FAIL(s);
-	int64_t v = 0;
-	int rc = db_scalar(db, &v, 0, "SELECT left_at FROM conv_state WHERE account_id = ?1 AND root_id = ?2", "uu",
-	                   account, root);
-	*out = !rc && v != 0;
-	return rc;
+	               "uuu", account, root, last);
 }
 
 /* ---- reports and moderation log ---- */

@@ -301,6 +301,16 @@ static const char *const sqlite_steps[] = {
 	/* 14: a notification names its group and carries a moderator's note. */
 	"ALTER TABLE notifications ADD COLUMN group_id INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+
+	/* 15: one conversation model for the pages and the API (issue 12): the
+	 * API's read and hidden marks (conversation_state) fold into conv_state
+	 * (last_read, left_at; the same post ids), the later mark winning. */
+	"INSERT INTO conv_state (account_id, root_id, last_read, left_at)"
+	" SELECT account_id, root_id, read_id, hidden_id FROM conversation_state WHERE true"
+	" ON CONFLICT (account_id, root_id) DO UPDATE SET"
+	" last_read = MAX(conv_state.last_read, excluded.last_read),"
+	" left_at = MAX(conv_state.left_at, excluded.left_at);"
+	"DROP TABLE conversation_state;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -291,6 +291,14 @@ const char *const store_pg_steps[] = {
 	/* 14: a notification names its group and carries a moderator's note. */
 	"ALTER TABLE notifications ADD COLUMN group_id BIGINT NOT NULL DEFAULT 0;"
 	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+
+	/* 15: one conversation model (see migrate.c). */
+	"INSERT INTO conv_state (account_id, root_id, last_read, left_at)"
+	" SELECT account_id, root_id, read_id, hidden_id FROM conversation_state"
+	" ON CONFLICT (account_id, root_id) DO UPDATE SET"
+	" last_read = GREATEST(conv_state.last_read, excluded.last_read),"
+	" left_at = GREATEST(conv_state.left_at, excluded.left_at);"
+	"DROP TABLE conversation_state;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

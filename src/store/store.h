@@ -396,17 +396,22 @@ int store_post_set_pending(struct store *s, uint64_t id, bool pending);
 int store_post_set_pinned(struct store *s, uint64_t id, bool pinned);
 int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int64_t *n);
 
-/* Conversations (direct posts), per participant. */
+/* Conversations (direct posts), per participant: one model for the pages
+ * and the API (issue 12).  The id is the thread's root. */
+#define STORE_CONV_MAX 200
 struct conversation {
-	uint64_t root_id, last_id;
+	uint64_t root_id, last_id;  /* last_id: the newest direct post of it the reader is part of */
 	int64_t last_at;
-	bool unread;              /* someone else wrote after the reader last read it */
+	bool unread;                /* someone else wrote after the reader last read it */
+	struct post *last;          /* that post, as core_post_get gives it (core fills it in) */
 };
-int store_conversations(struct store *s, struct arena *a, uint64_t viewer, int limit, struct conversation **out,
-                        size_t *n);
+/* The viewer's conversations, paged by last_id (pg->max_id older, pg->min_id
+ * newer, at most STORE_CONV_MAX); root != 0: only that one, if the viewer's. */
+int store_conversations(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, const struct page *pg,
+                        struct conversation **out, size_t *n);
 int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t last);
-int store_conv_leave(struct store *s, uint64_t account, uint64_t root);
-int store_conv_left(struct store *s, uint64_t account, uint64_t root, bool *out) __attribute__((warn_unused_result));
+/* Hidden until someone writes after last. */
+int store_conv_leave(struct store *s, uint64_t account, uint64_t root, uint64_t last);
 int store_account_set_dm_policy(struct store *s, uint64_t id, int policy);
 int store_account_set_collections(struct store *s, uint64_t id, int collections);
 int store_account_set_text_size(struct store *s, uint64_t id, int size);

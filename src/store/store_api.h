@@ -139,18 +139,10 @@ int store_tag_followed(struct store *s, uint64_t account, const char *tag, bool 
 int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n);
 int64_t store_tag_count(struct store *s, const char *tag);
 
-/* Conversations: the newest direct post per thread the account is part of. */
-struct conv {
-	uint64_t root_id, last_id;
-	bool unread;
-};
-int store_conv_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, struct conv **out,
-                    size_t *n);
 /* The named recipients of posts[0..nposts), each once (core_conv_people
  * passes only the posts its reader may see). */
 int store_conv_members(struct store *s, struct arena *a, const uint64_t *posts, size_t nposts, uint64_t **out,
                        size_t *n);
-int store_conv_mark(struct store *s, uint64_t account, uint64_t root, uint64_t last_id, bool hide);
 
 /* API metadata of a post. */
 struct post_meta {

@@ -657,15 +657,16 @@ int h_messages(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	struct conversation *v;
 	size_t n;
-	if ((rc = core_conversations(q->w->core, r->a, q->viewer, &v, &n)))
+	if ((rc = core_conversations(q->w->core, r->a, q->viewer, NULL, &v, &n)))
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Berichten aan u"));
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
-		struct post *root, *last;
-		if (core_post_get(q->w->core, r->a, q->viewer, v[i].root_id, &root) ||
-		    core_post_get(q->w->core, r->a, q->viewer, v[i].last_id, &last))
-			continue;
+		/* The thread's first post may be one the reader cannot see (a
+		 * private answer to someone's public question). */
+		struct post *root = NULL, *last = v[i].last;
+		if (core_post_get(q->w->core, r->a, q->viewer, v[i].root_id, &root))
+			root = NULL;
 		struct tval *x = tv_obj(r->a);
 		tv_set_strf(r->a, x, "url", "/posts/%llu", (unsigned long long)v[i].root_id);
 		tv_set_strf(r->a, x, "leave_url", "/messages/%llu/leave", (unsigned long long)v[i].root_id);
@@ -689,7 +690,7 @@ int h_messages(struct http_req *r)
 					tv_push(with, am);
 				}
 		}
-		if (tv_len(with) == 0 && root->author_id != q->viewer)
+		if (tv_len(with) == 0 && root && root->author_id != q->viewer)
 			tv_push(with, account_model(r, root->author));
 		tv_set(x, "with", with);
 		tv_set(x, "last_by", account_model(r, last->author));
@@ -714,7 +715,7 @@ int h_message_leave(struct http_req *r)
 	uint64_t id;
 	if (!parse_u64(http_param(r, "id"), &id))
 		return ERR_NOTFOUND;
-	if ((rc = core_conv_leave(CORE(r), WREQ(r)->viewer, id)))
+	if ((rc = core_conversation_leave(CORE(r), r->a, WREQ(r)->viewer, id)))
 		return rc;
 	redirect_msg(r, "/messages", "saved");
 	return 0;

@@ -347,9 +347,13 @@ static int thread_page(struct http_req *r, uint64_t id, const char *poll_error, 
 	int rc;
 	if ((rc = core_thread(q->w->core, r->a, q->viewer, id, &v, &n, &focus)))
 		return rc;
-	/* Reading a conversation marks it read for this participant. */
-	if (q->viewer && n && v[0]->visibility == VIS_DIRECT)
-		core_conv_read(q->w->core, q->viewer, v[0]->root_id);
+	/* Reading a conversation marks it read for this participant (on a
+	 * public thread too: private answers to it are a conversation). */
+	bool direct = false;
+	for (size_t i = 0; i < n && !direct; i++)
+		direct = v[i]->visibility == VIS_DIRECT;
+	if (q->viewer && direct)
+		core_conversation_mark_read(q->w->core, r->a, q->viewer, v[0]->root_id, NULL);
 	struct tval *m = page_model(r, _r(r, "Gesprek"));
 	core_posts_extras(q->w->core, r->a, q->viewer, v, n);
 	struct tval *list = tv_list(r->a);
