@@ -1569,6 +1569,263 @@ static void scan_dates(struct ctx *c)
 	}
 }
 
+/* --- ages and birth years tied to a person (reported as date_of_birth) */
+
+static bool digit_at(const struct ctx *c, size_t i)
+{
+	return i < c->len && c->t[i] >= '0' && c->t[i] <= '9';
+}
+
+/* The lower-cased word that ends just before `off` (skipping spaces), in `w`. */
+static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, size_t *ws)
+{
+	size_t e = off;
+	while (e > 0 && c->t[e - 1] == ' ')
+		e--;
+	size_t s = e;
+	while (s > 0 && is_letter_byte(c->t, s - 1, c->len))
+		s--;
+	size_t n = e - s;
+	if (n == 0 || n >= cap)
+		return 0;
+	lower_utf8(c->t + s, n, w);
+	w[n] = '\0';
+	if (ws)
+		*ws = s;
+	return n;
+}
+
+/* The lower-cased word that starts at or after `off` (skipping spaces). */
+static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, size_t *we)
+{
+	size_t s = off;
+	while (s < c->len && c->t[s] == ' ')
+		s++;
+	size_t e = s;
+	while (e < c->len && is_letter_byte(c->t, e, c->len))
+		e++;
+	size_t n = e - s;
+	if (n == 0 || n >= cap)
+		return 0;
+	lower_utf8(c->t + s, n, w);
+	w[n] = '\0';
+	if (we)
+		*we = e;
+	return n;
+}
+
+static bool in_list(const char *w, const char *const *v)
+{
+	for (; *v; v++)
+		if (strcmp(w, *v) == 0)
+			return true;
+	return false;
+}
+
+/* A name finding ends at `off`, with at most spaces, a comma or '(' between. */
+static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct scan_finding *x = &c->out->v[k];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end > off || x->end + 4 < off)
+			continue;
+		bool gap = true;
+		for (size_t p = x->end; p < off; p++)
+			gap &= c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '(';
+		if (gap)
+			return true;
+	}
+	return false;
+}
+
+/* The sentence holding `off` speaks of a person: a name, "ik", a title or a family word. */
+static bool person_near(const struct ctx *c, size_t n, size_t off)
+{
+	size_t s = sentence_of(c, off);
+	for (size_t k = 0; k < n; k++) {
+		const struct scan_finding *x = &c->out->v[k];
+		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && sentence_of(c, x->start) == s)
+			return true;
+	}
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (k->sent < s)
+			continue;
+		if (k->sent > s)
+			break;
+		if (k->flags & (W_FAMILY | W_TITLE))
+			return true;
+		if (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k')
+			return true;
+	}
+	return false;
+}
+
+static const char *const age_verbs[] = {"is", "ben", "wordt", "word", "werd", "was", "bent", "zijn",
+	"worden", "turns", "turned", "aged", NULL};
+static const char *const age_advs[] = {"vandaag", "morgen", "gisteren", "bijna", "net", "pas", "al",
+	"nu", "zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+	"vorige", "volgende", "week", "deze", "nog", "inmiddels", "sinds", "just", "today", NULL};
+/* "... is 5 jaar geleden", "zijn 50 jaar getrouwd": the number is not an age */
+static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "ervaring", "later",
+	"eerder", "werkzaam", "samen", "in", "bij", "na", "voor", "uur", "minuten", "keer", "dagen",
+	"weken", "maanden", "euro", "procent", "kilo", "kg", "cm", "meter", "graden", "jarig", NULL};
+static const char *const age_person_after[] = {"mevrouw", "meneer", "man", "vrouw", "bewoner",
+	"bewoonster", "patiënt", "patiënte", "cliënt", "cliënte", "dame", "heer", "jongen", "meisje",
+	"moeder", "vader", "zoon", "dochter", "opa", "oma", "mw", "dhr", "mevr", "patient", "client",
+	"resident", "jongeman", "vriendin", "vriend", "broer", "zus", NULL};
+
+static void scan_ages(struct ctx *c)
+{
+	size_t n = c->out->n;
+	char w[32], w2[32];
+	for (size_t i = 0; i < c->len; i++) {
+		if (!digit_at(c, i) || (i > 0 && (digit_at(c, i - 1) || c->t[i - 1] == '.' || c->t[i - 1] == ',' ||
+		                                  is_letter_byte(c->t, i - 1, c->len))))
+			continue;
+		size_t e = i;
+		while (digit_at(c, e))
+			e++;
+		size_t nd = e - i;
+		size_t j = i;
+		i = e - 1;
+		bool apos = j > 0 && (c->t[j - 1] == '\'' || (j > 2 && (unsigned char)c->t[j - 1] == 0x99 &&
+		                                                (unsigned char)c->t[j - 3] == 0xE2));
+		bool star = j > 0 && c->t[j - 1] == '*';
+		/* birth years: "geboren in '52", "geboortejaar 1948", "bouwjaar '61", "(*1944)", "in 1939 geboren" */
+		if ((nd == 4 && (c->t[j] == '1' || c->t[j] == '2') && (c->t[j + 1] == '9' || c->t[j + 1] == '0')) ||
+		    (nd == 2 && apos)) {
+			if (e < c->len && (digit_at(c, e) || is_letter_byte(c->t, e, c->len)))
+				continue;
+			size_t from = j - (apos ? (c->t[j - 1] == '\'' ? 1 : 3) : 0), ws;
+			if (star) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j - 1, e, 0.75);
+				continue;
+			}
+			size_t wn = word_before(c, from, w, sizeof w, &ws);
+			size_t ws2 = ws;
+			if (wn && strcmp(w, "in") == 0)
+				wn = word_before(c, ws, w, sizeof w, &ws2);
+			/* "Geboren in 1950? Dan ..." speaks to every reader born then */
+			bool question = e < c->len && c->t[e] == '?';
+			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
+			           strcmp(w, "born") == 0 || (strcmp(w, "bouwjaar") == 0 && apos))) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
+				continue;
+			}
+			size_t we;
+			if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "geboren") == 0) {
+				size_t s0 = from;
+				if (word_before(c, from, w, sizeof w, &ws) && strcmp(w, "in") == 0)
+					s0 = ws;
+				add_finding(c, SCAN_DATE_OF_BIRTH, s0, we, 0.8);
+			}
+			continue;
+		}
+		if (nd > 3 || apos || star)
+			continue;
+		unsigned v = 0;
+		for (size_t p = j; p < e; p++)
+			v = v * 10 + (unsigned)(c->t[p] - '0');
+		if (v == 0 || v > 120)
+			continue;
+		/* the number must stand alone: not a time, date, amount or part of a code */
+		if (e < c->len && (c->t[e] == ':' || c->t[e] == '%' || c->t[e] == '/' ||
+		                   ((c->t[e] == '.' || c->t[e] == ',') && digit_at(c, e + 1)) ||
+		                   (c->t[e] == '-' && digit_at(c, e + 1))))
+			continue;
+		if (j > 0 && (c->t[j - 1] == '-' || c->t[j - 1] == '/' || c->t[j - 1] == '+'))
+			continue;
+		size_t we;
+		/* "92-jarige Truus", "de 101-jarige mevrouw Van Leeuwen" */
+		if (e + 1 < c->len && c->t[e] == '-' && word_after(c, e + 1, w2, sizeof w2, &we) &&
+		    strncmp(w2, "jarig", 5) == 0) {
+			size_t after = we;
+			char w3[32];
+			bool person = name_ends_before(c, n, j) ||
+			              (word_after(c, after, w3, sizeof w3, NULL) && in_list(w3, age_person_after));
+			if (!person)
+				for (size_t k = 0; k < n; k++) {
+					const struct scan_finding *x = &c->out->v[k];
+					if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->start >= after &&
+					    x->start <= after + 24)
+						person = true;
+				}
+			if (person)
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.75);
+			continue;
+		}
+		size_t end = e;
+		bool jaar = false;
+		if (word_after(c, e, w2, sizeof w2, &we)) {
+			if (strcmp(w2, "jaar") == 0 || strcmp(w2, "jr") == 0 || strcmp(w2, "j") == 0 ||
+			    strcmp(w2, "years") == 0) {
+				char w3[32];
+				size_t we3;
+				size_t k3 = word_after(c, we, w3, sizeof w3, &we3);
+				if (k3 && in_list(w3, age_not_after))
+					continue;
+				jaar = true;
+				end = we;
+				if (k3 && (strcmp(w3, "oud") == 0 || strcmp(w3, "old") == 0))
+					end = we3;
+			} else if (strcmp(w2, "geworden") == 0) {
+				end = we;
+				jaar = true;
+			} else if (in_list(w2, age_not_after) || strcmp(w2, "op") != 0) {
+				/* only "wordt 87 op 3-4" or punctuation may follow a bare number */
+				if (!(strcmp(w2, "op") == 0))
+					goto bare_checked;
+			}
+		}
+		/* "Ilse (34)", "Dhr. Pinas (78 jr)", "Lieke, 19 jaar oud" */
+		{
+			size_t p = j;
+			while (p > 0 && c->t[p - 1] == ' ')
+				p--;
+			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len && c->t[end] == ')';
+			bool comma = p > 0 && c->t[p - 1] == ',' && (jaar || (end < c->len && c->t[end] == ','));
+			if ((paren || comma) && name_ends_before(c, n, p - 1 + 1)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+				continue;
+			}
+		}
+	bare_checked:
+		/* "Noor is 14 jaar", "wordt 87 op 3-4", "is vandaag 95 geworden", "ik ben 16" */
+		{
+			size_t ws, s0 = j;
+			size_t wn = word_before(c, j, w, sizeof w, &ws);
+			for (int hop = 0; wn && hop < 2 && in_list(w, age_advs); hop++)
+				wn = word_before(c, ws, w, sizeof w, &ws);
+			if (!wn || !in_list(w, age_verbs))
+				continue;
+			bool ok = jaar;
+			if (!ok) {
+				/* a bare number: punctuation or "op <date>" after it */
+				size_t q = e;
+				while (q < c->len && c->t[q] == ' ')
+					q++;
+				if (q >= c->len || c->t[q] == '.' || c->t[q] == '!' || c->t[q] == ',' || c->t[q] == '?' ||
+				    c->t[q] == ')' || c->t[q] == '\n' || c->t[q] == ';')
+					ok = true;
+				else if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "op") == 0) {
+					q = we;
+					while (q < c->len && c->t[q] == ' ')
+						q++;
+					if (digit_at(c, q)) {
+						ok = true;
+						while (q < c->len && (digit_at(c, q) || c->t[q] == '-' || c->t[q] == '/'))
+							q++;
+						end = q;
+					}
+				}
+			}
+			if (ok && person_near(c, n, j))
+				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
+		}
+	}
+}
+
 /* --- health */
 
 static bool medical_token(const struct ctx *c, size_t i, size_t *last)
@@ -1863,6 +2120,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	sort_findings(out);
 	resolve(out, text);
 	scan_dates(&c);
+	scan_ages(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
