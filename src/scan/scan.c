@@ -239,9 +239,13 @@ static const char *const plabels[] = {
 	"big", "big-nummer", "bignummer", "big-nr", "big-registratie", "big-registratienummer",
 	"big-code", "agb", "agb-code", "agbcode", "agb-nummer", "verzekerdennummer",
 	"verzekerden-nummer", "polisnummer", "polis-nummer", "zorgpas", "zorgpasnummer",
-	"ziekenhuisnummer", "nummer", NULL};
+	"ziekenhuisnummer", "nummer", "epd-nr", "epdnr", "zis-nr", "polisnr", "polis-nr", "polis",
+	"nhg", "nhg-nummer", "nhg-nr", "klantnummer", "klantnr", "klant-nummer", "klant",
+	"relatienummer", "relatienr", "relatie", "his", "his-nummer", "his-nr", "ziekenhuisnr",
+	"cliëntnr", "dossiernr", "bsn-nr", "zorgverzekeringsnummer", "verzekeringsnummer",
+	"inschrijfnummer", "wmo-nummer", "cak-nummer", NULL};
 static const char *const rlabels[] = {
-	"kamer", "kamernummer", "kamernr", "bed", "bednummer", "bednr", "room", "appartement",
+	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
 	"verdieping", "woongroep", "groep", NULL};
 static const char *const pubctx[] = {
@@ -340,11 +344,14 @@ static const char *const pat_src[P_NPAT] = {
 		"|dossier[ -]?(?:nummer|nr\\.?)|registratie[ -]?(?:nummer|nr\\.?)|zis[ -]?(?:nummer|nr\\.?)|epd[ -]?(?:nummer|nr\\.?)|mrn"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
 		"|big[ -]?(?:nummer|nr\\.?|registratie(?:nummer)?|code|number)?|agb[ -]?(?:code|nummer|nr\\.?)?"
-		"|verzekerden[ -]?nummer|polis[ -]?nummer|zorgpas(?:nummer)?|ziekenhuisnummer|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"[^0-9\\n.!?]{0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. -]{2,14}[0-9])(?![0-9])",
+		"|verzekerden[ -]?nummer|polis[ -]?(?:nummer|nr\\.?)|zorgpas(?:nummer)?|ziekenhuis[ -]?(?:nummer|nr\\.?)"
+		"|nhg[ -]?(?:nummer|nr\\.?)?|his[ -]?(?:nummer|nr\\.?)|klant[ -]?(?:nummer|nr\\.?)|relatie[ -]?(?:nummer|nr\\.?)"
+		"|(?:zorg)?verzekerings[ -]?nummer|inschrijf[ -]?nummer|(?:wmo|cak)[ -]nummer"
+		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
+		"[^0-9\\n.!?]{0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9])(?![0-9])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
-		"(?:kamer|kamernummer|kamernr\\.?|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
-		"([a-z]?[0-9]{1,4}[a-z]?)(?![\\p{L}0-9])(?![.,][0-9])"
+		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
+		"((?:[a-z]-?)?[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
 		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school)))",
 	[P_DATE] = DATE_RE,
 };
@@ -1165,6 +1172,19 @@ static void scan_patterns(struct ctx *c)
 		bool meeting = false;
 		for (size_t a = from; a < to && !meeting; a += 150)
 			meeting = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+		/* "kamer 3.04": the numbering of offices as well as of rooms; a
+		 * client's only with a person in the sentence */
+		char l0 = (char)(c->t[c->tok[t].s] | 0x20);
+		bool weak = l0 == 'z' || l0 == 'u'; /* "zaal 3", "unit 4": halls and wings too */
+		if (!meeting && (weak || memchr(c->t + s, '.', e - s))) {
+			bool person = false;
+			for (size_t k = t + 1; k < c->ntok && c->tok[k].sent == si && !person; k++)
+				person = (c->tok[k].flags & (W_TITLE | W_FAMILY)) != 0;
+			for (size_t k = t; k-- > 0 && c->tok[k].sent == si && !person;)
+				person = (c->tok[k].flags & (W_TITLE | W_FAMILY)) ||
+				         (c->tok[k].cap && !c->tok[k].first && (c->tok[k].flags & (W_FIRST | W_SUR)));
+			meeting = !person;
+		}
 		add_finding(c, SCAN_ROOM, s, e, meeting ? 0.4 : 0.75);
 	}
 }
@@ -1826,6 +1846,29 @@ static void scan_ages(struct ctx *c)
 	}
 }
 
+/* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
+static void scan_ward_codes(struct ctx *c)
+{
+	size_t n = c->out->n;
+	char w[16];
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->single || !k->cap || !digit_at(c, k->e))
+			continue;
+		size_t e = k->e;
+		while (digit_at(c, e))
+			e++;
+		if (e - k->e > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
+		                                     ((c->t[e] == '.' || c->t[e] == ',' || c->t[e] == '-') && digit_at(c, e + 1)))))
+			continue;
+		if (!word_before(c, k->s, w, sizeof w, NULL) ||
+		    !(strcmp(w, "op") == 0 || strcmp(w, "naar") == 0 || strcmp(w, "van") == 0 || strcmp(w, "afdeling") == 0))
+			continue;
+		if (person_near(c, n, k->s))
+			add_finding(c, SCAN_ROOM, k->s, e, 0.7);
+	}
+}
+
 /* --- health */
 
 static bool medical_token(const struct ctx *c, size_t i, size_t *last)
@@ -1897,7 +1940,7 @@ static void scan_health(struct ctx *c)
 		size_t s = sentence_of(c, x->start);
 		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			si[s].name = true;
-		else if (x->type == SCAN_ROOM)
+		else if (x->type == SCAN_ROOM && x->confidence >= SCAN_COUNT_CONF)
 			si[s].room = true;
 	}
 	/* person references: "mijn moeder", "ik heb", "de 84-jarige" */
@@ -2121,6 +2164,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	resolve(out, text);
 	scan_dates(&c);
 	scan_ages(&c);
+	scan_ward_codes(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
