@@ -1014,6 +1014,10 @@ static const char *const venue_ctx[] = {"locatie", "adres:", "bezoekadres", "pos
 	"museum", "theater", "sporthal", "school", "stichting", "postbus", NULL};
 
 static bool joined(const struct ctx *c, size_t k);
+static bool digit_at(const struct ctx *c, size_t i);
+static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, size_t *ws);
+static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, size_t *we);
+static bool in_list(const char *w, const char *const *v);
 
 /* Length of a house number at p ("12", "5a", "45-2", "3 B"), 0 if none. */
 static size_t house_number(const struct ctx *c, size_t p)
@@ -1045,7 +1049,7 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 	static const char *const suf[] = {"straat", "laan", "weg", "plein", "gracht", "kade",
 		"singel", "dijk", "dreef", "steeg", "markt", "plantsoen", "hof", "pad", "park", "allee",
 		"boulevard", "wal", "haven", "erf", "dam", "ring", "baan", "veld", "oord", "hoven",
-		"hage", "burg", "straatweg", NULL};
+		"hage", "burg", "straatweg", "werf", "vaart", "bleek", NULL};
 	char low[64];
 	size_t n = k->e - k->s;
 	if (n < 3 || n > sizeof low)
@@ -1057,6 +1061,60 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 			return true;
 	}
 	return false;
+}
+
+/* A postcode right after the house number: "Achterom 9, 7711 HK". */
+static bool postcode_at(const struct ctx *c, size_t p)
+{
+	if (p < c->len && c->t[p] == ',')
+		p++;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	if (p + 4 > c->len || c->t[p] < '1' || c->t[p] > '9')
+		return false;
+	for (size_t i = 1; i < 4; i++)
+		if (!digit_at(c, p + i))
+			return false;
+	p += 4;
+	if (p < c->len && c->t[p] == ' ')
+		p++;
+	return p + 2 <= c->len && c->t[p] >= 'A' && c->t[p] <= 'Z' && c->t[p + 1] >= 'A' && c->t[p + 1] <= 'Z';
+}
+
+/*
+ * A street without a street ending: "woont op Dorp 12", "afleveren op Brink
+ * 22", "op de Singel 140", or any capitalised word before a house number and
+ * a postcode ("Achterom 9, 7711 HK").
+ */
+static bool bare_street(const struct ctx *c, size_t i, size_t after)
+{
+	static const char *const bare[] = {"dorp", "markt", "brink", "singel", "dijk", "kade", "haven",
+		"wal", "plein", "gracht", "heuvel", "achterom", "erf", "ring", "steeg", "werf", "dreef",
+		"hof", "park", "laan", "weg", "pad", "allee", "boulevard", "oord", "vaart", "bleek",
+		"esch", "dam", "zand", "buitenhof", "binnenhof", NULL};
+	static const char *const preps[] = {"op", "aan", "naar", "adres", "woont", "wonen", "woonde",
+		"verhuisd", "afleveren", "ophalen", "bezorgen", NULL};
+	static const char *const units[] = {"jaar", "uur", "keer", "minuten", "euro", "procent", "kramen",
+		"mensen", "personen", "bezoekers", "stuks", "meter", "km", NULL};
+	const struct tok *k = &c->tok[i];
+	if (postcode_at(c, after))
+		return !k->first || (k->flags & W_STREETHEAD);
+	char low[24], w[24];
+	size_t n = k->e - k->s;
+	if (n >= sizeof low)
+		return false;
+	lower_utf8(c->t + k->s, n, low);
+	low[n] = '\0';
+	if (!in_list(low, bare))
+		return false;
+	if (word_after(c, after, w, sizeof w, NULL) && in_list(w, units))
+		return false;
+	size_t ws;
+	if (!word_before(c, k->s, w, sizeof w, &ws))
+		return false;
+	if (strcmp(w, "de") == 0 && !word_before(c, ws, w, sizeof w, NULL))
+		return false;
+	return in_list(w, preps);
 }
 
 /*
@@ -1087,7 +1145,7 @@ static void scan_streets(struct ctx *c)
 					start = c->tok[j].s;
 				}
 			}
-			if (!street)
+			if (!street && !(street = bare_street(c, i, e + 1 + hn)))
 				continue;
 			bool venue = window_has(c, back(start, 100), start, venue_ctx);
 			add_finding(c, SCAN_ADDRESS, start, e + 1 + hn, venue ? 0.4 : 0.75);
