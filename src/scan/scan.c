@@ -1904,6 +1904,207 @@ static void scan_ages(struct ctx *c)
 	}
 }
 
+/*
+ * E-mail written to fool harvesters: "jan punt jansen at gmail punt com",
+ * "a.kramer [at] hotmail [dot] com", "petra(at)ziggo(punt)nl".
+ */
+static bool obf_word(const struct ctx *c, size_t p, const char *w, size_t *after)
+{
+	size_t m = strlen(w);
+	if (p + m > c->len || strncasecmp(c->t + p, w, m) != 0 || is_letter_byte(c->t, p + m, c->len))
+		return false;
+	*after = p + m;
+	return true;
+}
+
+/* A written dot at p ('.', " punt ", " dot ", "[dot]", "(punt)"): the position after it, or 0. */
+static size_t obf_dot(const struct ctx *c, size_t p, bool *spelled)
+{
+	size_t q = p, a;
+	while (q < c->len && c->t[q] == ' ')
+		q++;
+	if (q < c->len && c->t[q] == '.' && q == p) {
+		q++;
+	} else if (q < c->len && (c->t[q] == '[' || c->t[q] == '(' || c->t[q] == '{')) {
+		if (!(obf_word(c, q + 1, "dot", &a) || obf_word(c, q + 1, "punt", &a)) || a >= c->len ||
+		    (c->t[a] != ']' && c->t[a] != ')' && c->t[a] != '}'))
+			return 0;
+		q = a + 1;
+		*spelled = true;
+	} else if (q > p && (obf_word(c, q, "punt", &a) || obf_word(c, q, "dot", &a))) {
+		q = a;
+		*spelled = true;
+	} else {
+		return 0;
+	}
+	while (q < c->len && c->t[q] == ' ')
+		q++;
+	return q;
+}
+
+static size_t obf_label(const struct ctx *c, size_t p)
+{
+	size_t q = p;
+	while (q < c->len && (ascii_alnum(c->t[q]) || c->t[q] == '-' || c->t[q] == '_'))
+		q++;
+	return q - p;
+}
+
+static void scan_obf_emails(struct ctx *c)
+{
+	static const char *const tlds[] = {"nl", "com", "be", "org", "net", "eu", "de", "info", "fr",
+		"uk", "io", "nu", "biz", NULL};
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t n = k->e - k->s;
+		if (!((n == 2 && (c->t[k->s] | 0x20) == 'a' && (c->t[k->s + 1] | 0x20) == 't') ||
+		      (n == 12 && strncasecmp(c->t + k->s, "apenstaartje", 12) == 0)))
+			continue;
+		bool bracket = k->s > 0 && strchr("[({", c->t[k->s - 1]) && k->e < c->len && strchr("])}", c->t[k->e]);
+		bool upper = c->t[k->s] == 'A' && n == 2 && c->t[k->s + 1] == 'T';
+		size_t ls = bracket ? k->s - 1 : k->s, p = bracket ? k->e + 1 : k->e;
+		/* the local part before: "a.kramer", "kees_vd_berg", "jan punt jansen" */
+		while (ls > 0 && c->t[ls - 1] == ' ')
+			ls--;
+		size_t le = ls;
+		while (ls > 0 && (ascii_alnum(c->t[ls - 1]) || strchr("._-", c->t[ls - 1])))
+			ls--;
+		if (ls == le || (ls > 0 && is_letter_byte(c->t, ls - 1, c->len)))
+			continue;
+		bool spelled = false;
+		for (int hop = 0; hop < 3; hop++) {
+			char w[8];
+			size_t ws, ws2;
+			size_t wn = word_before(c, ls, w, sizeof w, &ws);
+			if (!wn || !(strcmp(w, "punt") == 0 || strcmp(w, "dot") == 0))
+				break;
+			size_t q = ws;
+			while (q > 0 && c->t[q - 1] == ' ')
+				q--;
+			ws2 = q;
+			while (ws2 > 0 && (ascii_alnum(c->t[ws2 - 1]) || c->t[ws2 - 1] == '_'))
+				ws2--;
+			if (ws2 == q)
+				break;
+			ls = ws2;
+			spelled = true;
+		}
+		/* the domain after: labels joined by written dots, ending in a known TLD */
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		size_t dl = obf_label(c, p), end = 0;
+		int dots = 0;
+		while (dl) {
+			size_t lab = p;
+			p += dl;
+			char low[8];
+			if (dots && dl < sizeof low) {
+				lower_utf8(c->t + lab, dl, low);
+				low[dl] = '\0';
+				if (in_list(low, tlds))
+					end = p;
+			}
+			size_t q = obf_dot(c, p, &spelled);
+			if (!q || dots > 4)
+				break;
+			dots++;
+			p = q;
+			dl = obf_label(c, p);
+		}
+		if (!end || !(bracket || upper || spelled || n == 12))
+			continue;
+		char low[24];
+		size_t ln = le - ls < sizeof low - 1 ? le - ls : sizeof low - 1;
+		lower_utf8(c->t + ls, ln, low);
+		low[ln] = '\0';
+		bool role = false;
+		for (const char *const *r = role_mail; *r; r++)
+			if (strncmp(low, *r, strlen(*r)) == 0)
+				role = true;
+		add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
+	}
+}
+
+/* --- phone numbers in words: "nul zes, tweeëntachtig, vierendertig, ..." */
+
+/* The value 0..99 of a Dutch number word, or -1. */
+static int number_word(const char *w, size_t n)
+{
+	static const char *const units[] = {"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven",
+		"acht", "negen", NULL};
+	static const char *const teens[] = {"tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
+		"zestien", "zeventien", "achttien", "negentien", NULL};
+	static const char *const tens[] = {"twintig", "dertig", "veertig", "vijftig", "zestig",
+		"zeventig", "tachtig", "negentig", NULL};
+	char low[40];
+	if (n >= sizeof low)
+		return -1;
+	lower_utf8(w, n, low);
+	low[n] = '\0';
+	if (strcmp(low, "één") == 0 || strcmp(low, "eén") == 0)
+		return 1;
+	for (int i = 0; units[i]; i++)
+		if (strcmp(low, units[i]) == 0)
+			return i;
+	for (int i = 0; teens[i]; i++)
+		if (strcmp(low, teens[i]) == 0)
+			return 10 + i;
+	for (int i = 0; tens[i]; i++) {
+		size_t m = strlen(tens[i]);
+		if (n < m || strcmp(low + n - m, tens[i]) != 0)
+			continue;
+		if (n == m)
+			return 20 + 10 * i;
+		/* "vierendertig", "tweeëntachtig": unit + "en"/"ën" + tens */
+		size_t p = n - m;
+		if (p >= 3 && memcmp(low + p - 2, "en", 2) == 0)
+			p -= 2;
+		else if (p >= 4 && memcmp(low + p - 3, "\xc3\xabn", 3) == 0)
+			p -= 3;
+		else
+			return -1;
+		for (int u = 1; units[u]; u++)
+			if (strlen(units[u]) == p && memcmp(low, units[u], p) == 0)
+				return 20 + 10 * i + u;
+		if (p == 4 && memcmp(low, "\xc3\xa9\xc3\xa9", 4) == 0)
+			return 20 + 10 * i + 1;
+		return -1;
+	}
+	return -1;
+}
+
+static void scan_word_phones(struct ctx *c)
+{
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (k->e - k->s < 3 || strncasecmp(c->t + k->s, "nul", 3) != 0)
+			continue;
+		size_t p = k->s, end = k->s, digits = 0;
+		for (;;) {
+			size_t q = p;
+			while (q < c->len && is_letter_byte(c->t, q, c->len))
+				q++;
+			int v = q > p ? number_word(c->t + p, q - p) : -1;
+			if (v < 0)
+				break;
+			digits += v < 10 ? 1 : 2;
+			end = q;
+			if (digits > 11)
+				break;
+			p = q;
+			while (p < c->len && (c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '-'))
+				p++;
+			if (p == q)
+				break;
+		}
+		if (digits == 10) {
+			add_finding(c, SCAN_PHONE, k->s, end, window_has(c, back(k->s, 100), k->s, org_ctx) ? 0.4 : 0.8);
+			while (i + 1 < c->ntok && c->tok[i + 1].s < end)
+				i++;
+		}
+	}
+}
+
 /* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
 static void scan_ward_codes(struct ctx *c)
 {
@@ -2223,6 +2424,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_dates(&c);
 	scan_ages(&c);
 	scan_ward_codes(&c);
+	scan_obf_emails(&c);
+	scan_word_phones(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
