@@ -156,7 +156,9 @@ static const char *const titles[] = {
 	"mevrouw", "mevr", "mw", "mevr.", "meneer", "mnr", "dhr", "heer", "juffrouw",
 	"zuster", "broeder", "opa", "oma", "tante", "oom", "mr", "mrs", "ms", "miss",
 	"mister", "madam", "sir", "mx", "bewoner", "bewoonster", "cliënt", "cliënte",
-	"patiënt", "patiënte", "client", "patient", "resident", "familie", NULL};
+	"patiënt", "patiënte", "client", "patient", "resident", "familie", "ome", "omi", "opi",
+	"beppe", "pake", "ibu", "bapak", "pak", "bu", "tanta", "nonna", "nonno", "baba", "mama",
+	"papa", NULL};
 static const char *const prefixes[] = {
 	"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el",
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
@@ -205,7 +207,9 @@ static const char *const roles[] = {
 	"dietist", "diëtist", "logopedist", "casemanager", "wijkcoach",
 	"jongerenwerker", "ouderenadviseur", "consulent", "secretaris",
 	"penningmeester", "nurse", "doctor", "speaker", "author", "colleague",
-	"namens", "gastspreker", "gastheer", "gastvrouw", NULL};
+	"namens", "gastspreker", "gastheer", "gastvrouw", "communicatie", "communicatieadviseur",
+	"marketing", "pr", "hr-adviseur", "recruiter", "redacteur", "webcare", "fotograaf",
+	"cabaretier", "artiest", "muzikant", "acteur", "actrice", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
@@ -254,7 +258,8 @@ static const char *const pubctx[] = {
 	"optreden", "tentoonstelling", "expositie", "voorstelling", "masterclass", "seminar",
 	"conference", "lecture", "book", "article", "talk", "film", "roman", "gedicht", "lied",
 	"liedjes", "nummers", "album", "schilderij", "schilderijen", "uitzending", "televisie",
-	"radio", "krant", "tijdschrift", "kabinet", "minister", "partij", "debat", NULL};
+	"radio", "krant", "tijdschrift", "kabinet", "minister", "partij", "debat", "theater",
+	"cabaret", "trad", "treedt", "show", "festival", "premiere", "première", "museum", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
 	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
@@ -348,7 +353,7 @@ static const char *const pat_src[P_NPAT] = {
 		"|nhg[ -]?(?:nummer|nr\\.?)?|his[ -]?(?:nummer|nr\\.?)|klant[ -]?(?:nummer|nr\\.?)|relatie[ -]?(?:nummer|nr\\.?)"
 		"|(?:zorg)?verzekerings[ -]?nummer|inschrijf[ -]?nummer|(?:wmo|cak)[ -]nummer"
 		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"[^0-9\\n.!?]{0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9])(?![0-9])",
+		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr)\\.){0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9])(?![0-9])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
 		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
 		"((?:[a-z]-?)?[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
@@ -1423,6 +1428,55 @@ static bool is_public(const struct ctx *c, size_t s, size_t e)
 }
 
 /* A name at token i, or NONE; sets *start, *conf. */
+/* Words that follow a title in ordinary lower-case writing ("mevrouw is
+ * thuis", "meneer wil graag"): what is left after a title is a name. */
+static const char *const after_title[] = {"is", "was", "heeft", "had", "zegt", "zei", "wil",
+	"wilde", "kan", "kon", "mag", "mocht", "moet", "moest", "zal", "zou", "gaat", "ging", "komt",
+	"kwam", "ligt", "lag", "zit", "zat", "staat", "stond", "woont", "woonde", "vraagt", "vroeg",
+	"belt", "belde", "krijgt", "kreeg", "en", "of", "de", "het", "een", "die", "dat", "van", "in",
+	"op", "met", "uit", "aan", "voor", "naar", "bij", "om", "te", "ook", "nog", "al", "niet",
+	"weer", "graag", "zelf", "werd", "wordt", "heb", "ben", "uw", "u", "deze", "dit", "hier",
+	"daar", "vandaag", "gisteren", "morgen", "erg", "heel", "zo", "nu", "toen", "maar", "want",
+	"als", "dan", "zij", "ze", "hij", "wie", "wat", "waar", "hoe", "vond", "vindt", "maakt",
+	"doet", "deed", "weet", "wist", "zag", "ziet", "loopt", "liep", "eet", "drinkt", "slaapt",
+	"sliep", "voelt", "voelde", "lacht", "huilt", "zingt", "speelt", "leest", "heette", "heet",
+	"overleed", "verhuist", "kijkt", "keek", "praat", "sprak", "vertelt", "vertelde", "gaf",
+	"geeft", "lieve", "oude", "nieuwe", "alleen", "samen", "thuis", "binnen", "buiten", "boven",
+	"beneden", "hem", "haar", "zijn", "mij", "me", "ons", "jullie", "er", "wel", "toch", "even",
+	"net", "pas", "zeker", "misschien", "vindt", "houdt", "hield", "kent", "kende", "noemt",
+	"the", "and", "has", "was", "had", "will", "says", NULL};
+
+static bool lower_name_after_title(const struct ctx *c, const struct tok *title, size_t j)
+{
+	const struct tok *n = &c->tok[j];
+	char w[32];
+	size_t len = n->e - n->s;
+	static const char *const personal[] = {"mevrouw", "meneer", "mevr", "mw", "dhr", "opa", "oma",
+		"tante", "oom", "ome", "zuster", "broeder", "juffrouw", "beppe", "pake", NULL};
+	char tw[16];
+	size_t tl = title->e - title->s;
+	if (tl >= sizeof tw)
+		return false;
+	lower_utf8(c->t + title->s, tl, tw);
+	tw[tl] = '\0';
+	if (!in_list(tw, personal))
+		return false;
+	if (n->cap || len < 3 || len >= sizeof w || n->sent != title->sent ||
+	    (n->flags & (W_MED | W_TITLE | W_FAMILY | W_ROLE | W_DEPT | W_NONAME | W_ORG | W_POSS)))
+		return false;
+	lower_utf8(c->t + n->s, len, w);
+	w[len] = '\0';
+	if (in_list(w, after_title))
+		return false;
+	/* what follows must be ordinary writing again: a verb, a word like "is", or punctuation */
+	size_t p = n->e;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	if (p >= c->len || strchr(".,!?;:)", c->t[p]))
+		return true;
+	return word_after(c, n->e, w, sizeof w, NULL) && in_list(w, after_title);
+}
+
 static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf, size_t *core)
 {
 	const struct tok *k = &c->tok[i];
@@ -1444,6 +1498,12 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 			}
 		} else {
 			r = surname_run(c, j);
+		}
+		if (r == NONE && j == i + 1 && lower_name_after_title(c, k, j)) {
+			/* "mevrouw ramdin is weer thuis": written in lower case */
+			*core = j;
+			*conf = 0.7;
+			return j;
 		}
 		if (r == NONE)
 			return NONE;
@@ -1511,6 +1571,16 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 		*conf = 0.8;
 		return r != NONE ? r : j;
 	}
+	if (k->e - k->s >= 6 && memcmp(c->t + k->e - 6, "jarige", 6) == 0 && i + 1 < c->ntok &&
+	    joined(c, i) && namey(&c->tok[i + 1]) && !c->tok[i + 1].single && c->tok[i + 1].cap &&
+	    !(c->tok[i + 1].flags & (W_TITLE | W_ORG | W_NONAME | W_ROLE))) {
+		/* "de 16-jarige Senna": an age before a capitalised word names a person */
+		size_t j = i + 1, r = j + 1 < c->ntok && joined(c, j) ? surname_run(c, j + 1) : NONE;
+		*start = c->tok[j].s;
+		*core = j;
+		*conf = 0.8;
+		return r != NONE ? r : j;
+	}
 	if ((k->flags & W_NAMEVERB) && i + 1 < c->ntok && namey(&c->tok[i + 1]) &&
 	    c->tok[i + 1].sent == k->sent && !c->tok[i + 1].single) {
 		/* "ze heet Fleur", "een jongen genaamd Sven" */
@@ -1572,6 +1642,35 @@ static void scan_names(struct ctx *c)
 		i = last;
 	}
 	free(pub);
+}
+
+/* "#sterktejolanda", "#teamnoah": a first name in a hashtag */
+static void scan_hashtag_names(struct ctx *c)
+{
+	static const char *const pre[] = {"sterkte", "team", "beterschap", "go", "voor", "rip",
+		"bedankt", "welkom", "succes", "hoera", "trotsop", "prayfor", "love", "kracht", NULL};
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (k->s == 0 || c->t[k->s - 1] != '#')
+			continue;
+		size_t n = k->e - k->s, off = 0;
+		uint32_t f = lookup(c->t + k->s, n);
+		if (!(f & W_FIRST) || (f & W_AMBIG)) {
+			f = 0;
+			for (const char *const *q = pre; *q && !f; q++) {
+				size_t m = strlen(*q);
+				if (n > m + 2 && strncasecmp(c->t + k->s, *q, m) == 0) {
+					uint32_t g = lookup(c->t + k->s + m, n - m);
+					if (g & W_FIRST) { /* "#beterschapfleur": the prefix is context enough */
+						f = g;
+						off = m;
+					}
+				}
+			}
+		}
+		if (f & W_FIRST)
+			add_finding(c, SCAN_NAME, k->s - 1, k->e, off ? 0.8 : 0.7);
+	}
 }
 
 static const char *const birth_before[] = {"geboren", "geb", "geboortedatum", "geboortedag",
@@ -1659,6 +1758,8 @@ static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, 
 {
 	size_t e = off;
 	while (e > 0 && c->t[e - 1] == ' ')
+		e--;
+	if (e > 1 && c->t[e - 1] == '.' && is_letter_byte(c->t, e - 2, c->len)) /* "geb. 1938" */
 		e--;
 	size_t s = e;
 	while (s > 0 && is_letter_byte(c->t, s - 1, c->len))
@@ -2157,6 +2258,18 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	}
 	if (k->flags & W_MED)
 		return true;
+	/* "ze heeft MS", "DM2": abbreviations that are ordinary words in lower case */
+	if (k->acronym && k->e - k->s <= 3) {
+		char a[4] = {0};
+		lower_utf8(c->t + k->s, k->e - k->s, a);
+		if (strcmp(a, "ms") == 0 || strcmp(a, "als") == 0 || strcmp(a, "nah") == 0 ||
+		    strcmp(a, "ass") == 0 || strcmp(a, "ocd") == 0 || strcmp(a, "add") == 0 ||
+		    (strcmp(a, "dm") == 0 && k->e < c->len && (c->t[k->e] == '1' || c->t[k->e] == '2'))) {
+			if (a[0] == 'd' && a[1] == 'm')
+				return true;
+			return true;
+		}
+	}
 	/* "hiv-status", "covid-patiënt": look at the parts */
 	const char *h = memchr(c->t + k->s, '-', k->e - k->s);
 	if (h) {
@@ -2184,6 +2297,7 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 
 struct sentinfo {
 	bool name, room, ref;
+	bool pron;           /* a pronoun in it: "hij", "haar" */
 	size_t first, ntok;  /* first token and number of tokens */
 };
 
@@ -2216,20 +2330,30 @@ static void scan_health(struct ctx *c)
 		    c->t[n->s - 1] == '-' && n->s > 1 && c->t[n->s - 2] >= '0' && c->t[n->s - 2] <= '9')
 			si[n->sent].ref = true;
 	}
+	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is anyone's */
 	for (size_t i = 0; i < c->ntok; i++)
-		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6)
+		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
+		    !(c->tok[i].e - c->tok[i].s == 7 && strncasecmp(c->t + c->tok[i].s, "familie", 7) == 0))
 			si[c->tok[i].sent].ref = true;
+	/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." or a short
+	 * note after it such as "Diagnose: longontsteking.": a sentence that
+	 * speaks of him or her (a pronoun anywhere in it), or a short one,
+	 * continues the person of the sentence before, along a chain of them. */
+	for (size_t i = 0; i < c->ntok; i++)
+		if ((c->tok[i].flags & W_PRONOUN) && !(c->tok[i].flags & W_POSS && i + 1 < c->ntok &&
+		                                       c->tok[i + 1].sent == c->tok[i].sent &&
+		                                       (c->tok[i + 1].flags & W_FAMILY)))
+			si[c->tok[i].sent].pron = true;
+	for (size_t s = 1; s < c->nsent; s++)
+		if (si[s].ntok && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].pron || si[s].ntok <= 5)) {
+			si[s].name |= si[s - 1].name;
+			si[s].room |= si[s - 1].room;
+			si[s].ref |= si[s - 1].ref;
+		}
 	/* Person context first: general text never pays for the medical lookups. */
 	for (size_t i = 0; i < c->ntok; i++) {
 		size_t s = c->tok[i].sent;
 		struct sentinfo cur = si[s];
-		/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." or a short
-		 * note after it such as "Diagnose: longontsteking." */
-		if (s > 0 && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].ntok <= 5)) {
-			cur.name |= si[s - 1].name;
-			cur.room |= si[s - 1].room;
-			cur.ref |= si[s - 1].ref;
-		}
 		/* "mijn depressie", "haar diabetes": a possessive makes it about a person */
 		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & W_POSS))
 			cur.ref = true;
@@ -2418,6 +2542,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_emails(&c);
 	scan_patterns(&c);
 	scan_names(&c);
+	scan_hashtag_names(&c);
 	/* Names inside streets or e-mail addresses are part of those, not people. */
 	sort_findings(out);
 	resolve(out, text);
