@@ -1826,10 +1826,16 @@ static bool person_near(const struct ctx *c, size_t n, size_t off)
 		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && sentence_of(c, x->start) == s)
 			return true;
 	}
-	for (size_t i = 0; i < c->ntok; i++) {
+	size_t lo = 0, hi = c->ntok;
+	while (lo < hi) { /* the sentence's first token */
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tok[mid].sent < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if (k->sent < s)
-			continue;
 		if (k->sent > s)
 			break;
 		if (k->flags & (W_FAMILY | W_TITLE))
@@ -2012,7 +2018,7 @@ static void scan_ages(struct ctx *c)
 static bool obf_word(const struct ctx *c, size_t p, const char *w, size_t *after)
 {
 	size_t m = strlen(w);
-	if (p + m > c->len || strncasecmp(c->t + p, w, m) != 0 || is_letter_byte(c->t, p + m, c->len))
+	if (p + m > c->len || strncasecmp(c->t + p, w, m) != 0 || (p + m < c->len && is_letter_byte(c->t, p + m, c->len)))
 		return false;
 	*after = p + m;
 	return true;
@@ -2178,7 +2184,7 @@ static void scan_word_phones(struct ctx *c)
 {
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if (k->e - k->s < 3 || strncasecmp(c->t + k->s, "nul", 3) != 0)
+		if ((c->t[k->s] | 0x20) != 'n' || k->e - k->s < 3 || strncasecmp(c->t + k->s, "nul", 3) != 0)
 			continue;
 		size_t p = k->s, end = k->s, digits = 0;
 		for (;;) {
