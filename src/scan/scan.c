@@ -14,6 +14,7 @@
  * SCAN_COUNT_CONF: shown as a hint, but it does not change the verdict.
  */
 #include "scan/scan.h"
+#include "scan/scan_model.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -59,6 +60,7 @@ enum {
 	W_PLABEL = 1 << 20,  /* patiëntnummer, BIG: where the patient-number pattern may start */
 	W_RLABEL = 1 << 21,  /* kamer, bed: where the room pattern may start */
 	W_PUBCTX = 1 << 22,  /* lezing, boek: names in such a sentence are speakers or authors */
+	W_PROPER = 1 << 23,  /* capitalised in Dutch (a name or a place), from wdutch: build/propernames.txt */
 };
 
 struct word {
@@ -275,6 +277,7 @@ static const char *const abbrs[] = {
 	"kl", "afd", "gr", "grt", "app", "no", NULL};
 
 static struct wtab words;
+static void model_load(void);
 /* Lowered copies of the lists; the word table points into them for the program's life. */
 static char *list_mem[8];
 static size_t nlist_mem;
@@ -407,6 +410,9 @@ static void init_run(void)
 	rc |= load_list("src/scan/lists/public.txt", W_PUBLIC, false);
 	if (rc)
 		init_rc = ERR_NOTFOUND;
+	/* generated at build time from Debian's wdutch; a build without it has no such flag */
+	(void)load_list("build/propernames.txt", W_PROPER, false);
+	model_load();
 }
 
 int scan_init(void)
@@ -517,6 +523,8 @@ struct ctx {
 	size_t nsent, capsent;
 	struct scan_result *out;
 	pcre2_match_data *md;
+	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
+	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -1615,11 +1623,15 @@ static void scan_names(struct ctx *c)
 			for (size_t j = i + 1; j <= end; j++)
 				org_inside |= orgish(c, j);
 			if (end > i && (org_before || org_after || org_inside)) {
+				for (size_t j = i; j <= end; j++)
+					c->veto[j] = true;
 				i = end + (org_after ? 1 : 0);
 				continue;
 			}
-			if (end == i && org_before && !(k->flags & W_TITLE))
+			if (end == i && org_before && !(k->flags & W_TITLE)) {
+				c->veto[i] = true;
 				continue;
+			}
 		}
 		size_t start, core;
 		double conf;
@@ -1633,6 +1645,7 @@ static void scan_names(struct ctx *c)
 			staff = true;
 		/* a name without a title in a sentence about a lecture or a book is a speaker or author */
 		bool speaker = pub[k->sent] && !(k->flags & W_TITLE);
+		c->pub = pub;
 		if (staff || speaker || is_public(c, c->tok[core].s, c->tok[last].e) ||
 		    (c->tok[core].flags & W_PUBLIC && core == last))
 			conf = conf > 0.4 ? (staff ? 0.35 : 0.4) : conf;
@@ -1641,7 +1654,7 @@ static void scan_names(struct ctx *c)
 		prev_last = last;
 		i = last;
 	}
-	free(pub);
+	c->pub = pub; /* the tagger reads it; scan_text frees it */
 }
 
 /* "#sterktejolanda", "#teamnoah": a first name in a hashtag */
@@ -2373,6 +2386,249 @@ static void scan_health(struct ctx *c)
 	free(si);
 }
 
+/* ------------------------------------------------ the learned name tagger */
+
+static int32_t *model_w;      /* SCAN_MODEL_SIZE weights ×1000, or NULL: tagger off */
+static int32_t model_t;       /* score above which a token is a name */
+static int32_t model_low;     /* score below which a weak rule name is demoted */
+
+static uint32_t feat(const char *tag, const char *v, size_t n)
+{
+	uint64_t h = hash_bytes(tag, strlen(tag));
+	h ^= 0x9e;
+	h *= 1099511628211ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)v[i];
+		h *= 1099511628211ULL;
+	}
+	return (uint32_t)(h ^ (h >> 29)) & (SCAN_MODEL_SIZE - 1);
+}
+
+static char tok_shape(const struct ctx *c, const struct tok *k)
+{
+	if (k->acronym)
+		return 'A';
+	if (k->cap)
+		return 'C';
+	return (c->t[k->s] >= 'a' && c->t[k->s] <= 'z') || (unsigned char)c->t[k->s] >= 0xC3 ? 'l' : 'x';
+}
+
+static char punct_between(const struct ctx *c, size_t a, size_t b)
+{
+	for (size_t p = a; p < b; p++)
+		if (c->t[p] != ' ')
+			return c->t[p] == '\n' ? 'n' : (strchr(",(:#.)!?\"-'", c->t[p]) ? c->t[p] : '9');
+	return a == b ? '_' : ' ';
+}
+
+static const struct {
+	uint32_t flag;
+	const char *name;
+} flag_names[] = {
+	{W_FIRST, "first"}, {W_SUR, "sur"}, {W_AMBIG, "ambig"}, {W_MED, "med"}, {W_TITLE, "title"},
+	{W_PREFIX, "prefix"}, {W_NONAME, "noname"}, {W_ORG, "org"}, {W_ROLE, "role"},
+	{W_GREET, "greet"}, {W_PRONOUN, "pron"}, {W_NAMEVERB, "namev"}, {W_PUBLIC, "public"},
+	{W_DEPT, "dept"}, {W_FAMILY, "family"}, {W_POSS, "poss"}, {W_IKVERB, "ikverb"},
+	{W_STREETHEAD, "street"}, {W_PUBCTX, "pubctx"}, {W_PROPER, "proper"},
+};
+
+static size_t add_flags(uint32_t *f, size_t n, const char *tag, uint32_t flags)
+{
+	for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0] && n < SCAN_FEAT_MAX; i++)
+		if (flags & flag_names[i].flag)
+			f[n++] = feat(tag, flag_names[i].name, strlen(flag_names[i].name));
+	return n;
+}
+
+/* The features of token i: what the tagger weighs. */
+static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
+{
+	const struct tok *k = &c->tok[i];
+	char low[64], sh[4];
+	size_t n = 0, len = k->e - k->s;
+	if (len > sizeof low)
+		len = sizeof low;
+	lower_utf8(c->t + k->s, len, low);
+	f[n++] = feat("b", "", 0);
+	f[n++] = feat("w", low, len);
+	if (len >= 3)
+		f[n++] = feat("s3", low + len - 3, 3);
+	if (len >= 2) {
+		f[n++] = feat("s2", low + len - 2, 2);
+		f[n++] = feat("p2", low, 2);
+	}
+	sh[0] = tok_shape(c, k);
+	sh[1] = k->first ? 'f' : 'm';
+	sh[2] = k->single ? '1' : (k->e - k->s <= 3 ? '3' : '+');
+	f[n++] = feat("sh", sh, 1);
+	f[n++] = feat("shf", sh, 2);
+	f[n++] = feat("shl", sh, 3);
+	n = add_flags(f, n, "fl", k->flags);
+	if (k->cap)
+		n = add_flags(f, n, "cfl", k->flags & (W_FIRST | W_SUR | W_AMBIG | W_PROPER | W_NONAME));
+	if (!(k->flags & (W_FIRST | W_SUR | W_PROPER)) && n < SCAN_FEAT_MAX)
+		f[n++] = feat("unlisted", sh, 2);
+	for (int d = -2; d <= 2; d++) {
+		if (d == 0 || (d < 0 && (size_t)-d > i) || i + (size_t)(d > 0 ? d : 0) >= c->ntok)
+			continue;
+		const struct tok *o = &c->tok[i + (size_t)d];
+		if (o->sent != k->sent)
+			continue;
+		char tag[8] = "w?";
+		tag[1] = (char)('2' + d);
+		char ol[32];
+		size_t on = o->e - o->s < sizeof ol ? o->e - o->s : sizeof ol;
+		lower_utf8(c->t + o->s, on, ol);
+		if (n < SCAN_FEAT_MAX)
+			f[n++] = feat(tag, ol, on);
+		if (d == -1 || d == 1) {
+			tag[0] = 'f';
+			n = add_flags(f, n, tag, o->flags);
+			char os[2] = {tok_shape(c, o), sh[0]};
+			tag[0] = 's';
+			if (n < SCAN_FEAT_MAX)
+				f[n++] = feat(tag, os, 2);
+			char pu = d < 0 ? punct_between(c, o->e, k->s) : punct_between(c, k->e, o->s);
+			tag[0] = 'p';
+			if (n < SCAN_FEAT_MAX)
+				f[n++] = feat(tag, &pu, 1);
+		}
+	}
+	if (i == 0 && n < SCAN_FEAT_MAX)
+		f[n++] = feat("start", "", 0);
+	return n;
+}
+
+static int32_t tok_score(const struct ctx *c, size_t i)
+{
+	uint32_t f[SCAN_FEAT_MAX];
+	size_t n = tok_features(c, i, f);
+	int64_t s = 0;
+	for (size_t j = 0; j < n; j++)
+		s += model_w[f[j]];
+	return s > INT32_MAX ? INT32_MAX : s < INT32_MIN ? INT32_MIN : (int32_t)s;
+}
+
+/*
+ * After the rules: a capitalised token the model is sure of becomes a name
+ * ("Tesfaye en zijn broer", "Loes heeft NAH"); a weak rule name (a first
+ * name opening a sentence, a surname alone) the model is sure is not one
+ * becomes a hint ("Bakker Bart levert ...").
+ */
+static void scan_tagged_names(struct ctx *c)
+{
+	if (!model_w)
+		return;
+	struct scan_result *r = c->out;
+	size_t n = r->n;
+	for (size_t f = 0; f < n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence > 0.65)
+			continue;
+		bool low = true;
+		for (size_t i = 0; i < c->ntok && low; i++)
+			if (c->tok[i].s >= x->start && c->tok[i].e <= x->end && c->tok[i].cap)
+				low = tok_score(c, i) < model_low;
+		if (low)
+			x->confidence = 0.4;
+	}
+	size_t f = 0;
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->cap || k->acronym || k->single || c->veto[i] || (k->first && (k->flags & W_AMBIG)) ||
+		    (k->flags & (W_TITLE | W_NONAME | W_ORG | W_ROLE | W_DEPT | W_MED | W_PRONOUN | W_STREETHEAD |
+		                 W_PUBLIC | W_PREFIX)))
+			continue;
+		while (f < n && r->v[f].end <= k->s)
+			f++;
+		bool covered = false;
+		for (size_t g = f; g < n && r->v[g].start < k->e && !covered; g++)
+			covered = r->v[g].end > k->s;
+		if (covered || tok_score(c, i) <= model_t)
+			continue;
+		size_t last = i;
+		while (last + 1 < c->ntok && joined(c, last) && c->tok[last + 1].cap &&
+		       !(c->tok[last + 1].flags & (W_NONAME | W_ORG | W_ROLE)) && tok_score(c, last + 1) > model_t)
+			last++;
+		/* the rules' judgement of staff, speakers and public figures holds for these names too */
+		bool hint = staff_context(c, i, last) || (c->pub && c->pub[k->sent]) ||
+		            is_public(c, k->s, c->tok[last].e) ||
+		            (i > 0 && (c->tok[i - 1].flags & (W_ROLE | W_PREFIX | W_ORG)));
+		add_finding(c, SCAN_NAME, k->s, c->tok[last].e, hint ? 0.4 : 0.6);
+		i = last;
+	}
+}
+
+static void model_load(void)
+{
+	const struct embed_file *m = embed_get("build/scan_model.txt");
+	if (!m)
+		return;
+	int32_t *w = xcalloc(SCAN_MODEL_SIZE, sizeof *w);
+	const char *p = (const char *)m->data, *end = p + m->len;
+	long t = 0, lo = 0;
+	bool head = false;
+	while (p < end) {
+		char line[64];
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((nl ? nl : end) - p);
+		if (n < sizeof line) {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			char *q = line, *r;
+			if (!head && strncmp(line, "threshold ", 10) == 0) {
+				t = strtol(line + 10, &r, 10);
+				lo = strtol(r, NULL, 10);
+				head = true;
+			} else {
+				unsigned long idx = strtoul(q, &r, 10);
+				long v = r != q ? strtol(r, NULL, 10) : 0;
+				if (r != q && idx < SCAN_MODEL_SIZE)
+					w[idx] = (int32_t)v;
+			}
+		}
+		p += n + 1;
+	}
+	if (!head) {
+		free(w);
+		return;
+	}
+	model_w = w;
+	model_t = (int32_t)t;
+	model_low = (int32_t)lo;
+}
+
+void scan_model_use(const int32_t *w, int32_t threshold)
+{
+	scan_init();
+	model_w = (int32_t *)w;
+	model_t = threshold;
+	model_low = -threshold * 3;
+}
+
+int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out, size_t *n)
+{
+	int rc = scan_init();
+	if (rc)
+		return rc;
+	struct scan_result res = {0};
+	struct ctx c = {.t = text, .len = len, .out = &res};
+	c.capsent = 64;
+	c.sent_at = xmalloc(c.capsent * sizeof *c.sent_at);
+	tokenize(&c);
+	struct scan_tokfeat *v = xcalloc(c.ntok ? c.ntok : 1, sizeof *v);
+	for (size_t i = 0; i < c.ntok; i++) {
+		v[i].s = c.tok[i].s;
+		v[i].e = c.tok[i].e;
+		v[i].nf = tok_features(&c, i, v[i].f);
+	}
+	*out = v;
+	*n = c.ntok;
+	free(c.tok);
+	free(c.sent_at);
+	return 0;
+}
+
 /* ------------------------------------------------------ merge and policy */
 
 static int type_rank(enum scan_type t)
@@ -2545,6 +2801,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	if (!c.md)
 		abort();
 	tokenize(&c);
+	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
 	scan_emails(&c);
 	scan_patterns(&c);
 	scan_names(&c);
@@ -2552,6 +2809,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	/* Names inside streets or e-mail addresses are part of those, not people. */
 	sort_findings(out);
 	resolve(out, text);
+	scan_tagged_names(&c);
+	sort_findings(out);
 	scan_dates(&c);
 	scan_ages(&c);
 	scan_ward_codes(&c);
@@ -2579,6 +2838,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	pcre2_match_data_free(c.md);
 	free(c.tok);
 	free(c.sent_at);
+	free(c.veto);
+	free(c.pub);
 	return 0;
 }
 
