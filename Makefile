@@ -32,6 +32,12 @@ HDRS      = $(foreach m,$(MODULES),$(wildcard src/$(m)/*.h))
 EMBED_IN  = $(wildcard templates/*.html) $(wildcard static/*) $(wildcard po/*.po) \
             $(wildcard src/scan/lists/*.txt)
 
+# The privacy guard's learned part (docs/privacy-guard.md): proper nouns from
+# Debian's wdutch, and the name tagger trained at build time on the
+# development set (tools/scan_train.c), both compiled in.
+SCAN_LISTS = $(wildcard src/scan/lists/*.txt) build/propernames.txt
+EMBED_IN  += build/propernames.txt build/scan_model.txt
+
 REL_OBJ   = $(LIB_SRC:src/%.c=build/release/%.o) build/release/embed.o
 TEST_OBJ  = $(LIB_SRC:src/%.c=build/test/%.o) build/test/embed.o
 TEST_BINS = $(TEST_SRC:src/%.c=build/test/unit/%)
@@ -45,6 +51,23 @@ deps:
 build/embed.c: build/embedgen $(EMBED_IN)
 	@mkdir -p $(@D)
 	@build/embedgen $(EMBED_IN) > $@.tmp && mv $@.tmp $@
+
+build/propernames.txt: tools/propernames.py
+	@mkdir -p $(@D)
+	@/usr/bin/python3 tools/propernames.py /usr/share/dict/dutch > $@.tmp && mv $@.tmp $@
+
+build/embed_train.c: build/embedgen $(SCAN_LISTS)
+	@build/embedgen $(SCAN_LISTS) > $@.tmp && mv $@.tmp $@
+
+SCAN_TRAIN_OBJ = build/release/scan/scan.o build/release/base/buf.o build/release/base/mem.o \
+                 build/release/base/err.o build/release/base/embed_get.o
+build/scan_train: tools/scan_train.c build/embed_train.c $(SCAN_TRAIN_OBJ) $(HDRS)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -o $@ tools/scan_train.c build/embed_train.c \
+	  $(SCAN_TRAIN_OBJ) $(shell pkg-config --libs libpcre2-8) -lm -pthread
+
+build/scan_model.txt: build/scan_train tests/data/privacy_dev.src
+	@build/scan_train --folds 5 tests/data/privacy_dev.src $@.tmp > build/scan_model.log && mv $@.tmp $@
 
 build/embedgen: tools/embedgen.c
 	@mkdir -p $(@D)
@@ -131,8 +154,9 @@ apitest: build/test/kring
 browser: build/release/kring
 	KRING_BIN=$(CURDIR)/build/release/kring sh tests/browser/run.sh
 
-eval: deps build/release/kring
+eval: deps build/release/kring build/scan_train
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
+	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
 
 bench: deps build/release/kring
 	./bench/run.sh

@@ -14,6 +14,7 @@
  * SCAN_COUNT_CONF: shown as a hint, but it does not change the verdict.
  */
 #include "scan/scan.h"
+#include "scan/scan_model.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -59,6 +60,7 @@ enum {
 	W_PLABEL = 1 << 20,  /* patiëntnummer, BIG: where the patient-number pattern may start */
 	W_RLABEL = 1 << 21,  /* kamer, bed: where the room pattern may start */
 	W_PUBCTX = 1 << 22,  /* lezing, boek: names in such a sentence are speakers or authors */
+	W_PROPER = 1 << 23,  /* capitalised in Dutch (a name or a place), from wdutch: build/propernames.txt */
 };
 
 struct word {
@@ -156,7 +158,9 @@ static const char *const titles[] = {
 	"mevrouw", "mevr", "mw", "mevr.", "meneer", "mnr", "dhr", "heer", "juffrouw",
 	"zuster", "broeder", "opa", "oma", "tante", "oom", "mr", "mrs", "ms", "miss",
 	"mister", "madam", "sir", "mx", "bewoner", "bewoonster", "cliënt", "cliënte",
-	"patiënt", "patiënte", "client", "patient", "resident", "familie", NULL};
+	"patiënt", "patiënte", "client", "patient", "resident", "familie", "ome", "omi", "opi",
+	"beppe", "pake", "ibu", "bapak", "pak", "bu", "tanta", "nonna", "nonno", "baba", "mama",
+	"papa", NULL};
 static const char *const prefixes[] = {
 	"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el",
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
@@ -205,7 +209,9 @@ static const char *const roles[] = {
 	"dietist", "diëtist", "logopedist", "casemanager", "wijkcoach",
 	"jongerenwerker", "ouderenadviseur", "consulent", "secretaris",
 	"penningmeester", "nurse", "doctor", "speaker", "author", "colleague",
-	"namens", "gastspreker", "gastheer", "gastvrouw", NULL};
+	"namens", "gastspreker", "gastheer", "gastvrouw", "communicatie", "communicatieadviseur",
+	"marketing", "pr", "hr-adviseur", "recruiter", "redacteur", "webcare", "fotograaf",
+	"cabaretier", "artiest", "muzikant", "acteur", "actrice", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
@@ -239,9 +245,13 @@ static const char *const plabels[] = {
 	"big", "big-nummer", "bignummer", "big-nr", "big-registratie", "big-registratienummer",
 	"big-code", "agb", "agb-code", "agbcode", "agb-nummer", "verzekerdennummer",
 	"verzekerden-nummer", "polisnummer", "polis-nummer", "zorgpas", "zorgpasnummer",
-	"ziekenhuisnummer", "nummer", NULL};
+	"ziekenhuisnummer", "nummer", "epd-nr", "epdnr", "zis-nr", "polisnr", "polis-nr", "polis",
+	"nhg", "nhg-nummer", "nhg-nr", "klantnummer", "klantnr", "klant-nummer", "klant",
+	"relatienummer", "relatienr", "relatie", "his", "his-nummer", "his-nr", "ziekenhuisnr",
+	"cliëntnr", "dossiernr", "bsn-nr", "zorgverzekeringsnummer", "verzekeringsnummer",
+	"inschrijfnummer", "wmo-nummer", "cak-nummer", NULL};
 static const char *const rlabels[] = {
-	"kamer", "kamernummer", "kamernr", "bed", "bednummer", "bednr", "room", "appartement",
+	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
 	"verdieping", "woongroep", "groep", NULL};
 static const char *const pubctx[] = {
@@ -250,7 +260,8 @@ static const char *const pubctx[] = {
 	"optreden", "tentoonstelling", "expositie", "voorstelling", "masterclass", "seminar",
 	"conference", "lecture", "book", "article", "talk", "film", "roman", "gedicht", "lied",
 	"liedjes", "nummers", "album", "schilderij", "schilderijen", "uitzending", "televisie",
-	"radio", "krant", "tijdschrift", "kabinet", "minister", "partij", "debat", NULL};
+	"radio", "krant", "tijdschrift", "kabinet", "minister", "partij", "debat", "theater",
+	"cabaret", "trad", "treedt", "show", "festival", "premiere", "première", "museum", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
 	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
@@ -266,6 +277,7 @@ static const char *const abbrs[] = {
 	"kl", "afd", "gr", "grt", "app", "no", NULL};
 
 static struct wtab words;
+static void model_load(void);
 /* Lowered copies of the lists; the word table points into them for the program's life. */
 static char *list_mem[8];
 static size_t nlist_mem;
@@ -340,11 +352,14 @@ static const char *const pat_src[P_NPAT] = {
 		"|dossier[ -]?(?:nummer|nr\\.?)|registratie[ -]?(?:nummer|nr\\.?)|zis[ -]?(?:nummer|nr\\.?)|epd[ -]?(?:nummer|nr\\.?)|mrn"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
 		"|big[ -]?(?:nummer|nr\\.?|registratie(?:nummer)?|code|number)?|agb[ -]?(?:code|nummer|nr\\.?)?"
-		"|verzekerden[ -]?nummer|polis[ -]?nummer|zorgpas(?:nummer)?|ziekenhuisnummer|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"[^0-9\\n.!?]{0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. -]{2,14}[0-9])(?![0-9])",
+		"|verzekerden[ -]?nummer|polis[ -]?(?:nummer|nr\\.?)|zorgpas(?:nummer)?|ziekenhuis[ -]?(?:nummer|nr\\.?)"
+		"|nhg[ -]?(?:nummer|nr\\.?)?|his[ -]?(?:nummer|nr\\.?)|klant[ -]?(?:nummer|nr\\.?)|relatie[ -]?(?:nummer|nr\\.?)"
+		"|(?:zorg)?verzekerings[ -]?nummer|inschrijf[ -]?nummer|(?:wmo|cak)[ -]nummer"
+		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
+		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr)\\.){0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9])(?![0-9])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
-		"(?:kamer|kamernummer|kamernr\\.?|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
-		"([a-z]?[0-9]{1,4}[a-z]?)(?![\\p{L}0-9])(?![.,][0-9])"
+		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
+		"((?:[a-z]-?)?[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
 		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school)))",
 	[P_DATE] = DATE_RE,
 };
@@ -395,6 +410,9 @@ static void init_run(void)
 	rc |= load_list("src/scan/lists/public.txt", W_PUBLIC, false);
 	if (rc)
 		init_rc = ERR_NOTFOUND;
+	/* generated at build time from Debian's wdutch; a build without it has no such flag */
+	(void)load_list("build/propernames.txt", W_PROPER, false);
+	model_load();
 }
 
 int scan_init(void)
@@ -505,6 +523,8 @@ struct ctx {
 	size_t nsent, capsent;
 	struct scan_result *out;
 	pcre2_match_data *md;
+	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
+	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -1007,6 +1027,10 @@ static const char *const venue_ctx[] = {"locatie", "adres:", "bezoekadres", "pos
 	"museum", "theater", "sporthal", "school", "stichting", "postbus", NULL};
 
 static bool joined(const struct ctx *c, size_t k);
+static bool digit_at(const struct ctx *c, size_t i);
+static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, size_t *ws);
+static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, size_t *we);
+static bool in_list(const char *w, const char *const *v);
 
 /* Length of a house number at p ("12", "5a", "45-2", "3 B"), 0 if none. */
 static size_t house_number(const struct ctx *c, size_t p)
@@ -1038,7 +1062,7 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 	static const char *const suf[] = {"straat", "laan", "weg", "plein", "gracht", "kade",
 		"singel", "dijk", "dreef", "steeg", "markt", "plantsoen", "hof", "pad", "park", "allee",
 		"boulevard", "wal", "haven", "erf", "dam", "ring", "baan", "veld", "oord", "hoven",
-		"hage", "burg", "straatweg", NULL};
+		"hage", "burg", "straatweg", "werf", "vaart", "bleek", NULL};
 	char low[64];
 	size_t n = k->e - k->s;
 	if (n < 3 || n > sizeof low)
@@ -1050,6 +1074,60 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 			return true;
 	}
 	return false;
+}
+
+/* A postcode right after the house number: "Achterom 9, 7711 HK". */
+static bool postcode_at(const struct ctx *c, size_t p)
+{
+	if (p < c->len && c->t[p] == ',')
+		p++;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	if (p + 4 > c->len || c->t[p] < '1' || c->t[p] > '9')
+		return false;
+	for (size_t i = 1; i < 4; i++)
+		if (!digit_at(c, p + i))
+			return false;
+	p += 4;
+	if (p < c->len && c->t[p] == ' ')
+		p++;
+	return p + 2 <= c->len && c->t[p] >= 'A' && c->t[p] <= 'Z' && c->t[p + 1] >= 'A' && c->t[p + 1] <= 'Z';
+}
+
+/*
+ * A street without a street ending: "woont op Dorp 12", "afleveren op Brink
+ * 22", "op de Singel 140", or any capitalised word before a house number and
+ * a postcode ("Achterom 9, 7711 HK").
+ */
+static bool bare_street(const struct ctx *c, size_t i, size_t after)
+{
+	static const char *const bare[] = {"dorp", "markt", "brink", "singel", "dijk", "kade", "haven",
+		"wal", "plein", "gracht", "heuvel", "achterom", "erf", "ring", "steeg", "werf", "dreef",
+		"hof", "park", "laan", "weg", "pad", "allee", "boulevard", "oord", "vaart", "bleek",
+		"esch", "dam", "zand", "buitenhof", "binnenhof", NULL};
+	static const char *const preps[] = {"op", "aan", "naar", "adres", "woont", "wonen", "woonde",
+		"verhuisd", "afleveren", "ophalen", "bezorgen", NULL};
+	static const char *const units[] = {"jaar", "uur", "keer", "minuten", "euro", "procent", "kramen",
+		"mensen", "personen", "bezoekers", "stuks", "meter", "km", NULL};
+	const struct tok *k = &c->tok[i];
+	if (postcode_at(c, after))
+		return !k->first || (k->flags & W_STREETHEAD);
+	char low[24], w[24];
+	size_t n = k->e - k->s;
+	if (n >= sizeof low)
+		return false;
+	lower_utf8(c->t + k->s, n, low);
+	low[n] = '\0';
+	if (!in_list(low, bare))
+		return false;
+	if (word_after(c, after, w, sizeof w, NULL) && in_list(w, units))
+		return false;
+	size_t ws;
+	if (!word_before(c, k->s, w, sizeof w, &ws))
+		return false;
+	if (strcmp(w, "de") == 0 && !word_before(c, ws, w, sizeof w, NULL))
+		return false;
+	return in_list(w, preps);
 }
 
 /*
@@ -1080,7 +1158,7 @@ static void scan_streets(struct ctx *c)
 					start = c->tok[j].s;
 				}
 			}
-			if (!street)
+			if (!street && !(street = bare_street(c, i, e + 1 + hn)))
 				continue;
 			bool venue = window_has(c, back(start, 100), start, venue_ctx);
 			add_finding(c, SCAN_ADDRESS, start, e + 1 + hn, venue ? 0.4 : 0.75);
@@ -1165,6 +1243,19 @@ static void scan_patterns(struct ctx *c)
 		bool meeting = false;
 		for (size_t a = from; a < to && !meeting; a += 150)
 			meeting = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+		/* "kamer 3.04": the numbering of offices as well as of rooms; a
+		 * client's only with a person in the sentence */
+		char l0 = (char)(c->t[c->tok[t].s] | 0x20);
+		bool weak = l0 == 'z' || l0 == 'u'; /* "zaal 3", "unit 4": halls and wings too */
+		if (!meeting && (weak || memchr(c->t + s, '.', e - s))) {
+			bool person = false;
+			for (size_t k = t + 1; k < c->ntok && c->tok[k].sent == si && !person; k++)
+				person = (c->tok[k].flags & (W_TITLE | W_FAMILY)) != 0;
+			for (size_t k = t; k-- > 0 && c->tok[k].sent == si && !person;)
+				person = (c->tok[k].flags & (W_TITLE | W_FAMILY)) ||
+				         (c->tok[k].cap && !c->tok[k].first && (c->tok[k].flags & (W_FIRST | W_SUR)));
+			meeting = !person;
+		}
 		add_finding(c, SCAN_ROOM, s, e, meeting ? 0.4 : 0.75);
 	}
 }
@@ -1345,6 +1436,55 @@ static bool is_public(const struct ctx *c, size_t s, size_t e)
 }
 
 /* A name at token i, or NONE; sets *start, *conf. */
+/* Words that follow a title in ordinary lower-case writing ("mevrouw is
+ * thuis", "meneer wil graag"): what is left after a title is a name. */
+static const char *const after_title[] = {"is", "was", "heeft", "had", "zegt", "zei", "wil",
+	"wilde", "kan", "kon", "mag", "mocht", "moet", "moest", "zal", "zou", "gaat", "ging", "komt",
+	"kwam", "ligt", "lag", "zit", "zat", "staat", "stond", "woont", "woonde", "vraagt", "vroeg",
+	"belt", "belde", "krijgt", "kreeg", "en", "of", "de", "het", "een", "die", "dat", "van", "in",
+	"op", "met", "uit", "aan", "voor", "naar", "bij", "om", "te", "ook", "nog", "al", "niet",
+	"weer", "graag", "zelf", "werd", "wordt", "heb", "ben", "uw", "u", "deze", "dit", "hier",
+	"daar", "vandaag", "gisteren", "morgen", "erg", "heel", "zo", "nu", "toen", "maar", "want",
+	"als", "dan", "zij", "ze", "hij", "wie", "wat", "waar", "hoe", "vond", "vindt", "maakt",
+	"doet", "deed", "weet", "wist", "zag", "ziet", "loopt", "liep", "eet", "drinkt", "slaapt",
+	"sliep", "voelt", "voelde", "lacht", "huilt", "zingt", "speelt", "leest", "heette", "heet",
+	"overleed", "verhuist", "kijkt", "keek", "praat", "sprak", "vertelt", "vertelde", "gaf",
+	"geeft", "lieve", "oude", "nieuwe", "alleen", "samen", "thuis", "binnen", "buiten", "boven",
+	"beneden", "hem", "haar", "zijn", "mij", "me", "ons", "jullie", "er", "wel", "toch", "even",
+	"net", "pas", "zeker", "misschien", "vindt", "houdt", "hield", "kent", "kende", "noemt",
+	"the", "and", "has", "was", "had", "will", "says", NULL};
+
+static bool lower_name_after_title(const struct ctx *c, const struct tok *title, size_t j)
+{
+	const struct tok *n = &c->tok[j];
+	char w[32];
+	size_t len = n->e - n->s;
+	static const char *const personal[] = {"mevrouw", "meneer", "mevr", "mw", "dhr", "opa", "oma",
+		"tante", "oom", "ome", "zuster", "broeder", "juffrouw", "beppe", "pake", NULL};
+	char tw[16];
+	size_t tl = title->e - title->s;
+	if (tl >= sizeof tw)
+		return false;
+	lower_utf8(c->t + title->s, tl, tw);
+	tw[tl] = '\0';
+	if (!in_list(tw, personal))
+		return false;
+	if (n->cap || len < 3 || len >= sizeof w || n->sent != title->sent ||
+	    (n->flags & (W_MED | W_TITLE | W_FAMILY | W_ROLE | W_DEPT | W_NONAME | W_ORG | W_POSS)))
+		return false;
+	lower_utf8(c->t + n->s, len, w);
+	w[len] = '\0';
+	if (in_list(w, after_title))
+		return false;
+	/* what follows must be ordinary writing again: a verb, a word like "is", or punctuation */
+	size_t p = n->e;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	if (p >= c->len || strchr(".,!?;:)", c->t[p]))
+		return true;
+	return word_after(c, n->e, w, sizeof w, NULL) && in_list(w, after_title);
+}
+
 static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf, size_t *core)
 {
 	const struct tok *k = &c->tok[i];
@@ -1366,6 +1506,12 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 			}
 		} else {
 			r = surname_run(c, j);
+		}
+		if (r == NONE && j == i + 1 && lower_name_after_title(c, k, j)) {
+			/* "mevrouw ramdin is weer thuis": written in lower case */
+			*core = j;
+			*conf = 0.7;
+			return j;
 		}
 		if (r == NONE)
 			return NONE;
@@ -1433,6 +1579,16 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 		*conf = 0.8;
 		return r != NONE ? r : j;
 	}
+	if (k->e - k->s >= 6 && memcmp(c->t + k->e - 6, "jarige", 6) == 0 && i + 1 < c->ntok &&
+	    joined(c, i) && namey(&c->tok[i + 1]) && !c->tok[i + 1].single && c->tok[i + 1].cap &&
+	    !(c->tok[i + 1].flags & (W_TITLE | W_ORG | W_NONAME | W_ROLE))) {
+		/* "de 16-jarige Senna": an age before a capitalised word names a person */
+		size_t j = i + 1, r = j + 1 < c->ntok && joined(c, j) ? surname_run(c, j + 1) : NONE;
+		*start = c->tok[j].s;
+		*core = j;
+		*conf = 0.8;
+		return r != NONE ? r : j;
+	}
 	if ((k->flags & W_NAMEVERB) && i + 1 < c->ntok && namey(&c->tok[i + 1]) &&
 	    c->tok[i + 1].sent == k->sent && !c->tok[i + 1].single) {
 		/* "ze heet Fleur", "een jongen genaamd Sven" */
@@ -1467,11 +1623,15 @@ static void scan_names(struct ctx *c)
 			for (size_t j = i + 1; j <= end; j++)
 				org_inside |= orgish(c, j);
 			if (end > i && (org_before || org_after || org_inside)) {
+				for (size_t j = i; j <= end; j++)
+					c->veto[j] = true;
 				i = end + (org_after ? 1 : 0);
 				continue;
 			}
-			if (end == i && org_before && !(k->flags & W_TITLE))
+			if (end == i && org_before && !(k->flags & W_TITLE)) {
+				c->veto[i] = true;
 				continue;
+			}
 		}
 		size_t start, core;
 		double conf;
@@ -1485,6 +1645,7 @@ static void scan_names(struct ctx *c)
 			staff = true;
 		/* a name without a title in a sentence about a lecture or a book is a speaker or author */
 		bool speaker = pub[k->sent] && !(k->flags & W_TITLE);
+		c->pub = pub;
 		if (staff || speaker || is_public(c, c->tok[core].s, c->tok[last].e) ||
 		    (c->tok[core].flags & W_PUBLIC && core == last))
 			conf = conf > 0.4 ? (staff ? 0.35 : 0.4) : conf;
@@ -1493,7 +1654,36 @@ static void scan_names(struct ctx *c)
 		prev_last = last;
 		i = last;
 	}
-	free(pub);
+	c->pub = pub; /* the tagger reads it; scan_text frees it */
+}
+
+/* "#sterktejolanda", "#teamnoah": a first name in a hashtag */
+static void scan_hashtag_names(struct ctx *c)
+{
+	static const char *const pre[] = {"sterkte", "team", "beterschap", "go", "voor", "rip",
+		"bedankt", "welkom", "succes", "hoera", "trotsop", "prayfor", "love", "kracht", NULL};
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (k->s == 0 || c->t[k->s - 1] != '#')
+			continue;
+		size_t n = k->e - k->s, off = 0;
+		uint32_t f = lookup(c->t + k->s, n);
+		if (!(f & W_FIRST) || (f & W_AMBIG)) {
+			f = 0;
+			for (const char *const *q = pre; *q && !f; q++) {
+				size_t m = strlen(*q);
+				if (n > m + 2 && strncasecmp(c->t + k->s, *q, m) == 0) {
+					uint32_t g = lookup(c->t + k->s + m, n - m);
+					if (g & W_FIRST) { /* "#beterschapfleur": the prefix is context enough */
+						f = g;
+						off = m;
+					}
+				}
+			}
+		}
+		if (f & W_FIRST)
+			add_finding(c, SCAN_NAME, k->s - 1, k->e, off ? 0.8 : 0.7);
+	}
 }
 
 static const char *const birth_before[] = {"geboren", "geb", "geboortedatum", "geboortedag",
@@ -1569,6 +1759,495 @@ static void scan_dates(struct ctx *c)
 	}
 }
 
+/* --- ages and birth years tied to a person (reported as date_of_birth) */
+
+static bool digit_at(const struct ctx *c, size_t i)
+{
+	return i < c->len && c->t[i] >= '0' && c->t[i] <= '9';
+}
+
+/* The lower-cased word that ends just before `off` (skipping spaces), in `w`. */
+static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, size_t *ws)
+{
+	size_t e = off;
+	while (e > 0 && c->t[e - 1] == ' ')
+		e--;
+	if (e > 1 && c->t[e - 1] == '.' && is_letter_byte(c->t, e - 2, c->len)) /* "geb. 1938" */
+		e--;
+	size_t s = e;
+	while (s > 0 && is_letter_byte(c->t, s - 1, c->len))
+		s--;
+	size_t n = e - s;
+	if (n == 0 || n >= cap)
+		return 0;
+	lower_utf8(c->t + s, n, w);
+	w[n] = '\0';
+	if (ws)
+		*ws = s;
+	return n;
+}
+
+/* The lower-cased word that starts at or after `off` (skipping spaces). */
+static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, size_t *we)
+{
+	size_t s = off;
+	while (s < c->len && c->t[s] == ' ')
+		s++;
+	size_t e = s;
+	while (e < c->len && is_letter_byte(c->t, e, c->len))
+		e++;
+	size_t n = e - s;
+	if (n == 0 || n >= cap)
+		return 0;
+	lower_utf8(c->t + s, n, w);
+	w[n] = '\0';
+	if (we)
+		*we = e;
+	return n;
+}
+
+static bool in_list(const char *w, const char *const *v)
+{
+	for (; *v; v++)
+		if (strcmp(w, *v) == 0)
+			return true;
+	return false;
+}
+
+/* A name finding ends at `off`, with at most spaces, a comma or '(' between. */
+static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct scan_finding *x = &c->out->v[k];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end > off || x->end + 4 < off)
+			continue;
+		bool gap = true;
+		for (size_t p = x->end; p < off; p++)
+			gap &= c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '(';
+		if (gap)
+			return true;
+	}
+	return false;
+}
+
+/* The sentence holding `off` speaks of a person: a name, "ik", a title or a family word. */
+static bool person_near(const struct ctx *c, size_t n, size_t off)
+{
+	size_t s = sentence_of(c, off);
+	for (size_t k = 0; k < n; k++) {
+		const struct scan_finding *x = &c->out->v[k];
+		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && sentence_of(c, x->start) == s)
+			return true;
+	}
+	size_t lo = 0, hi = c->ntok;
+	while (lo < hi) { /* the sentence's first token */
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tok[mid].sent < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (k->sent > s)
+			break;
+		if (k->flags & (W_FAMILY | W_TITLE))
+			return true;
+		if (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k')
+			return true;
+	}
+	return false;
+}
+
+static const char *const age_verbs[] = {"is", "ben", "wordt", "word", "werd", "was", "bent", "zijn",
+	"worden", "turns", "turned", "aged", NULL};
+static const char *const age_advs[] = {"vandaag", "morgen", "gisteren", "bijna", "net", "pas", "al",
+	"nu", "zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+	"vorige", "volgende", "week", "deze", "nog", "inmiddels", "sinds", "just", "today", NULL};
+/* "... is 5 jaar geleden", "zijn 50 jaar getrouwd": the number is not an age */
+static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "ervaring", "later",
+	"eerder", "werkzaam", "samen", "in", "bij", "na", "voor", "uur", "minuten", "keer", "dagen",
+	"weken", "maanden", "euro", "procent", "kilo", "kg", "cm", "meter", "graden", "jarig", NULL};
+static const char *const age_person_after[] = {"mevrouw", "meneer", "man", "vrouw", "bewoner",
+	"bewoonster", "patiënt", "patiënte", "cliënt", "cliënte", "dame", "heer", "jongen", "meisje",
+	"moeder", "vader", "zoon", "dochter", "opa", "oma", "mw", "dhr", "mevr", "patient", "client",
+	"resident", "jongeman", "vriendin", "vriend", "broer", "zus", NULL};
+
+static void scan_ages(struct ctx *c)
+{
+	size_t n = c->out->n;
+	char w[32], w2[32];
+	for (size_t i = 0; i < c->len; i++) {
+		if (!digit_at(c, i) || (i > 0 && (digit_at(c, i - 1) || c->t[i - 1] == '.' || c->t[i - 1] == ',' ||
+		                                  is_letter_byte(c->t, i - 1, c->len))))
+			continue;
+		size_t e = i;
+		while (digit_at(c, e))
+			e++;
+		size_t nd = e - i;
+		size_t j = i;
+		i = e - 1;
+		bool apos = j > 0 && (c->t[j - 1] == '\'' || (j > 2 && (unsigned char)c->t[j - 1] == 0x99 &&
+		                                                (unsigned char)c->t[j - 3] == 0xE2));
+		bool star = j > 0 && c->t[j - 1] == '*';
+		/* birth years: "geboren in '52", "geboortejaar 1948", "bouwjaar '61", "(*1944)", "in 1939 geboren" */
+		if ((nd == 4 && (c->t[j] == '1' || c->t[j] == '2') && (c->t[j + 1] == '9' || c->t[j + 1] == '0')) ||
+		    (nd == 2 && apos)) {
+			if (e < c->len && (digit_at(c, e) || is_letter_byte(c->t, e, c->len)))
+				continue;
+			size_t from = j - (apos ? (c->t[j - 1] == '\'' ? 1 : 3) : 0), ws;
+			if (star) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j - 1, e, 0.75);
+				continue;
+			}
+			size_t wn = word_before(c, from, w, sizeof w, &ws);
+			size_t ws2 = ws;
+			if (wn && strcmp(w, "in") == 0)
+				wn = word_before(c, ws, w, sizeof w, &ws2);
+			/* "Geboren in 1950? Dan ..." speaks to every reader born then */
+			bool question = e < c->len && c->t[e] == '?';
+			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
+			           strcmp(w, "born") == 0 || (strcmp(w, "bouwjaar") == 0 && apos))) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
+				continue;
+			}
+			size_t we;
+			if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "geboren") == 0) {
+				size_t s0 = from;
+				if (word_before(c, from, w, sizeof w, &ws) && strcmp(w, "in") == 0)
+					s0 = ws;
+				add_finding(c, SCAN_DATE_OF_BIRTH, s0, we, 0.8);
+			}
+			continue;
+		}
+		if (nd > 3 || apos || star)
+			continue;
+		unsigned v = 0;
+		for (size_t p = j; p < e; p++)
+			v = v * 10 + (unsigned)(c->t[p] - '0');
+		if (v == 0 || v > 120)
+			continue;
+		/* the number must stand alone: not a time, date, amount or part of a code */
+		if (e < c->len && (c->t[e] == ':' || c->t[e] == '%' || c->t[e] == '/' ||
+		                   ((c->t[e] == '.' || c->t[e] == ',') && digit_at(c, e + 1)) ||
+		                   (c->t[e] == '-' && digit_at(c, e + 1))))
+			continue;
+		if (j > 0 && (c->t[j - 1] == '-' || c->t[j - 1] == '/' || c->t[j - 1] == '+'))
+			continue;
+		size_t we;
+		/* "92-jarige Truus", "de 101-jarige mevrouw Van Leeuwen" */
+		if (e + 1 < c->len && c->t[e] == '-' && word_after(c, e + 1, w2, sizeof w2, &we) &&
+		    strncmp(w2, "jarig", 5) == 0) {
+			size_t after = we;
+			char w3[32];
+			bool person = name_ends_before(c, n, j) ||
+			              (word_after(c, after, w3, sizeof w3, NULL) && in_list(w3, age_person_after));
+			if (!person)
+				for (size_t k = 0; k < n; k++) {
+					const struct scan_finding *x = &c->out->v[k];
+					if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->start >= after &&
+					    x->start <= after + 24)
+						person = true;
+				}
+			if (person)
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.75);
+			continue;
+		}
+		size_t end = e;
+		bool jaar = false;
+		if (word_after(c, e, w2, sizeof w2, &we)) {
+			if (strcmp(w2, "jaar") == 0 || strcmp(w2, "jr") == 0 || strcmp(w2, "j") == 0 ||
+			    strcmp(w2, "years") == 0) {
+				char w3[32];
+				size_t we3;
+				size_t k3 = word_after(c, we, w3, sizeof w3, &we3);
+				if (k3 && in_list(w3, age_not_after))
+					continue;
+				jaar = true;
+				end = we;
+				if (k3 && (strcmp(w3, "oud") == 0 || strcmp(w3, "old") == 0))
+					end = we3;
+			} else if (strcmp(w2, "geworden") == 0) {
+				end = we;
+				jaar = true;
+			} else if (in_list(w2, age_not_after) || strcmp(w2, "op") != 0) {
+				/* only "wordt 87 op 3-4" or punctuation may follow a bare number */
+				if (!(strcmp(w2, "op") == 0))
+					goto bare_checked;
+			}
+		}
+		/* "Ilse (34)", "Dhr. Pinas (78 jr)", "Lieke, 19 jaar oud" */
+		{
+			size_t p = j;
+			while (p > 0 && c->t[p - 1] == ' ')
+				p--;
+			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len && c->t[end] == ')';
+			bool comma = p > 0 && c->t[p - 1] == ',' && (jaar || (end < c->len && c->t[end] == ','));
+			if ((paren || comma) && name_ends_before(c, n, p - 1 + 1)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+				continue;
+			}
+		}
+	bare_checked:
+		/* "Noor is 14 jaar", "wordt 87 op 3-4", "is vandaag 95 geworden", "ik ben 16" */
+		{
+			size_t ws, s0 = j;
+			size_t wn = word_before(c, j, w, sizeof w, &ws);
+			for (int hop = 0; wn && hop < 2 && in_list(w, age_advs); hop++)
+				wn = word_before(c, ws, w, sizeof w, &ws);
+			if (!wn || !in_list(w, age_verbs))
+				continue;
+			bool ok = jaar;
+			if (!ok) {
+				/* a bare number: punctuation or "op <date>" after it */
+				size_t q = e;
+				while (q < c->len && c->t[q] == ' ')
+					q++;
+				if (q >= c->len || c->t[q] == '.' || c->t[q] == '!' || c->t[q] == ',' || c->t[q] == '?' ||
+				    c->t[q] == ')' || c->t[q] == '\n' || c->t[q] == ';')
+					ok = true;
+				else if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "op") == 0) {
+					q = we;
+					while (q < c->len && c->t[q] == ' ')
+						q++;
+					if (digit_at(c, q)) {
+						ok = true;
+						while (q < c->len && (digit_at(c, q) || c->t[q] == '-' || c->t[q] == '/'))
+							q++;
+						end = q;
+					}
+				}
+			}
+			if (ok && person_near(c, n, j))
+				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
+		}
+	}
+}
+
+/*
+ * E-mail written to fool harvesters: "jan punt jansen at gmail punt com",
+ * "a.kramer [at] hotmail [dot] com", "petra(at)ziggo(punt)nl".
+ */
+static bool obf_word(const struct ctx *c, size_t p, const char *w, size_t *after)
+{
+	size_t m = strlen(w);
+	if (p + m > c->len || strncasecmp(c->t + p, w, m) != 0 || (p + m < c->len && is_letter_byte(c->t, p + m, c->len)))
+		return false;
+	*after = p + m;
+	return true;
+}
+
+/* A written dot at p ('.', " punt ", " dot ", "[dot]", "(punt)"): the position after it, or 0. */
+static size_t obf_dot(const struct ctx *c, size_t p, bool *spelled)
+{
+	size_t q = p, a;
+	while (q < c->len && c->t[q] == ' ')
+		q++;
+	if (q < c->len && c->t[q] == '.' && q == p) {
+		q++;
+	} else if (q < c->len && (c->t[q] == '[' || c->t[q] == '(' || c->t[q] == '{')) {
+		if (!(obf_word(c, q + 1, "dot", &a) || obf_word(c, q + 1, "punt", &a)) || a >= c->len ||
+		    (c->t[a] != ']' && c->t[a] != ')' && c->t[a] != '}'))
+			return 0;
+		q = a + 1;
+		*spelled = true;
+	} else if (q > p && (obf_word(c, q, "punt", &a) || obf_word(c, q, "dot", &a))) {
+		q = a;
+		*spelled = true;
+	} else {
+		return 0;
+	}
+	while (q < c->len && c->t[q] == ' ')
+		q++;
+	return q;
+}
+
+static size_t obf_label(const struct ctx *c, size_t p)
+{
+	size_t q = p;
+	while (q < c->len && (ascii_alnum(c->t[q]) || c->t[q] == '-' || c->t[q] == '_'))
+		q++;
+	return q - p;
+}
+
+static void scan_obf_emails(struct ctx *c)
+{
+	static const char *const tlds[] = {"nl", "com", "be", "org", "net", "eu", "de", "info", "fr",
+		"uk", "io", "nu", "biz", NULL};
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t n = k->e - k->s;
+		if (!((n == 2 && (c->t[k->s] | 0x20) == 'a' && (c->t[k->s + 1] | 0x20) == 't') ||
+		      (n == 12 && strncasecmp(c->t + k->s, "apenstaartje", 12) == 0)))
+			continue;
+		bool bracket = k->s > 0 && strchr("[({", c->t[k->s - 1]) && k->e < c->len && strchr("])}", c->t[k->e]);
+		bool upper = c->t[k->s] == 'A' && n == 2 && c->t[k->s + 1] == 'T';
+		size_t ls = bracket ? k->s - 1 : k->s, p = bracket ? k->e + 1 : k->e;
+		/* the local part before: "a.kramer", "kees_vd_berg", "jan punt jansen" */
+		while (ls > 0 && c->t[ls - 1] == ' ')
+			ls--;
+		size_t le = ls;
+		while (ls > 0 && (ascii_alnum(c->t[ls - 1]) || strchr("._-", c->t[ls - 1])))
+			ls--;
+		if (ls == le || (ls > 0 && is_letter_byte(c->t, ls - 1, c->len)))
+			continue;
+		bool spelled = false;
+		for (int hop = 0; hop < 3; hop++) {
+			char w[8];
+			size_t ws, ws2;
+			size_t wn = word_before(c, ls, w, sizeof w, &ws);
+			if (!wn || !(strcmp(w, "punt") == 0 || strcmp(w, "dot") == 0))
+				break;
+			size_t q = ws;
+			while (q > 0 && c->t[q - 1] == ' ')
+				q--;
+			ws2 = q;
+			while (ws2 > 0 && (ascii_alnum(c->t[ws2 - 1]) || c->t[ws2 - 1] == '_'))
+				ws2--;
+			if (ws2 == q)
+				break;
+			ls = ws2;
+			spelled = true;
+		}
+		/* the domain after: labels joined by written dots, ending in a known TLD */
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		size_t dl = obf_label(c, p), end = 0;
+		int dots = 0;
+		while (dl) {
+			size_t lab = p;
+			p += dl;
+			char low[8];
+			if (dots && dl < sizeof low) {
+				lower_utf8(c->t + lab, dl, low);
+				low[dl] = '\0';
+				if (in_list(low, tlds))
+					end = p;
+			}
+			size_t q = obf_dot(c, p, &spelled);
+			if (!q || dots > 4)
+				break;
+			dots++;
+			p = q;
+			dl = obf_label(c, p);
+		}
+		if (!end || !(bracket || upper || spelled || n == 12))
+			continue;
+		char low[24];
+		size_t ln = le - ls < sizeof low - 1 ? le - ls : sizeof low - 1;
+		lower_utf8(c->t + ls, ln, low);
+		low[ln] = '\0';
+		bool role = false;
+		for (const char *const *r = role_mail; *r; r++)
+			if (strncmp(low, *r, strlen(*r)) == 0)
+				role = true;
+		add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
+	}
+}
+
+/* --- phone numbers in words: "nul zes, tweeëntachtig, vierendertig, ..." */
+
+/* The value 0..99 of a Dutch number word, or -1. */
+static int number_word(const char *w, size_t n)
+{
+	static const char *const units[] = {"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven",
+		"acht", "negen", NULL};
+	static const char *const teens[] = {"tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
+		"zestien", "zeventien", "achttien", "negentien", NULL};
+	static const char *const tens[] = {"twintig", "dertig", "veertig", "vijftig", "zestig",
+		"zeventig", "tachtig", "negentig", NULL};
+	char low[40];
+	if (n >= sizeof low)
+		return -1;
+	lower_utf8(w, n, low);
+	low[n] = '\0';
+	if (strcmp(low, "één") == 0 || strcmp(low, "eén") == 0)
+		return 1;
+	for (int i = 0; units[i]; i++)
+		if (strcmp(low, units[i]) == 0)
+			return i;
+	for (int i = 0; teens[i]; i++)
+		if (strcmp(low, teens[i]) == 0)
+			return 10 + i;
+	for (int i = 0; tens[i]; i++) {
+		size_t m = strlen(tens[i]);
+		if (n < m || strcmp(low + n - m, tens[i]) != 0)
+			continue;
+		if (n == m)
+			return 20 + 10 * i;
+		/* "vierendertig", "tweeëntachtig": unit + "en"/"ën" + tens */
+		size_t p = n - m;
+		if (p >= 3 && memcmp(low + p - 2, "en", 2) == 0)
+			p -= 2;
+		else if (p >= 4 && memcmp(low + p - 3, "\xc3\xabn", 3) == 0)
+			p -= 3;
+		else
+			return -1;
+		for (int u = 1; units[u]; u++)
+			if (strlen(units[u]) == p && memcmp(low, units[u], p) == 0)
+				return 20 + 10 * i + u;
+		if (p == 4 && memcmp(low, "\xc3\xa9\xc3\xa9", 4) == 0)
+			return 20 + 10 * i + 1;
+		return -1;
+	}
+	return -1;
+}
+
+static void scan_word_phones(struct ctx *c)
+{
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if ((c->t[k->s] | 0x20) != 'n' || k->e - k->s < 3 || strncasecmp(c->t + k->s, "nul", 3) != 0)
+			continue;
+		size_t p = k->s, end = k->s, digits = 0;
+		for (;;) {
+			size_t q = p;
+			while (q < c->len && is_letter_byte(c->t, q, c->len))
+				q++;
+			int v = q > p ? number_word(c->t + p, q - p) : -1;
+			if (v < 0)
+				break;
+			digits += v < 10 ? 1 : 2;
+			end = q;
+			if (digits > 11)
+				break;
+			p = q;
+			while (p < c->len && (c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '-'))
+				p++;
+			if (p == q)
+				break;
+		}
+		if (digits == 10) {
+			add_finding(c, SCAN_PHONE, k->s, end, window_has(c, back(k->s, 100), k->s, org_ctx) ? 0.4 : 0.8);
+			while (i + 1 < c->ntok && c->tok[i + 1].s < end)
+				i++;
+		}
+	}
+}
+
+/* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
+static void scan_ward_codes(struct ctx *c)
+{
+	size_t n = c->out->n;
+	char w[16];
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->single || !k->cap || !digit_at(c, k->e))
+			continue;
+		size_t e = k->e;
+		while (digit_at(c, e))
+			e++;
+		if (e - k->e > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
+		                                     ((c->t[e] == '.' || c->t[e] == ',' || c->t[e] == '-') && digit_at(c, e + 1)))))
+			continue;
+		if (!word_before(c, k->s, w, sizeof w, NULL) ||
+		    !(strcmp(w, "op") == 0 || strcmp(w, "naar") == 0 || strcmp(w, "van") == 0 || strcmp(w, "afdeling") == 0))
+			continue;
+		if (person_near(c, n, k->s))
+			add_finding(c, SCAN_ROOM, k->s, e, 0.7);
+	}
+}
+
 /* --- health */
 
 static bool medical_token(const struct ctx *c, size_t i, size_t *last)
@@ -1598,6 +2277,18 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	}
 	if (k->flags & W_MED)
 		return true;
+	/* "ze heeft MS", "DM2": abbreviations that are ordinary words in lower case */
+	if (k->acronym && k->e - k->s <= 3) {
+		char a[4] = {0};
+		lower_utf8(c->t + k->s, k->e - k->s, a);
+		if (strcmp(a, "ms") == 0 || strcmp(a, "als") == 0 || strcmp(a, "nah") == 0 ||
+		    strcmp(a, "ass") == 0 || strcmp(a, "ocd") == 0 || strcmp(a, "add") == 0 ||
+		    (strcmp(a, "dm") == 0 && k->e < c->len && (c->t[k->e] == '1' || c->t[k->e] == '2'))) {
+			if (a[0] == 'd' && a[1] == 'm')
+				return true;
+			return true;
+		}
+	}
 	/* "hiv-status", "covid-patiënt": look at the parts */
 	const char *h = memchr(c->t + k->s, '-', k->e - k->s);
 	if (h) {
@@ -1625,6 +2316,7 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 
 struct sentinfo {
 	bool name, room, ref;
+	bool pron;           /* a pronoun in it: "hij", "haar" */
 	size_t first, ntok;  /* first token and number of tokens */
 };
 
@@ -1640,7 +2332,7 @@ static void scan_health(struct ctx *c)
 		size_t s = sentence_of(c, x->start);
 		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			si[s].name = true;
-		else if (x->type == SCAN_ROOM)
+		else if (x->type == SCAN_ROOM && x->confidence >= SCAN_COUNT_CONF)
 			si[s].room = true;
 	}
 	/* person references: "mijn moeder", "ik heb", "de 84-jarige" */
@@ -1657,20 +2349,30 @@ static void scan_health(struct ctx *c)
 		    c->t[n->s - 1] == '-' && n->s > 1 && c->t[n->s - 2] >= '0' && c->t[n->s - 2] <= '9')
 			si[n->sent].ref = true;
 	}
+	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is anyone's */
 	for (size_t i = 0; i < c->ntok; i++)
-		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6)
+		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
+		    !(c->tok[i].e - c->tok[i].s == 7 && strncasecmp(c->t + c->tok[i].s, "familie", 7) == 0))
 			si[c->tok[i].sent].ref = true;
+	/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." or a short
+	 * note after it such as "Diagnose: longontsteking.": a sentence that
+	 * speaks of him or her (a pronoun anywhere in it), or a short one,
+	 * continues the person of the sentence before, along a chain of them. */
+	for (size_t i = 0; i < c->ntok; i++)
+		if ((c->tok[i].flags & W_PRONOUN) && !(c->tok[i].flags & W_POSS && i + 1 < c->ntok &&
+		                                       c->tok[i + 1].sent == c->tok[i].sent &&
+		                                       (c->tok[i + 1].flags & W_FAMILY)))
+			si[c->tok[i].sent].pron = true;
+	for (size_t s = 1; s < c->nsent; s++)
+		if (si[s].ntok && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].pron || si[s].ntok <= 5)) {
+			si[s].name |= si[s - 1].name;
+			si[s].room |= si[s - 1].room;
+			si[s].ref |= si[s - 1].ref;
+		}
 	/* Person context first: general text never pays for the medical lookups. */
 	for (size_t i = 0; i < c->ntok; i++) {
 		size_t s = c->tok[i].sent;
 		struct sentinfo cur = si[s];
-		/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." or a short
-		 * note after it such as "Diagnose: longontsteking." */
-		if (s > 0 && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].ntok <= 5)) {
-			cur.name |= si[s - 1].name;
-			cur.room |= si[s - 1].room;
-			cur.ref |= si[s - 1].ref;
-		}
 		/* "mijn depressie", "haar diabetes": a possessive makes it about a person */
 		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & W_POSS))
 			cur.ref = true;
@@ -1682,6 +2384,249 @@ static void scan_health(struct ctx *c)
 		i = last;
 	}
 	free(si);
+}
+
+/* ------------------------------------------------ the learned name tagger */
+
+static int32_t *model_w;      /* SCAN_MODEL_SIZE weights ×1000, or NULL: tagger off */
+static int32_t model_t;       /* score above which a token is a name */
+static int32_t model_low;     /* score below which a weak rule name is demoted */
+
+static uint32_t feat(const char *tag, const char *v, size_t n)
+{
+	uint64_t h = hash_bytes(tag, strlen(tag));
+	h ^= 0x9e;
+	h *= 1099511628211ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)v[i];
+		h *= 1099511628211ULL;
+	}
+	return (uint32_t)(h ^ (h >> 29)) & (SCAN_MODEL_SIZE - 1);
+}
+
+static char tok_shape(const struct ctx *c, const struct tok *k)
+{
+	if (k->acronym)
+		return 'A';
+	if (k->cap)
+		return 'C';
+	return (c->t[k->s] >= 'a' && c->t[k->s] <= 'z') || (unsigned char)c->t[k->s] >= 0xC3 ? 'l' : 'x';
+}
+
+static char punct_between(const struct ctx *c, size_t a, size_t b)
+{
+	for (size_t p = a; p < b; p++)
+		if (c->t[p] != ' ')
+			return c->t[p] == '\n' ? 'n' : (strchr(",(:#.)!?\"-'", c->t[p]) ? c->t[p] : '9');
+	return a == b ? '_' : ' ';
+}
+
+static const struct {
+	uint32_t flag;
+	const char *name;
+} flag_names[] = {
+	{W_FIRST, "first"}, {W_SUR, "sur"}, {W_AMBIG, "ambig"}, {W_MED, "med"}, {W_TITLE, "title"},
+	{W_PREFIX, "prefix"}, {W_NONAME, "noname"}, {W_ORG, "org"}, {W_ROLE, "role"},
+	{W_GREET, "greet"}, {W_PRONOUN, "pron"}, {W_NAMEVERB, "namev"}, {W_PUBLIC, "public"},
+	{W_DEPT, "dept"}, {W_FAMILY, "family"}, {W_POSS, "poss"}, {W_IKVERB, "ikverb"},
+	{W_STREETHEAD, "street"}, {W_PUBCTX, "pubctx"}, {W_PROPER, "proper"},
+};
+
+static size_t add_flags(uint32_t *f, size_t n, const char *tag, uint32_t flags)
+{
+	for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0] && n < SCAN_FEAT_MAX; i++)
+		if (flags & flag_names[i].flag)
+			f[n++] = feat(tag, flag_names[i].name, strlen(flag_names[i].name));
+	return n;
+}
+
+/* The features of token i: what the tagger weighs. */
+static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
+{
+	const struct tok *k = &c->tok[i];
+	char low[64], sh[4];
+	size_t n = 0, len = k->e - k->s;
+	if (len > sizeof low)
+		len = sizeof low;
+	lower_utf8(c->t + k->s, len, low);
+	f[n++] = feat("b", "", 0);
+	f[n++] = feat("w", low, len);
+	if (len >= 3)
+		f[n++] = feat("s3", low + len - 3, 3);
+	if (len >= 2) {
+		f[n++] = feat("s2", low + len - 2, 2);
+		f[n++] = feat("p2", low, 2);
+	}
+	sh[0] = tok_shape(c, k);
+	sh[1] = k->first ? 'f' : 'm';
+	sh[2] = k->single ? '1' : (k->e - k->s <= 3 ? '3' : '+');
+	f[n++] = feat("sh", sh, 1);
+	f[n++] = feat("shf", sh, 2);
+	f[n++] = feat("shl", sh, 3);
+	n = add_flags(f, n, "fl", k->flags);
+	if (k->cap)
+		n = add_flags(f, n, "cfl", k->flags & (W_FIRST | W_SUR | W_AMBIG | W_PROPER | W_NONAME));
+	if (!(k->flags & (W_FIRST | W_SUR | W_PROPER)) && n < SCAN_FEAT_MAX)
+		f[n++] = feat("unlisted", sh, 2);
+	for (int d = -2; d <= 2; d++) {
+		if (d == 0 || (d < 0 && (size_t)-d > i) || i + (size_t)(d > 0 ? d : 0) >= c->ntok)
+			continue;
+		const struct tok *o = &c->tok[i + (size_t)d];
+		if (o->sent != k->sent)
+			continue;
+		char tag[8] = "w?";
+		tag[1] = (char)('2' + d);
+		char ol[32];
+		size_t on = o->e - o->s < sizeof ol ? o->e - o->s : sizeof ol;
+		lower_utf8(c->t + o->s, on, ol);
+		if (n < SCAN_FEAT_MAX)
+			f[n++] = feat(tag, ol, on);
+		if (d == -1 || d == 1) {
+			tag[0] = 'f';
+			n = add_flags(f, n, tag, o->flags);
+			char os[2] = {tok_shape(c, o), sh[0]};
+			tag[0] = 's';
+			if (n < SCAN_FEAT_MAX)
+				f[n++] = feat(tag, os, 2);
+			char pu = d < 0 ? punct_between(c, o->e, k->s) : punct_between(c, k->e, o->s);
+			tag[0] = 'p';
+			if (n < SCAN_FEAT_MAX)
+				f[n++] = feat(tag, &pu, 1);
+		}
+	}
+	if (i == 0 && n < SCAN_FEAT_MAX)
+		f[n++] = feat("start", "", 0);
+	return n;
+}
+
+static int32_t tok_score(const struct ctx *c, size_t i)
+{
+	uint32_t f[SCAN_FEAT_MAX];
+	size_t n = tok_features(c, i, f);
+	int64_t s = 0;
+	for (size_t j = 0; j < n; j++)
+		s += model_w[f[j]];
+	return s > INT32_MAX ? INT32_MAX : s < INT32_MIN ? INT32_MIN : (int32_t)s;
+}
+
+/*
+ * After the rules: a capitalised token the model is sure of becomes a name
+ * ("Tesfaye en zijn broer", "Loes heeft NAH"); a weak rule name (a first
+ * name opening a sentence, a surname alone) the model is sure is not one
+ * becomes a hint ("Bakker Bart levert ...").
+ */
+static void scan_tagged_names(struct ctx *c)
+{
+	if (!model_w)
+		return;
+	struct scan_result *r = c->out;
+	size_t n = r->n;
+	for (size_t f = 0; f < n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence > 0.65)
+			continue;
+		bool low = true;
+		for (size_t i = 0; i < c->ntok && low; i++)
+			if (c->tok[i].s >= x->start && c->tok[i].e <= x->end && c->tok[i].cap)
+				low = tok_score(c, i) < model_low;
+		if (low)
+			x->confidence = 0.4;
+	}
+	size_t f = 0;
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->cap || k->acronym || k->single || c->veto[i] || (k->first && (k->flags & W_AMBIG)) ||
+		    (k->flags & (W_TITLE | W_NONAME | W_ORG | W_ROLE | W_DEPT | W_MED | W_PRONOUN | W_STREETHEAD |
+		                 W_PUBLIC | W_PREFIX)))
+			continue;
+		while (f < n && r->v[f].end <= k->s)
+			f++;
+		bool covered = false;
+		for (size_t g = f; g < n && r->v[g].start < k->e && !covered; g++)
+			covered = r->v[g].end > k->s;
+		if (covered || tok_score(c, i) <= model_t)
+			continue;
+		size_t last = i;
+		while (last + 1 < c->ntok && joined(c, last) && c->tok[last + 1].cap &&
+		       !(c->tok[last + 1].flags & (W_NONAME | W_ORG | W_ROLE)) && tok_score(c, last + 1) > model_t)
+			last++;
+		/* the rules' judgement of staff, speakers and public figures holds for these names too */
+		bool hint = staff_context(c, i, last) || (c->pub && c->pub[k->sent]) ||
+		            is_public(c, k->s, c->tok[last].e) ||
+		            (i > 0 && (c->tok[i - 1].flags & (W_ROLE | W_PREFIX | W_ORG)));
+		add_finding(c, SCAN_NAME, k->s, c->tok[last].e, hint ? 0.4 : 0.6);
+		i = last;
+	}
+}
+
+static void model_load(void)
+{
+	const struct embed_file *m = embed_get("build/scan_model.txt");
+	if (!m)
+		return;
+	int32_t *w = xcalloc(SCAN_MODEL_SIZE, sizeof *w);
+	const char *p = (const char *)m->data, *end = p + m->len;
+	long t = 0, lo = 0;
+	bool head = false;
+	while (p < end) {
+		char line[64];
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((nl ? nl : end) - p);
+		if (n < sizeof line) {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			char *q = line, *r;
+			if (!head && strncmp(line, "threshold ", 10) == 0) {
+				t = strtol(line + 10, &r, 10);
+				lo = strtol(r, NULL, 10);
+				head = true;
+			} else {
+				unsigned long idx = strtoul(q, &r, 10);
+				long v = r != q ? strtol(r, NULL, 10) : 0;
+				if (r != q && idx < SCAN_MODEL_SIZE)
+					w[idx] = (int32_t)v;
+			}
+		}
+		p += n + 1;
+	}
+	if (!head) {
+		free(w);
+		return;
+	}
+	model_w = w;
+	model_t = (int32_t)t;
+	model_low = (int32_t)lo;
+}
+
+void scan_model_use(const int32_t *w, int32_t threshold)
+{
+	scan_init();
+	model_w = (int32_t *)w;
+	model_t = threshold;
+	model_low = -threshold * 3;
+}
+
+int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out, size_t *n)
+{
+	int rc = scan_init();
+	if (rc)
+		return rc;
+	struct scan_result res = {0};
+	struct ctx c = {.t = text, .len = len, .out = &res};
+	c.capsent = 64;
+	c.sent_at = xmalloc(c.capsent * sizeof *c.sent_at);
+	tokenize(&c);
+	struct scan_tokfeat *v = xcalloc(c.ntok ? c.ntok : 1, sizeof *v);
+	for (size_t i = 0; i < c.ntok; i++) {
+		v[i].s = c.tok[i].s;
+		v[i].e = c.tok[i].e;
+		v[i].nf = tok_features(&c, i, v[i].f);
+	}
+	*out = v;
+	*n = c.ntok;
+	free(c.tok);
+	free(c.sent_at);
+	return 0;
 }
 
 /* ------------------------------------------------------ merge and policy */
@@ -1856,13 +2801,21 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	if (!c.md)
 		abort();
 	tokenize(&c);
+	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
 	scan_emails(&c);
 	scan_patterns(&c);
 	scan_names(&c);
+	scan_hashtag_names(&c);
 	/* Names inside streets or e-mail addresses are part of those, not people. */
 	sort_findings(out);
 	resolve(out, text);
+	scan_tagged_names(&c);
+	sort_findings(out);
 	scan_dates(&c);
+	scan_ages(&c);
+	scan_ward_codes(&c);
+	scan_obf_emails(&c);
+	scan_word_phones(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
@@ -1885,6 +2838,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	pcre2_match_data_free(c.md);
 	free(c.tok);
 	free(c.sent_at);
+	free(c.veto);
+	free(c.pub);
 	return 0;
 }
 
