@@ -27,6 +27,8 @@ const char *core_addr_bucket(struct arena *a, const char *addr);
 /* Distinct lower-case #tags / @names in s, at most max, into out. */
 size_t text_tags(struct arena *a, const char *s, const char **out, size_t max);
 size_t text_mentions(struct arena *a, const char *s, const char **out, size_t max);
+/* Nothing but spaces (or nothing): a blank title or keyword. */
+bool text_blank(const char *s);
 
 /*
  * The privacy guard's gate for everything published: scan parts[0..n) as one
