@@ -62,6 +62,10 @@ int core_mod_may_remove(struct core *c, struct arena *a, uint64_t viewer, const 
 void core_group_notify_mods(struct core *c, struct arena *a, uint64_t group, int kind, uint64_t actor,
                             uint64_t post);
 
+/* Take account off owner's lists: a list holds only people its owner
+ * follows (core_follow off, core_block call it in their transaction). */
+int list_drop(struct core *c, struct arena *a, uint64_t owner, uint64_t account);
+
 /* Tell `to` (kind, actor, post), unless `to` blocked or muted the actor or
  * is the actor; when `to` is an organisation, its hearers
  * (core_org_hearers) are told too, each notification marked as for it. */

@@ -172,6 +172,16 @@ int core_list_members_set(struct core *c, struct arena *a, uint64_t viewer, uint
 	return store_finish(c->store, rc);
 }
 
+int list_drop(struct core *c, struct arena *a, uint64_t owner, uint64_t account)
+{
+	struct ulist *v;
+	size_t n;
+	int rc = store_list_holding(c->store, a, owner, account, &v, &n);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = store_list_member_set(c->store, v[i].id, account, false);
+	return rc;
+}
+
 int core_list_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64_t list, const struct page *pg,
                        struct post ***out, size_t *n, uint64_t *older, uint64_t *newer)
 {

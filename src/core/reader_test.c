@@ -117,6 +117,10 @@ static void test_list_rules(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(m[0]->id, f->ann);
 	assert_int_equal(core_account_suspend(f->c, 0, f->bob, false, NULL), 0);
+	/* Unfollowed: off the list. */
+	assert_int_equal(core_follow(f->c, f->ann, f->bob, false, &st), 0);
+	assert_int_equal(core_list_members(f->c, &f->a, f->ann, id, &m, &n), 0);
+	assert_int_equal(n, 1);
 	/* Another's list is not found; nor is changing it through an id. */
 	struct ulist *l;
 	assert_int_equal(core_list_get(f->c, &f->a, f->eve, id, &l), ERR_NOTFOUND);

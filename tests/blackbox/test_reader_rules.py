@@ -44,8 +44,6 @@ def test_list_takes_only_people_one_follows(server):
     assert call(server, ta, "GET", path) == []
     call(server, ta, "POST", path, data={"account_ids[]": [bid]})
     assert [x["id"] for x in call(server, ta, "GET", path)] == [bid]
-    # Taking someone off needs no follow.
-    call(server, ta, "POST", "/api/v1/accounts/%s/unfollow" % bid)
     call(server, ta, "DELETE", path, data={"account_ids[]": [bid]})
     assert call(server, ta, "GET", path) == []
     # Someone else's list is not found.
@@ -54,6 +52,34 @@ def test_list_takes_only_people_one_follows(server):
     call(server, tb, "POST", path, 404, data={"account_ids[]": [bid]})
     call(server, tb, "PUT", "/api/v1/lists/%s" % lst["id"], 404, data={"title": "Van mij"})
     assert call(server, ta, "GET", "/api/v1/lists/%s" % lst["id"])["title"] == "Buren"
+
+
+def test_unfollow_and_block_take_people_off_lists(server):
+    """A list holds only people one follows (Mastodon's rule), whichever door
+    the unfollow or block came through.  Seen failing first: they stayed on."""
+    a, b, c = server.new_user(prefix="lu"), server.new_user(prefix="lv"), server.new_user(prefix="lw")
+    ta, tb = token(server, a.name), token(server, b.name)
+    bid, cid = account_id(server, ta, b.name), account_id(server, ta, c.name)
+    aid = account_id(server, tb, a.name)
+    lst = call(server, ta, "POST", "/api/v1/lists", data={"title": "Familie"})
+    path = "/api/v1/lists/%s/accounts" % lst["id"]
+    for who in (bid, cid):
+        call(server, ta, "POST", "/api/v1/accounts/%s/follow" % who)
+    call(server, ta, "POST", path, data={"account_ids[]": [bid, cid]})
+    # Unfollowed on the page: off the list the API shows.
+    assert a.post("/@%s/unfollow" % c.name).status_code == 303
+    assert [x["id"] for x in call(server, ta, "GET", path)] == [bid]
+    # Bob's own list holds Alice; Bob blocking her takes each off the other's.
+    blst = call(server, tb, "POST", "/api/v1/lists", data={"title": "Buren"})
+    call(server, tb, "POST", "/api/v1/accounts/%s/follow" % aid)
+    call(server, tb, "POST", "/api/v1/lists/%s/accounts" % blst["id"], data={"account_ids[]": [aid]})
+    call(server, tb, "POST", "/api/v1/accounts/%s/block" % aid)
+    assert call(server, ta, "GET", path) == []
+    assert call(server, tb, "GET", "/api/v1/lists/%s/accounts" % blst["id"]) == []
+    # Following again does not put anyone back.
+    call(server, tb, "POST", "/api/v1/accounts/%s/unblock" % aid)
+    call(server, ta, "POST", "/api/v1/accounts/%s/follow" % bid)
+    assert call(server, ta, "GET", path) == []
 
 
 def test_list_hides_a_suspended_member(server, admin):
