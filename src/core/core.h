@@ -561,6 +561,9 @@ bool core_text_size_valid(int size);
 #define CORE_LIST_MEMBERS_MAX   200   /* people on one list */
 int core_lists(struct core *c, struct arena *a, uint64_t viewer, struct ulist **out, size_t *n);
 int core_list_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct ulist **out);
+/* viewer's lists that hold account (for GET /accounts/:id/lists). */
+int core_lists_holding(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, struct ulist **out,
+                       size_t *n);
 /* Create (l->id 0) or change one of viewer's lists; *id (if not NULL) is
  * its id.  ERR_INVAL for a blank title, one over CORE_LIST_TITLE_MAX or not
  * text, a replies policy other than "followed", "list", "none" (NULL:

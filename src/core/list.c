@@ -30,6 +30,14 @@ int core_lists(struct core *c, struct arena *a, uint64_t viewer, struct ulist **
 	return store_list_all(c->store, a, viewer, out, n);
 }
 
+int core_lists_holding(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, struct ulist **out,
+                       size_t *n)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	return store_list_holding(c->store, a, viewer, account, out, n);
+}
+
 int core_list_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct ulist **out)
 {
 	if (!viewer)

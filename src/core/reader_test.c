@@ -111,6 +111,12 @@ static void test_list_rules(void **state)
 	assert_int_equal(core_list_members_set(f->c, &f->a, f->ann, id, &f->bob, 1, true), 0);
 	assert_int_equal(core_list_members(f->c, &f->a, f->ann, id, &m, &n), 0);
 	assert_int_equal(n, 2);
+	struct ulist *holding;
+	assert_int_equal(core_lists_holding(f->c, &f->a, f->ann, f->bob, &holding, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(holding[0].id, id);
+	assert_int_equal(core_lists_holding(f->c, &f->a, f->eve, f->bob, &holding, &n), 0);
+	assert_int_equal(n, 0);
 	/* Suspended: left out, and not added again. */
 	assert_int_equal(core_account_suspend(f->c, 0, f->bob, true, NULL), 0);
 	assert_int_equal(core_list_members(f->c, &f->a, f->ann, id, &m, &n), 0);
