@@ -337,7 +337,7 @@ int a_account_lists(struct http_req *r)
 		return rc;
 	struct ulist *v;
 	size_t n;
-	if ((rc = core_list_holding(x.c, x.a, x.viewer, param_id(r, "id"), &v, &n)))
+	if ((rc = core_lists_holding(x.c, x.a, x.viewer, param_id(r, "id"), &v, &n)))
 		return rc;
 	struct jw j;
 	json_list(&x, &j);

@@ -222,7 +222,7 @@ static bool in_list(struct core *c, struct arena *a, uint64_t list, uint64_t aut
 {
 	uint64_t *ids;
 	size_t n = 0;
-	if (core_list_members(c, a, list, &ids, &n))
+	if (core_list_member_ids(c, a, list, &ids, &n))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (ids[i] == author)

@@ -8,10 +8,11 @@
 #include "base/id.h"
 #include "base/text.h"
 
-static void posts_json(struct actx *x, struct post **v, size_t n, uint64_t older)
+/* A page of posts; older / newer are the cursors of the candidates core scanned. */
+static void posts_page_json(struct actx *x, struct post **v, size_t n, uint64_t older, uint64_t newer)
 {
 	json_begin(x);
-	set_link(x, n ? older : 0, n ? v[0]->id : 0);
+	set_link(x, older, newer);
 	struct jw j;
 	jw_init(&j, &x->r->out);
 	core_posts_extras(x->c, x->a, x->viewer, v, n);
@@ -19,6 +20,11 @@ static void posts_json(struct actx *x, struct post **v, size_t n, uint64_t older
 	for (size_t i = 0; i < n; i++)
 		ent_status(x, &j, v[i]);
 	jw_arr_end(&j);
+}
+
+static void posts_json(struct actx *x, struct post **v, size_t n, uint64_t older)
+{
+	posts_page_json(x, v, n, n ? older : 0, n ? v[0]->id : 0);
 }
 
 /* A timeline as the answer, kept in the response cache under k. */
@@ -34,19 +40,6 @@ static int timeline(struct actx *x, struct tl_query *q, const struct api_cache_k
 	posts_json(x, v, n, older);
 	api_cache_put(x, k);
 	return 0;
-}
-
-/* Posts by id (bookmarks, favourites, lists): fetch each for the viewer. */
-static void ids_posts_json(struct actx *x, const uint64_t *ids, const uint64_t *cursors, size_t n)
-{
-	json_begin(x);
-	set_link(x, n ? cursors[n - 1] : 0, n ? cursors[0] : 0);
-	struct jw j;
-	jw_init(&j, &x->r->out);
-	jw_arr(&j);
-	for (size_t i = 0; i < n; i++)
-		ent_status_id(x, &j, ids[i]);
-	jw_arr_end(&j);
 }
 
 int a_tl_home(struct http_req *r)
@@ -74,18 +67,10 @@ int a_tl_public(struct http_req *r)
 	return timeline(&x, &q, &k);
 }
 
-static char *tag_param(struct actx *x, const char *name)
+/* A tag as core names it (the page's /tags/ too): NULL for one no post could carry. */
+static const char *tag_param(struct actx *x, const char *name)
 {
-	const char *t = http_param(x->r, name);
-	if (!t)
-		return NULL;
-	if (*t == '#')
-		t++;
-	char *tag = arena_strdup(x->a, t);
-	str_lower(tag);
-	if (!*tag || strlen(tag) > 64 || !utf8_valid(tag, strlen(tag)))
-		return NULL;
-	return tag;
+	return core_tag_name(x->a, http_param(x->r, name));
 }
 
 int a_tl_tag(struct http_req *r)
@@ -95,7 +80,7 @@ int a_tl_tag(struct http_req *r)
 	int rc = api_begin_cached(r, &x, &k);
 	if (rc || k.hit)
 		return rc;
-	char *tag = tag_param(&x, "tag");
+	const char *tag = tag_param(&x, "tag");
 	if (!tag)
 		return ERR_NOTFOUND;
 	if (arg_bool(&x, "only_media", false)) {
@@ -111,16 +96,14 @@ int a_tl_list(struct http_req *r)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	struct ulist *l;
-	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
-		return rc;
 	struct page pg;
 	arg_page(&x, &pg, CORE_PAGE_MAX);
-	uint64_t *ids;
+	struct post **v;
 	size_t n;
-	if ((rc = store_list_posts(x.c->store, x.a, l->id, &pg, &ids, &n)))
+	uint64_t older, newer;
+	if ((rc = core_list_timeline(x.c, x.a, x.viewer, param_id(r, "id"), &pg, &v, &n, &older, &newer)))
 		return rc;
-	ids_posts_json(&x, ids, ids, n);
+	posts_page_json(&x, v, n, older, newer);
 	return 0;
 }
 
@@ -132,11 +115,12 @@ int a_bookmarks(struct http_req *r)
 		return rc;
 	struct page pg;
 	arg_page(&x, &pg, CORE_PAGE_MAX);
-	uint64_t *ids, *marks;
+	struct post **v;
 	size_t n;
-	if ((rc = store_mark_list(x.c->store, x.a, MARK_BOOKMARK, x.viewer, &pg, &ids, &marks, &n)))
+	uint64_t older, newer;
+	if ((rc = core_bookmarks(x.c, x.a, x.viewer, &pg, &v, &n, &older, &newer)))
 		return rc;
-	ids_posts_json(&x, ids, marks, n);
+	posts_page_json(&x, v, n, older, newer);
 	return 0;
 }
 
@@ -148,11 +132,12 @@ int a_favourites(struct http_req *r)
 		return rc;
 	struct page pg;
 	arg_page(&x, &pg, CORE_PAGE_MAX);
-	uint64_t *ids;
+	struct post **v;
 	size_t n;
-	if ((rc = store_fav_list(x.c->store, x.a, x.viewer, &pg, &ids, &n)))
+	uint64_t older, newer;
+	if ((rc = core_favourites(x.c, x.a, x.viewer, &pg, &v, &n, &older, &newer)))
 		return rc;
-	ids_posts_json(&x, ids, ids, n);
+	posts_page_json(&x, v, n, older, newer);
 	return 0;
 }
 
@@ -248,7 +233,7 @@ int a_notifications_clear(struct http_req *r)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	if ((rc = store_notif_clear(x.c->store, x.viewer)))
+	if ((rc = core_notif_clear(x.c, x.viewer)))
 		return rc;
 	return json_literal(&x, "{}");
 }
@@ -259,7 +244,7 @@ int a_notification_dismiss(struct http_req *r)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	if ((rc = store_notif_dismiss(x.c->store, x.viewer, param_id(r, "id"))))
+	if ((rc = core_notif_dismiss(x.c, x.viewer, param_id(r, "id"))))
 		return rc;
 	return json_literal(&x, "{}");
 }
@@ -316,7 +301,7 @@ int a_tag_get(struct http_req *r)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	char *tag = tag_param(&x, "name");
+	const char *tag = tag_param(&x, "name");
 	if (!tag)
 		return ERR_NOTFOUND;
 	json_begin(&x);
@@ -333,10 +318,13 @@ int a_tag_action(struct http_req *r)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	char *tag = tag_param(&x, "name");
+	const char *tag = tag_param(&x, "name");
 	if (!tag)
 		return ERR_NOTFOUND;
-	if ((rc = store_tag_follow(x.c->store, x.viewer, tag, action[0] == 'f')))
+	rc = core_tag_follow(x.c, x.a, x.viewer, tag, action[0] == 'f');
+	if (rc == ERR_TOOBIG)
+		return api_fail(&x, 422, "Validation failed: you follow the most tags you can");
+	if (rc)
 		return rc;
 	json_begin(&x);
 	struct jw j;
@@ -353,7 +341,7 @@ int a_followed_tags(struct http_req *r)
 		return rc;
 	const char **tags;
 	size_t n;
-	if ((rc = store_tag_followed_list(x.c->store, x.a, x.viewer, &tags, &n)))
+	if ((rc = core_tags_followed(x.c, x.a, x.viewer, &tags, &n)))
 		return rc;
 	struct jw j;
 	json_list(&x, &j);
@@ -431,27 +419,31 @@ static int list_reply(struct actx *x, const struct ulist *l)
 	return 0;
 }
 
-static int list_fields(struct actx *x, struct ulist *l, bool partial)
+/* The fields the request gives; core checks them. */
+static void list_fields(struct actx *x, struct ulist *l)
 {
 	const char *title = arg(x, "title");
-	if (title) {
-		if (!*title || text_check(title, strlen(title), 200))
-			return ERR_INVAL;
+	if (title)
 		l->title = title;
-	} else if (!partial) {
-		return ERR_INVAL;
-	}
 	const char *rp = arg(x, "replies_policy");
-	if (rp) {
-		if (strcmp(rp, "followed") && strcmp(rp, "list") && strcmp(rp, "none"))
-			return ERR_INVAL;
+	if (rp)
 		l->replies_policy = rp;
-	} else if (!partial) {
-		l->replies_policy = "list";
-	}
 	if (arg(x, "exclusive"))
 		l->exclusive = arg_bool(x, "exclusive", false);
-	return 0;
+}
+
+static int list_saved(struct actx *x, struct ulist *l, int rc)
+{
+	if (rc == ERR_INVAL)
+		return api_fail(x, 422, "Validation failed: Title can't be blank");
+	if (rc == ERR_TOOBIG)
+		return api_fail(x, 422, "Validation failed: you have the most lists you can have");
+	if (rc)
+		return rc;
+	struct ulist *saved;
+	if ((rc = core_list_get(x->c, x->a, x->viewer, l->id, &saved)))
+		return rc;
+	return list_reply(x, saved);
 }
 
 int a_lists(struct http_req *r)
@@ -462,7 +454,7 @@ int a_lists(struct http_req *r)
 		return rc;
 	struct ulist *v;
 	size_t n;
-	if ((rc = store_list_all(x.c->store, x.a, x.viewer, &v, &n)))
+	if ((rc = core_lists(x.c, x.a, x.viewer, &v, &n)))
 		return rc;
 	struct jw j;
 	json_list(&x, &j);
@@ -479,7 +471,7 @@ int a_list_get(struct http_req *r)
 	if (rc)
 		return rc;
 	struct ulist *l;
-	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
+	if ((rc = core_list_get(x.c, x.a, x.viewer, param_id(r, "id"), &l)))
 		return rc;
 	return list_reply(&x, l);
 }
@@ -490,12 +482,10 @@ int a_list_create(struct http_req *r)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	struct ulist l = {.id = id_new(), .account_id = x.viewer};
-	if (list_fields(&x, &l, false))
-		return api_fail(&x, 422, "Validation failed: Title can't be blank");
-	if ((rc = store_list_save(x.c->store, &l)))
-		return rc;
-	return list_reply(&x, &l);
+	struct ulist l = {0};
+	list_fields(&x, &l);
+	rc = core_list_save(x.c, x.viewer, &l, &l.id);
+	return list_saved(&x, &l, rc);
 }
 
 int a_list_update(struct http_req *r)
@@ -505,13 +495,11 @@ int a_list_update(struct http_req *r)
 	if (rc)
 		return rc;
 	struct ulist *l;
-	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
+	if ((rc = core_list_get(x.c, x.a, x.viewer, param_id(r, "id"), &l)))
 		return rc;
-	if (list_fields(&x, l, true))
-		return api_fail(&x, 422, "Validation failed: Title can't be blank");
-	if ((rc = store_list_save(x.c->store, l)))
-		return rc;
-	return list_reply(&x, l);
+	list_fields(&x, l);
+	rc = core_list_save(x.c, x.viewer, l, NULL);
+	return list_saved(&x, l, rc);
 }
 
 int a_list_delete(struct http_req *r)
@@ -520,7 +508,7 @@ int a_list_delete(struct http_req *r)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	if ((rc = store_list_delete(x.c->store, x.viewer, param_id(r, "id"))))
+	if ((rc = core_list_delete(x.c, x.viewer, param_id(r, "id"))))
 		return rc;
 	return json_literal(&x, "{}");
 }
@@ -531,20 +519,14 @@ int a_list_accounts(struct http_req *r)
 	int rc = api_begin(r, &x);
 	if (rc)
 		return rc;
-	struct ulist *l;
-	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
-		return rc;
-	uint64_t *ids;
+	struct account **v;
 	size_t n;
-	if ((rc = store_list_members(x.c->store, x.a, l->id, &ids, &n)))
+	if ((rc = core_list_members(x.c, x.a, x.viewer, param_id(r, "id"), &v, &n)))
 		return rc;
 	struct jw j;
 	json_list(&x, &j);
-	for (size_t i = 0; i < n; i++) {
-		struct account *acc;
-		if (!store_account_get(x.c->store, x.a, ids[i], &acc))
-			ent_account(&x, &j, acc);
-	}
+	for (size_t i = 0; i < n; i++)
+		ent_account(&x, &j, v[i]);
 	jw_arr_end(&j);
 	return 0;
 }
@@ -556,21 +538,21 @@ static int list_members(struct http_req *r, bool on)
 	if (rc)
 		return rc;
 	struct ulist *l;
-	if ((rc = store_list_get(x.c->store, x.a, x.viewer, param_id(r, "id"), &l)))
+	if ((rc = core_list_get(x.c, x.a, x.viewer, param_id(r, "id"), &l)))
 		return rc;
 	const char *ids[40];
 	size_t n = arg_all(&x, "account_ids", ids, 40);
 	if (!n)
 		return api_fail(&x, 422, "Validation failed: account_ids is missing");
 	uint64_t v[40];
-	for (size_t i = 0; i < n; i++) {
-		struct account *acc;
-		if (!parse_u64(ids[i], &v[i]) || store_account_get(x.c->store, x.a, v[i], &acc))
-			return ERR_NOTFOUND;
-	}
 	for (size_t i = 0; i < n; i++)
-		if ((rc = store_list_member_set(x.c->store, l->id, v[i], on)))
-			return rc;
+		if (!parse_u64(ids[i], &v[i]))
+			return ERR_NOTFOUND;
+	rc = core_list_members_set(x.c, x.a, x.viewer, l->id, v, n, on);
+	if (rc == ERR_TOOBIG)
+		return api_fail(&x, 422, "Validation failed: the list is full");
+	if (rc)
+		return rc;
 	return json_literal(&x, "{}");
 }
 

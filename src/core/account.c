@@ -96,6 +96,18 @@ int core_site_set(struct core *c, const struct site *s)
 	return rc;
 }
 
+int core_user_count(struct core *c, int64_t *out)
+{
+	int rc = 0;
+	*out = 0;
+	for (int role = ROLE_MEMBER; role <= ROLE_ADMIN && !rc; role++) {
+		int64_t n = 0;
+		if (!(rc = store_account_count_role(c->store, role, &n)))
+			*out += n;
+	}
+	return rc;
+}
+
 /* ---- tokens ---- */
 
 void core_token_hash(const char *token, char out[65])

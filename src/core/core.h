@@ -85,6 +85,8 @@ struct site {
 };
 void core_site_get(struct core *c, struct arena *a, struct site *out);
 int core_site_set(struct core *c, const struct site *s);
+/* People with an account (members, moderators, administrators). */
+int core_user_count(struct core *c, int64_t *out);
 
 /* ---- accounts and authentication ---- */
 /* Lower-case, check and store a new account; password may be NULL (organisations). */
@@ -606,12 +608,8 @@ int64_t core_tag_count(struct core *c, const char *tag);
 /* The tags and the named recipients of a post the caller found visible. */
 int core_post_tags(struct core *c, struct arena *a, uint64_t post, const char ***out, size_t *n);
 int core_post_recipients(struct core *c, struct arena *a, uint64_t post, uint64_t **out, size_t *n);
-/* Lists (the viewer's own): one by id (ERR_NOTFOUND if not viewer's), the
- * members of one the caller got so, and those of viewer's that hold account. */
-int core_list_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct ulist **out);
-int core_list_members(struct core *c, struct arena *a, uint64_t list, uint64_t **out, size_t *n);
-int core_list_holding(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, struct ulist **out,
-                      size_t *n);
+/* The ids on a list, for a stream whose owner was checked when it opened. */
+int core_list_member_ids(struct core *c, struct arena *a, uint64_t list, uint64_t **out, size_t *n);
 /* The id of viewer's newest notification (0 when none): where a stream starts. */
 int core_notif_newest(struct core *c, uint64_t viewer, uint64_t *id);
 /* Events between processes sharing a database (store_publish/subscribe). */
@@ -619,6 +617,91 @@ int core_publish(struct core *c, const char *event);
 int core_subscribe(struct core *c, void (*cb)(const char *event, void *ctx), void *ctx);
 /* A number that changes with every commit (store_version): for caches. */
 int core_version(struct core *c, uint64_t *out);
+
+/* ---- what a reader keeps (core/list.c, filter.c, reader.c) ---- */
+/* Lists (Mastodon's): the owner's alone; another's is not found. */
+#define CORE_LISTS_MAX          50    /* lists of one account (Mastodon's limit) */
+#define CORE_LIST_TITLE_MAX     200   /* characters */
+#define CORE_LIST_MEMBERS_MAX   200   /* people on one list */
+int core_lists(struct core *c, struct arena *a, uint64_t viewer, struct ulist **out, size_t *n);
+int core_list_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct ulist **out);
+/* viewer's lists that hold account (for GET /accounts/:id/lists). */
+int core_lists_holding(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, struct ulist **out,
+                       size_t *n);
+/* Create (l->id 0) or change one of viewer's lists; *id (if not NULL) is
+ * its id.  ERR_INVAL for a blank title, one over CORE_LIST_TITLE_MAX or not
+ * text, a replies policy other than "followed", "list", "none" (NULL:
+ * "list"); ERR_TOOBIG for a list over CORE_LISTS_MAX. */
+int core_list_save(struct core *c, uint64_t viewer, const struct ulist *l, uint64_t *id);
+int core_list_delete(struct core *c, uint64_t viewer, uint64_t id);
+/* The people on a list, a hidden (suspended) account left out. */
+int core_list_members(struct core *c, struct arena *a, uint64_t viewer, uint64_t list, struct account ***out,
+                      size_t *n);
+/* Add (on) or take off ids[0..n), all or none.  Only viewer and people
+ * viewer follows may be added (a pending request is no follow), nobody
+ * hidden: ERR_NOTFOUND, also for an account that does not exist (as
+ * Mastodon).  ERR_INVAL for none, ERR_TOOBIG past CORE_LIST_MEMBERS_MAX. */
+int core_list_members_set(struct core *c, struct arena *a, uint64_t viewer, uint64_t list, const uint64_t *ids,
+                          size_t n, bool on);
+/* The posts of a list's people that viewer may see, newest first; the
+ * cursors as core_timeline's. */
+int core_list_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64_t list, const struct page *pg,
+                       struct post ***out, size_t *n, uint64_t *older, uint64_t *newer);
+
+/* Filters (Mastodon's v2): the owner's alone. */
+#define CORE_FILTERS_MAX         100   /* filters of one account */
+#define CORE_FILTER_TITLE_MAX    200   /* characters */
+#define CORE_FILTER_KEYWORDS_MAX 50    /* keywords of one filter */
+#define CORE_FILTER_KEYWORD_MAX  200   /* characters of a keyword */
+#define CORE_FILTER_EXPIRES_MAX  (10LL * 365 * 86400)
+int core_filters(struct core *c, struct arena *a, uint64_t viewer, struct filter **out, size_t *n);
+int core_filter_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct filter **out);
+/* Create (f->id 0: set to the new id) or change one of viewer's filters;
+ * f->kw[0..nkw) are keywords to add (their ids are set).  ERR_INVAL for a
+ * blank or too long title or keyword, a context that is not a comma list of
+ * home, notifications, public, thread, account, an action other than warn,
+ * hide, blur (NULL: warn); ERR_TOOBIG past CORE_FILTERS_MAX or
+ * CORE_FILTER_KEYWORDS_MAX; ERR_NOTFOUND for someone else's filter. */
+int core_filter_save(struct core *c, uint64_t viewer, struct filter *f);
+/* Add one keyword to viewer's filter (k->id is set), as core_filter_save. */
+int core_filter_keyword_add(struct core *c, struct arena *a, uint64_t viewer, uint64_t filter, struct filter_kw *k);
+int core_filter_delete(struct core *c, uint64_t viewer, uint64_t id);
+int core_filter_keyword_delete(struct core *c, uint64_t viewer, uint64_t kw_id);
+/* A filter running secs seconds from now (up to CORE_FILTER_EXPIRES_MAX): *expires_at, or ERR_INVAL. */
+int core_filter_expiry(int64_t secs, int64_t *expires_at);
+
+/* Bookmarks and favourites as pages of the posts viewer may still see,
+ * newest first; *older / *newer are the cursors (bookmarks page by
+ * bookmark, favourites by post). */
+int core_bookmarks(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg, struct post ***out,
+                   size_t *n, uint64_t *older, uint64_t *newer);
+int core_favourites(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg, struct post ***out,
+                    size_t *n, uint64_t *older, uint64_t *newer);
+
+/* #tags: what text_tags finds after a # in a post, 1..CORE_TAG_MAX bytes. */
+#define CORE_TAG_MAX            64    /* bytes */
+#define CORE_TAGS_FOLLOWED_MAX  100   /* tags one account follows */
+/* s (a leading # allowed) as a tag's name, lower case, in a; NULL when no
+ * post could carry it. */
+const char *core_tag_name(struct arena *a, const char *s);
+/* Follow or unfollow a tag: ERR_INVAL for a name core_tag_name refuses,
+ * ERR_TOOBIG for one more than CORE_TAGS_FOLLOWED_MAX. */
+int core_tag_follow(struct core *c, struct arena *a, uint64_t viewer, const char *tag, bool on);
+int core_tags_followed(struct core *c, struct arena *a, uint64_t viewer, const char ***out, size_t *n);
+
+/* Where viewer stopped reading a timeline ("home" or "notifications", else
+ * ERR_INVAL); ERR_NOTFOUND before the first marker. */
+struct marker {
+	uint64_t last_read_id;
+	int64_t version, updated_at;
+};
+int core_marker_get(struct core *c, uint64_t viewer, const char *timeline, struct marker *out);
+/* Set markers for timelines[0..n) at once. */
+int core_markers_set(struct core *c, uint64_t viewer, const char *const *timelines, const uint64_t *last,
+                     size_t n);
+/* Put away one of viewer's notifications (someone else's is not found), or all. */
+int core_notif_dismiss(struct core *c, uint64_t viewer, uint64_t id);
+int core_notif_clear(struct core *c, uint64_t viewer);
 
 /* ---- polls ---- */
 struct poll;

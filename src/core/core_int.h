@@ -27,6 +27,8 @@ const char *core_addr_bucket(struct arena *a, const char *addr);
 /* Distinct lower-case #tags / @names in s, at most max, into out. */
 size_t text_tags(struct arena *a, const char *s, const char **out, size_t max);
 size_t text_mentions(struct arena *a, const char *s, const char **out, size_t max);
+/* Nothing but spaces (or nothing): a blank title or keyword. */
+bool text_blank(const char *s);
 
 /*
  * The privacy guard's gate for everything published: scan parts[0..n) as one
@@ -59,6 +61,10 @@ int core_mod_may_remove(struct core *c, struct arena *a, uint64_t viewer, const 
 /* Tell the group's moderators (but actor) of kind, about post (or 0). */
 void core_group_notify_mods(struct core *c, struct arena *a, uint64_t group, int kind, uint64_t actor,
                             uint64_t post);
+
+/* Take account off owner's lists: a list holds only people its owner
+ * follows (core_follow off, core_block call it in their transaction). */
+int list_drop(struct core *c, struct arena *a, uint64_t owner, uint64_t account);
 
 /* Tell `to` (kind, actor, post), unless `to` blocked or muted the actor or
  * is the actor; when `to` is an organisation, its hearers

@@ -205,26 +205,10 @@ int core_post_recipients(struct core *c, struct arena *a, uint64_t post, uint64_
 	return store_post_recipients(c->store, a, post, out, n);
 }
 
-int core_list_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct ulist **out)
-{
-	if (!viewer || !id)
-		return ERR_NOTFOUND;
-	return store_list_get(c->store, a, viewer, id, out);
-}
-
-int core_list_members(struct core *c, struct arena *a, uint64_t list, uint64_t **out, size_t *n)
+/* The ids on a list, for a stream whose owner was checked when it opened. */
+int core_list_member_ids(struct core *c, struct arena *a, uint64_t list, uint64_t **out, size_t *n)
 {
 	return store_list_members(c->store, a, list, out, n);
-}
-
-int core_list_holding(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, struct ulist **out,
-                      size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	if (!viewer)
-		return ERR_AUTH;
-	return store_list_holding(c->store, a, viewer, account, out, n);
 }
 
 int core_notif_newest(struct core *c, uint64_t viewer, uint64_t *id)

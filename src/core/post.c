@@ -1126,9 +1126,15 @@ int core_follow(struct core *c, uint64_t viewer, uint64_t target, bool on, int *
 	if (rc)
 		goto out;
 	if (!on) {
+		/* Unfollowed: off the viewer's lists too (Mastodon's rule), all at once. */
+		if ((rc = store_begin(c->store)))
+			goto out;
 		rc = store_follow_set(c->store, viewer, target, false, NULL);
 		if (!rc)
 			rc = store_follow_request_set(c->store, viewer, target, false, NULL);
+		if (!rc)
+			rc = list_drop(c, &a, viewer, target);
+		rc = store_finish(c->store, rc);
 		*state = FOLLOW_NONE;
 		goto out;
 	}
@@ -1186,7 +1192,22 @@ int core_block(struct core *c, uint64_t viewer, uint64_t target, bool on)
 		return ERR_AUTH;
 	if (viewer == target)
 		return ERR_INVAL;
-	return store_block_set(c->store, viewer, target, on);
+	if (!on)
+		return store_block_set(c->store, viewer, target, false);
+	/* A block ends following both ways, so neither stays on the other's lists. */
+	struct arena a;
+	arena_init(&a);
+	int rc = store_begin(c->store);
+	if (!rc) {
+		rc = store_block_set(c->store, viewer, target, true);
+		if (!rc)
+			rc = list_drop(c, &a, viewer, target);
+		if (!rc)
+			rc = list_drop(c, &a, target, viewer);
+		rc = store_finish(c->store, rc);
+	}
+	arena_release(&a);
+	return rc;
 }
 
 int core_mute(struct core *c, uint64_t viewer, uint64_t target, bool on)

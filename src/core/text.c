@@ -36,7 +36,7 @@ size_t text_tags(struct arena *a, const char *s, const char **out, size_t max)
 		if (s[i] != '#' || !token_start(s, i))
 			continue;
 		size_t j = i + 1;
-		while (j < len && word_byte((unsigned char)s[j]) && j - i <= 64)
+		while (j < len && word_byte((unsigned char)s[j]) && j - i <= CORE_TAG_MAX)
 			j++;
 		if (j == i + 1)
 			continue;
@@ -192,4 +192,22 @@ char *core_search_words(struct arena *a, const char *text)
 	char *out = arena_strndup(a, b.ptr, b.len);
 	buf_release(&b);
 	return out;
+}
+
+const char *core_tag_name(struct arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	if (*s == '#')
+		s++;
+	size_t len = strlen(s);
+	if (!len || len > CORE_TAG_MAX || !utf8_valid(s, len))
+		return NULL;
+	/* What text_tags would find after a # in a post, and nothing else. */
+	for (size_t i = 0; i < len; i++)
+		if (!word_byte((unsigned char)s[i]))
+			return NULL;
+	char *t = arena_strdup(a, s);
+	str_lower(t);
+	return t;
 }

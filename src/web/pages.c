@@ -104,9 +104,9 @@ int h_local(struct http_req *r)
 
 int h_tag(struct http_req *r)
 {
-	char *tag = arena_strdup(r->a, http_param(r, "tag"));
-	str_lower(tag);
-	if (!utf8_valid(tag, strlen(tag)) || strlen(tag) > 64)
+	/* Core's rule for a tag's name, so the page and the API agree on which exist. */
+	const char *tag = core_tag_name(r->a, http_param(r, "tag"));
+	if (!tag)
 		return ERR_NOTFOUND;
 	char *title = arena_printf(r->a, "#%s", tag);
 	struct tval *m = page_model(r, title);
