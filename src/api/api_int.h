@@ -188,6 +188,9 @@ H(a_conversation_read); H(a_conversation_delete); H(a_lists); H(a_list_get); H(a
 H(a_list_update); H(a_list_delete); H(a_list_accounts); H(a_list_accounts_add); H(a_list_accounts_remove);
 /* stream.c */
 H(a_stream); H(a_stream_health);
+/* notifications.c */
+H(a_notif_groups); H(a_notif_group_get); H(a_notif_group_accounts); H(a_notif_group_dismiss);
+H(a_notif_groups_unread); H(a_notif_policy_get); H(a_notif_policy_set);
 #undef H
 
 #endif

@@ -382,6 +382,59 @@ int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count);
 /* The viewer has seen v[0..n) (a page of core_notifications): they are read. */
 int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *v, size_t n);
 
+/*
+ * Grouped notifications (Mastodon 4.3's /api/v2/notifications; notif_group.c).
+ * The rule: a like or a share of the same post, or a follow (of the viewer,
+ * or of one organisation the viewer is staff of), fall in one group when
+ * they happen within the same CORE_NOTIF_GROUP_SPAN window (counted in whole
+ * hours since the epoch, as Mastodon's hour buckets); every other kind, and
+ * a kind the client does not list in grouped_types, is a group of its own
+ * ("ungrouped-<id>").  Keys are opaque to clients.
+ */
+#define CORE_NOTIF_GROUP_SPAN  (12 * 3600)
+#define CORE_NOTIF_SAMPLE      8      /* sample accounts per group, as Mastodon */
+#define CORE_NOTIF_SCAN        1000   /* notifications read at most for one answer */
+#define CORE_NOTIF_KEY_MAX     96
+struct notif_filter {
+	const char *const *types; size_t ntypes;      /* only these kinds (Mastodon's names); none: all */
+	const char *const *exclude; size_t nexclude;
+	const char *const *grouped; size_t ngrouped;  /* grouped_types */
+	bool grouped_set;                             /* false: favourite, follow, reblog */
+	uint64_t account_id;                          /* only from this account (0: anyone) */
+};
+struct notif_member {
+	struct notification *n;
+	struct notif_member *next;                    /* older */
+};
+struct notif_group {
+	const char *key;
+	struct notification *latest;                  /* the most recent one: its kind and post */
+	int64_t count;                                /* all notifications of the group */
+	uint64_t page_min_id, page_max_id;            /* of those within the page */
+	int64_t page_latest_at;
+	struct account *sample[CORE_NOTIF_SAMPLE];    /* the most recent distinct actors */
+	size_t nsample;
+	struct notif_member *members, *last;          /* newest first */
+};
+/* Mastodon's name for a kind ("mention", "favourite", ...). */
+const char *core_notif_type(int kind);
+/* The group key of n under f (NULL f: the default grouped types), in a. */
+const char *core_notif_group_key(struct arena *a, const struct notification *n, const struct notif_filter *f);
+/* A page of at most pg->limit groups, newest first: pg->max_id and
+ * pg->min_id (as since_id) bound the notifications.  *older / *newer are the
+ * oldest / newest notification of the page (0 when empty), for Link. */
+int core_notif_groups(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                      const struct notif_filter *f, struct notif_group **out, size_t *n, uint64_t *older,
+                      uint64_t *newer);
+/* One group by its key, with every member (ERR_NOTFOUND if it has none). */
+int core_notif_group_get(struct core *c, struct arena *a, uint64_t viewer, const char *key,
+                         struct notif_group *out);
+/* Dismiss every notification of the group, in one transaction. */
+int core_notif_group_dismiss(struct core *c, uint64_t viewer, const char *key);
+/* How many groups hold an unread notification, at most limit. */
+int core_notif_groups_unread(struct core *c, uint64_t viewer, const struct notif_filter *f, int limit,
+                             int64_t *count);
+
 /* ---- search ---- */
 struct search_result {
 	struct account **people; size_t npeople;
