@@ -191,6 +191,12 @@ H(a_stream); H(a_stream_health);
 /* notifications.c */
 H(a_notif_groups); H(a_notif_group_get); H(a_notif_group_accounts); H(a_notif_group_dismiss);
 H(a_notif_groups_unread); H(a_notif_policy_get); H(a_notif_policy_set);
+/* scheduled.c */
+H(a_sched_list); H(a_sched_get); H(a_sched_update); H(a_sched_delete);
 #undef H
+/* POST /api/v1/statuses with scheduled_at: keep in for its time (scheduled.c). */
+int api_status_schedule(struct actx *x, struct post_input *in);
+/* ISO 8601 date and time as apps send it, to seconds since the epoch. */
+bool api_parse_time(const char *s, int64_t *out);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "scan/scan.h"
 #include "store/store.h"
+#include "store/store_sched.h"
 #include "store/store_api.h" /* struct poll and the API's types, for the adapters (issue 12: a types-only header) */
 
 #define CORE_POST_MAX_CHARS   5000
@@ -434,6 +435,39 @@ int core_notif_group_dismiss(struct core *c, uint64_t viewer, const char *key);
 /* How many groups hold an unread notification, at most limit. */
 int core_notif_groups_unread(struct core *c, uint64_t viewer, const struct notif_filter *f, int limit,
                              int64_t *count);
+
+/* ---- scheduled posts (scheduled.c) ---- */
+/* As Mastodon: at least 5 minutes ahead, at most 300 waiting per person. */
+#define CORE_SCHED_MIN_AHEAD   300
+#define CORE_SCHED_MAX         300
+#define CORE_SCHED_MAX_AHEAD   (2 * 366 * 86400)
+#define CORE_SCHED_JOB         "scheduled_post"
+struct job_handler;
+/*
+ * Keep in to be written at `at` (what core_post_create would write, by
+ * viewer; the poll lasts poll_expires_in from then).  The text and the
+ * audience are checked now (the guard too: ERR_GUARD / ERR_BLOCKED as for a
+ * post, in->guard filled), and all of it again at publishing, when the
+ * rules of that moment decide: a group the author left, a reply whose post
+ * is gone, a guard that now blocks.  Then the post is not written; it stays
+ * in the list marked failed and the author gets a notification saying why.
+ * ERR_INVAL for a time too soon or too far (*why_time set), ERR_TOOBIG past
+ * CORE_SCHED_MAX.
+ */
+int core_sched_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in,
+                      int64_t poll_expires_in, int64_t at, bool *why_time, struct sched_post *out);
+int core_sched_list(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                    struct sched_post **out, size_t *n);
+int core_sched_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct sched_post *out);
+/* A new time (the same limits); a failed one waits again. */
+int core_sched_move(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, int64_t at,
+                    struct sched_post *out);
+int core_sched_delete(struct core *c, uint64_t viewer, uint64_t id);
+/* The job that publishes them (started with the other jobs). */
+void core_sched_jobs(struct core *c, const struct job_handler **h, size_t *n);
+/* Publish scheduled post id if it is due: one transaction (the post and
+ * the end of its schedule); 0 also when there is nothing (left) to do. */
+int core_sched_publish(struct core *c, uint64_t id);
 
 /* ---- search ---- */
 struct search_result {

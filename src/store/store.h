@@ -37,6 +37,7 @@ enum notif_kind {
 	NOTIF_REPORT = 11,        /* a new report for moderators */
 	NOTIF_GROUP_HELD = 12,    /* a post waits for approval in a group you moderate */
 	NOTIF_POST_REMOVED = 13,  /* a moderator removed your post (note: why) */
+	NOTIF_SCHEDULED_FAILED = 14, /* your scheduled post could not be published (note: why) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
