@@ -193,6 +193,9 @@ H(a_notif_groups); H(a_notif_group_get); H(a_notif_group_accounts); H(a_notif_gr
 H(a_notif_groups_unread); H(a_notif_policy_get); H(a_notif_policy_set);
 /* scheduled.c */
 H(a_sched_list); H(a_sched_get); H(a_sched_update); H(a_sched_delete);
+/* admin.c */
+H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
+H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);
 #undef H
 /* POST /api/v1/statuses with scheduled_at: keep in for its time (scheduled.c). */
 int api_status_schedule(struct actx *x, struct post_input *in);

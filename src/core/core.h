@@ -583,6 +583,33 @@ int core_account_suspend(struct core *c, uint64_t actor, uint64_t account, bool 
 int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_entry **out,
                  size_t *n);
 
+/* ---- the admin API's moderation (admin.c; reports in group.c) ---- */
+#define CORE_ADMIN_SCAN 20000   /* accounts read at most for one admin list */
+struct admin_filter {
+	int status;              /* 0 any, 1 active (not suspended), 2 suspended, 3 none (pending, silenced...) */
+	bool staff;              /* moderators and administrators only */
+	const char *username;    /* starts with (lower case), or NULL */
+	const char *display_name; /* contains, or NULL */
+};
+/* Accounts for the instance's moderators and administrators (else
+ * ERR_FORBIDDEN), newest first, in the id window of pg. */
+int core_admin_accounts(struct core *c, struct arena *a, uint64_t viewer, const struct admin_filter *f,
+                        const struct page *pg, struct account ***out, size_t *n);
+int core_admin_account_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct account **out);
+/* A moderator's warning to account (a notification with the note), under
+ * the instance's hierarchy, logged: one transaction. */
+int core_account_warn(struct core *c, uint64_t actor, uint64_t account, const char *note);
+/* The instance's reports (resolved: the closed ones) the viewer may act on. */
+int core_reports_state(struct core *c, struct arena *a, uint64_t viewer, bool resolved, struct mod_report **out,
+                       size_t *n);
+/* One of them; ERR_NOTFOUND for any other (a group's, one about oneself). */
+int core_report_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct mod_report **out);
+/* Who took it on (0: nobody); take it on (or let it go), logged. */
+uint64_t core_report_assigned(struct core *c, struct arena *a, uint64_t report);
+int core_report_assign(struct core *c, uint64_t viewer, uint64_t report, bool to_self);
+/* Open a closed report again, logged (ERR_CONFLICT when it is open). */
+int core_report_reopen(struct core *c, uint64_t viewer, uint64_t report);
+
 /* What was said in an organisation's name, and by whom (administrators). */
 int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, struct post ***out,
                    size_t *n);

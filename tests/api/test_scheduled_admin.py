@@ -69,3 +69,37 @@ def test_schedule_list_move_delete_and_publish(m):
     assert a.scheduled_statuses() == []
     with pytest.raises(MastodonAPIError):
         a.status_post("Te vroeg", scheduled_at=datetime.datetime.now(datetime.timezone.utc))
+
+
+def test_admin_accounts_and_reports_with_mastodon_py(m):
+    ada, mona, anna, bart = m["ada"], m["mona"], m["anna"], m["bart"]
+    anna_id = anna.me()["id"]
+    # Mastodon.py's admin_accounts asks v1 with active=true.
+    listed = mona.admin_accounts(username="anna")
+    assert [a["username"] for a in listed] == ["anna"]
+    assert listed[0]["account"]["id"] == anna_id and listed[0]["suspended"] is False
+    assert ada.admin_account(anna_id)["username"] == "anna"
+    # A report by bart, handled by the moderator.
+    post = anna.status_post("Iets wat niet mag", visibility="public")
+    bart.report(anna_id, status_ids=[post["id"]], comment="Graag bekijken")
+    reps = [r for r in mona.admin_reports() if r["target_account"]["id"] == anna_id]
+    assert len(reps) == 1 and reps[0]["comment"] == "Graag bekijken"
+    assigned = mona.admin_report_assign(reps[0]["id"])
+    assert assigned["assigned_account"]["id"] == mona.me()["id"]
+    done = mona.admin_report_resolve(reps[0]["id"])
+    assert done["action_taken"] is True
+    assert [r for r in mona.admin_reports(resolved=True) if r["id"] == reps[0]["id"]]
+    assert ada.admin_report_reopen(reps[0]["id"])["action_taken"] is False
+    # Suspend (moderator, on a member) and lift (administrator only).
+    mona.admin_account_moderate(anna_id, action="suspend", report_id=reps[0]["id"], text="Na waarschuwing")
+    assert ada.admin_account(anna_id)["suspended"] is True
+    assert ada.admin_report(reps[0]["id"])["action_taken"] is True
+    with pytest.raises(MastodonAPIError):
+        mona.admin_account_unsuspend(anna_id)
+    assert ada.admin_account_unsuspend(anna_id)["suspended"] is False
+    # Not on someone above: a moderator does not suspend the administrator.
+    with pytest.raises(MastodonAPIError):
+        mona.admin_account_moderate(ada.me()["id"], action="suspend")
+    # Without admin rights, and with a plain read token, nothing.
+    with pytest.raises(MastodonAPIError):
+        bart.admin_accounts()
