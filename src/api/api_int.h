@@ -196,6 +196,8 @@ H(a_sched_list); H(a_sched_get); H(a_sched_update); H(a_sched_delete);
 /* admin.c */
 H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);
+/* discover.c */
+H(a_directory); H(a_familiar_followers); H(a_translation_languages);
 #undef H
 /* POST /api/v1/statuses with scheduled_at: keep in for its time (scheduled.c). */
 int api_status_schedule(struct actx *x, struct post_input *in);

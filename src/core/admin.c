@@ -119,3 +119,32 @@ int core_account_warn(struct core *c, uint64_t actor, uint64_t account, const ch
 		c->on_notify(c, account);
 	return rc;
 }
+
+int core_familiar_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t target,
+                            struct account ***out, size_t *n)
+{
+	*n = 0;
+	*out = NULL;
+	if (!viewer)
+		return ERR_AUTH;
+	struct account *t;
+	int rc = store_account_get(c->store, a, target, &t);
+	if (rc == ERR_NOTFOUND || (!rc && core_account_hidden(c, viewer, t)))
+		return 0; /* nobody known: the same answer as for no one in common */
+	if (rc || !core_collections_visible(viewer, t))
+		return rc;
+	struct account **v;
+	size_t nv;
+	if ((rc = store_followers(c->store, a, target, false, 80, &v, &nv)))
+		return rc;
+	size_t k = 0;
+	for (size_t i = 0; i < nv && k < CORE_PAGE_MAX; i++) {
+		struct relation rel;
+		if (v[i]->id == viewer || v[i]->suspended || core_relation(c, viewer, v[i]->id, &rel) || !rel.following)
+			continue;
+		v[k++] = v[i];
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}

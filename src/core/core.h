@@ -637,6 +637,12 @@ bool core_collections_hidden(const struct account *acc); /* the setting as it ap
  * account (a professional who becomes a client has them hidden). */
 int core_collections_choose(struct core *c, const struct account *me, bool hide);
 
+/* Who among the people viewer follows also follows target, as far as
+ * target's lists are viewer's to see (core_collections_visible); at most
+ * CORE_PAGE_MAX, suspended accounts left out (admin.c). */
+int core_familiar_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t target,
+                            struct account ***out, size_t *n);
+
 /* ---- the directory ("Wie is er?") ---- */
 #define CORE_DIRECTORY_MAX    50    /* of each kind on one page */
 #define CORE_DIRECTORY_QUERY  100   /* characters of a search */
