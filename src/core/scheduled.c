@@ -226,6 +226,14 @@ int core_sched_publish(struct core *c, uint64_t id)
 		arena_release(&a);
 		return rc;
 	}
+	/* Nobody posts from a suspended account, by schedule neither. */
+	struct account *acc;
+	if ((rc = store_account_get(c->store, &a, p.account_id, &acc)) || acc->suspended) {
+		if (!rc)
+			rc = sched_failed(c, &p, "Uw account is geschorst.");
+		arena_release(&a);
+		return rc == ERR_NOTFOUND ? 0 : rc;
+	}
 	const char *opts[STORE_POLL_MAX + 1];
 	size_t nopts = 0;
 	for (char *s = (char *)p.poll_options; *p.poll_options && s && nopts < STORE_POLL_MAX;) {

@@ -149,3 +149,22 @@ def test_author_who_left_the_group_is_told_and_nothing_is_published(srv):
     # Moved again, it waits again (and fails again while the author is out).
     r = api(srv, tok, "/api/v1/scheduled_statuses/" + sid, "put", data={"scheduled_at": iso(7200)})
     assert r.status_code == 200 and r.json()["kring_state"] == "scheduled"
+
+
+def test_suspended_author_is_not_published(srv):
+    name = srv.add_user(uniq("plan"))
+    tok = token(srv, name)
+    text = "Geschorst maar ingepland %s" % uniq("x")
+    r = api(srv, tok, "/api/v1/statuses", "post", data={"status": text, "visibility": "public",
+                                                         "scheduled_at": iso(AHEAD + 1)})
+    assert r.status_code == 200, r.text
+    srv.cli("user", "suspend", name)
+    reader = token(srv, srv.add_user(uniq("lezer")))
+    time.sleep(AHEAD + 3)
+    pub = api(srv, reader, "/api/v1/timelines/public").json()
+    assert not [st for st in pub if "Geschorst" in st["content"]]
+    srv.cli("user", "unsuspend", name)
+    tok = token(srv, name)
+    failed = wait_for(lambda: [x for x in api(srv, tok, "/api/v1/scheduled_statuses").json()
+                               if x.get("kring_state") == "failed"])
+    assert failed and "geschorst" in failed[0]["kring_error"]
