@@ -403,6 +403,12 @@ static int serve(struct opts *o, struct core *c)
 		all[nall++] = jh[i];
 	for (size_t i = 0; !rc && i < nmh && nall < 8; i++)
 		all[nall++] = mh[i];
+	/* Scheduled posts, published at their time. */
+	const struct job_handler *sh;
+	size_t nsh;
+	core_sched_jobs(c, &sh, &nsh);
+	for (size_t i = 0; !rc && i < nsh && nall < 8; i++)
+		all[nall++] = sh[i];
 	if (!rc)
 		rc = job_start(c->store, all, nall, 0, &jobs);
 	if (rc) {

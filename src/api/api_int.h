@@ -187,6 +187,20 @@ H(a_conversation_read); H(a_conversation_delete); H(a_lists); H(a_list_get); H(a
 H(a_list_update); H(a_list_delete); H(a_list_accounts); H(a_list_accounts_add); H(a_list_accounts_remove);
 /* stream.c */
 H(a_stream); H(a_stream_health);
+/* notifications.c */
+H(a_notif_groups); H(a_notif_group_get); H(a_notif_group_accounts); H(a_notif_group_dismiss);
+H(a_notif_groups_unread); H(a_notif_policy_get); H(a_notif_policy_set);
+/* scheduled.c */
+H(a_sched_list); H(a_sched_get); H(a_sched_update); H(a_sched_delete);
+/* admin.c */
+H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
+H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);
+/* discover.c */
+H(a_directory); H(a_familiar_followers); H(a_translation_languages);
 #undef H
+/* POST /api/v1/statuses with scheduled_at: keep in for its time (scheduled.c). */
+int api_status_schedule(struct actx *x, struct post_input *in);
+/* ISO 8601 date and time as apps send it, to seconds since the epoch. */
+bool api_parse_time(const char *s, int64_t *out);
 
 #endif

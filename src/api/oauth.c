@@ -223,7 +223,9 @@ int a_oauth_meta(struct http_req *r)
 	                               "read:statuses", "write:accounts", "write:blocks", "write:bookmarks",
 	                               "write:conversations", "write:favourites", "write:filters",
 	                               "write:follows", "write:lists", "write:media", "write:mutes",
-	                               "write:notifications", "write:reports", "write:statuses"};
+	                               "write:notifications", "write:reports", "write:statuses", "admin:read",
+	                               "admin:read:accounts", "admin:read:reports", "admin:write",
+	                               "admin:write:accounts", "admin:write:reports"};
 	jw_key(&j, "scopes_supported");
 	jw_arr(&j);
 	for (size_t i = 0; i < sizeof scopes / sizeof scopes[0]; i++)

@@ -163,8 +163,6 @@ int a_status_create(struct http_req *r)
 	bool multiple = false;
 	if (poll_args(&x, opts, &nopts, &expires, &multiple))
 		return api_fail(&x, 422, "Validation failed: the poll needs 2 to 8 options and a valid duration");
-	if (arg(&x, "scheduled_at"))
-		return api_fail(&x, 422, "Validation failed: scheduled posts are not supported");
 	struct guard_result g;
 	in.guard = &g;
 	in.confirm = arg_bool(&x, "privacy_confirm", false);
@@ -175,6 +173,9 @@ int a_status_create(struct http_req *r)
 	in.poll_expires_at = expires;
 	in.poll_multiple = multiple;
 	in.idem_key = key;
+	const char *sched = arg(&x, "scheduled_at");
+	if (sched && *sched)
+		return api_status_schedule(&x, &in);
 	rc = core_post_create(x.c, x.a, x.viewer, &in, &id);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
 		return api_guard_fail(&x, rc, &g);

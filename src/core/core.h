@@ -18,6 +18,7 @@
 
 #include "scan/scan.h"
 #include "store/store.h"
+#include "store/store_sched.h"
 #include "store/store_api.h" /* struct poll and the API's types, for the adapters (issue 12: a types-only header) */
 
 #define CORE_POST_MAX_CHARS   5000
@@ -385,6 +386,92 @@ int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count);
 /* The viewer has seen v[0..n) (a page of core_notifications): they are read. */
 int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *v, size_t n);
 
+/*
+ * Grouped notifications (Mastodon 4.3's /api/v2/notifications; notif_group.c).
+ * The rule: a like or a share of the same post, or a follow (of the viewer,
+ * or of one organisation the viewer is staff of), fall in one group when
+ * they happen within the same CORE_NOTIF_GROUP_SPAN window (counted in whole
+ * hours since the epoch, as Mastodon's hour buckets); every other kind, and
+ * a kind the client does not list in grouped_types, is a group of its own
+ * ("ungrouped-<id>").  Keys are opaque to clients.
+ */
+#define CORE_NOTIF_GROUP_SPAN  (12 * 3600)
+#define CORE_NOTIF_SAMPLE      8      /* sample accounts per group, as Mastodon */
+#define CORE_NOTIF_SCAN        1000   /* notifications read at most for one answer */
+#define CORE_NOTIF_KEY_MAX     96
+struct notif_filter {
+	const char *const *types; size_t ntypes;      /* only these kinds (Mastodon's names); none: all */
+	const char *const *exclude; size_t nexclude;
+	const char *const *grouped; size_t ngrouped;  /* grouped_types */
+	bool grouped_set;                             /* false: favourite, follow, reblog */
+	uint64_t account_id;                          /* only from this account (0: anyone) */
+};
+struct notif_member {
+	struct notification *n;
+	struct notif_member *next;                    /* older */
+};
+struct notif_group {
+	const char *key;
+	struct notification *latest;                  /* the most recent one: its kind and post */
+	int64_t count;                                /* all notifications of the group */
+	uint64_t page_min_id, page_max_id;            /* of those within the page */
+	int64_t page_latest_at;
+	struct account *sample[CORE_NOTIF_SAMPLE];    /* the most recent distinct actors */
+	size_t nsample;
+	struct notif_member *members, *last;          /* newest first */
+};
+/* Mastodon's name for a kind ("mention", "favourite", ...). */
+const char *core_notif_type(int kind);
+/* The group key of n under f (NULL f: the default grouped types), in a. */
+const char *core_notif_group_key(struct arena *a, const struct notification *n, const struct notif_filter *f);
+/* A page of at most pg->limit groups, newest first: pg->max_id and
+ * pg->min_id (as since_id) bound the notifications.  *older / *newer are the
+ * oldest / newest notification of the page (0 when empty), for Link. */
+int core_notif_groups(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                      const struct notif_filter *f, struct notif_group **out, size_t *n, uint64_t *older,
+                      uint64_t *newer);
+/* One group by its key, with every member (ERR_NOTFOUND if it has none). */
+int core_notif_group_get(struct core *c, struct arena *a, uint64_t viewer, const char *key,
+                         struct notif_group *out);
+/* Dismiss every notification of the group, in one transaction. */
+int core_notif_group_dismiss(struct core *c, uint64_t viewer, const char *key);
+/* How many groups hold an unread notification, at most limit. */
+int core_notif_groups_unread(struct core *c, uint64_t viewer, const struct notif_filter *f, int limit,
+                             int64_t *count);
+
+/* ---- scheduled posts (scheduled.c) ---- */
+/* As Mastodon: at least 5 minutes ahead, at most 300 waiting per person. */
+#define CORE_SCHED_MIN_AHEAD   300
+#define CORE_SCHED_MAX         300
+#define CORE_SCHED_MAX_AHEAD   (2 * 366 * 86400)
+#define CORE_SCHED_JOB         "scheduled_post"
+struct job_handler;
+/*
+ * Keep in to be written at `at` (what core_post_create would write, by
+ * viewer; the poll lasts poll_expires_in from then).  The text and the
+ * audience are checked now (the guard too: ERR_GUARD / ERR_BLOCKED as for a
+ * post, in->guard filled), and all of it again at publishing, when the
+ * rules of that moment decide: a group the author left, a reply whose post
+ * is gone, a guard that now blocks.  Then the post is not written; it stays
+ * in the list marked failed and the author gets a notification saying why.
+ * ERR_INVAL for a time too soon or too far (*why_time set), ERR_TOOBIG past
+ * CORE_SCHED_MAX.
+ */
+int core_sched_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in,
+                      int64_t poll_expires_in, int64_t at, bool *why_time, struct sched_post *out);
+int core_sched_list(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                    struct sched_post **out, size_t *n);
+int core_sched_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct sched_post *out);
+/* A new time (the same limits); a failed one waits again. */
+int core_sched_move(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, int64_t at,
+                    struct sched_post *out);
+int core_sched_delete(struct core *c, uint64_t viewer, uint64_t id);
+/* The job that publishes them (started with the other jobs). */
+void core_sched_jobs(struct core *c, const struct job_handler **h, size_t *n);
+/* Publish scheduled post id if it is due: one transaction (the post and
+ * the end of its schedule); 0 also when there is nothing (left) to do. */
+int core_sched_publish(struct core *c, uint64_t id);
+
 /* ---- search ---- */
 struct search_result {
 	struct account **people; size_t npeople;
@@ -499,6 +586,33 @@ int core_account_suspend(struct core *c, uint64_t actor, uint64_t account, bool 
 int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct mod_entry **out,
                  size_t *n);
 
+/* ---- the admin API's moderation (admin.c; reports in group.c) ---- */
+#define CORE_ADMIN_SCAN 20000   /* accounts read at most for one admin list */
+struct admin_filter {
+	int status;              /* 0 any, 1 active (not suspended), 2 suspended, 3 none (pending, silenced...) */
+	bool staff;              /* moderators and administrators only */
+	const char *username;    /* starts with (lower case), or NULL */
+	const char *display_name; /* contains, or NULL */
+};
+/* Accounts for the instance's moderators and administrators (else
+ * ERR_FORBIDDEN), newest first, in the id window of pg. */
+int core_admin_accounts(struct core *c, struct arena *a, uint64_t viewer, const struct admin_filter *f,
+                        const struct page *pg, struct account ***out, size_t *n);
+int core_admin_account_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct account **out);
+/* A moderator's warning to account (a notification with the note), under
+ * the instance's hierarchy, logged: one transaction. */
+int core_account_warn(struct core *c, uint64_t actor, uint64_t account, const char *note);
+/* The instance's reports (resolved: the closed ones) the viewer may act on. */
+int core_reports_state(struct core *c, struct arena *a, uint64_t viewer, bool resolved, struct mod_report **out,
+                       size_t *n);
+/* One of them; ERR_NOTFOUND for any other (a group's, one about oneself). */
+int core_report_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct mod_report **out);
+/* Who took it on (0: nobody); take it on (or let it go), logged. */
+uint64_t core_report_assigned(struct core *c, struct arena *a, uint64_t report);
+int core_report_assign(struct core *c, uint64_t viewer, uint64_t report, bool to_self);
+/* Open a closed report again, logged (ERR_CONFLICT when it is open). */
+int core_report_reopen(struct core *c, uint64_t viewer, uint64_t report);
+
 /* What was said in an organisation's name, and by whom (administrators). */
 int core_org_audit(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, struct post ***out,
                    size_t *n);
@@ -534,6 +648,12 @@ bool core_collections_hidden(const struct account *acc); /* the setting as it ap
  * what applies is stored, so the default keeps following the kind of
  * account (a professional who becomes a client has them hidden). */
 int core_collections_choose(struct core *c, const struct account *me, bool hide);
+
+/* Who among the people viewer follows also follows target, as far as
+ * target's lists are viewer's to see (core_collections_visible); at most
+ * CORE_PAGE_MAX, suspended accounts left out (admin.c). */
+int core_familiar_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t target,
+                            struct account ***out, size_t *n);
 
 /* ---- the directory ("Wie is er?") ---- */
 #define CORE_DIRECTORY_MAX    50    /* of each kind on one page */

@@ -19,6 +19,11 @@ struct guard_ask;
 int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
                      struct post **out);
 
+/* The group a post's text names ("@kring ..."), when the author is a
+ * member of it: how a member posts into a group from any app; 0 for none.
+ * Any other name stays plain text, so nothing leaks that a group exists. */
+uint64_t core_group_named(struct core *c, struct arena *a, uint64_t author, const char *text);
+
 /* The key for per-address limits: the address itself, but for IPv6 its /64
  * (one household or server gets a whole /64, so single addresses cost an
  * attacker nothing).  "-" for NULL. */

@@ -1102,3 +1102,90 @@ int core_guidelines_accept(struct core *c, uint64_t viewer, uint64_t org)
 		return ERR_FORBIDDEN;
 	return store_guidelines_accept(c->store, org, viewer);
 }
+
+/* ---- reports for the admin API (api/admin.c) ---- */
+
+int core_reports_state(struct core *c, struct arena *a, uint64_t viewer, bool resolved, struct mod_report **out,
+                       size_t *n)
+{
+	*n = 0;
+	struct group *g;
+	int rc = may_handle(c, a, viewer, 0, &g);
+	if (!rc)
+		rc = store_modreport_list(c->store, a, 0, resolved ? 1 : 0, out, n);
+	if (rc)
+		return rc;
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (!report_may_act(c, a, viewer, &(*out)[i], g))
+			(*out)[k++] = (*out)[i];
+	*n = k;
+	return 0;
+}
+
+int core_report_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct mod_report **out)
+{
+	struct group *g;
+	int rc = store_modreport_get(c->store, a, id, out);
+	/* The instance's reports only, and only those the viewer may act on:
+	 * any other is not there for them (404, no leak of its existence). */
+	if (!rc && (*out)->group_id)
+		rc = ERR_NOTFOUND;
+	if (!rc && (rc = may_handle(c, a, viewer, 0, &g)) == ERR_FORBIDDEN)
+		rc = ERR_NOTFOUND;
+	if (!rc && report_may_act(c, a, viewer, *out, g))
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+static void assigned_key(char *key, size_t cap, uint64_t report)
+{
+	snprintf(key, cap, "report.%llu.assigned", (unsigned long long)report);
+}
+
+uint64_t core_report_assigned(struct core *c, struct arena *a, uint64_t report)
+{
+	char key[64];
+	assigned_key(key, sizeof key, report);
+	uint64_t id = 0;
+	return parse_u64(store_meta_get(c->store, a, key, "0"), &id) ? id : 0;
+}
+
+int core_report_assign(struct core *c, uint64_t viewer, uint64_t report, bool to_self)
+{
+	struct arena a;
+	arena_init(&a);
+	struct mod_report *r;
+	char key[64], val[32];
+	assigned_key(key, sizeof key, report);
+	snprintf(val, sizeof val, "%llu", (unsigned long long)(to_self ? viewer : 0));
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = core_report_get(c, &a, viewer, report, &r);
+	if (!rc)
+		rc = store_meta_set(c->store, key, val);
+	if (!rc)
+		rc = store_mod_log_add(c->store, viewer, 0, to_self ? "assign" : "unassign", r->account_id, r->post_id, NULL);
+	rc = store_finish(c->store, rc);
+	arena_release(&a);
+	return rc;
+}
+
+int core_report_reopen(struct core *c, uint64_t viewer, uint64_t report)
+{
+	struct arena a;
+	arena_init(&a);
+	struct mod_report *r;
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = core_report_get(c, &a, viewer, report, &r);
+	if (!rc && r->state == 0)
+		rc = ERR_CONFLICT;
+	if (!rc)
+		rc = store_modreport_reopen(c->store, report);
+	if (!rc)
+		rc = store_mod_log_add(c->store, viewer, 0, "reopen", r->account_id, r->post_id, NULL);
+	rc = store_finish(c->store, rc);
+	arena_release(&a);
+	return rc;
+}

@@ -72,7 +72,13 @@ static void test_scopes(void **state)
 	assert_true(core_scope_allows("follow", "write:blocks"));
 	assert_false(core_scope_allows("", "read"));
 	assert_true(core_scopes_valid("read write:favourites follow push"));
-	assert_false(core_scopes_valid("read admin:read"));
+	assert_false(core_scopes_valid("read admin:everything"));
+	/* The admin scopes (issue 14) are their own: never part of read or write. */
+	assert_true(core_scopes_valid("read admin:read admin:write:reports"));
+	assert_false(core_scope_allows("read write", "admin:read:accounts"));
+	assert_true(core_scope_allows("admin:read", "admin:read:accounts"));
+	assert_false(core_scope_allows("admin:read", "read:statuses"));
+	assert_false(core_scope_allows("admin:read", "admin:write:accounts"));
 	assert_false(core_scopes_valid(""));
 	assert_true(core_scopes_subset("read:lists write", "read write"));
 	assert_false(core_scopes_subset("read follow", "read write"));

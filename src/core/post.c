@@ -619,6 +619,21 @@ static bool audience_kept(const char *reviewed, uint64_t group, int vis)
 	return g == group && vis >= (int)v;
 }
 
+uint64_t core_group_named(struct core *c, struct arena *a, uint64_t author, const char *text)
+{
+	const char *gn[CORE_MAX_MENTIONS];
+	size_t ng = text_mentions(a, text, gn, CORE_MAX_MENTIONS);
+	for (size_t i = 0; i < ng; i++) {
+		struct account *acc;
+		struct group *g;
+		if (store_account_by_name(c->store, a, gn[i], &acc) == 0)
+			continue;
+		if (store_group_by_name(c->store, a, author, gn[i], &g) == 0 && g->v_state == GSTATE_MEMBER)
+			return g->id;
+	}
+	return 0;
+}
+
 int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const struct post_input *in, uint64_t *id)
 {
 	/* The same request again (a client retrying): the post it made. */
@@ -678,18 +693,8 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	 * with groups elsewhere on the fediverse.  Only a group the author is in
 	 * counts; any other name stays plain text, so nothing leaks that a
 	 * group exists. */
-	if (!pn.group_id && pn.visibility != VIS_DIRECT) {
-		const char *gn[CORE_MAX_MENTIONS];
-		size_t ng = text_mentions(a, in->text, gn, CORE_MAX_MENTIONS);
-		for (size_t i = 0; i < ng && !pn.group_id; i++) {
-			struct account *acc;
-			struct group *g;
-			if (store_account_by_name(c->store, a, gn[i], &acc) == 0)
-				continue;
-			if (store_group_by_name(c->store, a, in->author_id, gn[i], &g) == 0 && g->v_state == GSTATE_MEMBER)
-				pn.group_id = g->id;
-		}
-	}
+	if (!pn.group_id && pn.visibility != VIS_DIRECT)
+		pn.group_id = core_group_named(c, a, in->author_id, in->text);
 	if (in->visibility_default && pn.group_id && pn.visibility != VIS_DIRECT)
 		pn.visibility = parent ? parent->visibility : VIS_PUBLIC;
 	if (pn.group_id && (rc = group_gate(c, a, in->author_id, pn.group_id, &pn.pending)))

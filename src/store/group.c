@@ -518,6 +518,12 @@ int store_modreport_close(struct store *s, uint64_t id)
 	return db_exec(db, "UPDATE mod_reports SET state = 1 WHERE id = ?1", "u", id);
 }
 
+int store_modreport_reopen(struct store *s, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE mod_reports SET state = 0 WHERE id = ?1", "u", id);
+}
+
 int store_mod_log_add(struct store *s, uint64_t actor, uint64_t group, const char *action, uint64_t account,
                       uint64_t post, const char *note)
 {

@@ -311,6 +311,19 @@ static const char *const sqlite_steps[] = {
 	" last_read = MAX(conv_state.last_read, excluded.last_read),"
 	" left_at = MAX(conv_state.left_at, excluded.left_at);"
 	"DROP TABLE conversation_state;",
+
+	/* 16: scheduled posts (the API's scheduled_at): what the post will be,
+	 * published by the job queue at scheduled_at through core_post_create;
+	 * state 1 = could not be published (error says why). */
+	"CREATE TABLE scheduled_posts (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,"
+	" author_id INTEGER NOT NULL, scheduled_at INTEGER NOT NULL, text TEXT NOT NULL,"
+	" visibility INTEGER NOT NULL, visibility_default INTEGER NOT NULL DEFAULT 0,"
+	" in_reply_to INTEGER NOT NULL DEFAULT 0, group_id INTEGER NOT NULL DEFAULT 0, spoiler_text TEXT NOT NULL DEFAULT '',"
+	" sensitive INTEGER NOT NULL DEFAULT 0, language TEXT NOT NULL DEFAULT '',"
+	" poll_options TEXT NOT NULL DEFAULT '', poll_expires_in INTEGER NOT NULL DEFAULT 0,"
+	" poll_multiple INTEGER NOT NULL DEFAULT 0, confirm INTEGER NOT NULL DEFAULT 0,"
+	" state INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
+	"CREATE INDEX scheduled_posts_account ON scheduled_posts(account_id, id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -299,6 +299,19 @@ const char *const store_pg_steps[] = {
 	" last_read = GREATEST(conv_state.last_read, excluded.last_read),"
 	" left_at = GREATEST(conv_state.left_at, excluded.left_at);"
 	"DROP TABLE conversation_state;",
+
+	/* 16: scheduled posts (the API's scheduled_at): what the post will be,
+	 * published by the job queue at scheduled_at through core_post_create;
+	 * state 1 = could not be published (error says why). */
+	"CREATE TABLE scheduled_posts (id BIGINT PRIMARY KEY, account_id BIGINT NOT NULL,"
+	" author_id BIGINT NOT NULL, scheduled_at BIGINT NOT NULL, text TEXT NOT NULL,"
+	" visibility BIGINT NOT NULL, visibility_default BIGINT NOT NULL DEFAULT 0,"
+	" in_reply_to BIGINT NOT NULL DEFAULT 0, group_id BIGINT NOT NULL DEFAULT 0, spoiler_text TEXT NOT NULL DEFAULT '',"
+	" sensitive BIGINT NOT NULL DEFAULT 0, language TEXT NOT NULL DEFAULT '',"
+	" poll_options TEXT NOT NULL DEFAULT '', poll_expires_in BIGINT NOT NULL DEFAULT 0,"
+	" poll_multiple BIGINT NOT NULL DEFAULT 0, confirm BIGINT NOT NULL DEFAULT 0,"
+	" state BIGINT NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
+	"CREATE INDEX scheduled_posts_account ON scheduled_posts(account_id, id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -37,6 +37,7 @@ enum notif_kind {
 	NOTIF_REPORT = 11,        /* a new report for moderators */
 	NOTIF_GROUP_HELD = 12,    /* a post waits for approval in a group you moderate */
 	NOTIF_POST_REMOVED = 13,  /* a moderator removed your post (note: why) */
+	NOTIF_SCHEDULED_FAILED = 14, /* your scheduled post could not be published (note: why) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -441,6 +442,7 @@ int store_modreport_get(struct store *s, struct arena *a, uint64_t id, struct mo
 /* Open reports for one group, or (group 0) for the instance: non-group content. */
 int store_modreport_list(struct store *s, struct arena *a, uint64_t group, int state, struct mod_report **out, size_t *n);
 int store_modreport_close(struct store *s, uint64_t id);
+int store_modreport_reopen(struct store *s, uint64_t id);
 int store_mod_log_add(struct store *s, uint64_t actor, uint64_t group, const char *action, uint64_t account,
                       uint64_t post, const char *note);
 int store_mod_log_list(struct store *s, struct arena *a, uint64_t group, int limit, struct mod_entry **out,
