@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "api/api.h"
 #include "core/core.h"
+#include "core/push.h"
 #include "http/http.h"
 #include "scan/scan.h"
 #include "store/bench_data.h"
@@ -397,12 +398,21 @@ static int serve(struct opts *o, struct core *c)
 		fprintf(stderr, "kring: the mail settings (smtp_url, smtp_from) are not valid\n");
 		return 1;
 	}
+	/* Web Push: the VAPID key pair (made the first time) and the job that delivers. */
+	const struct job_handler *ph;
+	size_t nph;
+	if (!rc && core_push_open(c, o->cfg.data, base_url(o, &ma), &ph, &nph)) {
+		fprintf(stderr, "kring: cannot start Web Push (keys in the database and %s/push.key)\n", o->cfg.data);
+		return 1;
+	}
 	struct job_handler all[8];
 	size_t nall = 0;
 	for (size_t i = 0; !rc && i < njh && nall < 8; i++)
 		all[nall++] = jh[i];
 	for (size_t i = 0; !rc && i < nmh && nall < 8; i++)
 		all[nall++] = mh[i];
+	for (size_t i = 0; !rc && i < nph && nall < 8; i++)
+		all[nall++] = ph[i];
 	if (!rc)
 		rc = job_start(c->store, all, nall, 0, &jobs);
 	if (rc) {
@@ -426,6 +436,7 @@ static int serve(struct opts *o, struct core *c)
 	job_stop(jobs);
 	core_media_close();
 	core_mail_close();
+	core_push_close();
 	arena_release(&ma);
 	log_info("stopped cleanly");
 	return 0;

@@ -65,6 +65,8 @@ bool api_scope_meets(const char *granted, const char *need);
  * scopes).
  */
 int api_begin(struct http_req *r, struct actx *x);
+/* The bearer token the request was made with (after api_begin), or NULL. */
+const char *api_bearer(struct actx *x);
 /* An argument by name ("status", "poll[options][]"), first occurrence; or NULL. */
 const char *arg(struct actx *x, const char *name);
 /* All values of an array argument ("types[]" and "types"), at most max. */
@@ -188,6 +190,8 @@ H(a_conversation_read); H(a_conversation_delete); H(a_lists); H(a_list_get); H(a
 H(a_list_update); H(a_list_delete); H(a_list_accounts); H(a_list_accounts_add); H(a_list_accounts_remove);
 /* stream.c */
 H(a_stream); H(a_stream_health);
+/* push.c */
+H(a_push_create); H(a_push_get); H(a_push_update); H(a_push_delete);
 #undef H
 
 #endif

@@ -301,6 +301,15 @@ static const char *const sqlite_steps[] = {
 	/* 14: a notification names its group and carries a moderator's note. */
 	"ALTER TABLE notifications ADD COLUMN group_id INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+
+	/* 15: Web Push subscriptions, one per access token (as Mastodon's).
+	 * token_box is the token sealed with a key kept outside the database
+	 * (core/push.c): the payload names it, the database holds only hashes. */
+	"CREATE TABLE push_subscriptions (id INTEGER PRIMARY KEY, token_id INTEGER NOT NULL UNIQUE,"
+	" account_id INTEGER NOT NULL, endpoint TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL,"
+	" alerts INTEGER NOT NULL, policy INTEGER NOT NULL, standard INTEGER NOT NULL DEFAULT 0,"
+	" token_box TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
+	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -291,6 +291,13 @@ const char *const store_pg_steps[] = {
 	/* 14: a notification names its group and carries a moderator's note. */
 	"ALTER TABLE notifications ADD COLUMN group_id BIGINT NOT NULL DEFAULT 0;"
 	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+
+	/* 15: Web Push subscriptions (see migrate.c). */
+	"CREATE TABLE push_subscriptions (id BIGINT PRIMARY KEY, token_id BIGINT NOT NULL UNIQUE,"
+	" account_id BIGINT NOT NULL, endpoint TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL,"
+	" alerts BIGINT NOT NULL, policy BIGINT NOT NULL, standard BIGINT NOT NULL DEFAULT 0,"
+	" token_box TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
+	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);
