@@ -48,7 +48,7 @@ int store_push_put(struct store *s, const struct push_sub *p)
 		rc = db_exec(db,
 		             "INSERT INTO push_subscriptions (id, token_id, account_id, endpoint, p256dh, auth, alerts,"
 		             " policy, standard, token_box, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-		             "uuussssiiisi", p->id, p->token_id, p->account_id, p->endpoint, p->p256dh, p->auth,
+		             "uuusssiiisi", p->id, p->token_id, p->account_id, p->endpoint, p->p256dh, p->auth,
 		             (int64_t)p->alerts, (int64_t)p->policy, (int64_t)p->standard, p->token_box, p->created_at);
 	return db_finish(db, rc);
 }
