@@ -47,6 +47,8 @@ static int read_data(struct actx *x, int *alerts, int *policy)
 			*alerts |= 1 << i;
 	}
 	const char *p = arg(x, "data[policy]");
+	if (!p)
+		p = arg(x, "policy"); /* Mastodon.py sends it without data[] */
 	*policy = PUSH_POLICY_ALL;
 	if (p && core_push_policy_parse(p, policy))
 		return api_fail(x, 422, "data[policy] must be all, followed, follower or none") + 1;
