@@ -234,3 +234,20 @@ def test_bad_subscriptions_are_refused(server, field, value):
     assert r.status_code == 422, (r.status_code, r.text)
     assert "error" in r.json()
     assert api(server, tok, "GET", "/api/v1/push/subscription").status_code == 404
+
+
+def test_a_content_warning_is_all_the_push_shows(server, rx):
+    """A lock screen shows the push: behind a content warning only the warning."""
+    bob, btok = user(server)
+    alice, atok = user(server)
+    keys = Keys()
+    assert subscribe(server, btok, rx.url("/cw"), keys).status_code == 200
+    r = api(server, atok, "POST", "/api/v1/statuses", data={
+        "status": "@%s de uitslag van het onderzoek is binnen" % bob, "spoiler_text": "Over je afspraak",
+        "visibility": "direct"})
+    assert r.status_code == 200, r.text
+    got = rx.next()
+    assert got
+    p = keys.decrypt(got[1], got[2])
+    assert p["body"] == "Over je afspraak", p
+    assert "uitslag" not in p["body"]
