@@ -62,10 +62,10 @@ int a_push_create(struct http_req *r)
 	if (rc)
 		return rc;
 	struct push_input in = {
-		.endpoint = arg(&x, "subscription[endpoint]"),
-		.p256dh = arg(&x, "subscription[keys][p256dh]"),
-		.auth = arg(&x, "subscription[keys][auth]"),
-		.standard = arg_bool(&x, "subscription[standard]", false),
+	        .endpoint = arg(&x, "subscription[endpoint]"),
+	        .p256dh = arg(&x, "subscription[keys][p256dh]"),
+	        .auth = arg(&x, "subscription[keys][auth]"),
+	        .standard = arg_bool(&x, "subscription[standard]", false),
 	};
 	if (read_data(&x, &in.alerts, &in.policy))
 		return 0;

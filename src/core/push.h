@@ -27,9 +27,9 @@
 #include "store/store_push.h"
 
 #define CORE_PUSH_ENDPOINT_MAX 2048
-#define CORE_PUSH_PLAIN_MAX    3072 /* payload JSON before encryption (a push message carries 4 KB) */
-#define CORE_PUSH_BODY_CHARS   140  /* the text shown, as Mastodon's */
-#define CORE_PUSH_TTL          172800 /* seconds a push service may hold a message (48 h) */
+#define CORE_PUSH_PLAIN_MAX 3072 /* payload JSON before encryption (a push message carries 4 KB) */
+#define CORE_PUSH_BODY_CHARS 140 /* the text shown, as Mastodon's */
+#define CORE_PUSH_TTL 172800     /* seconds a push service may hold a message (48 h) */
 
 enum push_alert {
 	PUSH_MENTION = 1 << 0,
@@ -55,8 +55,7 @@ int core_push_policy_parse(const char *name, int *out);
 struct job_handler;
 /* Start: load (or make, the first time) the VAPID key pair and the key that
  * seals tokens (DATA/push.key); h/n are the job handlers to run. */
-int core_push_open(struct core *c, const char *data_dir, const char *base_url, const struct job_handler **h,
-                   size_t *n);
+int core_push_open(struct core *c, const char *data_dir, const char *base_url, const struct job_handler **h, size_t *n);
 void core_push_close(void);
 /* The VAPID public key, base64url (the apps' `server_key`/`vapid_key`); "" before core_push_open. */
 const char *core_push_server_key(void);
@@ -97,7 +96,8 @@ bool push_unb64(const char *s, uint8_t *out, size_t want);
 int push_encrypt(bool standard, const uint8_t ua_pub[65], const uint8_t auth[16], const uint8_t *as_priv,
                  const uint8_t *salt, const uint8_t *plain, size_t n, uint8_t *out, size_t *outlen,
                  uint8_t salt_out[16], uint8_t as_pub_out[65]);
-/* A VAPID JWT (ES256) for audience aud ("https://push.example") into out. */
-int push_vapid_jwt(const char *aud, const char *sub, int64_t exp, char *out, size_t outlen);
+/* A VAPID JWT (ES256) for audience aud ("https://push.example"), signed with priv/pub, into out. */
+int push_vapid_jwt(const uint8_t priv[32], const uint8_t pub[65], const char *aud, const char *sub, int64_t exp,
+                   char *out, size_t outlen);
 
 #endif

@@ -47,7 +47,8 @@ int store_push_put(struct store *s, const struct push_sub *p)
 	if (!rc)
 		rc = db_exec(db,
 		             "INSERT INTO push_subscriptions (id, token_id, account_id, endpoint, p256dh, auth, alerts,"
-		             " policy, standard, token_box, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		             " policy, standard, token_box, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		             "?10, ?11)",
 		             "uuusssiiisi", p->id, p->token_id, p->account_id, p->endpoint, p->p256dh, p->auth,
 		             (int64_t)p->alerts, (int64_t)p->policy, (int64_t)p->standard, p->token_box, p->created_at);
 	return db_finish(db, rc);
@@ -67,8 +68,9 @@ int store_push_get(struct store *s, struct arena *a, uint64_t id, struct push_su
 int store_push_by_token(struct store *s, struct arena *a, uint64_t token_id, struct push_sub **out)
 {
 	DB_OR_FAIL(s);
-	return sub_one(a, db_query(db, "SELECT " SUB_COLS " FROM push_subscriptions p WHERE p.token_id = ?1", "u", token_id),
-	               out);
+	return sub_one(
+	        a, db_query(db, "SELECT " SUB_COLS " FROM push_subscriptions p WHERE p.token_id = ?1", "u", token_id),
+	        out);
 }
 
 int store_push_update(struct store *s, uint64_t token_id, int alerts, int policy)
@@ -98,10 +100,11 @@ int store_push_for_account(struct store *s, struct arena *a, uint64_t account, s
 	DB_OR_FAIL(s);
 	*out = NULL;
 	*n = 0;
-	struct db_stmt *st = db_query(db,
-	                              "SELECT " SUB_COLS " FROM push_subscriptions p JOIN oauth_tokens t ON t.id = p.token_id"
-	                              " WHERE p.account_id = ?1 AND t.revoked = 0 ORDER BY p.id LIMIT 20",
-	                              "u", account);
+	struct db_stmt *st =
+	        db_query(db,
+	                 "SELECT " SUB_COLS " FROM push_subscriptions p JOIN oauth_tokens t ON t.id = p.token_id"
+	                 " WHERE p.account_id = ?1 AND t.revoked = 0 ORDER BY p.id LIMIT 20",
+	                 "u", account);
 	if (!st)
 		return ERR_DB;
 	struct push_sub *v = arena_alloc(a, STORE_PUSH_PER_ACCOUNT * sizeof *v);
@@ -118,10 +121,11 @@ int store_push_for_account(struct store *s, struct arena *a, uint64_t account, s
 int store_notif_find(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post, uint64_t *id)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st = db_query(db,
-	                              "SELECT id FROM notifications WHERE account_id = ?1 AND kind = ?2 AND actor_id = ?3"
-	                              " AND post_id = ?4 ORDER BY id DESC LIMIT 1",
-	                              "uiuu", account, (int64_t)kind, actor, post);
+	struct db_stmt *st =
+	        db_query(db,
+	                 "SELECT id FROM notifications WHERE account_id = ?1 AND kind = ?2 AND actor_id = ?3"
+	                 " AND post_id = ?4 ORDER BY id DESC LIMIT 1",
+	                 "uiuu", account, (int64_t)kind, actor, post);
 	int rc = db_one(st);
 	if (!rc)
 		*id = db_u64(st, 0);

@@ -18,11 +18,11 @@
 struct push_sub {
 	uint64_t id, token_id, account_id;
 	const char *endpoint;
-	const char *p256dh, *auth;  /* base64url, as the client sent them (checked by core) */
-	const char *token_box;      /* the access token, sealed (core/push.c) */
-	int alerts;                 /* bit set of enum push_alert (core/push.h) */
-	int policy;                 /* enum push_policy */
-	bool standard;              /* RFC 8291 aes128gcm; else Mastodon's legacy aesgcm */
+	const char *p256dh, *auth; /* base64url, as the client sent them (checked by core) */
+	const char *token_box;     /* the access token, sealed (core/push.c) */
+	int alerts;                /* bit set of enum push_alert (core/push.h) */
+	int policy;                /* enum push_policy */
+	bool standard;             /* RFC 8291 aes128gcm; else Mastodon's legacy aesgcm */
 	int64_t created_at;
 };
 
