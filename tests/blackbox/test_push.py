@@ -251,3 +251,38 @@ def test_a_content_warning_is_all_the_push_shows(server, rx):
     p = keys.decrypt(got[1], got[2])
     assert p["body"] == "Over je afspraak", p
     assert "uitslag" not in p["body"]
+
+
+def test_think_time_push_waits_and_a_withdrawn_post_is_never_pushed(server, rx):
+    """A post in its think time is pushed when it is published; one deleted
+    during its think time never reaches a lock screen."""
+    bob, btok = user(server)
+    h = server.new_user(prefix="held")
+    r = h.post("/settings/profile", {"display_name": h.name, "bio": "", "hold_seconds": "4"})
+    assert r.status_code == 303, r.text[:300]
+    htok = token(server, h.name)
+    keys = Keys()
+    assert subscribe(server, btok, rx.url("/held"), keys).status_code == 200
+    gone = mention(server, htok, bob, "toch niet versturen")
+    assert api(server, htok, "DELETE", "/api/v1/statuses/%s" % gone["id"]).status_code == 200
+    t0 = time.time()
+    mention(server, htok, bob, "na de bedenktijd")
+    got = rx.next(timeout=20)
+    assert got, "no push after the think time"
+    assert time.time() - t0 >= 3, "pushed before the post was published"
+    p = keys.decrypt(got[1], got[2])
+    assert "na de bedenktijd" in p["body"], p
+    assert rx.next(timeout=3) is None
+
+
+def test_a_long_post_is_cut_on_a_character(server, rx):
+    bob, btok = user(server)
+    alice, atok = user(server)
+    keys = Keys()
+    assert subscribe(server, btok, rx.url("/long"), keys, standard=False).status_code == 200
+    mention(server, atok, bob, "één café " * 400)
+    got = rx.next()
+    assert got and len(got[2]) < 4096
+    p = keys.decrypt(got[1], got[2])
+    assert p["body"].endswith("…") and len(p["body"]) == 141, p["body"]
+    assert p["body"].startswith("@%s één café" % bob)
