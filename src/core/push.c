@@ -427,11 +427,7 @@ static long post_push(struct arena *a, const struct push_sub *s, const struct cu
 	curl_easy_setopt(h, CURLOPT_POSTFIELDS, (const char *)body);
 	curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)n);
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
-#ifdef KRING_TEST_BUILD
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https");
-#endif
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, push_loopback_ok ? "http,https" : "https");
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(h, CURLOPT_PROXY, ""); /* push services are reached directly */
 	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_sock);
@@ -558,6 +554,13 @@ int core_push_open(struct core *c, const char *data_dir, const char *base_url, c
 	if (curl_global_init(CURL_GLOBAL_DEFAULT)) {
 		log_err("cannot start libcurl for Web Push");
 		return ERR_IO;
+	}
+	/* KRING_PUSH_LOOPBACK=1: for tests of a release build, whose receiver
+	 * listens on http://127.0.0.1 (test builds always allow it). */
+	const char *lb = getenv("KRING_PUSH_LOOPBACK");
+	if (lb && !strcmp(lb, "1")) {
+		push_loopback_ok = true;
+		log_warn("KRING_PUSH_LOOPBACK=1: Web Push may go to http://127.0.0.1 (for tests only)");
 	}
 	int rc = seal_key_load(data_dir);
 	if (!rc)

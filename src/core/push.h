@@ -13,10 +13,10 @@
  * retried with backoff, and the subscription removed when the push service
  * answers 404 or 410.
  *
- * Endpoints are https only (test builds also take http://127.0.0.1 and
- * http://[::1], for the receiver in the tests), at most
- * CORE_PUSH_ENDPOINT_MAX bytes, and are never sent to a loopback, private
- * or link-local address outside test builds.
+ * Endpoints are https only (test builds, and a server started with
+ * KRING_PUSH_LOOPBACK=1, also take http://127.0.0.1 and http://[::1], for
+ * the receiver in the tests), at most CORE_PUSH_ENDPOINT_MAX bytes, and are
+ * never sent to a loopback, private or link-local address otherwise.
  */
 
 #include <stdbool.h>

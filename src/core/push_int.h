@@ -10,6 +10,10 @@
 
 struct sockaddr;
 
+/* Endpoints and deliveries on loopback (http://127.0.0.1, [::1]): on in test
+ * builds, else only with KRING_PUSH_LOOPBACK=1 (core_push_open), for tests. */
+extern bool push_loopback_ok;
+
 /* An uncompressed point (0x04 || x || y) on P-256, not the point at infinity. */
 bool push_point_valid(const uint8_t pub[65]);
 /* pub = G * priv, uncompressed; ERR_INVAL for a scalar out of range. */

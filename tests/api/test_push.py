@@ -10,6 +10,7 @@ Mastodon.py a small http_ece.decrypt written here from the aesgcm draft
 parsing, key handling and JSON decoding stay Mastodon.py's own."""
 import hashlib
 import hmac
+import os
 import queue
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +23,10 @@ from mastodon import Mastodon, MastodonNotFoundError
 import mastodon.push as mastodon_push
 
 from conftest import PASSWORD
+
+# The receiver is on http://127.0.0.1: test builds allow it, a release build
+# with this (read when the server starts, after collection).
+os.environ["KRING_PUSH_LOOPBACK"] = "1"
 
 
 def _hkdf(salt, ikm, info, n):
