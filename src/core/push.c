@@ -329,8 +329,25 @@ static const char *clip(struct arena *a, const char *s, size_t max)
 	return arena_printf(a, "%.*s…", (int)i, s);
 }
 
-static const char *title_of(struct arena *a, int kind, const char *name, bool en)
+/* The title as the reader's notification list says it; staff hear their
+ * organisation's notifications, and the title names the organisation. */
+static const char *title_of(struct arena *a, int kind, const char *name, const char *org, bool en)
 {
+	if (org) {
+		switch (kind) {
+		case NOTIF_FOLLOW:
+			return arena_printf(a, en ? "%s followed %s" : "%s volgt %s nu", name, org);
+		case NOTIF_FOLLOW_REQUEST:
+			return arena_printf(a, en ? "%s has requested to follow %s" : "%s wil %s volgen", name, org);
+		case NOTIF_FAVOURITE:
+			return arena_printf(a, en ? "%s favourited a post of %s" : "%s vindt een bericht van %s fijn",
+			                    name, org);
+		case NOTIF_BOOST:
+			return arena_printf(a, en ? "%s boosted a post of %s" : "%s heeft een bericht van %s gedeeld",
+			                    name, org);
+		}
+		return arena_printf(a, en ? "%s mentioned %s" : "%s noemde %s", name, org);
+	}
 	switch (kind) {
 	case NOTIF_FOLLOW:
 		return arena_printf(a, en ? "%s followed you" : "%s volgt u nu", name);
@@ -350,10 +367,10 @@ static char *payload(struct core *c, struct arena *a, const struct push_sub *s, 
 {
 	*later = false;
 	const char *type;
-	uint64_t nid;
+	uint64_t nid, org_id = 0;
 	bool b = true, m = true;
 	struct account *me, *who;
-	if (!alert_of(kind, &type) || store_notif_find(c->store, s->account_id, kind, actor, post, &nid) ||
+	if (!alert_of(kind, &type) || store_notif_find(c->store, s->account_id, kind, actor, post, &nid, &org_id) ||
 	    store_blocks(c->store, s->account_id, actor, &b) || b || store_mutes(c->store, s->account_id, actor, &m) ||
 	    m || core_account_get(c, a, s->account_id, &me) || core_account_get(c, a, actor, &who) || me->suspended ||
 	    core_account_hidden(c, s->account_id, who))
@@ -381,7 +398,11 @@ static char *payload(struct core *c, struct arena *a, const struct push_sub *s, 
 	json_object_set_new(o, "notification_id", json_integer((json_int_t)nid));
 	json_object_set_new(o, "notification_type", json_string(type));
 	json_object_set_new(o, "icon", json_string(arena_printf(a, "%s/avatar/%s.svg", push_base, who->username)));
-	json_object_set_new(o, "title", json_string(title_of(a, kind, clip(a, name, 80), en)));
+	const char *org_name = NULL;
+	struct account *org;
+	if (org_id && !core_account_get(c, a, org_id, &org))
+		org_name = clip(a, org->display_name && org->display_name[0] ? org->display_name : org->username, 80);
+	json_object_set_new(o, "title", json_string(title_of(a, kind, clip(a, name, 80), org_name, en)));
 	json_object_set_new(o, "body", json_string(clip(a, body, CORE_PUSH_BODY_CHARS)));
 	char *j = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);

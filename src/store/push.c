@@ -118,17 +118,19 @@ int store_push_for_account(struct store *s, struct arena *a, uint64_t account, s
 	return rc < 0 ? -rc : 0;
 }
 
-int store_notif_find(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post, uint64_t *id)
+int store_notif_find(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post, uint64_t *id,
+                     uint64_t *org)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st =
-	        db_query(db,
-	                 "SELECT id FROM notifications WHERE account_id = ?1 AND kind = ?2 AND actor_id = ?3"
-	                 " AND post_id = ?4 ORDER BY id DESC LIMIT 1",
-	                 "uiuu", account, (int64_t)kind, actor, post);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id FROM notifications WHERE account_id = ?1 AND kind = ?2"
+	                              " AND actor_id = ?3 AND post_id = ?4 ORDER BY id DESC LIMIT 1",
+	                              "uiuu", account, (int64_t)kind, actor, post);
 	int rc = db_one(st);
-	if (!rc)
+	if (!rc) {
 		*id = db_u64(st, 0);
+		*org = db_u64(st, 1);
+	}
 	db_done(st);
 	return rc;
 }

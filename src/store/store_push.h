@@ -35,7 +35,9 @@ int store_push_update(struct store *s, uint64_t token_id, int alerts, int policy
 int store_push_delete_token(struct store *s, uint64_t token_id);
 int store_push_delete(struct store *s, uint64_t id);
 int store_push_for_account(struct store *s, struct arena *a, uint64_t account, struct push_sub **out, size_t *n);
-/* The newest notification of account with this kind, actor and post. */
-int store_notif_find(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post, uint64_t *id);
+/* The newest notification of account with this kind, actor and post; *org
+ * is the organisation it was heard for (0: for the account itself). */
+int store_notif_find(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post, uint64_t *id,
+                     uint64_t *org);
 
 #endif

@@ -294,3 +294,20 @@ def test_a_long_post_is_cut_on_a_character(server, rx):
     p = keys.decrypt(got[1], got[2])
     assert p["body"].endswith("…") and len(p["body"]) == 141, p["body"]
     assert p["body"].startswith("@%s één café" % bob)
+
+
+def test_staff_hear_their_organisation_by_name(server, rx):
+    """Staff hear what is said to their organisation: the title names it."""
+    bob, btok = user(server)
+    alice, atok = user(server)
+    org = uniq("org")
+    server.cli("org", "add", org, "--display-name", "Thuiszorg Push")
+    server.cli("org", "staff", org, bob)
+    keys = Keys()
+    assert subscribe(server, btok, rx.url("/staff"), keys).status_code == 200
+    mention(server, atok, org, "wanneer komt de wijkverpleging?")
+    got = rx.next()
+    assert got
+    p = keys.decrypt(got[1], got[2])
+    assert p["title"] == "%s noemde Thuiszorg Push" % alice, p
+    assert "wijkverpleging" in p["body"]
