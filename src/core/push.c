@@ -21,6 +21,7 @@
 #include <jansson.h>
 #include <netinet/in.h>
 #include <openssl/crypto.h>
+#include <stdatomic.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -470,9 +471,21 @@ static long post_push(struct arena *a, const struct push_sub *s, const struct cu
 	return status;
 }
 
+/* Finished pushes leave the queue a day later, swept at most hourly. */
+static void sweep(struct core *c)
+{
+	static _Atomic int64_t last;
+	int64_t now = time_now(), was = atomic_load(&last);
+	if (now - was < 3600 || !atomic_compare_exchange_strong(&last, &was, now))
+		return;
+	if (store_push_jobs_forget(c->store, now - 86400))
+		log_warn("cannot sweep finished push jobs");
+}
+
 static int push_run(void *ctx, const char *arg, char *why, size_t whylen)
 {
 	struct core *c = ctx;
+	sweep(c);
 	unsigned long long sid, actor, post;
 	int kind;
 	if (sscanf(arg, "%llu %d %llu %llu", &sid, &kind, &actor, &post) != 4)

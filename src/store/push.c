@@ -134,3 +134,9 @@ int store_notif_find(struct store *s, uint64_t account, int kind, uint64_t actor
 	db_done(st);
 	return rc;
 }
+
+int store_push_jobs_forget(struct store *s, int64_t before)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM jobs WHERE state = 2 AND run_at < ?1 AND kind = 'push'", "i", before);
+}

@@ -35,6 +35,9 @@ int store_push_update(struct store *s, uint64_t token_id, int alerts, int policy
 int store_push_delete_token(struct store *s, uint64_t token_id);
 int store_push_delete(struct store *s, uint64_t id);
 int store_push_for_account(struct store *s, struct arena *a, uint64_t account, struct push_sub **out, size_t *n);
+/* Delete finished push jobs that ran before `before` (one row per push
+ * would otherwise pile up in the queue); failed ones stay to be looked at. */
+int store_push_jobs_forget(struct store *s, int64_t before);
 /* The newest notification of account with this kind, actor and post; *org
  * is the organisation it was heard for (0: for the account itself). */
 int store_notif_find(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post, uint64_t *id,

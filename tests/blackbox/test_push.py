@@ -4,12 +4,13 @@ legacy aesgcm) with a VAPID JWT to a receiver that decrypts them with the
 subscription's keys; 410 removes the subscription, 5xx is retried, alerts,
 policy, blocks and mutes hold pushes back; bad input is a 422."""
 import os
+import sqlite3
 import time
 
 import pytest
 import requests
 
-from conftest import PASSWORD, uniq
+from conftest import PASSWORD, TEST_DB, pg_db_name, pg_psql, uniq
 from push_receiver import Keys, Receiver, vapid_claims
 
 # The receiver is on http://127.0.0.1: test builds allow it, a release build
@@ -311,3 +312,27 @@ def test_staff_hear_their_organisation_by_name(server, rx):
     p = keys.decrypt(got[1], got[2])
     assert p["title"] == "%s noemde Thuiszorg Push" % alice, p
     assert "wijkverpleging" in p["body"]
+
+
+def db_sql(server, sql):
+    if TEST_DB == "pg":
+        return pg_psql(sql, db=pg_db_name(server.data)).strip()
+    con = sqlite3.connect(server.data + "/kring.db", timeout=10)
+    rows = con.execute(sql).fetchall()
+    con.commit()
+    con.close()
+    return "\n".join("|".join(str(v) for v in r) for r in rows)
+
+
+def test_finished_pushes_leave_the_queue(start_server, rx):
+    """One job row per push would pile up: finished ones go a day later."""
+    srv = start_server()
+    db_sql(srv, "INSERT INTO jobs (id, kind, arg, state, run_at, created_at) VALUES (42, 'push', 'x', 2, 1000, 1000)")
+    db_sql(srv, "INSERT INTO jobs (id, kind, arg, state, run_at, created_at) VALUES (43, 'push', 'y', 3, 1000, 1000)")
+    bob, btok = user(srv)
+    alice, atok = user(srv)
+    assert subscribe(srv, btok, rx.url("/sweep"), Keys()).status_code == 200
+    mention(srv, atok, bob)
+    assert rx.next()
+    assert db_sql(srv, "SELECT id FROM jobs WHERE id IN (42, 43) ORDER BY id") == "43"
+    assert db_sql(srv, "SELECT COUNT(*) FROM jobs WHERE kind = 'push'") == "2"
