@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "api/api.h"
 #include "core/core.h"
+#include "core/push.h"
 #include "http/http.h"
 #include "scan/scan.h"
 #include "store/bench_data.h"
@@ -397,18 +398,31 @@ static int serve(struct opts *o, struct core *c)
 		fprintf(stderr, "kring: the mail settings (smtp_url, smtp_from) are not valid\n");
 		return 1;
 	}
-	struct job_handler all[8];
-	size_t nall = 0;
-	for (size_t i = 0; !rc && i < njh && nall < 8; i++)
-		all[nall++] = jh[i];
-	for (size_t i = 0; !rc && i < nmh && nall < 8; i++)
-		all[nall++] = mh[i];
+	/* Web Push: the VAPID key pair (made the first time) and the job that delivers. */
+	const struct job_handler *ph;
+	size_t nph;
+	if (!rc && core_push_open(c, o->cfg.data, base_url(o, &ma), &ph, &nph)) {
+		fprintf(stderr, "kring: cannot start Web Push (keys in the database and %s/push.key)\n", o->cfg.data);
+		return 1;
+	}
 	/* Scheduled posts, published at their time. */
 	const struct job_handler *sh;
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
-	for (size_t i = 0; !rc && i < nsh && nall < 8; i++)
+	struct job_handler all[16];
+	size_t nall = 0;
+	if (njh + nmh + nsh + nph > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph);
+		return 1;
+	}
+	for (size_t i = 0; !rc && i < njh; i++)
+		all[nall++] = jh[i];
+	for (size_t i = 0; !rc && i < nmh; i++)
+		all[nall++] = mh[i];
+	for (size_t i = 0; !rc && i < nsh; i++)
 		all[nall++] = sh[i];
+	for (size_t i = 0; !rc && i < nph; i++)
+		all[nall++] = ph[i];
 	if (!rc)
 		rc = job_start(c->store, all, nall, 0, &jobs);
 	if (rc) {
@@ -432,6 +446,7 @@ static int serve(struct opts *o, struct core *c)
 	job_stop(jobs);
 	core_media_close();
 	core_mail_close();
+	core_push_close();
 	arena_release(&ma);
 	log_info("stopped cleanly");
 	return 0;

@@ -637,6 +637,10 @@ const struct api_route api_table[] = {
 	{P, "/api/v2/media", a_media_create, "write:media"},
 	{G, "/api/v1/media/:id", a_media_get, "write:media"},
 	{PU, "/api/v1/media/:id", a_media_update, "write:media"},
+	{P, "/api/v1/push/subscription", a_push_create, "push"},
+	{G, "/api/v1/push/subscription", a_push_get, "push"},
+	{PU, "/api/v1/push/subscription", a_push_update, "push"},
+	{D, "/api/v1/push/subscription", a_push_delete, "push"},
 };
 const size_t api_ntable = sizeof api_table / sizeof api_table[0];
 
@@ -710,4 +714,9 @@ int api_routes_print(FILE *f)
 				fprintf(f, "%s %s %s\n", names[k].name, api_table[i].pattern,
 				        api_table[i].scope ? api_table[i].scope : "-");
 	return api_routes_check(api_table, api_ntable);
+}
+
+const char *api_bearer(struct actx *x)
+{
+	return bearer(x);
 }

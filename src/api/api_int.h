@@ -64,6 +64,8 @@ bool api_scope_meets(const char *granted, const char *need);
  * scopes).
  */
 int api_begin(struct http_req *r, struct actx *x);
+/* The bearer token the request was made with (after api_begin), or NULL. */
+const char *api_bearer(struct actx *x);
 /* An argument by name ("status", "poll[options][]"), first occurrence; or NULL. */
 const char *arg(struct actx *x, const char *name);
 /* All values of an array argument ("types[]" and "types"), at most max. */
@@ -197,6 +199,8 @@ H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admi
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);
 /* discover.c */
 H(a_directory); H(a_familiar_followers); H(a_translation_languages);
+/* push.c */
+H(a_push_create); H(a_push_get); H(a_push_update); H(a_push_delete);
 #undef H
 /* POST /api/v1/statuses with scheduled_at: keep in for its time (scheduled.c). */
 int api_status_schedule(struct actx *x, struct post_input *in);

@@ -6,6 +6,7 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
+#include "core/push.h"
 
 #ifndef KRING_VERSION
 #define KRING_VERSION "0.0.0"
@@ -140,7 +141,7 @@ int a_instance_v2(struct http_req *r)
 	jw_end(&j);
 	jw_key(&j, "vapid");
 	jw_obj(&j);
-	jw_kstr(&j, "public_key", "");
+	jw_kstr(&j, "public_key", core_push_server_key());
 	jw_end(&j);
 	jw_key(&j, "accounts");
 	jw_obj(&j);

@@ -7,6 +7,7 @@
 
 #include "base/err.h"
 #include "base/text.h"
+#include "core/push.h"
 
 static void app_json(struct actx *x, struct jw *j, const struct oauth_app *app, const char *secret)
 {
@@ -29,7 +30,7 @@ static void app_json(struct actx *x, struct jw *j, const struct oauth_app *app, 
 	for (char *w = strtok_r(u, "\n", &save); w; w = strtok_r(NULL, "\n", &save))
 		jw_str(j, w);
 	jw_arr_end(j);
-	jw_kstr(j, "vapid_key", "");
+	jw_kstr(j, "vapid_key", core_push_server_key());
 	if (secret) {
 		jw_kstr(j, "client_id", app->client_id);
 		jw_kstr(j, "client_secret", secret);

@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/push.h"
 #include "store/store_api.h"
 
 bool core_post_visible(uint64_t viewer, const struct post *p)
@@ -477,10 +478,13 @@ void core_notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t
 	if (!to || to == actor || store_blocks(c->store, to, actor, &blocks) || blocks ||
 	    store_mutes(c->store, to, actor, &mutes) || mutes)
 		return; /* nothing to tell, or in doubt whether they want to hear it */
-	if (store_notif_insert(c->store, to, kind, actor, post))
+	if (store_notif_insert(c->store, to, kind, actor, post)) {
 		log_warn("cannot store notification for %llu", (unsigned long long)to);
-	else if (c->on_notify)
-		c->on_notify(c, to);
+	} else {
+		core_push_notify(c, to, kind, actor, post);
+		if (c->on_notify)
+			c->on_notify(c, to);
+	}
 	/* What is said to an organisation is heard by its staff, each under
 	 * their own block and mute, never about their own doing. */
 	struct arena a;
@@ -493,9 +497,12 @@ void core_notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t
 			if (staff[i] == actor || store_blocks(c->store, staff[i], actor, &b) || b ||
 			    store_mutes(c->store, staff[i], actor, &mu) || mu)
 				continue;
-			if (store_notif_insert_for(c->store, staff[i], to, kind, actor, post))
+			if (store_notif_insert_for(c->store, staff[i], to, kind, actor, post)) {
 				log_warn("cannot store notification for %llu", (unsigned long long)staff[i]);
-			else if (c->on_notify)
+				continue;
+			}
+			core_push_notify(c, staff[i], kind, actor, post);
+			if (c->on_notify)
 				c->on_notify(c, staff[i]);
 		}
 	arena_release(&a);

@@ -324,6 +324,15 @@ static const char *const sqlite_steps[] = {
 	" poll_multiple INTEGER NOT NULL DEFAULT 0, confirm INTEGER NOT NULL DEFAULT 0,"
 	" state INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
 	"CREATE INDEX scheduled_posts_account ON scheduled_posts(account_id, id);",
+
+	/* 17: Web Push subscriptions, one per access token (as Mastodon's).
+	 * token_box is the token sealed with a key kept outside the database
+	 * (core/push.c): the payload names it, the database holds only hashes. */
+	"CREATE TABLE push_subscriptions (id INTEGER PRIMARY KEY, token_id INTEGER NOT NULL UNIQUE,"
+	" account_id INTEGER NOT NULL, endpoint TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL,"
+	" alerts INTEGER NOT NULL, policy INTEGER NOT NULL, standard INTEGER NOT NULL DEFAULT 0,"
+	" token_box TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
+	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -312,6 +312,13 @@ const char *const store_pg_steps[] = {
 	" poll_multiple BIGINT NOT NULL DEFAULT 0, confirm BIGINT NOT NULL DEFAULT 0,"
 	" state BIGINT NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
 	"CREATE INDEX scheduled_posts_account ON scheduled_posts(account_id, id);",
+
+	/* 17: Web Push subscriptions (see migrate.c). */
+	"CREATE TABLE push_subscriptions (id BIGINT PRIMARY KEY, token_id BIGINT NOT NULL UNIQUE,"
+	" account_id BIGINT NOT NULL, endpoint TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL,"
+	" alerts BIGINT NOT NULL, policy BIGINT NOT NULL, standard BIGINT NOT NULL DEFAULT 0,"
+	" token_box TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
+	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);
