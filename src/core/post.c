@@ -11,6 +11,7 @@
 #include "base/id.h"
 #include "base/log.h"
 #include "base/text.h"
+#include "base/testhook.h"
 #include "core/core.h"
 #include "core/core_int.h"
 #include "store/store_api.h"
@@ -777,6 +778,7 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	if ((rc = store_begin(c->store)))
 		return rc;
 	rc = store_post_insert(c->store, &pn);
+	TESTHOOK_PAUSE("post_create");
 	if (!rc && in->nmedia)
 		rc = core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia);
 	/* The content warning and the poll were read by the guard with the text. */

@@ -10,6 +10,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "base/id.h"
+#include "base/testhook.h"
 #include "store/store_int.h"
 
 /* ?1 is the viewer. */
@@ -517,6 +518,8 @@ int store_modreport_close(struct store *s, uint64_t id)
 int store_mod_log_add(struct store *s, uint64_t actor, uint64_t group, const char *action, uint64_t account,
                       uint64_t post, const char *note)
 {
+	/* Every moderation action writes its entry last, inside its transaction. */
+	TESTHOOK_PAUSE("mod_log");
 	DB_OR_FAIL(s);
 	return db_exec(db,
 	               "INSERT INTO mod_log (id, actor_id, group_id, action, account_id, post_id, note, created_at)"
