@@ -472,8 +472,10 @@ int main(int argc, char **argv)
 		print_setup_link(c, &o);
 	} else if (!strcmp(cmd, "migrate")) {
 		int v = 0;
-		store_schema_version(c->store, &v);
-		printf("database schema at version %d\n", v);
+		if ((rc = store_schema_version(c->store, &v)))
+			rc = fail(rc, "read the schema version");
+		else
+			printf("database schema at version %d\n", v);
 	} else if (!strcmp(cmd, "user")) {
 		rc = cmd_user(&o, c);
 	} else if (!strcmp(cmd, "org")) {

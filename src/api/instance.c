@@ -181,10 +181,10 @@ int a_nodeinfo_links(struct http_req *r)
 	if (rc)
 		return rc;
 	json_begin(&x);
-	buf_addf(&r->out,
-	         "{\"links\":[{\"rel\":\"http://nodeinfo.diaspora.software/ns/schema/2.0\","
-	         "\"href\":\"%s/nodeinfo/2.0\"}]}",
-	         x.base);
+	buf_nofail(buf_addf(&r->out,
+	                    "{\"links\":[{\"rel\":\"http://nodeinfo.diaspora.software/ns/schema/2.0\","
+	                    "\"href\":\"%s/nodeinfo/2.0\"}]}",
+	                    x.base));
 	return 0;
 }
 
@@ -357,7 +357,7 @@ static int filter_fields(struct actx *x, struct filter *f, bool partial)
 				buf_release(&b);
 				return ERR_INVAL;
 			}
-			buf_addf(&b, "%s%s", i ? "," : "", ctx[i]);
+			buf_nofail(buf_addf(&b, "%s%s", i ? "," : "", ctx[i]));
 		}
 		f->context = arena_strdup(x->a, b.ptr);
 		buf_release(&b);

@@ -93,12 +93,13 @@ int api_guard_fail(struct actx *x, int rc, const struct guard_result *g)
 			const char *t = scan_type_name(g->v[i].type);
 			if (strstr(types.ptr + mark, t))
 				continue;
-			buf_addf(&types, "%s%s", types.len == mark ? (mark ? "; " : "") : ", ", t);
+			/* a summary in the message: past 1 KB the rest is left out */
+			IGNORE_RESULT(buf_addf(&types, "%s%s", types.len == mark ? (mark ? "; " : "") : ", ", t));
 			any = true;
 		}
 		/* Say where, unless it is all in the status text. */
 		if (any && (g->nparts > 1 || strcmp(g->parts[p].what, "status")))
-			buf_addf(&types, " in %s", g->parts[p].what);
+			IGNORE_RESULT(buf_addf(&types, " in %s", g->parts[p].what));
 	}
 	const char *msg = arena_printf(x->a,
 	                               rc == ERR_BLOCKED
@@ -248,7 +249,8 @@ int a_status_source(struct http_req *r)
 	if ((rc = core_post_get(x.c, x.a, x.viewer, param_id(r, "id"), &p)))
 		return rc;
 	struct post_meta meta;
-	store_post_meta_get(x.c->store, x.a, p->id, &meta);
+	if ((rc = store_post_meta_get(x.c->store, x.a, p->id, &meta)))
+		return rc; /* an editor given no warning would save the post without it */
 	json_begin(&x);
 	struct jw j;
 	jw_init(&j, &r->out);

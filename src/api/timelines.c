@@ -215,7 +215,7 @@ int a_notifications_unread(struct http_req *r)
 	if ((rc = core_notif_unread(x.c, x.viewer, &n)))
 		return rc;
 	json_begin(&x);
-	buf_addf(&r->out, "{\"count\":%lld}", (long long)n);
+	buf_nofail(buf_addf(&r->out, "{\"count\":%lld}", (long long)n));
 	return 0;
 }
 
@@ -414,12 +414,12 @@ static int conv_mark(struct http_req *r, bool hide)
 		return rc;
 	json_begin(&x);
 	if (hide) {
-		buf_adds(&r->out, "{}");
+		buf_nofail(buf_adds(&r->out, "{}"));
 		return 0;
 	}
 	cv->unread = false;
 	struct post *last = NULL;
-	core_post_get(x.c, x.a, x.viewer, cv->last_id, &last);
+	IGNORE_RESULT(core_post_get(x.c, x.a, x.viewer, cv->last_id, &last)); /* shown without it, as when gone */
 	struct jw j;
 	jw_init(&j, &r->out);
 	ent_conversation(&x, &j, cv, last);
