@@ -14,10 +14,12 @@
 #   BENCH_DURATION=10           seconds per wrk run
 #   BENCH_CONNS=50 BENCH_THREADS=2   wrk connections and threads
 #   KRING=build/release/kring   the binary
+#   BENCH_GEN=build/release/kring-bench-data   the data generator
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 KRING=${KRING:-build/release/kring}
+GEN_BIN=${BENCH_GEN:-build/release/kring-bench-data}
 PEOPLE=${BENCH_PEOPLE:-10000}
 POSTS=${BENCH_POSTS:-1000000}
 DUR=${BENCH_DURATION:-10}
@@ -29,6 +31,7 @@ for tool in wrk nginx curl sqlite3 python3; do
 	command -v "$tool" >/dev/null || { echo "bench: $tool is missing (run scripts/install-deps.sh as root)" >&2; exit 1; }
 done
 [ -x "$KRING" ] || { echo "bench: $KRING is missing (make build/release/kring)" >&2; exit 1; }
+[ -x "$GEN_BIN" ] || [ -n "${BENCH_DATA:-}" ] || { echo "bench: $GEN_BIN is missing (make build/release/kring-bench-data)" >&2; exit 1; }
 
 mkdir -p build/bench
 WORK=$(mktemp -d "$PWD/build/bench/run.XXXXXX")
@@ -76,7 +79,7 @@ else
 	echo "bench: generating $PEOPLE people, $POSTS posts into $DATA"
 	t0=$(now_ms)
 	# shellcheck disable=SC2086
-	timeout 1800 "$KRING" bench-data --data "$DATA" $DBARGS --people "$PEOPLE" --posts "$POSTS" --password "$PW"
+	timeout 1800 "$GEN_BIN" --data "$DATA" $DBARGS --people "$PEOPLE" --posts "$POSTS" --password "$PW"
 	GEN="$(( ($(now_ms) - t0) / 100 ))"
 	GEN="$((GEN / 10)).$((GEN % 10)) s"
 	echo "bench: generation took $GEN"

@@ -45,7 +45,7 @@ static void build(char **text, unsigned mask)
 		struct buf b = BUF_INIT(BUF_NOLIMIT);
 		for (size_t k = (size_t)i; b.len < POSTLEN; k = k * 7 + 3)
 			if (mask & (1u << (k % np)))
-				buf_adds(&b, posts[k % np]);
+				buf_nofail(buf_adds(&b, posts[k % np]));
 		b.ptr[POSTLEN] = '\0';
 		text[i] = buf_take(&b, NULL);
 	}

@@ -23,7 +23,6 @@
 #include "core/push.h"
 #include "http/http.h"
 #include "scan/scan.h"
-#include "store/bench_data.h"
 #include "store/export.h"
 #include "web/web.h"
 
@@ -53,8 +52,6 @@ static const char usage[] =
 	"  group member add GROUP USER [--role moderator|member]\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  routes                            list the API's routes and the scope each asks\n"
-	"  bench-data --password PW [--people N] [--posts M]\n"
-	"                                    fill an empty database with benchmark data\n"
 	"  export FILE                       write every table to FILE (JSON Lines; - = stdout)\n"
 	"  import FILE                       load an export into an empty database (any backend)\n"
 	"\n"
@@ -71,7 +68,6 @@ struct opts {
 	const char *password;
 	const char *role;
 	const char *display_name;
-	int people, posts;         /* bench-data */
 	const char *kind, *owner;  /* group add */
 };
 
@@ -111,11 +107,6 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->kind = v, i++;
 		} else if (!strcmp(a, "--owner") && v) {
 			o->owner = v, i++;
-		} else if ((!strcmp(a, "--people") || !strcmp(a, "--posts")) && v) {
-			char *end;
-			long n = strtol(v, &end, 10);
-			bad = *end || n < 0 || n > 100000000;
-			*(a[3] == 'e' ? &o->people : &o->posts) = (int)n, i++;
 		} else if (a[0] == '-' && a[1] == '-') {
 			fprintf(stderr, "kring: unknown option or missing value: %s\n", a);
 			return 2;
@@ -484,7 +475,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
-	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "bench-data") && strcmp(cmd, "group") &&
+	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "import")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
@@ -502,19 +493,16 @@ int main(int argc, char **argv)
 		print_setup_link(c, &o);
 	} else if (!strcmp(cmd, "migrate")) {
 		int v = 0;
-		store_schema_version(c->store, &v);
-		printf("database schema at version %d\n", v);
+		if ((rc = store_schema_version(c->store, &v)))
+			rc = fail(rc, "read the schema version");
+		else
+			printf("database schema at version %d\n", v);
 	} else if (!strcmp(cmd, "user")) {
 		rc = cmd_user(&o, c);
 	} else if (!strcmp(cmd, "org")) {
 		rc = cmd_org(&o, c);
 	} else if (!strcmp(cmd, "group")) {
 		rc = cmd_group(&o, c);
-	} else if (!strcmp(cmd, "bench-data")) {
-		struct bench_opts bo = {.people = o.people ? o.people : 10000, .posts = o.posts ? o.posts : 1000000,
-		                        .password = o.password, .search_words = core_search_words};
-		if ((rc = store_bench_data(c->store, &bo)))
-			rc = fail(rc, "generate benchmark data (needs an empty database, --password and --people >= 10)");
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
 			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;

@@ -194,7 +194,7 @@ static void ent_admin_report(struct actx *x, struct jw *j, struct mod_report *mr
 {
 	uint64_t ids[3] = {mr->reporter_id, mr->account_id, core_report_assigned(x->c, x->a, mr->id)};
 	struct account *acc[3] = {0};
-	core_accounts_get(x->c, x->a, ids, 3, acc);
+	IGNORE_RESULT(core_accounts_get(x->c, x->a, ids, 3, acc)); /* one not found stays NULL: shown as null */
 	jw_obj(j);
 	jw_kid(j, "id", mr->id);
 	jw_kbool(j, "action_taken", mr->state != 0);

@@ -75,14 +75,14 @@ static bool api_cache_get(struct actx *x, struct api_cache_key *k)
 	if (t)
 		core_token_hash(t, th);
 	struct buf key = BUF_INIT(BUF_NOLIMIT);
-	buf_addf(&key, "%s\n%s\n", th, x->base);
+	buf_nofail(buf_addf(&key, "%s\n%s\n", th, x->base));
 	url_encode(&key, x->r->path, strlen(x->r->path));
 	for (int i = 0; i < x->nargs; i++) {
 		if (!strcmp(x->args[i].name, "access_token"))
 			continue; /* in the key as its hash */
-		buf_addc(&key, i ? '&' : '?');
+		buf_nofail(buf_addc(&key, i ? '&' : '?'));
 		url_encode(&key, x->args[i].name, strlen(x->args[i].name));
-		buf_addc(&key, '=');
+		buf_nofail(buf_addc(&key, '='));
 		url_encode(&key, x->args[i].value, x->args[i].len);
 	}
 	k->key = arena_strdup(x->a, key.ptr);
@@ -94,7 +94,7 @@ static bool api_cache_get(struct actx *x, struct api_cache_key *k)
 		json_begin(x);
 		if (link)
 			http_set_header(x->r, "Link", arena_strdup(x->a, v.ptr));
-		buf_add(&x->r->out, v.ptr + link + 1, v.len - link - 1);
+		buf_nofail(buf_add(&x->r->out, v.ptr + link + 1, v.len - link - 1));
 	}
 	buf_release(&v);
 	return hit;
@@ -110,8 +110,8 @@ void api_cache_put(struct actx *x, const struct api_cache_key *k)
 		if (!strcmp(r->res_hdr_names[i], "Link"))
 			link = r->res_hdr_vals[i];
 	struct buf v = BUF_INIT(BUF_NOLIMIT);
-	buf_add(&v, link, strlen(link) + 1);
-	buf_add(&v, r->out.ptr, r->out.len);
+	buf_nofail(buf_add(&v, link, strlen(link) + 1));
+	buf_nofail(buf_add(&v, r->out.ptr, r->out.len));
 	lru_put(api_cache, k->key, strlen(k->key), k->version, time_ms() + API_CACHE_MS, v.ptr, v.len);
 	buf_release(&v);
 }
@@ -125,9 +125,9 @@ bool api_path(const char *path)
 static void error_body(struct http_req *r, const char *msg)
 {
 	buf_reset(&r->out);
-	buf_adds(&r->out, "{\"error\":\"");
+	buf_nofail(buf_adds(&r->out, "{\"error\":\""));
 	json_escape(&r->out, msg, strlen(msg));
-	buf_adds(&r->out, "\"}");
+	buf_nofail(buf_adds(&r->out, "\"}"));
 	r->content_type = "application/json; charset=utf-8";
 }
 
@@ -327,17 +327,19 @@ void set_link(struct actx *x, uint64_t older, uint64_t newer)
 		if (!strcmp(k, "max_id") || !strcmp(k, "min_id") || !strcmp(k, "since_id") || !strcmp(k, "access_token"))
 			continue;
 		url_encode(&keep, k, strlen(k));
-		buf_addc(&keep, '=');
+		/* an over-long query loses arguments in its links, not the links */
+		IGNORE_RESULT(buf_addc(&keep, '='));
 		url_encode(&keep, x->args[i].value, x->args[i].len);
-		buf_addc(&keep, '&');
+		IGNORE_RESULT(buf_addc(&keep, '&'));
 	}
 	struct buf b = BUF_INIT(8192);
 	if (older)
-		buf_addf(&b, "<%s%s?%smax_id=%llu>; rel=\"next\"", x->base, x->r->path, keep.ptr,
-		         (unsigned long long)older);
+		/* no Link past 8 KB: the client stops paging */
+		IGNORE_RESULT(buf_addf(&b, "<%s%s?%smax_id=%llu>; rel=\"next\"", x->base, x->r->path, keep.ptr,
+		                       (unsigned long long)older));
 	if (newer)
-		buf_addf(&b, "%s<%s%s?%smin_id=%llu>; rel=\"prev\"", older ? ", " : "", x->base, x->r->path, keep.ptr,
-		         (unsigned long long)newer);
+		IGNORE_RESULT(buf_addf(&b, "%s<%s%s?%smin_id=%llu>; rel=\"prev\"", older ? ", " : "", x->base, x->r->path, keep.ptr,
+		                       (unsigned long long)newer));
 	if (b.len)
 		http_set_header(x->r, "Link", arena_strdup(x->a, b.ptr));
 	buf_release(&b);
@@ -364,7 +366,7 @@ void json_begin(struct actx *x)
 int json_literal(struct actx *x, const char *json)
 {
 	json_begin(x);
-	buf_adds(&x->r->out, json);
+	buf_nofail(buf_adds(&x->r->out, json));
 	return 0;
 }
 

@@ -34,11 +34,11 @@ static const char *abs_html(struct actx *x, const char *html)
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
 	const char *p = html, *q;
 	while ((q = strstr(p, "href=\"/"))) {
-		buf_add(&b, p, (size_t)(q - p) + 6);
-		buf_adds(&b, x->base);
+		buf_nofail(buf_add(&b, p, (size_t)(q - p) + 6));
+		buf_nofail(buf_adds(&b, x->base));
 		p = q + 6;
 	}
-	buf_adds(&b, p);
+	buf_nofail(buf_adds(&b, p));
 	char *out = arena_strdup(x->a, b.ptr);
 	buf_release(&b);
 	return out;
@@ -77,7 +77,7 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	jw_kstr(j, "header", hd);
 	jw_kstr(j, "header_static", hd);
 	if (!acc->has_counts)
-		core_account_counts(x->c, acc);
+		IGNORE_RESULT(core_account_counts(x->c, acc)); /* counts unread stay 0 */
 	/* Hidden follower lists hide their sizes too. */
 	bool lists = core_collections_visible(x->viewer, acc);
 	jw_kint(j, "followers_count", lists ? acc->followers : 0);

@@ -181,10 +181,10 @@ int a_nodeinfo_links(struct http_req *r)
 	if (rc)
 		return rc;
 	json_begin(&x);
-	buf_addf(&r->out,
-	         "{\"links\":[{\"rel\":\"http://nodeinfo.diaspora.software/ns/schema/2.0\","
-	         "\"href\":\"%s/nodeinfo/2.0\"}]}",
-	         x.base);
+	buf_nofail(buf_addf(&r->out,
+	                    "{\"links\":[{\"rel\":\"http://nodeinfo.diaspora.software/ns/schema/2.0\","
+	                    "\"href\":\"%s/nodeinfo/2.0\"}]}",
+	                    x.base));
 	return 0;
 }
 
@@ -349,7 +349,7 @@ static void filter_fields(struct actx *x, struct filter *f, bool partial)
 	if (n) {
 		struct buf b = BUF_INIT(256);
 		for (size_t i = 0; i < n; i++)
-			buf_addf(&b, "%s%s", i ? "," : "", ctx[i]);
+			buf_nofail(buf_addf(&b, "%s%s", i ? "," : "", ctx[i]));
 		f->context = arena_strdup(x->a, b.ptr);
 		buf_release(&b);
 	} else if (!partial) {
@@ -360,7 +360,7 @@ static void filter_fields(struct actx *x, struct filter *f, bool partial)
 		f->action = action;
 	uint64_t exp;
 	if (arg_id(x, "expires_in", &exp) && exp <= INT64_MAX)
-		core_filter_expiry((int64_t)exp, &f->expires_at); /* out of range: no end, as before */
+		IGNORE_RESULT(core_filter_expiry((int64_t)exp, &f->expires_at)); /* out of range: no end, as before */
 	const char *kws[20], *whole[20];
 	size_t nk = arg_all(x, "keywords_attributes[][keyword]", kws, 20);
 	size_t nw = arg_all(x, "keywords_attributes[][whole_word]", whole, 20);

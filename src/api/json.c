@@ -1,6 +1,7 @@
 /* A small streaming JSON writer over struct buf: commas are its business. */
 #include "api/api_int.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -11,6 +12,8 @@ enum { ST_FIRST, ST_MORE, ST_KEY };
 
 void jw_init(struct jw *j, struct buf *b)
 {
+	/* The writer's appends are buf_nofail: only an unbounded buffer will do. */
+	assert(b->max == BUF_NOLIMIT);
 	memset(j, 0, sizeof *j);
 	j->b = b;
 }
@@ -18,14 +21,14 @@ void jw_init(struct jw *j, struct buf *b)
 static void sep(struct jw *j)
 {
 	if (j->st[j->depth] == ST_MORE)
-		buf_addc(j->b, ',');
+		buf_nofail(buf_addc(j->b, ','));
 	j->st[j->depth] = ST_MORE;
 }
 
 static void open_c(struct jw *j, char ch)
 {
 	sep(j);
-	buf_addc(j->b, ch);
+	buf_nofail(buf_addc(j->b, ch));
 	if (j->depth < (int)sizeof j->st - 1)
 		j->depth++;
 	j->st[j->depth] = ST_FIRST;
@@ -33,7 +36,7 @@ static void open_c(struct jw *j, char ch)
 
 static void close_c(struct jw *j, char ch)
 {
-	buf_addc(j->b, ch);
+	buf_nofail(buf_addc(j->b, ch));
 	if (j->depth > 0)
 		j->depth--;
 }
@@ -46,9 +49,9 @@ void jw_arr_end(struct jw *j) { close_c(j, ']'); }
 void jw_key(struct jw *j, const char *k)
 {
 	sep(j);
-	buf_addc(j->b, '"');
+	buf_nofail(buf_addc(j->b, '"'));
 	json_escape(j->b, k, strlen(k));
-	buf_adds(j->b, "\":");
+	buf_nofail(buf_adds(j->b, "\":"));
 	j->st[j->depth] = ST_KEY;
 }
 
@@ -65,46 +68,46 @@ void jw_str(struct jw *j, const char *s)
 {
 	val(j);
 	if (!s) {
-		buf_adds(j->b, "null");
+		buf_nofail(buf_adds(j->b, "null"));
 		return;
 	}
-	buf_addc(j->b, '"');
+	buf_nofail(buf_addc(j->b, '"'));
 	json_escape(j->b, s, strlen(s));
-	buf_addc(j->b, '"');
+	buf_nofail(buf_addc(j->b, '"'));
 }
 
 void jw_int(struct jw *j, int64_t v)
 {
 	val(j);
-	buf_addf(j->b, "%lld", (long long)v);
+	buf_nofail(buf_addf(j->b, "%lld", (long long)v));
 }
 
 void jw_bool(struct jw *j, bool v)
 {
 	val(j);
-	buf_adds(j->b, v ? "true" : "false");
+	buf_nofail(buf_adds(j->b, v ? "true" : "false"));
 }
 
 void jw_null(struct jw *j)
 {
 	val(j);
-	buf_adds(j->b, "null");
+	buf_nofail(buf_adds(j->b, "null"));
 }
 
 void jw_id(struct jw *j, uint64_t id)
 {
 	val(j);
 	if (id)
-		buf_addf(j->b, "\"%llu\"", (unsigned long long)id);
+		buf_nofail(buf_addf(j->b, "\"%llu\"", (unsigned long long)id));
 	else
-		buf_adds(j->b, "null");
+		buf_nofail(buf_adds(j->b, "null"));
 }
 
 void jw_time(struct jw *j, int64_t t)
 {
 	val(j);
 	if (!t) {
-		buf_adds(j->b, "null");
+		buf_nofail(buf_adds(j->b, "null"));
 		return;
 	}
 	time_t tt = (time_t)t;
@@ -112,7 +115,7 @@ void jw_time(struct jw *j, int64_t t)
 	gmtime_r(&tt, &tm);
 	char s[40];
 	strftime(s, sizeof s, "\"%Y-%m-%dT%H:%M:%S.000Z\"", &tm);
-	buf_adds(j->b, s);
+	buf_nofail(buf_adds(j->b, s));
 }
 
 void jw_date(struct jw *j, int64_t t)
@@ -123,7 +126,7 @@ void jw_date(struct jw *j, int64_t t)
 	gmtime_r(&tt, &tm);
 	char s[40];
 	strftime(s, sizeof s, "\"%Y-%m-%d\"", &tm);
-	buf_adds(j->b, s);
+	buf_nofail(buf_adds(j->b, s));
 }
 
 void jw_kstr(struct jw *j, const char *k, const char *s) { jw_key(j, k); jw_str(j, s); }

@@ -196,7 +196,7 @@ int a_notif_groups_unread(struct http_req *r)
 	if ((rc = core_notif_groups_unread(x.c, x.viewer, &fa.f, (int)limit, &n)))
 		return rc;
 	json_begin(&x);
-	buf_addf(&r->out, "{\"count\":%lld}", (long long)n);
+	buf_nofail(buf_addf(&r->out, "{\"count\":%lld}", (long long)n));
 	return 0;
 }
 

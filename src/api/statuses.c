@@ -93,12 +93,13 @@ int api_guard_fail(struct actx *x, int rc, const struct guard_result *g)
 			const char *t = scan_type_name(g->v[i].type);
 			if (strstr(types.ptr + mark, t))
 				continue;
-			buf_addf(&types, "%s%s", types.len == mark ? (mark ? "; " : "") : ", ", t);
+			/* a summary in the message: past 1 KB the rest is left out */
+			IGNORE_RESULT(buf_addf(&types, "%s%s", types.len == mark ? (mark ? "; " : "") : ", ", t));
 			any = true;
 		}
 		/* Say where, unless it is all in the status text. */
 		if (any && (g->nparts > 1 || strcmp(g->parts[p].what, "status")))
-			buf_addf(&types, " in %s", g->parts[p].what);
+			IGNORE_RESULT(buf_addf(&types, " in %s", g->parts[p].what));
 	}
 	const char *msg = arena_printf(x->a,
 	                               rc == ERR_BLOCKED

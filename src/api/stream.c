@@ -90,7 +90,7 @@ static void queue_event(struct sub *s, const char *event, const char *json)
 		return;
 	}
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
-	buf_addf(&b, "event: %s\ndata: %s\n\n", event, json);
+	buf_nofail(buf_addf(&b, "event: %s\ndata: %s\n\n", event, json));
 	queue(s, b.ptr, b.len);
 	buf_release(&b);
 }
@@ -416,7 +416,8 @@ static void publish(struct core *c, char kind, uint64_t id)
 		return;
 	char ev[64];
 	snprintf(ev, sizeof ev, "%llu %c %llu", (unsigned long long)instance, kind, (unsigned long long)id);
-	core_publish(c, ev);
+	if (core_publish(c, ev))
+		log_warn("cannot tell the other processes' streams: %s", ev);
 }
 
 static void local_post(struct core *c, uint64_t id, bool edited);
@@ -680,7 +681,7 @@ void api_stop(void)
 int a_stream_health(struct http_req *r)
 {
 	r->content_type = "text/plain; charset=utf-8";
-	buf_adds(&r->out, "OK");
+	buf_nofail(buf_adds(&r->out, "OK"));
 	return 0;
 }
 
@@ -768,15 +769,16 @@ int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, c
 	}
 	/* The label clients match events on: the stream and its parameter. */
 	struct buf b = BUF_INIT(sizeof s->label - 1);
-	buf_addf(&b, "[\"%s\"", name);
+	buf_nofail(buf_addf(&b, "[\"%s\"", name));
 	if (kind == K_TAG) {
-		buf_adds(&b, ",\"");
+		/* a tag too long for the label is cut short: it only names the stream to the client */
+		IGNORE_RESULT(buf_adds(&b, ",\""));
 		json_escape(&b, s->tag, strlen(s->tag));
-		buf_adds(&b, "\"");
+		IGNORE_RESULT(buf_adds(&b, "\""));
 	} else if (kind == K_LIST) {
-		buf_addf(&b, ",\"%llu\"", (unsigned long long)list);
+		buf_nofail(buf_addf(&b, ",\"%llu\"", (unsigned long long)list));
 	}
-	buf_adds(&b, "]");
+	IGNORE_RESULT(buf_adds(&b, "]"));
 	snprintf(s->label, sizeof s->label, "%s", b.ptr);
 	buf_release(&b);
 	if (viewer)

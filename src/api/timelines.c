@@ -200,7 +200,7 @@ int a_notifications_unread(struct http_req *r)
 	if ((rc = core_notif_unread(x.c, x.viewer, &n)))
 		return rc;
 	json_begin(&x);
-	buf_addf(&r->out, "{\"count\":%lld}", (long long)n);
+	buf_nofail(buf_addf(&r->out, "{\"count\":%lld}", (long long)n));
 	return 0;
 }
 
@@ -389,7 +389,7 @@ static int conv_mark(struct http_req *r, bool hide)
 		return rc;
 	json_begin(&x);
 	if (hide) {
-		buf_adds(&r->out, "{}");
+		buf_nofail(buf_adds(&r->out, "{}"));
 		return 0;
 	}
 	struct jw j;

@@ -104,9 +104,9 @@ static void send_frame(struct wsconn *w, int opcode, const char *p, size_t n)
 void ws_send_event(struct wsconn *w, const char *label, const char *event, const char *payload)
 {
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
-	buf_addf(&b, "{\"stream\":%s,\"event\":\"%s\",\"payload\":\"", label, event);
+	buf_nofail(buf_addf(&b, "{\"stream\":%s,\"event\":\"%s\",\"payload\":\"", label, event));
 	json_escape(&b, payload, strlen(payload));
-	buf_adds(&b, "\"}");
+	buf_nofail(buf_adds(&b, "\"}"));
 	pthread_mutex_lock(&lock);
 	send_frame(w, 1, b.ptr, b.len);
 	pthread_mutex_unlock(&lock);
@@ -116,9 +116,9 @@ void ws_send_event(struct wsconn *w, const char *label, const char *event, const
 static void send_error(struct wsconn *w, const char *msg)
 {
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
-	buf_adds(&b, "{\"error\":\"");
+	buf_nofail(buf_adds(&b, "{\"error\":\""));
 	json_escape(&b, msg, strlen(msg));
-	buf_adds(&b, "\"}");
+	buf_nofail(buf_adds(&b, "\"}"));
 	pthread_mutex_lock(&lock);
 	send_frame(w, 1, b.ptr, b.len);
 	pthread_mutex_unlock(&lock);
@@ -365,7 +365,8 @@ static void on_upgraded(void *cls, int fd, const char *extra, size_t nextra, voi
 	buf_init(&w->in, 2 * WS_MAX_FRAME);
 	buf_init(&w->out, WS_MAX_OUT);
 	if (nextra) {
-		buf_add(&w->in, extra, nextra);
+		/* over two frames before the 101: dropped, a client that does that breaks the protocol */
+		IGNORE_RESULT(buf_add(&w->in, extra, nextra));
 		w->fresh = true;
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);

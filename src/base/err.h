@@ -26,6 +26,17 @@ enum err {
 	ERR_GUIDELINES = 17, /* accept the organisation's guidelines before speaking for it */
 };
 
+/*
+ * On a function that returns an error: a caller that drops the result gets a
+ * compile error (-Werror).  Store, core and buffer functions carry it.
+ */
+#define WARN_UNUSED __attribute__((warn_unused_result))
+/*
+ * Drop such a result on purpose, with a comment saying why it may be
+ * dropped there.  (A plain (void) cast does not satisfy GCC.)
+ */
+#define IGNORE_RESULT(expr) ((void)!(expr))
+
 /* A short lower-case English description for logs; never NULL. */
 const char *err_str(int e);
 

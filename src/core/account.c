@@ -503,15 +503,18 @@ int core_login(struct core *c, struct arena *a, const char *username, const char
 			char dummy[crypto_pwhash_STRBYTES];
 			hash_password("timing-equaliser", dummy);
 		}
-		store_rate_hit(c->store, kacct, now, since, &n);
-		store_rate_hit(c->store, kpair, now, since, &n);
-		store_rate_hit(c->store, kaddr, now, since, &n);
+		/* All three counted (|, not ||); a counter that cannot be written
+		 * lets the limit through, so it is said in the log. */
+		if (store_rate_hit(c->store, kacct, now, since, &n) | store_rate_hit(c->store, kpair, now, since, &n) |
+		    store_rate_hit(c->store, kaddr, now, since, &n))
+			log_err("cannot count a failed login: the login limit is not counting");
 		return ERR_AUTH;
 	}
 	if (rc)
 		return rc;
-	store_rate_clear(c->store, kacct);
-	store_rate_clear(c->store, kpair);
+	/* A counter left standing only slows this person's next wrong password. */
+	IGNORE_RESULT(store_rate_clear(c->store, kacct));
+	IGNORE_RESULT(store_rate_clear(c->store, kpair));
 	*id = acc->id;
 	return session_new(c, a, acc->id, token);
 }
@@ -813,7 +816,8 @@ int core_org_profile_set(struct core *c, uint64_t viewer, const struct account *
 	int rc = store_account_get(c->store, &a, acc->id, &old);
 	if (rc)
 		goto out;
-	core_org_profile_get(c, &a, acc->id, &was);
+	if ((rc = core_org_profile_get(c, &a, acc->id, &was)))
+		goto out;
 	/* Public texts: the guard reads what changed, as for a profile; the
 	 * organisation's own name is not a finding. */
 	struct guard_part parts[8];

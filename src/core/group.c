@@ -4,6 +4,7 @@
  * organisations' guidelines; rate limits.  The read rule for group content
  * is core_group_readable, used by core_post_visible for every read path.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -181,8 +182,8 @@ void core_group_notify_mods(struct core *c, struct arena *a, uint64_t group, int
 	if (store_group_moderators(c->store, a, group, &mods, &n))
 		return;
 	for (size_t i = 0; i < n; i++)
-		if (mods[i] != actor)
-			store_notif_insert_in(c->store, mods[i], kind, actor, post, group, NULL);
+		if (mods[i] != actor && store_notif_insert_in(c->store, mods[i], kind, actor, post, group, NULL))
+			log_warn("cannot store notification for %llu", (unsigned long long)mods[i]);
 }
 
 int core_group_join(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, const char *message,
@@ -397,8 +398,9 @@ int core_group_invite(struct core *c, uint64_t viewer, uint64_t group, uint64_t 
 	if (!rc)
 		rc = store_member_set(c->store, group, account, GROLE_MEMBER,
 		                      state == GSTATE_REQUESTED ? GSTATE_MEMBER : GSTATE_INVITED, NULL);
-	if (!rc)
-		store_notif_insert_in(c->store, account, NOTIF_GROUP_INVITE, viewer, 0, group, NULL);
+	/* Best effort after the invitation: it also shows on the groups page. */
+	if (!rc && store_notif_insert_in(c->store, account, NOTIF_GROUP_INVITE, viewer, 0, group, NULL))
+		log_warn("cannot store notification for %llu", (unsigned long long)account);
 	arena_release(&a);
 	return rc;
 }
@@ -652,8 +654,9 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 		member_of(c, a, r.group_id, r.account_id, &trole, &tstate);
 		if (tstate == GSTATE_MEMBER && trole >= GROLE_MODERATOR) {
 			/* About a moderator: for the owner. */
-			if (g->owner_id != viewer)
-				store_notif_insert_in(c->store, g->owner_id, NOTIF_REPORT, viewer, 0, r.group_id, NULL);
+			if (g->owner_id != viewer &&
+			    store_notif_insert_in(c->store, g->owner_id, NOTIF_REPORT, viewer, 0, r.group_id, NULL))
+				log_warn("cannot store notification for %llu", (unsigned long long)g->owner_id);
 		} else {
 			core_group_notify_mods(c, a, r.group_id, NOTIF_REPORT, viewer, 0);
 		}
@@ -667,8 +670,8 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 		if (!store_account_list(c->store, a, after, 500, &v, &n))
 			for (size_t i = 0; i < n; i++)
 				if (v[i]->role >= need && !v[i]->suspended && v[i]->id != viewer &&
-				    v[i]->id != r.account_id)
-					store_notif_insert(c->store, v[i]->id, NOTIF_REPORT, viewer, 0);
+				    v[i]->id != r.account_id && store_notif_insert(c->store, v[i]->id, NOTIF_REPORT, viewer, 0))
+					log_warn("cannot store notification for %llu", (unsigned long long)v[i]->id);
 	}
 	*id = r.id;
 	return 0;
@@ -858,6 +861,8 @@ int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char
 		rc = report_may_act(c, &a, viewer, r, g);
 	if (rc)
 		goto out;
+	/* From here on the report is read, open and ours to act on. */
+	assert(r && r->state == 0);
 	if (!strcmp(action, "remove")) {
 		struct post *p;
 		int e = r->post_id ? store_post_get(c->store, &a, 0, r->post_id, &p) : ERR_INVAL;

@@ -158,9 +158,9 @@ int guard_gate(struct core *c, struct arena *a, uint64_t author, uint64_t writer
 	for (size_t i = 0; i < n; i++) {
 		const char *t = parts[i].text ? parts[i].text : "";
 		if (b.len && *t)
-			buf_adds(&b, "\n\n");
+			buf_nofail(buf_adds(&b, "\n\n"));
 		parts[i].start = b.len;
-		buf_adds(&b, t);
+		buf_nofail(buf_adds(&b, t));
 		parts[i].end = b.len;
 	}
 	char *text = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
@@ -209,7 +209,8 @@ int guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post,
 	for (size_t i = 0; i < g->n; i++) {
 		const char *t = scan_type_name(g->v[i].type);
 		if (!strstr(types.ptr, t))
-			buf_addf(&types, "%s%s", types.len ? "," : "", t);
+			/* a summary for the audit row: past 1 KB the rest is left out */
+			IGNORE_RESULT(buf_addf(&types, "%s%s", types.len ? "," : "", t));
 	}
 	/* Which texts beside a post's own text, so the audit shows where it was. */
 	for (size_t i = 0; i < g->nparts; i++) {
@@ -219,7 +220,7 @@ int guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post,
 		char note[64];
 		snprintf(note, sizeof note, " (%s)", g->parts[i].what);
 		if (here && strcmp(g->parts[i].what, "status") && !strstr(types.ptr, note))
-			buf_adds(&types, note);
+			IGNORE_RESULT(buf_adds(&types, note));
 	}
 	int rc = store_guard_log_add(c->store, author, writer, post, scan_verdict_name(g->verdict), types.ptr);
 	if (rc)

@@ -654,7 +654,8 @@ static void job_failed(void *ctx, const char *arg, const char *why)
 	struct core *c = media_core;
 	if (!c || !parse_u64(arg, &id))
 		return;
-	store_media_failed(c->store, id, why);
+	if (store_media_failed(c->store, id, why))
+		log_err("cannot mark media %llu as failed", (unsigned long long)id);
 	struct arena a;
 	arena_init(&a);
 	unlink(tmp_path(&a, id)); /* the raw upload is never kept */

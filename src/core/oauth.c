@@ -390,7 +390,9 @@ enum oauth_fail core_token_grant(struct core *c, struct arena *a, const struct g
 		rc = core_login(c, a, g->username, g->password, g->remote, &session, &id, g->wait);
 		if (rc)
 			return rc == ERR_AUTH ? OAUTH_INVALID_GRANT : rc == ERR_RATE ? OAUTH_SLOW_DOWN : OAUTH_SERVER_ERROR;
-		core_logout(c, session);
+		/* The session only proved the password; if it cannot be ended it
+		 * expires like any other. */
+		IGNORE_RESULT(core_logout(c, session));
 		return issue(c, a, app->id, id, want ? want : app->scopes, token, scopes, created_at);
 	}
 	if (!g->code || strlen(g->code) > 128)
@@ -426,8 +428,8 @@ enum oauth_fail core_token_revoke(struct core *c, struct arena *a, const char *c
 	char h[65];
 	core_token_hash(token, h);
 	struct oauth_token ot;
-	if (store_otoken_get(c->store, a, h, &ot) == 0 && ot.app_id == app->id)
-		store_otoken_revoke(c->store, h);
+	if (store_otoken_get(c->store, a, h, &ot) == 0 && ot.app_id == app->id && store_otoken_revoke(c->store, h))
+		return OAUTH_SERVER_ERROR; /* the token would still work: never say it is revoked */
 	return OAUTH_OK;
 }
 

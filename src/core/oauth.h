@@ -50,18 +50,18 @@ bool core_scope_allows(const char *granted, const char *need);
  * javascript:, data:, file: and the like. */
 int core_app_create(struct core *c, struct arena *a, const char *name, const char *redirect_uris,
                     const char *scopes, const char *website, const char *remote, struct oauth_app **app,
-                    char **secret);
+                    char **secret) WARN_UNUSED;
 /* The app of client_id if secret matches (secret NULL: only look it up). */
 int core_app_check(struct core *c, struct arena *a, const char *client_id, const char *secret,
-                   struct oauth_app **app);
+                   struct oauth_app **app) WARN_UNUSED;
 /* A registered app by id (a token's, or the app a post was written with). */
-int core_app_by_id(struct core *c, struct arena *a, uint64_t id, struct oauth_app **app);
+int core_app_by_id(struct core *c, struct arena *a, uint64_t id, struct oauth_app **app) WARN_UNUSED;
 /* True if uri is one of the app's registered redirect URIs (exact match). */
 bool core_app_redirect_ok(const struct oauth_app *app, const char *uri);
 
 /* After the user approved: a new code for account.  challenge may be NULL (no PKCE). */
 int core_code_create(struct core *c, struct arena *a, const struct oauth_app *app, uint64_t account,
-                     const char *redirect_uri, const char *scopes, const char *challenge, char **code);
+                     const char *redirect_uri, const char *scopes, const char *challenge, char **code) WARN_UNUSED;
 
 struct grant {
 	const char *grant_type, *client_id, *client_secret, *code, *redirect_uri, *code_verifier;
@@ -79,6 +79,6 @@ enum oauth_fail core_token_revoke(struct core *c, struct arena *a, const char *c
  * is gone or suspended.  *acc (if acc is not NULL) is that account, NULL for
  * an app-only token. */
 int core_token_resolve(struct core *c, struct arena *a, const char *token, struct oauth_token *out,
-                       struct account **acc);
+                       struct account **acc) WARN_UNUSED;
 
 #endif

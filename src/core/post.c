@@ -2,6 +2,7 @@
  * Posts, the one visibility rule, timelines, favourites and boosts, the
  * social graph, notifications and search.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "base/id.h"
 #include "base/log.h"
 #include "base/text.h"
+#include "base/testhook.h"
 #include "core/core.h"
 #include "core/core_int.h"
 #include "core/push.h"
@@ -555,6 +557,7 @@ static size_t post_parts(struct core *c, struct arena *a, const char *text, cons
                          const char *const *opts, size_t nopts, const uint64_t *media, size_t nmedia,
                          uint64_t owner, struct guard_part *out, size_t max)
 {
+	assert(max >= 1); /* the text itself always has a place */
 	size_t n = 0;
 	out[n++] = (struct guard_part){.what = "status", .text = text};
 	if (spoiler && *spoiler && n < max)
@@ -789,6 +792,7 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	if ((rc = store_begin(c->store)))
 		return rc;
 	rc = store_post_insert(c->store, &pn);
+	TESTHOOK_PAUSE("post_create");
 	if (!rc && in->nmedia)
 		rc = core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia);
 	/* The content warning and the poll were read by the guard with the text. */
@@ -860,7 +864,9 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 	 * widens who reads a post. */
 	uint64_t *old, rcpt[CORE_MAX_MENTIONS + 8];
 	size_t nold = 0, nrcpt = 0;
-	store_post_recipients(c->store, a, id, &old, &nold);
+	/* Not knowing the old recipients would drop them: no edit then. */
+	if ((rc = store_post_recipients(c->store, a, id, &old, &nold)))
+		return rc;
 	for (size_t i = 0; i < nold && nrcpt < CORE_MAX_MENTIONS; i++)
 		rcpt[nrcpt++] = old[i];
 	const char *names[CORE_MAX_MENTIONS];
@@ -944,8 +950,9 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 	if (!rc && as_mod)
 		rc = store_notif_insert_in(c->store, p->author_id, NOTIF_POST_REMOVED, viewer, 0, p->group_id, NULL);
 	rc = store_finish(c->store, rc);
-	if (!rc)
-		core_media_release_post(c, id);
+	/* The post is gone either way; media left behind are logged. */
+	if (!rc && core_media_release_post(c, id))
+		log_warn("cannot release the media of post %llu", (unsigned long long)id);
 	if (!rc && c->on_delete)
 		c->on_delete(id); /* from the web pages too, not only the API */
 	arena_release(&a);

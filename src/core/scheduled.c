@@ -73,7 +73,10 @@ int core_sched_create(struct core *c, struct arena *a, uint64_t viewer, const st
 			buf_release(&opts);
 			return ERR_INVAL;
 		}
-		buf_addf(&opts, "%s%s", i ? "\n" : "", in->poll_options[i]);
+		if (buf_addf(&opts, "%s%s", i ? "\n" : "", in->poll_options[i])) {
+			buf_release(&opts);
+			return ERR_TOOBIG;
+		}
 	}
 	/* The guard reads it now, as it reads a post (text, content warning,
 	 * poll), so the author hears of a finding while writing; it reads it

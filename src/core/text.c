@@ -93,7 +93,7 @@ char *core_render_text(struct core *c, struct arena *a, const char *s)
 	(void)c;
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
 	size_t len = strlen(s);
-	buf_adds(&b, "<p>");
+	buf_nofail(buf_adds(&b, "<p>"));
 	for (size_t i = 0; i < len;) {
 		if (s[i] == '\r') {
 			i++;
@@ -101,11 +101,11 @@ char *core_render_text(struct core *c, struct arena *a, const char *s)
 		}
 		if (s[i] == '\n') {
 			if (i + 1 < len && (s[i + 1] == '\n' || (s[i + 1] == '\r' && i + 2 < len && s[i + 2] == '\n'))) {
-				buf_adds(&b, "</p><p>");
+				buf_nofail(buf_adds(&b, "</p><p>"));
 				while (i < len && (s[i] == '\n' || s[i] == '\r'))
 					i++;
 			} else {
-				buf_adds(&b, "<br>");
+				buf_nofail(buf_adds(&b, "<br>"));
 				i++;
 			}
 			continue;
@@ -114,11 +114,11 @@ char *core_render_text(struct core *c, struct arena *a, const char *s)
 			size_t j = link_end(s, i, len);
 			size_t pre = s[i + 4] == 's' ? 8 : 7;
 			if (j > i + pre) {
-				buf_adds(&b, "<a href=\"");
+				buf_nofail(buf_adds(&b, "<a href=\""));
 				html_escape(&b, s + i, j - i);
-				buf_adds(&b, "\" rel=\"nofollow ugc noopener\" target=\"_blank\">");
+				buf_nofail(buf_adds(&b, "\" rel=\"nofollow ugc noopener\" target=\"_blank\">"));
 				html_escape(&b, s + i + pre, j - i - pre);
-				buf_adds(&b, "</a>");
+				buf_nofail(buf_adds(&b, "</a>"));
 				i = j;
 				continue;
 			}
@@ -134,11 +134,11 @@ char *core_render_text(struct core *c, struct arena *a, const char *s)
 				str_lower(name);
 				struct buf href = BUF_INIT(BUF_NOLIMIT);
 				url_encode(&href, name, strlen(name));
-				buf_addf(&b, tag ? "<a href=\"/tags/%s\" class=\"tag\">#" : "<a href=\"/@%s\" class=\"mention\">@",
-				         href.ptr);
+				buf_nofail(buf_addf(&b, tag ? "<a href=\"/tags/%s\" class=\"tag\">#" : "<a href=\"/@%s\" class=\"mention\">@",
+				                    href.ptr));
 				buf_release(&href);
 				html_escape(&b, s + i + 1, j - i - 1);
-				buf_adds(&b, "</a>");
+				buf_nofail(buf_adds(&b, "</a>"));
 				i = j;
 				continue;
 			}
@@ -151,7 +151,7 @@ char *core_render_text(struct core *c, struct arena *a, const char *s)
 		html_escape(&b, s + i, j - i);
 		i = j;
 	}
-	buf_adds(&b, "</p>");
+	buf_nofail(buf_adds(&b, "</p>"));
 	char *out = arena_strndup(a, b.ptr, b.len);
 	buf_release(&b);
 	return out;
@@ -180,11 +180,11 @@ char *core_search_words(struct arena *a, const char *text)
 			if (utf8_valid(w, strlen(w))) {
 				const sb_symbol *st = stemmer ? sb_stemmer_stem(stemmer, (const sb_symbol *)w, (int)strlen(w)) : NULL;
 				if (b.len)
-					buf_addc(&b, ' ');
+					buf_nofail(buf_addc(&b, ' '));
 				if (st)
-					buf_add(&b, st, (size_t)sb_stemmer_length(stemmer));
+					buf_nofail(buf_add(&b, st, (size_t)sb_stemmer_length(stemmer)));
 				else
-					buf_adds(&b, w);
+					buf_nofail(buf_adds(&b, w));
 			}
 		}
 		i = j;

@@ -108,31 +108,31 @@ static void test_limits(void **state)
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
 	/* Too many files. */
 	for (int i = 0; i < HTTP_MAX_FILES + 1; i++)
-		buf_addf(&b, "--XyZ\r\nContent-Disposition: form-data; name=media; filename=f%d\r\n\r\nx\r\n", i);
-	buf_adds(&b, "--XyZ--");
+		buf_nofail(buf_addf(&b, "--XyZ\r\nContent-Disposition: form-data; name=media; filename=f%d\r\n\r\nx\r\n", i));
+	buf_nofail(buf_adds(&b, "--XyZ--"));
 	assert_int_equal(parse(&r, CT, b.ptr, b.len), ERR_TOOBIG);
 	arena_release(&r.a);
 	/* Too many fields. */
 	buf_reset(&b);
 	for (int i = 0; i < HTTP_MAX_FIELDS + 1; i++)
-		buf_addf(&b, "--XyZ\r\nContent-Disposition: form-data; name=f%d\r\n\r\nx\r\n", i);
-	buf_adds(&b, "--XyZ--");
+		buf_nofail(buf_addf(&b, "--XyZ\r\nContent-Disposition: form-data; name=f%d\r\n\r\nx\r\n", i));
+	buf_nofail(buf_adds(&b, "--XyZ--"));
 	assert_int_equal(parse(&r, CT, b.ptr, b.len), ERR_TOOBIG);
 	arena_release(&r.a);
 	/* One field over HTTP_MAX_FIELD; a file of that size is fine. */
 	buf_reset(&b);
-	buf_adds(&b, "--XyZ\r\nContent-Disposition: form-data; name=t\r\n\r\n");
+	buf_nofail(buf_adds(&b, "--XyZ\r\nContent-Disposition: form-data; name=t\r\n\r\n"));
 	for (int i = 0; i <= HTTP_MAX_FIELD; i++)
-		buf_addc(&b, 'a');
-	buf_adds(&b, "\r\n--XyZ--");
+		buf_nofail(buf_addc(&b, 'a'));
+	buf_nofail(buf_adds(&b, "\r\n--XyZ--"));
 	assert_int_equal(parse(&r, CT, b.ptr, b.len), ERR_TOOBIG);
 	arena_release(&r.a);
 	/* Header block too long. */
 	buf_reset(&b);
-	buf_adds(&b, "--XyZ\r\nContent-Disposition: form-data; name=t\r\nX-Pad: ");
+	buf_nofail(buf_adds(&b, "--XyZ\r\nContent-Disposition: form-data; name=t\r\nX-Pad: "));
 	for (int i = 0; i <= HTTP_MAX_PART_HDR; i++)
-		buf_addc(&b, 'a');
-	buf_adds(&b, "\r\n\r\nx\r\n--XyZ--");
+		buf_nofail(buf_addc(&b, 'a'));
+	buf_nofail(buf_adds(&b, "\r\n\r\nx\r\n--XyZ--"));
 	assert_int_equal(parse(&r, CT, b.ptr, b.len), ERR_TOOBIG);
 	arena_release(&r.a);
 	buf_release(&b);

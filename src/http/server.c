@@ -383,7 +383,7 @@ out:
 		if (cfg->error_page)
 			cfg->error_page(r, err);
 		else
-			buf_addf(&r->out, "%d %s\n", r->status, err_str(err));
+			buf_nofail(buf_addf(&r->out, "%d %s\n", r->status, err_str(err)));
 	}
 }
 

@@ -1,5 +1,6 @@
 #include "store/db.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -126,6 +127,8 @@ bool db_null(struct db_stmt *st, int col) { return st->db->drv->col_null(st, col
 
 int db_begin(struct db *db)
 {
+	/* Begins and commits pair up; a rollback sets the depth to 0, never below. */
+	assert(db->in_tx >= 0);
 	if (db->in_tx++)
 		return 0;
 	int rc = db->drv->exec(db, "BEGIN IMMEDIATE");

@@ -3,6 +3,7 @@
  * the moderation queue; conversations' read state; reports and the
  * moderation log; organisation guidelines.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "base/id.h"
+#include "base/testhook.h"
 #include "store/store_int.h"
 
 /* ?1 is the viewer. */
@@ -527,6 +529,10 @@ int store_modreport_reopen(struct store *s, uint64_t id)
 int store_mod_log_add(struct store *s, uint64_t actor, uint64_t group, const char *action, uint64_t account,
                       uint64_t post, const char *note)
 {
+	/* Every moderation action writes its entry last, inside its transaction. */
+	TESTHOOK_PAUSE("mod_log");
+	/* Core names every action with a literal: the log is read by people. */
+	assert(action && *action);
 	DB_OR_FAIL(s);
 	return db_exec(db,
 	               "INSERT INTO mod_log (id, actor_id, group_id, action, account_id, post_id, note, created_at)"

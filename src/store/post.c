@@ -3,6 +3,7 @@
  * notifications.  Every post row comes with its relation to the viewer so
  * core/ can decide visibility in one place without another query.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -112,6 +113,8 @@ static int write_tags_recipients(struct db *db, uint64_t id, const char *const *
 
 int store_post_insert(struct store *s, const struct post_new *p)
 {
+	/* Core counted what it passes: a count without its array is a core bug. */
+	assert((!p->ntags || p->tags) && (!p->nrecipients || p->recipients));
 	DB_OR_FAIL(s);
 	int rc = db_begin(db);
 	if (rc)

@@ -37,36 +37,37 @@ struct oauth_token {
 	int64_t created_at;
 };
 
-int store_app_insert(struct store *s, const struct oauth_app *app);
-int store_app_get(struct store *s, struct arena *a, const char *client_id, struct oauth_app **out);
-int store_app_by_id(struct store *s, struct arena *a, uint64_t id, struct oauth_app **out);
+int store_app_insert(struct store *s, const struct oauth_app *app) WARN_UNUSED;
+int store_app_get(struct store *s, struct arena *a, const char *client_id, struct oauth_app **out) WARN_UNUSED;
+int store_app_by_id(struct store *s, struct arena *a, uint64_t id, struct oauth_app **out) WARN_UNUSED;
 
-int store_code_insert(struct store *s, const char *code_hash, const struct oauth_code *c);
+int store_code_insert(struct store *s, const char *code_hash, const struct oauth_code *c) WARN_UNUSED;
 /* Mark a code used and return it; ERR_NOTFOUND if unknown or used already. */
-int store_code_use(struct store *s, struct arena *a, const char *code_hash, struct oauth_code *out);
+int store_code_use(struct store *s, struct arena *a, const char *code_hash, struct oauth_code *out) WARN_UNUSED;
 
-int store_otoken_insert(struct store *s, const char *token_hash, const struct oauth_token *t);
-int store_otoken_get(struct store *s, struct arena *a, const char *token_hash, struct oauth_token *out);
-int store_otoken_revoke(struct store *s, const char *token_hash);
+int store_otoken_insert(struct store *s, const char *token_hash, const struct oauth_token *t) WARN_UNUSED;
+int store_otoken_get(struct store *s, struct arena *a, const char *token_hash, struct oauth_token *out) WARN_UNUSED;
+int store_otoken_revoke(struct store *s, const char *token_hash) WARN_UNUSED;
 /* Revoke one of account's tokens by id; ERR_NOTFOUND if not theirs. */
-int store_otoken_revoke_id(struct store *s, uint64_t account, uint64_t id);
+int store_otoken_revoke_id(struct store *s, uint64_t account, uint64_t id) WARN_UNUSED;
 /* Revoke every token of account and spend its unused codes (its password changed). */
-int store_otoken_revoke_account(struct store *s, uint64_t account);
-int store_otoken_list(struct store *s, struct arena *a, uint64_t account, struct oauth_token **out, size_t *n);
+int store_otoken_revoke_account(struct store *s, uint64_t account) WARN_UNUSED;
+int store_otoken_list(struct store *s, struct arena *a, uint64_t account, struct oauth_token **out, size_t *n)
+	WARN_UNUSED;
 
 /* Per-account marks on posts. */
 enum post_mark { MARK_BOOKMARK, MARK_PIN };
-int store_mark_set(struct store *s, enum post_mark kind, uint64_t account, uint64_t post, bool on);
+int store_mark_set(struct store *s, enum post_mark kind, uint64_t account, uint64_t post, bool on) WARN_UNUSED;
 /* Marked post ids, newest mark first, below max_id / above min_id (mark ids). */
 int store_mark_list(struct store *s, struct arena *a, enum post_mark kind, uint64_t account,
-                    const struct page *pg, uint64_t **posts, uint64_t **marks, size_t *n);
+                    const struct page *pg, uint64_t **posts, uint64_t **marks, size_t *n) WARN_UNUSED;
 /* Favourited post ids of account, newest first (paged by post id). */
 int store_fav_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, uint64_t **out,
-                   size_t *n);
+                   size_t *n) WARN_UNUSED;
 /* Who favourited / boosted a post. */
 int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boosts, int limit,
-                      uint64_t **out, size_t *n);
-int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char ***out, size_t *n);
+                      uint64_t **out, size_t *n) WARN_UNUSED;
+int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char ***out, size_t *n) WARN_UNUSED;
 /* The id of account's boost of post, or 0. */
 uint64_t store_boost_of(struct store *s, uint64_t account, uint64_t post);
 
@@ -77,22 +78,22 @@ struct ulist {
 	bool exclusive;
 };
 int store_list_save(struct store *s, const struct ulist *l); /* insert or update by id */
-int store_list_get(struct store *s, struct arena *a, uint64_t account, uint64_t id, struct ulist **out);
-int store_list_all(struct store *s, struct arena *a, uint64_t account, struct ulist **out, size_t *n);
-int store_list_delete(struct store *s, uint64_t account, uint64_t id);
-int store_list_member_set(struct store *s, uint64_t list, uint64_t account, bool on);
-int store_list_members(struct store *s, struct arena *a, uint64_t list, uint64_t **out, size_t *n);
+int store_list_get(struct store *s, struct arena *a, uint64_t account, uint64_t id, struct ulist **out) WARN_UNUSED;
+int store_list_all(struct store *s, struct arena *a, uint64_t account, struct ulist **out, size_t *n) WARN_UNUSED;
+int store_list_delete(struct store *s, uint64_t account, uint64_t id) WARN_UNUSED;
+int store_list_member_set(struct store *s, uint64_t list, uint64_t account, bool on) WARN_UNUSED;
+int store_list_members(struct store *s, struct arena *a, uint64_t list, uint64_t **out, size_t *n) WARN_UNUSED;
 /* Lists of owner that hold account. */
 int store_list_holding(struct store *s, struct arena *a, uint64_t owner, uint64_t account, struct ulist **out,
-                       size_t *n);
+                       size_t *n) WARN_UNUSED;
 /* Candidate post ids by the list's members. */
 int store_list_posts(struct store *s, struct arena *a, uint64_t list, const struct page *pg, uint64_t **out,
-                     size_t *n);
+                     size_t *n) WARN_UNUSED;
 
 /* Markers: timeline is "home" or "notifications". */
 int store_marker_get(struct store *s, uint64_t account, const char *timeline, uint64_t *last, int64_t *version,
-                     int64_t *updated);
-int store_marker_set(struct store *s, uint64_t account, const char *timeline, uint64_t last, int64_t now);
+                     int64_t *updated) WARN_UNUSED;
+int store_marker_set(struct store *s, uint64_t account, const char *timeline, uint64_t last, int64_t now) WARN_UNUSED;
 
 /* Polls: the poll of a post. */
 struct poll {
@@ -107,10 +108,10 @@ struct poll {
 };
 #define STORE_POLL_MAX 8
 int store_poll_insert(struct store *s, uint64_t post, int64_t expires_at, bool multiple, const char *const *opts,
-                      size_t n);
-int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t viewer, struct poll **out);
+                      size_t n) WARN_UNUSED;
+int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t viewer, struct poll **out) WARN_UNUSED;
 /* ERR_EXISTS if account voted already. */
-int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n);
+int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n) WARN_UNUSED;
 
 /* Filters v2 */
 struct filter_kw {
@@ -125,24 +126,25 @@ struct filter {
 	struct filter_kw *kw; size_t nkw;
 };
 int store_filter_save(struct store *s, const struct filter *f); /* insert or update; keywords appended */
-int store_filter_all(struct store *s, struct arena *a, uint64_t account, struct filter **out, size_t *n);
-int store_filter_delete(struct store *s, uint64_t account, uint64_t id);
-int store_filter_kw_delete(struct store *s, uint64_t account, uint64_t kw_id);
+int store_filter_all(struct store *s, struct arena *a, uint64_t account, struct filter **out, size_t *n) WARN_UNUSED;
+int store_filter_delete(struct store *s, uint64_t account, uint64_t id) WARN_UNUSED;
+int store_filter_kw_delete(struct store *s, uint64_t account, uint64_t kw_id) WARN_UNUSED;
 
 /* Idempotency keys for posting: the post made with key, or ERR_NOTFOUND. */
-int store_idem_get(struct store *s, uint64_t account, const char *key, uint64_t *post);
-int store_idem_put(struct store *s, uint64_t account, const char *key, uint64_t post, int64_t now);
+int store_idem_get(struct store *s, uint64_t account, const char *key, uint64_t *post) WARN_UNUSED;
+int store_idem_put(struct store *s, uint64_t account, const char *key, uint64_t post, int64_t now) WARN_UNUSED;
 
 /* Followed tags */
-int store_tag_follow(struct store *s, uint64_t account, const char *tag, bool on);
-int store_tag_followed(struct store *s, uint64_t account, const char *tag, bool *out) __attribute__((warn_unused_result));
-int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n);
+int store_tag_follow(struct store *s, uint64_t account, const char *tag, bool on) WARN_UNUSED;
+int store_tag_followed(struct store *s, uint64_t account, const char *tag, bool *out) WARN_UNUSED;
+int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n)
+	WARN_UNUSED;
 int64_t store_tag_count(struct store *s, const char *tag);
 
 /* The named recipients of posts[0..nposts), each once (core_conv_people
  * passes only the posts its reader may see). */
 int store_conv_members(struct store *s, struct arena *a, const uint64_t *posts, size_t nposts, uint64_t **out,
-                       size_t *n);
+                       size_t *n) WARN_UNUSED;
 
 /* API metadata of a post. */
 struct post_meta {
@@ -150,8 +152,8 @@ struct post_meta {
 	bool sensitive;
 	uint64_t app_id;
 };
-int store_post_meta_set(struct store *s, uint64_t post, const struct post_meta *m);
-int store_post_meta_get(struct store *s, struct arena *a, uint64_t post, struct post_meta *out);
+int store_post_meta_set(struct store *s, uint64_t post, const struct post_meta *m) WARN_UNUSED;
+int store_post_meta_get(struct store *s, struct arena *a, uint64_t post, struct post_meta *out) WARN_UNUSED;
 
 /*
  * What the client API shows with a status besides the post row, for a page
@@ -172,14 +174,15 @@ struct post_extra {
 	bool has_poll;
 	bool bookmarked, pinned;      /* by the viewer */
 };
-int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct post *const *v, size_t n);
+int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct post *const *v, size_t n) WARN_UNUSED;
 
 /* Notifications beyond store.h */
-int store_notif_dismiss(struct store *s, uint64_t account, uint64_t id);
-int store_notif_clear(struct store *s, uint64_t account);
+int store_notif_dismiss(struct store *s, uint64_t account, uint64_t id) WARN_UNUSED;
+int store_notif_clear(struct store *s, uint64_t account) WARN_UNUSED;
 
 /* Accounts that account blocks (mutes true: mutes). */
-int store_block_list(struct store *s, struct arena *a, uint64_t account, bool mutes, uint64_t **out, size_t *n);
+int store_block_list(struct store *s, struct arena *a, uint64_t account, bool mutes, uint64_t **out, size_t *n)
+	WARN_UNUSED;
 
 
 

@@ -224,8 +224,8 @@ static void test_blocks_end_follows(void **state)
 	struct fx *f = *state;
 	uint64_t a = add_account(f, "een"), b = add_account(f, "twee");
 	bool ch;
-	store_follow_set(f->s, a, b, true, &ch);
-	store_follow_set(f->s, b, a, true, &ch);
+	assert_int_equal(store_follow_set(f->s, a, b, true, &ch), 0);
+	assert_int_equal(store_follow_set(f->s, b, a, true, &ch), 0);
 	assert_int_equal(store_block_set(f->s, a, b, true), 0);
 	bool yes = true;
 	assert_int_equal(store_follows(f->s, a, b, &yes), 0);

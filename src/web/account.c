@@ -98,7 +98,7 @@ int h_logout(struct http_req *r)
 {
 	struct wreq *q = WREQ(r);
 	if (q->session_token)
-		core_logout(q->w->core, q->session_token);
+		IGNORE_RESULT(core_logout(q->w->core, q->session_token)); /* the cookie goes; a session left expires */
 	http_set_cookie(r, SESSION_COOKIE, "", 0);
 	redirect_msg(r, "/", "loggedout");
 	return 0;
@@ -169,7 +169,7 @@ int h_register(struct http_req *r)
 	struct account *na;
 	if (q->lang && strcmp(q->lang, "nl") && !core_account_get(q->w->core, r->a, id, &na)) {
 		na->lang = q->lang;
-		core_profile_update(q->w->core, na);
+		IGNORE_RESULT(core_profile_update(q->w->core, na)); /* only the language: Dutch if not kept */
 	}
 	char *token;
 	if ((rc = core_login(q->w->core, r->a, name, pw, http_client_addr(r), &token, &id, NULL)))
@@ -198,9 +198,9 @@ int h_setup_form(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	const char *token = http_param(r, "token");
 	int64_t admins = 0;
-	store_account_count_role(q->w->core->store, ROLE_ADMIN, &admins);
+	int rc = store_account_count_role(q->w->core->store, ROLE_ADMIN, &admins);
 	/* Once an administrator exists the set-up link is gone for good. */
-	if (admins > 0 || !token || core_setup_check(q->w->core, token))
+	if (rc || admins > 0 || !token || core_setup_check(q->w->core, token))
 		return ERR_NOTFOUND;
 	return form_page(r, "setup", _r(r, "Eerste beheerder instellen"), NULL, 200);
 }
@@ -225,7 +225,7 @@ int h_setup(struct http_req *r)
 	struct account *na;
 	if (q->lang && strcmp(q->lang, "nl") && !core_account_get(q->w->core, r->a, id, &na)) {
 		na->lang = q->lang;
-		core_profile_update(q->w->core, na);
+		IGNORE_RESULT(core_profile_update(q->w->core, na)); /* only the language: Dutch if not kept */
 	}
 	char *token;
 	if ((rc = core_login(q->w->core, r->a, name, pw, http_client_addr(r), &token, &id, NULL)))
@@ -356,7 +356,7 @@ static void email_model(struct http_req *r, struct tval *m, const char *typed)
 	struct wreq *q = WREQ(r);
 	const char *e = typed;
 	if (!e)
-		core_email_get(q->w->core, r->a, q->viewer, &e);
+		IGNORE_RESULT(core_email_get(q->w->core, r->a, q->viewer, &e)); /* unread: the field shows empty */
 	tv_set_str(r->a, m, "email", e ? e : "");
 	tv_set_bool(r->a, m, "mail", core_mail_on());
 }

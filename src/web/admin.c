@@ -27,7 +27,8 @@ static int admin_page(struct http_req *r, const char *link_label, const char *li
 	core_site_get(q->w->core, r->a, &site);
 	tv_set_bool(r->a, m, "open_registration", site.open_registration);
 	const char *privacy = NULL;
-	core_privacy_get(q->w->core, r->a, &privacy);
+	if (core_privacy_get(q->w->core, r->a, &privacy))
+		return ERR_DB; /* not the default in its place: saving the form would overwrite the text */
 	tv_set_str(r->a, m, "privacy", privacy ? privacy : privacy_default(r));
 	if (link) {
 		tv_set_str(r->a, m, "link_label", link_label);
@@ -100,7 +101,7 @@ int h_admin_users(struct http_req *r)
 	tv_set(m, "people", l);
 	if (n == 100) {
 		struct buf b = BUF_INIT(256);
-		buf_adds(&b, "/admin/users?after=");
+		buf_nofail(buf_adds(&b, "/admin/users?after="));
 		url_encode(&b, v[n - 1]->username, strlen(v[n - 1]->username));
 		tv_set_str(r->a, m, "next_url", arena_strdup(r->a, b.ptr));
 		buf_release(&b);
@@ -222,7 +223,8 @@ static int org_page(struct http_req *r, struct account *org, const struct accoun
 	const struct account *a = ed ? ed : org;
 	struct org_profile op;
 	if (!edp) {
-		core_org_profile_get(CORE(r), r->a, org->id, &op);
+		if (core_org_profile_get(CORE(r), r->a, org->id, &op))
+			return ERR_DB; /* an empty form, saved, would wipe the profile */
 		edp = &op;
 	}
 	struct tval *f = tv_obj(r->a);
@@ -301,7 +303,8 @@ int h_admin_org_profile(struct http_req *r)
 	if (rc)
 		return rc;
 	struct org_profile was, p;
-	core_org_profile_get(CORE(r), r->a, org->id, &was);
+	if ((rc = core_org_profile_get(CORE(r), r->a, org->id, &was)))
+		return rc;
 	struct account acc = *org;
 	acc.display_name = form_or(r, "display_name", org->display_name);
 	acc.bio = form_or(r, "bio", org->bio ? org->bio : "");
@@ -431,7 +434,8 @@ static const char *privacy_default(struct http_req *r)
 int h_privacy(struct http_req *r)
 {
 	const char *text = NULL;
-	core_privacy_get(CORE(r), r->a, &text);
+	if (core_privacy_get(CORE(r), r->a, &text))
+		return ERR_DB; /* not the default text as if it were this site's */
 	struct tval *m = page_model(r, _r(r, "Privacyverklaring"));
 	tv_set_str(r->a, m, "text", text ? text : privacy_default(r));
 	return page_render(r, "privacy", m);
@@ -481,16 +485,17 @@ static const char *type_label(struct http_req *r, const char *name)
 static const char *log_found(struct http_req *r, const char *verdict, const char *types)
 {
 	struct buf b = BUF_INIT(256);
-	buf_adds(&b, !strcmp(verdict, "block") ? _r(r, "Tegengehouden") : !strcmp(verdict, "warn") ? _r(r, "Waarschuwing")
-	                                                                                            : verdict);
-	buf_adds(&b, ": ");
+	buf_nofail(buf_adds(&b, !strcmp(verdict, "block") ? _r(r, "Tegengehouden") : !strcmp(verdict, "warn") ? _r(r, "Waarschuwing")
+	                                                                                                       : verdict));
+	buf_nofail(buf_adds(&b, ": "));
 	char *t = arena_strdup(r->a, types ? types : "");
 	char *rest = strchr(t, ' ');
 	if (rest)
 		*rest++ = '\0';
 	bool first = true;
 	for (char *save = NULL, *w = strtok_r(t, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
-		buf_addf(&b, "%s%s", first ? "" : ", ", type_label(r, w));
+		/* a line on the guard log page: past 256 bytes the rest is left out */
+		IGNORE_RESULT(buf_addf(&b, "%s%s", first ? "" : ", ", type_label(r, w)));
 		first = false;
 	}
 	/* Where, beside a post's text: " (note) (media description)". */
@@ -519,13 +524,13 @@ static const char *log_found(struct http_req *r, const char *verdict, const char
 		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 			if (!strcmp(w, parts[i][0]))
 				w = _r(r, parts[i][1]);
-		buf_addf(&b, " (%s)", w);
+		IGNORE_RESULT(buf_addf(&b, " (%s)", w));
 		rest = end + 1;
 		while (*rest == ' ')
 			rest++;
 	}
 	if (rest && *rest)
-		buf_addf(&b, " %s", rest);
+		IGNORE_RESULT(buf_addf(&b, " %s", rest));
 	const char *out = arena_strdup(r->a, b.ptr);
 	buf_release(&b);
 	return out;
@@ -565,7 +570,8 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 	tv_set_bool(r->a, m, "allow_override", gp.allow_override);
 	tv_set_int(r->a, m, "hold_seconds", gp.hold_seconds);
 	const char *gl = "";
-	core_guidelines_get(CORE(r), r->a, org->id, &gl);
+	if ((rc = core_guidelines_get(CORE(r), r->a, org->id, &gl)))
+		return rc;
 	tv_set_str(r->a, m, "guidelines", gl);
 	struct guard_log_row *log;
 	size_t n;
@@ -659,7 +665,8 @@ int h_admin_policy(struct http_req *r)
 		return policy_page(r, org, _r(r, "Kies een bedenktijd van 0 tot 600 seconden."));
 	gp.hold_seconds = (int)hv;
 	const char *gl = http_form(r, "guidelines"), *old = "";
-	core_guidelines_get(CORE(r), r->a, org->id, &old);
+	if (core_guidelines_get(CORE(r), r->a, org->id, &old))
+		return ERR_DB; /* read as empty, every staff member would have to accept them again */
 	/* Changing the guidelines asks every staff member to accept them again. */
 	if (gl && strcmp(gl, old) && core_guidelines_set(CORE(r), org->id, gl))
 		return policy_page(r, org, _r(r, "Dit kunnen we niet opslaan. Gebruik gewone tekst."));

@@ -379,15 +379,15 @@ static char *qr_svg(struct arena *a, const char *text)
 		return NULL;
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
 	int w = qr->width, size = w + 8;
-	buf_addf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-	             " role=\"img\" aria-label=\"QR-code\" shape-rendering=\"crispEdges\">"
-	             "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
-	         size, size, size * 6, size * 6, size, size);
+	buf_nofail(buf_addf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
+	                        " role=\"img\" aria-label=\"QR-code\" shape-rendering=\"crispEdges\">"
+	                        "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+	                    size, size, size * 6, size * 6, size, size));
 	for (int y = 0; y < w; y++)
 		for (int x = 0; x < w; x++)
 			if (qr->data[y * w + x] & 1)
-				buf_addf(&b, "M%d %dh1v1h-1z", x + 4, y + 4);
-	buf_adds(&b, "\"/></svg>");
+				buf_nofail(buf_addf(&b, "M%d %dh1v1h-1z", x + 4, y + 4));
+	buf_nofail(buf_adds(&b, "\"/></svg>"));
 	QRcode_free(qr);
 	char *s = arena_strndup(a, b.ptr, b.len);
 	buf_release(&b);

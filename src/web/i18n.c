@@ -172,10 +172,10 @@ static int insert(struct po *po, const struct entry *e)
 	struct i18n *t = po->t;
 	struct buf key = BUF_INIT(BUF_NOLIMIT);
 	if (e->has_ctxt) {
-		buf_add(&key, e->ctxt.ptr, e->ctxt.len);
-		buf_addc(&key, CTXT_SEP);
+		buf_nofail(buf_add(&key, e->ctxt.ptr, e->ctxt.len));
+		buf_nofail(buf_addc(&key, CTXT_SEP));
 	}
-	buf_add(&key, e->id.ptr, e->id.len);
+	buf_nofail(buf_add(&key, e->id.ptr, e->id.len));
 	int rc = 0;
 	if (table_find(t, e->has_ctxt ? e->ctxt.ptr : NULL, e->id.ptr)) {
 		rc = syntax_err(po, e->line, "duplicate msgid \"%s\"", e->id.ptr);
@@ -237,7 +237,7 @@ static int parse_string(struct po *po, const char *s, const char *e, struct buf 
 		if (*s == '"')
 			break;
 		if (*s != '\\') {
-			buf_addc(b, *s);
+			buf_nofail(buf_addc(b, *s));
 			continue;
 		}
 		if (++s == e)
@@ -272,7 +272,7 @@ static int parse_string(struct po *po, const char *s, const char *e, struct buf 
 		}
 		if (c == 0 || c > 255)
 			return syntax_err(po, po->line, "escape out of range");
-		buf_addc(b, (char)c);
+		buf_nofail(buf_addc(b, (char)c));
 	}
 	for (s++; s < e; s++)
 		if (*s != ' ' && *s != '\t')

@@ -88,7 +88,7 @@ static void test_many(void **state)
 	/* Enough entries to make the table grow several times. */
 	struct buf po = BUF_INIT(BUF_NOLIMIT);
 	for (int i = 0; i < 1000; i++)
-		buf_addf(&po, "msgid \"nl %d\"\nmsgstr \"en %d\"\n\n", i, i);
+		buf_nofail(buf_addf(&po, "msgid \"nl %d\"\nmsgstr \"en %d\"\n\n", i, i));
 	struct i18n *t;
 	assert_int_equal(i18n_parse(po.ptr, po.len, &t, NULL, 0), 0);
 	assert_int_equal(i18n_count(t), 1000);

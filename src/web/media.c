@@ -210,7 +210,8 @@ void media_post_model(struct http_req *r, struct tval *m, struct post *p)
 				const struct media_file *small = main;
 				for (size_t k = 0; k < md->nfiles; k++) {
 					const struct media_file *f = &md->files[k];
-					buf_addf(&b, "%s%s %dw", b.len ? ", " : "", file_url(r, f), f->width);
+					/* past 4 KB srcset offers fewer sizes */
+					IGNORE_RESULT(buf_addf(&b, "%s%s %dw", b.len ? ", " : "", file_url(r, f), f->width));
 					if (!f->main && (small->main || (f->width >= 640 && f->width < small->width) ||
 					                 (small->width < 640 && f->width > small->width)))
 						small = f;

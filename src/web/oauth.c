@@ -63,8 +63,8 @@ static int authz_read(struct http_req *r, struct authz *z)
 static void csp_for(struct http_req *r, const char *uri)
 {
 	struct buf b = BUF_INIT(1024);
-	buf_adds(&b, "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-	             " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+	buf_nofail(buf_adds(&b, "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+	                        " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"));
 	const char *colon = strchr(uri, ':');
 	if (strcmp(uri, OAUTH_OOB) && colon) {
 		size_t n = (size_t)(colon - uri) + 1;
@@ -78,8 +78,8 @@ static void csp_for(struct http_req *r, const char *uri)
 		for (size_t i = 0; ok && i < n; i++)
 			ok = uri[i] > ' ' && uri[i] != ';' && uri[i] != ',' && uri[i] != '\'' && (unsigned char)uri[i] < 127;
 		if (ok) {
-			buf_addc(&b, ' ');
-			buf_add(&b, uri, n);
+			buf_nofail(buf_addc(&b, ' '));
+			buf_nofail(buf_add(&b, uri, n));
 		}
 	}
 	http_set_header(r, "Content-Security-Policy", arena_strdup(r->a, b.ptr));
@@ -95,7 +95,7 @@ int h_oauth_authorize(struct http_req *r)
 	if (!WREQ(r)->viewer) {
 		/* Log in first, then come back here with the whole query. */
 		struct buf b = BUF_INIT(8192);
-		buf_adds(&b, "/login?next=");
+		buf_nofail(buf_adds(&b, "/login?next="));
 		url_encode(&b, r->url, strlen(r->url));
 		http_redirect(r, arena_strdup(r->a, b.ptr));
 		buf_release(&b);
@@ -122,12 +122,12 @@ int h_oauth_authorize(struct http_req *r)
 static void redirect_with(struct http_req *r, const char *uri, const char *key, const char *value, const char *state)
 {
 	struct buf b = BUF_INIT(8192);
-	buf_adds(&b, uri);
-	buf_addc(&b, strchr(uri, '?') ? '&' : '?');
-	buf_addf(&b, "%s=", key);
+	buf_nofail(buf_adds(&b, uri));
+	buf_nofail(buf_addc(&b, strchr(uri, '?') ? '&' : '?'));
+	buf_nofail(buf_addf(&b, "%s=", key));
 	url_encode(&b, value, strlen(value));
 	if (state && *state) {
-		buf_adds(&b, "&state=");
+		buf_nofail(buf_adds(&b, "&state="));
 		url_encode(&b, state, strlen(state));
 	}
 	http_redirect(r, arena_strdup(r->a, b.ptr));

@@ -112,7 +112,7 @@ int h_tag(struct http_req *r)
 	struct tval *m = page_model(r, title);
 	tv_set_str(r->a, m, "heading", title);
 	struct buf b = BUF_INIT(512);
-	buf_adds(&b, "/tags/");
+	buf_nofail(buf_adds(&b, "/tags/"));
 	url_encode(&b, tag, strlen(tag));
 	char *base = arena_strdup(r->a, b.ptr);
 	buf_release(&b);
@@ -138,7 +138,7 @@ int h_profile(struct http_req *r)
 	if (core_account_hidden(q->w->core, q->viewer, acc))
 		return ERR_NOTFOUND;
 	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
-	store_account_counts(q->w->core->store, acc);
+	IGNORE_RESULT(store_account_counts(q->w->core->store, acc)); /* counts unread stay 0 */
 	tv_set(m, "profile", account_model(r, acc));
 	struct relation rel;
 	if ((rc = core_relation(q->w->core, q->viewer, acc->id, &rel)))
@@ -160,7 +160,8 @@ int h_profile(struct http_req *r)
 		                        acc->display_name[0] ? acc->display_name : acc->username));
 	if (acc->kind == ACCOUNT_ORG) {
 		struct org_profile op;
-		core_org_profile_get(q->w->core, r->a, acc->id, &op);
+		if ((rc = core_org_profile_get(q->w->core, r->a, acc->id, &op)))
+			return rc;
 		if (*op.address || *op.phone || *op.hours || *op.website) {
 			struct tval *d = tv_obj(r->a);
 			tv_set_str(r->a, d, "address", op.address);
@@ -353,7 +354,7 @@ static int thread_page(struct http_req *r, uint64_t id, const char *poll_error, 
 	for (size_t i = 0; i < n && !direct; i++)
 		direct = v[i]->visibility == VIS_DIRECT;
 	if (q->viewer && direct)
-		core_conversation_mark_read(q->w->core, r->a, q->viewer, v[0]->root_id, NULL);
+		IGNORE_RESULT(core_conversation_mark_read(q->w->core, r->a, q->viewer, v[0]->root_id, NULL)); /* then still unread next time */
 	struct tval *m = page_model(r, _r(r, "Gesprek"));
 	core_posts_extras(q->w->core, r->a, q->viewer, v, n);
 	struct tval *list = tv_list(r->a);
@@ -703,23 +704,23 @@ void guard_model(struct http_req *r, struct tval *m, const char *text, const str
 		if (end > len || at > end || (at == end && labelled))
 			continue;
 		if (labelled) {
-			buf_adds(&b, b.len ? "\n\n<strong>" : "<strong>");
+			buf_nofail(buf_adds(&b, b.len ? "\n\n<strong>" : "<strong>"));
 			const char *label = part_label(r, parts[p].what);
 			html_escape(&b, label, strlen(label));
-			buf_adds(&b, ":</strong> ");
+			buf_nofail(buf_adds(&b, ":</strong> "));
 		}
 		for (size_t i = 0; i < g->n; i++) {
 			const struct scan_finding *f = &g->v[i];
 			if (f->start < at || f->end > end || f->start >= f->end)
 				continue; /* overlapping findings: mark the first */
 			html_escape(&b, text + at, f->start - at);
-			buf_adds(&b, "<mark>");
+			buf_nofail(buf_adds(&b, "<mark>"));
 			html_escape(&b, text + f->start, f->end - f->start);
 			/* The type's own name for tools, its label for people. */
-			buf_addf(&b, "<span class=\"sr\" data-type=\"%s\"> (", scan_type_name(f->type));
+			buf_nofail(buf_addf(&b, "<span class=\"sr\" data-type=\"%s\"> (", scan_type_name(f->type)));
 			const char *tl = type_label(r, f->type);
 			html_escape(&b, tl, strlen(tl));
-			buf_adds(&b, ")</span></mark>");
+			buf_nofail(buf_adds(&b, ")</span></mark>"));
 			at = f->end;
 			if (!seen[f->type]) {
 				seen[f->type] = true;
@@ -735,9 +736,9 @@ void guard_model(struct http_req *r, struct tval *m, const char *text, const str
 	struct buf h = BUF_INIT(BUF_NOLIMIT);
 	for (size_t i = 0; i < b.len; i++) {
 		if (b.ptr[i] == '\n')
-			buf_adds(&h, "<br>");
+			buf_nofail(buf_adds(&h, "<br>"));
 		else if (b.ptr[i] != '\r')
-			buf_addc(&h, b.ptr[i]);
+			buf_nofail(buf_addc(&h, b.ptr[i]));
 	}
 	tv_set_html(r->a, m, "marked", arena_strndup(r->a, h.ptr, h.len));
 	buf_release(&b);
@@ -1179,7 +1180,7 @@ int h_notifications(struct http_req *r)
 	if ((rc = core_notifications(q->w->core, r->a, q->viewer, &pg, &v, &n)))
 		return rc;
 	/* Seen now: read, so the count in the menu drops on this very page. */
-	core_notif_seen(q->w->core, q->viewer, v, n);
+	IGNORE_RESULT(core_notif_seen(q->w->core, q->viewer, v, n)); /* then the count drops next time */
 	struct tval *m = page_model(r, _r(r, "Meldingen"));
 	static const char *what[] = {
 		N_("noemde u in een bericht"), N_("reageerde op uw bericht"), N_("volgt u nu"),
@@ -1340,7 +1341,7 @@ int h_search(struct http_req *r)
 		tv_set_bool(r->a, m, "searched", true);
 		tv_set_bool(r->a, m, "nothing", !sr.npeople && !sr.ntags && !sr.nposts);
 		struct buf b = BUF_INIT(1024);
-		buf_adds(&b, "/search?q=");
+		buf_nofail(buf_adds(&b, "/search?q="));
 		url_encode(&b, query, strlen(query));
 		pager_model(r, m, arena_strdup(r->a, b.ptr), sr.older, 0);
 		buf_release(&b);

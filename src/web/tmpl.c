@@ -402,7 +402,7 @@ static int parse_trans(struct parser *ps, int line, const char *s, const char *e
 				goto out;
 			}
 		}
-		buf_addc(&b, c);
+		buf_nofail(buf_addc(&b, c));
 	}
 	s++;
 	nd->text = arena_strndup(ps->a, b.ptr, b.len);

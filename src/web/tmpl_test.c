@@ -291,9 +291,9 @@ static void test_nesting_limit(void **state)
 	struct fx *f = *state;
 	struct buf src = BUF_INIT(BUF_NOLIMIT);
 	for (int i = 0; i < MAX_NESTING + 1; i++)
-		buf_adds(&src, "{{#a}}");
+		buf_nofail(buf_adds(&src, "{{#a}}"));
 	for (int i = 0; i < MAX_NESTING + 1; i++)
-		buf_adds(&src, "{{/a}}");
+		buf_nofail(buf_adds(&src, "{{/a}}"));
 	assert_int_equal(compile_err(f, src.ptr), ERR_INVAL);
 	assert_non_null(strstr(f->err, "nested deeper"));
 	buf_release(&src);

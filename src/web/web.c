@@ -119,13 +119,13 @@ static int h_avatar(struct http_req *r)
 		if (initials[i] >= 'a' && initials[i] <= 'z')
 			initials[i] = (char)(initials[i] - 32);
 	struct buf *b = &r->out;
-	buf_addf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" width=\"64\" height=\"64\">"
-	            "<rect width=\"64\" height=\"64\" rx=\"12\" fill=\"%s\"/>"
-	            "<text x=\"32\" y=\"41\" font-family=\"sans-serif\" font-size=\"26\" font-weight=\"bold\""
-	            " fill=\"#fff\" text-anchor=\"middle\">",
-	         colours[h % 7]);
+	buf_nofail(buf_addf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" width=\"64\" height=\"64\">"
+	                       "<rect width=\"64\" height=\"64\" rx=\"12\" fill=\"%s\"/>"
+	                       "<text x=\"32\" y=\"41\" font-family=\"sans-serif\" font-size=\"26\" font-weight=\"bold\""
+	                       " fill=\"#fff\" text-anchor=\"middle\">",
+	                    colours[h % 7]));
 	html_escape(b, initials, k);
-	buf_adds(b, "</text></svg>");
+	buf_nofail(buf_adds(b, "</text></svg>"));
 	r->content_type = "image/svg+xml";
 	http_set_header(r, "Cache-Control", "public, max-age=3600");
 	return 0;
@@ -134,7 +134,7 @@ static int h_avatar(struct http_req *r)
 static int h_health(struct http_req *r)
 {
 	r->content_type = "text/plain; charset=utf-8";
-	buf_adds(&r->out, "ok\n");
+	buf_nofail(buf_adds(&r->out, "ok\n"));
 	return 0;
 }
 
@@ -252,7 +252,7 @@ static void error_page(struct http_req *r, int err)
 	}
 	if (err == ERR_AUTH && (r->method == HTTP_GET || r->method == HTTP_HEAD)) {
 		struct buf b = BUF_INIT(4096);
-		buf_adds(&b, "/login?next=");
+		buf_nofail(buf_adds(&b, "/login?next="));
 		url_encode(&b, r->path, strlen(r->path));
 		http_redirect(r, b.ptr);
 		buf_release(&b);
@@ -347,7 +347,7 @@ static void error_page(struct http_req *r, int err)
 	int status = r->status;
 	if (page_render(r, "error", m)) {
 		buf_reset(&r->out);
-		buf_addf(&r->out, "<!doctype html><html lang=\"nl\"><title>%d</title><p>%d</p></html>", status, status);
+		buf_nofail(buf_addf(&r->out, "<!doctype html><html lang=\"nl\"><title>%d</title><p>%d</p></html>", status, status));
 	}
 	r->status = status;
 }
@@ -581,10 +581,10 @@ struct tval *page_model(struct http_req *r, const char *title)
 		tv_set_bool(r->a, m, "is_admin", q->me->role == ROLE_ADMIN);
 		tv_set_bool(r->a, m, "is_mod", q->me->role >= ROLE_MODERATOR);
 		int64_t unread = 0;
-		core_notif_unread(q->w->core, q->viewer, &unread);
+		IGNORE_RESULT(core_notif_unread(q->w->core, q->viewer, &unread)); /* no badge when unknown */
 		tv_set_int(r->a, m, "unread", unread);
 		int64_t conv_unread = 0;
-		core_conv_unread(q->w->core, q->viewer, &conv_unread);
+		IGNORE_RESULT(core_conv_unread(q->w->core, q->viewer, &conv_unread)); /* no badge when unknown */
 		tv_set_int(r->a, m, "messages_unread", conv_unread);
 	}
 	const char *msg = http_query(r, "msg");

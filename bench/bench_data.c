@@ -5,7 +5,7 @@
  * the driver's cache keeps it prepared.  Everything is drawn from one
  * seeded generator, so the same options give the same database.
  */
-#include "store/bench_data.h"
+#include "bench_data.h"
 
 #include <math.h>
 #include <sodium.h>

@@ -1,9 +1,9 @@
-#ifndef STORE_BENCH_DATA_H
-#define STORE_BENCH_DATA_H
+#ifndef BENCH_BENCH_DATA_H
+#define BENCH_BENCH_DATA_H
 
 /*
- * A synthetic community for benchmarks (`kring bench-data`): people named
- * person1..personN sharing one password, organisations with staff, a
+ * A synthetic community for benchmarks (build/release/kring-bench-data,
+ * bench/bench_data_main.c): people named person1..personN sharing one password, organisations with staff, a
  * power-law follow graph (person1 follows exactly 200 accounts), posts
  * spread over the past year with time-ordered ids, replies, tags, mentions,
  * direct conversations, favourites, boosts, full-text rows, a sample of
