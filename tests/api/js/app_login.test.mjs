@@ -4,46 +4,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRestAPIClient, createOAuthAPIClient } from "masto";
-import { startServer, PASSWORD } from "./server.mjs";
+import { startServer, PASSWORD, tab, hiddenFields } from "./server.mjs";
 
 let srv;
 before(async () => { srv = await startServer(["fenna"]); });
 after(async () => { await srv.stop(); });
 
 const REDIRECT = "http://127.0.0.1:9/callback";
-
-function decode(s) {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-function hiddenFields(page) {
-  const out = {};
-  for (const m of page.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)) out[m[1]] = decode(m[2]);
-  return out;
-}
-
-// A browser tab: keeps cookies, does not follow redirects by itself.
-function tab(base) {
-  const jar = new Map();
-  return async (path, form) => {
-    const url = path.startsWith("http") ? path : base + path;
-    const headers = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") };
-    const init = { redirect: "manual", headers };
-    if (form) {
-      init.method = "POST";
-      init.body = new URLSearchParams(form);
-      headers["content-type"] = "application/x-www-form-urlencoded";
-    }
-    const r = await fetch(url, init);
-    for (const c of r.headers.getSetCookie()) {
-      const [kv] = c.split(";");
-      const i = kv.indexOf("=");
-      jar.set(kv.slice(0, i), kv.slice(i + 1));
-    }
-    return { status: r.status, location: r.headers.get("location"), text: await r.text() };
-  };
-}
 
 test("app login from a tab with no session keeps the authorize request", async () => {
   const anon = createRestAPIClient({ url: srv.base });

@@ -51,3 +51,66 @@ export async function startServer(users) {
   }
   throw new Error("server did not start");
 }
+
+// ---- a browser tab, for the OAuth pages ----
+
+function decode(s) {
+  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+export function hiddenFields(page) {
+  const out = {};
+  for (const m of page.matchAll(/<input type="hidden" name="([a-z_]+)" value="([^"]*)"/g)) out[m[1]] = decode(m[2]);
+  return out;
+}
+
+// A browser tab: keeps cookies, does not follow redirects by itself.
+export function tab(base) {
+  const jar = new Map();
+  return async (path, form) => {
+    const url = path.startsWith("http") ? path : base + path;
+    const headers = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") };
+    const init = { redirect: "manual", headers };
+    if (form) {
+      init.method = "POST";
+      init.body = new URLSearchParams(form);
+      headers["content-type"] = "application/x-www-form-urlencoded";
+    }
+    const r = await fetch(url, init);
+    for (const c of r.headers.getSetCookie()) {
+      const [kv] = c.split(";");
+      const i = kv.indexOf("=");
+      jar.set(kv.slice(0, i), kv.slice(i + 1));
+    }
+    return { status: r.status, location: r.headers.get("location"), text: await r.text() };
+  };
+}
+
+// The whole authorization-code flow as a tab with no session meets it: the
+// authorize URL, the login page, the consent page; returns the code.
+export async function approveInTab(base, authorizeUrl, username) {
+  const go = tab(base);
+  let r = await go(authorizeUrl);
+  assert.ok([302, 303].includes(r.status), `authorize: ${r.status}`);
+  r = await go(r.location);
+  const login = hiddenFields(r.text);
+  r = await go("/login", { csrf: login.csrf, username, password: PASSWORD, next: login.next });
+  assert.equal(r.status, 303);
+  r = await go(r.location);
+  assert.equal(r.status, 200, "consent page");
+  r = await go("/oauth/authorize", { ...hiddenFields(r.text), decision: "approve" });
+  assert.ok([302, 303].includes(r.status));
+  return new URL(r.location).searchParams.get("code");
+}
+
+// A token by the password grant (quick, for the second user of a scenario).
+export async function passwordToken(base, username, scope = "read write follow") {
+  const app = await (await fetch(base + "/api/v1/apps", { method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_name: "helper", redirect_uris: "urn:ietf:wg:oauth:2.0:oob", scopes: scope }) })).json();
+  const r = await fetch(base + "/oauth/token", { method: "POST", body: new URLSearchParams({ grant_type: "password",
+    client_id: app.client_id, client_secret: app.client_secret, username, password: PASSWORD, scope }) });
+  assert.equal(r.status, 200);
+  return (await r.json()).access_token;
+}
