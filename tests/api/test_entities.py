@@ -93,3 +93,28 @@ def test_notification_group_key_and_follow_requests_count(server, app):
     assert me["source"]["follow_requests_count"] == 1
     notes = requests.get(base + "/api/v1/notifications", headers=H(lies), timeout=10).json()
     assert notes and all(isinstance(n["group_key"], str) and n["group_key"] for n in notes)
+
+
+def test_every_served_route_has_its_entity():
+    """A route kring serves under /api/ or /oauth/ that the entity table does
+    not know would go unchecked: add it to ROUTES in tests/api/entities.py."""
+    import re
+    import subprocess
+
+    from conftest import KRING_BIN
+
+    out = subprocess.run([KRING_BIN, "routes"], capture_output=True, text=True, timeout=30).stdout
+
+    def norm(p):
+        return re.sub(r":\w+", ":x", p)
+
+    known = {(m, norm(p)) for m, p, _ in entities.ROUTES}
+    missing = []
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) < 2 or not (f[1].startswith("/api/") or f[1].startswith("/oauth/")):
+            continue
+        for m in f[0].split("|"):
+            if (m, norm(f[1])) not in known and entities.route_of(m, f[1].replace(":", "x")) is None:
+                missing.append("%s %s" % (m, f[1]))
+    assert not missing, "add these to ROUTES in tests/api/entities.py: %s" % missing
