@@ -91,7 +91,8 @@ static int form_page(struct http_req *r, const char *tmpl, const char *title, co
 int h_login_form(struct http_req *r)
 {
 	if (WREQ(r)->viewer) {
-		http_redirect(r, "/");
+		/* Already logged in (another tab): go on to where the login was for. */
+		http_redirect(r, next_of(r));
 		return 0;
 	}
 	return form_page(r, "login", _r(r, "Inloggen"), NULL, 200);

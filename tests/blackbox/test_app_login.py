@@ -207,3 +207,14 @@ def test_authorize_next_keeps_every_query_argument(server):
     args = urllib.parse.parse_qs(nxt.query)
     assert args["state"] == ["s t&a=te"] and args["redirect_uri"] == [REDIRECT] and "en" in args["lang"]
     assert args["client_id"] == [m.client_id] and args["response_type"] == ["code"]
+
+
+def test_login_page_when_already_logged_in_goes_on_to_next(server):
+    name = server.add_user(uniq("tab"))
+    m, url = new_app(server.base)
+    c = server.login(name)
+    r = c.get("/login", params={"next": local(url)})
+    assert r.status_code in (302, 303) and same_request(local(r.headers["Location"]), local(url))
+    for bad in EVIL:
+        r = c.get("/login", params={"next": bad})
+        assert r.status_code in (302, 303) and local(r.headers["Location"]) == "/", (bad, r.headers["Location"])
