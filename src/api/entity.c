@@ -64,6 +64,12 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	jw_kbool(j, "locked", acc->locked);
 	jw_kbool(j, "bot", false);
 	jw_kbool(j, "discoverable", true);
+	/* Posts are not offered to full-text search elsewhere, no role badges. */
+	jw_kbool(j, "indexable", false);
+	jw_kbool(j, "noindex", false);
+	jw_kempty(j, "roles");
+	if (acc->suspended)
+		jw_kbool(j, "suspended", true);
 	jw_kbool(j, "group", false);
 	jw_ktime(j, "created_at", acc->created_at);
 	jw_kstr(j, "note", acc->bio[0] ? abs_html(x, core_render_text(x->c, x->a, acc->bio)) : "");
@@ -124,6 +130,10 @@ void ent_group(struct actx *x, struct jw *j, struct group *g)
 	jw_kbool(j, "locked", g->kind != GROUP_OPEN);
 	jw_kbool(j, "bot", false);
 	jw_kbool(j, "discoverable", g->kind != GROUP_SECRET);
+	jw_kbool(j, "indexable", false);
+	jw_kbool(j, "noindex", false);
+	jw_kempty(j, "roles");
+	jw_kbool(j, "hide_collections", !(g->kind == GROUP_OPEN || member));
 	jw_kbool(j, "group", true);
 	jw_ktime(j, "created_at", g->created_at);
 	jw_kstr(j, "note", g->description[0] ? abs_html(x, core_render_text(x->c, x->a, g->description)) : "");
@@ -177,7 +187,13 @@ void ent_credential_account(struct actx *x, struct jw *j, struct account *acc)
 	jw_kstr(j, "note", acc->bio);
 	jw_kempty(j, "fields");
 	jw_kbool(j, "hide_collections", core_collections_hidden(acc));
-	jw_kint(j, "follow_requests_count", 0);
+	jw_kbool(j, "discoverable", true);
+	jw_kbool(j, "indexable", false);
+	struct account **reqs;
+	size_t nreqs = 0;
+	if (core_follow_requests(x->c, x->a, acc->id, &reqs, &nreqs))
+		nreqs = 0; /* shown, never acted on */
+	jw_kint(j, "follow_requests_count", (int64_t)nreqs);
 	jw_end(j);
 	jw_key(j, "role");
 	jw_obj(j);
@@ -250,15 +266,14 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 		jw_kbool(j, "pinned", e->pinned);
 	jw_kstr(j, "content", p->text[0] ? abs_html(x, core_render_text(x->c, x->a, p->text)) : "");
 	struct oauth_app *app;
-	jw_key(j, "application");
+	/* Optional and, when given, never null (documented so). */
 	if (meta.app_id && !core_app_by_id(x->c, x->a, meta.app_id, &app)) {
+		jw_key(j, "application");
 		jw_obj(j);
 		jw_kstr(j, "name", app->name);
 		jw_key(j, "website");
 		jw_str(j, app->website[0] ? app->website : NULL);
 		jw_end(j);
-	} else {
-		jw_null(j);
 	}
 	jw_key(j, "account");
 	if (p->author)
@@ -326,7 +341,6 @@ void ent_status_open(struct actx *x, struct jw *j, struct post *p)
 		jw_kbool(j, "muted", false);
 		jw_kbool(j, "bookmarked", false);
 		jw_kstr(j, "content", "");
-		jw_knull(j, "application");
 		jw_key(j, "account");
 		if (p->author)
 			ent_account(x, j, p->author);
@@ -367,7 +381,8 @@ void ent_notification(struct actx *x, struct jw *j, struct notification *n)
 	jw_kid(j, "id", n->id);
 	jw_kstr(j, "type", notif_type(n->kind));
 	jw_ktime(j, "created_at", n->created_at);
-	jw_knull(j, "group_key");
+	/* Each notification its own group until grouping is served. */
+	jw_kstr(j, "group_key", arena_printf(x->a, "ungrouped-%llu", (unsigned long long)n->id));
 	jw_key(j, "account");
 	if (n->actor)
 		ent_account(x, j, n->actor);
@@ -412,9 +427,23 @@ void ent_relationship(struct actx *x, struct jw *j, uint64_t target)
 	jw_end(j);
 }
 
+/* Tags have no row of their own: the id is a hash of the name (FNV-1a, 53
+ * bits so that apps parsing it as a JavaScript number keep it exact). */
+static uint64_t tag_id(const char *tag)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (const unsigned char *p = (const unsigned char *)tag; *p; p++) {
+		h ^= *p;
+		h *= 1099511628211ULL;
+	}
+	h &= (1ULL << 53) - 1;
+	return h ? h : 1;
+}
+
 void ent_tag(struct actx *x, struct jw *j, const char *tag, bool with_following)
 {
 	jw_obj(j);
+	jw_kid(j, "id", tag_id(tag));
 	jw_kstr(j, "name", tag);
 	jw_kstr(j, "url", arena_printf(x->a, "%s/tags/%s", x->base, tag));
 	jw_key(j, "history");

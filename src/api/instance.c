@@ -37,12 +37,22 @@ static void limits(struct jw *j)
 	jw_end(j);
 	jw_key(j, "media_attachments");
 	jw_obj(j);
-	jw_kempty(j, "supported_mime_types");
-	jw_kint(j, "image_size_limit", 0);
-	jw_kint(j, "image_matrix_limit", 0);
-	jw_kint(j, "video_size_limit", 0);
-	jw_kint(j, "video_frame_rate_limit", 0);
-	jw_kint(j, "video_matrix_limit", 0);
+	/* What core/media_sniff.c takes; apps shrink uploads to these limits
+	 * (0 makes some refuse every upload).  Video frame rate and size are
+	 * not limited here: generous values keep apps from re-encoding. */
+	static const char *const mime[] = {"image/jpeg", "image/png", "image/gif", "image/webp", "image/heif",
+	                                   "image/heic", "video/mp4", "video/quicktime", "video/webm",
+	                                   "audio/mp4", "audio/mpeg", "audio/ogg"};
+	jw_key(j, "supported_mime_types");
+	jw_arr(j);
+	for (size_t i = 0; i < sizeof mime / sizeof mime[0]; i++)
+		jw_str(j, mime[i]);
+	jw_arr_end(j);
+	jw_kint(j, "image_size_limit", CORE_MEDIA_MAX_IMAGE);
+	jw_kint(j, "image_matrix_limit", CORE_MEDIA_MAX_PIXELS);
+	jw_kint(j, "video_size_limit", CORE_MEDIA_MAX_AV);
+	jw_kint(j, "video_frame_rate_limit", 120);
+	jw_kint(j, "video_matrix_limit", 8192 * 4320);
 	jw_end(j);
 	jw_key(j, "polls");
 	jw_obj(j);
@@ -92,6 +102,11 @@ int a_instance_v1(struct http_req *r)
 	jw_kbool(&j, "invites_enabled", true);
 	jw_key(&j, "configuration");
 	jw_obj(&j);
+	jw_key(&j, "accounts");
+	jw_obj(&j);
+	jw_kint(&j, "max_featured_tags", 0);
+	jw_kint(&j, "max_pinned_statuses", 5);
+	jw_end(&j);
 	limits(&j);
 	jw_end(&j);
 	jw_knull(&j, "contact_account");
@@ -128,6 +143,14 @@ int a_instance_v2(struct http_req *r)
 	jw_obj(&j);
 	jw_kstr(&j, "url", arena_printf(x.a, "%s/static/icon.svg", x.base));
 	jw_end(&j);
+	/* One icon: the SVG scales to any size an app asks for. */
+	jw_key(&j, "icon");
+	jw_arr(&j);
+	jw_obj(&j);
+	jw_kstr(&j, "src", arena_printf(x.a, "%s/static/icon.svg", x.base));
+	jw_kstr(&j, "size", "32x32");
+	jw_end(&j);
+	jw_arr_end(&j);
 	jw_key(&j, "languages");
 	jw_arr(&j);
 	jw_str(&j, "nl");
@@ -138,6 +161,7 @@ int a_instance_v2(struct http_req *r)
 	jw_key(&j, "urls");
 	jw_obj(&j);
 	jw_kstr(&j, "streaming", arena_printf(x.a, "%s%s", r->tls ? "wss://" : "ws://", host_of(x.base)));
+	jw_knull(&j, "status");
 	jw_end(&j);
 	jw_key(&j, "vapid");
 	jw_obj(&j);
@@ -159,6 +183,7 @@ int a_instance_v2(struct http_req *r)
 	jw_kbool(&j, "enabled", site.open_registration);
 	jw_kbool(&j, "approval_required", false);
 	jw_knull(&j, "message");
+	jw_knull(&j, "url");
 	jw_end(&j);
 	jw_key(&j, "api_versions");
 	jw_obj(&j);

@@ -985,6 +985,7 @@ const char *core_media_image_file(struct core *c, struct arena *a, uint64_t medi
 #define CORE_MAIL_RESET_MINUTES   60     /* a mailed link works this long, once */
 #define CORE_FORGOT_PER_ADDRESS   5      /* "Wachtwoord vergeten?" per e-mail address per hour */
 #define CORE_FORGOT_PER_IP        20     /* ... per network address per hour */
+#define CORE_NEXT_MAX             4096   /* a way back (next=) carried in a reset mail */
 #define CORE_FORGOT_ACCOUNT_GAP   600    /* at most one mail per account per 10 minutes */
 struct job_handler;
 /* An account's optional e-mail address (NULL when none); "" clears it. */
@@ -1006,7 +1007,9 @@ bool core_mail_on(void);
 /* "Wachtwoord vergeten?": queue a mail with a link for each account with
  * this address, within the limits.  0 whether or not the address is known;
  * ERR_INVAL for something that is no address, ERR_NOTFOUND without mail. */
-int core_forgot(struct core *c, struct arena *a, const char *email, const char *remote) WARN_UNUSED;
+/* next: a local path the mailed link leads back to after the new password
+ * (an app's authorize request); NULL or anything else is left out. */
+int core_forgot(struct core *c, struct arena *a, const char *email, const char *remote, const char *next) WARN_UNUSED;
 /* May this group's link make an account for a newcomer (open registration,
  * or a link an administrator made)? */
 bool core_group_link_admits(struct core *c, struct arena *a, const char *token);

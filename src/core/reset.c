@@ -152,7 +152,19 @@ bool core_mail_on(void)
 	return smtp_url[0] != '\0';
 }
 
-int core_forgot(struct core *c, struct arena *a, const char *email, const char *remote)
+/* A path on this site to go on to after a reset: no other host, nothing a
+ * mail client or a header could split on, and short enough for a link. */
+static bool next_ok(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || strlen(next) > CORE_NEXT_MAX)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == '\\')
+			return false;
+	return true;
+}
+
+int core_forgot(struct core *c, struct arena *a, const char *email, const char *remote, const char *next)
 {
 	if (!core_mail_on())
 		return ERR_NOTFOUND;
@@ -184,7 +196,11 @@ int core_forgot(struct core *c, struct arena *a, const char *email, const char *
 		if (n > 1)
 			continue;
 		uint64_t jid;
-		if (!store_job_enqueue(c->store, MAIL_JOB, arena_printf(a, "%llu", (unsigned long long)ids[i]), now, &jid))
+		/* "ID" or "ID NEXT": the way back rides along to the mailed link. */
+		const char *arg = next_ok(next) && strcmp(next, "/")
+		                          ? arena_printf(a, "%llu %s", (unsigned long long)ids[i], next)
+		                          : arena_printf(a, "%llu", (unsigned long long)ids[i]);
+		if (!store_job_enqueue(c->store, MAIL_JOB, arg, now, &jid))
 			queued = true;
 	}
 	if (queued)
@@ -249,7 +265,15 @@ static int mail_run(void *ctx, const char *arg, char *why, size_t whylen)
 {
 	struct core *c = ctx;
 	uint64_t id;
-	if (!parse_u64(arg, &id))
+	const char *sp = strchr(arg, ' ');
+	const char *next = sp && next_ok(sp + 1) ? sp + 1 : NULL;
+	char idbuf[24];
+	size_t idlen = sp ? (size_t)(sp - arg) : strlen(arg);
+	if (idlen >= sizeof idbuf)
+		return ERR_INVAL;
+	memcpy(idbuf, arg, idlen);
+	idbuf[idlen] = '\0';
+	if (!parse_u64(idbuf, &id))
 		return ERR_INVAL;
 	if (!core_mail_on())
 		return 0; /* queued before mail was switched off: nothing to send with */
@@ -271,6 +295,12 @@ static int mail_run(void *ctx, const char *arg, char *why, size_t whylen)
 	if ((rc = reset_token(c, &a, 0, id, (int64_t)CORE_MAIL_RESET_MINUTES * 60, &token)))
 		goto out;
 	const char *link = arena_printf(&a, "%s/reset/%s", mail_base, token);
+	if (next) {
+		struct buf b = BUF_INIT(4 * CORE_NEXT_MAX);
+		if (!buf_adds(&b, link) && !buf_adds(&b, "?next=") && !url_encode(&b, next, strlen(next)))
+			link = arena_strdup(&a, b.ptr);
+		buf_release(&b);
+	}
 	bool en = acc->lang && !strcmp(acc->lang, "en");
 	char date[64];
 	time_t t = time(NULL);

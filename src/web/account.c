@@ -14,6 +14,42 @@ static const char *safe_next(const char *next)
 	return local_path(next);
 }
 
+/* Where to go after logging in, from the query (links) or the form (posts). */
+static const char *next_of(struct http_req *r)
+{
+	const char *next = http_query(r, "next");
+	if (!next)
+		next = http_form(r, "next");
+	return safe_next(next);
+}
+
+/* "&next=..." for a link that keeps the way back (an app's authorize
+ * request), or "" when there is nowhere in particular to go. */
+static const char *next_arg(struct http_req *r, const char *next)
+{
+	if (!strcmp(next, "/"))
+		return "";
+	struct buf b = BUF_INIT(24576);
+	const char *out = "";
+	if (!buf_adds(&b, "next=") && !url_encode(&b, next, strlen(next)))
+		out = arena_strdup(r->a, b.ptr);
+	buf_release(&b);
+	return out;
+}
+
+/* An invitation as typed or pasted: the code, or the whole link with it. */
+static const char *invite_code(struct http_req *r, const char *in)
+{
+	if (!in)
+		return NULL;
+	const char *p = strstr(in, "invite=");
+	p = p ? p + 7 : in;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	size_t n = strcspn(p, "& \t\r\n#");
+	return arena_strndup(r->a, p, n);
+}
+
 /* field_error: a problem with the name, shown beside its field. */
 static int form_page_f(struct http_req *r, const char *tmpl, const char *title, const char *error,
                        const char *field_error, int status)
@@ -24,14 +60,13 @@ static int form_page_f(struct http_req *r, const char *tmpl, const char *title, 
 	const char *v;
 	if ((v = http_form(r, "username")) || (v = http_query(r, "username")))
 		tv_set_str(r->a, m, "username", v);
-	const char *next = http_query(r, "next");
-	if (!next)
-		next = http_form(r, "next");
-	tv_set_str(r->a, m, "next", safe_next(next));
+	const char *next = next_of(r);
+	tv_set_str(r->a, m, "next", next);
+	tv_set_str(r->a, m, "next_arg", next_arg(r, next));
 	const char *token = http_param(r, "token");
 	if (token)
 		tv_set_str(r->a, m, "token", token);
-	const char *invite = http_query(r, "invite");
+	const char *invite = invite_code(r, http_query(r, "invite"));
 	if (!invite)
 		invite = http_form(r, "invite");
 	if (invite)
@@ -56,7 +91,8 @@ static int form_page(struct http_req *r, const char *tmpl, const char *title, co
 int h_login_form(struct http_req *r)
 {
 	if (WREQ(r)->viewer) {
-		http_redirect(r, "/");
+		/* Already logged in (another tab): go on to where the login was for. */
+		http_redirect(r, next_of(r));
 		return 0;
 	}
 	return form_page(r, "login", _r(r, "Inloggen"), NULL, 200);
@@ -109,7 +145,7 @@ int h_register_form(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	struct site site;
 	core_site_get(q->w->core, r->a, &site);
-	const char *invite = http_query(r, "invite"), *join = http_query(r, "join");
+	const char *invite = invite_code(r, http_query(r, "invite")), *join = http_query(r, "join");
 	if (join && !core_group_link_admits(q->w->core, r->a, join))
 		return form_page(r, "register_closed", _r(r, "Aanmelden"), NULL, 200);
 	if (!join && !site.open_registration && (!invite || core_invite_check(q->w->core, invite)))
@@ -180,7 +216,9 @@ int h_register(struct http_req *r)
 		redirect_msg(r, arena_printf(r->a, "/g/%s", g->name), "joined");
 		return 0;
 	}
-	http_redirect(r, "/welcome");
+	/* Registered on the way to somewhere (an app asking for access): go on there. */
+	const char *next = safe_next(http_form(r, "next"));
+	http_redirect(r, strcmp(next, "/") ? next : "/welcome");
 	return 0;
 }
 
@@ -253,6 +291,7 @@ static int reset_page(struct http_req *r, const struct account *acc, const char 
 		tv_set_str(r->a, m, "error", error);
 	tv_set_str(r->a, m, "token", http_param(r, "token"));
 	tv_set_str(r->a, m, "account", acc->username);
+	tv_set_str(r->a, m, "next", next_of(r));
 	int rc = page_render(r, "reset", m);
 	r->status = status;
 	return rc;
@@ -281,7 +320,8 @@ int h_reset(struct http_req *r)
 		return reset_gone(r);
 	if (rc)
 		return rc;
-	http_redirect(r, arena_printf(r->a, "/login?msg=reset&username=%s", acc->username));
+	const char *next = next_arg(r, next_of(r));
+	http_redirect(r, arena_printf(r->a, "/login?msg=reset&username=%s%s%s", acc->username, *next ? "&" : "", next));
 	return 0;
 }
 
@@ -305,6 +345,9 @@ static int forgot_page(struct http_req *r, const char *error, bool sent, int sta
 	const char *e = http_form(r, "email");
 	if (e && !sent)
 		tv_set_str(r->a, m, "email", e);
+	const char *next = next_of(r);
+	tv_set_str(r->a, m, "next", next);
+	tv_set_str(r->a, m, "next_arg", next_arg(r, next));
 	int rc = page_render(r, "forgot", m);
 	r->status = status;
 	return rc;
@@ -317,7 +360,7 @@ int h_forgot_form(struct http_req *r)
 
 int h_forgot(struct http_req *r)
 {
-	int rc = core_forgot(CORE(r), r->a, http_form(r, "email"), http_client_addr(r));
+	int rc = core_forgot(CORE(r), r->a, http_form(r, "email"), http_client_addr(r), next_of(r));
 	if (rc == ERR_NOTFOUND)
 		return forgot_page(r, NULL, false, 200);
 	if (rc == ERR_INVAL)

@@ -11,6 +11,9 @@
 #include "core/oauth.h"
 #include "web/web_int.h"
 
+/* Query arguments kept through the login page (Mastodon sends at most 9). */
+#define AUTHZ_MAX_ARGS 24
+
 struct authz {
 	const char *client_id, *redirect_uri, *scope, *state, *challenge, *method;
 	struct oauth_app *app;
@@ -93,12 +96,27 @@ int h_oauth_authorize(struct http_req *r)
 	if (rc)
 		return rc;
 	if (!WREQ(r)->viewer) {
-		/* Log in first, then come back here with the whole query. */
-		struct buf b = BUF_INIT(8192);
-		buf_nofail(buf_adds(&b, "/login?next="));
-		url_encode(&b, r->url, strlen(r->url));
-		http_redirect(r, arena_strdup(r->a, b.ptr));
+		/* Log in first, then come back here with the whole request: r->url
+		 * is the path only, the query (client_id, redirect_uri, scope,
+		 * state...) is rebuilt from its arguments. */
+		struct http_field f[AUTHZ_MAX_ARGS];
+		int n = http_query_fields(r, f, AUTHZ_MAX_ARGS);
+		struct buf q = BUF_INIT(8192), b = BUF_INIT(24576);
+		int bad = buf_adds(&q, "/oauth/authorize");
+		for (int i = 0; i < n; i++) {
+			bad |= buf_addc(&q, i ? '&' : '?');
+			bad |= url_encode(&q, f[i].name, strlen(f[i].name));
+			bad |= buf_addc(&q, '=');
+			bad |= url_encode(&q, f[i].value, strlen(f[i].value));
+		}
+		bad |= buf_adds(&b, "/login?next=");
+		bad |= url_encode(&b, q.ptr, q.len);
+		if (!bad)
+			http_redirect(r, arena_strdup(r->a, b.ptr));
+		buf_release(&q);
 		buf_release(&b);
+		if (bad)
+			return ERR_TOOBIG;
 		return 0;
 	}
 	struct tval *m = page_model(r, _r(r, "Toegang geven aan een app"));

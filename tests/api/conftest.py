@@ -17,6 +17,8 @@ import urllib.parse
 import pytest
 import requests
 
+import entities
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 KRING_BIN_SRC = os.environ.get("KRING_BIN") or os.path.join(ROOT, "build", "release", "kring")
 PASSWORD = "geheim-wachtwoord-1"
@@ -90,6 +92,17 @@ class Server:
         self.err.close()
         shutil.rmtree(self.data, True)
         return log
+
+
+@pytest.fixture(autouse=True)
+def documented_entities():
+    """Every JSON answer a test sees has the shape Mastodon documents for its
+    endpoint (tests/api/entities.py); a test that saw one that does not fails."""
+    entities.install()
+    entities.take_problems()
+    yield
+    problems = entities.take_problems()
+    assert not problems, "answers unlike Mastodon's documented entities:\n" + "\n".join(sorted(set(problems))[:40])
 
 
 @pytest.fixture(scope="session")

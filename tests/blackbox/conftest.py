@@ -16,6 +16,29 @@ import pytest
 import requests
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def _load_entities():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kring_entities", os.path.join(ROOT, "tests", "api", "entities.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+entities = _load_entities()
+
+
+@pytest.fixture(autouse=True)
+def documented_entities():
+    """Every JSON answer of the client API a test sees has the shape Mastodon
+    documents for its endpoint (tests/api/entities.py)."""
+    entities.install()
+    entities.take_problems()
+    yield
+    problems = entities.take_problems()
+    assert not problems, "answers unlike Mastodon's documented entities:\n" + "\n".join(sorted(set(problems))[:40])
 KRING_BIN_SRC = os.environ.get("KRING_BIN") or os.path.join(ROOT, "build", "release", "kring")
 
 
