@@ -37,7 +37,7 @@ static int admin_page(struct http_req *r, const char *link_label, const char *li
 		tv_set_str(r->a, m, "error", error);
 	struct invite *inv;
 	size_t n;
-	if (!store_invite_list(q->w->core->store, r->a, &inv, &n)) {
+	if (!core_admin_invites(q->w->core, r->a, q->viewer, &inv, &n)) {
 		struct tval *l = tv_list(r->a);
 		int64_t now = time_now();
 		for (size_t i = 0; i < n; i++) {
@@ -91,7 +91,7 @@ int h_admin_users(struct http_req *r)
 	const char *after = http_query(r, "after");
 	struct account **v;
 	size_t n;
-	if ((rc = store_account_list(CORE(r)->store, r->a, after, 100, &v, &n)))
+	if ((rc = core_admin_accounts(CORE(r), r->a, WREQ(r)->viewer, after, 100, &v, &n)))
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Mensen en rollen"));
 	struct tval *l = tv_list(r->a);
@@ -569,7 +569,7 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 	tv_set_str(r->a, m, "guidelines", gl);
 	struct guard_log_row *log;
 	size_t n;
-	if (!store_guard_log_list(CORE(r)->store, r->a, org->id, 100, &log, &n)) {
+	if (!core_org_guard_log(CORE(r), r->a, WREQ(r)->viewer, org->id, &log, &n)) {
 		struct tval *l = tv_list(r->a);
 		for (size_t i = 0; i < n; i++) {
 			struct tval *x = tv_obj(r->a);

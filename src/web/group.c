@@ -46,7 +46,7 @@ struct tval *group_model(struct http_req *r, const struct group *g)
 	if (pic)
 		tv_set_strf(r->a, m, "picture", "/media/%s", pic);
 	/* How many are in a closed or secret group is for members to know. */
-	if (g->kind == GROUP_OPEN || member) {
+	if (core_group_members_shown(g)) {
 		tv_set_int(r->a, m, "members", g->members);
 		tv_set_bool(r->a, m, "members_one", g->members == 1);
 	}
@@ -63,7 +63,7 @@ int h_groups(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	struct group **v;
 	size_t n;
-	int rc = store_group_list(q->w->core->store, r->a, q->viewer, false, &v, &n);
+	int rc = core_groups(q->w->core, r->a, q->viewer, &v, &n);
 	if (rc)
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Kringen"));
@@ -453,7 +453,7 @@ int h_join(struct http_req *r)
 	if ((rc = core_group_invite_use(CORE(r), WREQ(r)->viewer, http_param(r, "token"), &gid)))
 		return rc;
 	struct group *g;
-	if ((rc = store_group_get(CORE(r)->store, r->a, WREQ(r)->viewer, gid, &g)))
+	if ((rc = core_group_by_id(CORE(r), r->a, WREQ(r)->viewer, gid, &g)))
 		return rc;
 	redirect_msg(r, arena_printf(r->a, "/g/%s", g->name), "joined");
 	return 0;
@@ -765,15 +765,11 @@ int h_guidelines_accept(struct http_req *r)
 int h_admin_groups(struct http_req *r)
 {
 	struct wreq *q = WREQ(r);
-	if (!q->viewer)
-		return ERR_AUTH;
-	if (q->me->role != ROLE_ADMIN)
-		return ERR_FORBIDDEN;
 	struct group **v;
 	size_t n;
 	/* Administrators see that every group exists, with its owner and size,
-	 * for abuse handling; never its posts. */
-	int rc = store_group_list(q->w->core->store, r->a, q->viewer, true, &v, &n);
+	 * for abuse handling; never its posts (core_admin_groups). */
+	int rc = core_admin_groups(q->w->core, r->a, q->viewer, &v, &n);
 	if (rc)
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Alle kringen"));

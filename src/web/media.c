@@ -14,7 +14,6 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/text.h"
-#include "store/store_api.h"
 #include "web/web_int.h"
 
 /* Set in the handler when it has rendered its own refusal page. */

@@ -173,7 +173,7 @@ int h_settings_apps(struct http_req *r)
 		return rc;
 	struct oauth_token *v;
 	size_t n;
-	if ((rc = store_otoken_list(CORE(r)->store, r->a, WREQ(r)->viewer, &v, &n)))
+	if ((rc = core_own_tokens(CORE(r), r->a, WREQ(r)->viewer, &v, &n)))
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Apps met toegang"));
 	struct tval *list = tv_list(r->a);
@@ -199,7 +199,7 @@ int h_settings_app_revoke(struct http_req *r)
 	const char *s = http_param(r, "id");
 	if (!s || !parse_u64(s, &id))
 		return ERR_NOTFOUND;
-	if ((rc = store_otoken_revoke_id(CORE(r)->store, WREQ(r)->viewer, id)))
+	if ((rc = core_own_token_revoke(CORE(r), WREQ(r)->viewer, id)))
 		return rc;
 	redirect_msg(r, "/settings/apps", "saved");
 	return 0;

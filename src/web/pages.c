@@ -138,7 +138,7 @@ int h_profile(struct http_req *r)
 	if (core_account_hidden(q->w->core, q->viewer, acc))
 		return ERR_NOTFOUND;
 	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
-	store_account_counts(q->w->core->store, acc);
+	core_account_counts(q->w->core, acc);
 	tv_set(m, "profile", account_model(r, acc));
 	struct relation rel;
 	if ((rc = core_relation(q->w->core, q->viewer, acc->id, &rel)))
@@ -181,7 +181,7 @@ int h_profile(struct http_req *r)
 		tv_set_bool(r->a, m, "can_manage", core_org_may_manage(q->w->core, q->viewer, acc->id));
 		struct account **staff;
 		size_t n;
-		if (!store_staff_list(q->w->core->store, r->a, acc->id, &staff, &n)) {
+		if (!core_org_staff(q->w->core, r->a, acc->id, &staff, &n)) {
 			struct tval *l = tv_list(r->a);
 			for (size_t i = 0; i < n; i++)
 				tv_push(l, account_model(r, staff[i]));
@@ -211,19 +211,18 @@ int h_people(struct http_req *r)
 	bool following = strstr(r->path, "/following") != NULL;
 	struct account **v = NULL;
 	size_t n = 0;
-	/* A hidden list is shown to its owner only. */
+	/* A hidden list is shown to its owner only; a suspended account's
+	 * lists are gone with it, and suspended people from lists (core_followers). */
 	bool shown = core_collections_visible(WREQ(r)->viewer, acc);
-	if (shown && (rc = store_followers(CORE(r)->store, r->a, acc->id, following, 200, &v, &n)))
+	if ((rc = core_followers(CORE(r), r->a, WREQ(r)->viewer, acc, following, 200, &v, &n)))
 		return rc;
 	const char *dn = acc->display_name[0] ? acc->display_name : acc->username;
 	char *title = arena_printf(r->a, "%s: %s", following ? _r(r, "Volgt") : _r(r, "Volgers"), dn);
 	struct tval *m = page_model(r, title);
 	tv_set(m, "profile", account_model(r, acc));
 	struct tval *l = tv_list(r->a);
-	/* A suspended account is gone from lists too (core_account_hidden). */
 	for (size_t i = 0; i < n; i++)
-		if (!core_account_hidden(CORE(r), WREQ(r)->viewer, v[i]))
-			tv_push(l, account_model(r, v[i]));
+		tv_push(l, account_model(r, v[i]));
 	tv_set(m, "people", l);
 	tv_set_bool(r->a, m, "empty", tv_len(l) == 0 && shown);
 	tv_set_bool(r->a, m, "hidden", !shown);
@@ -1259,7 +1258,7 @@ int h_notifications_read(struct http_req *r)
 	int rc = need_login(r);
 	if (rc)
 		return rc;
-	if ((rc = store_notif_mark_read(CORE(r)->store, WREQ(r)->viewer)))
+	if ((rc = core_notif_read_all(CORE(r), WREQ(r)->viewer)))
 		return rc;
 	http_redirect(r, "/notifications");
 	return 0;

@@ -762,7 +762,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 		tv_set_strf(r->a, m, "reply_url", "/posts/%llu", (unsigned long long)p->in_reply_to);
 	if (p->group_id) {
 		const char *gname, *gdisplay;
-		if (store_group_names(q->w->core->store, r->a, p->group_id, &gname, &gdisplay) == 0) {
+		if (core_group_names(q->w->core, r->a, p->group_id, &gname, &gdisplay) == 0) {
 			tv_set_str(r->a, m, "group_name", gdisplay);
 			tv_set_strf(r->a, m, "group_url", "/g/%s", gname);
 			/* Who reads it is the group, not "everyone". */
