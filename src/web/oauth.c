@@ -136,9 +136,7 @@ static void redirect_with(struct http_req *r, const char *uri, const char *key, 
 
 int h_oauth_approve(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct authz z;
 	if ((rc = authz_read(r, &z)))
 		return rc;
@@ -168,9 +166,7 @@ int h_oauth_approve(struct http_req *r)
 
 int h_settings_apps(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct oauth_token *v;
 	size_t n;
 	if ((rc = core_own_tokens(CORE(r), r->a, WREQ(r)->viewer, &v, &n)))
@@ -192,9 +188,7 @@ int h_settings_apps(struct http_req *r)
 
 int h_settings_app_revoke(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t id;
 	const char *s = http_param(r, "id");
 	if (!s || !parse_u64(s, &id))

@@ -231,9 +231,7 @@ int h_people(struct http_req *r)
 
 int h_relation(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	struct account *acc;
 	if ((rc = load_account(r, &acc)))
@@ -406,9 +404,7 @@ int h_thread(struct http_req *r)
 
 int h_poll_vote(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t id;
 	if ((rc = post_id(r, &id)))
 		return rc;
@@ -939,9 +935,6 @@ static int message_form(struct http_req *r, const struct post_input *in, const s
 
 int h_message_new(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
 	struct wreq *q = WREQ(r);
 	struct post_input in = {.author_id = q->viewer, .visibility = VIS_DIRECT};
 	const char *to = http_query(r, "to");
@@ -959,9 +952,7 @@ int h_message_new(struct http_req *r)
 
 int h_post_create(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	if (wants_draft(r)) {
 		const char *reply = http_form(r, "in_reply_to");
@@ -1036,9 +1027,6 @@ int h_post_create(struct http_req *r)
 
 int h_post_edit_form(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
 	return edit_page(r);
 }
 
@@ -1061,9 +1049,7 @@ static int edit_page(struct http_req *r)
 
 int h_post_edit(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t id;
 	if ((rc = post_id(r, &id)))
 		return rc;
@@ -1127,9 +1113,7 @@ int h_post_history(struct http_req *r)
 
 int h_post_action(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	uint64_t id;
 	if ((rc = post_id(r, &id)))
@@ -1164,9 +1148,7 @@ int h_post_action(struct http_req *r)
 
 int h_notifications(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	struct page pg;
 	page_from_query(r, &pg);
@@ -1255,9 +1237,7 @@ int h_notifications(struct http_req *r)
 
 int h_notifications_read(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	if ((rc = core_notif_read_all(CORE(r), WREQ(r)->viewer)))
 		return rc;
 	http_redirect(r, "/notifications");
@@ -1266,9 +1246,7 @@ int h_notifications_read(struct http_req *r)
 
 int h_follow_requests(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct account **v;
 	size_t n;
 	if ((rc = core_follow_requests(CORE(r), r->a, WREQ(r)->viewer, &v, &n)))
@@ -1284,9 +1262,7 @@ int h_follow_requests(struct http_req *r)
 
 int h_follow_answer(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct account *acc;
 	if ((rc = load_account(r, &acc)))
 		return rc;
