@@ -52,6 +52,7 @@ static const char usage[] =
 	"  group member add GROUP USER [--role moderator|member]\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  routes                            list the API's routes and the scope each asks\n"
+	"  routes pages                      list the pages' routes and who may call each\n"
 	"  export FILE                       write every table to FILE (JSON Lines; - = stdout)\n"
 	"  import FILE                       load an export into an empty database (any backend)\n"
 	"\n"
@@ -366,7 +367,7 @@ static int serve(struct opts *o, struct core *c)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	struct web *w;
+	struct web *w = NULL;
 	if (http_trusted_proxies_set(o->cfg.trusted_proxies)) {
 		fprintf(stderr, "kring: trusted_proxies must list addresses or networks (10.0.0.0/8), comma separated\n");
 		return 1;
@@ -420,9 +421,28 @@ static int serve(struct opts *o, struct core *c)
 		fprintf(stderr, "kring: cannot start media processing in %s: %s\n", o->cfg.data, err_str(rc));
 		return 1;
 	}
-	rc = web_start(c, &o->cfg, api_routes, api_nroutes, &w);
+	/* One server, one route table: each adapter mounts its part (the API
+	 * owns its paths, the pages take the rest), and neither knows the other. */
+	struct http_server *srv = NULL;
+	rc = web_open(c, &o->cfg, &w);
+	if (!rc) {
+		struct http_mount mounts[2];
+		api_mount(&mounts[0]);
+		web_mount(w, &mounts[1]);
+		struct http_config hc = {
+			.listen = o->cfg.listen,
+			.threads = o->cfg.threads,
+			.mounts = mounts,
+			.nmounts = 2,
+			.max_conns = (unsigned)o->cfg.max_connections,
+			.max_conns_per_addr = (unsigned)o->cfg.max_connections_per_address,
+			.https = !strncmp(base_url(o, &ma), "https://", 8),
+		};
+		rc = http_start(&hc, &srv);
+	}
 	if (rc) {
 		fprintf(stderr, "kring: cannot start the web server on %s: %s\n", o->cfg.listen, err_str(rc));
+		web_close(w);
 		job_stop(jobs);
 		return 1;
 	}
@@ -431,9 +451,10 @@ static int serve(struct opts *o, struct core *c)
 	int sig = 0;
 	sigwait(&set, &sig);
 	log_info("received %s: finishing requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT");
-	web_quiesce(w);
+	http_quiesce(srv);
 	api_stop();
-	web_stop(w);
+	http_stop(srv);
+	web_close(w);
 	job_stop(jobs);
 	core_media_close();
 	core_mail_close();
@@ -457,6 +478,8 @@ int main(int argc, char **argv)
 		return scan_cli_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "routes")) {
 		/* No database needed: the table, and whether it would start. */
+		if (argc > 2 && !strcmp(argv[2], "pages"))
+			return web_routes_print(stdout) ? 1 : 0;
 		return api_routes_print(stdout) ? 1 : 0;
 	}
 	if (!getenv("TZ"))

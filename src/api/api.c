@@ -21,6 +21,8 @@
 
 struct core *api_core;
 static struct lru *api_cache;
+static const struct http_route *api_routes; /* api_table for the server (api_init) */
+static size_t api_nroutes;
 
 int api_init(struct core *c, size_t cache_bytes)
 {
@@ -647,8 +649,18 @@ const struct api_route api_table[] = {
 const size_t api_ntable = sizeof api_table / sizeof api_table[0];
 
 /* The table as the server routes it (built by api_init). */
-const struct http_route *api_routes;
-size_t api_nroutes;
+void api_mount(struct http_mount *out)
+{
+	*out = (struct http_mount){
+		.name = "api",
+		.owns = api_path,
+		.routes = api_routes,
+		.nroutes = api_nroutes,
+		.error_page = api_error,
+		.body_limit = api_body_limit,
+		.cors = true, /* bearer tokens, never cookies: any origin may call */
+	};
+}
 
 int api_routes_check(const struct api_route *v, size_t n)
 {

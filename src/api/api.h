@@ -15,9 +15,6 @@
 
 struct core;
 
-/* The API's routes for the server (set by api_init). */
-extern const struct http_route *api_routes;
-extern size_t api_nroutes;
 /*
  * Hand the API its core before the server starts.  cache_bytes: memory for
  * the response cache of timelines (0 = none).  ERR_INVAL (logged) if a route
@@ -27,6 +24,9 @@ int api_init(struct core *c, size_t cache_bytes);
 /* Every route, one a line: METHOD PATTERN SCOPE (`kring routes`); then
  * ERR_INVAL if one declares no valid scope, else 0. */
 int api_routes_print(FILE *f);
+/* The API's part of the server (after api_init): its paths, routes, JSON
+ * errors, CORS and upload limits.  main registers it before the pages. */
+void api_mount(struct http_mount *out);
 /* End open streams so the server can stop (after quiesce, before stop). */
 void api_stop(void);
 

@@ -121,7 +121,6 @@ void ent_account(struct actx *x, struct jw *j, struct account *acc)
  */
 void ent_group(struct actx *x, struct jw *j, struct group *g)
 {
-	bool member = g->v_state == GSTATE_MEMBER;
 	jw_obj(j);
 	jw_kid(j, "id", g->id);
 	jw_kstr(j, "username", g->name);
@@ -133,7 +132,7 @@ void ent_group(struct actx *x, struct jw *j, struct group *g)
 	jw_kbool(j, "indexable", false);
 	jw_kbool(j, "noindex", false);
 	jw_kempty(j, "roles");
-	jw_kbool(j, "hide_collections", !(g->kind == GROUP_OPEN || member));
+	jw_kbool(j, "hide_collections", !core_group_members_shown(g));
 	jw_kbool(j, "group", true);
 	jw_ktime(j, "created_at", g->created_at);
 	jw_kstr(j, "note", g->description[0] ? abs_html(x, core_render_text(x->c, x->a, g->description)) : "");
@@ -145,7 +144,7 @@ void ent_group(struct actx *x, struct jw *j, struct group *g)
 	jw_kstr(j, "avatar_static", icon);
 	jw_kstr(j, "header", icon);
 	jw_kstr(j, "header_static", icon);
-	jw_kint(j, "followers_count", g->kind == GROUP_OPEN || member ? g->members : 0);
+	jw_kint(j, "followers_count", core_group_members_shown(g) ? g->members : 0);
 	jw_kint(j, "following_count", 0);
 	jw_kint(j, "statuses_count", 0);
 	jw_knull(j, "last_status_at");

@@ -931,7 +931,12 @@ int core_privacy_set(struct core *c, uint64_t viewer, const char *text)
 
 int core_setup_check(struct core *c, const char *token)
 {
-	return token_check(c, "setup", token);
+	/* Once an administrator exists the set-up link is gone for good. */
+	int64_t admins = 0;
+	int rc = store_account_count_role(c->store, ROLE_ADMIN, &admins);
+	if (rc)
+		return rc;
+	return admins > 0 ? ERR_NOTFOUND : token_check(c, "setup", token);
 }
 
 /* ---- the directory ---- */

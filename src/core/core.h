@@ -1019,4 +1019,34 @@ int core_register_join(struct core *c, struct arena *a, const char *join, const 
 /* Which of the account's rules is broken: 1 the name, 2 the password, 0 none. */
 int core_register_problem(const char *username, const char *password) WARN_UNUSED;
 
+/* ---- what the pages ask that carries a rule (issue 12: no store_ call in
+ * an adapter) ---- */
+/* The administrator's lists, each ERR_AUTH for nobody, ERR_FORBIDDEN for
+ * anyone but an administrator (the shape of core_org_audit): invitations;
+ * accounts by name after `after` (limit at most 500); the privacy guard's log
+ * of an organisation (ERR_NOTFOUND for an account that is none); every group
+ * with its owner and size, secret ones too (abuse handling, never posts). */
+int core_admin_invites(struct core *c, struct arena *a, uint64_t viewer, struct invite **out, size_t *n) WARN_UNUSED;
+int core_admin_people(struct core *c, struct arena *a, uint64_t viewer, const char *after, int limit,
+                      struct account ***out, size_t *n) WARN_UNUSED;
+int core_org_guard_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, struct guard_log_row **out,
+                       size_t *n) WARN_UNUSED;
+int core_admin_groups(struct core *c, struct arena *a, uint64_t viewer, struct group ***out, size_t *n) WARN_UNUSED;
+/* Which secret groups viewer may know exist: those they are a member of or
+ * invited to (to everyone else one does not exist: 404, not 403). */
+bool core_group_known(const struct group *g);
+/* May the viewer of g (its v_state) know how many are in it: open groups
+ * to anyone, closed and secret ones to members. */
+bool core_group_members_shown(const struct group *g);
+/* The groups viewer may know exist (core_group_known), by name. */
+int core_groups(struct core *c, struct arena *a, uint64_t viewer, struct group ***out, size_t *n) WARN_UNUSED;
+/* A group's address name and display name, for a post in it the viewer may read. */
+int core_group_names(struct core *c, struct arena *a, uint64_t group, const char **name, const char **display) WARN_UNUSED;
+/* Every notification of viewer read. */
+int core_notif_read_all(struct core *c, uint64_t viewer) WARN_UNUSED;
+/* viewer's own app tokens (settings page); revoke one of them (ERR_NOTFOUND
+ * for a token that is not theirs or already revoked). */
+int core_own_tokens(struct core *c, struct arena *a, uint64_t viewer, struct oauth_token **out, size_t *n) WARN_UNUSED;
+int core_own_token_revoke(struct core *c, uint64_t viewer, uint64_t id) WARN_UNUSED;
+
 #endif

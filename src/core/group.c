@@ -56,7 +56,7 @@ int core_group_get(struct core *c, struct arena *a, uint64_t viewer, const char 
 	if (rc)
 		return rc;
 	/* To outsiders a secret group does not exist. */
-	if ((*out)->kind == GROUP_SECRET && (*out)->v_state != GSTATE_MEMBER && (*out)->v_state != GSTATE_INVITED)
+	if (!core_group_known(*out))
 		return ERR_NOTFOUND;
 	return 0;
 }
@@ -66,7 +66,7 @@ static int load(struct core *c, struct arena *a, uint64_t viewer, uint64_t group
 	int rc = store_group_get(c->store, a, viewer, group, g);
 	if (rc)
 		return rc;
-	if ((*g)->kind == GROUP_SECRET && (*g)->v_state != GSTATE_MEMBER && (*g)->v_state != GSTATE_INVITED)
+	if (!core_group_known(*g))
 		return ERR_NOTFOUND;
 	return 0;
 }

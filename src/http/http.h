@@ -106,25 +106,43 @@ struct http_route {
 
 struct http_server;
 
-struct http_config {
-	const char *listen;        /* "127.0.0.1:8080" or "[::1]:8080" */
-	int threads;
+/*
+ * One adapter's part of the server (the pages, the API): the paths it owns,
+ * its routes and its hooks.  main registers every adapter's mount in the one
+ * table of http_config; a request goes to the first mount that owns its path,
+ * so no adapter needs to know another.
+ */
+struct http_mount {
+	const char *name;          /* "web", "api": for the log */
+	/* The paths this adapter answers; NULL: every path (the last mount). */
+	bool (*owns)(const char *path);
 	const struct http_route *routes;
 	size_t nroutes;
 	/* Called before routing (sessions); may return an error to stop. */
 	int (*before)(struct http_req *r);
+	/* Called once a route matched (r->route set), before its handler: who
+	 * may call it, checked in one place; an error stops. */
+	int (*allow)(struct http_req *r);
 	/* Renders the response for a handler's error (status already set). */
 	void (*error_page)(struct http_req *r, int err);
-	/* Paths other sites' scripts may call (token-authenticated APIs): they
-	 * get CORS headers and an answer to the OPTIONS preflight. */
-	bool (*cors)(const char *path);
-	/* Called after each response is queued (release per-request state). */
-	void (*after)(struct http_req *r);
 	/* The largest body this request may send, decided when its head is
 	 * complete and before any of the body is read (a valid token or session
 	 * for an upload).  Asked only of multipart requests that announce more
 	 * than HTTP_MAX_BODY or send chunks; NULL or less: HTTP_MAX_BODY. */
 	size_t (*body_limit)(struct http_req *r);
+	/* Other sites' scripts may call these paths (token-authenticated APIs):
+	 * they get CORS headers and an answer to the OPTIONS preflight. */
+	bool cors;
+};
+#define HTTP_MAX_MOUNTS 4
+
+struct http_config {
+	const char *listen;        /* "127.0.0.1:8080" or "[::1]:8080" */
+	int threads;
+	const struct http_mount *mounts; /* copied by http_start */
+	size_t nmounts;            /* 1..HTTP_MAX_MOUNTS */
+	/* Called after each response is queued (release per-request state). */
+	void (*after)(struct http_req *r);
 	unsigned max_conns;          /* 0: HTTP_MAX_CONNS */
 	unsigned max_conns_per_addr; /* 0: none (behind a reverse proxy all clients share its address) */
 	bool https;                  /* the public address is https: HSTS, Secure cookies */

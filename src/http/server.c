@@ -45,6 +45,7 @@ struct track {
 struct http_server {
 	struct MHD_Daemon *d;
 	struct http_config cfg;
+	struct http_mount mounts[HTTP_MAX_MOUNTS]; /* cfg.mounts points here */
 	int port;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -274,6 +275,16 @@ void http_upgrade_close(void *handle)
 	MHD_upgrade_action(handle, MHD_UPGRADE_ACTION_CLOSE);
 }
 
+/* The adapter that answers path: the first mount that owns it. */
+static const struct http_mount *mount_of(const struct http_server *srv, const char *path)
+{
+	static const struct http_mount none = {.name = "-"};
+	for (size_t i = 0; i < srv->cfg.nmounts; i++)
+		if (!srv->mounts[i].owns || srv->mounts[i].owns(path))
+			return &srv->mounts[i];
+	return &none;
+}
+
 static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connection *c, struct http_req *r)
 {
 	struct MHD_Response *res;
@@ -316,7 +327,7 @@ static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connect
 	if (srv->cfg.https)
 		MHD_add_response_header(res, "Strict-Transport-Security", HTTP_HSTS);
 	/* No cookies are honoured on these paths, so any origin may call them. */
-	if (srv->cfg.cors && srv->cfg.cors(r->path)) {
+	if (mount_of(srv, r->path)->cors) {
 		MHD_add_response_header(res, "Access-Control-Allow-Origin", "*");
 		MHD_add_response_header(res, "Access-Control-Expose-Headers", "Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining");
 	}
@@ -327,7 +338,7 @@ static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connect
 
 static void dispatch(struct http_server *srv, struct http_req *r, int early)
 {
-	const struct http_config *cfg = &srv->cfg;
+	const struct http_mount *m = mount_of(srv, r->path);
 	int err = early;
 	if (err)
 		goto out;
@@ -340,7 +351,7 @@ static void dispatch(struct http_server *srv, struct http_req *r, int early)
 		goto out;
 	}
 	if (r->method == HTTP_OPTIONS) {
-		if (!cfg->cors || !cfg->cors(r->path)) {
+		if (!m->cors) {
 			err = ERR_METHOD;
 			goto out;
 		}
@@ -350,12 +361,16 @@ static void dispatch(struct http_server *srv, struct http_req *r, int early)
 		http_set_header(r, "Access-Control-Max-Age", "86400");
 		return;
 	}
-	if (cfg->before && (err = cfg->before(r)))
+	/* Behind a proxy that ends TLS (the public address is then https
+	 * already, base_url). */
+	const char *xf = http_header(r, "X-Forwarded-Proto");
+	r->tls = r->tls || (xf && !strcmp(xf, "https"));
+	if (m->before && (err = m->before(r)))
 		goto out;
 	const struct http_route *hit = NULL;
 	bool path_hit = false;
-	for (size_t i = 0; i < cfg->nroutes; i++) {
-		const struct http_route *rt = &cfg->routes[i];
+	for (size_t i = 0; i < m->nroutes; i++) {
+		const struct http_route *rt = &m->routes[i];
 		if (!route_match(rt->pattern, r->path, r))
 			continue;
 		path_hit = true;
@@ -370,8 +385,9 @@ static void dispatch(struct http_server *srv, struct http_req *r, int early)
 		goto out;
 	}
 	r->status = 200;
-	r->route = hit; /* the API reads the scope it declared from it */
-	err = hit->fn(r);
+	r->route = hit; /* the adapters read what it declared from it */
+	if (!m->allow || !(err = m->allow(r)))
+		err = hit->fn(r);
 out:
 	if (err) {
 		r->status = http_status_for(err);
@@ -380,8 +396,8 @@ out:
 		r->nres_hdrs = 0;
 		if (err == ERR_METHOD)
 			http_set_header(r, "Allow", "GET, POST");
-		if (cfg->error_page)
-			cfg->error_page(r, err);
+		if (m->error_page)
+			m->error_page(r, err);
 		else
 			buf_nofail(buf_addf(&r->out, "%d %s\n", r->status, err_str(err)));
 	}
@@ -449,8 +465,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		 * once its token or session is known: decided here, before any of
 		 * the body is read. */
 		size_t limit = HTTP_MAX_BODY;
-		if (!bad_url && srv->cfg.body_limit && wants_big_body(c)) {
-			size_t l = srv->cfg.body_limit(r);
+		const struct http_mount *m = mount_of(srv, r->path);
+		if (!bad_url && m->body_limit && wants_big_body(c)) {
+			size_t l = m->body_limit(r);
 			if (l > limit)
 				limit = l;
 		}
@@ -616,8 +633,14 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 			return ERR_INVAL;
 		}
 	}
+	if (!cfg->nmounts || cfg->nmounts > HTTP_MAX_MOUNTS) {
+		log_err("http: %zu route tables, want 1 to %d", cfg->nmounts, HTTP_MAX_MOUNTS);
+		return ERR_INVAL;
+	}
 	struct http_server *s = xcalloc(1, sizeof *s);
 	s->cfg = *cfg;
+	memcpy(s->mounts, cfg->mounts, cfg->nmounts * sizeof *s->mounts);
+	s->cfg.mounts = s->mounts;
 	unsigned max_conns = conn_limit(cfg->max_conns ? cfg->max_conns : HTTP_MAX_CONNS);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);

@@ -156,7 +156,7 @@ int store_group_list(struct store *s, struct arena *a, uint64_t viewer, bool all
 {
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db,
-	                              GROUP_COLS " WHERE CAST(?2 AS BIGINT) = 1 OR g.kind <> 2 OR m.state = 0"
+	                              GROUP_COLS " WHERE CAST(?2 AS BIGINT) = 1 OR g.kind <> 2 OR m.state IS NOT NULL"
 	                                         " ORDER BY g.display_name LIMIT 500",
 	                              "ui", viewer, (int64_t)all);
 	if (!st)

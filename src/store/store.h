@@ -376,8 +376,9 @@ uint64_t store_media_group(struct store *s, uint64_t media_id);
 /* Only the group's address name and display name (cheap: no counts, no viewer). */
 int store_group_names(struct store *s, struct arena *a, uint64_t id, const char **name, const char **display)
 	WARN_UNUSED;
-/* Groups for the directory: open and closed ones, secret ones the viewer is in;
- * all of them when `all` (an administrator's view). */
+/* Groups for the directory: open and closed ones, secret ones the viewer has
+ * any tie to (core_groups decides which they may know); all of them when
+ * `all` (an administrator's view). */
 int store_group_list(struct store *s, struct arena *a, uint64_t viewer, bool all, struct group ***out,
                      size_t *n) WARN_UNUSED;
 /* The groups the account is a member of. */

@@ -9,13 +9,9 @@
 #include "base/text.h"
 #include "web/web_int.h"
 
-static int need_admin(struct http_req *r)
-{
-	struct wreq *q = WREQ(r);
-	if (!q->viewer)
-		return ERR_AUTH;
-	return q->me->role == ROLE_ADMIN ? 0 : ERR_FORBIDDEN;
-}
+/* Who may open these pages is declared in web_pages (web.c): WEB_ADMIN for
+ * the administrator's, WEB_LOGIN where core decides (an organisation's
+ * managers); core checks again. */
 
 static const char *privacy_default(struct http_req *r);
 
@@ -38,7 +34,7 @@ static int admin_page(struct http_req *r, const char *link_label, const char *li
 		tv_set_str(r->a, m, "error", error);
 	struct invite *inv;
 	size_t n;
-	if (!store_invite_list(q->w->core->store, r->a, &inv, &n)) {
+	if (!core_admin_invites(q->w->core, r->a, q->viewer, &inv, &n)) {
 		struct tval *l = tv_list(r->a);
 		int64_t now = time_now();
 		for (size_t i = 0; i < n; i++) {
@@ -56,15 +52,12 @@ static int admin_page(struct http_req *r, const char *link_label, const char *li
 
 int h_admin(struct http_req *r)
 {
-	int rc = need_admin(r);
-	return rc ? rc : admin_page(r, NULL, NULL, NULL);
+	return admin_page(r, NULL, NULL, NULL);
 }
 
 int h_admin_site(struct http_req *r)
 {
-	int rc = need_admin(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct site s = {
 		.name = http_form(r, "site_name"),
 		.description = http_form(r, "site_description"),
@@ -86,13 +79,11 @@ int h_admin_site(struct http_req *r)
 
 int h_admin_users(struct http_req *r)
 {
-	int rc = need_admin(r);
-	if (rc)
-		return rc;
+	int rc;
 	const char *after = http_query(r, "after");
 	struct account **v;
 	size_t n;
-	if ((rc = store_account_list(CORE(r)->store, r->a, after, 100, &v, &n)))
+	if ((rc = core_admin_people(CORE(r), r->a, WREQ(r)->viewer, after, 100, &v, &n)))
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Mensen en rollen"));
 	struct tval *l = tv_list(r->a);
@@ -119,9 +110,9 @@ static int target(struct http_req *r, struct account **acc)
 
 int h_admin_role(struct http_req *r)
 {
-	int rc = need_admin(r);
+	int rc;
 	struct account *acc;
-	if (rc || (rc = target(r, &acc)))
+	if ((rc = target(r, &acc)))
 		return rc;
 	const char *role = http_form(r, "role");
 	int rv = !role ? -1 : !strcmp(role, "admin") ? ROLE_ADMIN : !strcmp(role, "moderator") ? ROLE_MODERATOR
@@ -138,9 +129,9 @@ int h_admin_role(struct http_req *r)
  * the last administrator. */
 static int suspend(struct http_req *r, bool on)
 {
-	int rc = need_admin(r);
+	int rc;
 	struct account *acc;
-	if (rc || (rc = target(r, &acc)))
+	if ((rc = target(r, &acc)))
 		return rc;
 	if ((rc = core_account_suspend(CORE(r), WREQ(r)->viewer, acc->id, on, NULL)))
 		return rc;
@@ -160,9 +151,9 @@ int h_admin_unsuspend(struct http_req *r)
 
 int h_admin_reset(struct http_req *r)
 {
-	int rc = need_admin(r);
+	int rc;
 	struct account *acc;
-	if (rc || (rc = target(r, &acc)))
+	if ((rc = target(r, &acc)))
 		return rc;
 	if (acc->kind != ACCOUNT_PERSON)
 		return ERR_INVAL;
@@ -176,9 +167,7 @@ int h_admin_reset(struct http_req *r)
 
 int h_admin_invite(struct http_req *r)
 {
-	int rc = need_admin(r);
-	if (rc)
-		return rc;
+	int rc;
 	const char *role = http_form(r, "role");
 	int rv = role && !strcmp(role, "moderator") ? ROLE_MODERATOR : ROLE_MEMBER;
 	char *token;
@@ -190,9 +179,7 @@ int h_admin_invite(struct http_req *r)
 
 int h_admin_org(struct http_req *r)
 {
-	int rc = need_admin(r);
-	if (rc)
-		return rc;
+	int rc;
 	const char *name = http_form(r, "username"), *dn = http_form(r, "display_name");
 	char *lower = arena_strdup(r->a, name ? name : "");
 	str_lower(lower);
@@ -272,8 +259,6 @@ static int org_page(struct http_req *r, struct account *org, const struct accoun
 static int managed_org(struct http_req *r, struct account **org)
 {
 	struct wreq *q = WREQ(r);
-	if (!q->viewer)
-		return ERR_AUTH;
 	const char *name = http_param(r, "name");
 	int rc = name ? core_account_by_name(CORE(r), r->a, name, org) : ERR_NOTFOUND;
 	if (rc)
@@ -443,9 +428,7 @@ int h_privacy(struct http_req *r)
 
 int h_admin_privacy(struct http_req *r)
 {
-	int rc = need_admin(r);
-	if (rc)
-		return rc;
+	int rc;
 	const char *text = http_form(r, "privacy");
 	rc = core_privacy_set(CORE(r), WREQ(r)->viewer, text ? text : "");
 	if (rc == ERR_INVAL) {
@@ -575,7 +558,7 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 	tv_set_str(r->a, m, "guidelines", gl);
 	struct guard_log_row *log;
 	size_t n;
-	if (!store_guard_log_list(CORE(r)->store, r->a, org->id, 100, &log, &n)) {
+	if (!core_org_guard_log(CORE(r), r->a, WREQ(r)->viewer, org->id, &log, &n)) {
 		struct tval *l = tv_list(r->a);
 		for (size_t i = 0; i < n; i++) {
 			struct tval *x = tv_obj(r->a);
@@ -620,8 +603,8 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 
 static int load_org(struct http_req *r, struct account **org)
 {
-	int rc = need_admin(r);
-	if (rc || (rc = target(r, org)))
+	int rc = target(r, org);
+	if (rc)
 		return rc;
 	return (*org)->kind == ACCOUNT_ORG ? 0 : ERR_NOTFOUND;
 }

@@ -46,7 +46,7 @@ struct tval *group_model(struct http_req *r, const struct group *g)
 	if (pic)
 		tv_set_strf(r->a, m, "picture", "/media/%s", pic);
 	/* How many are in a closed or secret group is for members to know. */
-	if (g->kind == GROUP_OPEN || member) {
+	if (core_group_members_shown(g)) {
 		tv_set_int(r->a, m, "members", g->members);
 		tv_set_bool(r->a, m, "members_one", g->members == 1);
 	}
@@ -63,7 +63,7 @@ int h_groups(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	struct group **v;
 	size_t n;
-	int rc = store_group_list(q->w->core->store, r->a, q->viewer, false, &v, &n);
+	int rc = core_groups(q->w->core, r->a, q->viewer, &v, &n);
 	if (rc)
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Kringen"));
@@ -157,9 +157,7 @@ static bool form_confirmed(struct http_req *r)
 
 int h_group_create(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct group g = {
 		.name = http_form(r, "name"),
 		.display_name = http_form(r, "display_name"),
@@ -234,9 +232,7 @@ int h_group(struct http_req *r)
 
 int h_group_action(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	struct group *g;
 	if ((rc = load_group(r, &g)))
@@ -343,9 +339,7 @@ int h_group_members(struct http_req *r)
 
 int h_group_member_action(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	struct group *g;
 	struct account *acc;
@@ -396,9 +390,7 @@ static char *qr_svg(struct arena *a, const char *text)
 
 int h_group_link(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	struct group *g;
 	if ((rc = load_group(r, &g)))
@@ -446,14 +438,12 @@ int h_join_form(struct http_req *r)
 
 int h_join(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t gid;
 	if ((rc = core_group_invite_use(CORE(r), WREQ(r)->viewer, http_param(r, "token"), &gid)))
 		return rc;
 	struct group *g;
-	if ((rc = store_group_get(CORE(r)->store, r->a, WREQ(r)->viewer, gid, &g)))
+	if ((rc = core_group_by_id(CORE(r), r->a, WREQ(r)->viewer, gid, &g)))
 		return rc;
 	redirect_msg(r, arena_printf(r->a, "/g/%s", g->name), "joined");
 	return 0;
@@ -565,9 +555,7 @@ struct tval *mod_log_model(struct http_req *r, struct mod_entry *v, size_t n)
 
 int h_report(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t post = 0, id;
 	struct account *acc = NULL;
 	const char *pid = http_param(r, "id");
@@ -587,9 +575,7 @@ int h_report(struct http_req *r)
 int h_moderation(struct http_req *r)
 {
 	struct wreq *q = WREQ(r);
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct mod_report *v = NULL;
 	size_t n = 0;
 	/* Instance moderators handle the instance's reports; group moderators
@@ -631,9 +617,7 @@ int h_moderation(struct http_req *r)
 
 int h_moderation_act(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t id;
 	if (!parse_u64(http_param(r, "id"), &id))
 		return ERR_NOTFOUND;
@@ -651,9 +635,7 @@ int h_moderation_act(struct http_req *r)
 
 int h_messages(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	struct conversation *v;
 	size_t n;
@@ -709,9 +691,7 @@ int h_messages(struct http_req *r)
 
 int h_message_leave(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t id;
 	if (!parse_u64(http_param(r, "id"), &id))
 		return ERR_NOTFOUND;
@@ -748,9 +728,7 @@ int guidelines_page(struct http_req *r, uint64_t org, const struct post_input *i
 
 int h_guidelines_accept(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct account *org;
 	if ((rc = core_account_by_name(CORE(r), r->a, http_param(r, "name"), &org)))
 		return rc;
@@ -766,15 +744,11 @@ int h_guidelines_accept(struct http_req *r)
 int h_admin_groups(struct http_req *r)
 {
 	struct wreq *q = WREQ(r);
-	if (!q->viewer)
-		return ERR_AUTH;
-	if (q->me->role != ROLE_ADMIN)
-		return ERR_FORBIDDEN;
 	struct group **v;
 	size_t n;
 	/* Administrators see that every group exists, with its owner and size,
-	 * for abuse handling; never its posts. */
-	int rc = store_group_list(q->w->core->store, r->a, q->viewer, true, &v, &n);
+	 * for abuse handling; never its posts (core_admin_groups). */
+	int rc = core_admin_groups(q->w->core, r->a, q->viewer, &v, &n);
 	if (rc)
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Alle kringen"));

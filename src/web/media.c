@@ -14,7 +14,6 @@
 #include "base/err.h"
 #include "base/log.h"
 #include "base/text.h"
-#include "store/store_api.h"
 #include "web/web_int.h"
 
 /* Set in the handler when it has rendered its own refusal page. */
@@ -274,16 +273,12 @@ static int avatar_from_form(struct http_req *r, uint64_t owner, const char *back
 
 int h_settings_avatar(struct http_req *r)
 {
-	int rc = need_login(r);
-	return rc ? rc : avatar_from_form(r, WREQ(r)->viewer, "/settings");
+	return avatar_from_form(r, WREQ(r)->viewer, "/settings");
 }
 
 /* An organisation's logo, set by those who manage it (core_org_may_manage). */
 int h_admin_org_logo(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
 	struct wreq *q = WREQ(r);
 	struct account *org;
 	const char *name = http_param(r, "name");
@@ -386,9 +381,7 @@ int h_media(struct http_req *r)
 /* An administrator sets whether an organisation's images need alt text. */
 int h_admin_org_media(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	if (q->me->role != ROLE_ADMIN)
 		return ERR_FORBIDDEN;

@@ -154,9 +154,7 @@ static void redirect_with(struct http_req *r, const char *uri, const char *key, 
 
 int h_oauth_approve(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct authz z;
 	if ((rc = authz_read(r, &z)))
 		return rc;
@@ -186,12 +184,10 @@ int h_oauth_approve(struct http_req *r)
 
 int h_settings_apps(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct oauth_token *v;
 	size_t n;
-	if ((rc = store_otoken_list(CORE(r)->store, r->a, WREQ(r)->viewer, &v, &n)))
+	if ((rc = core_own_tokens(CORE(r), r->a, WREQ(r)->viewer, &v, &n)))
 		return rc;
 	struct tval *m = page_model(r, _r(r, "Apps met toegang"));
 	struct tval *list = tv_list(r->a);
@@ -210,14 +206,12 @@ int h_settings_apps(struct http_req *r)
 
 int h_settings_app_revoke(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t id;
 	const char *s = http_param(r, "id");
 	if (!s || !parse_u64(s, &id))
 		return ERR_NOTFOUND;
-	if ((rc = store_otoken_revoke_id(CORE(r)->store, WREQ(r)->viewer, id)))
+	if ((rc = core_own_token_revoke(CORE(r), WREQ(r)->viewer, id)))
 		return rc;
 	redirect_msg(r, "/settings/apps", "saved");
 	return 0;

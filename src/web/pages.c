@@ -138,7 +138,7 @@ int h_profile(struct http_req *r)
 	if (core_account_hidden(q->w->core, q->viewer, acc))
 		return ERR_NOTFOUND;
 	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
-	IGNORE_RESULT(store_account_counts(q->w->core->store, acc)); /* counts unread stay 0 */
+	IGNORE_RESULT(core_account_counts(q->w->core, acc)); /* counts unread stay 0 */
 	tv_set(m, "profile", account_model(r, acc));
 	struct relation rel;
 	if ((rc = core_relation(q->w->core, q->viewer, acc->id, &rel)))
@@ -182,7 +182,7 @@ int h_profile(struct http_req *r)
 		tv_set_bool(r->a, m, "can_manage", core_org_may_manage(q->w->core, q->viewer, acc->id));
 		struct account **staff;
 		size_t n;
-		if (!store_staff_list(q->w->core->store, r->a, acc->id, &staff, &n)) {
+		if (!core_org_staff(q->w->core, r->a, acc->id, &staff, &n)) {
 			struct tval *l = tv_list(r->a);
 			for (size_t i = 0; i < n; i++)
 				tv_push(l, account_model(r, staff[i]));
@@ -232,9 +232,7 @@ int h_people(struct http_req *r)
 
 int h_relation(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	struct account *acc;
 	if ((rc = load_account(r, &acc)))
@@ -411,9 +409,7 @@ int h_thread(struct http_req *r)
 
 int h_poll_vote(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t id;
 	if ((rc = post_id(r, &id)))
 		return rc;
@@ -944,9 +940,6 @@ static int message_form(struct http_req *r, const struct post_input *in, const s
 
 int h_message_new(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
 	struct wreq *q = WREQ(r);
 	struct post_input in = {.author_id = q->viewer, .visibility = VIS_DIRECT};
 	const char *to = http_query(r, "to");
@@ -964,9 +957,7 @@ int h_message_new(struct http_req *r)
 
 int h_post_create(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	if (wants_draft(r)) {
 		const char *reply = http_form(r, "in_reply_to");
@@ -1041,9 +1032,6 @@ int h_post_create(struct http_req *r)
 
 int h_post_edit_form(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
 	return edit_page(r);
 }
 
@@ -1066,9 +1054,7 @@ static int edit_page(struct http_req *r)
 
 int h_post_edit(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	uint64_t id;
 	if ((rc = post_id(r, &id)))
 		return rc;
@@ -1132,9 +1118,7 @@ int h_post_history(struct http_req *r)
 
 int h_post_action(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	uint64_t id;
 	if ((rc = post_id(r, &id)))
@@ -1169,9 +1153,7 @@ int h_post_action(struct http_req *r)
 
 int h_notifications(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct wreq *q = WREQ(r);
 	struct page pg;
 	page_from_query(r, &pg);
@@ -1263,10 +1245,8 @@ int h_notifications(struct http_req *r)
 
 int h_notifications_read(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
-	if ((rc = store_notif_mark_read(CORE(r)->store, WREQ(r)->viewer)))
+	int rc;
+	if ((rc = core_notif_read_all(CORE(r), WREQ(r)->viewer)))
 		return rc;
 	http_redirect(r, "/notifications");
 	return 0;
@@ -1274,9 +1254,7 @@ int h_notifications_read(struct http_req *r)
 
 int h_follow_requests(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct account **v;
 	size_t n;
 	if ((rc = core_follow_requests(CORE(r), r->a, WREQ(r)->viewer, &v, &n)))
@@ -1292,9 +1270,7 @@ int h_follow_requests(struct http_req *r)
 
 int h_follow_answer(struct http_req *r)
 {
-	int rc = need_login(r);
-	if (rc)
-		return rc;
+	int rc;
 	struct account *acc;
 	if ((rc = load_account(r, &acc)))
 		return rc;

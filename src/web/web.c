@@ -15,7 +15,6 @@
 #include "base/log.h"
 #include "base/mem.h"
 #include "base/text.h"
-#include "api/api.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
@@ -158,14 +157,6 @@ static int before(struct http_req *r)
 	struct wreq *q = arena_alloc(r->a, sizeof *q);
 	q->w = web_global;
 	r->user = q;
-	const char *xf = http_header(r, "X-Forwarded-Proto");
-	r->tls = r->tls || (xf && !strcmp(xf, "https")); /* already true when base_url is https */
-	if (api_path(r->path)) {
-		/* The API authenticates each request by bearer token and takes JSON
-		 * or form bodies; its handlers parse them.  No cookies, so no CSRF. */
-		q->lang = i18n_pick(http_header(r, "Accept-Language"));
-		return 0;
-	}
 	const char *tok = http_cookie(r, SESSION_COOKIE);
 	struct session s;
 	int src = tok ? core_session(q->w->core, tok, &s) : ERR_AUTH;
@@ -217,8 +208,6 @@ static bool one_segment(const char *path, const char *prefix, const char *suffix
  * logged in: known by the session cookie before any of the body is read. */
 static size_t body_limit(struct http_req *r)
 {
-	if (api_path(r->path))
-		return api_body_limit(r);
 	const char *p = r->path;
 	if (r->method != HTTP_POST ||
 	    (strcmp(p, "/posts") && strcmp(p, "/settings/avatar") && !one_segment(p, "/g/", "/settings") &&
@@ -231,17 +220,8 @@ static size_t body_limit(struct http_req *r)
 	return HTTP_MAX_UPLOAD;
 }
 
-static void after(struct http_req *r)
-{
-	(void)r;
-}
-
 static void error_page(struct http_req *r, int err)
 {
-	if (api_path(r->path)) {
-		api_error(r, err);
-		return;
-	}
 	if (!r->user) {
 		/* Failed before the context existed (e.g. body too big): a
 		 * minimal context so the page can still be rendered. */
@@ -352,96 +332,103 @@ static void error_page(struct http_req *r, int err)
 	r->status = status;
 }
 
-static const struct http_route routes[] = {
-	{HTTP_GET, "/", h_index},
-	{HTTP_GET, "/healthz", h_health},
-	{HTTP_GET, "/static/:file", h_static},
-	{HTTP_GET, "/avatar/:file", h_avatar},
-	{HTTP_GET, "/local", h_local},
-	{HTTP_GET, "/tags/:tag", h_tag},
-	{HTTP_GET, "/search", h_search},
-	{HTTP_GET, "/wie", h_directory},
-	{HTTP_GET, "/@:name", h_profile},
-	{HTTP_GET, "/@:name/followers", h_people},
-	{HTTP_GET, "/@:name/following", h_people},
-	{HTTP_POST, "/@:name/report", h_report},
-	{HTTP_POST, "/@:name/reset", h_staff_reset},
-	{HTTP_POST, "/@:name/:action", h_relation},
-	{HTTP_POST, "/posts", h_post_create},
-	{HTTP_GET, "/posts/:id", h_thread},
-	{HTTP_GET, "/posts/:id/edit", h_post_edit_form},
-	{HTTP_POST, "/posts/:id/edit", h_post_edit},
-	{HTTP_GET, "/posts/:id/history", h_post_history},
-	{HTTP_POST, "/posts/:id/report", h_report},
-	{HTTP_POST, "/posts/:id/vote", h_poll_vote},
-	{HTTP_POST, "/posts/:id/:action", h_post_action},
-	{HTTP_GET, "/groups", h_groups},
-	{HTTP_POST, "/groups", h_group_create},
-	{HTTP_GET, "/g/:name", h_group},
-	{HTTP_GET, "/g/:name/members", h_group_members},
-	{HTTP_POST, "/g/:name/members/:user/:action", h_group_member_action},
-	{HTTP_GET, "/g/:name/queue", h_group_queue},
-	{HTTP_POST, "/g/:name/links", h_group_link},
-	{HTTP_POST, "/g/:name/:action", h_group_action},
-	{HTTP_GET, "/join/:token", h_join_form},
-	{HTTP_POST, "/join/:token", h_join},
-	{HTTP_GET, "/moderation", h_moderation},
-	{HTTP_POST, "/moderation/:id/:action", h_moderation_act},
-	{HTTP_GET, "/messages", h_messages},
-	{HTTP_GET, "/messages/new", h_message_new},
-	{HTTP_POST, "/messages/:id/leave", h_message_leave},
-	{HTTP_POST, "/guidelines/:name/accept", h_guidelines_accept},
-	{HTTP_GET, "/admin/groups", h_admin_groups},
-	{HTTP_GET, "/notifications", h_notifications},
-	{HTTP_POST, "/notifications/read", h_notifications_read},
-	{HTTP_GET, "/follow-requests", h_follow_requests},
-	{HTTP_POST, "/follow-requests/:name/:action", h_follow_answer},
-	{HTTP_GET, "/login", h_login_form},
-	{HTTP_POST, "/login", h_login},
-	{HTTP_POST, "/logout", h_logout},
-	{HTTP_GET, "/register", h_register_form},
-	{HTTP_POST, "/register", h_register},
-	{HTTP_GET, "/setup/:token", h_setup_form},
-	{HTTP_POST, "/setup/:token", h_setup},
-	{HTTP_GET, "/reset/:token", h_reset_form},
-	{HTTP_POST, "/reset/:token", h_reset},
-	{HTTP_GET, "/forgot", h_forgot_form},
-	{HTTP_POST, "/forgot", h_forgot},
-	{HTTP_GET, "/welcome", h_welcome},
-	{HTTP_POST, "/settings/email", h_settings_email},
-	{HTTP_GET, "/settings", h_settings},
-	{HTTP_POST, "/settings/profile", h_settings_profile},
-	{HTTP_GET, "/settings/password", h_settings_password_form},
-	{HTTP_POST, "/settings/password", h_settings_password},
-	{HTTP_POST, "/settings/language", h_settings_language},
-	{HTTP_POST, "/settings/text", h_settings_text},
-	{HTTP_GET, "/admin", h_admin},
-	{HTTP_POST, "/admin/site", h_admin_site},
-	{HTTP_GET, "/admin/users", h_admin_users},
-	{HTTP_POST, "/admin/users/:name/role", h_admin_role},
-	{HTTP_POST, "/admin/users/:name/reset", h_admin_reset},
-	{HTTP_POST, "/admin/users/:name/suspend", h_admin_suspend},
-	{HTTP_POST, "/admin/users/:name/unsuspend", h_admin_unsuspend},
-	{HTTP_POST, "/admin/invites", h_admin_invite},
-	{HTTP_POST, "/admin/orgs", h_admin_org},
-	{HTTP_POST, "/admin/orgs/:name/staff", h_admin_staff},
-	{HTTP_GET, "/admin/orgs/:name", h_admin_org_page},
-	{HTTP_POST, "/admin/orgs/:name/profile", h_admin_org_profile},
-	{HTTP_POST, "/admin/orgs/:name/staff/:user/remove", h_admin_staff_remove},
-	{HTTP_POST, "/admin/orgs/:name/invite", h_admin_org_invite},
-	{HTTP_POST, "/admin/orgs/:name/logo", h_admin_org_logo},
-	{HTTP_GET, "/privacy", h_privacy},
-	{HTTP_POST, "/admin/privacy", h_admin_privacy},
-	{HTTP_GET, "/admin/orgs/:name/policy", h_admin_policy_form},
-	{HTTP_POST, "/admin/orgs/:name/policy", h_admin_policy},
-	{HTTP_GET, "/oauth/authorize", h_oauth_authorize},
-	{HTTP_POST, "/oauth/authorize", h_oauth_approve},
-	{HTTP_GET, "/settings/apps", h_settings_apps},
-	{HTTP_POST, "/settings/apps/:id/revoke", h_settings_app_revoke},
-	{HTTP_GET, "/media/:file", h_media},
-	{HTTP_POST, "/settings/avatar", h_settings_avatar},
-	{HTTP_POST, "/admin/orgs/:name/media", h_admin_org_media},
+/*
+ * The pages, each with who may call it (enum web_who): the router checks that
+ * once (allow), before the handler; finer rules (whose post, which group) are
+ * core's.  `kring routes pages` lists them; a test walks the list.
+ */
+const struct web_route web_pages[] = {
+	{HTTP_GET, "/", h_index, WEB_ANYONE},
+	{HTTP_GET, "/healthz", h_health, WEB_ANYONE},
+	{HTTP_GET, "/static/:file", h_static, WEB_ANYONE},
+	{HTTP_GET, "/avatar/:file", h_avatar, WEB_ANYONE},
+	{HTTP_GET, "/local", h_local, WEB_ANYONE},
+	{HTTP_GET, "/tags/:tag", h_tag, WEB_ANYONE},
+	{HTTP_GET, "/search", h_search, WEB_ANYONE},
+	{HTTP_GET, "/wie", h_directory, WEB_ANYONE},
+	{HTTP_GET, "/@:name", h_profile, WEB_ANYONE},
+	{HTTP_GET, "/@:name/followers", h_people, WEB_ANYONE},
+	{HTTP_GET, "/@:name/following", h_people, WEB_ANYONE},
+	{HTTP_POST, "/@:name/report", h_report, WEB_LOGIN},
+	{HTTP_POST, "/@:name/reset", h_staff_reset, WEB_LOGIN},
+	{HTTP_POST, "/@:name/:action", h_relation, WEB_LOGIN},
+	{HTTP_POST, "/posts", h_post_create, WEB_LOGIN},
+	{HTTP_GET, "/posts/:id", h_thread, WEB_ANYONE},
+	{HTTP_GET, "/posts/:id/edit", h_post_edit_form, WEB_LOGIN},
+	{HTTP_POST, "/posts/:id/edit", h_post_edit, WEB_LOGIN},
+	{HTTP_GET, "/posts/:id/history", h_post_history, WEB_ANYONE},
+	{HTTP_POST, "/posts/:id/report", h_report, WEB_LOGIN},
+	{HTTP_POST, "/posts/:id/vote", h_poll_vote, WEB_LOGIN},
+	{HTTP_POST, "/posts/:id/:action", h_post_action, WEB_LOGIN},
+	{HTTP_GET, "/groups", h_groups, WEB_ANYONE},
+	{HTTP_POST, "/groups", h_group_create, WEB_LOGIN},
+	{HTTP_GET, "/g/:name", h_group, WEB_ANYONE},
+	{HTTP_GET, "/g/:name/members", h_group_members, WEB_ANYONE},
+	{HTTP_POST, "/g/:name/members/:user/:action", h_group_member_action, WEB_LOGIN},
+	{HTTP_GET, "/g/:name/queue", h_group_queue, WEB_ANYONE},
+	{HTTP_POST, "/g/:name/links", h_group_link, WEB_LOGIN},
+	{HTTP_POST, "/g/:name/:action", h_group_action, WEB_LOGIN},
+	{HTTP_GET, "/join/:token", h_join_form, WEB_ANYONE},
+	{HTTP_POST, "/join/:token", h_join, WEB_LOGIN},
+	{HTTP_GET, "/moderation", h_moderation, WEB_LOGIN},
+	{HTTP_POST, "/moderation/:id/:action", h_moderation_act, WEB_LOGIN},
+	{HTTP_GET, "/messages", h_messages, WEB_LOGIN},
+	{HTTP_GET, "/messages/new", h_message_new, WEB_LOGIN},
+	{HTTP_POST, "/messages/:id/leave", h_message_leave, WEB_LOGIN},
+	{HTTP_POST, "/guidelines/:name/accept", h_guidelines_accept, WEB_LOGIN},
+	{HTTP_GET, "/admin/groups", h_admin_groups, WEB_ADMIN},
+	{HTTP_GET, "/notifications", h_notifications, WEB_LOGIN},
+	{HTTP_POST, "/notifications/read", h_notifications_read, WEB_LOGIN},
+	{HTTP_GET, "/follow-requests", h_follow_requests, WEB_LOGIN},
+	{HTTP_POST, "/follow-requests/:name/:action", h_follow_answer, WEB_LOGIN},
+	{HTTP_GET, "/login", h_login_form, WEB_ANYONE},
+	{HTTP_POST, "/login", h_login, WEB_ANYONE},
+	{HTTP_POST, "/logout", h_logout, WEB_ANYONE},
+	{HTTP_GET, "/register", h_register_form, WEB_ANYONE},
+	{HTTP_POST, "/register", h_register, WEB_ANYONE},
+	{HTTP_GET, "/setup/:token", h_setup_form, WEB_ANYONE},
+	{HTTP_POST, "/setup/:token", h_setup, WEB_ANYONE},
+	{HTTP_GET, "/reset/:token", h_reset_form, WEB_ANYONE},
+	{HTTP_POST, "/reset/:token", h_reset, WEB_ANYONE},
+	{HTTP_GET, "/forgot", h_forgot_form, WEB_ANYONE},
+	{HTTP_POST, "/forgot", h_forgot, WEB_ANYONE},
+	{HTTP_GET, "/welcome", h_welcome, WEB_LOGIN},
+	{HTTP_POST, "/settings/email", h_settings_email, WEB_LOGIN},
+	{HTTP_GET, "/settings", h_settings, WEB_ANYONE},
+	{HTTP_POST, "/settings/profile", h_settings_profile, WEB_LOGIN},
+	{HTTP_GET, "/settings/password", h_settings_password_form, WEB_LOGIN},
+	{HTTP_POST, "/settings/password", h_settings_password, WEB_LOGIN},
+	{HTTP_POST, "/settings/language", h_settings_language, WEB_ANYONE},
+	{HTTP_POST, "/settings/text", h_settings_text, WEB_ANYONE},
+	{HTTP_GET, "/admin", h_admin, WEB_ADMIN},
+	{HTTP_POST, "/admin/site", h_admin_site, WEB_ADMIN},
+	{HTTP_GET, "/admin/users", h_admin_users, WEB_ADMIN},
+	{HTTP_POST, "/admin/users/:name/role", h_admin_role, WEB_ADMIN},
+	{HTTP_POST, "/admin/users/:name/reset", h_admin_reset, WEB_ADMIN},
+	{HTTP_POST, "/admin/users/:name/suspend", h_admin_suspend, WEB_ADMIN},
+	{HTTP_POST, "/admin/users/:name/unsuspend", h_admin_unsuspend, WEB_ADMIN},
+	{HTTP_POST, "/admin/invites", h_admin_invite, WEB_ADMIN},
+	{HTTP_POST, "/admin/orgs", h_admin_org, WEB_ADMIN},
+	{HTTP_POST, "/admin/orgs/:name/staff", h_admin_staff, WEB_LOGIN},
+	{HTTP_GET, "/admin/orgs/:name", h_admin_org_page, WEB_LOGIN},
+	{HTTP_POST, "/admin/orgs/:name/profile", h_admin_org_profile, WEB_LOGIN},
+	{HTTP_POST, "/admin/orgs/:name/staff/:user/remove", h_admin_staff_remove, WEB_LOGIN},
+	{HTTP_POST, "/admin/orgs/:name/invite", h_admin_org_invite, WEB_LOGIN},
+	{HTTP_POST, "/admin/orgs/:name/logo", h_admin_org_logo, WEB_LOGIN},
+	{HTTP_GET, "/privacy", h_privacy, WEB_ANYONE},
+	{HTTP_POST, "/admin/privacy", h_admin_privacy, WEB_ADMIN},
+	{HTTP_GET, "/admin/orgs/:name/policy", h_admin_policy_form, WEB_ADMIN},
+	{HTTP_POST, "/admin/orgs/:name/policy", h_admin_policy, WEB_ADMIN},
+	{HTTP_GET, "/oauth/authorize", h_oauth_authorize, WEB_ANYONE},
+	{HTTP_POST, "/oauth/authorize", h_oauth_approve, WEB_LOGIN},
+	{HTTP_GET, "/settings/apps", h_settings_apps, WEB_LOGIN},
+	{HTTP_POST, "/settings/apps/:id/revoke", h_settings_app_revoke, WEB_LOGIN},
+	{HTTP_GET, "/media/:file", h_media, WEB_ANYONE},
+	{HTTP_POST, "/settings/avatar", h_settings_avatar, WEB_LOGIN},
+	{HTTP_POST, "/admin/orgs/:name/media", h_admin_org_media, WEB_LOGIN},
 };
+
+const size_t web_npages = sizeof web_pages / sizeof web_pages[0];
 
 static int load_templates(struct web *w)
 {
@@ -476,8 +463,7 @@ static int load_templates(struct web *w)
 	return 0;
 }
 
-int web_start(struct core *c, const struct config *cfg, const struct http_route *extra, size_t nextra,
-              struct web **out)
+int web_open(struct core *c, const struct config *cfg, struct web **out)
 {
 	struct web *w = xcalloc(1, sizeof *w);
 	w->core = c;
@@ -487,60 +473,76 @@ int web_start(struct core *c, const struct config *cfg, const struct http_route 
 		snprintf(w->base_url, sizeof w->base_url, "http://%s", cfg->listen);
 	int rc = load_templates(w);
 	if (rc) {
-		web_stop(w);
+		web_close(w);
 		return rc;
 	}
+	/* The server's routes, in the order of web_pages: allow finds a
+	 * route's declaration by its place. */
+	w->routes = xcalloc(web_npages, sizeof *w->routes);
+	for (size_t i = 0; i < web_npages; i++)
+		w->routes[i] = (struct http_route){web_pages[i].methods, web_pages[i].pattern, web_pages[i].fn};
 	web_global = w;
-	/* One table: the adapters' routes first, then the pages. */
-	size_t npages = sizeof routes / sizeof routes[0];
-	w->routes = xcalloc(nextra + npages, sizeof *w->routes);
-	for (size_t i = 0; i < nextra; i++)
-		w->routes[i] = extra[i];
-	memcpy(w->routes + nextra, routes, sizeof routes);
-	struct http_config hc = {
-		.listen = cfg->listen,
-		.threads = cfg->threads,
-		.routes = w->routes,
-		.nroutes = nextra + npages,
-		.before = before,
-		.error_page = error_page,
-		.cors = api_path,
-		.after = after,
-		.body_limit = body_limit,
-		.max_conns = (unsigned)cfg->max_connections,
-		.max_conns_per_addr = (unsigned)cfg->max_connections_per_address,
-		.https = !strncmp(w->base_url, "https://", 8),
-	};
-	if ((rc = http_start(&hc, &w->http))) {
-		web_stop(w);
-		return rc;
-	}
 	*out = w;
 	return 0;
 }
 
-int web_port(struct web *w)
+/* Who may call the route that matched: checked here once for every page. */
+static int allow(struct http_req *r)
 {
-	return http_port(w->http);
+	struct wreq *q = WREQ(r);
+	size_t i = (size_t)(r->route - q->w->routes);
+	if (r->route < q->w->routes || i >= web_npages)
+		return ERR_NOTFOUND;
+	enum web_who who = web_pages[i].who;
+	if (who == WEB_ANYONE)
+		return 0;
+	if (!q->viewer || !q->me)
+		return ERR_AUTH;
+	if (who == WEB_ADMIN)
+		return q->me->role == ROLE_ADMIN ? 0 : ERR_FORBIDDEN;
+	if (who == WEB_MOD)
+		return q->me->role >= ROLE_MODERATOR ? 0 : ERR_FORBIDDEN;
+	return 0;
 }
 
-void web_quiesce(struct web *w)
+void web_mount(struct web *w, struct http_mount *out)
 {
-	if (w && w->http)
-		http_quiesce(w->http);
+	*out = (struct http_mount){
+		.name = "web",
+		.owns = NULL, /* every path another adapter does not own */
+		.routes = w->routes,
+		.nroutes = web_npages,
+		.before = before,
+		.allow = allow,
+		.error_page = error_page,
+		.body_limit = body_limit,
+	};
 }
 
-void web_stop(struct web *w)
+void web_close(struct web *w)
 {
 	if (!w)
 		return;
-	http_stop(w->http);
 	tmpl_set_free(w->tmpl);
 	free(w->routes);
 	i18n_free(w->en);
 	if (web_global == w)
 		web_global = NULL;
 	free(w);
+}
+
+int web_routes_print(FILE *f)
+{
+	static const struct {
+		int m;
+		const char *name;
+	} names[] = {{HTTP_GET, "GET"}, {HTTP_POST, "POST"}};
+	static const char *who[] = {"anyone", "login", "moderator", "admin"};
+	for (size_t i = 0; i < web_npages; i++)
+		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+			if (web_pages[i].methods & names[k].m)
+				fprintf(f, "%s %s %s\n", names[k].name, web_pages[i].pattern, who[web_pages[i].who]);
+	return 0;
 }
 
 /* ---- helpers for pages ---- */
@@ -623,11 +625,6 @@ int page_render(struct http_req *r, const char *name, struct tval *model)
 	/* Pages with a person's data are not for shared caches. */
 	http_set_header(r, "Cache-Control", "private, no-cache");
 	return rc ? ERR_IO : 0;
-}
-
-int need_login(struct http_req *r)
-{
-	return WREQ(r)->viewer ? 0 : ERR_AUTH;
 }
 
 const char *local_path(const char *path)
@@ -762,7 +759,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 		tv_set_strf(r->a, m, "reply_url", "/posts/%llu", (unsigned long long)p->in_reply_to);
 	if (p->group_id) {
 		const char *gname, *gdisplay;
-		if (store_group_names(q->w->core->store, r->a, p->group_id, &gname, &gdisplay) == 0) {
+		if (core_group_names(q->w->core, r->a, p->group_id, &gname, &gdisplay) == 0) {
 			tv_set_str(r->a, m, "group_name", gdisplay);
 			tv_set_strf(r->a, m, "group_url", "/g/%s", gname);
 			/* Who reads it is the group, not "everyone". */

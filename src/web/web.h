@@ -7,17 +7,21 @@
  * the user's setting or the browser's Accept-Language.
  */
 
+#include <stdio.h>
+
 #include "base/config.h"
 #include "core/core.h"
 #include "http/http.h"
 
 struct web;
 
-/* Start serving the pages plus `extra` routes of other adapters (the API). */
-int web_start(struct core *c, const struct config *cfg, const struct http_route *extra, size_t nextra,
-              struct web **out);
-void web_quiesce(struct web *w);
-void web_stop(struct web *w);
-int web_port(struct web *w);
+/* Load templates and translations; the pages are then ready to mount. */
+int web_open(struct core *c, const struct config *cfg, struct web **out);
+/* The pages' part of the server (every path no other adapter owns: mount it last). */
+void web_mount(struct web *w, struct http_mount *out);
+void web_close(struct web *w);
+/* Every page route, one a line: METHOD PATTERN WHO (anyone, login,
+ * moderator, admin), for `kring routes pages`. */
+int web_routes_print(FILE *f);
 
 #endif

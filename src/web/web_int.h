@@ -17,8 +17,26 @@ struct web {
 	struct tmpl_set *tmpl;
 	struct i18n *en;
 	char base_url[256];
-	struct http_route *routes;
+	struct http_route *routes; /* for the server, in the order of web_pages */
 };
+
+/* Who may call a page route; the router checks it once (web.c, allow). */
+enum web_who {
+	WEB_ANYONE,                /* visitors too (the handler may still ask core) */
+	WEB_LOGIN,                 /* logged in: others go to /login?next=... (GET) or 401 */
+	WEB_MOD,                   /* an instance moderator or administrator (403 to others) */
+	WEB_ADMIN,                 /* an administrator */
+};
+
+struct web_route {
+	int methods;
+	const char *pattern;
+	http_handler fn;
+	enum web_who who;
+};
+
+extern const struct web_route web_pages[];
+extern const size_t web_npages;
 
 extern struct web *web_global;
 
@@ -65,7 +83,6 @@ struct tval *page_model(struct http_req *r, const char *title);
 /* Render template `name` with model into the response. */
 int page_render(struct http_req *r, const char *name, struct tval *model);
 /* Require a logged-in viewer: returns ERR_AUTH (redirects to login). */
-int need_login(struct http_req *r);
 /* `path` if it is a path on this site ("/x"), else "/": no scheme, no "//",
  * no backslash, no control characters (browsers drop tabs and newlines, so
  * "/\t/evil" would become "//evil"). */
