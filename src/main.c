@@ -23,7 +23,6 @@
 #include "core/push.h"
 #include "http/http.h"
 #include "scan/scan.h"
-#include "store/export.h"
 #include "web/web.h"
 
 #ifndef KRING_VERSION
@@ -217,7 +216,7 @@ static int cmd_user(struct opts *o, struct core *c)
 		static const char *roles[] = {"member", "moderator", "admin"};
 		printf("%-30s %-10s %-12s %s\n", "NAME", "ROLE", "KIND", "DISPLAY NAME");
 		do {
-			if ((rc = store_account_list(c->store, &a, after, 500, &v, &n))) {
+			if ((rc = core_operator_accounts(c, &a, after, 500, &v, &n))) {
 				ret = fail(rc, "list accounts");
 				break;
 			}
@@ -342,12 +341,10 @@ static int cmd_group(struct opts *o, struct core *c)
 		str_lower(name);
 		if (role < 0)
 			ret = fail(ERR_INVAL, "use that role (member or moderator)");
-		else if ((rc = store_group_by_name(c->store, &a, 0, name, &g)))
-			ret = fail(rc, "find the group");
 		else if ((rc = core_account_by_name(c, &a, o->args[4], &acc)))
 			ret = fail(rc, "find the person");
-		else if ((rc = store_member_set(c->store, g->id, acc->id, role, GSTATE_MEMBER, NULL)))
-			ret = fail(rc, "add the member");
+		else if ((rc = core_operator_member_add(c, &a, name, acc->id, role, &g)))
+			ret = fail(rc, rc == ERR_NOTFOUND ? "find the group" : "add the member");
 		else
 			printf("%s is now %s of %s\n", acc->username, role ? "moderator" : "member", g->name);
 	} else {
@@ -416,7 +413,7 @@ static int serve(struct opts *o, struct core *c)
 	for (size_t i = 0; !rc && i < nph; i++)
 		all[nall++] = ph[i];
 	if (!rc)
-		rc = job_start(c->store, all, nall, 0, &jobs);
+		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {
 		fprintf(stderr, "kring: cannot start media processing in %s: %s\n", o->cfg.data, err_str(rc));
 		return 1;
@@ -516,7 +513,7 @@ int main(int argc, char **argv)
 		print_setup_link(c, &o);
 	} else if (!strcmp(cmd, "migrate")) {
 		int v = 0;
-		if ((rc = store_schema_version(c->store, &v)))
+		if ((rc = core_schema_version(c, &v)))
 			rc = fail(rc, "read the schema version");
 		else
 			printf("database schema at version %d\n", v);
@@ -529,7 +526,7 @@ int main(int argc, char **argv)
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
 			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;
-		else if ((rc = cmd[0] == 'e' ? store_export(c->store, o.args[1]) : store_import(c->store, o.args[1])))
+		else if ((rc = cmd[0] == 'e' ? core_export(c, o.args[1]) : core_import(c, o.args[1])))
 			rc = fail(rc, cmd[0] == 'e' ? "export the database" : "import (needs an empty database at the same schema version)");
 	} else if (!strcmp(cmd, "invite")) {
 		struct arena a;

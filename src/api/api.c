@@ -41,9 +41,7 @@ int api_init(struct core *c, size_t cache_bytes)
 	if (cache_bytes && !api_cache)
 		api_cache = lru_new(cache_bytes);
 	stream_start(c);
-	c->on_delete = stream_delete;
-	c->on_post = stream_post;
-	c->on_notify = stream_notify;
+	core_set_events(c, stream_post, stream_notify, stream_delete);
 	return 0;
 }
 

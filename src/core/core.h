@@ -17,9 +17,8 @@
 #include <stdint.h>
 
 #include "scan/scan.h"
-#include "store/store.h"
-#include "store/store_sched.h"
-#include "store/store_api.h" /* struct poll and the API's types, for the adapters (issue 12: a types-only header) */
+#include "base/err.h"   /* WARN_UNUSED */
+#include "store/types.h" /* the domain's types only: no store function reaches an adapter */
 
 #define CORE_POST_MAX_CHARS   5000
 #define CORE_NAME_MAX         30    /* username */
@@ -63,16 +62,32 @@ struct arena;
 struct post_meta;
 struct guard_ask;
 
-struct core {
-	struct store *store;
-	int post_rate;            /* posts per writer per CORE_POST_WINDOW; 0 = no limit */
-	int app_rate;             /* app registrations per address per hour; 0 = no limit */
-	/* Events after commit, from whichever door the action came through
-	 * (pages, API, command line): the API's streams subscribe. */
-	void (*on_delete)(uint64_t post);              /* a post was deleted */
-	void (*on_post)(struct core *c, uint64_t post, bool edited); /* written, edited or boosted */
-	void (*on_notify)(struct core *c, uint64_t account);        /* a notification for account */
-};
+/* The domain's state, private to core (core_int.h): an adapter holds a
+ * pointer and passes it back, and so cannot reach the store. */
+struct core;
+
+/* Events after commit, from whichever door the action came through (pages,
+ * API, command line): the API's streams subscribe.  on_post: a post was
+ * written, edited (edited) or boosted; on_notify: a notification for an
+ * account; on_delete: a post was deleted.  Set once, before serving. */
+void core_set_events(struct core *c, void (*on_post)(struct core *c, uint64_t post, bool edited),
+                     void (*on_notify)(struct core *c, uint64_t account), void (*on_delete)(uint64_t post));
+
+/* ---- the operator's command line (core/operator.c): no viewer's rule ---- */
+struct job_handler;
+struct job_runner;
+/* Every account by name after `after` (limit at most 500). */
+int core_operator_accounts(struct core *c, struct arena *a, const char *after, int limit, struct account ***out,
+                           size_t *n) WARN_UNUSED;
+/* Make account a member (GROLE_MEMBER) or moderator of the group named so. */
+int core_operator_member_add(struct core *c, struct arena *a, const char *group, uint64_t account, int role,
+                             struct group **g) WARN_UNUSED;
+int core_schema_version(struct core *c, int *out) WARN_UNUSED;
+/* The whole database to a file and back (store/export.h). */
+int core_export(struct core *c, const char *path) WARN_UNUSED;
+int core_import(struct core *c, const char *path) WARN_UNUSED;
+/* The job queue's workers with these handlers. */
+int core_jobs_start(struct core *c, const struct job_handler *h, size_t n, struct job_runner **out) WARN_UNUSED;
 
 /* Start: sodium and the store (open and migrate). */
 int core_open(const char *db_target, struct core **out) WARN_UNUSED;
@@ -875,7 +890,6 @@ char *core_search_words(struct arena *a, const char *text);
  * named DATA/media/ab/cdef....ext by the SHA-256 of their bytes.
  */
 #include "job/job.h"
-#include "store/store_media.h"
 
 #define CORE_MEDIA_MAX_PER_POST   4
 #define CORE_MEDIA_MAX_IMAGE      (12 * 1024 * 1024)  /* bytes of an image upload */

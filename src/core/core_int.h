@@ -7,6 +7,27 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Core's own files reach the store; the adapters see core.h only. */
+#include "store/store.h"
+#include "store/store_api.h"
+#include "store/store_media.h"
+#include "store/store_push.h"
+#include "store/store_sched.h"
+
+#include "core/core.h"
+
+struct core {
+	struct store *store;
+	int post_rate;            /* posts per writer per CORE_POST_WINDOW; 0 = no limit */
+	int app_rate;             /* app registrations per address per hour; 0 = no limit */
+	/* Events after commit, from whichever door the action came through
+	 * (pages, API, command line): the API's streams subscribe. */
+	void (*on_delete)(uint64_t post);              /* a post was deleted */
+	void (*on_post)(struct core *c, uint64_t post, bool edited); /* written, edited or boosted */
+	void (*on_notify)(struct core *c, uint64_t account);        /* a notification for account */
+};
+
+
 struct arena;
 struct core;
 struct post;

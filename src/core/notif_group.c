@@ -1,6 +1,7 @@
 /* Grouped notifications: the rule that puts likes, shares and follows
  * together, and the pages, single groups and dismissals built on it. */
 #include "core/core.h"
+#include "core/core_int.h"
 
 #include <errno.h>
 #include <stdlib.h>

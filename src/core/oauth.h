@@ -15,7 +15,8 @@
 #include <stdint.h>
 
 #include "core/core.h"
-#include "store/store_api.h"
+#include "base/err.h"   /* WARN_UNUSED */
+#include "store/types.h"
 
 #define OAUTH_CODE_SECONDS 600
 #define OAUTH_OOB "urn:ietf:wg:oauth:2.0:oob"

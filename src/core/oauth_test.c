@@ -15,6 +15,7 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/log.h"
+#include "core/core_int.h"
 #include "core/oauth.h"
 
 /* A verifier and its S256 challenge (base64url of SHA-256, no padding). */

@@ -24,7 +24,8 @@
 #include <stdint.h>
 
 #include "core/core.h"
-#include "store/store_push.h"
+#include "base/err.h"   /* WARN_UNUSED */
+#include "store/types.h"
 
 #define CORE_PUSH_ENDPOINT_MAX 2048
 #define CORE_PUSH_PLAIN_MAX 3072 /* payload JSON before encryption (a push message carries 4 KB) */

@@ -15,165 +15,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/types.h"
+
 #include "base/err.h"
-
-struct arena;
-
-enum account_kind { ACCOUNT_PERSON = 0, ACCOUNT_ORG = 1 };
-enum person_type { PERSON_CLIENT = 0, PERSON_PROFESSIONAL = 1 };
-enum text_size { TEXT_NORMAL = 0, TEXT_LARGE = 1, TEXT_XLARGE = 2 };
-enum role { ROLE_MEMBER = 0, ROLE_MODERATOR = 1, ROLE_ADMIN = 2 };
-enum visibility { VIS_PUBLIC = 0, VIS_FOLLOWERS = 1, VIS_DIRECT = 2 };
-enum dm_policy { DM_EVERYONE = 0, DM_FOLLOWED = 1, DM_PROVIDERS = 2 };
-/* Who follows whom: COLL_DEFAULT = hidden for clients, shown for
- * professionals and organisations (core_collections_visible). */
-enum collections { COLL_DEFAULT = 0, COLL_HIDDEN = 1, COLL_SHOWN = 2 };
-enum notif_kind {
-	NOTIF_MENTION = 0, NOTIF_REPLY = 1, NOTIF_FOLLOW = 2, NOTIF_FOLLOW_REQUEST = 3,
-	NOTIF_FAVOURITE = 4, NOTIF_BOOST = 5,
-	NOTIF_GROUP_REQUEST = 6,  /* someone asks to join a group you moderate */
-	NOTIF_GROUP_ACCEPTED = 7, /* your request to join was accepted */
-	NOTIF_GROUP_INVITE = 8,   /* you are invited to a group */
-	NOTIF_WARNING = 9,        /* a moderator warns you */
-	NOTIF_POST_APPROVED = 10, /* your group post was approved */
-	NOTIF_REPORT = 11,        /* a new report for moderators */
-	NOTIF_GROUP_HELD = 12,    /* a post waits for approval in a group you moderate */
-	NOTIF_POST_REMOVED = 13,  /* a moderator removed your post (note: why) */
-	NOTIF_SCHEDULED_FAILED = 14, /* your scheduled post could not be published (note: why) */
-};
-
-/* Think time never holds a post longer than this (core's CORE_HOLD_MAX
- * stays below it): counts look this far back for posts still held. */
-#define STORE_HOLD_WINDOW 3600
-
-struct account {
-	uint64_t id;
-	const char *username;     /* lower case, [a-z0-9_], unique */
-	const char *display_name;
-	int kind;                 /* enum account_kind */
-	int person_type;          /* enum person_type, for persons */
-	int role;                 /* enum role */
-	const char *bio;
-	const char *profession, *expertise, *languages, *region; /* professionals */
-	bool locked;              /* follow requests need approval */
-	bool suspended;
-	const char *lang;         /* "nl" or "en" */
-	int64_t created_at;
-	bool has_password;
-	int hold_seconds;         /* think time for this person's posts */
-	int dm_policy;            /* enum dm_policy: who may send direct messages */
-	int collections;          /* enum collections: who sees whom they follow */
-	int text_size;            /* enum text_size: how large the pages' text is */
-	/* counts, filled only by store_account_counts (kept by triggers, see
-	 * migration 7); posts and last_post_at cover public posts only, not
-	 * those still held (think time) */
-	int64_t posts, followers, following, last_post_at;
-	bool has_counts;          /* the counts above are filled */
-};
-
-struct post {
-	uint64_t id;
-	uint64_t author_id;       /* the account it appears under (person or organisation) */
-	uint64_t writer_id;       /* the person who wrote it; == author_id for persons */
-	uint64_t in_reply_to;     /* 0 if none */
-	uint64_t root_id;         /* thread root; == id for a root */
-	uint64_t reblog_of;       /* a boost: the boosted post's id; text empty */
-	int visibility;           /* enum visibility */
-	const char *text;
-	int64_t created_at, edited_at;
-	int64_t publish_at;       /* think time: hidden from others until then (0 = at once) */
-	int64_t favs, boosts, replies;
-	struct account *author, *writer;   /* filled by core when rendering */
-	struct post *boosted;              /* filled by core for a boost */
-	/* relation to the viewer, filled by the store for the viewer given */
-	bool v_follows_author;    /* viewer follows author */
-	bool v_recipient;         /* viewer is a named recipient (direct, mention) */
-	bool v_blocked;           /* a block between viewer and author, either way */
-	bool v_muted;             /* viewer mutes author */
-	bool v_staff;             /* viewer is staff of the author organisation */
-	bool v_faved, v_boosted;
-	int64_t reply_author;     /* author id of the parent, 0 if none */
-	/* groups */
-	uint64_t group_id;        /* 0 = not a group post */
-	bool pending;             /* waiting for a moderator's approval */
-	bool pinned;              /* pinned in its group */
-	int group_kind;           /* enum group_kind, -1 if none */
-	int v_group_role;         /* viewer's role in the post's group, -1 if not a member */
-	bool v_staff_recipient;   /* viewer is staff of an organisation the post is addressed to */
-	bool author_suspended;    /* the account it appears under is suspended */
-	bool deleted;             /* only filled by store_org_audit */
-	struct post_extra *x;     /* filled by store_post_extras (store_api.h) */
-};
-
-enum group_kind { GROUP_OPEN = 0, GROUP_CLOSED = 1, GROUP_SECRET = 2 };
-enum group_role { GROLE_MEMBER = 0, GROLE_MODERATOR = 1, GROLE_OWNER = 2 };
-enum group_state { GSTATE_MEMBER = 0, GSTATE_REQUESTED = 1, GSTATE_INVITED = 2, GSTATE_BANNED = 3 };
-enum group_premod { PREMOD_NONE = 0, PREMOD_NEW = 1, PREMOD_ALL = 2 };
-
-struct group {
-	uint64_t id;
-	const char *name;          /* lower case, unique, for the address */
-	const char *display_name, *description, *rules;
-	int kind, premod;
-	uint64_t owner_id;
-	int64_t created_at;
-	int64_t members;           /* members with state member */
-	uint64_t picture_id;       /* media id of its picture, 0 = none */
-	/* the viewer's relation, filled for the viewer given */
-	int v_role;                /* -1 if not a member */
-	int v_state;               /* -1 if no row */
-	bool v_muted;
-	int64_t v_since;
-};
-
-struct group_member {
-	struct account *account;
-	int role, state;
-	const char *message;
-	int64_t since;
-};
-
-struct post_edit {
-	int64_t edited_at;
-	const char *text;
-};
-
-struct notification {
-	uint64_t id;
-	int kind;                 /* enum notif_kind */
-	uint64_t actor_id;
-	uint64_t post_id;
-	int64_t created_at;
-	bool read;
-	uint64_t org_id;          /* for an organisation the reader is staff of (0: for the reader) */
-	uint64_t group_id;        /* the group it is about, or 0 */
-	const char *note;         /* a moderator's words, or "" */
-	struct account *actor;    /* filled by core */
-	struct account *org;      /* filled by core when org_id */
-	struct post *post;        /* filled by core */
-	struct group *group;      /* filled by core: group_id's, or NULL */
-};
-
-struct session {
-	uint64_t account_id;
-	char csrf[65];
-	int64_t expires_at;
-};
-
-struct invite {
-	const char *token_hash;
-	uint64_t created_by;
-	int64_t created_at, expires_at, used_at;
-	uint64_t used_by;
-	int role;
-};
-
-/* A page request: posts with ids strictly below max_id (0 = newest) or,
- * when min_id is set, strictly above min_id (the page nearest to it). */
-struct page {
-	uint64_t max_id, min_id;
-	int limit;
-};
 
 struct store;
 
@@ -269,19 +113,6 @@ int store_rate_count(struct store *s, const char *key, int64_t since, int64_t *c
 int store_rate_span(struct store *s, const char *key, int64_t since, int64_t *count, int64_t *first,
                     int64_t *last) WARN_UNUSED;
 
-/* Posts.  recipients: direct recipients and mentioned accounts; tags: lower case. */
-struct post_new {
-	uint64_t id, author_id, writer_id, in_reply_to, root_id;
-	int visibility;
-	const char *text;
-	const char *search_text;        /* stemmed words for full-text search */
-	const uint64_t *recipients; size_t nrecipients;
-	const char *const *tags; size_t ntags;
-	int64_t created_at;
-	int64_t publish_at;             /* 0 = at once */
-	uint64_t group_id;
-	bool pending;
-};
 int store_post_insert(struct store *s, const struct post_new *p) WARN_UNUSED;
 int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out) WARN_UNUSED;
 /* store_post_get, also for a deleted post (its audience stays known). */
@@ -343,18 +174,6 @@ int store_mute_set(struct store *s, uint64_t account, uint64_t target, bool on) 
 int store_blocks(struct store *s, uint64_t account, uint64_t target, bool *out) WARN_UNUSED;
 int store_mutes(struct store *s, uint64_t account, uint64_t target, bool *out) WARN_UNUSED;
 
-/* Privacy guard: an organisation's policy and the log of overrides. */
-struct guard_policy_row {
-	const char *actions;      /* "bsn=block,phone=off,..." */
-	const char *ignore;       /* one own contact detail per line */
-	bool allow_override;      /* staff may publish a "block" anyway */
-	int hold_seconds;         /* think time for posts as the organisation */
-};
-struct guard_log_row {
-	uint64_t id, writer_id, post_id;
-	const char *verdict, *types;
-	int64_t created_at;
-};
 int store_guard_policy_get(struct store *s, struct arena *a, uint64_t org, struct guard_policy_row *out) WARN_UNUSED;
 int store_guard_policy_set(struct store *s, uint64_t org, const struct guard_policy_row *p) WARN_UNUSED;
 int store_guard_log_add(struct store *s, uint64_t org, uint64_t writer, uint64_t post, const char *verdict,
@@ -404,15 +223,6 @@ int store_post_set_pending(struct store *s, uint64_t id, bool pending) WARN_UNUS
 int store_post_set_pinned(struct store *s, uint64_t id, bool pinned) WARN_UNUSED;
 int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int64_t *n) WARN_UNUSED;
 
-/* Conversations (direct posts), per participant: one model for the pages
- * and the API (issue 12).  The id is the thread's root. */
-#define STORE_CONV_MAX 200
-struct conversation {
-	uint64_t root_id, last_id;  /* last_id: the newest direct post of it the reader is part of */
-	int64_t last_at;
-	bool unread;                /* someone else wrote after the reader last read it */
-	struct post *last;          /* that post, as core_post_get gives it (core fills it in) */
-};
 /* The viewer's conversations, paged by last_id (pg->max_id older, pg->min_id
  * newer, at most STORE_CONV_MAX); root != 0: only that one, if the viewer's. */
 int store_conversations(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, const struct page *pg,
@@ -432,18 +242,6 @@ int store_directory_accounts(struct store *s, struct arena *a, const char *q, in
 int store_directory_groups(struct store *s, struct arena *a, uint64_t viewer, const char *q, int limit,
                            struct group ***out, size_t *n) WARN_UNUSED;
 
-/* Reports and the moderation log. */
-struct mod_report {
-	uint64_t id, reporter_id, account_id, post_id, group_id;
-	const char *reason, *snapshot;
-	int state;
-	int64_t created_at;
-};
-struct mod_entry {
-	uint64_t id, actor_id, group_id, account_id, post_id;
-	const char *action, *note;
-	int64_t created_at;
-};
 int store_modreport_insert(struct store *s, const struct mod_report *r) WARN_UNUSED;
 int store_modreport_get(struct store *s, struct arena *a, uint64_t id, struct mod_report **out) WARN_UNUSED;
 /* Open reports for one group, or (group 0) for the instance: non-group content. */

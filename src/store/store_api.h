@@ -16,26 +16,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/types.h"
+
 #include "store/store.h"
-
-struct oauth_app {
-	uint64_t id;
-	const char *client_id, *secret_hash, *name, *website, *redirect_uris, *scopes;
-	int64_t created_at;
-};
-
-struct oauth_code {
-	uint64_t app_id, account_id;
-	const char *redirect_uri, *scopes, *challenge;
-	int64_t expires_at;
-};
-
-struct oauth_token {
-	uint64_t id, app_id, account_id;  /* account 0: client credentials */
-	const char *scopes;
-	const char *app_name;             /* filled by store_otoken_list */
-	int64_t created_at;
-};
 
 int store_app_insert(struct store *s, const struct oauth_app *app) WARN_UNUSED;
 int store_app_get(struct store *s, struct arena *a, const char *client_id, struct oauth_app **out) WARN_UNUSED;
@@ -55,8 +38,6 @@ int store_otoken_revoke_account(struct store *s, uint64_t account) WARN_UNUSED;
 int store_otoken_list(struct store *s, struct arena *a, uint64_t account, struct oauth_token **out, size_t *n)
 	WARN_UNUSED;
 
-/* Per-account marks on posts. */
-enum post_mark { MARK_BOOKMARK, MARK_PIN };
 int store_mark_set(struct store *s, enum post_mark kind, uint64_t account, uint64_t post, bool on) WARN_UNUSED;
 /* Marked post ids, newest mark first, below max_id / above min_id (mark ids). */
 int store_mark_list(struct store *s, struct arena *a, enum post_mark kind, uint64_t account,
@@ -71,12 +52,6 @@ int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char 
 /* The id of account's boost of post, or 0. */
 uint64_t store_boost_of(struct store *s, uint64_t account, uint64_t post);
 
-/* Lists */
-struct ulist {
-	uint64_t id, account_id;
-	const char *title, *replies_policy;
-	bool exclusive;
-};
 int store_list_save(struct store *s, const struct ulist *l); /* insert or update by id */
 int store_list_get(struct store *s, struct arena *a, uint64_t account, uint64_t id, struct ulist **out) WARN_UNUSED;
 int store_list_all(struct store *s, struct arena *a, uint64_t account, struct ulist **out, size_t *n) WARN_UNUSED;
@@ -95,36 +70,12 @@ int store_marker_get(struct store *s, uint64_t account, const char *timeline, ui
                      int64_t *updated) WARN_UNUSED;
 int store_marker_set(struct store *s, uint64_t account, const char *timeline, uint64_t last, int64_t now) WARN_UNUSED;
 
-/* Polls: the poll of a post. */
-struct poll {
-	uint64_t id;
-	int64_t expires_at;
-	bool multiple, voted;
-	size_t nopts;
-	const char *titles[8];
-	int64_t votes[8];
-	int own[8]; size_t nown;
-	int64_t votes_count, voters_count;
-};
-#define STORE_POLL_MAX 8
 int store_poll_insert(struct store *s, uint64_t post, int64_t expires_at, bool multiple, const char *const *opts,
                       size_t n) WARN_UNUSED;
 int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t viewer, struct poll **out) WARN_UNUSED;
 /* ERR_EXISTS if account voted already. */
 int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n) WARN_UNUSED;
 
-/* Filters v2 */
-struct filter_kw {
-	uint64_t id;
-	const char *keyword;
-	bool whole_word;
-};
-struct filter {
-	uint64_t id, account_id;
-	const char *title, *context, *action; /* context: comma separated */
-	int64_t expires_at;
-	struct filter_kw *kw; size_t nkw;
-};
 int store_filter_save(struct store *s, const struct filter *f); /* insert or update; keywords appended */
 int store_filter_all(struct store *s, struct arena *a, uint64_t account, struct filter **out, size_t *n) WARN_UNUSED;
 int store_filter_delete(struct store *s, uint64_t account, uint64_t id) WARN_UNUSED;
@@ -146,34 +97,9 @@ int64_t store_tag_count(struct store *s, const char *tag);
 int store_conv_members(struct store *s, struct arena *a, const uint64_t *posts, size_t nposts, uint64_t **out,
                        size_t *n) WARN_UNUSED;
 
-/* API metadata of a post. */
-struct post_meta {
-	const char *spoiler_text, *language;
-	bool sensitive;
-	uint64_t app_id;
-};
 int store_post_meta_set(struct store *s, uint64_t post, const struct post_meta *m) WARN_UNUSED;
 int store_post_meta_get(struct store *s, struct arena *a, uint64_t post, struct post_meta *out) WARN_UNUSED;
 
-/*
- * What the client API shows with a status besides the post row, for a page
- * of posts at once (one query per kind): v[i]->x is filled for every i.
- */
-struct mention {
-	uint64_t id;
-	const char *username;
-};
-struct post_extra {
-	struct post_meta meta;        /* zeroes and "" without a row */
-	const char **tags;
-	size_t ntags;
-	struct mention *mentions;     /* the post's recipients */
-	size_t nmentions;
-	struct media **media;         /* in their order */
-	size_t nmedia;
-	bool has_poll;
-	bool bookmarked, pinned;      /* by the viewer */
-};
 int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct post *const *v, size_t n) WARN_UNUSED;
 
 /* Notifications beyond store.h */
@@ -183,7 +109,5 @@ int store_notif_clear(struct store *s, uint64_t account) WARN_UNUSED;
 /* Accounts that account blocks (mutes true: mutes). */
 int store_block_list(struct store *s, struct arena *a, uint64_t account, bool mutes, uint64_t **out, size_t *n)
 	WARN_UNUSED;
-
-
 
 #endif

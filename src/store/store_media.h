@@ -12,36 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/types.h"
+
 #include "store/store.h"
-
-enum media_kind { MEDIA_IMAGE = 0, MEDIA_AUDIO = 1, MEDIA_VIDEO = 2 };
-enum media_state { MEDIA_PROCESSING = 0, MEDIA_READY = 1, MEDIA_FAILED = 2 };
-
-/* One stored file of a media item: the stripped original or a thumbnail. */
-struct media_file {
-	const char *sha256;        /* hex, names the file on disk */
-	const char *ext;           /* "webp", "ogg", ... */
-	const char *mime;
-	int width, height;         /* 0 for audio */
-	int64_t size;
-	bool main;                 /* the full-size stripped original */
-};
-
-struct media {
-	uint64_t id, owner_id;
-	int kind;                  /* enum media_kind */
-	int state;                 /* enum media_state */
-	const char *sha256;        /* of the main file; "" while processing */
-	const char *mime;          /* of the main file (what the sniffer found while processing) */
-	int width, height;
-	int64_t size;
-	const char *alt;
-	const char *colour;        /* "#rrggbb" dominant colour, "" if none */
-	const char *error;         /* why processing failed, for logs */
-	int64_t created_at;
-	struct media_file *files;  /* filled by store_media_get */
-	size_t nfiles;
-};
 
 /* Insert a new media row (state processing) and, in the same transaction,
  * a queued job of kind job_kind with the media id as argument. */
@@ -79,16 +52,6 @@ int store_avatar_set(struct store *s, uint64_t account, uint64_t media_id, uint6
 int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id) WARN_UNUSED;
 int store_media_is_avatar(struct store *s, uint64_t media_id, bool *out) WARN_UNUSED;
 
-/* ---- the job queue ---- */
-enum job_state { JOB_QUEUED = 0, JOB_RUNNING = 1, JOB_DONE = 2, JOB_FAILED = 3 };
-struct job {
-	uint64_t id;
-	const char *kind, *arg;
-	int state;                 /* enum job_state */
-	int attempts;
-	int64_t run_at;
-	const char *error;
-};
 int store_job_enqueue(struct store *s, const char *kind, const char *arg, int64_t run_at, uint64_t *id) WARN_UNUSED;
 /* Queue a job of `kind` at run_at unless one of that kind is queued already
  * (a periodic job re-queues itself this way, and never twice). */

@@ -11,20 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/types.h"
+
 #include "store/store.h"
-
-#define STORE_PUSH_PER_ACCOUNT 20 /* store_push_for_account returns at most this many */
-
-struct push_sub {
-	uint64_t id, token_id, account_id;
-	const char *endpoint;
-	const char *p256dh, *auth; /* base64url, as the client sent them (checked by core) */
-	const char *token_box;     /* the access token, sealed (core/push.c) */
-	int alerts;                /* bit set of enum push_alert (core/push.h) */
-	int policy;                /* enum push_policy */
-	bool standard;             /* RFC 8291 aes128gcm; else Mastodon's legacy aesgcm */
-	int64_t created_at;
-};
 
 /* Replace the subscription of p->token_id by p (p->id is the new id). */
 int store_push_put(struct store *s, const struct push_sub *p);

@@ -7,30 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/types.h"
+
 #include "store/store.h"
-
-enum sched_state { SCHED_WAITING = 0, SCHED_FAILED = 1 };
-
-struct sched_post {
-	uint64_t id;
-	uint64_t account_id;        /* who scheduled it (the writer) */
-	uint64_t author_id;         /* the writer, or an organisation they speak for */
-	int64_t scheduled_at;
-	const char *text;
-	int visibility;
-	bool visibility_default;
-	uint64_t in_reply_to;
-	uint64_t group_id;          /* the group it was written for (named in it), or 0 */
-	const char *spoiler_text, *language;
-	bool sensitive;
-	const char *poll_options;   /* one option a line, "" for none */
-	int64_t poll_expires_in;
-	bool poll_multiple;
-	bool confirm;               /* the author went on past the guard's warning */
-	int state;                  /* enum sched_state */
-	const char *error;          /* why it could not be published, or "" */
-	int64_t created_at;
-};
 
 int store_sched_insert(struct store *s, const struct sched_post *p);
 /* The account's scheduled posts, newest id first, below max_id (0: all) above min_id. */

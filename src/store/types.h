@@ -1,0 +1,405 @@
+#ifndef STORE_TYPES_H
+#define STORE_TYPES_H
+
+/*
+ * The domain's types: the rows the store fills and core hands to the
+ * adapters (web/, api/).  Types only: no function is declared here, so an
+ * adapter, which sees the store only through this header (core/core.h
+ * includes it), cannot reach past core.  tools/check-layers keeps it so.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- from store.h ---- */
+
+struct arena;
+enum account_kind { ACCOUNT_PERSON = 0, ACCOUNT_ORG = 1 };
+
+enum person_type { PERSON_CLIENT = 0, PERSON_PROFESSIONAL = 1 };
+
+enum text_size { TEXT_NORMAL = 0, TEXT_LARGE = 1, TEXT_XLARGE = 2 };
+
+enum role { ROLE_MEMBER = 0, ROLE_MODERATOR = 1, ROLE_ADMIN = 2 };
+
+enum visibility { VIS_PUBLIC = 0, VIS_FOLLOWERS = 1, VIS_DIRECT = 2 };
+
+enum dm_policy { DM_EVERYONE = 0, DM_FOLLOWED = 1, DM_PROVIDERS = 2 };
+
+/* Who follows whom: COLL_DEFAULT = hidden for clients, shown for
+ * professionals and organisations (core_collections_visible). */
+enum collections { COLL_DEFAULT = 0, COLL_HIDDEN = 1, COLL_SHOWN = 2 };
+
+enum notif_kind {
+	NOTIF_MENTION = 0, NOTIF_REPLY = 1, NOTIF_FOLLOW = 2, NOTIF_FOLLOW_REQUEST = 3,
+	NOTIF_FAVOURITE = 4, NOTIF_BOOST = 5,
+	NOTIF_GROUP_REQUEST = 6,  /* someone asks to join a group you moderate */
+	NOTIF_GROUP_ACCEPTED = 7, /* your request to join was accepted */
+	NOTIF_GROUP_INVITE = 8,   /* you are invited to a group */
+	NOTIF_WARNING = 9,        /* a moderator warns you */
+	NOTIF_POST_APPROVED = 10, /* your group post was approved */
+	NOTIF_REPORT = 11,        /* a new report for moderators */
+	NOTIF_GROUP_HELD = 12,    /* a post waits for approval in a group you moderate */
+	NOTIF_POST_REMOVED = 13,  /* a moderator removed your post (note: why) */
+	NOTIF_SCHEDULED_FAILED = 14, /* your scheduled post could not be published (note: why) */
+};
+
+/* Think time never holds a post longer than this (core's CORE_HOLD_MAX
+ * stays below it): counts look this far back for posts still held. */
+#define STORE_HOLD_WINDOW 3600
+struct account {
+	uint64_t id;
+	const char *username;     /* lower case, [a-z0-9_], unique */
+	const char *display_name;
+	int kind;                 /* enum account_kind */
+	int person_type;          /* enum person_type, for persons */
+	int role;                 /* enum role */
+	const char *bio;
+	const char *profession, *expertise, *languages, *region; /* professionals */
+	bool locked;              /* follow requests need approval */
+	bool suspended;
+	const char *lang;         /* "nl" or "en" */
+	int64_t created_at;
+	bool has_password;
+	int hold_seconds;         /* think time for this person's posts */
+	int dm_policy;            /* enum dm_policy: who may send direct messages */
+	int collections;          /* enum collections: who sees whom they follow */
+	int text_size;            /* enum text_size: how large the pages' text is */
+	/* counts, filled only by store_account_counts (kept by triggers, see
+	 * migration 7); posts and last_post_at cover public posts only, not
+	 * those still held (think time) */
+	int64_t posts, followers, following, last_post_at;
+	bool has_counts;          /* the counts above are filled */
+};
+
+struct post {
+	uint64_t id;
+	uint64_t author_id;       /* the account it appears under (person or organisation) */
+	uint64_t writer_id;       /* the person who wrote it; == author_id for persons */
+	uint64_t in_reply_to;     /* 0 if none */
+	uint64_t root_id;         /* thread root; == id for a root */
+	uint64_t reblog_of;       /* a boost: the boosted post's id; text empty */
+	int visibility;           /* enum visibility */
+	const char *text;
+	int64_t created_at, edited_at;
+	int64_t publish_at;       /* think time: hidden from others until then (0 = at once) */
+	int64_t favs, boosts, replies;
+	struct account *author, *writer;   /* filled by core when rendering */
+	struct post *boosted;              /* filled by core for a boost */
+	/* relation to the viewer, filled by the store for the viewer given */
+	bool v_follows_author;    /* viewer follows author */
+	bool v_recipient;         /* viewer is a named recipient (direct, mention) */
+	bool v_blocked;           /* a block between viewer and author, either way */
+	bool v_muted;             /* viewer mutes author */
+	bool v_staff;             /* viewer is staff of the author organisation */
+	bool v_faved, v_boosted;
+	int64_t reply_author;     /* author id of the parent, 0 if none */
+	/* groups */
+	uint64_t group_id;        /* 0 = not a group post */
+	bool pending;             /* waiting for a moderator's approval */
+	bool pinned;              /* pinned in its group */
+	int group_kind;           /* enum group_kind, -1 if none */
+	int v_group_role;         /* viewer's role in the post's group, -1 if not a member */
+	bool v_staff_recipient;   /* viewer is staff of an organisation the post is addressed to */
+	bool author_suspended;    /* the account it appears under is suspended */
+	bool deleted;             /* only filled by store_org_audit */
+	struct post_extra *x;     /* filled by store_post_extras (store_api.h) */
+};
+
+enum group_kind { GROUP_OPEN = 0, GROUP_CLOSED = 1, GROUP_SECRET = 2 };
+
+enum group_role { GROLE_MEMBER = 0, GROLE_MODERATOR = 1, GROLE_OWNER = 2 };
+
+enum group_state { GSTATE_MEMBER = 0, GSTATE_REQUESTED = 1, GSTATE_INVITED = 2, GSTATE_BANNED = 3 };
+
+enum group_premod { PREMOD_NONE = 0, PREMOD_NEW = 1, PREMOD_ALL = 2 };
+
+struct group {
+	uint64_t id;
+	const char *name;          /* lower case, unique, for the address */
+	const char *display_name, *description, *rules;
+	int kind, premod;
+	uint64_t owner_id;
+	int64_t created_at;
+	int64_t members;           /* members with state member */
+	uint64_t picture_id;       /* media id of its picture, 0 = none */
+	/* the viewer's relation, filled for the viewer given */
+	int v_role;                /* -1 if not a member */
+	int v_state;               /* -1 if no row */
+	bool v_muted;
+	int64_t v_since;
+};
+
+struct group_member {
+	struct account *account;
+	int role, state;
+	const char *message;
+	int64_t since;
+};
+
+struct post_edit {
+	int64_t edited_at;
+	const char *text;
+};
+
+struct notification {
+	uint64_t id;
+	int kind;                 /* enum notif_kind */
+	uint64_t actor_id;
+	uint64_t post_id;
+	int64_t created_at;
+	bool read;
+	uint64_t org_id;          /* for an organisation the reader is staff of (0: for the reader) */
+	uint64_t group_id;        /* the group it is about, or 0 */
+	const char *note;         /* a moderator's words, or "" */
+	struct account *actor;    /* filled by core */
+	struct account *org;      /* filled by core when org_id */
+	struct post *post;        /* filled by core */
+	struct group *group;      /* filled by core: group_id's, or NULL */
+};
+
+struct session {
+	uint64_t account_id;
+	char csrf[65];
+	int64_t expires_at;
+};
+
+struct invite {
+	const char *token_hash;
+	uint64_t created_by;
+	int64_t created_at, expires_at, used_at;
+	uint64_t used_by;
+	int role;
+};
+
+/* A page request: posts with ids strictly below max_id (0 = newest) or,
+ * when min_id is set, strictly above min_id (the page nearest to it). */
+struct page {
+	uint64_t max_id, min_id;
+	int limit;
+};
+
+/* Posts.  recipients: direct recipients and mentioned accounts; tags: lower case. */
+struct post_new {
+	uint64_t id, author_id, writer_id, in_reply_to, root_id;
+	int visibility;
+	const char *text;
+	const char *search_text;        /* stemmed words for full-text search */
+	const uint64_t *recipients; size_t nrecipients;
+	const char *const *tags; size_t ntags;
+	int64_t created_at;
+	int64_t publish_at;             /* 0 = at once */
+	uint64_t group_id;
+	bool pending;
+};
+
+/* Privacy guard: an organisation's policy and the log of overrides. */
+struct guard_policy_row {
+	const char *actions;      /* "bsn=block,phone=off,..." */
+	const char *ignore;       /* one own contact detail per line */
+	bool allow_override;      /* staff may publish a "block" anyway */
+	int hold_seconds;         /* think time for posts as the organisation */
+};
+
+struct guard_log_row {
+	uint64_t id, writer_id, post_id;
+	const char *verdict, *types;
+	int64_t created_at;
+};
+
+/* Conversations (direct posts), per participant: one model for the pages
+ * and the API (issue 12).  The id is the thread's root. */
+#define STORE_CONV_MAX 200
+struct conversation {
+	uint64_t root_id, last_id;  /* last_id: the newest direct post of it the reader is part of */
+	int64_t last_at;
+	bool unread;                /* someone else wrote after the reader last read it */
+	struct post *last;          /* that post, as core_post_get gives it (core fills it in) */
+};
+
+/* Reports and the moderation log. */
+struct mod_report {
+	uint64_t id, reporter_id, account_id, post_id, group_id;
+	const char *reason, *snapshot;
+	int state;
+	int64_t created_at;
+};
+
+struct mod_entry {
+	uint64_t id, actor_id, group_id, account_id, post_id;
+	const char *action, *note;
+	int64_t created_at;
+};
+
+/* ---- from store_api.h ---- */
+
+struct oauth_app {
+	uint64_t id;
+	const char *client_id, *secret_hash, *name, *website, *redirect_uris, *scopes;
+	int64_t created_at;
+};
+
+struct oauth_code {
+	uint64_t app_id, account_id;
+	const char *redirect_uri, *scopes, *challenge;
+	int64_t expires_at;
+};
+
+struct oauth_token {
+	uint64_t id, app_id, account_id;  /* account 0: client credentials */
+	const char *scopes;
+	const char *app_name;             /* filled by store_otoken_list */
+	int64_t created_at;
+};
+
+/* Per-account marks on posts. */
+enum post_mark { MARK_BOOKMARK, MARK_PIN };
+
+/* Lists */
+struct ulist {
+	uint64_t id, account_id;
+	const char *title, *replies_policy;
+	bool exclusive;
+};
+
+/* Polls: the poll of a post. */
+struct poll {
+	uint64_t id;
+	int64_t expires_at;
+	bool multiple, voted;
+	size_t nopts;
+	const char *titles[8];
+	int64_t votes[8];
+	int own[8]; size_t nown;
+	int64_t votes_count, voters_count;
+};
+
+#define STORE_POLL_MAX 8
+/* Filters v2 */
+struct filter_kw {
+	uint64_t id;
+	const char *keyword;
+	bool whole_word;
+};
+
+struct filter {
+	uint64_t id, account_id;
+	const char *title, *context, *action; /* context: comma separated */
+	int64_t expires_at;
+	struct filter_kw *kw; size_t nkw;
+};
+
+/* API metadata of a post. */
+struct post_meta {
+	const char *spoiler_text, *language;
+	bool sensitive;
+	uint64_t app_id;
+};
+
+/*
+ * What the client API shows with a status besides the post row, for a page
+ * of posts at once (one query per kind): v[i]->x is filled for every i.
+ */
+struct mention {
+	uint64_t id;
+	const char *username;
+};
+
+struct post_extra {
+	struct post_meta meta;        /* zeroes and "" without a row */
+	const char **tags;
+	size_t ntags;
+	struct mention *mentions;     /* the post's recipients */
+	size_t nmentions;
+	struct media **media;         /* in their order */
+	size_t nmedia;
+	bool has_poll;
+	bool bookmarked, pinned;      /* by the viewer */
+};
+
+/* ---- from store_media.h ---- */
+
+enum media_kind { MEDIA_IMAGE = 0, MEDIA_AUDIO = 1, MEDIA_VIDEO = 2 };
+
+enum media_state { MEDIA_PROCESSING = 0, MEDIA_READY = 1, MEDIA_FAILED = 2 };
+
+/* One stored file of a media item: the stripped original or a thumbnail. */
+struct media_file {
+	const char *sha256;        /* hex, names the file on disk */
+	const char *ext;           /* "webp", "ogg", ... */
+	const char *mime;
+	int width, height;         /* 0 for audio */
+	int64_t size;
+	bool main;                 /* the full-size stripped original */
+};
+
+struct media {
+	uint64_t id, owner_id;
+	int kind;                  /* enum media_kind */
+	int state;                 /* enum media_state */
+	const char *sha256;        /* of the main file; "" while processing */
+	const char *mime;          /* of the main file (what the sniffer found while processing) */
+	int width, height;
+	int64_t size;
+	const char *alt;
+	const char *colour;        /* "#rrggbb" dominant colour, "" if none */
+	const char *error;         /* why processing failed, for logs */
+	int64_t created_at;
+	struct media_file *files;  /* filled by store_media_get */
+	size_t nfiles;
+};
+
+/* ---- the job queue ---- */
+enum job_state { JOB_QUEUED = 0, JOB_RUNNING = 1, JOB_DONE = 2, JOB_FAILED = 3 };
+
+struct job {
+	uint64_t id;
+	const char *kind, *arg;
+	int state;                 /* enum job_state */
+	int attempts;
+	int64_t run_at;
+	const char *error;
+};
+
+/* ---- from store_sched.h ---- */
+
+enum sched_state { SCHED_WAITING = 0, SCHED_FAILED = 1 };
+
+struct sched_post {
+	uint64_t id;
+	uint64_t account_id;        /* who scheduled it (the writer) */
+	uint64_t author_id;         /* the writer, or an organisation they speak for */
+	int64_t scheduled_at;
+	const char *text;
+	int visibility;
+	bool visibility_default;
+	uint64_t in_reply_to;
+	uint64_t group_id;          /* the group it was written for (named in it), or 0 */
+	const char *spoiler_text, *language;
+	bool sensitive;
+	const char *poll_options;   /* one option a line, "" for none */
+	int64_t poll_expires_in;
+	bool poll_multiple;
+	bool confirm;               /* the author went on past the guard's warning */
+	int state;                  /* enum sched_state */
+	const char *error;          /* why it could not be published, or "" */
+	int64_t created_at;
+};
+
+/* ---- from store_push.h ---- */
+
+#define STORE_PUSH_PER_ACCOUNT 20 /* store_push_for_account returns at most this many */
+struct push_sub {
+	uint64_t id, token_id, account_id;
+	const char *endpoint;
+	const char *p256dh, *auth; /* base64url, as the client sent them (checked by core) */
+	const char *token_box;     /* the access token, sealed (core/push.c) */
+	int alerts;                /* bit set of enum push_alert (core/push.h) */
+	int policy;                /* enum push_policy */
+	bool standard;             /* RFC 8291 aes128gcm; else Mastodon's legacy aesgcm */
+	int64_t created_at;
+};
+
+
+#endif
