@@ -100,6 +100,9 @@ int api_guard_fail(struct actx *x, int rc, const struct guard_result *g)
 		if (any && (g->nparts > 1 || strcmp(g->parts[p].what, "status")))
 			buf_addf(&types, " in %s", g->parts[p].what);
 	}
+	/* Faces in a photo or video are asked about like a finding. */
+	if (g->faces)
+		buf_addf(&types, "%sfaces in image", types.len ? "; " : "");
 	const char *msg = arena_printf(x->a,
 	                               rc == ERR_BLOCKED
 	                                       ? "Validation failed: the privacy guard blocks this text (%s)"

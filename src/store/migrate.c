@@ -301,6 +301,14 @@ static const char *const sqlite_steps[] = {
 	/* 14: a notification names its group and carries a moderator's note. */
 	"ALTER TABLE notifications ADD COLUMN group_id INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+
+	/* 15: what kring-image saw in a picture (or a video's frames): faces
+	 * (-1 = not looked at), the text it read, a note when a check was
+	 * skipped; blur: 1 = the poster asked to blur faces, 2 = done. */
+	"ALTER TABLE media ADD COLUMN faces INTEGER NOT NULL DEFAULT -1;"
+	"ALTER TABLE media ADD COLUMN blur INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE media ADD COLUMN seen_text TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE media ADD COLUMN look_note TEXT NOT NULL DEFAULT '';",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

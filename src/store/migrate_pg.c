@@ -291,6 +291,12 @@ const char *const store_pg_steps[] = {
 	/* 14: a notification names its group and carries a moderator's note. */
 	"ALTER TABLE notifications ADD COLUMN group_id BIGINT NOT NULL DEFAULT 0;"
 	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+
+	/* 15: what kring-image saw in a picture (see migrate.c). */
+	"ALTER TABLE media ADD COLUMN faces INTEGER NOT NULL DEFAULT -1;"
+	"ALTER TABLE media ADD COLUMN blur INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE media ADD COLUMN seen_text TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE media ADD COLUMN look_note TEXT NOT NULL DEFAULT '';",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -132,8 +132,10 @@ int media_from_form(struct http_req *r, struct post_input *in)
 		snprintf(key, sizeof key, "alt%zu", n + 1);
 		const char *alt = http_form(r, key);
 		enum media_refusal why;
-		int rc = core_media_upload(q->w->core, q->viewer, f->data, f->len, alt ? str_trim(arena_strdup(r->a, alt)) : NULL,
-		                           &ids[n], &why);
+		const char *blur = http_form(r, "blur_faces");
+		int rc = core_media_upload_blur(q->w->core, q->viewer, f->data, f->len,
+		                                alt ? str_trim(arena_strdup(r->a, alt)) : NULL, blur && !strcmp(blur, "1"),
+		                                &ids[n], &why);
 		if (rc == ERR_INVAL || rc == ERR_TOOBIG || (rc == ERR_RATE && why == MEDIA_REFUSE_RATE))
 			return refuse_draft(r, rc, why, ids, n, true);
 		if (rc)

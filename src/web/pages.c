@@ -642,6 +642,7 @@ static const char *part_label(struct http_req *r, const char *what)
 		{"spoiler_text", N_("Inhoudswaarschuwing")},
 		{"poll option", N_("Keuze in de peiling")},
 		{"media description", N_("Beschrijving van een bestand")},
+		{"text in image", N_("In de foto staat")},
 		{"description", N_("Beschrijving")},
 		{"display_name", N_("Naam")},
 		{"note", N_("Over mij")},
@@ -742,6 +743,7 @@ void guard_model(struct http_req *r, struct tval *m, const char *text, const str
 	tv_set_bool(r->a, m, "blocked", !g->overridable);
 	tv_set_bool(r->a, m, "block", g->verdict == SCAN_BLOCK);
 	tv_set_bool(r->a, m, "client", g->client);
+	tv_set_bool(r->a, m, "faces", g->faces > 0);
 }
 
 /*
