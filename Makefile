@@ -149,6 +149,7 @@ eval: deps build/release/kring
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
 
 bench: deps build/release/kring
+	./bench/image.sh
 	./bench/run.sh
 	BENCH_DB=pg ./bench/run.sh
 

@@ -22,8 +22,14 @@
 static bool faces_ok;
 static TessBaseAPI *ocr;
 
+static bool look_off;
+
 int look_init(void)
 {
+	/* KRING_IMAGE_LOOK=0: no checks (bench/image.sh's comparison only). */
+	const char *off = getenv("KRING_IMAGE_LOOK");
+	if ((look_off = off && !strcmp(off, "0")))
+		return 0;
 	const char *c = getenv("KRING_FACE_CASCADE");
 	faces_ok = faces_init(c && *c ? c : CASCADE) == 0;
 	/* One thread for Tesseract as for libvips: the job runs one picture at a time. */
@@ -203,6 +209,8 @@ static void read_text(const unsigned char *g, int w, int h)
 
 void look_run(unsigned char *px, int w, int h, int bands, double orig_pixels, bool blur)
 {
+	if (look_off)
+		return;
 	unsigned char *g = to_grey(px, w, h, bands);
 	if (!g) {
 		printf("note faces: no memory\nnote text: no memory\n");

@@ -15,7 +15,7 @@ import requests
 
 from conftest import uniq
 from test_guard import make_org, set_policy
-from test_media import TMP, read, upload, post_id
+from test_media import TMP, read, post_id
 from test_media_limits import api_upload, token, wait_media
 
 FACE = "/usr/share/doc/opencv-doc/examples/data/messi5.jpg"
@@ -62,6 +62,14 @@ def face_photo():
     return read(FACE)
 
 
+def upload(client, files, text="Een mooie dag", visibility="public", **extra):
+    """Post with files (as test_media.upload): the post waits for the pictures' checks, so a long timeout."""
+    data = {"text": text, "visibility": visibility}
+    data.update(extra)
+    parts = [("media", (name, body, "application/octet-stream")) for name, body in files]
+    return client.post("/posts", data, files=parts, timeout=120)
+
+
 def review(r):
     assert r.status_code == 422, (r.status_code, r.text[:500])
     return r.text
@@ -77,7 +85,7 @@ def test_name_and_birth_date_in_a_photo_are_found(alice):
     mids = re.findall(r'name="media_id" value="(\d+)"', t)
     assert len(set(mids)) == 1
     r = alice.post("/posts", {"text": "Vandaag op de afdeling", "visibility": "public", "media_id": mids[0],
-                              "confirm": "1"})
+                              "confirm": "1"}, timeout=120)
     post_id(r)
 
 
@@ -113,7 +121,7 @@ def test_face_is_asked_about_and_can_be_confirmed(alice):
     assert FACES_Q in t
     mids = re.findall(r'name="media_id" value="(\d+)"', t)
     r = alice.post("/posts", {"text": "Wat een wedstrijd", "visibility": "public", "media_id": mids[0],
-                              "confirm": "1"})
+                              "confirm": "1"}, timeout=120)
     post_id(r)
 
 
@@ -143,7 +151,7 @@ def test_org_may_block_photos_with_faces(server, admin, alice):
     assert FACES_Q in t and "Toch plaatsen" not in t
     mids = re.findall(r'name="media_id" value="(\d+)"', t)
     r = alice.post("/posts", {"text": "Teamuitje", "visibility": "public", "media_id": mids[0], "confirm": "1",
-                              "as": org})
+                              "as": org}, timeout=120)
     assert r.status_code == 422
     # Off: not asked at all.
     set_policy(admin, org, faces="off")
