@@ -22,7 +22,7 @@
 static bool faces_ok;
 static TessBaseAPI *ocr;
 
-static bool look_off;
+static bool look_off, look_ready;
 
 int look_init(void)
 {
@@ -30,12 +30,13 @@ int look_init(void)
 	const char *off = getenv("KRING_IMAGE_LOOK");
 	if ((look_off = off && !strcmp(off, "0")))
 		return 0;
+	look_ready = true;
 	const char *c = getenv("KRING_FACE_CASCADE");
 	faces_ok = faces_init(c && *c ? c : CASCADE) == 0;
 	/* One thread for Tesseract as for libvips: the job runs one picture at a time. */
 	setenv("OMP_THREAD_LIMIT", "1", 1);
 	ocr = TessBaseAPICreate();
-	if (ocr && TessBaseAPIInit3(ocr, TESSDATA, "nld+eng")) {
+	if (ocr && TessBaseAPIInit3(ocr, TESSDATA, "nld")) {
 		TessBaseAPIDelete(ocr);
 		ocr = NULL;
 	}
@@ -211,6 +212,10 @@ void look_run(unsigned char *px, int w, int h, int bands, double orig_pixels, bo
 {
 	if (look_off)
 		return;
+	if (!look_ready || (double)w * h < LOOK_MIN_PIXELS) {
+		printf("faces 0\nnote too small to show a face or words\n");
+		return;
+	}
 	unsigned char *g = to_grey(px, w, h, bands);
 	if (!g) {
 		printf("note faces: no memory\nnote text: no memory\n");

@@ -18,6 +18,7 @@
 #define LOOK_OCR_MS      5000               /* Tesseract stops after this long */
 #define LOOK_TEXT_MAX    4000               /* bytes of text reported */
 #define LOOK_MAX_FACES   64                 /* boxes kept (and blurred) */
+#define LOOK_MIN_PIXELS  (64 * 64)          /* smaller pictures are not looked at */
 
 /* Load the face cascade and the OCR models (files: before the sandbox).
  * 0 when both are ready; a check that cannot start is reported as a note

@@ -491,8 +491,13 @@ int main(int argc, char **argv)
 	vips_cache_set_max_mem(0);
 	vips_concurrency_set(1);
 	limit_loaders();
-	/* The face cascade and the OCR models are files: loaded now. */
-	look_init();
+	/* The face cascade and the OCR models are files: loaded now, unless
+	 * the picture is too small to show a face or words (their loading
+	 * costs more than such a picture's whole job). */
+	struct sniff sn;
+	if (check || !media_sniff((const unsigned char *)raw, n, &sn) || !sn.width ||
+	    (uint64_t)sn.width * sn.height >= LOOK_MIN_PIXELS)
+		look_init();
 	fflush(stdout);
 	if (sandbox())
 		return fail("cannot confine the image decoder");
