@@ -16,7 +16,7 @@
 #include "image/faces.h"
 #include "image/look.h"
 
-#define CASCADE "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml"
+#define CASCADE "/usr/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml"
 #define TESSDATA "/usr/share/tesseract-ocr/5/tessdata"
 
 static bool faces_ok;

@@ -303,9 +303,9 @@ static const char *const sqlite_steps[] = {
 	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 
 	/* 15: what kring-image saw in a picture (or a video's frames): faces
-	 * (-1 = not looked at), the text it read, a note when a check was
+	 * (-1 = the job could not look; 0 also for media from before), the text it read, a note when a check was
 	 * skipped; blur: 1 = the poster asked to blur faces, 2 = done. */
-	"ALTER TABLE media ADD COLUMN faces INTEGER NOT NULL DEFAULT -1;"
+	"ALTER TABLE media ADD COLUMN faces INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE media ADD COLUMN blur INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE media ADD COLUMN seen_text TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE media ADD COLUMN look_note TEXT NOT NULL DEFAULT '';",

@@ -293,7 +293,7 @@ const char *const store_pg_steps[] = {
 	"ALTER TABLE notifications ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 
 	/* 15: what kring-image saw in a picture (see migrate.c). */
-	"ALTER TABLE media ADD COLUMN faces BIGINT NOT NULL DEFAULT -1;"
+	"ALTER TABLE media ADD COLUMN faces BIGINT NOT NULL DEFAULT 0;"
 	"ALTER TABLE media ADD COLUMN blur BIGINT NOT NULL DEFAULT 0;"
 	"ALTER TABLE media ADD COLUMN seen_text TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE media ADD COLUMN look_note TEXT NOT NULL DEFAULT '';",

@@ -38,13 +38,13 @@ def label_photo():
 
 def landscape():
     """Sky to grass with noise: no text, no face."""
-    return magick("-size", "1600x1000", "gradient:#7fb2e5-#3d7a2a", "-attenuate", "0.6", "+noise", "Gaussian",
+    return magick("-seed", "5", "-size", "1600x1000", "gradient:#7fb2e5-#3d7a2a", "-attenuate", "0.6", "+noise", "Gaussian",
                   "-quality", "88")
 
 
 def plain_photo():
     """A text-free 'photo': smooth random colour clouds."""
-    return magick("-size", "1200x900", "plasma:tan-olive", "-blur", "0x2", "-quality", "88")
+    return magick("-seed", "3", "-size", "1200x900", "plasma:tan-olive", "-blur", "0x2", "-quality", "88")
 
 
 def event_poster():
