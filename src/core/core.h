@@ -736,7 +736,12 @@ void core_media_close(void);
  */
 int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, uint64_t *id,
                       enum media_refusal *why);
-/* The same; blur_faces: the faces kring-image finds in a photo are made
+/* Have the faces in one's own processed, unattached photo blurred (the
+ * guard's review offers it): it is processed again from its stored copy
+ * with the faces made unrecognisable; the old files are removed.  0 also
+ * when there is nothing to blur. */
+int core_media_blur(struct core *c, uint64_t viewer, uint64_t id);
+/* core_media_upload, and with blur_faces the faces kring-image finds are made
  * unrecognisable in every stored copy (and the guard then does not ask). */
 int core_media_upload_blur(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, bool blur_faces,
                            uint64_t *id, enum media_refusal *why);

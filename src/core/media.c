@@ -312,6 +312,39 @@ int core_media_upload_blur(struct core *c, uint64_t owner, const void *d, size_t
 	return 0;
 }
 
+int core_media_blur(struct core *c, uint64_t viewer, uint64_t id)
+{
+	if (!media_dir[0])
+		return ERR_IO;
+	struct arena a;
+	arena_init(&a);
+	struct media *m;
+	int rc = store_media_get(c->store, &a, id, &m);
+	if (!rc && m->owner_id != viewer)
+		rc = ERR_NOTFOUND;
+	if (!rc && (m->kind != MEDIA_IMAGE || m->state != MEDIA_READY || !m->nfiles))
+		rc = ERR_INVAL;
+	if (!rc && (m->blur == 2 || m->faces <= 0)) {
+		arena_release(&a);
+		return 0; /* nothing to blur */
+	}
+	/* The stored main file (our own clean WebP) is processed again with
+	 * --blur; the job replaces every file and removes the old ones. */
+	char *buf = NULL;
+	size_t len = 0;
+	if (!rc)
+		rc = read_file(file_path(&a, m->files[0].sha256, m->files[0].ext), CORE_MEDIA_MAX_IMAGE, &buf, &len);
+	if (!rc)
+		rc = write_file(tmp_path(&a, id), buf, len);
+	free(buf);
+	if (!rc && (rc = store_media_blur_again(c->store, id, JOB_KIND)))
+		unlink(tmp_path(&a, id));
+	arena_release(&a);
+	if (!rc)
+		job_kick();
+	return rc == ERR_CONFLICT ? ERR_INVAL : rc;
+}
+
 int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char *alt, const struct guard_ask *ask)
 {
 	struct arena a;
@@ -765,12 +798,22 @@ static int job_run(void *ctx, const char *arg, char *why, size_t whylen)
 		rc = ERR_INVAL;
 		goto out;
 	}
+	/* Files of an earlier round (a photo processed again to blur its
+	 * faces): removed once the new ones are stored, unless shared. */
+	struct media_file *old = m->files;
+	size_t nold = m->nfiles;
 	if (m->kind == MEDIA_IMAGE)
 		rc = process_image(c, &a, m, raw, n, tmp, why, whylen);
 	else
 		rc = process_av(c, &a, m, raw, n, tmp, why, whylen);
 	if (!rc)
 		unlink(tmp);
+	for (size_t i = 0; !rc && i < nold; i++) {
+		uint64_t *ids;
+		size_t nids = 0;
+		if (!store_media_by_sha(c->store, &a, old[i].sha256, &ids, &nids) && !nids)
+			unlink(file_path(&a, old[i].sha256, old[i].ext));
+	}
 out:
 	free(raw);
 	arena_release(&a);

@@ -22,7 +22,7 @@ static int neighbours = 9;
  * random cloud textures with the default cascade; alt2 with 9 saw none in 12
  * and still every face in the test photos); a face must be at least 24 px
  * at the detection size.  KRING_FACE_NEIGHBOURS overrides (tuning). */
-static int detect(const cv::Mat &grey, int max_side, std::vector<cv::Rect> &found, double &scale)
+static int detect(const cv::Mat &grey, int max_side, std::vector<cv::Rect> &found, double &scale, int nb)
 {
 	cv::Mat small, eq;
 	int side = grey.cols > grey.rows ? grey.cols : grey.rows;
@@ -34,7 +34,7 @@ static int detect(const cv::Mat &grey, int max_side, std::vector<cv::Rect> &foun
 		small = grey;
 	}
 	cv::equalizeHist(small, eq);
-	cascade->detectMultiScale(eq, found, 1.1, neighbours, 0, cv::Size(24, 24));
+	cascade->detectMultiScale(eq, found, 1.1, nb, 0, cv::Size(24, 24));
 	return 0;
 }
 
@@ -54,15 +54,15 @@ extern "C" int faces_init(const char *cascade_path)
 		cv::Mat warm(64, 64, CV_8UC1, cv::Scalar(128));
 		std::vector<cv::Rect> found;
 		double scale;
-		detect(warm, 64, found, scale);
+		detect(warm, 64, found, scale, neighbours);
 		return 0;
 	} catch (const std::exception &) {
 		return -1;
 	}
 }
 
-extern "C" int faces_detect(const unsigned char *grey, int w, int h, int stride, int max_side, struct face_box *out,
-                            int max)
+static int find(const unsigned char *grey, int w, int h, int stride, int max_side, struct face_box *out, int max,
+                int nb)
 {
 	if (!cascade || !grey || w <= 0 || h <= 0 || max_side < 32)
 		return -1;
@@ -70,7 +70,7 @@ extern "C" int faces_detect(const unsigned char *grey, int w, int h, int stride,
 		cv::Mat img(h, w, CV_8UC1, const_cast<unsigned char *>(grey), (size_t)stride);
 		std::vector<cv::Rect> found;
 		double scale;
-		detect(img, max_side, found, scale);
+		detect(img, max_side, found, scale, nb);
 		int n = (int)found.size();
 		for (int i = 0; i < n && i < max; i++) {
 			out[i].x = (int)(found[i].x * scale);
@@ -82,4 +82,16 @@ extern "C" int faces_detect(const unsigned char *grey, int w, int h, int stride,
 	} catch (const std::exception &) {
 		return -1;
 	}
+}
+
+extern "C" int faces_detect(const unsigned char *grey, int w, int h, int stride, int max_side, struct face_box *out,
+                            int max)
+{
+	return find(grey, w, h, stride, max_side, out, max, neighbours);
+}
+
+extern "C" int faces_detect_eager(const unsigned char *grey, int w, int h, int stride, int max_side,
+                                  struct face_box *out, int max)
+{
+	return find(grey, w, h, stride, max_side, out, max, 3);
 }

@@ -26,6 +26,10 @@ int faces_init(const char *cascade_path);
  * returns the number of faces found (may exceed max), or -1 on an error.
  */
 int faces_detect(const unsigned char *grey, int w, int h, int stride, int max_side, struct face_box *out, int max);
+/* The same, more eager (3 neighbours): for blurring, where a patch blurred
+ * for nothing costs little and a face left sharp is the harm. */
+int faces_detect_eager(const unsigned char *grey, int w, int h, int stride, int max_side, struct face_box *out,
+                       int max);
 
 #ifdef __cplusplus
 }

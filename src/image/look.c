@@ -228,10 +228,15 @@ void look_run(unsigned char *px, int w, int h, int bands, double orig_pixels, bo
 			printf("note faces: the check failed\n");
 		} else {
 			printf("faces %d\n", n);
-			if (blur && n) {
-				for (int i = 0; i < n && i < LOOK_MAX_FACES; i++)
+			if (blur) {
+				/* The faces counted, and whatever an eager search finds
+				 * besides (a weaker face, a face half turned). */
+				int k = n < LOOK_MAX_FACES ? n : LOOK_MAX_FACES;
+				int e = faces_detect_eager(g, w, h, w, LOOK_FACE_SIDE, box + k, LOOK_MAX_FACES - k);
+				k += e < 0 ? 0 : e < LOOK_MAX_FACES - k ? e : LOOK_MAX_FACES - k;
+				for (int i = 0; i < k; i++)
 					blur_box(px, w, h, bands, box[i]);
-				printf("blurred %d\n", n < LOOK_MAX_FACES ? n : LOOK_MAX_FACES);
+				printf("blurred %d\n", k);
 			}
 		}
 	} else {

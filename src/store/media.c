@@ -138,6 +138,30 @@ int store_media_ready(struct store *s, uint64_t id, const struct media *m, const
 	return finish(db, rc);
 }
 
+int store_media_blur_again(struct store *s, uint64_t id, const char *job_kind)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+	             "UPDATE media SET state = 0, blur = 1 WHERE id = ?1 AND state = 1 AND blur <> 2"
+	             " AND NOT EXISTS (SELECT 1 FROM post_media WHERE media_id = ?1)",
+	             "u", id);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_CONFLICT;
+	if (!rc) {
+		char arg[24];
+		snprintf(arg, sizeof arg, "%llu", (unsigned long long)id);
+		int64_t now = time_now();
+		rc = db_exec(db,
+		             "INSERT INTO jobs (id, kind, arg, state, attempts, run_at, created_at)"
+		             " VALUES (?1, ?2, ?3, 0, 0, ?4, ?4)",
+		             "ussi", id_new(), job_kind, arg, now);
+	}
+	return finish(db, rc);
+}
+
 int store_media_failed(struct store *s, uint64_t id, const char *error)
 {
 	DB_OR_FAIL(s);

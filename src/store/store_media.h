@@ -56,6 +56,10 @@ int store_media_get(struct store *s, struct arena *a, uint64_t id, struct media 
 int store_media_ready(struct store *s, uint64_t id, const struct media *m, const struct media_file *f, size_t n);
 int store_media_failed(struct store *s, uint64_t id, const char *error);
 int store_media_set_alt(struct store *s, uint64_t id, const char *alt);
+/* Process a ready, unattached media item again with its faces blurred:
+ * state processing, blur 1 and a new job of kind job_kind, in one
+ * transaction.  ERR_CONFLICT if it is not ready or already on a post. */
+int store_media_blur_again(struct store *s, uint64_t id, const char *job_kind);
 /* Media ids that have a file with this hash. */
 int store_media_by_sha(struct store *s, struct arena *a, const char *sha256, uint64_t **ids, size_t *n);
 /* Posts (not deleted) that show this media item. */

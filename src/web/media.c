@@ -113,6 +113,14 @@ int media_from_form(struct http_req *r, struct post_input *in)
 	 * guard reads it with the post. */
 	for (size_t i = 0; i < n; i++) {
 		char key[32];
+		/* "Make the faces unrecognisable" on the review page (blur_<id>). */
+		snprintf(key, sizeof key, "blur_%llu", (unsigned long long)ids[i]);
+		const char *blur = http_form(r, key);
+		if (blur && !strcmp(blur, "1")) {
+			int rc = core_media_blur(q->w->core, q->viewer, ids[i]);
+			if (rc && rc != ERR_INVAL)
+				return rc;
+		}
 		snprintf(key, sizeof key, "alt_%llu", (unsigned long long)ids[i]);
 		const char *alt = http_form(r, key);
 		if (!alt)

@@ -819,6 +819,8 @@ static int guard_page(struct http_req *r, const char *action, const struct guard
 			tv_set_strf(r->a, y, "id", "%llu", (unsigned long long)md->id);
 			tv_set_int(r->a, y, "n", (int64_t)i + 1);
 			tv_set_str(r->a, y, "alt", md->alt);
+			/* Faces the guard asks about: offer to blur them. */
+			tv_set_bool(r->a, y, "faces", md->faces > 0 && md->blur != 2 && md->state == MEDIA_READY);
 			tv_push(alts, y);
 		}
 	}

@@ -125,6 +125,30 @@ def test_face_is_asked_about_and_can_be_confirmed(alice):
     post_id(r)
 
 
+def test_faces_blurred_from_the_review_page(server, alice):
+    face_photo()  # skips without opencv-doc
+    # A copy of its own (one changed pixel): no other test's post shares its stored files.
+    body = magick(FACE, "-fill", "#%06x" % (int(uniq("c")[1:], 36) % 0xffffff), "-draw", "point 0,0")
+    t = review(upload(alice, [("voetbal.jpg", body)], text="Wat een wedstrijd", alt1="Een voetballer"))
+    mid = re.findall(r'name="media_id" value="(\d+)"', t)[0]
+    assert 'name="blur_%s"' % mid in t
+    h = token(server, alice.name)
+    before = wait_media(server, h, mid).json()["url"]
+    # Checked again with the box ticked: processed again with blurred faces, then posted without a question.
+    r = alice.post("/posts", {"text": "Wat een wedstrijd", "visibility": "public", "media_id": mid,
+                              "alt_" + mid: "Een voetballer", "blur_" + mid: "1"}, timeout=120)
+    post_id(r)
+    after = wait_media(server, h, mid).json()["url"]
+    assert after != before
+    assert requests.get(before, timeout=10).status_code == 404  # the unblurred files are gone
+    stored = os.path.join(TMP, uniq("blurred2") + ".webp")
+    with open(stored, "wb") as f:
+        f.write(requests.get(after, timeout=10).content)
+    tool = os.path.join(os.path.dirname(os.environ["KRING_BIN"]), "kring-image")
+    out = subprocess.run([tool, "--look", stored], capture_output=True, text=True, timeout=120).stdout
+    assert "faces 0" in out, out
+
+
 def test_blurred_faces_are_not_asked_about(server, alice):
     post_id(upload(alice, [("voetbal.jpg", face_photo())], text="Wat een wedstrijd", alt1="Een voetballer",
                    blur_faces="1"))
