@@ -15,7 +15,7 @@
 #define LOOK_OCR_PIXELS  (3 * 1000 * 1000)  /* OCR reads a copy of at most this many pixels */
 #define LOOK_OCR_HALF    (1000 * 1000)      /* larger pictures are read at half their size */
 #define LOOK_OCR_SKIP    (30 * 1000 * 1000) /* above this (the upload's size), no OCR at all */
-#define LOOK_OCR_MS      5000               /* Tesseract stops after this long */
+#define LOOK_OCR_MS      4000               /* Tesseract stops after this much CPU time */
 #define LOOK_TEXT_MAX    4000               /* bytes of text reported */
 #define LOOK_MAX_FACES   64                 /* boxes kept (and blurred) */
 #define LOOK_MIN_PIXELS  (64 * 64)          /* smaller pictures are not looked at */
