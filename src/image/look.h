@@ -3,7 +3,7 @@
 
 /*
  * The privacy checks kring-image makes on a decoded picture (src/image/look.c):
- * faces (OpenCV, faces.cpp) and text (Tesseract, Dutch and English), with an
+ * faces (OpenCV, faces.cpp) and text (Tesseract, Dutch), with an
  * optional blur of the faces in the pixels that are stored.  What it finds is
  * printed for core (core/media.c), which passes the text through the privacy
  * guard; nothing here judges what the text means.
