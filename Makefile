@@ -11,7 +11,13 @@ CC       ?= cc
 PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 libqrencode libpq libcrypto libcurl
 # kring-image alone links libvips (src/image/main.c: decoders out of the server),
 # and libseccomp to confine itself before it decodes.
-IMAGE_PKGS = vips libseccomp
+IMAGE_PKGS = vips libseccomp tesseract
+# and its privacy checks: faces with OpenCV (C++: src/image/faces.cpp, the only
+# C++ in kring), text with Tesseract (its C API).  Debian ships no opencv4.pc
+# without the whole libopencv-dev, so the three libraries are named here.
+OPENCV_CFLAGS = -I/usr/include/opencv4
+OPENCV_LIBS   = -lopencv_objdetect -lopencv_imgproc -lopencv_core
+CXX      ?= g++
 WARN      = -Wall -Wextra -Werror -Wshadow -Wvla -Wformat=2 -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS_COMMON = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -pthread \
@@ -84,11 +90,19 @@ build/release/kring: $(REL_OBJ) src/main.c build/release/kring-image
 	@$(CC) $(REL_CFLAGS) -o $@ src/main.c $(REL_OBJ) $(LIBS)
 # The image helper, without sanitizers in both builds (ASan cannot run under
 # the address-space limit the media job sets for it).
-build/release/kring-image: src/image/main.c src/core/media_sniff.c $(HDRS)
+build/release/image/faces.o: src/image/faces.cpp src/image/faces.h
+	@mkdir -p $(@D)
+	@echo "  CXX     $<"
+	@$(CXX) -std=c++17 -O2 -g -Wall -Wextra -Werror -Isrc $(OPENCV_CFLAGS) -c -o $@ $<
+build/release/kring-image: src/image/main.c src/image/look.c src/image/look.h src/core/media_sniff.c \
+                           build/release/image/faces.o $(HDRS)
 	@mkdir -p $(@D)
 	@echo "  LINK    $@"
-	@$(CC) $(REL_CFLAGS) $(shell pkg-config --cflags $(IMAGE_PKGS)) -o $@ src/image/main.c \
-	  src/core/media_sniff.c $(shell pkg-config --libs $(IMAGE_PKGS)) -lm
+	@for f in src/image/main.c src/image/look.c src/core/media_sniff.c; do \
+	  $(CC) $(REL_CFLAGS) $(shell pkg-config --cflags $(IMAGE_PKGS)) -c -o build/release/image/$$(basename $$f .c).o $$f \
+	  || exit 1; done
+	@$(CXX) -o $@ build/release/image/main.o build/release/image/look.o build/release/image/media_sniff.o \
+	  build/release/image/faces.o $(shell pkg-config --libs $(IMAGE_PKGS)) $(OPENCV_LIBS) -lm
 # The benchmark data generator writes straight into the tables: its own
 # program for bench/run.sh, in neither the store library nor kring itself.
 build/release/kring-bench-data: bench/bench_data_main.c bench/bench_data.c bench/bench_data.h $(REL_OBJ)
@@ -165,6 +179,7 @@ eval: deps build/release/kring build/scan_train
 	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
 
 bench: deps build/release/kring build/release/kring-bench-data
+	./bench/image.sh
 	./bench/run.sh
 	BENCH_DB=pg ./bench/run.sh
 

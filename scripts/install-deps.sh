@@ -7,7 +7,9 @@ PKGS="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libsod
 libjansson-dev libpcre2-dev libstemmer-dev libcmocka-dev gettext \
 python3-pytest python3-requests wdutch chromium python3-mastodon toot wrk nginx \
 libvips-dev libseccomp-dev libimage-exiftool-perl ffmpeg libqrencode-dev libpq-dev postgresql libssl-dev \
-libcurl4-openssl-dev python3-aiosmtpd python3-cryptography"
+libcurl4-openssl-dev python3-aiosmtpd python3-cryptography \
+libopencv-objdetect-dev libopencv-imgproc-dev libopencv-core-dev opencv-data \
+libtesseract-dev tesseract-ocr-nld imagemagick opencv-doc"
 
 missing=""
 for p in $PKGS; do
@@ -15,6 +17,10 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
+# kring-image's privacy checks: OpenCV's face cascade (opencv-data; only the
+# three libraries it links, not all of libopencv-dev) and Tesseract with Dutch.
+# imagemagick makes the test pictures; opencv-doc ships the face photo the
+# tests and bench/image.sh use (messi5.jpg).
 # Browser and client tests run on Node.js with npm (any Node >= 18): keep a
 # Node that is already there (it may come from another repository), else
 # take Debian's.

@@ -132,7 +132,10 @@ int a_media_create(struct http_req *r)
 		return api_fail(&x, 422, "Validation failed: File can't be blank");
 	uint64_t id;
 	enum media_refusal why;
-	rc = core_media_upload(x.c, x.viewer, f->data, f->len, arg(&x, "description"), &id, &why);
+	/* kring's own field: faces in the photo are blurred in what is stored. */
+	const char *blur = arg(&x, "blur_faces");
+	rc = core_media_upload_blur(x.c, x.viewer, f->data, f->len, arg(&x, "description"),
+	                            blur && (!strcmp(blur, "true") || !strcmp(blur, "1")), &id, &why);
 	if (rc == ERR_RATE && why == MEDIA_REFUSE_RATE)
 		return api_fail(&x, 429, refusal(why));
 	if (rc == ERR_INVAL || rc == ERR_TOOBIG)

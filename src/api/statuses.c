@@ -101,6 +101,9 @@ int api_guard_fail(struct actx *x, int rc, const struct guard_result *g)
 		if (any && (g->nparts > 1 || strcmp(g->parts[p].what, "status")))
 			IGNORE_RESULT(buf_addf(&types, " in %s", g->parts[p].what));
 	}
+	/* Faces in a photo or video are asked about like a finding. */
+	if (g->faces)
+		IGNORE_RESULT(buf_addf(&types, "%sfaces in image", types.len ? "; " : "")); /* a cut message still says why */
 	const char *msg = arena_printf(x->a,
 	                               rc == ERR_BLOCKED
 	                                       ? "Validation failed: the privacy guard blocks this text (%s)"

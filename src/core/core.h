@@ -229,6 +229,9 @@ struct guard_result {
 	const char *text;               /* what was scanned: every part, joined by blank lines */
 	const struct guard_part *parts; /* where each part lies in text */
 	size_t nparts;
+	/* Faces in the photos and videos (not blurred), when the policy asks
+	 * about them (guard_policy.faces not off); 0 = none or not asked. */
+	int faces;
 };
 /*
  * One text of a publication.  Everything published together (a post's text,
@@ -241,6 +244,8 @@ struct guard_part {
 	const char *text;
 	bool self;                      /* the author about themselves (a profile): their own
 	                                 * name (display name, username) is not a finding */
+	int faces;                      /* a photo or video: the faces kring-image saw in it
+	                                 * (not blurred); the text is what it read there */
 	size_t start, end;              /* set by the guard: its place in guard_result.text */
 };
 /* The part a finding lies in (its `what`), "" if none. */
@@ -501,6 +506,10 @@ int core_search(struct core *c, struct arena *a, uint64_t viewer, const char *q,
 /* ---- privacy guard ---- */
 struct guard_policy {
 	enum scan_action action[SCAN_NTYPES];
+	/* Photos and videos with faces: SCAN_ACT_DEFAULT/WARN ask the author to
+	 * confirm, BLOCK refuses them (unless allow_override), OFF does not ask.
+	 * Stored in the actions as "faces=...". */
+	enum scan_action faces;
 	char ignore[2048];          /* one own contact detail per line */
 	bool allow_override;
 	int hold_seconds;
@@ -921,6 +930,11 @@ char *core_search_words(struct arena *a, const char *text);
 #define CORE_MEDIA_MAX_SECONDS    300                 /* audio and video length */
 #define CORE_MEDIA_ALT_MAX        1500                /* characters of alt text */
 #define CORE_MEDIA_FFMPEG_TIMEOUT 60                  /* seconds for ffprobe / ffmpeg */
+#define CORE_MEDIA_SEEN_TEXT_MAX  8000                /* bytes of text read in one picture or video */
+#define CORE_MEDIA_VIDEO_FRAMES   3                   /* frames of a video the privacy checks look at */
+/* Seconds a new post waits for its pictures' privacy checks (a job) before
+ * the guard reads it without them (docs/privacy-guard.md). */
+#define CORE_MEDIA_LOOK_WAIT      20
 
 /* Why an upload was refused, for a clear message in the adapter's language. */
 enum media_refusal {
@@ -952,6 +966,15 @@ void core_media_close(void);
  */
 int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, uint64_t *id,
                       enum media_refusal *why) WARN_UNUSED;
+/* Have the faces in one's own processed, unattached photo blurred (the
+ * guard's review offers it): it is processed again from its stored copy
+ * with the faces made unrecognisable; the old files are removed.  0 also
+ * when there is nothing to blur. */
+int core_media_blur(struct core *c, uint64_t viewer, uint64_t id) WARN_UNUSED;
+/* core_media_upload, and with blur_faces the faces kring-image finds are made
+ * unrecognisable in every stored copy (and the guard then does not ask). */
+int core_media_upload_blur(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, bool blur_faces,
+                           uint64_t *id, enum media_refusal *why) WARN_UNUSED;
 /* Change the alt text of one's own upload.  On media a post (or the avatar)
  * already shows, the privacy guard reads it now (ask: see struct guard_ask);
  * on an unattached upload it is read with the post it goes with. */

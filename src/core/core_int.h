@@ -74,6 +74,9 @@ int guard_ask_gate(struct core *c, uint64_t author, uint64_t writer, struct guar
  * person's own); post 0 for texts that are not posts. */
 int guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post, const struct guard_result *g);
 /* The guard for a media description set after upload (core_media_set_alt). */
+/* Wait up to CORE_MEDIA_LOOK_WAIT seconds until none of the photos and
+ * videos ids[0..n) is still being processed (their privacy checks done). */
+void media_wait_looked(struct core *c, const uint64_t *ids, size_t n);
 int media_alt_guard(struct core *c, struct arena *a, uint64_t viewer, uint64_t media, const char *alt,
                     const struct guard_ask *ask);
 /* The instance's hierarchy (see core_account_suspend): may actor, with at

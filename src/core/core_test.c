@@ -182,6 +182,41 @@ static void test_org_posting(void **state)
 	assert_int_equal(core_staff_add(f->c, f->ann, f->bob), ERR_INVAL);
 }
 
+/* Issue 16: faces in a photo are asked about like a finding; an
+ * organisation's policy (faces=off|warn|block) is stored with its actions. */
+static void test_faces_policy(void **state)
+{
+	struct fx *f = *state;
+	struct guard_part part = {.what = "text in image", .text = "", .faces = 2};
+	struct guard_result g;
+	/* A person: asked (warn), and publishable once confirmed. */
+	assert_int_equal(guard_gate(f->c, &f->a, f->ann, f->ann, VIS_PUBLIC, NULL, 0, &part, 1, false, &g), ERR_GUARD);
+	assert_int_equal(g.faces, 2);
+	assert_int_equal(g.verdict, SCAN_WARN);
+	assert_int_equal(guard_gate(f->c, &f->a, f->ann, f->ann, VIS_PUBLIC, NULL, 0, &part, 1, true, &g), 0);
+	/* No faces (or blurred ones, which post_parts does not count): not asked. */
+	part.faces = 0;
+	assert_int_equal(guard_gate(f->c, &f->a, f->ann, f->ann, VIS_PUBLIC, NULL, 0, &part, 1, false, &g), 0);
+	assert_int_equal(g.faces, 0);
+	/* The organisation blocks them: stored beside a type's action, read back. */
+	assert_int_equal(core_staff_add(f->c, f->org, f->ann), 0);
+	struct guard_policy gp;
+	assert_int_equal(core_guard_policy_get(f->c, f->org, &gp), 0);
+	assert_int_equal(gp.faces, SCAN_ACT_DEFAULT);
+	gp.faces = SCAN_ACT_BLOCK;
+	gp.action[SCAN_PHONE] = SCAN_ACT_OFF;
+	assert_int_equal(core_guard_policy_set(f->c, f->org, &gp), 0);
+	memset(&gp, 0, sizeof gp);
+	assert_int_equal(core_guard_policy_get(f->c, f->org, &gp), 0);
+	assert_int_equal(gp.faces, SCAN_ACT_BLOCK);
+	assert_int_equal(gp.action[SCAN_PHONE], SCAN_ACT_OFF);
+	part.faces = 1;
+	assert_int_equal(guard_gate(f->c, &f->a, f->org, f->ann, VIS_PUBLIC, NULL, 0, &part, 1, true, &g), ERR_BLOCKED);
+	gp.faces = SCAN_ACT_OFF;
+	assert_int_equal(core_guard_policy_set(f->c, f->org, &gp), 0);
+	assert_int_equal(guard_gate(f->c, &f->a, f->org, f->ann, VIS_PUBLIC, NULL, 0, &part, 1, false, &g), 0);
+}
+
 static void test_follow_and_timelines(void **state)
 {
 	struct fx *f = *state;
@@ -288,6 +323,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_org_posting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_faces_policy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follow_and_timelines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_login_rate_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invites, setup, teardown),

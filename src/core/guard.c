@@ -27,11 +27,27 @@ static const char *action_name(enum scan_action a)
 	}
 }
 
-/* "bsn=block,phone=off" → per-type actions; unknown names are ignored. */
-static void parse_actions(const char *s, enum scan_action *act)
+/* "off" / "warn" / "block" of n bytes, else the default. */
+static enum scan_action action_of(const char *v, size_t vlen)
+{
+	if (vlen == 3 && !strncmp(v, "off", 3))
+		return SCAN_ACT_OFF;
+	if (vlen == 4 && !strncmp(v, "warn", 4))
+		return SCAN_ACT_WARN;
+	if (vlen == 5 && !strncmp(v, "block", 5))
+		return SCAN_ACT_BLOCK;
+	return SCAN_ACT_DEFAULT;
+}
+
+/* The pseudo-type of faces in photos and videos in a policy's actions. */
+#define FACES_KEY "faces"
+
+/* "bsn=block,phone=off,faces=warn" → per-type actions; unknown names are ignored. */
+static void parse_actions(const char *s, enum scan_action *act, enum scan_action *faces)
 {
 	for (int t = 0; t < SCAN_NTYPES; t++)
 		act[t] = SCAN_ACT_DEFAULT;
+	*faces = SCAN_ACT_DEFAULT;
 	while (s && *s) {
 		const char *comma = strchr(s, ',');
 		size_t len = comma ? (size_t)(comma - s) : strlen(s);
@@ -44,13 +60,11 @@ static void parse_actions(const char *s, enum scan_action *act)
 				const char *name = scan_type_name((enum scan_type)t);
 				if (strlen(name) != klen || strncmp(name, s, klen))
 					continue;
-				if (vlen == 3 && !strncmp(v, "off", 3))
-					act[t] = SCAN_ACT_OFF;
-				else if (vlen == 4 && !strncmp(v, "warn", 4))
-					act[t] = SCAN_ACT_WARN;
-				else if (vlen == 5 && !strncmp(v, "block", 5))
-					act[t] = SCAN_ACT_BLOCK;
+				if (action_of(v, vlen) != SCAN_ACT_DEFAULT)
+					act[t] = action_of(v, vlen);
 			}
+			if (klen == strlen(FACES_KEY) && !strncmp(s, FACES_KEY, klen))
+				*faces = action_of(v, vlen);
 		}
 		s = comma ? comma + 1 : NULL;
 	}
@@ -65,7 +79,7 @@ int core_guard_policy_get(struct core *c, uint64_t org, struct guard_policy *out
 	struct guard_policy_row row;
 	int rc = store_guard_policy_get(c->store, &a, org, &row);
 	if (rc == 0) {
-		parse_actions(row.actions, out->action);
+		parse_actions(row.actions, out->action, &out->faces);
 		snprintf(out->ignore, sizeof out->ignore, "%s", row.ignore);
 		out->allow_override = row.allow_override;
 		out->hold_seconds = row.hold_seconds;
@@ -92,6 +106,11 @@ int core_guard_policy_set(struct core *c, uint64_t org, const struct guard_polic
 		if (n < 0 || (size_t)n >= sizeof actions - k)
 			return ERR_TOOBIG;
 		k += (size_t)n;
+	}
+	if (p->faces != SCAN_ACT_DEFAULT) {
+		int n = snprintf(actions + k, sizeof actions - k, "%s" FACES_KEY "=%s", k ? "," : "", action_name(p->faces));
+		if (n < 0 || (size_t)n >= sizeof actions - k)
+			return ERR_TOOBIG;
 	}
 	struct guard_policy_row row = {
 		.actions = actions,
@@ -206,6 +225,8 @@ int guard_audit(struct core *c, uint64_t author, uint64_t writer, uint64_t post,
 	if (g->verdict == SCAN_OK)
 		return 0;
 	struct buf types = BUF_INIT(1024);
+	if (g->faces)
+		buf_nofail(buf_adds(&types, FACES_KEY)); /* short constant into an empty 1 KB buffer */
 	for (size_t i = 0; i < g->n; i++) {
 		const char *t = scan_type_name(g->v[i].type);
 		if (!strstr(types.ptr, t))
@@ -382,6 +403,19 @@ static int guard_scan(struct core *c, struct arena *a, uint64_t author, uint64_t
 		return rc;
 	drop_known_names(c, a, acc, writer, visibility, rcpt, nrcpt, text, parts, nparts, &pol, &sr);
 	out->verdict = sr.verdict;
+	/* Faces in a photo or video: asked about like a finding (a person's own
+	 * photo too: "is everyone in it OK with sharing it?"); an organisation
+	 * may block them or not ask.  Blurred faces are not counted. */
+	int faces = 0;
+	for (size_t i = 0; i < nparts; i++)
+		faces += parts[i].faces > 0 ? parts[i].faces : 0;
+	enum scan_action fa = is_org ? gp.faces : SCAN_ACT_DEFAULT;
+	if (faces && fa != SCAN_ACT_OFF) {
+		out->faces = faces;
+		enum scan_verdict fv = fa == SCAN_ACT_BLOCK ? SCAN_BLOCK : SCAN_WARN;
+		if (fv > out->verdict)
+			out->verdict = fv;
+	}
 	out->n = sr.n;
 	out->v = arena_alloc(a, (sr.n + 1) * sizeof *out->v);
 	if (sr.n)

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/id.h"
 #include "base/log.h"
@@ -40,6 +41,7 @@ static struct core *media_core;
 /* Per-account limits (core.h), overridable from the environment in tests. */
 static int upload_rate = CORE_MEDIA_UPLOADS;
 static int64_t quota_all = CORE_MEDIA_QUOTA, quota_loose = CORE_MEDIA_QUOTA_LOOSE;
+static int look_wait = CORE_MEDIA_LOOK_WAIT;
 
 /* ---- files on disk ---- */
 
@@ -194,6 +196,9 @@ int core_media_open(struct core *c, const char *data_dir, const struct job_handl
 	const char *e = getenv("KRING_MEDIA_RATE");
 	if (e && parse_u64(e, &v) && v < 1000000)
 		upload_rate = (int)v;
+	e = getenv("KRING_MEDIA_LOOK_WAIT");
+	if (e && parse_u64(e, &v) && v <= 600)
+		look_wait = (int)v;
 	e = getenv("KRING_MEDIA_QUOTA_MB");
 	if (e && parse_u64(e, &v) && v > 0 && v < (1u << 30)) {
 		quota_all = (int64_t)v << 20;
@@ -232,6 +237,12 @@ static int check_alt(const char *alt)
 
 int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, uint64_t *id,
                       enum media_refusal *why)
+{
+	return core_media_upload_blur(c, owner, d, n, alt, false, id, why);
+}
+
+int core_media_upload_blur(struct core *c, uint64_t owner, const void *d, size_t n, const char *alt, bool blur_faces,
+                           uint64_t *id, enum media_refusal *why)
 {
 	*why = MEDIA_OK;
 	if (!owner)
@@ -287,6 +298,7 @@ int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, c
 		.alt = alt,
 		.size = (int64_t)n, /* the raw upload's, until the job stores the files */
 		.created_at = time_now(),
+		.blur = blur_faces && sn.kind == MEDIA_IMAGE ? 1 : 0,
 	};
 	char *tmp = tmp_path(&a, m.id);
 	rc = write_file(tmp, d, n);
@@ -298,6 +310,39 @@ int core_media_upload(struct core *c, uint64_t owner, const void *d, size_t n, c
 	job_kick();
 	*id = m.id;
 	return 0;
+}
+
+int core_media_blur(struct core *c, uint64_t viewer, uint64_t id)
+{
+	if (!media_dir[0])
+		return ERR_IO;
+	struct arena a;
+	arena_init(&a);
+	struct media *m;
+	int rc = store_media_get(c->store, &a, id, &m);
+	if (!rc && m->owner_id != viewer)
+		rc = ERR_NOTFOUND;
+	if (!rc && (m->kind != MEDIA_IMAGE || m->state != MEDIA_READY || !m->nfiles))
+		rc = ERR_INVAL;
+	if (!rc && (m->blur == 2 || m->faces <= 0)) {
+		arena_release(&a);
+		return 0; /* nothing to blur */
+	}
+	/* The stored main file (our own clean WebP) is processed again with
+	 * --blur; the job replaces every file and removes the old ones. */
+	char *buf = NULL;
+	size_t len = 0;
+	if (!rc)
+		rc = read_file(file_path(&a, m->files[0].sha256, m->files[0].ext), CORE_MEDIA_MAX_IMAGE, &buf, &len);
+	if (!rc)
+		rc = write_file(tmp_path(&a, id), buf, len);
+	free(buf);
+	if (!rc && (rc = store_media_blur_again(c->store, id, JOB_KIND)))
+		unlink(tmp_path(&a, id));
+	arena_release(&a);
+	if (!rc)
+		job_kick();
+	return rc == ERR_CONFLICT ? ERR_INVAL : rc;
 }
 
 int core_media_set_alt(struct core *c, uint64_t viewer, uint64_t id, const char *alt, const struct guard_ask *ask)
@@ -333,6 +378,63 @@ static void remove_out_dir(struct arena *a, const char *dir)
 
 #define IMAGE_FILES 4
 
+/*
+ * What kring-image saw (src/image/look.h): "faces N", "blurred N",
+ * "text LINE" and "note WHY" lines, gathered over one picture or a video's
+ * sampled frames.  The text is kept as read (bounded, control characters
+ * gone); the guard reads it with the post (core/post.c).
+ */
+struct look {
+	int faces, blurred;
+	struct buf text, note;
+};
+
+static void look_start(struct look *lk)
+{
+	lk->faces = -1;
+	lk->blurred = 0;
+	buf_init(&lk->text, CORE_MEDIA_SEEN_TEXT_MAX);
+	buf_init(&lk->note, 512);
+}
+
+static bool look_line(struct look *lk, const char *line)
+{
+	int v;
+	if (sscanf(line, "faces %d", &v) == 1 && v >= 0) {
+		lk->faces = v > lk->faces ? v : lk->faces;
+		return true;
+	}
+	if (sscanf(line, "blurred %d", &v) == 1 && v >= 0) {
+		lk->blurred += v;
+		return true;
+	}
+	bool text = !strncmp(line, "text ", 5), note = !strncmp(line, "note ", 5);
+	if (!text && !note)
+		return false;
+	struct buf *b = text ? &lk->text : &lk->note;
+	const char *s = line + 5;
+	size_t n = strlen(s);
+	/* Whole lines of valid text only (text_check: UTF-8, no control characters). */
+	if (n && !text_check(s, n, n) && b->len + n + 3 < b->max && !(note && b->ptr && strstr(b->ptr, s))) {
+		/* room checked above: separator, text and the terminating NUL */
+		if (b->len)
+			buf_nofail(buf_adds(b, text ? "\n" : "; "));
+		buf_nofail(buf_add(b, s, n));
+	}
+	return true;
+}
+
+static void look_finish(struct look *lk, struct arena *a, struct media *m)
+{
+	m->faces = lk->faces;
+	if (m->blur == 1 && lk->blurred > 0)
+		m->blur = 2;
+	m->seen_text = arena_strndup(a, lk->text.ptr ? lk->text.ptr : "", lk->text.len);
+	m->look_note = arena_strndup(a, lk->note.ptr ? lk->note.ptr : "", lk->note.len);
+	buf_release(&lk->text);
+	buf_release(&lk->note);
+}
+
 static int process_image(struct core *c, struct arena *a, struct media *m, const char *raw, size_t n,
                          const char *in, char *why, size_t whylen)
 {
@@ -347,8 +449,8 @@ static int process_image(struct core *c, struct arena *a, struct media *m, const
 		snprintf(why, whylen, "cannot create %s: %s", dir, strerror(errno));
 		return ERR_IO;
 	}
-	char out[2048] = "";
-	char *argv[] = {image_tool, (char *)in, dir, NULL};
+	char out[8192] = "";
+	char *argv[] = {image_tool, (char *)in, dir, m->blur == 1 ? "--blur" : NULL, NULL};
 	int rc = run_tool(argv, CORE_MEDIA_IMAGE_CPU, out, sizeof out, why, whylen);
 	if (rc) {
 		if (!strncmp(out, "error ", 6))
@@ -362,10 +464,14 @@ static int process_image(struct core *c, struct arena *a, struct media *m, const
 	size_t nf = 0;
 	char colour[8] = "";
 	memset(files, 0, sizeof files);
+	struct look lk;
+	look_start(&lk);
 	char *save = NULL;
 	for (char *line = strtok_r(out, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save)) {
 		char name[32], hex[7];
 		int w, h;
+		if (look_line(&lk, line))
+			continue;
 		if (sscanf(line, "colour #%6[0-9a-f]", hex) == 1 && strlen(hex) == 6) {
 			colour[0] = '#';
 			memcpy(colour + 1, hex, sizeof hex);
@@ -408,6 +514,7 @@ static int process_image(struct core *c, struct arena *a, struct media *m, const
 	for (size_t i = 0; i < nf; i++)
 		m->size += files[i].size;
 	m->colour = arena_strdup(a, colour);
+	look_finish(&lk, a, m);
 	return store_media_ready(c->store, m->id, m, files, nf);
 }
 
@@ -519,6 +626,33 @@ static void parse_probe(char *s, struct probe *p)
 	}
 }
 
+/*
+ * CORE_MEDIA_VIDEO_FRAMES frames, evenly spread (a quarter, half and three
+ * quarters in), taken out by ffmpeg as PNG and looked at by kring-image
+ * --look: faces is the most any frame shows, the text is every frame's.
+ * A frame that cannot be taken or read is a note, not a failure.
+ */
+static void look_video(struct arena *a, struct media *m, const char *video, double duration, struct look *lk)
+{
+	for (int k = 0; k < CORE_MEDIA_VIDEO_FRAMES; k++) {
+		char at[32], why[200] = "", out[8192] = "";
+		snprintf(at, sizeof at, "%.3f", duration > 0 ? duration * (k + 1) / (CORE_MEDIA_VIDEO_FRAMES + 1) : 0.0);
+		char *frame = arena_printf(a, "%s/tmp/%llu.f%d.png", media_dir, (unsigned long long)m->id, k);
+		char *ff[] = {"/usr/bin/ffmpeg", "-nostdin", "-v", "error", "-protocol_whitelist", "file", "-ss", at, "-i",
+		              (char *)video, "-frames:v", "1", "-an", "-f", "image2", "-c:v", "png", "-y", frame, NULL};
+		char *look[] = {image_tool, "--look", frame, NULL};
+		if (run_tool(ff, CORE_MEDIA_FFMPEG_TIMEOUT, NULL, 0, why, sizeof why) ||
+		    run_tool(look, CORE_MEDIA_IMAGE_CPU, out, sizeof out, why, sizeof why))
+			look_line(lk, "note a frame of the video could not be checked");
+		char *save = NULL;
+		for (char *line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+			look_line(lk, line);
+		unlink(frame);
+		if (duration <= 0)
+			break;
+	}
+}
+
 static int process_av(struct core *c, struct arena *a, struct media *m, const char *raw, size_t n, const char *in,
                       char *why, size_t whylen)
 {
@@ -591,7 +725,13 @@ static int process_av(struct core *c, struct arena *a, struct media *m, const ch
 		snprintf(why, whylen, "cannot read ffmpeg output");
 		return rc;
 	}
+	/* A video's privacy checks: kring-image looks at a few of its frames. */
+	struct look lk;
+	look_start(&lk);
+	if (video)
+		look_video(a, m, dst, p.duration, &lk);
 	unlink(dst);
+	look_finish(&lk, a, m);
 	struct media_file f = {.ext = ext, .mime = mime, .width = p.width, .height = p.height, .main = true};
 	rc = store_bytes(a, buf, len, &f);
 	free(buf);
@@ -607,6 +747,29 @@ static int process_av(struct core *c, struct arena *a, struct media *m, const ch
 }
 
 /* ---- the job ---- */
+
+void media_wait_looked(struct core *c, const uint64_t *ids, size_t n)
+{
+	if (!n)
+		return;
+	int64_t deadline = time_ms() + (int64_t)look_wait * 1000;
+	job_kick();
+	for (;;) {
+		bool busy = false;
+		struct arena a;
+		arena_init(&a);
+		for (size_t i = 0; i < n && !busy; i++) {
+			struct media *m;
+			busy = store_media_get(c->store, &a, ids[i], &m) == 0 && m->state == MEDIA_PROCESSING &&
+			       m->kind != MEDIA_AUDIO;
+		}
+		arena_release(&a);
+		if (!busy || time_ms() > deadline || job_stopping())
+			return;
+		struct timespec ts = {0, 100 * 1000000L};
+		nanosleep(&ts, NULL);
+	}
+}
 
 static int job_run(void *ctx, const char *arg, char *why, size_t whylen)
 {
@@ -636,12 +799,22 @@ static int job_run(void *ctx, const char *arg, char *why, size_t whylen)
 		rc = ERR_INVAL;
 		goto out;
 	}
+	/* Files of an earlier round (a photo processed again to blur its
+	 * faces): removed once the new ones are stored, unless shared. */
+	struct media_file *old = m->files;
+	size_t nold = m->nfiles;
 	if (m->kind == MEDIA_IMAGE)
 		rc = process_image(c, &a, m, raw, n, tmp, why, whylen);
 	else
 		rc = process_av(c, &a, m, raw, n, tmp, why, whylen);
 	if (!rc)
 		unlink(tmp);
+	for (size_t i = 0; !rc && i < nold; i++) {
+		uint64_t *ids;
+		size_t nids = 0;
+		if (!store_media_by_sha(c->store, &a, old[i].sha256, &ids, &nids) && !nids)
+			unlink(file_path(&a, old[i].sha256, old[i].ext));
+	}
 out:
 	free(raw);
 	arena_release(&a);

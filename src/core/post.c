@@ -551,7 +551,9 @@ int core_default_visibility(const struct account *acc)
 /*
  * What the guard reads of a post: its text, content warning, poll options
  * and the descriptions of its media, as one publication.  Media that cannot
- * be read are left out here; core_media_check refuses them.
+ * be read are left out here; core_media_check refuses them.  A photo's or
+ * video's part is what kring-image read in it, with the faces it saw there
+ * (blurred ones not: the poster took care of them).
  */
 static size_t post_parts(struct core *c, struct arena *a, const char *text, const char *spoiler,
                          const char *const *opts, size_t nopts, const uint64_t *media, size_t nmedia,
@@ -567,14 +569,18 @@ static size_t post_parts(struct core *c, struct arena *a, const char *text, cons
 	for (size_t i = 0; i < nmedia && n < max; i++) {
 		struct media *m;
 		/* Only the writer's own uploads: the answer must not tell of others'. */
-		if (store_media_get(c->store, a, media[i], &m) == 0 && (!owner || m->owner_id == owner) && m->alt &&
-		    *m->alt)
+		if (store_media_get(c->store, a, media[i], &m) || (owner && m->owner_id != owner))
+			continue;
+		if (m->alt && *m->alt)
 			out[n++] = (struct guard_part){.what = "media description", .text = m->alt};
+		int faces = m->blur == 2 ? 0 : m->faces;
+		if (n < max && ((m->seen_text && *m->seen_text) || faces > 0))
+			out[n++] = (struct guard_part){.what = "text in image", .text = m->seen_text, .faces = faces};
 	}
 	return n;
 }
 
-#define POST_PARTS (2 + STORE_POLL_MAX + CORE_MEDIA_MAX_PER_POST)
+#define POST_PARTS (2 + STORE_POLL_MAX + 2 * CORE_MEDIA_MAX_PER_POST)
 #define CORE_SPOILER_MAX 500
 
 /* A content warning and poll options are stored as given: plain text, short. */
@@ -771,6 +777,8 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	if ((rc = check_extras(in->meta, in->poll_options, in->npoll)))
 		return rc;
 	struct guard_result local, *g = in->guard ? in->guard : &local;
+	/* The pictures' privacy checks are a job: a new post waits (bounded) for them. */
+	media_wait_looked(c, in->media_ids, in->nmedia);
 	struct guard_part parts[POST_PARTS];
 	size_t nparts = post_parts(c, a, in->text, in->meta ? in->meta->spoiler_text : NULL, in->poll_options,
 	                           in->npoll, in->media_ids, in->nmedia, viewer, parts, POST_PARTS);

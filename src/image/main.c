@@ -16,7 +16,8 @@
  * no exec and no fork: a decoder exploit can write to the files it was
  * given and nothing else, and anything else kills the process.
  *
- *   kring-image IN OUTDIR
+ *   kring-image IN OUTDIR [--blur]
+ *   kring-image --look IN          (the checks only, no files: a video's frames)
  *   kring-image --check-sandbox    (confine, then try a socket: must be killed)
  *
  * writes OUTDIR/main.webp and OUTDIR/tWIDTH.webp (smaller widths only) and
@@ -24,6 +25,9 @@
  *   file main.webp WIDTH HEIGHT
  *   file t640.webp WIDTH HEIGHT
  *   colour #rrggbb
+ * and what the privacy checks saw in the picture (src/image/look.c):
+ *   faces N / blurred N / text LINE / note WHY
+ * With --blur the faces found are made unrecognisable in every file written.
  * On failure it prints "error WHY" and exits 1.  Files it did not write are
  * left empty (they were opened before the sandbox).
  */
@@ -51,6 +55,7 @@
 
 #include "core/core.h"
 #include "core/media_int.h"
+#include "image/look.h"
 
 /* Thumbnail widths for srcset; only those smaller than the image are made. */
 static const int thumb_widths[] = {320, 640, 1280};
@@ -312,6 +317,8 @@ static VipsImage *load(const char *raw, size_t n, enum sniff_type t, int shrink)
 	return bad ? NULL : im;
 }
 
+static bool blur_faces;
+
 static int process(const char *raw, size_t n)
 {
 	struct sniff sn;
@@ -372,6 +379,9 @@ static int process(const char *raw, size_t n)
 		rc = vips_fail("cannot decode image");
 		goto out;
 	}
+	/* The privacy checks see what is stored, and a blur changes it. */
+	look_run(pixels, vips_image_get_width(srgb), vips_image_get_height(srgb), vips_image_get_bands(srgb),
+	         (double)w * (double)h, blur_faces);
 	if ((rc = save_webp(mem, 82, "main.webp")))
 		goto out;
 	/* Thumbnails from large to small, each made from the one before: a
@@ -418,21 +428,57 @@ out:
 	return rc;
 }
 
+/* --look: the checks on one picture (a video's frame), no files written. */
+static int look_only(const char *raw, size_t n)
+{
+	struct sniff sn;
+	if (!media_sniff((const unsigned char *)raw, n, &sn) || sn.kind != MEDIA_IMAGE)
+		return fail("not an image we accept");
+	VipsImage *in = load(raw, n, sn.type, 1), *thumb = NULL, *srgb = NULL;
+	if (!in)
+		return vips_fail("cannot read image");
+	uint64_t w = (uint64_t)vips_image_get_width(in), h = (uint64_t)vips_image_get_height(in);
+	int rc = 1;
+	void *pixels = NULL;
+	size_t npix = 0;
+	if (media_too_many_pixels(w, h, n))
+		rc = fail("too many pixels");
+	else if (vips_thumbnail_image(in, &thumb, longest_side(w, h), "height", longest_side(w, h), "size",
+	                              VIPS_SIZE_DOWN, NULL) ||
+	         vips_colourspace(thumb, &srgb, VIPS_INTERPRETATION_sRGB, NULL) ||
+	         vips_image_get_format(srgb) != VIPS_FORMAT_UCHAR || !(pixels = vips_image_write_to_memory(srgb, &npix)))
+		rc = vips_fail("cannot decode image");
+	else {
+		look_run(pixels, vips_image_get_width(srgb), vips_image_get_height(srgb), vips_image_get_bands(srgb),
+		         (double)w * (double)h, false);
+		rc = 0;
+	}
+	g_free(pixels);
+	if (srgb)
+		g_object_unref(srgb);
+	if (thumb)
+		g_object_unref(thumb);
+	g_object_unref(in);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	/* Our own stdout buffer: stdio then needs no fstat inside the sandbox. */
 	static char outbuf[4096];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	bool check = argc == 2 && !strcmp(argv[1], "--check-sandbox");
-	if (argc != 3 && !check) {
-		fprintf(stderr, "usage: kring-image IN OUTDIR\n");
+	bool look = argc == 3 && !strcmp(argv[1], "--look");
+	blur_faces = argc == 4 && !strcmp(argv[3], "--blur");
+	if (argc != 3 + blur_faces && !check) {
+		fprintf(stderr, "usage: kring-image IN OUTDIR [--blur] | --look IN\n");
 		return 2;
 	}
 	char *raw = NULL;
 	size_t n = 0;
-	if (!check && read_all(argv[1], &raw, &n))
-		return fail("cannot read %s", argv[1]);
-	if (!check && open_outputs(argv[2]))
+	if (!check && read_all(argv[look ? 2 : 1], &raw, &n))
+		return fail("cannot read %s", argv[look ? 2 : 1]);
+	if (!check && !look && open_outputs(argv[2]))
 		return fail("cannot create the output files in %s", argv[2]);
 	/* No run-time code generation (orc): it wants executable memory and a
 	 * temporary file, and the sandbox allows neither. */
@@ -445,6 +491,13 @@ int main(int argc, char **argv)
 	vips_cache_set_max_mem(0);
 	vips_concurrency_set(1);
 	limit_loaders();
+	/* The face cascade and the OCR models are files: loaded now, unless
+	 * the picture is too small to show a face or words (their loading
+	 * costs more than such a picture's whole job). */
+	struct sniff sn;
+	if (check || !media_sniff((const unsigned char *)raw, n, &sn) || !sn.width ||
+	    (uint64_t)sn.width * sn.height >= LOOK_MIN_PIXELS)
+		look_init();
 	fflush(stdout);
 	if (sandbox())
 		return fail("cannot confine the image decoder");
@@ -455,7 +508,7 @@ int main(int argc, char **argv)
 		fflush(stdout);
 		return 3;
 	}
-	int rc = process(raw, n);
+	int rc = look ? look_only(raw, n) : process(raw, n);
 	free(raw);
 	fflush(stdout);
 	/* No vips_shutdown: it would only free memory, and exit does that. */

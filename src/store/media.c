@@ -27,10 +27,10 @@ int store_media_insert(struct store *s, const struct media *m, const char *job_k
 	if (rc)
 		return rc;
 	rc = db_exec(db,
-	             "INSERT INTO media (id, owner_id, kind, state, mime, alt, created_at, size)"
-	             " VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7)",
-	             "uuissii", m->id, m->owner_id, (int64_t)m->kind, m->mime, m->alt ? m->alt : "", m->created_at,
-	             m->size);
+	             "INSERT INTO media (id, owner_id, kind, state, mime, alt, created_at, size, blur)"
+	             " VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8)",
+	             "uuissiii", m->id, m->owner_id, (int64_t)m->kind, m->mime, m->alt ? m->alt : "", m->created_at,
+	             m->size, (int64_t)m->blur);
 	if (!rc && job_kind) {
 		char arg[24];
 		snprintf(arg, sizeof arg, "%llu", (unsigned long long)m->id);
@@ -67,7 +67,8 @@ static int load_files(struct db *db, struct arena *a, struct media *m)
 }
 
 #define MEDIA_COLS \
-	"SELECT id, owner_id, kind, state, sha256, mime, width, height, size, alt, colour, error, created_at FROM media"
+	"SELECT id, owner_id, kind, state, sha256, mime, width, height, size, alt, colour, error, created_at," \
+	" faces, blur, seen_text, look_note FROM media"
 
 static struct media *media_row(struct arena *a, struct db_stmt *st)
 {
@@ -85,6 +86,10 @@ static struct media *media_row(struct arena *a, struct db_stmt *st)
 	m->colour = arena_strdup(a, db_text(st, 10));
 	m->error = arena_strdup(a, db_text(st, 11));
 	m->created_at = db_i64(st, 12);
+	m->faces = (int)db_i64(st, 13);
+	m->blur = (int)db_i64(st, 14);
+	m->seen_text = arena_strdup(a, db_text(st, 15));
+	m->look_note = arena_strdup(a, db_text(st, 16));
 	return m;
 }
 
@@ -124,11 +129,36 @@ int store_media_ready(struct store *s, uint64_t id, const struct media *m, const
 	if (!rc)
 		rc = db_exec(db,
 		             "UPDATE media SET state = 1, sha256 = ?2, mime = ?3, width = ?4, height = ?5, size = ?6,"
-		             " colour = ?7, error = '' WHERE id = ?1",
-		             "ussiiis", id, m->sha256, m->mime, (int64_t)m->width, (int64_t)m->height, m->size,
-		             m->colour ? m->colour : "");
+		             " colour = ?7, error = '', faces = ?8, blur = ?9, seen_text = ?10, look_note = ?11 WHERE id = ?1",
+		             "ussiiisiiss", id, m->sha256, m->mime, (int64_t)m->width, (int64_t)m->height, m->size,
+		             m->colour ? m->colour : "", (int64_t)m->faces, (int64_t)m->blur, m->seen_text ? m->seen_text : "",
+		             m->look_note ? m->look_note : "");
 	if (!rc && db->drv->changes(db) == 0)
 		rc = ERR_NOTFOUND;
+	return finish(db, rc);
+}
+
+int store_media_blur_again(struct store *s, uint64_t id, const char *job_kind)
+{
+	DB_OR_FAIL(s);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+	             "UPDATE media SET state = 0, blur = 1 WHERE id = ?1 AND state = 1 AND blur <> 2"
+	             " AND NOT EXISTS (SELECT 1 FROM post_media WHERE media_id = ?1)",
+	             "u", id);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_CONFLICT;
+	if (!rc) {
+		char arg[24];
+		snprintf(arg, sizeof arg, "%llu", (unsigned long long)id);
+		int64_t now = time_now();
+		rc = db_exec(db,
+		             "INSERT INTO jobs (id, kind, arg, state, attempts, run_at, created_at)"
+		             " VALUES (?1, ?2, ?3, 0, 0, ?4, ?4)",
+		             "ussi", id_new(), job_kind, arg, now);
+	}
 	return finish(db, rc);
 }
 
@@ -205,8 +235,8 @@ int store_post_media(struct store *s, struct arena *a, uint64_t post_id, struct 
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db,
 	                              "SELECT m.id, m.owner_id, m.kind, m.state, m.sha256, m.mime, m.width, m.height,"
-	                              " m.size, m.alt, m.colour, m.error, m.created_at"
-	                              " FROM post_media pm JOIN media m ON m.id = pm.media_id"
+	                              " m.size, m.alt, m.colour, m.error, m.created_at, m.faces, m.blur, m.seen_text,"
+	                              " m.look_note FROM post_media pm JOIN media m ON m.id = pm.media_id"
 	                              " WHERE pm.post_id = ?1 ORDER BY pm.position",
 	                              "u", post_id);
 	if (!st)
@@ -237,7 +267,7 @@ static void post_media_row(struct db_stmt *st, void *ctx)
 {
 	struct media_rows *r = ctx;
 	struct media *md = media_row(r->a, st);
-	uint64_t pid = db_u64(st, 13);
+	uint64_t pid = db_u64(st, 17);
 	for (size_t i = 0; i < r->n; i++) {
 		struct post_extra *x = r->v[i]->x;
 		if (r->v[i]->id != pid || x->nmedia == MAX_ROWS)
@@ -255,7 +285,8 @@ int store_post_media_many(struct db *db, struct arena *a, struct post *const *v,
 	struct media_rows r = {a, v, n};
 	int rc = db_each_ids(db,
 	                     "SELECT m.id, m.owner_id, m.kind, m.state, m.sha256, m.mime, m.width, m.height, m.size,"
-	                     " m.alt, m.colour, m.error, m.created_at, pm.post_id FROM post_media pm"
+	                     " m.alt, m.colour, m.error, m.created_at, m.faces, m.blur, m.seen_text, m.look_note, pm.post_id"
+	                     " FROM post_media pm"
 	                     " JOIN media m ON m.id = pm.media_id WHERE pm.post_id IN " DB_IDS_IN
 	                     " ORDER BY pm.post_id, pm.position",
 	                     ids, nids, 0, post_media_row, &r);

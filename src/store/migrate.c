@@ -333,6 +333,14 @@ static const char *const sqlite_steps[] = {
 	" alerts INTEGER NOT NULL, policy INTEGER NOT NULL, standard INTEGER NOT NULL DEFAULT 0,"
 	" token_box TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
 	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
+
+	/* 18: what kring-image saw in a picture (or a video's frames): faces
+	 * (-1 = the job could not look; 0 also for media from before), the text it read, a note when a check was
+	 * skipped; blur: 1 = the poster asked to blur faces, 2 = done. */
+	"ALTER TABLE media ADD COLUMN faces INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE media ADD COLUMN blur INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE media ADD COLUMN seen_text TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE media ADD COLUMN look_note TEXT NOT NULL DEFAULT '';",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -319,6 +319,12 @@ const char *const store_pg_steps[] = {
 	" alerts BIGINT NOT NULL, policy BIGINT NOT NULL, standard BIGINT NOT NULL DEFAULT 0,"
 	" token_box TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
 	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
+
+	/* 18: what kring-image saw in a picture (see migrate.c). */
+	"ALTER TABLE media ADD COLUMN faces BIGINT NOT NULL DEFAULT 0;"
+	"ALTER TABLE media ADD COLUMN blur BIGINT NOT NULL DEFAULT 0;"
+	"ALTER TABLE media ADD COLUMN seen_text TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE media ADD COLUMN look_note TEXT NOT NULL DEFAULT '';",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -21,10 +21,13 @@
 int store_media_insert(struct store *s, const struct media *m, const char *job_kind) WARN_UNUSED;
 int store_media_get(struct store *s, struct arena *a, uint64_t id, struct media **out) WARN_UNUSED;
 /* Processing done: the main file's facts and every file (main and thumbnails). */
-int store_media_ready(struct store *s, uint64_t id, const struct media *m, const struct media_file *f, size_t n)
-	WARN_UNUSED;
+int store_media_ready(struct store *s, uint64_t id, const struct media *m, const struct media_file *f, size_t n) WARN_UNUSED;
 int store_media_failed(struct store *s, uint64_t id, const char *error) WARN_UNUSED;
 int store_media_set_alt(struct store *s, uint64_t id, const char *alt) WARN_UNUSED;
+/* Process a ready, unattached media item again with its faces blurred:
+ * state processing, blur 1 and a new job of kind job_kind, in one
+ * transaction.  ERR_CONFLICT if it is not ready or already on a post. */
+int store_media_blur_again(struct store *s, uint64_t id, const char *job_kind) WARN_UNUSED;
 /* Media ids that have a file with this hash. */
 int store_media_by_sha(struct store *s, struct arena *a, const char *sha256, uint64_t **ids, size_t *n) WARN_UNUSED;
 /* Posts (not deleted) that show this media item. */

@@ -346,6 +346,11 @@ struct media {
 	const char *colour;        /* "#rrggbb" dominant colour, "" if none */
 	const char *error;         /* why processing failed, for logs */
 	int64_t created_at;
+	/* What kring-image saw (images; a video's sampled frames). */
+	int faces;                 /* faces found; -1 = not looked at */
+	int blur;                  /* 0; 1 = the poster asked to blur faces; 2 = they are blurred */
+	const char *seen_text;     /* text read in the picture, lines apart by '\n' */
+	const char *look_note;     /* a check skipped or cut short, "" if none */
 	struct media_file *files;  /* filled by store_media_get */
 	size_t nfiles;
 };

@@ -548,6 +548,17 @@ static int policy_page(struct http_req *r, struct account *org, const char *erro
 		tv_set_bool(r->a, x, "act_block", gp.action[t] == SCAN_ACT_BLOCK);
 		tv_push(types, x);
 	}
+	/* Faces in photos and videos: a row of the same table (core: guard_policy.faces). */
+	struct tval *fx = tv_obj(r->a);
+	tv_set_str(r->a, fx, "name", "faces");
+	tv_set_str(r->a, fx, "label", _r(r, "Gezichten op foto's en video's"));
+	tv_set_str(r->a, fx, "default_label", _r(r, "standaard: waarschuwen"));
+	tv_set_str(r->a, fx, "why", _r(r, "Staat er iemand herkenbaar op een foto of video? Dan vragen we of iedereen het goed vindt. Gezichten die de schrijver onherkenbaar liet maken, tellen niet."));
+	tv_set_bool(r->a, fx, "act_default", gp.faces == SCAN_ACT_DEFAULT);
+	tv_set_bool(r->a, fx, "act_off", gp.faces == SCAN_ACT_OFF);
+	tv_set_bool(r->a, fx, "act_warn", gp.faces == SCAN_ACT_WARN);
+	tv_set_bool(r->a, fx, "act_block", gp.faces == SCAN_ACT_BLOCK);
+	tv_push(types, fx);
 	tv_set(m, "types", types);
 	tv_set_str(r->a, m, "ignore", arena_strdup(r->a, gp.ignore));
 	tv_set_bool(r->a, m, "allow_override", gp.allow_override);
@@ -637,6 +648,14 @@ int h_admin_policy(struct http_req *r)
 		else
 			return ERR_INVAL;
 	}
+	const char *fv = http_form(r, "faces");
+	gp.faces = !fv || !strcmp(fv, "default") ? SCAN_ACT_DEFAULT
+	         : !strcmp(fv, "off")            ? SCAN_ACT_OFF
+	         : !strcmp(fv, "warn")           ? SCAN_ACT_WARN
+	         : !strcmp(fv, "block")          ? SCAN_ACT_BLOCK
+	                                         : (enum scan_action)-1;
+	if ((int)gp.faces == -1)
+		return ERR_INVAL;
 	const char *ignore = http_form(r, "ignore");
 	if (ignore && strlen(ignore) >= sizeof gp.ignore)
 		return policy_page(r, org, _r(r, "De lijst met eigen gegevens is te lang."));

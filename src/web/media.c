@@ -112,6 +112,14 @@ int media_from_form(struct http_req *r, struct post_input *in)
 	 * guard reads it with the post. */
 	for (size_t i = 0; i < n; i++) {
 		char key[32];
+		/* "Make the faces unrecognisable" on the review page (blur_<id>). */
+		snprintf(key, sizeof key, "blur_%llu", (unsigned long long)ids[i]);
+		const char *blur = http_form(r, key);
+		if (blur && !strcmp(blur, "1")) {
+			int rc = core_media_blur(q->w->core, q->viewer, ids[i]);
+			if (rc && rc != ERR_INVAL)
+				return rc;
+		}
 		snprintf(key, sizeof key, "alt_%llu", (unsigned long long)ids[i]);
 		const char *alt = http_form(r, key);
 		if (!alt)
@@ -131,8 +139,10 @@ int media_from_form(struct http_req *r, struct post_input *in)
 		snprintf(key, sizeof key, "alt%zu", n + 1);
 		const char *alt = http_form(r, key);
 		enum media_refusal why;
-		int rc = core_media_upload(q->w->core, q->viewer, f->data, f->len, alt ? str_trim(arena_strdup(r->a, alt)) : NULL,
-		                           &ids[n], &why);
+		const char *blur = http_form(r, "blur_faces");
+		int rc = core_media_upload_blur(q->w->core, q->viewer, f->data, f->len,
+		                                alt ? str_trim(arena_strdup(r->a, alt)) : NULL, blur && !strcmp(blur, "1"),
+		                                &ids[n], &why);
 		if (rc == ERR_INVAL || rc == ERR_TOOBIG || (rc == ERR_RATE && why == MEDIA_REFUSE_RATE))
 			return refuse_draft(r, rc, why, ids, n, true);
 		if (rc)

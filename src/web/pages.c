@@ -643,6 +643,7 @@ static const char *part_label(struct http_req *r, const char *what)
 		{"spoiler_text", N_("Inhoudswaarschuwing")},
 		{"poll option", N_("Keuze in de peiling")},
 		{"media description", N_("Beschrijving van een bestand")},
+		{"text in image", N_("In de foto staat")},
 		{"description", N_("Beschrijving")},
 		{"display_name", N_("Naam")},
 		{"note", N_("Over mij")},
@@ -743,6 +744,7 @@ void guard_model(struct http_req *r, struct tval *m, const char *text, const str
 	tv_set_bool(r->a, m, "blocked", !g->overridable);
 	tv_set_bool(r->a, m, "block", g->verdict == SCAN_BLOCK);
 	tv_set_bool(r->a, m, "client", g->client);
+	tv_set_bool(r->a, m, "faces", g->faces > 0);
 }
 
 /*
@@ -818,6 +820,8 @@ static int guard_page(struct http_req *r, const char *action, const struct guard
 			tv_set_strf(r->a, y, "id", "%llu", (unsigned long long)md->id);
 			tv_set_int(r->a, y, "n", (int64_t)i + 1);
 			tv_set_str(r->a, y, "alt", md->alt);
+			/* Faces the guard asks about: offer to blur them. */
+			tv_set_bool(r->a, y, "faces", md->faces > 0 && md->blur != 2 && md->state == MEDIA_READY);
 			tv_push(alts, y);
 		}
 	}

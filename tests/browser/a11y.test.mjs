@@ -486,3 +486,26 @@ describe('without JavaScript', { timeout: 5 * 60_000 }, () => {
     } finally { await ctx.close(); }
   });
 });
+
+// Issue 16: the review page for a photo with a face and text in it (the
+// photo's text under "In de foto staat", the question about faces).
+describe('privacy guard on photos', { timeout: 5 * 60_000 }, () => {
+  const FACE = '/usr/share/doc/opencv-doc/examples/data/messi5.jpg';
+  for (const lang of ['nl', 'en']) {
+    it(`review page for a photo with a face passes axe (${lang})`, { timeout: 3 * TEST_TIMEOUT }, async (t) => {
+      if (!existsSync(FACE)) { t.skip('opencv-doc is not installed'); return; }
+      const ctx = await loggedInContext('member', { lang });
+      try {
+        const page = await ctx.newPage();
+        page.setDefaultNavigationTimeout(3 * TEST_TIMEOUT);
+        await page.goto(base + '/');
+        await page.fill('form.compose textarea[name=text]', 'Een foto van de wedstrijd');
+        await page.setInputFiles('form.compose input[name=media]', FACE);
+        await clickAndWait(page, 'form.compose button.primary');
+        const main = await page.textContent('main');
+        assert.match(main, lang === 'nl' ? /Staat iedereen op deze foto er graag op/ : /Is everyone in this photo/);
+        await axeCheck(page, `guard review with a face (${lang})`);
+      } finally { await ctx.close(); }
+    });
+  }
+});
