@@ -333,6 +333,17 @@ static const char *const sqlite_steps[] = {
 	" alerts INTEGER NOT NULL, policy INTEGER NOT NULL, standard INTEGER NOT NULL DEFAULT 0,"
 	" token_box TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
 	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
+
+	/* 18: announcements: an administrator's notices to everyone (Mastodon's
+	 * /api/v1/announcements), who dismissed which, and the reactions
+	 * (unicode emoji) on them.  0 in starts_at/ends_at/published_at: none. */
+	"CREATE TABLE announcements (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL, text TEXT NOT NULL,"
+	" starts_at INTEGER NOT NULL DEFAULT 0, ends_at INTEGER NOT NULL DEFAULT 0, all_day INTEGER NOT NULL DEFAULT 0,"
+	" published INTEGER NOT NULL DEFAULT 0, published_at INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE announcement_reads (account_id INTEGER NOT NULL, announcement_id INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, announcement_id));"
+	"CREATE TABLE announcement_reactions (announcement_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
+	" name TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (announcement_id, account_id, name));",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

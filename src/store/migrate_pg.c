@@ -319,6 +319,15 @@ const char *const store_pg_steps[] = {
 	" alerts BIGINT NOT NULL, policy BIGINT NOT NULL, standard BIGINT NOT NULL DEFAULT 0,"
 	" token_box TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
 	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
+
+	/* 18: announcements (see migrate.c). */
+	"CREATE TABLE announcements (id BIGINT PRIMARY KEY, author_id BIGINT NOT NULL, text TEXT NOT NULL,"
+	" starts_at BIGINT NOT NULL DEFAULT 0, ends_at BIGINT NOT NULL DEFAULT 0, all_day BIGINT NOT NULL DEFAULT 0,"
+	" published BIGINT NOT NULL DEFAULT 0, published_at BIGINT NOT NULL DEFAULT 0, updated_at BIGINT NOT NULL);"
+	"CREATE TABLE announcement_reads (account_id BIGINT NOT NULL, announcement_id BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, announcement_id));"
+	"CREATE TABLE announcement_reactions (announcement_id BIGINT NOT NULL, account_id BIGINT NOT NULL,"
+	" name TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (announcement_id, account_id, name));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);
