@@ -109,9 +109,11 @@ static int react(struct http_req *r, bool on)
 	const char *name = http_param(r, "name");
 	rc = on ? core_ann_react(x.c, x.a, x.viewer, id, name) : core_ann_unreact(x.c, x.a, x.viewer, id, name);
 	if (rc == ERR_INVAL)
-		return api_fail(&x, 422, "Validation failed: Name is not a recognized emoji (kring knows unicode emoji only)");
+		return api_fail(&x, 422,
+		                "Validation failed: Name is not a recognized emoji (kring knows unicode emoji only)");
 	if (rc == ERR_TOOBIG)
-		return api_fail(&x, 422, "Validation failed: you have reached the limit of 8 reactions on this announcement");
+		return api_fail(&x, 422,
+		                "Validation failed: you have reached the limit of 8 reactions on this announcement");
 	if (rc)
 		return rc;
 	return json_literal(&x, "{}");

@@ -157,8 +157,8 @@ int core_ann_admin_list(struct core *c, struct arena *a, uint64_t viewer, struct
 	return store_ann_list(c->store, a, 0, false, time_now(), true, out, n);
 }
 
-int core_ann_create(struct core *c, uint64_t viewer, const char *text, int64_t starts_at, int64_t ends_at,
-                    bool all_day, bool publish, uint64_t *id)
+int core_ann_create(struct core *c, uint64_t viewer, const char *text, int64_t starts_at, int64_t ends_at, bool all_day,
+                    bool publish, uint64_t *id)
 {
 	int rc = need_admin(c, viewer);
 	if (rc)
@@ -174,15 +174,15 @@ int core_ann_create(struct core *c, uint64_t viewer, const char *text, int64_t s
 		return ERR_INVAL;
 	int64_t now = time_now();
 	struct announcement an = {
-		.id = id_new(),
-		.author_id = viewer,
-		.text = text,
-		.starts_at = starts_at,
-		.ends_at = ends_at,
-		.all_day = all_day,
-		.published = publish,
-		.published_at = publish ? now : 0,
-		.updated_at = now,
+	        .id = id_new(),
+	        .author_id = viewer,
+	        .text = text,
+	        .starts_at = starts_at,
+	        .ends_at = ends_at,
+	        .all_day = all_day,
+	        .published = publish,
+	        .published_at = publish ? now : 0,
+	        .updated_at = now,
 	};
 	if (id)
 		*id = an.id;

@@ -8,8 +8,8 @@
 #include "store/store_int.h"
 
 /* ?1 is always the viewer (for read). */
-#define COLS                                                                                            \
-	"id, author_id, text, starts_at, ends_at, all_day, published, published_at, updated_at,"            \
+#define ANN_COLS \
+	"id, author_id, text, starts_at, ends_at, all_day, published, published_at, updated_at," \
 	" CASE WHEN EXISTS (SELECT 1 FROM announcement_reads r WHERE r.announcement_id = announcements.id" \
 	" AND r.account_id = ?1) THEN 1 ELSE 0 END"
 
@@ -77,11 +77,14 @@ int store_ann_set_published(struct store *s, uint64_t id, bool on, int64_t now)
 	DB_OR_FAIL(s);
 	/* published_at is the first publication's: a notice taken back and
 	 * published again is the same notice. */
+	if (!on)
+		return changed(db, db_exec(db, "UPDATE announcements SET published = 0, updated_at = ?2 WHERE id = ?1",
+		                           "ui", id, now));
 	return changed(db, db_exec(db,
-	                           "UPDATE announcements SET published = ?2, updated_at = ?3,"
-	                           " published_at = CASE WHEN ?2 = 1 AND published_at = 0 THEN ?3 ELSE published_at END"
+	                           "UPDATE announcements SET published = 1, updated_at = ?2,"
+	                           " published_at = CASE WHEN published_at = 0 THEN ?2 ELSE published_at END"
 	                           " WHERE id = ?1",
-	                           "uii", id, (int64_t)on, now));
+	                           "ui", id, now));
 }
 
 int store_ann_delete(struct store *s, uint64_t id)
@@ -98,7 +101,7 @@ int store_ann_delete(struct store *s, uint64_t id)
 int store_ann_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct announcement *out)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st = db_query(db, "SELECT " COLS " FROM announcements WHERE id = ?2", "uu", viewer, id);
+	struct db_stmt *st = db_query(db, "SELECT " ANN_COLS " FROM announcements WHERE id = ?2", "uu", viewer, id);
 	int rc = db_one(st);
 	if (!rc)
 		row(a, st, out);
@@ -112,15 +115,16 @@ int store_ann_list(struct store *s, struct arena *a, uint64_t viewer, bool live,
                    struct announcement **out, size_t *n)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st = db_query(
-		db,
-		"SELECT " COLS " FROM announcements WHERE (?2 = 0 OR (published = 1"
-		" AND (starts_at = 0 OR starts_at <= ?3) AND (ends_at = 0 OR ends_at > ?3)))"
-		" AND (?4 = 1 OR NOT EXISTS (SELECT 1 FROM announcement_reads d WHERE d.announcement_id = announcements.id"
-		" AND d.account_id = ?1))"
-		" ORDER BY CASE WHEN ?2 = 0 THEN -id ELSE 0 END,"
-		" CASE WHEN starts_at > 0 THEN starts_at ELSE published_at END, id LIMIT ?5",
-		"uiiii", viewer, (int64_t)live, now, (int64_t)with_dismissed, (int64_t)STORE_ANN_MAX);
+	struct db_stmt *st =
+	        db_query(db,
+	                 "SELECT " ANN_COLS " FROM announcements WHERE (CAST(?2 AS BIGINT) = 0 OR (published = 1"
+	                 " AND (starts_at = 0 OR starts_at <= ?3) AND (ends_at = 0 OR ends_at > ?3)))"
+	                 " AND (CAST(?4 AS BIGINT) = 1 OR NOT EXISTS (SELECT 1 FROM announcement_reads d WHERE "
+	                 "d.announcement_id = announcements.id"
+	                 " AND d.account_id = ?1))"
+	                 " ORDER BY CASE WHEN CAST(?2 AS BIGINT) = 0 THEN -id ELSE 0 END,"
+	                 " CASE WHEN starts_at > 0 THEN starts_at ELSE published_at END, id LIMIT ?5",
+	                 "uiiii", viewer, (int64_t)live, now, (int64_t)with_dismissed, (int64_t)STORE_ANN_MAX);
 	if (!st)
 		return ERR_DB;
 	struct announcement *v = arena_alloc(a, STORE_ANN_MAX * sizeof *v);
@@ -161,15 +165,15 @@ int store_ann_react(struct store *s, uint64_t account, uint64_t id, const char *
 int store_ann_unreact(struct store *s, uint64_t account, uint64_t id, const char *name)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db,
-	               "DELETE FROM announcement_reactions WHERE announcement_id = ?1 AND account_id = ?2 AND name = ?3",
-	               "uus", id, account, name);
+	return db_exec(
+	        db, "DELETE FROM announcement_reactions WHERE announcement_id = ?1 AND account_id = ?2 AND name = ?3",
+	        "uus", id, account, name);
 }
 
 int store_ann_react_count(struct store *s, uint64_t account, uint64_t id, int64_t *n)
 {
 	DB_OR_FAIL(s);
 	return db_scalar(db, n, 0,
-	                 "SELECT COUNT(*) FROM announcement_reactions WHERE announcement_id = ?1 AND account_id = ?2", "uu",
-	                 id, account);
+	                 "SELECT COUNT(*) FROM announcement_reactions WHERE announcement_id = ?1 AND account_id = ?2",
+	                 "uu", id, account);
 }

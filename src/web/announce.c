@@ -33,8 +33,13 @@ static bool local_time(const char *s, int64_t *out)
 	if (v[0] < 1970 || v[0] > 9999 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 ||
 	    v[5] > 59)
 		return false;
-	struct tm tm = {.tm_year = v[0] - 1900, .tm_mon = v[1] - 1, .tm_mday = v[2], .tm_hour = v[3], .tm_min = v[4],
-	                .tm_sec = v[5], .tm_isdst = -1};
+	struct tm tm = {.tm_year = v[0] - 1900,
+	                .tm_mon = v[1] - 1,
+	                .tm_mday = v[2],
+	                .tm_hour = v[3],
+	                .tm_min = v[4],
+	                .tm_sec = v[5],
+	                .tm_isdst = -1};
 	time_t t = mktime(&tm);
 	if (t == (time_t)-1)
 		return false;
@@ -60,10 +65,11 @@ static int ann_page(struct http_req *r, const char *error)
 		tv_set_bool(r->a, x, "published", v[i].published);
 		bool ended = v[i].ends_at && v[i].ends_at <= now;
 		bool waiting = v[i].starts_at && v[i].starts_at > now;
-		tv_set_str(r->a, x, "state", !v[i].published ? _r(r, "niet gepubliceerd")
-		                             : ended         ? _r(r, "afgelopen")
-		                             : waiting       ? _r(r, "gepubliceerd, nog niet begonnen")
-		                                             : _r(r, "zichtbaar voor iedereen"));
+		tv_set_str(r->a, x, "state",
+		           !v[i].published ? _r(r, "niet gepubliceerd")
+		           : ended         ? _r(r, "afgelopen")
+		           : waiting       ? _r(r, "gepubliceerd, nog niet begonnen")
+		                           : _r(r, "zichtbaar voor iedereen"));
 		if (v[i].starts_at)
 			tv_set_str(r->a, x, "starts", fmt_time(r, v[i].starts_at));
 		if (v[i].ends_at)
@@ -100,7 +106,8 @@ int h_admin_announcement_new(struct http_req *r)
 	                                 http_form(r, "publish") != NULL, NULL)
 	               : ERR_INVAL;
 	if (rc == ERR_INVAL) {
-		int prc = ann_page(r, _r(r, "Schrijf een tekst van hoogstens 2000 tekens. Kies een eind dat na het begin ligt."));
+		int prc = ann_page(
+		        r, _r(r, "Schrijf een tekst van hoogstens 2000 tekens. Kies een eind dat na het begin ligt."));
 		r->status = 400;
 		return prc;
 	}
