@@ -39,7 +39,8 @@ static const char *content_html(struct actx *x, const char *text)
 }
 
 /* Announcement, as Mastodon documents it (kring has no custom emoji, and
- * notices name no accounts, posts or tags: those lists are empty). */
+ * notices name no accounts or tags: those lists are empty; an
+ * organisation's pinned post names itself in statuses). */
 static void ent_announcement(struct actx *x, struct jw *j, const struct announcement *an)
 {
 	jw_obj(j);
@@ -52,7 +53,16 @@ static void ent_announcement(struct actx *x, struct jw *j, const struct announce
 	jw_ktime(j, "updated_at", an->updated_at);
 	jw_kbool(j, "read", an->read);
 	jw_kempty(j, "mentions");
-	jw_kempty(j, "statuses");
+	jw_key(j, "statuses");
+	jw_arr(j);
+	if (an->post_id) {
+		/* An organisation's pinned post: the app can open it. */
+		jw_obj(j);
+		jw_kid(j, "id", an->post_id);
+		jw_kstr(j, "url", arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)an->post_id));
+		jw_end(j);
+	}
+	jw_arr_end(j);
 	jw_kempty(j, "tags");
 	jw_kempty(j, "emojis");
 	jw_key(j, "reactions");

@@ -74,17 +74,75 @@ bool core_ann_emoji_ok(const char *name)
 	return picto;
 }
 
+/* The pinned posts of organisations viewer follows that viewer may read,
+ * as announcements. */
+static int org_pins(struct core *c, struct arena *a, uint64_t viewer, bool with_dismissed, struct announcement *v,
+                    size_t *k, size_t max)
+{
+	uint64_t *ids;
+	size_t n;
+	int rc = store_ann_org_pins(c->store, a, viewer, &ids, &n);
+	for (size_t i = 0; !rc && i < n && *k < max; i++) {
+		struct post *p;
+		if (core_post_get(c, a, viewer, ids[i], &p) || p->reblog_of)
+			continue; /* gone, or not (any longer) the viewer's to read */
+		struct announcement an = {
+		        .id = p->id,
+		        .post_id = p->id,
+		        .author_id = p->author_id,
+		        .text = p->text,
+		        .published = true,
+		        .published_at = p->created_at,
+		        .updated_at = p->edited_at ? p->edited_at : p->created_at,
+		};
+		if ((rc = store_ann_extras(c->store, a, viewer, &an)))
+			break;
+		if (an.read && !with_dismissed)
+			continue;
+		v[(*k)++] = an;
+	}
+	return rc;
+}
+
 int core_ann_list(struct core *c, struct arena *a, uint64_t viewer, bool with_dismissed, struct announcement **out,
                   size_t *n)
 {
-	return store_ann_list(c->store, a, viewer, true, time_now(), with_dismissed || !viewer, out, n);
+	struct announcement *mine;
+	size_t k;
+	int rc = store_ann_list(c->store, a, viewer, true, time_now(), with_dismissed || !viewer, &mine, &k);
+	if (rc || !viewer) {
+		*out = mine;
+		*n = rc ? 0 : k;
+		return rc;
+	}
+	/* The administrator's notices first, then the organisations' pins. */
+	size_t max = 2 * STORE_ANN_MAX;
+	struct announcement *v = arena_alloc(a, max * sizeof *v);
+	memcpy(v, mine, k * sizeof *v);
+	if ((rc = org_pins(c, a, viewer, with_dismissed, v, &k, max)))
+		return rc;
+	*out = v;
+	*n = k;
+	return 0;
 }
 
-/* The one with id if it is shown now. */
+/* The one with id if it is shown to viewer now: a published notice in its
+ * time, or a pinned post of an organisation viewer follows. */
 static int shown(struct core *c, struct arena *a, uint64_t viewer, uint64_t id)
 {
 	struct announcement an;
 	int rc = id ? store_ann_get(c->store, a, viewer, id, &an) : ERR_NOTFOUND;
+	if (rc == ERR_NOTFOUND && id) {
+		uint64_t *ids;
+		size_t n;
+		if ((rc = store_ann_org_pins(c->store, a, viewer, &ids, &n)))
+			return rc;
+		struct post *p;
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == id)
+				return core_post_get(c, a, viewer, id, &p) ? ERR_NOTFOUND : 0;
+		return ERR_NOTFOUND;
+	}
 	if (rc)
 		return rc;
 	int64_t now = time_now();
@@ -121,8 +179,8 @@ int core_ann_react(struct core *c, struct arena *a, uint64_t viewer, uint64_t id
 		rc = store_ann_react_count(c->store, viewer, id, &given);
 	/* Bounded per person; giving one already given again changes nothing. */
 	if (!rc && given >= STORE_ANN_REACTIONS_MAX) {
-		struct announcement an;
-		rc = store_ann_get(c->store, a, viewer, id, &an);
+		struct announcement an = {.id = id};
+		rc = store_ann_extras(c->store, a, viewer, &an);
 		bool have = false;
 		for (size_t i = 0; !rc && i < an.nreactions; i++)
 			have |= an.reactions[i].me && !strcmp(an.reactions[i].name, name);

@@ -492,7 +492,9 @@ int core_sched_publish(struct core *c, uint64_t id) WARN_UNUSED;
 /*
  * An administrator's notices to everyone on the instance (Mastodon's
  * announcements).  Members see the published ones from starts_at (if set)
- * until ends_at (if set), may dismiss them and react with unicode emoji.
+ * until ends_at (if set), then the pinned posts of the organisations they
+ * follow that they may read (id = the post's); they may dismiss them and
+ * react with unicode emoji.
  * Writing, publishing and deleting: administrators only (ERR_FORBIDDEN).
  */
 #define CORE_ANN_TEXT_MAX 2000 /* characters */

@@ -177,3 +177,39 @@ int store_ann_react_count(struct store *s, uint64_t account, uint64_t id, int64_
 	                 "SELECT COUNT(*) FROM announcement_reactions WHERE announcement_id = ?1 AND account_id = ?2",
 	                 "uu", id, account);
 }
+
+int store_ann_org_pins(struct store *s, struct arena *a, uint64_t viewer, uint64_t **ids, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT p.post_id FROM pins p JOIN follows f ON f.followee_id = p.account_id"
+	                              " JOIN accounts a ON a.id = p.account_id"
+	                              " WHERE f.follower_id = ?1 AND a.kind = ?2 ORDER BY p.id DESC LIMIT ?3",
+	                              "uii", viewer, (int64_t)ACCOUNT_ORG, (int64_t)STORE_ANN_MAX);
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, STORE_ANN_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_ANN_MAX && (rc = db_step(st)) == DB_ROW)
+		v[k++] = db_u64(st, 0);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*ids = v;
+	*n = k;
+	return 0;
+}
+
+int store_ann_extras(struct store *s, struct arena *a, uint64_t viewer, struct announcement *an)
+{
+	DB_OR_FAIL(s);
+	int64_t read = 0;
+	int rc = db_scalar(db, &read, 0,
+	                   "SELECT COUNT(*) FROM announcement_reads WHERE account_id = ?1 AND announcement_id = ?2",
+	                   "uu", viewer, an->id);
+	if (rc)
+		return rc;
+	an->read = read > 0;
+	return reactions(db, a, viewer, an);
+}

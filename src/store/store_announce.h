@@ -23,6 +23,11 @@ int store_ann_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t id
  * with_dismissed false leaves out those viewer dismissed. */
 int store_ann_list(struct store *s, struct arena *a, uint64_t viewer, bool live, int64_t now, bool with_dismissed,
                    struct announcement **out, size_t *n) WARN_UNUSED;
+/* The pinned posts of the organisations viewer follows, newest pin first,
+ * at most STORE_ANN_MAX (the caller checks each post's visibility). */
+int store_ann_org_pins(struct store *s, struct arena *a, uint64_t viewer, uint64_t **ids, size_t *n) WARN_UNUSED;
+/* Whether viewer dismissed id, and the reactions on it (a notice or a post). */
+int store_ann_extras(struct store *s, struct arena *a, uint64_t viewer, struct announcement *an) WARN_UNUSED;
 /* Idempotent. */
 int store_ann_dismiss(struct store *s, uint64_t account, uint64_t id) WARN_UNUSED;
 int store_ann_react(struct store *s, uint64_t account, uint64_t id, const char *name, int64_t now) WARN_UNUSED;

@@ -413,9 +413,11 @@ struct ann_reaction {
 	bool me;          /* the viewer gave it */
 };
 
-/* An instance-wide notice by an administrator (Mastodon's Announcement). */
+/* An instance-wide notice by an administrator, or a pinned post of an
+ * organisation the viewer follows (Mastodon's Announcement). */
 struct announcement {
-	uint64_t id;
+	uint64_t id;                  /* the notice's, or the pinned post's */
+	uint64_t post_id;             /* the pinned post it shows, 0 for a notice */
 	uint64_t author_id;
 	const char *text;             /* plain text; the API writes it as HTML */
 	int64_t starts_at, ends_at;   /* 0: none; shown from starts_at until ends_at */

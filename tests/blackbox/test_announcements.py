@@ -167,3 +167,38 @@ def test_member_cannot_publish(srv, people):
     assert c.get("/admin/announcements").status_code == 403
     mod = srv.new_user(role="moderator", prefix="mod")
     assert mod.post("/admin/announcements", {"text": "Van een moderator", "publish": "1"}).status_code == 403
+
+
+def test_org_pinned_posts_for_followers(srv, people):
+    admin, tok, other, _ = people
+    staff = srv.new_user(prefix="staf")
+    org = uniq("zorgorg")
+    srv.cli("org", "add", org)
+    srv.cli("org", "staff", org, staff.name)
+    # No think time, so followers read the post at once.
+    assert admin.post("/admin/orgs/%s/policy" % org, {"hold_seconds": "0"}).status_code in (200, 303)
+    text = "Open dag zaterdag %s" % uniq("o")
+    pid = str(staff.new_post(text, "public", **{"as": org}))
+    ts = token(srv, staff.name)
+    assert api(srv, ts, "/api/v1/statuses/%s/pin" % pid, "post").status_code == 200
+    oid = api(srv, tok, "/api/v1/accounts/lookup", params={"acct": org}).json()["id"]
+    # Not followed: not an announcement.
+    assert find(api(srv, tok, "/api/v1/announcements").json(), text) is None
+    assert api(srv, tok, "/api/v1/accounts/%s/follow" % oid, "post").status_code == 200
+    a = find(api(srv, tok, "/api/v1/announcements").json(), text)
+    assert a, api(srv, tok, "/api/v1/announcements").json()
+    assert a["id"] == pid and [s["id"] for s in a["statuses"]] == [pid]
+    assert a["statuses"][0]["url"].endswith("/posts/" + pid)
+    # Reactions and dismissing work on it as on a notice.
+    assert api(srv, tok, "/api/v1/announcements/%s/reactions/👏" % pid, "put").status_code == 200
+    a = find(api(srv, tok, "/api/v1/announcements").json(), text)
+    assert [(x["name"], x["count"], x["me"]) for x in a["reactions"]] == [("👏", 1, True)]
+    # Someone who does not follow it cannot react to it or dismiss it.
+    assert api(srv, other, "/api/v1/announcements/%s/reactions/👏" % pid, "put").status_code == 404
+    assert api(srv, other, "/api/v1/announcements/%s/dismiss" % pid, "post").status_code == 404
+    assert api(srv, tok, "/api/v1/announcements/%s/dismiss" % pid, "post").status_code == 200
+    assert find(api(srv, tok, "/api/v1/announcements").json(), text) is None
+    assert find(api(srv, tok, "/api/v1/announcements", params={"with_dismissed": "1"}).json(), text)["read"]
+    # Unpinned: gone.
+    assert api(srv, ts, "/api/v1/statuses/%s/unpin" % pid, "post").status_code == 200
+    assert find(api(srv, tok, "/api/v1/announcements", params={"with_dismissed": "1"}).json(), text) is None
