@@ -62,10 +62,10 @@ bool core_ann_emoji_ok(const char *name)
 		i += len;
 		if (cp == '#' || cp == '*' || (cp >= '0' && cp <= '9'))
 			continue; /* keycaps: 1️⃣ */
-		if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x20E3 || (cp >= 0xE0020 && cp <= 0xE007F))
-			continue; /* joiner, variation selectors, keycap, tag sequences */
+		if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0020 && cp <= 0xE007F))
+			continue; /* joiner, variation selectors, tag sequences */
 		if ((cp >= 0x2100 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0x3297 || cp == 0x3299 ||
-		    (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xA9 || cp == 0xAE) {
+		    (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xA9 || cp == 0xAE || cp == 0x20E3) {
 			picto = true;
 			continue;
 		}

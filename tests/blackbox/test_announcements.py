@@ -202,3 +202,24 @@ def test_org_pinned_posts_for_followers(srv, people):
     # Unpinned: gone.
     assert api(srv, ts, "/api/v1/statuses/%s/unpin" % pid, "post").status_code == 200
     assert find(api(srv, tok, "/api/v1/announcements", params={"with_dismissed": "1"}).json(), text) is None
+
+
+def test_emoji_kinds(srv, people):
+    """Skin tones, flags, families (joiners), keycaps and text-style symbols
+    are emoji; letters, digits alone, spaces and controls are not."""
+    admin, _, other, _ = people
+    text = "Emoji %s" % uniq("j")
+    publish(admin, text)
+    aid = find(api(srv, other, "/api/v1/announcements").json(), text)["id"]
+    path = "/api/v1/announcements/%s/reactions/" % aid
+    good = ["👍🏽", "🇳🇱", "👨‍👩‍👧", "1️⃣", "☕", "❤️"]
+    for e in good:
+        r = api(srv, other, path + requests.utils.quote(e), "put")
+        assert r.status_code == 200, (e, r.text)
+    names = [x["name"] for x in find(api(srv, other, "/api/v1/announcements").json(), text)["reactions"]]
+    assert sorted(names) == sorted(good)
+    for bad in ("1", "é", "\u200b", "\u00a0👍", "👍\n", "%F0%9F", "ab"):
+        r = api(srv, other, path + requests.utils.quote(bad), "put")
+        assert r.status_code in (400, 422), (bad, r.status_code)
+    # Removing one never given is fine (idempotent), an unknown name too.
+    assert api(srv, other, path + "🙃", "delete").status_code == 200
