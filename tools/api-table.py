@@ -21,7 +21,9 @@ BEGIN, END = "<!-- endpoints:begin -->", "<!-- endpoints:end -->"
 EMPTY = "always an empty list (kring has no %s)"
 PARTIAL = {
     "GET /api/v1/custom_emojis": EMPTY % "custom emoji",
-    "GET /api/v1/announcements": EMPTY % "announcements yet",
+    "GET /api/v1/announcements": "the administrator's notices and the pinned posts of organisations one "
+                                 "follows; mentions and tags always empty",
+    "PUT /api/v1/announcements/:id/reactions/:name": "unicode emoji only (kring has no custom emoji)",
     "GET /api/v1/trends": EMPTY % "trends: nothing is ranked",
     "GET /api/v1/trends/tags": EMPTY % "trends: nothing is ranked",
     "GET /api/v1/trends/statuses": EMPTY % "trends: nothing is ranked",

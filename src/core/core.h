@@ -493,6 +493,36 @@ void core_sched_jobs(struct core *c, const struct job_handler **h, size_t *n);
  * the end of its schedule); 0 also when there is nothing (left) to do. */
 int core_sched_publish(struct core *c, uint64_t id) WARN_UNUSED;
 
+/* ---- announcements (announce.c) ---- */
+/*
+ * An administrator's notices to everyone on the instance (Mastodon's
+ * announcements).  Members see the published ones from starts_at (if set)
+ * until ends_at (if set), then the pinned posts of the organisations they
+ * follow that they may read (id = the post's); they may dismiss them and
+ * react with unicode emoji.
+ * Writing, publishing and deleting: administrators only (ERR_FORBIDDEN).
+ */
+#define CORE_ANN_TEXT_MAX 2000 /* characters */
+/* The ones shown now; viewer 0: anonymous (none dismissed, no `me`). */
+int core_ann_list(struct core *c, struct arena *a, uint64_t viewer, bool with_dismissed, struct announcement **out,
+                  size_t *n) WARN_UNUSED;
+/* Each action is one transaction; ERR_NOTFOUND for one not shown now. */
+int core_ann_dismiss(struct core *c, struct arena *a, uint64_t viewer, uint64_t id) WARN_UNUSED;
+/* ERR_INVAL for a name that is not one unicode emoji (kring has no custom
+ * emoji), ERR_TOOBIG past STORE_ANN_REACTIONS_MAX names by one person. */
+int core_ann_react(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *name) WARN_UNUSED;
+int core_ann_unreact(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const char *name) WARN_UNUSED;
+bool core_ann_emoji_ok(const char *name);
+/* The administrator's view: every notice, newest first. */
+int core_ann_admin_list(struct core *c, struct arena *a, uint64_t viewer, struct announcement **out,
+                        size_t *n) WARN_UNUSED;
+/* A new notice (published now if publish); ERR_INVAL for an empty or too
+ * long text or an end before the start. */
+int core_ann_create(struct core *c, uint64_t viewer, const char *text, int64_t starts_at, int64_t ends_at,
+                    bool all_day, bool publish, uint64_t *id) WARN_UNUSED;
+int core_ann_publish(struct core *c, uint64_t viewer, uint64_t id, bool on) WARN_UNUSED;
+int core_ann_delete(struct core *c, uint64_t viewer, uint64_t id) WARN_UNUSED;
+
 /* ---- search ---- */
 struct search_result {
 	struct account **people; size_t npeople;

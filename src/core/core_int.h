@@ -9,6 +9,7 @@
 
 /* Core's own files reach the store; the adapters see core.h only. */
 #include "store/store.h"
+#include "store/store_announce.h"
 #include "store/store_api.h"
 #include "store/store_media.h"
 #include "store/store_push.h"

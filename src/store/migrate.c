@@ -341,6 +341,17 @@ static const char *const sqlite_steps[] = {
 	"ALTER TABLE media ADD COLUMN blur INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE media ADD COLUMN seen_text TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE media ADD COLUMN look_note TEXT NOT NULL DEFAULT '';",
+
+	/* 19: announcements: an administrator's notices to everyone (Mastodon's
+	 * /api/v1/announcements), who dismissed which, and the reactions
+	 * (unicode emoji) on them.  0 in starts_at/ends_at/published_at: none. */
+	"CREATE TABLE announcements (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL, text TEXT NOT NULL,"
+	" starts_at INTEGER NOT NULL DEFAULT 0, ends_at INTEGER NOT NULL DEFAULT 0, all_day INTEGER NOT NULL DEFAULT 0,"
+	" published INTEGER NOT NULL DEFAULT 0, published_at INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE announcement_reads (account_id INTEGER NOT NULL, announcement_id INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, announcement_id));"
+	"CREATE TABLE announcement_reactions (announcement_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
+	" name TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (announcement_id, account_id, name));",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

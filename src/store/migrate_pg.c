@@ -325,6 +325,15 @@ const char *const store_pg_steps[] = {
 	"ALTER TABLE media ADD COLUMN blur BIGINT NOT NULL DEFAULT 0;"
 	"ALTER TABLE media ADD COLUMN seen_text TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE media ADD COLUMN look_note TEXT NOT NULL DEFAULT '';",
+
+	/* 19: announcements (see migrate.c). */
+	"CREATE TABLE announcements (id BIGINT PRIMARY KEY, author_id BIGINT NOT NULL, text TEXT NOT NULL,"
+	" starts_at BIGINT NOT NULL DEFAULT 0, ends_at BIGINT NOT NULL DEFAULT 0, all_day BIGINT NOT NULL DEFAULT 0,"
+	" published BIGINT NOT NULL DEFAULT 0, published_at BIGINT NOT NULL DEFAULT 0, updated_at BIGINT NOT NULL);"
+	"CREATE TABLE announcement_reads (account_id BIGINT NOT NULL, announcement_id BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, announcement_id));"
+	"CREATE TABLE announcement_reactions (announcement_id BIGINT NOT NULL, account_id BIGINT NOT NULL,"
+	" name TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (announcement_id, account_id, name));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

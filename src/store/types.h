@@ -407,4 +407,32 @@ struct push_sub {
 };
 
 
+/* ---- from store_announce.h ---- */
+
+#define STORE_ANN_MAX 50          /* announcements listed at most */
+#define STORE_ANN_REACTIONS_MAX 8 /* distinct reactions one account gives one announcement */
+
+struct ann_reaction {
+	const char *name; /* a unicode emoji */
+	int64_t count;
+	bool me;          /* the viewer gave it */
+};
+
+/* An instance-wide notice by an administrator, or a pinned post of an
+ * organisation the viewer follows (Mastodon's Announcement). */
+struct announcement {
+	uint64_t id;                  /* the notice's, or the pinned post's */
+	uint64_t post_id;             /* the pinned post it shows, 0 for a notice */
+	uint64_t author_id;
+	const char *text;             /* plain text; the API writes it as HTML */
+	int64_t starts_at, ends_at;   /* 0: none; shown from starts_at until ends_at */
+	bool all_day;
+	bool published;
+	int64_t published_at, updated_at;
+	bool read;                    /* the viewer dismissed it */
+	struct ann_reaction *reactions;
+	size_t nreactions;
+};
+
+
 #endif

@@ -142,6 +142,12 @@ int h_message_new(struct http_req *r);
 int h_message_leave(struct http_req *r);
 int h_guidelines_accept(struct http_req *r);
 int h_admin_groups(struct http_req *r);
+/* announce.c: the administrator's announcements. */
+int h_admin_announcements(struct http_req *r);
+int h_admin_announcement_new(struct http_req *r);
+int h_admin_announcement_publish(struct http_req *r);
+int h_admin_announcement_unpublish(struct http_req *r);
+int h_admin_announcement_delete(struct http_req *r);
 
 /* Page handlers (pages.c, account.c, admin.c). */
 int h_index(struct http_req *r);

@@ -206,6 +206,10 @@ before(async () => {
   await pa.fill('#o-privacy', 'Wij bewaren alleen wat nodig is voor uw zorg.');
   await clickAndWait(pa, `form[action="/admin/orgs/${ORG.name}/profile"] button.primary`);
   if (await pa.locator('input[name=confirm]').count()) await clickAndWait(pa, 'form.danger button');
+  // An announcement, so /admin/announcements lists one.
+  await pa.goto(`${base}/admin/announcements`);
+  await pa.fill('#ann-text', 'De huiskamer is maandag gesloten.');
+  await clickAndWait(pa, 'form[action="/admin/announcements"] button.primary');
   // Edit a post so /history has versions.
   await pa.goto(`${base}/posts/${ids.admin}/edit`);
   await pa.fill('form.compose textarea[name=text]',
@@ -270,6 +274,7 @@ const PAGES = [
   ['/messages/new?to=ORG', () => `/messages/new?to=${ORG.name}`],
   ['/moderation', () => '/moderation'],
   ['/admin/groups', () => '/admin/groups'],
+  ['/admin/announcements', () => '/admin/announcements'],
   ['/admin/orgs/ORG/policy', () => `/admin/orgs/${ORG.name}/policy`],
   ['/admin/orgs/ORG', () => `/admin/orgs/${ORG.name}`],
   ['/admin/orgs/ORG?q=NAME', () => `/admin/orgs/${ORG.name}?q=${USERS.member.name}`],
