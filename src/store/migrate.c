@@ -333,6 +333,19 @@ static const char *const sqlite_steps[] = {
 	" alerts INTEGER NOT NULL, policy INTEGER NOT NULL, standard INTEGER NOT NULL DEFAULT 0,"
 	" token_box TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
 	"CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);",
+
+	/* 18: followers, following, favourited_by and reblogged_by are paged
+	 * by the relation's id (as Mastodon): follows and favourites get one,
+	 * time-ordered like every id (base/id.h), the old rows from created_at;
+	 * an index range for each list. */
+	"ALTER TABLE follows ADD COLUMN id INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE follows SET id = ((created_at * 1000) << 16) | (rowid & 65535);"
+	"CREATE INDEX follows_followee_rel ON follows(followee_id, id);"
+	"CREATE INDEX follows_follower_rel ON follows(follower_id, id);"
+	"ALTER TABLE favourites ADD COLUMN id INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE favourites SET id = ((created_at * 1000) << 16) | (rowid & 65535);"
+	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
+	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))
