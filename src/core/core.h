@@ -718,7 +718,8 @@ int core_account_search(struct core *c, struct arena *a, uint64_t viewer, const 
  * them: ERR_NOTFOUND when account is hidden from viewer; empty when its
  * lists are (core_collections_visible); hidden accounts left out.  A page
  * by the follow's id, newest first (Mastodon's order); older/newer: the
- * cursors for the next (max_id) and previous (min_id) page, 0 for none. */
+ * cursors for the next (max_id) and previous (min_id) page, 0 for none
+ * (no older page after one that was not full). */
 int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, bool following,
                    const struct page *pg, struct account ***out, size_t *n, uint64_t *older,
                    uint64_t *newer) WARN_UNUSED;

@@ -71,10 +71,13 @@ int core_account_search(struct core *c, struct arena *a, uint64_t viewer, const 
 
 /* The cursors of a store page: the relation ids of its last and first
  * rows, taken before hidden accounts are left out, so that a page of only
- * hidden people still leads on. */
-static void page_marks(const uint64_t *marks, size_t k, uint64_t *older, uint64_t *newer)
+ * hidden people still leads on.  Going down, an older page only when this
+ * one was full (as Mastodon's records_continue?); going up (min_id) the
+ * older ones are where the reader came from. */
+static void page_marks(const struct page *pg, const uint64_t *marks, size_t k, uint64_t *older, uint64_t *newer)
 {
-	*older = k ? marks[k - 1] : 0;
+	bool full = pg->limit > 0 && k >= (size_t)pg->limit;
+	*older = k && (full || pg->min_id) ? marks[k - 1] : 0;
 	*newer = k ? marks[0] : 0;
 }
 
@@ -97,7 +100,7 @@ int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t ac
 	size_t k = 0;
 	if ((rc = store_follow_page(c->store, a, account, following, pg, &ids, &marks, &k)))
 		return rc;
-	page_marks(marks, k, older, newer);
+	page_marks(pg, marks, k, older, newer);
 	return accounts_of(c, a, viewer, ids, k, out, n);
 }
 
@@ -115,7 +118,7 @@ int core_post_actors(struct core *c, struct arena *a, uint64_t viewer, uint64_t 
 	size_t k = 0;
 	if ((rc = store_post_actors(c->store, a, post, boosts, pg, &ids, &marks, &k)))
 		return rc;
-	page_marks(marks, k, older, newer);
+	page_marks(pg, marks, k, older, newer);
 	return accounts_of(c, a, viewer, ids, k, out, n);
 }
 

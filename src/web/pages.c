@@ -232,11 +232,11 @@ int h_people(struct http_req *r)
 	tv_set(m, "people", l);
 	tv_set_bool(r->a, m, "empty", tv_len(l) == 0 && shown);
 	tv_set_bool(r->a, m, "hidden", !shown);
-	/* "Volgende" while the page was full (or came from a later one),
-	 * "Vorige" once past the first: no links to an empty page. */
+	/* "Volgende" when core knows of more (older), "Vorige" once past the
+	 * first page: no links to an empty page. */
 	bool full = n >= (size_t)pg.limit;
-	pager_model(r, m, arena_printf(r->a, "/@%s/%s", acc->username, following ? "following" : "followers"),
-	            full || pg.min_id ? older : 0, pg.max_id || (pg.min_id && full) ? newer : 0);
+	pager_model(r, m, arena_printf(r->a, "/@%s/%s", acc->username, following ? "following" : "followers"), older,
+	            pg.max_id || (pg.min_id && full) ? newer : 0);
 	return page_render(r, "people", m);
 }
 
