@@ -252,12 +252,17 @@ static int follow_list(struct http_req *r, bool following)
 		return rc;
 	struct account **v;
 	size_t n;
-	uint64_t lim = 40;
-	arg_id(&x, "limit", &lim);
+	struct page pg;
+	arg_page(&x, &pg, 80);
+	uint64_t lim;
+	if (!arg_id(&x, "limit", &lim))
+		pg.limit = 40; /* Mastodon's default for lists of accounts */
+	uint64_t older, newer;
 	/* The pages' rule (core_followers): a hidden list is empty to others. */
-	if ((rc = core_followers(x.c, x.a, x.viewer, param_id(r, "id"), following, lim > 80 ? 80 : (int)lim, &v, &n)))
+	if ((rc = core_followers(x.c, x.a, x.viewer, param_id(r, "id"), following, &pg, &v, &n, &older, &newer)))
 		return rc;
 	accounts_json(&x, v, n);
+	set_link(&x, older, newer);
 	return 0;
 }
 

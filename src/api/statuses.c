@@ -373,13 +373,20 @@ int a_status_actors(struct http_req *r)
 	struct account **v;
 	size_t n;
 	bool boosts = strstr(r->path, "/reblogged_by") != NULL;
-	if ((rc = core_post_actors(x.c, x.a, x.viewer, id, boosts, 80, &v, &n)))
+	struct page pg;
+	arg_page(&x, &pg, 80);
+	uint64_t lim;
+	if (!arg_id(&x, "limit", &lim))
+		pg.limit = 40; /* Mastodon's default for lists of accounts */
+	uint64_t older, newer;
+	if ((rc = core_post_actors(x.c, x.a, x.viewer, id, boosts, &pg, &v, &n, &older, &newer)))
 		return rc;
 	struct jw j;
 	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++)
 		ent_account(&x, &j, v[i]);
 	jw_arr_end(&j);
+	set_link(&x, older, newer);
 	return 0;
 }
 

@@ -755,13 +755,19 @@ int core_account_search(struct core *c, struct arena *a, uint64_t viewer, const 
                         struct account ***out, size_t *n) WARN_UNUSED;
 /* Whom account follows (following) or who follows it, as viewer may know
  * them: ERR_NOTFOUND when account is hidden from viewer; empty when its
- * lists are (core_collections_visible); hidden accounts left out. */
-int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, bool following, int limit,
-                   struct account ***out, size_t *n) WARN_UNUSED;
+ * lists are (core_collections_visible); hidden accounts left out.  A page
+ * by the follow's id, newest first (Mastodon's order); older/newer: the
+ * cursors for the next (max_id) and previous (min_id) page, 0 for none
+ * (no older page after one that was not full). */
+int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, bool following,
+                   const struct page *pg, struct account ***out, size_t *n, uint64_t *older,
+                   uint64_t *newer) WARN_UNUSED;
 /* Who favourited (boosts false) or boosted a post viewer may see, hidden
- * accounts left out. */
-int core_post_actors(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, bool boosts, int limit,
-                     struct account ***out, size_t *n) WARN_UNUSED;
+ * accounts left out; a page by the favourite's (boost's) id, cursors as
+ * core_followers. */
+int core_post_actors(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, bool boosts,
+                     const struct page *pg, struct account ***out, size_t *n, uint64_t *older,
+                     uint64_t *newer) WARN_UNUSED;
 /* The accounts viewer blocks (mutes: mutes), hidden accounts left out. */
 int core_blocked(struct core *c, struct arena *a, uint64_t viewer, bool mutes, struct account ***out, size_t *n) WARN_UNUSED;
 /* Bookmark a post viewer may see (a boost: the post it boosts). */

@@ -69,11 +69,24 @@ int core_account_search(struct core *c, struct arena *a, uint64_t viewer, const 
 	return 0;
 }
 
-int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, bool following, int limit,
-                   struct account ***out, size_t *n)
+/* The cursors of a store page: the relation ids of its last and first
+ * rows, taken before hidden accounts are left out, so that a page of only
+ * hidden people still leads on.  Going down, an older page only when this
+ * one was full (as Mastodon's records_continue?); going up (min_id) the
+ * older ones are where the reader came from. */
+static void page_marks(const struct page *pg, const uint64_t *marks, size_t k, uint64_t *older, uint64_t *newer)
+{
+	bool full = pg->limit > 0 && k >= (size_t)pg->limit;
+	*older = k && (full || pg->min_id) ? marks[k - 1] : 0;
+	*newer = k ? marks[0] : 0;
+}
+
+int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, bool following,
+                   const struct page *pg, struct account ***out, size_t *n, uint64_t *older, uint64_t *newer)
 {
 	*out = NULL;
 	*n = 0;
+	*older = *newer = 0;
 	struct account *acc;
 	int rc = store_account_get(c->store, a, account, &acc);
 	if (rc)
@@ -83,26 +96,30 @@ int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t ac
 	/* A hidden list is empty to others (as on Mastodon), its owner sees it. */
 	if (!core_collections_visible(viewer, acc))
 		return 0;
-	if ((rc = store_followers(c->store, a, account, following, limit, out, n)))
+	uint64_t *ids, *marks;
+	size_t k = 0;
+	if ((rc = store_follow_page(c->store, a, account, following, pg, &ids, &marks, &k)))
 		return rc;
-	drop_hidden(c, viewer, *out, n);
-	return 0;
+	page_marks(pg, marks, k, older, newer);
+	return accounts_of(c, a, viewer, ids, k, out, n);
 }
 
-int core_post_actors(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, bool boosts, int limit,
-                     struct account ***out, size_t *n)
+int core_post_actors(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, bool boosts,
+                     const struct page *pg, struct account ***out, size_t *n, uint64_t *older, uint64_t *newer)
 {
 	*out = NULL;
 	*n = 0;
+	*older = *newer = 0;
 	struct post *p;
 	int rc = core_post_get(c, a, viewer, post, &p);
 	if (rc)
 		return rc;
-	uint64_t *ids;
-	size_t nids = 0;
-	if ((rc = store_post_actors(c->store, a, post, boosts, limit, &ids, &nids)))
+	uint64_t *ids, *marks;
+	size_t k = 0;
+	if ((rc = store_post_actors(c->store, a, post, boosts, pg, &ids, &marks, &k)))
 		return rc;
-	return accounts_of(c, a, viewer, ids, nids, out, n);
+	page_marks(pg, marks, k, older, newer);
+	return accounts_of(c, a, viewer, ids, k, out, n);
 }
 
 int core_blocked(struct core *c, struct arena *a, uint64_t viewer, bool mutes, struct account ***out, size_t *n)

@@ -265,7 +265,8 @@ int store_mark_list(struct store *s, struct arena *a, enum post_mark kind, uint6
 	else
 		st = db_query(db, "SELECT post_id, id FROM pins WHERE account_id = ?1 ORDER BY id DESC LIMIT ?2", "ui",
 		              account, limit_of(pg));
-	return rev_ids(id_rows(a, st, posts, marks, n), up && kind == MARK_BOOKMARK, *posts, *marks, *n);
+	int rc = id_rows(a, st, posts, marks, n); /* before reading *posts (no argument order) */
+	return rev_ids(rc, up && kind == MARK_BOOKMARK, rc ? NULL : *posts, rc ? NULL : *marks, rc ? 0 : *n);
 }
 
 int store_fav_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, uint64_t **out,
@@ -282,21 +283,70 @@ int store_fav_list(struct store *s, struct arena *a, uint64_t account, const str
 		              "SELECT post_id FROM favourites WHERE account_id = ?1 AND post_id < ?2"
 		              " ORDER BY post_id DESC LIMIT ?3",
 		              "uui", account, cursor(pg), limit_of(pg));
-	return rev_ids(id_rows(a, st, out, NULL, n), up, *out, NULL, *n);
+	int rc = id_rows(a, st, out, NULL, n); /* before reading *out (no argument order) */
+	return rev_ids(rc, up, rc ? NULL : *out, NULL, rc ? 0 : *n);
 }
 
-int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boosts, int limit,
-                      uint64_t **out, size_t *n)
+/* Paged by the favourite's id or the boost's (Mastodon's order, newest
+ * first); ranges of favourites_post_rel and posts_reblogs. */
+int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boosts, const struct page *pg,
+                      uint64_t **out, uint64_t **marks, size_t *n)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st =
-		boosts ? db_query(db,
-		                  "SELECT author_id FROM posts WHERE reblog_of = ?1 AND deleted = 0 ORDER BY id DESC"
-		                  " LIMIT ?2",
-		                  "ui", post, (int64_t)limit)
-		       : db_query(db, "SELECT account_id FROM favourites WHERE post_id = ?1 ORDER BY created_at DESC LIMIT ?2",
-		                  "ui", post, (int64_t)limit);
-	return id_rows(a, st, out, NULL, n);
+	bool up = pg->min_id != 0;
+	struct db_stmt *st;
+	if (boosts)
+		st = up ? db_query(db,
+		                   "SELECT author_id, id FROM posts WHERE reblog_of = ?1 AND reblog_of <> 0 AND deleted = 0"
+		                   " AND id > ?2 ORDER BY id ASC LIMIT ?3",
+		                   "uui", post, cursor(pg), limit_of(pg))
+		        : db_query(db,
+		                   "SELECT author_id, id FROM posts WHERE reblog_of = ?1 AND reblog_of <> 0 AND deleted = 0"
+		                   " AND id < ?2 ORDER BY id DESC LIMIT ?3",
+		                   "uui", post, cursor(pg), limit_of(pg));
+	else
+		st = up ? db_query(db,
+		                   "SELECT account_id, id FROM favourites WHERE post_id = ?1 AND id > ?2"
+		                   " ORDER BY id ASC LIMIT ?3",
+		                   "uui", post, cursor(pg), limit_of(pg))
+		        : db_query(db,
+		                   "SELECT account_id, id FROM favourites WHERE post_id = ?1 AND id < ?2"
+		                   " ORDER BY id DESC LIMIT ?3",
+		                   "uui", post, cursor(pg), limit_of(pg));
+	/* id_rows first: the arguments of one call have no order */
+	int rc = id_rows(a, st, out, marks, n);
+	return rev_ids(rc, up, rc ? NULL : *out, rc ? NULL : *marks, rc ? 0 : *n);
+}
+
+/* Paged by the follow's id, newest first (as Mastodon); ranges of
+ * follows_followee_rel / follows_follower_rel. */
+int store_follow_page(struct store *s, struct arena *a, uint64_t account, bool following, const struct page *pg,
+                      uint64_t **out, uint64_t **marks, size_t *n)
+{
+	DB_OR_FAIL(s);
+	bool up = pg->min_id != 0;
+	struct db_stmt *st;
+	if (following)
+		st = up ? db_query(db,
+		                   "SELECT followee_id, id FROM follows WHERE follower_id = ?1 AND id > ?2"
+		                   " ORDER BY id ASC LIMIT ?3",
+		                   "uui", account, cursor(pg), limit_of(pg))
+		        : db_query(db,
+		                   "SELECT followee_id, id FROM follows WHERE follower_id = ?1 AND id < ?2"
+		                   " ORDER BY id DESC LIMIT ?3",
+		                   "uui", account, cursor(pg), limit_of(pg));
+	else
+		st = up ? db_query(db,
+		                   "SELECT follower_id, id FROM follows WHERE followee_id = ?1 AND id > ?2"
+		                   " ORDER BY id ASC LIMIT ?3",
+		                   "uui", account, cursor(pg), limit_of(pg))
+		        : db_query(db,
+		                   "SELECT follower_id, id FROM follows WHERE followee_id = ?1 AND id < ?2"
+		                   " ORDER BY id DESC LIMIT ?3",
+		                   "uui", account, cursor(pg), limit_of(pg));
+	/* id_rows first: the arguments of one call have no order */
+	int rc = id_rows(a, st, out, marks, n);
+	return rev_ids(rc, up, rc ? NULL : *out, rc ? NULL : *marks, rc ? 0 : *n);
 }
 
 int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char ***out, size_t *n)
@@ -431,7 +481,8 @@ int store_list_posts(struct store *s, struct arena *a, uint64_t list, const stru
 		              "SELECT p.id FROM posts p JOIN list_accounts m ON m.account_id = p.author_id"
 		              " WHERE m.list_id = ?1 AND p.deleted = 0 AND p.id < ?2 ORDER BY p.id DESC LIMIT ?3",
 		              "uui", list, cursor(pg), limit_of(pg));
-	return rev_ids(id_rows(a, st, out, NULL, n), up, *out, NULL, *n);
+	int rc = id_rows(a, st, out, NULL, n); /* before reading *out (no argument order) */
+	return rev_ids(rc, up, rc ? NULL : *out, NULL, rc ? 0 : *n);
 }
 
 /* ---- markers ---- */

@@ -352,6 +352,19 @@ static const char *const sqlite_steps[] = {
 	" PRIMARY KEY (account_id, announcement_id));"
 	"CREATE TABLE announcement_reactions (announcement_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
 	" name TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (announcement_id, account_id, name));",
+
+	/* 20: followers, following, favourited_by and reblogged_by are paged
+	 * by the relation's id (as Mastodon): follows and favourites get one,
+	 * time-ordered like every id (base/id.h), the old rows from created_at;
+	 * an index range for each list. */
+	"ALTER TABLE follows ADD COLUMN id INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE follows SET id = ((created_at * 1000) << 16) | (rowid & 65535);"
+	"CREATE INDEX follows_followee_rel ON follows(followee_id, id);"
+	"CREATE INDEX follows_follower_rel ON follows(follower_id, id);"
+	"ALTER TABLE favourites ADD COLUMN id INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE favourites SET id = ((created_at * 1000) << 16) | (rowid & 65535);"
+	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
+	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

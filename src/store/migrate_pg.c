@@ -334,6 +334,20 @@ const char *const store_pg_steps[] = {
 	" PRIMARY KEY (account_id, announcement_id));"
 	"CREATE TABLE announcement_reactions (announcement_id BIGINT NOT NULL, account_id BIGINT NOT NULL,"
 	" name TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (announcement_id, account_id, name));",
+
+	/* 20: relation ids for paging (see migrate.c). */
+	"ALTER TABLE follows ADD COLUMN id BIGINT NOT NULL DEFAULT 0;"
+	"UPDATE follows f SET id = ((f.created_at * 1000) << 16) | (x.rn & 65535)"
+	" FROM (SELECT follower_id, followee_id, row_number() OVER () AS rn FROM follows) x"
+	" WHERE x.follower_id = f.follower_id AND x.followee_id = f.followee_id;"
+	"CREATE INDEX follows_followee_rel ON follows(followee_id, id);"
+	"CREATE INDEX follows_follower_rel ON follows(follower_id, id);"
+	"ALTER TABLE favourites ADD COLUMN id BIGINT NOT NULL DEFAULT 0;"
+	"UPDATE favourites f SET id = ((f.created_at * 1000) << 16) | (x.rn & 65535)"
+	" FROM (SELECT account_id, post_id, row_number() OVER () AS rn FROM favourites) x"
+	" WHERE x.account_id = f.account_id AND x.post_id = f.post_id;"
+	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
+	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

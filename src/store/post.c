@@ -512,9 +512,9 @@ int store_fav_set(struct store *s, uint64_t account, uint64_t post, bool on, boo
 		return rc;
 	if (on)
 		rc = db_exec(db,
-		             "INSERT INTO favourites (account_id, post_id, created_at) VALUES (?1, ?2, ?3)"
+		             "INSERT INTO favourites (account_id, post_id, created_at, id) VALUES (?1, ?2, ?3, ?4)"
 		             " ON CONFLICT DO NOTHING",
-		             "uui", account, post, (int64_t)time(NULL));
+		             "uuiu", account, post, (int64_t)time(NULL), id_new());
 	else
 		rc = db_exec(db, "DELETE FROM favourites WHERE account_id = ?1 AND post_id = ?2", "uu", account, post);
 	*changed = !rc && db->drv->changes(db) > 0;
@@ -572,9 +572,9 @@ int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool
 		return rc;
 	if (on)
 		rc = db_exec(db,
-		             "INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?1, ?2, ?3)"
+		             "INSERT INTO follows (follower_id, followee_id, created_at, id) VALUES (?1, ?2, ?3, ?4)"
 		             " ON CONFLICT DO NOTHING",
-		             "uui", follower, followee, (int64_t)time(NULL));
+		             "uuiu", follower, followee, (int64_t)time(NULL), id_new());
 	else
 		rc = db_exec(db, "DELETE FROM follows WHERE follower_id = ?1 AND followee_id = ?2", "uu", follower,
 		             followee);

@@ -45,9 +45,14 @@ int store_mark_list(struct store *s, struct arena *a, enum post_mark kind, uint6
 /* Favourited post ids of account, newest first (paged by post id). */
 int store_fav_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg, uint64_t **out,
                    size_t *n) WARN_UNUSED;
-/* Who favourited / boosted a post. */
-int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boosts, int limit,
-                      uint64_t **out, size_t *n) WARN_UNUSED;
+/* Who favourited / boosted a post, a page by the favourite's (boost's) id;
+ * marks[i]: that id. */
+int store_post_actors(struct store *s, struct arena *a, uint64_t post, bool boosts, const struct page *pg,
+                      uint64_t **out, uint64_t **marks, size_t *n) WARN_UNUSED;
+/* Whom account follows (following) or who follow it, a page by the
+ * follow's id, newest first; marks[i]: that id. */
+int store_follow_page(struct store *s, struct arena *a, uint64_t account, bool following, const struct page *pg,
+                      uint64_t **out, uint64_t **marks, size_t *n) WARN_UNUSED;
 int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char ***out, size_t *n) WARN_UNUSED;
 /* The id of account's boost of post, or 0. */
 uint64_t store_boost_of(struct store *s, uint64_t account, uint64_t post);

@@ -215,7 +215,12 @@ int h_people(struct http_req *r)
 	/* A hidden list is shown to its owner only; the API's rule too
 	 * (core_followers, which leaves out whom the viewer may not see). */
 	bool shown = core_collections_visible(WREQ(r)->viewer, acc);
-	if ((rc = core_followers(CORE(r), r->a, WREQ(r)->viewer, acc->id, following, 200, &v, &n)))
+	/* 40 a page, newest first, as the API's lists. */
+	struct page pg;
+	page_from_query(r, &pg);
+	pg.limit = 40;
+	uint64_t older, newer;
+	if ((rc = core_followers(CORE(r), r->a, WREQ(r)->viewer, acc->id, following, &pg, &v, &n, &older, &newer)))
 		return rc;
 	const char *dn = acc->display_name[0] ? acc->display_name : acc->username;
 	char *title = arena_printf(r->a, "%s: %s", following ? _r(r, "Volgt") : _r(r, "Volgers"), dn);
@@ -227,6 +232,11 @@ int h_people(struct http_req *r)
 	tv_set(m, "people", l);
 	tv_set_bool(r->a, m, "empty", tv_len(l) == 0 && shown);
 	tv_set_bool(r->a, m, "hidden", !shown);
+	/* "Volgende" when core knows of more (older), "Vorige" once past the
+	 * first page: no links to an empty page. */
+	bool full = n >= (size_t)pg.limit;
+	pager_model(r, m, arena_printf(r->a, "/@%s/%s", acc->username, following ? "following" : "followers"), older,
+	            pg.max_id || (pg.min_id && full) ? newer : 0);
 	return page_render(r, "people", m);
 }
 
