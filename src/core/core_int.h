@@ -101,4 +101,23 @@ int list_drop(struct core *c, struct arena *a, uint64_t owner, uint64_t account)
  * (core_org_hearers) are told too, each notification marked as for it. */
 void core_notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t post);
 
+/* Shared by post.c, timeline.c and graph.c (core/post.c). */
+/* Is there a block between x and y, either way? */
+int core_blocked_between(struct core *c, uint64_t x, uint64_t y, bool *out) WARN_UNUSED;
+/* Fill authors, boosts and the viewer's relations of v[0..n) at once; ok[i]
+ * says whether v[i] may be shown to viewer. */
+void core_prepare_many(struct core *c, struct arena *a, uint64_t viewer, struct post **v, size_t n, bool *ok);
+
+/* Shared by group.c, report.c and conv.c (core/group.c). */
+bool group_instance_mod(struct core *c, uint64_t viewer);
+/* The group as viewer may know it (ERR_NOTFOUND for a secret one they may not). */
+int group_load(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct group **g) WARN_UNUSED;
+/* The group, if viewer is one of its moderators: ERR_AUTH for nobody,
+ * ERR_FORBIDDEN for a reader who is not, ERR_NOTFOUND for anyone else. */
+int group_need_mod(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct group **g) WARN_UNUSED;
+/* account's role and state in group (-1, -1 when none). */
+void group_member_of(struct core *c, struct arena *a, uint64_t group, uint64_t account, int *role, int *state);
+/* May actor act (remove, ban, change the role of, delete the posts of) account in g? */
+int group_may_act(struct core *c, struct arena *a, const struct group *g, uint64_t actor, uint64_t account) WARN_UNUSED;
+
 #endif

@@ -1,6 +1,7 @@
 /*
- * Posts, the one visibility rule, timelines, favourites and boosts, the
- * social graph, notifications and search.
+ * Posts: the one visibility rule, writing, editing and deleting,
+ * addressing and recipients, threads, favourites and boosts.  Timelines,
+ * the social graph, notifications, search and polls have files of their own.
  */
 #include <assert.h>
 #include <stdio.h>
@@ -56,7 +57,7 @@ bool core_post_visible(uint64_t viewer, const struct post *p)
 }
 
 /* Does x block y or y block x?  An error is an error, never a no. */
-static int blocked_between(struct core *c, uint64_t x, uint64_t y, bool *out)
+int core_blocked_between(struct core *c, uint64_t x, uint64_t y, bool *out)
 {
 	int rc = store_blocks(c->store, x, y, out);
 	if (!rc && !*out)
@@ -71,7 +72,7 @@ static int dm_allowed(struct core *c, struct arena *a, uint64_t sender, uint64_t
 	bool yes;
 	int rc = store_account_get(c->store, a, to, &r);
 	if (!rc)
-		rc = blocked_between(c, to, sender, &yes);
+		rc = core_blocked_between(c, to, sender, &yes);
 	if (rc)
 		return rc;
 	if (yes)
@@ -152,7 +153,7 @@ static void replies_held(struct core *c, struct arena *a, struct post *const *v,
  * the people, instead of two or three per post.  ok[i] tells whether v[i]
  * is shown.
  */
-static void prepare_many(struct core *c, struct arena *a, uint64_t viewer, struct post **v, size_t n, bool *ok)
+void core_prepare_many(struct core *c, struct arena *a, uint64_t viewer, struct post **v, size_t n, bool *ok)
 {
 	uint64_t *ids = arena_alloc(a, (4 * n + 1) * sizeof *ids);
 	size_t k = 0;
@@ -225,7 +226,7 @@ int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uin
 			got[m++] = out[i];
 		}
 	bool *ok = arena_alloc(a, m + 1);
-	prepare_many(c, a, viewer, got, m, ok);
+	core_prepare_many(c, a, viewer, got, m, ok);
 	for (size_t j = 0; j < m; j++)
 		if (!ok[j])
 			out[at[j]] = NULL;
@@ -508,11 +509,6 @@ void core_notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t
 				c->on_notify(c, staff[i]);
 		}
 	arena_release(&a);
-}
-
-static void notify(struct core *c, uint64_t to, int kind, uint64_t actor, uint64_t post)
-{
-	core_notify(c, to, kind, actor, post);
 }
 
 static int check_text(const char *text)
@@ -825,10 +821,10 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		c->on_post(c, pn.id, false);
 	/* The post is committed; notifications are best effort after it. */
 	if (parent && parent->author_id != in->author_id)
-		notify(c, parent->author_id, NOTIF_REPLY, in->author_id, pn.id);
+		core_notify(c, parent->author_id, NOTIF_REPLY, in->author_id, pn.id);
 	for (size_t i = 0; i < nrcpt; i++)
 		if (!parent || rcpt[i] != parent->author_id)
-			notify(c, rcpt[i], NOTIF_MENTION, in->author_id, pn.id);
+			core_notify(c, rcpt[i], NOTIF_MENTION, in->author_id, pn.id);
 	/* A held post waits for the group's moderators: they hear of it. */
 	if (pn.pending)
 		core_group_notify_mods(c, a, pn.group_id, NOTIF_GROUP_HELD, in->author_id, pn.id);
@@ -927,7 +923,7 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 		c->on_post(c, id, true);
 	for (size_t i = before; i < nrcpt; i++)
 			if (rcpt[i] != p->author_id)
-				notify(c, rcpt[i], NOTIF_MENTION, p->author_id, id);
+				core_notify(c, rcpt[i], NOTIF_MENTION, p->author_id, id);
 	return rc;
 }
 
@@ -1017,7 +1013,7 @@ int core_fav(struct core *c, uint64_t viewer, uint64_t id, bool on)
 	if (!rc)
 		rc = store_fav_set(c->store, viewer, id, on, &changed);
 	if (!rc && on && changed)
-		notify(c, p->author_id, NOTIF_FAVOURITE, viewer, id);
+		core_notify(c, p->author_id, NOTIF_FAVOURITE, viewer, id);
 	arena_release(&a);
 	return rc;
 }
@@ -1038,425 +1034,9 @@ int core_boost(struct core *c, uint64_t viewer, uint64_t id, bool on)
 		uint64_t b = store_boost_of(c->store, viewer, id);
 		if (b && c->on_post)
 			c->on_post(c, b, false);
-		notify(c, p->author_id, NOTIF_BOOST, viewer, id);
+		core_notify(c, p->author_id, NOTIF_BOOST, viewer, id);
 	}
 	arena_release(&a);
 	return rc;
 }
 
-/* ---- timelines ---- */
-
-#define TL_ROUNDS 5
-
-/* Visible (prepared), and not from someone the viewer muted (as author or
- * as booster). */
-static bool shown(const struct post *p, bool prepared, bool filter_mutes)
-{
-	if (!prepared || (filter_mutes && p->v_muted))
-		return false;
-	return !(filter_mutes && p->boosted && p->boosted->v_muted);
-}
-
-static int fetch(struct core *c, struct arena *a, uint64_t viewer, const struct tl_query *q,
-                 const struct page *pg, const char *const *words, size_t nwords, struct post ***out, size_t *n)
-{
-	switch (q->kind) {
-	case TL_HOME: return store_tl_home(c->store, a, viewer, pg, out, n);
-	case TL_LOCAL: return store_tl_local(c->store, a, viewer, pg, out, n);
-	case TL_TAG: return store_tl_tag(c->store, a, viewer, q->tag, pg, out, n);
-	case TL_PROFILE: return store_tl_profile(c->store, a, viewer, q->author, pg, out, n);
-	case TL_SEARCH: return store_search_posts(c->store, a, viewer, words, nwords, pg, out, n);
-	}
-	return ERR_INVAL;
-}
-
-int core_timeline(struct core *c, struct arena *a, uint64_t viewer, const struct tl_query *q, struct post ***out,
-                  size_t *n, uint64_t *older, uint64_t *newer)
-{
-	int limit = q->page.limit > 0 ? q->page.limit : CORE_PAGE_DEFAULT;
-	if (limit > CORE_PAGE_MAX)
-		limit = CORE_PAGE_MAX;
-	if (q->kind == TL_HOME && !viewer)
-		return ERR_AUTH;
-	const char *words[16];
-	size_t nwords = 0;
-	if (q->kind == TL_SEARCH) {
-		char *w = core_search_words(a, q->q ? q->q : "");
-		char *save = NULL;
-		for (char *p = strtok_r(w, " ", &save); p && nwords < 16; p = strtok_r(NULL, " ", &save))
-			words[nwords++] = p;
-	}
-	bool filter_mutes = q->kind != TL_PROFILE;
-	struct post **res = arena_alloc(a, (size_t)limit * sizeof *res);
-	size_t k = 0;
-	*older = *newer = 0;
-	struct page pg = q->page;
-	pg.limit = limit + 1;
-	bool up = pg.min_id != 0;
-	for (int round = 0; round < TL_ROUNDS && k < (size_t)limit; round++) {
-		struct post **cand;
-		size_t nc;
-		int rc = fetch(c, a, viewer, q, &pg, words, nwords, &cand, &nc);
-		if (rc)
-			return rc;
-		bool *ok = arena_alloc(a, nc + 1);
-		prepare_many(c, a, viewer, cand, nc, ok);
-		if (up) {
-			/* Newest-first list just above min_id: keep the oldest ones,
-			 * nearest the page the reader came from. */
-			size_t m = 0;
-			for (size_t i = 0; i < nc; i++)
-				if (shown(cand[i], ok[i], filter_mutes))
-					cand[m++] = cand[i];
-			size_t from = m > (size_t)limit ? m - (size_t)limit : 0;
-			for (size_t i = from; i < m; i++)
-				res[k++] = cand[i];
-			if (m > (size_t)limit || nc == (size_t)pg.limit)
-				*newer = k ? res[0]->id : 0;
-			if (k)
-				*older = res[k - 1]->id;
-			break;
-		}
-		for (size_t i = 0; i < nc && k < (size_t)limit; i++) {
-			pg.max_id = cand[i]->id;
-			if (shown(cand[i], ok[i], filter_mutes))
-				res[k++] = cand[i];
-		}
-		if (nc < (size_t)pg.limit) {
-			pg.max_id = 0; /* reached the end */
-			break;
-		}
-	}
-	if (!up) {
-		*older = pg.max_id;
-		if (k && (q->page.max_id || q->page.min_id))
-			*newer = res[0]->id;
-	}
-	*out = res;
-	*n = k;
-	return 0;
-}
-
-/* ---- social graph ---- */
-
-int core_follow(struct core *c, uint64_t viewer, uint64_t target, bool on, int *state)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	if (viewer == target)
-		return ERR_INVAL;
-	struct arena a;
-	arena_init(&a);
-	struct account *t;
-	int rc = store_account_get(c->store, &a, target, &t);
-	bool changed = false;
-	if (rc)
-		goto out;
-	if (!on) {
-		/* Unfollowed: off the viewer's lists too (Mastodon's rule), all at once. */
-		if ((rc = store_begin(c->store)))
-			goto out;
-		rc = store_follow_set(c->store, viewer, target, false, NULL);
-		if (!rc)
-			rc = store_follow_request_set(c->store, viewer, target, false, NULL);
-		if (!rc)
-			rc = list_drop(c, &a, viewer, target);
-		rc = store_finish(c->store, rc);
-		*state = FOLLOW_NONE;
-		goto out;
-	}
-	bool yes;
-	if ((rc = blocked_between(c, target, viewer, &yes)))
-		goto out;
-	if (yes) {
-		rc = ERR_FORBIDDEN;
-		goto out;
-	}
-	if ((rc = store_follows(c->store, viewer, target, &yes)))
-		goto out;
-	if (yes) {
-		*state = FOLLOW_YES;
-		goto out;
-	}
-	if (t->locked) {
-		rc = store_follow_request_set(c->store, viewer, target, true, &changed);
-		*state = FOLLOW_REQUESTED;
-		if (!rc && changed)
-			notify(c, target, NOTIF_FOLLOW_REQUEST, viewer, 0);
-	} else {
-		rc = store_follow_set(c->store, viewer, target, true, &changed);
-		*state = FOLLOW_YES;
-		if (!rc && changed)
-			notify(c, target, NOTIF_FOLLOW, viewer, 0);
-	}
-out:
-	arena_release(&a);
-	return rc;
-}
-
-int core_follow_answer(struct core *c, uint64_t viewer, uint64_t requester, bool accept)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	bool asked;
-	int rc = store_follow_requested(c->store, requester, viewer, &asked);
-	if (rc)
-		return rc;
-	if (!asked)
-		return ERR_NOTFOUND;
-	if (!accept)
-		return store_follow_request_set(c->store, requester, viewer, false, NULL);
-	bool changed;
-	rc = store_follow_set(c->store, requester, viewer, true, &changed);
-	if (!rc && changed)
-		notify(c, viewer, NOTIF_FOLLOW, requester, 0);
-	return rc;
-}
-
-int core_block(struct core *c, uint64_t viewer, uint64_t target, bool on)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	if (viewer == target)
-		return ERR_INVAL;
-	if (!on)
-		return store_block_set(c->store, viewer, target, false);
-	/* A block ends following both ways, so neither stays on the other's lists. */
-	struct arena a;
-	arena_init(&a);
-	int rc = store_begin(c->store);
-	if (!rc) {
-		rc = store_block_set(c->store, viewer, target, true);
-		if (!rc)
-			rc = list_drop(c, &a, viewer, target);
-		if (!rc)
-			rc = list_drop(c, &a, target, viewer);
-		rc = store_finish(c->store, rc);
-	}
-	arena_release(&a);
-	return rc;
-}
-
-int core_mute(struct core *c, uint64_t viewer, uint64_t target, bool on)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	if (viewer == target)
-		return ERR_INVAL;
-	return store_mute_set(c->store, viewer, target, on);
-}
-
-int core_relation(struct core *c, uint64_t viewer, uint64_t target, struct relation *out)
-{
-	memset(out, 0, sizeof *out);
-	if (!viewer || viewer == target)
-		return 0;
-	int rc = store_follows(c->store, viewer, target, &out->following);
-	if (!rc)
-		rc = store_follow_requested(c->store, viewer, target, &out->requested);
-	if (!rc)
-		rc = store_follow_requested(c->store, target, viewer, &out->requested_by);
-	if (!rc)
-		rc = store_follows(c->store, target, viewer, &out->followed_by);
-	if (!rc)
-		rc = store_blocks(c->store, viewer, target, &out->blocking);
-	if (!rc)
-		rc = store_blocks(c->store, target, viewer, &out->blocked_by);
-	if (!rc)
-		rc = store_mutes(c->store, viewer, target, &out->muting);
-	return rc;
-}
-
-int core_tag_followed(struct core *c, uint64_t viewer, const char *tag, bool *out)
-{
-	*out = false;
-	return viewer ? store_tag_followed(c->store, viewer, tag, out) : 0;
-}
-
-/* ---- notifications ---- */
-
-int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
-                       struct notification **out, size_t *n)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	struct notification *v;
-	size_t nv;
-	int rc = store_notif_list(c->store, a, viewer, pg, &v, &nv);
-	if (rc)
-		return rc;
-	/* The actors and the posts of the page, each kind in one go. */
-	uint64_t *ids = arena_alloc(a, (nv + 1) * sizeof *ids);
-	struct account **actors = arena_alloc(a, (nv + 1) * sizeof *actors);
-	for (size_t i = 0; i < nv; i++)
-		ids[i] = v[i].actor_id;
-	if ((rc = store_accounts_get(c->store, a, ids, nv, actors)))
-		return rc;
-	size_t np = 0;
-	for (size_t i = 0; i < nv; i++)
-		if (v[i].post_id)
-			ids[np++] = v[i].post_id;
-	struct post **posts = arena_alloc(a, (np + 1) * sizeof *posts);
-	if ((rc = core_posts_by_id(c, a, viewer, ids, np, posts)))
-		return rc;
-	/* The organisations the staff member's notifications are for. */
-	struct account **orgs = arena_alloc(a, (nv + 1) * sizeof *orgs);
-	for (size_t i = 0; i < nv; i++)
-		ids[i] = v[i].org_id;
-	if ((rc = store_accounts_get(c->store, a, ids, nv, orgs)))
-		return rc;
-	/* ...heard while the viewer is among its hearers: someone who left its
-	 * staff no longer hears it (asked once per organisation of the page). */
-	uint64_t *asked_org = arena_alloc(a, (nv + 1) * sizeof *asked_org);
-	bool *hears = arena_alloc(a, (nv + 1) * sizeof *hears);
-	size_t nh = 0;
-	for (size_t i = 0; i < nv; i++) {
-		v[i].org = v[i].org_id ? orgs[i] : NULL;
-		if (!v[i].org_id)
-			continue;
-		bool asked = false, yes = false;
-		for (size_t h = 0; h < nh && !asked; h++)
-			if (asked_org[h] == v[i].org_id) {
-				asked = true;
-				yes = hears[h];
-			}
-		if (!asked) {
-			if (store_staff_is(c->store, v[i].org_id, viewer, &yes))
-				yes = false; /* not shown: in doubt, not theirs to read */
-			asked_org[nh] = v[i].org_id;
-			hears[nh++] = yes;
-		}
-		if (!yes)
-			v[i].org = NULL;
-	}
-	size_t k = 0;
-	for (size_t i = 0, j = 0; i < nv; i++) {
-		v[i].actor = actors[i];
-		v[i].post = v[i].post_id ? posts[j++] : NULL;
-		v[i].group = NULL;
-		if (v[i].group_id && store_group_get(c->store, a, viewer, v[i].group_id, &v[i].group))
-			v[i].group = NULL;
-		/* A notification never shows a post the viewer may no longer see. */
-		if (v[i].actor && (v[i].post || !v[i].post_id) && (v[i].org || !v[i].org_id))
-			v[k++] = v[i];
-	}
-	*out = v;
-	*n = k;
-	return 0;
-}
-
-int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *v, size_t n)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	if (!n)
-		return 0;
-	/* The list is newest first; what lies between was filtered, not unseen. */
-	return store_notif_mark_read_range(c->store, viewer, v[n - 1].id, v[0].id);
-}
-
-int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
-{
-	*count = 0;
-	if (!viewer)
-		return ERR_AUTH;
-	int64_t n = 0;
-	int rc = store_notif_unread(c->store, viewer, &n);
-	if (rc || n <= 0)
-		return rc;
-	/* Reading marks every notification read, so the unread ones are the
-	 * newest: look at those through the list's own filter. */
-	struct arena a;
-	arena_init(&a);
-	struct page pg = {.limit = n < CORE_UNREAD_MAX ? (int)n : CORE_UNREAD_MAX};
-	struct notification *v;
-	size_t nv = 0;
-	rc = core_notifications(c, &a, viewer, &pg, &v, &nv);
-	for (size_t i = 0; !rc && i < nv; i++)
-		*count += !v[i].read;
-	arena_release(&a);
-	return rc;
-}
-
-/* ---- search ---- */
-
-int core_search(struct core *c, struct arena *a, uint64_t viewer, const char *q, const struct page *pg,
-                struct search_result *out)
-{
-	memset(out, 0, sizeof *out);
-	if (!q)
-		return 0;
-	char *query = str_trim(arena_strdup(a, q));
-	size_t qlen = strlen(query);
-	if (qlen == 0)
-		return 0;
-	if (qlen > 200 || !utf8_valid(query, qlen))
-		return ERR_INVAL;
-	char *lower = arena_strdup(a, query);
-	str_lower(lower);
-	int rc = 0;
-	if (lower[0] != '#') {
-		const char *people_q = lower[0] == '@' ? lower + 1 : lower;
-		if (*people_q && (rc = core_account_search(c, a, viewer, people_q, 10, &out->people, &out->npeople)))
-			return rc;
-	}
-	if (lower[0] != '@') {
-		const char *tag_q = lower[0] == '#' ? lower + 1 : lower;
-		if (*tag_q && !strchr(tag_q, ' ') &&
-		    (rc = store_search_tags(c->store, a, tag_q, 10, &out->tags, &out->tag_counts, &out->ntags)))
-			return rc;
-	}
-	if (lower[0] == '@')
-		return 0;
-	struct tl_query tq = {.kind = TL_SEARCH, .q = lower[0] == '#' ? lower + 1 : lower, .page = *pg};
-	uint64_t newer;
-	return core_timeline(c, a, viewer, &tq, &out->posts, &out->nposts, &out->older, &newer);
-}
-
-/* ---- polls ---- */
-
-int core_poll_expiry(int64_t secs, int64_t *expires_at)
-{
-	if (secs < CORE_POLL_MIN_SECS || secs > CORE_POLL_MAX_SECS)
-		return ERR_INVAL;
-	*expires_at = time_now() + secs;
-	return 0;
-}
-
-bool core_poll_closed(const struct poll *p, int64_t now)
-{
-	return p->expires_at && p->expires_at <= now;
-}
-
-int core_poll_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, struct poll **out)
-{
-	struct post *p;
-	int rc = core_post_get(c, a, viewer, post, &p);
-	if (rc)
-		return rc;
-	return store_poll_get(c->store, a, post, viewer, out);
-}
-
-int core_poll_vote(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, const int *choices, size_t n)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	struct poll *poll;
-	int rc = core_poll_get(c, a, viewer, post, &poll);
-	if (rc)
-		return rc;
-	if (core_poll_closed(poll, time_now()))
-		return ERR_CONFLICT;
-	if (!n || n > poll->nopts || (!poll->multiple && n > 1))
-		return ERR_INVAL;
-	for (size_t i = 0; i < n; i++) {
-		if (choices[i] < 0 || (size_t)choices[i] >= poll->nopts)
-			return ERR_INVAL;
-		for (size_t k = 0; k < i; k++)
-			if (choices[k] == choices[i])
-				return ERR_INVAL;
-	}
-	if (poll->voted)
-		return ERR_EXISTS;
-	return store_poll_vote(c->store, post, viewer, choices, n);
-}

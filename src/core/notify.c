@@ -1,0 +1,123 @@
+/*
+ * Notifications: the list, seen and unread.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "base/testhook.h"
+#include "core/core.h"
+#include "core/core_int.h"
+#include "core/push.h"
+#include "store/store_api.h"
+
+/* ---- notifications ---- */
+
+int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                       struct notification **out, size_t *n)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct notification *v;
+	size_t nv;
+	int rc = store_notif_list(c->store, a, viewer, pg, &v, &nv);
+	if (rc)
+		return rc;
+	/* The actors and the posts of the page, each kind in one go. */
+	uint64_t *ids = arena_alloc(a, (nv + 1) * sizeof *ids);
+	struct account **actors = arena_alloc(a, (nv + 1) * sizeof *actors);
+	for (size_t i = 0; i < nv; i++)
+		ids[i] = v[i].actor_id;
+	if ((rc = store_accounts_get(c->store, a, ids, nv, actors)))
+		return rc;
+	size_t np = 0;
+	for (size_t i = 0; i < nv; i++)
+		if (v[i].post_id)
+			ids[np++] = v[i].post_id;
+	struct post **posts = arena_alloc(a, (np + 1) * sizeof *posts);
+	if ((rc = core_posts_by_id(c, a, viewer, ids, np, posts)))
+		return rc;
+	/* The organisations the staff member's notifications are for. */
+	struct account **orgs = arena_alloc(a, (nv + 1) * sizeof *orgs);
+	for (size_t i = 0; i < nv; i++)
+		ids[i] = v[i].org_id;
+	if ((rc = store_accounts_get(c->store, a, ids, nv, orgs)))
+		return rc;
+	/* ...heard while the viewer is among its hearers: someone who left its
+	 * staff no longer hears it (asked once per organisation of the page). */
+	uint64_t *asked_org = arena_alloc(a, (nv + 1) * sizeof *asked_org);
+	bool *hears = arena_alloc(a, (nv + 1) * sizeof *hears);
+	size_t nh = 0;
+	for (size_t i = 0; i < nv; i++) {
+		v[i].org = v[i].org_id ? orgs[i] : NULL;
+		if (!v[i].org_id)
+			continue;
+		bool asked = false, yes = false;
+		for (size_t h = 0; h < nh && !asked; h++)
+			if (asked_org[h] == v[i].org_id) {
+				asked = true;
+				yes = hears[h];
+			}
+		if (!asked) {
+			if (store_staff_is(c->store, v[i].org_id, viewer, &yes))
+				yes = false; /* not shown: in doubt, not theirs to read */
+			asked_org[nh] = v[i].org_id;
+			hears[nh++] = yes;
+		}
+		if (!yes)
+			v[i].org = NULL;
+	}
+	size_t k = 0;
+	for (size_t i = 0, j = 0; i < nv; i++) {
+		v[i].actor = actors[i];
+		v[i].post = v[i].post_id ? posts[j++] : NULL;
+		v[i].group = NULL;
+		if (v[i].group_id && store_group_get(c->store, a, viewer, v[i].group_id, &v[i].group))
+			v[i].group = NULL;
+		/* A notification never shows a post the viewer may no longer see. */
+		if (v[i].actor && (v[i].post || !v[i].post_id) && (v[i].org || !v[i].org_id))
+			v[k++] = v[i];
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *v, size_t n)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	if (!n)
+		return 0;
+	/* The list is newest first; what lies between was filtered, not unseen. */
+	return store_notif_mark_read_range(c->store, viewer, v[n - 1].id, v[0].id);
+}
+
+int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
+{
+	*count = 0;
+	if (!viewer)
+		return ERR_AUTH;
+	int64_t n = 0;
+	int rc = store_notif_unread(c->store, viewer, &n);
+	if (rc || n <= 0)
+		return rc;
+	/* Reading marks every notification read, so the unread ones are the
+	 * newest: look at those through the list's own filter. */
+	struct arena a;
+	arena_init(&a);
+	struct page pg = {.limit = n < CORE_UNREAD_MAX ? (int)n : CORE_UNREAD_MAX};
+	struct notification *v;
+	size_t nv = 0;
+	rc = core_notifications(c, &a, viewer, &pg, &v, &nv);
+	for (size_t i = 0; !rc && i < nv; i++)
+		*count += !v[i].read;
+	arena_release(&a);
+	return rc;
+}
