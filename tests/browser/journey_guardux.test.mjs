@@ -11,9 +11,9 @@ import assert from 'node:assert/strict';
 import { VARIANTS, Person, button, cli } from './journey_lib.mjs';
 
 const W = {
-  nl: { save: 'Opslaan', review: 'Controleer uw bericht', notPost: 'Niet plaatsen', type: 'naam',
+  nl: { save: 'Opslaan', review: 'Controleer uw bericht', notPost: 'Niet plaatsen', type: 'naam', health: 'gezondheid',
     policy: 'Dat wordt vastgelegd', draft: 'Uw bericht is niet geplaatst' },
-  en: { save: 'Save', review: 'Check your post', notPost: "Don't post", type: 'name',
+  en: { save: 'Save', review: 'Check your post', notPost: "Don't post", type: 'name', health: 'health',
     policy: 'This will be recorded', draft: 'Your message was not posted' },
 };
 
@@ -71,7 +71,10 @@ for (const v of VARIANTS) {
         assert.equal(await t.page.locator('main [role=alert]').count(), 0, 'no alert for a client');
         assert.equal(await t.page.getByText(w.policy).count(), 0, 'no "that will be recorded" for a client');
         const marks = await t.page.locator('.review mark .sr').allInnerTexts();
-        assert.deepEqual(marks.map((s) => s.trim()), [`(${w.type})`], 'the screen reader hears the type in her language');
+        // The neighbour's name, and her fall (a health fact about a named person
+        // since the guard's second generation, issue 16).
+        assert.deepEqual(marks.map((s) => s.trim()), [`(${w.type})`, `(${w.health})`],
+          'the screen reader hears each type in her language');
         assert.equal(await t.page.locator('.review mark').first().innerText().then((s) => s.startsWith('Mien Jansen')), true);
 
         // "Niet plaatsen": nothing is posted, her text comes back.
