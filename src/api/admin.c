@@ -82,12 +82,10 @@ int a_admin_accounts(struct http_req *r)
 	            (arg(&x, "email") && *arg(&x, "email")) || (arg(&x, "ip") && *arg(&x, "ip"));
 	if (none)
 		f.status = 3;
-	if ((f.username && strlen(f.username) > 100) || (f.display_name && strlen(f.display_name) > 200))
-		return api_fail(&x, 422, "Validation failed: the search is too long");
 	struct account **v;
 	size_t n;
 	if ((rc = core_admin_accounts(x.c, x.a, x.viewer, &f, &pg, &v, &n)))
-		return rc;
+		return rc == ERR_INVAL ? api_fail(&x, 422, "Validation failed: the search is too long") : rc;
 	struct jw j;
 	json_list(&x, &j);
 	for (size_t i = 0; i < n; i++)

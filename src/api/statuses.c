@@ -59,16 +59,13 @@ static int poll_args(struct actx *x, const char **opts, size_t *n, int64_t *expi
 	*n = arg_all(x, "poll[options]", opts, STORE_POLL_MAX + 1);
 	if (!*n)
 		return 0;
-	if (*n < 2 || *n > STORE_POLL_MAX)
+	if (core_poll_options_check(opts, *n))
 		return ERR_INVAL;
-	for (size_t i = 0; i < *n; i++)
-		if (!*opts[i] || text_check(opts[i], strlen(opts[i]), 100))
-			return ERR_INVAL;
 	uint64_t secs = 86400;
 	const char *e = arg(x, "poll[expires_in]");
-	if (e && (!parse_u64(e, &secs) || secs > (uint64_t)CORE_POLL_MAX_SECS))
+	if (e && (!parse_u64(e, &secs) || secs > INT64_MAX))
 		return ERR_INVAL;
-	if (core_poll_expiry((int64_t)secs, expires))
+	if (core_poll_expiry((int64_t)secs, expires)) /* core's range */
 		return ERR_INVAL;
 	*multiple = arg_bool(x, "poll[multiple]", false);
 	return 0;

@@ -1005,3 +1005,16 @@ int core_text_size_set(struct core *c, uint64_t viewer, int size)
 		return ERR_INVAL;
 	return store_account_set_text_size(c->store, viewer, size);
 }
+
+/* The one check of an instance role (moderator or administrator), not
+ * suspended: ERR_AUTH for nobody, ERR_FORBIDDEN for anyone below min_role. */
+int core_need_role(struct core *c, struct arena *a, uint64_t viewer, int min_role)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct account *v;
+	int rc = store_account_get(c->store, a, viewer, &v);
+	if (rc)
+		return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
+	return v->suspended || v->role < min_role ? ERR_FORBIDDEN : 0;
+}

@@ -11,17 +11,6 @@
 
 #define CHUNK 500
 
-static int need_staff(struct core *c, struct arena *a, uint64_t viewer)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	struct account *v;
-	int rc = store_account_get(c->store, a, viewer, &v);
-	if (rc)
-		return rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
-	return v->suspended || v->role < ROLE_MODERATOR ? ERR_FORBIDDEN : 0;
-}
-
 static bool matches(const struct account *acc, const struct admin_filter *f)
 {
 	if (f->status == 1 && acc->suspended)
@@ -49,9 +38,13 @@ int core_admin_accounts(struct core *c, struct arena *a, uint64_t viewer, const 
                         const struct page *pg, struct account ***out, size_t *n)
 {
 	*n = 0;
-	int rc = need_staff(c, a, viewer);
+	int rc = core_need_role(c, a, viewer, ROLE_MODERATOR);
 	if (rc)
 		return rc;
+	/* what a search may be */
+	if ((f->username && strlen(f->username) > CORE_ADMIN_NAME_QUERY) ||
+	    (f->display_name && strlen(f->display_name) > CORE_ADMIN_DISPLAY_QUERY))
+		return ERR_INVAL;
 	size_t cap = 256, k = 0;
 	struct account **v = arena_alloc(a, cap * sizeof *v);
 	const char *after = "";
@@ -91,7 +84,7 @@ int core_admin_accounts(struct core *c, struct arena *a, uint64_t viewer, const 
 
 int core_admin_account_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct account **out)
 {
-	int rc = need_staff(c, a, viewer);
+	int rc = core_need_role(c, a, viewer, ROLE_MODERATOR);
 	if (rc)
 		return rc;
 	return id ? store_account_get(c->store, a, id, out) : ERR_NOTFOUND;

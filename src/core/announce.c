@@ -11,16 +11,9 @@
 
 static int need_admin(struct core *c, uint64_t viewer)
 {
-	if (!viewer)
-		return ERR_AUTH;
 	struct arena a;
 	arena_init(&a);
-	struct account *v;
-	int rc = store_account_get(c->store, &a, viewer, &v);
-	if (rc)
-		rc = rc == ERR_NOTFOUND ? ERR_FORBIDDEN : rc;
-	else if (v->suspended || v->role != ROLE_ADMIN)
-		rc = ERR_FORBIDDEN;
+	int rc = core_need_role(c, &a, viewer, ROLE_ADMIN);
 	arena_release(&a);
 	return rc;
 }

@@ -643,6 +643,8 @@ int core_mod_log(struct core *c, struct arena *a, uint64_t viewer, uint64_t grou
 
 /* ---- the admin API's moderation (admin.c; reports in group.c) ---- */
 #define CORE_ADMIN_SCAN 20000   /* accounts read at most for one admin list */
+#define CORE_ADMIN_NAME_QUERY    100   /* bytes of an admin account search by name */
+#define CORE_ADMIN_DISPLAY_QUERY 200   /* and by display name */
 struct admin_filter {
 	int status;              /* 0 any, 1 active (not suspended), 2 suspended, 3 none (pending, silenced...) */
 	bool staff;              /* moderators and administrators only */
@@ -650,7 +652,8 @@ struct admin_filter {
 	const char *display_name; /* contains, or NULL */
 };
 /* Accounts for the instance's moderators and administrators (else
- * ERR_FORBIDDEN), newest first, in the id window of pg. */
+ * ERR_FORBIDDEN), newest first, in the id window of pg; ERR_INVAL for a
+ * search longer than CORE_ADMIN_NAME_QUERY / CORE_ADMIN_DISPLAY_QUERY. */
 int core_admin_accounts(struct core *c, struct arena *a, uint64_t viewer, const struct admin_filter *f,
                         const struct page *pg, struct account ***out, size_t *n) WARN_UNUSED;
 int core_admin_account_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct account **out) WARN_UNUSED;

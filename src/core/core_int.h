@@ -120,4 +120,8 @@ void group_member_of(struct core *c, struct arena *a, uint64_t group, uint64_t a
 /* May actor act (remove, ban, change the role of, delete the posts of) account in g? */
 int group_may_act(struct core *c, struct arena *a, const struct group *g, uint64_t actor, uint64_t account) WARN_UNUSED;
 
+/* viewer holds an instance role of at least min_role (ROLE_MODERATOR,
+ * ROLE_ADMIN) and is not suspended (core/account.c). */
+int core_need_role(struct core *c, struct arena *a, uint64_t viewer, int min_role) WARN_UNUSED;
+
 #endif

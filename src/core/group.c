@@ -39,8 +39,7 @@ bool group_instance_mod(struct core *c, uint64_t viewer)
 {
 	struct arena a;
 	arena_init(&a);
-	struct account *acc;
-	bool ok = viewer && store_account_get(c->store, &a, viewer, &acc) == 0 && acc->role >= ROLE_MODERATOR;
+	bool ok = core_need_role(c, &a, viewer, ROLE_MODERATOR) == 0;
 	arena_release(&a);
 	return ok;
 }

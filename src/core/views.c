@@ -12,32 +12,18 @@
 #include "core/core_int.h"
 #include "store/store_api.h"
 
-#define CORE_PEOPLE_MAX 200
-
-/* The one check for the administrator's lists. */
-static int need_admin(struct core *c, struct arena *a, uint64_t viewer)
-{
-	if (!viewer)
-		return ERR_AUTH;
-	struct account *v;
-	int rc = store_account_get(c->store, a, viewer, &v);
-	if (rc)
-		return rc == ERR_NOTFOUND ? ERR_AUTH : rc;
-	return v->role == ROLE_ADMIN ? 0 : ERR_FORBIDDEN;
-}
-
 int core_admin_invites(struct core *c, struct arena *a, uint64_t viewer, struct invite **out, size_t *n)
 {
 	*n = 0;
-	int rc = need_admin(c, a, viewer);
+	int rc = core_need_role(c, a, viewer, ROLE_ADMIN);
 	return rc ? rc : store_invite_list(c->store, a, out, n);
 }
 
 int core_admin_people(struct core *c, struct arena *a, uint64_t viewer, const char *after, int limit,
-                        struct account ***out, size_t *n)
+                      struct account ***out, size_t *n)
 {
 	*n = 0;
-	int rc = need_admin(c, a, viewer);
+	int rc = core_need_role(c, a, viewer, ROLE_ADMIN);
 	if (limit < 1 || limit > 500)
 		limit = 500;
 	return rc ? rc : store_account_list(c->store, a, after, limit, out, n);
@@ -47,7 +33,7 @@ int core_org_guard_log(struct core *c, struct arena *a, uint64_t viewer, uint64_
                        size_t *n)
 {
 	*n = 0;
-	int rc = need_admin(c, a, viewer);
+	int rc = core_need_role(c, a, viewer, ROLE_ADMIN);
 	if (rc)
 		return rc;
 	struct account *o;
@@ -61,7 +47,7 @@ int core_org_guard_log(struct core *c, struct arena *a, uint64_t viewer, uint64_
 int core_admin_groups(struct core *c, struct arena *a, uint64_t viewer, struct group ***out, size_t *n)
 {
 	*n = 0;
-	int rc = need_admin(c, a, viewer);
+	int rc = core_need_role(c, a, viewer, ROLE_ADMIN);
 	return rc ? rc : store_group_list(c->store, a, viewer, true, out, n);
 }
 
