@@ -2,61 +2,17 @@
 // use (issue 14, part 3): grouped notifications and scheduled posts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, copyFileSync, chmodSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { startServer, PASSWORD, sleep } from "./server.mjs";
 import { createRestAPIClient, createOAuthAPIClient } from "masto";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const SRC_BIN = process.env.KRING_BIN || join(ROOT, "build", "release", "kring");
-const PASSWORD = "geheim-wachtwoord-1";
-const data = mkdtempSync(join(tmpdir(), "kring-masto-"));
-const BIN = join(data, "kring-bin");
-let proc, base, serverErr = "";
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let srv, base;
 
 before(async () => {
-  copyFileSync(SRC_BIN, BIN);
-  chmodSync(BIN, 0o755);
-  // Scheduled posts may be 2 s ahead here (test build only; Mastodon: 5 minutes).
-  const env = { ...process.env, ASAN_OPTIONS: "detect_leaks=0", KRING_TEST_SCHEDULE_AHEAD: "2" };
-  for (const u of ["anna", "bram", "cor", "dirk"]) {
-    execFileSync(BIN, ["user", "add", u, "--password", PASSWORD, "--data", join(data, "d")], { env });
-  }
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  proc = spawn(BIN, ["serve", "--listen", `127.0.0.1:${port}`, "--data", join(data, "d")],
-    { env, stdio: ["ignore", "ignore", "pipe"] });
-  proc.stderr.on("data", (d) => { serverErr += d; process.stderr.write(d); });
-  for (let i = 0; i < 300; i++) {
-    try { if ((await fetch(base + "/healthz")).ok) return; } catch { /* not yet */ }
-    await sleep(50);
-  }
-  throw new Error("server did not start");
+  srv = await startServer(["anna", "bram", "cor", "dirk"], { KRING_TEST_SCHEDULE_AHEAD: "2" });
+  base = srv.base;
 });
 
-after(async () => {
-  if (proc && proc.exitCode === null) {
-    proc.kill("SIGTERM");
-    for (let i = 0; i < 200 && proc.exitCode === null; i++) await sleep(50);
-    if (proc.exitCode === null) proc.kill("SIGKILL");
-  }
-  rmSync(data, { recursive: true, force: true });
-  // The ASan build reports memory errors on stderr: a clean run has none.
-  assert.ok(!/AddressSanitizer|runtime error:/.test(serverErr), "sanitizer report in the server's output");
-  assert.equal(proc.exitCode, 0, "server did not stop cleanly");
-});
+after(async () => { await srv.stop(); });
 
 const tokens = new Map();
 

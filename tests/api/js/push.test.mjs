@@ -3,60 +3,19 @@
 // decrypted here with node:crypto (RFC 8291 aes128gcm, `standard: true`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, copyFileSync, chmodSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
-import { createServer } from "node:net";
 import http from "node:http";
 import crypto from "node:crypto";
-import { fileURLToPath } from "node:url";
+import { startServer, PASSWORD, sleep } from "./server.mjs";
 import { createRestAPIClient, createOAuthAPIClient } from "masto";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const SRC_BIN = process.env.KRING_BIN || join(ROOT, "build", "release", "kring");
-const PASSWORD = "geheim-wachtwoord-1";
-const data = mkdtempSync(join(tmpdir(), "kring-masto-push-"));
-const BIN = join(data, "kring-bin");
-let proc, base, serverErr = "";
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
+let srv, base;
 
 before(async () => {
-  copyFileSync(SRC_BIN, BIN);
-  chmodSync(BIN, 0o755);
-  const env = { ...process.env, ASAN_OPTIONS: "detect_leaks=0", KRING_PUSH_LOOPBACK: "1" };
-  for (const u of ["femke", "gijs"]) {
-    execFileSync(BIN, ["user", "add", u, "--password", PASSWORD, "--data", join(data, "d")], { env });
-  }
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  proc = spawn(BIN, ["serve", "--listen", `127.0.0.1:${port}`, "--data", join(data, "d")],
-    { env, stdio: ["ignore", "ignore", "pipe"] });
-  proc.stderr.on("data", (d) => { serverErr += d; });
-  for (let i = 0; i < 300; i++) {
-    try { if ((await fetch(base + "/healthz")).ok) return; } catch { /* not yet */ }
-    await sleep(50);
-  }
-  throw new Error("server did not start");
+  srv = await startServer(["femke", "gijs"], { KRING_PUSH_LOOPBACK: "1" });
+  base = srv.base;
 });
 
-after(async () => {
-  if (proc && proc.exitCode === null) {
-    proc.kill("SIGTERM");
-    for (let i = 0; i < 200 && proc.exitCode === null; i++) await sleep(50);
-    if (proc.exitCode === null) proc.kill("SIGKILL");
-  }
-  rmSync(data, { recursive: true, force: true });
-  assert.ok(!/AddressSanitizer|runtime error:/.test(serverErr), "sanitizer report in the server's output");
-  assert.equal(proc.exitCode, 0, "server did not stop cleanly");
-});
+after(async () => { await srv.stop(); });
 
 async function login(username) {
   const anon = createRestAPIClient({ url: base });

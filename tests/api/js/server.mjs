@@ -1,5 +1,6 @@
 // A private kring server for one test file: a copy of the binary, users made
-// with the CLI, a free loopback port; stop() checks for sanitizer reports.
+// with the CLI, a free loopback port, extraEnv for test hooks; stop() checks
+// for sanitizer reports.
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, copyFileSync, chmodSync } from "node:fs";
@@ -19,13 +20,13 @@ function freePort() {
   });
 }
 
-export async function startServer(users) {
+export async function startServer(users, extraEnv = {}) {
   const src = process.env.KRING_BIN || join(ROOT, "build", "release", "kring");
   const data = mkdtempSync(join(tmpdir(), "kring-js-"));
   const bin = join(data, "kring-bin");
   copyFileSync(src, bin);
   chmodSync(bin, 0o755);
-  const env = { ...process.env, ASAN_OPTIONS: "detect_leaks=0" };
+  const env = { ...process.env, ASAN_OPTIONS: "detect_leaks=0", ...extraEnv };
   delete env.KRING_DB;
   for (const u of users) {
     execFileSync(bin, ["user", "add", u, "--password", PASSWORD, "--data", join(data, "d")], { env });
