@@ -2392,6 +2392,20 @@ static int32_t *model_w;      /* SCAN_MODEL_SIZE weights ×1000, or NULL: tagger
 static int32_t model_t;       /* score above which a token is a name */
 static int32_t model_low;     /* score below which a weak rule name is demoted */
 
+/* The first token starting at or after off (tokens are in text order). */
+static size_t tok_first_at(const struct ctx *c, size_t off)
+{
+	size_t lo = 0, hi = c->ntok;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tok[mid].s < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static uint32_t feat(const char *tag, const char *v, size_t n)
 {
 	uint64_t h = hash_bytes(tag, strlen(tag));
@@ -2525,11 +2539,14 @@ static void scan_tagged_names(struct ctx *c)
 		struct scan_finding *x = &r->v[f];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence > 0.65)
 			continue;
-		bool low = true;
-		for (size_t i = 0; i < c->ntok && low; i++)
-			if (c->tok[i].s >= x->start && c->tok[i].e <= x->end && c->tok[i].cap)
+		/* demoted only when every capitalised token in it scores low */
+		bool low = true, scored = false;
+		for (size_t i = tok_first_at(c, x->start); i < c->ntok && c->tok[i].e <= x->end && low; i++)
+			if (c->tok[i].cap) {
+				scored = true;
 				low = tok_score(c, i) < model_low;
-		if (low)
+			}
+		if (low && scored)
 			x->confidence = 0.4;
 	}
 	size_t f = 0;
