@@ -437,7 +437,7 @@ int h_poll_vote(struct http_req *r)
 	if (rc == ERR_EXISTS)
 		return thread_page(r, id, _r(r, "U hebt al gestemd. U kunt maar één keer stemmen."), 409);
 	if (rc == ERR_INVAL)
-		return thread_page(r, id, _r(r, "Kies een van de antwoorden en druk dan op Stemmen."), 400);
+		return thread_page(r, id, _r(r, "Kies een van de antwoorden."), 400);
 	if (rc)
 		return rc;
 	redirect_msg(r, arena_printf(r->a, "/posts/%llu", (unsigned long long)id), "voted");

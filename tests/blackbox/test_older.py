@@ -125,7 +125,10 @@ def test_compose_adds_a_poll_and_the_post_page_shows_a_form(server, alice, bob):
     pid = poll_post(alice, ("Koffie", "Thee", "Water"))
     t = bob.get("/posts/%d" % pid).text
     assert 'action="/posts/%d/vote"' % pid in t
-    assert t.count('type="radio" name="choice"') == 3
+    # One tap on an answer is the vote (no separate submit): each answer is
+    # a button of the form, so it works without JavaScript and by keyboard.
+    assert t.count('<button class="choice-btn" name="choice" value="') == 3
+    assert 'type="radio"' not in t and ">Stemmen</button>" not in t
     assert "Koffie" in t and "Water" in t
 
 
