@@ -21,6 +21,7 @@
 #include "api/api.h"
 #include "core/core.h"
 #include "core/push.h"
+#include "core/webcare_source.h"
 #include "http/http.h"
 #include "scan/scan.h"
 #include "web/web.h"
@@ -49,6 +50,11 @@ static const char usage[] =
 	"  invite [--role member|moderator]  print a one-time invitation link\n"
 	"  group add NAME --kind open|closed|secret --owner USER [--display-name TEXT]\n"
 	"  group member add GROUP USER [--role moderator|member]\n"
+	"  webcare source add ORG URL [--tag TAG] [--every DURATION]\n"
+	"                                    listen to a feed (or TAG on the server at URL)\n"
+	"  webcare source list [ORG]         the sources, their state and last error\n"
+	"  webcare source remove ID          stop listening to a source\n"
+	"  webcare source poll ID            poll a source now\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
@@ -69,6 +75,7 @@ struct opts {
 	const char *role;
 	const char *display_name;
 	const char *kind, *owner;  /* group add */
+	const char *tag, *every;   /* webcare source add */
 };
 
 static int parse_opts(int argc, char **argv, struct opts *o)
@@ -107,6 +114,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->kind = v, i++;
 		} else if (!strcmp(a, "--owner") && v) {
 			o->owner = v, i++;
+		} else if (!strcmp(a, "--tag") && v) {
+			o->tag = v, i++;
+		} else if (!strcmp(a, "--every") && v) {
+			o->every = v, i++;
 		} else if (a[0] == '-' && a[1] == '-') {
 			fprintf(stderr, "kring: unknown option or missing value: %s\n", a);
 			return 2;
@@ -355,6 +366,83 @@ static int cmd_group(struct opts *o, struct core *c)
 	return ret;
 }
 
+static void print_source(struct arena *a, const struct wsrc *w, const char *org)
+{
+	char when[32] = "never";
+	if (w->last_poll_at) {
+		time_t t = (time_t)w->last_poll_at;
+		struct tm tm;
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", gmtime_r(&t, &tm));
+	}
+	printf("%llu\t%s\t%s%s%s\tevery %llds%s\t%lld items\tlast poll %s\t%s\n", (unsigned long long)w->id, org,
+	       w->url, w->kind == WSRC_TAG ? " #" : "", w->kind == WSRC_TAG ? w->tag : "", (long long)w->interval,
+	       w->every ? " (fixed)" : "", (long long)w->items, when,
+	       w->last_error[0] ? arena_printf(a, "error: %s", w->last_error) : (w->last_poll_at ? "ok" : ""));
+}
+
+static int cmd_webcare(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 2 && !strcmp(o->args[1], "source") ? o->args[2] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	struct account *org;
+	uint64_t id;
+	if (sub && !strcmp(sub, "add") && o->nargs == 5) {
+		int64_t every = o->every ? core_duration_parse(o->every) : 0;
+		if (every < 0)
+			ret = fail(ERR_INVAL, "read --every (e.g. 300, 10m, 2h, 1d)");
+		else if ((rc = core_account_by_name(c, &a, o->args[3], &org)))
+			ret = fail(rc, "find the organisation");
+		else if ((rc = core_wsrc_add(c, 0, org->id, o->args[4], o->tag, every, &id)))
+			ret = fail(rc, rc == ERR_INVAL ? "add the source (an http(s) URL; a tag of letters, digits and _;"
+			                                 " --every between 5m and 1d)"
+			               : rc == ERR_EXISTS ? "add the source (the organisation has it already)"
+			               : rc == ERR_NOTFOUND ? "add the source (not an organisation)" : "add the source");
+		else
+			printf("added source %llu for %s; it is polled within a minute\n", (unsigned long long)id,
+			       org->username);
+	} else if (sub && !strcmp(sub, "list") && o->nargs <= 4) {
+		struct wsrc *v;
+		size_t n;
+		org = NULL;
+		if (o->nargs == 4 && (rc = core_account_by_name(c, &a, o->args[3], &org)))
+			ret = fail(rc, "find the organisation");
+		else if ((rc = core_wsrc_list(c, &a, 0, org ? org->id : 0, &v, &n)))
+			ret = fail(rc, "list the sources");
+		else
+			for (size_t i = 0; i < n; i++) {
+				struct account *oa;
+				print_source(&a, &v[i], core_account_get(c, &a, v[i].org_id, &oa) ? "?" : oa->username);
+			}
+	} else if (sub && (!strcmp(sub, "remove") || !strcmp(sub, "poll")) && o->nargs == 4) {
+		size_t added = 0;
+		if (!parse_u64(o->args[3], &id))
+			ret = fail(ERR_INVAL, "read the source's number");
+		else if (sub[0] == 'r' && (rc = core_wsrc_remove(c, 0, id)))
+			ret = fail(rc, "remove the source");
+		else if (sub[0] == 'p' && (rc = core_wsrc_poll(c, id, &added)))
+			ret = fail(rc, "poll the source");
+		else if (sub[0] == 'r')
+			printf("removed source %llu\n", (unsigned long long)id);
+		else {
+			struct wsrc *v;
+			size_t n;
+			printf("polled source %llu: %zu new items\n", (unsigned long long)id, added);
+			if (!core_wsrc_list(c, &a, 0, 0, &v, &n))
+				for (size_t i = 0; i < n; i++)
+					if (v[i].id == id)
+						print_source(&a, &v[i], "");
+		}
+	} else {
+		fprintf(stderr, "usage: kring webcare source add ORG URL [--tag TAG] [--every DURATION] |"
+		                " list [ORG] | remove ID | poll ID\n");
+		ret = 2;
+	}
+	arena_release(&a);
+	return ret;
+}
+
 static int serve(struct opts *o, struct core *c)
 {
 	/* Signals go to this thread only, so workers are never interrupted. */
@@ -398,10 +486,14 @@ static int serve(struct opts *o, struct core *c)
 	const struct job_handler *sh;
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
+	/* Webcare's outside sources, polled at their times. */
+	const struct job_handler *wh;
+	size_t nwh;
+	core_wsrc_jobs(c, &wh, &nwh);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph);
+	if (njh + nmh + nsh + nph + nwh > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh);
 		return 1;
 	}
 	for (size_t i = 0; !rc && i < njh; i++)
@@ -412,6 +504,8 @@ static int serve(struct opts *o, struct core *c)
 		all[nall++] = sh[i];
 	for (size_t i = 0; !rc && i < nph; i++)
 		all[nall++] = ph[i];
+	for (size_t i = 0; !rc && i < nwh; i++)
+		all[nall++] = wh[i];
 	if (!rc)
 		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {
@@ -495,7 +589,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
-	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") &&
+	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") && strcmp(cmd, "webcare") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "import")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
@@ -523,6 +617,8 @@ int main(int argc, char **argv)
 		rc = cmd_org(&o, c);
 	} else if (!strcmp(cmd, "group")) {
 		rc = cmd_group(&o, c);
+	} else if (!strcmp(cmd, "webcare")) {
+		rc = cmd_webcare(&o, c);
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
 			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;

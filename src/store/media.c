@@ -464,6 +464,9 @@ int store_job_ensure(struct store *s, const char *kind, const char *arg, int64_t
 		             "INSERT INTO jobs (id, kind, arg, state, attempts, run_at, created_at)"
 		             " VALUES (?1, ?2, ?3, 0, 0, ?4, ?4)",
 		             "ussi", id_new(), kind, arg, run_at);
+	else if (!rc) /* one queued for later: it runs at run_at instead */
+		rc = db_exec(db, "UPDATE jobs SET run_at = ?2 WHERE kind = ?1 AND state = 0 AND run_at > ?2", "si", kind,
+		             run_at);
 	return finish(db, rc);
 }
 

@@ -365,6 +365,22 @@ static const char *const sqlite_steps[] = {
 	"UPDATE favourites SET id = ((created_at * 1000) << 16) | (rowid & 65535);"
 	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
+
+	/* 21: webcare's outside sources (core/webcare_source.c): RSS/Atom feeds
+	 * and other servers' hashtags an organisation listens to, polled by a
+	 * durable job with a conditional GET and an adaptive interval; each item
+	 * is kept once per source (its key: guid, link or status URI). */
+	"CREATE TABLE webcare_sources (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	" url TEXT NOT NULL, tag TEXT NOT NULL DEFAULT '', fixed_every INTEGER NOT NULL DEFAULT 0,"
+	" poll_every INTEGER NOT NULL, etag TEXT NOT NULL DEFAULT '', last_modified TEXT NOT NULL DEFAULT '',"
+	" min_id TEXT NOT NULL DEFAULT '', next_at INTEGER NOT NULL DEFAULT 0, last_poll_at INTEGER NOT NULL DEFAULT 0,"
+	" last_ok_at INTEGER NOT NULL DEFAULT 0, last_status INTEGER NOT NULL DEFAULT 0,"
+	" last_error TEXT NOT NULL DEFAULT '', created_by INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,"
+	" UNIQUE (org_id, url, tag));"
+	"CREATE TABLE webcare_source_items (id INTEGER PRIMARY KEY, source_id INTEGER NOT NULL,"
+	" org_id INTEGER NOT NULL, key TEXT NOT NULL, link TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,"
+	" author TEXT NOT NULL, published INTEGER NOT NULL, seen_at INTEGER NOT NULL, UNIQUE (source_id, key));"
+	"CREATE INDEX webcare_source_items_org ON webcare_source_items(org_id, id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -348,6 +348,19 @@ const char *const store_pg_steps[] = {
 	" WHERE x.account_id = f.account_id AND x.post_id = f.post_id;"
 	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
+
+	/* 21: webcare's outside sources (see migrate.c). */
+	"CREATE TABLE webcare_sources (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, kind BIGINT NOT NULL,"
+	" url TEXT NOT NULL, tag TEXT NOT NULL DEFAULT '', fixed_every BIGINT NOT NULL DEFAULT 0,"
+	" poll_every BIGINT NOT NULL, etag TEXT NOT NULL DEFAULT '', last_modified TEXT NOT NULL DEFAULT '',"
+	" min_id TEXT NOT NULL DEFAULT '', next_at BIGINT NOT NULL DEFAULT 0, last_poll_at BIGINT NOT NULL DEFAULT 0,"
+	" last_ok_at BIGINT NOT NULL DEFAULT 0, last_status BIGINT NOT NULL DEFAULT 0,"
+	" last_error TEXT NOT NULL DEFAULT '', created_by BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL,"
+	" UNIQUE (org_id, url, tag));"
+	"CREATE TABLE webcare_source_items (id BIGINT PRIMARY KEY, source_id BIGINT NOT NULL,"
+	" org_id BIGINT NOT NULL, key TEXT NOT NULL, link TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,"
+	" author TEXT NOT NULL, published BIGINT NOT NULL, seen_at BIGINT NOT NULL, UNIQUE (source_id, key));"
+	"CREATE INDEX webcare_source_items_org ON webcare_source_items(org_id, id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

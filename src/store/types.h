@@ -435,4 +435,33 @@ struct announcement {
 };
 
 
+/* ---- webcare's outside sources (store_webcare_src.h, core/webcare_source.c) ---- */
+
+enum wsrc_kind { WSRC_FEED = 0, WSRC_TAG = 1 };
+
+/* An RSS/Atom feed, or a hashtag on another Mastodon-compatible server,
+ * that an organisation's webcare listens to. */
+struct wsrc {
+	uint64_t id, org_id, created_by;
+	int kind;                   /* enum wsrc_kind */
+	const char *url;            /* the feed, or the other server's base URL */
+	const char *tag;            /* WSRC_TAG: the hashtag without '#' ("" otherwise) */
+	int64_t every;              /* seconds fixed by whoever added it; 0: adaptive */
+	int64_t interval;           /* the interval now (adaptive: 300 .. 86400) */
+	const char *etag, *last_modified; /* for a conditional GET ("" if none) */
+	const char *min_id;         /* WSRC_TAG: the newest status id seen ("" before the first poll) */
+	int64_t next_at, last_poll_at, last_ok_at, created_at;
+	int last_status;            /* HTTP status of the last poll, 0: no answer */
+	const char *last_error;     /* "" when the last poll went well */
+	int64_t items;              /* items kept from it */
+};
+
+/* One item a source gave, once (by key: guid, link or status URI). */
+struct wsrc_item {
+	uint64_t id, source_id, org_id;
+	const char *key, *link, *title, *text, *author;
+	int64_t published, seen_at;
+};
+
+
 #endif
