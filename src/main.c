@@ -21,6 +21,7 @@
 #include "api/api.h"
 #include "core/core.h"
 #include "core/push.h"
+#include "core/webcare.h"
 #include "http/http.h"
 #include "scan/scan.h"
 #include "web/web.h"
@@ -49,6 +50,8 @@ static const char usage[] =
 	"  invite [--role member|moderator]  print a one-time invitation link\n"
 	"  group add NAME --kind open|closed|secret --owner USER [--display-name TEXT]\n"
 	"  group member add GROUP USER [--role moderator|member]\n"
+	"  webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n"
+	"                                    put an outside item in ORG's webcare inbox\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
@@ -284,6 +287,39 @@ static int cmd_user(struct opts *o, struct core *c)
 	return ret;
 }
 
+/* kring webcare ingest: the door the feed and hashtag pollers will use, by hand. */
+static int cmd_webcare(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	if (!sub || strcmp(sub, "ingest") || o->nargs < 6) {
+		fprintf(stderr, "usage: kring webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n");
+		return 2;
+	}
+	struct arena a;
+	arena_init(&a);
+	struct account *org;
+	struct wc_input in = {
+		.origin = o->args[3],
+		.origin_key = o->args[4],
+		.text = o->args[5],
+		.url = o->nargs > 6 ? o->args[6] : "",
+		.title = o->nargs > 7 ? o->args[7] : "",
+		.author_name = o->display_name ? o->display_name : "",
+	};
+	uint64_t id = 0;
+	bool inserted = false;
+	int rc = core_account_by_name(c, &a, o->args[2], &org);
+	if (!rc)
+		rc = core_webcare_ingest(c, org->id, &in, &id, &inserted);
+	int ret = 0;
+	if (rc)
+		ret = fail(rc, "put the item in the inbox");
+	else
+		printf("%s item %llu\n", inserted ? "new" : "known", (unsigned long long)id);
+	arena_release(&a);
+	return ret;
+}
+
 static int cmd_org(struct opts *o, struct core *c)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
@@ -398,10 +434,14 @@ static int serve(struct opts *o, struct core *c)
 	const struct job_handler *sh;
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
+	/* Webcare's follow-up reminders. */
+	const struct job_handler *wh;
+	size_t nwh;
+	core_wc_jobs(c, &wh, &nwh);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph);
+	if (njh + nmh + nsh + nph + nwh > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh);
 		return 1;
 	}
 	for (size_t i = 0; !rc && i < njh; i++)
@@ -412,6 +452,8 @@ static int serve(struct opts *o, struct core *c)
 		all[nall++] = sh[i];
 	for (size_t i = 0; !rc && i < nph; i++)
 		all[nall++] = ph[i];
+	for (size_t i = 0; !rc && i < nwh; i++)
+		all[nall++] = wh[i];
 	if (!rc)
 		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {
@@ -495,7 +537,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
-	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") &&
+	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") && strcmp(cmd, "webcare") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "import")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
@@ -523,6 +565,8 @@ int main(int argc, char **argv)
 		rc = cmd_org(&o, c);
 	} else if (!strcmp(cmd, "group")) {
 		rc = cmd_group(&o, c);
+	} else if (!strcmp(cmd, "webcare")) {
+		rc = cmd_webcare(&o, c);
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
 			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;
