@@ -274,3 +274,61 @@ def test_assignment_cap_queue_and_reassign(server, admin):
     assert "maandag 13:30-17:00" in page and "2026-12-25" in page
     r = nurse.post("/webcare/%s/settings/hours" % org, {"team": team, "hours": "maandag 12:00-11:00"})
     assert r.status_code == 400
+
+
+def api_token(server, name, scopes="read:webcare write:webcare"):
+    app = requests.post(server.base + "/api/v1/apps", data={
+        "client_name": "webcare", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": scopes},
+        timeout=10).json()
+    r = requests.post(server.base + "/oauth/token", data={
+        "grant_type": "password", "username": name, "password": PASSWORD, "client_id": app["client_id"],
+        "client_secret": app["client_secret"], "scope": scopes}, timeout=30)
+    assert r.status_code == 200, r.text
+    return {"Authorization": "Bearer " + r.json()["access_token"]}
+
+
+def test_api_inbox_item_status_notes_assign_answer(server, admin, bob):
+    org = make_org(server, admin)
+    org2 = make_org(server, admin)
+    nurse = staff_of(server, org)
+    other = staff_of(server, org2)
+    w = uniq("w")
+    bob.new_post("@%s graag een terugbelverzoek %sapi" % (org, w), visibility="direct")
+    h = api_token(server, nurse.name)
+    base = server.base + "/api/v1/kring/webcare/" + org
+    items = requests.get(base + "/items", headers=h, timeout=10).json()
+    mine = [i for i in items if w + "api" in i["text"]]
+    assert len(mine) == 1 and mine[0]["kind"] == "dm" and mine[0]["status"] == "new"
+    iid = mine[0]["id"]
+    # Privacy: another organisation's staff, an outsider, no token, a token without the scope.
+    assert requests.get(base + "/items", headers=api_token(server, other.name), timeout=10).status_code == 404
+    assert requests.get(base + "/items/" + iid, headers=api_token(server, other.name), timeout=10).status_code == 404
+    assert requests.get(base + "/items/" + iid, headers=api_token(server, bob.name), timeout=10).status_code == 404
+    assert requests.get(base + "/items", timeout=10).status_code == 401
+    assert requests.get(base + "/items", headers=api_token(server, nurse.name, "read:statuses"),
+                        timeout=10).status_code == 403
+    assert requests.post(base + "/items/%s/notes" % iid, data={"text": "x"},
+                         headers=api_token(server, nurse.name, "read:webcare"), timeout=10).status_code == 403
+    r = requests.post(base + "/items/%s/notes" % iid, data={"text": "Terugbellen na de lunch"}, headers=h, timeout=10)
+    assert r.status_code == 200 and r.json()["history"][-1]["note"] == "Terugbellen na de lunch"
+    r = requests.post(base + "/items/%s/status" % iid, data={"status": "pending"}, headers=h, timeout=10)
+    assert r.status_code == 422
+    r = requests.post(base + "/items/%s/status" % iid, data={"status": "nonsense"}, headers=h, timeout=10)
+    assert r.status_code == 422
+    me = requests.get(server.base + "/api/v1/accounts/verify_credentials",
+                      headers=api_token(server, nurse.name, "read"), timeout=10).json()
+    r = requests.post(base + "/items/%s/assign" % iid, data={"account_id": me["id"]}, headers=h, timeout=10)
+    assert r.status_code == 200 and r.json()["assignee_id"] == me["id"] and r.json()["status"] == "assigned"
+    r = requests.post(base + "/items/%s/answer" % iid, data={"text": "Beste {naam}, wij bellen u."}, headers=h,
+                      timeout=10)
+    assert r.status_code == 422
+    r = requests.post(base + "/items/%s/answer" % iid, data={"text": "Wij bellen u vanmiddag terug.", "as": "org"},
+                      headers=h, timeout=10)
+    assert r.status_code == 200, r.text
+    got = r.json()
+    assert got["status"] == "answered" and got["first_answer_at"] and got["follow_up_at"]
+    assert got["history"][-1]["action"] == "answer"
+    r = requests.post(base + "/items/%s/status" % iid, data={"status": "closed"}, headers=h, timeout=10)
+    assert r.status_code == 200 and r.json()["status"] == "closed"
+    assert iid not in [i["id"] for i in requests.get(base + "/items", headers=h, timeout=10).json()]
+    assert iid in [i["id"] for i in requests.get(base + "/items?status=closed", headers=h, timeout=10).json()]
