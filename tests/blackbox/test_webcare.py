@@ -332,3 +332,39 @@ def test_api_inbox_item_status_notes_assign_answer(server, admin, bob):
     assert r.status_code == 200 and r.json()["status"] == "closed"
     assert iid not in [i["id"] for i in requests.get(base + "/items", headers=h, timeout=10).json()]
     assert iid in [i["id"] for i in requests.get(base + "/items?status=closed", headers=h, timeout=10).json()]
+
+
+def test_follow_up_reminder_reaches_the_assignee():
+    """After an answer, the team's follow-up delay later, whoever holds the
+    item is reminded to tell the person what was done (a notification).
+    The test build counts a day as KRING_TEST_DAY_SECONDS seconds."""
+    import os
+    import time
+
+    import pytest
+
+    from conftest import KRING_BIN_SRC, Server
+    if "build/test" not in KRING_BIN_SRC:
+        pytest.skip("needs the test build (KRING_TEST_DAY_SECONDS)")
+    srv = Server(env={"KRING_TEST_DAY_SECONDS": "1"}).start()
+    try:
+        admin = srv.login(srv.add_user(uniq("admin"), role="admin"))
+        org = make_org(srv, admin)
+        nurse = staff_of(srv, org)
+        assert nurse.post("/webcare/%s/settings/team" % org, {"name": "Team", "followup_days": "1"}).status_code == 303
+        _, iid = ingest(srv, org, uniq("g"), "Wanneer komt de hulp?")
+        r = nurse.post("/webcare/%s/items/%d/answer" % (org, iid), {"text": "Morgen om tien uur.", "as": "org"})
+        assert r.status_code == 303
+        seen = False
+        for _ in range(60):
+            page = html.unescape(nurse.get("/notifications").text)
+            if "laat de persoon weten wat er met het bericht gedaan is" in page:
+                seen = True
+                break
+            time.sleep(0.25)
+        assert seen
+        assert "/webcare/%s?status=answered" % org in page
+        assert "Herinnering" in html.unescape(nurse.get("/webcare/%s/items/%d" % (org, iid)).text)
+    finally:
+        srv.stop()
+        srv.cleanup()
