@@ -199,7 +199,7 @@ static int parse(struct rparser *P, struct arena *a, const char *expr)
 	memset(P, 0, sizeof *P);
 	P->a = a;
 	size_t len = expr ? strlen(expr) : 0;
-	if (!len || text_blank(expr)) {
+	if (!len || strspn(expr, " \t\r\n") == len) {
 		P->err = ERR_INVAL;
 		return -1;
 	}

@@ -240,17 +240,18 @@ def test_assignment_cap_queue_and_reassign(server, admin):
         r = nurse.post("/webcare/%s/settings/member" % org, {"team": team, "person": p, "available": "1", "cap": "1"})
         assert r.status_code == 303, r.text[:400]
     # One team: every item is the team's.  Two fit, the third waits.
-    items = [ingest(server, org, uniq("g"), "Vraag nummer %d" % i)[1] for i in range(3)]
+    items = [ingest(server, org, uniq("g"), "Vraag nummer %d" % i)[1] for i in range(4)]
     pages = [html.unescape(nurse.get("/webcare/%s/items/%d" % (org, i)).text) for i in items]
     holders = [re.search(r"Bij: ([^<·]+)", p) for p in pages]
-    assert holders[0] and holders[1] and not holders[2]
+    assert holders[0] and holders[1] and not holders[2] and not holders[3]
     assert {holders[0].group(1).strip(), holders[1].group(1).strip()} == {n1.name, n2.name}
     # First come, first served: when one is done, the waiting item goes to them.
     done = 0 if n1.name in holders[0].group(1) else 1
     r = nurse.post("/webcare/%s/items/%d/status" % (org, items[done]), {"status": "closed"})
     assert r.status_code == 303
     page = html.unescape(nurse.get("/webcare/%s/items/%d" % (org, items[2])).text)
-    assert "Bij: " + n1.name in page
+    assert "Bij: " + (n1.name if done == 0 else n2.name) in page
+    assert "Bij: " not in html.unescape(nurse.get("/webcare/%s/items/%d" % (org, items[3])).text)
     # Manual re-assignment, and back to the queue.
     r = nurse.post("/webcare/%s/items/%d/assign" % (org, items[2]), {"person": p2})
     assert r.status_code == 303
