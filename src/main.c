@@ -288,10 +288,9 @@ static int cmd_user(struct opts *o, struct core *c)
 }
 
 /* kring webcare ingest: the door the feed and hashtag pollers will use, by hand. */
-static int cmd_webcare(struct opts *o, struct core *c)
+static int cmd_webcare_ingest(struct opts *o, struct core *c)
 {
-	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
-	if (!sub || strcmp(sub, "ingest") || o->nargs < 6) {
+	if (o->nargs < 6) {
 		fprintf(stderr, "usage: kring webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n");
 		return 2;
 	}
@@ -318,6 +317,15 @@ static int cmd_webcare(struct opts *o, struct core *c)
 		printf("%s item %llu\n", inserted ? "new" : "known", (unsigned long long)id);
 	arena_release(&a);
 	return ret;
+}
+
+static int cmd_webcare(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	if (sub && !strcmp(sub, "ingest"))
+		return cmd_webcare_ingest(o, c);
+	fprintf(stderr, "usage: kring webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n");
+	return 2;
 }
 
 static int cmd_org(struct opts *o, struct core *c)
