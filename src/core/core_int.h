@@ -131,5 +131,8 @@ int core_need_role(struct core *c, struct arena *a, uint64_t viewer, int min_rol
 int wc_ingest_post(struct core *c, struct arena *a, const struct post_new *pn, const struct post *parent) WARN_UNUSED;
 int wc_post_gone(struct core *c, uint64_t post) WARN_UNUSED;
 int wc_post_edited(struct core *c, uint64_t post, const char *text) WARN_UNUSED;
+/* person is no longer org's staff (in core_org_staff_remove's transaction):
+ * out of its teams, their open items back in the queues, which run again. */
+int wc_staff_gone(struct core *c, uint64_t org, uint64_t person) WARN_UNUSED;
 
 #endif

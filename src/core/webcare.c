@@ -396,6 +396,38 @@ int wc_post_edited(struct core *c, uint64_t post, const char *text)
 	return store_wc_post_text(c->store, post, text);
 }
 
+int wc_staff_gone(struct core *c, uint64_t org, uint64_t person)
+{
+	struct arena a;
+	arena_init(&a);
+	struct wc_team *t;
+	size_t nt = 0;
+	int rc = store_wc_staff_gone(c->store, org, person);
+	/* What they held goes back to its team's queue, each with its history. */
+	struct wc_item *v;
+	size_t n = 0;
+	struct wc_filter f = {.status = WC_ASSIGNED, .assignee_id = person, .limit = STORE_WC_LIST_MAX};
+	/* A page at a time: each page handed back leaves the filter. */
+	for (int round = 0; !rc && round < 1000; round++) {
+		if ((rc = store_wc_items(c->store, &a, org, &f, INT64_MAX, &v, &n)) || n == 0)
+			break;
+		for (size_t i = 0; !rc && i < n; i++) {
+			v[i].assignee_id = 0;
+			v[i].status = WC_NEW;
+			v[i].updated_at = time_now();
+			rc = store_wc_item_update(c->store, &v[i]);
+			if (!rc)
+				rc = store_wc_event_add(c->store, v[i].id, 0, "assign", "0", time_now());
+		}
+	}
+	if (!rc)
+		rc = store_wc_teams(c->store, &a, org, &t, &nt);
+	for (size_t i = 0; !rc && i < nt; i++)
+		rc = run_queue(c, &a, org, t[i].id);
+	arena_release(&a);
+	return rc;
+}
+
 /* ---- the inbox ---- */
 
 int core_wc_items(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, const struct wc_filter *f,

@@ -22,7 +22,8 @@ int store_wc_item_insert(struct store *s, const struct wc_item *it, bool *insert
 int store_wc_item_get(struct store *s, struct arena *a, uint64_t org, uint64_t id, struct wc_item **out) WARN_UNUSED;
 int store_wc_item_by_key(struct store *s, struct arena *a, uint64_t org, const char *origin, const char *key,
                          struct wc_item **out) WARN_UNUSED;
-/* org's items visible at now, urgent first, then by priority, oldest first. */
+/* org's items visible at now, urgent first, then by priority, oldest first;
+ * those still snoozed (pending until after now) last. */
 int store_wc_items(struct store *s, struct arena *a, uint64_t org, const struct wc_filter *f, int64_t now,
                    struct wc_item **out, size_t *n) WARN_UNUSED;
 /* Save what triage and handling change (status .. followup_sent, updated_at). */
@@ -57,6 +58,9 @@ int store_wc_member_touch(struct store *s, uint64_t team, uint64_t account, int6
 /* The teams account is in (within org). */
 int store_wc_member_teams(struct store *s, struct arena *a, uint64_t org, uint64_t account, uint64_t **out,
                           size_t *n) WARN_UNUSED;
+
+/* person left org's staff: out of its teams. */
+int store_wc_staff_gone(struct store *s, uint64_t org, uint64_t person) WARN_UNUSED;
 
 /* Opening hours: replace a team's periods and holidays ("YYYY-MM-DD"). */
 int store_wc_hours_set(struct store *s, uint64_t team, const struct wc_period *p, size_t n) WARN_UNUSED;

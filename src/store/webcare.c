@@ -122,14 +122,16 @@ int store_wc_items(struct store *s, struct arena *a, uint64_t org, const struct 
 {
 	DB_OR_FAIL(s);
 	int limit = f->limit > 0 && f->limit <= STORE_WC_LIST_MAX ? f->limit : STORE_WC_LIST_MAX;
-	/* ?3: a status, -1 every open one (not closed), -2 all. */
+	/* ?3: a status, -1 every open one (not closed), -2 all.  Items snoozed
+	 * until later come last; once their date has come they sort as any. */
 	struct db_stmt *st = db_query(
 	        db,
 	        "SELECT " ITEM_COLS " FROM webcare_items WHERE org_id = ?1 AND visible_at <= ?2"
 	        " AND (CAST(?3 AS BIGINT) = -2 OR (CAST(?3 AS BIGINT) = -1 AND status <> 4) OR status = ?3)"
 	        " AND (CAST(?4 AS TEXT) = '' OR topic = ?4) AND (CAST(?5 AS BIGINT) = 0 OR team_id = ?5)"
 	        " AND (CAST(?6 AS BIGINT) = 0 OR assignee_id = ?6)"
-	        " ORDER BY urgent DESC, priority DESC, created_at, id LIMIT ?7",
+	        " ORDER BY CASE WHEN status = 5 AND snooze_until > ?2 THEN 1 ELSE 0 END, urgent DESC, priority DESC,"
+	        " created_at, id LIMIT ?7",
 	        "uiisuui", org, now, (int64_t)f->status, f->topic ? f->topic : "", f->team_id, f->assignee_id,
 	        (int64_t)limit);
 	return item_list(st, a, limit, out, n);
@@ -412,6 +414,16 @@ int store_wc_member_teams(struct store *s, struct arena *a, uint64_t org, uint64
 	*out = v;
 	*n = k;
 	return 0;
+}
+
+int store_wc_staff_gone(struct store *s, uint64_t org, uint64_t person)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db,
+	                 "DELETE FROM webcare_members WHERE account_id = ?2"
+	                 " AND team_id IN (SELECT id FROM webcare_teams WHERE org_id = ?1)",
+	                 "uu", org, person);
+	return rc;
 }
 
 int store_wc_hours_set(struct store *s, uint64_t team, const struct wc_period *p, size_t n)

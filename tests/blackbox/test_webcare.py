@@ -369,3 +369,32 @@ def test_follow_up_reminder_reaches_the_assignee():
     finally:
         srv.stop()
         srv.cleanup()
+
+
+def test_staff_who_leave_hand_their_items_back(server, admin):
+    """Removing someone from the organisation's staff hands their open items
+    back to the team's queue, which gives them to whoever has room: never
+    lost with someone who can no longer see them."""
+    org = make_org(server, admin)
+    nurse = staff_of(server, org)
+    n1 = staff_of(server, org)
+    n2 = staff_of(server, org)
+    assert nurse.post("/webcare/%s/settings/team" % org, {"name": "Team"}).status_code == 303
+    page = nurse.get("/webcare/%s/settings" % org).text
+    team = re.search(r'name="team" value="(\d+)"', page).group(1)
+    staff = dict((html.unescape(name), v) for v, name in re.findall(r'<option value="(\d+)">([^<]*)</option>', page))
+    p1 = [v for k, v in staff.items() if n1.name in k][0]
+    p2 = [v for k, v in staff.items() if n2.name in k][0]
+    assert nurse.post("/webcare/%s/settings/member" % org,
+                      {"team": team, "person": p1, "available": "1", "cap": "5"}).status_code == 303
+    items = [ingest(server, org, uniq("g"), "Vraag %d" % i)[1] for i in range(2)]
+    for i in items:
+        assert "Bij: " + n1.name in html.unescape(nurse.get("/webcare/%s/items/%d" % (org, i)).text)
+    # n2 joins the team (with room), then n1 leaves the organisation.
+    assert nurse.post("/webcare/%s/settings/member" % org,
+                      {"team": team, "person": p2, "available": "1", "cap": "5"}).status_code == 303
+    assert admin.post("/admin/orgs/%s/staff/%s/remove" % (org, n1.name)).status_code == 303
+    for i in items:
+        page = html.unescape(nurse.get("/webcare/%s/items/%d" % (org, i)).text)
+        assert "Bij: " + n2.name in page, page[:2000]
+    assert n1.get("/webcare/" + org).status_code == 404
