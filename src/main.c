@@ -22,6 +22,7 @@
 #include "core/core.h"
 #include "core/push.h"
 #include "core/webcare_source.h"
+#include "core/webcare.h"
 #include "http/http.h"
 #include "scan/scan.h"
 #include "web/web.h"
@@ -55,6 +56,8 @@ static const char usage[] =
 	"  webcare source list [ORG]         the sources, their state and last error\n"
 	"  webcare source remove ID          stop listening to a source\n"
 	"  webcare source poll ID            poll a source now\n"
+	"  webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n"
+	"                                    put an outside item in ORG's webcare inbox\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
@@ -295,6 +298,38 @@ static int cmd_user(struct opts *o, struct core *c)
 	return ret;
 }
 
+/* kring webcare ingest: the door the feed and hashtag pollers will use, by hand. */
+static int cmd_webcare_ingest(struct opts *o, struct core *c)
+{
+	if (o->nargs < 6) {
+		fprintf(stderr, "usage: kring webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n");
+		return 2;
+	}
+	struct arena a;
+	arena_init(&a);
+	struct account *org;
+	struct wc_input in = {
+		.origin = o->args[3],
+		.origin_key = o->args[4],
+		.text = o->args[5],
+		.url = o->nargs > 6 ? o->args[6] : "",
+		.title = o->nargs > 7 ? o->args[7] : "",
+		.author_name = o->display_name ? o->display_name : "",
+	};
+	uint64_t id = 0;
+	bool inserted = false;
+	int rc = core_account_by_name(c, &a, o->args[2], &org);
+	if (!rc)
+		rc = core_webcare_ingest(c, org->id, &in, &id, &inserted);
+	int ret = 0;
+	if (rc)
+		ret = fail(rc, "put the item in the inbox");
+	else
+		printf("%s item %llu\n", inserted ? "new" : "known", (unsigned long long)id);
+	arena_release(&a);
+	return ret;
+}
+
 static int cmd_org(struct opts *o, struct core *c)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
@@ -382,6 +417,8 @@ static void print_source(struct arena *a, const struct wsrc *w, const char *org)
 
 static int cmd_webcare(struct opts *o, struct core *c)
 {
+	if (o->nargs > 1 && !strcmp(o->args[1], "ingest"))
+		return cmd_webcare_ingest(o, c);
 	const char *sub = o->nargs > 2 && !strcmp(o->args[1], "source") ? o->args[2] : NULL;
 	struct arena a;
 	arena_init(&a);
@@ -436,7 +473,8 @@ static int cmd_webcare(struct opts *o, struct core *c)
 		}
 	} else {
 		fprintf(stderr, "usage: kring webcare source add ORG URL [--tag TAG] [--every DURATION] |"
-		                " list [ORG] | remove ID | poll ID\n");
+		                " list [ORG] | remove ID | poll ID\n"
+		                "       kring webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n");
 		ret = 2;
 	}
 	arena_release(&a);
@@ -486,14 +524,15 @@ static int serve(struct opts *o, struct core *c)
 	const struct job_handler *sh;
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
-	/* Webcare's outside sources, polled at their times. */
-	const struct job_handler *wh;
-	size_t nwh;
+	/* Webcare's outside sources, polled at their times, and its follow-up reminders. */
+	const struct job_handler *wh, *fh;
+	size_t nwh, nfh;
 	core_wsrc_jobs(c, &wh, &nwh);
+	core_wc_jobs(c, &fh, &nfh);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph + nwh > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh);
+	if (njh + nmh + nsh + nph + nwh + nfh > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh + nfh);
 		return 1;
 	}
 	for (size_t i = 0; !rc && i < njh; i++)
@@ -506,6 +545,8 @@ static int serve(struct opts *o, struct core *c)
 		all[nall++] = ph[i];
 	for (size_t i = 0; !rc && i < nwh; i++)
 		all[nall++] = wh[i];
+	for (size_t i = 0; !rc && i < nfh; i++)
+		all[nall++] = fh[i];
 	if (!rc)
 		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {

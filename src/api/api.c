@@ -506,6 +506,13 @@ const struct api_route api_table[] = {
 	{P, "/api/v1/announcements/:id/dismiss", a_ann_dismiss, "write:accounts"},
 	{PU, "/api/v1/announcements/:id/reactions/:name", a_ann_react, "write:favourites"},
 	{D, "/api/v1/announcements/:id/reactions/:name", a_ann_unreact, "write:favourites"},
+	/* kring's own: webcare, for an organisation's staff (core/webcare.c) */
+	{G, "/api/v1/kring/webcare/:org/items", a_wc_items, "read:webcare"},
+	{G, "/api/v1/kring/webcare/:org/items/:id", a_wc_item, "read:webcare"},
+	{P, "/api/v1/kring/webcare/:org/items/:id/status", a_wc_item_action, "write:webcare"},
+	{P, "/api/v1/kring/webcare/:org/items/:id/notes", a_wc_item_action, "write:webcare"},
+	{P, "/api/v1/kring/webcare/:org/items/:id/assign", a_wc_item_action, "write:webcare"},
+	{P, "/api/v1/kring/webcare/:org/items/:id/answer", a_wc_item_action, "write:webcare"},
 	{G, "/api/v1/trends", a_empty_list, PUB},
 	{G, "/api/v1/trends/tags", a_empty_list, PUB},
 	{G, "/api/v1/trends/statuses", a_empty_list, PUB},

@@ -195,6 +195,8 @@ H(a_notif_groups_unread); H(a_notif_policy_get); H(a_notif_policy_set);
 /* scheduled.c */
 H(a_sched_list); H(a_sched_get); H(a_sched_update); H(a_sched_delete);
 H(a_ann_list); H(a_ann_dismiss); H(a_ann_react); H(a_ann_unreact);
+/* webcare.c */
+H(a_wc_items); H(a_wc_item); H(a_wc_item_action);
 /* admin.c */
 H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);

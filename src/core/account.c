@@ -860,7 +860,13 @@ int core_org_staff_remove(struct core *c, uint64_t viewer, uint64_t org, uint64_
 		return rc;
 	if (!staff)
 		return ERR_NOTFOUND;
-	return store_staff_remove(c->store, org, person);
+	/* Their webcare items go back to the queue with the removal: never lost. */
+	if ((rc = store_begin(c->store)))
+		return rc;
+	rc = store_staff_remove(c->store, org, person);
+	if (!rc)
+		rc = wc_staff_gone(c, org, person);
+	return store_finish(c->store, rc);
 }
 
 int core_org_staff(struct core *c, struct arena *a, uint64_t org, struct account ***out, size_t *n)

@@ -124,4 +124,15 @@ int group_may_act(struct core *c, struct arena *a, const struct group *g, uint64
  * ROLE_ADMIN) and is not suspended (core/account.c). */
 int core_need_role(struct core *c, struct arena *a, uint64_t viewer, int min_role) WARN_UNUSED;
 
+/* Webcare (core/webcare.c), inside the post's own transaction: a new post
+ * becomes an item in the inbox of each organisation it is addressed to,
+ * answers or whose group it is in; a deleted post's items go; an edited
+ * post's items show the new text. */
+int wc_ingest_post(struct core *c, struct arena *a, const struct post_new *pn, const struct post *parent) WARN_UNUSED;
+int wc_post_gone(struct core *c, uint64_t post) WARN_UNUSED;
+int wc_post_edited(struct core *c, uint64_t post, const char *text) WARN_UNUSED;
+/* person is no longer org's staff (in core_org_staff_remove's transaction):
+ * out of its teams, their open items back in the queues, which run again. */
+int wc_staff_gone(struct core *c, uint64_t org, uint64_t person) WARN_UNUSED;
+
 #endif

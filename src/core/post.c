@@ -797,6 +797,9 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		return rc;
 	rc = store_post_insert(c->store, &pn);
 	TESTHOOK_PAUSE("post_create");
+	/* In the inboxes of the organisations it speaks to, in the same transaction. */
+	if (!rc)
+		rc = wc_ingest_post(c, a, &pn, parent);
 	if (!rc && in->nmedia)
 		rc = core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia);
 	/* The content warning and the poll were read by the guard with the text. */
@@ -913,6 +916,8 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 	if (!rc)
 		rc = store_post_update(c->store, id, text, core_search_words(a, text), tags, ntags, rcpt, nrcpt,
 		                       time_now());
+	if (!rc)
+		rc = wc_post_edited(c, id, text);
 	if (!rc && meta)
 		rc = store_post_meta_set(c->store, id, meta);
 	if (!rc)
@@ -948,6 +953,8 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 		rc = ERR_INVAL;
 	if (!rc)
 		rc = store_post_delete(c->store, id);
+	if (!rc)
+		rc = wc_post_gone(c, id);
 	if (!rc && as_mod)
 		rc = store_mod_log_add(c->store, viewer, log_group, "remove", p->author_id, id, NULL);
 	/* The author hears that a moderator removed it. */

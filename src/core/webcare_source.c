@@ -27,6 +27,7 @@
 #include "base/text.h"
 #include "core/core_int.h"
 #include "core/push_int.h"
+#include "core/webcare.h"
 #include "job/job.h"
 #include "scan/feed.h"
 #include "store/store_media.h"
@@ -376,6 +377,50 @@ static int read_statuses(struct arena *a, const char *body, size_t len, struct f
 
 /* ---- one poll ---- */
 
+/* s cut to at most max bytes on a character boundary. */
+static const char *cut(struct arena *a, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max)
+		return s;
+	while (n > 0 && (n > max || ((unsigned char)s[n] & 0xC0) == 0x80))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+/* A new item into the organisation's webcare inbox, in the poll's
+ * transaction: the inbox's limits are smaller than a feed's, so long keys
+ * become a hash and long fields are cut.  An item the inbox cannot take
+ * (nothing to read) is skipped, not an error of the poll. */
+static int to_inbox(struct core *c, struct arena *a, const struct wsrc *w, const struct feed_item *it)
+{
+	const char *key = it->guid;
+	if (strlen(key) > CORE_WC_FIELD_MAX) {
+		uint64_t h = 1469598103934665603ULL;
+		for (const char *p = key; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		key = arena_printf(a, "hash:%016llx", (unsigned long long)h);
+	}
+	const char *text = *it->text ? it->text : it->title;
+	struct wc_input in = {
+		.origin = w->kind == WSRC_TAG ? "tag" : "rss",
+		.origin_key = key,
+		.author_name = cut(a, it->author, CORE_WC_FIELD_MAX),
+		.url = strlen(it->link) <= CORE_WC_FIELD_MAX ? it->link : "",
+		.title = cut(a, it->title, CORE_WC_FIELD_MAX),
+		.text = cut(a, text, CORE_WC_TEXT_MAX),
+		.created_at = it->published,
+	};
+	uint64_t id;
+	bool inserted;
+	int rc = core_webcare_ingest(c, w->org_id, &in, &id, &inserted);
+	if (rc == ERR_INVAL) {
+		log_info("webcare source %llu: item %s not taken into the inbox", (unsigned long long)w->id, key);
+		rc = 0;
+	}
+	return rc;
+}
+
 static int64_t clamp_every(int64_t v)
 {
 	return v < CORE_WSRC_MIN_EVERY ? CORE_WSRC_MIN_EVERY : v > CORE_WSRC_MAX_EVERY ? CORE_WSRC_MAX_EVERY : v;
@@ -454,8 +499,8 @@ int core_wsrc_poll(struct core *c, uint64_t id, size_t *added)
 			};
 			bool fresh = false;
 			rc = store_wsrc_item_add(c->store, &wi, &fresh);
-			/* The organisation's webcare inbox takes each new item here,
-			 * in this transaction (docs/webcare.md). */
+			if (!rc && fresh)
+				rc = to_inbox(c, &a, &w, it);
 			*added += fresh;
 		}
 		/* Busy sources are polled more often, quiet ones less, failing

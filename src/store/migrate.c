@@ -381,6 +381,46 @@ static const char *const sqlite_steps[] = {
 	" org_id INTEGER NOT NULL, key TEXT NOT NULL, link TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,"
 	" author TEXT NOT NULL, published INTEGER NOT NULL, seen_at INTEGER NOT NULL, UNIQUE (source_id, key));"
 	"CREATE INDEX webcare_source_items_org ON webcare_source_items(org_id, id);",
+
+	/* 22: webcare, an organisation's inbox (core/webcare.c): items unique per
+	 * organisation and origin key, their history, teams and members,
+	 * opening hours, triage rules, answer templates, what was sent. */
+	"CREATE TABLE webcare_items (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, origin TEXT NOT NULL,"
+	" origin_key TEXT NOT NULL, kind TEXT NOT NULL, post_id INTEGER NOT NULL DEFAULT 0,"
+	" author_id INTEGER NOT NULL DEFAULT 0, author_name TEXT NOT NULL, url TEXT NOT NULL, title TEXT NOT NULL,"
+	" text TEXT NOT NULL, created_at INTEGER NOT NULL, visible_at INTEGER NOT NULL, status INTEGER NOT NULL DEFAULT 0,"
+	" snooze_until INTEGER NOT NULL DEFAULT 0, topic TEXT NOT NULL DEFAULT '', priority INTEGER NOT NULL DEFAULT 0,"
+	" team_id INTEGER NOT NULL DEFAULT 0, assignee_id INTEGER NOT NULL DEFAULT 0,"
+	" sentiment TEXT NOT NULL DEFAULT 'unsure', score_milli INTEGER NOT NULL DEFAULT 0,"
+	" urgent INTEGER NOT NULL DEFAULT 0, first_answer_at INTEGER NOT NULL DEFAULT 0,"
+	" followup_at INTEGER NOT NULL DEFAULT 0, followup_sent INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL,"
+	" UNIQUE (org_id, origin, origin_key));"
+	"CREATE INDEX webcare_items_org ON webcare_items(org_id, status, id);"
+	"CREATE INDEX webcare_items_post ON webcare_items(post_id) WHERE post_id <> 0;"
+	"CREATE INDEX webcare_items_queue ON webcare_items(team_id, assignee_id, status, id);"
+	"CREATE INDEX webcare_items_followup ON webcare_items(followup_at) WHERE followup_at <> 0;"
+	"CREATE TABLE webcare_events (id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL, actor_id INTEGER NOT NULL,"
+	" action TEXT NOT NULL, note TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX webcare_events_item ON webcare_events(item_id, id);"
+	"CREATE TABLE webcare_teams (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, name TEXT NOT NULL,"
+	" topics TEXT NOT NULL DEFAULT '', mode INTEGER NOT NULL DEFAULT 0, followup_days INTEGER NOT NULL DEFAULT 3,"
+	" rr_last INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, UNIQUE (org_id, name));"
+	"CREATE TABLE webcare_members (team_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
+	" available INTEGER NOT NULL DEFAULT 1, cap INTEGER NOT NULL DEFAULT 10, last_assigned INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (team_id, account_id));"
+	"CREATE TABLE webcare_hours (team_id INTEGER NOT NULL, weekday INTEGER NOT NULL, start_min INTEGER NOT NULL,"
+	" end_min INTEGER NOT NULL, PRIMARY KEY (team_id, weekday, start_min));"
+	"CREATE TABLE webcare_holidays (team_id INTEGER NOT NULL, day TEXT NOT NULL, PRIMARY KEY (team_id, day));"
+	"CREATE TABLE webcare_rules (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, name TEXT NOT NULL,"
+	" expr TEXT NOT NULL, topic TEXT NOT NULL, priority INTEGER NOT NULL, team_id INTEGER NOT NULL,"
+	" position INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX webcare_rules_org ON webcare_rules(org_id, position);"
+	"CREATE TABLE webcare_templates (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, name TEXT NOT NULL,"
+	" body TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX webcare_templates_org ON webcare_templates(org_id, id);"
+	"CREATE TABLE webcare_sent (org_id INTEGER NOT NULL, sent_key TEXT NOT NULL, recipient TEXT NOT NULL,"
+	" item_id INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX webcare_sent_key ON webcare_sent(org_id, sent_key);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -43,6 +43,7 @@ enum notif_kind {
 	NOTIF_GROUP_HELD = 12,    /* a post waits for approval in a group you moderate */
 	NOTIF_POST_REMOVED = 13,  /* a moderator removed your post (note: why) */
 	NOTIF_SCHEDULED_FAILED = 14, /* your scheduled post could not be published (note: why) */
+	NOTIF_WEBCARE_FOLLOWUP = 15, /* webcare: time to tell someone what was done (org_id: whose inbox) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -463,5 +464,81 @@ struct wsrc_item {
 	int64_t published, seen_at;
 };
 
+/* ---- webcare: an organisation's inbox (core/webcare.c, store/store_webcare.h) ---- */
+
+enum wc_status { WC_NEW = 0, WC_ASSIGNED = 1, WC_ANSWERED = 2, WC_FOLLOWED_UP = 3, WC_CLOSED = 4, WC_PENDING = 5 };
+enum wc_mode { WC_LEAST_LOADED = 0, WC_ROUND_ROBIN = 1 };
+
+struct wc_item {
+	uint64_t id, org_id;
+	const char *origin;        /* "kring", "rss", "tag", ... */
+	const char *origin_key;    /* unique per org and origin ("post:123", a feed's GUID) */
+	const char *kind;          /* inside kring: "mention", "reply", "group", "dm"; outside: the origin */
+	uint64_t post_id;          /* the kring post it is, 0 for outside items */
+	uint64_t author_id;        /* the kring account that wrote it, 0 outside */
+	const char *author_name, *url, *title, *text;
+	int64_t created_at;        /* when it was written */
+	int64_t visible_at;        /* shown in the inbox from then (a post's think time) */
+	int status;                /* enum wc_status */
+	int64_t snooze_until;      /* for WC_PENDING */
+	const char *topic;
+	int priority;              /* 0 normal .. 3 highest */
+	uint64_t team_id, assignee_id;
+	const char *sentiment;     /* "neg", "neu", "pos", "unsure" */
+	int score_milli;           /* sentiment score * 1000 */
+	bool urgent;
+	int64_t first_answer_at, followup_at, updated_at;
+	bool followup_sent;
+};
+
+struct wc_event {
+	uint64_t id, item_id, actor_id;
+	const char *action;        /* "ingest", "assign", "status", "note", "answer", "followup" */
+	const char *note;
+	int64_t created_at;
+};
+
+struct wc_team {
+	uint64_t id, org_id;
+	const char *name;
+	const char *topics;        /* comma separated */
+	int mode;                  /* enum wc_mode */
+	int followup_days;
+	uint64_t rr_last;          /* round robin: who had the last item */
+};
+
+struct wc_member {
+	uint64_t team_id, account_id;
+	bool available;
+	int cap;
+	int64_t load;              /* open items assigned to them in the organisation (filled by the store) */
+	int64_t last_assigned;     /* ms of their last assignment */
+};
+
+struct wc_period {             /* opening hours: minutes since midnight, local time */
+	int weekday;               /* 0 Monday .. 6 Sunday */
+	int start_min, end_min;
+};
+
+struct wc_rule {
+	uint64_t id, org_id;
+	const char *name, *expr, *topic;
+	int priority;
+	uint64_t team_id;
+	int position;
+};
+
+struct wc_template {
+	uint64_t id, org_id;
+	const char *name, *body;
+};
+
+/* A page of the inbox: filters (NULL / -1 / 0: any), newest limit. */
+struct wc_filter {
+	int status;                /* -1 any open (not closed), -2 all */
+	const char *topic;
+	uint64_t team_id, assignee_id;
+	int limit;
+};
 
 #endif

@@ -1186,6 +1186,7 @@ int h_notifications(struct http_req *r)
 		N_("heeft uw bericht goedgekeurd"), N_("diende een klacht in"),
 		N_("schreef een bericht dat wacht op goedkeuring"), N_("heeft uw bericht verwijderd"),
 		N_("kon een ingepland bericht niet plaatsen"),
+		N_("vraagt u na te bellen: laat de persoon weten wat er met het bericht gedaan is"),
 	};
 	/* The same, naming the group (its name follows as a link). */
 	static const char *what_in[] = {
@@ -1196,11 +1197,12 @@ int h_notifications(struct http_req *r)
 		N_("schreef een bericht dat wacht op uw goedkeuring in de kring"),
 		N_("heeft uw bericht verwijderd uit de kring"),
 		N_("kon een ingepland bericht niet plaatsen in de kring"),
+		NULL,
 	};
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
-		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_SCHEDULED_FAILED ? v[i].kind : 0;
+		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_WEBCARE_FOLLOWUP ? v[i].kind : 0;
 		const struct group *g = v[i].group;
 		tv_set(x, "actor", account_model(r, v[i].actor));
 		const char *w = _r(r, g && what_in[kind] ? what_in[kind] : what[kind]);
@@ -1230,6 +1232,9 @@ int h_notifications(struct http_req *r)
 		} else if (kind == NOTIF_FOLLOW_REQUEST) {
 			go = "/follow-requests";
 			go_label = N_("Bekijk verzoek");
+		} else if (kind == NOTIF_WEBCARE_FOLLOWUP && v[i].org) {
+			go = arena_printf(r->a, "/webcare/%s?status=answered", v[i].org->username);
+			go_label = N_("Naar de webcare");
 		}
 		if (go) {
 			struct tval *gx = tv_obj(r->a);

@@ -382,6 +382,13 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/admin/announcements/:id/publish", h_admin_announcement_publish, WEB_ADMIN},
 	{HTTP_POST, "/admin/announcements/:id/unpublish", h_admin_announcement_unpublish, WEB_ADMIN},
 	{HTTP_POST, "/admin/announcements/:id/delete", h_admin_announcement_delete, WEB_ADMIN},
+	/* webcare: the organisation's staff only (core/webcare.c; 404 for anyone else) */
+	{HTTP_GET, "/webcare", h_webcare_home, WEB_LOGIN},
+	{HTTP_GET, "/webcare/:org", h_webcare_inbox, WEB_LOGIN},
+	{HTTP_GET, "/webcare/:org/items/:id", h_webcare_item, WEB_LOGIN},
+	{HTTP_POST, "/webcare/:org/items/:id/:action", h_webcare_item_action, WEB_LOGIN},
+	{HTTP_GET, "/webcare/:org/settings", h_webcare_settings, WEB_LOGIN},
+	{HTTP_POST, "/webcare/:org/settings/:action", h_webcare_settings_action, WEB_LOGIN},
 	{HTTP_GET, "/notifications", h_notifications, WEB_LOGIN},
 	{HTTP_POST, "/notifications/read", h_notifications_read, WEB_LOGIN},
 	{HTTP_GET, "/follow-requests", h_follow_requests, WEB_LOGIN},

@@ -148,6 +148,13 @@ int h_admin_announcement_new(struct http_req *r);
 int h_admin_announcement_publish(struct http_req *r);
 int h_admin_announcement_unpublish(struct http_req *r);
 int h_admin_announcement_delete(struct http_req *r);
+/* webcare (web/webcare.c) */
+int h_webcare_home(struct http_req *r);
+int h_webcare_inbox(struct http_req *r);
+int h_webcare_item(struct http_req *r);
+int h_webcare_item_action(struct http_req *r);
+int h_webcare_settings(struct http_req *r);
+int h_webcare_settings_action(struct http_req *r);
 
 /* Page handlers (pages.c, account.c, admin.c). */
 int h_index(struct http_req *r);

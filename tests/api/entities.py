@@ -159,6 +159,13 @@ ENTITIES = {
                     "target_account": "AdminAccount", "assigned_account": "?AdminAccount",
                     "action_taken_by_account": "?AdminAccount", "statuses": "[Status]", "rules": "[Rule]"},
     "Empty": {},
+    # kring's own (docs/api.md): webcare, an organisation's inbox.
+    "KringWebcareEvent": {"id": "id", "action": "s", "note": "s", "account_id": "?id", "created_at": "dt"},
+    "KringWebcareItem": {"id": "id", "kind": "s", "origin": "s", "status_id": "?id", "account_id": "?id",
+                         "author_name": "s", "url": "s", "title": "s", "text": "s", "created_at": "dt",
+                         "status": "s", "snoozed_until": "?dt", "topic": "s", "priority": "i", "team_id": "?id",
+                         "assignee_id": "?id", "sentiment": "s", "score_milli": "i", "urgent": "b",
+                         "first_answer_at": "?dt", "follow_up_at": "?dt", "~history": "[KringWebcareEvent]"},
 }
 
 # Endpoints (method, path pattern) -> the entity of a successful answer:
@@ -302,6 +309,12 @@ ROUTES = [
     ("GET", "/api/v1/streaming/health", None),
     ("GET", "/api/v1/streaming/:stream", None),
     ("GET", "/api/v1/streaming/:stream/:sub", None),
+    ("GET", "/api/v1/kring/webcare/:org/items", "[KringWebcareItem]"),
+    ("GET", "/api/v1/kring/webcare/:org/items/:id", "KringWebcareItem"),
+    ("POST", "/api/v1/kring/webcare/:org/items/:id/status", "KringWebcareItem"),
+    ("POST", "/api/v1/kring/webcare/:org/items/:id/notes", "KringWebcareItem"),
+    ("POST", "/api/v1/kring/webcare/:org/items/:id/assign", "KringWebcareItem"),
+    ("POST", "/api/v1/kring/webcare/:org/items/:id/answer", "KringWebcareItem"),
 ]
 
 SIMPLE = {"s", "i", "n", "b", "id", "dt", "d", "h", "any"}

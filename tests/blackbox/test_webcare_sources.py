@@ -178,6 +178,12 @@ def test_rss_polled_with_conditional_get_and_items_kept_once(offline, org, feeds
     n, _ = poll(offline, sid)  # 304 again, with the new etag
     assert n == 0 and feeds.requests[-1][1] == '"v2"'
     assert len(items(offline, sid)) == 3
+    # Each new item went into the organisation's webcare inbox, once.
+    inbox = sql(offline, "SELECT i.origin, i.origin_key, i.title, i.url FROM webcare_items i"
+                         " JOIN accounts a ON a.id = i.org_id WHERE a.username = '%s' ORDER BY i.origin_key" % org)
+    assert inbox == [("rss", "dvho-%d" % k, t, "https://dvho.example/%d" % k) for k, t in
+                     ((1, "Wachtlijst wijkverpleging"), (2, "Open dag in het verpleeghuis"),
+                      (3, "Nieuwe locatie geopend"))]
 
 
 def test_atom_source(offline, org, feeds):
@@ -291,3 +297,6 @@ def test_hashtag_on_another_kring(offline, org, start_server):
     (min_id,), = sql(offline, "SELECT min_id FROM webcare_sources WHERE id = %s" % sid)
     assert min_id.isdigit()
     assert poll(offline, sid)[0] == 0
+    # Both are in the inbox as hashtag items; the followers-only post is not.
+    texts = [t for (t,) in sql(offline, "SELECT text FROM webcare_items WHERE origin = 'tag' ORDER BY id")]
+    assert len(texts) == 2 and not any("Alleen voor volgers" in t for t in texts)

@@ -153,6 +153,9 @@ before(async () => {
   cli('org', 'staff', ORG.name, USERS.admin.name);
   cli('group', 'add', GROUP.name, '--kind', 'closed', '--owner', USERS.admin.name, '--display-name', GROUP.display);
   cli('group', 'member', 'add', GROUP.name, USERS.member.name);
+  // Webcare: an outside item in the organisation's inbox (its item page is checked too).
+  ids.webcare = cli('webcare', 'ingest', ORG.name, 'rss', 'a11y-1', 'De wachttijd bij de huisarts is lang',
+    'https://nieuws.example/1', 'Nieuws', '--display-name', 'Lokale krant').match(/item (\d+)/)[1];
 
   // playwright-core gives the browser a fresh temporary profile (user data dir).
   browser = await chromium.launch({
@@ -206,6 +209,17 @@ before(async () => {
   await pa.fill('#o-privacy', 'Wij bewaren alleen wat nodig is voor uw zorg.');
   await clickAndWait(pa, `form[action="/admin/orgs/${ORG.name}/profile"] button.primary`);
   if (await pa.locator('input[name=confirm]').count()) await clickAndWait(pa, 'form.danger button');
+  // Webcare settings with a team, a rule and a template, so those lists show.
+  await pa.goto(`${base}/webcare/${ORG.name}/settings`);
+  await pa.fill('#wc-newteam', 'Wijkteam');
+  await clickAndWait(pa, `form[action="/webcare/${ORG.name}/settings/team"] button`);
+  await pa.fill('#wc-rname', 'Wachttijd');
+  await pa.fill('#wc-rexpr', 'wachttijd OF "lang wachten"');
+  await pa.fill('#wc-rtopic', 'wachttijd');
+  await clickAndWait(pa, `form[action="/webcare/${ORG.name}/settings/rule"] button`);
+  await pa.fill('#wc-tmname', 'Dank');
+  await pa.fill('#wc-tmbody', 'Beste {naam}, dank voor uw bericht. Groet, {medewerker}');
+  await clickAndWait(pa, `form[action="/webcare/${ORG.name}/settings/template"] button`);
   // An announcement, so /admin/announcements lists one.
   await pa.goto(`${base}/admin/announcements`);
   await pa.fill('#ann-text', 'De huiskamer is maandag gesloten.');
@@ -294,6 +308,12 @@ const PAGES = [
   ['/forgot', () => '/forgot'],
   ['/welcome', () => '/welcome'],
   ['/reset/used (gone)', () => '/reset/0000000000000000000000000000000000000000000000000000000000000000'],
+  // Webcare (issue 17): the organisation's staff (admin here) see them; others get 404 or the login page.
+  ['/webcare', () => '/webcare'],
+  ['/webcare/ORG', () => `/webcare/${ORG.name}?status=all`],
+  ['/webcare/ORG/items/ID', () => `/webcare/${ORG.name}/items/${ids.webcare}`],
+  ['/webcare/ORG/items/ID?template', () => `/webcare/${ORG.name}/items/${ids.webcare}?template=1`],
+  ['/webcare/ORG/settings', () => `/webcare/${ORG.name}/settings`],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {

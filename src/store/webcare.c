@@ -1,0 +1,602 @@
+/* Webcare's tables: portable SQL with numbered parameters, as post.c. */
+#include "store/store_webcare.h"
+
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "store/store_int.h"
+
+#define ITEM_COLS \
+	"id, org_id, origin, origin_key, kind, post_id, author_id, author_name, url, title, text, created_at," \
+	" visible_at, status, snooze_until, topic, priority, team_id, assignee_id, sentiment, score_milli, urgent," \
+	" first_answer_at, followup_at, followup_sent, updated_at"
+
+static void item_row(struct arena *a, struct db_stmt *st, struct wc_item *it)
+{
+	memset(it, 0, sizeof *it);
+	it->id = db_u64(st, 0);
+	it->org_id = db_u64(st, 1);
+	it->origin = arena_strdup(a, db_text(st, 2));
+	it->origin_key = arena_strdup(a, db_text(st, 3));
+	it->kind = arena_strdup(a, db_text(st, 4));
+	it->post_id = db_u64(st, 5);
+	it->author_id = db_u64(st, 6);
+	it->author_name = arena_strdup(a, db_text(st, 7));
+	it->url = arena_strdup(a, db_text(st, 8));
+	it->title = arena_strdup(a, db_text(st, 9));
+	it->text = arena_strdup(a, db_text(st, 10));
+	it->created_at = db_i64(st, 11);
+	it->visible_at = db_i64(st, 12);
+	it->status = (int)db_i64(st, 13);
+	it->snooze_until = db_i64(st, 14);
+	it->topic = arena_strdup(a, db_text(st, 15));
+	it->priority = (int)db_i64(st, 16);
+	it->team_id = db_u64(st, 17);
+	it->assignee_id = db_u64(st, 18);
+	it->sentiment = arena_strdup(a, db_text(st, 19));
+	it->score_milli = (int)db_i64(st, 20);
+	it->urgent = db_i64(st, 21) != 0;
+	it->first_answer_at = db_i64(st, 22);
+	it->followup_at = db_i64(st, 23);
+	it->followup_sent = db_i64(st, 24) != 0;
+	it->updated_at = db_i64(st, 25);
+}
+
+static int changed(struct db *db, int rc)
+{
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+int store_wc_item_insert(struct store *s, const struct wc_item *it, bool *inserted)
+{
+	DB_OR_FAIL(s);
+	*inserted = false;
+	int rc = db_exec(db,
+	                 "INSERT INTO webcare_items (id, org_id, origin, origin_key, kind, post_id, author_id,"
+	                 " author_name, url, title, text, created_at, visible_at, status, topic, priority, team_id,"
+	                 " sentiment, score_milli, urgent, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+	                 " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+	                 " ON CONFLICT (org_id, origin, origin_key) DO NOTHING",
+	                 "uusssuussssiiisiusiii", it->id, it->org_id, it->origin, it->origin_key, it->kind, it->post_id,
+	                 it->author_id, it->author_name, it->url, it->title, it->text, it->created_at, it->visible_at,
+	                 (int64_t)it->status, it->topic, (int64_t)it->priority, it->team_id, it->sentiment,
+	                 (int64_t)it->score_milli, (int64_t)it->urgent, it->updated_at);
+	if (!rc)
+		*inserted = db->drv->changes(db) > 0;
+	return rc;
+}
+
+static int one_item(struct db_stmt *st, struct arena *a, struct wc_item **out)
+{
+	int rc = db_one(st);
+	if (!rc) {
+		*out = arena_alloc(a, sizeof **out);
+		item_row(a, st, *out);
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_wc_item_get(struct store *s, struct arena *a, uint64_t org, uint64_t id, struct wc_item **out)
+{
+	DB_OR_FAIL(s);
+	return one_item(db_query(db, "SELECT " ITEM_COLS " FROM webcare_items WHERE id = ?1 AND org_id = ?2", "uu", id,
+	                         org),
+	                a, out);
+}
+
+int store_wc_item_by_key(struct store *s, struct arena *a, uint64_t org, const char *origin, const char *key,
+                         struct wc_item **out)
+{
+	DB_OR_FAIL(s);
+	return one_item(db_query(db,
+	                         "SELECT " ITEM_COLS " FROM webcare_items WHERE org_id = ?1 AND origin = ?2"
+	                         " AND origin_key = ?3",
+	                         "uss", org, origin, key),
+	                a, out);
+}
+
+static int item_list(struct db_stmt *st, struct arena *a, int limit, struct wc_item **out, size_t *n)
+{
+	if (!st)
+		return ERR_DB;
+	struct wc_item *v = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while ((int)k < limit && (rc = db_step(st)) == DB_ROW)
+		item_row(a, st, &v[k++]);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_items(struct store *s, struct arena *a, uint64_t org, const struct wc_filter *f, int64_t now,
+                   struct wc_item **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	int limit = f->limit > 0 && f->limit <= STORE_WC_LIST_MAX ? f->limit : STORE_WC_LIST_MAX;
+	/* ?3: a status, -1 every open one (not closed), -2 all.  Items snoozed
+	 * until later come last; once their date has come they sort as any. */
+	struct db_stmt *st = db_query(
+	        db,
+	        "SELECT " ITEM_COLS " FROM webcare_items WHERE org_id = ?1 AND visible_at <= ?2"
+	        " AND (CAST(?3 AS BIGINT) = -2 OR (CAST(?3 AS BIGINT) = -1 AND status <> 4) OR status = ?3)"
+	        " AND (CAST(?4 AS TEXT) = '' OR topic = ?4) AND (CAST(?5 AS BIGINT) = 0 OR team_id = ?5)"
+	        " AND (CAST(?6 AS BIGINT) = 0 OR assignee_id = ?6)"
+	        " ORDER BY CASE WHEN status = 5 AND snooze_until > ?2 THEN 1 ELSE 0 END, urgent DESC, priority DESC,"
+	        " created_at, id LIMIT ?7",
+	        "uiisuui", org, now, (int64_t)f->status, f->topic ? f->topic : "", f->team_id, f->assignee_id,
+	        (int64_t)limit);
+	return item_list(st, a, limit, out, n);
+}
+
+int store_wc_item_update(struct store *s, const struct wc_item *it)
+{
+	DB_OR_FAIL(s);
+	return changed(db, db_exec(db,
+	                           "UPDATE webcare_items SET status = ?3, snooze_until = ?4, topic = ?5, priority = ?6,"
+	                           " team_id = ?7, assignee_id = ?8, first_answer_at = ?9, followup_at = ?10,"
+	                           " followup_sent = ?11, updated_at = ?12 WHERE id = ?1 AND org_id = ?2",
+	                           "uuiisiuuiiii", it->id, it->org_id, (int64_t)it->status, it->snooze_until, it->topic,
+	                           (int64_t)it->priority, it->team_id, it->assignee_id, it->first_answer_at,
+	                           it->followup_at, (int64_t)it->followup_sent, it->updated_at));
+}
+
+int store_wc_post_gone(struct store *s, uint64_t post)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db,
+	                 "DELETE FROM webcare_events WHERE item_id IN (SELECT id FROM webcare_items WHERE post_id = ?1"
+	                 " AND post_id <> 0)",
+	                 "u", post);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM webcare_items WHERE post_id = ?1 AND post_id <> 0", "u", post);
+	return rc;
+}
+
+int store_wc_post_text(struct store *s, uint64_t post, const char *text)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE webcare_items SET text = ?2 WHERE post_id = ?1 AND post_id <> 0", "us", post, text);
+}
+
+int store_wc_queue(struct store *s, struct arena *a, uint64_t org, uint64_t team, int limit, uint64_t **ids,
+                   size_t *n)
+{
+	DB_OR_FAIL(s);
+	if (limit <= 0 || limit > STORE_WC_LIST_MAX)
+		limit = STORE_WC_LIST_MAX;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id FROM webcare_items WHERE org_id = ?1 AND team_id = ?2 AND assignee_id = 0"
+	                              " AND status = 0 ORDER BY id LIMIT ?3",
+	                              "uui", org, team, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, (size_t)limit * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while ((int)k < limit && (rc = db_step(st)) == DB_ROW)
+		v[k++] = db_u64(st, 0);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*ids = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_followups_due(struct store *s, struct arena *a, int64_t now, int limit, struct wc_item **out,
+                           size_t *n)
+{
+	DB_OR_FAIL(s);
+	if (limit <= 0 || limit > STORE_WC_LIST_MAX)
+		limit = STORE_WC_LIST_MAX;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT " ITEM_COLS " FROM webcare_items WHERE followup_at <> 0 AND followup_at <= ?1"
+	                              " AND followup_sent = 0 AND status = 2 ORDER BY followup_at LIMIT ?2",
+	                              "ii", now, (int64_t)limit);
+	return item_list(st, a, limit, out, n);
+}
+
+int store_wc_event_add(struct store *s, uint64_t item, uint64_t actor, const char *action, const char *note,
+                       int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_events (id, item_id, actor_id, action, note, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	               "uuussi", id_new(), item, actor, action, note ? note : "", now);
+}
+
+int store_wc_events(struct store *s, struct arena *a, uint64_t item, struct wc_event **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, item_id, actor_id, action, note, created_at FROM webcare_events"
+	                              " WHERE item_id = ?1 ORDER BY id LIMIT ?2",
+	                              "ui", item, (int64_t)STORE_WC_SMALL_MAX);
+	if (!st)
+		return ERR_DB;
+	struct wc_event *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].item_id = db_u64(st, 1);
+		v[k].actor_id = db_u64(st, 2);
+		v[k].action = arena_strdup(a, db_text(st, 3));
+		v[k].note = arena_strdup(a, db_text(st, 4));
+		v[k].created_at = db_i64(st, 5);
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_team_save(struct store *s, struct wc_team *t)
+{
+	DB_OR_FAIL(s);
+	int64_t taken = 0;
+	int rc = db_scalar(db, &taken, 0, "SELECT COUNT(*) FROM webcare_teams WHERE org_id = ?1 AND name = ?2 AND id <> ?3",
+	                   "usu", t->org_id, t->name, t->id);
+	if (rc)
+		return rc;
+	if (taken)
+		return ERR_CONFLICT;
+	if (!t->id) {
+		t->id = id_new();
+		return db_exec(db,
+		               "INSERT INTO webcare_teams (id, org_id, name, topics, mode, followup_days, created_at)"
+		               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		               "uussiii", t->id, t->org_id, t->name, t->topics, (int64_t)t->mode, (int64_t)t->followup_days,
+		               time_now());
+	}
+	return changed(db, db_exec(db,
+	                           "UPDATE webcare_teams SET name = ?3, topics = ?4, mode = ?5, followup_days = ?6"
+	                           " WHERE id = ?1 AND org_id = ?2",
+	                           "uussii", t->id, t->org_id, t->name, t->topics, (int64_t)t->mode,
+	                           (int64_t)t->followup_days));
+}
+
+int store_wc_team_delete(struct store *s, uint64_t org, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	int rc = changed(db, db_exec(db, "DELETE FROM webcare_teams WHERE id = ?1 AND org_id = ?2", "uu", id, org));
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM webcare_members WHERE team_id = ?1", "u", id);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM webcare_hours WHERE team_id = ?1", "u", id);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM webcare_holidays WHERE team_id = ?1", "u", id);
+	/* Its waiting items go back to the organisation's general queue. */
+	if (!rc)
+		rc = db_exec(db, "UPDATE webcare_items SET team_id = 0 WHERE team_id = ?1 AND org_id = ?2", "uu", id, org);
+	return rc;
+}
+
+static void team_row(struct arena *a, struct db_stmt *st, struct wc_team *t)
+{
+	t->id = db_u64(st, 0);
+	t->org_id = db_u64(st, 1);
+	t->name = arena_strdup(a, db_text(st, 2));
+	t->topics = arena_strdup(a, db_text(st, 3));
+	t->mode = (int)db_i64(st, 4);
+	t->followup_days = (int)db_i64(st, 5);
+	t->rr_last = db_u64(st, 6);
+}
+
+int store_wc_teams(struct store *s, struct arena *a, uint64_t org, struct wc_team **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id, name, topics, mode, followup_days, rr_last FROM webcare_teams"
+	                              " WHERE org_id = ?1 ORDER BY name, id LIMIT ?2",
+	                              "ui", org, (int64_t)STORE_WC_SMALL_MAX);
+	if (!st)
+		return ERR_DB;
+	struct wc_team *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW)
+		team_row(a, st, &v[k++]);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_team_get(struct store *s, struct arena *a, uint64_t org, uint64_t id, struct wc_team **out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id, name, topics, mode, followup_days, rr_last FROM webcare_teams"
+	                              " WHERE id = ?1 AND org_id = ?2",
+	                              "uu", id, org);
+	int rc = db_one(st);
+	if (!rc) {
+		*out = arena_alloc(a, sizeof **out);
+		team_row(a, st, *out);
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_wc_team_rr(struct store *s, uint64_t team, uint64_t account)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE webcare_teams SET rr_last = ?2 WHERE id = ?1", "uu", team, account);
+}
+
+int store_wc_member_set(struct store *s, uint64_t team, uint64_t account, bool available, int cap)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_members (team_id, account_id, available, cap) VALUES (?1, ?2, ?3, ?4)"
+	               " ON CONFLICT (team_id, account_id) DO UPDATE SET available = ?3, cap = ?4",
+	               "uuii", team, account, (int64_t)available, (int64_t)cap);
+}
+
+int store_wc_member_remove(struct store *s, uint64_t team, uint64_t account)
+{
+	DB_OR_FAIL(s);
+	return changed(db, db_exec(db, "DELETE FROM webcare_members WHERE team_id = ?1 AND account_id = ?2", "uu", team,
+	                           account));
+}
+
+int store_wc_members(struct store *s, struct arena *a, uint64_t org, uint64_t team, struct wc_member **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT m.team_id, m.account_id, m.available, m.cap, m.last_assigned,"
+	                              " (SELECT COUNT(*) FROM webcare_items i WHERE i.org_id = ?1"
+	                              " AND i.assignee_id = m.account_id AND i.status = 1)"
+	                              " FROM webcare_members m WHERE m.team_id = ?2 ORDER BY m.account_id LIMIT ?3",
+	                              "uui", org, team, (int64_t)STORE_WC_SMALL_MAX);
+	if (!st)
+		return ERR_DB;
+	struct wc_member *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
+		v[k].team_id = db_u64(st, 0);
+		v[k].account_id = db_u64(st, 1);
+		v[k].available = db_i64(st, 2) != 0;
+		v[k].cap = (int)db_i64(st, 3);
+		v[k].last_assigned = db_i64(st, 4);
+		v[k].load = db_i64(st, 5);
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_member_touch(struct store *s, uint64_t team, uint64_t account, int64_t ms)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE webcare_members SET last_assigned = ?3 WHERE team_id = ?1 AND account_id = ?2", "uui",
+	               team, account, ms);
+}
+
+int store_wc_member_teams(struct store *s, struct arena *a, uint64_t org, uint64_t account, uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT m.team_id FROM webcare_members m JOIN webcare_teams t ON t.id = m.team_id"
+	                              " WHERE t.org_id = ?1 AND m.account_id = ?2 ORDER BY m.team_id LIMIT ?3",
+	                              "uui", org, account, (int64_t)STORE_WC_SMALL_MAX);
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW)
+		v[k++] = db_u64(st, 0);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_staff_gone(struct store *s, uint64_t org, uint64_t person)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db,
+	                 "DELETE FROM webcare_members WHERE account_id = ?2"
+	                 " AND team_id IN (SELECT id FROM webcare_teams WHERE org_id = ?1)",
+	                 "uu", org, person);
+	return rc;
+}
+
+int store_wc_hours_set(struct store *s, uint64_t team, const struct wc_period *p, size_t n)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM webcare_hours WHERE team_id = ?1", "u", team);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = db_exec(db, "INSERT INTO webcare_hours (team_id, weekday, start_min, end_min) VALUES (?1, ?2, ?3, ?4)",
+		             "uiii", team, (int64_t)p[i].weekday, (int64_t)p[i].start_min, (int64_t)p[i].end_min);
+	return rc;
+}
+
+int store_wc_hours(struct store *s, struct arena *a, uint64_t team, struct wc_period **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT weekday, start_min, end_min FROM webcare_hours WHERE team_id = ?1"
+	                              " ORDER BY weekday, start_min LIMIT ?2",
+	                              "ui", team, (int64_t)STORE_WC_SMALL_MAX);
+	if (!st)
+		return ERR_DB;
+	struct wc_period *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
+		v[k].weekday = (int)db_i64(st, 0);
+		v[k].start_min = (int)db_i64(st, 1);
+		v[k].end_min = (int)db_i64(st, 2);
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_holidays_set(struct store *s, uint64_t team, const char *const *days, size_t n)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM webcare_holidays WHERE team_id = ?1", "u", team);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = db_exec(db, "INSERT INTO webcare_holidays (team_id, day) VALUES (?1, ?2) ON CONFLICT DO NOTHING", "us",
+		             team, days[i]);
+	return rc;
+}
+
+int store_wc_holidays(struct store *s, struct arena *a, uint64_t team, const char ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT day FROM webcare_holidays WHERE team_id = ?1 ORDER BY day LIMIT ?2",
+	                              "ui", team, (int64_t)STORE_WC_SMALL_MAX);
+	if (!st)
+		return ERR_DB;
+	const char **v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW)
+		v[k++] = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_rule_insert(struct store *s, const struct wc_rule *r)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_rules (id, org_id, name, expr, topic, priority, team_id, position, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	               "uusssiuii", r->id, r->org_id, r->name, r->expr, r->topic, (int64_t)r->priority, r->team_id,
+	               (int64_t)r->position, time_now());
+}
+
+int store_wc_rule_delete(struct store *s, uint64_t org, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	return changed(db, db_exec(db, "DELETE FROM webcare_rules WHERE id = ?1 AND org_id = ?2", "uu", id, org));
+}
+
+int store_wc_rules(struct store *s, struct arena *a, uint64_t org, struct wc_rule **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id, name, expr, topic, priority, team_id, position FROM webcare_rules"
+	                              " WHERE org_id = ?1 ORDER BY position, id LIMIT ?2",
+	                              "ui", org, (int64_t)STORE_WC_SMALL_MAX);
+	if (!st)
+		return ERR_DB;
+	struct wc_rule *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].org_id = db_u64(st, 1);
+		v[k].name = arena_strdup(a, db_text(st, 2));
+		v[k].expr = arena_strdup(a, db_text(st, 3));
+		v[k].topic = arena_strdup(a, db_text(st, 4));
+		v[k].priority = (int)db_i64(st, 5);
+		v[k].team_id = db_u64(st, 6);
+		v[k].position = (int)db_i64(st, 7);
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_template_insert(struct store *s, const struct wc_template *t)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_templates (id, org_id, name, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	               "uussi", t->id, t->org_id, t->name, t->body, time_now());
+}
+
+int store_wc_template_delete(struct store *s, uint64_t org, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	return changed(db, db_exec(db, "DELETE FROM webcare_templates WHERE id = ?1 AND org_id = ?2", "uu", id, org));
+}
+
+int store_wc_templates(struct store *s, struct arena *a, uint64_t org, struct wc_template **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id, name, body FROM webcare_templates WHERE org_id = ?1"
+	                              " ORDER BY name, id LIMIT ?2",
+	                              "ui", org, (int64_t)STORE_WC_SMALL_MAX);
+	if (!st)
+		return ERR_DB;
+	struct wc_template *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = 0;
+	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].org_id = db_u64(st, 1);
+		v[k].name = arena_strdup(a, db_text(st, 2));
+		v[k].body = arena_strdup(a, db_text(st, 3));
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_sent_other(struct store *s, uint64_t org, const char *key, const char *recipient, bool *out)
+{
+	DB_OR_FAIL(s);
+	int64_t k = 0;
+	int rc = db_scalar(db, &k, 0,
+	                   "SELECT COUNT(*) FROM webcare_sent WHERE org_id = ?1 AND sent_key = ?2 AND recipient <> ?3",
+	                   "uss", org, key, recipient);
+	*out = k > 0;
+	return rc;
+}
+
+int store_wc_sent_add(struct store *s, uint64_t org, const char *key, const char *recipient, uint64_t item,
+                      int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_sent (org_id, sent_key, recipient, item_id, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5)",
+	               "ussui", org, key, recipient, item, now);
+}
