@@ -23,6 +23,7 @@
 #include "core/push.h"
 #include "http/http.h"
 #include "scan/scan.h"
+#include "scan/sentiment.h"
 #include "web/web.h"
 
 #ifndef KRING_VERSION
@@ -50,6 +51,7 @@ static const char usage[] =
 	"  group add NAME --kind open|closed|secret --owner USER [--display-name TEXT]\n"
 	"  group member add GROUP USER [--role moderator|member]\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
+	"  sentiment [--jsonl] [FILE...]     Dutch sentiment and urgency of each line\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
 	"  export FILE                       write every table to FILE (JSON Lines; - = stdout)\n"
@@ -473,6 +475,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "scan"))
 		return scan_cli_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "sentiment"))
+		return sentiment_cli_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "routes")) {
 		/* No database needed: the table, and whether it would start. */
 		if (argc > 2 && !strcmp(argv[2], "pages"))
