@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/embed.h"
 #include "base/err.h"
 #include "base/mem.h"
@@ -21,7 +22,7 @@
 #define LEXICON_FILE "build/sentiment_lexicon.txt"
 #define CARE_FILE "src/scan/lists/sentiment_care.txt"
 
-enum kind { K_WORD, K_NEGATOR, K_INTENS, K_DIMIN, K_CONTRAST, K_URGENT, K_NOTURGENT, K_SARCASM };
+enum kind { K_WORD, K_NEGATOR, K_INTENS, K_DIMIN, K_CONTRAST, K_URGENT, K_NOTURGENT, K_SARCASM, K_GRIPE };
 enum { MAXT = 6, TOKMAX = 48, HASHBITS = 14 };
 
 struct centry {              /* one line of the care file */
@@ -120,7 +121,7 @@ static const struct {
 } sections[] = {
 	{"words", K_WORD}, {"negators", K_NEGATOR}, {"intensifiers", K_INTENS},
 	{"diminishers", K_DIMIN}, {"contrast", K_CONTRAST}, {"urgent", K_URGENT},
-	{"not-urgent", K_NOTURGENT}, {"sarcasm", K_SARCASM},
+	{"not-urgent", K_NOTURGENT}, {"sarcasm", K_SARCASM}, {"gripes", K_GRIPE},
 };
 
 /* One care line: tokens separated by spaces, then an optional number. */
@@ -499,72 +500,131 @@ static float lexicon_score(const struct toks *T, size_t i)
 
 struct contrib { double v; size_t at; bool negated; };
 
-/*
- * A negator whose scope held no sentiment word turns the one just before it
- * ("ze reageren niet", "helpt niet"): Dutch puts "niet" after the verb.
- */
-static void look_back(struct contrib *last, size_t clause, size_t neg_at, double *pos, double *neg)
+struct state {
+	double pos, neg;
+	double clause_lex_pos, clause_lex_neg;   /* the packaged lexicon's share of this clause */
+	struct contrib last;
+	size_t clause;                           /* index of the clause's first token */
+	size_t neg_left, neg_at;                 /* open negation: words left in its scope */
+	bool neg_used;
+	double neg_pen;                          /* what a negator that turned nothing costs */
+	struct buf *trace;
+	const struct toks *T;
+};
+
+static void trace(struct state *S, size_t i, const char *what, double v)
 {
-	if (last->negated || last->at < clause || last->at >= neg_at || neg_at - last->at > 3)
+	if (!S->trace)
 		return;
-	if (last->v > 0) {
-		*pos -= last->v;
-		*neg += last->v * 0.9;
-	} else {
-		*neg += last->v;
-		*pos -= last->v * 0.5;
-	}
-	last->negated = true;
+	const char *w = i < S->T->n && S->T->v[i].type <= T_NUM ? S->T->text + S->T->v[i].off : "";
+	IGNORE_RESULT(buf_addf(S->trace, "%s%s%s(%+.2f) ", w, *w ? ":" : "", what, v));
 }
 
-static void score_tokens(const struct toks *T, struct sent_result *r)
+/*
+ * A negator whose scope held no sentiment word turns the one just before it
+ * ("ze reageren niet", "helpt niet"): Dutch puts "niet" after the verb.  With
+ * nothing to turn, a strong negator is a complaint on its own ("niemand
+ * heeft ons verteld", "nooit een bevestiging gekregen").
+ */
+static void negation_ends(struct state *S)
 {
-	double pos = 0, neg = 0;
-	bool sarcasm = false, urgent = false;
-	size_t neg_left = 0, neg_at = 0;   /* open negation: words left in its scope */
-	bool neg_used = false;
+	struct contrib *last = &S->last;
+	if (S->neg_used)
+		return;
+	if (!last->negated && last->at >= S->clause && last->at < S->neg_at && S->neg_at - last->at <= 3) {
+		if (last->v > 0) {
+			S->pos -= last->v;
+			S->neg += last->v * 0.9;
+		} else {
+			S->neg += last->v;
+			S->pos -= last->v * 0.5;
+		}
+		last->negated = true;
+		trace(S, last->at, "negated-back", -last->v);
+	} else if (S->neg_pen < 0) {
+		S->neg -= S->neg_pen;
+		trace(S, S->neg_at, "unresolved", S->neg_pen);
+	}
+	S->neg_used = true;
+}
+
+#define SENT_MASK ((1u << K_WORD) | (1u << K_NEGATOR) | (1u << K_INTENS) | (1u << K_DIMIN) | \
+                   (1u << K_CONTRAST) | (1u << K_SARCASM))
+#define URG_MASK ((1u << K_URGENT) | (1u << K_NOTURGENT))
+
+/* Label thresholds on the score (tanh of the evidence). */
+#define T_NEUTRAL 0.15   /* below: neutral (or unsure when there is a lot on both sides) */
+#define T_SURE 0.25      /* between the two: unsure */
+#define T_MIXED 0.45     /* both sides weigh >= 0.5 and the score is below this: unsure */
+
+static void score_tokens(const struct toks *T, struct sent_result *r, struct buf *tr)
+{
+	struct state S = {.last = {0, 0, true}, .trace = tr, .T = T};
+	bool marker = false;              /* an eye-roll or a sarcastic phrase */
+	bool opening = false;             /* the message opens with praise and a comma: "Geweldig, ..." */
+	bool hoor = false;                /* praise followed by "hoor"/"zeg": "Fijn hoor" */
+	bool urgent = false;
+	int gripes = 0;                   /* weer, zoveelste, al weken, nog steeds: the stuff of complaints */
 	double mult = 1;
-	size_t mult_left = 0;
-	struct contrib last = {0, 0, true};
-	size_t clause = 0;                 /* index of the clause's first token */
-	size_t urg_block = 0;              /* "geen gevaar": no urgency word before this token counts */
+	size_t mult_left = 0, urg_block = 0, words = 0;
 
 	for (size_t i = 0; i < T->n; i++) {
 		const struct tok *t = &T->v[i];
 		if (t->type >= T_END) {
 			if (t->type == T_EMOJI) {
-				if (t->sarcastic)
-					sarcasm = true;
+				marker |= t->sarcastic;
 				if (t->emo > 0)
-					pos += t->emo;
+					S.pos += t->emo;
 				else
-					neg -= t->emo;
+					S.neg -= t->emo;
+				trace(&S, i, "emoji", t->emo);
 				continue;
 			}
-			if (neg_left && !neg_used)
-				look_back(&last, clause, neg_at, &pos, &neg);
-			neg_left = 0;
+			if (words == 1 && S.last.at == i - 1 && S.last.v > 0 && t->type == T_END)
+				opening = true;
+			if (S.neg_left)
+				negation_ends(&S);
+			if (t->type == T_QUEST) {
+				/* a question borrows words without judging ("is de kamer geschikt voor ...?") */
+				S.pos -= 0.7 * S.clause_lex_pos;
+				S.neg -= 0.7 * S.clause_lex_neg;
+			}
+			S.clause_lex_pos = S.clause_lex_neg = 0;
+			S.neg_left = 0;
 			mult_left = 0;
-			clause = i + 1;
-			last.negated = true;
+			S.clause = i + 1;
+			S.last.negated = true;
 			continue;
 		}
-		/* urgency, independent of the sentiment */
+		words++;
+		/* urgency and complaint markers, independent of the sentiment */
 		const struct centry *u = care_at(T, i, URG_MASK);
 		if (u && u->kind == K_NOTURGENT)
 			urg_block = i + u->ntok;
-		else if (u && i >= urg_block)
+		else if (u && i >= urg_block) {
 			urgent = true;
+			trace(&S, i, "urgent", 0);
+		}
+		if (care_at(T, i, 1u << K_GRIPE))
+			gripes++;
+		const char *w = T->text + t->off;
+		if ((strcmp(w, "hoor") == 0 || strcmp(w, "zeg") == 0) && S.last.at + 1 == i && S.last.v > 0 &&
+		    !S.last.negated)
+			hoor = true;
 		const struct centry *c = care_at(T, i, SENT_MASK);
 		double v = 0;
+		bool lex = false;
 		size_t span = 1;
 		if (c) {
 			span = c->ntok;
 			switch ((enum kind)c->kind) {
 			case K_NEGATOR:
-				neg_left = 4;
-				neg_at = i;
-				neg_used = false;
+				if (S.neg_left)
+					negation_ends(&S);
+				S.neg_left = 4;
+				S.neg_at = i;
+				S.neg_used = false;
+				S.neg_pen = c->val < 0 ? c->val : 0;
 				i += span - 1;
 				continue;
 			case K_INTENS:
@@ -574,12 +634,14 @@ static void score_tokens(const struct toks *T, struct sent_result *r)
 				i += span - 1;
 				continue;
 			case K_CONTRAST:
-				pos *= 0.5;
-				neg *= 0.5;
+				/* what follows "maar" weighs more than what came before */
+				S.pos *= 0.5;
+				S.neg *= 0.5;
+				trace(&S, i, "contrast", 0.5);
 				i += span - 1;
 				continue;
 			case K_SARCASM:
-				sarcasm = true;
+				marker = true;
 				v = c->val == 1.0f ? 0 : c->val;
 				break;
 			default:
@@ -588,11 +650,12 @@ static void score_tokens(const struct toks *T, struct sent_result *r)
 			}
 		} else {
 			v = lexicon_score(T, i);
+			lex = true;
 		}
 		i += span - 1;
-		bool in_scope = neg_left > 0;
-		if (neg_left && --neg_left == 0 && v == 0 && !neg_used)
-			look_back(&last, clause, neg_at, &pos, &neg);
+		bool in_scope = S.neg_left > 0;
+		if (S.neg_left && --S.neg_left == 0 && v == 0)
+			negation_ends(&S);
 		if (mult_left)
 			mult_left--;
 		if (v == 0)
@@ -607,24 +670,34 @@ static void score_tokens(const struct toks *T, struct sent_result *r)
 		if (in_scope) {
 			v = v > 0 ? -v * 0.9 : -v * 0.5;
 			negated = true;
-			neg_used = true;
+			S.neg_used = true;
 		}
 		if (v > 0)
-			pos += v;
+			S.pos += v;
 		else
-			neg -= v;
-		last = (struct contrib){v, i, negated};
+			S.neg -= v;
+		if (lex) {
+			if (v > 0)
+				S.clause_lex_pos += v;
+			else
+				S.clause_lex_neg -= v;
+		}
+		trace(&S, i, negated ? "negated" : lex ? "lexicon" : "care", v);
+		S.last = (struct contrib){v, i, negated};
 	}
-	if (neg_left && !neg_used)
-		look_back(&last, clause, neg_at, &pos, &neg);
-	if (sarcasm && pos > 0) {
-		neg += pos * 0.9;
-		pos = 0;
+	if (S.neg_left)
+		negation_ends(&S);
+	if (words == 1 && S.last.v > 0)
+		opening = false;
+	bool sarcasm = marker || ((opening || hoor) && (S.neg > 0.2 || gripes > 0));
+	if (sarcasm && S.pos > 0) {
+		trace(&S, T->n, "sarcasm", -S.pos);
+		S.neg += S.pos * 0.9;
+		S.pos = 0;
 	}
-	if (pos < 0)
-		pos = 0;
-	if (neg < 0)
-		neg = 0;
+	if (urgent)
+		S.neg += 0.4;   /* danger, death, abuse: bad news even when told flatly */
+	double pos = S.pos > 0 ? S.pos : 0, neg = S.neg > 0 ? S.neg : 0;
 	double raw = pos - neg;
 	if (T->excl)
 		raw *= 1 + 0.1 * (T->excl > 3 ? 3 : T->excl);
@@ -634,11 +707,11 @@ static void score_tokens(const struct toks *T, struct sent_result *r)
 	r->urgent = urgent;
 	double a = fabs(r->score);
 	double weaker = pos < neg ? pos : neg;
-	if (pos + neg < 0.25 || a < 0.15)
-		r->label = pos + neg < 0.6 ? SENT_NEU : SENT_UNSURE;
-	else if (weaker >= 0.5 && a < 0.45)
-		r->label = SENT_UNSURE;  /* both sides carry weight: mixed */
-	else if (a < 0.3)
+	if (weaker >= 0.5 && a < T_MIXED)
+		r->label = SENT_UNSURE;   /* both sides carry weight: mixed */
+	else if (a < T_NEUTRAL)
+		r->label = SENT_NEU;
+	else if (a < T_SURE)
 		r->label = SENT_UNSURE;
 	else
 		r->label = r->score < 0 ? SENT_NEG : SENT_POS;
@@ -647,6 +720,11 @@ static void score_tokens(const struct toks *T, struct sent_result *r)
 enum { STACK_TOKS = 512, STACK_TEXT = 4096 };
 
 int sentiment_text(const char *text, size_t len, struct sent_result *out)
+{
+	return sentiment_explain(text, len, out, NULL);
+}
+
+int sentiment_explain(const char *text, size_t len, struct sent_result *out, struct buf *trace)
 {
 	int rc = sentiment_init();
 	if (rc)
@@ -665,7 +743,7 @@ int sentiment_text(const char *text, size_t len, struct sent_result *out)
 	}
 	tokenize(&T, text, len);
 	*out = (struct sent_result){0};
-	score_tokens(&T, out);
+	score_tokens(&T, out, trace);
 	if (T.v != vs) {
 		free(T.v);
 		free(T.text);

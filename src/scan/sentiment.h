@@ -44,6 +44,9 @@ int sentiment_init(void) WARN_UNUSED;
  * error of sentiment_init.
  */
 int sentiment_text(const char *text, size_t len, struct sent_result *out) WARN_UNUSED;
+/* The same, and (trace != NULL) what each word added, for `kring sentiment --explain`. */
+struct buf;
+int sentiment_explain(const char *text, size_t len, struct sent_result *out, struct buf *trace) WARN_UNUSED;
 const char *sentiment_label_name(enum sent_label l);   /* "neg" "neu" "pos" "unsure" */
 int sentiment_cli_main(int argc, char **argv);         /* `kring sentiment ...`: argv[0] is "sentiment" */
 

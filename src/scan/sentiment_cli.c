@@ -15,6 +15,7 @@ struct lines {
 	struct buf line;
 	bool over;       /* the current line passed SENT_MAX_TEXT */
 	bool jsonl;
+	bool explain;
 	unsigned long n;
 };
 
@@ -25,7 +26,8 @@ static void emit_line(struct lines *L)
 	if (len && L->line.ptr[len - 1] == '\r')
 		len--;
 	struct sent_result r;
-	if (L->over || sentiment_text(len ? L->line.ptr : "", len, &r) != 0) {
+	struct buf tr = BUF_INIT(BUF_NOLIMIT);
+	if (L->over || sentiment_explain(len ? L->line.ptr : "", len, &r, L->explain ? &tr : NULL) != 0) {
 		fprintf(stderr, "sentiment: line %lu: %s\n", L->n, L->over ? "line too long" : "cannot score");
 		if (L->jsonl)
 			printf("{\"line\": %lu, \"label\": \"error\", \"score\": 0.00, \"urgent\": false}\n", L->n);
@@ -37,7 +39,10 @@ static void emit_line(struct lines *L)
 	} else {
 		printf("%lu\t%-6s\t%+.2f\t%s\n", L->n, sentiment_label_name(r.label), r.score,
 		       r.urgent ? "urgent" : "-");
+		if (L->explain)
+			printf("\t%s(pos %.2f, neg %.2f)\n", tr.ptr, r.pos, r.neg);
 	}
+	buf_release(&tr);
 	buf_reset(&L->line);
 	L->over = false;
 }
@@ -71,10 +76,11 @@ static int read_lines(FILE *f, const char *name, struct lines *L)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: kring sentiment [--jsonl] [FILE...]\n"
+	fprintf(stderr, "usage: kring sentiment [--jsonl | --explain] [FILE...]\n"
 	                "  Dutch sentiment (neg, neu, pos or unsure) and urgency of each input line;\n"
 	                "  without FILE reads standard input.\n"
-	                "  --jsonl  one JSON object per line: line, label, score, urgent\n");
+	                "  --jsonl    one JSON object per line: line, label, score, urgent\n"
+	                "  --explain  also what each word added\n");
 }
 
 int sentiment_cli_main(int argc, char **argv)
@@ -84,6 +90,8 @@ int sentiment_cli_main(int argc, char **argv)
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (strcmp(argv[i], "--jsonl") == 0)
 			L.jsonl = true;
+		else if (strcmp(argv[i], "--explain") == 0)
+			L.explain = true;
 		else if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
