@@ -531,14 +531,11 @@ static void negation_ends(struct state *S)
 	struct contrib *last = &S->last;
 	if (S->neg_used)
 		return;
-	if (!last->negated && last->at >= S->clause && last->at < S->neg_at && S->neg_at - last->at <= 3) {
-		if (last->v > 0) {
-			S->pos -= last->v;
-			S->neg += last->v * 0.9;
-		} else {
-			S->neg += last->v;
-			S->pos -= last->v * 0.5;
-		}
+	/* only praise is turned back: "kortaf en luisterde niet" stays a complaint */
+	if (!last->negated && last->v > 0 && last->at >= S->clause && last->at < S->neg_at &&
+	    S->neg_at - last->at <= 2) {
+		S->pos -= last->v;
+		S->neg += last->v * 0.9;
 		last->negated = true;
 		trace(S, last->at, "negated-back", -last->v);
 	} else if (S->neg_pen < 0) {
@@ -570,7 +567,7 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 
 	for (size_t i = 0; i < T->n; i++) {
 		const struct tok *t = &T->v[i];
-		if (t->type >= T_END) {
+		if (t->type >= T_EMOJI) {
 			if (t->type == T_EMOJI) {
 				marker |= t->sarcastic;
 				if (t->emo > 0)

@@ -4,12 +4,22 @@
 // entry with a score other than 0, sorted, so the build output is stable.
 // The keys are already Snowball-Dutch stems (the package says stemmed: true);
 // kring stems its input with Debian's libstemmer "dutch", the same algorithm.
+// Left out: the package's own Dutch stopwords ("het" scores +0.1 in pattern)
+// and entries weaker than 0.2, which only add noise to short messages.
 // usage: node tools/lexicon/lexicon.mjs OUT
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const pattern = require('@nlpjs/lang-nl/src/sentiment/pattern_nl.json');
+const { StemmerNl, StopwordsNl } = require('@nlpjs/lang-nl');
+const stemmer = new StemmerNl();
+const stop = new Set();
+for (const w of Object.keys(new StopwordsNl().dictionary)) {
+  stop.add(w);
+  stop.add(stemmer.stemWord(w));
+}
+const MIN = 0.2;
 const out = process.argv[2];
 if (!out) {
   console.error('usage: lexicon.mjs OUT');
@@ -17,11 +27,12 @@ if (!out) {
 }
 const lines = [];
 for (const [stem, score] of Object.entries(pattern)) {
-  if (typeof score !== 'number' || score === 0 || !/^[a-z\u00e0-\u00ff]+$/.test(stem)) continue;
+  if (typeof score !== 'number' || Math.abs(score) < MIN || stop.has(stem) ||
+      !/^[a-z\u00e0-\u00ff]+$/.test(stem)) continue;
   lines.push(`${stem}\t${score.toFixed(2)}`);
 }
 lines.sort();
-if (lines.length < 2000) {
+if (lines.length < 1500) {
   console.error(`lexicon.mjs: only ${lines.length} entries; is @nlpjs/lang-nl complete?`);
   process.exit(1);
 }
