@@ -22,7 +22,9 @@
 #define LEXICON_FILE "build/sentiment_lexicon.txt"
 #define CARE_FILE "src/scan/lists/sentiment_care.txt"
 
-enum kind { K_WORD, K_NEGATOR, K_INTENS, K_DIMIN, K_CONTRAST, K_URGENT, K_NOTURGENT, K_SARCASM, K_GRIPE };
+enum kind { K_WORD, K_NEGATOR, K_INTENS, K_DIMIN, K_CONTRAST, K_URGENT, K_NOTURGENT, K_SARCASM, K_GRIPE,
+            K_PAIR_A, K_PAIR_B };
+enum { MAX_PAIRS = 64 };
 enum { MAXT = 6, TOKMAX = 48, HASHBITS = 14 };
 
 struct centry {              /* one line of the care file */
@@ -45,7 +47,8 @@ static size_t pool_len, pool_cap;
 static struct slot table[1u << HASHBITS];
 static struct centry *ents;
 static size_t nents, cap_ents;
-static uint32_t prefix_lens;     /* bit L set: some care entry has a first-token prefix of length L */
+static uint32_t prefix_lens;
+static unsigned npairs;     /* bit L set: some care entry has a first-token prefix of length L */
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_rc;
 
@@ -121,13 +124,13 @@ static const struct {
 } sections[] = {
 	{"words", K_WORD}, {"negators", K_NEGATOR}, {"intensifiers", K_INTENS},
 	{"diminishers", K_DIMIN}, {"contrast", K_CONTRAST}, {"urgent", K_URGENT},
-	{"not-urgent", K_NOTURGENT}, {"sarcasm", K_SARCASM}, {"gripes", K_GRIPE},
+	{"not-urgent", K_NOTURGENT}, {"sarcasm", K_SARCASM}, {"gripes", K_GRIPE}, {"urgent-pairs", K_PAIR_A},
 };
 
-/* One care line: tokens separated by spaces, then an optional number. */
-static int care_line(const char *p, const char *e, enum kind kind)
+/* One care line: tokens separated by spaces, then an optional number (pairs: val is the rule). */
+static int care_line(const char *p, const char *e, enum kind kind, float val)
 {
-	struct centry c = {.kind = (uint8_t)kind, .val = 1.0f, .next = -1};
+	struct centry c = {.kind = (uint8_t)kind, .val = val, .next = -1};
 	while (p < e) {
 		while (p < e && (*p == ' ' || *p == '\t'))
 			p++;
@@ -205,10 +208,27 @@ static int load_care(void)
 			}
 			if (kind < 0)
 				return ERR_INVAL;
+		} else if (ce > p && kind == K_PAIR_A) {
+			/* "a | b c | d* + e | f": urgent when one of the first and one of the second occur */
+			if (npairs == MAX_PAIRS)
+				return ERR_TOOBIG;
+			const char *plus = memchr(p, '+', (size_t)(ce - p));
+			if (!plus)
+				return ERR_INVAL;
+			for (const char *q = p; q < ce;) {
+				const char *stop = q < plus ? plus : ce;
+				const char *bar = memchr(q, '|', (size_t)(stop - q));
+				const char *alt_end = bar ? bar : stop;
+				int rc = care_line(q, alt_end, q < plus ? K_PAIR_A : K_PAIR_B, (float)npairs);
+				if (rc)
+					return rc;
+				q = alt_end + 1;
+			}
+			npairs++;
 		} else if (ce > p) {
 			if (kind < 0)
 				return ERR_INVAL;
-			int rc = care_line(p, ce, (enum kind)kind);
+			int rc = care_line(p, ce, (enum kind)kind, 1.0f);
 			if (rc)
 				return rc;
 		}
@@ -477,6 +497,28 @@ static const struct centry *care_at(const struct toks *T, size_t i, unsigned mas
 	return best;
 }
 
+/* Every pair rule (bit = rule) with an entry of this kind starting at token i. */
+static uint64_t pair_mask(const struct toks *T, size_t i, enum kind kind)
+{
+	const struct tok *t = &T->v[i];
+	const char *w = T->text + t->off;
+	uint64_t m = 0;
+	struct slot *sl = lookup(w, t->len, false);
+	for (int32_t e = sl ? sl->exact : -1; e >= 0; e = ents[e].next)
+		if (ents[e].kind == kind && entry_matches(T, i, &ents[e]))
+			m |= 1ull << (unsigned)ents[e].val;
+	unsigned top = t->len < 31 ? t->len : 31;
+	for (unsigned L = 3; L <= top; L++) {
+		if (!(prefix_lens >> L & 1))
+			continue;
+		struct slot *ps = L == t->len ? sl : lookup(w, L, false);
+		for (int32_t e = ps ? ps->prefix : -1; e >= 0; e = ents[e].next)
+			if (ents[e].kind == kind && entry_matches(T, i, &ents[e]))
+				m |= 1ull << (unsigned)ents[e].val;
+	}
+	return m;
+}
+
 static float lexicon_score(const struct toks *T, size_t i)
 {
 	const struct tok *t = &T->v[i];
@@ -562,6 +604,7 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 	bool hoor = false;                /* praise followed by "hoor"/"zeg": "Fijn hoor" */
 	bool urgent = false;
 	int gripes = 0;                   /* weer, zoveelste, al weken, nog steeds: the stuff of complaints */
+	uint64_t pairs_a = 0, pairs_b = 0; /* urgent pair rules whose first / second half occurred */
 	double mult = 1;
 	size_t mult_left = 0, urg_block = 0, words = 0;
 
@@ -604,6 +647,8 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 		}
 		if (care_at(T, i, 1u << K_GRIPE))
 			gripes++;
+		pairs_a |= pair_mask(T, i, K_PAIR_A);
+		pairs_b |= pair_mask(T, i, K_PAIR_B);
 		const char *w = T->text + t->off;
 		if ((strcmp(w, "hoor") == 0 || strcmp(w, "zeg") == 0) && S.last.at + 1 == i && S.last.v > 0 &&
 		    !S.last.negated)
@@ -673,17 +718,23 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 			S.pos += v;
 		else
 			S.neg -= v;
-		if (lex) {
+		if (lex || fabs(v) < 0.6) {
+			/* weak words: a question may only borrow them */
+			double share = lex ? 1.0 : 0.7;
 			if (v > 0)
-				S.clause_lex_pos += v;
+				S.clause_lex_pos += v * share;
 			else
-				S.clause_lex_neg -= v;
+				S.clause_lex_neg -= v * share;
 		}
 		trace(&S, i, negated ? "negated" : lex ? "lexicon" : "care", v);
 		S.last = (struct contrib){v, i, negated};
 	}
 	if (S.neg_left)
 		negation_ends(&S);
+	if (pairs_a & pairs_b) {
+		urgent = true;
+		trace(&S, T->n, "urgent-pair", 0);
+	}
 	if (words == 1 && S.last.v > 0)
 		opening = false;
 	bool sarcasm = marker || ((opening || hoor) && (S.neg > 0.2 || gripes > 0));
