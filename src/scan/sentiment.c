@@ -602,6 +602,7 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 	bool marker = false;              /* an eye-roll or a sarcastic phrase */
 	bool opening = false;             /* the message opens with praise and a comma: "Geweldig, ..." */
 	bool hoor = false;                /* praise followed by "hoor"/"zeg": "Fijn hoor" */
+	double pos_at_hoor = -1;          /* praise so far when the message opens that way */
 	bool urgent = false;
 	int gripes = 0;                   /* weer, zoveelste, al weken, nog steeds: the stuff of complaints */
 	uint64_t pairs_a = 0, pairs_b = 0; /* urgent pair rules whose first / second half occurred */
@@ -621,7 +622,7 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 				continue;
 			}
 			if (words == 1 && S.last.at == i - 1 && S.last.v > 0 && t->type == T_END)
-				opening = true;
+				opening = true;   /* "Geweldig, ..." */
 			if (S.neg_left)
 				negation_ends(&S);
 			if (t->type == T_QUEST) {
@@ -651,8 +652,13 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 		pairs_b |= pair_mask(T, i, K_PAIR_B);
 		const char *w = T->text + t->off;
 		if ((strcmp(w, "hoor") == 0 || strcmp(w, "zeg") == 0) && S.last.at + 1 == i && S.last.v > 0 &&
-		    !S.last.negated)
+		    !S.last.negated) {
 			hoor = true;
+			if (words == 2)
+				pos_at_hoor = S.pos;   /* "Handig hoor, ...": is the rest praise too? */
+		}
+		if (words == 2 && strcmp(w, "dat") == 0 && S.last.at + 1 == i && S.last.v > 0 && !S.last.negated)
+			opening = true;   /* "Fantastisch dat ..." */
 		const struct centry *c = care_at(T, i, SENT_MASK);
 		double v = 0;
 		bool lex = false;
@@ -737,7 +743,8 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 	}
 	if (words == 1 && S.last.v > 0)
 		opening = false;
-	bool sarcasm = marker || ((opening || hoor) && (S.neg > 0.2 || gripes > 0));
+	bool sarcasm = marker || ((opening || hoor) && (S.neg > 0.2 || gripes > 0)) ||
+	               (pos_at_hoor >= 0 && S.pos - pos_at_hoor < 0.5 && words >= 6);
 	if (sarcasm && S.pos > 0) {
 		trace(&S, T->n, "sarcasm", -S.pos);
 		S.neg += S.pos * 0.9;
