@@ -237,8 +237,20 @@ static int load_care(void)
 	return 0;
 }
 
+/* One stemmer per thread (they are not thread-safe), freed when the thread ends. */
+static pthread_key_t stemmer_key;
+
+static void stemmer_free(void *p)
+{
+	sb_stemmer_delete(p);
+}
+
 static void init_run(void)
 {
+	if (pthread_key_create(&stemmer_key, stemmer_free) != 0) {
+		init_rc = ERR_INVAL;
+		return;
+	}
 	init_rc = load_lexicon();
 	if (!init_rc)
 		init_rc = load_care();
@@ -369,6 +381,7 @@ static void tokenize(struct toks *T, const char *text, size_t len)
 			char prev = 0;
 			unsigned run = 0;
 			size_t w = 0;
+			uint64_t dup = 0;   /* second letters of runs of three or more ("superrr") */
 			while (i < len) {
 				c = s[i];
 				k = 1;
@@ -389,6 +402,8 @@ static void tokenize(struct toks *T, const char *text, size_t len)
 				if (ch == prev) {
 					if (++run >= 2) {
 						t.elongated = 1;
+						if (w && w - 1 < 64)
+							dup |= 1ull << (w - 1);
 						continue; /* keep at most two of a letter */
 					}
 				} else
@@ -396,6 +411,14 @@ static void tokenize(struct toks *T, const char *text, size_t len)
 				prev = ch;
 				if (w < TOKMAX && T->tlen + 1 < T->tcap)
 					T->text[T->tlen + w++] = ch;
+			}
+			if (w && t.elongated && !lookup(T->text + T->tlen, w, false)) {
+				/* "heeeel" is "heel", but "superrr" is "super": keep one when two is no word */
+				size_t o = 0;
+				for (size_t q = 0; q < w; q++)
+					if (!(q < 64 && (dup >> q & 1)))
+						T->text[T->tlen + o++] = T->text[T->tlen + q];
+				w = o;
 			}
 			if (w && T->tlen + w + 1 <= T->tcap) {
 				T->text[T->tlen + w] = '\0';
@@ -440,7 +463,6 @@ static void tokenize(struct toks *T, const char *text, size_t len)
 
 /* ------------------------------------------------------------ scoring */
 
-static _Thread_local struct sb_stemmer *stemmer;
 
 /* Does care entry e match at token i? */
 static bool entry_matches(const struct toks *T, size_t i, const struct centry *e)
@@ -525,15 +547,43 @@ static float lexicon_score(const struct toks *T, size_t i)
 	if (t->type != T_WORD || t->len < 3)
 		return 0;
 	const char *w = T->text + t->off;
-	if (!stemmer)
+	struct sb_stemmer *stemmer = pthread_getspecific(stemmer_key);
+	if (!stemmer) {
 		stemmer = sb_stemmer_new("dutch", "UTF_8");
-	if (!stemmer)
-		return 0;
+		if (!stemmer || pthread_setspecific(stemmer_key, stemmer) != 0) {
+			if (stemmer)
+				sb_stemmer_delete(stemmer);
+			return 0;
+		}
+	}
 	const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)w, t->len);
 	if (!st)
 		return 0;
 	struct slot *sl = lookup((const char *)st, (size_t)sb_stemmer_length(stemmer), false);
 	return sl ? sl->lex : 0;
+}
+
+/* The sentiment of the word at j on its own: care entry, else lexicon. */
+static double word_value(const struct toks *T, size_t j)
+{
+	const struct centry *c = care_at(T, j, 1u << K_WORD);
+	return c ? c->val : lexicon_score(T, j);
+}
+
+/*
+ * An intensifier that is also a word of its own ("vreselijk", "super") with no
+ * sentiment word right after it: *v = its own value.
+ */
+static bool own_value(const struct toks *T, size_t i, size_t span, double *v)
+{
+	const struct centry *wv = care_at(T, i, 1u << K_WORD);
+	if (!wv || wv->ntok != span || wv->val == 0)
+		return false;
+	size_t j = i + span;
+	if (j < T->n && T->v[j].type <= T_NUM && word_value(T, j) != 0)
+		return false;
+	*v = wv->val;
+	return true;
 }
 
 #define SENT_MASK ((1u << K_WORD) | (1u << K_NEGATOR) | (1u << K_INTENS) | (1u << K_DIMIN) | \
@@ -677,6 +727,8 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 				continue;
 			case K_INTENS:
 			case K_DIMIN:
+				if (c->kind == K_INTENS && own_value(T, i, span, &v))
+					break;   /* "vreselijk eten": nothing to intensify, the word itself counts */
 				mult = c->val;
 				mult_left = 3;
 				i += span - 1;
