@@ -44,6 +44,11 @@ EMBED_IN  = $(wildcard templates/*.html) $(wildcard static/*) $(wildcard po/*.po
 SCAN_LISTS = $(wildcard src/scan/lists/*.txt) build/propernames.txt
 EMBED_IN  += build/propernames.txt build/scan_model.txt
 
+# Webcare sentiment (docs/webcare.md): pattern's Dutch lexicon from npm's
+# @nlpjs/lang-nl (MIT), installed in tools/lexicon and turned into a table at
+# build time (never committed); kring's own care words are in src/scan/lists.
+EMBED_IN  += build/sentiment_lexicon.txt
+
 REL_OBJ   = $(LIB_SRC:src/%.c=build/release/%.o) build/release/embed.o
 TEST_OBJ  = $(LIB_SRC:src/%.c=build/test/%.o) build/test/embed.o
 TEST_BINS = $(TEST_SRC:src/%.c=build/test/unit/%)
@@ -74,6 +79,12 @@ build/scan_train: tools/scan_train.c build/embed_train.c $(SCAN_TRAIN_OBJ) $(HDR
 
 build/scan_model.txt: build/scan_train tests/data/privacy_dev.src
 	@build/scan_train --folds 5 tests/data/privacy_dev.src $@.tmp > build/scan_model.log && mv $@.tmp $@
+
+build/sentiment_lexicon.txt: tools/lexicon/lexicon.mjs tools/lexicon/package-lock.json
+	@mkdir -p $(@D)
+	@[ -f tools/lexicon/node_modules/@nlpjs/lang-nl/package.json ] || \
+	  npm ci --prefix tools/lexicon --no-audit --no-fund --loglevel=error
+	@node tools/lexicon/lexicon.mjs $@.tmp && mv $@.tmp $@
 
 build/embedgen: tools/embedgen.c
 	@mkdir -p $(@D)
@@ -177,6 +188,7 @@ browser: build/release/kring
 eval: deps build/release/kring build/scan_train
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
 	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
+	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
 
 bench: deps build/release/kring build/release/kring-bench-data
 	./bench/image.sh

@@ -8,4 +8,4 @@ SCAN_BENCH_OBJ = $(filter build/release/scan/%.o,$(REL_OBJ)) \
 build/bench/scan_bench: bench/scan_bench.c $(SCAN_BENCH_OBJ) $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(REL_CFLAGS) -o $@ bench/scan_bench.c $(SCAN_BENCH_OBJ) \
-	  $(shell pkg-config --libs libpcre2-8) -lm -pthread
+	  $(shell pkg-config --libs libpcre2-8) -lstemmer -lm -pthread

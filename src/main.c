@@ -25,6 +25,7 @@
 #include "core/webcare.h"
 #include "http/http.h"
 #include "scan/scan.h"
+#include "scan/sentiment.h"
 #include "web/web.h"
 
 #ifndef KRING_VERSION
@@ -59,6 +60,7 @@ static const char usage[] =
 	"  webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n"
 	"                                    put an outside item in ORG's webcare inbox\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
+	"  sentiment [--jsonl] [FILE...]     Dutch sentiment and urgency of each line\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
 	"  export FILE                       write every table to FILE (JSON Lines; - = stdout)\n"
@@ -608,6 +610,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "scan"))
 		return scan_cli_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "sentiment"))
+		return sentiment_cli_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "routes")) {
 		/* No database needed: the table, and whether it would start. */
 		if (argc > 2 && !strcmp(argv[2], "pages"))

@@ -14,6 +14,8 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/core_int.h"
+#include "base/bizhours.h"
+#include "scan/sentiment.h"
 #include "job/job.h"
 #include "store/store_webcare.h"
 
@@ -75,25 +77,52 @@ int core_wc_org(struct core *c, struct arena *a, uint64_t viewer, const char *na
 
 /* ---- the seams the lead wires at merge ---- */
 
-/* Sentiment and urgency of an item's text.  wired to scan/sentiment at
- * merge: until then every item is "unsure", score 0, not urgent (sentiment
- * sorts and filters, it never routes on its own). */
+/* Sentiment and urgency of an item's text (scan/sentiment.c): sentiment
+ * sorts and filters, it never routes on its own; urgent items go to the
+ * within-the-hour queue. */
 static void wc_judge(const char *text, struct wc_item *it)
 {
-	(void)text;
-	it->sentiment = "unsure";
-	it->score_milli = 0;
-	it->urgent = false;
+	struct sent_result r;
+	if (!text || sentiment_text(text, strlen(text), &r)) {
+		it->sentiment = "unsure";
+		it->score_milli = 0;
+		it->urgent = false;
+		return;
+	}
+	it->sentiment = sentiment_label_name(r.label);
+	it->score_milli = (int)(r.score * 1000);
+	it->urgent = r.urgent;
 }
 
 int64_t core_wc_duration(struct core *c, uint64_t team, int64_t from, int64_t to)
 {
-	/* wired to base/bizhours at merge: the team's opening hours and
-	 * holidays (core_wc_hours, store_wc_hours / store_wc_holidays) in
-	 * Europe/Amsterdam; wall-clock seconds for now. */
-	(void)c;
-	(void)team;
-	return to > from ? to - from : 0;
+	/* Business time (base/bizhours.c): the team's opening hours and holidays
+	 * in Europe/Amsterdam.  A team without opening hours counts every
+	 * hour, as does a failure to read them. */
+	if (to <= from)
+		return 0;
+	struct arena a;
+	arena_init(&a);
+	struct wc_period *p;
+	const char **days;
+	size_t np = 0, nd = 0;
+	int64_t secs = to - from;
+	if (!store_wc_hours(c->store, &a, team, &p, &np) && np &&
+	    !store_wc_holidays(c->store, &a, team, &days, &nd)) {
+		struct biz_hours *h = arena_alloc(&a, sizeof *h);
+		bool ok = true;
+		for (size_t i = 0; ok && i < np; i++)
+			ok = biz_add_period(h, p[i].weekday, p[i].start_min, p[i].end_min) == 0;
+		for (size_t i = 0; ok && i < nd; i++) {
+			int y, m, d;
+			if (sscanf(days[i], "%4d-%2d-%2d", &y, &m, &d) == 3)
+				ok = biz_add_holiday(h, y, m, d) == 0;
+		}
+		if (ok)
+			secs = biz_seconds(h, from, to);
+	}
+	arena_release(&a);
+	return secs;
 }
 
 /* ---- triage and assignment ---- */

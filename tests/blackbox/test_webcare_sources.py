@@ -300,3 +300,17 @@ def test_hashtag_on_another_kring(offline, org, start_server):
     # Both are in the inbox as hashtag items; the followers-only post is not.
     texts = [t for (t,) in sql(offline, "SELECT text FROM webcare_items WHERE origin = 'tag' ORDER BY id")]
     assert len(texts) == 2 and not any("Alleen voor volgers" in t for t in texts)
+
+
+def test_inbox_items_get_sentiment_and_urgency(offline, org):
+    """The inbox judges each item's text (scan/sentiment.c); before the
+    merge every item was 'unsure' and never urgent."""
+    for key, text in (("a", "Er is brand op de afdeling en niemand komt, help!"),
+                      ("b", "Wat een fantastische zorg, heel hartelijk bedankt aan het hele team!"),
+                      ("c", "Al drie weken geen antwoord op mijn klacht, dit is echt schandalig slecht.")):
+        offline.cli("webcare", "ingest", org, "rss", key, text)
+    got = dict(sql(offline, "SELECT origin_key, sentiment || ' ' || urgent FROM webcare_items"
+                            " WHERE origin = 'rss' ORDER BY origin_key"))
+    assert got["a"].endswith(" 1"), got
+    assert got["b"] == "pos 0", got
+    assert got["c"] == "neg 0", got
