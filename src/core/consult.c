@@ -72,14 +72,17 @@ bool core_consult_time(const char *s, int64_t *out)
 	return true;
 }
 
+/* "2 dec 2026, 10:00" in the server's time zone (the announcement is
+ * Dutch; digits with dashes would read as a phone number to the guard). */
 static const char *day_time(struct arena *a, int64_t t)
 {
+	static const char *mon[] = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
 	time_t tt = (time_t)t;
 	struct tm tm;
-	char out[32];
-	if (!localtime_r(&tt, &tm) || !strftime(out, sizeof out, "%d-%m-%Y %H:%M", &tm))
+	if (!localtime_r(&tt, &tm))
 		return "?";
-	return arena_strdup(a, out);
+	return arena_printf(a, "%d %s %d, %02d:%02d", tm.tm_mday, mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour,
+	                    tm.tm_min);
 }
 
 int core_consult_open(struct core *c, struct arena *a, uint64_t viewer, const struct consult_open *in, uint64_t *id)
