@@ -191,8 +191,10 @@ int a_consult_open(struct http_req *r)
 	memset(&g, 0, sizeof g);
 	in.guard = &g;
 	uint64_t id;
-	if (!core_consult_time(arg(&x, "starts_at"), &in.starts_at) || !core_consult_time(arg(&x, "ends_at"), &in.ends_at))
-		return api_fail(&x, 422, "Validation failed: starts_at and ends_at are times such as 2026-12-02T10:00:00Z");
+	if (!core_consult_time(arg(&x, "starts_at"), &in.starts_at) ||
+	    !core_consult_time(arg(&x, "ends_at"), &in.ends_at))
+		return api_fail(&x, 422,
+		                "Validation failed: starts_at and ends_at are times such as 2026-12-02T10:00:00Z");
 	rc = core_consult_open(x.c, x.a, x.viewer, &in, &id);
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
 		return api_guard_fail(&x, rc, &g);

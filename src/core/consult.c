@@ -88,8 +88,8 @@ int core_consult_open(struct core *c, struct arena *a, uint64_t viewer, const st
 	};
 	/* The announcement first, in its own transaction (its events go out
 	 * after its commit); a refusal by the guard leaves nothing behind. */
-	const char *text = arena_printf(a, "Spreekuur: %s\n%s tot %s.\n%s\nStel uw vraag: %s/consult/%llu",
-	                                in->topic, day_time(a, in->starts_at), day_time(a, in->ends_at), disclaimer,
+	const char *text = arena_printf(a, "Spreekuur: %s\n%s tot %s.\n%s\nStel uw vraag: %s/consult/%llu", in->topic,
+	                                day_time(a, in->starts_at), day_time(a, in->ends_at), disclaimer,
 	                                in->link_base ? in->link_base : "", (unsigned long long)cs.id);
 	struct post_input pin = {
 	        .author_id = in->owner_id,
@@ -145,7 +145,8 @@ int core_consult_list(struct core *c, struct arena *a, uint64_t viewer, uint64_t
 		return rc;
 	size_t m = 0;
 	for (size_t i = 0; i < k; i++) {
-		if ((rc = core_account_get(c, a, v[i].owner_id, &v[i].owner)) || core_account_hidden(c, viewer, v[i].owner))
+		if ((rc = core_account_get(c, a, v[i].owner_id, &v[i].owner)) ||
+		    core_account_hidden(c, viewer, v[i].owner))
 			continue;
 		v[i].v_staff = staff_of(c, viewer, v[i].owner_id);
 		v[m++] = v[i];
@@ -245,8 +246,8 @@ int core_consult_questions(struct core *c, struct arena *a, uint64_t viewer, uin
 	return 0;
 }
 
-int core_consult_question(struct core *c, struct arena *a, uint64_t viewer, uint64_t id,
-                          struct consult_session **cs, struct consult_question **out)
+int core_consult_question(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct consult_session **cs,
+                          struct consult_question **out)
 {
 	struct consult_question *q = arena_alloc(a, sizeof *q);
 	int rc = store_cq_get(c->store, a, id, q);
@@ -469,8 +470,8 @@ int core_consult_decline(struct core *c, uint64_t viewer, uint64_t question, con
 			rc = store_cq_set_state(c->store, question, CQ_DECLINED, reason, 0, 0);
 		if (!rc)
 			rc = tell(c, cs, q.asker_id,
-			          arena_printf(&a, "Uw vraag op het spreekuur \"%s\" is niet beantwoord. Reden: %s", cs->topic,
-			                       reason),
+			          arena_printf(&a, "Uw vraag op het spreekuur \"%s\" is niet beantwoord. Reden: %s",
+			                       cs->topic, reason),
 			          told, &ntold, 1);
 		rc = store_finish(c->store, rc);
 	}
@@ -516,12 +517,14 @@ int core_consult_merge(struct core *c, uint64_t viewer, uint64_t question, uint6
 		if (!rc)
 			rc = store_cq_set_state(c->store, question, CQ_MERGED, "", into, 0);
 		if (!rc)
-			rc = tell(c, cs, q.asker_id,
-			          arena_printf(&a,
-			                       "Uw vraag op het spreekuur \"%s\" is samengevoegd met een vraag die hetzelfde "
-			                       "vraagt. Het antwoord staat bij die vraag.",
-			                       cs->topic),
-			          told, &ntold, 1);
+			rc = tell(
+			        c, cs, q.asker_id,
+			        arena_printf(
+			                &a,
+			                "Uw vraag op het spreekuur \"%s\" is samengevoegd met een vraag die hetzelfde "
+			                "vraagt. Het antwoord staat bij die vraag.",
+			                cs->topic),
+			        told, &ntold, 1);
 		rc = store_finish(c->store, rc);
 	}
 	if (!rc)
@@ -606,8 +609,8 @@ static bool holds_all(struct arena *a, const char *words, const char *q)
 	return true;
 }
 
-int core_consult_search(struct core *c, struct arena *a, uint64_t viewer, const char *q,
-                        struct consult_question **out, size_t *n)
+int core_consult_search(struct core *c, struct arena *a, uint64_t viewer, const char *q, struct consult_question **out,
+                        size_t *n)
 {
 	*n = 0;
 	if (!q || text_check(q, strlen(q), CORE_CONSULT_QUERY_MAX))

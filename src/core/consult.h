@@ -27,26 +27,25 @@ struct core;
 struct arena;
 struct guard_result;
 
-#define CORE_CONSULT_TOPIC_MAX      200   /* characters */
+#define CORE_CONSULT_TOPIC_MAX 200 /* characters */
 #define CORE_CONSULT_DISCLAIMER_MAX 500
-#define CORE_CONSULT_TEXT_MAX       2000  /* a question or an answer */
-#define CORE_CONSULT_REASON_MAX     500
-#define CORE_CONSULT_SPAN_MAX       (7 * 86400)     /* a session lasts at most a week */
-#define CORE_CONSULT_AHEAD_MAX      (366 * 86400)   /* and starts within a year */
-#define CORE_CONSULT_PER_ASKER      10    /* questions one person asks in one session */
-#define CORE_CONSULT_QUERY_MAX      200   /* characters of an archive search */
-#define CORE_CONSULT_DISCLAIMER \
-	"Algemene informatie, geen diagnose. Bij spoed belt u uw huisarts of 112."
+#define CORE_CONSULT_TEXT_MAX 2000 /* a question or an answer */
+#define CORE_CONSULT_REASON_MAX 500
+#define CORE_CONSULT_SPAN_MAX (7 * 86400)    /* a session lasts at most a week */
+#define CORE_CONSULT_AHEAD_MAX (366 * 86400) /* and starts within a year */
+#define CORE_CONSULT_PER_ASKER 10            /* questions one person asks in one session */
+#define CORE_CONSULT_QUERY_MAX 200           /* characters of an archive search */
+#define CORE_CONSULT_DISCLAIMER "Algemene informatie, geen diagnose. Bij spoed belt u uw huisarts of 112."
 
 enum consult_kind { CONSULT_Q_PUBLIC = 0, CONSULT_Q_PRIVATE = 1, CONSULT_Q_ANONYMOUS = 2 };
 
 struct consult_open {
-	uint64_t owner_id;          /* the professional (the viewer) or an organisation they are staff of */
+	uint64_t owner_id; /* the professional (the viewer) or an organisation they are staff of */
 	const char *topic;
-	const char *disclaimer;     /* NULL or "": CORE_CONSULT_DISCLAIMER */
+	const char *disclaimer; /* NULL or "": CORE_CONSULT_DISCLAIMER */
 	int64_t starts_at, ends_at;
-	int audience;               /* enum consult_audience */
-	uint64_t group_id;          /* CONSULT_GROUP */
+	int audience;      /* enum consult_audience */
+	uint64_t group_id; /* CONSULT_GROUP */
 	bool answers_private;
 	const char *link_base;      /* "https://host": the announcement links to the session */
 	struct guard_result *guard; /* if set: what the guard found in the announcement */
@@ -72,13 +71,14 @@ int core_consult_open(struct core *c, struct arena *a, uint64_t viewer, const st
 int core_consult_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id,
                      struct consult_session **out) WARN_UNUSED;
 /* Sessions of owner (0: everyone's), newest first. */
-int core_consult_list(struct core *c, struct arena *a, uint64_t viewer, uint64_t owner,
-                      struct consult_session **out, size_t *n) WARN_UNUSED;
+int core_consult_list(struct core *c, struct arena *a, uint64_t viewer, uint64_t owner, struct consult_session **out,
+                      size_t *n) WARN_UNUSED;
 /* Follow a session: a notification when answers come. */
 int core_consult_follow(struct core *c, uint64_t viewer, uint64_t id, bool on) WARN_UNUSED;
 /* May viewer ask in session cs now (ERR_AUTH, ERR_FORBIDDEN: not in the
  * audience; ERR_CONFLICT: the session is over)? */
-int core_consult_may_ask(struct core *c, struct arena *a, uint64_t viewer, const struct consult_session *cs) WARN_UNUSED;
+int core_consult_may_ask(struct core *c, struct arena *a, uint64_t viewer,
+                         const struct consult_session *cs) WARN_UNUSED;
 /*
  * Ask.  The privacy guard reads the question as published: a public or
  * anonymous one with client data answers ERR_GUARD (the adapter offers
@@ -86,15 +86,15 @@ int core_consult_may_ask(struct core *c, struct arena *a, uint64_t viewer, const
  * owner as a message to a care provider does.  ERR_TOOBIG past
  * CORE_CONSULT_PER_ASKER questions in a session or STORE_CONSULT_LIST in all.
  */
-int core_consult_ask(struct core *c, struct arena *a, uint64_t viewer, uint64_t session, int kind,
-                     const char *text, bool confirm, struct guard_result *g, uint64_t *id) WARN_UNUSED;
+int core_consult_ask(struct core *c, struct arena *a, uint64_t viewer, uint64_t session, int kind, const char *text,
+                     bool confirm, struct guard_result *g, uint64_t *id) WARN_UNUSED;
 /* The questions of a session viewer may see, oldest first, with their
  * answers; *staff: the viewer answers for the session (sees the queue). */
 int core_consult_questions(struct core *c, struct arena *a, uint64_t viewer, uint64_t session,
                            struct consult_question **out, size_t *n, bool *staff) WARN_UNUSED;
 /* One question with its session and answers (ERR_NOTFOUND if not viewer's to see). */
-int core_consult_question(struct core *c, struct arena *a, uint64_t viewer, uint64_t id,
-                          struct consult_session **cs, struct consult_question **out) WARN_UNUSED;
+int core_consult_question(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct consult_session **cs,
+                          struct consult_question **out) WARN_UNUSED;
 /* The session's staff answer (threaded under the question; the guard reads
  * it as published: privately to the asker for a private question).  The
  * asker and the session's followers (for a public question) are told. */
@@ -113,8 +113,8 @@ int core_consult_stats(struct core *c, struct arena *a, uint64_t viewer, uint64_
 /* Questions viewer may see whose text or answers hold every word of q
  * (Dutch stemming, as core_search), newest first.  ERR_INVAL for an empty
  * or non-text q, ERR_TOOBIG past CORE_CONSULT_QUERY_MAX. */
-int core_consult_search(struct core *c, struct arena *a, uint64_t viewer, const char *q,
-                        struct consult_question **out, size_t *n) WARN_UNUSED;
+int core_consult_search(struct core *c, struct arena *a, uint64_t viewer, const char *q, struct consult_question **out,
+                        size_t *n) WARN_UNUSED;
 /* "2026-12-02T10:00" (local time), with ":SS" and "Z" (UTC) allowed. */
 bool core_consult_time(const char *s, int64_t *out);
 

@@ -124,8 +124,8 @@ int store_consult_following(struct store *s, uint64_t session, uint64_t account,
 int store_consult_followers(struct store *s, struct arena *a, uint64_t session, uint64_t **out, size_t *n)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st = db_query(db, "SELECT account_id FROM consult_follows WHERE session_id = ?1 LIMIT ?2",
-	                              "ui", session, (int64_t)STORE_CONSULT_LIST);
+	struct db_stmt *st = db_query(db, "SELECT account_id FROM consult_follows WHERE session_id = ?1 LIMIT ?2", "ui",
+	                              session, (int64_t)STORE_CONSULT_LIST);
 	if (!st)
 		return ERR_DB;
 	uint64_t *v = arena_alloc(a, STORE_CONSULT_LIST * sizeof *v);
@@ -148,9 +148,9 @@ int store_cq_insert(struct store *s, const struct consult_question *q, const cha
 	               "INSERT INTO consult_questions (id, session_id, asker_id, private_q, anonymous, pseudonym, text,"
 	               " state, reason, merged_into, created_at, answered_at, words)"
 	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	               "uuuiiisisuiis", q->id, q->session_id, q->asker_id, (int64_t)q->private_q,
-	               (int64_t)q->anonymous, (int64_t)q->pseudonym, q->text, (int64_t)q->state,
-	               q->reason ? q->reason : "", q->merged_into, q->created_at, q->answered_at, words);
+	               "uuuiiisisuiis", q->id, q->session_id, q->asker_id, (int64_t)q->private_q, (int64_t)q->anonymous,
+	               (int64_t)q->pseudonym, q->text, (int64_t)q->state, q->reason ? q->reason : "", q->merged_into,
+	               q->created_at, q->answered_at, words);
 }
 
 int store_cq_pseudonym(struct store *s, uint64_t session, uint64_t asker, int *out)
@@ -161,10 +161,11 @@ int store_cq_pseudonym(struct store *s, uint64_t session, uint64_t asker, int *o
 	                   "SELECT COALESCE(MAX(pseudonym), 0) FROM consult_questions"
 	                   " WHERE session_id = ?1 AND asker_id = ?2 AND anonymous = 1",
 	                   "uu", session, asker);
-	if (!rc && !have && !(rc = db_scalar(db, &have, 0,
-	                                     "SELECT COALESCE(MAX(pseudonym), 0) FROM consult_questions"
-	                                     " WHERE session_id = ?1",
-	                                     "u", session)))
+	if (!rc && !have &&
+	    !(rc = db_scalar(db, &have, 0,
+	                     "SELECT COALESCE(MAX(pseudonym), 0) FROM consult_questions"
+	                     " WHERE session_id = ?1",
+	                     "u", session)))
 		have++;
 	*out = (int)have;
 	return rc;
@@ -264,10 +265,11 @@ int store_cq_search(struct store *s, struct arena *a, const char *word, uint64_t
 int store_ca_insert(struct store *s, const struct consult_answer *an)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db,
-	               "INSERT INTO consult_answers (id, question_id, session_id, writer_id, text, created_at, accepted)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
-	               "uuuusi", an->id, an->question_id, an->session_id, an->writer_id, an->text, an->created_at);
+	return db_exec(
+	        db,
+	        "INSERT INTO consult_answers (id, question_id, session_id, writer_id, text, created_at, accepted)"
+	        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
+	        "uuuusi", an->id, an->question_id, an->session_id, an->writer_id, an->text, an->created_at);
 }
 
 int store_ca_list(struct store *s, struct arena *a, uint64_t session, struct consult_answer **out, size_t *n)

@@ -24,8 +24,7 @@ int store_consult_list(struct store *s, struct arena *a, uint64_t owner, struct 
 int store_consult_follow(struct store *s, uint64_t session, uint64_t account, bool on) WARN_UNUSED;
 int store_consult_following(struct store *s, uint64_t session, uint64_t account, bool *out) WARN_UNUSED;
 /* Who follows a session, at most STORE_CONSULT_LIST. */
-int store_consult_followers(struct store *s, struct arena *a, uint64_t session, uint64_t **out,
-                            size_t *n) WARN_UNUSED;
+int store_consult_followers(struct store *s, struct arena *a, uint64_t session, uint64_t **out, size_t *n) WARN_UNUSED;
 
 int store_cq_insert(struct store *s, const struct consult_question *q, const char *words) WARN_UNUSED;
 /* The pseudonym asker already has in session, or the next free one. */

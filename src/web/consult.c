@@ -209,7 +209,8 @@ int h_consult_list(struct http_req *r)
 		int rc = core_consult_search(CORE(r), r->a, q->viewer, query, &v, &n);
 		tv_set_str(r->a, m, "q", query);
 		if (rc == ERR_INVAL || rc == ERR_TOOBIG) {
-			tv_set_str(r->a, m, "error", _r(r, "Typ een of meer woorden om op te zoeken (hoogstens 200 tekens)."));
+			tv_set_str(r->a, m, "error",
+			           _r(r, "Typ een of meer woorden om op te zoeken (hoogstens 200 tekens)."));
 			r->status = 400;
 		} else if (rc) {
 			return rc;
@@ -302,11 +303,13 @@ int h_consult_open(struct http_req *r)
 	uint64_t id = 0;
 	int rc = times ? core_consult_open(CORE(r), r->a, q->viewer, &in, &id) : ERR_INVAL;
 	if (rc == ERR_INVAL)
-		return new_page(r, _r(r, "Vul een onderwerp in (hoogstens 200 tekens) en een begin en eind. Het eind ligt na "
-		                         "het begin en in de toekomst. Een spreekuur duurt hoogstens een week."));
+		return new_page(
+		        r, _r(r, "Vul een onderwerp in (hoogstens 200 tekens) en een begin en eind. Het eind ligt na "
+		                 "het begin en in de toekomst. Een spreekuur duurt hoogstens een week."));
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
-		return new_page(r, _r(r, "In de aankondiging staan misschien gegevens van een cliënt. Pas het onderwerp of "
-		                         "de uitleg aan."));
+		return new_page(
+		        r, _r(r, "In de aankondiging staan misschien gegevens van een cliënt. Pas het onderwerp of "
+		                 "de uitleg aan."));
 	if (rc)
 		return rc;
 	redirect_msg(r, arena_printf(r->a, "/consult/%llu", (unsigned long long)id), "saved");
@@ -346,7 +349,8 @@ int h_consult_ask(struct http_req *r)
 	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
 		return guard_page(r, id, text, kind, &g, rc == ERR_BLOCKED);
 	if (rc == ERR_INVAL)
-		return session_page(r, id, _r(r, "Schrijf uw vraag (hoogstens 2000 tekens) en kies hoe u haar stelt."), 400);
+		return session_page(r, id, _r(r, "Schrijf uw vraag (hoogstens 2000 tekens) en kies hoe u haar stelt."),
+		                    400);
 	if (rc == ERR_TOOBIG)
 		return session_page(r, id, _r(r, "U hebt op dit spreekuur al 10 vragen gesteld."), 413);
 	if (rc == ERR_FORBIDDEN)
@@ -416,8 +420,12 @@ static const char *qapage_json(struct http_req *r, const struct consult_session 
 				else
 					buf_nofail(buf_add(&t, s, 1));
 			}
-			buf_nofail(buf_addf(&b, "%s{\"@type\":\"Answer\",\"text\":\"%.*s\",\"url\":\"%s/consult/q/%llu#antwoord-%llu\"}",
-			                    pass == 0 ? ",\"acceptedAnswer\":" : any ? "," : ",\"suggestedAnswer\":[",
+			buf_nofail(buf_addf(&b,
+			                    "%s{\"@type\":\"Answer\",\"text\":\"%.*s\",\"url\":\"%s/consult/q/"
+			                    "%llu#antwoord-%llu\"}",
+			                    pass == 0 ? ",\"acceptedAnswer\":"
+			                    : any     ? ","
+			                              : ",\"suggestedAnswer\":[",
 			                    (int)t.len, t.ptr, base_url(r), (unsigned long long)q->id,
 			                    (unsigned long long)q->answers[i].id));
 			any = true;
@@ -506,7 +514,8 @@ int h_consult_act(struct http_req *r)
 		return session_page(r, cs->id, _r(r, "Deze vraag is al afgehandeld."), 409);
 	if (rc)
 		return rc;
-	redirect_msg(r, arena_printf(r->a, "/consult/%llu#vraag-%llu", (unsigned long long)cs->id, (unsigned long long)id),
+	redirect_msg(r,
+	             arena_printf(r->a, "/consult/%llu#vraag-%llu", (unsigned long long)cs->id, (unsigned long long)id),
 	             "saved");
 	return 0;
 }

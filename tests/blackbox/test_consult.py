@@ -345,3 +345,37 @@ def test_anonymous_asker_appears_nowhere(server):
     assert "U (voor anderen: een cliënt)" in asker.get("/consult/%s" % sid).text
     assert "beantwoord" in asker.get("/notifications").text
     del colleague_name
+
+
+def test_organisation_session_answered_by_any_staff(server):
+    org = uniq("zorg")
+    server.cli("org", "add", org)
+    staff = server.new_user(prefix="staf")
+    colleague = server.new_user(prefix="coll")
+    for p in (staff, colleague):
+        server.cli("org", "staff", org, p.name)
+    stok, ctok = token(server, staff.name), token(server, colleague.name)
+    org_id = api(server, None, "/api/v1/accounts/lookup?acct=" + org).json()["id"]
+    outsider = server.new_user(prefix="buiten")
+    otok = token(server, outsider.name)
+    r = api(server, otok, "/api/v1/kring/consult/sessions", "post",
+            data={"topic": "Namens een ander", "starts_at": iso(-5), "ends_at": iso(60), "account_id": org_id})
+    assert r.status_code == 403
+    s = open_session(server, stok, account_id=org_id)
+    assert s["account"]["username"] == org and s["staff"]
+    asker = server.new_user(prefix="client")
+    atok = token(server, asker.name)
+    q = ask(server, atok, s["id"], CLIENT_DATA, "private")
+    # The colleague sees the private question in the queue and answers it for the organisation.
+    queue = api(server, ctok, "/api/v1/kring/consult/sessions/%s/questions" % s["id"]).json()
+    assert [x["id"] for x in queue] == [q["id"]] and queue[0]["account"]["username"] == asker.name
+    assert api(server, ctok, "/api/v1/kring/consult/sessions/%s" % s["id"]).json()["staff"] is True
+    answer(server, otok, q["id"], "Ik ben geen medewerker.", expect=404)
+    answer(server, ctok, q["id"], "We bellen u morgen terug over uw dossier.")
+    got = api(server, atok, "/api/v1/kring/consult/questions/%s" % q["id"]).json()
+    assert got["answers"][0]["text"].startswith("We bellen")
+    assert api(server, otok, "/api/v1/kring/consult/questions/%s" % q["id"]).status_code == 404
+    # The notification names the organisation, for apps as kring_consult.
+    notes = api(server, atok, "/api/v1/notifications").json()
+    mine = [n for n in notes if n["type"] == "kring_consult"]
+    assert mine and mine[0]["account"]["username"] == org
