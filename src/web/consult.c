@@ -264,6 +264,23 @@ static int new_page(struct http_req *r, const char *error)
 	if (!tv_len(as))
 		return ERR_FORBIDDEN;
 	tv_set(m, "as", as);
+	/* The groups one is a member of, for "members of a group" (core
+	 * checks the membership again when the session opens). */
+	struct group **gv;
+	size_t ng = 0;
+	struct tval *gl = tv_list(r->a);
+	if (!core_groups(CORE(r), r->a, q->viewer, &gv, &ng))
+		for (size_t i = 0; i < ng; i++)
+			if (gv[i]->v_state == GSTATE_MEMBER) {
+				struct tval *x = tv_obj(r->a);
+				tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)gv[i]->id);
+				tv_set_str(r->a, x, "display_name", gv[i]->display_name);
+				tv_push(gl, x);
+			}
+	if (tv_len(gl)) {
+		tv_set(m, "groups", gl);
+		tv_set_bool(r->a, m, "has_groups", true);
+	}
 	tv_set_str(r->a, m, "disclaimer", CORE_CONSULT_DISCLAIMER);
 	if (error) {
 		tv_set_str(r->a, m, "error", error);
@@ -296,7 +313,11 @@ int h_consult_open(struct http_req *r)
 	        .confirm = http_form(r, "confirm") != NULL,
 	};
 	const char *aud = http_form(r, "audience");
-	in.audience = aud && !strcmp(aud, "followers") ? CONSULT_FOLLOWERS : CONSULT_EVERYONE;
+	in.audience = aud && !strcmp(aud, "followers") ? CONSULT_FOLLOWERS
+	              : aud && !strcmp(aud, "group")   ? CONSULT_GROUP
+	                                               : CONSULT_EVERYONE;
+	if (in.audience == CONSULT_GROUP)
+		in.group_id = form_u64(r, "group_id");
 	in.answers_private = http_form(r, "answers_private") != NULL;
 	bool times = core_consult_time(http_form(r, "starts_at"), &in.starts_at) &&
 	             core_consult_time(http_form(r, "ends_at"), &in.ends_at);
