@@ -460,10 +460,14 @@ static int serve(struct opts *o, struct core *c)
 	const struct job_handler *sh;
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
+	/* Consultation hours: followers hear when a session opens. */
+	const struct job_handler *ch;
+	size_t nch;
+	core_consult_jobs(c, &ch, &nch);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph);
+	if (njh + nmh + nsh + nph + nch > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nch);
 		return 1;
 	}
 	for (size_t i = 0; !rc && i < njh; i++)
@@ -474,6 +478,8 @@ static int serve(struct opts *o, struct core *c)
 		all[nall++] = sh[i];
 	for (size_t i = 0; !rc && i < nph; i++)
 		all[nall++] = ph[i];
+	for (size_t i = 0; !rc && i < nch; i++)
+		all[nall++] = ch[i];
 	if (!rc)
 		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {

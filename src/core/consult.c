@@ -16,6 +16,7 @@
 #include "base/when.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "job/job.h"
 #include "store/store_consult.h"
 
 static bool staff_of(struct core *c, uint64_t viewer, uint64_t owner)
@@ -106,8 +107,16 @@ int core_consult_open(struct core *c, struct arena *a, uint64_t viewer, const st
 	rc = store_consult_insert(c->store, &cs);
 	if (!rc)
 		rc = store_consult_follow(c->store, cs.id, by, true);
+	/* Those who follow it hear when it opens (a session open at once has
+	 * nothing to wait for). */
+	uint64_t jid;
+	if (!rc && cs.starts_at > now)
+		rc = store_job_enqueue(c->store, CORE_CONSULT_JOB, arena_printf(a, "%llu", (unsigned long long)cs.id),
+		                       cs.starts_at, &jid);
 	if ((rc = store_finish(c->store, rc)))
 		return rc;
+	if (cs.starts_at > now)
+		job_kick();
 	if (id)
 		*id = cs.id;
 	return 0;
@@ -640,4 +649,50 @@ int core_consult_search(struct core *c, struct arena *a, uint64_t viewer, const 
 	*out = v;
 	*n = m;
 	return 0;
+}
+
+/* ---- the session opens: its followers are told (a job at starts_at) ---- */
+
+static int opens_run(void *ctx, const char *arg, char *why, size_t whylen)
+{
+	(void)why;
+	(void)whylen;
+	struct core *c = ctx;
+	uint64_t id;
+	if (!parse_u64(arg, &id))
+		return ERR_INVAL;
+	struct arena a;
+	arena_init(&a);
+	struct consult_session cs;
+	uint64_t *fol;
+	size_t nf = 0;
+	uint64_t told[STORE_CONSULT_LIST + 1];
+	size_t ntold = 0;
+	int rc = store_begin(c->store);
+	if (!rc) {
+		rc = store_consult_get(c->store, &a, id, &cs);
+		if (rc == ERR_NOTFOUND) {
+			rc = 0; /* gone: nothing to tell */
+		} else if (!rc && !(rc = store_consult_followers(c->store, &a, id, &fol, &nf))) {
+			const char *note =
+			        arena_printf(&a, "Het spreekuur \"%s\" is nu open. U kunt uw vraag stellen.", cs.topic);
+			for (size_t i = 0; !rc && i < nf; i++)
+				if (!staff_of(c, fol[i], cs.owner_id))
+					rc = tell(c, &cs, fol[i], note, told, &ntold, STORE_CONSULT_LIST + 1);
+		}
+		rc = store_finish(c->store, rc);
+	}
+	if (!rc)
+		told_events(c, told, ntold);
+	arena_release(&a);
+	return rc;
+}
+
+static struct job_handler consult_handlers[1];
+
+void core_consult_jobs(struct core *c, const struct job_handler **h, size_t *n)
+{
+	consult_handlers[0] = (struct job_handler){.kind = CORE_CONSULT_JOB, .run = opens_run, .ctx = c};
+	*h = consult_handlers;
+	*n = 1;
 }

@@ -115,6 +115,11 @@ int core_consult_stats(struct core *c, struct arena *a, uint64_t viewer, uint64_
  * or non-text q, ERR_TOOBIG past CORE_CONSULT_QUERY_MAX. */
 int core_consult_search(struct core *c, struct arena *a, uint64_t viewer, const char *q, struct consult_question **out,
                         size_t *n) WARN_UNUSED;
+/* The job that tells a session's followers it opens (started with the
+ * other jobs). */
+#define CORE_CONSULT_JOB "consult_opens"
+struct job_handler;
+void core_consult_jobs(struct core *c, const struct job_handler **h, size_t *n);
 /* "2026-12-02T10:00" (local time), with ":SS" and "Z" (UTC) allowed. */
 bool core_consult_time(const char *s, int64_t *out);
 

@@ -9,6 +9,7 @@ operator's copy of the whole database.)"""
 import datetime
 import json
 import re
+import time
 
 import pytest
 import requests
@@ -400,3 +401,19 @@ def test_group_members_only_session_from_the_page(server):
     r = pc.post("/consult", {"as": pid, "topic": "Andermans kring", "starts_at": start, "ends_at": end,
                              "audience": "group", "group_id": "1"})
     assert r.status_code == 400
+
+
+def test_followers_hear_when_it_opens(server, pro):
+    _, ptok = pro
+    start = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=4)
+    s = open_session(server, ptok, starts_at=start.strftime("%Y-%m-%dT%H:%M:%SZ"), ends_at=iso(60))
+    fan = server.new_user(prefix="fan")
+    ftok = token(server, fan.name)
+    api(server, ftok, "/api/v1/kring/consult/sessions/%s/follow" % s["id"], "post")
+    # Before and during: a question may be asked before it opens.
+    ask(server, ftok, s["id"], "Mag ik al vragen?")
+    for _ in range(40):  # bounded: the job runs at the start, polled every second
+        if "is nu open" in fan.get("/notifications").text:
+            break
+        time.sleep(0.5)
+    assert "is nu open" in fan.get("/notifications").text
