@@ -143,6 +143,8 @@ def test_guard_offers_to_ask_privately(server, pro):
     r = api(server, atok, "/api/v1/kring/consult/sessions/%s/questions" % s["id"], "post",
             data={"text": CLIENT_DATA, "visibility": "anonymous"})
     assert r.status_code == 422 and "privacy guard" in r.text
+    r = asker.post("/consult/%s/ask" % s["id"], {"text": CLIENT_DATA, "kind": "anonymous"})
+    assert r.status_code == 422 and "met uw naam" in r.text  # asking privately is not anonymous
     ask(server, atok, s["id"], CLIENT_DATA, "private")
 
 
