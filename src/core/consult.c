@@ -457,6 +457,24 @@ int core_consult_answer(struct core *c, struct arena *a, uint64_t viewer, uint64
 	told_events(c, told, ntold);
 	if (id)
 		*id = an.id;
+	/* A public answer also goes out as the owner's reply to the
+	 * announcement, so timelines and the Mastodon streams carry it as a
+	 * normal post.  The answer only: the question's text is the asker's
+	 * (its @names would reach people), and nothing of the asker is in it.
+	 * Best effort: the answer stands whatever becomes of the post. */
+	if (!priv && cs->post_id) {
+		struct post_input pin = {
+		        .author_id = cs->owner_id,
+		        .text = arena_printf(a, "Antwoord op een vraag van het spreekuur \"%s\":\n\n%s", cs->topic,
+		                             text),
+		        .visibility = VIS_PUBLIC,
+		        .in_reply_to = cs->post_id,
+		        .confirm = true,
+		};
+		uint64_t pid;
+		if (core_post_create(c, a, viewer, &pin, &pid))
+			log_info("consultation answer %llu not posted", (unsigned long long)an.id);
+	}
 	return 0;
 }
 

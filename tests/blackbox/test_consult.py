@@ -124,6 +124,10 @@ def test_three_kinds_of_question_and_who_sees_them(server, pro):
     assert a["state"] == "answered" and a["answers"][0]["text"].startswith("Bespreek")
     assert "Bespreek dat" not in other.get("/consult/%s" % sid).text
     assert "Bespreek dat" in asker.get("/consult/%s" % sid).text
+    # Nor does a private answer become a post.
+    ctx = api(server, otok, "/api/v1/statuses/%s/context" % s["announcement_id"]).json()
+    assert not any("Bespreek dat" in d["content"] for d in ctx["descendants"])
+    assert "Bespreek dat" not in api(server, None, "/api/v1/timelines/public").text
 
 
 def test_guard_offers_to_ask_privately(server, pro):
@@ -171,6 +175,9 @@ def test_queue_decline_merge_private_accept_numbers(server, pro):
     r = api(server, ptok, "/api/v1/kring/consult/questions/%s/private" % q4["id"], "post")
     assert r.status_code == 200 and r.json()["visibility"] == "private"
     ans = answer(server, ptok, q1["id"], "Soms, kort gebruikt. Vraag uw apotheek.")
+    # A public answer is also the owner's reply to the announcement.
+    ctx = api(server, None, "/api/v1/statuses/%s/context" % s["announcement_id"]).json()
+    assert any("Vraag uw apotheek" in d["content"] for d in ctx["descendants"]), ctx
     # The asker accepts; someone else may not.
     aid = ans["answers"][0]["id"]
     r = api(server, t2, "/api/v1/kring/consult/questions/%s/accept" % q1["id"], "post", data={"answer_id": aid})
@@ -311,6 +318,8 @@ def test_anonymous_asker_appears_nowhere(server):
     for k, evs in got.items():
         _assert_absent("stream " + k, json.dumps(evs), secrets)
     assert any(e == "notification" for e, _ in got["follower-user"]), got["follower-user"]
+    # The public answer went out as a normal post on the public stream.
+    assert any(e == "update" and "meet uw bloeddruk" in d for e, d in got["public"]), got["public"]
     # What the professional sees: a stable pseudonym, never the account.
     for where in ("/api/v1/kring/consult/sessions/%s/questions" % sid, "/api/v1/kring/consult/questions/%s" % q["id"],
                   "/api/v1/kring/consult/sessions/%s" % sid, "/api/v1/kring/consult/sessions",
