@@ -19,6 +19,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "api/api.h"
+#include "core/consult.h"
 #include "core/core.h"
 #include "core/push.h"
 #include "core/webcare_source.h"
@@ -59,6 +60,9 @@ static const char usage[] =
 	"  webcare source poll ID            poll a source now\n"
 	"  webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n"
 	"                                    put an outside item in ORG's webcare inbox\n"
+	"  consult open ACCOUNT --topic TEXT --from TIME --until TIME [--audience everyone|followers]\n"
+	"          [--private-answers]       open a consultation hour (TIME: 2026-12-02T10:00, local, or ...Z)\n"
+	"  consult list [ACCOUNT]            list consultation hours\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  sentiment [--jsonl] [FILE...]     Dutch sentiment and urgency of each line\n"
 	"  routes                            list the API's routes and the scope each asks\n"
@@ -81,6 +85,8 @@ struct opts {
 	const char *display_name;
 	const char *kind, *owner;  /* group add */
 	const char *tag, *every;   /* webcare source add */
+	const char *topic, *from, *until, *audience; /* consult open */
+	bool private_answers;
 };
 
 static int parse_opts(int argc, char **argv, struct opts *o)
@@ -123,6 +129,16 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->tag = v, i++;
 		} else if (!strcmp(a, "--every") && v) {
 			o->every = v, i++;
+		} else if (!strcmp(a, "--topic") && v) {
+			o->topic = v, i++;
+		} else if (!strcmp(a, "--from") && v) {
+			o->from = v, i++;
+		} else if (!strcmp(a, "--until") && v) {
+			o->until = v, i++;
+		} else if (!strcmp(a, "--audience") && v) {
+			o->audience = v, i++;
+		} else if (!strcmp(a, "--private-answers")) {
+			o->private_answers = true;
 		} else if (a[0] == '-' && a[1] == '-') {
 			fprintf(stderr, "kring: unknown option or missing value: %s\n", a);
 			return 2;
@@ -483,6 +499,52 @@ static int cmd_webcare(struct opts *o, struct core *c)
 	return ret;
 }
 
+static int cmd_consult(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	struct account *acc = NULL;
+	if (sub && !strcmp(sub, "open") && o->nargs > 2) {
+		struct consult_open in = {
+		        .topic = o->topic,
+		        .audience = !o->audience || !strcmp(o->audience, "everyone") ? CONSULT_EVERYONE
+		                    : !strcmp(o->audience, "followers")              ? CONSULT_FOLLOWERS
+		                                                                     : -1,
+		        .answers_private = o->private_answers,
+		        .link_base = base_url(o, &a),
+		};
+		uint64_t id;
+		if (!core_consult_time(o->from, &in.starts_at) || !core_consult_time(o->until, &in.ends_at))
+			ret = fail(ERR_INVAL, "read --from and --until (2026-12-02T10:00, or with Z for UTC)");
+		else if ((rc = core_account_by_name(c, &a, o->args[2], &acc)))
+			ret = fail(rc, "find the account");
+		else if ((in.owner_id = acc->id), (rc = core_consult_open(c, &a, 0, &in, &id)))
+			ret = fail(rc, rc == ERR_FORBIDDEN ? "open (only for a professional or an organisation)"
+			                                   : "open the consultation hour (need --topic, and --until after --from)");
+		else
+			printf("opened consultation hour %llu: %s/consult/%llu\n", (unsigned long long)id, in.link_base,
+			       (unsigned long long)id);
+	} else if (sub && !strcmp(sub, "list")) {
+		struct consult_session *v;
+		size_t n;
+		if (o->nargs > 2 && (rc = core_account_by_name(c, &a, o->args[2], &acc)))
+			ret = fail(rc, "find the account");
+		else if ((rc = core_consult_list(c, &a, 0, acc ? acc->id : 0, &v, &n)))
+			ret = fail(rc, "list consultation hours");
+		else
+			for (size_t i = 0; i < n; i++)
+				printf("%llu\t%s\t%lld\t%lld\t%s\n", (unsigned long long)v[i].id, v[i].owner->username,
+				       (long long)v[i].starts_at, (long long)v[i].ends_at, v[i].topic);
+	} else {
+		fprintf(stderr, "usage: kring consult open ACCOUNT --topic T --from TIME --until TIME | kring consult list [ACCOUNT]\n");
+		ret = 2;
+	}
+	arena_release(&a);
+	return ret;
+}
+
 static int serve(struct opts *o, struct core *c)
 {
 	/* Signals go to this thread only, so workers are never interrupted. */
@@ -526,15 +588,17 @@ static int serve(struct opts *o, struct core *c)
 	const struct job_handler *sh;
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
-	/* Webcare's outside sources, polled at their times, and its follow-up reminders. */
-	const struct job_handler *wh, *fh;
-	size_t nwh, nfh;
+	/* Webcare's outside sources, polled at their times, and its follow-up
+	 * reminders; consultation hours: followers hear when a session opens. */
+	const struct job_handler *wh, *fh, *ch;
+	size_t nwh, nfh, nch;
 	core_wsrc_jobs(c, &wh, &nwh);
 	core_wc_jobs(c, &fh, &nfh);
+	core_consult_jobs(c, &ch, &nch);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph + nwh + nfh > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh + nfh);
+	if (njh + nmh + nsh + nph + nwh + nfh + nch > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh + nfh + nch);
 		return 1;
 	}
 	for (size_t i = 0; !rc && i < njh; i++)
@@ -549,6 +613,8 @@ static int serve(struct opts *o, struct core *c)
 		all[nall++] = wh[i];
 	for (size_t i = 0; !rc && i < nfh; i++)
 		all[nall++] = fh[i];
+	for (size_t i = 0; !rc && i < nch; i++)
+		all[nall++] = ch[i];
 	if (!rc)
 		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {
@@ -635,6 +701,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
 	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") && strcmp(cmd, "webcare") &&
+	    strcmp(cmd, "consult") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "import")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
@@ -664,6 +731,8 @@ int main(int argc, char **argv)
 		rc = cmd_group(&o, c);
 	} else if (!strcmp(cmd, "webcare")) {
 		rc = cmd_webcare(&o, c);
+	} else if (!strcmp(cmd, "consult")) {
+		rc = cmd_consult(&o, c);
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
 			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;

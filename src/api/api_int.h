@@ -197,6 +197,9 @@ H(a_sched_list); H(a_sched_get); H(a_sched_update); H(a_sched_delete);
 H(a_ann_list); H(a_ann_dismiss); H(a_ann_react); H(a_ann_unreact);
 /* webcare.c */
 H(a_wc_items); H(a_wc_item); H(a_wc_item_action);
+/* consult.c */
+H(a_consult_sessions); H(a_consult_open); H(a_consult_search); H(a_consult_session); H(a_consult_follow);
+H(a_consult_questions); H(a_consult_ask); H(a_consult_question); H(a_consult_answer); H(a_consult_act);
 /* admin.c */
 H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);

@@ -22,6 +22,8 @@ const char *notif_type(int kind)
 	case NOTIF_FOLLOW_REQUEST: return "follow_request";
 	case NOTIF_FAVOURITE: return "favourite";
 	case NOTIF_BOOST: return "reblog";
+	/* kring's own, about no status: apps that do not know it skip it. */
+	case NOTIF_CONSULT: return "kring_consult";
 	}
 	return "mention";
 }

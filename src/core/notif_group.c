@@ -20,6 +20,7 @@ const char *core_notif_type(int kind)
 	case NOTIF_FOLLOW_REQUEST: return "follow_request";
 	case NOTIF_FAVOURITE: return "favourite";
 	case NOTIF_BOOST: return "reblog";
+	case NOTIF_CONSULT: return "kring_consult"; /* kring's own, about no status */
 	default: return "mention";
 	}
 }

@@ -421,6 +421,24 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE webcare_sent (org_id INTEGER NOT NULL, sent_key TEXT NOT NULL, recipient TEXT NOT NULL,"
 	" item_id INTEGER NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE INDEX webcare_sent_key ON webcare_sent(org_id, sent_key);",
+	/* 23: consultation hours (issue 18): sessions, questions (asker_id is
+	 * the server's to know, also for anonymous ones), answers, followers. */
+	"CREATE TABLE consult_sessions (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, opened_by INTEGER NOT NULL,"
+	" topic TEXT NOT NULL, disclaimer TEXT NOT NULL, starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, audience INTEGER NOT NULL DEFAULT 0, group_id INTEGER NOT NULL DEFAULT 0,"
+	" answers_private INTEGER NOT NULL DEFAULT 0, post_id INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX consult_sessions_owner ON consult_sessions(owner_id, id);"
+	"CREATE TABLE consult_questions (id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL, asker_id INTEGER NOT NULL,"
+	" private_q INTEGER NOT NULL DEFAULT 0, anonymous INTEGER NOT NULL DEFAULT 0, pseudonym INTEGER NOT NULL DEFAULT 0,"
+	" text TEXT NOT NULL, state INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '',"
+	" merged_into INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, answered_at INTEGER NOT NULL DEFAULT 0,"
+	" words TEXT NOT NULL DEFAULT ' ');"
+	"CREATE INDEX consult_questions_session ON consult_questions(session_id, id);"
+	"CREATE TABLE consult_answers (id INTEGER PRIMARY KEY, question_id INTEGER NOT NULL, session_id INTEGER NOT NULL,"
+	" writer_id INTEGER NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL, accepted INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX consult_answers_session ON consult_answers(session_id, id);"
+	"CREATE TABLE consult_follows (session_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
+	" PRIMARY KEY (session_id, account_id));",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -401,6 +401,24 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE webcare_sent (org_id BIGINT NOT NULL, sent_key TEXT NOT NULL, recipient TEXT NOT NULL,"
 	" item_id BIGINT NOT NULL, created_at BIGINT NOT NULL);"
 	"CREATE INDEX webcare_sent_key ON webcare_sent(org_id, sent_key);",
+	/* 23: consultation hours (issue 18): sessions, questions (asker_id is
+	 * the server's to know, also for anonymous ones), answers, followers. */
+	"CREATE TABLE consult_sessions (id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL, opened_by BIGINT NOT NULL,"
+	" topic TEXT NOT NULL, disclaimer TEXT NOT NULL, starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL,"
+	" created_at BIGINT NOT NULL, audience BIGINT NOT NULL DEFAULT 0, group_id BIGINT NOT NULL DEFAULT 0,"
+	" answers_private BIGINT NOT NULL DEFAULT 0, post_id BIGINT NOT NULL DEFAULT 0);"
+	"CREATE INDEX consult_sessions_owner ON consult_sessions(owner_id, id);"
+	"CREATE TABLE consult_questions (id BIGINT PRIMARY KEY, session_id BIGINT NOT NULL, asker_id BIGINT NOT NULL,"
+	" private_q BIGINT NOT NULL DEFAULT 0, anonymous BIGINT NOT NULL DEFAULT 0, pseudonym BIGINT NOT NULL DEFAULT 0,"
+	" text TEXT NOT NULL, state BIGINT NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '',"
+	" merged_into BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL, answered_at BIGINT NOT NULL DEFAULT 0,"
+	" words TEXT NOT NULL DEFAULT ' ');"
+	"CREATE INDEX consult_questions_session ON consult_questions(session_id, id);"
+	"CREATE TABLE consult_answers (id BIGINT PRIMARY KEY, question_id BIGINT NOT NULL, session_id BIGINT NOT NULL,"
+	" writer_id BIGINT NOT NULL, text TEXT NOT NULL, created_at BIGINT NOT NULL, accepted BIGINT NOT NULL DEFAULT 0);"
+	"CREATE INDEX consult_answers_session ON consult_answers(session_id, id);"
+	"CREATE TABLE consult_follows (session_id BIGINT NOT NULL, account_id BIGINT NOT NULL,"
+	" PRIMARY KEY (session_id, account_id));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

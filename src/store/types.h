@@ -44,6 +44,9 @@ enum notif_kind {
 	NOTIF_POST_REMOVED = 13,  /* a moderator removed your post (note: why) */
 	NOTIF_SCHEDULED_FAILED = 14, /* your scheduled post could not be published (note: why) */
 	NOTIF_WEBCARE_FOLLOWUP = 15, /* webcare: time to tell someone what was done (org_id: whose inbox) */
+	NOTIF_CONSULT = 16,       /* a consultation hour: your question was answered or declined, or a
+	                           * session you follow has a new answer (note: what; actor: the session's
+	                           * professional or organisation, never an asker) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -539,6 +542,62 @@ struct wc_filter {
 	const char *topic;
 	uint64_t team_id, assignee_id;
 	int limit;
+};
+
+/* ---- consultation hours (store_consult.h, core/consult.h; issue 18) ---- */
+
+enum consult_audience { CONSULT_EVERYONE = 0, CONSULT_FOLLOWERS = 1, CONSULT_GROUP = 2 };
+enum consult_state { CQ_OPEN = 0, CQ_ANSWERED = 1, CQ_DECLINED = 2, CQ_MERGED = 3 };
+#define STORE_CONSULT_LIST 200    /* sessions or questions listed at most */
+
+/* A session: a professional or organisation (owner) answers questions on a
+ * topic between starts_at and ends_at. */
+struct consult_session {
+	uint64_t id;
+	uint64_t owner_id;            /* the professional or organisation it appears under */
+	uint64_t opened_by;           /* the person who opened it */
+	const char *topic, *disclaimer;
+	int64_t starts_at, ends_at, created_at;
+	int audience;                 /* enum consult_audience */
+	uint64_t group_id;            /* CONSULT_GROUP: whose members may ask */
+	bool answers_private;         /* every question is answered to its asker only */
+	uint64_t post_id;             /* the announcement */
+	struct account *owner;        /* filled by core */
+	bool v_staff;                 /* filled by core: the viewer answers for it */
+	bool v_following;             /* filled by core: the viewer follows it */
+};
+
+/* A question.  asker_id is the server's to know: core hands it on only to
+ * the asker themselves and, for a question that is not anonymous, to the
+ * session's staff; for everyone else it is 0. */
+struct consult_question {
+	uint64_t id, session_id;
+	uint64_t asker_id;
+	bool private_q;               /* only the asker and the answering staff see it */
+	bool anonymous;               /* shown as "een cliënt"; staff see the pseudonym */
+	int pseudonym;                /* stable per session and asker, from 1 */
+	const char *text;
+	int state;                    /* enum consult_state */
+	const char *reason;           /* why it was declined, or "" */
+	uint64_t merged_into;
+	int64_t created_at, answered_at;
+	struct account *asker;        /* filled by core when it may be shown */
+	bool mine;                    /* filled by core: the viewer asked it */
+	struct consult_answer *answers; /* filled by core, oldest first */
+	size_t nanswers;
+};
+
+struct consult_answer {
+	uint64_t id, question_id, session_id;
+	uint64_t writer_id;           /* the staff member who wrote it */
+	const char *text;
+	int64_t created_at;
+	bool accepted;
+};
+
+struct consult_stats {
+	int64_t questions, answered;
+	int64_t median_seconds;       /* to the first answer; -1 when none answered */
 };
 
 #endif

@@ -190,6 +190,7 @@ int h_profile(struct http_req *r)
 				tv_set(m, "staff", l);
 		}
 	}
+	consult_profile_model(r, m, acc->id);
 	struct tl_query tq = {.kind = TL_PROFILE, .author = acc->id};
 	page_from_query(r, &tq.page);
 	struct post **v;
@@ -1187,6 +1188,7 @@ int h_notifications(struct http_req *r)
 		N_("schreef een bericht dat wacht op goedkeuring"), N_("heeft uw bericht verwijderd"),
 		N_("kon een ingepland bericht niet plaatsen"),
 		N_("vraagt u na te bellen: laat de persoon weten wat er met het bericht gedaan is"),
+		N_("over het spreekuur"),
 	};
 	/* The same, naming the group (its name follows as a link). */
 	static const char *what_in[] = {
@@ -1198,11 +1200,12 @@ int h_notifications(struct http_req *r)
 		N_("heeft uw bericht verwijderd uit de kring"),
 		N_("kon een ingepland bericht niet plaatsen in de kring"),
 		NULL,
+		NULL,
 	};
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
-		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_WEBCARE_FOLLOWUP ? v[i].kind : 0;
+		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_CONSULT ? v[i].kind : 0;
 		const struct group *g = v[i].group;
 		tv_set(x, "actor", account_model(r, v[i].actor));
 		const char *w = _r(r, g && what_in[kind] ? what_in[kind] : what[kind]);
@@ -1242,7 +1245,14 @@ int h_notifications(struct http_req *r)
 			tv_set_str(r->a, gx, "label", _r(r, go_label));
 			tv_set(x, "go", gx);
 		}
-		if ((kind == NOTIF_POST_REMOVED || kind == NOTIF_WARNING || kind == NOTIF_SCHEDULED_FAILED) && v[i].note) {
+		if (kind == NOTIF_CONSULT && v[i].note) {
+			/* What happened to a question, written by core (consult.c). */
+			tv_set_str(r->a, x, "consult_note", v[i].note);
+			struct tval *gx = tv_obj(r->a);
+			tv_set_str(r->a, gx, "url", "/consult");
+			tv_set_str(r->a, gx, "label", _r(r, "Naar de spreekuren"));
+			tv_set(x, "go", gx);
+		} else if ((kind == NOTIF_POST_REMOVED || kind == NOTIF_WARNING || kind == NOTIF_SCHEDULED_FAILED) && v[i].note) {
 			if (v[i].note[0])
 				/* core's reason for a scheduled post is a fixed Dutch sentence. */
 				tv_set_str(r->a, x, "note", kind == NOTIF_SCHEDULED_FAILED ? _r(r, v[i].note) : v[i].note);

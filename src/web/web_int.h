@@ -156,6 +156,18 @@ int h_webcare_item_action(struct http_req *r);
 int h_webcare_settings(struct http_req *r);
 int h_webcare_settings_action(struct http_req *r);
 
+/* consult.c: consultation hours. */
+int h_consult_list(struct http_req *r);
+int h_consult_new(struct http_req *r);
+int h_consult_open(struct http_req *r);
+int h_consult(struct http_req *r);
+int h_consult_ask(struct http_req *r);
+int h_consult_follow(struct http_req *r);
+int h_consult_question(struct http_req *r);
+int h_consult_act(struct http_req *r);
+/* The sessions of owner on its profile ("consults"), if any. */
+void consult_profile_model(struct http_req *r, struct tval *m, uint64_t owner);
+
 /* Page handlers (pages.c, account.c, admin.c). */
 int h_index(struct http_req *r);
 int h_local(struct http_req *r);

@@ -242,6 +242,23 @@ before(async () => {
   await clickAndWait(pa, 'form[action="/settings/profile"] button.primary');
   await pc.goto(`${base}/@${USERS.admin.name}`);
   await clickAndWait(pc, `form[action="/@${USERS.admin.name}/follow"] button`);
+  // A consultation hour of the organisation (issue 18): a public and an
+  // anonymous question from the member, an answer by the organisation's staff.
+  const isoZ = (ms) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+  const opened = cli('consult', 'open', ORG.name, '--topic', 'Vragen over slapen',
+    '--from', isoZ(Date.now() - 60_000), '--until', isoZ(Date.now() + 3 * 3600_000));
+  ids.consult = opened.match(/\/consult\/(\d+)/)[1];
+  for (const [text, kind] of [[`Helpt ${WORD} bij slecht slapen?`, 'public'], ['Hoe lang duurt een slaapcursus?', 'anonymous']]) {
+    await pb.goto(`${base}/consult/${ids.consult}`);
+    await pb.fill('#consult-text', text);
+    await pb.check(`input[name=kind][value=${kind}]`);
+    await clickAndWait(pb, `form[action="/consult/${ids.consult}/ask"] button.primary`);
+  }
+  await pa.goto(`${base}/consult/${ids.consult}`);
+  ids.question = (await pa.locator('form[action$="/answer"]').first().getAttribute('action')).match(/(\d+)/)[1];
+  await pa.locator(`#vraag-${ids.question} details > summary`).click();
+  await pa.fill(`#answer-${ids.question}`, 'Ja, overdag wandelen helpt vaak.');
+  await clickAndWait(pa, `form[action="/consult/q/${ids.question}/answer"] button.primary`);
   await a.close(); await b.close(); await c.close();
 });
 
@@ -314,6 +331,13 @@ const PAGES = [
   ['/webcare/ORG/items/ID', () => `/webcare/${ORG.name}/items/${ids.webcare}`],
   ['/webcare/ORG/items/ID?template', () => `/webcare/${ORG.name}/items/${ids.webcare}?template=1`],
   ['/webcare/ORG/settings', () => `/webcare/${ORG.name}/settings`],
+  // Consultation hours (issue 18): the list and archive search, a session
+  // (the staff's queue for admin), a question with its answer, the form.
+  ['/consult', () => '/consult'],
+  ['/consult?q=WORD', () => `/consult?q=${WORD}`],
+  ['/consult/ID', () => `/consult/${ids.consult}`],
+  ['/consult/q/ID', () => `/consult/q/${ids.question}`],
+  ['/consult/new', () => '/consult/new'],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
