@@ -19,6 +19,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "api/api.h"
+#include "core/appointment.h"
 #include "core/core.h"
 #include "core/push.h"
 #include "http/http.h"
@@ -47,6 +48,9 @@ static const char usage[] =
 	"  org add NAME [--display-name TEXT]  create an organisation account\n"
 	"  org staff NAME USER               let USER post as the organisation\n"
 	"  invite [--role member|moderator]  print a one-time invitation link\n"
+	"  availability set PROVIDER SPEC    publish a provider's opening hours for appointments\n"
+	"                                    (SPEC as one argument, see docs/appointments.md)\n"
+	"  availability show PROVIDER        print a provider's availability\n"
 	"  group add NAME --kind open|closed|secret --owner USER [--display-name TEXT]\n"
 	"  group member add GROUP USER [--role moderator|member]\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
@@ -311,6 +315,36 @@ static int cmd_org(struct opts *o, struct core *c)
 	return ret;
 }
 
+static int cmd_availability(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	struct account *p;
+	const char *spec;
+	struct availability av;
+	char why[200] = "";
+	if (sub && !strcmp(sub, "set") && o->nargs == 4) {
+		if ((rc = core_account_by_name(c, &a, o->args[2], &p)))
+			ret = fail(rc, "find that provider");
+		else if ((rc = core_avail_set(c, 0, p->id, o->args[3], why, sizeof why)))
+			ret = why[0] ? (fprintf(stderr, "kring: %s\n", why), 1) : fail(rc, "set availability (a professional or organisation?)");
+		else if (!(rc = core_avail_get(c, &a, p->id, &av, &spec)))
+			printf("availability of %s: %s\n", p->username, spec);
+	} else if (sub && !strcmp(sub, "show") && o->nargs == 3) {
+		if ((rc = core_account_by_name(c, &a, o->args[2], &p)) || (rc = core_avail_get(c, &a, p->id, &av, &spec)))
+			ret = fail(rc, "read availability");
+		else
+			printf("%s\n", spec);
+	} else {
+		fprintf(stderr, "usage: kring availability set PROVIDER 'ma=09:00-12:00 slot=30 ...' | kring availability show PROVIDER\n");
+		ret = 2;
+	}
+	arena_release(&a);
+	return ret;
+}
+
 static int cmd_group(struct opts *o, struct core *c)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
@@ -398,12 +432,18 @@ static int serve(struct opts *o, struct core *c)
 	const struct job_handler *sh;
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
+	/* Appointment reminders. */
+	const struct job_handler *ah;
+	size_t nah;
+	core_appt_jobs(c, &ah, &nah);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph);
+	if (njh + nmh + nsh + nph + nah > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nah);
 		return 1;
 	}
+	for (size_t i = 0; !rc && i < nah; i++)
+		all[nall++] = ah[i];
 	for (size_t i = 0; !rc && i < njh; i++)
 		all[nall++] = jh[i];
 	for (size_t i = 0; !rc && i < nmh; i++)
@@ -496,7 +536,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
 	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") &&
-	    strcmp(cmd, "export") && strcmp(cmd, "import")) {
+	    strcmp(cmd, "export") && strcmp(cmd, "import") && strcmp(cmd, "availability")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
 	}
@@ -523,6 +563,8 @@ int main(int argc, char **argv)
 		rc = cmd_org(&o, c);
 	} else if (!strcmp(cmd, "group")) {
 		rc = cmd_group(&o, c);
+	} else if (!strcmp(cmd, "availability")) {
+		rc = cmd_availability(&o, c);
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
 			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;

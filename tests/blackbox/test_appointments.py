@@ -1,0 +1,250 @@
+"""Appointments (issue 18): availability, free slots, booking (201 / 409),
+moving, cancelling, who may see what, and the race: 1,000 concurrent
+booking requests at 100 slots give exactly 100 bookings, 900 clear
+refusals and no overlap in the table, on both backends (make blackbox-pg
+runs this file on PostgreSQL, where an exclusion constraint guards too)."""
+import concurrent.futures
+import datetime
+import random
+import sqlite3
+import threading
+
+import pytest
+import requests
+
+from conftest import TEST_DB, Server, pg_db_name, pg_psql, uniq
+from test_counts import settings
+from test_stream_audience import hdr, token
+
+SCOPE = "read write"
+EVERY_DAY = " ".join("%s=08:00-20:00" % d for d in ("ma", "di", "wo", "do", "vr", "za", "zo"))
+
+
+@pytest.fixture(scope="module")
+def srv():
+    s = Server(env={"KRING_APP_RATE": "0"}).start()
+    yield s
+    try:
+        s.assert_clean_stop()
+    finally:
+        s.cleanup()
+
+
+def api(s, tok, path, method="get", **kw):
+    return getattr(requests, method)(s.base + path, headers=hdr(tok) if tok else {}, timeout=30, **kw)
+
+
+def iso(t):
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def professional(s, spec):
+    pro = s.new_user(prefix="pro")
+    settings(pro, person_type="professional")
+    s.cli("availability", "set", pro.name, spec)
+    tok = token(s, pro.name, SCOPE)
+    me = api(s, tok, "/api/v1/accounts/verify_credentials").json()["id"]
+    return pro, tok, me
+
+
+def client(s):
+    name = s.add_user(uniq("cli"))
+    tok = token(s, name, SCOPE)
+    return name, tok, api(s, tok, "/api/v1/accounts/verify_credentials").json()["id"]
+
+
+def slots(s, provider, days_from=2, days=3, kind=None):
+    now = datetime.datetime.now(datetime.timezone.utc)
+    params = {"from": iso(now + datetime.timedelta(days=days_from)),
+              "to": iso(now + datetime.timedelta(days=days_from + days))}
+    if kind:
+        params["kind"] = kind
+    r = requests.get(s.base + "/api/v1/kring/providers/%s/slots" % provider, params=params, timeout=30)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def table_rows(s):
+    """(id, provider_id, block_from, block_to) of booked appointments, read from the database itself."""
+    sql = "SELECT id, provider_id, block_from, block_to FROM appointments WHERE state = 0"
+    if TEST_DB == "pg":
+        out = pg_psql(sql, db=pg_db_name(s.data))
+        return [tuple(int(x) for x in line.split("|")) for line in out.split("\n") if line.strip()]
+    con = sqlite3.connect(s.data + "/kring.db", timeout=10)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def no_overlap(rows):
+    by = {}
+    for _, p, a, b in rows:
+        by.setdefault(p, []).append((a, b))
+    for blocks in by.values():
+        blocks.sort()
+        for (a1, b1), (a2, b2) in zip(blocks, blocks[1:]):
+            if a2 < b1:
+                return False
+    return True
+
+
+def test_race_1000_requests_100_slots(srv):
+    """Many clients in threads against one server: each slot wanted ten times."""
+    _, _, prov = professional(srv, EVERY_DAY + " slot=15 voor=5 na=5 vooraf=0 vooruit=30 controle=15")
+    free = slots(srv, prov, days=5)
+    assert len(free) >= 200
+    # every other slot: with the buffers (5 + 5) two neighbours could not both be booked
+    want = [f["start"] for f in free[:200:2]][:100]
+    assert len(want) == 100
+    clients = [client(srv)[1] for _ in range(20)]
+    jobs = [(want[i % 100], clients[(i * 7 + i // 100) % len(clients)]) for i in range(1000)]
+    random.Random(18).shuffle(jobs)
+    local = threading.local()
+
+    def book(job):
+        start, tok = job
+        sess = getattr(local, "s", None)
+        if sess is None:
+            sess = local.s = requests.Session()
+        r = sess.post(srv.base + "/api/v1/kring/appointments", headers=hdr(tok),
+                      data={"provider_id": prov, "start": start, "kind": "controle"}, timeout=120)
+        return start, r.status_code, r.json()
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=40) as ex:
+        results = list(ex.map(book, jobs))
+    codes = [c for _, c, _ in results]
+    assert codes.count(201) == 100, sorted(set(codes))
+    assert codes.count(409) == 900, sorted(set(codes))
+    booked = sorted(st for st, c, _ in results if c == 201)
+    assert len(set(booked)) == 100  # one each
+    for _, c, body in results:
+        if c == 409:
+            assert "al bezet" in body["error"] and "already taken" in body["error"]
+    rows = [r for r in table_rows(srv) if r[1] == int(prov)]
+    assert len(rows) == 100
+    assert no_overlap(rows)
+
+
+def test_stacked_buffers_refused_next_slot(srv):
+    """A slot whose buffer would touch a booking's buffer is no longer offered and cannot be booked."""
+    _, _, prov = professional(srv, EVERY_DAY + " slot=15 voor=5 na=5 vooraf=0")
+    free = slots(srv, prov, days=1)
+    a, b = free[0]["start"], free[1]["start"]
+    _, tok, _ = client(srv)
+    r = api(srv, tok, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": a})
+    assert r.status_code == 201, r.text
+    assert b not in [f["start"] for f in slots(srv, prov, days=1)]
+    r = api(srv, tok, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": b})
+    assert r.status_code == 409, r.text
+
+
+def test_book_move_cancel_and_who_sees(srv):
+    _, ptok, prov = professional(srv, EVERY_DAY + " slot=30 eerste_gesprek=60 controle=30 telefonisch=10")
+    _, tok, me = client(srv)
+    _, other, _ = client(srv)
+    free = slots(srv, prov, kind="eerste_gesprek")
+    r = api(srv, tok, "/api/v1/kring/appointments", "post",
+            data={"provider_id": prov, "start": free[0]["start"], "kind": "eerste_gesprek"})
+    assert r.status_code == 201, r.text
+    ap = r.json()
+    assert ap["state"] == "booked" and ap["kind"] == "eerste_gesprek" and ap["sequence"] == 0
+    assert ap["client_id"] == me
+    start = datetime.datetime.strptime(ap["start"][:19], "%Y-%m-%dT%H:%M:%S")
+    end = datetime.datetime.strptime(ap["end"][:19], "%Y-%m-%dT%H:%M:%S")
+    assert (end - start).total_seconds() == 3600
+    # a time that is no slot at all: 422 with a sentence
+    r = api(srv, tok, "/api/v1/kring/appointments", "post",
+            data={"provider_id": prov, "start": free[0]["start"][:14] + "07:00Z"})
+    assert r.status_code == 422 and "geen afspraak" in r.json()["error"]
+    # an unknown kind
+    r = api(srv, tok, "/api/v1/kring/appointments", "post",
+            data={"provider_id": prov, "start": free[3]["start"], "kind": "videogesprek"})
+    assert r.status_code == 422
+    # others see nothing: 404
+    assert api(srv, other, "/api/v1/kring/appointments/%s" % ap["id"]).status_code == 404
+    assert api(srv, other, "/api/v1/kring/appointments/%s" % ap["id"], "delete").status_code == 404
+    assert api(srv, None, "/api/v1/kring/appointments/%s" % ap["id"]).status_code == 401
+    # the provider does
+    assert api(srv, ptok, "/api/v1/kring/appointments/%s" % ap["id"]).status_code == 200
+    mine = api(srv, ptok, "/api/v1/kring/providers/%s/appointments" % prov).json()
+    assert [a["id"] for a in mine] == [ap["id"]]
+    assert api(srv, other, "/api/v1/kring/providers/%s/appointments" % prov).status_code == 404
+    # move: the old time is free again, sequence goes up, the id stays
+    new = free[6]["start"]
+    r = api(srv, tok, "/api/v1/kring/appointments/%s" % ap["id"], "put", data={"start": new})
+    assert r.status_code == 200, r.text
+    moved = r.json()
+    assert moved["id"] == ap["id"] and moved["sequence"] == 1 and moved["start"][:16] == new[:16]
+    assert free[0]["start"] in [f["start"] for f in slots(srv, prov, kind="eerste_gesprek")]
+    # moving onto a taken time: 409, nothing changes
+    r2 = api(srv, other, "/api/v1/kring/appointments", "post",
+             data={"provider_id": prov, "start": free[0]["start"], "kind": "eerste_gesprek"})
+    assert r2.status_code == 201
+    r = api(srv, tok, "/api/v1/kring/appointments/%s" % ap["id"], "put", data={"start": free[0]["start"]})
+    assert r.status_code == 409 and "already taken" in r.json()["error"]
+    assert api(srv, tok, "/api/v1/kring/appointments/%s" % ap["id"]).json()["sequence"] == 1
+    # cancel
+    r = api(srv, tok, "/api/v1/kring/appointments/%s" % ap["id"], "delete")
+    assert r.status_code == 200 and r.json()["state"] == "cancelled" and r.json()["sequence"] == 2
+    assert api(srv, tok, "/api/v1/kring/appointments/%s" % ap["id"], "delete").status_code == 409
+    assert new in [f["start"] for f in slots(srv, prov, kind="eerste_gesprek")]
+    lst = api(srv, tok, "/api/v1/kring/appointments").json()
+    assert [a["state"] for a in lst if a["id"] == ap["id"]] == ["cancelled"]
+
+
+def test_staff_book_for_a_client(srv):
+    org = uniq("praktijk")
+    srv.cli("org", "add", org)
+    staff = srv.add_user(uniq("balie"))
+    srv.cli("org", "staff", org, staff)
+    srv.cli("availability", "set", org, EVERY_DAY + " slot=20")
+    stok = token(srv, staff, SCOPE)
+    _, ctok, cid = client(srv)
+    _, otok, _ = client(srv)
+    prov = [p for p in requests.get(srv.base + "/api/v1/kring/providers", timeout=10).json() if p["username"] == org]
+    assert len(prov) == 1 and prov[0]["kind"] == "organisation"
+    pid = prov[0]["id"]
+    free = slots(srv, pid)
+    r = api(srv, stok, "/api/v1/kring/appointments", "post",
+            data={"provider_id": pid, "start": free[0]["start"], "client_id": cid})
+    assert r.status_code == 201, r.text
+    ap = r.json()
+    assert ap["client_id"] == cid and ap["booked_by_id"] != cid
+    assert [a["id"] for a in api(srv, ctok, "/api/v1/kring/appointments").json()] == [ap["id"]]
+    # a client may not book for someone else
+    r = api(srv, otok, "/api/v1/kring/appointments", "post",
+            data={"provider_id": pid, "start": free[2]["start"], "client_id": cid})
+    assert r.status_code == 404
+    # staff move it
+    r = api(srv, stok, "/api/v1/kring/appointments/%s" % ap["id"], "put", data={"start": free[3]["start"]})
+    assert r.status_code == 200 and r.json()["sequence"] == 1
+
+
+def test_availability_api_and_bad_input(srv):
+    _, ptok, prov = professional(srv, "ma=09:00-12:00")
+    r = api(srv, ptok, "/api/v1/kring/providers/%s/availability" % prov, "put",
+            data={"spec": "di=09:00-12:00,13:00-17:00 pauze=10:00-10:15 slot=15 voor=5 controle=15"})
+    assert r.status_code == 200, r.text
+    av = r.json()
+    assert av["slot_minutes"] == 15 and av["buffer_before_minutes"] == 5 and av["time_zone"] == "Europe/Amsterdam"
+    r = api(srv, ptok, "/api/v1/kring/providers/%s/availability" % prov, "put", data={"spec": "di=9-12"})
+    assert r.status_code == 422 and "09:00-12:00" in r.json()["error"]
+    _, ctok, _ = client(srv)
+    r = api(srv, ctok, "/api/v1/kring/providers/%s/availability" % prov, "put", data={"spec": "di=09:00-12:00"})
+    assert r.status_code == 404
+    for q in ({"from": "gisteren"}, {"from": "2026-01-01T00:00:00Z", "to": "2025-01-01T00:00:00Z"},
+              {"from": "2026-01-01T00:00:00Z", "to": "2027-01-01T00:00:00Z"}):
+        r = requests.get(srv.base + "/api/v1/kring/providers/%s/slots" % prov, params=q, timeout=10)
+        assert r.status_code == 422
+    assert requests.get(srv.base + "/api/v1/kring/providers/1/slots", timeout=10).status_code == 404
+    r = api(srv, ctok, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": "morgen"})
+    assert r.status_code == 422
+    # a client is no provider
+    r = api(srv, ctok, "/api/v1/kring/appointments", "post",
+            data={"provider_id": api(srv, ctok, "/api/v1/accounts/verify_credentials").json()["id"],
+                  "start": "2030-01-01T10:00:00Z"})
+    assert r.status_code == 404
+    # a token without the appointments scope
+    rtok = token(srv, srv.add_user(uniq("rd")), "read:statuses")
+    assert api(srv, rtok, "/api/v1/kring/appointments").status_code == 403
