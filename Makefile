@@ -8,7 +8,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC       ?= cc
-PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 libqrencode libpq libcrypto libcurl
+PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 libqrencode libpq libcrypto libcurl libical
 # kring-image alone links libvips (src/image/main.c: decoders out of the server),
 # and libseccomp to confine itself before it decodes.
 IMAGE_PKGS = vips libseccomp tesseract
