@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
-#include "store/types.h"
+#include "core/appointment.h"
 
 /* names[i]: the provider's name for v[i]; host: the UID's domain and the
  * ORGANIZER's site.  Returns the feed text in a, or NULL. */

@@ -6,6 +6,7 @@ runs this file on PostgreSQL, where an exclusion constraint guards too)."""
 import concurrent.futures
 import datetime
 import random
+import re
 import sqlite3
 import threading
 
@@ -248,3 +249,74 @@ def test_availability_api_and_bad_input(srv):
     # a token without the appointments scope
     rtok = token(srv, srv.add_user(uniq("rd")), "read:statuses")
     assert api(srv, rtok, "/api/v1/kring/appointments").status_code == 403
+
+
+# ---- pages ----
+
+def test_pages_book_move_cancel_and_feed(srv):
+    pro, _, prov = professional(srv, EVERY_DAY + " slot=30 vooraf=0 controle=30 telefonisch=15")
+    c = srv.new_user(prefix="pag")
+    # the booking page, also for visitors (times, no buttons)
+    anon = srv.client()
+    r = anon.get("/afspraken/%s" % pro.name)
+    assert r.status_code == 200 and "Log in om een afspraak te maken" in r.text
+    assert 'name="start"' not in r.text
+    r = c.get("/afspraken/%s?soort=telefonisch&week=1" % pro.name)
+    assert r.status_code == 200
+    starts = re.findall(r'name="start" value="(\d+)"', r.text)
+    assert len(starts) > 10 and 'name="soort" value="telefonisch"' in r.text
+    r = c.post("/afspraken/%s" % pro.name, {"start": starts[0], "soort": "telefonisch"})
+    assert r.status_code == 303, r.text[:300]
+    mine = c.get("/mijn-afspraken")
+    assert "Telefonisch gesprek" in mine.text and "Afzeggen" in mine.text
+    # the same time again, by someone else: 409 with a sentence
+    d = srv.new_user(prefix="pag")
+    d.get("/afspraken/%s" % pro.name)
+    r = d.post("/afspraken/%s" % pro.name, {"start": starts[0], "soort": "telefonisch"})
+    assert r.status_code == 409 and "Kies een ander tijdstip" in r.text
+    # move
+    aid = re.search(r'/mijn-afspraken/(\d+)/verzetten', mine.text).group(1)
+    r = c.get("/mijn-afspraken/%s/verzetten" % aid)
+    assert r.status_code == 200
+    other = [s for s in re.findall(r'name="start" value="(\d+)"', r.text) if s != starts[0]]
+    r = c.post("/mijn-afspraken/%s/verzetten" % aid, {"start": other[5]})
+    assert r.status_code == 303
+    # someone else cannot see the move page
+    assert d.get("/mijn-afspraken/%s/verzetten" % aid).status_code == 404
+    # the calendar feed: made, served as text/calendar, revoked
+    r = c.post("/mijn-afspraken/agenda", {})
+    assert r.status_code == 200 and "webcal://" in r.text
+    url = re.search(r"<code>(http://[^<]+\.ics)</code>", r.text).group(1)
+    f = requests.get(url, timeout=10)
+    assert f.status_code == 200 and f.headers["Content-Type"].startswith("text/calendar")
+    assert "BEGIN:VTIMEZONE" in f.text and "SEQUENCE:1" in f.text and ("afspraak-%s@" % aid) in f.text
+    r = c.post("/mijn-afspraken/%s/afzeggen" % aid, {})
+    assert r.status_code == 303
+    f = requests.get(url, timeout=10)
+    assert "STATUS:CANCELLED" in f.text and "SEQUENCE:2" in f.text
+    assert requests.get(url.replace(".ics", "0.ics"), timeout=10).status_code == 404
+    r = c.post("/mijn-afspraken/agenda/intrekken", {})
+    assert r.status_code == 303
+    assert requests.get(url, timeout=10).status_code == 404
+
+
+def test_availability_page(srv):
+    pro = srv.new_user(prefix="pro")
+    r = pro.get("/beschikbaarheid")
+    assert r.status_code == 200 and "zorgverlener" in r.text
+    settings(pro, person_type="professional")
+    r = pro.get("/beschikbaarheid")
+    assert r.status_code == 200 and 'name="ma"' in r.text
+    r = pro.post("/beschikbaarheid", {"ma": "09:00-12:00, 13:00-17:00", "di": "", "pauze": "10:00-10:15",
+                                      "slot": "20", "voor_min": "5", "na": "10", "vooraf": "60", "vooruit": "14",
+                                      "controle": "20", "eerste_gesprek": "40", "videogesprek": "",
+                                      "uitzonderingen": "2026-12-24=09:00-12:00\r\n2026-12-25=dicht"})
+    assert r.status_code == 303, r.text[:500]
+    r = pro.get("/beschikbaarheid")
+    assert 'value="09:00-12:00, 13:00-17:00"' in r.text and "2026-12-25=dicht" in r.text
+    out = srv.cli("availability", "show", pro.name).stdout
+    assert "ma=09:00-12:00,13:00-17:00" in out and "voor=5" in out and "eerste_gesprek=40" in out
+    r = pro.post("/beschikbaarheid", {"ma": "9 tot 12"})
+    assert r.status_code == 400 and "09:00-12:00" in r.text
+    # someone else's organisation: not found
+    assert pro.get("/beschikbaarheid?voor=nobody_here").status_code == 404

@@ -153,6 +153,8 @@ before(async () => {
   cli('org', 'staff', ORG.name, USERS.admin.name);
   cli('group', 'add', GROUP.name, '--kind', 'closed', '--owner', USERS.admin.name, '--display-name', GROUP.display);
   cli('group', 'member', 'add', GROUP.name, USERS.member.name);
+  cli('availability', 'set', ORG.name,
+    'ma=09:00-12:00,13:00-17:00 di=09:00-17:00 wo=09:00-17:00 do=09:00-17:00 vr=09:00-12:00 za=10:00-12:00 zo=10:00-12:00 pauze=10:00-10:15 slot=30 vooraf=0 controle=30 eerste_gesprek=60');
 
   // playwright-core gives the browser a fresh temporary profile (user data dir).
   browser = await chromium.launch({
@@ -294,6 +296,12 @@ const PAGES = [
   ['/forgot', () => '/forgot'],
   ['/welcome', () => '/welcome'],
   ['/reset/used (gone)', () => '/reset/0000000000000000000000000000000000000000000000000000000000000000'],
+  // Appointments (issue 18): booking page, mine, availability settings.
+  ['/afspraken/ORG', () => `/afspraken/${ORG.name}`],
+  ['/afspraken/ORG?soort=eerste_gesprek&week=1', () => `/afspraken/${ORG.name}?soort=eerste_gesprek&week=1`],
+  ['/mijn-afspraken', () => '/mijn-afspraken'],
+  ['/beschikbaarheid', () => '/beschikbaarheid'],
+  ['/beschikbaarheid?voor=ORG', (role) => (role === 'admin' ? `/beschikbaarheid?voor=${ORG.name}` : '/beschikbaarheid')],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
