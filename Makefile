@@ -108,6 +108,10 @@ build/release/kring-image: src/image/main.c src/image/look.c src/image/look.h sr
 build/release/kring-bench-data: bench/bench_data_main.c bench/bench_data.c bench/bench_data.h $(REL_OBJ)
 	@echo "  LINK    $@"
 	@$(CC) $(REL_CFLAGS) -o $@ bench/bench_data_main.c bench/bench_data.c $(REL_OBJ) $(LIBS)
+# Slot computation for one provider over 8 weeks (issue 18), for make bench.
+build/release/kring-slots-bench: bench/slots_bench.c $(REL_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) -o $@ bench/slots_bench.c $(REL_OBJ) $(LIBS)
 build/test/kring-image: build/release/kring-image
 	@mkdir -p $(@D)
 	@cp $< $@
@@ -178,7 +182,8 @@ eval: deps build/release/kring build/scan_train
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
 	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
 
-bench: deps build/release/kring build/release/kring-bench-data
+bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench
+	./build/release/kring-slots-bench
 	./bench/image.sh
 	./bench/run.sh
 	BENCH_DB=pg ./bench/run.sh
