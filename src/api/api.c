@@ -119,7 +119,7 @@ void api_cache_put(struct actx *x, const struct api_cache_key *k)
 bool api_path(const char *path)
 {
 	return !strncmp(path, "/api/", 5) || !strcmp(path, "/oauth/token") || !strcmp(path, "/oauth/revoke") ||
-	       !strncmp(path, "/.well-known/", 13) || !strncmp(path, "/nodeinfo/", 10);
+	       !strncmp(path, "/.well-known/", 13) || !strncmp(path, "/nodeinfo/", 10) || !strncmp(path, "/fhir/", 6);
 }
 
 static void error_body(struct http_req *r, const char *msg)
@@ -529,6 +529,10 @@ const struct api_route api_table[] = {
 	{G, "/api/v1/kring/appointments/:id", a_kring_appt, "read:appointments"},
 	{PU, "/api/v1/kring/appointments/:id", a_kring_appt, "write:appointments"},
 	{D, "/api/v1/kring/appointments/:id", a_kring_appt, "write:appointments"},
+	/* FHIR R4, read-only (api/fhir.c): schedules and free slots are public */
+	{G, "/fhir/Schedule", a_fhir_schedules, PUB},
+	{G, "/fhir/Slot", a_fhir_slots, PUB},
+	{G, "/fhir/Appointment/:id", a_fhir_appointment, "read:appointments"},
 	{G, "/api/v1/admin/accounts", a_admin_accounts, "admin:read:accounts"},
 	{G, "/api/v2/admin/accounts", a_admin_accounts, "admin:read:accounts"},
 	{G, "/api/v1/admin/accounts/:id", a_admin_account_get, "admin:read:accounts"},

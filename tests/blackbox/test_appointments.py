@@ -320,3 +320,78 @@ def test_availability_page(srv):
     assert r.status_code == 400 and "09:00-12:00" in r.text
     # someone else's organisation: not found
     assert pro.get("/beschikbaarheid?voor=nobody_here").status_code == 404
+
+
+# ---- FHIR R4 (read-only), validated by the R4 JSON schema (tests/fhir) ----
+
+FHIR_DIR = __import__("os").path.join(__import__("os").path.dirname(__file__), "..", "fhir")
+
+
+def fhir_valid(tmp_path, **resources):
+    """Run tests/fhir/validate.mjs on the resources; (ok, output)."""
+    import json
+    import os
+    import subprocess
+    if not os.path.isdir(os.path.join(FHIR_DIR, "node_modules", "@asymmetrik")):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=FHIR_DIR, check=True,
+                       timeout=300)
+    files = []
+    for name, res in resources.items():
+        p = tmp_path / (name + ".json")
+        p.write_text(json.dumps(res))
+        files.append(str(p))
+    r = subprocess.run(["node", os.path.join(FHIR_DIR, "validate.mjs")] + files, capture_output=True, text=True,
+                       timeout=120)
+    return r.returncode == 0, r.stdout + r.stderr
+
+
+def test_fhir_schedule_slot_appointment(srv, tmp_path):
+    org = uniq("fhirprak")
+    srv.cli("org", "add", org)
+    staff = srv.add_user(uniq("fbalie"))
+    srv.cli("org", "staff", org, staff)
+    srv.cli("availability", "set", org, EVERY_DAY + " slot=30 controle=30 videogesprek=20")
+    stok = token(srv, staff, SCOPE)
+    _, ctok, cid = client(srv)
+    _, otok, _ = client(srv)
+    sch = requests.get(srv.base + "/fhir/Schedule", timeout=10)
+    assert sch.status_code == 200 and sch.headers["Content-Type"].startswith("application/fhir+json")
+    mine = [e["resource"] for e in sch.json()["entry"] if e["resource"]["actor"][0].get("display") == org]
+    assert len(mine) == 1 and mine[0]["actor"][0]["reference"].startswith("Organization/")
+    sid = mine[0]["id"]
+    start = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).strftime("%Y-%m-%d")
+    slots_b = requests.get(srv.base + "/fhir/Slot", params={"schedule": sid, "start": "ge" + start}, timeout=10)
+    assert slots_b.status_code == 200, slots_b.text
+    sl = slots_b.json()
+    assert sl["total"] > 10 and all(e["resource"]["status"] == "free" for e in sl["entry"])
+    first = sl["entry"][0]["resource"]["start"]
+    r = api(srv, ctok, "/api/v1/kring/appointments", "post", data={"provider_id": sid, "start": first})
+    assert r.status_code == 201
+    aid = r.json()["id"]
+    r = api(srv, ctok, "/api/v1/kring/appointments/%s" % aid, "put", data={"start": sl["entry"][4]["resource"]["start"]})
+    assert r.status_code == 200
+    appt = api(srv, ctok, "/fhir/Appointment/%s" % aid)
+    assert appt.status_code == 200, appt.text
+    a = appt.json()
+    assert a["status"] == "booked" and a["meta"]["versionId"] == "1"
+    assert {"Patient/%s" % cid, "Organization/%s" % sid} == {p["actor"]["reference"] for p in a["participant"]}
+    # the provider's staff see it, others get 404, no token 401
+    assert api(srv, stok, "/fhir/Appointment/%s" % aid).status_code == 200
+    assert api(srv, otok, "/fhir/Appointment/%s" % aid).status_code == 404
+    assert api(srv, None, "/fhir/Appointment/%s" % aid).status_code == 401
+    # the taken slot is gone from the free ones
+    again = requests.get(srv.base + "/fhir/Slot", params={"schedule": sid, "start": "ge" + start}, timeout=10).json()
+    assert sl["entry"][4]["resource"]["start"] not in [e["resource"]["start"] for e in again["entry"]]
+    assert requests.get(srv.base + "/fhir/Slot", params={"start": start}, timeout=10).status_code == 400
+    assert requests.get(srv.base + "/fhir/Slot", params={"schedule": sid, "start": "morgen"},
+                        timeout=10).status_code == 400
+    cancelled = api(srv, ctok, "/api/v1/kring/appointments/%s" % aid, "delete")
+    assert cancelled.status_code == 200
+    c = api(srv, ctok, "/fhir/Appointment/%s" % aid).json()
+    assert c["status"] == "cancelled"
+    ok, out = fhir_valid(tmp_path, schedule=sch.json(), slots=sl, appointment=a, cancelled=c)
+    assert ok, out
+    # the validator does reject a broken resource
+    broken = dict(a, status="gebookt")
+    ok, out = fhir_valid(tmp_path, broken=broken)
+    assert not ok and "status" in out
