@@ -134,7 +134,9 @@ static int period_cmp(const void *x, const void *y)
 /* "09:00-12:00,13:00-17:00" or "dicht"/"closed" into *d (sorted, not overlapping). */
 static int periods(const char *v, size_t n, struct avail_period *p, int *np, char *why, size_t whylen)
 {
+	/* a day named twice: the last says, nothing of the first is left */
 	*np = 0;
+	memset(p, 0, AVAIL_PERIODS * sizeof *p);
 	if ((n == 5 && !memcmp(v, "dicht", 5)) || (n == 6 && !memcmp(v, "closed", 6)))
 		return 0;
 	size_t i = 0;

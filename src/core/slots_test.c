@@ -235,6 +235,12 @@ static void test_parse(void **state)
 	assert_int_equal(b.notice_min, 120);
 	assert_int_equal(b.ahead_days, 28);
 	assert_int_equal(b.nbreaks, 1);
+	/* a day named twice: the last counts, and the text says the same (found by fuzz/slots_fuzz) */
+	assert_int_equal(avail_parse("di=09:00-12:00,13:00-17:00 di=dicht", &a, why, sizeof why), 0);
+	assert_int_equal(a.week[1].n, 0);
+	avail_format(&a, text, sizeof text);
+	assert_int_equal(avail_parse(text, &b, why, sizeof why), 0);
+	assert_int_equal(memcmp(&a.week, &b.week, sizeof a.week), 0);
 }
 
 static void test_max(void **state)
