@@ -361,6 +361,7 @@ const char *const store_pg_steps[] = {
 	" CHECK (block_from < block_to),"
 	" CONSTRAINT appointments_no_overlap EXCLUDE USING gist (provider_id WITH =,"
 	" tstzrange(to_timestamp(block_from), to_timestamp(block_to)) WITH &&) WHERE (state = 0));"
+	"CREATE INDEX appointments_provider ON appointments(provider_id, block_from) WHERE state = 0;"
 	"CREATE INDEX appointments_client ON appointments(client_id, starts_at);"
 	"CREATE TABLE appt_notices (id BIGINT PRIMARY KEY, appointment_id BIGINT NOT NULL, account_id BIGINT NOT NULL,"
 	" kind BIGINT NOT NULL, seq BIGINT NOT NULL, starts_at BIGINT NOT NULL, created_at BIGINT NOT NULL);"

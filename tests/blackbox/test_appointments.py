@@ -395,3 +395,42 @@ def test_fhir_schedule_slot_appointment(srv, tmp_path):
     broken = dict(a, status="gebookt")
     ok, out = fhir_valid(tmp_path, broken=broken)
     assert not ok and "status" in out
+
+
+def test_database_itself_refuses_an_overlap(srv):
+    """Past core's check: the table refuses an overlapping booked block (SQLite trigger, PostgreSQL exclusion
+    constraint), on insert and on a move, but a cancelled one may overlap."""
+    _, _, prov = professional(srv, EVERY_DAY + " slot=30 voor=5 na=5")
+    _, tok, cid = client(srv)
+    free = slots(srv, prov)
+    r = api(srv, tok, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": free[0]["start"]})
+    assert r.status_code == 201
+    (aid, _, a, b), = [row for row in table_rows(srv) if row[1] == int(prov)]
+    ins = ("INSERT INTO appointments (id, provider_id, client_id, booked_by, kind, starts_at, ends_at, block_from,"
+           " block_to, state, seq, created_at, updated_at) VALUES (%d, %s, %s, %s, 'controle', %d, %d, %d, %d, %d, 0, 0, 0)")
+    over = ins % (aid + 1, prov, cid, cid, b - 60, b + 1740, b - 60, b + 1800, 0)
+    fine = ins % (aid + 2, prov, cid, cid, b - 60, b + 1740, b - 60, b + 1800, 1)
+    move = "UPDATE appointments SET block_from = %d, block_to = %d WHERE id = %d" % (a, b, aid + 2)
+
+    def run(sql):
+        if TEST_DB == "pg":
+            import subprocess
+            from conftest import PG_PORT
+            r = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", PG_PORT, "-U",
+                                "kring", "-d", pg_db_name(srv.data), "-c", sql], capture_output=True, text=True,
+                               timeout=60)
+            return r.returncode == 0
+        con = sqlite3.connect(srv.data + "/kring.db", timeout=10)
+        try:
+            con.execute(sql)
+            con.commit()
+            return True
+        except sqlite3.DatabaseError:
+            return False
+        finally:
+            con.close()
+
+    assert not run(over)
+    assert run(fine)  # cancelled: takes no time
+    assert not run(move.replace("WHERE", ", state = 0 WHERE"))
+    assert no_overlap([row for row in table_rows(srv) if row[1] == int(prov)])
