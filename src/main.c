@@ -328,7 +328,7 @@ static int cmd_availability(struct opts *o, struct core *c)
 	if (sub && !strcmp(sub, "set") && o->nargs == 4) {
 		if ((rc = core_account_by_name(c, &a, o->args[2], &p)))
 			ret = fail(rc, "find that provider");
-		else if ((rc = core_avail_set(c, 0, p->id, o->args[3], why, sizeof why)))
+		else if ((rc = core_avail_set_operator(c, p->id, o->args[3], why, sizeof why)))
 			ret = why[0] ? (fprintf(stderr, "kring: %s\n", why), 1) : fail(rc, "set availability (a professional or organisation?)");
 		else if (!(rc = core_avail_get(c, &a, p->id, &av, &spec)))
 			printf("availability of %s: %s\n", p->username, spec);

@@ -525,6 +525,7 @@ const struct api_route api_table[] = {
 	{G, "/api/v1/kring/providers/:id/slots", a_kring_slots, PUB},
 	{G, "/api/v1/kring/providers/:id/appointments", a_kring_provider_appts, "read:appointments"},
 	{G, "/api/v1/kring/appointments", a_kring_appts, "read:appointments"},
+	{G, "/api/v1/kring/reminders", a_kring_reminders, "read:appointments"},
 	{P, "/api/v1/kring/appointments", a_kring_appts, "write:appointments"},
 	{G, "/api/v1/kring/appointments/:id", a_kring_appt, "read:appointments"},
 	{PU, "/api/v1/kring/appointments/:id", a_kring_appt, "write:appointments"},

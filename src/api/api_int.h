@@ -204,7 +204,7 @@ H(a_directory); H(a_familiar_followers); H(a_translation_languages);
 H(a_push_create); H(a_push_get); H(a_push_update); H(a_push_delete);
 /* appointment.c (kring's own, /api/v1/kring/...) */
 H(a_kring_providers); H(a_kring_availability); H(a_kring_slots); H(a_kring_appts); H(a_kring_appt);
-H(a_kring_provider_appts);
+H(a_kring_provider_appts); H(a_kring_reminders);
 /* fhir.c: FHIR R4 read-only */
 H(a_fhir_schedules); H(a_fhir_slots); H(a_fhir_appointment);
 #undef H

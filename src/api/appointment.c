@@ -261,3 +261,32 @@ int a_kring_appt(struct http_req *r)
 		return appt_fail(&x, rc);
 	return appt_answer(&x, &ap, 200);
 }
+
+/* KringReminder: the reminders that reached the caller, newest first. */
+int a_kring_reminders(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x);
+	if (rc)
+		return rc;
+	struct appt_notice *v;
+	size_t n;
+	if ((rc = core_appt_notices(x.c, x.a, x.viewer, &v, &n)))
+		return rc;
+	struct jw j;
+	json_list(&x, &j);
+	for (size_t i = 0; i < n; i++) {
+		jw_obj(&j);
+		jw_kid(&j, "id", v[i].id);
+		jw_kid(&j, "appointment_id", v[i].appointment_id);
+		jw_kstr(&j, "kind", v[i].kind == APPT_NOTICE_DAY_BEFORE  ? "day_before"
+		                    : v[i].kind == APPT_NOTICE_CANCELLED ? "cancelled"
+		                                                         : "booked");
+		jw_kint(&j, "sequence", v[i].seq);
+		jw_ktime(&j, "start", v[i].starts_at);
+		jw_ktime(&j, "created_at", v[i].created_at);
+		jw_end(&j);
+	}
+	jw_arr_end(&j);
+	return 0;
+}

@@ -55,31 +55,38 @@ int core_appt_may_manage(struct core *c, uint64_t viewer, uint64_t provider)
 	return rc;
 }
 
+static int avail_store(struct core *c, uint64_t provider, const struct availability *av)
+{
+	char canon[AVAIL_SPEC_MAX + 512];
+	avail_format(av, canon, sizeof canon);
+	int rc = store_begin(c->store);
+	if (rc)
+		return rc;
+	rc = store_avail_set(c->store, provider, canon, time_now());
+	return store_finish(c->store, rc);
+}
+
 int core_avail_set(struct core *c, uint64_t viewer, uint64_t provider, const char *spec, char *why, size_t whylen)
+{
+	struct availability av;
+	int rc = avail_parse(spec, &av, why, whylen);
+	if (!rc)
+		rc = core_appt_may_manage(c, viewer, provider); /* ERR_AUTH for viewer 0 */
+	return rc ? rc : avail_store(c, provider, &av);
+}
+
+int core_avail_set_operator(struct core *c, uint64_t provider, const char *spec, char *why, size_t whylen)
 {
 	struct availability av;
 	int rc = avail_parse(spec, &av, why, whylen);
 	if (rc)
 		return rc;
-	/* viewer 0: the operator at the command line */
-	if (viewer) {
-		if ((rc = core_appt_may_manage(c, viewer, provider)))
-			return rc;
-	} else {
-		struct arena a;
-		arena_init(&a);
-		struct account *p;
-		rc = provider_load(c, &a, provider, &p);
-		arena_release(&a);
-		if (rc)
-			return rc;
-	}
-	char canon[AVAIL_SPEC_MAX + 512];
-	avail_format(&av, canon, sizeof canon);
-	if ((rc = store_begin(c->store)))
-		return rc;
-	rc = store_avail_set(c->store, provider, canon, time_now());
-	return store_finish(c->store, rc);
+	struct arena a;
+	arena_init(&a);
+	struct account *p;
+	rc = provider_load(c, &a, provider, &p);
+	arena_release(&a);
+	return rc ? rc : avail_store(c, provider, &av);
 }
 
 int core_avail_get(struct core *c, struct arena *a, uint64_t provider, struct availability *out, const char **spec)

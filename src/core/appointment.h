@@ -39,10 +39,12 @@ bool core_appt_is_provider(const struct account *acc);
  * organisation)?  0 yes, ERR_AUTH nobody, ERR_FORBIDDEN no, ERR_NOTFOUND not a provider. */
 int core_appt_may_manage(struct core *c, uint64_t viewer, uint64_t provider) WARN_UNUSED;
 
-/* Publish availability (the spec text of slots.h): why gets a Dutch reason on
- * ERR_INVAL.  viewer 0 is the operator (the command line); adapters pass the
- * logged-in account, never 0. */
+/* Publish availability (the spec text of slots.h) as viewer, who acts for
+ * the provider: why gets a Dutch reason on ERR_INVAL. */
 int core_avail_set(struct core *c, uint64_t viewer, uint64_t provider, const char *spec, char *why, size_t whylen)
+	WARN_UNUSED;
+/* The same by the operator at the command line (kring availability set). */
+int core_avail_set_operator(struct core *c, uint64_t provider, const char *spec, char *why, size_t whylen)
 	WARN_UNUSED;
 /* The provider's availability and its spec (ERR_NOTFOUND when none published). */
 int core_avail_get(struct core *c, struct arena *a, uint64_t provider, struct availability *out, const char **spec)

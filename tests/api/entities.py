@@ -170,6 +170,8 @@ ENTITIES = {
     "KringAppointment": {"id": "id", "provider_id": "id", "client_id": "id", "booked_by_id": "id", "kind": "s",
                          "start": "dt", "end": "dt", "state": "s", "sequence": "i", "created_at": "dt",
                          "updated_at": "dt"},
+    "KringReminder": {"id": "id", "appointment_id": "id", "kind": "s", "sequence": "i", "start": "dt",
+                      "created_at": "dt"},
 }
 
 # Endpoints (method, path pattern) -> the entity of a successful answer:
@@ -315,6 +317,7 @@ ROUTES = [
     ("GET", "/api/v1/kring/providers/:id/slots", "[KringSlot]"),
     ("GET", "/api/v1/kring/providers/:id/appointments", "[KringAppointment]"),
     ("GET", "/api/v1/kring/appointments", "[KringAppointment]"),
+    ("GET", "/api/v1/kring/reminders", "[KringReminder]"),
     ("POST", "/api/v1/kring/appointments", "KringAppointment"),
     ("GET", "/api/v1/kring/appointments/:id", "KringAppointment"),
     ("PUT", "/api/v1/kring/appointments/:id", "KringAppointment"),

@@ -434,3 +434,27 @@ def test_database_itself_refuses_an_overlap(srv):
     assert run(fine)  # cancelled: takes no time
     assert not run(move.replace("WHERE", ", state = 0 WHERE"))
     assert no_overlap([row for row in table_rows(srv) if row[1] == int(prov)])
+
+
+def test_reminder_reaches_the_client_and_follows_a_move(srv):
+    """The confirmation arrives through the job queue; after a move the next one names the new sequence."""
+    import time
+    _, _, prov = professional(srv, EVERY_DAY + " slot=30 vooraf=0")
+    _, tok, _ = client(srv)
+    free = slots(srv, prov)
+    ap = api(srv, tok, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": free[0]["start"]}).json()
+
+    def wait(n):
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            got = [x for x in api(srv, tok, "/api/v1/kring/reminders").json() if x["appointment_id"] == ap["id"]]
+            if len(got) >= n:
+                return got
+            time.sleep(0.3)
+        return None
+
+    got = wait(1)
+    assert got and got[0]["kind"] == "booked" and got[0]["sequence"] == 0
+    assert api(srv, tok, "/api/v1/kring/appointments/%s" % ap["id"], "put", data={"start": free[3]["start"]}).status_code == 200
+    got = wait(2)
+    assert got and got[0]["sequence"] == 1 and got[0]["start"][:16] == free[3]["start"][:16]
