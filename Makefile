@@ -8,7 +8,7 @@
 #   make fuzz       build the libFuzzer targets (clang)
 
 CC       ?= cc
-PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 libqrencode libpq libcrypto libcurl libxml-2.0
+PKGS      = libmicrohttpd sqlite3 libsodium jansson libpcre2-8 libqrencode libpq libcrypto libcurl libxml-2.0 libical
 # kring-image alone links libvips (src/image/main.c: decoders out of the server),
 # and libseccomp to confine itself before it decodes.
 IMAGE_PKGS = vips libseccomp tesseract
@@ -119,6 +119,10 @@ build/release/kring-image: src/image/main.c src/image/look.c src/image/look.h sr
 build/release/kring-bench-data: bench/bench_data_main.c bench/bench_data.c bench/bench_data.h $(REL_OBJ)
 	@echo "  LINK    $@"
 	@$(CC) $(REL_CFLAGS) -o $@ bench/bench_data_main.c bench/bench_data.c $(REL_OBJ) $(LIBS)
+# Slot computation for one provider over 8 weeks (issue 18), for make bench.
+build/release/kring-slots-bench: bench/slots_bench.c $(REL_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) -o $@ bench/slots_bench.c $(REL_OBJ) $(LIBS)
 build/test/kring-image: build/release/kring-image
 	@mkdir -p $(@D)
 	@cp $< $@
@@ -190,7 +194,8 @@ eval: deps build/release/kring build/scan_train
 	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
 
-bench: deps build/release/kring build/release/kring-bench-data
+bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench
+	./build/release/kring-slots-bench
 	./bench/image.sh
 	./bench/run.sh
 	BENCH_DB=pg ./bench/run.sh

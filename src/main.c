@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "api/api.h"
 #include "core/consult.h"
+#include "core/appointment.h"
 #include "core/core.h"
 #include "core/push.h"
 #include "core/webcare_source.h"
@@ -51,6 +52,9 @@ static const char usage[] =
 	"  org add NAME [--display-name TEXT]  create an organisation account\n"
 	"  org staff NAME USER               let USER post as the organisation\n"
 	"  invite [--role member|moderator]  print a one-time invitation link\n"
+	"  availability set PROVIDER SPEC    publish a provider's opening hours for appointments\n"
+	"                                    (SPEC as one argument, see docs/appointments.md)\n"
+	"  availability show PROVIDER        print a provider's availability\n"
 	"  group add NAME --kind open|closed|secret --owner USER [--display-name TEXT]\n"
 	"  group member add GROUP USER [--role moderator|member]\n"
 	"  webcare source add ORG URL [--tag TAG] [--every DURATION]\n"
@@ -375,6 +379,36 @@ static int cmd_org(struct opts *o, struct core *c)
 	return ret;
 }
 
+static int cmd_availability(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	struct account *p;
+	const char *spec;
+	struct availability av;
+	char why[200] = "";
+	if (sub && !strcmp(sub, "set") && o->nargs == 4) {
+		if ((rc = core_account_by_name(c, &a, o->args[2], &p)))
+			ret = fail(rc, "find that provider");
+		else if ((rc = core_avail_set_operator(c, p->id, o->args[3], why, sizeof why)))
+			ret = why[0] ? (fprintf(stderr, "kring: %s\n", why), 1) : fail(rc, "set availability (a professional or organisation?)");
+		else if (!(rc = core_avail_get(c, &a, p->id, &av, &spec)))
+			printf("availability of %s: %s\n", p->username, spec);
+	} else if (sub && !strcmp(sub, "show") && o->nargs == 3) {
+		if ((rc = core_account_by_name(c, &a, o->args[2], &p)) || (rc = core_avail_get(c, &a, p->id, &av, &spec)))
+			ret = fail(rc, "read availability");
+		else
+			printf("%s\n", spec);
+	} else {
+		fprintf(stderr, "usage: kring availability set PROVIDER 'ma=09:00-12:00 slot=30 ...' | kring availability show PROVIDER\n");
+		ret = 2;
+	}
+	arena_release(&a);
+	return ret;
+}
+
 static int cmd_group(struct opts *o, struct core *c)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
@@ -589,18 +623,22 @@ static int serve(struct opts *o, struct core *c)
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
 	/* Webcare's outside sources, polled at their times, and its follow-up
-	 * reminders; consultation hours: followers hear when a session opens. */
-	const struct job_handler *wh, *fh, *ch;
-	size_t nwh, nfh, nch;
+	 * reminders; consultation hours: followers hear when a session opens;
+	 * appointment reminders. */
+	const struct job_handler *wh, *fh, *ch, *ah;
+	size_t nwh, nfh, nch, nah;
 	core_wsrc_jobs(c, &wh, &nwh);
 	core_wc_jobs(c, &fh, &nfh);
 	core_consult_jobs(c, &ch, &nch);
+	core_appt_jobs(c, &ah, &nah);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph + nwh + nfh + nch > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh + nfh + nch);
+	if (njh + nmh + nsh + nph + nwh + nfh + nch + nah > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh + nfh + nch + nah);
 		return 1;
 	}
+	for (size_t i = 0; !rc && i < nah; i++)
+		all[nall++] = ah[i];
 	for (size_t i = 0; !rc && i < njh; i++)
 		all[nall++] = jh[i];
 	for (size_t i = 0; !rc && i < nmh; i++)
@@ -702,7 +740,7 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
 	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") && strcmp(cmd, "webcare") &&
 	    strcmp(cmd, "consult") &&
-	    strcmp(cmd, "export") && strcmp(cmd, "import")) {
+	    strcmp(cmd, "export") && strcmp(cmd, "import") && strcmp(cmd, "availability")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
 	}
@@ -733,6 +771,8 @@ int main(int argc, char **argv)
 		rc = cmd_webcare(&o, c);
 	} else if (!strcmp(cmd, "consult")) {
 		rc = cmd_consult(&o, c);
+	} else if (!strcmp(cmd, "availability")) {
+		rc = cmd_availability(&o, c);
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
 			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;

@@ -119,7 +119,7 @@ void api_cache_put(struct actx *x, const struct api_cache_key *k)
 bool api_path(const char *path)
 {
 	return !strncmp(path, "/api/", 5) || !strcmp(path, "/oauth/token") || !strcmp(path, "/oauth/revoke") ||
-	       !strncmp(path, "/.well-known/", 13) || !strncmp(path, "/nodeinfo/", 10);
+	       !strncmp(path, "/.well-known/", 13) || !strncmp(path, "/nodeinfo/", 10) || !strncmp(path, "/fhir/", 6);
 }
 
 static void error_body(struct http_req *r, const char *msg)
@@ -540,6 +540,22 @@ const struct api_route api_table[] = {
 	{G, "/api/v1/featured_tags", a_empty_list, "read:accounts"},
 	{G, "/api/v1/filters", a_empty_list, "read:filters"},
 	{G, "/api/v1/scheduled_statuses", a_sched_list, "read:statuses"},
+	/* appointments (kring's own, issue 18): slots are public, bookings the caller's */
+	{G, "/api/v1/kring/providers", a_kring_providers, PUB},
+	{G, "/api/v1/kring/providers/:id/availability", a_kring_availability, PUB},
+	{PU, "/api/v1/kring/providers/:id/availability", a_kring_availability, "write:appointments"},
+	{G, "/api/v1/kring/providers/:id/slots", a_kring_slots, PUB},
+	{G, "/api/v1/kring/providers/:id/appointments", a_kring_provider_appts, "read:appointments"},
+	{G, "/api/v1/kring/appointments", a_kring_appts, "read:appointments"},
+	{G, "/api/v1/kring/reminders", a_kring_reminders, "read:appointments"},
+	{P, "/api/v1/kring/appointments", a_kring_appts, "write:appointments"},
+	{G, "/api/v1/kring/appointments/:id", a_kring_appt, "read:appointments"},
+	{PU, "/api/v1/kring/appointments/:id", a_kring_appt, "write:appointments"},
+	{D, "/api/v1/kring/appointments/:id", a_kring_appt, "write:appointments"},
+	/* FHIR R4, read-only (api/fhir.c): schedules and free slots are public */
+	{G, "/fhir/Schedule", a_fhir_schedules, PUB},
+	{G, "/fhir/Slot", a_fhir_slots, PUB},
+	{G, "/fhir/Appointment/:id", a_fhir_appointment, "read:appointments"},
 	{G, "/api/v1/admin/accounts", a_admin_accounts, "admin:read:accounts"},
 	{G, "/api/v2/admin/accounts", a_admin_accounts, "admin:read:accounts"},
 	{G, "/api/v1/admin/accounts/:id", a_admin_account_get, "admin:read:accounts"},

@@ -207,6 +207,11 @@ H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);
 H(a_directory); H(a_familiar_followers); H(a_translation_languages);
 /* push.c */
 H(a_push_create); H(a_push_get); H(a_push_update); H(a_push_delete);
+/* appointment.c (kring's own, /api/v1/kring/...) */
+H(a_kring_providers); H(a_kring_availability); H(a_kring_slots); H(a_kring_appts); H(a_kring_appt);
+H(a_kring_provider_appts); H(a_kring_reminders);
+/* fhir.c: FHIR R4 read-only */
+H(a_fhir_schedules); H(a_fhir_slots); H(a_fhir_appointment);
 #undef H
 /* POST /api/v1/statuses with scheduled_at: keep in for its time (scheduled.c). */
 int api_status_schedule(struct actx *x, struct post_input *in);

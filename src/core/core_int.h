@@ -14,6 +14,7 @@
 #include "store/store_media.h"
 #include "store/store_push.h"
 #include "store/store_sched.h"
+#include "store/store_appt.h"
 
 #include "core/core.h"
 

@@ -34,6 +34,8 @@ static const char *const known_scopes[] = {
 	"write:reports", "write:statuses",
 	/* kring's own: an organisation's webcare inbox (core/webcare.h) */
 	"read:webcare", "write:webcare",
+	/* kring's own: appointments (/api/v1/kring/..., issue 18) */
+	"read:appointments", "write:appointments",
 	/* Moderation from apps: never part of "read" or "write" (as Mastodon). */
 	"admin:read", "admin:read:accounts", "admin:read:reports",
 	"admin:write", "admin:write:accounts", "admin:write:reports",

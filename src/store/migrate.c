@@ -439,6 +439,33 @@ static const char *const sqlite_steps[] = {
 	"CREATE INDEX consult_answers_session ON consult_answers(session_id, id);"
 	"CREATE TABLE consult_follows (session_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
 	" PRIMARY KEY (session_id, account_id));",
+	/* 24: appointments (issue 18, core/appointment.c): a provider's
+	 * availability as its spec text (core/slots.c), the appointments with
+	 * the block they take (buffers included), and no two booked blocks of
+	 * one provider may overlap: core checks in its write transaction, and
+	 * these triggers refuse it too (PostgreSQL: an exclusion constraint).
+	 * Reminders that reached a client, and calendar-feed keys (hashes). */
+	"CREATE TABLE availability (provider_id INTEGER PRIMARY KEY, spec TEXT NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE appointments (id INTEGER PRIMARY KEY, provider_id INTEGER NOT NULL, client_id INTEGER NOT NULL,"
+	" booked_by INTEGER NOT NULL, kind TEXT NOT NULL, starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL,"
+	" block_from INTEGER NOT NULL, block_to INTEGER NOT NULL, state INTEGER NOT NULL DEFAULT 0,"
+	" seq INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+	" CHECK (block_from < block_to));"
+	"CREATE INDEX appointments_provider ON appointments(provider_id, block_from) WHERE state = 0;"
+	"CREATE INDEX appointments_client ON appointments(client_id, starts_at);"
+	"CREATE TRIGGER appointments_no_overlap BEFORE INSERT ON appointments WHEN NEW.state = 0 AND EXISTS"
+	" (SELECT 1 FROM appointments o WHERE o.provider_id = NEW.provider_id AND o.state = 0"
+	" AND o.block_from < NEW.block_to AND o.block_to > NEW.block_from)"
+	" BEGIN SELECT RAISE(ABORT, 'appointment overlaps another'); END;"
+	"CREATE TRIGGER appointments_no_overlap_move BEFORE UPDATE ON appointments WHEN NEW.state = 0 AND EXISTS"
+	" (SELECT 1 FROM appointments o WHERE o.provider_id = NEW.provider_id AND o.state = 0 AND o.id <> NEW.id"
+	" AND o.block_from < NEW.block_to AND o.block_to > NEW.block_from)"
+	" BEGIN SELECT RAISE(ABORT, 'appointment overlaps another'); END;"
+	"CREATE TABLE appt_notices (id INTEGER PRIMARY KEY, appointment_id INTEGER NOT NULL, account_id INTEGER NOT NULL,"
+	" kind INTEGER NOT NULL, seq INTEGER NOT NULL, starts_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX appt_notices_account ON appt_notices(account_id, id);"
+	"CREATE TABLE calendar_feeds (account_id INTEGER PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,"
+	" created_at INTEGER NOT NULL);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

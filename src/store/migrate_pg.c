@@ -419,6 +419,25 @@ const char *const store_pg_steps[] = {
 	"CREATE INDEX consult_answers_session ON consult_answers(session_id, id);"
 	"CREATE TABLE consult_follows (session_id BIGINT NOT NULL, account_id BIGINT NOT NULL,"
 	" PRIMARY KEY (session_id, account_id));",
+	/* 24: appointments (see migrate.c); the overlap guard is an exclusion
+	 * constraint on the provider and the block as a tstzrange (btree_gist
+	 * gives the equality on provider_id a GiST operator class). */
+	"CREATE EXTENSION IF NOT EXISTS btree_gist;"
+	"CREATE TABLE availability (provider_id BIGINT PRIMARY KEY, spec TEXT NOT NULL, updated_at BIGINT NOT NULL);"
+	"CREATE TABLE appointments (id BIGINT PRIMARY KEY, provider_id BIGINT NOT NULL, client_id BIGINT NOT NULL,"
+	" booked_by BIGINT NOT NULL, kind TEXT NOT NULL, starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL,"
+	" block_from BIGINT NOT NULL, block_to BIGINT NOT NULL, state BIGINT NOT NULL DEFAULT 0,"
+	" seq BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+	" CHECK (block_from < block_to),"
+	" CONSTRAINT appointments_no_overlap EXCLUDE USING gist (provider_id WITH =,"
+	" tstzrange(to_timestamp(block_from), to_timestamp(block_to)) WITH &&) WHERE (state = 0));"
+	"CREATE INDEX appointments_provider ON appointments(provider_id, block_from) WHERE state = 0;"
+	"CREATE INDEX appointments_client ON appointments(client_id, starts_at);"
+	"CREATE TABLE appt_notices (id BIGINT PRIMARY KEY, appointment_id BIGINT NOT NULL, account_id BIGINT NOT NULL,"
+	" kind BIGINT NOT NULL, seq BIGINT NOT NULL, starts_at BIGINT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE INDEX appt_notices_account ON appt_notices(account_id, id);"
+	"CREATE TABLE calendar_feeds (account_id BIGINT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,"
+	" created_at BIGINT NOT NULL);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -438,6 +438,61 @@ struct announcement {
 	size_t nreactions;
 };
 
+/* ---- appointments (issue 18: store/appointment.c, core/appointment.c, core/slots.c) ---- */
+
+#define AVAIL_PERIODS    8   /* opening periods in one day, and breaks */
+#define AVAIL_EXCEPTIONS 64  /* dates with other hours (or closed) */
+#define AVAIL_KINDS      4   /* kinds of appointment */
+#define AVAIL_SPEC_MAX   4096
+
+struct avail_period {
+	int from, to; /* minutes after local midnight, from < to <= 1440 */
+};
+struct avail_day {
+	struct avail_period p[AVAIL_PERIODS];
+	int n;        /* 0: closed that day */
+};
+struct avail_exception {
+	int32_t day;  /* the local date, as days since 1970-01-01 */
+	struct avail_day hours;
+};
+struct avail_kind {
+	const char *key;  /* eerste_gesprek, controle, videogesprek, telefonisch */
+	int minutes;
+};
+/* A provider's availability (Europe/Amsterdam local time). */
+struct availability {
+	struct avail_day week[7];                      /* 0 = Monday */
+	struct avail_period breaks[AVAIL_PERIODS];     /* every day */
+	int nbreaks;
+	struct avail_exception ex[AVAIL_EXCEPTIONS];   /* sorted by day */
+	int nex;
+	struct avail_kind kinds[AVAIL_KINDS];
+	int nkinds;
+	int slot_min;     /* the grid slots start on, and the length of a kind not listed */
+	int before_min, after_min; /* buffers around each appointment (they stack) */
+	int notice_min;   /* a slot starts at least this long from now */
+	int ahead_days;   /* and at most this many days from now */
+};
+
+enum appt_state { APPT_BOOKED = 0, APPT_CANCELLED = 1 };
+
+struct appointment {
+	uint64_t id, provider_id, client_id, booked_by;
+	const char *kind;
+	int64_t starts_at, ends_at;      /* the appointment itself, UTC seconds */
+	int64_t block_from, block_to;    /* with the provider's buffers: what may not overlap */
+	int state;                       /* enum appt_state */
+	int64_t seq;                     /* bumped on every move (iCalendar SEQUENCE) */
+	int64_t created_at, updated_at;
+};
+
+/* A reminder that reached a client (the job queue writes it). */
+struct appt_notice {
+	uint64_t id, appointment_id, account_id;
+	int kind;          /* 0: booked/moved, 1: the day before */
+	int64_t seq, starts_at, created_at;
+};
 
 /* ---- webcare's outside sources (store_webcare_src.h, core/webcare_source.c) ---- */
 

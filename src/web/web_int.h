@@ -142,6 +142,18 @@ int h_message_new(struct http_req *r);
 int h_message_leave(struct http_req *r);
 int h_guidelines_accept(struct http_req *r);
 int h_admin_groups(struct http_req *r);
+/* appointment.c: booking, mijn afspraken, availability, the calendar feed. */
+int h_appt_book_page(struct http_req *r);
+int h_appt_book(struct http_req *r);
+int h_appt_mine(struct http_req *r);
+int h_appt_cancel(struct http_req *r);
+int h_appt_move_page(struct http_req *r);
+int h_appt_move(struct http_req *r);
+int h_calfeed_new(struct http_req *r);
+int h_calfeed_revoke(struct http_req *r);
+int h_calfeed(struct http_req *r);
+int h_availability_page(struct http_req *r);
+int h_availability_save(struct http_req *r);
 /* announce.c: the administrator's announcements. */
 int h_admin_announcements(struct http_req *r);
 int h_admin_announcement_new(struct http_req *r);

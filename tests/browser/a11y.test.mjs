@@ -156,6 +156,8 @@ before(async () => {
   // Webcare: an outside item in the organisation's inbox (its item page is checked too).
   ids.webcare = cli('webcare', 'ingest', ORG.name, 'rss', 'a11y-1', 'De wachttijd bij de huisarts is lang',
     'https://nieuws.example/1', 'Nieuws', '--display-name', 'Lokale krant').match(/item (\d+)/)[1];
+  cli('availability', 'set', ORG.name,
+    'ma=09:00-12:00,13:00-17:00 di=09:00-17:00 wo=09:00-17:00 do=09:00-17:00 vr=09:00-12:00 za=10:00-12:00 zo=10:00-12:00 pauze=10:00-10:15 slot=30 vooraf=0 controle=30 eerste_gesprek=60');
 
   // playwright-core gives the browser a fresh temporary profile (user data dir).
   browser = await chromium.launch({
@@ -338,6 +340,12 @@ const PAGES = [
   ['/consult/ID', () => `/consult/${ids.consult}`],
   ['/consult/q/ID', () => `/consult/q/${ids.question}`],
   ['/consult/new', () => '/consult/new'],
+  // Appointments (issue 18): booking page, mine, availability settings.
+  ['/afspraken/ORG', () => `/afspraken/${ORG.name}`],
+  ['/afspraken/ORG?soort=eerste_gesprek&week=1', () => `/afspraken/${ORG.name}?soort=eerste_gesprek&week=1`],
+  ['/mijn-afspraken', () => '/mijn-afspraken'],
+  ['/beschikbaarheid', () => '/beschikbaarheid'],
+  ['/beschikbaarheid?voor=ORG', (role) => (role === 'admin' ? `/beschikbaarheid?voor=${ORG.name}` : '/beschikbaarheid')],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
