@@ -110,6 +110,7 @@ void jw_key(struct jw *j, const char *k);
 void jw_str(struct jw *j, const char *s); /* NULL writes null */
 void jw_int(struct jw *j, int64_t v);
 void jw_bool(struct jw *j, bool v);
+void jw_dec1(struct jw *j, double v); /* a number with one decimal: 7.5 */
 void jw_null(struct jw *j);
 void jw_id(struct jw *j, uint64_t id); /* "123", or null for 0 */
 void jw_time(struct jw *j, int64_t t); /* ISO 8601 with ms, or null for 0 */
@@ -195,6 +196,10 @@ H(a_notif_groups_unread); H(a_notif_policy_get); H(a_notif_policy_set);
 /* scheduled.c */
 H(a_sched_list); H(a_sched_get); H(a_sched_update); H(a_sched_delete);
 H(a_ann_list); H(a_ann_dismiss); H(a_ann_react); H(a_ann_unreact);
+/* review.c: reviews (kring's own) */
+H(a_review_list); H(a_review_mine); H(a_review_queue); H(a_review_log); H(a_review_score);
+H(a_review_eligibility); H(a_review_create); H(a_review_services); H(a_review_edit); H(a_review_withdraw);
+H(a_review_reply); H(a_review_approve); H(a_review_remove);
 /* admin.c */
 H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);

@@ -32,6 +32,8 @@ static const char *const known_scopes[] = {
 	"write:accounts", "write:blocks", "write:bookmarks", "write:conversations", "write:favourites",
 	"write:filters", "write:follows", "write:lists", "write:media", "write:mutes", "write:notifications",
 	"write:reports", "write:statuses",
+	/* kring's own: reviews (issue 19) */
+	"read:reviews", "write:reviews", "admin:read:reviews", "admin:write:reviews",
 	/* Moderation from apps: never part of "read" or "write" (as Mastodon). */
 	"admin:read", "admin:read:accounts", "admin:read:reports",
 	"admin:write", "admin:write:accounts", "admin:write:reports",

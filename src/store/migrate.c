@@ -365,6 +365,23 @@ static const char *const sqlite_steps[] = {
 	"UPDATE favourites SET id = ((created_at * 1000) << 16) | (rowid & 65535);"
 	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
+
+	/* 21 (reviews, issue 19): reviews of organisations and professionals,
+	 * one per relation period (relation_key) per author and provider; the
+	 * moderators' log; services an organisation switched reviews off for. */
+	"CREATE TABLE reviews (id INTEGER PRIMARY KEY, provider_id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
+	" relation INTEGER NOT NULL, relation_key TEXT NOT NULL, relation_since INTEGER NOT NULL,"
+	" mark_info INTEGER NOT NULL, mark_listen INTEGER NOT NULL, mark_wait INTEGER NOT NULL,"
+	" mark_result INTEGER NOT NULL, text TEXT NOT NULL, service TEXT NOT NULL DEFAULT '',"
+	" experience_at INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+	" state INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '', signals INTEGER NOT NULL DEFAULT 0,"
+	" minhash TEXT NOT NULL DEFAULT '', reply TEXT NOT NULL DEFAULT '', reply_at INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX reviews_provider ON reviews(provider_id, id);"
+	"CREATE INDEX reviews_author ON reviews(author_id, provider_id);"
+	"CREATE TABLE review_log (id INTEGER PRIMARY KEY, review_id INTEGER NOT NULL, actor_id INTEGER NOT NULL,"
+	" action TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
+	"CREATE TABLE review_services_off (org_id INTEGER NOT NULL, service TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL, PRIMARY KEY (org_id, service));",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

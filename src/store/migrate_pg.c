@@ -348,6 +348,21 @@ const char *const store_pg_steps[] = {
 	" WHERE x.account_id = f.account_id AND x.post_id = f.post_id;"
 	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
+
+	/* 21: reviews (see migrate.c). */
+	"CREATE TABLE reviews (id BIGINT PRIMARY KEY, provider_id BIGINT NOT NULL, author_id BIGINT NOT NULL,"
+	" relation BIGINT NOT NULL, relation_key TEXT NOT NULL, relation_since BIGINT NOT NULL,"
+	" mark_info BIGINT NOT NULL, mark_listen BIGINT NOT NULL, mark_wait BIGINT NOT NULL,"
+	" mark_result BIGINT NOT NULL, text TEXT NOT NULL, service TEXT NOT NULL DEFAULT '',"
+	" experience_at BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+	" state BIGINT NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '', signals BIGINT NOT NULL DEFAULT 0,"
+	" minhash TEXT NOT NULL DEFAULT '', reply TEXT NOT NULL DEFAULT '', reply_at BIGINT NOT NULL DEFAULT 0);"
+	"CREATE INDEX reviews_provider ON reviews(provider_id, id);"
+	"CREATE INDEX reviews_author ON reviews(author_id, provider_id);"
+	"CREATE TABLE review_log (id BIGINT PRIMARY KEY, review_id BIGINT NOT NULL, actor_id BIGINT NOT NULL,"
+	" action TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
+	"CREATE TABLE review_services_off (org_id BIGINT NOT NULL, service TEXT NOT NULL,"
+	" created_at BIGINT NOT NULL, PRIMARY KEY (org_id, service));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);
