@@ -349,6 +349,14 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/@:name", h_profile, WEB_ANYONE},
 	{HTTP_GET, "/@:name/followers", h_people, WEB_ANYONE},
 	{HTTP_GET, "/@:name/following", h_people, WEB_ANYONE},
+	{HTTP_GET, "/@:name/reviews", h_reviews, WEB_ANYONE},
+	{HTTP_GET, "/@:name/reviews/new", h_review_form, WEB_LOGIN},
+	{HTTP_POST, "/@:name/reviews", h_review_create, WEB_LOGIN},
+	{HTTP_POST, "/@:name/reviews/services", h_review_service, WEB_LOGIN},
+	{HTTP_POST, "/reviews/:id/reply", h_review_reply, WEB_LOGIN},
+	{HTTP_POST, "/reviews/:id/withdraw", h_review_withdraw, WEB_LOGIN},
+	{HTTP_GET, "/moderation/reviews", h_mod_reviews, WEB_MOD},
+	{HTTP_POST, "/moderation/reviews/:id/:action", h_mod_review_act, WEB_MOD},
 	{HTTP_POST, "/@:name/report", h_report, WEB_LOGIN},
 	{HTTP_POST, "/@:name/reset", h_staff_reset, WEB_LOGIN},
 	{HTTP_POST, "/@:name/:action", h_relation, WEB_LOGIN},
@@ -613,6 +621,8 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"guidelines", N_("U hebt de richtlijnen geaccepteerd. Plaats uw bericht nu opnieuw.")},
 		{"pending", N_("Uw bericht wacht op goedkeuring door een moderator.")},
 		{"voted", N_("Uw stem is geteld.")},
+		{"review_published", N_("Dank u. Uw beoordeling staat online.")},
+		{"review_held", N_("Dank u. Een moderator kijkt eerst naar uw beoordeling.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)
 		if (!strcmp(msg, msgs[i][0]))

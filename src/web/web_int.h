@@ -142,6 +142,16 @@ int h_message_new(struct http_req *r);
 int h_message_leave(struct http_req *r);
 int h_guidelines_accept(struct http_req *r);
 int h_admin_groups(struct http_req *r);
+/* review.c: reviews of organisations and professionals (issue 19). */
+int h_reviews(struct http_req *r);
+int h_review_form(struct http_req *r);
+int h_review_create(struct http_req *r);
+int h_review_service(struct http_req *r);
+int h_review_reply(struct http_req *r);
+int h_review_withdraw(struct http_req *r);
+int h_mod_reviews(struct http_req *r);
+int h_mod_review_act(struct http_req *r);
+
 /* announce.c: the administrator's announcements. */
 int h_admin_announcements(struct http_req *r);
 int h_admin_announcement_new(struct http_req *r);

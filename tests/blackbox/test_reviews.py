@@ -335,3 +335,40 @@ def test_bought_package_of_25_is_caught(srv, mod):
     assert api(srv, None, "/api/v1/kring/reviews/score/%s" % target.id).json()["count"] == 1
     # The honest one is no duplicate.
     assert honest not in q or "duplicate_text" not in q[honest]["signals"]
+
+
+def test_pages_write_show_moderate(srv):
+    pro = professional(srv)
+    name, tok = person(srv)
+    conversation(srv, pro, name, tok)
+    c = srv.login(name)
+    # The profile links to the reviews; the page says how they are checked.
+    assert "/@%s/reviews" % pro.name in c.get("/@" + pro.name).text
+    page = c.get("/@%s/reviews" % pro.name)
+    assert page.status_code == 200 and "Hoe wij beoordelingen controleren" in page.text
+    assert "minstens" in page.text and "9" in page.text
+    form = c.get("/@%s/reviews/new" % pro.name)
+    assert form.status_code == 200 and "gesprek" in form.text
+    # Refused input comes back in Dutch, with what was typed.
+    data = {"informatie": "8", "luisteren": "9", "wachttijd": "6", "resultaat": "8", "experience": month(),
+            "text": ""}
+    r = c.post("/@%s/reviews" % pro.name, data)
+    assert r.status_code == 422 and "200 woorden" in r.text
+    data["text"] = "Zij nam de tijd en legde alles rustig uit. " + uniq("p")
+    r = c.post("/@%s/reviews" % pro.name, data)
+    assert r.status_code == 303, r.text[:300]
+    page = c.get("/@%s/reviews" % pro.name)
+    assert "legde alles rustig uit" in page.text and name not in page.text.split("</nav>")[-1].split("<footer")[0]
+    # The provider replies on the page.
+    rid = api(srv, tok, "/api/v1/kring/reviews/mine").json()[0]["id"]
+    r = pro.post("/reviews/%s/reply" % rid, {"text": "Dank u wel voor uw beoordeling."})
+    assert r.status_code == 303
+    assert "Dank u wel voor uw beoordeling." in c.get("/@%s/reviews" % pro.name).text
+    # The moderators' page: not for members; a removal needs a reason.
+    assert c.get("/moderation/reviews").status_code == 403
+    m = srv.login(srv.add_user(uniq("mod"), role="moderator"))
+    assert m.get("/moderation/reviews").status_code == 200
+    assert m.post("/moderation/reviews/%s/remove" % rid, {"reason": ""}).status_code == 422
+    assert m.post("/moderation/reviews/%s/remove" % rid, {"reason": "test"}).status_code == 303
+    assert "legde alles rustig uit" not in c.get("/@%s/reviews" % pro.name).text
+    assert "test" in m.get("/moderation/reviews").text
