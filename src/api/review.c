@@ -139,10 +139,7 @@ static bool read_input(struct actx *x, struct review_input *in)
 
 static bool is_mod(struct actx *x)
 {
-	struct review *v;
-	size_t n;
-	/* core_review_queue says whether viewer moderates; its answer is not needed here */
-	return x->viewer && core_review_queue(x->c, x->a, x->viewer, &v, &n) == 0;
+	return core_review_moderator(x->c, x->viewer);
 }
 
 int a_review_list(struct http_req *r)

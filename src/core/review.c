@@ -834,7 +834,7 @@ int core_review_reply(struct core *c, struct arena *a, uint64_t viewer, uint64_t
 	return store_finish(c->store, rc);
 }
 
-static bool is_moderator(struct core *c, uint64_t viewer)
+bool core_review_moderator(struct core *c, uint64_t viewer)
 {
 	struct arena a;
 	arena_init(&a);
@@ -858,7 +858,7 @@ int core_review_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t i
 	int rc = store_review_get(c->store, a, id, out);
 	if (rc)
 		return rc;
-	bool mod = is_moderator(c, viewer);
+	bool mod = core_review_moderator(c, viewer);
 	bool mine = viewer && out->author_id == viewer;
 	if (!mine && !mod && out->state != REVIEW_PUBLISHED)
 		return ERR_NOTFOUND;
@@ -921,7 +921,7 @@ int core_review_mine(struct core *c, struct arena *a, uint64_t viewer, struct re
 
 int core_review_queue(struct core *c, struct arena *a, uint64_t viewer, struct review **out, size_t *n)
 {
-	if (!is_moderator(c, viewer))
+	if (!core_review_moderator(c, viewer))
 		return viewer ? ERR_FORBIDDEN : ERR_AUTH;
 	int64_t now = time_now();
 	struct review *recent;
@@ -961,7 +961,7 @@ int core_review_queue(struct core *c, struct arena *a, uint64_t viewer, struct r
 
 int core_review_moderate(struct core *c, uint64_t viewer, uint64_t id, bool publish, const char *reason)
 {
-	if (!is_moderator(c, viewer))
+	if (!core_review_moderator(c, viewer))
 		return viewer ? ERR_FORBIDDEN : ERR_AUTH;
 	size_t rl = reason ? strlen(reason) : 0;
 	if (rl > CORE_REVIEW_REASON_MAX || (rl && !utf8_valid(reason, rl)) || (!publish && (!rl || text_blank(reason))))
@@ -987,7 +987,7 @@ int core_review_moderate(struct core *c, uint64_t viewer, uint64_t id, bool publ
 
 int core_review_log(struct core *c, struct arena *a, uint64_t viewer, struct review_log_entry **out, size_t *n)
 {
-	if (!is_moderator(c, viewer))
+	if (!core_review_moderator(c, viewer))
 		return viewer ? ERR_FORBIDDEN : ERR_AUTH;
 	return store_review_log_list(c->store, a, 200, out, n);
 }

@@ -92,6 +92,7 @@ int core_review_score(struct core *c, struct arena *a, uint64_t provider, struct
 void core_review_score_of(const struct review *v, size_t n, int64_t now, bool org, struct review_score *out);
 
 /* ---- moderators (instance moderators and administrators) ---- */
+bool core_review_moderator(struct core *c, uint64_t viewer);
 /* Held reviews, and published ones of the last 90 days with manipulation
  * signals (worked out anew), newest first, authors and providers filled. */
 int core_review_queue(struct core *c, struct arena *a, uint64_t viewer, struct review **out, size_t *n) WARN_UNUSED;

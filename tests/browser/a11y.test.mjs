@@ -294,6 +294,10 @@ const PAGES = [
   ['/forgot', () => '/forgot'],
   ['/welcome', () => '/welcome'],
   ['/reset/used (gone)', () => '/reset/0000000000000000000000000000000000000000000000000000000000000000'],
+  // Reviews (issue 19): a provider's reviews, the form (refused without a relation), the moderators' queue.
+  ['/@ORG/reviews', () => `/@${ORG.name}/reviews`],
+  ['/@ORG/reviews/new', () => `/@${ORG.name}/reviews/new`],
+  ['/moderation/reviews', () => '/moderation/reviews'],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
