@@ -200,6 +200,9 @@ H(a_ann_list); H(a_ann_dismiss); H(a_ann_react); H(a_ann_unreact);
 H(a_review_list); H(a_review_mine); H(a_review_queue); H(a_review_log); H(a_review_score);
 H(a_review_eligibility); H(a_review_create); H(a_review_services); H(a_review_edit); H(a_review_withdraw);
 H(a_review_reply); H(a_review_approve); H(a_review_remove);
+/* match.c: choosing a care worker (kring's own) */
+H(a_match_next); H(a_match_list); H(a_match_likes); H(a_match_requests); H(a_match_profile);
+H(a_match_profile_set); H(a_match_undo); H(a_match_like); H(a_match_skip); H(a_match_request);
 /* admin.c */
 H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);

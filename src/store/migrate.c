@@ -382,6 +382,16 @@ static const char *const sqlite_steps[] = {
 	" action TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
 	"CREATE TABLE review_services_off (org_id INTEGER NOT NULL, service TEXT NOT NULL,"
 	" created_at INTEGER NOT NULL, PRIMARY KEY (org_id, service));",
+
+	/* 22 (choosing a care worker, issue 19): a professional's introduction,
+	 * way of working and "taking new clients"; a client's likes and skips
+	 * (their own: a like reaches the professional only as a request). */
+	"CREATE TABLE pro_profiles (account_id INTEGER PRIMARY KEY, intro TEXT NOT NULL DEFAULT '',"
+	" approach TEXT NOT NULL DEFAULT '', taking_new INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE match_choices (client_id INTEGER NOT NULL, pro_id INTEGER NOT NULL, choice INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, seq INTEGER NOT NULL, message TEXT NOT NULL DEFAULT '',"
+	" requested_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
+	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -363,6 +363,14 @@ const char *const store_pg_steps[] = {
 	" action TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
 	"CREATE TABLE review_services_off (org_id BIGINT NOT NULL, service TEXT NOT NULL,"
 	" created_at BIGINT NOT NULL, PRIMARY KEY (org_id, service));",
+
+	/* 22: choosing a care worker (see migrate.c). */
+	"CREATE TABLE pro_profiles (account_id BIGINT PRIMARY KEY, intro TEXT NOT NULL DEFAULT '',"
+	" approach TEXT NOT NULL DEFAULT '', taking_new BIGINT NOT NULL DEFAULT 1, updated_at BIGINT NOT NULL);"
+	"CREATE TABLE match_choices (client_id BIGINT NOT NULL, pro_id BIGINT NOT NULL, choice BIGINT NOT NULL,"
+	" created_at BIGINT NOT NULL, seq BIGINT NOT NULL, message TEXT NOT NULL DEFAULT '',"
+	" requested_at BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
+	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -488,4 +488,40 @@ struct review_log_entry {
 };
 
 
+/* ---- choosing a care worker (issue 19): core/match.c, store/match.c ---- */
+
+enum match_choice { MATCH_NONE = 0, MATCH_LIKE = 1, MATCH_SKIP = 2 };
+/* Why a profile is suggested (bits). */
+enum match_why { MWHY_EXPERTISE = 1, MWHY_LANGUAGE = 2, MWHY_REGION = 4, MWHY_TAKING_NEW = 8 };
+
+/* A professional's profile beside struct account's profession, expertise,
+ * languages and region (the photo is the account's picture). */
+struct pro_profile {
+	uint64_t account_id;
+	const char *intro;            /* a short introduction in plain words */
+	const char *approach;         /* how they work */
+	bool taking_new;              /* taking new clients */
+	int64_t updated_at;
+};
+
+/* What a client looks for: words matched in expertise, languages, region ("" or NULL: any). */
+struct match_filter {
+	const char *expertise, *language, *region;
+};
+
+struct match_card {
+	struct account *acc;
+	struct pro_profile profile;
+	int why;                      /* enum match_why bits */
+	bool liked;                   /* the viewer liked it (the viewer's own; never shown to others) */
+	bool requested;               /* the viewer sent a request */
+};
+
+/* A client's request to a professional they liked. */
+struct match_request {
+	struct account *client;
+	const char *message;
+	int64_t at;
+};
+
 #endif
