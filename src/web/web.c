@@ -355,6 +355,14 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/@:name/reviews/services", h_review_service, WEB_LOGIN},
 	{HTTP_POST, "/reviews/:id/reply", h_review_reply, WEB_LOGIN},
 	{HTTP_POST, "/reviews/:id/withdraw", h_review_withdraw, WEB_LOGIN},
+	{HTTP_GET, "/kiezen", h_match, WEB_LOGIN},
+	{HTTP_GET, "/kiezen/lijst", h_match_list, WEB_LOGIN},
+	{HTTP_GET, "/kiezen/mijn", h_match_mine, WEB_LOGIN},
+	{HTTP_GET, "/kiezen/verzoeken", h_match_requests, WEB_LOGIN},
+	{HTTP_POST, "/kiezen/undo", h_match_undo, WEB_LOGIN},
+	{HTTP_POST, "/kiezen/:name/:action", h_match_choose, WEB_LOGIN},
+	{HTTP_GET, "/settings/pro", h_settings_pro, WEB_LOGIN},
+	{HTTP_POST, "/settings/pro", h_settings_pro_save, WEB_LOGIN},
 	{HTTP_GET, "/moderation/reviews", h_mod_reviews, WEB_MOD},
 	{HTTP_POST, "/moderation/reviews/:id/:action", h_mod_review_act, WEB_MOD},
 	{HTTP_POST, "/@:name/report", h_report, WEB_LOGIN},
@@ -623,6 +631,9 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"voted", N_("Uw stem is geteld.")},
 		{"review_published", N_("Dank u. Uw beoordeling staat online.")},
 		{"review_held", N_("Dank u. Een moderator kijkt eerst naar uw beoordeling.")},
+		{"match_requested", N_("Uw verzoek is verstuurd. De zorgverlener ziet het nu.")},
+		{"match_undone", N_("Uw laatste keuze is ongedaan gemaakt.")},
+		{"match_nothing", N_("Er was niets om ongedaan te maken.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)
 		if (!strcmp(msg, msgs[i][0]))

@@ -152,6 +152,16 @@ int h_review_withdraw(struct http_req *r);
 int h_mod_reviews(struct http_req *r);
 int h_mod_review_act(struct http_req *r);
 
+/* match.c: choosing a care worker (issue 19). */
+int h_match(struct http_req *r);
+int h_match_list(struct http_req *r);
+int h_match_mine(struct http_req *r);
+int h_match_requests(struct http_req *r);
+int h_match_undo(struct http_req *r);
+int h_match_choose(struct http_req *r);
+int h_settings_pro(struct http_req *r);
+int h_settings_pro_save(struct http_req *r);
+
 /* announce.c: the administrator's announcements. */
 int h_admin_announcements(struct http_req *r);
 int h_admin_announcement_new(struct http_req *r);

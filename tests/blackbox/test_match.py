@@ -125,3 +125,40 @@ def test_scopes(srv, pros):
     name, _ = client(srv)
     tok = token(srv, name, "read:statuses")
     assert api(srv, tok, "/api/v1/kring/match/list").status_code == 403
+
+
+def test_pages_one_at_a_time_list_request(srv, pros):
+    region, (a, b, c) = pros
+    name, tok = client(srv)
+    cl = srv.login(name)
+    page = cl.get("/kiezen?region=%s&expertise=autisme" % region)
+    assert page.status_code == 200 and a.name in page.text
+    assert "Waarom u dit profiel ziet" in page.text and "deskundig in wat u zoekt" in page.text
+    assert "jongeren" in page.text
+    # Skip, then the next one; undo brings it back.
+    r = cl.post("/kiezen/%s/skip" % a.name, {"region": region, "expertise": "autisme"})
+    assert r.status_code == 303 and "/kiezen?" in r.headers["Location"]
+    assert "/kiezen/%s/like" % c.name in cl.get(r.headers["Location"]).text
+    assert cl.post("/kiezen/undo", {"region": region, "expertise": "autisme"}).status_code == 303
+    assert "/kiezen/%s/like" % a.name in cl.get("/kiezen?region=%s&expertise=autisme" % region).text
+    # The list, with a like from it (no swiping needed).
+    lst = cl.get("/kiezen/lijst?region=%s" % region)
+    assert lst.status_code == 200 and all(p.name in lst.text for p in (a, b, c))
+    assert cl.post("/kiezen/%s/like" % b.name, {"back": "/kiezen/lijst?region=" + region}).status_code == 303
+    assert "U koos: past bij mij" in cl.get("/kiezen/lijst?region=%s" % region).text
+    # The professional sees nothing before the request.
+    bp = srv.login(b.name)
+    assert name not in bp.get("/kiezen/verzoeken").text
+    mine = cl.get("/kiezen/mijn")
+    assert b.name in mine.text and "Verzoek sturen" in mine.text
+    assert cl.post("/kiezen/%s/verzoek" % b.name, {"message": "Hallo, ik zoek hulp."}).status_code == 303
+    req = bp.get("/kiezen/verzoeken")
+    assert name in req.text and "Hallo, ik zoek hulp." in req.text
+    # A request without a like is refused in words.
+    r = cl.post("/kiezen/%s/verzoek" % c.name, {"message": ""})
+    assert r.status_code == 422 and "Past bij mij" in r.text
+    # The professional's own profile parts.
+    assert bp.get("/settings/pro").status_code == 200
+    assert bp.post("/settings/pro", {"intro": "Ik help graag.", "approach": "Rustig."}).status_code == 303
+    assert api(srv, b.tok, "/api/v1/kring/match/profile").json()["taking_new_clients"] is False
+    assert cl.post("/settings/pro", {"intro": "x"}).status_code == 403
