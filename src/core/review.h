@@ -109,7 +109,9 @@ int core_review_services_off(struct core *c, struct arena *a, uint64_t org, cons
 /* Whether viewer answers for provider (the professional, or its staff). */
 bool core_review_speaks_for(struct core *c, uint64_t viewer, uint64_t provider);
 
-/* ---- pure parts, for tests ---- */
+/* ---- pure parts (core/review_text.c), for tests and the fuzz target ---- */
+/* "YYYY-MM" of the last 3 years, not in the future: its first day (UTC) in *out. */
+bool core_review_month(const char *s, int64_t now, int64_t *out);
 /* The text's MinHash signature over its 3-word shingles (hex). */
 const char *core_review_minhash(struct arena *a, const char *text);
 /* The share of equal hashes of two signatures (0..1; 0 when either is bad). */
