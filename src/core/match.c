@@ -143,12 +143,16 @@ static bool better(const struct match_card *x, const struct match_card *y)
 	return x->acc->id < y->acc->id;
 }
 
+/* The first `limit` matches, ranked: the store already orders them (taking
+ * new clients, then the older account), and every one matches every given
+ * filter word, so only the cards shown are read. */
 static int cards(struct core *c, struct arena *a, uint64_t viewer, const struct match_filter *f, bool unchosen,
-                 struct match_card **out, size_t *n)
+                 size_t limit, struct match_card **out, size_t *n)
 {
 	uint64_t ids[STORE_MATCH_MAX];
 	size_t k = 0;
-	int rc = store_match_candidates(c->store, viewer, f, unchosen, 0, ids, STORE_MATCH_MAX, &k);
+	int rc = store_match_candidates(c->store, viewer, f, unchosen, ids, limit < STORE_MATCH_MAX ? limit : STORE_MATCH_MAX,
+	                                &k);
 	if (rc)
 		return rc;
 	struct match_card *v = arena_alloc(a, (k ? k : 1) * sizeof *v);
@@ -178,7 +182,7 @@ int core_match_next(struct core *c, struct arena *a, uint64_t viewer, const stru
 		return ERR_AUTH;
 	struct match_card *v;
 	size_t n;
-	int rc = cards(c, a, viewer, f, true, &v, &n);
+	int rc = cards(c, a, viewer, f, true, 1, &v, &n);
 	if (rc)
 		return rc;
 	if (!n)
@@ -190,10 +194,7 @@ int core_match_next(struct core *c, struct arena *a, uint64_t viewer, const stru
 int core_match_list(struct core *c, struct arena *a, uint64_t viewer, const struct match_filter *f,
                     struct match_card **out, size_t *n)
 {
-	int rc = cards(c, a, viewer, f, false, out, n);
-	if (!rc && *n > CORE_MATCH_LIST_MAX)
-		*n = CORE_MATCH_LIST_MAX;
-	return rc;
+	return cards(c, a, viewer, f, false, CORE_MATCH_LIST_MAX, out, n);
 }
 
 int core_match_choose(struct core *c, uint64_t viewer, uint64_t pro, int choice)

@@ -42,7 +42,7 @@ int store_pro_profile_set(struct store *s, const struct pro_profile *p)
 }
 
 int store_match_candidates(struct store *s, uint64_t viewer, const struct match_filter *f, bool unchosen,
-                           uint64_t after, uint64_t *ids, size_t max, size_t *n)
+                           uint64_t *ids, size_t max, size_t *n)
 {
 	DB_OR_FAIL(s);
 	*n = 0;
@@ -50,15 +50,15 @@ int store_match_candidates(struct store *s, uint64_t viewer, const struct match_
 		max = STORE_MATCH_MAX;
 	struct db_stmt *st = db_query(
 	        db,
-	        "SELECT a.id FROM accounts a WHERE a.kind = ?1 AND a.person_type = ?2 AND a.suspended = 0"
-	        " AND a.id <> ?3 AND a.id > ?4"
+	        "SELECT a.id FROM accounts a LEFT JOIN pro_profiles p ON p.account_id = a.id"
+	        " WHERE a.kind = ?1 AND a.person_type = ?2 AND a.suspended = 0 AND a.id <> ?3 AND a.id > ?4"
 	        " AND (?5 = '' OR lower(a.expertise) LIKE '%' || ?5 || '%')"
 	        " AND (?6 = '' OR lower(a.languages) LIKE '%' || ?6 || '%')"
 	        " AND (?7 = '' OR lower(a.region) LIKE '%' || ?7 || '%')"
 	        " AND (CAST(?8 AS BIGINT) = 0 OR NOT EXISTS (SELECT 1 FROM match_choices m"
 	        " WHERE m.client_id = ?3 AND m.pro_id = a.id))"
-	        " ORDER BY a.id LIMIT ?9",
-	        "iiuusssii", (int64_t)ACCOUNT_PERSON, (int64_t)PERSON_PROFESSIONAL, viewer, after,
+	        " ORDER BY COALESCE(p.taking_new, 1) DESC, a.id LIMIT ?9",
+	        "iiuusssii", (int64_t)ACCOUNT_PERSON, (int64_t)PERSON_PROFESSIONAL, viewer, (uint64_t)0,
 	        f->expertise ? f->expertise : "", f->language ? f->language : "", f->region ? f->region : "",
 	        (int64_t)unchosen, (int64_t)max);
 	if (!st)

@@ -19,10 +19,11 @@ int store_pro_profile_get(struct store *s, struct arena *a, uint64_t id, struct 
 int store_pro_profile_set(struct store *s, const struct pro_profile *p) WARN_UNUSED;
 /* Professionals (not suspended, not viewer) whose expertise, languages and
  * region contain the filter's words (lower case, "" any); unchosen: only
- * those viewer has not liked or skipped.  Ids in id order after `after`,
- * at most max. */
+ * those viewer has not liked or skipped.  Those taking new clients first,
+ * then in id order (every candidate matches every given word, so this is
+ * the ranking too); at most max. */
 int store_match_candidates(struct store *s, uint64_t viewer, const struct match_filter *f, bool unchosen,
-                           uint64_t after, uint64_t *ids, size_t max, size_t *n) WARN_UNUSED;
+                           uint64_t *ids, size_t max, size_t *n) WARN_UNUSED;
 int store_match_choice_set(struct store *s, uint64_t client, uint64_t pro, int choice, uint64_t seq,
                            int64_t now) WARN_UNUSED;
 /* MATCH_NONE when none; requested_at 0 when no request. */
