@@ -110,6 +110,7 @@ void jw_key(struct jw *j, const char *k);
 void jw_str(struct jw *j, const char *s); /* NULL writes null */
 void jw_int(struct jw *j, int64_t v);
 void jw_bool(struct jw *j, bool v);
+void jw_dec1(struct jw *j, double v); /* a number with one decimal: 7.5 */
 void jw_null(struct jw *j);
 void jw_id(struct jw *j, uint64_t id); /* "123", or null for 0 */
 void jw_time(struct jw *j, int64_t t); /* ISO 8601 with ms, or null for 0 */
@@ -200,6 +201,13 @@ H(a_wc_items); H(a_wc_item); H(a_wc_item_action);
 /* consult.c */
 H(a_consult_sessions); H(a_consult_open); H(a_consult_search); H(a_consult_session); H(a_consult_follow);
 H(a_consult_questions); H(a_consult_ask); H(a_consult_question); H(a_consult_answer); H(a_consult_act);
+/* review.c: reviews (kring's own) */
+H(a_review_list); H(a_review_mine); H(a_review_queue); H(a_review_log); H(a_review_score);
+H(a_review_eligibility); H(a_review_create); H(a_review_services); H(a_review_edit); H(a_review_withdraw);
+H(a_review_reply); H(a_review_approve); H(a_review_remove);
+/* match.c: choosing a care worker (kring's own) */
+H(a_match_next); H(a_match_list); H(a_match_likes); H(a_match_requests); H(a_match_profile);
+H(a_match_profile_set); H(a_match_undo); H(a_match_like); H(a_match_skip); H(a_match_request);
 /* admin.c */
 H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);

@@ -82,6 +82,12 @@ void jw_int(struct jw *j, int64_t v)
 	buf_nofail(buf_addf(j->b, "%lld", (long long)v));
 }
 
+void jw_dec1(struct jw *j, double v)
+{
+	val(j);
+	buf_nofail(buf_addf(j->b, "%.1f", v));
+}
+
 void jw_bool(struct jw *j, bool v)
 {
 	val(j);

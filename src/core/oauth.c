@@ -36,6 +36,10 @@ static const char *const known_scopes[] = {
 	"read:webcare", "write:webcare",
 	/* kring's own: appointments (/api/v1/kring/..., issue 18) */
 	"read:appointments", "write:appointments",
+	/* kring's own: reviews (issue 19) */
+	"read:reviews", "write:reviews", "admin:read:reviews", "admin:write:reviews",
+	/* kring's own: choosing a care worker (issue 19) */
+	"read:match", "write:match",
 	/* Moderation from apps: never part of "read" or "write" (as Mastodon). */
 	"admin:read", "admin:read:accounts", "admin:read:reports",
 	"admin:write", "admin:write:accounts", "admin:write:reports",

@@ -466,6 +466,32 @@ static const char *const sqlite_steps[] = {
 	"CREATE INDEX appt_notices_account ON appt_notices(account_id, id);"
 	"CREATE TABLE calendar_feeds (account_id INTEGER PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,"
 	" created_at INTEGER NOT NULL);",
+	/* 25 (reviews, issue 19): reviews of organisations and professionals,
+	 * one per relation period (relation_key) per author and provider; the
+	 * moderators' log; services an organisation switched reviews off for. */
+	"CREATE TABLE reviews (id INTEGER PRIMARY KEY, provider_id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
+	" relation INTEGER NOT NULL, relation_key TEXT NOT NULL, relation_since INTEGER NOT NULL,"
+	" mark_info INTEGER NOT NULL, mark_listen INTEGER NOT NULL, mark_wait INTEGER NOT NULL,"
+	" mark_result INTEGER NOT NULL, text TEXT NOT NULL, service TEXT NOT NULL DEFAULT '',"
+	" experience_at INTEGER NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+	" state INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '', signals INTEGER NOT NULL DEFAULT 0,"
+	" minhash TEXT NOT NULL DEFAULT '', reply TEXT NOT NULL DEFAULT '', reply_at INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX reviews_provider ON reviews(provider_id, id);"
+	"CREATE INDEX reviews_author ON reviews(author_id, provider_id);"
+	"CREATE TABLE review_log (id INTEGER PRIMARY KEY, review_id INTEGER NOT NULL, actor_id INTEGER NOT NULL,"
+	" action TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL);"
+	"CREATE TABLE review_services_off (org_id INTEGER NOT NULL, service TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL, PRIMARY KEY (org_id, service));",
+
+	/* 26 (choosing a care worker, issue 19): a professional's introduction,
+	 * way of working and "taking new clients"; a client's likes and skips
+	 * (their own: a like reaches the professional only as a request). */
+	"CREATE TABLE pro_profiles (account_id INTEGER PRIMARY KEY, intro TEXT NOT NULL DEFAULT '',"
+	" approach TEXT NOT NULL DEFAULT '', taking_new INTEGER NOT NULL DEFAULT 1, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE match_choices (client_id INTEGER NOT NULL, pro_id INTEGER NOT NULL, choice INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, seq INTEGER NOT NULL, message TEXT NOT NULL DEFAULT '',"
+	" requested_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
+	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

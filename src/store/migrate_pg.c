@@ -438,6 +438,28 @@ const char *const store_pg_steps[] = {
 	"CREATE INDEX appt_notices_account ON appt_notices(account_id, id);"
 	"CREATE TABLE calendar_feeds (account_id BIGINT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE,"
 	" created_at BIGINT NOT NULL);",
+	/* 25: reviews (see migrate.c). */
+	"CREATE TABLE reviews (id BIGINT PRIMARY KEY, provider_id BIGINT NOT NULL, author_id BIGINT NOT NULL,"
+	" relation BIGINT NOT NULL, relation_key TEXT NOT NULL, relation_since BIGINT NOT NULL,"
+	" mark_info BIGINT NOT NULL, mark_listen BIGINT NOT NULL, mark_wait BIGINT NOT NULL,"
+	" mark_result BIGINT NOT NULL, text TEXT NOT NULL, service TEXT NOT NULL DEFAULT '',"
+	" experience_at BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+	" state BIGINT NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '', signals BIGINT NOT NULL DEFAULT 0,"
+	" minhash TEXT NOT NULL DEFAULT '', reply TEXT NOT NULL DEFAULT '', reply_at BIGINT NOT NULL DEFAULT 0);"
+	"CREATE INDEX reviews_provider ON reviews(provider_id, id);"
+	"CREATE INDEX reviews_author ON reviews(author_id, provider_id);"
+	"CREATE TABLE review_log (id BIGINT PRIMARY KEY, review_id BIGINT NOT NULL, actor_id BIGINT NOT NULL,"
+	" action TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL);"
+	"CREATE TABLE review_services_off (org_id BIGINT NOT NULL, service TEXT NOT NULL,"
+	" created_at BIGINT NOT NULL, PRIMARY KEY (org_id, service));",
+
+	/* 26: choosing a care worker (see migrate.c). */
+	"CREATE TABLE pro_profiles (account_id BIGINT PRIMARY KEY, intro TEXT NOT NULL DEFAULT '',"
+	" approach TEXT NOT NULL DEFAULT '', taking_new BIGINT NOT NULL DEFAULT 1, updated_at BIGINT NOT NULL);"
+	"CREATE TABLE match_choices (client_id BIGINT NOT NULL, pro_id BIGINT NOT NULL, choice BIGINT NOT NULL,"
+	" created_at BIGINT NOT NULL, seq BIGINT NOT NULL, message TEXT NOT NULL DEFAULT '',"
+	" requested_at BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
+	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -655,4 +655,93 @@ struct consult_stats {
 	int64_t median_seconds;       /* to the first answer; -1 when none answered */
 };
 
+/* ---- reviews (issue 19): core/review.c, store/review.c ---- */
+
+enum review_state { REVIEW_PUBLISHED = 0, REVIEW_QUEUED = 1, REVIEW_REMOVED = 2, REVIEW_WITHDRAWN = 3 };
+/* The relations that let a person review a provider (core/review.c's table). */
+enum review_relation {
+	REL_NONE = 0,
+	REL_GROUP = 1,        /* member of the provider's group for some weeks */
+	REL_CONVERSATION = 2, /* a private conversation the provider answered */
+	REL_APPOINTMENT = 3,  /* a completed appointment (not built yet) */
+	REL_CONSULT = 4,      /* an answered consultation question (not built yet) */
+};
+/* Manipulation signals for moderators (bits). */
+enum review_signal { RSIG_DUPLICATE = 1, RSIG_BURST = 2, RSIG_NEW_ACCOUNT = 4 };
+#define REVIEW_ASPECTS 4          /* informatie, luisteren, wachttijd, resultaat */
+#define REVIEW_MINHASH 32         /* hashes in a text's signature */
+
+struct review {
+	uint64_t id, provider_id, author_id;
+	int relation;                 /* enum review_relation */
+	const char *relation_key;     /* which relation period ("g:<group>:<since>", "c:<root>") */
+	int64_t relation_since;
+	int marks[REVIEW_ASPECTS];    /* 1..10 */
+	const char *text;             /* at most 200 words */
+	const char *service;          /* the organisation's service it is about ("" none) */
+	int64_t experience_at;        /* the first day of the month it happened */
+	int64_t created_at, updated_at;
+	int state;                    /* enum review_state */
+	const char *reason;           /* why queued or removed (moderators) */
+	int signals;                  /* enum review_signal bits */
+	const char *minhash;          /* hex signature of the text's shingles */
+	const char *reply;            /* the provider's one public answer ("" none) */
+	int64_t reply_at;
+	struct account *author, *provider; /* filled by core */
+};
+
+/* The score shown for a provider: an average only from threshold reviews. */
+struct review_score {
+	int64_t count;                /* published reviews of the last 4 years */
+	int64_t threshold;            /* 9 for a professional, 30 for an organisation */
+	bool shown;                   /* count >= threshold */
+	double average;               /* of the overall marks, when shown */
+	double aspects[REVIEW_ASPECTS];
+	int64_t spread[11];           /* spread[m]: reviews whose overall mark rounds to m (1..10) */
+};
+
+struct review_log_entry {
+	uint64_t id, review_id, actor_id;
+	const char *action;           /* "approve", "remove", "withdraw", "edit", "hold" */
+	const char *reason;
+	int64_t created_at;
+};
+
+
+/* ---- choosing a care worker (issue 19): core/match.c, store/match.c ---- */
+
+enum match_choice { MATCH_NONE = 0, MATCH_LIKE = 1, MATCH_SKIP = 2 };
+/* Why a profile is suggested (bits). */
+enum match_why { MWHY_EXPERTISE = 1, MWHY_LANGUAGE = 2, MWHY_REGION = 4, MWHY_TAKING_NEW = 8 };
+
+/* A professional's profile beside struct account's profession, expertise,
+ * languages and region (the photo is the account's picture). */
+struct pro_profile {
+	uint64_t account_id;
+	const char *intro;            /* a short introduction in plain words */
+	const char *approach;         /* how they work */
+	bool taking_new;              /* taking new clients */
+	int64_t updated_at;
+};
+
+/* What a client looks for: words matched in expertise, languages, region ("" or NULL: any). */
+struct match_filter {
+	const char *expertise, *language, *region;
+};
+
+struct match_card {
+	struct account *acc;
+	struct pro_profile profile;
+	int why;                      /* enum match_why bits */
+	bool liked;                   /* the viewer liked it (the viewer's own; never shown to others) */
+	bool requested;               /* the viewer sent a request */
+};
+
+/* A client's request to a professional they liked. */
+struct match_request {
+	struct account *client;
+	const char *message;
+	int64_t at;
+};
+
 #endif

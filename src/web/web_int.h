@@ -154,6 +154,26 @@ int h_calfeed_revoke(struct http_req *r);
 int h_calfeed(struct http_req *r);
 int h_availability_page(struct http_req *r);
 int h_availability_save(struct http_req *r);
+/* review.c: reviews of organisations and professionals (issue 19). */
+int h_reviews(struct http_req *r);
+int h_review_form(struct http_req *r);
+int h_review_create(struct http_req *r);
+int h_review_service(struct http_req *r);
+int h_review_reply(struct http_req *r);
+int h_review_withdraw(struct http_req *r);
+int h_mod_reviews(struct http_req *r);
+int h_mod_review_act(struct http_req *r);
+
+/* match.c: choosing a care worker (issue 19). */
+int h_match(struct http_req *r);
+int h_match_list(struct http_req *r);
+int h_match_mine(struct http_req *r);
+int h_match_requests(struct http_req *r);
+int h_match_undo(struct http_req *r);
+int h_match_choose(struct http_req *r);
+int h_settings_pro(struct http_req *r);
+int h_settings_pro_save(struct http_req *r);
+
 /* announce.c: the administrator's announcements. */
 int h_admin_announcements(struct http_req *r);
 int h_admin_announcement_new(struct http_req *r);

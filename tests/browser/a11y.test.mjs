@@ -261,6 +261,21 @@ before(async () => {
   await pa.locator(`#vraag-${ids.question} details > summary`).click();
   await pa.fill(`#answer-${ids.question}`, 'Ja, overdag wandelen helpt vaak.');
   await clickAndWait(pa, `form[action="/consult/q/${ids.question}/answer"] button.primary`);
+  // Carla is a care worker with an introduction, so /kiezen shows a card
+  // and the list has one; bram likes her and sends a request (issue 19).
+  await pc.goto(base + '/settings');
+  await pc.check('input[name=person_type][value=professional]');
+  await pc.fill('#expertise', 'autisme, angst');
+  await pc.fill('#languages', 'Nederlands, Engels');
+  await clickAndWait(pc, 'form[action="/settings/profile"] button.primary');
+  await pc.goto(base + '/settings/pro');
+  await pc.fill('#p-intro', 'Ik help jongeren en ouders.');
+  await pc.fill('#p-appr', 'Ik luister eerst. Daarna maken we samen een plan.');
+  await clickAndWait(pc, 'form[action="/settings/pro"] button.primary');
+  await pb.goto(`${base}/kiezen/lijst`);
+  await clickAndWait(pb, `form[action="/kiezen/${USERS.other.name}/like"] button`);
+  await pb.goto(`${base}/kiezen/mijn`);
+  await clickAndWait(pb, `form[action="/kiezen/${USERS.other.name}/verzoek"] button`);
   await a.close(); await b.close(); await c.close();
 });
 
@@ -346,6 +361,16 @@ const PAGES = [
   ['/mijn-afspraken', () => '/mijn-afspraken'],
   ['/beschikbaarheid', () => '/beschikbaarheid'],
   ['/beschikbaarheid?voor=ORG', (role) => (role === 'admin' ? `/beschikbaarheid?voor=${ORG.name}` : '/beschikbaarheid')],
+  // Reviews (issue 19): a provider's reviews, the form (refused without a relation), the moderators' queue.
+  ['/@ORG/reviews', () => `/@${ORG.name}/reviews`],
+  ['/@ORG/reviews/new', () => `/@${ORG.name}/reviews/new`],
+  ['/moderation/reviews', () => '/moderation/reviews'],
+  // Choosing a care worker (issue 19): one at a time, the list with filters, own choices, requests, profile parts.
+  ['/kiezen', () => '/kiezen'],
+  ['/kiezen/lijst?language=Nederlands', () => '/kiezen/lijst?language=Nederlands'],
+  ['/kiezen/mijn', () => '/kiezen/mijn'],
+  ['/kiezen/verzoeken', () => '/kiezen/verzoeken'],
+  ['/settings/pro', () => '/settings/pro'],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
