@@ -211,7 +211,17 @@ static const char *const roles[] = {
 	"penningmeester", "nurse", "doctor", "speaker", "author", "colleague",
 	"namens", "gastspreker", "gastheer", "gastvrouw", "communicatie", "communicatieadviseur",
 	"marketing", "pr", "hr-adviseur", "recruiter", "redacteur", "webcare", "fotograaf",
-	"cabaretier", "artiest", "muzikant", "acteur", "actrice", NULL};
+	"cabaretier", "artiest", "muzikant", "acteur", "actrice",
+	/* contact persons and public figures in the news */
+	"aanspreekpunt", "contactpersoon", "contactpersonen", "voetballer", "voetbalster", "premier",
+	"minister-president", "kamerlid", "oud-minister", "europarlementariër", "wielrenner",
+	"schaatser", "schaatsster", "tennisser", "atleet", "zwemmer", "zwemster", "olympisch",
+	"kampioen", "wereldkampioen", "bondscoach", "topman", "topvrouw", "ceo", "president", "paus",
+	"rapper", "influencer", "youtuber", "componist", "dichter", "dichteres", "columnist",
+	"filosoof", "historicus", "oprichter", "oprichtster", "initiatiefnemer", "teamleidster",
+	"leidinggevende", "afdelingshoofd", "zorgmanager", "locatiemanager", "regiomanager",
+	"beleidsmedewerker", "projectleider", "kwartiermaker", "opvolger", "dj",
+	"footballer", "singer", "actor", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
@@ -223,7 +233,9 @@ static const char *const family[] = {
 	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
 	"zus", "zusje", "broertje", "partner", "kind", "kinderen", "baby", "buurman", "buurvrouw",
 	"vriend", "vriendin", "oom", "tante", "neef", "nicht", "echtgenoot", "echtgenote",
-	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", NULL};
+	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "pa", "ma",
+	"pap", "mam", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
+	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus", NULL};
 static const char *const possessives[] = {
 	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her", NULL};
 static const char *const ikverbs[] = {
@@ -234,7 +246,13 @@ static const char *const streetheads[] = {
 	"markt", "dreef", "burgemeester", "generaal", "dokter", "prins", "prinses", "koningin",
 	"koning", "graaf", "sint", "pastoor", "professor", "president", "admiraal", "oude",
 	"nieuwe", "korte", "lange", "hoge", "lage", "kleine", "grote", "noorder", "zuider",
-	"ooster", "wester", "van", NULL};
+	"ooster", "wester", "van",
+	/* foreign street words: "Rua das Flores 23", "Ulica Długa 12", "Rue Ibn Battouta 9" */
+	"rua", "rue", "ulica", "ul", "calle", "avenida", "avenue", "via", "viale", "strada", "carrer",
+	"boulevard", "chemin", "route", "allée", "sokak", "caddesi", "cadde", "sokağı", "mahallesi",
+	"derb", "zanka", "chaussée", "steenweg",
+	/* Dutch street heads before a preposition: "Achter de Hoven 31", "Weg naar Laren 14" */
+	"achter", "over", "voor", "buiten", "binnen", "naar", "bij", "onder", NULL};
 static const char *const plabels[] = {
 	"patiëntnummer", "patientnummer", "patiëntnr", "patientnr", "patiënt", "patient",
 	"patiënten", "patiëntennummer", "patiëntid", "patientid", "patiënt-nummer", "patient-nummer",
@@ -249,11 +267,13 @@ static const char *const plabels[] = {
 	"nhg", "nhg-nummer", "nhg-nr", "klantnummer", "klantnr", "klant-nummer", "klant",
 	"relatienummer", "relatienr", "relatie", "his", "his-nummer", "his-nr", "ziekenhuisnr",
 	"cliëntnr", "dossiernr", "bsn-nr", "zorgverzekeringsnummer", "verzekeringsnummer",
-	"inschrijfnummer", "wmo-nummer", "cak-nummer", NULL};
+	"inschrijfnummer", "wmo-nummer", "cak-nummer", "pat", "wlz", "ciz", "wmo", "cak",
+	"indicatienummer", "indicatienr", "zorgnummer", "zorgnr", "zorgdossier", "clientcode", "cliëntcode",
+	"patiëntcode", "verzekerde", "verzekerdennr", "zorgid", "ecd", "zorgplannummer", "nhs", "insurance", NULL};
 static const char *const rlabels[] = {
 	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
-	"verdieping", "woongroep", "groep", NULL};
+	"verdieping", "woongroep", "groep", "studio", "chambre", NULL};
 static const char *const pubctx[] = {
 	"lezing", "workshop", "presentatie", "boek", "artikel", "interview", "column", "blog",
 	"podcast", "webinar", "symposium", "congres", "keynote", "documentaire", "concert",
@@ -279,7 +299,7 @@ static const char *const abbrs[] = {
 static struct wtab words;
 static void model_load(void);
 /* Lowered copies of the lists; the word table points into them for the program's life. */
-static char *list_mem[8];
+static char *list_mem[12];
 static size_t nlist_mem;
 /* Suffixes that make a compound medical ("borstkanker", "blaasontsteking"). */
 static struct word medsuf[128];
@@ -348,19 +368,22 @@ enum pat {
 static const char *const pat_src[P_NPAT] = {
 	[P_NUMBER] = "(?:\\+|\\([0-9]{1,4}\\)|[0-9])(?:[ ./-]{0,3}(?:\\([0-9]{1,4}\\)|[0-9])){6,18}(?![\\w@])",
 	[P_POSTCODE] = "(?<![\\p{L}0-9])[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2}|(?: [a-z]{2}(?= \\p{Lu}\\p{Ll})))(?![\\p{L}0-9])",
-	[P_PATIENT] = "(?i)\\b(?:pati[eë]nt(?:en)?[ -]?(?:nummer|nr\\.?|id|no\\.?)|cli[eë]nt[ -]?(?:nummer|nr\\.?|id|no\\.?)"
-		"|dossier[ -]?(?:nummer|nr\\.?)|registratie[ -]?(?:nummer|nr\\.?)|zis[ -]?(?:nummer|nr\\.?)|epd[ -]?(?:nummer|nr\\.?)|mrn"
-		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
-		"|big[ -]?(?:nummer|nr\\.?|registratie(?:nummer)?|code|number)?|agb[ -]?(?:code|nummer|nr\\.?)?"
-		"|verzekerden[ -]?nummer|polis[ -]?(?:nummer|nr\\.?)|zorgpas(?:nummer)?|ziekenhuis[ -]?(?:nummer|nr\\.?)"
-		"|nhg[ -]?(?:nummer|nr\\.?)?|his[ -]?(?:nummer|nr\\.?)|klant[ -]?(?:nummer|nr\\.?)|relatie[ -]?(?:nummer|nr\\.?)"
-		"|(?:zorg)?verzekerings[ -]?nummer|inschrijf[ -]?nummer|(?:wmo|cak)[ -]nummer"
+	/* A label grammar: a head (who or what is numbered) with an optional
+	 * number word ("patiënt-ID", "WLZ-nummer", "verzekerde nr.", "Clientcode",
+	 * "pat.nr"), or a register that is a label on its own (EPD, ZIS, MRN, CIZ);
+	 * then within 60 characters the number, letters in front allowed ("CL-20931"). */
+	[P_PATIENT] = "(?i)\\b(?:(?:pati[eë]nt(?:en)?|pat|cli[eë]nt|(?:zorg)?dossier|registratie|zis|epd|his|klant|relatie"
+		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
+		"|zorgverzekeraar|verzekeraar|ecd|zorgplan)"
+		"[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)"
+		"|mrn|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg)?dossier"
+		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
 		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr)\\.){0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9])(?![0-9])",
+		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr|nr)\\.){0,60}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9])(?![0-9])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
-		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
-		"((?:[a-z]-?)?[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
-		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school)))",
+		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box|studio|chambre)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
+		"([0-9]{1,2}[a-z]?-[0-9]{2}(?![0-9])|[a-z]{1,2}[-.]?[0-9]{1,4}[a-z]?|[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
+		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school|hotel|pension|hostel|congrescentrum|vakantiepark)))",
 	[P_DATE] = DATE_RE,
 };
 
@@ -406,6 +429,7 @@ static void init_run(void)
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
 	rc |= load_list("src/scan/lists/ambiguous.txt", W_AMBIG, false);
 	rc |= load_list("src/scan/lists/medical.txt", W_MED, false);
+	rc |= load_list("src/scan/lists/medicines.txt", W_MED, false);
 	rc |= load_list("src/scan/lists/medical_suffixes.txt", 0, true);
 	rc |= load_list("src/scan/lists/public.txt", W_PUBLIC, false);
 	if (rc)
@@ -972,7 +996,8 @@ static bool ascii_alnum(char ch)
 static const char *const iban_org_ctx[] = {"stichting", "vereniging", "fonds", "doneer",
 	"donatie", "gift", "giften", "collecte", "steun ons", "ons rekeningnummer", "onze rekening",
 	"ons iban", "anbi", "sponsor", "inzameling", "actie", "goede doel", "foundation", "donate",
-	NULL};
+	"doneren", "donateur", "vrienden van", "kerkbalans", "steunen", "steun", "bijdrage", "donation",
+	"charity", NULL};
 
 /*
  * IBANs start at a two-letter token followed by two digits ("NL91", "nl91"):
@@ -1048,6 +1073,14 @@ static size_t house_number(const struct ctx *c, size_t p)
 	if (r < c->len && ((c->t[r] | 0x20) >= 'a' && (c->t[r] | 0x20) <= 'z') &&
 	    (r + 1 >= c->len || !is_letter_byte(c->t, r + 1, c->len)))
 		return r + 1 - p;
+	/* "4-II", "12-hs", "3a bis", "7 huis": Dutch floor and unit suffixes */
+	static const char *const unit[] = {"-III", "-II", "-I", "-hs", "-bg", "-zw", " hs", " bis", "-bis", " huis", NULL};
+	for (const char *const *u = unit; *u; u++) {
+		size_t m = strlen(*u), r2 = q + (q < c->len && c->t[q] >= 'a' && c->t[q] <= 'z' ? 1 : 0);
+		if (r2 + m <= c->len && memcmp(c->t + r2, *u, m) == 0 &&
+		    (r2 + m == c->len || !is_letter_byte(c->t, r2 + m, c->len)))
+			return r2 + m - p;
+	}
 	if (q + 1 < c->len && c->t[q] == '-' && c->t[q + 1] >= '0' && c->t[q + 1] <= '9') {
 		r = q + 1;
 		while (r < c->len && r - q < 4 && c->t[r] >= '0' && c->t[r] <= '9')
@@ -1062,12 +1095,22 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 	static const char *const suf[] = {"straat", "laan", "weg", "plein", "gracht", "kade",
 		"singel", "dijk", "dreef", "steeg", "markt", "plantsoen", "hof", "pad", "park", "allee",
 		"boulevard", "wal", "haven", "erf", "dam", "ring", "baan", "veld", "oord", "hoven",
-		"hage", "burg", "straatweg", "werf", "vaart", "bleek", NULL};
+		"hage", "burg", "straatweg", "werf", "vaart", "bleek", "einde", "eind", "steeg", "zijde",
+		"wijk", "akker", "kamp", "horst", "gaarde", "hout", "dreef", "stede", NULL};
 	char low[64];
 	size_t n = k->e - k->s;
 	if (n < 3 || n > sizeof low)
 		return false;
 	lower_utf8(c->t + k->s, n, low);
+	/* "Ringbaan-Oost", "Dorpsstraat-Noord": the street is the part before the hyphen */
+	static const char *const dir[] = {"-oost", "-west", "-noord", "-zuid", "-oz", "-wz", "-nz", "-zz", NULL};
+	for (const char *const *p = dir; *p; p++) {
+		size_t m = strlen(*p);
+		if (n > m + 3 && memcmp(low + n - m, *p, m) == 0) {
+			n -= m;
+			break;
+		}
+	}
 	for (const char *const *p = suf; *p; p++) {
 		size_t m = strlen(*p);
 		if (n > m && memcmp(low + n - m, *p, m) == 0)
@@ -1153,7 +1196,18 @@ static void scan_streets(struct ctx *c)
 			while (j > 0 && i - j < 4 && joined(c, j - 1) &&
 			       ((c->tok[j - 1].flags & (W_PREFIX | W_STREETHEAD)) || c->tok[j - 1].cap)) {
 				j--;
-				if (c->tok[j].flags & W_STREETHEAD && c->tok[j].cap) {
+				/* "Voor Kees 3 broodjes": a preposition opening the sentence heads no street */
+				static const char *const prep_heads[] = {"achter", "over", "voor", "buiten", "binnen",
+					"naar", "bij", "onder", "via", "route", NULL};
+				char hw[16];
+				size_t hl = c->tok[j].e - c->tok[j].s;
+				bool prep = false;
+				if (c->tok[j].first && hl < sizeof hw) {
+					lower_utf8(c->t + c->tok[j].s, hl, hw);
+					hw[hl] = '\0';
+					prep = in_list(hw, prep_heads);
+				}
+				if (c->tok[j].flags & W_STREETHEAD && c->tok[j].cap && !prep) {
 					street = street || (c->tok[j].flags & W_STREETHEAD);
 					start = c->tok[j].s;
 				}
@@ -1219,15 +1273,23 @@ static void scan_patterns(struct ctx *c)
 	}
 	scan_addresses(c);
 	for (size_t t = 0; t < c->ntok; t++) {
-		if (!(c->tok[t].flags & W_PLABEL))
-			continue;
-		off = c->tok[t].s;
+		const struct tok *lt = &c->tok[t];
+		if (!(lt->flags & W_PLABEL)) {
+			/* "Client-ID", "WLZ-nummer": the head before the hyphen is the label */
+			const char *h = memchr(c->t + lt->s, '-', lt->e - lt->s);
+			if (!h || !(lookup(c->t + lt->s, (size_t)(h - c->t) - lt->s) & W_PLABEL))
+				continue;
+		}
+		off = lt->s;
 		if (!next_match(c, P_PATIENT, &off, &s, &e))
 			continue;
 		size_t ms = s;
 		group1(c, &s, &e);
 		while (e > s && (c->t[e - 1] == ' ' || c->t[e - 1] == '.' || c->t[e - 1] == '-'))
 			e--;
+		/* "dossier van 2019": a year is no number */
+		if (e - s == 4 && (c->t[s] == '1' || c->t[s] == '2') && (c->t[s + 1] == '9' || c->t[s + 1] == '0'))
+			continue;
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
 		add_finding(c, SCAN_PATIENT_NUMBER, s, e, staff ? 0.7 : 0.9);
 	}
@@ -1246,7 +1308,8 @@ static void scan_patterns(struct ctx *c)
 		/* "kamer 3.04": the numbering of offices as well as of rooms; a
 		 * client's only with a person in the sentence */
 		char l0 = (char)(c->t[c->tok[t].s] | 0x20);
-		bool weak = l0 == 'z' || l0 == 'u'; /* "zaal 3", "unit 4": halls and wings too */
+		/* "zaal 3", "unit 4", "studio 4": halls, wings and broadcasters too */
+		bool weak = l0 == 'z' || l0 == 'u' || l0 == 's' || l0 == 'c';
 		if (!meeting && (weak || memchr(c->t + s, '.', e - s))) {
 			bool person = false;
 			for (size_t k = t + 1; k < c->ntok && c->tok[k].sent == si && !person; k++)
@@ -1404,8 +1467,33 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	for (size_t b = 2; b <= 4 && b <= i; b++)
 		if ((c->tok[i - b].flags & W_GREET) && c->tok[i - b].sent == k->sent)
 			return true;
+	/* "Onze nieuwe teamleider is Rachid Benali", "contactpersoon wordt Anna" */
+	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && c->tok[i - 2].sent == k->sent) {
+		const struct tok *v = &c->tok[i - 1];
+		size_t vl = v->e - v->s;
+		if ((vl == 2 && strncmp(c->t + v->s, "is", 2) == 0) || (vl == 5 && strncmp(c->t + v->s, "wordt", 5) == 0) ||
+		    (vl == 4 && strncmp(c->t + v->s, "zijn", 4) == 0) || (vl == 4 && strncmp(c->t + v->s, "heet", 4) == 0))
+			return true;
+	}
+	/* "de planning: Kees of Mirjam" */
+	if (i > 0 && (c->tok[i - 1].flags & W_DEPT) && c->tok[i - 1].sent == k->sent) {
+		size_t p = c->tok[i - 1].e;
+		while (p < k->s && (c->t[p] == ' ' || c->t[p] == ':'))
+			p++;
+		if (p == k->s && memchr(c->t + c->tok[i - 1].e, ':', k->s - c->tok[i - 1].e))
+			return true;
+	}
+	/* "Kees of Mirjam", "Anouk en Bas" after a staff name: the same kind */
+	if (i > 1 && c->tok[i - 2].cap && c->tok[i - 2].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s <= 2 &&
+	    (strncmp(c->t + c->tok[i - 1].s, "of", 2) == 0 || strncmp(c->t + c->tok[i - 1].s, "en", 2) == 0) &&
+	    i > 2 && (c->tok[i - 3].flags & (W_ROLE | W_DEPT)) && c->tok[i - 3].sent == k->sent)
+		return true;
 	if (last + 1 < c->ntok && c->tok[last + 1].sent == c->tok[last].sent) {
 		const struct tok *n = &c->tok[last + 1];
+		/* "Ingezonden door Wendy, afdeling communicatie", "Bas, team Noord" */
+		if (c->t[c->tok[last].e] == ',' && n->e - n->s >= 4 &&
+		    (strncasecmp(c->t + n->s, "afdeling", 8) == 0 || (n->flags & W_DEPT)))
+			return true;
 		/* "Anouk (verpleegkundige)", "Bas Janssen, teamleider" */
 		if ((n->flags & W_ROLE) && n->s - c->tok[last].e <= 3) {
 			char between = c->t[c->tok[last].e];
@@ -1421,6 +1509,14 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			    ((c->tok[d].flags & (W_DEPT | W_ROLE)) || dept_suffix(c, &c->tok[d])))
 				return true;
 		}
+	}
+	/* a vacancy's contact: "Vragen? Bel Anita op 0345-619900", "mail Ria Smit, r.smit@..." */
+	size_t end = c->tok[last].e;
+	for (size_t f = 0; f < c->out->n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		if ((x->type == SCAN_PHONE || x->type == SCAN_EMAIL) && x->start >= end && x->start <= end + 12 &&
+		    window_has(c, back(k->s, 300), k->s, vacancy_ctx))
+			return true;
 	}
 	return false;
 }
@@ -1859,6 +1955,31 @@ static bool person_near(const struct ctx *c, size_t n, size_t off)
 	return false;
 }
 
+/*
+ * "Eva is zes", "Kofi wordt 18": a listed first name (or a proper noun)
+ * opening the clause right before the age verb at `vs` is a person, even one
+ * that is also an ordinary word.  Adds the name (0.6) and says so.
+ */
+static bool age_subject_name(struct ctx *c, size_t vs)
+{
+	size_t lo = 0, hi = c->ntok;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tok[mid].e <= vs)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return false;
+	const struct tok *k = &c->tok[lo - 1];
+	if (!k->cap || k->acronym || (k->flags & (W_NONAME | W_ORG | W_ROLE | W_PRONOUN | W_MED)) ||
+	    !(k->flags & (W_FIRST | W_PROPER)) || !only_space(c, k->e, vs))
+		return false;
+	add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+	return true;
+}
+
 static const char *const age_verbs[] = {"is", "ben", "wordt", "word", "werd", "was", "bent", "zijn",
 	"worden", "turns", "turned", "aged", NULL};
 static const char *const age_advs[] = {"vandaag", "morgen", "gisteren", "bijna", "net", "pas", "al",
@@ -1906,7 +2027,16 @@ static void scan_ages(struct ctx *c)
 				wn = word_before(c, ws, w, sizeof w, &ws2);
 			/* "Geboren in 1950? Dan ..." speaks to every reader born then */
 			bool question = e < c->len && c->t[e] == '?';
+			/* "Mevrouw Lubbers is van 1934": a person who "is van" a year */
+			if (wn && !question && strcmp(w, "van") == 0 && nd == 4) {
+				char w0[16];
+				if (word_before(c, ws, w0, sizeof w0, NULL) && in_list(w0, age_verbs) && person_near(c, n, j)) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
+					continue;
+				}
+			}
 			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
+			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
 			           strcmp(w, "born") == 0 || (strcmp(w, "bouwjaar") == 0 && apos))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
@@ -1953,6 +2083,22 @@ static void scan_ages(struct ctx *c)
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.75);
 			continue;
 		}
+		/* "haar 95e verjaardag", "zijn 80ste verjaardag" */
+		{
+			size_t q = e;
+			while (q < c->len && is_letter_byte(c->t, q, c->len) && q - e < 3)
+				q++;
+			char o[4] = {0};
+			if (q > e && q - e < sizeof o)
+				memcpy(o, c->t + e, q - e);
+			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0 || strcmp(o, "th") == 0) &&
+			    word_after(c, q, w2, sizeof w2, &we) &&
+			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "birthday") == 0 || strcmp(w2, "levensjaar") == 0)) {
+				if (person_near(c, n, j))
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.7);
+				continue;
+			}
+		}
 		size_t end = e;
 		bool jaar = false;
 		if (word_after(c, e, w2, sizeof w2, &we)) {
@@ -1970,7 +2116,8 @@ static void scan_ages(struct ctx *c)
 			} else if (strcmp(w2, "geworden") == 0) {
 				end = we;
 				jaar = true;
-			} else if (in_list(w2, age_not_after) || strcmp(w2, "op") != 0) {
+			} else if ((in_list(w2, age_not_after) || strcmp(w2, "op") != 0) && strcmp(w2, "en") != 0 &&
+			           strcmp(w2, "and") != 0) {
 				/* only "wordt 87 op 3-4" or punctuation may follow a bare number */
 				if (!(strcmp(w2, "op") == 0))
 					goto bare_checked;
@@ -1983,6 +2130,16 @@ static void scan_ages(struct ctx *c)
 				p--;
 			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len && c->t[end] == ')';
 			bool comma = p > 0 && c->t[p - 1] == ',' && (jaar || (end < c->len && c->t[end] == ','));
+			/* "Mijn vader, 91 en nog helder" */
+			if (!comma && p > 0 && c->t[p - 1] == ',' && word_after(c, end, w2, sizeof w2, NULL) &&
+			    (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0)) {
+				char fw[24];
+				comma = word_before(c, p - 1, fw, sizeof fw, NULL) && in_list(fw, family);
+				if (comma) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
+			}
 			if ((paren || comma) && name_ends_before(c, n, p - 1 + 1)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
 				continue;
@@ -2006,6 +2163,9 @@ static void scan_ages(struct ctx *c)
 				if (q >= c->len || c->t[q] == '.' || c->t[q] == '!' || c->t[q] == ',' || c->t[q] == '?' ||
 				    c->t[q] == ')' || c->t[q] == '\n' || c->t[q] == ';')
 					ok = true;
+				/* "Jasper wordt 18 en moet ...", "Eileen is 82 and lives ..." */
+				else if (word_after(c, e, w2, sizeof w2, NULL) && (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0))
+					ok = true;
 				else if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "op") == 0) {
 					q = we;
 					while (q < c->len && c->t[q] == ' ')
@@ -2018,7 +2178,7 @@ static void scan_ages(struct ctx *c)
 					}
 				}
 			}
-			if (ok && person_near(c, n, j))
+			if (ok && (person_near(c, n, j) || age_subject_name(c, ws)))
 				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 		}
 	}
@@ -2225,6 +2385,102 @@ static void scan_word_phones(struct ctx *c)
 	}
 }
 
+/* A Dutch number word 1..120 ("vijfentachtig", "honderd", "honderdtwee"), or -1. */
+static int age_number_word(const char *w, size_t n)
+{
+	if (n >= 7 && strncasecmp(w, "honderd", 7) == 0) {
+		if (n == 7)
+			return 100;
+		size_t r = n - 7;
+		if (r >= 2 && strncasecmp(w + 7, "en", 2) == 0 && r > 2)
+			r -= 2;
+		int v = number_word(w + n - r, r);
+		return v >= 1 && v <= 20 ? 100 + v : -1;
+	}
+	int v = number_word(w, n);
+	return v >= 1 ? v : -1;
+}
+
+/*
+ * Ages in words, tied to a person: "de tachtigjarige Truus", "Mijn moeder is
+ * vijfentachtig", "Eva is zes en ...", "haar vijfennegentigste verjaardag".
+ */
+static void scan_age_words(struct ctx *c)
+{
+	size_t n = c->out->n;
+	char w[40];
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t len = k->e - k->s;
+		if (len < 3 || len >= sizeof w)
+			continue;
+		char l0 = (char)(c->t[k->s] | 0x20);
+		/* every number word starts with one of these letters */
+		if (!strchr("etdvzanh", l0))
+			continue;
+		lower_utf8(c->t + k->s, len, w);
+		w[len] = '\0';
+		size_t stem = len;
+		bool jarig = false, ord = false;
+		if (len > 6 && strcmp(w + len - 6, "jarige") == 0)
+			stem = len - 6, jarig = true;
+		else if (len > 5 && strcmp(w + len - 5, "jarig") == 0)
+			stem = len - 5, jarig = true;
+		else if (len > 3 && strcmp(w + len - 3, "ste") == 0)
+			stem = len - 3, ord = true;
+		else if (len > 2 && strcmp(w + len - 2, "de") == 0)
+			stem = len - 2, ord = true;
+		int v = age_number_word(w, stem);
+		if (ord && v < 0 && stem + 1 < len) /* "achtste", "negende" */
+			v = age_number_word(w, stem + 1);
+		if (v < 1 || v > 120)
+			continue;
+		char w2[24];
+		size_t we;
+		if (jarig) {
+			bool person = person_near(c, n, k->s) ||
+			              (word_after(c, k->e, w2, sizeof w2, NULL) && in_list(w2, age_person_after));
+			for (size_t f = 0; f < n && !person; f++) {
+				const struct scan_finding *x = &c->out->v[f];
+				person = x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->start >= k->e &&
+				         x->start <= k->e + 24;
+			}
+			if (person)
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.75);
+			continue;
+		}
+		if (ord) {
+			if (word_after(c, k->e, w2, sizeof w2, &we) &&
+			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "levensjaar") == 0) && person_near(c, n, k->s))
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, we, 0.7);
+			continue;
+		}
+		if (v == 1) /* "is een ...": the article */
+			continue;
+		size_t ws;
+		size_t wn = word_before(c, k->s, w2, sizeof w2, &ws);
+		for (int hop = 0; wn && hop < 2 && in_list(w2, age_advs); hop++)
+			wn = word_before(c, ws, w2, sizeof w2, &ws);
+		if (!wn || !in_list(w2, age_verbs))
+			continue;
+		size_t vs = ws, end = k->e, q = k->e;
+		while (q < c->len && c->t[q] == ' ')
+			q++;
+		bool ok = q >= c->len || strchr(".!,?);\n", c->t[q]);
+		if (!ok && word_after(c, k->e, w2, sizeof w2, &we)) {
+			if (strcmp(w2, "jaar") == 0 || strcmp(w2, "geworden") == 0) {
+				char w3[24];
+				if (!(word_after(c, we, w3, sizeof w3, NULL) && in_list(w3, age_not_after)))
+					ok = true, end = we;
+			} else if (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0) {
+				ok = true;
+			}
+		}
+		if (ok && (person_near(c, n, k->s) || age_subject_name(c, vs)))
+			add_finding(c, SCAN_DATE_OF_BIRTH, k->s, end, 0.7);
+	}
+}
+
 /* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
 static void scan_ward_codes(struct ctx *c)
 {
@@ -2232,12 +2488,14 @@ static void scan_ward_codes(struct ctx *c)
 	char w[16];
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if (!k->single || !k->cap || !digit_at(c, k->e))
+		/* "K12", "K-14", "K.214" */
+		size_t d = k->e + ((k->e < c->len && (c->t[k->e] == '-' || c->t[k->e] == '.')) ? 1 : 0);
+		if (!k->single || !k->cap || !digit_at(c, d))
 			continue;
-		size_t e = k->e;
+		size_t e = d;
 		while (digit_at(c, e))
 			e++;
-		if (e - k->e > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
+		if (e - d > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
 		                                     ((c->t[e] == '.' || c->t[e] == ',' || c->t[e] == '-') && digit_at(c, e + 1)))))
 			continue;
 		if (!word_before(c, k->s, w, sizeof w, NULL) ||
@@ -2245,6 +2503,35 @@ static void scan_ward_codes(struct ctx *c)
 			continue;
 		if (person_near(c, n, k->s))
 			add_finding(c, SCAN_ROOM, k->s, e, 0.7);
+	}
+	/* "Mw. van Leeuwen (3.12)", "(2B-04)", "(K.214)": a code in brackets right
+	 * after a name, with one separator or a letter (an age "(34)" or a date has
+	 * neither, or two separators) */
+	for (size_t f = 0; f < n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t p = x->end;
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		if (p >= c->len || c->t[p] != '(')
+			continue;
+		size_t q = p + 1, digits = 0, letters = 0, seps = 0;
+		while (q < c->len && q - p <= 8) {
+			char ch = c->t[q];
+			if (ch >= '0' && ch <= '9')
+				digits++;
+			else if (ch >= 'A' && ch <= 'Z')
+				letters++;
+			else if ((ch == '.' || ch == '-') && q > p + 1 && digit_at(c, q + 1))
+				seps++;
+			else
+				break;
+			q++;
+		}
+		if (q < c->len && c->t[q] == ')' && digits >= 2 && letters <= 2 && seps <= 1 && (seps || letters) &&
+		    digits + letters <= 5)
+			add_finding(c, SCAN_ROOM, p + 1, q, 0.7);
 	}
 }
 
@@ -2312,6 +2599,48 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * "Bram heeft een gebroken heup. Hij ...", "Fleur woont op ...": a first name
+ * that is also an ordinary word (Bram, Fleur, Roos) opening a sentence, with a
+ * verb of a person right after it, is a person when the sentence speaks of
+ * health or the next one goes on with "hij"/"zij"/"ze".
+ */
+static void scan_subject_names(struct ctx *c)
+{
+	static const char *const pverbs[] = {"heeft", "is", "krijgt", "ligt", "woont", "had", "was", "slikt",
+		"gebruikt", "zit", "voelt", "kreeg", "lag", "woonde", "moet", "mag", "wil", "kan", NULL};
+	size_t n = c->out->n;
+	for (size_t i = 0; i + 1 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->first || !k->cap || !(k->flags & W_AMBIG) || !(k->flags & W_FIRST) || c->veto[i] ||
+		    (k->flags & (W_NONAME | W_ORG | W_ROLE | W_MED)))
+			continue;
+		const struct tok *v = &c->tok[i + 1];
+		char w[16];
+		size_t vl = v->e - v->s;
+		if (v->sent != k->sent || vl >= sizeof w)
+			continue;
+		lower_utf8(c->t + v->s, vl, w);
+		w[vl] = '\0';
+		if (!in_list(w, pverbs))
+			continue;
+		bool taken = false;
+		for (size_t f = 0; f < n && !taken; f++)
+			taken = c->out->v[f].start < k->e && k->s < c->out->v[f].end;
+		if (taken)
+			continue;
+		bool about = false;
+		size_t j = i + 1, last;
+		for (; j < c->ntok && c->tok[j].sent == k->sent && !about; j++)
+			about = medical_token(c, j, &last) ||
+			        (c->tok[j].flags & W_STREETHEAD && j + 1 < c->ntok && digit_at(c, c->tok[j].e + 1));
+		if (!about && j < c->ntok && (c->tok[j].flags & W_PRONOUN) && c->tok[j].cap)
+			about = true;
+		if (about)
+			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+	}
 }
 
 struct sentinfo {
@@ -2648,6 +2977,37 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 
 /* ------------------------------------------------------ merge and policy */
 
+/*
+ * What follows a staff or public name is theirs: "Voetballer Virgil van Dijk"
+ * (the rule name "van Dijk" right after the hint "Virgil"), "Uw aanspreekpunt
+ * is Pieter de Boer, 0522-441100, p.deboer@careteam.nl" (a contact person's
+ * work number and address).  Findings are sorted by start.
+ */
+static void demote_after_staff(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct scan_finding *h = &r->v[i];
+		if (h->type != SCAN_NAME || h->confidence >= SCAN_COUNT_CONF)
+			continue;
+		size_t end = h->end;
+		for (size_t j = i + 1; j < r->n; j++) {
+			struct scan_finding *x = &r->v[j];
+			if (x->start > end + 3)
+				break;
+			bool touch = x->type == SCAN_NAME && only_space(c, end, x->start);
+			bool contact = (x->type == SCAN_PHONE || x->type == SCAN_EMAIL) && x->start >= end;
+			for (size_t p = end; contact && p < x->start; p++)
+				contact = c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '(';
+			if (!touch && !contact)
+				continue;
+			if (x->confidence >= SCAN_COUNT_CONF && x->confidence < 0.9)
+				x->confidence = 0.4;
+			end = x->end;
+		}
+	}
+}
+
 static int type_rank(enum scan_type t)
 {
 	static const int rank[SCAN_NTYPES] = {
@@ -2828,11 +3188,14 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	resolve(out, text);
 	scan_tagged_names(&c);
 	sort_findings(out);
+	demote_after_staff(&c);
 	scan_dates(&c);
 	scan_ages(&c);
+	scan_age_words(&c);
 	scan_ward_codes(&c);
 	scan_obf_emails(&c);
 	scan_word_phones(&c);
+	scan_subject_names(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
