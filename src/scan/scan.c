@@ -2154,6 +2154,13 @@ static void scan_ages(struct ctx *c)
 				wn = word_before(c, ws, w, sizeof w, &ws);
 			if (!wn || !in_list(w, age_verbs))
 				continue;
+			/* "zijn HbA1c was 74", "bloeddruk is 90": a measurement, not an age */
+			{
+				char mw[32];
+				size_t ml = word_before(c, ws, mw, sizeof mw, NULL);
+				if (ml && (lookup(mw, ml) & W_MED))
+					continue;
+			}
 			bool ok = jaar;
 			if (!ok) {
 				/* a bare number: punctuation or "op <date>" after it */
@@ -2414,9 +2421,36 @@ static void scan_age_words(struct ctx *c)
 		size_t len = k->e - k->s;
 		if (len < 3 || len >= sizeof w)
 			continue;
-		char l0 = (char)(c->t[k->s] | 0x20);
-		/* every number word starts with one of these letters */
-		if (!strchr("etdvzanh", l0))
+		/* every number word starts with one of e t d v z a h and ends in one of
+		 * g n e r f s t d (ordinals and -jarige end in e) */
+		switch (c->t[k->s] | 0x20) {
+		case 'e': case 't': case 'd': case 'v': case 'z': case 'a': case 'h':
+			break;
+		default:
+			continue;
+		}
+		switch (c->t[k->e - 1]) {
+		case 'g': case 'n': case 'e': case 'r': case 'f': case 's': case 't': case 'd':
+			break;
+		default:
+			continue;
+		}
+		/* cheap test on the ending before any lowering: a unit word, -tien,
+		 * -tig, -honderd, -jarig(e), or an ordinal before "verjaardag" */
+		const char *z = c->t + k->e;
+		bool cand = (len >= 3 && (memcmp(z - 3, "tig", 3) == 0 || memcmp(z - 3, "een", 3) == 0 ||
+		                          memcmp(z - 3, "wee", 3) == 0 || memcmp(z - 3, "rie", 3) == 0 ||
+		                          memcmp(z - 3, "ier", 3) == 0 || memcmp(z - 3, "ijf", 3) == 0 ||
+		                          memcmp(z - 3, "zes", 3) == 0 || memcmp(z - 3, "ven", 3) == 0 ||
+		                          memcmp(z - 3, "cht", 3) == 0 || memcmp(z - 3, "gen", 3) == 0 ||
+		                          memcmp(z - 3, "elf", 3) == 0 || memcmp(z - 3, "alf", 3) == 0 ||
+		                          memcmp(z - 3, "erd", 3) == 0)) ||
+		            (len >= 4 && memcmp(z - 4, "tien", 4) == 0) ||
+		            (len >= 5 && (memcmp(z - 5, "jarig", 5) == 0 || memcmp(z - 6, "jarige", 6) == 0));
+		if (!cand && len >= 4 && (memcmp(z - 2, "de", 2) == 0 || memcmp(z - 3, "ste", 3) == 0) &&
+		    i + 1 < c->ntok && ((c->t[c->tok[i + 1].s] | 0x20) == 'v' || (c->t[c->tok[i + 1].s] | 0x20) == 'l'))
+			cand = true;
+		if (!cand)
 			continue;
 		lower_utf8(c->t + k->s, len, w);
 		w[len] = '\0';
@@ -2796,6 +2830,8 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 	f[n++] = feat("w", low, len);
 	if (len >= 3)
 		f[n++] = feat("s3", low + len - 3, 3);
+	if (len >= 5) /* "-ijke", "-ette", "-anda": endings of names */
+		f[n++] = feat("s4", low + len - 4, 4);
 	if (len >= 2) {
 		f[n++] = feat("s2", low + len - 2, 2);
 		f[n++] = feat("p2", low, 2);
@@ -2824,6 +2860,17 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 		lower_utf8(c->t + o->s, on, ol);
 		if (n < SCAN_FEAT_MAX)
 			f[n++] = feat(tag, ol, on);
+		if ((d == -1 || d == 1) && n + 1 < SCAN_FEAT_MAX) {
+			/* the neighbour together with this token's shape: "Kofi heeft" at a
+			 * sentence start is not "Morgen heeft" */
+			char combo[40];
+			combo[0] = sh[0];
+			combo[1] = sh[1];
+			size_t cn = on < sizeof combo - 2 ? on : sizeof combo - 2;
+			memcpy(combo + 2, ol, cn);
+			tag[0] = 'x';
+			f[n++] = feat(tag, combo, cn + 2);
+		}
 		if (d == -1 || d == 1) {
 			tag[0] = 'f';
 			n = add_flags(f, n, tag, o->flags);
