@@ -221,13 +221,19 @@ static const char *const roles[] = {
 	"filosoof", "historicus", "oprichter", "oprichtster", "initiatiefnemer", "teamleidster",
 	"leidinggevende", "afdelingshoofd", "zorgmanager", "locatiemanager", "regiomanager",
 	"beleidsmedewerker", "projectleider", "kwartiermaker", "opvolger", "dj",
-	"footballer", "singer", "actor", NULL};
+	"footballer", "singer", "actor", "vertrouwenspersoon", "vertrouwensarts", "kok", "chauffeur",
+	"conciërge", "huismeester", "schoonmaker", "schoonmaakster", "gastvrouw", "kapper", "kapster",
+	"pedicure", "activiteitenbegeleider", "geestelijk", "pastor", "dominee", "imam", "pastoor",
+	"klusjesman", "beheerder", "vrijwilligerscoördinator", "ict'er", "monteur", "receptioniste",
+	"ombudsman", "klachtenfunctionaris", "functionaris", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
 	"redactie", "organisatie", "zorgbemiddeling", "klantenservice", "webcare",
 	"cliëntenraad", "ondernemingsraad", "or", "praktijk", "apotheek", "balie",
-	"facilitair", "keuken", "huisartsenpraktijk", "dagbesteding", NULL};
+	"facilitair", "keuken", "huisartsenpraktijk", "dagbesteding", "ict", "technische", "dienst",
+	"huishouding", "schoonmaak", "beveiliging", "kapsalon", "klantcontact", "financiën",
+	"salarisadministratie", "crisisdienst", "helpdesk", "servicedesk", NULL};
 static const char *const family[] = {
 	"moeder", "vader", "ouders", "schoonmoeder", "schoonvader", "grootmoeder", "grootvader",
 	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
@@ -281,7 +287,8 @@ static const char *const pubctx[] = {
 	"conference", "lecture", "book", "article", "talk", "film", "roman", "gedicht", "lied",
 	"liedjes", "nummers", "album", "schilderij", "schilderijen", "uitzending", "televisie",
 	"radio", "krant", "tijdschrift", "kabinet", "minister", "partij", "debat", "theater",
-	"cabaret", "trad", "treedt", "show", "festival", "premiere", "première", "museum", NULL};
+	"cabaret", "trad", "treedt", "show", "festival", "premiere", "première", "museum", "toneelstuk",
+	"toneel", "musical", "opera", "speelfilm", "serie", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
 	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
@@ -728,7 +735,8 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"belt u", "bel dan", "inloop", "call", "phone us", "questions", "ons", "onze", "wij", "we",
 	"telefoonnummer is", "algemene nummer", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
-static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving",
+static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
+	"wij zoeken", "we zoeken",
 	"meer weten", "proefdraaien", "werken bij", "kom werken", "interesse", "vrijwilliger",
 	"aanmelden bij", NULL};
 
@@ -997,6 +1005,7 @@ static const char *const iban_org_ctx[] = {"stichting", "vereniging", "fonds", "
 	"donatie", "gift", "giften", "collecte", "steun ons", "ons rekeningnummer", "onze rekening",
 	"ons iban", "anbi", "sponsor", "inzameling", "actie", "goede doel", "foundation", "donate",
 	"doneren", "donateur", "vrienden van", "kerkbalans", "steunen", "steun", "bijdrage", "donation",
+	"onze bankrekening", "onze rekening", "ons bankrekeningnummer", "ten name van stichting",
 	"charity", NULL};
 
 /*
@@ -1256,7 +1265,8 @@ static void scan_addresses(struct ctx *c)
 
 static const char *const meeting_ctx[] = {"vergader", "overleg", "bijeenkomst", "cursus",
 	"training", "lokaal", "workshop", "presentatie", "sollicitatie", "spreekuur", "loket",
-	"meeting", "lezing", "examen", "taalles", NULL};
+	"meeting", "lezing", "examen", "taalles", "hotel", "spreker", "sprekers", "gasten", "hostel",
+	"vergaderkamer", "zalen", NULL};
 
 static void scan_patterns(struct ctx *c)
 {
@@ -1475,6 +1485,12 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		    (vl == 4 && strncmp(c->t + v->s, "zijn", 4) == 0) || (vl == 4 && strncmp(c->t + v->s, "heet", 4) == 0))
 			return true;
 	}
+	/* "Vrijwilliger van de maand: Gerrit!": a role heads the sentence, a colon before the name */
+	if (i > 0 && c->tok[i - 1].sent == k->sent && memchr(c->t + c->tok[i - 1].e, ':', k->s - c->tok[i - 1].e)) {
+		for (size_t b = i; b-- > 0 && c->tok[b].sent == k->sent;)
+			if (c->tok[b].first && (c->tok[b].flags & (W_ROLE | W_DEPT)))
+				return true;
+	}
 	/* "de planning: Kees of Mirjam" */
 	if (i > 0 && (c->tok[i - 1].flags & W_DEPT) && c->tok[i - 1].sent == k->sent) {
 		size_t p = c->tok[i - 1].e;
@@ -1490,6 +1506,28 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		return true;
 	if (last + 1 < c->ntok && c->tok[last + 1].sent == c->tok[last].sent) {
 		const struct tok *n = &c->tok[last + 1];
+		/* "Per 1 januari is Erik Mulder onze nieuwe bestuurder", "Anna wordt de nieuwe
+		 * teamleider", "Kees is onze vaste kok" */
+		{
+			static const char *const glue[] = {"is", "wordt", "onze", "ons", "de", "nieuwe", "nieuw",
+				"vaste", "eigen", "als", "was", "tijdelijke", "interim", NULL};
+			size_t d = last + 1;
+			char gw[16];
+			for (int hop = 0; hop < 4 && d < c->ntok && c->tok[d].sent == n->sent; hop++, d++) {
+				size_t gl = c->tok[d].e - c->tok[d].s;
+				if (c->tok[d].flags & W_ROLE) {
+					if (hop > 0)
+						return true;
+					break;
+				}
+				if (gl >= sizeof gw)
+					break;
+				lower_utf8(c->t + c->tok[d].s, gl, gw);
+				gw[gl] = '\0';
+				if (!in_list(gw, glue))
+					break;
+			}
+		}
 		/* "Ingezonden door Wendy, afdeling communicatie", "Bas, team Noord" */
 		if (c->t[c->tok[last].e] == ',' && n->e - n->s >= 4 &&
 		    (strncasecmp(c->t + n->s, "afdeling", 8) == 0 || (n->flags & W_DEPT)))
@@ -1602,6 +1640,17 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 			}
 		} else {
 			r = surname_run(c, j);
+			/* "Dhr. Kok", "mevrouw Koster": a surname that is also a job */
+			if (r == NONE && j < c->ntok && c->tok[j].cap && !c->tok[j].acronym && (c->tok[j].flags & W_ROLE) &&
+			    (c->tok[j].flags & W_SUR) && c->tok[j].sent == k->sent)
+				r = j;
+		}
+		/* "mevrouw de wit": a lower-case surname with its prefix */
+		if (r == NONE && j == i + 1 && (c->tok[j].flags & W_PREFIX) && !c->tok[j].cap && j + 1 < c->ntok &&
+		    joined(c, j) && !(c->tok[j + 1].flags & W_PREFIX) && lower_name_after_title(c, k, j + 1)) {
+			*core = j + 1;
+			*conf = 0.7;
+			return j + 1;
 		}
 		if (r == NONE && j == i + 1 && lower_name_after_title(c, k, j)) {
 			/* "mevrouw ramdin is weer thuis": written in lower case */
@@ -2140,6 +2189,14 @@ static void scan_ages(struct ctx *c)
 					continue;
 				}
 			}
+			/* "Onze moeder (88) ligt ..." */
+			if (paren) {
+				char fw[24];
+				if (word_before(c, p - 1, fw, sizeof fw, NULL) && in_list(fw, family)) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
+			}
 			if ((paren || comma) && name_ends_before(c, n, p - 1 + 1)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
 				continue;
@@ -2529,7 +2586,12 @@ static void scan_ward_codes(struct ctx *c)
 		size_t e = d;
 		while (digit_at(c, e))
 			e++;
-		if (e - d > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
+		size_t nd = e - d;
+		/* "C3-12": wing, floor and room */
+		if (nd <= 2 && e + 2 < c->len && c->t[e] == '-' && digit_at(c, e + 1) && digit_at(c, e + 2) &&
+		    !digit_at(c, e + 3))
+			e += 3;
+		if (nd > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
 		                                     ((c->t[e] == '.' || c->t[e] == ',' || c->t[e] == '-') && digit_at(c, e + 1)))))
 			continue;
 		if (!word_before(c, k->s, w, sizeof w, NULL) ||
