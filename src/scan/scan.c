@@ -275,7 +275,7 @@ static const char *const plabels[] = {
 	"cliëntnr", "dossiernr", "bsn-nr", "zorgverzekeringsnummer", "verzekeringsnummer",
 	"inschrijfnummer", "wmo-nummer", "cak-nummer", "pat", "wlz", "ciz", "wmo", "cak",
 	"indicatienummer", "indicatienr", "zorgnummer", "zorgnr", "zorgdossier", "clientcode", "cliëntcode",
-	"patiëntcode", "verzekerde", "verzekerdennr", "zorgid", "ecd", "zorgplannummer", "nhs", "insurance", NULL};
+	"patiëntcode", "verzekerde", "verzekerdennr", "zorgid", "ecd", "zorgdossiernummer", "zorgdossiernr", "zorgplannummer", "nhs", "insurance", NULL};
 static const char *const rlabels[] = {
 	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
@@ -383,10 +383,10 @@ static const char *const pat_src[P_NPAT] = {
 		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
 		"|zorgverzekeraar|verzekeraar|ecd|zorgplan)"
 		"[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)"
-		"|mrn|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg)?dossier"
+		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg)?dossier"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
 		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr|nr)\\.){0,60}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9])(?![0-9])",
+		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr|nr)\\.){0,60}?((?:[0-9]{2,4}-(?-i:[A-Z]{2,4})-[0-9]{3,8}|(?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9]))(?![0-9])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
 		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box|studio|chambre)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
 		"([0-9]{1,2}[a-z]?-[0-9]{2}(?![0-9])|[a-z]{1,2}[-.]?[0-9]{1,4}[a-z]?|[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
@@ -1628,6 +1628,19 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 	    only_space(c, k->e, c->tok[i + 1].s)) {
 		/* mevrouw Jansen, dhr. J. de Vries, oma Truus */
 		size_t j = i + 1;
+		/* "de bewoonster van de Lindehof", "cliënt van Het Anker": a place, not a surname */
+		if (k->e - k->s >= 6 && c->tok[j].e - c->tok[j].s == 3 && memcmp(c->t + c->tok[j].s, "van", 3) == 0) {
+			static const char *const generic[] = {"bewoner", "bewoonster", "cliënt", "cliënte", "client",
+				"patiënt", "patiënte", "patient", "resident", "familie", NULL};
+			char tw[16];
+			size_t tl = k->e - k->s;
+			if (tl < sizeof tw) {
+				lower_utf8(c->t + k->s, tl, tw);
+				tw[tl] = '\0';
+				if (in_list(tw, generic))
+					return NONE;
+			}
+		}
 		while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot)
 			j++;
 		size_t r = NONE;
@@ -2478,10 +2491,10 @@ static void scan_age_words(struct ctx *c)
 		size_t len = k->e - k->s;
 		if (len < 3 || len >= sizeof w)
 			continue;
-		/* every number word starts with one of e t d v z a h and ends in one of
+		/* every number word starts with one of e t d v z a h n and ends in one of
 		 * g n e r f s t d (ordinals and -jarige end in e) */
 		switch (c->t[k->s] | 0x20) {
-		case 'e': case 't': case 'd': case 'v': case 'z': case 'a': case 'h':
+		case 'e': case 't': case 'd': case 'v': case 'z': case 'a': case 'h': case 'n':
 			break;
 		default:
 			continue;
@@ -2788,6 +2801,24 @@ static void scan_health(struct ctx *c)
 		                                       c->tok[i + 1].sent == c->tok[i].sent &&
 		                                       (c->tok[i + 1].flags & W_FAMILY)))
 			si[c->tok[i].sent].pron = true;
+	/* "De dokter denkt aan een blaasontsteking.", "Volgens de arts is het een delier.":
+	 * a sentence about the diagnosis goes on about the person before it */
+	for (size_t i = 0; i < c->ntok; i++) {
+		static const char *const dx[] = {"dokter", "arts", "huisarts", "specialist", "uitslag", "diagnose",
+			"neuroloog", "cardioloog", "geriater", "psychiater", "longarts", "oncoloog", "internist",
+			"chirurg", "uitslagen", "onderzoek", "scan", "biopt", "doktoren", "artsen", NULL};
+		const struct tok *k = &c->tok[i];
+		size_t len = k->e - k->s;
+		char w[16];
+		if (len < 4 || len >= sizeof w || !(k->flags & W_ROLE || (c->t[k->s] | 0x20) == 'u' ||
+		                                    (c->t[k->s] | 0x20) == 'd' || (c->t[k->s] | 0x20) == 'o' ||
+		                                    (c->t[k->s] | 0x20) == 's' || (c->t[k->s] | 0x20) == 'b'))
+			continue;
+		lower_utf8(c->t + k->s, len, w);
+		w[len] = '\0';
+		if (in_list(w, dx))
+			si[k->sent].pron = true;
+	}
 	for (size_t s = 1; s < c->nsent; s++)
 		if (si[s].ntok && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].pron || si[s].ntok <= 5)) {
 			si[s].name |= si[s - 1].name;
