@@ -1182,6 +1182,20 @@ static bool bare_street(const struct ctx *c, size_t i, size_t after)
 	return in_list(w, preps);
 }
 
+/* "Rua do Sol", "Rue des Lilas", "Via della Pace": particles inside foreign street names */
+static bool street_particle(const struct ctx *c, const struct tok *k)
+{
+	static const char *const v[] = {"do", "dos", "da", "das", "des", "du", "del", "della", "di", "la",
+		"le", "les", "el", "al", "ibn", "sur", "an", "am", "der", NULL};
+	char w[8];
+	size_t n = k->e - k->s;
+	if (n > 5 || k->cap)
+		return false;
+	lower_utf8(c->t + k->s, n, w);
+	w[n] = '\0';
+	return in_list(w, v);
+}
+
 /*
  * Street and house number from the tokens: "Kerkstraat 5a", "Laan van
  * Meerdervoort 52", "Burgemeester de Withstraat 3", "12 Baker Street".
@@ -1203,7 +1217,8 @@ static void scan_streets(struct ctx *c)
 			/* walk back over "Laan van", "Burgemeester de" */
 			size_t j = i;
 			while (j > 0 && i - j < 4 && joined(c, j - 1) &&
-			       ((c->tok[j - 1].flags & (W_PREFIX | W_STREETHEAD)) || c->tok[j - 1].cap)) {
+			       ((c->tok[j - 1].flags & (W_PREFIX | W_STREETHEAD)) || c->tok[j - 1].cap ||
+			        street_particle(c, &c->tok[j - 1]))) {
 				j--;
 				/* "Voor Kees 3 broodjes": a preposition opening the sentence heads no street */
 				static const char *const prep_heads[] = {"achter", "over", "voor", "buiten", "binnen",
@@ -1224,6 +1239,12 @@ static void scan_streets(struct ctx *c)
 			if (!street && !(street = bare_street(c, i, e + 1 + hn)))
 				continue;
 			bool venue = window_has(c, back(start, 100), start, venue_ctx);
+			/* "Lies is verhuisd naar ...", "Mevrouw Bos woont naast het wijkcentrum": a person
+			 * in the sentence makes it hers, whatever venue word is near */
+			for (size_t q = i; venue && q-- > 0 && c->tok[q].sent == k->sent;)
+				if ((c->tok[q].flags & (W_TITLE | W_FAMILY)) ||
+				    (c->tok[q].cap && (c->tok[q].flags & W_FIRST) && !(c->tok[q].flags & (W_AMBIG | W_ROLE))))
+					venue = false;
 			add_finding(c, SCAN_ADDRESS, start, e + 1 + hn, venue ? 0.4 : 0.75);
 		} else if (i >= 2 && c->tok[i - 1].cap && k->e - k->s <= 9 && joined(c, i - 1)) {
 			/* English: number before the street name */
@@ -2516,7 +2537,7 @@ static void scan_age_words(struct ctx *c)
 		                          memcmp(z - 3, "elf", 3) == 0 || memcmp(z - 3, "alf", 3) == 0 ||
 		                          memcmp(z - 3, "erd", 3) == 0)) ||
 		            (len >= 4 && memcmp(z - 4, "tien", 4) == 0) ||
-		            (len >= 5 && (memcmp(z - 5, "jarig", 5) == 0 || memcmp(z - 6, "jarige", 6) == 0));
+		            (len >= 5 && memcmp(z - 5, "jarig", 5) == 0) || (len >= 6 && memcmp(z - 6, "jarige", 6) == 0);
 		if (!cand && len >= 4 && (memcmp(z - 2, "de", 2) == 0 || memcmp(z - 3, "ste", 3) == 0) &&
 		    i + 1 < c->ntok && ((c->t[c->tok[i + 1].s] | 0x20) == 'v' || (c->t[c->tok[i + 1].s] | 0x20) == 'l'))
 			cand = true;
