@@ -698,14 +698,19 @@ static bool window_has(const struct ctx *c, size_t from, size_t to, const char *
 	if (n > sizeof low)
 		from = to - (n = sizeof low);
 	lower_utf8(c->t + from, n, low);
-	for (; *needles; needles++) {
-		size_t m = strlen(*needles);
-		/* at a word start only: "kerk" must not match "Kerkstraat" */
-		for (size_t i = 0; i + m <= n; i++)
-			if (low[i] == (*needles)[0] && memcmp(low + i, *needles, m) == 0 &&
-			    (i == 0 || !is_letter_byte(low, i - 1, n)) &&
+	/* at a word start only: "kerk" must not match "Kerkstraat"; so the window
+	 * is walked once and the needles are tried only where a word starts */
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && is_letter_byte(low, i - 1, n))
+			continue;
+		for (const char *const *nd = needles; *nd; nd++) {
+			if (low[i] != (*nd)[0])
+				continue;
+			size_t m = strlen(*nd);
+			if (i + m <= n && memcmp(low + i, *nd, m) == 0 &&
 			    (i + m == n || !is_letter_byte(low, i + m, n) || m >= 5))
 				return true;
+		}
 	}
 	return false;
 }
@@ -2822,30 +2827,31 @@ static void scan_health(struct ctx *c)
 		                                       c->tok[i + 1].sent == c->tok[i].sent &&
 		                                       (c->tok[i + 1].flags & W_FAMILY)))
 			si[c->tok[i].sent].pron = true;
-	/* "De dokter denkt aan een blaasontsteking.", "Volgens de arts is het een delier.":
-	 * a sentence about the diagnosis goes on about the person before it */
-	for (size_t i = 0; i < c->ntok; i++) {
-		static const char *const dx[] = {"dokter", "arts", "huisarts", "specialist", "uitslag", "diagnose",
-			"neuroloog", "cardioloog", "geriater", "psychiater", "longarts", "oncoloog", "internist",
-			"chirurg", "uitslagen", "onderzoek", "scan", "biopt", "doktoren", "artsen", NULL};
-		const struct tok *k = &c->tok[i];
-		size_t len = k->e - k->s;
-		char w[16];
-		if (len < 4 || len >= sizeof w || !(k->flags & W_ROLE || (c->t[k->s] | 0x20) == 'u' ||
-		                                    (c->t[k->s] | 0x20) == 'd' || (c->t[k->s] | 0x20) == 'o' ||
-		                                    (c->t[k->s] | 0x20) == 's' || (c->t[k->s] | 0x20) == 'b'))
-			continue;
-		lower_utf8(c->t + k->s, len, w);
-		w[len] = '\0';
-		if (in_list(w, dx))
-			si[k->sent].pron = true;
-	}
-	for (size_t s = 1; s < c->nsent; s++)
+	for (size_t s = 1; s < c->nsent; s++) {
+		/* "De dokter denkt aan een blaasontsteking.", "Volgens de arts is het een delier.":
+		 * a sentence about the diagnosis goes on about the person before it (looked
+		 * for only after a sentence with a person, so general text pays nothing) */
+		if (si[s].ntok && !si[s].pron && si[s].ntok > 5 && (si[s - 1].name || si[s - 1].room || si[s - 1].ref)) {
+			static const char *const dx[] = {"dokter", "arts", "huisarts", "specialist", "uitslag",
+				"diagnose", "neuroloog", "cardioloog", "geriater", "psychiater", "longarts", "oncoloog",
+				"internist", "chirurg", "uitslagen", "onderzoek", "scan", "biopt", "doktoren", "artsen", NULL};
+			for (size_t i = si[s].first; i < si[s].first + si[s].ntok && !si[s].pron; i++) {
+				const struct tok *k = &c->tok[i];
+				size_t len = k->e - k->s;
+				char w[16];
+				if (len < 4 || len >= sizeof w)
+					continue;
+				lower_utf8(c->t + k->s, len, w);
+				w[len] = '\0';
+				si[s].pron = in_list(w, dx);
+			}
+		}
 		if (si[s].ntok && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].pron || si[s].ntok <= 5)) {
 			si[s].name |= si[s - 1].name;
 			si[s].room |= si[s - 1].room;
 			si[s].ref |= si[s - 1].ref;
 		}
+	}
 	/* Person context first: general text never pays for the medical lookups. */
 	for (size_t i = 0; i < c->ntok; i++) {
 		size_t s = c->tok[i].sent;
