@@ -2611,6 +2611,52 @@ static void scan_age_words(struct ctx *c)
 	}
 }
 
+/*
+ * Digits and number words mixed: "06 twaalf 34 vijftig 78", "0 6 - twaalf
+ * - 34 ...": from a digit group starting with 0 at a word start, groups of
+ * digits and number words joined by spaces, commas or dashes that make ten
+ * digits, with at least one word among them.
+ */
+static void scan_mixed_phones(struct ctx *c)
+{
+	for (const char *z = memchr(c->t, '0', c->len); z; z = memchr(z + 1, '0', c->len - (size_t)(z + 1 - c->t))) {
+		size_t st = (size_t)(z - c->t);
+		if (st > 0 && (digit_at(c, st - 1) || is_letter_byte(c->t, st - 1, c->len) || c->t[st - 1] == '+'))
+			continue;
+		size_t p = st, end = st, digits = 0, wordsn = 0;
+		for (;;) {
+			size_t q = p;
+			if (digit_at(c, q)) {
+				while (digit_at(c, q))
+					q++;
+				if (q - p > 4 || (q < c->len && is_letter_byte(c->t, q, c->len)))
+					break;
+				digits += q - p;
+			} else {
+				while (q < c->len && is_letter_byte(c->t, q, c->len))
+					q++;
+				int v = q > p ? number_word(c->t + p, q - p) : -1;
+				if (v < 0)
+					break;
+				digits += v < 10 ? 1 : 2;
+				wordsn++;
+			}
+			end = q;
+			if (digits >= 10)
+				break;
+			p = q;
+			while (p < c->len && (c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '-'))
+				p++;
+			if (p == q || p >= c->len)
+				break;
+		}
+		if (digits == 10 && wordsn > 0 && !digit_at(c, end) && !(end < c->len && is_letter_byte(c->t, end, c->len)))
+			add_finding(c, SCAN_PHONE, st, end, window_has(c, back(st, 100), st, org_ctx) ? 0.4 : 0.8);
+		if (end > st)
+			z = c->t + end - 1;
+	}
+}
+
 /* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
 static void scan_ward_codes(struct ctx *c)
 {
@@ -3362,6 +3408,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_ward_codes(&c);
 	scan_obf_emails(&c);
 	scan_word_phones(&c);
+	scan_mixed_phones(&c);
 	scan_subject_names(&c);
 	scan_health(&c);
 	sort_findings(out);

@@ -352,6 +352,13 @@ static void test_staff_and_public(void **state)
 	EXPECT("mevrouw van dam wil haar dochter spreken.", SCAN_NAME, "mevrouw van dam");
 }
 
+static void test_mixed_phone(void **state)
+{
+	EXPECT("Bel zijn vrouw op 06 dertig 12 negen 8 7 vijf.", SCAN_PHONE, "06 dertig 12 negen 8 7 vijf");
+	EXPECT("Nummer van Anouk: 0 6, 44, achttien, 90, 12.", SCAN_PHONE, "0 6, 44, achttien, 90, 12");
+	EXPECT_NONE("Het vroor 0 graden, om 12 uur twee graden.", SCAN_PHONE);
+}
+
 static void test_policy(void **state)
 {
 	struct scan_policy pol = {0};
@@ -471,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_room_notations),
 		cmocka_unit_test(test_address_grammar),
 		cmocka_unit_test(test_staff_and_public),
+		cmocka_unit_test(test_mixed_phone),
 		cmocka_unit_test(test_bsn),
 		cmocka_unit_test(test_iban),
 		cmocka_unit_test(test_phone),
