@@ -556,6 +556,7 @@ struct ctx {
 	pcre2_match_data *md;
 	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
 	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
+	bool *sperson;     /* per sentence: a title, family word or "ik" in it (made on first use) */
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -1070,6 +1071,7 @@ static bool digit_at(const struct ctx *c, size_t i);
 static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, size_t *ws);
 static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, size_t *we);
 static bool in_list(const char *w, const char *const *v);
+static size_t tok_first_at(const struct ctx *c, size_t off);
 
 /* Length of a house number at p ("12", "5a", "45-2", "3 B"), 0 if none. */
 static size_t house_number(const struct ctx *c, size_t p)
@@ -1574,15 +1576,21 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 				return true;
 		}
 	}
-	/* a vacancy's contact: "Vragen? Bel Anita op 0345-619900", "mail Ria Smit, r.smit@..." */
-	size_t end = c->tok[last].e;
-	for (size_t f = 0; f < c->out->n; f++) {
-		const struct scan_finding *x = &c->out->v[f];
-		if ((x->type == SCAN_PHONE || x->type == SCAN_EMAIL) && x->start >= end && x->start <= end + 12 &&
-		    window_has(c, back(k->s, 300), k->s, vacancy_ctx))
-			return true;
+	/* a vacancy's contact: "Vragen? Bel Anita op 0345-619900", "mail Ria Smit, r.smit@..."
+	 * (read from the text, not the findings: a name is looked at once) */
+	size_t p = c->tok[last].e;
+	while (p < c->len && (c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '('))
+		p++;
+	if (p + 3 < c->len && c->t[p] == 'o' && c->t[p + 1] == 'p' && c->t[p + 2] == ' ')
+		p += 3;
+	bool contact = p < c->len && (digit_at(c, p) || c->t[p] == '+');
+	if (!contact && p < c->len) {
+		size_t q = p;
+		while (q < c->len && q - p < 64 && c->t[q] != ' ' && c->t[q] != '@')
+			q++;
+		contact = q < c->len && c->t[q] == '@';
 	}
-	return false;
+	return contact && window_has(c, back(k->s, 300), k->s, vacancy_ctx);
 }
 
 static bool is_public(const struct ctx *c, size_t s, size_t e)
@@ -1999,9 +2007,12 @@ static bool in_list(const char *w, const char *const *v)
 }
 
 /* A name finding ends at `off`, with at most spaces, a comma or '(' between. */
+static size_t finding_first_at(const struct ctx *c, size_t n, size_t off);
+
 static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
 {
-	for (size_t k = 0; k < n; k++) {
+	/* names are short: look only at findings starting in the 200 bytes before */
+	for (size_t k = finding_first_at(c, n, back(off, 200)); k < n && c->out->v[k].start <= off; k++) {
 		const struct scan_finding *x = &c->out->v[k];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end > off || x->end + 4 < off)
 			continue;
@@ -2015,32 +2026,45 @@ static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
 }
 
 /* The sentence holding `off` speaks of a person: a name, "ik", a title or a family word. */
-static bool person_near(const struct ctx *c, size_t n, size_t off)
+/* The first of the findings [0, n) that starts at or after off; they must be sorted by start. */
+static size_t finding_first_at(const struct ctx *c, size_t n, size_t off)
 {
-	size_t s = sentence_of(c, off);
-	for (size_t k = 0; k < n; k++) {
-		const struct scan_finding *x = &c->out->v[k];
-		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && sentence_of(c, x->start) == s)
-			return true;
-	}
-	size_t lo = 0, hi = c->ntok;
-	while (lo < hi) { /* the sentence's first token */
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->tok[mid].sent < s)
+		if (c->out->v[mid].start < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < c->ntok; i++) {
-		const struct tok *k = &c->tok[i];
-		if (k->sent > s)
-			break;
-		if (k->flags & (W_FAMILY | W_TITLE))
-			return true;
-		if (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k')
+	return lo;
+}
+
+/*
+ * The sentence holding `off` speaks of a person: a name among the findings
+ * [0, n) (sorted by start), "ik", a title or a family word.  Both looks are
+ * bounded by the sentence (a binary search, and a per-sentence flag made
+ * once), so a 1 MiB text of one sentence stays linear.
+ */
+static bool person_near(struct ctx *c, size_t n, size_t off)
+{
+	size_t s = sentence_of(c, off);
+	size_t from = c->sent_at[s], to = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+	for (size_t k = finding_first_at(c, n, from); k < n && c->out->v[k].start < to; k++) {
+		const struct scan_finding *x = &c->out->v[k];
+		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			return true;
 	}
-	return false;
+	if (!c->sperson) {
+		c->sperson = xcalloc(c->nsent, sizeof *c->sperson);
+		for (size_t i = 0; i < c->ntok; i++) {
+			const struct tok *k = &c->tok[i];
+			if ((k->flags & (W_FAMILY | W_TITLE)) ||
+			    (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k'))
+				c->sperson[k->sent] = true;
+		}
+	}
+	return c->sperson[s];
 }
 
 /*
@@ -2570,10 +2594,9 @@ static void scan_age_words(struct ctx *c)
 		if (jarig) {
 			bool person = person_near(c, n, k->s) ||
 			              (word_after(c, k->e, w2, sizeof w2, NULL) && in_list(w2, age_person_after));
-			for (size_t f = 0; f < n && !person; f++) {
+			for (size_t f = finding_first_at(c, n, k->e); f < n && !person && c->out->v[f].start <= k->e + 24; f++) {
 				const struct scan_finding *x = &c->out->v[f];
-				person = x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->start >= k->e &&
-				         x->start <= k->e + 24;
+				person = x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF;
 			}
 			if (person)
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.75);
@@ -2793,6 +2816,7 @@ static void scan_subject_names(struct ctx *c)
 	static const char *const pverbs[] = {"heeft", "is", "krijgt", "ligt", "woont", "had", "was", "slikt",
 		"gebruikt", "zit", "voelt", "kreeg", "lag", "woonde", "moet", "mag", "wil", "kan", NULL};
 	size_t n = c->out->n;
+	bool *cov = NULL;
 	for (size_t i = 0; i + 1 < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		if (!k->first || !k->cap || !(k->flags & W_AMBIG) || !(k->flags & W_FIRST) || c->veto[i] ||
@@ -2807,10 +2831,13 @@ static void scan_subject_names(struct ctx *c)
 		w[vl] = '\0';
 		if (!in_list(w, pverbs))
 			continue;
-		bool taken = false;
-		for (size_t f = 0; f < n && !taken; f++)
-			taken = c->out->v[f].start < k->e && k->s < c->out->v[f].end;
-		if (taken)
+		if (!cov) { /* tokens inside a finding so far, made once */
+			cov = xcalloc(c->ntok, sizeof *cov);
+			for (size_t f = 0; f < n; f++)
+				for (size_t t = tok_first_at(c, c->out->v[f].start); t < c->ntok && c->tok[t].s < c->out->v[f].end; t++)
+					cov[t] = true;
+		}
+		if (cov[i])
 			continue;
 		bool about = false;
 		size_t j = i + 1, last;
@@ -2822,6 +2849,7 @@ static void scan_subject_names(struct ctx *c)
 		if (about)
 			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
 	}
+	free(cov);
 }
 
 struct sentinfo {
@@ -3403,8 +3431,11 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	sort_findings(out);
 	demote_after_staff(&c);
 	scan_dates(&c);
+	sort_findings(out);
 	scan_ages(&c);
+	sort_findings(out); /* person_near searches the findings so far by start */
 	scan_age_words(&c);
+	sort_findings(out);
 	scan_ward_codes(&c);
 	scan_obf_emails(&c);
 	scan_word_phones(&c);
@@ -3434,6 +3465,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.sent_at);
 	free(c.veto);
 	free(c.pub);
+	free(c.sperson);
 	return 0;
 }
 
