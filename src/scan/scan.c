@@ -211,19 +211,37 @@ static const char *const roles[] = {
 	"penningmeester", "nurse", "doctor", "speaker", "author", "colleague",
 	"namens", "gastspreker", "gastheer", "gastvrouw", "communicatie", "communicatieadviseur",
 	"marketing", "pr", "hr-adviseur", "recruiter", "redacteur", "webcare", "fotograaf",
-	"cabaretier", "artiest", "muzikant", "acteur", "actrice", NULL};
+	"cabaretier", "artiest", "muzikant", "acteur", "actrice",
+	/* contact persons and public figures in the news */
+	"aanspreekpunt", "contactpersoon", "contactpersonen", "voetballer", "voetbalster", "premier",
+	"minister-president", "kamerlid", "oud-minister", "europarlementariër", "wielrenner",
+	"schaatser", "schaatsster", "tennisser", "atleet", "zwemmer", "zwemster", "olympisch",
+	"kampioen", "wereldkampioen", "bondscoach", "topman", "topvrouw", "ceo", "president", "paus",
+	"rapper", "influencer", "youtuber", "componist", "dichter", "dichteres", "columnist",
+	"filosoof", "historicus", "oprichter", "oprichtster", "initiatiefnemer", "teamleidster",
+	"leidinggevende", "afdelingshoofd", "zorgmanager", "locatiemanager", "regiomanager",
+	"beleidsmedewerker", "projectleider", "kwartiermaker", "opvolger", "dj",
+	"footballer", "singer", "actor", "vertrouwenspersoon", "vertrouwensarts", "kok", "chauffeur",
+	"conciërge", "huismeester", "schoonmaker", "schoonmaakster", "gastvrouw", "kapper", "kapster",
+	"pedicure", "activiteitenbegeleider", "geestelijk", "pastor", "dominee", "imam", "pastoor",
+	"klusjesman", "beheerder", "vrijwilligerscoördinator", "ict'er", "monteur", "receptioniste",
+	"ombudsman", "klachtenfunctionaris", "functionaris", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
 	"redactie", "organisatie", "zorgbemiddeling", "klantenservice", "webcare",
 	"cliëntenraad", "ondernemingsraad", "or", "praktijk", "apotheek", "balie",
-	"facilitair", "keuken", "huisartsenpraktijk", "dagbesteding", NULL};
+	"facilitair", "keuken", "huisartsenpraktijk", "dagbesteding", "ict", "technische", "dienst",
+	"huishouding", "schoonmaak", "beveiliging", "kapsalon", "klantcontact", "financiën",
+	"salarisadministratie", "crisisdienst", "helpdesk", "servicedesk", NULL};
 static const char *const family[] = {
 	"moeder", "vader", "ouders", "schoonmoeder", "schoonvader", "grootmoeder", "grootvader",
 	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
 	"zus", "zusje", "broertje", "partner", "kind", "kinderen", "baby", "buurman", "buurvrouw",
 	"vriend", "vriendin", "oom", "tante", "neef", "nicht", "echtgenoot", "echtgenote",
-	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", NULL};
+	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "pa", "ma",
+	"pap", "mam", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
+	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus", NULL};
 static const char *const possessives[] = {
 	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her", NULL};
 static const char *const ikverbs[] = {
@@ -234,7 +252,13 @@ static const char *const streetheads[] = {
 	"markt", "dreef", "burgemeester", "generaal", "dokter", "prins", "prinses", "koningin",
 	"koning", "graaf", "sint", "pastoor", "professor", "president", "admiraal", "oude",
 	"nieuwe", "korte", "lange", "hoge", "lage", "kleine", "grote", "noorder", "zuider",
-	"ooster", "wester", "van", NULL};
+	"ooster", "wester", "van",
+	/* foreign street words: "Rua das Flores 23", "Ulica Długa 12", "Rue Ibn Battouta 9" */
+	"rua", "rue", "ulica", "ul", "calle", "avenida", "avenue", "via", "viale", "strada", "carrer",
+	"boulevard", "chemin", "route", "allée", "sokak", "caddesi", "cadde", "sokağı", "mahallesi",
+	"derb", "zanka", "chaussée", "steenweg",
+	/* Dutch street heads before a preposition: "Achter de Hoven 31", "Weg naar Laren 14" */
+	"achter", "over", "voor", "buiten", "binnen", "naar", "bij", "onder", NULL};
 static const char *const plabels[] = {
 	"patiëntnummer", "patientnummer", "patiëntnr", "patientnr", "patiënt", "patient",
 	"patiënten", "patiëntennummer", "patiëntid", "patientid", "patiënt-nummer", "patient-nummer",
@@ -249,11 +273,13 @@ static const char *const plabels[] = {
 	"nhg", "nhg-nummer", "nhg-nr", "klantnummer", "klantnr", "klant-nummer", "klant",
 	"relatienummer", "relatienr", "relatie", "his", "his-nummer", "his-nr", "ziekenhuisnr",
 	"cliëntnr", "dossiernr", "bsn-nr", "zorgverzekeringsnummer", "verzekeringsnummer",
-	"inschrijfnummer", "wmo-nummer", "cak-nummer", NULL};
+	"inschrijfnummer", "wmo-nummer", "cak-nummer", "pat", "wlz", "ciz", "wmo", "cak",
+	"indicatienummer", "indicatienr", "zorgnummer", "zorgnr", "zorgdossier", "clientcode", "cliëntcode",
+	"patiëntcode", "verzekerde", "verzekerdennr", "zorgid", "ecd", "zorgdossiernummer", "zorgdossiernr", "zorgplannummer", "nhs", "insurance", NULL};
 static const char *const rlabels[] = {
 	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
-	"verdieping", "woongroep", "groep", NULL};
+	"verdieping", "woongroep", "groep", "studio", "chambre", NULL};
 static const char *const pubctx[] = {
 	"lezing", "workshop", "presentatie", "boek", "artikel", "interview", "column", "blog",
 	"podcast", "webinar", "symposium", "congres", "keynote", "documentaire", "concert",
@@ -261,7 +287,8 @@ static const char *const pubctx[] = {
 	"conference", "lecture", "book", "article", "talk", "film", "roman", "gedicht", "lied",
 	"liedjes", "nummers", "album", "schilderij", "schilderijen", "uitzending", "televisie",
 	"radio", "krant", "tijdschrift", "kabinet", "minister", "partij", "debat", "theater",
-	"cabaret", "trad", "treedt", "show", "festival", "premiere", "première", "museum", NULL};
+	"cabaret", "trad", "treedt", "show", "festival", "premiere", "première", "museum", "toneelstuk",
+	"toneel", "musical", "opera", "speelfilm", "serie", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
 	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
@@ -279,7 +306,7 @@ static const char *const abbrs[] = {
 static struct wtab words;
 static void model_load(void);
 /* Lowered copies of the lists; the word table points into them for the program's life. */
-static char *list_mem[8];
+static char *list_mem[12];
 static size_t nlist_mem;
 /* Suffixes that make a compound medical ("borstkanker", "blaasontsteking"). */
 static struct word medsuf[128];
@@ -348,19 +375,22 @@ enum pat {
 static const char *const pat_src[P_NPAT] = {
 	[P_NUMBER] = "(?:\\+|\\([0-9]{1,4}\\)|[0-9])(?:[ ./-]{0,3}(?:\\([0-9]{1,4}\\)|[0-9])){6,18}(?![\\w@])",
 	[P_POSTCODE] = "(?<![\\p{L}0-9])[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2}|(?: [a-z]{2}(?= \\p{Lu}\\p{Ll})))(?![\\p{L}0-9])",
-	[P_PATIENT] = "(?i)\\b(?:pati[eë]nt(?:en)?[ -]?(?:nummer|nr\\.?|id|no\\.?)|cli[eë]nt[ -]?(?:nummer|nr\\.?|id|no\\.?)"
-		"|dossier[ -]?(?:nummer|nr\\.?)|registratie[ -]?(?:nummer|nr\\.?)|zis[ -]?(?:nummer|nr\\.?)|epd[ -]?(?:nummer|nr\\.?)|mrn"
-		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital)\\s+(?:number|no\\.?|id)"
-		"|big[ -]?(?:nummer|nr\\.?|registratie(?:nummer)?|code|number)?|agb[ -]?(?:code|nummer|nr\\.?)?"
-		"|verzekerden[ -]?nummer|polis[ -]?(?:nummer|nr\\.?)|zorgpas(?:nummer)?|ziekenhuis[ -]?(?:nummer|nr\\.?)"
-		"|nhg[ -]?(?:nummer|nr\\.?)?|his[ -]?(?:nummer|nr\\.?)|klant[ -]?(?:nummer|nr\\.?)|relatie[ -]?(?:nummer|nr\\.?)"
-		"|(?:zorg)?verzekerings[ -]?nummer|inschrijf[ -]?nummer|(?:wmo|cak)[ -]nummer"
+	/* A label grammar: a head (who or what is numbered) with an optional
+	 * number word ("patiënt-ID", "WLZ-nummer", "verzekerde nr.", "Clientcode",
+	 * "pat.nr"), or a register that is a label on its own (EPD, ZIS, MRN, CIZ);
+	 * then within 60 characters the number, letters in front allowed ("CL-20931"). */
+	[P_PATIENT] = "(?i)\\b(?:(?:pati[eë]nt(?:en)?|pat|cli[eë]nt|(?:zorg)?dossier|registratie|zis|epd|his|klant|relatie"
+		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
+		"|zorgverzekeraar|verzekeraar|ecd|zorgplan)"
+		"[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)"
+		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg)?dossier"
+		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
 		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr)\\.){0,40}?((?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9])(?![0-9])",
+		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr|nr)\\.){0,60}?((?:[0-9]{2,4}-(?-i:[A-Z]{2,4})-[0-9]{3,8}|(?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9]))(?![0-9])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
-		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
-		"((?:[a-z]-?)?[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
-		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school)))",
+		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box|studio|chambre)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
+		"([0-9]{1,2}[a-z]?-[0-9]{2}(?![0-9])|[a-z]{1,2}[-.]?[0-9]{1,4}[a-z]?|[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
+		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school|hotel|pension|hostel|congrescentrum|vakantiepark)))",
 	[P_DATE] = DATE_RE,
 };
 
@@ -406,6 +436,7 @@ static void init_run(void)
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
 	rc |= load_list("src/scan/lists/ambiguous.txt", W_AMBIG, false);
 	rc |= load_list("src/scan/lists/medical.txt", W_MED, false);
+	rc |= load_list("src/scan/lists/medicines.txt", W_MED, false);
 	rc |= load_list("src/scan/lists/medical_suffixes.txt", 0, true);
 	rc |= load_list("src/scan/lists/public.txt", W_PUBLIC, false);
 	if (rc)
@@ -525,6 +556,7 @@ struct ctx {
 	pcre2_match_data *md;
 	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
 	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
+	bool *sperson;     /* per sentence: a title, family word or "ik" in it (made on first use) */
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -667,14 +699,19 @@ static bool window_has(const struct ctx *c, size_t from, size_t to, const char *
 	if (n > sizeof low)
 		from = to - (n = sizeof low);
 	lower_utf8(c->t + from, n, low);
-	for (; *needles; needles++) {
-		size_t m = strlen(*needles);
-		/* at a word start only: "kerk" must not match "Kerkstraat" */
-		for (size_t i = 0; i + m <= n; i++)
-			if (low[i] == (*needles)[0] && memcmp(low + i, *needles, m) == 0 &&
-			    (i == 0 || !is_letter_byte(low, i - 1, n)) &&
+	/* at a word start only: "kerk" must not match "Kerkstraat"; so the window
+	 * is walked once and the needles are tried only where a word starts */
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && is_letter_byte(low, i - 1, n))
+			continue;
+		for (const char *const *nd = needles; *nd; nd++) {
+			if (low[i] != (*nd)[0])
+				continue;
+			size_t m = strlen(*nd);
+			if (i + m <= n && memcmp(low + i, *nd, m) == 0 &&
 			    (i + m == n || !is_letter_byte(low, i + m, n) || m >= 5))
 				return true;
+		}
 	}
 	return false;
 }
@@ -704,7 +741,8 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"belt u", "bel dan", "inloop", "call", "phone us", "questions", "ons", "onze", "wij", "we",
 	"telefoonnummer is", "algemene nummer", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
-static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving",
+static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
+	"wij zoeken", "we zoeken",
 	"meer weten", "proefdraaien", "werken bij", "kom werken", "interesse", "vrijwilliger",
 	"aanmelden bij", NULL};
 
@@ -972,7 +1010,9 @@ static bool ascii_alnum(char ch)
 static const char *const iban_org_ctx[] = {"stichting", "vereniging", "fonds", "doneer",
 	"donatie", "gift", "giften", "collecte", "steun ons", "ons rekeningnummer", "onze rekening",
 	"ons iban", "anbi", "sponsor", "inzameling", "actie", "goede doel", "foundation", "donate",
-	NULL};
+	"doneren", "donateur", "vrienden van", "kerkbalans", "steunen", "steun", "bijdrage", "donation",
+	"onze bankrekening", "onze rekening", "ons bankrekeningnummer", "ten name van stichting",
+	"charity", NULL};
 
 /*
  * IBANs start at a two-letter token followed by two digits ("NL91", "nl91"):
@@ -1031,6 +1071,7 @@ static bool digit_at(const struct ctx *c, size_t i);
 static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, size_t *ws);
 static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, size_t *we);
 static bool in_list(const char *w, const char *const *v);
+static size_t tok_first_at(const struct ctx *c, size_t off);
 
 /* Length of a house number at p ("12", "5a", "45-2", "3 B"), 0 if none. */
 static size_t house_number(const struct ctx *c, size_t p)
@@ -1048,6 +1089,14 @@ static size_t house_number(const struct ctx *c, size_t p)
 	if (r < c->len && ((c->t[r] | 0x20) >= 'a' && (c->t[r] | 0x20) <= 'z') &&
 	    (r + 1 >= c->len || !is_letter_byte(c->t, r + 1, c->len)))
 		return r + 1 - p;
+	/* "4-II", "12-hs", "3a bis", "7 huis": Dutch floor and unit suffixes */
+	static const char *const unit[] = {"-III", "-II", "-I", "-hs", "-bg", "-zw", " hs", " bis", "-bis", " huis", NULL};
+	for (const char *const *u = unit; *u; u++) {
+		size_t m = strlen(*u), r2 = q + (q < c->len && c->t[q] >= 'a' && c->t[q] <= 'z' ? 1 : 0);
+		if (r2 + m <= c->len && memcmp(c->t + r2, *u, m) == 0 &&
+		    (r2 + m == c->len || !is_letter_byte(c->t, r2 + m, c->len)))
+			return r2 + m - p;
+	}
 	if (q + 1 < c->len && c->t[q] == '-' && c->t[q + 1] >= '0' && c->t[q + 1] <= '9') {
 		r = q + 1;
 		while (r < c->len && r - q < 4 && c->t[r] >= '0' && c->t[r] <= '9')
@@ -1062,12 +1111,22 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 	static const char *const suf[] = {"straat", "laan", "weg", "plein", "gracht", "kade",
 		"singel", "dijk", "dreef", "steeg", "markt", "plantsoen", "hof", "pad", "park", "allee",
 		"boulevard", "wal", "haven", "erf", "dam", "ring", "baan", "veld", "oord", "hoven",
-		"hage", "burg", "straatweg", "werf", "vaart", "bleek", NULL};
+		"hage", "burg", "straatweg", "werf", "vaart", "bleek", "einde", "eind", "steeg", "zijde",
+		"wijk", "akker", "kamp", "horst", "gaarde", "hout", "dreef", "stede", NULL};
 	char low[64];
 	size_t n = k->e - k->s;
 	if (n < 3 || n > sizeof low)
 		return false;
 	lower_utf8(c->t + k->s, n, low);
+	/* "Ringbaan-Oost", "Dorpsstraat-Noord": the street is the part before the hyphen */
+	static const char *const dir[] = {"-oost", "-west", "-noord", "-zuid", "-oz", "-wz", "-nz", "-zz", NULL};
+	for (const char *const *p = dir; *p; p++) {
+		size_t m = strlen(*p);
+		if (n > m + 3 && memcmp(low + n - m, *p, m) == 0) {
+			n -= m;
+			break;
+		}
+	}
 	for (const char *const *p = suf; *p; p++) {
 		size_t m = strlen(*p);
 		if (n > m && memcmp(low + n - m, *p, m) == 0)
@@ -1130,6 +1189,20 @@ static bool bare_street(const struct ctx *c, size_t i, size_t after)
 	return in_list(w, preps);
 }
 
+/* "Rua do Sol", "Rue des Lilas", "Via della Pace": particles inside foreign street names */
+static bool street_particle(const struct ctx *c, const struct tok *k)
+{
+	static const char *const v[] = {"do", "dos", "da", "das", "des", "du", "del", "della", "di", "la",
+		"le", "les", "el", "al", "ibn", "sur", "an", "am", "der", NULL};
+	char w[8];
+	size_t n = k->e - k->s;
+	if (n > 5 || k->cap)
+		return false;
+	lower_utf8(c->t + k->s, n, w);
+	w[n] = '\0';
+	return in_list(w, v);
+}
+
 /*
  * Street and house number from the tokens: "Kerkstraat 5a", "Laan van
  * Meerdervoort 52", "Burgemeester de Withstraat 3", "12 Baker Street".
@@ -1151,9 +1224,21 @@ static void scan_streets(struct ctx *c)
 			/* walk back over "Laan van", "Burgemeester de" */
 			size_t j = i;
 			while (j > 0 && i - j < 4 && joined(c, j - 1) &&
-			       ((c->tok[j - 1].flags & (W_PREFIX | W_STREETHEAD)) || c->tok[j - 1].cap)) {
+			       ((c->tok[j - 1].flags & (W_PREFIX | W_STREETHEAD)) || c->tok[j - 1].cap ||
+			        street_particle(c, &c->tok[j - 1]))) {
 				j--;
-				if (c->tok[j].flags & W_STREETHEAD && c->tok[j].cap) {
+				/* "Voor Kees 3 broodjes": a preposition opening the sentence heads no street */
+				static const char *const prep_heads[] = {"achter", "over", "voor", "buiten", "binnen",
+					"naar", "bij", "onder", "via", "route", NULL};
+				char hw[16];
+				size_t hl = c->tok[j].e - c->tok[j].s;
+				bool prep = false;
+				if (c->tok[j].first && hl < sizeof hw) {
+					lower_utf8(c->t + c->tok[j].s, hl, hw);
+					hw[hl] = '\0';
+					prep = in_list(hw, prep_heads);
+				}
+				if (c->tok[j].flags & W_STREETHEAD && c->tok[j].cap && !prep) {
 					street = street || (c->tok[j].flags & W_STREETHEAD);
 					start = c->tok[j].s;
 				}
@@ -1161,6 +1246,12 @@ static void scan_streets(struct ctx *c)
 			if (!street && !(street = bare_street(c, i, e + 1 + hn)))
 				continue;
 			bool venue = window_has(c, back(start, 100), start, venue_ctx);
+			/* "Lies is verhuisd naar ...", "Mevrouw Bos woont naast het wijkcentrum": a person
+			 * in the sentence makes it hers, whatever venue word is near */
+			for (size_t q = i; venue && q-- > 0 && c->tok[q].sent == k->sent;)
+				if ((c->tok[q].flags & (W_TITLE | W_FAMILY)) ||
+				    (c->tok[q].cap && (c->tok[q].flags & W_FIRST) && !(c->tok[q].flags & (W_AMBIG | W_ROLE))))
+					venue = false;
 			add_finding(c, SCAN_ADDRESS, start, e + 1 + hn, venue ? 0.4 : 0.75);
 		} else if (i >= 2 && c->tok[i - 1].cap && k->e - k->s <= 9 && joined(c, i - 1)) {
 			/* English: number before the street name */
@@ -1202,7 +1293,8 @@ static void scan_addresses(struct ctx *c)
 
 static const char *const meeting_ctx[] = {"vergader", "overleg", "bijeenkomst", "cursus",
 	"training", "lokaal", "workshop", "presentatie", "sollicitatie", "spreekuur", "loket",
-	"meeting", "lezing", "examen", "taalles", NULL};
+	"meeting", "lezing", "examen", "taalles", "hotel", "spreker", "sprekers", "gasten", "hostel",
+	"vergaderkamer", "zalen", NULL};
 
 static void scan_patterns(struct ctx *c)
 {
@@ -1219,15 +1311,23 @@ static void scan_patterns(struct ctx *c)
 	}
 	scan_addresses(c);
 	for (size_t t = 0; t < c->ntok; t++) {
-		if (!(c->tok[t].flags & W_PLABEL))
-			continue;
-		off = c->tok[t].s;
+		const struct tok *lt = &c->tok[t];
+		if (!(lt->flags & W_PLABEL)) {
+			/* "Client-ID", "WLZ-nummer": the head before the hyphen is the label */
+			const char *h = memchr(c->t + lt->s, '-', lt->e - lt->s);
+			if (!h || !(lookup(c->t + lt->s, (size_t)(h - c->t) - lt->s) & W_PLABEL))
+				continue;
+		}
+		off = lt->s;
 		if (!next_match(c, P_PATIENT, &off, &s, &e))
 			continue;
 		size_t ms = s;
 		group1(c, &s, &e);
 		while (e > s && (c->t[e - 1] == ' ' || c->t[e - 1] == '.' || c->t[e - 1] == '-'))
 			e--;
+		/* "dossier van 2019": a year is no number */
+		if (e - s == 4 && (c->t[s] == '1' || c->t[s] == '2') && (c->t[s + 1] == '9' || c->t[s + 1] == '0'))
+			continue;
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
 		add_finding(c, SCAN_PATIENT_NUMBER, s, e, staff ? 0.7 : 0.9);
 	}
@@ -1246,7 +1346,8 @@ static void scan_patterns(struct ctx *c)
 		/* "kamer 3.04": the numbering of offices as well as of rooms; a
 		 * client's only with a person in the sentence */
 		char l0 = (char)(c->t[c->tok[t].s] | 0x20);
-		bool weak = l0 == 'z' || l0 == 'u'; /* "zaal 3", "unit 4": halls and wings too */
+		/* "zaal 3", "unit 4", "studio 4": halls, wings and broadcasters too */
+		bool weak = l0 == 'z' || l0 == 'u' || l0 == 's' || l0 == 'c';
 		if (!meeting && (weak || memchr(c->t + s, '.', e - s))) {
 			bool person = false;
 			for (size_t k = t + 1; k < c->ntok && c->tok[k].sent == si && !person; k++)
@@ -1404,8 +1505,61 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	for (size_t b = 2; b <= 4 && b <= i; b++)
 		if ((c->tok[i - b].flags & W_GREET) && c->tok[i - b].sent == k->sent)
 			return true;
+	/* "Onze nieuwe teamleider is Rachid Benali", "contactpersoon wordt Anna" */
+	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && c->tok[i - 2].sent == k->sent) {
+		const struct tok *v = &c->tok[i - 1];
+		size_t vl = v->e - v->s;
+		if ((vl == 2 && strncmp(c->t + v->s, "is", 2) == 0) || (vl == 5 && strncmp(c->t + v->s, "wordt", 5) == 0) ||
+		    (vl == 4 && strncmp(c->t + v->s, "zijn", 4) == 0) || (vl == 4 && strncmp(c->t + v->s, "heet", 4) == 0))
+			return true;
+	}
+	/* "Vrijwilliger van de maand: Gerrit!": a role heads the sentence, a colon before the name */
+	if (i > 0 && c->tok[i - 1].sent == k->sent && memchr(c->t + c->tok[i - 1].e, ':', k->s - c->tok[i - 1].e)) {
+		for (size_t b = i; b-- > 0 && c->tok[b].sent == k->sent;)
+			if (c->tok[b].first && (c->tok[b].flags & (W_ROLE | W_DEPT)))
+				return true;
+	}
+	/* "de planning: Kees of Mirjam" */
+	if (i > 0 && (c->tok[i - 1].flags & W_DEPT) && c->tok[i - 1].sent == k->sent) {
+		size_t p = c->tok[i - 1].e;
+		while (p < k->s && (c->t[p] == ' ' || c->t[p] == ':'))
+			p++;
+		if (p == k->s && memchr(c->t + c->tok[i - 1].e, ':', k->s - c->tok[i - 1].e))
+			return true;
+	}
+	/* "Kees of Mirjam", "Anouk en Bas" after a staff name: the same kind */
+	if (i > 1 && c->tok[i - 2].cap && c->tok[i - 2].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s <= 2 &&
+	    (strncmp(c->t + c->tok[i - 1].s, "of", 2) == 0 || strncmp(c->t + c->tok[i - 1].s, "en", 2) == 0) &&
+	    i > 2 && (c->tok[i - 3].flags & (W_ROLE | W_DEPT)) && c->tok[i - 3].sent == k->sent)
+		return true;
 	if (last + 1 < c->ntok && c->tok[last + 1].sent == c->tok[last].sent) {
 		const struct tok *n = &c->tok[last + 1];
+		/* "Per 1 januari is Erik Mulder onze nieuwe bestuurder", "Anna wordt de nieuwe
+		 * teamleider", "Kees is onze vaste kok" */
+		{
+			static const char *const glue[] = {"is", "wordt", "onze", "ons", "de", "nieuwe", "nieuw",
+				"vaste", "eigen", "als", "was", "tijdelijke", "interim", NULL};
+			size_t d = last + 1;
+			char gw[16];
+			for (int hop = 0; hop < 4 && d < c->ntok && c->tok[d].sent == n->sent; hop++, d++) {
+				size_t gl = c->tok[d].e - c->tok[d].s;
+				if (c->tok[d].flags & W_ROLE) {
+					if (hop > 0)
+						return true;
+					break;
+				}
+				if (gl >= sizeof gw)
+					break;
+				lower_utf8(c->t + c->tok[d].s, gl, gw);
+				gw[gl] = '\0';
+				if (!in_list(gw, glue))
+					break;
+			}
+		}
+		/* "Ingezonden door Wendy, afdeling communicatie", "Bas, team Noord" */
+		if (c->t[c->tok[last].e] == ',' && n->e - n->s >= 4 &&
+		    (strncasecmp(c->t + n->s, "afdeling", 8) == 0 || (n->flags & W_DEPT)))
+			return true;
 		/* "Anouk (verpleegkundige)", "Bas Janssen, teamleider" */
 		if ((n->flags & W_ROLE) && n->s - c->tok[last].e <= 3) {
 			char between = c->t[c->tok[last].e];
@@ -1422,7 +1576,21 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 				return true;
 		}
 	}
-	return false;
+	/* a vacancy's contact: "Vragen? Bel Anita op 0345-619900", "mail Ria Smit, r.smit@..."
+	 * (read from the text, not the findings: a name is looked at once) */
+	size_t p = c->tok[last].e;
+	while (p < c->len && (c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '('))
+		p++;
+	if (p + 3 < c->len && c->t[p] == 'o' && c->t[p + 1] == 'p' && c->t[p + 2] == ' ')
+		p += 3;
+	bool contact = p < c->len && (digit_at(c, p) || c->t[p] == '+');
+	if (!contact && p < c->len) {
+		size_t q = p;
+		while (q < c->len && q - p < 64 && c->t[q] != ' ' && c->t[q] != '@')
+			q++;
+		contact = q < c->len && c->t[q] == '@';
+	}
+	return contact && window_has(c, back(k->s, 300), k->s, vacancy_ctx);
 }
 
 static bool is_public(const struct ctx *c, size_t s, size_t e)
@@ -1494,6 +1662,19 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 	    only_space(c, k->e, c->tok[i + 1].s)) {
 		/* mevrouw Jansen, dhr. J. de Vries, oma Truus */
 		size_t j = i + 1;
+		/* "de bewoonster van de Lindehof", "cliënt van Het Anker": a place, not a surname */
+		if (k->e - k->s >= 6 && c->tok[j].e - c->tok[j].s == 3 && memcmp(c->t + c->tok[j].s, "van", 3) == 0) {
+			static const char *const generic[] = {"bewoner", "bewoonster", "cliënt", "cliënte", "client",
+				"patiënt", "patiënte", "patient", "resident", "familie", NULL};
+			char tw[16];
+			size_t tl = k->e - k->s;
+			if (tl < sizeof tw) {
+				lower_utf8(c->t + k->s, tl, tw);
+				tw[tl] = '\0';
+				if (in_list(tw, generic))
+					return NONE;
+			}
+		}
 		while (j < c->ntok && c->tok[j].single && c->tok[j].cap && c->tok[j].dot)
 			j++;
 		size_t r = NONE;
@@ -1506,6 +1687,17 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 			}
 		} else {
 			r = surname_run(c, j);
+			/* "Dhr. Kok", "mevrouw Koster": a surname that is also a job */
+			if (r == NONE && j < c->ntok && c->tok[j].cap && !c->tok[j].acronym && (c->tok[j].flags & W_ROLE) &&
+			    (c->tok[j].flags & W_SUR) && c->tok[j].sent == k->sent)
+				r = j;
+		}
+		/* "mevrouw de wit": a lower-case surname with its prefix */
+		if (r == NONE && j == i + 1 && (c->tok[j].flags & W_PREFIX) && !c->tok[j].cap && j + 1 < c->ntok &&
+		    joined(c, j) && !(c->tok[j + 1].flags & W_PREFIX) && lower_name_after_title(c, k, j + 1)) {
+			*core = j + 1;
+			*conf = 0.7;
+			return j + 1;
 		}
 		if (r == NONE && j == i + 1 && lower_name_after_title(c, k, j)) {
 			/* "mevrouw ramdin is weer thuis": written in lower case */
@@ -1815,9 +2007,12 @@ static bool in_list(const char *w, const char *const *v)
 }
 
 /* A name finding ends at `off`, with at most spaces, a comma or '(' between. */
+static size_t finding_first_at(const struct ctx *c, size_t n, size_t off);
+
 static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
 {
-	for (size_t k = 0; k < n; k++) {
+	/* names are short: look only at findings starting in the 200 bytes before */
+	for (size_t k = finding_first_at(c, n, back(off, 200)); k < n && c->out->v[k].start <= off; k++) {
 		const struct scan_finding *x = &c->out->v[k];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end > off || x->end + 4 < off)
 			continue;
@@ -1831,32 +2026,70 @@ static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
 }
 
 /* The sentence holding `off` speaks of a person: a name, "ik", a title or a family word. */
-static bool person_near(const struct ctx *c, size_t n, size_t off)
+/* The first of the findings [0, n) that starts at or after off; they must be sorted by start. */
+static size_t finding_first_at(const struct ctx *c, size_t n, size_t off)
 {
-	size_t s = sentence_of(c, off);
-	for (size_t k = 0; k < n; k++) {
-		const struct scan_finding *x = &c->out->v[k];
-		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && sentence_of(c, x->start) == s)
-			return true;
-	}
-	size_t lo = 0, hi = c->ntok;
-	while (lo < hi) { /* the sentence's first token */
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->tok[mid].sent < s)
+		if (c->out->v[mid].start < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < c->ntok; i++) {
-		const struct tok *k = &c->tok[i];
-		if (k->sent > s)
-			break;
-		if (k->flags & (W_FAMILY | W_TITLE))
-			return true;
-		if (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k')
+	return lo;
+}
+
+/*
+ * The sentence holding `off` speaks of a person: a name among the findings
+ * [0, n) (sorted by start), "ik", a title or a family word.  Both looks are
+ * bounded by the sentence (a binary search, and a per-sentence flag made
+ * once), so a 1 MiB text of one sentence stays linear.
+ */
+static bool person_near(struct ctx *c, size_t n, size_t off)
+{
+	size_t s = sentence_of(c, off);
+	size_t from = c->sent_at[s], to = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+	for (size_t k = finding_first_at(c, n, from); k < n && c->out->v[k].start < to; k++) {
+		const struct scan_finding *x = &c->out->v[k];
+		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			return true;
 	}
-	return false;
+	if (!c->sperson) {
+		c->sperson = xcalloc(c->nsent, sizeof *c->sperson);
+		for (size_t i = 0; i < c->ntok; i++) {
+			const struct tok *k = &c->tok[i];
+			if ((k->flags & (W_FAMILY | W_TITLE)) ||
+			    (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k'))
+				c->sperson[k->sent] = true;
+		}
+	}
+	return c->sperson[s];
+}
+
+/*
+ * "Eva is zes", "Kofi wordt 18": a listed first name (or a proper noun)
+ * opening the clause right before the age verb at `vs` is a person, even one
+ * that is also an ordinary word.  Adds the name (0.6) and says so.
+ */
+static bool age_subject_name(struct ctx *c, size_t vs)
+{
+	size_t lo = 0, hi = c->ntok;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tok[mid].e <= vs)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return false;
+	const struct tok *k = &c->tok[lo - 1];
+	if (!k->cap || k->acronym || (k->flags & (W_NONAME | W_ORG | W_ROLE | W_PRONOUN | W_MED)) ||
+	    !(k->flags & (W_FIRST | W_PROPER)) || !only_space(c, k->e, vs))
+		return false;
+	add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+	return true;
 }
 
 static const char *const age_verbs[] = {"is", "ben", "wordt", "word", "werd", "was", "bent", "zijn",
@@ -1906,7 +2139,16 @@ static void scan_ages(struct ctx *c)
 				wn = word_before(c, ws, w, sizeof w, &ws2);
 			/* "Geboren in 1950? Dan ..." speaks to every reader born then */
 			bool question = e < c->len && c->t[e] == '?';
+			/* "Mevrouw Lubbers is van 1934": a person who "is van" a year */
+			if (wn && !question && strcmp(w, "van") == 0 && nd == 4) {
+				char w0[16];
+				if (word_before(c, ws, w0, sizeof w0, NULL) && in_list(w0, age_verbs) && person_near(c, n, j)) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
+					continue;
+				}
+			}
 			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
+			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
 			           strcmp(w, "born") == 0 || (strcmp(w, "bouwjaar") == 0 && apos))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
@@ -1953,6 +2195,22 @@ static void scan_ages(struct ctx *c)
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.75);
 			continue;
 		}
+		/* "haar 95e verjaardag", "zijn 80ste verjaardag" */
+		{
+			size_t q = e;
+			while (q < c->len && is_letter_byte(c->t, q, c->len) && q - e < 3)
+				q++;
+			char o[4] = {0};
+			if (q > e && q - e < sizeof o)
+				memcpy(o, c->t + e, q - e);
+			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0 || strcmp(o, "th") == 0) &&
+			    word_after(c, q, w2, sizeof w2, &we) &&
+			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "birthday") == 0 || strcmp(w2, "levensjaar") == 0)) {
+				if (person_near(c, n, j))
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.7);
+				continue;
+			}
+		}
 		size_t end = e;
 		bool jaar = false;
 		if (word_after(c, e, w2, sizeof w2, &we)) {
@@ -1970,7 +2228,8 @@ static void scan_ages(struct ctx *c)
 			} else if (strcmp(w2, "geworden") == 0) {
 				end = we;
 				jaar = true;
-			} else if (in_list(w2, age_not_after) || strcmp(w2, "op") != 0) {
+			} else if ((in_list(w2, age_not_after) || strcmp(w2, "op") != 0) && strcmp(w2, "en") != 0 &&
+			           strcmp(w2, "and") != 0) {
 				/* only "wordt 87 op 3-4" or punctuation may follow a bare number */
 				if (!(strcmp(w2, "op") == 0))
 					goto bare_checked;
@@ -1983,6 +2242,24 @@ static void scan_ages(struct ctx *c)
 				p--;
 			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len && c->t[end] == ')';
 			bool comma = p > 0 && c->t[p - 1] == ',' && (jaar || (end < c->len && c->t[end] == ','));
+			/* "Mijn vader, 91 en nog helder" */
+			if (!comma && p > 0 && c->t[p - 1] == ',' && word_after(c, end, w2, sizeof w2, NULL) &&
+			    (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0)) {
+				char fw[24];
+				comma = word_before(c, p - 1, fw, sizeof fw, NULL) && in_list(fw, family);
+				if (comma) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
+			}
+			/* "Onze moeder (88) ligt ..." */
+			if (paren) {
+				char fw[24];
+				if (word_before(c, p - 1, fw, sizeof fw, NULL) && in_list(fw, family)) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
+			}
 			if ((paren || comma) && name_ends_before(c, n, p - 1 + 1)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
 				continue;
@@ -1997,6 +2274,13 @@ static void scan_ages(struct ctx *c)
 				wn = word_before(c, ws, w, sizeof w, &ws);
 			if (!wn || !in_list(w, age_verbs))
 				continue;
+			/* "zijn HbA1c was 74", "bloeddruk is 90": a measurement, not an age */
+			{
+				char mw[32];
+				size_t ml = word_before(c, ws, mw, sizeof mw, NULL);
+				if (ml && (lookup(mw, ml) & W_MED))
+					continue;
+			}
 			bool ok = jaar;
 			if (!ok) {
 				/* a bare number: punctuation or "op <date>" after it */
@@ -2005,6 +2289,9 @@ static void scan_ages(struct ctx *c)
 					q++;
 				if (q >= c->len || c->t[q] == '.' || c->t[q] == '!' || c->t[q] == ',' || c->t[q] == '?' ||
 				    c->t[q] == ')' || c->t[q] == '\n' || c->t[q] == ';')
+					ok = true;
+				/* "Jasper wordt 18 en moet ...", "Eileen is 82 and lives ..." */
+				else if (word_after(c, e, w2, sizeof w2, NULL) && (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0))
 					ok = true;
 				else if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "op") == 0) {
 					q = we;
@@ -2018,7 +2305,7 @@ static void scan_ages(struct ctx *c)
 					}
 				}
 			}
-			if (ok && person_near(c, n, j))
+			if (ok && (person_near(c, n, j) || age_subject_name(c, ws)))
 				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 		}
 	}
@@ -2225,6 +2512,174 @@ static void scan_word_phones(struct ctx *c)
 	}
 }
 
+/* A Dutch number word 1..120 ("vijfentachtig", "honderd", "honderdtwee"), or -1. */
+static int age_number_word(const char *w, size_t n)
+{
+	if (n >= 7 && strncasecmp(w, "honderd", 7) == 0) {
+		if (n == 7)
+			return 100;
+		size_t r = n - 7;
+		if (r >= 2 && strncasecmp(w + 7, "en", 2) == 0 && r > 2)
+			r -= 2;
+		int v = number_word(w + n - r, r);
+		return v >= 1 && v <= 20 ? 100 + v : -1;
+	}
+	int v = number_word(w, n);
+	return v >= 1 ? v : -1;
+}
+
+/*
+ * Ages in words, tied to a person: "de tachtigjarige Truus", "Mijn moeder is
+ * vijfentachtig", "Eva is zes en ...", "haar vijfennegentigste verjaardag".
+ */
+static void scan_age_words(struct ctx *c)
+{
+	size_t n = c->out->n;
+	char w[40];
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t len = k->e - k->s;
+		if (len < 3 || len >= sizeof w)
+			continue;
+		/* every number word starts with one of e t d v z a h n and ends in one of
+		 * g n e r f s t d (ordinals and -jarige end in e) */
+		switch (c->t[k->s] | 0x20) {
+		case 'e': case 't': case 'd': case 'v': case 'z': case 'a': case 'h': case 'n':
+			break;
+		default:
+			continue;
+		}
+		switch (c->t[k->e - 1]) {
+		case 'g': case 'n': case 'e': case 'r': case 'f': case 's': case 't': case 'd':
+			break;
+		default:
+			continue;
+		}
+		/* cheap test on the ending before any lowering: a unit word, -tien,
+		 * -tig, -honderd, -jarig(e), or an ordinal before "verjaardag" */
+		const char *z = c->t + k->e;
+		bool cand = (len >= 3 && (memcmp(z - 3, "tig", 3) == 0 || memcmp(z - 3, "een", 3) == 0 ||
+		                          memcmp(z - 3, "wee", 3) == 0 || memcmp(z - 3, "rie", 3) == 0 ||
+		                          memcmp(z - 3, "ier", 3) == 0 || memcmp(z - 3, "ijf", 3) == 0 ||
+		                          memcmp(z - 3, "zes", 3) == 0 || memcmp(z - 3, "ven", 3) == 0 ||
+		                          memcmp(z - 3, "cht", 3) == 0 || memcmp(z - 3, "gen", 3) == 0 ||
+		                          memcmp(z - 3, "elf", 3) == 0 || memcmp(z - 3, "alf", 3) == 0 ||
+		                          memcmp(z - 3, "erd", 3) == 0)) ||
+		            (len >= 4 && memcmp(z - 4, "tien", 4) == 0) ||
+		            (len >= 5 && memcmp(z - 5, "jarig", 5) == 0) || (len >= 6 && memcmp(z - 6, "jarige", 6) == 0);
+		if (!cand && len >= 4 && (memcmp(z - 2, "de", 2) == 0 || memcmp(z - 3, "ste", 3) == 0) &&
+		    i + 1 < c->ntok && ((c->t[c->tok[i + 1].s] | 0x20) == 'v' || (c->t[c->tok[i + 1].s] | 0x20) == 'l'))
+			cand = true;
+		if (!cand)
+			continue;
+		lower_utf8(c->t + k->s, len, w);
+		w[len] = '\0';
+		size_t stem = len;
+		bool jarig = false, ord = false;
+		if (len > 6 && strcmp(w + len - 6, "jarige") == 0)
+			stem = len - 6, jarig = true;
+		else if (len > 5 && strcmp(w + len - 5, "jarig") == 0)
+			stem = len - 5, jarig = true;
+		else if (len > 3 && strcmp(w + len - 3, "ste") == 0)
+			stem = len - 3, ord = true;
+		else if (len > 2 && strcmp(w + len - 2, "de") == 0)
+			stem = len - 2, ord = true;
+		int v = age_number_word(w, stem);
+		if (ord && v < 0 && stem + 1 < len) /* "achtste", "negende" */
+			v = age_number_word(w, stem + 1);
+		if (v < 1 || v > 120)
+			continue;
+		char w2[24];
+		size_t we;
+		if (jarig) {
+			bool person = person_near(c, n, k->s) ||
+			              (word_after(c, k->e, w2, sizeof w2, NULL) && in_list(w2, age_person_after));
+			for (size_t f = finding_first_at(c, n, k->e); f < n && !person && c->out->v[f].start <= k->e + 24; f++) {
+				const struct scan_finding *x = &c->out->v[f];
+				person = x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF;
+			}
+			if (person)
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.75);
+			continue;
+		}
+		if (ord) {
+			if (word_after(c, k->e, w2, sizeof w2, &we) &&
+			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "levensjaar") == 0) && person_near(c, n, k->s))
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, we, 0.7);
+			continue;
+		}
+		if (v == 1) /* "is een ...": the article */
+			continue;
+		size_t ws;
+		size_t wn = word_before(c, k->s, w2, sizeof w2, &ws);
+		for (int hop = 0; wn && hop < 2 && in_list(w2, age_advs); hop++)
+			wn = word_before(c, ws, w2, sizeof w2, &ws);
+		if (!wn || !in_list(w2, age_verbs))
+			continue;
+		size_t vs = ws, end = k->e, q = k->e;
+		while (q < c->len && c->t[q] == ' ')
+			q++;
+		bool ok = q >= c->len || strchr(".!,?);\n", c->t[q]);
+		if (!ok && word_after(c, k->e, w2, sizeof w2, &we)) {
+			if (strcmp(w2, "jaar") == 0 || strcmp(w2, "geworden") == 0) {
+				char w3[24];
+				if (!(word_after(c, we, w3, sizeof w3, NULL) && in_list(w3, age_not_after)))
+					ok = true, end = we;
+			} else if (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0) {
+				ok = true;
+			}
+		}
+		if (ok && (person_near(c, n, k->s) || age_subject_name(c, vs)))
+			add_finding(c, SCAN_DATE_OF_BIRTH, k->s, end, 0.7);
+	}
+}
+
+/*
+ * Digits and number words mixed: "06 twaalf 34 vijftig 78", "0 6 - twaalf
+ * - 34 ...": from a digit group starting with 0 at a word start, groups of
+ * digits and number words joined by spaces, commas or dashes that make ten
+ * digits, with at least one word among them.
+ */
+static void scan_mixed_phones(struct ctx *c)
+{
+	for (const char *z = memchr(c->t, '0', c->len); z; z = memchr(z + 1, '0', c->len - (size_t)(z + 1 - c->t))) {
+		size_t st = (size_t)(z - c->t);
+		if (st > 0 && (digit_at(c, st - 1) || is_letter_byte(c->t, st - 1, c->len) || c->t[st - 1] == '+'))
+			continue;
+		size_t p = st, end = st, digits = 0, wordsn = 0;
+		for (;;) {
+			size_t q = p;
+			if (digit_at(c, q)) {
+				while (digit_at(c, q))
+					q++;
+				if (q - p > 4 || (q < c->len && is_letter_byte(c->t, q, c->len)))
+					break;
+				digits += q - p;
+			} else {
+				while (q < c->len && is_letter_byte(c->t, q, c->len))
+					q++;
+				int v = q > p ? number_word(c->t + p, q - p) : -1;
+				if (v < 0)
+					break;
+				digits += v < 10 ? 1 : 2;
+				wordsn++;
+			}
+			end = q;
+			if (digits >= 10)
+				break;
+			p = q;
+			while (p < c->len && (c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '-'))
+				p++;
+			if (p == q || p >= c->len)
+				break;
+		}
+		if (digits == 10 && wordsn > 0 && !digit_at(c, end) && !(end < c->len && is_letter_byte(c->t, end, c->len)))
+			add_finding(c, SCAN_PHONE, st, end, window_has(c, back(st, 100), st, org_ctx) ? 0.4 : 0.8);
+		if (end > st)
+			z = c->t + end - 1;
+	}
+}
+
 /* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
 static void scan_ward_codes(struct ctx *c)
 {
@@ -2232,12 +2687,19 @@ static void scan_ward_codes(struct ctx *c)
 	char w[16];
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if (!k->single || !k->cap || !digit_at(c, k->e))
+		/* "K12", "K-14", "K.214" */
+		size_t d = k->e + ((k->e < c->len && (c->t[k->e] == '-' || c->t[k->e] == '.')) ? 1 : 0);
+		if (!k->single || !k->cap || !digit_at(c, d))
 			continue;
-		size_t e = k->e;
+		size_t e = d;
 		while (digit_at(c, e))
 			e++;
-		if (e - k->e > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
+		size_t nd = e - d;
+		/* "C3-12": wing, floor and room */
+		if (nd <= 2 && e + 2 < c->len && c->t[e] == '-' && digit_at(c, e + 1) && digit_at(c, e + 2) &&
+		    !digit_at(c, e + 3))
+			e += 3;
+		if (nd > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
 		                                     ((c->t[e] == '.' || c->t[e] == ',' || c->t[e] == '-') && digit_at(c, e + 1)))))
 			continue;
 		if (!word_before(c, k->s, w, sizeof w, NULL) ||
@@ -2245,6 +2707,35 @@ static void scan_ward_codes(struct ctx *c)
 			continue;
 		if (person_near(c, n, k->s))
 			add_finding(c, SCAN_ROOM, k->s, e, 0.7);
+	}
+	/* "Mw. van Leeuwen (3.12)", "(2B-04)", "(K.214)": a code in brackets right
+	 * after a name, with one separator or a letter (an age "(34)" or a date has
+	 * neither, or two separators) */
+	for (size_t f = 0; f < n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t p = x->end;
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		if (p >= c->len || c->t[p] != '(')
+			continue;
+		size_t q = p + 1, digits = 0, letters = 0, seps = 0;
+		while (q < c->len && q - p <= 8) {
+			char ch = c->t[q];
+			if (ch >= '0' && ch <= '9')
+				digits++;
+			else if (ch >= 'A' && ch <= 'Z')
+				letters++;
+			else if ((ch == '.' || ch == '-') && q > p + 1 && digit_at(c, q + 1))
+				seps++;
+			else
+				break;
+			q++;
+		}
+		if (q < c->len && c->t[q] == ')' && digits >= 2 && letters <= 2 && seps <= 1 && (seps || letters) &&
+		    digits + letters <= 5)
+			add_finding(c, SCAN_ROOM, p + 1, q, 0.7);
 	}
 }
 
@@ -2314,6 +2805,53 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	return false;
 }
 
+/*
+ * "Bram heeft een gebroken heup. Hij ...", "Fleur woont op ...": a first name
+ * that is also an ordinary word (Bram, Fleur, Roos) opening a sentence, with a
+ * verb of a person right after it, is a person when the sentence speaks of
+ * health or the next one goes on with "hij"/"zij"/"ze".
+ */
+static void scan_subject_names(struct ctx *c)
+{
+	static const char *const pverbs[] = {"heeft", "is", "krijgt", "ligt", "woont", "had", "was", "slikt",
+		"gebruikt", "zit", "voelt", "kreeg", "lag", "woonde", "moet", "mag", "wil", "kan", NULL};
+	size_t n = c->out->n;
+	bool *cov = NULL;
+	for (size_t i = 0; i + 1 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->first || !k->cap || !(k->flags & W_AMBIG) || !(k->flags & W_FIRST) || c->veto[i] ||
+		    (k->flags & (W_NONAME | W_ORG | W_ROLE | W_MED)))
+			continue;
+		const struct tok *v = &c->tok[i + 1];
+		char w[16];
+		size_t vl = v->e - v->s;
+		if (v->sent != k->sent || vl >= sizeof w)
+			continue;
+		lower_utf8(c->t + v->s, vl, w);
+		w[vl] = '\0';
+		if (!in_list(w, pverbs))
+			continue;
+		if (!cov) { /* tokens inside a finding so far, made once */
+			cov = xcalloc(c->ntok, sizeof *cov);
+			for (size_t f = 0; f < n; f++)
+				for (size_t t = tok_first_at(c, c->out->v[f].start); t < c->ntok && c->tok[t].s < c->out->v[f].end; t++)
+					cov[t] = true;
+		}
+		if (cov[i])
+			continue;
+		bool about = false;
+		size_t j = i + 1, last;
+		for (; j < c->ntok && c->tok[j].sent == k->sent && !about; j++)
+			about = medical_token(c, j, &last) ||
+			        (c->tok[j].flags & W_STREETHEAD && j + 1 < c->ntok && digit_at(c, c->tok[j].e + 1));
+		if (!about && j < c->ntok && (c->tok[j].flags & W_PRONOUN) && c->tok[j].cap)
+			about = true;
+		if (about)
+			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+	}
+	free(cov);
+}
+
 struct sentinfo {
 	bool name, room, ref;
 	bool pron;           /* a pronoun in it: "hij", "haar" */
@@ -2363,12 +2901,31 @@ static void scan_health(struct ctx *c)
 		                                       c->tok[i + 1].sent == c->tok[i].sent &&
 		                                       (c->tok[i + 1].flags & W_FAMILY)))
 			si[c->tok[i].sent].pron = true;
-	for (size_t s = 1; s < c->nsent; s++)
+	for (size_t s = 1; s < c->nsent; s++) {
+		/* "De dokter denkt aan een blaasontsteking.", "Volgens de arts is het een delier.":
+		 * a sentence about the diagnosis goes on about the person before it (looked
+		 * for only after a sentence with a person, so general text pays nothing) */
+		if (si[s].ntok && !si[s].pron && si[s].ntok > 5 && (si[s - 1].name || si[s - 1].room || si[s - 1].ref)) {
+			static const char *const dx[] = {"dokter", "arts", "huisarts", "specialist", "uitslag",
+				"diagnose", "neuroloog", "cardioloog", "geriater", "psychiater", "longarts", "oncoloog",
+				"internist", "chirurg", "uitslagen", "onderzoek", "scan", "biopt", "doktoren", "artsen", NULL};
+			for (size_t i = si[s].first; i < si[s].first + si[s].ntok && !si[s].pron; i++) {
+				const struct tok *k = &c->tok[i];
+				size_t len = k->e - k->s;
+				char w[16];
+				if (len < 4 || len >= sizeof w)
+					continue;
+				lower_utf8(c->t + k->s, len, w);
+				w[len] = '\0';
+				si[s].pron = in_list(w, dx);
+			}
+		}
 		if (si[s].ntok && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].pron || si[s].ntok <= 5)) {
 			si[s].name |= si[s - 1].name;
 			si[s].room |= si[s - 1].room;
 			si[s].ref |= si[s - 1].ref;
 		}
+	}
 	/* Person context first: general text never pays for the medical lookups. */
 	for (size_t i = 0; i < c->ntok; i++) {
 		size_t s = c->tok[i].sent;
@@ -2467,6 +3024,8 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 	f[n++] = feat("w", low, len);
 	if (len >= 3)
 		f[n++] = feat("s3", low + len - 3, 3);
+	if (len >= 5) /* "-ijke", "-ette", "-anda": endings of names */
+		f[n++] = feat("s4", low + len - 4, 4);
 	if (len >= 2) {
 		f[n++] = feat("s2", low + len - 2, 2);
 		f[n++] = feat("p2", low, 2);
@@ -2495,6 +3054,17 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 		lower_utf8(c->t + o->s, on, ol);
 		if (n < SCAN_FEAT_MAX)
 			f[n++] = feat(tag, ol, on);
+		if ((d == -1 || d == 1) && n + 1 < SCAN_FEAT_MAX) {
+			/* the neighbour together with this token's shape: "Kofi heeft" at a
+			 * sentence start is not "Morgen heeft" */
+			char combo[40];
+			combo[0] = sh[0];
+			combo[1] = sh[1];
+			size_t cn = on < sizeof combo - 2 ? on : sizeof combo - 2;
+			memcpy(combo + 2, ol, cn);
+			tag[0] = 'x';
+			f[n++] = feat(tag, combo, cn + 2);
+		}
 		if (d == -1 || d == 1) {
 			tag[0] = 'f';
 			n = add_flags(f, n, tag, o->flags);
@@ -2647,6 +3217,37 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 }
 
 /* ------------------------------------------------------ merge and policy */
+
+/*
+ * What follows a staff or public name is theirs: "Voetballer Virgil van Dijk"
+ * (the rule name "van Dijk" right after the hint "Virgil"), "Uw aanspreekpunt
+ * is Pieter de Boer, 0522-441100, p.deboer@careteam.nl" (a contact person's
+ * work number and address).  Findings are sorted by start.
+ */
+static void demote_after_staff(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct scan_finding *h = &r->v[i];
+		if (h->type != SCAN_NAME || h->confidence >= SCAN_COUNT_CONF)
+			continue;
+		size_t end = h->end;
+		for (size_t j = i + 1; j < r->n; j++) {
+			struct scan_finding *x = &r->v[j];
+			if (x->start > end + 3)
+				break;
+			bool touch = x->type == SCAN_NAME && only_space(c, end, x->start);
+			bool contact = (x->type == SCAN_PHONE || x->type == SCAN_EMAIL) && x->start >= end;
+			for (size_t p = end; contact && p < x->start; p++)
+				contact = c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '(';
+			if (!touch && !contact)
+				continue;
+			if (x->confidence >= SCAN_COUNT_CONF && x->confidence < 0.9)
+				x->confidence = 0.4;
+			end = x->end;
+		}
+	}
+}
 
 static int type_rank(enum scan_type t)
 {
@@ -2828,11 +3429,18 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	resolve(out, text);
 	scan_tagged_names(&c);
 	sort_findings(out);
+	demote_after_staff(&c);
 	scan_dates(&c);
+	sort_findings(out);
 	scan_ages(&c);
+	sort_findings(out); /* person_near searches the findings so far by start */
+	scan_age_words(&c);
+	sort_findings(out);
 	scan_ward_codes(&c);
 	scan_obf_emails(&c);
 	scan_word_phones(&c);
+	scan_mixed_phones(&c);
+	scan_subject_names(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
@@ -2857,6 +3465,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.sent_at);
 	free(c.veto);
 	free(c.pub);
+	free(c.sperson);
 	return 0;
 }
 

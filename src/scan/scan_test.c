@@ -283,6 +283,82 @@ static void test_more_names(void **state)
 	EXPECT_NONE("Psychose herkennen: signalen voor familie en naasten.", SCAN_HEALTH);
 }
 
+/* Issue 16, wave 4: the classes batches 9-12 found missing (sentences not in the development set) */
+static void test_label_grammar(void **state)
+{
+	EXPECT("Cliëntcode KX-40917 is van meneer Brandsma.", SCAN_PATIENT_NUMBER, "KX-40917");
+	EXPECT("Het Wlz-nummer van mevrouw Oudshoorn is 7730155.", SCAN_PATIENT_NUMBER, "7730155");
+	EXPECT("Patiënt-ID Q118230, dhr. Zijlstra, nuchter blijven.", SCAN_PATIENT_NUMBER, "Q118230");
+	EXPECT("Verzekerde nr. 309117842 (mw. Hoekstra) graag controleren.", SCAN_PATIENT_NUMBER, "309117842");
+	EXPECT("Mw. Brink, EPD 552-019, naar de fysio.", SCAN_PATIENT_NUMBER, "552-019");
+	EXPECT("Wmo indicatie 2023-WMO-11820 van Lies loopt af.", SCAN_PATIENT_NUMBER, "2023-WMO-11820");
+	EXPECT_NONE("Het dossier van 2019 ligt in de kast.", SCAN_PATIENT_NUMBER);
+}
+
+static void test_ages_in_words(void **state)
+{
+	EXPECT("Mijn oma is drieënnegentig en breit nog elke dag.", SCAN_DATE_OF_BIRTH, "drieënnegentig");
+	EXPECT("De vijfenzeventigjarige meneer Post zingt in het koor.", SCAN_DATE_OF_BIRTH, "vijfenzeventigjarige");
+	EXPECT("Mevrouw Lont viert zaterdag haar 90ste verjaardag.", SCAN_DATE_OF_BIRTH, "90ste verjaardag");
+	EXPECT("Dhr. Pieters (bj. 1939) wil graag een kamer beneden.", SCAN_DATE_OF_BIRTH, "bj. 1939");
+	EXPECT("Mijn vader, 84 en nog kwiek, wil een scootmobiel.", SCAN_DATE_OF_BIRTH, "84");
+	EXPECT("Onze zoon (9) heeft veel buikpijn.", SCAN_DATE_OF_BIRTH, "9");
+	EXPECT("Mevrouw Ruiters is van 1931 en leest nog zonder bril.", SCAN_DATE_OF_BIRTH, "1931");
+	EXPECT_NONE("Zijn HbA1c was 61, de dokter is tevreden.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Het is zes uur, de bus is er om zeven.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Mensen van tachtig en ouder krijgen een brief.", SCAN_DATE_OF_BIRTH);
+}
+
+static void test_health_lexicon(void **state)
+{
+	EXPECT("Meneer Grootveld krijgt sinds maandag Xarelto.", SCAN_HEALTH, "Xarelto");
+	EXPECT("Sem heeft ODD, zijn juf weet ervan.", SCAN_HEALTH, "ODD");
+	EXPECT("Mevrouw Terpstra heeft Lewy body dementie.", SCAN_HEALTH, "Lewy body dementie");
+	EXPECT("Mevrouw Dijkhuis viel vannacht. De dokter denkt aan een delier.", SCAN_HEALTH, "delier");
+	EXPECT_NONE("Xarelto is een bloedverdunner die je niet zelf moet stoppen.", SCAN_HEALTH);
+}
+
+static void test_room_notations(void **state)
+{
+	EXPECT("Mw. Kroes (2.15) wil vandaag op bed blijven.", SCAN_ROOM, "2.15");
+	EXPECT("Dhr. Bakkal ligt op D-22 sinds gisteren.", SCAN_ROOM, "D-22");
+	EXPECT("Meneer Pool van appartement 1-04 belde om hulp.", SCAN_ROOM, "appartement 1-04");
+	EXPECT("Mevrouw Veld (3C-11) heeft haar bril kwijt.", SCAN_ROOM, "3C-11");
+	EXPECT("Dhr. Rahimi ligt op A2-07, bezoek na vier uur.", SCAN_ROOM, "A2-07");
+	EXPECT_NONE("Kamer 9 van het hotel is geboekt voor de gastspreker.", SCAN_ROOM);
+}
+
+static void test_address_grammar(void **state)
+{
+	EXPECT("Mijn zus woont in Rua do Sol 15, Faro.", SCAN_ADDRESS, "Rua do Sol 15");
+	EXPECT("Opa zit bij mijn oom op Ulica Polna 8, Krakau.", SCAN_ADDRESS, "Ulica Polna 8");
+	EXPECT("Tante Mia woont aan de Achter de Kerk 4 in Wijk.", SCAN_ADDRESS, "Achter de Kerk 4");
+	EXPECT("Meneer Haan woont op Prinsengracht 301-II.", SCAN_ADDRESS, "Prinsengracht 301-II");
+	EXPECT("Lies is verhuisd naar Ringweg-Zuid 18.", SCAN_ADDRESS, "Ringweg-Zuid 18");
+	EXPECT_NONE("Voor Kees 3 broodjes en voor Anna 2.", SCAN_ADDRESS);
+}
+
+static void test_staff_and_public(void **state)
+{
+	assert_int_equal(verdict("Onze nieuwe coördinator is Sanne de Jong, welkom!", NULL), SCAN_OK);
+	assert_int_equal(verdict("Per 1 mei is Karim Haddou onze nieuwe teamleider.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Wielrenner Tom Dumoulin fietste mee met onze bewoners.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Doneren kan op NL91ABNA0417164300 t.n.v. de Vrienden van De Linde.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Gezocht: kok voor 20 uur. Info bij Marco, 06-22334455.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Ingediend door Lotte, afdeling communicatie.", NULL), SCAN_OK);
+	/* and a client is still a client */
+	assert_int_not_equal(verdict("Onze bewoner Karim Haddou is gevallen.", NULL), SCAN_OK);
+	EXPECT("Dhr. Kok heeft vannacht slecht geslapen.", SCAN_NAME, "Dhr. Kok");
+	EXPECT("mevrouw van dam wil haar dochter spreken.", SCAN_NAME, "mevrouw van dam");
+}
+
+static void test_mixed_phone(void **state)
+{
+	EXPECT("Bel zijn vrouw op 06 dertig 12 negen 8 7 vijf.", SCAN_PHONE, "06 dertig 12 negen 8 7 vijf");
+	EXPECT("Nummer van Anouk: 0 6, 44, achttien, 90, 12.", SCAN_PHONE, "0 6, 44, achttien, 90, 12");
+	EXPECT_NONE("Het vroor 0 graden, om 12 uur twee graden.", SCAN_PHONE);
+}
+
 static void test_policy(void **state)
 {
 	struct scan_policy pol = {0};
@@ -396,6 +472,13 @@ int main(void)
 		cmocka_unit_test(test_more_labels),
 		cmocka_unit_test(test_written_out),
 		cmocka_unit_test(test_more_names),
+		cmocka_unit_test(test_label_grammar),
+		cmocka_unit_test(test_ages_in_words),
+		cmocka_unit_test(test_health_lexicon),
+		cmocka_unit_test(test_room_notations),
+		cmocka_unit_test(test_address_grammar),
+		cmocka_unit_test(test_staff_and_public),
+		cmocka_unit_test(test_mixed_phone),
 		cmocka_unit_test(test_bsn),
 		cmocka_unit_test(test_iban),
 		cmocka_unit_test(test_phone),
