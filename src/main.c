@@ -21,6 +21,8 @@
 #include "api/api.h"
 #include "core/core.h"
 #include "core/push.h"
+#include "core/federation.h"
+#include "fed/fed.h"
 #include "http/http.h"
 #include "scan/scan.h"
 #include "web/web.h"
@@ -394,14 +396,22 @@ static int serve(struct opts *o, struct core *c)
 		fprintf(stderr, "kring: cannot start Web Push (keys in the database and %s/push.key)\n", o->cfg.data);
 		return 1;
 	}
+	/* Federation: deliveries to other servers (docs/federation.md). */
+	const struct job_handler *fh;
+	size_t nfh = 0;
+	if (!rc && core_fed_open(c, base_url(o, &ma), &fh, &nfh)) {
+		fprintf(stderr, "kring: cannot start federation (base_url must be http(s)://host)\n");
+		return 1;
+	}
+	fed_init(c);
 	/* Scheduled posts, published at their time. */
 	const struct job_handler *sh;
 	size_t nsh;
 	core_sched_jobs(c, &sh, &nsh);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph);
+	if (njh + nmh + nsh + nph + nfh > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nfh);
 		return 1;
 	}
 	for (size_t i = 0; !rc && i < njh; i++)
@@ -412,6 +422,8 @@ static int serve(struct opts *o, struct core *c)
 		all[nall++] = sh[i];
 	for (size_t i = 0; !rc && i < nph; i++)
 		all[nall++] = ph[i];
+	for (size_t i = 0; !rc && i < nfh; i++)
+		all[nall++] = fh[i];
 	if (!rc)
 		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {
@@ -423,14 +435,15 @@ static int serve(struct opts *o, struct core *c)
 	struct http_server *srv = NULL;
 	rc = web_open(c, &o->cfg, &w);
 	if (!rc) {
-		struct http_mount mounts[2];
-		api_mount(&mounts[0]);
-		web_mount(w, &mounts[1]);
+		struct http_mount mounts[3];
+		fed_mount(&mounts[0]); /* before the API: it owns the rest of /.well-known/ */
+		api_mount(&mounts[1]);
+		web_mount(w, &mounts[2]);
 		struct http_config hc = {
 			.listen = o->cfg.listen,
 			.threads = o->cfg.threads,
 			.mounts = mounts,
-			.nmounts = 2,
+			.nmounts = 3,
 			.max_conns = (unsigned)o->cfg.max_connections,
 			.max_conns_per_addr = (unsigned)o->cfg.max_connections_per_address,
 			.https = !strncmp(base_url(o, &ma), "https://", 8),
@@ -456,6 +469,7 @@ static int serve(struct opts *o, struct core *c)
 	core_media_close();
 	core_mail_close();
 	core_push_close();
+	core_fed_close();
 	arena_release(&ma);
 	log_info("stopped cleanly");
 	return 0;

@@ -365,6 +365,22 @@ static const char *const sqlite_steps[] = {
 	"UPDATE favourites SET id = ((created_at * 1000) << 16) | (rowid & 65535);"
 	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
+
+	/* 21: federation (issue 21): each local actor's RSA key pair, other
+	 * servers' actors, who follows a local account from elsewhere, the ids
+	 * of activities already taken in, and activities waiting for delivery. */
+	"CREATE TABLE fed_keys (account_id INTEGER PRIMARY KEY, public_pem TEXT NOT NULL,"
+	" private_pem TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE TABLE fed_actors (id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, inbox TEXT NOT NULL,"
+	" shared_inbox TEXT NOT NULL DEFAULT '', key_id TEXT NOT NULL, public_pem TEXT NOT NULL,"
+	" username TEXT NOT NULL DEFAULT '', host TEXT NOT NULL, fetched_at INTEGER NOT NULL);"
+	"CREATE INDEX fed_actors_key ON fed_actors(key_id);"
+	"CREATE TABLE fed_followers (account_id INTEGER NOT NULL, actor_id INTEGER NOT NULL,"
+	" state INTEGER NOT NULL, follow_uri TEXT NOT NULL, created_at INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, actor_id));"
+	"CREATE TABLE fed_seen (uri TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);"
+	"CREATE TABLE fed_out (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, body TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -348,6 +348,20 @@ const char *const store_pg_steps[] = {
 	" WHERE x.account_id = f.account_id AND x.post_id = f.post_id;"
 	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
+
+	/* 21: federation (see migrate.c). */
+	"CREATE TABLE fed_keys (account_id BIGINT PRIMARY KEY, public_pem TEXT NOT NULL,"
+	" private_pem TEXT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE TABLE fed_actors (id BIGINT PRIMARY KEY, uri TEXT NOT NULL UNIQUE, inbox TEXT NOT NULL,"
+	" shared_inbox TEXT NOT NULL DEFAULT '', key_id TEXT NOT NULL, public_pem TEXT NOT NULL,"
+	" username TEXT NOT NULL DEFAULT '', host TEXT NOT NULL, fetched_at BIGINT NOT NULL);"
+	"CREATE INDEX fed_actors_key ON fed_actors(key_id);"
+	"CREATE TABLE fed_followers (account_id BIGINT NOT NULL, actor_id BIGINT NOT NULL,"
+	" state BIGINT NOT NULL, follow_uri TEXT NOT NULL, created_at BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, actor_id));"
+	"CREATE TABLE fed_seen (uri TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);"
+	"CREATE TABLE fed_out (id BIGINT PRIMARY KEY, account_id BIGINT NOT NULL, body TEXT NOT NULL,"
+	" created_at BIGINT NOT NULL);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);
