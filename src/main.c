@@ -51,6 +51,8 @@ static const char usage[] =
 	"  invite [--role member|moderator]  print a one-time invitation link\n"
 	"  group add NAME --kind open|closed|secret --owner USER [--display-name TEXT]\n"
 	"  group member add GROUP USER [--role moderator|member]\n"
+	"  fed follow NAME USER@HOST         let NAME follow an account on another server\n"
+	"  fed notes                         list the newest notes other servers delivered\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
@@ -313,6 +315,40 @@ static int cmd_org(struct opts *o, struct core *c)
 	return ret;
 }
 
+/* Federation from the command line (docs/federation.md): following someone
+ * elsewhere, and what other servers delivered (not shown on pages yet). */
+static int cmd_fed(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	const struct job_handler *h;
+	size_t n;
+	if ((rc = core_fed_open(c, base_url(o, &a), &h, &n))) {
+		ret = fail(rc, "start federation (base_url must be http(s)://host)");
+	} else if (sub && !strcmp(sub, "follow") && o->nargs == 4) {
+		const char *why;
+		if ((rc = core_fed_follow(c, &a, o->args[2], o->args[3], &why)))
+			ret = fail(rc, arena_printf(&a, "follow %s (%s)", o->args[3], why));
+		else
+			printf("%s asked to follow %s\n", o->args[2], o->args[3]);
+	} else if (sub && !strcmp(sub, "notes") && o->nargs == 2) {
+		struct fed_note *v;
+		size_t k;
+		if ((rc = core_fed_notes(c, &a, 100, &v, &k)))
+			ret = fail(rc, "list the notes");
+		for (size_t i = 0; !rc && i < k; i++)
+			printf("%s\t%s\t%s\n", v[i].uri, v[i].actor_uri, v[i].content);
+	} else {
+		fprintf(stderr, "usage: kring fed follow NAME USER@HOST | kring fed notes\n");
+		ret = 2;
+	}
+	core_fed_close();
+	arena_release(&a);
+	return ret;
+}
+
 static int cmd_group(struct opts *o, struct core *c)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
@@ -509,7 +545,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
-	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") &&
+	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") && strcmp(cmd, "fed") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "import")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
 		return 2;
@@ -537,6 +573,8 @@ int main(int argc, char **argv)
 		rc = cmd_org(&o, c);
 	} else if (!strcmp(cmd, "group")) {
 		rc = cmd_group(&o, c);
+	} else if (!strcmp(cmd, "fed")) {
+		rc = cmd_fed(&o, c);
 	} else if (!strcmp(cmd, "export") || !strcmp(cmd, "import")) {
 		if (o.nargs != 2)
 			fprintf(stderr, "kring: usage: kring %s FILE\n", cmd), rc = 2;

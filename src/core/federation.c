@@ -330,6 +330,68 @@ static bool same_host(struct arena *a, const char *u1, const char *u2)
 }
 
 /*
+ * Keep the actor document j (fetched from its own address): its id, inbox
+ * and key must hold together and live on one host; key_id, when given,
+ * must be its key.
+ */
+static int actor_keep(struct core *c, struct arena *a, json_t *j, const char *key_id, struct fed_actor **out,
+                      char *why, size_t whylen)
+{
+	json_t *pk = json_object_get(j, "publicKey");
+	if (json_is_array(pk))
+		pk = json_array_get(pk, 0);
+	struct fed_actor f = {0};
+	f.uri = jstr(j, "id");
+	f.inbox = jstr(j, "inbox");
+	json_t *ep = json_object_get(j, "endpoints");
+	f.shared_inbox = json_is_object(ep) && jstr(ep, "sharedInbox") ? jstr(ep, "sharedInbox") : "";
+	f.key_id = json_is_object(pk) ? jstr(pk, "id") : NULL;
+	f.public_pem = json_is_object(pk) ? json_string_value(json_object_get(pk, "publicKeyPem")) : NULL;
+	const char *owner = json_is_object(pk) ? jstr(pk, "owner") : NULL;
+	f.username = jstr(j, "preferredUsername") ? jstr(j, "preferredUsername") : "";
+	f.fetched_at = time_now();
+	const char *host = NULL;
+	if (!f.uri || !f.inbox || !f.key_id || !f.public_pem || strlen(f.public_pem) > FED_PEM_MAX ||
+	    (key_id && strcmp(f.key_id, key_id)) || (owner && strcmp(owner, f.uri)) || !url_ok(a, f.uri, &host, NULL) ||
+	    !same_host(a, f.uri, f.key_id) || !same_host(a, f.uri, f.inbox) ||
+	    (f.shared_inbox[0] && !same_host(a, f.uri, f.shared_inbox)) || strlen(f.username) > 256) {
+		snprintf(why, whylen, "the actor document does not hold together with its key");
+		return ERR_AUTH;
+	}
+	f.host = host;
+	/* copy out of the JSON before it goes */
+	f.uri = arena_strdup(a, f.uri);
+	f.inbox = arena_strdup(a, f.inbox);
+	f.shared_inbox = arena_strdup(a, f.shared_inbox);
+	f.key_id = arena_strdup(a, f.key_id);
+	f.public_pem = arena_strdup(a, f.public_pem);
+	f.username = arena_strdup(a, f.username);
+	uint64_t id;
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_finish(c->store, store_fed_actor_put(c->store, &f, &id));
+	if (!rc)
+		rc = store_fed_actor_get(c->store, a, id, out);
+	return rc;
+}
+
+/* Fetch the actor at uri (its document must say it is that uri) and keep it. */
+static int actor_by_uri(struct core *c, struct arena *a, const char *uri, struct fed_actor **out, char *why,
+                        size_t whylen)
+{
+	json_t *j = fetch_json(a, uri, why, whylen);
+	if (!j)
+		return ERR_NOTFOUND;
+	int rc = ERR_AUTH;
+	if (jstr(j, "id") && !strcmp(jstr(j, "id"), uri))
+		rc = actor_keep(c, a, j, NULL, out, why, whylen);
+	else
+		snprintf(why, whylen, "the document at %s is another's", uri);
+	json_decref(j);
+	return rc;
+}
+
+/*
  * Fetch the actor that owns key_id (the key's URL without its fragment is
  * the actor, as Mastodon has it; or a key document whose owner is on the
  * same host) and keep it.
@@ -349,40 +411,7 @@ static int actor_fetch(struct core *c, struct arena *a, const char *key_id, stru
 		if (!j)
 			return ERR_AUTH;
 	}
-	json_t *pk = json_object_get(j, "publicKey");
-	if (json_is_array(pk))
-		pk = json_array_get(pk, 0);
-	struct fed_actor f = {0};
-	f.uri = jstr(j, "id");
-	f.inbox = jstr(j, "inbox");
-	json_t *ep = json_object_get(j, "endpoints");
-	f.shared_inbox = json_is_object(ep) && jstr(ep, "sharedInbox") ? jstr(ep, "sharedInbox") : "";
-	f.key_id = json_is_object(pk) ? jstr(pk, "id") : NULL;
-	f.public_pem = json_is_object(pk) ? json_string_value(json_object_get(pk, "publicKeyPem")) : NULL;
-	f.username = jstr(j, "preferredUsername") ? jstr(j, "preferredUsername") : "";
-	f.fetched_at = time_now();
-	const char *host = NULL;
-	int rc = ERR_AUTH;
-	if (!f.uri || !f.inbox || !f.key_id || !f.public_pem || strlen(f.public_pem) > FED_PEM_MAX ||
-	    strcmp(f.key_id, key_id) || !url_ok(a, f.uri, &host, NULL) || !same_host(a, f.uri, key_id) ||
-	    !same_host(a, f.uri, f.inbox) || (f.shared_inbox[0] && !same_host(a, f.uri, f.shared_inbox))) {
-		snprintf(why, whylen, "the actor document does not hold together with its key");
-		goto out;
-	}
-	f.host = host;
-	/* copy out of the JSON before it goes */
-	f.uri = arena_strdup(a, f.uri);
-	f.inbox = arena_strdup(a, f.inbox);
-	f.shared_inbox = arena_strdup(a, f.shared_inbox);
-	f.key_id = arena_strdup(a, f.key_id);
-	f.public_pem = arena_strdup(a, f.public_pem);
-	f.username = arena_strdup(a, f.username);
-	uint64_t id;
-	if (!(rc = store_begin(c->store)))
-		rc = store_finish(c->store, store_fed_actor_put(c->store, &f, &id));
-	if (!rc)
-		rc = store_fed_actor_get(c->store, a, id, out);
-out:
+	int rc = actor_keep(c, a, j, key_id, out, why, whylen);
 	json_decref(j);
 	return rc;
 }
@@ -568,6 +597,40 @@ static int on_follow(struct core *c, struct arena *a, const struct fed_actor *fr
 	return body ? deliver_to(c, a, to->id, body, &from->inbox, 1) : ERR_IO;
 }
 
+/* A public Note from an actor someone here follows is kept (shown nowhere
+ * yet but `kring fed notes`); anything else is not taken in. */
+static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
+{
+	json_t *o = json_object_get(act, "object");
+	const char *type = json_is_object(o) ? jstr(o, "type") : NULL;
+	const char *id = json_is_object(o) ? jstr(o, "id") : NULL;
+	const char *by = json_is_object(o) ? jref(o, "attributedTo") : NULL;
+	const char *content = json_is_object(o) ? json_string_value(json_object_get(o, "content")) : NULL;
+	const char *published = json_is_object(o) ? jstr(o, "published") : NULL;
+	if (!type || strcmp(type, "Note") || !id || !by || strcmp(by, from->uri) || !same_host(a, id, from->uri) ||
+	    !content || strlen(content) > FED_NOTE_MAX) {
+		*why = "not a Note of the sender's own";
+		return 0;
+	}
+	bool pub = false;
+	const char *fields[] = {"to", "cc"};
+	for (int f = 0; f < 2; f++) {
+		json_t *v = json_object_get(o, fields[f]);
+		if (json_is_string(v))
+			pub = pub || !strcmp(json_string_value(v), FED_PUBLIC);
+		for (size_t i = 0; json_is_array(v) && i < json_array_size(v) && i < 64; i++)
+			pub = pub || (json_is_string(json_array_get(v, i)) &&
+			              !strcmp(json_string_value(json_array_get(v, i)), FED_PUBLIC));
+	}
+	bool followed = false;
+	int rc = store_fed_followed(c->store, from->id, &followed);
+	if (rc || !pub || !followed) {
+		*why = "not a public Note of someone followed here";
+		return rc;
+	}
+	return store_fed_note_put(c->store, id, from->id, content, published ? published : "", time_now());
+}
+
 int core_fed_inbox(struct core *c, struct arena *a, const char *name, const struct fed_request *r, const char **why)
 {
 	*why = "";
@@ -651,6 +714,13 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			if (!store_fed_follower_get(c->store, a, owner->id, from->id, &st, &fu) && !strcmp(fu, oid))
 				rc = store_fed_follower_delete(c->store, owner->id, from->id);
 		}
+	} else if (!strcmp(type, "Accept") || !strcmp(type, "Reject")) {
+		/* An answer to a Follow of ours: only from the one it was sent to. */
+		const char *fid = jref(act, "object");
+		if (fid && store_fed_following_answer(c->store, from->id, fid, type[0] == 'A' ? FED_FOLLOW_ACCEPTED : -1))
+			*why = "no such Follow of ours to that actor";
+	} else if (!strcmp(type, "Create")) {
+		rc = on_create(c, a, from, act, why);
 	}
 	/* Everything else is not taken in yet (docs/federation.md). */
 done:
@@ -659,6 +729,80 @@ done:
 	if (!rc)
 		job_kick();
 	return rc;
+}
+
+/* ---- following someone elsewhere ---- */
+
+int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
+{
+	*why = "";
+	if (!fed_on)
+		return ERR_BUSY;
+	struct account *acc;
+	if (core_account_by_name(c, a, name, &acc) || acc->suspended) {
+		*why = "no such account here";
+		return ERR_NOTFOUND;
+	}
+	if (handle[0] == '@')
+		handle++;
+	const char *at = strchr(handle, '@');
+	size_t hl = strlen(handle);
+	if (!at || at == handle || hl > 256 || strchr(at + 1, '@') || strpbrk(handle, "/?#\\ ") || !at[1]) {
+		*why = "give the account as user@host";
+		return ERR_INVAL;
+	}
+	char ebuf[256] = "";
+	const char *wf = arena_printf(a, "%s://%s/.well-known/webfinger?resource=acct:%s", fed_loopback ? "http" : "https",
+	                              at + 1, handle);
+	json_t *j = fetch_json(a, wf, ebuf, sizeof ebuf);
+	const char *href = NULL;
+	json_t *links = j ? json_object_get(j, "links") : NULL;
+	for (size_t i = 0; json_is_array(links) && i < json_array_size(links) && i < 32; i++) {
+		json_t *l = json_array_get(links, i);
+		const char *rel = json_is_object(l) ? jstr(l, "rel") : NULL;
+		const char *ty = json_is_object(l) ? jstr(l, "type") : NULL;
+		if (rel && ty && !strcmp(rel, "self") && (strstr(ty, "activity+json") || strstr(ty, "ld+json")) &&
+		    jstr(l, "href")) {
+			href = arena_strdup(a, jstr(l, "href"));
+			break;
+		}
+	}
+	json_decref(j);
+	struct fed_actor *to;
+	if (!href) {
+		*why = arena_printf(a, "WebFinger found no actor: %s", ebuf);
+		return ERR_NOTFOUND;
+	}
+	int rc = actor_by_uri(c, a, href, &to, ebuf, sizeof ebuf);
+	if (rc) {
+		*why = arena_printf(a, "the actor cannot be had: %s", ebuf);
+		return rc;
+	}
+	const char *me = actor_uri(a, acc->username);
+	const char *fid = arena_printf(a, "%s#follows/%llu", me, (unsigned long long)id_new());
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "id", json_string(fid));
+	json_object_set_new(o, "type", json_string("Follow"));
+	json_object_set_new(o, "actor", json_string(me));
+	json_object_set_new(o, "object", json_string(to->uri));
+	const char *body = dump(a, o);
+	if (!body)
+		return ERR_IO;
+	if ((rc = store_begin(c->store)))
+		return rc;
+	rc = store_fed_following_put(c->store, acc->id, to->id, FED_FOLLOW_REQUESTED, fid, time_now());
+	if (!rc)
+		rc = deliver_to(c, a, acc->id, body, &to->inbox, 1);
+	rc = store_finish(c->store, rc);
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
+int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n)
+{
+	return store_fed_notes(c->store, a, max, out, n);
 }
 
 /* ---- start and stop ---- */

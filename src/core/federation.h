@@ -30,6 +30,7 @@
 #define FED_URI_MAX        2048
 #define FED_KEY_REFETCH_S  60            /* a key that fails is fetched again at most this often */
 #define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"
+#define FED_NOTE_MAX       (100 * 1024) /* a received Note's content */
 
 /* How far a post may travel from this server. */
 enum fed_reach {
@@ -92,6 +93,17 @@ struct fed_request {
  */
 int core_fed_inbox(struct core *c, struct arena *a, const char *name, const struct fed_request *r, const char **why)
         WARN_UNUSED;
+
+/*
+ * Let the local account name follow handle (user@host) on another server:
+ * WebFinger finds its actor, the actor is fetched and kept, and a Follow is
+ * delivered; the follow counts once the other server sends Accept.  Public
+ * Notes the followed actor delivers afterwards are kept (core_fed_notes).
+ */
+int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
+        WARN_UNUSED;
+/* The newest Notes received, at most max (for the operator: `kring fed notes`). */
+int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
 
 /* Internal to core: a post was written (post.c): queue its delivery. */
 void core_fed_post_written(struct core *c, uint64_t post);

@@ -148,7 +148,8 @@ static int f_actor(struct http_req *r)
 	json_object_set_new(o, "preferredUsername", json_string(l.acc->username));
 	json_object_set_new(o, "name", json_string(l.acc->display_name && l.acc->display_name[0] ? l.acc->display_name
 	                                                                                        : l.acc->username));
-	json_object_set_new(o, "summary", json_string(core_render_text(fc, r->a, l.acc->bio ? l.acc->bio : "")));
+	if (l.acc->bio && l.acc->bio[0])
+		json_object_set_new(o, "summary", json_string(core_render_text(fc, r->a, l.acc->bio)));
 	json_object_set_new(o, "url", json_string(arena_printf(r->a, "%s/@%s", core_fed_base(), l.acc->username)));
 	json_object_set_new(o, "inbox", json_string(arena_printf(r->a, "%s/inbox", actor)));
 	json_object_set_new(o, "outbox", json_string(arena_printf(r->a, "%s/outbox", actor)));

@@ -142,7 +142,7 @@ int store_fed_follower_inboxes(struct store *s, struct arena *a, uint64_t accoun
 		return ERR_DB;
 	size_t cap = 0, k = 0;
 	const char **v = NULL;
-	int rc;
+	int rc = 0;
 	while (k < STORE_FED_INBOXES_MAX && (rc = db_step(st)) == DB_ROW) {
 		if (k == cap)
 			v = arena_grow(a, v, &cap, k, sizeof *v);
@@ -193,4 +193,80 @@ int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *a
 	}
 	db_done(st);
 	return rc;
+}
+
+int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, int state, const char *follow_uri,
+                            int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO fed_following (account_id, actor_id, state, follow_uri, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (account_id, actor_id) DO UPDATE SET"
+	               " state = excluded.state, follow_uri = excluded.follow_uri",
+	               "uuisi", account, actor, (int64_t)state, follow_uri, now);
+}
+
+int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state)
+{
+	DB_OR_FAIL(s);
+	int rc = state < 0 ? db_exec(db, "DELETE FROM fed_following WHERE actor_id = ?1 AND follow_uri = ?2", "us",
+	                             actor, follow_uri)
+	                   : db_exec(db,
+	                             "UPDATE fed_following SET state = ?3 WHERE actor_id = ?1 AND follow_uri = ?2",
+	                             "usi", actor, follow_uri, (int64_t)state);
+	if (!rc && db->drv->changes(db) == 0)
+		rc = ERR_NOTFOUND;
+	return rc;
+}
+
+int store_fed_followed(struct store *s, uint64_t actor, bool *yes)
+{
+	DB_OR_FAIL(s);
+	int64_t n = 0;
+	int rc = db_scalar(db, &n, 0, "SELECT COUNT(*) FROM fed_following WHERE actor_id = ?1 AND state = 1", "u",
+	                   actor);
+	*yes = n > 0;
+	return rc;
+}
+
+int store_fed_note_put(struct store *s, const char *uri, uint64_t actor, const char *content, const char *published,
+                       int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO fed_notes (id, uri, actor_id, content, published, received_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+	               "usussi", id_new(), uri, actor, content, published, now);
+}
+
+int store_fed_notes(struct store *s, struct arena *a, size_t max, struct fed_note **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT n.id, n.uri, r.uri, n.content, n.published, n.received_at"
+	                              " FROM fed_notes n JOIN fed_actors r ON r.id = n.actor_id"
+	                              " ORDER BY n.id DESC LIMIT ?1",
+	                              "i", (int64_t)max);
+	if (!st)
+		return ERR_DB;
+	size_t cap = 0, k = 0;
+	struct fed_note *v = NULL;
+	int rc = 0;
+	while (k < max && (rc = db_step(st)) == DB_ROW) {
+		if (k == cap)
+			v = arena_grow(a, v, &cap, k, sizeof *v);
+		v[k].id = db_u64(st, 0);
+		v[k].uri = arena_strdup(a, db_text(st, 1));
+		v[k].actor_uri = arena_strdup(a, db_text(st, 2));
+		v[k].content = arena_strdup(a, db_text(st, 3));
+		v[k].published = arena_strdup(a, db_text(st, 4));
+		v[k].received_at = db_i64(st, 5);
+		k++;
+	}
+	db_done(st);
+	*out = v;
+	*n = k;
+	return rc < 0 ? -rc : 0;
 }

@@ -367,8 +367,9 @@ static const char *const sqlite_steps[] = {
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
 
 	/* 21: federation (issue 21): each local actor's RSA key pair, other
-	 * servers' actors, who follows a local account from elsewhere, the ids
-	 * of activities already taken in, and activities waiting for delivery. */
+	 * servers' actors, who follows a local account from elsewhere and whom a
+	 * local account follows there, the ids of activities already taken in,
+	 * activities waiting for delivery, and the notes received. */
 	"CREATE TABLE fed_keys (account_id INTEGER PRIMARY KEY, public_pem TEXT NOT NULL,"
 	" private_pem TEXT NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE TABLE fed_actors (id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, inbox TEXT NOT NULL,"
@@ -380,7 +381,12 @@ static const char *const sqlite_steps[] = {
 	" PRIMARY KEY (account_id, actor_id));"
 	"CREATE TABLE fed_seen (uri TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);"
 	"CREATE TABLE fed_out (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, body TEXT NOT NULL,"
-	" created_at INTEGER NOT NULL);",
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE fed_following (account_id INTEGER NOT NULL, actor_id INTEGER NOT NULL,"
+	" state INTEGER NOT NULL, follow_uri TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, actor_id));"
+	"CREATE TABLE fed_notes (id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, actor_id INTEGER NOT NULL,"
+	" content TEXT NOT NULL, published TEXT NOT NULL, received_at INTEGER NOT NULL);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -361,7 +361,12 @@ const char *const store_pg_steps[] = {
 	" PRIMARY KEY (account_id, actor_id));"
 	"CREATE TABLE fed_seen (uri TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);"
 	"CREATE TABLE fed_out (id BIGINT PRIMARY KEY, account_id BIGINT NOT NULL, body TEXT NOT NULL,"
-	" created_at BIGINT NOT NULL);",
+	" created_at BIGINT NOT NULL);"
+	"CREATE TABLE fed_following (account_id BIGINT NOT NULL, actor_id BIGINT NOT NULL,"
+	" state BIGINT NOT NULL, follow_uri TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, actor_id));"
+	"CREATE TABLE fed_notes (id BIGINT PRIMARY KEY, uri TEXT NOT NULL UNIQUE, actor_id BIGINT NOT NULL,"
+	" content TEXT NOT NULL, published TEXT NOT NULL, received_at BIGINT NOT NULL);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

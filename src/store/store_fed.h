@@ -49,4 +49,19 @@ int store_fed_out_put(struct store *s, uint64_t account, const char *body, int64
 int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *account, const char **body)
         WARN_UNUSED;
 
+/* Whom a local account follows elsewhere: a Follow sent (requested), then accepted. */
+int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, int state, const char *follow_uri,
+                            int64_t now) WARN_UNUSED;
+/* The Follow follow_uri to actor was accepted (state 1) or refused (-1:
+ * removed); ERR_NOTFOUND when there is no such Follow to that actor. */
+int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state) WARN_UNUSED;
+/* Does any local account follow actor (accepted)? */
+int store_fed_followed(struct store *s, uint64_t actor, bool *yes) WARN_UNUSED;
+
+/* Keep a received Note (once per uri). */
+int store_fed_note_put(struct store *s, const char *uri, uint64_t actor, const char *content, const char *published,
+                       int64_t now) WARN_UNUSED;
+/* The newest received notes, at most max. */
+int store_fed_notes(struct store *s, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
+
 #endif

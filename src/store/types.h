@@ -449,5 +449,14 @@ struct fed_actor {
 
 enum fed_follow_state { FED_FOLLOW_REQUESTED = 0, FED_FOLLOW_ACCEPTED = 1 };
 
+/* A Note another server delivered (from an actor someone here follows). */
+struct fed_note {
+	uint64_t id;
+	const char *uri, *actor_uri;
+	const char *content;          /* as received: HTML not yet cleaned, never shown as is */
+	const char *published;
+	int64_t received_at;
+};
+
 
 #endif

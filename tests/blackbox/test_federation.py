@@ -1,0 +1,238 @@
+"""ActivityPub federation between two kring instances on 127.0.0.1 (issue 21,
+docs/federation.md): WebFinger and actors, a follow from the other server
+accepted, a public post delivered, and what is closed staying closed.
+
+Plain http on loopback is allowed only because the servers run with
+KRING_FED_LOOPBACK=1, a flag for tests; without it federation reaches
+https on public addresses only (test_loopback_refused_without_flag)."""
+import random
+import re
+import time
+
+import pytest
+import requests
+
+from conftest import Server, free_port, uniq
+
+AP = "application/activity+json"
+GROUP_ID_RE = re.compile(r'name="group_id" value="(\d+)"')
+
+
+def fed_server():
+    port = free_port()
+    base = "http://127.0.0.1:%d" % port
+    s = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": base})
+    s.start(port=port)
+    return s
+
+
+@pytest.fixture(scope="module")
+def pair():
+    a, b = fed_server(), fed_server()
+    yield a, b
+    for s in (a, b):
+        s.assert_clean_stop()
+        s.cleanup()
+
+
+def host(s):
+    return "127.0.0.1:%d" % s.port
+
+
+def wait_for(fn, timeout=30):
+    """Poll fn until it returns something true, at most timeout seconds."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        v = fn()
+        if v:
+            return v
+        time.sleep(0.3)
+    return fn()
+
+
+def notes(s):
+    return s.cli("fed", "notes").stdout
+
+
+def follow(frm, name, target, acct, accepted=True):
+    """name on frm follows acct on target; wait until target's Accept has
+    come back to name's inbox (or, accepted=False, until the Follow arrived)."""
+    r = frm.cli("fed", "follow", name, "%s@%s" % (acct, host(target)), check=False)
+    assert r.returncode == 0, r.stderr
+    if accepted:
+        seen = "POST /users/%s/inbox 202" % name
+        assert wait_for(lambda: frm.stderr().count(seen) > 0), "no Accept came back"
+    else:
+        seen = "POST /users/%s/inbox 202" % acct
+        assert wait_for(lambda: seen in target.stderr()), "the Follow did not arrive"
+    return r
+
+
+def make_group(owner, kind):
+    name = uniq("k")
+    r = owner.post("/groups", {"name": name, "display_name": "Kring " + name, "description": "Lotgenoten",
+                               "rules": "Wees aardig", "kind": kind, "premod": "none"})
+    assert r.status_code == 303, r.text[:500]
+    r = owner.get("/g/" + name)
+    return GROUP_ID_RE.search(r.text).group(1)
+
+
+def test_webfinger_actor_and_discovery(pair):
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    org = uniq("org")
+    a.cli("org", "add", org)
+    r = requests.get(a.base + "/.well-known/webfinger", params={"resource": "acct:%s@%s" % (ann.name, host(a))})
+    assert r.status_code == 200
+    assert r.headers["Content-Type"].startswith("application/jrd+json")
+    j = r.json()
+    assert j["subject"] == "acct:%s@%s" % (ann.name, host(a))
+    self_link = [l for l in j["links"] if l["rel"] == "self"][0]
+    assert self_link["type"] == AP and self_link["href"] == a.base + "/users/" + ann.name
+    # The actor URL itself is a resource too, and an unknown one is 404.
+    r = requests.get(a.base + "/.well-known/webfinger", params={"resource": a.base + "/users/" + ann.name})
+    assert r.status_code == 200 and r.json()["subject"].startswith("acct:" + ann.name)
+    for bad in ("acct:nobody@%s" % host(a), "acct:%s@elsewhere.example" % ann.name, "x" * 600):
+        assert requests.get(a.base + "/.well-known/webfinger", params={"resource": bad}).status_code == 404
+    assert requests.get(a.base + "/.well-known/webfinger").status_code == 400
+    # host-meta points at WebFinger; NodeInfo says activitypub, now true.
+    r = requests.get(a.base + "/.well-known/host-meta")
+    assert r.status_code == 200 and "/.well-known/webfinger?resource={uri}" in r.text
+    assert "activitypub" in requests.get(a.base + "/nodeinfo/2.0").json()["protocols"]
+    # The actor: a Person with its key, inbox, outbox, collections, shared inbox.
+    r = requests.get(a.base + "/users/" + ann.name, headers={"Accept": AP})
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith(AP)
+    p = r.json()
+    assert p["type"] == "Person" and p["id"] == a.base + "/users/" + ann.name
+    assert p["inbox"].endswith("/users/%s/inbox" % ann.name) and p["endpoints"]["sharedInbox"] == a.base + "/inbox"
+    assert p["publicKey"]["owner"] == p["id"] and "BEGIN PUBLIC KEY" in p["publicKey"]["publicKeyPem"]
+    # The key is made once and kept.
+    again = requests.get(a.base + "/users/" + ann.name, headers={"Accept": AP}).json()
+    assert again["publicKey"]["publicKeyPem"] == p["publicKey"]["publicKeyPem"]
+    # Content negotiation: the profile address gives the actor, a browser the page.
+    r = requests.get(a.base + "/@" + ann.name, headers={"Accept": 'application/ld+json; profile="x"'})
+    assert r.status_code == 200 and r.json()["id"] == p["id"]
+    r = requests.get(a.base + "/@" + ann.name, headers={"Accept": "text/html"})
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    r = requests.get(a.base + "/users/" + ann.name, headers={"Accept": "text/html"}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"].endswith("/@" + ann.name)
+    # An organisation is an Organization.
+    o = requests.get(a.base + "/users/" + org, headers={"Accept": AP}).json()
+    assert o["type"] == "Organization"
+    # Hide my lists: a client's lists are hidden by default (no count), an
+    # organisation's are shown.
+    f = requests.get(a.base + "/users/%s/followers" % ann.name, headers={"Accept": AP}).json()
+    assert f["type"] == "OrderedCollection" and "totalItems" not in f
+    f = requests.get(a.base + "/users/%s/followers" % org, headers={"Accept": AP}).json()
+    assert f["totalItems"] == 0
+    assert requests.get(a.base + "/users/nobody", headers={"Accept": AP}).status_code == 404
+
+
+def test_inbox_refuses_unsigned_and_bad(pair):
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    body = '{"id":"http://x.example/1","type":"Follow","actor":"http://x.example/u","object":"%s/users/%s"}' % (
+        a.base, ann.name)
+    for path in ("/inbox", "/users/%s/inbox" % ann.name):
+        r = requests.post(a.base + path, data=body, headers={"Content-Type": AP})
+        assert r.status_code == 401
+        r = requests.post(a.base + path, data=body, headers={"Content-Type": AP, "Signature": 'keyId="x'})
+        assert r.status_code == 401
+    # A signature whose key lives at a host we may not reach (and an
+    # oversized body) is refused without a crash.
+    sig = 'keyId="http://10.0.0.1/k#main-key",headers="(request-target) host date digest",signature="AAAA"'
+    r = requests.post(a.base + "/inbox", data=body, headers={"Content-Type": AP, "Signature": sig})
+    assert r.status_code == 401
+    r = requests.post(a.base + "/inbox", data="x" * (1024 * 1024 + 10), headers={"Content-Type": AP})
+    assert r.status_code == 413
+
+
+def test_follow_accept_and_what_leaves(pair):
+    a, b = pair
+    ann = a.new_user(prefix="ann")
+    carol = a.new_user(prefix="car")
+    bob = b.add_user(uniq("bob"))
+    follow(b, bob, a, ann.name)
+    # Accept came back: a public post of ann's now reaches bob's server.
+    first = "eerstewoord" + uniq("w")
+    ann.new_post("Hallo allemaal " + first)
+    got = wait_for(lambda: first in notes(b))
+    assert got, "a public post should be delivered to the follower's server"
+    out = notes(b)
+    assert a.base + "/users/" + ann.name in out
+    # Random posts x visibilities x group kinds: only public posts outside
+    # groups ever reach the other server (and only they can be fetched).
+    groups = {k: make_group(ann, k) for k in ("open", "closed", "secret")}
+    rnd = random.Random(21)
+    public, closed = [], []
+    fetch = []
+    for i in range(14):
+        kind = rnd.choice(["public", "followers", "direct", "open", "closed", "secret"])
+        w = "woord%s%s" % (kind, uniq("x"))
+        if kind == "public":
+            pid = ann.new_post("Openbaar bericht " + w)
+            public.append(w)
+        elif kind in ("followers", "direct"):
+            extra = {"to": carol.name} if kind == "direct" else {}
+            pid = ann.new_post("Besloten bericht " + w, kind, **extra)
+            closed.append(w)
+        else:
+            pid = ann.new_post("Groepsbericht " + w, "public", group_id=groups[kind])
+            closed.append(w)
+        fetch.append((kind, pid))
+    marker = "laatstewoord" + uniq("m")
+    ann.new_post("Tot slot " + marker)
+    assert wait_for(lambda: marker in notes(b)), "the last public post should arrive"
+    out = notes(b)
+    for w in public:
+        assert w in out, w
+    leaked = [w for w in closed if w in out]
+    assert leaked == [], "closed posts left the server: %s" % leaked
+    # Fetching: a public post is a Note; any other is 404, signed or not.
+    for kind, pid in fetch:
+        url = "%s/users/%s/statuses/%d" % (a.base, ann.name, pid)
+        for hdrs in ({"Accept": AP}, {"Accept": AP, "Signature": 'keyId="k",signature="AAAA"'}):
+            r = requests.get(url, headers=hdrs)
+            if kind == "public":
+                assert r.status_code == 200 and r.json()["type"] == "Note", kind
+            else:
+                assert r.status_code == 404, (kind, r.status_code)
+    # Another author's post under ann's address is 404 too.
+    bobs = requests.get("%s/users/%s/statuses/%d" % (a.base, carol.name, fetch[0][1]), headers={"Accept": AP})
+    assert bobs.status_code == 404
+
+
+def test_locked_account_gets_a_request(pair):
+    a, b = pair
+    dora = a.new_user(prefix="dor")
+    r = dora.post("/settings/profile", {"display_name": "Dora", "locked": "on"})
+    assert r.status_code in (200, 303), r.status_code
+    assert requests.get(a.base + "/users/" + dora.name, headers={"Accept": AP}).json()["manuallyApprovesFollowers"]
+    bob = b.add_user(uniq("bob"))
+    follow(b, bob, a, dora.name, accepted=False)
+    # The follow waits for dora's approval: her public posts do not go out.
+    w = "slotwoord" + uniq("l")
+    dora.new_post("Openbaar maar op slot " + w)
+    # Meanwhile an unlocked account's post does arrive (deliveries run).
+    eve = a.new_user(prefix="eve")
+    bob2 = b.add_user(uniq("bob"))
+    follow(b, bob2, a, eve.name)
+    m = "openwoord" + uniq("o")
+    eve.new_post("Hallo " + m)
+    assert wait_for(lambda: m in notes(b))
+    assert w not in notes(b)
+
+
+def test_loopback_refused_without_flag(pair):
+    a, _ = pair
+    # A server without the test flag does not reach loopback addresses.
+    plain = Server()
+    plain.start()
+    try:
+        name = plain.add_user(uniq("pla"))
+        r = plain.cli("fed", "follow", name, "someone@%s" % host(a), check=False)
+        assert r.returncode != 0
+        assert "WebFinger" in r.stderr
+    finally:
+        plain.assert_clean_stop()
+        plain.cleanup()
