@@ -812,7 +812,8 @@ static struct job_handler fed_handlers[2];
 int core_fed_open(struct core *c, const char *base_url, const struct job_handler **h, size_t *n)
 {
 	fed_handlers[0] = (struct job_handler){.kind = JOB_POST, .run = job_post, .ctx = c};
-	fed_handlers[1] = (struct job_handler){.kind = JOB_DELIVER, .run = job_deliver, .ctx = c};
+	fed_handlers[1] = (struct job_handler){.kind = JOB_DELIVER, .run = job_deliver, .ctx = c,
+	                                       .max_attempts = FED_DELIVER_ATTEMPTS, .backoff_max = FED_BACKOFF_MAX};
 	*h = fed_handlers;
 	*n = 2;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT))

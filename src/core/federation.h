@@ -31,6 +31,10 @@
 #define FED_KEY_REFETCH_S  60            /* a key that fails is fetched again at most this often */
 #define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"
 #define FED_NOTE_MAX       (100 * 1024) /* a received Note's content */
+/* A delivery is tried this often, waiting 2 s doubling up to 12 h between
+ * tries: about 54 hours in all (Mastodon tries for about two days). */
+#define FED_DELIVER_ATTEMPTS 19
+#define FED_BACKOFF_MAX      43200
 
 /* How far a post may travel from this server. */
 enum fed_reach {

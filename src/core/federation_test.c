@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "core/federation.h"
+#include "job/job.h"
 
 static uint64_t rnd_state = 0x9e3779b97f4a7c15ull;
 
@@ -62,10 +63,26 @@ static void test_reach_property(void **state)
 	assert_int_equal(core_fed_reach(NULL, now), FED_REACH_NONE);
 }
 
+/* Deliveries keep trying for at least 48 hours, in at most 20 attempts. */
+static void test_delivery_backoff(void **state)
+{
+	int64_t total = 0;
+	for (int n = 1; n < FED_DELIVER_ATTEMPTS; n++) {
+		int64_t d = job_backoff(n, FED_BACKOFF_MAX);
+		assert_true(d > 0 && d <= FED_BACKOFF_MAX);
+		total += d;
+	}
+	assert_true(total >= 48 * 3600);
+	assert_true(FED_DELIVER_ATTEMPTS <= 20);
+	/* Other jobs keep their short default. */
+	assert_int_equal(job_backoff(30, 0), JOB_BACKOFF_MAX);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_reach_property),
+	        cmocka_unit_test(test_delivery_backoff),
 	};
 	return cmocka_run_group_tests_name("federation", tests, NULL, NULL);
 }

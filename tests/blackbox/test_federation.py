@@ -236,3 +236,158 @@ def test_loopback_refused_without_flag(pair):
     finally:
         plain.assert_clean_stop()
         plain.cleanup()
+
+
+# ---- a peer we did not write the signing code of: Python's cryptography,
+# signing the way Mastodon signs (headers "(request-target) host date digest
+# content-type", rsa-sha256), and checking kring's signatures the same way.
+
+import base64
+import email.utils
+import hashlib
+import http.server
+import json
+import threading
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+
+class Peer:
+    def __init__(self):
+        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.pem = self.key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        self.port = free_port()
+        self.base = "http://127.0.0.1:%d" % self.port
+        self.actor = self.base + "/users/mallory"
+        self.received = []  # (headers, body) posted to our inbox
+        peer = self
+
+        class H(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def do_GET(self):
+                if self.path != "/users/mallory":
+                    self.send_response(404)
+                    self.end_headers()
+                    return
+                doc = {"@context": ["https://www.w3.org/ns/activitystreams"], "id": peer.actor, "type": "Person",
+                       "preferredUsername": "mallory", "inbox": peer.actor + "/inbox",
+                       "publicKey": {"id": peer.actor + "#main-key", "owner": peer.actor,
+                                     "publicKeyPem": peer.pem}}
+                b = json.dumps(doc).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", AP)
+                self.send_header("Content-Length", str(len(b)))
+                self.end_headers()
+                self.wfile.write(b)
+
+            def do_POST(self):
+                n = int(self.headers.get("Content-Length", "0"))
+                body = self.rfile.read(min(n, 1 << 20))
+                peer.received.append((dict(self.headers.items()), self.path, body))
+                self.send_response(202)
+                self.end_headers()
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), H)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def post(self, url, activity, date=None, tamper=None):
+        """POST activity to url, signed as Mastodon signs."""
+        body = json.dumps(activity).encode()
+        path = "/" + url.split("/", 3)[3]
+        hst = url.split("/")[2]
+        date = date or email.utils.formatdate(usegmt=True)
+        digest = "SHA-256=" + base64.b64encode(hashlib.sha256(body).digest()).decode()
+        s = "(request-target): post %s\nhost: %s\ndate: %s\ndigest: %s\ncontent-type: %s" % (
+            path, hst, date, digest, AP)
+        sig = base64.b64encode(self.key.sign(s.encode(), padding.PKCS1v15(), hashes.SHA256())).decode()
+        hdr = ('keyId="%s#main-key",algorithm="rsa-sha256",headers="(request-target) host date digest '
+               'content-type",signature="%s"' % (self.actor, sig))
+        if tamper:
+            body = tamper(body)
+        return requests.post(url, data=body, timeout=20, headers={
+            "Host": hst, "Date": date, "Digest": digest, "Content-Type": AP, "Signature": hdr})
+
+
+def verify_kring_signature(kring, headers, path, body):
+    """Check a delivery from kring as a Mastodon would: the key from the
+    actor document, the signing string from the headers it names."""
+    params = dict(re.findall(r'(\w+)="([^"]*)"', headers["Signature"]))
+    actor = requests.get(params["keyId"].split("#")[0], headers={"Accept": AP}).json()
+    assert actor["publicKey"]["id"] == params["keyId"]
+    key = serialization.load_pem_public_key(actor["publicKey"]["publicKeyPem"].encode())
+    assert params["headers"] == "(request-target) host date digest"
+    lines = []
+    for h in params["headers"].split():
+        lines.append("(request-target): post " + path if h == "(request-target)" else "%s: %s" % (h, headers[
+            {"host": "Host", "date": "Date", "digest": "Digest"}[h]]))
+    key.verify(base64.b64decode(params["signature"]), "\n".join(lines).encode(), padding.PKCS1v15(),
+               hashes.SHA256())
+    assert headers["Digest"] == "SHA-256=" + base64.b64encode(hashlib.sha256(body).digest()).decode()
+    return actor["id"]
+
+
+def test_mastodon_style_peer(pair):
+    a, b = pair
+    ann = a.new_user(prefix="ann")
+    inbox = "%s/users/%s/inbox" % (a.base, ann.name)
+    me = "%s/users/%s" % (a.base, ann.name)
+    peer = Peer()
+    try:
+        follow_id = peer.base + "/follows/1"
+        r = peer.post(inbox, {"id": follow_id, "type": "Follow", "actor": peer.actor, "object": me})
+        assert r.status_code == 202, r.text
+        # The same activity again is taken in once: one Accept only.
+        assert peer.post(inbox, {"id": follow_id, "type": "Follow", "actor": peer.actor,
+                                 "object": me}).status_code == 202
+        second = peer.base + "/follows/2"
+        assert peer.post(a.base + "/inbox", {"id": second, "type": "Follow", "actor": peer.actor,
+                                             "object": me}).status_code == 202
+        accepts = lambda: [json.loads(x[2]) for x in peer.received if json.loads(x[2])["type"] == "Accept"]
+        assert wait_for(lambda: any(x["object"]["id"] == second for x in accepts()))
+        time.sleep(1.5)
+        assert sorted(x["object"]["id"] for x in accepts()) == [follow_id, second]
+        for hdrs, path, body in peer.received:
+            assert verify_kring_signature(a, hdrs, path, body) == me
+        # Refused: another actor's activity, a changed body, an old date.
+        assert peer.post(inbox, {"id": peer.base + "/x1", "type": "Follow", "actor": a.base + "/users/x",
+                                 "object": me}).status_code == 401
+        tampered = peer.post(inbox, {"id": peer.base + "/x2", "type": "Follow", "actor": peer.actor, "object": me},
+                             tamper=lambda b: b.replace(b"x2", b"x3"))
+        assert tampered.status_code in (400, 401)
+        old = email.utils.formatdate(time.time() - 15 * 3600, usegmt=True)
+        assert peer.post(inbox, {"id": peer.base + "/x4", "type": "Follow", "actor": peer.actor, "object": me},
+                         date=old).status_code in (400, 401)
+        # A public post reaches the peer, signed; a followers-only one does not.
+        w = "peerwoord" + uniq("p")
+        ann.new_post("Voor iedereen " + w)
+        creates = lambda: [json.loads(x[2]) for x in peer.received if json.loads(x[2])["type"] == "Create"]
+        assert wait_for(lambda: any(w in c["object"]["content"] for c in creates()))
+        c = [c for c in creates() if w in c["object"]["content"]][0]
+        assert c["actor"] == me and "https://www.w3.org/ns/activitystreams#Public" in c["object"]["to"]
+        for hdrs, path, body in peer.received:
+            verify_kring_signature(a, hdrs, path, body)
+        # Undo: the peer no longer follows; a kring follower still gets posts.
+        assert peer.post(inbox, {"id": peer.base + "/undo/1", "type": "Undo", "actor": peer.actor,
+                                 "object": {"id": follow_id, "type": "Follow", "actor": peer.actor,
+                                            "object": me}}).status_code == 202
+        bob = b.add_user(uniq("bob"))
+        follow(b, bob, a, ann.name)
+        hidden = "besloten" + uniq("h")
+        ann.new_post("Alleen volgers " + hidden, "followers")
+        after = "naundo" + uniq("u")
+        ann.new_post("Na het ongedaan maken " + after)
+        assert wait_for(lambda: after in notes(b))
+        time.sleep(1)
+        seen = b"".join(x[2] for x in peer.received)
+        assert after.encode() not in seen and hidden.encode() not in seen
+    finally:
+        peer.close()
