@@ -408,3 +408,267 @@ int fed_sig_verify(struct arena *a, const struct fed_sig *s, const struct fed_si
 		*why = "the signature does not verify";
 	return rc;
 }
+
+/* ---- RFC 9421 ---- */
+
+/* The end of the dictionary member starting at p: the first ',' outside a
+ * quoted string or a byte sequence. */
+static const char *member_end(const char *p)
+{
+	bool q = false, colon = false;
+	for (; *p; p++) {
+		if (*p == '"' && !colon)
+			q = !q;
+		else if (*p == ':' && !q)
+			colon = !colon;
+		else if (*p == ',' && !q && !colon)
+			break;
+	}
+	return p;
+}
+
+static bool label_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.' || ch == '*';
+}
+
+int fed_sig9421_parse(struct arena *a, const char *input, const char *signature, struct fed_sig9421 *out)
+{
+	memset(out, 0, sizeof *out);
+	out->alg = "";
+	if (!input || !signature || strnlen(input, FED_SIG_HEADER_MAX + 1) > FED_SIG_HEADER_MAX ||
+	    strnlen(signature, FED_SIG_HEADER_MAX + 1) > FED_SIG_HEADER_MAX)
+		return ERR_INVAL;
+	const char *p = input;
+	while (*p == ' ')
+		p++;
+	const char *l = p;
+	while (label_char(*p))
+		p++;
+	if (p == l || p - l > 64 || *p != '=')
+		return ERR_INVAL;
+	out->label = arena_strndup(a, l, (size_t)(p - l));
+	size_t ll = (size_t)(p - l);
+	p++;
+	const char *end = member_end(p);
+	out->params = arena_strndup(a, p, (size_t)(end - p));
+	/* The inner list of component names. */
+	if (*p++ != '(')
+		return ERR_INVAL;
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (*p == ')') {
+			p++;
+			break;
+		}
+		if (*p != '"' || out->ncomps >= FED_SIG_NAMES_MAX)
+			return ERR_INVAL;
+		const char *s = ++p;
+		while (*p && *p != '"') {
+			if (*p == '\\' || (unsigned char)*p < 0x20 || (*p >= 'A' && *p <= 'Z'))
+				return ERR_INVAL;
+			p++;
+		}
+		if (*p != '"' || p == s || p - s > FED_SIG_NAME_MAX)
+			return ERR_INVAL;
+		out->comps[out->ncomps++] = arena_strndup(a, s, (size_t)(p - s));
+		p++;
+		if (*p == ';')
+			return ERR_INVAL; /* component parameters (sf, req, ...) are not taken */
+	}
+	/* Its parameters. */
+	int nparams = 0;
+	while (p < end && *p == ';') {
+		if (++nparams > FED_SIG_PARAMS_MAX)
+			return ERR_INVAL;
+		const char *k = ++p;
+		while (p < end && ((*p >= 'a' && *p <= 'z') || *p == '-'))
+			p++;
+		size_t kl = (size_t)(p - k);
+		if (!kl || p >= end || *p != '=')
+			return ERR_INVAL;
+		p++;
+		const char *v;
+		size_t vl;
+		bool str = *p == '"';
+		if (str) {
+			v = ++p;
+			while (p < end && *p != '"') {
+				if (*p == '\\' || (unsigned char)*p < 0x20)
+					return ERR_INVAL;
+				p++;
+			}
+			if (p >= end)
+				return ERR_INVAL;
+			vl = (size_t)(p - v);
+			p++;
+		} else {
+			v = p;
+			while (p < end && *p != ';')
+				p++;
+			vl = (size_t)(p - v);
+		}
+		if (kl == 5 && !strncmp(k, "keyid", 5) && str && vl && vl <= FED_SIG_KEYID_MAX)
+			out->key_id = arena_strndup(a, v, vl);
+		else if (kl == 3 && !strncmp(k, "alg", 3) && str && vl <= 32)
+			out->alg = arena_strndup(a, v, vl);
+		else if (kl == 7 && !strncmp(k, "created", 7) && !str) {
+			if (!num_parse(v, vl, &out->created))
+				return ERR_INVAL;
+		} else if (kl == 7 && !strncmp(k, "expires", 7) && !str) {
+			if (!num_parse(v, vl, &out->expires))
+				return ERR_INVAL;
+		}
+	}
+	if (p != end || !out->key_id || !out->ncomps)
+		return ERR_INVAL;
+	/* The signature with the same label: label=:base64: */
+	const char *q = signature;
+	for (;;) {
+		while (*q == ' ' || *q == ',')
+			q++;
+		if (!*q)
+			return ERR_INVAL;
+		const char *qe = member_end(q);
+		if ((size_t)(qe - q) > ll + 3 && !strncmp(q, out->label, ll) && q[ll] == '=' && q[ll + 1] == ':' &&
+		    qe[-1] == ':') {
+			const char *b = q + ll + 2;
+			size_t bl = (size_t)(qe - 1 - b), n = 0;
+			if (!bl || bl > FED_SIG_BYTES_MAX * 4 / 3 + 4 ||
+			    sodium_base642bin(out->sig, sizeof out->sig, b, bl, NULL, &n, NULL, sodium_base64_VARIANT_ORIGINAL) ||
+			    !n)
+				return ERR_INVAL;
+			out->siglen = n;
+			return 0;
+		}
+		q = qe;
+	}
+}
+
+static bool covers(const struct fed_sig9421 *s, const char *name)
+{
+	for (int i = 0; i < s->ncomps; i++)
+		if (!strcmp(s->comps[i], name))
+			return true;
+	return false;
+}
+
+int fed_sig9421_base(struct arena *a, const struct fed_sig9421 *s, const struct fed_sig_req *r, const char *target_uri,
+                     const char **out)
+{
+	struct buf b = BUF_INIT(FED_SIG_NAMES_MAX * (FED_SIG_LINE_MAX + FED_SIG_NAME_MAX + 8) + FED_SIG_HEADER_MAX);
+	int rc = 0;
+	size_t tl = strcspn(r->target, "?");
+	for (int i = 0; !rc && i < s->ncomps; i++) {
+		const char *c = s->comps[i], *v = NULL;
+		if (!strcmp(c, "@method"))
+			v = r->method;
+		else if (!strcmp(c, "@target-uri"))
+			v = target_uri;
+		else if (!strcmp(c, "@authority")) {
+			const char *h = r->header(r->ctx, "host");
+			if (h) {
+				char *lo = arena_strdup(a, h);
+				for (char *x = lo; *x; x++)
+					if (*x >= 'A' && *x <= 'Z')
+						*x = (char)(*x - 'A' + 'a');
+				v = lo;
+			}
+		} else if (!strcmp(c, "@path"))
+			v = arena_strndup(a, r->target, tl);
+		else if (!strcmp(c, "@query"))
+			v = r->target[tl] ? r->target + tl : "?";
+		else if (c[0] != '@')
+			v = r->header(r->ctx, c);
+		if (!v || strlen(v) > FED_SIG_LINE_MAX)
+			rc = ERR_INVAL;
+		else
+			rc = buf_addf(&b, "\"%s\": %s\n", c, v);
+	}
+	if (!rc)
+		rc = buf_addf(&b, "\"@signature-params\": %s", s->params);
+	if (!rc)
+		*out = arena_strndup(a, b.ptr, b.len);
+	buf_release(&b);
+	return rc;
+}
+
+bool fed_content_digest_ok(const char *hdr, const char *body, size_t n)
+{
+	if (!hdr || strlen(hdr) > 1024)
+		return false;
+	char want[80];
+	fed_digest(body, n, want, sizeof want); /* "SHA-256=<b64>" */
+	const char *w = want + 8;
+	size_t wl = strlen(w);
+	const char *p = hdr;
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t l = strcspn(p, ",");
+		while (l && p[l - 1] == ' ')
+			l--;
+		if (l > 9 && !strncmp(p, "sha-256=:", 9))
+			return l == 9 + wl + 1 && !memcmp(p + 9, w, wl) && p[l - 1] == ':';
+		p += strcspn(p, ",");
+	}
+	return false;
+}
+
+int fed_sig9421_verify(struct arena *a, const struct fed_sig9421 *s, const struct fed_sig_req *r,
+                       const char *target_uri, const char *body, size_t bodylen, const char *pubkey_pem, int64_t now,
+                       const char **why)
+{
+	*why = "";
+	if (s->alg[0] && strcmp(s->alg, "rsa-v1_5-sha256")) {
+		*why = "unsupported signature algorithm";
+		return ERR_INVAL;
+	}
+	if (!covers(s, "@method") || !(covers(s, "@target-uri") || (covers(s, "@authority") && covers(s, "@path")))) {
+		*why = "the signature must cover @method and the target";
+		return ERR_INVAL;
+	}
+	int64_t t = s->created ? s->created : covers(s, "date") ? fed_http_date_parse(r->header(r->ctx, "date")) : -1;
+	if (t <= 0) {
+		*why = "the signature must say when it was made";
+		return ERR_INVAL;
+	}
+	if (t > now + FED_SIG_SKEW_S || t < now - FED_SIG_WINDOW_S - FED_SIG_SKEW_S ||
+	    (s->expires && s->expires < now - FED_SIG_SKEW_S)) {
+		*why = "the signed date is too far from now";
+		return ERR_INVAL;
+	}
+	if (body) {
+		if (bodylen > FED_BODY_MAX) {
+			*why = "the body is too large";
+			return ERR_INVAL;
+		}
+		if (!covers(s, "content-digest") ||
+		    !fed_content_digest_ok(r->header(r->ctx, "content-digest"), body, bodylen)) {
+			*why = "the body's sha-256 Content-Digest is not signed or does not match";
+			return ERR_INVAL;
+		}
+	}
+	const char *base;
+	if (fed_sig9421_base(a, s, r, target_uri, &base)) {
+		*why = "a signed component is missing";
+		return ERR_INVAL;
+	}
+	EVP_PKEY *k = pem_pub(pubkey_pem);
+	if (!k) {
+		*why = "the key cannot be read";
+		return ERR_INVAL;
+	}
+	int rc = ERR_AUTH;
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	if (EVP_PKEY_get_base_id(k) == EVP_PKEY_RSA && md &&
+	    EVP_DigestVerifyInit(md, NULL, EVP_sha256(), NULL, k) == 1 &&
+	    EVP_DigestVerify(md, s->sig, s->siglen, (const uint8_t *)base, strlen(base)) == 1)
+		rc = 0;
+	EVP_MD_CTX_free(md);
+	EVP_PKEY_free(k);
+	if (rc)
+		*why = "the signature does not verify";
+	return rc;
+}

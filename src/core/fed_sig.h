@@ -87,6 +87,39 @@ int64_t fed_http_date_parse(const char *s);
 int fed_sign(struct arena *a, const char *priv_pem, const char *key_id, const char *method, const char *target,
              const char *host, const char *date, const char *digest, const char **out) WARN_UNUSED;
 
+/*
+ * RFC 9421 (HTTP Message Signatures), the successor Mastodon and others
+ * begin to send: the first signature of Signature-Input and its value in
+ * Signature, rsa-v1_5-sha256.  Components may be @method, @target-uri,
+ * @authority, @path, @query and header fields (no component parameters).
+ */
+struct fed_sig9421 {
+	const char *label;
+	const char *params;        /* the member's serialized value: what @signature-params repeats */
+	const char *comps[FED_SIG_NAMES_MAX];
+	int ncomps;
+	const char *key_id, *alg;  /* alg "" when absent */
+	int64_t created, expires;  /* 0 when absent */
+	uint8_t sig[FED_SIG_BYTES_MAX];
+	size_t siglen;
+};
+int fed_sig9421_parse(struct arena *a, const char *input, const char *signature, struct fed_sig9421 *out)
+        WARN_UNUSED;
+/* The signature base for s over request r, whose full URI is target_uri. */
+int fed_sig9421_base(struct arena *a, const struct fed_sig9421 *s, const struct fed_sig_req *r, const char *target_uri,
+                     const char **out) WARN_UNUSED;
+/*
+ * As fed_sig_verify: the components cover @method and the target
+ * (@target-uri, or @authority and @path); created (or a covered date) is
+ * within the window; with a body, content-digest is covered and its
+ * sha-256 matches.
+ */
+int fed_sig9421_verify(struct arena *a, const struct fed_sig9421 *s, const struct fed_sig_req *r,
+                       const char *target_uri, const char *body, size_t bodylen, const char *pubkey_pem, int64_t now,
+                       const char **why) WARN_UNUSED;
+/* Does a Content-Digest header (RFC 9530) name a sha-256 that matches the body? */
+bool fed_content_digest_ok(const char *hdr, const char *body, size_t n);
+
 /* A fresh RSA key pair as PEM (SPKI public, PKCS#8 private) in a. */
 int fed_key_new(struct arena *a, const char **pub_pem, const char **priv_pem) WARN_UNUSED;
 

@@ -106,6 +106,81 @@ static void test_mastodon_fixture(void **state)
 	arena_release(&a);
 }
 
+/* The same request signed per RFC 9421 (rsa-v1_5-sha256 over @method,
+ * @target-uri and content-digest, created now), as newer servers sign. */
+static const char *const PY9421 =
+        "import base64, hashlib, sys, time\n"
+        "from cryptography.hazmat.primitives import hashes, serialization\n"
+        "from cryptography.hazmat.primitives.asymmetric import rsa, padding\n"
+        "k = rsa.generate_private_key(public_exponent=65537, key_size=2048)\n"
+        "body = b'{\"type\":\"Follow\",\"id\":\"https://mastodon.example/2\"}'\n"
+        "cd = 'sha-256=:' + base64.b64encode(hashlib.sha256(body).digest()).decode() + ':'\n"
+        "params = '(\"@method\" \"@target-uri\" \"content-digest\");created=%d;"
+        "keyid=\"https://mastodon.example/users/bob#main-key\";alg=\"rsa-v1_5-sha256\"' % int(time.time())\n"
+        "base = '\"@method\": POST\\n\"@target-uri\": https://kring.example/users/ann/inbox\\n"
+        "\"content-digest\": %s\\n\"@signature-params\": %s' % (cd, params)\n"
+        "sig = base64.b64encode(k.sign(base.encode(), padding.PKCS1v15(), hashes.SHA256())).decode()\n"
+        "pub = k.public_key().public_bytes(serialization.Encoding.PEM,"
+        " serialization.PublicFormat.SubjectPublicKeyInfo).decode()\n"
+        "print(cd); print(body.decode()); print('sig1=' + params); print('sig1=:%s:' % sig)\n"
+        "sys.stdout.write(pub)\n";
+
+static void test_rfc9421_fixture(void **state)
+{
+	char path[] = "/tmp/kring-fedsig-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs(PY9421, f);
+	fclose(f);
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "/usr/bin/python3 %s", path);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	static char out[16384];
+	size_t n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	remove(path);
+	char *cd = out, *body = strchr(cd, '\n');
+	*body++ = '\0';
+	char *input = strchr(body, '\n');
+	*input++ = '\0';
+	char *sig = strchr(input, '\n');
+	*sig++ = '\0';
+	char *pem = strchr(sig, '\n');
+	*pem++ = '\0';
+
+	struct arena a;
+	arena_init(&a);
+	struct fed_sig9421 s;
+	assert_int_equal(fed_sig9421_parse(&a, input, sig, &s), 0);
+	assert_string_equal(s.key_id, "https://mastodon.example/users/bob#main-key");
+	assert_int_equal(s.ncomps, 3);
+	struct hdrs h = {{"host", "content-digest"}, {"kring.example", cd}, 2};
+	struct fed_sig_req r = {"POST", "/users/ann/inbox", lookup, &h};
+	const char *why, *uri = "https://kring.example/users/ann/inbox";
+	int64_t now = time(NULL);
+	assert_int_equal(fed_sig9421_verify(&a, &s, &r, uri, body, strlen(body), pem, now, &why), 0);
+	/* Another body, another target, a flipped bit, too late: refused. */
+	assert_int_equal(fed_sig9421_verify(&a, &s, &r, uri, "{}", 2, pem, now, &why), ERR_INVAL);
+	assert_int_equal(fed_sig9421_verify(&a, &s, &r, "https://kring.example/users/eve/inbox", body, strlen(body), pem,
+	                                    now, &why),
+	                 ERR_AUTH);
+	assert_int_equal(fed_sig9421_verify(&a, &s, &r, uri, body, strlen(body), pem, now + 14 * 3600, &why), ERR_INVAL);
+	s.sig[3] ^= 1;
+	assert_int_equal(fed_sig9421_verify(&a, &s, &r, uri, body, strlen(body), pem, now, &why), ERR_AUTH);
+	/* A label that is not in Signature, component parameters, no keyid. */
+	assert_int_equal(fed_sig9421_parse(&a, input, "sig2=:AAAA:", &s), ERR_INVAL);
+	assert_int_equal(fed_sig9421_parse(&a, "sig1=(\"@method\";req);keyid=\"k\"", "sig1=:AAAA:", &s), ERR_INVAL);
+	assert_int_equal(fed_sig9421_parse(&a, "sig1=(\"@method\");created=1", "sig1=:AAAA:", &s), ERR_INVAL);
+	assert_int_equal(fed_sig9421_parse(&a, "sig1=(\"@method\" \"Host\");keyid=\"k\"", "sig1=:AAAA:", &s), ERR_INVAL);
+	assert_int_equal(fed_sig9421_parse(&a, "sig1=(\"@method\");keyid=\"k\"", "x=:AAAA:, sig1=:AAAA:", &s), 0);
+	assert_true(fed_content_digest_ok(cd, body, strlen(body)));
+	assert_false(fed_content_digest_ok("sha-512=:AAAA:", body, strlen(body)));
+	arena_release(&a);
+}
+
 static void test_roundtrip(void **state)
 {
 	struct arena a;
@@ -203,6 +278,7 @@ int main(void)
 		return 1;
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_mastodon_fixture),
+	        cmocka_unit_test(test_rfc9421_fixture),
 	        cmocka_unit_test(test_roundtrip),
 	        cmocka_unit_test(test_parse_limits),
 	};

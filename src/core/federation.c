@@ -631,6 +631,26 @@ static int on_create(struct core *c, struct arena *a, const struct fed_actor *fr
 	return store_fed_note_put(c->store, id, from->id, content, published ? published : "", time_now());
 }
 
+/* An incoming request's signature, of either kind. */
+struct in_sig {
+	bool rfc9421;
+	struct fed_sig c;
+	struct fed_sig9421 n;
+};
+
+static int sig_check(struct arena *a, const struct in_sig *s, const struct fed_request *r, const char *pem,
+                     const char **why)
+{
+	struct fed_sig_req sr = {r->method, r->target, r->header, r->ctx};
+	if (!s->rfc9421)
+		return fed_sig_verify(a, &s->c, &sr, r->body, r->bodylen, pem, time_now(), why);
+	/* @target-uri: our own scheme (base_url), the Host the request was sent to, its target. */
+	const char *host = r->header(r->ctx, "host");
+	const char *uri = arena_printf(a, "%.*s://%s%s", (int)strcspn(fed_base, ":"), fed_base, host ? host : fed_host,
+	                               r->target);
+	return fed_sig9421_verify(a, &s->n, &sr, uri, r->body, r->bodylen, pem, time_now(), why);
+}
+
 int core_fed_inbox(struct core *c, struct arena *a, const char *name, const struct fed_request *r, const char **why)
 {
 	*why = "";
@@ -643,27 +663,29 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	struct account *owner = NULL;
 	if (name && (core_account_by_name(c, a, name, &owner) || owner->suspended))
 		return ERR_NOTFOUND;
-	struct fed_sig sig;
-	if (fed_sig_parse(a, r->header(r->ctx, "signature"), &sig)) {
-		*why = "a valid Signature header is required";
+	/* RFC 9421 when Signature-Input is there, else draft-cavage. */
+	struct in_sig s = {.rfc9421 = r->header(r->ctx, "signature-input") != NULL};
+	if (s.rfc9421 ? fed_sig9421_parse(a, r->header(r->ctx, "signature-input"), r->header(r->ctx, "signature"), &s.n)
+	              : fed_sig_parse(a, r->header(r->ctx, "signature"), &s.c)) {
+		*why = "a valid Signature (or Signature-Input) header is required";
 		return ERR_AUTH;
 	}
-	struct fed_sig_req sr = {r->method, r->target, r->header, r->ctx};
+	const char *key_id = s.rfc9421 ? s.n.key_id : s.c.key_id;
 	/* The key we know, or (unknown, or it fails: rotated) the key fetched anew. */
 	struct fed_actor *from = NULL;
 	int rc = ERR_AUTH;
 	char fwhy[256] = "";
-	if (!store_fed_actor_by_key(c->store, a, sig.key_id, &from)) {
-		rc = fed_sig_verify(a, &sig, &sr, r->body, r->bodylen, from->public_pem, time_now(), why);
+	if (!store_fed_actor_by_key(c->store, a, key_id, &from)) {
+		rc = sig_check(a, &s, r, from->public_pem, why);
 		if (rc == ERR_AUTH && from->fetched_at > time_now() - FED_KEY_REFETCH_S)
 			return rc;
 	}
 	if (rc == ERR_AUTH) {
-		if (actor_fetch(c, a, sig.key_id, &from, fwhy, sizeof fwhy)) {
+		if (actor_fetch(c, a, key_id, &from, fwhy, sizeof fwhy)) {
 			*why = arena_printf(a, "the signer's key cannot be had: %s", fwhy);
 			return ERR_AUTH;
 		}
-		rc = fed_sig_verify(a, &sig, &sr, r->body, r->bodylen, from->public_pem, time_now(), why);
+		rc = sig_check(a, &s, r, from->public_pem, why);
 	}
 	if (rc)
 		return rc;

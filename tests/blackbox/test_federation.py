@@ -317,6 +317,37 @@ class Peer:
             "Host": hst, "Date": date, "Digest": digest, "Content-Type": AP, "Signature": hdr})
 
 
+def post9421(peer, url, activity, tamper=None):
+    """POST activity signed per RFC 9421 (rsa-v1_5-sha256)."""
+    body = json.dumps(activity).encode()
+    cd = "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode() + ":"
+    params = '("@method" "@target-uri" "content-digest");created=%d;keyid="%s#main-key";alg="rsa-v1_5-sha256"' % (
+        int(time.time()), peer.actor)
+    base = '"@method": POST\n"@target-uri": %s\n"content-digest": %s\n"@signature-params": %s' % (url, cd, params)
+    sig = base64.b64encode(peer.key.sign(base.encode(), padding.PKCS1v15(), hashes.SHA256())).decode()
+    if tamper:
+        body = tamper(body)
+    return requests.post(url, data=body, timeout=20, headers={
+        "Content-Type": AP, "Content-Digest": cd, "Signature-Input": "sig1=" + params, "Signature": "sig1=:%s:" % sig})
+
+
+def test_rfc9421_signed_follow(pair):
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    me = "%s/users/%s" % (a.base, ann.name)
+    peer = Peer()
+    try:
+        fid = peer.base + "/follows/9421"
+        act = {"id": fid, "type": "Follow", "actor": peer.actor, "object": me}
+        bad = post9421(peer, a.base + "/inbox", dict(act, id=fid + "x"), tamper=lambda b: b.replace(b"9421x", b"9421y"))
+        assert bad.status_code in (400, 401)
+        r = post9421(peer, a.base + "/inbox", act)
+        assert r.status_code == 202, r.text
+        assert wait_for(lambda: any(json.loads(x[2]).get("object", {}).get("id") == fid for x in peer.received))
+    finally:
+        peer.close()
+
+
 def verify_kring_signature(kring, headers, path, body):
     """Check a delivery from kring as a Mastodon would: the key from the
     actor document, the signing string from the headers it names."""
