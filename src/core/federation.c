@@ -459,6 +459,54 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	arena_release(&a);
 }
 
+/* The author's accepted remote followers' inboxes get body (a transaction of its own). */
+static int deliver_followers(struct core *c, struct arena *a, uint64_t author, const char *body)
+{
+	const char **inboxes;
+	size_t n;
+	int rc = store_fed_follower_inboxes(c->store, a, author, &inboxes, &n);
+	if (rc || !n)
+		return rc;
+	if (!(rc = store_begin(c->store)))
+		rc = store_finish(c->store, deliver_to(c, a, author, body, inboxes, n));
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
+void core_fed_post_deleted(struct core *c, uint64_t post)
+{
+	if (!fed_on)
+		return;
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	struct account *author;
+	/* Only what could have gone out is taken back: the rule as it stood
+	 * just before the deletion. */
+	bool found = !store_post_get_any(c->store, &a, 0, post, &p);
+	if (found)
+		p->deleted = false;
+	if (found && core_fed_reach(p, time_now()) == FED_REACH_PUBLIC &&
+	    !core_account_get(c, &a, p->author_id, &author)) {
+		const char *actor = actor_uri(&a, author->username);
+		const char *nid = arena_printf(&a, "%s/statuses/%llu", actor, (unsigned long long)p->id);
+		json_t *o = json_object();
+		json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+		json_object_set_new(o, "id", json_string(arena_printf(&a, "%s#delete", nid)));
+		json_object_set_new(o, "type", json_string("Delete"));
+		json_object_set_new(o, "actor", json_string(actor));
+		json_t *to = json_array();
+		json_array_append_new(to, json_string(FED_PUBLIC));
+		json_object_set_new(o, "to", to);
+		json_object_set_new(o, "object", json_pack("{s:s,s:s}", "id", nid, "type", "Tombstone"));
+		const char *body = dump(&a, o);
+		if (!body || deliver_followers(c, &a, author->id, body))
+			log_warn("cannot queue the Delete of post %llu", (unsigned long long)post);
+	}
+	arena_release(&a);
+}
+
 static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 {
 	struct core *c = ctx;
@@ -479,10 +527,6 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 	}
 	if (post_out(c, &a, id, &p, &author))
 		goto out; /* deleted, or it may not leave: nothing goes out */
-	const char **inboxes;
-	size_t n;
-	if ((rc = store_fed_follower_inboxes(c->store, &a, author->id, &inboxes, &n)) || !n)
-		goto out;
 	json_t *note = note_json(c, &a, p, author);
 	json_t *o = json_object();
 	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
@@ -498,10 +542,7 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 		rc = ERR_IO;
 		goto out;
 	}
-	if (!(rc = store_begin(c->store)))
-		rc = store_finish(c->store, deliver_to(c, &a, author->id, body, inboxes, n));
-	if (!rc)
-		job_kick();
+	rc = deliver_followers(c, &a, author->id, body);
 out:
 	if (rc)
 		snprintf(why, whylen, "fed_post: %s", err_str(rc));
@@ -743,6 +784,11 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			*why = "no such Follow of ours to that actor";
 	} else if (!strcmp(type, "Create")) {
 		rc = on_create(c, a, from, act, why);
+	} else if (!strcmp(type, "Delete")) {
+		/* Only the sender's own note goes. */
+		const char *oid = jref(act, "object");
+		if (oid)
+			rc = store_fed_note_delete(c->store, oid, from->id);
 	}
 	/* Everything else is not taken in yet (docs/federation.md). */
 done:

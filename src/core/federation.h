@@ -91,7 +91,9 @@ struct fed_request {
  * the signature is checked against the sender's key (fetched and kept),
  * the activity must be the signer's own, and an activity already taken in
  * (by id) is ignored.  Follow stores a remote follower (a request for a
- * locked account) and delivers Accept; Undo of a Follow removes it.
+ * locked account) and delivers Accept; Undo of a Follow removes it;
+ * Accept/Reject answer a Follow of ours; Create keeps a public Note of
+ * someone followed here, Delete removes the sender's own note.
  * 0 when taken in (or ignored), ERR_AUTH for a signature that does not
  * verify, ERR_INVAL / ERR_TOOBIG for a bad request; *why says which.
  */
@@ -111,6 +113,9 @@ int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note 
 
 /* Internal to core: a post was written (post.c): queue its delivery. */
 void core_fed_post_written(struct core *c, uint64_t post);
+/* Internal to core: a post was deleted (post.c, report.c): when it could
+ * have gone out, deliver Delete to the author's remote followers. */
+void core_fed_post_deleted(struct core *c, uint64_t post);
 /* Run due federation jobs in this thread (tests); how many ran. */
 int core_fed_run_jobs(struct core *c);
 

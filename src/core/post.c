@@ -961,6 +961,8 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 		log_warn("cannot release the media of post %llu", (unsigned long long)id);
 	if (!rc && c->on_delete)
 		c->on_delete(id); /* from the web pages too, not only the API */
+	if (!rc)
+		core_fed_post_deleted(c, id); /* taken back from other servers when it went out */
 	arena_release(&a);
 	return rc;
 }

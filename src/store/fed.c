@@ -270,3 +270,9 @@ int store_fed_notes(struct store *s, struct arena *a, size_t max, struct fed_not
 	*n = k;
 	return rc < 0 ? -rc : 0;
 }
+
+int store_fed_note_delete(struct store *s, const char *uri, uint64_t actor)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM fed_notes WHERE uri = ?1 AND actor_id = ?2", "su", uri, actor);
+}

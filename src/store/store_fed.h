@@ -61,6 +61,8 @@ int store_fed_followed(struct store *s, uint64_t actor, bool *yes) WARN_UNUSED;
 /* Keep a received Note (once per uri). */
 int store_fed_note_put(struct store *s, const char *uri, uint64_t actor, const char *content, const char *published,
                        int64_t now) WARN_UNUSED;
+/* Remove a received note, when it is actor's. */
+int store_fed_note_delete(struct store *s, const char *uri, uint64_t actor) WARN_UNUSED;
 /* The newest received notes, at most max. */
 int store_fed_notes(struct store *s, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
 

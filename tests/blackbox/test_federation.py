@@ -160,14 +160,17 @@ def test_follow_accept_and_what_leaves(pair):
     assert got, "a public post should be delivered to the follower's server"
     out = notes(b)
     assert a.base + "/users/" + ann.name in out
-    # Random posts x visibilities x group kinds: only public posts outside
-    # groups ever reach the other server (and only they can be fetched).
+    # Posts of every visibility and group kind, twice each and six more at
+    # random, in random order: only public posts outside groups ever reach
+    # the other server (and only they can be fetched).
     groups = {k: make_group(ann, k) for k in ("open", "closed", "secret")}
     rnd = random.Random(21)
     public, closed = [], []
     fetch = []
-    for i in range(14):
-        kind = rnd.choice(["public", "followers", "direct", "open", "closed", "secret"])
+    kinds = ["public", "followers", "direct", "open", "closed", "secret"]
+    order = kinds * 2 + [rnd.choice(kinds) for _ in range(6)]
+    rnd.shuffle(order)
+    for kind in order:
         w = "woord%s%s" % (kind, uniq("x"))
         if kind == "public":
             pid = ann.new_post("Openbaar bericht " + w)
@@ -188,6 +191,16 @@ def test_follow_accept_and_what_leaves(pair):
         assert w in out, w
     leaked = [w for w in closed if w in out]
     assert leaked == [], "closed posts left the server: %s" % leaked
+    # Deleting a post that went out takes it back from the other server.
+    assert len(public) >= 2 and len(closed) >= 10
+    gone = public[0]
+    gone_id = [pid for (kind, pid) in fetch if kind == "public"][0]
+    r = ann.post("/posts/%d/delete" % gone_id, {})
+    assert r.status_code == 303, r.status_code
+    assert wait_for(lambda: gone not in notes(b)), "the Delete should remove it there"
+    assert requests.get("%s/users/%s/statuses/%d" % (a.base, ann.name, gone_id),
+                        headers={"Accept": AP}).status_code == 404
+    fetch = [(k, pid) for (k, pid) in fetch if pid != gone_id]
     # Fetching: a public post is a Note; any other is 404, signed or not.
     for kind, pid in fetch:
         url = "%s/users/%s/statuses/%d" % (a.base, ann.name, pid)
