@@ -282,6 +282,29 @@ class Peer:
                 pass
 
             def do_GET(self):
+                if self.path in ("/users/huge", "/users/moved-real"):
+                    # Good actor documents, but one past the 1 MB a fetch may
+                    # bring, and one only reached through a redirect.
+                    who = peer.base + ("/users/huge" if self.path == "/users/huge" else "/users/moved")
+                    doc = {"id": who, "type": "Person", "inbox": who + "/inbox",
+                           "publicKey": {"id": who + "#main-key", "owner": who, "publicKeyPem": peer.pem}}
+                    if self.path == "/users/huge":
+                        doc["pad"] = "x" * (1100 * 1024)
+                    b = json.dumps(doc).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", AP)
+                    self.send_header("Content-Length", str(len(b)))
+                    self.end_headers()
+                    try:
+                        self.wfile.write(b)
+                    except OSError:
+                        pass
+                    return
+                if self.path == "/users/moved":
+                    self.send_response(302)
+                    self.send_header("Location", peer.base + "/users/moved-real")
+                    self.end_headers()
+                    return
                 if self.path != "/users/mallory":
                     self.send_response(404)
                     self.end_headers()
@@ -312,7 +335,7 @@ class Peer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def post(self, url, activity, date=None, tamper=None):
+    def post(self, url, activity, date=None, tamper=None, key_id=None):
         """POST activity to url, signed as Mastodon signs."""
         body = json.dumps(activity).encode()
         path = "/" + url.split("/", 3)[3]
@@ -322,8 +345,8 @@ class Peer:
         s = "(request-target): post %s\nhost: %s\ndate: %s\ndigest: %s\ncontent-type: %s" % (
             path, hst, date, digest, AP)
         sig = base64.b64encode(self.key.sign(s.encode(), padding.PKCS1v15(), hashes.SHA256())).decode()
-        hdr = ('keyId="%s#main-key",algorithm="rsa-sha256",headers="(request-target) host date digest '
-               'content-type",signature="%s"' % (self.actor, sig))
+        hdr = ('keyId="%s",algorithm="rsa-sha256",headers="(request-target) host date digest '
+               'content-type",signature="%s"' % (key_id or self.actor + "#main-key", sig))
         if tamper:
             body = tamper(body)
         return requests.post(url, data=body, timeout=20, headers={
@@ -433,5 +456,29 @@ def test_mastodon_style_peer(pair):
         time.sleep(1)
         seen = b"".join(x[2] for x in peer.received)
         assert after.encode() not in seen and hidden.encode() not in seen
+    finally:
+        peer.close()
+
+
+def test_key_fetch_limits(pair):
+    """Keys are fetched over http(s) only (file:, ftp:, gopher: refused), never
+    through a redirect, and never past 1 MB."""
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    me = "%s/users/%s" % (a.base, ann.name)
+    peer = Peer()
+    try:
+        for i, (kid, actor) in enumerate((("file:///etc/passwd#k", peer.actor),
+                                          ("ftp://127.0.0.1/k#k", peer.actor),
+                                          ("gopher://127.0.0.1/k#k", peer.actor),
+                                          (peer.base + "/users/moved#main-key", peer.base + "/users/moved"),
+                                          (peer.base + "/users/huge#main-key", peer.base + "/users/huge"))):
+            act = {"id": peer.base + "/lim/%d" % i, "type": "Follow", "actor": actor, "object": me}
+            r = peer.post(a.base + "/inbox", act, key_id=kid)
+            assert r.status_code == 401, (kid, r.status_code)
+        # The same peer with its real key is taken in: the refusals were the key's.
+        ok = peer.post(a.base + "/inbox", {"id": peer.base + "/lim/ok", "type": "Follow", "actor": peer.actor,
+                                           "object": me})
+        assert ok.status_code == 202
     finally:
         peer.close()
