@@ -722,6 +722,13 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			return rc;
 	}
 	if (rc == ERR_AUTH) {
+		int64_t nf = 0;
+		const char *rk = arena_printf(a, "fedkey:%s", core_addr_bucket(a, r->remote));
+		if (store_rate_hit(c->store, rk, time_now(), time_now() - FED_KEY_FETCH_WINDOW, &nf) ||
+		    nf > FED_KEY_FETCH_MAX) {
+			*why = "too many unknown keys from this address";
+			return ERR_RATE;
+		}
 		if (actor_fetch(c, a, key_id, &from, fwhy, sizeof fwhy)) {
 			*why = arena_printf(a, "the signer's key cannot be had: %s", fwhy);
 			return ERR_AUTH;

@@ -29,6 +29,10 @@
 #define FED_CONNECT_TIMEOUT 10
 #define FED_URI_MAX        2048
 #define FED_KEY_REFETCH_S  60            /* a key that fails is fetched again at most this often */
+/* Keys an address may make us fetch (unknown or failing ones), per window:
+ * every signed request with an unknown key costs a fetch elsewhere. */
+#define FED_KEY_FETCH_MAX    120
+#define FED_KEY_FETCH_WINDOW 600
 #define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"
 #define FED_NOTE_MAX       (100 * 1024) /* a received Note's content */
 /* A delivery is tried this often, waiting 2 s doubling up to 12 h between
@@ -85,6 +89,7 @@ struct fed_request {
 	size_t bodylen;
 	const char *(*header)(void *ctx, const char *name);
 	void *ctx;
+	const char *remote;          /* the client's address, for the limit on key fetches */
 };
 /*
  * Take in an activity posted to name's inbox (NULL: the shared inbox):
@@ -95,7 +100,8 @@ struct fed_request {
  * Accept/Reject answer a Follow of ours; Create keeps a public Note of
  * someone followed here, Delete removes the sender's own note.
  * 0 when taken in (or ignored), ERR_AUTH for a signature that does not
- * verify, ERR_INVAL / ERR_TOOBIG for a bad request; *why says which.
+ * verify, ERR_INVAL / ERR_TOOBIG for a bad request, ERR_RATE when the
+ * address made us fetch FED_KEY_FETCH_MAX keys lately; *why says which.
  */
 int core_fed_inbox(struct core *c, struct arena *a, const char *name, const struct fed_request *r, const char **why)
         WARN_UNUSED;

@@ -216,7 +216,8 @@ static int inbox(struct http_req *r, const char *name)
 {
 	if (r->body.len > FED_BODY_MAX)
 		return ERR_TOOBIG;
-	struct fed_request fr = {r->method_str, r->path, r->body.ptr ? r->body.ptr : "", r->body.len, req_header, r};
+	struct fed_request fr = {r->method_str, r->path, r->body.ptr ? r->body.ptr : "", r->body.len, req_header, r,
+	                         http_client_addr(r)};
 	const char *why;
 	int rc = core_fed_inbox(fc, r->a, name, &fr, &why);
 	if (rc) {

@@ -482,3 +482,24 @@ def test_key_fetch_limits(pair):
         assert ok.status_code == 202
     finally:
         peer.close()
+
+
+def test_key_fetches_limited_per_address():
+    """Each signed request with an unknown key makes the server fetch it
+    elsewhere; one address may cause at most 120 such fetches in 10 minutes."""
+    s = fed_server()
+    try:
+        name = s.add_user(uniq("ann"))
+        body = '{"id":"http://x.example/%d","type":"Follow","actor":"http://x.example/u","object":"x"}'
+        codes = []
+        for i in range(130):
+            sig = 'keyId="file:///k%d#k",headers="(request-target) host date",signature="AAAA"' % i
+            r = requests.post(s.base + "/users/%s/inbox" % name, data=body % i,
+                              headers={"Content-Type": AP, "Signature": sig}, timeout=20)
+            codes.append(r.status_code)
+            if r.status_code == 429:
+                break
+        assert codes[0] == 401 and codes[-1] == 429 and len(codes) == 121, codes[-3:]
+    finally:
+        s.assert_clean_stop()
+        s.cleanup()
