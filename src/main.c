@@ -53,6 +53,7 @@ static const char usage[] =
 	"  group member add GROUP USER [--role moderator|member]\n"
 	"  fed follow NAME USER@HOST         let NAME follow an account on another server\n"
 	"  fed notes                         list the newest notes other servers delivered\n"
+	"  fed approve|refuse NAME ACTOR_URI answer a remote follow request to a locked account\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
@@ -333,6 +334,12 @@ static int cmd_fed(struct opts *o, struct core *c)
 			ret = fail(rc, arena_printf(&a, "follow %s (%s)", o->args[3], why));
 		else
 			printf("%s asked to follow %s\n", o->args[2], o->args[3]);
+	} else if (sub && (!strcmp(sub, "approve") || !strcmp(sub, "refuse")) && o->nargs == 4) {
+		bool yes = sub[0] == 'a';
+		if ((rc = core_fed_request_answer(c, &a, o->args[2], o->args[3], yes)))
+			ret = fail(rc, "answer the follow request (is one waiting?)");
+		else
+			printf("%s %s %s\n", o->args[2], yes ? "accepted" : "refused", o->args[3]);
 	} else if (sub && !strcmp(sub, "notes") && o->nargs == 2) {
 		struct fed_note *v;
 		size_t k;
@@ -341,7 +348,8 @@ static int cmd_fed(struct opts *o, struct core *c)
 		for (size_t i = 0; !rc && i < k; i++)
 			printf("%s\t%s\t%s\n", v[i].uri, v[i].actor_uri, v[i].content);
 	} else {
-		fprintf(stderr, "usage: kring fed follow NAME USER@HOST | kring fed notes\n");
+		fprintf(stderr, "usage: kring fed follow NAME USER@HOST | kring fed approve|refuse NAME ACTOR_URI |"
+		                " kring fed notes\n");
 		ret = 2;
 	}
 	core_fed_close();

@@ -615,18 +615,15 @@ static struct account *local_of(struct core *c, struct arena *a, const char *uri
 	return acc;
 }
 
-static int on_follow(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char *id,
-                     struct account *to)
+/* Deliver Accept (or Reject) of from's Follow id to its inbox. */
+static int answer_follow(struct core *c, struct arena *a, const struct fed_actor *from, const char *id,
+                         const struct account *to, bool accept)
 {
-	int state = to->locked ? FED_FOLLOW_REQUESTED : FED_FOLLOW_ACCEPTED;
-	int rc = store_fed_follower_put(c->store, to->id, from->id, state, id, time_now());
-	if (rc || state != FED_FOLLOW_ACCEPTED)
-		return rc;
 	json_t *o = json_object();
 	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
-	json_object_set_new(o, "id", json_string(arena_printf(a, "%s#accepts/follows/%llu", actor_uri(a, to->username),
-	                                                      (unsigned long long)id_new())));
-	json_object_set_new(o, "type", json_string("Accept"));
+	json_object_set_new(o, "id", json_string(arena_printf(a, "%s#%s/follows/%llu", actor_uri(a, to->username),
+	                                                      accept ? "accepts" : "rejects", (unsigned long long)id_new())));
+	json_object_set_new(o, "type", json_string(accept ? "Accept" : "Reject"));
 	json_object_set_new(o, "actor", json_string(actor_uri(a, to->username)));
 	json_t *f = json_object();
 	json_object_set_new(f, "id", json_string(id));
@@ -636,6 +633,39 @@ static int on_follow(struct core *c, struct arena *a, const struct fed_actor *fr
 	json_object_set_new(o, "object", f);
 	const char *body = dump(a, o);
 	return body ? deliver_to(c, a, to->id, body, &from->inbox, 1) : ERR_IO;
+}
+
+static int on_follow(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char *id,
+                     struct account *to)
+{
+	int state = to->locked ? FED_FOLLOW_REQUESTED : FED_FOLLOW_ACCEPTED;
+	int rc = store_fed_follower_put(c->store, to->id, from->id, state, id, time_now());
+	if (rc || state != FED_FOLLOW_ACCEPTED)
+		return rc;
+	return answer_follow(c, a, from, id, to, true);
+}
+
+int core_fed_request_answer(struct core *c, struct arena *a, const char *name, const char *actor, bool accept)
+{
+	struct account *to;
+	struct fed_actor *from;
+	int state;
+	const char *fid;
+	if (core_account_by_name(c, a, name, &to) || to->suspended || store_fed_actor_by_uri(c->store, a, actor, &from))
+		return ERR_NOTFOUND;
+	int rc = store_begin(c->store);
+	if (!rc && (rc = store_fed_follower_get(c->store, a, to->id, from->id, &state, &fid)) == 0 &&
+	    state != FED_FOLLOW_REQUESTED)
+		rc = ERR_NOTFOUND; /* no request waiting */
+	if (!rc)
+		rc = accept ? store_fed_follower_put(c->store, to->id, from->id, FED_FOLLOW_ACCEPTED, fid, time_now())
+		            : store_fed_follower_delete(c->store, to->id, from->id);
+	if (!rc)
+		rc = answer_follow(c, a, from, fid, to, accept);
+	rc = store_finish(c->store, rc);
+	if (!rc)
+		job_kick();
+	return rc;
 }
 
 /* A public Note from an actor someone here follows is kept (shown nowhere

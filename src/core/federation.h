@@ -114,6 +114,11 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
  */
 int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
         WARN_UNUSED;
+/* Accept (or refuse) the waiting follow request of the remote actor (its
+ * URI) to the locked account name, and tell its server.  ERR_NOTFOUND
+ * when no such request waits. */
+int core_fed_request_answer(struct core *c, struct arena *a, const char *name, const char *actor, bool accept)
+        WARN_UNUSED;
 /* The newest Notes received, at most max (for the operator: `kring fed notes`). */
 int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
 

@@ -234,6 +234,16 @@ def test_locked_account_gets_a_request(pair):
     eve.new_post("Hallo " + m)
     assert wait_for(lambda: m in notes(b))
     assert w not in notes(b)
+    # A second request is refused; dora approves bob's: her next post arrives.
+    accepts = b.stderr().count("POST /users/%s/inbox 202" % bob)
+    assert a.cli("fed", "approve", dora.name, "%s/users/%s" % (b.base, bob2), check=False).returncode != 0
+    a.cli("fed", "approve", dora.name, "%s/users/%s" % (b.base, bob))
+    assert wait_for(lambda: b.stderr().count("POST /users/%s/inbox 202" % bob) > accepts), "no Accept came"
+    assert a.cli("fed", "approve", dora.name, "%s/users/%s" % (b.base, bob), check=False).returncode != 0
+    w2 = "goedgekeurd" + uniq("g")
+    dora.new_post("Nu wel " + w2)
+    assert wait_for(lambda: w2 in notes(b))
+    assert w not in notes(b)
 
 
 def test_loopback_refused_without_flag(pair):
