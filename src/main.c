@@ -54,6 +54,7 @@ static const char usage[] =
 	"  fed follow NAME USER@HOST         let NAME follow an account on another server\n"
 	"  fed notes                         list the newest notes other servers delivered\n"
 	"  fed approve|refuse NAME ACTOR_URI answer a remote follow request to a locked account\n"
+	"  fed block|unblock HOST            defederate another server (both ways), or connect it again\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
@@ -340,6 +341,12 @@ static int cmd_fed(struct opts *o, struct core *c)
 			ret = fail(rc, "answer the follow request (is one waiting?)");
 		else
 			printf("%s %s %s\n", o->args[2], yes ? "accepted" : "refused", o->args[3]);
+	} else if (sub && (!strcmp(sub, "block") || !strcmp(sub, "unblock")) && o->nargs == 3) {
+		bool yes = sub[0] == 'b';
+		if ((rc = core_fed_block(c, o->args[2], yes)))
+			ret = fail(rc, "change the block (give a host name)");
+		else
+			printf("%s %s\n", o->args[2], yes ? "blocked" : "unblocked");
 	} else if (sub && !strcmp(sub, "notes") && o->nargs == 2) {
 		struct fed_note *v;
 		size_t k;
@@ -349,7 +356,7 @@ static int cmd_fed(struct opts *o, struct core *c)
 			printf("%s\t%s\t%s\n", v[i].uri, v[i].actor_uri, v[i].content);
 	} else {
 		fprintf(stderr, "usage: kring fed follow NAME USER@HOST | kring fed approve|refuse NAME ACTOR_URI |"
-		                " kring fed notes\n");
+		                " kring fed block|unblock HOST | kring fed notes\n");
 		ret = 2;
 	}
 	core_fed_close();

@@ -329,6 +329,49 @@ static bool same_host(struct arena *a, const char *u1, const char *u2)
 	return url_ok(a, u1, &h1, NULL) && url_ok(a, u2, &h2, NULL) && !strcasecmp(h1, h2);
 }
 
+/* Is the host of url (or a domain above it) blocked by an administrator?
+ * An unreadable URL counts as blocked. */
+static bool host_blocked(struct core *c, struct arena *a, const char *url)
+{
+	const char *h;
+	bool save = fed_loopback, ok;
+	fed_loopback = true; /* read http URLs too: the scheme is checked elsewhere */
+	ok = url_ok(a, url, &h, NULL);
+	fed_loopback = save;
+	if (!ok)
+		return true;
+	char *lo = arena_strdup(a, h);
+	for (char *x = lo; *x; x++)
+		if (*x >= 'A' && *x <= 'Z')
+			*x = (char)(*x - 'A' + 'a');
+	bool yes = false;
+	if (store_fed_blocked(c->store, lo, &yes) || yes)
+		return true;
+	/* without the port, then each domain above it */
+	lo[strcspn(lo, ":")] = '\0';
+	for (const char *d = lo; d; d = strchr(d + 1, '.') ? strchr(d + 1, '.') + 1 : NULL)
+		if (store_fed_blocked(c->store, d, &yes) || yes)
+			return true;
+	return false;
+}
+
+int core_fed_block(struct core *c, const char *host, bool block)
+{
+	if (!host || !*host || strlen(host) > 253 || strpbrk(host, "/@?# "))
+		return ERR_INVAL;
+	char lo[256];
+	snprintf(lo, sizeof lo, "%s", host);
+	for (char *x = lo; *x; x++)
+		if (*x >= 'A' && *x <= 'Z')
+			*x = (char)(*x - 'A' + 'a');
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_fed_block(c->store, lo, block, time_now());
+	if (!rc && block)
+		rc = store_fed_forget_host(c->store, lo);
+	return store_finish(c->store, rc);
+}
+
 /*
  * Keep the actor document j (fetched from its own address): its id, inbox
  * and key must hold together and live on one host; key_id, when given,
@@ -568,6 +611,7 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	int rc = ERR_INVAL;
 	struct account *acc;
 	if (store_fed_out_get(c->store, &a, oid, &account, &body) || !url_ok(&a, inbox, &host, &target) ||
+	    host_blocked(c, &a, inbox) ||
 	    store_account_get(c->store, &a, account, &acc) || key_for(c, &a, account, &pub, &priv)) {
 		snprintf(why, whylen, "fed_deliver: nothing to deliver to %s", inbox);
 		goto out;
@@ -742,6 +786,10 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		return ERR_AUTH;
 	}
 	const char *key_id = s.rfc9421 ? s.n.key_id : s.c.key_id;
+	if (host_blocked(c, a, key_id)) {
+		*why = "this server is blocked here";
+		return ERR_FORBIDDEN;
+	}
 	/* The key we know, or (unknown, or it fails: rotated) the key fetched anew. */
 	struct fed_actor *from = NULL;
 	int rc = ERR_AUTH;
@@ -859,6 +907,10 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
 	char ebuf[256] = "";
 	const char *wf = arena_printf(a, "%s://%s/.well-known/webfinger?resource=acct:%s", fed_loopback ? "http" : "https",
 	                              at + 1, handle);
+	if (host_blocked(c, a, wf)) {
+		*why = "that server is blocked here";
+		return ERR_FORBIDDEN;
+	}
 	json_t *j = fetch_json(a, wf, ebuf, sizeof ebuf);
 	const char *href = NULL;
 	json_t *links = j ? json_object_get(j, "links") : NULL;

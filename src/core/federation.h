@@ -114,6 +114,13 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
  */
 int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
         WARN_UNUSED;
+/*
+ * An administrator blocks (or unblocks) another server: host, host:port,
+ * or a domain (which covers the hosts under it).  Blocked: its requests
+ * are refused (403) before any key is fetched, nothing is delivered to it,
+ * nobody here follows it, and its followers here are forgotten.
+ */
+int core_fed_block(struct core *c, const char *host, bool block) WARN_UNUSED;
 /* Accept (or refuse) the waiting follow request of the remote actor (its
  * URI) to the locked account name, and tell its server.  ERR_NOTFOUND
  * when no such request waits. */

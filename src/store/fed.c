@@ -276,3 +276,31 @@ int store_fed_note_delete(struct store *s, const char *uri, uint64_t actor)
 	DB_OR_FAIL(s);
 	return db_exec(db, "DELETE FROM fed_notes WHERE uri = ?1 AND actor_id = ?2", "su", uri, actor);
 }
+
+int store_fed_block(struct store *s, const char *host, bool block, int64_t now)
+{
+	DB_OR_FAIL(s);
+	return block ? db_exec(db, "INSERT INTO fed_blocks (host, created_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+	                       "si", host, now)
+	             : db_exec(db, "DELETE FROM fed_blocks WHERE host = ?1", "s", host);
+}
+
+int store_fed_blocked(struct store *s, const char *host, bool *yes)
+{
+	DB_OR_FAIL(s);
+	int64_t n = 0;
+	int rc = db_scalar(db, &n, 0, "SELECT COUNT(*) FROM fed_blocks WHERE host = ?1", "s", host);
+	*yes = n > 0;
+	return rc;
+}
+
+int store_fed_forget_host(struct store *s, const char *host)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM fed_followers WHERE actor_id IN (SELECT id FROM fed_actors WHERE host = ?1)",
+	                 "s", host);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM fed_following WHERE actor_id IN (SELECT id FROM fed_actors WHERE host = ?1)",
+		             "s", host);
+	return rc;
+}

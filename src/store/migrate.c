@@ -369,7 +369,8 @@ static const char *const sqlite_steps[] = {
 	/* 21: federation (issue 21): each local actor's RSA key pair, other
 	 * servers' actors, who follows a local account from elsewhere and whom a
 	 * local account follows there, the ids of activities already taken in,
-	 * activities waiting for delivery, and the notes received. */
+	 * activities waiting for delivery, the notes received, and the other
+	 * servers an administrator blocked. */
 	"CREATE TABLE fed_keys (account_id INTEGER PRIMARY KEY, public_pem TEXT NOT NULL,"
 	" private_pem TEXT NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE TABLE fed_actors (id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, inbox TEXT NOT NULL,"
@@ -386,7 +387,8 @@ static const char *const sqlite_steps[] = {
 	" state INTEGER NOT NULL, follow_uri TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,"
 	" PRIMARY KEY (account_id, actor_id));"
 	"CREATE TABLE fed_notes (id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, actor_id INTEGER NOT NULL,"
-	" content TEXT NOT NULL, published TEXT NOT NULL, received_at INTEGER NOT NULL);",
+	" content TEXT NOT NULL, published TEXT NOT NULL, received_at INTEGER NOT NULL);"
+	"CREATE TABLE fed_blocks (host TEXT PRIMARY KEY, created_at INTEGER NOT NULL);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -366,7 +366,8 @@ const char *const store_pg_steps[] = {
 	" state BIGINT NOT NULL, follow_uri TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,"
 	" PRIMARY KEY (account_id, actor_id));"
 	"CREATE TABLE fed_notes (id BIGINT PRIMARY KEY, uri TEXT NOT NULL UNIQUE, actor_id BIGINT NOT NULL,"
-	" content TEXT NOT NULL, published TEXT NOT NULL, received_at BIGINT NOT NULL);",
+	" content TEXT NOT NULL, published TEXT NOT NULL, received_at BIGINT NOT NULL);"
+	"CREATE TABLE fed_blocks (host TEXT PRIMARY KEY, created_at BIGINT NOT NULL);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

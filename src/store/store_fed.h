@@ -66,4 +66,10 @@ int store_fed_note_delete(struct store *s, const char *uri, uint64_t actor) WARN
 /* The newest received notes, at most max. */
 int store_fed_notes(struct store *s, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
 
+/* Blocked servers (host, or host:port): block, unblock, is it blocked? */
+int store_fed_block(struct store *s, const char *host, bool block, int64_t now) WARN_UNUSED;
+int store_fed_blocked(struct store *s, const char *host, bool *yes) WARN_UNUSED;
+/* Forget the followers (and follows) of the local accounts on host. */
+int store_fed_forget_host(struct store *s, const char *host) WARN_UNUSED;
+
 #endif

@@ -513,3 +513,39 @@ def test_key_fetches_limited_per_address():
     finally:
         s.assert_clean_stop()
         s.cleanup()
+
+
+def test_domain_block_both_ways():
+    """An administrator blocks another server: its follower is forgotten,
+    nothing more is delivered to it, its requests are refused (403) and
+    nobody here can follow anyone there; unblocking connects it again."""
+    a, b = fed_server(), fed_server()
+    try:
+        fay = a.new_user(prefix="fay")
+        bob = b.add_user(uniq("bob"))
+        follow(b, bob, a, fay.name)
+        before = "voorblok" + uniq("v")
+        fay.new_post("Hallo " + before)
+        assert wait_for(lambda: before in notes(b))
+        a.cli("fed", "block", host(b))
+        after = "nablok" + uniq("n")
+        fay.new_post("Hallo " + after)
+        # Another follow from there is refused at the door.
+        bob2 = b.add_user(uniq("bob"))
+        b.cli("fed", "follow", bob2, "%s@%s" % (fay.name, host(a)))
+        assert wait_for(lambda: "POST /users/%s/inbox 403" % fay.name in a.stderr())
+        r = a.cli("fed", "follow", fay.name, "%s@%s" % (bob, host(b)), check=False)
+        assert r.returncode != 0 and "blocked" in r.stderr
+        time.sleep(2)
+        assert after not in notes(b)
+        # Unblocked: a new follow works again.
+        a.cli("fed", "unblock", host(b))
+        follow(b, bob2, a, fay.name)
+        again = "weerverbonden" + uniq("w")
+        fay.new_post("Hallo " + again)
+        assert wait_for(lambda: again in notes(b))
+        assert after not in notes(b)
+    finally:
+        for s in (a, b):
+            s.assert_clean_stop()
+            s.cleanup()
