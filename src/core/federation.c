@@ -330,7 +330,7 @@ static bool same_host(struct arena *a, const char *u1, const char *u2)
 }
 
 /* Is the host of url (or a domain above it) blocked by an administrator?
- * An unreadable URL counts as blocked. */
+ * (A URL without an http(s) host is not; no fetch will take it anyway.) */
 static bool host_blocked(struct core *c, struct arena *a, const char *url)
 {
 	const char *h;
@@ -339,7 +339,7 @@ static bool host_blocked(struct core *c, struct arena *a, const char *url)
 	ok = url_ok(a, url, &h, NULL);
 	fed_loopback = save;
 	if (!ok)
-		return true;
+		return false;
 	char *lo = arena_strdup(a, h);
 	for (char *x = lo; *x; x++)
 		if (*x >= 'A' && *x <= 'Z')
@@ -929,6 +929,10 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
 	if (!href) {
 		*why = arena_printf(a, "WebFinger found no actor: %s", ebuf);
 		return ERR_NOTFOUND;
+	}
+	if (host_blocked(c, a, href)) {
+		*why = "that server is blocked here";
+		return ERR_FORBIDDEN;
 	}
 	int rc = actor_by_uri(c, a, href, &to, ebuf, sizeof ebuf);
 	if (rc) {
