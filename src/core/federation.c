@@ -488,10 +488,13 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	struct arena a;
 	arena_init(&a);
 	struct post *p;
-	/* Only what may leave is queued at all; the job asks again when it runs
+	/* Only what may leave, by an author followed from elsewhere, is queued
+	 * at all (no job per post otherwise); the job asks again when it runs
 	 * (the post may have been deleted or edited by then). */
+	int64_t remote = 0;
 	if (!store_post_get(c->store, &a, 0, post, &p) &&
-	    core_fed_reach(p, p->publish_at > time_now() ? p->publish_at : time_now()) == FED_REACH_PUBLIC) {
+	    core_fed_reach(p, p->publish_at > time_now() ? p->publish_at : time_now()) == FED_REACH_PUBLIC &&
+	    !store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0) {
 		int rc = store_begin(c->store);
 		if (!rc)
 			rc = queue(c, JOB_POST, arena_printf(&a, "%llu", (unsigned long long)post),
