@@ -31,7 +31,7 @@ TEST_CFLAGS = $(CFLAGS_COMMON) -O1 -g -fno-omit-frame-pointer \
               -DKRING_VERSION='"$(VERSION)"' -DKRING_TEST_BUILD
 
 # Every module is a folder under src/; *_test.c are unit tests, main.c is the CLI.
-MODULES   = base http store job core scan api web
+MODULES   = base http store job core scan api web fed
 LIB_SRC   = $(filter-out %_test.c,$(foreach m,$(MODULES),$(wildcard src/$(m)/*.c)))
 TEST_SRC  = $(foreach m,$(MODULES),$(wildcard src/$(m)/*_test.c))
 HDRS      = $(foreach m,$(MODULES),$(wildcard src/$(m)/*.h))

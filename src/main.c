@@ -23,6 +23,8 @@
 #include "core/appointment.h"
 #include "core/core.h"
 #include "core/push.h"
+#include "core/federation.h"
+#include "fed/fed.h"
 #include "core/webcare_source.h"
 #include "core/webcare.h"
 #include "http/http.h"
@@ -67,6 +69,10 @@ static const char usage[] =
 	"  consult open ACCOUNT --topic TEXT --from TIME --until TIME [--audience everyone|followers]\n"
 	"          [--private-answers]       open a consultation hour (TIME: 2026-12-02T10:00, local, or ...Z)\n"
 	"  consult list [ACCOUNT]            list consultation hours\n"
+	"  fed follow NAME USER@HOST         let NAME follow an account on another server\n"
+	"  fed notes                         list the newest notes other servers delivered\n"
+	"  fed approve|refuse NAME ACTOR_URI answer a remote follow request to a locked account\n"
+	"  fed block|unblock HOST            defederate another server (both ways), or connect it again\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  sentiment [--jsonl] [FILE...]     Dutch sentiment and urgency of each line\n"
 	"  routes                            list the API's routes and the scope each asks\n"
@@ -409,6 +415,53 @@ static int cmd_availability(struct opts *o, struct core *c)
 	return ret;
 }
 
+/* Federation from the command line (docs/federation.md): following someone
+ * elsewhere, and what other servers delivered (not shown on pages yet). */
+static int cmd_fed(struct opts *o, struct core *c)
+{
+	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
+	struct arena a;
+	arena_init(&a);
+	int ret = 0, rc;
+	const struct job_handler *h;
+	size_t n;
+	if ((rc = core_fed_open(c, base_url(o, &a), &h, &n))) {
+		ret = fail(rc, "start federation (base_url must be http(s)://host)");
+	} else if (sub && !strcmp(sub, "follow") && o->nargs == 4) {
+		const char *why;
+		if ((rc = core_fed_follow(c, &a, o->args[2], o->args[3], &why)))
+			ret = fail(rc, arena_printf(&a, "follow %s (%s)", o->args[3], why));
+		else
+			printf("%s asked to follow %s\n", o->args[2], o->args[3]);
+	} else if (sub && (!strcmp(sub, "approve") || !strcmp(sub, "refuse")) && o->nargs == 4) {
+		bool yes = sub[0] == 'a';
+		if ((rc = core_fed_request_answer(c, &a, o->args[2], o->args[3], yes)))
+			ret = fail(rc, "answer the follow request (is one waiting?)");
+		else
+			printf("%s %s %s\n", o->args[2], yes ? "accepted" : "refused", o->args[3]);
+	} else if (sub && (!strcmp(sub, "block") || !strcmp(sub, "unblock")) && o->nargs == 3) {
+		bool yes = sub[0] == 'b';
+		if ((rc = core_fed_block(c, o->args[2], yes)))
+			ret = fail(rc, "change the block (give a host name)");
+		else
+			printf("%s %s\n", o->args[2], yes ? "blocked" : "unblocked");
+	} else if (sub && !strcmp(sub, "notes") && o->nargs == 2) {
+		struct fed_note *v;
+		size_t k;
+		if ((rc = core_fed_notes(c, &a, 100, &v, &k)))
+			ret = fail(rc, "list the notes");
+		for (size_t i = 0; !rc && i < k; i++)
+			printf("%s\t%s\t%s\n", v[i].uri, v[i].actor_uri, v[i].content);
+	} else {
+		fprintf(stderr, "usage: kring fed follow NAME USER@HOST | kring fed approve|refuse NAME ACTOR_URI |"
+		                " kring fed block|unblock HOST | kring fed notes\n");
+		ret = 2;
+	}
+	core_fed_close();
+	arena_release(&a);
+	return ret;
+}
+
 static int cmd_group(struct opts *o, struct core *c)
 {
 	const char *sub = o->nargs > 1 ? o->args[1] : NULL;
@@ -618,6 +671,14 @@ static int serve(struct opts *o, struct core *c)
 		fprintf(stderr, "kring: cannot start Web Push (keys in the database and %s/push.key)\n", o->cfg.data);
 		return 1;
 	}
+	/* Federation: deliveries to other servers (docs/federation.md). */
+	const struct job_handler *dh;
+	size_t ndh = 0;
+	if (!rc && core_fed_open(c, base_url(o, &ma), &dh, &ndh)) {
+		fprintf(stderr, "kring: cannot start federation (base_url must be http(s)://host)\n");
+		return 1;
+	}
+	fed_init(c);
 	/* Scheduled posts, published at their time. */
 	const struct job_handler *sh;
 	size_t nsh;
@@ -633,8 +694,8 @@ static int serve(struct opts *o, struct core *c)
 	core_appt_jobs(c, &ah, &nah);
 	struct job_handler all[16];
 	size_t nall = 0;
-	if (njh + nmh + nsh + nph + nwh + nfh + nch + nah > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh + nfh + nch + nah);
+	if (njh + nmh + nsh + nph + nwh + nfh + nch + nah + ndh > sizeof all / sizeof all[0]) {
+		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh + nfh + nch + nah + ndh);
 		return 1;
 	}
 	for (size_t i = 0; !rc && i < nah; i++)
@@ -653,6 +714,8 @@ static int serve(struct opts *o, struct core *c)
 		all[nall++] = fh[i];
 	for (size_t i = 0; !rc && i < nch; i++)
 		all[nall++] = ch[i];
+	for (size_t i = 0; !rc && i < ndh; i++)
+		all[nall++] = dh[i];
 	if (!rc)
 		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {
@@ -664,14 +727,15 @@ static int serve(struct opts *o, struct core *c)
 	struct http_server *srv = NULL;
 	rc = web_open(c, &o->cfg, &w);
 	if (!rc) {
-		struct http_mount mounts[2];
-		api_mount(&mounts[0]);
-		web_mount(w, &mounts[1]);
+		struct http_mount mounts[3];
+		fed_mount(&mounts[0]); /* before the API: it owns the rest of /.well-known/ */
+		api_mount(&mounts[1]);
+		web_mount(w, &mounts[2]);
 		struct http_config hc = {
 			.listen = o->cfg.listen,
 			.threads = o->cfg.threads,
 			.mounts = mounts,
-			.nmounts = 2,
+			.nmounts = 3,
 			.max_conns = (unsigned)o->cfg.max_connections,
 			.max_conns_per_addr = (unsigned)o->cfg.max_connections_per_address,
 			.https = !strncmp(base_url(o, &ma), "https://", 8),
@@ -697,6 +761,7 @@ static int serve(struct opts *o, struct core *c)
 	core_media_close();
 	core_mail_close();
 	core_push_close();
+	core_fed_close();
 	arena_release(&ma);
 	log_info("stopped cleanly");
 	return 0;
@@ -738,7 +803,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (strcmp(cmd, "serve") && strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "user") &&
-	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") && strcmp(cmd, "webcare") &&
+	    strcmp(cmd, "org") && strcmp(cmd, "invite") && strcmp(cmd, "group") && strcmp(cmd, "webcare") && strcmp(cmd, "fed") &&
 	    strcmp(cmd, "consult") &&
 	    strcmp(cmd, "export") && strcmp(cmd, "import") && strcmp(cmd, "availability")) {
 		fprintf(stderr, "kring: unknown command %s (try kring --help)\n", cmd);
@@ -767,6 +832,8 @@ int main(int argc, char **argv)
 		rc = cmd_org(&o, c);
 	} else if (!strcmp(cmd, "group")) {
 		rc = cmd_group(&o, c);
+	} else if (!strcmp(cmd, "fed")) {
+		rc = cmd_fed(&o, c);
 	} else if (!strcmp(cmd, "webcare")) {
 		rc = cmd_webcare(&o, c);
 	} else if (!strcmp(cmd, "consult")) {

@@ -16,6 +16,7 @@
 #include "base/testhook.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/federation.h"
 #include "core/push.h"
 #include "store/store_api.h"
 
@@ -822,6 +823,7 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	}
 	if (c->on_post)
 		c->on_post(c, pn.id, false);
+	core_fed_post_written(c, pn.id); /* queued only when it may leave (core_fed_reach) */
 	/* The post is committed; notifications are best effort after it. */
 	if (parent && parent->author_id != in->author_id)
 		core_notify(c, parent->author_id, NOTIF_REPLY, in->author_id, pn.id);
@@ -966,6 +968,8 @@ int core_post_delete(struct core *c, uint64_t viewer, uint64_t id)
 		log_warn("cannot release the media of post %llu", (unsigned long long)id);
 	if (!rc && c->on_delete)
 		c->on_delete(id); /* from the web pages too, not only the API */
+	if (!rc)
+		core_fed_post_deleted(c, id); /* taken back from other servers when it went out */
 	arena_release(&a);
 	return rc;
 }

@@ -15,6 +15,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/federation.h"
 #include "store/store_api.h"
 
 /* ---- reports and moderation ---- */
@@ -305,6 +306,8 @@ out:
 	/* Streams hear of the removal once it is committed. */
 	if (!rc && removed && c->on_delete)
 		c->on_delete(r->post_id);
+	if (!rc && removed)
+		core_fed_post_deleted(c, r->post_id);
 	arena_release(&a);
 	return rc;
 }

@@ -116,6 +116,9 @@ struct http_mount {
 	const char *name;          /* "web", "api": for the log */
 	/* The paths this adapter answers; NULL: every path (the last mount). */
 	bool (*owns)(const char *path);
+	/* Besides those, a request it claims by its headers (may be NULL):
+	 * ActivityPub's content negotiation on a profile's address. */
+	bool (*claims)(struct http_req *r);
 	const struct http_route *routes;
 	size_t nroutes;
 	/* Called before routing (sessions); may return an error to stop. */
@@ -128,7 +131,9 @@ struct http_mount {
 	/* The largest body this request may send, decided when its head is
 	 * complete and before any of the body is read (a valid token or session
 	 * for an upload).  Asked only of multipart requests that announce more
-	 * than HTTP_MAX_BODY or send chunks; NULL or less: HTTP_MAX_BODY. */
+	 * than HTTP_MAX_BODY or send chunks (and of ActivityPub JSON bodies:
+	 * application/activity+json, application/ld+json); NULL or less:
+	 * HTTP_MAX_BODY. */
 	size_t (*body_limit)(struct http_req *r);
 	/* Other sites' scripts may call these paths (token-authenticated APIs):
 	 * they get CORS headers and an answer to the OPTIONS preflight. */

@@ -275,12 +275,14 @@ void http_upgrade_close(void *handle)
 	MHD_upgrade_action(handle, MHD_UPGRADE_ACTION_CLOSE);
 }
 
-/* The adapter that answers path: the first mount that owns it. */
-static const struct http_mount *mount_of(const struct http_server *srv, const char *path)
+/* The adapter that answers r: the first mount that owns its path (or
+ * claims it by its headers). */
+static const struct http_mount *mount_of(const struct http_server *srv, struct http_req *r)
 {
 	static const struct http_mount none = {.name = "-"};
 	for (size_t i = 0; i < srv->cfg.nmounts; i++)
-		if (!srv->mounts[i].owns || srv->mounts[i].owns(path))
+		if (!srv->mounts[i].owns || srv->mounts[i].owns(r->path) ||
+		    (srv->mounts[i].claims && srv->mounts[i].claims(r)))
 			return &srv->mounts[i];
 	return &none;
 }
@@ -327,7 +329,7 @@ static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connect
 	if (srv->cfg.https)
 		MHD_add_response_header(res, "Strict-Transport-Security", HTTP_HSTS);
 	/* No cookies are honoured on these paths, so any origin may call them. */
-	if (mount_of(srv, r->path)->cors) {
+	if (mount_of(srv, r)->cors) {
 		MHD_add_response_header(res, "Access-Control-Allow-Origin", "*");
 		MHD_add_response_header(res, "Access-Control-Expose-Headers", "Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining");
 	}
@@ -338,7 +340,7 @@ static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connect
 
 static void dispatch(struct http_server *srv, struct http_req *r, int early)
 {
-	const struct http_mount *m = mount_of(srv, r->path);
+	const struct http_mount *m = mount_of(srv, r);
 	int err = early;
 	if (err)
 		goto out;
@@ -424,11 +426,14 @@ static const char *remote_addr(struct MHD_Connection *c, struct arena *a)
 	return arena_strdup(a, tmp);
 }
 
-/* A multipart upload (only that may be larger than a form) in chunks without
- * a length, or announcing more than a form may send. */
+/* A multipart upload or an ActivityPub activity (only those may be larger
+ * than a form) in chunks without a length, or announcing more than a form
+ * may send. */
 static bool wants_big_body(struct MHD_Connection *c)
 {
-	if (!http_is_multipart(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type")))
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	if (!http_is_multipart(ct) && !(ct && (!strncasecmp(ct, "application/activity+json", 25) ||
+	                                       !strncasecmp(ct, "application/ld+json", 19))))
 		return false;
 	const char *te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
 	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
@@ -465,7 +470,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		 * once its token or session is known: decided here, before any of
 		 * the body is read. */
 		size_t limit = HTTP_MAX_BODY;
-		const struct http_mount *m = mount_of(srv, r->path);
+		const struct http_mount *m = mount_of(srv, r);
 		if (!bad_url && m->body_limit && wants_big_body(c)) {
 			size_t l = m->body_limit(r);
 			if (l > limit)

@@ -63,12 +63,14 @@ static void wait_for_work(unsigned seen)
 	pthread_mutex_unlock(&wake_lock);
 }
 
-static int64_t backoff(int attempts)
+int64_t job_backoff(int attempts, int64_t max)
 {
+	if (max <= 0)
+		max = JOB_BACKOFF_MAX;
 	int64_t d = JOB_BACKOFF_S;
-	for (int i = 1; i < attempts && d < JOB_BACKOFF_MAX; i++)
+	for (int i = 1; i < attempts && d < max; i++)
 		d *= 2;
-	return d < JOB_BACKOFF_MAX ? d : JOB_BACKOFF_MAX;
+	return d < max ? d : max;
 }
 
 /* Claim and run one due job: 1 if one ran, 0 if none was due, -1 on a store error. */
@@ -98,7 +100,7 @@ static int run_one(struct store *s, const struct job_handler *h, size_t nh, stru
 	int src;
 	if (!rc) {
 		src = store_job_done(s, j->id);
-	} else if (rc == ERR_INVAL || j->attempts >= JOB_MAX_ATTEMPTS) {
+	} else if (rc == ERR_INVAL || j->attempts >= (hd && hd->max_attempts > 0 ? hd->max_attempts : JOB_MAX_ATTEMPTS)) {
 		log_warn("job %llu (%s %s) failed for good after %d attempts: %s", (unsigned long long)j->id, j->kind,
 		         j->arg, j->attempts, why);
 		src = store_job_fail(s, j->id, why, 0);
@@ -107,7 +109,7 @@ static int run_one(struct store *s, const struct job_handler *h, size_t nh, stru
 	} else {
 		log_info("job %llu (%s %s) attempt %d failed, retrying: %s", (unsigned long long)j->id, j->kind, j->arg,
 		         j->attempts, why);
-		src = store_job_fail(s, j->id, why, time_now() + backoff(j->attempts));
+		src = store_job_fail(s, j->id, why, time_now() + job_backoff(j->attempts, hd ? hd->backoff_max : 0));
 	}
 	if (src)
 		log_err("cannot record the end of job %llu: %s", (unsigned long long)j->id, err_str(src));

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "store/store.h"
 
@@ -33,6 +34,10 @@ struct job_handler {
 	/* The job failed for good (may be NULL): mark what it was working on. */
 	void (*failed)(void *ctx, const char *arg, const char *why);
 	void *ctx;
+	/* Retries of this kind (0: JOB_MAX_ATTEMPTS, JOB_BACKOFF_MAX): a
+	 * delivery to another server keeps trying for two days. */
+	int max_attempts;
+	int64_t backoff_max;
 };
 
 struct job_runner;
@@ -45,6 +50,9 @@ void job_stop(struct job_runner *r);
 void job_kick(void);
 /* True while job_stop is waiting: long handlers should give up (and be retried). */
 bool job_stopping(void);
+/* Seconds to wait after failed attempt number attempts (1, 2, ...):
+ * JOB_BACKOFF_S doubling, at most max (0: JOB_BACKOFF_MAX). */
+int64_t job_backoff(int attempts, int64_t max);
 /* Run due jobs in the calling thread until none is due; returns how many ran. */
 int job_run_due(struct store *s, const struct job_handler *h, size_t n);
 

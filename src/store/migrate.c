@@ -492,6 +492,29 @@ static const char *const sqlite_steps[] = {
 	" created_at INTEGER NOT NULL, seq INTEGER NOT NULL, message TEXT NOT NULL DEFAULT '',"
 	" requested_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
 	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
+	/* 27: federation (issue 21): each local actor's RSA key pair, other
+	 * servers' actors, who follows a local account from elsewhere and whom a
+	 * local account follows there, the ids of activities already taken in,
+	 * activities waiting for delivery, the notes received, and the other
+	 * servers an administrator blocked. */
+	"CREATE TABLE fed_keys (account_id INTEGER PRIMARY KEY, public_pem TEXT NOT NULL,"
+	" private_pem TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE TABLE fed_actors (id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, inbox TEXT NOT NULL,"
+	" shared_inbox TEXT NOT NULL DEFAULT '', key_id TEXT NOT NULL, public_pem TEXT NOT NULL,"
+	" username TEXT NOT NULL DEFAULT '', host TEXT NOT NULL, fetched_at INTEGER NOT NULL);"
+	"CREATE INDEX fed_actors_key ON fed_actors(key_id);"
+	"CREATE TABLE fed_followers (account_id INTEGER NOT NULL, actor_id INTEGER NOT NULL,"
+	" state INTEGER NOT NULL, follow_uri TEXT NOT NULL, created_at INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, actor_id));"
+	"CREATE TABLE fed_seen (uri TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);"
+	"CREATE TABLE fed_out (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, body TEXT NOT NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE TABLE fed_following (account_id INTEGER NOT NULL, actor_id INTEGER NOT NULL,"
+	" state INTEGER NOT NULL, follow_uri TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, actor_id));"
+	"CREATE TABLE fed_notes (id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, actor_id INTEGER NOT NULL,"
+	" content TEXT NOT NULL, published TEXT NOT NULL, received_at INTEGER NOT NULL);"
+	"CREATE TABLE fed_blocks (host TEXT PRIMARY KEY, created_at INTEGER NOT NULL);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -460,6 +460,25 @@ const char *const store_pg_steps[] = {
 	" created_at BIGINT NOT NULL, seq BIGINT NOT NULL, message TEXT NOT NULL DEFAULT '',"
 	" requested_at BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
 	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
+	/* 27: federation (see migrate.c). */
+	"CREATE TABLE fed_keys (account_id BIGINT PRIMARY KEY, public_pem TEXT NOT NULL,"
+	" private_pem TEXT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE TABLE fed_actors (id BIGINT PRIMARY KEY, uri TEXT NOT NULL UNIQUE, inbox TEXT NOT NULL,"
+	" shared_inbox TEXT NOT NULL DEFAULT '', key_id TEXT NOT NULL, public_pem TEXT NOT NULL,"
+	" username TEXT NOT NULL DEFAULT '', host TEXT NOT NULL, fetched_at BIGINT NOT NULL);"
+	"CREATE INDEX fed_actors_key ON fed_actors(key_id);"
+	"CREATE TABLE fed_followers (account_id BIGINT NOT NULL, actor_id BIGINT NOT NULL,"
+	" state BIGINT NOT NULL, follow_uri TEXT NOT NULL, created_at BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, actor_id));"
+	"CREATE TABLE fed_seen (uri TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);"
+	"CREATE TABLE fed_out (id BIGINT PRIMARY KEY, account_id BIGINT NOT NULL, body TEXT NOT NULL,"
+	" created_at BIGINT NOT NULL);"
+	"CREATE TABLE fed_following (account_id BIGINT NOT NULL, actor_id BIGINT NOT NULL,"
+	" state BIGINT NOT NULL, follow_uri TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, actor_id));"
+	"CREATE TABLE fed_notes (id BIGINT PRIMARY KEY, uri TEXT NOT NULL UNIQUE, actor_id BIGINT NOT NULL,"
+	" content TEXT NOT NULL, published TEXT NOT NULL, received_at BIGINT NOT NULL);"
+	"CREATE TABLE fed_blocks (host TEXT PRIMARY KEY, created_at BIGINT NOT NULL);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -744,4 +744,28 @@ struct match_request {
 	int64_t at;
 };
 
+/* ---- federation (issue 21, core/federation.c) ---- */
+
+/* Another server's actor, as its document said when last fetched. */
+struct fed_actor {
+	uint64_t id;
+	const char *uri;              /* its id: https://host/users/bob */
+	const char *inbox, *shared_inbox; /* shared_inbox "" when it has none */
+	const char *key_id, *public_pem;
+	const char *username, *host;  /* preferredUsername and the id's host */
+	int64_t fetched_at;
+};
+
+enum fed_follow_state { FED_FOLLOW_REQUESTED = 0, FED_FOLLOW_ACCEPTED = 1 };
+
+/* A Note another server delivered (from an actor someone here follows). */
+struct fed_note {
+	uint64_t id;
+	const char *uri, *actor_uri;
+	const char *content;          /* as received: HTML not yet cleaned, never shown as is */
+	const char *published;
+	int64_t received_at;
+};
+
+
 #endif

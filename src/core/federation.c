@@ -1,0 +1,1028 @@
+/*
+ * ActivityPub federation: the rule of what leaves (core_fed_reach), local
+ * actors' keys, remote actors and followers, the inbox, and deliveries
+ * through the job queue (see federation.h and docs/federation.md).
+ */
+#include "core/federation.h"
+
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "core/core_int.h"
+#include "core/fed_sig.h"
+#include "core/push_int.h" /* push_addr_public: the same rule for every address we reach */
+#include "job/job.h"
+#include "store/store_fed.h"
+
+#define JOB_POST    "fed_post"
+#define JOB_DELIVER "fed_deliver"
+#define AS_CONTEXT  "https://www.w3.org/ns/activitystreams"
+#define SEC_CONTEXT "https://w3id.org/security/v1"
+#define USER_AGENT  "kring (ActivityPub)"
+
+static bool fed_on, fed_loopback;
+static char fed_base[256], fed_host[256];
+
+const char *core_fed_base(void)
+{
+	return fed_base;
+}
+
+const char *core_fed_host(void)
+{
+	return fed_host;
+}
+
+/* ---- the rule ---- */
+
+enum fed_reach core_fed_reach(const struct post *p, int64_t now)
+{
+	if (!p || p->group_id || p->group_kind >= 0 || p->pending || p->reblog_of || p->author_suspended ||
+	    p->deleted || p->publish_at > now || p->visibility != VIS_PUBLIC)
+		return FED_REACH_NONE;
+	return FED_REACH_PUBLIC;
+}
+
+/* ---- keys ---- */
+
+static int key_for(struct core *c, struct arena *a, uint64_t account, const char **pub, const char **priv)
+{
+	int rc = store_fed_key_get(c->store, a, account, pub, priv);
+	if (rc != ERR_NOTFOUND)
+		return rc;
+	const char *np, *ns;
+	if ((rc = fed_key_new(a, &np, &ns)))
+		return rc;
+	if ((rc = store_begin(c->store)))
+		return rc;
+	rc = store_fed_key_put(c->store, account, np, ns);
+	if ((rc = store_finish(c->store, rc)))
+		return rc;
+	return store_fed_key_get(c->store, a, account, pub, priv);
+}
+
+int core_fed_local(struct core *c, struct arena *a, const char *name, struct fed_local *out)
+{
+	memset(out, 0, sizeof *out);
+	struct account *acc;
+	int rc = core_account_by_name(c, a, name, &acc);
+	if (rc || acc->suspended)
+		return ERR_NOTFOUND;
+	const char *priv;
+	if ((rc = key_for(c, a, acc->id, &out->public_pem, &priv)))
+		return rc;
+	out->acc = acc;
+	out->lists_shown = !core_collections_hidden(acc);
+	int64_t remote = 0;
+	if (!store_account_counts(c->store, acc) && !store_fed_follower_count(c->store, acc->id, &remote)) {
+		out->followers = acc->followers + remote;
+		out->following = acc->following;
+	}
+	return 0;
+}
+
+/* ---- objects ---- */
+
+static const char *actor_uri(struct arena *a, const char *name)
+{
+	return arena_printf(a, "%s/users/%s", fed_base, name);
+}
+
+static const char *iso_time(struct arena *a, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	char b[32];
+	strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return arena_strdup(a, b);
+}
+
+/* The Note for p, whose reach the caller has checked. */
+static json_t *note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
+{
+	const char *actor = actor_uri(a, author->username);
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_string(arena_printf(a, "%s/statuses/%llu", actor, (unsigned long long)p->id)));
+	json_object_set_new(o, "type", json_string("Note"));
+	json_object_set_new(o, "attributedTo", json_string(actor));
+	json_object_set_new(o, "content", json_string(core_render_text(c, a, p->text ? p->text : "")));
+	json_object_set_new(o, "published", json_string(iso_time(a, p->publish_at > p->created_at ? p->publish_at
+	                                                                                           : p->created_at)));
+	json_object_set_new(o, "url", json_string(arena_printf(a, "%s/posts/%llu", fed_base, (unsigned long long)p->id)));
+	json_t *to = json_array(), *cc = json_array();
+	json_array_append_new(to, json_string(FED_PUBLIC));
+	json_array_append_new(cc, json_string(arena_printf(a, "%s/followers", actor)));
+	json_object_set_new(o, "to", to);
+	json_object_set_new(o, "cc", cc);
+	/* A reply names its parent only when the parent may be known out there. */
+	struct post *parent;
+	if (p->in_reply_to && !store_post_get(c->store, a, 0, p->in_reply_to, &parent) &&
+	    core_fed_reach(parent, time_now()) == FED_REACH_PUBLIC) {
+		struct account *pa;
+		if (!core_account_get(c, a, parent->author_id, &pa))
+			json_object_set_new(o, "inReplyTo",
+			                    json_string(arena_printf(a, "%s/statuses/%llu", actor_uri(a, pa->username),
+			                                             (unsigned long long)parent->id)));
+	}
+	return o;
+}
+
+static const char *dump(struct arena *a, json_t *o)
+{
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (!s)
+		return NULL;
+	const char *r = arena_strdup(a, s);
+	free(s);
+	return r;
+}
+
+/* The post id, when it may leave and is name's; else ERR_NOTFOUND. */
+static int post_out(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author)
+{
+	if (store_post_get(c->store, a, 0, id, p) || core_fed_reach(*p, time_now()) != FED_REACH_PUBLIC ||
+	    core_account_get(c, a, (*p)->author_id, author) || (*author)->suspended)
+		return ERR_NOTFOUND;
+	return 0;
+}
+
+int core_fed_note(struct core *c, struct arena *a, const char *name, uint64_t id, const char **json)
+{
+	struct post *p;
+	struct account *author;
+	if (post_out(c, a, id, &p, &author) || strcmp(author->username, name))
+		return ERR_NOTFOUND;
+	json_t *o = note_json(c, a, p, author);
+	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	*json = dump(a, o);
+	return *json ? 0 : ERR_IO;
+}
+
+/* ---- reaching other servers ---- */
+
+struct sink {
+	struct buf *b;
+	bool over;
+};
+
+static size_t collect(char *p, size_t size, size_t nmemb, void *ud)
+{
+	struct sink *k = ud;
+	if (buf_add(k->b, p, size * nmemb)) {
+		k->over = true;
+		return 0;
+	}
+	return size * nmemb;
+}
+
+static int stop_cb(void *ud, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	return job_stopping() ? 1 : 0;
+}
+
+static curl_socket_t open_sock(void *ud, curlsocktype purpose, struct curl_sockaddr *addr)
+{
+	if (purpose != CURLSOCKTYPE_IPCXN || (!fed_loopback && !push_addr_public(&addr->addr)))
+		return CURL_SOCKET_BAD;
+	return socket(addr->family, addr->socktype, addr->protocol);
+}
+
+/* A URL we may reach: https (http too under KRING_FED_LOOPBACK), a host,
+ * no user part, bounded; *host and *target (path and query) filled. */
+static bool url_ok(struct arena *a, const char *url, const char **host, const char **target)
+{
+	if (!url || strlen(url) > FED_URI_MAX)
+		return false;
+	bool ok = false;
+	CURLU *u = curl_url();
+	char *scheme = NULL, *h = NULL, *port = NULL, *path = NULL, *query = NULL, *user = NULL;
+	if (u && !curl_url_set(u, CURLUPART_URL, url, 0) && !curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) &&
+	    !curl_url_get(u, CURLUPART_HOST, &h, 0) && !curl_url_get(u, CURLUPART_PATH, &path, 0) &&
+	    curl_url_get(u, CURLUPART_USER, &user, 0) && h[0] &&
+	    (!strcmp(scheme, "https") || (fed_loopback && !strcmp(scheme, "http")))) {
+		curl_url_get(u, CURLUPART_QUERY, &query, 0);
+		if (host)
+			*host = curl_url_get(u, CURLUPART_PORT, &port, 0) ? arena_strdup(a, h)
+			                                                   : arena_printf(a, "%s:%s", h, port);
+		if (target)
+			*target = query ? arena_printf(a, "%s?%s", path, query) : arena_strdup(a, path);
+		ok = true;
+	}
+	curl_free(scheme);
+	curl_free(h);
+	curl_free(port);
+	curl_free(path);
+	curl_free(query);
+	curl_free(user);
+	curl_url_cleanup(u);
+	return ok;
+}
+
+/* The URL without its #fragment. */
+static const char *defrag(struct arena *a, const char *url)
+{
+	return arena_strndup(a, url, strcspn(url, "#"));
+}
+
+/* One request: GET (body NULL) or POST; the status, or 0 on a network
+ * failure (why says which); the answer (GET) in *out. */
+static long http_call(struct arena *a, const char *url, struct curl_slist *hdrs, const char *body, size_t n,
+                      const char **out, size_t *outlen, char *why, size_t whylen)
+{
+	CURL *h = curl_easy_init();
+	if (!h)
+		return 0;
+	struct buf b = BUF_INIT(FED_FETCH_MAX);
+	struct sink k = {&b, false};
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	if (body) {
+		curl_easy_setopt(h, CURLOPT_POST, 1L);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)n);
+	}
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, fed_loopback ? "http,https" : "https");
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L); /* no redirects: a key stays with its host */
+	curl_easy_setopt(h, CURLOPT_PROXY, "");
+	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_sock);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, &k);
+	curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)FED_FETCH_MAX);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, (long)FED_CONNECT_TIMEOUT);
+	curl_easy_setopt(h, CURLOPT_TIMEOUT, (long)FED_FETCH_TIMEOUT);
+	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, stop_cb);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, USER_AGENT);
+	long status = 0;
+	CURLcode cr = curl_easy_perform(h);
+	if (cr != CURLE_OK)
+		snprintf(why, whylen, "%s%s", k.over ? "answer too large: " : "", curl_easy_strerror(cr));
+	else
+		curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_cleanup(h);
+	if (out && status) {
+		*out = arena_strndup(a, b.ptr ? b.ptr : "", b.len);
+		*outlen = b.len;
+	}
+	buf_release(&b);
+	return status;
+}
+
+/* GET a JSON document from another server. */
+static json_t *fetch_json(struct arena *a, const char *url, char *why, size_t whylen)
+{
+	if (!url_ok(a, url, NULL, NULL)) {
+		snprintf(why, whylen, "not a URL we may fetch");
+		return NULL;
+	}
+	struct curl_slist *hdrs = curl_slist_append(NULL, "Accept: application/activity+json, application/ld+json");
+	const char *body = NULL;
+	size_t n = 0;
+	long st = http_call(a, url, hdrs, NULL, 0, &body, &n, why, whylen);
+	curl_slist_free_all(hdrs);
+	if (st != 200) {
+		if (st)
+			snprintf(why, whylen, "fetching %s: HTTP %ld", url, st);
+		return NULL;
+	}
+	json_error_t e;
+	json_t *j = json_loadb(body, n, JSON_REJECT_DUPLICATES, &e);
+	if (!json_is_object(j)) {
+		json_decref(j);
+		snprintf(why, whylen, "fetching %s: not a JSON object", url);
+		return NULL;
+	}
+	return j;
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s && strlen(s) <= FED_URI_MAX ? s : NULL;
+}
+
+/* The id of a member that may be a link or an embedded object. */
+static const char *jref(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	return json_is_object(v) ? jstr(v, "id") : json_is_string(v) ? jstr(o, k) : NULL;
+}
+
+static bool same_host(struct arena *a, const char *u1, const char *u2)
+{
+	const char *h1, *h2;
+	return url_ok(a, u1, &h1, NULL) && url_ok(a, u2, &h2, NULL) && !strcasecmp(h1, h2);
+}
+
+/* Is the host of url (or a domain above it) blocked by an administrator?
+ * (A URL without an http(s) host is not; no fetch will take it anyway.) */
+static bool host_blocked(struct core *c, struct arena *a, const char *url)
+{
+	const char *h;
+	bool save = fed_loopback, ok;
+	fed_loopback = true; /* read http URLs too: the scheme is checked elsewhere */
+	ok = url_ok(a, url, &h, NULL);
+	fed_loopback = save;
+	if (!ok)
+		return false;
+	char *lo = arena_strdup(a, h);
+	for (char *x = lo; *x; x++)
+		if (*x >= 'A' && *x <= 'Z')
+			*x = (char)(*x - 'A' + 'a');
+	bool yes = false;
+	if (store_fed_blocked(c->store, lo, &yes) || yes)
+		return true;
+	/* without the port, then each domain above it */
+	lo[strcspn(lo, ":")] = '\0';
+	for (const char *d = lo; d; d = strchr(d + 1, '.') ? strchr(d + 1, '.') + 1 : NULL)
+		if (store_fed_blocked(c->store, d, &yes) || yes)
+			return true;
+	return false;
+}
+
+int core_fed_block(struct core *c, const char *host, bool block)
+{
+	if (!host || !*host || strlen(host) > 253 || strpbrk(host, "/@?# "))
+		return ERR_INVAL;
+	char lo[256];
+	snprintf(lo, sizeof lo, "%s", host);
+	for (char *x = lo; *x; x++)
+		if (*x >= 'A' && *x <= 'Z')
+			*x = (char)(*x - 'A' + 'a');
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_fed_block(c->store, lo, block, time_now());
+	if (!rc && block)
+		rc = store_fed_forget_host(c->store, lo);
+	return store_finish(c->store, rc);
+}
+
+/*
+ * Keep the actor document j (fetched from its own address): its id, inbox
+ * and key must hold together and live on one host; key_id, when given,
+ * must be its key.
+ */
+static int actor_keep(struct core *c, struct arena *a, json_t *j, const char *key_id, struct fed_actor **out,
+                      char *why, size_t whylen)
+{
+	json_t *pk = json_object_get(j, "publicKey");
+	if (json_is_array(pk))
+		pk = json_array_get(pk, 0);
+	struct fed_actor f = {0};
+	f.uri = jstr(j, "id");
+	f.inbox = jstr(j, "inbox");
+	json_t *ep = json_object_get(j, "endpoints");
+	f.shared_inbox = json_is_object(ep) && jstr(ep, "sharedInbox") ? jstr(ep, "sharedInbox") : "";
+	f.key_id = json_is_object(pk) ? jstr(pk, "id") : NULL;
+	f.public_pem = json_is_object(pk) ? json_string_value(json_object_get(pk, "publicKeyPem")) : NULL;
+	const char *owner = json_is_object(pk) ? jstr(pk, "owner") : NULL;
+	f.username = jstr(j, "preferredUsername") ? jstr(j, "preferredUsername") : "";
+	f.fetched_at = time_now();
+	const char *host = NULL;
+	if (!f.uri || !f.inbox || !f.key_id || !f.public_pem || strlen(f.public_pem) > FED_PEM_MAX ||
+	    (key_id && strcmp(f.key_id, key_id)) || (owner && strcmp(owner, f.uri)) || !url_ok(a, f.uri, &host, NULL) ||
+	    !same_host(a, f.uri, f.key_id) || !same_host(a, f.uri, f.inbox) ||
+	    (f.shared_inbox[0] && !same_host(a, f.uri, f.shared_inbox)) || strlen(f.username) > 256) {
+		snprintf(why, whylen, "the actor document does not hold together with its key");
+		return ERR_AUTH;
+	}
+	f.host = host;
+	/* copy out of the JSON before it goes */
+	f.uri = arena_strdup(a, f.uri);
+	f.inbox = arena_strdup(a, f.inbox);
+	f.shared_inbox = arena_strdup(a, f.shared_inbox);
+	f.key_id = arena_strdup(a, f.key_id);
+	f.public_pem = arena_strdup(a, f.public_pem);
+	f.username = arena_strdup(a, f.username);
+	uint64_t id;
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_finish(c->store, store_fed_actor_put(c->store, &f, &id));
+	if (!rc)
+		rc = store_fed_actor_get(c->store, a, id, out);
+	return rc;
+}
+
+/* Fetch the actor at uri (its document must say it is that uri) and keep it. */
+static int actor_by_uri(struct core *c, struct arena *a, const char *uri, struct fed_actor **out, char *why,
+                        size_t whylen)
+{
+	json_t *j = fetch_json(a, uri, why, whylen);
+	if (!j)
+		return ERR_NOTFOUND;
+	int rc = ERR_AUTH;
+	if (jstr(j, "id") && !strcmp(jstr(j, "id"), uri))
+		rc = actor_keep(c, a, j, NULL, out, why, whylen);
+	else
+		snprintf(why, whylen, "the document at %s is another's", uri);
+	json_decref(j);
+	return rc;
+}
+
+/*
+ * Fetch the actor that owns key_id (the key's URL without its fragment is
+ * the actor, as Mastodon has it; or a key document whose owner is on the
+ * same host) and keep it.
+ */
+static int actor_fetch(struct core *c, struct arena *a, const char *key_id, struct fed_actor **out, char *why,
+                       size_t whylen)
+{
+	json_t *j = fetch_json(a, defrag(a, key_id), why, whylen);
+	if (!j)
+		return ERR_AUTH;
+	if (!json_object_get(j, "inbox")) {
+		/* A key document: its owner is the actor. */
+		const char *owner = jstr(j, "owner");
+		const char *o = owner && same_host(a, owner, key_id) ? arena_strdup(a, owner) : NULL;
+		json_decref(j);
+		j = o ? fetch_json(a, o, why, whylen) : NULL;
+		if (!j)
+			return ERR_AUTH;
+	}
+	int rc = actor_keep(c, a, j, key_id, out, why, whylen);
+	json_decref(j);
+	return rc;
+}
+
+/* ---- deliveries ---- */
+
+static int queue(struct core *c, const char *kind, const char *arg, int64_t run_at)
+{
+	uint64_t jid;
+	int rc = store_job_enqueue(c->store, kind, arg, run_at, &jid);
+	if (rc)
+		log_warn("cannot queue %s %s", kind, arg);
+	return rc;
+}
+
+/* Keep body for delivery by account to each inbox (in the caller's transaction). */
+static int deliver_to(struct core *c, struct arena *a, uint64_t account, const char *body, const char *const *inboxes,
+                      size_t n)
+{
+	uint64_t oid;
+	int rc = store_fed_out_put(c->store, account, body, time_now(), &oid);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = queue(c, JOB_DELIVER, arena_printf(a, "%llu %s", (unsigned long long)oid, inboxes[i]), time_now());
+	return rc;
+}
+
+void core_fed_post_written(struct core *c, uint64_t post)
+{
+	if (!fed_on)
+		return;
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	/* Only what may leave, by an author followed from elsewhere, is queued
+	 * at all (no job per post otherwise); the job asks again when it runs
+	 * (the post may have been deleted or edited by then). */
+	int64_t remote = 0;
+	if (!store_post_get(c->store, &a, 0, post, &p) &&
+	    core_fed_reach(p, p->publish_at > time_now() ? p->publish_at : time_now()) == FED_REACH_PUBLIC &&
+	    !store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0) {
+		int rc = store_begin(c->store);
+		if (!rc)
+			rc = queue(c, JOB_POST, arena_printf(&a, "%llu", (unsigned long long)post),
+			           p->publish_at > time_now() ? p->publish_at : time_now());
+		if (!store_finish(c->store, rc))
+			job_kick();
+	}
+	arena_release(&a);
+}
+
+/* The author's accepted remote followers' inboxes get body (a transaction of its own). */
+static int deliver_followers(struct core *c, struct arena *a, uint64_t author, const char *body)
+{
+	const char **inboxes;
+	size_t n;
+	int rc = store_fed_follower_inboxes(c->store, a, author, &inboxes, &n);
+	if (rc || !n)
+		return rc;
+	if (!(rc = store_begin(c->store)))
+		rc = store_finish(c->store, deliver_to(c, a, author, body, inboxes, n));
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
+void core_fed_post_deleted(struct core *c, uint64_t post)
+{
+	if (!fed_on)
+		return;
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	struct account *author;
+	/* Only what could have gone out is taken back: the rule as it stood
+	 * just before the deletion. */
+	bool found = !store_post_get_any(c->store, &a, 0, post, &p);
+	if (found)
+		p->deleted = false;
+	if (found && core_fed_reach(p, time_now()) == FED_REACH_PUBLIC &&
+	    !core_account_get(c, &a, p->author_id, &author)) {
+		const char *actor = actor_uri(&a, author->username);
+		const char *nid = arena_printf(&a, "%s/statuses/%llu", actor, (unsigned long long)p->id);
+		json_t *o = json_object();
+		json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+		json_object_set_new(o, "id", json_string(arena_printf(&a, "%s#delete", nid)));
+		json_object_set_new(o, "type", json_string("Delete"));
+		json_object_set_new(o, "actor", json_string(actor));
+		json_t *to = json_array();
+		json_array_append_new(to, json_string(FED_PUBLIC));
+		json_object_set_new(o, "to", to);
+		json_object_set_new(o, "object", json_pack("{s:s,s:s}", "id", nid, "type", "Tombstone"));
+		const char *body = dump(&a, o);
+		if (!body || deliver_followers(c, &a, author->id, body))
+			log_warn("cannot queue the Delete of post %llu", (unsigned long long)post);
+	}
+	arena_release(&a);
+}
+
+static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
+{
+	struct core *c = ctx;
+	uint64_t id;
+	if (!parse_u64(arg, &id))
+		return ERR_INVAL;
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	struct account *author;
+	int rc = 0;
+	if (!store_post_get(c->store, &a, 0, id, &p) && p->publish_at > time_now()) {
+		/* Still held (think time was lengthened): look again then. */
+		rc = store_begin(c->store);
+		if (!rc)
+			rc = store_finish(c->store, queue(c, JOB_POST, arg, p->publish_at));
+		goto out;
+	}
+	if (post_out(c, &a, id, &p, &author))
+		goto out; /* deleted, or it may not leave: nothing goes out */
+	json_t *note = note_json(c, &a, p, author);
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "id", json_string(arena_printf(&a, "%s/activity", json_string_value(json_object_get(note, "id")))));
+	json_object_set_new(o, "type", json_string("Create"));
+	json_object_set_new(o, "actor", json_string(actor_uri(&a, author->username)));
+	json_object_set_new(o, "published", json_incref(json_object_get(note, "published")));
+	json_object_set_new(o, "to", json_incref(json_object_get(note, "to")));
+	json_object_set_new(o, "cc", json_incref(json_object_get(note, "cc")));
+	json_object_set_new(o, "object", note);
+	const char *body = dump(&a, o);
+	if (!body) {
+		rc = ERR_IO;
+		goto out;
+	}
+	rc = deliver_followers(c, &a, author->id, body);
+out:
+	if (rc)
+		snprintf(why, whylen, "fed_post: %s", err_str(rc));
+	arena_release(&a);
+	return rc;
+}
+
+static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
+{
+	struct core *c = ctx;
+	char num[24];
+	size_t nl = strcspn(arg, " ");
+	if (!nl || nl >= sizeof num || !arg[nl])
+		return ERR_INVAL;
+	memcpy(num, arg, nl);
+	num[nl] = '\0';
+	uint64_t oid, account;
+	const char *inbox = arg + nl + 1, *body, *pub, *priv, *host, *target, *sig;
+	if (!parse_u64(num, &oid))
+		return ERR_INVAL;
+	struct arena a;
+	arena_init(&a);
+	int rc = ERR_INVAL;
+	struct account *acc;
+	if (store_fed_out_get(c->store, &a, oid, &account, &body) || !url_ok(&a, inbox, &host, &target) ||
+	    host_blocked(c, &a, inbox) ||
+	    store_account_get(c->store, &a, account, &acc) || key_for(c, &a, account, &pub, &priv)) {
+		snprintf(why, whylen, "fed_deliver: nothing to deliver to %s", inbox);
+		goto out;
+	}
+	char date[64], digest[80];
+	fed_http_date(time_now(), date, sizeof date);
+	fed_digest(body, strlen(body), digest, sizeof digest);
+	const char *key_id = arena_printf(&a, "%s#main-key", actor_uri(&a, acc->username));
+	if ((rc = fed_sign(&a, priv, key_id, "POST", target, host, date, digest, &sig)))
+		goto out;
+	struct curl_slist *h = NULL;
+	h = curl_slist_append(h, "Content-Type: application/activity+json");
+	h = curl_slist_append(h, arena_printf(&a, "Host: %s", host));
+	h = curl_slist_append(h, arena_printf(&a, "Date: %s", date));
+	h = curl_slist_append(h, arena_printf(&a, "Digest: %s", digest));
+	h = curl_slist_append(h, arena_printf(&a, "Signature: %s", sig));
+	h = curl_slist_append(h, "Expect:");
+	long st = http_call(&a, inbox, h, body, strlen(body), NULL, NULL, why, whylen);
+	curl_slist_free_all(h);
+	if (st >= 200 && st < 300)
+		rc = 0;
+	else if (st >= 400 && st < 500 && st != 408 && st != 429) {
+		snprintf(why, whylen, "fed_deliver: %s refused it (HTTP %ld)", inbox, st);
+		rc = ERR_INVAL; /* it will not take it later either */
+	} else {
+		if (st)
+			snprintf(why, whylen, "fed_deliver: %s answered HTTP %ld", inbox, st);
+		rc = ERR_IO; /* retried with back-off */
+	}
+out:
+	arena_release(&a);
+	return rc;
+}
+
+/* ---- the inbox ---- */
+
+/* The local account an actor URI of ours names, or NULL. */
+static struct account *local_of(struct core *c, struct arena *a, const char *uri)
+{
+	size_t bl = strlen(fed_base);
+	struct account *acc;
+	if (!uri || strncmp(uri, fed_base, bl) || strncmp(uri + bl, "/users/", 7) || strchr(uri + bl + 7, '/') ||
+	    core_account_by_name(c, a, uri + bl + 7, &acc) || acc->suspended)
+		return NULL;
+	return acc;
+}
+
+/* Deliver Accept (or Reject) of from's Follow id to its inbox. */
+static int answer_follow(struct core *c, struct arena *a, const struct fed_actor *from, const char *id,
+                         const struct account *to, bool accept)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "id", json_string(arena_printf(a, "%s#%s/follows/%llu", actor_uri(a, to->username),
+	                                                      accept ? "accepts" : "rejects", (unsigned long long)id_new())));
+	json_object_set_new(o, "type", json_string(accept ? "Accept" : "Reject"));
+	json_object_set_new(o, "actor", json_string(actor_uri(a, to->username)));
+	json_t *f = json_object();
+	json_object_set_new(f, "id", json_string(id));
+	json_object_set_new(f, "type", json_string("Follow"));
+	json_object_set_new(f, "actor", json_string(from->uri));
+	json_object_set_new(f, "object", json_string(actor_uri(a, to->username)));
+	json_object_set_new(o, "object", f);
+	const char *body = dump(a, o);
+	return body ? deliver_to(c, a, to->id, body, &from->inbox, 1) : ERR_IO;
+}
+
+static int on_follow(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char *id,
+                     struct account *to)
+{
+	int state = to->locked ? FED_FOLLOW_REQUESTED : FED_FOLLOW_ACCEPTED;
+	int rc = store_fed_follower_put(c->store, to->id, from->id, state, id, time_now());
+	if (rc || state != FED_FOLLOW_ACCEPTED)
+		return rc;
+	return answer_follow(c, a, from, id, to, true);
+}
+
+int core_fed_request_answer(struct core *c, struct arena *a, const char *name, const char *actor, bool accept)
+{
+	struct account *to;
+	struct fed_actor *from;
+	int state;
+	const char *fid;
+	if (core_account_by_name(c, a, name, &to) || to->suspended || store_fed_actor_by_uri(c->store, a, actor, &from))
+		return ERR_NOTFOUND;
+	int rc = store_begin(c->store);
+	if (!rc && (rc = store_fed_follower_get(c->store, a, to->id, from->id, &state, &fid)) == 0 &&
+	    state != FED_FOLLOW_REQUESTED)
+		rc = ERR_NOTFOUND; /* no request waiting */
+	if (!rc)
+		rc = accept ? store_fed_follower_put(c->store, to->id, from->id, FED_FOLLOW_ACCEPTED, fid, time_now())
+		            : store_fed_follower_delete(c->store, to->id, from->id);
+	if (!rc)
+		rc = answer_follow(c, a, from, fid, to, accept);
+	rc = store_finish(c->store, rc);
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
+/* A public Note from an actor someone here follows is kept (shown nowhere
+ * yet but `kring fed notes`); anything else is not taken in. */
+static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
+{
+	json_t *o = json_object_get(act, "object");
+	const char *type = json_is_object(o) ? jstr(o, "type") : NULL;
+	const char *id = json_is_object(o) ? jstr(o, "id") : NULL;
+	const char *by = json_is_object(o) ? jref(o, "attributedTo") : NULL;
+	const char *content = json_is_object(o) ? json_string_value(json_object_get(o, "content")) : NULL;
+	const char *published = json_is_object(o) ? jstr(o, "published") : NULL;
+	if (!type || strcmp(type, "Note") || !id || !by || strcmp(by, from->uri) || !same_host(a, id, from->uri) ||
+	    !content || strlen(content) > FED_NOTE_MAX) {
+		*why = "not a Note of the sender's own";
+		return 0;
+	}
+	bool pub = false;
+	const char *fields[] = {"to", "cc"};
+	for (int f = 0; f < 2; f++) {
+		json_t *v = json_object_get(o, fields[f]);
+		if (json_is_string(v))
+			pub = pub || !strcmp(json_string_value(v), FED_PUBLIC);
+		for (size_t i = 0; json_is_array(v) && i < json_array_size(v) && i < 64; i++)
+			pub = pub || (json_is_string(json_array_get(v, i)) &&
+			              !strcmp(json_string_value(json_array_get(v, i)), FED_PUBLIC));
+	}
+	bool followed = false;
+	int rc = store_fed_followed(c->store, from->id, &followed);
+	if (rc || !pub || !followed) {
+		*why = "not a public Note of someone followed here";
+		return rc;
+	}
+	return store_fed_note_put(c->store, id, from->id, content, published ? published : "", time_now());
+}
+
+/* An incoming request's signature, of either kind. */
+struct in_sig {
+	bool rfc9421;
+	struct fed_sig c;
+	struct fed_sig9421 n;
+};
+
+static int sig_check(struct arena *a, const struct in_sig *s, const struct fed_request *r, const char *pem,
+                     const char **why)
+{
+	struct fed_sig_req sr = {r->method, r->target, r->header, r->ctx};
+	if (!s->rfc9421)
+		return fed_sig_verify(a, &s->c, &sr, r->body, r->bodylen, pem, time_now(), why);
+	/* @target-uri: our own scheme (base_url), the Host the request was sent to, its target. */
+	const char *host = r->header(r->ctx, "host");
+	const char *uri = arena_printf(a, "%.*s://%s%s", (int)strcspn(fed_base, ":"), fed_base, host ? host : fed_host,
+	                               r->target);
+	return fed_sig9421_verify(a, &s->n, &sr, uri, r->body, r->bodylen, pem, time_now(), why);
+}
+
+int core_fed_inbox(struct core *c, struct arena *a, const char *name, const struct fed_request *r, const char **why)
+{
+	*why = "";
+	if (!fed_on)
+		return ERR_NOTFOUND;
+	if (r->bodylen > FED_BODY_MAX) {
+		*why = "the activity is larger than 1 MB";
+		return ERR_TOOBIG;
+	}
+	struct account *owner = NULL;
+	if (name && (core_account_by_name(c, a, name, &owner) || owner->suspended))
+		return ERR_NOTFOUND;
+	/* RFC 9421 when Signature-Input is there, else draft-cavage. */
+	struct in_sig s = {.rfc9421 = r->header(r->ctx, "signature-input") != NULL};
+	if (s.rfc9421 ? fed_sig9421_parse(a, r->header(r->ctx, "signature-input"), r->header(r->ctx, "signature"), &s.n)
+	              : fed_sig_parse(a, r->header(r->ctx, "signature"), &s.c)) {
+		*why = "a valid Signature (or Signature-Input) header is required";
+		return ERR_AUTH;
+	}
+	const char *key_id = s.rfc9421 ? s.n.key_id : s.c.key_id;
+	if (host_blocked(c, a, key_id)) {
+		*why = "this server is blocked here";
+		return ERR_FORBIDDEN;
+	}
+	/* The key we know, or (unknown, or it fails: rotated) the key fetched anew. */
+	struct fed_actor *from = NULL;
+	int rc = ERR_AUTH;
+	char fwhy[256] = "";
+	if (!store_fed_actor_by_key(c->store, a, key_id, &from)) {
+		rc = sig_check(a, &s, r, from->public_pem, why);
+		if (rc == ERR_AUTH && from->fetched_at > time_now() - FED_KEY_REFETCH_S)
+			return rc;
+	}
+	if (rc == ERR_AUTH) {
+		int64_t nf = 0;
+		const char *rk = arena_printf(a, "fedkey:%s", core_addr_bucket(a, r->remote));
+		if (store_rate_hit(c->store, rk, time_now(), time_now() - FED_KEY_FETCH_WINDOW, &nf) ||
+		    nf > FED_KEY_FETCH_MAX) {
+			*why = "too many unknown keys from this address";
+			return ERR_RATE;
+		}
+		if (actor_fetch(c, a, key_id, &from, fwhy, sizeof fwhy)) {
+			*why = arena_printf(a, "the signer's key cannot be had: %s", fwhy);
+			return ERR_AUTH;
+		}
+		rc = sig_check(a, &s, r, from->public_pem, why);
+	}
+	if (rc)
+		return rc;
+	json_error_t e;
+	json_t *act = json_loadb(r->body, r->bodylen, JSON_REJECT_DUPLICATES, &e);
+	const char *type = json_is_object(act) ? jstr(act, "type") : NULL;
+	const char *id = json_is_object(act) ? jstr(act, "id") : NULL;
+	const char *actor = json_is_object(act) ? jref(act, "actor") : NULL;
+	if (!type || !id || !actor) {
+		json_decref(act);
+		*why = "an activity needs an id, a type and an actor";
+		return ERR_INVAL;
+	}
+	if (strcmp(actor, from->uri) || !same_host(a, id, from->uri)) {
+		json_decref(act);
+		*why = "the activity is not the signer's own";
+		return ERR_AUTH;
+	}
+	if ((rc = store_begin(c->store))) {
+		json_decref(act);
+		return rc;
+	}
+	rc = store_fed_seen(c->store, id, time_now());
+	if (rc == ERR_EXISTS) {
+		rc = 0; /* taken in before: once is enough */
+		goto done;
+	}
+	if (rc)
+		goto done;
+	if (!strcmp(type, "Follow")) {
+		struct account *to = local_of(c, a, jref(act, "object"));
+		if (!to || (owner && owner->id != to->id)) {
+			*why = "the Follow names no account of this inbox";
+			rc = ERR_NOTFOUND;
+		} else
+			rc = on_follow(c, a, from, act, id, to);
+	} else if (!strcmp(type, "Undo")) {
+		json_t *obj = json_object_get(act, "object");
+		const char *otype = json_is_object(obj) ? jstr(obj, "type") : NULL;
+		const char *oid = jref(act, "object");
+		if (otype && !strcmp(otype, "Follow")) {
+			struct account *to = local_of(c, a, jref(obj, "object"));
+			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
+				rc = store_fed_follower_delete(c->store, to->id, from->id);
+		} else if (oid && owner) {
+			int st;
+			const char *fu;
+			if (!store_fed_follower_get(c->store, a, owner->id, from->id, &st, &fu) && !strcmp(fu, oid))
+				rc = store_fed_follower_delete(c->store, owner->id, from->id);
+		}
+	} else if (!strcmp(type, "Accept") || !strcmp(type, "Reject")) {
+		/* An answer to a Follow of ours: only from the one it was sent to. */
+		const char *fid = jref(act, "object");
+		if (fid && store_fed_following_answer(c->store, from->id, fid, type[0] == 'A' ? FED_FOLLOW_ACCEPTED : -1))
+			*why = "no such Follow of ours to that actor";
+	} else if (!strcmp(type, "Create")) {
+		rc = on_create(c, a, from, act, why);
+	} else if (!strcmp(type, "Delete")) {
+		/* Only the sender's own note goes. */
+		const char *oid = jref(act, "object");
+		if (oid)
+			rc = store_fed_note_delete(c->store, oid, from->id);
+	}
+	/* Everything else is not taken in yet (docs/federation.md). */
+done:
+	rc = store_finish(c->store, rc);
+	json_decref(act);
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
+/* ---- following someone elsewhere ---- */
+
+int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
+{
+	*why = "";
+	if (!fed_on)
+		return ERR_BUSY;
+	struct account *acc;
+	if (core_account_by_name(c, a, name, &acc) || acc->suspended) {
+		*why = "no such account here";
+		return ERR_NOTFOUND;
+	}
+	if (handle[0] == '@')
+		handle++;
+	const char *at = strchr(handle, '@');
+	size_t hl = strlen(handle);
+	if (!at || at == handle || hl > 256 || strchr(at + 1, '@') || strpbrk(handle, "/?#\\ ") || !at[1]) {
+		*why = "give the account as user@host";
+		return ERR_INVAL;
+	}
+	char ebuf[256] = "";
+	const char *wf = arena_printf(a, "%s://%s/.well-known/webfinger?resource=acct:%s", fed_loopback ? "http" : "https",
+	                              at + 1, handle);
+	if (host_blocked(c, a, wf)) {
+		*why = "that server is blocked here";
+		return ERR_FORBIDDEN;
+	}
+	json_t *j = fetch_json(a, wf, ebuf, sizeof ebuf);
+	const char *href = NULL;
+	json_t *links = j ? json_object_get(j, "links") : NULL;
+	for (size_t i = 0; json_is_array(links) && i < json_array_size(links) && i < 32; i++) {
+		json_t *l = json_array_get(links, i);
+		const char *rel = json_is_object(l) ? jstr(l, "rel") : NULL;
+		const char *ty = json_is_object(l) ? jstr(l, "type") : NULL;
+		if (rel && ty && !strcmp(rel, "self") && (strstr(ty, "activity+json") || strstr(ty, "ld+json")) &&
+		    jstr(l, "href")) {
+			href = arena_strdup(a, jstr(l, "href"));
+			break;
+		}
+	}
+	json_decref(j);
+	struct fed_actor *to;
+	if (!href) {
+		*why = arena_printf(a, "WebFinger found no actor: %s", ebuf);
+		return ERR_NOTFOUND;
+	}
+	if (host_blocked(c, a, href)) {
+		*why = "that server is blocked here";
+		return ERR_FORBIDDEN;
+	}
+	int rc = actor_by_uri(c, a, href, &to, ebuf, sizeof ebuf);
+	if (rc) {
+		*why = arena_printf(a, "the actor cannot be had: %s", ebuf);
+		return rc;
+	}
+	const char *me = actor_uri(a, acc->username);
+	const char *fid = arena_printf(a, "%s#follows/%llu", me, (unsigned long long)id_new());
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "id", json_string(fid));
+	json_object_set_new(o, "type", json_string("Follow"));
+	json_object_set_new(o, "actor", json_string(me));
+	json_object_set_new(o, "object", json_string(to->uri));
+	const char *body = dump(a, o);
+	if (!body)
+		return ERR_IO;
+	if ((rc = store_begin(c->store)))
+		return rc;
+	rc = store_fed_following_put(c->store, acc->id, to->id, FED_FOLLOW_REQUESTED, fid, time_now());
+	if (!rc)
+		rc = deliver_to(c, a, acc->id, body, &to->inbox, 1);
+	rc = store_finish(c->store, rc);
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
+int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n)
+{
+	return store_fed_notes(c->store, a, max, out, n);
+}
+
+/* ---- start and stop ---- */
+
+static struct job_handler fed_handlers[2];
+
+int core_fed_open(struct core *c, const char *base_url, const struct job_handler **h, size_t *n)
+{
+	fed_handlers[0] = (struct job_handler){.kind = JOB_POST, .run = job_post, .ctx = c};
+	fed_handlers[1] = (struct job_handler){.kind = JOB_DELIVER, .run = job_deliver, .ctx = c,
+	                                       .max_attempts = FED_DELIVER_ATTEMPTS, .backoff_max = FED_BACKOFF_MAX};
+	*h = fed_handlers;
+	*n = 2;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT))
+		return ERR_IO;
+	const char *lb = getenv("KRING_FED_LOOPBACK");
+	if (lb && !strcmp(lb, "1")) {
+		fed_loopback = true;
+		log_warn("KRING_FED_LOOPBACK=1: federation may reach http:// and loopback addresses (for tests only)");
+	}
+	size_t bl = strlen(base_url);
+	while (bl && base_url[bl - 1] == '/')
+		bl--;
+	if (bl >= sizeof fed_base) {
+		curl_global_cleanup();
+		return ERR_INVAL;
+	}
+	memcpy(fed_base, base_url, bl);
+	fed_base[bl] = '\0';
+	struct arena a;
+	arena_init(&a);
+	bool save = fed_loopback;
+	fed_loopback = true; /* our own address may be http://127.0.0.1: read it as it is */
+	const char *host;
+	bool ok = url_ok(&a, fed_base, &host, NULL);
+	fed_loopback = save;
+	if (ok)
+		snprintf(fed_host, sizeof fed_host, "%s", host);
+	arena_release(&a);
+	if (!ok) {
+		curl_global_cleanup();
+		return ERR_INVAL;
+	}
+	fed_on = true;
+	return 0;
+}
+
+void core_fed_close(void)
+{
+	if (!fed_on)
+		return;
+	fed_on = false;
+	curl_global_cleanup();
+}
+
+int core_fed_run_jobs(struct core *c)
+{
+	return job_run_due(c->store, fed_handlers, 2);
+}

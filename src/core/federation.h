@@ -1,0 +1,140 @@
+#ifndef CORE_FEDERATION_H
+#define CORE_FEDERATION_H
+
+/*
+ * ActivityPub federation, the rules (core/federation.c; the HTTP side is
+ * src/fed/, docs/federation.md says what is built).
+ *
+ * What is closed stays closed: core_fed_reach is the one place that says
+ * whether a post may leave this server.  Every outgoing activity and every
+ * fetch of an object asks it; a post it keeps home is never rendered for
+ * another server, and a fetch of it is 404.
+ *
+ * Remote servers are reached with libcurl: https only, no loopback,
+ * private or link-local address, no redirects, timeouts and a size limit on
+ * every answer.  KRING_FED_LOOPBACK=1 (tests only) also allows plain http
+ * to 127.0.0.1 and ::1, for two servers on one machine.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h" /* WARN_UNUSED */
+#include "core/core.h"
+#include "store/types.h"
+
+#define FED_FETCH_MAX      (1024 * 1024) /* an answer from another server */
+#define FED_FETCH_TIMEOUT  20            /* seconds for a whole fetch */
+#define FED_CONNECT_TIMEOUT 10
+#define FED_URI_MAX        2048
+#define FED_KEY_REFETCH_S  60            /* a key that fails is fetched again at most this often */
+/* Keys an address may make us fetch (unknown or failing ones), per window:
+ * every signed request with an unknown key costs a fetch elsewhere. */
+#define FED_KEY_FETCH_MAX    120
+#define FED_KEY_FETCH_WINDOW 600
+#define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"
+#define FED_NOTE_MAX       (100 * 1024) /* a received Note's content */
+/* A delivery is tried this often, waiting 2 s doubling up to 12 h between
+ * tries: about 54 hours in all (Mastodon tries for about two days). */
+#define FED_DELIVER_ATTEMPTS 19
+#define FED_BACKOFF_MAX      43200
+
+/* How far a post may travel from this server. */
+enum fed_reach {
+	FED_REACH_NONE = 0,   /* stays on this server */
+	FED_REACH_PUBLIC = 1, /* to followers' servers, and anyone may fetch it */
+};
+
+/*
+ * The one rule: a post reaches other servers only when it is public, not
+ * in any group (closed and secret groups never; open groups are not
+ * federated yet), not a direct message, not followers-only (not federated
+ * yet), not waiting for a moderator, not held by think time or the privacy
+ * guard (publish_at after now), not a boost (not federated yet), and its
+ * author is not suspended.  Pure, for the property test.
+ */
+enum fed_reach core_fed_reach(const struct post *p, int64_t now);
+
+struct job_handler;
+/* Start: base_url is this server's address (actor ids hang under it); h/n
+ * are the delivery jobs to run. */
+int core_fed_open(struct core *c, const char *base_url, const struct job_handler **h, size_t *n) WARN_UNUSED;
+void core_fed_close(void);
+/* "https://kring.example" (no trailing slash); "" before core_fed_open. */
+const char *core_fed_base(void);
+/* The host (and port) of base: "kring.example". */
+const char *core_fed_host(void);
+
+/* A local account as an actor. */
+struct fed_local {
+	struct account *acc;
+	const char *public_pem;
+	bool lists_shown;          /* followers/following may be listed (the "hide my lists" choice) */
+	int64_t followers, following; /* local and remote followers; whom it follows */
+};
+/* ERR_NOTFOUND for no such (or a suspended) account.  The key pair is made
+ * the first time it is needed. */
+int core_fed_local(struct core *c, struct arena *a, const char *name, struct fed_local *out) WARN_UNUSED;
+
+/* A post as an ActivityPub Note (JSON), when core_fed_reach lets it out and
+ * it is name's; ERR_NOTFOUND otherwise (the same for a post that does not
+ * exist: its existence does not leak). */
+int core_fed_note(struct core *c, struct arena *a, const char *name, uint64_t id, const char **json) WARN_UNUSED;
+
+/* An incoming POST to an inbox. */
+struct fed_request {
+	const char *method, *target; /* target: path and query as received */
+	const char *body;
+	size_t bodylen;
+	const char *(*header)(void *ctx, const char *name);
+	void *ctx;
+	const char *remote;          /* the client's address, for the limit on key fetches */
+};
+/*
+ * Take in an activity posted to name's inbox (NULL: the shared inbox):
+ * the signature is checked against the sender's key (fetched and kept),
+ * the activity must be the signer's own, and an activity already taken in
+ * (by id) is ignored.  Follow stores a remote follower (a request for a
+ * locked account) and delivers Accept; Undo of a Follow removes it;
+ * Accept/Reject answer a Follow of ours; Create keeps a public Note of
+ * someone followed here, Delete removes the sender's own note.
+ * 0 when taken in (or ignored), ERR_AUTH for a signature that does not
+ * verify, ERR_INVAL / ERR_TOOBIG for a bad request, ERR_RATE when the
+ * address made us fetch FED_KEY_FETCH_MAX keys lately; *why says which.
+ */
+int core_fed_inbox(struct core *c, struct arena *a, const char *name, const struct fed_request *r, const char **why)
+        WARN_UNUSED;
+
+/*
+ * Let the local account name follow handle (user@host) on another server:
+ * WebFinger finds its actor, the actor is fetched and kept, and a Follow is
+ * delivered; the follow counts once the other server sends Accept.  Public
+ * Notes the followed actor delivers afterwards are kept (core_fed_notes).
+ */
+int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
+        WARN_UNUSED;
+/*
+ * An administrator blocks (or unblocks) another server: host, host:port,
+ * or a domain (which covers the hosts under it).  Blocked: its requests
+ * are refused (403) before any key is fetched, nothing is delivered to it,
+ * nobody here follows it, and its followers here are forgotten.
+ */
+int core_fed_block(struct core *c, const char *host, bool block) WARN_UNUSED;
+/* Accept (or refuse) the waiting follow request of the remote actor (its
+ * URI) to the locked account name, and tell its server.  ERR_NOTFOUND
+ * when no such request waits. */
+int core_fed_request_answer(struct core *c, struct arena *a, const char *name, const char *actor, bool accept)
+        WARN_UNUSED;
+/* The newest Notes received, at most max (for the operator: `kring fed notes`). */
+int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
+
+/* Internal to core: a post was written (post.c): queue its delivery. */
+void core_fed_post_written(struct core *c, uint64_t post);
+/* Internal to core: a post was deleted (post.c, report.c): when it could
+ * have gone out, deliver Delete to the author's remote followers. */
+void core_fed_post_deleted(struct core *c, uint64_t post);
+/* Run due federation jobs in this thread (tests); how many ran. */
+int core_fed_run_jobs(struct core *c);
+
+#endif

@@ -1,0 +1,292 @@
+/*
+ * ActivityPub's HTTP side (see fed.h).  A view of core: who an actor is,
+ * which post may be fetched and what an inbox takes in are all decided in
+ * core/federation.c; here they are read from requests and written as JSON.
+ */
+#include "fed/fed.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/log.h"
+#include "base/text.h"
+#include "core/fed_sig.h" /* FED_BODY_MAX */
+#include "core/federation.h"
+
+#define AP_TYPE "application/activity+json; charset=utf-8"
+#define RESOURCE_MAX 512
+
+static struct core *fc;
+
+void fed_init(struct core *c)
+{
+	fc = c;
+}
+
+static int send_json(struct http_req *r, json_t *o, const char *type)
+{
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (!s)
+		return ERR_IO;
+	int rc = buf_adds(&r->out, s);
+	free(s);
+	r->content_type = type;
+	http_set_header(r, "Vary", "Accept");
+	return rc;
+}
+
+static bool wants_ap(struct http_req *r)
+{
+	const char *acc = http_header(r, "Accept");
+	return acc && (strstr(acc, "application/activity+json") || strstr(acc, "application/ld+json"));
+}
+
+static const char *actor_of(struct http_req *r, const char *name)
+{
+	return arena_printf(r->a, "%s/users/%s", core_fed_base(), name);
+}
+
+/* ---- discovery ---- */
+
+/* The account a WebFinger resource names: acct:name@host (our host), or
+ * one of our actor or profile URLs; NULL otherwise. */
+static const char *resource_name(struct http_req *r, const char *res)
+{
+	if (!res || strlen(res) > RESOURCE_MAX)
+		return NULL;
+	const char *base = core_fed_base();
+	size_t bl = strlen(base);
+	const char *name = NULL;
+	if (!strncasecmp(res, "acct:", 5)) {
+		const char *s = res + 5;
+		if (*s == '@')
+			s++;
+		const char *at = strchr(s, '@');
+		if (!at || strcasecmp(at + 1, core_fed_host()))
+			return NULL;
+		name = arena_strndup(r->a, s, (size_t)(at - s));
+	} else if (!strncmp(res, base, bl) && !strncmp(res + bl, "/users/", 7)) {
+		name = res + bl + 7;
+	} else if (!strncmp(res, base, bl) && !strncmp(res + bl, "/@", 2)) {
+		name = res + bl + 2;
+	}
+	if (!name || !*name || strchr(name, '/'))
+		return NULL;
+	char *low = arena_strdup(r->a, name);
+	str_lower(low);
+	return low;
+}
+
+static int f_webfinger(struct http_req *r)
+{
+	const char *res = http_query(r, "resource");
+	if (!res)
+		return ERR_INVAL;
+	const char *name = resource_name(r, res);
+	struct fed_local l;
+	if (!name || core_fed_local(fc, r->a, name, &l))
+		return ERR_NOTFOUND;
+	const char *actor = actor_of(r, l.acc->username);
+	const char *page = arena_printf(r->a, "%s/@%s", core_fed_base(), l.acc->username);
+	json_t *o = json_object();
+	json_object_set_new(o, "subject", json_string(arena_printf(r->a, "acct:%s@%s", l.acc->username, core_fed_host())));
+	json_t *al = json_array();
+	json_array_append_new(al, json_string(actor));
+	json_array_append_new(al, json_string(page));
+	json_object_set_new(o, "aliases", al);
+	json_t *links = json_array();
+	json_array_append_new(links, json_pack("{s:s,s:s,s:s}", "rel", "self", "type", "application/activity+json",
+	                                       "href", actor));
+	json_array_append_new(links, json_pack("{s:s,s:s,s:s}", "rel", "http://webfinger.net/rel/profile-page", "type",
+	                                       "text/html", "href", page));
+	json_object_set_new(o, "links", links);
+	http_set_header(r, "Access-Control-Allow-Origin", "*");
+	return send_json(r, o, "application/jrd+json; charset=utf-8");
+}
+
+static int f_host_meta(struct http_req *r)
+{
+	r->content_type = "application/xrd+xml; charset=utf-8";
+	struct buf *b = &r->out;
+	int rc = buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                     "<XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n"
+	                     "  <Link rel=\"lrdd\" template=\"");
+	if (!rc)
+		rc = html_escape(b, core_fed_base(), strlen(core_fed_base()));
+	if (!rc)
+		rc = buf_adds(b, "/.well-known/webfinger?resource={uri}\"/>\n</XRD>\n");
+	return rc;
+}
+
+/* ---- actors ---- */
+
+static int f_actor(struct http_req *r)
+{
+	const char *name = http_param(r, "name");
+	/* A browser asking for /users/ann reads the profile page. */
+	if (!wants_ap(r) && !strncmp(r->path, "/users/", 7)) {
+		http_redirect(r, arena_printf(r->a, "/@%s", name));
+		return 0;
+	}
+	struct fed_local l;
+	if (core_fed_local(fc, r->a, name, &l))
+		return ERR_NOTFOUND;
+	const char *actor = actor_of(r, l.acc->username);
+	json_t *o = json_object();
+	json_t *ctx = json_array();
+	json_array_append_new(ctx, json_string("https://www.w3.org/ns/activitystreams"));
+	json_array_append_new(ctx, json_string("https://w3id.org/security/v1"));
+	json_object_set_new(o, "@context", ctx);
+	json_object_set_new(o, "id", json_string(actor));
+	json_object_set_new(o, "type", json_string(l.acc->kind == ACCOUNT_ORG ? "Organization" : "Person"));
+	json_object_set_new(o, "preferredUsername", json_string(l.acc->username));
+	json_object_set_new(o, "name", json_string(l.acc->display_name && l.acc->display_name[0] ? l.acc->display_name
+	                                                                                        : l.acc->username));
+	if (l.acc->bio && l.acc->bio[0])
+		json_object_set_new(o, "summary", json_string(core_render_text(fc, r->a, l.acc->bio)));
+	json_object_set_new(o, "url", json_string(arena_printf(r->a, "%s/@%s", core_fed_base(), l.acc->username)));
+	json_object_set_new(o, "inbox", json_string(arena_printf(r->a, "%s/inbox", actor)));
+	json_object_set_new(o, "outbox", json_string(arena_printf(r->a, "%s/outbox", actor)));
+	json_object_set_new(o, "followers", json_string(arena_printf(r->a, "%s/followers", actor)));
+	json_object_set_new(o, "following", json_string(arena_printf(r->a, "%s/following", actor)));
+	json_object_set_new(o, "manuallyApprovesFollowers", json_boolean(l.acc->locked));
+	json_object_set_new(o, "endpoints",
+	                    json_pack("{s:s}", "sharedInbox", arena_printf(r->a, "%s/inbox", core_fed_base())));
+	json_object_set_new(o, "publicKey", json_pack("{s:s,s:s,s:s}", "id", arena_printf(r->a, "%s#main-key", actor),
+	                                              "owner", actor, "publicKeyPem", l.public_pem));
+	return send_json(r, o, AP_TYPE);
+}
+
+/* followers, following, outbox: counts only (pages are not built yet), and
+ * for lists someone hides not even those. */
+static int collection(struct http_req *r, const char *what, int which)
+{
+	struct fed_local l;
+	if (core_fed_local(fc, r->a, http_param(r, "name"), &l))
+		return ERR_NOTFOUND;
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_string("https://www.w3.org/ns/activitystreams"));
+	json_object_set_new(o, "id", json_string(arena_printf(r->a, "%s/%s", actor_of(r, l.acc->username), what)));
+	json_object_set_new(o, "type", json_string("OrderedCollection"));
+	if (l.lists_shown && which)
+		json_object_set_new(o, "totalItems", json_integer(which == 1 ? l.followers : l.following));
+	return send_json(r, o, AP_TYPE);
+}
+
+static int f_followers(struct http_req *r)
+{
+	return collection(r, "followers", 1);
+}
+
+static int f_following(struct http_req *r)
+{
+	return collection(r, "following", 2);
+}
+
+static int f_outbox(struct http_req *r)
+{
+	return collection(r, "outbox", 0);
+}
+
+static int f_note(struct http_req *r)
+{
+	uint64_t id;
+	const char *json;
+	if (!parse_u64(http_param(r, "id"), &id) || core_fed_note(fc, r->a, http_param(r, "name"), id, &json))
+		return ERR_NOTFOUND;
+	r->content_type = AP_TYPE;
+	http_set_header(r, "Vary", "Accept");
+	return buf_adds(&r->out, json);
+}
+
+/* ---- inboxes ---- */
+
+static const char *req_header(void *ctx, const char *name)
+{
+	return http_header(ctx, name);
+}
+
+static int inbox(struct http_req *r, const char *name)
+{
+	if (r->body.len > FED_BODY_MAX)
+		return ERR_TOOBIG;
+	struct fed_request fr = {r->method_str, r->path, r->body.ptr ? r->body.ptr : "", r->body.len, req_header, r,
+	                         http_client_addr(r)};
+	const char *why;
+	int rc = core_fed_inbox(fc, r->a, name, &fr, &why);
+	if (rc) {
+		log_info("inbox %s: %s: %s", name ? name : "(shared)", err_str(rc), why);
+		return rc;
+	}
+	r->status = 202;
+	return 0;
+}
+
+static int f_inbox(struct http_req *r)
+{
+	return inbox(r, http_param(r, "name"));
+}
+
+static int f_shared_inbox(struct http_req *r)
+{
+	return inbox(r, NULL);
+}
+
+/* ---- the mount ---- */
+
+static const struct http_route fed_routes[] = {
+        {HTTP_GET, "/.well-known/webfinger", f_webfinger},
+        {HTTP_GET, "/.well-known/host-meta", f_host_meta},
+        {HTTP_GET, "/users/:name", f_actor},
+        {HTTP_GET, "/@:name", f_actor},
+        {HTTP_GET, "/users/:name/followers", f_followers},
+        {HTTP_GET, "/users/:name/following", f_following},
+        {HTTP_GET, "/users/:name/outbox", f_outbox},
+        {HTTP_GET, "/users/:name/statuses/:id", f_note},
+        {HTTP_POST, "/users/:name/inbox", f_inbox},
+        {HTTP_POST, "/inbox", f_shared_inbox},
+};
+
+static bool fed_owns(const char *path)
+{
+	return !strcmp(path, "/.well-known/webfinger") || !strcmp(path, "/.well-known/host-meta") ||
+	       !strncmp(path, "/users/", 7) || !strcmp(path, "/inbox");
+}
+
+/* A profile's address asked for as ActivityPub: /@name with activity+json. */
+static bool fed_claims(struct http_req *r)
+{
+	return (r->method == HTTP_GET || r->method == HTTP_HEAD) && !strncmp(r->path, "/@", 2) &&
+	       !strchr(r->path + 2, '/') && wants_ap(r);
+}
+
+static void fed_error(struct http_req *r, int err)
+{
+	buf_reset(&r->out);
+	buf_nofail(buf_addf(&r->out, "{\"error\":\"%s\"}", err_str(err)));
+	r->content_type = "application/json; charset=utf-8";
+}
+
+static size_t fed_body_limit(struct http_req *r)
+{
+	return FED_BODY_MAX;
+}
+
+void fed_mount(struct http_mount *out)
+{
+	*out = (struct http_mount){
+	        .name = "fed",
+	        .owns = fed_owns,
+	        .claims = fed_claims,
+	        .routes = fed_routes,
+	        .nroutes = sizeof fed_routes / sizeof fed_routes[0],
+	        .error_page = fed_error,
+	        .body_limit = fed_body_limit,
+	};
+}

@@ -1,0 +1,75 @@
+#ifndef STORE_STORE_FED_H
+#define STORE_STORE_FED_H
+
+/*
+ * Federation's tables (core/federation.c): local actors' keys, remote
+ * actors, remote followers, activities already taken in, and activities
+ * waiting for delivery.  Same rules as store.h: results in the caller's
+ * arena, 0 or ERR_*.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/types.h"
+
+#include "store/store.h"
+
+#define STORE_FED_INBOXES_MAX 5000 /* inboxes one delivery reaches at most */
+
+/* ERR_NOTFOUND before the account has a key. */
+int store_fed_key_get(struct store *s, struct arena *a, uint64_t account, const char **pub, const char **priv)
+        WARN_UNUSED;
+/* Keep the first key made for the account (two makers racing: one wins). */
+int store_fed_key_put(struct store *s, uint64_t account, const char *pub, const char *priv) WARN_UNUSED;
+
+int store_fed_actor_by_uri(struct store *s, struct arena *a, const char *uri, struct fed_actor **out) WARN_UNUSED;
+int store_fed_actor_by_key(struct store *s, struct arena *a, const char *key_id, struct fed_actor **out)
+        WARN_UNUSED;
+int store_fed_actor_get(struct store *s, struct arena *a, uint64_t id, struct fed_actor **out) WARN_UNUSED;
+/* Insert or refresh (by uri); *id is the row's id. */
+int store_fed_actor_put(struct store *s, const struct fed_actor *f, uint64_t *id) WARN_UNUSED;
+
+int store_fed_follower_put(struct store *s, uint64_t account, uint64_t actor, int state, const char *follow_uri,
+                           int64_t now) WARN_UNUSED;
+int store_fed_follower_delete(struct store *s, uint64_t account, uint64_t actor) WARN_UNUSED;
+/* The follow's state and the Follow's id; ERR_NOTFOUND without one. */
+int store_fed_follower_get(struct store *s, struct arena *a, uint64_t account, uint64_t actor, int *state,
+                           const char **follow_uri) WARN_UNUSED;
+/* The distinct inboxes (shared when known) of the account's accepted remote followers. */
+int store_fed_follower_inboxes(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n)
+        WARN_UNUSED;
+int store_fed_follower_count(struct store *s, uint64_t account, int64_t *n) WARN_UNUSED;
+
+/* Note an incoming activity's id: ERR_EXISTS when it was seen before. */
+int store_fed_seen(struct store *s, const char *uri, int64_t now) WARN_UNUSED;
+
+int store_fed_out_put(struct store *s, uint64_t account, const char *body, int64_t now, uint64_t *id) WARN_UNUSED;
+int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *account, const char **body)
+        WARN_UNUSED;
+
+/* Whom a local account follows elsewhere: a Follow sent (requested), then accepted. */
+int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, int state, const char *follow_uri,
+                            int64_t now) WARN_UNUSED;
+/* The Follow follow_uri to actor was accepted (state 1) or refused (-1:
+ * removed); ERR_NOTFOUND when there is no such Follow to that actor. */
+int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state) WARN_UNUSED;
+/* Does any local account follow actor (accepted)? */
+int store_fed_followed(struct store *s, uint64_t actor, bool *yes) WARN_UNUSED;
+
+/* Keep a received Note (once per uri). */
+int store_fed_note_put(struct store *s, const char *uri, uint64_t actor, const char *content, const char *published,
+                       int64_t now) WARN_UNUSED;
+/* Remove a received note, when it is actor's. */
+int store_fed_note_delete(struct store *s, const char *uri, uint64_t actor) WARN_UNUSED;
+/* The newest received notes, at most max. */
+int store_fed_notes(struct store *s, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
+
+/* Blocked servers (host, or host:port): block, unblock, is it blocked? */
+int store_fed_block(struct store *s, const char *host, bool block, int64_t now) WARN_UNUSED;
+int store_fed_blocked(struct store *s, const char *host, bool *yes) WARN_UNUSED;
+/* Forget the followers (and follows) of the local accounts on host. */
+int store_fed_forget_host(struct store *s, const char *host) WARN_UNUSED;
+
+#endif
