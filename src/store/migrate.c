@@ -365,6 +365,16 @@ static const char *const sqlite_steps[] = {
 	"UPDATE favourites SET id = ((created_at * 1000) << 16) | (rowid & 65535);"
 	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
+
+	/* 21: home feeds kept at write time (issue 15).  feeds holds a superset
+	 * of each reader's home timeline from feed_floor.floor up (post ids);
+	 * below the floor the timeline is read the old way.  A reader without a
+	 * feed_floor row has no feed yet: it is built on the first read. */
+	"CREATE TABLE feeds (account_id INTEGER NOT NULL, post_id INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, post_id)) WITHOUT ROWID;"
+	"CREATE TABLE feed_floor (account_id INTEGER PRIMARY KEY, floor INTEGER NOT NULL,"
+	" built_at INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE feed_pending (post_id INTEGER PRIMARY KEY);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

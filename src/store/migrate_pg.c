@@ -348,6 +348,13 @@ const char *const store_pg_steps[] = {
 	" WHERE x.account_id = f.account_id AND x.post_id = f.post_id;"
 	"CREATE INDEX favourites_post_rel ON favourites(post_id, id);"
 	"CREATE INDEX posts_reblogs ON posts(reblog_of, id) WHERE reblog_of <> 0;",
+
+	/* 21: home feeds kept at write time (see migrate.c). */
+	"CREATE TABLE feeds (account_id BIGINT NOT NULL, post_id BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, post_id));"
+	"CREATE TABLE feed_floor (account_id BIGINT PRIMARY KEY, floor BIGINT NOT NULL,"
+	" built_at BIGINT NOT NULL DEFAULT 0);"
+	"CREATE TABLE feed_pending (post_id BIGINT PRIMARY KEY);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -54,4 +54,12 @@ size_t store_post_ids(struct arena *a, struct post *const *v, size_t n, uint64_t
 struct post;
 int store_post_media_many(struct db *db, struct arena *a, struct post *const *v, size_t n);
 
+/* Home feeds (feed.c): a reader's feed is built with this many of the
+ * newest posts, and a follow or membership back-fills at most this many. */
+#define FEED_BACKFILL 800
+int feed_size(void);
+int feed_fanout(struct db *db, uint64_t post);
+int feed_backfill_author(struct db *db, uint64_t reader, uint64_t author);
+int feed_backfill_group(struct db *db, uint64_t reader, uint64_t group);
+
 #endif

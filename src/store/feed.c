@@ -1,0 +1,90 @@
+/*
+ * Home feeds kept at write time (issue 15).
+ *
+ * feeds (account_id, post_id) holds, for every reader with a feed_floor row,
+ * a SUPERSET of their home timeline from feed_floor.floor up: every post the
+ * home rule (store_tl_home's HOME_WHERE: own posts, followees' posts, posts
+ * of their groups, posts addressed to them) takes in with an id >= floor has
+ * a row.  Rows that no longer match (unfollow, leaving or muting a group,
+ * deletion) may stay: the read checks the home rule again for the page's rows
+ * and core_post_visible decides visibility, so a stale row never shows what
+ * the reader may not see.  Below the floor the timeline is read the old way.
+ *
+ * Keeping the superset complete:
+ *   - a new post (and a boost) goes to its author, the author's followers,
+ *     every member row of its group and its recipients (feed_fanout, in the
+ *     post's own transaction).  A post in think time or waiting for a
+ *     moderator gets its rows at once: its position is its id, and core
+ *     hides it until it goes out, exactly as the old query did;
+ *   - an edit that adds recipients fans out again;
+ *   - a new follow or group membership back-fills the followee's / group's
+ *     posts above the floor (at most feed_size() of them; if there are
+ *     more, the floor rises to the oldest one taken).
+ */
+#include <stdlib.h>
+
+#include "base/err.h"
+#include "base/text.h"
+#include "store/store_int.h"
+
+/* KRING_FEED_SIZE (tests only: a small feed makes every read cross the
+ * floor) or FEED_BACKFILL. */
+int feed_size(void)
+{
+	static int size = 0;
+	if (!size) {
+		uint64_t v = 0;
+		const char *e = getenv("KRING_FEED_SIZE");
+		size = e && parse_u64(e, &v) && v >= 1 && v <= 100000 ? (int)v : FEED_BACKFILL;
+	}
+	return size;
+}
+
+int feed_fanout(struct db *db, uint64_t post)
+{
+	return db_exec(db,
+	               "INSERT INTO feeds (account_id, post_id) SELECT x.a, CAST(?1 AS BIGINT) FROM ("
+	               " SELECT fo.follower_id AS a FROM posts p JOIN follows fo ON fo.followee_id = p.author_id"
+	               "  WHERE p.id = ?1"
+	               " UNION SELECT p.author_id AS a FROM posts p WHERE p.id = ?1"
+	               " UNION SELECT gm.account_id AS a FROM posts p JOIN group_members gm ON gm.group_id = p.group_id"
+	               "  WHERE p.id = ?1 AND p.group_id <> 0"
+	               " UNION SELECT r.account_id AS a FROM post_recipients r WHERE r.post_id = ?1) x"
+	               " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ON CONFLICT DO NOTHING",
+	               "u", post);
+}
+
+/* Back-fill the newest posts matching `where_col = owner` into reader's
+ * feed; raise the floor when there are more than FEED_BACKFILL of them. */
+static int backfill(struct db *db, uint64_t reader, uint64_t owner, const char *cut_sql, const char *ins_sql)
+{
+	int64_t has = 0;
+	int rc = db_scalar(db, &has, 0, "SELECT 1 FROM feed_floor WHERE account_id = ?1", "u", reader);
+	if (rc || !has)
+		return rc;
+	int64_t cut = 0;
+	if ((rc = db_scalar(db, &cut, 0, cut_sql, "ui", owner, (int64_t)(feed_size() - 1))))
+		return rc;
+	if (cut && (rc = db_exec(db, "UPDATE feed_floor SET floor = ?2 WHERE account_id = ?1 AND floor < ?2", "uu",
+	                         reader, (uint64_t)cut)))
+		return rc;
+	return db_exec(db, ins_sql, "uu", reader, owner);
+}
+
+int feed_backfill_author(struct db *db, uint64_t reader, uint64_t author)
+{
+	return backfill(db, reader, author,
+	                "SELECT id FROM posts WHERE author_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2",
+	                "INSERT INTO feeds (account_id, post_id) SELECT ff.account_id, p.id FROM feed_floor ff"
+	                " JOIN posts p ON p.author_id = ?2 AND p.id >= ff.floor"
+	                " WHERE ff.account_id = ?1 ON CONFLICT DO NOTHING");
+}
+
+int feed_backfill_group(struct db *db, uint64_t reader, uint64_t group)
+{
+	return backfill(db, reader, group,
+	                "SELECT id FROM posts WHERE group_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2",
+	                "INSERT INTO feeds (account_id, post_id) SELECT ff.account_id, p.id FROM feed_floor ff"
+	                " JOIN posts p ON p.group_id = ?2 AND p.id >= ff.floor"
+	                " WHERE ff.account_id = ?1 ON CONFLICT DO NOTHING");
+}
