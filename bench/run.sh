@@ -168,6 +168,10 @@ ROWS=()
 run() {
 	local name=$1 url=$2
 	shift 2
+	# BENCH_ROWS=feeds: only the home timeline, posting and nginx rows.
+	if [ "${BENCH_ROWS:-all}" = feeds ]; then
+		case "$name" in *home*|*posting*|nginx*) ;; *) return 0 ;; esac
+	fi
 	settle "$SETTLE_URL"
 	local out=$WORK/wrk.$(( ${#ROWS[@]} )).txt
 	timeout $((DUR + 30)) wrk -t"$WTHREADS" -c"$CONNS" -d"${DUR}s" --timeout 10s --latency "$@" "$url" >"$out" 2>&1 || true
@@ -247,6 +251,29 @@ posts_before=$(q "SELECT COUNT(*) FROM posts")
 run "posting \`POST /posts\` (durable)" "$BASE/posts" -s "$WORK/post.lua"
 posts_after=$(q "SELECT COUNT(*) FROM posts")
 echo "bench: posting stored $((posts_after - posts_before)) posts"
+
+# Posting by the account with the most followers: each post is added to the
+# home feed of every follower in the post's own transaction (fan-out on write).
+TOP=$(q "SELECT a.username || ' ' || t.n FROM accounts a JOIN (SELECT followee_id, COUNT(*) AS n FROM follows
+	GROUP BY followee_id ORDER BY n DESC LIMIT 1) t ON t.followee_id = a.id" 2>/dev/null || true)
+TOP_USER=${TOP%% *}
+TOP_N=${TOP##* }
+JAR2=$WORK/cookies2
+c2=$(curl -s -c "$JAR2" -b "$JAR2" --max-time 10 "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -c "$JAR2" -b "$JAR2" --max-time 30 -H "Origin: $BASE" \
+	--data-urlencode "csrf=$c2" --data-urlencode "username=$TOP_USER" \
+	--data-urlencode "password=$PW" "$BASE/login"
+S2=$(awk '$6 == "kring_session" { print $7 }' "$JAR2")
+C2=$(curl -s --max-time 30 -H "Cookie: kring_session=$S2" "$BASE/" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+if [ -n "$S2" ] && [ -n "$C2" ]; then
+	sed -e "s/$COOKIE/kring_session=$S2/" -e "s/csrf=$CSRF/csrf=$C2/" "$WORK/post.lua" >"$WORK/post2.lua"
+	feeds_before=$(q "SELECT COUNT(*) FROM feeds" 2>/dev/null || echo 0)
+	run "posting by \`$TOP_USER\` ($TOP_N followers, fan-out on write)" "$BASE/posts" -s "$WORK/post2.lua"
+	feeds_after=$(q "SELECT COUNT(*) FROM feeds" 2>/dev/null || echo 0)
+	echo "bench: fan-out wrote $((feeds_after - feeds_before)) feed rows"
+else
+	echo "bench: cannot log in as $TOP_USER" >&2
+fi
 
 RSS=$(awk '/^VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$KRING_PID/status" || true)
 kill "$KRING_PID" 2>/dev/null || true
