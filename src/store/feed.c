@@ -12,8 +12,14 @@
  *
  * Keeping the superset complete:
  *   - a new post (and a boost) goes to its author, the author's followers,
- *     every member row of its group and its recipients (feed_fanout, in the
- *     post's own transaction).  A post in think time or waiting for a
+ *     every member row of its group and its recipients.  Its own transaction
+ *     only queues it in feed_pending; the read takes the pending posts that
+ *     match the home rule too, so the post is in its readers' home timelines
+ *     at once.  store_feed_flush (called after the commit) moves all pending
+ *     posts into the feeds in one transaction: a post costs about one B-tree
+ *     page per follower, and a batch of posts shares those pages, so posting
+ *     by an account with thousands of followers does not hold the write lock
+ *     for every post.  A post in think time or waiting for a
  *     moderator gets its rows at once: its position is its id, and core
  *     hides it until it goes out, exactly as the old query did;
  *   - an edit that adds recipients fans out again;
@@ -21,7 +27,9 @@
  *     posts above the floor (at most feed_size() of them; if there are
  *     more, the floor rises to the oldest one taken).
  */
+#include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/err.h"
 #include "base/text.h"
@@ -52,6 +60,52 @@ int feed_fanout(struct db *db, uint64_t post)
 	               " UNION SELECT r.account_id AS a FROM post_recipients r WHERE r.post_id = ?1) x"
 	               " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ON CONFLICT DO NOTHING",
 	               "u", post);
+}
+
+int feed_queue(struct db *db, uint64_t post)
+{
+	return db_exec(db, "INSERT INTO feed_pending (post_id) VALUES (?1) ON CONFLICT DO NOTHING", "u", post);
+}
+
+/* One flush at a time per process; the others' posts are taken by it or by
+ * the next one.  A flush that fails leaves the posts pending: still read. */
+static atomic_int flushing;
+
+int store_feed_flush(struct store *s)
+{
+	DB_OR_FAIL(s);
+	/* KRING_FEED_FLUSH=0 (tests only): posts stay pending, read from there. */
+	static int off = -1;
+	if (off < 0) {
+		const char *e = getenv("KRING_FEED_FLUSH");
+		off = e && !strcmp(e, "0");
+	}
+	if (off || atomic_exchange(&flushing, 1))
+		return 0;
+	int64_t top = 0;
+	int rc = db_begin(db);
+	if (!rc)
+		rc = db_scalar(db, &top, 0, "SELECT MAX(post_id) FROM feed_pending", "");
+	/* Writes are serialised (BEGIN IMMEDIATE, PostgreSQL's write lock), so
+	 * nothing enters feed_pending below top while this runs. */
+	if (!rc && top)
+		rc = db_exec(db,
+		             "INSERT INTO feeds (account_id, post_id) SELECT x.a, x.pid FROM ("
+		             " SELECT fo.follower_id AS a, p.id AS pid FROM feed_pending q JOIN posts p ON p.id = q.post_id"
+		             "  JOIN follows fo ON fo.followee_id = p.author_id WHERE q.post_id <= ?1"
+		             " UNION SELECT p.author_id AS a, p.id AS pid FROM feed_pending q JOIN posts p ON p.id = q.post_id"
+		             "  WHERE q.post_id <= ?1"
+		             " UNION SELECT gm.account_id AS a, p.id AS pid FROM feed_pending q JOIN posts p ON p.id = q.post_id"
+		             "  JOIN group_members gm ON gm.group_id = p.group_id WHERE q.post_id <= ?1 AND p.group_id <> 0"
+		             " UNION SELECT r.account_id AS a, r.post_id AS pid FROM feed_pending q"
+		             "  JOIN post_recipients r ON r.post_id = q.post_id WHERE q.post_id <= ?1) x"
+		             " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ON CONFLICT DO NOTHING",
+		             "u", (uint64_t)top);
+	if (!rc && top)
+		rc = db_exec(db, "DELETE FROM feed_pending WHERE post_id <= ?1", "u", (uint64_t)top);
+	rc = db_finish(db, rc);
+	atomic_store(&flushing, 0);
+	return rc;
 }
 
 /* Back-fill the newest posts matching `where_col = owner` into reader's

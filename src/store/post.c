@@ -135,7 +135,7 @@ int store_post_insert(struct store *s, const struct post_new *p)
 		rc = db_exec(db, "UPDATE posts SET replies = replies + 1 WHERE id = ?1 AND group_id = ?2", "uu",
 		             p->in_reply_to, p->group_id);
 	if (!rc)
-		rc = feed_fanout(db, p->id);
+		rc = feed_queue(db, p->id);
 	return db_finish(db, rc);
 }
 
@@ -414,6 +414,61 @@ static int home_feed_floor(struct db *db, uint64_t viewer, uint64_t *floor)
 	POST_SEL_V("?1") " FROM feeds fd CROSS JOIN posts p WHERE fd.account_id = ?1 AND p.id = fd.post_id" \
 	" AND fd.post_id >= ?4 AND" HOME_WHERE_RULE
 
+/* The posts still waiting in feed_pending (feed.c), checked the same way. */
+#define PENDING_FROM \
+	POST_SEL_V("?1") " FROM feed_pending fq CROSS JOIN posts p WHERE p.id = fq.post_id AND fq.post_id >= ?4 AND" \
+	HOME_WHERE_RULE
+
+static int by_id_desc(const void *x, const void *y)
+{
+	uint64_t a = (*(struct post *const *)x)->id, b = (*(struct post *const *)y)->id;
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* One page from the feed (id >= floor): the pending posts first, then the
+ * feed, so that a post moving from one to the other in between is seen
+ * twice (kept once), never missed. */
+static int feed_page(struct db *db, struct arena *a, uint64_t viewer, const struct page *pg, uint64_t floor,
+                     struct post ***out, size_t *n)
+{
+	struct post **v1, **v2;
+	size_t n1, n2;
+	int rc = run_page(db, a, PENDING_FROM " AND fq.post_id < ?2 ORDER BY fq.post_id DESC LIMIT ?3",
+	                  PENDING_FROM " AND fq.post_id > ?2 ORDER BY fq.post_id ASC LIMIT ?3", viewer, pg, "u", floor,
+	                  NULL, &v1, &n1);
+	if (!rc)
+		rc = run_page(db, a, FEED_FROM " AND fd.post_id < ?2 ORDER BY fd.post_id DESC LIMIT ?3",
+		              FEED_FROM " AND fd.post_id > ?2 ORDER BY fd.post_id ASC LIMIT ?3", viewer, pg, "u", floor,
+		              NULL, &v2, &n2);
+	if (rc)
+		return rc;
+	if (!n1) {
+		*out = v2;
+		*n = n2;
+		return 0;
+	}
+	struct post **v = arena_alloc(a, (n1 + n2 + 1) * sizeof *v);
+	for (size_t i = 0; i < n1; i++)
+		v[i] = v1[i];
+	for (size_t i = 0; i < n2; i++)
+		v[n1 + i] = v2[i];
+	qsort(v, n1 + n2, sizeof *v, by_id_desc);
+	size_t k = 0;
+	for (size_t i = 0; i < n1 + n2; i++)
+		if (!k || v[k - 1]->id != v[i]->id)
+			v[k++] = v[i];
+	size_t lim = (size_t)pg->limit;
+	if (k > lim) {
+		/* Newest first: keep the newest; above min_id: the oldest. */
+		if (pg->min_id)
+			v += k - lim;
+		k = lim;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
 int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
                   struct post ***out, size_t *n)
 {
@@ -436,16 +491,12 @@ int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struc
 		/* Newer than a page below the floor: the rule itself. */
 		if (pg->min_id + 1 < floor)
 			return home_scan(db, a, viewer, pg, out, n);
-		return run_page(db, a, FEED_FROM PAGE_DESC, FEED_FROM
-		                " AND fd.post_id > ?2 ORDER BY fd.post_id ASC LIMIT ?3",
-		                viewer, pg, "u", floor, NULL, out, n);
+		return feed_page(db, a, viewer, pg, floor, out, n);
 	}
 	struct post **v = NULL;
 	size_t k = 0;
 	uint64_t cur = pg->max_id ? pg->max_id : UINT64_MAX >> 1;
-	if (cur > floor && (rc = run_page(db, a,
-	                                  FEED_FROM " AND fd.post_id < ?2 ORDER BY fd.post_id DESC LIMIT ?3",
-	                                  NULL, viewer, pg, "u", floor, NULL, &v, &k)))
+	if (cur > floor && (rc = feed_page(db, a, viewer, pg, floor, &v, &k)))
 		return rc;
 	if (k >= (size_t)pg->limit || floor == 0) {
 		*out = v;
@@ -655,7 +706,7 @@ int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, u
 		                    : "UPDATE posts SET boosts = boosts - 1 WHERE id = ?1 AND boosts > 0",
 		             "u", post);
 	if (!rc && on && *changed)
-		rc = feed_fanout(db, boost_id);
+		rc = feed_queue(db, boost_id);
 	return db_finish(db, rc);
 }
 

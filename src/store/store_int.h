@@ -59,6 +59,7 @@ int store_post_media_many(struct db *db, struct arena *a, struct post *const *v,
 #define FEED_BACKFILL 800
 int feed_size(void);
 int feed_fanout(struct db *db, uint64_t post);
+int feed_queue(struct db *db, uint64_t post);
 int feed_backfill_author(struct db *db, uint64_t reader, uint64_t author);
 int feed_backfill_group(struct db *db, uint64_t reader, uint64_t group);
 

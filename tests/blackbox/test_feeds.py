@@ -8,7 +8,9 @@ first).  After each step of a story (follow, unfollow, block, mute, leaving a
 group, deletion, think time, suspension, a direct message, a group post) every
 person's home timeline, API (all pages) and page, must be the same in both.
 Runs with a feed of 5 posts (every read crosses the feed's floor into the
-old query) and with the normal feed size.  SQLite and PostgreSQL."""
+old query), with the normal feed size, and with posts never leaving the
+pending queue (KRING_FEED_FLUSH=0: read from the queue).  SQLite and
+PostgreSQL."""
 import re
 import sqlite3
 
@@ -62,9 +64,11 @@ def api_newer(base, tok, min_id, limit=3):
     return [int(s["id"]) for s in r.json()]
 
 
-@pytest.fixture(params=["5", "800"], ids=["feed5", "feed800"])
+@pytest.fixture(params=[("5", "1"), ("800", "1"), ("5", "0")], ids=["feed5", "feed800", "feed5-pending"])
 def pair(request):
-    srv = Server(env={"KRING_APP_RATE": "0", "KRING_POST_RATE": "0", "KRING_FEED_SIZE": request.param}).start()
+    size, flush = request.param
+    srv = Server(env={"KRING_APP_RATE": "0", "KRING_POST_RATE": "0", "KRING_FEED_SIZE": size,
+                      "KRING_FEED_FLUSH": flush}).start()
     oracle = None
     try:
         oracle = Server(data=srv.data, env={"KRING_APP_RATE": "0", "KRING_HOME_SCAN": "1"}).start()
