@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/id.h"
 #include "base/text.h"
 #include "store/store_int.h"
 
@@ -82,6 +83,15 @@ int store_feed_flush(struct store *s)
 	}
 	if (off || atomic_exchange(&flushing, 1))
 		return 0;
+	/* At most one flush per FEED_FLUSH_MS: the posts of that time share
+	 * their readers' pages.  What waits is read from the queue meanwhile. */
+	static _Atomic int64_t last;
+	int64_t now = time_ms();
+	if (now - atomic_load(&last) < FEED_FLUSH_MS) {
+		atomic_store(&flushing, 0);
+		return 0;
+	}
+	atomic_store(&last, now);
 	int64_t top = 0;
 	int rc = db_begin(db);
 	if (!rc)
@@ -91,14 +101,15 @@ int store_feed_flush(struct store *s)
 	if (!rc && top)
 		rc = db_exec(db,
 		             "INSERT INTO feeds (account_id, post_id) SELECT x.a, x.pid FROM ("
-		             " SELECT fo.follower_id AS a, p.id AS pid FROM feed_pending q JOIN posts p ON p.id = q.post_id"
-		             "  JOIN follows fo ON fo.followee_id = p.author_id WHERE q.post_id <= ?1"
-		             " UNION SELECT p.author_id AS a, p.id AS pid FROM feed_pending q JOIN posts p ON p.id = q.post_id"
-		             "  WHERE q.post_id <= ?1"
-		             " UNION SELECT gm.account_id AS a, p.id AS pid FROM feed_pending q JOIN posts p ON p.id = q.post_id"
-		             "  JOIN group_members gm ON gm.group_id = p.group_id WHERE q.post_id <= ?1 AND p.group_id <> 0"
-		             " UNION SELECT r.account_id AS a, r.post_id AS pid FROM feed_pending q"
-		             "  JOIN post_recipients r ON r.post_id = q.post_id WHERE q.post_id <= ?1) x"
+		             " SELECT fo.follower_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
+		             "  CROSS JOIN follows fo WHERE q.post_id <= ?1 AND p.id = q.post_id AND fo.followee_id = p.author_id"
+		             " UNION SELECT p.author_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
+		             "  WHERE q.post_id <= ?1 AND p.id = q.post_id"
+		             " UNION SELECT gm.account_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
+		             "  CROSS JOIN group_members gm WHERE q.post_id <= ?1 AND p.id = q.post_id AND p.group_id <> 0"
+		             "  AND gm.group_id = p.group_id"
+		             " UNION SELECT r.account_id AS a, r.post_id AS pid FROM feed_pending q CROSS JOIN post_recipients r"
+		             "  WHERE q.post_id <= ?1 AND r.post_id = q.post_id) x"
 		             " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ON CONFLICT DO NOTHING",
 		             "u", (uint64_t)top);
 	if (!rc && top)

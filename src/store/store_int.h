@@ -57,6 +57,8 @@ int store_post_media_many(struct db *db, struct arena *a, struct post *const *v,
 /* Home feeds (feed.c): a reader's feed is built with this many of the
  * newest posts, and a follow or membership back-fills at most this many. */
 #define FEED_BACKFILL 800
+/* A flush moves the queued posts of at most this long into the feeds. */
+#define FEED_FLUSH_MS 250
 int feed_size(void);
 int feed_fanout(struct db *db, uint64_t post);
 int feed_queue(struct db *db, uint64_t post);
