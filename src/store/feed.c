@@ -55,10 +55,10 @@ int feed_fanout(struct db *db, uint64_t post)
 	               "INSERT INTO feeds (account_id, post_id) SELECT x.a, CAST(?1 AS BIGINT) FROM ("
 	               " SELECT fo.follower_id AS a FROM posts p JOIN follows fo ON fo.followee_id = p.author_id"
 	               "  WHERE p.id = ?1"
-	               " UNION SELECT p.author_id AS a FROM posts p WHERE p.id = ?1"
-	               " UNION SELECT gm.account_id AS a FROM posts p JOIN group_members gm ON gm.group_id = p.group_id"
+	               " UNION ALL SELECT p.author_id AS a FROM posts p WHERE p.id = ?1"
+	               " UNION ALL SELECT gm.account_id AS a FROM posts p JOIN group_members gm ON gm.group_id = p.group_id"
 	               "  WHERE p.id = ?1 AND p.group_id <> 0"
-	               " UNION SELECT r.account_id AS a FROM post_recipients r WHERE r.post_id = ?1) x"
+	               " UNION ALL SELECT r.account_id AS a FROM post_recipients r WHERE r.post_id = ?1) x"
 	               " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ON CONFLICT DO NOTHING",
 	               "u", post);
 }
@@ -103,12 +103,12 @@ int store_feed_flush(struct store *s)
 		             "INSERT INTO feeds (account_id, post_id) SELECT x.a, x.pid FROM ("
 		             " SELECT fo.follower_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
 		             "  CROSS JOIN follows fo WHERE q.post_id <= ?1 AND p.id = q.post_id AND fo.followee_id = p.author_id"
-		             " UNION SELECT p.author_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
+		             " UNION ALL SELECT p.author_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
 		             "  WHERE q.post_id <= ?1 AND p.id = q.post_id"
-		             " UNION SELECT gm.account_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
+		             " UNION ALL SELECT gm.account_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
 		             "  CROSS JOIN group_members gm WHERE q.post_id <= ?1 AND p.id = q.post_id AND p.group_id <> 0"
 		             "  AND gm.group_id = p.group_id"
-		             " UNION SELECT r.account_id AS a, r.post_id AS pid FROM feed_pending q CROSS JOIN post_recipients r"
+		             " UNION ALL SELECT r.account_id AS a, r.post_id AS pid FROM feed_pending q CROSS JOIN post_recipients r"
 		             "  WHERE q.post_id <= ?1 AND r.post_id = q.post_id) x"
 		             " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ON CONFLICT DO NOTHING",
 		             "u", (uint64_t)top);
