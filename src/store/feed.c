@@ -15,11 +15,12 @@
  *     every member row of its group and its recipients.  Its own transaction
  *     only queues it in feed_pending; the read takes the pending posts that
  *     match the home rule too, so the post is in its readers' home timelines
- *     at once.  store_feed_flush (called after the commit) moves all pending
- *     posts into the feeds in one transaction: a post costs about one B-tree
- *     page per follower, and a batch of posts shares those pages, so posting
- *     by an account with thousands of followers does not hold the write lock
- *     for every post.  A post in think time or waiting for a
+ *     at once.  The flusher thread (below; kicked after the commit) moves
+ *     the pending posts into the feeds in batches, off the request path: a
+ *     post costs about one B-tree page per follower, and a batch of posts
+ *     shares those pages, so posting by an account with thousands of
+ *     followers neither waits for its fan-out nor holds the write lock for
+ *     every post.  A post in think time or waiting for a
  *     moderator gets its rows at once: its position is its id, and core
  *     hides it until it goes out, exactly as the old query did;
  *   - an edit that adds recipients fans out again;
@@ -27,11 +28,15 @@
  *     posts above the floor (at most feed_size() of them; if there are
  *     more, the floor rises to the oldest one taken).
  */
-#include <stdatomic.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "base/mem.h"
 #include "base/err.h"
+#include "base/log.h"
 #include "base/id.h"
 #include "base/text.h"
 #include "store/store_int.h"
@@ -68,36 +73,35 @@ int feed_queue(struct db *db, uint64_t post)
 	return db_exec(db, "INSERT INTO feed_pending (post_id) VALUES (?1) ON CONFLICT DO NOTHING", "u", post);
 }
 
-/* One flush at a time per process; the others' posts are taken by it or by
- * the next one.  A flush that fails leaves the posts pending: still read. */
-static atomic_int flushing;
-
-int store_feed_flush(struct store *s)
+/* KRING_FEED_FLUSH=0 (tests only): posts stay pending, read from there. */
+static bool flush_off(void)
 {
-	DB_OR_FAIL(s);
-	/* KRING_FEED_FLUSH=0 (tests only): posts stay pending, read from there. */
 	static int off = -1;
 	if (off < 0) {
 		const char *e = getenv("KRING_FEED_FLUSH");
 		off = e && !strcmp(e, "0");
 	}
-	if (off || atomic_exchange(&flushing, 1))
-		return 0;
-	/* At most one flush per FEED_FLUSH_MS: the posts of that time share
-	 * their readers' pages.  What waits is read from the queue meanwhile. */
-	static _Atomic int64_t last;
-	int64_t now = time_ms();
-	if (now - atomic_load(&last) < FEED_FLUSH_MS) {
-		atomic_store(&flushing, 0);
-		return 0;
-	}
-	atomic_store(&last, now);
-	int64_t top = 0;
+	return off;
+}
+
+/*
+ * Move at most FEED_FLUSH_BATCH of the oldest pending posts into their
+ * readers' feeds in one transaction; *left: whether more wait.  Writes are
+ * serialised (BEGIN IMMEDIATE, PostgreSQL's write lock), so nothing enters
+ * feed_pending below top while this runs.
+ */
+static int flush_batch(struct db *db, bool *left)
+{
+	int64_t top = 0, more = 0;
+	*left = false;
 	int rc = db_begin(db);
 	if (!rc)
+		rc = db_scalar(db, &top, 0, "SELECT post_id FROM feed_pending ORDER BY post_id LIMIT 1 OFFSET ?1", "i",
+		               (int64_t)(FEED_FLUSH_BATCH - 1));
+	if (!rc && top)
+		rc = db_scalar(db, &more, 0, "SELECT 1 FROM feed_pending WHERE post_id > ?1 LIMIT 1", "u", (uint64_t)top);
+	if (!rc && !top)
 		rc = db_scalar(db, &top, 0, "SELECT MAX(post_id) FROM feed_pending", "");
-	/* Writes are serialised (BEGIN IMMEDIATE, PostgreSQL's write lock), so
-	 * nothing enters feed_pending below top while this runs. */
 	if (!rc && top)
 		rc = db_exec(db,
 		             "INSERT INTO feeds (account_id, post_id) SELECT x.a, x.pid FROM ("
@@ -115,8 +119,118 @@ int store_feed_flush(struct store *s)
 	if (!rc && top)
 		rc = db_exec(db, "DELETE FROM feed_pending WHERE post_id <= ?1", "u", (uint64_t)top);
 	rc = db_finish(db, rc);
-	atomic_store(&flushing, 0);
+	*left = !rc && more;
 	return rc;
+}
+
+static int feed_flush(struct store *s)
+{
+	DB_OR_FAIL(s);
+	bool left = true;
+	int rc = 0;
+	for (int i = 0; i < FEED_FLUSH_ROUNDS && left && !rc; i++)
+		rc = flush_batch(db, &left);
+	return rc;
+}
+
+/*
+ * The flusher: one thread per store, started by the first post, that moves
+ * the queue into the feeds at most every FEED_FLUSH_MS, off the request
+ * path.  A post's request only writes its feed_pending row; the posts of
+ * FEED_FLUSH_MS share their readers' B-tree pages in one transaction, and
+ * the write lock is held for a batch at a time, so other writers get in
+ * between.  Its own connection keeps the fan-out's pages out of the request
+ * threads' caches.  A flush that fails leaves the posts pending (still
+ * read); the next kick retries.
+ */
+struct feed_flusher {
+	struct store *s;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool kicked, stop;
+};
+
+static void *flusher_main(void *arg)
+{
+	struct feed_flusher *f = arg;
+	int64_t last = 0;
+	pthread_mutex_lock(&f->lock);
+	for (;;) {
+		while (!f->kicked && !f->stop)
+			pthread_cond_wait(&f->cond, &f->lock);
+		if (!f->kicked)
+			break;
+		/* Wait out the rest of FEED_FLUSH_MS since the last flush (or the
+		 * stop): what is posted meanwhile goes in the same batch. */
+		int64_t due = last + FEED_FLUSH_MS;
+		while (!f->stop && time_ms() < due) {
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			int64_t wait = due - time_ms();
+			if (wait <= 0)
+				break;
+			ts.tv_sec += wait / 1000;
+			ts.tv_nsec += (wait % 1000) * 1000000L;
+			if (ts.tv_nsec >= 1000000000L) {
+				ts.tv_sec++;
+				ts.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait(&f->cond, &f->lock, &ts);
+		}
+		f->kicked = false;
+		pthread_mutex_unlock(&f->lock);
+		last = time_ms();
+		if (feed_flush(f->s))
+			log_warn("feeds: flush failed; the posts stay pending (still read) until the next post");
+		pthread_mutex_lock(&f->lock);
+	}
+	pthread_mutex_unlock(&f->lock);
+	store_thread_done(f->s);
+	return NULL;
+}
+
+struct feed_flusher *feed_flusher_start(struct store *s)
+{
+	if (flush_off())
+		return NULL;
+	struct feed_flusher *f = xcalloc(1, sizeof *f);
+	f->s = s;
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->cond, NULL);
+	if (pthread_create(&f->thread, NULL, flusher_main, f)) {
+		log_warn("feeds: cannot start the flusher; posts are read from the queue");
+		pthread_cond_destroy(&f->cond);
+		pthread_mutex_destroy(&f->lock);
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+void feed_flusher_kick(struct feed_flusher *f)
+{
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->lock);
+	f->kicked = true;
+	pthread_cond_signal(&f->cond);
+	pthread_mutex_unlock(&f->lock);
+}
+
+void feed_flusher_stop(struct feed_flusher *f)
+{
+	if (!f)
+		return;
+	/* A last flush of what is queued, then the thread ends. */
+	pthread_mutex_lock(&f->lock);
+	f->stop = true;
+	pthread_cond_signal(&f->cond);
+	pthread_mutex_unlock(&f->lock);
+	pthread_join(f->thread, NULL);
+	pthread_cond_destroy(&f->cond);
+	pthread_mutex_destroy(&f->lock);
+	free(f);
 }
 
 /* Back-fill the newest posts matching `where_col = owner` into reader's

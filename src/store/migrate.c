@@ -375,6 +375,14 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE feed_floor (account_id INTEGER PRIMARY KEY, floor INTEGER NOT NULL,"
 	" built_at INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TABLE feed_pending (post_id INTEGER PRIMARY KEY);",
+
+	/* 22: the reads every page makes stay small however much is written:
+	 * held_fix (store.c) looks only at posts that were ever held, the
+	 * menu badges count only unread notifications and walk only a person's
+	 * direct posts (not all their posts). */
+	"CREATE INDEX posts_held ON posts(author_id, id) WHERE publish_at > 0;"
+	"CREATE INDEX notifications_unread ON notifications(account_id, id) WHERE read = 0;"
+	"CREATE INDEX posts_direct ON posts(author_id, id) WHERE visibility = 2;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

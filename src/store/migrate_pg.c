@@ -355,6 +355,11 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE feed_floor (account_id BIGINT PRIMARY KEY, floor BIGINT NOT NULL,"
 	" built_at BIGINT NOT NULL DEFAULT 0);"
 	"CREATE TABLE feed_pending (post_id BIGINT PRIMARY KEY);",
+
+	/* 22: small indexes for held_fix and the unread badge (see migrate.c). */
+	"CREATE INDEX posts_held ON posts(author_id, id) WHERE publish_at > 0;"
+	"CREATE INDEX notifications_unread ON notifications(account_id, id) WHERE read = 0;"
+	"CREATE INDEX posts_direct ON posts(author_id, id) WHERE visibility = 2;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

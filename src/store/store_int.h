@@ -57,8 +57,16 @@ int store_post_media_many(struct db *db, struct arena *a, struct post *const *v,
 /* Home feeds (feed.c): a reader's feed is built with this many of the
  * newest posts, and a follow or membership back-fills at most this many. */
 #define FEED_BACKFILL 800
-/* A flush moves the queued posts of at most this long into the feeds. */
-#define FEED_FLUSH_MS 250
+/* The flusher moves the queued posts into the feeds at most every
+ * FEED_FLUSH_MS, FEED_FLUSH_BATCH posts a transaction, at most
+ * FEED_FLUSH_ROUNDS transactions a time (the rest waits for the next kick). */
+#define FEED_FLUSH_MS     250
+#define FEED_FLUSH_BATCH  64
+#define FEED_FLUSH_ROUNDS 64
+struct feed_flusher;
+struct feed_flusher *feed_flusher_start(struct store *s);
+void feed_flusher_kick(struct feed_flusher *f);
+void feed_flusher_stop(struct feed_flusher *f);
 int feed_size(void);
 int feed_fanout(struct db *db, uint64_t post);
 int feed_queue(struct db *db, uint64_t post);
