@@ -271,6 +271,32 @@ if [ -n "$S2" ] && [ -n "$C2" ]; then
 	run "posting by \`$TOP_USER\` ($TOP_N followers, fan-out on write)" "$BASE/posts" -s "$WORK/post2.lua"
 	feeds_after=$(q "SELECT COUNT(*) FROM feeds" 2>/dev/null || echo 0)
 	echo "bench: fan-out wrote $((feeds_after - feeds_before)) feed rows"
+	# Time from a post by TOP_USER to its rows in all its readers' feeds (the
+	# flusher has taken it out of feed_pending), BENCH_FEED_SAMPLES single posts
+	# one after another while person1 posts flat out (write load).  The
+	# follower sees the post at once either way (read from the queue).
+	settle "$SETTLE_URL"
+	TOP_ID=$(q "SELECT id FROM accounts WHERE username = '$TOP_USER'")
+	timeout $((DUR + 30)) wrk -t1 -c8 -d$((DUR * 2))s -s "$WORK/post.lua" "$BASE/posts" >/dev/null 2>&1 &
+	LOAD_PID=$!
+	sleep 1
+	LAGS=()
+	for i in $(seq 1 "${BENCH_FEED_SAMPLES:-10}"); do
+		t0=$(now_ms)
+		curl -s -o /dev/null --max-time 10 -H "Cookie: kring_session=$S2" -H "Origin: $BASE" \
+			--data-urlencode "csrf=$C2" --data-urlencode "visibility=public" \
+			--data-urlencode "text=Naar de feeds $i" "$BASE/posts"
+		pid=$(q "SELECT MAX(id) FROM posts WHERE author_id = $TOP_ID")
+		for _ in $(seq 1 500); do
+			[ "$(q "SELECT COUNT(*) FROM feed_pending WHERE post_id = $pid")" = 0 ] && break
+			sleep 0.01
+		done
+		LAGS+=("$(( $(now_ms) - t0 ))")
+	done
+	kill "$LOAD_PID" 2>/dev/null || true
+	wait "$LOAD_PID" 2>/dev/null || true
+	FEED_LAG=$(printf '%s\n' "${LAGS[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "median %d ms, max %d ms (%d posts)", v[int((NR + 1) / 2)], v[NR], NR }')
+	echo "bench: post by $TOP_USER to all feeds, under write load: $FEED_LAG"
 else
 	echo "bench: cannot log in as $TOP_USER" >&2
 fi
@@ -352,6 +378,7 @@ echo "|---|---|"
 echo "| data generation | $GEN |"
 echo "| start (exec to first 200 on /healthz) | $START |"
 echo "| peak RSS of kring (VmHWM) | $RSS |"
+echo "| post by the most-followed account to all its readers' feeds, under write load | ${FEED_LAG:-n/a} |"
 echo "| backend | $BACKEND |"
 echo "| database on disk | $DBSIZE |"
 echo "| home page: kring / nginx static | $RATIO |"

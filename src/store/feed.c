@@ -114,7 +114,7 @@ static int flush_batch(struct db *db, bool *left)
 		             "  AND gm.group_id = p.group_id"
 		             " UNION ALL SELECT r.account_id AS a, r.post_id AS pid FROM feed_pending q CROSS JOIN post_recipients r"
 		             "  WHERE q.post_id <= ?1 AND r.post_id = q.post_id) x"
-		             " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ON CONFLICT DO NOTHING",
+		             " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ORDER BY 1, 2 ON CONFLICT DO NOTHING",
 		             "u", (uint64_t)top);
 	if (!rc && top)
 		rc = db_exec(db, "DELETE FROM feed_pending WHERE post_id <= ?1", "u", (uint64_t)top);
@@ -155,6 +155,14 @@ static void *flusher_main(void *arg)
 {
 	struct feed_flusher *f = arg;
 	int64_t last = 0;
+	/* SQLite: the fan-out's pages stay in this connection's cache between
+	 * flushes; its commits need not wait for fsync: a flush lost in a crash
+	 * is lost with its feed_pending deletions, so those posts are flushed
+	 * again (and every later durable commit syncs the log up to it). */
+	struct db *db = store_db(f->s);
+	if (db && db->drv == &db_sqlite &&
+	    (db_exec(db, "PRAGMA synchronous=NORMAL", "") || db_exec(db, "PRAGMA cache_size=-" FEED_FLUSH_CACHE_KB, "")))
+		log_warn("feeds: the flusher keeps the default cache");
 	pthread_mutex_lock(&f->lock);
 	for (;;) {
 		while (!f->kicked && !f->stop)
