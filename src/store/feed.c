@@ -114,7 +114,7 @@ static int flush_batch(struct db *db, bool *left)
 		             "  AND gm.group_id = p.group_id"
 		             " UNION ALL SELECT r.account_id AS a, r.post_id AS pid FROM feed_pending q CROSS JOIN post_recipients r"
 		             "  WHERE q.post_id <= ?1 AND r.post_id = q.post_id) x"
-		             " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ORDER BY 1, 2 ON CONFLICT DO NOTHING",
+		             " JOIN feed_floor ff ON ff.account_id = x.a WHERE true ON CONFLICT DO NOTHING",
 		             "u", (uint64_t)top);
 	if (!rc && top)
 		rc = db_exec(db, "DELETE FROM feed_pending WHERE post_id <= ?1", "u", (uint64_t)top);
