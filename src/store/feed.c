@@ -86,7 +86,10 @@ static bool flush_off(void)
 
 /*
  * Move at most FEED_FLUSH_BATCH of the oldest pending posts into their
- * readers' feeds in one transaction; *left: whether more wait.  Writes are
+ * readers' feeds in one transaction; *left: whether more wait.  The
+ * followers' rows come author by author, follower by follower, each
+ * follower's posts together: every reader's feed page is visited once per
+ * batch (in key order), not once per post, without sorting the rows.  Writes are
  * serialised (BEGIN IMMEDIATE, PostgreSQL's write lock), so nothing enters
  * feed_pending below top while this runs.
  */
@@ -105,8 +108,10 @@ static int flush_batch(struct db *db, bool *left)
 	if (!rc && top)
 		rc = db_exec(db,
 		             "INSERT INTO feeds (account_id, post_id) SELECT x.a, x.pid FROM ("
-		             " SELECT fo.follower_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
-		             "  CROSS JOIN follows fo WHERE q.post_id <= ?1 AND p.id = q.post_id AND fo.followee_id = p.author_id"
+		             " SELECT fo.follower_id AS a, p.id AS pid FROM (SELECT DISTINCT p2.author_id AS id"
+		             "  FROM feed_pending q2 CROSS JOIN posts p2 WHERE q2.post_id <= ?1 AND p2.id = q2.post_id) au"
+		             "  CROSS JOIN follows fo CROSS JOIN feed_pending q CROSS JOIN posts p WHERE fo.followee_id = au.id"
+		             "  AND q.post_id <= ?1 AND p.id = q.post_id AND p.author_id = au.id"
 		             " UNION ALL SELECT p.author_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
 		             "  WHERE q.post_id <= ?1 AND p.id = q.post_id"
 		             " UNION ALL SELECT gm.account_id AS a, p.id AS pid FROM feed_pending q CROSS JOIN posts p"
