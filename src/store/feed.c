@@ -160,10 +160,11 @@ static void *flusher_main(void *arg)
 {
 	struct feed_flusher *f = arg;
 	int64_t last = 0;
-	/* SQLite: the fan-out's pages stay in this connection's cache between
-	 * flushes; its commits need not wait for fsync: a flush lost in a crash
-	 * is lost with its feed_pending deletions, so those posts are flushed
-	 * again (and every later durable commit syncs the log up to it). */
+	/* SQLite: a small page cache (a batch visits each reader's page once,
+	 * in key order, so a larger one buys nothing but memory); commits need
+	 * not wait for fsync: a flush lost in a crash is lost with its
+	 * feed_pending deletions, so those posts are flushed again (and every
+	 * later durable commit syncs the log up to it). */
 	struct db *db = store_db(f->s);
 	if (db && db->drv == &db_sqlite &&
 	    (db_exec(db, "PRAGMA synchronous=NORMAL", "") || db_exec(db, "PRAGMA cache_size=-" FEED_FLUSH_CACHE_KB, "")))

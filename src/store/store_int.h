@@ -63,7 +63,7 @@ int store_post_media_many(struct db *db, struct arena *a, struct post *const *v,
 #define FEED_FLUSH_MS     250
 #define FEED_FLUSH_BATCH  64
 #define FEED_FLUSH_ROUNDS 64
-#define FEED_FLUSH_CACHE_KB "4000" /* the flusher's SQLite page cache */
+#define FEED_FLUSH_CACHE_KB "1000" /* the flusher's SQLite page cache (4000 for the others) */
 struct feed_flusher;
 struct feed_flusher *feed_flusher_start(struct store *s);
 void feed_flusher_kick(struct feed_flusher *f);
