@@ -700,6 +700,41 @@ static int make_posts(struct gen *g, const struct bench_opts *o, const struct ti
 	return rc;
 }
 
+/* Every person's home feed (feed.c) holds the last BENCH_FEED_DAYS of the
+ * home rule, as if each had been kept since then; older pages are read by
+ * the rule itself, below the floor. */
+#define BENCH_FEED_DAYS 14
+
+static int make_feeds(struct gen *g)
+{
+	uint64_t floor = id_from_ms(time_ms() - BENCH_FEED_DAYS * 86400LL * 1000);
+	struct db *db = g->db;
+	int rc = db_exec(db, "INSERT INTO feed_floor (account_id, floor, built_at) SELECT id, ?1, ?2 FROM accounts",
+	                 "ui", floor, (int64_t)time(NULL));
+	if (!rc)
+		rc = db_exec(db,
+		             "INSERT INTO feeds (account_id, post_id) SELECT f.follower_id, p.id FROM follows f"
+		             " JOIN posts p ON p.author_id = f.followee_id AND p.id >= ?1 WHERE true ON CONFLICT DO NOTHING",
+		             "u", floor);
+	if (!rc)
+		rc = db_exec(db,
+		             "INSERT INTO feeds (account_id, post_id) SELECT p.author_id, p.id FROM posts p"
+		             " WHERE p.id >= ?1 ON CONFLICT DO NOTHING",
+		             "u", floor);
+	if (!rc)
+		rc = db_exec(db,
+		             "INSERT INTO feeds (account_id, post_id) SELECT gm.account_id, p.id FROM posts p"
+		             " JOIN group_members gm ON gm.group_id = p.group_id WHERE p.group_id <> 0 AND p.id >= ?1"
+		             " ON CONFLICT DO NOTHING",
+		             "u", floor);
+	if (!rc)
+		rc = db_exec(db,
+		             "INSERT INTO feeds (account_id, post_id) SELECT r.account_id, r.post_id FROM post_recipients r"
+		             " WHERE r.post_id >= ?1 ON CONFLICT DO NOTHING",
+		             "u", floor);
+	return rc;
+}
+
 int store_bench_data(struct store *s, const struct bench_opts *o)
 {
 	if (!o || o->people < 10 || o->posts < 0 || !o->password || !*o->password)
@@ -758,6 +793,10 @@ int store_bench_data(struct store *s, const struct bench_opts *o)
 	fflush(stdout);
 	if (!rc)
 		rc = make_posts(&g, o, &start);
+	if (!rc)
+		rc = make_feeds(&g);
+	if (!rc && !o->quiet)
+		printf("  home feeds done (%.1f s)\n", since(&start));
 	if (!rc)
 		rc = db_commit(db);
 	else

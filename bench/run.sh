@@ -168,6 +168,10 @@ ROWS=()
 run() {
 	local name=$1 url=$2
 	shift 2
+	# BENCH_ROWS=feeds: only the home timeline, posting and nginx rows.
+	if [ "${BENCH_ROWS:-all}" = feeds ]; then
+		case "$name" in *home*|*posting*|nginx*) ;; *) return 0 ;; esac
+	fi
 	settle "$SETTLE_URL"
 	local out=$WORK/wrk.$(( ${#ROWS[@]} )).txt
 	timeout $((DUR + 30)) wrk -t"$WTHREADS" -c"$CONNS" -d"${DUR}s" --timeout 10s --latency "$@" "$url" >"$out" 2>&1 || true
@@ -248,6 +252,55 @@ run "posting \`POST /posts\` (durable)" "$BASE/posts" -s "$WORK/post.lua"
 posts_after=$(q "SELECT COUNT(*) FROM posts")
 echo "bench: posting stored $((posts_after - posts_before)) posts"
 
+# Posting by the account with the most followers: each post is added to the
+# home feed of every follower in the post's own transaction (fan-out on write).
+TOP=$(q "SELECT a.username || ' ' || t.n FROM accounts a JOIN (SELECT followee_id, COUNT(*) AS n FROM follows
+	GROUP BY followee_id ORDER BY n DESC LIMIT 1) t ON t.followee_id = a.id" 2>/dev/null || true)
+TOP_USER=${TOP%% *}
+TOP_N=${TOP##* }
+JAR2=$WORK/cookies2
+c2=$(curl -s -c "$JAR2" -b "$JAR2" --max-time 10 "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -s -o /dev/null -c "$JAR2" -b "$JAR2" --max-time 30 -H "Origin: $BASE" \
+	--data-urlencode "csrf=$c2" --data-urlencode "username=$TOP_USER" \
+	--data-urlencode "password=$PW" "$BASE/login"
+S2=$(awk '$6 == "kring_session" { print $7 }' "$JAR2")
+C2=$(curl -s --max-time 30 -H "Cookie: kring_session=$S2" "$BASE/" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+if [ -n "$S2" ] && [ -n "$C2" ]; then
+	sed -e "s/$COOKIE/kring_session=$S2/" -e "s/csrf=$CSRF/csrf=$C2/" "$WORK/post.lua" >"$WORK/post2.lua"
+	feeds_before=$(q "SELECT COUNT(*) FROM feeds" 2>/dev/null || echo 0)
+	run "posting by \`$TOP_USER\` ($TOP_N followers, fan-out on write)" "$BASE/posts" -s "$WORK/post2.lua"
+	feeds_after=$(q "SELECT COUNT(*) FROM feeds" 2>/dev/null || echo 0)
+	echo "bench: fan-out wrote $((feeds_after - feeds_before)) feed rows"
+	# Time from a post by TOP_USER to its rows in all its readers' feeds (the
+	# flusher has taken it out of feed_pending), BENCH_FEED_SAMPLES single posts
+	# one after another while person1 posts flat out (write load).  The
+	# follower sees the post at once either way (read from the queue).
+	settle "$SETTLE_URL"
+	TOP_ID=$(q "SELECT id FROM accounts WHERE username = '$TOP_USER'")
+	timeout $((DUR + 30)) wrk -t1 -c8 -d$((DUR * 2))s -s "$WORK/post.lua" "$BASE/posts" >/dev/null 2>&1 &
+	LOAD_PID=$!
+	sleep 1
+	LAGS=()
+	for i in $(seq 1 "${BENCH_FEED_SAMPLES:-10}"); do
+		t0=$(now_ms)
+		curl -s -o /dev/null --max-time 10 -H "Cookie: kring_session=$S2" -H "Origin: $BASE" \
+			--data-urlencode "csrf=$C2" --data-urlencode "visibility=public" \
+			--data-urlencode "text=Naar de feeds $i" "$BASE/posts"
+		pid=$(q "SELECT MAX(id) FROM posts WHERE author_id = $TOP_ID")
+		for _ in $(seq 1 500); do
+			[ "$(q "SELECT COUNT(*) FROM feed_pending WHERE post_id = $pid")" = 0 ] && break
+			sleep 0.01
+		done
+		LAGS+=("$(( $(now_ms) - t0 ))")
+	done
+	kill "$LOAD_PID" 2>/dev/null || true
+	wait "$LOAD_PID" 2>/dev/null || true
+	FEED_LAG=$(printf '%s\n' "${LAGS[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "median %d ms, max %d ms (%d posts)", v[int((NR + 1) / 2)], v[NR], NR }')
+	echo "bench: post by $TOP_USER to all feeds, under write load: $FEED_LAG"
+else
+	echo "bench: cannot log in as $TOP_USER" >&2
+fi
+
 RSS=$(awk '/^VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$KRING_PID/status" || true)
 kill "$KRING_PID" 2>/dev/null || true
 wait "$KRING_PID" 2>/dev/null || true
@@ -325,6 +378,7 @@ echo "|---|---|"
 echo "| data generation | $GEN |"
 echo "| start (exec to first 200 on /healthz) | $START |"
 echo "| peak RSS of kring (VmHWM) | $RSS |"
+echo "| post by the most-followed account to all its readers' feeds, under write load | ${FEED_LAG:-n/a} |"
 echo "| backend | $BACKEND |"
 echo "| database on disk | $DBSIZE |"
 echo "| home page: kring / nginx static | $RATIO |"

@@ -45,9 +45,15 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 		return rc;
 	/* The organisations the staff member's notifications are for. */
 	struct account **orgs = arena_alloc(a, (nv + 1) * sizeof *orgs);
-	for (size_t i = 0; i < nv; i++)
+	size_t norg = 0;
+	for (size_t i = 0; i < nv; i++) {
 		ids[i] = v[i].org_id;
-	if ((rc = store_accounts_get(c->store, a, ids, nv, orgs)))
+		norg += v[i].org_id != 0;
+	}
+	/* Most pages have none: no query for a page of zeros. */
+	if (!norg)
+		memset(orgs, 0, (nv + 1) * sizeof *orgs);
+	else if ((rc = store_accounts_get(c->store, a, ids, nv, orgs)))
 		return rc;
 	/* ...heard while the viewer is among its hearers: someone who left its
 	 * staff no longer hears it (asked once per organisation of the page). */

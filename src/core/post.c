@@ -824,7 +824,9 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	if (c->on_post)
 		c->on_post(c, pn.id, false);
 	core_fed_post_written(c, pn.id); /* queued only when it may leave (core_fed_reach) */
-	/* The post is committed; notifications are best effort after it. */
+	/* The post is committed; its readers' home feeds (it is read from the
+	 * pending queue until then) and notifications are best effort after it. */
+	store_feed_kick(c->store);
 	if (parent && parent->author_id != in->author_id)
 		core_notify(c, parent->author_id, NOTIF_REPLY, in->author_id, pn.id);
 	for (size_t i = 0; i < nrcpt; i++)
@@ -1042,6 +1044,7 @@ int core_boost(struct core *c, uint64_t viewer, uint64_t id, bool on)
 	if (!rc)
 		rc = store_boost_set(c->store, viewer, id, on, id_new(), time_now(), &changed);
 	if (!rc && on && changed) {
+		store_feed_kick(c->store);
 		uint64_t b = store_boost_of(c->store, viewer, id);
 		if (b && c->on_post)
 			c->on_post(c, b, false);

@@ -195,14 +195,22 @@ int store_group_mine(struct store *s, struct arena *a, uint64_t account, struct 
 int store_member_set(struct store *s, uint64_t group, uint64_t account, int role, int state, const char *message)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db,
-	               "INSERT INTO group_members (group_id, account_id, role, state, message, since)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (group_id, account_id) DO UPDATE SET"
-	               " role = excluded.role, state = excluded.state, message = excluded.message,"
-	               " since = CASE WHEN group_members.state = excluded.state THEN group_members.since"
-	               " ELSE excluded.since END",
-	               "uuiisi", group, account, (int64_t)role, (int64_t)state, message ? message : "",
-	               (int64_t)time(NULL));
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+	             "INSERT INTO group_members (group_id, account_id, role, state, message, since)"
+	             " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (group_id, account_id) DO UPDATE SET"
+	             " role = excluded.role, state = excluded.state, message = excluded.message,"
+	             " since = CASE WHEN group_members.state = excluded.state THEN group_members.since"
+	             " ELSE excluded.since END",
+	             "uuiisi", group, account, (int64_t)role, (int64_t)state, message ? message : "",
+	             (int64_t)time(NULL));
+	/* The group's posts so far join the member's home feed (the home rule
+	 * itself checks state and muted on reading). */
+	if (!rc && state == 0)
+		rc = feed_backfill_group(db, account, group);
+	return db_finish(db, rc);
 }
 
 int store_member_delete(struct store *s, uint64_t group, uint64_t account)

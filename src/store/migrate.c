@@ -515,6 +515,23 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE fed_notes (id INTEGER PRIMARY KEY, uri TEXT NOT NULL UNIQUE, actor_id INTEGER NOT NULL,"
 	" content TEXT NOT NULL, published TEXT NOT NULL, received_at INTEGER NOT NULL);"
 	"CREATE TABLE fed_blocks (host TEXT PRIMARY KEY, created_at INTEGER NOT NULL);",
+	/* 28: home feeds kept at write time (issue 15).  feeds holds a superset
+	 * of each reader's home timeline from feed_floor.floor up (post ids);
+	 * below the floor the timeline is read the old way.  A reader without a
+	 * feed_floor row has no feed yet: it is built on the first read. */
+	"CREATE TABLE feeds (account_id INTEGER NOT NULL, post_id INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, post_id)) WITHOUT ROWID;"
+	"CREATE TABLE feed_floor (account_id INTEGER PRIMARY KEY, floor INTEGER NOT NULL,"
+	" built_at INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE feed_pending (post_id INTEGER PRIMARY KEY);",
+
+	/* 29: the reads every page makes stay small however much is written:
+	 * held_fix (store.c) looks only at posts that were ever held, the
+	 * menu badges count only unread notifications and walk only a person's
+	 * direct posts (not all their posts). */
+	"CREATE INDEX posts_held ON posts(author_id, id) WHERE publish_at > 0;"
+	"CREATE INDEX notifications_unread ON notifications(account_id, id) WHERE read = 0;"
+	"CREATE INDEX posts_direct ON posts(author_id, id) WHERE visibility = 2;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

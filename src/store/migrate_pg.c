@@ -479,6 +479,17 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE fed_notes (id BIGINT PRIMARY KEY, uri TEXT NOT NULL UNIQUE, actor_id BIGINT NOT NULL,"
 	" content TEXT NOT NULL, published TEXT NOT NULL, received_at BIGINT NOT NULL);"
 	"CREATE TABLE fed_blocks (host TEXT PRIMARY KEY, created_at BIGINT NOT NULL);",
+	/* 28: home feeds kept at write time (see migrate.c). */
+	"CREATE TABLE feeds (account_id BIGINT NOT NULL, post_id BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, post_id));"
+	"CREATE TABLE feed_floor (account_id BIGINT PRIMARY KEY, floor BIGINT NOT NULL,"
+	" built_at BIGINT NOT NULL DEFAULT 0);"
+	"CREATE TABLE feed_pending (post_id BIGINT PRIMARY KEY);",
+
+	/* 29: small indexes for held_fix and the unread badge (see migrate.c). */
+	"CREATE INDEX posts_held ON posts(author_id, id) WHERE publish_at > 0;"
+	"CREATE INDEX notifications_unread ON notifications(account_id, id) WHERE read = 0;"
+	"CREATE INDEX posts_direct ON posts(author_id, id) WHERE visibility = 2;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

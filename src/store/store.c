@@ -28,6 +28,8 @@ struct store {
 	pthread_mutex_t lock;
 	struct conn *conns; /* every connection opened, to close at the end */
 	struct pg_listener *listener;
+	struct feed_flusher *flusher; /* started by the first store_feed_kick */
+	bool flusher_tried;
 };
 
 static _Thread_local struct store *tl_store;
@@ -92,6 +94,8 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	pg_listen_stop(s->listener);
+	/* Before the connections close: it flushes once more on its own. */
+	feed_flusher_stop(s->flusher);
 	struct conn *c = s->conns;
 	while (c) {
 		struct conn *next = c->next;
@@ -106,6 +110,18 @@ void store_close(struct store *s)
 	pthread_mutex_destroy(&s->lock);
 	free(s->target);
 	free(s);
+}
+
+void store_feed_kick(struct store *s)
+{
+	pthread_mutex_lock(&s->lock);
+	if (!s->flusher_tried) {
+		s->flusher_tried = true;
+		s->flusher = feed_flusher_start(s);
+	}
+	struct feed_flusher *f = s->flusher;
+	pthread_mutex_unlock(&s->lock);
+	feed_flusher_kick(f);
 }
 
 int store_publish(struct store *s, const char *event)

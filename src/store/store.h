@@ -128,6 +128,9 @@ int store_post_edits(struct store *s, struct arena *a, uint64_t id, struct post_
 int store_post_delete(struct store *s, uint64_t id) WARN_UNUSED;
 int store_post_recipients(struct store *s, struct arena *a, uint64_t id, uint64_t **out, size_t *n) WARN_UNUSED;
 
+/* After a post's commit: the posts waiting in feed_pending go into their
+ * readers' home feeds soon, off the caller's path (feed.c's flusher). */
+void store_feed_kick(struct store *s);
 /* Timelines: candidate posts, newest first; core filters for visibility. */
 int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
                   struct post ***out, size_t *n) WARN_UNUSED;

@@ -54,4 +54,24 @@ size_t store_post_ids(struct arena *a, struct post *const *v, size_t n, uint64_t
 struct post;
 int store_post_media_many(struct db *db, struct arena *a, struct post *const *v, size_t n);
 
+/* Home feeds (feed.c): a reader's feed is built with this many of the
+ * newest posts, and a follow or membership back-fills at most this many. */
+#define FEED_BACKFILL 800
+/* The flusher moves the queued posts into the feeds at most every
+ * FEED_FLUSH_MS, FEED_FLUSH_BATCH posts a transaction, at most
+ * FEED_FLUSH_ROUNDS transactions a time (the rest waits for the next kick). */
+#define FEED_FLUSH_MS     250
+#define FEED_FLUSH_BATCH  64
+#define FEED_FLUSH_ROUNDS 64
+#define FEED_FLUSH_CACHE_KB "1000" /* the flusher's SQLite page cache (4000 for the others) */
+struct feed_flusher;
+struct feed_flusher *feed_flusher_start(struct store *s);
+void feed_flusher_kick(struct feed_flusher *f);
+void feed_flusher_stop(struct feed_flusher *f);
+int feed_size(void);
+int feed_fanout(struct db *db, uint64_t post);
+int feed_queue(struct db *db, uint64_t post);
+int feed_backfill_author(struct db *db, uint64_t reader, uint64_t author);
+int feed_backfill_group(struct db *db, uint64_t reader, uint64_t group);
+
 #endif
