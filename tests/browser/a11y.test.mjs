@@ -386,7 +386,7 @@ it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, a
 
 // Each role does Dutch, then English, in order: a logged-in person's language
 // is stored on the account, so crawls of one account must not overlap.
-describe('axe WCAG 2.1 AA', { timeout: 15 * 60_000 }, () => {
+describe('axe WCAG 2.1 AA', { timeout: 40 * 60_000 }, () => {
 for (const role of ['anonymous', 'member', 'admin']) {
   describe(`as ${role}`, { concurrency: 1 }, () => {
   for (const lang of ['nl', 'en']) {
