@@ -1,0 +1,169 @@
+"""Security and privacy review of the features merged for issues 18 and 19
+(docs/security.md, "Review of consultation hours, appointments, webcare,
+reviews and matching").  Each test here was written for a finding and seen
+failing before its fix in core."""
+import re
+
+import requests
+
+from conftest import uniq
+from test_consult import answer, api, ask, iso, professional
+from test_stream_audience import token
+
+
+def _group_session(server, kind):
+    """A professional's session for the members of a closed or secret group,
+    one public question by a member, answered; returns what the test needs."""
+    pc, ptok = professional(server, prefix="kringarts")
+    name = uniq("kring")
+    server.cli("group", "add", name, "--kind", kind, "--owner", pc.name)
+    member = server.new_user(prefix="lid")
+    server.cli("group", "member", "add", name, member.name)
+    gid = re.search(r'name="group_id"><option value="(\d+)"', pc.get("/consult/new").text).group(1)
+    r = api(server, ptok, "/api/v1/kring/consult/sessions", "post",
+            data={"topic": "Samen " + uniq("t"), "starts_at": iso(-5), "ends_at": iso(120),
+                  "audience": "group", "group_id": gid})
+    assert r.status_code == 200, r.text
+    sid = r.json()["id"]
+    word = "kringvraag" + uniq("w").replace("n", "")
+    mtok = token(server, member.name)
+    q = ask(server, mtok, sid, "Ik slaap slecht sinds de diagnose, %s?" % word)
+    answer(server, ptok, q["id"], "Een vast ritme helpt, %s." % word)
+    return pc, member, mtok, sid, gid, q, word
+
+
+def test_closed_group_session_questions_stay_in_the_group(server):
+    for kind in ("closed", "secret"):
+        pc, member, mtok, sid, gid, q, word = _group_session(server, kind)
+        # The member and the professional read it.
+        assert any(x["id"] == q["id"] for x in
+                   api(server, mtok, "/api/v1/kring/consult/sessions/%s/questions" % sid).json())
+        assert word in member.get("/consult/" + sid).text
+        stranger = server.new_user(prefix="vreemd")
+        stok = token(server, stranger.name)
+        for tok, who in ((None, server.client()), (stok, stranger)):
+            r = api(server, tok, "/api/v1/kring/consult/sessions/%s/questions" % sid)
+            assert r.status_code in (200, 404) and word not in r.text, (kind, r.text[:300])
+            r = api(server, tok, "/api/v1/kring/consult/questions/%s" % q["id"])
+            assert r.status_code == 404, (kind, r.text[:300])
+            r = api(server, tok, "/api/v1/kring/consult/search?q=" + word)
+            assert word not in r.text, (kind, r.text[:300])
+            assert word not in who.get("/consult/" + sid).text, kind
+            assert who.get("/consult/q/%s" % q["id"]).status_code == 404, kind
+            assert "/consult/q/%s" % q["id"] not in who.get("/consult?q=" + word).text, kind
+            # The asker is not shown as a member of the group.
+            assert member.name not in who.get("/consult/" + sid).text, kind
+        # The answer is not posted publicly as a reply to the announcement.
+        r = api(server, None, "/api/v1/accounts/lookup?acct=" + pc.name)
+        pid = r.json()["id"]
+        statuses = api(server, None, "/api/v1/accounts/%s/statuses" % pid).text
+        assert word not in statuses, (kind, statuses[:300])
+        if kind == "secret":
+            # A secret group's id is not handed to outsiders.
+            r = api(server, stok, "/api/v1/kring/consult/sessions/%s" % sid)
+            assert r.status_code == 200 and r.json().get("group_id") in (None, ""), r.text[:300]
+
+
+# ---- webcare's outside sources: no request ever reaches a private address ----
+
+class _Recorder:
+    def __init__(self):
+        self.paths = []
+
+
+def _serve(host, rec, redirect_to=None):
+    import http.server
+    import threading
+
+    class H(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            rec.paths.append(self.path)
+            if redirect_to:
+                self.send_response(302)
+                self.send_header("Location", redirect_to)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = b'<rss version="2.0"><channel><title>t</title><item><title>geheim</title>' \
+                   b'<guid>g1</guid></item></channel></rss>'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    srv = http.server.ThreadingHTTPServer((host, 0), H)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def test_webcare_source_redirect_to_a_private_address_is_not_followed():
+    from conftest import Server
+    from test_webcare_sources import add, poll
+    inner = _Recorder()
+    hidden = _serve("127.0.0.2", inner)  # loopback, but not the test build's 127.0.0.1
+    outer = _Recorder()
+    hop = _serve("127.0.0.1", outer, "http://127.0.0.2:%d/feed.xml" % hidden.server_address[1])
+    srv = Server()
+    try:
+        srv.cli("init")
+        org = uniq("org")
+        srv.cli("org", "add", org)
+        port = hidden.server_address[1]
+        for url in ("http://127.0.0.1:%d/hop" % hop.server_address[1],
+                    "http://127.0.0.2:%d/feed.xml" % port,
+                    "http://[::ffff:127.0.0.2]:%d/feed.xml" % port,
+                    "http://[::ffff:7f00:2]:%d/feed.xml" % port,
+                    "http://2130706434:%d/feed.xml" % port,   # 127.0.0.2 as one number
+                    "http://0x7f.0.0.2:%d/feed.xml" % port):
+            r = add(srv, org, url, check=False)
+            if r.returncode != 0:
+                continue  # refused when added: fine too
+            sid = re.search(r"added source (\d+)", r.stdout).group(1)
+            n, out = poll(srv, sid)
+            assert n == 0 and "error:" in out, (url, out)
+        assert outer.paths == ["/hop"], outer.paths
+        assert inner.paths == [], inner.paths
+    finally:
+        srv.cleanup()
+        for s in (hidden, hop):
+            s.shutdown()
+            s.server_close()
+
+
+def test_release_build_never_fetches_loopback():
+    """The release binary allows no loopback at all: not by address, not by a
+    name that resolves to it, not as an IPv6 form."""
+    import os
+    import subprocess
+    import tempfile
+    rel = os.path.join(os.path.dirname(__file__), "..", "..", "build", "release", "kring")
+    if not os.path.exists(rel):
+        import pytest
+        pytest.skip("no release build")
+    rec = _Recorder()
+    s4 = _serve("127.0.0.1", rec)
+    env = {k: v for k, v in os.environ.items() if k != "KRING_PUSH_LOOPBACK"}
+    with tempfile.TemporaryDirectory() as d:
+        def cli(*a):
+            return subprocess.run([rel] + list(a) + ["--data", d], capture_output=True, text=True, timeout=60,
+                                  env=env)
+        assert cli("init").returncode == 0
+        org = uniq("org")
+        assert cli("org", "add", org).returncode == 0
+        port = s4.server_address[1]
+        for url in ("http://127.0.0.1:%d/feed.xml" % port, "http://localhost:%d/feed.xml" % port,
+                    "http://[::1]:%d/feed.xml" % port, "http://[::ffff:127.0.0.1]:%d/feed.xml" % port,
+                    "http://2130706433:%d/feed.xml" % port, "http://0.0.0.0:%d/feed.xml" % port):
+            r = cli("webcare", "source", "add", org, url)
+            if r.returncode != 0:
+                continue
+            sid = re.search(r"added source (\d+)", r.stdout).group(1)
+            r = cli("webcare", "source", "poll", sid)
+            assert "error:" in r.stdout and ": 0 new items" in r.stdout, (url, r.stdout, r.stderr)
+    s4.shutdown()
+    s4.server_close()
+    assert rec.paths == [], rec.paths
