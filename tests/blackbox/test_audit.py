@@ -167,3 +167,34 @@ def test_release_build_never_fetches_loopback():
     s4.shutdown()
     s4.server_close()
     assert rec.paths == [], rec.paths
+
+
+# ---- the calendar link is a key to a client's appointments ----
+
+def test_password_change_ends_the_calendar_link(server):
+    """A calendar link (/agenda/SECRET.ics) shows who a client sees for care
+    and when.  Like every session and token, it must stop working when the
+    password changes or is reset (an ex-partner subscribed to it keeps
+    reading otherwise)."""
+    from conftest import PASSWORD
+    name = server.add_user(uniq("agenda"))
+    c = server.login(name)
+    r = c.post("/mijn-afspraken/agenda", {})
+    assert r.status_code == 200, r.text[:300]
+    url = re.search(r"<code>(http://[^<]+\.ics)</code>", r.text).group(1)
+    assert requests.get(url, timeout=10).status_code == 200
+    c.get("/settings/password")
+    r = c.post("/settings/password", {"old_password": PASSWORD, "password": "nieuw-wachtwoord-9",
+                                      "password2": "nieuw-wachtwoord-9"})
+    assert r.status_code == 303, r.text[:300]
+    assert requests.get(url, timeout=10).status_code == 404, "the calendar link must end with the password"
+    # A reset link ends it too.
+    r = c.post("/mijn-afspraken/agenda", {})
+    url = re.search(r"<code>(http://[^<]+\.ics)</code>", r.text).group(1)
+    assert requests.get(url, timeout=10).status_code == 200
+    link = re.sub(r"^https?://[^/]+", "", server.reset_link(name))
+    anon = server.client()
+    assert anon.get(link).status_code == 200
+    r = anon.post(link, {"password": "vierde-wachtwoord-7", "password2": "vierde-wachtwoord-7"})
+    assert r.status_code == 303, r.text[:300]
+    assert requests.get(url, timeout=10).status_code == 404, "a reset ends the calendar link too"
