@@ -198,3 +198,48 @@ def test_password_change_ends_the_calendar_link(server):
     r = anon.post(link, {"password": "vierde-wachtwoord-7", "password2": "vierde-wachtwoord-7"})
     assert r.status_code == 303, r.text[:300]
     assert requests.get(url, timeout=10).status_code == 404, "a reset ends the calendar link too"
+
+
+# ---- booking: one account cannot take a care provider's whole calendar ----
+
+def test_one_client_cannot_book_a_providers_whole_calendar(server):
+    """Without a limit one account booked every free slot (a care provider's
+    week gone, nobody else can come).  A client holds at most
+    CORE_APPT_PER_PROVIDER = 20 upcoming appointments they booked themselves
+    with one provider; then 429 with a sentence (page: 429 too).  Staff
+    booking for a client are not limited."""
+    import datetime
+    from test_appointments import EVERY_DAY, SCOPE, client, professional, slots
+    from test_appointments import api as aapi
+    _, ptok, prov = professional(server, EVERY_DAY + " slot=15 vooraf=0")
+    free = [f["start"] for f in slots(server, prov, days=3)]
+    assert len(free) > 30
+    name, tok, cid = client(server)
+    codes = [aapi(server, tok, "/api/v1/kring/appointments", "post",
+                  data={"provider_id": prov, "start": st}).status_code for st in free[:25]]
+    assert codes[:20] == [201] * 20, codes
+    assert set(codes[20:]) == {429}, codes
+    r = aapi(server, tok, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": free[26]})
+    assert r.status_code == 429 and "afspraken" in r.json()["error"], r.text
+    # The booking page says so too.
+    page = server.login(name)
+    pro_name = aapi(server, None, "/api/v1/accounts/%s" % prov).json()["username"]
+    page.get("/afspraken/%s" % pro_name)
+    epoch = int(datetime.datetime.strptime(free[29], "%Y-%m-%dT%H:%M:%S.%fZ" if "." in free[29] else
+                                           "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc).timestamp())
+    r = page.post("/afspraken/%s" % pro_name, {"start": str(epoch)})
+    assert r.status_code == 429 and "Zeg er eerst een af" in r.text, r.text[:300]
+    # After cancelling one, a new one can be made.
+    mine = aapi(server, tok, "/api/v1/kring/appointments").json()
+    assert aapi(server, tok, "/api/v1/kring/appointments/%s" % mine[0]["id"], "delete").status_code == 200
+    r = aapi(server, tok, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": free[27]})
+    assert r.status_code == 201, r.text
+    # The provider books for the client past the limit.
+    r = aapi(server, ptok, "/api/v1/kring/appointments", "post",
+             data={"provider_id": prov, "start": free[28], "client_id": cid})
+    assert r.status_code == 201, r.text
+    # Another provider is another calendar.
+    _, _, prov2 = professional(server, EVERY_DAY + " slot=15 vooraf=0")
+    st = slots(server, prov2, days=3)[0]["start"]
+    assert aapi(server, tok, "/api/v1/kring/appointments", "post",
+                data={"provider_id": prov2, "start": st}).status_code == 201
