@@ -379,7 +379,15 @@ int wc_ingest_post(struct core *c, struct arena *a, const struct post_new *pn, c
 			continue;
 		bool rcpt = in_list(pn->recipients, pn->nrecipients, org);
 		const char *kind = NULL;
-		if (pn->visibility == VIS_DIRECT) {
+		/* A followers-only post, in a group or not, is read by the author's
+		 * followers and those it names (core_post_visible): the
+		 * organisation's inbox holds it only if the organisation is one. */
+		bool reads = pn->visibility != VIS_FOLLOWERS || rcpt;
+		if (!reads && (rc = store_follows(c->store, org, pn->author_id, &reads)))
+			return rc;
+		if (!reads) {
+			kind = NULL;
+		} else if (pn->visibility == VIS_DIRECT) {
 			/* A private message reaches only those it is addressed to. */
 			if (rcpt)
 				kind = "dm";

@@ -243,3 +243,32 @@ def test_one_client_cannot_book_a_providers_whole_calendar(server):
     st = slots(server, prov2, days=3)[0]["start"]
     assert aapi(server, tok, "/api/v1/kring/appointments", "post",
                 data={"provider_id": prov2, "start": st}).status_code == 201
+
+
+# ---- webcare reads only what the organisation may read ----
+
+def test_webcare_inbox_holds_no_followers_only_post_the_org_may_not_read(server, admin, bob, carol):
+    """A followers-only reply to an organisation's post (the organisation
+    not following, not named) and a followers-only post in an open group it
+    moderates are for the writer's followers: not for the organisation's
+    inbox either.  A followers-only post that names it is (it may read
+    that)."""
+    from test_webcare import make_org, staff_of, inbox
+    org = make_org(server, admin)
+    nurse = staff_of(server, org)
+    w = uniq("w")
+    pid = nurse.new_post("Nieuws van ons %sorgpost" % w, **{"as": org})
+    bob.new_post("Alleen voor mijn volgers %sstilreply" % w, visibility="followers", in_reply_to=str(pid))
+    g = uniq("kring")
+    server.cli("group", "add", g, "--kind", "open", "--owner", carol.name)
+    server.cli("group", "member", "add", g, org, "--role", "moderator")
+    server.cli("group", "member", "add", g, bob.name)
+    gid = re.search(r'name="group_id" value="(\d+)"', bob.get("/g/" + g).text).group(1)
+    bob.new_post("Volgers in de kring %sstilgroup" % w, visibility="followers", group_id=gid)
+    bob.new_post("@%s voor volgers en u %sgenoemd" % (org, w), visibility="followers")
+    page = inbox(nurse, org, "?status=all")
+    assert w + "genoemd" in page
+    assert w + "stilreply" not in page and w + "stilgroup" not in page, page
+    # The nurse cannot read those posts as the organisation elsewhere either.
+    tl = nurse.get("/@" + bob.name).text
+    assert w + "stilreply" not in tl
