@@ -272,3 +272,21 @@ def test_webcare_inbox_holds_no_followers_only_post_the_org_may_not_read(server,
     # The nurse cannot read those posts as the organisation elsewhere either.
     tl = nurse.get("/@" + bob.name).text
     assert w + "stilreply" not in tl
+
+
+def test_webcare_inbox_holds_nothing_across_a_block(server, admin, bob, carol):
+    """A block either way hides posts (core_post_visible): the inbox too."""
+    from test_webcare import make_org, staff_of, inbox
+    org = make_org(server, admin)
+    nurse = staff_of(server, org)
+    w = uniq("w")
+    btok = token(server, bob.name, "read write follow")
+    oid = api(server, None, "/api/v1/accounts/lookup?acct=" + org).json()["id"]
+    r = api(server, btok, "/api/v1/accounts/%s/block" % oid, "post")
+    assert r.status_code == 200, r.text
+    bob.new_post("@%s ik heb u geblokkeerd %sblok" % (org, w))
+    # (a reply to its post is refused already: 404)
+    carol.new_post("@%s niet geblokkeerd %sopen" % (org, w))
+    page = inbox(nurse, org, "?status=all")
+    assert w + "open" in page
+    assert w + "blok" not in page, page
