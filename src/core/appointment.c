@@ -296,6 +296,13 @@ int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t pr
 		return rc;
 	if (!client || client == viewer) {
 		client = viewer;
+		/* Nobody books across a block, either way (the provider's staff
+		 * may still book for the client: their decision). */
+		bool blocked = false;
+		if ((rc = core_blocked_between(c, provider, viewer, &blocked)))
+			return rc;
+		if (blocked)
+			return ERR_NOTFOUND;
 	} else {
 		if ((rc = may_manage(c, a, viewer, p)))
 			return rc == ERR_FORBIDDEN ? ERR_NOTFOUND : rc;

@@ -290,3 +290,37 @@ def test_webcare_inbox_holds_nothing_across_a_block(server, admin, bob, carol):
     page = inbox(nurse, org, "?status=all")
     assert w + "open" in page
     assert w + "blok" not in page, page
+
+
+def _epoch(iso_text):
+    import datetime
+    fmt = "%Y-%m-%dT%H:%M:%S.%fZ" if "." in iso_text else "%Y-%m-%dT%H:%M:%SZ"
+    return int(datetime.datetime.strptime(iso_text, fmt).replace(tzinfo=datetime.timezone.utc).timestamp())
+
+
+def test_a_blocked_client_cannot_book(server):
+    """A care provider who blocked someone is not booked by them (API and
+    page); the provider's staff still can, for that client."""
+    from test_appointments import EVERY_DAY, client, professional, slots
+    from test_appointments import api as aapi
+    pro, ptok, prov = professional(server, EVERY_DAY + " slot=15 vooraf=0")
+    name, tok, cid = client(server)
+    r = aapi(server, ptok, "/api/v1/accounts/%s/block" % cid, "post")
+    assert r.status_code == 200, r.text
+    free = [f["start"] for f in slots(server, prov, days=3)]
+    r = aapi(server, tok, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": free[0]})
+    assert r.status_code == 404, r.text
+    page = server.login(name)
+    page.get("/afspraken/%s" % pro.name)
+    r = page.post("/afspraken/%s" % pro.name, {"start": str(_epoch(free[3]))})
+    assert r.status_code == 404, r.status_code
+    # Blocking the provider works the same way.
+    name2, tok2, cid2 = client(server)
+    btok = token(server, name2, "read write follow")
+    assert aapi(server, btok, "/api/v1/accounts/%s/block" % prov, "post").status_code == 200
+    r = aapi(server, tok2, "/api/v1/kring/appointments", "post", data={"provider_id": prov, "start": free[1]})
+    assert r.status_code == 404, r.text
+    # The provider books for the blocked client (a decision the provider makes).
+    r = aapi(server, ptok, "/api/v1/kring/appointments", "post",
+             data={"provider_id": prov, "start": free[2], "client_id": cid})
+    assert r.status_code == 201, r.text
