@@ -324,3 +324,27 @@ def test_a_blocked_client_cannot_book(server):
     r = aapi(server, ptok, "/api/v1/kring/appointments", "post",
              data={"provider_id": prov, "start": free[2], "client_id": cid})
     assert r.status_code == 201, r.text
+
+
+def test_no_match_request_across_a_block(server):
+    """A professional who blocked someone gets no like-request (with its
+    message) from them; neither does one they blocked."""
+    from test_match import SCOPES, pro
+    from test_match import api as mapi
+    p = pro(server, "angst", "Nederlands", uniq("regio"))
+    name = server.add_user(uniq("cli"))
+    tok = token(server, name, SCOPES + " follow")
+    cid = mapi(server, tok, "/api/v1/accounts/verify_credentials").json()["id"]
+    assert mapi(server, tok, "/api/v1/kring/match/%s/like" % p.id, "post").status_code == 200
+    btok = token(server, p.name, "read write follow")
+    assert mapi(server, btok, "/api/v1/accounts/%s/block" % cid, "post").status_code == 200
+    r = mapi(server, tok, "/api/v1/kring/match/%s/request" % p.id, "post", data={"message": "Toch even dit"})
+    assert r.status_code == 404, r.text
+    assert mapi(server, p.tok, "/api/v1/kring/match/requests").json() == []
+    # A like-request made before a block is not shown to the professional afterwards.
+    p2 = pro(server, "angst", "Nederlands", uniq("regio"))
+    assert mapi(server, tok, "/api/v1/kring/match/%s/like" % p2.id, "post").status_code == 200
+    assert mapi(server, tok, "/api/v1/kring/match/%s/request" % p2.id, "post").status_code == 200
+    assert len(mapi(server, p2.tok, "/api/v1/kring/match/requests").json()) == 1
+    assert mapi(server, tok, "/api/v1/accounts/%s/block" % p2.id, "post").status_code == 200
+    assert mapi(server, p2.tok, "/api/v1/kring/match/requests").json() == []
