@@ -480,9 +480,13 @@ int core_consult_answer(struct core *c, struct arena *a, uint64_t viewer, uint64
 	if (!rc && !priv)
 		rc = store_consult_followers(c->store, a, cs->id, &fol, &nf);
 	const char *fnote = arena_printf(a, "Nieuw antwoord op het spreekuur \"%s\".", cs->topic);
-	for (size_t i = 0; !rc && i < nf; i++)
-		if (!staff_of(c, fol[i], cs->owner_id))
+	for (size_t i = 0; !rc && i < nf; i++) {
+		/* Not those the session is shut to (a closed group's outsiders). */
+		struct consult_session as_f = *cs;
+		as_f.v_staff = false;
+		if (!staff_of(c, fol[i], cs->owner_id) && !shut_for(c, a, fol[i], &as_f))
 			rc = tell(c, cs, fol[i], fnote, told, &ntold, STORE_CONSULT_LIST + 1);
+	}
 	if ((rc = store_finish(c->store, rc)))
 		return rc;
 	told_events(c, told, ntold);

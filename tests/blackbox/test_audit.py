@@ -348,3 +348,15 @@ def test_no_match_request_across_a_block(server):
     assert len(mapi(server, p2.tok, "/api/v1/kring/match/requests").json()) == 1
     assert mapi(server, tok, "/api/v1/accounts/%s/block" % p2.id, "post").status_code == 200
     assert mapi(server, p2.tok, "/api/v1/kring/match/requests").json() == []
+
+
+def test_outsider_following_a_closed_group_session_hears_nothing(server):
+    pc, member, mtok, sid, gid, q, word = _group_session(server, "closed")
+    outsider = server.new_user(prefix="buiten")
+    otok = token(server, outsider.name)
+    assert api(server, otok, "/api/v1/kring/consult/sessions/%s/follow" % sid, "post").status_code == 200
+    _, ptok = pc, token(server, pc.name)
+    q2 = ask(server, mtok, sid, "Nog een vraag, %s?" % word)
+    answer(server, ptok, q2["id"], "Nog een antwoord.")
+    notes = api(server, otok, "/api/v1/notifications").json()
+    assert not [n for n in notes if n["type"] == "kring_consult"], notes
