@@ -17,6 +17,9 @@
 #define MSG_TAKEN                                                                                 \
 	"Dit tijdstip is al bezet: kies een ander tijdstip. (This time is already taken: please choose" \
 	" another time.)"
+#define MSG_TOO_MANY                                                                                \
+	"U hebt al veel afspraken bij deze zorgverlener staan: zeg er eerst een af. (You already have many" \
+	" upcoming appointments with this care provider: cancel one first.)"
 #define MSG_NO_SLOT                                                                                     \
 	"Op dit tijdstip kunt u geen afspraak maken: kies een vrij tijdstip uit de lijst. (There is no free" \
 	" slot at this time: please choose one from the list.)"
@@ -85,6 +88,8 @@ static int appt_fail(struct actx *x, int rc)
 		return api_fail(x, 409, MSG_TAKEN);
 	if (rc == ERR_INVAL)
 		return api_fail(x, 422, MSG_NO_SLOT);
+	if (rc == ERR_RATE)
+		return api_fail(x, 429, MSG_TOO_MANY);
 	return rc;
 }
 

@@ -20,6 +20,7 @@
 #include "core/core.h"
 #include "core/core_int.h"
 #include "store/store_api.h"
+#include "store/store_appt.h"
 
 /* OWASP's Argon2id minimum: 19 MiB, 2 passes; kind to a small machine. */
 #define PW_OPSLIMIT 2
@@ -327,8 +328,9 @@ out:
 
 /* A new password ends everything the old one opened, as Mastodon does:
  * every web session but keep_session_hash (the one making the change; NULL
- * for none), every app token and unused authorization code, and any other
- * reset link, so a thief's copy of any of them stops working. */
+ * for none), every app token and unused authorization code, any other reset
+ * link and the calendar link (/agenda/SECRET.ics: a client's appointments),
+ * so a thief's copy of any of them stops working. */
 static int sessions_end(struct core *c, uint64_t id, const char *keep_session_hash)
 {
 	int rc = store_session_delete_account(c->store, id, keep_session_hash);
@@ -336,6 +338,8 @@ static int sessions_end(struct core *c, uint64_t id, const char *keep_session_ha
 		rc = store_otoken_revoke_account(c->store, id);
 	if (!rc)
 		rc = store_token_expire_account(c->store, "reset", id, time_now());
+	if (!rc)
+		rc = store_calfeed_drop(c->store, id);
 	return rc;
 }
 

@@ -270,6 +270,19 @@ static int check_free(struct core *c, struct arena *a, uint64_t provider, const 
 	return rc;
 }
 
+/* A client who books for themselves holds at most CORE_APPT_PER_PROVIDER
+ * upcoming appointments with one provider (ERR_RATE), so one account cannot
+ * take a care provider's whole calendar.  Inside the booking's transaction. */
+static int within_limit(struct core *c, struct arena *a, uint64_t client, uint64_t provider, int64_t now)
+{
+	struct appointment *v;
+	size_t n = 0, k = 0;
+	int rc = store_appt_list(c->store, a, client, 0, now, &v, &n);
+	for (size_t i = 0; !rc && i < n; i++)
+		k += v[i].provider_id == provider && v[i].booked_by == client && v[i].state == APPT_BOOKED;
+	return rc ? rc : k >= CORE_APPT_PER_PROVIDER ? ERR_RATE : 0;
+}
+
 int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t provider, uint64_t client,
                    const char *kind, int64_t start, struct appointment *out)
 {
@@ -283,6 +296,13 @@ int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t pr
 		return rc;
 	if (!client || client == viewer) {
 		client = viewer;
+		/* Nobody books across a block, either way (the provider's staff
+		 * may still book for the client: their decision). */
+		bool blocked = false;
+		if ((rc = core_blocked_between(c, provider, viewer, &blocked)))
+			return rc;
+		if (blocked)
+			return ERR_NOTFOUND;
 	} else {
 		if ((rc = may_manage(c, a, viewer, p)))
 			return rc == ERR_FORBIDDEN ? ERR_NOTFOUND : rc;
@@ -310,7 +330,9 @@ int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t pr
 	/* One write transaction: check, insert, queue the reminders. */
 	if ((rc = store_begin(c->store)))
 		return rc;
-	rc = check_free(c, a, provider, &av, len, now, start, 0);
+	rc = client == viewer ? within_limit(c, a, client, provider, now) : 0;
+	if (!rc)
+		rc = check_free(c, a, provider, &av, len, now, start, 0);
 	if (!rc) {
 		rc = store_appt_insert(c->store, out);
 		if (rc == ERR_EXISTS)

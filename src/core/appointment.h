@@ -30,6 +30,7 @@ struct job_handler;
 #define CORE_APPT_REMIND_S   86400  /* the reminder goes a day before */
 #define CORE_APPT_SLOTS_MAX  2000   /* slots answered at most */
 #define CORE_APPT_RANGE_MAX  (62 * 86400) /* one question spans at most this */
+#define CORE_APPT_PER_PROVIDER 20   /* upcoming ones a client booked themselves with one provider */
 
 enum appt_notice_kind { APPT_NOTICE_BOOKED = 0, APPT_NOTICE_DAY_BEFORE = 1, APPT_NOTICE_CANCELLED = 2 };
 

@@ -122,6 +122,31 @@ int core_consult_open(struct core *c, struct arena *a, uint64_t viewer, const st
 	return 0;
 }
 
+/* Is cs for the members of a group that is not open?  Then its questions
+ * and answers are the group's, as its posts are (security review, 2026-12). */
+static bool group_closed(struct core *c, struct arena *a, const struct consult_session *cs)
+{
+	struct group *g;
+	if (cs->audience != CONSULT_GROUP)
+		return false;
+	return core_group_by_id(c, a, 0, cs->group_id, &g) || g->kind != GROUP_OPEN;
+}
+
+/* A closed group's session is read by its members and staff only: for
+ * anyone else its questions are shut, and a secret group's id is not
+ * handed to them either (cs->group_id becomes 0). */
+static bool shut_for(struct core *c, struct arena *a, uint64_t viewer, struct consult_session *cs)
+{
+	if (cs->v_staff || !group_closed(c, a, cs))
+		return false;
+	struct group *g;
+	if (viewer && !core_group_by_id(c, a, viewer, cs->group_id, &g) && g->v_state == GSTATE_MEMBER)
+		return false;
+	if (core_group_by_id(c, a, viewer, cs->group_id, &g))
+		cs->group_id = 0; /* not theirs to know of */
+	return true;
+}
+
 static int load_session(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct consult_session **out)
 {
 	struct consult_session *cs = arena_alloc(a, sizeof *cs);
@@ -141,7 +166,10 @@ static int load_session(struct core *c, struct arena *a, uint64_t viewer, uint64
 
 int core_consult_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct consult_session **out)
 {
-	return load_session(c, a, viewer, id, out);
+	int rc = load_session(c, a, viewer, id, out);
+	if (!rc)
+		(void)shut_for(c, a, viewer, *out); /* for its group id */
+	return rc;
 }
 
 int core_consult_list(struct core *c, struct arena *a, uint64_t viewer, uint64_t owner, struct consult_session **out,
@@ -158,6 +186,7 @@ int core_consult_list(struct core *c, struct arena *a, uint64_t viewer, uint64_t
 		    core_account_hidden(c, viewer, v[i].owner))
 			continue;
 		v[i].v_staff = staff_of(c, viewer, v[i].owner_id);
+		(void)shut_for(c, a, viewer, &v[i]); /* for its group id */
 		v[m++] = v[i];
 	}
 	*out = v;
@@ -187,12 +216,13 @@ int core_consult_follow(struct core *c, uint64_t viewer, uint64_t id, bool on)
 
 /* The one rule: the session's staff see every question (their queue), the
  * asker their own; others the public and anonymous ones that were neither
- * declined nor merged, unless the session answers privately. */
-static bool visible(uint64_t viewer, const struct consult_session *cs, const struct consult_question *q)
+ * declined nor merged, unless the session answers privately or is shut to
+ * them (a closed or secret group's session, shut_for). */
+static bool visible(uint64_t viewer, const struct consult_session *cs, bool shut, const struct consult_question *q)
 {
 	if (cs->v_staff || (viewer && q->asker_id == viewer))
 		return true;
-	return !cs->answers_private && !q->private_q && q->state != CQ_DECLINED && q->state != CQ_MERGED;
+	return !shut && !cs->answers_private && !q->private_q && q->state != CQ_DECLINED && q->state != CQ_MERGED;
 }
 
 /* What of a visible question viewer may know of its asker: an anonymous
@@ -241,9 +271,10 @@ int core_consult_questions(struct core *c, struct arena *a, uint64_t viewer, uin
 	size_t nan;
 	if ((rc = store_ca_list(c->store, a, session, &an, &nan)))
 		return rc;
+	bool shut = shut_for(c, a, viewer, cs);
 	size_t m = 0;
 	for (size_t i = 0; i < k; i++)
-		if (visible(viewer, cs, &v[i])) {
+		if (visible(viewer, cs, shut, &v[i])) {
 			mask(c, a, viewer, cs, &v[i]);
 			v[m++] = v[i];
 		}
@@ -262,7 +293,7 @@ int core_consult_question(struct core *c, struct arena *a, uint64_t viewer, uint
 	int rc = store_cq_get(c->store, a, id, q);
 	if (rc || (rc = load_session(c, a, viewer, q->session_id, cs)))
 		return rc;
-	if (!visible(viewer, *cs, q))
+	if (!visible(viewer, *cs, shut_for(c, a, viewer, *cs), q))
 		return ERR_NOTFOUND;
 	mask(c, a, viewer, *cs, q);
 	struct consult_answer *an;
@@ -449,9 +480,13 @@ int core_consult_answer(struct core *c, struct arena *a, uint64_t viewer, uint64
 	if (!rc && !priv)
 		rc = store_consult_followers(c->store, a, cs->id, &fol, &nf);
 	const char *fnote = arena_printf(a, "Nieuw antwoord op het spreekuur \"%s\".", cs->topic);
-	for (size_t i = 0; !rc && i < nf; i++)
-		if (!staff_of(c, fol[i], cs->owner_id))
+	for (size_t i = 0; !rc && i < nf; i++) {
+		/* Not those the session is shut to (a closed group's outsiders). */
+		struct consult_session as_f = *cs;
+		as_f.v_staff = false;
+		if (!staff_of(c, fol[i], cs->owner_id) && !shut_for(c, a, fol[i], &as_f))
 			rc = tell(c, cs, fol[i], fnote, told, &ntold, STORE_CONSULT_LIST + 1);
+	}
 	if ((rc = store_finish(c->store, rc)))
 		return rc;
 	told_events(c, told, ntold);
@@ -462,7 +497,7 @@ int core_consult_answer(struct core *c, struct arena *a, uint64_t viewer, uint64
 	 * normal post.  The answer only: the question's text is the asker's
 	 * (its @names would reach people), and nothing of the asker is in it.
 	 * Best effort: the answer stands whatever becomes of the post. */
-	if (!priv && cs->post_id) {
+	if (!priv && cs->post_id && !group_closed(c, a, cs)) {
 		struct post_input pin = {
 		        .author_id = cs->owner_id,
 		        .text = arena_printf(a, "Antwoord op een vraag van het spreekuur \"%s\":\n\n%s", cs->topic,
@@ -573,7 +608,7 @@ int core_consult_accept(struct core *c, uint64_t viewer, uint64_t question, uint
 		rc = store_cq_get(c->store, &a, question, &q);
 		if (!rc)
 			rc = load_session(c, &a, viewer, q.session_id, &cs);
-		if (!rc && !visible(viewer, cs, &q))
+		if (!rc && !visible(viewer, cs, shut_for(c, &a, viewer, cs), &q))
 			rc = ERR_NOTFOUND;
 		if (!rc && !cs->v_staff && q.asker_id != viewer)
 			rc = ERR_FORBIDDEN;

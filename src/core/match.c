@@ -266,7 +266,13 @@ int core_match_request(struct core *c, uint64_t viewer, uint64_t pro, const char
 	size_t n = message ? strlen(message) : 0;
 	if (n > CORE_MATCH_MESSAGE_MAX || (n && !utf8_valid(message, n)))
 		return ERR_INVAL;
-	int rc = 0;
+	/* No request, nor its message, across a block either way. */
+	bool blocked = false;
+	int rc = core_blocked_between(c, viewer, pro, &blocked);
+	if (rc)
+		return rc;
+	if (blocked)
+		return ERR_NOTFOUND;
 	if (n) {
 		/* Only the professional reads it, but it stays a text about others too. */
 		struct guard_part part = {.what = "message", .text = message, .self = true};
@@ -293,7 +299,10 @@ int core_match_requests(struct core *c, struct arena *a, uint64_t viewer, struct
 	struct match_request *v = arena_alloc(a, (k ? k : 1) * sizeof *v);
 	size_t m = 0;
 	for (size_t i = 0; i < k; i++) {
-		if (store_account_get(c->store, a, ids[i], &v[m].client))
+		bool blocked = false;
+		if ((rc = core_blocked_between(c, viewer, ids[i], &blocked)))
+			return rc;
+		if (blocked || store_account_get(c->store, a, ids[i], &v[m].client) || v[m].client->suspended)
 			continue;
 		v[m].message = msg[i];
 		v[m].at = at[i];

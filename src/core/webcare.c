@@ -379,7 +379,20 @@ int wc_ingest_post(struct core *c, struct arena *a, const struct post_new *pn, c
 			continue;
 		bool rcpt = in_list(pn->recipients, pn->nrecipients, org);
 		const char *kind = NULL;
-		if (pn->visibility == VIS_DIRECT) {
+		/* The inbox holds only what the organisation may read
+		 * (core_post_visible): a followers-only post, in a group or not,
+		 * only if it names the organisation or the organisation follows
+		 * its author; nothing across a block. */
+		bool reads = pn->visibility != VIS_FOLLOWERS || rcpt;
+		if (!reads && (rc = store_follows(c->store, org, pn->author_id, &reads)))
+			return rc;
+		bool blocked = false; /* a block either way hides a post, here too */
+		if (reads && (rc = core_blocked_between(c, org, pn->author_id, &blocked)))
+			return rc;
+		reads = reads && !blocked;
+		if (!reads) {
+			kind = NULL;
+		} else if (pn->visibility == VIS_DIRECT) {
 			/* A private message reaches only those it is addressed to. */
 			if (rcpt)
 				kind = "dm";

@@ -195,6 +195,8 @@ int h_appt_book(struct http_req *r)
 		return book_page(r, _r(r, "Dit tijdstip is net door iemand anders gekozen. Kies een ander tijdstip."), 409);
 	if (rc == ERR_INVAL)
 		return book_page(r, _r(r, "Op dit tijdstip kunt u geen afspraak maken. Kies een tijdstip uit de lijst."), 422);
+	if (rc == ERR_RATE)
+		return book_page(r, _r(r, "U hebt al veel afspraken bij deze zorgverlener staan. Zeg er eerst een af."), 429);
 	if (rc)
 		return rc;
 	if (ap.client_id != q->viewer) {
