@@ -78,3 +78,10 @@ def test_organisation_staff_are_reminded(server, admin):
     assert r.status_code == 200
     assert re.search(r'value="%s" selected' % org, r.text)
     assert "taalniveau C1" in html.unescape(r.text)
+
+
+def test_in_english(server):
+    c = server.new_user(prefix="en")
+    assert c.post("/settings/language", {"lang": "en", "back": "/"}).status_code == 303
+    t = html.unescape(check(c, HARD).text)
+    assert "Check readability" in t and "language level C1" in t and "sentence of" in t

@@ -591,3 +591,26 @@ describe('privacy guard on photos', { timeout: 5 * 60_000 }, () => {
     });
   }
 });
+
+// Issue 20: "Controleer de leesbaarheid" brings the compose form back with
+// the level and hints (a normal form submit, so without JavaScript too).
+describe('plain language check on the compose form', { timeout: 5 * 60_000 }, () => {
+  for (const lang of ['nl', 'en']) {
+    it(`the form with hints passes axe, without JavaScript (${lang})`, { timeout: 3 * TEST_TIMEOUT }, async () => {
+      const ctx = await loggedInContext('member', { lang, javaScriptEnabled: false });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(base + '/');
+        const text = 'Op grond van de Wet maatschappelijke ondersteuning heeft het college, na zorgvuldige afweging ' +
+          'van de door u verstrekte informatie, besloten uw aanvraag voor een maatwerkvoorziening en de ' +
+          'bijbehorende indicatiestelling af te wijzen.';
+        await page.fill('form.compose textarea[name=text]', text);
+        await clickAndWait(page, 'form.compose button[name=check]');
+        assert.equal(await page.inputValue('form.compose textarea[name=text]'), text);
+        assert.match(await page.textContent('main'), lang === 'nl' ? /taalniveau C1/ : /language level C1/);
+        assert.ok(await page.locator('#plain li').count() >= 2, 'hints listed');
+        await axeCheck(page, `compose form with readability hints (${lang})`);
+      } finally { await ctx.close(); }
+    });
+  }
+});
