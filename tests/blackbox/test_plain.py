@@ -85,3 +85,26 @@ def test_in_english(server):
     assert c.post("/settings/language", {"lang": "en", "back": "/"}).status_code == 303
     t = html.unescape(check(c, HARD).text)
     assert "Check readability" in t and "language level C1" in t and "sentence of" in t
+
+
+def test_cli_text_json_and_files(tmp_path):
+    import json
+    import subprocess
+    from conftest import KRING_BIN
+    r = subprocess.run([KRING_BIN, "readability"], input=HARD.encode(), capture_output=True, timeout=60)
+    assert r.returncode == 0
+    out = r.stdout.decode()
+    assert "level C1" in out and "zin van" in out and '"indicatiestelling" -> "besluit over welke zorg u krijgt"' in out
+    f1, f2 = tmp_path / "a.txt", tmp_path / "b.txt"
+    f1.write_text(EASY)
+    f2.write_text(HARD)
+    r = subprocess.run([KRING_BIN, "readability", "--json", str(f1), str(f2)], capture_output=True, timeout=60)
+    assert r.returncode == 0
+    objs = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    assert [o["level"] for o in objs] == ["B1", "C1"] and objs[0]["file"] == str(f1)
+    assert any(h["kind"] == "jargon" and h["alt"] for h in objs[1]["hints"])
+    assert any(h["kind"] == "long_sentence" and h["words"] > 20 for h in objs[1]["hints"])
+    r = subprocess.run([KRING_BIN, "readability", str(tmp_path / "missing.txt")], capture_output=True, timeout=60)
+    assert r.returncode == 1 and b"cannot open" in r.stderr
+    r = subprocess.run([KRING_BIN, "readability", "--bogus"], capture_output=True, timeout=60)
+    assert r.returncode == 2
