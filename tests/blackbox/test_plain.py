@@ -108,3 +108,11 @@ def test_cli_text_json_and_files(tmp_path):
     assert r.returncode == 1 and b"cannot open" in r.stderr
     r = subprocess.run([KRING_BIN, "readability", "--bogus"], capture_output=True, timeout=60)
     assert r.returncode == 2
+
+
+def test_on_a_reply_the_thread_comes_back(server, alice, bob):
+    pid = alice.new_post("Wie komt er donderdag koffie drinken? " + uniq("t"))
+    r = check(bob, HARD, in_reply_to=str(pid))
+    assert r.status_code == 200
+    t = html.unescape(r.text)
+    assert "taalniveau C1" in t and 'name="in_reply_to" value="%d"' % pid in t and "koffie drinken" in t
