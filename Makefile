@@ -193,6 +193,7 @@ eval: deps build/release/kring build/scan_train
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
 	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
+	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_dev.jsonl
 
 bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench
 	./build/release/kring-slots-bench

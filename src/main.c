@@ -28,6 +28,7 @@
 #include "core/webcare_source.h"
 #include "core/webcare.h"
 #include "http/http.h"
+#include "scan/readability.h"
 #include "scan/scan.h"
 #include "scan/sentiment.h"
 #include "web/web.h"
@@ -75,6 +76,7 @@ static const char usage[] =
 	"  fed block|unblock HOST            defederate another server (both ways), or connect it again\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  sentiment [--jsonl] [FILE...]     Dutch sentiment and urgency of each line\n"
+	"  readability [--json] [FILE...]    plain Dutch (B1): level, score and hints per file\n"
 	"  routes                            list the API's routes and the scope each asks\n"
 	"  routes pages                      list the pages' routes and who may call each\n"
 	"  export FILE                       write every table to FILE (JSON Lines; - = stdout)\n"
@@ -781,6 +783,8 @@ int main(int argc, char **argv)
 		return scan_cli_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "sentiment"))
 		return sentiment_cli_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "readability"))
+		return readability_cli_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "routes")) {
 		/* No database needed: the table, and whether it would start. */
 		if (argc > 2 && !strcmp(argv[2], "pages"))

@@ -60,5 +60,7 @@ int readability_text(struct arena *a, const char *s, size_t n, struct rd_result 
 int readability_syllables(const char *w, size_t n);
 /* "B1", "B2", "C1". */
 const char *readability_level_name(int level);
+/* `kring readability ...`: argv[0] is "readability" (readability_cli.c). */
+int readability_cli_main(int argc, char **argv);
 
 #endif

@@ -768,4 +768,25 @@ struct fed_note {
 };
 
 
+/* Plain language (issue 20, docs/measure.md): the readability check of a
+ * text being written, for the compose form (core/plain.h). */
+enum plain_hint_kind { PLAIN_LONG_SENTENCE = 1, PLAIN_JARGON = 2, PLAIN_HARD_WORD = 3 };
+
+struct plain_hint {
+	int kind;                     /* enum plain_hint_kind */
+	const char *text;             /* the word, or the sentence's start ("..." when cut) */
+	int words;                    /* PLAIN_LONG_SENTENCE: words in the sentence */
+	const char *alt;              /* PLAIN_JARGON: the plain word to use instead */
+};
+
+struct plain_check {
+	int level;                    /* 1 B1 (or easier), 2 B2, 3 C1 (or harder) */
+	const char *level_name;       /* "B1", "B2", "C1" */
+	int score;                    /* Flesch-Douma, 0..100 (higher is easier) */
+	int band;                     /* 0 very easy .. 4 very hard, from the score */
+	int words, sentences;
+	struct plain_hint *hints;
+	size_t nhints;
+};
+
 #endif

@@ -575,6 +575,8 @@ void draft_model(struct http_req *r, struct tval *c)
 	}
 	tv_set_bool(r->a, c, "media_lost", d->media_lost);
 	tv_set_bool(r->a, c, "attach_open", nkept || d->media_lost || (d->field && !strcmp(d->field, "media")));
+	if (d->plain)
+		plain_model(r, c);
 }
 
 /* A route parameter, as if the page had been asked for. */
@@ -1008,6 +1010,11 @@ int h_post_create(struct http_req *r)
 		return compose_error(r, &in, poll_error);
 	if ((rc = media_from_form(r, &in)))
 		return rc < 0 ? 0 : rc;
+	/* "Controleer de leesbaarheid": nothing is posted; the form comes back
+	 * with the text and the check (advice only, never a block). */
+	const char *check = http_form(r, "check");
+	if (check && !strcmp(check, "plain"))
+		return plain_check_page(r, &in);
 	/* "Aan" takes names as people know them; one that fits nobody or
 	 * several people brings the form back with the message in it. */
 	if (in.to && *in.to) {

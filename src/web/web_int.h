@@ -51,6 +51,7 @@ struct draft {
 	const uint64_t *media_ids; /* uploads kept with the draft */
 	size_t nmedia;
 	bool media_lost;           /* a chosen file is not kept: choose it again */
+	bool plain;                /* "Controleer de leesbaarheid": show the check (plain.c) */
 	uint64_t edit_id;          /* the edit form of this post, not the compose form */
 	int status;                /* the answer's status */
 };
@@ -119,6 +120,10 @@ int guidelines_page(struct http_req *r, uint64_t org, const struct post_input *i
 int compose_again(struct http_req *r, const struct draft *d, int err);
 /* The draft's values on a form's model (compose, group compose, edit). */
 void draft_model(struct http_req *r, struct tval *c);
+/* plain.c: the readability check of the form's text on c ("plain"), and
+ * h_post_create's answer to "Controleer de leesbaarheid". */
+void plain_model(struct http_req *r, struct tval *c);
+int plain_check_page(struct http_req *r, const struct post_input *in);
 /* The request's form fields as hidden inputs ({name, value}) except those
  * in own[] and altN, then media_id for each of in's uploads. */
 struct tval *hidden_fields(struct http_req *r, const char *const *own, size_t nown, const struct post_input *in);

@@ -591,3 +591,28 @@ describe('privacy guard on photos', { timeout: 5 * 60_000 }, () => {
     });
   }
 });
+
+// Issue 20: "Controleer de leesbaarheid" brings the compose form back with
+// the level and hints: axe on that page, and a normal form submit, so it
+// works without JavaScript too (axe itself needs JavaScript).
+describe('plain language check on the compose form', { timeout: 8 * 60_000 }, () => {
+  const HARD = 'Op grond van de Wet maatschappelijke ondersteuning heeft het college, na zorgvuldige afweging ' +
+    'van de door u verstrekte informatie, besloten uw aanvraag voor een maatwerkvoorziening en de ' +
+    'bijbehorende indicatiestelling af te wijzen.';
+  for (const [lang, js] of [['nl', true], ['en', true], ['nl', false]]) {
+    it(`the form with hints (${lang}, ${js ? 'axe' : 'without JavaScript'})`, { timeout: 2 * TEST_TIMEOUT }, async () => {
+      const ctx = await loggedInContext('member', { lang, javaScriptEnabled: js });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(base + '/');
+        await page.fill('form.compose textarea[name=text]', HARD);
+        await clickAndWait(page, 'form.compose button[name=check]');
+        assert.equal(await page.inputValue('form.compose textarea[name=text]'), HARD);
+        assert.match(await page.textContent('main'), lang === 'nl' ? /taalniveau C1/ : /language level C1/);
+        assert.ok(await page.locator('#plain li').count() >= 2, 'hints listed');
+        if (js)
+          await axeCheck(page, `compose form with readability hints (${lang})`);
+      } finally { await ctx.close(); }
+    });
+  }
+});
