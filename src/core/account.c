@@ -55,6 +55,7 @@ int core_open(const char *db_target, struct core **out)
 	if (ar && parse_u64(ar, &v) && v < 1000000)
 		c->app_rate = (int)v;
 	c->store = st;
+	c->reach = reach_new();
 	*out = c;
 	return 0;
 }
@@ -63,6 +64,7 @@ void core_close(struct core *c)
 {
 	if (!c)
 		return;
+	reach_free(c);
 	store_close(c->store);
 	free(c);
 }

@@ -492,6 +492,12 @@ static const char *const sqlite_steps[] = {
 	" created_at INTEGER NOT NULL, seq INTEGER NOT NULL, message TEXT NOT NULL DEFAULT '',"
 	" requested_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
 	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
+
+	/* 27 (reach, issue 20, docs/measure.md): who was shown a post, one row
+	 * per (post, viewer), written in batches off the request path.  Only
+	 * ever counted; no query reads the viewers out (store/reach.c). */
+	"CREATE TABLE post_reach (post_id INTEGER NOT NULL, viewer_id INTEGER NOT NULL,"
+	" PRIMARY KEY (post_id, viewer_id)) WITHOUT ROWID;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

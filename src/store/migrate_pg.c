@@ -460,6 +460,10 @@ const char *const store_pg_steps[] = {
 	" created_at BIGINT NOT NULL, seq BIGINT NOT NULL, message TEXT NOT NULL DEFAULT '',"
 	" requested_at BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
 	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
+
+	/* 27: reach (see migrate.c). */
+	"CREATE TABLE post_reach (post_id BIGINT NOT NULL, viewer_id BIGINT NOT NULL,"
+	" PRIMARY KEY (post_id, viewer_id));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

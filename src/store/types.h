@@ -744,4 +744,17 @@ struct match_request {
 	int64_t at;
 };
 
+/* ---- reach (issue 20, docs/measure.md) ---- */
+
+/* What an author (or their organisation's staff) may know of a post: how
+ * many distinct people were shown it, never who.  reach is 0 and
+ * reach_below_5 true when fewer than 5 were. */
+#define REACH_MIN_SHOWN 5
+struct post_reach {
+	uint64_t post;
+	int64_t reach;
+	bool reach_below_5;
+	int64_t favs, boosts, replies;
+};
+
 #endif

@@ -382,6 +382,7 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/posts/:id/edit", h_post_edit_form, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/edit", h_post_edit, WEB_LOGIN},
 	{HTTP_GET, "/posts/:id/history", h_post_history, WEB_ANYONE},
+	{HTTP_GET, "/posts/:id/bereik", h_post_reach, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/report", h_report, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/vote", h_poll_vote, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/:action", h_post_action, WEB_LOGIN},
@@ -827,6 +828,8 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	}
 	bool mine = core_post_own(q->viewer, p);
 	tv_set_bool(r->a, m, "can_edit", mine);
+	/* Its reach: the author side only (core_post_reach says so again). */
+	tv_set_bool(r->a, m, "can_reach", q->viewer && !p->reblog_of && (mine || p->v_staff));
 	tv_set_bool(r->a, m, "can_delete", mine || (q->me && q->me->role >= ROLE_MODERATOR));
 	tv_set_bool(r->a, m, "logged_in", q->viewer != 0);
 	/* Think time: the author sees when it goes out, and can still withdraw. */
