@@ -30,6 +30,12 @@ int a_post_reach(struct http_req *r)
 	jw_kint(j, "favourites_count", pr.favs);
 	jw_kint(j, "reblogs_count", pr.boosts);
 	jw_kint(j, "replies_count", pr.replies);
+	/* Clicks on the links of an organisation's post (the /l/ redirect). */
+	if (!pr.links_counted || pr.clicks_below_5)
+		jw_knull(j, "link_clicks");
+	else
+		jw_kint(j, "link_clicks", pr.clicks);
+	jw_kbool(j, "link_clicks_below_5", pr.links_counted && pr.clicks_below_5);
 	jw_end(j);
 	return 0;
 }

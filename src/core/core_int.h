@@ -36,6 +36,9 @@ struct reach_batch *reach_new(void);
 void reach_free(struct core *c);
 struct post;
 void reach_note(struct core *c, uint64_t viewer, struct post *const *v, size_t n);
+/* The n-th link (from 0) of p's text as core_render_post_text counts them,
+ * when p's links are counted (an organisation's post); NULL otherwise. */
+const char *post_link_at(struct arena *a, const struct post *p, int n);
 
 
 struct arena;

@@ -209,8 +209,37 @@ int core_post_reach(struct core *c, struct arena *a, uint64_t viewer, uint64_t p
 	out->post = post;
 	out->reach_below_5 = shown < REACH_MIN_SHOWN;
 	out->reach = out->reach_below_5 ? 0 : shown;
+	out->links_counted = p->author && p->author->kind == ACCOUNT_ORG && p->visibility != VIS_DIRECT;
+	int64_t clicks = 0;
+	if (out->links_counted && (rc = store_link_clicks(c->store, post, &clicks)))
+		return rc;
+	out->clicks_below_5 = clicks < REACH_MIN_SHOWN;
+	out->clicks = out->clicks_below_5 ? 0 : clicks;
 	out->favs = p->favs;
 	out->boosts = p->boosts;
 	out->replies = p->replies;
+	return 0;
+}
+
+int core_link_click(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, int n, const char **url)
+{
+	*url = NULL;
+	struct post *p;
+	int rc = core_post_get(c, a, viewer, post, &p);
+	if (rc)
+		return rc;
+	const char *to = post_link_at(a, p, n);
+	if (!to)
+		return ERR_NOTFOUND;
+	/* A header value: no control bytes (the text stops links at white
+	 * space already). */
+	for (const unsigned char *u = (const unsigned char *)to; *u; u++)
+		if (*u < 0x21 || *u == 0x7f)
+			return ERR_NOTFOUND;
+	if ((rc = store_begin(c->store)))
+		return rc;
+	if ((rc = store_finish(c->store, store_link_click(c->store, post, n))))
+		return rc;
+	*url = to;
 	return 0;
 }

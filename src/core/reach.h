@@ -30,4 +30,11 @@ int core_reach_flush(struct core *c) WARN_UNUSED;
 int core_post_reach(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, struct post_reach *out)
 	WARN_UNUSED;
 
+/* A click on the n-th link of post (the /l/<post>-<n> redirect): counted
+ * (no one's identity is kept), and *url is where it leads.  ERR_NOTFOUND
+ * when viewer (0: anyone) may not see the post or it has no such counted
+ * link: only addresses in the post are ever redirected to. */
+int core_link_click(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, int n, const char **url)
+	WARN_UNUSED;
+
 #endif

@@ -497,7 +497,11 @@ static const char *const sqlite_steps[] = {
 	 * per (post, viewer), written in batches off the request path.  Only
 	 * ever counted; no query reads the viewers out (store/reach.c). */
 	"CREATE TABLE post_reach (post_id INTEGER NOT NULL, viewer_id INTEGER NOT NULL,"
-	" PRIMARY KEY (post_id, viewer_id)) WITHOUT ROWID;",
+	" PRIMARY KEY (post_id, viewer_id)) WITHOUT ROWID;"
+	/* Clicks on the links of an organisation's post (the /l/ redirect):
+	 * a number per link, nobody's identity. */
+	"CREATE TABLE link_clicks (post_id INTEGER NOT NULL, link INTEGER NOT NULL, clicks INTEGER NOT NULL,"
+	" PRIMARY KEY (post_id, link));",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

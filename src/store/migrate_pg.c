@@ -463,7 +463,9 @@ const char *const store_pg_steps[] = {
 
 	/* 27: reach (see migrate.c). */
 	"CREATE TABLE post_reach (post_id BIGINT NOT NULL, viewer_id BIGINT NOT NULL,"
-	" PRIMARY KEY (post_id, viewer_id));",
+	" PRIMARY KEY (post_id, viewer_id));"
+	"CREATE TABLE link_clicks (post_id BIGINT NOT NULL, link BIGINT NOT NULL, clicks BIGINT NOT NULL,"
+	" PRIMARY KEY (post_id, link));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -15,4 +15,8 @@ int store_reach_add(struct store *s, const uint64_t *pairs, size_t n) WARN_UNUSE
 /* How many distinct people were shown post. */
 int store_reach_count(struct store *s, uint64_t post, int64_t *out) WARN_UNUSED;
 
+/* One more click on link n of post; all clicks on post's links. */
+int store_link_click(struct store *s, uint64_t post, int n) WARN_UNUSED;
+int store_link_clicks(struct store *s, uint64_t post, int64_t *out) WARN_UNUSED;
+
 #endif

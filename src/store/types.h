@@ -755,6 +755,11 @@ struct post_reach {
 	int64_t reach;
 	bool reach_below_5;
 	int64_t favs, boosts, replies;
+	/* clicks on the post's links (an organisation's post: links_counted),
+	 * 0 and clicks_below_5 when fewer than 5 */
+	bool links_counted;
+	int64_t clicks;
+	bool clicks_below_5;
 };
 
 #endif

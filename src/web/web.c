@@ -383,6 +383,7 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/posts/:id/edit", h_post_edit, WEB_LOGIN},
 	{HTTP_GET, "/posts/:id/history", h_post_history, WEB_ANYONE},
 	{HTTP_GET, "/posts/:id/bereik", h_post_reach, WEB_LOGIN},
+	{HTTP_GET, "/l/:token", h_link, WEB_ANYONE},
 	{HTTP_POST, "/posts/:id/report", h_report, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/vote", h_poll_vote, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/:action", h_post_action, WEB_LOGIN},
@@ -778,7 +779,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	tv_set(m, "author", account_model(r, p->author));
 	if (p->writer && p->writer_id != p->author_id)
 		tv_set(m, "writer", account_model(r, p->writer));
-	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, core_dm_body(p)));
+	tv_set_html(r->a, m, "html", core_render_post_text(q->w->core, r->a, p));
 	tv_set_str(r->a, m, "text", p->text);
 	/* A private message names its recipients apart from its text. */
 	struct account **to;

@@ -214,6 +214,7 @@ int h_post_edit(struct http_req *r);
 int h_post_history(struct http_req *r);
 /* reach.c: the reach of a post, for its author side (issue 20) */
 int h_post_reach(struct http_req *r);
+int h_link(struct http_req *r);
 int h_post_action(struct http_req *r);
 int h_notifications(struct http_req *r);
 int h_notifications_read(struct http_req *r);

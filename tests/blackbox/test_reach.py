@@ -157,3 +157,64 @@ def test_organisation_staff_see_the_numbers(srv):
     assert "fewer than 5" in cc.get("/posts/%s/bereik" % pid).text
     outsider = srv.add_user(uniq("buiten"))
     assert reach(srv, token(srv, outsider), pid).status_code == 404
+
+
+def org_post(srv, text):
+    """An organisation with two staff; one posts text as it.  (org, nurse, colleague, post id)"""
+    org = uniq("org")
+    srv.cli("org", "add", org, "--display-name", "Zorggroep Klik")
+    nurse, colleague = srv.add_user(uniq("nurse")), srv.add_user(uniq("coll"))
+    srv.cli("org", "staff", org, nurse)
+    srv.cli("org", "staff", org, colleague)
+    admin = srv.login(srv.add_user(uniq("adm"), role="admin"))
+    assert admin.post("/admin/orgs/%s/policy" % org, {"hold_seconds": "0", "ignore": ""}).status_code == 303
+    r = srv.login(nurse).post("/posts", {"text": text, "visibility": "public", "as": org})
+    assert r.status_code == 303, r.text[:500]
+    return org, nurse, colleague, re.search(r"/posts/(\d+)", r.headers["Location"]).group(1)
+
+
+def test_link_clicks_of_an_organisations_post(srv):
+    text = ("Werken bij ons: https://example.org/vacatures?id=7 en meer op https://example.net/over. "
+            + uniq("w"))
+    org, nurse, colleague, pid = org_post(srv, text)
+    anon = srv.client()
+    page = anon.get("/posts/%s" % pid).text
+    # The page links through kring's own redirect, not straight out.
+    assert 'href="/l/%s-0"' % pid in page and 'href="/l/%s-1"' % pid in page
+    assert 'href="https://example.org' not in page
+    r = anon.get("/l/%s-0" % pid, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "https://example.org/vacatures?id=7"
+    r = anon.get("/l/%s-1" % pid, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"] == "https://example.net/over"
+    ctok = token(srv, colleague)
+    j = reach(srv, ctok, pid).json()
+    assert j["link_clicks"] is None and j["link_clicks_below_5"] is True, j
+    for _ in range(4):
+        assert anon.get("/l/%s-0" % pid, allow_redirects=False).status_code == 303
+    j = reach(srv, ctok, pid).json()
+    assert j["link_clicks"] == 6 and j["link_clicks_below_5"] is False, j
+    t = srv.login(colleague).get("/posts/%s/bereik" % pid).text
+    assert "Klikken op links" in t and "<dd>6</dd>" in t
+    # Only addresses that are in the post: no third link, no other post, nothing made up.
+    for bad in ("/l/%s-2" % pid, "/l/%s-x" % pid, "/l/-1", "/l/%s" % pid, "/l/1-0", "/l/%s--1" % pid,
+                "/l/99999999999999999999999-0"):
+        assert anon.get(bad, allow_redirects=False).status_code == 404, bad
+
+
+def test_person_posts_link_straight_out_and_private_posts_stay_private(srv):
+    author = srv.add_user(uniq("auteur"))
+    atok = token(srv, author)
+    pid = api_post(srv, atok, "Kijk op https://example.com/folder " + uniq("w"))
+    c = srv.login(author)
+    assert 'href="https://example.com/folder"' in c.get("/posts/%s" % pid).text
+    assert srv.client().get("/l/%s-0" % pid, allow_redirects=False).status_code == 404
+    j = reach(srv, atok, pid).json()
+    assert j["link_clicks"] is None and j["link_clicks_below_5"] is False
+    # An organisation's followers-only post: its links do not open for others.
+    org, nurse, colleague, _ = org_post(srv, "Openbaar " + uniq("w"))
+    r = srv.login(nurse).post("/posts", {"text": "Intern: https://example.org/rooster " + uniq("w"),
+                                         "visibility": "followers", "as": org})
+    assert r.status_code == 303
+    fid = re.search(r"/posts/(\d+)", r.headers["Location"]).group(1)
+    assert srv.client().get("/l/%s-0" % fid, allow_redirects=False).status_code == 404
+    assert srv.login(nurse).get("/l/%s-0" % fid, allow_redirects=False).status_code == 303
