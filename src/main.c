@@ -25,6 +25,7 @@
 #include "core/push.h"
 #include "core/federation.h"
 #include "fed/fed.h"
+#include "core/reach.h"
 #include "core/webcare_source.h"
 #include "core/webcare.h"
 #include "http/http.h"
@@ -724,6 +725,12 @@ static int serve(struct opts *o, struct core *c)
 		fprintf(stderr, "kring: cannot start media processing in %s: %s\n", o->cfg.data, err_str(rc));
 		return 1;
 	}
+	/* Reach: the views noted by timelines, written in batches. */
+	if (core_reach_start(c, 0)) {
+		fprintf(stderr, "kring: cannot start counting reach\n");
+		job_stop(jobs);
+		return 1;
+	}
 	/* One server, one route table: each adapter mounts its part (the API
 	 * owns its paths, the pages take the rest), and neither knows the other. */
 	struct http_server *srv = NULL;
@@ -760,6 +767,7 @@ static int serve(struct opts *o, struct core *c)
 	http_stop(srv);
 	web_close(w);
 	job_stop(jobs);
+	core_reach_stop(c);
 	core_media_close();
 	core_mail_close();
 	core_push_close();

@@ -208,6 +208,8 @@ H(a_review_reply); H(a_review_approve); H(a_review_remove);
 /* match.c: choosing a care worker (kring's own) */
 H(a_match_next); H(a_match_list); H(a_match_likes); H(a_match_requests); H(a_match_profile);
 H(a_match_profile_set); H(a_match_undo); H(a_match_like); H(a_match_skip); H(a_match_request);
+/* reach.c: reach of a post (kring's own, issue 20) */
+H(a_post_reach);
 /* admin.c */
 H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);

@@ -56,6 +56,10 @@ int core_open(const char *db_target, struct core **out)
 	if (ar && parse_u64(ar, &v) && v < 1000000)
 		c->app_rate = (int)v;
 	c->store = st;
+	/* KRING_REACH=0: count no reach (to measure what counting costs the
+	 * timelines; an instance that wants no counts at all). */
+	const char *rs = getenv("KRING_REACH");
+	c->reach = rs && !strcmp(rs, "0") ? NULL : reach_new();
 	*out = c;
 	return 0;
 }
@@ -64,6 +68,7 @@ void core_close(struct core *c)
 {
 	if (!c)
 		return;
+	reach_free(c);
 	store_close(c->store);
 	free(c);
 }

@@ -920,6 +920,10 @@ int core_rate(struct core *c, const char *what, uint64_t who, int max, int windo
 /* ---- text ---- */
 /* Render post text as safe HTML: escaped, paragraphs, links, #tags, @mentions. */
 char *core_render_text(struct core *c, struct arena *a, const char *text);
+/* A post's text for the pages: as core_render_text, but the links of an
+ * organisation's post go through /l/<post>-<n> so their clicks count
+ * (core_link_click, issue 20). */
+char *core_render_post_text(struct core *c, struct arena *a, const struct post *p);
 /* A private message as its readers read it: the @handles it starts with
  * name its recipients, who are shown apart (core_post_addressees), so the
  * text starts after them (unless it is nothing else). */

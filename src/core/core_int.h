@@ -27,7 +27,18 @@ struct core {
 	void (*on_delete)(uint64_t post);              /* a post was deleted */
 	void (*on_post)(struct core *c, uint64_t post, bool edited); /* written, edited or boosted */
 	void (*on_notify)(struct core *c, uint64_t account);        /* a notification for account */
+	struct reach_batch *reach; /* views waiting to be counted (reach.c) */
 };
+
+/* Reach (reach.c): the batch, made by core_open and written out and freed
+ * by core_close; note the posts v[0..n) a page or answer shows viewer. */
+struct reach_batch *reach_new(void);
+void reach_free(struct core *c);
+struct post;
+void reach_note(struct core *c, uint64_t viewer, struct post *const *v, size_t n);
+/* The n-th link (from 0) of p's text as core_render_post_text counts them,
+ * when p's links are counted (an organisation's post); NULL otherwise. */
+const char *post_link_at(struct arena *a, const struct post *p, int n);
 
 
 struct arena;

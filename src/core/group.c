@@ -603,6 +603,7 @@ int core_group_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64
 		*older = 0;
 	*out = v;
 	*n = k;
+	reach_note(c, viewer, v, k);
 	return 0;
 }
 

@@ -214,5 +214,6 @@ int core_list_timeline(struct core *c, struct arena *a, uint64_t viewer, uint64_
 	*newer = k ? ids[0] : 0;
 	*out = v;
 	*n = m;
+	reach_note(c, viewer, v, m);
 	return 0;
 }

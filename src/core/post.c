@@ -1011,6 +1011,7 @@ int core_thread(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, s
 	replies_held(c, a, all, k);
 	*out = all;
 	*n = k;
+	reach_note(c, viewer, all, k);
 	return 0;
 }
 

@@ -88,9 +88,18 @@ static size_t link_end(const char *s, size_t i, size_t len)
 	return j;
 }
 
-char *core_render_text(struct core *c, struct arena *a, const char *s)
+/* Links of an organisation's post go through kring's own redirect
+ * (/l/<post>-<n>, the n-th link of the text) so their clicks count; want
+ * finds the n-th link's address.  post 0: links go straight out. */
+struct links {
+	uint64_t post;
+	int n;          /* links seen so far */
+	int want;       /* -1: none */
+	const char *found;
+};
+
+static char *render(struct arena *a, const char *s, struct links *lk)
 {
-	(void)c;
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
 	size_t len = strlen(s);
 	buf_nofail(buf_adds(&b, "<p>"));
@@ -114,8 +123,14 @@ char *core_render_text(struct core *c, struct arena *a, const char *s)
 			size_t j = link_end(s, i, len);
 			size_t pre = s[i + 4] == 's' ? 8 : 7;
 			if (j > i + pre) {
+				int n = lk->n++;
+				if (n == lk->want)
+					lk->found = arena_strndup(a, s + i, j - i);
 				buf_nofail(buf_adds(&b, "<a href=\""));
-				html_escape(&b, s + i, j - i);
+				if (lk->post)
+					buf_nofail(buf_addf(&b, "/l/%llu-%d", (unsigned long long)lk->post, n));
+				else
+					html_escape(&b, s + i, j - i);
 				buf_nofail(buf_adds(&b, "\" rel=\"nofollow ugc noopener\" target=\"_blank\">"));
 				html_escape(&b, s + i + pre, j - i - pre);
 				buf_nofail(buf_adds(&b, "</a>"));
@@ -155,6 +170,36 @@ char *core_render_text(struct core *c, struct arena *a, const char *s)
 	char *out = arena_strndup(a, b.ptr, b.len);
 	buf_release(&b);
 	return out;
+}
+
+char *core_render_text(struct core *c, struct arena *a, const char *s)
+{
+	(void)c;
+	struct links lk = {.want = -1};
+	return render(a, s, &lk);
+}
+
+/* An organisation's post that is not a private message: its links count. */
+static bool tracked(const struct post *p)
+{
+	return p->author && p->author->kind == ACCOUNT_ORG && p->visibility != VIS_DIRECT;
+}
+
+char *core_render_post_text(struct core *c, struct arena *a, const struct post *p)
+{
+	if (!tracked(p))
+		return core_render_text(c, a, core_dm_body(p));
+	struct links lk = {.post = p->id, .want = -1};
+	return render(a, p->text, &lk);
+}
+
+const char *post_link_at(struct arena *a, const struct post *p, int n)
+{
+	if (!tracked(p) || n < 0)
+		return NULL;
+	struct links lk = {.want = n};
+	(void)render(a, p->text, &lk);
+	return lk.found;
 }
 
 static _Thread_local struct sb_stemmer *stemmer;

@@ -108,5 +108,6 @@ int core_timeline(struct core *c, struct arena *a, uint64_t viewer, const struct
 	}
 	*out = res;
 	*n = k;
+	reach_note(c, viewer, res, k);
 	return 0;
 }

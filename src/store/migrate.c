@@ -532,6 +532,16 @@ static const char *const sqlite_steps[] = {
 	"CREATE INDEX posts_held ON posts(author_id, id) WHERE publish_at > 0;"
 	"CREATE INDEX notifications_unread ON notifications(account_id, id) WHERE read = 0;"
 	"CREATE INDEX posts_direct ON posts(author_id, id) WHERE visibility = 2;",
+
+	/* 30 (reach, issue 20, docs/measure.md): who was shown a post, one row
+	 * per (post, viewer), written in batches off the request path.  Only
+	 * ever counted; no query reads the viewers out (store/reach.c). */
+	"CREATE TABLE post_reach (post_id INTEGER NOT NULL, viewer_id INTEGER NOT NULL,"
+	" PRIMARY KEY (post_id, viewer_id)) WITHOUT ROWID;"
+	/* Clicks on the links of an organisation's post (the /l/ redirect):
+	 * a number per link, nobody's identity. */
+	"CREATE TABLE link_clicks (post_id INTEGER NOT NULL, link INTEGER NOT NULL, clicks INTEGER NOT NULL,"
+	" PRIMARY KEY (post_id, link));",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

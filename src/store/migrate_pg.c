@@ -490,6 +490,12 @@ const char *const store_pg_steps[] = {
 	"CREATE INDEX posts_held ON posts(author_id, id) WHERE publish_at > 0;"
 	"CREATE INDEX notifications_unread ON notifications(account_id, id) WHERE read = 0;"
 	"CREATE INDEX posts_direct ON posts(author_id, id) WHERE visibility = 2;",
+
+	/* 30: reach (see migrate.c). */
+	"CREATE TABLE post_reach (post_id BIGINT NOT NULL, viewer_id BIGINT NOT NULL,"
+	" PRIMARY KEY (post_id, viewer_id));"
+	"CREATE TABLE link_clicks (post_id BIGINT NOT NULL, link BIGINT NOT NULL, clicks BIGINT NOT NULL,"
+	" PRIMARY KEY (post_id, link));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

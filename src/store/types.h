@@ -789,4 +789,22 @@ struct plain_check {
 	size_t nhints;
 };
 
+/* ---- reach (issue 20, docs/measure.md) ---- */
+
+/* What an author (or their organisation's staff) may know of a post: how
+ * many distinct people were shown it, never who.  reach is 0 and
+ * reach_below_5 true when fewer than 5 were. */
+#define REACH_MIN_SHOWN 5
+struct post_reach {
+	uint64_t post;
+	int64_t reach;
+	bool reach_below_5;
+	int64_t favs, boosts, replies;
+	/* clicks on the post's links (an organisation's post: links_counted),
+	 * 0 and clicks_below_5 when fewer than 5 */
+	bool links_counted;
+	int64_t clicks;
+	bool clicks_below_5;
+};
+
 #endif

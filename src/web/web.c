@@ -382,6 +382,8 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/posts/:id/edit", h_post_edit_form, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/edit", h_post_edit, WEB_LOGIN},
 	{HTTP_GET, "/posts/:id/history", h_post_history, WEB_ANYONE},
+	{HTTP_GET, "/posts/:id/bereik", h_post_reach, WEB_LOGIN},
+	{HTTP_GET, "/l/:token", h_link, WEB_ANYONE},
 	{HTTP_POST, "/posts/:id/report", h_report, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/vote", h_poll_vote, WEB_LOGIN},
 	{HTTP_POST, "/posts/:id/:action", h_post_action, WEB_LOGIN},
@@ -777,7 +779,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	tv_set(m, "author", account_model(r, p->author));
 	if (p->writer && p->writer_id != p->author_id)
 		tv_set(m, "writer", account_model(r, p->writer));
-	tv_set_html(r->a, m, "html", core_render_text(q->w->core, r->a, core_dm_body(p)));
+	tv_set_html(r->a, m, "html", core_render_post_text(q->w->core, r->a, p));
 	tv_set_str(r->a, m, "text", p->text);
 	/* A private message names its recipients apart from its text. */
 	struct account **to;
@@ -827,6 +829,8 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	}
 	bool mine = core_post_own(q->viewer, p);
 	tv_set_bool(r->a, m, "can_edit", mine);
+	/* Its reach: the author side only (core_post_reach says so again). */
+	tv_set_bool(r->a, m, "can_reach", q->viewer && !p->reblog_of && (mine || p->v_staff));
 	tv_set_bool(r->a, m, "can_delete", mine || (q->me && q->me->role >= ROLE_MODERATOR));
 	tv_set_bool(r->a, m, "logged_in", q->viewer != 0);
 	/* Think time: the author sees when it goes out, and can still withdraw. */

@@ -217,6 +217,9 @@ int h_post_create(struct http_req *r);
 int h_post_edit_form(struct http_req *r);
 int h_post_edit(struct http_req *r);
 int h_post_history(struct http_req *r);
+/* reach.c: the reach of a post, for its author side (issue 20) */
+int h_post_reach(struct http_req *r);
+int h_link(struct http_req *r);
 int h_post_action(struct http_req *r);
 int h_notifications(struct http_req *r);
 int h_notifications_read(struct http_req *r);

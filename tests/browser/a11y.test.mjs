@@ -371,6 +371,8 @@ const PAGES = [
   ['/kiezen/mijn', () => '/kiezen/mijn'],
   ['/kiezen/verzoeken', () => '/kiezen/verzoeken'],
   ['/settings/pro', () => '/settings/pro'],
+  // Reach of a post (issue 20): the author's own numbers.
+  ['/posts/ID/bereik', (role) => `/posts/${role === 'member' ? ids.member : ids.admin}/bereik`],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {

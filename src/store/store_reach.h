@@ -1,0 +1,22 @@
+#ifndef STORE_STORE_REACH_H
+#define STORE_STORE_REACH_H
+
+/* Reach (issue 20, reach.c): which people were shown a post, only ever
+ * counted.  No function here returns a viewer. */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* Record the pairs (pairs[2i] post, pairs[2i+1] viewer), i < n; a pair
+ * recorded before stays one row.  Call inside store_begin/store_finish. */
+int store_reach_add(struct store *s, const uint64_t *pairs, size_t n) WARN_UNUSED;
+/* How many distinct people were shown post. */
+int store_reach_count(struct store *s, uint64_t post, int64_t *out) WARN_UNUSED;
+
+/* One more click on link n of post; all clicks on post's links. */
+int store_link_click(struct store *s, uint64_t post, int n) WARN_UNUSED;
+int store_link_clicks(struct store *s, uint64_t post, int64_t *out) WARN_UNUSED;
+
+#endif
