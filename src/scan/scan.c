@@ -2480,11 +2480,21 @@ static int number_word(const char *w, size_t n)
 	return -1;
 }
 
+/* A number read out in words without its leading 0 ("zes één twee …",
+ * "zes-vier-een-…") is a phone number only when the words around it talk about
+ * calling; then 9 digits (a mobile without 0) or 10 are enough. */
+static const char *const phone_word_ctx[] = {"bel", "bellen", "belt", "nummer", "telefoon", "tel",
+	"mobiel", "whatsapp", "appen", "app ", "sms", "06", "nul", NULL};
+
 static void scan_word_phones(struct ctx *c)
 {
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if ((c->t[k->s] | 0x20) != 'n' || k->e - k->s < 3 || strncasecmp(c->t + k->s, "nul", 3) != 0)
+		bool nul = (c->t[k->s] | 0x20) == 'n' && k->e - k->s >= 3 &&
+		           strncasecmp(c->t + k->s, "nul", 3) == 0;
+		if (!nul && !(number_word(c->t + k->s, k->e - k->s) >= 0 &&
+		              number_word(c->t + k->s, k->e - k->s) < 10 &&
+		              number_word(c->t + k->s, k->e - k->s) > 0))
 			continue;
 		size_t p = k->s, end = k->s, digits = 0;
 		for (;;) {
@@ -2504,7 +2514,11 @@ static void scan_word_phones(struct ctx *c)
 			if (p == q)
 				break;
 		}
-		if (digits == 10) {
+		bool ok = nul ? digits == 10
+		              : (digits == 9 || digits == 10) &&
+		                (window_has(c, back(k->s, 60), k->s, phone_word_ctx) ||
+		                 window_has(c, end, end + 40 < c->len ? end + 40 : c->len, phone_word_ctx));
+		if (ok) {
 			add_finding(c, SCAN_PHONE, k->s, end, window_has(c, back(k->s, 100), k->s, org_ctx) ? 0.4 : 0.8);
 			while (i + 1 < c->ntok && c->tok[i + 1].s < end)
 				i++;
@@ -2819,8 +2833,12 @@ static void scan_subject_names(struct ctx *c)
 	bool *cov = NULL;
 	for (size_t i = 0; i + 1 < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if (!k->first || !k->cap || !(k->flags & W_AMBIG) || !(k->flags & W_FIRST) || c->veto[i] ||
-		    (k->flags & (W_NONAME | W_ORG | W_ROLE | W_MED)))
+		/* a first name written in lower case ("juul zit boven", as people
+		 * type in a chat) is no ordinary word when the list says it is not one */
+		bool lower = !k->cap && !(k->flags & W_AMBIG);
+		if (!k->first || !(k->cap || lower) || (k->cap && !(k->flags & W_AMBIG)) ||
+		    !(k->flags & W_FIRST) || c->veto[i] ||
+		    (k->flags & (W_NONAME | W_ORG | W_ROLE | W_MED | W_PREFIX | W_TITLE | W_FAMILY | W_POSS)))
 			continue;
 		const struct tok *v = &c->tok[i + 1];
 		char w[16];
@@ -2846,10 +2864,49 @@ static void scan_subject_names(struct ctx *c)
 			        (c->tok[j].flags & W_STREETHEAD && j + 1 < c->ntok && digit_at(c, c->tok[j].e + 1));
 		if (!about && j < c->ntok && (c->tok[j].flags & W_PRONOUN) && c->tok[j].cap)
 			about = true;
-		if (about)
+		if (about || lower)
 			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
 	}
 	free(cov);
+}
+
+/*
+ * "ik sprak jan vanmorgen", "heb je fatima gezien": in chat a listed first
+ * name in lower case right after a verb of meeting or calling is the object
+ * of it.  Only names the list does not also know as ordinary words.
+ */
+static void scan_lower_objects(struct ctx *c)
+{
+	static const char *const mverbs[] = {"sprak", "spreek", "zag", "zie", "bel", "belde", "bezocht",
+		"bezoek", "hielp", "help", "haalde", "haal", "bracht", "breng", "gezien", "gesproken",
+		"gebeld", "met", "heb", "tante", "oom", "opa", "oma", NULL};
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i], *p = &c->tok[i - 1];
+		if (k->first || k->cap || !(k->flags & W_FIRST) || c->veto[i] || p->sent != k->sent ||
+		    (k->flags & (W_AMBIG | W_NONAME | W_ORG | W_ROLE | W_MED | W_PREFIX | W_TITLE |
+		                 W_FAMILY | W_POSS | W_PRONOUN)))
+			continue;
+		char w[16];
+		size_t pl = p->e - p->s;
+		if (pl >= sizeof w)
+			continue;
+		lower_utf8(c->t + p->s, pl, w);
+		w[pl] = '\0';
+		static const char *const subj[] = {"ik", "je", "jij", "we", "wij", "hij", "ze", "zij", NULL};
+		bool hit = in_list(w, mverbs);
+		if (!hit && i >= 2 && in_list(w, subj) && c->tok[i - 2].sent == k->sent) {
+			/* "zag ik mohammed": the verb before the subject */
+			const struct tok *q = &c->tok[i - 2];
+			size_t ql = q->e - q->s;
+			if (ql < sizeof w) {
+				lower_utf8(c->t + q->s, ql, w);
+				w[ql] = '\0';
+				hit = in_list(w, mverbs);
+			}
+		}
+		if (hit)
+			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+	}
 }
 
 struct sentinfo {
@@ -2918,6 +2975,20 @@ static void scan_health(struct ctx *c)
 				lower_utf8(c->t + k->s, len, w);
 				w[len] = '\0';
 				si[s].pron = in_list(w, dx);
+			}
+		}
+		/* "De psychose komt terug denk ik.", "Die longontsteking is nog niet weg.":
+		 * a definite article before a condition points back to the person the
+		 * text was about (only tried after such a sentence) */
+		if (si[s].ntok >= 2 && !si[s].pron && (si[s - 1].name || si[s - 1].room || si[s - 1].ref)) {
+			const struct tok *k = &c->tok[si[s].first];
+			size_t len = k->e - k->s, last;
+			static const char *const defs[] = {"de", "het", "die", "dat", "deze", "dit", NULL};
+			char w[8];
+			if (len < sizeof w) {
+				lower_utf8(c->t + k->s, len, w);
+				w[len] = '\0';
+				si[s].pron = in_list(w, defs) && medical_token(c, si[s].first + 1, &last);
 			}
 		}
 		if (si[s].ntok && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].pron || si[s].ntok <= 5)) {
@@ -3441,6 +3512,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_word_phones(&c);
 	scan_mixed_phones(&c);
 	scan_subject_names(&c);
+	scan_lower_objects(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);

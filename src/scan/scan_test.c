@@ -359,6 +359,23 @@ static void test_mixed_phone(void **state)
 	EXPECT_NONE("Het vroor 0 graden, om 12 uur twee graden.", SCAN_PHONE);
 }
 
+static void test_wave5_classes(void **state)
+{
+	/* phone numbers read out without their 0, with calling nearby */
+	EXPECT("Wil je hem appen? Zes drie een vier vier vijf twee acht negen.", SCAN_PHONE,
+	       "Zes drie een vier vier vijf twee acht negen");
+	EXPECT_NONE("In de zaal zaten zes drie een vier vier vijf twee acht negen kinderen.", SCAN_PHONE);
+	/* lower-case listed first names, opening a line or after a verb of meeting */
+	EXPECT("fatima ligt sinds gisteren op bed.", SCAN_NAME, "fatima");
+	EXPECT("Vanmorgen zag ik mohammed bij de bakker.", SCAN_NAME, "mohammed");
+	EXPECT_NONE("ik bel met de huisarts.", SCAN_NAME);
+	/* a definite article before a condition points back to the person */
+	EXPECT("Het gaat slecht met Kevin sinds maandag en het weekend. Hij eet niet meer, "
+	       "slaapt niet en praat niet. De psychose komt terug denk ik.", SCAN_HEALTH, "psychose");
+	EXPECT_NONE("De griepprik is op maandag in de grote zaal. De griep is gevaarlijk voor ouderen.",
+	            SCAN_HEALTH);
+}
+
 static void test_policy(void **state)
 {
 	struct scan_policy pol = {0};
@@ -479,6 +496,7 @@ int main(void)
 		cmocka_unit_test(test_address_grammar),
 		cmocka_unit_test(test_staff_and_public),
 		cmocka_unit_test(test_mixed_phone),
+		cmocka_unit_test(test_wave5_classes),
 		cmocka_unit_test(test_bsn),
 		cmocka_unit_test(test_iban),
 		cmocka_unit_test(test_phone),
