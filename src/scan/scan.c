@@ -2490,11 +2490,20 @@ static void scan_word_phones(struct ctx *c)
 {
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		bool nul = (c->t[k->s] | 0x20) == 'n' && k->e - k->s >= 3 &&
-		           strncasecmp(c->t + k->s, "nul", 3) == 0;
-		if (!nul && !(number_word(c->t + k->s, k->e - k->s) >= 0 &&
-		              number_word(c->t + k->s, k->e - k->s) < 10 &&
-		              number_word(c->t + k->s, k->e - k->s) > 0))
+		unsigned char c0 = (unsigned char)(c->t[k->s] | 0x20);
+		/* a unit word 1..9 starts with one of these and is 3..5 bytes up to
+		 * the first non-letter ("vijf-zes-…"); the cheap tests keep
+		 * number_word off almost every other token */
+		if (!strchr("ntdvzae\xe3", c0))
+			continue;
+		size_t kl = 0;
+		while (kl < 6 && k->s + kl < c->len && is_letter_byte(c->t, k->s + kl, c->len))
+			kl++;
+		if (kl < 3 || kl > 5)
+			continue;
+		bool nul = c0 == 'n' && strncasecmp(c->t + k->s, "nul", 3) == 0;
+		int u = nul ? 0 : number_word(c->t + k->s, kl);
+		if (!nul && (u < 1 || u > 9))
 			continue;
 		size_t p = k->s, end = k->s, digits = 0;
 		for (;;) {
