@@ -240,10 +240,11 @@ static const char *const family[] = {
 	"zus", "zusje", "broertje", "partner", "kind", "kinderen", "baby", "buurman", "buurvrouw",
 	"vriend", "vriendin", "oom", "tante", "neef", "nicht", "echtgenoot", "echtgenote",
 	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "pa", "ma",
-	"pap", "mam", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
+	"pap", "mam", "papa", "mama", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
 	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus", NULL};
 static const char *const possessives[] = {
-	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her", NULL};
+	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her",
+	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
 static const char *const ikverbs[] = {
 	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
 	"take", "got", NULL};
@@ -2888,7 +2889,8 @@ static void scan_lower_objects(struct ctx *c)
 {
 	static const char *const mverbs[] = {"sprak", "spreek", "zag", "zie", "bel", "belde", "bezocht",
 		"bezoek", "hielp", "help", "haalde", "haal", "bracht", "breng", "gezien", "gesproken",
-		"gebeld", "met", "heb", "tante", "oom", "opa", "oma", NULL};
+		"gebeld", "met", "heb", "tante", "oom", "opa", "oma", "ben", "hee", "hoi", "hey", "hallo",
+		NULL};
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i], *p = &c->tok[i - 1];
 		if (k->first || k->cap || !(k->flags & W_FIRST) || c->veto[i] || p->sent != k->sent ||
@@ -2953,6 +2955,13 @@ static void scan_health(struct ctx *c)
 		    c->t[n->s - 1] == '-' && n->s > 1 && c->t[n->s - 2] >= '0' && c->t[n->s - 2] <= '9')
 			si[n->sent].ref = true;
 	}
+	/* "Pap heeft weer een hartinfarct gehad.", "Mama ligt op bed": a family
+	 * word as the subject is the writer's own relative */
+	for (size_t i = 0; i + 1 < c->ntok; i++)
+		if (c->tok[i].first && c->tok[i].cap && (c->tok[i].flags & W_FAMILY) &&
+		    c->tok[i].e - c->tok[i].s <= 4 && c->tok[i + 1].sent == c->tok[i].sent &&
+		    !c->tok[i + 1].cap)
+			si[c->tok[i].sent].ref = true;
 	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is anyone's */
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
@@ -3329,6 +3338,66 @@ static void demote_after_staff(struct ctx *c)
 	}
 }
 
+/*
+ * "de voorstelling \"Meneer en mevrouw Jansen gaan op reis\"", "het boek
+ * \"Oma Mies wordt vergeetachtig\"": a name inside the quoted title of a work
+ * (a publication word just before or after the quotes) is a character, and
+ * the health words of that sentence belong to the story.  One pass over the
+ * text and the sorted findings.
+ */
+static void demote_quoted_titles(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	size_t f = 0, open = SIZE_MAX;
+	for (size_t p = 0; p < c->len && f < r->n; p++) {
+		unsigned char ch = (unsigned char)c->t[p];
+		bool ascii = ch == '"';
+		bool lq = ch == 0xe2 && p + 2 < c->len && (unsigned char)c->t[p + 1] == 0x80 &&
+		          (unsigned char)c->t[p + 2] == 0x9c;
+		bool rq = ch == 0xe2 && p + 2 < c->len && (unsigned char)c->t[p + 1] == 0x80 &&
+		          (unsigned char)c->t[p + 2] == 0x9d;
+		if (ch == '\n')
+			open = SIZE_MAX;
+		if (open == SIZE_MAX && (ascii || lq)) {
+			open = p;
+			continue;
+		}
+		if (open == SIZE_MAX || !(ascii || rq))
+			continue;
+		size_t qs = open, qe = p + 1;
+		open = SIZE_MAX;
+		while (f < r->n && r->v[f].start < qs)
+			f++;
+		if (qe - qs > 120 || f >= r->n || r->v[f].start >= qe)
+			continue;
+		if (!window_has(c, back(qs, 60), qs, pubctx) &&
+		    !window_has(c, qe, qe + 60 < c->len ? qe + 60 : c->len, pubctx))
+			continue;
+		/* the findings of this sentence, at most 64 each way (no quadratic
+		 * path on a long sentence full of quotes) */
+		size_t sent = sentence_of(c, qs);
+		size_t ss = c->sent_at[sent], se = sent + 1 < c->nsent ? c->sent_at[sent + 1] : c->len;
+		size_t lo = f, hi = f;
+		while (lo > 0 && f - lo < 64 && r->v[lo - 1].start >= ss)
+			lo--;
+		while (hi < r->n && hi - f < 64 && r->v[hi].start < se)
+			hi++;
+		bool other = false;
+		for (size_t g = lo; g < hi && !other; g++) {
+			const struct scan_finding *x = &r->v[g];
+			if (x->start >= qs && x->end <= qe)
+				continue;
+			other = x->confidence >= SCAN_COUNT_CONF && (x->type == SCAN_NAME || x->type == SCAN_ROOM);
+		}
+		for (size_t g = f; g < hi && r->v[g].start < qe; g++)
+			if (r->v[g].type == SCAN_NAME && r->v[g].end <= qe)
+				r->v[g].confidence = 0.3;
+		for (size_t g = lo; !other && g < hi; g++)
+			if (r->v[g].type == SCAN_HEALTH && r->v[g].confidence < 0.9)
+				r->v[g].confidence = 0.3;
+	}
+}
+
 static int type_rank(enum scan_type t)
 {
 	static const int rank[SCAN_NTYPES] = {
@@ -3525,6 +3594,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
+	demote_quoted_titles(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {
