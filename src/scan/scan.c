@@ -1491,11 +1491,36 @@ static bool dept_suffix(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/* "oud-bestuurder", "buurtsportcoach", "wijkverpleegkundige": a compound
+ * or hyphenated word whose last part is a role is a role too (asked only
+ * next to a name, so ordinary text pays nothing). */
+static bool role_like(const struct ctx *c, const struct tok *k)
+{
+	static const char *const heads[] = {"coach", "bestuurder", "coördinator", "coordinator",
+		"medewerker", "manager", "leider", "begeleider", "verpleegkundige", "consulent",
+		"adviseur", "regisseur", "werker", "functionaris", "therapeut", "directeur",
+		"voorzitter", "secretaris", "penningmeester", "wethouder", "burgemeester", NULL};
+	if (k->flags & W_ROLE)
+		return true;
+	size_t n = k->e - k->s;
+	if (k->cap || n < 6 || n > 40)
+		return false;
+	char low[48];
+	lower_utf8(c->t + k->s, n, low);
+	low[n] = '\0';
+	for (const char *const *h = heads; *h; h++) {
+		size_t m = strlen(*h);
+		if (n > m + 1 && memcmp(low + n - m, *h, m) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Staff and public figures: a role before the name, or a greeting that signs the post. */
 static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
-	if (i > 0 && (c->tok[i - 1].flags & W_ROLE) && c->tok[i - 1].sent == k->sent)
+	if (i > 0 && role_like(c, &c->tok[i - 1]) && c->tok[i - 1].sent == k->sent)
 		return true;
 	/* "hoogleraar ouderengeneeskunde Cees Hertogh", "specialist ouderenzorg Anna" */
 	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && !c->tok[i - 1].cap && c->tok[i - 2].sent == k->sent &&
@@ -1562,7 +1587,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		    (strncasecmp(c->t + n->s, "afdeling", 8) == 0 || (n->flags & W_DEPT)))
 			return true;
 		/* "Anouk (verpleegkundige)", "Bas Janssen, teamleider" */
-		if ((n->flags & W_ROLE) && n->s - c->tok[last].e <= 3) {
+		if (n->s - c->tok[last].e <= 3 && role_like(c, n)) {
 			char between = c->t[c->tok[last].e];
 			if (between == '(' || between == ',' || c->t[c->tok[last].e + 1] == '(')
 				return true;
