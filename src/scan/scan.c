@@ -2166,7 +2166,7 @@ static void scan_ages(struct ctx *c)
 			/* "Geboren in 1950? Dan ..." speaks to every reader born then */
 			bool question = e < c->len && c->t[e] == '?';
 			/* "Mevrouw Lubbers is van 1934": a person who "is van" a year */
-			if (wn && !question && strcmp(w, "van") == 0 && nd == 4) {
+			if (wn && !question && strcmp(w, "van") == 0 && (nd == 4 || apos)) { /* "is van '38" */
 				char w0[16];
 				if (word_before(c, ws, w0, sizeof w0, NULL) && in_list(w0, age_verbs) && person_near(c, n, j)) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
@@ -2175,7 +2175,8 @@ static void scan_ages(struct ctx *c)
 			}
 			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
 			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
-			           strcmp(w, "born") == 0 || (strcmp(w, "bouwjaar") == 0 && apos))) {
+			           strcmp(w, "born") == 0 ||
+			           (strcmp(w, "bouwjaar") == 0 && (apos || person_near(c, n, j))))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
 			}
@@ -2331,7 +2332,14 @@ static void scan_ages(struct ctx *c)
 					}
 				}
 			}
-			if (ok && (person_near(c, n, j) || age_subject_name(c, ws)))
+			/* "Ze is 89, dus …": a pronoun as the subject goes on about the person before */
+			bool pron = false;
+			if (ok && !jaar) {
+				char pw[8];
+				size_t pl = word_before(c, ws, pw, sizeof pw, NULL);
+				pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
+			}
+			if (ok && (pron || person_near(c, n, j) || age_subject_name(c, ws)))
 				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 		}
 	}
