@@ -240,10 +240,11 @@ static const char *const family[] = {
 	"zus", "zusje", "broertje", "partner", "kind", "kinderen", "baby", "buurman", "buurvrouw",
 	"vriend", "vriendin", "oom", "tante", "neef", "nicht", "echtgenoot", "echtgenote",
 	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "pa", "ma",
-	"pap", "mam", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
+	"pap", "mam", "papa", "mama", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
 	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus", NULL};
 static const char *const possessives[] = {
-	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her", NULL};
+	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her",
+	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
 static const char *const ikverbs[] = {
 	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
 	"take", "got", NULL};
@@ -1490,11 +1491,36 @@ static bool dept_suffix(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/* "oud-bestuurder", "buurtsportcoach", "wijkverpleegkundige": a compound
+ * or hyphenated word whose last part is a role is a role too (asked only
+ * next to a name, so ordinary text pays nothing). */
+static bool role_like(const struct ctx *c, const struct tok *k)
+{
+	static const char *const heads[] = {"coach", "bestuurder", "coördinator", "coordinator",
+		"medewerker", "manager", "leider", "begeleider", "verpleegkundige", "consulent",
+		"adviseur", "regisseur", "werker", "functionaris", "therapeut", "directeur",
+		"voorzitter", "secretaris", "penningmeester", "wethouder", "burgemeester", NULL};
+	if (k->flags & W_ROLE)
+		return true;
+	size_t n = k->e - k->s;
+	if (k->cap || n < 6 || n > 40)
+		return false;
+	char low[48];
+	lower_utf8(c->t + k->s, n, low);
+	low[n] = '\0';
+	for (const char *const *h = heads; *h; h++) {
+		size_t m = strlen(*h);
+		if (n > m + 1 && memcmp(low + n - m, *h, m) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Staff and public figures: a role before the name, or a greeting that signs the post. */
 static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
-	if (i > 0 && (c->tok[i - 1].flags & W_ROLE) && c->tok[i - 1].sent == k->sent)
+	if (i > 0 && role_like(c, &c->tok[i - 1]) && c->tok[i - 1].sent == k->sent)
 		return true;
 	/* "hoogleraar ouderengeneeskunde Cees Hertogh", "specialist ouderenzorg Anna" */
 	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && !c->tok[i - 1].cap && c->tok[i - 2].sent == k->sent &&
@@ -1561,7 +1587,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		    (strncasecmp(c->t + n->s, "afdeling", 8) == 0 || (n->flags & W_DEPT)))
 			return true;
 		/* "Anouk (verpleegkundige)", "Bas Janssen, teamleider" */
-		if ((n->flags & W_ROLE) && n->s - c->tok[last].e <= 3) {
+		if (n->s - c->tok[last].e <= 3 && role_like(c, n)) {
 			char between = c->t[c->tok[last].e];
 			if (between == '(' || between == ',' || c->t[c->tok[last].e + 1] == '(')
 				return true;
@@ -2140,7 +2166,7 @@ static void scan_ages(struct ctx *c)
 			/* "Geboren in 1950? Dan ..." speaks to every reader born then */
 			bool question = e < c->len && c->t[e] == '?';
 			/* "Mevrouw Lubbers is van 1934": a person who "is van" a year */
-			if (wn && !question && strcmp(w, "van") == 0 && nd == 4) {
+			if (wn && !question && strcmp(w, "van") == 0 && (nd == 4 || apos)) { /* "is van '38" */
 				char w0[16];
 				if (word_before(c, ws, w0, sizeof w0, NULL) && in_list(w0, age_verbs) && person_near(c, n, j)) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
@@ -2149,7 +2175,8 @@ static void scan_ages(struct ctx *c)
 			}
 			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
 			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
-			           strcmp(w, "born") == 0 || (strcmp(w, "bouwjaar") == 0 && apos))) {
+			           strcmp(w, "born") == 0 ||
+			           (strcmp(w, "bouwjaar") == 0 && (apos || person_near(c, n, j))))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
 			}
@@ -2305,7 +2332,14 @@ static void scan_ages(struct ctx *c)
 					}
 				}
 			}
-			if (ok && (person_near(c, n, j) || age_subject_name(c, ws)))
+			/* "Ze is 89, dus …": a pronoun as the subject goes on about the person before */
+			bool pron = false;
+			if (ok && !jaar) {
+				char pw[8];
+				size_t pl = word_before(c, ws, pw, sizeof pw, NULL);
+				pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
+			}
+			if (ok && (pron || person_near(c, n, j) || age_subject_name(c, ws)))
 				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 		}
 	}
@@ -2480,11 +2514,30 @@ static int number_word(const char *w, size_t n)
 	return -1;
 }
 
+/* A number read out in words without its leading 0 ("zes één twee …",
+ * "zes-vier-een-…") is a phone number only when the words around it talk about
+ * calling; then 9 digits (a mobile without 0) or 10 are enough. */
+static const char *const phone_word_ctx[] = {"bel", "bellen", "belt", "nummer", "telefoon", "tel",
+	"mobiel", "whatsapp", "appen", "app ", "sms", "06", "nul", NULL};
+
 static void scan_word_phones(struct ctx *c)
 {
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if ((c->t[k->s] | 0x20) != 'n' || k->e - k->s < 3 || strncasecmp(c->t + k->s, "nul", 3) != 0)
+		unsigned char c0 = (unsigned char)(c->t[k->s] | 0x20);
+		/* a unit word 1..9 starts with one of these and is 3..5 bytes up to
+		 * the first non-letter ("vijf-zes-…"); the cheap tests keep
+		 * number_word off almost every other token */
+		if (!strchr("ntdvzae\xe3", c0))
+			continue;
+		size_t kl = 0;
+		while (kl < 6 && k->s + kl < c->len && is_letter_byte(c->t, k->s + kl, c->len))
+			kl++;
+		if (kl < 3 || kl > 5)
+			continue;
+		bool nul = c0 == 'n' && strncasecmp(c->t + k->s, "nul", 3) == 0;
+		int u = nul ? 0 : number_word(c->t + k->s, kl);
+		if (!nul && (u < 1 || u > 9))
 			continue;
 		size_t p = k->s, end = k->s, digits = 0;
 		for (;;) {
@@ -2504,7 +2557,11 @@ static void scan_word_phones(struct ctx *c)
 			if (p == q)
 				break;
 		}
-		if (digits == 10) {
+		bool ok = nul ? digits == 10
+		              : (digits == 9 || digits == 10) &&
+		                (window_has(c, back(k->s, 60), k->s, phone_word_ctx) ||
+		                 window_has(c, end, end + 40 < c->len ? end + 40 : c->len, phone_word_ctx));
+		if (ok) {
 			add_finding(c, SCAN_PHONE, k->s, end, window_has(c, back(k->s, 100), k->s, org_ctx) ? 0.4 : 0.8);
 			while (i + 1 < c->ntok && c->tok[i + 1].s < end)
 				i++;
@@ -2819,8 +2876,12 @@ static void scan_subject_names(struct ctx *c)
 	bool *cov = NULL;
 	for (size_t i = 0; i + 1 < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if (!k->first || !k->cap || !(k->flags & W_AMBIG) || !(k->flags & W_FIRST) || c->veto[i] ||
-		    (k->flags & (W_NONAME | W_ORG | W_ROLE | W_MED)))
+		/* a first name written in lower case ("juul zit boven", as people
+		 * type in a chat) is no ordinary word when the list says it is not one */
+		bool lower = !k->cap && !(k->flags & W_AMBIG);
+		if (!k->first || !(k->cap || lower) || (k->cap && !(k->flags & W_AMBIG)) ||
+		    !(k->flags & W_FIRST) || c->veto[i] ||
+		    (k->flags & (W_NONAME | W_ORG | W_ROLE | W_MED | W_PREFIX | W_TITLE | W_FAMILY | W_POSS)))
 			continue;
 		const struct tok *v = &c->tok[i + 1];
 		char w[16];
@@ -2846,10 +2907,50 @@ static void scan_subject_names(struct ctx *c)
 			        (c->tok[j].flags & W_STREETHEAD && j + 1 < c->ntok && digit_at(c, c->tok[j].e + 1));
 		if (!about && j < c->ntok && (c->tok[j].flags & W_PRONOUN) && c->tok[j].cap)
 			about = true;
-		if (about)
+		if (about || lower)
 			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
 	}
 	free(cov);
+}
+
+/*
+ * "ik sprak jan vanmorgen", "heb je fatima gezien": in chat a listed first
+ * name in lower case right after a verb of meeting or calling is the object
+ * of it.  Only names the list does not also know as ordinary words.
+ */
+static void scan_lower_objects(struct ctx *c)
+{
+	static const char *const mverbs[] = {"sprak", "spreek", "zag", "zie", "bel", "belde", "bezocht",
+		"bezoek", "hielp", "help", "haalde", "haal", "bracht", "breng", "gezien", "gesproken",
+		"gebeld", "met", "heb", "tante", "oom", "opa", "oma", "ben", "hee", "hoi", "hey", "hallo",
+		NULL};
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i], *p = &c->tok[i - 1];
+		if (k->first || k->cap || !(k->flags & W_FIRST) || c->veto[i] || p->sent != k->sent ||
+		    (k->flags & (W_AMBIG | W_NONAME | W_ORG | W_ROLE | W_MED | W_PREFIX | W_TITLE |
+		                 W_FAMILY | W_POSS | W_PRONOUN)))
+			continue;
+		char w[16];
+		size_t pl = p->e - p->s;
+		if (pl >= sizeof w)
+			continue;
+		lower_utf8(c->t + p->s, pl, w);
+		w[pl] = '\0';
+		static const char *const subj[] = {"ik", "je", "jij", "we", "wij", "hij", "ze", "zij", NULL};
+		bool hit = in_list(w, mverbs);
+		if (!hit && i >= 2 && in_list(w, subj) && c->tok[i - 2].sent == k->sent) {
+			/* "zag ik mohammed": the verb before the subject */
+			const struct tok *q = &c->tok[i - 2];
+			size_t ql = q->e - q->s;
+			if (ql < sizeof w) {
+				lower_utf8(c->t + q->s, ql, w);
+				w[ql] = '\0';
+				hit = in_list(w, mverbs);
+			}
+		}
+		if (hit)
+			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+	}
 }
 
 struct sentinfo {
@@ -2887,6 +2988,13 @@ static void scan_health(struct ctx *c)
 		    c->t[n->s - 1] == '-' && n->s > 1 && c->t[n->s - 2] >= '0' && c->t[n->s - 2] <= '9')
 			si[n->sent].ref = true;
 	}
+	/* "Pap heeft weer een hartinfarct gehad.", "Mama ligt op bed": a family
+	 * word as the subject is the writer's own relative */
+	for (size_t i = 0; i + 1 < c->ntok; i++)
+		if (c->tok[i].first && c->tok[i].cap && (c->tok[i].flags & W_FAMILY) &&
+		    c->tok[i].e - c->tok[i].s <= 4 && c->tok[i + 1].sent == c->tok[i].sent &&
+		    !c->tok[i + 1].cap)
+			si[c->tok[i].sent].ref = true;
 	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is anyone's */
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
@@ -2918,6 +3026,20 @@ static void scan_health(struct ctx *c)
 				lower_utf8(c->t + k->s, len, w);
 				w[len] = '\0';
 				si[s].pron = in_list(w, dx);
+			}
+		}
+		/* "De psychose komt terug denk ik.", "Die longontsteking is nog niet weg.":
+		 * a definite article before a condition points back to the person the
+		 * text was about (only tried after such a sentence) */
+		if (si[s].ntok >= 2 && !si[s].pron && (si[s - 1].name || si[s - 1].room || si[s - 1].ref)) {
+			const struct tok *k = &c->tok[si[s].first];
+			size_t len = k->e - k->s, last;
+			static const char *const defs[] = {"de", "het", "die", "dat", "deze", "dit", NULL};
+			char w[8];
+			if (len < sizeof w) {
+				lower_utf8(c->t + k->s, len, w);
+				w[len] = '\0';
+				si[s].pron = in_list(w, defs) && medical_token(c, si[s].first + 1, &last);
 			}
 		}
 		if (si[s].ntok && ((c->tok[si[s].first].flags & W_PRONOUN) || si[s].pron || si[s].ntok <= 5)) {
@@ -3249,6 +3371,66 @@ static void demote_after_staff(struct ctx *c)
 	}
 }
 
+/*
+ * "de voorstelling \"Meneer en mevrouw Jansen gaan op reis\"", "het boek
+ * \"Oma Mies wordt vergeetachtig\"": a name inside the quoted title of a work
+ * (a publication word just before or after the quotes) is a character, and
+ * the health words of that sentence belong to the story.  One pass over the
+ * text and the sorted findings.
+ */
+static void demote_quoted_titles(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	size_t f = 0, open = SIZE_MAX;
+	for (size_t p = 0; p < c->len && f < r->n; p++) {
+		unsigned char ch = (unsigned char)c->t[p];
+		bool ascii = ch == '"';
+		bool lq = ch == 0xe2 && p + 2 < c->len && (unsigned char)c->t[p + 1] == 0x80 &&
+		          (unsigned char)c->t[p + 2] == 0x9c;
+		bool rq = ch == 0xe2 && p + 2 < c->len && (unsigned char)c->t[p + 1] == 0x80 &&
+		          (unsigned char)c->t[p + 2] == 0x9d;
+		if (ch == '\n')
+			open = SIZE_MAX;
+		if (open == SIZE_MAX && (ascii || lq)) {
+			open = p;
+			continue;
+		}
+		if (open == SIZE_MAX || !(ascii || rq))
+			continue;
+		size_t qs = open, qe = p + 1;
+		open = SIZE_MAX;
+		while (f < r->n && r->v[f].start < qs)
+			f++;
+		if (qe - qs > 120 || f >= r->n || r->v[f].start >= qe)
+			continue;
+		if (!window_has(c, back(qs, 60), qs, pubctx) &&
+		    !window_has(c, qe, qe + 60 < c->len ? qe + 60 : c->len, pubctx))
+			continue;
+		/* the findings of this sentence, at most 64 each way (no quadratic
+		 * path on a long sentence full of quotes) */
+		size_t sent = sentence_of(c, qs);
+		size_t ss = c->sent_at[sent], se = sent + 1 < c->nsent ? c->sent_at[sent + 1] : c->len;
+		size_t lo = f, hi = f;
+		while (lo > 0 && f - lo < 64 && r->v[lo - 1].start >= ss)
+			lo--;
+		while (hi < r->n && hi - f < 64 && r->v[hi].start < se)
+			hi++;
+		bool other = false;
+		for (size_t g = lo; g < hi && !other; g++) {
+			const struct scan_finding *x = &r->v[g];
+			if (x->start >= qs && x->end <= qe)
+				continue;
+			other = x->confidence >= SCAN_COUNT_CONF && (x->type == SCAN_NAME || x->type == SCAN_ROOM);
+		}
+		for (size_t g = f; g < hi && r->v[g].start < qe; g++)
+			if (r->v[g].type == SCAN_NAME && r->v[g].end <= qe)
+				r->v[g].confidence = 0.3;
+		for (size_t g = lo; !other && g < hi; g++)
+			if (r->v[g].type == SCAN_HEALTH && r->v[g].confidence < 0.9)
+				r->v[g].confidence = 0.3;
+	}
+}
+
 static int type_rank(enum scan_type t)
 {
 	static const int rank[SCAN_NTYPES] = {
@@ -3441,9 +3623,11 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_word_phones(&c);
 	scan_mixed_phones(&c);
 	scan_subject_names(&c);
+	scan_lower_objects(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
+	demote_quoted_titles(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

@@ -359,6 +359,39 @@ static void test_mixed_phone(void **state)
 	EXPECT_NONE("Het vroor 0 graden, om 12 uur twee graden.", SCAN_PHONE);
 }
 
+static void test_wave5_classes(void **state)
+{
+	/* phone numbers read out without their 0, with calling nearby */
+	EXPECT("Wil je hem appen? Zes drie een vier vier vijf twee acht negen.", SCAN_PHONE,
+	       "Zes drie een vier vier vijf twee acht negen");
+	EXPECT_NONE("In de zaal zaten zes drie een vier vier vijf twee acht negen kinderen.", SCAN_PHONE);
+	/* lower-case listed first names, opening a line or after a verb of meeting */
+	EXPECT("fatima ligt sinds gisteren op bed.", SCAN_NAME, "fatima");
+	EXPECT("Vanmorgen zag ik mohammed bij de bakker.", SCAN_NAME, "mohammed");
+	EXPECT_NONE("ik bel met de huisarts.", SCAN_NAME);
+	/* a definite article before a condition points back to the person */
+	EXPECT("Het gaat slecht met Kevin sinds maandag en het weekend. Hij eet niet meer, "
+	       "slaapt niet en praat niet. De psychose komt terug denk ik.", SCAN_HEALTH, "psychose");
+	EXPECT_NONE("De griepprik is op maandag in de grote zaal. De griep is gevaarlijk voor ouderen.",
+	            SCAN_HEALTH);
+}
+
+static void test_wave5_tuned(void **state)
+{
+	/* a name in the quoted title of a work is a character */
+	assert_int_equal(verdict("We gaan naar de film \"Tante Sientje en de zee\" in het filmhuis.", NULL), SCAN_OK);
+	EXPECT("Tante Sientje kijkt graag naar de film \"De zee\".", SCAN_NAME, "Tante Sientje");
+	/* a compound role word before or after a name */
+	assert_int_equal(verdict("Groet van jongerencoach Dirk Veenstra.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Ik ben Ellen, wijkcoördinator in Noord.", NULL), SCAN_OK);
+	/* chat spellings of person words */
+	EXPECT("Mama is gisteren flink gevallen in de badkamer.", SCAN_HEALTH, "gevallen");
+	EXPECT("Ons kind heeft sinds de zomer epilepsie.", SCAN_HEALTH, "epilepsie");
+	/* ages after a pronoun, and birth years in other words */
+	EXPECT("Opa Gerrit woont nog thuis. Hij is 91, maar fietst nog.", SCAN_DATE_OF_BIRTH, "91");
+	EXPECT("Mijn vader is van '41 en wil niet naar een verzorgingshuis.", SCAN_DATE_OF_BIRTH, "41");
+}
+
 static void test_policy(void **state)
 {
 	struct scan_policy pol = {0};
@@ -479,6 +512,8 @@ int main(void)
 		cmocka_unit_test(test_address_grammar),
 		cmocka_unit_test(test_staff_and_public),
 		cmocka_unit_test(test_mixed_phone),
+		cmocka_unit_test(test_wave5_classes),
+		cmocka_unit_test(test_wave5_tuned),
 		cmocka_unit_test(test_bsn),
 		cmocka_unit_test(test_iban),
 		cmocka_unit_test(test_phone),
