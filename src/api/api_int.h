@@ -208,6 +208,9 @@ H(a_review_reply); H(a_review_approve); H(a_review_remove);
 /* match.c: choosing a care worker (kring's own) */
 H(a_match_next); H(a_match_list); H(a_match_likes); H(a_match_requests); H(a_match_profile);
 H(a_match_profile_set); H(a_match_undo); H(a_match_like); H(a_match_skip); H(a_match_request);
+/* plan.c: my plan (kring's own) and its FHIR export */
+H(a_plan_mine); H(a_plan_of); H(a_plan_shared); H(a_plan_fhir); H(a_plan_goal_add); H(a_plan_step_add);
+H(a_plan_goal_act); H(a_plan_step_act); H(a_plan_undo); H(a_plan_share);
 /* admin.c */
 H(a_admin_accounts); H(a_admin_account_get); H(a_admin_account_action); H(a_admin_account_unsuspend);
 H(a_admin_reports); H(a_admin_report_get); H(a_admin_report_action);

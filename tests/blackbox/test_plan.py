@@ -1,0 +1,234 @@
+"""My plan (issue 19, docs/plan.md): a client's own goals with pictograms,
+small steps, stars and a celebration; undo everywhere; the client decides
+who sees the plan (care workers and family they name, nobody by default);
+a care worker may suggest, the client accepts or declines.  The sharing
+matrix: owner x care worker x family x non-sharee x staff of an
+organisation x instance administrator, on the pages and the API."""
+import pytest
+import requests
+
+from conftest import Server, uniq
+from test_stream_audience import hdr, token
+
+SCOPES = "read write read:plan write:plan"
+
+
+@pytest.fixture(scope="module")
+def srv():
+    s = Server(env={"KRING_APP_RATE": "0"}).start()
+    yield s
+    try:
+        s.assert_clean_stop()
+    finally:
+        s.cleanup()
+
+
+def api(s, tok, path, method="get", **kw):
+    h = hdr(tok) if tok else {}
+    return getattr(requests, method)(s.base + path, headers=h, timeout=30, **kw)
+
+
+class Who:
+    pass
+
+
+def person(s, prefix, professional=False, role=None):
+    c = s.new_user(prefix=prefix, role=role)
+    if professional:
+        r = c.post("/settings/profile", {"display_name": c.name, "bio": "", "person_type": "professional",
+                                         "expertise": "begeleiding", "languages": "Nederlands", "region": "Ede"})
+        assert r.status_code == 303, r.text[:300]
+    c.tok = token(s, c.name, SCOPES)
+    c.id = api(s, c.tok, "/api/v1/accounts/lookup", params={"acct": c.name}).json()["id"]
+    return c
+
+
+@pytest.fixture(scope="module")
+def people(srv):
+    p = Who()
+    p.owner = person(srv, "cli")
+    p.care = person(srv, "zorg", professional=True)
+    p.family = person(srv, "fam")
+    p.other = person(srv, "ander")
+    p.otherpro = person(srv, "zorg2", professional=True)
+    org = uniq("org")
+    srv.cli("org", "add", org)
+    p.staff = person(srv, "staf")
+    srv.cli("org", "staff", org, p.staff.name)
+    p.admin = person(srv, "beheer", role="admin")
+    return p
+
+
+def goal(s, who, text, area="eten", **kw):
+    r = api(s, who.tok, "/api/v1/kring/plan/goals", "post", data=dict(area=area, text=text, **kw))
+    assert r.status_code == 200, r.text
+    return r.json()["id"]
+
+
+def step(s, who, gid, text):
+    r = api(s, who.tok, "/api/v1/kring/plan/goals/%s/steps" % gid, "post", data={"text": text})
+    assert r.status_code == 200, r.text
+    return r.json()["id"]
+
+
+def plan(s, who, owner=None):
+    return api(s, who.tok, "/api/v1/kring/plan" + ("/%s" % owner.id if owner else ""))
+
+
+def test_goal_steps_stars_celebration_and_undo(srv):
+    me = person(srv, "ster")
+    gid = goal(srv, me, "Ik smeer zelf mijn brood.", pictogram="eten")
+    s1 = step(srv, me, gid, "Bord pakken")
+    s2 = step(srv, me, gid, "Boter smeren")
+    p = plan(srv, me).json()
+    assert p["mine"] is True and p["share"] is None and p["shares"] == []
+    g = p["goals"][0]
+    assert g["area"] == "eten" and g["pictogram_url"] == "/static/picto-eten.svg"
+    assert [x["text"] for x in g["steps"]] == ["Bord pakken", "Boter smeren"] and g["stars"] == 0
+    r = api(srv, me.tok, "/api/v1/kring/plan/steps/%s/done" % s1, "post").json()
+    assert r["celebrate"] is False
+    r = api(srv, me.tok, "/api/v1/kring/plan/steps/%s/done" % s2, "post").json()
+    assert r["celebrate"] is True
+    g = plan(srv, me).json()["goals"][0]
+    assert g["stars"] == 2 and g["reached"] is True
+    # undo: the last star goes, then the first
+    assert api(srv, me.tok, "/api/v1/kring/plan/undo", "post").json()["undone"] is True
+    assert plan(srv, me).json()["goals"][0]["stars"] == 1
+    # removing a goal, and undo brings it back with its stars
+    assert api(srv, me.tok, "/api/v1/kring/plan/goals/%s" % gid, "delete").status_code == 200
+    assert plan(srv, me).json()["goals"] == []
+    assert api(srv, me.tok, "/api/v1/kring/plan/undo", "post").json()["undone"] is True
+    assert plan(srv, me).json()["goals"][0]["stars"] == 1
+    # undo as far back as there is, then nothing
+    for _ in range(6):
+        api(srv, me.tok, "/api/v1/kring/plan/undo", "post")
+    assert api(srv, me.tok, "/api/v1/kring/plan/undo", "post").json()["undone"] is False
+    assert plan(srv, me).json()["goals"] == []
+
+
+def test_bad_input(srv):
+    me = person(srv, "fout")
+    for data in ({"area": "eten", "text": "x" * 141}, {"area": "eten", "text": ""},
+                 {"area": "koken", "text": "Koken"}, {"area": "eten", "text": "a", "pictogram": "../x"},
+                 {"area": "eten", "text": "a\x01b"}):
+        r = api(srv, me.tok, "/api/v1/kring/plan/goals", "post", data=data)
+        assert r.status_code == 422, (data, r.text)
+    assert goal(srv, me, "é" * 140)  # 140 characters, more bytes
+    assert api(srv, me.tok, "/api/v1/kring/plan/steps/123/done", "post").status_code == 404
+    assert api(srv, me.tok, "/api/v1/kring/plan/goals/123/steps", "post", data={"text": "a"}).status_code == 404
+    assert api(srv, me.tok, "/api/v1/kring/plan/shares", "post",
+               data={"account_id": "1", "kind": "vriend"}).status_code == 422
+
+
+def test_sharing_matrix_api(srv, people):
+    p = people
+    gid = goal(srv, p.owner, "Ik fiets naar mijn werk.", area="werk", pictogram="fiets")
+    step(srv, p.owner, gid, "Band oppompen")
+    everyone = [p.care, p.family, p.other, p.otherpro, p.staff, p.admin]
+    # nobody by default: not the administrator, not staff, not a professional
+    for w in everyone:
+        assert plan(srv, w, p.owner).status_code == 404, w.name
+        assert api(srv, w.tok, "/api/v1/kring/plan/shared").json() == []
+    assert api(srv, None, "/api/v1/kring/plan/%s" % p.owner.id).status_code == 401
+    # family must be a person, a care worker a professional
+    r = api(srv, p.owner.tok, "/api/v1/kring/plan/shares", "post", data={"account_id": p.family.id, "kind": "care_worker"})
+    assert r.status_code == 422
+    for w, kind in ((p.care, "care_worker"), (p.family, "family")):
+        r = api(srv, p.owner.tok, "/api/v1/kring/plan/shares", "post", data={"account_id": w.id, "kind": kind})
+        assert r.status_code == 200, r.text
+    shares = {x["account"]["username"]: x["kind"] for x in plan(srv, p.owner).json()["shares"]}
+    assert shares == {p.care.name: "care_worker", p.family.name: "family"}
+    for w, kind in ((p.care, "care_worker"), (p.family, "family")):
+        r = plan(srv, w, p.owner)
+        assert r.status_code == 200 and r.json()["share"] == kind and r.json()["shares"] == []
+        assert r.json()["goals"][0]["text"] == "Ik fiets naar mijn werk."
+        assert [x["account"]["id"] for x in api(srv, w.tok, "/api/v1/kring/plan/shared").json()] == [p.owner.id]
+    for w in (p.other, p.otherpro, p.staff, p.admin):
+        assert plan(srv, w, p.owner).status_code == 404, w.name
+    # only the owner changes the plan
+    sid = plan(srv, p.owner).json()["goals"][0]["steps"][0]["id"]
+    for w in everyone:
+        assert api(srv, w.tok, "/api/v1/kring/plan/steps/%s/done" % sid, "post").status_code == 404
+        assert api(srv, w.tok, "/api/v1/kring/plan/goals/%s" % gid, "delete").status_code == 404
+    # the care worker suggests; family may not; others see nothing
+    r = api(srv, p.care.tok, "/api/v1/kring/plan/goals", "post",
+            data={"account_id": p.owner.id, "area": "contact", "text": "Ik bel oma op zondag."})
+    assert r.status_code == 200
+    sug = r.json()["id"]
+    ssug = step(srv, p.care, gid, "Fietsroute oefenen")
+    r = api(srv, p.family.tok, "/api/v1/kring/plan/goals", "post",
+            data={"account_id": p.owner.id, "area": "contact", "text": "Ik bel oma."})
+    assert r.status_code == 403
+    for w in (p.other, p.otherpro, p.staff, p.admin):
+        r = api(srv, w.tok, "/api/v1/kring/plan/goals", "post",
+                data={"account_id": p.owner.id, "area": "contact", "text": "Ik bel oma."})
+        assert r.status_code == 404, w.name
+    mine = plan(srv, p.owner).json()["goals"]
+    assert [g["state"] for g in mine] == ["active", "suggested"]
+    assert mine[1]["suggested_by"] == p.care.id
+    assert [g["text"] for g in plan(srv, p.family, p.owner).json()["goals"]] == ["Ik fiets naar mijn werk."]
+    assert [x["text"] for x in plan(srv, p.family, p.owner).json()["goals"][0]["steps"]] == ["Band oppompen"]
+    # the client accepts the goal, declines the step; undo the decline, accept
+    assert api(srv, p.owner.tok, "/api/v1/kring/plan/goals/%s/accept" % sug, "post").status_code == 200
+    assert api(srv, p.owner.tok, "/api/v1/kring/plan/steps/%s/decline" % ssug, "post").status_code == 200
+    assert api(srv, p.owner.tok, "/api/v1/kring/plan/steps/%s/accept" % ssug, "post").status_code == 409
+    assert api(srv, p.owner.tok, "/api/v1/kring/plan/undo", "post").json()["undone"] is True
+    assert api(srv, p.owner.tok, "/api/v1/kring/plan/steps/%s/accept" % ssug, "post").status_code == 200
+    fam = plan(srv, p.family, p.owner).json()["goals"]
+    assert len(fam) == 2 and len(fam[0]["steps"]) == 2
+    # the care worker cannot answer suggestions for the client
+    assert api(srv, p.care.tok, "/api/v1/kring/plan/goals/%s/accept" % gid, "post").status_code == 404
+    # stop sharing with family: gone at once; undo shares again
+    r = api(srv, p.owner.tok, "/api/v1/kring/plan/shares", "post", data={"account_id": p.family.id, "kind": "none"})
+    assert r.status_code == 200
+    assert plan(srv, p.family, p.owner).status_code == 404
+    assert api(srv, p.owner.tok, "/api/v1/kring/plan/undo", "post").json()["undone"] is True
+    assert plan(srv, p.family, p.owner).status_code == 200
+
+
+def test_plan_never_in_search_timelines_or_notifications(srv, people):
+    p = people
+    secret = uniq("geheimdoel")
+    goal(srv, p.owner, "Ik wil %s leren." % secret, area="leren")
+    for w in (p.owner, p.care, p.admin):
+        r = api(srv, w.tok, "/api/v2/search", params={"q": secret})
+        assert secret not in r.text
+        for path in ("/api/v1/timelines/public", "/api/v1/timelines/home", "/api/v1/notifications"):
+            assert secret not in api(srv, w.tok, path).text
+    assert secret not in requests.get(srv.base + "/@%s" % p.owner.name, timeout=10).text
+
+
+def test_scopes(srv, people):
+    p = people
+    ro = token(srv, p.owner.name, "read:plan")
+    assert api(srv, ro, "/api/v1/kring/plan").status_code == 200
+    r = api(srv, ro, "/api/v1/kring/plan/goals", "post", data={"area": "eten", "text": "x"})
+    assert r.status_code == 403
+    other = token(srv, p.owner.name, "read:statuses")
+    assert api(srv, other, "/api/v1/kring/plan").status_code == 403
+
+
+# ---- FHIR R4, validated by the R4 JSON schema (tests/fhir) ----
+
+def test_fhir_goal_careplan(srv, tmp_path):
+    from test_appointments import fhir_valid
+    me = person(srv, "fhir")
+    gid = goal(srv, me, "Ik was zelf mijn haar.", area="verzorging")
+    s1 = step(srv, me, gid, "Shampoo pakken")
+    api(srv, me.tok, "/api/v1/kring/plan/steps/%s/done" % s1, "post")
+    goal(srv, me, "Ik ga naar de bibliotheek.", area="vrije_tijd", pictogram="ster")
+    r = api(srv, me.tok, "/api/v1/kring/plan/fhir")
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("application/fhir+json")
+    b = r.json()
+    goals = [e["resource"] for e in b["entry"] if e["resource"]["resourceType"] == "Goal"]
+    care = [e["resource"] for e in b["entry"] if e["resource"]["resourceType"] == "CarePlan"]
+    assert len(goals) == 2 and len(care) == 1
+    assert all(g["expressedBy"]["reference"] == "Patient/%s" % me.id for g in goals)
+    assert goals[0]["lifecycleStatus"] == "completed" and goals[1]["lifecycleStatus"] == "active"
+    assert len(care[0]["goal"]) == 2
+    ok, out = fhir_valid(tmp_path, bundle=b, goal=goals[0], careplan=care[0])
+    assert ok, out
+    broken = dict(goals[0], lifecycleStatus="bezig")
+    ok, out = fhir_valid(tmp_path, broken=broken)
+    assert not ok
+    assert api(srv, None, "/api/v1/kring/plan/fhir").status_code == 401
