@@ -232,3 +232,85 @@ def test_fhir_goal_careplan(srv, tmp_path):
     ok, out = fhir_valid(tmp_path, broken=broken)
     assert not ok
     assert api(srv, None, "/api/v1/kring/plan/fhir").status_code == 401
+
+
+# ---- the pages ----
+
+def test_pages_owner_journey(srv):
+    me = person(srv, "pagina")
+    r = me.get("/mijn-plan")
+    assert r.status_code == 200 and "Niemand. Alleen u ziet uw plan." in r.text
+    r = me.post("/mijn-plan/doel", {"area": "wonen", "picto": "", "text": "Ik maak zelf mijn bed op."})
+    assert r.status_code == 303, r.text[:300]
+    gid = plan(srv, me).json()["goals"][0]["id"]
+    assert me.post("/mijn-plan/stap", {"goal": gid, "text": "Laken rechttrekken"}).status_code == 303
+    sid = plan(srv, me).json()["goals"][0]["steps"][0]["id"]
+    page = me.get("/mijn-plan").text
+    assert "/static/picto-wonen.svg" in page and "Laken rechttrekken" in page and "0 van 1 stappen gedaan" in page
+    r = me.post("/mijn-plan/klaar", {"id": sid}, allow_redirects=False)
+    assert r.status_code == 303 and "plan_celebrate" in r.headers["Location"]
+    page = me.get(r.headers["Location"]).text
+    assert "Hoera!" in page and "1 van 1 stappen gedaan" in page
+    r = me.post("/mijn-plan/ongedaan", {}, allow_redirects=False)
+    assert "plan_undone" in r.headers["Location"]
+    assert plan(srv, me).json()["goals"][0]["stars"] == 0
+    # bad input: a clear 422 in Dutch, no crash
+    r = me.post("/mijn-plan/doel", {"area": "wonen", "text": "x" * 141})
+    assert r.status_code == 422 and "140 tekens" in r.text
+    r = me.post("/mijn-plan/doel", {"area": "onbekend", "text": "x"})
+    assert r.status_code == 422
+    assert me.post("/mijn-plan/klaar", {"id": "abc"}).status_code == 404
+    r = me.get("/mijn-plan/print")
+    assert r.status_code == 200 and "Ik maak zelf mijn bed op." in r.text and "@media print" in \
+        requests.get(srv.base + "/static/style.css", timeout=10).text
+    assert "Laken rechttrekken" in r.text
+    assert requests.get(srv.base + "/static/picto-wonen.svg", timeout=10).headers["Content-Type"] == "image/svg+xml"
+
+
+def test_sharing_matrix_pages(srv):
+    owner = person(srv, "pcli")
+    care = person(srv, "pzorg", professional=True)
+    family = person(srv, "pfam")
+    other = person(srv, "pander")
+    otherpro = person(srv, "pzorg2", professional=True)
+    org = uniq("porg")
+    srv.cli("org", "add", org)
+    staff = person(srv, "pstaf")
+    srv.cli("org", "staff", org, staff.name)
+    admin = person(srv, "pbeheer", role="admin")
+    secret = uniq("doelpagina")
+    assert owner.post("/mijn-plan/doel", {"area": "contact", "text": "Ik zie %s." % secret}).status_code == 303
+    everyone = [care, family, other, otherpro, staff, admin]
+    for w in everyone:
+        r = w.get("/plan/%s" % owner.name)
+        assert r.status_code == 404 and secret not in r.text, w.name
+    assert requests.get(srv.base + "/plan/%s" % owner.name, timeout=10, allow_redirects=False).status_code in (302, 303, 401)
+    for w, kind in ((care, "zorgverlener"), (family, "familie")):
+        assert owner.post("/mijn-plan/delen", {"name": w.name, "kind": kind}).status_code == 303
+    r = owner.post("/mijn-plan/delen", {"name": family.name, "kind": "zorgverlener"})
+    assert r.status_code == 422 and "zorgverlener" in r.text
+    for w in (care, family):
+        r = w.get("/plan/%s" % owner.name)
+        assert r.status_code == 200 and secret in r.text, w.name
+        assert owner.name in w.get("/mijn-plan").text  # "plans you may see"
+    for w in (other, otherpro, staff, admin):
+        assert w.get("/plan/%s" % owner.name).status_code == 404, w.name
+        assert owner.name not in w.get("/mijn-plan").text
+    # suggestions: the care worker's form, family gets none and is refused
+    assert "Een doel voorstellen" in care.get("/plan/%s" % owner.name).text
+    assert "Een doel voorstellen" not in family.get("/plan/%s" % owner.name).text
+    r = care.post("/plan/%s/doel" % owner.name, {"area": "leren", "text": "Ik leer koken."}, allow_redirects=False)
+    assert r.status_code == 303 and "plan_suggested" in r.headers["Location"]
+    assert family.post("/plan/%s/doel" % owner.name, {"area": "leren", "text": "Ik leer koken."}).status_code == 403
+    for w in (other, staff, admin):
+        assert w.post("/plan/%s/doel" % owner.name, {"area": "leren", "text": "x"}).status_code == 404
+    page = owner.get("/mijn-plan").text
+    assert "Voorstellen van uw zorgverlener" in page and "Ik leer koken." in page
+    sug = [g for g in plan(srv, owner).json()["goals"] if g["state"] == "suggested"][0]["id"]
+    assert "Ik leer koken." not in family.get("/plan/%s" % owner.name).text
+    assert owner.post("/mijn-plan/doel-ja", {"id": sug}).status_code == 303
+    assert "Ik leer koken." in family.get("/plan/%s" % owner.name).text
+    # the plan is in no one's search or timelines
+    for w in (owner, care, admin):
+        assert "Ik zie %s" % secret not in w.get("/search", params={"q": secret}).text  # the form echoes q
+        assert secret not in w.get("/local").text
