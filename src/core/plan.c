@@ -409,3 +409,20 @@ int core_plan_shared_with(struct core *c, struct arena *a, uint64_t viewer, stru
 	}
 	return 0;
 }
+
+int core_plan_today(struct core *c, struct arena *a, uint64_t viewer, struct plan_goal **goal, struct plan_step **step)
+{
+	struct plan_goal *v;
+	size_t n;
+	int rc = store_plan_goals(c->store, a, viewer, PLAN_ACTIVE, &v, &n);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < v[i].nsteps; k++)
+			if (!v[i].steps[k].done_at) {
+				*goal = &v[i];
+				*step = &v[i].steps[k];
+				return 0;
+			}
+	return ERR_NOTFOUND;
+}

@@ -67,6 +67,11 @@ int core_plan_step_answer(struct core *c, uint64_t viewer, uint64_t step, bool a
 int core_plan_share(struct core *c, uint64_t viewer, uint64_t who, int kind) WARN_UNUSED;
 /* Undo the owner's last action; *done false when there was nothing. */
 int core_plan_undo(struct core *c, uint64_t viewer, bool *done) WARN_UNUSED;
+/* The step of today for viewer's own plan: the first step not done yet of
+ * the first goal not reached (ERR_NOTFOUND: none).  *goal and *step point
+ * into arena a. */
+int core_plan_today(struct core *c, struct arena *a, uint64_t viewer, struct plan_goal **goal,
+                    struct plan_step **step) WARN_UNUSED;
 /* Whose plans are shared with viewer. */
 int core_plan_shared_with(struct core *c, struct arena *a, uint64_t viewer, struct plan_share **out,
                           size_t *n) WARN_UNUSED;

@@ -8,6 +8,8 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "base/text.h"
+#include "core/appointment.h"
+#include "core/core.h"
 #include "core/plan.h"
 #include "web/web_int.h"
 
@@ -260,4 +262,63 @@ int h_plan_suggest(struct http_req *r)
 	if (!act || (strcmp(act, "doel") && strcmp(act, "stap")))
 		return ERR_NOTFOUND;
 	return add(r, acc->id, arena_printf(r->a, "/plan/%s", acc->username), "plan_suggested");
+}
+
+/* The client's home (cliëntenportaal): the next appointment, unread
+ * conversations, the step of today and their groups, on one page. */
+int h_home_client(struct http_req *r)
+{
+	uint64_t viewer = WREQ(r)->viewer;
+	struct tval *m = page_model(r, _r(r, "Thuis"));
+	struct appointment *ap;
+	size_t n;
+	int rc = core_appt_mine(CORE(r), r->a, viewer, &ap, &n);
+	if (rc)
+		return rc;
+	const struct appointment *next = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (ap[i].state == APPT_BOOKED && (!next || ap[i].starts_at < next->starts_at))
+			next = &ap[i];
+	if (next) {
+		struct tval *x = tv_obj(r->a);
+		struct account *prov;
+		if (!core_account_get(CORE(r), r->a, next->provider_id, &prov))
+			tv_set_str(r->a, x, "with", prov->display_name && prov->display_name[0] ? prov->display_name : prov->username);
+		tv_set_str(r->a, x, "when", fmt_time(r, next->starts_at));
+		tv_set(m, "appointment", x);
+	}
+	int64_t unread = 0;
+	if ((rc = core_conv_unread(CORE(r), viewer, &unread)))
+		return rc;
+	tv_set_int(r->a, m, "unread_messages", unread);
+	struct plan_goal *g;
+	struct plan_step *st;
+	rc = core_plan_today(CORE(r), r->a, viewer, &g, &st);
+	if (rc && rc != ERR_NOTFOUND)
+		return rc;
+	if (!rc) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_strf(r->a, x, "picto", "/static/picto-%s.svg", g->picto);
+		tv_set_str(r->a, x, "goal", g->text);
+		tv_set_str(r->a, x, "step", st->text);
+		tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)st->id);
+		tv_set(m, "today", x);
+	}
+	struct group **gs;
+	size_t ng;
+	if ((rc = core_groups(CORE(r), r->a, viewer, &gs, &ng)))
+		return rc;
+	struct tval *groups = tv_list(r->a);
+	size_t mine = 0;
+	for (size_t i = 0; i < ng; i++)
+		if (gs[i]->v_role >= 0) {
+			struct tval *x = tv_obj(r->a);
+			tv_set_str(r->a, x, "name", gs[i]->name);
+			tv_set_str(r->a, x, "display_name", gs[i]->display_name);
+			tv_push(groups, x);
+			mine++;
+		}
+	tv_set(m, "groups", groups);
+	tv_set_bool(r->a, m, "has_groups", mine > 0);
+	return page_render(r, "home_client", m);
 }

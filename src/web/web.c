@@ -376,6 +376,7 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/mijn-plan/:action", h_plan_act, WEB_LOGIN},
 	{HTTP_GET, "/plan/:name", h_plan_other, WEB_LOGIN},
 	{HTTP_POST, "/plan/:name/:action", h_plan_suggest, WEB_LOGIN},
+	{HTTP_GET, "/thuis", h_home_client, WEB_LOGIN},
 	{HTTP_GET, "/settings/pro", h_settings_pro, WEB_LOGIN},
 	{HTTP_POST, "/settings/pro", h_settings_pro_save, WEB_LOGIN},
 	{HTTP_GET, "/moderation/reviews", h_mod_reviews, WEB_MOD},

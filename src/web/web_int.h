@@ -177,6 +177,7 @@ int h_plan_print(struct http_req *r);
 int h_plan_act(struct http_req *r);
 int h_plan_other(struct http_req *r);
 int h_plan_suggest(struct http_req *r);
+int h_home_client(struct http_req *r);
 int h_settings_pro(struct http_req *r);
 int h_settings_pro_save(struct http_req *r);
 

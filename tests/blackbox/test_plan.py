@@ -314,3 +314,35 @@ def test_sharing_matrix_pages(srv):
     for w in (owner, care, admin):
         assert "Ik zie %s" % secret not in w.get("/search", params={"q": secret}).text  # the form echoes q
         assert secret not in w.get("/local").text
+
+
+# ---- the client's home ----
+
+def test_home_client(srv):
+    import datetime
+    from test_appointments import EVERY_DAY
+    me = person(srv, "thuis")
+    other = person(srv, "thuis2")
+    r = me.get("/thuis")
+    assert r.status_code == 200 and "U heeft geen afspraak." in r.text and "Er staat nu geen stap klaar." in r.text
+    gid = goal(srv, me, "Ik ga zelf naar de winkel.", area="vrije_tijd")
+    s1 = step(srv, me, gid, "Boodschappenlijst maken")
+    step(srv, me, gid, "Tas pakken")
+    assert "Boodschappenlijst maken" in me.get("/thuis").text
+    assert me.post("/mijn-plan/klaar", {"id": s1}).status_code == 303
+    page = me.get("/thuis").text
+    assert "Tas pakken" in page and "Boodschappenlijst maken" not in page
+    assert "Tas pakken" not in other.get("/thuis").text
+    # the next appointment
+    org = uniq("thuisprak")
+    srv.cli("org", "add", org)
+    srv.cli("availability", "set", org, EVERY_DAY + " slot=30")
+    sch = requests.get(srv.base + "/fhir/Schedule", timeout=10).json()
+    sid = [e["resource"]["id"] for e in sch["entry"] if e["resource"]["actor"][0].get("display") == org][0]
+    start = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).strftime("%Y-%m-%d")
+    sl = requests.get(srv.base + "/fhir/Slot", params={"schedule": sid, "start": "ge" + start}, timeout=10).json()
+    atok = token(srv, me.name, "read write read:appointments write:appointments")
+    r = api(srv, atok, "/api/v1/kring/appointments", "post",
+            data={"provider_id": sid, "start": sl["entry"][0]["resource"]["start"]})
+    assert r.status_code == 201, r.text
+    assert org in me.get("/thuis").text and org not in other.get("/thuis").text

@@ -391,6 +391,7 @@ const PAGES = [
   ['/mijn-plan', () => '/mijn-plan'],
   ['/mijn-plan/print', () => '/mijn-plan/print'],
   ['/plan/MEMBER', () => `/plan/${USERS.member.name}`],
+  ['/thuis', () => '/thuis'],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
