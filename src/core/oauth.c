@@ -40,6 +40,8 @@ static const char *const known_scopes[] = {
 	"read:reviews", "write:reviews", "admin:read:reviews", "admin:write:reviews",
 	/* kring's own: choosing a care worker (issue 19) */
 	"read:match", "write:match",
+	/* kring's own: my plan (issue 19) */
+	"read:plan", "write:plan",
 	/* Moderation from apps: never part of "read" or "write" (as Mastodon). */
 	"admin:read", "admin:read:accounts", "admin:read:reports",
 	"admin:write", "admin:write:accounts", "admin:write:reports",

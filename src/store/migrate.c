@@ -542,6 +542,24 @@ static const char *const sqlite_steps[] = {
 	 * a number per link, nobody's identity. */
 	"CREATE TABLE link_clicks (post_id INTEGER NOT NULL, link INTEGER NOT NULL, clicks INTEGER NOT NULL,"
 	" PRIMARY KEY (post_id, link));",
+
+	/* 31: my plan (issue 19, docs/plan.md): a client's goals and small
+	 * steps, who they share the plan with, and their undo log (each action's
+	 * previous state).  Private: read only through core/plan.c. */
+	"CREATE TABLE plan_goals (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, area INTEGER NOT NULL,"
+	" picto TEXT NOT NULL, text TEXT NOT NULL, state INTEGER NOT NULL DEFAULT 0,"
+	" suggested_by INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);"
+	"CREATE INDEX plan_goals_owner ON plan_goals(owner_id, id);"
+	"CREATE TABLE plan_steps (id INTEGER PRIMARY KEY, goal_id INTEGER NOT NULL, owner_id INTEGER NOT NULL,"
+	" text TEXT NOT NULL, state INTEGER NOT NULL DEFAULT 0, suggested_by INTEGER NOT NULL DEFAULT 0,"
+	" done_at INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);"
+	"CREATE INDEX plan_steps_goal ON plan_steps(goal_id, id);"
+	"CREATE TABLE plan_shares (owner_id INTEGER NOT NULL, viewer_id INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, PRIMARY KEY (owner_id, viewer_id));"
+	"CREATE INDEX plan_shares_viewer ON plan_shares(viewer_id);"
+	"CREATE TABLE plan_undo (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, what INTEGER NOT NULL,"
+	" row_id INTEGER NOT NULL, old_state INTEGER NOT NULL, old_done_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX plan_undo_owner ON plan_undo(owner_id, id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

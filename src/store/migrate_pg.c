@@ -496,6 +496,22 @@ const char *const store_pg_steps[] = {
 	" PRIMARY KEY (post_id, viewer_id));"
 	"CREATE TABLE link_clicks (post_id BIGINT NOT NULL, link BIGINT NOT NULL, clicks BIGINT NOT NULL,"
 	" PRIMARY KEY (post_id, link));",
+
+	/* 31: my plan (see migrate.c). */
+	"CREATE TABLE plan_goals (id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL, area BIGINT NOT NULL,"
+	" picto TEXT NOT NULL, text TEXT NOT NULL, state BIGINT NOT NULL DEFAULT 0,"
+	" suggested_by BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);"
+	"CREATE INDEX plan_goals_owner ON plan_goals(owner_id, id);"
+	"CREATE TABLE plan_steps (id BIGINT PRIMARY KEY, goal_id BIGINT NOT NULL, owner_id BIGINT NOT NULL,"
+	" text TEXT NOT NULL, state BIGINT NOT NULL DEFAULT 0, suggested_by BIGINT NOT NULL DEFAULT 0,"
+	" done_at BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);"
+	"CREATE INDEX plan_steps_goal ON plan_steps(goal_id, id);"
+	"CREATE TABLE plan_shares (owner_id BIGINT NOT NULL, viewer_id BIGINT NOT NULL, kind BIGINT NOT NULL,"
+	" created_at BIGINT NOT NULL, PRIMARY KEY (owner_id, viewer_id));"
+	"CREATE INDEX plan_shares_viewer ON plan_shares(viewer_id);"
+	"CREATE TABLE plan_undo (id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL, what BIGINT NOT NULL,"
+	" row_id BIGINT NOT NULL, old_state BIGINT NOT NULL, old_done_at BIGINT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE INDEX plan_undo_owner ON plan_undo(owner_id, id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -807,4 +807,41 @@ struct post_reach {
 	bool clicks_below_5;
 };
 
+/* ---- my plan (issue 19): core/plan.c, store/plan.c ---- */
+
+enum plan_area { PLAN_LEARNING = 0, PLAN_WORK, PLAN_EATING, PLAN_CARE, PLAN_LIVING, PLAN_CONTACTS,
+	         PLAN_FREETIME, PLAN_NAREAS };
+/* A goal's or a step's state: the client's own, a care worker's suggestion
+ * not answered yet, declined, or removed (kept for undo). */
+enum plan_state { PLAN_ACTIVE = 0, PLAN_SUGGESTED = 1, PLAN_DECLINED = 2, PLAN_REMOVED = 3 };
+/* Who a client shares the plan with. */
+enum plan_share_kind { PLAN_SHARE_NONE = 0, PLAN_SHARE_CARE = 1, PLAN_SHARE_FAMILY = 2 };
+
+struct plan_step {
+	uint64_t id, goal_id;
+	const char *text;
+	int state;                    /* enum plan_state */
+	uint64_t suggested_by;        /* 0: the client's own */
+	int64_t done_at;              /* 0: not done yet (done: a star) */
+	int64_t created_at;
+};
+
+struct plan_goal {
+	uint64_t id, owner_id;
+	int area;                     /* enum plan_area */
+	const char *picto;            /* a built-in pictogram's key */
+	const char *text;             /* at most 140 characters */
+	int state;                    /* enum plan_state */
+	uint64_t suggested_by;
+	int64_t created_at;
+	struct plan_step *steps;
+	size_t nsteps;
+	int stars, total;             /* steps done, active steps */
+};
+
+struct plan_share {
+	struct account *acc;
+	int kind;                     /* enum plan_share_kind */
+};
+
 #endif

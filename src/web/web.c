@@ -370,6 +370,13 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/kiezen/verzoeken", h_match_requests, WEB_LOGIN},
 	{HTTP_POST, "/kiezen/undo", h_match_undo, WEB_LOGIN},
 	{HTTP_POST, "/kiezen/:name/:action", h_match_choose, WEB_LOGIN},
+	/* my plan (issue 19, docs/plan.md): the owner's, and whom they share it with (core decides) */
+	{HTTP_GET, "/mijn-plan", h_plan, WEB_LOGIN},
+	{HTTP_GET, "/mijn-plan/print", h_plan_print, WEB_LOGIN},
+	{HTTP_POST, "/mijn-plan/:action", h_plan_act, WEB_LOGIN},
+	{HTTP_GET, "/plan/:name", h_plan_other, WEB_LOGIN},
+	{HTTP_POST, "/plan/:name/:action", h_plan_suggest, WEB_LOGIN},
+	{HTTP_GET, "/thuis", h_home_client, WEB_LOGIN},
 	{HTTP_GET, "/settings/pro", h_settings_pro, WEB_LOGIN},
 	{HTTP_POST, "/settings/pro", h_settings_pro_save, WEB_LOGIN},
 	{HTTP_GET, "/moderation/reviews", h_mod_reviews, WEB_MOD},
@@ -663,6 +670,14 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"match_requested", N_("Uw verzoek is verstuurd. De zorgverlener ziet het nu.")},
 		{"match_undone", N_("Uw laatste keuze is ongedaan gemaakt.")},
 		{"match_nothing", N_("Er was niets om ongedaan te maken.")},
+		{"plan_saved", N_("Opgeslagen.")},
+		{"plan_star", N_("Goed zo! U krijgt een ster.")},
+		{"plan_celebrate", N_("Hoera! U heeft alle stappen van dit doel gedaan. Uw doel is gehaald!")},
+		{"plan_undone", N_("Ongedaan gemaakt.")},
+		{"plan_nothing", N_("Er is niets meer om ongedaan te maken.")},
+		{"plan_shared", N_("Uw plan is nu gedeeld.")},
+		{"plan_unshared", N_("Deze persoon ziet uw plan niet meer.")},
+		{"plan_suggested", N_("Uw voorstel is verstuurd. De cliënt kiest zelf of het in het plan komt.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)
 		if (!strcmp(msg, msgs[i][0]))

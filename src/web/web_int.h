@@ -176,6 +176,13 @@ int h_match_mine(struct http_req *r);
 int h_match_requests(struct http_req *r);
 int h_match_undo(struct http_req *r);
 int h_match_choose(struct http_req *r);
+/* plan.c: my plan (issue 19). */
+int h_plan(struct http_req *r);
+int h_plan_print(struct http_req *r);
+int h_plan_act(struct http_req *r);
+int h_plan_other(struct http_req *r);
+int h_plan_suggest(struct http_req *r);
+int h_home_client(struct http_req *r);
 int h_settings_pro(struct http_req *r);
 int h_settings_pro_save(struct http_req *r);
 

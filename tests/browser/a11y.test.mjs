@@ -276,6 +276,22 @@ before(async () => {
   await clickAndWait(pb, `form[action="/kiezen/${USERS.other.name}/like"] button`);
   await pb.goto(`${base}/kiezen/mijn`);
   await clickAndWait(pb, `form[action="/kiezen/${USERS.other.name}/verzoek"] button`);
+  // My plan (issue 19): bram sets a goal with a step, earns a star, shares
+  // the plan with carla (a care worker), who suggests a goal.
+  await pb.goto(base + '/mijn-plan');
+  await pb.check('input[name=area][value=eten]');
+  await pb.fill('#doel-tekst', 'Ik smeer zelf mijn brood.');
+  await clickAndWait(pb, 'form[action="/mijn-plan/doel"] button.primary');
+  await pb.fill('form[action="/mijn-plan/stap"] input[name=text]', 'Bord pakken');
+  await clickAndWait(pb, 'form[action="/mijn-plan/stap"] button');
+  await pb.fill('form[action="/mijn-plan/stap"] input[name=text]', 'Boter smeren');
+  await clickAndWait(pb, 'form[action="/mijn-plan/stap"] button');
+  await clickAndWait(pb, 'form[action="/mijn-plan/klaar"] button');
+  await pb.fill('#deel-naam', USERS.other.name);
+  await clickAndWait(pb, 'form[action="/mijn-plan/delen"] button.plan-big');
+  await pc.goto(`${base}/plan/${USERS.member.name}`);
+  await pc.fill('#doel-tekst', 'Ik bel oma op zondag.');
+  await clickAndWait(pc, `form[action="/plan/${USERS.member.name}/doel"] button.primary`);
   await a.close(); await b.close(); await c.close();
 });
 
@@ -373,6 +389,11 @@ const PAGES = [
   ['/settings/pro', () => '/settings/pro'],
   // Reach of a post (issue 20): the author's own numbers.
   ['/posts/ID/bereik', (role) => `/posts/${role === 'member' ? ids.member : ids.admin}/bereik`],
+  // My plan (issue 19): the client's own page (with a suggestion), the printable page, a shared plan (404 for others).
+  ['/mijn-plan', () => '/mijn-plan'],
+  ['/mijn-plan/print', () => '/mijn-plan/print'],
+  ['/plan/MEMBER', () => `/plan/${USERS.member.name}`],
+  ['/thuis', () => '/thuis'],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
@@ -417,6 +438,29 @@ for (const role of ['anonymous', 'member', 'admin']) {
 });
 
 describe('keyboard', { timeout: 5 * 60_000 }, () => {
+  it('my plan: a step is marked done and back by keyboard only (issue 19)', { timeout: TEST_TIMEOUT }, async () => {
+    const ctx = await loggedInContext('member');
+    try {
+      const page = await ctx.newPage();
+      await page.goto(base + '/mijn-plan');
+      let found = false;
+      for (let i = 0; i < 80 && !found; i++) {
+        await page.keyboard.press('Tab');
+        found = await page.evaluate(() => document.activeElement?.classList.contains('plan-step') &&
+          document.activeElement.getAttribute('aria-pressed') === 'false');
+      }
+      assert.ok(found, 'a step button that is not done is reachable by Tab');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.match(await page.textContent('main'), /Hoera|ster/);
+      assert.equal(await page.locator('button.plan-step[aria-pressed="false"]').count(), 0);
+      const box = await page.locator('button.plan-step').first().boundingBox();
+      assert.ok(box.height >= 44 && box.width >= 44, 'a step button is at least 44 px');
+      // undo by keyboard too
+      await page.focus('form[action="/mijn-plan/ongedaan"] button');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.equal(await page.locator('button.plan-step[aria-pressed="false"]').count(), 1);
+    } finally { await ctx.close(); }
+  });
   for (const role of ['member', 'admin', 'anonymous']) {
     it(`skip link is the first Tab stop and moves focus to main (${role})`, { timeout: TEST_TIMEOUT }, async () => {
       const ctx = await loggedInContext(role);
