@@ -663,8 +663,8 @@ enum review_relation {
 	REL_NONE = 0,
 	REL_GROUP = 1,        /* member of the provider's group for some weeks */
 	REL_CONVERSATION = 2, /* a private conversation the provider answered */
-	REL_APPOINTMENT = 3,  /* a completed appointment (not built yet) */
-	REL_CONSULT = 4,      /* an answered consultation question (not built yet) */
+	REL_APPOINTMENT = 3,  /* a completed appointment */
+	REL_CONSULT = 4,      /* an answered consultation question */
 };
 /* Manipulation signals for moderators (bits). */
 enum review_signal { RSIG_DUPLICATE = 1, RSIG_BURST = 2, RSIG_NEW_ACCOUNT = 4 };
