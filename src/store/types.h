@@ -47,6 +47,10 @@ enum notif_kind {
 	NOTIF_CONSULT = 16,       /* a consultation hour: your question was answered or declined, or a
 	                           * session you follow has a new answer (note: what; actor: the session's
 	                           * professional or organisation, never an asker) */
+	NOTIF_APPOINTMENT = 17,   /* appointments: booked, moved, the day before, cancelled (note: see
+	                           * core_appt_notif_of; actor: the provider) */
+	NOTIF_MATCH_REQUEST = 18, /* choosing a care worker: a client sent you a request (actor: the
+	                           * client; never on a like alone) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -712,7 +716,8 @@ struct review_log_entry {
 
 enum match_choice { MATCH_NONE = 0, MATCH_LIKE = 1, MATCH_SKIP = 2 };
 /* Why a profile is suggested (bits). */
-enum match_why { MWHY_EXPERTISE = 1, MWHY_LANGUAGE = 2, MWHY_REGION = 4, MWHY_TAKING_NEW = 8 };
+enum match_why { MWHY_EXPERTISE = 1, MWHY_LANGUAGE = 2, MWHY_REGION = 4, MWHY_TAKING_NEW = 8,
+                 MWHY_AVAILABLE = 16 /* free slots in the next 7 days (appointments) */ };
 
 /* A professional's profile beside struct account's profession, expertise,
  * languages and region (the photo is the account's picture). */
