@@ -572,6 +572,7 @@ const struct api_route api_table[] = {
 	{P, "/api/v1/kring/consult/questions/:id/private", a_consult_act, "write:statuses"},
 	{P, "/api/v1/kring/consult/questions/:id/merge", a_consult_act, "write:statuses"},
 	{P, "/api/v1/kring/consult/questions/:id/accept", a_consult_act, "write:statuses"},
+	{P, "/api/v1/kring/consult/questions/:id/report", a_consult_act, "write:reports"},
 	{G, "/api/v1/trends", a_empty_list, PUB},
 	{G, "/api/v1/trends/tags", a_empty_list, PUB},
 	{G, "/api/v1/trends/statuses", a_empty_list, PUB},

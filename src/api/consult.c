@@ -309,6 +309,8 @@ int a_consult_act(struct http_req *r)
 		rc = arg_id(&x, "into_id", &other) ? core_consult_merge(x.c, x.viewer, id, other) : ERR_INVAL;
 	else if (!strcmp(action, "accept"))
 		rc = arg_id(&x, "answer_id", &other) ? core_consult_accept(x.c, x.viewer, id, other) : ERR_INVAL;
+	else if (!strcmp(action, "report")) /* the answer is the question as the reporter sees it: no asker */
+		rc = core_consult_report(x.c, x.a, x.viewer, id, arg(&x, "comment"));
 	else
 		rc = ERR_NOTFOUND;
 	if (rc)

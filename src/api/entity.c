@@ -7,6 +7,7 @@
 #include "base/id.h"
 #include "base/log.h"
 #include "base/text.h"
+#include "core/appointment.h"
 
 static const char *vis_name(int v)
 {
@@ -24,6 +25,8 @@ const char *notif_type(int kind)
 	case NOTIF_BOOST: return "reblog";
 	/* kring's own, about no status: apps that do not know it skip it. */
 	case NOTIF_CONSULT: return "kring_consult";
+	case NOTIF_APPOINTMENT: return "kring_appointment";
+	case NOTIF_MATCH_REQUEST: return "kring_match_request";
 	}
 	return "mention";
 }
@@ -392,6 +395,18 @@ void ent_notification(struct actx *x, struct jw *j, struct notification *n)
 	if (n->post) {
 		jw_key(j, "status");
 		ent_status(x, j, n->post);
+	}
+	/* kring: which appointment, what happened, its start. */
+	uint64_t ap_id;
+	int ap_what;
+	int64_t ap_start;
+	if (n->kind == NOTIF_APPOINTMENT && core_appt_notif_of(n->note, &ap_id, &ap_what, &ap_start)) {
+		jw_key(j, "kring_appointment");
+		jw_obj(j);
+		jw_kid(j, "id", ap_id);
+		jw_kstr(j, "event", core_appt_notif_word(ap_what));
+		jw_ktime(j, "start", ap_start);
+		jw_end(j);
 	}
 	/* kring: for an organisation the reader is staff of. */
 	if (n->org) {

@@ -28,6 +28,8 @@ static void ent_card(struct actx *x, struct jw *j, struct match_card *c)
 		jw_str(j, "region");
 	if (c->why & MWHY_TAKING_NEW)
 		jw_str(j, "taking_new_clients");
+	if (c->why & MWHY_AVAILABLE)
+		jw_str(j, "available_this_week");
 	jw_arr_end(j);
 	jw_kbool(j, "liked", c->liked);
 	jw_kbool(j, "requested", c->requested);

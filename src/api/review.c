@@ -96,7 +96,8 @@ static const char *problem_text(enum review_problem p)
 	case RP_SELF: return "You cannot review yourself or your own organisation";
 	case RP_NO_RELATION:
 		return "You can review only a provider you have a relation with in kring: membership of its group for"
-		       " some weeks, or a conversation it answered (following is not enough)";
+		       " some weeks, a conversation it answered, a completed appointment or a consultation question it"
+		       " answered (following is not enough)";
 	case RP_TOO_SOON: return "You have not been a member of the provider's group long enough yet";
 	case RP_TAKEN: return "You have already reviewed this provider for this relation";
 	case RP_MARKS: return "Validation failed: give every aspect a mark from 1 to 10";

@@ -163,6 +163,23 @@ int core_slots(struct core *c, struct arena *a, uint64_t provider, const char *k
 	return free_slots(c, a, provider, &av, *len, time_now(), from, to, 0, out, n, CORE_APPT_SLOTS_MAX);
 }
 
+int core_appt_has_room(struct core *c, struct arena *a, uint64_t provider, int64_t within, bool *out)
+{
+	*out = false;
+	struct availability av;
+	int rc = core_avail_get(c, a, provider, &av, NULL);
+	if (rc == ERR_NOTFOUND)
+		return 0;
+	int len = rc ? 0 : avail_kind_minutes(&av, NULL);
+	if (rc || !len)
+		return rc;
+	int64_t now = time_now(), *v;
+	size_t n = 0;
+	rc = free_slots(c, a, provider, &av, len, now, now, now + within, 0, &v, &n, 1);
+	*out = !rc && n > 0;
+	return rc;
+}
+
 /* Is start a slot of av at all (ignoring bookings)? */
 static bool is_slot(const struct availability *av, int len, int64_t now, int64_t start)
 {
@@ -228,12 +245,43 @@ int core_appt_remind(struct core *c, const char *arg)
 		struct appt_notice n = {.id = id_new(), .appointment_id = ap.id, .account_id = ap.client_id, .kind = kind,
 		                        .seq = ap.seq, .starts_at = ap.starts_at, .created_at = time_now()};
 		rc = store_appt_notice_insert(c->store, &n);
+		/* The same, as a notification (list, API, stream): written with the
+		 * notice in this transaction, so it is never stale either. */
+		int what = kind == APPT_NOTICE_DAY_BEFORE ? APPT_NOTIF_DAY_BEFORE
+		           : kind == APPT_NOTICE_CANCELLED ? APPT_NOTIF_CANCELLED
+		           : ap.seq > 0                    ? APPT_NOTIF_MOVED /* only a move books again */
+		                                           : APPT_NOTIF_BOOKED;
+		char note[80];
+		snprintf(note, sizeof note, "%llu:%d:%lld", (unsigned long long)ap.id, what, (long long)ap.starts_at);
+		if (!rc)
+			rc = store_notif_insert_in(c->store, ap.client_id, NOTIF_APPOINTMENT, ap.provider_id, 0, 0, note);
 	}
 	rc = store_finish(c->store, rc);
 	if (!rc && !stale && c->on_notify)
 		c->on_notify(c, ap.client_id);
 	arena_release(&a);
 	return rc;
+}
+
+bool core_appt_notif_of(const char *note, uint64_t *id, int *what, int64_t *starts)
+{
+	unsigned long long i;
+	long long t;
+	int w;
+	char tail;
+	if (!note || sscanf(note, "%llu:%d:%lld%c", &i, &w, &t, &tail) != 3 || w < APPT_NOTIF_BOOKED ||
+	    w > APPT_NOTIF_CANCELLED)
+		return false;
+	*id = i;
+	*what = w;
+	*starts = t;
+	return true;
+}
+
+const char *core_appt_notif_word(int what)
+{
+	static const char *const words[] = {"booked", "moved", "day_before", "cancelled"};
+	return what >= 0 && what <= APPT_NOTIF_CANCELLED ? words[what] : "booked";
 }
 
 static int remind_run(void *ctx, const char *arg, char *why, size_t whylen)

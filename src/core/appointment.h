@@ -34,6 +34,14 @@ struct job_handler;
 
 enum appt_notice_kind { APPT_NOTICE_BOOKED = 0, APPT_NOTICE_DAY_BEFORE = 1, APPT_NOTICE_CANCELLED = 2 };
 
+/* What a NOTIF_APPOINTMENT notification tells. */
+enum appt_notif_what { APPT_NOTIF_BOOKED = 0, APPT_NOTIF_MOVED = 1, APPT_NOTIF_DAY_BEFORE = 2, APPT_NOTIF_CANCELLED = 3 };
+/* Read a NOTIF_APPOINTMENT's note: the appointment, what happened, its
+ * start.  false when the note is not one. */
+bool core_appt_notif_of(const char *note, uint64_t *id, int *what, int64_t *starts);
+/* "booked", "moved", "day_before", "cancelled" (the API's words). */
+const char *core_appt_notif_word(int what);
+
 /* Is acc a provider: an organisation, or a professional? */
 bool core_appt_is_provider(const struct account *acc);
 /* May viewer act for provider (the professional themself, or staff of the
@@ -56,6 +64,9 @@ int core_avail_providers(struct core *c, struct arena *a, size_t max, struct acc
 /* Free slot starts of kind (NULL: the first) in [from, to) (at most
  * CORE_APPT_RANGE_MAX long); *len the kind's minutes.  ERR_INVAL: a kind the
  * provider does not offer. */
+/* Has the provider a free slot (of its first kind) between now and now +
+ * within?  false, not an error, for a provider without availability. */
+int core_appt_has_room(struct core *c, struct arena *a, uint64_t provider, int64_t within, bool *out) WARN_UNUSED;
 int core_slots(struct core *c, struct arena *a, uint64_t provider, const char *kind, int64_t from, int64_t to,
                int64_t **out, size_t *n, int *len) WARN_UNUSED;
 

@@ -96,6 +96,16 @@ static void check_queue(struct fx *f)
 	arena_release(&a);
 }
 
+/* The id of the account's newest notification, 0 if none. */
+static uint64_t newest_notif(struct fx *f, struct arena *a, uint64_t account)
+{
+	struct page pg = {.limit = 1};
+	struct notification *nt;
+	size_t n;
+	assert_int_equal(store_notif_list(f->c->store, a, account, &pg, &nt, &n), 0);
+	return n ? nt[0].id : 0;
+}
+
 /* Run due jobs (now), or every queued one (all). */
 static void run_jobs(struct fx *f, bool all)
 {
@@ -173,12 +183,17 @@ static void test_reminders_follow(void **state)
 		assert_int_equal(store_appt_notices(f->c->store, &a, f->clients[i], &nv, &nn), 0);
 		before += nn;
 	}
+	uint64_t newest[8];
+	for (int i = 0; i < 8; i++)
+		newest[i] = newest_notif(f, &a, f->clients[i]);
 	char arg[64];
 	snprintf(arg, sizeof arg, "%llu:%d:%d", (unsigned long long)ids[0], 99999, APPT_NOTICE_DAY_BEFORE);
 	assert_int_equal(core_appt_remind(f->c, arg), 0);
 	for (int i = 0; i < 8; i++) {
 		assert_int_equal(store_appt_notices(f->c->store, &a, f->clients[i], &nv, &nn), 0);
 		after += nn;
+		/* nor a notification */
+		assert_true(newest[i] != 0 && newest_notif(f, &a, f->clients[i]) == newest[i]);
 	}
 	assert_int_equal(before, after);
 	assert_int_equal(core_appt_remind(f->c, "12:x"), ERR_INVAL);
@@ -202,6 +217,31 @@ static void test_reminders_follow(void **state)
 			assert_int_equal(ap.starts_at, nv[k].starts_at);
 		}
 	}
+	/* the same for the notifications (NOTIF_APPOINTMENT) */
+	size_t day_notifs = 0;
+	for (int i = 0; i < 8; i++) {
+		struct page pg = {.limit = 200};
+		struct notification *nt;
+		size_t nnt;
+		assert_int_equal(store_notif_list(f->c->store, &a, f->clients[i], &pg, &nt, &nnt), 0);
+		for (size_t k = 0; k < nnt; k++) {
+			uint64_t id;
+			int what;
+			int64_t starts;
+			if (nt[k].kind != NOTIF_APPOINTMENT || nt[k].created_at < drained_from)
+				continue;
+			assert_true(core_appt_notif_of(nt[k].note, &id, &what, &starts));
+			if (what != APPT_NOTIF_DAY_BEFORE)
+				continue;
+			struct appointment ap;
+			assert_int_equal(store_appt_get(f->c->store, &a, id, &ap), 0);
+			assert_int_equal(ap.state, APPT_BOOKED);
+			assert_int_equal(ap.client_id, f->clients[i]);
+			assert_int_equal(ap.starts_at, starts);
+			day_notifs++;
+		}
+	}
+	assert_true(day_notifs > 0);
 	(void)refused;
 	arena_release(&a);
 }

@@ -620,6 +620,26 @@ int core_consult_accept(struct core *c, uint64_t viewer, uint64_t question, uint
 	return rc;
 }
 
+int core_consult_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t question, const char *reason)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct consult_question *q = arena_alloc(a, sizeof *q);
+	struct consult_session *cs;
+	int rc = store_cq_get(c->store, a, question, q);
+	if (rc || (rc = load_session(c, a, viewer, q->session_id, &cs)))
+		return rc;
+	if (!visible(viewer, cs, shut_for(c, a, viewer, cs), q))
+		return ERR_NOTFOUND;
+	if (q->asker_id == viewer)
+		return ERR_INVAL;
+	/* What the moderators read: the session and the question as asked. */
+	const char *snap = arena_printf(a, "Spreekuur \"%s\", vraag %llu%s: %s", cs->topic, (unsigned long long)q->id,
+	                                q->anonymous ? " (anoniem gesteld)" : "", q->text);
+	uint64_t id;
+	return core_report_snapshot(c, a, viewer, q->asker_id, snap, reason, &id);
+}
+
 static int cmp_i64(const void *x, const void *y)
 {
 	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;

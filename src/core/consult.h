@@ -107,6 +107,12 @@ int core_consult_make_private(struct core *c, uint64_t viewer, uint64_t question
 int core_consult_merge(struct core *c, uint64_t viewer, uint64_t question, uint64_t into) WARN_UNUSED;
 /* The asker or staff mark an answer to the question accepted (one per question). */
 int core_consult_accept(struct core *c, uint64_t viewer, uint64_t question, uint64_t answer) WARN_UNUSED;
+/* Report a question the viewer can see to the instance moderators (reason
+ * required, as any report).  The report names the asker — anonymous or not —
+ * for the moderators only; the reporter learns nothing of them.  ERR_INVAL
+ * for one's own question or an empty reason. */
+int core_consult_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t question, const char *reason)
+	WARN_UNUSED;
 /* Numbers of a session, over all its questions (not merged ones). */
 int core_consult_stats(struct core *c, struct arena *a, uint64_t viewer, uint64_t session,
                        struct consult_stats *out) WARN_UNUSED;

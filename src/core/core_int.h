@@ -147,4 +147,10 @@ int wc_post_edited(struct core *c, uint64_t post, const char *text) WARN_UNUSED;
  * out of its teams, their open items back in the queues, which run again. */
 int wc_staff_gone(struct core *c, uint64_t org, uint64_t person) WARN_UNUSED;
 
+/* A report about account with a text kept for the moderators (snapshot),
+ * as core_report (core/report.c): for content that is not a post, such as
+ * a consultation question (core_consult_report). */
+int core_report_snapshot(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, const char *snapshot,
+                         const char *reason, uint64_t *id) WARN_UNUSED;
+
 #endif

@@ -8,6 +8,7 @@
 #include "base/id.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/appointment.h"
 #include "core/core_int.h"
 #include "store/store_match.h"
 
@@ -123,6 +124,12 @@ static int card_of(struct core *c, struct arena *a, uint64_t viewer, uint64_t id
 	}
 	if (out->profile.taking_new)
 		out->why |= MWHY_TAKING_NEW;
+	/* Availability from appointments: room in the coming week. */
+	bool room = false;
+	if ((rc = core_appt_has_room(c, a, id, CORE_MATCH_ROOM_S, &room)))
+		return rc;
+	if (room)
+		out->why |= MWHY_AVAILABLE;
 	return 0;
 }
 
@@ -280,8 +287,14 @@ int core_match_request(struct core *c, uint64_t viewer, uint64_t pro, const char
 	}
 	if (!rc && !(rc = store_begin(c->store))) {
 		rc = store_match_request(c->store, viewer, pro, n ? message : "", time_now());
+		/* The professional learns of the like now, with the request (the
+		 * message itself is read on the requests page). */
+		if (!rc)
+			rc = store_notif_insert_in(c->store, pro, NOTIF_MATCH_REQUEST, viewer, 0, 0, "");
 		rc = store_finish(c->store, rc);
 	}
+	if (!rc && c->on_notify)
+		c->on_notify(c, pro);
 	return rc;
 }
 

@@ -25,6 +25,7 @@ struct guard_ask;
 #define CORE_MATCH_WORD_MAX   60    /* a filter word */
 #define CORE_MATCH_LIST_MAX   50
 #define CORE_MATCH_MESSAGE_MAX 1000
+#define CORE_MATCH_ROOM_S     (7 * 86400) /* "heeft deze week nog plek": free slots this far ahead */
 
 /* The profile additions of a professional (defaults when none saved). */
 int core_pro_profile_get(struct core *c, struct arena *a, uint64_t id, struct pro_profile *out) WARN_UNUSED;

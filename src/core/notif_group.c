@@ -21,6 +21,8 @@ const char *core_notif_type(int kind)
 	case NOTIF_FAVOURITE: return "favourite";
 	case NOTIF_BOOST: return "reblog";
 	case NOTIF_CONSULT: return "kring_consult"; /* kring's own, about no status */
+	case NOTIF_APPOINTMENT: return "kring_appointment";
+	case NOTIF_MATCH_REQUEST: return "kring_match_request";
 	default: return "mention";
 	}
 }

@@ -20,8 +20,23 @@
 
 /* ---- reports and moderation ---- */
 
+static int report_new(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, uint64_t post,
+                      const char *snapshot, const char *reason, bool escalate, uint64_t *id);
+
 int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, uint64_t post, const char *reason,
                 bool escalate, uint64_t *id)
+{
+	return report_new(c, a, viewer, account, post, NULL, reason, escalate, id);
+}
+
+int core_report_snapshot(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, const char *snapshot,
+                         const char *reason, uint64_t *id)
+{
+	return report_new(c, a, viewer, account, 0, snapshot, reason, false, id);
+}
+
+static int report_new(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, uint64_t post,
+                      const char *snapshot, const char *reason, bool escalate, uint64_t *id)
 {
 	if (!viewer)
 		return ERR_AUTH;
@@ -41,6 +56,7 @@ int core_report(struct core *c, struct arena *a, uint64_t viewer, uint64_t accou
 		r.snapshot = p->text;
 	} else {
 		r.account_id = account;
+		r.snapshot = snapshot;
 	}
 	struct account *target;
 	struct group *g = NULL;

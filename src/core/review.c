@@ -108,18 +108,56 @@ static int rel_convs(struct core *c, uint64_t author, uint64_t provider, int64_t
 	return rc;
 }
 
+/* A completed appointment with the provider (booked, not cancelled, ended)
+ * in the last 3 years; each appointment is one period. */
+static int rel_appts(struct core *c, uint64_t author, uint64_t provider, int64_t now, struct rel_found *v,
+                     size_t max, size_t *n)
+{
+	uint64_t ids[REL_MAX];
+	int64_t at[REL_MAX];
+	size_t k = 0;
+	int rc = store_review_rel_appts(c->store, author, provider, now - CORE_REVIEW_EXPERIENCE_YEARS * YEAR, now, ids,
+	                                at, max < REL_MAX ? max : REL_MAX, &k);
+	for (size_t i = 0; !rc && i < k; i++) {
+		v[i].kind = REL_APPOINTMENT;
+		snprintf(v[i].key, sizeof v[i].key, "a:%llu", (unsigned long long)ids[i]);
+		v[i].since = at[i];
+		v[i].too_soon = false;
+	}
+	*n = rc ? 0 : k;
+	return rc;
+}
+
+/* A consultation question the provider answered in the last 3 years; each
+ * question is one period.  An anonymous asker has the relation too: the
+ * server knows the asker, and a review never shows its author to the
+ * provider, so reviewing reveals no one. */
+static int rel_consults(struct core *c, uint64_t author, uint64_t provider, int64_t now, struct rel_found *v,
+                        size_t max, size_t *n)
+{
+	uint64_t ids[REL_MAX];
+	int64_t at[REL_MAX];
+	size_t k = 0;
+	int rc = store_review_rel_consults(c->store, author, provider, now - CORE_REVIEW_EXPERIENCE_YEARS * YEAR, ids,
+	                                   at, max < REL_MAX ? max : REL_MAX, &k);
+	for (size_t i = 0; !rc && i < k; i++) {
+		v[i].kind = REL_CONSULT;
+		snprintf(v[i].key, sizeof v[i].key, "q:%llu", (unsigned long long)ids[i]);
+		v[i].since = at[i];
+		v[i].too_soon = false;
+	}
+	*n = rc ? 0 : k;
+	return rc;
+}
+
 static const struct rel_kind {
 	int kind;
 	rel_find_fn find;
 } rel_kinds[] = {
         {REL_GROUP, rel_groups},
         {REL_CONVERSATION, rel_convs},
-        /* ---- PLUG IN HERE at merge (issue 19): appointments and consultation hours ----
-         * {REL_APPOINTMENT, rel_appointments}: a completed appointment with the
-         *     provider in the last 3 years; key "a:<appointment id>", since = its end.
-         * {REL_CONSULT, rel_consults}: a consultation question the provider
-         *     answered in the last 3 years; key "q:<question id>", since = the answer.
-         * Each is a rel_find_fn filling struct rel_found; nothing else changes. */
+        {REL_APPOINTMENT, rel_appts},
+        {REL_CONSULT, rel_consults},
 };
 
 /* The relation viewer may review provider for now: the newest period not

@@ -257,3 +257,43 @@ int store_review_rel_convs(struct store *s, uint64_t author, uint64_t provider, 
 	db_done(st);
 	return rc < 0 ? -rc : 0;
 }
+
+static int rel_rows(struct db_stmt *st, uint64_t *ids, int64_t *at, size_t max, size_t *n)
+{
+	if (!st)
+		return ERR_DB;
+	int rc = 0;
+	while (*n < max && (rc = db_step(st)) == DB_ROW) {
+		ids[*n] = db_u64(st, 0);
+		at[*n] = db_i64(st, 1);
+		(*n)++;
+	}
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
+int store_review_rel_appts(struct store *s, uint64_t author, uint64_t provider, int64_t since, int64_t now,
+                           uint64_t *ids, int64_t *at, size_t max, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*n = 0;
+	return rel_rows(db_query(db,
+	                         "SELECT id, ends_at FROM appointments WHERE client_id = ?1 AND provider_id = ?2"
+	                         " AND state = ?3 AND ends_at >= ?4 AND ends_at <= ?5 ORDER BY ends_at DESC LIMIT 16",
+	                         "uuiii", author, provider, (int64_t)APPT_BOOKED, since, now),
+	                ids, at, max, n);
+}
+
+int store_review_rel_consults(struct store *s, uint64_t author, uint64_t provider, int64_t since, uint64_t *ids,
+                              int64_t *at, size_t max, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*n = 0;
+	return rel_rows(db_query(db,
+	                         "SELECT q.id, q.answered_at FROM consult_questions q"
+	                         " JOIN consult_sessions c ON c.id = q.session_id"
+	                         " WHERE q.asker_id = ?1 AND c.owner_id = ?2 AND q.state = ?3 AND q.answered_at >= ?4"
+	                         " ORDER BY q.answered_at DESC LIMIT 16",
+	                         "uuii", author, provider, (int64_t)CQ_ANSWERED, since),
+	                ids, at, max, n);
+}

@@ -47,5 +47,15 @@ int store_review_rel_groups(struct store *s, uint64_t author, uint64_t provider,
  * `since`: roots and the first answer's time, newest first, at most max. */
 int store_review_rel_convs(struct store *s, uint64_t author, uint64_t provider, int64_t since, uint64_t *roots,
                            int64_t *at, size_t max, size_t *n) WARN_UNUSED;
+/* Appointments of author (the client) with provider that were booked, not
+ * cancelled, and ended between since and now: ids and end times, newest
+ * first, at most max. */
+int store_review_rel_appts(struct store *s, uint64_t author, uint64_t provider, int64_t since, int64_t now,
+                           uint64_t *ids, int64_t *at, size_t max, size_t *n) WARN_UNUSED;
+/* Consultation questions author asked (anonymously too) in a session of
+ * provider that were answered since `since`: ids and answer times, newest
+ * first, at most max. */
+int store_review_rel_consults(struct store *s, uint64_t author, uint64_t provider, int64_t since, uint64_t *ids,
+                              int64_t *at, size_t max, size_t *n) WARN_UNUSED;
 
 #endif

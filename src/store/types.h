@@ -47,6 +47,10 @@ enum notif_kind {
 	NOTIF_CONSULT = 16,       /* a consultation hour: your question was answered or declined, or a
 	                           * session you follow has a new answer (note: what; actor: the session's
 	                           * professional or organisation, never an asker) */
+	NOTIF_APPOINTMENT = 17,   /* appointments: booked, moved, the day before, cancelled (note: see
+	                           * core_appt_notif_of; actor: the provider) */
+	NOTIF_MATCH_REQUEST = 18, /* choosing a care worker: a client sent you a request (actor: the
+	                           * client; never on a like alone) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -663,8 +667,8 @@ enum review_relation {
 	REL_NONE = 0,
 	REL_GROUP = 1,        /* member of the provider's group for some weeks */
 	REL_CONVERSATION = 2, /* a private conversation the provider answered */
-	REL_APPOINTMENT = 3,  /* a completed appointment (not built yet) */
-	REL_CONSULT = 4,      /* an answered consultation question (not built yet) */
+	REL_APPOINTMENT = 3,  /* a completed appointment */
+	REL_CONSULT = 4,      /* an answered consultation question */
 };
 /* Manipulation signals for moderators (bits). */
 enum review_signal { RSIG_DUPLICATE = 1, RSIG_BURST = 2, RSIG_NEW_ACCOUNT = 4 };
@@ -712,7 +716,8 @@ struct review_log_entry {
 
 enum match_choice { MATCH_NONE = 0, MATCH_LIKE = 1, MATCH_SKIP = 2 };
 /* Why a profile is suggested (bits). */
-enum match_why { MWHY_EXPERTISE = 1, MWHY_LANGUAGE = 2, MWHY_REGION = 4, MWHY_TAKING_NEW = 8 };
+enum match_why { MWHY_EXPERTISE = 1, MWHY_LANGUAGE = 2, MWHY_REGION = 4, MWHY_TAKING_NEW = 8,
+                 MWHY_AVAILABLE = 16 /* free slots in the next 7 days (appointments) */ };
 
 /* A professional's profile beside struct account's profession, expertise,
  * languages and region (the photo is the account's picture). */

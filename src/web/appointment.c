@@ -53,6 +53,20 @@ static const char *when(struct http_req *r, int64_t t)
 	return arena_printf(r->a, "%s, %02d:%02d", day_title(r, day), minute / 60, minute % 60);
 }
 
+const char *appt_notif_text(struct http_req *r, const char *note)
+{
+	uint64_t id;
+	int what;
+	int64_t starts;
+	if (!core_appt_notif_of(note, &id, &what, &starts))
+		return NULL;
+	const char *w = what == APPT_NOTIF_DAY_BEFORE ? _r(r, "Morgen heeft u een afspraak:")
+	                : what == APPT_NOTIF_CANCELLED ? _r(r, "Afgezegd:")
+	                : what == APPT_NOTIF_MOVED     ? _r(r, "Uw afspraak is verzet naar:")
+	                                               : _r(r, "Uw afspraak staat vast:");
+	return arena_printf(r->a, "%s %s", w, when(r, starts));
+}
+
 static const char *kind_label(struct http_req *r, const char *key)
 {
 	if (!strcmp(key, "eerste_gesprek"))

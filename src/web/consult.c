@@ -528,6 +528,11 @@ int h_consult_act(struct http_req *r)
 			return session_page(r, cs->id, _r(r, "Kies een andere vraag van dit spreekuur."), 400);
 	} else if (!strcmp(action, "accept")) {
 		rc = core_consult_accept(CORE(r), q->viewer, id, form_u64(r, "answer"));
+	} else if (!strcmp(action, "report")) {
+		/* To the instance's moderators, who see the asker; the reporter does not. */
+		rc = core_consult_report(CORE(r), r->a, q->viewer, id, form_text(r, "comment"));
+		if (rc == ERR_INVAL)
+			return session_page(r, cs->id, _r(r, "Schrijf kort wat er mis is met deze vraag."), 400);
 	} else {
 		return ERR_NOTFOUND;
 	}

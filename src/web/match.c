@@ -67,6 +67,7 @@ static struct tval *card_model(struct http_req *r, struct match_card *c)
 	        {MWHY_LANGUAGE, N_("spreekt uw taal")},
 	        {MWHY_REGION, N_("werkt in uw regio")},
 	        {MWHY_TAKING_NEW, N_("neemt nieuwe cliënten aan")},
+	        {MWHY_AVAILABLE, N_("heeft deze week nog plek")},
 	};
 	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
 		if (c->why & reasons[i].bit) {

@@ -1196,6 +1196,8 @@ int h_notifications(struct http_req *r)
 		N_("kon een ingepland bericht niet plaatsen"),
 		N_("vraagt u na te bellen: laat de persoon weten wat er met het bericht gedaan is"),
 		N_("over het spreekuur"),
+		N_("over uw afspraak"),
+		N_("wil uw cliënt worden en stuurde u een verzoek"),
 	};
 	/* The same, naming the group (its name follows as a link). */
 	static const char *what_in[] = {
@@ -1208,11 +1210,13 @@ int h_notifications(struct http_req *r)
 		N_("kon een ingepland bericht niet plaatsen in de kring"),
 		NULL,
 		NULL,
+		NULL,
+		NULL,
 	};
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
-		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_CONSULT ? v[i].kind : 0;
+		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_MATCH_REQUEST ? v[i].kind : 0;
 		const struct group *g = v[i].group;
 		tv_set(x, "actor", account_model(r, v[i].actor));
 		const char *w = _r(r, g && what_in[kind] ? what_in[kind] : what[kind]);
@@ -1242,6 +1246,9 @@ int h_notifications(struct http_req *r)
 		} else if (kind == NOTIF_FOLLOW_REQUEST) {
 			go = "/follow-requests";
 			go_label = N_("Bekijk verzoek");
+		} else if (kind == NOTIF_MATCH_REQUEST) {
+			go = "/kiezen/verzoeken";
+			go_label = N_("Bekijk het verzoek");
 		} else if (kind == NOTIF_WEBCARE_FOLLOWUP && v[i].org) {
 			go = arena_printf(r->a, "/webcare/%s?status=answered", v[i].org->username);
 			go_label = N_("Naar de webcare");
@@ -1258,6 +1265,15 @@ int h_notifications(struct http_req *r)
 			struct tval *gx = tv_obj(r->a);
 			tv_set_str(r->a, gx, "url", "/consult");
 			tv_set_str(r->a, gx, "label", _r(r, "Naar de spreekuren"));
+			tv_set(x, "go", gx);
+		} else if (kind == NOTIF_APPOINTMENT) {
+			/* What happened, and when the appointment is (core's note). */
+			const char *t = appt_notif_text(r, v[i].note);
+			if (t)
+				tv_set_str(r->a, x, "consult_note", t);
+			struct tval *gx = tv_obj(r->a);
+			tv_set_str(r->a, gx, "url", "/mijn-afspraken");
+			tv_set_str(r->a, gx, "label", _r(r, "Naar mijn afspraken"));
 			tv_set(x, "go", gx);
 		} else if ((kind == NOTIF_POST_REMOVED || kind == NOTIF_WARNING || kind == NOTIF_SCHEDULED_FAILED) && v[i].note) {
 			if (v[i].note[0])

@@ -21,8 +21,9 @@ static const char *problem_text(struct http_req *r, enum review_problem p)
 	case RP_SELF: return _r(r, "U kunt uzelf of uw eigen organisatie niet beoordelen.");
 	case RP_NO_RELATION:
 		return _r(r, "U kunt alleen een zorgverlener beoordelen met wie u een relatie heeft in kring: u bent een"
-		             " paar weken lid van een kring van deze zorgverlener, of u had een gesprek en de zorgverlener"
-		             " gaf antwoord. Volgen is niet genoeg.");
+		             " paar weken lid van een kring van deze zorgverlener, u had een gesprek en de zorgverlener"
+		             " gaf antwoord, u had een afspraak die voorbij is, of de zorgverlener beantwoordde uw vraag op"
+		             " het spreekuur. Volgen is niet genoeg.");
 	case RP_TOO_SOON:
 		return _r(r, "U bent nog maar kort lid van de kring van deze zorgverlener. Na vier weken kunt u een"
 		             " beoordeling schrijven.");

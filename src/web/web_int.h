@@ -97,6 +97,8 @@ struct tval *posts_model(struct http_req *r, struct post **v, size_t n);
 /* An account as template values (for lists). */
 struct tval *account_model(struct http_req *r, struct account *acc);
 /* "2 nov 2026, 14:05" in the request's language, Dutch time. */
+/* The sentence of a NOTIF_APPOINTMENT's note (web/appointment.c), NULL if none. */
+const char *appt_notif_text(struct http_req *r, const char *note);
 const char *fmt_time(struct http_req *r, int64_t t);
 /* Page cursor from ?max_id= / ?min_id=. */
 void page_from_query(struct http_req *r, struct page *pg);

@@ -295,6 +295,7 @@ ROUTES = [
     ("POST", "/api/v1/kring/consult/questions/:id/private", "KringConsultQuestion"),
     ("POST", "/api/v1/kring/consult/questions/:id/merge", "KringConsultQuestion"),
     ("POST", "/api/v1/kring/consult/questions/:id/accept", "KringConsultQuestion"),
+    ("POST", "/api/v1/kring/consult/questions/:id/report", "KringConsultQuestion"),
     ("POST", "/api/v1/announcements/:id/dismiss", "Empty"),
     ("PUT", "/api/v1/announcements/:id/reactions/:name", "Empty"),
     ("DELETE", "/api/v1/announcements/:id/reactions/:name", "Empty"),
