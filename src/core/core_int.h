@@ -136,4 +136,14 @@ int wc_post_edited(struct core *c, uint64_t post, const char *text) WARN_UNUSED;
  * out of its teams, their open items back in the queues, which run again. */
 int wc_staff_gone(struct core *c, uint64_t org, uint64_t person) WARN_UNUSED;
 
+/* Webcare measures (core/webcare.c, core/webcare_measure.c). */
+struct biz_hours;
+/* team's business calendar, or *out NULL when it counts every hour. */
+int wc_team_calendar(struct core *c, struct arena *a, uint64_t team, struct biz_hours **out) WARN_UNUSED;
+/* Pure: rows into figures per week, team and topic (totals: per week only),
+ * durations through dur (business seconds of team between from and to). */
+typedef int64_t (*wc_dur_fn)(void *ctx, uint64_t team, int64_t from, int64_t to);
+void wc_measure_compute(struct arena *a, const struct wc_mrow *rows, size_t n, bool totals, wc_dur_fn dur, void *ctx,
+                        struct wc_measure **out, size_t *nout);
+
 #endif

@@ -83,4 +83,10 @@ int store_wc_sent_other(struct store *s, uint64_t org, const char *key, const ch
 int store_wc_sent_add(struct store *s, uint64_t org, const char *key, const char *recipient, uint64_t item,
                       int64_t now) WARN_UNUSED;
 
+/* Items of org that became visible in [from, to), for the measures: at most
+ * max (*n says how many; more were there when *n == max). */
+#define STORE_WC_MEASURE_MAX 50000
+int store_wc_measure_rows(struct store *s, struct arena *a, uint64_t org, int64_t from, int64_t to,
+                          struct wc_mrow **out, size_t *n) WARN_UNUSED;
+
 #endif

@@ -744,4 +744,31 @@ struct match_request {
 	int64_t at;
 };
 
+
+/* ---- webcare measures (core/webcare_measure.c; issue 17) ---- */
+
+#define WC_BANDS 5 /* business time: 0-1 h, 1-4 h, 4-8 h, 8-24 h, > 24 h */
+
+/* One item as the measures see it (store_wc_measure_rows). */
+struct wc_mrow {
+	uint64_t id, team_id;
+	const char *topic, *sentiment;
+	int status;
+	int64_t visible_at, first_answer_at;
+	int64_t closed_at;           /* the last time it was closed, 0: not closed */
+	bool followed_up;            /* someone set it to followed_up */
+};
+
+/* The figures of one week, team and topic (team 0 / topic "": none). */
+struct wc_measure {
+	int64_t week;                /* Monday 00:00 UTC that starts it */
+	uint64_t team_id;
+	const char *topic;
+	int64_t volume, neg, neu, pos, unsure;
+	int64_t answered;            /* items with a first answer */
+	int64_t followups_done;      /* of the answered: followed up */
+	int64_t first_n, first_median, first_p90, first_bands[WC_BANDS];   /* business seconds */
+	int64_t handle_n, handle_median, handle_p90, handle_bands[WC_BANDS];
+};
+
 #endif

@@ -600,3 +600,54 @@ int store_wc_sent_add(struct store *s, uint64_t org, const char *key, const char
 	               " VALUES (?1, ?2, ?3, ?4, ?5)",
 	               "ussui", org, key, recipient, item, now);
 }
+
+int store_wc_measure_rows(struct store *s, struct arena *a, uint64_t org, int64_t from, int64_t to,
+                          struct wc_mrow **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*out = NULL;
+	*n = 0;
+	int64_t count = 0;
+	int rc = db_scalar(db, &count, 0,
+	                   "SELECT COUNT(*) FROM webcare_items WHERE org_id = ?1 AND visible_at >= ?2 AND visible_at < ?3",
+	                   "uii", org, from, to);
+	if (rc)
+		return rc;
+	size_t max = count > STORE_WC_MEASURE_MAX ? STORE_WC_MEASURE_MAX : (size_t)count;
+	if (!max)
+		return 0;
+	/* The closing time and the follow-up come from the history: the item
+	 * row keeps only its present status. */
+	struct db_stmt *st = db_query(db,
+	                              "SELECT i.id, i.team_id, i.topic, i.sentiment, i.status, i.visible_at,"
+	                              " i.first_answer_at,"
+	                              " (SELECT COALESCE(MAX(e.created_at), 0) FROM webcare_events e"
+	                              "   WHERE e.item_id = i.id AND e.action = 'status' AND e.note = 'closed'),"
+	                              " (SELECT COUNT(*) FROM webcare_events e"
+	                              "   WHERE e.item_id = i.id AND e.action = 'status' AND e.note = 'followed_up')"
+	                              " FROM webcare_items i WHERE i.org_id = ?1 AND i.visible_at >= ?2"
+	                              " AND i.visible_at < ?3 ORDER BY i.id LIMIT ?4",
+	                              "uiii", org, from, to, (int64_t)max);
+	if (!st)
+		return ERR_DB;
+	struct wc_mrow *v = arena_alloc(a, max * sizeof *v);
+	size_t k = 0;
+	while (k < max && (rc = db_step(st)) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].team_id = db_u64(st, 1);
+		v[k].topic = arena_strdup(a, db_text(st, 2));
+		v[k].sentiment = arena_strdup(a, db_text(st, 3));
+		v[k].status = (int)db_i64(st, 4);
+		v[k].visible_at = db_i64(st, 5);
+		v[k].first_answer_at = db_i64(st, 6);
+		v[k].closed_at = db_i64(st, 7);
+		v[k].followed_up = db_i64(st, 8) > 0;
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}

@@ -425,6 +425,8 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/webcare/:org/items/:id/:action", h_webcare_item_action, WEB_LOGIN},
 	{HTTP_GET, "/webcare/:org/settings", h_webcare_settings, WEB_LOGIN},
 	{HTTP_POST, "/webcare/:org/settings/:action", h_webcare_settings_action, WEB_LOGIN},
+	{HTTP_GET, "/webcare/:org/cijfers", h_webcare_measures, WEB_LOGIN},
+	{HTTP_GET, "/webcare/:org/cijfers.csv", h_webcare_measures_csv, WEB_LOGIN},
 	{HTTP_GET, "/notifications", h_notifications, WEB_LOGIN},
 	{HTTP_POST, "/notifications/read", h_notifications_read, WEB_LOGIN},
 	{HTTP_GET, "/follow-requests", h_follow_requests, WEB_LOGIN},

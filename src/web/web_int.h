@@ -187,6 +187,9 @@ int h_webcare_item(struct http_req *r);
 int h_webcare_item_action(struct http_req *r);
 int h_webcare_settings(struct http_req *r);
 int h_webcare_settings_action(struct http_req *r);
+/* webcare measures (web/webcare_measure.c) */
+int h_webcare_measures(struct http_req *r);
+int h_webcare_measures_csv(struct http_req *r);
 
 /* consult.c: consultation hours. */
 int h_consult_list(struct http_req *r);

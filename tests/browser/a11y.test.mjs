@@ -222,6 +222,10 @@ before(async () => {
   await pa.fill('#wc-tmname', 'Dank');
   await pa.fill('#wc-tmbody', 'Beste {naam}, dank voor uw bericht. Groet, {medewerker}');
   await clickAndWait(pa, `form[action="/webcare/${ORG.name}/settings/template"] button`);
+  // An outside source, so the "Bronnen" list shows (port 9 refuses: its error shows too).
+  await pa.fill('#wc-surl', 'http://127.0.0.1:9/nieuws.xml');
+  await pa.fill('#wc-severy', '2h');
+  await clickAndWait(pa, `form[action="/webcare/${ORG.name}/settings/source"] button`);
   // An announcement, so /admin/announcements lists one.
   await pa.goto(`${base}/admin/announcements`);
   await pa.fill('#ann-text', 'De huiskamer is maandag gesloten.');
@@ -348,6 +352,7 @@ const PAGES = [
   ['/webcare/ORG/items/ID', () => `/webcare/${ORG.name}/items/${ids.webcare}`],
   ['/webcare/ORG/items/ID?template', () => `/webcare/${ORG.name}/items/${ids.webcare}?template=1`],
   ['/webcare/ORG/settings', () => `/webcare/${ORG.name}/settings`],
+  ['/webcare/ORG/cijfers', () => `/webcare/${ORG.name}/cijfers`],
   // Consultation hours (issue 18): the list and archive search, a session
   // (the staff's queue for admin), a question with its answer, the form.
   ['/consult', () => '/consult'],
