@@ -146,4 +146,11 @@ typedef int64_t (*wc_dur_fn)(void *ctx, uint64_t team, int64_t from, int64_t to)
 void wc_measure_compute(struct arena *a, const struct wc_mrow *rows, size_t n, bool totals, wc_dur_fn dur, void *ctx,
                         struct wc_measure **out, size_t *nout);
 
+/* Webcare spike alerts (core/webcare_spike.c): the periodic job's handler
+ * (queues its first run). */
+struct job_handler;
+void wc_spike_handler(struct core *c, struct job_handler *out);
+/* org is in crisis mode (core/webcare_crisis.c): the lower spike threshold. */
+bool wc_crisis_active(struct core *c, uint64_t org);
+
 #endif

@@ -898,13 +898,15 @@ static int followup_run(void *ctx, const char *arg, char *why, size_t whylen)
 	return rc;
 }
 
-static struct job_handler wc_handlers[1];
+static struct job_handler wc_handlers[2];
 
 void core_wc_jobs(struct core *c, const struct job_handler **h, size_t *n)
 {
 	wc_handlers[0] = (struct job_handler){.kind = CORE_WC_FOLLOWUP_JOB, .run = followup_run, .ctx = c};
+	/* Spike alerts (core/webcare_spike.c): a periodic job. */
+	wc_spike_handler(c, &wc_handlers[1]);
 	*h = wc_handlers;
-	*n = 1;
+	*n = 2;
 }
 
 /* ---- teams, members, hours ---- */

@@ -492,6 +492,14 @@ static const char *const sqlite_steps[] = {
 	" created_at INTEGER NOT NULL, seq INTEGER NOT NULL, message TEXT NOT NULL DEFAULT '',"
 	" requested_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
 	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
+
+	/* 27 (webcare spike alerts, issue 17): items counted per quarter hour
+	 * by when they were written; an alert once, with its figures. */
+	"CREATE INDEX webcare_items_created ON webcare_items(org_id, created_at);"
+	"CREATE TABLE webcare_alerts (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, window_end INTEGER NOT NULL,"
+	" count INTEGER NOT NULL, median_milli INTEGER NOT NULL, z_milli INTEGER NOT NULL, crisis INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE INDEX webcare_alerts_org ON webcare_alerts(org_id, created_at);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

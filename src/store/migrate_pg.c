@@ -460,6 +460,13 @@ const char *const store_pg_steps[] = {
 	" created_at BIGINT NOT NULL, seq BIGINT NOT NULL, message TEXT NOT NULL DEFAULT '',"
 	" requested_at BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (client_id, pro_id));"
 	"CREATE INDEX match_choices_pro ON match_choices(pro_id, requested_at);",
+
+	/* 27: webcare spike alerts (see migrate.c). */
+	"CREATE INDEX webcare_items_created ON webcare_items(org_id, created_at);"
+	"CREATE TABLE webcare_alerts (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, window_end BIGINT NOT NULL,"
+	" count BIGINT NOT NULL, median_milli BIGINT NOT NULL, z_milli BIGINT NOT NULL, crisis BIGINT NOT NULL,"
+	" created_at BIGINT NOT NULL);"
+	"CREATE INDEX webcare_alerts_org ON webcare_alerts(org_id, created_at);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

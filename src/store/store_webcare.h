@@ -89,4 +89,14 @@ int store_wc_sent_add(struct store *s, uint64_t org, const char *key, const char
 int store_wc_measure_rows(struct store *s, struct arena *a, uint64_t org, int64_t from, int64_t to,
                           struct wc_mrow **out, size_t *n) WARN_UNUSED;
 
+/* Spike alerts: organisations with items written since `since`; counts
+ * per bucket of items written in [from, from + n * bucket); alerts. */
+int store_wc_active_orgs(struct store *s, struct arena *a, int64_t since, size_t max, uint64_t **out, size_t *n)
+    WARN_UNUSED;
+int store_wc_bucket_counts(struct store *s, uint64_t org, int64_t from, int bucket, size_t n, uint32_t *counts)
+    WARN_UNUSED;
+int store_wc_alert_add(struct store *s, struct wc_alert *al) WARN_UNUSED;
+/* org's newest alert made at or after since; ERR_NOTFOUND if none. */
+int store_wc_alert_last(struct store *s, uint64_t org, int64_t since, struct wc_alert *out) WARN_UNUSED;
+
 #endif

@@ -47,6 +47,7 @@ enum notif_kind {
 	NOTIF_CONSULT = 16,       /* a consultation hour: your question was answered or declined, or a
 	                           * session you follow has a new answer (note: what; actor: the session's
 	                           * professional or organisation, never an asker) */
+	NOTIF_WEBCARE_SPIKE = 17, /* webcare: mentions rise sharply (org_id: whose inbox) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -769,6 +770,15 @@ struct wc_measure {
 	int64_t followups_done;      /* of the answered: followed up */
 	int64_t first_n, first_median, first_p90, first_bands[WC_BANDS];   /* business seconds */
 	int64_t handle_n, handle_median, handle_p90, handle_bands[WC_BANDS];
+};
+
+/* A spike alert (core/webcare_spike.c): the count of the 15 minutes up to
+ * window_end against the usual level for that time of the week. */
+struct wc_alert {
+	uint64_t id, org_id;
+	int64_t window_end, count, median_milli, z_milli;
+	bool crisis;
+	int64_t created_at;
 };
 
 #endif

@@ -651,3 +651,84 @@ int store_wc_measure_rows(struct store *s, struct arena *a, uint64_t org, int64_
 	*n = k;
 	return 0;
 }
+
+int store_wc_active_orgs(struct store *s, struct arena *a, int64_t since, size_t max, uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT DISTINCT org_id FROM webcare_items WHERE created_at >= ?1 ORDER BY org_id"
+	                              " LIMIT ?2",
+	                              "ii", since, (int64_t)max);
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, (max ? max : 1) * sizeof *v);
+	size_t k = 0;
+	int rc = DB_DONE;
+	while (k < max && (rc = db_step(st)) == DB_ROW)
+		v[k++] = db_u64(st, 0);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_bucket_counts(struct store *s, uint64_t org, int64_t from, int bucket, size_t n, uint32_t *counts)
+{
+	DB_OR_FAIL(s);
+	memset(counts, 0, n * sizeof *counts);
+	if (bucket <= 0 || !n)
+		return ERR_INVAL;
+	int64_t to = from + (int64_t)n * bucket;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT (created_at - ?2) / ?4, COUNT(*) FROM webcare_items WHERE org_id = ?1"
+	                              " AND created_at >= ?2 AND created_at < ?3 GROUP BY 1",
+	                              "uiii", org, from, to, (int64_t)bucket);
+	if (!st)
+		return ERR_DB;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t b = db_i64(st, 0), c = db_i64(st, 1);
+		if (b >= 0 && (size_t)b < n)
+			counts[b] = c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+	}
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
+int store_wc_alert_add(struct store *s, struct wc_alert *al)
+{
+	DB_OR_FAIL(s);
+	al->id = id_new();
+	return db_exec(db,
+	               "INSERT INTO webcare_alerts (id, org_id, window_end, count, median_milli, z_milli, crisis,"
+	               " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	               "uuiiiiii", al->id, al->org_id, al->window_end, al->count, al->median_milli, al->z_milli,
+	               (int64_t)al->crisis, al->created_at);
+}
+
+int store_wc_alert_last(struct store *s, uint64_t org, int64_t since, struct wc_alert *out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id, window_end, count, median_milli, z_milli, crisis, created_at"
+	                              " FROM webcare_alerts WHERE org_id = ?1 AND created_at >= ?2"
+	                              " ORDER BY created_at DESC, id DESC LIMIT 1",
+	                              "ui", org, since);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = (struct wc_alert){.id = db_u64(st, 0), .org_id = db_u64(st, 1), .window_end = db_i64(st, 2),
+		                         .count = db_i64(st, 3), .median_milli = db_i64(st, 4), .z_milli = db_i64(st, 5),
+		                         .crisis = db_i64(st, 6) != 0, .created_at = db_i64(st, 7)};
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}

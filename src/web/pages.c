@@ -1189,6 +1189,7 @@ int h_notifications(struct http_req *r)
 		N_("kon een ingepland bericht niet plaatsen"),
 		N_("vraagt u na te bellen: laat de persoon weten wat er met het bericht gedaan is"),
 		N_("over het spreekuur"),
+		N_("meldt: er wordt ineens veel meer over de organisatie gezegd dan gewoonlijk"),
 	};
 	/* The same, naming the group (its name follows as a link). */
 	static const char *what_in[] = {
@@ -1201,11 +1202,12 @@ int h_notifications(struct http_req *r)
 		N_("kon een ingepland bericht niet plaatsen in de kring"),
 		NULL,
 		NULL,
+		NULL,
 	};
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
-		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_CONSULT ? v[i].kind : 0;
+		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_WEBCARE_SPIKE ? v[i].kind : 0;
 		const struct group *g = v[i].group;
 		tv_set(x, "actor", account_model(r, v[i].actor));
 		const char *w = _r(r, g && what_in[kind] ? what_in[kind] : what[kind]);
@@ -1237,6 +1239,9 @@ int h_notifications(struct http_req *r)
 			go_label = N_("Bekijk verzoek");
 		} else if (kind == NOTIF_WEBCARE_FOLLOWUP && v[i].org) {
 			go = arena_printf(r->a, "/webcare/%s?status=answered", v[i].org->username);
+			go_label = N_("Naar de webcare");
+		} else if (kind == NOTIF_WEBCARE_SPIKE && v[i].org) {
+			go = arena_printf(r->a, "/webcare/%s", v[i].org->username);
 			go_label = N_("Naar de webcare");
 		}
 		if (go) {

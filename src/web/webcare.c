@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "core/webcare.h"
 #include "core/webcare_source.h"
+#include "core/webcare_spike.h"
 #include "web/web_int.h"
 
 static const char *const status_keys[] = {"new", "assigned", "answered", "followed_up", "closed", "pending"};
@@ -162,6 +163,8 @@ int h_webcare_home(struct http_req *r)
 	return page_render(r, "webcare_home", m);
 }
 
+static const char *when_text(struct http_req *r, int64_t t);
+
 int h_webcare_inbox(struct http_req *r)
 {
 	struct account *org;
@@ -205,6 +208,14 @@ int h_webcare_inbox(struct http_req *r)
 		                   teams[i].id == team));
 	tv_set(m, "teams", to);
 	tv_set_str(r->a, m, "topic", f.topic ? f.topic : "");
+	struct wc_alert al;
+	if (!core_wc_spike_current(CORE(r), WREQ(r)->viewer, org->id, &al)) {
+		struct tval *sx = tv_obj(r->a);
+		tv_set_int(r->a, sx, "count", al.count);
+		tv_set_strf(r->a, sx, "usual", "%.1f", (double)al.median_milli / 1000.0);
+		tv_set_str(r->a, sx, "when", when_text(r, al.window_end));
+		tv_set(m, "spike", sx);
+	}
 	return page_render(r, "webcare_inbox", m);
 }
 

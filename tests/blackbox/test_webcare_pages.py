@@ -60,7 +60,7 @@ def sql(srv, q):
     import sqlite3
     db = sqlite3.connect(os.path.join(srv.data, "kring.db"), timeout=10)
     try:
-        db.execute(q)
+        db.executescript(q)
         db.commit()
     finally:
         db.close()
@@ -124,3 +124,61 @@ def test_measures_page_and_csv(server, admin, bob):
     assert bob.get("/webcare/%s/cijfers.csv" % org).status_code == 404
     assert nurse.get("/webcare/%s/cijfers?weeks=500" % org).status_code == 400
     assert nurse.get("/webcare/%s/cijfers" % org, headers={"Accept-Language": "en"}).status_code == 200
+
+
+def test_spike_alert_on_a_burst(server, admin, bob):
+    """Four weeks of usual traffic (4 items per quarter hour around this time
+    of the week), then the same now: no alert; then a burst of 20: an alert, shown in
+    the inbox and sent to the team; checked again: no second alert."""
+    import time
+    from test_webcare import ingest
+    from test_webcare_sources import sql as rows
+    org = make_org(server, admin)
+    nurse = staff_of(server, org)
+    other = staff_of(server, org)
+    r = nurse.post("/webcare/%s/settings/team" % org, {"name": "Webteam"})
+    assert r.status_code == 303
+    page = nurse.get("/webcare/%s/settings" % org).text
+    team = re.search(r'name="team" value="(\d+)"', page).group(1)
+    staff = dict((html.unescape(n), v) for v, n in re.findall(r'<option value="(\d+)">([^<]*)</option>', page))
+    pid = [v for k, v in staff.items() if nurse.name in k][0]
+    assert nurse.post("/webcare/%s/settings/member" % org,
+                      {"team": team, "person": pid, "available": "1", "cap": "50"}).status_code == 303
+    _, first = ingest(server, org, uniq("k"), "Gewoon een vraag")
+    (org_id,), = rows(server, "SELECT org_id FROM webcare_items WHERE id = %d" % first)
+    now = int(time.time())
+    stmts = []
+    base = 9000000000 + int(org_id) % 1000000 * 1000
+    n = 0
+    for week in range(1, 5):
+        for b in range(-2, 3):
+            for k in range(4):
+                t = now - week * 7 * 86400 + b * 900 - 300 - k * 60
+                n += 1
+                stmts.append("INSERT INTO webcare_items (id, org_id, origin, origin_key, kind, author_name, url,"
+                             " title, text, created_at, visible_at, updated_at) VALUES (%d, %s, 'rss', 'h%d',"
+                             " 'rss', 'x', '', '', 'oud bericht', %d, %d, %d);" % (base + n, org_id, n, t, t, t))
+    sql(server, "\n".join(stmts))
+    for i in range(3):
+        ingest(server, org, uniq("k"), "Een gewone vraag %d" % i)
+    out = server.cli("webcare", "spike", org).stdout
+    assert out.startswith("no alert: 4 items"), out
+    assert "Er wordt ineens veel meer gezegd" not in nurse.get("/webcare/%s" % org).text
+    for i in range(16):
+        ingest(server, org, uniq("k"), "Wat is er aan de hand bij jullie? %d" % i)
+    out = server.cli("webcare", "spike", org).stdout
+    assert out.startswith("alert: 20 items"), out
+    page = html.unescape(nurse.get("/webcare/%s" % org).text)
+    assert "Er wordt ineens veel meer gezegd" in page and "20 berichten" in page
+    notes = html.unescape(nurse.get("/notifications").text)
+    assert "veel meer over de organisatie gezegd" in notes
+    # Only the team hears it (the other staff member is not in the team).
+    assert "veel meer over de organisatie gezegd" not in html.unescape(other.get("/notifications").text)
+    # The spike goes on: one alert.
+    out = server.cli("webcare", "spike", org).stdout
+    assert out.startswith("alert already made"), out
+    (count,), = rows(server, "SELECT COUNT(*) FROM webcare_alerts WHERE org_id = %s" % org_id)
+    assert int(count) == 1
+    # Outsiders see nothing of it.
+    assert bob.get("/webcare/%s" % org).status_code == 404
+    assert "veel meer over de organisatie gezegd" not in html.unescape(bob.get("/notifications").text)
