@@ -152,5 +152,7 @@ struct job_handler;
 void wc_spike_handler(struct core *c, struct job_handler *out);
 /* org is in crisis mode (core/webcare_crisis.c): the lower spike threshold. */
 bool wc_crisis_active(struct core *c, uint64_t org);
+/* Its topic while it is on, else NULL. */
+const char *wc_crisis_topic(struct core *c, struct arena *a, uint64_t org);
 
 #endif

@@ -475,7 +475,10 @@ int core_wc_items(struct core *c, struct arena *a, uint64_t viewer, uint64_t org
 		return rc;
 	if (f->status < -2 || f->status > WC_PENDING)
 		return ERR_INVAL;
-	return store_wc_items(c->store, a, org, f, time_now(), out, n);
+	/* Crisis mode: everything about the crisis topic at the top. */
+	struct wc_filter cf = *f;
+	cf.first_topic = wc_crisis_topic(c, a, org);
+	return store_wc_items(c->store, a, org, &cf, time_now(), out, n);
 }
 
 int core_wc_item(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, uint64_t id, struct wc_item **out,

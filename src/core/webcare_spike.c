@@ -143,10 +143,3 @@ void wc_spike_handler(struct core *c, struct job_handler *out)
 	*out = (struct job_handler){.kind = CORE_WC_SPIKE_JOB, .run = spike_run, .ctx = c};
 	IGNORE_RESULT(store_job_ensure(c->store, CORE_WC_SPIKE_JOB, "", time_now() + CORE_WC_SPIKE_EVERY));
 }
-
-bool wc_crisis_active(struct core *c, uint64_t org)
-{
-	(void)c;
-	(void)org;
-	return false; /* crisis mode is not built yet */
-}

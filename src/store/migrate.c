@@ -499,7 +499,13 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE webcare_alerts (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, window_end INTEGER NOT NULL,"
 	" count INTEGER NOT NULL, median_milli INTEGER NOT NULL, z_milli INTEGER NOT NULL, crisis INTEGER NOT NULL,"
 	" created_at INTEGER NOT NULL);"
-	"CREATE INDEX webcare_alerts_org ON webcare_alerts(org_id, created_at);",
+	"CREATE INDEX webcare_alerts_org ON webcare_alerts(org_id, created_at);"
+	/* Crisis mode: one row per organisation (on or off), and its updates. */
+	"CREATE TABLE webcare_crisis (org_id INTEGER PRIMARY KEY, topic TEXT NOT NULL, active INTEGER NOT NULL,"
+	" started_at INTEGER NOT NULL, started_by INTEGER NOT NULL, ended_at INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE webcare_crisis_updates (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
+	" text TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -466,7 +466,13 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE webcare_alerts (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, window_end BIGINT NOT NULL,"
 	" count BIGINT NOT NULL, median_milli BIGINT NOT NULL, z_milli BIGINT NOT NULL, crisis BIGINT NOT NULL,"
 	" created_at BIGINT NOT NULL);"
-	"CREATE INDEX webcare_alerts_org ON webcare_alerts(org_id, created_at);",
+	"CREATE INDEX webcare_alerts_org ON webcare_alerts(org_id, created_at);"
+	/* Crisis mode: one row per organisation (on or off), and its updates. */
+	"CREATE TABLE webcare_crisis (org_id BIGINT PRIMARY KEY, topic TEXT NOT NULL, active BIGINT NOT NULL,"
+	" started_at BIGINT NOT NULL, started_by BIGINT NOT NULL, ended_at BIGINT NOT NULL DEFAULT 0);"
+	"CREATE TABLE webcare_crisis_updates (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, author_id BIGINT NOT NULL,"
+	" text TEXT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -99,4 +99,13 @@ int store_wc_alert_add(struct store *s, struct wc_alert *al) WARN_UNUSED;
 /* org's newest alert made at or after since; ERR_NOTFOUND if none. */
 int store_wc_alert_last(struct store *s, uint64_t org, int64_t since, struct wc_alert *out) WARN_UNUSED;
 
+/* Crisis mode: org's crisis row (ERR_NOTFOUND: never), set it, its updates
+ * since `since`, newest first (at most STORE_WC_LIST_MAX). */
+int store_wc_crisis_get(struct store *s, struct arena *a, uint64_t org, struct wc_crisis *out) WARN_UNUSED;
+int store_wc_crisis_set(struct store *s, const struct wc_crisis *c) WARN_UNUSED;
+int store_wc_crisis_update_add(struct store *s, uint64_t org, uint64_t author, const char *text, int64_t now)
+    WARN_UNUSED;
+int store_wc_crisis_updates(struct store *s, struct arena *a, uint64_t org, int64_t since,
+                            struct wc_crisis_update **out, size_t *n) WARN_UNUSED;
+
 #endif

@@ -598,6 +598,7 @@ struct wc_filter {
 	const char *topic;
 	uint64_t team_id, assignee_id;
 	int limit;
+	const char *first_topic;   /* crisis mode: items on this topic first (NULL/"": none) */
 };
 
 /* ---- consultation hours (store_consult.h, core/consult.h; issue 18) ---- */
@@ -778,6 +779,20 @@ struct wc_alert {
 	uint64_t id, org_id;
 	int64_t window_end, count, median_milli, z_milli;
 	bool crisis;
+	int64_t created_at;
+};
+
+/* Crisis mode (core/webcare_crisis.c): an organisation's crisis, on or off. */
+struct wc_crisis {
+	uint64_t org_id, started_by;
+	const char *topic;
+	bool active;
+	int64_t started_at, ended_at;
+};
+
+struct wc_crisis_update {
+	uint64_t id, org_id, author_id;
+	const char *text;
 	int64_t created_at;
 };
 

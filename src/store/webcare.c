@@ -130,10 +130,11 @@ int store_wc_items(struct store *s, struct arena *a, uint64_t org, const struct 
 	        " AND (CAST(?3 AS BIGINT) = -2 OR (CAST(?3 AS BIGINT) = -1 AND status <> 4) OR status = ?3)"
 	        " AND (CAST(?4 AS TEXT) = '' OR topic = ?4) AND (CAST(?5 AS BIGINT) = 0 OR team_id = ?5)"
 	        " AND (CAST(?6 AS BIGINT) = 0 OR assignee_id = ?6)"
-	        " ORDER BY CASE WHEN status = 5 AND snooze_until > ?2 THEN 1 ELSE 0 END, urgent DESC, priority DESC,"
+	        " ORDER BY CASE WHEN status = 5 AND snooze_until > ?2 THEN 1 ELSE 0 END,"
+	        " CASE WHEN CAST(?8 AS TEXT) <> '' AND topic = ?8 THEN 0 ELSE 1 END, urgent DESC, priority DESC,"
 	        " created_at, id LIMIT ?7",
-	        "uiisuui", org, now, (int64_t)f->status, f->topic ? f->topic : "", f->team_id, f->assignee_id,
-	        (int64_t)limit);
+	        "uiisuuis", org, now, (int64_t)f->status, f->topic ? f->topic : "", f->team_id, f->assignee_id,
+	        (int64_t)limit, f->first_topic ? f->first_topic : "");
 	return item_list(st, a, limit, out, n);
 }
 
@@ -731,4 +732,74 @@ int store_wc_alert_last(struct store *s, uint64_t org, int64_t since, struct wc_
 	}
 	db_done(st);
 	return rc;
+}
+
+int store_wc_crisis_get(struct store *s, struct arena *a, uint64_t org, struct wc_crisis *out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT org_id, topic, active, started_at, started_by, ended_at FROM webcare_crisis"
+	                              " WHERE org_id = ?1",
+	                              "u", org);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = (struct wc_crisis){.org_id = db_u64(st, 0), .topic = arena_strdup(a, db_text(st, 1)),
+		                          .active = db_i64(st, 2) != 0, .started_at = db_i64(st, 3),
+		                          .started_by = db_u64(st, 4), .ended_at = db_i64(st, 5)};
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_wc_crisis_set(struct store *s, const struct wc_crisis *c)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_crisis (org_id, topic, active, started_at, started_by, ended_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (org_id) DO UPDATE SET topic = ?2, active = ?3,"
+	               " started_at = ?4, started_by = ?5, ended_at = ?6",
+	               "usiiui", c->org_id, c->topic, (int64_t)c->active, c->started_at, c->started_by, c->ended_at);
+}
+
+int store_wc_crisis_update_add(struct store *s, uint64_t org, uint64_t author, const char *text, int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_crisis_updates (id, org_id, author_id, text, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5)",
+	               "uuusi", id_new(), org, author, text, now);
+}
+
+int store_wc_crisis_updates(struct store *s, struct arena *a, uint64_t org, int64_t since,
+                            struct wc_crisis_update **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id, author_id, text, created_at FROM webcare_crisis_updates"
+	                              " WHERE org_id = ?1 AND created_at >= ?2 ORDER BY created_at DESC, id DESC"
+	                              " LIMIT ?3",
+	                              "uii", org, since, (int64_t)STORE_WC_LIST_MAX);
+	if (!st)
+		return ERR_DB;
+	struct wc_crisis_update *v = arena_alloc(a, STORE_WC_LIST_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = DB_DONE;
+	while (k < STORE_WC_LIST_MAX && (rc = db_step(st)) == DB_ROW) {
+		v[k] = (struct wc_crisis_update){.id = db_u64(st, 0), .org_id = db_u64(st, 1), .author_id = db_u64(st, 2),
+		                                 .text = arena_strdup(a, db_text(st, 3)), .created_at = db_i64(st, 4)};
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
 }

@@ -140,6 +140,9 @@ int h_profile(struct http_req *r)
 	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
 	IGNORE_RESULT(core_account_counts(q->w->core, acc)); /* counts unread stay 0 */
 	tv_set(m, "profile", account_model(r, acc));
+	struct tval *crisis = webcare_crisis_banner(r, acc); /* an organisation in crisis mode */
+	if (crisis)
+		tv_set(m, "crisis", crisis);
 	struct relation rel;
 	if ((rc = core_relation(q->w->core, q->viewer, acc->id, &rel)))
 		return rc;

@@ -208,6 +208,9 @@ int h_webcare_inbox(struct http_req *r)
 		                   teams[i].id == team));
 	tv_set(m, "teams", to);
 	tv_set_str(r->a, m, "topic", f.topic ? f.topic : "");
+	struct tval *crisis = webcare_crisis_banner(r, org);
+	if (crisis)
+		tv_set(m, "crisis", crisis);
 	struct wc_alert al;
 	if (!core_wc_spike_current(CORE(r), WREQ(r)->viewer, org->id, &al)) {
 		struct tval *sx = tv_obj(r->a);

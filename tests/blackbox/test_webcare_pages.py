@@ -182,3 +182,54 @@ def test_spike_alert_on_a_burst(server, admin, bob):
     # Outsiders see nothing of it.
     assert bob.get("/webcare/%s" % org).status_code == 404
     assert "veel meer over de organisatie gezegd" not in html.unescape(bob.get("/notifications").text)
+
+
+def test_crisis_mode(server, admin, bob):
+    """Staff switch crisis mode on with a topic: a banner on the profile and
+    in the inbox, a public crisis page with time-stamped updates, items on
+    the topic first in the inbox; off again; outsiders cannot switch it."""
+    from test_webcare import ingest
+    org = make_org(server, admin)
+    nurse = staff_of(server, org)
+    assert nurse.post("/webcare/%s/settings/rule" % org, {"name": "Brand", "expr": "brand OF rook",
+                                                          "topic": "brand", "priority": "0", "team": "0"}
+                      ).status_code == 303
+    w = uniq("w")
+    _, dringend = ingest(server, org, uniq("k"), "Vermist! Mijn moeder is weg %s" % w)
+    _, over = ingest(server, org, uniq("k"), "Er was rook in de gang %s" % w)
+    assert bob.get("/@%s/crisis" % org).status_code == 404          # never had one
+    assert "Crisis</strong>" not in bob.get("/@%s" % org).text
+    # Outsiders and bad input.
+    assert bob.post("/webcare/%s/crisis/on" % org, {"topic": "brand"}).status_code == 404
+    r = nurse.post("/webcare/%s/crisis/on" % org, {"topic": "  "})
+    assert r.status_code == 400 and "onderwerp" in html.unescape(r.text)
+    r = nurse.post("/webcare/%s/crisis/update" % org, {"text": "Nog geen crisis"})
+    assert r.status_code == 400 and "staat uit" in html.unescape(r.text)
+    # On.
+    assert nurse.post("/webcare/%s/crisis/on" % org, {"topic": "brand"}).status_code == 303
+    page = html.unescape(bob.get("/@%s" % org).text)
+    assert "Crisis</strong>: brand" in page and "/@%s/crisis" % org in page
+    inbox = html.unescape(nurse.get("/webcare/%s" % org).text)
+    assert "Crisismodus staat aan: brand" in inbox
+    ids = [int(x) for x in re.findall(r'href="/webcare/%s/items/(\d+)"' % org, inbox)]
+    assert ids.index(over) < ids.index(dringend), "the crisis topic comes before everything else"
+    # Updates, in order, public.
+    assert nurse.post("/webcare/%s/crisis/update" % org,
+                      {"text": "Er was een kleine brand in de keuken. Niemand is gewond."}).status_code == 303
+    assert nurse.post("/webcare/%s/crisis/update" % org,
+                      {"text": "De brandweer is weg. Bewoners zijn terug op hun kamer."}).status_code == 303
+    assert bob.post("/webcare/%s/crisis/update" % org, {"text": "nep"}).status_code == 404
+    page = html.unescape(bob.get("/@%s/crisis" % org).text)
+    a, b = page.find("De brandweer is weg"), page.find("kleine brand in de keuken")
+    assert 0 < a < b, "newest first"
+    assert len(re.findall(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">', page)) == 2
+    assert "crisis/update" not in page                               # no form for outsiders
+    assert "crisis/update" in nurse.get("/@%s/crisis" % org).text
+    assert bob.get("/@%s/crisis" % org, headers={"Accept-Language": "en"}).status_code == 200
+    # Off: no banner, the page says it is over, the inbox sorts as before.
+    assert nurse.post("/webcare/%s/crisis/off" % org, {}).status_code == 303
+    assert "Crisis</strong>" not in bob.get("/@%s" % org).text
+    assert "voorbij" in bob.get("/@%s/crisis" % org).text
+    inbox = nurse.get("/webcare/%s" % org).text
+    ids = [int(x) for x in re.findall(r'href="/webcare/%s/items/(\d+)"' % org, inbox)]
+    assert ids.index(dringend) < ids.index(over), "urgent first again"
