@@ -24,6 +24,7 @@ const char *notif_type(int kind)
 	case NOTIF_BOOST: return "reblog";
 	/* kring's own, about no status: apps that do not know it skip it. */
 	case NOTIF_CONSULT: return "kring_consult";
+	case NOTIF_WEBCARE_SPIKE: return "kring_webcare_spike";
 	}
 	return "mention";
 }

@@ -21,6 +21,7 @@ const char *core_notif_type(int kind)
 	case NOTIF_FAVOURITE: return "favourite";
 	case NOTIF_BOOST: return "reblog";
 	case NOTIF_CONSULT: return "kring_consult"; /* kring's own, about no status */
+	case NOTIF_WEBCARE_SPIKE: return "kring_webcare_spike";
 	default: return "mention";
 	}
 }

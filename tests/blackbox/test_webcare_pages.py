@@ -172,6 +172,13 @@ def test_spike_alert_on_a_burst(server, admin, bob):
     assert "Er wordt ineens veel meer gezegd" in page and "20 berichten" in page
     notes = html.unescape(nurse.get("/notifications").text)
     assert "veel meer over de organisatie gezegd" in notes
+    # Apps: kring's own type, naming the organisation.
+    import requests
+    from test_stream_audience import hdr, token
+    notes = requests.get(server.base + "/api/v1/notifications", headers=hdr(token(server, nurse.name)),
+                         timeout=20).json()
+    spikes = [n for n in notes if n["type"] == "kring_webcare_spike"]
+    assert len(spikes) == 1 and spikes[0]["account"]["username"] == org and spikes[0].get("status") is None
     # Only the team hears it (the other staff member is not in the team).
     assert "veel meer over de organisatie gezegd" not in html.unescape(other.get("/notifications").text)
     # The spike goes on: one alert.
