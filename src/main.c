@@ -27,6 +27,9 @@
 #include "fed/fed.h"
 #include "core/reach.h"
 #include "core/webcare_source.h"
+#include "core/webcare_spike.h"
+#include "base/spike.h"
+#include "base/id.h"
 #include "core/webcare.h"
 #include "http/http.h"
 #include "scan/readability.h"
@@ -66,6 +69,7 @@ static const char usage[] =
 	"  webcare source list [ORG]         the sources, their state and last error\n"
 	"  webcare source remove ID          stop listening to a source\n"
 	"  webcare source poll ID            poll a source now\n"
+	"  webcare spike ORG                 check ORG's inbox for a spike now (alert if so)\n"
 	"  webcare ingest ORG ORIGIN KEY TEXT [URL [TITLE]] [--display-name AUTHOR]\n"
 	"                                    put an outside item in ORG's webcare inbox\n"
 	"  consult open ACCOUNT --topic TEXT --from TIME --until TIME [--audience everyone|followers]\n"
@@ -523,10 +527,38 @@ static void print_source(struct arena *a, const struct wsrc *w, const char *org)
 	       w->last_error[0] ? arena_printf(a, "error: %s", w->last_error) : (w->last_poll_at ? "ok" : ""));
 }
 
+/* `kring webcare spike ORG`: what the alert job does, now, for one organisation. */
+static int cmd_webcare_spike(struct opts *o, struct core *c)
+{
+	if (o->nargs != 3) {
+		fprintf(stderr, "usage: kring webcare spike ORG\n");
+		return 2;
+	}
+	struct arena a;
+	arena_init(&a);
+	struct account *org;
+	bool alerted = false;
+	struct wc_alert al;
+	struct spike_result res;
+	int rc = core_account_by_name(c, &a, o->args[2], &org);
+	if (!rc)
+		rc = core_wc_spike_check(c, org->id, time_now(), &alerted, &al, &res);
+	if (!rc)
+		printf("%s: %u items in the last 15 minutes, usual %.1f, z %.2f%s\n",
+		       alerted ? "alert" : res.alert ? "alert already made" : "no alert", res.count, res.median, res.z,
+		       res.enough_history ? "" : " (less than a day of history)");
+	arena_release(&a);
+	if (rc)
+		fprintf(stderr, "kring: %s\n", err_str(rc));
+	return rc ? 1 : 0;
+}
+
 static int cmd_webcare(struct opts *o, struct core *c)
 {
 	if (o->nargs > 1 && !strcmp(o->args[1], "ingest"))
 		return cmd_webcare_ingest(o, c);
+	if (o->nargs > 1 && !strcmp(o->args[1], "spike"))
+		return cmd_webcare_spike(o, c);
 	const char *sub = o->nargs > 2 && !strcmp(o->args[1], "source") ? o->args[2] : NULL;
 	struct arena a;
 	arena_init(&a);

@@ -27,6 +27,7 @@ const char *notif_type(int kind)
 	case NOTIF_CONSULT: return "kring_consult";
 	case NOTIF_APPOINTMENT: return "kring_appointment";
 	case NOTIF_MATCH_REQUEST: return "kring_match_request";
+	case NOTIF_WEBCARE_SPIKE: return "kring_webcare_spike";
 	}
 	return "mention";
 }

@@ -152,5 +152,23 @@ int wc_staff_gone(struct core *c, uint64_t org, uint64_t person) WARN_UNUSED;
  * a consultation question (core_consult_report). */
 int core_report_snapshot(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, const char *snapshot,
                          const char *reason, uint64_t *id) WARN_UNUSED;
+/* Webcare measures (core/webcare.c, core/webcare_measure.c). */
+struct biz_hours;
+/* team's business calendar, or *out NULL when it counts every hour. */
+int wc_team_calendar(struct core *c, struct arena *a, uint64_t team, struct biz_hours **out) WARN_UNUSED;
+/* Pure: rows into figures per week, team and topic (totals: per week only),
+ * durations through dur (business seconds of team between from and to). */
+typedef int64_t (*wc_dur_fn)(void *ctx, uint64_t team, int64_t from, int64_t to);
+void wc_measure_compute(struct arena *a, const struct wc_mrow *rows, size_t n, bool totals, wc_dur_fn dur, void *ctx,
+                        struct wc_measure **out, size_t *nout);
+
+/* Webcare spike alerts (core/webcare_spike.c): the periodic job's handler
+ * (queues its first run). */
+struct job_handler;
+void wc_spike_handler(struct core *c, struct job_handler *out);
+/* org is in crisis mode (core/webcare_crisis.c): the lower spike threshold. */
+bool wc_crisis_active(struct core *c, uint64_t org);
+/* Its topic while it is on, else NULL. */
+const char *wc_crisis_topic(struct core *c, struct arena *a, uint64_t org);
 
 #endif

@@ -23,6 +23,7 @@ const char *core_notif_type(int kind)
 	case NOTIF_CONSULT: return "kring_consult"; /* kring's own, about no status */
 	case NOTIF_APPOINTMENT: return "kring_appointment";
 	case NOTIF_MATCH_REQUEST: return "kring_match_request";
+	case NOTIF_WEBCARE_SPIKE: return "kring_webcare_spike";
 	default: return "mention";
 	}
 }

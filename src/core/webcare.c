@@ -94,22 +94,17 @@ static void wc_judge(const char *text, struct wc_item *it)
 	it->urgent = r.urgent;
 }
 
-int64_t core_wc_duration(struct core *c, uint64_t team, int64_t from, int64_t to)
+int wc_team_calendar(struct core *c, struct arena *a, uint64_t team, struct biz_hours **out)
 {
 	/* Business time (base/bizhours.c): the team's opening hours and holidays
 	 * in Europe/Amsterdam.  A team without opening hours counts every
-	 * hour, as does a failure to read them. */
-	if (to <= from)
-		return 0;
-	struct arena a;
-	arena_init(&a);
+	 * hour (*out NULL), as does a failure to read them. */
+	*out = NULL;
 	struct wc_period *p;
 	const char **days;
 	size_t np = 0, nd = 0;
-	int64_t secs = to - from;
-	if (!store_wc_hours(c->store, &a, team, &p, &np) && np &&
-	    !store_wc_holidays(c->store, &a, team, &days, &nd)) {
-		struct biz_hours *h = arena_alloc(&a, sizeof *h);
+	if (!store_wc_hours(c->store, a, team, &p, &np) && np && !store_wc_holidays(c->store, a, team, &days, &nd)) {
+		struct biz_hours *h = arena_alloc(a, sizeof *h);
 		bool ok = true;
 		for (size_t i = 0; ok && i < np; i++)
 			ok = biz_add_period(h, p[i].weekday, p[i].start_min, p[i].end_min) == 0;
@@ -119,8 +114,20 @@ int64_t core_wc_duration(struct core *c, uint64_t team, int64_t from, int64_t to
 				ok = biz_add_holiday(h, y, m, d) == 0;
 		}
 		if (ok)
-			secs = biz_seconds(h, from, to);
+			*out = h;
 	}
+	return 0;
+}
+
+int64_t core_wc_duration(struct core *c, uint64_t team, int64_t from, int64_t to)
+{
+	if (to <= from)
+		return 0;
+	struct arena a;
+	arena_init(&a);
+	struct biz_hours *h;
+	IGNORE_RESULT(wc_team_calendar(c, &a, team, &h)); /* always 0: a calendar or none */
+	int64_t secs = h ? biz_seconds(h, from, to) : to - from;
 	arena_release(&a);
 	return secs;
 }
@@ -481,7 +488,10 @@ int core_wc_items(struct core *c, struct arena *a, uint64_t viewer, uint64_t org
 		return rc;
 	if (f->status < -2 || f->status > WC_PENDING)
 		return ERR_INVAL;
-	return store_wc_items(c->store, a, org, f, time_now(), out, n);
+	/* Crisis mode: everything about the crisis topic at the top. */
+	struct wc_filter cf = *f;
+	cf.first_topic = wc_crisis_topic(c, a, org);
+	return store_wc_items(c->store, a, org, &cf, time_now(), out, n);
 }
 
 int core_wc_item(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, uint64_t id, struct wc_item **out,
@@ -904,13 +914,15 @@ static int followup_run(void *ctx, const char *arg, char *why, size_t whylen)
 	return rc;
 }
 
-static struct job_handler wc_handlers[1];
+static struct job_handler wc_handlers[2];
 
 void core_wc_jobs(struct core *c, const struct job_handler **h, size_t *n)
 {
 	wc_handlers[0] = (struct job_handler){.kind = CORE_WC_FOLLOWUP_JOB, .run = followup_run, .ctx = c};
+	/* Spike alerts (core/webcare_spike.c): a periodic job. */
+	wc_spike_handler(c, &wc_handlers[1]);
 	*h = wc_handlers;
-	*n = 1;
+	*n = 2;
 }
 
 /* ---- teams, members, hours ---- */

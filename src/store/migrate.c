@@ -560,6 +560,20 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE plan_undo (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, what INTEGER NOT NULL,"
 	" row_id INTEGER NOT NULL, old_state INTEGER NOT NULL, old_done_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE INDEX plan_undo_owner ON plan_undo(owner_id, id);",
+
+	/* 32 (webcare spike alerts, issue 17): items counted per quarter hour
+	 * by when they were written; an alert once, with its figures. */
+	"CREATE INDEX webcare_items_created ON webcare_items(org_id, created_at);"
+	"CREATE TABLE webcare_alerts (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, window_end INTEGER NOT NULL,"
+	" count INTEGER NOT NULL, median_milli INTEGER NOT NULL, z_milli INTEGER NOT NULL, crisis INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE INDEX webcare_alerts_org ON webcare_alerts(org_id, created_at);"
+	/* Crisis mode: one row per organisation (on or off), and its updates. */
+	"CREATE TABLE webcare_crisis (org_id INTEGER PRIMARY KEY, topic TEXT NOT NULL, active INTEGER NOT NULL,"
+	" started_at INTEGER NOT NULL, started_by INTEGER NOT NULL, ended_at INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE webcare_crisis_updates (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
+	" text TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -512,6 +512,19 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE plan_undo (id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL, what BIGINT NOT NULL,"
 	" row_id BIGINT NOT NULL, old_state BIGINT NOT NULL, old_done_at BIGINT NOT NULL, created_at BIGINT NOT NULL);"
 	"CREATE INDEX plan_undo_owner ON plan_undo(owner_id, id);",
+
+	/* 32: webcare spike alerts (see migrate.c). */
+	"CREATE INDEX webcare_items_created ON webcare_items(org_id, created_at);"
+	"CREATE TABLE webcare_alerts (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, window_end BIGINT NOT NULL,"
+	" count BIGINT NOT NULL, median_milli BIGINT NOT NULL, z_milli BIGINT NOT NULL, crisis BIGINT NOT NULL,"
+	" created_at BIGINT NOT NULL);"
+	"CREATE INDEX webcare_alerts_org ON webcare_alerts(org_id, created_at);"
+	/* Crisis mode: one row per organisation (on or off), and its updates. */
+	"CREATE TABLE webcare_crisis (org_id BIGINT PRIMARY KEY, topic TEXT NOT NULL, active BIGINT NOT NULL,"
+	" started_at BIGINT NOT NULL, started_by BIGINT NOT NULL, ended_at BIGINT NOT NULL DEFAULT 0);"
+	"CREATE TABLE webcare_crisis_updates (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, author_id BIGINT NOT NULL,"
+	" text TEXT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -83,4 +83,29 @@ int store_wc_sent_other(struct store *s, uint64_t org, const char *key, const ch
 int store_wc_sent_add(struct store *s, uint64_t org, const char *key, const char *recipient, uint64_t item,
                       int64_t now) WARN_UNUSED;
 
+/* Items of org that became visible in [from, to), for the measures: at most
+ * max (*n says how many; more were there when *n == max). */
+#define STORE_WC_MEASURE_MAX 50000
+int store_wc_measure_rows(struct store *s, struct arena *a, uint64_t org, int64_t from, int64_t to,
+                          struct wc_mrow **out, size_t *n) WARN_UNUSED;
+
+/* Spike alerts: organisations with items written since `since`; counts
+ * per bucket of items written in [from, from + n * bucket); alerts. */
+int store_wc_active_orgs(struct store *s, struct arena *a, int64_t since, size_t max, uint64_t **out, size_t *n)
+    WARN_UNUSED;
+int store_wc_bucket_counts(struct store *s, uint64_t org, int64_t from, int bucket, size_t n, uint32_t *counts)
+    WARN_UNUSED;
+int store_wc_alert_add(struct store *s, struct wc_alert *al) WARN_UNUSED;
+/* org's newest alert made at or after since; ERR_NOTFOUND if none. */
+int store_wc_alert_last(struct store *s, uint64_t org, int64_t since, struct wc_alert *out) WARN_UNUSED;
+
+/* Crisis mode: org's crisis row (ERR_NOTFOUND: never), set it, its updates
+ * since `since`, newest first (at most STORE_WC_LIST_MAX). */
+int store_wc_crisis_get(struct store *s, struct arena *a, uint64_t org, struct wc_crisis *out) WARN_UNUSED;
+int store_wc_crisis_set(struct store *s, const struct wc_crisis *c) WARN_UNUSED;
+int store_wc_crisis_update_add(struct store *s, uint64_t org, uint64_t author, const char *text, int64_t now)
+    WARN_UNUSED;
+int store_wc_crisis_updates(struct store *s, struct arena *a, uint64_t org, int64_t since,
+                            struct wc_crisis_update **out, size_t *n) WARN_UNUSED;
+
 #endif

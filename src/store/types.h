@@ -51,6 +51,7 @@ enum notif_kind {
 	                           * core_appt_notif_of; actor: the provider) */
 	NOTIF_MATCH_REQUEST = 18, /* choosing a care worker: a client sent you a request (actor: the
 	                           * client; never on a like alone) */
+	NOTIF_WEBCARE_SPIKE = 19, /* webcare: mentions rise sharply (org_id: whose inbox) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -601,6 +602,7 @@ struct wc_filter {
 	const char *topic;
 	uint64_t team_id, assignee_id;
 	int limit;
+	const char *first_topic;   /* crisis mode: items on this topic first (NULL/"": none) */
 };
 
 /* ---- consultation hours (store_consult.h, core/consult.h; issue 18) ---- */
@@ -847,6 +849,56 @@ struct plan_goal {
 struct plan_share {
 	struct account *acc;
 	int kind;                     /* enum plan_share_kind */
+};
+
+
+/* ---- webcare measures (core/webcare_measure.c; issue 17) ---- */
+
+#define WC_BANDS 5 /* business time: 0-1 h, 1-4 h, 4-8 h, 8-24 h, > 24 h */
+
+/* One item as the measures see it (store_wc_measure_rows). */
+struct wc_mrow {
+	uint64_t id, team_id;
+	const char *topic, *sentiment;
+	int status;
+	int64_t visible_at, first_answer_at;
+	int64_t closed_at;           /* the last time it was closed, 0: not closed */
+	bool followed_up;            /* someone set it to followed_up */
+};
+
+/* The figures of one week, team and topic (team 0 / topic "": none). */
+struct wc_measure {
+	int64_t week;                /* Monday 00:00 UTC that starts it */
+	uint64_t team_id;
+	const char *topic;
+	int64_t volume, neg, neu, pos, unsure;
+	int64_t answered;            /* items with a first answer */
+	int64_t followups_done;      /* of the answered: followed up */
+	int64_t first_n, first_median, first_p90, first_bands[WC_BANDS];   /* business seconds */
+	int64_t handle_n, handle_median, handle_p90, handle_bands[WC_BANDS];
+};
+
+/* A spike alert (core/webcare_spike.c): the count of the 15 minutes up to
+ * window_end against the usual level for that time of the week. */
+struct wc_alert {
+	uint64_t id, org_id;
+	int64_t window_end, count, median_milli, z_milli;
+	bool crisis;
+	int64_t created_at;
+};
+
+/* Crisis mode (core/webcare_crisis.c): an organisation's crisis, on or off. */
+struct wc_crisis {
+	uint64_t org_id, started_by;
+	const char *topic;
+	bool active;
+	int64_t started_at, ended_at;
+};
+
+struct wc_crisis_update {
+	uint64_t id, org_id, author_id;
+	const char *text;
+	int64_t created_at;
 };
 
 #endif

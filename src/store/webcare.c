@@ -130,10 +130,11 @@ int store_wc_items(struct store *s, struct arena *a, uint64_t org, const struct 
 	        " AND (CAST(?3 AS BIGINT) = -2 OR (CAST(?3 AS BIGINT) = -1 AND status <> 4) OR status = ?3)"
 	        " AND (CAST(?4 AS TEXT) = '' OR topic = ?4) AND (CAST(?5 AS BIGINT) = 0 OR team_id = ?5)"
 	        " AND (CAST(?6 AS BIGINT) = 0 OR assignee_id = ?6)"
-	        " ORDER BY CASE WHEN status = 5 AND snooze_until > ?2 THEN 1 ELSE 0 END, urgent DESC, priority DESC,"
+	        " ORDER BY CASE WHEN status = 5 AND snooze_until > ?2 THEN 1 ELSE 0 END,"
+	        " CASE WHEN CAST(?8 AS TEXT) <> '' AND topic = ?8 THEN 0 ELSE 1 END, urgent DESC, priority DESC,"
 	        " created_at, id LIMIT ?7",
-	        "uiisuui", org, now, (int64_t)f->status, f->topic ? f->topic : "", f->team_id, f->assignee_id,
-	        (int64_t)limit);
+	        "uiisuuis", org, now, (int64_t)f->status, f->topic ? f->topic : "", f->team_id, f->assignee_id,
+	        (int64_t)limit, f->first_topic ? f->first_topic : "");
 	return item_list(st, a, limit, out, n);
 }
 
@@ -599,4 +600,206 @@ int store_wc_sent_add(struct store *s, uint64_t org, const char *key, const char
 	               "INSERT INTO webcare_sent (org_id, sent_key, recipient, item_id, created_at)"
 	               " VALUES (?1, ?2, ?3, ?4, ?5)",
 	               "ussui", org, key, recipient, item, now);
+}
+
+int store_wc_measure_rows(struct store *s, struct arena *a, uint64_t org, int64_t from, int64_t to,
+                          struct wc_mrow **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*out = NULL;
+	*n = 0;
+	int64_t count = 0;
+	int rc = db_scalar(db, &count, 0,
+	                   "SELECT COUNT(*) FROM webcare_items WHERE org_id = ?1 AND visible_at >= ?2 AND visible_at < ?3",
+	                   "uii", org, from, to);
+	if (rc)
+		return rc;
+	size_t max = count > STORE_WC_MEASURE_MAX ? STORE_WC_MEASURE_MAX : (size_t)count;
+	if (!max)
+		return 0;
+	/* The closing time and the follow-up come from the history: the item
+	 * row keeps only its present status. */
+	struct db_stmt *st = db_query(db,
+	                              "SELECT i.id, i.team_id, i.topic, i.sentiment, i.status, i.visible_at,"
+	                              " i.first_answer_at,"
+	                              " (SELECT COALESCE(MAX(e.created_at), 0) FROM webcare_events e"
+	                              "   WHERE e.item_id = i.id AND e.action = 'status' AND e.note = 'closed'),"
+	                              " (SELECT COUNT(*) FROM webcare_events e"
+	                              "   WHERE e.item_id = i.id AND e.action = 'status' AND e.note = 'followed_up')"
+	                              " FROM webcare_items i WHERE i.org_id = ?1 AND i.visible_at >= ?2"
+	                              " AND i.visible_at < ?3 ORDER BY i.id LIMIT ?4",
+	                              "uiii", org, from, to, (int64_t)max);
+	if (!st)
+		return ERR_DB;
+	struct wc_mrow *v = arena_alloc(a, max * sizeof *v);
+	size_t k = 0;
+	while (k < max && (rc = db_step(st)) == DB_ROW) {
+		v[k].id = db_u64(st, 0);
+		v[k].team_id = db_u64(st, 1);
+		v[k].topic = arena_strdup(a, db_text(st, 2));
+		v[k].sentiment = arena_strdup(a, db_text(st, 3));
+		v[k].status = (int)db_i64(st, 4);
+		v[k].visible_at = db_i64(st, 5);
+		v[k].first_answer_at = db_i64(st, 6);
+		v[k].closed_at = db_i64(st, 7);
+		v[k].followed_up = db_i64(st, 8) > 0;
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_active_orgs(struct store *s, struct arena *a, int64_t since, size_t max, uint64_t **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT DISTINCT org_id FROM webcare_items WHERE created_at >= ?1 ORDER BY org_id"
+	                              " LIMIT ?2",
+	                              "ii", since, (int64_t)max);
+	if (!st)
+		return ERR_DB;
+	uint64_t *v = arena_alloc(a, (max ? max : 1) * sizeof *v);
+	size_t k = 0;
+	int rc = DB_DONE;
+	while (k < max && (rc = db_step(st)) == DB_ROW)
+		v[k++] = db_u64(st, 0);
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_wc_bucket_counts(struct store *s, uint64_t org, int64_t from, int bucket, size_t n, uint32_t *counts)
+{
+	DB_OR_FAIL(s);
+	memset(counts, 0, n * sizeof *counts);
+	if (bucket <= 0 || !n)
+		return ERR_INVAL;
+	int64_t to = from + (int64_t)n * bucket;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT (created_at - ?2) / ?4, COUNT(*) FROM webcare_items WHERE org_id = ?1"
+	                              " AND created_at >= ?2 AND created_at < ?3 GROUP BY 1",
+	                              "uiii", org, from, to, (int64_t)bucket);
+	if (!st)
+		return ERR_DB;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t b = db_i64(st, 0), c = db_i64(st, 1);
+		if (b >= 0 && (size_t)b < n)
+			counts[b] = c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+	}
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
+int store_wc_alert_add(struct store *s, struct wc_alert *al)
+{
+	DB_OR_FAIL(s);
+	al->id = id_new();
+	return db_exec(db,
+	               "INSERT INTO webcare_alerts (id, org_id, window_end, count, median_milli, z_milli, crisis,"
+	               " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	               "uuiiiiii", al->id, al->org_id, al->window_end, al->count, al->median_milli, al->z_milli,
+	               (int64_t)al->crisis, al->created_at);
+}
+
+int store_wc_alert_last(struct store *s, uint64_t org, int64_t since, struct wc_alert *out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id, window_end, count, median_milli, z_milli, crisis, created_at"
+	                              " FROM webcare_alerts WHERE org_id = ?1 AND created_at >= ?2"
+	                              " ORDER BY created_at DESC, id DESC LIMIT 1",
+	                              "ui", org, since);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = (struct wc_alert){.id = db_u64(st, 0), .org_id = db_u64(st, 1), .window_end = db_i64(st, 2),
+		                         .count = db_i64(st, 3), .median_milli = db_i64(st, 4), .z_milli = db_i64(st, 5),
+		                         .crisis = db_i64(st, 6) != 0, .created_at = db_i64(st, 7)};
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_wc_crisis_get(struct store *s, struct arena *a, uint64_t org, struct wc_crisis *out)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT org_id, topic, active, started_at, started_by, ended_at FROM webcare_crisis"
+	                              " WHERE org_id = ?1",
+	                              "u", org);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*out = (struct wc_crisis){.org_id = db_u64(st, 0), .topic = arena_strdup(a, db_text(st, 1)),
+		                          .active = db_i64(st, 2) != 0, .started_at = db_i64(st, 3),
+		                          .started_by = db_u64(st, 4), .ended_at = db_i64(st, 5)};
+		rc = 0;
+	} else {
+		rc = rc < 0 ? -rc : ERR_NOTFOUND;
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_wc_crisis_set(struct store *s, const struct wc_crisis *c)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_crisis (org_id, topic, active, started_at, started_by, ended_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (org_id) DO UPDATE SET topic = ?2, active = ?3,"
+	               " started_at = ?4, started_by = ?5, ended_at = ?6",
+	               "usiiui", c->org_id, c->topic, (int64_t)c->active, c->started_at, c->started_by, c->ended_at);
+}
+
+int store_wc_crisis_update_add(struct store *s, uint64_t org, uint64_t author, const char *text, int64_t now)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO webcare_crisis_updates (id, org_id, author_id, text, created_at)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5)",
+	               "uuusi", id_new(), org, author, text, now);
+}
+
+int store_wc_crisis_updates(struct store *s, struct arena *a, uint64_t org, int64_t since,
+                            struct wc_crisis_update **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*out = NULL;
+	*n = 0;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT id, org_id, author_id, text, created_at FROM webcare_crisis_updates"
+	                              " WHERE org_id = ?1 AND created_at >= ?2 ORDER BY created_at DESC, id DESC"
+	                              " LIMIT ?3",
+	                              "uii", org, since, (int64_t)STORE_WC_LIST_MAX);
+	if (!st)
+		return ERR_DB;
+	struct wc_crisis_update *v = arena_alloc(a, STORE_WC_LIST_MAX * sizeof *v);
+	size_t k = 0;
+	int rc = DB_DONE;
+	while (k < STORE_WC_LIST_MAX && (rc = db_step(st)) == DB_ROW) {
+		v[k] = (struct wc_crisis_update){.id = db_u64(st, 0), .org_id = db_u64(st, 1), .author_id = db_u64(st, 2),
+		                                 .text = arena_strdup(a, db_text(st, 3)), .created_at = db_i64(st, 4)};
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	*out = v;
+	*n = k;
+	return 0;
 }

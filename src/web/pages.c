@@ -140,6 +140,9 @@ int h_profile(struct http_req *r)
 	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
 	IGNORE_RESULT(core_account_counts(q->w->core, acc)); /* counts unread stay 0 */
 	tv_set(m, "profile", account_model(r, acc));
+	struct tval *crisis = webcare_crisis_banner(r, acc); /* an organisation in crisis mode */
+	if (crisis)
+		tv_set(m, "crisis", crisis);
 	struct relation rel;
 	if ((rc = core_relation(q->w->core, q->viewer, acc->id, &rel)))
 		return rc;
@@ -1198,6 +1201,7 @@ int h_notifications(struct http_req *r)
 		N_("over het spreekuur"),
 		N_("over uw afspraak"),
 		N_("wil uw cliënt worden en stuurde u een verzoek"),
+		N_("meldt: er wordt ineens veel meer over de organisatie gezegd dan gewoonlijk"),
 	};
 	/* The same, naming the group (its name follows as a link). */
 	static const char *what_in[] = {
@@ -1208,15 +1212,14 @@ int h_notifications(struct http_req *r)
 		N_("schreef een bericht dat wacht op uw goedkeuring in de kring"),
 		N_("heeft uw bericht verwijderd uit de kring"),
 		N_("kon een ingepland bericht niet plaatsen in de kring"),
-		NULL,
-		NULL,
-		NULL,
-		NULL,
+		NULL, NULL, NULL, NULL, NULL,
 	};
+	_Static_assert(sizeof what / sizeof what[0] == NOTIF_WEBCARE_SPIKE + 1, "a text for every notification kind");
+	_Static_assert(sizeof what_in / sizeof what_in[0] == NOTIF_WEBCARE_SPIKE + 1, "every kind in what_in too");
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
-		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_MATCH_REQUEST ? v[i].kind : 0;
+		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_WEBCARE_SPIKE ? v[i].kind : 0;
 		const struct group *g = v[i].group;
 		tv_set(x, "actor", account_model(r, v[i].actor));
 		const char *w = _r(r, g && what_in[kind] ? what_in[kind] : what[kind]);
@@ -1251,6 +1254,9 @@ int h_notifications(struct http_req *r)
 			go_label = N_("Bekijk het verzoek");
 		} else if (kind == NOTIF_WEBCARE_FOLLOWUP && v[i].org) {
 			go = arena_printf(r->a, "/webcare/%s?status=answered", v[i].org->username);
+			go_label = N_("Naar de webcare");
+		} else if (kind == NOTIF_WEBCARE_SPIKE && v[i].org) {
+			go = arena_printf(r->a, "/webcare/%s", v[i].org->username);
 			go_label = N_("Naar de webcare");
 		}
 		if (go) {

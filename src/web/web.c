@@ -358,6 +358,7 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/@:name", h_profile, WEB_ANYONE},
 	{HTTP_GET, "/@:name/followers", h_people, WEB_ANYONE},
 	{HTTP_GET, "/@:name/following", h_people, WEB_ANYONE},
+	{HTTP_GET, "/@:name/crisis", h_crisis, WEB_ANYONE}, /* webcare crisis mode (web/webcare_crisis.c) */
 	{HTTP_GET, "/@:name/reviews", h_reviews, WEB_ANYONE},
 	{HTTP_GET, "/@:name/reviews/new", h_review_form, WEB_LOGIN},
 	{HTTP_POST, "/@:name/reviews", h_review_create, WEB_LOGIN},
@@ -434,6 +435,9 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/webcare/:org/items/:id/:action", h_webcare_item_action, WEB_LOGIN},
 	{HTTP_GET, "/webcare/:org/settings", h_webcare_settings, WEB_LOGIN},
 	{HTTP_POST, "/webcare/:org/settings/:action", h_webcare_settings_action, WEB_LOGIN},
+	{HTTP_GET, "/webcare/:org/cijfers", h_webcare_measures, WEB_LOGIN},
+	{HTTP_GET, "/webcare/:org/cijfers.csv", h_webcare_measures_csv, WEB_LOGIN},
+	{HTTP_POST, "/webcare/:org/crisis/:action", h_crisis_action, WEB_LOGIN},
 	{HTTP_GET, "/notifications", h_notifications, WEB_LOGIN},
 	{HTTP_POST, "/notifications/read", h_notifications_read, WEB_LOGIN},
 	{HTTP_GET, "/follow-requests", h_follow_requests, WEB_LOGIN},

@@ -201,6 +201,13 @@ int h_webcare_item(struct http_req *r);
 int h_webcare_item_action(struct http_req *r);
 int h_webcare_settings(struct http_req *r);
 int h_webcare_settings_action(struct http_req *r);
+/* webcare measures (web/webcare_measure.c) */
+int h_webcare_measures(struct http_req *r);
+int h_webcare_measures_csv(struct http_req *r);
+/* webcare crisis mode (web/webcare_crisis.c); the banner: NULL when org is not in crisis */
+int h_crisis(struct http_req *r);
+int h_crisis_action(struct http_req *r);
+struct tval *webcare_crisis_banner(struct http_req *r, const struct account *org);
 
 /* consult.c: consultation hours. */
 int h_consult_list(struct http_req *r);

@@ -10,6 +10,8 @@
 #include "base/err.h"
 #include "base/text.h"
 #include "core/webcare.h"
+#include "core/webcare_source.h"
+#include "core/webcare_spike.h"
 #include "web/web_int.h"
 
 static const char *const status_keys[] = {"new", "assigned", "answered", "followed_up", "closed", "pending"};
@@ -161,6 +163,8 @@ int h_webcare_home(struct http_req *r)
 	return page_render(r, "webcare_home", m);
 }
 
+static const char *when_text(struct http_req *r, int64_t t);
+
 int h_webcare_inbox(struct http_req *r)
 {
 	struct account *org;
@@ -204,6 +208,17 @@ int h_webcare_inbox(struct http_req *r)
 		                   teams[i].id == team));
 	tv_set(m, "teams", to);
 	tv_set_str(r->a, m, "topic", f.topic ? f.topic : "");
+	struct tval *crisis = webcare_crisis_banner(r, org);
+	if (crisis)
+		tv_set(m, "crisis", crisis);
+	struct wc_alert al;
+	if (!core_wc_spike_current(CORE(r), WREQ(r)->viewer, org->id, &al)) {
+		struct tval *sx = tv_obj(r->a);
+		tv_set_int(r->a, sx, "count", al.count);
+		tv_set_strf(r->a, sx, "usual", "%.1f", (double)al.median_milli / 1000.0);
+		tv_set_str(r->a, sx, "when", when_text(r, al.window_end));
+		tv_set(m, "spike", sx);
+	}
 	return page_render(r, "webcare_inbox", m);
 }
 
@@ -440,6 +455,53 @@ int h_webcare_item_action(struct http_req *r)
 
 static const char *const day_names[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
 
+/* "2 uur", "30 minuten", "1 dag": an interval for people. */
+static const char *interval_text(struct http_req *r, int64_t secs)
+{
+	if (secs >= 86400 && secs % 86400 == 0)
+		return arena_printf(r->a, "%lld %s", (long long)(secs / 86400), secs == 86400 ? _r(r, "dag") : _r(r, "dagen"));
+	if (secs >= 3600 && secs % 3600 == 0)
+		return arena_printf(r->a, "%lld %s", (long long)(secs / 3600), _r(r, "uur"));
+	if (secs >= 60)
+		return arena_printf(r->a, "%lld %s", (long long)(secs / 60), secs < 120 ? _r(r, "minuut") : _r(r, "minuten"));
+	return arena_printf(r->a, "%lld %s", (long long)secs, _r(r, "seconden"));
+}
+
+static const char *when_text(struct http_req *r, int64_t t)
+{
+	if (!t)
+		return _r(r, "nog niet");
+	struct tm tm;
+	time_t tt = (time_t)t;
+	char b[32];
+	if (!gmtime_r(&tt, &tm) || !strftime(b, sizeof b, "%Y-%m-%d %H:%M UTC", &tm))
+		return "";
+	return arena_strdup(r->a, b);
+}
+
+/* One outside source for the settings page: what it is, how it goes. */
+static struct tval *source_model(struct http_req *r, const struct wsrc *w)
+{
+	struct tval *x = tv_obj(r->a);
+	tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)w->id);
+	tv_set_str(r->a, x, "url", w->url);
+	if (w->tag && *w->tag)
+		tv_set_str(r->a, x, "tag", w->tag);
+	tv_set_str(r->a, x, "kind", w->tag && *w->tag ? _r(r, "hashtag op een andere server") : _r(r, "feed"));
+	tv_set_str(r->a, x, "interval", interval_text(r, w->interval));
+	tv_set_bool(r->a, x, "fixed", w->every > 0);
+	tv_set_str(r->a, x, "last_poll", when_text(r, w->last_poll_at));
+	tv_set_str(r->a, x, "next", when_text(r, w->next_at));
+	tv_set_int(r->a, x, "items", w->items);
+	if (w->last_error && *w->last_error)
+		tv_set_str(r->a, x, "error", w->last_error);
+	tv_set_str(r->a, x, "state",
+	           w->last_error && *w->last_error ? _r(r, "fout")
+	           : !w->last_poll_at             ? _r(r, "wacht op de eerste keer")
+	                                           : _r(r, "in orde"));
+	return x;
+}
+
 static int settings_page(struct http_req *r, const char *error)
 {
 	struct wreq *q = WREQ(r);
@@ -545,6 +607,14 @@ static int settings_page(struct http_req *r, const char *error)
 		tv_push(ml, x);
 	}
 	tv_set(m, "templates", ml);
+	struct wsrc *src;
+	size_t nsrc = 0;
+	if ((rc = core_wsrc_list(CORE(r), r->a, q->viewer, org->id, &src, &nsrc)))
+		return rc;
+	struct tval *srl = tv_list(r->a);
+	for (size_t i = 0; i < nsrc; i++)
+		tv_push(srl, source_model(r, &src[i]));
+	tv_set(m, "sources", srl);
 	if (error)
 		tv_set_str(r->a, m, "error", error);
 	return page_render(r, "webcare_settings", m);
@@ -661,6 +731,31 @@ int h_webcare_settings_action(struct http_req *r)
 			bad = _r(r, "Geef het sjabloon een naam en een tekst.");
 	} else if (!strcmp(action, "template-delete")) {
 		rc = core_wc_template_delete(CORE(r), q->viewer, org->id, form_id(r, "template"));
+	} else if (!strcmp(action, "source")) {
+		const char *every_s = http_form(r, "every");
+		int64_t every = every_s && *str_trim(arena_strdup(r->a, every_s)) ? core_duration_parse(every_s) : 0;
+		const char *tag = http_form(r, "tag");
+		uint64_t sid;
+		rc = every < 0 ? ERR_INVAL
+		               : core_wsrc_add(CORE(r), q->viewer, org->id, http_form(r, "url"), tag, every, &sid);
+		if (rc == ERR_INVAL)
+			bad = _r(r, "Deze bron klopt niet. Geef een adres dat begint met http:// of https://, een hashtag zonder "
+			            "spaties en een interval als 10m, 2h of 1d (tussen 5 minuten en 1 dag).");
+		else if (rc == ERR_EXISTS)
+			bad = _r(r, "Deze bron staat er al.");
+		else if (rc == ERR_TOOBIG)
+			bad = _r(r, "Een organisatie heeft hoogstens 50 bronnen.");
+	} else if (!strcmp(action, "source-remove")) {
+		/* The source must be this organisation's (core checks the viewer may manage it). */
+		struct wsrc *src;
+		size_t nsrc = 0;
+		uint64_t sid = form_id(r, "source");
+		bool ours = false;
+		if ((rc = core_wsrc_list(CORE(r), r->a, q->viewer, org->id, &src, &nsrc)))
+			return rc;
+		for (size_t i = 0; i < nsrc; i++)
+			ours = ours || src[i].id == sid;
+		rc = ours ? core_wsrc_remove(CORE(r), q->viewer, sid) : ERR_NOTFOUND;
 	} else {
 		return ERR_NOTFOUND;
 	}

@@ -222,6 +222,18 @@ before(async () => {
   await pa.fill('#wc-tmname', 'Dank');
   await pa.fill('#wc-tmbody', 'Beste {naam}, dank voor uw bericht. Groet, {medewerker}');
   await clickAndWait(pa, `form[action="/webcare/${ORG.name}/settings/template"] button`);
+  // An outside source, so the "Bronnen" list shows (port 9 refuses: its error shows too).
+  await pa.fill('#wc-surl', 'http://127.0.0.1:9/nieuws.xml');
+  await pa.fill('#wc-severy', '2h');
+  await clickAndWait(pa, `form[action="/webcare/${ORG.name}/settings/source"] button`);
+  // Crisis mode on with an update, so the banner and /@ORG/crisis show.
+  await pa.goto(`${base}/webcare/${ORG.name}`);
+  await pa.click('details:has(#wc-crisis-topic) summary');
+  await pa.fill('#wc-crisis-topic', 'wachttijd');
+  await clickAndWait(pa, `form[action="/webcare/${ORG.name}/crisis/on"] button`);
+  await pa.goto(`${base}/@${ORG.name}/crisis`);
+  await pa.fill('#crisis-text', 'De telefoon werkt weer. Wij bellen iedereen terug.');
+  await clickAndWait(pa, `form[action="/webcare/${ORG.name}/crisis/update"] button`);
   // An announcement, so /admin/announcements lists one.
   await pa.goto(`${base}/admin/announcements`);
   await pa.fill('#ann-text', 'De huiskamer is maandag gesloten.');
@@ -364,6 +376,8 @@ const PAGES = [
   ['/webcare/ORG/items/ID', () => `/webcare/${ORG.name}/items/${ids.webcare}`],
   ['/webcare/ORG/items/ID?template', () => `/webcare/${ORG.name}/items/${ids.webcare}?template=1`],
   ['/webcare/ORG/settings', () => `/webcare/${ORG.name}/settings`],
+  ['/webcare/ORG/cijfers', () => `/webcare/${ORG.name}/cijfers`],
+  ['/@ORG/crisis', () => `/@${ORG.name}/crisis`],
   // Consultation hours (issue 18): the list and archive search, a session
   // (the staff's queue for admin), a question with its answer, the form.
   ['/consult', () => '/consult'],
