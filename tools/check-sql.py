@@ -376,4 +376,20 @@ for path in sorted(glob.glob("src/store/*.c")):
             elif got not in FITS[letter]:
                 report(path, src, start,
                        f"'{e}' ({got}) bound as '{c}', which reads a {NAMES[letter]}")
+
+# Every statement kring runs is prepared once per connection and kept in a
+# cache of STMT_CACHE entries (store/sqlite.c, store/pg.c): a thread that has
+# run them all must still find room, so the SQL texts in the store stay
+# under half of it.  (Past 256 the server's threads began to answer 500.)
+texts = 0
+for path in sorted(glob.glob("src/store/*.c")):
+    if path.endswith(("migrate.c", "migrate_pg.c", "_test.c")):
+        continue
+    code = strip_comments(open(path, encoding="utf-8").read())
+    texts += len(re.findall(r'\b(?:db_query|db_exec|db_scalar|db_each_ids)\s*\(', code))
+for cache_file in ("src/store/sqlite.c", "src/store/pg.c"):
+    m = re.search(r"#define STMT_CACHE (\d+)", open(cache_file, encoding="utf-8").read())
+    if not m or texts * 2 > int(m.group(1)):
+        print(f"{cache_file}: STMT_CACHE {m.group(1) if m else '?'} is less than twice the {texts} SQL statements")
+        bad += 1
 sys.exit(1 if bad else 0)
