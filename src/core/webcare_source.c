@@ -395,12 +395,8 @@ static const char *cut(struct arena *a, const char *s, size_t max)
 static int to_inbox(struct core *c, struct arena *a, const struct wsrc *w, const struct feed_item *it)
 {
 	const char *key = it->guid;
-	if (strlen(key) > CORE_WC_FIELD_MAX) {
-		uint64_t h = 1469598103934665603ULL;
-		for (const char *p = key; *p; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-		key = arena_printf(a, "hash:%016llx", (unsigned long long)h);
-	}
+	if (strlen(key) > CORE_WC_FIELD_MAX)
+		key = arena_printf(a, "hash:%016llx", (unsigned long long)feed_fnv(FEED_FNV_START, key));
 	const char *text = *it->text ? it->text : it->title;
 	struct wc_input in = {
 		.origin = w->kind == WSRC_TAG ? "tag" : "rss",

@@ -473,15 +473,18 @@ static char *atom_text(struct arena *a, const xmlNode *n, size_t max)
 	return plain(a, n, max, type && !strcmp(type, "html"));
 }
 
+uint64_t feed_fnv(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
 static const char *fallback_guid(struct arena *a, const struct feed_item *it)
 {
-	uint64_t h = 1469598103934665603ULL; /* FNV-1a over title and text */
-	for (const char *p = it->title; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	h = (h ^ 0xFF) * 1099511628211ULL;
-	for (const char *p = it->text; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	return arena_printf(a, "hash:%016llx", (unsigned long long)h);
+	/* over title and text, with a byte no UTF-8 text holds between them */
+	uint64_t h = (feed_fnv(FEED_FNV_START, it->title) ^ 0xFF) * 1099511628211ULL;
+	return arena_printf(a, "hash:%016llx", (unsigned long long)feed_fnv(h, it->text));
 }
 
 static void rss_item(struct arena *a, const xmlNode *n, struct feed_item *it)

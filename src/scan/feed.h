@@ -62,6 +62,11 @@ int feed_parse(struct arena *a, const char *body, size_t len, struct feed *out, 
 /* Plain text of an HTML fragment (also used for Mastodon statuses' content). */
 char *feed_html_text(struct arena *a, const char *html, size_t len, size_t max);
 
+/* FNV-1a of s continued from h (FEED_FNV_START to begin): the stable keys
+ * of items without a guid, and of keys too long to store. */
+#define FEED_FNV_START 1469598103934665603ULL
+uint64_t feed_fnv(uint64_t h, const char *s);
+
 /* RFC 822/1123 (RSS) or RFC 3339 (Atom) date to Unix seconds; 0 if unreadable. */
 int64_t feed_date(const char *s);
 
