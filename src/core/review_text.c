@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bizhours.h"
 #include "base/arena.h"
 #include "core/review.h"
 
@@ -27,11 +28,7 @@ bool core_review_month(const char *s, int64_t now, int64_t *out)
 	int y = atoi(s), m = atoi(s + 5);
 	if (y < 1970 || y > 9999 || m < 1 || m > 12)
 		return false;
-	/* Days since the epoch of the month's first day (civil calendar). */
-	int yy = m <= 2 ? y - 1 : y;
-	int era = yy / 400, yoe = yy - era * 400, mp = (m + 9) % 12;
-	int doy = (153 * mp + 2) / 5, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	int64_t t = ((int64_t)era * 146097 + doe - 719468) * DAY;
+	int64_t t = biz_days_from_civil(y, m, 1) * DAY;
 	/* The month counts if any of it lies in the last 3 years. */
 	if (t > now || t + 31 * DAY < now - CORE_REVIEW_EXPERIENCE_YEARS * YEAR)
 		return false;

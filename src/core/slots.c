@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bizhours.h"
 #include "base/err.h"
 
 /* ---- calendar ---- */
@@ -16,29 +17,17 @@ static int64_t floor_div(int64_t a, int64_t b)
 	return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-/* Days from 1970-01-01 of y-m-d in the proleptic Gregorian calendar (the
- * era arithmetic: 400-year cycles of 146097 days, March-based years). */
+/* The calendar and Europe/Amsterdam's offset are base/bizhours.c's (one
+ * implementation for webcare's business time and for appointments); these
+ * names keep slots.h's 32-bit day numbers. */
 int32_t civil_days(int y, int m, int d)
 {
-	y -= m <= 2;
-	int era = (y >= 0 ? y : y - 399) / 400;
-	int yoe = y - era * 400;
-	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int32_t)(era * 146097 + doe - 719468);
+	return (int32_t)biz_days_from_civil(y, m, d);
 }
 
 void civil_from(int32_t days, int *y, int *m, int *d)
 {
-	int z = days + 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
-	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
+	biz_civil_from_days(days, y, m, d);
 }
 
 /* 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday). */
@@ -47,19 +36,9 @@ static int weekday(int32_t day)
 	return (int)(((int64_t)day % 7 + 7 + 3) % 7);
 }
 
-static int32_t last_sunday(int y, int m)
-{
-	int32_t last = m == 12 ? civil_days(y + 1, 1, 1) - 1 : civil_days(y, m + 1, 1) - 1;
-	return last - (weekday(last) + 1) % 7;
-}
-
 int ams_offset(int64_t t)
 {
-	int y, m, d;
-	civil_from((int32_t)floor_div(t, 86400), &y, &m, &d);
-	int64_t on = (int64_t)last_sunday(y, 3) * 86400 + 3600;
-	int64_t off = (int64_t)last_sunday(y, 10) * 86400 + 3600;
-	return t >= on && t < off ? 7200 : 3600;
+	return biz_amsterdam_offset(t);
 }
 
 int64_t ams_to_utc(int32_t day, int minute)
