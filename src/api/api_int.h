@@ -152,7 +152,6 @@ void ent_tag(struct actx *x, struct jw *j, const char *tag, bool with_following)
 void ent_list(struct jw *j, const struct ulist *l);
 void ent_filter(struct jw *j, const struct filter *f);
 void ent_conversation(struct actx *x, struct jw *j, const struct conversation *cv, struct post *last);
-const char *notif_type(int kind);
 /* Fetch a post for the viewer and write it; false (nothing written) if not visible. */
 bool ent_status_id(struct actx *x, struct jw *j, uint64_t id);
 

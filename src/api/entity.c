@@ -14,24 +14,6 @@ static const char *vis_name(int v)
 	return v == VIS_DIRECT ? "direct" : v == VIS_FOLLOWERS ? "private" : "public";
 }
 
-const char *notif_type(int kind)
-{
-	switch (kind) {
-	case NOTIF_MENTION:
-	case NOTIF_REPLY: return "mention";
-	case NOTIF_FOLLOW: return "follow";
-	case NOTIF_FOLLOW_REQUEST: return "follow_request";
-	case NOTIF_FAVOURITE: return "favourite";
-	case NOTIF_BOOST: return "reblog";
-	/* kring's own, about no status: apps that do not know it skip it. */
-	case NOTIF_CONSULT: return "kring_consult";
-	case NOTIF_APPOINTMENT: return "kring_appointment";
-	case NOTIF_MATCH_REQUEST: return "kring_match_request";
-	case NOTIF_WEBCARE_SPIKE: return "kring_webcare_spike";
-	}
-	return "mention";
-}
-
 /* core renders site-relative links; clients elsewhere need absolute ones. */
 static const char *abs_html(struct actx *x, const char *html)
 {
@@ -384,7 +366,7 @@ void ent_notification(struct actx *x, struct jw *j, struct notification *n)
 {
 	jw_obj(j);
 	jw_kid(j, "id", n->id);
-	jw_kstr(j, "type", notif_type(n->kind));
+	jw_kstr(j, "type", core_notif_type(n->kind));
 	jw_ktime(j, "created_at", n->created_at);
 	/* Each notification its own group until grouping is served. */
 	jw_kstr(j, "group_key", arena_printf(x->a, "ungrouped-%llu", (unsigned long long)n->id));

@@ -180,7 +180,7 @@ int a_notifications(struct http_req *r)
 	jw_init(&j, &r->out);
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++) {
-		const char *t = notif_type(v[i].kind);
+		const char *t = core_notif_type(v[i].kind);
 		if ((nt && !type_in(t, types, nt)) || (ne && type_in(t, excl, ne)) || (from && v[i].actor_id != from))
 			continue;
 		ent_notification(&x, &j, &v[i]);

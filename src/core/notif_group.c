@@ -20,7 +20,8 @@ const char *core_notif_type(int kind)
 	case NOTIF_FOLLOW_REQUEST: return "follow_request";
 	case NOTIF_FAVOURITE: return "favourite";
 	case NOTIF_BOOST: return "reblog";
-	case NOTIF_CONSULT: return "kring_consult"; /* kring's own, about no status */
+	/* kring's own, about no status: apps that do not know them skip them. */
+	case NOTIF_CONSULT: return "kring_consult";
 	case NOTIF_APPOINTMENT: return "kring_appointment";
 	case NOTIF_MATCH_REQUEST: return "kring_match_request";
 	case NOTIF_WEBCARE_SPIKE: return "kring_webcare_spike";
