@@ -422,6 +422,18 @@ static int cmd_availability(struct opts *o, struct core *c)
 	return ret;
 }
 
+#define JOB_KINDS_MAX 32 /* kinds of durable jobs, all modules together */
+
+/* Append n job handlers to all (JOB_KINDS_MAX of them); false when they do not fit. */
+static bool jobs_add(struct job_handler *all, size_t *nall, const struct job_handler *h, size_t n)
+{
+	if (n > JOB_KINDS_MAX - *nall)
+		return false;
+	memcpy(all + *nall, h, n * sizeof *h);
+	*nall += n;
+	return true;
+}
+
 /* Federation from the command line (docs/federation.md): following someone
  * elsewhere, and what other servers delivered (not shown on pages yet). */
 static int cmd_fed(struct opts *o, struct core *c)
@@ -685,72 +697,54 @@ static int serve(struct opts *o, struct core *c)
 		fprintf(stderr, "kring: an API route declares no valid scope: not starting\n");
 		return 1;
 	}
-	/* Media processing: a durable job queue with its worker thread. */
-	const struct job_handler *jh;
-	size_t njh;
+	/* Every module's durable jobs, run by one queue with its worker thread. */
+	struct job_handler all[JOB_KINDS_MAX];
+	size_t nall = 0;
+	bool fits = true;
+	const struct job_handler *h;
+	size_t n;
 	struct job_runner *jobs = NULL;
-	int rc = core_media_open(c, o->cfg.data, &jh, &njh);
+	/* Media processing. */
+	int rc = core_media_open(c, o->cfg.data, &h, &n);
+	if (!rc)
+		fits &= jobs_add(all, &nall, h, n);
 	/* Password-reset mail, sent by the same workers. */
-	const struct job_handler *mh;
-	size_t nmh;
 	struct arena ma;
 	arena_init(&ma);
-	if (core_mail_open(c, o->cfg.smtp_url, o->cfg.smtp_from, base_url(o, &ma), &mh, &nmh)) {
+	if (core_mail_open(c, o->cfg.smtp_url, o->cfg.smtp_from, base_url(o, &ma), &h, &n)) {
 		fprintf(stderr, "kring: the mail settings (smtp_url, smtp_from) are not valid\n");
 		return 1;
 	}
+	fits &= jobs_add(all, &nall, h, n);
 	/* Web Push: the VAPID key pair (made the first time) and the job that delivers. */
-	const struct job_handler *ph;
-	size_t nph;
-	if (!rc && core_push_open(c, o->cfg.data, base_url(o, &ma), &ph, &nph)) {
+	if (!rc && core_push_open(c, o->cfg.data, base_url(o, &ma), &h, &n)) {
 		fprintf(stderr, "kring: cannot start Web Push (keys in the database and %s/push.key)\n", o->cfg.data);
 		return 1;
 	}
+	if (!rc)
+		fits &= jobs_add(all, &nall, h, n);
 	/* Federation: deliveries to other servers (docs/federation.md). */
-	const struct job_handler *dh;
-	size_t ndh = 0;
-	if (!rc && core_fed_open(c, base_url(o, &ma), &dh, &ndh)) {
+	if (!rc && core_fed_open(c, base_url(o, &ma), &h, &n)) {
 		fprintf(stderr, "kring: cannot start federation (base_url must be http(s)://host)\n");
 		return 1;
 	}
+	if (!rc)
+		fits &= jobs_add(all, &nall, h, n);
 	fed_init(c);
-	/* Scheduled posts, published at their time. */
-	const struct job_handler *sh;
-	size_t nsh;
-	core_sched_jobs(c, &sh, &nsh);
-	/* Webcare's outside sources, polled at their times, and its follow-up
-	 * reminders; consultation hours: followers hear when a session opens;
-	 * appointment reminders. */
-	const struct job_handler *wh, *fh, *ch, *ah;
-	size_t nwh, nfh, nch, nah;
-	core_wsrc_jobs(c, &wh, &nwh);
-	core_wc_jobs(c, &fh, &nfh);
-	core_consult_jobs(c, &ch, &nch);
-	core_appt_jobs(c, &ah, &nah);
-	struct job_handler all[16];
-	size_t nall = 0;
-	if (njh + nmh + nsh + nph + nwh + nfh + nch + nah + ndh > sizeof all / sizeof all[0]) {
-		fprintf(stderr, "kring: too many kinds of jobs (%zu)\n", njh + nmh + nsh + nph + nwh + nfh + nch + nah + ndh);
+	/* Scheduled posts, published at their time; webcare's outside sources,
+	 * polled at their times, and its follow-up reminders; consultation hours:
+	 * followers hear when a session opens; appointment reminders. */
+	void (*const module_jobs[])(struct core *, const struct job_handler **, size_t *) = {
+		core_sched_jobs, core_wsrc_jobs, core_wc_jobs, core_consult_jobs, core_appt_jobs,
+	};
+	for (size_t i = 0; i < sizeof module_jobs / sizeof module_jobs[0]; i++) {
+		module_jobs[i](c, &h, &n);
+		fits &= jobs_add(all, &nall, h, n);
+	}
+	if (!fits) {
+		fprintf(stderr, "kring: too many kinds of jobs (more than %d)\n", JOB_KINDS_MAX);
 		return 1;
 	}
-	for (size_t i = 0; !rc && i < nah; i++)
-		all[nall++] = ah[i];
-	for (size_t i = 0; !rc && i < njh; i++)
-		all[nall++] = jh[i];
-	for (size_t i = 0; !rc && i < nmh; i++)
-		all[nall++] = mh[i];
-	for (size_t i = 0; !rc && i < nsh; i++)
-		all[nall++] = sh[i];
-	for (size_t i = 0; !rc && i < nph; i++)
-		all[nall++] = ph[i];
-	for (size_t i = 0; !rc && i < nwh; i++)
-		all[nall++] = wh[i];
-	for (size_t i = 0; !rc && i < nfh; i++)
-		all[nall++] = fh[i];
-	for (size_t i = 0; !rc && i < nch; i++)
-		all[nall++] = ch[i];
-	for (size_t i = 0; !rc && i < ndh; i++)
-		all[nall++] = dh[i];
 	if (!rc)
 		rc = core_jobs_start(c, all, nall, &jobs);
 	if (rc) {
