@@ -186,19 +186,7 @@ int store_ann_org_pins(struct store *s, struct arena *a, uint64_t viewer, uint64
 	                              " JOIN accounts a ON a.id = p.account_id"
 	                              " WHERE f.follower_id = ?1 AND a.kind = ?2 ORDER BY p.id DESC LIMIT ?3",
 	                              "uii", viewer, (int64_t)ACCOUNT_ORG, (int64_t)STORE_ANN_MAX);
-	if (!st)
-		return ERR_DB;
-	uint64_t *v = arena_alloc(a, STORE_ANN_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_ANN_MAX && (rc = db_step(st)) == DB_ROW)
-		v[k++] = db_u64(st, 0);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*ids = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_ANN_MAX, db_fill_u64, ids, n);
 }
 
 int store_ann_extras(struct store *s, struct arena *a, uint64_t viewer, struct announcement *an)

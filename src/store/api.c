@@ -353,16 +353,7 @@ int store_post_tags(struct store *s, struct arena *a, uint64_t post, const char 
 {
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db, "SELECT tag FROM post_tags WHERE post_id = ?1 LIMIT 40", "u", post);
-	if (!st)
-		return ERR_DB;
-	const char **v = arena_alloc(a, 40 * sizeof *v);
-	size_t k = 0;
-	while (k < 40 && db_step(st) == DB_ROW)
-		v[k++] = arena_strdup(a, db_text(st, 0));
-	db_done(st);
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, 40, db_fill_text, out, n);
 }
 
 /* ---- lists ---- */
@@ -726,16 +717,7 @@ int store_tag_followed_list(struct store *s, struct arena *a, uint64_t account, 
 	DB_OR_FAIL(s);
 	struct db_stmt *st =
 		db_query(db, "SELECT tag FROM followed_tags WHERE account_id = ?1 ORDER BY tag LIMIT 100", "u", account);
-	if (!st)
-		return ERR_DB;
-	const char **v = arena_alloc(a, 100 * sizeof *v);
-	size_t k = 0;
-	while (k < 100 && db_step(st) == DB_ROW)
-		v[k++] = arena_strdup(a, db_text(st, 0));
-	db_done(st);
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, 100, db_fill_text, out, n);
 }
 
 /* A tag's posts that everyone may see: kept by triggers (migration 8), less

@@ -34,19 +34,7 @@ int store_avail_providers(struct store *s, struct arena *a, size_t max, uint64_t
 	DB_OR_FAIL(s);
 	struct db_stmt *st =
 		db_query(db, "SELECT provider_id FROM availability ORDER BY provider_id LIMIT ?1", "i", (int64_t)max);
-	if (!st)
-		return ERR_DB;
-	uint64_t *v = arena_alloc(a, (max + 1) * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < max && (rc = db_step(st)) == DB_ROW)
-		v[k++] = db_u64(st, 0);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, max, db_fill_u64, out, n);
 }
 
 int store_appt_busy(struct store *s, struct arena *a, uint64_t provider, int64_t from, int64_t to, uint64_t except,
@@ -84,8 +72,9 @@ int store_appt_busy(struct store *s, struct arena *a, uint64_t provider, int64_t
 #define APPT_COLS \
 	"id, provider_id, client_id, booked_by, kind, starts_at, ends_at, block_from, block_to, state, seq, created_at, updated_at"
 
-static void row(struct arena *a, struct db_stmt *st, struct appointment *p)
+static void row(struct db_stmt *st, struct arena *a, void *row)
 {
+	struct appointment *p = row;
 	p->id = db_u64(st, 0);
 	p->provider_id = db_u64(st, 1);
 	p->client_id = db_u64(st, 2);
@@ -117,7 +106,7 @@ int store_appt_get(struct store *s, struct arena *a, uint64_t id, struct appoint
 	struct db_stmt *st = db_query(db, "SELECT " APPT_COLS " FROM appointments WHERE id = ?1", "u", id);
 	int rc = db_one(st);
 	if (!rc)
-		row(a, st, out);
+		row(st, a, out);
 	db_done(st);
 	return rc;
 }
@@ -150,19 +139,7 @@ int store_appt_cancel(struct store *s, uint64_t id, int64_t now)
 
 static int list(struct db_stmt *st, struct arena *a, size_t max, struct appointment **out, size_t *n)
 {
-	if (!st)
-		return ERR_DB;
-	struct appointment *v = arena_alloc(a, (max + 1) * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < max && (rc = db_step(st)) == DB_ROW)
-		row(a, st, &v[k++]);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, max, row, out, n);
 }
 
 int store_appt_list(struct store *s, struct arena *a, uint64_t client, uint64_t provider, int64_t after,
@@ -199,6 +176,14 @@ int store_appt_notice_insert(struct store *s, const struct appt_notice *n)
 	               n->created_at);
 }
 
+static void fill_appt_notice(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct appt_notice *r = row;
+	(void)a;
+	(*r) = (struct appt_notice){db_u64(st, 0), db_u64(st, 1), db_u64(st, 2), (int)db_i64(st, 3),
+	                            db_i64(st, 4), db_i64(st, 5), db_i64(st, 6)};
+}
+
 int store_appt_notices(struct store *s, struct arena *a, uint64_t account, struct appt_notice **out, size_t *n)
 {
 	DB_OR_FAIL(s);
@@ -206,22 +191,7 @@ int store_appt_notices(struct store *s, struct arena *a, uint64_t account, struc
 	                              "SELECT id, appointment_id, account_id, kind, seq, starts_at, created_at"
 	                              " FROM appt_notices WHERE account_id = ?1 ORDER BY id DESC LIMIT ?2",
 	                              "ui", account, (int64_t)STORE_APPT_NOTICE_MAX);
-	if (!st)
-		return ERR_DB;
-	struct appt_notice *v = arena_alloc(a, (STORE_APPT_NOTICE_MAX + 1) * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_APPT_NOTICE_MAX && (rc = db_step(st)) == DB_ROW) {
-		v[k] = (struct appt_notice){db_u64(st, 0), db_u64(st, 1), db_u64(st, 2), (int)db_i64(st, 3),
-		                            db_i64(st, 4), db_i64(st, 5), db_i64(st, 6)};
-		k++;
-	}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_APPT_NOTICE_MAX, fill_appt_notice, out, n);
 }
 
 int store_job_drop(struct store *s, const char *kind, const char *prefix)

@@ -15,8 +15,9 @@
 	" answered_at"
 #define CA_MAX (4 * STORE_CONSULT_LIST)
 
-static void cs_row(struct arena *a, struct db_stmt *st, struct consult_session *cs)
+static void cs_row(struct db_stmt *st, struct arena *a, void *row)
 {
+	struct consult_session *cs = row;
 	memset(cs, 0, sizeof *cs);
 	cs->id = db_u64(st, 0);
 	cs->owner_id = db_u64(st, 1);
@@ -32,8 +33,9 @@ static void cs_row(struct arena *a, struct db_stmt *st, struct consult_session *
 	cs->post_id = db_u64(st, 11);
 }
 
-static void cq_row(struct arena *a, struct db_stmt *st, struct consult_question *q)
+static void cq_row(struct db_stmt *st, struct arena *a, void *row)
 {
+	struct consult_question *q = row;
 	memset(q, 0, sizeof *q);
 	q->id = db_u64(st, 0);
 	q->session_id = db_u64(st, 1);
@@ -73,7 +75,7 @@ int store_consult_get(struct store *s, struct arena *a, uint64_t id, struct cons
 	struct db_stmt *st = db_query(db, "SELECT " CS_COLS " FROM consult_sessions WHERE id = ?1", "u", id);
 	int rc = db_one(st);
 	if (!rc)
-		cs_row(a, st, out);
+		cs_row(st, a, out);
 	db_done(st);
 	return rc;
 }
@@ -85,19 +87,7 @@ int store_consult_list(struct store *s, struct arena *a, uint64_t owner, struct 
 	                              "SELECT " CS_COLS " FROM consult_sessions"
 	                              " WHERE CAST(?1 AS BIGINT) = 0 OR owner_id = ?1 ORDER BY id DESC LIMIT ?2",
 	                              "ui", owner, (int64_t)STORE_CONSULT_LIST);
-	if (!st)
-		return ERR_DB;
-	struct consult_session *v = arena_alloc(a, STORE_CONSULT_LIST * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_CONSULT_LIST && (rc = db_step(st)) == DB_ROW)
-		cs_row(a, st, &v[k++]);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_CONSULT_LIST, cs_row, out, n);
 }
 
 int store_consult_follow(struct store *s, uint64_t session, uint64_t account, bool on)
@@ -126,19 +116,7 @@ int store_consult_followers(struct store *s, struct arena *a, uint64_t session, 
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db, "SELECT account_id FROM consult_follows WHERE session_id = ?1 LIMIT ?2", "ui",
 	                              session, (int64_t)STORE_CONSULT_LIST);
-	if (!st)
-		return ERR_DB;
-	uint64_t *v = arena_alloc(a, STORE_CONSULT_LIST * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_CONSULT_LIST && (rc = db_step(st)) == DB_ROW)
-		v[k++] = db_u64(st, 0);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_CONSULT_LIST, db_fill_u64, out, n);
 }
 
 int store_cq_insert(struct store *s, const struct consult_question *q, const char *words)
@@ -177,7 +155,7 @@ int store_cq_get(struct store *s, struct arena *a, uint64_t id, struct consult_q
 	struct db_stmt *st = db_query(db, "SELECT " CQ_COLS " FROM consult_questions WHERE id = ?1", "u", id);
 	int rc = db_one(st);
 	if (!rc)
-		cq_row(a, st, out);
+		cq_row(st, a, out);
 	db_done(st);
 	return rc;
 }
@@ -189,19 +167,7 @@ int store_cq_list(struct store *s, struct arena *a, uint64_t session, struct con
 	                              "SELECT " CQ_COLS " FROM consult_questions WHERE session_id = ?1"
 	                              " ORDER BY id LIMIT ?2",
 	                              "ui", session, (int64_t)STORE_CONSULT_LIST);
-	if (!st)
-		return ERR_DB;
-	struct consult_question *v = arena_alloc(a, STORE_CONSULT_LIST * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_CONSULT_LIST && (rc = db_step(st)) == DB_ROW)
-		cq_row(a, st, &v[k++]);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_CONSULT_LIST, cq_row, out, n);
 }
 
 int store_cq_set_state(struct store *s, uint64_t id, int state, const char *reason, uint64_t merged_into,

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/err.h"
 #include "base/log.h"
 
@@ -108,6 +109,37 @@ int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const 
 		*out = db->drv->col_i64(st, 0);
 	db->drv->reset(st);
 	return rc < 0 ? -rc : 0;
+}
+
+void db_fill_u64(struct db_stmt *st, struct arena *a, void *row)
+{
+	(void)a;
+	*(uint64_t *)row = db_u64(st, 0);
+}
+
+void db_fill_text(struct db_stmt *st, struct arena *a, void *row)
+{
+	*(const char **)row = arena_strdup(a, db_text(st, 0));
+}
+
+int db_rows(struct db_stmt *st, struct arena *a, size_t size, size_t max, db_fill_fn *fill, void *out, size_t *n)
+{
+	*n = 0;
+	if (!st)
+		return ERR_DB;
+	char *v = arena_alloc(a, (max ? max : 1) * size); /* zeroed */
+	size_t k = 0;
+	int rc = 0;
+	while (k < max && (rc = db_step(st)) == DB_ROW) {
+		fill(st, a, v + k * size);
+		k++;
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	memcpy(out, &v, sizeof v); /* out is the caller's `struct T **`: object pointers look alike here */
+	*n = k;
+	return 0;
 }
 
 int db_step(struct db_stmt *st) { return st->db->drv->step(st); }

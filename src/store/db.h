@@ -89,6 +89,21 @@ int db_each_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, u
 /* The single int64 the query yields, or dflt when there is no row. */
 int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const char *fmt, ...);
 
+/*
+ * The rows of a list query, at most max of them, as an arena array of
+ * elements `size` bytes long (zeroed, then filled by fill from the current
+ * row); finishes st.  *out is the array (never NULL), *n how many.  ERR_DB
+ * when st is NULL (db_query failed), else 0 or ERR_* (a failed step is an
+ * error, not a short list).  DB_ROWS passes the element size of the
+ * caller's array.
+ */
+struct arena;
+typedef void db_fill_fn(struct db_stmt *st, struct arena *a, void *row);
+int db_rows(struct db_stmt *st, struct arena *a, size_t size, size_t max, db_fill_fn *fill, void *out, size_t *n);
+/* Fill functions for one-column lists: ids (uint64_t), texts (const char *). */
+db_fill_fn db_fill_u64, db_fill_text;
+#define DB_ROWS(st, a, max, fill, out, n) db_rows((st), (a), sizeof **(out), (max), (fill), (out), (n))
+
 /* Transactions; nested begins join the outer one.  begin takes the write lock. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);

@@ -272,16 +272,7 @@ int store_group_moderators(struct store *s, struct arena *a, uint64_t group, uin
 	                              "SELECT account_id FROM group_members WHERE group_id = ?1 AND state = 0"
 	                              " AND role >= 1 LIMIT 100",
 	                              "u", group);
-	if (!st)
-		return ERR_DB;
-	uint64_t *v = arena_alloc(a, 100 * sizeof *v);
-	size_t k = 0;
-	while (k < 100 && db_step(st) == DB_ROW)
-		v[k++] = db_u64(st, 0);
-	db_done(st);
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, 100, db_fill_u64, out, n);
 }
 
 int store_group_invite_insert(struct store *s, const char *token_hash, uint64_t group, uint64_t by,
@@ -479,8 +470,9 @@ int store_modreport_insert(struct store *s, const struct mod_report *r)
 
 #define REPORT_COLS "SELECT id, reporter_id, account_id, post_id, group_id, reason, snapshot, state, created_at FROM mod_reports"
 
-static void report_row(struct arena *a, struct db_stmt *st, struct mod_report *r)
+static void report_row(struct db_stmt *st, struct arena *a, void *row)
 {
+	struct mod_report *r = row;
 	r->id = db_u64(st, 0);
 	r->reporter_id = db_u64(st, 1);
 	r->account_id = db_u64(st, 2);
@@ -499,7 +491,7 @@ int store_modreport_get(struct store *s, struct arena *a, uint64_t id, struct mo
 	int rc = db_one(st);
 	if (!rc) {
 		*out = arena_alloc(a, sizeof **out);
-		report_row(a, st, *out);
+		report_row(st, a, *out);
 	}
 	db_done(st);
 	return rc;
@@ -510,16 +502,7 @@ int store_modreport_list(struct store *s, struct arena *a, uint64_t group, int s
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db, REPORT_COLS " WHERE group_id = ?1 AND state = ?2 ORDER BY id DESC LIMIT 200",
 	                              "ui", group, (int64_t)state);
-	if (!st)
-		return ERR_DB;
-	struct mod_report *v = arena_alloc(a, 201 * sizeof *v);
-	size_t k = 0;
-	while (k < 200 && db_step(st) == DB_ROW)
-		report_row(a, st, &v[k++]);
-	db_done(st);
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, 200, report_row, out, n);
 }
 
 int store_modreport_close(struct store *s, uint64_t id)
@@ -549,6 +532,19 @@ int store_mod_log_add(struct store *s, uint64_t actor, uint64_t group, const cha
 	               (int64_t)time(NULL));
 }
 
+static void fill_mod_entry(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct mod_entry *r = row;
+	r->id = db_u64(st, 0);
+	r->actor_id = db_u64(st, 1);
+	r->group_id = db_u64(st, 2);
+	r->action = arena_strdup(a, db_text(st, 3));
+	r->account_id = db_u64(st, 4);
+	r->post_id = db_u64(st, 5);
+	r->note = arena_strdup(a, db_text(st, 6));
+	r->created_at = db_i64(st, 7);
+}
+
 int store_mod_log_list(struct store *s, struct arena *a, uint64_t group, int limit, struct mod_entry **out,
                        size_t *n)
 {
@@ -557,25 +553,7 @@ int store_mod_log_list(struct store *s, struct arena *a, uint64_t group, int lim
 	                              "SELECT id, actor_id, group_id, action, account_id, post_id, note, created_at"
 	                              " FROM mod_log WHERE group_id = ?1 ORDER BY id DESC LIMIT ?2",
 	                              "ui", group, (int64_t)limit);
-	if (!st)
-		return ERR_DB;
-	struct mod_entry *v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
-	size_t k = 0;
-	while (k < (size_t)limit && db_step(st) == DB_ROW) {
-		v[k].id = db_u64(st, 0);
-		v[k].actor_id = db_u64(st, 1);
-		v[k].group_id = db_u64(st, 2);
-		v[k].action = arena_strdup(a, db_text(st, 3));
-		v[k].account_id = db_u64(st, 4);
-		v[k].post_id = db_u64(st, 5);
-		v[k].note = arena_strdup(a, db_text(st, 6));
-		v[k].created_at = db_i64(st, 7);
-		k++;
-	}
-	db_done(st);
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, (size_t)limit, fill_mod_entry, out, n);
 }
 
 /* ---- organisation guidelines ---- */

@@ -311,16 +311,7 @@ int store_post_recipients(struct store *s, struct arena *a, uint64_t id, uint64_
 	DB_OR_FAIL(s);
 	struct db_stmt *st =
 		db_query(db, "SELECT account_id FROM post_recipients WHERE post_id = ?1 LIMIT 100", "u", id);
-	if (!st)
-		return ERR_DB;
-	uint64_t *v = arena_alloc(a, 100 * sizeof *v);
-	size_t k = 0;
-	while (k < 100 && db_step(st) == DB_ROW)
-		v[k++] = db_u64(st, 0);
-	db_done(st);
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, 100, db_fill_u64, out, n);
 }
 
 /* ---- timelines ---- */

@@ -12,8 +12,9 @@
 	" spoiler_text, sensitive, language, poll_options, poll_expires_in, poll_multiple, confirm, state, error," \
 	" created_at, group_id"
 
-static void row(struct arena *a, struct db_stmt *st, struct sched_post *p)
+static void row(struct db_stmt *st, struct arena *a, void *row)
 {
+	struct sched_post *p = row;
 	p->id = db_u64(st, 0);
 	p->account_id = db_u64(st, 1);
 	p->author_id = db_u64(st, 2);
@@ -56,19 +57,7 @@ int store_sched_list(struct store *s, struct arena *a, uint64_t account, const s
 	                              "SELECT " COLS " FROM scheduled_posts"
 	                              " WHERE account_id = ?1 AND id < ?2 AND id > ?3 ORDER BY id DESC LIMIT ?4",
 	                              "uuui", account, cur, pg->min_id, (int64_t)pg->limit);
-	if (!st)
-		return ERR_DB;
-	struct sched_post *v = arena_alloc(a, ((size_t)pg->limit + 1) * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < (size_t)pg->limit && (rc = db_step(st)) == DB_ROW)
-		row(a, st, &v[k++]);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, (size_t)pg->limit, row, out, n);
 }
 
 int store_sched_get(struct store *s, struct arena *a, uint64_t account, uint64_t id, struct sched_post *out)
@@ -80,7 +69,7 @@ int store_sched_get(struct store *s, struct arena *a, uint64_t account, uint64_t
 		        : db_query(db, "SELECT " COLS " FROM scheduled_posts WHERE id = ?1", "u", id);
 	int rc = db_one(st);
 	if (!rc)
-		row(a, st, out);
+		row(st, a, out);
 	/* Always: a statement left stepped would keep this connection's old snapshot. */
 	db_done(st);
 	return rc;

@@ -811,6 +811,17 @@ int store_guard_log_add(struct store *s, uint64_t org, uint64_t writer, uint64_t
 	               "uuuussi", id_new(), org, writer, post, verdict, types, (int64_t)time(NULL));
 }
 
+static void fill_guard_log_row(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct guard_log_row *r = row;
+	r->id = db_u64(st, 0);
+	r->writer_id = db_u64(st, 1);
+	r->post_id = db_u64(st, 2);
+	r->verdict = arena_strdup(a, db_text(st, 3));
+	r->types = arena_strdup(a, db_text(st, 4));
+	r->created_at = db_i64(st, 5);
+}
+
 int store_guard_log_list(struct store *s, struct arena *a, uint64_t org, int limit, struct guard_log_row **out,
                          size_t *n)
 {
@@ -819,21 +830,5 @@ int store_guard_log_list(struct store *s, struct arena *a, uint64_t org, int lim
 	                              "SELECT id, writer_id, post_id, verdict, types, created_at FROM guard_log"
 	                              " WHERE org_id = ?1 ORDER BY id DESC LIMIT ?2",
 	                              "ui", org, (int64_t)limit);
-	if (!st)
-		return ERR_DB;
-	struct guard_log_row *v = arena_alloc(a, ((size_t)limit + 1) * sizeof *v);
-	size_t k = 0;
-	while (k < (size_t)limit && db_step(st) == DB_ROW) {
-		v[k].id = db_u64(st, 0);
-		v[k].writer_id = db_u64(st, 1);
-		v[k].post_id = db_u64(st, 2);
-		v[k].verdict = arena_strdup(a, db_text(st, 3));
-		v[k].types = arena_strdup(a, db_text(st, 4));
-		v[k].created_at = db_i64(st, 5);
-		k++;
-	}
-	db_done(st);
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, (size_t)limit, fill_guard_log_row, out, n);
 }

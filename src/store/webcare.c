@@ -13,8 +13,9 @@
 	" visible_at, status, snooze_until, topic, priority, team_id, assignee_id, sentiment, score_milli, urgent," \
 	" first_answer_at, followup_at, followup_sent, updated_at"
 
-static void item_row(struct arena *a, struct db_stmt *st, struct wc_item *it)
+static void item_row(struct db_stmt *st, struct arena *a, void *row)
 {
+	struct wc_item *it = row;
 	memset(it, 0, sizeof *it);
 	it->id = db_u64(st, 0);
 	it->org_id = db_u64(st, 1);
@@ -75,7 +76,7 @@ static int one_item(struct db_stmt *st, struct arena *a, struct wc_item **out)
 	int rc = db_one(st);
 	if (!rc) {
 		*out = arena_alloc(a, sizeof **out);
-		item_row(a, st, *out);
+		item_row(st, a, *out);
 	}
 	db_done(st);
 	return rc;
@@ -102,19 +103,7 @@ int store_wc_item_by_key(struct store *s, struct arena *a, uint64_t org, const c
 
 static int item_list(struct db_stmt *st, struct arena *a, int limit, struct wc_item **out, size_t *n)
 {
-	if (!st)
-		return ERR_DB;
-	struct wc_item *v = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while ((int)k < limit && (rc = db_step(st)) == DB_ROW)
-		item_row(a, st, &v[k++]);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, (size_t)limit, item_row, out, n);
 }
 
 int store_wc_items(struct store *s, struct arena *a, uint64_t org, const struct wc_filter *f, int64_t now,
@@ -178,19 +167,7 @@ int store_wc_queue(struct store *s, struct arena *a, uint64_t org, uint64_t team
 	                              "SELECT id FROM webcare_items WHERE org_id = ?1 AND team_id = ?2 AND assignee_id = 0"
 	                              " AND status = 0 ORDER BY id LIMIT ?3",
 	                              "uui", org, team, (int64_t)limit);
-	if (!st)
-		return ERR_DB;
-	uint64_t *v = arena_alloc(a, (size_t)limit * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while ((int)k < limit && (rc = db_step(st)) == DB_ROW)
-		v[k++] = db_u64(st, 0);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*ids = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, (size_t)limit, db_fill_u64, ids, n);
 }
 
 int store_wc_followups_due(struct store *s, struct arena *a, int64_t now, int limit, struct wc_item **out,
@@ -216,6 +193,17 @@ int store_wc_event_add(struct store *s, uint64_t item, uint64_t actor, const cha
 	               "uuussi", id_new(), item, actor, action, note ? note : "", now);
 }
 
+static void fill_wc_event(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct wc_event *r = row;
+	r->id = db_u64(st, 0);
+	r->item_id = db_u64(st, 1);
+	r->actor_id = db_u64(st, 2);
+	r->action = arena_strdup(a, db_text(st, 3));
+	r->note = arena_strdup(a, db_text(st, 4));
+	r->created_at = db_i64(st, 5);
+}
+
 int store_wc_events(struct store *s, struct arena *a, uint64_t item, struct wc_event **out, size_t *n)
 {
 	DB_OR_FAIL(s);
@@ -223,26 +211,7 @@ int store_wc_events(struct store *s, struct arena *a, uint64_t item, struct wc_e
 	                              "SELECT id, item_id, actor_id, action, note, created_at FROM webcare_events"
 	                              " WHERE item_id = ?1 ORDER BY id LIMIT ?2",
 	                              "ui", item, (int64_t)STORE_WC_SMALL_MAX);
-	if (!st)
-		return ERR_DB;
-	struct wc_event *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
-		v[k].id = db_u64(st, 0);
-		v[k].item_id = db_u64(st, 1);
-		v[k].actor_id = db_u64(st, 2);
-		v[k].action = arena_strdup(a, db_text(st, 3));
-		v[k].note = arena_strdup(a, db_text(st, 4));
-		v[k].created_at = db_i64(st, 5);
-		k++;
-	}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_WC_SMALL_MAX, fill_wc_event, out, n);
 }
 
 int store_wc_team_save(struct store *s, struct wc_team *t)
@@ -286,8 +255,9 @@ int store_wc_team_delete(struct store *s, uint64_t org, uint64_t id)
 	return rc;
 }
 
-static void team_row(struct arena *a, struct db_stmt *st, struct wc_team *t)
+static void team_row(struct db_stmt *st, struct arena *a, void *row)
 {
+	struct wc_team *t = row;
 	t->id = db_u64(st, 0);
 	t->org_id = db_u64(st, 1);
 	t->name = arena_strdup(a, db_text(st, 2));
@@ -304,19 +274,7 @@ int store_wc_teams(struct store *s, struct arena *a, uint64_t org, struct wc_tea
 	                              "SELECT id, org_id, name, topics, mode, followup_days, rr_last FROM webcare_teams"
 	                              " WHERE org_id = ?1 ORDER BY name, id LIMIT ?2",
 	                              "ui", org, (int64_t)STORE_WC_SMALL_MAX);
-	if (!st)
-		return ERR_DB;
-	struct wc_team *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW)
-		team_row(a, st, &v[k++]);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_WC_SMALL_MAX, team_row, out, n);
 }
 
 int store_wc_team_get(struct store *s, struct arena *a, uint64_t org, uint64_t id, struct wc_team **out)
@@ -329,7 +287,7 @@ int store_wc_team_get(struct store *s, struct arena *a, uint64_t org, uint64_t i
 	int rc = db_one(st);
 	if (!rc) {
 		*out = arena_alloc(a, sizeof **out);
-		team_row(a, st, *out);
+		team_row(st, a, *out);
 	}
 	db_done(st);
 	return rc;
@@ -357,6 +315,18 @@ int store_wc_member_remove(struct store *s, uint64_t team, uint64_t account)
 	                           account));
 }
 
+static void fill_wc_member(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct wc_member *r = row;
+	(void)a;
+	r->team_id = db_u64(st, 0);
+	r->account_id = db_u64(st, 1);
+	r->available = db_i64(st, 2) != 0;
+	r->cap = (int)db_i64(st, 3);
+	r->last_assigned = db_i64(st, 4);
+	r->load = db_i64(st, 5);
+}
+
 int store_wc_members(struct store *s, struct arena *a, uint64_t org, uint64_t team, struct wc_member **out, size_t *n)
 {
 	DB_OR_FAIL(s);
@@ -366,26 +336,7 @@ int store_wc_members(struct store *s, struct arena *a, uint64_t org, uint64_t te
 	                              " AND i.assignee_id = m.account_id AND i.status = 1)"
 	                              " FROM webcare_members m WHERE m.team_id = ?2 ORDER BY m.account_id LIMIT ?3",
 	                              "uui", org, team, (int64_t)STORE_WC_SMALL_MAX);
-	if (!st)
-		return ERR_DB;
-	struct wc_member *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
-		v[k].team_id = db_u64(st, 0);
-		v[k].account_id = db_u64(st, 1);
-		v[k].available = db_i64(st, 2) != 0;
-		v[k].cap = (int)db_i64(st, 3);
-		v[k].last_assigned = db_i64(st, 4);
-		v[k].load = db_i64(st, 5);
-		k++;
-	}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_WC_SMALL_MAX, fill_wc_member, out, n);
 }
 
 int store_wc_member_touch(struct store *s, uint64_t team, uint64_t account, int64_t ms)
@@ -402,19 +353,7 @@ int store_wc_member_teams(struct store *s, struct arena *a, uint64_t org, uint64
 	                              "SELECT m.team_id FROM webcare_members m JOIN webcare_teams t ON t.id = m.team_id"
 	                              " WHERE t.org_id = ?1 AND m.account_id = ?2 ORDER BY m.team_id LIMIT ?3",
 	                              "uui", org, account, (int64_t)STORE_WC_SMALL_MAX);
-	if (!st)
-		return ERR_DB;
-	uint64_t *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW)
-		v[k++] = db_u64(st, 0);
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_WC_SMALL_MAX, db_fill_u64, out, n);
 }
 
 int store_wc_staff_gone(struct store *s, uint64_t org, uint64_t person)
@@ -437,6 +376,15 @@ int store_wc_hours_set(struct store *s, uint64_t team, const struct wc_period *p
 	return rc;
 }
 
+static void fill_wc_period(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct wc_period *r = row;
+	(void)a;
+	r->weekday = (int)db_i64(st, 0);
+	r->start_min = (int)db_i64(st, 1);
+	r->end_min = (int)db_i64(st, 2);
+}
+
 int store_wc_hours(struct store *s, struct arena *a, uint64_t team, struct wc_period **out, size_t *n)
 {
 	DB_OR_FAIL(s);
@@ -444,23 +392,7 @@ int store_wc_hours(struct store *s, struct arena *a, uint64_t team, struct wc_pe
 	                              "SELECT weekday, start_min, end_min FROM webcare_hours WHERE team_id = ?1"
 	                              " ORDER BY weekday, start_min LIMIT ?2",
 	                              "ui", team, (int64_t)STORE_WC_SMALL_MAX);
-	if (!st)
-		return ERR_DB;
-	struct wc_period *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
-		v[k].weekday = (int)db_i64(st, 0);
-		v[k].start_min = (int)db_i64(st, 1);
-		v[k].end_min = (int)db_i64(st, 2);
-		k++;
-	}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_WC_SMALL_MAX, fill_wc_period, out, n);
 }
 
 int store_wc_holidays_set(struct store *s, uint64_t team, const char *const *days, size_t n)
@@ -478,19 +410,7 @@ int store_wc_holidays(struct store *s, struct arena *a, uint64_t team, const cha
 	DB_OR_FAIL(s);
 	struct db_stmt *st = db_query(db, "SELECT day FROM webcare_holidays WHERE team_id = ?1 ORDER BY day LIMIT ?2",
 	                              "ui", team, (int64_t)STORE_WC_SMALL_MAX);
-	if (!st)
-		return ERR_DB;
-	const char **v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW)
-		v[k++] = arena_strdup(a, db_text(st, 0));
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_WC_SMALL_MAX, db_fill_text, out, n);
 }
 
 int store_wc_rule_insert(struct store *s, const struct wc_rule *r)
@@ -509,6 +429,19 @@ int store_wc_rule_delete(struct store *s, uint64_t org, uint64_t id)
 	return changed(db, db_exec(db, "DELETE FROM webcare_rules WHERE id = ?1 AND org_id = ?2", "uu", id, org));
 }
 
+static void fill_wc_rule(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct wc_rule *r = row;
+	r->id = db_u64(st, 0);
+	r->org_id = db_u64(st, 1);
+	r->name = arena_strdup(a, db_text(st, 2));
+	r->expr = arena_strdup(a, db_text(st, 3));
+	r->topic = arena_strdup(a, db_text(st, 4));
+	r->priority = (int)db_i64(st, 5);
+	r->team_id = db_u64(st, 6);
+	r->position = (int)db_i64(st, 7);
+}
+
 int store_wc_rules(struct store *s, struct arena *a, uint64_t org, struct wc_rule **out, size_t *n)
 {
 	DB_OR_FAIL(s);
@@ -516,28 +449,7 @@ int store_wc_rules(struct store *s, struct arena *a, uint64_t org, struct wc_rul
 	                              "SELECT id, org_id, name, expr, topic, priority, team_id, position FROM webcare_rules"
 	                              " WHERE org_id = ?1 ORDER BY position, id LIMIT ?2",
 	                              "ui", org, (int64_t)STORE_WC_SMALL_MAX);
-	if (!st)
-		return ERR_DB;
-	struct wc_rule *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
-		v[k].id = db_u64(st, 0);
-		v[k].org_id = db_u64(st, 1);
-		v[k].name = arena_strdup(a, db_text(st, 2));
-		v[k].expr = arena_strdup(a, db_text(st, 3));
-		v[k].topic = arena_strdup(a, db_text(st, 4));
-		v[k].priority = (int)db_i64(st, 5);
-		v[k].team_id = db_u64(st, 6);
-		v[k].position = (int)db_i64(st, 7);
-		k++;
-	}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_WC_SMALL_MAX, fill_wc_rule, out, n);
 }
 
 int store_wc_template_insert(struct store *s, const struct wc_template *t)
@@ -554,6 +466,15 @@ int store_wc_template_delete(struct store *s, uint64_t org, uint64_t id)
 	return changed(db, db_exec(db, "DELETE FROM webcare_templates WHERE id = ?1 AND org_id = ?2", "uu", id, org));
 }
 
+static void fill_wc_template(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct wc_template *r = row;
+	r->id = db_u64(st, 0);
+	r->org_id = db_u64(st, 1);
+	r->name = arena_strdup(a, db_text(st, 2));
+	r->body = arena_strdup(a, db_text(st, 3));
+}
+
 int store_wc_templates(struct store *s, struct arena *a, uint64_t org, struct wc_template **out, size_t *n)
 {
 	DB_OR_FAIL(s);
@@ -561,24 +482,7 @@ int store_wc_templates(struct store *s, struct arena *a, uint64_t org, struct wc
 	                              "SELECT id, org_id, name, body FROM webcare_templates WHERE org_id = ?1"
 	                              " ORDER BY name, id LIMIT ?2",
 	                              "ui", org, (int64_t)STORE_WC_SMALL_MAX);
-	if (!st)
-		return ERR_DB;
-	struct wc_template *v = arena_alloc(a, STORE_WC_SMALL_MAX * sizeof *v);
-	size_t k = 0;
-	int rc = 0;
-	while (k < STORE_WC_SMALL_MAX && (rc = db_step(st)) == DB_ROW) {
-		v[k].id = db_u64(st, 0);
-		v[k].org_id = db_u64(st, 1);
-		v[k].name = arena_strdup(a, db_text(st, 2));
-		v[k].body = arena_strdup(a, db_text(st, 3));
-		k++;
-	}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, STORE_WC_SMALL_MAX, fill_wc_template, out, n);
 }
 
 int store_wc_sent_other(struct store *s, uint64_t org, const char *key, const char *recipient, bool *out)
@@ -600,6 +504,20 @@ int store_wc_sent_add(struct store *s, uint64_t org, const char *key, const char
 	               "INSERT INTO webcare_sent (org_id, sent_key, recipient, item_id, created_at)"
 	               " VALUES (?1, ?2, ?3, ?4, ?5)",
 	               "ussui", org, key, recipient, item, now);
+}
+
+static void fill_wc_mrow(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct wc_mrow *r = row;
+	r->id = db_u64(st, 0);
+	r->team_id = db_u64(st, 1);
+	r->topic = arena_strdup(a, db_text(st, 2));
+	r->sentiment = arena_strdup(a, db_text(st, 3));
+	r->status = (int)db_i64(st, 4);
+	r->visible_at = db_i64(st, 5);
+	r->first_answer_at = db_i64(st, 6);
+	r->closed_at = db_i64(st, 7);
+	r->followed_up = db_i64(st, 8) > 0;
 }
 
 int store_wc_measure_rows(struct store *s, struct arena *a, uint64_t org, int64_t from, int64_t to,
@@ -629,28 +547,7 @@ int store_wc_measure_rows(struct store *s, struct arena *a, uint64_t org, int64_
 	                              " FROM webcare_items i WHERE i.org_id = ?1 AND i.visible_at >= ?2"
 	                              " AND i.visible_at < ?3 ORDER BY i.id LIMIT ?4",
 	                              "uiii", org, from, to, (int64_t)max);
-	if (!st)
-		return ERR_DB;
-	struct wc_mrow *v = arena_alloc(a, max * sizeof *v);
-	size_t k = 0;
-	while (k < max && (rc = db_step(st)) == DB_ROW) {
-		v[k].id = db_u64(st, 0);
-		v[k].team_id = db_u64(st, 1);
-		v[k].topic = arena_strdup(a, db_text(st, 2));
-		v[k].sentiment = arena_strdup(a, db_text(st, 3));
-		v[k].status = (int)db_i64(st, 4);
-		v[k].visible_at = db_i64(st, 5);
-		v[k].first_answer_at = db_i64(st, 6);
-		v[k].closed_at = db_i64(st, 7);
-		v[k].followed_up = db_i64(st, 8) > 0;
-		k++;
-	}
-	db_done(st);
-	if (rc < 0)
-		return -rc;
-	*out = v;
-	*n = k;
-	return 0;
+	return DB_ROWS(st, a, max, fill_wc_mrow, out, n);
 }
 
 int store_wc_active_orgs(struct store *s, struct arena *a, int64_t since, size_t max, uint64_t **out, size_t *n)
