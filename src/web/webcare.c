@@ -39,6 +39,10 @@ static const char *kind_label(struct http_req *r, const char *k)
 		return _r(r, "Bericht in een kring");
 	if (!strcmp(k, "dm"))
 		return _r(r, "Privébericht");
+	if (!strcmp(k, "consult"))
+		return _r(r, "Vraag in het spreekuur");
+	if (!strcmp(k, "review"))
+		return _r(r, "Beoordeling");
 	return k;
 }
 
@@ -424,6 +428,11 @@ int h_webcare_item_action(struct http_req *r)
 			r->status = 422;
 			return prc;
 		}
+		if (rc == ERR_INVAL && why == WC_ANSWER_ELSEWHERE)
+			return again(r, 400,
+			             _r(r, "Beantwoord een vraag uit het spreekuur of een beoordeling op haar eigen pagina "
+			                   "(de link bij het bericht)."),
+			             text, false);
 		if (rc == ERR_INVAL && why == WC_ANSWER_FIELDS)
 			return again(r, 400, _r(r, "Vul eerst alle velden in, zoals {naam}. Zo wordt het een persoonlijk antwoord."),
 			             text, false);
