@@ -122,19 +122,25 @@ int store_wc_items(struct store *s, struct arena *a, uint64_t org, const struct 
 {
 	DB_OR_FAIL(s);
 	int limit = f->limit > 0 && f->limit <= STORE_WC_LIST_MAX ? f->limit : STORE_WC_LIST_MAX;
-	/* ?3: a status, -1 every open one (not closed), -2 all.  Items snoozed
-	 * until later come last; once their date has come they sort as any. */
+	/* The statuses asked for, as a list the index (org_id, status, id) can
+	 * seek: one status; -1 every open one (not closed); -2 all.  With
+	 * "status <> 4" the query read every closed item of the organisation
+	 * (100,000 items: 78 ms a page, make bench).  Items snoozed until later
+	 * come last; once their date has come they sort as any. */
+	int64_t st6[6];
+	for (int i = 0; i < 6; i++)
+		st6[i] = f->status == -2 ? i : f->status == -1 ? (i == 4 ? WC_PENDING : i) : f->status;
 	struct db_stmt *st = db_query(
 	        db,
 	        "SELECT " ITEM_COLS " FROM webcare_items WHERE org_id = ?1 AND visible_at <= ?2"
-	        " AND (CAST(?3 AS BIGINT) = -2 OR (CAST(?3 AS BIGINT) = -1 AND status <> 4) OR status = ?3)"
+	        " AND status IN (?3, ?9, ?10, ?11, ?12, ?13)"
 	        " AND (CAST(?4 AS TEXT) = '' OR topic = ?4) AND (CAST(?5 AS BIGINT) = 0 OR team_id = ?5)"
 	        " AND (CAST(?6 AS BIGINT) = 0 OR assignee_id = ?6)"
 	        " ORDER BY CASE WHEN status = 5 AND snooze_until > ?2 THEN 1 ELSE 0 END,"
 	        " CASE WHEN CAST(?8 AS TEXT) <> '' AND topic = ?8 THEN 0 ELSE 1 END, urgent DESC, priority DESC,"
 	        " created_at, id LIMIT ?7",
-	        "uiisuuis", org, now, (int64_t)f->status, f->topic ? f->topic : "", f->team_id, f->assignee_id,
-	        (int64_t)limit, f->first_topic ? f->first_topic : "");
+	        "uiisuuisiiiii", org, now, st6[0], f->topic ? f->topic : "", f->team_id, f->assignee_id,
+	        (int64_t)limit, f->first_topic ? f->first_topic : "", st6[1], st6[2], st6[3], st6[4], st6[5]);
 	return item_list(st, a, limit, out, n);
 }
 
