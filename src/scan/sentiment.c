@@ -33,6 +33,7 @@ struct centry {              /* one line of the care file */
 	uint32_t tok[MAXT];      /* offsets into pool */
 	uint8_t len[MAXT];
 	uint8_t ntok, prefix;    /* prefix: bit k = token k matches as a prefix */
+	bool suffix;             /* a one-word entry "*mes": any word ending so ("keukenmes") */
 	uint8_t kind;
 	float val;
 	int32_t next;            /* next entry with the same first-token key */
@@ -50,6 +51,7 @@ static struct slot table[1u << HASHBITS];
 static struct centry *ents;
 static size_t nents, cap_ents;
 static uint32_t prefix_lens;
+static uint32_t suffix_lens;  /* bit L set: some entry is a suffix of length L (keyed "*" + suffix) */
 static unsigned npairs, nnear; /* pair rules and near rules so far (each at most MAX_PAIRS) */
 /* word classes ("@person = vader | moeder | client*"): their alternatives, as text of the embedded file */
 static struct { char name[24]; const char *p, *e; } classes[MAX_CLASSES];
@@ -159,6 +161,17 @@ static int care_line(const char *p, const char *e, enum kind kind, float val)
 		if (c.ntok == MAXT || p - s > TOKMAX)
 			return ERR_INVAL;
 		size_t n = (size_t)(p - s);
+		if (*s == '*') {
+			/* "*mes": a Dutch compound's head ("keukenmes", "badkamervloer");
+			 * one word alone, 3..31 letters, keyed "*mes" */
+			if (c.ntok || n < 4 || n > 32 || s[n - 1] == '*')
+				return ERR_INVAL;
+			c.suffix = true;
+			c.tok[0] = pool_add(s, n);
+			c.len[0] = (uint8_t)n;
+			c.ntok = 1;
+			continue;
+		}
 		if (s[n - 1] == '*') {
 			c.prefix |= (uint8_t)(1u << c.ntok);
 			n--;
@@ -169,6 +182,8 @@ static int care_line(const char *p, const char *e, enum kind kind, float val)
 	}
 	if (c.ntok == 0)
 		return 0;
+	if (c.suffix && c.ntok != 1)
+		return ERR_INVAL;
 	bool pre = c.prefix & 1;
 	if (pre && (c.len[0] < 3 || c.len[0] > 31))
 		return ERR_INVAL;
@@ -190,6 +205,8 @@ static int care_line(const char *p, const char *e, enum kind kind, float val)
 	*link = (int32_t)nents++;
 	if (pre)
 		prefix_lens |= 1u << c.len[0];
+	if (c.suffix)
+		suffix_lens |= 1u << (c.len[0] - 1);
 	return 0;
 }
 
@@ -547,6 +564,13 @@ static bool entry_matches(const struct toks *T, size_t i, const struct centry *e
 		if (t->type > T_NUM)
 			return false;
 		const char *w = T->text + t->off;
+		if (e->suffix) {
+			/* the pool holds "*mes": match the word's last letters */
+			size_t L = e->len[0] - 1u;
+			if (t->len < L || memcmp(w + t->len - L, pool + e->tok[0] + 1, L) != 0)
+				return false;
+			continue;
+		}
 		if (e->prefix & (1u << k)) {
 			if (t->len < e->len[k] || memcmp(w, pool + e->tok[k], e->len[k]) != 0)
 				return false;
@@ -614,6 +638,18 @@ static void rule_masks(const struct toks *T, size_t i, uint64_t m[NRULEKINDS])
 			continue;
 		struct slot *ps = L == t->len ? sl : lookup(w, L, false);
 		for (int32_t e = ps ? ps->prefix : -1; e >= 0; e = ents[e].next)
+			if (ents[e].kind >= K_PAIR_A && ents[e].kind <= K_NEAR_C && entry_matches(T, i, &ents[e]))
+				m[ents[e].kind - K_PAIR_A] |= 1ull << (unsigned)ents[e].val;
+	}
+	/* compounds: "*mes" on "keukenmes" (the word itself is in the class on its own) */
+	for (unsigned L = 3; L < t->len && L <= 31; L++) {
+		if (!(suffix_lens >> L & 1))
+			continue;
+		char key[33];
+		key[0] = '*';
+		memcpy(key + 1, w + t->len - L, L);
+		struct slot *xs = lookup(key, L + 1, false);
+		for (int32_t e = xs ? xs->exact : -1; e >= 0; e = ents[e].next)
 			if (ents[e].kind >= K_PAIR_A && ents[e].kind <= K_NEAR_C && entry_matches(T, i, &ents[e]))
 				m[ents[e].kind - K_PAIR_A] |= 1ull << (unsigned)ents[e].val;
 	}

@@ -78,6 +78,9 @@ static const struct lcase cases[] = {
 	{"Hij is niet vermist, hij is bij zijn zus.", SENT_NEU, false},             /* negated */
 	{"Ons filmpje kreeg 113 reacties.", SENT_NEU, false},                       /* a count, not a call */
 	{"Ik heb 113 gebeld.", SENT_NEG, true},
+	/* the head of a Dutch compound ("*mes", "*bril" in the classes) */
+	{"Een bewoner liep met een broodmes door de huiskamer.", SENT_NEG, true},
+	{"Mijn vader is zijn zonnebril kwijt.", SENT_NEG, false},
 };
 
 static void test_rules(void **state)
