@@ -328,6 +328,8 @@ static int item_page(struct http_req *r, const char *error, const char *answer_t
 		answer_text = filled;
 	tv_set_str(r->a, m, "answer", answer_text ? answer_text : "");
 	tv_set_bool(r->a, m, "inside", it->post_id != 0);
+	/* a consultation-hour question or a review: answered on its own page */
+	tv_set_bool(r->a, m, "answer_elsewhere", !strcmp(it->kind, "consult") || !strcmp(it->kind, "review"));
 	tv_set_bool(r->a, m, "warn_same", warn_same);
 	tv_set_bool(r->a, m, "as_self", http_form(r, "as") && !strcmp(http_form(r, "as"), "self"));
 	tv_set_int(r->a, m, "max", CORE_WC_TEXT_MAX);

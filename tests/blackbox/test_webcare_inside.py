@@ -105,6 +105,8 @@ def test_consultation_hour_questions_reach_the_inbox(srv):
     r = api(srv, staff.tok, "/api/v1/kring/webcare/%s/items/%s/answer" % (org, priv["id"]), "post",
             data={"text": "Wij bellen u hierover.", "as": "org"})
     assert r.status_code == 422 and "own page" in r.json()["error"], r.text
+    item_page = staff.get("/webcare/%s/items/%s" % (org, anon["id"])).text
+    assert "/answer" not in item_page and 'href="%s"' % anon["url"] in item_page   # a link, no answer form
     page = staff.post("/webcare/%s/items/%s/answer" % (org, anon["id"]), {"text": "Wij bellen u.", "as": "org"})
     assert page.status_code == 400 and "eigen pagina" in html.unescape(page.text)
     assert texts["private"] not in api(srv, None, "/api/v1/timelines/public").text
