@@ -45,7 +45,9 @@ static void ent_announcement(struct actx *x, struct jw *j, const struct announce
 {
 	jw_obj(j);
 	jw_kid(j, "id", an->id);
-	jw_kstr(j, "content", content_html(x, an->text));
+	/* a crisis: its page, as a link the app can follow */
+	const char *text = an->link ? arena_printf(x->a, "%s\n\n%s%s", an->text, x->base, an->link) : an->text;
+	jw_kstr(j, "content", content_html(x, text));
 	jw_ktime(j, "starts_at", an->starts_at);
 	jw_ktime(j, "ends_at", an->ends_at);
 	jw_kbool(j, "all_day", an->all_day);

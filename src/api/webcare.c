@@ -182,6 +182,9 @@ int a_wc_item_action(struct http_req *r)
 		if (rc == ERR_CONFLICT && why == WC_ANSWER_SAME)
 			return api_fail(&x, 409, "This exact text was sent to someone else: make it personal, or send with "
 			                         "confirm_same=true");
+		if (rc == ERR_INVAL && why == WC_ANSWER_ELSEWHERE)
+			return api_fail(&x, 422, "Validation failed: answer a consultation-hour question or a review on its "
+			                         "own page (the item's url)");
 		if (rc == ERR_INVAL && why == WC_ANSWER_FIELDS)
 			return api_fail(&x, 422, "Validation failed: fill in the template's fields ({naam}, ...) first");
 		if (rc == ERR_INVAL || rc == ERR_TOOBIG || rc == ERR_GUIDELINES || (rc && why == WC_ANSWER_POST))

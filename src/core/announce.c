@@ -108,11 +108,13 @@ int core_ann_list(struct core *c, struct arena *a, uint64_t viewer, bool with_di
 		*n = rc ? 0 : k;
 		return rc;
 	}
-	/* The administrator's notices first, then the organisations' pins. */
-	size_t max = 2 * STORE_ANN_MAX;
+	/* The administrator's notices first, then crises of organisations the
+	 * viewer follows or is in a group of, then the organisations' pins. */
+	size_t max = 3 * STORE_ANN_MAX;
 	struct announcement *v = arena_alloc(a, max * sizeof *v);
 	memcpy(v, mine, k * sizeof *v);
-	if ((rc = org_pins(c, a, viewer, with_dismissed, v, &k, max)))
+	if ((rc = wc_crisis_anns(c, a, viewer, with_dismissed, v, &k, k + STORE_ANN_MAX)) ||
+	    (rc = org_pins(c, a, viewer, with_dismissed, v, &k, max)))
 		return rc;
 	*out = v;
 	*n = k;
@@ -125,6 +127,8 @@ static int shown(struct core *c, struct arena *a, uint64_t viewer, uint64_t id)
 {
 	struct announcement an;
 	int rc = id ? store_ann_get(c->store, a, viewer, id, &an) : ERR_NOTFOUND;
+	if (rc == ERR_NOTFOUND && id && !wc_crisis_ann_shown(c, a, viewer, id))
+		return 0; /* an organisation's crisis */
 	if (rc == ERR_NOTFOUND && id) {
 		uint64_t *ids;
 		size_t n;

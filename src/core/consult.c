@@ -387,6 +387,8 @@ int core_consult_ask(struct core *c, struct arena *a, uint64_t viewer, uint64_t 
 	if (!rc)
 		rc = store_cq_insert(c->store, &q, words_of(a, text));
 	if (!rc)
+		rc = wc_ingest_consult(c, a, cs, &q); /* the organisation's webcare inbox, same transaction */
+	if (!rc)
 		rc = guard_audit(c, viewer, viewer, 0, g ? g : &local);
 	if ((rc = store_finish(c->store, rc)))
 		return rc;

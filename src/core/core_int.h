@@ -171,4 +171,25 @@ bool wc_crisis_active(struct core *c, uint64_t org);
 /* Its topic while it is on, else NULL. */
 const char *wc_crisis_topic(struct core *c, struct arena *a, uint64_t org);
 
+/* Webcare items from consultation hours and reviews (core/webcare.c), inside
+ * the caller's transaction.  A question in an organisation's consultation
+ * hour (anonymous: "een cliënt", no account); a published review of an
+ * organisation (its writer is never shown to the organisation). */
+struct consult_session;
+struct consult_question;
+struct review;
+/* Crisis mode in apps (core/webcare_crisis.c): the active crises of
+ * organisations viewer follows or is in a group of, as announcements
+ * appended to v (up to max); one is shown to viewer (0) or not
+ * (ERR_NOTFOUND). */
+struct announcement;
+int wc_crisis_anns(struct core *c, struct arena *a, uint64_t viewer, bool with_dismissed, struct announcement *v,
+                   size_t *k, size_t max) WARN_UNUSED;
+int wc_crisis_ann_shown(struct core *c, struct arena *a, uint64_t viewer, uint64_t id) WARN_UNUSED;
+int wc_ingest_consult(struct core *c, struct arena *a, const struct consult_session *cs,
+                      const struct consult_question *q) WARN_UNUSED;
+int wc_ingest_review(struct core *c, struct arena *a, const struct review *rv) WARN_UNUSED;
+int wc_review_text(struct core *c, const struct review *rv) WARN_UNUSED;
+int wc_review_gone(struct core *c, const struct review *rv) WARN_UNUSED;
+
 #endif

@@ -563,6 +563,8 @@ int core_review_create(struct core *c, struct arena *a, uint64_t viewer, const s
 		rc = store_review_insert(c->store, &rv);
 	if (!rc && rv.state == REVIEW_QUEUED)
 		rc = log_add(c, rv.id, 0, "hold", rv.reason);
+	if (!rc && rv.state == REVIEW_PUBLISHED)
+		rc = wc_ingest_review(c, a, &rv); /* the organisation's webcare inbox, same transaction */
 	if (!rc)
 		rc = hold_related(c, a, &rv, related, nrel);
 	if ((rc = store_finish(c->store, rc)))
@@ -618,6 +620,9 @@ int core_review_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t 
 		rc = store_review_update(c->store, &rv);
 	if (!rc)
 		rc = log_add(c, rv.id, viewer, "edit", rv.state == REVIEW_QUEUED ? rv.reason : "");
+	/* the inbox follows: new text, or gone while a moderator looks again */
+	if (!rc)
+		rc = rv.state == REVIEW_PUBLISHED ? wc_review_text(c, &rv) : wc_review_gone(c, &rv);
 	if (!rc)
 		rc = hold_related(c, a, &rv, related, nrel);
 	if ((rc = store_finish(c->store, rc)))
@@ -638,6 +643,8 @@ int core_review_withdraw(struct core *c, uint64_t viewer, uint64_t id)
 		rc = store_review_set_state(c->store, id, REVIEW_WITHDRAWN, "", time_now());
 		if (!rc)
 			rc = log_add(c, id, viewer, "withdraw", "ingetrokken door de schrijver");
+		if (!rc)
+			rc = wc_review_gone(c, &rv);
 		rc = store_finish(c->store, rc);
 	}
 	arena_release(&a);
@@ -817,6 +824,8 @@ int core_review_moderate(struct core *c, uint64_t viewer, uint64_t id, bool publ
 		                            publish ? "" : reason, time_now());
 		if (!rc)
 			rc = log_add(c, id, viewer, publish ? "approve" : "remove", reason);
+		if (!rc)
+			rc = publish ? wc_ingest_review(c, &a, &rv) : wc_review_gone(c, &rv);
 		rc = store_finish(c->store, rc);
 	}
 	arena_release(&a);

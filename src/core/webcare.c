@@ -791,6 +791,12 @@ int core_wc_answer(struct core *c, struct arena *a, uint64_t viewer, uint64_t or
 	if (rc)
 		return rc;
 	const char *text = ans->text ? ans->text : "";
+	if (!strcmp(it->kind, "consult") || !strcmp(it->kind, "review")) {
+		/* answered where it was asked (the question's page, the review's
+		 * one reply): a post here could make a private question public */
+		*why = WC_ANSWER_ELSEWHERE;
+		return ERR_INVAL;
+	}
 	if (text_blank(text)) {
 		*why = WC_ANSWER_EMPTY;
 		return ERR_INVAL;
@@ -1203,6 +1209,100 @@ int core_wc_template_delete(struct core *c, uint64_t viewer, uint64_t org, uint6
 	if (!rc)
 		rc = store_wc_template_delete(c->store, org, id);
 	rc = store_finish(c->store, rc);
+	arena_release(&a);
+	return rc;
+}
+
+/* ---- consultation hours and reviews: inside sources that are not posts ---- */
+
+/* An organisation account (not suspended), else false. */
+static bool is_org(struct core *c, struct arena *a, uint64_t id, struct account **out)
+{
+	struct account *o;
+	if (store_account_get(c->store, a, id, &o) || o->kind != ACCOUNT_ORG)
+		return false;
+	if (out)
+		*out = o;
+	return true;
+}
+
+int wc_ingest_consult(struct core *c, struct arena *a, const struct consult_session *cs,
+                      const struct consult_question *q)
+{
+	if (!is_org(c, a, cs->owner_id, NULL))
+		return 0; /* a professional's own hour has no inbox */
+	/* The inbox is the organisation's staff, the same people who answer its
+	 * consultation hour (core_may_post_as), so a private question may be
+	 * there.  An anonymous asker stays anonymous: no account, no name. */
+	const char *name = "een cliënt";
+	uint64_t author = 0;
+	if (!q->anonymous) {
+		struct account *asker;
+		int rc = store_account_get(c->store, a, q->asker_id, &asker);
+		if (rc)
+			return rc;
+		author = q->asker_id;
+		name = asker->display_name && *asker->display_name ? asker->display_name : asker->username;
+	}
+	struct wc_item it = {
+		.org_id = cs->owner_id,
+		.origin = "kring",
+		.origin_key = arena_printf(a, "consult:%llu", (unsigned long long)q->id),
+		.kind = "consult",
+		.author_id = author,
+		.author_name = name,
+		.url = arena_printf(a, "/consult/q/%llu", (unsigned long long)q->id),
+		.title = cs->topic ? cs->topic : "",
+		.text = q->text,
+		.created_at = q->created_at,
+		.visible_at = q->created_at,
+	};
+	bool inserted;
+	return ingest(c, a, &it, &inserted);
+}
+
+static const char *review_key(struct arena *a, const struct review *rv)
+{
+	return arena_printf(a, "review:%llu", (unsigned long long)rv->id);
+}
+
+int wc_ingest_review(struct core *c, struct arena *a, const struct review *rv)
+{
+	struct account *o;
+	if (!is_org(c, a, rv->provider_id, &o))
+		return 0;
+	/* Reviews are public without their writer (core/review.c public_view):
+	 * the inbox shows no writer either. */
+	struct wc_item it = {
+		.org_id = rv->provider_id,
+		.origin = "kring",
+		.origin_key = review_key(a, rv),
+		.kind = "review",
+		.author_name = "een cliënt",
+		.url = arena_printf(a, "/@%s/reviews", o->username),
+		.title = rv->service ? rv->service : "",
+		.text = rv->text,
+		.created_at = rv->created_at,
+		.visible_at = time_now(),
+	};
+	bool inserted;
+	return ingest(c, a, &it, &inserted);
+}
+
+int wc_review_text(struct core *c, const struct review *rv)
+{
+	struct arena a;
+	arena_init(&a);
+	int rc = store_wc_key_text(c->store, rv->provider_id, "kring", review_key(&a, rv), rv->text);
+	arena_release(&a);
+	return rc;
+}
+
+int wc_review_gone(struct core *c, const struct review *rv)
+{
+	struct arena a;
+	arena_init(&a);
+	int rc = store_wc_key_gone(c->store, rv->provider_id, "kring", review_key(&a, rv));
 	arena_release(&a);
 	return rc;
 }

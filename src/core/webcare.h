@@ -75,6 +75,7 @@ enum wc_answer_problem {
 	WC_ANSWER_FIELDS,       /* a template field ({naam}, ...) is not filled in */
 	WC_ANSWER_SAME,         /* this unchanged text went to someone else: confirm_same */
 	WC_ANSWER_POST,         /* the post was refused (see the error code) */
+	WC_ANSWER_ELSEWHERE,    /* a consultation-hour question or a review: answer it on its own page */
 };
 struct wc_answer {
 	const char *text;

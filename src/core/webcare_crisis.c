@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "core/core_int.h"
 #include "core/webcare.h"
+#include "store/store_announce.h"
 #include "store/store_webcare.h"
 
 /* viewer is org's staff (core_wc_teams checks it, as every webcare action). */
@@ -47,8 +48,12 @@ int core_wc_crisis_set(struct core *c, uint64_t viewer, uint64_t org, bool on, c
 		cr.active = false;
 		cr.ended_at = now;
 	}
-	if (!rc && !(rc = store_begin(c->store)))
-		rc = store_finish(c->store, store_wc_crisis_set(c->store, &cr));
+	if (!rc && !(rc = store_begin(c->store))) {
+		rc = store_wc_crisis_set(c->store, &cr);
+		if (!rc && on) /* a new crisis is news again for everyone who dismissed the last one */
+			rc = store_wc_crisis_ann_reset(c->store, org);
+		rc = store_finish(c->store, rc);
+	}
 	arena_release(&a);
 	return rc;
 }
@@ -98,4 +103,61 @@ const char *wc_crisis_topic(struct core *c, struct arena *a, uint64_t org)
 {
 	struct wc_crisis cr;
 	return !store_wc_crisis_get(c->store, a, org, &cr) && cr.active ? cr.topic : NULL;
+}
+
+/* ---- in apps: /api/v1/announcements (core/announce.c asks) ---- */
+
+/* The crisis as an announcement: its id is the organisation's (ids are
+ * unique across kinds), the newest update in the text, the crisis page as
+ * its link. */
+static int crisis_ann(struct core *c, struct arena *a, uint64_t viewer, const struct wc_crisis *cr,
+                      struct announcement *out)
+{
+	struct account *o;
+	struct wc_crisis_update *u;
+	size_t nu = 0;
+	int rc = store_account_get(c->store, a, cr->org_id, &o);
+	if (!rc)
+		rc = store_wc_crisis_updates(c->store, a, cr->org_id, cr->started_at, &u, &nu);
+	if (rc)
+		return rc;
+	const char *name = o->display_name && *o->display_name ? o->display_name : o->username;
+	const char *text = arena_printf(a, "Crisis bij %s: %s", name, cr->topic);
+	if (nu) /* newest first */
+		text = arena_printf(a, "%s\n\nLaatste nieuws: %s", text, u[0].text);
+	*out = (struct announcement){
+		.id = cr->org_id,
+		.author_id = cr->org_id,
+		.text = text,
+		.published = true,
+		.published_at = cr->started_at,
+		.updated_at = nu ? u[0].created_at : cr->started_at,
+		.link = arena_printf(a, "/@%s/crisis", o->username),
+	};
+	return store_ann_extras(c->store, a, viewer, out);
+}
+
+int wc_crisis_anns(struct core *c, struct arena *a, uint64_t viewer, bool with_dismissed, struct announcement *v,
+                   size_t *k, size_t max)
+{
+	if (!viewer || *k >= max)
+		return 0;
+	struct wc_crisis *cr;
+	size_t n;
+	int rc = store_wc_crises_for(c->store, a, viewer, max - *k, &cr, &n);
+	for (size_t i = 0; !rc && i < n && *k < max; i++) {
+		struct announcement an;
+		if ((rc = crisis_ann(c, a, viewer, &cr[i], &an)))
+			break;
+		if (an.read && !with_dismissed)
+			continue;
+		v[(*k)++] = an;
+	}
+	return rc;
+}
+
+int wc_crisis_ann_shown(struct core *c, struct arena *a, uint64_t viewer, uint64_t id)
+{
+	struct wc_crisis cr;
+	return viewer ? store_wc_crisis_for(c->store, a, viewer, id, &cr) : ERR_NOTFOUND;
 }

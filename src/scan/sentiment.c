@@ -23,14 +23,17 @@
 #define CARE_FILE "src/scan/lists/sentiment_care.txt"
 
 enum kind { K_WORD, K_NEGATOR, K_INTENS, K_DIMIN, K_CONTRAST, K_URGENT, K_NOTURGENT, K_SARCASM, K_GRIPE,
-            K_PAIR_A, K_PAIR_B };
-enum { MAX_PAIRS = 64 };
+            K_PAIR_A, K_PAIR_B, K_NEAR_A, K_NEAR_B, K_NEAR_C, K_DEFUSE, K_CLASSES };
+enum { MAX_PAIRS = 64, MAX_CLASSES = 48, CLASS_DEPTH = 3 };
+/* urgent-near rules: both halves within this many tokens (punctuation counts) */
+enum { NEAR_WINDOW = 10 };
 enum { MAXT = 6, TOKMAX = 48, HASHBITS = 14 };
 
 struct centry {              /* one line of the care file */
 	uint32_t tok[MAXT];      /* offsets into pool */
 	uint8_t len[MAXT];
 	uint8_t ntok, prefix;    /* prefix: bit k = token k matches as a prefix */
+	bool suffix;             /* a one-word entry "*mes": any word ending so ("keukenmes") */
 	uint8_t kind;
 	float val;
 	int32_t next;            /* next entry with the same first-token key */
@@ -48,7 +51,11 @@ static struct slot table[1u << HASHBITS];
 static struct centry *ents;
 static size_t nents, cap_ents;
 static uint32_t prefix_lens;
-static unsigned npairs;     /* bit L set: some care entry has a first-token prefix of length L */
+static uint32_t suffix_lens;  /* bit L set: some entry is a suffix of length L (keyed "*" + suffix) */
+static unsigned npairs, nnear; /* pair rules and near rules so far (each at most MAX_PAIRS) */
+/* word classes ("@person = vader | moeder | client*"): their alternatives, as text of the embedded file */
+static struct { char name[24]; const char *p, *e; } classes[MAX_CLASSES];
+static unsigned nclasses;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_rc;
 
@@ -125,6 +132,7 @@ static const struct {
 	{"words", K_WORD}, {"negators", K_NEGATOR}, {"intensifiers", K_INTENS},
 	{"diminishers", K_DIMIN}, {"contrast", K_CONTRAST}, {"urgent", K_URGENT},
 	{"not-urgent", K_NOTURGENT}, {"sarcasm", K_SARCASM}, {"gripes", K_GRIPE}, {"urgent-pairs", K_PAIR_A},
+	{"urgent-near", K_NEAR_A}, {"urgent-defuse", K_DEFUSE}, {"classes", K_CLASSES},
 };
 
 /* One care line: tokens separated by spaces, then an optional number (pairs: val is the rule). */
@@ -153,6 +161,17 @@ static int care_line(const char *p, const char *e, enum kind kind, float val)
 		if (c.ntok == MAXT || p - s > TOKMAX)
 			return ERR_INVAL;
 		size_t n = (size_t)(p - s);
+		if (*s == '*') {
+			/* "*mes": a Dutch compound's head ("keukenmes", "badkamervloer");
+			 * one word alone, 3..31 letters, keyed "*mes" */
+			if (c.ntok || n < 4 || n > 32 || s[n - 1] == '*')
+				return ERR_INVAL;
+			c.suffix = true;
+			c.tok[0] = pool_add(s, n);
+			c.len[0] = (uint8_t)n;
+			c.ntok = 1;
+			continue;
+		}
 		if (s[n - 1] == '*') {
 			c.prefix |= (uint8_t)(1u << c.ntok);
 			n--;
@@ -163,6 +182,8 @@ static int care_line(const char *p, const char *e, enum kind kind, float val)
 	}
 	if (c.ntok == 0)
 		return 0;
+	if (c.suffix && c.ntok != 1)
+		return ERR_INVAL;
 	bool pre = c.prefix & 1;
 	if (pre && (c.len[0] < 3 || c.len[0] > 31))
 		return ERR_INVAL;
@@ -184,7 +205,74 @@ static int care_line(const char *p, const char *e, enum kind kind, float val)
 	*link = (int32_t)nents++;
 	if (pre)
 		prefix_lens |= 1u << c.len[0];
+	if (c.suffix)
+		suffix_lens |= 1u << (c.len[0] - 1);
 	return 0;
+}
+
+/*
+ * Alternatives "a | b c | @class" of one half of a rule, each a care entry of
+ * kind with val = the rule's number.  A class expands to its own alternatives
+ * (classes may name classes, CLASS_DEPTH deep).
+ */
+static int rule_alts(const char *p, const char *e, enum kind kind, unsigned rule, int depth)
+{
+	while (p < e) {
+		const char *bar = memchr(p, '|', (size_t)(e - p));
+		const char *alt_end = bar ? bar : e;
+		const char *s = p;
+		while (s < alt_end && (*s == ' ' || *s == '\t'))
+			s++;
+		const char *t = alt_end;
+		while (t > s && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		int rc = 0;
+		if (t > s && *s == '@') {
+			unsigned k = 0;
+			while (k < nclasses && !(strlen(classes[k].name) == (size_t)(t - s) &&
+			                         memcmp(classes[k].name, s, (size_t)(t - s)) == 0))
+				k++;
+			if (k == nclasses || depth >= CLASS_DEPTH)
+				return ERR_INVAL;   /* unknown class, or classes naming each other in a circle */
+			rc = rule_alts(classes[k].p, classes[k].e, kind, rule, depth + 1);
+		} else if (t > s) {
+			rc = care_line(s, t, kind, (float)rule);
+		}
+		if (rc)
+			return rc;
+		p = alt_end + 1;
+	}
+	return 0;
+}
+
+/*
+ * A pair rule "A + B" (one of A and one of B anywhere in the message) or a
+ * near rule "A + B [- C]" (one of A and one of B within NEAR_WINDOW tokens,
+ * and none of C in the message).
+ */
+static int rule_line(const char *p, const char *e, bool pair)
+{
+	unsigned *n = pair ? &npairs : &nnear;
+	if (*n == MAX_PAIRS)
+		return ERR_TOOBIG;
+	const char *plus = memchr(p, '+', (size_t)(e - p));
+	if (!plus)
+		return ERR_INVAL;
+	const char *minus = NULL;
+	for (const char *q = plus; q + 2 < e && !minus; q++)
+		if (q[0] == ' ' && q[1] == '-' && q[2] == ' ')
+			minus = q + 1;
+	if (minus && pair)
+		return ERR_INVAL;
+	const char *b_end = minus ? minus : e;
+	int rc = rule_alts(p, plus, pair ? K_PAIR_A : K_NEAR_A, *n, 0);
+	if (!rc)
+		rc = rule_alts(plus + 1, b_end, pair ? K_PAIR_B : K_NEAR_B, *n, 0);
+	if (!rc && minus)
+		rc = rule_alts(minus + 1, e, K_NEAR_C, *n, 0);
+	if (!rc)
+		(*n)++;
+	return rc;
 }
 
 static int load_care(void)
@@ -208,23 +296,25 @@ static int load_care(void)
 			}
 			if (kind < 0)
 				return ERR_INVAL;
-		} else if (ce > p && kind == K_PAIR_A) {
-			/* "a | b c | d* + e | f": urgent when one of the first and one of the second occur */
-			if (npairs == MAX_PAIRS)
-				return ERR_TOOBIG;
-			const char *plus = memchr(p, '+', (size_t)(ce - p));
-			if (!plus)
+		} else if (ce > p && kind == K_CLASSES) {
+			/* "@name = a | b c | d*": a word class for pair and near rules */
+			const char *eq = memchr(p, '=', (size_t)(ce - p));
+			const char *n0 = p, *n1 = eq;
+			while (n1 && n1 > n0 && (n1[-1] == ' ' || n1[-1] == '\t'))
+				n1--;
+			if (!eq || *n0 != '@' || n1 - n0 < 2 || (size_t)(n1 - n0) >= sizeof classes[0].name)
 				return ERR_INVAL;
-			for (const char *q = p; q < ce;) {
-				const char *stop = q < plus ? plus : ce;
-				const char *bar = memchr(q, '|', (size_t)(stop - q));
-				const char *alt_end = bar ? bar : stop;
-				int rc = care_line(q, alt_end, q < plus ? K_PAIR_A : K_PAIR_B, (float)npairs);
-				if (rc)
-					return rc;
-				q = alt_end + 1;
-			}
-			npairs++;
+			if (nclasses == MAX_CLASSES)
+				return ERR_TOOBIG;
+			memcpy(classes[nclasses].name, n0, (size_t)(n1 - n0));
+			classes[nclasses].name[n1 - n0] = '\0';
+			classes[nclasses].p = eq + 1;
+			classes[nclasses].e = ce;
+			nclasses++;
+		} else if (ce > p && (kind == K_PAIR_A || kind == K_NEAR_A)) {
+			int rc = rule_line(p, ce, kind == K_PAIR_A);
+			if (rc)
+				return rc;
 		} else if (ce > p) {
 			if (kind < 0)
 				return ERR_INVAL;
@@ -474,6 +564,13 @@ static bool entry_matches(const struct toks *T, size_t i, const struct centry *e
 		if (t->type > T_NUM)
 			return false;
 		const char *w = T->text + t->off;
+		if (e->suffix) {
+			/* the pool holds "*mes": match the word's last letters */
+			size_t L = e->len[0] - 1u;
+			if (t->len < L || memcmp(w + t->len - L, pool + e->tok[0] + 1, L) != 0)
+				return false;
+			continue;
+		}
 		if (e->prefix & (1u << k)) {
 			if (t->len < e->len[k] || memcmp(w, pool + e->tok[k], e->len[k]) != 0)
 				return false;
@@ -519,26 +616,43 @@ static const struct centry *care_at(const struct toks *T, size_t i, unsigned mas
 	return best;
 }
 
-/* Every pair rule (bit = rule) with an entry of this kind starting at token i. */
-static uint64_t pair_mask(const struct toks *T, size_t i, enum kind kind)
+/*
+ * Every pair and near rule (bit = rule) with an entry starting at token i:
+ * m[k - K_PAIR_A] for the kinds K_PAIR_A .. K_NEAR_C.
+ */
+enum { NRULEKINDS = K_NEAR_C - K_PAIR_A + 1 };
+
+static void rule_masks(const struct toks *T, size_t i, uint64_t m[NRULEKINDS])
 {
 	const struct tok *t = &T->v[i];
 	const char *w = T->text + t->off;
-	uint64_t m = 0;
+	for (int k = 0; k < NRULEKINDS; k++)
+		m[k] = 0;
 	struct slot *sl = lookup(w, t->len, false);
 	for (int32_t e = sl ? sl->exact : -1; e >= 0; e = ents[e].next)
-		if (ents[e].kind == kind && entry_matches(T, i, &ents[e]))
-			m |= 1ull << (unsigned)ents[e].val;
+		if (ents[e].kind >= K_PAIR_A && ents[e].kind <= K_NEAR_C && entry_matches(T, i, &ents[e]))
+			m[ents[e].kind - K_PAIR_A] |= 1ull << (unsigned)ents[e].val;
 	unsigned top = t->len < 31 ? t->len : 31;
 	for (unsigned L = 3; L <= top; L++) {
 		if (!(prefix_lens >> L & 1))
 			continue;
 		struct slot *ps = L == t->len ? sl : lookup(w, L, false);
 		for (int32_t e = ps ? ps->prefix : -1; e >= 0; e = ents[e].next)
-			if (ents[e].kind == kind && entry_matches(T, i, &ents[e]))
-				m |= 1ull << (unsigned)ents[e].val;
+			if (ents[e].kind >= K_PAIR_A && ents[e].kind <= K_NEAR_C && entry_matches(T, i, &ents[e]))
+				m[ents[e].kind - K_PAIR_A] |= 1ull << (unsigned)ents[e].val;
 	}
-	return m;
+	/* compounds: "*mes" on "keukenmes" (the word itself is in the class on its own) */
+	for (unsigned L = 3; L < t->len && L <= 31; L++) {
+		if (!(suffix_lens >> L & 1))
+			continue;
+		char key[33];
+		key[0] = '*';
+		memcpy(key + 1, w + t->len - L, L);
+		struct slot *xs = lookup(key, L + 1, false);
+		for (int32_t e = xs ? xs->exact : -1; e >= 0; e = ents[e].next)
+			if (ents[e].kind >= K_PAIR_A && ents[e].kind <= K_NEAR_C && entry_matches(T, i, &ents[e]))
+				m[ents[e].kind - K_PAIR_A] |= 1ull << (unsigned)ents[e].val;
+	}
 }
 
 static float lexicon_score(const struct toks *T, size_t i)
@@ -588,7 +702,7 @@ static bool own_value(const struct toks *T, size_t i, size_t span, double *v)
 
 #define SENT_MASK ((1u << K_WORD) | (1u << K_NEGATOR) | (1u << K_INTENS) | (1u << K_DIMIN) | \
                    (1u << K_CONTRAST) | (1u << K_SARCASM))
-#define URG_MASK ((1u << K_URGENT) | (1u << K_NOTURGENT))
+#define URG_MASK ((1u << K_URGENT) | (1u << K_NOTURGENT) | (1u << K_DEFUSE))
 
 struct contrib { double v; size_t at; bool negated; };
 
@@ -639,12 +753,20 @@ static void negation_ends(struct state *S)
 
 #define SENT_MASK ((1u << K_WORD) | (1u << K_NEGATOR) | (1u << K_INTENS) | (1u << K_DIMIN) | \
                    (1u << K_CONTRAST) | (1u << K_SARCASM))
-#define URG_MASK ((1u << K_URGENT) | (1u << K_NOTURGENT))
+#define URG_MASK ((1u << K_URGENT) | (1u << K_NOTURGENT) | (1u << K_DEFUSE))
 
 /* Label thresholds on the score (tanh of the evidence). */
 #define T_NEUTRAL 0.15   /* below: neutral (or unsure when there is a lot on both sides) */
 #define T_SURE 0.25      /* between the two: unsure */
 #define T_MIXED 0.45     /* both sides weigh >= 0.5 and the score is below this: unsure */
+
+/* Near rule r met at token i: it counts unless its exclusion was within the window. */
+static void near_meet(uint64_t *hit, size_t *at, const size_t *excl, unsigned r, size_t i)
+{
+	at[r] = i;
+	if (excl[r] == SIZE_MAX || i - excl[r] > NEAR_WINDOW)
+		*hit |= 1ull << r;
+}
 
 static void score_tokens(const struct toks *T, struct sent_result *r, struct buf *tr)
 {
@@ -656,6 +778,11 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 	bool urgent = false;
 	int gripes = 0;                   /* weer, zoveelste, al weken, nog steeds: the stuff of complaints */
 	uint64_t pairs_a = 0, pairs_b = 0; /* urgent pair rules whose first / second half occurred */
+	uint64_t near_hit = 0;            /* near rules whose halves met, away from their exclusions */
+	size_t near_a[MAX_PAIRS], near_b[MAX_PAIRS]; /* where each near rule's halves last occurred */
+	size_t near_at[MAX_PAIRS], near_c[MAX_PAIRS]; /* where each met last, and where its exclusion last was */
+	bool defused = false;             /* "vorig jaar", "gelukkig ... terecht", "cursus": not now */
+	uint64_t near_seen = 0;           /* near rules with their positions set */
 	double mult = 1;
 	size_t mult_left = 0, urg_block = 0, words = 0;
 
@@ -690,17 +817,56 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 		words++;
 		/* urgency and complaint markers, independent of the sentiment */
 		const struct centry *u = care_at(T, i, URG_MASK);
+		const char *w = T->text + t->off;
 		if (u && u->kind == K_NOTURGENT)
 			urg_block = i + u->ntok;
-		else if (u && i >= urg_block) {
+		else if (u && u->kind == K_DEFUSE) {
+			defused = true;
+			trace(&S, i, "defused", 0);
+		} else if (u && i >= urg_block && i > 0 && T->v[i - 1].type == T_WORD &&
+		           (strcmp(T->text + T->v[i - 1].off, "geen") == 0 ||
+		            strcmp(T->text + T->v[i - 1].off, "niet") == 0 ||
+		            strcmp(T->text + T->v[i - 1].off, "nooit") == 0)) {
+			urg_block = i + u->ntok;   /* "geen datalek", "niet vermist": negated */
+			trace(&S, i, "urgent-negated", 0);
+		} else if (u && i >= urg_block) {
 			urgent = true;
 			trace(&S, i, "urgent", 0);
 		}
 		if (care_at(T, i, 1u << K_GRIPE))
 			gripes++;
-		pairs_a |= pair_mask(T, i, K_PAIR_A);
-		pairs_b |= pair_mask(T, i, K_PAIR_B);
-		const char *w = T->text + t->off;
+		if (i >= urg_block) {
+			/* a word inside "geen gevaar" or "even kwijt" takes part in no rule */
+			uint64_t m[NRULEKINDS];
+			rule_masks(T, i, m);
+			pairs_a |= m[K_PAIR_A - K_PAIR_A];
+			pairs_b |= m[K_PAIR_B - K_PAIR_A];
+			for (uint64_t a = m[K_NEAR_A - K_PAIR_A] | m[K_NEAR_B - K_PAIR_A] | m[K_NEAR_C - K_PAIR_A]; a;
+			     a &= a - 1) {
+				unsigned ru = (unsigned)__builtin_ctzll(a);
+				uint64_t bit = 1ull << ru;
+				if (!(near_seen & bit)) {
+					near_a[ru] = near_b[ru] = near_at[ru] = near_c[ru] = SIZE_MAX;
+					near_seen |= bit;
+				}
+				if (m[K_NEAR_C - K_PAIR_A] & bit) {
+					/* "de was van mijn vader is kwijt": an exclusion near the meeting undoes it */
+					near_c[ru] = i;
+					if (near_at[ru] != SIZE_MAX && i - near_at[ru] <= NEAR_WINDOW)
+						near_hit &= ~bit;
+				}
+				if (m[K_NEAR_A - K_PAIR_A] & bit) {
+					if (near_b[ru] != SIZE_MAX && i - near_b[ru] <= NEAR_WINDOW)
+						near_meet(&near_hit, near_at, near_c, ru, i);
+					near_a[ru] = i;
+				}
+				if (m[K_NEAR_B - K_PAIR_A] & bit) {
+					if (near_a[ru] != SIZE_MAX && i - near_a[ru] <= NEAR_WINDOW && near_a[ru] != i)
+						near_meet(&near_hit, near_at, near_c, ru, i);
+					near_b[ru] = i;
+				}
+			}
+		}
 		if ((strcmp(w, "hoor") == 0 || strcmp(w, "zeg") == 0) && S.last.at + 1 == i && S.last.v > 0 &&
 		    !S.last.negated) {
 			hoor = true;
@@ -792,6 +958,14 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 	if (pairs_a & pairs_b) {
 		urgent = true;
 		trace(&S, T->n, "urgent-pair", 0);
+	}
+	if (near_hit) {
+		urgent = true;
+		trace(&S, T->n, "urgent-near", 0);
+	}
+	if (urgent && defused) {
+		urgent = false;   /* over, past, practice or a course: not for the within-the-hour queue */
+		trace(&S, T->n, "urgent-defused", 0);
 	}
 	if (words == 1 && S.last.v > 0)
 		opening = false;

@@ -69,6 +69,18 @@ static const struct lcase cases[] = {
 	{"Iemand heeft de gegevens van cliënten in een openbare groepsapp gezet.", SENT_NEU, true},
 	{"Mijn moeder kreeg de insuline van de buurvrouw.", SENT_NEG, true},
 	{"Wat een mooie herfstwandeling met de bewoners.", SENT_POS, false},
+	/* wave 6: urgency from word classes near each other, exclusions, defusers, negation, numbers */
+	{"De nachtzuster knijpt mijn opa in zijn arm.", SENT_NEG, true},            /* @harm near @person */
+	{"Mijn oma is kwijt.", SENT_NEG, true},                                     /* @person near @gone */
+	{"De bril van mijn oma is kwijt.", SENT_NEG, false},                        /* ... but a @thing is */
+	{"De thuiszorg kwam niet opdagen en hij heeft nog niks gegeten.", SENT_NEG, true}, /* @nocare + @need */
+	{"Vorig jaar was er brand in de keuken.", SENT_NEU, false},                 /* defused: the past */
+	{"Hij is niet vermist, hij is bij zijn zus.", SENT_NEU, false},             /* negated */
+	{"Ons filmpje kreeg 113 reacties.", SENT_NEU, false},                       /* a count, not a call */
+	{"Ik heb 113 gebeld.", SENT_NEG, true},
+	/* the head of a Dutch compound ("*mes", "*bril" in the classes) */
+	{"Een bewoner liep met een broodmes door de huiskamer.", SENT_NEG, true},
+	{"Mijn vader is zijn zonnebril kwijt.", SENT_NEG, false},
 };
 
 static void test_rules(void **state)

@@ -108,4 +108,21 @@ int store_wc_crisis_update_add(struct store *s, uint64_t org, uint64_t author, c
 int store_wc_crisis_updates(struct store *s, struct arena *a, uint64_t org, int64_t since,
                             struct wc_crisis_update **out, size_t *n) WARN_UNUSED;
 
+/* Crisis mode in apps: the active crises of organisations viewer follows or
+ * whose groups (the organisation moderates them) viewer is a member of,
+ * newest first; one of them, by organisation (ERR_NOTFOUND when not so). */
+int store_wc_crises_for(struct store *s, struct arena *a, uint64_t viewer, size_t max, struct wc_crisis **out,
+                        size_t *n) WARN_UNUSED;
+int store_wc_crisis_for(struct store *s, struct arena *a, uint64_t viewer, uint64_t org, struct wc_crisis *out)
+    WARN_UNUSED;
+/* A crisis (re)starts: its announcement (id = the organisation's) is unread
+ * and without reactions again. */
+int store_wc_crisis_ann_reset(struct store *s, uint64_t org) WARN_UNUSED;
+
+/* Inside items that are not posts (consultation-hour questions, reviews), by
+ * their key: gone (with their history), or their text changed. */
+int store_wc_key_gone(struct store *s, uint64_t org, const char *origin, const char *key) WARN_UNUSED;
+int store_wc_key_text(struct store *s, uint64_t org, const char *origin, const char *key, const char *text)
+    WARN_UNUSED;
+
 #endif

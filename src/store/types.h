@@ -441,6 +441,7 @@ struct announcement {
 	bool read;                    /* the viewer dismissed it */
 	struct ann_reaction *reactions;
 	size_t nreactions;
+	const char *link;             /* a page on this server for it ("/@org/crisis"), NULL none */
 };
 
 /* ---- appointments (issue 18: store/appointment.c, core/appointment.c, core/slots.c) ---- */

@@ -39,6 +39,10 @@ static const char *kind_label(struct http_req *r, const char *k)
 		return _r(r, "Bericht in een kring");
 	if (!strcmp(k, "dm"))
 		return _r(r, "Privébericht");
+	if (!strcmp(k, "consult"))
+		return _r(r, "Vraag in het spreekuur");
+	if (!strcmp(k, "review"))
+		return _r(r, "Beoordeling");
 	return k;
 }
 
@@ -324,6 +328,8 @@ static int item_page(struct http_req *r, const char *error, const char *answer_t
 		answer_text = filled;
 	tv_set_str(r->a, m, "answer", answer_text ? answer_text : "");
 	tv_set_bool(r->a, m, "inside", it->post_id != 0);
+	/* a consultation-hour question or a review: answered on its own page */
+	tv_set_bool(r->a, m, "answer_elsewhere", !strcmp(it->kind, "consult") || !strcmp(it->kind, "review"));
 	tv_set_bool(r->a, m, "warn_same", warn_same);
 	tv_set_bool(r->a, m, "as_self", http_form(r, "as") && !strcmp(http_form(r, "as"), "self"));
 	tv_set_int(r->a, m, "max", CORE_WC_TEXT_MAX);
@@ -424,6 +430,11 @@ int h_webcare_item_action(struct http_req *r)
 			r->status = 422;
 			return prc;
 		}
+		if (rc == ERR_INVAL && why == WC_ANSWER_ELSEWHERE)
+			return again(r, 400,
+			             _r(r, "Beantwoord een vraag uit het spreekuur of een beoordeling op haar eigen pagina "
+			                   "(de link bij het bericht)."),
+			             text, false);
 		if (rc == ERR_INVAL && why == WC_ANSWER_FIELDS)
 			return again(r, 400, _r(r, "Vul eerst alle velden in, zoals {naam}. Zo wordt het een persoonlijk antwoord."),
 			             text, false);
