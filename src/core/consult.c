@@ -409,6 +409,8 @@ static int tell(struct core *c, const struct consult_session *cs, uint64_t to, c
 		if (told[i] == to)
 			return 0;
 	int rc = store_notif_insert_in(c->store, to, NOTIF_CONSULT, cs->owner_id, 0, 0, note);
+	if (!rc)
+		remind_push(c, to, NOTIF_CONSULT, cs->owner_id); /* Web Push, core/remind.c */
 	if (!rc && *ntold < max)
 		told[(*ntold)++] = to;
 	return rc;
@@ -416,6 +418,8 @@ static int tell(struct core *c, const struct consult_session *cs, uint64_t to, c
 
 static void told_events(struct core *c, const uint64_t *told, size_t n)
 {
+	if (n)
+		job_kick(); /* their pushes */
 	for (size_t i = 0; i < n && c->on_notify; i++)
 		c->on_notify(c, told[i]);
 }
