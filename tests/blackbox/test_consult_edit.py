@@ -83,3 +83,30 @@ def test_staff_delete_the_session_with_its_questions(server):
     assert asker.get("/consult/q/" + qid).status_code == 404
     assert requests.get(server.base + "/api/v1/statuses/" + post, timeout=20).status_code == 404
     assert "Rugpijn" not in server.client().get("/consult").text
+
+
+def test_the_api_changes_and_deletes_too(server):
+    from test_consult import api, open_session
+    from test_stream_audience import token
+    pc, ptok = professional(server, prefix="apiwijzig")
+    s = open_session(server, ptok, topic="Eten en slapen")
+    other = token(server, server.add_user(uniq_name("apiander")))
+    r = api(server, other, "/api/v1/kring/consult/sessions/%s" % s["id"], "put", data={"topic": "Van mij"})
+    assert r.status_code == 403, r.text
+    r = api(server, ptok, "/api/v1/kring/consult/sessions/%s" % s["id"], "put", data={"topic": ""})
+    assert r.status_code == 422, r.text
+    r = api(server, ptok, "/api/v1/kring/consult/sessions/%s" % s["id"], "put", data={"starts_at": "gisteren"})
+    assert r.status_code == 422, r.text
+    r = api(server, ptok, "/api/v1/kring/consult/sessions/%s" % s["id"], "put", data={"topic": "Eten, slapen, bewegen"})
+    assert r.status_code == 200, r.text
+    assert r.json()["topic"] == "Eten, slapen, bewegen" and r.json()["starts_at"] == s["starts_at"]
+    assert api(server, other, "/api/v1/kring/consult/sessions/%s" % s["id"], "delete").status_code == 403
+    r = api(server, ptok, "/api/v1/kring/consult/sessions/%s" % s["id"], "delete")
+    assert r.status_code == 200 and r.json() == {}, r.text
+    assert api(server, ptok, "/api/v1/kring/consult/sessions/%s" % s["id"]).status_code == 404
+    assert api(server, ptok, "/api/v1/kring/consult/sessions/%s" % s["id"], "delete").status_code == 404
+
+
+def uniq_name(prefix):
+    from conftest import uniq
+    return uniq(prefix)
