@@ -18,7 +18,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 
-from conftest import Server, free_port, uniq
+import sqlite3
+
+from conftest import TEST_DB, Server, free_port, pg_db_name, pg_psql, uniq
 from push_receiver import Keys, Receiver
 from test_stream_audience import hdr, token
 
@@ -238,6 +240,57 @@ def test_alert_keys_decide_what_is_pushed(srv, rx):
     p = k3.decrypt(got[1], got[2])
     assert p["notification_type"] == "kring_consult" and "beantwoord" in p["body"], p
     assert rx.next(timeout=3) is None
+
+
+# ---- the day before ----------------------------------------------------------
+
+def db_sql(server, sql):
+    if TEST_DB == "pg":
+        return pg_psql(sql, db=pg_db_name(server.data)).strip()
+    con = sqlite3.connect(server.data + "/kring.db", timeout=10)
+    rows = con.execute(sql).fetchall()
+    con.commit()
+    con.close()
+    return "\n".join("|".join(str(v) for v in r) for r in rows)
+
+
+def test_day_before_goes_with_the_new_time_only(srv, sink, rx):
+    """The day-before reminder of a moved booking: its job is brought
+    forward in the queue (the clock cannot be), and a job for the old
+    sequence is put back in as if it had been claimed before the move:
+    one push and one mail arrive, both with the new time."""
+    pro = provider(srv)
+    c = srv.new_user(prefix="morgen")
+    tok = token(srv, c.name, SCOPE)
+    addr = "%s@zorg.example" % c.name
+    mail_on(c, addr)
+    keys = Keys()
+    subscribe(srv, tok, rx.url("/m"), keys, ("mention",))
+    free = slots(srv, pro)
+    ap = book(srv, tok, pro, free[3])
+    assert wait_for(lambda: len(mails_to(sink, addr)) >= 1)
+    assert api(srv, tok, "/api/v1/kring/appointments/%s" % ap, "put", data={"start": free[7]}).status_code == 200
+    assert wait_for(lambda: len(mails_to(sink, addr)) >= 2)
+    got = pushes(rx, keys, quiet=2)
+    assert got and all("Morgen" not in q["body"] for st, q in got), got
+    now = int(time.time())
+    waiting = db_sql(srv, "SELECT arg FROM jobs WHERE kind = 'appt_remind' AND state = 0 AND arg LIKE '%s:%%'" % ap)
+    assert waiting.split() == ["%s:1:1" % ap], waiting  # the old day-before job was dropped by the move
+    db_sql(srv, "UPDATE jobs SET run_at = %d WHERE kind = 'appt_remind' AND arg = '%s:1:1'" % (now, ap))
+    db_sql(srv, "INSERT INTO jobs (id, kind, arg, state, run_at, created_at) VALUES (%d, 'appt_remind', '%s:0:1',"
+                " 0, %d, %d)" % (4242000000 + now % 100000, ap, now, now))
+    got = pushes(rx, keys, quiet=3)
+    assert [q["body"] for st, q in got] == ["Morgen: %s." % when_nl(free[7])], got
+    assert wait_for(lambda: len(mails_to(sink, addr)) >= 3)
+    time.sleep(2)
+    mails = mails_to(sink, addr)
+    assert len(mails) == 3, [m["Subject"] for m in mails]
+    assert mails[2]["Subject"].startswith("Herinnering: morgen uw afspraak bij")
+    text, ics = parts(mails[2])
+    assert when_nl(free[7]) in text and when_nl(free[3]) not in text and "SEQUENCE:1" in ics
+    notes = api(srv, tok, "/api/v1/notifications", params={"types[]": "kring_appointment"}).json()
+    days = [n for n in notes if n["kring_appointment"]["event"] == "day_before"]
+    assert len(days) == 1 and days[0]["kring_appointment"]["start"][:16] == free[7][:16], days
 
 
 # ---- e-mail -------------------------------------------------------------------
