@@ -202,6 +202,7 @@ eval: deps build/release/kring build/scan_train
 bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench build/release/kring-webcare-bench
 	./build/release/kring-slots-bench
 	./bench/webcare.sh
+	./bench/slots_load.sh
 	./bench/image.sh
 	./bench/run.sh
 	BENCH_DB=pg ./bench/run.sh

@@ -562,6 +562,8 @@ const struct api_route api_table[] = {
 	{P, "/api/v1/kring/consult/sessions", a_consult_open, "write:statuses"},
 	{G, "/api/v1/kring/consult/search", a_consult_search, OPT("read:statuses")},
 	{G, "/api/v1/kring/consult/sessions/:id", a_consult_session, OPT("read:statuses")},
+	{PU, "/api/v1/kring/consult/sessions/:id", a_consult_change, "write:statuses"},
+	{D, "/api/v1/kring/consult/sessions/:id", a_consult_change, "write:statuses"},
 	{P, "/api/v1/kring/consult/sessions/:id/follow", a_consult_follow, "write:follows"},
 	{P, "/api/v1/kring/consult/sessions/:id/unfollow", a_consult_follow, "write:follows"},
 	{G, "/api/v1/kring/consult/sessions/:id/questions", a_consult_questions, OPT("read:statuses")},

@@ -200,6 +200,7 @@ H(a_wc_items); H(a_wc_item); H(a_wc_item_action);
 /* consult.c */
 H(a_consult_sessions); H(a_consult_open); H(a_consult_search); H(a_consult_session); H(a_consult_follow);
 H(a_consult_questions); H(a_consult_ask); H(a_consult_question); H(a_consult_answer); H(a_consult_act);
+H(a_consult_change);
 /* review.c: reviews (kring's own) */
 H(a_review_list); H(a_review_mine); H(a_review_queue); H(a_review_log); H(a_review_score);
 H(a_review_eligibility); H(a_review_create); H(a_review_services); H(a_review_edit); H(a_review_withdraw);

@@ -335,3 +335,45 @@ int a_consult_search(struct http_req *r)
 	jw_arr_end(&j);
 	return 0;
 }
+
+/* PUT /api/v1/kring/consult/sessions/:id: the session's staff change topic,
+ * disclaimer, starts_at, ends_at (each optional: left out, it stays).
+ * DELETE: remove it with its questions and answers (answers {}). */
+int a_consult_change(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x);
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	struct consult_session *cs;
+	if ((rc = core_consult_get(x.c, x.a, x.viewer, id, &cs)))
+		return rc;
+	if (r->method == HTTP_DELETE) {
+		if ((rc = core_consult_delete(x.c, x.a, x.viewer, id)))
+			return fail(&x, rc);
+		return json_literal(&x, "{}");
+	}
+	const char *topic = arg(&x, "topic"), *disclaimer = arg(&x, "disclaimer");
+	const char *from = arg(&x, "starts_at"), *until = arg(&x, "ends_at");
+	struct consult_open in = {
+	        .topic = topic ? topic : cs->topic,
+	        .disclaimer = disclaimer ? disclaimer : cs->disclaimer,
+	        .starts_at = cs->starts_at,
+	        .ends_at = cs->ends_at,
+	        .link_base = x.base,
+	        .confirm = arg_bool(&x, "privacy_confirm", false),
+	};
+	if ((from && !core_consult_time(from, &in.starts_at)) || (until && !core_consult_time(until, &in.ends_at)))
+		return api_fail(&x, 422,
+		                "Validation failed: starts_at and ends_at are times such as 2026-12-02T10:00:00Z");
+	struct guard_result g;
+	memset(&g, 0, sizeof g);
+	in.guard = &g;
+	rc = core_consult_edit(x.c, x.a, x.viewer, id, &in);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+		return api_guard_fail(&x, rc, &g);
+	if (rc)
+		return fail(&x, rc);
+	return session_out(&x, id);
+}

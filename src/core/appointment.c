@@ -255,8 +255,16 @@ int core_appt_remind(struct core *c, const char *arg)
 		snprintf(note, sizeof note, "%llu:%d:%lld", (unsigned long long)ap.id, what, (long long)ap.starts_at);
 		if (!rc)
 			rc = store_notif_insert_in(c->store, ap.client_id, NOTIF_APPOINTMENT, ap.provider_id, 0, 0, note);
+		/* Push and e-mail are queued with it, and check again when sent
+		 * (core/remind.c). */
+		if (!rc) {
+			remind_push(c, ap.client_id, NOTIF_APPOINTMENT, ap.provider_id);
+			rc = remind_mail_queue(c, &ap, what);
+		}
 	}
 	rc = store_finish(c->store, rc);
+	if (!rc && !stale)
+		job_kick();
 	if (!rc && !stale && c->on_notify)
 		c->on_notify(c, ap.client_id);
 	arena_release(&a);

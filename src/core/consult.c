@@ -411,6 +411,8 @@ static int tell(struct core *c, const struct consult_session *cs, uint64_t to, c
 		if (told[i] == to)
 			return 0;
 	int rc = store_notif_insert_in(c->store, to, NOTIF_CONSULT, cs->owner_id, 0, 0, note);
+	if (!rc)
+		remind_push(c, to, NOTIF_CONSULT, cs->owner_id); /* Web Push, core/remind.c */
 	if (!rc && *ntold < max)
 		told[(*ntold)++] = to;
 	return rc;
@@ -418,6 +420,8 @@ static int tell(struct core *c, const struct consult_session *cs, uint64_t to, c
 
 static void told_events(struct core *c, const uint64_t *told, size_t n)
 {
+	if (n)
+		job_kick(); /* their pushes */
 	for (size_t i = 0; i < n && c->on_notify; i++)
 		c->on_notify(c, told[i]);
 }
@@ -770,4 +774,77 @@ void core_consult_jobs(struct core *c, const struct job_handler **h, size_t *n)
 	consult_handlers[0] = (struct job_handler){.kind = CORE_CONSULT_JOB, .run = opens_run, .ctx = c};
 	*h = consult_handlers;
 	*n = 1;
+}
+
+/* ---- changing and removing a session ---- */
+
+int core_consult_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const struct consult_open *in)
+{
+	struct consult_session *cs;
+	int rc = load_session(c, a, viewer, id, &cs);
+	if (rc)
+		return rc;
+	if (!viewer || !cs->v_staff)
+		return ERR_FORBIDDEN;
+	const char *disclaimer = in->disclaimer && *in->disclaimer ? in->disclaimer : CORE_CONSULT_DISCLAIMER;
+	int64_t now = time_now();
+	/* The same rules as opening it. */
+	if (!text_ok(in->topic, CORE_CONSULT_TOPIC_MAX) || strpbrk(in->topic, "\r\n") ||
+	    !text_ok(disclaimer, CORE_CONSULT_DISCLAIMER_MAX) || in->starts_at <= 0 || in->ends_at <= in->starts_at ||
+	    in->ends_at - in->starts_at > CORE_CONSULT_SPAN_MAX || in->ends_at <= now ||
+	    in->starts_at > now + CORE_CONSULT_AHEAD_MAX)
+		return ERR_INVAL;
+	/* The announcement says the new topic and time too (the guard reads it
+	 * as an edit of the post); one that was deleted stays deleted. */
+	if (cs->post_id) {
+		const char *text =
+		        arena_printf(a, "Spreekuur: %s\n%s tot %s.\n%s\nStel uw vraag: %s/consult/%llu", in->topic,
+		                     day_time(a, in->starts_at), day_time(a, in->ends_at), disclaimer,
+		                     in->link_base ? in->link_base : "", (unsigned long long)cs->id);
+		rc = core_post_edit_checked(c, a, viewer, cs->post_id, text, in->confirm, in->guard);
+		if (rc && rc != ERR_NOTFOUND)
+			return rc;
+	}
+	char arg[32];
+	snprintf(arg, sizeof arg, "%llu", (unsigned long long)cs->id);
+	uint64_t jid;
+	if ((rc = store_begin(c->store)))
+		return rc;
+	rc = store_consult_update(c->store, cs->id, in->topic, disclaimer, in->starts_at, in->ends_at);
+	/* Followers hear of the opening at the new start. */
+	if (!rc && in->starts_at != cs->starts_at) {
+		rc = store_job_drop(c->store, CORE_CONSULT_JOB, arg);
+		if (!rc && in->starts_at > now)
+			rc = store_job_enqueue(c->store, CORE_CONSULT_JOB, arg, in->starts_at, &jid);
+	}
+	rc = store_finish(c->store, rc);
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
+int core_consult_delete(struct core *c, struct arena *a, uint64_t viewer, uint64_t id)
+{
+	struct consult_session *cs;
+	int rc = load_session(c, a, viewer, id, &cs);
+	if (rc)
+		return rc;
+	if (!viewer || !cs->v_staff)
+		return ERR_FORBIDDEN;
+	char arg[32];
+	snprintf(arg, sizeof arg, "%llu", (unsigned long long)cs->id);
+	/* The session with its questions, answers and followers, in one go
+	 * (an anonymous asker's account goes with the question). */
+	if ((rc = store_begin(c->store)))
+		return rc;
+	rc = store_job_drop(c->store, CORE_CONSULT_JOB, arg);
+	if (!rc)
+		rc = store_consult_delete(c->store, cs->id);
+	if ((rc = store_finish(c->store, rc)))
+		return rc;
+	/* Then its announcement (already gone: nothing to do). */
+	if (cs->post_id && (rc = core_post_delete(c, viewer, cs->post_id)) && rc != ERR_NOTFOUND)
+		log_warn("consult %llu deleted; its announcement %llu stays: %s", (unsigned long long)cs->id,
+		         (unsigned long long)cs->post_id, err_str(rc));
+	return 0;
 }

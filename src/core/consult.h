@@ -129,4 +129,15 @@ void core_consult_jobs(struct core *c, const struct job_handler **h, size_t *n);
 /* "2026-12-02T10:00" (local time), with ":SS" and "Z" (UTC) allowed. */
 bool core_consult_time(const char *s, int64_t *out);
 
+/* The session's staff change its topic, explanation and time window (the
+ * same rules as opening; audience and private answers stay), and the
+ * announcement with it (the guard reads it: ERR_GUARD / ERR_BLOCKED).
+ * in->owner_id, audience, group_id and answers_private are not read.
+ * ERR_FORBIDDEN for anyone else who can see it. */
+int core_consult_edit(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const struct consult_open *in)
+	WARN_UNUSED;
+/* The session's staff remove it: its questions, answers, followers and the
+ * announcement go too.  ERR_FORBIDDEN for anyone else who can see it. */
+int core_consult_delete(struct core *c, struct arena *a, uint64_t viewer, uint64_t id) WARN_UNUSED;
+
 #endif

@@ -15,6 +15,7 @@
 #include "store/store_push.h"
 #include "store/store_sched.h"
 #include "store/store_appt.h"
+#include "store/store_remind.h"
 
 #include "core/core.h"
 
@@ -191,5 +192,31 @@ int wc_ingest_consult(struct core *c, struct arena *a, const struct consult_sess
 int wc_ingest_review(struct core *c, struct arena *a, const struct review *rv) WARN_UNUSED;
 int wc_review_text(struct core *c, const struct review *rv) WARN_UNUSED;
 int wc_review_gone(struct core *c, const struct review *rv) WARN_UNUSED;
+/* Reminders by push and e-mail (core/remind.c, issue 18). */
+#define REMIND_MAIL_JOB "appt_mail"
+/* Mail (core/reset.c): one message to `to` with a plain-text body and, when
+ * ics is not NULL, that iCalendar text attached; the subject may be UTF-8.
+ * The base URL links in mail start with. */
+int core_mail_send(struct arena *a, const char *to, const char *subject, const char *body, const char *ics,
+                   char *why, size_t whylen) WARN_UNUSED;
+const char *core_mail_base(void);
+/* Queue the pushes of a kring notification nid (push.c): each subscription
+ * of `to` whose alerts hold the kind's; the caller kicks the jobs after commit. */
+void core_push_notif(struct core *c, uint64_t to, uint64_t nid, int kind, uint64_t actor, const char *note);
+/* The push alert of a kring kind (0: none) and its API type. */
+int remind_alert(int kind, const char *note, const char **type);
+/* A notification of kind from actor was just written for `to` in the open
+ * transaction: queue its pushes. */
+void remind_push(struct core *c, uint64_t to, int kind, uint64_t actor);
+/* What the push of notification nid says, read now; ERR_CONFLICT when it no
+ * longer holds (an appointment moved or cancelled since), ERR_NOTFOUND gone. */
+int remind_push_text(struct core *c, struct arena *a, uint64_t account, uint64_t nid, bool en, uint64_t *actor,
+                     const char **type, const char **title, const char **body) WARN_UNUSED;
+/* In the reminder's transaction: queue its e-mail when the client wants one. */
+int remind_mail_queue(struct core *c, const struct appointment *ap, int what) WARN_UNUSED;
+/* The e-mail job's handler (registered with the password-reset mail's). */
+int remind_mail_run(void *ctx, const char *arg, char *why, size_t whylen);
+/* "dinsdag 8 december 2026 om 10:30" (en: "Tuesday 8 December 2026 at 10:30"), Amsterdam time. */
+const char *remind_when(struct arena *a, int64_t t, bool en);
 
 #endif

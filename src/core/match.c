@@ -10,6 +10,7 @@
 #include "core/core.h"
 #include "core/appointment.h"
 #include "core/core_int.h"
+#include "job/job.h"
 #include "store/store_match.h"
 
 static bool is_pro(const struct account *acc)
@@ -291,8 +292,12 @@ int core_match_request(struct core *c, uint64_t viewer, uint64_t pro, const char
 		 * message itself is read on the requests page). */
 		if (!rc)
 			rc = store_notif_insert_in(c->store, pro, NOTIF_MATCH_REQUEST, viewer, 0, 0, "");
+		if (!rc)
+			remind_push(c, pro, NOTIF_MATCH_REQUEST, viewer); /* Web Push, core/remind.c */
 		rc = store_finish(c->store, rc);
 	}
+	if (!rc)
+		job_kick();
 	if (!rc && c->on_notify)
 		c->on_notify(c, pro);
 	return rc;

@@ -316,6 +316,35 @@ out:
 	arena_release(&a);
 }
 
+/* kring's own kinds (core/remind.c): the job names the notification, whose
+ * text is read when it is sent.  The policy (from whom) holds for
+ * consultation hours and match requests; an appointment reminder is about
+ * the person's own booking, so only "none" stops it. */
+void core_push_notif(struct core *c, uint64_t to, uint64_t nid, int kind, uint64_t actor, const char *note)
+{
+	const char *type;
+	int alert = remind_alert(kind, note, &type);
+	if (!push_on || !alert || !nid)
+		return;
+	struct arena a;
+	arena_init(&a);
+	struct push_sub *v;
+	size_t n = 0;
+	if (store_push_for_account(c->store, &a, to, &v, &n))
+		n = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!(v[i].alerts & alert) || v[i].policy == PUSH_POLICY_NONE ||
+		    (kind != NOTIF_APPOINTMENT && !policy_allows(c, v[i].policy, to, actor)))
+			continue;
+		uint64_t jid;
+		const char *arg = arena_printf(&a, "%llu %d %llu 0 %llu", (unsigned long long)v[i].id, kind,
+		                               (unsigned long long)actor, (unsigned long long)nid);
+		if (store_job_enqueue(c->store, PUSH_JOB, arg, time_now(), &jid))
+			log_warn("cannot queue a push for subscription %llu", (unsigned long long)v[i].id);
+	}
+	arena_release(&a);
+}
+
 /* ---- the payload ---- */
 
 /* At most max characters of s, on a character boundary, "…" when cut. */
@@ -414,6 +443,39 @@ static char *payload(struct core *c, struct arena *a, const struct push_sub *s, 
 	return r;
 }
 
+/* The payload of kring's own notification nid, or NULL when nothing is to
+ * be pushed (any more): gone, a block or mute since, or an appointment that
+ * moved or was cancelled since it was written. */
+static char *payload_kring(struct core *c, struct arena *a, const struct push_sub *s, uint64_t nid)
+{
+	struct account *me, *who;
+	if (core_account_get(c, a, s->account_id, &me) || me->suspended)
+		return NULL;
+	bool en = me->lang && !strcmp(me->lang, "en");
+	uint64_t actor = 0;
+	const char *type, *title, *body;
+	bool b = true, m = true;
+	if (remind_push_text(c, a, s->account_id, nid, en, &actor, &type, &title, &body) ||
+	    core_account_get(c, a, actor, &who) || store_blocks(c->store, s->account_id, actor, &b) || b ||
+	    store_mutes(c->store, s->account_id, actor, &m) || m)
+		return NULL;
+	json_t *o = json_object();
+	json_object_set_new(o, "access_token", json_string(unseal(a, s->token_box)));
+	json_object_set_new(o, "preferred_locale", json_string(en ? "en" : "nl"));
+	json_object_set_new(o, "notification_id", json_integer((json_int_t)nid));
+	json_object_set_new(o, "notification_type", json_string(type));
+	json_object_set_new(o, "icon", json_string(arena_printf(a, "%s/avatar/%s.svg", push_base, who->username)));
+	json_object_set_new(o, "title", json_string(clip(a, title, 120)));
+	json_object_set_new(o, "body", json_string(clip(a, body, CORE_PUSH_BODY_CHARS)));
+	char *j = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (!j)
+		return NULL;
+	char *r = arena_strdup(a, j);
+	free(j);
+	return r;
+}
+
 /* ---- delivery ---- */
 
 static size_t discard(char *p, size_t size, size_t nmemb, void *ud)
@@ -486,9 +548,11 @@ static int push_run(void *ctx, const char *arg, char *why, size_t whylen)
 {
 	struct core *c = ctx;
 	sweep(c);
-	unsigned long long sid, actor, post;
+	unsigned long long sid, actor, post, nid = 0;
 	int kind;
-	if (sscanf(arg, "%llu %d %llu %llu", &sid, &kind, &actor, &post) != 4)
+	/* "SUB KIND ACTOR POST", and " NID" for kring's own kinds. */
+	int got = sscanf(arg, "%llu %d %llu %llu %llu", &sid, &kind, &actor, &post, &nid);
+	if (got != 4 && got != 5)
 		return ERR_INVAL;
 	if (!push_on)
 		return ERR_BUSY;
@@ -502,7 +566,7 @@ static int push_run(void *ctx, const char *arg, char *why, size_t whylen)
 		rc = 0;
 		goto out;
 	}
-	char *json = rc ? NULL : payload(c, &a, s, kind, actor, post, &later);
+	char *json = rc ? NULL : nid ? payload_kring(c, &a, s, nid) : payload(c, &a, s, kind, actor, post, &later);
 	if (rc || !json) {
 		if (!rc && later) {
 			snprintf(why, whylen, "the post is still in its think time");

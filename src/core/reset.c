@@ -19,6 +19,7 @@
  *    registration is open, lets a newcomer make an account and join.
  */
 #include <curl/curl.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,7 @@
 #include "store/store_media.h"
 
 #define MAIL_JOB "mail_reset"
+#define MAIL_SUBJECT_MAX 400
 
 static char smtp_url[512], smtp_from[256], mail_base[256];
 
@@ -261,6 +263,77 @@ static int smtp_send(const char *to, const char *msg, char *why, size_t whylen)
 	return cr == CURLE_OK ? 0 : ERR_IO;
 }
 
+/* A header's text as RFC 2047 encoded words when it is not plain ASCII,
+ * each word at most 75 characters and never splitting a character. */
+static const char *header_text(struct arena *a, const char *s)
+{
+	bool ascii = true;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p >= 0x7f || *p < ' ')
+			ascii = false;
+	if (ascii)
+		return s;
+	struct buf b = BUF_INIT(256);
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		size_t k = n - i > 45 ? 45 : n - i;
+		while (i + k < n && k > 1 && ((unsigned char)s[i + k] & 0xc0) == 0x80)
+			k--;
+		char enc[sodium_base64_ENCODED_LEN(45, sodium_base64_VARIANT_ORIGINAL)];
+		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)s + i, k, sodium_base64_VARIANT_ORIGINAL);
+		if ((i && buf_adds(&b, "\r\n ")) || buf_adds(&b, "=?UTF-8?B?") || buf_adds(&b, enc) || buf_adds(&b, "?="))
+			break;
+		i += k;
+	}
+	const char *out = arena_strdup(a, b.ptr ? b.ptr : "");
+	buf_release(&b);
+	return out;
+}
+
+int core_mail_send(struct arena *a, const char *to, const char *subject, const char *body, const char *ics,
+                   char *why, size_t whylen)
+{
+	if (!core_mail_on()) {
+		snprintf(why, whylen, "this instance has no mail (smtp_url)");
+		return ERR_BUSY;
+	}
+	if (!core_email_valid(to) || strlen(subject) > MAIL_SUBJECT_MAX) {
+		snprintf(why, whylen, "not a mail to send");
+		return ERR_INVAL;
+	}
+	char date[64];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	const char *at = strchr(smtp_from, '@');
+	const char *head = arena_printf(a, "Date: %s\r\nFrom: <%s>\r\nTo: <%s>\r\nSubject: %s\r\n"
+	                                   "Message-ID: <%s@%s>\r\nMIME-Version: 1.0\r\n",
+	                                date, smtp_from, to, header_text(a, subject), core_token_new(a),
+	                                at ? at + 1 : "kring.invalid");
+	const char *msg;
+	if (!ics) {
+		msg = arena_printf(a, "%sContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s",
+		                   head, body);
+	} else {
+		/* The text, and the appointment for a calendar (RFC 2046 multipart). */
+		const char *bd = arena_printf(a, "kring-%.32s", core_token_new(a)); /* at most 70 (RFC 2046) */
+		msg = arena_printf(a,
+		                   "%sContent-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n"
+		                   "--%s\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s\r\n"
+		                   "--%s\r\nContent-Type: text/calendar; charset=UTF-8; method=PUBLISH\r\n"
+		                   "Content-Transfer-Encoding: 8bit\r\n"
+		                   "Content-Disposition: attachment; filename=\"afspraak.ics\"\r\n\r\n%s\r\n--%s--\r\n",
+		                   head, bd, bd, body, bd, ics, bd);
+	}
+	return smtp_send(to, msg, why, whylen);
+}
+
+const char *core_mail_base(void)
+{
+	return mail_base;
+}
+
 static int mail_run(void *ctx, const char *arg, char *why, size_t whylen)
 {
 	struct core *c = ctx;
@@ -302,12 +375,6 @@ static int mail_run(void *ctx, const char *arg, char *why, size_t whylen)
 		buf_release(&b);
 	}
 	bool en = acc->lang && !strcmp(acc->lang, "en");
-	char date[64];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-	const char *at = strchr(smtp_from, '@');
 	const char *body =
 		en ? arena_printf(&a,
 		                  "Hello,\r\n\r\nSomeone asked for a new password for the account \"%s\" on %s.\r\n"
@@ -321,13 +388,8 @@ static int mail_run(void *ctx, const char *arg, char *why, size_t whylen)
 		                  "De link werkt één keer. Hebt u hier niet om gevraagd? Dan hoeft u niets te doen:\r\n"
 		                  "uw wachtwoord blijft hetzelfde.\r\n",
 		                  acc->username, site.name, link);
-	const char *msg = arena_printf(&a,
-	                               "Date: %s\r\nFrom: <%s>\r\nTo: <%s>\r\nSubject: %s\r\n"
-	                               "Message-ID: <%s@%s>\r\nMIME-Version: 1.0\r\n"
-	                               "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s",
-	                               date, smtp_from, to, en ? "Choose a new password" : "Nieuw wachtwoord kiezen",
-	                               core_token_new(&a), at ? at + 1 : "kring.invalid", body);
-	rc = smtp_send(to, msg, why, whylen);
+	rc = core_mail_send(&a, to, en ? "Choose a new password" : "Nieuw wachtwoord kiezen", body, NULL, why,
+	                    whylen);
 	if (!rc)
 		log_info("password-reset mail sent for account %llu", (unsigned long long)id);
 	else
@@ -337,7 +399,7 @@ out:
 	return rc;
 }
 
-static struct job_handler mail_handlers[1];
+static struct job_handler mail_handlers[2];
 
 int core_mail_open(struct core *c, const char *url, const char *from, const char *base_url,
                    const struct job_handler **h, size_t *n)
@@ -345,9 +407,11 @@ int core_mail_open(struct core *c, const char *url, const char *from, const char
 	*h = NULL;
 	*n = 0;
 	mail_handlers[0] = (struct job_handler){.kind = MAIL_JOB, .run = mail_run, .ctx = c};
+	/* Appointment reminders by e-mail (core/remind.c) go the same way. */
+	mail_handlers[1] = (struct job_handler){.kind = REMIND_MAIL_JOB, .run = remind_mail_run, .ctx = c};
 	/* Jobs already queued still run (and send nothing) when mail is off. */
 	*h = mail_handlers;
-	*n = 1;
+	*n = 2;
 	if (!url || !*url)
 		return 0;
 	if (strncmp(url, "smtp://", 7) && strncmp(url, "smtps://", 8)) {

@@ -283,3 +283,28 @@ int store_ca_accept(struct store *s, uint64_t question, uint64_t answer)
 		rc = db_exec(db, "UPDATE consult_answers SET accepted = 1 WHERE id = ?1", "u", answer);
 	return rc;
 }
+
+/* ---- changing and removing a session (the owner's staff, core/consult.c) ---- */
+
+int store_consult_update(struct store *s, uint64_t id, const char *topic, const char *disclaimer, int64_t starts,
+                         int64_t ends)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "UPDATE consult_sessions SET topic = ?2, disclaimer = ?3, starts_at = ?4, ends_at = ?5"
+	               " WHERE id = ?1",
+	               "ussii", id, topic, disclaimer, starts, ends);
+}
+
+int store_consult_delete(struct store *s, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM consult_answers WHERE session_id = ?1", "u", id);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM consult_questions WHERE session_id = ?1", "u", id);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM consult_follows WHERE session_id = ?1", "u", id);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM consult_sessions WHERE id = ?1", "u", id);
+	return rc;
+}

@@ -574,6 +574,10 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE webcare_crisis_updates (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
 	" text TEXT NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
+
+	/* 33 (reminders by e-mail, issue 18, docs/appointments.md): what a person
+	 * wants by e-mail; no row is nothing (the default: off). */
+	"CREATE TABLE mail_prefs (account_id INTEGER PRIMARY KEY, appointments INTEGER NOT NULL DEFAULT 0);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

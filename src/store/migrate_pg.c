@@ -525,6 +525,9 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE webcare_crisis_updates (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, author_id BIGINT NOT NULL,"
 	" text TEXT NOT NULL, created_at BIGINT NOT NULL);"
 	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
+
+	/* 33: reminders by e-mail (see migrate.c). */
+	"CREATE TABLE mail_prefs (account_id BIGINT PRIMARY KEY, appointments BIGINT NOT NULL DEFAULT 0);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

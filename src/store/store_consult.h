@@ -53,4 +53,10 @@ int store_ca_list(struct store *s, struct arena *a, uint64_t session, struct con
  * the answer is not the question's. */
 int store_ca_accept(struct store *s, uint64_t question, uint64_t answer) WARN_UNUSED;
 
+/* Change a session's topic, text and window; remove it with its questions,
+ * answers and followers (core/consult.c checks who may). */
+int store_consult_update(struct store *s, uint64_t id, const char *topic, const char *disclaimer, int64_t starts,
+                         int64_t ends) WARN_UNUSED;
+int store_consult_delete(struct store *s, uint64_t id) WARN_UNUSED;
+
 #endif

@@ -4,6 +4,7 @@
 
 #include "base/err.h"
 #include "base/text.h"
+#include "core/remind.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
@@ -395,6 +396,9 @@ static void email_model(struct http_req *r, struct tval *m, const char *typed)
 		IGNORE_RESULT(core_email_get(q->w->core, r->a, q->viewer, &e)); /* unread: the field shows empty */
 	tv_set_str(r->a, m, "email", e ? e : "");
 	tv_set_bool(r->a, m, "mail", core_mail_on());
+	bool on = false;
+	IGNORE_RESULT(core_appt_mail_get(q->w->core, q->viewer, &on)); /* unread: the box shows off */
+	tv_set_bool(r->a, m, "appt_mail", on);
 }
 
 int h_settings(struct http_req *r)
@@ -506,6 +510,9 @@ int h_settings_email(struct http_req *r)
 		return 0;
 	}
 	if (rc)
+		return rc;
+	/* Appointment reminders by e-mail: the box is there only with mail. */
+	if (core_mail_on() && (rc = core_appt_mail_set(q->w->core, q->viewer, http_form(r, "appt_mail") != NULL)))
 		return rc;
 	redirect_msg(r, "/settings", "saved");
 	return 0;

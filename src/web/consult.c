@@ -4,6 +4,7 @@
  * (core/consult.c): an anonymous asker reaches this file as asker_id 0. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/buf.h"
 #include "base/err.h"
@@ -32,6 +33,8 @@ static const char *form_text(struct http_req *r, const char *name)
 	return s ? str_trim(arena_strdup(r->a, s)) : NULL;
 }
 
+static const char *local_value(struct http_req *r, int64_t t);
+
 static struct tval *session_model(struct http_req *r, const struct consult_session *cs)
 {
 	struct tval *x = tv_obj(r->a);
@@ -51,6 +54,8 @@ static struct tval *session_model(struct http_req *r, const struct consult_sessi
 	           : cs->audience == CONSULT_GROUP   ? _r(r, "Leden van de kring mogen een vraag stellen.")
 	                                             : _r(r, "Iedereen met een account mag een vraag stellen."));
 	tv_set_bool(r->a, x, "answers_private", cs->answers_private);
+	tv_set_str(r->a, x, "starts_value", local_value(r, cs->starts_at));
+	tv_set_str(r->a, x, "ends_value", local_value(r, cs->ends_at));
 	if (cs->owner)
 		tv_set(x, "owner", account_model(r, cs->owner));
 	if (cs->post_id)
@@ -385,10 +390,66 @@ int h_consult_ask(struct http_req *r)
 	return 0;
 }
 
+/* "2026-12-02T10:00" in the server's local time, as the form's
+ * datetime-local field and core_consult_time read it. */
+static const char *local_value(struct http_req *r, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm))
+		return "";
+	return arena_printf(r->a, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	                    tm.tm_min);
+}
+
+/* The staff change the session (POST /consult/ID/edit). */
+static int consult_edit(struct http_req *r, uint64_t id)
+{
+	struct consult_open in = {
+	        .topic = form_text(r, "topic"),
+	        .disclaimer = form_text(r, "disclaimer"),
+	        .link_base = base_url(r),
+	        .confirm = http_form(r, "confirm") != NULL,
+	};
+	bool times = core_consult_time(http_form(r, "starts_at"), &in.starts_at) &&
+	             core_consult_time(http_form(r, "ends_at"), &in.ends_at);
+	int rc = times ? core_consult_edit(CORE(r), r->a, WREQ(r)->viewer, id, &in) : ERR_INVAL;
+	if (rc == ERR_INVAL)
+		return session_page(r, id,
+		                    _r(r, "Vul een onderwerp in (hoogstens 200 tekens) en een begin en eind. Het eind ligt na "
+		                          "het begin en in de toekomst. Een spreekuur duurt hoogstens een week."),
+		                    422);
+	if (rc == ERR_GUARD || rc == ERR_BLOCKED)
+		return session_page(r, id,
+		                    _r(r, "In de aankondiging staan misschien gegevens van een cliënt. Pas het onderwerp of "
+		                          "de uitleg aan."),
+		                    422);
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/consult/%llu", (unsigned long long)id), "saved");
+	return 0;
+}
+
+/* The staff remove the session (POST /consult/ID/delete, with the box ticked). */
+static int consult_delete(struct http_req *r, uint64_t id)
+{
+	if (!http_form(r, "sure"))
+		return session_page(r, id, _r(r, "Vink eerst aan dat u het spreekuur echt wilt verwijderen."), 422);
+	int rc = core_consult_delete(CORE(r), r->a, WREQ(r)->viewer, id);
+	if (rc)
+		return rc;
+	redirect_msg(r, "/consult", "saved");
+	return 0;
+}
+
 int h_consult_follow(struct http_req *r)
 {
 	uint64_t id = param_u64(r, "id");
 	const char *action = http_param(r, "action");
+	if (action && !strcmp(action, "edit"))
+		return consult_edit(r, id);
+	if (action && !strcmp(action, "delete"))
+		return consult_delete(r, id);
 	bool on = action && !strcmp(action, "follow");
 	if (!action || (!on && strcmp(action, "unfollow")))
 		return ERR_NOTFOUND;

@@ -285,6 +285,8 @@ ROUTES = [
     ("POST", "/api/v1/kring/consult/sessions", "KringConsultSession"),
     ("GET", "/api/v1/kring/consult/search", "[KringConsultQuestion]"),
     ("GET", "/api/v1/kring/consult/sessions/:id", "KringConsultSession"),
+    ("PUT", "/api/v1/kring/consult/sessions/:id", "KringConsultSession"),
+    ("DELETE", "/api/v1/kring/consult/sessions/:id", "Empty"),
     ("POST", "/api/v1/kring/consult/sessions/:id/follow", "KringConsultSession"),
     ("POST", "/api/v1/kring/consult/sessions/:id/unfollow", "KringConsultSession"),
     ("GET", "/api/v1/kring/consult/sessions/:id/questions", "[KringConsultQuestion]"),
