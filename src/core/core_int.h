@@ -40,6 +40,9 @@ void reach_note(struct core *c, uint64_t viewer, struct post *const *v, size_t n
  * when p's links are counted (an organisation's post); NULL otherwise. */
 const char *post_link_at(struct arena *a, const struct post *p, int n);
 
+/* Vacancies (vacancy.c): keep the fields of post, in its transaction. */
+int vacancy_insert(struct core *c, uint64_t post, uint64_t org, const struct vacancy_fields *f) WARN_UNUSED;
+
 
 struct arena;
 struct core;

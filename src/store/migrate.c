@@ -574,6 +574,12 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE webcare_crisis_updates (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
 	" text TEXT NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
+
+	/* 33 (vacancies, issue 20, docs/measure.md): the fields of an
+	 * organisation's vacancy, beside its public post. */
+	"CREATE TABLE vacancies (post_id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, job TEXT NOT NULL,"
+	" hours TEXT NOT NULL, location TEXT NOT NULL, apply TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX vacancies_org ON vacancies(org_id, post_id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -525,6 +525,11 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE webcare_crisis_updates (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, author_id BIGINT NOT NULL,"
 	" text TEXT NOT NULL, created_at BIGINT NOT NULL);"
 	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
+
+	/* 33: vacancies (see migrate.c). */
+	"CREATE TABLE vacancies (post_id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, job TEXT NOT NULL,"
+	" hours TEXT NOT NULL, location TEXT NOT NULL, apply TEXT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE INDEX vacancies_org ON vacancies(org_id, post_id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

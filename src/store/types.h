@@ -901,4 +901,20 @@ struct wc_crisis_update {
 	int64_t created_at;
 };
 
+/* Vacancies (issue 20, core/vacancy.c, docs/measure.md): a kind of post
+ * of an organisation, public only; the post's text is made from the fields. */
+struct vacancy_fields {
+	const char *function;     /* the job ("Verzorgende IG") */
+	const char *hours;        /* "24 tot 32 uur per week" */
+	const char *location;     /* where */
+	const char *apply;        /* how to apply: an address, a link, a name */
+};
+
+struct vacancy {
+	uint64_t post_id, org_id;
+	struct vacancy_fields f;
+	int64_t created_at;
+	struct post *post;        /* filled by core: the post, its author the organisation */
+};
+
 #endif

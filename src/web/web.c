@@ -346,6 +346,12 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/tags/:tag", h_tag, WEB_ANYONE},
 	{HTTP_GET, "/search", h_search, WEB_ANYONE},
 	{HTTP_GET, "/wie", h_directory, WEB_ANYONE},
+	/* vacancies (issue 20, web/vacancy.c): listed and fed to anyone; published by an organisation's staff */
+	{HTTP_GET, "/vacatures", h_vacancies, WEB_ANYONE},
+	{HTTP_GET, "/vacatures.atom", h_vacancies_atom, WEB_ANYONE},
+	{HTTP_GET, "/vacatures.json", h_vacancies_json, WEB_ANYONE},
+	{HTTP_GET, "/vacatures/nieuw", h_vacancy_new, WEB_LOGIN},
+	{HTTP_POST, "/vacatures", h_vacancy_create, WEB_LOGIN},
 	/* consultation hours (consult.c) */
 	{HTTP_GET, "/consult", h_consult_list, WEB_ANYONE},
 	{HTTP_GET, "/consult/new", h_consult_new, WEB_LOGIN},

@@ -233,6 +233,12 @@ int h_post_create(struct http_req *r);
 int h_post_edit_form(struct http_req *r);
 int h_post_edit(struct http_req *r);
 int h_post_history(struct http_req *r);
+/* vacancy.c: vacancies, their form and feeds (issue 20) */
+int h_vacancies(struct http_req *r);
+int h_vacancies_atom(struct http_req *r);
+int h_vacancies_json(struct http_req *r);
+int h_vacancy_new(struct http_req *r);
+int h_vacancy_create(struct http_req *r);
 /* reach.c: the reach of a post, for its author side (issue 20) */
 int h_post_reach(struct http_req *r);
 int h_link(struct http_req *r);
