@@ -403,6 +403,9 @@ const PAGES = [
   ['/settings/pro', () => '/settings/pro'],
   // Reach of a post (issue 20): the author's own numbers.
   ['/posts/ID/bereik', (role) => `/posts/${role === 'member' ? ids.member : ids.admin}/bereik`],
+  // Vacancies (issue 20): the list for everyone, the form for the organisation's staff.
+  ['/vacatures', () => '/vacatures'],
+  ['/vacatures/nieuw', () => '/vacatures/nieuw'],
   // My plan (issue 19): the client's own page (with a suggestion), the printable page, a shared plan (404 for others).
   ['/mijn-plan', () => '/mijn-plan'],
   ['/mijn-plan/print', () => '/mijn-plan/print'],
@@ -674,5 +677,54 @@ describe('plain language check on the compose form', { timeout: 8 * 60_000 }, ()
           await axeCheck(page, `compose form with readability hints (${lang})`);
       } finally { await ctx.close(); }
     });
+  }
+});
+
+// Issue 20: vacancies.  The organisation's staff (admin) publishes one
+// through the form, with JavaScript off (a plain form); then axe on the
+// list (everyone) and on the form (with a refused field) in nl and en.
+describe('vacancies', { timeout: 8 * 60_000 }, () => {
+  it('publish through the form without JavaScript', { timeout: 2 * TEST_TIMEOUT }, async () => {
+    const ctx = await loggedInContext('admin', { javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      // No think time, so the vacancy is listed at once.
+      await page.goto(`${base}/admin/orgs/${ORG.name}/policy`);
+      await page.fill('#hold_seconds', '0');
+      await clickAndWait(page, `form[action="/admin/orgs/${ORG.name}/policy"] button.primary`);
+      await page.goto(base + '/vacatures/nieuw');
+      await page.fill('#vacancy-job', 'Verzorgende IG');
+      await page.fill('#vacancy-hours', '24 tot 32 uur per week');
+      await page.fill('#vacancy-location', 'Tilburg');
+      await page.fill('#vacancy-apply', 'Mail naar werken@example.org');
+      await Promise.all([page.waitForURL(/\/posts\/\d+/), page.click('form[action="/vacatures"] button.primary')]);
+      await page.goto(base + '/vacatures');
+      assert.match(await page.textContent('main'), /Verzorgende IG/);
+    } finally { await ctx.close(); }
+  });
+  for (const role of ['anonymous', 'admin']) {
+    for (const lang of ['nl', 'en']) {
+      it(`axe: the list and the form (${role}, ${lang})`, { timeout: 2 * TEST_TIMEOUT }, async () => {
+        const ctx = await loggedInContext(role, { lang });
+        try {
+          const page = await ctx.newPage();
+          const resp = await page.goto(base + '/vacatures');
+          assert.equal(resp.status(), 200);
+          await axeCheck(page, `/vacatures as ${role} (${lang})`);
+          if (role === 'admin') {
+            await page.goto(base + '/vacatures/nieuw');
+            await axeCheck(page, `/vacatures/nieuw (${lang})`);
+            // Refused: the job is only spaces (the browser's own check passes).
+            await page.fill('#vacancy-job', '   ');
+            await page.fill('#vacancy-hours', '20 uur');
+            await page.fill('#vacancy-location', 'Breda');
+            await page.fill('#vacancy-apply', 'Bel Anja');
+            await clickAndWait(page, 'form[action="/vacatures"] button.primary');
+            assert.equal(await page.getAttribute('#vacancy-job', 'aria-invalid'), 'true');
+            await axeCheck(page, `/vacatures/nieuw with an error (${lang})`);
+          }
+        } finally { await ctx.close(); }
+      });
+    }
   }
 });
