@@ -580,6 +580,13 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE vacancies (post_id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, job TEXT NOT NULL,"
 	" hours TEXT NOT NULL, location TEXT NOT NULL, apply TEXT NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE INDEX vacancies_org ON vacancies(org_id, post_id);",
+
+	/* 34 (campaigns, issue 20, docs/measure.md): an organisation's posts
+	 * grouped by a tag or a link over a period, with a goal. */
+	"CREATE TABLE campaigns (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, created_by INTEGER NOT NULL,"
+	" name TEXT NOT NULL, tag TEXT NOT NULL, link TEXT NOT NULL, goal_kind INTEGER NOT NULL, goal INTEGER NOT NULL,"
+	" starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX campaigns_org ON campaigns(org_id, id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

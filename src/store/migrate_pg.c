@@ -530,6 +530,12 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE vacancies (post_id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, job TEXT NOT NULL,"
 	" hours TEXT NOT NULL, location TEXT NOT NULL, apply TEXT NOT NULL, created_at BIGINT NOT NULL);"
 	"CREATE INDEX vacancies_org ON vacancies(org_id, post_id);",
+
+	/* 34: campaigns (see migrate.c). */
+	"CREATE TABLE campaigns (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, created_by BIGINT NOT NULL,"
+	" name TEXT NOT NULL, tag TEXT NOT NULL, link TEXT NOT NULL, goal_kind BIGINT NOT NULL, goal BIGINT NOT NULL,"
+	" starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE INDEX campaigns_org ON campaigns(org_id, id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -917,4 +917,36 @@ struct vacancy {
 	struct post *post;        /* filled by core: the post, its author the organisation */
 };
 
+/* Campaigns (issue 20, core/campaign.c): an organisation's posts grouped by
+ * a hashtag or a link over a period, with a goal. */
+enum campaign_goal { CAMPAIGN_REACH = 0, CAMPAIGN_CLICKS = 1, CAMPAIGN_APPLICATIONS = 2 };
+
+struct campaign {
+	uint64_t id, org_id, created_by;
+	const char *name;
+	const char *tag;          /* lower case, without '#'; "" when by link */
+	const char *link;         /* an address its posts link to (a prefix); "" when by tag */
+	int goal_kind;            /* enum campaign_goal */
+	int64_t goal;             /* the number to reach, > 0 */
+	int64_t starts_at, ends_at; /* the period [starts_at, ends_at) */
+	int64_t created_at;
+};
+
+/* One post of a campaign with its numbers (counts below 5 are the view's
+ * "fewer than 5"; they count 0 toward the goal). */
+struct campaign_post {
+	struct post *post;
+	int64_t reach, clicks;
+	bool vacancy;             /* its clicks are clicks on how to apply */
+};
+
+struct campaign_progress {
+	struct campaign_post *v;
+	size_t n;
+	bool truncated;           /* more posts than one page of figures holds */
+	int64_t reach, clicks, applications; /* sums of the per-post numbers of 5 or more */
+	int64_t value;            /* the goal's measure */
+	int percent;              /* of the goal, 0..100 */
+};
+
 #endif

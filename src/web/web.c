@@ -352,6 +352,11 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/vacatures.json", h_vacancies_json, WEB_ANYONE},
 	{HTTP_GET, "/vacatures/nieuw", h_vacancy_new, WEB_LOGIN},
 	{HTTP_POST, "/vacatures", h_vacancy_create, WEB_LOGIN},
+	/* campaigns (issue 20, web/campaign.c): the organisation's staff only (core decides) */
+	{HTTP_GET, "/campagnes", h_campaigns, WEB_LOGIN},
+	{HTTP_POST, "/campagnes", h_campaign_create, WEB_LOGIN},
+	{HTTP_GET, "/campagnes/:id", h_campaign, WEB_LOGIN},
+	{HTTP_GET, "/campagnes/:id/cijfers.csv", h_campaign_csv, WEB_LOGIN},
 	/* consultation hours (consult.c) */
 	{HTTP_GET, "/consult", h_consult_list, WEB_ANYONE},
 	{HTTP_GET, "/consult/new", h_consult_new, WEB_LOGIN},

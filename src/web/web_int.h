@@ -239,6 +239,11 @@ int h_vacancies_atom(struct http_req *r);
 int h_vacancies_json(struct http_req *r);
 int h_vacancy_new(struct http_req *r);
 int h_vacancy_create(struct http_req *r);
+/* campaign.c: campaigns (issue 20) */
+int h_campaigns(struct http_req *r);
+int h_campaign_create(struct http_req *r);
+int h_campaign(struct http_req *r);
+int h_campaign_csv(struct http_req *r);
 /* reach.c: the reach of a post, for its author side (issue 20) */
 int h_post_reach(struct http_req *r);
 int h_link(struct http_req *r);
