@@ -587,6 +587,18 @@ static const char *const sqlite_steps[] = {
 	" name TEXT NOT NULL, tag TEXT NOT NULL, link TEXT NOT NULL, goal_kind INTEGER NOT NULL, goal INTEGER NOT NULL,"
 	" starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE INDEX campaigns_org ON campaigns(org_id, id);",
+
+	/* 35 (ambassadors, issue 20, docs/measure.md): staff who share the
+	 * organisation's posts with a personal link, with or without consent
+	 * to be shown by name; visits and applications through the links are
+	 * counted, and who came is kept only to count them once. */
+	"CREATE TABLE ambassadors (org_id INTEGER NOT NULL, person_id INTEGER NOT NULL, code INTEGER NOT NULL UNIQUE,"
+	" consent INTEGER NOT NULL, joined_at INTEGER NOT NULL, PRIMARY KEY (org_id, person_id));"
+	"CREATE INDEX ambassadors_person ON ambassadors(person_id);"
+	"CREATE TABLE amb_clicks (code INTEGER NOT NULL, post_id INTEGER NOT NULL, clicks INTEGER NOT NULL,"
+	" applied INTEGER NOT NULL, PRIMARY KEY (code, post_id));"
+	"CREATE TABLE amb_reach (code INTEGER NOT NULL, post_id INTEGER NOT NULL, viewer_id INTEGER NOT NULL,"
+	" PRIMARY KEY (code, post_id, viewer_id)) WITHOUT ROWID;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

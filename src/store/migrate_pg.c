@@ -536,6 +536,15 @@ const char *const store_pg_steps[] = {
 	" name TEXT NOT NULL, tag TEXT NOT NULL, link TEXT NOT NULL, goal_kind BIGINT NOT NULL, goal BIGINT NOT NULL,"
 	" starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL, created_at BIGINT NOT NULL);"
 	"CREATE INDEX campaigns_org ON campaigns(org_id, id);",
+
+	/* 35: ambassadors (see migrate.c). */
+	"CREATE TABLE ambassadors (org_id BIGINT NOT NULL, person_id BIGINT NOT NULL, code BIGINT NOT NULL UNIQUE,"
+	" consent BIGINT NOT NULL, joined_at BIGINT NOT NULL, PRIMARY KEY (org_id, person_id));"
+	"CREATE INDEX ambassadors_person ON ambassadors(person_id);"
+	"CREATE TABLE amb_clicks (code BIGINT NOT NULL, post_id BIGINT NOT NULL, clicks BIGINT NOT NULL,"
+	" applied BIGINT NOT NULL, PRIMARY KEY (code, post_id));"
+	"CREATE TABLE amb_reach (code BIGINT NOT NULL, post_id BIGINT NOT NULL, viewer_id BIGINT NOT NULL,"
+	" PRIMARY KEY (code, post_id, viewer_id));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -949,4 +949,30 @@ struct campaign_progress {
 	int percent;              /* of the goal, 0..100 */
 };
 
+/* Ambassadors (issue 20, core/ambassador.c): staff who share the
+ * organisation's posts with a personal link (/l/<post>-a<code>). */
+struct ambassador {
+	uint64_t org_id, person_id;
+	uint64_t code;            /* in the personal links */
+	bool consent;             /* the organisation may see their numbers by name */
+	int64_t joined_at;
+	struct account *person, *org; /* filled by core where said */
+};
+
+/* Numbers through personal links: visits (clicks on the link), distinct
+ * people in kring who came that way (reached), and clicks on how to apply
+ * in a vacancy after coming that way (applied). */
+struct amb_figures {
+	int64_t reached, clicks, applied;
+};
+
+/* One row of an organisation's ambassador report: an ambassador who gave
+ * consent (person set) or the others together (person NULL), for one
+ * campaign (campaign set) or for all shared posts (campaign NULL). */
+struct amb_row {
+	struct account *person;
+	const struct campaign *campaign;
+	struct amb_figures f;
+};
+
 #endif

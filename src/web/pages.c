@@ -143,6 +143,7 @@ int h_profile(struct http_req *r)
 	struct tval *crisis = webcare_crisis_banner(r, acc); /* an organisation in crisis mode */
 	if (crisis)
 		tv_set(m, "crisis", crisis);
+	amb_badge_model(r, m, acc); /* an ambassador's thank-you (web/ambassador.c) */
 	struct relation rel;
 	if ((rc = core_relation(q->w->core, q->viewer, acc->id, &rel)))
 		return rc;

@@ -357,6 +357,10 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/campagnes", h_campaign_create, WEB_LOGIN},
 	{HTTP_GET, "/campagnes/:id", h_campaign, WEB_LOGIN},
 	{HTTP_GET, "/campagnes/:id/cijfers.csv", h_campaign_csv, WEB_LOGIN},
+	/* ambassadors (issue 20, web/ambassador.c): staff share with a personal link */
+	{HTTP_GET, "/ambassadeur", h_ambassador, WEB_LOGIN},
+	{HTTP_POST, "/ambassadeur/:org/:action", h_ambassador_act, WEB_LOGIN},
+	{HTTP_GET, "/ambassadeurs/:org", h_ambassadors, WEB_LOGIN},
 	/* consultation hours (consult.c) */
 	{HTTP_GET, "/consult", h_consult_list, WEB_ANYONE},
 	{HTTP_GET, "/consult/new", h_consult_new, WEB_LOGIN},
