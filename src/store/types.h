@@ -52,6 +52,7 @@ enum notif_kind {
 	NOTIF_MATCH_REQUEST = 18, /* choosing a care worker: a client sent you a request (actor: the
 	                           * client; never on a like alone) */
 	NOTIF_WEBCARE_SPIKE = 19, /* webcare: mentions rise sharply (org_id: whose inbox) */
+	NOTIF_GUIDELINES = 20,    /* please accept the organisation's current guidelines (org_id: whose) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -973,6 +974,15 @@ struct amb_row {
 	struct account *person;
 	const struct campaign *campaign;
 	struct amb_figures f;
+};
+
+/* Guidelines reach (issue 20, core/guidelines.c): how many of an
+ * organisation's staff accepted its current social-media guidelines. */
+struct guidelines_reach {
+	bool has_guidelines;
+	int64_t staff, accepted;
+	int percent;              /* 0..100 */
+	bool viewer_accepted;
 };
 
 #endif

@@ -248,6 +248,9 @@ int amb_link(struct http_req *r, uint64_t post, const char *code);
 void amb_after_click(struct http_req *r, uint64_t post);
 /* The "ambassador of" badges of acc on a profile page's model m. */
 void amb_badge_model(struct http_req *r, struct tval *m, const struct account *acc);
+/* guidelines_reach.c: guidelines reach (issue 20) */
+int h_guidelines_reach(struct http_req *r);
+int h_guidelines_remind(struct http_req *r);
 /* campaign.c: campaigns (issue 20) */
 int h_campaigns(struct http_req *r);
 int h_campaign_create(struct http_req *r);
