@@ -19,7 +19,7 @@
 #include "store/store_reach.h"
 
 /* "YYYY-MM-DD" as days since 1970 (checked: a real date). */
-static bool parse_day(const char *s, int64_t *days)
+bool core_parse_day(const char *s, int64_t *days)
 {
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
@@ -36,7 +36,7 @@ static bool parse_day(const char *s, int64_t *days)
 }
 
 /* The moment Amsterdam's day begins (local midnight, as UTC). */
-static int64_t day_start(int64_t days)
+int64_t core_day_start(int64_t days)
 {
 	int64_t t = days * 86400;
 	/* DST changes at 01:00 UTC, never near local midnight. */
@@ -91,10 +91,10 @@ enum campaign_problem core_campaign_check(struct arena *a, const struct campaign
 		return CAMPAIGN_GOAL;
 	out->goal = g;
 	int64_t d0, d1;
-	if (!parse_day(in->starts, &d0) || !parse_day(in->ends, &d1) || d1 < d0 || d1 - d0 >= CORE_CAMPAIGN_DAYS_MAX)
+	if (!core_parse_day(in->starts, &d0) || !core_parse_day(in->ends, &d1) || d1 < d0 || d1 - d0 >= CORE_CAMPAIGN_DAYS_MAX)
 		return CAMPAIGN_PERIOD;
-	out->starts_at = day_start(d0);
-	out->ends_at = day_start(d1 + 1);
+	out->starts_at = core_day_start(d0);
+	out->ends_at = core_day_start(d1 + 1);
 	return CAMPAIGN_OK;
 }
 

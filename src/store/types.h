@@ -985,4 +985,8 @@ struct guidelines_reach {
 	bool viewer_accepted;
 };
 
+/* The trend-break page (issue 20, core/trend_page.c): a measure counted per
+ * Amsterdam day around the day an organisation started something. */
+enum trend_measure { TREND_MENTIONS = 0, TREND_FOLLOWERS = 1 };
+
 #endif

@@ -364,6 +364,8 @@ const struct web_route web_pages[] = {
 	/* guidelines reach (issue 20, web/guidelines_reach.c): the organisation's staff */
 	{HTTP_GET, "/richtlijnen/:org", h_guidelines_reach, WEB_LOGIN},
 	{HTTP_POST, "/richtlijnen/:org/herinnering", h_guidelines_remind, WEB_LOGIN},
+	/* the trend-break page (issue 20, web/trend_page.c): the organisation's staff */
+	{HTTP_GET, "/trend/:org", h_trend_page, WEB_LOGIN},
 	/* consultation hours (consult.c) */
 	{HTTP_GET, "/consult", h_consult_list, WEB_ANYONE},
 	{HTTP_GET, "/consult/new", h_consult_new, WEB_LOGIN},

@@ -251,6 +251,8 @@ void amb_badge_model(struct http_req *r, struct tval *m, const struct account *a
 /* guidelines_reach.c: guidelines reach (issue 20) */
 int h_guidelines_reach(struct http_req *r);
 int h_guidelines_remind(struct http_req *r);
+/* trend_page.c: did the trend break? (issue 20) */
+int h_trend_page(struct http_req *r);
 /* campaign.c: campaigns (issue 20) */
 int h_campaigns(struct http_req *r);
 int h_campaign_create(struct http_req *r);

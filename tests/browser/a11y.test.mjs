@@ -406,6 +406,11 @@ const PAGES = [
   // Vacancies (issue 20): the list for everyone, the form for the organisation's staff.
   ['/vacatures', () => '/vacatures'],
   ['/vacatures/nieuw', () => '/vacatures/nieuw'],
+  ['/campagnes', () => '/campagnes'],
+  ['/ambassadeur', () => '/ambassadeur'],
+  ['/ambassadeurs/ORG', () => `/ambassadeurs/${ORG.name}`],
+  ['/richtlijnen/ORG', () => `/richtlijnen/${ORG.name}`],
+  ['/trend/ORG', () => `/trend/${ORG.name}`],
   // My plan (issue 19): the client's own page (with a suggestion), the printable page, a shared plan (404 for others).
   ['/mijn-plan', () => '/mijn-plan'],
   ['/mijn-plan/print', () => '/mijn-plan/print'],
@@ -726,5 +731,47 @@ describe('vacancies', { timeout: 8 * 60_000 }, () => {
         } finally { await ctx.close(); }
       });
     }
+  }
+});
+
+// Issue 20: campaigns, ambassadors and guidelines reach, for the
+// organisation's staff (admin): made through the forms without JavaScript,
+// then axe in nl and en.
+describe('campaigns, ambassadors, guidelines reach', { timeout: 8 * 60_000 }, () => {
+  it('start a campaign and join as ambassador without JavaScript', { timeout: 2 * TEST_TIMEOUT }, async () => {
+    const ctx = await loggedInContext('admin', { javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(base + '/campagnes');
+      await page.fill('#campaign-name', 'Zomerwerving');
+      await page.fill('#campaign-by', `#${TAG}`);
+      await page.fill('#campaign-goal', '100');
+      const d = new Date();
+      const day = (k) => new Date(d.getTime() + k * 86400_000).toISOString().slice(0, 10);
+      await page.fill('#campaign-starts', day(-1));
+      await page.fill('#campaign-ends', day(1));
+      await Promise.all([page.waitForURL(/\/campagnes\/\d+/), page.click('form[action="/campagnes"] button.primary')]);
+      ids.campaign = new URL(page.url()).pathname.match(/\/campagnes\/(\d+)/)[1];
+      assert.match(await page.textContent('main'), /van het doel van 100/);
+      await page.goto(base + '/ambassadeur');
+      await page.check(`form[action="/ambassadeur/${ORG.name}/meedoen"] input[name=consent]`);
+      await clickAndWait(page, `form[action="/ambassadeur/${ORG.name}/meedoen"] button.primary`);
+      assert.ok(await page.locator('input[readonly][value*="/l/"]').count() >= 1, 'personal links listed');
+    } finally { await ctx.close(); }
+  });
+  for (const lang of ['nl', 'en']) {
+    it(`axe: campaign, ambassadors, guidelines (${lang})`, { timeout: 3 * TEST_TIMEOUT }, async () => {
+      const ctx = await loggedInContext('admin', { lang });
+      try {
+        const page = await ctx.newPage();
+        const past = new Date(Date.now() - 60 * 86400_000).toISOString().slice(0, 10);
+        for (const path of ['/campagnes', `/campagnes/${ids.campaign}`, '/ambassadeur', `/ambassadeurs/${ORG.name}`,
+          `/richtlijnen/${ORG.name}`, `/trend/${ORG.name}?meting=vermeldingen&datum=${past}`]) {
+          const resp = await page.goto(base + path);
+          assert.equal(resp.status(), 200, path);
+          await axeCheck(page, `${path} (${lang})`);
+        }
+      } finally { await ctx.close(); }
+    });
   }
 });
