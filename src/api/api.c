@@ -504,6 +504,9 @@ const struct api_route api_table[] = {
 	{G, "/api/v1/custom_emojis", a_empty_list, PUB},
 	/* reach (issue 20, docs/measure.md): kring's own */
 	{G, "/api/v1/kring/posts/:id/reach", a_post_reach, "read:statuses"},
+	/* vacancies (issue 20, docs/measure.md): kring's own */
+	{G, "/api/v1/kring/vacancies", a_vacancies, OPT("read:statuses")},
+	{P, "/api/v1/kring/vacancies", a_vacancy_create, "write:statuses"},
 	/* reviews (issue 19, docs/reviews.md): kring's own */
 	{G, "/api/v1/kring/reviews", a_review_list, OPT("read:reviews")},
 	{G, "/api/v1/kring/reviews/mine", a_review_mine, "read:reviews"},

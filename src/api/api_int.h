@@ -210,6 +210,8 @@ H(a_match_next); H(a_match_list); H(a_match_likes); H(a_match_requests); H(a_mat
 H(a_match_profile_set); H(a_match_undo); H(a_match_like); H(a_match_skip); H(a_match_request);
 /* reach.c: reach of a post (kring's own, issue 20) */
 H(a_post_reach);
+/* vacancy.c: vacancies (kring's own, issue 20) */
+H(a_vacancies); H(a_vacancy_create);
 /* plan.c: my plan (kring's own) and its FHIR export */
 H(a_plan_mine); H(a_plan_of); H(a_plan_shared); H(a_plan_fhir); H(a_plan_goal_add); H(a_plan_step_add);
 H(a_plan_goal_act); H(a_plan_step_act); H(a_plan_undo); H(a_plan_share);

@@ -309,6 +309,9 @@ struct post_input {
 	/* visibility is the author's default, not chosen: in a group the
 	 * group is the audience (as wide as what it answers). */
 	bool visibility_default;
+	/* A vacancy's fields (core/vacancy.c), kept in the post's transaction:
+	 * the post must be public, not a reply and not in a group. */
+	const struct vacancy_fields *vacancy;
 };
 /* Write a post: the post, its media, content warning, poll, idempotency
  * key and guard audit are one transaction, committed before it returns. */

@@ -41,6 +41,13 @@ void reach_note(struct core *c, uint64_t viewer, struct post *const *v, size_t n
  * when p's links are counted (an organisation's post); NULL otherwise. */
 const char *post_link_at(struct arena *a, const struct post *p, int n);
 
+/* Amsterdam days (campaign.c): "YYYY-MM-DD" as days since 1970 (a real
+ * date, years 2000..2100), and the moment such a day begins (UTC). */
+bool core_parse_day(const char *s, int64_t *days);
+int64_t core_day_start(int64_t days);
+/* Vacancies (vacancy.c): keep the fields of post, in its transaction. */
+int vacancy_insert(struct core *c, uint64_t post, uint64_t org, const struct vacancy_fields *f) WARN_UNUSED;
+
 
 struct arena;
 struct core;

@@ -793,6 +793,9 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	enum media_refusal mwhy;
 	if (in->nmedia && (rc = core_media_check(c, viewer, in->author_id, in->media_ids, in->nmedia, &mwhy)))
 		return rc;
+	/* A vacancy is listed for everyone: nothing narrower, nothing held. */
+	if (in->vacancy && (pn.visibility != VIS_PUBLIC || pn.group_id || pn.in_reply_to || pn.pending))
+		return ERR_INVAL;
 	/* One action, one transaction: all of it is on disk, or none. */
 	if ((rc = store_begin(c->store)))
 		return rc;
@@ -812,6 +815,8 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		                       in->npoll);
 	/* The key is claimed inside the transaction: of two requests with one
 	 * key, the second finds it taken and rolls its post back. */
+	if (!rc && in->vacancy)
+		rc = vacancy_insert(c, pn.id, in->author_id, in->vacancy);
 	if (!rc && in->idem_key)
 		rc = store_idem_put(c->store, viewer, in->idem_key, pn.id, time_now());
 	if (!rc)

@@ -578,6 +578,30 @@ static const char *const sqlite_steps[] = {
 	/* 33 (reminders by e-mail, issue 18, docs/appointments.md): what a person
 	 * wants by e-mail; no row is nothing (the default: off). */
 	"CREATE TABLE mail_prefs (account_id INTEGER PRIMARY KEY, appointments INTEGER NOT NULL DEFAULT 0);",
+	/* 34 (vacancies, issue 20, docs/measure.md): the fields of an
+	 * organisation's vacancy, beside its public post. */
+	"CREATE TABLE vacancies (post_id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, job TEXT NOT NULL,"
+	" hours TEXT NOT NULL, location TEXT NOT NULL, apply TEXT NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX vacancies_org ON vacancies(org_id, post_id);",
+
+	/* 35 (campaigns, issue 20, docs/measure.md): an organisation's posts
+	 * grouped by a tag or a link over a period, with a goal. */
+	"CREATE TABLE campaigns (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, created_by INTEGER NOT NULL,"
+	" name TEXT NOT NULL, tag TEXT NOT NULL, link TEXT NOT NULL, goal_kind INTEGER NOT NULL, goal INTEGER NOT NULL,"
+	" starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL, created_at INTEGER NOT NULL);"
+	"CREATE INDEX campaigns_org ON campaigns(org_id, id);",
+
+	/* 36 (ambassadors, issue 20, docs/measure.md): staff who share the
+	 * organisation's posts with a personal link, with or without consent
+	 * to be shown by name; visits and applications through the links are
+	 * counted, and who came is kept only to count them once. */
+	"CREATE TABLE ambassadors (org_id INTEGER NOT NULL, person_id INTEGER NOT NULL, code INTEGER NOT NULL UNIQUE,"
+	" consent INTEGER NOT NULL, joined_at INTEGER NOT NULL, PRIMARY KEY (org_id, person_id));"
+	"CREATE INDEX ambassadors_person ON ambassadors(person_id);"
+	"CREATE TABLE amb_clicks (code INTEGER NOT NULL, post_id INTEGER NOT NULL, clicks INTEGER NOT NULL,"
+	" applied INTEGER NOT NULL, PRIMARY KEY (code, post_id));"
+	"CREATE TABLE amb_reach (code INTEGER NOT NULL, post_id INTEGER NOT NULL, viewer_id INTEGER NOT NULL,"
+	" PRIMARY KEY (code, post_id, viewer_id)) WITHOUT ROWID;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

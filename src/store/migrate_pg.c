@@ -528,6 +528,25 @@ const char *const store_pg_steps[] = {
 
 	/* 33: reminders by e-mail (see migrate.c). */
 	"CREATE TABLE mail_prefs (account_id BIGINT PRIMARY KEY, appointments BIGINT NOT NULL DEFAULT 0);",
+	/* 34: vacancies (see migrate.c). */
+	"CREATE TABLE vacancies (post_id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, job TEXT NOT NULL,"
+	" hours TEXT NOT NULL, location TEXT NOT NULL, apply TEXT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE INDEX vacancies_org ON vacancies(org_id, post_id);",
+
+	/* 35: campaigns (see migrate.c). */
+	"CREATE TABLE campaigns (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, created_by BIGINT NOT NULL,"
+	" name TEXT NOT NULL, tag TEXT NOT NULL, link TEXT NOT NULL, goal_kind BIGINT NOT NULL, goal BIGINT NOT NULL,"
+	" starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL, created_at BIGINT NOT NULL);"
+	"CREATE INDEX campaigns_org ON campaigns(org_id, id);",
+
+	/* 36: ambassadors (see migrate.c). */
+	"CREATE TABLE ambassadors (org_id BIGINT NOT NULL, person_id BIGINT NOT NULL, code BIGINT NOT NULL UNIQUE,"
+	" consent BIGINT NOT NULL, joined_at BIGINT NOT NULL, PRIMARY KEY (org_id, person_id));"
+	"CREATE INDEX ambassadors_person ON ambassadors(person_id);"
+	"CREATE TABLE amb_clicks (code BIGINT NOT NULL, post_id BIGINT NOT NULL, clicks BIGINT NOT NULL,"
+	" applied BIGINT NOT NULL, PRIMARY KEY (code, post_id));"
+	"CREATE TABLE amb_reach (code BIGINT NOT NULL, post_id BIGINT NOT NULL, viewer_id BIGINT NOT NULL,"
+	" PRIMARY KEY (code, post_id, viewer_id));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -52,6 +52,7 @@ enum notif_kind {
 	NOTIF_MATCH_REQUEST = 18, /* choosing a care worker: a client sent you a request (actor: the
 	                           * client; never on a like alone) */
 	NOTIF_WEBCARE_SPIKE = 19, /* webcare: mentions rise sharply (org_id: whose inbox) */
+	NOTIF_GUIDELINES = 20,    /* please accept the organisation's current guidelines (org_id: whose) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX
@@ -901,5 +902,92 @@ struct wc_crisis_update {
 	const char *text;
 	int64_t created_at;
 };
+
+/* Vacancies (issue 20, core/vacancy.c, docs/measure.md): a kind of post
+ * of an organisation, public only; the post's text is made from the fields. */
+struct vacancy_fields {
+	const char *function;     /* the job ("Verzorgende IG") */
+	const char *hours;        /* "24 tot 32 uur per week" */
+	const char *location;     /* where */
+	const char *apply;        /* how to apply: an address, a link, a name */
+};
+
+struct vacancy {
+	uint64_t post_id, org_id;
+	struct vacancy_fields f;
+	int64_t created_at;
+	struct post *post;        /* filled by core: the post, its author the organisation */
+};
+
+/* Campaigns (issue 20, core/campaign.c): an organisation's posts grouped by
+ * a hashtag or a link over a period, with a goal. */
+enum campaign_goal { CAMPAIGN_REACH = 0, CAMPAIGN_CLICKS = 1, CAMPAIGN_APPLICATIONS = 2 };
+
+struct campaign {
+	uint64_t id, org_id, created_by;
+	const char *name;
+	const char *tag;          /* lower case, without '#'; "" when by link */
+	const char *link;         /* an address its posts link to (a prefix); "" when by tag */
+	int goal_kind;            /* enum campaign_goal */
+	int64_t goal;             /* the number to reach, > 0 */
+	int64_t starts_at, ends_at; /* the period [starts_at, ends_at) */
+	int64_t created_at;
+};
+
+/* One post of a campaign with its numbers (counts below 5 are the view's
+ * "fewer than 5"; they count 0 toward the goal). */
+struct campaign_post {
+	struct post *post;
+	int64_t reach, clicks;
+	bool vacancy;             /* its clicks are clicks on how to apply */
+};
+
+struct campaign_progress {
+	struct campaign_post *v;
+	size_t n;
+	bool truncated;           /* more posts than one page of figures holds */
+	int64_t reach, clicks, applications; /* sums of the per-post numbers of 5 or more */
+	int64_t value;            /* the goal's measure */
+	int percent;              /* of the goal, 0..100 */
+};
+
+/* Ambassadors (issue 20, core/ambassador.c): staff who share the
+ * organisation's posts with a personal link (/l/<post>-a<code>). */
+struct ambassador {
+	uint64_t org_id, person_id;
+	uint64_t code;            /* in the personal links */
+	bool consent;             /* the organisation may see their numbers by name */
+	int64_t joined_at;
+	struct account *person, *org; /* filled by core where said */
+};
+
+/* Numbers through personal links: visits (clicks on the link), distinct
+ * people in kring who came that way (reached), and clicks on how to apply
+ * in a vacancy after coming that way (applied). */
+struct amb_figures {
+	int64_t reached, clicks, applied;
+};
+
+/* One row of an organisation's ambassador report: an ambassador who gave
+ * consent (person set) or the others together (person NULL), for one
+ * campaign (campaign set) or for all shared posts (campaign NULL). */
+struct amb_row {
+	struct account *person;
+	const struct campaign *campaign;
+	struct amb_figures f;
+};
+
+/* Guidelines reach (issue 20, core/guidelines.c): how many of an
+ * organisation's staff accepted its current social-media guidelines. */
+struct guidelines_reach {
+	bool has_guidelines;
+	int64_t staff, accepted;
+	int percent;              /* 0..100 */
+	bool viewer_accepted;
+};
+
+/* The trend-break page (issue 20, core/trend_page.c): a measure counted per
+ * Amsterdam day around the day an organisation started something. */
+enum trend_measure { TREND_MENTIONS = 0, TREND_FOLLOWERS = 1 };
 
 #endif

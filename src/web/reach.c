@@ -66,17 +66,23 @@ int h_link(struct http_req *r)
 	const char *t = http_param(r, "token");
 	const char *dash = t ? strchr(t, '-') : NULL;
 	uint64_t post, n;
-	if (!dash || dash == t || dash - t > 20 || !parse_u64(dash + 1, &n) || n > 1000)
+	if (!dash || dash == t || dash - t > 20)
 		return ERR_NOTFOUND;
 	char num[21];
 	memcpy(num, t, (size_t)(dash - t));
 	num[dash - t] = '\0';
 	if (!parse_u64(num, &post))
 		return ERR_NOTFOUND;
+	/* An ambassador's personal link to the post (web/ambassador.c). */
+	if (dash[1] == 'a')
+		return amb_link(r, post, dash + 2);
+	if (!parse_u64(dash + 1, &n) || n > 1000)
+		return ERR_NOTFOUND;
 	const char *url;
 	int rc = core_link_click(q->w->core, r->a, q->viewer, post, (int)n, &url);
 	if (rc)
 		return rc;
+	amb_after_click(r, post);
 	http_redirect(r, url);
 	return 0;
 }

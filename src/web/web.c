@@ -346,6 +346,26 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/tags/:tag", h_tag, WEB_ANYONE},
 	{HTTP_GET, "/search", h_search, WEB_ANYONE},
 	{HTTP_GET, "/wie", h_directory, WEB_ANYONE},
+	/* vacancies (issue 20, web/vacancy.c): listed and fed to anyone; published by an organisation's staff */
+	{HTTP_GET, "/vacatures", h_vacancies, WEB_ANYONE},
+	{HTTP_GET, "/vacatures.atom", h_vacancies_atom, WEB_ANYONE},
+	{HTTP_GET, "/vacatures.json", h_vacancies_json, WEB_ANYONE},
+	{HTTP_GET, "/vacatures/nieuw", h_vacancy_new, WEB_LOGIN},
+	{HTTP_POST, "/vacatures", h_vacancy_create, WEB_LOGIN},
+	/* campaigns (issue 20, web/campaign.c): the organisation's staff only (core decides) */
+	{HTTP_GET, "/campagnes", h_campaigns, WEB_LOGIN},
+	{HTTP_POST, "/campagnes", h_campaign_create, WEB_LOGIN},
+	{HTTP_GET, "/campagnes/:id", h_campaign, WEB_LOGIN},
+	{HTTP_GET, "/campagnes/:id/cijfers.csv", h_campaign_csv, WEB_LOGIN},
+	/* ambassadors (issue 20, web/ambassador.c): staff share with a personal link */
+	{HTTP_GET, "/ambassadeur", h_ambassador, WEB_LOGIN},
+	{HTTP_POST, "/ambassadeur/:org/:action", h_ambassador_act, WEB_LOGIN},
+	{HTTP_GET, "/ambassadeurs/:org", h_ambassadors, WEB_LOGIN},
+	/* guidelines reach (issue 20, web/guidelines_reach.c): the organisation's staff */
+	{HTTP_GET, "/richtlijnen/:org", h_guidelines_reach, WEB_LOGIN},
+	{HTTP_POST, "/richtlijnen/:org/herinnering", h_guidelines_remind, WEB_LOGIN},
+	/* the trend-break page (issue 20, web/trend_page.c): the organisation's staff */
+	{HTTP_GET, "/trend/:org", h_trend_page, WEB_LOGIN},
 	/* consultation hours (consult.c) */
 	{HTTP_GET, "/consult", h_consult_list, WEB_ANYONE},
 	{HTTP_GET, "/consult/new", h_consult_new, WEB_LOGIN},

@@ -233,6 +233,31 @@ int h_post_create(struct http_req *r);
 int h_post_edit_form(struct http_req *r);
 int h_post_edit(struct http_req *r);
 int h_post_history(struct http_req *r);
+/* vacancy.c: vacancies, their form and feeds (issue 20) */
+int h_vacancies(struct http_req *r);
+int h_vacancies_atom(struct http_req *r);
+int h_vacancies_json(struct http_req *r);
+int h_vacancy_new(struct http_req *r);
+int h_vacancy_create(struct http_req *r);
+/* ambassador.c: ambassadors (issue 20); amb_link answers /l/<post>-a<code>,
+ * amb_after_click counts an application after a counted click in post. */
+int h_ambassador(struct http_req *r);
+int h_ambassador_act(struct http_req *r);
+int h_ambassadors(struct http_req *r);
+int amb_link(struct http_req *r, uint64_t post, const char *code);
+void amb_after_click(struct http_req *r, uint64_t post);
+/* The "ambassador of" badges of acc on a profile page's model m. */
+void amb_badge_model(struct http_req *r, struct tval *m, const struct account *acc);
+/* guidelines_reach.c: guidelines reach (issue 20) */
+int h_guidelines_reach(struct http_req *r);
+int h_guidelines_remind(struct http_req *r);
+/* trend_page.c: did the trend break? (issue 20) */
+int h_trend_page(struct http_req *r);
+/* campaign.c: campaigns (issue 20) */
+int h_campaigns(struct http_req *r);
+int h_campaign_create(struct http_req *r);
+int h_campaign(struct http_req *r);
+int h_campaign_csv(struct http_req *r);
 /* reach.c: the reach of a post, for its author side (issue 20) */
 int h_post_reach(struct http_req *r);
 int h_link(struct http_req *r);

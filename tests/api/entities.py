@@ -139,6 +139,9 @@ ENTITIES = {
     "KringPostReach": {"id": "id", "reach": "?i", "reach_below_5": "b", "favourites_count": "i",
                        "reblogs_count": "i", "replies_count": "i", "link_clicks": "?i",
                        "link_clicks_below_5": "b"},
+    # kring's own: vacancies (issue 20, docs/measure.md)
+    "KringVacancy": {"id": "id", "job": "s", "hours": "s", "location": "s", "how_to_apply": "s",
+                     "created_at": "dt", "url": "s", "account": "Account", "status": "Status"},
     "KringReviewLogEntry": {"id": "id", "review_id": "id", "actor_id": "?id", "action": "s", "reason": "s",
                             "created_at": "dt"},
     "KringReviewServices": {"org_id": "id", "services_off": "[s]"},
@@ -272,6 +275,8 @@ ROUTES = [
     ("GET", "/api/v1/kring/reviews/log", "[KringReviewLogEntry]"),
     ("GET", "/api/v1/kring/reviews/score/:id", "KringReviewScore"),
     ("GET", "/api/v1/kring/posts/:id/reach", "KringPostReach"),
+    ("GET", "/api/v1/kring/vacancies", "[KringVacancy]"),
+    ("POST", "/api/v1/kring/vacancies", "KringVacancy"),
     ("GET", "/api/v1/kring/reviews/eligibility/:id", "KringReviewEligibility"),
     ("POST", "/api/v1/kring/reviews", "KringReview"),
     ("POST", "/api/v1/kring/reviews/services", "KringReviewServices"),

@@ -403,6 +403,14 @@ const PAGES = [
   ['/settings/pro', () => '/settings/pro'],
   // Reach of a post (issue 20): the author's own numbers.
   ['/posts/ID/bereik', (role) => `/posts/${role === 'member' ? ids.member : ids.admin}/bereik`],
+  // Vacancies (issue 20): the list for everyone, the form for the organisation's staff.
+  ['/vacatures', () => '/vacatures'],
+  ['/vacatures/nieuw', () => '/vacatures/nieuw'],
+  ['/campagnes', () => '/campagnes'],
+  ['/ambassadeur', () => '/ambassadeur'],
+  ['/ambassadeurs/ORG', () => `/ambassadeurs/${ORG.name}`],
+  ['/richtlijnen/ORG', () => `/richtlijnen/${ORG.name}`],
+  ['/trend/ORG', () => `/trend/${ORG.name}`],
   // My plan (issue 19): the client's own page (with a suggestion), the printable page, a shared plan (404 for others).
   ['/mijn-plan', () => '/mijn-plan'],
   ['/mijn-plan/print', () => '/mijn-plan/print'],
@@ -672,6 +680,97 @@ describe('plain language check on the compose form', { timeout: 8 * 60_000 }, ()
         assert.ok(await page.locator('#plain li').count() >= 2, 'hints listed');
         if (js)
           await axeCheck(page, `compose form with readability hints (${lang})`);
+      } finally { await ctx.close(); }
+    });
+  }
+});
+
+// Issue 20: vacancies.  The organisation's staff (admin) publishes one
+// through the form, with JavaScript off (a plain form); then axe on the
+// list (everyone) and on the form (with a refused field) in nl and en.
+describe('vacancies', { timeout: 8 * 60_000 }, () => {
+  it('publish through the form without JavaScript', { timeout: 2 * TEST_TIMEOUT }, async () => {
+    const ctx = await loggedInContext('admin', { javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      // No think time, so the vacancy is listed at once.
+      await page.goto(`${base}/admin/orgs/${ORG.name}/policy`);
+      await page.fill('#hold_seconds', '0');
+      await clickAndWait(page, `form[action="/admin/orgs/${ORG.name}/policy"] button.primary`);
+      await page.goto(base + '/vacatures/nieuw');
+      await page.fill('#vacancy-job', 'Verzorgende IG');
+      await page.fill('#vacancy-hours', '24 tot 32 uur per week');
+      await page.fill('#vacancy-location', 'Tilburg');
+      await page.fill('#vacancy-apply', 'Mail naar werken@example.org');
+      await Promise.all([page.waitForURL(/\/posts\/\d+/), page.click('form[action="/vacatures"] button.primary')]);
+      await page.goto(base + '/vacatures');
+      assert.match(await page.textContent('main'), /Verzorgende IG/);
+    } finally { await ctx.close(); }
+  });
+  for (const role of ['anonymous', 'admin']) {
+    for (const lang of ['nl', 'en']) {
+      it(`axe: the list and the form (${role}, ${lang})`, { timeout: 2 * TEST_TIMEOUT }, async () => {
+        const ctx = await loggedInContext(role, { lang });
+        try {
+          const page = await ctx.newPage();
+          const resp = await page.goto(base + '/vacatures');
+          assert.equal(resp.status(), 200);
+          await axeCheck(page, `/vacatures as ${role} (${lang})`);
+          if (role === 'admin') {
+            await page.goto(base + '/vacatures/nieuw');
+            await axeCheck(page, `/vacatures/nieuw (${lang})`);
+            // Refused: the job is only spaces (the browser's own check passes).
+            await page.fill('#vacancy-job', '   ');
+            await page.fill('#vacancy-hours', '20 uur');
+            await page.fill('#vacancy-location', 'Breda');
+            await page.fill('#vacancy-apply', 'Bel Anja');
+            await clickAndWait(page, 'form[action="/vacatures"] button.primary');
+            assert.equal(await page.getAttribute('#vacancy-job', 'aria-invalid'), 'true');
+            await axeCheck(page, `/vacatures/nieuw with an error (${lang})`);
+          }
+        } finally { await ctx.close(); }
+      });
+    }
+  }
+});
+
+// Issue 20: campaigns, ambassadors and guidelines reach, for the
+// organisation's staff (admin): made through the forms without JavaScript,
+// then axe in nl and en.
+describe('campaigns, ambassadors, guidelines reach', { timeout: 8 * 60_000 }, () => {
+  it('start a campaign and join as ambassador without JavaScript', { timeout: 2 * TEST_TIMEOUT }, async () => {
+    const ctx = await loggedInContext('admin', { javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(base + '/campagnes');
+      await page.fill('#campaign-name', 'Zomerwerving');
+      await page.fill('#campaign-by', `#${TAG}`);
+      await page.fill('#campaign-goal', '100');
+      const d = new Date();
+      const day = (k) => new Date(d.getTime() + k * 86400_000).toISOString().slice(0, 10);
+      await page.fill('#campaign-starts', day(-1));
+      await page.fill('#campaign-ends', day(1));
+      await Promise.all([page.waitForURL(/\/campagnes\/\d+/), page.click('form[action="/campagnes"] button.primary')]);
+      ids.campaign = new URL(page.url()).pathname.match(/\/campagnes\/(\d+)/)[1];
+      assert.match(await page.textContent('main'), /van het doel van 100/);
+      await page.goto(base + '/ambassadeur');
+      await page.check(`form[action="/ambassadeur/${ORG.name}/meedoen"] input[name=consent]`);
+      await clickAndWait(page, `form[action="/ambassadeur/${ORG.name}/meedoen"] button.primary`);
+      assert.ok(await page.locator('input[readonly][value*="/l/"]').count() >= 1, 'personal links listed');
+    } finally { await ctx.close(); }
+  });
+  for (const lang of ['nl', 'en']) {
+    it(`axe: campaign, ambassadors, guidelines (${lang})`, { timeout: 3 * TEST_TIMEOUT }, async () => {
+      const ctx = await loggedInContext('admin', { lang });
+      try {
+        const page = await ctx.newPage();
+        const past = new Date(Date.now() - 60 * 86400_000).toISOString().slice(0, 10);
+        for (const path of ['/campagnes', `/campagnes/${ids.campaign}`, '/ambassadeur', `/ambassadeurs/${ORG.name}`,
+          `/richtlijnen/${ORG.name}`, `/trend/${ORG.name}?meting=vermeldingen&datum=${past}`]) {
+          const resp = await page.goto(base + path);
+          assert.equal(resp.status(), 200, path);
+          await axeCheck(page, `${path} (${lang})`);
+        }
       } finally { await ctx.close(); }
     });
   }

@@ -1,0 +1,62 @@
+/*
+ * The trend-break page (issue 20): a measure per Amsterdam day around the
+ * day an organisation started something, through base/trend.c.
+ */
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/bizhours.h"
+#include "base/err.h"
+#include "base/id.h"
+#include "core/core_int.h"
+#include "core/trend_page.h"
+#include "store/store_trend.h"
+
+int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, int measure, const char *day,
+                    struct trend_page *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!viewer)
+		return ERR_AUTH;
+	if (viewer == org || !core_may_post_as(c, viewer, org))
+		return ERR_NOTFOUND;
+	if (measure != TREND_MENTIONS && measure != TREND_FOLLOWERS)
+		return ERR_INVAL;
+	int64_t k;
+	if (!core_parse_day(day, &k))
+		return ERR_INVAL;
+	int64_t now = time_now();
+	/* Today is not over: the series ends with yesterday. */
+	int64_t today = (now + biz_amsterdam_offset(now)) / 86400;
+	if (k >= today)
+		return ERR_INVAL;
+	int64_t first = k - 7 * CORE_TREND_WEEKS_BEFORE;
+	int64_t ndays = today - first;
+	int64_t max_after = 7 * (int64_t)(sizeof out->week_totals / sizeof out->week_totals[0] - CORE_TREND_WEEKS_BEFORE);
+	if (today - k > max_after)
+		ndays = k - first + max_after;
+	out->change_at = core_day_start(k);
+	int64_t *times;
+	size_t n;
+	int rc = store_trend_times(c->store, a, measure, org, core_day_start(first), core_day_start(first + ndays),
+	                           CORE_TREND_EVENTS_MAX, &times, &n);
+	if (rc)
+		return rc;
+	double *y = arena_alloc(a, (size_t)ndays * sizeof *y);
+	memset(y, 0, (size_t)ndays * sizeof *y);
+	for (size_t i = 0; i < n; i++) {
+		int64_t d = (times[i] + biz_amsterdam_offset(times[i])) / 86400 - first;
+		if (d >= 0 && d < ndays)
+			y[d] += 1;
+	}
+	if (trend_break(y, (size_t)ndays, (size_t)(k - first), &out->r))
+		return ERR_INVAL;
+	/* Whole weeks aligned on the change day, for the chart. */
+	out->weeks_before = CORE_TREND_WEEKS_BEFORE;
+	int weeks_after = (int)((ndays - (k - first)) / 7);
+	out->nweeks = out->weeks_before + weeks_after;
+	for (int w = 0; w < out->nweeks; w++)
+		for (int d = 0; d < 7; d++)
+			out->week_totals[w] += (int64_t)y[w * 7 + d];
+	return 0;
+}

@@ -1,0 +1,282 @@
+/* Campaigns (issue 20, docs/measure.md): the organisation's staff start one
+ * (name, tag or link, goal, period) and follow its progress: an SVG bar
+ * with the numbers beside it, the posts with their numbers, a CSV.  The
+ * rules are core's (core/campaign.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/bizhours.h"
+#include "base/err.h"
+#include "base/text.h"
+#include "core/campaign.h"
+#include "core/core.h"
+#include "web/web_int.h"
+
+static const char *form_text(struct http_req *r, const char *name)
+{
+	const char *s = http_form(r, name);
+	return s ? str_trim(arena_strdup(r->a, s)) : NULL;
+}
+
+static const char *goal_word(struct http_req *r, int kind)
+{
+	switch (kind) {
+	case CAMPAIGN_CLICKS: return _r(r, "klikken");
+	case CAMPAIGN_APPLICATIONS: return _r(r, "sollicitaties");
+	default: return _r(r, "bereik");
+	}
+}
+
+/* A count as shown: below 5 not as a number. */
+static const char *shown(struct http_req *r, int64_t v)
+{
+	return v < CORE_COUNT_FLOOR ? _r(r, "minder dan 5") : arena_printf(r->a, "%lld", (long long)v);
+}
+
+/* The Amsterdam day t falls on, as "1-12-2026". */
+static const char *day_of(struct http_req *r, int64_t t)
+{
+	int y, m, d;
+	int64_t local = t + biz_amsterdam_offset(t);
+	biz_civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400, &y, &m, &d);
+	return arena_printf(r->a, "%d-%d-%d", d, m, y);
+}
+
+static int list_page(struct http_req *r, const char *error, const char *field)
+{
+	struct wreq *q = WREQ(r);
+	struct account **orgs;
+	size_t no = 0;
+	int rc = core_post_as_orgs(CORE(r), r->a, q->viewer, &orgs, &no);
+	if (rc)
+		return rc;
+	if (!no)
+		return ERR_FORBIDDEN;
+	struct campaign *v;
+	size_t n;
+	if ((rc = core_campaigns(CORE(r), r->a, q->viewer, &v, &n)))
+		return rc;
+	struct tval *m = page_model(r, _r(r, "Campagnes"));
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		struct tval *x = tv_obj(r->a);
+		tv_set_strf(r->a, x, "url", "/campagnes/%llu", (unsigned long long)v[i].id);
+		tv_set_str(r->a, x, "name", v[i].name);
+		tv_set_str(r->a, x, "by", *v[i].tag ? arena_printf(r->a, "#%s", v[i].tag) : v[i].link);
+		tv_set_strf(r->a, x, "goal", "%lld %s", (long long)v[i].goal, goal_word(r, v[i].goal_kind));
+		tv_push(l, x);
+	}
+	tv_set(m, "campaigns", l);
+	tv_set_bool(r->a, m, "none", n == 0);
+	struct tval *as = tv_list(r->a);
+	uint64_t chosen = 0;
+	const char *cs = http_form(r, "as");
+	if (cs && !parse_u64(cs, &chosen))
+		chosen = 0;
+	for (size_t i = 0; i < no; i++) {
+		struct tval *x = account_model(r, orgs[i]);
+		tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)orgs[i]->id);
+		tv_set_bool(r->a, x, "selected", orgs[i]->id == chosen);
+		tv_push(as, x);
+	}
+	tv_set(m, "as", as);
+	static const char *const keep[] = {"name", "by", "goal", "starts", "ends"};
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		const char *s = http_form(r, keep[i]);
+		if (s)
+			tv_set_str(r->a, m, keep[i], s);
+	}
+	const char *gk = http_form(r, "goal_kind");
+	tv_set_bool(r->a, m, gk && !strcmp(gk, "clicks") ? "kind_clicks"
+	                     : gk && !strcmp(gk, "applications") ? "kind_applications"
+	                                                         : "kind_reach",
+	            true);
+	if (error) {
+		tv_set_str(r->a, m, "error", error);
+		if (field)
+			tv_set_bool(r->a, m, arena_printf(r->a, "bad_%s", field), true);
+		r->status = 400;
+	}
+	int status = r->status;
+	rc = page_render(r, "campaigns", m);
+	r->status = status;
+	return rc;
+}
+
+int h_campaigns(struct http_req *r)
+{
+	return list_page(r, NULL, NULL);
+}
+
+int h_campaign_create(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	const char *gk = http_form(r, "goal_kind");
+	struct campaign_input in = {
+	        .name = form_text(r, "name"),
+	        .by = form_text(r, "by"),
+	        .goal = form_text(r, "goal"),
+	        .starts = form_text(r, "starts"),
+	        .ends = form_text(r, "ends"),
+	        .goal_kind = gk && !strcmp(gk, "clicks")         ? CAMPAIGN_CLICKS
+	                     : gk && !strcmp(gk, "applications") ? CAMPAIGN_APPLICATIONS
+	                     : gk && !strcmp(gk, "reach")        ? CAMPAIGN_REACH
+	                                                         : -1,
+	};
+	const char *as = http_form(r, "as");
+	if (!as || !parse_u64(as, &in.org))
+		return list_page(r, _r(r, "Kies de organisatie."), NULL);
+	struct campaign cp;
+	switch (core_campaign_check(r->a, &in, &cp)) {
+	case CAMPAIGN_OK: break;
+	case CAMPAIGN_NAME: return list_page(r, _r(r, "Geef de campagne een naam (één regel, hoogstens 100 tekens)."), "name");
+	case CAMPAIGN_BY:
+		return list_page(r, _r(r, "Vul een hashtag in (zoals #werkenbijons) of een link die begint met https://."),
+		                 "by");
+	case CAMPAIGN_GOAL: return list_page(r, _r(r, "Vul als doel een heel getal in, groter dan 0."), "goal");
+	case CAMPAIGN_PERIOD:
+		return list_page(r, _r(r, "Vul een begin- en einddatum in. De einddatum ligt niet voor het begin. Een campagne duurt hoogstens een jaar."),
+		                 "period");
+	}
+	uint64_t id;
+	int rc = core_campaign_create(CORE(r), r->a, q->viewer, &in, &id);
+	if (rc == ERR_INVAL)
+		return list_page(r, _r(r, "Controleer de campagne."), NULL);
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/campagnes/%llu", (unsigned long long)id), "saved");
+	return 0;
+}
+
+static int load(struct http_req *r, struct campaign **cp, struct campaign_progress *pr)
+{
+	uint64_t id;
+	const char *s = http_param(r, "id");
+	if (!s || !parse_u64(s, &id))
+		return ERR_NOTFOUND;
+	return core_campaign_get(CORE(r), r->a, WREQ(r)->viewer, id, cp, pr);
+}
+
+/* The first words of a post, for a table row. */
+static const char *excerpt(struct http_req *r, const char *text)
+{
+	size_t n = strlen(text), k = 0, chars = 0;
+	while (k < n && chars < 60) {
+		if (text[k] == '\n')
+			break;
+		k++;
+		while (k < n && ((unsigned char)text[k] & 0xC0) == 0x80)
+			k++;
+		chars++;
+	}
+	const char *s = arena_strndup(r->a, text, k);
+	return k < n ? arena_printf(r->a, "%s…", s) : s;
+}
+
+int h_campaign(struct http_req *r)
+{
+	struct campaign *cp;
+	struct campaign_progress pr;
+	int rc = load(r, &cp, &pr);
+	if (rc)
+		return rc;
+	struct tval *m = page_model(r, cp->name);
+	tv_set_str(r->a, m, "name", cp->name);
+	tv_set_str(r->a, m, "by", *cp->tag ? arena_printf(r->a, "#%s", cp->tag) : cp->link);
+	tv_set_bool(r->a, m, "by_tag", *cp->tag != '\0');
+	tv_set_str(r->a, m, "starts", day_of(r, cp->starts_at));
+	tv_set_str(r->a, m, "ends", day_of(r, cp->ends_at - 1)); /* the last day, included */
+	tv_set_str(r->a, m, "goal_word", goal_word(r, cp->goal_kind));
+	tv_set_strf(r->a, m, "goal", "%lld", (long long)cp->goal);
+	tv_set_str(r->a, m, "value", shown(r, pr.value));
+	tv_set_int(r->a, m, "percent", pr.percent);
+	tv_set_str(r->a, m, "progress_text",
+	           arena_printf(r->a, "%s %s %lld %s (%d %%)", shown(r, pr.value), _r(r, "van het doel van"),
+	                        (long long)cp->goal, goal_word(r, cp->goal_kind), pr.percent));
+	tv_set_str(r->a, m, "reach", shown(r, pr.reach));
+	tv_set_str(r->a, m, "clicks", shown(r, pr.clicks));
+	tv_set_str(r->a, m, "applications", shown(r, pr.applications));
+	tv_set_strf(r->a, m, "csv_url", "/campagnes/%llu/cijfers.csv", (unsigned long long)cp->id);
+	tv_set_bool(r->a, m, "truncated", pr.truncated);
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < pr.n; i++) {
+		const struct campaign_post *x = &pr.v[i];
+		struct tval *o = tv_obj(r->a);
+		tv_set_strf(r->a, o, "url", "/posts/%llu", (unsigned long long)x->post->id);
+		tv_set_str(r->a, o, "text", excerpt(r, x->post->text));
+		tv_set_str(r->a, o, "when", fmt_time(r, x->post->created_at));
+		tv_set_str(r->a, o, "reach", shown(r, x->reach));
+		tv_set_str(r->a, o, "clicks", shown(r, x->clicks));
+		tv_set_str(r->a, o, "applications", x->vacancy ? shown(r, x->clicks) : "–");
+		tv_push(l, o);
+	}
+	tv_set(m, "posts", l);
+	tv_set_bool(r->a, m, "no_posts", pr.n == 0);
+	return page_render(r, "campaign", m);
+}
+
+/* A CSV field: quoted, quotes doubled; a leading = + - @ neutralised so a
+ * spreadsheet does not run it as a formula. */
+static void csv_field(struct buf *b, const char *s)
+{
+	buf_nofail(buf_addc(b, '"'));
+	if (*s && strchr("=+-@", *s))
+		buf_nofail(buf_addc(b, '\''));
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_nofail(buf_addc(b, '"'));
+		buf_nofail(buf_addc(b, *s));
+	}
+	buf_nofail(buf_addc(b, '"'));
+}
+
+/* A count for the CSV: the number, or "<5". */
+static void csv_count(struct buf *b, int64_t v)
+{
+	if (v < CORE_COUNT_FLOOR)
+		buf_nofail(buf_adds(b, "<5"));
+	else
+		buf_nofail(buf_addf(b, "%lld", (long long)v));
+}
+
+int h_campaign_csv(struct http_req *r)
+{
+	struct campaign *cp;
+	struct campaign_progress pr;
+	int rc = load(r, &cp, &pr);
+	if (rc)
+		return rc;
+	const char *base = WREQ(r)->w->base_url;
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	buf_nofail(buf_adds(&b, "post,url,created_at,reach,clicks,applications\r\n"));
+	for (size_t i = 0; i < pr.n; i++) {
+		const struct campaign_post *x = &pr.v[i];
+		buf_nofail(buf_addf(&b, "%llu,", (unsigned long long)x->post->id));
+		csv_field(&b, arena_printf(r->a, "%s/posts/%llu", base, (unsigned long long)x->post->id));
+		buf_nofail(buf_addf(&b, ",%lld,", (long long)x->post->created_at));
+		csv_count(&b, x->reach);
+		buf_nofail(buf_addc(&b, ','));
+		csv_count(&b, x->clicks);
+		buf_nofail(buf_addc(&b, ','));
+		if (x->vacancy)
+			csv_count(&b, x->clicks);
+		buf_nofail(buf_adds(&b, "\r\n"));
+	}
+	buf_nofail(buf_adds(&b, "total,,,"));
+	csv_count(&b, pr.reach);
+	buf_nofail(buf_addc(&b, ','));
+	csv_count(&b, pr.clicks);
+	buf_nofail(buf_addc(&b, ','));
+	csv_count(&b, pr.applications);
+	buf_nofail(buf_adds(&b, "\r\n"));
+	r->status = 200;
+	r->content_type = "text/csv; charset=utf-8";
+	http_set_header(r, "Content-Disposition",
+	                arena_printf(r->a, "attachment; filename=\"campagne-%llu.csv\"", (unsigned long long)cp->id));
+	http_set_header(r, "Cache-Control", "private, no-store");
+	rc = buf_add(&r->out, b.ptr, b.len);
+	buf_release(&b);
+	return rc;
+}

@@ -1,0 +1,116 @@
+/* The trend-break page (issue 20, docs/measure.md): /trend/:org, for the
+ * organisation's staff.  A form (a GET: the page is its own link) picks the
+ * measure and the day; the answer is a sentence in plain words, an SVG
+ * chart of the weekly totals and the numbers in a table beside it.  The
+ * rule is core's (core/trend_page.c, base/trend.c). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "core/core.h"
+#include "core/trend_page.h"
+#include "web/web_int.h"
+
+static const char *verdict_text(struct http_req *r, int v)
+{
+	switch (v) {
+	case TREND_VERY_PROBABLY: return _r(r, "dit is zeer waarschijnlijk geen toeval");
+	case TREND_PROBABLY: return _r(r, "dit is waarschijnlijk geen toeval");
+	default: return _r(r, "dit kan goed toeval zijn");
+	}
+}
+
+static long pct(double x)
+{
+	return lround(fabs(x) * 100);
+}
+
+/* "Na 1-3-2026 ongeveer 35 % meer vermeldingen per week (tussen 20 % en 50 %); dit is ..." */
+static const char *sentence(struct http_req *r, const struct trend_page *t, const char *day, const char *what)
+{
+	const struct trend_result *x = &t->r;
+	if (x->verdict == TREND_TOO_SHORT)
+		return _r(r, "Er zijn te weinig gegevens. Kies een datum met minstens 6 weken ervoor en 3 weken erna.");
+	if (isnan(x->relative))
+		return arena_printf(r->a, "%s %s %s %.0f %s %s, %s %.0f; %s.", _r(r, "Na"), day, _r(r, "gemiddeld"),
+		                    x->observed, what, _r(r, "per week"), _r(r, "verwacht was"), x->expected,
+		                    verdict_text(r, x->verdict));
+	const char *dir = x->relative >= 0 ? _r(r, "meer") : _r(r, "minder");
+	/* The interval in the same direction words: "between 20 % and 50 %"
+	 * more, or from fewer to more when it crosses zero. */
+	if (x->relative_lo < 0 && x->relative_hi > 0)
+		return arena_printf(r->a, "%s %s %s %ld %% %s %s %s (%s %ld %% %s %s %ld %% %s); %s.", _r(r, "Na"), day,
+		                    _r(r, "ongeveer"), pct(x->relative), dir, what, _r(r, "per week"), _r(r, "tussen"),
+		                    pct(x->relative_lo), _r(r, "minder"), _r(r, "en"), pct(x->relative_hi), _r(r, "meer"),
+		                    verdict_text(r, x->verdict));
+	double lo = x->relative >= 0 ? x->relative_lo : x->relative_hi;
+	double hi = x->relative >= 0 ? x->relative_hi : x->relative_lo;
+	return arena_printf(r->a, "%s %s %s %ld %% %s %s %s (%s %ld %% %s %ld %%); %s.", _r(r, "Na"), day,
+	                    _r(r, "ongeveer"), pct(x->relative), dir, what, _r(r, "per week"), _r(r, "tussen"), pct(lo),
+	                    _r(r, "en"), pct(hi), verdict_text(r, x->verdict));
+}
+
+int h_trend_page(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	struct account *org;
+	int rc = core_account_by_name(CORE(r), r->a, http_param(r, "org"), &org);
+	if (rc)
+		return rc;
+	/* Staff only (core says so again with the numbers). */
+	if (q->viewer == org->id || !core_may_post_as(CORE(r), q->viewer, org->id))
+		return ERR_NOTFOUND;
+	const char *ms = http_query(r, "meting");
+	int measure = ms && !strcmp(ms, "volgers") ? TREND_FOLLOWERS : TREND_MENTIONS;
+	const char *what = measure == TREND_FOLLOWERS ? _r(r, "nieuwe volgers") : _r(r, "vermeldingen");
+	const char *day = http_query(r, "datum");
+	struct tval *m = page_model(r, _r(r, "Is de trend gebroken?"));
+	tv_set(m, "org", account_model(r, org));
+	tv_set_bool(r->a, m, measure == TREND_FOLLOWERS ? "m_followers" : "m_mentions", true);
+	if (day && strlen(day) <= 10)
+		tv_set_str(r->a, m, "day", day);
+	if (day && *day) {
+		struct trend_page *t = arena_alloc(r->a, sizeof *t);
+		rc = core_trend_page(CORE(r), r->a, q->viewer, org->id, measure, day, t);
+		if (rc == ERR_INVAL) {
+			tv_set_str(r->a, m, "error", _r(r, "Kies een datum in het verleden, zoals 2026-03-01."));
+			r->status = 400;
+		} else if (rc) {
+			return rc;
+		} else {
+			int yy = 0, mm = 0, dd = 0;
+			if (sscanf(day, "%d-%d-%d", &yy, &mm, &dd) != 3) /* core took it: it is a date */
+				return ERR_INVAL;
+			const char *shown_day = arena_printf(r->a, "%d-%d-%d", dd, mm, yy);
+			tv_set_str(r->a, m, "sentence", sentence(r, t, shown_day, what));
+			if (t->r.verdict != TREND_TOO_SHORT) {
+				int64_t max = 1;
+				for (int w = 0; w < t->nweeks; w++)
+					if (t->week_totals[w] > max)
+						max = t->week_totals[w];
+				tv_set_int(r->a, m, "chart_w", t->nweeks * 10);
+				tv_set_int(r->a, m, "change_x", t->weeks_before * 10);
+				struct tval *bars = tv_list(r->a);
+				for (int w = 0; w < t->nweeks; w++) {
+					struct tval *b = tv_obj(r->a);
+					int64_t h = t->week_totals[w] * 90 / max;
+					tv_set_int(r->a, b, "x", w * 10 + 1);
+					tv_set_int(r->a, b, "y", 100 - h);
+					tv_set_int(r->a, b, "h", h);
+					tv_set_bool(r->a, b, "after", w >= t->weeks_before);
+					tv_set_int(r->a, b, "week", w - t->weeks_before);
+					tv_set_int(r->a, b, "total", t->week_totals[w]);
+					tv_push(bars, b);
+				}
+				tv_set(m, "bars", bars);
+				tv_set_str(r->a, m, "what", what);
+			}
+		}
+	}
+	int status = r->status;
+	rc = page_render(r, "trend", m);
+	r->status = status;
+	return rc;
+}
