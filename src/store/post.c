@@ -136,6 +136,8 @@ int store_post_insert(struct store *s, const struct post_new *p)
 		             p->in_reply_to, p->group_id);
 	if (!rc)
 		rc = feed_queue(db, p->id);
+	if (!rc && p->visibility == VIS_DIRECT)
+		rc = conv_unread_post(db, p->id);
 	return db_finish(db, rc);
 }
 
@@ -254,6 +256,8 @@ int store_post_update(struct store *s, uint64_t id, const char *text, const char
 	/* New recipients see the post in their home feed. */
 	if (!rc && nrecipients)
 		rc = feed_fanout(db, id);
+	if (!rc && nrecipients)
+		rc = conv_unread_post(db, id);
 	return db_finish(db, rc);
 }
 
@@ -303,6 +307,8 @@ int store_post_delete(struct store *s, uint64_t id)
 		rc = db_exec(db, "DELETE FROM post_edits WHERE post_id = ?1", "u", id);
 	if (!rc)
 		rc = db_exec(db, "DELETE FROM notifications WHERE post_id = ?1", "u", id);
+	if (!rc)
+		rc = conv_unread_post(db, id);
 	return db_finish(db, rc);
 }
 

@@ -547,17 +547,30 @@ int store_directory_accounts(struct store *s, struct arena *a, const char *q, in
 
 /* ---- organisation staff ---- */
 
+/* Staff read their organisation's conversations: their unread ones change. */
 int store_staff_add(struct store *s, uint64_t org, uint64_t person)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db, "INSERT INTO org_staff (org_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-	               "uu", org, person);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "INSERT INTO org_staff (org_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", "uu",
+	             org, person);
+	if (!rc)
+		rc = conv_unread_rebuild(db, person);
+	return db_finish(db, rc);
 }
 
 int store_staff_remove(struct store *s, uint64_t org, uint64_t person)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db, "DELETE FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu", org, person);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "DELETE FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu", org, person);
+	if (!rc)
+		rc = conv_unread_rebuild(db, person);
+	return db_finish(db, rc);
 }
 
 int store_staff_is(struct store *s, uint64_t org, uint64_t person, bool *out)

@@ -230,6 +230,10 @@ int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int
  * newer, at most STORE_CONV_MAX); root != 0: only that one, if the viewer's. */
 int store_conversations(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, const struct page *pg,
                         struct conversation **out, size_t *n) WARN_UNUSED;
+/* The newest posts of the viewer's unread conversations, newest first, at
+ * most limit (kept at write time; core checks each is still readable). */
+int store_conv_unread(struct store *s, struct arena *a, uint64_t viewer, int limit, uint64_t **last,
+                      size_t *n) WARN_UNUSED;
 int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t last) WARN_UNUSED;
 /* Hidden until someone writes after last. */
 int store_conv_leave(struct store *s, uint64_t account, uint64_t root, uint64_t last) WARN_UNUSED;
