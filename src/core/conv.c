@@ -67,11 +67,11 @@ int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count)
 	uint64_t *last;
 	size_t n = 0;
 	int rc = store_conv_unread(c->store, &a, viewer, CORE_UNREAD_MAX, &last, &n);
-	struct post **v = arena_alloc(&a, (n + 1) * sizeof *v);
+	bool *shown = arena_alloc(&a, n + 1);
 	if (!rc && n)
-		rc = store_posts_get(c->store, &a, viewer, last, n, v);
+		rc = core_posts_shown(c, &a, viewer, last, n, shown);
 	for (size_t i = 0; !rc && i < n; i++)
-		*count += v[i] && core_post_visible(viewer, v[i]);
+		*count += shown[i];
 	arena_release(&a);
 	return rc;
 }

@@ -582,6 +582,7 @@ static const char *const sqlite_steps[] = {
 	 * post the reader wrote or received.  Filled here from the rule. */
 	"CREATE TABLE conv_unread (account_id INTEGER NOT NULL, root_id INTEGER NOT NULL, last_id INTEGER NOT NULL,"
 	" PRIMARY KEY (account_id, root_id)) WITHOUT ROWID;"
+	"CREATE INDEX conv_unread_last ON conv_unread(account_id, last_id);"
 	"INSERT INTO conv_unread (account_id, root_id, last_id) SELECT s.account_id, p.root_id, MAX(p.id) FROM ("
 	"  SELECT author_id AS account_id, id AS post_id FROM posts WHERE visibility = 2"
 	"  UNION SELECT o.person_id, q.id FROM posts q JOIN org_staff o ON o.org_id = q.author_id"

@@ -376,6 +376,29 @@ int store_accounts_get(struct store *s, struct arena *a, const uint64_t *ids, si
 	return rc ? rc : held_fix(db, out, n);
 }
 
+struct have_ids {
+	const uint64_t *ids;
+	size_t n;
+	bool *have;
+};
+
+static void have_row(struct db_stmt *st, void *ctx)
+{
+	struct have_ids *h = ctx;
+	uint64_t id = db_u64(st, 0);
+	for (size_t i = 0; i < h->n; i++)
+		if (h->ids[i] == id)
+			h->have[i] = true;
+}
+
+int store_accounts_exist(struct store *s, const uint64_t *ids, size_t n, bool *have)
+{
+	DB_OR_FAIL(s);
+	memset(have, 0, n * sizeof *have);
+	struct have_ids h = {ids, n, have};
+	return db_each_ids(db, "SELECT id FROM accounts WHERE id IN " DB_IDS_IN, ids, n, 0, have_row, &h);
+}
+
 /* The one account a query yields, with its counts. */
 static int one_account(struct db *db, struct arena *a, struct db_stmt *st, struct account **out)
 {

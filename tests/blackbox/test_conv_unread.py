@@ -206,3 +206,27 @@ def test_badge_follows_every_change(server, admin):
         con.executescript(sql)
         con.close()
     assert db_rows(server, "SELECT account_id, root_id, last_id FROM conv_unread") == kept
+
+
+def notif_badge(person):
+    m = re.search(r'class="badge">(\d+)', person.c.get("/local").text)
+    return int(m.group(1)) if m else 0
+
+
+def test_notification_badge_counts_what_the_list_shows(server):
+    """The notifications badge asks only whether each unread one is shown
+    (its post readable, its actor there): blocking the writer of a mention
+    takes it off, unblocking brings it back, a held post counts once out."""
+    a, b = Person(server, "nba"), Person(server, "nbb")
+    assert notif_badge(b) == 0
+    a.c.new_post("Hallo @%s %s" % (b.name, uniq("t")))
+    assert notif_badge(b) == 1
+    assert b.c.post("/@%s/block" % a.name).status_code == 303
+    assert notif_badge(b) == 0
+    assert b.c.post("/@%s/unblock" % a.name).status_code == 303
+    assert notif_badge(b) == 1
+    db_write(server, "UPDATE accounts SET hold_seconds = 3600 WHERE username = '%s'" % a.name)
+    held = a.c.new_post("Nog eens @%s %s" % (b.name, uniq("t")))
+    assert notif_badge(b) == 1
+    db_write(server, "UPDATE posts SET publish_at = 1 WHERE id = %d" % held)
+    assert notif_badge(b) == 2
