@@ -797,6 +797,11 @@ int store_bench_data(struct store *s, const struct bench_opts *o)
 		rc = make_feeds(&g);
 	if (!rc && !o->quiet)
 		printf("  home feeds done (%.1f s)\n", since(&start));
+	/* The unread conversations (the menu badge) as the server keeps them. */
+	if (!rc)
+		rc = conv_unread_rebuild(db, 0);
+	if (!rc && !o->quiet)
+		printf("  unread conversations done (%.1f s)\n", since(&start));
 	if (!rc)
 		rc = db_commit(db);
 	else

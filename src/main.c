@@ -17,6 +17,7 @@
 #include "base/config.h"
 #include "base/err.h"
 #include "base/log.h"
+#include "base/mem.h"
 #include "base/text.h"
 #include "api/api.h"
 #include "core/consult.h"
@@ -681,6 +682,7 @@ static int cmd_consult(struct opts *o, struct core *c)
 
 static int serve(struct opts *o, struct core *c)
 {
+	mem_tune(); /* before any thread starts */
 	/* Signals go to this thread only, so workers are never interrupted. */
 	sigset_t set;
 	sigemptyset(&set);
@@ -785,8 +787,12 @@ static int serve(struct opts *o, struct core *c)
 	}
 	log_info("kring %s serving on http://%s (data %s)", KRING_VERSION, o->cfg.listen, o->cfg.data);
 	print_setup_link(c, o);
-	int sig = 0;
-	sigwait(&set, &sig);
+	/* Once a second, the free pages of the allocator's heaps go back to
+	 * the system, so the resident memory is what is in use. */
+	int sig;
+	struct timespec tick = {1, 0};
+	while ((sig = sigtimedwait(&set, NULL, &tick)) < 0)
+		mem_trim();
 	log_info("received %s: finishing requests in flight", sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	http_quiesce(srv);
 	api_stop();

@@ -56,6 +56,11 @@ struct guard_part;
 struct guard_result;
 struct guard_ask;
 
+/* Whether each post ids[i] names is shown to viewer (ok[i]), by the rule
+ * core_posts_by_id applies, with only the columns the rule reads: for the
+ * counts of the menu badges. */
+int core_posts_shown(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n, bool *ok);
+
 /* core_post_get for many: out[i] is the post ids[i] names, ready to show to
  * viewer, or NULL when it is gone or not the viewer's to see. */
 int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,

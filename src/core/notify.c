@@ -19,6 +19,35 @@
 
 /* ---- notifications ---- */
 
+/* An organisation's notification is heard while the viewer is among its
+ * hearers: someone who left its staff no longer hears it (asked once per
+ * organisation of the page).  hear[i] for v[i]; false without an org. */
+static void orgs_heard(struct core *c, struct arena *a, uint64_t viewer, const struct notification *v, size_t nv,
+                       bool *hear)
+{
+	uint64_t *asked_org = arena_alloc(a, (nv + 1) * sizeof *asked_org);
+	bool *hears = arena_alloc(a, (nv + 1) * sizeof *hears);
+	size_t nh = 0;
+	for (size_t i = 0; i < nv; i++) {
+		hear[i] = false;
+		if (!v[i].org_id)
+			continue;
+		bool asked = false, yes = false;
+		for (size_t h = 0; h < nh && !asked; h++)
+			if (asked_org[h] == v[i].org_id) {
+				asked = true;
+				yes = hears[h];
+			}
+		if (!asked) {
+			if (store_staff_is(c->store, v[i].org_id, viewer, &yes))
+				yes = false; /* not shown: in doubt, not theirs to read */
+			asked_org[nh] = v[i].org_id;
+			hears[nh++] = yes;
+		}
+		hear[i] = yes;
+	}
+}
+
 int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
                        struct notification **out, size_t *n)
 {
@@ -55,30 +84,10 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
 		memset(orgs, 0, (nv + 1) * sizeof *orgs);
 	else if ((rc = store_accounts_get(c->store, a, ids, nv, orgs)))
 		return rc;
-	/* ...heard while the viewer is among its hearers: someone who left its
-	 * staff no longer hears it (asked once per organisation of the page). */
-	uint64_t *asked_org = arena_alloc(a, (nv + 1) * sizeof *asked_org);
-	bool *hears = arena_alloc(a, (nv + 1) * sizeof *hears);
-	size_t nh = 0;
-	for (size_t i = 0; i < nv; i++) {
-		v[i].org = v[i].org_id ? orgs[i] : NULL;
-		if (!v[i].org_id)
-			continue;
-		bool asked = false, yes = false;
-		for (size_t h = 0; h < nh && !asked; h++)
-			if (asked_org[h] == v[i].org_id) {
-				asked = true;
-				yes = hears[h];
-			}
-		if (!asked) {
-			if (store_staff_is(c->store, v[i].org_id, viewer, &yes))
-				yes = false; /* not shown: in doubt, not theirs to read */
-			asked_org[nh] = v[i].org_id;
-			hears[nh++] = yes;
-		}
-		if (!yes)
-			v[i].org = NULL;
-	}
+	bool *hear = arena_alloc(a, (nv + 1) * sizeof *hear);
+	orgs_heard(c, a, viewer, v, nv, hear);
+	for (size_t i = 0; i < nv; i++)
+		v[i].org = v[i].org_id && hear[i] ? orgs[i] : NULL;
 	size_t k = 0;
 	for (size_t i = 0, j = 0; i < nv; i++) {
 		v[i].actor = actors[i];
@@ -105,6 +114,47 @@ int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *
 	return store_notif_mark_read_range(c->store, viewer, v[n - 1].id, v[0].id);
 }
 
+/* The unread ones of a page that core_notifications would show, asking
+ * only what its filter asks (the actor exists, the post is shown, the
+ * organisation is heard), not reading them for display: the menu badge
+ * on every page. */
+static int notif_count_unread(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
+                              int64_t *count)
+{
+	struct notification *v;
+	size_t nv;
+	int rc = store_notif_list(c->store, a, viewer, pg, &v, &nv);
+	if (rc)
+		return rc;
+	uint64_t *ids = arena_alloc(a, (nv + 1) * sizeof *ids);
+	bool *actor = arena_alloc(a, nv + 1), *shown = arena_alloc(a, nv + 1), *org = arena_alloc(a, nv + 1);
+	for (size_t i = 0; i < nv; i++)
+		ids[i] = v[i].actor_id;
+	if ((rc = store_accounts_exist(c->store, ids, nv, actor)))
+		return rc;
+	size_t np = 0;
+	for (size_t i = 0; i < nv; i++)
+		if (v[i].post_id)
+			ids[np++] = v[i].post_id;
+	if (np && (rc = core_posts_shown(c, a, viewer, ids, np, shown)))
+		return rc;
+	size_t norg = 0;
+	for (size_t i = 0; i < nv; i++) {
+		ids[i] = v[i].org_id;
+		norg += v[i].org_id != 0;
+	}
+	if (norg && (rc = store_accounts_exist(c->store, ids, nv, org)))
+		return rc;
+	bool *hear = arena_alloc(a, nv + 1);
+	orgs_heard(c, a, viewer, v, nv, hear);
+	for (size_t i = 0, j = 0; i < nv; i++) {
+		bool post_ok = !v[i].post_id || shown[j++];
+		bool org_ok = !v[i].org_id || (org[i] && hear[i]);
+		*count += actor[i] && post_ok && org_ok && !v[i].read;
+	}
+	return 0;
+}
+
 int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
 {
 	*count = 0;
@@ -119,11 +169,7 @@ int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
 	struct arena a;
 	arena_init(&a);
 	struct page pg = {.limit = n < CORE_UNREAD_MAX ? (int)n : CORE_UNREAD_MAX};
-	struct notification *v;
-	size_t nv = 0;
-	rc = core_notifications(c, &a, viewer, &pg, &v, &nv);
-	for (size_t i = 0; !rc && i < nv; i++)
-		*count += !v[i].read;
+	rc = notif_count_unread(c, &a, viewer, &pg, count);
 	arena_release(&a);
 	return rc;
 }

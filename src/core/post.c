@@ -234,6 +234,36 @@ int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uin
 	return 0;
 }
 
+int core_posts_shown(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n, bool *ok)
+{
+	memset(ok, 0, n * sizeof *ok);
+	struct post **v = arena_alloc(a, (n + 1) * sizeof *v);
+	int rc = store_posts_vis(c->store, a, viewer, ids, n, v);
+	if (rc)
+		return rc;
+	/* A boost is shown when what it boosts is.  (core_posts_by_id also
+	 * drops a post whose author's account cannot be read: accounts are
+	 * never deleted, so only a database error does that.) */
+	uint64_t *orig_ids = arena_alloc(a, (n + 1) * sizeof *orig_ids);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		ok[i] = v[i] && core_post_visible(viewer, v[i]);
+		if (ok[i] && v[i]->reblog_of)
+			orig_ids[k++] = v[i]->reblog_of;
+	}
+	if (!k)
+		return 0;
+	struct post **orig = arena_alloc(a, (k + 1) * sizeof *orig);
+	if ((rc = store_posts_vis(c->store, a, viewer, orig_ids, k, orig)))
+		return rc;
+	for (size_t i = 0, j = 0; i < n; i++)
+		if (ok[i] && v[i]->reblog_of) {
+			ok[i] = orig[j] && core_post_visible(viewer, orig[j]);
+			j++;
+		}
+	return 0;
+}
+
 void core_posts_extras(struct core *c, struct arena *a, uint64_t viewer, struct post *const *v, size_t n)
 {
 	/* A boost shows the post it boosts. */

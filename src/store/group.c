@@ -436,24 +436,159 @@ int store_conversations(struct store *s, struct arena *a, uint64_t viewer, uint6
 	return 0;
 }
 
+/* ---- the unread conversations (the menu's Berichten badge) ----
+ *
+ * conv_unread holds one row for each conversation store_conversations lists
+ * as unread for its reader, with the conversation's newest post (core checks
+ * that one is still readable, as the list does).  It is kept in the
+ * transaction of every write that changes the answer: a direct post written,
+ * given recipients or deleted, a conversation read or left, a person joining
+ * or leaving an organisation's staff.  So the badge on every page reads a
+ * few rows, not every direct post the reader ever wrote or received. */
+
+/* Everyone's at once: the pairs (reader, direct post) of CONV_SETS, grouped
+ * as store_conversations groups them.  Migration 33 fills the table with
+ * its own copy of this. */
+#define CONV_UNREAD_ALL \
+	"INSERT INTO conv_unread (account_id, root_id, last_id) SELECT s.account_id, p.root_id, MAX(p.id) FROM (" \
+	"  SELECT author_id AS account_id, id AS post_id FROM posts WHERE visibility = 2" \
+	"  UNION SELECT o.person_id, q.id FROM posts q JOIN org_staff o ON o.org_id = q.author_id" \
+	"   WHERE q.visibility = 2" \
+	"  UNION SELECT account_id, post_id FROM post_recipients" \
+	"  UNION SELECT o.person_id, r.post_id FROM post_recipients r JOIN org_staff o ON o.org_id = r.account_id" \
+	" ) s JOIN posts p ON p.id = s.post_id" \
+	" LEFT JOIN conv_state c ON c.account_id = s.account_id AND c.root_id = p.root_id" \
+	" WHERE p.visibility = 2 AND p.deleted = 0 GROUP BY s.account_id, p.root_id" \
+	" HAVING MAX(p.id) > COALESCE(MAX(c.left_at), 0)" \
+	" AND MAX(CASE WHEN p.author_id = s.account_id OR p.writer_id = s.account_id THEN 0 ELSE p.id END)" \
+	" > COALESCE(MAX(c.last_read), 0)"
+
+/* Work the answer for one reader and one conversation out again. */
+static int conv_sync(struct db *db, uint64_t account, uint64_t root)
+{
+	struct db_stmt *st = db_query(db, CONV_HEAD CONV_ONE CONV_TAIL("<", "DESC"), "uuiu", account,
+	                              (uint64_t)(UINT64_MAX >> 1), (int64_t)1, root);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	bool unread = rc == DB_ROW && db_u64(st, 3) > db_u64(st, 4);
+	uint64_t last = rc == DB_ROW ? db_u64(st, 1) : 0;
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	if (unread)
+		return db_exec(db,
+		               "INSERT INTO conv_unread (account_id, root_id, last_id) VALUES (?1, ?2, ?3)"
+		               " ON CONFLICT (account_id, root_id) DO UPDATE SET last_id = excluded.last_id",
+		               "uuu", account, root, last);
+	return db_exec(db, "DELETE FROM conv_unread WHERE account_id = ?1 AND root_id = ?2", "uu", account, root);
+}
+
+/* A direct post was written, deleted or given recipients: its conversation
+ * again for everyone who sees it (author, recipients, the staff of either
+ * when an organisation).  Any other post: nothing to do. */
+int conv_unread_post(struct db *db, uint64_t post)
+{
+	int64_t root = 0;
+	int rc = db_scalar(db, &root, 0, "SELECT root_id FROM posts WHERE id = ?1 AND visibility = 2", "u", post);
+	if (rc || !root)
+		return rc;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT author_id FROM posts WHERE id = ?1"
+	                              " UNION SELECT o.person_id FROM posts p JOIN org_staff o ON o.org_id = p.author_id"
+	                              "  WHERE p.id = ?1"
+	                              " UNION SELECT account_id FROM post_recipients WHERE post_id = ?1"
+	                              " UNION SELECT o.person_id FROM post_recipients r JOIN org_staff o"
+	                              "  ON o.org_id = r.account_id WHERE r.post_id = ?1",
+	                              "u", post);
+	if (!st)
+		return ERR_DB;
+	struct arena a;
+	arena_init(&a);
+	size_t cap = 0, n = 0;
+	uint64_t *who = NULL;
+	while ((rc = db_step(st)) == DB_ROW) {
+		who = arena_grow(&a, who, &cap, n, sizeof *who);
+		who[n++] = db_u64(st, 0);
+	}
+	db_done(st);
+	rc = rc < 0 ? -rc : 0;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = conv_sync(db, who[i], (uint64_t)root);
+	arena_release(&a);
+	return rc;
+}
+
+/* Every conversation of one reader again (account != 0), or of everyone
+ * (account == 0: the benchmark data, written straight into the tables). */
+int conv_unread_rebuild(struct db *db, uint64_t account)
+{
+	if (!account) {
+		int rc = db_exec(db, "DELETE FROM conv_unread WHERE true", "");
+		return rc ? rc : db_exec(db, CONV_UNREAD_ALL, "");
+	}
+	int rc = db_exec(db, "DELETE FROM conv_unread WHERE account_id = ?1", "u", account);
+	if (!rc)
+		rc = db_exec(db,
+		             "INSERT INTO conv_unread (account_id, root_id, last_id) SELECT ?1, p.root_id, MAX(p.id)"
+		             " FROM posts p LEFT JOIN conv_state c ON c.account_id = ?1 AND c.root_id = p.root_id WHERE "
+		             CONV_SETS " AND p.visibility = 2 AND p.deleted = 0 GROUP BY p.root_id"
+		             " HAVING MAX(p.id) > COALESCE(MAX(c.left_at), 0)"
+		             " AND MAX(CASE WHEN p.author_id = ?1 OR p.writer_id = ?1 THEN 0 ELSE p.id END)"
+		             " > COALESCE(MAX(c.last_read), 0)",
+		             "u", account);
+	return rc;
+}
+
+int store_conv_unread(struct store *s, struct arena *a, uint64_t viewer, int limit, uint64_t **last, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*n = 0;
+	*last = arena_alloc(a, ((size_t)(limit > 0 ? limit : 0) + 1) * sizeof **last);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT last_id FROM conv_unread WHERE account_id = ?1"
+	                              " ORDER BY last_id DESC LIMIT ?2",
+	                              "ui", viewer, (int64_t)limit);
+	if (!st)
+		return ERR_DB;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW && *n < (size_t)limit)
+		(*last)[(*n)++] = db_u64(st, 0);
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
 int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t last)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db,
-	               "INSERT INTO conv_state (account_id, root_id, last_read) VALUES (?1, ?2, ?3)"
-	               " ON CONFLICT (account_id, root_id) DO UPDATE SET last_read = CASE WHEN"
-	               " conv_state.last_read > excluded.last_read THEN conv_state.last_read ELSE excluded.last_read END",
-	               "uuu", account, root, last);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+		             "INSERT INTO conv_state (account_id, root_id, last_read) VALUES (?1, ?2, ?3)"
+		             " ON CONFLICT (account_id, root_id) DO UPDATE SET last_read = CASE WHEN"
+		             " conv_state.last_read > excluded.last_read THEN conv_state.last_read"
+		             " ELSE excluded.last_read END",
+		             "uuu", account, root, last);
+	if (!rc)
+		rc = conv_sync(db, account, root);
+	return db_finish(db, rc);
 }
 
 int store_conv_leave(struct store *s, uint64_t account, uint64_t root, uint64_t last)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db,
-	               "INSERT INTO conv_state (account_id, root_id, last_read, left_at) VALUES (?1, ?2, ?3, ?3)"
-	               " ON CONFLICT (account_id, root_id) DO UPDATE SET left_at = excluded.left_at,"
-	               " last_read = excluded.last_read",
-	               "uuu", account, root, last);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db,
+		             "INSERT INTO conv_state (account_id, root_id, last_read, left_at) VALUES (?1, ?2, ?3, ?3)"
+		             " ON CONFLICT (account_id, root_id) DO UPDATE SET left_at = excluded.left_at,"
+		             " last_read = excluded.last_read",
+		             "uuu", account, root, last);
+	if (!rc)
+		rc = conv_sync(db, account, root);
+	return db_finish(db, rc);
 }
 
 /* ---- reports and moderation log ---- */

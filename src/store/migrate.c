@@ -602,6 +602,27 @@ static const char *const sqlite_steps[] = {
 	" applied INTEGER NOT NULL, PRIMARY KEY (code, post_id));"
 	"CREATE TABLE amb_reach (code INTEGER NOT NULL, post_id INTEGER NOT NULL, viewer_id INTEGER NOT NULL,"
 	" PRIMARY KEY (code, post_id, viewer_id)) WITHOUT ROWID;",
+
+	/* 37 (issue 15): the unread conversations, one row per reader and
+	 * conversation that store_conversations lists as unread, with its newest
+	 * post; kept by every write that changes it (group.c), so the menu's
+	 * Berichten badge reads a few rows on every page instead of every direct
+	 * post the reader wrote or received.  Filled here from the rule. */
+	"CREATE TABLE conv_unread (account_id INTEGER NOT NULL, root_id INTEGER NOT NULL, last_id INTEGER NOT NULL,"
+	" PRIMARY KEY (account_id, root_id)) WITHOUT ROWID;"
+	"CREATE INDEX conv_unread_last ON conv_unread(account_id, last_id);"
+	"INSERT INTO conv_unread (account_id, root_id, last_id) SELECT s.account_id, p.root_id, MAX(p.id) FROM ("
+	"  SELECT author_id AS account_id, id AS post_id FROM posts WHERE visibility = 2"
+	"  UNION SELECT o.person_id, q.id FROM posts q JOIN org_staff o ON o.org_id = q.author_id"
+	"   WHERE q.visibility = 2"
+	"  UNION SELECT account_id, post_id FROM post_recipients"
+	"  UNION SELECT o.person_id, r.post_id FROM post_recipients r JOIN org_staff o ON o.org_id = r.account_id"
+	" ) s JOIN posts p ON p.id = s.post_id"
+	" LEFT JOIN conv_state c ON c.account_id = s.account_id AND c.root_id = p.root_id"
+	" WHERE p.visibility = 2 AND p.deleted = 0 GROUP BY s.account_id, p.root_id"
+	" HAVING MAX(p.id) > COALESCE(MAX(c.left_at), 0)"
+	" AND MAX(CASE WHEN p.author_id = s.account_id OR p.writer_id = s.account_id THEN 0 ELSE p.id END)"
+	" > COALESCE(MAX(c.last_read), 0);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -547,6 +547,22 @@ const char *const store_pg_steps[] = {
 	" applied BIGINT NOT NULL, PRIMARY KEY (code, post_id));"
 	"CREATE TABLE amb_reach (code BIGINT NOT NULL, post_id BIGINT NOT NULL, viewer_id BIGINT NOT NULL,"
 	" PRIMARY KEY (code, post_id, viewer_id));",
+	/* 37: the unread conversations (see migrate.c). */
+	"CREATE TABLE conv_unread (account_id BIGINT NOT NULL, root_id BIGINT NOT NULL, last_id BIGINT NOT NULL,"
+	" PRIMARY KEY (account_id, root_id));"
+	"CREATE INDEX conv_unread_last ON conv_unread(account_id, last_id);"
+	"INSERT INTO conv_unread (account_id, root_id, last_id) SELECT s.account_id, p.root_id, MAX(p.id) FROM ("
+	"  SELECT author_id AS account_id, id AS post_id FROM posts WHERE visibility = 2"
+	"  UNION SELECT o.person_id, q.id FROM posts q JOIN org_staff o ON o.org_id = q.author_id"
+	"   WHERE q.visibility = 2"
+	"  UNION SELECT account_id, post_id FROM post_recipients"
+	"  UNION SELECT o.person_id, r.post_id FROM post_recipients r JOIN org_staff o ON o.org_id = r.account_id"
+	" ) s JOIN posts p ON p.id = s.post_id"
+	" LEFT JOIN conv_state c ON c.account_id = s.account_id AND c.root_id = p.root_id"
+	" WHERE p.visibility = 2 AND p.deleted = 0 GROUP BY s.account_id, p.root_id"
+	" HAVING MAX(p.id) > COALESCE(MAX(c.left_at), 0)"
+	" AND MAX(CASE WHEN p.author_id = s.account_id OR p.writer_id = s.account_id THEN 0 ELSE p.id END)"
+	" > COALESCE(MAX(c.last_read), 0);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -376,6 +376,29 @@ int store_accounts_get(struct store *s, struct arena *a, const uint64_t *ids, si
 	return rc ? rc : held_fix(db, out, n);
 }
 
+struct have_ids {
+	const uint64_t *ids;
+	size_t n;
+	bool *have;
+};
+
+static void have_row(struct db_stmt *st, void *ctx)
+{
+	struct have_ids *h = ctx;
+	uint64_t id = db_u64(st, 0);
+	for (size_t i = 0; i < h->n; i++)
+		if (h->ids[i] == id)
+			h->have[i] = true;
+}
+
+int store_accounts_exist(struct store *s, const uint64_t *ids, size_t n, bool *have)
+{
+	DB_OR_FAIL(s);
+	memset(have, 0, n * sizeof *have);
+	struct have_ids h = {ids, n, have};
+	return db_each_ids(db, "SELECT id FROM accounts WHERE id IN " DB_IDS_IN, ids, n, 0, have_row, &h);
+}
+
 /* The one account a query yields, with its counts. */
 static int one_account(struct db *db, struct arena *a, struct db_stmt *st, struct account **out)
 {
@@ -547,17 +570,30 @@ int store_directory_accounts(struct store *s, struct arena *a, const char *q, in
 
 /* ---- organisation staff ---- */
 
+/* Staff read their organisation's conversations: their unread ones change. */
 int store_staff_add(struct store *s, uint64_t org, uint64_t person)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db, "INSERT INTO org_staff (org_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-	               "uu", org, person);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "INSERT INTO org_staff (org_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", "uu",
+	             org, person);
+	if (!rc)
+		rc = conv_unread_rebuild(db, person);
+	return db_finish(db, rc);
 }
 
 int store_staff_remove(struct store *s, uint64_t org, uint64_t person)
 {
 	DB_OR_FAIL(s);
-	return db_exec(db, "DELETE FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu", org, person);
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	rc = db_exec(db, "DELETE FROM org_staff WHERE org_id = ?1 AND person_id = ?2", "uu", org, person);
+	if (!rc)
+		rc = conv_unread_rebuild(db, person);
+	return db_finish(db, rc);
 }
 
 int store_staff_is(struct store *s, uint64_t org, uint64_t person, bool *out)

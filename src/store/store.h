@@ -61,6 +61,8 @@ int store_account_counts(struct store *s, struct account *acc) WARN_UNUSED;
  * ids[i]'s account, NULL if there is none. */
 int store_accounts_get(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct account **out)
 	WARN_UNUSED;
+/* Which of ids name an account (have[i]), without reading them. */
+int store_accounts_exist(struct store *s, const uint64_t *ids, size_t n, bool *have) WARN_UNUSED;
 int store_account_by_name(struct store *s, struct arena *a, const char *username, struct account **out) WARN_UNUSED;
 int store_account_password(struct store *s, uint64_t id, struct arena *a, const char **hash) WARN_UNUSED;
 int store_account_set_password(struct store *s, uint64_t id, const char *pw_hash) WARN_UNUSED;
@@ -120,6 +122,10 @@ int store_post_get_any(struct store *s, struct arena *a, uint64_t viewer, uint64
 /* Many posts in one query per DB_IDS: out[i] is ids[i]'s post for viewer,
  * NULL if it does not exist or was deleted. */
 int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
+                    struct post **out) WARN_UNUSED;
+/* store_posts_get with only what core_post_visible reads (and reblog_of):
+ * for the counts (menu badges) that ask whether up to 100 posts are shown. */
+int store_posts_vis(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
                     struct post **out) WARN_UNUSED;
 int store_post_update(struct store *s, uint64_t id, const char *text, const char *search_text,
                       const char *const *tags, size_t ntags, const uint64_t *recipients,
@@ -230,6 +236,10 @@ int store_group_post_count(struct store *s, uint64_t group, uint64_t author, int
  * newer, at most STORE_CONV_MAX); root != 0: only that one, if the viewer's. */
 int store_conversations(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, const struct page *pg,
                         struct conversation **out, size_t *n) WARN_UNUSED;
+/* The newest posts of the viewer's unread conversations, newest first, at
+ * most limit (kept at write time; core checks each is still readable). */
+int store_conv_unread(struct store *s, struct arena *a, uint64_t viewer, int limit, uint64_t **last,
+                      size_t *n) WARN_UNUSED;
 int store_conv_read(struct store *s, uint64_t account, uint64_t root, uint64_t last) WARN_UNUSED;
 /* Hidden until someone writes after last. */
 int store_conv_leave(struct store *s, uint64_t account, uint64_t root, uint64_t last) WARN_UNUSED;

@@ -74,4 +74,10 @@ int feed_queue(struct db *db, uint64_t post);
 int feed_backfill_author(struct db *db, uint64_t reader, uint64_t author);
 int feed_backfill_group(struct db *db, uint64_t reader, uint64_t group);
 
+/* The unread conversations (group.c), kept in the writer's transaction:
+ * after a direct post is written, deleted or given recipients, and for a
+ * reader whose organisations changed (account 0: everyone). */
+int conv_unread_post(struct db *db, uint64_t post) WARN_UNUSED;
+int conv_unread_rebuild(struct db *db, uint64_t account) WARN_UNUSED;
+
 #endif
