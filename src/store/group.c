@@ -192,7 +192,7 @@ int store_group_mine(struct store *s, struct arena *a, uint64_t account, struct 
 	return group_rows(a, st, out, n);
 }
 
-int store_member_set(struct store *s, uint64_t group, uint64_t account, int role, int state, const char *message)
+static int member_set(struct store *s, uint64_t group, uint64_t account, int role, int state, const char *message)
 {
 	DB_OR_FAIL(s);
 	int rc = db_begin(db);
@@ -211,6 +211,15 @@ int store_member_set(struct store *s, uint64_t group, uint64_t account, int role
 	if (!rc && state == 0)
 		rc = feed_backfill_group(db, account, group);
 	return db_finish(db, rc);
+}
+
+/* The transaction above, again while PostgreSQL asks (serialization
+ * failure, deadlock with another writer of the same rows). */
+int store_member_set(struct store *s, uint64_t group, uint64_t account, int role, int state, const char *message)
+{
+	int rc;
+	DB_RETRYING(s, rc, member_set(s, group, account, role, state, message));
+	return rc;
 }
 
 int store_member_delete(struct store *s, uint64_t group, uint64_t account)
