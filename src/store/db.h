@@ -93,7 +93,8 @@ int db_each_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, u
 /* The single int64 the query yields, or dflt when there is no row. */
 int db_scalar(struct db *db, int64_t *out, int64_t dflt, const char *sql, const char *fmt, ...);
 
-/* Transactions; nested begins join the outer one.  begin takes the write lock. */
+/* Transactions; nested begins join the outer one.  begin takes the write lock
+ * on SQLite; on PostgreSQL it is a plain BEGIN (READ COMMITTED, pg.c). */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);

@@ -42,7 +42,7 @@ int store_subscribe(struct store *s, void (*cb)(const char *event, void *ctx), v
 int store_version(struct store *s, uint64_t *out) WARN_UNUSED;
 /* A transaction around several calls, which join it: what a moderation
  * action and its log entry need, both or neither.  store_begin takes the
- * write lock; store_finish commits when rc is 0, else rolls back, and
+ * write lock on SQLite (PostgreSQL has none: docs/pg-scale.md); store_finish commits when rc is 0, else rolls back, and
  * returns rc (or the commit's error).  A call inside that fails may end
  * the transaction early: stop at the first error. */
 int store_begin(struct store *s) WARN_UNUSED;
