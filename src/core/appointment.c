@@ -236,7 +236,9 @@ int core_appt_remind(struct core *c, const char *arg)
 		return rc;
 	}
 	struct appointment ap;
-	rc = store_appt_get(c->store, &a, id, &ap);
+	rc = store_appt_lock(c->store, id);
+	if (!rc)
+		rc = store_appt_get(c->store, &a, id, &ap);
 	bool stale = rc == ERR_NOTFOUND || (!rc && (ap.seq != seq || (kind == APPT_NOTICE_CANCELLED) !=
 	                                                                      (ap.state == APPT_CANCELLED)));
 	if (rc == ERR_NOTFOUND)
@@ -438,7 +440,9 @@ int core_appt_move(struct core *c, struct arena *a, uint64_t viewer, uint64_t id
 	if ((rc = store_begin(c->store)))
 		return rc;
 	/* Read again under the lock: it may have moved or been cancelled since. */
-	rc = store_appt_get(c->store, a, id, &ap);
+	rc = store_appt_lock(c->store, id);
+	if (!rc)
+		rc = store_appt_get(c->store, a, id, &ap);
 	if (!rc && ap.state != APPT_BOOKED)
 		rc = ERR_CONFLICT;
 	/* cancel + book: the old time is left out of the check, the new one taken */

@@ -34,14 +34,17 @@ int core_follow(struct core *c, uint64_t viewer, uint64_t target, bool on, int *
 		goto out;
 	if (!on) {
 		/* Unfollowed: off the viewer's lists too (Mastodon's rule), all at once. */
-		if ((rc = store_begin(c->store)))
-			goto out;
-		rc = store_follow_set(c->store, viewer, target, false, NULL);
-		if (!rc)
-			rc = store_follow_request_set(c->store, viewer, target, false, NULL);
-		if (!rc)
-			rc = list_drop(c, &a, viewer, target);
-		rc = store_finish(c->store, rc);
+		int tries = 0;
+		do {
+			if ((rc = store_begin(c->store)))
+				goto out;
+			rc = store_follow_set(c->store, viewer, target, false, NULL);
+			if (!rc)
+				rc = store_follow_request_set(c->store, viewer, target, false, NULL);
+			if (!rc)
+				rc = list_drop(c, &a, viewer, target);
+			rc = store_finish(c->store, rc);
+		} while (store_again(c->store, rc, &tries));
 		*state = FOLLOW_NONE;
 		goto out;
 	}

@@ -826,32 +826,38 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	/* A vacancy is listed for everyone: nothing narrower, nothing held. */
 	if (in->vacancy && (pn.visibility != VIS_PUBLIC || pn.group_id || pn.in_reply_to || pn.pending))
 		return ERR_INVAL;
-	/* One action, one transaction: all of it is on disk, or none. */
-	if ((rc = store_begin(c->store)))
-		return rc;
-	rc = store_post_insert(c->store, &pn);
-	TESTHOOK_PAUSE("post_create");
-	/* In the inboxes of the organisations it speaks to, in the same transaction. */
-	if (!rc)
-		rc = wc_ingest_post(c, a, &pn, parent);
-	if (!rc && in->nmedia)
-		rc = core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia);
-	/* The content warning and the poll were read by the guard with the text. */
-	const struct post_meta *meta = in->meta;
-	if (!rc && meta && (meta->spoiler_text[0] || meta->sensitive || meta->language[0] || meta->app_id))
-		rc = store_post_meta_set(c->store, pn.id, meta);
-	if (!rc && in->npoll)
-		rc = store_poll_insert(c->store, pn.id, in->poll_expires_at, in->poll_multiple, in->poll_options,
-		                       in->npoll);
-	/* The key is claimed inside the transaction: of two requests with one
-	 * key, the second finds it taken and rolls its post back. */
-	if (!rc && in->vacancy)
-		rc = vacancy_insert(c, pn.id, in->author_id, in->vacancy);
-	if (!rc && in->idem_key)
-		rc = store_idem_put(c->store, viewer, in->idem_key, pn.id, time_now());
-	if (!rc)
-		rc = guard_audit(c, in->author_id, viewer, pn.id, g);
-	if ((rc = store_finish(c->store, rc))) {
+	/* One action, one transaction: all of it is on disk, or none; again
+	 * from the start when PostgreSQL aborted it (a deadlock with a writer
+	 * of the same rows: tag counts, the author's counters). */
+	int tries = 0;
+	do {
+		if ((rc = store_begin(c->store)))
+			return rc;
+		rc = store_post_insert(c->store, &pn);
+		TESTHOOK_PAUSE("post_create");
+		/* In the inboxes of the organisations it speaks to, in the same transaction. */
+		if (!rc)
+			rc = wc_ingest_post(c, a, &pn, parent);
+		if (!rc && in->nmedia)
+			rc = core_media_attach(c, pn.id, viewer, in->media_ids, in->nmedia);
+		/* The content warning and the poll were read by the guard with the text. */
+		const struct post_meta *meta = in->meta;
+		if (!rc && meta && (meta->spoiler_text[0] || meta->sensitive || meta->language[0] || meta->app_id))
+			rc = store_post_meta_set(c->store, pn.id, meta);
+		if (!rc && in->npoll)
+			rc = store_poll_insert(c->store, pn.id, in->poll_expires_at, in->poll_multiple, in->poll_options,
+			                       in->npoll);
+		/* The key is claimed inside the transaction: of two requests with one
+		 * key, the second finds it taken and rolls its post back. */
+		if (!rc && in->vacancy)
+			rc = vacancy_insert(c, pn.id, in->author_id, in->vacancy);
+		if (!rc && in->idem_key)
+			rc = store_idem_put(c->store, viewer, in->idem_key, pn.id, time_now());
+		if (!rc)
+			rc = guard_audit(c, in->author_id, viewer, pn.id, g);
+		rc = store_finish(c->store, rc);
+	} while (store_again(c->store, rc, &tries));
+	if (rc) {
 		if (rc == ERR_CONFLICT && in->idem_key && store_idem_get(c->store, viewer, in->idem_key, id) == 0)
 			return 0;
 		return rc;

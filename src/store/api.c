@@ -568,21 +568,35 @@ int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t vie
 	return 0;
 }
 
-int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n)
+static int poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n)
 {
 	DB_OR_FAIL(s);
 	int rc = db_begin(db);
 	if (rc)
 		return rc;
 	int64_t had = 0;
-	rc = db_scalar(db, &had, 0, "SELECT COUNT(*) FROM poll_votes WHERE post_id = ?1 AND account_id = ?2", "uu",
-	               post, account);
+	/* Two votes of one person at once (two processes, two devices): the
+	 * poll's row lock makes the second see the first, never a second set
+	 * of choices. */
+	rc = store_lock_pg(db, "SELECT 1 FROM polls WHERE post_id = ?1 FOR UPDATE", post);
+	if (!rc)
+		rc = db_scalar(db, &had, 0, "SELECT COUNT(*) FROM poll_votes WHERE post_id = ?1 AND account_id = ?2", "uu",
+		               post, account);
 	if (!rc && had)
 		rc = ERR_EXISTS;
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = db_exec(db, "INSERT INTO poll_votes (post_id, account_id, idx) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
 		             "uui", post, account, (int64_t)choices[i]);
 	return db_finish(db, rc);
+}
+
+/* The transaction above, again while PostgreSQL asks (serialization
+ * failure, deadlock with another writer of the same rows). */
+int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n)
+{
+	int rc;
+	DB_RETRYING(s, rc, poll_vote(s, post, account, choices, n));
+	return rc;
 }
 
 /* ---- filters ---- */

@@ -111,6 +111,12 @@ int store_appt_get(struct store *s, struct arena *a, uint64_t id, struct appoint
 	return rc;
 }
 
+int store_appt_lock(struct store *s, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	return store_lock_pg(db, "SELECT 1 FROM appointments WHERE id = ?1 FOR UPDATE", id);
+}
+
 static int changed(struct db *db, int rc)
 {
 	if (!rc && db->drv->changes(db) == 0)

@@ -3,6 +3,7 @@
 #include <assert.h>
 #include <stdarg.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/err.h"
@@ -163,6 +164,7 @@ int db_begin(struct db *db)
 	assert(db->in_tx >= 0);
 	if (db->in_tx++)
 		return 0;
+	db->retry = 0;
 	int rc = db->drv->exec(db, "BEGIN IMMEDIATE");
 	if (rc)
 		db->in_tx = 0;
@@ -198,4 +200,23 @@ int db_finish(struct db *db, int rc)
 		return rc;
 	}
 	return db_commit(db);
+}
+
+bool db_again(struct db *db, int rc, int *tries)
+{
+	if (!rc || !db->retry || db->in_tx > 0 || *tries + 1 >= DB_TRIES)
+		return false;
+	db->retry = 0;
+	(*tries)++;
+	/* 1-2 ms on the first retry, up to ~128 ms on the last: the lock
+	 * holder's transaction is short. */
+	static _Thread_local uint32_t seed;
+	if (!seed)
+		seed = (uint32_t)(uintptr_t)&seed ^ (uint32_t)time(NULL);
+	seed = seed * 1103515245u + 12345u;
+	long us = (1000L << (*tries - 1)) + (long)((seed >> 8) % (1000u << (*tries - 1)));
+	struct timespec ts = {us / 1000000, (us % 1000000) * 1000};
+	nanosleep(&ts, NULL);
+	log_debug("db: transaction retried after a serialization failure or deadlock (try %d)", *tries + 1);
+	return true;
 }

@@ -46,6 +46,10 @@ struct db_driver {
 struct db {
 	const struct db_driver *drv;
 	int in_tx; /* nesting depth of db_begin */
+	/* The transaction failed on a serialization failure or a deadlock
+	 * (PostgreSQL, SQLSTATE 40001/40P01; the error was ERR_BUSY): the
+	 * same transaction run again may well succeed.  Cleared by db_begin. */
+	int retry;
 };
 struct db_stmt {
 	struct db *db;
@@ -104,12 +108,20 @@ int db_rows(struct db_stmt *st, struct arena *a, size_t size, size_t max, db_fil
 db_fill_fn db_fill_u64, db_fill_text;
 #define DB_ROWS(st, a, max, fill, out, n) db_rows((st), (a), sizeof **(out), (max), (fill), (out), (n))
 
-/* Transactions; nested begins join the outer one.  begin takes the write lock. */
+/* Transactions; nested begins join the outer one.  begin takes the write lock
+ * on SQLite; on PostgreSQL it is a plain BEGIN (READ COMMITTED, pg.c). */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* End a transaction begun with db_begin: commit when rc is 0, else roll back
  * and return rc. */
 int db_finish(struct db *db, int rc);
+/* After a whole transaction (begin .. finish) returned rc: true when it
+ * should run again from its begin, because PostgreSQL aborted it on a
+ * serialization failure or deadlock, it was the outermost one, and it has
+ * run fewer than DB_TRIES times (*tries counts; start at 0).  Waits a
+ * short, random, growing time first so the two sides do not meet again. */
+#define DB_TRIES 8
+bool db_again(struct db *db, int rc, int *tries);
 
 #endif

@@ -54,8 +54,26 @@ int feed_size(void)
 	return size;
 }
 
+/* The feeds' advisory lock on PostgreSQL ("feeds" in ASCII).  Without a
+ * database-wide write lock, a follow's back-fill (reading the followee's
+ * posts) and the flusher (reading the follows of a pending post's author)
+ * could each miss what the other has not committed yet, and the post would
+ * reach neither way.  So whatever writes feed rows from the rules (back-fill,
+ * fan-out, the first build of a feed) holds this lock shared until its
+ * transaction ends, and the flusher takes it exclusively before its snapshot:
+ * each sees the other's committed work.  Posting itself does not take it. */
+#define FEED_LOCK "439788069235"
+
+int feed_lock_shared(struct db *db)
+{
+	return db->drv == &db_pg ? db_exec(db, "SELECT pg_advisory_xact_lock_shared(" FEED_LOCK ")", "") : 0;
+}
+
 int feed_fanout(struct db *db, uint64_t post)
 {
+	int rc = feed_lock_shared(db);
+	if (rc)
+		return rc;
 	return db_exec(db,
 	               "INSERT INTO feeds (account_id, post_id) SELECT x.a, CAST(?1 AS BIGINT) FROM ("
 	               " SELECT fo.follower_id AS a FROM posts p JOIN follows fo ON fo.followee_id = p.author_id"
@@ -89,15 +107,23 @@ static bool flush_off(void)
  * readers' feeds in one transaction; *left: whether more wait.  The
  * followers' rows come author by author, follower by follower, each
  * follower's posts together: every reader's feed page is visited once per
- * batch (in key order), not once per post, without sorting the rows.  Writes are
- * serialised (BEGIN IMMEDIATE, PostgreSQL's write lock), so nothing enters
- * feed_pending below top while this runs.
+ * batch (in key order), not once per post, without sorting the rows.  On
+ * SQLite writes are serialised (BEGIN IMMEDIATE), so nothing enters
+ * feed_pending below top while this runs.  On PostgreSQL the batch holds the
+ * feeds' lock exclusively (FEED_LOCK) and reads one snapshot taken after it
+ * (REPEATABLE READ): a post committed meanwhile below top is neither fanned
+ * out nor deleted, it waits for the next batch.
  */
 static int flush_batch(struct db *db, bool *left)
 {
 	int64_t top = 0, more = 0;
 	*left = false;
+	bool pg = db->drv == &db_pg;
+	if (pg && db->drv->exec(db, "SELECT pg_advisory_lock(" FEED_LOCK ")"))
+		return ERR_BUSY;
 	int rc = db_begin(db);
+	if (!rc && pg)
+		rc = db->drv->exec(db, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
 	if (!rc)
 		rc = db_scalar(db, &top, 0, "SELECT post_id FROM feed_pending ORDER BY post_id LIMIT 1 OFFSET ?1", "i",
 		               (int64_t)(FEED_FLUSH_BATCH - 1));
@@ -124,6 +150,8 @@ static int flush_batch(struct db *db, bool *left)
 	if (!rc && top)
 		rc = db_exec(db, "DELETE FROM feed_pending WHERE post_id <= ?1", "u", (uint64_t)top);
 	rc = db_finish(db, rc);
+	if (pg && db->drv->exec(db, "SELECT pg_advisory_unlock(" FEED_LOCK ")"))
+		log_warn("feeds: cannot release the flusher's lock (it goes with the connection)");
 	*left = !rc && more;
 	return rc;
 }
@@ -133,8 +161,11 @@ static int feed_flush(struct store *s)
 	DB_OR_FAIL(s);
 	bool left = true;
 	int rc = 0;
+	int tries = 0;
 	for (int i = 0; i < FEED_FLUSH_ROUNDS && left && !rc; i++)
-		rc = flush_batch(db, &left);
+		do
+			rc = flush_batch(db, &left);
+		while (db_again(db, rc, &tries));
 	return rc;
 }
 
@@ -256,7 +287,9 @@ void feed_flusher_stop(struct feed_flusher *f)
 static int backfill(struct db *db, uint64_t reader, uint64_t owner, const char *cut_sql, const char *ins_sql)
 {
 	int64_t has = 0;
-	int rc = db_scalar(db, &has, 0, "SELECT 1 FROM feed_floor WHERE account_id = ?1", "u", reader);
+	int rc = feed_lock_shared(db);
+	if (!rc)
+		rc = db_scalar(db, &has, 0, "SELECT 1 FROM feed_floor WHERE account_id = ?1", "u", reader);
 	if (rc || !has)
 		return rc;
 	int64_t cut = 0;

@@ -192,7 +192,7 @@ int store_group_mine(struct store *s, struct arena *a, uint64_t account, struct 
 	return group_rows(a, st, out, n);
 }
 
-int store_member_set(struct store *s, uint64_t group, uint64_t account, int role, int state, const char *message)
+static int member_set(struct store *s, uint64_t group, uint64_t account, int role, int state, const char *message)
 {
 	DB_OR_FAIL(s);
 	int rc = db_begin(db);
@@ -211,6 +211,15 @@ int store_member_set(struct store *s, uint64_t group, uint64_t account, int role
 	if (!rc && state == 0)
 		rc = feed_backfill_group(db, account, group);
 	return db_finish(db, rc);
+}
+
+/* The transaction above, again while PostgreSQL asks (serialization
+ * failure, deadlock with another writer of the same rows). */
+int store_member_set(struct store *s, uint64_t group, uint64_t account, int role, int state, const char *message)
+{
+	int rc;
+	DB_RETRYING(s, rc, member_set(s, group, account, role, state, message));
+	return rc;
 }
 
 int store_member_delete(struct store *s, uint64_t group, uint64_t account)
@@ -466,6 +475,18 @@ int store_conversations(struct store *s, struct arena *a, uint64_t viewer, uint6
 /* Work the answer for one reader and one conversation out again. */
 static int conv_sync(struct db *db, uint64_t account, uint64_t root)
 {
+	/* PostgreSQL has no write lock over the whole database: two writers in
+	 * one conversation (a message and its reading, say) would each decide
+	 * without the other's change and the later could undo the earlier's
+	 * answer.  One lock per conversation (class 'conv', the root modulo 2^31
+	 * - 1; a collision only makes two wait) until commit; the query below
+	 * then sees what the other committed. */
+	if (db->drv == &db_pg) {
+		int rc = db_exec(db, "SELECT pg_advisory_xact_lock(1668247158, CAST(CAST(?1 AS BIGINT) % 2147483647 AS INTEGER))",
+		                 "u", root);
+		if (rc)
+			return rc;
+	}
 	struct db_stmt *st = db_query(db, CONV_HEAD CONV_ONE CONV_TAIL("<", "DESC"), "uuiu", account,
 	                              (uint64_t)(UINT64_MAX >> 1), (int64_t)1, root);
 	if (!st)

@@ -623,9 +623,21 @@ static const char *const sqlite_steps[] = {
 	" HAVING MAX(p.id) > COALESCE(MAX(c.left_at), 0)"
 	" AND MAX(CASE WHEN p.author_id = s.account_id OR p.writer_id = s.account_id THEN 0 ELSE p.id END)"
 	" > COALESCE(MAX(c.last_read), 0);",
+
+	/* 38: PostgreSQL's follow counters take their rows in key order (see
+	 * migrate_pg.c); SQLite has one writer at a time: nothing to change. */
+	"SELECT 1;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))
+
+/* PostgreSQL has no write lock of its own any more (pg.c): migrations take
+ * this one ("kring" in ASCII) so that two processes starting on one
+ * database migrate one after the other. */
+static int migrate_lock(struct db *db)
+{
+	return db->drv == &db_pg ? db->drv->exec(db, "SELECT pg_advisory_xact_lock(461845162343)") : 0;
+}
 
 int store_migrate(struct db *db)
 {
@@ -639,6 +651,8 @@ int store_migrate(struct db *db)
 	}
 	/* Under the write lock: two processes may start on a new database. */
 	int rc = db_begin(db);
+	if (!rc && (rc = migrate_lock(db)))
+		db_rollback(db);
 	if (!rc && (rc = db->drv->exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
 		db_rollback(db);
 	if (rc || (rc = db_commit(db)))
@@ -648,6 +662,8 @@ int store_migrate(struct db *db)
 		 * CLI next to a running server) may be migrating too. */
 		if ((rc = db_begin(db)))
 			return rc;
+		if ((rc = migrate_lock(db)))
+			goto fail;
 		int64_t v = 0;
 		rc = db_scalar(db, &v, 0, "SELECT MAX(version) FROM schema_version", "");
 		if (rc)

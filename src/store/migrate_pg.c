@@ -563,6 +563,18 @@ const char *const store_pg_steps[] = {
 	" HAVING MAX(p.id) > COALESCE(MAX(c.left_at), 0)"
 	" AND MAX(CASE WHEN p.author_id = s.account_id OR p.writer_id = s.account_id THEN 0 ELSE p.id END)"
 	" > COALESCE(MAX(c.last_read), 0);",
+	/* 38: without the database-wide write lock (issue 15) two people who
+	 * follow each other at the same moment locked their two account_stats
+	 * rows in opposite orders (followee first) and deadlocked: one UPDATE
+	 * over both rows takes them in key order. */
+	"CREATE OR REPLACE FUNCTION kring_follows_stats() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" DECLARE d BIGINT := 1; r follows; BEGIN"
+	" IF TG_OP = 'INSERT' THEN r := NEW; ELSE r := OLD; d := -1; END IF;"
+	" UPDATE account_stats SET"
+	"  followers = followers + CASE WHEN account_id = r.followee_id THEN d ELSE 0 END,"
+	"  following = following + CASE WHEN account_id = r.follower_id THEN d ELSE 0 END"
+	"  WHERE account_id IN (r.followee_id, r.follower_id);"
+	" RETURN NULL; END $$;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

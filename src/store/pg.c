@@ -5,9 +5,17 @@
  * and PostgreSQL infers their types from the statement.
  *
  * Behaviour the rest of the store relies on, kept the same as on SQLite:
- *  - db_begin's "BEGIN IMMEDIATE" takes one database-wide write lock (an
- *    advisory lock), so transactions that read, decide and write are
- *    serialised across processes exactly as SQLite serialises writers;
+ *  - db_begin's "BEGIN IMMEDIATE" is a plain BEGIN (READ COMMITTED).  There
+ *    is no database-wide write lock (there was one, an advisory lock, until
+ *    issue 15): writers of different rows of all processes run side by side.
+ *    What SQLite's single writer gave for free is kept by the statements
+ *    themselves: counters are `n = n + 1` updates (row locks), uniqueness is
+ *    a constraint with ON CONFLICT, the appointments' overlap an exclusion
+ *    constraint, a read-decide-write check locks its parent row first
+ *    (store_lock_pg), and the feeds' flusher and back-fills share an
+ *    advisory lock of their own (feed.c).  A transaction that fails on a
+ *    serialization failure or deadlock (40001, 40P01) is ERR_BUSY with
+ *    db->retry set: db_again / store_again run it again;
  *  - booleans (EXISTS, IS NOT NULL) read as 1/0;
  *  - a lost connection is ERR_BUSY (the web answers 503) and is re-opened on
  *    the next statement, with the statements prepared again.
@@ -37,8 +45,7 @@
  * full"). */
 #define STMT_CACHE 2048
 #define PG_CONNECT_TIMEOUT "5"
-/* pg_advisory_xact_lock key for the write lock: "kring" in ASCII. */
-#define PG_BEGIN "BEGIN; SELECT pg_advisory_xact_lock(461845162343)"
+#define PG_BEGIN "BEGIN"
 
 struct pg_stmt {
 	struct db_stmt base;
@@ -88,7 +95,18 @@ static int result_err(struct pg_db *d, const PGresult *r)
 			d->tx_lost = 1;
 		return ERR_BUSY;
 	}
-	return map_state(r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL);
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01")))
+		d->base.retry = 1;
+	return map_state(state);
+}
+
+/* A serialization failure or deadlock is expected now and then without the
+ * write lock; it is retried (db_again), so it is no error to log. */
+static bool retryable(const PGresult *r)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	return state && (!strcmp(state, "40001") || !strcmp(state, "40P01"));
 }
 
 static int session_setup(struct pg_db *d)
@@ -203,7 +221,7 @@ static int pg_exec(struct db *db, const char *sql)
 		rc = result_err(d, r);
 		if (end)
 			d->tx_lost = 0;
-		if (rc != ERR_BUSY || PQstatus(d->c) == CONNECTION_OK)
+		if ((rc != ERR_BUSY || PQstatus(d->c) == CONNECTION_OK) && !retryable(r))
 			log_err("sql failed: %s: %.200s", PQresultErrorMessage(r), sql);
 		/* A failed BEGIN must not leave half a transaction open. */
 		if (begin && PQstatus(d->c) == CONNECTION_OK && PQtransactionStatus(d->c) != PQTRANS_IDLE)
@@ -322,6 +340,8 @@ static int run(struct pg_stmt *s)
 	if (d->tx_lost && d->base.in_tx)
 		return ERR_BUSY;
 	d->tx_lost = 0;
+	if (!d->base.in_tx)
+		d->base.retry = 0; /* a statement of its own: only its own failure counts */
 	if (pg_alive(d))
 		return ERR_BUSY;
 	char name[16];
@@ -348,7 +368,7 @@ static int run(struct pg_stmt *s)
 		return 0;
 	}
 	int e = result_err(d, s->res);
-	if (e != ERR_EXISTS && PQstatus(d->c) == CONNECTION_OK)
+	if (e != ERR_EXISTS && PQstatus(d->c) == CONNECTION_OK && !retryable(s->res))
 		log_err("sql step failed: %s: %.300s", PQresultErrorMessage(s->res), s->text);
 	PQclear(s->res);
 	s->res = NULL;

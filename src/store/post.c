@@ -112,7 +112,7 @@ static int write_tags_recipients(struct db *db, uint64_t id, const char *const *
 	return rc;
 }
 
-int store_post_insert(struct store *s, const struct post_new *p)
+static int post_insert(struct store *s, const struct post_new *p)
 {
 	/* Core counted what it passes: a count without its array is a core bug. */
 	assert((!p->ntags || p->tags) && (!p->nrecipients || p->recipients));
@@ -139,6 +139,15 @@ int store_post_insert(struct store *s, const struct post_new *p)
 	if (!rc && p->visibility == VIS_DIRECT)
 		rc = conv_unread_post(db, p->id);
 	return db_finish(db, rc);
+}
+
+/* The transaction above, again while PostgreSQL asks (serialization
+ * failure, deadlock with another writer of the same rows). */
+int store_post_insert(struct store *s, const struct post_new *p)
+{
+	int rc;
+	DB_RETRYING(s, rc, post_insert(s, p));
+	return rc;
 }
 
 /*
@@ -434,7 +443,9 @@ static int home_feed_floor(struct db *db, uint64_t viewer, uint64_t *floor)
 	}
 	if ((rc = db_begin(db)))
 		return rc;
-	rc = db_exec(db, "DELETE FROM feeds WHERE account_id = ?1", "u", viewer);
+	rc = feed_lock_shared(db);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM feeds WHERE account_id = ?1", "u", viewer);
 	if (!rc)
 		rc = db_exec(db,
 		             "INSERT INTO feeds (account_id, post_id) SELECT CAST(?1 AS BIGINT), p.id FROM posts p"
@@ -531,7 +542,10 @@ int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struc
 	if (scan)
 		return home_scan(db, a, viewer, pg, out, n);
 	uint64_t floor = 0;
-	int rc = home_feed_floor(db, viewer, &floor);
+	int rc, tries = 0;
+	do
+		rc = home_feed_floor(db, viewer, &floor);
+	while (db_again(db, rc, &tries));
 	if (rc)
 		return rc;
 	if (pg->min_id) {
@@ -707,7 +721,7 @@ int store_search_tags(struct store *s, struct arena *a, const char *prefix, int 
 
 /* ---- favourites, boosts ---- */
 
-int store_fav_set(struct store *s, uint64_t account, uint64_t post, bool on, bool *changed)
+static int fav_set(struct store *s, uint64_t account, uint64_t post, bool on, bool *changed)
 {
 	DB_OR_FAIL(s);
 	int rc = db_begin(db);
@@ -728,7 +742,16 @@ int store_fav_set(struct store *s, uint64_t account, uint64_t post, bool on, boo
 	return db_finish(db, rc);
 }
 
-int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, uint64_t boost_id,
+/* The transaction above, again while PostgreSQL asks (serialization
+ * failure, deadlock with another writer of the same rows). */
+int store_fav_set(struct store *s, uint64_t account, uint64_t post, bool on, bool *changed)
+{
+	int rc;
+	DB_RETRYING(s, rc, fav_set(s, account, post, on, changed));
+	return rc;
+}
+
+static int boost_set(struct store *s, uint64_t account, uint64_t post, bool on, uint64_t boost_id,
                     int64_t now, bool *changed)
 {
 	DB_OR_FAIL(s);
@@ -757,6 +780,16 @@ int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, u
 	return db_finish(db, rc);
 }
 
+/* The transaction above, again while PostgreSQL asks (serialization
+ * failure, deadlock with another writer of the same rows). */
+int store_boost_set(struct store *s, uint64_t account, uint64_t post, bool on, uint64_t boost_id,
+                    int64_t now, bool *changed)
+{
+	int rc;
+	DB_RETRYING(s, rc, boost_set(s, account, post, on, boost_id, now, changed));
+	return rc;
+}
+
 /* ---- social graph ---- */
 
 /* Does the statement find a row for (x, y)?  An error is never a "no". */
@@ -769,7 +802,7 @@ static int exists2(struct store *s, const char *sql, uint64_t x, uint64_t y, boo
 	return rc;
 }
 
-int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool on, bool *changed)
+static int follow_set(struct store *s, uint64_t follower, uint64_t followee, bool on, bool *changed)
 {
 	DB_OR_FAIL(s);
 	int rc = db_begin(db);
@@ -797,6 +830,15 @@ int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool
 	if (changed)
 		*changed = ch;
 	return db_commit(db);
+}
+
+/* The transaction above, again while PostgreSQL asks (serialization
+ * failure, deadlock with another writer of the same rows). */
+int store_follow_set(struct store *s, uint64_t follower, uint64_t followee, bool on, bool *changed)
+{
+	int rc;
+	DB_RETRYING(s, rc, follow_set(s, follower, followee, on, changed));
+	return rc;
 }
 
 int store_follows(struct store *s, uint64_t follower, uint64_t followee, bool *out)

@@ -147,6 +147,17 @@ int store_finish(struct store *s, int rc)
 	return db_finish(db, rc);
 }
 
+bool store_again(struct store *s, int rc, int *tries)
+{
+	struct db *db = store_db(s);
+	return db && db_again(db, rc, tries);
+}
+
+int store_lock_pg(struct db *db, const char *sql, uint64_t id)
+{
+	return db->drv == &db_pg ? db_exec(db, sql, "u", id) : 0;
+}
+
 int store_subscribe(struct store *s, void (*cb)(const char *event, void *ctx), void *ctx)
 {
 	if (s->drv != &db_pg || s->listener)

@@ -42,11 +42,19 @@ int store_subscribe(struct store *s, void (*cb)(const char *event, void *ctx), v
 int store_version(struct store *s, uint64_t *out) WARN_UNUSED;
 /* A transaction around several calls, which join it: what a moderation
  * action and its log entry need, both or neither.  store_begin takes the
- * write lock; store_finish commits when rc is 0, else rolls back, and
+ * write lock on SQLite (PostgreSQL has none: docs/pg-scale.md); store_finish commits when rc is 0, else rolls back, and
  * returns rc (or the commit's error).  A call inside that fails may end
  * the transaction early: stop at the first error. */
 int store_begin(struct store *s) WARN_UNUSED;
 int store_finish(struct store *s, int rc) WARN_UNUSED;
+/* After store_begin .. store_finish returned rc: true when the whole
+ * transaction should run again from store_begin (PostgreSQL aborted it on a
+ * serialization failure or deadlock; a bounded number of tries, with a short
+ * random wait).  Core's transactions on contended rows loop:
+ *   int tries = 0;
+ *   do { rc = store_begin(s); ...; rc = store_finish(s, rc); } while (store_again(s, rc, &tries));
+ * Store functions that own their transaction retry by themselves. */
+bool store_again(struct store *s, int rc, int *tries);
 
 /* Site settings (key/value). Returns the value copied into a, or dflt. */
 const char *store_meta_get(struct store *s, struct arena *a, const char *key, const char *dflt);

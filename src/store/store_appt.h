@@ -31,6 +31,10 @@ int store_appt_busy(struct store *s, struct arena *a, uint64_t provider, int64_t
 /* ERR_EXISTS when its block overlaps a booked one (the database's own guard). */
 int store_appt_insert(struct store *s, const struct appointment *ap) WARN_UNUSED;
 int store_appt_get(struct store *s, struct arena *a, uint64_t id, struct appointment *out) WARN_UNUSED;
+/* Inside a transaction: hold the appointment's row until it ends, so that a
+ * check of its state and what is written from it see no move or cancel in
+ * between (PostgreSQL; SQLite has one writer at a time). */
+int store_appt_lock(struct store *s, uint64_t id) WARN_UNUSED;
 /* New times, seq + 1 (ERR_EXISTS on overlap, ERR_NOTFOUND when not booked). */
 int store_appt_move(struct store *s, uint64_t id, int64_t starts, int64_t ends, int64_t bfrom, int64_t bto,
                     int64_t now) WARN_UNUSED;

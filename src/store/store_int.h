@@ -64,6 +64,22 @@ int store_post_media_many(struct db *db, struct arena *a, struct post *const *v,
 #define FEED_FLUSH_BATCH  64
 #define FEED_FLUSH_ROUNDS 64
 #define FEED_FLUSH_CACHE_KB "1000" /* the flusher's SQLite page cache (4000 for the others) */
+/* PostgreSQL only: run sql, a `SELECT ... FOR UPDATE` of the parent row
+ * (?1 = id) that a read-decide-write check must hold so that two processes
+ * cannot both pass it (SQLite has one writer at a time: nothing to do). */
+int store_lock_pg(struct db *db, const char *sql, uint64_t id) WARN_UNUSED;
+/* Run `call` (an int expression: a transaction of its own) again while
+ * PostgreSQL asks for it (db_again). */
+#define DB_RETRYING(s, rc, call) \
+	do { \
+		int tries_ = 0; \
+		do \
+			rc = (call); \
+		while (store_again(s, rc, &tries_)); \
+	} while (0)
+/* The feeds' advisory lock (feed.c), PostgreSQL only: back-fills and fan-outs
+ * take it shared for the rest of their transaction, the flusher exclusive. */
+int feed_lock_shared(struct db *db) WARN_UNUSED;
 struct feed_flusher;
 struct feed_flusher *feed_flusher_start(struct store *s);
 void feed_flusher_kick(struct feed_flusher *f);
