@@ -597,6 +597,11 @@ const struct api_route api_table[] = {
 	{G, "/api/v1/kring/appointments/:id", a_kring_appt, "read:appointments"},
 	{PU, "/api/v1/kring/appointments/:id", a_kring_appt, "write:appointments"},
 	{D, "/api/v1/kring/appointments/:id", a_kring_appt, "write:appointments"},
+	/* informal carers (issue 19, docs/thuis.md) */
+	{G, "/api/v1/kring/carers", a_kring_carers, "read:carers"},
+	{P, "/api/v1/kring/carers", a_kring_carers, "write:carers"},
+	{D, "/api/v1/kring/carers/:id", a_kring_carer_end, "write:carers"},
+	{G, "/api/v1/kring/carers/:id/appointments", a_kring_carer_appts, "read:appointments"},
 	/* FHIR R4, read-only (api/fhir.c): schedules and free slots are public */
 	{G, "/fhir/Schedule", a_fhir_schedules, PUB},
 	{G, "/fhir/Slot", a_fhir_slots, PUB},

@@ -574,6 +574,13 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE webcare_crisis_updates (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
 	" text TEXT NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
+
+	/* 33 (the client's home, issue 19, docs/thuis.md): informal carers a
+	 * client named, with what the client allows them (enum carer_flag).
+	 * Private: read only through core/thuis.c. */
+	"CREATE TABLE carers (client_id INTEGER NOT NULL, carer_id INTEGER NOT NULL, flags INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, PRIMARY KEY (client_id, carer_id));"
+	"CREATE INDEX carers_carer ON carers(carer_id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

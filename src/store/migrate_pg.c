@@ -525,6 +525,11 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE webcare_crisis_updates (id BIGINT PRIMARY KEY, org_id BIGINT NOT NULL, author_id BIGINT NOT NULL,"
 	" text TEXT NOT NULL, created_at BIGINT NOT NULL);"
 	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
+
+	/* 33: informal carers (see migrate.c). */
+	"CREATE TABLE carers (client_id BIGINT NOT NULL, carer_id BIGINT NOT NULL, flags BIGINT NOT NULL,"
+	" created_at BIGINT NOT NULL, PRIMARY KEY (client_id, carer_id));"
+	"CREATE INDEX carers_carer ON carers(carer_id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -901,4 +901,20 @@ struct wc_crisis_update {
 	int64_t created_at;
 };
 
+/* ---- the client's home and informal carers (issue 19, docs/thuis.md): core/thuis.c ---- */
+
+/* What a client allows an informal carer (mantelzorger), bits. */
+enum carer_flag {
+	CARER_APPTS = 1,  /* sees the client's appointments */
+	CARER_ACT = 2,    /* books, moves and cancels appointments for the client */
+};
+
+/* One informal-carer relation, seen from one side: acc is the carer (in
+ * the client's list) or the client (in the carer's list). */
+struct carer {
+	struct account *acc;
+	int flags;                    /* enum carer_flag bits */
+	int64_t since;
+};
+
 #endif

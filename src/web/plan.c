@@ -11,6 +11,7 @@
 #include "core/appointment.h"
 #include "core/core.h"
 #include "core/plan.h"
+#include "core/thuis.h"
 #include "web/web_int.h"
 
 static const char *area_label(struct http_req *r, int area)
@@ -287,8 +288,11 @@ int h_home_client(struct http_req *r)
 		tv_set_str(r->a, x, "when", fmt_time(r, next->starts_at));
 		tv_set(m, "appointment", x);
 	}
+	/* only conversations whose newest message is from a care provider */
 	int64_t unread = 0;
-	if ((rc = core_conv_unread(CORE(r), viewer, &unread)))
+	if ((rc = core_thuis_unread(CORE(r), viewer, &unread)))
+		return rc;
+	if ((rc = thuis_carer_model(r, m)))
 		return rc;
 	tv_set_int(r->a, m, "unread_messages", unread);
 	struct plan_goal *g;

@@ -378,6 +378,10 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/plan/:name", h_plan_other, WEB_LOGIN},
 	{HTTP_POST, "/plan/:name/:action", h_plan_suggest, WEB_LOGIN},
 	{HTTP_GET, "/thuis", h_home_client, WEB_LOGIN},
+	{HTTP_GET, "/thuis/mantelzorgers", h_carers, WEB_LOGIN},
+	{HTTP_POST, "/thuis/mantelzorgers", h_carers_save, WEB_LOGIN},
+	{HTTP_POST, "/thuis/mantelzorgers/stop", h_carers_stop, WEB_LOGIN},
+	{HTTP_GET, "/thuis/voor/:name", h_carer_for, WEB_LOGIN},
 	{HTTP_GET, "/settings/pro", h_settings_pro, WEB_LOGIN},
 	{HTTP_POST, "/settings/pro", h_settings_pro_save, WEB_LOGIN},
 	{HTTP_GET, "/moderation/reviews", h_mod_reviews, WEB_MOD},
@@ -682,6 +686,7 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"plan_shared", N_("Uw plan is nu gedeeld.")},
 		{"plan_unshared", N_("Deze persoon ziet uw plan niet meer.")},
 		{"plan_suggested", N_("Uw voorstel is verstuurd. De cliënt kiest zelf of het in het plan komt.")},
+		{"carer_stopped", N_("De mantelzorg is gestopt.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)
 		if (!strcmp(msg, msgs[i][0]))
