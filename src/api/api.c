@@ -602,6 +602,10 @@ const struct api_route api_table[] = {
 	{P, "/api/v1/kring/carers", a_kring_carers, "write:carers"},
 	{D, "/api/v1/kring/carers/:id", a_kring_carer_end, "write:carers"},
 	{G, "/api/v1/kring/carers/:id/appointments", a_kring_carer_appts, "read:appointments"},
+	{G, "/api/v1/kring/care_media", a_kring_care_media, "read:carers"},
+	{P, "/api/v1/kring/care_media", a_kring_care_media, "write:carers"},
+	{PU, "/api/v1/kring/care_media/:id", a_kring_care_media_one, "write:carers"},
+	{D, "/api/v1/kring/care_media/:id", a_kring_care_media_one, "write:carers"},
 	/* FHIR R4, read-only (api/fhir.c): schedules and free slots are public */
 	{G, "/fhir/Schedule", a_fhir_schedules, PUB},
 	{G, "/fhir/Slot", a_fhir_slots, PUB},

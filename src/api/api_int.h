@@ -235,5 +235,7 @@ bool api_parse_time(const char *s, int64_t *out);
 int a_kring_carers(struct http_req *r);
 int a_kring_carer_end(struct http_req *r);
 int a_kring_carer_appts(struct http_req *r);
+int a_kring_care_media(struct http_req *r);
+int a_kring_care_media_one(struct http_req *r);
 
 #endif

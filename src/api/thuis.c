@@ -1,6 +1,7 @@
 /* Informal carers: kring's own /api/v1/kring/carers... (docs/api.md,
  * docs/thuis.md).  The rules are core's (core/thuis.c); this is a view. */
 #include "api/api_int.h"
+#include "api/api_media.h"
 
 #include <string.h>
 
@@ -90,4 +91,84 @@ int a_kring_carer_end(struct http_req *r)
 	if (rc)
 		return rc;
 	return carers_answer(&x);
+}
+
+/* ---- photos and videos the care team shared (KringCareMedia) ---- */
+
+static void ent_care_media(struct actx *x, struct jw *j, const struct care_media *m)
+{
+	jw_obj(j);
+	jw_kid(j, "id", m->id);
+	jw_kid(j, "client_id", m->client_id);
+	jw_key(j, "account");
+	ent_account(x, j, m->sharer);
+	jw_key(j, "media");
+	ent_media(x, j, m->media);
+	jw_kstr(j, "caption", m->caption);
+	jw_kbool(j, "family", m->family);
+	jw_ktime(j, "created_at", m->created_at);
+	jw_end(j);
+}
+
+static int care_media_fail(struct actx *x, int rc)
+{
+	if (rc == ERR_NOTFOUND)
+		return api_fail(x, 404, "Record not found");
+	if (rc == ERR_INVAL)
+		return api_fail(x, 422, "Validation failed: your own image (with a description) or video, and a caption of at most 280 characters");
+	if (rc == ERR_CONFLICT)
+		return api_fail(x, 409, "This media is still processing, on a post, or shared already");
+	return rc;
+}
+
+/* GET ?client_id= (default: the caller): the items the caller may see;
+ * POST client_id, media_id, caption: a care worker shares. */
+int a_kring_care_media(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x);
+	if (rc)
+		return rc;
+	uint64_t client = x.viewer;
+	if (arg(&x, "client_id") && !arg_id(&x, "client_id", &client))
+		return api_fail(&x, 422, "Validation failed: client_id is not an id");
+	if (r->method == HTTP_POST) {
+		uint64_t media;
+		if (!arg(&x, "client_id") || !arg_id(&x, "media_id", &media))
+			return api_fail(&x, 422, "Validation failed: client_id and media_id are required");
+		uint64_t id;
+		if ((rc = core_care_media_share(x.c, x.viewer, client, media, arg(&x, "caption"), &id)))
+			return care_media_fail(&x, rc);
+	}
+	struct care_media *v;
+	size_t n;
+	if ((rc = core_care_media_list(x.c, x.a, x.viewer, client, &v, &n)))
+		return care_media_fail(&x, rc);
+	struct jw j;
+	json_list(&x, &j);
+	for (size_t i = 0; i < n; i++)
+		ent_care_media(&x, &j, &v[i]);
+	jw_arr_end(&j);
+	return 0;
+}
+
+/* PUT /care_media/:id family=true|false (the client); DELETE (the client
+ * or the sharer). */
+int a_kring_care_media_one(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x);
+	if (rc)
+		return rc;
+	uint64_t id = param_id(r, "id");
+	if (r->method == HTTP_DELETE)
+		rc = core_care_media_remove(x.c, x.viewer, id);
+	else {
+		if (!arg(&x, "family"))
+			return api_fail(&x, 422, "Validation failed: family is required");
+		rc = core_care_media_family(x.c, x.viewer, id, arg_bool(&x, "family", false));
+	}
+	if (rc)
+		return care_media_fail(&x, rc);
+	return json_literal(&x, "{}");
 }

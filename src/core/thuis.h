@@ -65,4 +65,36 @@ int core_carer_may_see(struct core *c, uint64_t viewer, uint64_t client) WARN_UN
 int core_carer_appts(struct core *c, struct arena *a, uint64_t viewer, uint64_t client, struct appointment **out,
                      size_t *n) WARN_UNUSED;
 
+/*
+ * Photos and videos the care team shared with a client.  A care worker
+ * with a real relation to the client — the client shares the plan with
+ * them as care worker, or they are (staff of) the provider of an
+ * appointment of the client (booked, last CORE_CARE_YEARS years or coming)
+ * — shares one of their own uploads (processed, on no post, an image with
+ * alt text) with the client.  It is private to the client and the sharer;
+ * the client chooses per item whether their informal carers may see it.
+ * The same rule decides for the file itself (core_care_media_sees, used by
+ * core/media.c for /media/...), so no other door shows it: it is on no
+ * post, so in no search, timeline, feed, count or export for others.
+ */
+/* Share: ERR_NOTFOUND no relation (or not the viewer's upload); ERR_INVAL
+ * a caption over CARE_MEDIA_CAPTION_MAX, an image without alt text, not an
+ * image or video; ERR_CONFLICT processing failed, on a post, an avatar, or
+ * shared already. */
+int core_care_media_share(struct core *c, uint64_t viewer, uint64_t client, uint64_t media_id, const char *caption,
+                          uint64_t *id) WARN_UNUSED;
+/* May viewer share with client (the relation above)?  0 yes, ERR_NOTFOUND no. */
+int core_care_media_may_share(struct core *c, uint64_t viewer, uint64_t client) WARN_UNUSED;
+/* client's items as viewer may see them: the client all, a carer those
+ * marked for family, the sharer their own; else ERR_NOTFOUND. */
+int core_care_media_list(struct core *c, struct arena *a, uint64_t viewer, uint64_t client, struct care_media **out,
+                         size_t *n) WARN_UNUSED;
+/* The client lets their informal carers see an item, or not. */
+int core_care_media_family(struct core *c, uint64_t viewer, uint64_t id, bool family) WARN_UNUSED;
+/* The client or the sharer removes an item (the upload is then unused). */
+int core_care_media_remove(struct core *c, uint64_t viewer, uint64_t id) WARN_UNUSED;
+/* May viewer see the media row media_id as a shared item?  *shared false
+ * when it is not shared with anyone (other rules decide then). */
+bool core_care_media_sees(struct core *c, uint64_t viewer, uint64_t media_id, bool *shared);
+
 #endif

@@ -1,6 +1,7 @@
 /* Informal carers: portable SQL with numbered parameters, as plan.c. */
 #include "store/store_carer.h"
 
+#include "base/arena.h"
 #include "base/err.h"
 #include "store/store_int.h"
 
@@ -65,4 +66,75 @@ int store_carer_list(struct store *s, uint64_t who, bool as_carer, uint64_t *ids
 	}
 	db_done(st);
 	return rc < 0 ? -rc : 0;
+}
+
+/* ---- photos and videos shared with a client ---- */
+
+#define CM_COLS "id, client_id, sharer_id, media_id, caption, family, created_at"
+
+static void cm_row(struct arena *a, struct db_stmt *st, struct care_media *m)
+{
+	*m = (struct care_media){.id = db_u64(st, 0), .client_id = db_u64(st, 1), .sharer_id = db_u64(st, 2),
+	                         .media_id = db_u64(st, 3), .caption = arena_strdup(a, db_text(st, 4)),
+	                         .family = db_i64(st, 5) != 0, .created_at = db_i64(st, 6)};
+}
+
+int store_care_media_insert(struct store *s, const struct care_media *m)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db,
+	               "INSERT INTO care_media (" CM_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", "uuuusii", m->id,
+	               m->client_id, m->sharer_id, m->media_id, m->caption, (int64_t)m->family, m->created_at);
+}
+
+static int cm_one(struct arena *a, struct db_stmt *st, struct care_media *out)
+{
+	int rc = db_one(st);
+	if (!rc)
+		cm_row(a, st, out);
+	db_done(st);
+	return rc;
+}
+
+int store_care_media_get(struct store *s, struct arena *a, uint64_t id, struct care_media *out)
+{
+	DB_OR_FAIL(s);
+	return cm_one(a, db_query(db, "SELECT " CM_COLS " FROM care_media WHERE id = ?1", "u", id), out);
+}
+
+int store_care_media_by_media(struct store *s, struct arena *a, uint64_t media_id, struct care_media *out)
+{
+	DB_OR_FAIL(s);
+	return cm_one(a, db_query(db, "SELECT " CM_COLS " FROM care_media WHERE media_id = ?1", "u", media_id), out);
+}
+
+int store_care_media_list(struct store *s, struct arena *a, uint64_t client, bool family_only, struct care_media **out,
+                          size_t *n)
+{
+	DB_OR_FAIL(s);
+	*n = 0;
+	*out = arena_alloc(a, STORE_CARE_MEDIA_MAX * sizeof **out);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT " CM_COLS " FROM care_media WHERE client_id = ?1 AND family >= ?2"
+	                              " ORDER BY id DESC LIMIT ?3",
+	                              "uii", client, (int64_t)family_only, (int64_t)STORE_CARE_MEDIA_MAX);
+	if (!st)
+		return ERR_DB;
+	int rc = 0;
+	while (*n < STORE_CARE_MEDIA_MAX && (rc = db_step(st)) == DB_ROW)
+		cm_row(a, st, &(*out)[(*n)++]);
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
+int store_care_media_family(struct store *s, uint64_t id, bool family)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE care_media SET family = ?2 WHERE id = ?1", "ui", id, (int64_t)family);
+}
+
+int store_care_media_delete(struct store *s, uint64_t id)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM care_media WHERE id = ?1", "u", id);
 }

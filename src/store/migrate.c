@@ -580,7 +580,12 @@ static const char *const sqlite_steps[] = {
 	 * Private: read only through core/thuis.c. */
 	"CREATE TABLE carers (client_id INTEGER NOT NULL, carer_id INTEGER NOT NULL, flags INTEGER NOT NULL,"
 	" created_at INTEGER NOT NULL, PRIMARY KEY (client_id, carer_id));"
-	"CREATE INDEX carers_carer ON carers(carer_id);",
+	"CREATE INDEX carers_carer ON carers(carer_id);"
+	/* photos and videos a care worker shared with a client */
+	"CREATE TABLE care_media (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL, sharer_id INTEGER NOT NULL,"
+	" media_id INTEGER NOT NULL UNIQUE, caption TEXT NOT NULL, family INTEGER NOT NULL DEFAULT 0,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE INDEX care_media_client ON care_media(client_id, id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

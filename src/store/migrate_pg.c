@@ -529,7 +529,12 @@ const char *const store_pg_steps[] = {
 	/* 33: informal carers (see migrate.c). */
 	"CREATE TABLE carers (client_id BIGINT NOT NULL, carer_id BIGINT NOT NULL, flags BIGINT NOT NULL,"
 	" created_at BIGINT NOT NULL, PRIMARY KEY (client_id, carer_id));"
-	"CREATE INDEX carers_carer ON carers(carer_id);",
+	"CREATE INDEX carers_carer ON carers(carer_id);"
+	/* photos and videos a care worker shared with a client */
+	"CREATE TABLE care_media (id BIGINT PRIMARY KEY, client_id BIGINT NOT NULL, sharer_id BIGINT NOT NULL,"
+	" media_id BIGINT NOT NULL UNIQUE, caption TEXT NOT NULL, family BIGINT NOT NULL DEFAULT 0,"
+	" created_at BIGINT NOT NULL);"
+	"CREATE INDEX care_media_client ON care_media(client_id, id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -917,4 +917,17 @@ struct carer {
 	int64_t since;
 };
 
+/* A photo or video a care worker shared with a client: private to the
+ * client (and the care worker who shared it); the client chooses per item
+ * whether their informal carers may see it (family). */
+#define CARE_MEDIA_CAPTION_MAX 280
+struct care_media {
+	uint64_t id, client_id, sharer_id, media_id;
+	const char *caption;
+	bool family;                  /* the client's informal carers may see it */
+	int64_t created_at;
+	struct media *media;          /* filled by core */
+	struct account *sharer;       /* filled by core */
+};
+
 #endif

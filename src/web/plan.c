@@ -294,6 +294,7 @@ int h_home_client(struct http_req *r)
 		return rc;
 	if ((rc = thuis_carer_model(r, m)))
 		return rc;
+	thuis_media_model(r, m, viewer);
 	tv_set_int(r->a, m, "unread_messages", unread);
 	struct plan_goal *g;
 	struct plan_step *st;

@@ -214,5 +214,139 @@ int h_carer_for(struct http_req *r)
 	if (rc && rc != ERR_NOTFOUND)
 		return rc;
 	tv_set_bool(r->a, m, "plan", !rc);
+	thuis_media_model(r, m, cl->id); /* only what the client lets carers see */
 	return page_render(r, "carer_for", m);
+}
+
+/* ---- photos and videos the care team shared ---- */
+
+/* The items of client the viewer may see, into m (media_items, has_media). */
+void thuis_media_model(struct http_req *r, struct tval *m, uint64_t client)
+{
+	uint64_t viewer = WREQ(r)->viewer;
+	struct care_media *v;
+	size_t n = 0;
+	if (core_care_media_list(CORE(r), r->a, viewer, client, &v, &n))
+		n = 0;
+	struct tval *l = tv_list(r->a);
+	for (size_t i = 0; i < n; i++) {
+		const struct media *md = v[i].media;
+		struct tval *x = tv_obj(r->a);
+		tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)v[i].id);
+		tv_set_str(r->a, x, "caption", v[i].caption);
+		tv_set_str(r->a, x, "from", name_of(v[i].sharer));
+		tv_set_str(r->a, x, "when", fmt_time(r, v[i].created_at));
+		tv_set_bool(r->a, x, "family", v[i].family);
+		tv_set_bool(r->a, x, "client_view", viewer == client);
+		tv_set_bool(r->a, x, "removable", viewer == client || viewer == v[i].sharer_id);
+		tv_set_str(r->a, x, "alt", md->alt ? md->alt : "");
+		tv_set_bool(r->a, x, "processing", md->state != MEDIA_READY || !md->nfiles);
+		if (md->state == MEDIA_READY && md->nfiles) {
+			const struct media_file *f = &md->files[0];
+			for (size_t k = 0; k < md->nfiles; k++)
+				if (md->files[k].main)
+					f = &md->files[k];
+			tv_set_strf(r->a, x, "src", "/media/%s.%s", f->sha256, f->ext);
+			tv_set_str(r->a, x, "mime", f->mime);
+			tv_set_int(r->a, x, "width", f->width);
+			tv_set_int(r->a, x, "height", f->height);
+			tv_set_bool(r->a, x, "is_image", md->kind == MEDIA_IMAGE);
+			tv_set_bool(r->a, x, "is_video", md->kind == MEDIA_VIDEO);
+		}
+		tv_push(l, x);
+	}
+	tv_set(m, "media_items", l);
+	tv_set_str(r->a, m, "back", r->path); /* the forms come back to this page */
+	tv_set_bool(r->a, m, "has_media", n > 0);
+}
+
+static int share_page(struct http_req *r, const char *error, int status)
+{
+	struct account *cl;
+	const char *name = http_param(r, "name");
+	int rc = core_account_by_name(CORE(r), r->a, name ? name : "", &cl);
+	if (!rc)
+		rc = core_care_media_may_share(CORE(r), WREQ(r)->viewer, cl->id);
+	if (rc)
+		return rc;
+	struct tval *m = page_model(r, arena_printf(r->a, "%s %s", _r(r, "Foto of video delen met"), name_of(cl)));
+	tv_set_str(r->a, m, "name", cl->username);
+	tv_set_str(r->a, m, "client", name_of(cl));
+	thuis_media_model(r, m, cl->id);
+	if (error) {
+		tv_set_str(r->a, m, "error", error);
+		const char *v;
+		if ((v = http_form(r, "alt")))
+			tv_set_str(r->a, m, "alt", v);
+		if ((v = http_form(r, "caption")))
+			tv_set_str(r->a, m, "caption", v);
+	}
+	int prc = page_render(r, "care_share", m);
+	if (status)
+		r->status = status;
+	return prc;
+}
+
+int h_care_share_page(struct http_req *r)
+{
+	return share_page(r, NULL, 0);
+}
+
+int h_care_share(struct http_req *r)
+{
+	uint64_t viewer = WREQ(r)->viewer;
+	struct account *cl;
+	const char *name = http_param(r, "name");
+	int rc = core_account_by_name(CORE(r), r->a, name ? name : "", &cl);
+	if (!rc)
+		rc = core_care_media_may_share(CORE(r), viewer, cl->id);
+	if (rc)
+		return rc;
+	const struct http_file *f = NULL;
+	for (int i = 0; i < r->nfiles; i++)
+		if (!strcmp(r->files[i].name, "media") && r->files[i].len)
+			f = &r->files[i];
+	if (!f)
+		return share_page(r, _r(r, "Kies een foto of video."), 422);
+	const char *alt = http_form(r, "alt");
+	alt = alt ? str_trim(arena_strdup(r->a, alt)) : "";
+	const char *caption = http_form(r, "caption");
+	caption = caption ? str_trim(arena_strdup(r->a, caption)) : "";
+	uint64_t id;
+	enum media_refusal why;
+	rc = core_media_upload(CORE(r), viewer, f->data, f->len, alt, &id, &why);
+	if (rc == ERR_INVAL || rc == ERR_TOOBIG || rc == ERR_RATE)
+		return share_page(r, _r(r, "Dit bestand kunnen we niet gebruiken. Kies een foto of video die niet te groot is."), 422);
+	if (rc)
+		return rc;
+	rc = core_care_media_share(CORE(r), viewer, cl->id, id, caption, NULL);
+	if (rc == ERR_INVAL)
+		return share_page(r, _r(r, "Beschrijf wat er op de foto staat, en houd de tekst erbij kort (hoogstens 280 tekens)."), 422);
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/thuis/delen/%s", cl->username), "care_shared");
+	return 0;
+}
+
+/* familie (the client: family=1 shows it to carers, 0 not) or weg (remove). */
+int h_care_media_act(struct http_req *r)
+{
+	uint64_t id = 0;
+	const char *s = http_param(r, "id");
+	const char *what = http_param(r, "action");
+	if (!s || !parse_u64(s, &id) || !what)
+		return ERR_NOTFOUND;
+	int rc;
+	if (!strcmp(what, "familie")) {
+		const char *fam = http_form(r, "family");
+		rc = core_care_media_family(CORE(r), WREQ(r)->viewer, id, fam && !strcmp(fam, "1"));
+	} else if (!strcmp(what, "weg"))
+		rc = core_care_media_remove(CORE(r), WREQ(r)->viewer, id);
+	else
+		rc = ERR_NOTFOUND;
+	if (rc)
+		return rc;
+	const char *back = local_path(http_form(r, "terug"));
+	redirect_msg(r, strncmp(back, "/thuis", 6) ? "/thuis" : back, "saved");
+	return 0;
 }

@@ -191,6 +191,10 @@ int h_carers(struct http_req *r);
 int h_carers_save(struct http_req *r);
 int h_carers_stop(struct http_req *r);
 int h_carer_for(struct http_req *r);
+int h_care_share_page(struct http_req *r);
+int h_care_share(struct http_req *r);
+int h_care_media_act(struct http_req *r);
+void thuis_media_model(struct http_req *r, struct tval *m, uint64_t client);
 /* appointment.c: one appointment as the lists show it. */
 struct appointment;
 struct tval *appt_item_model(struct http_req *r, const struct appointment *ap);

@@ -318,3 +318,155 @@ def test_carers_page(srv):
     assert r.status_code == 303
     assert fam.get("/thuis/voor/%s" % me.name).status_code == 404
     assert "U heeft nog geen mantelzorger." in me.get("/thuis/mantelzorgers").text
+
+
+# ---- 3. photos and videos the care team shared ----------------------------------------
+
+def upload(s, who, alt="Een foto van de tuin"):
+    from test_media import png, read
+    data = {"description": alt} if alt else {}
+    r = requests.post(s.base + "/api/v2/media", headers=hdr(who.tok), data=data,
+                      files=[("file", ("tuin.png", read(png()), "image/png"))], timeout=30)
+    assert r.status_code in (200, 202), r.text
+    return r.json()["id"]
+
+
+def media_url(s, who, mid):
+    import time
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        r = api(s, who.tok, "/api/v1/media/%s" % mid)
+        if r.status_code == 200 and r.json().get("url"):
+            return local(r.json()["url"])
+        assert r.status_code in (200, 206), (r.status_code, r.text)
+        time.sleep(0.2)
+    raise AssertionError("media not processed")
+
+
+@pytest.fixture(scope="module")
+def team(srv):
+    t = type("T", (), {})()
+    t.client = person(srv, "cmc")
+    t.care = person(srv, "cmz", professional=True)     # the client shares the plan with them
+    t.appt = person(srv, "cma", professional=True)     # the client has an appointment with them
+    t.other = person(srv, "cmo", professional=True)    # no relation
+    t.carer = person(srv, "cmf")                        # the client's informal carer
+    t.stranger = person(srv, "cms")
+    t.admin = person(srv, "cmb", role="admin")
+    r = api(srv, t.client.tok, "/api/v1/kring/plan/shares", "post", data={"account_id": t.care.id, "kind": "care_worker"})
+    assert r.status_code == 200
+    srv.cli("availability", "set", t.appt.name, EVERY_DAY + " slot=30")
+    r = api(srv, t.client.tok, "/api/v1/kring/appointments", "post",
+            data={"provider_id": t.appt.id, "start": free_slots(srv, t.appt.id, 1)[0]})
+    assert r.status_code == 201, r.text
+    r = api(srv, t.client.tok, "/api/v1/kring/carers", "post", data={"account_id": t.carer.id})
+    assert r.status_code == 200
+    return t
+
+
+def share(s, who, client, mid, caption="Wat een mooie dag in de tuin"):
+    return api(s, who.tok, "/api/v1/kring/care_media", "post",
+               data={"client_id": client.id, "media_id": mid, "caption": caption})
+
+
+def test_who_may_share(srv, team):
+    t = team
+    for who in (t.other, t.stranger, t.admin, t.carer):
+        mid = upload(srv, who)
+        assert share(srv, who, t.client, mid).status_code == 404, who.name
+    # someone else's upload, an image without words, a caption too long
+    assert share(srv, t.care, t.client, upload(srv, t.other)).status_code == 404
+    assert share(srv, t.care, t.client, upload(srv, t.care, alt=None)).status_code == 422
+    assert share(srv, t.care, t.client, upload(srv, t.care), caption="x" * 281).status_code == 422
+    # the plan's care worker and the appointment's provider may
+    for who in (t.care, t.appt):
+        mid = upload(srv, who)
+        r = share(srv, who, t.client, mid)
+        assert r.status_code == 200, r.text
+        assert share(srv, who, t.client, mid).status_code == 409  # shared already
+    # pages: the share form only for those with a relation
+    assert t.care.get("/thuis/delen/%s" % t.client.name).status_code == 200
+    for who in (t.other, t.stranger, t.admin, t.carer):
+        assert who.get("/thuis/delen/%s" % t.client.name).status_code == 404, who.name
+
+
+def test_privacy_through_every_door(srv, team):
+    t = team
+    caption = "Geheim tuinfeest " + uniq("w")
+    mid = upload(srv, t.care)
+    r = share(srv, t.care, t.client, mid, caption=caption)
+    assert r.status_code == 200
+    item = [x for x in r.json() if x["media"]["id"] == mid][0]
+    url = media_url(srv, t.care, mid)
+    anon = srv.client()
+    # the file and the media entity: the client and the sharer only
+    assert t.client.get(url).status_code == 200
+    assert t.care.get(url).status_code == 200
+    for who in (t.carer, t.stranger, t.admin, t.other, t.appt, anon):
+        assert who.get(url).status_code == 404, getattr(who, "name", "anonymous")
+    for who in (t.carer, t.stranger, t.admin):
+        assert api(srv, who.tok, "/api/v1/media/%s" % mid).status_code == 404, who.name
+    assert api(srv, t.client.tok, "/api/v1/media/%s" % mid).status_code == 200
+    # the lists
+    assert caption in [x["caption"] for x in api(srv, t.client.tok, "/api/v1/kring/care_media").json()]
+    assert api(srv, t.carer.tok, "/api/v1/kring/care_media", params={"client_id": t.client.id}).json() == []
+    for who in (t.stranger, t.admin, t.other):
+        r = api(srv, who.tok, "/api/v1/kring/care_media", params={"client_id": t.client.id})
+        assert r.status_code == 404, who.name
+    # only the client lets carers see it
+    for who in (t.carer, t.care, t.stranger, t.admin):
+        r = api(srv, who.tok, "/api/v1/kring/care_media/%s" % item["id"], "put", data={"family": "true"})
+        assert r.status_code == 404, who.name
+    assert api(srv, t.client.tok, "/api/v1/kring/care_media/%s" % item["id"], "put",
+               data={"family": "true"}).status_code == 200
+    assert t.carer.get(url).status_code == 200
+    assert caption in [x["caption"] for x in
+                       api(srv, t.carer.tok, "/api/v1/kring/care_media", params={"client_id": t.client.id}).json()]
+    for who in (t.stranger, t.admin, t.other, anon):
+        assert who.get(url).status_code == 404
+    # pages
+    assert url in t.client.get("/thuis").text and caption in t.client.get("/thuis").text
+    assert url in t.carer.get("/thuis/voor/%s" % t.client.name).text
+    for who in (t.stranger, t.admin, t.care):
+        assert caption not in who.get("/thuis").text
+    # search, timelines, notifications, the client's profile: nothing
+    for who in (t.client, t.carer, t.admin):
+        r = api(srv, who.tok, "/api/v2/search", params={"q": caption.split()[-1]})
+        assert caption not in r.text
+        for tl in ("/api/v1/timelines/home", "/api/v1/timelines/public", "/api/v1/notifications"):
+            assert caption not in api(srv, who.tok, tl).text, tl
+    assert caption not in anon.get("/@%s" % t.client.name).text and url not in anon.get("/@%s" % t.client.name).text
+    profile = api(srv, t.client.tok, "/api/v1/accounts/%s" % t.client.id).json()
+    assert profile["statuses_count"] == 0
+    # the sharer cannot put it on a post (it would become public) or make it their avatar
+    r = api(srv, t.care.tok, "/api/v1/statuses", "post", data={"status": "kijk", "media_ids[]": mid})
+    assert r.status_code == 422, r.text
+    # the client takes carers' sight back, then removes it
+    assert api(srv, t.client.tok, "/api/v1/kring/care_media/%s" % item["id"], "put",
+               data={"family": "false"}).status_code == 200
+    assert t.carer.get(url).status_code == 404
+    r = t.client.post("/thuis/media/%s/weg" % item["id"], {"terug": "/thuis"})
+    assert r.status_code == 303
+    assert t.client.get(url).status_code == 404
+    assert api(srv, t.client.tok, "/api/v1/kring/care_media/%s" % item["id"], "delete").status_code == 404
+
+
+def test_share_page_and_family_toggle(srv, team):
+    from test_media import png, read
+    t = team
+    page = t.care.get("/thuis/delen/%s" % t.client.name)
+    r = t.care.post("/thuis/delen/%s/foto" % t.client.name, {"alt": "", "caption": "Zonder woorden"},
+                    files={"media": ("a.png", read(png()), "image/png")})
+    assert r.status_code == 422 and "Beschrijf wat er op de foto staat" in r.text
+    r = t.care.post("/thuis/delen/%s/foto" % t.client.name, {"alt": "Een rode fiets", "caption": "Uw nieuwe fiets"},
+                    files={"media": ("b.png", read(png()), "image/png")})
+    assert r.status_code == 303, r.text[:300]
+    assert "Uw nieuwe fiets" in t.care.get("/thuis/delen/%s" % t.client.name).text
+    assert "Uw nieuwe fiets" in t.client.get("/thuis").text
+    assert "Uw nieuwe fiets" not in t.carer.get("/thuis/voor/%s" % t.client.name).text
+    item = [x for x in api(srv, t.client.tok, "/api/v1/kring/care_media").json() if x["caption"] == "Uw nieuwe fiets"][0]
+    r = t.client.post("/thuis/media/%s/familie" % item["id"], {"family": "1", "terug": "/thuis"})
+    assert r.status_code == 303
+    assert "Uw nieuwe fiets" in t.carer.get("/thuis/voor/%s" % t.client.name).text
+    assert t.carer.post("/thuis/media/%s/familie" % item["id"], {"family": "0"}).status_code == 404
+    assert t.stranger.post("/thuis/media/%s/weg" % item["id"], {}).status_code == 404
