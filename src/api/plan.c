@@ -186,7 +186,7 @@ int a_plan_step_add(struct http_req *r)
 	return action_answer(&x, rc, id, false, false);
 }
 
-/* POST /goals/:id/accept|decline, DELETE /goals/:id */
+/* POST /goals/:id/accept|decline|withdraw, DELETE /goals/:id */
 int a_plan_goal_act(struct http_req *r)
 {
 	struct actx x;
@@ -197,12 +197,14 @@ int a_plan_goal_act(struct http_req *r)
 	const char *act = path_last(r);
 	if (r->method == HTTP_DELETE)
 		rc = core_plan_goal_remove(x.c, x.viewer, id);
+	else if (!strcmp(act, "withdraw"))
+		rc = core_plan_suggestion_withdraw(x.c, x.viewer, false, id);
 	else
 		rc = core_plan_goal_answer(x.c, x.viewer, id, !strcmp(act, "accept"));
 	return action_answer(&x, rc, id, false, false);
 }
 
-/* POST /steps/:id/done|undone|accept|decline, DELETE /steps/:id */
+/* POST /steps/:id/done|undone|accept|decline|withdraw, DELETE /steps/:id */
 int a_plan_step_act(struct http_req *r)
 {
 	struct actx x;
@@ -216,6 +218,8 @@ int a_plan_step_act(struct http_req *r)
 		rc = core_plan_step_remove(x.c, x.viewer, id);
 	else if (!strcmp(act, "done") || !strcmp(act, "undone"))
 		rc = core_plan_step_done(x.c, x.viewer, id, !strcmp(act, "done"), &celebrate);
+	else if (!strcmp(act, "withdraw"))
+		rc = core_plan_suggestion_withdraw(x.c, x.viewer, true, id);
 	else
 		rc = core_plan_step_answer(x.c, x.viewer, id, !strcmp(act, "accept"));
 	return action_answer(&x, rc, id, celebrate, false);

@@ -335,6 +335,43 @@ int core_plan_step_answer(struct core *c, uint64_t viewer, uint64_t step, bool a
 	return rc;
 }
 
+int core_plan_suggestion_withdraw(struct core *c, uint64_t viewer, bool step, uint64_t id)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct arena a;
+	arena_init(&a);
+	int rc = store_begin(c->store);
+	if (!rc) {
+		uint64_t owner = 0, by = 0;
+		int state = 0;
+		struct plan_goal g;
+		struct plan_step st;
+		if (step) {
+			rc = store_plan_step_get(c->store, &a, id, &st, &owner);
+			by = rc ? 0 : st.suggested_by, state = rc ? 0 : st.state;
+		} else {
+			rc = store_plan_goal_get(c->store, &a, id, &g);
+			owner = rc ? 0 : g.owner_id, by = rc ? 0 : g.suggested_by, state = rc ? 0 : g.state;
+		}
+		int kind;
+		if (!rc && by != viewer)
+			rc = ERR_NOTFOUND; /* someone else's, or the client's own */
+		if (!rc)
+			rc = access_of(c, viewer, owner, &kind); /* still shared with them */
+		if (!rc && kind != PLAN_SHARE_CARE)
+			rc = ERR_NOTFOUND;
+		if (!rc && state != PLAN_SUGGESTED)
+			rc = ERR_CONFLICT;
+		if (!rc)
+			rc = step ? store_plan_step_set(c->store, id, PLAN_REMOVED, 0)
+			          : store_plan_goal_set_state(c->store, id, PLAN_REMOVED);
+		rc = store_finish(c->store, rc);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 int core_plan_share(struct core *c, uint64_t viewer, uint64_t who, int kind)
 {
 	if (!viewer)

@@ -35,6 +35,7 @@ static struct tval *goal_model(struct http_req *r, const struct plan_goal *g, bo
 	tv_set_bool(r->a, x, "reached", g->total > 0 && g->stars == g->total);
 	tv_set_bool(r->a, x, "suggested", g->state == PLAN_SUGGESTED);
 	tv_set_bool(r->a, x, "mine", mine);
+	tv_set_bool(r->a, x, "withdrawable", g->state == PLAN_SUGGESTED && g->suggested_by == WREQ(r)->viewer);
 	struct tval *stars = tv_list(r->a);
 	for (int i = 0; i < g->stars; i++)
 		tv_push(stars, tv_str(r->a, "★"));
@@ -48,6 +49,7 @@ static struct tval *goal_model(struct http_req *r, const struct plan_goal *g, bo
 		tv_set_bool(r->a, y, "done", s->done_at != 0);
 		tv_set_bool(r->a, y, "suggested", s->state == PLAN_SUGGESTED);
 		tv_set_bool(r->a, y, "mine", mine);
+		tv_set_bool(r->a, y, "withdrawable", s->state == PLAN_SUGGESTED && s->suggested_by == WREQ(r)->viewer);
 		tv_push(steps, y);
 	}
 	tv_set(x, "steps", steps);
@@ -260,6 +262,18 @@ int h_plan_suggest(struct http_req *r)
 	int rc = core_account_by_name(CORE(r), r->a, name ? name : "", &acc);
 	if (rc)
 		return rc;
+	if (act && !strcmp(act, "intrekken")) {
+		/* the care worker takes back their own suggestion */
+		uint64_t id = 0;
+		const char *what = http_form(r, "what");
+		if (!parse_u64(http_form(r, "id") ? http_form(r, "id") : "", &id))
+			return ERR_NOTFOUND;
+		rc = core_plan_suggestion_withdraw(CORE(r), WREQ(r)->viewer, what && !strcmp(what, "stap"), id);
+		if (rc && rc != ERR_CONFLICT)
+			return rc;
+		redirect_msg(r, arena_printf(r->a, "/plan/%s", acc->username), rc ? "plan_nothing" : "plan_withdrawn");
+		return 0;
+	}
 	if (!act || (strcmp(act, "doel") && strcmp(act, "stap")))
 		return ERR_NOTFOUND;
 	return add(r, acc->id, arena_printf(r->a, "/plan/%s", acc->username), "plan_suggested");

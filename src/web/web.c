@@ -690,6 +690,7 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"plan_unshared", N_("Deze persoon ziet uw plan niet meer.")},
 		{"plan_suggested", N_("Uw voorstel is verstuurd. De cliënt kiest zelf of het in het plan komt.")},
 		{"carer_stopped", N_("De mantelzorg is gestopt.")},
+		{"plan_withdrawn", N_("Uw voorstel is ingetrokken.")},
 		{"care_shared", N_("Gedeeld. Alleen de cliënt ziet het; de cliënt kiest of mantelzorgers het ook zien.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)

@@ -267,6 +267,8 @@ ROUTES = [
     ("POST", "/api/v1/kring/plan/steps/:id/undone", "KringPlanAction"),
     ("POST", "/api/v1/kring/plan/steps/:id/accept", "KringPlanAction"),
     ("POST", "/api/v1/kring/plan/steps/:id/decline", "KringPlanAction"),
+    ("POST", "/api/v1/kring/plan/goals/:id/withdraw", "KringPlanAction"),
+    ("POST", "/api/v1/kring/plan/steps/:id/withdraw", "KringPlanAction"),
     ("DELETE", "/api/v1/kring/plan/steps/:id", "KringPlanAction"),
     ("POST", "/api/v1/kring/plan/undo", "KringPlanAction"),
     ("POST", "/api/v1/kring/plan/shares", "KringPlanAction"),

@@ -470,3 +470,56 @@ def test_share_page_and_family_toggle(srv, team):
     assert "Uw nieuwe fiets" in t.carer.get("/thuis/voor/%s" % t.client.name).text
     assert t.carer.post("/thuis/media/%s/familie" % item["id"], {"family": "0"}).status_code == 404
     assert t.stranger.post("/thuis/media/%s/weg" % item["id"], {}).status_code == 404
+
+
+# ---- 4. a care worker takes back their own suggestion ---------------------------------
+
+def test_care_worker_withdraws_own_suggestion(srv):
+    from test_plan import goal, step
+    me = person(srv, "wdc")
+    p = person(srv, "wdp", professional=True)
+    q = person(srv, "wdq", professional=True)
+    fam = person(srv, "wdf")
+    stranger = person(srv, "wds")
+    for who, kind in ((p, "care_worker"), (q, "care_worker"), (fam, "family")):
+        r = api(srv, me.tok, "/api/v1/kring/plan/shares", "post", data={"account_id": who.id, "kind": kind})
+        assert r.status_code == 200, r.text
+
+    def texts():
+        v = api(srv, me.tok, "/api/v1/kring/plan").json()["goals"]
+        return [g["text"] for g in v] + [s["text"] for g in v for s in g["steps"]]
+
+    def withdraw(who, what, i):
+        return api(srv, who.tok, "/api/v1/kring/plan/%s/%s/withdraw" % (what, i), "post")
+
+    own = goal(srv, me, "Ik fiets naar mijn werk.", area="werk")
+    g = goal(srv, p, "Ik kook een keer per week.", account_id=me.id)
+    s = step(srv, p, own, "Fiets oppompen")
+    assert "Ik kook een keer per week." in texts() and "Fiets oppompen" in texts()
+    for who in (q, fam, me, stranger):
+        assert withdraw(who, "goals", g).status_code == 404, who.name
+        assert withdraw(who, "steps", s).status_code == 404, who.name
+    assert withdraw(me, "goals", own).status_code == 404
+    assert withdraw(p, "goals", g).status_code == 200
+    assert withdraw(p, "steps", s).status_code == 200
+    assert "Ik kook een keer per week." not in texts() and "Fiets oppompen" not in texts()
+    assert withdraw(p, "goals", g).status_code == 409
+    # answered: no longer the care worker's to take back
+    g2 = goal(srv, p, "Ik ga zwemmen.", account_id=me.id)
+    assert api(srv, me.tok, "/api/v1/kring/plan/goals/%s/accept" % g2, "post").status_code == 200
+    assert withdraw(p, "goals", g2).status_code == 409
+    assert "Ik ga zwemmen." in texts()
+    # on the page: the button for the care worker's own suggestion only
+    g3 = goal(srv, p, "Ik bel mijn zus.", account_id=me.id)
+    assert "/plan/%s/intrekken" % me.name in p.get("/plan/%s" % me.name).text
+    assert "/plan/%s/intrekken" % me.name not in q.get("/plan/%s" % me.name).text
+    assert "intrekken" not in me.get("/mijn-plan").text
+    assert q.post("/plan/%s/intrekken" % me.name, {"what": "doel", "id": g3}).status_code == 404
+    r = p.post("/plan/%s/intrekken" % me.name, {"what": "doel", "id": g3})
+    assert r.status_code == 303
+    assert "Ik bel mijn zus." not in texts()
+    # the plan no longer shared: nothing to take back
+    g4 = goal(srv, p, "Ik ruim op.", account_id=me.id)
+    assert api(srv, me.tok, "/api/v1/kring/plan/shares", "post",
+               data={"account_id": p.id, "kind": "none"}).status_code == 200
+    assert withdraw(p, "goals", g4).status_code == 404
