@@ -543,6 +543,7 @@ const struct api_route api_table[] = {
 	{P, "/api/v1/kring/plan/steps/:id/accept", a_plan_step_act, "write:plan"},
 	{P, "/api/v1/kring/plan/steps/:id/decline", a_plan_step_act, "write:plan"},
 	{P, "/api/v1/kring/plan/goals/:id/withdraw", a_plan_goal_act, "write:plan"},
+	{P, "/api/v1/kring/plan/goals/:id/photo", a_plan_goal_act, "write:plan"},
 	{P, "/api/v1/kring/plan/steps/:id/withdraw", a_plan_step_act, "write:plan"},
 	{D, "/api/v1/kring/plan/steps/:id", a_plan_step_act, "write:plan"},
 	{P, "/api/v1/kring/plan/undo", a_plan_undo, "write:plan"},

@@ -2,6 +2,7 @@
  * and its FHIR R4 export (Goal, CarePlan).  The rules are core's
  * (core/plan.c); this is a view. */
 #include "api/api_int.h"
+#include "api/api_media.h"
 
 #include <string.h>
 
@@ -48,6 +49,11 @@ static void ent_goal(struct actx *x, struct jw *j, const struct plan_goal *g)
 	jw_kint(j, "stars", g->stars);
 	jw_kint(j, "steps_total", g->total);
 	jw_kbool(j, "reached", g->total > 0 && g->stars == g->total);
+	if (g->photo) {
+		jw_key(j, "photo");
+		ent_media(x, j, g->photo);
+	} else
+		jw_knull(j, "photo");
 	jw_key(j, "steps");
 	jw_arr(j);
 	for (size_t i = 0; i < g->nsteps; i++)
@@ -199,6 +205,14 @@ int a_plan_goal_act(struct http_req *r)
 		rc = core_plan_goal_remove(x.c, x.viewer, id);
 	else if (!strcmp(act, "withdraw"))
 		rc = core_plan_suggestion_withdraw(x.c, x.viewer, false, id);
+	else if (!strcmp(act, "photo")) {
+		uint64_t media = 0;
+		if (!arg(&x, "media_id") || (strcmp(arg(&x, "media_id"), "0") && !arg_id(&x, "media_id", &media)))
+			return api_fail(&x, 422, "Validation failed: media_id (0 removes the photo)");
+		rc = core_plan_goal_photo(x.c, x.viewer, id, media);
+		if (rc == ERR_INVAL)
+			return api_fail(&x, 422, "Validation failed: your own image, with a description");
+	}
 	else
 		rc = core_plan_goal_answer(x.c, x.viewer, id, !strcmp(act, "accept"));
 	return action_answer(&x, rc, id, false, false);

@@ -30,6 +30,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/plan.h"
 #include "core/thuis.h"
 #include "core/media_int.h"
 
@@ -1016,6 +1017,10 @@ static bool media_visible(struct core *c, struct arena *a, uint64_t viewer, cons
 	 * (core/thuis.c), never public */
 	bool shared;
 	bool sees = core_care_media_sees(c, viewer, m->id, &shared);
+	if (shared)
+		return sees;
+	/* a goal's photo in my plan: whoever sees the plan (core/plan.c) */
+	sees = core_plan_photo_sees(c, viewer, m->id, &shared);
 	if (shared)
 		return sees;
 	bool avatar, attached;

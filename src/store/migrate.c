@@ -585,7 +585,9 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE care_media (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL, sharer_id INTEGER NOT NULL,"
 	" media_id INTEGER NOT NULL UNIQUE, caption TEXT NOT NULL, family INTEGER NOT NULL DEFAULT 0,"
 	" created_at INTEGER NOT NULL);"
-	"CREATE INDEX care_media_client ON care_media(client_id, id);",
+	"CREATE INDEX care_media_client ON care_media(client_id, id);"
+	/* a goal's own photo in my plan (read through core/plan.c's access rule) */
+	"CREATE TABLE plan_photos (goal_id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, media_id INTEGER NOT NULL UNIQUE);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -534,7 +534,9 @@ const char *const store_pg_steps[] = {
 	"CREATE TABLE care_media (id BIGINT PRIMARY KEY, client_id BIGINT NOT NULL, sharer_id BIGINT NOT NULL,"
 	" media_id BIGINT NOT NULL UNIQUE, caption TEXT NOT NULL, family BIGINT NOT NULL DEFAULT 0,"
 	" created_at BIGINT NOT NULL);"
-	"CREATE INDEX care_media_client ON care_media(client_id, id);",
+	"CREATE INDEX care_media_client ON care_media(client_id, id);"
+	/* a goal's own photo in my plan (read through core/plan.c's access rule) */
+	"CREATE TABLE plan_photos (goal_id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL, media_id BIGINT NOT NULL UNIQUE);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

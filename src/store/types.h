@@ -844,6 +844,7 @@ struct plan_goal {
 	struct plan_step *steps;
 	size_t nsteps;
 	int stars, total;             /* steps done, active steps */
+	struct media *photo;          /* the client's own photo for it, or NULL (core fills it in) */
 };
 
 struct plan_share {

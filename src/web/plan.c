@@ -29,6 +29,16 @@ static struct tval *goal_model(struct http_req *r, const struct plan_goal *g, bo
 	tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)g->id);
 	tv_set_str(r->a, x, "area", area_label(r, g->area));
 	tv_set_strf(r->a, x, "picto", "/static/picto-%s.svg", g->picto);
+	if (g->photo && g->photo->state == MEDIA_READY && g->photo->nfiles) {
+		/* the client's own photo carries meaning: its words are its alt text */
+		const struct media_file *f = &g->photo->files[0];
+		for (size_t k = 0; k < g->photo->nfiles; k++)
+			if (!g->photo->files[k].main && g->photo->files[k].width >= 96 &&
+			    (f->main || g->photo->files[k].width < f->width))
+				f = &g->photo->files[k];
+		tv_set_strf(r->a, x, "photo", "/media/%s.%s", f->sha256, f->ext);
+		tv_set_str(r->a, x, "photo_alt", g->photo->alt);
+	}
 	tv_set_str(r->a, x, "text", g->text);
 	tv_set_int(r->a, x, "stars", g->stars);
 	tv_set_int(r->a, x, "total", g->total);
@@ -196,6 +206,31 @@ int h_plan_act(struct http_req *r)
 		return ERR_NOTFOUND;
 	if (!strcmp(act, "doel") || !strcmp(act, "stap"))
 		return add(r, viewer, "/mijn-plan", "plan_saved");
+	if (!strcmp(act, "foto")) {
+		/* a goal's own photo: upload, then set (the words are required) */
+		uint64_t goal = 0, media = 0;
+		if (!parse_u64(http_form(r, "goal") ? http_form(r, "goal") : "", &goal))
+			return ERR_NOTFOUND;
+		const struct http_file *f = NULL;
+		for (int i = 0; i < r->nfiles; i++)
+			if (!strcmp(r->files[i].name, "media") && r->files[i].len)
+				f = &r->files[i];
+		const char *alt = http_form(r, "alt");
+		alt = alt ? str_trim(arena_strdup(r->a, alt)) : "";
+		const char *bad = _r(r, "Kies een foto en schrijf erbij wat erop staat.");
+		if (!f || !*alt)
+			return plan_page(r, viewer, "plan", bad);
+		enum media_refusal why;
+		int rc = core_media_upload(CORE(r), viewer, f->data, f->len, alt, &media, &why);
+		if (!rc)
+			rc = core_plan_goal_photo(CORE(r), viewer, goal, media);
+		if (rc == ERR_INVAL || rc == ERR_TOOBIG || rc == ERR_RATE)
+			return plan_page(r, viewer, "plan", bad);
+		if (rc)
+			return rc;
+		redirect_msg(r, "/mijn-plan", "plan_saved");
+		return 0;
+	}
 	if (!strcmp(act, "ongedaan")) {
 		bool done;
 		int rc = core_plan_undo(CORE(r), viewer, &done);

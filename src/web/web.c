@@ -211,7 +211,8 @@ static size_t body_limit(struct http_req *r)
 	const char *p = r->path;
 	if (r->method != HTTP_POST ||
 	    (strcmp(p, "/posts") && strcmp(p, "/settings/avatar") && !one_segment(p, "/g/", "/settings") &&
-	     !one_segment(p, "/admin/orgs/", "/media") && !one_segment(p, "/thuis/delen/", "/foto")))
+	     !one_segment(p, "/admin/orgs/", "/media") && !one_segment(p, "/thuis/delen/", "/foto") &&
+	     strcmp(p, "/mijn-plan/foto")))
 		return HTTP_MAX_BODY;
 	const char *tok = http_cookie(r, SESSION_COOKIE);
 	struct session s;

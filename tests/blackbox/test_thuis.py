@@ -523,3 +523,50 @@ def test_care_worker_withdraws_own_suggestion(srv):
     assert api(srv, me.tok, "/api/v1/kring/plan/shares", "post",
                data={"account_id": p.id, "kind": "none"}).status_code == 200
     assert withdraw(p, "goals", g4).status_code == 404
+
+
+# ---- a goal's own photo in my plan ------------------------------------------------------
+
+def test_goal_photo_follows_the_plan(srv):
+    from test_media import png, read
+    from test_plan import goal
+    me = person(srv, "gpc")
+    care = person(srv, "gpz", professional=True)
+    stranger = person(srv, "gps")
+    admin = person(srv, "gpa", role="admin")
+    g = goal(srv, me, "Ik loop elke dag een rondje.", area="vrije_tijd")
+
+    def set_photo(who, gid, mid):
+        return api(srv, who.tok, "/api/v1/kring/plan/goals/%s/photo" % gid, "post", data={"media_id": mid})
+
+    assert set_photo(me, g, upload(srv, me, alt=None)).status_code == 422       # words are required
+    assert set_photo(me, g, upload(srv, stranger)).status_code == 404           # not my upload
+    assert set_photo(stranger, g, upload(srv, stranger)).status_code == 404     # not my goal
+    mid = upload(srv, me, alt="Mijn wandelschoenen")
+    assert set_photo(me, g, mid).status_code == 200
+    url = media_url(srv, me, mid)
+    got = [x for x in api(srv, me.tok, "/api/v1/kring/plan").json()["goals"] if x["id"] == g][0]
+    assert got["photo"]["id"] == mid and got["photo"]["description"] == "Mijn wandelschoenen"
+    # seen by whoever sees the plan, nobody else
+    assert me.get(url).status_code == 200
+    for who in (care, stranger, admin, srv.client()):
+        assert who.get(url).status_code == 404, getattr(who, "name", "anonymous")
+    assert api(srv, me.tok, "/api/v1/kring/plan/shares", "post",
+               data={"account_id": care.id, "kind": "care_worker"}).status_code == 200
+    assert care.get(url).status_code == 200 and stranger.get(url).status_code == 404
+    assert 'alt="Mijn wandelschoenen"' in me.get("/mijn-plan").text
+    assert 'alt="Mijn wandelschoenen"' in care.get("/plan/%s" % me.name).text
+    # not on a post, not twice
+    r = api(srv, me.tok, "/api/v1/statuses", "post", data={"status": "kijk", "media_ids[]": mid})
+    assert r.status_code == 422
+    g2 = goal(srv, me, "Ik drink water.", area="eten")
+    assert set_photo(me, g2, mid).status_code == 409
+    # the page form: words required, then the photo shows
+    r = me.post("/mijn-plan/foto", {"goal": g2, "alt": ""}, files={"media": ("c.png", read(png()), "image/png")})
+    assert r.status_code in (200, 422) and "Kies een foto en schrijf erbij wat erop staat." in r.text
+    r = me.post("/mijn-plan/foto", {"goal": g2, "alt": "Een glas water"},
+                files={"media": ("d.png", read(png()), "image/png")})
+    assert r.status_code == 303, r.text[:300]
+    # removing the photo: the file is no longer the plan's (the owner's own loose upload again)
+    assert set_photo(me, g, "0").status_code == 200
+    assert care.get(url).status_code == 404
