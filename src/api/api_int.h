@@ -233,4 +233,11 @@ int api_status_schedule(struct actx *x, struct post_input *in);
 /* ISO 8601 date and time as apps send it, to seconds since the epoch. */
 bool api_parse_time(const char *s, int64_t *out);
 
+/* thuis.c, appointment.c: informal carers (issue 19, docs/thuis.md). */
+int a_kring_carers(struct http_req *r);
+int a_kring_carer_end(struct http_req *r);
+int a_kring_carer_appts(struct http_req *r);
+int a_kring_care_media(struct http_req *r);
+int a_kring_care_media_one(struct http_req *r);
+
 #endif

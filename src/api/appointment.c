@@ -12,6 +12,7 @@
 #include "base/id.h"
 #include "base/text.h"
 #include "core/appointment.h"
+#include "core/thuis.h"
 #include "http/http.h"
 
 #define MSG_TAKEN                                                                                 \
@@ -212,6 +213,29 @@ int a_kring_appts(struct http_req *r)
 	struct appointment *v;
 	size_t n;
 	if ((rc = core_appt_mine(x.c, x.a, x.viewer, &v, &n)))
+		return rc;
+	struct jw j;
+	json_list(&x, &j);
+	for (size_t i = 0; i < n; i++)
+		ent_appt(&j, &v[i]);
+	jw_arr_end(&j);
+	return 0;
+}
+
+/* GET /carers/:id/appointments: client :id's appointments, for their
+ * informal carer (core/thuis.c decides; else 404). */
+int a_kring_carer_appts(struct http_req *r)
+{
+	struct actx x;
+	int rc = api_begin(r, &x);
+	if (rc)
+		return rc;
+	struct appointment *v;
+	size_t n;
+	rc = core_carer_appts(x.c, x.a, x.viewer, param_id(r, "id"), &v, &n);
+	if (rc == ERR_NOTFOUND)
+		return api_fail(&x, 404, "Record not found");
+	if (rc)
 		return rc;
 	struct jw j;
 	json_list(&x, &j);

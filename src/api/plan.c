@@ -2,6 +2,7 @@
  * and its FHIR R4 export (Goal, CarePlan).  The rules are core's
  * (core/plan.c); this is a view. */
 #include "api/api_int.h"
+#include "api/api_media.h"
 
 #include <string.h>
 
@@ -48,6 +49,11 @@ static void ent_goal(struct actx *x, struct jw *j, const struct plan_goal *g)
 	jw_kint(j, "stars", g->stars);
 	jw_kint(j, "steps_total", g->total);
 	jw_kbool(j, "reached", g->total > 0 && g->stars == g->total);
+	if (g->photo) {
+		jw_key(j, "photo");
+		ent_media(x, j, g->photo);
+	} else
+		jw_knull(j, "photo");
 	jw_key(j, "steps");
 	jw_arr(j);
 	for (size_t i = 0; i < g->nsteps; i++)
@@ -186,7 +192,7 @@ int a_plan_step_add(struct http_req *r)
 	return action_answer(&x, rc, id, false, false);
 }
 
-/* POST /goals/:id/accept|decline, DELETE /goals/:id */
+/* POST /goals/:id/accept|decline|withdraw, DELETE /goals/:id */
 int a_plan_goal_act(struct http_req *r)
 {
 	struct actx x;
@@ -197,12 +203,22 @@ int a_plan_goal_act(struct http_req *r)
 	const char *act = path_last(r);
 	if (r->method == HTTP_DELETE)
 		rc = core_plan_goal_remove(x.c, x.viewer, id);
+	else if (!strcmp(act, "withdraw"))
+		rc = core_plan_suggestion_withdraw(x.c, x.viewer, false, id);
+	else if (!strcmp(act, "photo")) {
+		uint64_t media = 0;
+		if (!arg(&x, "media_id") || (strcmp(arg(&x, "media_id"), "0") && !arg_id(&x, "media_id", &media)))
+			return api_fail(&x, 422, "Validation failed: media_id (0 removes the photo)");
+		rc = core_plan_goal_photo(x.c, x.viewer, id, media);
+		if (rc == ERR_INVAL)
+			return api_fail(&x, 422, "Validation failed: your own image, with a description");
+	}
 	else
 		rc = core_plan_goal_answer(x.c, x.viewer, id, !strcmp(act, "accept"));
 	return action_answer(&x, rc, id, false, false);
 }
 
-/* POST /steps/:id/done|undone|accept|decline, DELETE /steps/:id */
+/* POST /steps/:id/done|undone|accept|decline|withdraw, DELETE /steps/:id */
 int a_plan_step_act(struct http_req *r)
 {
 	struct actx x;
@@ -216,6 +232,8 @@ int a_plan_step_act(struct http_req *r)
 		rc = core_plan_step_remove(x.c, x.viewer, id);
 	else if (!strcmp(act, "done") || !strcmp(act, "undone"))
 		rc = core_plan_step_done(x.c, x.viewer, id, !strcmp(act, "done"), &celebrate);
+	else if (!strcmp(act, "withdraw"))
+		rc = core_plan_suggestion_withdraw(x.c, x.viewer, true, id);
 	else
 		rc = core_plan_step_answer(x.c, x.viewer, id, !strcmp(act, "accept"));
 	return action_answer(&x, rc, id, celebrate, false);

@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/thuis.h"
 #include "job/job.h"
 
 bool core_appt_is_provider(const struct account *acc)
@@ -328,16 +329,19 @@ static int check_free(struct core *c, struct arena *a, uint64_t provider, const 
 	return rc;
 }
 
-/* A client who books for themselves holds at most CORE_APPT_PER_PROVIDER
- * upcoming appointments with one provider (ERR_RATE), so one account cannot
- * take a care provider's whole calendar.  Inside the booking's transaction. */
-static int within_limit(struct core *c, struct arena *a, uint64_t client, uint64_t provider, int64_t now)
+/* A client who books for themselves (or whose informal carer books for
+ * them) holds at most CORE_APPT_PER_PROVIDER upcoming appointments with one
+ * provider (ERR_RATE), so one account cannot take a care provider's whole
+ * calendar.  Inside the booking's transaction. */
+static int within_limit(struct core *c, struct arena *a, uint64_t client, uint64_t viewer, uint64_t provider,
+                        int64_t now)
 {
 	struct appointment *v;
 	size_t n = 0, k = 0;
 	int rc = store_appt_list(c->store, a, client, 0, now, &v, &n);
 	for (size_t i = 0; !rc && i < n; i++)
-		k += v[i].provider_id == provider && v[i].booked_by == client && v[i].state == APPT_BOOKED;
+		k += v[i].provider_id == provider && (v[i].booked_by == client || v[i].booked_by == viewer) &&
+		     v[i].state == APPT_BOOKED;
 	return rc ? rc : k >= CORE_APPT_PER_PROVIDER ? ERR_RATE : 0;
 }
 
@@ -352,8 +356,10 @@ int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t pr
 	int rc = provider_load(c, a, provider, &p);
 	if (rc)
 		return rc;
+	bool as_client = false; /* the client, or their informal carer: the client's limit holds */
 	if (!client || client == viewer) {
 		client = viewer;
+		as_client = true;
 		/* Nobody books across a block, either way (the provider's staff
 		 * may still book for the client: their decision). */
 		bool blocked = false;
@@ -361,6 +367,15 @@ int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t pr
 			return rc;
 		if (blocked)
 			return ERR_NOTFOUND;
+	} else if (!core_carer_may_act(c, viewer, client)) {
+		/* an informal carer the client allowed books as the client would:
+		 * not across a block, within the client's limit */
+		bool blocked = false;
+		if ((rc = core_blocked_between(c, provider, client, &blocked)))
+			return rc;
+		if (blocked)
+			return ERR_NOTFOUND;
+		as_client = true;
 	} else {
 		if ((rc = may_manage(c, a, viewer, p)))
 			return rc == ERR_FORBIDDEN ? ERR_NOTFOUND : rc;
@@ -388,7 +403,7 @@ int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t pr
 	/* One write transaction: check, insert, queue the reminders. */
 	if ((rc = store_begin(c->store)))
 		return rc;
-	rc = client == viewer ? within_limit(c, a, client, provider, now) : 0;
+	rc = as_client ? within_limit(c, a, client, viewer, provider, now) : 0;
 	if (!rc)
 		rc = check_free(c, a, provider, &av, len, now, start, 0);
 	if (!rc) {
@@ -404,13 +419,17 @@ int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t pr
 	return rc;
 }
 
-/* The appointment if viewer is its client or acts for its provider. */
-static int appt_load(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct appointment *out)
+/* The appointment if viewer is its client, acts for its provider, or is
+ * the client's informal carer allowed to act (act) or to see it (!act). */
+static int appt_load(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, bool act, struct appointment *out)
 {
 	if (!viewer)
 		return ERR_AUTH;
 	int rc = store_appt_get(c->store, a, id, out);
 	if (rc || out->client_id == viewer)
+		return rc;
+	rc = act ? core_carer_may_act(c, viewer, out->client_id) : core_carer_may_see(c, viewer, out->client_id);
+	if (rc != ERR_NOTFOUND)
 		return rc;
 	struct account *p;
 	if ((rc = store_account_get(c->store, a, out->provider_id, &p)))
@@ -421,14 +440,14 @@ static int appt_load(struct core *c, struct arena *a, uint64_t viewer, uint64_t 
 
 int core_appt_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct appointment *out)
 {
-	return appt_load(c, a, viewer, id, out);
+	return appt_load(c, a, viewer, id, false, out);
 }
 
 int core_appt_move(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, int64_t start,
                    struct appointment *out)
 {
 	struct appointment ap;
-	int rc = appt_load(c, a, viewer, id, &ap);
+	int rc = appt_load(c, a, viewer, id, true, &ap);
 	if (rc)
 		return rc;
 	struct availability av;
@@ -466,7 +485,7 @@ int core_appt_move(struct core *c, struct arena *a, uint64_t viewer, uint64_t id
 int core_appt_cancel(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct appointment *out)
 {
 	struct appointment ap;
-	int rc = appt_load(c, a, viewer, id, &ap);
+	int rc = appt_load(c, a, viewer, id, true, &ap);
 	if (rc)
 		return rc;
 	int64_t now = time_now();

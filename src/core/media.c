@@ -30,6 +30,8 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/plan.h"
+#include "core/thuis.h"
 #include "core/media_int.h"
 
 #define JOB_KIND "media"
@@ -1011,6 +1013,16 @@ int core_post_media(struct core *c, struct arena *a, uint64_t post_id, struct me
 static bool media_visible(struct core *c, struct arena *a, uint64_t viewer, const struct media *m, bool *public_)
 {
 	*public_ = false;
+	/* shared with a client by their care team: that rule alone decides
+	 * (core/thuis.c), never public */
+	bool shared;
+	bool sees = core_care_media_sees(c, viewer, m->id, &shared);
+	if (shared)
+		return sees;
+	/* a goal's photo in my plan: whoever sees the plan (core/plan.c) */
+	sees = core_plan_photo_sees(c, viewer, m->id, &shared);
+	if (shared)
+		return sees;
 	bool avatar, attached;
 	if (store_media_is_avatar(c->store, m->id, &avatar) == 0 && avatar) {
 		*public_ = true;

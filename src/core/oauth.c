@@ -42,6 +42,8 @@ static const char *const known_scopes[] = {
 	"read:match", "write:match",
 	/* kring's own: my plan (issue 19) */
 	"read:plan", "write:plan",
+	/* kring's own: informal carers (issue 19) */
+	"read:carers", "write:carers",
 	/* Moderation from apps: never part of "read" or "write" (as Mastodon). */
 	"admin:read", "admin:read:accounts", "admin:read:reports",
 	"admin:write", "admin:write:accounts", "admin:write:reports",

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "store/store_media.h"
 #include "store/store_plan.h"
 
 static const char *const area_keys[PLAN_NAREAS] = {"leren", "werk", "eten", "verzorging",
@@ -79,6 +80,11 @@ int core_plan_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t own
 		return rc;
 	for (size_t i = 0; i < out->ngoals; i++) {
 		struct plan_goal *g = &out->goals[i];
+		uint64_t photo = 0;
+		if ((rc = store_plan_photo_get(c->store, g->id, &photo)))
+			return rc;
+		if (photo && (rc = store_media_get(c->store, a, photo, &g->photo)) && rc != ERR_NOTFOUND)
+			return rc;
 		for (size_t k = 0; k < g->nsteps; k++)
 			if (g->steps[k].state == PLAN_ACTIVE) {
 				g->total++;
@@ -329,6 +335,89 @@ int core_plan_step_answer(struct core *c, uint64_t viewer, uint64_t step, bool a
 			rc = store_plan_step_set(c->store, step, accept ? PLAN_ACTIVE : PLAN_DECLINED, 0);
 		if (!rc)
 			rc = store_plan_undo_push(c->store, viewer, PLAN_UNDO_STEP, step, st.state, st.done_at, time_now());
+		rc = store_finish(c->store, rc);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+int core_plan_goal_photo(struct core *c, uint64_t viewer, uint64_t goal, uint64_t media)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct arena a;
+	arena_init(&a);
+	int rc = store_begin(c->store);
+	if (!rc) {
+		struct plan_goal g;
+		rc = own_goal(c, &a, viewer, goal, &g);
+		if (!rc && g.state != PLAN_ACTIVE)
+			rc = ERR_NOTFOUND;
+		struct media *m = NULL;
+		bool used = false, avatar = false;
+		if (!rc && media) {
+			rc = store_media_get(c->store, &a, media, &m);
+			if (!rc && m->owner_id != viewer)
+				rc = ERR_NOTFOUND;
+			if (!rc && (m->kind != MEDIA_IMAGE || !m->alt || !m->alt[0]))
+				rc = ERR_INVAL; /* the words say what the photo shows */
+			if (!rc && m->state == MEDIA_FAILED)
+				rc = ERR_CONFLICT;
+			if (!rc)
+				rc = store_media_attached(c->store, media, &used);
+			if (!rc)
+				rc = store_media_is_avatar(c->store, media, &avatar);
+			if (!rc && (used || avatar))
+				rc = ERR_CONFLICT;
+		}
+		if (!rc)
+			rc = store_plan_photo_set(c->store, goal, viewer, media); /* the old one is unused now */
+		rc = store_finish(c->store, rc);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+bool core_plan_photo_sees(struct core *c, uint64_t viewer, uint64_t media, bool *is)
+{
+	uint64_t owner = 0;
+	int rc = store_plan_photo_owner(c->store, media, &owner);
+	*is = rc != ERR_NOTFOUND; /* in doubt (an error), a plan's: nobody else sees it */
+	int kind;
+	return !rc && access_of(c, viewer, owner, &kind) == 0;
+}
+
+int core_plan_suggestion_withdraw(struct core *c, uint64_t viewer, bool step, uint64_t id)
+{
+	if (!viewer)
+		return ERR_AUTH;
+	struct arena a;
+	arena_init(&a);
+	int rc = store_begin(c->store);
+	if (!rc) {
+		uint64_t owner = 0, by = 0;
+		int state = 0;
+		struct plan_goal g;
+		struct plan_step st;
+		if (step) {
+			rc = store_plan_step_get(c->store, &a, id, &st, &owner);
+			by = rc ? 0 : st.suggested_by, state = rc ? 0 : st.state;
+		} else {
+			rc = store_plan_goal_get(c->store, &a, id, &g);
+			owner = rc ? 0 : g.owner_id, by = rc ? 0 : g.suggested_by, state = rc ? 0 : g.state;
+		}
+		int kind;
+		if (!rc && by != viewer)
+			rc = ERR_NOTFOUND; /* someone else's, or the client's own */
+		if (!rc)
+			rc = access_of(c, viewer, owner, &kind); /* still shared with them */
+		if (!rc && kind != PLAN_SHARE_CARE)
+			rc = ERR_NOTFOUND;
+		if (!rc && state != PLAN_SUGGESTED)
+			rc = ERR_CONFLICT;
+		if (!rc)
+			rc = step ? store_plan_step_set(c->store, id, PLAN_REMOVED, 0)
+			          : store_plan_goal_set_state(c->store, id, PLAN_REMOVED);
 		rc = store_finish(c->store, rc);
 	}
 	arena_release(&a);

@@ -62,6 +62,19 @@ int core_plan_step_remove(struct core *c, uint64_t viewer, uint64_t step) WARN_U
 /* The owner accepts or declines a suggestion (ERR_CONFLICT: not a suggestion). */
 int core_plan_goal_answer(struct core *c, uint64_t viewer, uint64_t goal, bool accept) WARN_UNUSED;
 int core_plan_step_answer(struct core *c, uint64_t viewer, uint64_t step, bool accept) WARN_UNUSED;
+/* The owner gives a goal their own photo (media: an own image upload with
+ * alt text, on no post; 0 removes it).  ERR_INVAL: not an image, no alt
+ * text; ERR_CONFLICT: processing failed or in use elsewhere; ERR_NOTFOUND:
+ * not the viewer's goal or upload.  The photo is seen by whoever sees the
+ * plan (core_plan_photo_sees, for core/media.c). */
+int core_plan_goal_photo(struct core *c, uint64_t viewer, uint64_t goal, uint64_t media) WARN_UNUSED;
+/* Is media a goal photo (*is), and may viewer see it? */
+bool core_plan_photo_sees(struct core *c, uint64_t viewer, uint64_t media, bool *is);
+/* A care worker takes back their own suggestion (a goal, or a step when
+ * step) while the client has not answered it: it is gone for both.
+ * ERR_NOTFOUND: not the viewer's suggestion (or the plan is no longer
+ * shared with them); ERR_CONFLICT: answered already. */
+int core_plan_suggestion_withdraw(struct core *c, uint64_t viewer, bool step, uint64_t id) WARN_UNUSED;
 /* The owner shares with who (PLAN_SHARE_CARE: a professional only, else
  * ERR_INVAL; PLAN_SHARE_NONE: stops sharing).  Not with oneself. */
 int core_plan_share(struct core *c, uint64_t viewer, uint64_t who, int kind) WARN_UNUSED;

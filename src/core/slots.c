@@ -310,6 +310,10 @@ int avail_kind_minutes(const struct availability *a, const char *kind)
 	for (int i = 0; i < a->nkinds; i++)
 		if (!strcmp(a->kinds[i].key, kind))
 			return a->kinds[i].minutes;
+	/* a provider without kinds books "afspraak" (core_appt_book): moving
+	 * one asks for that kind again */
+	if (!a->nkinds && !strcmp(kind, "afspraak"))
+		return a->slot_min;
 	return 0;
 }
 

@@ -225,7 +225,12 @@ int store_media_attached(struct store *s, uint64_t media_id, bool *out)
 {
 	DB_OR_FAIL(s);
 	int64_t v = 0;
-	int rc = db_scalar(db, &v, 0, "SELECT 1 FROM post_media WHERE media_id = ?1 LIMIT 1", "u", media_id);
+	/* shared with a client by a care worker (core/thuis.c) counts as in use too */
+	int rc = db_scalar(db, &v, 0,
+	                   "SELECT 1 WHERE EXISTS (SELECT 1 FROM post_media WHERE media_id = ?1)"
+	                   " OR EXISTS (SELECT 1 FROM care_media WHERE media_id = ?1)"
+	                   " OR EXISTS (SELECT 1 FROM plan_photos WHERE media_id = ?1)",
+	                   "u", media_id);
 	*out = rc || v != 0; /* in doubt, in use: never delete what a post may hold */
 	return rc;
 }
@@ -343,7 +348,9 @@ int store_media_bytes(struct store *s, uint64_t owner, int64_t *all, int64_t *lo
 #define MEDIA_UNUSED(m) \
 	" NOT EXISTS (SELECT 1 FROM post_media pm WHERE pm.media_id = " m ")" \
 	" AND NOT EXISTS (SELECT 1 FROM account_avatar aa WHERE aa.media_id = " m ")" \
-	" AND NOT EXISTS (SELECT 1 FROM groups g WHERE g.picture_id = " m ")"
+	" AND NOT EXISTS (SELECT 1 FROM groups g WHERE g.picture_id = " m ")" \
+	" AND NOT EXISTS (SELECT 1 FROM care_media cm WHERE cm.media_id = " m ")" \
+	" AND NOT EXISTS (SELECT 1 FROM plan_photos pp WHERE pp.media_id = " m ")"
 
 int store_media_loose(struct store *s, struct arena *a, int64_t before, uint64_t **ids, size_t *n)
 {

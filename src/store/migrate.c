@@ -627,6 +627,20 @@ static const char *const sqlite_steps[] = {
 	/* 38: PostgreSQL's follow counters take their rows in key order (see
 	 * migrate_pg.c); SQLite has one writer at a time: nothing to change. */
 	"SELECT 1;",
+
+	/* 39 (the client's home, issue 19, docs/thuis.md): informal carers a
+	 * client named, with what the client allows them (enum carer_flag).
+	 * Private: read only through core/thuis.c. */
+	"CREATE TABLE carers (client_id INTEGER NOT NULL, carer_id INTEGER NOT NULL, flags INTEGER NOT NULL,"
+	" created_at INTEGER NOT NULL, PRIMARY KEY (client_id, carer_id));"
+	"CREATE INDEX carers_carer ON carers(carer_id);"
+	/* photos and videos a care worker shared with a client */
+	"CREATE TABLE care_media (id INTEGER PRIMARY KEY, client_id INTEGER NOT NULL, sharer_id INTEGER NOT NULL,"
+	" media_id INTEGER NOT NULL UNIQUE, caption TEXT NOT NULL, family INTEGER NOT NULL DEFAULT 0,"
+	" created_at INTEGER NOT NULL);"
+	"CREATE INDEX care_media_client ON care_media(client_id, id);"
+	/* a goal's own photo in my plan (read through core/plan.c's access rule) */
+	"CREATE TABLE plan_photos (goal_id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, media_id INTEGER NOT NULL UNIQUE);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -575,6 +575,17 @@ const char *const store_pg_steps[] = {
 	"  following = following + CASE WHEN account_id = r.follower_id THEN d ELSE 0 END"
 	"  WHERE account_id IN (r.followee_id, r.follower_id);"
 	" RETURN NULL; END $$;",
+	/* 39: informal carers (see migrate.c). */
+	"CREATE TABLE carers (client_id BIGINT NOT NULL, carer_id BIGINT NOT NULL, flags BIGINT NOT NULL,"
+	" created_at BIGINT NOT NULL, PRIMARY KEY (client_id, carer_id));"
+	"CREATE INDEX carers_carer ON carers(carer_id);"
+	/* photos and videos a care worker shared with a client */
+	"CREATE TABLE care_media (id BIGINT PRIMARY KEY, client_id BIGINT NOT NULL, sharer_id BIGINT NOT NULL,"
+	" media_id BIGINT NOT NULL UNIQUE, caption TEXT NOT NULL, family BIGINT NOT NULL DEFAULT 0,"
+	" created_at BIGINT NOT NULL);"
+	"CREATE INDEX care_media_client ON care_media(client_id, id);"
+	/* a goal's own photo in my plan (read through core/plan.c's access rule) */
+	"CREATE TABLE plan_photos (goal_id BIGINT PRIMARY KEY, owner_id BIGINT NOT NULL, media_id BIGINT NOT NULL UNIQUE);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -215,3 +215,31 @@ int store_plan_undo_pop(struct store *s, uint64_t owner, int *what, uint64_t *ro
 		return rc;
 	return db_exec(db, "DELETE FROM plan_undo WHERE id = ?1", "u", id);
 }
+
+int store_plan_photo_set(struct store *s, uint64_t goal, uint64_t owner, uint64_t media)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM plan_photos WHERE goal_id = ?1", "u", goal);
+	if (!rc && media)
+		rc = db_exec(db, "INSERT INTO plan_photos (goal_id, owner_id, media_id) VALUES (?1, ?2, ?3)", "uuu", goal,
+		             owner, media);
+	return rc;
+}
+
+int store_plan_photo_get(struct store *s, uint64_t goal, uint64_t *media)
+{
+	DB_OR_FAIL(s);
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, 0, "SELECT media_id FROM plan_photos WHERE goal_id = ?1", "u", goal);
+	*media = (uint64_t)v;
+	return rc;
+}
+
+int store_plan_photo_owner(struct store *s, uint64_t media, uint64_t *owner)
+{
+	DB_OR_FAIL(s);
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, 0, "SELECT owner_id FROM plan_photos WHERE media_id = ?1", "u", media);
+	*owner = (uint64_t)v;
+	return rc ? rc : v ? 0 : ERR_NOTFOUND;
+}

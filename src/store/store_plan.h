@@ -43,4 +43,10 @@ int store_plan_undo_push(struct store *s, uint64_t owner, int what, uint64_t row
 int store_plan_undo_pop(struct store *s, uint64_t owner, int *what, uint64_t *row, int *old_state,
                         int64_t *old_done) WARN_UNUSED;
 
+/* A goal's own photo: media 0 removes it; get gives 0 when none. */
+int store_plan_photo_set(struct store *s, uint64_t goal, uint64_t owner, uint64_t media) WARN_UNUSED;
+int store_plan_photo_get(struct store *s, uint64_t goal, uint64_t *media) WARN_UNUSED;
+/* Whose goal photo media is (ERR_NOTFOUND: none). */
+int store_plan_photo_owner(struct store *s, uint64_t media, uint64_t *owner) WARN_UNUSED;
+
 #endif

@@ -846,6 +846,7 @@ struct plan_goal {
 	struct plan_step *steps;
 	size_t nsteps;
 	int stars, total;             /* steps done, active steps */
+	struct media *photo;          /* the client's own photo for it, or NULL (core fills it in) */
 };
 
 struct plan_share {
@@ -989,5 +990,34 @@ struct guidelines_reach {
 /* The trend-break page (issue 20, core/trend_page.c): a measure counted per
  * Amsterdam day around the day an organisation started something. */
 enum trend_measure { TREND_MENTIONS = 0, TREND_FOLLOWERS = 1 };
+
+/* ---- the client's home and informal carers (issue 19, docs/thuis.md): core/thuis.c ---- */
+
+/* What a client allows an informal carer (mantelzorger), bits. */
+enum carer_flag {
+	CARER_APPTS = 1,  /* sees the client's appointments */
+	CARER_ACT = 2,    /* books, moves and cancels appointments for the client */
+};
+
+/* One informal-carer relation, seen from one side: acc is the carer (in
+ * the client's list) or the client (in the carer's list). */
+struct carer {
+	struct account *acc;
+	int flags;                    /* enum carer_flag bits */
+	int64_t since;
+};
+
+/* A photo or video a care worker shared with a client: private to the
+ * client (and the care worker who shared it); the client chooses per item
+ * whether their informal carers may see it (family). */
+#define CARE_MEDIA_CAPTION_MAX 280
+struct care_media {
+	uint64_t id, client_id, sharer_id, media_id;
+	const char *caption;
+	bool family;                  /* the client's informal carers may see it */
+	int64_t created_at;
+	struct media *media;          /* filled by core */
+	struct account *sharer;       /* filled by core */
+};
 
 #endif

@@ -5,6 +5,7 @@
 #include "base/err.h"
 #include "base/text.h"
 #include "core/remind.h"
+#include "core/thuis.h"
 #include "web/web_int.h"
 
 #define SESSION_COOKIE "kring_session"
@@ -22,6 +23,14 @@ static const char *next_of(struct http_req *r)
 	if (!next)
 		next = http_form(r, "next");
 	return safe_next(next);
+}
+
+/* The first page after logging in when no other was asked for: a
+ * client's home (/thuis), "/" for everyone else (core_thuis_is_client). */
+static const char *home_of(struct http_req *r, uint64_t id)
+{
+	struct account *acc;
+	return !core_account_get(CORE(r), r->a, id, &acc) && core_thuis_is_client(acc) ? "/thuis" : "/";
 }
 
 /* "&next=..." for a link that keeps the way back (an app's authorize
@@ -93,7 +102,8 @@ int h_login_form(struct http_req *r)
 {
 	if (WREQ(r)->viewer) {
 		/* Already logged in (another tab): go on to where the login was for. */
-		http_redirect(r, next_of(r));
+		const char *next = next_of(r);
+		http_redirect(r, strcmp(next, "/") ? next : home_of(r, WREQ(r)->viewer));
 		return 0;
 	}
 	return form_page(r, "login", _r(r, "Inloggen"), NULL, 200);
@@ -127,7 +137,8 @@ int h_login(struct http_req *r)
 		return rc;
 	http_set_cookie(r, SESSION_COOKIE, token, CORE_SESSION_DAYS * 86400);
 	const char *next = safe_next(http_form(r, "next"));
-	redirect_msg(r, next, strcmp(next, "/") ? NULL : "welcome");
+	bool plain = !strcmp(next, "/");
+	redirect_msg(r, plain ? home_of(r, id) : next, plain ? "welcome" : NULL);
 	return 0;
 }
 

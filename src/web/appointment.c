@@ -12,6 +12,7 @@
 #include "base/id.h"
 #include "base/text.h"
 #include "core/appointment.h"
+#include "core/thuis.h"
 #include "web/ical.h"
 #include "web/web_int.h"
 
@@ -125,6 +126,16 @@ static int book_page(struct http_req *r, const char *error, int status)
 			tv_set_str(r->a, m, "voor", cl->username);
 		} else
 			error = _r(r, "Die cliënt is niet gevonden. Controleer de gebruikersnaam.");
+	} else if (voor && *voor) {
+		/* an informal carer the client allowed to act (core/thuis.c) */
+		struct account *cl;
+		if (core_account_by_name(CORE(r), r->a, voor, &cl) == 0 && core_carer_may_act(CORE(r), q->viewer, cl->id) == 0 &&
+		    cl->id != q->viewer) {
+			client = cl->id;
+			tv_set_str(r->a, m, "voor", cl->username);
+			tv_set_str(r->a, m, "carer_for", cl->display_name[0] ? cl->display_name : cl->username);
+		} else
+			error = _r(r, "Die cliënt is niet gevonden. Controleer de gebruikersnaam.");
 	}
 	struct tval *kinds = tv_list(r->a);
 	for (int i = 0; i < av.nkinds; i++) {
@@ -194,6 +205,17 @@ int h_appt_book_page(struct http_req *r)
 	return book_page(r, NULL, 0);
 }
 
+/* Where an informal carer goes back to after acting for the client: the
+ * client's page on the carer's home; NULL when the viewer is no such carer. */
+static const char *carer_back(struct http_req *r, const struct appointment *ap)
+{
+	struct account *cl;
+	if (ap->client_id == WREQ(r)->viewer || core_carer_may_act(CORE(r), WREQ(r)->viewer, ap->client_id) ||
+	    core_account_get(CORE(r), r->a, ap->client_id, &cl))
+		return NULL;
+	return arena_printf(r->a, "/thuis/voor/%s", cl->username);
+}
+
 int h_appt_book(struct http_req *r)
 {
 	struct wreq *q = WREQ(r);
@@ -214,7 +236,8 @@ int h_appt_book(struct http_req *r)
 	if (rc)
 		return rc;
 	if (ap.client_id != q->viewer) {
-		redirect_msg(r, arena_printf(r->a, "/afspraken/%s", p->username), "saved");
+		const char *back = carer_back(r, &ap);
+		redirect_msg(r, back ? back : arena_printf(r->a, "/afspraken/%s", p->username), "saved");
 		return 0;
 	}
 	redirect_msg(r, "/mijn-afspraken", "saved");
@@ -238,6 +261,11 @@ static struct tval *appt_model(struct http_req *r, const struct appointment *ap,
 	tv_set_bool(r->a, x, "cancelled", ap->state == APPT_CANCELLED);
 	tv_set_bool(r->a, x, "changeable", ap->state == APPT_BOOKED && ap->starts_at > now);
 	return x;
+}
+
+struct tval *appt_item_model(struct http_req *r, const struct appointment *ap)
+{
+	return appt_model(r, ap, time_now());
 }
 
 static int mine_page(struct http_req *r, const char *feed_url)
@@ -301,7 +329,8 @@ int h_appt_cancel(struct http_req *r)
 	int rc = core_appt_cancel(CORE(r), r->a, WREQ(r)->viewer, appt_id(r), &ap);
 	if (rc && rc != ERR_CONFLICT)
 		return rc;
-	redirect_msg(r, "/mijn-afspraken", "saved");
+	const char *back = rc ? NULL : carer_back(r, &ap);
+	redirect_msg(r, back ? back : "/mijn-afspraken", "saved");
 	return 0;
 }
 
@@ -372,7 +401,8 @@ int h_appt_move(struct http_req *r)
 		return move_page(r, _r(r, "Op dit tijdstip kunt u geen afspraak maken. Kies een tijdstip uit de lijst."), 422);
 	if (rc)
 		return rc;
-	redirect_msg(r, "/mijn-afspraken", "saved");
+	const char *back = carer_back(r, &ap);
+	redirect_msg(r, back ? back : "/mijn-afspraken", "saved");
 	return 0;
 }
 

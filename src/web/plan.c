@@ -11,6 +11,7 @@
 #include "core/appointment.h"
 #include "core/core.h"
 #include "core/plan.h"
+#include "core/thuis.h"
 #include "web/web_int.h"
 
 static const char *area_label(struct http_req *r, int area)
@@ -28,12 +29,23 @@ static struct tval *goal_model(struct http_req *r, const struct plan_goal *g, bo
 	tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)g->id);
 	tv_set_str(r->a, x, "area", area_label(r, g->area));
 	tv_set_strf(r->a, x, "picto", "/static/picto-%s.svg", g->picto);
+	if (g->photo && g->photo->state == MEDIA_READY && g->photo->nfiles) {
+		/* the client's own photo carries meaning: its words are its alt text */
+		const struct media_file *f = &g->photo->files[0];
+		for (size_t k = 0; k < g->photo->nfiles; k++)
+			if (!g->photo->files[k].main && g->photo->files[k].width >= 96 &&
+			    (f->main || g->photo->files[k].width < f->width))
+				f = &g->photo->files[k];
+		tv_set_strf(r->a, x, "photo", "/media/%s.%s", f->sha256, f->ext);
+		tv_set_str(r->a, x, "photo_alt", g->photo->alt);
+	}
 	tv_set_str(r->a, x, "text", g->text);
 	tv_set_int(r->a, x, "stars", g->stars);
 	tv_set_int(r->a, x, "total", g->total);
 	tv_set_bool(r->a, x, "reached", g->total > 0 && g->stars == g->total);
 	tv_set_bool(r->a, x, "suggested", g->state == PLAN_SUGGESTED);
 	tv_set_bool(r->a, x, "mine", mine);
+	tv_set_bool(r->a, x, "withdrawable", g->state == PLAN_SUGGESTED && g->suggested_by == WREQ(r)->viewer);
 	struct tval *stars = tv_list(r->a);
 	for (int i = 0; i < g->stars; i++)
 		tv_push(stars, tv_str(r->a, "★"));
@@ -47,6 +59,7 @@ static struct tval *goal_model(struct http_req *r, const struct plan_goal *g, bo
 		tv_set_bool(r->a, y, "done", s->done_at != 0);
 		tv_set_bool(r->a, y, "suggested", s->state == PLAN_SUGGESTED);
 		tv_set_bool(r->a, y, "mine", mine);
+		tv_set_bool(r->a, y, "withdrawable", s->state == PLAN_SUGGESTED && s->suggested_by == WREQ(r)->viewer);
 		tv_push(steps, y);
 	}
 	tv_set(x, "steps", steps);
@@ -193,6 +206,31 @@ int h_plan_act(struct http_req *r)
 		return ERR_NOTFOUND;
 	if (!strcmp(act, "doel") || !strcmp(act, "stap"))
 		return add(r, viewer, "/mijn-plan", "plan_saved");
+	if (!strcmp(act, "foto")) {
+		/* a goal's own photo: upload, then set (the words are required) */
+		uint64_t goal = 0, media = 0;
+		if (!parse_u64(http_form(r, "goal") ? http_form(r, "goal") : "", &goal))
+			return ERR_NOTFOUND;
+		const struct http_file *f = NULL;
+		for (int i = 0; i < r->nfiles; i++)
+			if (!strcmp(r->files[i].name, "media") && r->files[i].len)
+				f = &r->files[i];
+		const char *alt = http_form(r, "alt");
+		alt = alt ? str_trim(arena_strdup(r->a, alt)) : "";
+		const char *bad = _r(r, "Kies een foto en schrijf erbij wat erop staat.");
+		if (!f || !*alt)
+			return plan_page(r, viewer, "plan", bad);
+		enum media_refusal why;
+		int rc = core_media_upload(CORE(r), viewer, f->data, f->len, alt, &media, &why);
+		if (!rc)
+			rc = core_plan_goal_photo(CORE(r), viewer, goal, media);
+		if (rc == ERR_INVAL || rc == ERR_TOOBIG || rc == ERR_RATE)
+			return plan_page(r, viewer, "plan", bad);
+		if (rc)
+			return rc;
+		redirect_msg(r, "/mijn-plan", "plan_saved");
+		return 0;
+	}
 	if (!strcmp(act, "ongedaan")) {
 		bool done;
 		int rc = core_plan_undo(CORE(r), viewer, &done);
@@ -259,6 +297,18 @@ int h_plan_suggest(struct http_req *r)
 	int rc = core_account_by_name(CORE(r), r->a, name ? name : "", &acc);
 	if (rc)
 		return rc;
+	if (act && !strcmp(act, "intrekken")) {
+		/* the care worker takes back their own suggestion */
+		uint64_t id = 0;
+		const char *what = http_form(r, "what");
+		if (!parse_u64(http_form(r, "id") ? http_form(r, "id") : "", &id))
+			return ERR_NOTFOUND;
+		rc = core_plan_suggestion_withdraw(CORE(r), WREQ(r)->viewer, what && !strcmp(what, "stap"), id);
+		if (rc && rc != ERR_CONFLICT)
+			return rc;
+		redirect_msg(r, arena_printf(r->a, "/plan/%s", acc->username), rc ? "plan_nothing" : "plan_withdrawn");
+		return 0;
+	}
 	if (!act || (strcmp(act, "doel") && strcmp(act, "stap")))
 		return ERR_NOTFOUND;
 	return add(r, acc->id, arena_printf(r->a, "/plan/%s", acc->username), "plan_suggested");
@@ -287,9 +337,13 @@ int h_home_client(struct http_req *r)
 		tv_set_str(r->a, x, "when", fmt_time(r, next->starts_at));
 		tv_set(m, "appointment", x);
 	}
+	/* only conversations whose newest message is from a care provider */
 	int64_t unread = 0;
-	if ((rc = core_conv_unread(CORE(r), viewer, &unread)))
+	if ((rc = core_thuis_unread(CORE(r), viewer, &unread)))
 		return rc;
+	if ((rc = thuis_carer_model(r, m)))
+		return rc;
+	thuis_media_model(r, m, viewer);
 	tv_set_int(r->a, m, "unread_messages", unread);
 	struct plan_goal *g;
 	struct plan_step *st;

@@ -211,7 +211,8 @@ static size_t body_limit(struct http_req *r)
 	const char *p = r->path;
 	if (r->method != HTTP_POST ||
 	    (strcmp(p, "/posts") && strcmp(p, "/settings/avatar") && !one_segment(p, "/g/", "/settings") &&
-	     !one_segment(p, "/admin/orgs/", "/media")))
+	     !one_segment(p, "/admin/orgs/", "/media") && !one_segment(p, "/thuis/delen/", "/foto") &&
+	     strcmp(p, "/mijn-plan/foto")))
 		return HTTP_MAX_BODY;
 	const char *tok = http_cookie(r, SESSION_COOKIE);
 	struct session s;
@@ -398,6 +399,13 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/plan/:name", h_plan_other, WEB_LOGIN},
 	{HTTP_POST, "/plan/:name/:action", h_plan_suggest, WEB_LOGIN},
 	{HTTP_GET, "/thuis", h_home_client, WEB_LOGIN},
+	{HTTP_GET, "/thuis/mantelzorgers", h_carers, WEB_LOGIN},
+	{HTTP_POST, "/thuis/mantelzorgers", h_carers_save, WEB_LOGIN},
+	{HTTP_POST, "/thuis/mantelzorgers/stop", h_carers_stop, WEB_LOGIN},
+	{HTTP_GET, "/thuis/voor/:name", h_carer_for, WEB_LOGIN},
+	{HTTP_GET, "/thuis/delen/:name", h_care_share_page, WEB_LOGIN},
+	{HTTP_POST, "/thuis/delen/:name/foto", h_care_share, WEB_LOGIN},
+	{HTTP_POST, "/thuis/media/:id/:action", h_care_media_act, WEB_LOGIN},
 	{HTTP_GET, "/settings/pro", h_settings_pro, WEB_LOGIN},
 	{HTTP_POST, "/settings/pro", h_settings_pro_save, WEB_LOGIN},
 	{HTTP_GET, "/moderation/reviews", h_mod_reviews, WEB_MOD},
@@ -702,6 +710,9 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"plan_shared", N_("Uw plan is nu gedeeld.")},
 		{"plan_unshared", N_("Deze persoon ziet uw plan niet meer.")},
 		{"plan_suggested", N_("Uw voorstel is verstuurd. De cliënt kiest zelf of het in het plan komt.")},
+		{"carer_stopped", N_("De mantelzorg is gestopt.")},
+		{"plan_withdrawn", N_("Uw voorstel is ingetrokken.")},
+		{"care_shared", N_("Gedeeld. Alleen de cliënt ziet het; de cliënt kiest of mantelzorgers het ook zien.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)
 		if (!strcmp(msg, msgs[i][0]))

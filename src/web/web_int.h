@@ -185,6 +185,19 @@ int h_plan_act(struct http_req *r);
 int h_plan_other(struct http_req *r);
 int h_plan_suggest(struct http_req *r);
 int h_home_client(struct http_req *r);
+/* thuis.c: the client's home, informal carers (issue 19, docs/thuis.md). */
+int thuis_carer_model(struct http_req *r, struct tval *m);
+int h_carers(struct http_req *r);
+int h_carers_save(struct http_req *r);
+int h_carers_stop(struct http_req *r);
+int h_carer_for(struct http_req *r);
+int h_care_share_page(struct http_req *r);
+int h_care_share(struct http_req *r);
+int h_care_media_act(struct http_req *r);
+void thuis_media_model(struct http_req *r, struct tval *m, uint64_t client);
+/* appointment.c: one appointment as the lists show it. */
+struct appointment;
+struct tval *appt_item_model(struct http_req *r, const struct appointment *ap);
 int h_settings_pro(struct http_req *r);
 int h_settings_pro_save(struct http_req *r);
 

@@ -176,7 +176,8 @@ def test_next_never_leaves_the_site(server):
             page = c.get(path, params={"next": bad})
             assert hidden(page.text, "next") in (None, "/"), (path, bad)
         r = c.post("/login", {"username": name, "password": PASSWORD, "next": bad})
-        assert r.status_code == 303 and urllib.parse.urlsplit(r.headers["Location"]).path == "/", (bad, r.headers)
+        # a client lands on their home (/thuis), never elsewhere
+        assert r.status_code == 303 and urllib.parse.urlsplit(r.headers["Location"]).path == "/thuis", (bad, r.headers)
     # Registration with an unsafe next lands on the welcome page.
     _, code = server.invite_link()
     c = server.client()
@@ -217,4 +218,4 @@ def test_login_page_when_already_logged_in_goes_on_to_next(server):
     assert r.status_code in (302, 303) and same_request(local(r.headers["Location"]), local(url))
     for bad in EVIL:
         r = c.get("/login", params={"next": bad})
-        assert r.status_code in (302, 303) and local(r.headers["Location"]) == "/", (bad, r.headers["Location"])
+        assert r.status_code in (302, 303) and local(r.headers["Location"]) == "/thuis", (bad, r.headers["Location"])

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -118,6 +119,23 @@ async function compose(page, from, text, visibility = 'public') {
   await page.selectOption('form.compose select[name=visibility]', visibility);
   await Promise.all([page.waitForURL(/\/posts\/\d+/), page.click('form.compose button.primary')]);
   return new URL(page.url()).pathname.match(/\/posts\/(\d+)/)[1];
+}
+
+// A small valid PNG (a 64 x 48 grey-blue picture) for the photo forms.
+function tinyPng() {
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td) >>> 0);
+    return Buffer.concat([len, td, crc]);
+  };
+  const w = 64, h = 48;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 2;
+  const raw = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) raw.set([x * 4, y * 5, 160], y * (w * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 async function clickAndWait(page, selector) {
@@ -304,6 +322,23 @@ before(async () => {
   await pc.goto(`${base}/plan/${USERS.member.name}`);
   await pc.fill('#doel-tekst', 'Ik bel oma op zondag.');
   await clickAndWait(pc, `form[action="/plan/${USERS.member.name}/doel"] button.primary`);
+  // The client's home (issue 19): bram books at the organisation (anna is its
+  // staff), names carla as informal carer who may act; anna names bram as hers;
+  // anna shares a photo with bram.
+  await pb.goto(`${base}/afspraken/${ORG.name}?week=1`);
+  await clickAndWait(pb, 'ul.slots form button');
+  await pb.goto(base + '/thuis/mantelzorgers');
+  await pb.fill('#mz-naam', USERS.other.name);
+  await pb.check('form:has(#mz-naam) input[name=regelen]');
+  await clickAndWait(pb, 'form:has(#mz-naam) button.primary');
+  await pa.goto(base + '/thuis/mantelzorgers');
+  await pa.fill('#mz-naam', USERS.member.name);
+  await clickAndWait(pa, 'form:has(#mz-naam) button.primary');
+  await pa.goto(`${base}/thuis/delen/${USERS.member.name}`);
+  await pa.setInputFiles('#cm-file', { name: 'tuin.png', mimeType: 'image/png', buffer: tinyPng() });
+  await pa.fill('#cm-alt', 'Een blauwe tuin met bloemen');
+  await pa.fill('#cm-caption', 'De tuin van vandaag');
+  await clickAndWait(pa, 'form[action$="/foto"] button.primary');
   await a.close(); await b.close(); await c.close();
 });
 
@@ -416,6 +451,11 @@ const PAGES = [
   ['/mijn-plan/print', () => '/mijn-plan/print'],
   ['/plan/MEMBER', () => `/plan/${USERS.member.name}`],
   ['/thuis', () => '/thuis'],
+  // The client's home (issue 19): informal carers, a carer's view of a client (404 for the admin: not her own carer),
+  // the care worker's share form (404 for the member: no care relation).
+  ['/thuis/mantelzorgers', () => '/thuis/mantelzorgers'],
+  ['/thuis/voor/ADMIN', () => `/thuis/voor/${USERS.admin.name}`],
+  ['/thuis/delen/MEMBER', () => `/thuis/delen/${USERS.member.name}`],
 ];
 
 it('axe self-check: a known violation is reported', { timeout: TEST_TIMEOUT }, async () => {
@@ -481,6 +521,29 @@ describe('keyboard', { timeout: 5 * 60_000 }, () => {
       await page.focus('form[action="/mijn-plan/ongedaan"] button');
       await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
       assert.equal(await page.locator('button.plan-step[aria-pressed="false"]').count(), 1);
+    } finally { await ctx.close(); }
+  });
+  it('home: the client lets informal carers see a shared photo, by keyboard only (issue 19)', { timeout: TEST_TIMEOUT }, async () => {
+    const ctx = await loggedInContext('member');
+    try {
+      const page = await ctx.newPage();
+      await page.goto(base + '/thuis');
+      assert.ok(await page.locator('.care-media img[alt="Een blauwe tuin met bloemen"]').count() > 0, 'the shared photo shows with its alt text');
+      let found = false;
+      for (let i = 0; i < 120 && !found; i++) {
+        await page.keyboard.press('Tab');
+        found = await page.evaluate(() => !!document.activeElement?.closest('.care-media') &&
+          document.activeElement.getAttribute('aria-pressed') === 'false');
+      }
+      assert.ok(found, 'the "carers may see this" switch is reachable by Tab');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.equal(await page.locator('.care-media button[aria-pressed="true"]').count(), 1);
+      const box = await page.locator('.care-media button[aria-pressed]').first().boundingBox();
+      assert.ok(box.height >= 44, 'the switch is at least 44 px high');
+      // and back
+      await page.focus('.care-media button[aria-pressed="true"]');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.equal(await page.locator('.care-media button[aria-pressed="false"]').count(), 1);
     } finally { await ctx.close(); }
   });
   for (const role of ['member', 'admin', 'anonymous']) {
