@@ -166,6 +166,8 @@ static const char *const prefixes[] = {
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
 	"ould", "d'", "dos", "das", "del", "della", "uit", "tot", NULL};
 static const char *const nonames[] = {
+	/* wave 6: measurement labels in care notes ("Mw. Said HbA1c 64") */
+	"hba", "hb", "crp", "bmi", "nrs", "inr", "egfr", "sat",
 	"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
 	"september", "oktober", "november", "december", "maandag", "dinsdag",
 	"woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "pasen", "kerst",
@@ -247,7 +249,7 @@ static const char *const possessives[] = {
 	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
 static const char *const ikverbs[] = {
 	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
-	"take", "got", NULL};
+	"take", "got", "zit", "voel", "word", "loop", "moet", NULL};
 static const char *const streetheads[] = {
 	"laan", "plein", "kade", "singel", "dijk", "weg", "gracht", "straat", "hof", "park",
 	"markt", "dreef", "burgemeester", "generaal", "dokter", "prins", "prinses", "koningin",
@@ -276,7 +278,11 @@ static const char *const plabels[] = {
 	"cliëntnr", "dossiernr", "bsn-nr", "zorgverzekeringsnummer", "verzekeringsnummer",
 	"inschrijfnummer", "wmo-nummer", "cak-nummer", "pat", "wlz", "ciz", "wmo", "cak",
 	"indicatienummer", "indicatienr", "zorgnummer", "zorgnr", "zorgdossier", "clientcode", "cliëntcode",
-	"patiëntcode", "verzekerde", "verzekerdennr", "zorgid", "ecd", "zorgdossiernummer", "zorgdossiernr", "zorgplannummer", "nhs", "insurance", NULL};
+	"patiëntcode", "verzekerde", "verzekerdennr", "zorgid", "ecd", "zorgdossiernummer", "zorgdossiernr", "zorgplannummer", "nhs", "insurance",
+	/* wave 6: admission, lab and pass numbers, and a hospital's own register ("UMCG-nr") */
+	"opnamenummer", "opnamenr", "opname-nummer", "labnummer", "labnr", "inschrijfnr", "pasnummer",
+	"pasnr", "umcg", "lumc", "amc", "vumc", "mumc", "umcu", "olvg", "radboudumc", "erasmusmc", "zgt",
+	"mst", "nwz", "etz", "hmc", NULL};
 static const char *const rlabels[] = {
 	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
@@ -302,7 +308,7 @@ static const char *const abbrs[] = {
 	"mevr", "mw", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof",
 	"geb", "nr", "bijv", "ca", "o.a", "e.d", "enz", "etc", "tel", "st", "mnr",
 	"jl", "a.s", "vs", "evt", "incl", "excl", "max", "min", "resp", "z.s.m",
-	"kl", "afd", "gr", "grt", "app", "no", NULL};
+	"kl", "afd", "gr", "grt", "app", "no", "kmr", "ul", "opnamenr", "inschrijfnr", NULL};
 
 static struct wtab words;
 static void model_load(void);
@@ -1113,7 +1119,9 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 		"singel", "dijk", "dreef", "steeg", "markt", "plantsoen", "hof", "pad", "park", "allee",
 		"boulevard", "wal", "haven", "erf", "dam", "ring", "baan", "veld", "oord", "hoven",
 		"hage", "burg", "straatweg", "werf", "vaart", "bleek", "einde", "eind", "steeg", "zijde",
-		"wijk", "akker", "kamp", "horst", "gaarde", "hout", "dreef", "stede", NULL};
+		"wijk", "akker", "kamp", "horst", "gaarde", "hout", "dreef", "stede",
+		/* Frisian: "Tsjerk Hiddesstrjitte 11", "Tsjerkepaad 4", "Skoallewei 2" */
+		"strjitte", "paad", "dyk", "wei", "leane", "loane", "buorren", "wâl", "hiem", NULL};
 	char low[64];
 	size_t n = k->e - k->s;
 	if (n < 3 || n > sizeof low)
@@ -2111,7 +2119,7 @@ static bool age_subject_name(struct ctx *c, size_t vs)
 	if (lo == 0)
 		return false;
 	const struct tok *k = &c->tok[lo - 1];
-	if (!k->cap || k->acronym || (k->flags & (W_NONAME | W_ORG | W_ROLE | W_PRONOUN | W_MED)) ||
+	if (!k->cap || k->acronym || c->veto[lo - 1] || (k->flags & (W_NONAME | W_ORG | W_ROLE | W_PRONOUN | W_MED)) ||
 	    !(k->flags & (W_FIRST | W_PROPER)) || !only_space(c, k->e, vs))
 		return false;
 	add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
@@ -2399,7 +2407,8 @@ static void scan_obf_emails(struct ctx *c)
 		const struct tok *k = &c->tok[i];
 		size_t n = k->e - k->s;
 		if (!((n == 2 && (c->t[k->s] | 0x20) == 'a' && (c->t[k->s + 1] | 0x20) == 't') ||
-		      (n == 12 && strncasecmp(c->t + k->s, "apenstaartje", 12) == 0)))
+		      (n == 12 && strncasecmp(c->t + k->s, "apenstaartje", 12) == 0) ||
+		      (n == 11 && strncasecmp(c->t + k->s, "apestaartje", 11) == 0)))
 			continue;
 		bool bracket = k->s > 0 && strchr("[({", c->t[k->s - 1]) && k->e < c->len && strchr("])}", c->t[k->e]);
 		bool upper = c->t[k->s] == 'A' && n == 2 && c->t[k->s + 1] == 'T';
@@ -2798,6 +2807,45 @@ static void scan_ward_codes(struct ctx *c)
 
 /* --- health */
 
+/*
+ * Care shorthand for a measurement: "sat 88 %", "RR 90/55", "pols 112",
+ * "Hb 5,8", "HbA1c 64", "BMI 17", "NRS 7", "sat zakt naar 86", and "3L O2".
+ * A measurement label is a health word only with its number (within a few
+ * words of it, in the same clause), so "pols gebroken" stays the wrist and
+ * "de sat-meter" nothing.  Returns the end of the number, or 0.
+ */
+static size_t vital_end(const struct ctx *c, size_t i)
+{
+	static const char *const vitals[] = {"sat", "saturatie", "spo", "rr", "tensie", "bloeddruk", "pols",
+		"hartslag", "hf", "af", "temp", "temperatuur", "hb", "hba", "crp", "bmi", "nrs", "vas", "inr",
+		"egfr", "bs", "leuco", "kalium", "natrium", "ademfrequentie", "gewicht", NULL};
+	const struct tok *k = &c->tok[i];
+	size_t n = k->e - k->s, p = k->e;
+	/* "O2": the letter with its digit, written as staff do ("2 liter O2") */
+	if (n == 1 && c->t[k->s] == 'O' && p < c->len && c->t[p] == '2' && (p + 1 >= c->len || !ascii_alnum(c->t[p + 1])))
+		return p + 1;
+	if (n < 2 || n > 14)
+		return 0;
+	char w[64];
+	w[lower_utf8(c->t + k->s, n, w)] = '\0';
+	if (!in_list(w, vitals))
+		return 0;
+	/* "af" and "hf" are words too ("af en toe"): only in capitals */
+	if ((strcmp(w, "af") == 0 || strcmp(w, "hf") == 0) && !k->acronym)
+		return 0;
+	size_t lim = p + 16 < c->len ? p + 16 : c->len;
+	while (p < lim && c->t[p] != ',' && c->t[p] != '.' && c->t[p] != ';' && c->t[p] != '\n' &&
+	       !(c->t[p] >= '0' && c->t[p] <= '9'))
+		p++;
+	if (p >= lim || !(c->t[p] >= '0' && c->t[p] <= '9'))
+		return 0;
+	while (p < c->len && ((c->t[p] >= '0' && c->t[p] <= '9') || c->t[p] == '%' || c->t[p] == '/' ||
+	                      ((c->t[p] == ',' || c->t[p] == '.') && p + 1 < c->len && c->t[p + 1] >= '0' &&
+	                       c->t[p + 1] <= '9')))
+		p++;
+	return p;
+}
+
 static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 {
 	const struct tok *k = &c->tok[i];
@@ -2825,6 +2873,8 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	}
 	if (k->flags & W_MED)
 		return true;
+	if (vital_end(c, i))
+		return true;
 	/* "ze heeft MS", "DM2": abbreviations that are ordinary words in lower case */
 	if (k->acronym && k->e - k->s <= 3) {
 		char a[4] = {0};
@@ -2850,6 +2900,9 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 		}
 	}
 	size_t n = k->e - k->s;
+	/* "manische", "psychotische": an adjective's inflected form of a listed word */
+	if (n >= 6 && n <= 40 && c->t[k->e - 1] == 'e' && (lookup(c->t + k->s, n - 1) & W_MED))
+		return true;
 	if (n < 7 || n > 60)
 		return false;
 	char low[64];
@@ -2923,7 +2976,7 @@ static void scan_lower_objects(struct ctx *c)
 	static const char *const mverbs[] = {"sprak", "spreek", "zag", "zie", "bel", "belde", "bezocht",
 		"bezoek", "hielp", "help", "haalde", "haal", "bracht", "breng", "gezien", "gesproken",
 		"gebeld", "met", "heb", "tante", "oom", "opa", "oma", "ben", "hee", "hoi", "hey", "hallo",
-		NULL};
+		"onze", "ons", "mijn", "m'n", "mn", NULL}; /* wave 6: "onze pien is 3" */
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i], *p = &c->tok[i - 1];
 		if (k->first || k->cap || !(k->flags & W_FIRST) || c->veto[i] || p->sent != k->sent ||
@@ -2951,6 +3004,103 @@ static void scan_lower_objects(struct ctx *c)
 		if (hit)
 			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
 	}
+}
+
+/*
+ * "Mijn hond Bram moet geopereerd worden", "Onze kat Saartje is 18 en heeft
+ * suikerziekte", "Poes Minoes": a name right after an animal word is a pet's.
+ * It is dropped (and its words kept from the later name readers), so the
+ * pet's age and illness find no person either.
+ */
+static void drop_pet_names(struct ctx *c)
+{
+	static const char *const pets[] = {"hond", "hondje", "kat", "katje", "poes", "poesje", "kater",
+		"konijn", "konijntje", "cavia", "hamster", "paard", "pony", "vogel", "parkiet", "papegaai",
+		"kanarie", "geit", "schildpad", "puppy", "pup", "kitten", "knuffelhond", "geleidehond",
+		"hulphond", "huisdier", "dog", "cat", NULL};
+	size_t k = 0;
+	for (size_t f = 0; f < c->out->n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		size_t t = x->type == SCAN_NAME ? tok_first_at(c, x->start) : 0;
+		if (t > 0 && t < c->ntok && c->tok[t].s == x->start && c->tok[t - 1].sent == c->tok[t].sent &&
+		    only_space(c, c->tok[t - 1].e, c->tok[t].s)) {
+			char w[16];
+			size_t l = c->tok[t - 1].e - c->tok[t - 1].s;
+			if (l < sizeof w) {
+				lower_utf8(c->t + c->tok[t - 1].s, l, w);
+				w[l] = '\0';
+				if (in_list(w, pets)) {
+					for (; t < c->ntok && c->tok[t].s < x->end; t++)
+						c->veto[t] = true;
+					continue;
+				}
+			}
+		}
+		c->out->v[k++] = *x;
+	}
+	c->out->n = k;
+}
+
+/*
+ * "Bed 12 is kapot", "Kamer 12 en 14 worden geschilderd", "Box 4 van de
+ * fietsenstalling": a room or bed spoken of as a place — a list of rooms,
+ * or a sentence about repairs, cleaning or free beds — with no name in the
+ * sentence is a hint.  Runs before health, so it links no health either.
+ */
+static void demote_facility_rooms(struct ctx *c)
+{
+	static const char *const fac[] = {"kapot", "defect", "vrij", "leeg", "schoongemaakt", "verschoond",
+		"gereserveerd", "geschilderd", "gordijnen", "monteur", "fietsenstalling", "stalling", "opslag",
+		"vergaderruimte", "stilteruimte", "gerenoveerd", "renovatie", "schilder", "beschikbaar",
+		"verbouwd", "vergadering", "vergaderzaal", "spoedopnames", "schoonmaak", NULL};
+	/* per sentence, made once: a counted name in it (1), and whether it
+	 * speaks of a place (0 not looked yet, 1 no, 2 yes) */
+	unsigned char *named = NULL, *facility = NULL;
+	for (size_t f = 0; f < c->out->n; f++) {
+		struct scan_finding *x = &c->out->v[f];
+		if (x->type != SCAN_ROOM || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (!named) {
+			named = xcalloc(c->nsent, 1);
+			facility = xcalloc(c->nsent, 1);
+			for (size_t g = 0; g < c->out->n; g++)
+				if (c->out->v[g].type == SCAN_NAME && c->out->v[g].confidence >= SCAN_COUNT_CONF)
+					named[sentence_of(c, c->out->v[g].start)] = 1;
+		}
+		size_t s = sentence_of(c, x->start);
+		if (named[s])
+			continue;
+		/* "Kamer 12 en 14", "bed 3 t/m 6" */
+		size_t p = x->end;
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		bool place = false;
+		if (p + 3 < c->len && (strncmp(c->t + p, "en ", 3) == 0 || strncmp(c->t + p, "t/m", 3) == 0)) {
+			size_t q = p + 3;
+			while (q < c->len && c->t[q] == ' ')
+				q++;
+			place = q < c->len && c->t[q] >= '0' && c->t[q] <= '9';
+		}
+		if (!place && !facility[s]) {
+			facility[s] = 1;
+			for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s; t++) {
+				char w[24];
+				size_t l = c->tok[t].e - c->tok[t].s;
+				if (l < 4 || l >= sizeof w)
+					continue;
+				lower_utf8(c->t + c->tok[t].s, l, w);
+				w[l] = '\0';
+				if (in_list(w, fac)) {
+					facility[s] = 2;
+					break;
+				}
+			}
+		}
+		if (place || facility[s] == 2)
+			x->confidence = 0.4;
+	}
+	free(named);
+	free(facility);
 }
 
 struct sentinfo {
@@ -2995,6 +3145,24 @@ static void scan_health(struct ctx *c)
 		    c->tok[i].e - c->tok[i].s <= 4 && c->tok[i + 1].sent == c->tok[i].sent &&
 		    !c->tok[i + 1].cap)
 			si[c->tok[i].sent].ref = true;
+	/* "Schoonmoeder heeft Parkinson.", "Broer van me (42) heeft NAH": a family
+	 * word of any length opening the sentence as its subject, before a
+	 * person's verb or "van me" */
+	for (size_t i = 0; i + 1 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i], *n = &c->tok[i + 1];
+		if (!k->first || !k->cap || !(k->flags & W_FAMILY) || n->sent != k->sent || n->cap)
+			continue;
+		static const char *const fverbs[] = {"heeft", "is", "zit", "ligt", "krijgt", "kreeg", "had", "was",
+			"wordt", "werd", "slikt", "gebruikt", "moet", "van", NULL};
+		char w[8];
+		size_t nl = n->e - n->s;
+		if (nl >= sizeof w)
+			continue;
+		lower_utf8(c->t + n->s, nl, w);
+		w[nl] = '\0';
+		if (in_list(w, fverbs))
+			si[k->sent].ref = true;
+	}
 	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is anyone's */
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
@@ -3016,7 +3184,10 @@ static void scan_health(struct ctx *c)
 		if (si[s].ntok && !si[s].pron && si[s].ntok > 5 && (si[s - 1].name || si[s - 1].room || si[s - 1].ref)) {
 			static const char *const dx[] = {"dokter", "arts", "huisarts", "specialist", "uitslag",
 				"diagnose", "neuroloog", "cardioloog", "geriater", "psychiater", "longarts", "oncoloog",
-				"internist", "chirurg", "uitslagen", "onderzoek", "scan", "biopt", "doktoren", "artsen", NULL};
+				"internist", "chirurg", "uitslagen", "onderzoek", "scan", "biopt", "doktoren", "artsen",
+				/* wave 6: who else names it ("De crisisdienst is geweest en zegt psychotisch.") */
+				"crisisdienst", "huisartsenpost", "ambulance", "psycholoog", "kinderarts", "poli",
+				"vastgesteld", "geconstateerd", "verpleegkundige", NULL};
 			for (size_t i = si[s].first; i < si[s].first + si[s].ntok && !si[s].pron; i++) {
 				const struct tok *k = &c->tok[i];
 				size_t len = k->e - k->s;
@@ -3059,7 +3230,9 @@ static void scan_health(struct ctx *c)
 		if (!(cur.name || cur.room || cur.ref) || !medical_token(c, i, &last))
 			continue;
 		bool link = cur.name || cur.room;
-		add_finding(c, SCAN_HEALTH, c->tok[i].s, c->tok[last].e, link ? HEALTH_LINKED_CONF : 0.6);
+		size_t ve = last == i ? vital_end(c, i) : 0;
+		add_finding(c, SCAN_HEALTH, c->tok[i].s, ve > c->tok[last].e ? ve : c->tok[last].e,
+		            link ? HEALTH_LINKED_CONF : 0.6);
 		i = last;
 	}
 	free(si);
@@ -3612,6 +3785,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_tagged_names(&c);
 	sort_findings(out);
 	demote_after_staff(&c);
+	drop_pet_names(&c);
 	scan_dates(&c);
 	sort_findings(out);
 	scan_ages(&c);
@@ -3624,6 +3798,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_mixed_phones(&c);
 	scan_subject_names(&c);
 	scan_lower_objects(&c);
+	demote_facility_rooms(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
