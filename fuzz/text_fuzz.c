@@ -37,11 +37,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	arena_release(&a);
 	return 0;
 }
-
-/* core/text.c's core_render_post_text (not fuzzed here) calls core_dm_body,
- * which lives in core/post.c with the store around it; this harness links
- * text.c alone, so it gets the plain body. */
-const char *core_dm_body(const struct post *p)
-{
-	return p->text ? p->text : "";
-}

@@ -388,7 +388,8 @@ static const char *const pat_src[P_NPAT] = {
 	 * then within 60 characters the number, letters in front allowed ("CL-20931"). */
 	[P_PATIENT] = "(?i)\\b(?:(?:pati[eë]nt(?:en)?|pat|cli[eë]nt|(?:zorg)?dossier|registratie|zis|epd|his|klant|relatie"
 		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
-		"|zorgverzekeraar|verzekeraar|ecd|zorgplan)"
+		"|zorgverzekeraar|verzekeraar|ecd|zorgplan|opname|lab|pas|umcg|lumc|amc|vumc|mumc|umcu|olvg|radboudumc"
+		"|erasmusmc|zgt|mst|nwz|etz|hmc)"
 		"[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)"
 		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg)?dossier"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
@@ -2833,6 +2834,9 @@ static size_t vital_end(const struct ctx *c, size_t i)
 	/* "af" and "hf" are words too ("af en toe"): only in capitals */
 	if ((strcmp(w, "af") == 0 || strcmp(w, "hf") == 0) && !k->acronym)
 		return 0;
+	/* "HbA1c 64": the label's own digit is not the value */
+	if (strcmp(w, "hba") == 0 && p + 1 < c->len && c->t[p] == '1' && (c->t[p + 1] | 0x20) == 'c')
+		p += 2;
 	size_t lim = p + 16 < c->len ? p + 16 : c->len;
 	while (p < lim && c->t[p] != ',' && c->t[p] != '.' && c->t[p] != ';' && c->t[p] != '\n' &&
 	       !(c->t[p] >= '0' && c->t[p] <= '9'))
@@ -3018,23 +3022,30 @@ static void drop_pet_names(struct ctx *c)
 		"konijn", "konijntje", "cavia", "hamster", "paard", "pony", "vogel", "parkiet", "papegaai",
 		"kanarie", "geit", "schildpad", "puppy", "pup", "kitten", "knuffelhond", "geleidehond",
 		"hulphond", "huisdier", "dog", "cat", NULL};
+	bool any = false;
+	for (size_t t = 1; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
+		size_t l = p->e - p->s;
+		if (!k->cap || p->sent != k->sent || l < 3 || l > 11 || !only_space(c, p->e, k->s))
+			continue;
+		char w[16];
+		lower_utf8(c->t + p->s, l, w);
+		w[l] = '\0';
+		if (in_list(w, pets))
+			any = c->veto[t] = true;
+	}
+	if (!any)
+		return;
 	size_t k = 0;
 	for (size_t f = 0; f < c->out->n; f++) {
 		const struct scan_finding *x = &c->out->v[f];
-		size_t t = x->type == SCAN_NAME ? tok_first_at(c, x->start) : 0;
-		if (t > 0 && t < c->ntok && c->tok[t].s == x->start && c->tok[t - 1].sent == c->tok[t].sent &&
-		    only_space(c, c->tok[t - 1].e, c->tok[t].s)) {
-			char w[16];
-			size_t l = c->tok[t - 1].e - c->tok[t - 1].s;
-			if (l < sizeof w) {
-				lower_utf8(c->t + c->tok[t - 1].s, l, w);
-				w[l] = '\0';
-				if (in_list(w, pets)) {
-					for (; t < c->ntok && c->tok[t].s < x->end; t++)
-						c->veto[t] = true;
-					continue;
-				}
-			}
+		size_t t = x->type == SCAN_NAME ? tok_first_at(c, x->start) : c->ntok;
+		if (t < c->ntok && c->tok[t].s == x->start && c->veto[t] && t > 0 && (c->tok[t - 1].e - c->tok[t - 1].s) >= 3 &&
+		    !(c->tok[t - 1].flags & (W_TITLE | W_FAMILY))) {
+			/* the pet's whole name, "Kat Moortje van de Vries" as found, stays out */
+			for (; t < c->ntok && c->tok[t].s < x->end; t++)
+				c->veto[t] = true;
+			continue;
 		}
 		c->out->v[k++] = *x;
 	}

@@ -392,6 +392,35 @@ static void test_wave5_tuned(void **state)
 	EXPECT("Mijn vader is van '41 en wil niet naar een verzorgingshuis.", SCAN_DATE_OF_BIRTH, "41");
 }
 
+/* wave 6: the classes batch 14 missed before tuning (seen failing on the code before them) */
+static void test_wave6_classes(void **state)
+{
+	/* measurements in care shorthand, with their number */
+	EXPECT("Mw. Kroon: RR 90/55, pols 112, sat 91% bij 3L O2.", SCAN_HEALTH, "sat 91%");
+	EXPECT("Mw. Kroon: RR 90/55, pols 112, sat 91% bij 3L O2.", SCAN_HEALTH, "O2");
+	EXPECT("Mw. Said HbA1c 64, metformine opgehoogd.", SCAN_HEALTH, "HbA1c 64");
+	EXPECT_NONE("Mevrouw Bakker heeft haar pols gebroken bij het fietsen.", SCAN_ROOM);
+	EXPECT_NONE("Scholing saturatiemeter: wat is een normale sat? Inschrijven via het leerplein.", SCAN_HEALTH);
+	/* inflected and slang health words */
+	EXPECT("M'n broertje Stijn zit in een manische fase.", SCAN_HEALTH, "manische");
+	EXPECT("Yara belde. Ze is weer aan het blowen.", SCAN_HEALTH, "blowen");
+	/* a family word as the subject, any length */
+	EXPECT("Schoonmoeder heeft Parkinson.", SCAN_HEALTH, "Parkinson");
+	EXPECT_NONE("Schoonmoeder heeft Parkinson.", SCAN_NAME);
+	EXPECT("Ik zit al 3 maanden thuis met een burn-out.", SCAN_HEALTH, "burn-out");
+	/* pets are not people */
+	assert_int_equal(verdict("Onze kat Saartje is 18 en heeft suikerziekte.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Mijn hond Bram moet aan zijn heup geopereerd worden.", NULL), SCAN_OK);
+	/* rooms spoken of as places */
+	assert_int_equal(verdict("Bed 12 is kapot, de monteur komt morgen.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Kamer 12 en 14 worden deze week geschilderd.", NULL), SCAN_OK);
+	EXPECT("Mw. Ferreira ligt in kamer 5, de monteur komt morgen.", SCAN_ROOM, "kamer 5");
+	/* other labels and endings */
+	EXPECT("Dhr. Uzun, UMCG-nr 8829104, controle over zes weken.", SCAN_PATIENT_NUMBER, "8829104");
+	EXPECT("Mw. Elzinga, Tsjerk Hiddesstrjitte 11, Leeuwarden.", SCAN_ADDRESS, "Hiddesstrjitte 11");
+	EXPECT("Joep zijn mail: joepie2009 apestaartje hotmail punt com", SCAN_EMAIL, "joepie2009 apestaartje hotmail punt com");
+}
+
 static void test_policy(void **state)
 {
 	struct scan_policy pol = {0};
@@ -514,6 +543,7 @@ int main(void)
 		cmocka_unit_test(test_mixed_phone),
 		cmocka_unit_test(test_wave5_classes),
 		cmocka_unit_test(test_wave5_tuned),
+		cmocka_unit_test(test_wave6_classes),
 		cmocka_unit_test(test_bsn),
 		cmocka_unit_test(test_iban),
 		cmocka_unit_test(test_phone),
