@@ -61,6 +61,8 @@ enum {
 	W_RLABEL = 1 << 21,  /* kamer, bed: where the room pattern may start */
 	W_PUBCTX = 1 << 22,  /* lezing, boek: names in such a sentence are speakers or authors */
 	W_PROPER = 1 << 23,  /* capitalised in Dutch (a name or a place), from wdutch: build/propernames.txt */
+	W_VITAL = 1 << 24,   /* sat, RR, Hb: a measurement label, health with its number */
+	W_PET = 1 << 25,     /* hond, kat: the name after it is a pet's */
 };
 
 struct word {
@@ -304,6 +306,13 @@ static const char *const pronouns[] = {
 	"meneer", "mevrouw", "u", "uw", NULL};
 static const char *const nameverbs[] = {
 	"heet", "heette", "genaamd", "named", "called", "noemen", "naam", NULL};
+static const char *const vitals[] = {"sat", "saturatie", "spo", "rr", "tensie", "bloeddruk", "pols",
+	"hartslag", "hf", "af", "temp", "temperatuur", "hb", "hba", "crp", "bmi", "nrs", "vas", "inr",
+	"egfr", "bs", "leuco", "kalium", "natrium", "ademfrequentie", "gewicht", NULL};
+static const char *const pets[] = {"hond", "hondje", "kat", "katje", "poes", "poesje", "kater",
+	"konijn", "konijntje", "cavia", "hamster", "paard", "pony", "vogel", "parkiet", "papegaai",
+	"kanarie", "geit", "schildpad", "puppy", "pup", "kitten", "knuffelhond", "geleidehond",
+	"hulphond", "huisdier", "dog", "cat", NULL};
 static const char *const abbrs[] = {
 	"mevr", "mw", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof",
 	"geb", "nr", "bijv", "ca", "o.a", "e.d", "enz", "etc", "tel", "st", "mnr",
@@ -439,6 +448,8 @@ static void init_run(void)
 	add_static(pronouns, W_PRONOUN);
 	add_static(nameverbs, W_NAMEVERB);
 	add_static(abbrs, W_ABBR);
+	add_static(vitals, W_VITAL);
+	add_static(pets, W_PET);
 	int rc = 0;
 	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
@@ -2817,20 +2828,15 @@ static void scan_ward_codes(struct ctx *c)
  */
 static size_t vital_end(const struct ctx *c, size_t i)
 {
-	static const char *const vitals[] = {"sat", "saturatie", "spo", "rr", "tensie", "bloeddruk", "pols",
-		"hartslag", "hf", "af", "temp", "temperatuur", "hb", "hba", "crp", "bmi", "nrs", "vas", "inr",
-		"egfr", "bs", "leuco", "kalium", "natrium", "ademfrequentie", "gewicht", NULL};
 	const struct tok *k = &c->tok[i];
 	size_t n = k->e - k->s, p = k->e;
 	/* "O2": the letter with its digit, written as staff do ("2 liter O2") */
 	if (n == 1 && c->t[k->s] == 'O' && p < c->len && c->t[p] == '2' && (p + 1 >= c->len || !ascii_alnum(c->t[p + 1])))
 		return p + 1;
-	if (n < 2 || n > 14)
+	if (!(k->flags & W_VITAL) || n > 14)
 		return 0;
-	char w[64];
+	char w[16];
 	w[lower_utf8(c->t + k->s, n, w)] = '\0';
-	if (!in_list(w, vitals))
-		return 0;
 	/* "af" and "hf" are words too ("af en toe"): only in capitals */
 	if ((strcmp(w, "af") == 0 || strcmp(w, "hf") == 0) && !k->acronym)
 		return 0;
@@ -3018,20 +3024,10 @@ static void scan_lower_objects(struct ctx *c)
  */
 static void drop_pet_names(struct ctx *c)
 {
-	static const char *const pets[] = {"hond", "hondje", "kat", "katje", "poes", "poesje", "kater",
-		"konijn", "konijntje", "cavia", "hamster", "paard", "pony", "vogel", "parkiet", "papegaai",
-		"kanarie", "geit", "schildpad", "puppy", "pup", "kitten", "knuffelhond", "geleidehond",
-		"hulphond", "huisdier", "dog", "cat", NULL};
 	bool any = false;
 	for (size_t t = 1; t < c->ntok; t++) {
 		const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
-		size_t l = p->e - p->s;
-		if (!k->cap || p->sent != k->sent || l < 3 || l > 11 || !only_space(c, p->e, k->s))
-			continue;
-		char w[16];
-		lower_utf8(c->t + p->s, l, w);
-		w[l] = '\0';
-		if (in_list(w, pets))
+		if ((p->flags & W_PET) && k->cap && p->sent == k->sent && only_space(c, p->e, k->s))
 			any = c->veto[t] = true;
 	}
 	if (!any)
