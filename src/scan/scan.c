@@ -2196,7 +2196,7 @@ static void scan_ages(struct ctx *c)
 			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
 			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
 			           strcmp(w, "born") == 0 ||
-			           (strcmp(w, "bouwjaar") == 0 && (apos || person_near(c, n, j))))) {
+			           ((strcmp(w, "bouwjaar") == 0 || strcmp(w, "jaargang") == 0) && (apos || person_near(c, n, j))))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
 			}
@@ -2777,6 +2777,10 @@ static void scan_ward_codes(struct ctx *c)
 		if (nd <= 2 && e + 2 < c->len && c->t[e] == '-' && digit_at(c, e + 1) && digit_at(c, e + 2) &&
 		    !digit_at(c, e + 3))
 			e += 3;
+		/* "K2.04", "R2.14": wing, floor and room with a dot */
+		else if (nd <= 2 && e + 2 < c->len && c->t[e] == '.' && digit_at(c, e + 1) && digit_at(c, e + 2) &&
+		         !digit_at(c, e + 3))
+			e += 3;
 		if (nd > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
 		                                     ((c->t[e] == '.' || c->t[e] == ',' || c->t[e] == '-') && digit_at(c, e + 1)))))
 			continue;
@@ -2785,6 +2789,45 @@ static void scan_ward_codes(struct ctx *c)
 			continue;
 		if (person_near(c, n, k->s))
 			add_finding(c, SCAN_ROOM, k->s, e, 0.7);
+	}
+	/* "terug naar Eik 2.11", "op De Berk 3": a wing named after a tree or a
+	 * flower, as homes name them, with a room number after op/naar/van */
+	static const char *const wings[] = {"eik", "berk", "linde", "beuk", "wilg", "esdoorn", "kastanje",
+		"iep", "els", "es", "den", "spar", "hazelaar", "meidoorn", "vlier", "lijsterbes", "roos",
+		"tulp", "lelie", "iris", "narcis", "zonnebloem", "klaproos", "lavendel", "heide", "hortensia",
+		"magnolia", "jasmijn", "seringen", "vlinder", "zwaluw", "merel", "reiger", NULL};
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->cap || k->e + 1 >= c->len || c->t[k->e] != ' ' || !digit_at(c, k->e + 1) ||
+		    k->e - k->s > 12 || k->e - k->s < 2)
+			continue;
+		size_t l = k->e - k->s;
+		lower_utf8(c->t + k->s, l, w);
+		w[l] = '\0';
+		if (!in_list(w, wings))
+			continue;
+		size_t e = k->e + 1;
+		while (digit_at(c, e))
+			e++;
+		if (e - (k->e + 1) > 3)
+			continue;
+		if (e + 2 < c->len && (c->t[e] == '.' || c->t[e] == '-') && digit_at(c, e + 1) && digit_at(c, e + 2) &&
+		    !digit_at(c, e + 3))
+			e += 3;
+		if (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
+		                   ((c->t[e] == '.' || c->t[e] == ',') && digit_at(c, e + 1))))
+			continue;
+		size_t s0 = k->s, ws;
+		if (!word_before(c, s0, w, sizeof w, &ws))
+			continue;
+		if (strcmp(w, "de") == 0 || strcmp(w, "het") == 0) {
+			s0 = ws;
+			if (!word_before(c, s0, w, sizeof w, NULL))
+				continue;
+		}
+		if ((strcmp(w, "op") == 0 || strcmp(w, "naar") == 0 || strcmp(w, "van") == 0 ||
+		     strcmp(w, "afdeling") == 0) && person_near(c, n, k->s))
+			add_finding(c, SCAN_ROOM, s0, e, 0.7);
 	}
 	/* "Mw. van Leeuwen (3.12)", "(2B-04)", "(K.214)": a code in brackets right
 	 * after a name, with one separator or a letter (an age "(34)" or a date has
@@ -3793,6 +3836,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	sort_findings(out);
 	demote_after_staff(&c);
 	drop_pet_names(&c);
+	scan_lower_objects(&c); /* before the ages: "onze pien is 3" */
 	scan_dates(&c);
 	sort_findings(out);
 	scan_ages(&c);
@@ -3804,7 +3848,6 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_word_phones(&c);
 	scan_mixed_phones(&c);
 	scan_subject_names(&c);
-	scan_lower_objects(&c);
 	demote_facility_rooms(&c);
 	scan_health(&c);
 	sort_findings(out);
