@@ -758,7 +758,7 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"centrale", "afspraak maken", "vragen?", "vragen over", "bel gerust", "hr", "p&o",
 	"recruit", "wervin", "locatie", "praktijk", "apotheek", "telefonisch spreekuur",
 	"belt u", "bel dan", "inloop", "call", "phone us", "questions", "ons", "onze", "wij", "we",
-	"telefoonnummer is", "algemene nummer", NULL};
+	"telefoonnummer is", "algemene nummer", "telefoonnummer blijft", "nummer blijft", "nummers blijven", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
 static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
 	"wij zoeken", "we zoeken",
@@ -2386,6 +2386,9 @@ static size_t obf_dot(const struct ctx *c, size_t p, bool *spelled)
 		q++;
 	if (q < c->len && c->t[q] == '.' && q == p) {
 		q++;
+	} else if (q < c->len && c->t[q] == '.' && q + 1 < c->len && c->t[q + 1] == ' ') {
+		q++; /* "gmail . com": a dot set apart is written to fool harvesters too */
+		*spelled = true;
 	} else if (q < c->len && (c->t[q] == '[' || c->t[q] == '(' || c->t[q] == '{')) {
 		if (!(obf_word(c, q + 1, "dot", &a) || obf_word(c, q + 1, "punt", &a)) || a >= c->len ||
 		    (c->t[a] != ']' && c->t[a] != ')' && c->t[a] != '}'))
@@ -2411,10 +2414,78 @@ static size_t obf_label(const struct ctx *c, size_t p)
 	return q - p;
 }
 
-static void scan_obf_emails(struct ctx *c)
+/* One written e-mail address around the "at" written from ms to me (the
+ * word, or a lone '@' set apart by spaces); strong: written so that it must
+ * be an address ("AT", "[at]", "apenstaartje", " @ "). */
+static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 {
 	static const char *const tlds[] = {"nl", "com", "be", "org", "net", "eu", "de", "info", "fr",
 		"uk", "io", "nu", "biz", NULL};
+	bool bracket = ms > 0 && strchr("[({", c->t[ms - 1]) && me < c->len && strchr("])}", c->t[me]);
+	size_t ls = bracket ? ms - 1 : ms, p = bracket ? me + 1 : me;
+	/* the local part before: "a.kramer", "kees_vd_berg", "jan punt jansen" */
+	while (ls > 0 && c->t[ls - 1] == ' ')
+		ls--;
+	size_t le = ls;
+	while (ls > 0 && (ascii_alnum(c->t[ls - 1]) || strchr("._-", c->t[ls - 1])))
+		ls--;
+	if (ls == le || (ls > 0 && is_letter_byte(c->t, ls - 1, c->len)))
+		return;
+	bool spelled = false;
+	for (int hop = 0; hop < 3; hop++) {
+		char w[8];
+		size_t ws, ws2;
+		size_t wn = word_before(c, ls, w, sizeof w, &ws);
+		if (!wn || !(strcmp(w, "punt") == 0 || strcmp(w, "dot") == 0))
+			break;
+		size_t q = ws;
+		while (q > 0 && c->t[q - 1] == ' ')
+			q--;
+		ws2 = q;
+		while (ws2 > 0 && (ascii_alnum(c->t[ws2 - 1]) || c->t[ws2 - 1] == '_'))
+			ws2--;
+		if (ws2 == q)
+			break;
+		ls = ws2;
+		spelled = true;
+	}
+	/* the domain after: labels joined by written dots, ending in a known TLD */
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	size_t dl = obf_label(c, p), end = 0;
+	int dots = 0;
+	while (dl) {
+		size_t lab = p;
+		p += dl;
+		char low[8];
+		if (dots && dl < sizeof low) {
+			lower_utf8(c->t + lab, dl, low);
+			low[dl] = '\0';
+			if (in_list(low, tlds))
+				end = p;
+		}
+		size_t q = obf_dot(c, p, &spelled);
+		if (!q || dots > 4)
+			break;
+		dots++;
+		p = q;
+		dl = obf_label(c, p);
+	}
+	if (!end || !(bracket || strong || spelled))
+		return;
+	char low[24];
+	size_t ln = le - ls < sizeof low - 1 ? le - ls : sizeof low - 1;
+	lower_utf8(c->t + ls, ln, low);
+	low[ln] = '\0';
+	bool role = false;
+	for (const char *const *r = role_mail; *r; r++)
+		if (strncmp(low, *r, strlen(*r)) == 0)
+			role = true;
+	add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
+}
+
+static void scan_obf_emails(struct ctx *c)
+{
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		size_t n = k->e - k->s;
@@ -2422,68 +2493,14 @@ static void scan_obf_emails(struct ctx *c)
 		      (n == 12 && strncasecmp(c->t + k->s, "apenstaartje", 12) == 0) ||
 		      (n == 11 && strncasecmp(c->t + k->s, "apestaartje", 11) == 0)))
 			continue;
-		bool bracket = k->s > 0 && strchr("[({", c->t[k->s - 1]) && k->e < c->len && strchr("])}", c->t[k->e]);
 		bool upper = c->t[k->s] == 'A' && n == 2 && c->t[k->s + 1] == 'T';
-		size_t ls = bracket ? k->s - 1 : k->s, p = bracket ? k->e + 1 : k->e;
-		/* the local part before: "a.kramer", "kees_vd_berg", "jan punt jansen" */
-		while (ls > 0 && c->t[ls - 1] == ' ')
-			ls--;
-		size_t le = ls;
-		while (ls > 0 && (ascii_alnum(c->t[ls - 1]) || strchr("._-", c->t[ls - 1])))
-			ls--;
-		if (ls == le || (ls > 0 && is_letter_byte(c->t, ls - 1, c->len)))
-			continue;
-		bool spelled = false;
-		for (int hop = 0; hop < 3; hop++) {
-			char w[8];
-			size_t ws, ws2;
-			size_t wn = word_before(c, ls, w, sizeof w, &ws);
-			if (!wn || !(strcmp(w, "punt") == 0 || strcmp(w, "dot") == 0))
-				break;
-			size_t q = ws;
-			while (q > 0 && c->t[q - 1] == ' ')
-				q--;
-			ws2 = q;
-			while (ws2 > 0 && (ascii_alnum(c->t[ws2 - 1]) || c->t[ws2 - 1] == '_'))
-				ws2--;
-			if (ws2 == q)
-				break;
-			ls = ws2;
-			spelled = true;
-		}
-		/* the domain after: labels joined by written dots, ending in a known TLD */
-		while (p < c->len && c->t[p] == ' ')
-			p++;
-		size_t dl = obf_label(c, p), end = 0;
-		int dots = 0;
-		while (dl) {
-			size_t lab = p;
-			p += dl;
-			char low[8];
-			if (dots && dl < sizeof low) {
-				lower_utf8(c->t + lab, dl, low);
-				low[dl] = '\0';
-				if (in_list(low, tlds))
-					end = p;
-			}
-			size_t q = obf_dot(c, p, &spelled);
-			if (!q || dots > 4)
-				break;
-			dots++;
-			p = q;
-			dl = obf_label(c, p);
-		}
-		if (!end || !(bracket || upper || spelled || n == 12))
-			continue;
-		char low[24];
-		size_t ln = le - ls < sizeof low - 1 ? le - ls : sizeof low - 1;
-		lower_utf8(c->t + ls, ln, low);
-		low[ln] = '\0';
-		bool role = false;
-		for (const char *const *r = role_mail; *r; r++)
-			if (strncmp(low, *r, strlen(*r)) == 0)
-				role = true;
-		add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
+		obf_email_at(c, k->s, k->e, upper || n >= 11);
+	}
+	/* "s.bakir @ gmail . com": the sign itself, set apart by spaces */
+	for (const char *at = memchr(c->t, '@', c->len); at; at = memchr(at + 1, '@', c->len - (size_t)(at + 1 - c->t))) {
+		size_t a = (size_t)(at - c->t);
+		if (a > 0 && a + 1 < c->len && c->t[a - 1] == ' ' && c->t[a + 1] == ' ')
+			obf_email_at(c, a, a + 1, true);
 	}
 }
 

@@ -419,6 +419,17 @@ static void test_wave6_classes(void **state)
 	EXPECT("Dhr. Uzun, UMCG-nr 8829104, controle over zes weken.", SCAN_PATIENT_NUMBER, "8829104");
 	EXPECT("Mw. Elzinga, Tsjerk Hiddesstrjitte 11, Leeuwarden.", SCAN_ADDRESS, "Hiddesstrjitte 11");
 	EXPECT("Joep zijn mail: joepie2009 apestaartje hotmail punt com", SCAN_EMAIL, "joepie2009 apestaartje hotmail punt com");
+	EXPECT("Stuur het maar naar s.bakir @ gmail . com, groet Sevgi.", SCAN_EMAIL, "s.bakir @ gmail . com");
+	EXPECT_NONE("Prijs: 5 @ 3 euro. Nl is mooi.", SCAN_EMAIL);
+	/* ward codes with a dot, wings named after trees */
+	EXPECT("Dhr. Wolters heeft afasie en ligt op K2.04.", SCAN_ROOM, "K2.04");
+	EXPECT("Wie brengt meneer Bouali terug naar Eik 2.11?", SCAN_ROOM, "Eik 2.11");
+	EXPECT("Nieuwe cliënt Tomasz Nowicki komt dinsdag op De Berk 3.", SCAN_ROOM, "De Berk 3");
+	/* birth years and lower-case names before an age */
+	EXPECT("Mijn vader, jaargang '47, fietst nog elke dag.", SCAN_DATE_OF_BIRTH, "jaargang '47");
+	EXPECT("onze pien is 3 en heeft koortsstuipen gehad.", SCAN_DATE_OF_BIRTH, "3");
+	/* an organisation's own number that stays the same */
+	assert_int_equal(verdict("Ons team heeft een nieuwe e-mail, het telefoonnummer blijft 0341 - 41 22 00.", NULL), SCAN_OK);
 }
 
 static void test_policy(void **state)
