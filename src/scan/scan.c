@@ -1179,6 +1179,12 @@ static bool postcode_at(const struct ctx *c, size_t p)
  * 22", "op de Singel 140", or any capitalised word before a house number and
  * a postcode ("Achterom 9, 7711 HK").
  */
+/* Wings and wards of a home named after a tree, a flower or a bird ("Eik 2.11") */
+static const char *const wings[] = {"eik", "berk", "linde", "beuk", "wilg", "esdoorn", "kastanje",
+	"iep", "els", "es", "den", "spar", "hazelaar", "meidoorn", "vlier", "lijsterbes", "roos",
+	"tulp", "lelie", "iris", "narcis", "zonnebloem", "klaproos", "lavendel", "heide", "hortensia",
+	"magnolia", "jasmijn", "seringen", "vlinder", "zwaluw", "merel", "reiger", NULL};
+
 static bool bare_street(const struct ctx *c, size_t i, size_t after)
 {
 	static const char *const bare[] = {"dorp", "markt", "brink", "singel", "dijk", "kade", "haven",
@@ -1198,11 +1204,33 @@ static bool bare_street(const struct ctx *c, size_t i, size_t after)
 		return false;
 	lower_utf8(c->t + k->s, n, low);
 	low[n] = '\0';
-	if (!in_list(low, bare))
+	size_t ws;
+	if (!in_list(low, bare)) {
+		/* "verhuisd naar De Wieken 112", "ophalen van Het Hoge 4": a street named
+		 * with its article, after a word of living or going there */
+		if (i == 0 || !joined(c, i - 1) || !c->tok[i - 1].cap || k->first || in_list(low, wings) ||
+		    (k->flags & (W_FIRST | W_SUR | W_TITLE | W_ORG | W_ROLE)))
+			return false;
+		const struct tok *a = &c->tok[i - 1];
+		if (!((a->e - a->s == 2 && strncmp(c->t + a->s, "De", 2) == 0) ||
+		      (a->e - a->s == 3 && strncmp(c->t + a->s, "Het", 3) == 0)))
+			return false;
+		static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+			"augustus", "september", "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun",
+			"jul", "aug", "sep", "sept", "okt", "nov", "dec", NULL};
+		if ((word_after(c, after, w, sizeof w, NULL) && (in_list(w, units) || in_list(w, months))) ||
+		    !word_before(c, a->s, w, sizeof w, &ws) || !(in_list(w, preps) || strcmp(w, "van") == 0))
+			return false;
+		/* only where a person lives: a title, a family word or a first name before it
+		 * (looked for over 30 words, so a long sentence costs no more) */
+		for (size_t q = i - 1; q-- > 0 && q + 31 > i && c->tok[q].sent == k->sent;)
+			if ((c->tok[q].flags & (W_TITLE | W_FAMILY)) ||
+			    (c->tok[q].cap && (c->tok[q].flags & W_FIRST) && !(c->tok[q].flags & W_ROLE)))
+				return true;
 		return false;
+	}
 	if (word_after(c, after, w, sizeof w, NULL) && in_list(w, units))
 		return false;
-	size_t ws;
 	if (!word_before(c, k->s, w, sizeof w, &ws))
 		return false;
 	if (strcmp(w, "de") == 0 && !word_before(c, ws, w, sizeof w, NULL))
@@ -2776,6 +2804,29 @@ static void scan_mixed_phones(struct ctx *c)
 }
 
 /* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
+/* "O6-24 81 90 33": a letter O for the first 0, written to get past a
+ * harvester; the other nine digits as in a Dutch number */
+static void scan_letter_o_phones(struct ctx *c)
+{
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (k->e - k->s != 1 || (c->t[k->s] != 'O' && c->t[k->s] != 'o') || !digit_at(c, k->e) ||
+		    c->t[k->e] == '0')
+			continue;
+		size_t p = k->e, nd = 0, end = p;
+		while (p < c->len && nd <= 9 && (digit_at(c, p) || ((c->t[p] == ' ' || c->t[p] == '-' || c->t[p] == '.') &&
+		                                                    p + 1 < c->len && digit_at(c, p + 1)))) {
+			if (digit_at(c, p)) {
+				nd++;
+				end = p + 1;
+			}
+			p++;
+		}
+		if (nd == 9 && !(p < c->len && is_letter_byte(c->t, p, c->len)))
+			add_finding(c, SCAN_PHONE, k->s, end, window_has(c, back(k->s, 100), k->s, org_ctx) ? 0.4 : 0.8);
+	}
+}
+
 static void scan_ward_codes(struct ctx *c)
 {
 	size_t n = c->out->n;
@@ -2809,10 +2860,6 @@ static void scan_ward_codes(struct ctx *c)
 	}
 	/* "terug naar Eik 2.11", "op De Berk 3": a wing named after a tree or a
 	 * flower, as homes name them, with a room number after op/naar/van */
-	static const char *const wings[] = {"eik", "berk", "linde", "beuk", "wilg", "esdoorn", "kastanje",
-		"iep", "els", "es", "den", "spar", "hazelaar", "meidoorn", "vlier", "lijsterbes", "roos",
-		"tulp", "lelie", "iris", "narcis", "zonnebloem", "klaproos", "lavendel", "heide", "hortensia",
-		"magnolia", "jasmijn", "seringen", "vlinder", "zwaluw", "merel", "reiger", NULL};
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		if (!k->cap || k->e + 1 >= c->len || c->t[k->e] != ' ' || !digit_at(c, k->e + 1) ||
@@ -3864,6 +3911,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_obf_emails(&c);
 	scan_word_phones(&c);
 	scan_mixed_phones(&c);
+	scan_letter_o_phones(&c);
 	scan_subject_names(&c);
 	demote_facility_rooms(&c);
 	scan_health(&c);

@@ -428,6 +428,11 @@ static void test_wave6_classes(void **state)
 	/* birth years and lower-case names before an age */
 	EXPECT("Mijn vader, jaargang '47, fietst nog elke dag.", SCAN_DATE_OF_BIRTH, "jaargang '47");
 	EXPECT("onze pien is 3 en heeft koortsstuipen gehad.", SCAN_DATE_OF_BIRTH, "3");
+	/* a letter O for the 0; a street named with its article where a person lives */
+	EXPECT("Bel me: O6-24 81 90 33 (met een O).", SCAN_PHONE, "O6-24 81 90 33");
+	EXPECT_NONE("Bij 3L O2 is de sat 91%.", SCAN_PHONE);
+	EXPECT("Oom Piet is verhuisd naar De Wieken 112 in Emmeloord.", SCAN_ADDRESS, "Wieken 112");
+	EXPECT_NONE("Jan gaat naar De Kuip 2 mei!", SCAN_ADDRESS);
 	/* an organisation's own number that stays the same */
 	assert_int_equal(verdict("Ons team heeft een nieuwe e-mail, het telefoonnummer blijft 0341 - 41 22 00.", NULL), SCAN_OK);
 }
