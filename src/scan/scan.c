@@ -1380,6 +1380,8 @@ static void scan_patterns(struct ctx *c)
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
 		add_finding(c, SCAN_PATIENT_NUMBER, s, e, staff ? 0.7 : 0.9);
 	}
+	size_t meet_sent = SIZE_MAX;
+	bool meet_val = false;
 	for (size_t t = 0; t < c->ntok; t++) {
 		if (!(c->tok[t].flags & W_RLABEL))
 			continue;
@@ -1388,10 +1390,15 @@ static void scan_patterns(struct ctx *c)
 			continue;
 		/* "De vergadering is in kamer 12": a meeting room, not a client's */
 		size_t si = c->tok[t].sent;
-		size_t from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
-		bool meeting = false;
-		for (size_t a = from; a < to && !meeting; a += 150)
-			meeting = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+		/* once per sentence: a sentence with many rooms read it again for each (quadratic) */
+		if (si != meet_sent) {
+			size_t from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
+			meet_val = false;
+			for (size_t a = from; a < to && !meet_val; a += 150)
+				meet_val = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+			meet_sent = si;
+		}
+		bool meeting = meet_val;
 		/* "kamer 3.04": the numbering of offices as well as of rooms; a
 		 * client's only with a person in the sentence */
 		char l0 = (char)(c->t[c->tok[t].s] | 0x20);
@@ -1399,9 +1406,10 @@ static void scan_patterns(struct ctx *c)
 		bool weak = l0 == 'z' || l0 == 'u' || l0 == 's' || l0 == 'c';
 		if (!meeting && (weak || memchr(c->t + s, '.', e - s))) {
 			bool person = false;
-			for (size_t k = t + 1; k < c->ntok && c->tok[k].sent == si && !person; k++)
+			/* within 40 words either way, so a long sentence costs no more */
+			for (size_t k = t + 1; k < c->ntok && k <= t + 40 && c->tok[k].sent == si && !person; k++)
 				person = (c->tok[k].flags & (W_TITLE | W_FAMILY)) != 0;
-			for (size_t k = t; k-- > 0 && c->tok[k].sent == si && !person;)
+			for (size_t k = t; k-- > 0 && k + 40 >= t && c->tok[k].sent == si && !person;)
 				person = (c->tok[k].flags & (W_TITLE | W_FAMILY)) ||
 				         (c->tok[k].cap && !c->tok[k].first && (c->tok[k].flags & (W_FIRST | W_SUR)));
 			meeting = !person;
