@@ -199,7 +199,8 @@ eval: deps build/release/kring build/scan_train
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
 	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_dev.jsonl
 
-bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench build/release/kring-webcare-bench
+bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench build/release/kring-webcare-bench build/bench/scan_bench
+	./build/bench/scan_bench 3
 	./build/release/kring-slots-bench
 	./bench/webcare.sh
 	./bench/slots_load.sh
@@ -216,3 +217,6 @@ format:
 
 clean:
 	rm -rf build
+
+# The privacy guard's throughput (docs/privacy-guard.md), run by make bench.
+include bench/scan.mk

@@ -3,7 +3,8 @@
 SCAN_BENCH_OBJ = $(filter build/release/scan/%.o,$(REL_OBJ)) \
                  build/release/base/buf.o build/release/base/mem.o \
                  build/release/base/err.o build/release/base/embed_get.o \
-                 build/release/base/arena.o build/release/base/text.o build/release/embed.o
+                 build/release/base/arena.o build/release/base/text.o build/release/base/bizhours.o \
+                 build/release/embed.o
 
 build/bench/scan_bench: bench/scan_bench.c $(SCAN_BENCH_OBJ) $(HDRS)
 	@mkdir -p $(@D)

@@ -61,6 +61,8 @@ enum {
 	W_RLABEL = 1 << 21,  /* kamer, bed: where the room pattern may start */
 	W_PUBCTX = 1 << 22,  /* lezing, boek: names in such a sentence are speakers or authors */
 	W_PROPER = 1 << 23,  /* capitalised in Dutch (a name or a place), from wdutch: build/propernames.txt */
+	W_VITAL = 1 << 24,   /* sat, RR, Hb: a measurement label, health with its number */
+	W_PET = 1 << 25,     /* hond, kat: the name after it is a pet's */
 };
 
 struct word {
@@ -166,6 +168,8 @@ static const char *const prefixes[] = {
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
 	"ould", "d'", "dos", "das", "del", "della", "uit", "tot", NULL};
 static const char *const nonames[] = {
+	/* wave 6: measurement labels in care notes ("Mw. Said HbA1c 64") */
+	"hba", "hb", "crp", "bmi", "nrs", "inr", "egfr", "sat",
 	"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
 	"september", "oktober", "november", "december", "maandag", "dinsdag",
 	"woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "pasen", "kerst",
@@ -247,7 +251,7 @@ static const char *const possessives[] = {
 	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
 static const char *const ikverbs[] = {
 	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
-	"take", "got", NULL};
+	"take", "got", "zit", "voel", "word", "loop", "moet", NULL};
 static const char *const streetheads[] = {
 	"laan", "plein", "kade", "singel", "dijk", "weg", "gracht", "straat", "hof", "park",
 	"markt", "dreef", "burgemeester", "generaal", "dokter", "prins", "prinses", "koningin",
@@ -276,7 +280,11 @@ static const char *const plabels[] = {
 	"cliëntnr", "dossiernr", "bsn-nr", "zorgverzekeringsnummer", "verzekeringsnummer",
 	"inschrijfnummer", "wmo-nummer", "cak-nummer", "pat", "wlz", "ciz", "wmo", "cak",
 	"indicatienummer", "indicatienr", "zorgnummer", "zorgnr", "zorgdossier", "clientcode", "cliëntcode",
-	"patiëntcode", "verzekerde", "verzekerdennr", "zorgid", "ecd", "zorgdossiernummer", "zorgdossiernr", "zorgplannummer", "nhs", "insurance", NULL};
+	"patiëntcode", "verzekerde", "verzekerdennr", "zorgid", "ecd", "zorgdossiernummer", "zorgdossiernr", "zorgplannummer", "nhs", "insurance",
+	/* wave 6: admission, lab and pass numbers, and a hospital's own register ("UMCG-nr") */
+	"opnamenummer", "opnamenr", "opname-nummer", "labnummer", "labnr", "inschrijfnr", "pasnummer",
+	"pasnr", "umcg", "lumc", "amc", "vumc", "mumc", "umcu", "olvg", "radboudumc", "erasmusmc", "zgt",
+	"mst", "nwz", "etz", "hmc", NULL};
 static const char *const rlabels[] = {
 	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
@@ -298,11 +306,18 @@ static const char *const pronouns[] = {
 	"meneer", "mevrouw", "u", "uw", NULL};
 static const char *const nameverbs[] = {
 	"heet", "heette", "genaamd", "named", "called", "noemen", "naam", NULL};
+static const char *const vitals[] = {"sat", "saturatie", "spo", "rr", "tensie", "bloeddruk", "pols",
+	"hartslag", "hf", "af", "temp", "temperatuur", "hb", "hba", "crp", "bmi", "nrs", "vas", "inr",
+	"egfr", "bs", "leuco", "kalium", "natrium", "ademfrequentie", "gewicht", NULL};
+static const char *const pets[] = {"hond", "hondje", "kat", "katje", "poes", "poesje", "kater",
+	"konijn", "konijntje", "cavia", "hamster", "paard", "pony", "vogel", "parkiet", "papegaai",
+	"kanarie", "geit", "schildpad", "puppy", "pup", "kitten", "knuffelhond", "geleidehond",
+	"hulphond", "huisdier", "dog", "cat", NULL};
 static const char *const abbrs[] = {
 	"mevr", "mw", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof",
 	"geb", "nr", "bijv", "ca", "o.a", "e.d", "enz", "etc", "tel", "st", "mnr",
 	"jl", "a.s", "vs", "evt", "incl", "excl", "max", "min", "resp", "z.s.m",
-	"kl", "afd", "gr", "grt", "app", "no", NULL};
+	"kl", "afd", "gr", "grt", "app", "no", "kmr", "ul", "opnamenr", "inschrijfnr", NULL};
 
 static struct wtab words;
 static void model_load(void);
@@ -382,7 +397,8 @@ static const char *const pat_src[P_NPAT] = {
 	 * then within 60 characters the number, letters in front allowed ("CL-20931"). */
 	[P_PATIENT] = "(?i)\\b(?:(?:pati[eë]nt(?:en)?|pat|cli[eë]nt|(?:zorg)?dossier|registratie|zis|epd|his|klant|relatie"
 		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
-		"|zorgverzekeraar|verzekeraar|ecd|zorgplan)"
+		"|zorgverzekeraar|verzekeraar|ecd|zorgplan|opname|lab|pas|umcg|lumc|amc|vumc|mumc|umcu|olvg|radboudumc"
+		"|erasmusmc|zgt|mst|nwz|etz|hmc)"
 		"[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)"
 		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg)?dossier"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
@@ -432,6 +448,8 @@ static void init_run(void)
 	add_static(pronouns, W_PRONOUN);
 	add_static(nameverbs, W_NAMEVERB);
 	add_static(abbrs, W_ABBR);
+	add_static(vitals, W_VITAL);
+	add_static(pets, W_PET);
 	int rc = 0;
 	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
@@ -740,7 +758,7 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"centrale", "afspraak maken", "vragen?", "vragen over", "bel gerust", "hr", "p&o",
 	"recruit", "wervin", "locatie", "praktijk", "apotheek", "telefonisch spreekuur",
 	"belt u", "bel dan", "inloop", "call", "phone us", "questions", "ons", "onze", "wij", "we",
-	"telefoonnummer is", "algemene nummer", NULL};
+	"telefoonnummer is", "algemene nummer", "telefoonnummer blijft", "nummer blijft", "nummers blijven", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
 static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
 	"wij zoeken", "we zoeken",
@@ -1113,7 +1131,9 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 		"singel", "dijk", "dreef", "steeg", "markt", "plantsoen", "hof", "pad", "park", "allee",
 		"boulevard", "wal", "haven", "erf", "dam", "ring", "baan", "veld", "oord", "hoven",
 		"hage", "burg", "straatweg", "werf", "vaart", "bleek", "einde", "eind", "steeg", "zijde",
-		"wijk", "akker", "kamp", "horst", "gaarde", "hout", "dreef", "stede", NULL};
+		"wijk", "akker", "kamp", "horst", "gaarde", "hout", "dreef", "stede",
+		/* Frisian: "Tsjerk Hiddesstrjitte 11", "Tsjerkepaad 4", "Skoallewei 2" */
+		"strjitte", "paad", "dyk", "wei", "leane", "loane", "buorren", "wâl", "hiem", NULL};
 	char low[64];
 	size_t n = k->e - k->s;
 	if (n < 3 || n > sizeof low)
@@ -1159,6 +1179,12 @@ static bool postcode_at(const struct ctx *c, size_t p)
  * 22", "op de Singel 140", or any capitalised word before a house number and
  * a postcode ("Achterom 9, 7711 HK").
  */
+/* Wings and wards of a home named after a tree, a flower or a bird ("Eik 2.11") */
+static const char *const wings[] = {"eik", "berk", "linde", "beuk", "wilg", "esdoorn", "kastanje",
+	"iep", "els", "es", "den", "spar", "hazelaar", "meidoorn", "vlier", "lijsterbes", "roos",
+	"tulp", "lelie", "iris", "narcis", "zonnebloem", "klaproos", "lavendel", "heide", "hortensia",
+	"magnolia", "jasmijn", "seringen", "vlinder", "zwaluw", "merel", "reiger", NULL};
+
 static bool bare_street(const struct ctx *c, size_t i, size_t after)
 {
 	static const char *const bare[] = {"dorp", "markt", "brink", "singel", "dijk", "kade", "haven",
@@ -1178,11 +1204,33 @@ static bool bare_street(const struct ctx *c, size_t i, size_t after)
 		return false;
 	lower_utf8(c->t + k->s, n, low);
 	low[n] = '\0';
-	if (!in_list(low, bare))
+	size_t ws;
+	if (!in_list(low, bare)) {
+		/* "verhuisd naar De Wieken 112", "ophalen van Het Hoge 4": a street named
+		 * with its article, after a word of living or going there */
+		if (i == 0 || !joined(c, i - 1) || !c->tok[i - 1].cap || k->first || in_list(low, wings) ||
+		    (k->flags & (W_FIRST | W_SUR | W_TITLE | W_ORG | W_ROLE)))
+			return false;
+		const struct tok *a = &c->tok[i - 1];
+		if (!((a->e - a->s == 2 && strncmp(c->t + a->s, "De", 2) == 0) ||
+		      (a->e - a->s == 3 && strncmp(c->t + a->s, "Het", 3) == 0)))
+			return false;
+		static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+			"augustus", "september", "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun",
+			"jul", "aug", "sep", "sept", "okt", "nov", "dec", NULL};
+		if ((word_after(c, after, w, sizeof w, NULL) && (in_list(w, units) || in_list(w, months))) ||
+		    !word_before(c, a->s, w, sizeof w, &ws) || !(in_list(w, preps) || strcmp(w, "van") == 0))
+			return false;
+		/* only where a person lives: a title, a family word or a first name before it
+		 * (looked for over 30 words, so a long sentence costs no more) */
+		for (size_t q = i - 1; q-- > 0 && q + 31 > i && c->tok[q].sent == k->sent;)
+			if ((c->tok[q].flags & (W_TITLE | W_FAMILY)) ||
+			    (c->tok[q].cap && (c->tok[q].flags & W_FIRST) && !(c->tok[q].flags & W_ROLE)))
+				return true;
 		return false;
+	}
 	if (word_after(c, after, w, sizeof w, NULL) && in_list(w, units))
 		return false;
-	size_t ws;
 	if (!word_before(c, k->s, w, sizeof w, &ws))
 		return false;
 	if (strcmp(w, "de") == 0 && !word_before(c, ws, w, sizeof w, NULL))
@@ -1332,6 +1380,8 @@ static void scan_patterns(struct ctx *c)
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
 		add_finding(c, SCAN_PATIENT_NUMBER, s, e, staff ? 0.7 : 0.9);
 	}
+	size_t meet_sent = SIZE_MAX;
+	bool meet_val = false;
 	for (size_t t = 0; t < c->ntok; t++) {
 		if (!(c->tok[t].flags & W_RLABEL))
 			continue;
@@ -1340,10 +1390,15 @@ static void scan_patterns(struct ctx *c)
 			continue;
 		/* "De vergadering is in kamer 12": a meeting room, not a client's */
 		size_t si = c->tok[t].sent;
-		size_t from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
-		bool meeting = false;
-		for (size_t a = from; a < to && !meeting; a += 150)
-			meeting = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+		/* once per sentence: a sentence with many rooms read it again for each (quadratic) */
+		if (si != meet_sent) {
+			size_t from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
+			meet_val = false;
+			for (size_t a = from; a < to && !meet_val; a += 150)
+				meet_val = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+			meet_sent = si;
+		}
+		bool meeting = meet_val;
 		/* "kamer 3.04": the numbering of offices as well as of rooms; a
 		 * client's only with a person in the sentence */
 		char l0 = (char)(c->t[c->tok[t].s] | 0x20);
@@ -1351,9 +1406,10 @@ static void scan_patterns(struct ctx *c)
 		bool weak = l0 == 'z' || l0 == 'u' || l0 == 's' || l0 == 'c';
 		if (!meeting && (weak || memchr(c->t + s, '.', e - s))) {
 			bool person = false;
-			for (size_t k = t + 1; k < c->ntok && c->tok[k].sent == si && !person; k++)
+			/* within 40 words either way, so a long sentence costs no more */
+			for (size_t k = t + 1; k < c->ntok && k <= t + 40 && c->tok[k].sent == si && !person; k++)
 				person = (c->tok[k].flags & (W_TITLE | W_FAMILY)) != 0;
-			for (size_t k = t; k-- > 0 && c->tok[k].sent == si && !person;)
+			for (size_t k = t; k-- > 0 && k + 40 >= t && c->tok[k].sent == si && !person;)
 				person = (c->tok[k].flags & (W_TITLE | W_FAMILY)) ||
 				         (c->tok[k].cap && !c->tok[k].first && (c->tok[k].flags & (W_FIRST | W_SUR)));
 			meeting = !person;
@@ -2111,7 +2167,7 @@ static bool age_subject_name(struct ctx *c, size_t vs)
 	if (lo == 0)
 		return false;
 	const struct tok *k = &c->tok[lo - 1];
-	if (!k->cap || k->acronym || (k->flags & (W_NONAME | W_ORG | W_ROLE | W_PRONOUN | W_MED)) ||
+	if (!k->cap || k->acronym || c->veto[lo - 1] || (k->flags & (W_NONAME | W_ORG | W_ROLE | W_PRONOUN | W_MED)) ||
 	    !(k->flags & (W_FIRST | W_PROPER)) || !only_space(c, k->e, vs))
 		return false;
 	add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
@@ -2176,7 +2232,7 @@ static void scan_ages(struct ctx *c)
 			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
 			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
 			           strcmp(w, "born") == 0 ||
-			           (strcmp(w, "bouwjaar") == 0 && (apos || person_near(c, n, j))))) {
+			           ((strcmp(w, "bouwjaar") == 0 || strcmp(w, "jaargang") == 0) && (apos || person_near(c, n, j))))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
 			}
@@ -2366,6 +2422,9 @@ static size_t obf_dot(const struct ctx *c, size_t p, bool *spelled)
 		q++;
 	if (q < c->len && c->t[q] == '.' && q == p) {
 		q++;
+	} else if (q < c->len && c->t[q] == '.' && q + 1 < c->len && c->t[q + 1] == ' ') {
+		q++; /* "gmail . com": a dot set apart is written to fool harvesters too */
+		*spelled = true;
 	} else if (q < c->len && (c->t[q] == '[' || c->t[q] == '(' || c->t[q] == '{')) {
 		if (!(obf_word(c, q + 1, "dot", &a) || obf_word(c, q + 1, "punt", &a)) || a >= c->len ||
 		    (c->t[a] != ']' && c->t[a] != ')' && c->t[a] != '}'))
@@ -2391,78 +2450,93 @@ static size_t obf_label(const struct ctx *c, size_t p)
 	return q - p;
 }
 
-static void scan_obf_emails(struct ctx *c)
+/* One written e-mail address around the "at" written from ms to me (the
+ * word, or a lone '@' set apart by spaces); strong: written so that it must
+ * be an address ("AT", "[at]", "apenstaartje", " @ "). */
+static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 {
 	static const char *const tlds[] = {"nl", "com", "be", "org", "net", "eu", "de", "info", "fr",
 		"uk", "io", "nu", "biz", NULL};
+	bool bracket = ms > 0 && strchr("[({", c->t[ms - 1]) && me < c->len && strchr("])}", c->t[me]);
+	size_t ls = bracket ? ms - 1 : ms, p = bracket ? me + 1 : me;
+	/* the local part before: "a.kramer", "kees_vd_berg", "jan punt jansen" */
+	while (ls > 0 && c->t[ls - 1] == ' ')
+		ls--;
+	size_t le = ls;
+	while (ls > 0 && (ascii_alnum(c->t[ls - 1]) || strchr("._-", c->t[ls - 1])))
+		ls--;
+	if (ls == le || (ls > 0 && is_letter_byte(c->t, ls - 1, c->len)))
+		return;
+	bool spelled = false;
+	for (int hop = 0; hop < 3; hop++) {
+		char w[8];
+		size_t ws, ws2;
+		size_t wn = word_before(c, ls, w, sizeof w, &ws);
+		if (!wn || !(strcmp(w, "punt") == 0 || strcmp(w, "dot") == 0))
+			break;
+		size_t q = ws;
+		while (q > 0 && c->t[q - 1] == ' ')
+			q--;
+		ws2 = q;
+		while (ws2 > 0 && (ascii_alnum(c->t[ws2 - 1]) || c->t[ws2 - 1] == '_'))
+			ws2--;
+		if (ws2 == q)
+			break;
+		ls = ws2;
+		spelled = true;
+	}
+	/* the domain after: labels joined by written dots, ending in a known TLD */
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	size_t dl = obf_label(c, p), end = 0;
+	int dots = 0;
+	while (dl) {
+		size_t lab = p;
+		p += dl;
+		char low[8];
+		if (dots && dl < sizeof low) {
+			lower_utf8(c->t + lab, dl, low);
+			low[dl] = '\0';
+			if (in_list(low, tlds))
+				end = p;
+		}
+		size_t q = obf_dot(c, p, &spelled);
+		if (!q || dots > 4)
+			break;
+		dots++;
+		p = q;
+		dl = obf_label(c, p);
+	}
+	if (!end || !(bracket || strong || spelled))
+		return;
+	char low[24];
+	size_t ln = le - ls < sizeof low - 1 ? le - ls : sizeof low - 1;
+	lower_utf8(c->t + ls, ln, low);
+	low[ln] = '\0';
+	bool role = false;
+	for (const char *const *r = role_mail; *r; r++)
+		if (strncmp(low, *r, strlen(*r)) == 0)
+			role = true;
+	add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
+}
+
+static void scan_obf_emails(struct ctx *c)
+{
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		size_t n = k->e - k->s;
 		if (!((n == 2 && (c->t[k->s] | 0x20) == 'a' && (c->t[k->s + 1] | 0x20) == 't') ||
-		      (n == 12 && strncasecmp(c->t + k->s, "apenstaartje", 12) == 0)))
+		      (n == 12 && strncasecmp(c->t + k->s, "apenstaartje", 12) == 0) ||
+		      (n == 11 && strncasecmp(c->t + k->s, "apestaartje", 11) == 0)))
 			continue;
-		bool bracket = k->s > 0 && strchr("[({", c->t[k->s - 1]) && k->e < c->len && strchr("])}", c->t[k->e]);
 		bool upper = c->t[k->s] == 'A' && n == 2 && c->t[k->s + 1] == 'T';
-		size_t ls = bracket ? k->s - 1 : k->s, p = bracket ? k->e + 1 : k->e;
-		/* the local part before: "a.kramer", "kees_vd_berg", "jan punt jansen" */
-		while (ls > 0 && c->t[ls - 1] == ' ')
-			ls--;
-		size_t le = ls;
-		while (ls > 0 && (ascii_alnum(c->t[ls - 1]) || strchr("._-", c->t[ls - 1])))
-			ls--;
-		if (ls == le || (ls > 0 && is_letter_byte(c->t, ls - 1, c->len)))
-			continue;
-		bool spelled = false;
-		for (int hop = 0; hop < 3; hop++) {
-			char w[8];
-			size_t ws, ws2;
-			size_t wn = word_before(c, ls, w, sizeof w, &ws);
-			if (!wn || !(strcmp(w, "punt") == 0 || strcmp(w, "dot") == 0))
-				break;
-			size_t q = ws;
-			while (q > 0 && c->t[q - 1] == ' ')
-				q--;
-			ws2 = q;
-			while (ws2 > 0 && (ascii_alnum(c->t[ws2 - 1]) || c->t[ws2 - 1] == '_'))
-				ws2--;
-			if (ws2 == q)
-				break;
-			ls = ws2;
-			spelled = true;
-		}
-		/* the domain after: labels joined by written dots, ending in a known TLD */
-		while (p < c->len && c->t[p] == ' ')
-			p++;
-		size_t dl = obf_label(c, p), end = 0;
-		int dots = 0;
-		while (dl) {
-			size_t lab = p;
-			p += dl;
-			char low[8];
-			if (dots && dl < sizeof low) {
-				lower_utf8(c->t + lab, dl, low);
-				low[dl] = '\0';
-				if (in_list(low, tlds))
-					end = p;
-			}
-			size_t q = obf_dot(c, p, &spelled);
-			if (!q || dots > 4)
-				break;
-			dots++;
-			p = q;
-			dl = obf_label(c, p);
-		}
-		if (!end || !(bracket || upper || spelled || n == 12))
-			continue;
-		char low[24];
-		size_t ln = le - ls < sizeof low - 1 ? le - ls : sizeof low - 1;
-		lower_utf8(c->t + ls, ln, low);
-		low[ln] = '\0';
-		bool role = false;
-		for (const char *const *r = role_mail; *r; r++)
-			if (strncmp(low, *r, strlen(*r)) == 0)
-				role = true;
-		add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
+		obf_email_at(c, k->s, k->e, upper || n >= 11);
+	}
+	/* "s.bakir @ gmail . com": the sign itself, set apart by spaces */
+	for (const char *at = memchr(c->t, '@', c->len); at; at = memchr(at + 1, '@', c->len - (size_t)(at + 1 - c->t))) {
+		size_t a = (size_t)(at - c->t);
+		if (a > 0 && a + 1 < c->len && c->t[a - 1] == ' ' && c->t[a + 1] == ' ')
+			obf_email_at(c, a, a + 1, true);
 	}
 }
 
@@ -2738,6 +2812,29 @@ static void scan_mixed_phones(struct ctx *c)
 }
 
 /* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
+/* "O6-24 81 90 33": a letter O for the first 0, written to get past a
+ * harvester; the other nine digits as in a Dutch number */
+static void scan_letter_o_phones(struct ctx *c)
+{
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (k->e - k->s != 1 || (c->t[k->s] != 'O' && c->t[k->s] != 'o') || !digit_at(c, k->e) ||
+		    c->t[k->e] == '0')
+			continue;
+		size_t p = k->e, nd = 0, end = p;
+		while (p < c->len && nd <= 9 && (digit_at(c, p) || ((c->t[p] == ' ' || c->t[p] == '-' || c->t[p] == '.') &&
+		                                                    p + 1 < c->len && digit_at(c, p + 1)))) {
+			if (digit_at(c, p)) {
+				nd++;
+				end = p + 1;
+			}
+			p++;
+		}
+		if (nd == 9 && !(p < c->len && is_letter_byte(c->t, p, c->len)))
+			add_finding(c, SCAN_PHONE, k->s, end, window_has(c, back(k->s, 100), k->s, org_ctx) ? 0.4 : 0.8);
+	}
+}
+
 static void scan_ward_codes(struct ctx *c)
 {
 	size_t n = c->out->n;
@@ -2756,6 +2853,10 @@ static void scan_ward_codes(struct ctx *c)
 		if (nd <= 2 && e + 2 < c->len && c->t[e] == '-' && digit_at(c, e + 1) && digit_at(c, e + 2) &&
 		    !digit_at(c, e + 3))
 			e += 3;
+		/* "K2.04", "R2.14": wing, floor and room with a dot */
+		else if (nd <= 2 && e + 2 < c->len && c->t[e] == '.' && digit_at(c, e + 1) && digit_at(c, e + 2) &&
+		         !digit_at(c, e + 3))
+			e += 3;
 		if (nd > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
 		                                     ((c->t[e] == '.' || c->t[e] == ',' || c->t[e] == '-') && digit_at(c, e + 1)))))
 			continue;
@@ -2764,6 +2865,41 @@ static void scan_ward_codes(struct ctx *c)
 			continue;
 		if (person_near(c, n, k->s))
 			add_finding(c, SCAN_ROOM, k->s, e, 0.7);
+	}
+	/* "terug naar Eik 2.11", "op De Berk 3": a wing named after a tree or a
+	 * flower, as homes name them, with a room number after op/naar/van */
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->cap || k->e + 1 >= c->len || c->t[k->e] != ' ' || !digit_at(c, k->e + 1) ||
+		    k->e - k->s > 12 || k->e - k->s < 2)
+			continue;
+		size_t l = k->e - k->s;
+		lower_utf8(c->t + k->s, l, w);
+		w[l] = '\0';
+		if (!in_list(w, wings))
+			continue;
+		size_t e = k->e + 1;
+		while (digit_at(c, e))
+			e++;
+		if (e - (k->e + 1) > 3)
+			continue;
+		if (e + 2 < c->len && (c->t[e] == '.' || c->t[e] == '-') && digit_at(c, e + 1) && digit_at(c, e + 2) &&
+		    !digit_at(c, e + 3))
+			e += 3;
+		if (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
+		                   ((c->t[e] == '.' || c->t[e] == ',') && digit_at(c, e + 1))))
+			continue;
+		size_t s0 = k->s, ws;
+		if (!word_before(c, s0, w, sizeof w, &ws))
+			continue;
+		if (strcmp(w, "de") == 0 || strcmp(w, "het") == 0) {
+			s0 = ws;
+			if (!word_before(c, s0, w, sizeof w, NULL))
+				continue;
+		}
+		if ((strcmp(w, "op") == 0 || strcmp(w, "naar") == 0 || strcmp(w, "van") == 0 ||
+		     strcmp(w, "afdeling") == 0) && person_near(c, n, k->s))
+			add_finding(c, SCAN_ROOM, s0, e, 0.7);
 	}
 	/* "Mw. van Leeuwen (3.12)", "(2B-04)", "(K.214)": a code in brackets right
 	 * after a name, with one separator or a letter (an age "(34)" or a date has
@@ -2798,6 +2934,43 @@ static void scan_ward_codes(struct ctx *c)
 
 /* --- health */
 
+/*
+ * Care shorthand for a measurement: "sat 88 %", "RR 90/55", "pols 112",
+ * "Hb 5,8", "HbA1c 64", "BMI 17", "NRS 7", "sat zakt naar 86", and "3L O2".
+ * A measurement label is a health word only with its number (within a few
+ * words of it, in the same clause), so "pols gebroken" stays the wrist and
+ * "de sat-meter" nothing.  Returns the end of the number, or 0.
+ */
+static size_t vital_end(const struct ctx *c, size_t i)
+{
+	const struct tok *k = &c->tok[i];
+	size_t n = k->e - k->s, p = k->e;
+	/* "O2": the letter with its digit, written as staff do ("2 liter O2") */
+	if (n == 1 && c->t[k->s] == 'O' && p < c->len && c->t[p] == '2' && (p + 1 >= c->len || !ascii_alnum(c->t[p + 1])))
+		return p + 1;
+	if (!(k->flags & W_VITAL) || n > 14)
+		return 0;
+	char w[16];
+	w[lower_utf8(c->t + k->s, n, w)] = '\0';
+	/* "af" and "hf" are words too ("af en toe"): only in capitals */
+	if ((strcmp(w, "af") == 0 || strcmp(w, "hf") == 0) && !k->acronym)
+		return 0;
+	/* "HbA1c 64": the label's own digit is not the value */
+	if (strcmp(w, "hba") == 0 && p + 1 < c->len && c->t[p] == '1' && (c->t[p + 1] | 0x20) == 'c')
+		p += 2;
+	size_t lim = p + 16 < c->len ? p + 16 : c->len;
+	while (p < lim && c->t[p] != ',' && c->t[p] != '.' && c->t[p] != ';' && c->t[p] != '\n' &&
+	       !(c->t[p] >= '0' && c->t[p] <= '9'))
+		p++;
+	if (p >= lim || !(c->t[p] >= '0' && c->t[p] <= '9'))
+		return 0;
+	while (p < c->len && ((c->t[p] >= '0' && c->t[p] <= '9') || c->t[p] == '%' || c->t[p] == '/' ||
+	                      ((c->t[p] == ',' || c->t[p] == '.') && p + 1 < c->len && c->t[p + 1] >= '0' &&
+	                       c->t[p + 1] <= '9')))
+		p++;
+	return p;
+}
+
 static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 {
 	const struct tok *k = &c->tok[i];
@@ -2825,6 +2998,8 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	}
 	if (k->flags & W_MED)
 		return true;
+	if (vital_end(c, i))
+		return true;
 	/* "ze heeft MS", "DM2": abbreviations that are ordinary words in lower case */
 	if (k->acronym && k->e - k->s <= 3) {
 		char a[4] = {0};
@@ -2850,6 +3025,9 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 		}
 	}
 	size_t n = k->e - k->s;
+	/* "manische", "psychotische": an adjective's inflected form of a listed word */
+	if (n >= 6 && n <= 40 && c->t[k->e - 1] == 'e' && (lookup(c->t + k->s, n - 1) & W_MED))
+		return true;
 	if (n < 7 || n > 60)
 		return false;
 	char low[64];
@@ -2923,7 +3101,7 @@ static void scan_lower_objects(struct ctx *c)
 	static const char *const mverbs[] = {"sprak", "spreek", "zag", "zie", "bel", "belde", "bezocht",
 		"bezoek", "hielp", "help", "haalde", "haal", "bracht", "breng", "gezien", "gesproken",
 		"gebeld", "met", "heb", "tante", "oom", "opa", "oma", "ben", "hee", "hoi", "hey", "hallo",
-		NULL};
+		"onze", "ons", "mijn", "m'n", "mn", NULL}; /* wave 6: "onze pien is 3" */
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i], *p = &c->tok[i - 1];
 		if (k->first || k->cap || !(k->flags & W_FIRST) || c->veto[i] || p->sent != k->sent ||
@@ -2951,6 +3129,100 @@ static void scan_lower_objects(struct ctx *c)
 		if (hit)
 			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
 	}
+}
+
+/*
+ * "Mijn hond Bram moet geopereerd worden", "Onze kat Saartje is 18 en heeft
+ * suikerziekte", "Poes Minoes": a name right after an animal word is a pet's.
+ * It is dropped (and its words kept from the later name readers), so the
+ * pet's age and illness find no person either.
+ */
+static void drop_pet_names(struct ctx *c)
+{
+	bool any = false;
+	for (size_t t = 1; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
+		if ((p->flags & W_PET) && k->cap && p->sent == k->sent && only_space(c, p->e, k->s))
+			any = c->veto[t] = true;
+	}
+	if (!any)
+		return;
+	size_t k = 0;
+	for (size_t f = 0; f < c->out->n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		size_t t = x->type == SCAN_NAME ? tok_first_at(c, x->start) : c->ntok;
+		if (t < c->ntok && c->tok[t].s == x->start && c->veto[t] && t > 0 && (c->tok[t - 1].e - c->tok[t - 1].s) >= 3 &&
+		    !(c->tok[t - 1].flags & (W_TITLE | W_FAMILY))) {
+			/* the pet's whole name, "Kat Moortje van de Vries" as found, stays out */
+			for (; t < c->ntok && c->tok[t].s < x->end; t++)
+				c->veto[t] = true;
+			continue;
+		}
+		c->out->v[k++] = *x;
+	}
+	c->out->n = k;
+}
+
+/*
+ * "Bed 12 is kapot", "Kamer 12 en 14 worden geschilderd", "Box 4 van de
+ * fietsenstalling": a room or bed spoken of as a place — a list of rooms,
+ * or a sentence about repairs, cleaning or free beds — with no name in the
+ * sentence is a hint.  Runs before health, so it links no health either.
+ */
+static void demote_facility_rooms(struct ctx *c)
+{
+	static const char *const fac[] = {"kapot", "defect", "vrij", "leeg", "schoongemaakt", "verschoond",
+		"gereserveerd", "geschilderd", "gordijnen", "monteur", "fietsenstalling", "stalling", "opslag",
+		"vergaderruimte", "stilteruimte", "gerenoveerd", "renovatie", "schilder", "beschikbaar",
+		"verbouwd", "vergadering", "vergaderzaal", "spoedopnames", "schoonmaak", NULL};
+	/* per sentence, made once: a counted name in it (1), and whether it
+	 * speaks of a place (0 not looked yet, 1 no, 2 yes) */
+	unsigned char *named = NULL, *facility = NULL;
+	for (size_t f = 0; f < c->out->n; f++) {
+		struct scan_finding *x = &c->out->v[f];
+		if (x->type != SCAN_ROOM || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (!named) {
+			named = xcalloc(c->nsent, 1);
+			facility = xcalloc(c->nsent, 1);
+			for (size_t g = 0; g < c->out->n; g++)
+				if (c->out->v[g].type == SCAN_NAME && c->out->v[g].confidence >= SCAN_COUNT_CONF)
+					named[sentence_of(c, c->out->v[g].start)] = 1;
+		}
+		size_t s = sentence_of(c, x->start);
+		if (named[s])
+			continue;
+		/* "Kamer 12 en 14", "bed 3 t/m 6" */
+		size_t p = x->end;
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		bool place = false;
+		if (p + 3 < c->len && (strncmp(c->t + p, "en ", 3) == 0 || strncmp(c->t + p, "t/m", 3) == 0)) {
+			size_t q = p + 3;
+			while (q < c->len && c->t[q] == ' ')
+				q++;
+			place = q < c->len && c->t[q] >= '0' && c->t[q] <= '9';
+		}
+		if (!place && !facility[s]) {
+			facility[s] = 1;
+			for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s; t++) {
+				char w[24];
+				size_t l = c->tok[t].e - c->tok[t].s;
+				if (l < 4 || l >= sizeof w)
+					continue;
+				lower_utf8(c->t + c->tok[t].s, l, w);
+				w[l] = '\0';
+				if (in_list(w, fac)) {
+					facility[s] = 2;
+					break;
+				}
+			}
+		}
+		if (place || facility[s] == 2)
+			x->confidence = 0.4;
+	}
+	free(named);
+	free(facility);
 }
 
 struct sentinfo {
@@ -2995,6 +3267,24 @@ static void scan_health(struct ctx *c)
 		    c->tok[i].e - c->tok[i].s <= 4 && c->tok[i + 1].sent == c->tok[i].sent &&
 		    !c->tok[i + 1].cap)
 			si[c->tok[i].sent].ref = true;
+	/* "Schoonmoeder heeft Parkinson.", "Broer van me (42) heeft NAH": a family
+	 * word of any length opening the sentence as its subject, before a
+	 * person's verb or "van me" */
+	for (size_t i = 0; i + 1 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i], *n = &c->tok[i + 1];
+		if (!k->first || !k->cap || !(k->flags & W_FAMILY) || n->sent != k->sent || n->cap)
+			continue;
+		static const char *const fverbs[] = {"heeft", "is", "zit", "ligt", "krijgt", "kreeg", "had", "was",
+			"wordt", "werd", "slikt", "gebruikt", "moet", "van", NULL};
+		char w[8];
+		size_t nl = n->e - n->s;
+		if (nl >= sizeof w)
+			continue;
+		lower_utf8(c->t + n->s, nl, w);
+		w[nl] = '\0';
+		if (in_list(w, fverbs))
+			si[k->sent].ref = true;
+	}
 	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is anyone's */
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
@@ -3016,7 +3306,10 @@ static void scan_health(struct ctx *c)
 		if (si[s].ntok && !si[s].pron && si[s].ntok > 5 && (si[s - 1].name || si[s - 1].room || si[s - 1].ref)) {
 			static const char *const dx[] = {"dokter", "arts", "huisarts", "specialist", "uitslag",
 				"diagnose", "neuroloog", "cardioloog", "geriater", "psychiater", "longarts", "oncoloog",
-				"internist", "chirurg", "uitslagen", "onderzoek", "scan", "biopt", "doktoren", "artsen", NULL};
+				"internist", "chirurg", "uitslagen", "onderzoek", "scan", "biopt", "doktoren", "artsen",
+				/* wave 6: who else names it ("De crisisdienst is geweest en zegt psychotisch.") */
+				"crisisdienst", "huisartsenpost", "ambulance", "psycholoog", "kinderarts", "poli",
+				"vastgesteld", "geconstateerd", "verpleegkundige", NULL};
 			for (size_t i = si[s].first; i < si[s].first + si[s].ntok && !si[s].pron; i++) {
 				const struct tok *k = &c->tok[i];
 				size_t len = k->e - k->s;
@@ -3059,7 +3352,9 @@ static void scan_health(struct ctx *c)
 		if (!(cur.name || cur.room || cur.ref) || !medical_token(c, i, &last))
 			continue;
 		bool link = cur.name || cur.room;
-		add_finding(c, SCAN_HEALTH, c->tok[i].s, c->tok[last].e, link ? HEALTH_LINKED_CONF : 0.6);
+		size_t ve = last == i ? vital_end(c, i) : 0;
+		add_finding(c, SCAN_HEALTH, c->tok[i].s, ve > c->tok[last].e ? ve : c->tok[last].e,
+		            link ? HEALTH_LINKED_CONF : 0.6);
 		i = last;
 	}
 	free(si);
@@ -3612,6 +3907,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_tagged_names(&c);
 	sort_findings(out);
 	demote_after_staff(&c);
+	drop_pet_names(&c);
+	scan_lower_objects(&c); /* before the ages: "onze pien is 3" */
 	scan_dates(&c);
 	sort_findings(out);
 	scan_ages(&c);
@@ -3622,8 +3919,9 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_obf_emails(&c);
 	scan_word_phones(&c);
 	scan_mixed_phones(&c);
+	scan_letter_o_phones(&c);
 	scan_subject_names(&c);
-	scan_lower_objects(&c);
+	demote_facility_rooms(&c);
 	scan_health(&c);
 	sort_findings(out);
 	resolve(out, text);
