@@ -24,6 +24,7 @@
 #include "core/fed_sig.h"
 #include "core/push_int.h" /* push_addr_public: the same rule for every address we reach */
 #include "job/job.h"
+#include "scan/feed.h" /* feed_html_text: remote HTML to plain text */
 #include "store/store_fed.h"
 
 #define JOB_POST    "fed_post"
@@ -78,8 +79,8 @@ int core_fed_local(struct core *c, struct arena *a, const char *name, struct fed
 	memset(out, 0, sizeof *out);
 	struct account *acc;
 	int rc = core_account_by_name(c, a, name, &acc);
-	if (rc || acc->suspended)
-		return ERR_NOTFOUND;
+	if (rc || acc->suspended || core_fed_is_remote(acc))
+		return ERR_NOTFOUND; /* another server's actor is not ours to serve */
 	const char *priv;
 	if ((rc = key_for(c, a, acc->id, &out->public_pem, &priv)))
 		return rc;
@@ -132,7 +133,10 @@ static json_t *note_json(struct core *c, struct arena *a, const struct post *p, 
 	if (p->in_reply_to && !store_post_get(c->store, a, 0, p->in_reply_to, &parent) &&
 	    core_fed_reach(parent, time_now()) == FED_REACH_PUBLIC) {
 		struct account *pa;
-		if (!core_account_get(c, a, parent->author_id, &pa))
+		const char *origin;
+		if (!store_fed_note_uri(c->store, a, parent->id, &origin))
+			json_object_set_new(o, "inReplyTo", json_string(origin));
+		else if (!core_account_get(c, a, parent->author_id, &pa) && !core_fed_is_remote(pa))
 			json_object_set_new(o, "inReplyTo",
 			                    json_string(arena_printf(a, "%s/statuses/%llu", actor_uri(a, pa->username),
 			                                             (unsigned long long)parent->id)));
@@ -155,7 +159,7 @@ static const char *dump(struct arena *a, json_t *o)
 static int post_out(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author)
 {
 	if (store_post_get(c->store, a, 0, id, p) || core_fed_reach(*p, time_now()) != FED_REACH_PUBLIC ||
-	    core_account_get(c, a, (*p)->author_id, author) || (*author)->suspended)
+	    core_account_get(c, a, (*p)->author_id, author) || (*author)->suspended || core_fed_is_remote(*author))
 		return ERR_NOTFOUND;
 	return 0;
 }
@@ -372,6 +376,69 @@ int core_fed_block(struct core *c, const char *host, bool block)
 	return store_finish(c->store, rc);
 }
 
+/* A name made of a remote actor's: letters, digits and . _ - only. */
+static bool remote_name_ok(const char *s)
+{
+	if (!*s || strlen(s) > 100)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || strchr("._-", *s)))
+			return false;
+	return true;
+}
+
+/*
+ * The account row a remote actor is shown as (in the caller's transaction):
+ * username "user@host" (which no local name can be: '@' is not allowed
+ * there), no password (it cannot log in), its display name kept fresh.
+ * Local rules then treat it as any account: follows, timelines, threads.
+ */
+static int remote_account(struct core *c, struct arena *a, uint64_t actor, const struct fed_actor *f,
+                          const char *display)
+{
+	char dn[201] = "";
+	if (display && utf8_valid(display, strlen(display))) {
+		const char *t = feed_html_text(a, display, strlen(display), 190);
+		snprintf(dn, sizeof dn, "%s", t ? t : "");
+	}
+	struct fed_actor *old;
+	struct account *have;
+	if (!store_fed_actor_get(c->store, a, actor, &old) && old->account_id) {
+		if (store_account_get(c->store, a, old->account_id, &have) || !strcmp(have->display_name, dn))
+			return 0;
+		have->display_name = dn;
+		return store_account_update(c->store, have);
+	}
+	char *user = arena_strdup(a, f->username), *host = arena_strdup(a, f->host);
+	str_lower(user);
+	str_lower(host);
+	if (!remote_name_ok(user) || strpbrk(host, "@/ "))
+		return 0; /* kept as an actor, not shown as an account */
+	struct account acc = {.id = id_new(), .username = arena_printf(a, "%s@%s", user, host), .display_name = dn,
+	                      .kind = ACCOUNT_PERSON, .lang = "nl", .created_at = time_now()};
+	int rc = store_account_insert(c->store, &acc, NULL);
+	return rc ? rc : store_fed_actor_link(c->store, actor, acc.id);
+}
+
+bool core_fed_is_remote(const struct account *acc)
+{
+	return acc && acc->username && strchr(acc->username, '@');
+}
+
+int core_fed_account_uri(struct core *c, struct arena *a, const struct account *acc, const char **uri)
+{
+	struct fed_actor *f;
+	int rc = store_fed_actor_by_account(c->store, a, acc->id, &f);
+	if (!rc)
+		*uri = f->uri;
+	return rc;
+}
+
+int core_fed_post_uri(struct core *c, struct arena *a, uint64_t post, const char **uri)
+{
+	return store_fed_note_uri(c->store, a, post, uri);
+}
+
 /*
  * Keep the actor document j (fetched from its own address): its id, inbox
  * and key must hold together and live on one host; key_id, when given,
@@ -409,10 +476,14 @@ static int actor_keep(struct core *c, struct arena *a, json_t *j, const char *ke
 	f.key_id = arena_strdup(a, f.key_id);
 	f.public_pem = arena_strdup(a, f.public_pem);
 	f.username = arena_strdup(a, f.username);
+	const char *name = json_string_value(json_object_get(j, "name"));
 	uint64_t id;
 	int rc = store_begin(c->store);
 	if (!rc)
-		rc = store_finish(c->store, store_fed_actor_put(c->store, &f, &id));
+		rc = store_fed_actor_put(c->store, &f, &id);
+	if (!rc)
+		rc = remote_account(c, a, id, &f, name);
+	rc = store_finish(c->store, rc);
 	if (!rc)
 		rc = store_fed_actor_get(c->store, a, id, out);
 	return rc;
@@ -656,7 +727,7 @@ static struct account *local_of(struct core *c, struct arena *a, const char *uri
 {
 	size_t bl = strlen(fed_base);
 	struct account *acc;
-	if (!uri || strncmp(uri, fed_base, bl) || strncmp(uri + bl, "/users/", 7) || strchr(uri + bl + 7, '/') ||
+	if (!uri || strncmp(uri, fed_base, bl) || strncmp(uri + bl, "/users/", 7) || strpbrk(uri + bl + 7, "/@") ||
 	    core_account_by_name(c, a, uri + bl + 7, &acc) || acc->suspended)
 		return NULL;
 	return acc;
@@ -715,8 +786,30 @@ int core_fed_request_answer(struct core *c, struct arena *a, const char *name, c
 	return rc;
 }
 
-/* A public Note from an actor someone here follows is kept (shown nowhere
- * yet but `kring fed notes`); anything else is not taken in. */
+/* The post a Note's inReplyTo names, when a reply may hang under it here: a
+ * post of ours that may leave (its address names its author), or a Note
+ * received before; 0 otherwise. */
+static uint64_t known_post(struct core *c, struct arena *a, const char *uri)
+{
+	uint64_t id = 0, actor;
+	size_t bl = strlen(fed_base);
+	const char *st = uri && !strncmp(uri, fed_base, bl) && !strncmp(uri + bl, "/users/", 7) ? strstr(uri + bl + 7, "/statuses/") : NULL;
+	if (st) {
+		struct post *p;
+		struct account *author;
+		const char *name = arena_strndup(a, uri + bl + 7, (size_t)(st - uri - bl - 7));
+		if (!parse_u64(st + 10, &id) || post_out(c, a, id, &p, &author) || strcmp(author->username, name))
+			return 0;
+		return id;
+	}
+	return uri && !store_fed_note_post(c->store, uri, &id, &actor) ? id : 0;
+}
+
+/*
+ * A public Note from an actor someone here follows, or a public reply to a
+ * post here, becomes a post of the actor's account (its HTML made plain
+ * text on the way in: nothing is stored raw); anything else is not taken in.
+ */
 static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
 {
 	json_t *o = json_object_get(act, "object");
@@ -726,7 +819,7 @@ static int on_create(struct core *c, struct arena *a, const struct fed_actor *fr
 	const char *content = json_is_object(o) ? json_string_value(json_object_get(o, "content")) : NULL;
 	const char *published = json_is_object(o) ? jstr(o, "published") : NULL;
 	if (!type || strcmp(type, "Note") || !id || !by || strcmp(by, from->uri) || !same_host(a, id, from->uri) ||
-	    !content || strlen(content) > FED_NOTE_MAX) {
+	    !content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content))) {
 		*why = "not a Note of the sender's own";
 		return 0;
 	}
@@ -740,13 +833,27 @@ static int on_create(struct core *c, struct arena *a, const struct fed_actor *fr
 			pub = pub || (json_is_string(json_array_get(v, i)) &&
 			              !strcmp(json_string_value(json_array_get(v, i)), FED_PUBLIC));
 	}
+	uint64_t parent = known_post(c, a, jref(o, "inReplyTo")), have, actor;
+	struct post *pp = NULL;
+	if (parent && store_post_get(c->store, a, 0, parent, &pp))
+		parent = 0;
 	bool followed = false;
 	int rc = store_fed_followed(c->store, from->id, &followed);
-	if (rc || !pub || !followed) {
-		*why = "not a public Note of someone followed here";
+	if (rc || !pub || (!followed && !parent) || !from->account_id) {
+		*why = "not a public Note of someone followed here, nor a reply to a post here";
 		return rc;
 	}
-	return store_fed_note_put(c->store, id, from->id, content, published ? published : "", time_now());
+	if (!store_fed_note_post(c->store, id, &have, &actor))
+		return 0; /* taken in before (another activity carrying it) */
+	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
+	struct post_new pn = {.id = id_new(), .author_id = from->account_id, .writer_id = from->account_id,
+	                      .in_reply_to = parent, .visibility = VIS_PUBLIC, .text = text ? text : "",
+	                      .created_at = time_now()};
+	pn.root_id = pp ? pp->root_id : pn.id;
+	pn.search_text = core_search_words(a, pn.text);
+	if ((rc = store_post_insert(c->store, &pn)))
+		return rc;
+	return store_fed_note_put(c->store, id, from->id, pn.text, published ? published : "", time_now(), pn.id);
 }
 
 /* An incoming request's signature, of either kind. */
@@ -868,15 +975,28 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	} else if (!strcmp(type, "Accept") || !strcmp(type, "Reject")) {
 		/* An answer to a Follow of ours: only from the one it was sent to. */
 		const char *fid = jref(act, "object");
-		if (fid && store_fed_following_answer(c->store, from->id, fid, type[0] == 'A' ? FED_FOLLOW_ACCEPTED : -1))
+		uint64_t who = 0;
+		if (fid && store_fed_following_answer(c->store, from->id, fid, type[0] == 'A' ? FED_FOLLOW_ACCEPTED : -1,
+		                                      &who))
 			*why = "no such Follow of ours to that actor";
+		else if (fid && from->account_id) {
+			/* The follow counts here as any other: the home timeline, relationships. */
+			rc = store_follow_request_set(c->store, who, from->account_id, false, NULL);
+			if (!rc && type[0] == 'A')
+				rc = store_follow_set(c->store, who, from->account_id, true, NULL);
+		}
 	} else if (!strcmp(type, "Create")) {
 		rc = on_create(c, a, from, act, why);
 	} else if (!strcmp(type, "Delete")) {
 		/* Only the sender's own note goes. */
 		const char *oid = jref(act, "object");
-		if (oid)
+		uint64_t pid = 0, by = 0;
+		struct post *p;
+		if (oid && !store_fed_note_post(c->store, oid, &pid, &by) && by == from->id) {
 			rc = store_fed_note_delete(c->store, oid, from->id);
+			if (!rc && pid && !store_post_get(c->store, a, 0, pid, &p))
+				rc = store_post_delete(c->store, pid);
+		}
 	}
 	/* Everything else is not taken in yet (docs/federation.md). */
 done:
@@ -889,16 +1009,10 @@ done:
 
 /* ---- following someone elsewhere ---- */
 
-int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
+/* The actor user@host names (WebFinger), fetched and kept. */
+static int webfinger_actor(struct core *c, struct arena *a, const char *handle, struct fed_actor **out,
+                           const char **why)
 {
-	*why = "";
-	if (!fed_on)
-		return ERR_BUSY;
-	struct account *acc;
-	if (core_account_by_name(c, a, name, &acc) || acc->suspended) {
-		*why = "no such account here";
-		return ERR_NOTFOUND;
-	}
 	if (handle[0] == '@')
 		handle++;
 	const char *at = strchr(handle, '@');
@@ -928,7 +1042,6 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
 		}
 	}
 	json_decref(j);
-	struct fed_actor *to;
 	if (!href) {
 		*why = arena_printf(a, "WebFinger found no actor: %s", ebuf);
 		return ERR_NOTFOUND;
@@ -937,11 +1050,16 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
 		*why = "that server is blocked here";
 		return ERR_FORBIDDEN;
 	}
-	int rc = actor_by_uri(c, a, href, &to, ebuf, sizeof ebuf);
-	if (rc) {
+	int rc = actor_by_uri(c, a, href, out, ebuf, sizeof ebuf);
+	if (rc)
 		*why = arena_printf(a, "the actor cannot be had: %s", ebuf);
-		return rc;
-	}
+	return rc;
+}
+
+/* Deliver acc's Follow of to (in the caller's transaction); the follow is a
+ * request here until the other server accepts it. */
+static int follow_actor(struct core *c, struct arena *a, const struct account *acc, const struct fed_actor *to)
+{
 	const char *me = actor_uri(a, acc->username);
 	const char *fid = arena_printf(a, "%s#follows/%llu", me, (unsigned long long)id_new());
 	json_t *o = json_object();
@@ -953,15 +1071,112 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
 	const char *body = dump(a, o);
 	if (!body)
 		return ERR_IO;
-	if ((rc = store_begin(c->store)))
+	int rc = store_fed_following_put(c->store, acc->id, to->id, FED_FOLLOW_REQUESTED, fid, time_now());
+	if (!rc && to->account_id)
+		rc = store_follow_request_set(c->store, acc->id, to->account_id, true, NULL);
+	return rc ? rc : deliver_to(c, a, acc->id, body, &to->inbox, 1);
+}
+
+int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
+{
+	*why = "";
+	if (!fed_on)
+		return ERR_BUSY;
+	struct account *acc;
+	if (core_account_by_name(c, a, name, &acc) || acc->suspended || core_fed_is_remote(acc)) {
+		*why = "no such account here";
+		return ERR_NOTFOUND;
+	}
+	struct fed_actor *to;
+	int rc = webfinger_actor(c, a, handle, &to, why);
+	if (rc || (rc = store_begin(c->store)))
 		return rc;
-	rc = store_fed_following_put(c->store, acc->id, to->id, FED_FOLLOW_REQUESTED, fid, time_now());
+	rc = store_finish(c->store, follow_actor(c, a, acc, to));
 	if (!rc)
-		rc = deliver_to(c, a, acc->id, body, &to->inbox, 1);
+		job_kick();
+	return rc;
+}
+
+int core_fed_follow_account(struct core *c, struct arena *a, uint64_t viewer, const struct account *target, bool on)
+{
+	struct fed_actor *to;
+	struct account *me;
+	if (!fed_on || store_fed_actor_by_account(c->store, a, target->id, &to) || host_blocked(c, a, to->uri))
+		return ERR_NOTFOUND;
+	if (store_account_get(c->store, a, viewer, &me) || core_fed_is_remote(me))
+		return ERR_AUTH;
+	int rc = store_begin(c->store);
+	if (rc)
+		return rc;
+	if (on)
+		rc = follow_actor(c, a, me, to);
+	else {
+		/* Undo the Follow we sent, and the follow here. */
+		const char *fid = NULL;
+		rc = store_fed_following_drop(c->store, a, viewer, to->id, &fid);
+		if (!rc)
+			rc = store_follow_set(c->store, viewer, target->id, false, NULL);
+		if (!rc)
+			rc = store_follow_request_set(c->store, viewer, target->id, false, NULL);
+		if (!rc && fid) {
+			const char *actor = actor_uri(a, me->username);
+			json_t *o = json_object();
+			json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+			json_object_set_new(o, "id", json_string(arena_printf(a, "%s#undo", fid)));
+			json_object_set_new(o, "type", json_string("Undo"));
+			json_object_set_new(o, "actor", json_string(actor));
+			json_object_set_new(o, "object", json_pack("{s:s,s:s,s:s,s:s}", "id", fid, "type", "Follow", "actor",
+			                                           actor, "object", to->uri));
+			const char *body = dump(a, o);
+			rc = body ? deliver_to(c, a, viewer, body, &to->inbox, 1) : ERR_IO;
+		}
+	}
 	rc = store_finish(c->store, rc);
 	if (!rc)
 		job_kick();
 	return rc;
+}
+
+int core_fed_resolve(struct core *c, struct arena *a, uint64_t viewer, const char *q, struct account **acc,
+                     struct post **post)
+{
+	*acc = NULL;
+	*post = NULL;
+	if (!fed_on || !viewer || !q)
+		return ERR_NOTFOUND;
+	while (*q == ' ')
+		q++;
+	bool url = !strncmp(q, "https://", 8) || !strncmp(q, "http://", 7);
+	uint64_t pid, actor;
+	if (url && !store_fed_note_post(c->store, q, &pid, &actor))
+		return core_post_get(c, a, viewer, pid, post);
+	struct fed_actor *f;
+	const char *why;
+	if (url && !store_fed_actor_by_uri(c->store, a, q, &f))
+		goto found;
+	if (!url && !strchr(q + (q[0] == '@'), '@'))
+		return ERR_NOTFOUND;
+	/* Each unknown name or address costs a fetch elsewhere: a limit per person. */
+	int64_t n = 0;
+	if (store_rate_hit(c->store, arena_printf(a, "fedresolve:%llu", (unsigned long long)viewer), time_now(),
+	                   time_now() - FED_KEY_FETCH_WINDOW, &n) || n > FED_KEY_FETCH_MAX)
+		return ERR_RATE;
+	char ebuf[256];
+	int rc = url ? (host_blocked(c, a, q) ? ERR_FORBIDDEN : actor_by_uri(c, a, q, &f, ebuf, sizeof ebuf))
+	             : webfinger_actor(c, a, q, &f, &why);
+	if (rc)
+		return ERR_NOTFOUND;
+found:
+	return f->account_id ? store_account_get(c->store, a, f->account_id, acc) : ERR_NOTFOUND;
+}
+
+int core_fed_lookup(struct core *c, struct arena *a, const char *acct, struct account **out)
+{
+	if (!acct || strlen(acct) > 300 || !strchr(acct, '@'))
+		return ERR_NOTFOUND;
+	char *n = arena_strdup(a, acct[0] == '@' ? acct + 1 : acct);
+	str_lower(n);
+	return store_account_by_name(c->store, a, n, out);
 }
 
 int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n)

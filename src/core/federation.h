@@ -34,7 +34,8 @@
 #define FED_KEY_FETCH_MAX    120
 #define FED_KEY_FETCH_WINDOW 600
 #define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"
-#define FED_NOTE_MAX       (100 * 1024) /* a received Note's content */
+#define FED_NOTE_MAX       (100 * 1024) /* a received Note's content (HTML) */
+#define FED_TEXT_MAX       (CORE_POST_MAX_CHARS * 2) /* bytes of plain text kept of it */
 /* A delivery is tried this often, waiting 2 s doubling up to 12 h between
  * tries: about 54 hours in all (Mastodon tries for about two days). */
 #define FED_DELIVER_ATTEMPTS 19
@@ -126,6 +127,28 @@ int core_fed_block(struct core *c, const char *host, bool block) WARN_UNUSED;
  * when no such request waits. */
 int core_fed_request_answer(struct core *c, struct arena *a, const char *name, const char *actor, bool accept)
         WARN_UNUSED;
+/*
+ * Remote accounts and posts (docs/federation.md): a remote actor is shown
+ * as an account named "user@host" without a password, a received Note as
+ * a public post of it; local rules (visibility, blocks, timelines) apply
+ * to them as to any other.
+ */
+bool core_fed_is_remote(const struct account *acc);
+/* The actor's id at its origin, for a remote account; else ERR_NOTFOUND. */
+int core_fed_account_uri(struct core *c, struct arena *a, const struct account *acc, const char **uri) WARN_UNUSED;
+/* The Note's id at its origin, for a received post; else ERR_NOTFOUND. */
+int core_fed_post_uri(struct core *c, struct arena *a, uint64_t post, const char **uri) WARN_UNUSED;
+/* viewer follows (on) or unfollows the remote account target: a Follow
+ * (a request until the other server accepts) or an Undo is delivered. */
+int core_fed_follow_account(struct core *c, struct arena *a, uint64_t viewer, const struct account *target, bool on)
+        WARN_UNUSED;
+/* Search's resolve: "@user@host" (WebFinger) or an actor's or a received
+ * Note's URL; the account (or post) it is here, fetched and kept when new.
+ * ERR_NOTFOUND when it cannot be had, ERR_RATE after too many lookups. */
+int core_fed_resolve(struct core *c, struct arena *a, uint64_t viewer, const char *q, struct account **acc,
+                     struct post **post) WARN_UNUSED;
+/* A remote account already known here by "user@host" (no fetch). */
+int core_fed_lookup(struct core *c, struct arena *a, const char *acct, struct account **out) WARN_UNUSED;
 /* The newest Notes received, at most max (for the operator: `kring fed notes`). */
 int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
 

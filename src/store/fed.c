@@ -33,7 +33,7 @@ int store_fed_key_put(struct store *s, uint64_t account, const char *pub, const 
 	               "ussi", account, pub, priv, time_now());
 }
 
-#define ACTOR_COLS "id, uri, inbox, shared_inbox, key_id, public_pem, username, host, fetched_at"
+#define ACTOR_COLS "id, uri, inbox, shared_inbox, key_id, public_pem, username, host, fetched_at, account_id"
 
 static int actor_one(struct arena *a, struct db_stmt *st, struct fed_actor **out)
 {
@@ -49,6 +49,7 @@ static int actor_one(struct arena *a, struct db_stmt *st, struct fed_actor **out
 		f->username = arena_strdup(a, db_text(st, 6));
 		f->host = arena_strdup(a, db_text(st, 7));
 		f->fetched_at = db_i64(st, 8);
+		f->account_id = db_u64(st, 9);
 		*out = f;
 	}
 	db_done(st);
@@ -72,6 +73,19 @@ int store_fed_actor_get(struct store *s, struct arena *a, uint64_t id, struct fe
 {
 	DB_OR_FAIL(s);
 	return actor_one(a, db_query(db, "SELECT " ACTOR_COLS " FROM fed_actors WHERE id = ?1", "u", id), out);
+}
+
+int store_fed_actor_by_account(struct store *s, struct arena *a, uint64_t account, struct fed_actor **out)
+{
+	DB_OR_FAIL(s);
+	return actor_one(a, db_query(db, "SELECT " ACTOR_COLS " FROM fed_actors WHERE account_id = ?1 AND account_id <> 0",
+	                             "u", account), out);
+}
+
+int store_fed_actor_link(struct store *s, uint64_t actor, uint64_t account)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE fed_actors SET account_id = ?2 WHERE id = ?1", "uu", actor, account);
 }
 
 int store_fed_actor_put(struct store *s, const struct fed_actor *f, uint64_t *id)
@@ -206,17 +220,38 @@ int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, i
 	               "uuisi", account, actor, (int64_t)state, follow_uri, now);
 }
 
-int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state)
+int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state, uint64_t *account)
 {
 	DB_OR_FAIL(s);
-	int rc = state < 0 ? db_exec(db, "DELETE FROM fed_following WHERE actor_id = ?1 AND follow_uri = ?2", "us",
-	                             actor, follow_uri)
-	                   : db_exec(db,
-	                             "UPDATE fed_following SET state = ?3 WHERE actor_id = ?1 AND follow_uri = ?2",
-	                             "usi", actor, follow_uri, (int64_t)state);
-	if (!rc && db->drv->changes(db) == 0)
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, -1, "SELECT account_id FROM fed_following WHERE actor_id = ?1 AND follow_uri = ?2",
+	                   "us", actor, follow_uri);
+	if (!rc && v < 0)
 		rc = ERR_NOTFOUND;
+	if (!rc)
+		rc = state < 0 ? db_exec(db, "DELETE FROM fed_following WHERE actor_id = ?1 AND follow_uri = ?2", "us",
+		                         actor, follow_uri)
+		               : db_exec(db,
+		                         "UPDATE fed_following SET state = ?3 WHERE actor_id = ?1 AND follow_uri = ?2",
+		                         "usi", actor, follow_uri, (int64_t)state);
+	*account = (uint64_t)v;
 	return rc;
+}
+
+int store_fed_following_drop(struct store *s, struct arena *a, uint64_t account, uint64_t actor,
+                             const char **follow_uri)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT follow_uri FROM fed_following WHERE account_id = ?1 AND actor_id = ?2",
+	                              "uu", account, actor);
+	int rc = db_one(st);
+	if (!rc)
+		*follow_uri = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	if (rc == ERR_NOTFOUND)
+		return 0;
+	return rc ? rc
+	          : db_exec(db, "DELETE FROM fed_following WHERE account_id = ?1 AND actor_id = ?2", "uu", account, actor);
 }
 
 int store_fed_followed(struct store *s, uint64_t actor, bool *yes)
@@ -230,13 +265,37 @@ int store_fed_followed(struct store *s, uint64_t actor, bool *yes)
 }
 
 int store_fed_note_put(struct store *s, const char *uri, uint64_t actor, const char *content, const char *published,
-                       int64_t now)
+                       int64_t now, uint64_t post)
 {
 	DB_OR_FAIL(s);
 	return db_exec(db,
-	               "INSERT INTO fed_notes (id, uri, actor_id, content, published, received_at)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-	               "usussi", id_new(), uri, actor, content, published, now);
+	               "INSERT INTO fed_notes (id, uri, actor_id, content, published, received_at, post_id)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+	               "usussiu", id_new(), uri, actor, content, published, now, post);
+}
+
+int store_fed_note_post(struct store *s, const char *uri, uint64_t *post, uint64_t *actor)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT post_id, actor_id FROM fed_notes WHERE uri = ?1", "s", uri);
+	int rc = db_one(st);
+	if (!rc) {
+		*post = db_u64(st, 0);
+		*actor = db_u64(st, 1);
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_fed_note_uri(struct store *s, struct arena *a, uint64_t post, const char **uri)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT uri FROM fed_notes WHERE post_id = ?1 AND post_id <> 0", "u", post);
+	int rc = db_one(st);
+	if (!rc)
+		*uri = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	return rc;
 }
 
 int store_fed_notes(struct store *s, struct arena *a, size_t max, struct fed_note **out, size_t *n)

@@ -574,6 +574,13 @@ static const char *const sqlite_steps[] = {
 	"CREATE TABLE webcare_crisis_updates (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
 	" text TEXT NOT NULL, created_at INTEGER NOT NULL);"
 	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
+
+	/* 33 (federation, issue 21): a remote actor is shown as an account
+	 * ("user@host", no password) and a received Note as a post of it. */
+	"ALTER TABLE fed_actors ADD COLUMN account_id INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE fed_notes ADD COLUMN post_id INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX fed_actors_account ON fed_actors(account_id);"
+	"CREATE INDEX fed_notes_post ON fed_notes(post_id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -28,6 +28,10 @@ int store_fed_actor_by_uri(struct store *s, struct arena *a, const char *uri, st
 int store_fed_actor_by_key(struct store *s, struct arena *a, const char *key_id, struct fed_actor **out)
         WARN_UNUSED;
 int store_fed_actor_get(struct store *s, struct arena *a, uint64_t id, struct fed_actor **out) WARN_UNUSED;
+/* The actor shown as the local account row account (store_fed_actor_link). */
+int store_fed_actor_by_account(struct store *s, struct arena *a, uint64_t account, struct fed_actor **out)
+        WARN_UNUSED;
+int store_fed_actor_link(struct store *s, uint64_t actor, uint64_t account) WARN_UNUSED;
 /* Insert or refresh (by uri); *id is the row's id. */
 int store_fed_actor_put(struct store *s, const struct fed_actor *f, uint64_t *id) WARN_UNUSED;
 
@@ -53,14 +57,24 @@ int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *a
 int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, int state, const char *follow_uri,
                             int64_t now) WARN_UNUSED;
 /* The Follow follow_uri to actor was accepted (state 1) or refused (-1:
- * removed); ERR_NOTFOUND when there is no such Follow to that actor. */
-int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state) WARN_UNUSED;
+ * removed); ERR_NOTFOUND when there is no such Follow to that actor; *account
+ * is the local account that sent it. */
+int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state, uint64_t *account)
+        WARN_UNUSED;
+/* Forget account's follow of actor; *follow_uri is its Follow's id (left as
+ * it was when there was none). */
+int store_fed_following_drop(struct store *s, struct arena *a, uint64_t account, uint64_t actor,
+                             const char **follow_uri) WARN_UNUSED;
 /* Does any local account follow actor (accepted)? */
 int store_fed_followed(struct store *s, uint64_t actor, bool *yes) WARN_UNUSED;
 
-/* Keep a received Note (once per uri). */
+/* Keep a received Note (once per uri), shown as the local post row post. */
 int store_fed_note_put(struct store *s, const char *uri, uint64_t actor, const char *content, const char *published,
-                       int64_t now) WARN_UNUSED;
+                       int64_t now, uint64_t post) WARN_UNUSED;
+/* The post a received Note is shown as, and its actor; ERR_NOTFOUND for an unknown uri. */
+int store_fed_note_post(struct store *s, const char *uri, uint64_t *post, uint64_t *actor) WARN_UNUSED;
+/* The Note's id at its origin, for a post that is a received Note; else ERR_NOTFOUND. */
+int store_fed_note_uri(struct store *s, struct arena *a, uint64_t post, const char **uri) WARN_UNUSED;
 /* Remove a received note, when it is actor's. */
 int store_fed_note_delete(struct store *s, const char *uri, uint64_t actor) WARN_UNUSED;
 /* The newest received notes, at most max. */

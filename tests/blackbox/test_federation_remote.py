@@ -1,0 +1,165 @@
+"""Remote accounts and posts through the Mastodon API (issue 21,
+docs/federation.md): two kring instances on 127.0.0.1 (KRING_FED_LOOPBACK=1),
+and a Mastodon-style peer written here for what kring would never send
+(raw HTML with scripts)."""
+import json
+import re
+import time
+
+import pytest
+import requests
+
+from conftest import PASSWORD, uniq
+from test_federation import Peer, fed_server, host, wait_for
+
+
+@pytest.fixture(scope="module")
+def pair():
+    a, b = fed_server(), fed_server()
+    yield a, b
+    for s in (a, b):
+        s.assert_clean_stop()
+        s.cleanup()
+
+
+def token(server, name):
+    app = requests.post(server.base + "/api/v1/apps", data={
+        "client_name": "t", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": "read write follow"},
+        timeout=20).json()
+    r = requests.post(server.base + "/oauth/token", data={
+        "grant_type": "password", "username": name, "password": PASSWORD, "client_id": app["client_id"],
+        "client_secret": app["client_secret"], "scope": "read write follow"}, timeout=20)
+    assert r.status_code == 200, r.text
+    return {"Authorization": "Bearer " + r.json()["access_token"]}
+
+
+def api(server, h, method, path, **kw):
+    return requests.request(method, server.base + path, headers=h, timeout=30, **kw)
+
+
+def home(server, h):
+    r = api(server, h, "GET", "/api/v1/timelines/home", params={"limit": 40})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def following(server, h, aid):
+    r = api(server, h, "GET", "/api/v1/accounts/relationships", params={"id[]": aid})
+    return r.status_code == 200 and r.json() and r.json()[0]["following"]
+
+
+def test_remote_account_search_follow_timeline_thread_delete(pair):
+    a, b = pair
+    ann = a.new_user(prefix="ann")
+    bob = b.new_user(prefix="bob")
+    ha, hb = token(a, ann.name), token(b, bob.name)
+    acct = "%s@%s" % (ann.name, host(a))
+    actor = "%s/users/%s" % (a.base, ann.name)
+    # Not known before it is resolved; then by @user@host and by URL, the same account.
+    r = api(b, hb, "GET", "/api/v2/search", params={"q": "@" + acct})
+    assert r.status_code == 200 and r.json()["accounts"] == []
+    r = api(b, hb, "GET", "/api/v2/search", params={"q": "@" + acct, "resolve": "true"})
+    assert r.status_code == 200, r.text
+    acc = r.json()["accounts"][0]
+    assert acc["acct"] == acct and acc["username"] == ann.name and acc["url"] == actor and acc["uri"] == actor
+    r = api(b, hb, "GET", "/api/v2/search", params={"q": actor, "resolve": "true"})
+    assert [x["id"] for x in r.json()["accounts"]][:1] == [acc["id"]]
+    r = api(b, hb, "GET", "/api/v1/accounts/lookup", params={"acct": acct})
+    assert r.status_code == 200 and r.json()["id"] == acc["id"]
+    r = api(b, hb, "GET", "/api/v1/accounts/" + acc["id"])
+    assert r.status_code == 200 and r.json()["acct"] == acct
+    # A remote account is no actor of b's own: it is not served as one.
+    assert requests.get(b.base + "/users/" + acct, headers={"Accept": "application/activity+json"},
+                        timeout=20).status_code == 404
+    # It cannot log in (no password).
+    assert requests.post(b.base + "/oauth/token", data={"grant_type": "password", "username": acct,
+                                                       "password": ""}, timeout=20).status_code in (400, 401)
+    # Follow through the API: a request until a accepts, then following.
+    r = api(b, hb, "POST", "/api/v1/accounts/%s/follow" % acc["id"])
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: following(b, hb, acc["id"]))
+    # ann posts; it is in bob's home timeline as a Mastodon status with its origin.
+    w = uniq("op")
+    r = api(a, ha, "POST", "/api/v1/statuses", data={"status": "Open dag " + w, "visibility": "public"})
+    assert r.status_code == 200, r.text
+    local = r.json()
+    origin = "%s/statuses/%s" % (actor, local["id"])
+    st = wait_for(lambda: [s for s in home(b, hb) if w in s["content"]])
+    assert st, "the post did not reach bob's home timeline"
+    st = st[0]
+    assert st["uri"] == origin and st["url"] == origin and st["account"]["acct"] == acct
+    assert st["visibility"] == "public"
+    # A reply by ann comes in as a reply: the thread on b holds both.
+    w2 = uniq("re")
+    r = api(a, ha, "POST", "/api/v1/statuses", data={"status": "Aanvulling " + w2, "in_reply_to_id": local["id"],
+                                                 "visibility": "public"})
+    assert r.status_code == 200, r.text
+    rep = wait_for(lambda: [s for s in home(b, hb) if w2 in s["content"]])
+    assert rep and rep[0]["in_reply_to_id"] == st["id"]
+    ctx = api(b, hb, "GET", "/api/v1/statuses/%s/context" % st["id"]).json()
+    assert [d["id"] for d in ctx["descendants"]] == [rep[0]["id"]]
+    # bob replies on b; his reply names ann's post at its origin.
+    r = api(b, hb, "POST", "/api/v1/statuses", data={"status": "Dank je " + uniq("d"), "in_reply_to_id": st["id"]})
+    assert r.status_code == 200, r.text
+    ctx = api(b, hb, "GET", "/api/v1/statuses/%s/context" % st["id"]).json()
+    assert len(ctx["descendants"]) == 2
+    # The status resolves by its origin URL too.
+    r = api(b, hb, "GET", "/api/v2/search", params={"q": origin, "resolve": "true"})
+    assert [s["id"] for s in r.json()["statuses"]][:1] == [st["id"]]
+    # ann deletes the post: gone on b too.
+    assert api(a, ha, "DELETE", "/api/v1/statuses/" + local["id"]).status_code == 200
+    assert wait_for(lambda: api(b, hb, "GET", "/api/v1/statuses/" + st["id"]).status_code == 404)
+    # Unfollow delivers Undo: ann's later posts no longer come.
+    before = a.stderr().count("POST /users/%s/inbox 202" % ann.name)
+    assert api(b, hb, "POST", "/api/v1/accounts/%s/unfollow" % acc["id"]).status_code == 200
+    assert not following(b, hb, acc["id"])
+    assert wait_for(lambda: a.stderr().count("POST /users/%s/inbox 202" % ann.name) > before), "no Undo"
+    w3 = uniq("na")
+    assert api(a, ha, "POST", "/api/v1/statuses", data={"status": "Later " + w3, "visibility": "public"}).status_code == 200
+    time.sleep(2)
+    assert not [s for s in home(b, hb) if w3 in s["content"]]
+
+
+def test_remote_html_cleaned_on_the_way_in(pair):
+    """Seen failing first: received HTML was stored as sent."""
+    _, b = pair
+    bob = b.new_user(prefix="bob")
+    hb = token(b, bob.name)
+    peer = Peer()
+    try:
+        r = api(b, hb, "GET", "/api/v2/search", params={"q": peer.actor, "resolve": "true"})
+        acc = r.json()["accounts"][0]
+        assert acc["acct"] == "mallory@127.0.0.1:%d" % peer.port and acc["username"] == "mallory"
+        assert api(b, hb, "POST", "/api/v1/accounts/%s/follow" % acc["id"]).status_code == 200
+        follows = lambda: [json.loads(x[2]) for x in peer.received if json.loads(x[2])["type"] == "Follow"]
+        assert wait_for(follows)
+        f = follows()[0]
+        assert not following(b, hb, acc["id"])  # requested, not yet accepted
+        assert peer.post(b.base + "/inbox", {"id": peer.base + "/acc/1", "type": "Accept", "actor": peer.actor,
+                                              "object": f}).status_code == 202
+        assert following(b, hb, acc["id"])
+        w = uniq("html")
+        html = ('<p>Hallo <b>%s</b></p><script>alert("x")</script><img src=x onerror="alert(1)">'
+                '<a href="javascript:alert(2)">klik</a> &amp; meer' % w)
+        note = {"id": peer.base + "/notes/1", "type": "Note", "attributedTo": peer.actor, "content": html,
+                "to": ["https://www.w3.org/ns/activitystreams#Public"], "published": "2026-01-01T10:00:00Z"}
+        assert peer.post(b.base + "/inbox", {"id": peer.base + "/notes/1/act", "type": "Create",
+                                              "actor": peer.actor, "object": note}).status_code == 202
+        st = [s for s in home(b, hb) if w in s["content"]]
+        assert st, "the note is not in the home timeline"
+        c = st[0]["content"]
+        for bad in ("<script", "<img", "onerror", "javascript:", "<b>"):
+            assert bad not in c, c
+        assert "Hallo" in c and "klik" in c and "&amp; meer" in c
+        assert st[0]["uri"] == note["id"]
+        # The operator's list shows the kept plain text, not the HTML.
+        out = b.cli("fed", "notes").stdout
+        assert w in out and "<script" not in out and "<p>" not in out
+        # A Note of someone nobody here follows, and not a reply to a post here, is not taken in.
+        other = dict(note, id=peer.base + "/notes/2", attributedTo=peer.actor, content="ongevraagd " + w)
+        assert api(b, hb, "POST", "/api/v1/accounts/%s/unfollow" % acc["id"]).status_code == 200
+        assert peer.post(b.base + "/inbox", {"id": peer.base + "/notes/2/act", "type": "Create",
+                                              "actor": peer.actor, "object": other}).status_code == 202
+        assert "ongevraagd" not in b.cli("fed", "notes").stdout
+    finally:
+        peer.close()
