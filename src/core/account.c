@@ -18,6 +18,7 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/federation.h"
 #include "core/core_int.h"
 #include "store/store_api.h"
 #include "store/store_appt.h"
@@ -326,6 +327,8 @@ int core_profile_update_checked(struct core *c, const struct account *acc, const
 	if (n && (rc = guard_ask_gate(c, acc->id, acc->id, parts, n, ask)))
 		goto out;
 	rc = store_account_update(c->store, acc);
+	if (!rc)
+		core_fed_account_changed(c, acc->id); /* an Update of the actor to remote followers */
 out:
 	arena_release(&a);
 	return rc;

@@ -542,14 +542,20 @@ static int queue(struct core *c, const char *kind, const char *arg, int64_t run_
 }
 
 /* Keep body for delivery by account to each inbox (in the caller's transaction). */
-static int deliver_to(struct core *c, struct arena *a, uint64_t account, const char *body, const char *const *inboxes,
-                      size_t n)
+static int deliver_key(struct core *c, struct arena *a, uint64_t account, const char *body, const char *key,
+                       const char *const *inboxes, size_t n)
 {
 	uint64_t oid;
-	int rc = store_fed_out_put(c->store, account, body, time_now(), &oid);
+	int rc = store_fed_out_put(c->store, account, body, key, time_now(), &oid);
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = queue(c, JOB_DELIVER, arena_printf(a, "%llu %s", (unsigned long long)oid, inboxes[i]), time_now());
 	return rc;
+}
+
+static int deliver_to(struct core *c, struct arena *a, uint64_t account, const char *body, const char *const *inboxes,
+                      size_t n)
+{
+	return deliver_key(c, a, account, body, NULL, inboxes, n);
 }
 
 void core_fed_post_written(struct core *c, uint64_t post)
@@ -576,19 +582,38 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	arena_release(&a);
 }
 
-/* The author's accepted remote followers' inboxes get body (a transaction of its own). */
-static int deliver_followers(struct core *c, struct arena *a, uint64_t author, const char *body)
+/* The author's accepted remote followers' inboxes get body, and extra when
+ * given (a transaction of its own); signed with key when given. */
+static int deliver_all(struct core *c, struct arena *a, uint64_t author, const char *body, const char *key,
+                       const char *extra)
 {
 	const char **inboxes;
 	size_t n;
 	int rc = store_fed_follower_inboxes(c->store, a, author, &inboxes, &n);
-	if (rc || !n)
+	if (rc)
 		return rc;
+	bool have = false;
+	for (size_t i = 0; extra && i < n; i++)
+		have = have || !strcmp(inboxes[i], extra);
+	if (extra && !have) {
+		const char **v = arena_alloc(a, (n + 1) * sizeof *v);
+		if (n)
+			memcpy(v, inboxes, n * sizeof *v);
+		v[n++] = extra;
+		inboxes = v;
+	}
+	if (!n)
+		return 0;
 	if (!(rc = store_begin(c->store)))
-		rc = store_finish(c->store, deliver_to(c, a, author, body, inboxes, n));
+		rc = store_finish(c->store, deliver_key(c, a, author, body, key, inboxes, n));
 	if (!rc)
 		job_kick();
 	return rc;
+}
+
+static int deliver_followers(struct core *c, struct arena *a, uint64_t author, const char *body)
+{
+	return deliver_all(c, a, author, body, NULL, NULL);
 }
 
 void core_fed_post_deleted(struct core *c, uint64_t post)
@@ -677,14 +702,14 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	memcpy(num, arg, nl);
 	num[nl] = '\0';
 	uint64_t oid, account;
-	const char *inbox = arg + nl + 1, *body, *pub, *priv, *host, *target, *sig;
+	const char *inbox = arg + nl + 1, *body, *pub, *priv, *host, *target, *sig, *key;
 	if (!parse_u64(num, &oid))
 		return ERR_INVAL;
 	struct arena a;
 	arena_init(&a);
 	int rc = ERR_INVAL;
 	struct account *acc;
-	if (store_fed_out_get(c->store, &a, oid, &account, &body) || !url_ok(&a, inbox, &host, &target) ||
+	if (store_fed_out_get(c->store, &a, oid, &account, &body, &key) || !url_ok(&a, inbox, &host, &target) ||
 	    host_blocked(c, &a, inbox) ||
 	    store_account_get(c->store, &a, account, &acc) || key_for(c, &a, account, &pub, &priv)) {
 		snprintf(why, whylen, "fed_deliver: nothing to deliver to %s", inbox);
@@ -693,6 +718,8 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	char date[64], digest[80];
 	fed_http_date(time_now(), date, sizeof date);
 	fed_digest(body, strlen(body), digest, sizeof digest);
+	if (key[0])
+		priv = key; /* an Update after a key rotation: signed with the key they know */
 	const char *key_id = arena_printf(&a, "%s#main-key", actor_uri(&a, acc->username));
 	if ((rc = fed_sign(&a, priv, key_id, "POST", target, host, date, digest, &sig)))
 		goto out;
@@ -810,9 +837,9 @@ static uint64_t known_post(struct core *c, struct arena *a, const char *uri)
  * post here, becomes a post of the actor's account (its HTML made plain
  * text on the way in: nothing is stored raw); anything else is not taken in.
  */
-static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
+static int note_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *o, bool want,
+                     const char **why)
 {
-	json_t *o = json_object_get(act, "object");
 	const char *type = json_is_object(o) ? jstr(o, "type") : NULL;
 	const char *id = json_is_object(o) ? jstr(o, "id") : NULL;
 	const char *by = json_is_object(o) ? jref(o, "attributedTo") : NULL;
@@ -839,7 +866,7 @@ static int on_create(struct core *c, struct arena *a, const struct fed_actor *fr
 		parent = 0;
 	bool followed = false;
 	int rc = store_fed_followed(c->store, from->id, &followed);
-	if (rc || !pub || (!followed && !parent) || !from->account_id) {
+	if (rc || !pub || (!followed && !parent && !want) || !from->account_id) {
 		*why = "not a public Note of someone followed here, nor a reply to a post here";
 		return rc;
 	}
@@ -854,6 +881,78 @@ static int on_create(struct core *c, struct arena *a, const struct fed_actor *fr
 	if ((rc = store_post_insert(c->store, &pn)))
 		return rc;
 	return store_fed_note_put(c->store, id, from->id, pn.text, published ? published : "", time_now(), pn.id);
+}
+
+static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
+{
+	return note_take(c, a, from, json_object_get(act, "object"), false, why);
+}
+
+/* A Note someone followed here announces, not known yet: fetched from its
+ * origin (never taken from the Announce: another server's copy may be
+ * tampered with), with its author; NULL when it cannot be had. */
+static json_t *announced(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act,
+                         struct fed_actor **by)
+{
+	const char *obj = jref(act, "object");
+	bool followed = false;
+	char ebuf[256];
+	if (!obj || known_post(c, a, obj) || store_fed_followed(c->store, from->id, &followed) || !followed ||
+	    host_blocked(c, a, obj))
+		return NULL;
+	json_t *j = fetch_json(a, obj, ebuf, sizeof ebuf);
+	const char *au = j ? jref(j, "attributedTo") : NULL;
+	if (!au || !jstr(j, "id") || strcmp(jstr(j, "id"), obj) || !same_host(a, obj, au) || host_blocked(c, a, au) ||
+	    (store_fed_actor_by_uri(c->store, a, au, by) && actor_by_uri(c, a, arena_strdup(a, au), by, ebuf, sizeof ebuf))) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
+}
+
+/* ---- likes, boosts and updates, incoming ---- */
+
+/* Like / Announce (or their Undo) of a post here by from. */
+static int on_react(struct core *c, struct arena *a, const struct fed_actor *from, const char *type, const char *obj,
+                    bool on)
+{
+	uint64_t pid = known_post(c, a, obj);
+	if (!pid || !from->account_id)
+		return 0;
+	int rc = type[0] == 'L' ? core_fav(c, from->account_id, pid, on) : core_boost(c, from->account_id, pid, on);
+	return rc == ERR_NOTFOUND || rc == ERR_FORBIDDEN || rc == ERR_INVAL ? 0 : rc;
+}
+
+/* Update of a Note of from's, or of from itself (*refetch: fetch its
+ * document again, after the transaction: its key may be new). */
+static int on_update(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, bool *refetch)
+{
+	json_t *o = json_object_get(act, "object");
+	const char *oid = jref(act, "object"), *type = json_is_object(o) ? jstr(o, "type") : NULL;
+	if (oid && !strcmp(oid, from->uri)) {
+		*refetch = true;
+		return 0;
+	}
+	uint64_t pid, by;
+	const char *content = type && !strcmp(type, "Note") ? json_string_value(json_object_get(o, "content")) : NULL;
+	if (!content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content)) ||
+	    store_fed_note_post(c->store, oid, &pid, &by) || by != from->id || !pid)
+		return 0;
+	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
+	if (!text)
+		text = "";
+	int rc = store_post_update(c->store, pid, text, core_search_words(a, text), NULL, 0, NULL, 0, time_now());
+	return rc ? rc : store_fed_note_text(c->store, oid, text);
+}
+
+/* from deleted itself at its origin: its account is suspended here and its
+ * follows either way are forgotten. */
+static int on_actor_gone(struct core *c, const struct fed_actor *from)
+{
+	int rc = store_fed_actor_forget(c->store, from->id);
+	if (!rc && from->account_id)
+		rc = store_account_set_suspended(c->store, from->account_id, true);
+	return rc;
 }
 
 /* An incoming request's signature, of either kind. */
@@ -940,8 +1039,12 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		*why = "the activity is not the signer's own";
 		return ERR_AUTH;
 	}
+	struct fed_actor *pre_by = NULL;
+	json_t *pre = !strcmp(type, "Announce") ? announced(c, a, from, act, &pre_by) : NULL;
+	bool refetch = false;
 	if ((rc = store_begin(c->store))) {
 		json_decref(act);
+		json_decref(pre);
 		return rc;
 	}
 	rc = store_fed_seen(c->store, id, time_now());
@@ -962,7 +1065,10 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		json_t *obj = json_object_get(act, "object");
 		const char *otype = json_is_object(obj) ? jstr(obj, "type") : NULL;
 		const char *oid = jref(act, "object");
-		if (otype && !strcmp(otype, "Follow")) {
+		if (otype && (!strcmp(otype, "Like") || !strcmp(otype, "Announce"))) {
+			if (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri))
+				rc = on_react(c, a, from, otype, jref(obj, "object"), false);
+		} else if (otype && !strcmp(otype, "Follow")) {
 			struct account *to = local_of(c, a, jref(obj, "object"));
 			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
 				rc = store_fed_follower_delete(c->store, to->id, from->id);
@@ -987,6 +1093,15 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		}
 	} else if (!strcmp(type, "Create")) {
 		rc = on_create(c, a, from, act, why);
+	} else if (!strcmp(type, "Like") || !strcmp(type, "Announce")) {
+		if (pre)
+			rc = note_take(c, a, pre_by, pre, true, why);
+		if (!rc)
+			rc = on_react(c, a, from, type, jref(act, "object"), true);
+	} else if (!strcmp(type, "Update")) {
+		rc = on_update(c, a, from, act, &refetch);
+	} else if (!strcmp(type, "Delete") && jref(act, "object") && !strcmp(jref(act, "object"), from->uri)) {
+		rc = on_actor_gone(c, from);
 	} else if (!strcmp(type, "Delete")) {
 		/* Only the sender's own note goes. */
 		const char *oid = jref(act, "object");
@@ -1002,8 +1117,14 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 done:
 	rc = store_finish(c->store, rc);
 	json_decref(act);
+	json_decref(pre);
 	if (!rc)
 		job_kick();
+	/* An actor's Update: its document (and key) fetched again from its origin. */
+	char ebuf[256];
+	struct fed_actor *fresh;
+	if (!rc && refetch && actor_by_uri(c, a, from->uri, &fresh, ebuf, sizeof ebuf))
+		log_warn("cannot fetch the updated actor %s: %s", from->uri, ebuf);
 	return rc;
 }
 
@@ -1182,6 +1303,190 @@ int core_fed_lookup(struct core *c, struct arena *a, const char *acct, struct ac
 int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n)
 {
 	return store_fed_notes(c->store, a, max, out, n);
+}
+
+/* ---- likes, boosts, edits, profiles, keys and accounts, outgoing ---- */
+
+int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, json_t **out)
+{
+	struct fed_local l;
+	if (core_fed_local(c, a, name, &l))
+		return ERR_NOTFOUND;
+	const char *actor = actor_uri(a, l.acc->username);
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_pack("[s,s]", AS_CONTEXT, SEC_CONTEXT));
+	json_object_set_new(o, "id", json_string(actor));
+	json_object_set_new(o, "type", json_string(l.acc->kind == ACCOUNT_ORG ? "Organization" : "Person"));
+	json_object_set_new(o, "preferredUsername", json_string(l.acc->username));
+	json_object_set_new(o, "name", json_string(l.acc->display_name && l.acc->display_name[0] ? l.acc->display_name
+	                                                                                        : l.acc->username));
+	if (l.acc->bio && l.acc->bio[0])
+		json_object_set_new(o, "summary", json_string(core_render_text(c, a, l.acc->bio)));
+	json_object_set_new(o, "url", json_string(arena_printf(a, "%s/@%s", fed_base, l.acc->username)));
+	const char *sub[] = {"inbox", "outbox", "followers", "following"};
+	for (size_t i = 0; i < 4; i++)
+		json_object_set_new(o, sub[i], json_string(arena_printf(a, "%s/%s", actor, sub[i])));
+	json_object_set_new(o, "manuallyApprovesFollowers", json_boolean(l.acc->locked));
+	json_object_set_new(o, "endpoints", json_pack("{s:s}", "sharedInbox", arena_printf(a, "%s/inbox", fed_base)));
+	json_object_set_new(o, "publicKey", json_pack("{s:s,s:s,s:s}", "id", arena_printf(a, "%s#main-key", actor),
+	                                              "owner", actor, "publicKeyPem", l.public_pem));
+	*out = o;
+	return 0;
+}
+
+/* An activity of the local account acc: id under its actor, to everyone. */
+static json_t *activity(struct arena *a, const struct account *acc, const char *type, const char *id, json_t *object)
+{
+	const char *me = actor_uri(a, acc->username);
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "id", json_string(arena_printf(a, "%s#%s", me, id)));
+	json_object_set_new(o, "type", json_string(type));
+	json_object_set_new(o, "actor", json_string(me));
+	json_object_set_new(o, "to", json_pack("[s]", FED_PUBLIC));
+	json_object_set_new(o, "cc", json_pack("[s]", arena_printf(a, "%s/followers", me)));
+	json_object_set_new(o, "object", object);
+	return o;
+}
+
+static json_t *undo(struct arena *a, const struct account *acc, json_t *act)
+{
+	return activity(a, acc, "Undo", arena_printf(a, "undo/%llu", (unsigned long long)id_new()), act);
+}
+
+/* A post as other servers know it: a received Note's id at its origin, or
+ * our own Note's when it may leave; NULL otherwise.  *inbox: the remote
+ * author's inbox (NULL for ours). */
+static const char *post_ref(struct core *c, struct arena *a, uint64_t id, const char **inbox)
+{
+	const char *uri;
+	struct post *p;
+	struct account *author;
+	struct fed_actor *f;
+	*inbox = NULL;
+	if (!store_post_get(c->store, a, 0, id, &p) && !store_fed_note_uri(c->store, a, id, &uri) &&
+	    !store_fed_actor_by_account(c->store, a, p->author_id, &f) && !host_blocked(c, a, f->uri)) {
+		*inbox = f->inbox;
+		return uri;
+	}
+	if (post_out(c, a, id, &p, &author))
+		return NULL;
+	return arena_printf(a, "%s/statuses/%llu", actor_uri(a, author->username), (unsigned long long)id);
+}
+
+/* The local account id, when it may act out there. */
+static struct account *local_acc(struct core *c, struct arena *a, uint64_t id)
+{
+	struct account *acc;
+	return fed_on && !store_account_get(c->store, a, id, &acc) && !acc->suspended && !core_fed_is_remote(acc) ? acc
+	                                                                                                         : NULL;
+}
+
+void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	const char *inbox, *ref;
+	struct account *me = local_acc(c, &a, viewer);
+	/* A Like goes to the remote author only (Mastodon does the same). */
+	if (me && (ref = post_ref(c, &a, post, &inbox)) && inbox) {
+		json_t *like = activity(&a, me, "Like", arena_printf(&a, "likes/%llu", (unsigned long long)post),
+		                        json_string(ref));
+		const char *body = dump(&a, on ? like : undo(&a, me, like));
+		int rc = body ? store_begin(c->store) : ERR_IO;
+		if (!rc && !(rc = store_finish(c->store, deliver_to(c, &a, me->id, body, &inbox, 1))))
+			job_kick();
+	}
+	arena_release(&a);
+}
+
+void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	const char *inbox, *ref;
+	struct account *me = local_acc(c, &a, viewer);
+	/* To the booster's followers, and to the author when remote. */
+	if (me && (ref = post_ref(c, &a, post, &inbox))) {
+		json_t *ann = activity(&a, me, "Announce", arena_printf(&a, "announces/%llu", (unsigned long long)post),
+		                       json_string(ref));
+		const char *body = dump(&a, on ? ann : undo(&a, me, ann));
+		if (!body || deliver_all(c, &a, me->id, body, NULL, inbox))
+			log_warn("cannot queue the Announce of post %llu", (unsigned long long)post);
+	}
+	arena_release(&a);
+}
+
+void core_fed_post_edited(struct core *c, uint64_t post)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	struct account *author;
+	if (fed_on && !post_out(c, &a, post, &p, &author)) {
+		json_t *note = note_json(c, &a, p, author);
+		json_object_set_new(note, "updated", json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
+		const char *body = dump(&a, activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note));
+		if (!body || deliver_followers(c, &a, author->id, body))
+			log_warn("cannot queue the Update of post %llu", (unsigned long long)post);
+	}
+	arena_release(&a);
+}
+
+/* Update of the actor document, signed with key (NULL: the current one). */
+static int actor_update(struct core *c, struct arena *a, const struct account *acc, const char *key)
+{
+	json_t *doc;
+	int rc = core_fed_actor_doc(c, a, acc->username, &doc);
+	if (rc)
+		return rc;
+	json_object_del(doc, "@context");
+	const char *body = dump(a, activity(a, acc, "Update", arena_printf(a, "updates/%llu", (unsigned long long)id_new()), doc));
+	return body ? deliver_all(c, a, acc->id, body, key, NULL) : ERR_IO;
+}
+
+void core_fed_account_changed(struct core *c, uint64_t account)
+{
+	struct arena a;
+	arena_init(&a);
+	struct account *acc;
+	if (fed_on && !store_account_get(c->store, &a, account, &acc) && !core_fed_is_remote(acc)) {
+		if (!acc->suspended) {
+			if (actor_update(c, &a, acc, NULL))
+				log_warn("cannot queue the Update of account %llu", (unsigned long long)account);
+		} else {
+			/* Suspended: gone for other servers (Mastodon sends the same). */
+			const char *me = actor_uri(&a, acc->username);
+			json_t *o = activity(&a, acc, "Delete", "delete", json_string(me));
+			const char *body = dump(&a, o);
+			if (!body || deliver_followers(c, &a, acc->id, body))
+				log_warn("cannot queue the Delete of account %llu", (unsigned long long)account);
+		}
+	}
+	arena_release(&a);
+}
+
+int core_fed_rotate_key(struct core *c, struct arena *a, const char *name)
+{
+	struct account *acc;
+	const char *pub, *priv, *np, *ns;
+	if (!fed_on)
+		return ERR_BUSY;
+	if (core_account_by_name(c, a, name, &acc) || acc->suspended || core_fed_is_remote(acc))
+		return ERR_NOTFOUND;
+	int rc = key_for(c, a, acc->id, &pub, &priv);
+	if (!rc)
+		rc = fed_key_new(a, &np, &ns);
+	if (rc || (rc = store_begin(c->store)))
+		return rc;
+	if ((rc = store_finish(c->store, store_fed_key_replace(c->store, acc->id, np, ns))))
+		return rc;
+	/* The Update is signed with the old key, which the others still hold;
+	 * they fetch the actor again and find the new one. */
+	rc = actor_update(c, a, acc, priv);
+	if (!rc)
+		job_kick();
+	return rc;
 }
 
 /* ---- start and stop ---- */

@@ -149,6 +149,21 @@ int core_fed_resolve(struct core *c, struct arena *a, uint64_t viewer, const cha
                      struct post **post) WARN_UNUSED;
 /* A remote account already known here by "user@host" (no fetch). */
 int core_fed_lookup(struct core *c, struct arena *a, const char *acct, struct account **out) WARN_UNUSED;
+/* The actor document of the local account name (JSON, the caller owns it). */
+struct json_t;
+int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, struct json_t **out) WARN_UNUSED;
+/* Internal to core, after the change is stored: viewer liked (boosted) post
+ * or took it back: Like (Announce) or Undo to the remote author (and the
+ * booster's followers); a post was edited: Update to the author's
+ * followers; an account's profile changed or it was suspended: Update of
+ * the actor, or Delete of it. */
+void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on);
+void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool on);
+void core_fed_post_edited(struct core *c, uint64_t post);
+void core_fed_account_changed(struct core *c, uint64_t account);
+/* A new key pair for name; the Update telling other servers is signed with
+ * the old key (they fetch the actor again and find the new one). */
+int core_fed_rotate_key(struct core *c, struct arena *a, const char *name) WARN_UNUSED;
 /* The newest Notes received, at most max (for the operator: `kring fed notes`). */
 int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
 

@@ -928,6 +928,7 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 		rc = guard_audit(c, p->author_id, viewer, id, g);
 	if ((rc = store_finish(c->store, rc)))
 		return rc;
+	core_fed_post_edited(c, id); /* an Update, when it may leave */
 	if (c->on_post)
 		c->on_post(c, id, true);
 	for (size_t i = before; i < nrcpt; i++)
@@ -1028,6 +1029,8 @@ int core_fav(struct core *c, uint64_t viewer, uint64_t id, bool on)
 		rc = store_fav_set(c->store, viewer, id, on, &changed);
 	if (!rc && on && changed)
 		core_notify(c, p->author_id, NOTIF_FAVOURITE, viewer, id);
+	if (!rc && changed)
+		core_fed_post_faved(c, viewer, id, on); /* a Like to a remote author */
 	arena_release(&a);
 	return rc;
 }
@@ -1051,6 +1054,8 @@ int core_boost(struct core *c, uint64_t viewer, uint64_t id, bool on)
 			c->on_post(c, b, false);
 		core_notify(c, p->author_id, NOTIF_BOOST, viewer, id);
 	}
+	if (!rc && changed)
+		core_fed_post_boosted(c, viewer, id, on); /* an Announce, when the post may leave */
 	arena_release(&a);
 	return rc;
 }

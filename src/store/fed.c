@@ -185,28 +185,53 @@ int store_fed_seen(struct store *s, const char *uri, int64_t now)
 	return rc;
 }
 
-int store_fed_out_put(struct store *s, uint64_t account, const char *body, int64_t now, uint64_t *id)
+int store_fed_out_put(struct store *s, uint64_t account, const char *body, const char *key_pem, int64_t now,
+                      uint64_t *id)
 {
 	DB_OR_FAIL(s);
 	uint64_t nid = id_new();
-	int rc = db_exec(db, "INSERT INTO fed_out (id, account_id, body, created_at) VALUES (?1, ?2, ?3, ?4)", "uusi",
-	                 nid, account, body, now);
+	int rc = db_exec(db, "INSERT INTO fed_out (id, account_id, body, created_at, key_pem) VALUES (?1, ?2, ?3, ?4, ?5)",
+	                 "uusis", nid, account, body, now, key_pem ? key_pem : "");
 	if (!rc)
 		*id = nid;
 	return rc;
 }
 
-int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *account, const char **body)
+int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *account, const char **body,
+                      const char **key_pem)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st = db_query(db, "SELECT account_id, body FROM fed_out WHERE id = ?1", "u", id);
+	struct db_stmt *st = db_query(db, "SELECT account_id, body, key_pem FROM fed_out WHERE id = ?1", "u", id);
 	int rc = db_one(st);
 	if (!rc) {
 		*account = db_u64(st, 0);
 		*body = arena_strdup(a, db_text(st, 1));
+		*key_pem = arena_strdup(a, db_text(st, 2));
 	}
 	db_done(st);
 	return rc;
+}
+
+int store_fed_key_replace(struct store *s, uint64_t account, const char *pub, const char *priv)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE fed_keys SET public_pem = ?2, private_pem = ?3, created_at = ?4 WHERE account_id = ?1",
+	               "ussi", account, pub, priv, time_now());
+}
+
+int store_fed_actor_forget(struct store *s, uint64_t actor)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM fed_followers WHERE actor_id = ?1", "u", actor);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM fed_following WHERE actor_id = ?1", "u", actor);
+	return rc;
+}
+
+int store_fed_note_text(struct store *s, const char *uri, const char *content)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE fed_notes SET content = ?2 WHERE uri = ?1", "ss", uri, content);
 }
 
 int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, int state, const char *follow_uri,

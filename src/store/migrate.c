@@ -580,7 +580,8 @@ static const char *const sqlite_steps[] = {
 	"ALTER TABLE fed_actors ADD COLUMN account_id INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE fed_notes ADD COLUMN post_id INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX fed_actors_account ON fed_actors(account_id);"
-	"CREATE INDEX fed_notes_post ON fed_notes(post_id);",
+	"CREATE INDEX fed_notes_post ON fed_notes(post_id);"
+	"ALTER TABLE fed_out ADD COLUMN key_pem TEXT NOT NULL DEFAULT '';",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -531,7 +531,8 @@ const char *const store_pg_steps[] = {
 	"ALTER TABLE fed_actors ADD COLUMN account_id BIGINT NOT NULL DEFAULT 0;"
 	"ALTER TABLE fed_notes ADD COLUMN post_id BIGINT NOT NULL DEFAULT 0;"
 	"CREATE INDEX fed_actors_account ON fed_actors(account_id);"
-	"CREATE INDEX fed_notes_post ON fed_notes(post_id);",
+	"CREATE INDEX fed_notes_post ON fed_notes(post_id);"
+	"ALTER TABLE fed_out ADD COLUMN key_pem TEXT NOT NULL DEFAULT '';",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -49,9 +49,19 @@ int store_fed_follower_count(struct store *s, uint64_t account, int64_t *n) WARN
 /* Note an incoming activity's id: ERR_EXISTS when it was seen before. */
 int store_fed_seen(struct store *s, const char *uri, int64_t now) WARN_UNUSED;
 
-int store_fed_out_put(struct store *s, uint64_t account, const char *body, int64_t now, uint64_t *id) WARN_UNUSED;
-int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *account, const char **body)
-        WARN_UNUSED;
+/* An activity to deliver, signed with key_pem when given ("" or NULL: the
+ * account's key when it is sent; a key rotation signs its Update with the
+ * old key, which the other servers still know). */
+int store_fed_out_put(struct store *s, uint64_t account, const char *body, const char *key_pem, int64_t now,
+                      uint64_t *id) WARN_UNUSED;
+int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *account, const char **body,
+                      const char **key_pem) WARN_UNUSED;
+/* A new key pair for the account (rotation). */
+int store_fed_key_replace(struct store *s, uint64_t account, const char *pub, const char *priv) WARN_UNUSED;
+/* An actor deleted at its origin: its follows either way are forgotten. */
+int store_fed_actor_forget(struct store *s, uint64_t actor) WARN_UNUSED;
+/* A received Note's new text (Update). */
+int store_fed_note_text(struct store *s, const char *uri, const char *content) WARN_UNUSED;
 
 /* Whom a local account follows elsewhere: a Follow sent (requested), then accepted. */
 int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, int state, const char *follow_uri,

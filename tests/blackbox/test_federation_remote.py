@@ -22,13 +22,13 @@ def pair():
         s.cleanup()
 
 
-def token(server, name):
+def token(server, name, scope="read write follow"):
     app = requests.post(server.base + "/api/v1/apps", data={
-        "client_name": "t", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": "read write follow"},
+        "client_name": "t", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": scope},
         timeout=20).json()
     r = requests.post(server.base + "/oauth/token", data={
         "grant_type": "password", "username": name, "password": PASSWORD, "client_id": app["client_id"],
-        "client_secret": app["client_secret"], "scope": "read write follow"}, timeout=20)
+        "client_secret": app["client_secret"], "scope": scope}, timeout=20)
     assert r.status_code == 200, r.text
     return {"Authorization": "Bearer " + r.json()["access_token"]}
 
@@ -163,3 +163,65 @@ def test_remote_html_cleaned_on_the_way_in(pair):
         assert "ongevraagd" not in b.cli("fed", "notes").stdout
     finally:
         peer.close()
+
+
+def status_on(server, h, sid):
+    r = api(server, h, "GET", "/api/v1/statuses/" + str(sid))
+    return r.json() if r.status_code == 200 else None
+
+
+def test_like_announce_update_rotation_and_account_delete(pair):
+    a, b = pair
+    ann, carl = a.new_user(prefix="ann"), a.new_user(prefix="carl")
+    bob = b.new_user(prefix="bob")
+    ha, hc, hb = token(a, ann.name), token(a, carl.name), token(b, bob.name)
+    acct = "%s@%s" % (ann.name, host(a))
+    acc = api(b, hb, "GET", "/api/v2/search", params={"q": acct, "resolve": "true"}).json()["accounts"][0]
+    assert api(b, hb, "POST", "/api/v1/accounts/%s/follow" % acc["id"]).status_code == 200
+    assert wait_for(lambda: following(b, hb, acc["id"]))
+    w = uniq("lk")
+    mine = api(a, ha, "POST", "/api/v1/statuses", data={"status": "Spreekuur " + w, "visibility": "public"}).json()
+    st = wait_for(lambda: [s for s in home(b, hb) if w in s["content"]])[0]
+    # Like and Undo Like: bob's favourite is counted on a, then taken back.
+    assert api(b, hb, "POST", "/api/v1/statuses/%s/favourite" % st["id"]).status_code == 200
+    assert wait_for(lambda: status_on(a, ha, mine["id"])["favourites_count"] == 1)
+    assert api(b, hb, "POST", "/api/v1/statuses/%s/unfavourite" % st["id"]).status_code == 200
+    assert wait_for(lambda: status_on(a, ha, mine["id"])["favourites_count"] == 0)
+    # Announce and Undo: bob's boost is counted on a, then taken back.
+    assert api(b, hb, "POST", "/api/v1/statuses/%s/reblog" % st["id"]).status_code == 200
+    assert wait_for(lambda: status_on(a, ha, mine["id"])["reblogs_count"] == 1)
+    assert api(b, hb, "POST", "/api/v1/statuses/%s/unreblog" % st["id"]).status_code == 200
+    assert wait_for(lambda: status_on(a, ha, mine["id"])["reblogs_count"] == 0)
+    # Update of a Note: ann's edit reaches b.
+    w2 = uniq("ed")
+    r = api(a, ha, "PUT", "/api/v1/statuses/" + mine["id"], data={"status": "Spreekuur verzet " + w2})
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: w2 in (status_on(b, hb, st["id"]) or {}).get("content", ""))
+    # ann boosts carl's post (nobody on b follows carl): b fetches it from its
+    # origin, and bob's home timeline shows the boost.
+    w3 = uniq("cb")
+    cp = api(a, hc, "POST", "/api/v1/statuses", data={"status": "Van carl " + w3, "visibility": "public"}).json()
+    assert api(a, ha, "POST", "/api/v1/statuses/%s/reblog" % cp["id"]).status_code == 200
+    boost = wait_for(lambda: [s for s in home(b, hb) if s.get("reblog") and w3 in s["reblog"]["content"]])
+    assert boost, "the Announce did not reach bob's home timeline"
+    assert boost[0]["account"]["acct"] == acct
+    assert boost[0]["reblog"]["account"]["acct"] == "%s@%s" % (carl.name, host(a))
+    assert boost[0]["reblog"]["uri"] == "%s/users/%s/statuses/%s" % (a.base, carl.name, cp["id"])
+    # Update of the actor: a new display name reaches b.
+    nm = "Ann " + uniq("n")
+    r = api(a, ha, "PATCH", "/api/v1/accounts/update_credentials", data={"display_name": nm})
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: api(b, hb, "GET", "/api/v1/accounts/" + acc["id"]).json()["display_name"] == nm)
+    # Key rotation: the Update goes out signed with the old key; b fetches the
+    # actor again, and ann's next post (signed with the new key) is taken in.
+    a.cli("fed", "rotate", ann.name)
+    w4 = uniq("nk")
+    assert api(a, ha, "POST", "/api/v1/statuses", data={"status": "Nieuwe sleutel " + w4,
+                                                       "visibility": "public"}).status_code == 200
+    assert wait_for(lambda: [s for s in home(b, hb) if w4 in s["content"]]), "not taken in after rotation"
+    # Delete of the account: ann suspended on a is gone on b.
+    admin = a.new_user(role="admin", prefix="adm")
+    hadm = token(a, admin.name, "read write admin:read admin:write")
+    r = api(a, hadm, "POST", "/api/v1/admin/accounts/%s/action" % mine["account"]["id"], data={"type": "suspend"})
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: api(b, hb, "GET", "/api/v1/accounts/" + acc["id"]).status_code == 404)
