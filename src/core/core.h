@@ -309,6 +309,8 @@ struct post_input {
 	/* visibility is the author's default, not chosen: in a group the
 	 * group is the audience (as wide as what it answers). */
 	bool visibility_default;
+	/* Kept on this server: never federated (docs/federation.md). */
+	bool local_only;
 };
 /* Write a post: the post, its media, content warning, poll, idempotency
  * key and guard audit are one transaction, committed before it returns. */

@@ -48,12 +48,30 @@ const char *core_fed_host(void)
 
 /* ---- the rule ---- */
 
-enum fed_reach core_fed_reach(const struct post *p, int64_t now)
+enum fed_reach core_fed_reach(const struct post *p, bool local_only, int64_t now)
 {
-	if (!p || p->group_id || p->group_kind >= 0 || p->pending || p->reblog_of || p->author_suspended ||
-	    p->deleted || p->publish_at > now || p->visibility != VIS_PUBLIC)
+	if (!p || local_only || p->group_id || p->group_kind >= 0 || p->pending || p->reblog_of ||
+	    p->author_suspended || p->deleted || p->publish_at > now)
 		return FED_REACH_NONE;
-	return FED_REACH_PUBLIC;
+	return p->visibility == VIS_PUBLIC ? FED_REACH_PUBLIC
+	       : p->visibility == VIS_FOLLOWERS ? FED_REACH_FOLLOWERS : FED_REACH_NONE;
+}
+
+/* The rule for a stored post: its local-only mark read from the store (a
+ * store failure keeps it home). */
+static enum fed_reach reach(struct core *c, const struct post *p, int64_t now)
+{
+	bool local = true;
+	if (!p || store_fed_local_only(c->store, p->id, &local))
+		return FED_REACH_NONE;
+	return core_fed_reach(p, local, now);
+}
+
+int core_fed_mark_local(struct core *c, uint64_t post, uint64_t parent, bool want)
+{
+	bool up = false;
+	int rc = parent ? store_fed_local_only(c->store, parent, &up) : 0;
+	return rc ? rc : want || up ? store_fed_local_only_put(c->store, post) : 0;
 }
 
 /* ---- keys ---- */
@@ -123,15 +141,19 @@ static json_t *note_json(struct core *c, struct arena *a, const struct post *p, 
 	json_object_set_new(o, "published", json_string(iso_time(a, p->publish_at > p->created_at ? p->publish_at
 	                                                                                           : p->created_at)));
 	json_object_set_new(o, "url", json_string(arena_printf(a, "%s/posts/%llu", fed_base, (unsigned long long)p->id)));
+	/* Followers-only: addressed to the followers alone (and delivered to
+	 * their servers alone); never to the public collection. */
 	json_t *to = json_array(), *cc = json_array();
-	json_array_append_new(to, json_string(FED_PUBLIC));
-	json_array_append_new(cc, json_string(arena_printf(a, "%s/followers", actor)));
+	const char *followers = arena_printf(a, "%s/followers", actor);
+	json_array_append_new(to, json_string(p->visibility == VIS_PUBLIC ? FED_PUBLIC : followers));
+	if (p->visibility == VIS_PUBLIC)
+		json_array_append_new(cc, json_string(followers));
 	json_object_set_new(o, "to", to);
 	json_object_set_new(o, "cc", cc);
 	/* A reply names its parent only when the parent may be known out there. */
 	struct post *parent;
 	if (p->in_reply_to && !store_post_get(c->store, a, 0, p->in_reply_to, &parent) &&
-	    core_fed_reach(parent, time_now()) == FED_REACH_PUBLIC) {
+	    reach(c, parent, time_now()) == FED_REACH_PUBLIC) {
 		struct account *pa;
 		const char *origin;
 		if (!store_fed_note_uri(c->store, a, parent->id, &origin))
@@ -156,12 +178,20 @@ static const char *dump(struct arena *a, json_t *o)
 }
 
 /* The post id, when it may leave and is name's; else ERR_NOTFOUND. */
-static int post_out(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author)
+static int post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author,
+                   enum fed_reach *r)
 {
-	if (store_post_get(c->store, a, 0, id, p) || core_fed_reach(*p, time_now()) != FED_REACH_PUBLIC ||
+	if (store_post_get(c->store, a, 0, id, p) || (*r = reach(c, *p, time_now())) == FED_REACH_NONE ||
 	    core_account_get(c, a, (*p)->author_id, author) || (*author)->suspended || core_fed_is_remote(*author))
 		return ERR_NOTFOUND;
 	return 0;
+}
+
+/* The same, for anyone: public posts only (a fetch, a parent, a boost). */
+static int post_out(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author)
+{
+	enum fed_reach r;
+	return post_to(c, a, id, p, author, &r) || r != FED_REACH_PUBLIC ? ERR_NOTFOUND : 0;
 }
 
 int core_fed_note(struct core *c, struct arena *a, const char *name, uint64_t id, const char **json)
@@ -570,7 +600,7 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	 * (the post may have been deleted or edited by then). */
 	int64_t remote = 0;
 	if (!store_post_get(c->store, &a, 0, post, &p) &&
-	    core_fed_reach(p, p->publish_at > time_now() ? p->publish_at : time_now()) == FED_REACH_PUBLIC &&
+	    reach(c, p, p->publish_at > time_now() ? p->publish_at : time_now()) != FED_REACH_NONE &&
 	    !store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0) {
 		int rc = store_begin(c->store);
 		if (!rc)
@@ -629,7 +659,7 @@ void core_fed_post_deleted(struct core *c, uint64_t post)
 	bool found = !store_post_get_any(c->store, &a, 0, post, &p);
 	if (found)
 		p->deleted = false;
-	if (found && core_fed_reach(p, time_now()) == FED_REACH_PUBLIC &&
+	if (found && reach(c, p, time_now()) != FED_REACH_NONE &&
 	    !core_account_get(c, &a, p->author_id, &author)) {
 		const char *actor = actor_uri(&a, author->username);
 		const char *nid = arena_printf(&a, "%s/statuses/%llu", actor, (unsigned long long)p->id);
@@ -667,7 +697,8 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 			rc = store_finish(c->store, queue(c, JOB_POST, arg, p->publish_at));
 		goto out;
 	}
-	if (post_out(c, &a, id, &p, &author))
+	enum fed_reach r;
+	if (post_to(c, &a, id, &p, &author, &r))
 		goto out; /* deleted, or it may not leave: nothing goes out */
 	json_t *note = note_json(c, &a, p, author);
 	json_t *o = json_object();
@@ -734,7 +765,9 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	curl_slist_free_all(h);
 	if (st >= 200 && st < 300)
 		rc = 0;
-	else if (st >= 400 && st < 500 && st != 408 && st != 429) {
+	else if (st >= 400 && st < 500 && st != 401 && st != 408 && st != 429) {
+		/* (401 is tried again, as Mastodon does: the other side may not have
+		 * our new key yet after a rotation.) */
 		snprintf(why, whylen, "fed_deliver: %s refused it (HTTP %ld)", inbox, st);
 		rc = ERR_INVAL; /* it will not take it later either */
 	} else {
@@ -850,15 +883,20 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 		*why = "not a Note of the sender's own";
 		return 0;
 	}
-	bool pub = false;
-	const char *fields[] = {"to", "cc"};
+	/* Public, or to the sender's followers (its "followers" collection:
+	 * Mastodon's and ours are the actor's address + /followers). */
+	bool pub = false, fol = false;
+	const char *fields[] = {"to", "cc"}, *followers = arena_printf(a, "%s/followers", from->uri);
 	for (int f = 0; f < 2; f++) {
 		json_t *v = json_object_get(o, fields[f]);
-		if (json_is_string(v))
-			pub = pub || !strcmp(json_string_value(v), FED_PUBLIC);
-		for (size_t i = 0; json_is_array(v) && i < json_array_size(v) && i < 64; i++)
-			pub = pub || (json_is_string(json_array_get(v, i)) &&
-			              !strcmp(json_string_value(json_array_get(v, i)), FED_PUBLIC));
+		for (size_t i = 0; i < 64; i++) {
+			json_t *e = json_is_array(v) ? json_array_get(v, i) : i ? NULL : v;
+			const char *t = json_string_value(e);
+			if (!e)
+				break;
+			pub = pub || (t && !strcmp(t, FED_PUBLIC));
+			fol = fol || (t && !strcmp(t, followers));
+		}
 	}
 	uint64_t parent = known_post(c, a, jref(o, "inReplyTo")), have, actor;
 	struct post *pp = NULL;
@@ -866,7 +904,9 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 		parent = 0;
 	bool followed = false;
 	int rc = store_fed_followed(c->store, from->id, &followed);
-	if (rc || !pub || (!followed && !parent && !want) || !from->account_id) {
+	/* Followers-only: only from someone followed here, who then sees it;
+	 * never through an Announce. */
+	if (rc || !(pub || (fol && followed && !want)) || (!followed && !parent && !want) || !from->account_id) {
 		*why = "not a public Note of someone followed here, nor a reply to a post here";
 		return rc;
 	}
@@ -874,7 +914,8 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 		return 0; /* taken in before (another activity carrying it) */
 	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
 	struct post_new pn = {.id = id_new(), .author_id = from->account_id, .writer_id = from->account_id,
-	                      .in_reply_to = parent, .visibility = VIS_PUBLIC, .text = text ? text : "",
+	                      .in_reply_to = parent, .visibility = pub ? VIS_PUBLIC : VIS_FOLLOWERS,
+	                      .text = text ? text : "",
 	                      .created_at = time_now()};
 	pn.root_id = pp ? pp->root_id : pn.id;
 	pn.search_text = core_search_words(a, pn.text);
@@ -1423,7 +1464,8 @@ void core_fed_post_edited(struct core *c, uint64_t post)
 	arena_init(&a);
 	struct post *p;
 	struct account *author;
-	if (fed_on && !post_out(c, &a, post, &p, &author)) {
+	enum fed_reach r;
+	if (fed_on && !post_to(c, &a, post, &p, &author, &r)) {
 		json_t *note = note_json(c, &a, p, author);
 		json_object_set_new(note, "updated", json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
 		const char *body = dump(&a, activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note));

@@ -815,6 +815,8 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	if (!rc && in->idem_key)
 		rc = store_idem_put(c->store, viewer, in->idem_key, pn.id, time_now());
 	if (!rc)
+		rc = core_fed_mark_local(c, pn.id, pn.in_reply_to, in->local_only);
+	if (!rc)
 		rc = guard_audit(c, in->author_id, viewer, pn.id, g);
 	if ((rc = store_finish(c->store, rc))) {
 		if (rc == ERR_CONFLICT && in->idem_key && store_idem_get(c->store, viewer, in->idem_key, id) == 0)

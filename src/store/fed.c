@@ -388,3 +388,18 @@ int store_fed_forget_host(struct store *s, const char *host)
 		             "s", host);
 	return rc;
 }
+
+int store_fed_local_only_put(struct store *s, uint64_t post)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "INSERT INTO fed_local_only (post_id) VALUES (?1) ON CONFLICT DO NOTHING", "u", post);
+}
+
+int store_fed_local_only(struct store *s, uint64_t post, bool *yes)
+{
+	DB_OR_FAIL(s);
+	int64_t n = 0;
+	int rc = db_scalar(db, &n, 0, "SELECT COUNT(*) FROM fed_local_only WHERE post_id = ?1", "u", post);
+	*yes = n > 0;
+	return rc;
+}

@@ -576,12 +576,14 @@ static const char *const sqlite_steps[] = {
 	"CREATE INDEX webcare_crisis_updates_org ON webcare_crisis_updates(org_id, created_at);",
 
 	/* 33 (federation, issue 21): a remote actor is shown as an account
-	 * ("user@host", no password) and a received Note as a post of it. */
+	 * ("user@host", no password) and a received Note as a post of it; the
+	 * key an Update after a key rotation is signed with; local-only posts. */
 	"ALTER TABLE fed_actors ADD COLUMN account_id INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE fed_notes ADD COLUMN post_id INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX fed_actors_account ON fed_actors(account_id);"
 	"CREATE INDEX fed_notes_post ON fed_notes(post_id);"
-	"ALTER TABLE fed_out ADD COLUMN key_pem TEXT NOT NULL DEFAULT '';",
+	"ALTER TABLE fed_out ADD COLUMN key_pem TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE fed_local_only (post_id INTEGER PRIMARY KEY);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

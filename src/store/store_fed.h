@@ -96,4 +96,8 @@ int store_fed_blocked(struct store *s, const char *host, bool *yes) WARN_UNUSED;
 /* Forget the followers (and follows) of the local accounts on host. */
 int store_fed_forget_host(struct store *s, const char *host) WARN_UNUSED;
 
+/* Posts kept on this server (the local-only mark). */
+int store_fed_local_only_put(struct store *s, uint64_t post) WARN_UNUSED;
+int store_fed_local_only(struct store *s, uint64_t post, bool *yes) WARN_UNUSED;
+
 #endif

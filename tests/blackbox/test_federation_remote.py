@@ -3,6 +3,8 @@ docs/federation.md): two kring instances on 127.0.0.1 (KRING_FED_LOOPBACK=1),
 and a Mastodon-style peer written here for what kring would never send
 (raw HTML with scripts)."""
 import json
+import os
+import random
 import re
 import time
 
@@ -10,7 +12,7 @@ import pytest
 import requests
 
 from conftest import PASSWORD, uniq
-from test_federation import Peer, fed_server, host, wait_for
+from test_federation import AP, Peer, fed_server, host, make_group, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +227,71 @@ def test_like_announce_update_rotation_and_account_delete(pair):
     r = api(a, hadm, "POST", "/api/v1/admin/accounts/%s/action" % mine["account"]["id"], data={"type": "suspend"})
     assert r.status_code == 200, r.text
     assert wait_for(lambda: api(b, hb, "GET", "/api/v1/accounts/" + acc["id"]).status_code == 404)
+
+
+def test_what_leaves_property(pair):
+    """Random posts x visibilities x group kinds x the local-only mark: the
+    follower's server gets exactly the public and followers-only posts
+    outside groups that are not local-only; a server that follows someone
+    else on a gets none of ann's; only public posts can be fetched; on b a
+    followers-only post is for ann's followers there only."""
+    a, b = pair
+    seed = int(os.environ.get("KRING_FED_SEED", random.randrange(1 << 30)))
+    rnd = random.Random(seed)
+    ann, carol = a.new_user(prefix="ann"), a.new_user(prefix="car")
+    bob, eve = b.new_user(prefix="bob"), b.new_user(prefix="eve")
+    ha, hb, he = token(a, ann.name), token(b, bob.name), token(b, eve.name)
+    acc = api(b, hb, "GET", "/api/v2/search", params={"q": "%s@%s" % (ann.name, host(a)),
+                                                       "resolve": "true"}).json()["accounts"][0]
+    assert api(b, hb, "POST", "/api/v1/accounts/%s/follow" % acc["id"]).status_code == 200
+    assert wait_for(lambda: following(b, hb, acc["id"]))
+    peer = Peer()
+    try:
+        me = "%s/users/%s" % (a.base, carol.name)
+        assert peer.post(me + "/inbox", {"id": peer.base + "/f/1", "type": "Follow", "actor": peer.actor,
+                                         "object": me}).status_code == 202
+        groups = {k: make_group(ann, k) for k in ("open", "closed", "secret")}
+        arrive, stay, posts = [], [], []
+        for i in range(24):
+            vis = rnd.choice(["public", "private", "direct"])
+            group = rnd.choice([None, None, "open", "closed", "secret"])
+            local = rnd.random() < 0.3
+            w = "w%s%s%s" % (vis, group or "", uniq("p"))
+            if group:
+                pid = ann.new_post("Groep " + w, "public", group_id=groups[group])
+                vis, local = "public", False
+            else:
+                data = {"status": "Bericht " + w, "visibility": vis, "local_only": "true" if local else "false"}
+                if vis == "direct":
+                    data["status"] += " @" + carol.name
+                r = api(a, ha, "POST", "/api/v1/statuses", data=data)
+                assert r.status_code == 200, r.text
+                pid = int(r.json()["id"])
+            (arrive if not group and not local and vis != "direct" else stay).append(w)
+            posts.append((w, vis, group, local, pid))
+        marker = uniq("end")
+        assert api(a, ha, "POST", "/api/v1/statuses", data={"status": "Einde " + marker,
+                                                           "visibility": "public"}).status_code == 200
+        assert wait_for(lambda: marker in b.cli("fed", "notes").stdout), "seed %d" % seed
+        got = b.cli("fed", "notes").stdout
+        assert [w for w in arrive if w not in got] == [], "seed %d" % seed
+        assert [w for w in stay if w in got] == [], "seed %d: closed objects left a" % seed
+        # The server following carol only: none of ann's posts, of any kind.
+        seen = b"".join(x[2] for x in peer.received)
+        assert all(w.encode() not in seen for (w, *_rest) in posts) and marker.encode() not in seen
+        # Fetches: public posts only; everything else is 404, signed or not.
+        for w, vis, group, local, pid in posts:
+            url = "%s/users/%s/statuses/%d" % (a.base, ann.name, pid)
+            for hdrs in ({"Accept": AP}, {"Accept": AP, "Signature": 'keyId="k",signature="AAAA"'}):
+                r = requests.get(url, headers=hdrs, timeout=20)
+                ok = vis == "public" and not group and not local
+                assert (r.status_code == 200) == ok, (seed, w, vis, group, local, r.status_code)
+        # On b: a followers-only post of ann's is bob's to read, not eve's.
+        fol = [w for (w, vis, group, local, pid) in posts if vis == "private" and not group and not local]
+        if fol:
+            st = [s for s in home(b, hb) if fol[0] in s["content"]]
+            assert st and st[0]["visibility"] == "private"
+            assert api(b, he, "GET", "/api/v1/statuses/" + st[0]["id"]).status_code == 404
+            assert api(b, hb, "POST", "/api/v1/statuses/%s/reblog" % st[0]["id"]).status_code in (403, 404, 422)
+    finally:
+        peer.close()
