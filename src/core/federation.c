@@ -723,6 +723,19 @@ out:
 	return rc;
 }
 
+/* A delivery to host answered (ok: it is up, whatever it said) or not. */
+static void host_result(struct core *c, const char *host, bool ok)
+{
+	int n = 0, rc = store_begin(c->store);
+	if (!rc && ok)
+		rc = store_fed_host_ok(c->store, host);
+	else if (!rc && !(rc = store_fed_host_failed(c->store, host, &n)) && n >= FED_BREAKER_AFTER)
+		rc = store_fed_host_retry(c->store, host,
+		                          time_now() + job_backoff(n - FED_BREAKER_AFTER + 1, FED_BACKOFF_MAX));
+	if (store_finish(c->store, rc))
+		log_warn("cannot keep the state of host %s", host);
+}
+
 static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 {
 	struct core *c = ctx;
@@ -744,6 +757,21 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	    host_blocked(c, &a, inbox) ||
 	    store_account_get(c->store, &a, account, &acc) || key_for(c, &a, account, &pub, &priv)) {
 		snprintf(why, whylen, "fed_deliver: nothing to deliver to %s", inbox);
+		goto out;
+	}
+	/* The per-host circuit breaker: a host that failed FED_BREAKER_AFTER
+	 * times in a row is left alone until its next try, when one delivery
+	 * probes it; the others waiting for it are put off until then, not
+	 * tried (and not counted as tries), for FED_GIVE_UP_S at most. */
+	int64_t retry_at = 0, made = 0;
+	if ((rc = store_fed_host_probe(c->store, host, time_now(), time_now() + FED_PROBE_S, &retry_at)))
+		goto out;
+	if (retry_at > time_now()) {
+		if (!store_fed_out_created(c->store, oid, &made) && time_now() - made > FED_GIVE_UP_S) {
+			snprintf(why, whylen, "fed_deliver: %s has been down too long; given up", host);
+			rc = ERR_INVAL;
+		} else if (!(rc = store_begin(c->store)))
+			rc = store_finish(c->store, queue(c, JOB_DELIVER, arg, retry_at));
 		goto out;
 	}
 	char date[64], digest[80];
@@ -775,6 +803,7 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 			snprintf(why, whylen, "fed_deliver: %s answered HTTP %ld", inbox, st);
 		rc = ERR_IO; /* retried with back-off */
 	}
+	host_result(c, host, rc != ERR_IO);
 out:
 	arena_release(&a);
 	return rc;

@@ -40,6 +40,13 @@
  * tries: about 54 hours in all (Mastodon tries for about two days). */
 #define FED_DELIVER_ATTEMPTS 19
 #define FED_BACKOFF_MAX      43200
+/* The per-host circuit breaker: after this many failures in a row a host is
+ * tried again only after a back-off (2 s doubling up to 12 h), by one
+ * delivery (a probe, which puts the next one off FED_PROBE_S); the others
+ * wait; a delivery waiting longer than FED_GIVE_UP_S is given up. */
+#define FED_BREAKER_AFTER    3
+#define FED_PROBE_S          60
+#define FED_GIVE_UP_S        (54 * 3600)
 
 /* How far a post may travel from this server. */
 enum fed_reach {

@@ -80,6 +80,7 @@ static void test_delivery_backoff(void **state)
 	}
 	assert_true(total >= 48 * 3600);
 	assert_true(FED_DELIVER_ATTEMPTS <= 20);
+	assert_true(FED_GIVE_UP_S >= 48 * 3600); /* the circuit breaker waits as long */
 	/* Other jobs keep their short default. */
 	assert_int_equal(job_backoff(30, 0), JOB_BACKOFF_MAX);
 }

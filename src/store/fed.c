@@ -403,3 +403,49 @@ int store_fed_local_only(struct store *s, uint64_t post, bool *yes)
 	*yes = n > 0;
 	return rc;
 }
+
+int store_fed_host_failed(struct store *s, const char *host, int *failures)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db,
+	                 "INSERT INTO fed_hosts (host, failures, retry_at) VALUES (?1, 1, 0) ON CONFLICT (host) DO UPDATE"
+	                 " SET failures = fed_hosts.failures + 1",
+	                 "s", host);
+	int64_t n = 0;
+	if (!rc)
+		rc = db_scalar(db, &n, 0, "SELECT failures FROM fed_hosts WHERE host = ?1", "s", host);
+	*failures = (int)n;
+	return rc;
+}
+
+int store_fed_host_retry(struct store *s, const char *host, int64_t at)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE fed_hosts SET retry_at = ?2 WHERE host = ?1", "si", host, at);
+}
+
+int store_fed_host_ok(struct store *s, const char *host)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM fed_hosts WHERE host = ?1", "s", host);
+}
+
+int store_fed_host_probe(struct store *s, const char *host, int64_t now, int64_t until, int64_t *retry_at)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "UPDATE fed_hosts SET retry_at = ?3 WHERE host = ?1 AND retry_at > 0 AND retry_at <= ?2",
+	                 "sii", host, now, until);
+	if (rc)
+		return rc;
+	if (db->drv->changes(db) == 1) {
+		*retry_at = 0; /* this caller tries */
+		return 0;
+	}
+	return db_scalar(db, retry_at, 0, "SELECT retry_at FROM fed_hosts WHERE host = ?1", "s", host);
+}
+
+int store_fed_out_created(struct store *s, uint64_t id, int64_t *at)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, at, 0, "SELECT created_at FROM fed_out WHERE id = ?1", "u", id);
+}

@@ -100,4 +100,16 @@ int store_fed_forget_host(struct store *s, const char *host) WARN_UNUSED;
 int store_fed_local_only_put(struct store *s, uint64_t post) WARN_UNUSED;
 int store_fed_local_only(struct store *s, uint64_t post, bool *yes) WARN_UNUSED;
 
+/* The per-host circuit breaker: a failure more in a row (*failures: how
+ * many now); when to try the host again; it answered (forget it). */
+int store_fed_host_failed(struct store *s, const char *host, int *failures) WARN_UNUSED;
+int store_fed_host_retry(struct store *s, const char *host, int64_t at) WARN_UNUSED;
+int store_fed_host_ok(struct store *s, const char *host) WARN_UNUSED;
+/* May a delivery to host be tried now?  *retry_at 0: yes, and this caller
+ * is the one probe (the next probe is put off until until); else the time
+ * the host may be tried again (in the future), or 0 when it is not down. */
+int store_fed_host_probe(struct store *s, const char *host, int64_t now, int64_t until, int64_t *retry_at)
+        WARN_UNUSED;
+int store_fed_out_created(struct store *s, uint64_t id, int64_t *at) WARN_UNUSED;
+
 #endif

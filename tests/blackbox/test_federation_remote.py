@@ -295,3 +295,69 @@ def test_what_leaves_property(pair):
             assert api(b, hb, "POST", "/api/v1/statuses/%s/reblog" % st[0]["id"]).status_code in (403, 404, 422)
     finally:
         peer.close()
+
+
+def test_outage_36h_simulated_clock(tmp_path):
+    """A follower's server down for 36 hours of simulated time (the server's
+    clock moved on through KRING_TEST_CLOCK, test build only): every
+    activity is delivered afterwards, none tried more than 20 times, and the
+    per-host circuit breaker lets one delivery probe the host while the
+    others wait (far fewer tries in all than one series per activity)."""
+    from collections import Counter
+    from conftest import Server, free_port
+    clock = tmp_path / "clock"
+    clock.write_text("0")
+    port = free_port()
+    s = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": "http://127.0.0.1:%d" % port,
+                    "KRING_TEST_CLOCK": str(clock)})
+    s.start(port=port)
+    peer = Peer()
+    tries, got = Counter(), set()
+    peer.down = False
+
+    def do_post(self):
+        n = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(min(n, 1 << 20))
+        try:
+            aid = json.loads(body)["id"]
+        except (ValueError, KeyError):
+            aid = "?"
+        tries[aid] += 1
+        self.send_response(503 if peer.down else 202)
+        self.end_headers()
+        if not peer.down:
+            got.add(aid)
+
+    peer.httpd.RequestHandlerClass.do_POST = do_post
+    try:
+        ann = s.new_user(prefix="ann")
+        me = "%s/users/%s" % (s.base, ann.name)
+        assert peer.post(me + "/inbox", {"id": peer.base + "/f/1", "type": "Follow", "actor": peer.actor,
+                                         "object": me}).status_code == 202
+        assert wait_for(lambda: any("accepts" in a for a in got)), "no Accept"
+        peer.down = True
+        words = [uniq("out") for _ in range(5)]
+        want = {"%s/statuses/%d/activity" % (me, ann.new_post("Tijdens de storing " + w)) for w in words}
+        creates = lambda: want
+        assert wait_for(lambda: len(want & set(tries)) >= 1), tries
+        t, step = 0, 2
+        while t < 36 * 3600:
+            t, step = min(t + step, 36 * 3600), min(step * 2, 3 * 3600)
+            clock.write_text(str(t))
+            time.sleep(2.1)
+        assert not set(creates()) & got
+        peer.down = False
+        for _ in range(8):
+            if set(creates()) <= got:
+                break
+            t += 3 * 3600
+            clock.write_text(str(t))
+            time.sleep(2.1)
+        assert wait_for(lambda: set(creates()) <= got, timeout=10), (tries, got)
+        per = {a: tries[a] for a in want}
+        assert max(per.values()) <= 20, per
+        assert sum(per.values()) <= 40, per  # one probe at a time, not five series
+    finally:
+        peer.close()
+        s.assert_clean_stop()
+        s.cleanup()
