@@ -19,6 +19,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/federation.h"
+#include "store/store_fed.h"
 #include "core/core_int.h"
 #include "store/store_api.h"
 #include "store/store_appt.h"
@@ -112,6 +113,10 @@ int core_user_count(struct core *c, int64_t *out)
 		if (!(rc = store_account_count_role(c->store, role, &n)))
 			*out += n;
 	}
+	/* Other servers' accounts shown here are not users of this one. */
+	int64_t remote = 0;
+	if (!rc && !(rc = store_fed_account_count(c->store, &remote)))
+		*out -= remote;
 	return rc;
 }
 

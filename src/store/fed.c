@@ -449,3 +449,9 @@ int store_fed_out_created(struct store *s, uint64_t id, int64_t *at)
 	DB_OR_FAIL(s);
 	return db_scalar(db, at, 0, "SELECT created_at FROM fed_out WHERE id = ?1", "u", id);
 }
+
+int store_fed_account_count(struct store *s, int64_t *n)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, n, 0, "SELECT COUNT(*) FROM fed_actors WHERE account_id <> 0", "");
+}

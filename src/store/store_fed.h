@@ -111,5 +111,7 @@ int store_fed_host_ok(struct store *s, const char *host) WARN_UNUSED;
 int store_fed_host_probe(struct store *s, const char *host, int64_t now, int64_t until, int64_t *retry_at)
         WARN_UNUSED;
 int store_fed_out_created(struct store *s, uint64_t id, int64_t *at) WARN_UNUSED;
+/* How many remote actors are shown as accounts here. */
+int store_fed_account_count(struct store *s, int64_t *n) WARN_UNUSED;
 
 #endif

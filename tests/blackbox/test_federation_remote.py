@@ -58,6 +58,7 @@ def test_remote_account_search_follow_timeline_thread_delete(pair):
     acct = "%s@%s" % (ann.name, host(a))
     actor = "%s/users/%s" % (a.base, ann.name)
     # Not known before it is resolved; then by @user@host and by URL, the same account.
+    users = requests.get(b.base + "/nodeinfo/2.0", timeout=20).json()["usage"]["users"]["total"]
     r = api(b, hb, "GET", "/api/v2/search", params={"q": "@" + acct})
     assert r.status_code == 200 and r.json()["accounts"] == []
     r = api(b, hb, "GET", "/api/v2/search", params={"q": "@" + acct, "resolve": "true"})
@@ -68,6 +69,8 @@ def test_remote_account_search_follow_timeline_thread_delete(pair):
     assert [x["id"] for x in r.json()["accounts"]][:1] == [acc["id"]]
     r = api(b, hb, "GET", "/api/v1/accounts/lookup", params={"acct": acct})
     assert r.status_code == 200 and r.json()["id"] == acc["id"]
+    # Another server's account is no user of this one (NodeInfo).
+    assert requests.get(b.base + "/nodeinfo/2.0", timeout=20).json()["usage"]["users"]["total"] == users
     r = api(b, hb, "GET", "/api/v1/accounts/" + acc["id"])
     assert r.status_code == 200 and r.json()["acct"] == acct
     # A remote account is no actor of b's own: it is not served as one.
