@@ -77,6 +77,7 @@ static const char usage[] =
 	"          [--private-answers]       open a consultation hour (TIME: 2026-12-02T10:00, local, or ...Z)\n"
 	"  consult list [ACCOUNT]            list consultation hours\n"
 	"  fed follow NAME USER@HOST         let NAME follow an account on another server\n"
+	"  fed rotate NAME                   a new key for NAME; remote followers' servers are told\n"
 	"  fed notes                         list the newest notes other servers delivered\n"
 	"  fed approve|refuse NAME ACTOR_URI answer a remote follow request to a locked account\n"
 	"  fed block|unblock HOST            defederate another server (both ways), or connect it again\n"
@@ -465,6 +466,11 @@ static int cmd_fed(struct opts *o, struct core *c)
 			ret = fail(rc, "change the block (give a host name)");
 		else
 			printf("%s %s\n", o->args[2], yes ? "blocked" : "unblocked");
+	} else if (sub && !strcmp(sub, "rotate") && o->nargs == 3) {
+		if ((rc = core_fed_rotate_key(c, &a, o->args[2])))
+			ret = fail(rc, "rotate the key (is it a local account?)");
+		else
+			printf("%s has a new key; its followers' servers are told\n", o->args[2]);
 	} else if (sub && !strcmp(sub, "notes") && o->nargs == 2) {
 		struct fed_note *v;
 		size_t k;
@@ -474,7 +480,7 @@ static int cmd_fed(struct opts *o, struct core *c)
 			printf("%s\t%s\t%s\n", v[i].uri, v[i].actor_uri, v[i].content);
 	} else {
 		fprintf(stderr, "usage: kring fed follow NAME USER@HOST | kring fed approve|refuse NAME ACTOR_URI |"
-		                " kring fed block|unblock HOST | kring fed notes\n");
+		                " kring fed block|unblock HOST | kring fed rotate NAME | kring fed notes\n");
 		ret = 2;
 	}
 	core_fed_close();

@@ -37,7 +37,9 @@ PARTIAL = {
     "GET /api/v1/accounts/:id/featured_tags": EMPTY % "featured tags",
     "GET /api/v1/filters": "always an empty list; filters are served by v2",
     "GET /api/v1/accounts/familiar_followers": "only where the account's lists are the viewer's to see",
-    "POST /api/v1/statuses": "no `quote_id`; `scheduled_at` without media; the privacy guard may answer 422",
+    "POST /api/v1/statuses": "no `quote_id`; `scheduled_at` without media; the privacy guard may answer 422; "
+                             "`local_only=true` (glitch-soc's name) keeps the post on this server (not with "
+                             "`scheduled_at` yet)",
     "GET /api/v2/notifications": "`expand_accounts=partial_avatars` answers full accounts; `min_id` acts as "
                                  "`since_id`; at most 1,000 notifications read per answer",
     "GET /api/v2/notifications/policy": "kring filters no notifications: always `accept`",
@@ -54,9 +56,10 @@ PARTIAL = {
     "GET /api/v1/directory": "organisations and care professionals only, never clients; at most 50",
     "GET /api/v1/instance/translation_languages": "`{}`: kring translates nothing",
     "PUT /api/v1/statuses/:id": "the privacy guard may answer 422",
-    "GET /api/v2/search": "local only: `resolve` finds nothing remote",
+    "GET /api/v2/search": "`resolve=true` finds `@user@host` (WebFinger), an actor's URL and a received "
+                          "Note's URL (docs/federation.md); no full-text search of remote posts",
     "GET /api/v1/accounts/search": "local only",
-    "GET /api/v1/accounts/lookup": "local only",
+    "GET /api/v1/accounts/lookup": "local accounts and remote ones known here (`user@host`)",
     "POST /api/v1/statuses/:id/mute": "answers the status; a conversation is not muted",
     "POST /api/v1/statuses/:id/unmute": "answers the status; a conversation is not muted",
     "PATCH /api/v1/accounts/update_credentials": "display name, note, locked, source[privacy], source[language]; "

@@ -1,5 +1,6 @@
 /* Accounts: credentials, profiles, relationships, follows, blocks, mutes. */
 #include "api/api_int.h"
+#include "core/federation.h"
 
 #include <string.h>
 
@@ -127,15 +128,18 @@ int a_account_lookup(struct http_req *r)
 		acct++;
 	char *name = arena_strdup(x.a, acct);
 	char *at = strchr(name, '@');
+	struct account *acc;
 	if (at) {
-		/* Only our own domain is known here. */
+		/* Our own domain, or an account of another server known here. */
 		const char *host = strstr(x.base, "://") + 3;
-		if (strcmp(at + 1, host))
-			return ERR_NOTFOUND;
+		if (strcmp(at + 1, host)) {
+			if ((rc = core_fed_lookup(x.c, x.a, name, &acc)))
+				return rc;
+			return core_account_hidden(x.c, x.viewer, acc) ? ERR_NOTFOUND : one_account(&x, acc);
+		}
 		*at = '\0';
 	}
 	str_lower(name);
-	struct account *acc;
 	struct group *g;
 	if ((rc = core_account_by_name(x.c, x.a, name, &acc)) == ERR_NOTFOUND &&
 	    core_group_get(x.c, x.a, x.viewer, name, &g) == 0)

@@ -1,5 +1,6 @@
 /* Entities as Mastodon writes them: accounts, statuses, notifications... */
 #include "api/api_int.h"
+#include "core/federation.h"
 #include "api/api_media.h"
 
 #include <string.h>
@@ -45,8 +46,11 @@ static void field(struct jw *j, const char *name, const char *value)
 
 static void account_body(struct actx *x, struct jw *j, struct account *acc)
 {
+	/* Another server's account: "user@host" is its acct, its address is its origin's. */
+	const char *origin = NULL;
+	bool remote = core_fed_is_remote(acc) && !core_fed_account_uri(x->c, x->a, acc, &origin);
 	jw_kid(j, "id", acc->id);
-	jw_kstr(j, "username", acc->username);
+	jw_kstr(j, "username", remote ? arena_strndup(x->a, acc->username, strcspn(acc->username, "@")) : acc->username);
 	jw_kstr(j, "acct", acc->username);
 	jw_kstr(j, "display_name", acc->display_name[0] ? acc->display_name : acc->username);
 	jw_kbool(j, "locked", acc->locked);
@@ -61,7 +65,7 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	jw_kbool(j, "group", false);
 	jw_ktime(j, "created_at", acc->created_at);
 	jw_kstr(j, "note", acc->bio[0] ? abs_html(x, core_render_text(x->c, x->a, acc->bio)) : "");
-	const char *url = arena_printf(x->a, "%s/@%s", x->base, acc->username);
+	const char *url = remote ? origin : arena_printf(x->a, "%s/@%s", x->base, acc->username);
 	jw_kstr(j, "url", url);
 	jw_kstr(j, "uri", url);
 	const char *av = arena_printf(x->a, "%s/avatar/%s.svg", x->base, acc->username);
@@ -239,6 +243,9 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 	jw_kstr(j, "visibility", vis_name(p->visibility));
 	jw_kstr(j, "language", meta.language[0] ? meta.language : "nl");
 	const char *url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id);
+	/* A post received from another server: its address there. */
+	if (p->author && core_fed_is_remote(p->author) && core_fed_post_uri(x->c, x->a, p->id, &url))
+		url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id);
 	jw_kstr(j, "uri", url);
 	jw_kstr(j, "url", url);
 	jw_kint(j, "replies_count", p->replies);

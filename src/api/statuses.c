@@ -174,7 +174,10 @@ int a_status_create(struct http_req *r)
 	in.poll_expires_at = expires;
 	in.poll_multiple = multiple;
 	in.idem_key = key;
+	in.local_only = arg_bool(&x, "local_only", false); /* glitch-soc's name: kept on this server */
 	const char *sched = arg(&x, "scheduled_at");
+	if (sched && *sched && in.local_only)
+		return api_fail(&x, 422, "Validation failed: a local-only post cannot be scheduled yet");
 	if (sched && *sched)
 		return api_status_schedule(&x, &in);
 	rc = core_post_create(x.c, x.a, x.viewer, &in, &id);

@@ -1,6 +1,7 @@
 /* Timelines, bookmarks, favourites, notifications, search, tags,
  * conversations and lists. */
 #include "api/api_int.h"
+#include "core/federation.h"
 
 #include <string.h>
 
@@ -268,19 +269,30 @@ int a_search(struct http_req *r)
 	struct search_result res;
 	if ((rc = core_search(x.c, x.a, x.viewer, q, &pg, &res)))
 		return rc;
+	/* resolve=true: "@user@host" or a URL of another server, fetched when new. */
+	struct account *far = NULL;
+	struct post *farp = NULL;
+	if (arg_bool(&x, "resolve", false) && x.viewer &&
+	    (rc = core_fed_resolve(x.c, x.a, x.viewer, q, &far, &farp)) == ERR_RATE)
+		return rc;
 	json_begin(&x);
 	struct jw j;
 	jw_init(&j, &r->out);
 	jw_obj(&j);
 	jw_key(&j, "accounts");
 	jw_arr(&j);
+	if (far && !core_account_hidden(x.c, x.viewer, far) && (!type || !strcmp(type, "accounts")))
+		ent_account(&x, &j, far);
 	if (!type || !strcmp(type, "accounts"))
 		for (size_t i = 0; i < res.npeople && i < (size_t)pg.limit; i++)
+			if (!far || res.people[i]->id != far->id)
 			if (!res.people[i]->suspended)
 				ent_account(&x, &j, res.people[i]);
 	jw_arr_end(&j);
 	jw_key(&j, "statuses");
 	jw_arr(&j);
+	if (farp && (!type || !strcmp(type, "statuses")))
+		ent_status(&x, &j, farp);
 	if (!type || !strcmp(type, "statuses"))
 		for (size_t i = 0; i < res.nposts; i++)
 			ent_status(&x, &j, res.posts[i]);

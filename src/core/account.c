@@ -18,6 +18,8 @@
 #include "base/mem.h"
 #include "base/text.h"
 #include "core/core.h"
+#include "core/federation.h"
+#include "store/store_fed.h"
 #include "core/core_int.h"
 #include "store/store_api.h"
 #include "store/store_appt.h"
@@ -111,6 +113,10 @@ int core_user_count(struct core *c, int64_t *out)
 		if (!(rc = store_account_count_role(c->store, role, &n)))
 			*out += n;
 	}
+	/* Other servers' accounts shown here are not users of this one. */
+	int64_t remote = 0;
+	if (!rc && !(rc = store_fed_account_count(c->store, &remote)))
+		*out -= remote;
 	return rc;
 }
 
@@ -326,6 +332,8 @@ int core_profile_update_checked(struct core *c, const struct account *acc, const
 	if (n && (rc = guard_ask_gate(c, acc->id, acc->id, parts, n, ask)))
 		goto out;
 	rc = store_account_update(c->store, acc);
+	if (!rc)
+		core_fed_account_changed(c, acc->id); /* an Update of the actor to remote followers */
 out:
 	arena_release(&a);
 	return rc;

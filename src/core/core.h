@@ -312,6 +312,8 @@ struct post_input {
 	/* A vacancy's fields (core/vacancy.c), kept in the post's transaction:
 	 * the post must be public, not a reply and not in a group. */
 	const struct vacancy_fields *vacancy;
+	/* Kept on this server: never federated (docs/federation.md). */
+	bool local_only;
 };
 /* Write a post: the post, its media, content warning, poll, idempotency
  * key and guard audit are one transaction, committed before it returns. */

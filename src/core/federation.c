@@ -24,6 +24,7 @@
 #include "core/fed_sig.h"
 #include "core/push_int.h" /* push_addr_public: the same rule for every address we reach */
 #include "job/job.h"
+#include "scan/feed.h" /* feed_html_text: remote HTML to plain text */
 #include "store/store_fed.h"
 
 #define JOB_POST    "fed_post"
@@ -47,12 +48,30 @@ const char *core_fed_host(void)
 
 /* ---- the rule ---- */
 
-enum fed_reach core_fed_reach(const struct post *p, int64_t now)
+enum fed_reach core_fed_reach(const struct post *p, bool local_only, int64_t now)
 {
-	if (!p || p->group_id || p->group_kind >= 0 || p->pending || p->reblog_of || p->author_suspended ||
-	    p->deleted || p->publish_at > now || p->visibility != VIS_PUBLIC)
+	if (!p || local_only || p->group_id || p->group_kind >= 0 || p->pending || p->reblog_of ||
+	    p->author_suspended || p->deleted || p->publish_at > now)
 		return FED_REACH_NONE;
-	return FED_REACH_PUBLIC;
+	return p->visibility == VIS_PUBLIC ? FED_REACH_PUBLIC
+	       : p->visibility == VIS_FOLLOWERS ? FED_REACH_FOLLOWERS : FED_REACH_NONE;
+}
+
+/* The rule for a stored post: its local-only mark read from the store (a
+ * store failure keeps it home). */
+static enum fed_reach reach(struct core *c, const struct post *p, int64_t now)
+{
+	bool local = true;
+	if (!p || store_fed_local_only(c->store, p->id, &local))
+		return FED_REACH_NONE;
+	return core_fed_reach(p, local, now);
+}
+
+int core_fed_mark_local(struct core *c, uint64_t post, uint64_t parent, bool want)
+{
+	bool up = false;
+	int rc = parent ? store_fed_local_only(c->store, parent, &up) : 0;
+	return rc ? rc : want || up ? store_fed_local_only_put(c->store, post) : 0;
 }
 
 /* ---- keys ---- */
@@ -78,8 +97,8 @@ int core_fed_local(struct core *c, struct arena *a, const char *name, struct fed
 	memset(out, 0, sizeof *out);
 	struct account *acc;
 	int rc = core_account_by_name(c, a, name, &acc);
-	if (rc || acc->suspended)
-		return ERR_NOTFOUND;
+	if (rc || acc->suspended || core_fed_is_remote(acc))
+		return ERR_NOTFOUND; /* another server's actor is not ours to serve */
 	const char *priv;
 	if ((rc = key_for(c, a, acc->id, &out->public_pem, &priv)))
 		return rc;
@@ -122,17 +141,24 @@ static json_t *note_json(struct core *c, struct arena *a, const struct post *p, 
 	json_object_set_new(o, "published", json_string(iso_time(a, p->publish_at > p->created_at ? p->publish_at
 	                                                                                           : p->created_at)));
 	json_object_set_new(o, "url", json_string(arena_printf(a, "%s/posts/%llu", fed_base, (unsigned long long)p->id)));
+	/* Followers-only: addressed to the followers alone (and delivered to
+	 * their servers alone); never to the public collection. */
 	json_t *to = json_array(), *cc = json_array();
-	json_array_append_new(to, json_string(FED_PUBLIC));
-	json_array_append_new(cc, json_string(arena_printf(a, "%s/followers", actor)));
+	const char *followers = arena_printf(a, "%s/followers", actor);
+	json_array_append_new(to, json_string(p->visibility == VIS_PUBLIC ? FED_PUBLIC : followers));
+	if (p->visibility == VIS_PUBLIC)
+		json_array_append_new(cc, json_string(followers));
 	json_object_set_new(o, "to", to);
 	json_object_set_new(o, "cc", cc);
 	/* A reply names its parent only when the parent may be known out there. */
 	struct post *parent;
 	if (p->in_reply_to && !store_post_get(c->store, a, 0, p->in_reply_to, &parent) &&
-	    core_fed_reach(parent, time_now()) == FED_REACH_PUBLIC) {
+	    reach(c, parent, time_now()) == FED_REACH_PUBLIC) {
 		struct account *pa;
-		if (!core_account_get(c, a, parent->author_id, &pa))
+		const char *origin;
+		if (!store_fed_note_uri(c->store, a, parent->id, &origin))
+			json_object_set_new(o, "inReplyTo", json_string(origin));
+		else if (!core_account_get(c, a, parent->author_id, &pa) && !core_fed_is_remote(pa))
 			json_object_set_new(o, "inReplyTo",
 			                    json_string(arena_printf(a, "%s/statuses/%llu", actor_uri(a, pa->username),
 			                                             (unsigned long long)parent->id)));
@@ -152,12 +178,20 @@ static const char *dump(struct arena *a, json_t *o)
 }
 
 /* The post id, when it may leave and is name's; else ERR_NOTFOUND. */
-static int post_out(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author)
+static int post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author,
+                   enum fed_reach *r)
 {
-	if (store_post_get(c->store, a, 0, id, p) || core_fed_reach(*p, time_now()) != FED_REACH_PUBLIC ||
-	    core_account_get(c, a, (*p)->author_id, author) || (*author)->suspended)
+	if (store_post_get(c->store, a, 0, id, p) || (*r = reach(c, *p, time_now())) == FED_REACH_NONE ||
+	    core_account_get(c, a, (*p)->author_id, author) || (*author)->suspended || core_fed_is_remote(*author))
 		return ERR_NOTFOUND;
 	return 0;
+}
+
+/* The same, for anyone: public posts only (a fetch, a parent, a boost). */
+static int post_out(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author)
+{
+	enum fed_reach r;
+	return post_to(c, a, id, p, author, &r) || r != FED_REACH_PUBLIC ? ERR_NOTFOUND : 0;
 }
 
 int core_fed_note(struct core *c, struct arena *a, const char *name, uint64_t id, const char **json)
@@ -372,6 +406,69 @@ int core_fed_block(struct core *c, const char *host, bool block)
 	return store_finish(c->store, rc);
 }
 
+/* A name made of a remote actor's: letters, digits and . _ - only. */
+static bool remote_name_ok(const char *s)
+{
+	if (!*s || strlen(s) > 100)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || strchr("._-", *s)))
+			return false;
+	return true;
+}
+
+/*
+ * The account row a remote actor is shown as (in the caller's transaction):
+ * username "user@host" (which no local name can be: '@' is not allowed
+ * there), no password (it cannot log in), its display name kept fresh.
+ * Local rules then treat it as any account: follows, timelines, threads.
+ */
+static int remote_account(struct core *c, struct arena *a, uint64_t actor, const struct fed_actor *f,
+                          const char *display)
+{
+	char dn[201] = "";
+	if (display && utf8_valid(display, strlen(display))) {
+		const char *t = feed_html_text(a, display, strlen(display), 190);
+		snprintf(dn, sizeof dn, "%s", t ? t : "");
+	}
+	struct fed_actor *old;
+	struct account *have;
+	if (!store_fed_actor_get(c->store, a, actor, &old) && old->account_id) {
+		if (store_account_get(c->store, a, old->account_id, &have) || !strcmp(have->display_name, dn))
+			return 0;
+		have->display_name = dn;
+		return store_account_update(c->store, have);
+	}
+	char *user = arena_strdup(a, f->username), *host = arena_strdup(a, f->host);
+	str_lower(user);
+	str_lower(host);
+	if (!remote_name_ok(user) || strpbrk(host, "@/ "))
+		return 0; /* kept as an actor, not shown as an account */
+	struct account acc = {.id = id_new(), .username = arena_printf(a, "%s@%s", user, host), .display_name = dn,
+	                      .kind = ACCOUNT_PERSON, .lang = "nl", .created_at = time_now()};
+	int rc = store_account_insert(c->store, &acc, NULL);
+	return rc ? rc : store_fed_actor_link(c->store, actor, acc.id);
+}
+
+bool core_fed_is_remote(const struct account *acc)
+{
+	return acc && acc->username && strchr(acc->username, '@');
+}
+
+int core_fed_account_uri(struct core *c, struct arena *a, const struct account *acc, const char **uri)
+{
+	struct fed_actor *f;
+	int rc = store_fed_actor_by_account(c->store, a, acc->id, &f);
+	if (!rc)
+		*uri = f->uri;
+	return rc;
+}
+
+int core_fed_post_uri(struct core *c, struct arena *a, uint64_t post, const char **uri)
+{
+	return store_fed_note_uri(c->store, a, post, uri);
+}
+
 /*
  * Keep the actor document j (fetched from its own address): its id, inbox
  * and key must hold together and live on one host; key_id, when given,
@@ -409,10 +506,14 @@ static int actor_keep(struct core *c, struct arena *a, json_t *j, const char *ke
 	f.key_id = arena_strdup(a, f.key_id);
 	f.public_pem = arena_strdup(a, f.public_pem);
 	f.username = arena_strdup(a, f.username);
+	const char *name = json_string_value(json_object_get(j, "name"));
 	uint64_t id;
 	int rc = store_begin(c->store);
 	if (!rc)
-		rc = store_finish(c->store, store_fed_actor_put(c->store, &f, &id));
+		rc = store_fed_actor_put(c->store, &f, &id);
+	if (!rc)
+		rc = remote_account(c, a, id, &f, name);
+	rc = store_finish(c->store, rc);
 	if (!rc)
 		rc = store_fed_actor_get(c->store, a, id, out);
 	return rc;
@@ -471,14 +572,20 @@ static int queue(struct core *c, const char *kind, const char *arg, int64_t run_
 }
 
 /* Keep body for delivery by account to each inbox (in the caller's transaction). */
-static int deliver_to(struct core *c, struct arena *a, uint64_t account, const char *body, const char *const *inboxes,
-                      size_t n)
+static int deliver_key(struct core *c, struct arena *a, uint64_t account, const char *body, const char *key,
+                       const char *const *inboxes, size_t n)
 {
 	uint64_t oid;
-	int rc = store_fed_out_put(c->store, account, body, time_now(), &oid);
+	int rc = store_fed_out_put(c->store, account, body, key, time_now(), &oid);
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = queue(c, JOB_DELIVER, arena_printf(a, "%llu %s", (unsigned long long)oid, inboxes[i]), time_now());
 	return rc;
+}
+
+static int deliver_to(struct core *c, struct arena *a, uint64_t account, const char *body, const char *const *inboxes,
+                      size_t n)
+{
+	return deliver_key(c, a, account, body, NULL, inboxes, n);
 }
 
 void core_fed_post_written(struct core *c, uint64_t post)
@@ -493,7 +600,7 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	 * (the post may have been deleted or edited by then). */
 	int64_t remote = 0;
 	if (!store_post_get(c->store, &a, 0, post, &p) &&
-	    core_fed_reach(p, p->publish_at > time_now() ? p->publish_at : time_now()) == FED_REACH_PUBLIC &&
+	    reach(c, p, p->publish_at > time_now() ? p->publish_at : time_now()) != FED_REACH_NONE &&
 	    !store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0) {
 		int rc = store_begin(c->store);
 		if (!rc)
@@ -505,19 +612,38 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	arena_release(&a);
 }
 
-/* The author's accepted remote followers' inboxes get body (a transaction of its own). */
-static int deliver_followers(struct core *c, struct arena *a, uint64_t author, const char *body)
+/* The author's accepted remote followers' inboxes get body, and extra when
+ * given (a transaction of its own); signed with key when given. */
+static int deliver_all(struct core *c, struct arena *a, uint64_t author, const char *body, const char *key,
+                       const char *extra)
 {
 	const char **inboxes;
 	size_t n;
 	int rc = store_fed_follower_inboxes(c->store, a, author, &inboxes, &n);
-	if (rc || !n)
+	if (rc)
 		return rc;
+	bool have = false;
+	for (size_t i = 0; extra && i < n; i++)
+		have = have || !strcmp(inboxes[i], extra);
+	if (extra && !have) {
+		const char **v = arena_alloc(a, (n + 1) * sizeof *v);
+		if (n)
+			memcpy(v, inboxes, n * sizeof *v);
+		v[n++] = extra;
+		inboxes = v;
+	}
+	if (!n)
+		return 0;
 	if (!(rc = store_begin(c->store)))
-		rc = store_finish(c->store, deliver_to(c, a, author, body, inboxes, n));
+		rc = store_finish(c->store, deliver_key(c, a, author, body, key, inboxes, n));
 	if (!rc)
 		job_kick();
 	return rc;
+}
+
+static int deliver_followers(struct core *c, struct arena *a, uint64_t author, const char *body)
+{
+	return deliver_all(c, a, author, body, NULL, NULL);
 }
 
 void core_fed_post_deleted(struct core *c, uint64_t post)
@@ -533,7 +659,7 @@ void core_fed_post_deleted(struct core *c, uint64_t post)
 	bool found = !store_post_get_any(c->store, &a, 0, post, &p);
 	if (found)
 		p->deleted = false;
-	if (found && core_fed_reach(p, time_now()) == FED_REACH_PUBLIC &&
+	if (found && reach(c, p, time_now()) != FED_REACH_NONE &&
 	    !core_account_get(c, &a, p->author_id, &author)) {
 		const char *actor = actor_uri(&a, author->username);
 		const char *nid = arena_printf(&a, "%s/statuses/%llu", actor, (unsigned long long)p->id);
@@ -571,7 +697,8 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 			rc = store_finish(c->store, queue(c, JOB_POST, arg, p->publish_at));
 		goto out;
 	}
-	if (post_out(c, &a, id, &p, &author))
+	enum fed_reach r;
+	if (post_to(c, &a, id, &p, &author, &r))
 		goto out; /* deleted, or it may not leave: nothing goes out */
 	json_t *note = note_json(c, &a, p, author);
 	json_t *o = json_object();
@@ -596,6 +723,19 @@ out:
 	return rc;
 }
 
+/* A delivery to host answered (ok: it is up, whatever it said) or not. */
+static void host_result(struct core *c, const char *host, bool ok)
+{
+	int n = 0, rc = store_begin(c->store);
+	if (!rc && ok)
+		rc = store_fed_host_ok(c->store, host);
+	else if (!rc && !(rc = store_fed_host_failed(c->store, host, &n)) && n >= FED_BREAKER_AFTER)
+		rc = store_fed_host_retry(c->store, host,
+		                          time_now() + job_backoff(n - FED_BREAKER_AFTER + 1, FED_BACKOFF_MAX));
+	if (store_finish(c->store, rc))
+		log_warn("cannot keep the state of host %s", host);
+}
+
 static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 {
 	struct core *c = ctx;
@@ -606,22 +746,39 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	memcpy(num, arg, nl);
 	num[nl] = '\0';
 	uint64_t oid, account;
-	const char *inbox = arg + nl + 1, *body, *pub, *priv, *host, *target, *sig;
+	const char *inbox = arg + nl + 1, *body, *pub, *priv, *host, *target, *sig, *key;
 	if (!parse_u64(num, &oid))
 		return ERR_INVAL;
 	struct arena a;
 	arena_init(&a);
 	int rc = ERR_INVAL;
 	struct account *acc;
-	if (store_fed_out_get(c->store, &a, oid, &account, &body) || !url_ok(&a, inbox, &host, &target) ||
+	if (store_fed_out_get(c->store, &a, oid, &account, &body, &key) || !url_ok(&a, inbox, &host, &target) ||
 	    host_blocked(c, &a, inbox) ||
 	    store_account_get(c->store, &a, account, &acc) || key_for(c, &a, account, &pub, &priv)) {
 		snprintf(why, whylen, "fed_deliver: nothing to deliver to %s", inbox);
 		goto out;
 	}
+	/* The per-host circuit breaker: a host that failed FED_BREAKER_AFTER
+	 * times in a row is left alone until its next try, when one delivery
+	 * probes it; the others waiting for it are put off until then, not
+	 * tried (and not counted as tries), for FED_GIVE_UP_S at most. */
+	int64_t retry_at = 0, made = 0;
+	if ((rc = store_fed_host_probe(c->store, host, time_now(), time_now() + FED_PROBE_S, &retry_at)))
+		goto out;
+	if (retry_at > time_now()) {
+		if (!store_fed_out_created(c->store, oid, &made) && time_now() - made > FED_GIVE_UP_S) {
+			snprintf(why, whylen, "fed_deliver: %s has been down too long; given up", host);
+			rc = ERR_INVAL;
+		} else if (!(rc = store_begin(c->store)))
+			rc = store_finish(c->store, queue(c, JOB_DELIVER, arg, retry_at));
+		goto out;
+	}
 	char date[64], digest[80];
 	fed_http_date(time_now(), date, sizeof date);
 	fed_digest(body, strlen(body), digest, sizeof digest);
+	if (key[0])
+		priv = key; /* an Update after a key rotation: signed with the key they know */
 	const char *key_id = arena_printf(&a, "%s#main-key", actor_uri(&a, acc->username));
 	if ((rc = fed_sign(&a, priv, key_id, "POST", target, host, date, digest, &sig)))
 		goto out;
@@ -636,7 +793,9 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	curl_slist_free_all(h);
 	if (st >= 200 && st < 300)
 		rc = 0;
-	else if (st >= 400 && st < 500 && st != 408 && st != 429) {
+	else if (st >= 400 && st < 500 && st != 401 && st != 408 && st != 429) {
+		/* (401 is tried again, as Mastodon does: the other side may not have
+		 * our new key yet after a rotation.) */
 		snprintf(why, whylen, "fed_deliver: %s refused it (HTTP %ld)", inbox, st);
 		rc = ERR_INVAL; /* it will not take it later either */
 	} else {
@@ -644,6 +803,7 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 			snprintf(why, whylen, "fed_deliver: %s answered HTTP %ld", inbox, st);
 		rc = ERR_IO; /* retried with back-off */
 	}
+	host_result(c, host, rc != ERR_IO);
 out:
 	arena_release(&a);
 	return rc;
@@ -656,7 +816,7 @@ static struct account *local_of(struct core *c, struct arena *a, const char *uri
 {
 	size_t bl = strlen(fed_base);
 	struct account *acc;
-	if (!uri || strncmp(uri, fed_base, bl) || strncmp(uri + bl, "/users/", 7) || strchr(uri + bl + 7, '/') ||
+	if (!uri || strncmp(uri, fed_base, bl) || strncmp(uri + bl, "/users/", 7) || strpbrk(uri + bl + 7, "/@") ||
 	    core_account_by_name(c, a, uri + bl + 7, &acc) || acc->suspended)
 		return NULL;
 	return acc;
@@ -715,38 +875,154 @@ int core_fed_request_answer(struct core *c, struct arena *a, const char *name, c
 	return rc;
 }
 
-/* A public Note from an actor someone here follows is kept (shown nowhere
- * yet but `kring fed notes`); anything else is not taken in. */
-static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
+/* The post a Note's inReplyTo names, when a reply may hang under it here: a
+ * post of ours that may leave (its address names its author), or a Note
+ * received before; 0 otherwise. */
+static uint64_t known_post(struct core *c, struct arena *a, const char *uri)
 {
-	json_t *o = json_object_get(act, "object");
+	uint64_t id = 0, actor;
+	size_t bl = strlen(fed_base);
+	const char *st = uri && !strncmp(uri, fed_base, bl) && !strncmp(uri + bl, "/users/", 7) ? strstr(uri + bl + 7, "/statuses/") : NULL;
+	if (st) {
+		struct post *p;
+		struct account *author;
+		const char *name = arena_strndup(a, uri + bl + 7, (size_t)(st - uri - bl - 7));
+		if (!parse_u64(st + 10, &id) || post_out(c, a, id, &p, &author) || strcmp(author->username, name))
+			return 0;
+		return id;
+	}
+	return uri && !store_fed_note_post(c->store, uri, &id, &actor) ? id : 0;
+}
+
+/*
+ * A public Note from an actor someone here follows, or a public reply to a
+ * post here, becomes a post of the actor's account (its HTML made plain
+ * text on the way in: nothing is stored raw); anything else is not taken in.
+ */
+static int note_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *o, bool want,
+                     const char **why)
+{
 	const char *type = json_is_object(o) ? jstr(o, "type") : NULL;
 	const char *id = json_is_object(o) ? jstr(o, "id") : NULL;
 	const char *by = json_is_object(o) ? jref(o, "attributedTo") : NULL;
 	const char *content = json_is_object(o) ? json_string_value(json_object_get(o, "content")) : NULL;
 	const char *published = json_is_object(o) ? jstr(o, "published") : NULL;
 	if (!type || strcmp(type, "Note") || !id || !by || strcmp(by, from->uri) || !same_host(a, id, from->uri) ||
-	    !content || strlen(content) > FED_NOTE_MAX) {
+	    !content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content))) {
 		*why = "not a Note of the sender's own";
 		return 0;
 	}
-	bool pub = false;
-	const char *fields[] = {"to", "cc"};
+	/* Public, or to the sender's followers (its "followers" collection:
+	 * Mastodon's and ours are the actor's address + /followers). */
+	bool pub = false, fol = false;
+	const char *fields[] = {"to", "cc"}, *followers = arena_printf(a, "%s/followers", from->uri);
 	for (int f = 0; f < 2; f++) {
 		json_t *v = json_object_get(o, fields[f]);
-		if (json_is_string(v))
-			pub = pub || !strcmp(json_string_value(v), FED_PUBLIC);
-		for (size_t i = 0; json_is_array(v) && i < json_array_size(v) && i < 64; i++)
-			pub = pub || (json_is_string(json_array_get(v, i)) &&
-			              !strcmp(json_string_value(json_array_get(v, i)), FED_PUBLIC));
+		for (size_t i = 0; i < 64; i++) {
+			json_t *e = json_is_array(v) ? json_array_get(v, i) : i ? NULL : v;
+			const char *t = json_string_value(e);
+			if (!e)
+				break;
+			pub = pub || (t && !strcmp(t, FED_PUBLIC));
+			fol = fol || (t && !strcmp(t, followers));
+		}
 	}
+	uint64_t parent = known_post(c, a, jref(o, "inReplyTo")), have, actor;
+	struct post *pp = NULL;
+	if (parent && store_post_get(c->store, a, 0, parent, &pp))
+		parent = 0;
 	bool followed = false;
 	int rc = store_fed_followed(c->store, from->id, &followed);
-	if (rc || !pub || !followed) {
-		*why = "not a public Note of someone followed here";
+	/* Followers-only: only from someone followed here, who then sees it;
+	 * never through an Announce. */
+	if (rc || !(pub || (fol && followed && !want)) || (!followed && !parent && !want) || !from->account_id) {
+		*why = "not a public Note of someone followed here, nor a reply to a post here";
 		return rc;
 	}
-	return store_fed_note_put(c->store, id, from->id, content, published ? published : "", time_now());
+	if (!store_fed_note_post(c->store, id, &have, &actor))
+		return 0; /* taken in before (another activity carrying it) */
+	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
+	struct post_new pn = {.id = id_new(), .author_id = from->account_id, .writer_id = from->account_id,
+	                      .in_reply_to = parent, .visibility = pub ? VIS_PUBLIC : VIS_FOLLOWERS,
+	                      .text = text ? text : "",
+	                      .created_at = time_now()};
+	pn.root_id = pp ? pp->root_id : pn.id;
+	pn.search_text = core_search_words(a, pn.text);
+	if ((rc = store_post_insert(c->store, &pn)))
+		return rc;
+	return store_fed_note_put(c->store, id, from->id, pn.text, published ? published : "", time_now(), pn.id);
+}
+
+static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
+{
+	return note_take(c, a, from, json_object_get(act, "object"), false, why);
+}
+
+/* A Note someone followed here announces, not known yet: fetched from its
+ * origin (never taken from the Announce: another server's copy may be
+ * tampered with), with its author; NULL when it cannot be had. */
+static json_t *announced(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act,
+                         struct fed_actor **by)
+{
+	const char *obj = jref(act, "object");
+	bool followed = false;
+	char ebuf[256];
+	if (!obj || known_post(c, a, obj) || store_fed_followed(c->store, from->id, &followed) || !followed ||
+	    host_blocked(c, a, obj))
+		return NULL;
+	json_t *j = fetch_json(a, obj, ebuf, sizeof ebuf);
+	const char *au = j ? jref(j, "attributedTo") : NULL;
+	if (!au || !jstr(j, "id") || strcmp(jstr(j, "id"), obj) || !same_host(a, obj, au) || host_blocked(c, a, au) ||
+	    (store_fed_actor_by_uri(c->store, a, au, by) && actor_by_uri(c, a, arena_strdup(a, au), by, ebuf, sizeof ebuf))) {
+		json_decref(j);
+		return NULL;
+	}
+	return j;
+}
+
+/* ---- likes, boosts and updates, incoming ---- */
+
+/* Like / Announce (or their Undo) of a post here by from. */
+static int on_react(struct core *c, struct arena *a, const struct fed_actor *from, const char *type, const char *obj,
+                    bool on)
+{
+	uint64_t pid = known_post(c, a, obj);
+	if (!pid || !from->account_id)
+		return 0;
+	int rc = type[0] == 'L' ? core_fav(c, from->account_id, pid, on) : core_boost(c, from->account_id, pid, on);
+	return rc == ERR_NOTFOUND || rc == ERR_FORBIDDEN || rc == ERR_INVAL ? 0 : rc;
+}
+
+/* Update of a Note of from's, or of from itself (*refetch: fetch its
+ * document again, after the transaction: its key may be new). */
+static int on_update(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, bool *refetch)
+{
+	json_t *o = json_object_get(act, "object");
+	const char *oid = jref(act, "object"), *type = json_is_object(o) ? jstr(o, "type") : NULL;
+	if (oid && !strcmp(oid, from->uri)) {
+		*refetch = true;
+		return 0;
+	}
+	uint64_t pid, by;
+	const char *content = type && !strcmp(type, "Note") ? json_string_value(json_object_get(o, "content")) : NULL;
+	if (!content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content)) ||
+	    store_fed_note_post(c->store, oid, &pid, &by) || by != from->id || !pid)
+		return 0;
+	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
+	if (!text)
+		text = "";
+	int rc = store_post_update(c->store, pid, text, core_search_words(a, text), NULL, 0, NULL, 0, time_now());
+	return rc ? rc : store_fed_note_text(c->store, oid, text);
+}
+
+/* from deleted itself at its origin: its account is suspended here and its
+ * follows either way are forgotten. */
+static int on_actor_gone(struct core *c, const struct fed_actor *from)
+{
+	int rc = store_fed_actor_forget(c->store, from->id);
+	if (!rc && from->account_id)
+		rc = store_account_set_suspended(c->store, from->account_id, true);
+	return rc;
 }
 
 /* An incoming request's signature, of either kind. */
@@ -833,8 +1109,12 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		*why = "the activity is not the signer's own";
 		return ERR_AUTH;
 	}
+	struct fed_actor *pre_by = NULL;
+	json_t *pre = !strcmp(type, "Announce") ? announced(c, a, from, act, &pre_by) : NULL;
+	bool refetch = false;
 	if ((rc = store_begin(c->store))) {
 		json_decref(act);
+		json_decref(pre);
 		return rc;
 	}
 	rc = store_fed_seen(c->store, id, time_now());
@@ -855,7 +1135,10 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		json_t *obj = json_object_get(act, "object");
 		const char *otype = json_is_object(obj) ? jstr(obj, "type") : NULL;
 		const char *oid = jref(act, "object");
-		if (otype && !strcmp(otype, "Follow")) {
+		if (otype && (!strcmp(otype, "Like") || !strcmp(otype, "Announce"))) {
+			if (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri))
+				rc = on_react(c, a, from, otype, jref(obj, "object"), false);
+		} else if (otype && !strcmp(otype, "Follow")) {
 			struct account *to = local_of(c, a, jref(obj, "object"));
 			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
 				rc = store_fed_follower_delete(c->store, to->id, from->id);
@@ -868,37 +1151,59 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	} else if (!strcmp(type, "Accept") || !strcmp(type, "Reject")) {
 		/* An answer to a Follow of ours: only from the one it was sent to. */
 		const char *fid = jref(act, "object");
-		if (fid && store_fed_following_answer(c->store, from->id, fid, type[0] == 'A' ? FED_FOLLOW_ACCEPTED : -1))
+		uint64_t who = 0;
+		if (fid && store_fed_following_answer(c->store, from->id, fid, type[0] == 'A' ? FED_FOLLOW_ACCEPTED : -1,
+		                                      &who))
 			*why = "no such Follow of ours to that actor";
+		else if (fid && from->account_id) {
+			/* The follow counts here as any other: the home timeline, relationships. */
+			rc = store_follow_request_set(c->store, who, from->account_id, false, NULL);
+			if (!rc && type[0] == 'A')
+				rc = store_follow_set(c->store, who, from->account_id, true, NULL);
+		}
 	} else if (!strcmp(type, "Create")) {
 		rc = on_create(c, a, from, act, why);
+	} else if (!strcmp(type, "Like") || !strcmp(type, "Announce")) {
+		if (pre)
+			rc = note_take(c, a, pre_by, pre, true, why);
+		if (!rc)
+			rc = on_react(c, a, from, type, jref(act, "object"), true);
+	} else if (!strcmp(type, "Update")) {
+		rc = on_update(c, a, from, act, &refetch);
+	} else if (!strcmp(type, "Delete") && jref(act, "object") && !strcmp(jref(act, "object"), from->uri)) {
+		rc = on_actor_gone(c, from);
 	} else if (!strcmp(type, "Delete")) {
 		/* Only the sender's own note goes. */
 		const char *oid = jref(act, "object");
-		if (oid)
+		uint64_t pid = 0, by = 0;
+		struct post *p;
+		if (oid && !store_fed_note_post(c->store, oid, &pid, &by) && by == from->id) {
 			rc = store_fed_note_delete(c->store, oid, from->id);
+			if (!rc && pid && !store_post_get(c->store, a, 0, pid, &p))
+				rc = store_post_delete(c->store, pid);
+		}
 	}
 	/* Everything else is not taken in yet (docs/federation.md). */
 done:
 	rc = store_finish(c->store, rc);
 	json_decref(act);
+	json_decref(pre);
 	if (!rc)
 		job_kick();
+	/* An actor's Update: its document (and key) fetched again from its origin. */
+	char ebuf[256];
+	struct fed_actor *fresh;
+	if (!rc && refetch && actor_by_uri(c, a, from->uri, &fresh, ebuf, sizeof ebuf))
+		log_warn("cannot fetch the updated actor %s: %s", from->uri, ebuf);
 	return rc;
 }
 
 /* ---- following someone elsewhere ---- */
 
-int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
+/* The actor user@host names (WebFinger), fetched and kept. */
+static int webfinger_actor(struct core *c, struct arena *a, const char *handle, struct fed_actor **out,
+                           const char **why)
 {
-	*why = "";
-	if (!fed_on)
-		return ERR_BUSY;
-	struct account *acc;
-	if (core_account_by_name(c, a, name, &acc) || acc->suspended) {
-		*why = "no such account here";
-		return ERR_NOTFOUND;
-	}
 	if (handle[0] == '@')
 		handle++;
 	const char *at = strchr(handle, '@');
@@ -928,7 +1233,6 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
 		}
 	}
 	json_decref(j);
-	struct fed_actor *to;
 	if (!href) {
 		*why = arena_printf(a, "WebFinger found no actor: %s", ebuf);
 		return ERR_NOTFOUND;
@@ -937,11 +1241,16 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
 		*why = "that server is blocked here";
 		return ERR_FORBIDDEN;
 	}
-	int rc = actor_by_uri(c, a, href, &to, ebuf, sizeof ebuf);
-	if (rc) {
+	int rc = actor_by_uri(c, a, href, out, ebuf, sizeof ebuf);
+	if (rc)
 		*why = arena_printf(a, "the actor cannot be had: %s", ebuf);
-		return rc;
-	}
+	return rc;
+}
+
+/* Deliver acc's Follow of to (in the caller's transaction); the follow is a
+ * request here until the other server accepts it. */
+static int follow_actor(struct core *c, struct arena *a, const struct account *acc, const struct fed_actor *to)
+{
 	const char *me = actor_uri(a, acc->username);
 	const char *fid = arena_printf(a, "%s#follows/%llu", me, (unsigned long long)id_new());
 	json_t *o = json_object();
@@ -953,20 +1262,302 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
 	const char *body = dump(a, o);
 	if (!body)
 		return ERR_IO;
-	if ((rc = store_begin(c->store)))
+	int rc = store_fed_following_put(c->store, acc->id, to->id, FED_FOLLOW_REQUESTED, fid, time_now());
+	if (!rc && to->account_id)
+		rc = store_follow_request_set(c->store, acc->id, to->account_id, true, NULL);
+	return rc ? rc : deliver_to(c, a, acc->id, body, &to->inbox, 1);
+}
+
+int core_fed_follow(struct core *c, struct arena *a, const char *name, const char *handle, const char **why)
+{
+	*why = "";
+	if (!fed_on)
+		return ERR_BUSY;
+	struct account *acc;
+	if (core_account_by_name(c, a, name, &acc) || acc->suspended || core_fed_is_remote(acc)) {
+		*why = "no such account here";
+		return ERR_NOTFOUND;
+	}
+	struct fed_actor *to;
+	int rc = webfinger_actor(c, a, handle, &to, why);
+	if (rc || (rc = store_begin(c->store)))
 		return rc;
-	rc = store_fed_following_put(c->store, acc->id, to->id, FED_FOLLOW_REQUESTED, fid, time_now());
+	rc = store_finish(c->store, follow_actor(c, a, acc, to));
 	if (!rc)
-		rc = deliver_to(c, a, acc->id, body, &to->inbox, 1);
+		job_kick();
+	return rc;
+}
+
+int core_fed_follow_account(struct core *c, struct arena *a, uint64_t viewer, const struct account *target, bool on)
+{
+	struct fed_actor *to;
+	struct account *me;
+	if (!fed_on || store_fed_actor_by_account(c->store, a, target->id, &to) || host_blocked(c, a, to->uri))
+		return ERR_NOTFOUND;
+	if (store_account_get(c->store, a, viewer, &me) || core_fed_is_remote(me))
+		return ERR_AUTH;
+	int rc = store_begin(c->store);
+	if (rc)
+		return rc;
+	if (on)
+		rc = follow_actor(c, a, me, to);
+	else {
+		/* Undo the Follow we sent, and the follow here. */
+		const char *fid = NULL;
+		rc = store_fed_following_drop(c->store, a, viewer, to->id, &fid);
+		if (!rc)
+			rc = store_follow_set(c->store, viewer, target->id, false, NULL);
+		if (!rc)
+			rc = store_follow_request_set(c->store, viewer, target->id, false, NULL);
+		if (!rc && fid) {
+			const char *actor = actor_uri(a, me->username);
+			json_t *o = json_object();
+			json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+			json_object_set_new(o, "id", json_string(arena_printf(a, "%s#undo", fid)));
+			json_object_set_new(o, "type", json_string("Undo"));
+			json_object_set_new(o, "actor", json_string(actor));
+			json_object_set_new(o, "object", json_pack("{s:s,s:s,s:s,s:s}", "id", fid, "type", "Follow", "actor",
+			                                           actor, "object", to->uri));
+			const char *body = dump(a, o);
+			rc = body ? deliver_to(c, a, viewer, body, &to->inbox, 1) : ERR_IO;
+		}
+	}
 	rc = store_finish(c->store, rc);
 	if (!rc)
 		job_kick();
 	return rc;
 }
 
+int core_fed_resolve(struct core *c, struct arena *a, uint64_t viewer, const char *q, struct account **acc,
+                     struct post **post)
+{
+	*acc = NULL;
+	*post = NULL;
+	if (!fed_on || !viewer || !q)
+		return ERR_NOTFOUND;
+	while (*q == ' ')
+		q++;
+	bool url = !strncmp(q, "https://", 8) || !strncmp(q, "http://", 7);
+	uint64_t pid, actor;
+	if (url && !store_fed_note_post(c->store, q, &pid, &actor))
+		return core_post_get(c, a, viewer, pid, post);
+	struct fed_actor *f;
+	const char *why;
+	if (url && !store_fed_actor_by_uri(c->store, a, q, &f))
+		goto found;
+	if (!url && !strchr(q + (q[0] == '@'), '@'))
+		return ERR_NOTFOUND;
+	/* Each unknown name or address costs a fetch elsewhere: a limit per person. */
+	int64_t n = 0;
+	if (store_rate_hit(c->store, arena_printf(a, "fedresolve:%llu", (unsigned long long)viewer), time_now(),
+	                   time_now() - FED_KEY_FETCH_WINDOW, &n) || n > FED_KEY_FETCH_MAX)
+		return ERR_RATE;
+	char ebuf[256];
+	int rc = url ? (host_blocked(c, a, q) ? ERR_FORBIDDEN : actor_by_uri(c, a, q, &f, ebuf, sizeof ebuf))
+	             : webfinger_actor(c, a, q, &f, &why);
+	if (rc)
+		return ERR_NOTFOUND;
+found:
+	return f->account_id ? store_account_get(c->store, a, f->account_id, acc) : ERR_NOTFOUND;
+}
+
+int core_fed_lookup(struct core *c, struct arena *a, const char *acct, struct account **out)
+{
+	if (!acct || strlen(acct) > 300 || !strchr(acct, '@'))
+		return ERR_NOTFOUND;
+	char *n = arena_strdup(a, acct[0] == '@' ? acct + 1 : acct);
+	str_lower(n);
+	return store_account_by_name(c->store, a, n, out);
+}
+
 int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n)
 {
 	return store_fed_notes(c->store, a, max, out, n);
+}
+
+/* ---- likes, boosts, edits, profiles, keys and accounts, outgoing ---- */
+
+int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, json_t **out)
+{
+	struct fed_local l;
+	if (core_fed_local(c, a, name, &l))
+		return ERR_NOTFOUND;
+	const char *actor = actor_uri(a, l.acc->username);
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_pack("[s,s]", AS_CONTEXT, SEC_CONTEXT));
+	json_object_set_new(o, "id", json_string(actor));
+	json_object_set_new(o, "type", json_string(l.acc->kind == ACCOUNT_ORG ? "Organization" : "Person"));
+	json_object_set_new(o, "preferredUsername", json_string(l.acc->username));
+	json_object_set_new(o, "name", json_string(l.acc->display_name && l.acc->display_name[0] ? l.acc->display_name
+	                                                                                        : l.acc->username));
+	if (l.acc->bio && l.acc->bio[0])
+		json_object_set_new(o, "summary", json_string(core_render_text(c, a, l.acc->bio)));
+	json_object_set_new(o, "url", json_string(arena_printf(a, "%s/@%s", fed_base, l.acc->username)));
+	const char *sub[] = {"inbox", "outbox", "followers", "following"};
+	for (size_t i = 0; i < 4; i++)
+		json_object_set_new(o, sub[i], json_string(arena_printf(a, "%s/%s", actor, sub[i])));
+	json_object_set_new(o, "manuallyApprovesFollowers", json_boolean(l.acc->locked));
+	json_object_set_new(o, "endpoints", json_pack("{s:s}", "sharedInbox", arena_printf(a, "%s/inbox", fed_base)));
+	json_object_set_new(o, "publicKey", json_pack("{s:s,s:s,s:s}", "id", arena_printf(a, "%s#main-key", actor),
+	                                              "owner", actor, "publicKeyPem", l.public_pem));
+	*out = o;
+	return 0;
+}
+
+/* An activity of the local account acc: id under its actor, to everyone. */
+static json_t *activity(struct arena *a, const struct account *acc, const char *type, const char *id, json_t *object)
+{
+	const char *me = actor_uri(a, acc->username);
+	json_t *o = json_object();
+	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "id", json_string(arena_printf(a, "%s#%s", me, id)));
+	json_object_set_new(o, "type", json_string(type));
+	json_object_set_new(o, "actor", json_string(me));
+	json_object_set_new(o, "to", json_pack("[s]", FED_PUBLIC));
+	json_object_set_new(o, "cc", json_pack("[s]", arena_printf(a, "%s/followers", me)));
+	json_object_set_new(o, "object", object);
+	return o;
+}
+
+static json_t *undo(struct arena *a, const struct account *acc, json_t *act)
+{
+	return activity(a, acc, "Undo", arena_printf(a, "undo/%llu", (unsigned long long)id_new()), act);
+}
+
+/* A post as other servers know it: a received Note's id at its origin, or
+ * our own Note's when it may leave; NULL otherwise.  *inbox: the remote
+ * author's inbox (NULL for ours). */
+static const char *post_ref(struct core *c, struct arena *a, uint64_t id, const char **inbox)
+{
+	const char *uri;
+	struct post *p;
+	struct account *author;
+	struct fed_actor *f;
+	*inbox = NULL;
+	if (!store_post_get(c->store, a, 0, id, &p) && !store_fed_note_uri(c->store, a, id, &uri) &&
+	    !store_fed_actor_by_account(c->store, a, p->author_id, &f) && !host_blocked(c, a, f->uri)) {
+		*inbox = f->inbox;
+		return uri;
+	}
+	if (post_out(c, a, id, &p, &author))
+		return NULL;
+	return arena_printf(a, "%s/statuses/%llu", actor_uri(a, author->username), (unsigned long long)id);
+}
+
+/* The local account id, when it may act out there. */
+static struct account *local_acc(struct core *c, struct arena *a, uint64_t id)
+{
+	struct account *acc;
+	return fed_on && !store_account_get(c->store, a, id, &acc) && !acc->suspended && !core_fed_is_remote(acc) ? acc
+	                                                                                                         : NULL;
+}
+
+void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	const char *inbox, *ref;
+	struct account *me = local_acc(c, &a, viewer);
+	/* A Like goes to the remote author only (Mastodon does the same). */
+	if (me && (ref = post_ref(c, &a, post, &inbox)) && inbox) {
+		json_t *like = activity(&a, me, "Like", arena_printf(&a, "likes/%llu", (unsigned long long)post),
+		                        json_string(ref));
+		const char *body = dump(&a, on ? like : undo(&a, me, like));
+		int rc = body ? store_begin(c->store) : ERR_IO;
+		if (!rc && !(rc = store_finish(c->store, deliver_to(c, &a, me->id, body, &inbox, 1))))
+			job_kick();
+	}
+	arena_release(&a);
+}
+
+void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	const char *inbox, *ref;
+	struct account *me = local_acc(c, &a, viewer);
+	/* To the booster's followers, and to the author when remote. */
+	if (me && (ref = post_ref(c, &a, post, &inbox))) {
+		json_t *ann = activity(&a, me, "Announce", arena_printf(&a, "announces/%llu", (unsigned long long)post),
+		                       json_string(ref));
+		const char *body = dump(&a, on ? ann : undo(&a, me, ann));
+		if (!body || deliver_all(c, &a, me->id, body, NULL, inbox))
+			log_warn("cannot queue the Announce of post %llu", (unsigned long long)post);
+	}
+	arena_release(&a);
+}
+
+void core_fed_post_edited(struct core *c, uint64_t post)
+{
+	struct arena a;
+	arena_init(&a);
+	struct post *p;
+	struct account *author;
+	enum fed_reach r;
+	if (fed_on && !post_to(c, &a, post, &p, &author, &r)) {
+		json_t *note = note_json(c, &a, p, author);
+		json_object_set_new(note, "updated", json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
+		const char *body = dump(&a, activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note));
+		if (!body || deliver_followers(c, &a, author->id, body))
+			log_warn("cannot queue the Update of post %llu", (unsigned long long)post);
+	}
+	arena_release(&a);
+}
+
+/* Update of the actor document, signed with key (NULL: the current one). */
+static int actor_update(struct core *c, struct arena *a, const struct account *acc, const char *key)
+{
+	json_t *doc;
+	int rc = core_fed_actor_doc(c, a, acc->username, &doc);
+	if (rc)
+		return rc;
+	json_object_del(doc, "@context");
+	const char *body = dump(a, activity(a, acc, "Update", arena_printf(a, "updates/%llu", (unsigned long long)id_new()), doc));
+	return body ? deliver_all(c, a, acc->id, body, key, NULL) : ERR_IO;
+}
+
+void core_fed_account_changed(struct core *c, uint64_t account)
+{
+	struct arena a;
+	arena_init(&a);
+	struct account *acc;
+	if (fed_on && !store_account_get(c->store, &a, account, &acc) && !core_fed_is_remote(acc)) {
+		if (!acc->suspended) {
+			if (actor_update(c, &a, acc, NULL))
+				log_warn("cannot queue the Update of account %llu", (unsigned long long)account);
+		} else {
+			/* Suspended: gone for other servers (Mastodon sends the same). */
+			const char *me = actor_uri(&a, acc->username);
+			json_t *o = activity(&a, acc, "Delete", "delete", json_string(me));
+			const char *body = dump(&a, o);
+			if (!body || deliver_followers(c, &a, acc->id, body))
+				log_warn("cannot queue the Delete of account %llu", (unsigned long long)account);
+		}
+	}
+	arena_release(&a);
+}
+
+int core_fed_rotate_key(struct core *c, struct arena *a, const char *name)
+{
+	struct account *acc;
+	const char *pub, *priv, *np, *ns;
+	if (!fed_on)
+		return ERR_BUSY;
+	if (core_account_by_name(c, a, name, &acc) || acc->suspended || core_fed_is_remote(acc))
+		return ERR_NOTFOUND;
+	int rc = key_for(c, a, acc->id, &pub, &priv);
+	if (!rc)
+		rc = fed_key_new(a, &np, &ns);
+	if (rc || (rc = store_begin(c->store)))
+		return rc;
+	if ((rc = store_finish(c->store, store_fed_key_replace(c->store, acc->id, np, ns))))
+		return rc;
+	/* The Update is signed with the old key, which the others still hold;
+	 * they fetch the actor again and find the new one. */
+	rc = actor_update(c, a, acc, priv);
+	if (!rc)
+		job_kick();
+	return rc;
 }
 
 /* ---- start and stop ---- */

@@ -34,27 +34,42 @@
 #define FED_KEY_FETCH_MAX    120
 #define FED_KEY_FETCH_WINDOW 600
 #define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"
-#define FED_NOTE_MAX       (100 * 1024) /* a received Note's content */
+#define FED_NOTE_MAX       (100 * 1024) /* a received Note's content (HTML) */
+#define FED_TEXT_MAX       (CORE_POST_MAX_CHARS * 2) /* bytes of plain text kept of it */
 /* A delivery is tried this often, waiting 2 s doubling up to 12 h between
  * tries: about 54 hours in all (Mastodon tries for about two days). */
 #define FED_DELIVER_ATTEMPTS 19
 #define FED_BACKOFF_MAX      43200
+/* The per-host circuit breaker: after this many failures in a row a host is
+ * tried again only after a back-off (2 s doubling up to 12 h), by one
+ * delivery (a probe, which puts the next one off FED_PROBE_S); the others
+ * wait; a delivery waiting longer than FED_GIVE_UP_S is given up. */
+#define FED_BREAKER_AFTER    3
+#define FED_PROBE_S          60
+#define FED_GIVE_UP_S        (54 * 3600)
 
 /* How far a post may travel from this server. */
 enum fed_reach {
-	FED_REACH_NONE = 0,   /* stays on this server */
-	FED_REACH_PUBLIC = 1, /* to followers' servers, and anyone may fetch it */
+	FED_REACH_NONE = 0,      /* stays on this server */
+	FED_REACH_PUBLIC = 1,    /* to followers' servers, and anyone may fetch it */
+	FED_REACH_FOLLOWERS = 2, /* to followers' servers only; a fetch of it is 404 */
 };
 
 /*
- * The one rule: a post reaches other servers only when it is public, not
- * in any group (closed and secret groups never; open groups are not
- * federated yet), not a direct message, not followers-only (not federated
- * yet), not waiting for a moderator, not held by think time or the privacy
- * guard (publish_at after now), not a boost (not federated yet), and its
- * author is not suspended.  Pure, for the property test.
+ * The one rule: a post reaches other servers only when it is not marked
+ * local-only (an organisation keeps it on its own instance), in no group
+ * (closed and secret groups never; open groups are not federated yet), not
+ * a direct message (not federated yet), not waiting for a moderator, not
+ * held by think time or the privacy guard (publish_at after now), not a
+ * boost (its Announce is sent instead), and its author is not suspended.
+ * Public posts reach every follower's server and may be fetched;
+ * followers-only posts are delivered to followers' servers only and a fetch
+ * of them is 404.  Pure, for the property test.
  */
-enum fed_reach core_fed_reach(const struct post *p, int64_t now);
+enum fed_reach core_fed_reach(const struct post *p, bool local_only, int64_t now);
+/* Internal to core: mark a new post local-only when want, or when its
+ * parent is (a reply stays with it); in the caller's transaction. */
+int core_fed_mark_local(struct core *c, uint64_t post, uint64_t parent, bool want) WARN_UNUSED;
 
 struct job_handler;
 /* Start: base_url is this server's address (actor ids hang under it); h/n
@@ -126,6 +141,43 @@ int core_fed_block(struct core *c, const char *host, bool block) WARN_UNUSED;
  * when no such request waits. */
 int core_fed_request_answer(struct core *c, struct arena *a, const char *name, const char *actor, bool accept)
         WARN_UNUSED;
+/*
+ * Remote accounts and posts (docs/federation.md): a remote actor is shown
+ * as an account named "user@host" without a password, a received Note as
+ * a public post of it; local rules (visibility, blocks, timelines) apply
+ * to them as to any other.
+ */
+bool core_fed_is_remote(const struct account *acc);
+/* The actor's id at its origin, for a remote account; else ERR_NOTFOUND. */
+int core_fed_account_uri(struct core *c, struct arena *a, const struct account *acc, const char **uri) WARN_UNUSED;
+/* The Note's id at its origin, for a received post; else ERR_NOTFOUND. */
+int core_fed_post_uri(struct core *c, struct arena *a, uint64_t post, const char **uri) WARN_UNUSED;
+/* viewer follows (on) or unfollows the remote account target: a Follow
+ * (a request until the other server accepts) or an Undo is delivered. */
+int core_fed_follow_account(struct core *c, struct arena *a, uint64_t viewer, const struct account *target, bool on)
+        WARN_UNUSED;
+/* Search's resolve: "@user@host" (WebFinger) or an actor's or a received
+ * Note's URL; the account (or post) it is here, fetched and kept when new.
+ * ERR_NOTFOUND when it cannot be had, ERR_RATE after too many lookups. */
+int core_fed_resolve(struct core *c, struct arena *a, uint64_t viewer, const char *q, struct account **acc,
+                     struct post **post) WARN_UNUSED;
+/* A remote account already known here by "user@host" (no fetch). */
+int core_fed_lookup(struct core *c, struct arena *a, const char *acct, struct account **out) WARN_UNUSED;
+/* The actor document of the local account name (JSON, the caller owns it). */
+struct json_t;
+int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, struct json_t **out) WARN_UNUSED;
+/* Internal to core, after the change is stored: viewer liked (boosted) post
+ * or took it back: Like (Announce) or Undo to the remote author (and the
+ * booster's followers); a post was edited: Update to the author's
+ * followers; an account's profile changed or it was suspended: Update of
+ * the actor, or Delete of it. */
+void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on);
+void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool on);
+void core_fed_post_edited(struct core *c, uint64_t post);
+void core_fed_account_changed(struct core *c, uint64_t account);
+/* A new key pair for name; the Update telling other servers is signed with
+ * the old key (they fetch the actor again and find the new one). */
+int core_fed_rotate_key(struct core *c, struct arena *a, const char *name) WARN_UNUSED;
 /* The newest Notes received, at most max (for the operator: `kring fed notes`). */
 int core_fed_notes(struct core *c, struct arena *a, size_t max, struct fed_note **out, size_t *n) WARN_UNUSED;
 

@@ -45,22 +45,28 @@ static void test_reach_property(void **state)
 		p.deleted = rnd() % 9 == 0;
 		int64_t hold = (int64_t)(rnd() % 7200) - 3600; /* think time before or after now */
 		p.publish_at = rnd() % 3 == 0 ? 0 : now + hold;
+		bool local = rnd() % 4 == 0;                /* the local-only mark */
 		bool closed = (p.group_kind == GROUP_CLOSED || p.group_kind == GROUP_SECRET);
-		bool may = p.visibility == VIS_PUBLIC && !p.group_id && p.group_kind < 0 && !p.pending && !p.reblog_of &&
+		bool may = !local && !p.group_id && p.group_kind < 0 && !p.pending && !p.reblog_of &&
 		           !p.author_suspended && !p.deleted && p.publish_at <= now;
-		enum fed_reach r = core_fed_reach(&p, now);
-		if (r != FED_REACH_NONE && (closed || p.visibility != VIS_PUBLIC || p.publish_at > now || p.pending ||
-		                            p.group_id || p.author_suspended || p.deleted))
+		enum fed_reach r = core_fed_reach(&p, local, now);
+		if (r != FED_REACH_NONE && (closed || local || p.visibility == VIS_DIRECT || p.publish_at > now ||
+		                            p.pending || p.group_id || p.author_suspended || p.deleted))
 			leaks++;
-		assert_int_equal(r == FED_REACH_PUBLIC, may);
-		if (r == FED_REACH_PUBLIC)
+		/* Followers-only never goes to everyone; public never only to followers. */
+		if ((r == FED_REACH_PUBLIC && p.visibility != VIS_PUBLIC) ||
+		    (r == FED_REACH_FOLLOWERS && p.visibility != VIS_FOLLOWERS))
+			leaks++;
+		assert_int_equal(r == FED_REACH_PUBLIC, may && p.visibility == VIS_PUBLIC);
+		assert_int_equal(r == FED_REACH_FOLLOWERS, may && p.visibility == VIS_FOLLOWERS);
+		if (r != FED_REACH_NONE)
 			out++;
 		else
 			kept++;
 	}
 	assert_int_equal(leaks, 0);
 	assert_true(out > 1000 && kept > 1000); /* both sides were tried */
-	assert_int_equal(core_fed_reach(NULL, now), FED_REACH_NONE);
+	assert_int_equal(core_fed_reach(NULL, false, now), FED_REACH_NONE);
 }
 
 /* Deliveries keep trying for at least 48 hours, in at most 20 attempts. */
@@ -74,6 +80,7 @@ static void test_delivery_backoff(void **state)
 	}
 	assert_true(total >= 48 * 3600);
 	assert_true(FED_DELIVER_ATTEMPTS <= 20);
+	assert_true(FED_GIVE_UP_S >= 48 * 3600); /* the circuit breaker waits as long */
 	/* Other jobs keep their short default. */
 	assert_int_equal(job_backoff(30, 0), JOB_BACKOFF_MAX);
 }

@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "base/testhook.h"
 #include "core/core.h"
+#include "core/federation.h"
 #include "core/core_int.h"
 #include "core/push.h"
 #include "store/store_api.h"
@@ -32,6 +33,14 @@ int core_follow(struct core *c, uint64_t viewer, uint64_t target, bool on, int *
 	bool changed = false;
 	if (rc)
 		goto out;
+	if (core_fed_is_remote(t)) {
+		/* Another server's account: it answers the Follow (federation.c). */
+		bool already = false;
+		if (!(rc = store_follows(c->store, viewer, target, &already)) && !(on && already))
+			rc = core_fed_follow_account(c, &a, viewer, t, on);
+		*state = !on ? FOLLOW_NONE : already ? FOLLOW_YES : FOLLOW_REQUESTED;
+		goto out;
+	}
 	if (!on) {
 		/* Unfollowed: off the viewer's lists too (Mastodon's rule), all at once. */
 		int tries = 0;

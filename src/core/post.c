@@ -854,6 +854,8 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 		if (!rc && in->idem_key)
 			rc = store_idem_put(c->store, viewer, in->idem_key, pn.id, time_now());
 		if (!rc)
+			rc = core_fed_mark_local(c, pn.id, pn.in_reply_to, in->local_only);
+		if (!rc)
 			rc = guard_audit(c, in->author_id, viewer, pn.id, g);
 		rc = store_finish(c->store, rc);
 	} while (store_again(c->store, rc, &tries));
@@ -969,6 +971,7 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 		rc = guard_audit(c, p->author_id, viewer, id, g);
 	if ((rc = store_finish(c->store, rc)))
 		return rc;
+	core_fed_post_edited(c, id); /* an Update, when it may leave */
 	if (c->on_post)
 		c->on_post(c, id, true);
 	for (size_t i = before; i < nrcpt; i++)
@@ -1069,6 +1072,8 @@ int core_fav(struct core *c, uint64_t viewer, uint64_t id, bool on)
 		rc = store_fav_set(c->store, viewer, id, on, &changed);
 	if (!rc && on && changed)
 		core_notify(c, p->author_id, NOTIF_FAVOURITE, viewer, id);
+	if (!rc && changed)
+		core_fed_post_faved(c, viewer, id, on); /* a Like to a remote author */
 	arena_release(&a);
 	return rc;
 }
@@ -1092,6 +1097,8 @@ int core_boost(struct core *c, uint64_t viewer, uint64_t id, bool on)
 			c->on_post(c, b, false);
 		core_notify(c, p->author_id, NOTIF_BOOST, viewer, id);
 	}
+	if (!rc && changed)
+		core_fed_post_boosted(c, viewer, id, on); /* an Announce, when the post may leave */
 	arena_release(&a);
 	return rc;
 }

@@ -254,6 +254,8 @@ int core_account_suspend(struct core *c, uint64_t actor, uint64_t account, bool 
 	if (!rc)
 		rc = store_mod_log_add(c->store, actor, 0, on ? "suspend" : "unsuspend", account, 0, note);
 	rc = store_finish(c->store, rc);
+	if (!rc && on)
+		core_fed_account_changed(c, account); /* a Delete of the actor */
 	arena_release(&a);
 	return rc;
 }

@@ -134,32 +134,9 @@ static int f_actor(struct http_req *r)
 		http_redirect(r, arena_printf(r->a, "/@%s", name));
 		return 0;
 	}
-	struct fed_local l;
-	if (core_fed_local(fc, r->a, name, &l))
+	json_t *o;
+	if (core_fed_actor_doc(fc, r->a, name, &o))
 		return ERR_NOTFOUND;
-	const char *actor = actor_of(r, l.acc->username);
-	json_t *o = json_object();
-	json_t *ctx = json_array();
-	json_array_append_new(ctx, json_string("https://www.w3.org/ns/activitystreams"));
-	json_array_append_new(ctx, json_string("https://w3id.org/security/v1"));
-	json_object_set_new(o, "@context", ctx);
-	json_object_set_new(o, "id", json_string(actor));
-	json_object_set_new(o, "type", json_string(l.acc->kind == ACCOUNT_ORG ? "Organization" : "Person"));
-	json_object_set_new(o, "preferredUsername", json_string(l.acc->username));
-	json_object_set_new(o, "name", json_string(l.acc->display_name && l.acc->display_name[0] ? l.acc->display_name
-	                                                                                        : l.acc->username));
-	if (l.acc->bio && l.acc->bio[0])
-		json_object_set_new(o, "summary", json_string(core_render_text(fc, r->a, l.acc->bio)));
-	json_object_set_new(o, "url", json_string(arena_printf(r->a, "%s/@%s", core_fed_base(), l.acc->username)));
-	json_object_set_new(o, "inbox", json_string(arena_printf(r->a, "%s/inbox", actor)));
-	json_object_set_new(o, "outbox", json_string(arena_printf(r->a, "%s/outbox", actor)));
-	json_object_set_new(o, "followers", json_string(arena_printf(r->a, "%s/followers", actor)));
-	json_object_set_new(o, "following", json_string(arena_printf(r->a, "%s/following", actor)));
-	json_object_set_new(o, "manuallyApprovesFollowers", json_boolean(l.acc->locked));
-	json_object_set_new(o, "endpoints",
-	                    json_pack("{s:s}", "sharedInbox", arena_printf(r->a, "%s/inbox", core_fed_base())));
-	json_object_set_new(o, "publicKey", json_pack("{s:s,s:s,s:s}", "id", arena_printf(r->a, "%s#main-key", actor),
-	                                              "owner", actor, "publicKeyPem", l.public_pem));
 	return send_json(r, o, AP_TYPE);
 }
 

@@ -33,7 +33,7 @@ int store_fed_key_put(struct store *s, uint64_t account, const char *pub, const 
 	               "ussi", account, pub, priv, time_now());
 }
 
-#define ACTOR_COLS "id, uri, inbox, shared_inbox, key_id, public_pem, username, host, fetched_at"
+#define ACTOR_COLS "id, uri, inbox, shared_inbox, key_id, public_pem, username, host, fetched_at, account_id"
 
 static int actor_one(struct arena *a, struct db_stmt *st, struct fed_actor **out)
 {
@@ -49,6 +49,7 @@ static int actor_one(struct arena *a, struct db_stmt *st, struct fed_actor **out
 		f->username = arena_strdup(a, db_text(st, 6));
 		f->host = arena_strdup(a, db_text(st, 7));
 		f->fetched_at = db_i64(st, 8);
+		f->account_id = db_u64(st, 9);
 		*out = f;
 	}
 	db_done(st);
@@ -72,6 +73,19 @@ int store_fed_actor_get(struct store *s, struct arena *a, uint64_t id, struct fe
 {
 	DB_OR_FAIL(s);
 	return actor_one(a, db_query(db, "SELECT " ACTOR_COLS " FROM fed_actors WHERE id = ?1", "u", id), out);
+}
+
+int store_fed_actor_by_account(struct store *s, struct arena *a, uint64_t account, struct fed_actor **out)
+{
+	DB_OR_FAIL(s);
+	return actor_one(a, db_query(db, "SELECT " ACTOR_COLS " FROM fed_actors WHERE account_id = ?1 AND account_id <> 0",
+	                             "u", account), out);
+}
+
+int store_fed_actor_link(struct store *s, uint64_t actor, uint64_t account)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE fed_actors SET account_id = ?2 WHERE id = ?1", "uu", actor, account);
 }
 
 int store_fed_actor_put(struct store *s, const struct fed_actor *f, uint64_t *id)
@@ -171,28 +185,53 @@ int store_fed_seen(struct store *s, const char *uri, int64_t now)
 	return rc;
 }
 
-int store_fed_out_put(struct store *s, uint64_t account, const char *body, int64_t now, uint64_t *id)
+int store_fed_out_put(struct store *s, uint64_t account, const char *body, const char *key_pem, int64_t now,
+                      uint64_t *id)
 {
 	DB_OR_FAIL(s);
 	uint64_t nid = id_new();
-	int rc = db_exec(db, "INSERT INTO fed_out (id, account_id, body, created_at) VALUES (?1, ?2, ?3, ?4)", "uusi",
-	                 nid, account, body, now);
+	int rc = db_exec(db, "INSERT INTO fed_out (id, account_id, body, created_at, key_pem) VALUES (?1, ?2, ?3, ?4, ?5)",
+	                 "uusis", nid, account, body, now, key_pem ? key_pem : "");
 	if (!rc)
 		*id = nid;
 	return rc;
 }
 
-int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *account, const char **body)
+int store_fed_out_get(struct store *s, struct arena *a, uint64_t id, uint64_t *account, const char **body,
+                      const char **key_pem)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st = db_query(db, "SELECT account_id, body FROM fed_out WHERE id = ?1", "u", id);
+	struct db_stmt *st = db_query(db, "SELECT account_id, body, key_pem FROM fed_out WHERE id = ?1", "u", id);
 	int rc = db_one(st);
 	if (!rc) {
 		*account = db_u64(st, 0);
 		*body = arena_strdup(a, db_text(st, 1));
+		*key_pem = arena_strdup(a, db_text(st, 2));
 	}
 	db_done(st);
 	return rc;
+}
+
+int store_fed_key_replace(struct store *s, uint64_t account, const char *pub, const char *priv)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE fed_keys SET public_pem = ?2, private_pem = ?3, created_at = ?4 WHERE account_id = ?1",
+	               "ussi", account, pub, priv, time_now());
+}
+
+int store_fed_actor_forget(struct store *s, uint64_t actor)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM fed_followers WHERE actor_id = ?1", "u", actor);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM fed_following WHERE actor_id = ?1", "u", actor);
+	return rc;
+}
+
+int store_fed_note_text(struct store *s, const char *uri, const char *content)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE fed_notes SET content = ?2 WHERE uri = ?1", "ss", uri, content);
 }
 
 int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, int state, const char *follow_uri,
@@ -206,17 +245,38 @@ int store_fed_following_put(struct store *s, uint64_t account, uint64_t actor, i
 	               "uuisi", account, actor, (int64_t)state, follow_uri, now);
 }
 
-int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state)
+int store_fed_following_answer(struct store *s, uint64_t actor, const char *follow_uri, int state, uint64_t *account)
 {
 	DB_OR_FAIL(s);
-	int rc = state < 0 ? db_exec(db, "DELETE FROM fed_following WHERE actor_id = ?1 AND follow_uri = ?2", "us",
-	                             actor, follow_uri)
-	                   : db_exec(db,
-	                             "UPDATE fed_following SET state = ?3 WHERE actor_id = ?1 AND follow_uri = ?2",
-	                             "usi", actor, follow_uri, (int64_t)state);
-	if (!rc && db->drv->changes(db) == 0)
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, -1, "SELECT account_id FROM fed_following WHERE actor_id = ?1 AND follow_uri = ?2",
+	                   "us", actor, follow_uri);
+	if (!rc && v < 0)
 		rc = ERR_NOTFOUND;
+	if (!rc)
+		rc = state < 0 ? db_exec(db, "DELETE FROM fed_following WHERE actor_id = ?1 AND follow_uri = ?2", "us",
+		                         actor, follow_uri)
+		               : db_exec(db,
+		                         "UPDATE fed_following SET state = ?3 WHERE actor_id = ?1 AND follow_uri = ?2",
+		                         "usi", actor, follow_uri, (int64_t)state);
+	*account = (uint64_t)v;
 	return rc;
+}
+
+int store_fed_following_drop(struct store *s, struct arena *a, uint64_t account, uint64_t actor,
+                             const char **follow_uri)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT follow_uri FROM fed_following WHERE account_id = ?1 AND actor_id = ?2",
+	                              "uu", account, actor);
+	int rc = db_one(st);
+	if (!rc)
+		*follow_uri = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	if (rc == ERR_NOTFOUND)
+		return 0;
+	return rc ? rc
+	          : db_exec(db, "DELETE FROM fed_following WHERE account_id = ?1 AND actor_id = ?2", "uu", account, actor);
 }
 
 int store_fed_followed(struct store *s, uint64_t actor, bool *yes)
@@ -230,13 +290,37 @@ int store_fed_followed(struct store *s, uint64_t actor, bool *yes)
 }
 
 int store_fed_note_put(struct store *s, const char *uri, uint64_t actor, const char *content, const char *published,
-                       int64_t now)
+                       int64_t now, uint64_t post)
 {
 	DB_OR_FAIL(s);
 	return db_exec(db,
-	               "INSERT INTO fed_notes (id, uri, actor_id, content, published, received_at)"
-	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-	               "usussi", id_new(), uri, actor, content, published, now);
+	               "INSERT INTO fed_notes (id, uri, actor_id, content, published, received_at, post_id)"
+	               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+	               "usussiu", id_new(), uri, actor, content, published, now, post);
+}
+
+int store_fed_note_post(struct store *s, const char *uri, uint64_t *post, uint64_t *actor)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT post_id, actor_id FROM fed_notes WHERE uri = ?1", "s", uri);
+	int rc = db_one(st);
+	if (!rc) {
+		*post = db_u64(st, 0);
+		*actor = db_u64(st, 1);
+	}
+	db_done(st);
+	return rc;
+}
+
+int store_fed_note_uri(struct store *s, struct arena *a, uint64_t post, const char **uri)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT uri FROM fed_notes WHERE post_id = ?1 AND post_id <> 0", "u", post);
+	int rc = db_one(st);
+	if (!rc)
+		*uri = arena_strdup(a, db_text(st, 0));
+	db_done(st);
+	return rc;
 }
 
 int store_fed_notes(struct store *s, struct arena *a, size_t max, struct fed_note **out, size_t *n)
@@ -303,4 +387,71 @@ int store_fed_forget_host(struct store *s, const char *host)
 		rc = db_exec(db, "DELETE FROM fed_following WHERE actor_id IN (SELECT id FROM fed_actors WHERE host = ?1)",
 		             "s", host);
 	return rc;
+}
+
+int store_fed_local_only_put(struct store *s, uint64_t post)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "INSERT INTO fed_local_only (post_id) VALUES (?1) ON CONFLICT DO NOTHING", "u", post);
+}
+
+int store_fed_local_only(struct store *s, uint64_t post, bool *yes)
+{
+	DB_OR_FAIL(s);
+	int64_t n = 0;
+	int rc = db_scalar(db, &n, 0, "SELECT COUNT(*) FROM fed_local_only WHERE post_id = ?1", "u", post);
+	*yes = n > 0;
+	return rc;
+}
+
+int store_fed_host_failed(struct store *s, const char *host, int *failures)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db,
+	                 "INSERT INTO fed_hosts (host, failures, retry_at) VALUES (?1, 1, 0) ON CONFLICT (host) DO UPDATE"
+	                 " SET failures = fed_hosts.failures + 1",
+	                 "s", host);
+	int64_t n = 0;
+	if (!rc)
+		rc = db_scalar(db, &n, 0, "SELECT failures FROM fed_hosts WHERE host = ?1", "s", host);
+	*failures = (int)n;
+	return rc;
+}
+
+int store_fed_host_retry(struct store *s, const char *host, int64_t at)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "UPDATE fed_hosts SET retry_at = ?2 WHERE host = ?1", "si", host, at);
+}
+
+int store_fed_host_ok(struct store *s, const char *host)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM fed_hosts WHERE host = ?1", "s", host);
+}
+
+int store_fed_host_probe(struct store *s, const char *host, int64_t now, int64_t until, int64_t *retry_at)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "UPDATE fed_hosts SET retry_at = ?3 WHERE host = ?1 AND retry_at > 0 AND retry_at <= ?2",
+	                 "sii", host, now, until);
+	if (rc)
+		return rc;
+	if (db->drv->changes(db) == 1) {
+		*retry_at = 0; /* this caller tries */
+		return 0;
+	}
+	return db_scalar(db, retry_at, 0, "SELECT retry_at FROM fed_hosts WHERE host = ?1", "s", host);
+}
+
+int store_fed_out_created(struct store *s, uint64_t id, int64_t *at)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, at, 0, "SELECT created_at FROM fed_out WHERE id = ?1", "u", id);
+}
+
+int store_fed_account_count(struct store *s, int64_t *n)
+{
+	DB_OR_FAIL(s);
+	return db_scalar(db, n, 0, "SELECT COUNT(*) FROM fed_actors WHERE account_id <> 0", "");
 }

@@ -641,6 +641,18 @@ static const char *const sqlite_steps[] = {
 	"CREATE INDEX care_media_client ON care_media(client_id, id);"
 	/* a goal's own photo in my plan (read through core/plan.c's access rule) */
 	"CREATE TABLE plan_photos (goal_id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL, media_id INTEGER NOT NULL UNIQUE);",
+
+	/* 40 (federation, issue 21): a remote actor is shown as an account
+	 * ("user@host", no password) and a received Note as a post of it; the
+	 * key an Update after a key rotation is signed with; local-only posts;
+	 * the per-host circuit breaker (failures in a row, when to try again). */
+	"ALTER TABLE fed_actors ADD COLUMN account_id INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE fed_notes ADD COLUMN post_id INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX fed_actors_account ON fed_actors(account_id);"
+	"CREATE INDEX fed_notes_post ON fed_notes(post_id);"
+	"ALTER TABLE fed_out ADD COLUMN key_pem TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE fed_local_only (post_id INTEGER PRIMARY KEY);"
+	"CREATE TABLE fed_hosts (host TEXT PRIMARY KEY, failures INTEGER NOT NULL, retry_at INTEGER NOT NULL);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -763,6 +763,7 @@ struct fed_actor {
 	const char *key_id, *public_pem;
 	const char *username, *host;  /* preferredUsername and the id's host */
 	int64_t fetched_at;
+	uint64_t account_id;          /* the account row it is shown as ("user@host"), 0 before */
 };
 
 enum fed_follow_state { FED_FOLLOW_REQUESTED = 0, FED_FOLLOW_ACCEPTED = 1 };
@@ -771,7 +772,7 @@ enum fed_follow_state { FED_FOLLOW_REQUESTED = 0, FED_FOLLOW_ACCEPTED = 1 };
 struct fed_note {
 	uint64_t id;
 	const char *uri, *actor_uri;
-	const char *content;          /* as received: HTML not yet cleaned, never shown as is */
+	const char *content;          /* plain text made from the received HTML (never stored raw) */
 	const char *published;
 	int64_t received_at;
 };
