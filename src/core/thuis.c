@@ -138,11 +138,18 @@ int core_carer_invite(struct core *c, uint64_t viewer, uint64_t carer, int flags
 	arena_release(&a);
 	if (rc)
 		return rc;
+	/* The person named learns of it (a new relation only, not a change of
+	 * what they may); nobody is told across a block. */
+	bool blocked = false;
+	if ((rc = core_blocked_between(c, viewer, carer, &blocked)))
+		return rc;
 	if ((rc = store_begin(c->store)))
 		return rc;
 	int old;
+	bool fresh = false;
 	rc = store_carer_get(c->store, viewer, carer, &old);
 	if (rc == ERR_NOTFOUND) {
+		fresh = true;
 		/* a new relation: both sides stay within the limit */
 		uint64_t ids[STORE_CARERS_MAX];
 		int fl[STORE_CARERS_MAX];
@@ -156,7 +163,12 @@ int core_carer_invite(struct core *c, uint64_t viewer, uint64_t carer, int flags
 	}
 	if (!rc)
 		rc = store_carer_set(c->store, viewer, carer, flags, time_now());
-	return store_finish(c->store, rc);
+	if (!rc && fresh && !blocked)
+		rc = store_notif_insert_in(c->store, carer, NOTIF_CARER, viewer, 0, 0, "");
+	rc = store_finish(c->store, rc);
+	if (!rc && fresh && !blocked && c->on_notify)
+		c->on_notify(c, carer);
+	return rc;
 }
 
 int core_carer_end(struct core *c, uint64_t viewer, uint64_t other)

@@ -53,6 +53,7 @@ enum notif_kind {
 	                           * client; never on a like alone) */
 	NOTIF_WEBCARE_SPIKE = 19, /* webcare: mentions rise sharply (org_id: whose inbox) */
 	NOTIF_GUIDELINES = 20,    /* please accept the organisation's current guidelines (org_id: whose) */
+	NOTIF_CARER = 21,         /* a client named you as informal carer (actor: the client) */
 };
 
 /* Think time never holds a post longer than this (core's CORE_HOLD_MAX

@@ -1204,6 +1204,7 @@ int h_notifications(struct http_req *r)
 		N_("wil uw cliënt worden en stuurde u een verzoek"),
 		N_("meldt: er wordt ineens veel meer over de organisatie gezegd dan gewoonlijk"),
 		N_("vraagt u de richtlijnen voor sociale media te lezen en te accepteren"),
+		N_("heeft u gekozen als mantelzorger"),
 	};
 	/* The same, naming the group (its name follows as a link). */
 	static const char *what_in[] = {
@@ -1214,14 +1215,14 @@ int h_notifications(struct http_req *r)
 		N_("schreef een bericht dat wacht op uw goedkeuring in de kring"),
 		N_("heeft uw bericht verwijderd uit de kring"),
 		N_("kon een ingepland bericht niet plaatsen in de kring"),
-		NULL, NULL, NULL, NULL, NULL, NULL,
+		NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	};
-	_Static_assert(sizeof what / sizeof what[0] == NOTIF_GUIDELINES + 1, "a text for every notification kind");
-	_Static_assert(sizeof what_in / sizeof what_in[0] == NOTIF_GUIDELINES + 1, "every kind in what_in too");
+	_Static_assert(sizeof what / sizeof what[0] == NOTIF_CARER + 1, "a text for every notification kind");
+	_Static_assert(sizeof what_in / sizeof what_in[0] == NOTIF_CARER + 1, "every kind in what_in too");
 	struct tval *l = tv_list(r->a);
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
-		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_GUIDELINES ? v[i].kind : 0;
+		int kind = v[i].kind >= 0 && v[i].kind <= NOTIF_CARER ? v[i].kind : 0;
 		const struct group *g = v[i].group;
 		tv_set(x, "actor", account_model(r, v[i].actor));
 		const char *w = _r(r, g && what_in[kind] ? what_in[kind] : what[kind]);
@@ -1263,6 +1264,9 @@ int h_notifications(struct http_req *r)
 		} else if (kind == NOTIF_GUIDELINES && v[i].org) {
 			go = arena_printf(r->a, "/richtlijnen/%s", v[i].org->username);
 			go_label = N_("Lees de richtlijnen");
+		} else if (kind == NOTIF_CARER) {
+			go = "/thuis/mantelzorgers";
+			go_label = N_("Naar mijn mantelzorg");
 		}
 		if (go) {
 			struct tval *gx = tv_obj(r->a);

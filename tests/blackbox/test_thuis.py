@@ -320,6 +320,38 @@ def test_carers_page(srv):
     assert "U heeft nog geen mantelzorger." in me.get("/thuis/mantelzorgers").text
 
 
+def carer_notes(s, who):
+    r = api(s, who.tok, "/api/v1/notifications")
+    assert r.status_code == 200, r.text
+    return [n for n in r.json() if n["type"] == "kring_carer"]
+
+
+def test_named_carer_is_notified(srv):
+    me = person(srv, "cln")
+    fam = person(srv, "famn")
+    other = person(srv, "othn")
+    r = api(srv, me.tok, "/api/v1/kring/carers", "post", data={"account_id": fam.id, "appointments": "true"})
+    assert r.status_code == 200, r.text
+    notes = carer_notes(srv, fam)
+    assert len(notes) == 1 and notes[0]["account"]["id"] == me.id and not notes[0].get("status")
+    # a change of what the carer may is no new notification; nobody else hears of it
+    r = api(srv, me.tok, "/api/v1/kring/carers", "post", data={"account_id": fam.id, "act": "true"})
+    assert r.status_code == 200, r.text
+    assert len(carer_notes(srv, fam)) == 1
+    assert carer_notes(srv, me) == [] and carer_notes(srv, other) == []
+    # the notifications page says so, with a way to the carers page
+    page = fam.get("/notifications").text
+    assert "heeft u gekozen als mantelzorger" in page and "/thuis/mantelzorgers" in page
+    # named again after stepping back: told again; across a block: not told
+    assert api(srv, fam.tok, "/api/v1/kring/carers/%s" % me.id, "delete").status_code == 200
+    r = api(srv, me.tok, "/api/v1/kring/carers", "post", data={"account_id": fam.id})
+    assert r.status_code == 200 and len(carer_notes(srv, fam)) == 2
+    assert api(srv, other.tok, "/api/v1/accounts/%s/block" % me.id, "post").status_code == 200
+    r = api(srv, me.tok, "/api/v1/kring/carers", "post", data={"account_id": other.id})
+    assert r.status_code in (200, 404), r.text
+    assert carer_notes(srv, other) == []
+
+
 # ---- 3. photos and videos the care team shared ----------------------------------------
 
 def upload(s, who, alt="Een foto van de tuin"):
