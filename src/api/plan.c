@@ -282,6 +282,35 @@ static void fhir_text(struct jw *j, const char *key, const char *text)
 	jw_end(j);
 }
 
+/* The goal's own photo.  R4's Goal has no element for a picture, so it goes
+ * in an extension (kring's own, defined under the instance's /fhir) holding an
+ * Attachment: the file's address, type and size, and the client's words
+ * about it as title.  A photo still processing is left out. */
+static void fhir_goal_photo(struct actx *x, struct jw *j, const struct media *m)
+{
+	const struct media_file *main = NULL;
+	for (size_t i = 0; m && i < m->nfiles; i++)
+		if (m->files[i].main)
+			main = &m->files[i];
+	if (!main || m->state != MEDIA_READY)
+		return;
+	jw_key(j, "extension");
+	jw_arr(j);
+	jw_obj(j);
+	jw_kstr(j, "url", arena_printf(x->a, "%s/fhir/StructureDefinition/kring-goal-photo", x->base));
+	jw_key(j, "valueAttachment");
+	jw_obj(j);
+	jw_kstr(j, "contentType", main->mime);
+	jw_kstr(j, "url", arena_printf(x->a, "%s/media/%s.%s", x->base, main->sha256, main->ext));
+	if (main->size > 0 && main->size <= 4294967295LL)
+		jw_kint(j, "size", main->size);
+	if (m->alt && m->alt[0])
+		jw_kstr(j, "title", m->alt);
+	jw_end(j);
+	jw_end(j);
+	jw_arr_end(j);
+}
+
 int a_plan_fhir(struct http_req *r)
 {
 	struct actx x;
@@ -313,6 +342,7 @@ int a_plan_fhir(struct http_req *r)
 		jw_obj(&j);
 		jw_kstr(&j, "resourceType", "Goal");
 		jw_kstr(&j, "id", arena_printf(x.a, "%llu", (unsigned long long)g->id));
+		fhir_goal_photo(&x, &j, g->photo);
 		bool reached = g->total > 0 && g->stars == g->total;
 		jw_kstr(&j, "lifecycleStatus", reached ? "completed" : "active");
 		jw_key(&j, "achievementStatus");

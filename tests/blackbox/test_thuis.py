@@ -602,3 +602,34 @@ def test_goal_photo_follows_the_plan(srv):
     # removing the photo: the file is no longer the plan's (the owner's own loose upload again)
     assert set_photo(me, g, "0").status_code == 200
     assert care.get(url).status_code == 404
+
+
+def test_goal_photo_in_fhir(srv, tmp_path):
+    from test_appointments import fhir_valid
+    from test_plan import goal
+    me = person(srv, "gpf")
+    with_photo = goal(srv, me, "Ik fiets naar mijn werk.", area="werk")
+    without = goal(srv, me, "Ik eet fruit.", area="eten")
+    mid = upload(srv, me, alt="Mijn fiets")
+    r = api(srv, me.tok, "/api/v1/kring/plan/goals/%s/photo" % with_photo, "post", data={"media_id": mid})
+    assert r.status_code == 200, r.text
+    url = media_url(srv, me, mid)  # processed: a photo still processing is left out
+    b = api(srv, me.tok, "/api/v1/kring/plan/fhir").json()
+    goals = {e["resource"]["id"]: e["resource"] for e in b["entry"] if e["resource"]["resourceType"] == "Goal"}
+    ext = goals[str(with_photo)]["extension"]
+    assert len(ext) == 1 and ext[0]["url"].endswith("/fhir/StructureDefinition/kring-goal-photo")
+    att = ext[0]["valueAttachment"]
+    assert att["title"] == "Mijn fiets" and att["contentType"].startswith("image/") and att["size"] > 0
+    assert local(att["url"]) == url
+    assert "extension" not in goals[str(without)]
+    ok, out = fhir_valid(tmp_path, bundle=b, goal=goals[str(with_photo)])
+    assert ok, out
+    # the validator does look into the extension: a size that is no number fails
+    broken = dict(goals[str(with_photo)], extension=[{"url": ext[0]["url"], "valueAttachment": {"size": "groot"}}])
+    ok, out = fhir_valid(tmp_path, broken=broken)
+    assert not ok
+    # the photo removed: gone from the export too
+    assert api(srv, me.tok, "/api/v1/kring/plan/goals/%s/photo" % with_photo, "post",
+               data={"media_id": "0"}).status_code == 200
+    b = api(srv, me.tok, "/api/v1/kring/plan/fhir").json()
+    assert all("extension" not in e["resource"] for e in b["entry"])
