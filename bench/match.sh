@@ -2,7 +2,7 @@
 # Choosing a care worker (issue 19): matching over BENCH_PROS professionals
 # (default 10,000) with filters, through the API on 127.0.0.1.  Prints the
 # latency of GET /api/v1/kring/match/list and /next (p50, p99, max over
-# BENCH_MATCH_N requests each); numbers, not verdicts.  Children stopped on exit.
+# BENCH_MATCH_N requests each) and the server's CPU per request; numbers, not verdicts.  Children stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KRING=${KRING:-build/release/kring}
@@ -44,9 +44,13 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 KRING_APP_RATE=0 "$KRING" serve --listen "127.0.0.1:$PORT" --data "$WORK" >"$WORK/out" 2>&1 &
 PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
-python3 - "$PORT" "$N" "$PROS" <<'PY'
-import json, sys, time, urllib.parse, urllib.request
-port, n, pros = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+python3 - "$PORT" "$N" "$PROS" "$PID" <<'PY'
+import json, os, sys, time, urllib.parse, urllib.request
+port, n, pros, pid = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+def cpu_s():
+    # the server's own CPU (user + system), which the machine's load does not inflate
+    f = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 base = "http://127.0.0.1:%d" % port
 def post(path, data):
     return json.load(urllib.request.urlopen(base + path, urllib.parse.urlencode(data).encode(), timeout=30))
@@ -57,13 +61,15 @@ filters = [{"expertise": "autisme", "region": "utrecht"}, {"language": "arabisch
            {"region": "den haag"}, {}]
 for path in ("/api/v1/kring/match/list", "/api/v1/kring/match/next"):
     ms = []
+    cpu0 = cpu_s()
     for i in range(n):
         q = urllib.parse.urlencode(filters[i % len(filters)])
         req = urllib.request.Request(base + path + "?" + q, headers={"Authorization": "Bearer " + tok})
         t = time.perf_counter()
         urllib.request.urlopen(req, timeout=30).read()
         ms.append((time.perf_counter() - t) * 1000)
+    cpu = (cpu_s() - cpu0) * 1000 / n
     ms.sort()
-    print("%s over %d professionals: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d requests)"
-          % (path, pros, ms[len(ms) // 2], ms[int(len(ms) * 0.99) - 1], ms[-1], n))
+    print("%s over %d professionals: p50 %.1f ms, p99 %.1f ms, max %.1f ms, server CPU %.2f ms/request (%d requests)"
+          % (path, pros, ms[len(ms) // 2], ms[int(len(ms) * 0.99) - 1], ms[-1], cpu, n))
 PY

@@ -162,3 +162,20 @@ def test_pages_one_at_a_time_list_request(srv, pros):
     assert bp.post("/settings/pro", {"intro": "Ik help graag.", "approach": "Rustig."}).status_code == 303
     assert api(srv, b.tok, "/api/v1/kring/match/profile").json()["taking_new_clients"] is False
     assert cl.post("/settings/pro", {"intro": "x"}).status_code == 403
+
+
+def test_taking_new_clients_ranks_before_the_older_account(srv):
+    # the store walks those taking new clients first, then the rest (bench/match.sh)
+    region = uniq("rang")
+    old = pro(srv, "rouw", "Nederlands", region, taking=False)
+    new = pro(srv, "rouw", "Nederlands", region)
+    _, tok = client(srv)
+    lst = api(srv, tok, "/api/v1/kring/match/list", params={"region": region}).json()
+    assert [x["account"]["id"] for x in lst] == [new.id, old.id]
+    nxt = api(srv, tok, "/api/v1/kring/match/next", params={"region": region}).json()
+    assert nxt["account"]["id"] == new.id
+    assert api(srv, tok, "/api/v1/kring/match/%s/skip" % new.id, "post").status_code == 200
+    nxt = api(srv, tok, "/api/v1/kring/match/next", params={"region": region}).json()
+    assert nxt["account"]["id"] == old.id
+    assert api(srv, tok, "/api/v1/kring/match/%s/skip" % old.id, "post").status_code == 200
+    assert api(srv, tok, "/api/v1/kring/match/next", params={"region": region}).status_code == 404
