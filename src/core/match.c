@@ -97,22 +97,16 @@ static bool contains(struct arena *a, const char *s, const char *w)
 	return strstr(l, w) != NULL;
 }
 
-static int card_of(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const struct match_filter *f,
-                   struct match_card *out)
+/* A card from its parts: the reasons it is suggested, and the viewer's own
+ * like (never their skip: skips are shown to nobody). */
+static int card_fill(struct core *c, struct arena *a, struct account *acc, const struct pro_profile *profile,
+                     int choice, int64_t req, const struct match_filter *f, struct match_card *out)
 {
 	memset(out, 0, sizeof *out);
-	int rc = store_account_get(c->store, a, id, &out->acc);
-	if (!rc && !is_pro(out->acc))
-		rc = ERR_NOTFOUND;
-	if (!rc)
-		rc = store_pro_profile_get(c->store, a, id, &out->profile);
-	int choice = MATCH_NONE;
-	int64_t req = 0;
-	if (!rc && viewer)
-		rc = store_match_choice_get(c->store, viewer, id, &choice, &req);
-	if (rc)
-		return rc;
-	/* The viewer's like, never their skip (skips are shown to nobody). */
+	if (!is_pro(acc))
+		return ERR_NOTFOUND;
+	out->acc = acc;
+	out->profile = *profile;
 	out->liked = choice == MATCH_LIKE;
 	out->requested = req != 0;
 	if (f) {
@@ -127,11 +121,39 @@ static int card_of(struct core *c, struct arena *a, uint64_t viewer, uint64_t id
 		out->why |= MWHY_TAKING_NEW;
 	/* Availability from appointments: room in the coming week. */
 	bool room = false;
-	if ((rc = core_appt_has_room(c, a, id, CORE_MATCH_ROOM_S, &room)))
+	int rc = core_appt_has_room(c, a, acc->id, CORE_MATCH_ROOM_S, &room);
+	if (rc)
 		return rc;
 	if (room)
 		out->why |= MWHY_AVAILABLE;
 	return 0;
+}
+
+/* The cards of ids[0..k) in that order (those no longer professionals left
+ * out): accounts, profiles and the viewer's choices each read for all at
+ * once, not per card. */
+static int cards_of(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t k,
+                    const struct match_filter *f, struct match_card *v, size_t *m)
+{
+	*m = 0;
+	if (!k)
+		return 0;
+	struct account **accs = arena_alloc(a, k * sizeof *accs);
+	struct pro_profile *prof = arena_alloc(a, k * sizeof *prof);
+	int *choice = arena_alloc(a, k * sizeof *choice);
+	int64_t *req = arena_alloc(a, k * sizeof *req);
+	int rc = store_accounts_get(c->store, a, ids, k, accs);
+	if (!rc)
+		rc = store_match_card_parts(c->store, a, viewer, ids, k, prof, choice, req);
+	for (size_t i = 0; !rc && i < k; i++) {
+		if (!accs[i])
+			continue;
+		if ((rc = card_fill(c, a, accs[i], &prof[i], choice[i], req[i], f, &v[*m])) == ERR_NOTFOUND)
+			rc = 0;
+		else if (!rc)
+			(*m)++;
+	}
+	return rc;
 }
 
 static int bits(int x)
@@ -165,18 +187,15 @@ static int cards(struct core *c, struct arena *a, uint64_t viewer, const struct 
 		return rc;
 	struct match_card *v = arena_alloc(a, (k ? k : 1) * sizeof *v);
 	size_t m = 0;
-	for (size_t i = 0; i < k; i++) {
-		if ((rc = card_of(c, a, viewer, ids[i], f, &v[m])) == ERR_NOTFOUND)
-			continue;
-		if (rc)
-			return rc;
-		/* insertion into the sorted prefix */
-		struct match_card t = v[m];
-		size_t j = m;
+	if ((rc = cards_of(c, a, viewer, ids, k, f, v, &m)))
+		return rc;
+	/* insertion sort, stable: more reasons first, the store's order otherwise */
+	for (size_t i = 1; i < m; i++) {
+		struct match_card t = v[i];
+		size_t j = i;
 		for (; j > 0 && better(&t, &v[j - 1]); j--)
 			v[j] = v[j - 1];
 		v[j] = t;
-		m++;
 	}
 	*out = v;
 	*n = m;
@@ -254,13 +273,8 @@ int core_match_likes(struct core *c, struct arena *a, uint64_t viewer, struct ma
 		return rc;
 	struct match_card *v = arena_alloc(a, (k ? k : 1) * sizeof *v);
 	size_t m = 0;
-	for (size_t i = 0; i < k; i++) {
-		if ((rc = card_of(c, a, viewer, ids[i], NULL, &v[m])) == ERR_NOTFOUND)
-			continue;
-		if (rc)
-			return rc;
-		m++;
-	}
+	if ((rc = cards_of(c, a, viewer, ids, k, NULL, v, &m)))
+		return rc;
 	*out = v;
 	*n = m;
 	return 0;

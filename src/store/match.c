@@ -77,6 +77,64 @@ int store_match_candidates(struct store *s, uint64_t viewer, const struct match_
 	return rc;
 }
 
+struct card_parts {
+	struct arena *a;
+	const uint64_t *ids;
+	size_t n;
+	struct pro_profile *profiles;
+	int *choices;
+	int64_t *requested;
+};
+
+static void profile_row(struct db_stmt *st, void *ctx)
+{
+	struct card_parts *c = ctx;
+	uint64_t id = db_u64(st, 0);
+	for (size_t i = 0; i < c->n; i++)
+		if (c->ids[i] == id) {
+			c->profiles[i].intro = arena_strdup(c->a, db_text(st, 1));
+			c->profiles[i].approach = arena_strdup(c->a, db_text(st, 2));
+			c->profiles[i].taking_new = db_i64(st, 3) != 0;
+			c->profiles[i].updated_at = db_i64(st, 4);
+		}
+}
+
+static void choice_row(struct db_stmt *st, void *ctx)
+{
+	struct card_parts *c = ctx;
+	uint64_t id = db_u64(st, 0);
+	for (size_t i = 0; i < c->n; i++)
+		if (c->ids[i] == id) {
+			c->choices[i] = (int)db_i64(st, 1);
+			c->requested[i] = db_i64(st, 2);
+		}
+}
+
+int store_match_card_parts(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
+                           struct pro_profile *profiles, int *choices, int64_t *requested)
+{
+	DB_OR_FAIL(s);
+	for (size_t i = 0; i < n; i++) {
+		memset(&profiles[i], 0, sizeof profiles[i]);
+		profiles[i].account_id = ids[i];
+		profiles[i].intro = profiles[i].approach = "";
+		profiles[i].taking_new = true;
+		choices[i] = MATCH_NONE;
+		requested[i] = 0;
+	}
+	struct card_parts c = {a, ids, n, profiles, choices, requested};
+	int rc = db_each_ids(db,
+	                     "SELECT account_id, intro, approach, taking_new, updated_at FROM pro_profiles"
+	                     " WHERE account_id IN " DB_IDS_IN,
+	                     ids, n, 0, profile_row, &c);
+	if (!rc && viewer)
+		rc = db_each_ids(db,
+		                 "SELECT pro_id, choice, requested_at FROM match_choices"
+		                 " WHERE pro_id IN " DB_IDS_IN " AND client_id = ?41",
+		                 ids, n, viewer, choice_row, &c);
+	return rc;
+}
+
 int store_match_choice_set(struct store *s, uint64_t client, uint64_t pro, int choice, uint64_t seq, int64_t now)
 {
 	DB_OR_FAIL(s);
