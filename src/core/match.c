@@ -100,7 +100,7 @@ static bool contains(struct arena *a, const char *s, const char *w)
 /* A card from its parts: the reasons it is suggested, and the viewer's own
  * like (never their skip: skips are shown to nobody). */
 static int card_fill(struct core *c, struct arena *a, struct account *acc, const struct pro_profile *profile,
-                     int choice, int64_t req, const struct match_filter *f, struct match_card *out)
+                     int choice, int64_t req, bool has_avail, const struct match_filter *f, struct match_card *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!is_pro(acc))
@@ -119,9 +119,10 @@ static int card_fill(struct core *c, struct arena *a, struct account *acc, const
 	}
 	if (out->profile.taking_new)
 		out->why |= MWHY_TAKING_NEW;
-	/* Availability from appointments: room in the coming week. */
+	/* Availability from appointments: room in the coming week (only asked
+	 * of those who published availability at all). */
 	bool room = false;
-	int rc = core_appt_has_room(c, a, acc->id, CORE_MATCH_ROOM_S, &room);
+	int rc = has_avail ? core_appt_has_room(c, a, acc->id, CORE_MATCH_ROOM_S, &room) : 0;
 	if (rc)
 		return rc;
 	if (room)
@@ -130,8 +131,8 @@ static int card_fill(struct core *c, struct arena *a, struct account *acc, const
 }
 
 /* The cards of ids[0..k) in that order (those no longer professionals left
- * out): accounts, profiles and the viewer's choices each read for all at
- * once, not per card. */
+ * out): accounts, profiles, the viewer's choices and who published
+ * availability each read for all at once, not per card. */
 static int cards_of(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t k,
                     const struct match_filter *f, struct match_card *v, size_t *m)
 {
@@ -142,13 +143,14 @@ static int cards_of(struct core *c, struct arena *a, uint64_t viewer, const uint
 	struct pro_profile *prof = arena_alloc(a, k * sizeof *prof);
 	int *choice = arena_alloc(a, k * sizeof *choice);
 	int64_t *req = arena_alloc(a, k * sizeof *req);
+	bool *avail = arena_alloc(a, k * sizeof *avail);
 	int rc = store_accounts_get(c->store, a, ids, k, accs);
 	if (!rc)
-		rc = store_match_card_parts(c->store, a, viewer, ids, k, prof, choice, req);
+		rc = store_match_card_parts(c->store, a, viewer, ids, k, prof, choice, req, avail);
 	for (size_t i = 0; !rc && i < k; i++) {
 		if (!accs[i])
 			continue;
-		if ((rc = card_fill(c, a, accs[i], &prof[i], choice[i], req[i], f, &v[*m])) == ERR_NOTFOUND)
+		if ((rc = card_fill(c, a, accs[i], &prof[i], choice[i], req[i], avail[i], f, &v[*m])) == ERR_NOTFOUND)
 			rc = 0;
 		else if (!rc)
 			(*m)++;

@@ -84,6 +84,7 @@ struct card_parts {
 	struct pro_profile *profiles;
 	int *choices;
 	int64_t *requested;
+	bool *has_avail;
 };
 
 static void profile_row(struct db_stmt *st, void *ctx)
@@ -110,8 +111,17 @@ static void choice_row(struct db_stmt *st, void *ctx)
 		}
 }
 
+static void avail_row(struct db_stmt *st, void *ctx)
+{
+	struct card_parts *c = ctx;
+	uint64_t id = db_u64(st, 0);
+	for (size_t i = 0; i < c->n; i++)
+		if (c->ids[i] == id)
+			c->has_avail[i] = true;
+}
+
 int store_match_card_parts(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
-                           struct pro_profile *profiles, int *choices, int64_t *requested)
+                           struct pro_profile *profiles, int *choices, int64_t *requested, bool *has_avail)
 {
 	DB_OR_FAIL(s);
 	for (size_t i = 0; i < n; i++) {
@@ -121,8 +131,9 @@ int store_match_card_parts(struct store *s, struct arena *a, uint64_t viewer, co
 		profiles[i].taking_new = true;
 		choices[i] = MATCH_NONE;
 		requested[i] = 0;
+		has_avail[i] = false;
 	}
-	struct card_parts c = {a, ids, n, profiles, choices, requested};
+	struct card_parts c = {a, ids, n, profiles, choices, requested, has_avail};
 	int rc = db_each_ids(db,
 	                     "SELECT account_id, intro, approach, taking_new, updated_at FROM pro_profiles"
 	                     " WHERE account_id IN " DB_IDS_IN,
@@ -132,6 +143,9 @@ int store_match_card_parts(struct store *s, struct arena *a, uint64_t viewer, co
 		                 "SELECT pro_id, choice, requested_at FROM match_choices"
 		                 " WHERE pro_id IN " DB_IDS_IN " AND client_id = ?41",
 		                 ids, n, viewer, choice_row, &c);
+	if (!rc)
+		rc = db_each_ids(db, "SELECT provider_id FROM availability WHERE provider_id IN " DB_IDS_IN, ids, n, 0,
+		                 avail_row, &c);
 	return rc;
 }
 

@@ -25,10 +25,11 @@ int store_pro_profile_set(struct store *s, const struct pro_profile *p) WARN_UNU
 int store_match_candidates(struct store *s, uint64_t viewer, const struct match_filter *f, bool unchosen,
                            uint64_t *ids, size_t max, size_t *n) WARN_UNUSED;
 /* For the cards of ids[0..n): each one's profile (the defaults of
- * store_pro_profile_get when none is saved) and viewer's choice and request
- * time (MATCH_NONE, 0 when none), in one statement each per DB_IDS ids. */
+ * store_pro_profile_get when none is saved), viewer's choice and request
+ * time (MATCH_NONE, 0 when none) and whether they published availability
+ * (has_avail), in one statement each per DB_IDS ids. */
 int store_match_card_parts(struct store *s, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
-                           struct pro_profile *profiles, int *choices, int64_t *requested) WARN_UNUSED;
+                           struct pro_profile *profiles, int *choices, int64_t *requested, bool *has_avail) WARN_UNUSED;
 int store_match_choice_set(struct store *s, uint64_t client, uint64_t pro, int choice, uint64_t seq,
                            int64_t now) WARN_UNUSED;
 /* MATCH_NONE when none; requested_at 0 when no request. */
