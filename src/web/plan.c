@@ -83,7 +83,10 @@ static void areas_model(struct http_req *r, struct tval *m)
 	tv_set(m, "pictos", pictos);
 }
 
-static int plan_page(struct http_req *r, uint64_t owner, const char *tmpl, const char *error)
+/* The plan page.  error: the form was refused (422).  check: the new goal's
+ * sentence comes back with the plain-words check (web/plain.c) and its text
+ * kept in the field; nothing was saved. */
+static int plan_page_with(struct http_req *r, uint64_t owner, const char *tmpl, const char *error, bool check)
 {
 	struct plan_view v;
 	int rc = core_plan_get(CORE(r), r->a, WREQ(r)->viewer, owner, &v);
@@ -143,10 +146,20 @@ static int plan_page(struct http_req *r, uint64_t owner, const char *tmpl, const
 		tv_set_bool(r->a, m, "has_others", n > 0);
 	}
 	areas_model(r, m);
+	if (check) {
+		const char *text = http_form(r, "text");
+		plain_model(r, m);
+		tv_set_str(r->a, m, "new_text", text ? text : "");
+	}
 	int prc = page_render(r, tmpl, m);
 	if (error)
 		r->status = 422;
 	return prc;
+}
+
+static int plan_page(struct http_req *r, uint64_t owner, const char *tmpl, const char *error)
+{
+	return plan_page_with(r, owner, tmpl, error, false);
 }
 
 int h_plan(struct http_req *r)
@@ -180,6 +193,9 @@ static int add(struct http_req *r, uint64_t owner, const char *back, const char 
 	const char *what = http_param(r, "action");
 	uint64_t id = 0, goal = 0;
 	int rc;
+	const char *check = http_form(r, "check");
+	if (!strcmp(what, "doel") && check && !strcmp(check, "plain"))
+		return plan_page_with(r, owner, "plan", NULL, true);
 	if (!strcmp(what, "doel")) {
 		const char *picto = http_form(r, "picto");
 		rc = core_plan_goal_add(CORE(r), WREQ(r)->viewer, owner, core_plan_area_of(http_form(r, "area")),

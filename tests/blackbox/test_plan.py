@@ -346,3 +346,22 @@ def test_home_client(srv):
             data={"provider_id": sid, "start": sl["entry"][0]["resource"]["start"]})
     assert r.status_code == 201, r.text
     assert org in me.get("/thuis").text and org not in other.get("/thuis").text
+
+
+def test_goal_sentence_readability_check(srv):
+    """The plain-words check on a goal's sentence (issue 19 asks for it,
+    issue 20's readability module gives it): the form comes back with the
+    text kept, the level and the hints; nothing is saved by checking."""
+    me = person(srv, "leesbaar")
+    hard = "Ik wil dat de indicatiestelling voor mijn dagbesteding sneller gaat."
+    r = me.post("/mijn-plan/doel", {"area": "werk", "picto": "", "text": hard, "check": "plain"})
+    assert r.status_code == 200, r.text[:300]
+    assert "Leesbaarheid" in r.text and "indicatiestelling" in r.text and "besluit" in r.text
+    assert 'value="%s"' % hard in r.text          # the typed sentence comes back in the field
+    assert plan(srv, me).json()["goals"] == []    # checking saves nothing
+    # a plain sentence: B1
+    r = me.post("/mijn-plan/doel", {"area": "werk", "picto": "", "text": "Ik ga werken.", "check": "plain"})
+    assert r.status_code == 200 and "taalniveau B1" in r.text
+    # saving still works as before
+    assert me.post("/mijn-plan/doel", {"area": "werk", "picto": "", "text": hard},
+                   allow_redirects=False).status_code == 303
