@@ -20,7 +20,7 @@ int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t o
 		return ERR_AUTH;
 	if (viewer == org || !core_may_post_as(c, viewer, org))
 		return ERR_NOTFOUND;
-	if (measure != TREND_MENTIONS && measure != TREND_FOLLOWERS)
+	if (measure < 0 || measure >= TREND_MEASURES)
 		return ERR_INVAL;
 	int64_t k;
 	if (!core_parse_day(day, &k))

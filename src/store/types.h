@@ -990,7 +990,14 @@ struct guidelines_reach {
 
 /* The trend-break page (issue 20, core/trend_page.c): a measure counted per
  * Amsterdam day around the day an organisation started something. */
-enum trend_measure { TREND_MENTIONS = 0, TREND_FOLLOWERS = 1 };
+enum trend_measure {
+	TREND_MENTIONS = 0,  /* items in its webcare inbox */
+	TREND_FOLLOWERS = 1, /* new followers */
+	TREND_MEMBERS = 2,   /* new members of the groups it moderates */
+	TREND_ANSWERED = 3,  /* consultation-hour questions answered within a day, by the day asked */
+	TREND_NEGATIVE = 4,  /* negative items in its webcare inbox */
+	TREND_MEASURES = 5
+};
 
 /* ---- the client's home and informal carers (issue 19, docs/thuis.md): core/thuis.c ---- */
 

@@ -62,13 +62,26 @@ int h_trend_page(struct http_req *r)
 	/* Staff only (core says so again with the numbers). */
 	if (q->viewer == org->id || !core_may_post_as(CORE(r), q->viewer, org->id))
 		return ERR_NOTFOUND;
+	/* The measures by their name in the link, with the words of the sentence. */
+	static const struct {
+		const char *name, *what, *flag;
+	} ms_of[TREND_MEASURES] = {
+		[TREND_MENTIONS] = {"vermeldingen", N_("vermeldingen"), "m_mentions"},
+		[TREND_FOLLOWERS] = {"volgers", N_("nieuwe volgers"), "m_followers"},
+		[TREND_MEMBERS] = {"leden", N_("nieuwe groepsleden"), "m_members"},
+		[TREND_ANSWERED] = {"op-tijd", N_("binnen een dag beantwoorde vragen"), "m_answered"},
+		[TREND_NEGATIVE] = {"negatief", N_("negatieve vermeldingen"), "m_negative"},
+	};
 	const char *ms = http_query(r, "meting");
-	int measure = ms && !strcmp(ms, "volgers") ? TREND_FOLLOWERS : TREND_MENTIONS;
-	const char *what = measure == TREND_FOLLOWERS ? _r(r, "nieuwe volgers") : _r(r, "vermeldingen");
+	int measure = TREND_MENTIONS;
+	for (int i = 0; ms && i < TREND_MEASURES; i++)
+		if (!strcmp(ms, ms_of[i].name))
+			measure = i;
+	const char *what = _r(r, ms_of[measure].what);
 	const char *day = http_query(r, "datum");
 	struct tval *m = page_model(r, _r(r, "Is de trend gebroken?"));
 	tv_set(m, "org", account_model(r, org));
-	tv_set_bool(r->a, m, measure == TREND_FOLLOWERS ? "m_followers" : "m_mentions", true);
+	tv_set_bool(r->a, m, ms_of[measure].flag, true);
 	if (day && strlen(day) <= 10)
 		tv_set_str(r->a, m, "day", day);
 	if (day && *day) {

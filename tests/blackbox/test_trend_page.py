@@ -92,3 +92,105 @@ def test_staff_only(srv):
     assert outsider.get("/trend/%s?datum=2026-01-01" % org).status_code == 404
     assert srv.client().get("/trend/%s" % org).status_code in (302, 303)
     assert c.get("/trend/%s" % org).status_code == 200
+
+
+# The other measures: a made-up series of 2 a day for 26 weeks, then 6 a day
+# for the 4 weeks since the change, at noon UTC, with rows beside it that
+# must not count (each measure's own rule).
+_ids = [9_100_000_000]
+
+
+def _insert(srv, head, rows):
+    # In slices: psql takes the statement as an argument, which has a limit.
+    for i in range(0, len(rows), 300):
+        sql(srv, "%s %s;" % (head, ", ".join(rows[i:i + 300])))
+
+
+def _next_id():
+    _ids[0] += 1
+    return _ids[0]
+
+
+def _days(k_before, k_after):
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    change = today - datetime.timedelta(days=28)
+    for back in range(1, 28 + 7 * 26 + 1):
+        d = today - datetime.timedelta(days=back)
+        noon = int(datetime.datetime(d.year, d.month, d.day, 12, tzinfo=datetime.timezone.utc).timestamp())
+        yield noon, (k_after if d >= change else k_before)
+
+
+def _change():
+    return datetime.datetime.now(datetime.timezone.utc).date() - datetime.timedelta(days=28)
+
+
+def _assert_break(c, org, meting, what):
+    change = _change()
+    t = c.get("/trend/%s" % org, params={"meting": meting, "datum": str(change)}).text
+    d = "%d-%d-%d" % (change.day, change.month, change.year)
+    assert re.search(r"Na %s ongeveer \d+ %% meer %s per week \(tussen \d+ %% en \d+ %%\); "
+                     r"dit is zeer waarschijnlijk geen toeval\." % (d, what), t), t[t.find("<main"):][:1500]
+    m = re.search(r"ongeveer (\d+) %", t)
+    assert 150 <= int(m.group(1)) <= 250
+    weeks = re.findall(r"<tr><td>(-?\d+)</td><td>(\d+)</td></tr>", t)
+    assert ("-1", "14") in weeks and ("0", "42") in weeks and ("3", "42") in weeks, weeks
+    return t
+
+
+def test_new_group_members(srv):
+    org, oid, c = make_org(srv)
+    gid, other = _next_id(), _next_id()
+    start = int(time.time()) - 86400 * 400
+    rows, members = [], []
+    for g, name in ((gid, uniq("grp")), (other, uniq("ander"))):
+        rows.append("(%d, '%s', '%s', 0, %s, %d)" % (g, name, name, oid if g == gid else 1, start))
+    # The org moderates gid; other is somebody else's group (its members do not count).
+    members.append("(%d, %s, 2, 0, %d)" % (gid, oid, start))
+    for noon, k in _days(2, 6):
+        for _ in range(k):
+            members.append("(%d, %d, 0, 0, %d)" % (gid, _next_id(), noon))
+        members.append("(%d, %d, 0, 0, %d)" % (other, _next_id(), noon))   # not the org's group
+        members.append("(%d, %d, 0, 1, %d)" % (gid, _next_id(), noon))     # only asked to join
+    _insert(srv, "INSERT INTO groups (id, name, display_name, kind, owner_id, created_at) VALUES", rows)
+    _insert(srv, "INSERT INTO group_members (group_id, account_id, role, state, since) VALUES", members)
+    _assert_break(c, org, "leden", "nieuwe groepsleden")
+
+
+def test_questions_answered_in_time(srv):
+    org, oid, c = make_org(srv)
+    sess, other = _next_id(), _next_id()
+    start = int(time.time()) - 86400 * 400
+    sql(srv, "INSERT INTO consult_sessions (id, owner_id, opened_by, topic, disclaimer, starts_at, ends_at,"
+             " created_at) VALUES (%d, %s, %s, 'Spreekuur', '', %d, %d, %d), (%d, 1, 1, 'Ander', '', %d, %d, %d);"
+        % (sess, oid, oid, start, start + 86400 * 500, start, other, start, start + 86400 * 500, start))
+    qs = []
+    for noon, k in _days(2, 6):
+        for _ in range(k):
+            qs.append("(%d, %d, 1, 'vraag', %d, %d)" % (_next_id(), sess, noon, noon + 3600 * 5))
+        qs.append("(%d, %d, 1, 'laat', %d, %d)" % (_next_id(), sess, noon, noon + 86400 * 2))   # too late
+        qs.append("(%d, %d, 1, 'open', %d, 0)" % (_next_id(), sess, noon))                      # no answer
+        qs.append("(%d, %d, 1, 'ander', %d, %d)" % (_next_id(), other, noon, noon + 60))         # not the org's
+    _insert(srv, "INSERT INTO consult_questions (id, session_id, asker_id, text, created_at, answered_at) VALUES", qs)
+    _assert_break(c, org, "op-tijd", "binnen een dag beantwoorde vragen")
+
+
+def test_negative_mentions(srv):
+    org, oid, c = make_org(srv)
+    items = []
+    for noon, k in _days(2, 6):
+        for i in range(k + 3):
+            n = _next_id()
+            sent = "neg" if i < k else ("pos", "neu", "unsure")[i - k]
+            items.append("(%d, %s, 'test', '%d', 'post', 'iemand', '', '', 'tekst', %d, %d, %d, '%s')"
+                         % (n, oid, n, noon, noon, noon, sent))
+    _insert(srv, "INSERT INTO webcare_items (id, org_id, origin, origin_key, kind, author_name, url, title, text,"
+                 " created_at, visible_at, updated_at, sentiment) VALUES", items)
+    _assert_break(c, org, "negatief", "negatieve vermeldingen")
+    # All mentions: 5 a day before, 9 after.
+    t = c.get("/trend/%s" % org, params={"meting": "vermeldingen", "datum": str(_change())}).text
+    weeks = re.findall(r"<tr><td>(-?\d+)</td><td>(\d+)</td></tr>", t)
+    assert ("-1", "35") in weeks and ("0", "63") in weeks, weeks
+    # English.
+    assert c.post("/settings/language", {"lang": "en", "back": "/"}).status_code == 303
+    t = c.get("/trend/%s" % org, params={"meting": "negatief", "datum": str(_change())}).text
+    assert "negative mentions per week" in t and "very probably not chance" in t
