@@ -36,18 +36,32 @@ int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t o
 	if (today - k > max_after)
 		ndays = k - first + max_after;
 	out->change_at = core_day_start(k);
-	int64_t *times;
-	size_t n;
-	int rc = store_trend_times(c->store, a, measure, org, core_day_start(first), core_day_start(first + ndays),
-	                           CORE_TREND_EVENTS_MAX, &times, &n);
-	if (rc)
-		return rc;
 	double *y = arena_alloc(a, (size_t)ndays * sizeof *y);
 	memset(y, 0, (size_t)ndays * sizeof *y);
-	for (size_t i = 0; i < n; i++) {
-		int64_t d = (times[i] + biz_amsterdam_offset(times[i])) / 86400 - first;
-		if (d >= 0 && d < ndays)
-			y[d] += 1;
+	int rc;
+	if (measure == TREND_REACH || measure == TREND_CLICKS || measure == TREND_VACANCY) {
+		/* Counted per day as they happened (store_reach_add, store_link_click). */
+		int kind = measure == TREND_REACH ? MDAY_REACH : measure == TREND_CLICKS ? MDAY_CLICKS : MDAY_VACANCY;
+		struct trend_day *days;
+		size_t n;
+		rc = store_trend_days(c->store, a, kind, org, first, first + ndays, (size_t)ndays, &days, &n);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < n; i++)
+			if (days[i].day >= first && days[i].day < first + ndays)
+				y[days[i].day - first] += (double)days[i].n;
+	} else {
+		int64_t *times;
+		size_t n;
+		rc = store_trend_times(c->store, a, measure, org, core_day_start(first), core_day_start(first + ndays),
+		                       CORE_TREND_EVENTS_MAX, &times, &n);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < n; i++) {
+			int64_t d = (times[i] + biz_amsterdam_offset(times[i])) / 86400 - first;
+			if (d >= 0 && d < ndays)
+				y[d] += 1;
+		}
 	}
 	if (trend_break(y, (size_t)ndays, (size_t)(k - first), &out->r))
 		return ERR_INVAL;

@@ -31,6 +31,8 @@ int store_trend_times(struct store *s, struct arena *a, int measure, uint64_t or
 	if (measure < 0 || measure >= TREND_MEASURES)
 		return ERR_INVAL;
 	const char *sql = sql_of[measure];
+	if (!sql) /* a day counter: store_trend_days */
+		return ERR_INVAL;
 	struct db_stmt *st = db_query(db, sql, "uiii", org, from, to, (int64_t)max);
 	if (!st)
 		return ERR_DB;
@@ -39,4 +41,23 @@ int store_trend_times(struct store *s, struct arena *a, int measure, uint64_t or
 		(*out)[(*n)++] = db_i64(st, 0);
 	db_done(st);
 	return rc < 0 ? -rc : 0;
+}
+
+static void fill_day(struct db_stmt *st, struct arena *a, void *row)
+{
+	(void)a;
+	struct trend_day *d = row;
+	d->day = db_i64(st, 0);
+	d->n = db_i64(st, 1);
+}
+
+int store_trend_days(struct store *s, struct arena *a, int kind, uint64_t account, int64_t from, int64_t to,
+                     size_t max, struct trend_day **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT day, n FROM measure_daily WHERE account_id = ?1 AND kind = ?2 AND day >= ?3"
+	                              " AND day < ?4 LIMIT ?5",
+	                              "uiiii", account, (int64_t)kind, from, to, (int64_t)max);
+	return DB_ROWS(st, a, max, fill_day, out, n);
 }

@@ -71,6 +71,9 @@ int h_trend_page(struct http_req *r)
 		[TREND_MEMBERS] = {"leden", N_("nieuwe groepsleden"), "m_members"},
 		[TREND_ANSWERED] = {"op-tijd", N_("binnen een dag beantwoorde vragen"), "m_answered"},
 		[TREND_NEGATIVE] = {"negatief", N_("negatieve vermeldingen"), "m_negative"},
+		[TREND_REACH] = {"bereik", N_("nieuw bereikte mensen"), "m_reach"},
+		[TREND_CLICKS] = {"klikken", N_("klikken op links"), "m_clicks"},
+		[TREND_VACANCY] = {"vacatures", N_("nieuwe bezoekers van vacatures"), "m_vacancy"},
 	};
 	const char *ms = http_query(r, "meting");
 	int measure = TREND_MENTIONS;

@@ -194,3 +194,70 @@ def test_negative_mentions(srv):
     assert c.post("/settings/language", {"lang": "en", "back": "/"}).status_code == 303
     t = c.get("/trend/%s" % org, params={"meting": "negatief", "datum": str(_change())}).text
     assert "negative mentions per week" in t and "very probably not chance" in t
+
+
+def query(s, text):
+    """Rows of a SELECT as lists of strings, on either backend."""
+    if TEST_DB == "pg":
+        out = pg_psql(text, db=pg_db_name(s.data))
+        return [line.split("|") for line in out.splitlines() if line]
+    con = sqlite3.connect(s.data + "/kring.db", timeout=10)
+    try:
+        return [[str(x) for x in row] for row in con.execute(text)]
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("meting,kind,what", [("bereik", 0, "nieuw bereikte mensen"),
+                                              ("klikken", 1, "klikken op links"),
+                                              ("vacatures", 2, "nieuwe bezoekers van vacatures")])
+def test_day_counters_feed_the_page(srv, meting, kind, what):
+    org, oid, c = make_org(srv)
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    rows = []
+    for back in range(1, 28 + 7 * 26 + 1):
+        d = today - datetime.timedelta(days=back)
+        day = (d - datetime.date(1970, 1, 1)).days
+        rows.append("(%s, %d, %d, %d)" % (oid, kind, day, 6 if back <= 28 else 2))
+        rows.append("(%s, %d, %d, 100)" % (oid, (kind + 1) % 3, day))  # another counter
+    _insert(srv, "INSERT INTO measure_daily (account_id, kind, day, n) VALUES", rows)
+    _assert_break(c, org, meting, what)
+
+
+def test_reach_and_clicks_are_counted_per_day(srv):
+    """Views and clicks of today land on today's counters of the author:
+    a person once per post, every click; a vacancy also on its own."""
+    org, oid, c = make_org(srv)
+    admin = srv.login(srv.add_user(uniq("adm"), role="admin"))
+    assert admin.post("/admin/orgs/%s/policy" % org, {"hold_seconds": "0", "ignore": ""}).status_code == 303
+    pids = []
+    for text in ("Vacature: kijk op https://example.org/werken ", "Nieuws: https://example.org/nieuws "):
+        r = c.post("/posts", {"text": text + uniq("w"), "visibility": "public", "as": org})
+        assert r.status_code == 303, r.text[:500]
+        pids.append(re.search(r"/posts/(\d+)", r.headers["Location"]).group(1))
+    sql(srv, "INSERT INTO vacancies (post_id, org_id, job, hours, location, apply, created_at)"
+             " VALUES (%s, %s, 'Verzorgende', '24', 'Tilburg', 'mail', 0);" % (pids[0], oid))
+    people = [srv.login(srv.add_user(uniq("kijk"))) for _ in range(3)]
+    # Twice, with the batch written between (reading the numbers writes
+    # it): the second time nobody is new.
+    for _ in range(2):
+        for p in people:
+            for pid in pids:
+                assert p.get("/posts/%s" % pid).status_code == 200
+        assert c.get("/posts/%s/bereik" % pids[0]).status_code == 200
+    for _ in range(4):
+        assert srv.client().get("/l/%s-0" % pids[1], allow_redirects=False).status_code == 303
+    # Reading the numbers writes what waits in the batch.
+    assert c.get("/posts/%s/bereik" % pids[0]).status_code == 200
+    got = {}
+    for _ in range(50):
+        got = {int(k): int(n) for k, n in query(srv, "SELECT kind, n FROM measure_daily WHERE account_id = %s"
+                                                     " ORDER BY kind" % oid)}
+        if got.get(0) == 6:
+            break
+        time.sleep(0.1)
+    # 3 people × 2 posts reached (not 12 views), 4 clicks, 3 people shown the vacancy.
+    assert got == {0: 6, 1: 4, 2: 3}, got
+    days = query(srv, "SELECT DISTINCT day FROM measure_daily WHERE account_id = %s" % oid)
+    now = time.time()
+    assert len(days) == 1 and abs(int(days[0][0]) - now / 86400) < 2, days
