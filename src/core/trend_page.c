@@ -72,5 +72,9 @@ int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t o
 	for (int w = 0; w < out->nweeks; w++)
 		for (int d = 0; d < 7; d++)
 			out->week_totals[w] += (int64_t)y[w * 7 + d];
+	if (measure == TREND_REACH || measure == TREND_CLICKS || measure == TREND_VACANCY)
+		for (int w = 0; w < out->nweeks; w++)
+			if (out->week_totals[w] < 5)
+				out->week_totals[w] = -1;
 	return 0;
 }

@@ -104,20 +104,30 @@ int h_trend_page(struct http_req *r)
 			if (t->r.verdict != TREND_TOO_SHORT) {
 				int64_t max = 1;
 				for (int w = 0; w < t->nweeks; w++)
-					if (t->week_totals[w] > max)
-						max = t->week_totals[w];
+					if ((t->week_totals[w] < 0 ? 5 : t->week_totals[w]) > max)
+						max = t->week_totals[w] < 0 ? 5 : t->week_totals[w];
 				tv_set_int(r->a, m, "chart_w", t->nweeks * 10);
 				tv_set_int(r->a, m, "change_x", t->weeks_before * 10);
 				struct tval *bars = tv_list(r->a);
 				for (int w = 0; w < t->nweeks; w++) {
 					struct tval *b = tv_obj(r->a);
-					int64_t h = t->week_totals[w] * 90 / max;
+					/* Fewer than 5 (core hides it): a light bar as high as 5. */
+					bool few = t->week_totals[w] < 0;
+					int64_t h = (few ? 5 : t->week_totals[w]) * 90 / max;
+					if (h > 90)
+						h = 90;
 					tv_set_int(r->a, b, "x", w * 10 + 1);
 					tv_set_int(r->a, b, "y", 100 - h);
 					tv_set_int(r->a, b, "h", h);
 					tv_set_bool(r->a, b, "after", w >= t->weeks_before);
 					tv_set_int(r->a, b, "week", w - t->weeks_before);
-					tv_set_int(r->a, b, "total", t->week_totals[w]);
+					if (few) {
+						tv_set_str(r->a, b, "total", _r(r, "minder dan 5"));
+						tv_set_bool(r->a, b, "few", true);
+						tv_set_bool(r->a, m, "any_few", true);
+					} else {
+						tv_set_int(r->a, b, "total", t->week_totals[w]);
+					}
 					tv_push(bars, b);
 				}
 				tv_set(m, "bars", bars);

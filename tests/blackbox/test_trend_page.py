@@ -261,3 +261,25 @@ def test_reach_and_clicks_are_counted_per_day(srv):
     days = query(srv, "SELECT DISTINCT day FROM measure_daily WHERE account_id = %s" % oid)
     now = time.time()
     assert len(days) == 1 and abs(int(days[0][0]) - now / 86400) < 2, days
+
+
+def test_small_reach_numbers_are_not_shown(srv):
+    """Reach, clicks and vacancy visitors: a week below 5 is "minder dan 5"
+    in the table, as on every reach page; mentions show their numbers."""
+    org, oid, c = make_org(srv)
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    rows = []
+    for back in range(1, 28 + 7 * 26 + 1):
+        day = (today - datetime.timedelta(days=back) - datetime.date(1970, 1, 1)).days
+        # 1 a day: 7 a week, except a single 3 in one week long ago (3 kinds).
+        n = 0 if 100 <= back < 107 and back != 103 else 1
+        n = 3 if back == 103 else n
+        for kind in (0, 1, 2):
+            rows.append("(%s, %d, %d, %d)" % (oid, kind, day, n))
+    _insert(srv, "INSERT INTO measure_daily (account_id, kind, day, n) VALUES", rows)
+    for meting in ("bereik", "klikken", "vacatures"):
+        t = c.get("/trend/%s" % org, params={"meting": meting, "datum": str(_change())}).text
+        weeks = dict(re.findall(r"<tr><td>(-?\d+)</td><td>([^<]+)</td></tr>", t))
+        assert "minder dan 5" in weeks.values() and "3" not in weeks.values(), weeks
+        assert list(weeks.values()).count("7") > 20, weeks
+        assert 'fill-opacity="0.35"' in t and "Een lichte staaf: minder dan 5" in t
