@@ -17,7 +17,9 @@
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/bizhours.h"
 #include "base/err.h"
+#include "base/id.h"
 #include "base/log.h"
 #include "base/mem.h"
 #include "core/core.h"
@@ -122,12 +124,16 @@ int core_reach_flush(struct core *c)
 			mine[2 * m + 1] = mine[2 * i + 1];
 			m++;
 		}
+	/* The day the views are written counts as the day they happened: the
+	 * batch is at most a few seconds old. */
+	int64_t now = time_now();
+	int64_t day = (now + biz_amsterdam_offset(now)) / 86400;
 	int rc = 0;
 	for (size_t i = 0; i < m && !rc; i += REACH_CHUNK) {
 		size_t k = m - i < REACH_CHUNK ? m - i : REACH_CHUNK;
 		rc = store_begin(c->store);
 		if (!rc)
-			rc = store_finish(c->store, store_reach_add(c->store, mine + 2 * i, k));
+			rc = store_finish(c->store, store_reach_add(c->store, mine + 2 * i, k, day));
 	}
 	if (rc)
 		log_err("reach: %zu views not written: %s", m, err_str(rc));
@@ -238,7 +244,8 @@ int core_link_click(struct core *c, struct arena *a, uint64_t viewer, uint64_t p
 			return ERR_NOTFOUND;
 	if ((rc = store_begin(c->store)))
 		return rc;
-	if ((rc = store_finish(c->store, store_link_click(c->store, post, n))))
+	int64_t now = time_now();
+	if ((rc = store_finish(c->store, store_link_click(c->store, post, n, (now + biz_amsterdam_offset(now)) / 86400))))
 		return rc;
 	*url = to;
 	return 0;

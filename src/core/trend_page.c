@@ -20,7 +20,7 @@ int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t o
 		return ERR_AUTH;
 	if (viewer == org || !core_may_post_as(c, viewer, org))
 		return ERR_NOTFOUND;
-	if (measure != TREND_MENTIONS && measure != TREND_FOLLOWERS)
+	if (measure < 0 || measure >= TREND_MEASURES)
 		return ERR_INVAL;
 	int64_t k;
 	if (!core_parse_day(day, &k))
@@ -36,18 +36,32 @@ int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t o
 	if (today - k > max_after)
 		ndays = k - first + max_after;
 	out->change_at = core_day_start(k);
-	int64_t *times;
-	size_t n;
-	int rc = store_trend_times(c->store, a, measure, org, core_day_start(first), core_day_start(first + ndays),
-	                           CORE_TREND_EVENTS_MAX, &times, &n);
-	if (rc)
-		return rc;
 	double *y = arena_alloc(a, (size_t)ndays * sizeof *y);
 	memset(y, 0, (size_t)ndays * sizeof *y);
-	for (size_t i = 0; i < n; i++) {
-		int64_t d = (times[i] + biz_amsterdam_offset(times[i])) / 86400 - first;
-		if (d >= 0 && d < ndays)
-			y[d] += 1;
+	int rc;
+	if (measure == TREND_REACH || measure == TREND_CLICKS || measure == TREND_VACANCY) {
+		/* Counted per day as they happened (store_reach_add, store_link_click). */
+		int kind = measure == TREND_REACH ? MDAY_REACH : measure == TREND_CLICKS ? MDAY_CLICKS : MDAY_VACANCY;
+		struct trend_day *days;
+		size_t n;
+		rc = store_trend_days(c->store, a, kind, org, first, first + ndays, (size_t)ndays, &days, &n);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < n; i++)
+			if (days[i].day >= first && days[i].day < first + ndays)
+				y[days[i].day - first] += (double)days[i].n;
+	} else {
+		int64_t *times;
+		size_t n;
+		rc = store_trend_times(c->store, a, measure, org, core_day_start(first), core_day_start(first + ndays),
+		                       CORE_TREND_EVENTS_MAX, &times, &n);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < n; i++) {
+			int64_t d = (times[i] + biz_amsterdam_offset(times[i])) / 86400 - first;
+			if (d >= 0 && d < ndays)
+				y[d] += 1;
+		}
 	}
 	if (trend_break(y, (size_t)ndays, (size_t)(k - first), &out->r))
 		return ERR_INVAL;
@@ -58,5 +72,9 @@ int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t o
 	for (int w = 0; w < out->nweeks; w++)
 		for (int d = 0; d < 7; d++)
 			out->week_totals[w] += (int64_t)y[w * 7 + d];
+	if (measure == TREND_REACH || measure == TREND_CLICKS || measure == TREND_VACANCY)
+		for (int w = 0; w < out->nweeks; w++)
+			if (out->week_totals[w] < 5)
+				out->week_totals[w] = -1;
 	return 0;
 }

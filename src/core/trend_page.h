@@ -22,7 +22,10 @@ struct arena;
 
 struct trend_page {
 	struct trend_result r;
-	int64_t week_totals[CORE_TREND_WEEKS_BEFORE + 60]; /* whole weeks, oldest first */
+	/* Whole weeks, oldest first.  -1: fewer than 5 (reach, clicks and
+	 * vacancy visitors, as everywhere reach is shown: a number that small
+	 * could single out a person). */
+	int64_t week_totals[CORE_TREND_WEEKS_BEFORE + 60];
 	int nweeks, weeks_before;  /* week_totals[weeks_before] is the first week after the change */
 	int64_t change_at;         /* the change day's start (UTC) */
 };

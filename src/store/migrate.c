@@ -653,6 +653,13 @@ static const char *const sqlite_steps[] = {
 	"ALTER TABLE fed_out ADD COLUMN key_pem TEXT NOT NULL DEFAULT '';"
 	"CREATE TABLE fed_local_only (post_id INTEGER PRIMARY KEY);"
 	"CREATE TABLE fed_hosts (host TEXT PRIMARY KEY, failures INTEGER NOT NULL, retry_at INTEGER NOT NULL);",
+
+	/* 41 (trend page, issue 20, docs/measure.md): reach and clicks per
+	 * Amsterdam day, per author (the organisation), so they can feed the
+	 * trend detector: post_reach and link_clicks keep no dates.  kind:
+	 * enum measure_day_kind.  Numbers only, nobody's identity. */
+	"CREATE TABLE measure_daily (account_id INTEGER NOT NULL, kind INTEGER NOT NULL, day INTEGER NOT NULL,"
+	" n INTEGER NOT NULL, PRIMARY KEY (account_id, kind, day)) WITHOUT ROWID;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

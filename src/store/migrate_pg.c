@@ -597,6 +597,9 @@ const char *const store_pg_steps[] = {
 	"ALTER TABLE fed_out ADD COLUMN key_pem TEXT NOT NULL DEFAULT '';"
 	"CREATE TABLE fed_local_only (post_id BIGINT PRIMARY KEY);"
 	"CREATE TABLE fed_hosts (host TEXT PRIMARY KEY, failures BIGINT NOT NULL, retry_at BIGINT NOT NULL);",
+	/* 41: reach and clicks per day (see migrate.c). */
+	"CREATE TABLE measure_daily (account_id BIGINT NOT NULL, kind BIGINT NOT NULL, day BIGINT NOT NULL,"
+	" n BIGINT NOT NULL, PRIMARY KEY (account_id, kind, day));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -10,13 +10,16 @@
 #include "store/store.h"
 
 /* Record the pairs (pairs[2i] post, pairs[2i+1] viewer), i < n; a pair
- * recorded before stays one row.  Call inside store_begin/store_finish. */
-int store_reach_add(struct store *s, const uint64_t *pairs, size_t n) WARN_UNUSED;
+ * recorded before stays one row.  Each new pair adds one to the author's
+ * (and for a vacancy the organisation's) counter of day (an Amsterdam day
+ * number) in measure_daily.  Call inside store_begin/store_finish. */
+int store_reach_add(struct store *s, const uint64_t *pairs, size_t n, int64_t day) WARN_UNUSED;
 /* How many distinct people were shown post. */
 int store_reach_count(struct store *s, uint64_t post, int64_t *out) WARN_UNUSED;
 
-/* One more click on link n of post; all clicks on post's links. */
-int store_link_click(struct store *s, uint64_t post, int n) WARN_UNUSED;
+/* One more click on link n of post (and on the author's counter of day,
+ * an Amsterdam day number); all clicks on post's links. */
+int store_link_click(struct store *s, uint64_t post, int n, int64_t day) WARN_UNUSED;
 int store_link_clicks(struct store *s, uint64_t post, int64_t *out) WARN_UNUSED;
 
 #endif

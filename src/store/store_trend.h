@@ -14,4 +14,9 @@
 int store_trend_times(struct store *s, struct arena *a, int measure, uint64_t org, int64_t from, int64_t to,
                       size_t max, int64_t **out, size_t *n) WARN_UNUSED;
 
+/* The day counters (enum measure_day_kind) of account for the Amsterdam
+ * day numbers [from, to): at most max days; *n how many. */
+int store_trend_days(struct store *s, struct arena *a, int kind, uint64_t account, int64_t from, int64_t to,
+                     size_t max, struct trend_day **out, size_t *n) WARN_UNUSED;
+
 #endif

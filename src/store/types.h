@@ -991,7 +991,23 @@ struct guidelines_reach {
 
 /* The trend-break page (issue 20, core/trend_page.c): a measure counted per
  * Amsterdam day around the day an organisation started something. */
-enum trend_measure { TREND_MENTIONS = 0, TREND_FOLLOWERS = 1 };
+enum trend_measure {
+	TREND_MENTIONS = 0,  /* items in its webcare inbox */
+	TREND_FOLLOWERS = 1, /* new followers */
+	TREND_MEMBERS = 2,   /* new members of the groups it moderates */
+	TREND_ANSWERED = 3,  /* consultation-hour questions answered within a day, by the day asked */
+	TREND_NEGATIVE = 4,  /* negative items in its webcare inbox */
+	TREND_REACH = 5,     /* people newly shown one of its posts (measure_daily) */
+	TREND_CLICKS = 6,    /* clicks on the links in its posts (measure_daily) */
+	TREND_VACANCY = 7,   /* people newly shown one of its vacancies (measure_daily) */
+	TREND_MEASURES = 8
+};
+/* The day counters behind the last three (table measure_daily). */
+enum measure_day_kind { MDAY_REACH = 0, MDAY_CLICKS = 1, MDAY_VACANCY = 2 };
+struct trend_day {
+	int64_t day; /* Amsterdam day number (days since 1970-01-01) */
+	int64_t n;
+};
 
 /* ---- the client's home and informal carers (issue 19, docs/thuis.md): core/thuis.c ---- */
 

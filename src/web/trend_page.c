@@ -62,13 +62,29 @@ int h_trend_page(struct http_req *r)
 	/* Staff only (core says so again with the numbers). */
 	if (q->viewer == org->id || !core_may_post_as(CORE(r), q->viewer, org->id))
 		return ERR_NOTFOUND;
+	/* The measures by their name in the link, with the words of the sentence. */
+	static const struct {
+		const char *name, *what, *flag;
+	} ms_of[TREND_MEASURES] = {
+		[TREND_MENTIONS] = {"vermeldingen", N_("vermeldingen"), "m_mentions"},
+		[TREND_FOLLOWERS] = {"volgers", N_("nieuwe volgers"), "m_followers"},
+		[TREND_MEMBERS] = {"leden", N_("nieuwe groepsleden"), "m_members"},
+		[TREND_ANSWERED] = {"op-tijd", N_("binnen een dag beantwoorde vragen"), "m_answered"},
+		[TREND_NEGATIVE] = {"negatief", N_("negatieve vermeldingen"), "m_negative"},
+		[TREND_REACH] = {"bereik", N_("nieuw bereikte mensen"), "m_reach"},
+		[TREND_CLICKS] = {"klikken", N_("klikken op links"), "m_clicks"},
+		[TREND_VACANCY] = {"vacatures", N_("nieuwe bezoekers van vacatures"), "m_vacancy"},
+	};
 	const char *ms = http_query(r, "meting");
-	int measure = ms && !strcmp(ms, "volgers") ? TREND_FOLLOWERS : TREND_MENTIONS;
-	const char *what = measure == TREND_FOLLOWERS ? _r(r, "nieuwe volgers") : _r(r, "vermeldingen");
+	int measure = TREND_MENTIONS;
+	for (int i = 0; ms && i < TREND_MEASURES; i++)
+		if (!strcmp(ms, ms_of[i].name))
+			measure = i;
+	const char *what = _r(r, ms_of[measure].what);
 	const char *day = http_query(r, "datum");
 	struct tval *m = page_model(r, _r(r, "Is de trend gebroken?"));
 	tv_set(m, "org", account_model(r, org));
-	tv_set_bool(r->a, m, measure == TREND_FOLLOWERS ? "m_followers" : "m_mentions", true);
+	tv_set_bool(r->a, m, ms_of[measure].flag, true);
 	if (day && strlen(day) <= 10)
 		tv_set_str(r->a, m, "day", day);
 	if (day && *day) {
@@ -88,20 +104,30 @@ int h_trend_page(struct http_req *r)
 			if (t->r.verdict != TREND_TOO_SHORT) {
 				int64_t max = 1;
 				for (int w = 0; w < t->nweeks; w++)
-					if (t->week_totals[w] > max)
-						max = t->week_totals[w];
+					if ((t->week_totals[w] < 0 ? 5 : t->week_totals[w]) > max)
+						max = t->week_totals[w] < 0 ? 5 : t->week_totals[w];
 				tv_set_int(r->a, m, "chart_w", t->nweeks * 10);
 				tv_set_int(r->a, m, "change_x", t->weeks_before * 10);
 				struct tval *bars = tv_list(r->a);
 				for (int w = 0; w < t->nweeks; w++) {
 					struct tval *b = tv_obj(r->a);
-					int64_t h = t->week_totals[w] * 90 / max;
+					/* Fewer than 5 (core hides it): a light bar as high as 5. */
+					bool few = t->week_totals[w] < 0;
+					int64_t h = (few ? 5 : t->week_totals[w]) * 90 / max;
+					if (h > 90)
+						h = 90;
 					tv_set_int(r->a, b, "x", w * 10 + 1);
 					tv_set_int(r->a, b, "y", 100 - h);
 					tv_set_int(r->a, b, "h", h);
 					tv_set_bool(r->a, b, "after", w >= t->weeks_before);
 					tv_set_int(r->a, b, "week", w - t->weeks_before);
-					tv_set_int(r->a, b, "total", t->week_totals[w]);
+					if (few) {
+						tv_set_str(r->a, b, "total", _r(r, "minder dan 5"));
+						tv_set_bool(r->a, b, "few", true);
+						tv_set_bool(r->a, m, "any_few", true);
+					} else {
+						tv_set_int(r->a, b, "total", t->week_totals[w]);
+					}
 					tv_push(bars, b);
 				}
 				tv_set(m, "bars", bars);

@@ -829,7 +829,8 @@ describe('campaigns, ambassadors, guidelines reach', { timeout: 8 * 60_000 }, ()
         const page = await ctx.newPage();
         const past = new Date(Date.now() - 60 * 86400_000).toISOString().slice(0, 10);
         for (const path of ['/campagnes', `/campagnes/${ids.campaign}`, '/ambassadeur', `/ambassadeurs/${ORG.name}`,
-          `/richtlijnen/${ORG.name}`, `/trend/${ORG.name}?meting=vermeldingen&datum=${past}`]) {
+          `/richtlijnen/${ORG.name}`, `/trend/${ORG.name}?meting=vermeldingen&datum=${past}`,
+          `/trend/${ORG.name}?meting=bereik&datum=${past}`]) {
           const resp = await page.goto(base + path);
           assert.equal(resp.status(), 200, path);
           await axeCheck(page, `${path} (${lang})`);
