@@ -5,6 +5,7 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
+#include "core/match.h"
 #include "web/web_int.h"
 
 static int vis_from(const char *s);
@@ -144,6 +145,18 @@ int h_profile(struct http_req *r)
 	if (crisis)
 		tv_set(m, "crisis", crisis);
 	amb_badge_model(r, m, acc); /* an ambassador's thank-you (web/ambassador.c) */
+	/* A care worker's introduction and way of working, as on the choosing
+	 * pages (core/match.c): written to be read by anyone looking for care. */
+	struct pro_profile pro;
+	if (acc->kind == ACCOUNT_PERSON && acc->person_type == PERSON_PROFESSIONAL &&
+	    core_pro_profile_get(q->w->core, r->a, acc->id, &pro) == 0 &&
+	    ((pro.intro && pro.intro[0]) || (pro.approach && pro.approach[0]))) {
+		struct tval *p = tv_obj(r->a);
+		tv_set_str(r->a, p, "intro", pro.intro ? pro.intro : "");
+		tv_set_str(r->a, p, "approach", pro.approach ? pro.approach : "");
+		tv_set_bool(r->a, p, "taking_new", pro.taking_new);
+		tv_set(m, "pro", p);
+	}
 	struct relation rel;
 	if ((rc = core_relation(q->w->core, q->viewer, acc->id, &rel)))
 		return rc;

@@ -162,6 +162,10 @@ def test_pages_one_at_a_time_list_request(srv, pros):
     assert bp.post("/settings/pro", {"intro": "Ik help graag.", "approach": "Rustig."}).status_code == 303
     assert api(srv, b.tok, "/api/v1/kring/match/profile").json()["taking_new_clients"] is False
     assert cl.post("/settings/pro", {"intro": "x"}).status_code == 403
+    # The introduction is on the public profile page too, for anyone.
+    pub = requests.get(srv.base + "/@" + b.name, timeout=10).text
+    assert "Ik help graag." in pub and "Rustig." in pub and "Zo werk ik" in pub
+    assert "Ik help graag." not in requests.get(srv.base + "/@" + name, timeout=10).text
 
 
 def test_taking_new_clients_ranks_before_the_older_account(srv):
