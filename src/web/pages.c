@@ -197,6 +197,8 @@ int h_profile(struct http_req *r)
 		if (*op.privacy)
 			tv_set_str(r->a, m, "org_privacy", op.privacy);
 		tv_set_bool(r->a, m, "can_manage", core_org_may_manage(q->w->core, q->viewer, acc->id));
+		/* Its staff: the measuring pages (issue 20), else reached only by address. */
+		tv_set_bool(r->a, m, "org_staff", q->viewer && core_may_post_as(q->w->core, q->viewer, acc->id));
 		struct account **staff;
 		size_t n;
 		if (!core_org_staff(q->w->core, r->a, acc->id, &staff, &n)) {

@@ -283,3 +283,16 @@ def test_small_reach_numbers_are_not_shown(srv):
         assert "minder dan 5" in weeks.values() and "3" not in weeks.values(), weeks
         assert list(weeks.values()).count("7") > 20, weeks
         assert 'fill-opacity="0.35"' in t and "Een lichte staaf: minder dan 5" in t
+
+
+def test_pages_reachable_from_the_org_profile(srv):
+    """The measuring pages are linked from the organisation's profile for its
+    staff (they were reachable only by typing the address), and the public
+    vacancies from every page's footer; an outsider sees no such links."""
+    org, oid, c = make_org(srv)
+    page = c.get("/@" + org).text
+    for href in ("/trend/" + org, "/richtlijnen/" + org, "/ambassadeurs/" + org, "/campagnes", "/vacatures/nieuw"):
+        assert 'href="%s"' % href in page, href
+    outsider = srv.login(srv.add_user(uniq("buiten")))
+    assert 'href="/trend/%s"' % org not in outsider.get("/@" + org).text
+    assert 'href="/vacatures"' in srv.client().get("/@" + org).text
