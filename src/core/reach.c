@@ -250,3 +250,22 @@ int core_link_click(struct core *c, struct arena *a, uint64_t viewer, uint64_t p
 	*url = to;
 	return 0;
 }
+
+int core_group_figures(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct group_week **out)
+{
+	struct group *g;
+	int rc = group_need_mod(c, a, viewer, group, &g);
+	if (rc)
+		return rc;
+	/* What was noted so far counts too. */
+	if ((rc = core_reach_flush(c)))
+		return rc;
+	/* Whole weeks from Monday 00:00 UTC (1970-01-01 was a Thursday), this one last. */
+	int64_t day = time_now() / 86400;
+	int64_t monday = (day - (day + 3) % 7) * 86400;
+	struct group_week *w = arena_alloc(a, GROUP_WEEKS * sizeof *w);
+	if ((rc = store_group_weeks(c->store, group, monday - (int64_t)(GROUP_WEEKS - 1) * 7 * 86400, GROUP_WEEKS, w)))
+		return rc;
+	*out = w;
+	return 0;
+}

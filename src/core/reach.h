@@ -37,4 +37,10 @@ int core_post_reach(struct core *c, struct arena *a, uint64_t viewer, uint64_t p
 int core_link_click(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, int n, const char **url)
 	WARN_UNUSED;
 
+/* A group's figures for the last GROUP_WEEKS weeks (Monday to Sunday, UTC),
+ * oldest first, for its moderators only (ERR_NOTFOUND / ERR_FORBIDDEN as
+ * the moderation queue); activity, growth and reach as numbers. */
+int core_group_figures(struct core *c, struct arena *a, uint64_t viewer, uint64_t group, struct group_week **out)
+	WARN_UNUSED;
+
 #endif

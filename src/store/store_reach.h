@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/types.h"
 
 /* Record the pairs (pairs[2i] post, pairs[2i+1] viewer), i < n; a pair
  * recorded before stays one row.  Each new pair adds one to the author's
@@ -21,5 +22,9 @@ int store_reach_count(struct store *s, uint64_t post, int64_t *out) WARN_UNUSED;
  * an Amsterdam day number); all clicks on post's links. */
 int store_link_click(struct store *s, uint64_t post, int n, int64_t day) WARN_UNUSED;
 int store_link_clicks(struct store *s, uint64_t post, int64_t *out) WARN_UNUSED;
+
+/* A group's figures for `weeks` weeks of 7 days from `from` (UTC seconds):
+ * w[i] covers [from + i weeks, from + i + 1 weeks); start is filled. */
+int store_group_weeks(struct store *s, uint64_t group, int64_t from, int weeks, struct group_week *w) WARN_UNUSED;
 
 #endif

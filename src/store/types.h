@@ -1038,4 +1038,13 @@ struct care_media {
 	struct account *sharer;       /* filled by core */
 };
 
+/* ---- a group's figures per week (issue 20, docs/measure.md): core/reach.c ---- */
+#define GROUP_WEEKS 12
+struct group_week {
+	int64_t start;                /* Monday 00:00 UTC of the week */
+	int64_t posts;                /* posts and replies written in the group (not held, not deleted) */
+	int64_t joined;               /* people who became members */
+	int64_t reach;                /* distinct people shown the group's posts of that week */
+};
+
 #endif

@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/bizhours.h"
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
+#include "core/reach.h"
 #include "web/web_int.h"
 
 static const char *kind_label(struct http_req *r, int kind)
@@ -766,4 +768,55 @@ int h_admin_groups(struct http_req *r)
 	}
 	tv_set(m, "groups", l);
 	return page_render(r, "admin_groups", m);
+}
+
+/* A group's figures for its moderators (issue 20): per week the posts
+ * (activity), the people who joined (growth) and the people its posts
+ * reached, a number under 5 shown as "fewer than 5"; a bar picture of the
+ * posts with the numbers in the table beside it. */
+int h_group_figures(struct http_req *r)
+{
+	struct group *g;
+	int rc = load_group(r, &g);
+	if (rc)
+		return rc;
+	struct group_week *w;
+	if ((rc = core_group_figures(CORE(r), r->a, WREQ(r)->viewer, g->id, &w)))
+		return rc;
+	struct tval *m = page_model(r, arena_printf(r->a, "%s: %s", _r(r, "Cijfers"), g->display_name));
+	tv_set(m, "group", group_model(r, g));
+	int64_t max = 1;
+	for (int i = 0; i < GROUP_WEEKS; i++)
+		if (w[i].posts > max)
+			max = w[i].posts;
+	const int bw = 24, gap = 6, h = 120;
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	buf_nofail(buf_addf(&b,
+	                    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
+	                    " role=\"img\" aria-labelledby=\"gf-chart-t\" focusable=\"false\"><title id=\"gf-chart-t\">%s</title>",
+	                    GROUP_WEEKS * (bw + gap) + gap, h + 18, GROUP_WEEKS * (bw + gap) + gap, h + 18,
+	                    _r(r, "Berichten per week; de getallen staan in de tabel")));
+	struct tval *rows = tv_list(r->a);
+	for (int i = 0; i < GROUP_WEEKS; i++) {
+		int x = gap + i * (bw + gap), bh = (int)(w[i].posts * h / max);
+		buf_nofail(buf_addf(&b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#1d4f91\"/>", x, h - bh, bw, bh));
+		buf_nofail(buf_addf(&b, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%lld</text>",
+		                    x + bw / 2, h + 13, (long long)w[i].posts));
+		int y, mo, d;
+		biz_civil_from_days(w[i].start / 86400, &y, &mo, &d);
+		struct tval *x2 = tv_obj(r->a);
+		tv_set_strf(r->a, x2, "week", "%02d-%02d-%04d", d, mo, y);
+		tv_set_strf(r->a, x2, "posts", "%lld", (long long)w[i].posts);
+		tv_set_strf(r->a, x2, "joined", "%lld", (long long)w[i].joined);
+		if (w[i].reach < REACH_MIN_SHOWN)
+			tv_set_str(r->a, x2, "reach", _r(r, "minder dan 5"));
+		else
+			tv_set_strf(r->a, x2, "reach", "%lld", (long long)w[i].reach);
+		tv_push(rows, x2);
+	}
+	buf_nofail(buf_adds(&b, "</svg>"));
+	tv_set_html(r->a, m, "chart", arena_strndup(r->a, b.ptr, b.len));
+	buf_release(&b);
+	tv_set(m, "weeks", rows);
+	return page_render(r, "group_figures", m);
 }

@@ -429,6 +429,7 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/g/:name/members", h_group_members, WEB_ANYONE},
 	{HTTP_POST, "/g/:name/members/:user/:action", h_group_member_action, WEB_LOGIN},
 	{HTTP_GET, "/g/:name/queue", h_group_queue, WEB_ANYONE},
+	{HTTP_GET, "/g/:name/cijfers", h_group_figures, WEB_LOGIN},
 	{HTTP_POST, "/g/:name/links", h_group_link, WEB_LOGIN},
 	{HTTP_POST, "/g/:name/:action", h_group_action, WEB_LOGIN},
 	{HTTP_GET, "/join/:token", h_join_form, WEB_ANYONE},

@@ -139,6 +139,7 @@ int h_group_members(struct http_req *r);
 int h_group_member_action(struct http_req *r);
 int h_group_link(struct http_req *r);
 int h_group_queue(struct http_req *r);
+int h_group_figures(struct http_req *r);
 int h_join_form(struct http_req *r);
 int h_join(struct http_req *r);
 int h_report(struct http_req *r);

@@ -394,6 +394,7 @@ const PAGES = [
   ['/g/GROUP', () => `/g/${GROUP.name}`],
   ['/g/GROUP/members', () => `/g/${GROUP.name}/members`],
   ['/g/GROUP/queue', () => `/g/${GROUP.name}/queue`],
+  ['/g/GROUP/cijfers', () => `/g/${GROUP.name}/cijfers`],
   ['/posts/ID (group)', () => `/posts/${ids.group}`],
   // Older clients: the directory, a post with a poll (form or results).
   ['/wie', () => '/wie'],
