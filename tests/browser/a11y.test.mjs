@@ -688,7 +688,8 @@ describe('without JavaScript', { timeout: 5 * 60_000 }, () => {
     try {
       const page = await ctx.newPage();
       await login(page, USERS.member);
-      assert.equal(new URL(page.url()).pathname, '/');
+      // A client's first page after login is their home, /thuis (issue 19).
+      assert.equal(new URL(page.url()).pathname, '/thuis');
       const text = `Zonder JavaScript geplaatst, ${Date.now()}`;
       const id = await compose(page, '/', text);
       assert.match(await page.textContent('main'), new RegExp(text));
