@@ -93,16 +93,8 @@ static int list_page(struct http_req *r, const char *error, const char *field)
 	                     : gk && !strcmp(gk, "applications") ? "kind_applications"
 	                                                         : "kind_reach",
 	            true);
-	if (error) {
-		tv_set_str(r->a, m, "error", error);
-		if (field)
-			tv_set_bool(r->a, m, arena_printf(r->a, "bad_%s", field), true);
-		r->status = 400;
-	}
-	int status = r->status;
-	rc = page_render(r, "campaigns", m);
-	r->status = status;
-	return rc;
+	form_error(r, m, error, field);
+	return page_render(r, "campaigns", m);
 }
 
 int h_campaigns(struct http_req *r)

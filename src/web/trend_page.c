@@ -135,8 +135,5 @@ int h_trend_page(struct http_req *r)
 			}
 		}
 	}
-	int status = r->status;
-	rc = page_render(r, "trend", m);
-	r->status = status;
-	return rc;
+	return page_render(r, "trend", m);
 }

@@ -109,16 +109,8 @@ static int form_page(struct http_req *r, const char *error, const char *field)
 		if (s)
 			tv_set_str(r->a, m, keep[i], s);
 	}
-	if (error) {
-		tv_set_str(r->a, m, "error", error);
-		if (field)
-			tv_set_bool(r->a, m, arena_printf(r->a, "bad_%s", field), true);
-		r->status = 400;
-	}
-	int status = r->status;
-	rc = page_render(r, "vacancy_new", m);
-	r->status = status;
-	return rc;
+	form_error(r, m, error, field);
+	return page_render(r, "vacancy_new", m);
 }
 
 int h_vacancy_new(struct http_req *r)

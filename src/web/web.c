@@ -733,6 +733,16 @@ int page_render(struct http_req *r, const char *name, struct tval *model)
 	return rc ? ERR_IO : 0;
 }
 
+void form_error(struct http_req *r, struct tval *m, const char *error, const char *field)
+{
+	if (!error)
+		return;
+	tv_set_str(r->a, m, "error", error);
+	if (field)
+		tv_set_bool(r->a, m, arena_printf(r->a, "bad_%s", field), true);
+	r->status = 400;
+}
+
 const char *local_path(const char *path)
 {
 	if (!path || path[0] != '/')

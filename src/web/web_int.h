@@ -83,6 +83,9 @@ int web_text_size(struct http_req *r);
 struct tval *page_model(struct http_req *r, const char *title);
 /* Render template `name` with model into the response. */
 int page_render(struct http_req *r, const char *name, struct tval *model);
+/* A refused form shown again: error in the model, field (if any) marked
+ * bad_<field>, status 400.  Nothing when error is NULL. */
+void form_error(struct http_req *r, struct tval *m, const char *error, const char *field);
 /* Require a logged-in viewer: returns ERR_AUTH (redirects to login). */
 /* `path` if it is a path on this site ("/x"), else "/": no scheme, no "//",
  * no backslash, no control characters (browsers drop tabs and newlines, so
