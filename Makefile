@@ -207,6 +207,7 @@ bench: deps build/release/kring build/release/kring-bench-data build/release/kri
 	./bench/image.sh
 	./bench/run.sh
 	BENCH_DB=pg ./bench/run.sh
+	./bench/pg_split.sh
 	./bench/match.sh
 
 fuzz: deps
