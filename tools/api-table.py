@@ -66,9 +66,8 @@ PARTIAL = {
                                                  "no avatar or header upload, no fields",
     "GET /api/v1/notifications": "types mention, follow, follow_request, favourite, reblog",
     "GET /api/v1/streaming/public/remote": "nothing remote on one server: the stream stays empty",
-    "GET /api/v1/streaming": "WebSocket (and server-sent events at the named streams); no public:remote",
+    "GET /api/v1/streaming": "WebSocket (and server-sent events at the named streams)",
     "POST /api/v1/reports": "no forwarding (one server)",
-    "GET /api/v1/timelines/public": "`remote=true` is empty (one server)",
 }
 
 # Routes that are kring's own, or aliases of another row: not in Mastodon's list.

@@ -8,6 +8,7 @@
  */
 #include "api/api_int.h"
 #include "api/ws.h"
+#include "core/federation.h"
 
 #include <stdio.h>
 
@@ -24,6 +25,7 @@
 
 #define STREAM_KEEPALIVE 16
 #define STREAM_POLL 2          /* seconds between looks for posts made elsewhere */
+#define STREAM_SENT 64         /* posts sent as made, remembered per stream for the poll */
 #define STREAM_MAX_QUEUE (1024 * 1024)
 #define STREAM_MAX_SUBS 1000
 /* Open streams one address may hold: without a token, and with one (a
@@ -38,13 +40,16 @@ struct sub {
 	struct sub *next;
 	void *conn;
 	enum kind kind;
+	enum tl_origin origin;    /* K_PUBLIC, K_TAG: public:local, public:remote, hashtag:local */
 	uint64_t viewer, list;
 	char tag[72];
 	char base[224];
 	char scopes[OAUTH_MAX_SCOPES + 1];
 	char addr[64];            /* the client's address, for STREAM_MAX_PER_ADDR */
 	uint64_t last_notif;
-	uint64_t last_post;       /* newest post sent (or the start) */
+	uint64_t last_post;       /* the poll's cursor: newest post it has looked at (or the start) */
+	uint64_t sent[STREAM_SENT]; /* posts sent as they were made, so the poll does not send them again */
+	unsigned nsent;
 	struct buf q;
 	bool suspended, closed;
 	struct wsconn *ws;        /* a WebSocket subscription: events go there */
@@ -236,17 +241,18 @@ static bool in_list(struct core *c, struct arena *a, uint64_t list, uint64_t aut
  * posts stay in their group: never on the public or hashtag streams, as
  * they never reach the local timeline on the pages.
  */
-static bool carries(const struct sub *s, const struct post *p, bool tagged, bool listed)
+static bool carries(const struct sub *s, const struct post *p, bool tagged, bool listed, bool remote)
 {
 	if (p->v_muted || !core_scope_allows(s->scopes, "read:statuses"))
 		return false;
+	bool origin = s->origin == TL_ANY || (s->origin == TL_ONLY_REMOTE) == remote;
 	switch (s->kind) {
 	case K_USER:
 		return p->author_id == s->viewer || p->v_follows_author || p->v_recipient;
 	case K_PUBLIC:
-		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id;
+		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id && origin;
 	case K_TAG:
-		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id && tagged;
+		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id && tagged && origin;
 	case K_LIST:
 		return listed;
 	case K_DIRECT:
@@ -254,6 +260,26 @@ static bool carries(const struct sub *s, const struct post *p, bool tagged, bool
 	case K_NOTIF:
 		break;
 	}
+	return false;
+}
+
+/*
+ * A post sent the moment it was made must not move the poll's cursor: a
+ * post made just before it elsewhere (a page, the federation inbox,
+ * another process) has a smaller id and would never be polled.  The poll
+ * skips what is remembered here instead.  Lock held.
+ */
+static void sent_add(struct sub *s, uint64_t id)
+{
+	s->sent[s->nsent++ % STREAM_SENT] = id;
+}
+
+static bool sent_has(const struct sub *s, uint64_t id)
+{
+	unsigned n = s->nsent < STREAM_SENT ? s->nsent : STREAM_SENT;
+	for (unsigned i = 0; i < n; i++)
+		if (s->sent[i] == id)
+			return true;
 	return false;
 }
 
@@ -273,8 +299,8 @@ static void send_post(struct core *c, struct arena *a, struct sub *s, struct pos
 		queue_event(s, edited ? "status.update" : "update", b.ptr);
 	}
 	buf_release(&b);
-	if (!edited && p->id > s->last_post)
-		s->last_post = p->id;
+	if (!edited)
+		sent_add(s, p->id);
 }
 
 /*
@@ -287,6 +313,7 @@ static void send_post(struct core *c, struct arena *a, struct sub *s, struct pos
  */
 struct poll_q {
 	enum kind kind;            /* K_USER, K_PUBLIC, K_TAG; K_NOTIF: notifications */
+	enum tl_origin origin;
 	uint64_t viewer;
 	char base[224];
 	char tag[72];
@@ -301,7 +328,7 @@ static struct poll_q *poll_find(struct poll_q *v, size_t n, enum kind k, const s
 {
 	for (size_t i = 0; i < n; i++)
 		if (v[i].kind == k && v[i].viewer == s->viewer && !strcmp(v[i].base, s->base) &&
-		    (k != K_TAG || !strcmp(v[i].tag, s->tag)))
+		    (k != K_TAG || !strcmp(v[i].tag, s->tag)) && (k == K_NOTIF || v[i].origin == s->origin))
 			return &v[i];
 	return NULL;
 }
@@ -315,6 +342,7 @@ static void poll_add(struct poll_q *v, size_t *n, size_t cap, enum kind k, const
 		q = &v[(*n)++];
 		memset(q, 0, sizeof *q);
 		q->kind = k;
+		q->origin = k == K_NOTIF ? TL_ANY : s->origin;
 		q->viewer = s->viewer;
 		memcpy(q->base, s->base, sizeof q->base);
 		memcpy(q->tag, s->tag, sizeof q->tag);
@@ -337,6 +365,7 @@ static void poll_run(struct core *c, struct arena *a, struct poll_q *q)
 	} else {
 		struct tl_query tq = {.page = {.min_id = q->since, .limit = 20}};
 		tq.kind = q->kind == K_USER ? TL_HOME : q->kind == K_PUBLIC ? TL_LOCAL : TL_TAG;
+		tq.filter.origin = q->origin;
 		if (q->kind == K_TAG)
 			tq.tag = q->tag;
 		uint64_t older, newer;
@@ -387,11 +416,13 @@ static void poll_all(struct core *c, bool thump)
 			}
 		q = s->kind != K_NOTIF ? poll_find(v, n, s->kind, s) : NULL;
 		for (size_t i = q ? q->n : 0; i-- > 0;)
-			/* The query asked for the tag already. */
-			if (s->last_post && q->v[i]->id > s->last_post && carries(s, q->v[i], true, false)) {
+			/* The query asked for the tag and the origin already. */
+			if (s->last_post && q->v[i]->id > s->last_post && !sent_has(s, q->v[i]->id) &&
+			    carries(s, q->v[i], true, false, s->origin == TL_ONLY_REMOTE))
 				queue_event(s, "update", q->json[i]);
-				s->last_post = q->v[i]->id;
-			}
+		/* Newest first: what the poll looked at, sent now or before. */
+		if (q && q->n && s->last_post && q->v[0]->id > s->last_post)
+			s->last_post = q->v[0]->id;
 		if (thump)
 			queue(s, ":thump\n", 7);
 	}
@@ -569,6 +600,9 @@ static void local_post(struct core *c, uint64_t id, bool edited)
 		v->json = arena_strdup(&a, b.ptr);
 		buf_release(&b);
 	}
+	/* Another server's post (public:remote), once for all streams. */
+	struct account *au = NULL;
+	bool remote = author && !core_account_get(c, &a, author, &au) && core_fed_is_remote(au);
 	const char **tags = NULL;
 	size_t ntags = 0;
 	if (author && f.tags && core_post_tags(c, &a, id, &tags, &ntags))
@@ -591,13 +625,13 @@ static void local_post(struct core *c, uint64_t id, bool edited)
 			bool tagged = false;
 			for (size_t i = 0; i < ntags && s->kind == K_TAG && !tagged; i++)
 				tagged = !strcmp(tags[i], s->tag);
-			if (carries(s, v->p, tagged, s->kind == K_LIST && fan_listed(&f, s->list))) {
+			if (carries(s, v->p, tagged, s->kind == K_LIST && fan_listed(&f, s->list), remote)) {
 				if (s->kind == K_DIRECT)
 					send_post(c, &a, s, v->p, edited); /* the conversation is the viewer's */
 				else
 					queue_event(s, edited ? "status.update" : "update", v->json);
-				if (!edited && v->p->id > s->last_post)
-					s->last_post = v->p->id;
+				if (!edited)
+					sent_add(s, v->p->id);
 			}
 		}
 		/* Mentions and replies made notifications (the poll finds the rest). */
@@ -685,23 +719,29 @@ int a_stream_health(struct http_req *r)
 	return 0;
 }
 
-static int stream_kind(const char *name, enum kind *k, bool *needs_user)
+static int stream_kind(const char *name, enum kind *k, bool *needs_user, enum tl_origin *origin)
 {
 	static const struct {
 		const char *name;
 		enum kind kind;
 		bool user;
+		enum tl_origin origin;
 	} names[] = {
-		{"user", K_USER, true},           {"user:notification", K_NOTIF, true},
-		{"public", K_PUBLIC, false},      {"public:local", K_PUBLIC, false},
-		{"public:remote", K_PUBLIC, false}, {"hashtag", K_TAG, false},
-		{"hashtag:local", K_TAG, false},  {"list", K_LIST, true},
-		{"direct", K_DIRECT, true},
+		{"user", K_USER, true, TL_ANY},
+		{"user:notification", K_NOTIF, true, TL_ANY},
+		{"public", K_PUBLIC, false, TL_ANY},
+		{"public:local", K_PUBLIC, false, TL_ONLY_LOCAL},
+		{"public:remote", K_PUBLIC, false, TL_ONLY_REMOTE},
+		{"hashtag", K_TAG, false, TL_ANY},
+		{"hashtag:local", K_TAG, false, TL_ONLY_LOCAL},
+		{"list", K_LIST, true, TL_ANY},
+		{"direct", K_DIRECT, true, TL_ANY},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(name, names[i].name)) {
 			*k = names[i].kind;
 			*needs_user = names[i].user;
+			*origin = names[i].origin;
 			return 0;
 		}
 	return ERR_NOTFOUND;
@@ -726,9 +766,10 @@ static int stream_allowed(enum kind k, bool needs_user, uint64_t viewer, const c
 
 /* ---- WebSocket subscriptions (ws.c holds the sockets) ---- */
 
-static bool same_sub(const struct sub *s, enum kind k, const char *tag, uint64_t list)
+static bool same_sub(const struct sub *s, enum kind k, enum tl_origin origin, const char *tag, uint64_t list)
 {
-	return s->kind == k && (k != K_TAG || !strcmp(s->tag, tag ? tag : "")) && (k != K_LIST || s->list == list);
+	return s->kind == k && s->origin == origin && (k != K_TAG || !strcmp(s->tag, tag ? tag : "")) &&
+	       (k != K_LIST || s->list == list);
 }
 
 int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, const char *base, const char *addr,
@@ -736,13 +777,15 @@ int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, c
 {
 	enum kind kind;
 	bool needs_user;
-	if (stream_kind(name, &kind, &needs_user) || !api_core)
+	enum tl_origin origin;
+	if (stream_kind(name, &kind, &needs_user, &origin) || !api_core)
 		return ERR_NOTFOUND;
 	int rc = stream_allowed(kind, needs_user, viewer, scopes);
 	if (rc)
 		return rc;
 	struct sub *s = xcalloc(1, sizeof *s);
 	s->kind = kind;
+	s->origin = origin;
 	s->viewer = viewer;
 	s->ws = w;
 	snprintf(s->base, sizeof s->base, "%s", base);
@@ -801,12 +844,13 @@ int stream_ws_subscribe(struct wsconn *w, uint64_t viewer, const char *scopes, c
 	return 0;
 }
 
-static void ws_remove(struct wsconn *w, bool all, enum kind k, const char *tag, uint64_t list)
+static void ws_remove(struct wsconn *w, bool all, enum kind k, enum tl_origin origin, const char *tag,
+                      uint64_t list)
 {
 	pthread_mutex_lock(&mu);
 	for (struct sub **pp = &subs; *pp;) {
 		struct sub *s = *pp;
-		if (s->ws == w && (all || same_sub(s, k, tag, list))) {
+		if (s->ws == w && (all || same_sub(s, k, origin, tag, list))) {
 			*pp = s->next;
 			nsubs--;
 			buf_release(&s->q);
@@ -824,17 +868,18 @@ void stream_ws_unsubscribe(struct wsconn *w, const char *name, const char *tag, 
 {
 	enum kind kind;
 	bool needs_user;
+	enum tl_origin origin;
 	char low[72] = "";
 	if (tag)
 		snprintf(low, sizeof low, "%s", *tag == '#' ? tag + 1 : tag);
 	str_lower(low);
-	if (!stream_kind(name, &kind, &needs_user))
-		ws_remove(w, false, kind, low, list);
+	if (!stream_kind(name, &kind, &needs_user, &origin))
+		ws_remove(w, false, kind, origin, low, list);
 }
 
 void stream_ws_drop(struct wsconn *w)
 {
-	ws_remove(w, true, K_USER, NULL, 0);
+	ws_remove(w, true, K_USER, TL_ANY, NULL, 0);
 }
 
 int a_stream(struct http_req *r)
@@ -855,12 +900,14 @@ int a_stream(struct http_req *r)
 		return ERR_NOTFOUND;
 	enum kind kind;
 	bool needs_user;
-	if (stream_kind(name, &kind, &needs_user))
+	enum tl_origin origin;
+	if (stream_kind(name, &kind, &needs_user, &origin))
 		return ERR_NOTFOUND;
 	if ((rc = stream_allowed(kind, needs_user, x.viewer, x.has_token ? x.tok.scopes : NULL)))
 		return rc;
 	struct sub *s = xcalloc(1, sizeof *s);
 	s->kind = kind;
+	s->origin = origin;
 	s->viewer = x.viewer;
 	snprintf(s->base, sizeof s->base, "%s", x.base);
 	snprintf(s->scopes, sizeof s->scopes, "%s", x.has_token ? x.tok.scopes : "read");

@@ -54,6 +54,18 @@ int a_tl_home(struct http_req *r)
 	return timeline(&x, &q, &k);
 }
 
+/* Mastodon's local, remote and only_media arguments of the public and tag
+ * timelines (local wins when both are asked). */
+static struct tl_filter public_filter(struct actx *x)
+{
+	struct tl_filter f = {.origin = TL_ANY, .only_media = arg_bool(x, "only_media", false)};
+	if (arg_bool(x, "local", false))
+		f.origin = TL_ONLY_LOCAL;
+	else if (arg_bool(x, "remote", false))
+		f.origin = TL_ONLY_REMOTE;
+	return f;
+}
+
 int a_tl_public(struct http_req *r)
 {
 	struct actx x;
@@ -61,10 +73,7 @@ int a_tl_public(struct http_req *r)
 	int rc = api_begin_cached(r, &x, &k);
 	if (rc || k.hit)
 		return rc;
-	if (arg_bool(&x, "only_media", false) || arg_bool(&x, "remote", false)) {
-		return json_literal(&x, "[]");
-	}
-	struct tl_query q = {.kind = TL_LOCAL};
+	struct tl_query q = {.kind = TL_LOCAL, .filter = public_filter(&x)};
 	return timeline(&x, &q, &k);
 }
 
@@ -84,10 +93,7 @@ int a_tl_tag(struct http_req *r)
 	const char *tag = tag_param(&x, "tag");
 	if (!tag)
 		return ERR_NOTFOUND;
-	if (arg_bool(&x, "only_media", false)) {
-		return json_literal(&x, "[]");
-	}
-	struct tl_query q = {.kind = TL_TAG, .tag = tag};
+	struct tl_query q = {.kind = TL_TAG, .tag = tag, .filter = public_filter(&x)};
 	return timeline(&x, &q, &k);
 }
 

@@ -355,6 +355,7 @@ struct tl_query {
 	const char *tag;           /* TL_TAG */
 	uint64_t author;           /* TL_PROFILE */
 	const char *q;             /* TL_SEARCH */
+	struct tl_filter filter;   /* TL_LOCAL, TL_TAG: local/remote, only media */
 	struct page page;
 };
 /*

@@ -36,8 +36,8 @@ static int fetch(struct core *c, struct arena *a, uint64_t viewer, const struct 
 {
 	switch (q->kind) {
 	case TL_HOME: return store_tl_home(c->store, a, viewer, pg, out, n);
-	case TL_LOCAL: return store_tl_local(c->store, a, viewer, pg, out, n);
-	case TL_TAG: return store_tl_tag(c->store, a, viewer, q->tag, pg, out, n);
+	case TL_LOCAL: return store_tl_local(c->store, a, viewer, &q->filter, pg, out, n);
+	case TL_TAG: return store_tl_tag(c->store, a, viewer, q->tag, &q->filter, pg, out, n);
 	case TL_PROFILE: return store_tl_profile(c->store, a, viewer, q->author, pg, out, n);
 	case TL_SEARCH: return store_search_posts(c->store, a, viewer, words, nwords, pg, out, n);
 	}

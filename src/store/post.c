@@ -582,26 +582,57 @@ int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struc
 	return 0;
 }
 
+/*
+ * Where a public post was written (enum tl_origin): a remote author is an
+ * account that stands for another server's actor (fed_actors.account_id).
+ * The list of those is read once per statement (SQLite: an ephemeral
+ * index; PostgreSQL: a hashed subplan), and "+" keeps the walk on the
+ * posts' id order instead of the author index.
+ */
+#define ORIGIN_REMOTE_SET " (SELECT account_id FROM fed_actors WHERE account_id <> 0)"
+#define ORIGIN_LOCAL " AND +p.author_id NOT IN" ORIGIN_REMOTE_SET
+#define ORIGIN_REMOTE " AND +p.author_id IN" ORIGIN_REMOTE_SET
+#define WITH_MEDIA " AND EXISTS (SELECT 1 FROM post_media pm WHERE pm.post_id = p.id)"
+
+/* The statements of a public timeline, by [origin][only media][newer]. */
+#define PUBLIC_PAIR(where, desc, asc) {POST_COLS where desc, POST_COLS where asc}
+#define PUBLIC_SET(where, desc, asc)                                                                   \
+	{                                                                                                  \
+		{PUBLIC_PAIR(where, desc, asc), PUBLIC_PAIR(where WITH_MEDIA, desc, asc)},                     \
+		    {PUBLIC_PAIR(where ORIGIN_LOCAL, desc, asc), PUBLIC_PAIR(where ORIGIN_LOCAL WITH_MEDIA, desc, asc)}, \
+		    {PUBLIC_PAIR(where ORIGIN_REMOTE, desc, asc), PUBLIC_PAIR(where ORIGIN_REMOTE WITH_MEDIA, desc, asc)} \
+	}
+
+static int public_page(struct db *db, struct arena *a, const char *const sql[3][2][2], uint64_t viewer,
+                       const struct tl_filter *f, const struct page *pg, const char *tag, struct post ***out,
+                       size_t *n)
+{
+	unsigned o = f && f->origin <= TL_ONLY_REMOTE ? (unsigned)f->origin : TL_ANY;
+	unsigned m = f && f->only_media;
+	return run_page(db, a, sql[o][m][0], sql[o][m][1], viewer, pg, tag ? "s" : NULL, 0, tag, out, n);
+}
+
 #define LOCAL_WHERE " WHERE p.visibility = 0 AND p.deleted = 0 AND p.reblog_of = 0 AND p.group_id = 0"
 
-int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
-                   struct post ***out, size_t *n)
+int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const struct tl_filter *f,
+                   const struct page *pg, struct post ***out, size_t *n)
 {
+	static const char *const sql[3][2][2] = PUBLIC_SET(LOCAL_WHERE, PAGE_DESC, PAGE_ASC);
 	DB_OR_FAIL(s);
-	return run_page(db, a, POST_COLS LOCAL_WHERE PAGE_DESC, POST_COLS LOCAL_WHERE PAGE_ASC, viewer, pg, NULL,
-	                0, NULL, out, n);
+	return public_page(db, a, sql, viewer, f, pg, NULL, out, n);
 }
 
 /* Page on the tag index's own order (tag, post_id), so no sort is needed. */
 #define TAG_WHERE " JOIN post_tags t ON t.post_id = p.id WHERE t.tag = ?4 AND p.deleted = 0"
+#define TAG_DESC " AND t.post_id < ?2 ORDER BY t.post_id DESC LIMIT ?3"
+#define TAG_ASC " AND t.post_id > ?2 ORDER BY t.post_id ASC LIMIT ?3"
 
-int store_tl_tag(struct store *s, struct arena *a, uint64_t viewer, const char *tag,
+int store_tl_tag(struct store *s, struct arena *a, uint64_t viewer, const char *tag, const struct tl_filter *f,
                  const struct page *pg, struct post ***out, size_t *n)
 {
+	static const char *const sql[3][2][2] = PUBLIC_SET(TAG_WHERE, TAG_DESC, TAG_ASC);
 	DB_OR_FAIL(s);
-	return run_page(db, a, POST_COLS TAG_WHERE " AND t.post_id < ?2 ORDER BY t.post_id DESC LIMIT ?3",
-	                POST_COLS TAG_WHERE " AND t.post_id > ?2 ORDER BY t.post_id ASC LIMIT ?3", viewer, pg, "s", 0,
-	                tag, out, n);
+	return public_page(db, a, sql, viewer, f, pg, tag, out, n);
 }
 
 #define PROFILE_WHERE " WHERE p.author_id = ?4 AND p.deleted = 0"

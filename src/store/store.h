@@ -148,9 +148,9 @@ void store_feed_kick(struct store *s);
 /* Timelines: candidate posts, newest first; core filters for visibility. */
 int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
                   struct post ***out, size_t *n) WARN_UNUSED;
-int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
-                   struct post ***out, size_t *n) WARN_UNUSED;
-int store_tl_tag(struct store *s, struct arena *a, uint64_t viewer, const char *tag,
+int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const struct tl_filter *f,
+                   const struct page *pg, struct post ***out, size_t *n) WARN_UNUSED;
+int store_tl_tag(struct store *s, struct arena *a, uint64_t viewer, const char *tag, const struct tl_filter *f,
                  const struct page *pg, struct post ***out, size_t *n) WARN_UNUSED;
 int store_tl_profile(struct store *s, struct arena *a, uint64_t viewer, uint64_t author,
                      const struct page *pg, struct post ***out, size_t *n) WARN_UNUSED;

@@ -153,16 +153,16 @@ static void test_posts_and_paging(void **state)
 	struct page pg = {.limit = 20};
 	struct post **v;
 	size_t n;
-	assert_int_equal(store_tl_local(f->s, &f->a, b, &pg, &v, &n), 0);
+	assert_int_equal(store_tl_local(f->s, &f->a, b, NULL, &pg, &v, &n), 0);
 	assert_int_equal(n, 20);
 	assert_true(v[0]->id == ids[49]);
 	assert_true(v[19]->id == ids[30]);
 	pg.max_id = v[19]->id;
-	assert_int_equal(store_tl_local(f->s, &f->a, b, &pg, &v, &n), 0);
+	assert_int_equal(store_tl_local(f->s, &f->a, b, NULL, &pg, &v, &n), 0);
 	assert_true(v[0]->id == ids[29]);
 	/* min_id gives the page just above, newest first. */
 	struct page up = {.min_id = ids[9], .limit = 5};
-	assert_int_equal(store_tl_local(f->s, &f->a, b, &up, &v, &n), 0);
+	assert_int_equal(store_tl_local(f->s, &f->a, b, NULL, &up, &v, &n), 0);
 	assert_int_equal(n, 5);
 	assert_true(v[0]->id == ids[14] && v[4]->id == ids[10]);
 	/* Viewer relations come with each row. */
@@ -177,7 +177,7 @@ static void test_posts_and_paging(void **state)
 	assert_int_equal(store_tl_home(f->s, &f->a, b, &home, &v, &n), 0);
 	assert_int_equal(n, 10);
 	/* Tag and full text. */
-	assert_int_equal(store_tl_tag(f->s, &f->a, b, "zorg", &home, &v, &n), 0);
+	assert_int_equal(store_tl_tag(f->s, &f->a, b, "zorg", NULL, &home, &v, &n), 0);
 	assert_int_equal(n, 10);
 	const char *w[] = {"wereld"};
 	assert_int_equal(store_search_posts(f->s, &f->a, b, w, 1, &home, &v, &n), 0);

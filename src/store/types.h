@@ -1047,4 +1047,13 @@ struct group_week {
 	int64_t reach;                /* distinct people shown the group's posts of that week */
 };
 
+/* Public timelines (local, tag): where the posts were written, as
+ * Mastodon's local/remote arguments and the public:local/public:remote
+ * streams ask, and only posts with media. */
+enum tl_origin { TL_ANY, TL_ONLY_LOCAL, TL_ONLY_REMOTE };
+struct tl_filter {
+	enum tl_origin origin;
+	bool only_media;
+};
+
 #endif

@@ -99,7 +99,7 @@ int h_local(struct http_req *r)
 	tv_set_str(r->a, m, "heading", _r(r, "Alle berichten"));
 	tv_set_str(r->a, m, "intro", _r(r, "Openbare berichten van alle mensen op deze plek, de nieuwste eerst."));
 	tv_set_bool(r->a, m, "tab_local", true);
-	struct tl_query tq = {.kind = TL_LOCAL};
+	struct tl_query tq = {.kind = TL_LOCAL, .filter.origin = TL_ONLY_LOCAL};
 	return timeline_page(r, &tq, NULL, "/local", m);
 }
 
