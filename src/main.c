@@ -24,6 +24,7 @@
 #include "core/appointment.h"
 #include "core/core.h"
 #include "core/push.h"
+#include "core/fed_fetch.h"
 #include "core/federation.h"
 #include "fed/fed.h"
 #include "core/reach.h"
@@ -81,6 +82,7 @@ static const char usage[] =
 	"  fed notes                         list the newest notes other servers delivered\n"
 	"  fed approve|refuse NAME ACTOR_URI answer a remote follow request to a locked account\n"
 	"  fed block|unblock HOST            defederate another server (both ways), or connect it again\n"
+	"  fed get URL                       fetch URL signed as this server (authorized fetch)\n"
 	"  scan [--json|--jsonl] [FILE...]   privacy guard: find client data in text\n"
 	"  sentiment [--jsonl] [FILE...]     Dutch sentiment and urgency of each line\n"
 	"  readability [--json] [FILE...]    plain Dutch (B1): level, score and hints per file\n"
@@ -478,9 +480,18 @@ static int cmd_fed(struct opts *o, struct core *c)
 			ret = fail(rc, "list the notes");
 		for (size_t i = 0; !rc && i < k; i++)
 			printf("%s\t%s\t%s\n", v[i].uri, v[i].actor_uri, v[i].content);
+	} else if (sub && !strcmp(sub, "get") && o->nargs == 3) {
+		long st;
+		const char *body, *why;
+		if ((rc = core_fed_get(c, &a, o->args[2], &st, &body, &why)))
+			ret = fail(rc, arena_printf(&a, "fetch %s (%s)", o->args[2], why));
+		else {
+			printf("HTTP %ld\n%s\n", st, body);
+			ret = st == 200 ? 0 : 1;
+		}
 	} else {
 		fprintf(stderr, "usage: kring fed follow NAME USER@HOST | kring fed approve|refuse NAME ACTOR_URI |"
-		                " kring fed block|unblock HOST | kring fed rotate NAME | kring fed notes\n");
+		                " kring fed block|unblock HOST | kring fed rotate NAME | kring fed notes | kring fed get URL\n");
 		ret = 2;
 	}
 	core_fed_close();

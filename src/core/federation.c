@@ -21,6 +21,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/core_int.h"
+#include "core/fed_int.h"
 #include "core/fed_sig.h"
 #include "core/push_int.h" /* push_addr_public: the same rule for every address we reach */
 #include "job/job.h"
@@ -76,7 +77,7 @@ int core_fed_mark_local(struct core *c, uint64_t post, uint64_t parent, bool wan
 
 /* ---- keys ---- */
 
-static int key_for(struct core *c, struct arena *a, uint64_t account, const char **pub, const char **priv)
+int key_for(struct core *c, struct arena *a, uint64_t account, const char **pub, const char **priv)
 {
 	int rc = store_fed_key_get(c->store, a, account, pub, priv);
 	if (rc != ERR_NOTFOUND)
@@ -130,7 +131,7 @@ static const char *iso_time(struct arena *a, int64_t t)
 }
 
 /* The Note for p, whose reach the caller has checked. */
-static json_t *note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
+json_t *note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
 {
 	const char *actor = actor_uri(a, author->username);
 	json_t *o = json_object();
@@ -166,7 +167,7 @@ static json_t *note_json(struct core *c, struct arena *a, const struct post *p, 
 	return o;
 }
 
-static const char *dump(struct arena *a, json_t *o)
+const char *dump(struct arena *a, json_t *o)
 {
 	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
@@ -178,7 +179,7 @@ static const char *dump(struct arena *a, json_t *o)
 }
 
 /* The post id, when it may leave and is name's; else ERR_NOTFOUND. */
-static int post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author,
+int post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author,
                    enum fed_reach *r)
 {
 	if (store_post_get(c->store, a, 0, id, p) || (*r = reach(c, *p, time_now())) == FED_REACH_NONE ||
@@ -237,7 +238,7 @@ static curl_socket_t open_sock(void *ud, curlsocktype purpose, struct curl_socka
 
 /* A URL we may reach: https (http too under KRING_FED_LOOPBACK), a host,
  * no user part, bounded; *host and *target (path and query) filled. */
-static bool url_ok(struct arena *a, const char *url, const char **host, const char **target)
+bool url_ok(struct arena *a, const char *url, const char **host, const char **target)
 {
 	if (!url || strlen(url) > FED_URI_MAX)
 		return false;
@@ -274,7 +275,7 @@ static const char *defrag(struct arena *a, const char *url)
 
 /* One request: GET (body NULL) or POST; the status, or 0 on a network
  * failure (why says which); the answer (GET) in *out. */
-static long http_call(struct arena *a, const char *url, struct curl_slist *hdrs, const char *body, size_t n,
+long http_call(struct arena *a, const char *url, struct curl_slist *hdrs, const char *body, size_t n,
                       const char **out, size_t *outlen, char *why, size_t whylen)
 {
 	CURL *h = curl_easy_init();
@@ -302,6 +303,8 @@ static long http_call(struct arena *a, const char *url, struct curl_slist *hdrs,
 	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, stop_cb);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, USER_AGENT);
+	if (fed_ca_file()) /* KRING_FED_CA_FILE: a private CA (tests); the system's stay trusted (CAPATH) */
+		curl_easy_setopt(h, CURLOPT_CAINFO, fed_ca_file());
 	long status = 0;
 	CURLcode cr = curl_easy_perform(h);
 	if (cr != CURLE_OK)
@@ -325,6 +328,7 @@ static json_t *fetch_json(struct arena *a, const char *url, char *why, size_t wh
 		return NULL;
 	}
 	struct curl_slist *hdrs = curl_slist_append(NULL, "Accept: application/activity+json, application/ld+json");
+	hdrs = fed_sign_get(a, url, hdrs); /* as the instance actor (authorized fetch) */
 	const char *body = NULL;
 	size_t n = 0;
 	long st = http_call(a, url, hdrs, NULL, 0, &body, &n, why, whylen);
@@ -357,7 +361,7 @@ static const char *jref(json_t *o, const char *k)
 	return json_is_object(v) ? jstr(v, "id") : json_is_string(v) ? jstr(o, k) : NULL;
 }
 
-static bool same_host(struct arena *a, const char *u1, const char *u2)
+bool same_host(struct arena *a, const char *u1, const char *u2)
 {
 	const char *h1, *h2;
 	return url_ok(a, u1, &h1, NULL) && url_ok(a, u2, &h2, NULL) && !strcasecmp(h1, h2);
@@ -365,7 +369,7 @@ static bool same_host(struct arena *a, const char *u1, const char *u2)
 
 /* Is the host of url (or a domain above it) blocked by an administrator?
  * (A URL without an http(s) host is not; no fetch will take it anyway.) */
-static bool host_blocked(struct core *c, struct arena *a, const char *url)
+bool host_blocked(struct core *c, struct arena *a, const char *url)
 {
 	const char *h;
 	bool save = fed_loopback, ok;
@@ -1045,18 +1049,9 @@ static int sig_check(struct arena *a, const struct in_sig *s, const struct fed_r
 	return fed_sig9421_verify(a, &s->n, &sr, uri, r->body, r->bodylen, pem, time_now(), why);
 }
 
-int core_fed_inbox(struct core *c, struct arena *a, const char *name, const struct fed_request *r, const char **why)
+/* The actor whose signature r carries (see fed_int.h). */
+int fed_signer(struct core *c, struct arena *a, const struct fed_request *r, struct fed_actor **out, const char **why)
 {
-	*why = "";
-	if (!fed_on)
-		return ERR_NOTFOUND;
-	if (r->bodylen > FED_BODY_MAX) {
-		*why = "the activity is larger than 1 MB";
-		return ERR_TOOBIG;
-	}
-	struct account *owner = NULL;
-	if (name && (core_account_by_name(c, a, name, &owner) || owner->suspended))
-		return ERR_NOTFOUND;
 	/* RFC 9421 when Signature-Input is there, else draft-cavage. */
 	struct in_sig s = {.rfc9421 = r->header(r->ctx, "signature-input") != NULL};
 	if (s.rfc9421 ? fed_sig9421_parse(a, r->header(r->ctx, "signature-input"), r->header(r->ctx, "signature"), &s.n)
@@ -1092,6 +1087,25 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		}
 		rc = sig_check(a, &s, r, from->public_pem, why);
 	}
+	if (!rc)
+		*out = from;
+	return rc;
+}
+
+int core_fed_inbox(struct core *c, struct arena *a, const char *name, const struct fed_request *r, const char **why)
+{
+	*why = "";
+	if (!fed_on)
+		return ERR_NOTFOUND;
+	if (r->bodylen > FED_BODY_MAX) {
+		*why = "the activity is larger than 1 MB";
+		return ERR_TOOBIG;
+	}
+	struct account *owner = NULL;
+	if (name && (core_account_by_name(c, a, name, &owner) || owner->suspended))
+		return ERR_NOTFOUND;
+	struct fed_actor *from = NULL;
+	int rc = fed_signer(c, a, r, &from, why);
 	if (rc)
 		return rc;
 	json_error_t e;
@@ -1213,13 +1227,14 @@ static int webfinger_actor(struct core *c, struct arena *a, const char *handle, 
 		return ERR_INVAL;
 	}
 	char ebuf[256] = "";
-	const char *wf = arena_printf(a, "%s://%s/.well-known/webfinger?resource=acct:%s", fed_loopback ? "http" : "https",
-	                              at + 1, handle);
+	const char *wf = arena_printf(a, "https://%s/.well-known/webfinger?resource=acct:%s", at + 1, handle);
 	if (host_blocked(c, a, wf)) {
 		*why = "that server is blocked here";
 		return ERR_FORBIDDEN;
 	}
 	json_t *j = fetch_json(a, wf, ebuf, sizeof ebuf);
+	if (!j && fed_loopback) /* tests: instances on plain http too (docs/federation.md) */
+		j = fetch_json(a, arena_printf(a, "http://%s", wf + 8), ebuf, sizeof ebuf);
 	const char *href = NULL;
 	json_t *links = j ? json_object_get(j, "links") : NULL;
 	for (size_t i = 0; json_is_array(links) && i < json_array_size(links) && i < 32; i++) {
@@ -1602,6 +1617,8 @@ int core_fed_open(struct core *c, const char *base_url, const struct job_handler
 		return ERR_INVAL;
 	}
 	fed_on = true;
+	if (fed_instance_open(c)) /* the instance actor's key, which signs our GETs */
+		log_warn("federation: no instance key; fetches go out unsigned");
 	return 0;
 }
 

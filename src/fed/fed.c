@@ -16,6 +16,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/fed_sig.h" /* FED_BODY_MAX */
+#include "core/fed_fetch.h"
 #include "core/federation.h"
 
 #define AP_TYPE "application/activity+json; charset=utf-8"
@@ -124,6 +125,23 @@ static int f_host_meta(struct http_req *r)
 	return rc;
 }
 
+static const char *req_header(void *ctx, const char *name)
+{
+	return http_header(ctx, name);
+}
+
+/* Who asks for an object (a signed GET, core/fed_fetch.h): refused when
+ * the signer is blocked, or unsigned under authorized fetch. */
+static int fetcher(struct http_req *r, bool objects)
+{
+	struct fed_request fr = {r->method_str, r->path, NULL, 0, req_header, r, http_client_addr(r)};
+	const char *by, *why;
+	int rc = core_fed_fetcher(fc, r->a, &fr, objects, &by, &why);
+	if (rc)
+		log_info("GET %s: %s: %s", r->path, err_str(rc), why);
+	return rc;
+}
+
 /* ---- actors ---- */
 
 static int f_actor(struct http_req *r)
@@ -135,6 +153,9 @@ static int f_actor(struct http_req *r)
 		return 0;
 	}
 	json_t *o;
+	int rc = fetcher(r, false);
+	if (rc)
+		return rc;
 	if (core_fed_actor_doc(fc, r->a, name, &o))
 		return ERR_NOTFOUND;
 	return send_json(r, o, AP_TYPE);
@@ -145,6 +166,9 @@ static int f_actor(struct http_req *r)
 static int collection(struct http_req *r, const char *what, int which)
 {
 	struct fed_local l;
+	int rc = fetcher(r, true);
+	if (rc)
+		return rc;
 	if (core_fed_local(fc, r->a, http_param(r, "name"), &l))
 		return ERR_NOTFOUND;
 	json_t *o = json_object();
@@ -174,20 +198,32 @@ static int f_outbox(struct http_req *r)
 static int f_note(struct http_req *r)
 {
 	uint64_t id;
-	const char *json;
-	if (!parse_u64(http_param(r, "id"), &id) || core_fed_note(fc, r->a, http_param(r, "name"), id, &json))
+	const char *json, *why = "";
+	struct fed_request fr = {r->method_str, r->path, NULL, 0, req_header, r, http_client_addr(r)};
+	if (!parse_u64(http_param(r, "id"), &id))
 		return ERR_NOTFOUND;
+	int rc = core_fed_note_fetch(fc, r->a, http_param(r, "name"), id, &fr, &json, &why);
+	if (rc) {
+		if (rc != ERR_NOTFOUND)
+			log_info("GET %s: %s: %s", r->path, err_str(rc), why);
+		return rc;
+	}
 	r->content_type = AP_TYPE;
 	http_set_header(r, "Vary", "Accept");
 	return buf_adds(&r->out, json);
 }
 
-/* ---- inboxes ---- */
-
-static const char *req_header(void *ctx, const char *name)
+/* The instance actor (an Application, as Mastodon's): the key that signs
+ * this server's fetches.  Always open: others need its key. */
+static int f_instance(struct http_req *r)
 {
-	return http_header(ctx, name);
+	json_t *o;
+	if (core_fed_instance_doc(fc, r->a, &o))
+		return ERR_NOTFOUND;
+	return send_json(r, o, AP_TYPE);
 }
+
+/* ---- inboxes ---- */
 
 static int inbox(struct http_req *r, const char *name)
 {
@@ -228,12 +264,15 @@ static const struct http_route fed_routes[] = {
         {HTTP_GET, "/users/:name/statuses/:id", f_note},
         {HTTP_POST, "/users/:name/inbox", f_inbox},
         {HTTP_POST, "/inbox", f_shared_inbox},
+        {HTTP_GET, "/actor", f_instance},
+        {HTTP_POST, "/actor/inbox", f_shared_inbox},
 };
 
 static bool fed_owns(const char *path)
 {
 	return !strcmp(path, "/.well-known/webfinger") || !strcmp(path, "/.well-known/host-meta") ||
-	       !strncmp(path, "/users/", 7) || !strcmp(path, "/inbox");
+	       !strncmp(path, "/users/", 7) || !strcmp(path, "/inbox") || !strcmp(path, "/actor") ||
+	       !strcmp(path, "/actor/inbox");
 }
 
 /* A profile's address asked for as ActivityPub: /@name with activity+json. */
