@@ -6,6 +6,7 @@ other remote members, a tampered copy is refused, and closed and secret
 groups never leave the server."""
 import json
 import random
+import re
 
 import pytest
 import requests
@@ -61,7 +62,7 @@ def open_group(owner, kind="open"):
     return name, GROUP_ID_RE.search(owner.get("/g/" + name).text).group(1)
 
 
-def group_page(s, user, name):
+def group_page(user, name):
     return user.get("/g/" + name).text
 
 
@@ -159,7 +160,7 @@ def test_remote_member_posts_and_tampered_copies(pair):
         r = peer.post(a.base + "/inbox", {"id": peer.base + "/notes/g1/act", "type": "Create",
                                           "actor": peer.actor, "object": note, "to": [guri]})
         assert r.status_code == 202, r.text
-        assert w in group_page(a, ann, g), "the remote member's post is not in the group"
+        assert w in group_page(ann, g), "the remote member's post is not in the group"
         assert wait_for(lambda: w in notes(b)), "the remote member's post did not reach the other member"
         # The author's own server gets the Announce too (FEP-1b12), naming the Note by its id.
         ann_ann = wait_for(lambda: [x for x in peer.got(note["id"]) if x["type"] == "Announce"])
@@ -170,7 +171,7 @@ def test_remote_member_posts_and_tampered_copies(pair):
         r = peer.post(a.base + "/inbox", {"id": peer.base + "/notes/g2/act", "type": "Create",
                                           "actor": peer.actor, "object": fake, "to": [guri]})
         assert r.status_code == 403
-        assert fake["content"] not in group_page(a, ann, g)
+        assert fake["content"] not in group_page(ann, g)
         # Someone who is no member cannot post to the group.
         other = DocPeer()
         try:
@@ -179,7 +180,7 @@ def test_remote_member_posts_and_tampered_copies(pair):
             r = other.post(a.base + "/inbox", {"id": other.base + "/a/1", "type": "Create", "actor": other.actor,
                                                "object": n3})
             assert r.status_code == 403
-            assert w3 not in group_page(a, ann, g)
+            assert w3 not in group_page(ann, g)
         finally:
             other.close()
         # A tampered copy: the peer (followed by bob on b) announces ann's
@@ -266,5 +267,41 @@ def test_closed_groups_never_leave(pair):
             r = requests.get("%s/users/%s/statuses/%d" % (a.base, ann.name, pid), headers={"Accept": AP},
                              timeout=20)
             assert r.status_code == (200 if k == "open" else 404), k
+    finally:
+        peer.close()
+
+
+def test_held_group_post_leaves_when_approved(pair):
+    """A remote member's post in an open group whose moderators approve every
+    post: held here (not Announced) until a moderator approves it."""
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    name = uniq("k")
+    r = ann.post("/groups", {"name": name, "display_name": "Kring " + name, "description": "Lotgenoten",
+                             "rules": "Wees aardig", "kind": "open", "premod": "all"})
+    assert r.status_code == 303, r.text[:500]
+    guri = "%s/groups/%s" % (a.base, name)
+    peer = DocPeer()
+    try:
+        assert peer.post(guri + "/inbox", {"id": peer.base + "/f/1", "type": "Follow", "actor": peer.actor,
+                                           "object": guri}).status_code == 202
+        assert wait_for(lambda: [x for x in peer.received if json.loads(x[2])["type"] == "Accept"])
+        w = uniq("wacht")
+        note = {"id": peer.base + "/notes/h1", "type": "Note", "attributedTo": peer.actor, "content": w,
+                "to": [guri], "cc": [PUBLIC]}
+        peer.docs["/notes/h1"] = note
+        assert peer.post(a.base + "/inbox", {"id": peer.base + "/a/h1", "type": "Create", "actor": peer.actor,
+                                             "object": note}).status_code == 202
+        queue = ann.get("/g/%s/queue" % name).text
+        m = re.search(r"/posts/(\d+)", queue)
+        assert m and w in queue, "the remote member's post should wait for approval"
+        marker = uniq("m")
+        ann.new_post("Van de eigenaar " + marker, "public", group_id=GROUP_ID_RE.search(
+            ann.get("/g/" + name).text).group(1))
+        assert wait_for(lambda: peer.got(marker)), "the owner's post should go out"
+        assert not peer.got(note["id"]), "a held post left before it was approved"
+        assert ann.post("/posts/%s/approve" % m.group(1), {"back": "/g/%s/queue" % name}).status_code == 303
+        assert wait_for(lambda: [x for x in peer.got(note["id"]) if x["type"] == "Announce"]), \
+            "the approved post was not Announced"
     finally:
         peer.close()
