@@ -140,7 +140,9 @@ void fed_group_address(struct core *c, struct arena *a, const struct post *p, js
 
 /* ---- out: the group Announces ---- */
 
-int fed_group_announce(struct core *c, struct arena *a, const struct post *p, const char *type)
+/* The Announce of type of p; origin: a remote member's Note id when known
+ * (a Delete: no longer kept), NULL to look it up. */
+static int announce(struct core *c, struct arena *a, const struct post *p, const char *type, const char *origin)
 {
 	struct group *g;
 	struct account *author;
@@ -155,7 +157,8 @@ int fed_group_announce(struct core *c, struct arena *a, const struct post *p, co
 	if (core_fed_is_remote(author)) {
 		/* A remote member's Note: named by its id at its origin. */
 		struct fed_actor *f;
-		if (store_fed_actor_by_account(c->store, a, author->id, &f) || store_fed_note_uri(c->store, a, p->id, &nid))
+		if (store_fed_actor_by_account(c->store, a, author->id, &f) ||
+		    (!(nid = origin) && store_fed_note_uri(c->store, a, p->id, &nid)))
 			return 0;
 		by = f->uri;
 		obj = json_string(nid);
@@ -216,6 +219,23 @@ int fed_group_announce(struct core *c, struct arena *a, const struct post *p, co
 	if (!rc)
 		job_kick();
 	return rc;
+}
+
+int fed_group_announce(struct core *c, struct arena *a, const struct post *p, const char *type)
+{
+	return announce(c, a, p, type, NULL);
+}
+
+int fed_group_relay(struct core *c, struct arena *a, const char *type, uint64_t post, const char *origin)
+{
+	struct post *p;
+	if (!post || store_post_get_any(c->store, a, 0, post, &p) || !p->group_id)
+		return 0;
+	/* Only what went out through the group (the rule as it stood before a Delete). */
+	p->deleted = false;
+	if (fed_reach_of(c, p, time_now()) != FED_REACH_GROUP)
+		return 0;
+	return announce(c, a, p, type, origin);
 }
 
 int fed_group_post_job(struct core *c, struct arena *a, const struct post *p, const char *arg)

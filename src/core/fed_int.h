@@ -45,6 +45,10 @@ int fed_group_post_job(struct core *c, struct arena *a, const struct post *p, co
 /* The group's Announce of type (Create, Update, Delete) of p to its remote
  * members' servers (its own transaction). */
 int fed_group_announce(struct core *c, struct arena *a, const struct post *p, const char *type) WARN_UNUSED;
+/* A remote member changed (Update) or deleted (Delete) its Note origin,
+ * the post here: Announced on to the other members when it is a post of an
+ * open group that went out.  Its own transaction. */
+int fed_group_relay(struct core *c, struct arena *a, const char *type, uint64_t post, const char *origin) WARN_UNUSED;
 /* *key_id of the open group id (a signer of deliveries); else ERR_NOTFOUND. */
 int fed_group_key_id(struct core *c, struct arena *a, uint64_t id, const char **key_id) WARN_UNUSED;
 /* The object an Announce names: an announced activity's object (*itype

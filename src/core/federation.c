@@ -1137,6 +1137,8 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		return rc;
 	}
 	struct group *fg = NULL, *gto = NULL;
+	uint64_t relay = 0; /* a remote member's group post it changed: Announced on (fed_group.c) */
+	uint64_t rby = 0;
 	bool refetch = false;
 	if ((rc = store_begin(c->store))) {
 		json_decref(act);
@@ -1203,6 +1205,9 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			rc = on_react(c, a, from, type, inner, true);
 	} else if (!strcmp(type, "Update")) {
 		rc = on_update(c, a, from, act, &refetch);
+		if (!rc && jref(act, "object") && !store_fed_note_post(c->store, jref(act, "object"), &relay, &rby) &&
+		    rby != from->id)
+			relay = 0;
 	} else if (!strcmp(type, "Delete") && jref(act, "object") && !strcmp(jref(act, "object"), from->uri)) {
 		rc = on_actor_gone(c, from);
 	} else if (!strcmp(type, "Delete")) {
@@ -1211,6 +1216,7 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		uint64_t pid = 0, by = 0;
 		struct post *p;
 		if (oid && !store_fed_note_post(c->store, oid, &pid, &by) && by == from->id) {
+			relay = pid;
 			rc = store_fed_note_delete(c->store, oid, from->id);
 			if (!rc && pid && !store_post_get(c->store, a, 0, pid, &p))
 				rc = store_post_delete(c->store, pid);
@@ -1221,6 +1227,8 @@ done:
 	rc = store_finish(c->store, rc);
 	if (!rc && gto)
 		rc = fed_group_take(c, a, from, json_object_get(act, "object"), gto, why);
+	if (!rc && relay && fed_group_relay(c, a, type, relay, jref(act, "object")))
+		log_warn("cannot queue the %s of group post %llu", type, (unsigned long long)relay);
 	json_decref(act);
 	json_decref(pre);
 	if (!rc)

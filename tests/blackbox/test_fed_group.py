@@ -166,6 +166,20 @@ def test_remote_member_posts_and_tampered_copies(pair):
         ann_ann = wait_for(lambda: [x for x in peer.got(note["id"]) if x["type"] == "Announce"])
         assert ann_ann and ann_ann[0]["actor"] == guri and ann_ann[0]["audience"] == guri
         assert ann_ann[0]["object"]["type"] == "Create" and ann_ann[0]["object"]["object"] == note["id"]
+        # The member edits and then deletes its Note: both reach the other
+        # member through the group (b takes the text from the origin).
+        w5 = uniq("bij")
+        note2 = dict(note, content="<p>Bijgewerkt %s</p>" % w5)
+        peer.docs["/notes/g1"] = note2
+        assert peer.post(a.base + "/inbox", {"id": peer.base + "/upd/1", "type": "Update", "actor": peer.actor,
+                                             "object": note2}).status_code == 202
+        assert w5 in group_page(ann, g)
+        assert wait_for(lambda: w5 in notes(b)), "the member's Update did not reach the other member"
+        del peer.docs["/notes/g1"]
+        assert peer.post(a.base + "/inbox", {"id": peer.base + "/del/1", "type": "Delete", "actor": peer.actor,
+                                             "object": note["id"]}).status_code == 202
+        assert w5 not in group_page(ann, g)
+        assert wait_for(lambda: w5 not in notes(b)), "the member's Delete did not reach the other member"
         # A Note whose id is on another host than its signer: refused.
         fake = dict(note, id="%s/users/%s/statuses/1" % (a.base, ann.name), content="nep " + uniq("x"))
         r = peer.post(a.base + "/inbox", {"id": peer.base + "/notes/g2/act", "type": "Create",
