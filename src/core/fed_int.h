@@ -3,14 +3,17 @@
 
 /*
  * Federation's internals shared by core's federation files
- * (federation.c, fed_fetch.c); not for adapters.
+ * (federation.c, fed_fetch.c, fed_group.c); not for adapters.
  */
 
 #include <curl/curl.h>
 #include <jansson.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+#include "base/arena.h"
+#include "base/err.h"
 #include "core/federation.h"
 
 /* In federation.c. */
@@ -43,5 +46,60 @@ int fed_instance_open(struct core *c);
 struct curl_slist *fed_sign_get(struct arena *a, const char *url, struct curl_slist *hdrs);
 /* KRING_FED_CA_FILE, or NULL. */
 const char *fed_ca_file(void);
+/* ---- federation.c, for fed_group.c (groups per FEP-1b12) ---- */
+int fed_key_pair(struct core *c, struct arena *a, uint64_t owner, const char **pub, const char **priv) WARN_UNUSED;
+json_t *fed_note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author);
+const char *fed_dump(struct arena *a, json_t *o); /* takes o */
+json_t *fed_fetch(struct arena *a, const char *url, char *why, size_t whylen);
+const char *fed_jstr(json_t *o, const char *k);
+const char *fed_jref(json_t *o, const char *k);
+bool fed_same_host(struct arena *a, const char *u1, const char *u2);
+bool fed_host_blocked(struct core *c, struct arena *a, const char *url);
+/* Keep body for delivery, signed by signer (an account or an open group),
+ * to each inbox; in the caller's transaction. */
+int fed_deliver(struct core *c, struct arena *a, uint64_t signer, const char *body, const char *const *inboxes,
+                size_t n) WARN_UNUSED;
+/* Queue the fed_post job for arg again at run_at (its own transaction). */
+int fed_post_again(struct core *c, const char *arg, int64_t run_at) WARN_UNUSED;
+const char *fed_actor_uri(struct arena *a, const char *name);
+uint64_t fed_known_post(struct core *c, struct arena *a, const char *uri);
+enum fed_reach fed_reach_of(struct core *c, const struct post *p, int64_t now);
+/* The account the local author id is, when it may act out there. */
+struct account *fed_local_acc(struct core *c, struct arena *a, uint64_t id);
+
+/* ---- fed_group.c ---- */
+struct fed_actor;
+/* Address the Note o of the open group post p to its group (audience). */
+void fed_group_address(struct core *c, struct arena *a, const struct post *p, json_t *o);
+/* The fed_post job for a post that leaves through its group: Announce. */
+int fed_group_post_job(struct core *c, struct arena *a, const struct post *p, const char *arg) WARN_UNUSED;
+/* The group's Announce of type (Create, Update, Delete) of p to its remote
+ * members' servers (its own transaction). */
+int fed_group_announce(struct core *c, struct arena *a, const struct post *p, const char *type) WARN_UNUSED;
+/* A remote member changed (Update) or deleted (Delete) its Note origin,
+ * the post here: Announced on to the other members when it is a post of an
+ * open group that went out.  Its own transaction. */
+int fed_group_relay(struct core *c, struct arena *a, const char *type, uint64_t post, const char *origin) WARN_UNUSED;
+/* *key_id of the open group id (a signer of deliveries); else ERR_NOTFOUND. */
+int fed_group_key_id(struct core *c, struct arena *a, uint64_t id, const char **key_id) WARN_UNUSED;
+/* The object an Announce names: an announced activity's object (*itype
+ * "Update" or "Delete" then; NULL for Create and for a plain object). */
+const char *fed_group_inner(json_t *act, const char **itype);
+/* A group followed here announced an Update or Delete of a Note: the Note
+ * is fetched from its origin and changed or deleted here accordingly. */
+int fed_group_change_in(struct core *c, struct arena *a, const struct fed_actor *from, const char *itype,
+                        const char *obj, const char **why) WARN_UNUSED;
+/* The open group of ours uri names, or NULL (closed and secret are no actors). */
+struct group *fed_group_of(struct core *c, struct arena *a, const char *uri);
+/* from follows (on) or leaves the open group g; Accept (or Reject) sent.
+ * In the caller's transaction. */
+int fed_group_follow(struct core *c, struct arena *a, const struct fed_actor *from, const char *id,
+                     const struct group *g, bool on) WARN_UNUSED;
+/* The open group of ours a Note is addressed to (to, cc, audience), or NULL. */
+struct group *fed_group_addressed(struct core *c, struct arena *a, json_t *note);
+/* A remote member's Note to g: a post in g here (its rules apply), then
+ * Announced to the other remote members.  Its own transactions. */
+int fed_group_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *note,
+                   const struct group *g, const char **why) WARN_UNUSED;
 
 #endif

@@ -51,9 +51,13 @@ const char *core_fed_host(void)
 
 enum fed_reach core_fed_reach(const struct post *p, bool local_only, int64_t now)
 {
-	if (!p || local_only || p->group_id || p->group_kind >= 0 || p->pending || p->reblog_of ||
-	    p->author_suspended || p->deleted || p->publish_at > now)
+	if (!p || local_only || p->pending || p->reblog_of || p->author_suspended || p->deleted || p->publish_at > now)
 		return FED_REACH_NONE;
+	/* A group post leaves only through its group's Announce, and only an
+	 * open group's (fed_group.c); closed and secret groups never. */
+	if (p->group_id || p->group_kind >= 0)
+		return p->group_id && p->group_kind == GROUP_OPEN && p->visibility != VIS_DIRECT ? FED_REACH_GROUP
+		                                                                                 : FED_REACH_NONE;
 	return p->visibility == VIS_PUBLIC ? FED_REACH_PUBLIC
 	       : p->visibility == VIS_FOLLOWERS ? FED_REACH_FOLLOWERS : FED_REACH_NONE;
 }
@@ -151,10 +155,12 @@ json_t *note_json(struct core *c, struct arena *a, const struct post *p, const s
 		json_array_append_new(cc, json_string(followers));
 	json_object_set_new(o, "to", to);
 	json_object_set_new(o, "cc", cc);
+	if (p->group_id)
+		fed_group_address(c, a, p, o); /* to the group, with audience (FEP-1b12) */
 	/* A reply names its parent only when the parent may be known out there. */
 	struct post *parent;
 	if (p->in_reply_to && !store_post_get(c->store, a, 0, p->in_reply_to, &parent) &&
-	    reach(c, parent, time_now()) == FED_REACH_PUBLIC) {
+	    (reach(c, parent, time_now()) == FED_REACH_PUBLIC || reach(c, parent, time_now()) == FED_REACH_GROUP)) {
 		struct account *pa;
 		const char *origin;
 		if (!store_fed_note_uri(c->store, a, parent->id, &origin))
@@ -188,11 +194,11 @@ int post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struc
 	return 0;
 }
 
-/* The same, for anyone: public posts only (a fetch, a parent, a boost). */
+/* The same, for anyone: public posts and open groups' posts (a fetch, a parent, a boost). */
 static int post_out(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author)
 {
 	enum fed_reach r;
-	return post_to(c, a, id, p, author, &r) || r != FED_REACH_PUBLIC ? ERR_NOTFOUND : 0;
+	return post_to(c, a, id, p, author, &r) || (r != FED_REACH_PUBLIC && r != FED_REACH_GROUP) ? ERR_NOTFOUND : 0;
 }
 
 int core_fed_note(struct core *c, struct arena *a, const char *name, uint64_t id, const char **json)
@@ -603,9 +609,10 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	 * at all (no job per post otherwise); the job asks again when it runs
 	 * (the post may have been deleted or edited by then). */
 	int64_t remote = 0;
+	enum fed_reach r = FED_REACH_NONE;
 	if (!store_post_get(c->store, &a, 0, post, &p) &&
-	    reach(c, p, p->publish_at > time_now() ? p->publish_at : time_now()) != FED_REACH_NONE &&
-	    !store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0) {
+	    (r = reach(c, p, p->publish_at > time_now() ? p->publish_at : time_now())) != FED_REACH_NONE &&
+	    (r == FED_REACH_GROUP || (!store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0))) {
 		int rc = store_begin(c->store);
 		if (!rc)
 			rc = queue(c, JOB_POST, arena_printf(&a, "%llu", (unsigned long long)post),
@@ -663,8 +670,11 @@ void core_fed_post_deleted(struct core *c, uint64_t post)
 	bool found = !store_post_get_any(c->store, &a, 0, post, &p);
 	if (found)
 		p->deleted = false;
-	if (found && reach(c, p, time_now()) != FED_REACH_NONE &&
-	    !core_account_get(c, &a, p->author_id, &author)) {
+	if (found && reach(c, p, time_now()) == FED_REACH_GROUP) {
+		if (fed_group_announce(c, &a, p, "Delete")) /* through its group */
+			log_warn("cannot queue the Delete of group post %llu", (unsigned long long)post);
+	} else if (found && reach(c, p, time_now()) != FED_REACH_NONE &&
+	           !core_account_get(c, &a, p->author_id, &author)) {
 		const char *actor = actor_uri(&a, author->username);
 		const char *nid = arena_printf(&a, "%s/statuses/%llu", actor, (unsigned long long)p->id);
 		json_t *o = json_object();
@@ -702,6 +712,10 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 		goto out;
 	}
 	enum fed_reach r;
+	if (!store_post_get(c->store, &a, 0, id, &p) && reach(c, p, time_now()) == FED_REACH_GROUP) {
+		rc = fed_group_post_job(c, &a, p, arg); /* only through its group (fed_group.c) */
+		goto out;
+	}
 	if (post_to(c, &a, id, &p, &author, &r))
 		goto out; /* deleted, or it may not leave: nothing goes out */
 	json_t *note = note_json(c, &a, p, author);
@@ -756,10 +770,12 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	struct arena a;
 	arena_init(&a);
 	int rc = ERR_INVAL;
-	struct account *acc;
+	struct account *acc = NULL;
+	const char *key_id = NULL; /* a group's (fed_group.c) when the signer is no account */
 	if (store_fed_out_get(c->store, &a, oid, &account, &body, &key) || !url_ok(&a, inbox, &host, &target) ||
 	    host_blocked(c, &a, inbox) ||
-	    store_account_get(c->store, &a, account, &acc) || key_for(c, &a, account, &pub, &priv)) {
+	    (store_account_get(c->store, &a, account, &acc) && fed_group_key_id(c, &a, account, &key_id)) ||
+	    key_for(c, &a, account, &pub, &priv)) {
 		snprintf(why, whylen, "fed_deliver: nothing to deliver to %s", inbox);
 		goto out;
 	}
@@ -783,7 +799,8 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	fed_digest(body, strlen(body), digest, sizeof digest);
 	if (key[0])
 		priv = key; /* an Update after a key rotation: signed with the key they know */
-	const char *key_id = arena_printf(&a, "%s#main-key", actor_uri(&a, acc->username));
+	if (!key_id)
+		key_id = arena_printf(&a, "%s#main-key", actor_uri(&a, acc->username));
 	if ((rc = fed_sign(&a, priv, key_id, "POST", target, host, date, digest, &sig)))
 		goto out;
 	struct curl_slist *h = NULL;
@@ -968,10 +985,10 @@ static int on_create(struct core *c, struct arena *a, const struct fed_actor *fr
 static json_t *announced(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act,
                          struct fed_actor **by)
 {
-	const char *obj = jref(act, "object");
+	const char *itype = NULL, *obj = fed_group_inner(act, &itype);
 	bool followed = false;
 	char ebuf[256];
-	if (!obj || known_post(c, a, obj) || store_fed_followed(c->store, from->id, &followed) || !followed ||
+	if (!obj || itype || known_post(c, a, obj) || store_fed_followed(c->store, from->id, &followed) || !followed ||
 	    host_blocked(c, a, obj))
 		return NULL;
 	json_t *j = fetch_json(a, obj, ebuf, sizeof ebuf);
@@ -1125,6 +1142,16 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	}
 	struct fed_actor *pre_by = NULL;
 	json_t *pre = !strcmp(type, "Announce") ? announced(c, a, from, act, &pre_by) : NULL;
+	/* A group's Announce of an Update or Delete: the Note is fetched from
+	 * its origin, never taken from the Announce (fed_group.c). */
+	const char *itype = NULL, *inner = fed_group_inner(act, &itype);
+	if (!strcmp(type, "Announce") && itype && (rc = fed_group_change_in(c, a, from, itype, inner, why))) {
+		json_decref(act);
+		return rc;
+	}
+	struct group *fg = NULL, *gto = NULL;
+	uint64_t relay = 0; /* a remote member's group post it changed: Announced on (fed_group.c) */
+	uint64_t rby = 0;
 	bool refetch = false;
 	if ((rc = store_begin(c->store))) {
 		json_decref(act);
@@ -1138,7 +1165,9 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	}
 	if (rc)
 		goto done;
-	if (!strcmp(type, "Follow")) {
+	if (!strcmp(type, "Follow") && (fg = fed_group_of(c, a, jref(act, "object")))) {
+		rc = fed_group_follow(c, a, from, id, fg, true); /* an open group: a remote member */
+	} else if (!strcmp(type, "Follow")) {
 		struct account *to = local_of(c, a, jref(act, "object"));
 		if (!to || (owner && owner->id != to->id)) {
 			*why = "the Follow names no account of this inbox";
@@ -1152,6 +1181,9 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		if (otype && (!strcmp(otype, "Like") || !strcmp(otype, "Announce"))) {
 			if (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri))
 				rc = on_react(c, a, from, otype, jref(obj, "object"), false);
+		} else if (otype && !strcmp(otype, "Follow") && (fg = fed_group_of(c, a, jref(obj, "object")))) {
+			if (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri))
+				rc = fed_group_follow(c, a, from, NULL, fg, false);
 		} else if (otype && !strcmp(otype, "Follow")) {
 			struct account *to = local_of(c, a, jref(obj, "object"));
 			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
@@ -1176,14 +1208,19 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 				rc = store_follow_set(c->store, who, from->account_id, true, NULL);
 		}
 	} else if (!strcmp(type, "Create")) {
-		rc = on_create(c, a, from, act, why);
+		/* A Note to an open group here: a post in it, after this transaction. */
+		if (!(gto = fed_group_addressed(c, a, json_object_get(act, "object"))))
+			rc = on_create(c, a, from, act, why);
 	} else if (!strcmp(type, "Like") || !strcmp(type, "Announce")) {
 		if (pre)
 			rc = note_take(c, a, pre_by, pre, true, why);
-		if (!rc)
-			rc = on_react(c, a, from, type, jref(act, "object"), true);
+		if (!rc && !itype)
+			rc = on_react(c, a, from, type, inner, true);
 	} else if (!strcmp(type, "Update")) {
 		rc = on_update(c, a, from, act, &refetch);
+		if (!rc && jref(act, "object") && !store_fed_note_post(c->store, jref(act, "object"), &relay, &rby) &&
+		    rby != from->id)
+			relay = 0;
 	} else if (!strcmp(type, "Delete") && jref(act, "object") && !strcmp(jref(act, "object"), from->uri)) {
 		rc = on_actor_gone(c, from);
 	} else if (!strcmp(type, "Delete")) {
@@ -1192,6 +1229,7 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		uint64_t pid = 0, by = 0;
 		struct post *p;
 		if (oid && !store_fed_note_post(c->store, oid, &pid, &by) && by == from->id) {
+			relay = pid;
 			rc = store_fed_note_delete(c->store, oid, from->id);
 			if (!rc && pid && !store_post_get(c->store, a, 0, pid, &p))
 				rc = store_post_delete(c->store, pid);
@@ -1200,6 +1238,10 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	/* Everything else is not taken in yet (docs/federation.md). */
 done:
 	rc = store_finish(c->store, rc);
+	if (!rc && gto)
+		rc = fed_group_take(c, a, from, json_object_get(act, "object"), gto, why);
+	if (!rc && relay && fed_group_relay(c, a, type, relay, jref(act, "object")))
+		log_warn("cannot queue the %s of group post %llu", type, (unsigned long long)relay);
 	json_decref(act);
 	json_decref(pre);
 	if (!rc)
@@ -1509,7 +1551,10 @@ void core_fed_post_edited(struct core *c, uint64_t post)
 	struct post *p;
 	struct account *author;
 	enum fed_reach r;
-	if (fed_on && !post_to(c, &a, post, &p, &author, &r)) {
+	if (fed_on && !store_post_get(c->store, &a, 0, post, &p) && reach(c, p, time_now()) == FED_REACH_GROUP) {
+		if (fed_group_announce(c, &a, p, "Update")) /* through its group */
+			log_warn("cannot queue the Update of group post %llu", (unsigned long long)post);
+	} else if (fed_on && !post_to(c, &a, post, &p, &author, &r)) {
 		json_t *note = note_json(c, &a, p, author);
 		json_object_set_new(note, "updated", json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
 		const char *body = dump(&a, activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note));
@@ -1633,4 +1678,78 @@ void core_fed_close(void)
 int core_fed_run_jobs(struct core *c)
 {
 	return job_run_due(c->store, fed_handlers, 2);
+}
+
+/* ---- lent to fed_group.c (fed_int.h) ---- */
+
+int fed_key_pair(struct core *c, struct arena *a, uint64_t owner, const char **pub, const char **priv)
+{
+	return key_for(c, a, owner, pub, priv);
+}
+
+json_t *fed_note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
+{
+	return note_json(c, a, p, author);
+}
+
+const char *fed_dump(struct arena *a, json_t *o)
+{
+	return dump(a, o);
+}
+
+json_t *fed_fetch(struct arena *a, const char *url, char *why, size_t whylen)
+{
+	return fetch_json(a, url, why, whylen);
+}
+
+const char *fed_jstr(json_t *o, const char *k)
+{
+	return jstr(o, k);
+}
+
+const char *fed_jref(json_t *o, const char *k)
+{
+	return jref(o, k);
+}
+
+bool fed_same_host(struct arena *a, const char *u1, const char *u2)
+{
+	return same_host(a, u1, u2);
+}
+
+bool fed_host_blocked(struct core *c, struct arena *a, const char *url)
+{
+	return host_blocked(c, a, url);
+}
+
+int fed_deliver(struct core *c, struct arena *a, uint64_t signer, const char *body, const char *const *inboxes,
+                size_t n)
+{
+	return deliver_key(c, a, signer, body, NULL, inboxes, n);
+}
+
+int fed_post_again(struct core *c, const char *arg, int64_t run_at)
+{
+	int rc = store_begin(c->store);
+	return rc ? rc : store_finish(c->store, queue(c, JOB_POST, arg, run_at));
+}
+
+const char *fed_actor_uri(struct arena *a, const char *name)
+{
+	return actor_uri(a, name);
+}
+
+uint64_t fed_known_post(struct core *c, struct arena *a, const char *uri)
+{
+	return known_post(c, a, uri);
+}
+
+enum fed_reach fed_reach_of(struct core *c, const struct post *p, int64_t now)
+{
+	return reach(c, p, now);
+}
+
+struct account *fed_local_acc(struct core *c, struct arena *a, uint64_t id)
+{
+	return local_acc(c, a, id);
 }

@@ -53,12 +53,15 @@ enum fed_reach {
 	FED_REACH_NONE = 0,      /* stays on this server */
 	FED_REACH_PUBLIC = 1,    /* to followers' servers, and anyone may fetch it */
 	FED_REACH_FOLLOWERS = 2, /* to followers' servers only; a fetch of it is 404 */
+	FED_REACH_GROUP = 3,     /* an open group's post: Announced by the group to its remote members'
+	                          * servers only (fed_group.c), and anyone may fetch it */
 };
 
 /*
  * The one rule: a post reaches other servers only when it is not marked
  * local-only (an organisation keeps it on its own instance), in no group
- * (closed and secret groups never; open groups are not federated yet), not
+ * (closed and secret groups never; an open group's post only through the
+ * group: FED_REACH_GROUP), not
  * a direct message (not federated yet), not waiting for a moderator, not
  * held by think time or the privacy guard (publish_at after now), not a
  * boost (its Announce is sent instead), and its author is not suspended.
@@ -190,3 +193,16 @@ void core_fed_post_deleted(struct core *c, uint64_t post);
 int core_fed_run_jobs(struct core *c);
 
 #endif
+
+/*
+ * Groups per FEP-1b12 (core/fed_group.c): an open group is a Group actor
+ * at /groups/NAME; closed and secret groups are no actors (ERR_NOTFOUND).
+ * what NULL: the actor document; "followers" or "outbox": that collection
+ * (counts only).  The caller owns *out.
+ */
+int core_fed_group_doc(struct core *c, struct arena *a, const char *name, const char *what, struct json_t **out)
+        WARN_UNUSED;
+/* WebFinger's acct:NAME@host for a group: the open group's name when no
+ * account is called NAME (an account wins: the two names may clash);
+ * ERR_NOTFOUND otherwise. */
+int core_fed_group_name(struct core *c, struct arena *a, const char *name, const char **canon) WARN_UNUSED;

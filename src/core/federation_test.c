@@ -28,7 +28,7 @@ static uint64_t rnd(void)
 static void test_reach_property(void **state)
 {
 	const int64_t now = 1800000000;
-	int leaks = 0, out = 0, kept = 0;
+	int leaks = 0, out = 0, kept = 0, grouped = 0;
 	for (int i = 0; i < 200000; i++) {
 		struct post p;
 		memset(&p, 0, sizeof p);
@@ -47,12 +47,24 @@ static void test_reach_property(void **state)
 		p.publish_at = rnd() % 3 == 0 ? 0 : now + hold;
 		bool local = rnd() % 4 == 0;                /* the local-only mark */
 		bool closed = (p.group_kind == GROUP_CLOSED || p.group_kind == GROUP_SECRET);
-		bool may = !local && !p.group_id && p.group_kind < 0 && !p.pending && !p.reblog_of &&
-		           !p.author_suspended && !p.deleted && p.publish_at <= now;
+		bool free_ = !local && !p.pending && !p.reblog_of && !p.author_suspended && !p.deleted &&
+		             p.publish_at <= now;
+		bool may = free_ && !p.group_id && p.group_kind < 0;
+		/* An open group's post (with its group): only through the group. */
+		bool via_group = free_ && p.group_id && p.group_kind == GROUP_OPEN && p.visibility != VIS_DIRECT;
 		enum fed_reach r = core_fed_reach(&p, local, now);
 		if (r != FED_REACH_NONE && (closed || local || p.visibility == VIS_DIRECT || p.publish_at > now ||
-		                            p.pending || p.group_id || p.author_suspended || p.deleted))
+		                            p.pending || p.author_suspended || p.deleted))
 			leaks++;
+		/* A group post never goes to the author's followers, and nothing
+		 * outside an open group goes through a group. */
+		if ((p.group_id || p.group_kind >= 0) && r != FED_REACH_NONE && r != FED_REACH_GROUP)
+			leaks++;
+		if (r == FED_REACH_GROUP && (!p.group_id || p.group_kind != GROUP_OPEN))
+			leaks++;
+		assert_int_equal(r == FED_REACH_GROUP, via_group);
+		if (r == FED_REACH_GROUP)
+			grouped++;
 		/* Followers-only never goes to everyone; public never only to followers. */
 		if ((r == FED_REACH_PUBLIC && p.visibility != VIS_PUBLIC) ||
 		    (r == FED_REACH_FOLLOWERS && p.visibility != VIS_FOLLOWERS))
@@ -65,7 +77,7 @@ static void test_reach_property(void **state)
 			kept++;
 	}
 	assert_int_equal(leaks, 0);
-	assert_true(out > 1000 && kept > 1000); /* both sides were tried */
+	assert_true(out > 1000 && kept > 1000 && grouped > 1000); /* every side was tried */
 	assert_int_equal(core_fed_reach(NULL, false, now), FED_REACH_NONE);
 }
 

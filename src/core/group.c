@@ -15,6 +15,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/federation.h"
 #include "store/store_api.h"
 
 bool core_group_readable(int kind, int viewer_role, uint64_t viewer)
@@ -545,6 +546,8 @@ int core_group_approve(struct core *c, uint64_t viewer, uint64_t post, bool appr
 		rc = store_mod_log_add(c->store, viewer, p->group_id, approve ? "approve" : "reject", p->author_id,
 		                       post, NULL);
 	rc = store_finish(c->store, rc);
+	if (!rc && approve)
+		core_fed_post_written(c, post); /* an open group's post may leave now (federation.c) */
 	arena_release(&a);
 	return rc;
 }

@@ -84,6 +84,17 @@ static const char *resource_name(struct http_req *r, const char *res)
 	return low;
 }
 
+/* The group a WebFinger resource /groups/NAME of ours names, or NULL. */
+static const char *group_resource(struct http_req *r, const char *res)
+{
+	const char *base = core_fed_base();
+	size_t bl = strlen(base);
+	if (!res || strlen(res) > RESOURCE_MAX || strncmp(res, base, bl) || strncmp(res + bl, "/groups/", 8) ||
+	    !res[bl + 8] || strchr(res + bl + 8, '/'))
+		return NULL;
+	return res + bl + 8;
+}
+
 static int f_webfinger(struct http_req *r)
 {
 	const char *res = http_query(r, "resource");
@@ -91,12 +102,20 @@ static int f_webfinger(struct http_req *r)
 		return ERR_INVAL;
 	const char *name = resource_name(r, res);
 	struct fed_local l;
-	if (!name || core_fed_local(fc, r->a, name, &l))
-		return ERR_NOTFOUND;
-	const char *actor = actor_of(r, l.acc->username);
-	const char *page = arena_printf(r->a, "%s/@%s", core_fed_base(), l.acc->username);
+	const char *gname = NULL;
+	if (!name) {
+		/* An open group's address (acct:NAME@host, or /groups/NAME). */
+		if (!(name = group_resource(r, res)) || core_fed_group_name(fc, r->a, name, &gname))
+			return ERR_NOTFOUND;
+	} else if (core_fed_local(fc, r->a, name, &l)) {
+		if (strncasecmp(res, "acct:", 5) || core_fed_group_name(fc, r->a, name, &gname))
+			return ERR_NOTFOUND;
+	}
+	const char *uname = gname ? gname : l.acc->username;
+	const char *actor = gname ? arena_printf(r->a, "%s/groups/%s", core_fed_base(), gname) : actor_of(r, uname);
+	const char *page = arena_printf(r->a, gname ? "%s/g/%s" : "%s/@%s", core_fed_base(), uname);
 	json_t *o = json_object();
-	json_object_set_new(o, "subject", json_string(arena_printf(r->a, "acct:%s@%s", l.acc->username, core_fed_host())));
+	json_object_set_new(o, "subject", json_string(arena_printf(r->a, "acct:%s@%s", uname, core_fed_host())));
 	json_t *al = json_array();
 	json_array_append_new(al, json_string(actor));
 	json_array_append_new(al, json_string(page));
@@ -213,6 +232,49 @@ static int f_note(struct http_req *r)
 	return buf_adds(&r->out, json);
 }
 
+/* ---- groups (FEP-1b12): open groups only, core_fed_group_doc decides ---- */
+
+static int group_doc(struct http_req *r, const char *what)
+{
+	const char *name = http_param(r, "name");
+	/* A browser asking for /groups/NAME reads the group's page. */
+	if (!what && !wants_ap(r)) {
+		http_redirect(r, arena_printf(r->a, "/g/%s", name));
+		return 0;
+	}
+	json_t *o;
+	if (core_fed_group_doc(fc, r->a, name, what, &o))
+		return ERR_NOTFOUND;
+	return send_json(r, o, AP_TYPE);
+}
+
+static int f_group(struct http_req *r)
+{
+	return group_doc(r, NULL);
+}
+
+static int f_group_followers(struct http_req *r)
+{
+	return group_doc(r, "followers");
+}
+
+static int f_group_outbox(struct http_req *r)
+{
+	return group_doc(r, "outbox");
+}
+
+static int inbox(struct http_req *r, const char *name);
+
+/* A group's inbox is the shared one: core finds the group in the activity. */
+static int f_group_inbox(struct http_req *r)
+{
+	json_t *o;
+	if (core_fed_group_doc(fc, r->a, http_param(r, "name"), "outbox", &o))
+		return ERR_NOTFOUND;
+	json_decref(o);
+	return inbox(r, NULL);
+}
+
 /* The instance actor (an Application, as Mastodon's): the key that signs
  * this server's fetches.  Always open: others need its key. */
 static int f_instance(struct http_req *r)
@@ -266,13 +328,17 @@ static const struct http_route fed_routes[] = {
         {HTTP_POST, "/inbox", f_shared_inbox},
         {HTTP_GET, "/actor", f_instance},
         {HTTP_POST, "/actor/inbox", f_shared_inbox},
+        {HTTP_GET, "/groups/:name", f_group},
+        {HTTP_GET, "/groups/:name/followers", f_group_followers},
+        {HTTP_GET, "/groups/:name/outbox", f_group_outbox},
+        {HTTP_POST, "/groups/:name/inbox", f_group_inbox},
 };
 
 static bool fed_owns(const char *path)
 {
 	return !strcmp(path, "/.well-known/webfinger") || !strcmp(path, "/.well-known/host-meta") ||
 	       !strncmp(path, "/users/", 7) || !strcmp(path, "/inbox") || !strcmp(path, "/actor") ||
-	       !strcmp(path, "/actor/inbox");
+	       !strcmp(path, "/actor/inbox") || !strncmp(path, "/groups/", 8);
 }
 
 /* A profile's address asked for as ActivityPub: /@name with activity+json. */

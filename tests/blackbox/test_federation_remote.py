@@ -282,12 +282,14 @@ def test_what_leaves_property(pair):
         # The server following carol only: none of ann's posts, of any kind.
         seen = b"".join(x[2] for x in peer.received)
         assert all(w.encode() not in seen for (w, *_rest) in posts) and marker.encode() not in seen
-        # Fetches: public posts only; everything else is 404, signed or not.
+        # Fetches: public posts and open groups' posts (they leave only
+        # through their group, test_fed_group.py) only; everything else is
+        # 404, signed or not.
         for w, vis, group, local, pid in posts:
             url = "%s/users/%s/statuses/%d" % (a.base, ann.name, pid)
             for hdrs in ({"Accept": AP}, {"Accept": AP, "Signature": 'keyId="k",signature="AAAA"'}):
                 r = requests.get(url, headers=hdrs, timeout=20)
-                ok = vis == "public" and not group and not local
+                ok = (vis == "public" and not group and not local) or group == "open"
                 assert (r.status_code == 200) == ok, (seed, w, vis, group, local, r.status_code)
         # On b: a followers-only post of ann's is bob's to read, not eve's.
         fol = [w for (w, vis, group, local, pid) in posts if vis == "private" and not group and not local]
