@@ -250,7 +250,7 @@ static void print_score(const char *what, const struct score *s)
 
 static const int32_t thresholds[] = {0, 1000, 2000, 4000};
 #define NTH (sizeof thresholds / sizeof thresholds[0])
-static const int32_t hthresholds[] = {-2000, -1000, 0, 1000, 2000};
+static const int32_t hthresholds[] = {0, 1000, 2000, 4000};
 #define NHT (sizeof hthresholds / sizeof hthresholds[0])
 
 int main(int argc, char **argv)

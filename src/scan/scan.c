@@ -3765,9 +3765,29 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si)
 		return;
 	unsigned char *cand = xcalloc(c->nsent, 1);
 	bool any = false;
-	for (size_t i = 0; i < c->ntok; i++)
-		if (c->tok[i].flags & (W_PRONOUN | W_FAMILY | W_POSS | W_TITLE))
-			cand[c->tok[i].sent] |= 1;
+	/* a family word, a title, or a pronoun or possessive that points at one
+	 * person ("hij", "ze", "haar", "mijn"; not "zijn", "u", "onze", which
+	 * every general post has: the model is not paid for there) */
+	static const char *const who[] = {"hij", "zij", "ze", "haar", "hem", "mijn", "m'n", "mn", "he", "she",
+		"his", "her", "him", "my", NULL};
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (cand[k->sent] & 1)
+			continue;
+		if (k->flags & (W_FAMILY | W_TITLE)) {
+			/* "ook familie en buren": anyone's */
+			size_t l = k->e - k->s;
+			if (!(l >= 7 && strncasecmp(c->t + k->s, "familie", 7) == 0))
+				cand[k->sent] |= 1;
+		} else if ((k->flags & (W_PRONOUN | W_POSS)) && k->e - k->s <= 4) {
+			char w[8];
+			size_t l = k->e - k->s;
+			lower_utf8(c->t + k->s, l, w);
+			w[l] = '\0';
+			if (in_list(w, who))
+				cand[k->sent] |= 1;
+		}
+	}
 	for (size_t s = 0; s < c->nsent; s++)
 		if (si[s].name || si[s].room || si[s].ref)
 			cand[s] |= 2;
@@ -3797,6 +3817,12 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si)
 		const struct tok *k = &c->tok[i];
 		size_t s = k->sent;
 		if (!cand[s] || (cov[i] & 1) || (k->single && !k->cap))
+			continue;
+		/* short lower-case words are function words ("de", "en", "van"),
+		 * unless a list knows them or they are a unit after a number ("mg") */
+		if (k->e - k->s <= 3 && !k->cap && !(cov[i] & 2) && !(k->flags & (W_MED | W_VITAL | W_MEDHEAD)) &&
+		    !(k->s > 1 && c->t[k->s - 1] == ' ' && c->t[k->s - 2] >= '0' && c->t[k->s - 2] <= '9') &&
+		    !(k->s > 0 && c->t[k->s - 1] >= '0' && c->t[k->s - 1] <= '9'))
 			continue;
 		char pk[6] = {si[s].name ? 'N' : '-', si[s].room ? 'R' : '-', si[s].ref ? 'F' : '-',
 		              (cand[s] & 1) ? 'P' : '-', (cand[s] & 4) ? 'Q' : '-', (cand[s] & 8) ? 'A' : '-'};
