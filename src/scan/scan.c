@@ -3236,7 +3236,7 @@ struct sentinfo {
 	size_t first, ntok;  /* first token and number of tokens */
 };
 
-static void health_tagger(struct ctx *c, const struct sentinfo *si);
+static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart);
 
 static void scan_health(struct ctx *c)
 {
@@ -3349,6 +3349,7 @@ static void scan_health(struct ctx *c)
 		}
 	}
 	/* Person context first: general text never pays for the medical lookups. */
+	size_t hstart = c->out->n; /* the rules' health findings follow, in text order */
 	for (size_t i = 0; i < c->ntok; i++) {
 		size_t s = c->tok[i].sent;
 		struct sentinfo cur = si[s];
@@ -3364,7 +3365,7 @@ static void scan_health(struct ctx *c)
 		            link ? HEALTH_LINKED_CONF : 0.6);
 		i = last;
 	}
-	health_tagger(c, si);
+	health_tagger(c, si, hstart);
 	free(si);
 }
 
@@ -3759,7 +3760,7 @@ static size_t health_features(const struct ctx *c, size_t i, const char *pk, boo
  * health finding whose every word the model scores far below zero becomes a
  * hint ("spreekuur").
  */
-static void health_tagger(struct ctx *c, const struct sentinfo *si)
+static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart)
 {
 	if (!hmodel_w && !hcol.on)
 		return;
@@ -3813,6 +3814,7 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si)
 			cov[t] |= x->type == SCAN_HEALTH ? 2 : 1;
 	}
 	int32_t *score = hcol.on ? NULL : xcalloc(c->ntok ? c->ntok : 1, sizeof *score);
+	size_t rh = hstart;
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		size_t s = k->sent;
@@ -3849,12 +3851,15 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si)
 		if ((cov[i] & 2) || score[i] <= hmodel_t)
 			continue;
 		/* "paracetamol 1000 mg": words of one finding with only numbers between */
-		struct scan_finding *prev = NULL;
-		for (size_t g = 0; g < c->out->n && !prev; g++)
-			if (c->out->v[g].type == SCAN_HEALTH && c->out->v[g].end <= k->s && c->out->v[g].end + 12 >= k->s &&
-			    c->out->v[g].confidence >= SCAN_COUNT_CONF)
-				prev = &c->out->v[g];
-		bool join = prev && sentence_of(c, prev->end) == s;
+		/* the nearest health finding before it: the model's last one, or the
+		 * rules' (in text order from hstart, read with a cursor: linear) */
+		while (rh < n0 && c->out->v[rh].end <= k->s)
+			rh++;
+		struct scan_finding *prev = c->out->n > n0 ? &c->out->v[c->out->n - 1] : NULL;
+		if (rh > hstart && (!prev || c->out->v[rh - 1].end > prev->end))
+			prev = &c->out->v[rh - 1];
+		bool join = prev && prev->end <= k->s && prev->end + 12 >= k->s && prev->confidence >= SCAN_COUNT_CONF &&
+		            sentence_of(c, prev->end) == s;
 		for (size_t p = prev ? prev->end : 0; join && p < k->s; p++)
 			join = !is_letter_byte(c->t, p, c->len) && c->t[p] != '.' && c->t[p] != ',';
 		if (join)
