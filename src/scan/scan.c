@@ -1533,7 +1533,7 @@ static bool dept_suffix(const struct ctx *c, const struct tok *k)
 {
 	static const char *const suf[] = {"begeleiding", "afdeling", "team", "dienst", "zaken",
 		"receptie", "administratie", "secretariaat", "planning", "kantoor", "praktijk",
-		"bureau", "raad", "loket", "centrale", "desk", NULL};
+		"bureau", "raad", "loket", "centrale", "desk", "steunpunt", NULL};
 	char low[64];
 	size_t n = k->e - k->s;
 	if (n > sizeof low || n < 4)
@@ -1555,7 +1555,9 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 	static const char *const heads[] = {"coach", "bestuurder", "coördinator", "coordinator",
 		"medewerker", "manager", "leider", "begeleider", "verpleegkundige", "consulent",
 		"adviseur", "regisseur", "werker", "functionaris", "therapeut", "directeur",
-		"voorzitter", "secretaris", "penningmeester", "wethouder", "burgemeester", NULL};
+		"voorzitter", "secretaris", "penningmeester", "wethouder", "burgemeester",
+		/* wave 8 */
+		"wetenschapper", "deskundige", "kundige", "assistent", "assistente", "psycholoog", NULL};
 	if (k->flags & W_ROLE)
 		return true;
 	size_t n = k->e - k->s;
@@ -3032,6 +3034,9 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 		return false;
 	char low[64];
 	lower_utf8(c->t + k->s, n, low);
+	/* "spreekuur" is no "kuur" */
+	if (n >= 9 && memcmp(low + n - 9, "spreekuur", 9) == 0)
+		return false;
 	for (size_t m = 0; m < nmedsuf; m++) {
 		size_t sl = medsuf[m].len;
 		if (n >= sl + 3 && low[n - 1] == medsuf[m].s[sl - 1] && memcmp(low + n - sl, medsuf[m].s, sl) == 0)
@@ -3174,7 +3179,7 @@ static void demote_facility_rooms(struct ctx *c)
 	static const char *const fac[] = {"kapot", "defect", "vrij", "leeg", "schoongemaakt", "verschoond",
 		"gereserveerd", "geschilderd", "gordijnen", "monteur", "fietsenstalling", "stalling", "opslag",
 		"vergaderruimte", "stilteruimte", "gerenoveerd", "renovatie", "schilder", "beschikbaar",
-		"verbouwd", "vergadering", "vergaderzaal", "spoedopnames", "schoonmaak", NULL};
+		"verbouwd", "vergadering", "vergaderzaal", "spoedopnames", "schoonmaak", "schoon", NULL};
 	/* per sentence, made once: a counted name in it (1), and whether it
 	 * speaks of a place (0 not looked yet, 1 no, 2 yes) */
 	unsigned char *named = NULL, *facility = NULL;
@@ -3230,6 +3235,8 @@ struct sentinfo {
 	bool pron;           /* a pronoun in it: "hij", "haar" */
 	size_t first, ntok;  /* first token and number of tokens */
 };
+
+static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart);
 
 static void scan_health(struct ctx *c)
 {
@@ -3342,6 +3349,7 @@ static void scan_health(struct ctx *c)
 		}
 	}
 	/* Person context first: general text never pays for the medical lookups. */
+	size_t hstart = c->out->n; /* the rules' health findings follow, in text order */
 	for (size_t i = 0; i < c->ntok; i++) {
 		size_t s = c->tok[i].sent;
 		struct sentinfo cur = si[s];
@@ -3357,6 +3365,7 @@ static void scan_health(struct ctx *c)
 		            link ? HEALTH_LINKED_CONF : 0.6);
 		i = last;
 	}
+	health_tagger(c, si, hstart);
 	free(si);
 }
 
@@ -3365,6 +3374,10 @@ static void scan_health(struct ctx *c)
 static int32_t *model_w;      /* SCAN_MODEL_SIZE weights ×1000, or NULL: tagger off */
 static int32_t model_t;       /* score above which a token is a name */
 static int32_t model_low;     /* score below which a weak rule name is demoted */
+/* the health model (see health_tagger) */
+static int32_t *hmodel_w;     /* SCAN_MODEL_SIZE weights ×1000, or NULL: off */
+static int32_t hmodel_t;      /* score above which a word is health */
+static int32_t hmodel_low;    /* score below which a rule health finding is demoted */
 
 /* The first token starting at or after off (tokens are in text order). */
 static size_t tok_first_at(const struct ctx *c, size_t off)
@@ -3570,8 +3583,9 @@ static void model_load(void)
 		return;
 	int32_t *w = xcalloc(SCAN_MODEL_SIZE, sizeof *w);
 	const char *p = (const char *)m->data, *end = p + m->len;
-	long t = 0, lo = 0;
+	long t = 0, lo = 0, ht = 0, hlo = 0;
 	bool head = false;
+	int32_t *hw = NULL, *dst = w;
 	while (p < end) {
 		char line[64];
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -3584,19 +3598,29 @@ static void model_load(void)
 				t = strtol(line + 10, &r, 10);
 				lo = strtol(r, NULL, 10);
 				head = true;
+			} else if (head && !hw && strncmp(line, "health ", 7) == 0) {
+				/* the health model's weights follow */
+				ht = strtol(line + 7, &r, 10);
+				hlo = strtol(r, NULL, 10);
+				hw = xcalloc(SCAN_MODEL_SIZE, sizeof *hw);
+				dst = hw;
 			} else {
 				unsigned long idx = strtoul(q, &r, 10);
 				long v = r != q ? strtol(r, NULL, 10) : 0;
 				if (r != q && idx < SCAN_MODEL_SIZE)
-					w[idx] = (int32_t)v;
+					dst[idx] = (int32_t)v;
 			}
 		}
 		p += n + 1;
 	}
 	if (!head) {
 		free(w);
+		free(hw);
 		return;
 	}
+	hmodel_w = hw;
+	hmodel_t = (int32_t)ht;
+	hmodel_low = (int32_t)hlo;
 	model_w = w;
 	model_t = (int32_t)t;
 	model_low = (int32_t)lo;
@@ -3633,7 +3657,290 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 	return 0;
 }
 
+/* ------------------------------------------------ the learned health tagger */
+
+/* the trainer's collector (scan_health_features): candidate words, features */
+static struct {
+	bool on;
+	struct scan_tokfeat *v;
+	bool *rule;
+	size_t n, cap;
+} hcol;
+
+/* The text between two words as a short shape ("Sat 84." gives "_9."):
+ * digits '9', spaces '_', other bytes kept, repeats collapsed. */
+static size_t gap_shape(const struct ctx *c, size_t a, size_t b, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t p = a; p < b && n < cap; p++) {
+		char ch = c->t[p];
+		char m = ch >= '0' && ch <= '9' ? '9' : ch == ' ' ? '_' : (unsigned char)ch >= 0x80 ? 'u' : ch;
+		if (n == 0 || out[n - 1] != m)
+			out[n++] = m;
+	}
+	return n;
+}
+
+#define HFEAT(x) do { if (n < SCAN_FEAT_MAX) f[n++] = (x); } while (0)
+
+/* The features of word i for the health model; pk is the person context of
+ * its sentence (6 letters: name, room, person word, pronoun, a person in
+ * one of the two sentences before, in the one after), rmed whether the rules made it health. */
+static size_t health_features(const struct ctx *c, size_t i, const char *pk, bool rmed, uint32_t *f)
+{
+	const struct tok *k = &c->tok[i];
+	char low[64];
+	size_t n = 0, len = k->e - k->s;
+	if (len > sizeof low)
+		len = sizeof low;
+	lower_utf8(c->t + k->s, len, low);
+	HFEAT(feat("hb", "", 0));
+	HFEAT(feat("hpk", pk, 6));
+	HFEAT(feat("hw", low, len));
+	/* endings: -pril, -olol, -azepam, -statine, -itis, -ose */
+	static const char *const stag[] = {"hs3", "hs4", "hs5", "hs6"};
+	for (size_t sl = 3; sl <= 6; sl++)
+		if (len >= sl + 2)
+			HFEAT(feat(stag[sl - 3], low + len - sl, sl));
+	if (len >= 6)
+		HFEAT(feat("hp4", low, 4));
+	char sh[3] = {tok_shape(c, k), k->first ? 'f' : 'm', len <= 3 ? '3' : len <= 6 ? '6' : '+'};
+	HFEAT(feat("hsh", sh, 3));
+	n = add_flags(f, n, "hf", k->flags & (W_MED | W_FAMILY | W_PRONOUN | W_POSS | W_TITLE | W_ROLE | W_FIRST |
+	                                      W_SUR | W_PROPER | W_NONAME | W_ORG | W_PUBCTX | W_IKVERB));
+	if (k->flags & W_VITAL)
+		HFEAT(feat("hv", "", 0));
+	if (k->flags & W_MEDHEAD)
+		HFEAT(feat("hmh", "", 0));
+	if (rmed) {
+		HFEAT(feat("hr", "", 0));
+		HFEAT(feat("hrp", pk, 6));
+	}
+	if (k->flags & W_MED)
+		HFEAT(feat("hmp", pk, 6));
+	/* numbers and units around it: "sat 88", "2dd1", "1000 mg", "38,9" */
+	char g[10];
+	size_t ae = i + 1 < c->ntok ? c->tok[i + 1].s : c->len, bs = i > 0 ? c->tok[i - 1].e : 0;
+	if (ae > k->e + 8)
+		ae = k->e + 8;
+	if (bs + 8 < k->s)
+		bs = k->s - 8;
+	HFEAT(feat("hga", g, gap_shape(c, k->e, ae, g, sizeof g)));
+	HFEAT(feat("hgb", g, gap_shape(c, bs, k->s, g, sizeof g)));
+	for (int d = -2; d <= 2; d++) {
+		if (d == 0 || (d < 0 && (size_t)-d > i) || i + (size_t)(d > 0 ? d : 0) >= c->ntok)
+			continue;
+		const struct tok *o = &c->tok[i + (size_t)d];
+		if (o->sent != k->sent)
+			continue;
+		char tag[4] = "hn?", ol[32];
+		tag[2] = (char)('2' + d);
+		size_t on = o->e - o->s < sizeof ol ? o->e - o->s : sizeof ol;
+		lower_utf8(c->t + o->s, on, ol);
+		HFEAT(feat(tag, ol, on));
+		if (d == -1 || d == 1) {
+			tag[1] = 'm';
+			n = add_flags(f, n, tag, o->flags & (W_MED | W_FAMILY | W_PRONOUN | W_POSS | W_TITLE | W_IKVERB));
+		}
+	}
+	/* the word's ending with whether someone is spoken of */
+	if (len >= 6) {
+		char sp[6];
+		memcpy(sp, low + len - 4, 4);
+		sp[4] = pk[0] != '-' || pk[1] != '-' || pk[2] != '-' ? 'p' : pk[3] != '-' ? 'r' : '-';
+		HFEAT(feat("hsp", sp, 5));
+	}
+	return n;
+}
+
+/*
+ * After the rules: in a sentence that speaks of someone (or follows one that
+ * does), a word the health model is sure of becomes health, with the same
+ * confidence as the rules give (0.85 with a name or room, else 0.6); a rule
+ * health finding whose every word the model scores far below zero becomes a
+ * hint ("spreekuur").
+ */
+static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart)
+{
+	if (!hmodel_w && !hcol.on)
+		return;
+	unsigned char *cand = xcalloc(c->nsent, 1);
+	bool any = false;
+	/* a family word, a title, or a pronoun or possessive that points at one
+	 * person ("hij", "ze", "haar", "mijn"; not "zijn", "u", "onze", which
+	 * every general post has: the model is not paid for there) */
+	static const char *const who[] = {"hij", "zij", "ze", "haar", "hem", "mijn", "m'n", "mn", "he", "she",
+		"his", "her", "him", "my", NULL};
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (cand[k->sent] & 1)
+			continue;
+		if (k->flags & (W_FAMILY | W_TITLE)) {
+			/* "ook familie en buren": anyone's */
+			size_t l = k->e - k->s;
+			if (!(l >= 7 && strncasecmp(c->t + k->s, "familie", 7) == 0))
+				cand[k->sent] |= 1;
+		} else if ((k->flags & (W_PRONOUN | W_POSS)) && k->e - k->s <= 4) {
+			char w[8];
+			size_t l = k->e - k->s;
+			lower_utf8(c->t + k->s, l, w);
+			w[l] = '\0';
+			if (in_list(w, who))
+				cand[k->sent] |= 1;
+		}
+	}
+	for (size_t s = 0; s < c->nsent; s++)
+		if (si[s].name || si[s].room || si[s].ref)
+			cand[s] |= 2;
+	/* the person may be one or two sentences before ("Sat 84." after "hij is
+	 * benauwd"), or just after ("Ervaring met Eliquis? Mijn moeder ...") */
+	for (size_t s = 0; s < c->nsent; s++) {
+		if ((s > 0 && (cand[s - 1] & 3)) || (s > 1 && (cand[s - 2] & 3)))
+			cand[s] |= 4;
+		if (s + 1 < c->nsent && (cand[s + 1] & 3))
+			cand[s] |= 8;
+		any |= cand[s] != 0;
+	}
+	if (!any) {
+		free(cand);
+		return;
+	}
+	/* per word: 1 inside another finding, 2 inside a rule health finding */
+	unsigned char *cov = xcalloc(c->ntok ? c->ntok : 1, 1);
+	size_t n0 = c->out->n;
+	for (size_t f = 0; f < n0; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		for (size_t t = tok_first_at(c, x->start); t < c->ntok && c->tok[t].s < x->end; t++)
+			cov[t] |= x->type == SCAN_HEALTH ? 2 : 1;
+	}
+	int32_t *score = hcol.on ? NULL : xcalloc(c->ntok ? c->ntok : 1, sizeof *score);
+	size_t rh = hstart;
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t s = k->sent;
+		if (!cand[s] || (cov[i] & 1) || (k->single && !k->cap))
+			continue;
+		/* short lower-case words are function words ("de", "en", "van"),
+		 * unless a list knows them or they are a unit after a number ("mg") */
+		if (k->e - k->s <= 3 && !k->cap && !(cov[i] & 2) && !(k->flags & (W_MED | W_VITAL | W_MEDHEAD)) &&
+		    !(k->s > 1 && c->t[k->s - 1] == ' ' && c->t[k->s - 2] >= '0' && c->t[k->s - 2] <= '9') &&
+		    !(k->s > 0 && c->t[k->s - 1] >= '0' && c->t[k->s - 1] <= '9'))
+			continue;
+		char pk[6] = {si[s].name ? 'N' : '-', si[s].room ? 'R' : '-', si[s].ref ? 'F' : '-',
+		              (cand[s] & 1) ? 'P' : '-', (cand[s] & 4) ? 'Q' : '-', (cand[s] & 8) ? 'A' : '-'};
+		uint32_t f[SCAN_FEAT_MAX];
+		size_t nf = health_features(c, i, pk, (cov[i] & 2) != 0, f);
+		if (hcol.on) {
+			if (hcol.n == hcol.cap) {
+				hcol.cap = hcol.cap ? hcol.cap * 2 : 64;
+				hcol.v = xrealloc(hcol.v, hcol.cap * sizeof *hcol.v);
+				hcol.rule = xrealloc(hcol.rule, hcol.cap * sizeof *hcol.rule);
+			}
+			struct scan_tokfeat *h = &hcol.v[hcol.n];
+			h->s = k->s;
+			h->e = k->e;
+			memcpy(h->f, f, nf * sizeof *f);
+			h->nf = nf;
+			hcol.rule[hcol.n++] = (cov[i] & 2) != 0;
+			continue;
+		}
+		int64_t sc = 0;
+		for (size_t j = 0; j < nf; j++)
+			sc += hmodel_w[f[j]];
+		score[i] = sc > INT32_MAX ? INT32_MAX : sc < INT32_MIN ? INT32_MIN : (int32_t)sc;
+		if ((cov[i] & 2) || score[i] <= hmodel_t)
+			continue;
+		/* "paracetamol 1000 mg": words of one finding with only numbers between */
+		/* the nearest health finding before it: the model's last one, or the
+		 * rules' (in text order from hstart, read with a cursor: linear) */
+		while (rh < n0 && c->out->v[rh].end <= k->s)
+			rh++;
+		struct scan_finding *prev = c->out->n > n0 ? &c->out->v[c->out->n - 1] : NULL;
+		if (rh > hstart && (!prev || c->out->v[rh - 1].end > prev->end))
+			prev = &c->out->v[rh - 1];
+		bool join = prev && prev->end <= k->s && prev->end + 12 >= k->s && prev->confidence >= SCAN_COUNT_CONF &&
+		            sentence_of(c, prev->end) == s;
+		for (size_t p = prev ? prev->end : 0; join && p < k->s; p++)
+			join = !is_letter_byte(c->t, p, c->len) && c->t[p] != '.' && c->t[p] != ',';
+		if (join)
+			prev->end = k->e;
+		else
+			add_finding(c, SCAN_HEALTH, k->s, k->e, si[s].name || si[s].room ? HEALTH_LINKED_CONF : 0.6);
+	}
+	for (size_t f = 0; score && f < n0; f++) {
+		struct scan_finding *x = &c->out->v[f];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		bool low = true, seen = false;
+		for (size_t t = tok_first_at(c, x->start); t < c->ntok && c->tok[t].s < x->end && low; t++)
+			if (!(cov[t] & 1) && cand[c->tok[t].sent]) {
+				seen = true;
+				low = score[t] < hmodel_low;
+			}
+		if (low && seen)
+			x->confidence = 0.4;
+	}
+	free(score);
+	free(cov);
+	free(cand);
+}
+
+int scan_health_features(const char *text, size_t len, struct scan_tokfeat **out, bool **rule, size_t *n)
+{
+	int rc = scan_init();
+	if (rc)
+		return rc;
+	const int32_t *keep = hmodel_w;
+	hmodel_w = NULL;
+	hcol.on = true;
+	hcol.v = NULL;
+	hcol.rule = NULL;
+	hcol.n = hcol.cap = 0;
+	struct scan_result r = {0};
+	rc = scan_text(text, len, NULL, &r);
+	scan_result_release(&r);
+	hcol.on = false;
+	hmodel_w = (int32_t *)keep;
+	*out = hcol.v ? hcol.v : xcalloc(1, sizeof **out);
+	*rule = hcol.rule ? hcol.rule : xcalloc(1, sizeof **rule);
+	*n = hcol.n;
+	return rc;
+}
+
+void scan_health_model_use(const int32_t *w, int32_t threshold, int32_t low)
+{
+	scan_init();
+	hmodel_w = (int32_t *)w;
+	hmodel_t = threshold;
+	hmodel_low = low;
+}
+
 /* ------------------------------------------------------ merge and policy */
+
+/*
+ * "Zorggroep De Vaart, Kanaalweg 14, 8011 AB Zwolle, tel. 038-…, info@…": a
+ * sentence with an organisation's role address (info@, a hint) and no
+ * counted name is the organisation's own contact line; its address and
+ * phone are hints too.
+ */
+static void demote_org_contacts(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->v[i].type != SCAN_EMAIL || r->v[i].confidence >= SCAN_COUNT_CONF)
+			continue;
+		size_t s = sentence_of(c, r->v[i].start);
+		bool named = false;
+		for (size_t j = 0; j < r->n && !named; j++)
+			named = r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF &&
+			        sentence_of(c, r->v[j].start) == s;
+		for (size_t j = 0; j < r->n && !named; j++)
+			if ((r->v[j].type == SCAN_ADDRESS || r->v[j].type == SCAN_PHONE) &&
+			    r->v[j].confidence >= SCAN_COUNT_CONF && r->v[j].confidence < 0.9 &&
+			    sentence_of(c, r->v[j].start) == s)
+				r->v[j].confidence = 0.4;
+	}
+}
 
 /*
  * What follows a staff or public name is theirs: "Voetballer Virgil van Dijk"
@@ -3651,15 +3958,25 @@ static void demote_after_staff(struct ctx *c)
 		size_t end = h->end;
 		for (size_t j = i + 1; j < r->n; j++) {
 			struct scan_finding *x = &r->v[j];
-			if (x->start > end + 3)
+			if (x->start > end + 48)
 				break;
 			bool touch = x->type == SCAN_NAME && only_space(c, end, x->start);
 			bool contact = (x->type == SCAN_PHONE || x->type == SCAN_EMAIL) && x->start >= end;
-			for (size_t p = end; contact && p < x->start; p++)
-				contact = c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '(';
+			bool plain = true;
+			for (size_t p = end; contact && plain && p < x->start; p++)
+				plain = c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '(';
+			/* wave 8: "Annemiek Hofstra, wijkverpleegkundige team Noord, 06-…": the
+			 * role between the name and the number, in the same sentence */
+			bool role = false;
+			if (contact && !plain && sentence_of(c, end) == sentence_of(c, x->start))
+				for (size_t t = tok_first_at(c, end); t < c->ntok && c->tok[t].e <= x->start && !role; t++)
+					role = role_like(c, &c->tok[t]) || (c->tok[t].flags & W_DEPT) || dept_suffix(c, &c->tok[t]);
+			contact = contact && (plain || role);
 			if (!touch && !contact)
 				continue;
-			if (x->confidence >= SCAN_COUNT_CONF && x->confidence < 0.9)
+			if (x->start > end + 3 && !role)
+				break;
+			if (x->confidence >= SCAN_COUNT_CONF && (x->confidence < 0.9 || role))
 				x->confidence = 0.4;
 			end = x->end;
 		}
@@ -3907,6 +4224,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_tagged_names(&c);
 	sort_findings(out);
 	demote_after_staff(&c);
+	demote_org_contacts(&c);
 	drop_pet_names(&c);
 	scan_lower_objects(&c); /* before the ages: "onze pien is 3" */
 	scan_dates(&c);

@@ -542,6 +542,40 @@ static void test_names_api(void **state)
 	}
 }
 
+
+/* wave 8 (batch 15's false alarms, each seen warning or blocking with the
+ * scanner before it): a staff signature with the role between name and
+ * number, an organisation's own contact line, "spreekuur", a bed being
+ * cleaned */
+static void test_wave8_classes(void **state)
+{
+	(void)state;
+	assert_int_equal(verdict("Met vriendelijke groet, Annemiek Hofstra, wijkverpleegkundige team Noord, 06-41235587.", NULL), SCAN_OK);
+	assert_int_equal(verdict("Zorggroep De Vaart, Kanaalweg 14, 8011 AB Zwolle, tel. 038-4221900, info@zorggroepdevaart.nl.", NULL), SCAN_OK);
+	EXPECT_NONE("Onze POH-GGZ Esther de Lange heeft vanaf 1 maart ook spreekuur op woensdag.", SCAN_HEALTH);
+	assert_int_equal(verdict("Bed 7 is schoon en klaar voor de opname van morgen.", NULL), SCAN_OK);
+	/* still client data: a client's number with a role word elsewhere */
+	assert_int_not_equal(verdict("Mevrouw Jansen, cliënt van de wijkverpleegkundige, 06-41235587.", NULL), SCAN_OK);
+	/* the health model's words join with the numbers between them */
+	EXPECT("Mam heeft paracetamol 1000 mg van de huisarts voor haar knie.", SCAN_HEALTH, "paracetamol 1000 mg");
+}
+
+/* The health model (trained at build time on tests/data/privacy_dev.src):
+ * a word no list holds, about a named person, is found by it and only by
+ * it; general text stays quiet. */
+static void test_health_model(void **state)
+{
+	(void)state;
+	const char *t = "Mijn schoonzus Dewi heeft hyperemesis, ze spuugt alles uit.";
+	EXPECT(t, SCAN_HEALTH, "hyperemesis");
+	EXPECT_NONE("Tips voor tintelingen in je handen? Lees ons blog.", SCAN_HEALTH);
+	int32_t *keep = hmodel_w, kt = hmodel_t, kl = hmodel_low;
+	scan_health_model_use(NULL, 0, 0);
+	EXPECT_NONE(t, SCAN_HEALTH);
+	scan_health_model_use(keep, kt, kl);
+	EXPECT(t, SCAN_HEALTH, "hyperemesis");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -576,6 +610,8 @@ int main(void)
 		cmocka_unit_test(test_jsonl_format),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_names_api),
+		cmocka_unit_test(test_wave8_classes),
+		cmocka_unit_test(test_health_model),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
