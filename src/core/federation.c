@@ -21,6 +21,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/core_int.h"
+#include "core/fed_note_int.h"
 #include "core/fed_sig.h"
 #include "core/push_int.h" /* push_addr_public: the same rule for every address we reach */
 #include "job/job.h"
@@ -923,7 +924,7 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 			const char *t = json_string_value(e);
 			if (!e)
 				break;
-			pub = pub || (t && !strcmp(t, FED_PUBLIC));
+			pub = pub || fed_is_public(t);
 			fol = fol || (t && !strcmp(t, followers));
 		}
 	}
