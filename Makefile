@@ -208,6 +208,7 @@ bench: deps build/release/kring build/release/kring-bench-data build/release/kri
 	./bench/run.sh
 	BENCH_DB=pg ./bench/run.sh
 	./bench/match.sh
+	./bench/fed.sh
 
 fuzz: deps
 	$(MAKE) -C fuzz

@@ -172,3 +172,82 @@ def test_fedify_peer_follows_receives_replies_and_is_followed_back(peer, kring):
         r = api(kring, ha, "GET", "/api/v1/timelines/home", params={"limit": 40})
         return r.status_code == 200 and [s for s in r.json() if pw in s["content"]]
     assert wait_for(in_home)
+
+
+def media_ready(s, h, mid):
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        r = api(s, h, "GET", "/api/v1/media/%s" % mid)
+        if r.status_code == 200 and r.json().get("url"):
+            return r.json()
+        time.sleep(0.2)
+    raise AssertionError("media not processed")
+
+
+def test_notes_with_more_than_text_both_ways(peer, kring):
+    """Mentions, hashtags, a content warning, media with alt text and a poll
+    go out in a Note Fedify understands, and come in from Fedify to the
+    Mastodon API as a local post's do (spoiler_text, tags, mentions,
+    media_attachments with remote_url and description, poll)."""
+    from test_media import png, read
+    ann = kring.new_user(prefix="ann")
+    bob = kring.add_user(uniq("bob"))
+    me = "%s/users/%s" % (kring.base, ann.name)
+    peer.call("follow", actor=me)
+    assert wait_for(lambda: [x for x in peer.received("Accept") if x["actor"] == me]), peer.output()
+    ha = token(kring, ann.name)
+    r = requests.post(kring.base + "/api/v2/media", headers=ha, data={"description": "Een foto van de tuin"},
+                      files=[("file", ("tuin.png", read(png()), "image/png"))], timeout=30)
+    assert r.status_code in (200, 202), r.text
+    media = media_ready(kring, ha, r.json()["id"])
+    w = "rijkwoord" + uniq("w")
+    r = api(kring, ha, "POST", "/api/v1/statuses", data={
+        "status": "Koffie of thee, @%s? #Zorgdag %s" % (bob, w), "visibility": "public",
+        "spoiler_text": "Over eten", "sensitive": "true", "media_ids[]": [media["id"]]})
+    assert r.status_code == 200, r.text
+    w2 = "peilwoord" + uniq("p")
+    r = api(kring, ha, "POST", "/api/v1/statuses", data={
+        "status": "Wat drinkt u? " + w2, "visibility": "public", "poll[options][]": ["Koffie", "Thee"],
+        "poll[expires_in]": "3600", "poll[multiple]": "true"})
+    assert r.status_code == 200, r.text
+
+    # Out: Fedify parsed (JSON-LD) and verified both; what it kept shows the parts.
+    def created(word):
+        return [c["object"] for c in peer.received("Create") if word in str(c)]
+    assert wait_for(lambda: created(w) and created(w2)), peer.output()
+    note = created(w)[0]
+    assert note["summary"] == "Over eten" and note["sensitive"] is True
+    tags = note["tag"] if isinstance(note["tag"], list) else [note["tag"]]
+    assert {"type": "Hashtag", "href": kring.base + "/tags/zorgdag", "name": "#zorgdag"} in tags
+    assert [t for t in tags if t["type"] == "Mention" and t["href"] == "%s/users/%s" % (kring.base, bob)]
+    att = note["attachment"] if isinstance(note["attachment"], list) else [note["attachment"]]
+    assert att[0]["type"] == "Document" and att[0]["name"] == "Een foto van de tuin"
+    assert att[0]["url"] == media["url"] and att[0]["mediaType"].startswith("image/")
+    q = created(w2)[0]
+    assert q["type"] == "Question" and [o["name"] for o in q["anyOf"]] == ["Koffie", "Thee"]
+    assert q["anyOf"][0]["replies"]["totalItems"] == 0 and "endTime" in q
+
+    # In: the peer's reply with the same parts, and a poll of its own.
+    rw = "rijkantwoord" + uniq("r")
+    pid = int(created(w)[0]["id"].rsplit("/", 1)[1])
+    peer.call("reply", actor=me, inReplyTo=created(w)[0]["id"], content="<p>Thee! %s</p>" % rw,
+              summary="Over <b>drinken</b>", sensitive=True, hashtags=["Theetijd"], mentions=[me],
+              attachments=[{"url": peer.base + "/media/kopje.png", "mediaType": "image/png",
+                            "name": "Een kopje thee"}])
+    qw = "fedifypeiling" + uniq("q")
+    peer.call("reply", actor=me, inReplyTo=created(w)[0]["id"], content="<p>En u? %s</p>" % qw,
+              poll={"options": ["Met suiker", "Zonder"], "multiple": False})
+
+    def in_thread(word):
+        r = api(kring, ha, "GET", "/api/v1/statuses/%d/context" % pid)
+        return r.status_code == 200 and [s for s in r.json()["descendants"] if word in s["content"]]
+    got = wait_for(lambda: in_thread(rw) and in_thread(qw))
+    assert got, (inbox_lines(kring), peer.output())
+    st = in_thread(rw)[0]
+    assert st["spoiler_text"] == "Over drinken" and st["sensitive"] is True
+    assert [t["name"] for t in st["tags"]] == ["theetijd"]
+    assert [m["acct"] for m in st["mentions"]] == [ann.name]
+    assert st["media_attachments"] and st["media_attachments"][0]["remote_url"] == peer.base + "/media/kopje.png"
+    assert st["media_attachments"][0]["description"] == "Een kopje thee"
+    pq = in_thread(qw)[0]["poll"]
+    assert pq and [o["title"] for o in pq["options"]] == ["Met suiker", "Zonder"] and pq["multiple"] is False

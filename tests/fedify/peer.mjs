@@ -13,17 +13,25 @@
 //   POST /_test/follow {actor}   fedi follows that actor
 //   POST /_test/reply {actor, inReplyTo, content}  fedi replies publicly
 //   POST /_test/post {content}   fedi posts publicly to its followers
+// reply and post also take summary (a content warning), sensitive, hashtags
+// (names), mentions (actor ids), attachments ([{url, mediaType, name}]) and
+// poll ({options, multiple}: a Question).
 //   GET  /_test/followers        actor ids that follow fedi (Accept sent)
 import http from "node:http";
 import {
   Accept,
   Activity,
+  Collection,
   Create,
+  Document,
   Endpoints,
   Follow,
+  Hashtag,
+  Mention,
   Note,
   Person,
   PUBLIC_COLLECTION,
+  Question,
   Undo,
   createFederation,
   generateCryptoKeyPair,
@@ -131,14 +139,31 @@ async function control(req, res, url) {
     if (url.pathname === "/_test/reply" && (to == null || to.inboxId == null))
       return send(404, { error: "no such actor" });
     const noteId = next("notes");
-    const note = new Note({
+    const tags = [
+      ...(body.hashtags ?? []).map((h) => new Hashtag({ name: `#${h}`, href: new URL(`${origin}/tags/${h}`) })),
+      ...(body.mentions ?? []).map((m) => new Mention({ name: m, href: new URL(m) })),
+    ];
+    const values = {
       id: noteId,
       attribution: me,
       content: body.content,
+      summary: body.summary ?? null,
+      sensitive: body.sensitive ?? null,
+      tags,
+      attachments: (body.attachments ?? []).map((d) =>
+        new Document({ url: new URL(d.url), mediaType: d.mediaType, name: d.name ?? null })),
       replyTarget: body.inReplyTo ? new URL(body.inReplyTo) : null,
       to: PUBLIC_COLLECTION,
       ccs: to ? [new URL(`${me.href}/followers`), to.id] : [new URL(`${me.href}/followers`)],
-    });
+    };
+    let note;
+    if (body.poll) {
+      const opts = body.poll.options.map((name) =>
+        new Note({ name, replies: new Collection({ totalItems: 0 }) }));
+      note = new Question({ ...values, ...(body.poll.multiple ? { inclusiveOptions: opts } : { exclusiveOptions: opts }) });
+    } else {
+      note = new Note(values);
+    }
     const create = new Create({
       id: new URL(`${noteId.href}/activity`), actor: me, object: note,
       to: PUBLIC_COLLECTION, ccs: note.ccIds,
