@@ -53,5 +53,5 @@ done
 
 # The federation code: its rules, signatures, HTTP side and tables.
 files=$(ls src/core/federation.c src/core/federation.h src/core/fed_*.c src/core/fed_*.h src/fed/*.c src/fed/*.h \
-	src/store/fed.c src/store/store_fed.h 2>/dev/null | grep -v '_test\.c$')
+	src/store/fed*.c src/store/store_fed*.h 2>/dev/null | grep -v '_test\.c$')
 echo "fed: federation code $(cat $files | wc -l) lines of C ($(echo $files | wc -w) files, tests not counted)"
