@@ -12,6 +12,7 @@ missing (npm ci); without node/npm or the registry the test is skipped."""
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 
 import pytest
@@ -54,7 +55,8 @@ class FedifyPeer:
         self.port = free_port()
         self.base = "http://127.0.0.1:%d" % self.port
         self.actor = self.base + "/users/fedi"
-        self.err = open(os.path.join(PEER_DIR, ".peer-%d.log" % self.port), "w+")
+        fd, self.log_path = tempfile.mkstemp(prefix="kring-fedify-", suffix=".log")
+        self.err = os.fdopen(fd, "w+")
         self.proc = subprocess.Popen(["node", os.path.join(PEER_DIR, "peer.mjs"), str(self.port)], cwd=PEER_DIR,
                                      stdout=self.err, stderr=subprocess.STDOUT)
         deadline = time.time() + 30
@@ -89,9 +91,8 @@ class FedifyPeer:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait(timeout=10)
-        path = self.err.name
         self.err.close()
-        os.unlink(path)
+        os.unlink(self.log_path)
 
 
 @pytest.fixture(scope="module")
