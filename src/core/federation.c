@@ -909,7 +909,8 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 	const char *by = json_is_object(o) ? jref(o, "attributedTo") : NULL;
 	const char *content = json_is_object(o) ? json_string_value(json_object_get(o, "content")) : NULL;
 	const char *published = json_is_object(o) ? jstr(o, "published") : NULL;
-	if (!type || (strcmp(type, "Note") && strcmp(type, "Question")) || !id || !by || strcmp(by, from->uri) || !same_host(a, id, from->uri) ||
+	if (!type || (strcmp(type, "Note") && strcmp(type, "Question")) || !id || !by || strcmp(by, from->uri) ||
+	    !same_host(a, id, from->uri) ||
 	    !content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content))) {
 		*why = "not a Note of the sender's own";
 		return 0;
