@@ -234,7 +234,9 @@ def test_notes_with_more_than_text_both_ways(peer, kring):
     peer.call("reply", actor=me, inReplyTo=created(w)[0]["id"], content="<p>Thee! %s</p>" % rw,
               summary="Over <b>drinken</b>", sensitive=True, hashtags=["Theetijd"], mentions=[me],
               attachments=[{"url": peer.base + "/media/kopje.png", "mediaType": "image/png",
-                            "name": "Een kopje thee"}])
+                            "name": "Een kopje thee"},
+                           {"url": "javascript:alert(1)", "mediaType": "image/png", "name": "niet"},
+                           {"url": "file:///etc/passwd", "mediaType": "image/png", "name": "niet"}])
     qw = "fedifypeiling" + uniq("q")
     peer.call("reply", actor=me, inReplyTo=created(w)[0]["id"], content="<p>En u? %s</p>" % qw,
               poll={"options": ["Met suiker", "Zonder"], "multiple": False})
@@ -248,7 +250,8 @@ def test_notes_with_more_than_text_both_ways(peer, kring):
     assert st["spoiler_text"] == "Over drinken" and st["sensitive"] is True
     assert [t["name"] for t in st["tags"]] == ["theetijd"]
     assert [m["acct"] for m in st["mentions"]] == [ann.name]
-    assert st["media_attachments"] and st["media_attachments"][0]["remote_url"] == peer.base + "/media/kopje.png"
+    # Only http(s) addresses are kept (the others are dropped).
+    assert [m["remote_url"] for m in st["media_attachments"]] == [peer.base + "/media/kopje.png"]
     assert st["media_attachments"][0]["description"] == "Een kopje thee"
     pq = in_thread(qw)[0]["poll"]
     assert pq and [o["title"] for o in pq["options"]] == ["Met suiker", "Zonder"] and pq["multiple"] is False
