@@ -209,6 +209,7 @@ bench: deps build/release/kring build/release/kring-bench-data build/release/kri
 	BENCH_DB=pg ./bench/run.sh
 	./bench/pg_split.sh
 	./bench/match.sh
+	./bench/fed.sh
 
 fuzz: deps
 	$(MAKE) -C fuzz

@@ -63,14 +63,17 @@ void ent_media(struct actx *x, struct jw *j, const struct media *m)
 	jw_obj(j);
 	jw_kid(j, "id", m->id);
 	jw_kstr(j, "type", type_name(m));
-	if (m->state == MEDIA_READY && main) {
+	if (m->remote_url) { /* a received Note's: only its origin has it */
+		jw_kstr(j, "url", m->remote_url);
+		jw_kstr(j, "preview_url", m->remote_url);
+	} else if (m->state == MEDIA_READY && main) {
 		jw_kstr(j, "url", arena_printf(x->a, "%s/media/%s.%s", x->base, main->sha256, main->ext));
 		jw_kstr(j, "preview_url", arena_printf(x->a, "%s/media/%s.%s", x->base, small->sha256, small->ext));
 	} else {
 		jw_knull(j, "url");
 		jw_knull(j, "preview_url");
 	}
-	jw_knull(j, "remote_url");
+	jw_kstr(j, "remote_url", m->remote_url);
 	jw_knull(j, "text_url");
 	jw_key(j, "meta");
 	jw_obj(j);

@@ -22,6 +22,7 @@
 #include "base/text.h"
 #include "core/core_int.h"
 #include "core/fed_int.h"
+#include "core/fed_note_int.h"
 #include "core/fed_sig.h"
 #include "core/push_int.h" /* push_addr_public: the same rule for every address we reach */
 #include "job/job.h"
@@ -170,6 +171,7 @@ json_t *note_json(struct core *c, struct arena *a, const struct post *p, const s
 			                    json_string(arena_printf(a, "%s/statuses/%llu", actor_uri(a, pa->username),
 			                                             (unsigned long long)parent->id)));
 	}
+	fed_note_out(c, a, p, o, fed_base); /* mentions, tags, warning, media, poll */
 	return o;
 }
 
@@ -208,7 +210,7 @@ int core_fed_note(struct core *c, struct arena *a, const char *name, uint64_t id
 	if (post_out(c, a, id, &p, &author) || strcmp(author->username, name))
 		return ERR_NOTFOUND;
 	json_t *o = note_json(c, a, p, author);
-	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "@context", fed_note_context());
 	*json = dump(a, o);
 	return *json ? 0 : ERR_IO;
 }
@@ -720,7 +722,7 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 		goto out; /* deleted, or it may not leave: nothing goes out */
 	json_t *note = note_json(c, &a, p, author);
 	json_t *o = json_object();
-	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "@context", fed_note_context());
 	json_object_set_new(o, "id", json_string(arena_printf(&a, "%s/activity", json_string_value(json_object_get(note, "id")))));
 	json_object_set_new(o, "type", json_string("Create"));
 	json_object_set_new(o, "actor", json_string(actor_uri(&a, author->username)));
@@ -928,7 +930,8 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 	const char *by = json_is_object(o) ? jref(o, "attributedTo") : NULL;
 	const char *content = json_is_object(o) ? json_string_value(json_object_get(o, "content")) : NULL;
 	const char *published = json_is_object(o) ? jstr(o, "published") : NULL;
-	if (!type || strcmp(type, "Note") || !id || !by || strcmp(by, from->uri) || !same_host(a, id, from->uri) ||
+	if (!type || (strcmp(type, "Note") && strcmp(type, "Question")) || !id || !by || strcmp(by, from->uri) ||
+	    !same_host(a, id, from->uri) ||
 	    !content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content))) {
 		*why = "not a Note of the sender's own";
 		return 0;
@@ -944,7 +947,7 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 			const char *t = json_string_value(e);
 			if (!e)
 				break;
-			pub = pub || (t && !strcmp(t, FED_PUBLIC));
+			pub = pub || fed_is_public(t);
 			fol = fol || (t && !strcmp(t, followers));
 		}
 	}
@@ -969,7 +972,8 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 	                      .created_at = time_now()};
 	pn.root_id = pp ? pp->root_id : pn.id;
 	pn.search_text = core_search_words(a, pn.text);
-	if ((rc = store_post_insert(c->store, &pn)))
+	fed_note_in_tags(c, a, o, &pn);
+	if ((rc = store_post_insert(c->store, &pn)) || (rc = fed_note_in_extras(c, a, o, pn.id)))
 		return rc;
 	return store_fed_note_put(c->store, id, from->id, pn.text, published ? published : "", time_now(), pn.id);
 }
@@ -1466,7 +1470,7 @@ static json_t *activity(struct arena *a, const struct account *acc, const char *
 {
 	const char *me = actor_uri(a, acc->username);
 	json_t *o = json_object();
-	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "@context", fed_note_context());
 	json_object_set_new(o, "id", json_string(arena_printf(a, "%s#%s", me, id)));
 	json_object_set_new(o, "type", json_string(type));
 	json_object_set_new(o, "actor", json_string(me));

@@ -16,6 +16,7 @@
 #include "base/testhook.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/fed_note_int.h"
 #include "core/federation.h"
 #include "core/push.h"
 #include "store/store_api.h"
@@ -277,6 +278,8 @@ void core_posts_extras(struct core *c, struct arena *a, uint64_t viewer, struct 
 	if (k && store_post_extras(c->store, a, viewer, all, k))
 		for (size_t i = 0; i < k; i++)
 			all[i]->x = NULL; /* each view fetches its own (media) or shows none */
+	else if (k)
+		fed_note_media(c, a, all, k); /* a received Note's attachments (federation) */
 }
 
 int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)

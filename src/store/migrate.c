@@ -660,6 +660,11 @@ static const char *const sqlite_steps[] = {
 	 * enum measure_day_kind.  Numbers only, nobody's identity. */
 	"CREATE TABLE measure_daily (account_id INTEGER NOT NULL, kind INTEGER NOT NULL, day INTEGER NOT NULL,"
 	" n INTEGER NOT NULL, PRIMARY KEY (account_id, kind, day)) WITHOUT ROWID;",
+	/* 42 (federation, issue 21): a received Note's attachments, kept as
+	 * their origin gave them (remote URL, media type, alt text): nothing is
+	 * downloaded.  Shown through the API as media with remote_url. */
+	"CREATE TABLE fed_media (post_id INTEGER NOT NULL, idx INTEGER NOT NULL, url TEXT NOT NULL,"
+	" mime TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (post_id, idx)) WITHOUT ROWID;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -600,6 +600,9 @@ const char *const store_pg_steps[] = {
 	/* 41: reach and clicks per day (see migrate.c). */
 	"CREATE TABLE measure_daily (account_id BIGINT NOT NULL, kind BIGINT NOT NULL, day BIGINT NOT NULL,"
 	" n BIGINT NOT NULL, PRIMARY KEY (account_id, kind, day));",
+	/* 42 (federation, issue 21): a received Note's attachments (see migrate.c). */
+	"CREATE TABLE fed_media (post_id BIGINT NOT NULL, idx BIGINT NOT NULL, url TEXT NOT NULL,"
+	" mime TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (post_id, idx));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -364,6 +364,7 @@ struct media {
 	const char *look_note;     /* a check skipped or cut short, "" if none */
 	struct media_file *files;  /* filled by store_media_get */
 	size_t nfiles;
+	const char *remote_url;    /* a received Note's attachment at its origin (core/fed_note.c), else NULL */
 };
 
 /* ---- the job queue ---- */
@@ -1054,6 +1055,15 @@ enum tl_origin { TL_ANY, TL_ONLY_LOCAL, TL_ONLY_REMOTE };
 struct tl_filter {
 	enum tl_origin origin;
 	bool only_media;
+};
+
+/* ---- federation: a received Note's attachments (store_fed_media.h) ---- */
+/* Kept as their origin gave them: the remote URL and its description,
+ * nothing downloaded (docs/federation.md, "Notes"). */
+struct fed_media {
+	uint64_t post_id;
+	int idx;                   /* its place in the Note's attachments */
+	const char *url, *mime, *name; /* name: the alt text, "" if none */
 };
 
 #endif
