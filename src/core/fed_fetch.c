@@ -17,6 +17,7 @@
 #include "base/text.h"
 #include "core/core_int.h"
 #include "core/fed_int.h"
+#include "core/fed_note_int.h"
 #include "core/fed_sig.h"
 #include "store/store_fed.h"
 
@@ -180,11 +181,12 @@ int core_fed_note_fetch(struct core *c, struct arena *a, const char *name, uint6
 	enum fed_reach reach;
 	if (post_to(c, a, id, &p, &author, &reach) || strcmp(author->username, name))
 		return ERR_NOTFOUND;
-	/* Followers-only: as far as a delivery would go, and no further. */
-	if (reach != FED_REACH_PUBLIC && (!by || !follower_server(c, a, author->id, by)))
+	/* Public and open-group posts to anyone; followers-only as far as a
+	 * delivery would go, and no further. */
+	if (reach != FED_REACH_PUBLIC && reach != FED_REACH_GROUP && (!by || !follower_server(c, a, author->id, by)))
 		return ERR_NOTFOUND;
 	json_t *o = note_json(c, a, p, author);
-	json_object_set_new(o, "@context", json_string(AS_CONTEXT));
+	json_object_set_new(o, "@context", fed_note_context());
 	*json = dump(a, o);
 	return *json ? 0 : ERR_IO;
 }
