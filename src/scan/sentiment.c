@@ -65,6 +65,12 @@ static int init_rc;
 static float model_w[1u << SENT_MODEL_BITS];
 static float model_bias;
 static double model_threshold = 2;   /* > 1: no model, the rules alone */
+/* the label model: a multinomial logistic regression over the same features,
+ * neg/neu/pos; it overrides the lexicon's label when its best class has at
+ * least model_sconf (> 1: never) */
+static float model_s[3][1u << SENT_MODEL_BITS];
+static float model_sbias[3];
+static double model_sconf = 2;
 
 static uint32_t hash(const char *s, size_t n)
 {
@@ -341,11 +347,11 @@ static int load_model(void)
 	if (!f)
 		return 0;
 	const char *p = (const char *)f->data, *end = p + f->len;
-	double thr = 2;
+	double thr = 2, sconf = 2;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
-		char line[64];
+		char line[96];
 		size_t n = (size_t)(e - p) < sizeof line - 1 ? (size_t)(e - p) : sizeof line - 1;
 		memcpy(line, p, n);
 		line[n] = 0;
@@ -354,6 +360,20 @@ static int load_model(void)
 			model_bias = strtof(line + 5, NULL);
 		else if (!strncmp(line, "threshold\t", 10))
 			thr = strtod(line + 10, NULL);
+		else if (!strncmp(line, "sconf\t", 6))
+			sconf = strtod(line + 6, NULL);
+		else if (!strncmp(line, "sbias\t", 6)) {
+			char *q = line + 6;
+			for (int c = 0; c < 3; c++)
+				model_sbias[c] = strtof(q, &q);
+		} else if (!strncmp(line, "s\t", 2)) {
+			char *q;
+			unsigned long ix = strtoul(line + 2, &q, 10);
+			if (ix >= (1u << SENT_MODEL_BITS))
+				return ERR_INVAL;
+			for (int c = 0; c < 3; c++)
+				model_s[c][ix] = strtof(q, &q);
+		}
 		else if (line[0] >= '0' && line[0] <= '9' && tab) {
 			unsigned long ix = strtoul(line, NULL, 10);
 			if (ix >= (1u << SENT_MODEL_BITS))
@@ -363,6 +383,7 @@ static int load_model(void)
 		p = e + 1;
 	}
 	model_threshold = thr;
+	model_sconf = sconf;
 	return 0;
 }
 
@@ -1114,8 +1135,8 @@ static size_t put_bits(uint32_t *f, size_t k, size_t max, char type, uint64_t bi
 	return k;
 }
 
-static size_t model_features(const struct toks *T, const struct urg_seen *seen, double neg, uint32_t *f,
-                             size_t max)
+static size_t model_features(const struct toks *T, const struct urg_seen *seen, const struct sent_result *r,
+                             uint32_t *f, size_t max)
 {
 	size_t k = 0, neg_left = 0;
 	uint32_t prev = 0;   /* the previous stem's hash in this clause, 0 at a clause start */
@@ -1167,8 +1188,21 @@ static size_t model_features(const struct toks *T, const struct urg_seen *seen, 
 		k = put(f, k, max, fhash(2166136261u, "D", 1));
 	if (seen->denied)
 		k = put(f, k, max, fhash(2166136261u, "X", 1));
+	double neg = r->neg, pos = r->pos;
 	char sb[2] = {'S', (char)(neg < 0.5 ? 0 : neg < 1 ? 1 : neg < 2 ? 2 : 3)};
-	return put(f, k, max, fhash(2166136261u, sb, 2));
+	k = put(f, k, max, fhash(2166136261u, sb, 2));
+	/* what the lexicon made of it, for the label model */
+	char pb[2] = {'T', (char)(pos < 0.5 ? 0 : pos < 1 ? 1 : pos < 2 ? 2 : 3)};
+	k = put(f, k, max, fhash(2166136261u, pb, 2));
+	char lb[2] = {'L', (char)(1 + r->label)};
+	k = put(f, k, max, fhash(2166136261u, lb, 2));
+	char zb[2] = {'Z', (char)(1 + (int)lround((r->score + 1) * 5))};
+	k = put(f, k, max, fhash(2166136261u, zb, 2));
+	if (T->quest) {
+		char qb[2] = {'?', 1};
+		k = put(f, k, max, fhash(2166136261u, qb, 2));
+	}
+	return k;
 }
 
 enum { STACK_TOKS = 512, STACK_TEXT = 4096, MAX_FEATS = 2048 };
@@ -1215,10 +1249,10 @@ static int judge(const char *text, size_t len, struct sent_result *out, struct b
 	struct urg_seen seen = {0};
 	score_tokens(&T, out, trace, &seen);
 	out->urgent_rule = out->urgent;
-	if (model_threshold <= 1 || feats) {
+	if (model_threshold <= 1 || model_sconf <= 1 || feats) {
 		uint32_t fs[MAX_FEATS];
 		uint32_t *f = feats ? feats : fs;
-		size_t n = model_features(&T, &seen, out->neg, f, feats ? max : MAX_FEATS);
+		size_t n = model_features(&T, &seen, out, f, feats ? max : MAX_FEATS);
 		if (nfeats)
 			*nfeats = n;
 		double z = model_bias;
@@ -1233,6 +1267,32 @@ static int judge(const char *text, size_t len, struct sent_result *out, struct b
 			set_label(out, out->pos, out->neg + 0.4, T.excl);   /* as for the rules' urgency */
 			if (trace)
 				IGNORE_RESULT(buf_addf(trace, "urgent-model(%.2f) ", out->urgent_p));
+		}
+		if (model_sconf <= 1) {
+			double zs[3], top = -1e300, sum = 0;
+			int best = 0;
+			for (int c = 0; c < 3; c++) {
+				zs[c] = model_sbias[c];
+				for (size_t i = 0; i < n; i++)
+					zs[c] += model_s[c][f[i]];
+				if (zs[c] > top) {
+					top = zs[c];
+					best = c;
+				}
+			}
+			for (int c = 0; c < 3; c++)
+				sum += exp(zs[c] - top);
+			double pbest = 1 / sum;
+			/* a sure label model decides; an urgent message stays negative, and a
+			 * mixed one (both sides weigh) stays unsure: the set's gold labels are
+			 * never "unsure", so the model cannot learn to say it */
+			bool mixed = out->pos >= 0.5 && out->neg >= 0.5 && fabs(out->score) < T_MIXED;
+			if (pbest >= model_sconf && !(out->urgent && best != SENT_NEG) && !mixed) {
+				if (trace && (int)out->label != best)
+					IGNORE_RESULT(buf_addf(trace, "label-model(%s %.2f) ",
+					                       sentiment_label_name((enum sent_label)best), pbest));
+				out->label = (enum sent_label)best;
+			}
 		}
 	}
 	if (T.v != vs) {
