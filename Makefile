@@ -48,6 +48,9 @@ EMBED_IN  += build/propernames.txt build/scan_model.txt
 # @nlpjs/lang-nl (MIT), installed in tools/lexicon and turned into a table at
 # build time (never committed); kring's own care words are in src/scan/lists.
 EMBED_IN  += build/sentiment_lexicon.txt
+# and its learned urgency model, trained at build time on the development set
+# (tools/sentiment_train.c; held-back folds in build/sentiment_model.log).
+EMBED_IN  += build/sentiment_model.txt
 
 REL_OBJ   = $(LIB_SRC:src/%.c=build/release/%.o) build/release/embed.o
 TEST_OBJ  = $(LIB_SRC:src/%.c=build/test/%.o) build/test/embed.o
@@ -79,6 +82,19 @@ build/scan_train: tools/scan_train.c build/embed_train.c $(SCAN_TRAIN_OBJ) $(HDR
 
 build/scan_model.txt: build/scan_train tests/data/privacy_dev.src
 	@build/scan_train --folds 5 tests/data/privacy_dev.src $@.tmp > build/scan_model.log && mv $@.tmp $@
+
+build/embed_senttrain.c: build/embedgen build/sentiment_lexicon.txt src/scan/lists/sentiment_care.txt
+	@build/embedgen build/sentiment_lexicon.txt src/scan/lists/sentiment_care.txt > $@.tmp && mv $@.tmp $@
+
+SENT_TRAIN_OBJ = build/release/scan/sentiment.o build/release/base/buf.o build/release/base/mem.o \
+                 build/release/base/err.o build/release/base/embed_get.o
+build/sentiment_train: tools/sentiment_train.c build/embed_senttrain.c $(SENT_TRAIN_OBJ) $(HDRS)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -o $@ tools/sentiment_train.c build/embed_senttrain.c \
+	  $(SENT_TRAIN_OBJ) $(shell pkg-config --libs jansson) -lstemmer -lm -pthread
+
+build/sentiment_model.txt: build/sentiment_train tests/data/sentiment_dev.jsonl
+	@build/sentiment_train --folds 5 tests/data/sentiment_dev.jsonl $@.tmp > build/sentiment_model.log && mv $@.tmp $@
 
 build/sentiment_lexicon.txt: tools/lexicon/lexicon.mjs tools/lexicon/package-lock.json
 	@mkdir -p $(@D)
@@ -193,10 +209,12 @@ apitest: build/test/kring
 browser: build/release/kring
 	KRING_BIN=$(CURDIR)/build/release/kring sh tests/browser/run.sh
 
-eval: deps build/release/kring build/scan_train
+eval: deps build/release/kring build/scan_train build/sentiment_train
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
 	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
+	build/sentiment_train --folds 5 tests/data/sentiment_dev.jsonl /dev/null
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
+	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_unseen.jsonl
 	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_dev.jsonl
 
 bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench build/release/kring-webcare-bench build/bench/scan_bench

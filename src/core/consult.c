@@ -536,6 +536,8 @@ int core_consult_decline(struct core *c, uint64_t viewer, uint64_t question, con
 			rc = ERR_CONFLICT;
 		if (!rc)
 			rc = store_cq_set_state(c->store, question, CQ_DECLINED, reason, 0, 0);
+		if (!rc) /* the webcare inbox: dealt with, same transaction */
+			rc = wc_consult_closed(c, &a, cs, question, viewer, "declined");
 		if (!rc)
 			rc = tell(c, cs, q.asker_id,
 			          arena_printf(&a, "Uw vraag op het spreekuur \"%s\" is niet beantwoord. Reden: %s",
@@ -584,6 +586,8 @@ int core_consult_merge(struct core *c, uint64_t viewer, uint64_t question, uint6
 			rc = ERR_INVAL;
 		if (!rc)
 			rc = store_cq_set_state(c->store, question, CQ_MERGED, "", into, 0);
+		if (!rc) /* the webcare inbox: dealt with, same transaction */
+			rc = wc_consult_closed(c, &a, cs, question, viewer, "merged");
 		if (!rc)
 			rc = tell(
 			        c, cs, q.asker_id,

@@ -202,6 +202,9 @@ int wc_crisis_ann_shown(struct core *c, struct arena *a, uint64_t viewer, uint64
 int wc_ingest_consult(struct core *c, struct arena *a, const struct consult_session *cs,
                       const struct consult_question *q) WARN_UNUSED;
 int wc_ingest_review(struct core *c, struct arena *a, const struct review *rv) WARN_UNUSED;
+/* A declined or merged consultation question's item closes (why: "declined" or "merged"). */
+int wc_consult_closed(struct core *c, struct arena *a, const struct consult_session *cs, uint64_t question,
+                      uint64_t actor, const char *why) WARN_UNUSED;
 int wc_review_text(struct core *c, const struct review *rv) WARN_UNUSED;
 int wc_review_gone(struct core *c, const struct review *rv) WARN_UNUSED;
 /* Reminders by push and e-mail (core/remind.c, issue 18). */

@@ -1261,6 +1261,39 @@ int wc_ingest_consult(struct core *c, struct arena *a, const struct consult_sess
 	return ingest(c, a, &it, &inserted);
 }
 
+/* A declined or merged question is dealt with by the consultation hour:
+ * its item closes, in the caller's transaction, and the history says why
+ * (`why`: "declined" or "merged").  Closing, not removing: the item keeps
+ * its history and counts in the measures.  No item (a professional's own
+ * hour): nothing to do. */
+int wc_consult_closed(struct core *c, struct arena *a, const struct consult_session *cs, uint64_t question,
+                      uint64_t actor, const char *why)
+{
+	if (!is_org(c, a, cs->owner_id, NULL))
+		return 0;
+	struct wc_item *it;
+	int rc = store_wc_item_by_key(c->store, a, cs->owner_id, "kring",
+	                              arena_printf(a, "consult:%llu", (unsigned long long)question), &it);
+	if (rc == ERR_NOTFOUND)
+		return 0;
+	if (rc || it->status == WC_CLOSED)
+		return rc;
+	int64_t now = time_now();
+	uint64_t team = it->team_id;
+	it->status = WC_CLOSED;
+	it->snooze_until = 0;
+	it->followup_sent = true; /* no reminder any more */
+	it->updated_at = now;
+	rc = store_wc_item_update(c->store, it);
+	if (!rc)
+		rc = store_wc_event_add(c->store, it->id, actor, "consult", why, now);
+	if (!rc)
+		rc = store_wc_event_add(c->store, it->id, actor, "status", status_names[WC_CLOSED], now);
+	if (!rc)
+		rc = run_queue(c, a, cs->owner_id, team); /* its holder has room again */
+	return rc;
+}
+
 static const char *review_key(struct arena *a, const struct review *rv)
 {
 	return arena_printf(a, "review:%llu", (unsigned long long)rv->id);

@@ -20,6 +20,9 @@
 #include "scan/sentiment.h"
 
 #define LEXICON_FILE "build/sentiment_lexicon.txt"
+/* The learned urgency model (tools/sentiment_train.c, trained at build time on
+ * tests/data/sentiment_dev.jsonl); absent in the training tool's own build. */
+#define MODEL_FILE "build/sentiment_model.txt"
 #define CARE_FILE "src/scan/lists/sentiment_care.txt"
 
 enum kind { K_WORD, K_NEGATOR, K_INTENS, K_DIMIN, K_CONTRAST, K_URGENT, K_NOTURGENT, K_SARCASM, K_GRIPE,
@@ -58,6 +61,16 @@ static struct { char name[24]; const char *p, *e; } classes[MAX_CLASSES];
 static unsigned nclasses;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_rc;
+/* logistic regression over hashed features (sentiment_features) */
+static float model_w[1u << SENT_MODEL_BITS];
+static float model_bias;
+static double model_threshold = 2;   /* > 1: no model, the rules alone */
+/* the label model: a multinomial logistic regression over the same features,
+ * neg/neu/pos; it overrides the lexicon's label when its best class has at
+ * least model_sconf (> 1: never) */
+static float model_s[3][1u << SENT_MODEL_BITS];
+static float model_sbias[3];
+static double model_sconf = 2;
 
 static uint32_t hash(const char *s, size_t n)
 {
@@ -327,6 +340,53 @@ static int load_care(void)
 	return 0;
 }
 
+/* "bias B", "threshold T", then "index<TAB>weight" lines; no file: no model. */
+static int load_model(void)
+{
+	const struct embed_file *f = embed_get(MODEL_FILE);
+	if (!f)
+		return 0;
+	const char *p = (const char *)f->data, *end = p + f->len;
+	double thr = 2, sconf = 2;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		char line[96];
+		size_t n = (size_t)(e - p) < sizeof line - 1 ? (size_t)(e - p) : sizeof line - 1;
+		memcpy(line, p, n);
+		line[n] = 0;
+		char *tab = strchr(line, '\t');
+		if (!strncmp(line, "bias\t", 5))
+			model_bias = strtof(line + 5, NULL);
+		else if (!strncmp(line, "threshold\t", 10))
+			thr = strtod(line + 10, NULL);
+		else if (!strncmp(line, "sconf\t", 6))
+			sconf = strtod(line + 6, NULL);
+		else if (!strncmp(line, "sbias\t", 6)) {
+			char *q = line + 6;
+			for (int c = 0; c < 3; c++)
+				model_sbias[c] = strtof(q, &q);
+		} else if (!strncmp(line, "s\t", 2)) {
+			char *q;
+			unsigned long ix = strtoul(line + 2, &q, 10);
+			if (ix >= (1u << SENT_MODEL_BITS))
+				return ERR_INVAL;
+			for (int c = 0; c < 3; c++)
+				model_s[c][ix] = strtof(q, &q);
+		}
+		else if (line[0] >= '0' && line[0] <= '9' && tab) {
+			unsigned long ix = strtoul(line, NULL, 10);
+			if (ix >= (1u << SENT_MODEL_BITS))
+				return ERR_INVAL;
+			model_w[ix] = strtof(tab + 1, NULL);
+		}
+		p = e + 1;
+	}
+	model_threshold = thr;
+	model_sconf = sconf;
+	return 0;
+}
+
 /* One stemmer per thread (they are not thread-safe), freed when the thread ends. */
 static pthread_key_t stemmer_key;
 
@@ -344,6 +404,8 @@ static void init_run(void)
 	init_rc = load_lexicon();
 	if (!init_rc)
 		init_rc = load_care();
+	if (!init_rc)
+		init_rc = load_model();
 }
 
 int sentiment_init(void)
@@ -655,11 +717,10 @@ static void rule_masks(const struct toks *T, size_t i, uint64_t m[NRULEKINDS])
 	}
 }
 
-static float lexicon_score(const struct toks *T, size_t i)
+/* The Snowball-Dutch stem of word token i (*n bytes), or NULL. */
+static const char *stem_of(const struct toks *T, size_t i, size_t *n)
 {
 	const struct tok *t = &T->v[i];
-	if (t->type != T_WORD || t->len < 3)
-		return 0;
 	const char *w = T->text + t->off;
 	struct sb_stemmer *stemmer = pthread_getspecific(stemmer_key);
 	if (!stemmer) {
@@ -667,13 +728,26 @@ static float lexicon_score(const struct toks *T, size_t i)
 		if (!stemmer || pthread_setspecific(stemmer_key, stemmer) != 0) {
 			if (stemmer)
 				sb_stemmer_delete(stemmer);
-			return 0;
+			return NULL;
 		}
 	}
 	const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)w, t->len);
 	if (!st)
+		return NULL;
+	*n = (size_t)sb_stemmer_length(stemmer);
+	return (const char *)st;
+}
+
+static float lexicon_score(const struct toks *T, size_t i)
+{
+	const struct tok *t = &T->v[i];
+	if (t->type != T_WORD || t->len < 3)
 		return 0;
-	struct slot *sl = lookup((const char *)st, (size_t)sb_stemmer_length(stemmer), false);
+	size_t n;
+	const char *st = stem_of(T, i, &n);
+	if (!st)
+		return 0;
+	struct slot *sl = lookup(st, n, false);
 	return sl ? sl->lex : 0;
 }
 
@@ -760,6 +834,13 @@ static void negation_ends(struct state *S)
 #define T_SURE 0.25      /* between the two: unsure */
 #define T_MIXED 0.45     /* both sides weigh >= 0.5 and the score is below this: unsure */
 
+/* What the urgency rules saw, for the learned model's features. */
+struct urg_seen {
+	uint64_t near_a, near_b, near_c, pair_a, pair_b; /* rule halves that occurred anywhere */
+	bool word, defused, rule;                         /* an urgency word; a defuser; the rules' verdict */
+	bool denied;                                      /* "niet vermist", "geen gevaar": said not to be */
+};
+
 /* Near rule r met at token i: it counts unless its exclusion was within the window. */
 static void near_meet(uint64_t *hit, size_t *at, const size_t *excl, unsigned r, size_t i)
 {
@@ -768,7 +849,9 @@ static void near_meet(uint64_t *hit, size_t *at, const size_t *excl, unsigned r,
 		*hit |= 1ull << r;
 }
 
-static void score_tokens(const struct toks *T, struct sent_result *r, struct buf *tr)
+static void set_label(struct sent_result *r, double pos, double neg, unsigned excl);
+
+static void score_tokens(const struct toks *T, struct sent_result *r, struct buf *tr, struct urg_seen *seen)
 {
 	struct state S = {.last = {0, 0, true}, .trace = tr, .T = T};
 	bool marker = false;              /* an eye-roll or a sarcastic phrase */
@@ -818,8 +901,10 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 		/* urgency and complaint markers, independent of the sentiment */
 		const struct centry *u = care_at(T, i, URG_MASK);
 		const char *w = T->text + t->off;
-		if (u && u->kind == K_NOTURGENT)
+		if (u && u->kind == K_NOTURGENT) {
 			urg_block = i + u->ntok;
+			seen->denied = true;
+		}
 		else if (u && u->kind == K_DEFUSE) {
 			defused = true;
 			trace(&S, i, "defused", 0);
@@ -828,9 +913,11 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 		            strcmp(T->text + T->v[i - 1].off, "niet") == 0 ||
 		            strcmp(T->text + T->v[i - 1].off, "nooit") == 0)) {
 			urg_block = i + u->ntok;   /* "geen datalek", "niet vermist": negated */
+			seen->denied = true;
 			trace(&S, i, "urgent-negated", 0);
 		} else if (u && i >= urg_block) {
 			urgent = true;
+			seen->word = true;
 			trace(&S, i, "urgent", 0);
 		}
 		if (care_at(T, i, 1u << K_GRIPE))
@@ -841,6 +928,9 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 			rule_masks(T, i, m);
 			pairs_a |= m[K_PAIR_A - K_PAIR_A];
 			pairs_b |= m[K_PAIR_B - K_PAIR_A];
+			seen->near_a |= m[K_NEAR_A - K_PAIR_A];
+			seen->near_b |= m[K_NEAR_B - K_PAIR_A];
+			seen->near_c |= m[K_NEAR_C - K_PAIR_A];
 			for (uint64_t a = m[K_NEAR_A - K_PAIR_A] | m[K_NEAR_B - K_PAIR_A] | m[K_NEAR_C - K_PAIR_A]; a;
 			     a &= a - 1) {
 				unsigned ru = (unsigned)__builtin_ctzll(a);
@@ -963,6 +1053,9 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 		urgent = true;
 		trace(&S, T->n, "urgent-near", 0);
 	}
+	seen->pair_a = pairs_a;
+	seen->pair_b = pairs_b;
+	seen->defused = defused;
 	if (urgent && defused) {
 		urgent = false;   /* over, past, practice or a course: not for the within-the-hour queue */
 		trace(&S, T->n, "urgent-defused", 0);
@@ -976,16 +1069,22 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 		S.neg += S.pos * 0.9;
 		S.pos = 0;
 	}
+	seen->rule = urgent;
 	if (urgent)
 		S.neg += 0.4;   /* danger, death, abuse: bad news even when told flatly */
-	double pos = S.pos > 0 ? S.pos : 0, neg = S.neg > 0 ? S.neg : 0;
+	r->urgent = urgent;
+	set_label(r, S.pos > 0 ? S.pos : 0, S.neg > 0 ? S.neg : 0, T->excl);
+}
+
+/* The score and label from the evidence on each side (and the exclamation marks). */
+static void set_label(struct sent_result *r, double pos, double neg, unsigned excl)
+{
 	double raw = pos - neg;
-	if (T->excl)
-		raw *= 1 + 0.1 * (T->excl > 3 ? 3 : T->excl);
+	if (excl)
+		raw *= 1 + 0.1 * (excl > 3 ? 3 : excl);
 	r->pos = pos;
 	r->neg = neg;
 	r->score = tanh(raw);
-	r->urgent = urgent;
 	double a = fabs(r->score);
 	double weaker = pos < neg ? pos : neg;
 	if (weaker >= 0.5 && a < T_MIXED)
@@ -998,14 +1097,137 @@ static void score_tokens(const struct toks *T, struct sent_result *r, struct buf
 		r->label = r->score < 0 ? SENT_NEG : SENT_POS;
 }
 
-enum { STACK_TOKS = 512, STACK_TEXT = 4096 };
+/* ------------------------------------------------------------ learned urgency */
+
+/*
+ * The model's features, hashed into SENT_MODEL_BITS bits: each word's stem
+ * ("w"), or "n" when it stands within three words after a negator in its
+ * clause, so "niet gevallen" is not "gevallen"; each pair of neighbouring
+ * stems in a clause ("b"); the first and last four letters of a long word,
+ * the halves of a compound ("<", ">"); the halves of the care file's urgency rules that
+ * occurred anywhere ("A", "B", "C" near rules, "P", "Q" pair rules; "M" both
+ * halves of a near rule, however far apart), which are word classes (a
+ * person, harm, a fall, nobody) and carry to words the set never had; an
+ * urgency word ("U"), a defuser ("D"), a denied one ("X": "niet vermist"); and how negative the message is
+ * ("S").  The rules' verdict itself is not a feature: the model learns the
+ * phrasing, the rules keep the explicit words.
+ */
+static uint32_t fhash(uint32_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static size_t put(uint32_t *f, size_t k, size_t max, uint32_t h)
+{
+	if (k < max)
+		f[k++] = (h ^ (h >> 15)) & ((1u << SENT_MODEL_BITS) - 1);
+	return k;
+}
+
+static size_t put_bits(uint32_t *f, size_t k, size_t max, char type, uint64_t bits)
+{
+	for (; bits; bits &= bits - 1) {
+		char key[2] = {type, (char)__builtin_ctzll(bits)};
+		k = put(f, k, max, fhash(2166136261u, key, 2));
+	}
+	return k;
+}
+
+static size_t model_features(const struct toks *T, const struct urg_seen *seen, const struct sent_result *r,
+                             uint32_t *f, size_t max)
+{
+	size_t k = 0, neg_left = 0;
+	uint32_t prev = 0;   /* the previous stem's hash in this clause, 0 at a clause start */
+	for (size_t i = 0; i < T->n; i++) {
+		const struct tok *t = &T->v[i];
+		if (t->type == T_EMOJI)
+			continue;
+		if (t->type > T_EMOJI) {
+			prev = 0;
+			neg_left = 0;
+			continue;
+		}
+		const char *w = T->text + t->off;
+		size_t n = t->len;
+		if (t->type == T_WORD && t->len >= 3) {
+			const char *st = stem_of(T, i, &n);
+			if (st)
+				w = st;
+			else
+				n = t->len;
+		}
+		uint32_t h = fhash(2166136261u, w, n);
+		if (t->type == T_WORD && t->len >= 7) {
+			/* Dutch compounds: "brandlucht", "rookmelder", "medicijnrol" share their
+			 * halves with words the set had ("brand", "melder", "medicijn") */
+			const char *tw = T->text + t->off;
+			k = put(f, k, max, fhash(fhash(2166136261u, tw, 4), "<", 1));
+			k = put(f, k, max, fhash(fhash(2166136261u, tw + t->len - 4, 4), ">", 1));
+		}
+		bool negator = care_at(T, i, 1u << K_NEGATOR) != NULL;
+		k = put(f, k, max, fhash(h, neg_left && !negator ? "n" : "w", 1));
+		if (prev)
+			k = put(f, k, max, fhash(prev * 31u + h, "b", 1));
+		prev = h ? h : 1;
+		if (negator)
+			neg_left = 3;
+		else if (neg_left)
+			neg_left--;
+	}
+	k = put_bits(f, k, max, 'A', seen->near_a);
+	k = put_bits(f, k, max, 'B', seen->near_b);
+	k = put_bits(f, k, max, 'C', seen->near_c);
+	k = put_bits(f, k, max, 'M', seen->near_a & seen->near_b);
+	k = put_bits(f, k, max, 'P', seen->pair_a);
+	k = put_bits(f, k, max, 'Q', seen->pair_b);
+	if (seen->word)
+		k = put(f, k, max, fhash(2166136261u, "U", 1));
+	if (seen->defused)
+		k = put(f, k, max, fhash(2166136261u, "D", 1));
+	if (seen->denied)
+		k = put(f, k, max, fhash(2166136261u, "X", 1));
+	double neg = r->neg, pos = r->pos;
+	char sb[2] = {'S', (char)(neg < 0.5 ? 0 : neg < 1 ? 1 : neg < 2 ? 2 : 3)};
+	k = put(f, k, max, fhash(2166136261u, sb, 2));
+	/* what the lexicon made of it, for the label model */
+	char pb[2] = {'T', (char)(pos < 0.5 ? 0 : pos < 1 ? 1 : pos < 2 ? 2 : 3)};
+	k = put(f, k, max, fhash(2166136261u, pb, 2));
+	char lb[2] = {'L', (char)(1 + r->label)};
+	k = put(f, k, max, fhash(2166136261u, lb, 2));
+	char zb[2] = {'Z', (char)(1 + (int)lround((r->score + 1) * 5))};
+	k = put(f, k, max, fhash(2166136261u, zb, 2));
+	if (T->quest) {
+		char qb[2] = {'?', 1};
+		k = put(f, k, max, fhash(2166136261u, qb, 2));
+	}
+	return k;
+}
+
+enum { STACK_TOKS = 512, STACK_TEXT = 4096, MAX_FEATS = 2048 };
+
+static int judge(const char *text, size_t len, struct sent_result *out, struct buf *trace, uint32_t *feats,
+                 size_t max, size_t *nfeats);
 
 int sentiment_text(const char *text, size_t len, struct sent_result *out)
 {
-	return sentiment_explain(text, len, out, NULL);
+	return judge(text, len, out, NULL, NULL, 0, NULL);
 }
 
 int sentiment_explain(const char *text, size_t len, struct sent_result *out, struct buf *trace)
+{
+	return judge(text, len, out, trace, NULL, 0, NULL);
+}
+
+int sentiment_features(const char *text, size_t len, struct sent_result *out, uint32_t *feats, size_t max,
+                       size_t *n)
+{
+	return judge(text, len, out, NULL, feats, max, n);
+}
+
+static int judge(const char *text, size_t len, struct sent_result *out, struct buf *trace, uint32_t *feats,
+                 size_t max, size_t *nfeats)
 {
 	int rc = sentiment_init();
 	if (rc)
@@ -1024,7 +1246,55 @@ int sentiment_explain(const char *text, size_t len, struct sent_result *out, str
 	}
 	tokenize(&T, text, len);
 	*out = (struct sent_result){0};
-	score_tokens(&T, out, trace);
+	struct urg_seen seen = {0};
+	score_tokens(&T, out, trace, &seen);
+	out->urgent_rule = out->urgent;
+	if (model_threshold <= 1 || model_sconf <= 1 || feats) {
+		uint32_t fs[MAX_FEATS];
+		uint32_t *f = feats ? feats : fs;
+		size_t n = model_features(&T, &seen, out, f, feats ? max : MAX_FEATS);
+		if (nfeats)
+			*nfeats = n;
+		double z = model_bias;
+		for (size_t i = 0; i < n; i++)
+			z += model_w[f[i]];
+		out->urgent_p = 1 / (1 + exp(-z));
+		/* the model catches what the words do not; a defuser ("vorig jaar") and a
+		 * denial with no other urgency word ("hij is niet vermist") hold for it too */
+		if (!out->urgent && !seen.defused && !(seen.denied && !seen.word) &&
+		    out->urgent_p >= model_threshold) {
+			out->urgent = true;
+			set_label(out, out->pos, out->neg + 0.4, T.excl);   /* as for the rules' urgency */
+			if (trace)
+				IGNORE_RESULT(buf_addf(trace, "urgent-model(%.2f) ", out->urgent_p));
+		}
+		if (model_sconf <= 1) {
+			double zs[3], top = -1e300, sum = 0;
+			int best = 0;
+			for (int c = 0; c < 3; c++) {
+				zs[c] = model_sbias[c];
+				for (size_t i = 0; i < n; i++)
+					zs[c] += model_s[c][f[i]];
+				if (zs[c] > top) {
+					top = zs[c];
+					best = c;
+				}
+			}
+			for (int c = 0; c < 3; c++)
+				sum += exp(zs[c] - top);
+			double pbest = 1 / sum;
+			/* a sure label model decides; an urgent message stays negative, and a
+			 * mixed one (both sides weigh) stays unsure: the set's gold labels are
+			 * never "unsure", so the model cannot learn to say it */
+			bool mixed = out->pos >= 0.5 && out->neg >= 0.5 && fabs(out->score) < T_MIXED;
+			if (pbest >= model_sconf && !(out->urgent && best != SENT_NEG) && !mixed) {
+				if (trace && (int)out->label != best)
+					IGNORE_RESULT(buf_addf(trace, "label-model(%s %.2f) ",
+					                       sentiment_label_name((enum sent_label)best), pbest));
+				out->label = (enum sent_label)best;
+			}
+		}
+	}
 	if (T.v != vs) {
 		free(T.v);
 		free(T.text);

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/err.h"
 
@@ -34,7 +35,12 @@ struct sent_result {
 	double score;    /* -1 (negative) .. +1 (positive), 0 = nothing found */
 	bool urgent;
 	double pos, neg; /* evidence mass behind the score (both >= 0) */
+	bool urgent_rule; /* the rules (words, pairs, near rules) said urgent */
+	double urgent_p;  /* the learned model's probability of urgent (0 without a model) */
 };
+
+/* The learned urgency model: a logistic regression over hashed features. */
+#define SENT_MODEL_BITS 18
 
 /* Once at start (idempotent, thread-safe); sentiment_text calls it too.  0 or ERR_*. */
 int sentiment_init(void) WARN_UNUSED;
@@ -47,6 +53,12 @@ int sentiment_text(const char *text, size_t len, struct sent_result *out) WARN_U
 /* The same, and (trace != NULL) what each word added, for `kring sentiment --explain`. */
 struct buf;
 int sentiment_explain(const char *text, size_t len, struct sent_result *out, struct buf *trace) WARN_UNUSED;
+/*
+ * For the trainer (tools/sentiment_train.c): the same judgement, and the
+ * model's feature indices (< 1 << SENT_MODEL_BITS, at most max) in feats.
+ */
+int sentiment_features(const char *text, size_t len, struct sent_result *out, uint32_t *feats, size_t max,
+                       size_t *n) WARN_UNUSED;
 const char *sentiment_label_name(enum sent_label l);   /* "neg" "neu" "pos" "unsure" */
 int sentiment_cli_main(int argc, char **argv);         /* `kring sentiment ...`: argv[0] is "sentiment" */
 

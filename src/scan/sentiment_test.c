@@ -169,6 +169,42 @@ static void test_threads(void **state)
 	}
 }
 
+/* The learned urgency model: compiled in, bounded features, negation-scoped, and a defuser holds for it. */
+static void test_model(void **state)
+{
+	uint32_t f1[256], f2[256];
+	size_t n1 = 0, n2 = 0;
+	struct sent_result r;
+	const char *a = "Mijn vader is gevallen en ligt op de grond.";
+	const char *b = "Mijn vader is niet gevallen en ligt op de bank.";
+	assert_int_equal(sentiment_features(a, strlen(a), &r, f1, 256, &n1), 0);
+	assert_true(n1 > 10);
+	for (size_t i = 0; i < n1; i++)
+		assert_true(f1[i] < (1u << SENT_MODEL_BITS));
+	assert_true(r.urgent_p > 0 && r.urgent_p < 1);   /* the build trained and embedded a model */
+	assert_int_equal(sentiment_features(b, strlen(b), &r, f2, 256, &n2), 0);
+	/* "gevallen" after "niet" is another feature than "gevallen" */
+	size_t same = 0;
+	for (size_t i = 0; i < n1; i++)
+		for (size_t j = 0; j < n2; j++)
+			same += f1[i] == f2[j];
+	assert_true(same < n1);
+	/* at most max features, whatever the length */
+	static char big[20000];
+	for (size_t i = 0; i + 6 < sizeof big; i += 6)
+		memcpy(big + i, "woord ", 6);
+	assert_int_equal(sentiment_features(big, sizeof big - 8, &r, f1, 16, &n1), 0);
+	assert_int_equal(n1, 16);
+	/* the model's guess is deterministic and the same as sentiment_text's */
+	struct sent_result t = run("Er hangt een rare lucht op de gang en het alarm doet niks.");
+	struct sent_result u = run("Er hangt een rare lucht op de gang en het alarm doet niks.");
+	assert_true(t.urgent_p == u.urgent_p && t.urgent == u.urgent);
+	assert_true(t.urgent_rule ? t.urgent : true);
+	/* a defuser ("vorig jaar", a course) keeps the model from flagging too */
+	struct sent_result d = run("Vorig jaar lag mijn moeder op de grond en niemand nam op, gelukkig is dat voorbij.");
+	assert_false(d.urgent);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +212,7 @@ int main(void)
 		cmocka_unit_test(test_intensity),
 		cmocka_unit_test(test_limits_and_bytes),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_model),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -251,6 +251,9 @@ static const char *event_label(struct http_req *r, const struct wc_event *e)
 		return _r(r, "Herinnering: laat weten wat er gedaan is");
 	if (!strcmp(e->action, "triage"))
 		return _r(r, "Onderwerp of voorrang aangepast");
+	if (!strcmp(e->action, "consult"))
+		return !strcmp(e->note, "merged") ? _r(r, "Spreekuur: vraag samengevoegd met een andere")
+		                                  : _r(r, "Spreekuur: vraag afgewezen");
 	return e->action;
 }
 

@@ -212,3 +212,42 @@ def test_crisis_banner_in_apps_for_followers_and_group_members(srv):
     assert staff.post("/webcare/%s/crisis/on" % org, {"topic": "Storing alarmering"}).status_code == 303
     got = [a for a in announcements(srv, follower.tok) if a["id"] == str(org_id)]
     assert len(got) == 1 and "Storing alarmering" in got[0]["content"] and got[0]["reactions"] == []
+
+
+def test_declined_or_merged_question_closes_in_the_inbox(srv):
+    """A question the consultation hour declines or merges is dealt with: its
+    inbox item is closed in the same transaction (history says why), and a
+    question that stays open stays open."""
+    org, org_id, staff = org_with_staff(srv)
+    r = api(srv, staff.tok, "/api/v1/kring/consult/sessions", "post",
+            data={"topic": "Eten " + uniq("t"), "starts_at": iso(-5), "ends_at": iso(120), "account_id": org_id})
+    assert r.status_code == 200, r.text
+    sid = r.json()["id"]
+    asker = person(srv, "vrg", "Vera Vrager")
+    qids, texts = {}, {}
+    for k in ("declined", "merged", "into", "open"):
+        texts[k] = "Mag mijn vader zelf zijn eten meenemen naar de dagbesteding? " + uniq(k)
+        r = api(srv, asker.tok, "/api/v1/kring/consult/sessions/%s/questions" % sid, "post",
+                data={"text": texts[k], "visibility": "public"})
+        assert r.status_code == 200, r.text
+        qids[k] = r.json()["id"]
+    got = {i["text"]: i for i in items(srv, staff.tok, org) if i["kind"] == "consult"}
+    assert all(got[t]["status"] == "new" for t in texts.values())
+    r = api(srv, staff.tok, "/api/v1/kring/consult/questions/%s/decline" % qids["declined"], "post",
+            data={"reason": "Dit hoort niet bij dit spreekuur."})
+    assert r.status_code == 200, r.text
+    r = api(srv, staff.tok, "/api/v1/kring/consult/questions/%s/merge" % qids["merged"], "post",
+            data={"into_id": qids["into"]})
+    assert r.status_code == 200, r.text
+    got = {i["text"]: i for i in items(srv, staff.tok, org) if i["kind"] == "consult"}
+    assert got[texts["declined"]]["status"] == "closed"
+    assert got[texts["merged"]]["status"] == "closed"
+    assert got[texts["into"]]["status"] == "new" and got[texts["open"]]["status"] == "new"
+    # Not among the open items any more, and the history says why.
+    open_ids = {i["id"] for i in api(srv, staff.tok, "/api/v1/kring/webcare/%s/items" % org).json()}
+    assert got[texts["declined"]]["id"] not in open_ids and got[texts["merged"]]["id"] not in open_ids
+    assert got[texts["open"]]["id"] in open_ids
+    for k, why in (("declined", "declined"), ("merged", "merged")):
+        it = api(srv, staff.tok, "/api/v1/kring/webcare/%s/items/%s" % (org, got[texts[k]]["id"])).json()
+        notes = [(h["action"], h.get("note") or "") for h in it["history"]]
+        assert ("status", "closed") in notes and any(why in n for a, n in notes), notes
