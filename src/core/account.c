@@ -62,6 +62,8 @@ int core_open(const char *db_target, struct core **out)
 	 * timelines; an instance that wants no counts at all). */
 	const char *rs = getenv("KRING_REACH");
 	c->reach = rs && !strcmp(rs, "0") ? NULL : reach_new();
+	const char *bm = getenv("KRING_BADGE_MEMO");
+	c->badges = bm && !strcmp(bm, "0") ? NULL : badge_new();
 	*out = c;
 	return 0;
 }
@@ -71,6 +73,7 @@ void core_close(struct core *c)
 	if (!c)
 		return;
 	reach_free(c);
+	badge_free(c->badges);
 	store_close(c->store);
 	free(c);
 }

@@ -62,17 +62,24 @@ int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count)
 	/* The unread ones are kept at write time (store_conv_unread); what the
 	 * list leaves out (a newest post the viewer may not read now: its
 	 * writer blocked since, suspended, in think time) is left out here too. */
+	/* Remembered until a write could change it (badge.c). */
+	int64_t unread, ver, epoch, until = 0;
+	int rc = store_badge_state(c->store, viewer, &unread, &ver, &epoch);
+	if (rc || badge_get(c->badges, BADGE_CONV, viewer, ver, epoch, count))
+		return rc;
 	struct arena a;
 	arena_init(&a);
 	uint64_t *last;
 	size_t n = 0;
-	int rc = store_conv_unread(c->store, &a, viewer, CORE_UNREAD_MAX, &last, &n);
+	rc = store_conv_unread(c->store, &a, viewer, CORE_UNREAD_MAX, &last, &n);
 	bool *shown = arena_alloc(&a, n + 1);
 	if (!rc && n)
-		rc = core_posts_shown(c, &a, viewer, last, n, shown);
+		rc = core_posts_shown_until(c, &a, viewer, last, n, shown, &until);
 	for (size_t i = 0; !rc && i < n; i++)
 		*count += shown[i];
 	arena_release(&a);
+	if (!rc)
+		badge_put(c->badges, BADGE_CONV, viewer, ver, epoch, until, *count);
 	return rc;
 }
 

@@ -29,6 +29,7 @@ struct core {
 	void (*on_post)(struct core *c, uint64_t post, bool edited); /* written, edited or boosted */
 	void (*on_notify)(struct core *c, uint64_t account);        /* a notification for account */
 	struct reach_batch *reach; /* views waiting to be counted (reach.c) */
+	struct badge_memo *badges; /* the menu badges per person (badge.c); NULL: off */
 };
 
 /* Reach (reach.c): the batch, made by core_open and written out and freed
@@ -60,6 +61,22 @@ struct guard_ask;
  * core_posts_by_id applies, with only the columns the rule reads: for the
  * counts of the menu badges. */
 int core_posts_shown(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n, bool *ok);
+/* The same, and *until (when not NULL) lowered to the earliest think time
+ * still running among them (0: none), after which the answer may change. */
+int core_posts_shown_until(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
+                           bool *ok, int64_t *until) WARN_UNUSED;
+
+/* The menu badges remembered per person (badge.c) under the version and
+ * epoch store_badge_state read (migration 42): a page whose badge nothing
+ * changed since it was last worked out asks one row.  KRING_BADGE_MEMO=0
+ * switches the memory off (to measure it). */
+enum { BADGE_NOTIF, BADGE_CONV, BADGE_KINDS };
+struct badge_memo;
+struct badge_memo *badge_new(void);
+void badge_free(struct badge_memo *m);
+bool badge_get(struct badge_memo *m, int kind, uint64_t viewer, int64_t ver, int64_t epoch, int64_t *count);
+void badge_put(struct badge_memo *m, int kind, uint64_t viewer, int64_t ver, int64_t epoch, int64_t until,
+               int64_t count);
 
 /* core_post_get for many: out[i] is the post ids[i] names, ready to show to
  * viewer, or NULL when it is gone or not the viewer's to see. */

@@ -119,7 +119,7 @@ int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *
  * organisation is heard), not reading them for display: the menu badge
  * on every page. */
 static int notif_count_unread(struct core *c, struct arena *a, uint64_t viewer, const struct page *pg,
-                              int64_t *count)
+                              int64_t *count, int64_t *until)
 {
 	struct notification *v;
 	size_t nv;
@@ -136,7 +136,7 @@ static int notif_count_unread(struct core *c, struct arena *a, uint64_t viewer, 
 	for (size_t i = 0; i < nv; i++)
 		if (v[i].post_id)
 			ids[np++] = v[i].post_id;
-	if (np && (rc = core_posts_shown(c, a, viewer, ids, np, shown)))
+	if (np && (rc = core_posts_shown_until(c, a, viewer, ids, np, shown, until)))
 		return rc;
 	size_t norg = 0;
 	for (size_t i = 0; i < nv; i++) {
@@ -160,16 +160,21 @@ int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
 	*count = 0;
 	if (!viewer)
 		return ERR_AUTH;
-	int64_t n = 0;
-	int rc = store_notif_unread(c->store, viewer, &n);
-	if (rc || n <= 0)
+	/* The unread ones are counted at write time (notif_count); the answer
+	 * through the list's filter is remembered until a write could change
+	 * it (badge.c). */
+	int64_t n = 0, ver, epoch, until = 0;
+	int rc = store_badge_state(c->store, viewer, &n, &ver, &epoch);
+	if (rc || n <= 0 || badge_get(c->badges, BADGE_NOTIF, viewer, ver, epoch, count))
 		return rc;
 	/* Reading marks every notification read, so the unread ones are the
 	 * newest: look at those through the list's own filter. */
 	struct arena a;
 	arena_init(&a);
 	struct page pg = {.limit = n < CORE_UNREAD_MAX ? (int)n : CORE_UNREAD_MAX};
-	rc = notif_count_unread(c, &a, viewer, &pg, count);
+	rc = notif_count_unread(c, &a, viewer, &pg, count, &until);
 	arena_release(&a);
+	if (!rc)
+		badge_put(c->badges, BADGE_NOTIF, viewer, ver, epoch, until, *count);
 	return rc;
 }

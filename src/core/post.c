@@ -237,11 +237,30 @@ int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uin
 
 int core_posts_shown(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n, bool *ok)
 {
+	return core_posts_shown_until(c, a, viewer, ids, n, ok, NULL);
+}
+
+/* The earliest think time still running among v[0..n): the moment the
+ * answer can change with no write at all. */
+static void held_until(struct post *const *v, size_t n, int64_t *until)
+{
+	if (!until)
+		return;
+	int64_t now = time_now();
+	for (size_t i = 0; i < n; i++)
+		if (v[i] && v[i]->publish_at > now && (!*until || v[i]->publish_at < *until))
+			*until = v[i]->publish_at;
+}
+
+int core_posts_shown_until(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
+                           bool *ok, int64_t *until)
+{
 	memset(ok, 0, n * sizeof *ok);
 	struct post **v = arena_alloc(a, (n + 1) * sizeof *v);
 	int rc = store_posts_vis(c->store, a, viewer, ids, n, v);
 	if (rc)
 		return rc;
+	held_until(v, n, until);
 	/* A boost is shown when what it boosts is.  (core_posts_by_id also
 	 * drops a post whose author's account cannot be read: accounts are
 	 * never deleted, so only a database error does that.) */
@@ -257,6 +276,7 @@ int core_posts_shown(struct core *c, struct arena *a, uint64_t viewer, const uin
 	struct post **orig = arena_alloc(a, (k + 1) * sizeof *orig);
 	if ((rc = store_posts_vis(c->store, a, viewer, orig_ids, k, orig)))
 		return rc;
+	held_until(orig, k, until);
 	for (size_t i = 0, j = 0; i < n; i++)
 		if (ok[i] && v[i]->reblog_of) {
 			ok[i] = orig[j] && core_post_visible(viewer, orig[j]);

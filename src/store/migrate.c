@@ -665,6 +665,77 @@ static const char *const sqlite_steps[] = {
 	 * downloaded.  Shown through the API as media with remote_url. */
 	"CREATE TABLE fed_media (post_id INTEGER NOT NULL, idx INTEGER NOT NULL, url TEXT NOT NULL,"
 	" mime TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (post_id, idx)) WITHOUT ROWID;",
+	/* 43 (menu badges, issue 15, docs/badges.md): per person the number of
+	 * unread notifications and a version that every write which could change
+	 * either menu badge raises, all kept by triggers in the writing
+	 * transaction: the person's notifications and unread conversations,
+	 * what decides whether they may read a post (follows, blocks, recipients,
+	 * staff, group membership).  vis_epoch is raised by what changes it for
+	 * many people at once (a post deleted, hidden, moved; a suspension; a
+	 * group's kind).  core remembers each badge under (version, epoch). */
+	"CREATE TABLE notif_count (account_id INTEGER PRIMARY KEY, unread INTEGER NOT NULL DEFAULT 0,"
+	" ver INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO notif_count (account_id, unread) SELECT a.id, (SELECT COUNT(*) FROM notifications n"
+	" WHERE n.account_id = a.id AND n.read = 0) FROM accounts a;"
+	"CREATE TRIGGER notif_count_acc AFTER INSERT ON accounts BEGIN"
+	" INSERT INTO notif_count (account_id) VALUES (NEW.id) ON CONFLICT (account_id) DO NOTHING; END;"
+	"CREATE TABLE vis_epoch (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+	"INSERT INTO vis_epoch (id, n) VALUES (1, 0);"
+	"CREATE TRIGGER notif_count_ins AFTER INSERT ON notifications BEGIN"
+	" INSERT INTO notif_count (account_id, unread, ver) VALUES (NEW.account_id, NEW.read = 0, 1)"
+	" ON CONFLICT (account_id) DO UPDATE SET unread = unread + excluded.unread, ver = ver + 1; END;"
+	"CREATE TRIGGER notif_count_del AFTER DELETE ON notifications BEGIN"
+	" UPDATE notif_count SET unread = unread - (OLD.read = 0), ver = ver + 1 WHERE account_id = OLD.account_id; END;"
+	"CREATE TRIGGER notif_count_upd AFTER UPDATE OF read, account_id, post_id, actor_id, org_id ON notifications BEGIN"
+	" UPDATE notif_count SET unread = unread - (OLD.read = 0), ver = ver + 1 WHERE account_id = OLD.account_id;"
+	" INSERT INTO notif_count (account_id, unread, ver) VALUES (NEW.account_id, NEW.read = 0, 1)"
+	" ON CONFLICT (account_id) DO UPDATE SET unread = unread + excluded.unread, ver = ver + 1; END;"
+	"CREATE TRIGGER badge_conv_ins AFTER INSERT ON conv_unread BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = NEW.account_id; END;"
+	"CREATE TRIGGER badge_conv_upd AFTER UPDATE ON conv_unread BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id IN (OLD.account_id, NEW.account_id); END;"
+	"CREATE TRIGGER badge_conv_del AFTER DELETE ON conv_unread BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = OLD.account_id; END;"
+	"CREATE TRIGGER badge_follows_ins AFTER INSERT ON follows BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = NEW.follower_id; END;"
+	"CREATE TRIGGER badge_follows_del AFTER DELETE ON follows BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = OLD.follower_id; END;"
+	"CREATE TRIGGER badge_blocks_ins AFTER INSERT ON blocks BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id IN (NEW.account_id, NEW.target_id); END;"
+	"CREATE TRIGGER badge_blocks_del AFTER DELETE ON blocks BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id IN (OLD.account_id, OLD.target_id); END;"
+	"CREATE TRIGGER badge_mutes_ins AFTER INSERT ON mutes BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = NEW.account_id; END;"
+	"CREATE TRIGGER badge_mutes_del AFTER DELETE ON mutes BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = OLD.account_id; END;"
+	"CREATE TRIGGER badge_recipients_ins AFTER INSERT ON post_recipients BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = NEW.account_id"
+	" OR account_id IN (SELECT person_id FROM org_staff WHERE org_id = NEW.account_id); END;"
+	"CREATE TRIGGER badge_recipients_del AFTER DELETE ON post_recipients BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = OLD.account_id"
+	" OR account_id IN (SELECT person_id FROM org_staff WHERE org_id = OLD.account_id); END;"
+	"CREATE TRIGGER badge_staff_ins AFTER INSERT ON org_staff BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = NEW.person_id; END;"
+	"CREATE TRIGGER badge_staff_del AFTER DELETE ON org_staff BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = OLD.person_id; END;"
+	"CREATE TRIGGER badge_members_ins AFTER INSERT ON group_members BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = NEW.account_id; END;"
+	"CREATE TRIGGER badge_members_upd AFTER UPDATE ON group_members BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id IN (OLD.account_id, NEW.account_id); END;"
+	"CREATE TRIGGER badge_members_del AFTER DELETE ON group_members BEGIN"
+	" UPDATE notif_count SET ver = ver + 1 WHERE account_id = OLD.account_id; END;"
+	"CREATE TRIGGER badge_posts_upd AFTER UPDATE OF deleted, visibility, pending, group_id, publish_at, author_id,"
+	" writer_id, reblog_of ON posts WHEN OLD.deleted IS NOT NEW.deleted OR OLD.visibility IS NOT NEW.visibility"
+	" OR OLD.pending IS NOT NEW.pending OR OLD.group_id IS NOT NEW.group_id OR OLD.publish_at IS NOT NEW.publish_at"
+	" OR OLD.author_id IS NOT NEW.author_id OR OLD.writer_id IS NOT NEW.writer_id OR OLD.reblog_of IS NOT NEW.reblog_of"
+	" BEGIN UPDATE vis_epoch SET n = n + 1 WHERE id = 1; END;"
+	"CREATE TRIGGER badge_posts_del AFTER DELETE ON posts BEGIN UPDATE vis_epoch SET n = n + 1 WHERE id = 1; END;"
+	"CREATE TRIGGER badge_accounts_upd AFTER UPDATE OF suspended ON accounts WHEN OLD.suspended IS NOT NEW.suspended"
+	" BEGIN UPDATE vis_epoch SET n = n + 1 WHERE id = 1; END;"
+	"CREATE TRIGGER badge_accounts_del AFTER DELETE ON accounts BEGIN UPDATE vis_epoch SET n = n + 1 WHERE id = 1; END;"
+	"CREATE TRIGGER badge_groups_upd AFTER UPDATE OF kind ON groups WHEN OLD.kind IS NOT NEW.kind"
+	" BEGIN UPDATE vis_epoch SET n = n + 1 WHERE id = 1; END;"
+	"CREATE TRIGGER badge_groups_del AFTER DELETE ON groups BEGIN UPDATE vis_epoch SET n = n + 1 WHERE id = 1; END;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -1056,6 +1056,28 @@ int store_notif_unread(struct store *s, uint64_t account, int64_t *count)
 	                 account);
 }
 
+int store_badge_state(struct store *s, uint64_t account, int64_t *unread, int64_t *ver, int64_t *epoch)
+{
+	DB_OR_FAIL(s);
+	*unread = 0;
+	*ver = -1;
+	*epoch = 0;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT COALESCE(c.unread, 0), COALESCE(c.ver, -1), e.n FROM vis_epoch e"
+	                              " LEFT JOIN notif_count c ON c.account_id = ?1 WHERE e.id = 1",
+	                              "u", account);
+	if (!st)
+		return ERR_DB;
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*unread = db_i64(st, 0);
+		*ver = db_i64(st, 1);
+		*epoch = db_i64(st, 2);
+	}
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
 int store_notif_mark_read_range(struct store *s, uint64_t account, uint64_t min_id, uint64_t max_id)
 {
 	DB_OR_FAIL(s);

@@ -293,6 +293,10 @@ int store_notif_insert_for(struct store *s, uint64_t account, uint64_t org, int 
 int store_notif_list(struct store *s, struct arena *a, uint64_t account, const struct page *pg,
                      struct notification **out, size_t *n) WARN_UNUSED;
 int store_notif_unread(struct store *s, uint64_t account, int64_t *count) WARN_UNUSED;
+/* The menu badges' state (migration 42): the unread notifications kept at
+ * write time, the version every write that could change either badge
+ * raises (-1: no row) and the epoch of writes that change many people's. */
+int store_badge_state(struct store *s, uint64_t account, int64_t *unread, int64_t *ver, int64_t *epoch) WARN_UNUSED;
 int store_notif_mark_read(struct store *s, uint64_t account) WARN_UNUSED;
 /* Notifications about a group (group_id) and with a moderator's note. */
 int store_notif_insert_in(struct store *s, uint64_t account, int kind, uint64_t actor, uint64_t post,
