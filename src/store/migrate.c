@@ -660,6 +660,12 @@ static const char *const sqlite_steps[] = {
 	 * enum measure_day_kind.  Numbers only, nobody's identity. */
 	"CREATE TABLE measure_daily (account_id INTEGER NOT NULL, kind INTEGER NOT NULL, day INTEGER NOT NULL,"
 	" n INTEGER NOT NULL, PRIMARY KEY (account_id, kind, day)) WITHOUT ROWID;",
+
+	/* 42 (guidelines reminder limit, issue 20, docs/measure.md): when an
+	 * organisation last reminded a staff member of its guidelines, so
+	 * nobody is reminded more than once per CORE_REMIND_DAYS. */
+	"CREATE TABLE guidelines_reminders (org_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
+	" sent_at INTEGER NOT NULL, PRIMARY KEY (org_id, person_id)) WITHOUT ROWID;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

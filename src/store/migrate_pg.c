@@ -600,6 +600,9 @@ const char *const store_pg_steps[] = {
 	/* 41: reach and clicks per day (see migrate.c). */
 	"CREATE TABLE measure_daily (account_id BIGINT NOT NULL, kind BIGINT NOT NULL, day BIGINT NOT NULL,"
 	" n BIGINT NOT NULL, PRIMARY KEY (account_id, kind, day));",
+	/* 42: the guidelines reminder limit (see migrate.c). */
+	"CREATE TABLE guidelines_reminders (org_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
+	" sent_at BIGINT NOT NULL, PRIMARY KEY (org_id, person_id));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

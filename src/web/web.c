@@ -362,6 +362,7 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/ambassadeur", h_ambassador, WEB_LOGIN},
 	{HTTP_POST, "/ambassadeur/:org/:action", h_ambassador_act, WEB_LOGIN},
 	{HTTP_GET, "/ambassadeurs/:org", h_ambassadors, WEB_LOGIN},
+	{HTTP_GET, "/ambassadeurs/:org/bezoeken.csv", h_ambassadors_csv, WEB_LOGIN},
 	/* guidelines reach (issue 20, web/guidelines_reach.c): the organisation's staff */
 	{HTTP_GET, "/richtlijnen/:org", h_guidelines_reach, WEB_LOGIN},
 	{HTTP_POST, "/richtlijnen/:org/herinnering", h_guidelines_remind, WEB_LOGIN},
