@@ -226,3 +226,33 @@ def test_group_figures_and_trend_through_the_api(srv):
     assert len(w) == 12 and (w[-1]["statuses"], w[-1]["joined"], w[-1]["reach"], w[-1]["reach_below_5"]) == \
         (1, 1, None, True)
     assert api(srv, "GET", "/api/v1/kring/groups/%s/figures" % gid, out).status_code in (403, 404)
+
+
+def test_csv_beside_every_chart(srv):
+    """A group's figures and the trend page have a CSV of their weeks too
+    (the campaign, webcare and ambassador pages had or have one)."""
+    owner = srv.login(srv.add_user(uniq("own")))
+    g = make_group(owner, "open")
+    gid = re.search(r'name="group_id" value="(\d+)"', owner.get("/g/" + g).text).group(1)
+    assert owner.post("/posts", {"text": "Welkom " + uniq("w"), "group_id": gid}).status_code in (200, 303)
+    assert 'href="/g/%s/cijfers.csv"' % g in owner.get("/g/%s/cijfers" % g).text
+    r = owner.get("/g/%s/cijfers.csv" % g)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/csv")
+    lines = r.text.strip().split("\r\n")
+    assert lines[0] == "week_starting,posts,joined,reach" and len(lines) == 13
+    assert re.match(r"^\d{4}-\d\d-\d\d,1,1,<5$", lines[-1]), lines[-1]
+    assert srv.login(srv.add_user(uniq("buiten"))).get("/g/%s/cijfers.csv" % g).status_code in (403, 404)
+    # The trend page: the weeks around the day.
+    org, oid, (a, _, _) = setup_org(srv)
+    ca = srv.login(a)
+    day = str(datetime.datetime.now(datetime.timezone.utc).date() - datetime.timedelta(days=40))
+    r = ca.get("/trend/%s/cijfers.csv" % org, params={"meting": "volgers", "datum": day})
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/csv"), r.text[:300]
+    lines = r.text.strip().split("\r\n")
+    assert lines[0] == "week,week_starting,total" and len(lines) > 6
+    assert any(line.startswith("0,") for line in lines) and all(line.endswith(",0") for line in lines[1:])
+    assert 'href="/trend/%s/cijfers.csv?meting=volgers&amp;datum=%s"' % (org, day) in \
+        ca.get("/trend/%s" % org, params={"meting": "volgers", "datum": day}).text
+    assert ca.get("/trend/%s/cijfers.csv" % org).status_code == 400
+    out = srv.login(srv.add_user(uniq("buiten")))
+    assert out.get("/trend/%s/cijfers.csv" % org, params={"meting": "volgers", "datum": day}).status_code == 404
