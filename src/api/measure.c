@@ -48,8 +48,8 @@ static int64_t day_of(int64_t t)
 	return (t + biz_amsterdam_offset(t)) / 86400;
 }
 
-static const char *const goal_names[] = {[CAMPAIGN_REACH] = "reach", [CAMPAIGN_CLICKS] = "clicks",
-                                         [CAMPAIGN_APPLICATIONS] = "applications"};
+static const char *const goal_names[] = {
+        [CAMPAIGN_REACH] = "reach", [CAMPAIGN_CLICKS] = "clicks", [CAMPAIGN_APPLICATIONS] = "applications"};
 
 static void ent_campaign(struct actx *x, struct jw *j, const struct campaign *cp)
 {
@@ -59,8 +59,8 @@ static void ent_campaign(struct actx *x, struct jw *j, const struct campaign *cp
 	jw_kstr(j, "name", cp->name);
 	jw_kstr(j, "tag", cp->tag);
 	jw_kstr(j, "link", cp->link);
-	jw_kstr(j, "goal_kind", cp->goal_kind >= 0 && cp->goal_kind <= CAMPAIGN_APPLICATIONS ? goal_names[cp->goal_kind]
-	                                                                                       : "reach");
+	jw_kstr(j, "goal_kind",
+	        cp->goal_kind >= 0 && cp->goal_kind <= CAMPAIGN_APPLICATIONS ? goal_names[cp->goal_kind] : "reach");
 	jw_kint(j, "goal", cp->goal);
 	kday(x, j, "starts", day_of(cp->starts_at));
 	kday(x, j, "ends", day_of(cp->ends_at) - 1); /* ends_at is the start of the day after */
@@ -106,15 +106,21 @@ static int campaign_args(struct actx *x, struct campaign_input *in, bool *answer
 	struct arena *a = x->a;
 	struct campaign cp;
 	switch (core_campaign_check(a, in, &cp)) {
-	case CAMPAIGN_OK: *answered = false; return 0;
-	case CAMPAIGN_NAME: return api_fail(x, 422, "Validation failed: name is empty, too long or not one line");
-	case CAMPAIGN_BY: return api_fail(x, 422, "Validation failed: by must be a #tag or an http(s) address");
+	case CAMPAIGN_OK:
+		*answered = false;
+		return 0;
+	case CAMPAIGN_NAME:
+		return api_fail(x, 422, "Validation failed: name is empty, too long or not one line");
+	case CAMPAIGN_BY:
+		return api_fail(x, 422, "Validation failed: by must be a #tag or an http(s) address");
 	case CAMPAIGN_GOAL:
 		return api_fail(x, 422,
-		                "Validation failed: goal must be a whole number from 1, goal_kind reach, clicks or applications");
+		                "Validation failed: goal must be a whole number from 1, goal_kind reach, clicks or "
+		                "applications");
 	case CAMPAIGN_PERIOD:
-		return api_fail(x, 422, "Validation failed: starts and ends must be YYYY-MM-DD, ends not before starts,"
-		                        " at most 366 days");
+		return api_fail(x, 422,
+		                "Validation failed: starts and ends must be YYYY-MM-DD, ends not before starts,"
+		                " at most 366 days");
 	}
 	return 0;
 }
@@ -242,8 +248,9 @@ static int ent_ambassadorship(struct actx *x, struct jw *j, const struct ambassa
 	for (size_t k = 0; k < np; k++) {
 		jw_obj(j);
 		jw_kid(j, "status_id", posts[k]->id);
-		jw_kstr(j, "url", arena_printf(x->a, "%s/l/%llu-a%llu", x->base, (unsigned long long)posts[k]->id,
-		                               (unsigned long long)me->code));
+		jw_kstr(j, "url",
+		        arena_printf(x->a, "%s/l/%llu-a%llu", x->base, (unsigned long long)posts[k]->id,
+		                     (unsigned long long)me->code));
 		count(j, "reached", f[k].reached);
 		count(j, "clicks", f[k].clicks);
 		count(j, "applied", f[k].applied);
@@ -457,8 +464,10 @@ static const char *const measure_names[TREND_MEASURES] = {
         [TREND_ANSWERED] = "answered", [TREND_NEGATIVE] = "negative",   [TREND_REACH] = "reach",
         [TREND_CLICKS] = "clicks",     [TREND_VACANCY] = "vacancy",
 };
-static const char *const verdict_names[] = {[TREND_TOO_SHORT] = "too_short", [TREND_CHANCE] = "chance",
-                                            [TREND_PROBABLY] = "probably", [TREND_VERY_PROBABLY] = "very_probably"};
+static const char *const verdict_names[] = {[TREND_TOO_SHORT] = "too_short",
+                                            [TREND_CHANCE] = "chance",
+                                            [TREND_PROBABLY] = "probably",
+                                            [TREND_VERY_PROBABLY] = "very_probably"};
 
 static void knum(struct jw *j, const char *k, double v)
 {
@@ -482,8 +491,9 @@ int a_trend(struct http_req *r)
 		if (!strcmp(ms, measure_names[i]))
 			measure = i;
 	if (measure < 0)
-		return api_fail(&x, 422, "Validation failed: measure is one of mentions, followers, members, answered,"
-		                         " negative, reach, clicks, vacancy");
+		return api_fail(&x, 422,
+		                "Validation failed: measure is one of mentions, followers, members, answered,"
+		                " negative, reach, clicks, vacancy");
 	struct trend_page t;
 	rc = core_trend_page(x.c, x.a, x.viewer, param_id(r, "id"), measure, arg(&x, "day"), &t);
 	if (rc == ERR_INVAL)

@@ -31,8 +31,7 @@ static int campaign_of_staff(struct core *c, struct arena *a, uint64_t viewer, u
 	return staff_of(c, viewer, (*cp)->org_id) ? 0 : ERR_NOTFOUND; /* to others it does not exist */
 }
 
-int core_campaign_update(struct core *c, struct arena *a, uint64_t viewer, uint64_t id,
-                         const struct campaign_input *in)
+int core_campaign_update(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, const struct campaign_input *in)
 {
 	struct campaign *old;
 	int rc = campaign_of_staff(c, a, viewer, id, &old);

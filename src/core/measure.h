@@ -30,7 +30,6 @@ int core_campaign_delete(struct core *c, struct arena *a, uint64_t viewer, uint6
 /* Visits through org's ambassador links per week (Monday to Sunday,
  * Amsterdam), the last CORE_AMB_WEEKS weeks up to this one, oldest first,
  * a week below 5 as -1; for org's staff only (ERR_NOTFOUND otherwise). */
-int core_amb_weeks(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, struct amb_week **out)
-	WARN_UNUSED;
+int core_amb_weeks(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, struct amb_week **out) WARN_UNUSED;
 
 #endif

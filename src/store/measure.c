@@ -8,10 +8,10 @@ int store_campaign_update(struct store *s, const struct campaign *cp)
 {
 	DB_OR_FAIL(s);
 	return db_exec(db,
-	                 "UPDATE campaigns SET name = ?2, tag = ?3, link = ?4, goal_kind = ?5, goal = ?6, starts_at = ?7,"
-	                 " ends_at = ?8 WHERE id = ?1",
-	                 "usssiiii", cp->id, cp->name, cp->tag, cp->link, (int64_t)cp->goal_kind, cp->goal, cp->starts_at,
-	                 cp->ends_at);
+	               "UPDATE campaigns SET name = ?2, tag = ?3, link = ?4, goal_kind = ?5, goal = ?6, starts_at = ?7,"
+	               " ends_at = ?8 WHERE id = ?1",
+	               "usssiiii", cp->id, cp->name, cp->tag, cp->link, (int64_t)cp->goal_kind, cp->goal, cp->starts_at,
+	               cp->ends_at);
 }
 
 int store_campaign_delete(struct store *s, uint64_t id)
@@ -23,8 +23,8 @@ int store_campaign_delete(struct store *s, uint64_t id)
 int store_remind_last(struct store *s, uint64_t org, uint64_t person, int64_t *at)
 {
 	DB_OR_FAIL(s);
-	return db_scalar(db, at, 0, "SELECT sent_at FROM guidelines_reminders WHERE org_id = ?1 AND person_id = ?2", "uu",
-	                 org, person);
+	return db_scalar(db, at, 0, "SELECT sent_at FROM guidelines_reminders WHERE org_id = ?1 AND person_id = ?2",
+	                 "uu", org, person);
 }
 
 int store_remind_note(struct store *s, uint64_t org, uint64_t person, int64_t now)
