@@ -139,6 +139,10 @@ build/release/kring-bench-data: bench/bench_data_main.c bench/bench_data.c bench
 build/release/kring-slots-bench: bench/slots_bench.c $(REL_OBJ)
 	@echo "  LINK    $@"
 	@$(CC) $(REL_CFLAGS) -o $@ bench/slots_bench.c $(REL_OBJ) $(LIBS)
+# What noting reach costs a timeline request (issue 20), for make bench.
+build/release/kring-reach-bench: bench/reach_bench.c $(REL_OBJ)
+	@echo "  LINK    $@"
+	@$(CC) $(REL_CFLAGS) -o $@ bench/reach_bench.c $(REL_OBJ) $(LIBS)
 # Webcare ingest and inbox rows (issue 17), for make bench (bench/webcare.sh).
 build/release/kring-webcare-bench: bench/webcare_bench.c $(REL_OBJ)
 	@echo "  LINK    $@"
@@ -217,8 +221,9 @@ eval: deps build/release/kring build/scan_train build/sentiment_train
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_unseen.jsonl
 	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_dev.jsonl
 
-bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench build/release/kring-webcare-bench build/bench/scan_bench
+bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench build/release/kring-webcare-bench build/bench/scan_bench build/release/kring-reach-bench
 	./build/bench/scan_bench 3
+	./build/release/kring-reach-bench
 	./build/release/kring-slots-bench
 	./bench/webcare.sh
 	./bench/slots_load.sh

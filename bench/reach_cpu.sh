@@ -21,6 +21,8 @@ DB=$W/data/kring.db
 THREAD=$(sqlite3 "$DB" "SELECT id FROM posts WHERE visibility = 0 AND deleted = 0 AND reblog_of = 0 AND in_reply_to = 0 AND replies >= 3 ORDER BY id DESC LIMIT 1")
 TCK=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' /proc/$1/stat; }
+# The counting thread's own CPU time (core/reach.c names it kring-reach); 0 when off.
+rcpu() { for t in /proc/$1/task/*; do [ "$(cat "$t/comm" 2>/dev/null)" = kring-reach ] && { awk '{print $14 + $15}' "$t/stat"; return; }; done; echo 0; }
 for round in $(seq 1 "$ROUNDS"); do
  for mode in 0 1; do
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -36,12 +38,12 @@ for round in $(seq 1 "$ROUNDS"); do
     # Warm up, then measure.
     timeout 20 wrk -t1 -c4 -d2s -H "Cookie: $COOKIE" "$BASE$url" >/dev/null
     sleep 2.5  # the counting thread writes what the warm-up noted
-    c0=$(cpu $KPID)
+    c0=$(cpu $KPID); r0=$(rcpu $KPID)
     out=$(timeout 60 wrk -t2 -c8 -d8s -H "Cookie: $COOKIE" "$BASE$url")
     sleep 2.5  # and what the run noted, inside the measurement
-    c1=$(cpu $KPID)
+    c1=$(cpu $KPID); r1=$(rcpu $KPID)
     n=$(echo "$out" | awk '/requests in/ {print $1}')
-    echo "round $round reach=$mode $url requests=$n cpu_ms_per_request=$(awk -v a="$c0" -v b="$c1" -v n="$n" -v t="$TCK" 'BEGIN { printf "%.3f", (b - a) * 1000 / t / n }')"
+    echo "round $round reach=$mode $url requests=$n cpu_ms_per_request=$(awk -v a="$c0" -v b="$c1" -v n="$n" -v t="$TCK" 'BEGIN { printf "%.3f", (b - a) * 1000 / t / n }') counting_thread_ms_per_request=$(awk -v a="$r0" -v b="$r1" -v n="$n" -v t="$TCK" 'BEGIN { printf "%.3f", (b - a) * 1000 / t / n }')"
   done
   kill $KPID; wait $KPID 2>/dev/null; KPID=""
  done

@@ -507,6 +507,20 @@ const struct api_route api_table[] = {
 	/* vacancies (issue 20, docs/measure.md): kring's own */
 	{G, "/api/v1/kring/vacancies", a_vacancies, OPT("read:statuses")},
 	{P, "/api/v1/kring/vacancies", a_vacancy_create, "write:statuses"},
+	/* measure and tell (issue 20, api/measure.c): the organisation's staff */
+	{G, "/api/v1/kring/campaigns", a_campaigns, "read:statuses"},
+	{P, "/api/v1/kring/campaigns", a_campaign_create, "write:statuses"},
+	{G, "/api/v1/kring/campaigns/:id", a_campaign, "read:statuses"},
+	{PU, "/api/v1/kring/campaigns/:id", a_campaign_update, "write:statuses"},
+	{D, "/api/v1/kring/campaigns/:id", a_campaign_delete, "write:statuses"},
+	{G, "/api/v1/kring/ambassador", a_ambassador_mine, "read:accounts"},
+	{P, "/api/v1/kring/ambassador/:id", a_ambassador_join, "write:accounts"},
+	{D, "/api/v1/kring/ambassador/:id", a_ambassador_leave, "write:accounts"},
+	{G, "/api/v1/kring/ambassadors/:id", a_ambassador_report, "read:statuses"},
+	{G, "/api/v1/kring/guidelines/:id/reach", a_guidelines_reach, "read:statuses"},
+	{P, "/api/v1/kring/guidelines/:id/remind", a_guidelines_remind, "write:statuses"},
+	{G, "/api/v1/kring/groups/:id/figures", a_group_figures, "read:statuses"},
+	{G, "/api/v1/kring/trend/:id", a_trend, "read:statuses"},
 	/* reviews (issue 19, docs/reviews.md): kring's own */
 	{G, "/api/v1/kring/reviews", a_review_list, OPT("read:reviews")},
 	{G, "/api/v1/kring/reviews/mine", a_review_mine, "read:reviews"},

@@ -212,6 +212,10 @@ H(a_match_profile_set); H(a_match_undo); H(a_match_like); H(a_match_skip); H(a_m
 H(a_post_reach);
 /* vacancy.c: vacancies (kring's own, issue 20) */
 H(a_vacancies); H(a_vacancy_create);
+/* measure and tell (issue 20, api/measure.c) */
+H(a_campaigns); H(a_campaign_create); H(a_campaign); H(a_campaign_update); H(a_campaign_delete);
+H(a_ambassador_mine); H(a_ambassador_join); H(a_ambassador_leave); H(a_ambassador_report);
+H(a_guidelines_reach); H(a_guidelines_remind); H(a_group_figures); H(a_trend);
 /* plan.c: my plan (kring's own) and its FHIR export */
 H(a_plan_mine); H(a_plan_of); H(a_plan_shared); H(a_plan_fhir); H(a_plan_goal_add); H(a_plan_step_add);
 H(a_plan_goal_act); H(a_plan_step_act); H(a_plan_undo); H(a_plan_share);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/bizhours.h"
 #include "base/err.h"
 #include "base/id.h"
 #include "core/ambassador.h"
@@ -13,6 +14,7 @@
 #include "core/core_int.h"
 #include "store/store_amb.h"
 #include "store/store_campaign.h"
+#include "store/store_measure.h"
 
 static bool staff_of(struct core *c, uint64_t viewer, uint64_t org)
 {
@@ -147,7 +149,12 @@ int core_amb_visit(struct core *c, struct arena *a, uint64_t viewer, uint64_t po
 		return 0;
 	if ((rc = store_begin(c->store)))
 		return rc;
-	return in_tx(c, store_amb_visit(c->store, code, post, viewer));
+	/* The visit and its Amsterdam day (the visits-per-week chart). */
+	int64_t now = time_now();
+	rc = store_amb_visit(c->store, code, post, viewer);
+	if (!rc)
+		rc = store_amb_day(c->store, code, (now + biz_amsterdam_offset(now)) / 86400);
+	return in_tx(c, rc);
 }
 
 int core_amb_applied(struct core *c, struct arena *a, uint64_t post, uint64_t code)

@@ -6,8 +6,10 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/id.h"
 #include "core/core_int.h"
 #include "core/guidelines_reach.h"
+#include "store/store_measure.h"
 
 static bool staff_of(struct core *c, uint64_t viewer, uint64_t org)
 {
@@ -59,9 +61,10 @@ int core_guidelines_reach(struct core *c, struct arena *a, uint64_t viewer, uint
 	return count(c, a, org, viewer, out, &p, &n);
 }
 
-int core_guidelines_remind(struct core *c, struct arena *a, uint64_t viewer, uint64_t org, size_t *sent)
+int core_guidelines_remind(struct core *c, struct arena *a, uint64_t viewer, uint64_t org,
+                           struct guidelines_remind *out)
 {
-	*sent = 0;
+	memset(out, 0, sizeof *out);
 	if (!viewer)
 		return ERR_AUTH;
 	if (!staff_of(c, viewer, org))
@@ -74,15 +77,33 @@ int core_guidelines_remind(struct core *c, struct arena *a, uint64_t viewer, uin
 		return rc;
 	if (!r.has_guidelines)
 		return ERR_CONFLICT;
+	int64_t now = time_now(), every = (int64_t)CORE_REMIND_DAYS * 86400;
+	uint64_t *to = arena_alloc(a, (n + 1) * sizeof *to);
+	size_t nto = 0;
 	if ((rc = store_begin(c->store)))
 		return rc;
-	for (size_t i = 0; i < n && !rc; i++)
+	/* The limit is read and noted in the transaction that sends, so two
+	 * presses at once cannot both remind. */
+	for (size_t i = 0; i < n && !rc; i++) {
+		int64_t last = 0;
+		if ((rc = store_remind_last(c->store, org, p[i], &last)))
+			break;
+		if (last && now - last < every) {
+			out->waiting++;
+			if (!out->next_at || last + every < out->next_at)
+				out->next_at = last + every;
+			continue;
+		}
 		rc = store_notif_insert_for(c->store, p[i], org, NOTIF_GUIDELINES, org, 0);
+		if (!rc)
+			rc = store_remind_note(c->store, org, p[i], now);
+		to[nto++] = p[i];
+	}
 	if ((rc = store_finish(c->store, rc)))
 		return rc;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < nto; i++)
 		if (c->on_notify)
-			c->on_notify(c, p[i]);
-	*sent = n;
-	return 0;
+			c->on_notify(c, to[i]);
+	out->sent = nto;
+	return !nto && out->waiting ? ERR_RATE : 0;
 }

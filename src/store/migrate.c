@@ -736,6 +736,12 @@ static const char *const sqlite_steps[] = {
 	"CREATE TRIGGER badge_groups_upd AFTER UPDATE OF kind ON groups WHEN OLD.kind IS NOT NEW.kind"
 	" BEGIN UPDATE vis_epoch SET n = n + 1 WHERE id = 1; END;"
 	"CREATE TRIGGER badge_groups_del AFTER DELETE ON groups BEGIN UPDATE vis_epoch SET n = n + 1 WHERE id = 1; END;",
+
+	/* 44 (guidelines reminder limit, issue 20, docs/measure.md): when an
+	 * organisation last reminded a staff member of its guidelines, so
+	 * nobody is reminded more than once per CORE_REMIND_DAYS. */
+	"CREATE TABLE guidelines_reminders (org_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
+	" sent_at INTEGER NOT NULL, PRIMARY KEY (org_id, person_id)) WITHOUT ROWID;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -666,6 +666,9 @@ const char *const store_pg_steps[] = {
 	"CREATE TRIGGER badge_groups_upd AFTER UPDATE OF kind ON groups FOR EACH ROW"
 	" WHEN (OLD.kind IS DISTINCT FROM NEW.kind) EXECUTE FUNCTION kring_badge_epoch();"
 	"CREATE TRIGGER badge_groups_del AFTER DELETE ON groups FOR EACH ROW EXECUTE FUNCTION kring_badge_epoch();",
+	/* 44: the guidelines reminder limit (see migrate.c). */
+	"CREATE TABLE guidelines_reminders (org_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
+	" sent_at BIGINT NOT NULL, PRIMARY KEY (org_id, person_id));",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

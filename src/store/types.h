@@ -1004,7 +1004,7 @@ enum trend_measure {
 	TREND_MEASURES = 8
 };
 /* The day counters behind the last three (table measure_daily). */
-enum measure_day_kind { MDAY_REACH = 0, MDAY_CLICKS = 1, MDAY_VACANCY = 2 };
+enum measure_day_kind { MDAY_REACH = 0, MDAY_CLICKS = 1, MDAY_VACANCY = 2, MDAY_AMB_VISITS = 3 };
 struct trend_day {
 	int64_t day; /* Amsterdam day number (days since 1970-01-01) */
 	int64_t n;
@@ -1064,6 +1064,18 @@ struct fed_media {
 	uint64_t post_id;
 	int idx;                   /* its place in the Note's attachments */
 	const char *url, *mime, *name; /* name: the alt text, "" if none */
+};
+
+/* Measure and tell, the rest (issue 20, core/measure.c): the result of a
+ * guidelines reminder and ambassador-link visits per week. */
+struct guidelines_remind {
+	size_t sent;              /* reminded now */
+	size_t waiting;           /* not accepted, but reminded less than CORE_REMIND_DAYS ago */
+	int64_t next_at;          /* when the first of those may be reminded again (0: none waiting) */
+};
+struct amb_week {
+	int64_t day;              /* the Monday, Amsterdam day number */
+	int64_t visits;           /* visits through the organisation's ambassador links; -1: fewer than 5 */
 };
 
 #endif

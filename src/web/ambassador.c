@@ -6,11 +6,14 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/bizhours.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/text.h"
 #include "core/ambassador.h"
 #include "core/campaign.h"
 #include "core/core.h"
+#include "core/measure.h"
 #include "web/web_int.h"
 
 #define VIA_COOKIE "kring_via"
@@ -19,6 +22,14 @@
 static const char *shown(struct http_req *r, int64_t v)
 {
 	return v < CORE_COUNT_FLOOR ? _r(r, "minder dan 5") : arena_printf(r->a, "%lld", (long long)v);
+}
+
+/* The Monday of an Amsterdam day number, as 1-12-2026. */
+static const char *week_label(struct http_req *r, int64_t day)
+{
+	int y, m, d;
+	biz_civil_from_days(day, &y, &m, &d);
+	return arena_printf(r->a, "%d-%d-%d", d, m, y);
 }
 
 static const char *excerpt(struct http_req *r, const char *text)
@@ -137,7 +148,65 @@ int h_ambassadors(struct http_req *r)
 	}
 	tv_set(m, "rows", l);
 	tv_set_bool(r->a, m, "none", n == 0);
+	/* Visits through the links per week: bars with the numbers beside. */
+	struct amb_week *w;
+	if ((rc = core_amb_weeks(CORE(r), r->a, q->viewer, org->id, &w)))
+		return rc;
+	int64_t top = CORE_COUNT_FLOOR;
+	for (int i = 0; i < CORE_AMB_WEEKS; i++)
+		if (w[i].visits > top)
+			top = w[i].visits;
+	struct tval *wl = tv_list(r->a);
+	bool few_any = false;
+	for (int i = 0; i < CORE_AMB_WEEKS; i++) {
+		struct tval *x = tv_obj(r->a);
+		int64_t hv = w[i].visits < 0 ? CORE_COUNT_FLOOR : w[i].visits;
+		int h = (int)(hv * 95 / top);
+		tv_set_int(r->a, x, "x", i * 10 + 1);
+		tv_set_int(r->a, x, "y", 100 - h);
+		tv_set_int(r->a, x, "h", h);
+		tv_set_bool(r->a, x, "few", w[i].visits < 0);
+		few_any |= w[i].visits < 0;
+		tv_set_str(r->a, x, "week", week_label(r, w[i].day));
+		tv_set_str(r->a, x, "visits", shown(r, w[i].visits));
+		tv_push(wl, x);
+	}
+	tv_set(m, "weeks", wl);
+	tv_set_bool(r->a, m, "weeks_few", few_any);
+	tv_set_int(r->a, m, "chart_w", CORE_AMB_WEEKS * 10);
 	return page_render(r, "ambassadors", m);
+}
+
+int h_ambassadors_csv(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	struct account *org;
+	int rc = core_account_by_name(CORE(r), r->a, http_param(r, "org"), &org);
+	if (rc)
+		return rc;
+	struct amb_week *w;
+	if ((rc = core_amb_weeks(CORE(r), r->a, q->viewer, org->id, &w)))
+		return rc;
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	buf_nofail(buf_adds(&b, "week_starting,visits\r\n"));
+	for (int i = 0; i < CORE_AMB_WEEKS; i++) {
+		int y, mo, d;
+		biz_civil_from_days(w[i].day, &y, &mo, &d);
+		buf_nofail(buf_addf(&b, "%04d-%02d-%02d,", y, mo, d));
+		if (w[i].visits < 0)
+			buf_nofail(buf_adds(&b, "<5"));
+		else
+			buf_nofail(buf_addf(&b, "%lld", (long long)w[i].visits));
+		buf_nofail(buf_adds(&b, "\r\n"));
+	}
+	r->status = 200;
+	r->content_type = "text/csv; charset=utf-8";
+	http_set_header(r, "Content-Disposition",
+	                arena_printf(r->a, "attachment; filename=\"ambassadeurs-%s-per-week.csv\"", org->username));
+	http_set_header(r, "Cache-Control", "private, no-store");
+	rc = buf_add(&r->out, b.ptr, b.len);
+	buf_release(&b);
+	return rc;
 }
 
 int amb_link(struct http_req *r, uint64_t post, const char *code_s)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/bizhours.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
@@ -818,5 +819,36 @@ int h_group_figures(struct http_req *r)
 	tv_set_html(r->a, m, "chart", arena_strndup(r->a, b.ptr, b.len));
 	buf_release(&b);
 	tv_set(m, "weeks", rows);
+	tv_set_strf(r->a, m, "csv_url", "/g/%s/cijfers.csv", g->name);
 	return page_render(r, "group_figures", m);
+}
+
+/* The same weeks as CSV (fewer than 5 reached: "<5"). */
+int h_group_figures_csv(struct http_req *r)
+{
+	struct group *g;
+	int rc = load_group(r, &g);
+	if (rc)
+		return rc;
+	struct group_week *w;
+	if ((rc = core_group_figures(CORE(r), r->a, WREQ(r)->viewer, g->id, &w)))
+		return rc;
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	buf_nofail(buf_adds(&b, "week_starting,posts,joined,reach\r\n"));
+	for (int i = 0; i < GROUP_WEEKS; i++) {
+		int y, mo, d;
+		biz_civil_from_days(w[i].start / 86400, &y, &mo, &d);
+		buf_nofail(buf_addf(&b, "%04d-%02d-%02d,%lld,%lld,", y, mo, d, (long long)w[i].posts, (long long)w[i].joined));
+		if (w[i].reach < REACH_MIN_SHOWN)
+			buf_nofail(buf_adds(&b, "<5\r\n"));
+		else
+			buf_nofail(buf_addf(&b, "%lld\r\n", (long long)w[i].reach));
+	}
+	r->status = 200;
+	r->content_type = "text/csv; charset=utf-8";
+	http_set_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"groep-%s.csv\"", g->name));
+	http_set_header(r, "Cache-Control", "private, no-store");
+	rc = buf_add(&r->out, b.ptr, b.len);
+	buf_release(&b);
+	return rc;
 }

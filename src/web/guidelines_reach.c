@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/bizhours.h"
 #include "base/err.h"
 #include "core/core.h"
 #include "core/guidelines_reach.h"
@@ -38,6 +39,12 @@ int h_guidelines_reach(struct http_req *r)
 	const char *sent = http_query(r, "verstuurd");
 	if (sent && strlen(sent) < 8)
 		tv_set_str(r->a, m, "sent", sent);
+	const char *wait = http_query(r, "wacht"), *from = http_query(r, "vanaf");
+	if (wait && from && strlen(wait) < 8 && strlen(from) <= 10 && strspn(wait, "0123456789") == strlen(wait) &&
+	    strspn(from, "0123456789-") == strlen(from)) {
+		tv_set_str(r->a, m, "waiting", wait);
+		tv_set_str(r->a, m, "waiting_from", from);
+	}
 	return page_render(r, "guidelines_reach", m);
 }
 
@@ -48,9 +55,19 @@ int h_guidelines_remind(struct http_req *r)
 	int rc = core_account_by_name(CORE(r), r->a, http_param(r, "org"), &org);
 	if (rc)
 		return rc;
-	size_t sent;
-	if ((rc = core_guidelines_remind(CORE(r), r->a, q->viewer, org->id, &sent)))
+	struct guidelines_remind g;
+	rc = core_guidelines_remind(CORE(r), r->a, q->viewer, org->id, &g);
+	if (rc && rc != ERR_RATE)
 		return rc;
-	http_redirect(r, arena_printf(r->a, "/richtlijnen/%s?verstuurd=%zu", org->username, sent));
+	/* Everyone to remind was reminded too recently: the page says so and
+	 * from which day it is possible again (no one is named). */
+	const char *url = arena_printf(r->a, "/richtlijnen/%s?verstuurd=%zu", org->username, g.sent);
+	if (g.waiting) {
+		int64_t d = (g.next_at + biz_amsterdam_offset(g.next_at)) / 86400;
+		int y, mo, dd;
+		biz_civil_from_days(d, &y, &mo, &dd);
+		url = arena_printf(r->a, "%s&wacht=%zu&vanaf=%d-%d-%d", url, g.waiting, dd, mo, y);
+	}
+	http_redirect(r, url);
 	return 0;
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/bizhours.h"
+#include "base/buf.h"
 #include "base/err.h"
 #include "core/core.h"
 #include "core/trend_page.h"
@@ -52,7 +54,44 @@ static const char *sentence(struct http_req *r, const struct trend_page *t, cons
 	                    _r(r, "en"), pct(hi), verdict_text(r, x->verdict));
 }
 
+/* The weeks of t as CSV: week (0 = the first week from the day), its
+ * first day, the total ("<5" where core hides a number below 5). */
+static int trend_csv(struct http_req *r, const struct trend_page *t, const char *org, const char *ms)
+{
+	int64_t first = (t->change_at + biz_amsterdam_offset(t->change_at)) / 86400 - 7 * (int64_t)t->weeks_before;
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	buf_nofail(buf_adds(&b, "week,week_starting,total\r\n"));
+	for (int w = 0; w < t->nweeks; w++) {
+		int y, mo, d;
+		biz_civil_from_days(first + 7 * w, &y, &mo, &d);
+		buf_nofail(buf_addf(&b, "%d,%04d-%02d-%02d,", w - t->weeks_before, y, mo, d));
+		if (t->week_totals[w] < 0)
+			buf_nofail(buf_adds(&b, "<5\r\n"));
+		else
+			buf_nofail(buf_addf(&b, "%lld\r\n", (long long)t->week_totals[w]));
+	}
+	r->status = 200;
+	r->content_type = "text/csv; charset=utf-8";
+	http_set_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"trend-%s-%s.csv\"", org, ms));
+	http_set_header(r, "Cache-Control", "private, no-store");
+	int rc = buf_add(&r->out, b.ptr, b.len);
+	buf_release(&b);
+	return rc;
+}
+
+static int trend_page(struct http_req *r, bool csv);
+
 int h_trend_page(struct http_req *r)
+{
+	return trend_page(r, false);
+}
+
+int h_trend_csv(struct http_req *r)
+{
+	return trend_page(r, true);
+}
+
+static int trend_page(struct http_req *r, bool csv)
 {
 	struct wreq *q = WREQ(r);
 	struct account *org;
@@ -90,6 +129,8 @@ int h_trend_page(struct http_req *r)
 	if (day && *day) {
 		struct trend_page *t = arena_alloc(r->a, sizeof *t);
 		rc = core_trend_page(CORE(r), r->a, q->viewer, org->id, measure, day, t);
+		if (csv)
+			return rc ? rc : trend_csv(r, t, org->username, ms_of[measure].name);
 		if (rc == ERR_INVAL) {
 			tv_set_str(r->a, m, "error", _r(r, "Kies een datum in het verleden, zoals 2026-03-01."));
 			r->status = 400;
@@ -132,8 +173,12 @@ int h_trend_page(struct http_req *r)
 				}
 				tv_set(m, "bars", bars);
 				tv_set_str(r->a, m, "what", what);
+				tv_set_strf(r->a, m, "csv_url", "/trend/%s/cijfers.csv?meting=%s&datum=%s", org->username,
+				            ms_of[measure].name, day);
 			}
 		}
 	}
+	if (csv)
+		return ERR_INVAL; /* no day: nothing to count */
 	return page_render(r, "trend", m);
 }

@@ -362,11 +362,13 @@ const struct web_route web_pages[] = {
 	{HTTP_GET, "/ambassadeur", h_ambassador, WEB_LOGIN},
 	{HTTP_POST, "/ambassadeur/:org/:action", h_ambassador_act, WEB_LOGIN},
 	{HTTP_GET, "/ambassadeurs/:org", h_ambassadors, WEB_LOGIN},
+	{HTTP_GET, "/ambassadeurs/:org/bezoeken.csv", h_ambassadors_csv, WEB_LOGIN},
 	/* guidelines reach (issue 20, web/guidelines_reach.c): the organisation's staff */
 	{HTTP_GET, "/richtlijnen/:org", h_guidelines_reach, WEB_LOGIN},
 	{HTTP_POST, "/richtlijnen/:org/herinnering", h_guidelines_remind, WEB_LOGIN},
 	/* the trend-break page (issue 20, web/trend_page.c): the organisation's staff */
 	{HTTP_GET, "/trend/:org", h_trend_page, WEB_LOGIN},
+	{HTTP_GET, "/trend/:org/cijfers.csv", h_trend_csv, WEB_LOGIN},
 	/* consultation hours (consult.c) */
 	{HTTP_GET, "/consult", h_consult_list, WEB_ANYONE},
 	{HTTP_GET, "/consult/new", h_consult_new, WEB_LOGIN},
@@ -430,6 +432,7 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/g/:name/members/:user/:action", h_group_member_action, WEB_LOGIN},
 	{HTTP_GET, "/g/:name/queue", h_group_queue, WEB_ANYONE},
 	{HTTP_GET, "/g/:name/cijfers", h_group_figures, WEB_LOGIN},
+	{HTTP_GET, "/g/:name/cijfers.csv", h_group_figures_csv, WEB_LOGIN},
 	{HTTP_POST, "/g/:name/links", h_group_link, WEB_LOGIN},
 	{HTTP_POST, "/g/:name/:action", h_group_action, WEB_LOGIN},
 	{HTTP_GET, "/join/:token", h_join_form, WEB_ANYONE},

@@ -261,6 +261,9 @@ int h_vacancy_create(struct http_req *r);
 int h_ambassador(struct http_req *r);
 int h_ambassador_act(struct http_req *r);
 int h_ambassadors(struct http_req *r);
+int h_ambassadors_csv(struct http_req *r);
+int h_trend_csv(struct http_req *r);
+int h_group_figures_csv(struct http_req *r);
 int amb_link(struct http_req *r, uint64_t post, const char *code);
 void amb_after_click(struct http_req *r, uint64_t post);
 /* The "ambassador of" badges of acc on a profile page's model m. */

@@ -700,6 +700,30 @@ describe('without JavaScript', { timeout: 5 * 60_000 }, () => {
       assert.equal(await page.getAttribute(`form[action="/posts/${id}/unfav"] button`, 'aria-pressed'), 'true');
     } finally { await ctx.close(); }
   });
+  // Issue 20: a poll is one tap without JavaScript too (each option its own
+  // form button; the results after voting), here by another person than its author.
+  it('votes on a poll with one tap (no separate submit)', { timeout: TEST_TIMEOUT }, async () => {
+    const actx = await loggedInContext('admin', { javaScriptEnabled: false });
+    const ctx = await loggedInContext('other', { javaScriptEnabled: false });
+    try {
+      // A public poll from the compose form, without JavaScript too.
+      const pa = await actx.newPage();
+      await pa.goto(base + '/');
+      await pa.fill('form.compose textarea[name=text]', `Welke dag zonder JavaScript? ${Date.now()}`);
+      await pa.locator('form.compose details.poll-add > summary').click();
+      await pa.fill('form.compose input[name=poll1]', 'Maandag');
+      await pa.fill('form.compose input[name=poll2]', 'Donderdag');
+      await pa.selectOption('form.compose select[name=visibility]', 'public');
+      await clickAndWait(pa, 'form.compose button.primary');
+      const pollId = new URL(pa.url()).pathname.match(/\/posts\/(\d+)/)[1];
+      const page = await ctx.newPage();
+      await page.goto(`${base}/posts/${pollId}`);
+      assert.equal(await page.locator('.poll-results').count(), 0, 'no results before voting');
+      await clickAndWait(page, '.poll form button:has-text("Donderdag")');
+      assert.equal(await page.locator('.poll-results').count(), 1, 'the results after voting');
+      assert.equal(await page.locator('.poll form').count(), 0, 'one vote');
+    } finally { await ctx.close(); await actx.close(); }
+  });
 });
 
 // Issue 16: the review page for a photo with a face and text in it (the
