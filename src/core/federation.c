@@ -53,8 +53,10 @@ enum fed_reach core_fed_reach(const struct post *p, bool local_only, int64_t now
 	if (!p || local_only || p->group_id || p->group_kind >= 0 || p->pending || p->reblog_of ||
 	    p->author_suspended || p->deleted || p->publish_at > now)
 		return FED_REACH_NONE;
-	return p->visibility == VIS_PUBLIC ? FED_REACH_PUBLIC
-	       : p->visibility == VIS_FOLLOWERS ? FED_REACH_FOLLOWERS : FED_REACH_NONE;
+	return p->visibility == VIS_PUBLIC      ? FED_REACH_PUBLIC
+	       : p->visibility == VIS_FOLLOWERS ? FED_REACH_FOLLOWERS
+	       : p->visibility == VIS_DIRECT    ? FED_REACH_DIRECT
+	                                        : FED_REACH_NONE;
 }
 
 /* The rule for a stored post: its local-only mark read from the store (a
@@ -129,6 +131,27 @@ static const char *iso_time(struct arena *a, int64_t t)
 	return arena_strdup(a, b);
 }
 
+static bool host_blocked(struct core *c, struct arena *a, const char *url);
+
+/* A direct message's remote recipients (their actors, on servers not
+ * blocked here): the only ones it is addressed and delivered to. */
+static int dm_rcpts(struct core *c, struct arena *a, uint64_t post, struct fed_actor ***out, size_t *n)
+{
+	uint64_t *ids;
+	size_t nids;
+	*n = 0;
+	int rc = store_post_recipients(c->store, a, post, &ids, &nids);
+	if (rc)
+		return rc;
+	*out = arena_alloc(a, (nids + 1) * sizeof **out);
+	for (size_t i = 0; i < nids; i++) {
+		struct fed_actor *f;
+		if (!store_fed_actor_by_account(c->store, a, ids[i], &f) && !host_blocked(c, a, f->uri))
+			(*out)[(*n)++] = f;
+	}
+	return 0;
+}
+
 /* The Note for p, whose reach the caller has checked. */
 static json_t *note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
 {
@@ -145,15 +168,34 @@ static json_t *note_json(struct core *c, struct arena *a, const struct post *p, 
 	 * their servers alone); never to the public collection. */
 	json_t *to = json_array(), *cc = json_array();
 	const char *followers = arena_printf(a, "%s/followers", actor);
-	json_array_append_new(to, json_string(p->visibility == VIS_PUBLIC ? FED_PUBLIC : followers));
-	if (p->visibility == VIS_PUBLIC)
-		json_array_append_new(cc, json_string(followers));
+	if (p->visibility == VIS_DIRECT) {
+		/* A direct message: to its remote recipients alone, each named
+		 * as a Mention (how Mastodon tells a DM from a limited post). */
+		struct fed_actor **rc;
+		size_t nr = 0;
+		json_t *tag = json_array();
+		if (dm_rcpts(c, a, p->id, &rc, &nr))
+			nr = 0;
+		for (size_t i = 0; i < nr; i++) {
+			json_array_append_new(to, json_string(rc[i]->uri));
+			json_array_append_new(tag, json_pack("{s:s,s:s,s:s}", "type", "Mention", "href", rc[i]->uri, "name",
+			                                     arena_printf(a, "@%s@%s", rc[i]->username, rc[i]->host)));
+		}
+		json_object_set_new(o, "tag", tag);
+	} else {
+		json_array_append_new(to, json_string(p->visibility == VIS_PUBLIC ? FED_PUBLIC : followers));
+		if (p->visibility == VIS_PUBLIC)
+			json_array_append_new(cc, json_string(followers));
+	}
 	json_object_set_new(o, "to", to);
 	json_object_set_new(o, "cc", cc);
-	/* A reply names its parent only when the parent may be known out there. */
+	/* A reply names its parent only when the parent may be known out there
+	 * (a direct reply: also a direct parent, which its recipients had). */
 	struct post *parent;
+	enum fed_reach pr;
 	if (p->in_reply_to && !store_post_get(c->store, a, 0, p->in_reply_to, &parent) &&
-	    reach(c, parent, time_now()) == FED_REACH_PUBLIC) {
+	    ((pr = reach(c, parent, time_now())) == FED_REACH_PUBLIC ||
+	     (pr == FED_REACH_DIRECT && p->visibility == VIS_DIRECT))) {
 		struct account *pa;
 		const char *origin;
 		if (!store_fed_note_uri(c->store, a, parent->id, &origin))
@@ -599,9 +641,13 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	 * at all (no job per post otherwise); the job asks again when it runs
 	 * (the post may have been deleted or edited by then). */
 	int64_t remote = 0;
+	enum fed_reach r = FED_REACH_NONE;
+	struct fed_actor **rc_;
+	size_t nr = 0;
 	if (!store_post_get(c->store, &a, 0, post, &p) &&
-	    reach(c, p, p->publish_at > time_now() ? p->publish_at : time_now()) != FED_REACH_NONE &&
-	    !store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0) {
+	    (r = reach(c, p, p->publish_at > time_now() ? p->publish_at : time_now())) != FED_REACH_NONE &&
+	    (r == FED_REACH_DIRECT ? !dm_rcpts(c, &a, p->id, &rc_, &nr) && nr > 0
+	                           : !store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0)) {
 		int rc = store_begin(c->store);
 		if (!rc)
 			rc = queue(c, JOB_POST, arena_printf(&a, "%llu", (unsigned long long)post),
@@ -646,6 +692,43 @@ static int deliver_followers(struct core *c, struct arena *a, uint64_t author, c
 	return deliver_all(c, a, author, body, NULL, NULL);
 }
 
+/* An activity o about the post p (its reach checked) is addressed as p is:
+ * a direct message to its remote recipients alone, not to everyone. */
+static void dm_address(struct core *c, struct arena *a, const struct post *p, json_t *o)
+{
+	struct fed_actor **r;
+	size_t n = 0;
+	if (p->visibility != VIS_DIRECT)
+		return;
+	json_t *to = json_array();
+	for (size_t i = 0; !dm_rcpts(c, a, p->id, &r, &n) && i < n; i++)
+		json_array_append_new(to, json_string(r[i]->uri));
+	json_object_set_new(o, "to", to);
+	json_object_set_new(o, "cc", json_array());
+}
+
+/* body, about the post p, goes where p may go: a direct message to its
+ * remote recipients' own inboxes (never a shared inbox, never followers),
+ * anything else to the author's followers' servers. */
+static int deliver_post(struct core *c, struct arena *a, const struct post *p, uint64_t author, const char *body)
+{
+	if (p->visibility != VIS_DIRECT)
+		return deliver_followers(c, a, author, body);
+	struct fed_actor **r;
+	size_t n;
+	int rc = dm_rcpts(c, a, p->id, &r, &n);
+	if (rc || !n)
+		return rc;
+	const char **inboxes = arena_alloc(a, n * sizeof *inboxes);
+	for (size_t i = 0; i < n; i++)
+		inboxes[i] = r[i]->inbox;
+	if (!(rc = store_begin(c->store)))
+		rc = store_finish(c->store, deliver_to(c, a, author, body, inboxes, n));
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
 void core_fed_post_deleted(struct core *c, uint64_t post)
 {
 	if (!fed_on)
@@ -672,8 +755,9 @@ void core_fed_post_deleted(struct core *c, uint64_t post)
 		json_array_append_new(to, json_string(FED_PUBLIC));
 		json_object_set_new(o, "to", to);
 		json_object_set_new(o, "object", json_pack("{s:s,s:s}", "id", nid, "type", "Tombstone"));
+		dm_address(c, &a, p, o);
 		const char *body = dump(&a, o);
-		if (!body || deliver_followers(c, &a, author->id, body))
+		if (!body || deliver_post(c, &a, p, author->id, body))
 			log_warn("cannot queue the Delete of post %llu", (unsigned long long)post);
 	}
 	arena_release(&a);
@@ -715,7 +799,7 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 		rc = ERR_IO;
 		goto out;
 	}
-	rc = deliver_followers(c, &a, author->id, body);
+	rc = deliver_post(c, &a, p, author->id, body);
 out:
 	if (rc)
 		snprintf(why, whylen, "fed_post: %s", err_str(rc));
@@ -894,13 +978,61 @@ static uint64_t known_post(struct core *c, struct arena *a, const char *uri)
 	return uri && !store_fed_note_post(c->store, uri, &id, &actor) ? id : 0;
 }
 
+/* A direct message that came in, whose recipients are told after the
+ * transaction. */
+#define DM_IN_MAX 16
+struct dm_in {
+	uint64_t post, from;
+	uint64_t to[DM_IN_MAX];
+	size_t n;
+};
+
+/* The post our address uri names when it is a direct message sender (an
+ * account here) was sent: a direct reply may hang under it; else 0. */
+static uint64_t dm_parent(struct core *c, struct arena *a, const char *uri, uint64_t sender)
+{
+	size_t bl = strlen(fed_base);
+	const char *st = uri && !strncmp(uri, fed_base, bl) && !strncmp(uri + bl, "/users/", 7)
+	                         ? strstr(uri + bl + 7, "/statuses/")
+	                         : NULL;
+	uint64_t id;
+	struct post *p;
+	struct account *author;
+	if (!st || !parse_u64(st + 10, &id) || store_post_get(c->store, a, sender, id, &p) ||
+	    reach(c, p, time_now()) != FED_REACH_DIRECT || !p->v_recipient ||
+	    core_account_get(c, a, p->author_id, &author) ||
+	    strncmp(author->username, uri + bl + 7, (size_t)(st - uri - bl - 7)) ||
+	    author->username[st - uri - bl - 7])
+		return 0;
+	return id;
+}
+
+/* May the remote account sender send the local account to a direct
+ * message (to's rule for who may message them; within a conversation
+ * to started, always)? */
+static bool dm_in_allowed(struct core *c, struct arena *a, uint64_t sender, const struct account *to,
+                          const struct post *parent)
+{
+	bool yes = false;
+	if (core_blocked_between(c, to->id, sender, &yes) || yes)
+		return false;
+	if (parent && parent->author_id == to->id)
+		return true;
+	if (to->dm_policy == DM_EVERYONE)
+		return true;
+	/* Someone elsewhere is never known here as a care provider. */
+	return to->dm_policy == DM_FOLLOWED && !store_follows(c->store, to->id, sender, &yes) && yes;
+}
+
 /*
  * A public Note from an actor someone here follows, or a public reply to a
  * post here, becomes a post of the actor's account (its HTML made plain
- * text on the way in: nothing is stored raw); anything else is not taken in.
+ * text on the way in: nothing is stored raw); a Note addressed to accounts
+ * here alone (no Public, no followers) a direct message to them;
+ * anything else is not taken in.
  */
 static int note_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *o, bool want,
-                     const char **why)
+                     const char **why, struct dm_in *dm)
 {
 	const char *type = json_is_object(o) ? jstr(o, "type") : NULL;
 	const char *id = json_is_object(o) ? jstr(o, "id") : NULL;
@@ -915,6 +1047,8 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 	/* Public, or to the sender's followers (its "followers" collection:
 	 * Mastodon's and ours are the actor's address + /followers). */
 	bool pub = false, fol = false;
+	struct account *loc[DM_IN_MAX];
+	size_t nloc = 0;
 	const char *fields[] = {"to", "cc"}, *followers = arena_printf(a, "%s/followers", from->uri);
 	for (int f = 0; f < 2; f++) {
 		json_t *v = json_object_get(o, fields[f]);
@@ -925,17 +1059,37 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 				break;
 			pub = pub || (t && !strcmp(t, FED_PUBLIC));
 			fol = fol || (t && !strcmp(t, followers));
+			struct account *la = nloc < DM_IN_MAX ? local_of(c, a, t) : NULL;
+			for (size_t k = 0; la && k < nloc; k++)
+				la = loc[k]->id == la->id ? NULL : la;
+			if (la)
+				loc[nloc++] = la;
 		}
 	}
-	uint64_t parent = known_post(c, a, jref(o, "inReplyTo")), have, actor;
+	/* A direct message: to accounts here alone, never through an Announce. */
+	bool direct = !pub && !fol && nloc > 0 && !want && dm && from->account_id;
+	const char *irt = jref(o, "inReplyTo");
+	uint64_t parent = direct ? dm_parent(c, a, irt, from->account_id) : 0, have, actor;
+	if (!parent)
+		parent = known_post(c, a, irt);
 	struct post *pp = NULL;
 	if (parent && store_post_get(c->store, a, 0, parent, &pp))
 		parent = 0;
+	uint64_t rcpt[DM_IN_MAX];
+	size_t nrcpt = 0;
+	for (size_t k = 0; direct && k < nloc; k++)
+		if (dm_in_allowed(c, a, from->account_id, loc[k], pp))
+			rcpt[nrcpt++] = loc[k]->id;
+	if (direct && !nrcpt) {
+		*why = "no account here takes direct messages from the sender";
+		return 0;
+	}
 	bool followed = false;
 	int rc = store_fed_followed(c->store, from->id, &followed);
 	/* Followers-only: only from someone followed here, who then sees it;
 	 * never through an Announce. */
-	if (rc || !(pub || (fol && followed && !want)) || (!followed && !parent && !want) || !from->account_id) {
+	if (!direct && (rc || !(pub || (fol && followed && !want)) || (!followed && !parent && !want) ||
+	                !from->account_id)) {
 		*why = "not a public Note of someone followed here, nor a reply to a post here";
 		return rc;
 	}
@@ -943,19 +1097,31 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 		return 0; /* taken in before (another activity carrying it) */
 	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
 	struct post_new pn = {.id = id_new(), .author_id = from->account_id, .writer_id = from->account_id,
-	                      .in_reply_to = parent, .visibility = pub ? VIS_PUBLIC : VIS_FOLLOWERS,
+	                      .in_reply_to = parent,
+	                      .visibility = direct ? VIS_DIRECT : pub ? VIS_PUBLIC : VIS_FOLLOWERS,
 	                      .text = text ? text : "",
 	                      .created_at = time_now()};
 	pn.root_id = pp ? pp->root_id : pn.id;
 	pn.search_text = core_search_words(a, pn.text);
+	if (direct) {
+		pn.recipients = rcpt;
+		pn.nrecipients = nrcpt;
+	}
 	if ((rc = store_post_insert(c->store, &pn)))
 		return rc;
+	if (direct) {
+		dm->post = pn.id;
+		dm->from = from->account_id;
+		memcpy(dm->to, rcpt, nrcpt * sizeof *rcpt);
+		dm->n = nrcpt;
+	}
 	return store_fed_note_put(c->store, id, from->id, pn.text, published ? published : "", time_now(), pn.id);
 }
 
-static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
+static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why,
+                     struct dm_in *dm)
 {
-	return note_take(c, a, from, json_object_get(act, "object"), false, why);
+	return note_take(c, a, from, json_object_get(act, "object"), false, why, dm);
 }
 
 /* A Note someone followed here announces, not known yet: fetched from its
@@ -1111,6 +1277,7 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	}
 	struct fed_actor *pre_by = NULL;
 	json_t *pre = !strcmp(type, "Announce") ? announced(c, a, from, act, &pre_by) : NULL;
+	struct dm_in dm = {0};
 	bool refetch = false;
 	if ((rc = store_begin(c->store))) {
 		json_decref(act);
@@ -1162,10 +1329,10 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 				rc = store_follow_set(c->store, who, from->account_id, true, NULL);
 		}
 	} else if (!strcmp(type, "Create")) {
-		rc = on_create(c, a, from, act, why);
+		rc = on_create(c, a, from, act, why, &dm);
 	} else if (!strcmp(type, "Like") || !strcmp(type, "Announce")) {
 		if (pre)
-			rc = note_take(c, a, pre_by, pre, true, why);
+			rc = note_take(c, a, pre_by, pre, true, why, NULL);
 		if (!rc)
 			rc = on_react(c, a, from, type, jref(act, "object"), true);
 	} else if (!strcmp(type, "Update")) {
@@ -1190,6 +1357,8 @@ done:
 	json_decref(pre);
 	if (!rc)
 		job_kick();
+	for (size_t i = 0; !rc && i < dm.n; i++)
+		core_notify(c, dm.to[i], NOTIF_MENTION, dm.from, dm.post); /* a direct message came in */
 	/* An actor's Update: its document (and key) fetched again from its origin. */
 	char ebuf[256];
 	struct fed_actor *fresh;
@@ -1497,8 +1666,10 @@ void core_fed_post_edited(struct core *c, uint64_t post)
 	if (fed_on && !post_to(c, &a, post, &p, &author, &r)) {
 		json_t *note = note_json(c, &a, p, author);
 		json_object_set_new(note, "updated", json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
-		const char *body = dump(&a, activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note));
-		if (!body || deliver_followers(c, &a, author->id, body))
+		json_t *up = activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note);
+		dm_address(c, &a, p, up);
+		const char *body = dump(&a, up);
+		if (!body || deliver_post(c, &a, p, author->id, body))
 			log_warn("cannot queue the Update of post %llu", (unsigned long long)post);
 	}
 	arena_release(&a);

@@ -53,18 +53,22 @@ enum fed_reach {
 	FED_REACH_NONE = 0,      /* stays on this server */
 	FED_REACH_PUBLIC = 1,    /* to followers' servers, and anyone may fetch it */
 	FED_REACH_FOLLOWERS = 2, /* to followers' servers only; a fetch of it is 404 */
+	FED_REACH_DIRECT = 3,    /* a direct message: to its remote recipients' inboxes only, addressed to
+	                          * them alone; a fetch of it is 404 */
 };
 
 /*
  * The one rule: a post reaches other servers only when it is not marked
  * local-only (an organisation keeps it on its own instance), in no group
  * (closed and secret groups never; open groups are not federated yet), not
- * a direct message (not federated yet), not waiting for a moderator, not
+ * waiting for a moderator, not
  * held by think time or the privacy guard (publish_at after now), not a
  * boost (its Announce is sent instead), and its author is not suspended.
  * Public posts reach every follower's server and may be fetched;
  * followers-only posts are delivered to followers' servers only and a fetch
- * of them is 404.  Pure, for the property test.
+ * of them is 404; a direct message goes to its remote recipients' inboxes
+ * only (never a shared inbox, never followers) and a fetch of it is 404.
+ * Pure, for the property test.
  */
 enum fed_reach core_fed_reach(const struct post *p, bool local_only, int64_t now);
 /* Internal to core: mark a new post local-only when want, or when its

@@ -50,15 +50,20 @@ static void test_reach_property(void **state)
 		bool may = !local && !p.group_id && p.group_kind < 0 && !p.pending && !p.reblog_of &&
 		           !p.author_suspended && !p.deleted && p.publish_at <= now;
 		enum fed_reach r = core_fed_reach(&p, local, now);
-		if (r != FED_REACH_NONE && (closed || local || p.visibility == VIS_DIRECT || p.publish_at > now ||
-		                            p.pending || p.group_id || p.author_suspended || p.deleted))
+		if (r != FED_REACH_NONE && (closed || local || p.publish_at > now || p.pending || p.group_id ||
+		                            p.author_suspended || p.deleted))
 			leaks++;
-		/* Followers-only never goes to everyone; public never only to followers. */
+		/* Followers-only never goes to everyone; public never only to
+		 * followers; a direct message only to its recipients, and nothing
+		 * else that way. */
 		if ((r == FED_REACH_PUBLIC && p.visibility != VIS_PUBLIC) ||
-		    (r == FED_REACH_FOLLOWERS && p.visibility != VIS_FOLLOWERS))
+		    (r == FED_REACH_FOLLOWERS && p.visibility != VIS_FOLLOWERS) ||
+		    (p.visibility == VIS_DIRECT && r != FED_REACH_NONE && r != FED_REACH_DIRECT) ||
+		    (r == FED_REACH_DIRECT && p.visibility != VIS_DIRECT))
 			leaks++;
 		assert_int_equal(r == FED_REACH_PUBLIC, may && p.visibility == VIS_PUBLIC);
 		assert_int_equal(r == FED_REACH_FOLLOWERS, may && p.visibility == VIS_FOLLOWERS);
+		assert_int_equal(r == FED_REACH_DIRECT, may && p.visibility == VIS_DIRECT);
 		if (r != FED_REACH_NONE)
 			out++;
 		else

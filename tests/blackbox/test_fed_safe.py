@@ -1,0 +1,145 @@
+"""Federation, the safety part of issue 21 (docs/federation.md): direct
+messages to and from other servers go to their recipients alone. Two
+kring instances on 127.0.0.1 (KRING_FED_LOOPBACK=1) and a Mastodon-style
+peer written in the tests."""
+import json
+
+import pytest
+import requests
+
+from conftest import uniq
+from test_federation import AP, Peer, fed_server, host, wait_for
+from test_federation_remote import api, token
+
+PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
+
+
+@pytest.fixture(scope="module")
+def pair():
+    a, b = fed_server(), fed_server()
+    yield a, b
+    for s in (a, b):
+        s.assert_clean_stop()
+        s.cleanup()
+
+
+def resolve(server, h, acct):
+    r = api(server, h, "GET", "/api/v2/search", params={"q": "@" + acct, "resolve": "true"})
+    assert r.status_code == 200, r.text
+    return r.json()["accounts"][0]
+
+
+def conversation_with(server, h, word):
+    r = api(server, h, "GET", "/api/v1/conversations", params={"limit": 40})
+    assert r.status_code == 200, r.text
+    return [c["last_status"] for c in r.json() if c.get("last_status") and word in c["last_status"]["content"]]
+
+
+def test_dm_to_a_remote_account_reaches_its_inbox_only(pair):
+    """ann on a writes a direct message to bob on b: it reaches bob's own
+    inbox, addressed to bob alone; ann's follower elsewhere (a peer) never
+    sees it; on b only bob reads it; on a it cannot be fetched; bob's
+    direct answer comes back to ann alone, in the same conversation."""
+    a, b = pair
+    ann, carl = a.new_user(prefix="ann"), a.new_user(prefix="carl")
+    bob, eve = b.new_user(prefix="bob"), b.new_user(prefix="eve")
+    ha, hc, hb, he = token(a, ann.name), token(a, carl.name), token(b, bob.name), token(b, eve.name)
+    # A follower of ann's on a third server: a DM is none of its business.
+    peer = Peer()
+    try:
+        me = "%s/users/%s" % (a.base, ann.name)
+        assert peer.post(me + "/inbox", {"id": peer.base + "/f/dm", "type": "Follow", "actor": peer.actor,
+                                         "object": me}).status_code == 202
+        bob_acct = "%s@%s" % (bob.name, host(b))
+        resolve(a, ha, bob_acct)
+        before = b.stderr().count("POST /users/%s/inbox 202" % bob.name)
+        shared_before = b.stderr().count("POST /inbox 202")
+        w = uniq("dm")
+        r = api(a, ha, "POST", "/api/v1/statuses", data={"status": "Even onder ons @%s %s" % (bob_acct, w),
+                                                         "visibility": "direct"})
+        assert r.status_code == 200, r.text
+        mine = r.json()
+        # bob has it on b, as a direct message.
+        got = wait_for(lambda: conversation_with(b, hb, w))
+        assert got, "the direct message did not reach bob"
+        st = got[0]
+        assert st["visibility"] == "direct" and st["account"]["acct"] == "%s@%s" % (ann.name, host(a))
+        # Delivered to bob's own inbox, not the shared one.
+        assert wait_for(lambda: b.stderr().count("POST /users/%s/inbox 202" % bob.name) > before)
+        assert b.stderr().count("POST /inbox 202") == shared_before
+        # Nobody else on b reads it.
+        assert api(b, he, "GET", "/api/v1/statuses/" + st["id"]).status_code == 404
+        assert not conversation_with(b, he, w)
+        r = api(b, he, "GET", "/api/v1/timelines/public", params={"limit": 40})
+        assert w not in r.text
+        # A fetch of it at its origin is 404, signed or not.
+        url = "%s/statuses/%s" % (me, mine["id"])
+        for hdrs in ({"Accept": AP}, {"Accept": AP, "Signature": 'keyId="k",signature="AAAA"'}):
+            assert requests.get(url, headers=hdrs, timeout=20).status_code == 404
+        # bob answers, directly: ann reads it on a, carl does not.
+        w2 = uniq("re")
+        r = api(b, hb, "POST", "/api/v1/statuses", data={"status": "Prima %s" % w2, "visibility": "direct",
+                                                         "in_reply_to_id": st["id"]})
+        assert r.status_code == 200, r.text
+        back = wait_for(lambda: conversation_with(a, ha, w2))
+        assert back, "bob's answer did not reach ann"
+        assert back[0]["visibility"] == "direct" and back[0]["in_reply_to_id"] == mine["id"]
+        assert api(a, hc, "GET", "/api/v1/statuses/" + back[0]["id"]).status_code == 404
+        n = api(a, ha, "GET", "/api/v1/notifications").json()
+        assert any(x.get("status") and x["status"]["id"] == back[0]["id"] for x in n), "ann was not told"
+        # The follower's server got nothing of it.
+        seen = b"".join(x[2] for x in peer.received)
+        assert w.encode() not in seen and w2.encode() not in seen
+        # Edited and deleted: again to bob alone.
+        r = api(a, ha, "PUT", "/api/v1/statuses/" + mine["id"],
+                data={"status": "Even onder ons @%s %s aangepast" % (bob_acct, w)})
+        assert r.status_code == 200, r.text
+        assert wait_for(lambda: "aangepast" in api(b, hb, "GET", "/api/v1/statuses/" + st["id"]).text)
+        assert api(a, ha, "DELETE", "/api/v1/statuses/" + mine["id"]).status_code == 200
+        assert wait_for(lambda: api(b, hb, "GET", "/api/v1/statuses/" + st["id"]).status_code == 404)
+        seen = b"".join(x[2] for x in peer.received)
+        assert w.encode() not in seen and mine["id"].encode() not in seen
+    finally:
+        peer.close()
+
+
+def test_incoming_dm_for_its_recipients_only(pair):
+    """A Note addressed to one account here alone (no Public, no followers)
+    is a direct message to that account: nobody else reads it; one who
+    blocked the sender does not get it."""
+    a, _ = pair
+    ann, carl = a.new_user(prefix="ann"), a.new_user(prefix="carl")
+    ha, hc = token(a, ann.name), token(a, carl.name)
+    peer = Peer()
+    try:
+        me = "%s/users/%s" % (a.base, ann.name)
+        w = uniq("in")
+        note = {"id": peer.base + "/notes/dm1", "type": "Note", "attributedTo": peer.actor,
+                "content": "<p>Vraagje %s</p>" % w, "to": [me], "cc": [],
+                "tag": [{"type": "Mention", "href": me}]}
+        assert peer.post(a.base + "/inbox", {"id": peer.base + "/notes/dm1/act", "type": "Create",
+                                              "actor": peer.actor, "to": [me], "object": note}).status_code == 202
+        got = conversation_with(a, ha, w)
+        assert got and got[0]["visibility"] == "direct"
+        assert got[0]["account"]["acct"] == "mallory@127.0.0.1:%d" % peer.port
+        assert api(a, hc, "GET", "/api/v1/statuses/" + got[0]["id"]).status_code == 404
+        assert not conversation_with(a, hc, w)
+        assert w not in api(a, hc, "GET", "/api/v1/timelines/public", params={"limit": 40}).text
+        # A Note to nobody here, not public, from someone nobody follows: not taken in.
+        w2 = uniq("no")
+        other = dict(note, id=peer.base + "/notes/dm2", content="x " + w2, to=[peer.base + "/users/someone"])
+        assert peer.post(a.base + "/inbox", {"id": peer.base + "/notes/dm2/act", "type": "Create",
+                                              "actor": peer.actor, "object": other}).status_code == 202
+        assert w2 not in a.cli("fed", "notes").stdout
+        # carl blocks mallory: a direct message to carl is not taken in.
+        acc = got[0]["account"]
+        assert api(a, hc, "POST", "/api/v1/accounts/%s/block" % acc["id"]).status_code == 200
+        w3 = uniq("bl")
+        cme = "%s/users/%s" % (a.base, carl.name)
+        blocked = dict(note, id=peer.base + "/notes/dm3", content="y " + w3, to=[cme])
+        assert peer.post(a.base + "/inbox", {"id": peer.base + "/notes/dm3/act", "type": "Create",
+                                              "actor": peer.actor, "object": blocked}).status_code == 202
+        assert not conversation_with(a, hc, w3)
+        assert w3 not in a.cli("fed", "notes").stdout
+    finally:
+        peer.close()
