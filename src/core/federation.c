@@ -1191,6 +1191,22 @@ static int on_actor_gone(struct core *c, const struct fed_actor *from)
 	return rc;
 }
 
+/* from blocks (on) the local account to, or takes it back: follows end both
+ * ways (here and as remote follows), and to no longer sees from's posts
+ * (a block of to by from's account here). */
+static int on_block(struct core *c, struct arena *a, const struct fed_actor *from, const struct account *to, bool on)
+{
+	if (!from->account_id)
+		return 0;
+	if (!on)
+		return store_block_set(c->store, from->account_id, to->id, false);
+	const char *fid = NULL;
+	int rc = store_fed_follower_delete(c->store, to->id, from->id);
+	if (!rc)
+		rc = store_fed_following_drop(c->store, a, to->id, from->id, &fid);
+	return rc ? rc : store_block_set(c->store, from->account_id, to->id, true);
+}
+
 /* An incoming request's signature, of either kind. */
 struct in_sig {
 	bool rfc9421;
@@ -1305,6 +1321,10 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		if (otype && (!strcmp(otype, "Like") || !strcmp(otype, "Announce"))) {
 			if (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri))
 				rc = on_react(c, a, from, otype, jref(obj, "object"), false);
+		} else if (otype && !strcmp(otype, "Block")) {
+			struct account *to = local_of(c, a, jref(obj, "object"));
+			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
+				rc = on_block(c, a, from, to, false);
 		} else if (otype && !strcmp(otype, "Follow")) {
 			struct account *to = local_of(c, a, jref(obj, "object"));
 			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
@@ -1328,6 +1348,10 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			if (!rc && type[0] == 'A')
 				rc = store_follow_set(c->store, who, from->account_id, true, NULL);
 		}
+	} else if (!strcmp(type, "Block")) {
+		struct account *to = local_of(c, a, jref(act, "object"));
+		if (to)
+			rc = on_block(c, a, from, to, true);
 	} else if (!strcmp(type, "Create")) {
 		rc = on_create(c, a, from, act, why, &dm);
 	} else if (!strcmp(type, "Like") || !strcmp(type, "Announce")) {
@@ -1652,6 +1676,44 @@ void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool 
 		const char *body = dump(&a, on ? ann : undo(&a, me, ann));
 		if (!body || deliver_all(c, &a, me->id, body, NULL, inbox))
 			log_warn("cannot queue the Announce of post %llu", (unsigned long long)post);
+	}
+	arena_release(&a);
+}
+
+void core_fed_account_blocked(struct core *c, uint64_t viewer, uint64_t target, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	struct fed_actor *to;
+	struct account *me = local_acc(c, &a, viewer);
+	/* Block (or its Undo) to the blocked account's own inbox, addressed to
+	 * it alone; a block also ends the remote follows either way. */
+	if (me && !store_fed_actor_by_account(c->store, &a, target, &to) && !host_blocked(c, &a, to->uri)) {
+		json_t *blk = activity(&a, me, "Block", arena_printf(&a, "blocks/%llu", (unsigned long long)id_new()),
+		                       json_string(to->uri));
+		json_object_set_new(blk, "to", json_pack("[s]", to->uri));
+		json_object_set_new(blk, "cc", json_array());
+		json_t *o = blk;
+		if (!on) {
+			o = undo(&a, me, blk);
+			json_object_set_new(o, "to", json_pack("[s]", to->uri));
+			json_object_set_new(o, "cc", json_array());
+		}
+		const char *body = dump(&a, o), *fid = NULL;
+		int rc = body ? store_begin(c->store) : ERR_IO;
+		if (!rc) {
+			if (on)
+				rc = store_fed_follower_delete(c->store, me->id, to->id);
+			if (!rc && on)
+				rc = store_fed_following_drop(c->store, &a, me->id, to->id, &fid);
+			if (!rc)
+				rc = deliver_to(c, &a, me->id, body, &to->inbox, 1);
+			rc = store_finish(c->store, rc);
+		}
+		if (rc)
+			log_warn("cannot queue the Block of account %llu", (unsigned long long)target);
+		else
+			job_kick();
 	}
 	arena_release(&a);
 }

@@ -178,6 +178,9 @@ int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, struct
 void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on);
 void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool on);
 void core_fed_post_edited(struct core *c, uint64_t post);
+/* Internal to core, after a block is stored: viewer blocked (unblocked) the
+ * remote account target: Block (Undo) to its inbox, follows either way end. */
+void core_fed_account_blocked(struct core *c, uint64_t viewer, uint64_t target, bool on);
 void core_fed_account_changed(struct core *c, uint64_t account);
 /* A new key pair for name; the Update telling other servers is signed with
  * the old key (they fetch the actor again and find the new one). */

@@ -111,8 +111,12 @@ int core_block(struct core *c, uint64_t viewer, uint64_t target, bool on)
 		return ERR_AUTH;
 	if (viewer == target)
 		return ERR_INVAL;
-	if (!on)
-		return store_block_set(c->store, viewer, target, false);
+	if (!on) {
+		int rc = store_block_set(c->store, viewer, target, false);
+		if (!rc)
+			core_fed_account_blocked(c, viewer, target, false); /* Undo, when target is elsewhere */
+		return rc;
+	}
 	/* A block ends following both ways, so neither stays on the other's lists. */
 	struct arena a;
 	arena_init(&a);
@@ -126,6 +130,8 @@ int core_block(struct core *c, uint64_t viewer, uint64_t target, bool on)
 		rc = store_finish(c->store, rc);
 	}
 	arena_release(&a);
+	if (!rc)
+		core_fed_account_blocked(c, viewer, target, true); /* Block, when target is elsewhere */
 	return rc;
 }
 

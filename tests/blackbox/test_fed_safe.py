@@ -143,3 +143,56 @@ def test_incoming_dm_for_its_recipients_only(pair):
         assert w3 not in a.cli("fed", "notes").stdout
     finally:
         peer.close()
+
+
+def relationship(server, h, aid):
+    r = api(server, h, "GET", "/api/v1/accounts/relationships", params={"id[]": aid})
+    assert r.status_code == 200, r.text
+    return r.json()[0]
+
+
+def test_block_both_ways(pair):
+    """ann on a blocks bob on b, who follows her: b gets Block, bob's follow
+    ends there and ann's posts no longer reach b; unblocking sends Undo.
+    Then bob blocks ann (whom he follows again): a gets Block, ann's
+    follow of him ends on a and she no longer reads his posts."""
+    a, b = pair
+    ann = a.new_user(prefix="ann")
+    bob = b.new_user(prefix="bob")
+    ha, hb = token(a, ann.name), token(b, bob.name)
+    ann_on_b = resolve(b, hb, "%s@%s" % (ann.name, host(a)))
+    bob_on_a = resolve(a, ha, "%s@%s" % (bob.name, host(b)))
+    assert api(b, hb, "POST", "/api/v1/accounts/%s/follow" % ann_on_b["id"]).status_code == 200
+    assert wait_for(lambda: relationship(b, hb, ann_on_b["id"])["following"])
+    # ann blocks bob.
+    assert api(a, ha, "POST", "/api/v1/accounts/%s/block" % bob_on_a["id"]).status_code == 200
+    assert wait_for(lambda: relationship(b, hb, ann_on_b["id"])["blocked_by"]), "no Block reached b"
+    assert not relationship(b, hb, ann_on_b["id"])["following"]
+    w = uniq("na")
+    assert api(a, ha, "POST", "/api/v1/statuses", data={"status": "Na het blok " + w,
+                                                       "visibility": "public"}).status_code == 200
+    marker = uniq("mk")
+    carl = a.new_user(prefix="carl")
+    hc = token(a, carl.name)
+    carl_on_b = resolve(b, hb, "%s@%s" % (carl.name, host(a)))
+    assert api(b, hb, "POST", "/api/v1/accounts/%s/follow" % carl_on_b["id"]).status_code == 200
+    assert wait_for(lambda: relationship(b, hb, carl_on_b["id"])["following"])
+    assert api(a, hc, "POST", "/api/v1/statuses", data={"status": "Merk " + marker,
+                                                       "visibility": "public"}).status_code == 200
+    assert wait_for(lambda: marker in b.cli("fed", "notes").stdout)
+    assert w not in b.cli("fed", "notes").stdout, "a post went to a blocked account's server"
+    # Unblock: Undo Block.
+    assert api(a, ha, "POST", "/api/v1/accounts/%s/unblock" % bob_on_a["id"]).status_code == 200
+    assert wait_for(lambda: not relationship(b, hb, ann_on_b["id"])["blocked_by"]), "no Undo reached b"
+    # ann follows bob; bob blocks ann: her follow ends on a, his posts are hidden from her.
+    assert api(a, ha, "POST", "/api/v1/accounts/%s/follow" % bob_on_a["id"]).status_code == 200
+    assert wait_for(lambda: relationship(a, ha, bob_on_a["id"])["following"])
+    w2 = uniq("bp")
+    bp = api(b, hb, "POST", "/api/v1/statuses", data={"status": "Van bob " + w2, "visibility": "public"}).json()
+    assert wait_for(lambda: w2 in a.cli("fed", "notes").stdout)
+    st = [s for s in api(a, ha, "GET", "/api/v1/timelines/home").json() if w2 in s["content"]]
+    assert st
+    assert api(b, hb, "POST", "/api/v1/accounts/%s/block" % ann_on_b["id"]).status_code == 200
+    assert wait_for(lambda: not relationship(a, ha, bob_on_a["id"])["following"]), "no Block reached a"
+    assert api(a, ha, "GET", "/api/v1/statuses/" + st[0]["id"]).status_code == 404
+    assert bp
