@@ -927,10 +927,14 @@ static int answer_follow(struct core *c, struct arena *a, const struct fed_actor
 }
 
 static int on_follow(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char *id,
-                     struct account *to)
+                     struct account *to, bool *asked)
 {
 	int state = to->locked ? FED_FOLLOW_REQUESTED : FED_FOLLOW_ACCEPTED;
 	int rc = store_fed_follower_put(c->store, to->id, from->id, state, id, time_now());
+	/* A request is also one of the account's follow requests here, so the
+	 * pages and the API list it and answer it as any other. */
+	if (!rc && state == FED_FOLLOW_REQUESTED && from->account_id)
+		rc = store_follow_request_set(c->store, from->account_id, to->id, true, asked);
 	if (rc || state != FED_FOLLOW_ACCEPTED)
 		return rc;
 	return answer_follow(c, a, from, id, to, true);
@@ -953,10 +957,21 @@ int core_fed_request_answer(struct core *c, struct arena *a, const char *name, c
 		            : store_fed_follower_delete(c->store, to->id, from->id);
 	if (!rc)
 		rc = answer_follow(c, a, from, fid, to, accept);
+	if (!rc && from->account_id)
+		rc = store_follow_request_set(c->store, from->account_id, to->id, false, NULL);
 	rc = store_finish(c->store, rc);
 	if (!rc)
 		job_kick();
 	return rc;
+}
+
+int core_fed_request_answer_account(struct core *c, struct arena *a, uint64_t account, uint64_t requester, bool accept)
+{
+	struct account *to;
+	struct fed_actor *from;
+	if (store_account_get(c->store, a, account, &to) || store_fed_actor_by_account(c->store, a, requester, &from))
+		return ERR_NOTFOUND;
+	return core_fed_request_answer(c, a, to->username, from->uri, accept);
 }
 
 /* The post a Note's inReplyTo names, when a reply may hang under it here: a
@@ -982,6 +997,7 @@ static uint64_t known_post(struct core *c, struct arena *a, const char *uri)
  * transaction. */
 #define DM_IN_MAX 16
 struct dm_in {
+	int kind; /* 0: a direct message (NOTIF_MENTION), or what the recipients are told */
 	uint64_t post, from;
 	uint64_t to[DM_IN_MAX];
 	size_t n;
@@ -1312,8 +1328,16 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		if (!to || (owner && owner->id != to->id)) {
 			*why = "the Follow names no account of this inbox";
 			rc = ERR_NOTFOUND;
-		} else
-			rc = on_follow(c, a, from, act, id, to);
+		} else {
+			bool asked = false;
+			rc = on_follow(c, a, from, act, id, to, &asked);
+			if (asked && from->account_id) {
+				dm.kind = NOTIF_FOLLOW_REQUEST;
+				dm.from = from->account_id;
+				dm.to[0] = to->id;
+				dm.n = 1;
+			}
+		}
 	} else if (!strcmp(type, "Undo")) {
 		json_t *obj = json_object_get(act, "object");
 		const char *otype = json_is_object(obj) ? jstr(obj, "type") : NULL;
@@ -1329,6 +1353,8 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			struct account *to = local_of(c, a, jref(obj, "object"));
 			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
 				rc = store_fed_follower_delete(c->store, to->id, from->id);
+			if (!rc && to && from->account_id) /* a request taken back */
+				rc = store_follow_request_set(c->store, from->account_id, to->id, false, NULL);
 		} else if (oid && owner) {
 			int st;
 			const char *fu;
@@ -1382,7 +1408,7 @@ done:
 	if (!rc)
 		job_kick();
 	for (size_t i = 0; !rc && i < dm.n; i++)
-		core_notify(c, dm.to[i], NOTIF_MENTION, dm.from, dm.post); /* a direct message came in */
+		core_notify(c, dm.to[i], dm.kind ? dm.kind : NOTIF_MENTION, dm.from, dm.post); /* a DM or a follow request came in */
 	/* An actor's Update: its document (and key) fetched again from its origin. */
 	char ebuf[256];
 	struct fed_actor *fresh;

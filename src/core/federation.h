@@ -145,6 +145,10 @@ int core_fed_block(struct core *c, const char *host, bool block) WARN_UNUSED;
  * when no such request waits. */
 int core_fed_request_answer(struct core *c, struct arena *a, const char *name, const char *actor, bool accept)
         WARN_UNUSED;
+/* The same for the follow request of the remote account requester to the
+ * local account (the pages and GET/POST /api/v1/follow_requests). */
+int core_fed_request_answer_account(struct core *c, struct arena *a, uint64_t account, uint64_t requester, bool accept)
+        WARN_UNUSED;
 /*
  * Remote accounts and posts (docs/federation.md): a remote actor is shown
  * as an account named "user@host" without a password, a received Note as

@@ -96,6 +96,16 @@ int core_follow_answer(struct core *c, uint64_t viewer, uint64_t requester, bool
 		return rc;
 	if (!asked)
 		return ERR_NOTFOUND;
+	/* From another server: it is told (Accept or Reject), as the CLI does. */
+	struct arena a;
+	arena_init(&a);
+	struct account *req;
+	bool remote = !store_account_get(c->store, &a, requester, &req) && core_fed_is_remote(req);
+	if (remote)
+		rc = core_fed_request_answer_account(c, &a, viewer, requester, accept);
+	arena_release(&a);
+	if (remote)
+		return rc;
 	if (!accept)
 		return store_follow_request_set(c->store, requester, viewer, false, NULL);
 	bool changed;

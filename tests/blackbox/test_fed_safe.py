@@ -196,3 +196,43 @@ def test_block_both_ways(pair):
     assert wait_for(lambda: not relationship(a, ha, bob_on_a["id"])["following"]), "no Block reached a"
     assert api(a, ha, "GET", "/api/v1/statuses/" + st[0]["id"]).status_code == 404
     assert bp
+
+
+def test_remote_follow_requests_in_the_api_and_pages(pair):
+    """A locked account on a: follow requests from b are listed by
+    GET /api/v1/follow_requests and on /follow-requests (ann is told);
+    authorize delivers Accept (bob follows her on b), a refusal on the
+    page delivers Reject (carl's request ends on b)."""
+    a, b = pair
+    ann = a.new_user(prefix="ann")
+    bob, carl = b.new_user(prefix="bob"), b.new_user(prefix="carl")
+    ha, hb, hc = token(a, ann.name), token(b, bob.name), token(b, carl.name)
+    r = api(a, ha, "PATCH", "/api/v1/accounts/update_credentials", data={"locked": "true"})
+    assert r.status_code == 200 and r.json()["locked"], r.text
+    ann_on_b = resolve(b, hb, "%s@%s" % (ann.name, host(a)))
+    assert api(b, hb, "POST", "/api/v1/accounts/%s/follow" % ann_on_b["id"]).status_code == 200
+    assert api(b, hc, "POST", "/api/v1/accounts/%s/follow" % ann_on_b["id"]).status_code == 200
+    want = {"%s@%s" % (bob.name, host(b)), "%s@%s" % (carl.name, host(b))}
+    reqs = lambda: {x["acct"]: x for x in api(a, ha, "GET", "/api/v1/follow_requests").json()}
+    assert wait_for(lambda: want <= set(reqs())), reqs()
+    got = reqs()
+    n = api(a, ha, "GET", "/api/v1/notifications").json()
+    assert {x["account"]["acct"] for x in n if x["type"] == "follow_request"} >= want
+    # The page lists them too.
+    page = ann.get("/follow-requests")
+    assert page.status_code == 200 and all(w in page.text for w in want)
+    assert not relationship(b, hb, ann_on_b["id"])["following"]
+    # Authorize (API): bob follows ann on b.
+    bob_id = got["%s@%s" % (bob.name, host(b))]["id"]
+    r = api(a, ha, "POST", "/api/v1/follow_requests/%s/authorize" % bob_id)
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: relationship(b, hb, ann_on_b["id"])["following"]), "no Accept reached b"
+    # Refuse (page): carl's request ends on b.
+    assert relationship(b, hc, ann_on_b["id"])["requested"]
+    r = ann.post("/follow-requests/%s@%s/reject" % (carl.name, host(b)), {})
+    assert r.status_code in (200, 303), r.text[:300]
+    assert wait_for(lambda: not relationship(b, hc, ann_on_b["id"])["requested"]), "no Reject reached b"
+    assert not relationship(b, hc, ann_on_b["id"])["following"]
+    assert api(a, ha, "GET", "/api/v1/follow_requests").json() == []
+    # The command line sees no request left either.
+    assert a.cli("fed", "approve", ann.name, "%s/users/%s" % (b.base, carl.name), check=False).returncode != 0
