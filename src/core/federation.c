@@ -34,6 +34,7 @@
 #define USER_AGENT  "kring (ActivityPub)"
 
 static bool fed_on, fed_loopback;
+static int fed_host_rate = FED_HOST_RATE;
 static char fed_base[256], fed_host[256];
 
 const char *core_fed_base(void)
@@ -1223,6 +1224,23 @@ static int on_block(struct core *c, struct arena *a, const struct fed_actor *fro
 	return rc ? rc : store_block_set(c->store, from->account_id, to->id, true);
 }
 
+/* Does any list in o (or in the objects it holds, two levels down) hold
+ * more than FED_ITEMS_MAX items? */
+static bool too_many(json_t *o, int depth)
+{
+	const char *k;
+	json_t *v;
+	if (depth > 2 || !json_is_object(o))
+		return false;
+	json_object_foreach(o, k, v) {
+		if (json_is_array(v) && json_array_size(v) > FED_ITEMS_MAX)
+			return true;
+		if (too_many(v, depth + 1))
+			return true;
+	}
+	return false;
+}
+
 /* An incoming request's signature, of either kind. */
 struct in_sig {
 	bool rfc9421;
@@ -1292,6 +1310,14 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	}
 	if (rc)
 		return rc;
+	/* What one server may send: so many activities a minute (counted once
+	 * its signature holds, so nobody spends another server's share). */
+	int64_t nh = 0;
+	if (store_rate_hit(c->store, arena_printf(a, "fedhost:%s", from->host), time_now(), time_now() - 60, &nh) ||
+	    nh > fed_host_rate) {
+		*why = arena_printf(a, "too many activities from %s: at most %d a minute", from->host, fed_host_rate);
+		return ERR_RATE;
+	}
 	json_error_t e;
 	json_t *act = json_loadb(r->body, r->bodylen, JSON_REJECT_DUPLICATES, &e);
 	const char *type = json_is_object(act) ? jstr(act, "type") : NULL;
@@ -1306,6 +1332,13 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		json_decref(act);
 		*why = "the activity is not the signer's own";
 		return ERR_AUTH;
+	}
+	/* And so many objects, addressees or tags in one activity. */
+	if (too_many(act, 0)) {
+		json_decref(act);
+		*why = arena_printf(a, "the activity holds more than %d objects, addressees or tags in one list",
+		                    FED_ITEMS_MAX);
+		return ERR_TOOBIG;
 	}
 	struct fed_actor *pre_by = NULL;
 	json_t *pre = !strcmp(type, "Announce") ? announced(c, a, from, act, &pre_by) : NULL;
@@ -1832,6 +1865,9 @@ int core_fed_open(struct core *c, const char *base_url, const struct job_handler
 	*n = 2;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT))
 		return ERR_IO;
+	const char *hr = getenv("KRING_FED_HOST_RATE"); /* tests: a small limit */
+	if (hr && atoi(hr) > 0)
+		fed_host_rate = atoi(hr);
 	const char *lb = getenv("KRING_FED_LOOPBACK");
 	if (lb && !strcmp(lb, "1")) {
 		fed_loopback = true;

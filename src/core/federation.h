@@ -33,6 +33,11 @@
  * every signed request with an unknown key costs a fetch elsewhere. */
 #define FED_KEY_FETCH_MAX    120
 #define FED_KEY_FETCH_WINDOW 600
+/* Limits on what one server may send: activities a minute (then 429;
+ * KRING_FED_HOST_RATE sets another), and items in any one list of an
+ * activity (to, cc, tag, ...; then 413). */
+#define FED_HOST_RATE      600
+#define FED_ITEMS_MAX      500
 #define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"
 #define FED_NOTE_MAX       (100 * 1024) /* a received Note's content (HTML) */
 #define FED_TEXT_MAX       (CORE_POST_MAX_CHARS * 2) /* bytes of plain text kept of it */

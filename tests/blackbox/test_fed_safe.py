@@ -236,3 +236,40 @@ def test_remote_follow_requests_in_the_api_and_pages(pair):
     assert api(a, ha, "GET", "/api/v1/follow_requests").json() == []
     # The command line sees no request left either.
     assert a.cli("fed", "approve", ann.name, "%s/users/%s" % (b.base, carl.name), check=False).returncode != 0
+
+
+def test_per_host_limits():
+    """A server may send so many activities a minute (here 5, set for the
+    test): then 429 with a message naming the limit, for that server only;
+    an activity with too many addressees is 413."""
+    from conftest import Server, free_port
+    port = free_port()
+    s = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": "http://127.0.0.1:%d" % port,
+                    "KRING_FED_HOST_RATE": "5"})
+    s.start(port=port)
+    p1, p2 = Peer(), Peer()
+    try:
+        ann = s.new_user(prefix="ann")
+        me = "%s/users/%s" % (s.base, ann.name)
+        codes = []
+        for i in range(8):
+            r = p1.post(s.base + "/inbox", {"id": p1.base + "/likes/%d" % i, "type": "Like", "actor": p1.actor,
+                                             "object": me + "/statuses/1"})
+            codes.append(r.status_code)
+        assert codes[:5] == [202] * 5 and 429 in codes[5:], codes
+        r = p1.post(s.base + "/inbox", {"id": p1.base + "/likes/x", "type": "Like", "actor": p1.actor,
+                                         "object": me + "/statuses/1"})
+        assert r.status_code == 429 and r.headers.get("Retry-After")
+        assert "at most 5 a minute" in r.json()["error"] and "127.0.0.1:%d" % p1.port in r.json()["error"]
+        # Another server still may.
+        cc = [p2.base + "/users/u%d" % i for i in range(600)]
+        assert p2.post(s.base + "/inbox", {"id": p2.base + "/likes/1", "type": "Like", "actor": p2.actor,
+                                            "object": me + "/statuses/1"}).status_code == 202
+        r = p2.post(s.base + "/inbox", {"id": p2.base + "/likes/2", "type": "Like", "actor": p2.actor,
+                                         "object": me + "/statuses/1", "cc": cc})
+        assert r.status_code == 413 and "more than 500" in r.json()["error"]
+    finally:
+        p1.close()
+        p2.close()
+        s.assert_clean_stop()
+        s.cleanup()
