@@ -29,6 +29,7 @@
 
 #define JOB_POST    "fed_post"
 #define JOB_DELIVER "fed_deliver"
+#define JOB_PRUNE   "fed_prune"
 #define AS_CONTEXT  "https://www.w3.org/ns/activitystreams"
 #define SEC_CONTEXT "https://w3id.org/security/v1"
 #define USER_AGENT  "kring (ActivityPub)"
@@ -1852,17 +1853,40 @@ int core_fed_rotate_key(struct core *c, struct arena *a, const char *name)
 	return rc;
 }
 
+/* ---- pruning ---- */
+
+/* Daily: the activity ids taken in and the activities queued, once old
+ * enough (FED_SEEN_KEEP, FED_OUT_KEEP), are forgotten; then again a day on. */
+static int job_prune(void *ctx, const char *arg, char *why, size_t whylen)
+{
+	struct core *c = ctx;
+	int64_t ns = 0, no = 0, now = time_now();
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_fed_prune(c->store, now - FED_SEEN_KEEP, now - FED_OUT_KEEP, &ns, &no);
+	if (!rc)
+		rc = store_job_ensure(c->store, JOB_PRUNE, "", now + FED_PRUNE_EVERY);
+	if ((rc = store_finish(c->store, rc)))
+		snprintf(why, whylen, "fed_prune: %s", err_str(rc));
+	else if (ns || no)
+		log_info("federation: forgot %lld activity ids and %lld sent activities", (long long)ns, (long long)no);
+	return rc;
+}
+
 /* ---- start and stop ---- */
 
-static struct job_handler fed_handlers[2];
+static struct job_handler fed_handlers[3];
 
 int core_fed_open(struct core *c, const char *base_url, const struct job_handler **h, size_t *n)
 {
 	fed_handlers[0] = (struct job_handler){.kind = JOB_POST, .run = job_post, .ctx = c};
 	fed_handlers[1] = (struct job_handler){.kind = JOB_DELIVER, .run = job_deliver, .ctx = c,
 	                                       .max_attempts = FED_DELIVER_ATTEMPTS, .backoff_max = FED_BACKOFF_MAX};
+	fed_handlers[2] = (struct job_handler){.kind = JOB_PRUNE, .run = job_prune, .ctx = c};
 	*h = fed_handlers;
-	*n = 2;
+	*n = 3;
+	if (store_job_ensure(c->store, JOB_PRUNE, "", time_now() + FED_PRUNE_EVERY))
+		log_warn("cannot queue the pruning of federation's tables");
 	if (curl_global_init(CURL_GLOBAL_DEFAULT))
 		return ERR_IO;
 	const char *hr = getenv("KRING_FED_HOST_RATE"); /* tests: a small limit */
@@ -1910,5 +1934,5 @@ void core_fed_close(void)
 
 int core_fed_run_jobs(struct core *c)
 {
-	return job_run_due(c->store, fed_handlers, 2);
+	return job_run_due(c->store, fed_handlers, 3);
 }

@@ -36,6 +36,12 @@
 /* Limits on what one server may send: activities a minute (then 429;
  * KRING_FED_HOST_RATE sets another), and items in any one list of an
  * activity (to, cc, tag, ...; then 413). */
+/* Kept so long: the ids of activities taken in (a server retries for about
+ * two days: a repeat within this time is still known) and the activities
+ * queued (every delivery has ended after FED_GIVE_UP_S); pruned daily. */
+#define FED_SEEN_KEEP      (14 * 86400)
+#define FED_OUT_KEEP       (7 * 86400)
+#define FED_PRUNE_EVERY    86400
 #define FED_HOST_RATE      600
 #define FED_ITEMS_MAX      500
 #define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"

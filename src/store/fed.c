@@ -455,3 +455,18 @@ int store_fed_account_count(struct store *s, int64_t *n)
 	DB_OR_FAIL(s);
 	return db_scalar(db, n, 0, "SELECT COUNT(*) FROM fed_actors WHERE account_id <> 0", "");
 }
+
+/* ---- pruning (issue 21, fedsafe) ---- */
+
+int store_fed_prune(struct store *s, int64_t seen_before, int64_t out_before, int64_t *nseen, int64_t *nout)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM fed_seen WHERE seen_at < ?1", "i", seen_before);
+	if (!rc) {
+		*nseen = (int64_t)db->drv->changes(db);
+		rc = db_exec(db, "DELETE FROM fed_out WHERE created_at < ?1", "i", out_before);
+	}
+	if (!rc)
+		*nout = (int64_t)db->drv->changes(db);
+	return rc;
+}

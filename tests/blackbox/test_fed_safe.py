@@ -273,3 +273,46 @@ def test_per_host_limits():
         p2.close()
         s.assert_clean_stop()
         s.cleanup()
+
+
+def test_seen_ids_pruned_after_their_time(tmp_path):
+    """An activity id taken in is ignored when it comes again (a repeat),
+    for two weeks; the daily pruning job then forgets it (the server's
+    clock moved on through KRING_TEST_CLOCK, test build only)."""
+    import email.utils
+    import time
+    from conftest import Server, free_port
+    clock = tmp_path / "clock"
+    clock.write_text("0")
+    port = free_port()
+    s = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": "http://127.0.0.1:%d" % port,
+                    "KRING_TEST_CLOCK": str(clock)})
+    s.start(port=port)
+    peer = Peer()
+    try:
+        ann = s.new_user(prefix="ann")
+        h = token(s, ann.name)
+        me = "%s/users/%s" % (s.base, ann.name)
+        pid = api(s, h, "POST", "/api/v1/statuses", data={"status": "Hallo " + uniq("p"),
+                                                         "visibility": "public"}).json()["id"]
+        like = {"id": peer.base + "/likes/1", "type": "Like", "actor": peer.actor,
+                "object": "%s/statuses/%s" % (me, pid)}
+        favs = lambda: api(s, h, "GET", "/api/v1/statuses/" + pid).json()["favourites_count"]
+        assert peer.post(me + "/inbox", like).status_code == 202 and favs() == 1
+        undo = {"id": peer.base + "/likes/1/undo", "type": "Undo", "actor": peer.actor, "object": like}
+        assert peer.post(me + "/inbox", undo).status_code == 202 and favs() == 0
+        # The same Like again: a repeat, ignored.
+        assert peer.post(me + "/inbox", like).status_code == 202 and favs() == 0
+        # Fifteen days on, the pruning job has run: the id is forgotten.
+        later = 15 * 86400
+        clock.write_text(str(later))
+        date = email.utils.formatdate(time.time() + later, usegmt=True)
+        assert wait_for(lambda: "forgot" in s.stderr(), timeout=20), "the pruning job did not run"
+        undo2 = dict(undo, id=peer.base + "/likes/1/undo2")
+        assert peer.post(me + "/inbox", like, date=date).status_code == 202
+        assert favs() == 1
+        assert peer.post(me + "/inbox", undo2, date=date).status_code == 202 and favs() == 0
+    finally:
+        peer.close()
+        s.assert_clean_stop()
+        s.cleanup()
