@@ -450,6 +450,11 @@ int core_fed_block(struct core *c, const char *host, bool block)
 	return store_finish(c->store, rc);
 }
 
+int core_fed_blocks(struct core *c, struct arena *a, const char ***hosts, size_t *n)
+{
+	return store_fed_block_list(c->store, a, hosts, n);
+}
+
 /* A name made of a remote actor's: letters, digits and . _ - only. */
 static bool remote_name_ok(const char *s)
 {

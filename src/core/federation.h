@@ -151,6 +151,8 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
  * nobody here follows it, and its followers here are forgotten.
  */
 int core_fed_block(struct core *c, const char *host, bool block) WARN_UNUSED;
+/* The blocked hosts and domains, by name (the administrator's page). */
+int core_fed_blocks(struct core *c, struct arena *a, const char ***hosts, size_t *n) WARN_UNUSED;
 /* Accept (or refuse) the waiting follow request of the remote actor (its
  * URI) to the locked account name, and tell its server.  ERR_NOTFOUND
  * when no such request waits. */

@@ -470,3 +470,10 @@ int store_fed_prune(struct store *s, int64_t seen_before, int64_t out_before, in
 		*nout = (int64_t)db->drv->changes(db);
 	return rc;
 }
+
+int store_fed_block_list(struct store *s, struct arena *a, const char ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT host FROM fed_blocks ORDER BY host LIMIT 1000", "");
+	return DB_ROWS(st, a, 1000, db_fill_text, out, n);
+}

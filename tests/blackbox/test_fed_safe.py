@@ -316,3 +316,32 @@ def test_seen_ids_pruned_after_their_time(tmp_path):
         peer.close()
         s.assert_clean_stop()
         s.cleanup()
+
+
+def test_admin_page_blocks_a_server(pair):
+    """/admin/federatie (administrators only): blocking a server there
+    refuses its requests (403), as `kring fed block` does; allowing it
+    again lets them in; a bad name is a 400 with a Dutch message."""
+    a, _ = pair
+    admin, ann = a.new_user(role="admin", prefix="adm"), a.new_user(prefix="ann")
+    assert ann.get("/admin/federatie").status_code in (403, 404)
+    peer = Peer()
+    try:
+        me = "%s/users/%s" % (a.base, ann.name)
+        follow = lambda i: peer.post(me + "/inbox", {"id": peer.base + "/f/adm%d" % i, "type": "Follow",
+                                                     "actor": peer.actor, "object": me}).status_code
+        assert follow(1) == 202
+        h = "127.0.0.1:%d" % peer.port
+        r = admin.post("/admin/federatie/block", {"host": h})
+        assert r.status_code == 303, r.text[:300]
+        page = admin.get("/admin/federatie")
+        assert page.status_code == 200 and h in page.text
+        assert follow(2) == 403
+        r = admin.post("/admin/federatie/block", {"host": "https://zorg.example/"})
+        assert r.status_code == 400 and "Vul een servernaam in" in r.text
+        r = admin.post("/admin/federatie/unblock", {"host": h})
+        assert r.status_code == 303
+        assert h not in admin.get("/admin/federatie").text
+        assert follow(3) == 202
+    finally:
+        peer.close()
