@@ -1230,6 +1230,43 @@ static int on_block(struct core *c, struct arena *a, const struct fed_actor *fro
 	return rc ? rc : store_block_set(c->store, from->account_id, to->id, true);
 }
 
+/* A report from another server (Flag) about accounts or posts of ours: a
+ * report for the moderators here, by the sender's account, about each post
+ * of ours it names (or the account, when it names no post); the rest of
+ * what it names is not ours to judge. */
+static int on_flag(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act)
+{
+	if (!from->account_id)
+		return 0;
+	const char *content = json_string_value(json_object_get(act, "content"));
+	const char *text = content && strlen(content) <= FED_NOTE_MAX && utf8_valid(content, strlen(content))
+	                           ? feed_html_text(a, content, strlen(content), 900)
+	                           : NULL;
+	const char *reason = text && *text ? text : arena_printf(a, "Melding van %s", from->host);
+	json_t *v = json_object_get(act, "object");
+	struct account *who = NULL;
+	uint64_t id;
+	int rc = 0, made = 0;
+	for (size_t i = 0; i < 20 && !rc; i++) {
+		json_t *e = json_is_array(v) ? json_array_get(v, i) : i ? NULL : v;
+		if (!e)
+			break;
+		const char *uri = json_is_object(e) ? jstr(e, "id") : json_string_value(e);
+		struct account *acc = uri ? local_of(c, a, uri) : NULL;
+		uint64_t pid = uri && !acc ? known_post(c, a, uri) : 0, actor;
+		if (acc)
+			who = acc;
+		else if (pid && store_fed_note_post(c->store, uri, &id, &actor)) { /* ours, not a received Note */
+			rc = core_report(c, a, from->account_id, 0, pid, reason, true, &id);
+			made++;
+		}
+	}
+	if (!rc && !made && who)
+		rc = core_report(c, a, from->account_id, who->id, 0, reason, true, &id);
+	/* A refused report (too many, about itself) is not the sender's error to retry. */
+	return rc == ERR_INVAL || rc == ERR_RATE || rc == ERR_NOTFOUND || rc == ERR_FORBIDDEN ? 0 : rc;
+}
+
 /* Does any list in o (or in the objects it holds, two levels down) hold
  * more than FED_ITEMS_MAX items? */
 static bool too_many(json_t *o, int depth)
@@ -1413,6 +1450,8 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			if (!rc && type[0] == 'A')
 				rc = store_follow_set(c->store, who, from->account_id, true, NULL);
 		}
+	} else if (!strcmp(type, "Flag")) {
+		rc = on_flag(c, a, from, act);
 	} else if (!strcmp(type, "Block")) {
 		struct account *to = local_of(c, a, jref(act, "object"));
 		if (to)

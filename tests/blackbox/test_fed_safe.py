@@ -345,3 +345,32 @@ def test_admin_page_blocks_a_server(pair):
         assert follow(3) == 202
     finally:
         peer.close()
+
+
+def test_incoming_flag_is_a_report(pair):
+    """A Flag from another server about a post of ours is a report for the
+    moderators here, with its comment (made plain text); about an account
+    alone, a report about the account."""
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    admin = a.new_user(role="admin", prefix="adm")
+    ha = token(a, ann.name)
+    hadm = token(a, admin.name, "read write admin:read admin:write")
+    pid = api(a, ha, "POST", "/api/v1/statuses", data={"status": "Koop nu " + uniq("s"),
+                                                      "visibility": "public"}).json()["id"]
+    me = "%s/users/%s" % (a.base, ann.name)
+    peer = Peer()
+    try:
+        w = uniq("fl")
+        r = peer.post(a.base + "/inbox", {"id": peer.base + "/flags/1", "type": "Flag", "actor": peer.actor,
+                                           "content": "<p>Spam %s</p>" % w,
+                                           "object": [me, "%s/statuses/%s" % (me, pid)]})
+        assert r.status_code == 202
+        reps = api(a, hadm, "GET", "/api/v1/admin/reports").json()
+        mine = [x for x in reps if w in (x.get("comment") or "")]
+        assert mine, reps
+        assert mine[0]["target_account"]["username"] == ann.name
+        assert [str(s["id"]) for s in mine[0]["statuses"]] == [pid]
+        assert "<p>" not in mine[0]["comment"]
+    finally:
+        peer.close()
