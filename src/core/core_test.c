@@ -93,6 +93,11 @@ static void test_text(void **state)
 	n = text_mentions(&f->a, "hoi @Ann en @bob! mail@adres.nl @x", v, 8);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0], "ann");
+	/* A remote account is named with its host (not as a local "ann"). */
+	n = text_mentions(&f->a, "hoi @Ann@Zorg.example:8081. en @bob@x.nl", v, 8);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0], "ann@zorg.example:8081");
+	assert_string_equal(v[1], "bob@x.nl");
 	char *html = core_render_text(f->c, &f->a, "<b>hi</b> & \"x\"\n\nhttps://a.nl/p?q=1&r=<2>. #tag @ann");
 	assert_non_null(strstr(html, "&lt;b&gt;hi&lt;/b&gt; &amp; &quot;x&quot;</p><p>"));
 	assert_non_null(strstr(html, "<a href=\"https://a.nl/p?q=1&amp;r=\" rel=\"nofollow ugc noopener\""));

@@ -182,8 +182,10 @@ int core_fed_note_fetch(struct core *c, struct arena *a, const char *name, uint6
 	if (post_to(c, a, id, &p, &author, &reach) || strcmp(author->username, name))
 		return ERR_NOTFOUND;
 	/* Public and open-group posts to anyone; followers-only as far as a
-	 * delivery would go, and no further. */
-	if (reach != FED_REACH_PUBLIC && reach != FED_REACH_GROUP && (!by || !follower_server(c, a, author->id, by)))
+	 * delivery would go, and no further; a direct message never (it went
+	 * to its recipients' inboxes only). */
+	if (reach == FED_REACH_NONE || reach == FED_REACH_DIRECT ||
+	    (reach == FED_REACH_FOLLOWERS && (!by || !follower_server(c, a, author->id, by))))
 		return ERR_NOTFOUND;
 	json_t *o = note_json(c, a, p, author);
 	json_object_set_new(o, "@context", fed_note_context());

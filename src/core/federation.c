@@ -31,11 +31,13 @@
 
 #define JOB_POST    "fed_post"
 #define JOB_DELIVER "fed_deliver"
+#define JOB_PRUNE   "fed_prune"
 #define AS_CONTEXT  "https://www.w3.org/ns/activitystreams"
 #define SEC_CONTEXT "https://w3id.org/security/v1"
 #define USER_AGENT  "kring (ActivityPub)"
 
 static bool fed_on, fed_loopback;
+static int fed_host_rate = FED_HOST_RATE;
 static char fed_base[256], fed_host[256];
 
 const char *core_fed_base(void)
@@ -55,12 +57,15 @@ enum fed_reach core_fed_reach(const struct post *p, bool local_only, int64_t now
 	if (!p || local_only || p->pending || p->reblog_of || p->author_suspended || p->deleted || p->publish_at > now)
 		return FED_REACH_NONE;
 	/* A group post leaves only through its group's Announce, and only an
-	 * open group's (fed_group.c); closed and secret groups never. */
+	 * open group's (fed_group.c); closed and secret groups never, nor a
+	 * direct message in any group. */
 	if (p->group_id || p->group_kind >= 0)
 		return p->group_id && p->group_kind == GROUP_OPEN && p->visibility != VIS_DIRECT ? FED_REACH_GROUP
 		                                                                                 : FED_REACH_NONE;
-	return p->visibility == VIS_PUBLIC ? FED_REACH_PUBLIC
-	       : p->visibility == VIS_FOLLOWERS ? FED_REACH_FOLLOWERS : FED_REACH_NONE;
+	return p->visibility == VIS_PUBLIC      ? FED_REACH_PUBLIC
+	       : p->visibility == VIS_FOLLOWERS ? FED_REACH_FOLLOWERS
+	       : p->visibility == VIS_DIRECT    ? FED_REACH_DIRECT
+	                                        : FED_REACH_NONE;
 }
 
 /* The rule for a stored post: its local-only mark read from the store (a
@@ -135,6 +140,25 @@ static const char *iso_time(struct arena *a, int64_t t)
 	return arena_strdup(a, b);
 }
 
+/* A direct message's remote recipients (their actors, on servers not
+ * blocked here): the only ones it is addressed and delivered to. */
+static int dm_rcpts(struct core *c, struct arena *a, uint64_t post, struct fed_actor ***out, size_t *n)
+{
+	uint64_t *ids;
+	size_t nids;
+	*n = 0;
+	int rc = store_post_recipients(c->store, a, post, &ids, &nids);
+	if (rc)
+		return rc;
+	*out = arena_alloc(a, (nids + 1) * sizeof **out);
+	for (size_t i = 0; i < nids; i++) {
+		struct fed_actor *f;
+		if (!store_fed_actor_by_account(c->store, a, ids[i], &f) && !host_blocked(c, a, f->uri))
+			(*out)[(*n)++] = f;
+	}
+	return 0;
+}
+
 /* The Note for p, whose reach the caller has checked. */
 json_t *note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
 {
@@ -151,17 +175,36 @@ json_t *note_json(struct core *c, struct arena *a, const struct post *p, const s
 	 * their servers alone); never to the public collection. */
 	json_t *to = json_array(), *cc = json_array();
 	const char *followers = arena_printf(a, "%s/followers", actor);
-	json_array_append_new(to, json_string(p->visibility == VIS_PUBLIC ? FED_PUBLIC : followers));
-	if (p->visibility == VIS_PUBLIC)
-		json_array_append_new(cc, json_string(followers));
+	if (p->visibility == VIS_DIRECT) {
+		/* A direct message: to its remote recipients alone, each named
+		 * as a Mention (how Mastodon tells a DM from a limited post). */
+		struct fed_actor **rc;
+		size_t nr = 0;
+		json_t *tag = json_array();
+		if (dm_rcpts(c, a, p->id, &rc, &nr))
+			nr = 0;
+		for (size_t i = 0; i < nr; i++) {
+			json_array_append_new(to, json_string(rc[i]->uri));
+			json_array_append_new(tag, json_pack("{s:s,s:s,s:s}", "type", "Mention", "href", rc[i]->uri, "name",
+			                                     arena_printf(a, "@%s@%s", rc[i]->username, rc[i]->host)));
+		}
+		json_object_set_new(o, "tag", tag);
+	} else {
+		json_array_append_new(to, json_string(p->visibility == VIS_PUBLIC ? FED_PUBLIC : followers));
+		if (p->visibility == VIS_PUBLIC)
+			json_array_append_new(cc, json_string(followers));
+	}
 	json_object_set_new(o, "to", to);
 	json_object_set_new(o, "cc", cc);
 	if (p->group_id)
 		fed_group_address(c, a, p, o); /* to the group, with audience (FEP-1b12) */
-	/* A reply names its parent only when the parent may be known out there. */
+	/* A reply names its parent only when the parent may be known out there
+	 * (a direct reply: also a direct parent, which its recipients had). */
 	struct post *parent;
+	enum fed_reach pr;
 	if (p->in_reply_to && !store_post_get(c->store, a, 0, p->in_reply_to, &parent) &&
-	    (reach(c, parent, time_now()) == FED_REACH_PUBLIC || reach(c, parent, time_now()) == FED_REACH_GROUP)) {
+	    ((pr = reach(c, parent, time_now())) == FED_REACH_PUBLIC || pr == FED_REACH_GROUP ||
+	     (pr == FED_REACH_DIRECT && p->visibility == VIS_DIRECT))) {
 		struct account *pa;
 		const char *origin;
 		if (!store_fed_note_uri(c->store, a, parent->id, &origin))
@@ -418,6 +461,11 @@ int core_fed_block(struct core *c, const char *host, bool block)
 	return store_finish(c->store, rc);
 }
 
+int core_fed_blocks(struct core *c, struct arena *a, const char ***hosts, size_t *n)
+{
+	return store_fed_block_list(c->store, a, hosts, n);
+}
+
 /* A name made of a remote actor's: letters, digits and . _ - only. */
 static bool remote_name_ok(const char *s)
 {
@@ -612,9 +660,13 @@ void core_fed_post_written(struct core *c, uint64_t post)
 	 * (the post may have been deleted or edited by then). */
 	int64_t remote = 0;
 	enum fed_reach r = FED_REACH_NONE;
+	struct fed_actor **rc_;
+	size_t nr = 0;
 	if (!store_post_get(c->store, &a, 0, post, &p) &&
 	    (r = reach(c, p, p->publish_at > time_now() ? p->publish_at : time_now())) != FED_REACH_NONE &&
-	    (r == FED_REACH_GROUP || (!store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0))) {
+	    (r == FED_REACH_GROUP ||
+	     (r == FED_REACH_DIRECT ? !dm_rcpts(c, &a, p->id, &rc_, &nr) && nr > 0
+	                            : !store_fed_follower_count(c->store, p->author_id, &remote) && remote > 0))) {
 		int rc = store_begin(c->store);
 		if (!rc)
 			rc = queue(c, JOB_POST, arena_printf(&a, "%llu", (unsigned long long)post),
@@ -659,6 +711,43 @@ static int deliver_followers(struct core *c, struct arena *a, uint64_t author, c
 	return deliver_all(c, a, author, body, NULL, NULL);
 }
 
+/* An activity o about the post p (its reach checked) is addressed as p is:
+ * a direct message to its remote recipients alone, not to everyone. */
+static void dm_address(struct core *c, struct arena *a, const struct post *p, json_t *o)
+{
+	struct fed_actor **r;
+	size_t n = 0;
+	if (p->visibility != VIS_DIRECT)
+		return;
+	json_t *to = json_array();
+	for (size_t i = 0; !dm_rcpts(c, a, p->id, &r, &n) && i < n; i++)
+		json_array_append_new(to, json_string(r[i]->uri));
+	json_object_set_new(o, "to", to);
+	json_object_set_new(o, "cc", json_array());
+}
+
+/* body, about the post p, goes where p may go: a direct message to its
+ * remote recipients' own inboxes (never a shared inbox, never followers),
+ * anything else to the author's followers' servers. */
+static int deliver_post(struct core *c, struct arena *a, const struct post *p, uint64_t author, const char *body)
+{
+	if (p->visibility != VIS_DIRECT)
+		return deliver_followers(c, a, author, body);
+	struct fed_actor **r;
+	size_t n;
+	int rc = dm_rcpts(c, a, p->id, &r, &n);
+	if (rc || !n)
+		return rc;
+	const char **inboxes = arena_alloc(a, n * sizeof *inboxes);
+	for (size_t i = 0; i < n; i++)
+		inboxes[i] = r[i]->inbox;
+	if (!(rc = store_begin(c->store)))
+		rc = store_finish(c->store, deliver_to(c, a, author, body, inboxes, n));
+	if (!rc)
+		job_kick();
+	return rc;
+}
+
 void core_fed_post_deleted(struct core *c, uint64_t post)
 {
 	if (!fed_on)
@@ -688,8 +777,9 @@ void core_fed_post_deleted(struct core *c, uint64_t post)
 		json_array_append_new(to, json_string(FED_PUBLIC));
 		json_object_set_new(o, "to", to);
 		json_object_set_new(o, "object", json_pack("{s:s,s:s}", "id", nid, "type", "Tombstone"));
+		dm_address(c, &a, p, o);
 		const char *body = dump(&a, o);
-		if (!body || deliver_followers(c, &a, author->id, body))
+		if (!body || deliver_post(c, &a, p, author->id, body))
 			log_warn("cannot queue the Delete of post %llu", (unsigned long long)post);
 	}
 	arena_release(&a);
@@ -735,7 +825,7 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 		rc = ERR_IO;
 		goto out;
 	}
-	rc = deliver_followers(c, &a, author->id, body);
+	rc = deliver_post(c, &a, p, author->id, body);
 out:
 	if (rc)
 		snprintf(why, whylen, "fed_post: %s", err_str(rc));
@@ -866,10 +956,14 @@ static int answer_follow(struct core *c, struct arena *a, const struct fed_actor
 }
 
 static int on_follow(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char *id,
-                     struct account *to)
+                     struct account *to, bool *asked)
 {
 	int state = to->locked ? FED_FOLLOW_REQUESTED : FED_FOLLOW_ACCEPTED;
 	int rc = store_fed_follower_put(c->store, to->id, from->id, state, id, time_now());
+	/* A request is also one of the account's follow requests here, so the
+	 * pages and the API list it and answer it as any other. */
+	if (!rc && state == FED_FOLLOW_REQUESTED && from->account_id)
+		rc = store_follow_request_set(c->store, from->account_id, to->id, true, asked);
 	if (rc || state != FED_FOLLOW_ACCEPTED)
 		return rc;
 	return answer_follow(c, a, from, id, to, true);
@@ -892,10 +986,21 @@ int core_fed_request_answer(struct core *c, struct arena *a, const char *name, c
 		            : store_fed_follower_delete(c->store, to->id, from->id);
 	if (!rc)
 		rc = answer_follow(c, a, from, fid, to, accept);
+	if (!rc && from->account_id)
+		rc = store_follow_request_set(c->store, from->account_id, to->id, false, NULL);
 	rc = store_finish(c->store, rc);
 	if (!rc)
 		job_kick();
 	return rc;
+}
+
+int core_fed_request_answer_account(struct core *c, struct arena *a, uint64_t account, uint64_t requester, bool accept)
+{
+	struct account *to;
+	struct fed_actor *from;
+	if (store_account_get(c->store, a, account, &to) || store_fed_actor_by_account(c->store, a, requester, &from))
+		return ERR_NOTFOUND;
+	return core_fed_request_answer(c, a, to->username, from->uri, accept);
 }
 
 /* The post a Note's inReplyTo names, when a reply may hang under it here: a
@@ -917,13 +1022,62 @@ static uint64_t known_post(struct core *c, struct arena *a, const char *uri)
 	return uri && !store_fed_note_post(c->store, uri, &id, &actor) ? id : 0;
 }
 
+/* A direct message that came in, whose recipients are told after the
+ * transaction. */
+#define DM_IN_MAX 16
+struct dm_in {
+	int kind; /* 0: a direct message (NOTIF_MENTION), or what the recipients are told */
+	uint64_t post, from;
+	uint64_t to[DM_IN_MAX];
+	size_t n;
+};
+
+/* The post our address uri names when it is a direct message sender (an
+ * account here) was sent: a direct reply may hang under it; else 0. */
+static uint64_t dm_parent(struct core *c, struct arena *a, const char *uri, uint64_t sender)
+{
+	size_t bl = strlen(fed_base);
+	const char *st = uri && !strncmp(uri, fed_base, bl) && !strncmp(uri + bl, "/users/", 7)
+	                         ? strstr(uri + bl + 7, "/statuses/")
+	                         : NULL;
+	uint64_t id;
+	struct post *p;
+	struct account *author;
+	if (!st || !parse_u64(st + 10, &id) || store_post_get(c->store, a, sender, id, &p) ||
+	    reach(c, p, time_now()) != FED_REACH_DIRECT || !p->v_recipient ||
+	    core_account_get(c, a, p->author_id, &author) ||
+	    strncmp(author->username, uri + bl + 7, (size_t)(st - uri - bl - 7)) ||
+	    author->username[st - uri - bl - 7])
+		return 0;
+	return id;
+}
+
+/* May the remote account sender send the local account to a direct
+ * message (to's rule for who may message them; within a conversation
+ * to started, always)? */
+static bool dm_in_allowed(struct core *c, struct arena *a, uint64_t sender, const struct account *to,
+                          const struct post *parent)
+{
+	bool yes = false;
+	if (core_blocked_between(c, to->id, sender, &yes) || yes)
+		return false;
+	if (parent && parent->author_id == to->id)
+		return true;
+	if (to->dm_policy == DM_EVERYONE)
+		return true;
+	/* Someone elsewhere is never known here as a care provider. */
+	return to->dm_policy == DM_FOLLOWED && !store_follows(c->store, to->id, sender, &yes) && yes;
+}
+
 /*
  * A public Note from an actor someone here follows, or a public reply to a
  * post here, becomes a post of the actor's account (its HTML made plain
- * text on the way in: nothing is stored raw); anything else is not taken in.
+ * text on the way in: nothing is stored raw); a Note addressed to accounts
+ * here alone (no Public, no followers) a direct message to them;
+ * anything else is not taken in.
  */
 static int note_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *o, bool want,
-                     const char **why)
+                     const char **why, struct dm_in *dm)
 {
 	const char *type = json_is_object(o) ? jstr(o, "type") : NULL;
 	const char *id = json_is_object(o) ? jstr(o, "id") : NULL;
@@ -939,6 +1093,8 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 	/* Public, or to the sender's followers (its "followers" collection:
 	 * Mastodon's and ours are the actor's address + /followers). */
 	bool pub = false, fol = false;
+	struct account *loc[DM_IN_MAX];
+	size_t nloc = 0;
 	const char *fields[] = {"to", "cc"}, *followers = arena_printf(a, "%s/followers", from->uri);
 	for (int f = 0; f < 2; f++) {
 		json_t *v = json_object_get(o, fields[f]);
@@ -949,17 +1105,37 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 				break;
 			pub = pub || fed_is_public(t);
 			fol = fol || (t && !strcmp(t, followers));
+			struct account *la = nloc < DM_IN_MAX ? local_of(c, a, t) : NULL;
+			for (size_t k = 0; la && k < nloc; k++)
+				la = loc[k]->id == la->id ? NULL : la;
+			if (la)
+				loc[nloc++] = la;
 		}
 	}
-	uint64_t parent = known_post(c, a, jref(o, "inReplyTo")), have, actor;
+	/* A direct message: to accounts here alone, never through an Announce. */
+	bool direct = !pub && !fol && nloc > 0 && !want && dm && from->account_id;
+	const char *irt = jref(o, "inReplyTo");
+	uint64_t parent = direct ? dm_parent(c, a, irt, from->account_id) : 0, have, actor;
+	if (!parent)
+		parent = known_post(c, a, irt);
 	struct post *pp = NULL;
 	if (parent && store_post_get(c->store, a, 0, parent, &pp))
 		parent = 0;
+	uint64_t rcpt[DM_IN_MAX];
+	size_t nrcpt = 0;
+	for (size_t k = 0; direct && k < nloc; k++)
+		if (dm_in_allowed(c, a, from->account_id, loc[k], pp))
+			rcpt[nrcpt++] = loc[k]->id;
+	if (direct && !nrcpt) {
+		*why = "no account here takes direct messages from the sender";
+		return 0;
+	}
 	bool followed = false;
 	int rc = store_fed_followed(c->store, from->id, &followed);
 	/* Followers-only: only from someone followed here, who then sees it;
 	 * never through an Announce. */
-	if (rc || !(pub || (fol && followed && !want)) || (!followed && !parent && !want) || !from->account_id) {
+	if (!direct && (rc || !(pub || (fol && followed && !want)) || (!followed && !parent && !want) ||
+	                !from->account_id)) {
 		*why = "not a public Note of someone followed here, nor a reply to a post here";
 		return rc;
 	}
@@ -967,20 +1143,34 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 		return 0; /* taken in before (another activity carrying it) */
 	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
 	struct post_new pn = {.id = id_new(), .author_id = from->account_id, .writer_id = from->account_id,
-	                      .in_reply_to = parent, .visibility = pub ? VIS_PUBLIC : VIS_FOLLOWERS,
+	                      .in_reply_to = parent,
+	                      .visibility = direct ? VIS_DIRECT : pub ? VIS_PUBLIC : VIS_FOLLOWERS,
 	                      .text = text ? text : "",
 	                      .created_at = time_now()};
 	pn.root_id = pp ? pp->root_id : pn.id;
 	pn.search_text = core_search_words(a, pn.text);
 	fed_note_in_tags(c, a, o, &pn);
+	/* A direct message is for the accounts it is addressed to here, and
+	 * nobody else it happens to mention. */
+	if (direct) {
+		pn.recipients = rcpt;
+		pn.nrecipients = nrcpt;
+	}
 	if ((rc = store_post_insert(c->store, &pn)) || (rc = fed_note_in_extras(c, a, o, pn.id)))
 		return rc;
+	if (direct) {
+		dm->post = pn.id;
+		dm->from = from->account_id;
+		memcpy(dm->to, rcpt, nrcpt * sizeof *rcpt);
+		dm->n = nrcpt;
+	}
 	return store_fed_note_put(c->store, id, from->id, pn.text, published ? published : "", time_now(), pn.id);
 }
 
-static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why)
+static int on_create(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, const char **why,
+                     struct dm_in *dm)
 {
-	return note_take(c, a, from, json_object_get(act, "object"), false, why);
+	return note_take(c, a, from, json_object_get(act, "object"), false, why, dm);
 }
 
 /* A Note someone followed here announces, not known yet: fetched from its
@@ -1048,6 +1238,76 @@ static int on_actor_gone(struct core *c, const struct fed_actor *from)
 	if (!rc && from->account_id)
 		rc = store_account_set_suspended(c->store, from->account_id, true);
 	return rc;
+}
+
+/* from blocks (on) the local account to, or takes it back: follows end both
+ * ways (here and as remote follows), and to no longer sees from's posts
+ * (a block of to by from's account here). */
+static int on_block(struct core *c, struct arena *a, const struct fed_actor *from, const struct account *to, bool on)
+{
+	if (!from->account_id)
+		return 0;
+	if (!on)
+		return store_block_set(c->store, from->account_id, to->id, false);
+	const char *fid = NULL;
+	int rc = store_fed_follower_delete(c->store, to->id, from->id);
+	if (!rc)
+		rc = store_fed_following_drop(c->store, a, to->id, from->id, &fid);
+	return rc ? rc : store_block_set(c->store, from->account_id, to->id, true);
+}
+
+/* A report from another server (Flag) about accounts or posts of ours: a
+ * report for the moderators here, by the sender's account, about each post
+ * of ours it names (or the account, when it names no post); the rest of
+ * what it names is not ours to judge. */
+static int on_flag(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act)
+{
+	if (!from->account_id)
+		return 0;
+	const char *content = json_string_value(json_object_get(act, "content"));
+	const char *text = content && strlen(content) <= FED_NOTE_MAX && utf8_valid(content, strlen(content))
+	                           ? feed_html_text(a, content, strlen(content), 900)
+	                           : NULL;
+	const char *reason = text && *text ? text : arena_printf(a, "Melding van %s", from->host);
+	json_t *v = json_object_get(act, "object");
+	struct account *who = NULL;
+	uint64_t id;
+	int rc = 0, made = 0;
+	for (size_t i = 0; i < 20 && !rc; i++) {
+		json_t *e = json_is_array(v) ? json_array_get(v, i) : i ? NULL : v;
+		if (!e)
+			break;
+		const char *uri = json_is_object(e) ? jstr(e, "id") : json_string_value(e);
+		struct account *acc = uri ? local_of(c, a, uri) : NULL;
+		uint64_t pid = uri && !acc ? known_post(c, a, uri) : 0, actor;
+		if (acc)
+			who = acc;
+		else if (pid && store_fed_note_post(c->store, uri, &id, &actor)) { /* ours, not a received Note */
+			rc = core_report(c, a, from->account_id, 0, pid, reason, true, &id);
+			made++;
+		}
+	}
+	if (!rc && !made && who)
+		rc = core_report(c, a, from->account_id, who->id, 0, reason, true, &id);
+	/* A refused report (too many, about itself) is not the sender's error to retry. */
+	return rc == ERR_INVAL || rc == ERR_RATE || rc == ERR_NOTFOUND || rc == ERR_FORBIDDEN ? 0 : rc;
+}
+
+/* Does any list in o (or in the objects it holds, two levels down) hold
+ * more than FED_ITEMS_MAX items? */
+static bool too_many(json_t *o, int depth)
+{
+	const char *k;
+	json_t *v;
+	if (depth > 2 || !json_is_object(o))
+		return false;
+	json_object_foreach(o, k, v) {
+		if (json_is_array(v) && json_array_size(v) > FED_ITEMS_MAX)
+			return true;
+		if (too_many(v, depth + 1))
+			return true;
+	}
+	return false;
 }
 
 /* An incoming request's signature, of either kind. */
@@ -1129,6 +1389,14 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	int rc = fed_signer(c, a, r, &from, why);
 	if (rc)
 		return rc;
+	/* What one server may send: so many activities a minute (counted once
+	 * its signature holds, so nobody spends another server's share). */
+	int64_t nh = 0;
+	if (store_rate_hit(c->store, arena_printf(a, "fedhost:%s", from->host), time_now(), time_now() - 60, &nh) ||
+	    nh > fed_host_rate) {
+		*why = arena_printf(a, "too many activities from %s: at most %d a minute", from->host, fed_host_rate);
+		return ERR_RATE;
+	}
 	json_error_t e;
 	json_t *act = json_loadb(r->body, r->bodylen, JSON_REJECT_DUPLICATES, &e);
 	const char *type = json_is_object(act) ? jstr(act, "type") : NULL;
@@ -1144,6 +1412,13 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		*why = "the activity is not the signer's own";
 		return ERR_AUTH;
 	}
+	/* And so many objects, addressees or tags in one activity. */
+	if (too_many(act, 0)) {
+		json_decref(act);
+		*why = arena_printf(a, "the activity holds more than %d objects, addressees or tags in one list",
+		                    FED_ITEMS_MAX);
+		return ERR_TOOBIG;
+	}
 	struct fed_actor *pre_by = NULL;
 	json_t *pre = !strcmp(type, "Announce") ? announced(c, a, from, act, &pre_by) : NULL;
 	/* A group's Announce of an Update or Delete: the Note is fetched from
@@ -1156,6 +1431,7 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	struct group *fg = NULL, *gto = NULL;
 	uint64_t relay = 0; /* a remote member's group post it changed: Announced on (fed_group.c) */
 	uint64_t rby = 0;
+	struct dm_in dm = {0};
 	bool refetch = false;
 	if ((rc = store_begin(c->store))) {
 		json_decref(act);
@@ -1176,8 +1452,16 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		if (!to || (owner && owner->id != to->id)) {
 			*why = "the Follow names no account of this inbox";
 			rc = ERR_NOTFOUND;
-		} else
-			rc = on_follow(c, a, from, act, id, to);
+		} else {
+			bool asked = false;
+			rc = on_follow(c, a, from, act, id, to, &asked);
+			if (asked && from->account_id) {
+				dm.kind = NOTIF_FOLLOW_REQUEST;
+				dm.from = from->account_id;
+				dm.to[0] = to->id;
+				dm.n = 1;
+			}
+		}
 	} else if (!strcmp(type, "Undo")) {
 		json_t *obj = json_object_get(act, "object");
 		const char *otype = json_is_object(obj) ? jstr(obj, "type") : NULL;
@@ -1188,10 +1472,16 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		} else if (otype && !strcmp(otype, "Follow") && (fg = fed_group_of(c, a, jref(obj, "object")))) {
 			if (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri))
 				rc = fed_group_follow(c, a, from, NULL, fg, false);
+		} else if (otype && !strcmp(otype, "Block")) {
+			struct account *to = local_of(c, a, jref(obj, "object"));
+			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
+				rc = on_block(c, a, from, to, false);
 		} else if (otype && !strcmp(otype, "Follow")) {
 			struct account *to = local_of(c, a, jref(obj, "object"));
 			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
 				rc = store_fed_follower_delete(c->store, to->id, from->id);
+			if (!rc && to && from->account_id) /* a request taken back */
+				rc = store_follow_request_set(c->store, from->account_id, to->id, false, NULL);
 		} else if (oid && owner) {
 			int st;
 			const char *fu;
@@ -1211,13 +1501,19 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			if (!rc && type[0] == 'A')
 				rc = store_follow_set(c->store, who, from->account_id, true, NULL);
 		}
+	} else if (!strcmp(type, "Flag")) {
+		rc = on_flag(c, a, from, act);
+	} else if (!strcmp(type, "Block")) {
+		struct account *to = local_of(c, a, jref(act, "object"));
+		if (to)
+			rc = on_block(c, a, from, to, true);
 	} else if (!strcmp(type, "Create")) {
 		/* A Note to an open group here: a post in it, after this transaction. */
 		if (!(gto = fed_group_addressed(c, a, json_object_get(act, "object"))))
-			rc = on_create(c, a, from, act, why);
+			rc = on_create(c, a, from, act, why, &dm);
 	} else if (!strcmp(type, "Like") || !strcmp(type, "Announce")) {
 		if (pre)
-			rc = note_take(c, a, pre_by, pre, true, why);
+			rc = note_take(c, a, pre_by, pre, true, why, NULL);
 		if (!rc && !itype)
 			rc = on_react(c, a, from, type, inner, true);
 	} else if (!strcmp(type, "Update")) {
@@ -1250,6 +1546,8 @@ done:
 	json_decref(pre);
 	if (!rc)
 		job_kick();
+	for (size_t i = 0; !rc && i < dm.n; i++)
+		core_notify(c, dm.to[i], dm.kind ? dm.kind : NOTIF_MENTION, dm.from, dm.post); /* a DM or a follow request came in */
 	/* An actor's Update: its document (and key) fetched again from its origin. */
 	char ebuf[256];
 	struct fed_actor *fresh;
@@ -1548,6 +1846,44 @@ void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool 
 	arena_release(&a);
 }
 
+void core_fed_account_blocked(struct core *c, uint64_t viewer, uint64_t target, bool on)
+{
+	struct arena a;
+	arena_init(&a);
+	struct fed_actor *to;
+	struct account *me = local_acc(c, &a, viewer);
+	/* Block (or its Undo) to the blocked account's own inbox, addressed to
+	 * it alone; a block also ends the remote follows either way. */
+	if (me && !store_fed_actor_by_account(c->store, &a, target, &to) && !host_blocked(c, &a, to->uri)) {
+		json_t *blk = activity(&a, me, "Block", arena_printf(&a, "blocks/%llu", (unsigned long long)id_new()),
+		                       json_string(to->uri));
+		json_object_set_new(blk, "to", json_pack("[s]", to->uri));
+		json_object_set_new(blk, "cc", json_array());
+		json_t *o = blk;
+		if (!on) {
+			o = undo(&a, me, blk);
+			json_object_set_new(o, "to", json_pack("[s]", to->uri));
+			json_object_set_new(o, "cc", json_array());
+		}
+		const char *body = dump(&a, o), *fid = NULL;
+		int rc = body ? store_begin(c->store) : ERR_IO;
+		if (!rc) {
+			if (on)
+				rc = store_fed_follower_delete(c->store, me->id, to->id);
+			if (!rc && on)
+				rc = store_fed_following_drop(c->store, &a, me->id, to->id, &fid);
+			if (!rc)
+				rc = deliver_to(c, &a, me->id, body, &to->inbox, 1);
+			rc = store_finish(c->store, rc);
+		}
+		if (rc)
+			log_warn("cannot queue the Block of account %llu", (unsigned long long)target);
+		else
+			job_kick();
+	}
+	arena_release(&a);
+}
+
 void core_fed_post_edited(struct core *c, uint64_t post)
 {
 	struct arena a;
@@ -1561,8 +1897,10 @@ void core_fed_post_edited(struct core *c, uint64_t post)
 	} else if (fed_on && !post_to(c, &a, post, &p, &author, &r)) {
 		json_t *note = note_json(c, &a, p, author);
 		json_object_set_new(note, "updated", json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
-		const char *body = dump(&a, activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note));
-		if (!body || deliver_followers(c, &a, author->id, body))
+		json_t *up = activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note);
+		dm_address(c, &a, p, up);
+		const char *body = dump(&a, up);
+		if (!body || deliver_post(c, &a, p, author->id, body))
 			log_warn("cannot queue the Update of post %llu", (unsigned long long)post);
 	}
 	arena_release(&a);
@@ -1624,19 +1962,45 @@ int core_fed_rotate_key(struct core *c, struct arena *a, const char *name)
 	return rc;
 }
 
+/* ---- pruning ---- */
+
+/* Daily: the activity ids taken in and the activities queued, once old
+ * enough (FED_SEEN_KEEP, FED_OUT_KEEP), are forgotten; then again a day on. */
+static int job_prune(void *ctx, const char *arg, char *why, size_t whylen)
+{
+	struct core *c = ctx;
+	int64_t ns = 0, no = 0, now = time_now();
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_fed_prune(c->store, now - FED_SEEN_KEEP, now - FED_OUT_KEEP, &ns, &no);
+	if (!rc)
+		rc = store_job_ensure(c->store, JOB_PRUNE, "", now + FED_PRUNE_EVERY);
+	if ((rc = store_finish(c->store, rc)))
+		snprintf(why, whylen, "fed_prune: %s", err_str(rc));
+	else if (ns || no)
+		log_info("federation: forgot %lld activity ids and %lld sent activities", (long long)ns, (long long)no);
+	return rc;
+}
+
 /* ---- start and stop ---- */
 
-static struct job_handler fed_handlers[2];
+static struct job_handler fed_handlers[3];
 
 int core_fed_open(struct core *c, const char *base_url, const struct job_handler **h, size_t *n)
 {
 	fed_handlers[0] = (struct job_handler){.kind = JOB_POST, .run = job_post, .ctx = c};
 	fed_handlers[1] = (struct job_handler){.kind = JOB_DELIVER, .run = job_deliver, .ctx = c,
 	                                       .max_attempts = FED_DELIVER_ATTEMPTS, .backoff_max = FED_BACKOFF_MAX};
+	fed_handlers[2] = (struct job_handler){.kind = JOB_PRUNE, .run = job_prune, .ctx = c};
 	*h = fed_handlers;
-	*n = 2;
+	*n = 3;
+	if (store_job_ensure(c->store, JOB_PRUNE, "", time_now() + FED_PRUNE_EVERY))
+		log_warn("cannot queue the pruning of federation's tables");
 	if (curl_global_init(CURL_GLOBAL_DEFAULT))
 		return ERR_IO;
+	const char *hr = getenv("KRING_FED_HOST_RATE"); /* tests: a small limit */
+	if (hr && atoi(hr) > 0)
+		fed_host_rate = atoi(hr);
 	const char *lb = getenv("KRING_FED_LOOPBACK");
 	if (lb && !strcmp(lb, "1")) {
 		fed_loopback = true;
@@ -1681,7 +2045,7 @@ void core_fed_close(void)
 
 int core_fed_run_jobs(struct core *c)
 {
-	return job_run_due(c->store, fed_handlers, 2);
+	return job_run_due(c->store, fed_handlers, 3);
 }
 
 /* ---- lent to fed_group.c (fed_int.h) ---- */

@@ -33,6 +33,17 @@
  * every signed request with an unknown key costs a fetch elsewhere. */
 #define FED_KEY_FETCH_MAX    120
 #define FED_KEY_FETCH_WINDOW 600
+/* Limits on what one server may send: activities a minute (then 429;
+ * KRING_FED_HOST_RATE sets another), and items in any one list of an
+ * activity (to, cc, tag, ...; then 413). */
+/* Kept so long: the ids of activities taken in (a server retries for about
+ * two days: a repeat within this time is still known) and the activities
+ * queued (every delivery has ended after FED_GIVE_UP_S); pruned daily. */
+#define FED_SEEN_KEEP      (14 * 86400)
+#define FED_OUT_KEEP       (7 * 86400)
+#define FED_PRUNE_EVERY    86400
+#define FED_HOST_RATE      600
+#define FED_ITEMS_MAX      500
 #define FED_PUBLIC         "https://www.w3.org/ns/activitystreams#Public"
 #define FED_NOTE_MAX       (100 * 1024) /* a received Note's content (HTML) */
 #define FED_TEXT_MAX       (CORE_POST_MAX_CHARS * 2) /* bytes of plain text kept of it */
@@ -55,19 +66,23 @@ enum fed_reach {
 	FED_REACH_FOLLOWERS = 2, /* to followers' servers only; a fetch of it is 404 */
 	FED_REACH_GROUP = 3,     /* an open group's post: Announced by the group to its remote members'
 	                          * servers only (fed_group.c), and anyone may fetch it */
+	FED_REACH_DIRECT = 4,    /* a direct message: to its remote recipients' inboxes only, addressed to
+	                          * them alone; a fetch of it is 404 */
 };
 
 /*
  * The one rule: a post reaches other servers only when it is not marked
  * local-only (an organisation keeps it on its own instance), in no group
  * (closed and secret groups never; an open group's post only through the
- * group: FED_REACH_GROUP), not
- * a direct message (not federated yet), not waiting for a moderator, not
+ * group: FED_REACH_GROUP; a direct message in a group never), not
+ * waiting for a moderator, not
  * held by think time or the privacy guard (publish_at after now), not a
  * boost (its Announce is sent instead), and its author is not suspended.
  * Public posts reach every follower's server and may be fetched;
  * followers-only posts are delivered to followers' servers only and a fetch
- * of them is 404.  Pure, for the property test.
+ * of them is 404; a direct message goes to its remote recipients' inboxes
+ * only (never a shared inbox, never followers) and a fetch of it is 404.
+ * Pure, for the property test.
  */
 enum fed_reach core_fed_reach(const struct post *p, bool local_only, int64_t now);
 /* Internal to core: mark a new post local-only when want, or when its
@@ -139,10 +154,16 @@ int core_fed_follow(struct core *c, struct arena *a, const char *name, const cha
  * nobody here follows it, and its followers here are forgotten.
  */
 int core_fed_block(struct core *c, const char *host, bool block) WARN_UNUSED;
+/* The blocked hosts and domains, by name (the administrator's page). */
+int core_fed_blocks(struct core *c, struct arena *a, const char ***hosts, size_t *n) WARN_UNUSED;
 /* Accept (or refuse) the waiting follow request of the remote actor (its
  * URI) to the locked account name, and tell its server.  ERR_NOTFOUND
  * when no such request waits. */
 int core_fed_request_answer(struct core *c, struct arena *a, const char *name, const char *actor, bool accept)
+        WARN_UNUSED;
+/* The same for the follow request of the remote account requester to the
+ * local account (the pages and GET/POST /api/v1/follow_requests). */
+int core_fed_request_answer_account(struct core *c, struct arena *a, uint64_t account, uint64_t requester, bool accept)
         WARN_UNUSED;
 /*
  * Remote accounts and posts (docs/federation.md): a remote actor is shown
@@ -177,6 +198,9 @@ int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, struct
 void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on);
 void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool on);
 void core_fed_post_edited(struct core *c, uint64_t post);
+/* Internal to core, after a block is stored: viewer blocked (unblocked) the
+ * remote account target: Block (Undo) to its inbox, follows either way end. */
+void core_fed_account_blocked(struct core *c, uint64_t viewer, uint64_t target, bool on);
 void core_fed_account_changed(struct core *c, uint64_t account);
 /* A new key pair for name; the Update telling other servers is signed with
  * the old key (they fetch the actor again and find the new one). */

@@ -53,24 +53,30 @@ static void test_reach_property(void **state)
 		/* An open group's post (with its group): only through the group. */
 		bool via_group = free_ && p.group_id && p.group_kind == GROUP_OPEN && p.visibility != VIS_DIRECT;
 		enum fed_reach r = core_fed_reach(&p, local, now);
-		if (r != FED_REACH_NONE && (closed || local || p.visibility == VIS_DIRECT || p.publish_at > now ||
-		                            p.pending || p.author_suspended || p.deleted))
+		if (r != FED_REACH_NONE && (closed || local || p.publish_at > now || p.pending || p.author_suspended ||
+		                            p.deleted))
 			leaks++;
-		/* A group post never goes to the author's followers, and nothing
-		 * outside an open group goes through a group. */
+		/* A group post never goes to the author's followers, nor as a
+		 * direct message, and nothing outside an open group goes through a
+		 * group. */
 		if ((p.group_id || p.group_kind >= 0) && r != FED_REACH_NONE && r != FED_REACH_GROUP)
 			leaks++;
-		if (r == FED_REACH_GROUP && (!p.group_id || p.group_kind != GROUP_OPEN))
+		if (r == FED_REACH_GROUP && (!p.group_id || p.group_kind != GROUP_OPEN || p.visibility == VIS_DIRECT))
 			leaks++;
 		assert_int_equal(r == FED_REACH_GROUP, via_group);
 		if (r == FED_REACH_GROUP)
 			grouped++;
-		/* Followers-only never goes to everyone; public never only to followers. */
+		/* Followers-only never goes to everyone; public never only to
+		 * followers; a direct message only to its recipients, and nothing
+		 * else that way. */
 		if ((r == FED_REACH_PUBLIC && p.visibility != VIS_PUBLIC) ||
-		    (r == FED_REACH_FOLLOWERS && p.visibility != VIS_FOLLOWERS))
+		    (r == FED_REACH_FOLLOWERS && p.visibility != VIS_FOLLOWERS) ||
+		    (p.visibility == VIS_DIRECT && r != FED_REACH_NONE && r != FED_REACH_DIRECT) ||
+		    (r == FED_REACH_DIRECT && p.visibility != VIS_DIRECT))
 			leaks++;
 		assert_int_equal(r == FED_REACH_PUBLIC, may && p.visibility == VIS_PUBLIC);
 		assert_int_equal(r == FED_REACH_FOLLOWERS, may && p.visibility == VIS_FOLLOWERS);
+		assert_int_equal(r == FED_REACH_DIRECT, may && p.visibility == VIS_DIRECT);
 		if (r != FED_REACH_NONE)
 			out++;
 		else

@@ -96,6 +96,16 @@ int core_follow_answer(struct core *c, uint64_t viewer, uint64_t requester, bool
 		return rc;
 	if (!asked)
 		return ERR_NOTFOUND;
+	/* From another server: it is told (Accept or Reject), as the CLI does. */
+	struct arena a;
+	arena_init(&a);
+	struct account *req;
+	bool remote = !store_account_get(c->store, &a, requester, &req) && core_fed_is_remote(req);
+	if (remote)
+		rc = core_fed_request_answer_account(c, &a, viewer, requester, accept);
+	arena_release(&a);
+	if (remote)
+		return rc;
 	if (!accept)
 		return store_follow_request_set(c->store, requester, viewer, false, NULL);
 	bool changed;
@@ -111,8 +121,12 @@ int core_block(struct core *c, uint64_t viewer, uint64_t target, bool on)
 		return ERR_AUTH;
 	if (viewer == target)
 		return ERR_INVAL;
-	if (!on)
-		return store_block_set(c->store, viewer, target, false);
+	if (!on) {
+		int rc = store_block_set(c->store, viewer, target, false);
+		if (!rc)
+			core_fed_account_blocked(c, viewer, target, false); /* Undo, when target is elsewhere */
+		return rc;
+	}
 	/* A block ends following both ways, so neither stays on the other's lists. */
 	struct arena a;
 	arena_init(&a);
@@ -126,6 +140,8 @@ int core_block(struct core *c, uint64_t viewer, uint64_t target, bool on)
 		rc = store_finish(c->store, rc);
 	}
 	arena_release(&a);
+	if (!rc)
+		core_fed_account_blocked(c, viewer, target, true); /* Block, when target is elsewhere */
 	return rc;
 }
 

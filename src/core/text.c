@@ -65,6 +65,18 @@ size_t text_mentions(struct arena *a, const char *s, const char **out, size_t ma
 			j++;
 		if (j - i < 3)
 			continue;
+		/* "@user@host": an account on another server (its name here). */
+		if (j + 1 < len && s[j] == '@') {
+			size_t h = j + 1;
+			while (h < len && h - j <= 253 &&
+			       ((s[h] >= 'a' && s[h] <= 'z') || (s[h] >= 'A' && s[h] <= 'Z') || (s[h] >= '0' && s[h] <= '9') ||
+			        s[h] == '.' || s[h] == '-' || s[h] == ':'))
+				h++;
+			while (h > j + 1 && strchr(".:-", s[h - 1]))
+				h--; /* the sentence's, not the host's */
+			if (h > j + 1)
+				j = h;
+		}
 		char *t = arena_strndup(a, s + i + 1, j - i - 1);
 		str_lower(t);
 		bool dup = false;

@@ -297,7 +297,13 @@ static int inbox(struct http_req *r, const char *name)
 	int rc = core_fed_inbox(fc, r->a, name, &fr, &why);
 	if (rc) {
 		log_info("inbox %s: %s: %s", name ? name : "(shared)", err_str(rc), why);
-		return rc;
+		if (rc != ERR_RATE && rc != ERR_TOOBIG)
+			return rc;
+		/* A limit per server: say which, so its operator can tell. */
+		r->status = rc == ERR_RATE ? 429 : 413;
+		if (rc == ERR_RATE)
+			http_set_header(r, "Retry-After", "60");
+		return send_json(r, json_pack("{s:s}", "error", why), "application/json; charset=utf-8");
 	}
 	r->status = 202;
 	return 0;

@@ -455,3 +455,25 @@ int store_fed_account_count(struct store *s, int64_t *n)
 	DB_OR_FAIL(s);
 	return db_scalar(db, n, 0, "SELECT COUNT(*) FROM fed_actors WHERE account_id <> 0", "");
 }
+
+/* ---- pruning (issue 21, fedsafe) ---- */
+
+int store_fed_prune(struct store *s, int64_t seen_before, int64_t out_before, int64_t *nseen, int64_t *nout)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "DELETE FROM fed_seen WHERE seen_at < ?1", "i", seen_before);
+	if (!rc) {
+		*nseen = (int64_t)db->drv->changes(db);
+		rc = db_exec(db, "DELETE FROM fed_out WHERE created_at < ?1", "i", out_before);
+	}
+	if (!rc)
+		*nout = (int64_t)db->drv->changes(db);
+	return rc;
+}
+
+int store_fed_block_list(struct store *s, struct arena *a, const char ***out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db, "SELECT host FROM fed_blocks ORDER BY host LIMIT 1000", "");
+	return DB_ROWS(st, a, 1000, db_fill_text, out, n);
+}

@@ -113,5 +113,11 @@ int store_fed_host_probe(struct store *s, const char *host, int64_t now, int64_t
 int store_fed_out_created(struct store *s, uint64_t id, int64_t *at) WARN_UNUSED;
 /* How many remote actors are shown as accounts here. */
 int store_fed_account_count(struct store *s, int64_t *n) WARN_UNUSED;
+/* Forget the activity ids taken in before seen_before and the activities
+ * queued before out_before (their deliveries have ended); how many of each. */
+/* The blocked hosts and domains, by name (at most 1000). */
+int store_fed_block_list(struct store *s, struct arena *a, const char ***out, size_t *n) WARN_UNUSED;
+int store_fed_prune(struct store *s, int64_t seen_before, int64_t out_before, int64_t *nseen, int64_t *nout)
+        WARN_UNUSED;
 
 #endif

@@ -207,6 +207,10 @@ int h_settings_pro_save(struct http_req *r);
 
 /* announce.c: the administrator's announcements. */
 int h_admin_announcements(struct http_req *r);
+/* Blocking other servers (web/fed_admin.c). */
+int h_admin_fed(struct http_req *r);
+int h_admin_fed_block(struct http_req *r);
+int h_admin_fed_unblock(struct http_req *r);
 int h_admin_announcement_new(struct http_req *r);
 int h_admin_announcement_publish(struct http_req *r);
 int h_admin_announcement_unpublish(struct http_req *r);

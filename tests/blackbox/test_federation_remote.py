@@ -235,9 +235,11 @@ def test_like_announce_update_rotation_and_account_delete(pair):
 def test_what_leaves_property(pair):
     """Random posts x visibilities x group kinds x the local-only mark: the
     follower's server gets exactly the public and followers-only posts
-    outside groups that are not local-only; a server that follows someone
-    else on a gets none of ann's; only public posts can be fetched; on b a
-    followers-only post is for ann's followers there only."""
+    outside groups that are not local-only, and the direct messages to a
+    recipient there (bob); a server that follows someone else on a gets
+    none of ann's (not even a DM to carol, whom it follows); only public
+    posts can be fetched; on b a followers-only post is for ann's
+    followers there only, a DM for bob only."""
     a, b = pair
     seed = int(os.environ.get("KRING_FED_SEED", random.randrange(1 << 30)))
     rnd = random.Random(seed)
@@ -248,6 +250,8 @@ def test_what_leaves_property(pair):
                                                        "resolve": "true"}).json()["accounts"][0]
     assert api(b, hb, "POST", "/api/v1/accounts/%s/follow" % acc["id"]).status_code == 200
     assert wait_for(lambda: following(b, hb, acc["id"]))
+    bob_acct = "%s@%s" % (bob.name, host(b))
+    assert api(a, ha, "GET", "/api/v2/search", params={"q": "@" + bob_acct, "resolve": "true"}).json()["accounts"]
     peer = Peer()
     try:
         me = "%s/users/%s" % (a.base, carol.name)
@@ -265,12 +269,15 @@ def test_what_leaves_property(pair):
                 vis, local = "public", False
             else:
                 data = {"status": "Bericht " + w, "visibility": vis, "local_only": "true" if local else "false"}
-                if vis == "direct":
+                to = rnd.choice(["local", "remote", "both"]) if vis == "direct" else ""
+                if to in ("local", "both"):
                     data["status"] += " @" + carol.name
+                if to in ("remote", "both"):
+                    data["status"] += " @" + bob_acct
                 r = api(a, ha, "POST", "/api/v1/statuses", data=data)
                 assert r.status_code == 200, r.text
                 pid = int(r.json()["id"])
-            (arrive if not group and not local and vis != "direct" else stay).append(w)
+            (arrive if not group and not local and (vis != "direct" or to != "local") else stay).append(w)
             posts.append((w, vis, group, local, pid))
         marker = uniq("end")
         assert api(a, ha, "POST", "/api/v1/statuses", data={"status": "Einde " + marker,
@@ -298,6 +305,13 @@ def test_what_leaves_property(pair):
             assert st and st[0]["visibility"] == "private"
             assert api(b, he, "GET", "/api/v1/statuses/" + st[0]["id"]).status_code == 404
             assert api(b, hb, "POST", "/api/v1/statuses/%s/reblog" % st[0]["id"]).status_code in (403, 404, 422)
+        # On b: a DM to bob is bob's to read, not eve's.
+        dms = [w for w in arrive if w.startswith("wdirect")]
+        if dms:
+            r = api(b, hb, "GET", "/api/v1/conversations", params={"limit": 40})
+            st = [c["last_status"] for c in r.json() if dms[0] in c["last_status"]["content"]]
+            assert st and st[0]["visibility"] == "direct", (seed, r.text)
+            assert api(b, he, "GET", "/api/v1/statuses/" + st[0]["id"]).status_code == 404
     finally:
         peer.close()
 

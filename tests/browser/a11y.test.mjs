@@ -386,6 +386,7 @@ const PAGES = [
   ['/moderation', () => '/moderation'],
   ['/admin/groups', () => '/admin/groups'],
   ['/admin/announcements', () => '/admin/announcements'],
+  ['/admin/federatie', () => '/admin/federatie'],
   ['/admin/orgs/ORG/policy', () => `/admin/orgs/${ORG.name}/policy`],
   ['/admin/orgs/ORG', () => `/admin/orgs/${ORG.name}`],
   ['/admin/orgs/ORG?q=NAME', () => `/admin/orgs/${ORG.name}?q=${USERS.member.name}`],
