@@ -68,7 +68,8 @@ struct core;
 
 /* Events after commit, from whichever door the action came through (pages,
  * API, command line): the API's streams subscribe.  on_post: a post was
- * written, edited (edited) or boosted; on_notify: a notification for an
+ * written, edited (edited), boosted, or its poll got a vote (edited: the
+ * counts changed); on_notify: a notification for an
  * account; on_delete: a post was deleted.  Set once, before serving. */
 void core_set_events(struct core *c, void (*on_post)(struct core *c, uint64_t post, bool edited),
                      void (*on_notify)(struct core *c, uint64_t account), void (*on_delete)(uint64_t post));

@@ -26,7 +26,7 @@ struct core {
 	/* Events after commit, from whichever door the action came through
 	 * (pages, API, command line): the API's streams subscribe. */
 	void (*on_delete)(uint64_t post);              /* a post was deleted */
-	void (*on_post)(struct core *c, uint64_t post, bool edited); /* written, edited or boosted */
+	void (*on_post)(struct core *c, uint64_t post, bool edited); /* written, edited, boosted, voted on */
 	void (*on_notify)(struct core *c, uint64_t account);        /* a notification for account */
 	struct reach_batch *reach; /* views waiting to be counted (reach.c) */
 	struct badge_memo *badges; /* the menu badges per person (badge.c); NULL: off */

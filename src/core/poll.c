@@ -62,5 +62,13 @@ int core_poll_vote(struct core *c, struct arena *a, uint64_t viewer, uint64_t po
 	}
 	if (poll->voted)
 		return ERR_EXISTS;
-	return store_poll_vote(c->store, post, viewer, choices, n);
+	if ((rc = store_poll_vote(c->store, post, viewer, choices, n)))
+		return rc;
+	/* Live counts: after the commit the post "changed", as an edit does,
+	 * so open streams that may see it get a status.update (the streaming
+	 * module also tells the other processes).  It is rendered per stream
+	 * for that stream's viewer: counts for all, choices only one's own. */
+	if (c->on_post)
+		c->on_post(c, post, true);
+	return 0;
 }
