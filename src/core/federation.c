@@ -866,7 +866,8 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	const char *key_id = NULL; /* a group's (fed_group.c) when the signer is no account */
 	if (store_fed_out_get(c->store, &a, oid, &account, &body, &key) || !url_ok(&a, inbox, &host, &target) ||
 	    host_blocked(c, &a, inbox) ||
-	    (store_account_get(c->store, &a, account, &acc) && fed_group_key_id(c, &a, account, &key_id)) ||
+	    (account != FED_INSTANCE_SIGNER && store_account_get(c->store, &a, account, &acc) &&
+	     fed_group_key_id(c, &a, account, &key_id)) ||
 	    key_for(c, &a, account, &pub, &priv)) {
 		snprintf(why, whylen, "fed_deliver: nothing to deliver to %s", inbox);
 		goto out;
@@ -892,7 +893,7 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	if (key[0])
 		priv = key; /* an Update after a key rotation: signed with the key they know */
 	if (!key_id)
-		key_id = arena_printf(&a, "%s#main-key", actor_uri(&a, acc->username));
+		key_id = acc ? arena_printf(&a, "%s#main-key", actor_uri(&a, acc->username)) : fed_instance_key_id(&a);
 	if ((rc = fed_sign(&a, priv, key_id, "POST", target, host, date, digest, &sig)))
 		goto out;
 	struct curl_slist *h = NULL;
