@@ -6,6 +6,7 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
+#include "core/federation.h"
 #include "core/push.h"
 
 #ifndef KRING_VERSION
@@ -567,6 +568,12 @@ int a_reports_create(struct http_req *r)
 		return api_fail(&x, 422, "Validation failed: you cannot report yourself");
 	if (rc)
 		return rc;
+	/* forward=true: another server's account is reported to its server too
+	 * (a Flag from this instance, the reporter not named). */
+	bool forwarded = false;
+	if (arg_bool(&x, "forward", false) && (rc = core_fed_flag(x.c, x.a, x.viewer, target, ids, ns, comment,
+	                                                          &forwarded)))
+		return rc;
 	json_begin(&x);
 	struct jw j;
 	jw_init(&j, &r->out);
@@ -576,7 +583,7 @@ int a_reports_create(struct http_req *r)
 	jw_knull(&j, "action_taken_at");
 	jw_kstr(&j, "category", category);
 	jw_kstr(&j, "comment", comment);
-	jw_kbool(&j, "forwarded", false);
+	jw_kbool(&j, "forwarded", forwarded);
 	jw_ktime(&j, "created_at", time_now());
 	jw_key(&j, "status_ids");
 	jw_arr(&j);

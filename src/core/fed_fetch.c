@@ -80,8 +80,11 @@ int core_fed_instance_doc(struct core *c, struct arena *a, json_t **out)
 	json_object_set_new(o, "@context", json_pack("[s,s]", AS_CONTEXT, SEC_CONTEXT));
 	json_object_set_new(o, "id", json_string(me));
 	json_object_set_new(o, "type", json_string("Application"));
-	/* Mastodon names its instance actor after the host. */
-	json_object_set_new(o, "preferredUsername", json_string(core_fed_host()));
+	/* Mastodon names its instance actor after the host (here without a
+	 * port: a name with ':' is no account elsewhere, and a Flag from an
+	 * actor without one is dropped there). */
+	json_object_set_new(o, "preferredUsername",
+	                    json_string(arena_strndup(a, core_fed_host(), strcspn(core_fed_host(), ":"))));
 	json_object_set_new(o, "inbox", json_string(arena_printf(a, "%s/inbox", me)));
 	json_object_set_new(o, "outbox", json_string(arena_printf(a, "%s/outbox", me)));
 	json_object_set_new(o, "manuallyApprovesFollowers", json_true());

@@ -102,4 +102,9 @@ struct group *fed_group_addressed(struct core *c, struct arena *a, json_t *note)
 int fed_group_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *note,
                    const struct group *g, const char **why) WARN_UNUSED;
 
+/* ---- fed_flag.c ---- */
+/* The signer of a delivery that is the instance actor (no account is 0). */
+#define FED_INSTANCE_SIGNER 0
+const char *fed_instance_key_id(struct arena *a);
+
 #endif

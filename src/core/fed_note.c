@@ -14,11 +14,6 @@
 #include "store/store_fed.h"
 #include "store/store_fed_media.h"
 
-bool fed_is_public(const char *addr)
-{
-	return addr && (!strcmp(addr, FED_PUBLIC) || !strcmp(addr, "as:Public") || !strcmp(addr, "Public"));
-}
-
 json_t *fed_note_context(void)
 {
 	return json_pack("[s,{s:s,s:s,s:s,s:s}]", "https://www.w3.org/ns/activitystreams", "sensitive", "as:sensitive",

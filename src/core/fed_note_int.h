@@ -14,15 +14,14 @@
 
 #include "base/arena.h"
 #include "core/core_int.h"
+#include "core/fed_read.h"
 
 #define FED_NOTE_TAGS_MAX     16   /* hashtags taken from an incoming Note */
 #define FED_NOTE_MENTIONS_MAX 32   /* mentions looked at in one */
 #define FED_NOTE_MEDIA_MAX    8    /* attachments kept of one */
 #define FED_NOTE_SUMMARY_MAX  1000 /* bytes of a content warning kept */
 
-/* The public collection, as any peer writes it: in full, or compacted by a
- * JSON-LD processor ("as:Public", as Fedify sends it; "Public"). */
-bool fed_is_public(const char *addr);
+/* fed_is_public: in core/fed_read.h (pure, fuzzed). */
 
 /* The @context of an activity carrying a Note: ActivityStreams and the
  * terms it lacks that Notes use (sensitive, Hashtag, votersCount), as

@@ -1,5 +1,6 @@
-/* Unit tests for core/fed_sig.c: a request signed the way Mastodon signs
- * (made by python3-cryptography, which we did not write), our own
+/* Unit tests for core/fed_sig.c: requests signed the way Mastodon,
+ * GoToSocial and snac sign (made by python3-cryptography, which we did not
+ * write), our own
  * signatures round-tripping, and the parser's limits. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -272,6 +273,117 @@ static void test_parse_limits(void **state)
 	arena_release(&a);
 }
 
+/* Requests signed the way GoToSocial and snac sign them (their docs and
+ * sources, re-made here with python3-cryptography): argv[1] is the kind.
+ * GoToSocial (internal/transport): algorithm hs2019 (RSA-SHA256 behind it),
+ * keyId .../users/x/main-key (no '#'), GET over (request-target) host date,
+ * POST over (request-target) host date digest.  snac (http.c): rsa-sha256,
+ * keyId the actor's #main-key, over (request-target) host digest date, also
+ * on a GET (the digest of an empty body). */
+static const char *const PY_OTHER =
+        "import base64, email.utils, hashlib, sys\n"
+        "from cryptography.hazmat.primitives import hashes, serialization\n"
+        "from cryptography.hazmat.primitives.asymmetric import rsa, padding\n"
+        "kind = sys.argv[1]\n"
+        "k = rsa.generate_private_key(public_exponent=65537, key_size=2048)\n"
+        "post = kind.endswith('post')\n"
+        "body = b'{\"type\":\"Create\",\"id\":\"https://other.example/2\"}' if post else b''\n"
+        "date = email.utils.formatdate(usegmt=True)\n"
+        "digest = 'SHA-256=' + base64.b64encode(hashlib.sha256(body).digest()).decode()\n"
+        "rt = 'post /users/ann/inbox' if post else 'get /users/ann/statuses/1'\n"
+        "if kind.startswith('gts'):\n"
+        "    names = ['(request-target)', 'host', 'date'] + (['digest'] if post else [])\n"
+        "    kid, alg = 'https://gts.example/users/bob/main-key', 'hs2019'\n"
+        "else:\n"
+        "    names = ['(request-target)', 'host', 'digest', 'date']\n"
+        "    kid, alg = 'https://snac.example/bob#main-key', 'rsa-sha256'\n"
+        "val = {'(request-target)': rt, 'host': 'kring.example', 'date': date, 'digest': digest}\n"
+        "s = '\\n'.join('%s: %s' % (n, val[n]) for n in names)\n"
+        "sig = base64.b64encode(k.sign(s.encode(), padding.PKCS1v15(), hashes.SHA256())).decode()\n"
+        "pub = k.public_key().public_bytes(serialization.Encoding.PEM,"
+        " serialization.PublicFormat.SubjectPublicKeyInfo).decode()\n"
+        "print(date); print(digest); print(body.decode())\n"
+        "print('keyId=\"%s\",algorithm=\"%s\",headers=\"%s\",signature=\"%s\"' % (kid, alg, ' '.join(names), sig))\n"
+        "sys.stdout.write(pub)\n";
+
+/* Run PY_OTHER for kind and check what it signed verifies here, and that a
+ * changed header (or body) does not. */
+static void other_fixture(const char *kind, const char *key_id, bool post)
+{
+	char path[] = "/tmp/kring-fedsig-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs(PY_OTHER, f);
+	fclose(f);
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "/usr/bin/python3 %s %s", path, kind);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	static char out[16384];
+	size_t n = fread(out, 1, sizeof out - 1, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	remove(path);
+	char *date = out, *digest = strchr(date, '\n');
+	assert_non_null(digest);
+	*digest++ = '\0';
+	char *body = strchr(digest, '\n');
+	assert_non_null(body);
+	*body++ = '\0';
+	char *sig = strchr(body, '\n');
+	assert_non_null(sig);
+	*sig++ = '\0';
+	char *pem = strchr(sig, '\n');
+	assert_non_null(pem);
+	*pem++ = '\0';
+
+	struct arena a;
+	arena_init(&a);
+	struct fed_sig s;
+	assert_int_equal(fed_sig_parse(&a, sig, &s), 0);
+	assert_string_equal(s.key_id, key_id);
+	struct hdrs h = {{"host", "date", "digest"}, {"kring.example", date, digest}, 3};
+	const char *target = post ? "/users/ann/inbox" : "/users/ann/statuses/1";
+	struct fed_sig_req r = {post ? "POST" : "GET", target, lookup, &h};
+	const char *b = post ? body : NULL;
+	size_t bl = post ? strlen(body) : 0;
+	const char *why = NULL;
+	int64_t now = time(NULL);
+	assert_int_equal(fed_sig_verify(&a, &s, &r, b, bl, pem, now, &why), 0);
+	/* Another host, another date (still in the window), another target:
+	 * each breaks it. */
+	h.vals[0] = "evil.example";
+	assert_int_equal(fed_sig_verify(&a, &s, &r, b, bl, pem, now, &why), ERR_AUTH);
+	h.vals[0] = "kring.example";
+	char other[64];
+	fed_http_date(fed_http_date_parse(date) - 1, other, sizeof other);
+	h.vals[1] = other;
+	assert_int_equal(fed_sig_verify(&a, &s, &r, b, bl, pem, now, &why), ERR_AUTH);
+	h.vals[1] = date;
+	struct fed_sig_req r2 = {r.method, "/users/eve/inbox", lookup, &h};
+	assert_int_equal(fed_sig_verify(&a, &s, &r2, b, bl, pem, now, &why), ERR_AUTH);
+	if (post) /* another body: the digest no longer matches */
+		assert_int_equal(fed_sig_verify(&a, &s, &r, "{}", 2, pem, now, &why), ERR_INVAL);
+	/* and it still verifies as it came */
+	assert_int_equal(fed_sig_verify(&a, &s, &r, b, bl, pem, now, &why), 0);
+	arena_release(&a);
+}
+
+static void test_gotosocial_fixtures(void **state)
+{
+	(void)state;
+	other_fixture("gts-get", "https://gts.example/users/bob/main-key", false);
+	other_fixture("gts-post", "https://gts.example/users/bob/main-key", true);
+}
+
+static void test_snac_fixtures(void **state)
+{
+	(void)state;
+	other_fixture("snac-post", "https://snac.example/bob#main-key", true);
+	other_fixture("snac-get", "https://snac.example/bob#main-key", false);
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -281,6 +393,8 @@ int main(void)
 	        cmocka_unit_test(test_rfc9421_fixture),
 	        cmocka_unit_test(test_roundtrip),
 	        cmocka_unit_test(test_parse_limits),
+	        cmocka_unit_test(test_gotosocial_fixtures),
+	        cmocka_unit_test(test_snac_fixtures),
 	};
 	return cmocka_run_group_tests_name("fed_sig", tests, NULL, NULL);
 }

@@ -216,6 +216,16 @@ void core_fed_post_deleted(struct core *c, uint64_t post);
 /* Run due federation jobs in this thread (tests); how many ran. */
 int core_fed_run_jobs(struct core *c);
 
+/* Outgoing Flag (fed_flag.c): forward a report about another server's
+ * account (and at most FED_FLAG_POSTS of its posts the viewer may see) to
+ * that server, as a Flag from the instance actor (the reporter is not
+ * named), through the delivery queue.  *forwarded is true when queued;
+ * nothing is sent (and 0 returned) for a local account.  Its own
+ * transaction. */
+#define FED_FLAG_POSTS 20
+int core_fed_flag(struct core *c, struct arena *a, uint64_t viewer, uint64_t account, const uint64_t *posts,
+                  size_t n, const char *comment, bool *forwarded) WARN_UNUSED;
+
 #endif
 
 /*

@@ -1,0 +1,74 @@
+"""Federation, outgoing Flag (issue 21, docs/federation.md): a report here
+about another server's account, with forward=true, reaches that server's
+moderators as a report, from this instance (the reporter is not named).
+Two kring instances on 127.0.0.1 (KRING_FED_LOOPBACK=1)."""
+import pytest
+
+from conftest import uniq
+from test_federation import fed_server, host, wait_for
+from test_federation_remote import api, following, home, token
+
+
+@pytest.fixture(scope="module")
+def pair():
+    a, b = fed_server(), fed_server()
+    yield a, b
+    for s in (a, b):
+        s.assert_clean_stop()
+        s.cleanup()
+
+
+def test_forwarded_report_reaches_the_other_servers_moderators(pair):
+    a, b = pair
+    ann, carl = a.new_user(prefix="ann"), a.new_user(prefix="carl")
+    bob = b.new_user(prefix="bob")
+    admin = b.new_user(role="admin", prefix="adm")
+    ha, hc, hb = token(a, ann.name), token(a, carl.name), token(b, bob.name)
+    hadm = token(b, admin.name, "read write admin:read admin:write")
+    acc = api(a, ha, "GET", "/api/v2/search", params={"q": "@%s@%s" % (bob.name, host(b)),
+                                                     "resolve": "true"}).json()["accounts"][0]
+    assert api(a, ha, "POST", "/api/v1/accounts/%s/follow" % acc["id"]).status_code == 200
+    assert wait_for(lambda: following(a, ha, acc["id"]))
+    ws = uniq("s")
+    r = api(b, hb, "POST", "/api/v1/statuses", data={"status": "Koop nu " + ws, "visibility": "public"})
+    assert r.status_code == 200, r.text
+    pid = r.json()["id"]
+    st = wait_for(lambda: [s for s in home(a, ha) if ws in s["content"]])
+    assert st, "bob's post did not reach ann"
+    sid = st[0]["id"]
+    # Not forwarded: a report for a's moderators only.
+    w0 = uniq("nf")
+    r = api(a, hc, "POST", "/api/v1/reports", data={"account_id": acc["id"], "comment": "Hier " + w0})
+    assert r.status_code == 200, r.text
+    assert r.json()["forwarded"] is False
+    # Forwarded: b's moderators get it, about bob's post, not by ann.
+    w = uniq("fw")
+    before = b.stderr().count("POST /inbox 202")
+    r = api(a, ha, "POST", "/api/v1/reports", data={"account_id": acc["id"], "status_ids[]": [sid],
+                                                    "comment": "Spam " + w, "forward": "true"})
+    assert r.status_code == 200, r.text
+    assert r.json()["forwarded"] is True
+
+    def on_b():
+        reps = api(b, hadm, "GET", "/api/v1/admin/reports").json()
+        return [x for x in reps if w in (x.get("comment") or "")]
+
+    mine = wait_for(on_b)
+    assert mine, "the Flag did not become a report on b\n" + "".join(l + "\n" for l in b.stderr().splitlines() if "admin/reports" not in l)[-2500:]
+    assert mine[0]["target_account"]["username"] == bob.name
+    assert [str(s["id"]) for s in mine[0]["statuses"]] == [pid]
+    assert ann.name not in str(mine[0]["account"])
+    assert b.stderr().count("POST /inbox 202") > before  # bob's server's shared inbox
+    # The one not forwarded never arrived there.
+    reps = api(b, hadm, "GET", "/api/v1/admin/reports").json()
+    assert not [x for x in reps if w0 in (x.get("comment") or "")]
+
+
+def test_forward_about_a_local_account_sends_nothing(pair):
+    a, _ = pair
+    ann, carl = a.new_user(prefix="ann"), a.new_user(prefix="carl")
+    ha = token(a, ann.name)
+    cid = api(a, ha, "GET", "/api/v1/accounts/lookup", params={"acct": carl.name}).json()["id"]
+    r = api(a, ha, "POST", "/api/v1/reports", data={"account_id": cid, "comment": "Lokaal", "forward": "true"})
+    assert r.status_code == 200, r.text
+    assert r.json()["forwarded"] is False
