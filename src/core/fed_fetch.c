@@ -51,7 +51,7 @@ int fed_instance_open(struct core *c)
 	struct arena a;
 	arena_init(&a);
 	const char *pub, *priv;
-	int rc = key_for(c, &a, INSTANCE_ACCOUNT, &pub, &priv);
+	int rc = fed_key_pair(c, &a, INSTANCE_ACCOUNT, &pub, &priv);
 	if (!rc) {
 		inst_pub = strdup(pub);
 		inst_priv = strdup(priv);
@@ -100,7 +100,7 @@ struct curl_slist *fed_sign_get(struct arena *a, const char *url, struct curl_sl
 {
 	const char *host, *target, *sig;
 	char date[64];
-	if (!inst_priv || !url_ok(a, url, &host, &target))
+	if (!inst_priv || !fed_url_ok(a, url, &host, &target))
 		return hdrs;
 	fed_http_date(time_now(), date, sizeof date);
 	if (fed_sign(a, inst_priv, arena_printf(a, "%s#main-key", instance_uri(a)), "GET", target, host, date, NULL,
@@ -134,7 +134,7 @@ int core_fed_fetcher(struct core *c, struct arena *a, const struct fed_request *
 		 * signer's actor, whose server would check ours: a loop); a
 		 * blocked server's keyId is refused all the same. */
 		const char *key_id = claimed_key(a, r);
-		if (key_id && host_blocked(c, a, key_id)) {
+		if (key_id && fed_host_blocked(c, a, key_id)) {
 			*why = "this server is blocked here";
 			return ERR_FORBIDDEN;
 		}
@@ -167,7 +167,7 @@ static bool follower_server(struct core *c, struct arena *a, uint64_t account, c
 	if (store_fed_follower_inboxes(c->store, a, account, &inboxes, &n))
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (same_host(a, inboxes[i], actor))
+		if (fed_same_host(a, inboxes[i], actor))
 			return true;
 	return false;
 }
@@ -182,7 +182,7 @@ int core_fed_note_fetch(struct core *c, struct arena *a, const char *name, uint6
 	struct post *p;
 	struct account *author;
 	enum fed_reach reach;
-	if (post_to(c, a, id, &p, &author, &reach) || strcmp(author->username, name))
+	if (fed_post_to(c, a, id, &p, &author, &reach) || strcmp(author->username, name))
 		return ERR_NOTFOUND;
 	/* Public and open-group posts to anyone; followers-only as far as a
 	 * delivery would go, and no further; a direct message never (it went
@@ -190,9 +190,9 @@ int core_fed_note_fetch(struct core *c, struct arena *a, const char *name, uint6
 	if (reach == FED_REACH_NONE || reach == FED_REACH_DIRECT ||
 	    (reach == FED_REACH_FOLLOWERS && (!by || !follower_server(c, a, author->id, by))))
 		return ERR_NOTFOUND;
-	json_t *o = note_json(c, a, p, author);
+	json_t *o = fed_note_json(c, a, p, author);
 	json_object_set_new(o, "@context", fed_note_context());
-	*json = dump(a, o);
+	*json = fed_dump(a, o);
 	return *json ? 0 : ERR_IO;
 }
 
@@ -201,11 +201,11 @@ int core_fed_get(struct core *c, struct arena *a, const char *url, long *status,
 	*status = 0;
 	*body = "";
 	*why = "";
-	if (!url_ok(a, url, NULL, NULL)) {
+	if (!fed_url_ok(a, url, NULL, NULL)) {
 		*why = "not a URL we may fetch";
 		return ERR_INVAL;
 	}
-	if (host_blocked(c, a, url)) {
+	if (fed_host_blocked(c, a, url)) {
 		*why = "that server is blocked here";
 		return ERR_FORBIDDEN;
 	}
@@ -213,7 +213,7 @@ int core_fed_get(struct core *c, struct arena *a, const char *url, long *status,
 	h = fed_sign_get(a, url, h);
 	char ebuf[256] = "";
 	size_t n = 0;
-	*status = http_call(a, url, h, NULL, 0, body, &n, ebuf, sizeof ebuf);
+	*status = fed_http_call(a, url, h, NULL, 0, body, &n, ebuf, sizeof ebuf);
 	curl_slist_free_all(h);
 	if (!*status) {
 		*why = arena_strdup(a, ebuf);

@@ -17,16 +17,16 @@
 #include "core/federation.h"
 
 /* In federation.c. */
-int key_for(struct core *c, struct arena *a, uint64_t account, const char **pub, const char **priv);
-json_t *note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author);
-const char *dump(struct arena *a, json_t *o);
-int post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author,
-            enum fed_reach *r);
-bool url_ok(struct arena *a, const char *url, const char **host, const char **target);
-long http_call(struct arena *a, const char *url, struct curl_slist *hdrs, const char *body, size_t n,
-               const char **out, size_t *outlen, char *why, size_t whylen);
-bool same_host(struct arena *a, const char *u1, const char *u2);
-bool host_blocked(struct core *c, struct arena *a, const char *url);
+int fed_key_pair(struct core *c, struct arena *a, uint64_t owner, const char **pub, const char **priv) WARN_UNUSED;
+json_t *fed_note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author);
+const char *fed_dump(struct arena *a, json_t *o); /* takes o */
+int fed_post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author,
+                enum fed_reach *r);
+bool fed_url_ok(struct arena *a, const char *url, const char **host, const char **target);
+long fed_http_call(struct arena *a, const char *url, struct curl_slist *hdrs, const char *body, size_t n,
+                   const char **out, size_t *outlen, char *why, size_t whylen);
+bool fed_same_host(struct arena *a, const char *u1, const char *u2);
+bool fed_host_blocked(struct core *c, struct arena *a, const char *url);
 /*
  * The actor whose HTTP signature r carries (draft-cavage or RFC 9421; a
  * body is checked against its digest when r->body is not NULL): its key
@@ -47,14 +47,9 @@ struct curl_slist *fed_sign_get(struct arena *a, const char *url, struct curl_sl
 /* KRING_FED_CA_FILE, or NULL. */
 const char *fed_ca_file(void);
 /* ---- federation.c, for fed_group.c (groups per FEP-1b12) ---- */
-int fed_key_pair(struct core *c, struct arena *a, uint64_t owner, const char **pub, const char **priv) WARN_UNUSED;
-json_t *fed_note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author);
-const char *fed_dump(struct arena *a, json_t *o); /* takes o */
 json_t *fed_fetch(struct arena *a, const char *url, char *why, size_t whylen);
 const char *fed_jstr(json_t *o, const char *k);
 const char *fed_jref(json_t *o, const char *k);
-bool fed_same_host(struct arena *a, const char *u1, const char *u2);
-bool fed_host_blocked(struct core *c, struct arena *a, const char *url);
 /* Keep body for delivery, signed by signer (an account or an open group),
  * to each inbox; in the caller's transaction. */
 int fed_deliver(struct core *c, struct arena *a, uint64_t signer, const char *body, const char *const *inboxes,

@@ -87,7 +87,7 @@ int core_fed_mark_local(struct core *c, uint64_t post, uint64_t parent, bool wan
 
 /* ---- keys ---- */
 
-int key_for(struct core *c, struct arena *a, uint64_t account, const char **pub, const char **priv)
+int fed_key_pair(struct core *c, struct arena *a, uint64_t account, const char **pub, const char **priv)
 {
 	int rc = store_fed_key_get(c->store, a, account, pub, priv);
 	if (rc != ERR_NOTFOUND)
@@ -111,7 +111,7 @@ int core_fed_local(struct core *c, struct arena *a, const char *name, struct fed
 	if (rc || acc->suspended || core_fed_is_remote(acc))
 		return ERR_NOTFOUND; /* another server's actor is not ours to serve */
 	const char *priv;
-	if ((rc = key_for(c, a, acc->id, &out->public_pem, &priv)))
+	if ((rc = fed_key_pair(c, a, acc->id, &out->public_pem, &priv)))
 		return rc;
 	out->acc = acc;
 	out->lists_shown = !core_collections_hidden(acc);
@@ -153,14 +153,14 @@ static int dm_rcpts(struct core *c, struct arena *a, uint64_t post, struct fed_a
 	*out = arena_alloc(a, (nids + 1) * sizeof **out);
 	for (size_t i = 0; i < nids; i++) {
 		struct fed_actor *f;
-		if (!store_fed_actor_by_account(c->store, a, ids[i], &f) && !host_blocked(c, a, f->uri))
+		if (!store_fed_actor_by_account(c->store, a, ids[i], &f) && !fed_host_blocked(c, a, f->uri))
 			(*out)[(*n)++] = f;
 	}
 	return 0;
 }
 
 /* The Note for p, whose reach the caller has checked. */
-json_t *note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
+json_t *fed_note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
 {
 	const char *actor = actor_uri(a, author->username);
 	json_t *o = json_object();
@@ -218,7 +218,7 @@ json_t *note_json(struct core *c, struct arena *a, const struct post *p, const s
 	return o;
 }
 
-const char *dump(struct arena *a, json_t *o)
+const char *fed_dump(struct arena *a, json_t *o)
 {
 	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
@@ -230,7 +230,7 @@ const char *dump(struct arena *a, json_t *o)
 }
 
 /* The post id, when it may leave and is name's; else ERR_NOTFOUND. */
-int post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author,
+int fed_post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author,
                    enum fed_reach *r)
 {
 	if (store_post_get(c->store, a, 0, id, p) || (*r = reach(c, *p, time_now())) == FED_REACH_NONE ||
@@ -243,19 +243,7 @@ int post_to(struct core *c, struct arena *a, uint64_t id, struct post **p, struc
 static int post_out(struct core *c, struct arena *a, uint64_t id, struct post **p, struct account **author)
 {
 	enum fed_reach r;
-	return post_to(c, a, id, p, author, &r) || (r != FED_REACH_PUBLIC && r != FED_REACH_GROUP) ? ERR_NOTFOUND : 0;
-}
-
-int core_fed_note(struct core *c, struct arena *a, const char *name, uint64_t id, const char **json)
-{
-	struct post *p;
-	struct account *author;
-	if (post_out(c, a, id, &p, &author) || strcmp(author->username, name))
-		return ERR_NOTFOUND;
-	json_t *o = note_json(c, a, p, author);
-	json_object_set_new(o, "@context", fed_note_context());
-	*json = dump(a, o);
-	return *json ? 0 : ERR_IO;
+	return fed_post_to(c, a, id, p, author, &r) || (r != FED_REACH_PUBLIC && r != FED_REACH_GROUP) ? ERR_NOTFOUND : 0;
 }
 
 /* ---- reaching other servers ---- */
@@ -289,7 +277,7 @@ static curl_socket_t open_sock(void *ud, curlsocktype purpose, struct curl_socka
 
 /* A URL we may reach: https (http too under KRING_FED_LOOPBACK), a host,
  * no user part, bounded; *host and *target (path and query) filled. */
-bool url_ok(struct arena *a, const char *url, const char **host, const char **target)
+bool fed_url_ok(struct arena *a, const char *url, const char **host, const char **target)
 {
 	if (!url || strlen(url) > FED_URI_MAX)
 		return false;
@@ -326,7 +314,7 @@ static const char *defrag(struct arena *a, const char *url)
 
 /* One request: GET (body NULL) or POST; the status, or 0 on a network
  * failure (why says which); the answer (GET) in *out. */
-long http_call(struct arena *a, const char *url, struct curl_slist *hdrs, const char *body, size_t n,
+long fed_http_call(struct arena *a, const char *url, struct curl_slist *hdrs, const char *body, size_t n,
                       const char **out, size_t *outlen, char *why, size_t whylen)
 {
 	CURL *h = curl_easy_init();
@@ -372,9 +360,9 @@ long http_call(struct arena *a, const char *url, struct curl_slist *hdrs, const 
 }
 
 /* GET a JSON document from another server. */
-static json_t *fetch_json(struct arena *a, const char *url, char *why, size_t whylen)
+json_t *fed_fetch(struct arena *a, const char *url, char *why, size_t whylen)
 {
-	if (!url_ok(a, url, NULL, NULL)) {
+	if (!fed_url_ok(a, url, NULL, NULL)) {
 		snprintf(why, whylen, "not a URL we may fetch");
 		return NULL;
 	}
@@ -382,7 +370,7 @@ static json_t *fetch_json(struct arena *a, const char *url, char *why, size_t wh
 	hdrs = fed_sign_get(a, url, hdrs); /* as the instance actor (authorized fetch) */
 	const char *body = NULL;
 	size_t n = 0;
-	long st = http_call(a, url, hdrs, NULL, 0, &body, &n, why, whylen);
+	long st = fed_http_call(a, url, hdrs, NULL, 0, &body, &n, why, whylen);
 	curl_slist_free_all(hdrs);
 	if (st != 200) {
 		if (st)
@@ -399,13 +387,13 @@ static json_t *fetch_json(struct arena *a, const char *url, char *why, size_t wh
 	return j;
 }
 
-static const char *jstr(json_t *o, const char *k)
+const char *fed_jstr(json_t *o, const char *k)
 {
 	return fed_read_str(o, k);
 }
 
 /* The id of a member that may be a link or an embedded object. */
-static const char *jref(json_t *o, const char *k)
+const char *fed_jref(json_t *o, const char *k)
 {
 	return fed_read_ref(o, k);
 }
@@ -414,20 +402,20 @@ _Static_assert(FED_READ_BODY_MAX == FED_BODY_MAX && FED_READ_ITEMS_MAX == FED_IT
                        FED_READ_URI_MAX == FED_URI_MAX,
                "fed_read.h and federation.h disagree on a limit");
 
-bool same_host(struct arena *a, const char *u1, const char *u2)
+bool fed_same_host(struct arena *a, const char *u1, const char *u2)
 {
 	const char *h1, *h2;
-	return url_ok(a, u1, &h1, NULL) && url_ok(a, u2, &h2, NULL) && !strcasecmp(h1, h2);
+	return fed_url_ok(a, u1, &h1, NULL) && fed_url_ok(a, u2, &h2, NULL) && !strcasecmp(h1, h2);
 }
 
 /* Is the host of url (or a domain above it) blocked by an administrator?
  * (A URL without an http(s) host is not; no fetch will take it anyway.) */
-bool host_blocked(struct core *c, struct arena *a, const char *url)
+bool fed_host_blocked(struct core *c, struct arena *a, const char *url)
 {
 	const char *h;
 	bool save = fed_loopback, ok;
 	fed_loopback = true; /* read http URLs too: the scheme is checked elsewhere */
-	ok = url_ok(a, url, &h, NULL);
+	ok = fed_url_ok(a, url, &h, NULL);
 	fed_loopback = save;
 	if (!ok)
 		return false;
@@ -543,20 +531,20 @@ static int actor_keep(struct core *c, struct arena *a, json_t *j, const char *ke
 	if (json_is_array(pk))
 		pk = json_array_get(pk, 0);
 	struct fed_actor f = {0};
-	f.uri = jstr(j, "id");
-	f.inbox = jstr(j, "inbox");
+	f.uri = fed_jstr(j, "id");
+	f.inbox = fed_jstr(j, "inbox");
 	json_t *ep = json_object_get(j, "endpoints");
-	f.shared_inbox = json_is_object(ep) && jstr(ep, "sharedInbox") ? jstr(ep, "sharedInbox") : "";
-	f.key_id = json_is_object(pk) ? jstr(pk, "id") : NULL;
+	f.shared_inbox = json_is_object(ep) && fed_jstr(ep, "sharedInbox") ? fed_jstr(ep, "sharedInbox") : "";
+	f.key_id = json_is_object(pk) ? fed_jstr(pk, "id") : NULL;
 	f.public_pem = json_is_object(pk) ? json_string_value(json_object_get(pk, "publicKeyPem")) : NULL;
-	const char *owner = json_is_object(pk) ? jstr(pk, "owner") : NULL;
-	f.username = jstr(j, "preferredUsername") ? jstr(j, "preferredUsername") : "";
+	const char *owner = json_is_object(pk) ? fed_jstr(pk, "owner") : NULL;
+	f.username = fed_jstr(j, "preferredUsername") ? fed_jstr(j, "preferredUsername") : "";
 	f.fetched_at = time_now();
 	const char *host = NULL;
 	if (!f.uri || !f.inbox || !f.key_id || !f.public_pem || strlen(f.public_pem) > FED_PEM_MAX ||
-	    (key_id && strcmp(f.key_id, key_id)) || (owner && strcmp(owner, f.uri)) || !url_ok(a, f.uri, &host, NULL) ||
-	    !same_host(a, f.uri, f.key_id) || !same_host(a, f.uri, f.inbox) ||
-	    (f.shared_inbox[0] && !same_host(a, f.uri, f.shared_inbox)) || strlen(f.username) > 256) {
+	    (key_id && strcmp(f.key_id, key_id)) || (owner && strcmp(owner, f.uri)) || !fed_url_ok(a, f.uri, &host, NULL) ||
+	    !fed_same_host(a, f.uri, f.key_id) || !fed_same_host(a, f.uri, f.inbox) ||
+	    (f.shared_inbox[0] && !fed_same_host(a, f.uri, f.shared_inbox)) || strlen(f.username) > 256) {
 		snprintf(why, whylen, "the actor document does not hold together with its key");
 		return ERR_AUTH;
 	}
@@ -585,11 +573,11 @@ static int actor_keep(struct core *c, struct arena *a, json_t *j, const char *ke
 static int actor_by_uri(struct core *c, struct arena *a, const char *uri, struct fed_actor **out, char *why,
                         size_t whylen)
 {
-	json_t *j = fetch_json(a, uri, why, whylen);
+	json_t *j = fed_fetch(a, uri, why, whylen);
 	if (!j)
 		return ERR_NOTFOUND;
 	int rc = ERR_AUTH;
-	if (jstr(j, "id") && !strcmp(jstr(j, "id"), uri))
+	if (fed_jstr(j, "id") && !strcmp(fed_jstr(j, "id"), uri))
 		rc = actor_keep(c, a, j, NULL, out, why, whylen);
 	else
 		snprintf(why, whylen, "the document at %s is another's", uri);
@@ -605,15 +593,15 @@ static int actor_by_uri(struct core *c, struct arena *a, const char *uri, struct
 static int actor_fetch(struct core *c, struct arena *a, const char *key_id, struct fed_actor **out, char *why,
                        size_t whylen)
 {
-	json_t *j = fetch_json(a, defrag(a, key_id), why, whylen);
+	json_t *j = fed_fetch(a, defrag(a, key_id), why, whylen);
 	if (!j)
 		return ERR_AUTH;
 	if (!json_object_get(j, "inbox")) {
 		/* A key document: its owner is the actor. */
-		const char *owner = jstr(j, "owner");
-		const char *o = owner && same_host(a, owner, key_id) ? arena_strdup(a, owner) : NULL;
+		const char *owner = fed_jstr(j, "owner");
+		const char *o = owner && fed_same_host(a, owner, key_id) ? arena_strdup(a, owner) : NULL;
 		json_decref(j);
-		j = o ? fetch_json(a, o, why, whylen) : NULL;
+		j = o ? fed_fetch(a, o, why, whylen) : NULL;
 		if (!j)
 			return ERR_AUTH;
 	}
@@ -780,7 +768,7 @@ void core_fed_post_deleted(struct core *c, uint64_t post)
 		json_object_set_new(o, "to", to);
 		json_object_set_new(o, "object", json_pack("{s:s,s:s}", "id", nid, "type", "Tombstone"));
 		dm_address(c, &a, p, o);
-		const char *body = dump(&a, o);
+		const char *body = fed_dump(&a, o);
 		if (!body || deliver_post(c, &a, p, author->id, body))
 			log_warn("cannot queue the Delete of post %llu", (unsigned long long)post);
 	}
@@ -810,9 +798,9 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 		rc = fed_group_post_job(c, &a, p, arg); /* only through its group (fed_group.c) */
 		goto out;
 	}
-	if (post_to(c, &a, id, &p, &author, &r))
+	if (fed_post_to(c, &a, id, &p, &author, &r))
 		goto out; /* deleted, or it may not leave: nothing goes out */
-	json_t *note = note_json(c, &a, p, author);
+	json_t *note = fed_note_json(c, &a, p, author);
 	json_t *o = json_object();
 	json_object_set_new(o, "@context", fed_note_context());
 	json_object_set_new(o, "id", json_string(arena_printf(&a, "%s/activity", json_string_value(json_object_get(note, "id")))));
@@ -822,7 +810,7 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 	json_object_set_new(o, "to", json_incref(json_object_get(note, "to")));
 	json_object_set_new(o, "cc", json_incref(json_object_get(note, "cc")));
 	json_object_set_new(o, "object", note);
-	const char *body = dump(&a, o);
+	const char *body = fed_dump(&a, o);
 	if (!body) {
 		rc = ERR_IO;
 		goto out;
@@ -866,11 +854,11 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	int rc = ERR_INVAL;
 	struct account *acc = NULL;
 	const char *key_id = NULL; /* a group's (fed_group.c) when the signer is no account */
-	if (store_fed_out_get(c->store, &a, oid, &account, &body, &key) || !url_ok(&a, inbox, &host, &target) ||
-	    host_blocked(c, &a, inbox) ||
+	if (store_fed_out_get(c->store, &a, oid, &account, &body, &key) || !fed_url_ok(&a, inbox, &host, &target) ||
+	    fed_host_blocked(c, &a, inbox) ||
 	    (account != FED_INSTANCE_SIGNER && store_account_get(c->store, &a, account, &acc) &&
 	     fed_group_key_id(c, &a, account, &key_id)) ||
-	    key_for(c, &a, account, &pub, &priv)) {
+	    fed_key_pair(c, &a, account, &pub, &priv)) {
 		snprintf(why, whylen, "fed_deliver: nothing to deliver to %s", inbox);
 		goto out;
 	}
@@ -905,7 +893,7 @@ static int job_deliver(void *ctx, const char *arg, char *why, size_t whylen)
 	h = curl_slist_append(h, arena_printf(&a, "Digest: %s", digest));
 	h = curl_slist_append(h, arena_printf(&a, "Signature: %s", sig));
 	h = curl_slist_append(h, "Expect:");
-	long st = http_call(&a, inbox, h, body, strlen(body), NULL, NULL, why, whylen);
+	long st = fed_http_call(&a, inbox, h, body, strlen(body), NULL, NULL, why, whylen);
 	curl_slist_free_all(h);
 	if (st >= 200 && st < 300)
 		rc = 0;
@@ -954,7 +942,7 @@ static int answer_follow(struct core *c, struct arena *a, const struct fed_actor
 	json_object_set_new(f, "actor", json_string(from->uri));
 	json_object_set_new(f, "object", json_string(actor_uri(a, to->username)));
 	json_object_set_new(o, "object", f);
-	const char *body = dump(a, o);
+	const char *body = fed_dump(a, o);
 	return body ? deliver_to(c, a, to->id, body, &from->inbox, 1) : ERR_IO;
 }
 
@@ -1082,13 +1070,13 @@ static bool dm_in_allowed(struct core *c, struct arena *a, uint64_t sender, cons
 static int note_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *o, bool want,
                      const char **why, struct dm_in *dm)
 {
-	const char *type = json_is_object(o) ? jstr(o, "type") : NULL;
-	const char *id = json_is_object(o) ? jstr(o, "id") : NULL;
-	const char *by = json_is_object(o) ? jref(o, "attributedTo") : NULL;
+	const char *type = json_is_object(o) ? fed_jstr(o, "type") : NULL;
+	const char *id = json_is_object(o) ? fed_jstr(o, "id") : NULL;
+	const char *by = json_is_object(o) ? fed_jref(o, "attributedTo") : NULL;
 	const char *content = json_is_object(o) ? json_string_value(json_object_get(o, "content")) : NULL;
-	const char *published = json_is_object(o) ? jstr(o, "published") : NULL;
+	const char *published = json_is_object(o) ? fed_jstr(o, "published") : NULL;
 	if (!type || (strcmp(type, "Note") && strcmp(type, "Question")) || !id || !by || strcmp(by, from->uri) ||
-	    !same_host(a, id, from->uri) ||
+	    !fed_same_host(a, id, from->uri) ||
 	    !content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content))) {
 		*why = "not a Note of the sender's own";
 		return 0;
@@ -1117,7 +1105,7 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 	}
 	/* A direct message: to accounts here alone, never through an Announce. */
 	bool direct = !pub && !fol && nloc > 0 && !want && dm && from->account_id;
-	const char *irt = jref(o, "inReplyTo");
+	const char *irt = fed_jref(o, "inReplyTo");
 	uint64_t parent = direct ? dm_parent(c, a, irt, from->account_id) : 0, have, actor;
 	if (!parent)
 		parent = known_post(c, a, irt);
@@ -1186,11 +1174,11 @@ static json_t *announced(struct core *c, struct arena *a, const struct fed_actor
 	bool followed = false;
 	char ebuf[256];
 	if (!obj || itype || known_post(c, a, obj) || store_fed_followed(c->store, from->id, &followed) || !followed ||
-	    host_blocked(c, a, obj))
+	    fed_host_blocked(c, a, obj))
 		return NULL;
-	json_t *j = fetch_json(a, obj, ebuf, sizeof ebuf);
-	const char *au = j ? jref(j, "attributedTo") : NULL;
-	if (!au || !jstr(j, "id") || strcmp(jstr(j, "id"), obj) || !same_host(a, obj, au) || host_blocked(c, a, au) ||
+	json_t *j = fed_fetch(a, obj, ebuf, sizeof ebuf);
+	const char *au = j ? fed_jref(j, "attributedTo") : NULL;
+	if (!au || !fed_jstr(j, "id") || strcmp(fed_jstr(j, "id"), obj) || !fed_same_host(a, obj, au) || fed_host_blocked(c, a, au) ||
 	    (store_fed_actor_by_uri(c->store, a, au, by) && actor_by_uri(c, a, arena_strdup(a, au), by, ebuf, sizeof ebuf))) {
 		json_decref(j);
 		return NULL;
@@ -1216,7 +1204,7 @@ static int on_react(struct core *c, struct arena *a, const struct fed_actor *fro
 static int on_update(struct core *c, struct arena *a, const struct fed_actor *from, json_t *act, bool *refetch)
 {
 	json_t *o = json_object_get(act, "object");
-	const char *oid = jref(act, "object"), *type = json_is_object(o) ? jstr(o, "type") : NULL;
+	const char *oid = fed_jref(act, "object"), *type = json_is_object(o) ? fed_jstr(o, "type") : NULL;
 	if (oid && !strcmp(oid, from->uri)) {
 		*refetch = true;
 		return 0;
@@ -1280,7 +1268,7 @@ static int on_flag(struct core *c, struct arena *a, const struct fed_actor *from
 		json_t *e = json_is_array(v) ? json_array_get(v, i) : i ? NULL : v;
 		if (!e)
 			break;
-		const char *uri = json_is_object(e) ? jstr(e, "id") : json_string_value(e);
+		const char *uri = json_is_object(e) ? fed_jstr(e, "id") : json_string_value(e);
 		struct account *acc = uri ? local_of(c, a, uri) : NULL;
 		uint64_t pid = uri && !acc ? known_post(c, a, uri) : 0, actor;
 		if (acc)
@@ -1327,7 +1315,7 @@ int fed_signer(struct core *c, struct arena *a, const struct fed_request *r, str
 		return ERR_AUTH;
 	}
 	const char *key_id = s.rfc9421 ? s.n.key_id : s.c.key_id;
-	if (host_blocked(c, a, key_id)) {
+	if (fed_host_blocked(c, a, key_id)) {
 		*why = "this server is blocked here";
 		return ERR_FORBIDDEN;
 	}
@@ -1390,7 +1378,7 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	if ((rc = fed_read_activity(r->body, r->bodylen, &act, &head, why)))
 		return rc;
 	const char *type = head.type, *id = head.id, *actor = head.actor;
-	if (strcmp(actor, from->uri) || !same_host(a, id, from->uri)) {
+	if (strcmp(actor, from->uri) || !fed_same_host(a, id, from->uri)) {
 		json_decref(act);
 		*why = "the activity is not the signer's own";
 		return ERR_AUTH;
@@ -1421,10 +1409,10 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	}
 	if (rc)
 		goto done;
-	if (!strcmp(type, "Follow") && (fg = fed_group_of(c, a, jref(act, "object")))) {
+	if (!strcmp(type, "Follow") && (fg = fed_group_of(c, a, fed_jref(act, "object")))) {
 		rc = fed_group_follow(c, a, from, id, fg, true); /* an open group: a remote member */
 	} else if (!strcmp(type, "Follow")) {
-		struct account *to = local_of(c, a, jref(act, "object"));
+		struct account *to = local_of(c, a, fed_jref(act, "object"));
 		if (!to || (owner && owner->id != to->id)) {
 			*why = "the Follow names no account of this inbox";
 			rc = ERR_NOTFOUND;
@@ -1440,21 +1428,21 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		}
 	} else if (!strcmp(type, "Undo")) {
 		json_t *obj = json_object_get(act, "object");
-		const char *otype = json_is_object(obj) ? jstr(obj, "type") : NULL;
-		const char *oid = jref(act, "object");
+		const char *otype = json_is_object(obj) ? fed_jstr(obj, "type") : NULL;
+		const char *oid = fed_jref(act, "object");
 		if (otype && (!strcmp(otype, "Like") || !strcmp(otype, "Announce"))) {
-			if (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri))
-				rc = on_react(c, a, from, otype, jref(obj, "object"), false);
-		} else if (otype && !strcmp(otype, "Follow") && (fg = fed_group_of(c, a, jref(obj, "object")))) {
-			if (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri))
+			if (!fed_jref(obj, "actor") || !strcmp(fed_jref(obj, "actor"), from->uri))
+				rc = on_react(c, a, from, otype, fed_jref(obj, "object"), false);
+		} else if (otype && !strcmp(otype, "Follow") && (fg = fed_group_of(c, a, fed_jref(obj, "object")))) {
+			if (!fed_jref(obj, "actor") || !strcmp(fed_jref(obj, "actor"), from->uri))
 				rc = fed_group_follow(c, a, from, NULL, fg, false);
 		} else if (otype && !strcmp(otype, "Block")) {
-			struct account *to = local_of(c, a, jref(obj, "object"));
-			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
+			struct account *to = local_of(c, a, fed_jref(obj, "object"));
+			if (to && (!fed_jref(obj, "actor") || !strcmp(fed_jref(obj, "actor"), from->uri)))
 				rc = on_block(c, a, from, to, false);
 		} else if (otype && !strcmp(otype, "Follow")) {
-			struct account *to = local_of(c, a, jref(obj, "object"));
-			if (to && (!jref(obj, "actor") || !strcmp(jref(obj, "actor"), from->uri)))
+			struct account *to = local_of(c, a, fed_jref(obj, "object"));
+			if (to && (!fed_jref(obj, "actor") || !strcmp(fed_jref(obj, "actor"), from->uri)))
 				rc = store_fed_follower_delete(c->store, to->id, from->id);
 			if (!rc && to && from->account_id) /* a request taken back */
 				rc = store_follow_request_set(c->store, from->account_id, to->id, false, NULL);
@@ -1466,7 +1454,7 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 		}
 	} else if (!strcmp(type, "Accept") || !strcmp(type, "Reject")) {
 		/* An answer to a Follow of ours: only from the one it was sent to. */
-		const char *fid = jref(act, "object");
+		const char *fid = fed_jref(act, "object");
 		uint64_t who = 0;
 		if (fid && store_fed_following_answer(c->store, from->id, fid, type[0] == 'A' ? FED_FOLLOW_ACCEPTED : -1,
 		                                      &who))
@@ -1480,7 +1468,7 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 	} else if (!strcmp(type, "Flag")) {
 		rc = on_flag(c, a, from, act);
 	} else if (!strcmp(type, "Block")) {
-		struct account *to = local_of(c, a, jref(act, "object"));
+		struct account *to = local_of(c, a, fed_jref(act, "object"));
 		if (to)
 			rc = on_block(c, a, from, to, true);
 	} else if (!strcmp(type, "Create")) {
@@ -1494,14 +1482,14 @@ int core_fed_inbox(struct core *c, struct arena *a, const char *name, const stru
 			rc = on_react(c, a, from, type, inner, true);
 	} else if (!strcmp(type, "Update")) {
 		rc = on_update(c, a, from, act, &refetch);
-		if (!rc && jref(act, "object") && !store_fed_note_post(c->store, jref(act, "object"), &relay, &rby) &&
+		if (!rc && fed_jref(act, "object") && !store_fed_note_post(c->store, fed_jref(act, "object"), &relay, &rby) &&
 		    rby != from->id)
 			relay = 0;
-	} else if (!strcmp(type, "Delete") && jref(act, "object") && !strcmp(jref(act, "object"), from->uri)) {
+	} else if (!strcmp(type, "Delete") && fed_jref(act, "object") && !strcmp(fed_jref(act, "object"), from->uri)) {
 		rc = on_actor_gone(c, from);
 	} else if (!strcmp(type, "Delete")) {
 		/* Only the sender's own note goes. */
-		const char *oid = jref(act, "object");
+		const char *oid = fed_jref(act, "object");
 		uint64_t pid = 0, by = 0;
 		struct post *p;
 		if (oid && !store_fed_note_post(c->store, oid, &pid, &by) && by == from->id) {
@@ -1516,7 +1504,7 @@ done:
 	rc = store_finish(c->store, rc);
 	if (!rc && gto)
 		rc = fed_group_take(c, a, from, json_object_get(act, "object"), gto, why);
-	if (!rc && relay && fed_group_relay(c, a, type, relay, jref(act, "object")))
+	if (!rc && relay && fed_group_relay(c, a, type, relay, fed_jref(act, "object")))
 		log_warn("cannot queue the %s of group post %llu", type, (unsigned long long)relay);
 	json_decref(act);
 	json_decref(pre);
@@ -1548,22 +1536,22 @@ static int webfinger_actor(struct core *c, struct arena *a, const char *handle, 
 	}
 	char ebuf[256] = "";
 	const char *wf = arena_printf(a, "https://%s/.well-known/webfinger?resource=acct:%s", at + 1, handle);
-	if (host_blocked(c, a, wf)) {
+	if (fed_host_blocked(c, a, wf)) {
 		*why = "that server is blocked here";
 		return ERR_FORBIDDEN;
 	}
-	json_t *j = fetch_json(a, wf, ebuf, sizeof ebuf);
+	json_t *j = fed_fetch(a, wf, ebuf, sizeof ebuf);
 	if (!j && fed_loopback) /* tests: instances on plain http too (docs/federation.md) */
-		j = fetch_json(a, arena_printf(a, "http://%s", wf + 8), ebuf, sizeof ebuf);
+		j = fed_fetch(a, arena_printf(a, "http://%s", wf + 8), ebuf, sizeof ebuf);
 	const char *href = NULL;
 	json_t *links = j ? json_object_get(j, "links") : NULL;
 	for (size_t i = 0; json_is_array(links) && i < json_array_size(links) && i < 32; i++) {
 		json_t *l = json_array_get(links, i);
-		const char *rel = json_is_object(l) ? jstr(l, "rel") : NULL;
-		const char *ty = json_is_object(l) ? jstr(l, "type") : NULL;
+		const char *rel = json_is_object(l) ? fed_jstr(l, "rel") : NULL;
+		const char *ty = json_is_object(l) ? fed_jstr(l, "type") : NULL;
 		if (rel && ty && !strcmp(rel, "self") && (strstr(ty, "activity+json") || strstr(ty, "ld+json")) &&
-		    jstr(l, "href")) {
-			href = arena_strdup(a, jstr(l, "href"));
+		    fed_jstr(l, "href")) {
+			href = arena_strdup(a, fed_jstr(l, "href"));
 			break;
 		}
 	}
@@ -1572,7 +1560,7 @@ static int webfinger_actor(struct core *c, struct arena *a, const char *handle, 
 		*why = arena_printf(a, "WebFinger found no actor: %s", ebuf);
 		return ERR_NOTFOUND;
 	}
-	if (host_blocked(c, a, href)) {
+	if (fed_host_blocked(c, a, href)) {
 		*why = "that server is blocked here";
 		return ERR_FORBIDDEN;
 	}
@@ -1594,7 +1582,7 @@ static int follow_actor(struct core *c, struct arena *a, const struct account *a
 	json_object_set_new(o, "type", json_string("Follow"));
 	json_object_set_new(o, "actor", json_string(me));
 	json_object_set_new(o, "object", json_string(to->uri));
-	const char *body = dump(a, o);
+	const char *body = fed_dump(a, o);
 	if (!body)
 		return ERR_IO;
 	int rc = store_fed_following_put(c->store, acc->id, to->id, FED_FOLLOW_REQUESTED, fid, time_now());
@@ -1627,7 +1615,7 @@ int core_fed_follow_account(struct core *c, struct arena *a, uint64_t viewer, co
 {
 	struct fed_actor *to;
 	struct account *me;
-	if (!fed_on || store_fed_actor_by_account(c->store, a, target->id, &to) || host_blocked(c, a, to->uri))
+	if (!fed_on || store_fed_actor_by_account(c->store, a, target->id, &to) || fed_host_blocked(c, a, to->uri))
 		return ERR_NOTFOUND;
 	if (store_account_get(c->store, a, viewer, &me) || core_fed_is_remote(me))
 		return ERR_AUTH;
@@ -1653,7 +1641,7 @@ int core_fed_follow_account(struct core *c, struct arena *a, uint64_t viewer, co
 			json_object_set_new(o, "actor", json_string(actor));
 			json_object_set_new(o, "object", json_pack("{s:s,s:s,s:s,s:s}", "id", fid, "type", "Follow", "actor",
 			                                           actor, "object", to->uri));
-			const char *body = dump(a, o);
+			const char *body = fed_dump(a, o);
 			rc = body ? deliver_to(c, a, viewer, body, &to->inbox, 1) : ERR_IO;
 		}
 	}
@@ -1688,7 +1676,7 @@ int core_fed_resolve(struct core *c, struct arena *a, uint64_t viewer, const cha
 	                   time_now() - FED_KEY_FETCH_WINDOW, &n) || n > FED_KEY_FETCH_MAX)
 		return ERR_RATE;
 	char ebuf[256];
-	int rc = url ? (host_blocked(c, a, q) ? ERR_FORBIDDEN : actor_by_uri(c, a, q, &f, ebuf, sizeof ebuf))
+	int rc = url ? (fed_host_blocked(c, a, q) ? ERR_FORBIDDEN : actor_by_uri(c, a, q, &f, ebuf, sizeof ebuf))
 	             : webfinger_actor(c, a, q, &f, &why);
 	if (rc)
 		return ERR_NOTFOUND;
@@ -1770,7 +1758,7 @@ static const char *post_ref(struct core *c, struct arena *a, uint64_t id, const 
 	struct fed_actor *f;
 	*inbox = NULL;
 	if (!store_post_get(c->store, a, 0, id, &p) && !store_fed_note_uri(c->store, a, id, &uri) &&
-	    !store_fed_actor_by_account(c->store, a, p->author_id, &f) && !host_blocked(c, a, f->uri)) {
+	    !store_fed_actor_by_account(c->store, a, p->author_id, &f) && !fed_host_blocked(c, a, f->uri)) {
 		*inbox = f->inbox;
 		return uri;
 	}
@@ -1797,7 +1785,7 @@ void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on
 	if (me && (ref = post_ref(c, &a, post, &inbox)) && inbox) {
 		json_t *like = activity(&a, me, "Like", arena_printf(&a, "likes/%llu", (unsigned long long)post),
 		                        json_string(ref));
-		const char *body = dump(&a, on ? like : undo(&a, me, like));
+		const char *body = fed_dump(&a, on ? like : undo(&a, me, like));
 		int rc = body ? store_begin(c->store) : ERR_IO;
 		if (!rc && !(rc = store_finish(c->store, deliver_to(c, &a, me->id, body, &inbox, 1))))
 			job_kick();
@@ -1815,7 +1803,7 @@ void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool 
 	if (me && (ref = post_ref(c, &a, post, &inbox))) {
 		json_t *ann = activity(&a, me, "Announce", arena_printf(&a, "announces/%llu", (unsigned long long)post),
 		                       json_string(ref));
-		const char *body = dump(&a, on ? ann : undo(&a, me, ann));
+		const char *body = fed_dump(&a, on ? ann : undo(&a, me, ann));
 		if (!body || deliver_all(c, &a, me->id, body, NULL, inbox))
 			log_warn("cannot queue the Announce of post %llu", (unsigned long long)post);
 	}
@@ -1830,7 +1818,7 @@ void core_fed_account_blocked(struct core *c, uint64_t viewer, uint64_t target, 
 	struct account *me = local_acc(c, &a, viewer);
 	/* Block (or its Undo) to the blocked account's own inbox, addressed to
 	 * it alone; a block also ends the remote follows either way. */
-	if (me && !store_fed_actor_by_account(c->store, &a, target, &to) && !host_blocked(c, &a, to->uri)) {
+	if (me && !store_fed_actor_by_account(c->store, &a, target, &to) && !fed_host_blocked(c, &a, to->uri)) {
 		json_t *blk = activity(&a, me, "Block", arena_printf(&a, "blocks/%llu", (unsigned long long)id_new()),
 		                       json_string(to->uri));
 		json_object_set_new(blk, "to", json_pack("[s]", to->uri));
@@ -1841,7 +1829,7 @@ void core_fed_account_blocked(struct core *c, uint64_t viewer, uint64_t target, 
 			json_object_set_new(o, "to", json_pack("[s]", to->uri));
 			json_object_set_new(o, "cc", json_array());
 		}
-		const char *body = dump(&a, o), *fid = NULL;
+		const char *body = fed_dump(&a, o), *fid = NULL;
 		int rc = body ? store_begin(c->store) : ERR_IO;
 		if (!rc) {
 			if (on)
@@ -1870,12 +1858,12 @@ void core_fed_post_edited(struct core *c, uint64_t post)
 	if (fed_on && !store_post_get(c->store, &a, 0, post, &p) && reach(c, p, time_now()) == FED_REACH_GROUP) {
 		if (fed_group_announce(c, &a, p, "Update")) /* through its group */
 			log_warn("cannot queue the Update of group post %llu", (unsigned long long)post);
-	} else if (fed_on && !post_to(c, &a, post, &p, &author, &r)) {
-		json_t *note = note_json(c, &a, p, author);
+	} else if (fed_on && !fed_post_to(c, &a, post, &p, &author, &r)) {
+		json_t *note = fed_note_json(c, &a, p, author);
 		json_object_set_new(note, "updated", json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
 		json_t *up = activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note);
 		dm_address(c, &a, p, up);
-		const char *body = dump(&a, up);
+		const char *body = fed_dump(&a, up);
 		if (!body || deliver_post(c, &a, p, author->id, body))
 			log_warn("cannot queue the Update of post %llu", (unsigned long long)post);
 	}
@@ -1890,7 +1878,7 @@ static int actor_update(struct core *c, struct arena *a, const struct account *a
 	if (rc)
 		return rc;
 	json_object_del(doc, "@context");
-	const char *body = dump(a, activity(a, acc, "Update", arena_printf(a, "updates/%llu", (unsigned long long)id_new()), doc));
+	const char *body = fed_dump(a, activity(a, acc, "Update", arena_printf(a, "updates/%llu", (unsigned long long)id_new()), doc));
 	return body ? deliver_all(c, a, acc->id, body, key, NULL) : ERR_IO;
 }
 
@@ -1907,7 +1895,7 @@ void core_fed_account_changed(struct core *c, uint64_t account)
 			/* Suspended: gone for other servers (Mastodon sends the same). */
 			const char *me = actor_uri(&a, acc->username);
 			json_t *o = activity(&a, acc, "Delete", "delete", json_string(me));
-			const char *body = dump(&a, o);
+			const char *body = fed_dump(&a, o);
 			if (!body || deliver_followers(c, &a, acc->id, body))
 				log_warn("cannot queue the Delete of account %llu", (unsigned long long)account);
 		}
@@ -1923,7 +1911,7 @@ int core_fed_rotate_key(struct core *c, struct arena *a, const char *name)
 		return ERR_BUSY;
 	if (core_account_by_name(c, a, name, &acc) || acc->suspended || core_fed_is_remote(acc))
 		return ERR_NOTFOUND;
-	int rc = key_for(c, a, acc->id, &pub, &priv);
+	int rc = fed_key_pair(c, a, acc->id, &pub, &priv);
 	if (!rc)
 		rc = fed_key_new(a, &np, &ns);
 	if (rc || (rc = store_begin(c->store)))
@@ -1996,7 +1984,7 @@ int core_fed_open(struct core *c, const char *base_url, const struct job_handler
 	bool save = fed_loopback;
 	fed_loopback = true; /* our own address may be http://127.0.0.1: read it as it is */
 	const char *host;
-	bool ok = url_ok(&a, fed_base, &host, NULL);
+	bool ok = fed_url_ok(&a, fed_base, &host, NULL);
 	fed_loopback = save;
 	if (ok)
 		snprintf(fed_host, sizeof fed_host, "%s", host);
@@ -2025,46 +2013,6 @@ int core_fed_run_jobs(struct core *c)
 }
 
 /* ---- lent to fed_group.c (fed_int.h) ---- */
-
-int fed_key_pair(struct core *c, struct arena *a, uint64_t owner, const char **pub, const char **priv)
-{
-	return key_for(c, a, owner, pub, priv);
-}
-
-json_t *fed_note_json(struct core *c, struct arena *a, const struct post *p, const struct account *author)
-{
-	return note_json(c, a, p, author);
-}
-
-const char *fed_dump(struct arena *a, json_t *o)
-{
-	return dump(a, o);
-}
-
-json_t *fed_fetch(struct arena *a, const char *url, char *why, size_t whylen)
-{
-	return fetch_json(a, url, why, whylen);
-}
-
-const char *fed_jstr(json_t *o, const char *k)
-{
-	return jstr(o, k);
-}
-
-const char *fed_jref(json_t *o, const char *k)
-{
-	return jref(o, k);
-}
-
-bool fed_same_host(struct arena *a, const char *u1, const char *u2)
-{
-	return same_host(a, u1, u2);
-}
-
-bool fed_host_blocked(struct core *c, struct arena *a, const char *url)
-{
-	return host_blocked(c, a, url);
-}
 
 int fed_deliver(struct core *c, struct arena *a, uint64_t signer, const char *body, const char *const *inboxes,
                 size_t n)

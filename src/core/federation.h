@@ -110,10 +110,6 @@ struct fed_local {
  * the first time it is needed. */
 int core_fed_local(struct core *c, struct arena *a, const char *name, struct fed_local *out) WARN_UNUSED;
 
-/* A post as an ActivityPub Note (JSON), when core_fed_reach lets it out and
- * it is name's; ERR_NOTFOUND otherwise (the same for a post that does not
- * exist: its existence does not leak). */
-int core_fed_note(struct core *c, struct arena *a, const char *name, uint64_t id, const char **json) WARN_UNUSED;
 
 /* An incoming POST to an inbox. */
 struct fed_request {
