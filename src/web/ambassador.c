@@ -199,14 +199,7 @@ int h_ambassadors_csv(struct http_req *r)
 			buf_nofail(buf_addf(&b, "%lld", (long long)w[i].visits));
 		buf_nofail(buf_adds(&b, "\r\n"));
 	}
-	r->status = 200;
-	r->content_type = "text/csv; charset=utf-8";
-	http_set_header(r, "Content-Disposition",
-	                arena_printf(r->a, "attachment; filename=\"ambassadeurs-%s-per-week.csv\"", org->username));
-	http_set_header(r, "Cache-Control", "private, no-store");
-	rc = buf_add(&r->out, b.ptr, b.len);
-	buf_release(&b);
-	return rc;
+	return csv_send(r, &b, arena_printf(r->a, "ambassadeurs-%s-per-week.csv", org->username));
 }
 
 int amb_link(struct http_req *r, uint64_t post, const char *code_s)

@@ -263,12 +263,5 @@ int h_campaign_csv(struct http_req *r)
 	buf_nofail(buf_addc(&b, ','));
 	csv_count(&b, pr.applications);
 	buf_nofail(buf_adds(&b, "\r\n"));
-	r->status = 200;
-	r->content_type = "text/csv; charset=utf-8";
-	http_set_header(r, "Content-Disposition",
-	                arena_printf(r->a, "attachment; filename=\"campagne-%llu.csv\"", (unsigned long long)cp->id));
-	http_set_header(r, "Cache-Control", "private, no-store");
-	rc = buf_add(&r->out, b.ptr, b.len);
-	buf_release(&b);
-	return rc;
+	return csv_send(r, &b, arena_printf(r->a, "campagne-%llu.csv", (unsigned long long)cp->id));
 }

@@ -844,11 +844,5 @@ int h_group_figures_csv(struct http_req *r)
 		else
 			buf_nofail(buf_addf(&b, "%lld\r\n", (long long)w[i].reach));
 	}
-	r->status = 200;
-	r->content_type = "text/csv; charset=utf-8";
-	http_set_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"groep-%s.csv\"", g->name));
-	http_set_header(r, "Cache-Control", "private, no-store");
-	rc = buf_add(&r->out, b.ptr, b.len);
-	buf_release(&b);
-	return rc;
+	return csv_send(r, &b, arena_printf(r->a, "groep-%s.csv", g->name));
 }

@@ -70,13 +70,7 @@ static int trend_csv(struct http_req *r, const struct trend_page *t, const char 
 		else
 			buf_nofail(buf_addf(&b, "%lld\r\n", (long long)t->week_totals[w]));
 	}
-	r->status = 200;
-	r->content_type = "text/csv; charset=utf-8";
-	http_set_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"trend-%s-%s.csv\"", org, ms));
-	http_set_header(r, "Cache-Control", "private, no-store");
-	int rc = buf_add(&r->out, b.ptr, b.len);
-	buf_release(&b);
-	return rc;
+	return csv_send(r, &b, arena_printf(r->a, "trend-%s-%s.csv", org, ms));
 }
 
 static int trend_page(struct http_req *r, bool csv);

@@ -749,6 +749,17 @@ void form_error(struct http_req *r, struct tval *m, const char *error, const cha
 	r->status = 400;
 }
 
+int csv_send(struct http_req *r, struct buf *b, const char *filename)
+{
+	r->status = 200;
+	r->content_type = "text/csv; charset=utf-8";
+	http_set_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"%s\"", filename));
+	http_set_header(r, "Cache-Control", "private, no-store");
+	int rc = buf_add(&r->out, b->ptr, b->len);
+	buf_release(b);
+	return rc;
+}
+
 const char *local_path(const char *path)
 {
 	if (!path || path[0] != '/')

@@ -86,6 +86,9 @@ int page_render(struct http_req *r, const char *name, struct tval *model);
 /* A refused form shown again: error in the model, field (if any) marked
  * bad_<field>, status 400.  Nothing when error is NULL. */
 void form_error(struct http_req *r, struct tval *m, const char *error, const char *field);
+/* Answer b (taken: released here) as a CSV download named filename, never
+ * kept by a shared cache (the figures are for staff only). */
+int csv_send(struct http_req *r, struct buf *b, const char *filename) WARN_UNUSED;
 /* Require a logged-in viewer: returns ERR_AUTH (redirects to login). */
 /* `path` if it is a path on this site ("/x"), else "/": no scheme, no "//",
  * no backslash, no control characters (browsers drop tabs and newlines, so

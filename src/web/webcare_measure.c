@@ -207,12 +207,5 @@ int h_webcare_measures_csv(struct http_req *r)
 			buf_nofail(buf_addf(&b, ",%lld", (long long)g->handle_bands[k]));
 		buf_nofail(buf_adds(&b, "\r\n"));
 	}
-	r->status = 200;
-	r->content_type = "text/csv; charset=utf-8";
-	http_set_header(r, "Content-Disposition",
-	                arena_printf(r->a, "attachment; filename=\"webcare-%s.csv\"", org->username));
-	http_set_header(r, "Cache-Control", "private, no-store");
-	rc = buf_add(&r->out, b.ptr, b.len);
-	buf_release(&b);
-	return rc;
+	return csv_send(r, &b, arena_printf(r->a, "webcare-%s.csv", org->username));
 }
