@@ -52,6 +52,6 @@ int core_campaign_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t
                       struct campaign_progress *pr) WARN_UNUSED;
 
 /* Below this a count is not shown ("fewer than 5") and counts 0. */
-#define CORE_COUNT_FLOOR 5
+#define CORE_COUNT_FLOOR REACH_MIN_SHOWN /* the one floor, store/types.h */
 
 #endif

@@ -269,6 +269,11 @@ int core_group_figures(struct core *c, struct arena *a, uint64_t viewer, uint64_
 	struct group_week *w = arena_alloc(a, GROUP_WEEKS * sizeof *w);
 	if ((rc = store_group_weeks(c->store, group, monday - (int64_t)(GROUP_WEEKS - 1) * 7 * 86400, GROUP_WEEKS, w)))
 		return rc;
+	/* A handful of people is nearly a name: below the floor no number
+	 * leaves core, for the page, the CSV and the API alike. */
+	for (int i = 0; i < GROUP_WEEKS; i++)
+		if (w[i].reach < REACH_MIN_SHOWN)
+			w[i].reach = -1;
 	*out = w;
 	return 0;
 }

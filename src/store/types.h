@@ -1045,7 +1045,8 @@ struct group_week {
 	int64_t start;                /* Monday 00:00 UTC of the week */
 	int64_t posts;                /* posts and replies written in the group (not held, not deleted) */
 	int64_t joined;               /* people who became members */
-	int64_t reach;                /* distinct people shown the group's posts of that week */
+	int64_t reach;                /* distinct people shown the group's posts of that week; -1: fewer than
+	                               * REACH_MIN_SHOWN (core hides the number) */
 };
 
 /* Public timelines (local, tag): where the posts were written, as

@@ -809,7 +809,7 @@ int h_group_figures(struct http_req *r)
 		tv_set_strf(r->a, x2, "week", "%02d-%02d-%04d", d, mo, y);
 		tv_set_strf(r->a, x2, "posts", "%lld", (long long)w[i].posts);
 		tv_set_strf(r->a, x2, "joined", "%lld", (long long)w[i].joined);
-		if (w[i].reach < REACH_MIN_SHOWN)
+		if (w[i].reach < 0) /* fewer than 5: core hides the number */
 			tv_set_str(r->a, x2, "reach", _r(r, "minder dan 5"));
 		else
 			tv_set_strf(r->a, x2, "reach", "%lld", (long long)w[i].reach);
@@ -839,7 +839,7 @@ int h_group_figures_csv(struct http_req *r)
 		int y, mo, d;
 		biz_civil_from_days(w[i].start / 86400, &y, &mo, &d);
 		buf_nofail(buf_addf(&b, "%04d-%02d-%02d,%lld,%lld,", y, mo, d, (long long)w[i].posts, (long long)w[i].joined));
-		if (w[i].reach < REACH_MIN_SHOWN)
+		if (w[i].reach < 0) /* fewer than 5: core hides the number */
 			buf_nofail(buf_adds(&b, "<5\r\n"));
 		else
 			buf_nofail(buf_addf(&b, "%lld\r\n", (long long)w[i].reach));
