@@ -5,17 +5,8 @@ Two kring instances on 127.0.0.1 (KRING_FED_LOOPBACK=1)."""
 import pytest
 
 from conftest import uniq
-from test_federation import fed_server, host, wait_for
+from test_federation import host, pair, wait_for  # noqa: F401 (pair: the two instances, one per module)
 from test_federation_remote import api, following, home, token
-
-
-@pytest.fixture(scope="module")
-def pair():
-    a, b = fed_server(), fed_server()
-    yield a, b
-    for s in (a, b):
-        s.assert_clean_stop()
-        s.cleanup()
 
 
 def test_forwarded_report_reaches_the_other_servers_moderators(pair):

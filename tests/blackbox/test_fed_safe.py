@@ -8,19 +8,10 @@ import pytest
 import requests
 
 from conftest import uniq
-from test_federation import AP, Peer, fed_server, host, wait_for
+from test_federation import AP, host, pair, Peer, wait_for  # noqa: F401 (pair: the two instances, one per module)
 from test_federation_remote import api, token
 
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
-
-
-@pytest.fixture(scope="module")
-def pair():
-    a, b = fed_server(), fed_server()
-    yield a, b
-    for s in (a, b):
-        s.assert_clean_stop()
-        s.cleanup()
 
 
 def resolve(server, h, acct):

@@ -12,16 +12,7 @@ import pytest
 import requests
 
 from conftest import PASSWORD, uniq
-from test_federation import AP, Peer, fed_server, host, make_group, wait_for
-
-
-@pytest.fixture(scope="module")
-def pair():
-    a, b = fed_server(), fed_server()
-    yield a, b
-    for s in (a, b):
-        s.assert_clean_stop()
-        s.cleanup()
+from test_federation import AP, host, make_group, pair, Peer, wait_for  # noqa: F401 (pair: the two instances, one per module)
 
 
 def token(server, name, scope="read write follow"):
