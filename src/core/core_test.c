@@ -17,6 +17,7 @@
 #include "base/log.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/reach.h"
 
 struct fx {
 	char path[64];
@@ -321,6 +322,31 @@ static void test_invites(void **state)
 	assert_int_equal(core_role_set(f->c, 0, id, ROLE_MEMBER), ERR_FORBIDDEN);
 }
 
+/* A page that counts reach flushes first, so every view noted before it is
+ * in its number, even while the background thread is writing a batch of
+ * its own (it runs every millisecond here): the flush that finds the batch
+ * already taken waits for that write instead of counting before it lands. */
+static void test_reach_flush_waits_for_the_thread(void **state)
+{
+	struct fx *f = *state;
+	uint64_t id;
+	struct post_input in = {.author_id = f->ann, .text = "open dag", .visibility = VIS_PUBLIC};
+	assert_int_equal(core_post_create(f->c, &f->a, f->ann, &in, &id), 0);
+	struct post *p;
+	assert_int_equal(core_post_get(f->c, &f->a, f->ann, id, &p), 0);
+	assert_int_equal(core_reach_start(f->c, 1), 0);
+	int wrong = 0;
+	for (int i = 1; i <= 400; i++) {
+		reach_note(f->c, 1000000 + (uint64_t)i, &p, 1);
+		struct post_reach r;
+		assert_int_equal(core_post_reach(f->c, &f->a, f->ann, id, &r), 0);
+		if (i >= 5 && r.reach != i)
+			wrong++;
+	}
+	core_reach_stop(f->c);
+	assert_int_equal(wrong, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +358,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_follow_and_timelines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_login_rate_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invites, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reach_flush_waits_for_the_thread, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

@@ -34,6 +34,11 @@
 
 struct reach_batch {
 	pthread_mutex_t mu;
+	/* Held by a flush from taking the pairs until they are committed: a
+	 * page that flushes before counting waits for a write the thread has
+	 * already begun, instead of finding the batch empty and counting
+	 * before that write lands. */
+	pthread_mutex_t writing;
 	pthread_cond_t wake;
 	uint64_t *pairs; /* post, viewer, post, viewer, ... */
 	size_t n;        /* pairs */
@@ -47,6 +52,7 @@ struct reach_batch *reach_new(void)
 {
 	struct reach_batch *b = xcalloc(1, sizeof *b);
 	pthread_mutex_init(&b->mu, NULL);
+	pthread_mutex_init(&b->writing, NULL);
 	pthread_cond_init(&b->wake, NULL);
 	b->pairs = xmalloc(2 * REACH_BATCH_MAX * sizeof *b->pairs);
 	return b;
@@ -61,6 +67,7 @@ void reach_free(struct core *c)
 	if (core_reach_flush(c))
 		log_err("reach: the last counts could not be written");
 	pthread_cond_destroy(&b->wake);
+	pthread_mutex_destroy(&b->writing);
 	pthread_mutex_destroy(&b->mu);
 	free(b->pairs);
 	free(b);
@@ -104,6 +111,7 @@ int core_reach_flush(struct core *c)
 	struct reach_batch *b = c->reach;
 	if (!b)
 		return 0;
+	pthread_mutex_lock(&b->writing);
 	pthread_mutex_lock(&b->mu);
 	size_t n = b->n;
 	uint64_t dropped = b->dropped;
@@ -115,8 +123,10 @@ int core_reach_flush(struct core *c)
 	pthread_mutex_unlock(&b->mu);
 	if (dropped)
 		log_warn("reach: %llu views not counted (the batch was full)", (unsigned long long)dropped);
-	if (!n)
+	if (!n) {
+		pthread_mutex_unlock(&b->writing);
 		return 0;
+	}
 	qsort(mine, n, 2 * sizeof *mine, pair_cmp);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++)
@@ -136,6 +146,7 @@ int core_reach_flush(struct core *c)
 		if (!rc)
 			rc = store_finish(c->store, store_reach_add(c->store, mine + 2 * i, k, day));
 	}
+	pthread_mutex_unlock(&b->writing);
 	if (rc)
 		log_err("reach: %zu views not written: %s", m, err_str(rc));
 	free(mine);
