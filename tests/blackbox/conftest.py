@@ -173,7 +173,9 @@ class Server:
         self.proc = subprocess.Popen(
             [KRING_BIN, "serve", "--listen", self.listen, "--data", self.data],
             stdout=self._out, stderr=self._err, stdin=subprocess.DEVNULL, env=self.env())
-        deadline = time.time() + 10
+        # Generous: under a full CI run beside other builds an ASan build
+        # migrating a new database has taken more than 10 s.
+        deadline = time.time() + 60
         while time.time() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError("kring exited early (%s): %s" % (self.proc.returncode, self.stderr()))
@@ -184,7 +186,7 @@ class Server:
                 pass
             time.sleep(0.05)
         self.proc.kill()
-        raise RuntimeError("kring did not become healthy in 10 s: " + self.stderr())
+        raise RuntimeError("kring did not become healthy in 60 s: " + self.stderr())
 
     def stdout(self):
         if not self._out.closed:
