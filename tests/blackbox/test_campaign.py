@@ -159,6 +159,9 @@ def test_only_staff_and_bad_input(srv):
     assert nurse.post("/settings/language", {"lang": "en", "back": "/"}).status_code == 303
     t = nurse.get("/campagnes/%s" % cid).text
     assert "How far are you?" in t and "fewer than 5" in t
+    assert "Change the campaign" in t and "Yes, delete this campaign" in t
+    r = nurse.post("/campagnes/%s/verwijderen" % cid, {})
+    assert r.status_code == 400 and "First tick the box" in r.text
     assert "New campaign" in nurse.get("/campagnes").text
 
 
