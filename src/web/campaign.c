@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "core/campaign.h"
 #include "core/core.h"
+#include "core/measure.h"
 #include "web/web_int.h"
 
 static const char *form_text(struct http_req *r, const char *name)
@@ -35,13 +36,27 @@ static const char *shown(struct http_req *r, int64_t v)
 	return v < CORE_COUNT_FLOOR ? _r(r, "minder dan 5") : arena_printf(r->a, "%lld", (long long)v);
 }
 
+/* The Amsterdam day t falls on. */
+static void civil_of(int64_t t, int *y, int *m, int *d)
+{
+	int64_t local = t + biz_amsterdam_offset(t);
+	biz_civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400, y, m, d);
+}
+
 /* The Amsterdam day t falls on, as "1-12-2026". */
 static const char *day_of(struct http_req *r, int64_t t)
 {
 	int y, m, d;
-	int64_t local = t + biz_amsterdam_offset(t);
-	biz_civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400, &y, &m, &d);
+	civil_of(t, &y, &m, &d);
 	return arena_printf(r->a, "%d-%d-%d", d, m, y);
+}
+
+/* The same, as a date field's value "2026-12-01". */
+static const char *iso_day(struct http_req *r, int64_t t)
+{
+	int y, m, d;
+	civil_of(t, &y, &m, &d);
+	return arena_printf(r->a, "%04d-%02d-%02d", y, m, d);
 }
 
 static int list_page(struct http_req *r, const char *error, const char *field)
@@ -102,36 +117,60 @@ int h_campaigns(struct http_req *r)
 	return list_page(r, NULL, NULL);
 }
 
-int h_campaign_create(struct http_req *r)
+/* The goal kind as the form sends it; -1 when it is none of them. */
+static int goal_kind_of(const char *gk)
 {
-	struct wreq *q = WREQ(r);
-	const char *gk = http_form(r, "goal_kind");
-	struct campaign_input in = {
+	return gk && !strcmp(gk, "clicks")         ? CAMPAIGN_CLICKS
+	       : gk && !strcmp(gk, "applications") ? CAMPAIGN_APPLICATIONS
+	       : gk && !strcmp(gk, "reach")        ? CAMPAIGN_REACH
+	                                           : -1;
+}
+
+/* The fields of the new-campaign and the change form (the same names). */
+static void form_input(struct http_req *r, struct campaign_input *in)
+{
+	*in = (struct campaign_input){
 	        .name = form_text(r, "name"),
 	        .by = form_text(r, "by"),
 	        .goal = form_text(r, "goal"),
 	        .starts = form_text(r, "starts"),
 	        .ends = form_text(r, "ends"),
-	        .goal_kind = gk && !strcmp(gk, "clicks")         ? CAMPAIGN_CLICKS
-	                     : gk && !strcmp(gk, "applications") ? CAMPAIGN_APPLICATIONS
-	                     : gk && !strcmp(gk, "reach")        ? CAMPAIGN_REACH
-	                                                         : -1,
+	        .goal_kind = goal_kind_of(http_form(r, "goal_kind")),
 	};
+}
+
+/* What is wrong, in words, and the field to mark (NULL when nothing is). */
+static const char *problem_text(struct http_req *r, enum campaign_problem p, const char **field)
+{
+	switch (p) {
+	case CAMPAIGN_OK: break;
+	case CAMPAIGN_NAME:
+		*field = "name";
+		return _r(r, "Geef de campagne een naam (één regel, hoogstens 100 tekens).");
+	case CAMPAIGN_BY:
+		*field = "by";
+		return _r(r, "Vul een hashtag in (zoals #werkenbijons) of een link die begint met https://.");
+	case CAMPAIGN_GOAL: *field = "goal"; return _r(r, "Vul als doel een heel getal in, groter dan 0.");
+	case CAMPAIGN_PERIOD:
+		*field = "period";
+		return _r(r, "Vul een begin- en einddatum in. De einddatum ligt niet voor het begin. Een campagne duurt hoogstens een jaar.");
+	}
+	return NULL;
+}
+
+int h_campaign_create(struct http_req *r)
+{
+	struct wreq *q = WREQ(r);
+	struct campaign_input in;
+	form_input(r, &in);
 	const char *as = http_form(r, "as");
 	if (!as || !parse_u64(as, &in.org))
 		return list_page(r, _r(r, "Kies de organisatie."), NULL);
 	struct campaign cp;
-	switch (core_campaign_check(r->a, &in, &cp)) {
-	case CAMPAIGN_OK: break;
-	case CAMPAIGN_NAME: return list_page(r, _r(r, "Geef de campagne een naam (één regel, hoogstens 100 tekens)."), "name");
-	case CAMPAIGN_BY:
-		return list_page(r, _r(r, "Vul een hashtag in (zoals #werkenbijons) of een link die begint met https://."),
-		                 "by");
-	case CAMPAIGN_GOAL: return list_page(r, _r(r, "Vul als doel een heel getal in, groter dan 0."), "goal");
-	case CAMPAIGN_PERIOD:
-		return list_page(r, _r(r, "Vul een begin- en einddatum in. De einddatum ligt niet voor het begin. Een campagne duurt hoogstens een jaar."),
-		                 "period");
-	}
+	const char *field = NULL;
+	const char *problem = problem_text(r, core_campaign_check(r->a, &in, &cp), &field);
+	if (problem)
+		return list_page(r, problem, field);
 	uint64_t id;
 	int rc = core_campaign_create(CORE(r), r->a, q->viewer, &in, &id);
 	if (rc == ERR_INVAL)
@@ -167,7 +206,36 @@ static const char *excerpt(struct http_req *r, const char *text)
 	return k < n ? arena_printf(r->a, "%s…", s) : s;
 }
 
-int h_campaign(struct http_req *r)
+/* The change form: the campaign's values, or after a refused change what
+ * was typed (typed). */
+static void edit_model(struct http_req *r, struct tval *m, const struct campaign *cp, bool typed)
+{
+	tv_set_strf(r->a, m, "edit_url", "/campagnes/%llu", (unsigned long long)cp->id);
+	tv_set_strf(r->a, m, "delete_url", "/campagnes/%llu/verwijderen", (unsigned long long)cp->id);
+	int kind = cp->goal_kind;
+	if (typed) {
+		static const char *const keep[] = {"name", "by", "goal", "starts", "ends"};
+		for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+			const char *s = http_form(r, keep[i]);
+			tv_set_str(r->a, m, arena_printf(r->a, "e_%s", keep[i]), s ? s : "");
+		}
+		kind = goal_kind_of(http_form(r, "goal_kind"));
+	} else {
+		tv_set_str(r->a, m, "e_name", cp->name);
+		tv_set_str(r->a, m, "e_by", *cp->tag ? arena_printf(r->a, "#%s", cp->tag) : cp->link);
+		tv_set_strf(r->a, m, "e_goal", "%lld", (long long)cp->goal);
+		tv_set_str(r->a, m, "e_starts", iso_day(r, cp->starts_at));
+		tv_set_str(r->a, m, "e_ends", iso_day(r, cp->ends_at - 1)); /* the last day, included */
+	}
+	tv_set_bool(r->a, m, kind == CAMPAIGN_CLICKS         ? "kind_clicks"
+	                     : kind == CAMPAIGN_APPLICATIONS ? "kind_applications"
+	                                                     : "kind_reach",
+	            true);
+}
+
+/* The campaign's page; with error (a refused change or delete, field
+ * marked) the forms keep what was typed. */
+static int campaign_page(struct http_req *r, const char *error, const char *field)
 {
 	struct campaign *cp;
 	struct campaign_progress pr;
@@ -206,7 +274,54 @@ int h_campaign(struct http_req *r)
 	}
 	tv_set(m, "posts", l);
 	tv_set_bool(r->a, m, "no_posts", pr.n == 0);
+	edit_model(r, m, cp, error != NULL);
+	form_error(r, m, error, field);
 	return page_render(r, "campaign", m);
+}
+
+int h_campaign(struct http_req *r)
+{
+	return campaign_page(r, NULL, NULL);
+}
+
+/* The staff change it (POST /campagnes/ID).  core decides who may: to
+ * anyone else it does not exist (404), before any field is looked at. */
+int h_campaign_update(struct http_req *r)
+{
+	uint64_t id;
+	const char *s = http_param(r, "id");
+	if (!s || !parse_u64(s, &id))
+		return ERR_NOTFOUND;
+	struct campaign_input in;
+	form_input(r, &in);
+	int rc = core_campaign_update(CORE(r), r->a, WREQ(r)->viewer, id, &in);
+	if (rc == ERR_INVAL) {
+		struct campaign cp;
+		const char *field = NULL;
+		const char *problem = problem_text(r, core_campaign_check(r->a, &in, &cp), &field);
+		return campaign_page(r, problem ? problem : _r(r, "Controleer de campagne."), field);
+	}
+	if (rc)
+		return rc;
+	redirect_msg(r, arena_printf(r->a, "/campagnes/%llu", (unsigned long long)id), "saved");
+	return 0;
+}
+
+/* The staff delete it (POST /campagnes/ID/verwijderen, with the box
+ * ticked); the posts stay. */
+int h_campaign_delete(struct http_req *r)
+{
+	if (!http_form(r, "sure"))
+		return campaign_page(r, _r(r, "Vink eerst aan dat u de campagne echt wilt verwijderen."), "sure");
+	uint64_t id;
+	const char *s = http_param(r, "id");
+	if (!s || !parse_u64(s, &id))
+		return ERR_NOTFOUND;
+	int rc = core_campaign_delete(CORE(r), r->a, WREQ(r)->viewer, id);
+	if (rc)
+		return rc;
+	redirect_msg(r, "/campagnes", "campaign_deleted");
+	return 0;
 }
 
 /* A CSV field: quoted, quotes doubled; a leading = + - @ neutralised so a

@@ -358,6 +358,8 @@ const struct web_route web_pages[] = {
 	{HTTP_POST, "/campagnes", h_campaign_create, WEB_LOGIN},
 	{HTTP_GET, "/campagnes/:id", h_campaign, WEB_LOGIN},
 	{HTTP_GET, "/campagnes/:id/cijfers.csv", h_campaign_csv, WEB_LOGIN},
+	{HTTP_POST, "/campagnes/:id", h_campaign_update, WEB_LOGIN},
+	{HTTP_POST, "/campagnes/:id/verwijderen", h_campaign_delete, WEB_LOGIN},
 	/* ambassadors (issue 20, web/ambassador.c): staff share with a personal link */
 	{HTTP_GET, "/ambassadeur", h_ambassador, WEB_LOGIN},
 	{HTTP_POST, "/ambassadeur/:org/:action", h_ambassador_act, WEB_LOGIN},
@@ -719,6 +721,7 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"plan_suggested", N_("Uw voorstel is verstuurd. De cliënt kiest zelf of het in het plan komt.")},
 		{"carer_stopped", N_("De mantelzorg is gestopt.")},
 		{"plan_withdrawn", N_("Uw voorstel is ingetrokken.")},
+		{"campaign_deleted", N_("De campagne is verwijderd. De berichten blijven staan.")},
 		{"care_shared", N_("Gedeeld. Alleen de cliënt ziet het; de cliënt kiest of mantelzorgers het ook zien.")},
 	};
 	for (size_t i = 0; msg && i < sizeof msgs / sizeof msgs[0]; i++)

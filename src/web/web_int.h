@@ -285,6 +285,8 @@ int h_campaigns(struct http_req *r);
 int h_campaign_create(struct http_req *r);
 int h_campaign(struct http_req *r);
 int h_campaign_csv(struct http_req *r);
+int h_campaign_update(struct http_req *r);
+int h_campaign_delete(struct http_req *r);
 /* reach.c: the reach of a post, for its author side (issue 20) */
 int h_post_reach(struct http_req *r);
 int h_link(struct http_req *r);

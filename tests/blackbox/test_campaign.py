@@ -159,4 +159,143 @@ def test_only_staff_and_bad_input(srv):
     assert nurse.post("/settings/language", {"lang": "en", "back": "/"}).status_code == 303
     t = nurse.get("/campagnes/%s" % cid).text
     assert "How far are you?" in t and "fewer than 5" in t
+    assert "Change the campaign" in t and "Yes, delete this campaign" in t
+    r = nurse.post("/campagnes/%s/verwijderen" % cid, {})
+    assert r.status_code == 400 and "First tick the box" in r.text
     assert "New campaign" in nurse.get("/campagnes").text
+
+
+# Changing and deleting on the page (POST /campagnes/ID and /campagnes/ID/verwijderen).
+
+def edit_data(page_text, **kw):
+    """The change form's fields as the page fills them in, with kw changed."""
+    form = page_text[page_text.index('<h2 id="campaign-edit">'):page_text.index('<h2 id="campaign-delete">')]
+    data = {}
+    for name in ("name", "by", "goal", "starts", "ends"):
+        m = re.search(r'<input id="campaign-%s" name="%s" [^>]*value="([^"]*)"' % (name, name), form)
+        assert m, (name, form[:2000])
+        data[name] = m.group(1).replace("&#35;", "#").replace("&amp;", "&")
+    m = re.search(r'name="goal_kind" value="(\w+)" checked', form)
+    assert m, form[:2000]
+    data["goal_kind"] = m.group(1)
+    data.update(kw)
+    return data
+
+
+def ago(k):
+    return str(datetime.datetime.now(datetime.timezone.utc).date() + datetime.timedelta(days=k))
+
+
+def test_edit_changes_values_and_recomputes_progress(srv):
+    org, oid, nurse, colleague = org_setup(srv)
+    tag = uniq("zomer").replace("-", "")
+    # A period in the past: today's post is not in it.
+    cid = start(nurse, oid, "#" + tag, goal="10", starts=ago(-20), ends=ago(-10), name="Zomerwerving")
+    p = post_as(nurse, org, "Kom in de zomer werken #%s" % tag)
+    seen_by(srv, 6, p)
+    t = nurse.get("/campagnes/%s" % cid).text
+    assert rows(t) == {} and "(0 %)" in t
+    # The form holds the current values.
+    d = edit_data(t)
+    assert d == {"name": "Zomerwerving", "by": "#" + tag, "goal": "10", "starts": ago(-20), "ends": ago(-10),
+                 "goal_kind": "reach"}, d
+    # A new name, goal and period: the post is in it now.
+    r = nurse.post("/campagnes/%s" % cid, edit_data(t, name="Zomerwerving 2", goal="12",
+                                                       starts=ago(-1), ends=ago(1)))
+    assert r.status_code == 303, (r.status_code, r.text[:600])
+    assert r.headers["Location"].endswith("/campagnes/%s?msg=saved" % cid)
+    t = nurse.get(r.headers["Location"]).text
+    assert "De wijzigingen zijn opgeslagen." in t
+    assert "<h1>Zomerwerving 2</h1>" in t
+    assert set(rows(t)) == {p} and "6 van het doel van 12 bereik (50 %)" in t
+    assert '<rect x="0" y="0" width="50" height="10"' in t
+    assert edit_data(t) == {"name": "Zomerwerving 2", "by": "#" + tag, "goal": "12", "starts": ago(-1),
+                            "ends": ago(1), "goal_kind": "reach"}
+    # Another goal kind: clicks (none yet) and a link instead of the tag.
+    link = "https://example.org/%s" % uniq("zomer")
+    r = nurse.post("/campagnes/%s" % cid, edit_data(t, goal_kind="clicks", by=link))
+    assert r.status_code == 303, r.text[:600]
+    t = srv.login(colleague).get("/campagnes/%s" % cid).text  # a colleague sees the change
+    assert rows(t) == {} and "van het doel van 12 klikken (0 %)" in t
+    d = edit_data(t)
+    assert d["goal_kind"] == "clicks" and d["by"] == link
+    assert 'href="/campagnes/%s">Zomerwerving 2</a>' % cid in nurse.get("/campagnes").text
+
+
+@pytest.mark.parametrize("change,message,field", [
+    ({"starts": "END", "ends": "START"}, "De einddatum ligt niet voor het begin", "starts"),
+    ({"goal": "veel"}, "heel getal", "goal"),
+    ({"goal": "-3"}, "heel getal", "goal"),
+    ({"name": "  "}, "Geef de campagne een naam", "name"),
+    ({"by": "geen tag!"}, "Vul een hashtag in", "by"),
+    ({"ends": "2026-02-31"}, "einddatum", "ends"),
+])
+def test_edit_bad_input_is_refused_and_changes_nothing(srv, change, message, field):
+    org, oid, nurse, _ = org_setup(srv)
+    cid = start(nurse, oid, "#goed" + uniq("t").replace("-", ""), name="Goede campagne", goal="40")
+    before = nurse.get("/campagnes/%s" % cid).text
+    s, e = days()
+    change = {k: {"END": e, "START": s}.get(v, v) for k, v in change.items()}
+    data = edit_data(before, **change)
+    data["name"] = change.get("name", "Andere naam")  # a good change beside the bad one is not saved either
+    r = nurse.post("/campagnes/%s" % cid, data)
+    assert r.status_code == 400, (r.status_code, r.text[:600])
+    assert message in r.text
+    assert 'role="alert"' in r.text
+    assert re.search(r'<input id="campaign-%s" [^>]*aria-invalid="true"' % field, r.text), r.text
+    # What was typed is kept on the form.
+    kept = edit_data(r.text)
+    for k, v in data.items():
+        if k != "csrf":
+            assert kept[k] == v, (k, kept[k], v)
+    after = nurse.get("/campagnes/%s" % cid).text
+    assert "<h1>Goede campagne</h1>" in after and "van het doel van 40 bereik" in after
+    assert edit_data(after) == edit_data(before)
+
+
+def test_delete_needs_the_box_and_keeps_the_posts(srv):
+    org, oid, nurse, colleague = org_setup(srv)
+    tag = uniq("weg").replace("-", "")
+    cid = start(nurse, oid, "#" + tag, name="Weg ermee")
+    p = post_as(nurse, org, "Een bericht #%s" % tag)
+    # Without the box ticked: the page again with the question, nothing deleted.
+    r = nurse.post("/campagnes/%s/verwijderen" % cid, {})
+    assert r.status_code == 400 and "Vink eerst aan" in r.text
+    assert re.search(r'<input type="checkbox" name="sure" value="1" aria-invalid="true"', r.text)
+    assert nurse.get("/campagnes/%s" % cid).status_code == 200
+    # Without the CSRF token: refused.
+    assert nurse.post("/campagnes/%s/verwijderen" % cid, {"sure": "1"}, csrf=False).status_code == 403
+    assert nurse.get("/campagnes/%s" % cid).status_code == 200
+    r = nurse.post("/campagnes/%s/verwijderen" % cid, {"sure": "1"})
+    assert r.status_code == 303 and r.headers["Location"].endswith("/campagnes?msg=campaign_deleted")
+    t = nurse.get(r.headers["Location"]).text
+    assert "De campagne is verwijderd." in t and 'href="/campagnes/%s"' % cid not in t
+    assert nurse.get("/campagnes/%s" % cid).status_code == 404
+    assert srv.login(colleague).get("/campagnes/%s" % cid).status_code == 404
+    assert nurse.post("/campagnes/%s/verwijderen" % cid, {"sure": "1"}).status_code == 404
+    assert nurse.post("/campagnes/%s" % cid, {"name": "x"}).status_code == 404
+    assert nurse.get("/posts/%s" % p).status_code == 200  # the post stays
+
+
+def test_edit_and_delete_only_by_the_organisations_staff(srv):
+    org, oid, nurse, _ = org_setup(srv)
+    cid = start(nurse, oid, "#privé" + uniq("t").replace("-", ""), name="Van ons", goal="30")
+    good = edit_data(nurse.get("/campagnes/%s" % cid).text, name="Overgenomen", goal="1")
+    _, _, other_staff, _ = org_setup(srv)  # staff of another organisation
+    person = srv.login(srv.add_user(uniq("pers")))
+    for c in (other_staff, person):
+        assert c.get("/campagnes/%s" % cid).status_code == 404
+        assert c.post("/campagnes/%s" % cid, good).status_code == 404
+        # Bad input too: 404, not a message that would tell the campaign exists.
+        r = c.post("/campagnes/%s" % cid, dict(good, goal="veel"))
+        assert r.status_code == 404 and "heel getal" not in r.text
+        assert c.post("/campagnes/%s/verwijderen" % cid, {}).status_code == 404
+        assert c.post("/campagnes/%s/verwijderen" % cid, {"sure": "1"}).status_code == 404
+    anon = srv.client()
+    r = anon.post("/campagnes/%s/verwijderen" % cid, {"sure": "1"})
+    assert r.status_code in (302, 303, 401), r.status_code  # to the login, never done
+    for bad in ("abc", "99999999999"):
+        assert nurse.post("/campagnes/%s" % bad, good).status_code == 404
+        assert nurse.post("/campagnes/%s/verwijderen" % bad, {"sure": "1"}).status_code == 404
+    t = nurse.get("/campagnes/%s" % cid).text
+    assert "<h1>Van ons</h1>" in t and "van het doel van 30 bereik" in t

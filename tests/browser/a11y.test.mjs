@@ -843,6 +843,14 @@ describe('campaigns, ambassadors, guidelines reach', { timeout: 8 * 60_000 }, ()
       await Promise.all([page.waitForURL(/\/campagnes\/\d+/), page.click('form[action="/campagnes"] button.primary')]);
       ids.campaign = new URL(page.url()).pathname.match(/\/campagnes\/(\d+)/)[1];
       assert.match(await page.textContent('main'), /van het doel van 100/);
+      // Change it on its page: the form holds the current values.
+      const form = `form[action="/campagnes/${ids.campaign}"]`;
+      assert.equal(await page.inputValue(`${form} #campaign-name`), 'Zomerwerving');
+      assert.equal(await page.inputValue(`${form} #campaign-ends`), day(1));
+      await page.fill(`${form} #campaign-goal`, '200');
+      await clickAndWait(page, `${form} button.primary`);
+      assert.match(await page.textContent('main'), /van het doel van 200/);
+      assert.match(await page.textContent('main'), /De wijzigingen zijn opgeslagen/);
       await page.goto(base + '/ambassadeur');
       await page.check(`form[action="/ambassadeur/${ORG.name}/meedoen"] input[name=consent]`);
       await clickAndWait(page, `form[action="/ambassadeur/${ORG.name}/meedoen"] button.primary`);
@@ -862,6 +870,16 @@ describe('campaigns, ambassadors, guidelines reach', { timeout: 8 * 60_000 }, ()
           assert.equal(resp.status(), 200, path);
           await axeCheck(page, `${path} (${lang})`);
         }
+        // The campaign's change and delete forms refused (nothing changes): the errors on the page.
+        await page.goto(base + `/campagnes/${ids.campaign}`);
+        assert.equal(await page.locator(`form[action="/campagnes/${ids.campaign}"] #campaign-name`).count(), 1);
+        await page.fill('#campaign-ends', past);
+        await clickAndWait(page, `form[action="/campagnes/${ids.campaign}"] button.primary`);
+        assert.equal(await page.getAttribute('#campaign-ends', 'aria-invalid'), 'true');
+        await axeCheck(page, `/campagnes/ID with an error (${lang})`);
+        await clickAndWait(page, `form[action="/campagnes/${ids.campaign}/verwijderen"] button`);
+        assert.equal(await page.getAttribute('input[name=sure]', 'aria-invalid'), 'true');
+        await axeCheck(page, `/campagnes/ID delete not ticked (${lang})`);
       } finally { await ctx.close(); }
     });
   }
