@@ -51,6 +51,9 @@ EMBED_IN  += build/sentiment_lexicon.txt
 # and its learned urgency model, trained at build time on the development set
 # (tools/sentiment_train.c; held-back folds in build/sentiment_model.log).
 EMBED_IN  += build/sentiment_model.txt
+# Plain language (docs/measure.md): a word-frequency list derived at build
+# time from the lexicon of Frog's tagger (Debian's frogdata, GPL-3+).
+EMBED_IN  += build/freq_nl.txt
 
 REL_OBJ   = $(LIB_SRC:src/%.c=build/release/%.o) build/release/embed.o
 TEST_OBJ  = $(LIB_SRC:src/%.c=build/test/%.o) build/test/embed.o
@@ -69,6 +72,10 @@ build/embed.c: build/embedgen $(EMBED_IN)
 build/propernames.txt: tools/propernames.py
 	@mkdir -p $(@D)
 	@/usr/bin/python3 tools/propernames.py /usr/share/dict/dutch > $@.tmp && mv $@.tmp $@
+
+build/freq_nl.txt: tools/freqlist.py
+	@mkdir -p $(@D)
+	@/usr/bin/python3 tools/freqlist.py /usr/share/frog/nld/Frog.mbt.1.0.lex > $@.tmp && mv $@.tmp $@
 
 build/embed_train.c: build/embedgen $(SCAN_LISTS)
 	@build/embedgen $(SCAN_LISTS) > $@.tmp && mv $@.tmp $@
@@ -220,6 +227,7 @@ eval: deps build/release/kring build/scan_train build/sentiment_train
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_unseen.jsonl
 	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_dev.jsonl
+	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_unseen.jsonl
 
 bench: deps build/release/kring build/release/kring-bench-data build/release/kring-slots-bench build/release/kring-webcare-bench build/bench/scan_bench build/release/kring-reach-bench
 	./build/bench/scan_bench 3

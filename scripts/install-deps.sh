@@ -9,7 +9,7 @@ python3-pytest python3-requests wdutch chromium python3-mastodon toot wrk nginx 
 libvips-dev libseccomp-dev libimage-exiftool-perl ffmpeg libqrencode-dev libpq-dev postgresql libssl-dev \
 libcurl4-openssl-dev python3-aiosmtpd python3-cryptography libxml2-dev \
 libopencv-objdetect-dev libopencv-imgproc-dev libopencv-core-dev opencv-data \
-libtesseract-dev tesseract-ocr-nld imagemagick opencv-doc libical-dev libxml2-utils"
+libtesseract-dev tesseract-ocr-nld imagemagick opencv-doc libical-dev libxml2-utils frogdata"
 
 missing=""
 for p in $PKGS; do

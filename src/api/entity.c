@@ -67,7 +67,8 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	jw_kstr(j, "note", acc->bio[0] ? abs_html(x, core_render_text(x->c, x->a, acc->bio)) : "");
 	const char *url = remote ? origin : arena_printf(x->a, "%s/@%s", x->base, acc->username);
 	jw_kstr(j, "url", url);
-	jw_kstr(j, "uri", url);
+	/* uri: the ActivityPub id (Mastodon's), the page is url. */
+	jw_kstr(j, "uri", remote ? origin : arena_printf(x->a, "%s/users/%s", x->base, acc->username));
 	const char *av = arena_printf(x->a, "%s/avatar/%s.svg", x->base, acc->username);
 	jw_kstr(j, "avatar", av);
 	jw_kstr(j, "avatar_static", av);
@@ -242,11 +243,19 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 	jw_kstr(j, "spoiler_text", meta.spoiler_text);
 	jw_kstr(j, "visibility", vis_name(p->visibility));
 	jw_kstr(j, "language", meta.language[0] ? meta.language : "nl");
-	const char *url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id);
-	/* A post received from another server: its address there. */
-	if (p->author && core_fed_is_remote(p->author) && core_fed_post_uri(x->c, x->a, p->id, &url))
-		url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id);
-	jw_kstr(j, "uri", url);
+	const char *url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id), *uri = url;
+	/* A post received from another server: its address there; our own:
+	 * its ActivityPub id as uri (what other servers and a search by
+	 * address know it by), the page as url. */
+	if (p->author && core_fed_is_remote(p->author)) {
+		if (core_fed_post_uri(x->c, x->a, p->id, &uri))
+			uri = url;
+		url = uri;
+	} else if (p->author && p->author->username) {
+		uri = arena_printf(x->a, "%s/users/%s/statuses/%llu", x->base, p->author->username,
+		                   (unsigned long long)p->id);
+	}
+	jw_kstr(j, "uri", uri);
 	jw_kstr(j, "url", url);
 	jw_kint(j, "replies_count", p->replies);
 	jw_kint(j, "reblogs_count", p->boosts);

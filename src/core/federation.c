@@ -1021,6 +1021,7 @@ struct dm_in {
 	uint64_t post, from;
 	uint64_t to[DM_IN_MAX];
 	size_t n;
+	uint64_t voted; /* a poll here that got a vote: its counts changed */
 };
 
 /* The post our address uri names when it is a direct message sender (an
@@ -1067,6 +1068,38 @@ static bool dm_in_allowed(struct core *c, struct arena *a, uint64_t sender, cons
  * here alone (no Public, no followers) a direct message to them;
  * anything else is not taken in.
  */
+/*
+ * A vote from another server: Mastodon sends each choice as a Note with the
+ * option's title as `name`, no content, in reply to the Question, to its
+ * author alone.  Counted for a poll here that may go out, still open, by
+ * the sender's account; anything else is dropped with the reason.
+ */
+static int vote_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *o, uint64_t *voted,
+                     const char **why)
+{
+	const char *id = fed_jstr(o, "id"), *by = fed_jref(o, "attributedTo"), *name = fed_jstr(o, "name");
+	uint64_t post = known_post(c, a, fed_jref(o, "inReplyTo"));
+	struct poll *poll;
+	struct post *p;
+	struct account *author;
+	*why = "not a vote on an open poll here";
+	if (!id || !by || strcmp(by, from->uri) || !fed_same_host(a, id, from->uri) || !from->account_id || !post ||
+	    post_out(c, a, post, &p, &author) || core_fed_is_remote(author) ||
+	    store_poll_get(c->store, a, post, from->account_id, &poll) || core_poll_closed(poll, time_now()))
+		return 0;
+	for (size_t i = 0; i < poll->nopts; i++)
+		if (!strcmp(poll->titles[i], name)) {
+			bool taken;
+			int rc = store_poll_vote_one(c->store, post, from->account_id, (int)i, &taken);
+			if (!rc && taken) {
+				*voted = post;
+				*why = NULL;
+			}
+			return rc;
+		}
+	return 0;
+}
+
 static int note_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *o, bool want,
                      const char **why, struct dm_in *dm)
 {
@@ -1075,6 +1108,8 @@ static int note_take(struct core *c, struct arena *a, const struct fed_actor *fr
 	const char *by = json_is_object(o) ? fed_jref(o, "attributedTo") : NULL;
 	const char *content = json_is_object(o) ? json_string_value(json_object_get(o, "content")) : NULL;
 	const char *published = json_is_object(o) ? fed_jstr(o, "published") : NULL;
+	if (type && !strcmp(type, "Note") && !content && fed_jstr(o, "name") && !want && dm)
+		return vote_take(c, a, from, o, &dm->voted, why);
 	if (!type || (strcmp(type, "Note") && strcmp(type, "Question")) || !id || !by || strcmp(by, from->uri) ||
 	    !fed_same_host(a, id, from->uri) ||
 	    !content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content))) {
@@ -1512,6 +1547,10 @@ done:
 		job_kick();
 	for (size_t i = 0; !rc && i < dm.n; i++)
 		core_notify(c, dm.to[i], dm.kind ? dm.kind : NOTIF_MENTION, dm.from, dm.post); /* a DM or a follow request came in */
+	/* A vote from elsewhere changed a poll's counts: open streams hear it
+	 * as they hear a vote from here (core_poll_vote). */
+	if (!rc && dm.voted && c->on_post)
+		c->on_post(c, dm.voted, true);
 	/* An actor's Update: its document (and key) fetched again from its origin. */
 	char ebuf[256];
 	struct fed_actor *fresh;
@@ -1789,6 +1828,41 @@ void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on
 		int rc = body ? store_begin(c->store) : ERR_IO;
 		if (!rc && !(rc = store_finish(c->store, deliver_to(c, &a, me->id, body, &inbox, 1))))
 			job_kick();
+	}
+	arena_release(&a);
+}
+
+void core_fed_poll_voted(struct core *c, uint64_t viewer, uint64_t post, const struct poll *poll, const int *choices,
+                         size_t n)
+{
+	struct arena a;
+	arena_init(&a);
+	const char *inbox, *ref;
+	struct account *me = local_acc(c, &a, viewer);
+	struct post *p;
+	struct fed_actor *author;
+	/* A vote on a poll from elsewhere goes to its author alone, a Note per
+	 * choice with the option's title as name (as Mastodon votes); the
+	 * origin counts it and sends the poll's new counts to its followers. */
+	if (me && (ref = post_ref(c, &a, post, &inbox)) && inbox && !store_post_get(c->store, &a, 0, post, &p) &&
+	    !store_fed_actor_by_account(c->store, &a, p->author_id, &author)) {
+		const char *uri = actor_uri(&a, me->username);
+		int rc = store_begin(c->store);
+		for (size_t i = 0; i < n && !rc; i++) {
+			const char *vid = arena_printf(&a, "votes/%llu-%d", (unsigned long long)post, choices[i]);
+			json_t *note = json_pack("{s:s, s:s, s:s, s:s, s:s, s:[s]}", "id", arena_printf(&a, "%s#%s", uri, vid),
+			                         "type", "Note", "name", poll->titles[choices[i]], "inReplyTo", ref,
+			                         "attributedTo", uri, "to", author->uri);
+			json_t *act = activity(&a, me, "Create", arena_printf(&a, "%s/activity", vid), note);
+			json_object_set_new(act, "to", json_pack("[s]", author->uri));
+			json_object_del(act, "cc");
+			const char *body = fed_dump(&a, act);
+			rc = body ? deliver_to(c, &a, me->id, body, &inbox, 1) : ERR_IO;
+		}
+		if (!rc && !(rc = store_finish(c->store, rc)))
+			job_kick();
+		else if (rc)
+			log_warn("cannot queue the vote on post %llu", (unsigned long long)post);
 	}
 	arena_release(&a);
 }

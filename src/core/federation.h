@@ -193,6 +193,9 @@ int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, struct
  * the actor, or Delete of it. */
 void core_fed_post_faved(struct core *c, uint64_t viewer, uint64_t post, bool on);
 void core_fed_post_boosted(struct core *c, uint64_t viewer, uint64_t post, bool on);
+/* A vote from here on a poll from elsewhere: sent to the poll's origin. */
+void core_fed_poll_voted(struct core *c, uint64_t viewer, uint64_t post, const struct poll *poll, const int *choices,
+                         size_t n);
 void core_fed_post_edited(struct core *c, uint64_t post);
 /* Internal to core, after a block is stored: viewer blocked (unblocked) the
  * remote account target: Block (Undo) to its inbox, follows either way end. */

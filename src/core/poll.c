@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "base/testhook.h"
+#include "core/federation.h"
 #include "core/core.h"
 #include "core/core_int.h"
 #include "core/push.h"
@@ -64,6 +65,7 @@ int core_poll_vote(struct core *c, struct arena *a, uint64_t viewer, uint64_t po
 		return ERR_EXISTS;
 	if ((rc = store_poll_vote(c->store, post, viewer, choices, n)))
 		return rc;
+	core_fed_poll_voted(c, viewer, post, poll, choices, n); /* a poll from elsewhere: to its origin */
 	/* Live counts: after the commit the post "changed", as an edit does,
 	 * so open streams that may see it get a status.update (the streaming
 	 * module also tells the other processes).  It is rendered per stream

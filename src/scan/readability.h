@@ -15,8 +15,10 @@
  * Measures: Flesch-Douma (206.835 - 0.93 words/sentence - 77 syllables/word),
  * words per sentence and per clause, the share of long words outside the
  * everyday vocabulary (src/scan/lists/common_nl.txt), the share of abstract
- * nouns (-heid, -ing, -atie, -teit, ...), and care jargon with its plain
- * alternative (src/scan/lists/jargon.txt).  Syllables are vowel groups with
+ * nouns (-heid, -ing, -atie, -teit, ...), the share of rare words (by a
+ * word-frequency list derived at build time from Debian's frogdata,
+ * tools/freqlist.py), and care jargon with its plain alternative
+ * (src/scan/lists/jargon.txt).  Syllables are vowel groups with
  * Dutch digraphs and trigraphs (aa, ee, ie, oe, eu, ui, ei, ij, ou, au,
  * aai, ooi, oei, eeu, ieu); ë, ï, ö and ü begin a syllable of their own.
  */
@@ -46,9 +48,12 @@ struct rd_result {
 	int sentences, words, syllables, clauses;
 	int long_words;        /* 3+ syllables, outside the everyday vocabulary */
 	int abstract_nouns, jargon;
+	int content_words;     /* 4+ letters, not everyday, not a name */
+	int rare_words;        /* of those, rarer than 1 in a million words of ordinary Dutch */
 	double flesch_douma;   /* higher is easier; B1 texts score about 65 and up */
 	double words_per_sentence, words_per_clause, syllables_per_word;
 	double hard_share;     /* long_words / words */
+	double rare_share;     /* rare_words / words */
 	int level;             /* enum rd_level: B1 (or easier), B2, C1 (or harder) */
 	struct rd_hint *hints;
 	size_t nhints;

@@ -77,10 +77,10 @@ static int json_text(struct buf *b, const char *name, const char *s, const struc
 	rc = rc ? rc
 		: buf_addf(b,
 			   "\", \"level\": \"%s\", \"flesch_douma\": %.1f, \"words\": %d, \"sentences\": %d, "
-			   "\"words_per_sentence\": %.2f, \"words_per_clause\": %.2f, \"hard_share\": %.3f, "
+			   "\"words_per_sentence\": %.2f, \"words_per_clause\": %.2f, \"hard_share\": %.3f, \"rare_share\": %.3f, "
 			   "\"abstract_nouns\": %d, \"jargon\": %d, \"hints\": [",
 			   readability_level_name(r->level), r->flesch_douma, r->words, r->sentences,
-			   r->words_per_sentence, r->words_per_clause, r->hard_share, r->abstract_nouns, r->jargon);
+			   r->words_per_sentence, r->words_per_clause, r->hard_share, r->rare_share, r->abstract_nouns, r->jargon);
 	for (size_t i = 0; i < r->nhints && !rc; i++) {
 		const struct rd_hint *h = &r->hints[i];
 		const char *kind = h->kind == RD_LONG_SENTENCE ? "long_sentence" : h->kind == RD_JARGON ? "jargon" : "hard_word";

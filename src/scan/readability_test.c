@@ -124,6 +124,23 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* The word-frequency list (build/freq_nl.txt from frogdata) is in: common
+ * long words are neither rare nor hinted, a rare one is both, and a name in
+ * mid-sentence is not a rare word. */
+static void test_word_frequency(void **state)
+{
+	(void)state;
+	const char *s = "Wij organiseren activiteiten met ondersteuning van onze medewerkers.";
+	struct rd_result r = measure(s);
+	assert_int_equal(r.rare_words, 0);
+	assert_false(has_hint(s, &r, RD_HARD_WORD, "activiteiten"));
+	s = "Uw ziektekostenverzekeraar betaalt het in Zevenhuizen.";
+	r = measure(s);
+	assert_int_equal(r.rare_words, 1);
+	assert_true(has_hint(s, &r, RD_HARD_WORD, "ziektekostenverzekeraar"));
+	assert_true(r.rare_share > 0.1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -132,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_officialese_is_hard_with_hints),
 		cmocka_unit_test(test_abbreviations_and_paragraphs),
 		cmocka_unit_test(test_edge_cases),
+		cmocka_unit_test(test_word_frequency),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -599,6 +599,39 @@ int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int 
 	return rc;
 }
 
+/* One choice of a vote that came from another server (Mastodon sends a
+ * Note per choice): taken when the voter has no vote yet, or the poll
+ * allows several choices; otherwise *taken is false and nothing changes
+ * (no error: the activity that carried it is still handled). */
+static int poll_vote_one(struct store *s, uint64_t post, uint64_t account, int idx, bool *taken)
+{
+	DB_OR_FAIL(s);
+	*taken = false;
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	int64_t had = 0, multiple = 0;
+	rc = store_lock_pg(db, "SELECT 1 FROM polls WHERE post_id = ?1 FOR UPDATE", post);
+	if (!rc)
+		rc = db_scalar(db, &multiple, 0, "SELECT multiple FROM polls WHERE post_id = ?1", "u", post);
+	if (!rc)
+		rc = db_scalar(db, &had, 0, "SELECT COUNT(*) FROM poll_votes WHERE post_id = ?1 AND account_id = ?2", "uu",
+		               post, account);
+	if (!rc && (!had || multiple)) {
+		rc = db_exec(db, "INSERT INTO poll_votes (post_id, account_id, idx) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+		             "uui", post, account, (int64_t)idx);
+		*taken = !rc;
+	}
+	return db_finish(db, rc);
+}
+
+int store_poll_vote_one(struct store *s, uint64_t post, uint64_t account, int idx, bool *taken)
+{
+	int rc;
+	DB_RETRYING(s, rc, poll_vote_one(s, post, account, idx, taken));
+	return rc;
+}
+
 /* ---- filters ---- */
 
 int store_filter_save(struct store *s, const struct filter *f)

@@ -80,6 +80,8 @@ int store_poll_insert(struct store *s, uint64_t post, int64_t expires_at, bool m
 int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t viewer, struct poll **out) WARN_UNUSED;
 /* ERR_EXISTS if account voted already. */
 int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n) WARN_UNUSED;
+/* One choice from another server's voter (federation): *taken when counted. */
+int store_poll_vote_one(struct store *s, uint64_t post, uint64_t account, int idx, bool *taken) WARN_UNUSED;
 
 int store_filter_save(struct store *s, const struct filter *f); /* insert or update; keywords appended */
 int store_filter_all(struct store *s, struct arena *a, uint64_t account, struct filter **out, size_t *n) WARN_UNUSED;

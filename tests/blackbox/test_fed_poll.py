@@ -1,0 +1,84 @@
+"""Votes across servers (issue 21): a vote from here on a poll from
+elsewhere goes to the poll's origin as Mastodon votes (a Note per choice
+with the option's title as `name`, in reply to the Question, to its author
+alone), and such a vote from elsewhere is counted here.  Two kring instances
+on 127.0.0.1 (KRING_FED_LOOPBACK=1)."""
+import requests
+
+from test_federation import host, pair, wait_for  # noqa: F401 (pair is a fixture)
+from test_federation_remote import api, home, token
+
+
+def poll_post(server, h, text, options, multiple=False):
+    data = {"status": text, "visibility": "public", "poll[options][]": options, "poll[expires_in]": "3600"}
+    if multiple:
+        data["poll[multiple]"] = "true"
+    r = api(server, h, "POST", "/api/v1/statuses", data=data)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def counts(server, h, sid):
+    r = api(server, h, "GET", "/api/v1/statuses/" + sid)
+    assert r.status_code == 200, r.text
+    return [o["votes_count"] for o in r.json()["poll"]["options"]]
+
+
+def follow_remote(b, hb, a, name):
+    r = api(b, hb, "GET", "/api/v2/search", params={"q": "@%s@%s" % (name, host(a)), "resolve": "true"})
+    acc = r.json()["accounts"][0]
+    assert api(b, hb, "POST", "/api/v1/accounts/%s/follow" % acc["id"]).status_code == 200
+    assert wait_for(lambda: api(b, hb, "GET", "/api/v1/accounts/relationships",
+                                params={"id[]": acc["id"]}).json()[0]["following"])
+
+
+def test_votes_reach_the_polls_origin(pair):
+    a, b = pair
+    ann = a.new_user(prefix="ann")
+    bob, eve = b.new_user(prefix="bob"), b.new_user(prefix="eve")
+    ha, hb, he = token(a, ann.name), token(b, bob.name), token(b, eve.name)
+    follow_remote(b, hb, a, ann.name)
+    one = poll_post(a, ha, "Welke dag voor de koffieochtend?", ["dinsdag", "donderdag"])
+    many = poll_post(a, ha, "Wat wilt u leren?", ["koken", "tablet", "tuinieren"], multiple=True)
+    on_b = {}
+    for p in (one, many):
+        st = wait_for(lambda: [s for s in home(b, hb) if s["uri"].endswith("/statuses/" + p["id"])])
+        assert st and st[0]["poll"], "the poll did not reach b"
+        on_b[p["id"]] = st[0]["id"]
+    # bob votes on b: counted on b at once, and at the origin once it arrives.
+    r = api(b, hb, "POST", "/api/v1/polls/%s/votes" % on_b[one["id"]], data={"choices[]": ["1"]})
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: counts(a, ha, one["id"]) == [0, 1]), counts(a, ha, one["id"])
+    # Several choices: each arrives as its own Note, and all count.
+    r = api(b, hb, "POST", "/api/v1/polls/%s/votes" % on_b[many["id"]], data={"choices[]": ["0", "2"]})
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: counts(a, ha, many["id"]) == [1, 0, 1]), counts(a, ha, many["id"])
+    # eve (not following) votes too: a vote needs no follow, only the poll.
+    r = api(b, he, "GET", "/api/v2/search", params={"q": one["uri"], "resolve": "true"})
+    assert r.status_code == 200 and r.json()["statuses"], r.text
+    r = api(b, he, "POST", "/api/v1/polls/%s/votes" % r.json()["statuses"][0]["id"], data={"choices[]": ["0"]})
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: counts(a, ha, one["id"]) == [1, 1]), counts(a, ha, one["id"])
+
+
+def test_a_vote_note_is_no_post_and_counts_once(pair):
+    """The same vote delivered twice, a second choice on a one-choice poll,
+    an unknown title: counted once, never a reply post."""
+    a, b = pair
+    ann = a.new_user(prefix="ann")
+    bob = b.new_user(prefix="bob")
+    ha, hb = token(a, ann.name), token(b, bob.name)
+    follow_remote(b, hb, a, ann.name)
+    p = poll_post(a, ha, "Zullen we wandelen?", ["ja", "nee"])
+    st = wait_for(lambda: [s for s in home(b, hb) if s["uri"].endswith("/statuses/" + p["id"])])
+    assert st
+    r = api(b, hb, "POST", "/api/v1/polls/%s/votes" % st[0]["id"], data={"choices[]": ["0"]})
+    assert r.status_code == 200, r.text
+    assert wait_for(lambda: counts(a, ha, p["id"]) == [1, 0])
+    # A second vote by bob is refused on b, so nothing more leaves.
+    r = api(b, hb, "POST", "/api/v1/polls/%s/votes" % st[0]["id"], data={"choices[]": ["1"]})
+    assert r.status_code == 422, r.text
+    ctx = api(a, ha, "GET", "/api/v1/statuses/%s/context" % p["id"]).json()
+    assert ctx["descendants"] == []  # the vote became no reply
+    assert counts(a, ha, p["id"]) == [1, 0]
+    assert requests.get(a.base + "/api/v1/statuses/" + p["id"], timeout=20).json()["poll"]["voters_count"] == 1
