@@ -27,6 +27,9 @@ long fed_http_call(struct arena *a, const char *url, struct curl_slist *hdrs, co
                    const char **out, size_t *outlen, char *why, size_t whylen);
 bool fed_same_host(struct arena *a, const char *u1, const char *u2);
 bool fed_host_blocked(struct core *c, struct arena *a, const char *url);
+/* 0, or when (time_ms) every call to another server must have ended in
+ * this thread: the lookups of a post being written (fed_page.c). */
+extern _Thread_local int64_t fed_deadline_ms;
 /*
  * The actor whose HTTP signature r carries (draft-cavage or RFC 9421; a
  * body is checked against its digest when r->body is not NULL): its key

@@ -339,6 +339,10 @@ long fed_http_call(struct arena *a, const char *url, struct curl_slist *hdrs, co
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, (long)FED_CONNECT_TIMEOUT);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, (long)FED_FETCH_TIMEOUT);
+	/* A writer waiting for a post's lookups (fed_page.c): what is left of their time. */
+	int64_t left = fed_deadline_ms ? fed_deadline_ms - time_ms() : FED_FETCH_TIMEOUT * 1000;
+	if (left < FED_FETCH_TIMEOUT * 1000)
+		curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(left > 1 ? left : 1));
 	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, stop_cb);
 	curl_easy_setopt(h, CURLOPT_USERAGENT, USER_AGENT);

@@ -18,6 +18,7 @@
 #include "core/core_int.h"
 #include "core/fed_note_int.h"
 #include "core/federation.h"
+#include "core/fed_page.h"
 #include "core/push.h"
 #include "store/store_api.h"
 
@@ -402,6 +403,8 @@ int core_recipients_find(struct core *c, struct arena *a, uint64_t viewer, const
 	memset(why, 0, sizeof *why);
 	if (!to)
 		return 0;
+	const char *remote[CORE_MAX_MENTIONS]; /* @user@host not known yet: asked there (fed_page.c) */
+	core_fed_mentions_find(c, a, viewer, remote, text_mentions(a, to, remote, CORE_MAX_MENTIONS));
 	char *list = arena_strdup(a, to);
 	for (char *p = list; *p;) {
 		/* Pieces are separated by commas (or semicolons, new lines). */
@@ -792,6 +795,7 @@ int core_post_create(struct core *c, struct arena *a, uint64_t viewer, const str
 	memcpy(in_conv, rcpt, nrcpt * sizeof *rcpt);
 	const char *names[CORE_MAX_MENTIONS];
 	size_t nnames = text_mentions(a, in->text, names, CORE_MAX_MENTIONS);
+	core_fed_mentions_find(c, a, viewer, names, nnames); /* @user@host not known yet: asked there (fed_page.c) */
 	nrcpt = resolve(c, a, names, nnames, rcpt, nrcpt, CORE_MAX_MENTIONS);
 	if (in->to && *in->to) {
 		struct rcpt_problem rp;

@@ -141,6 +141,7 @@ int h_profile(struct http_req *r)
 	struct tval *m = page_model(r, acc->display_name[0] ? acc->display_name : acc->username);
 	IGNORE_RESULT(core_account_counts(q->w->core, acc)); /* counts unread stay 0 */
 	tv_set(m, "profile", account_model(r, acc));
+	fed_profile_model(r, m, acc); /* another server's account: where it lives */
 	struct tval *crisis = webcare_crisis_banner(r, acc); /* an organisation in crisis mode */
 	if (crisis)
 		tv_set(m, "crisis", crisis);
@@ -384,6 +385,7 @@ static int thread_page(struct http_req *r, uint64_t id, const char *poll_error, 
 	if (q->viewer && direct)
 		IGNORE_RESULT(core_conversation_mark_read(q->w->core, r->a, q->viewer, v[0]->root_id, NULL)); /* then still unread next time */
 	struct tval *m = page_model(r, _r(r, "Gesprek"));
+	fed_unfound_notice(r, m, id); /* @user@host names not found when it was written */
 	core_posts_extras(q->w->core, r->a, q->viewer, v, n);
 	struct tval *list = tv_list(r->a);
 	bool processing = false;
@@ -1370,6 +1372,9 @@ int h_search(struct http_req *r)
 	struct wreq *q = WREQ(r);
 	const char *query = http_query(r, "q");
 	struct tval *m = page_model(r, _r(r, "Zoeken"));
+	int frc = query && *query ? fed_search_page(r, m, query) : ERR_INVAL; /* @user@host elsewhere (web/fed_page.c) */
+	if (frc != ERR_INVAL)
+		return frc;
 	if (query && *query) {
 		struct page pg;
 		page_from_query(r, &pg);

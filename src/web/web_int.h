@@ -214,6 +214,12 @@ int h_admin_announcements(struct http_req *r);
 int h_admin_fed(struct http_req *r);
 int h_admin_fed_block(struct http_req *r);
 int h_admin_fed_unblock(struct http_req *r);
+/* People elsewhere on the pages (web/fed_page.c): the search page for
+ * @user@host (ERR_INVAL: not such a query), a remote profile's origin, and
+ * the notice naming @user@host not found for a post just written. */
+int fed_search_page(struct http_req *r, struct tval *m, const char *query);
+void fed_profile_model(struct http_req *r, struct tval *m, const struct account *acc);
+void fed_unfound_notice(struct http_req *r, struct tval *m, uint64_t post);
 int h_admin_announcement_new(struct http_req *r);
 int h_admin_announcement_publish(struct http_req *r);
 int h_admin_announcement_unpublish(struct http_req *r);

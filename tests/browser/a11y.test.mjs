@@ -363,6 +363,8 @@ const PAGES = [
   ['/search', () => '/search'],
   ['/search?q=WORD', () => `/search?q=${WORD}`],
   ['/search?q=#TAG', () => `/search?q=%23${TAG}`],
+  // Someone on another server (issue 21, web/fed_page.c): not found there, or a hint to log in.
+  ['/search?q=@user@host', () => '/search?q=%40niemand%40127.0.0.1%3A9'],
   ['/@admin', () => `/@${USERS.admin.name}`],
   ['/@member', () => `/@${USERS.member.name}`],
   ['/@USER/followers', () => `/@${USERS.admin.name}/followers`],
