@@ -266,7 +266,34 @@ int fed_note_in_extras(struct core *c, struct arena *a, json_t *o, uint64_t post
 		titles[n++] = t && t[0] ? t : name;
 	}
 	int64_t end = parse_iso(jget(o, "endTime"));
-	return store_poll_insert(c->store, post, end, opts == any, titles, n);
+	rc = store_poll_insert(c->store, post, end, opts == any, titles, n);
+	return rc ? rc : fed_poll_counts_in(c, o, post);
+}
+
+int fed_poll_counts_in(struct core *c, json_t *o, uint64_t post)
+{
+	const char *type = jget(o, "type");
+	json_t *any = json_object_get(o, "anyOf"), *one = json_object_get(o, "oneOf");
+	json_t *opts = json_is_array(any) ? any : one;
+	if (!type || strcmp(type, "Question") || !json_is_array(opts) || json_array_size(opts) > STORE_POLL_MAX)
+		return 0;
+	int64_t votes[STORE_POLL_MAX];
+	bool some = false;
+	for (size_t i = 0; i < json_array_size(opts); i++) {
+		json_t *t = json_object_get(json_object_get(json_array_get(opts, i), "replies"), "totalItems");
+		/* A number a server could send; anything else is "not given". */
+		votes[i] = json_is_integer(t) && json_integer_value(t) >= 0 && json_integer_value(t) < 1000000000
+		                   ? (int64_t)json_integer_value(t)
+		                   : -1;
+		some = some || votes[i] >= 0;
+	}
+	json_t *v = json_object_get(o, "votersCount");
+	int64_t voters = json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) < 1000000000
+	                         ? (int64_t)json_integer_value(v)
+	                         : -1;
+	if (!some && voters < 0)
+		return 0;
+	return store_poll_origin_counts(c->store, post, votes, json_array_size(opts), voters);
 }
 
 void fed_note_media(struct core *c, struct arena *a, struct post *const *v, size_t n)

@@ -41,6 +41,10 @@ void fed_note_in_tags(struct core *c, struct arena *a, json_t *o, struct post_ne
  * a Question's options (as a poll; counts from the origin are not kept),
  * and the attachments' remote URLs and descriptions (nothing downloaded). */
 int fed_note_in_extras(struct core *c, struct arena *a, json_t *o, uint64_t post) WARN_UNUSED;
+/* A Question's counts as its origin gives them (each option's
+ * replies.totalItems, votersCount) kept for post's poll; nothing when o is
+ * no Question or gives none. */
+int fed_poll_counts_in(struct core *c, json_t *o, uint64_t post) WARN_UNUSED;
 /* After store_post_extras: received posts' attachments into their x->media
  * (as media with remote_url; their id is the post's id + place + 1). */
 void fed_note_media(struct core *c, struct arena *a, struct post *const *v, size_t n);

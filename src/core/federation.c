@@ -1249,14 +1249,22 @@ static int on_update(struct core *c, struct arena *a, const struct fed_actor *fr
 		return 0;
 	}
 	uint64_t pid, by;
-	const char *content = type && !strcmp(type, "Note") ? json_string_value(json_object_get(o, "content")) : NULL;
+	bool note = type && (!strcmp(type, "Note") || !strcmp(type, "Question"));
+	const char *content = note ? json_string_value(json_object_get(o, "content")) : NULL;
 	if (!content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content)) ||
 	    store_fed_note_post(c->store, oid, &pid, &by) || by != from->id || !pid)
 		return 0;
+	/* A Question's Update mostly brings new counts (Mastodon sends one
+	 * after votes): the text is stored again only when it changed, so a
+	 * count does not make the post "edited". */
+	int rc = fed_poll_counts_in(c, o, pid);
 	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
 	if (!text)
 		text = "";
-	int rc = store_post_update(c->store, pid, text, core_search_words(a, text), NULL, 0, NULL, 0, time_now());
+	struct post *p;
+	if (rc || (!store_post_get(c->store, a, 0, pid, &p) && p->text && !strcmp(p->text, text)))
+		return rc;
+	rc = store_post_update(c->store, pid, text, core_search_words(a, text), NULL, 0, NULL, 0, time_now());
 	return rc ? rc : store_fed_note_text(c->store, oid, text);
 }
 

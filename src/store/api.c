@@ -526,7 +526,8 @@ int store_poll_insert(struct store *s, uint64_t post, int64_t expires_at, bool m
 int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t viewer, struct poll **out)
 {
 	DB_OR_FAIL(s);
-	struct db_stmt *st = db_query(db, "SELECT expires_at, multiple FROM polls WHERE post_id = ?1", "u", post);
+	struct db_stmt *st = db_query(db, "SELECT expires_at, multiple, origin_voters FROM polls WHERE post_id = ?1", "u",
+	                              post);
 	if (!st)
 		return ERR_DB;
 	int rc = db_step(st);
@@ -538,22 +539,28 @@ int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t vie
 	p->id = post;
 	p->expires_at = db_i64(st, 0);
 	p->multiple = db_i64(st, 1) != 0;
+	int64_t origin_voters = db_i64(st, 2);
 	db_done(st);
+	/* A poll from elsewhere: its origin's counts once it sent them (they
+	 * hold the votes sent from here too), or ours while they are higher
+	 * (a vote from here on its way). */
 	st = db_query(db,
-	              "SELECT o.title, (SELECT COUNT(*) FROM poll_votes v WHERE v.post_id = o.post_id AND v.idx = o.idx)"
-	              " FROM poll_options o WHERE o.post_id = ?1 ORDER BY o.idx LIMIT 8",
+	              "SELECT o.title, (SELECT COUNT(*) FROM poll_votes v WHERE v.post_id = o.post_id AND v.idx = o.idx),"
+	              " o.origin_votes FROM poll_options o WHERE o.post_id = ?1 ORDER BY o.idx LIMIT 8",
 	              "u", post);
 	if (!st)
 		return ERR_DB;
 	while (p->nopts < STORE_POLL_MAX && db_step(st) == DB_ROW) {
 		p->titles[p->nopts] = arena_strdup(a, db_text(st, 0));
-		p->votes[p->nopts] = db_i64(st, 1);
+		p->votes[p->nopts] = db_i64(st, 1) > db_i64(st, 2) ? db_i64(st, 1) : db_i64(st, 2);
 		p->votes_count += p->votes[p->nopts];
 		p->nopts++;
 	}
 	db_done(st);
 	db_scalar(db, &p->voters_count, 0, "SELECT COUNT(DISTINCT account_id) FROM poll_votes WHERE post_id = ?1", "u",
 	          post);
+	if (origin_voters > p->voters_count)
+		p->voters_count = origin_voters;
 	if (viewer) {
 		st = db_query(db, "SELECT idx FROM poll_votes WHERE post_id = ?1 AND account_id = ?2 LIMIT 8", "uu", post,
 		              viewer);
@@ -629,6 +636,18 @@ int store_poll_vote_one(struct store *s, uint64_t post, uint64_t account, int id
 {
 	int rc;
 	DB_RETRYING(s, rc, poll_vote_one(s, post, account, idx, taken));
+	return rc;
+}
+
+/* The counts a poll's origin sent (its Question in an Update): n options'
+ * votes (-1: not given) and its voters. */
+int store_poll_origin_counts(struct store *s, uint64_t post, const int64_t *votes, size_t n, int64_t voters)
+{
+	DB_OR_FAIL(s);
+	int rc = db_exec(db, "UPDATE polls SET origin_voters = ?2 WHERE post_id = ?1", "ui", post, voters);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = db_exec(db, "UPDATE poll_options SET origin_votes = ?3 WHERE post_id = ?1 AND idx = ?2", "uii", post,
+		             (int64_t)i, votes[i]);
 	return rc;
 }
 

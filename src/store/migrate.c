@@ -742,6 +742,12 @@ static const char *const sqlite_steps[] = {
 	 * nobody is reminded more than once per CORE_REMIND_DAYS. */
 	"CREATE TABLE guidelines_reminders (org_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
 	" sent_at INTEGER NOT NULL, PRIMARY KEY (org_id, person_id)) WITHOUT ROWID;",
+
+	/* 45 (federation, issue 21, docs/federation.md): a poll from another
+	 * server shows its origin's counts (its Question's replies.totalItems
+	 * and votersCount, as the origin last sent them); -1: none sent. */
+	"ALTER TABLE poll_options ADD COLUMN origin_votes INTEGER NOT NULL DEFAULT -1;"
+	"ALTER TABLE polls ADD COLUMN origin_voters INTEGER NOT NULL DEFAULT -1;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

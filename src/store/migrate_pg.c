@@ -669,6 +669,9 @@ const char *const store_pg_steps[] = {
 	/* 44: the guidelines reminder limit (see migrate.c). */
 	"CREATE TABLE guidelines_reminders (org_id BIGINT NOT NULL, person_id BIGINT NOT NULL,"
 	" sent_at BIGINT NOT NULL, PRIMARY KEY (org_id, person_id));",
+	/* 45: a poll's counts at its origin (see migrate.c). */
+	"ALTER TABLE poll_options ADD COLUMN origin_votes BIGINT NOT NULL DEFAULT -1;"
+	"ALTER TABLE polls ADD COLUMN origin_voters BIGINT NOT NULL DEFAULT -1;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

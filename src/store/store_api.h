@@ -82,6 +82,9 @@ int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t vie
 int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n) WARN_UNUSED;
 /* One choice from another server's voter (federation): *taken when counted. */
 int store_poll_vote_one(struct store *s, uint64_t post, uint64_t account, int idx, bool *taken) WARN_UNUSED;
+/* A poll's counts at its origin (federation): votes[i] per option, -1 unknown. */
+int store_poll_origin_counts(struct store *s, uint64_t post, const int64_t *votes, size_t n, int64_t voters)
+	WARN_UNUSED;
 
 int store_filter_save(struct store *s, const struct filter *f); /* insert or update; keywords appended */
 int store_filter_all(struct store *s, struct arena *a, uint64_t account, struct filter **out, size_t *n) WARN_UNUSED;

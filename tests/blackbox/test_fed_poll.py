@@ -82,3 +82,75 @@ def test_a_vote_note_is_no_post_and_counts_once(pair):
     assert ctx["descendants"] == []  # the vote became no reply
     assert counts(a, ha, p["id"]) == [1, 0]
     assert requests.get(a.base + "/api/v1/statuses/" + p["id"], timeout=20).json()["poll"]["voters_count"] == 1
+
+
+def test_a_polls_counts_come_from_its_origin(pair):
+    """A Question from elsewhere shows the counts its origin sends (in the
+    Create and in each Update, as Mastodon sends after votes): a count
+    Update does not mark the post edited; a vote from here goes to the
+    peer as a Note with the option's name."""
+    import json
+    import time
+
+    from test_federation import Peer
+
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    ha = token(a, ann.name)
+    r = api(a, ha, "POST", "/api/v1/statuses", data={"status": "Wat vinden jullie?", "visibility": "public"})
+    assert r.status_code == 200, r.text
+    mine = r.json()
+    peer = Peer()
+    try:
+        qid = peer.base + "/notes/q1"
+
+        def question(content, counts, voters):
+            return {"id": qid, "type": "Question", "attributedTo": peer.actor, "content": content,
+                    "inReplyTo": mine["uri"], "to": ["https://www.w3.org/ns/activitystreams#Public"],
+                    "published": "2026-12-01T10:00:00Z", "endTime": "2099-01-01T00:00:00Z",
+                    "votersCount": voters,
+                    "oneOf": [{"type": "Note", "name": n, "replies": {"type": "Collection", "totalItems": k}}
+                              for n, k in zip(("ja", "nee"), counts)]}
+
+        inbox = "%s/users/%s/inbox" % (a.base, ann.name)
+        r = peer.post(inbox, {"id": peer.base + "/c/1", "type": "Create", "actor": peer.actor,
+                              "object": question("<p>Koffie om tien uur?</p>", (3, 1), 4)})
+        assert r.status_code == 202, r.text
+
+        def reply():
+            d = api(a, ha, "GET", "/api/v1/statuses/%s/context" % mine["id"]).json()["descendants"]
+            return d[0] if d else None
+        st = wait_for(reply)
+        assert st and st["poll"], st
+        assert [o["votes_count"] for o in st["poll"]["options"]] == [3, 1] and st["poll"]["voters_count"] == 4
+        # New counts: taken, the post is not "edited".
+        r = peer.post(inbox, {"id": peer.base + "/u/1", "type": "Update", "actor": peer.actor,
+                              "object": question("<p>Koffie om tien uur?</p>", (5, 2), 7)})
+        assert r.status_code == 202, r.text
+        counts = lambda: [o["votes_count"] for o in counts_of(a, ha, st["id"])["options"]]
+        assert wait_for(lambda: counts() == [5, 2]), counts()
+        got = api(a, ha, "GET", "/api/v1/statuses/" + st["id"]).json()
+        assert got["poll"]["voters_count"] == 7 and got["edited_at"] is None
+        # ann votes: the peer gets a Note named "nee" in reply to the Question, to its author alone.
+        r = api(a, ha, "POST", "/api/v1/polls/%s/votes" % st["poll"]["id"], data={"choices[]": ["1"]})
+        assert r.status_code == 200, r.text
+        votes = lambda: [json.loads(x[2]) for x in peer.received if json.loads(x[2])["type"] == "Create"]
+        assert wait_for(votes)
+        v = votes()[0]
+        assert v["object"]["name"] == "nee" and v["object"]["inReplyTo"] == qid and "content" not in v["object"]
+        assert v["to"] == [peer.actor] and v["object"]["to"] == [peer.actor] and "cc" not in v
+        assert counts() == [5, 2]  # the origin's counts hold ann's vote once it counts it
+        # A changed text is an edit.
+        r = peer.post(inbox, {"id": peer.base + "/u/2", "type": "Update", "actor": peer.actor,
+                              "object": question("<p>Koffie om half elf?</p>", (5, 3), 8)})
+        assert r.status_code == 202, r.text
+        assert wait_for(lambda: "half elf" in api(a, ha, "GET", "/api/v1/statuses/" + st["id"]).json()["content"])
+        assert counts() == [5, 3]
+    finally:
+        peer.close()
+
+
+def counts_of(server, h, sid):
+    r = api(server, h, "GET", "/api/v1/statuses/" + sid)
+    assert r.status_code == 200, r.text
+    return r.json()["poll"]
