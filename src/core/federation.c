@@ -800,17 +800,7 @@ static int job_post(void *ctx, const char *arg, char *why, size_t whylen)
 	}
 	if (fed_post_to(c, &a, id, &p, &author, &r))
 		goto out; /* deleted, or it may not leave: nothing goes out */
-	json_t *note = fed_note_json(c, &a, p, author);
-	json_t *o = json_object();
-	json_object_set_new(o, "@context", fed_note_context());
-	json_object_set_new(o, "id", json_string(arena_printf(&a, "%s/activity", json_string_value(json_object_get(note, "id")))));
-	json_object_set_new(o, "type", json_string("Create"));
-	json_object_set_new(o, "actor", json_string(actor_uri(&a, author->username)));
-	json_object_set_new(o, "published", json_incref(json_object_get(note, "published")));
-	json_object_set_new(o, "to", json_incref(json_object_get(note, "to")));
-	json_object_set_new(o, "cc", json_incref(json_object_get(note, "cc")));
-	json_object_set_new(o, "object", note);
-	const char *body = fed_dump(&a, o);
+	const char *body = fed_dump(&a, fed_create(&a, actor_uri(&a, author->username), fed_note_json(c, &a, p, author)));
 	if (!body) {
 		rc = ERR_IO;
 		goto out;
@@ -1716,8 +1706,8 @@ int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, json_t
 	if (l.acc->bio && l.acc->bio[0])
 		json_object_set_new(o, "summary", json_string(core_render_text(c, a, l.acc->bio)));
 	json_object_set_new(o, "url", json_string(arena_printf(a, "%s/@%s", fed_base, l.acc->username)));
-	const char *sub[] = {"inbox", "outbox", "followers", "following"};
-	for (size_t i = 0; i < 4; i++)
+	const char *sub[] = {"inbox", "outbox", "followers", "following", "featured"};
+	for (size_t i = 0; i < 5; i++)
 		json_object_set_new(o, sub[i], json_string(arena_printf(a, "%s/%s", actor, sub[i])));
 	json_object_set_new(o, "manuallyApprovesFollowers", json_boolean(l.acc->locked));
 	json_object_set_new(o, "endpoints", json_pack("{s:s}", "sharedInbox", arena_printf(a, "%s/inbox", fed_base)));
