@@ -133,6 +133,23 @@ static int featured(struct core *c, struct arena *a, const struct account *acc, 
 	return rc;
 }
 
+int fed_group_featured(struct core *c, struct arena *a, const struct group *g, json_t *items)
+{
+	struct post **v;
+	size_t n;
+	struct page pg = {.limit = 1}; /* the first page: its pinned threads lead */
+	int rc = store_tl_group(c->store, a, 0, g->id, &pg, &v, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct post *p;
+		struct account *author;
+		enum fed_reach r;
+		if (!fed_post_to(c, a, v[i]->id, &p, &author, &r) && r == FED_REACH_GROUP && p->pinned &&
+		    p->group_id == g->id)
+			json_array_append_new(items, fed_note_json(c, a, p, author));
+	}
+	return rc;
+}
+
 int core_fed_collection(struct core *c, struct arena *a, const char *name, const char *what,
                         const struct fed_coll_at *at, json_t **out)
 {

@@ -278,6 +278,9 @@ static int group_doc(struct http_req *r, const char *what)
 		return 0;
 	}
 	json_t *o;
+	int rc = fetcher(r, what != NULL); /* collections as a person's: signed under authorized fetch */
+	if (rc)
+		return rc;
 	if (core_fed_group_doc(fc, r->a, name, what, &o))
 		return ERR_NOTFOUND;
 	return send_json(r, o, AP_TYPE);
@@ -296,6 +299,11 @@ static int f_group_followers(struct http_req *r)
 static int f_group_outbox(struct http_req *r)
 {
 	return group_doc(r, "outbox");
+}
+
+static int f_group_featured(struct http_req *r)
+{
+	return group_doc(r, "featured");
 }
 
 static int inbox(struct http_req *r, const char *name);
@@ -373,6 +381,7 @@ static const struct http_route fed_routes[] = {
         {HTTP_GET, "/groups/:name", f_group},
         {HTTP_GET, "/groups/:name/followers", f_group_followers},
         {HTTP_GET, "/groups/:name/outbox", f_group_outbox},
+        {HTTP_GET, "/groups/:name/featured", f_group_featured},
         {HTTP_POST, "/groups/:name/inbox", f_group_inbox},
 };
 

@@ -13,6 +13,7 @@ import requests
 
 from conftest import Server, free_port, uniq
 from test_federation import AP, follow, host, make_group, pair, wait_for  # noqa: F401 (pair: the two instances, one per module)
+from test_fed_group import open_group
 from test_federation_remote import api, following, token
 
 AS = "https://www.w3.org/ns/activitystreams"
@@ -176,6 +177,29 @@ def test_featured_pins(pair):
     assert f["orderedItems"][0]["type"] == "Note" and fol["content"] not in json.dumps(f)
 
 
+def test_group_featured(pair):
+    """An open group's pinned posts (as Lemmy's communities have them);
+    a closed group has no featured collection at all."""
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    name, gid = open_group(ann)
+    pinned, loose = uniq("gp"), uniq("gl")
+    pid = ann.new_post("Vast in de groep " + pinned, "public", group_id=gid)
+    ann.new_post("Los in de groep " + loose, "public", group_id=gid)
+    assert ann.post("/posts/%d/pin" % pid).status_code == 303
+    g = get("%s/groups/%s" % (a.base, name))
+    assert g["featured"] == "%s/groups/%s/featured" % (a.base, name)
+    f = get(g["featured"])
+    assert f["type"] == "OrderedCollection" and f["totalItems"] == 1 and f["id"] == g["featured"]
+    o = f["orderedItems"][0]
+    assert o["type"] == "Note" and pinned in o["content"] and o["audience"] == g["id"] and loose not in json.dumps(f)
+    cname, cid = open_group(ann, "closed")
+    cp = ann.new_post("Besloten " + uniq("gc"), "public", group_id=cid)
+    assert ann.post("/posts/%d/pin" % cp).status_code == 303
+    r = requests.get("%s/groups/%s/featured" % (a.base, cname), headers={"Accept": AP}, timeout=20)
+    assert r.status_code == 404
+
+
 def test_authorized_fetch_collections(pair):
     """KRING_FED_AUTHORIZED_FETCH=1: collections want a signature (401
     without); a signed fetch gets them."""
@@ -186,12 +210,15 @@ def test_authorized_fetch_collections(pair):
     strict.start(port=port)
     try:
         ann = strict.new_user(prefix="ann")
-        for what in ("outbox", "followers", "following", "featured", "outbox?page=true"):
-            u = "%s/users/%s/%s" % (base, ann.name, what)
+        gname, _ = open_group(ann)
+        for what in ("outbox", "followers", "following", "featured", "outbox?page=true", "followers?page=true",
+                     "/groups/%s/featured" % gname, "/groups/%s/followers" % gname):
+            u = base + what if what.startswith("/") else "%s/users/%s/%s" % (base, ann.name, what)
             assert requests.get(u, headers={"Accept": AP}, timeout=20).status_code == 401, what
             r = a.cli("fed", "get", u)
             assert r.stdout.startswith("HTTP 200"), (what, r.stdout[:300])
-        assert requests.get("%s/users/%s" % (base, ann.name), headers={"Accept": AP}, timeout=20).status_code == 200
+        for actor in ("/users/" + ann.name, "/groups/" + gname):  # actors stay open: their keys
+            assert requests.get(base + actor, headers={"Accept": AP}, timeout=20).status_code == 200
     finally:
         strict.assert_clean_stop()
         strict.cleanup()
