@@ -95,12 +95,12 @@ static int people_page(struct core *c, struct arena *a, const struct account *ac
 			return rc;
 		for (size_t i = 0; i < k; i++)
 			add_account(c, a, items, ids[i]);
-		if (k == FED_COLL_PAGE) {
+		if (k == FED_COLL_PAGE)
 			*next = marks[k - 1];
+		if (k == FED_COLL_PAGE || following)
 			return 0;
-		}
-		if (following)
-			return 0;
+	} else if (following) {
+		return 0; /* whom it follows elsewhere are accounts here, listed above */
 	}
 	int left = FED_COLL_PAGE - (int)k;
 	size_t n;

@@ -154,6 +154,8 @@ def test_followers_following_pages_and_hidden(pair):
     assert len(pages) >= 2 and "next" not in pages[-1]
     coll, items, pages = walk(gurl)
     assert items == ["%s/users/%s" % (b.base, bob.name)] and coll["totalItems"] == 1
+    # The remote cursor is the followers' only: it lists no followers as followed.
+    assert get(gurl + "?page=true&remote=1")["orderedItems"] == []
     # Hidden again: no items.
     assert api(a, ha, "PATCH", "/api/v1/accounts/update_credentials",
                data={"hide_collections": "true"}).status_code == 200
