@@ -19,6 +19,13 @@
 #define SCAN_ROUNDS 10 /* batches of a profile looked at for one outbox page: a page of
                         * mostly private posts ends early, its `next` goes on */
 
+json_t *fed_actor_context(void)
+{
+	return json_pack("[s,s,{s:s,s:{s:s,s:s}}]", "https://www.w3.org/ns/activitystreams",
+	                 "https://w3id.org/security/v1", "toot", "http://joinmastodon.org/ns#", "featured", "@id",
+	                 "toot:featured", "@type", "@id");
+}
+
 json_t *fed_create(struct arena *a, const char *actor, json_t *note)
 {
 	json_t *o = json_object();

@@ -106,7 +106,7 @@ int core_fed_group_doc(struct core *c, struct arena *a, const char *name, const 
 		json_decref(o);
 		return rc;
 	}
-	json_object_set_new(o, "@context", json_pack("[s,s]", AS_CONTEXT, SEC_CONTEXT));
+	json_object_set_new(o, "@context", fed_actor_context());
 	json_object_set_new(o, "id", json_string(me));
 	json_object_set_new(o, "type", json_string("Group"));
 	json_object_set_new(o, "preferredUsername", json_string(g->name));

@@ -100,6 +100,9 @@ int fed_group_take(struct core *c, struct arena *a, const struct fed_actor *from
 /* ---- fed_coll.c ---- */
 /* The Create of note (takes it) by actor, as delivered and in the outbox. */
 json_t *fed_create(struct arena *a, const char *actor, json_t *note);
+/* An actor's @context: with Mastodon's term for featured (without it a
+ * JSON-LD reader drops the property). */
+json_t *fed_actor_context(void);
 /* The open group g's pinned posts, as Notes, into items. */
 int fed_group_featured(struct core *c, struct arena *a, const struct group *g, json_t *items) WARN_UNUSED;
 

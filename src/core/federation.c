@@ -1285,8 +1285,16 @@ static int sig_check(struct arena *a, const struct in_sig *s, const struct fed_r
                      const char **why)
 {
 	struct fed_sig_req sr = {r->method, r->target, r->header, r->ctx};
-	if (!s->rfc9421)
-		return fed_sig_verify(a, &s->c, &sr, r->body, r->bodylen, pem, time_now(), why);
+	if (!s->rfc9421) {
+		int rc = fed_sig_verify(a, &s->c, &sr, r->body, r->bodylen, pem, time_now(), why);
+		/* Mastodon signs a GET's (request-target) with its query, Fedify
+		 * (1.x) without: a collection's page is read either way. */
+		if (rc == ERR_AUTH && !strcmp(r->method, "GET") && strchr(r->target, '?')) {
+			sr.target = arena_strndup(a, r->target, strcspn(r->target, "?"));
+			rc = fed_sig_verify(a, &s->c, &sr, r->body, r->bodylen, pem, time_now(), why);
+		}
+		return rc;
+	}
 	/* @target-uri: our own scheme (base_url), the Host the request was sent to, its target. */
 	const char *host = r->header(r->ctx, "host");
 	const char *uri = arena_printf(a, "%.*s://%s%s", (int)strcspn(fed_base, ":"), fed_base, host ? host : fed_host,
@@ -1697,7 +1705,7 @@ int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, json_t
 		return ERR_NOTFOUND;
 	const char *actor = actor_uri(a, l.acc->username);
 	json_t *o = json_object();
-	json_object_set_new(o, "@context", json_pack("[s,s]", AS_CONTEXT, SEC_CONTEXT));
+	json_object_set_new(o, "@context", fed_actor_context());
 	json_object_set_new(o, "id", json_string(actor));
 	json_object_set_new(o, "type", json_string(l.acc->kind == ACCOUNT_ORG ? "Organization" : "Person"));
 	json_object_set_new(o, "preferredUsername", json_string(l.acc->username));

@@ -13,6 +13,7 @@ import requests
 
 from conftest import Server, free_port, uniq
 from test_federation import AP, follow, host, make_group, pair, wait_for  # noqa: F401 (pair: the two instances, one per module)
+from test_fed_fedify import peer  # noqa: F401 (the Fedify peer, skipped without node)
 from test_fed_group import open_group
 from test_federation_remote import api, following, token
 
@@ -221,6 +222,40 @@ def test_authorized_fetch_collections(pair):
             assert r.stdout.startswith("HTTP 200"), (what, r.stdout[:300])
         for actor in ("/users/" + ann.name, "/groups/" + gname):  # actors stay open: their keys
             assert requests.get(base + actor, headers={"Accept": AP}, timeout=20).status_code == 200
+    finally:
+        strict.assert_clean_stop()
+        strict.cleanup()
+
+
+def test_fedify_reads_outbox_and_featured(peer):
+    """A reader we did not write: the Fedify peer reads the outbox (two
+    pages, following `next`) and featured of an account on a kring with
+    authorized fetch on, with its own signed GETs (the pages' query is in
+    what it signs), as Mastodon does when someone opens a remote profile."""
+    port = free_port()
+    base = "http://127.0.0.1:%d" % port
+    strict = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": base, "KRING_FED_AUTHORIZED_FETCH": "1"})
+    strict.start(port=port)
+    try:
+        ann = strict.new_user(prefix="ann")
+        ha = token(strict, ann.name)
+        ids = []
+        for i in range(22):
+            r = api(strict, ha, "POST", "/api/v1/statuses", data={"status": "Fedify leest %d" % i,
+                                                                  "visibility": "public"})
+            ids.append(r.json()["id"])
+        hidden = uniq("fv")
+        assert api(strict, ha, "POST", "/api/v1/statuses", data={"status": "Alleen volgers " + hidden,
+                                                                 "visibility": "private"}).status_code == 200
+        assert api(strict, ha, "POST", "/api/v1/statuses/%s/pin" % ids[3]).status_code == 200
+        got = peer.call("collections", actor="%s/users/%s" % (base, ann.name))
+        me = "%s/users/%s/statuses/" % (base, ann.name)
+        assert [o["object"]["id"] for o in got["outbox"]] == [me + i for i in reversed(ids)], got
+        assert all(o["type"] == "Create" and o["object"]["type"] == "Note" for o in got["outbox"])
+        # 22 items: the second page (its `next`, a query Fedify leaves out of
+        # what it signs) was read too, signed, under authorized fetch.
+        assert got["totalItems"] == 22 and hidden not in json.dumps(got)
+        assert [(f["type"], f["id"]) for f in got["featured"]] == [("Note", me + ids[3])]
     finally:
         strict.assert_clean_stop()
         strict.cleanup()
