@@ -16,8 +16,9 @@
 #include "store/store_fed.h"
 #include "store/store_fed_coll.h"
 
-#define SCAN_ROUNDS 10 /* batches of a profile looked at for one outbox page: a page of
-                        * mostly private posts ends early, its `next` goes on */
+/* Batches of a profile looked at for one outbox page: a page of mostly
+ * private posts ends early, and its `next` goes on. */
+#define SCAN_ROUNDS 10
 
 json_t *fed_actor_context(void)
 {
@@ -30,8 +31,8 @@ json_t *fed_create(struct arena *a, const char *actor, json_t *note)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "@context", fed_note_context());
-	json_object_set_new(o, "id",
-	                    json_string(arena_printf(a, "%s/activity", json_string_value(json_object_get(note, "id")))));
+	json_object_set_new(
+	        o, "id", json_string(arena_printf(a, "%s/activity", json_string_value(json_object_get(note, "id")))));
 	json_object_set_new(o, "type", json_string("Create"));
 	json_object_set_new(o, "actor", json_string(actor));
 	json_object_set_new(o, "published", json_incref(json_object_get(note, "published")));
@@ -161,15 +162,19 @@ int core_fed_collection(struct core *c, struct arena *a, const char *name, const
                         const struct fed_coll_at *at, json_t **out)
 {
 	struct fed_local l;
-	int which = !strcmp(what, "outbox") ? 0 : !strcmp(what, "followers") ? 1 : !strcmp(what, "following") ? 2
-	          : !strcmp(what, "featured") ? 3 : -1;
+	int which = !strcmp(what, "outbox")      ? 0
+	            : !strcmp(what, "followers") ? 1
+	            : !strcmp(what, "following") ? 2
+	            : !strcmp(what, "featured")  ? 3
+	                                         : -1;
 	if (which < 0 || core_fed_local(c, a, name, &l))
 		return ERR_NOTFOUND;
 	const char *me = fed_actor_uri(a, l.acc->username), *id = arena_printf(a, "%s/%s", me, what);
 	bool people = which == 1 || which == 2;
 	json_t *o = json_object(), *items = json_array();
-	json_object_set_new(o, "@context", which == 0 || which == 3 ? fed_note_context()
-	                                                            : json_string("https://www.w3.org/ns/activitystreams"));
+	json_object_set_new(o, "@context",
+	                    which == 0 || which == 3 ? fed_note_context()
+	                                             : json_string("https://www.w3.org/ns/activitystreams"));
 	uint64_t next = 0, next_remote = 0;
 	int rc = 0;
 	if (people && !l.lists_shown) {
@@ -186,7 +191,8 @@ int core_fed_collection(struct core *c, struct arena *a, const char *name, const
 			rc = featured(c, a, l.acc, items);
 		json_object_set_new(o, "id", json_string(id));
 		json_object_set_new(o, "type", json_string("OrderedCollection"));
-		json_object_set_new(o, "totalItems", json_integer(which == 3 ? (json_int_t)json_array_size(items) : total));
+		json_object_set_new(o, "totalItems",
+		                    json_integer(which == 3 ? (json_int_t)json_array_size(items) : total));
 		if (which == 3)
 			json_object_set_new(o, "orderedItems", json_incref(items));
 		else
@@ -205,16 +211,17 @@ int core_fed_collection(struct core *c, struct arena *a, const char *name, const
 		json_decref(o);
 		return rc;
 	}
-	const char *self = at->remote   ? arena_printf(a, "%s?page=true&remote=%llu", id, (unsigned long long)at->remote)
-	                   : at->max_id ? arena_printf(a, "%s?page=true&max_id=%llu", id, (unsigned long long)at->max_id)
-	                                : arena_printf(a, "%s?page=true", id);
+	const char *self = at->remote ? arena_printf(a, "%s?page=true&remote=%llu", id, (unsigned long long)at->remote)
+	                   : at->max_id
+	                           ? arena_printf(a, "%s?page=true&max_id=%llu", id, (unsigned long long)at->max_id)
+	                           : arena_printf(a, "%s?page=true", id);
 	json_object_set_new(o, "id", json_string(self));
 	json_object_set_new(o, "type", json_string("OrderedCollectionPage"));
 	json_object_set_new(o, "partOf", json_string(id));
 	if (next || next_remote)
-		json_object_set_new(o, "next", json_string(arena_printf(a, "%s?page=true&%s=%llu", id,
-		                                                        next ? "max_id" : "remote",
-		                                                        (unsigned long long)(next ? next : next_remote))));
+		json_object_set_new(o, "next",
+		                    json_string(arena_printf(a, "%s?page=true&%s=%llu", id, next ? "max_id" : "remote",
+		                                             (unsigned long long)(next ? next : next_remote))));
 	json_object_set_new(o, "orderedItems", items);
 	*out = o;
 	return 0;

@@ -19,9 +19,9 @@
 
 /* Where a page starts: none for the collection itself. */
 struct fed_coll_at {
-	bool page;           /* ?page=... given: a page, else the collection */
-	uint64_t max_id;     /* outbox: posts below; followers/following: follows below */
-	uint64_t remote;     /* followers: remote followers after this actor (the local ones are done) */
+	bool page;       /* ?page=... given: a page, else the collection */
+	uint64_t max_id; /* outbox: posts below; followers/following: follows below */
+	uint64_t remote; /* followers: remote followers after this actor (the local ones are done) */
 };
 
 /* The collection what ("outbox", "followers", "following", "featured") of
