@@ -23,6 +23,7 @@
 #include "base/text.h"
 #include "core/core_int.h"
 #include "core/fed_int.h"
+#include "core/fed_note_int.h"
 #include "job/job.h"
 #include "scan/feed.h" /* feed_html_text */
 #include "store/store_fed.h"
@@ -85,6 +86,17 @@ int core_fed_group_doc(struct core *c, struct arena *a, const char *name, const 
 		/* The members are as many as the group's page says; not listed. */
 		if (!strcmp(what, "followers"))
 			json_object_set_new(o, "totalItems", json_integer(g->members));
+		if (!strcmp(what, "featured")) { /* pinned posts (as Lemmy's communities) */
+			json_t *items = json_array();
+			int rc = fed_group_featured(c, a, g, items);
+			json_object_set_new(o, "@context", fed_note_context());
+			json_object_set_new(o, "totalItems", json_integer((json_int_t)json_array_size(items)));
+			json_object_set_new(o, "orderedItems", items);
+			if (rc) {
+				json_decref(o);
+				return rc;
+			}
+		}
 		*out = o;
 		return 0;
 	}
@@ -94,7 +106,7 @@ int core_fed_group_doc(struct core *c, struct arena *a, const char *name, const 
 		json_decref(o);
 		return rc;
 	}
-	json_object_set_new(o, "@context", json_pack("[s,s]", AS_CONTEXT, SEC_CONTEXT));
+	json_object_set_new(o, "@context", fed_actor_context());
 	json_object_set_new(o, "id", json_string(me));
 	json_object_set_new(o, "type", json_string("Group"));
 	json_object_set_new(o, "preferredUsername", json_string(g->name));
@@ -102,8 +114,8 @@ int core_fed_group_doc(struct core *c, struct arena *a, const char *name, const 
 	if (g->description && g->description[0])
 		json_object_set_new(o, "summary", json_string(core_render_text(c, a, g->description)));
 	json_object_set_new(o, "url", json_string(arena_printf(a, "%s/g/%s", core_fed_base(), g->name)));
-	const char *sub[] = {"inbox", "outbox", "followers"};
-	for (size_t i = 0; i < 3; i++)
+	const char *sub[] = {"inbox", "outbox", "followers", "featured"};
+	for (size_t i = 0; i < 4; i++)
 		json_object_set_new(o, sub[i], json_string(arena_printf(a, "%s/%s", me, sub[i])));
 	json_object_set_new(o, "manuallyApprovesFollowers", json_false());
 	json_object_set_new(o, "postingRestrictedToMods", json_false());

@@ -100,6 +100,15 @@ struct group *fed_group_addressed(struct core *c, struct arena *a, json_t *note)
 int fed_group_take(struct core *c, struct arena *a, const struct fed_actor *from, json_t *note,
                    const struct group *g, const char **why) WARN_UNUSED;
 
+/* ---- fed_coll.c ---- */
+/* The Create of note (takes it) by actor, as delivered and in the outbox. */
+json_t *fed_create(struct arena *a, const char *actor, json_t *note);
+/* An actor's @context: with Mastodon's term for featured (without it a
+ * JSON-LD reader drops the property). */
+json_t *fed_actor_context(void);
+/* The open group g's pinned posts, as Notes, into items. */
+int fed_group_featured(struct core *c, struct arena *a, const struct group *g, json_t *items) WARN_UNUSED;
+
 /* ---- fed_flag.c ---- */
 /* The signer of a delivery that is the instance actor (no account is 0). */
 #define FED_INSTANCE_SIGNER 0

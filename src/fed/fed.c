@@ -5,7 +5,9 @@
  */
 #include "fed/fed.h"
 
+#include <ctype.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,11 +18,13 @@
 #include "base/log.h"
 #include "base/text.h"
 #include "core/fed_sig.h" /* FED_BODY_MAX */
+#include "core/fed_coll.h"
 #include "core/fed_fetch.h"
 #include "core/federation.h"
 
 #define AP_TYPE "application/activity+json; charset=utf-8"
 #define RESOURCE_MAX 512
+#define FED_TARGET_MAX 512 /* a query re-encoded for a signature */
 
 static struct core *fc;
 
@@ -149,11 +153,39 @@ static const char *req_header(void *ctx, const char *name)
 	return http_header(ctx, name);
 }
 
+/* The (request-target) a signature covers: the path and its query, which
+ * libmicrohttpd split off and decoded; encoded again as our own collection
+ * links are (a signer that encoded other bytes does not verify). */
+static const char *target_of(struct http_req *r)
+{
+	struct http_field f[8];
+	int n = http_query_fields(r, f, 8);
+	char t[FED_TARGET_MAX];
+	size_t k = 0;
+	for (int i = 0; i < n; i++)
+		for (int part = 0; part < 2; part++) {
+			const char *s = part ? f[i].value : f[i].name;
+			if (k + 2 > sizeof t)
+				return r->path;
+			t[k++] = part ? '=' : i ? '&' : '?';
+			for (; *s; s++) {
+				if (k + 4 > sizeof t)
+					return r->path;
+				if (isalnum((unsigned char)*s) || strchr("-._~", *s))
+					t[k++] = *s;
+				else
+					k += (size_t)snprintf(t + k, 4, "%%%02X", (unsigned char)*s);
+			}
+		}
+	t[k] = '\0';
+	return n > 0 ? arena_printf(r->a, "%s%s", r->path, t) : r->path;
+}
+
 /* Who asks for an object (a signed GET, core/fed_fetch.h): refused when
  * the signer is blocked, or unsigned under authorized fetch. */
 static int fetcher(struct http_req *r, bool objects)
 {
-	struct fed_request fr = {r->method_str, r->path, NULL, 0, req_header, r, http_client_addr(r)};
+	struct fed_request fr = {r->method_str, target_of(r), NULL, 0, req_header, r, http_client_addr(r)};
 	const char *by, *why;
 	int rc = core_fed_fetcher(fc, r->a, &fr, objects, &by, &why);
 	if (rc)
@@ -180,38 +212,41 @@ static int f_actor(struct http_req *r)
 	return send_json(r, o, AP_TYPE);
 }
 
-/* followers, following, outbox: counts only (pages are not built yet), and
- * for lists someone hides not even those. */
-static int collection(struct http_req *r, const char *what, int which)
+/* outbox, followers, following, featured (core/fed_coll.c decides what is
+ * in them); ?page=...&max_id=N or &remote=N: a page. */
+static int collection(struct http_req *r, const char *what)
 {
-	struct fed_local l;
+	struct fed_coll_at at = {http_query(r, "page") != NULL, 0, 0};
+	const char *max = http_query(r, "max_id"), *rem = http_query(r, "remote");
+	if ((max && !parse_u64(max, &at.max_id)) || (rem && !parse_u64(rem, &at.remote)))
+		return ERR_INVAL;
+	json_t *o;
 	int rc = fetcher(r, true);
 	if (rc)
 		return rc;
-	if (core_fed_local(fc, r->a, http_param(r, "name"), &l))
-		return ERR_NOTFOUND;
-	json_t *o = json_object();
-	json_object_set_new(o, "@context", json_string("https://www.w3.org/ns/activitystreams"));
-	json_object_set_new(o, "id", json_string(arena_printf(r->a, "%s/%s", actor_of(r, l.acc->username), what)));
-	json_object_set_new(o, "type", json_string("OrderedCollection"));
-	if (l.lists_shown && which)
-		json_object_set_new(o, "totalItems", json_integer(which == 1 ? l.followers : l.following));
+	if ((rc = core_fed_collection(fc, r->a, http_param(r, "name"), what, &at, &o)))
+		return rc;
 	return send_json(r, o, AP_TYPE);
 }
 
 static int f_followers(struct http_req *r)
 {
-	return collection(r, "followers", 1);
+	return collection(r, "followers");
 }
 
 static int f_following(struct http_req *r)
 {
-	return collection(r, "following", 2);
+	return collection(r, "following");
 }
 
 static int f_outbox(struct http_req *r)
 {
-	return collection(r, "outbox", 0);
+	return collection(r, "outbox");
+}
+
+static int f_featured(struct http_req *r)
+{
+	return collection(r, "featured");
 }
 
 static int f_note(struct http_req *r)
@@ -243,6 +278,9 @@ static int group_doc(struct http_req *r, const char *what)
 		return 0;
 	}
 	json_t *o;
+	int rc = fetcher(r, what != NULL); /* collections as a person's: signed under authorized fetch */
+	if (rc)
+		return rc;
 	if (core_fed_group_doc(fc, r->a, name, what, &o))
 		return ERR_NOTFOUND;
 	return send_json(r, o, AP_TYPE);
@@ -261,6 +299,11 @@ static int f_group_followers(struct http_req *r)
 static int f_group_outbox(struct http_req *r)
 {
 	return group_doc(r, "outbox");
+}
+
+static int f_group_featured(struct http_req *r)
+{
+	return group_doc(r, "featured");
 }
 
 static int inbox(struct http_req *r, const char *name);
@@ -329,6 +372,7 @@ static const struct http_route fed_routes[] = {
         {HTTP_GET, "/users/:name/followers", f_followers},
         {HTTP_GET, "/users/:name/following", f_following},
         {HTTP_GET, "/users/:name/outbox", f_outbox},
+        {HTTP_GET, "/users/:name/featured", f_featured},
         {HTTP_GET, "/users/:name/statuses/:id", f_note},
         {HTTP_POST, "/users/:name/inbox", f_inbox},
         {HTTP_POST, "/inbox", f_shared_inbox},
@@ -337,6 +381,7 @@ static const struct http_route fed_routes[] = {
         {HTTP_GET, "/groups/:name", f_group},
         {HTTP_GET, "/groups/:name/followers", f_group_followers},
         {HTTP_GET, "/groups/:name/outbox", f_group_outbox},
+        {HTTP_GET, "/groups/:name/featured", f_group_featured},
         {HTTP_POST, "/groups/:name/inbox", f_group_inbox},
 };
 

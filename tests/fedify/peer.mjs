@@ -17,6 +17,9 @@
 // (names), mentions (actor ids), attachments ([{url, mediaType, name}]) and
 // poll ({options, multiple}: a Question).
 //   GET  /_test/followers        actor ids that follow fedi (Accept sent)
+//   POST /_test/collections {actor}  fedi reads the actor's outbox (every
+//        page) and featured collection with signed GETs, as Mastodon does
+//        when someone first looks at a remote profile
 import http from "node:http";
 import {
   Accept,
@@ -171,6 +174,24 @@ async function control(req, res, url) {
     const recipients = to ? [to] : [...followers.values()];
     if (recipients.length) await ctx.sendActivity({ identifier: ME }, recipients, create);
     return send(200, { id: noteId.href, sent: recipients.length });
+  }
+  if (url.pathname === "/_test/collections") {
+    const opts = { documentLoader: await ctx.getDocumentLoader({ identifier: ME }), contextLoader: ctx.contextLoader };
+    const actor = await ctx.lookupObject(body.actor, opts);
+    if (actor == null || actor.outboxId == null) return send(404, { error: "no such actor" });
+    const note = (o) => ({ type: o?.constructor?.name ?? null, id: o?.id?.href ?? null,
+      content: o?.content?.toString() ?? null });
+    const outbox = [];
+    const box = await actor.getOutbox(opts);
+    for await (const it of ctx.traverseCollection(box, opts)) {
+      outbox.push({ type: it.constructor.name, id: it.id?.href ?? null,
+        object: it instanceof Create ? note(await it.getObject(opts)) : null });
+      if (outbox.length > 200) break;
+    }
+    const featured = [];
+    const f = await actor.getFeatured(opts);
+    if (f != null) for await (const it of ctx.traverseCollection(f, opts)) featured.push(note(it));
+    return send(200, { totalItems: box?.totalItems ?? null, outbox, featured });
   }
   return send(404, { error: "unknown" });
 }
