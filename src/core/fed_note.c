@@ -232,21 +232,46 @@ static int media_in(struct core *c, struct arena *a, json_t *o, uint64_t post)
 	return 0;
 }
 
-int fed_note_in_extras(struct core *c, struct arena *a, json_t *o, uint64_t post)
+/* Note o's content warning (summary, sensitive) as post's meta: set when
+ * it has one, or always (an Update: one taken away is gone); *cw: the
+ * warning's text. */
+static int cw_in(struct core *c, struct arena *a, json_t *o, uint64_t post, bool always, const char **cw)
 {
-	int rc;
 	const char *summary = jget(o, "summary");
 	json_t *sens = json_object_get(o, "sensitive");
-	if ((summary && summary[0]) || json_is_true(sens)) {
-		struct post_meta m = {.spoiler_text = "", .language = ""};
-		if (summary && summary[0] && strlen(summary) <= FED_NOTE_MAX && utf8_valid(summary, strlen(summary))) {
-			const char *t = feed_html_text(a, summary, strlen(summary), FED_NOTE_SUMMARY_MAX);
-			m.spoiler_text = t ? t : "";
-		}
-		m.sensitive = json_is_true(sens) || m.spoiler_text[0];
-		if ((rc = store_post_meta_set(c->store, post, &m)))
-			return rc;
+	struct post_meta m = {.spoiler_text = "", .language = ""};
+	if (summary && summary[0] && strlen(summary) <= FED_NOTE_MAX && utf8_valid(summary, strlen(summary))) {
+		const char *t = feed_html_text(a, summary, strlen(summary), FED_NOTE_SUMMARY_MAX);
+		m.spoiler_text = t ? t : "";
 	}
+	m.sensitive = json_is_true(sens) || m.spoiler_text[0];
+	*cw = m.spoiler_text;
+	return always || m.sensitive ? store_post_meta_set(c->store, post, &m) : 0;
+}
+
+int fed_note_in_update(struct core *c, struct arena *a, json_t *o, uint64_t post, bool *changed)
+{
+	struct post_meta was = {.spoiler_text = ""};
+	const char *cw;
+	*changed = false;
+	if (store_post_meta_get(c->store, a, post, &was))
+		was.spoiler_text = "";
+	int rc = cw_in(c, a, o, post, true, &cw);
+	if (!rc)
+		*changed = strcmp(cw, was.spoiler_text ? was.spoiler_text : "") != 0;
+	if (!rc)
+		rc = store_fed_media_clear(c->store, post);
+	if (!rc)
+		rc = media_in(c, a, o, post);
+	return rc ? rc : fed_poll_counts_in(c, o, post);
+}
+
+int fed_note_in_extras(struct core *c, struct arena *a, json_t *o, uint64_t post)
+{
+	const char *cw;
+	int rc = cw_in(c, a, o, post, false, &cw);
+	if (rc)
+		return rc;
 	if ((rc = media_in(c, a, o, post)))
 		return rc;
 	const char *type = jget(o, "type");

@@ -41,6 +41,10 @@ void fed_note_in_tags(struct core *c, struct arena *a, json_t *o, struct post_ne
  * a Question's options (as a poll; counts from the origin are not kept),
  * and the attachments' remote URLs and descriptions (nothing downloaded). */
 int fed_note_in_extras(struct core *c, struct arena *a, json_t *o, uint64_t post) WARN_UNUSED;
+/* In, for an Update of a Note taken in before: its content warning (given
+ * or taken away; *changed when it differs), its attachments again, and a
+ * Question's counts. */
+int fed_note_in_update(struct core *c, struct arena *a, json_t *o, uint64_t post, bool *changed) WARN_UNUSED;
 /* A Question's counts as its origin gives them (each option's
  * replies.totalItems, votersCount) kept for post's poll; nothing when o is
  * no Question or gives none. */

@@ -1244,15 +1244,17 @@ static int on_update(struct core *c, struct arena *a, const struct fed_actor *fr
 	if (!content || strlen(content) > FED_NOTE_MAX || !utf8_valid(content, strlen(content)) ||
 	    store_fed_note_post(c->store, oid, &pid, &by) || by != from->id || !pid)
 		return 0;
-	/* A Question's Update mostly brings new counts (Mastodon sends one
-	 * after votes): the text is stored again only when it changed, so a
-	 * count does not make the post "edited". */
-	int rc = fed_poll_counts_in(c, o, pid);
+	/* Its content warning, attachments and a Question's counts come
+	 * along.  A Question's Update mostly brings new counts (Mastodon sends
+	 * one after votes): the post is "edited" only when its text or its
+	 * warning changed. */
+	bool cw_changed;
+	int rc = fed_note_in_update(c, a, o, pid, &cw_changed);
 	const char *text = feed_html_text(a, content, strlen(content), FED_TEXT_MAX);
 	if (!text)
 		text = "";
 	struct post *p;
-	if (rc || (!store_post_get(c->store, a, 0, pid, &p) && p->text && !strcmp(p->text, text)))
+	if (rc || (!cw_changed && !store_post_get(c->store, a, 0, pid, &p) && p->text && !strcmp(p->text, text)))
 		return rc;
 	rc = store_post_update(c->store, pid, text, core_search_words(a, text), NULL, 0, NULL, 0, time_now());
 	return rc ? rc : store_fed_note_text(c->store, oid, text);

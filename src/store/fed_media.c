@@ -14,6 +14,12 @@ int store_fed_media_put(struct store *s, const struct fed_media *m)
 	               "uisss", m->post_id, (int64_t)m->idx, m->url, m->mime, m->name);
 }
 
+int store_fed_media_clear(struct store *s, uint64_t post)
+{
+	DB_OR_FAIL(s);
+	return db_exec(db, "DELETE FROM fed_media WHERE post_id = ?1", "u", post);
+}
+
 struct media_rows {
 	struct arena *a;
 	struct fed_media *v;

@@ -154,3 +154,49 @@ def counts_of(server, h, sid):
     r = api(server, h, "GET", "/api/v1/statuses/" + sid)
     assert r.status_code == 200, r.text
     return r.json()["poll"]
+
+
+def test_an_update_brings_warning_and_attachments(pair):
+    """An Update of a Note from elsewhere changes its content warning (also
+    taking it away) and its attachments, not only its text; seen failing
+    first: the warning and the old picture stayed."""
+    from test_federation import Peer
+
+    a, _ = pair
+    ann = a.new_user(prefix="ann")
+    ha = token(a, ann.name)
+    r = api(a, ha, "POST", "/api/v1/statuses", data={"status": "Foto's van de dag?", "visibility": "public"})
+    mine = r.json()
+    peer = Peer()
+    try:
+        nid = peer.base + "/notes/n1"
+
+        def note(content, summary, alt):
+            o = {"id": nid, "type": "Note", "attributedTo": peer.actor, "content": content,
+                 "inReplyTo": mine["uri"], "to": ["https://www.w3.org/ns/activitystreams#Public"],
+                 "published": "2026-12-01T10:00:00Z",
+                 "attachment": [{"type": "Document", "mediaType": "image/jpeg", "url": peer.base + "/m/1.jpg",
+                                 "name": alt}]}
+            if summary:
+                o["summary"], o["sensitive"] = summary, True
+            return o
+
+        inbox = "%s/users/%s/inbox" % (a.base, ann.name)
+        assert peer.post(inbox, {"id": peer.base + "/c/1", "type": "Create", "actor": peer.actor,
+                                 "object": note("<p>Hier zijn ze</p>", "Ziekenhuisfoto", "Een kamer")}).status_code == 202
+
+        def reply():
+            d = api(a, ha, "GET", "/api/v1/statuses/%s/context" % mine["id"]).json()["descendants"]
+            return d[0] if d else None
+        st = wait_for(reply)
+        assert st and st["spoiler_text"] == "Ziekenhuisfoto" and st["sensitive"]
+        assert [m["description"] for m in st["media_attachments"]] == ["Een kamer"]
+        assert peer.post(inbox, {"id": peer.base + "/u/1", "type": "Update", "actor": peer.actor,
+                                 "object": note("<p>Hier zijn ze</p>", None, "Een tuin met bankjes")}).status_code == 202
+        get = lambda: api(a, ha, "GET", "/api/v1/statuses/" + st["id"]).json()
+        assert wait_for(lambda: get()["spoiler_text"] == ""), get()
+        got = get()
+        assert not got["sensitive"] and got["edited_at"]
+        assert [m["description"] for m in got["media_attachments"]] == ["Een tuin met bankjes"]
+    finally:
+        peer.close()
