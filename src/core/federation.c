@@ -32,6 +32,7 @@
 #define JOB_POST    "fed_post"
 #define JOB_DELIVER "fed_deliver"
 #define JOB_PRUNE   "fed_prune"
+#define JOB_POLL    "fed_poll" /* a poll of ours got votes: its counts out, once per while */
 #define AS_CONTEXT  "https://www.w3.org/ns/activitystreams"
 #define SEC_CONTEXT "https://w3id.org/security/v1"
 #define USER_AGENT  "kring (ActivityPub)"
@@ -1088,6 +1089,7 @@ static int vote_take(struct core *c, struct arena *a, const struct fed_actor *fr
 			if (!rc && taken) {
 				*voted = post;
 				*why = NULL;
+				fed_poll_changed(c, a, post);
 			}
 			return rc;
 		}
@@ -1853,6 +1855,18 @@ void core_fed_poll_voted(struct core *c, uint64_t viewer, uint64_t post, const s
 	struct account *me = local_acc(c, &a, viewer);
 	struct post *p;
 	struct fed_actor *author;
+	/* A vote on a poll of ours: its new counts go out in a while. */
+	struct account *mine;
+	if (me && !store_post_get(c->store, &a, 0, post, &p) && !store_account_get(c->store, &a, p->author_id, &mine) &&
+	    !core_fed_is_remote(mine)) {
+		int rc = store_begin(c->store);
+		if (!rc)
+			fed_poll_changed(c, &a, post);
+		if (store_finish(c->store, rc))
+			log_warn("cannot queue the counts of poll %llu", (unsigned long long)post);
+		arena_release(&a);
+		return;
+	}
 	/* A vote on a poll from elsewhere goes to its author alone, a Note per
 	 * choice with the option's title as name (as Mastodon votes); the
 	 * origin counts it and sends the poll's new counts to its followers. */
@@ -1934,7 +1948,9 @@ void core_fed_account_blocked(struct core *c, uint64_t viewer, uint64_t target, 
 	arena_release(&a);
 }
 
-void core_fed_post_edited(struct core *c, uint64_t post)
+/* The Update of post (edited: its text changed, else only its poll's
+ * counts: no "updated", so no server shows an edit). */
+static void post_update(struct core *c, uint64_t post, bool edited)
 {
 	struct arena a;
 	arena_init(&a);
@@ -1946,7 +1962,9 @@ void core_fed_post_edited(struct core *c, uint64_t post)
 			log_warn("cannot queue the Update of group post %llu", (unsigned long long)post);
 	} else if (fed_on && !fed_post_to(c, &a, post, &p, &author, &r)) {
 		json_t *note = fed_note_json(c, &a, p, author);
-		json_object_set_new(note, "updated", json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
+		if (edited || p->edited_at)
+			json_object_set_new(note, "updated",
+			                    json_string(iso_time(&a, p->edited_at ? p->edited_at : time_now())));
 		json_t *up = activity(&a, author, "Update", arena_printf(&a, "updates/%llu", (unsigned long long)id_new()), note);
 		dm_address(c, &a, p, up);
 		const char *body = fed_dump(&a, up);
@@ -1954,6 +1972,49 @@ void core_fed_post_edited(struct core *c, uint64_t post)
 			log_warn("cannot queue the Update of post %llu", (unsigned long long)post);
 	}
 	arena_release(&a);
+}
+
+void core_fed_post_edited(struct core *c, uint64_t post)
+{
+	post_update(c, post, true);
+}
+
+/* Votes on a poll of ours: its counts go out once the votes settle, at most
+ * once per fed_poll_delay seconds (Mastodon waits too), as an Update of the
+ * Question to the servers it went to.  In the caller's transaction when
+ * there is one. */
+static int64_t fed_poll_delay = 60;
+
+void fed_poll_changed(struct core *c, struct arena *a, uint64_t post)
+{
+	const char **args;
+	int64_t *at;
+	size_t n;
+	struct post *p;
+	struct account *author;
+	if (!fed_on || store_post_get(c->store, a, 0, post, &p) ||
+	    store_account_get(c->store, a, p->author_id, &author) || core_fed_is_remote(author) ||
+	    reach(c, p, time_now()) == FED_REACH_NONE ||
+	    store_job_queued(c->store, a, JOB_POLL, 1000, &args, &at, &n))
+		return;
+	const char *arg = arena_printf(a, "%llu", (unsigned long long)post);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(args[i], arg))
+			return; /* already on its way */
+	if (queue(c, JOB_POLL, arg, time_now() + fed_poll_delay))
+		return;
+	job_kick();
+}
+
+static int job_poll(void *ctx, const char *arg, char *why, size_t whylen)
+{
+	(void)why;
+	(void)whylen;
+	uint64_t id;
+	if (!parse_u64(arg, &id))
+		return ERR_INVAL;
+	post_update(ctx, id, false);
+	return 0;
 }
 
 /* Update of the actor document, signed with key (NULL: the current one). */
@@ -2034,7 +2095,7 @@ static int job_prune(void *ctx, const char *arg, char *why, size_t whylen)
 
 /* ---- start and stop ---- */
 
-static struct job_handler fed_handlers[3];
+static struct job_handler fed_handlers[4];
 
 int core_fed_open(struct core *c, const char *base_url, const struct job_handler **h, size_t *n)
 {
@@ -2042,12 +2103,16 @@ int core_fed_open(struct core *c, const char *base_url, const struct job_handler
 	fed_handlers[1] = (struct job_handler){.kind = JOB_DELIVER, .run = job_deliver, .ctx = c,
 	                                       .max_attempts = FED_DELIVER_ATTEMPTS, .backoff_max = FED_BACKOFF_MAX};
 	fed_handlers[2] = (struct job_handler){.kind = JOB_PRUNE, .run = job_prune, .ctx = c};
+	fed_handlers[3] = (struct job_handler){.kind = JOB_POLL, .run = job_poll, .ctx = c};
 	*h = fed_handlers;
-	*n = 3;
+	*n = 4;
 	if (store_job_ensure(c->store, JOB_PRUNE, "", time_now() + FED_PRUNE_EVERY))
 		log_warn("cannot queue the pruning of federation's tables");
 	if (curl_global_init(CURL_GLOBAL_DEFAULT))
 		return ERR_IO;
+	const char *pd = getenv("KRING_FED_POLL_DELAY"); /* tests: seconds before a poll's counts go out */
+	if (pd && atoi(pd) > 0)
+		fed_poll_delay = atoi(pd);
 	const char *hr = getenv("KRING_FED_HOST_RATE"); /* tests: a small limit */
 	if (hr && atoi(hr) > 0)
 		fed_host_rate = atoi(hr);

@@ -200,3 +200,30 @@ def test_an_update_brings_warning_and_attachments(pair):
         assert [m["description"] for m in got["media_attachments"]] == ["Een tuin met bankjes"]
     finally:
         peer.close()
+
+
+def test_a_polls_new_counts_reach_the_servers_it_went_to(pair):
+    """Votes on a poll here (from here and from elsewhere) go out as an
+    Update of the Question a while later (KRING_FED_POLL_DELAY=1 in tests,
+    a minute otherwise), so another server shows the origin's counts; a
+    count Update is no edit there."""
+    a, b = pair
+    ann, carl = a.new_user(prefix="ann"), a.new_user(prefix="carl")
+    bob = b.new_user(prefix="bob")
+    ha, hc, hb = token(a, ann.name), token(a, carl.name), token(b, bob.name)
+    follow_remote(b, hb, a, ann.name)
+    p = poll_post(a, ha, "Bingo of film?", ["bingo", "film"])
+    st = wait_for(lambda: [s for s in home(b, hb) if s["uri"].endswith("/statuses/" + p["id"])])
+    assert st
+    sid = st[0]["id"]
+    assert counts(b, hb, sid) == [0, 0]
+    # carl votes on a: b hears the counts without anyone voting there.
+    assert api(a, hc, "POST", "/api/v1/polls/%s/votes" % p["id"], data={"choices[]": ["1"]}).status_code == 200
+    assert wait_for(lambda: counts(b, hb, sid) == [0, 1]), counts(b, hb, sid)
+    got = api(b, hb, "GET", "/api/v1/statuses/" + sid).json()
+    assert got["edited_at"] is None and got["poll"]["voters_count"] == 1
+    # bob votes on b: a counts it, and the counts come back to b as 1 and 1.
+    assert api(b, hb, "POST", "/api/v1/polls/%s/votes" % sid, data={"choices[]": ["0"]}).status_code == 200
+    assert wait_for(lambda: counts(a, ha, p["id"]) == [1, 1])
+    assert wait_for(lambda: counts_of(b, hb, sid)["voters_count"] == 2), counts_of(b, hb, sid)
+    assert counts(b, hb, sid) == [1, 1]

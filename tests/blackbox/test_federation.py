@@ -21,7 +21,8 @@ GROUP_ID_RE = re.compile(r'name="group_id" value="(\d+)"')
 def fed_server():
     port = free_port()
     base = "http://127.0.0.1:%d" % port
-    s = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": base})
+    # A poll's counts go out 1 s after a vote (not a minute).
+    s = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": base, "KRING_FED_POLL_DELAY": "1"})
     s.start(port=port)
     return s
 
