@@ -133,7 +133,8 @@ int core_familiar_followers(struct core *c, struct arena *a, uint64_t viewer, ui
 	size_t k = 0;
 	for (size_t i = 0; i < nv && k < CORE_PAGE_MAX; i++) {
 		struct relation rel;
-		if (v[i]->id == viewer || v[i]->suspended || core_relation(c, viewer, v[i]->id, &rel) || !rel.following)
+		if (v[i]->id == viewer || v[i]->suspended || !core_listed(viewer, target, v[i]) ||
+		    core_relation(c, viewer, v[i]->id, &rel) || !rel.following)
 			continue;
 		v[k++] = v[i];
 	}

@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
+#include "core/federation.h"
 #include "store/store_api.h"
 
 /* ---- conversations ---- */
@@ -181,6 +182,13 @@ bool core_collections_hidden(const struct account *acc)
 bool core_collections_visible(uint64_t viewer, const struct account *acc)
 {
 	return (viewer && viewer == acc->id) || !core_collections_hidden(acc);
+}
+
+bool core_listed(uint64_t viewer, uint64_t owner, const struct account *x)
+{
+	/* Someone elsewhere: their own server keeps their lists (a client's
+	 * default here is no rule about them). */
+	return (viewer && viewer == owner) || core_fed_is_remote(x) || core_collections_visible(viewer, x);
 }
 
 int core_collections_choose(struct core *c, const struct account *me, bool hide)

@@ -710,6 +710,14 @@ int core_dm_policy_set(struct core *c, uint64_t viewer, int policy) WARN_UNUSED;
  * default for clients: their list of care providers is nobody's business. */
 bool core_collections_visible(uint64_t viewer, const struct account *acc);
 bool core_collections_hidden(const struct account *acc); /* the setting as it applies */
+/* May x be shown to viewer in owner's list of followers or followed (or
+ * as a follower in common)?  The list's owner sees everyone in it; others
+ * only those whose own lists viewer may see: a client who keeps whom they
+ * follow to themselves is not shown in their care provider's followers
+ * either (that is the same fact from the other side).  Accounts elsewhere
+ * are listed (their server keeps their lists).  viewer 0: anyone, another
+ * server too. */
+bool core_listed(uint64_t viewer, uint64_t owner, const struct account *x);
 /* The person me chooses to hide their lists or not.  Only a change from
  * what applies is stored, so the default keeps following the kind of
  * account (a professional who becomes a client has them hidden). */

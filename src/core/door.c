@@ -101,7 +101,14 @@ int core_followers(struct core *c, struct arena *a, uint64_t viewer, uint64_t ac
 	if ((rc = store_follow_page(c->store, a, account, following, pg, &ids, &marks, &k)))
 		return rc;
 	page_marks(pg, marks, k, older, newer);
-	return accounts_of(c, a, viewer, ids, k, out, n);
+	if ((rc = accounts_of(c, a, viewer, ids, k, out, n)))
+		return rc;
+	size_t kept = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (core_listed(viewer, account, (*out)[i]))
+			(*out)[kept++] = (*out)[i];
+	*n = kept;
+	return 0;
 }
 
 int core_post_actors(struct core *c, struct arena *a, uint64_t viewer, uint64_t post, bool boosts,

@@ -78,7 +78,9 @@ static void add_account(struct core *c, struct arena *a, json_t *items, uint64_t
 {
 	struct account *x;
 	const char *uri;
-	if (core_account_get(c, a, id, &x) || x->suspended)
+	/* Another server is anyone: a client who keeps their lists to
+	 * themselves is left out of others' lists too (core_listed). */
+	if (core_account_get(c, a, id, &x) || x->suspended || !core_listed(0, 0, x))
 		return;
 	if (!core_fed_is_remote(x))
 		uri = fed_actor_uri(a, x->username);

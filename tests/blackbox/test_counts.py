@@ -171,10 +171,13 @@ def test_follower_lists_of_a_client_are_hidden_by_default(server, anon):
         assert api(server, "/api/v1/accounts/%s/following" % cid, tok) == []
         acc = account(server, client.name, tok)
         assert acc["followers_count"] == 0 and acc["following_count"] == 0, acc
-    # The pro's followers are shown: the client is among them.
-    assert client.name in names(api(server, "/api/v1/accounts/%s/followers" % pid))
-    # ... unless the client hides; then the pro's list still shows everyone else,
-    # it is the client's own list that is hidden.
+    # The pro's followers are shown, but not the client: that the client
+    # follows this care provider is the same fact as the client's own hidden
+    # list, seen from the other side (core_listed).  The pro sees them.
+    assert client.name not in names(api(server, "/api/v1/accounts/%s/followers" % pid))
+    assert client.name not in listed(anon, "/@%s/followers" % pro.name)
+    assert client.name in names(api(server, "/api/v1/accounts/%s/followers" % pid, token(server, pro.name)))
+    assert api(server, "/api/v1/accounts/%s" % pid)["followers_count"] == 1  # a number names no one
     for who in (anon, friend):
         assert friend.name not in listed(who, "/@%s/followers" % client.name)
         assert pro.name not in listed(who, "/@%s/following" % client.name)
@@ -192,6 +195,7 @@ def test_follower_lists_of_a_client_are_hidden_by_default(server, anon):
 
 def test_hiding_follower_lists_is_a_setting(server, anon):
     c, f = server.new_user(prefix="hsc"), server.new_user(prefix="hsf")
+    settings(f, collections="shown")  # f is in others' lists only when f shows its own
     assert f.post("/@%s/follow" % c.name).status_code == 303
     ctok = token(server, c.name)
     cid = account(server, c.name)["id"]
@@ -208,6 +212,7 @@ def test_hiding_follower_lists_is_a_setting(server, anon):
     # A professional shows them unless they choose otherwise.
     p, g = server.new_user(prefix="hsp"), server.new_user(prefix="hsg")
     settings(p, person_type="professional")
+    settings(g, collections="shown")
     assert g.post("/@%s/follow" % p.name).status_code == 303
     assert g.name in listed(anon, "/@%s/followers" % p.name)
     settings(p, collections="hidden")
@@ -218,6 +223,7 @@ def test_hiding_follower_lists_is_a_setting(server, anon):
     q, r = server.new_user(prefix="hsq"), server.new_user(prefix="hsr")
     settings(q, person_type="professional")
     settings(q, person_type="professional", collections="shown")
+    settings(r, collections="shown")
     assert r.post("/@%s/follow" % q.name).status_code == 303
     assert r.name in listed(anon, "/@%s/followers" % q.name)
     settings(q, person_type="client", collections="shown")

@@ -27,6 +27,10 @@ def test_directory_familiar_followers_translation_languages(server):
     assert pro.name in names and client.name not in names and viewer.name not in names
     assert api(server, None, "/api/v1/directory").status_code == 200
     assert len(api(server, tv, "/api/v1/directory", params={"limit": 1}).json()) == 1
+    # friend shows whom they follow (a client's default hides it, and then
+    # they are no one's follower in common either: see below).
+    assert requests.patch(server.base + "/api/v1/accounts/update_credentials", headers=hdr(tf),
+                          data={"hide_collections": "false"}, timeout=10).status_code == 200
     # viewer follows friend; friend follows the professional and the client.
     requests.post(server.base + "/api/v1/accounts/%s/follow" % ids[friend.name], headers=hdr(tv), timeout=10)
     for who in (pro.name, client.name):
@@ -37,5 +41,10 @@ def test_directory_familiar_followers_translation_languages(server):
     assert got[ids[pro.name]] == [ids[friend.name]]
     # A client's followers are nobody's business: not even "familiar" ones.
     assert got[ids[client.name]] == []
+    # friend hides whom they follow again: no longer "familiar" anywhere.
+    assert requests.patch(server.base + "/api/v1/accounts/update_credentials", headers=hdr(tf),
+                          data={"hide_collections": "true"}, timeout=10).status_code == 200
+    r = api(server, tv, "/api/v1/accounts/familiar_followers", params={"id[]": [ids[pro.name]]})
+    assert [x["accounts"] for x in r.json()] == [[]]
     assert api(server, tv, "/api/v1/accounts/familiar_followers", params={"id[]": ["1"] * 41}).status_code == 422
     assert api(server, None, "/api/v1/instance/translation_languages").json() == {}

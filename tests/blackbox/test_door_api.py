@@ -37,6 +37,7 @@ def test_suspended_accounts_lists_are_gone_through_both_doors(server, admin):
     owner = server.new_user(prefix="lijst")
     fan = server.new_user(prefix="fan")
     profile_settings(owner, collections="shown")
+    profile_settings(fan, collections="shown")  # a client who hides is in no one's list (test_counts)
     assert fan.post("/@%s/follow" % owner.name, {}).status_code == 303
     tf = token(server, fan.name)
     oid = account_id(server, tf, owner.name)
@@ -58,6 +59,7 @@ def test_suspended_follower_left_out_alike(server, admin):
     fan = server.new_user(prefix="geschorst")
     other = server.new_user(prefix="kijker")
     profile_settings(owner, collections="shown")
+    profile_settings(fan, collections="shown")  # a client who hides is in no one's list (test_counts)
     assert fan.post("/@%s/follow" % owner.name, {}).status_code == 303
     to = token(server, other.name)
     ta = token(server, admin.name)
