@@ -53,6 +53,8 @@ def test_followers_walk_every_page_once_in_follow_order(server):
     owner = server.new_user(prefix="veel")
     profile_settings(owner, collections="shown")
     fans = [server.new_user(prefix="fan") for _ in range(5)]
+    for f in fans:  # a client who hides their lists is in no one's list (test_counts)
+        profile_settings(f, collections="shown")
     gone = server.new_user(prefix="weg")
     # They follow in the reverse order of their accounts, the suspended one
     # in the middle: Mastodon's order is the follow's, not the account's.
@@ -161,6 +163,9 @@ def test_followers_page_has_next_and_previous(server):
                      " SELECT a.id, o.id, 0, 1000 + CAST(SUBSTR(a.username, %d) AS INTEGER)"
                      " FROM accounts a, accounts o WHERE a.username LIKE '%s\\_%%' ESCAPE '\\'"
                      " AND o.username = '%s'" % (len(prefix) + 2, prefix, owner.name))
+    # They show their own lists (collections 2): a client who hides them
+    # is in no one's list (test_counts).
+    db_write(server, "UPDATE accounts SET collections = 2 WHERE username LIKE '%s\\_%%' ESCAPE '\\'" % prefix)
     # A suspended follower on the first page: left out, and the page still
     # leads on (it is full in the store).
     server.cli("user", "suspend", names[40])
