@@ -638,6 +638,14 @@ int core_mod_groups(struct core *c, struct arena *a, uint64_t viewer, struct mod
  * nobody on the owner).  The action, closing the report and the log entry
  * are one transaction. */
 int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note) WARN_UNUSED;
+/* An instance moderator sends an open report about someone on another
+ * server to that server's moderators (a Flag from this instance; the
+ * reporter is not named), with note (or the report's reason) as comment;
+ * the report stays open here and the log says it was forwarded.
+ * ERR_INVAL: the account is local; ERR_CONFLICT: closed, or nothing to
+ * send to (a blocked server). */
+int core_report_forward(struct core *c, struct arena *a, uint64_t viewer, uint64_t report, const char *note,
+                        bool *forwarded) WARN_UNUSED;
 /* Suspend an account (on) or lift its suspension, logged with the note.
  * The hierarchy: moderators suspend members only, administrators anyone,
  * nobody themselves; only administrators lift.  actor 0 is the operator

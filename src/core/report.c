@@ -260,6 +260,41 @@ int core_account_suspend(struct core *c, uint64_t actor, uint64_t account, bool 
 	return rc;
 }
 
+int core_report_forward(struct core *c, struct arena *a, uint64_t viewer, uint64_t report, const char *note,
+                        bool *forwarded)
+{
+	*forwarded = false;
+	if (!viewer)
+		return ERR_AUTH;
+	struct mod_report *r;
+	struct group *g;
+	struct account *acc;
+	/* The Flag is queued and logged in one transaction (core_fed_flag's
+	 * own nests in it). */
+	int rc = store_begin(c->store);
+	if (!rc)
+		rc = store_modreport_get(c->store, a, report, &r);
+	if (!rc)
+		rc = may_handle(c, a, viewer, r->group_id, &g);
+	/* The instance speaks to another server, not a group; only an open
+	 * report about someone elsewhere. */
+	if (!rc && (r->group_id || r->state != 0))
+		rc = r->group_id ? ERR_FORBIDDEN : ERR_CONFLICT;
+	if (!rc && !(rc = store_account_get(c->store, a, r->account_id, &acc)) && !core_fed_is_remote(acc))
+		rc = ERR_INVAL;
+	if (!rc)
+		rc = core_fed_flag(c, a, viewer, r->account_id, &r->post_id, r->post_id ? 1 : 0,
+		                   note && note[0] ? note : r->reason, forwarded);
+	if (!rc && !*forwarded)
+		rc = ERR_CONFLICT; /* its server is blocked or unknown: nothing to send to */
+	if (!rc)
+		rc = store_mod_log_add(c->store, viewer, 0, "forward", r->account_id, r->post_id, note);
+	rc = store_finish(c->store, rc);
+	if (rc)
+		*forwarded = false;
+	return rc;
+}
+
 int core_report_act(struct core *c, uint64_t viewer, uint64_t report, const char *action, const char *note)
 {
 	static const char *const actions[] = {"remove", "warn", "suspend", "ban", "dismiss"};

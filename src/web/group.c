@@ -13,6 +13,7 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/text.h"
+#include "core/federation.h"
 #include "core/reach.h"
 #include "web/web_int.h"
 
@@ -488,8 +489,13 @@ struct tval *reports_model(struct http_req *r, struct mod_report *v, size_t n)
 		struct tval *x = tv_obj(r->a);
 		struct account *acc, *rep;
 		tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)v[i].id);
-		if (!core_account_get(CORE(r), r->a, v[i].account_id, &acc))
+		if (!core_account_get(CORE(r), r->a, v[i].account_id, &acc)) {
 			tv_set(x, "account", account_model(r, acc));
+			/* Someone elsewhere: the instance may send the report on. */
+			const char *at = core_fed_is_remote(acc) ? strchr(acc->username, '@') : NULL;
+			if (at && !v[i].group_id)
+				tv_set_str(r->a, x, "remote_host", at + 1);
+		}
 		if (!core_account_get(CORE(r), r->a, v[i].reporter_id, &rep))
 			tv_set(x, "reporter", account_model(r, rep));
 		tv_set_str(r->a, x, "reason", v[i].reason);
@@ -514,6 +520,7 @@ static const char *mod_action_label(const struct mod_entry *e)
 		{"ban", N_("Uitgesloten uit de kring")},
 		{"unban", N_("Uitsluiting opgeheven")},
 		{"dismiss", N_("Klacht gesloten zonder actie")},
+		{"forward", N_("Klacht doorgestuurd naar de andere server")},
 		{"accept", N_("Verzoek om lid te worden aangenomen")},
 		{"approve", N_("Bericht goedgekeurd")},
 		{"make-moderator", N_("Moderator gemaakt")},
@@ -627,9 +634,16 @@ int h_moderation_act(struct http_req *r)
 	const char *note = http_form(r, "note");
 	if (note && text_check(note, strlen(note), 1000))
 		return ERR_INVAL;
+	const char *back = http_form(r, "back");
+	if (!strcmp(http_param(r, "action"), "forward")) {
+		bool forwarded;
+		if ((rc = core_report_forward(CORE(r), r->a, WREQ(r)->viewer, id, note, &forwarded)))
+			return rc;
+		redirect_msg(r, back ? local_path(back) : "/moderation", "report_forwarded");
+		return 0;
+	}
 	if ((rc = core_report_act(CORE(r), WREQ(r)->viewer, id, http_param(r, "action"), note)))
 		return rc;
-	const char *back = http_form(r, "back");
 	http_redirect(r, back ? local_path(back) : "/moderation");
 	return 0;
 }

@@ -703,6 +703,7 @@ struct tval *page_model(struct http_req *r, const char *title)
 		{"requested_group", N_("Uw verzoek is verstuurd. Een moderator kijkt ernaar.")},
 		{"joined", N_("Welkom in de kring!")},
 		{"reported", N_("Dank u. Een moderator kijkt ernaar.")},
+		{"report_forwarded", N_("De klacht is doorgestuurd naar de moderatoren van de andere server. Hier staat ze nog open.")},
 		{"guidelines", N_("U hebt de richtlijnen geaccepteerd. Plaats uw bericht nu opnieuw.")},
 		{"pending", N_("Uw bericht wacht op goedkeuring door een moderator.")},
 		{"voted", N_("Uw stem is geteld.")},

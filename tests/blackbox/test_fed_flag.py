@@ -63,3 +63,51 @@ def test_forward_about_a_local_account_sends_nothing(pair):
     r = api(a, ha, "POST", "/api/v1/reports", data={"account_id": cid, "comment": "Lokaal", "forward": "true"})
     assert r.status_code == 200, r.text
     assert r.json()["forwarded"] is False
+
+
+def test_a_moderator_forwards_a_report_from_the_page(pair):
+    """The moderators' page offers to send a report about someone on another
+    server on to that server; the report stays open here, the log says so,
+    and the other server's moderators get it (not the reporter's name).
+    A report about someone here has no such button, and a forged POST is
+    refused."""
+    import re
+    a, b = pair
+    carl = a.new_user(prefix="carl")
+    mod = a.new_user(role="moderator", prefix="mod")
+    bob, dave = b.new_user(prefix="bob"), a.new_user(prefix="dave")
+    admin = b.new_user(role="admin", prefix="adm")
+    hc = token(a, carl.name)
+    hadm = token(b, admin.name, "read write admin:read admin:write")
+    acc = api(a, hc, "GET", "/api/v2/search", params={"q": "@%s@%s" % (bob.name, host(b)),
+                                                     "resolve": "true"}).json()["accounts"][0]
+    w = uniq("pf")
+    r = carl.post("/@%s/report" % acc["acct"], {"reason": "Oplichting " + w})
+    assert r.status_code == 303, r.text[:300]
+    local_w = uniq("lc")
+    assert carl.post("/@%s/report" % dave.name, {"reason": "Hier " + local_w}).status_code == 303
+    page = mod.get("/moderation").text
+    items = page.split('<li class="card">')
+    mine = [x for x in items if w in x][0]
+    here = [x for x in items if local_w in x][0]
+    assert "Doorsturen naar de moderatoren van %s" % host(b) in mine
+    assert "/forward" not in here
+    rid = re.search(r'/moderation/(\d+)/forward', mine).group(1)
+    lid = re.search(r'/moderation/(\d+)/dismiss', here).group(1)
+    # Not for a report about someone here, nor for a plain member.
+    assert mod.post("/moderation/%s/forward" % lid, {"note": ""}).status_code == 400
+    assert carl.post("/moderation/%s/forward" % rid, {"note": ""}).status_code in (403, 404)
+    r = mod.post("/moderation/%s/forward" % rid, {"note": "Doorgestuurd " + w, "back": "/moderation"})
+    assert r.status_code == 303, r.text[:300]
+    page = mod.get(r.headers["Location"]).text
+    assert "doorgestuurd naar de moderatoren van de andere server" in page
+    assert w in page  # still open here
+    assert "Klacht doorgestuurd naar de andere server" in page  # the log
+
+    def on_b():
+        reps = api(b, hadm, "GET", "/api/v1/admin/reports").json()
+        return [x for x in reps if w in (x.get("comment") or "")]
+
+    got = wait_for(on_b)
+    assert got and got[0]["target_account"]["username"] == bob.name
+    assert carl.name not in str(got[0]) and mod.name not in str(got[0])
