@@ -101,8 +101,9 @@ static int list_page(struct http_req *r, const char *error, const char *field)
 	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
 		const char *s = http_form(r, keep[i]);
 		if (s)
-			tv_set_str(r->a, m, keep[i], s);
+			tv_set_str(r->a, m, arena_printf(r->a, "f_%s", keep[i]), s);
 	}
+	tv_set_str(r->a, m, "err_id", "campaign-new-error");
 	const char *gk = http_form(r, "goal_kind");
 	tv_set_bool(r->a, m, gk && !strcmp(gk, "clicks") ? "kind_clicks"
 	                     : gk && !strcmp(gk, "applications") ? "kind_applications"
@@ -212,20 +213,21 @@ static void edit_model(struct http_req *r, struct tval *m, const struct campaign
 {
 	tv_set_strf(r->a, m, "edit_url", "/campagnes/%llu", (unsigned long long)cp->id);
 	tv_set_strf(r->a, m, "delete_url", "/campagnes/%llu/verwijderen", (unsigned long long)cp->id);
+	tv_set_str(r->a, m, "err_id", "campaign-edit-error");
 	int kind = cp->goal_kind;
 	if (typed) {
 		static const char *const keep[] = {"name", "by", "goal", "starts", "ends"};
 		for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
 			const char *s = http_form(r, keep[i]);
-			tv_set_str(r->a, m, arena_printf(r->a, "e_%s", keep[i]), s ? s : "");
+			tv_set_str(r->a, m, arena_printf(r->a, "f_%s", keep[i]), s ? s : "");
 		}
 		kind = goal_kind_of(http_form(r, "goal_kind"));
 	} else {
-		tv_set_str(r->a, m, "e_name", cp->name);
-		tv_set_str(r->a, m, "e_by", *cp->tag ? arena_printf(r->a, "#%s", cp->tag) : cp->link);
-		tv_set_strf(r->a, m, "e_goal", "%lld", (long long)cp->goal);
-		tv_set_str(r->a, m, "e_starts", iso_day(r, cp->starts_at));
-		tv_set_str(r->a, m, "e_ends", iso_day(r, cp->ends_at - 1)); /* the last day, included */
+		tv_set_str(r->a, m, "f_name", cp->name);
+		tv_set_str(r->a, m, "f_by", *cp->tag ? arena_printf(r->a, "#%s", cp->tag) : cp->link);
+		tv_set_strf(r->a, m, "f_goal", "%lld", (long long)cp->goal);
+		tv_set_str(r->a, m, "f_starts", iso_day(r, cp->starts_at));
+		tv_set_str(r->a, m, "f_ends", iso_day(r, cp->ends_at - 1)); /* the last day, included */
 	}
 	tv_set_bool(r->a, m, kind == CAMPAIGN_CLICKS         ? "kind_clicks"
 	                     : kind == CAMPAIGN_APPLICATIONS ? "kind_applications"
