@@ -26,7 +26,8 @@ def norm_default(d):
     if d is None:
         return None
     d = re.sub(r"::[a-z ]+$", "", str(d)).strip()
-    return d
+    # PostgreSQL shows a negative default quoted ('-1'::bigint).
+    return re.sub(r"^'(-?[0-9]+)'$", r"\1", d)
 
 
 def sqlite_schema(path):
