@@ -114,8 +114,8 @@ int fed_group_featured(struct core *c, struct arena *a, const struct group *g, j
 #define FED_INSTANCE_SIGNER 0
 const char *fed_instance_key_id(struct arena *a);
 
-/* A poll of ours got a vote (federation.c): its counts go out in a while
- * (a job, queued in the caller's transaction when there is one). */
-void fed_poll_changed(struct core *c, struct arena *a, uint64_t post);
+/* Our poll post p got a vote (federation.c): its counts go out in a while
+ * (one job per poll, queued in the caller's transaction when there is one). */
+void fed_poll_changed(struct core *c, const struct post *p);
 
 #endif

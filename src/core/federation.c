@@ -1089,7 +1089,7 @@ static int vote_take(struct core *c, struct arena *a, const struct fed_actor *fr
 			if (!rc && taken) {
 				*voted = post;
 				*why = NULL;
-				fed_poll_changed(c, a, post);
+				fed_poll_changed(c, p);
 			}
 			return rc;
 		}
@@ -1852,28 +1852,22 @@ void core_fed_poll_voted(struct core *c, uint64_t viewer, uint64_t post, const s
 	struct arena a;
 	arena_init(&a);
 	const char *inbox, *ref;
-	struct account *me = local_acc(c, &a, viewer);
+	struct account *me = local_acc(c, &a, viewer), *owner;
 	struct post *p;
 	struct fed_actor *author;
-	/* A vote on a poll of ours: its new counts go out in a while. */
-	struct account *mine;
-	if (me && !store_post_get(c->store, &a, 0, post, &p) && !store_account_get(c->store, &a, p->author_id, &mine) &&
-	    !core_fed_is_remote(mine)) {
-		int rc = store_begin(c->store);
-		if (!rc)
-			fed_poll_changed(c, &a, post);
-		if (store_finish(c->store, rc))
-			log_warn("cannot queue the counts of poll %llu", (unsigned long long)post);
-		arena_release(&a);
-		return;
-	}
-	/* A vote on a poll from elsewhere goes to its author alone, a Note per
-	 * choice with the option's title as name (as Mastodon votes); the
-	 * origin counts it and sends the poll's new counts to its followers. */
-	if (me && (ref = post_ref(c, &a, post, &inbox)) && inbox && !store_post_get(c->store, &a, 0, post, &p) &&
-	    !store_fed_actor_by_account(c->store, &a, p->author_id, &author)) {
+	if (!me || store_post_get(c->store, &a, 0, post, &p) || store_account_get(c->store, &a, p->author_id, &owner))
+		goto out;
+	int rc;
+	if (!core_fed_is_remote(owner)) {
+		/* A vote on a poll of ours: its new counts go out in a while. */
+		fed_poll_changed(c, p);
+	} else if ((ref = post_ref(c, &a, post, &inbox)) && inbox &&
+	           !store_fed_actor_by_account(c->store, &a, owner->id, &author) && !(rc = store_begin(c->store))) {
+		/* A vote on a poll from elsewhere goes to its author alone, a
+		 * Note per choice with the option's title as name (as Mastodon
+		 * votes); the origin counts it and sends the poll's new counts to
+		 * its followers. */
 		const char *uri = actor_uri(&a, me->username);
-		int rc = store_begin(c->store);
 		for (size_t i = 0; i < n && !rc; i++) {
 			const char *vid = arena_printf(&a, "votes/%llu-%d", (unsigned long long)post, choices[i]);
 			json_t *note = json_pack("{s:s, s:s, s:s, s:s, s:s, s:[s]}", "id", arena_printf(&a, "%s#%s", uri, vid),
@@ -1885,11 +1879,12 @@ void core_fed_poll_voted(struct core *c, uint64_t viewer, uint64_t post, const s
 			const char *body = fed_dump(&a, act);
 			rc = body ? deliver_to(c, &a, me->id, body, &inbox, 1) : ERR_IO;
 		}
-		if (!rc && !(rc = store_finish(c->store, rc)))
-			job_kick();
-		else if (rc)
+		if ((rc = store_finish(c->store, rc)))
 			log_warn("cannot queue the vote on post %llu", (unsigned long long)post);
+		else
+			job_kick();
 	}
+out:
 	arena_release(&a);
 }
 
@@ -1979,31 +1974,19 @@ void core_fed_post_edited(struct core *c, uint64_t post)
 	post_update(c, post, true);
 }
 
-/* Votes on a poll of ours: its counts go out once the votes settle, at most
- * once per fed_poll_delay seconds (Mastodon waits too), as an Update of the
- * Question to the servers it went to.  In the caller's transaction when
- * there is one. */
+/* Votes on a poll of ours (p): its counts go out once the votes settle,
+ * a fed_poll_delay after the first (Mastodon waits too), as an Update of
+ * the Question to the servers it went to: one queued job per poll
+ * (store_job_ensure), in the caller's transaction when there is one. */
 static int64_t fed_poll_delay = 60;
 
-void fed_poll_changed(struct core *c, struct arena *a, uint64_t post)
+void fed_poll_changed(struct core *c, const struct post *p)
 {
-	const char **args;
-	int64_t *at;
-	size_t n;
-	struct post *p;
-	struct account *author;
-	if (!fed_on || store_post_get(c->store, a, 0, post, &p) ||
-	    store_account_get(c->store, a, p->author_id, &author) || core_fed_is_remote(author) ||
-	    reach(c, p, time_now()) == FED_REACH_NONE ||
-	    store_job_queued(c->store, a, JOB_POLL, 1000, &args, &at, &n))
-		return;
-	const char *arg = arena_printf(a, "%llu", (unsigned long long)post);
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(args[i], arg))
-			return; /* already on its way */
-	if (queue(c, JOB_POLL, arg, time_now() + fed_poll_delay))
-		return;
-	job_kick();
+	int64_t now = time_now();
+	char arg[24];
+	snprintf(arg, sizeof arg, "%llu", (unsigned long long)p->id);
+	if (fed_on && reach(c, p, now) != FED_REACH_NONE && store_job_ensure(c->store, JOB_POLL, arg, now + fed_poll_delay))
+		log_warn("cannot queue the counts of poll %llu", (unsigned long long)p->id);
 }
 
 static int job_poll(void *ctx, const char *arg, char *why, size_t whylen)

@@ -465,15 +465,16 @@ int store_job_ensure(struct store *s, const char *kind, const char *arg, int64_t
 	if (rc)
 		return rc;
 	int64_t queued = 0;
-	rc = db_scalar(db, &queued, 0, "SELECT 1 FROM jobs WHERE kind = ?1 AND state = 0 LIMIT 1", "s", kind);
+	rc = db_scalar(db, &queued, 0, "SELECT 1 FROM jobs WHERE kind = ?1 AND arg = ?2 AND state = 0 LIMIT 1", "ss",
+	               kind, arg);
 	if (!rc && !queued)
 		rc = db_exec(db,
 		             "INSERT INTO jobs (id, kind, arg, state, attempts, run_at, created_at)"
 		             " VALUES (?1, ?2, ?3, 0, 0, ?4, ?4)",
 		             "ussi", id_new(), kind, arg, run_at);
 	else if (!rc) /* one queued for later: it runs at run_at instead */
-		rc = db_exec(db, "UPDATE jobs SET run_at = ?2 WHERE kind = ?1 AND state = 0 AND run_at > ?2", "si", kind,
-		             run_at);
+		rc = db_exec(db, "UPDATE jobs SET run_at = ?2 WHERE kind = ?1 AND arg = ?3 AND state = 0 AND run_at > ?2", "sis",
+		             kind, run_at, arg);
 	return finish(db, rc);
 }
 

@@ -56,9 +56,10 @@ int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id) WARN
 int store_media_is_avatar(struct store *s, uint64_t media_id, bool *out) WARN_UNUSED;
 
 int store_job_enqueue(struct store *s, const char *kind, const char *arg, int64_t run_at, uint64_t *id) WARN_UNUSED;
-/* Queue a job of `kind` at run_at unless one of that kind is queued already
- * (a periodic job re-queues itself this way, and never twice); one queued
- * for later than run_at is brought forward to it. */
+/* Queue a job of `kind` with `arg` at run_at unless one of that kind and
+ * argument is queued already (a periodic job re-queues itself this way, and
+ * never twice; a poll's counts go out once per while); one queued for later
+ * than run_at is brought forward to it. */
 int store_job_ensure(struct store *s, const char *kind, const char *arg, int64_t run_at) WARN_UNUSED;
 /*
  * Claim the next due job in one statement: a queued job whose time has come,
