@@ -575,13 +575,21 @@ int store_poll_get(struct store *s, struct arena *a, uint64_t post, uint64_t vie
 	return 0;
 }
 
-static int poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n)
+/* The choices of account's vote in one transaction.  When the account has
+ * voted already: ERR_EXISTS (a vote from here carries all its choices at
+ * once), or, with further (a choice from elsewhere: Mastodon sends a Note
+ * per choice), the choice is added, unless the poll takes one choice only,
+ * when nothing changes and *taken stays false (no error: the activity that
+ * carried it is still handled). */
+static int poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n, bool further,
+                     bool *taken)
 {
 	DB_OR_FAIL(s);
+	*taken = false;
 	int rc = db_begin(db);
 	if (rc)
 		return rc;
-	int64_t had = 0;
+	int64_t had = 0, multiple = 0;
 	/* Two votes of one person at once (two processes, two devices): the
 	 * poll's row lock makes the second see the first, never a second set
 	 * of choices. */
@@ -589,11 +597,17 @@ static int poll_vote(struct store *s, uint64_t post, uint64_t account, const int
 	if (!rc)
 		rc = db_scalar(db, &had, 0, "SELECT COUNT(*) FROM poll_votes WHERE post_id = ?1 AND account_id = ?2", "uu",
 		               post, account);
-	if (!rc && had)
+	if (!rc && had && further)
+		rc = db_scalar(db, &multiple, 0, "SELECT multiple FROM polls WHERE post_id = ?1", "u", post);
+	if (!rc && had && !further)
 		rc = ERR_EXISTS;
-	for (size_t i = 0; i < n && !rc; i++)
-		rc = db_exec(db, "INSERT INTO poll_votes (post_id, account_id, idx) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-		             "uui", post, account, (int64_t)choices[i]);
+	if (!rc && (!had || multiple)) {
+		for (size_t i = 0; i < n && !rc; i++)
+			rc = db_exec(db,
+			             "INSERT INTO poll_votes (post_id, account_id, idx) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+			             "uui", post, account, (int64_t)choices[i]);
+		*taken = !rc;
+	}
 	return db_finish(db, rc);
 }
 
@@ -602,40 +616,15 @@ static int poll_vote(struct store *s, uint64_t post, uint64_t account, const int
 int store_poll_vote(struct store *s, uint64_t post, uint64_t account, const int *choices, size_t n)
 {
 	int rc;
-	DB_RETRYING(s, rc, poll_vote(s, post, account, choices, n));
+	bool taken;
+	DB_RETRYING(s, rc, poll_vote(s, post, account, choices, n, false, &taken));
 	return rc;
-}
-
-/* One choice of a vote that came from another server (Mastodon sends a
- * Note per choice): taken when the voter has no vote yet, or the poll
- * allows several choices; otherwise *taken is false and nothing changes
- * (no error: the activity that carried it is still handled). */
-static int poll_vote_one(struct store *s, uint64_t post, uint64_t account, int idx, bool *taken)
-{
-	DB_OR_FAIL(s);
-	*taken = false;
-	int rc = db_begin(db);
-	if (rc)
-		return rc;
-	int64_t had = 0, multiple = 0;
-	rc = store_lock_pg(db, "SELECT 1 FROM polls WHERE post_id = ?1 FOR UPDATE", post);
-	if (!rc)
-		rc = db_scalar(db, &multiple, 0, "SELECT multiple FROM polls WHERE post_id = ?1", "u", post);
-	if (!rc)
-		rc = db_scalar(db, &had, 0, "SELECT COUNT(*) FROM poll_votes WHERE post_id = ?1 AND account_id = ?2", "uu",
-		               post, account);
-	if (!rc && (!had || multiple)) {
-		rc = db_exec(db, "INSERT INTO poll_votes (post_id, account_id, idx) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-		             "uui", post, account, (int64_t)idx);
-		*taken = !rc;
-	}
-	return db_finish(db, rc);
 }
 
 int store_poll_vote_one(struct store *s, uint64_t post, uint64_t account, int idx, bool *taken)
 {
 	int rc;
-	DB_RETRYING(s, rc, poll_vote_one(s, post, account, idx, taken));
+	DB_RETRYING(s, rc, poll_vote(s, post, account, &idx, 1, true, taken));
 	return rc;
 }
 
