@@ -14,7 +14,6 @@
 #include "core/fed_note_int.h"
 #include "store/store_api.h"
 #include "store/store_fed.h"
-#include "store/store_fed_coll.h"
 
 /* Batches of a profile looked at for one outbox page: a page of mostly
  * private posts ends early, and its `next` goes on. */
@@ -73,56 +72,45 @@ static int outbox_page(struct core *c, struct arena *a, const struct account *ac
 	return 0;
 }
 
-/* Account id as an actor URI: ours, or its origin's for a remote account. */
-static void add_account(struct core *c, struct arena *a, json_t *items, uint64_t id)
-{
-	struct account *x;
-	const char *uri;
-	/* Another server is anyone: a client who keeps their lists to
-	 * themselves is left out of others' lists too (core_listed). */
-	if (core_account_get(c, a, id, &x) || x->suspended || !core_listed(0, 0, x))
-		return;
-	if (!core_fed_is_remote(x))
-		uri = fed_actor_uri(a, x->username);
-	else if (core_fed_account_uri(c, a, x, &uri))
-		return;
-	json_array_append_new(items, json_string(uri));
-}
-
 /* A page of followers (local follows first, by follow id, then remote
  * followers, by actor) or of whom acc follows (remote accounts are
- * accounts here).  *next / *next_remote: where the next page starts. */
+ * accounts here).  The local part is core_followers' for anyone (viewer
+ * 0): suspended accounts and those who keep their own lists to themselves
+ * are left out, as on the pages.  *next / *next_remote: where the next
+ * page starts. */
 static int people_page(struct core *c, struct arena *a, const struct account *acc, bool following,
                        const struct fed_coll_at *at, json_t *items, uint64_t *next, uint64_t *next_remote)
 {
-	uint64_t *ids, *marks;
-	size_t k = 0;
 	int rc;
 	*next = *next_remote = 0;
 	if (!at->remote) {
 		struct page pg = {.max_id = at->max_id, .limit = FED_COLL_PAGE};
-		if ((rc = store_follow_page(c->store, a, acc->id, following, &pg, &ids, &marks, &k)))
+		struct account **v;
+		size_t k;
+		uint64_t newer;
+		if ((rc = core_followers(c, a, 0, acc->id, following, &pg, &v, &k, next, &newer)))
 			return rc;
-		for (size_t i = 0; i < k; i++)
-			add_account(c, a, items, ids[i]);
-		if (k == FED_COLL_PAGE)
-			*next = marks[k - 1];
-		if (k == FED_COLL_PAGE || following)
-			return 0;
+		for (size_t i = 0; i < k; i++) {
+			const char *uri;
+			if (!core_fed_is_remote(v[i]))
+				json_array_append_new(items, json_string(fed_actor_uri(a, v[i]->username)));
+			else if (!core_fed_account_uri(c, a, v[i], &uri))
+				json_array_append_new(items, json_string(uri));
+		}
+		if (*next || following)
+			return 0; /* a full page (more may follow), or whom it follows: accounts here only */
 	} else if (following) {
 		return 0; /* whom it follows elsewhere are accounts here, listed above */
 	}
-	int left = FED_COLL_PAGE - (int)k;
+	int left = FED_COLL_PAGE - (int)json_array_size(items);
+	struct fed_actor *f;
 	size_t n;
-	if ((rc = store_fed_follower_page(c->store, a, acc->id, at->remote, left, &ids, &n)))
+	if ((rc = store_fed_follower_page(c->store, a, acc->id, at->remote, left, &f, &n)))
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		struct fed_actor *f;
-		if (!store_fed_actor_get(c->store, a, ids[i], &f))
-			json_array_append_new(items, json_string(f->uri));
-	}
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, json_string(f[i].uri));
 	if (n == (size_t)left)
-		*next_remote = ids[n - 1];
+		*next_remote = f[n - 1].id;
 	return 0;
 }
 

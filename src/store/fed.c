@@ -168,6 +168,29 @@ int store_fed_follower_inboxes(struct store *s, struct arena *a, uint64_t accoun
 	return rc < 0 ? -rc : 0;
 }
 
+/* A page row of remote followers: the actor's id (the cursor) and address. */
+static void fill_follower(struct db_stmt *st, struct arena *a, void *row)
+{
+	struct fed_actor *f = row;
+	*f = (struct fed_actor){.id = db_u64(st, 0), .uri = arena_strdup(a, db_text(st, 1))};
+}
+
+int store_fed_follower_page(struct store *s, struct arena *a, uint64_t account, uint64_t after, int limit,
+                            struct fed_actor **out, size_t *n)
+{
+	DB_OR_FAIL(s);
+	*out = NULL;
+	*n = 0;
+	if (limit <= 0 || limit > STORE_FED_COLL_MAX)
+		limit = STORE_FED_COLL_MAX;
+	struct db_stmt *st = db_query(db,
+	                              "SELECT f.actor_id, r.uri FROM fed_followers f JOIN fed_actors r ON r.id = f.actor_id"
+	                              " WHERE f.account_id = ?1 AND f.state = 1 AND f.actor_id > ?2"
+	                              " ORDER BY f.actor_id LIMIT ?3",
+	                              "uui", account, after, (int64_t)limit);
+	return DB_ROWS(st, a, STORE_FED_COLL_MAX, fill_follower, out, n);
+}
+
 int store_fed_follower_count(struct store *s, uint64_t account, int64_t *n)
 {
 	DB_OR_FAIL(s);

@@ -45,6 +45,12 @@ int store_fed_follower_get(struct store *s, struct arena *a, uint64_t account, u
 int store_fed_follower_inboxes(struct store *s, struct arena *a, uint64_t account, const char ***out, size_t *n)
         WARN_UNUSED;
 int store_fed_follower_count(struct store *s, uint64_t account, int64_t *n) WARN_UNUSED;
+/* account's accepted remote followers above actor id after, in id order, at
+ * most limit (STORE_FED_COLL_MAX): each one's id and uri only (the
+ * followers collection, core/fed_coll.c). */
+#define STORE_FED_COLL_MAX 100
+int store_fed_follower_page(struct store *s, struct arena *a, uint64_t account, uint64_t after, int limit,
+                            struct fed_actor **out, size_t *n) WARN_UNUSED;
 
 /* Note an incoming activity's id: ERR_EXISTS when it was seen before. */
 int store_fed_seen(struct store *s, const char *uri, int64_t now) WARN_UNUSED;
