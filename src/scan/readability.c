@@ -465,16 +465,15 @@ int readability_text(struct arena *a, const char *s, size_t n, struct rd_result 
 		 * a corpus calls common); the hint leaves out long words that
 		 * are common all the same ("activiteiten", "ondersteuning"). */
 		bool everyday = find(common, ncommon, w.low) != NULL;
-		double pm = w.number || everyday ? 0 : freq_of(w.low, w.len);
+		/* Looked up only where it counts: rare words and hints are
+		 * words of 4+ letters. */
+		double pm = w.number || everyday || w.len < 4 ? 0 : freq_of(w.low, w.len);
 		if (!w.number && !everyday && w.syl >= 3)
 			out->long_words++;
 		/* A capital in mid-sentence is a name: not a rare word. */
 		bool name = ns > 1 && isupper((unsigned char)s[w.start]);
-		if (!w.number && !everyday && !name && w.len >= 4) {
-			out->content_words++;
-			if (pm < RD_RARE_PM)
-				out->rare_words++;
-		}
+		if (!w.number && !everyday && !name && w.len >= 4 && pm < RD_RARE_PM)
+			out->rare_words++;
 		bool known = everyday || pm >= RD_KNOWN_PM;
 		if (!w.number && !known && (w.syl >= 5 || w.len >= 16))
 			add_hint(a, out, &hcap, RD_HARD_WORD, w.start, w.end, 0, NULL);

@@ -48,8 +48,7 @@ struct rd_result {
 	int sentences, words, syllables, clauses;
 	int long_words;        /* 3+ syllables, outside the everyday vocabulary */
 	int abstract_nouns, jargon;
-	int content_words;     /* 4+ letters, not everyday, not a name */
-	int rare_words;        /* of those, rarer than 1 in a million words of ordinary Dutch */
+	int rare_words;        /* 4+ letters, not everyday, not a name, rarer than 1 in a million words of ordinary Dutch */
 	double flesch_douma;   /* higher is easier; B1 texts score about 65 and up */
 	double words_per_sentence, words_per_clause, syllables_per_word;
 	double hard_share;     /* long_words / words */
