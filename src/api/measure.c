@@ -45,7 +45,7 @@ static void kday(struct actx *x, struct jw *j, const char *k, int64_t day)
 /* The Amsterdam day of moment t. */
 static int64_t day_of(int64_t t)
 {
-	return (t + biz_amsterdam_offset(t)) / 86400;
+	return biz_amsterdam_day(t);
 }
 
 static const char *const goal_names[] = {

@@ -74,7 +74,7 @@ static int64_t local_to_utc(int64_t days, int minute)
 	return local - 3600;
 }
 
-static int64_t local_days(int64_t utc)
+int64_t biz_amsterdam_day(int64_t utc)
 {
 	return floor_div(utc + biz_amsterdam_offset(utc), 86400);
 }
@@ -160,7 +160,7 @@ int64_t biz_seconds(const struct biz_hours *h, int64_t from, int64_t to)
 	if (to <= from)
 		return 0;
 	int64_t total = 0;
-	for (int64_t d = local_days(from) - 1, last = local_days(to) + 1; d <= last; d++) {
+	for (int64_t d = biz_amsterdam_day(from) - 1, last = biz_amsterdam_day(to) + 1; d <= last; d++) {
 		if (is_holiday(h, d))
 			continue;
 		int wd = weekday(d);
@@ -211,7 +211,7 @@ int biz_deadline(const struct biz_hours *h, int64_t from, int64_t secs, int64_t 
 		return 0;
 	}
 	int64_t left = secs;
-	for (int64_t d = local_days(from) - 1, end = d + 3653; d < end; d++) {
+	for (int64_t d = biz_amsterdam_day(from) - 1, end = d + 3653; d < end; d++) {
 		if (is_holiday(h, d))
 			continue;
 		int wd = weekday(d);

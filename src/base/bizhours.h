@@ -58,6 +58,8 @@ int biz_deadline(const struct biz_hours *h, int64_t from, int64_t secs, int64_t 
 
 /* Europe/Amsterdam's offset from UTC at this instant: 3600 or 7200. */
 int biz_amsterdam_offset(int64_t utc);
+/* The Amsterdam day this instant falls on, in days since 1970-01-01. */
+int64_t biz_amsterdam_day(int64_t utc);
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian), and back. */
 int64_t biz_days_from_civil(int year, int month, int day);
 void biz_civil_from_days(int64_t days, int *year, int *month, int *day);

@@ -153,7 +153,7 @@ int core_amb_visit(struct core *c, struct arena *a, uint64_t viewer, uint64_t po
 	int64_t now = time_now();
 	rc = store_amb_visit(c->store, code, post, viewer);
 	if (!rc)
-		rc = store_amb_day(c->store, code, (now + biz_amsterdam_offset(now)) / 86400);
+		rc = store_amb_day(c->store, code, biz_amsterdam_day(now));
 	return in_tx(c, rc);
 }
 

@@ -68,7 +68,7 @@ int core_amb_weeks(struct core *c, struct arena *a, uint64_t viewer, uint64_t or
 	if (!staff_of(c, viewer, org))
 		return ERR_NOTFOUND;
 	int64_t now = time_now();
-	int64_t today = (now + biz_amsterdam_offset(now)) / 86400;
+	int64_t today = biz_amsterdam_day(now);
 	/* Day 0 (1 January 1970) was a Thursday. */
 	int64_t first = today - ((today + 3) % 7) - 7 * (CORE_AMB_WEEKS - 1);
 	struct trend_day *days;

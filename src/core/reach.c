@@ -138,7 +138,7 @@ int core_reach_flush(struct core *c)
 	/* The day the views are written counts as the day they happened: the
 	 * batch is at most a few seconds old. */
 	int64_t now = time_now();
-	int64_t day = (now + biz_amsterdam_offset(now)) / 86400;
+	int64_t day = biz_amsterdam_day(now);
 	int rc = 0;
 	for (size_t i = 0; i < m && !rc; i += REACH_CHUNK) {
 		size_t k = m - i < REACH_CHUNK ? m - i : REACH_CHUNK;
@@ -259,7 +259,7 @@ int core_link_click(struct core *c, struct arena *a, uint64_t viewer, uint64_t p
 	if ((rc = store_begin(c->store)))
 		return rc;
 	int64_t now = time_now();
-	if ((rc = store_finish(c->store, store_link_click(c->store, post, n, (now + biz_amsterdam_offset(now)) / 86400))))
+	if ((rc = store_finish(c->store, store_link_click(c->store, post, n, biz_amsterdam_day(now)))))
 		return rc;
 	*url = to;
 	return 0;

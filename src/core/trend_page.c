@@ -27,7 +27,7 @@ int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t o
 		return ERR_INVAL;
 	int64_t now = time_now();
 	/* Today is not over: the series ends with yesterday. */
-	int64_t today = (now + biz_amsterdam_offset(now)) / 86400;
+	int64_t today = biz_amsterdam_day(now);
 	if (k >= today)
 		return ERR_INVAL;
 	int64_t first = k - 7 * CORE_TREND_WEEKS_BEFORE;
@@ -58,7 +58,7 @@ int core_trend_page(struct core *c, struct arena *a, uint64_t viewer, uint64_t o
 		if (rc)
 			return rc;
 		for (size_t i = 0; i < n; i++) {
-			int64_t d = (times[i] + biz_amsterdam_offset(times[i])) / 86400 - first;
+			int64_t d = biz_amsterdam_day(times[i]) - first;
 			if (d >= 0 && d < ndays)
 				y[d] += 1;
 		}

@@ -36,18 +36,11 @@ static const char *shown(struct http_req *r, int64_t v)
 	return v < CORE_COUNT_FLOOR ? _r(r, "minder dan 5") : arena_printf(r->a, "%lld", (long long)v);
 }
 
-/* The Amsterdam day t falls on. */
-static void civil_of(int64_t t, int *y, int *m, int *d)
-{
-	int64_t local = t + biz_amsterdam_offset(t);
-	biz_civil_from_days(local >= 0 ? local / 86400 : (local - 86399) / 86400, y, m, d);
-}
-
 /* The Amsterdam day t falls on, as "1-12-2026". */
 static const char *day_of(struct http_req *r, int64_t t)
 {
 	int y, m, d;
-	civil_of(t, &y, &m, &d);
+	biz_civil_from_days(biz_amsterdam_day(t), &y, &m, &d);
 	return arena_printf(r->a, "%d-%d-%d", d, m, y);
 }
 
@@ -55,8 +48,38 @@ static const char *day_of(struct http_req *r, int64_t t)
 static const char *iso_day(struct http_req *r, int64_t t)
 {
 	int y, m, d;
-	civil_of(t, &y, &m, &d);
+	biz_civil_from_days(biz_amsterdam_day(t), &y, &m, &d);
 	return arena_printf(r->a, "%04d-%02d-%02d", y, m, d);
+}
+
+/* The goal kind as the form sends it; -1 when it is none of them. */
+static int goal_kind_of(const char *gk)
+{
+	return gk && !strcmp(gk, "clicks")         ? CAMPAIGN_CLICKS
+	       : gk && !strcmp(gk, "applications") ? CAMPAIGN_APPLICATIONS
+	       : gk && !strcmp(gk, "reach")        ? CAMPAIGN_REACH
+	                                           : -1;
+}
+
+/* The fields of the new and the change form as typed (a refused form
+ * comes back with them, templates/campaign_fields.html); the goal kind. */
+static int typed_fields(struct http_req *r, struct tval *m)
+{
+	static const char *const keep[] = {"name", "by", "goal", "starts", "ends"};
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		const char *s = http_form(r, keep[i]);
+		tv_set_str(r->a, m, arena_printf(r->a, "f_%s", keep[i]), s ? s : "");
+	}
+	return goal_kind_of(http_form(r, "goal_kind"));
+}
+
+/* The goal kind chosen on the form (reach when none is). */
+static void kind_model(struct http_req *r, struct tval *m, int kind)
+{
+	tv_set_bool(r->a, m, kind == CAMPAIGN_CLICKS         ? "kind_clicks"
+	                     : kind == CAMPAIGN_APPLICATIONS ? "kind_applications"
+	                                                     : "kind_reach",
+	            true);
 }
 
 static int list_page(struct http_req *r, const char *error, const char *field)
@@ -97,18 +120,8 @@ static int list_page(struct http_req *r, const char *error, const char *field)
 		tv_push(as, x);
 	}
 	tv_set(m, "as", as);
-	static const char *const keep[] = {"name", "by", "goal", "starts", "ends"};
-	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
-		const char *s = http_form(r, keep[i]);
-		if (s)
-			tv_set_str(r->a, m, arena_printf(r->a, "f_%s", keep[i]), s);
-	}
+	kind_model(r, m, typed_fields(r, m));
 	tv_set_str(r->a, m, "err_id", "campaign-new-error");
-	const char *gk = http_form(r, "goal_kind");
-	tv_set_bool(r->a, m, gk && !strcmp(gk, "clicks") ? "kind_clicks"
-	                     : gk && !strcmp(gk, "applications") ? "kind_applications"
-	                                                         : "kind_reach",
-	            true);
 	form_error(r, m, error, field);
 	return page_render(r, "campaigns", m);
 }
@@ -116,15 +129,6 @@ static int list_page(struct http_req *r, const char *error, const char *field)
 int h_campaigns(struct http_req *r)
 {
 	return list_page(r, NULL, NULL);
-}
-
-/* The goal kind as the form sends it; -1 when it is none of them. */
-static int goal_kind_of(const char *gk)
-{
-	return gk && !strcmp(gk, "clicks")         ? CAMPAIGN_CLICKS
-	       : gk && !strcmp(gk, "applications") ? CAMPAIGN_APPLICATIONS
-	       : gk && !strcmp(gk, "reach")        ? CAMPAIGN_REACH
-	                                           : -1;
 }
 
 /* The fields of the new-campaign and the change form (the same names). */
@@ -216,12 +220,7 @@ static void edit_model(struct http_req *r, struct tval *m, const struct campaign
 	tv_set_str(r->a, m, "err_id", "campaign-edit-error");
 	int kind = cp->goal_kind;
 	if (typed) {
-		static const char *const keep[] = {"name", "by", "goal", "starts", "ends"};
-		for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
-			const char *s = http_form(r, keep[i]);
-			tv_set_str(r->a, m, arena_printf(r->a, "f_%s", keep[i]), s ? s : "");
-		}
-		kind = goal_kind_of(http_form(r, "goal_kind"));
+		kind = typed_fields(r, m);
 	} else {
 		tv_set_str(r->a, m, "f_name", cp->name);
 		tv_set_str(r->a, m, "f_by", *cp->tag ? arena_printf(r->a, "#%s", cp->tag) : cp->link);
@@ -229,10 +228,7 @@ static void edit_model(struct http_req *r, struct tval *m, const struct campaign
 		tv_set_str(r->a, m, "f_starts", iso_day(r, cp->starts_at));
 		tv_set_str(r->a, m, "f_ends", iso_day(r, cp->ends_at - 1)); /* the last day, included */
 	}
-	tv_set_bool(r->a, m, kind == CAMPAIGN_CLICKS         ? "kind_clicks"
-	                     : kind == CAMPAIGN_APPLICATIONS ? "kind_applications"
-	                                                     : "kind_reach",
-	            true);
+	kind_model(r, m, kind);
 }
 
 /* The campaign's page; with error (a refused change or delete, field

@@ -63,7 +63,7 @@ int h_guidelines_remind(struct http_req *r)
 	 * from which day it is possible again (no one is named). */
 	const char *url = arena_printf(r->a, "/richtlijnen/%s?verstuurd=%zu", org->username, g.sent);
 	if (g.waiting) {
-		int64_t d = (g.next_at + biz_amsterdam_offset(g.next_at)) / 86400;
+		int64_t d = biz_amsterdam_day(g.next_at);
 		int y, mo, dd;
 		biz_civil_from_days(d, &y, &mo, &dd);
 		url = arena_printf(r->a, "%s&wacht=%zu&vanaf=%d-%d-%d", url, g.waiting, dd, mo, y);

@@ -58,7 +58,7 @@ static const char *sentence(struct http_req *r, const struct trend_page *t, cons
  * first day, the total ("<5" where core hides a number below 5). */
 static int trend_csv(struct http_req *r, const struct trend_page *t, const char *org, const char *ms)
 {
-	int64_t first = (t->change_at + biz_amsterdam_offset(t->change_at)) / 86400 - 7 * (int64_t)t->weeks_before;
+	int64_t first = biz_amsterdam_day(t->change_at) - 7 * (int64_t)t->weeks_before;
 	struct buf b = BUF_INIT(BUF_NOLIMIT);
 	buf_nofail(buf_adds(&b, "week,week_starting,total\r\n"));
 	for (int w = 0; w < t->nweeks; w++) {
