@@ -295,6 +295,14 @@ int fed_note_in_extras(struct core *c, struct arena *a, json_t *o, uint64_t post
 	return rc ? rc : fed_poll_counts_in(c, o, post);
 }
 
+/* A count a server could send, or -1 ("not given") for anything else. */
+static int64_t count_in(json_t *t)
+{
+	return json_is_integer(t) && json_integer_value(t) >= 0 && json_integer_value(t) < 1000000000
+	               ? (int64_t)json_integer_value(t)
+	               : -1;
+}
+
 int fed_poll_counts_in(struct core *c, json_t *o, uint64_t post)
 {
 	const char *type = jget(o, "type");
@@ -305,17 +313,10 @@ int fed_poll_counts_in(struct core *c, json_t *o, uint64_t post)
 	int64_t votes[STORE_POLL_MAX];
 	bool some = false;
 	for (size_t i = 0; i < json_array_size(opts); i++) {
-		json_t *t = json_object_get(json_object_get(json_array_get(opts, i), "replies"), "totalItems");
-		/* A number a server could send; anything else is "not given". */
-		votes[i] = json_is_integer(t) && json_integer_value(t) >= 0 && json_integer_value(t) < 1000000000
-		                   ? (int64_t)json_integer_value(t)
-		                   : -1;
+		votes[i] = count_in(json_object_get(json_object_get(json_array_get(opts, i), "replies"), "totalItems"));
 		some = some || votes[i] >= 0;
 	}
-	json_t *v = json_object_get(o, "votersCount");
-	int64_t voters = json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) < 1000000000
-	                         ? (int64_t)json_integer_value(v)
-	                         : -1;
+	int64_t voters = count_in(json_object_get(o, "votersCount"));
 	if (!some && voters < 0)
 		return 0;
 	return store_poll_origin_counts(c->store, post, votes, json_array_size(opts), voters);

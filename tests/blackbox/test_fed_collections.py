@@ -11,8 +11,8 @@ import re
 import pytest
 import requests
 
-from conftest import Server, free_port, uniq
-from test_federation import AP, follow, host, make_group, pair, wait_for  # noqa: F401 (pair: the two instances, one per module)
+from conftest import uniq
+from test_federation import AP, fed_server, follow, host, make_group, pair, wait_for  # noqa: F401 (pair: the two instances, one per module)
 from test_fed_fedify import peer  # noqa: F401 (the Fedify peer, skipped without node)
 from test_fed_group import open_group
 from test_federation_remote import api, following, token
@@ -214,10 +214,8 @@ def test_authorized_fetch_collections(pair):
     """KRING_FED_AUTHORIZED_FETCH=1: collections want a signature (401
     without); a signed fetch gets them."""
     a, _ = pair
-    port = free_port()
-    base = "http://127.0.0.1:%d" % port
-    strict = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": base, "KRING_FED_AUTHORIZED_FETCH": "1"})
-    strict.start(port=port)
+    strict = fed_server(KRING_FED_AUTHORIZED_FETCH="1")
+    base = strict.base
     try:
         ann = strict.new_user(prefix="ann")
         gname, _ = open_group(ann)
@@ -239,10 +237,8 @@ def test_fedify_reads_outbox_and_featured(peer):
     pages, following `next`) and featured of an account on a kring with
     authorized fetch on, with its own signed GETs (the pages' query is in
     what it signs), as Mastodon does when someone opens a remote profile."""
-    port = free_port()
-    base = "http://127.0.0.1:%d" % port
-    strict = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": base, "KRING_FED_AUTHORIZED_FETCH": "1"})
-    strict.start(port=port)
+    strict = fed_server(KRING_FED_AUTHORIZED_FETCH="1")
+    base = strict.base
     try:
         ann = strict.new_user(prefix="ann")
         ha = token(strict, ann.name)

@@ -18,11 +18,12 @@ AP = "application/activity+json"
 GROUP_ID_RE = re.compile(r'name="group_id" value="(\d+)"')
 
 
-def fed_server():
+def fed_server(**env):
+    """An instance that federates over loopback (env: more settings)."""
     port = free_port()
     base = "http://127.0.0.1:%d" % port
     # A poll's counts go out 1 s after a vote (not a minute).
-    s = Server(env={"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": base, "KRING_FED_POLL_DELAY": "1"})
+    s = Server(env=dict({"KRING_FED_LOOPBACK": "1", "KRING_BASE_URL": base, "KRING_FED_POLL_DELAY": "1"}, **env))
     s.start(port=port)
     return s
 
