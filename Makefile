@@ -100,8 +100,12 @@ build/sentiment_train: tools/sentiment_train.c build/embed_senttrain.c $(SENT_TR
 	@$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -o $@ tools/sentiment_train.c build/embed_senttrain.c \
 	  $(SENT_TRAIN_OBJ) $(shell pkg-config --libs jansson) -lstemmer -lm -pthread
 
-build/sentiment_model.txt: build/sentiment_train tests/data/sentiment_dev.jsonl
-	@build/sentiment_train --folds 5 tests/data/sentiment_dev.jsonl $@.tmp > build/sentiment_model.log && mv $@.tmp $@
+# the development set, and the sets first written to be unseen once they were
+# scored and looked at (docs/webcare.md)
+SENT_TRAIN_SETS = tests/data/sentiment_dev.jsonl tests/data/sentiment_train2.jsonl
+
+build/sentiment_model.txt: build/sentiment_train $(SENT_TRAIN_SETS)
+	@build/sentiment_train --folds 5 $(SENT_TRAIN_SETS) $@.tmp > build/sentiment_model.log && mv $@.tmp $@
 
 build/sentiment_lexicon.txt: tools/lexicon/lexicon.mjs tools/lexicon/package-lock.json
 	@mkdir -p $(@D)
@@ -223,9 +227,8 @@ browser: build/release/kring
 eval: deps build/release/kring build/scan_train build/sentiment_train
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
 	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
-	build/sentiment_train --folds 5 tests/data/sentiment_dev.jsonl /dev/null
+	build/sentiment_train --folds 5 $(SENT_TRAIN_SETS) /dev/null
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
-	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_unseen.jsonl
 	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_dev.jsonl
 	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_unseen.jsonl
 

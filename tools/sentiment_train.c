@@ -2,18 +2,23 @@
  * Build tool: train webcare's learned urgency model (src/scan/sentiment.c,
  * docs/webcare.md) on the labelled development set and write it.
  *
- *   sentiment_train [--folds K] [--also SET.jsonl] DEVSET.jsonl OUT
+ *   sentiment_train [--folds K] [--also SET.jsonl] TRAINSET.jsonl... OUT
  *
  * A logistic regression over the hashed features of sentiment_features
  * (stems, negation-scoped; neighbouring stem pairs; the care file's word
  * classes; how negative the message is), by stochastic gradient descent with
- * L2.  With --folds, first K-fold cross-validation: each fold is judged by a
+ * L2, on every TRAINSET (the development set, and the sets written to be
+ * unseen once they have been scored and looked at).  With --folds, first K-fold cross-validation: each fold is judged by a
  * model trained on the others, and the figures (the model alone, the rules
  * alone, both) are for texts the model has not seen.  The threshold is
- * chosen on those held-back folds: the one with the best F2 (recall counts
- * twice: a missed emergency costs more than a look at a false one) of the
- * model alone, among those with a precision of at least 0.9 here (on text
- * it has never seen, precision falls: 0.77 to 0.83 in the sets so far).  Then trains
+ * chosen on those held-back folds for recall, since a missed emergency costs
+ * more than a look at a false one: the highest at which rules or model find
+ * 95 % of the urgent messages (the issue's target) with a precision of at
+ * least 0.8; when none does, the one that finds most at that precision.
+ * (Wave 8 chose the best F2 at precision 0.9: on the unseen set's held-back
+ * folds precision stayed near 0.84 at every threshold from 0.10 to 0.90
+ * while recall fell from 0.88 to 0.65, so the stricter choice bought no
+ * precision on new text and cost a fifth of the emergencies.)  Then trains
  * on everything and writes OUT: "bias B", "threshold T", then
  * "index<TAB>weight" for the nonzero weights.
  *
@@ -217,11 +222,13 @@ int main(int argc, char **argv)
 			break;
 		a += 2;
 	}
-	if (argc - a != 2) {
-		fprintf(stderr, "usage: sentiment_train [--folds K] DEVSET.jsonl OUT\n");
+	if (argc - a < 2) {
+		fprintf(stderr, "usage: sentiment_train [--folds K] [--also SET.jsonl] TRAINSET.jsonl... OUT\n");
 		return 2;
 	}
-	load(argv[a]);
+	const char *outp = argv[argc - 1];
+	for (int i = a; i < argc - 1; i++)
+		load(argv[i]);
 	if (nex < 20) {
 		fprintf(stderr, "sentiment_train: too few texts\n");
 		return 1;
@@ -255,6 +262,7 @@ int main(int argc, char **argv)
 		printf("  rules alone:               recall %.3f  precision %.3f (the rules were tuned on the development set)\n", rec(&rules),
 		       prec(&rules));
 		double best = -1;
+		bool reached = false;
 		for (int t = 10; t <= 90; t += 5) {
 			struct counts mo = {0}, both = {0};
 			for (size_t i = 0; i < nex; i++) {
@@ -266,8 +274,9 @@ int main(int argc, char **argv)
 			printf("  threshold %.2f: model alone recall %.3f precision %.3f F2 %.3f; rules or model recall "
 			       "%.3f precision %.3f\n",
 			       t / 100.0, r, p, f2, rec(&both), prec(&both));
-			if (p >= 0.9 && f2 > best) {
-				best = f2;
+			/* ascending: a later threshold that still reaches the target wins */
+			if (prec(&both) >= 0.8 && (rec(&both) >= 0.95 ? (reached = true) : !reached && rec(&both) > best)) {
+				best = rec(&both);
 				threshold = t / 100.0;
 			}
 		}
@@ -322,15 +331,23 @@ int main(int argc, char **argv)
 					add(&mo, exs[i].gold, exs[i].p >= threshold);
 					add(&both, exs[i].gold, exs[i].rule || exs[i].p >= threshold);
 				}
+			for (int t = 10; t <= 90; t += 5) {
+				struct counts at = {0};
+				for (size_t i = 0; i < nex; i++)
+					if (exs[i].also)
+						add(&at, exs[i].gold, exs[i].rule || exs[i].p >= t / 100.0);
+				printf("  %s, held back, threshold %.2f: rules or model recall %.3f precision %.3f\n", also,
+				       t / 100.0, rec(&at), prec(&at));
+			}
 			printf("  %s, held back (its other folds trained on): rules recall %.3f precision %.3f; model "
 			       "recall %.3f precision %.3f; rules or model recall %.3f precision %.3f\n",
 			       also, rec(&ru), prec(&ru), rec(&mo), prec(&mo), rec(&both), prec(&both));
 		}
 	}
 	train(0, 0);
-	FILE *out = fopen(argv[a + 1], "w");
+	FILE *out = fopen(outp, "w");
 	if (!out) {
-		perror(argv[a + 1]);
+		perror(outp);
 		return 1;
 	}
 	size_t nz = 0;
@@ -346,9 +363,9 @@ int main(int argc, char **argv)
 		if (fabsf(ws[0][i]) >= 1e-4f || fabsf(ws[1][i]) >= 1e-4f || fabsf(ws[2][i]) >= 1e-4f)
 			fprintf(out, "s\t%zu\t%.5f %.5f %.5f\n", i, ws[0][i], ws[1][i], ws[2][i]);
 	if (fclose(out)) {
-		perror(argv[a + 1]);
+		perror(outp);
 		return 1;
 	}
-	fprintf(stderr, "sentiment_train: %zu texts, %zu nonzero weights -> %s\n", nex, nz, argv[a + 1]);
+	fprintf(stderr, "sentiment_train: %zu texts, %zu nonzero weights -> %s\n", nex, nz, outp);
 	return 0;
 }
