@@ -102,7 +102,7 @@ build/sentiment_train: tools/sentiment_train.c build/embed_senttrain.c $(SENT_TR
 
 # the development set, and the sets first written to be unseen once they were
 # scored and looked at (docs/webcare.md)
-SENT_TRAIN_SETS = tests/data/sentiment_dev.jsonl tests/data/sentiment_train2.jsonl
+SENT_TRAIN_SETS = tests/data/sentiment_dev.jsonl tests/data/sentiment_train2.jsonl tests/data/sentiment_train3.jsonl
 
 build/sentiment_model.txt: build/sentiment_train $(SENT_TRAIN_SETS)
 	@build/sentiment_train --folds 5 $(SENT_TRAIN_SETS) $@.tmp > build/sentiment_model.log && mv $@.tmp $@
@@ -229,6 +229,7 @@ eval: deps build/release/kring build/scan_train build/sentiment_train
 	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
 	build/sentiment_train --folds 5 $(SENT_TRAIN_SETS) /dev/null
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
+	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_unseen2.jsonl
 	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_dev.jsonl
 	/usr/bin/python3 tests/eval/readability_eval.py --kring build/release/kring tests/data/readability_unseen.jsonl
 
