@@ -2,14 +2,15 @@
  * Build tool: train the privacy guard's name tagger (src/scan/scan_model.h)
  * on the labelled development set and write the model.
  *
- *   scan_train [--folds K] SRC OUT
+ *   scan_train [--folds K] SRC... OUT
  *
  * Two models: the name tagger, and (wave 8) the health model, trained on the
  * candidate words scan_health_features gives with the name model in use.
  * SCAN_TRAIN_DIAG=1 lists labelled health no candidate word covers.
  *
  * SRC is tests/data/privacy_dev.src ("+ text" / "- text" with [[type:text]]
- * marks).  With --folds, first reports K-fold cross-validation: each fold's
+ * marks), and tests/data/privacy_train.src (the same form: texts written only
+ * to train the models on, never scored as a batch).  With --folds, first reports K-fold cross-validation: each fold's
  * texts are tagged by a model trained on the others, and the guard is scored
  * on them with and without the tagger (names and post level), so the figures
  * are for texts the model has not seen.  Then trains on everything and
@@ -260,22 +261,26 @@ int main(int argc, char **argv)
 		folds = atoi(argv[a + 1]);
 		a += 2;
 	}
-	if (argc - a != 2 || folds == 1 || folds < 0) {
-		fprintf(stderr, "usage: scan_train [--folds K] SRC OUT\n");
+	if (argc - a < 2 || folds == 1 || folds < 0) {
+		fprintf(stderr, "usage: scan_train [--folds K] SRC... OUT\n");
 		return 2;
 	}
-	FILE *in = fopen(argv[a], "r");
-	if (!in) {
-		perror(argv[a]);
-		return 1;
+	const char *outp = argv[argc - 1];
+	/* every SRC in the same form: the development set, then the texts written only to train on */
+	for (; a < argc - 1; a++) {
+		FILE *in = fopen(argv[a], "r");
+		if (!in) {
+			perror(argv[a]);
+			return 1;
+		}
+		char line[8192];
+		while (fgets(line, sizeof line, in) && ntexts < MAX_TEXTS) {
+			line[strcspn(line, "\r\n")] = '\0';
+			if ((line[0] == '+' || line[0] == '-') && line[1] == ' ')
+				parse_line(line);
+		}
+		fclose(in);
 	}
-	char line[8192];
-	while (fgets(line, sizeof line, in) && ntexts < MAX_TEXTS) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if ((line[0] == '+' || line[0] == '-') && line[1] == ' ')
-			parse_line(line);
-	}
-	fclose(in);
 	if (getenv("SCAN_TRAIN_DIAG")) {
 		collect_health();
 		size_t gold = 0, cand = 0, rule = 0;
@@ -382,9 +387,9 @@ int main(int argc, char **argv)
 	collect_health();
 	scan_model_use(NULL, 0);
 	train(hw, -1, 1, true);
-	FILE *out = fopen(argv[a + 1], "w");
+	FILE *out = fopen(outp, "w");
 	if (!out) {
-		perror(argv[a + 1]);
+		perror(outp);
 		return 1;
 	}
 	fprintf(out, "threshold %d %d\n", (int)best_t, (int)(-3 * best_t));
@@ -402,9 +407,9 @@ int main(int argc, char **argv)
 			hnz++;
 		}
 	if (fclose(out)) {
-		perror(argv[a + 1]);
+		perror(outp);
 		return 1;
 	}
-	fprintf(stderr, "scan_train: %zu texts, %zu + %zu (health) nonzero weights -> %s\n", ntexts, nz, hnz, argv[a + 1]);
+	fprintf(stderr, "scan_train: %zu texts, %zu + %zu (health) nonzero weights -> %s\n", ntexts, nz, hnz, outp);
 	return 0;
 }
