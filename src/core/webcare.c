@@ -348,6 +348,9 @@ static bool in_list(const uint64_t *v, size_t n, uint64_t x)
 	return false;
 }
 
+static int wc_ingest_staff_mentions(struct core *c, struct arena *a, const struct post_new *pn,
+                                    const struct group *g, const struct account *author);
+
 int wc_ingest_post(struct core *c, struct arena *a, const struct post_new *pn, const struct post *parent)
 {
 	if (pn->pending)
@@ -432,7 +435,61 @@ int wc_ingest_post(struct core *c, struct arena *a, const struct post_new *pn, c
 		if ((rc = ingest(c, a, &it, &inserted)))
 			return rc;
 	}
-	return 0;
+	return wc_ingest_staff_mentions(c, a, pn, g, author);
+}
+
+/* A person named in a post who writes for an organisation (its profile lists
+ * its staff publicly) is named in that role: the post is the organisation's
+ * business too, where it is said in public: a public post outside a closed
+ * group (a followers-only post is for the writer's followers, a private
+ * message for its addressees); not a colleague's post (that is talk among
+ * staff), nothing across a block.  One
+ * post is one item per organisation: a post that already came in as a
+ * mention, reply or group post stays that (ingest keeps the first). */
+static int wc_ingest_staff_mentions(struct core *c, struct arena *a, const struct post_new *pn,
+                                    const struct group *g, const struct account *author)
+{
+	if (pn->visibility != VIS_PUBLIC || (g && g->kind != GROUP_OPEN))
+		return 0;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < pn->nrecipients && i < CORE_MAX_MENTIONS; i++) {
+		uint64_t named = pn->recipients[i];
+		if (named == pn->author_id)
+			continue;
+		struct account **orgs;
+		size_t norgs = 0;
+		if ((rc = store_staff_orgs(c->store, a, named, &orgs, &norgs)) || norgs == 0)
+			continue;
+		struct account *staff;
+		if ((rc = store_account_get(c->store, a, named, &staff)))
+			break;
+		for (size_t j = 0; !rc && j < norgs; j++) {
+			uint64_t org = orgs[j]->id;
+			bool colleague = false, blocked = false;
+			if (org == pn->author_id || (rc = store_staff_is(c->store, org, pn->author_id, &colleague)) ||
+			    colleague || (rc = core_blocked_between(c, org, pn->author_id, &blocked)) || blocked)
+				continue;
+			struct wc_item it = {
+				.org_id = org,
+				.origin = "kring",
+				.origin_key = arena_printf(a, "post:%llu", (unsigned long long)pn->id),
+				.kind = "staff",
+				.post_id = pn->id,
+				.author_id = pn->author_id,
+				.author_name = author->display_name && *author->display_name ? author->display_name
+				                                                               : author->username,
+				.url = arena_printf(a, "/posts/%llu", (unsigned long long)pn->id),
+				/* whom it names, for the inbox's line */
+				.title = staff->display_name && *staff->display_name ? staff->display_name : staff->username,
+				.text = pn->text,
+				.created_at = pn->created_at,
+				.visible_at = pn->publish_at > pn->created_at ? pn->publish_at : pn->created_at,
+			};
+			bool inserted;
+			rc = ingest(c, a, &it, &inserted);
+		}
+	}
+	return rc;
 }
 
 int wc_post_gone(struct core *c, uint64_t post)

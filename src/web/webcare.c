@@ -35,6 +35,8 @@ static const char *kind_label(struct http_req *r, const char *k)
 		return _r(r, "Noemt de organisatie");
 	if (!strcmp(k, "reply"))
 		return _r(r, "Reactie op een bericht");
+	if (!strcmp(k, "staff"))
+		return _r(r, "Noemt een medewerker");
 	if (!strcmp(k, "group"))
 		return _r(r, "Bericht in een kring");
 	if (!strcmp(k, "dm"))

@@ -111,6 +111,64 @@ def test_inside_sources_reach_only_their_inbox(server, admin, bob, carol):
     assert nurse.get("/webcare/%s/items/%d" % (org, iid)).status_code == 404
 
 
+def test_staff_named_in_public_reach_their_organisation(server, admin, bob, carol):
+    """A post naming one of the organisation's staff is its business too, but
+    only where it is said in public: not a private message, not a closed
+    group, not colleagues among themselves, not a followers-only post the
+    organisation cannot read; one post is one item."""
+    org = make_org(server, admin)
+    org2 = make_org(server, admin, "Zorggroep Anders")
+    nurse = staff_of(server, org)
+    colleague = staff_of(server, org)
+    other = staff_of(server, org2)
+    w = uniq("w")
+    bob.new_post("@%s bedankt voor gisteren, echt fijn geholpen %spublic" % (nurse.name, w))
+    bob.new_post("@%s mag ik je iets vragen %sdirect" % (nurse.name, w), visibility="direct")
+    bob.new_post("@%s alleen voor volgers %sfollowers" % (nurse.name, w), visibility="followers")
+    colleague.new_post("@%s neem jij de late dienst? %scolleague" % (nurse.name, w))
+    bob.new_post("@%s @%s allebei genoemd %sboth" % (org, nurse.name, w))
+    g = uniq("dicht")
+    server.cli("group", "add", g, "--kind", "closed", "--owner", carol.name)
+    server.cli("group", "member", "add", g, bob.name)
+    gid = re.search(r'name="group_id" value="(\d+)"', bob.get("/g/" + g).text).group(1)
+    bob.new_post("@%s in de dichte kring %sclosed" % (nurse.name, w), group_id=gid)
+
+    iid = wait_item(nurse, org, w + "public")
+    assert iid
+    page = html.unescape(nurse.get("/webcare/%s/items/%d" % (org, iid)).text)
+    assert "Noemt een medewerker" in page and nurse.name in page
+    # the other organisation's inbox and people: nothing, 404
+    assert wait_item(other, org2, w + "public", tries=1) is None
+    assert other.get("/webcare/%s/items/%d" % (org, iid)).status_code == 404
+    for suffix in ("direct", "followers", "colleague", "closed"):
+        assert wait_item(nurse, org, w + suffix, tries=1) is None, suffix
+    # named together with the organisation: one item, a mention of the organisation
+    both = inbox(nurse, org, "?status=all")
+    cards = [m.group(1) for m in re.finditer(r'<li class="card">(.*?)</li>', both, re.S)
+             if w + "both" in html.unescape(m.group(1))]
+    assert len(cards) == 1 and "Noemt de organisatie" in html.unescape(cards[0])
+    # a post in an open group (not the organisation's) is public: it comes in
+    g2 = uniq("open")
+    server.cli("group", "add", g2, "--kind", "open", "--owner", carol.name)
+    server.cli("group", "member", "add", g2, bob.name)
+    gid2 = re.search(r'name="group_id" value="(\d+)"', bob.get("/g/" + g2).text).group(1)
+    bob.new_post("@%s in de open kring %sopengroup" % (nurse.name, w), group_id=gid2)
+    assert wait_item(nurse, org, w + "opengroup")
+    # nothing across a block: bob blocks the organisation, then names its nurse
+    from test_stream_audience import token
+    btok = token(server, bob.name, "read write follow")
+    oid = requests.get(server.base + "/api/v1/accounts/lookup?acct=" + org, timeout=10).json()["id"]
+    r = requests.post(server.base + "/api/v1/accounts/%s/block" % oid,
+                      headers={"Authorization": "Bearer " + btok}, timeout=10)
+    assert r.status_code == 200, r.text
+    bob.new_post("@%s na de blokkade %sblocked" % (nurse.name, w))
+    assert wait_item(nurse, org, w + "blocked", tries=1) is None
+    # a deleted post leaves the inbox
+    mid = re.findall(r"/posts/(\d+)", nurse.get("/webcare/%s/items/%d" % (org, iid)).text)[0]
+    assert bob.post("/posts/%s/delete" % mid).status_code == 303
+    assert nurse.get("/webcare/%s/items/%d" % (org, iid)).status_code == 404
+
+
 def test_outside_ingest_idempotent(server, admin):
     org = make_org(server, admin)
     nurse = staff_of(server, org)
