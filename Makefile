@@ -87,8 +87,11 @@ build/scan_train: tools/scan_train.c build/embed_train.c $(SCAN_TRAIN_OBJ) $(HDR
 	@$(CC) $(REL_CFLAGS) -Wno-missing-prototypes -o $@ tools/scan_train.c build/embed_train.c \
 	  $(SCAN_TRAIN_OBJ) $(shell pkg-config --libs libpcre2-8) -lm -pthread
 
-build/scan_model.txt: build/scan_train tests/data/privacy_dev.src
-	@build/scan_train --folds 5 tests/data/privacy_dev.src $@.tmp > build/scan_model.log && mv $@.tmp $@
+# the development set and the texts written only to train the models on
+SCAN_TRAIN_SETS = tests/data/privacy_dev.src tests/data/privacy_train.src
+
+build/scan_model.txt: build/scan_train $(SCAN_TRAIN_SETS)
+	@build/scan_train --folds 5 $(SCAN_TRAIN_SETS) $@.tmp > build/scan_model.log && mv $@.tmp $@
 
 build/embed_senttrain.c: build/embedgen build/sentiment_lexicon.txt src/scan/lists/sentiment_care.txt
 	@build/embedgen build/sentiment_lexicon.txt src/scan/lists/sentiment_care.txt > $@.tmp && mv $@.tmp $@
@@ -226,7 +229,7 @@ browser: build/release/kring
 
 eval: deps build/release/kring build/scan_train build/sentiment_train
 	/usr/bin/python3 tests/eval/eval.py --kring build/release/kring tests/data/privacy_dev.jsonl
-	build/scan_train --folds 5 tests/data/privacy_dev.src /dev/null
+	build/scan_train --folds 5 $(SCAN_TRAIN_SETS) /dev/null
 	build/sentiment_train --folds 5 $(SENT_TRAIN_SETS) /dev/null
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_dev.jsonl
 	/usr/bin/python3 tests/eval/sentiment_eval.py --kring build/release/kring tests/data/sentiment_unseen2.jsonl
