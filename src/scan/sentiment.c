@@ -1287,7 +1287,12 @@ static int judge(const char *text, size_t len, struct sent_result *out, struct b
 			 * mixed one (both sides weigh) stays unsure: the set's gold labels are
 			 * never "unsure", so the model cannot learn to say it */
 			bool mixed = out->pos >= 0.5 && out->neg >= 0.5 && fabs(out->score) < T_MIXED;
-			if (pbest >= model_sconf && !(out->urgent && best != SENT_NEG) && !mixed) {
+			/* nor does it read a denial with no other urgency word ("hij is niet
+			 * vermist, hij is bij zijn zus"): its alarm words weigh in the model as
+			 * they do in the many messages where they are meant, the rules read
+			 * the denial */
+			bool denial = seen.denied && !seen.word;
+			if (pbest >= model_sconf && !(out->urgent && best != SENT_NEG) && !mixed && !denial) {
 				if (trace && (int)out->label != best)
 					IGNORE_RESULT(buf_addf(trace, "label-model(%s %.2f) ",
 					                       sentiment_label_name((enum sent_label)best), pbest));
