@@ -237,6 +237,9 @@ const char *core_mail_base(void);
 void core_push_notif(struct core *c, uint64_t to, uint64_t nid, int kind, uint64_t actor, const char *note);
 /* The push alert of a kring kind (0: none) and its API type. */
 int remind_alert(int kind, const char *note, const char **type);
+/* Is a notification of this kind about the person's own booking or work (Web Push
+ * sends it whatever the subscription's "from whom" policy, unless it is "none")? */
+bool remind_own_work(int kind);
 /* A notification of kind from actor was just written for `to` in the open
  * transaction: queue its pushes. */
 void remind_push(struct core *c, uint64_t to, int kind, uint64_t actor);

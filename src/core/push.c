@@ -319,7 +319,8 @@ out:
 /* kring's own kinds (core/remind.c): the job names the notification, whose
  * text is read when it is sent.  The policy (from whom) holds for
  * consultation hours and match requests; an appointment reminder is about
- * the person's own booking, so only "none" stops it. */
+ * the person's own booking, and a webcare alert or follow-up about their own
+ * work, so only "none" stops those. */
 void core_push_notif(struct core *c, uint64_t to, uint64_t nid, int kind, uint64_t actor, const char *note)
 {
 	const char *type;
@@ -334,7 +335,7 @@ void core_push_notif(struct core *c, uint64_t to, uint64_t nid, int kind, uint64
 		n = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!(v[i].alerts & alert) || v[i].policy == PUSH_POLICY_NONE ||
-		    (kind != NOTIF_APPOINTMENT && !policy_allows(c, v[i].policy, to, actor)))
+		    (!remind_own_work(kind) && !policy_allows(c, v[i].policy, to, actor)))
 			continue;
 		uint64_t jid;
 		const char *arg = arena_printf(&a, "%llu %d %llu 0 %llu", (unsigned long long)v[i].id, kind,

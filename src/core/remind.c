@@ -79,9 +79,22 @@ int remind_alert(int kind, const char *note, const char **type)
 	case NOTIF_MATCH_REQUEST:
 		*type = "kring_match_request";
 		return PUSH_FOLLOW_REQUEST;
+	/* webcare: the team hears a sudden rise in what is said about its
+	 * organisation, and the one who answered that it is time to follow up */
+	case NOTIF_WEBCARE_SPIKE:
+		*type = "kring_webcare_spike";
+		return PUSH_MENTION;
+	case NOTIF_WEBCARE_FOLLOWUP:
+		*type = "kring_webcare_followup";
+		return PUSH_MENTION;
 	}
 	*type = NULL;
 	return 0;
+}
+
+bool remind_own_work(int kind)
+{
+	return kind == NOTIF_APPOINTMENT || kind == NOTIF_WEBCARE_SPIKE || kind == NOTIF_WEBCARE_FOLLOWUP;
 }
 
 void remind_push(struct core *c, uint64_t to, int kind, uint64_t actor)
@@ -135,6 +148,17 @@ int remind_push_text(struct core *c, struct arena *a, uint64_t account, uint64_t
 		        : what == APPT_NOTIF_MOVED
 		                ? arena_printf(a, en ? "Moved to %s." : "Verzet naar %s.", w)
 		                : arena_printf(a, en ? "Booked: %s." : "Staat vast: %s.", w);
+		return 0;
+	}
+	if (n.kind == NOTIF_WEBCARE_SPIKE) {
+		*title = arena_printf(a, en ? "Suddenly much more is said about %s" : "Ineens veel meer berichten over %s",
+		                      name);
+		*body = en ? "See the webcare inbox." : "Kijk in de webcare-inbox.";
+		return 0;
+	}
+	if (n.kind == NOTIF_WEBCARE_FOLLOWUP) {
+		*title = arena_printf(a, en ? "Time to follow up for %s" : "Tijd om terug te koppelen voor %s", name);
+		*body = en ? "Tell the person what was done with their message." : "Vertel wat er met het bericht is gedaan.";
 		return 0;
 	}
 	if (n.kind == NOTIF_CONSULT) {

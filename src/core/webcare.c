@@ -964,15 +964,19 @@ static int followup_run(void *ctx, const char *arg, char *why, size_t whylen)
 		rc = store_wc_item_update(c->store, it);
 		if (!rc)
 			rc = store_wc_event_add(c->store, id, 0, "followup", "", time_now());
-		if (!rc && it->assignee_id)
-			rc = store_notif_insert_for(c->store, it->assignee_id, org, NOTIF_WEBCARE_FOLLOWUP, org, 0);
+		if (!rc && it->assignee_id &&
+		    !(rc = store_notif_insert_for(c->store, it->assignee_id, org, NOTIF_WEBCARE_FOLLOWUP, org, 0)))
+			remind_push(c, it->assignee_id, NOTIF_WEBCARE_FOLLOWUP, org); /* Web Push, core/remind.c */
 		tell = !rc && it->assignee_id;
 	}
 	if (rc == -1)
 		rc = 0;
 	rc = store_finish(c->store, rc);
-	if (!rc && tell && c->on_notify)
-		c->on_notify(c, it->assignee_id);
+	if (!rc && tell) {
+		job_kick(); /* the push */
+		if (c->on_notify)
+			c->on_notify(c, it->assignee_id);
+	}
 	arena_release(&a);
 	return rc;
 }

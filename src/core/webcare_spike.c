@@ -85,9 +85,12 @@ int core_wc_spike_check(struct core *c, uint64_t org, int64_t now, bool *alerted
 			if (!rc)
 				rc = recipients(c, &a, org, &who, &nw);
 			for (size_t i = 0; !rc && i < nw; i++)
-				rc = store_notif_insert_for(c->store, who[i], org, NOTIF_WEBCARE_SPIKE, org, 0);
+				if (!(rc = store_notif_insert_for(c->store, who[i], org, NOTIF_WEBCARE_SPIKE, org, 0)))
+					remind_push(c, who[i], NOTIF_WEBCARE_SPIKE, org); /* Web Push, core/remind.c */
 			rc = store_finish(c->store, rc);
 			*alerted = rc == 0;
+			if (*alerted)
+				job_kick(); /* their pushes */
 		}
 	}
 	arena_release(&a);

@@ -414,6 +414,12 @@ def test_follow_up_reminder_reaches_the_assignee():
         org = make_org(srv, admin)
         nurse = staff_of(srv, org)
         assert nurse.post("/webcare/%s/settings/team" % org, {"name": "Team", "followup_days": "1"}).status_code == 303
+        # the nurse's phone hears it too (Web Push)
+        from push_receiver import Keys, Receiver
+        from test_push import subscribe, token as push_token
+        rx = Receiver()
+        keys = Keys()
+        assert subscribe(srv, push_token(srv, nurse.name), rx.url("/nurse"), keys).status_code == 200
         _, iid = ingest(srv, org, uniq("g"), "Wanneer komt de hulp?")
         r = nurse.post("/webcare/%s/items/%d/answer" % (org, iid), {"text": "Morgen om tien uur.", "as": "org"})
         assert r.status_code == 303
@@ -427,6 +433,12 @@ def test_follow_up_reminder_reaches_the_assignee():
         assert seen
         assert "/webcare/%s?status=answered" % org in page
         assert "Herinnering" in html.unescape(nurse.get("/webcare/%s/items/%d" % (org, iid)).text)
+        got = rx.next()
+        assert got, "no push"
+        p = keys.decrypt(got[1], got[2])
+        assert p["notification_type"] == "kring_webcare_followup", p
+        assert p["title"] == "Tijd om terug te koppelen voor Thuiszorg De Linde", p
+        rx.close()
     finally:
         srv.stop()
         srv.cleanup()
