@@ -25,6 +25,7 @@ const char *core_notif_type(int kind)
 	case NOTIF_APPOINTMENT: return "kring_appointment";
 	case NOTIF_MATCH_REQUEST: return "kring_match_request";
 	case NOTIF_WEBCARE_SPIKE: return "kring_webcare_spike";
+	case NOTIF_WEBCARE_FOLLOWUP: return "kring_webcare_followup";
 	case NOTIF_GUIDELINES: return "kring_guidelines";
 	case NOTIF_CARER: return "kring_carer";
 	default: return "mention";

@@ -433,6 +433,10 @@ def test_follow_up_reminder_reaches_the_assignee():
         assert seen
         assert "/webcare/%s?status=answered" % org in page
         assert "Herinnering" in html.unescape(nurse.get("/webcare/%s/items/%d" % (org, iid)).text)
+        # apps: kring's own type, about no status (a Mastodon "mention" needs one)
+        notes = requests.get(srv.base + "/api/v1/notifications",
+                             headers={"Authorization": "Bearer " + push_token(srv, nurse.name)}, timeout=20).json()
+        assert [n["type"] for n in notes] == ["kring_webcare_followup"], notes
         got = rx.next()
         assert got, "no push"
         p = keys.decrypt(got[1], got[2])
