@@ -321,6 +321,7 @@ static const char *const abbrs[] = {
 
 static struct wtab words;
 static void model_load(void);
+static void feat_init(void);
 /* Lowered copies of the lists; the word table points into them for the program's life. */
 static char *list_mem[12];
 static size_t nlist_mem;
@@ -417,6 +418,7 @@ static int init_rc;
 
 static void init_run(void)
 {
+	feat_init();
 	for (int i = 0; i < P_NPAT; i++) {
 		int ec;
 		PCRE2_SIZE eo;
@@ -588,13 +590,12 @@ static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, 
 	r->v[r->n++] = (struct scan_finding){type, s, e, conf};
 }
 
-static bool is_letter_byte(const char *t, size_t i, size_t len)
+/* The bytes >= 0x80 of is_letter_byte, out of line: the ASCII test below is
+ * inlined into the per-byte loops (tokenize, scan_ages, the word readers),
+ * where the call cost more than the test itself (4 % of a typical scan). */
+static bool high_letter_byte(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-		return true;
-	if (c < 0x80)
-		return false;
 	/* U+2000..U+206F punctuation (’ “ – …) and Latin-1 symbols are not letters. */
 	if (c == 0xE2 && i + 1 < len && (unsigned char)t[i + 1] == 0x80)
 		return false;
@@ -603,6 +604,14 @@ static bool is_letter_byte(const char *t, size_t i, size_t len)
 	if (c >= 0x80 && c < 0xC0) /* continuation: part of the current letter */
 		return true;
 	return c >= 0xC3;
+}
+
+static inline bool is_letter_byte(const char *t, size_t i, size_t len)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	return high_letter_byte(t, i, len);
 }
 
 static bool is_cap(const char *t, size_t i, size_t len)
@@ -1420,21 +1429,44 @@ static void scan_patterns(struct ctx *c)
 
 /* --- names */
 
+/* Word ends with the lower-case ASCII suffix m bytes long, ASCII letters
+ * compared without case.  Equal to lowering the word with lower_utf8 and
+ * comparing: lower_utf8 changes ASCII bytes only by their own case, and no
+ * other byte lowers to ASCII. */
+static bool ends_with_ascii(const char *w, size_t n, const char *suf, size_t m)
+{
+	if (n < m)
+		return false;
+	w += n - m;
+	for (size_t i = 0; i < m; i++) {
+		unsigned char ch = (unsigned char)w[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch + 32);
+		if (ch != (unsigned char)suf[i])
+			return false;
+	}
+	return true;
+}
+
+struct lit {
+	const char *s;
+	size_t n;
+};
+#define LIT(x) {x, sizeof x - 1}
+
 static bool org_suffix(const struct ctx *c, const struct tok *k)
 {
-	static const char *const suf[] = {"ziekenhuis", "kliniek", "centrum", "huis", "zorg", "hof",
-		"school", "college", "fonds", "stichting", "groep", "instituut", "gasthuis", "hospice",
-		"praktijk", "apotheek", "park", "plein", "straat", "laan", "weg", "kade", NULL};
-	char low[64];
+	/* lengths kept with the words: this runs for every capitalised token */
+	static const struct lit suf[] = {LIT("ziekenhuis"), LIT("kliniek"), LIT("centrum"), LIT("huis"),
+		LIT("zorg"), LIT("hof"), LIT("school"), LIT("college"), LIT("fonds"), LIT("stichting"),
+		LIT("groep"), LIT("instituut"), LIT("gasthuis"), LIT("hospice"), LIT("praktijk"),
+		LIT("apotheek"), LIT("park"), LIT("plein"), LIT("straat"), LIT("laan"), LIT("weg"), LIT("kade")};
 	size_t n = k->e - k->s;
-	if (n > sizeof low || (k->flags & (W_SUR | W_FIRST)))
+	if (n > 64 || (k->flags & (W_SUR | W_FIRST)))
 		return false;
-	lower_utf8(c->t + k->s, n, low);
-	for (const char *const *p = suf; *p; p++) {
-		size_t m = strlen(*p);
-		if (n >= m && memcmp(low + n - m, *p, m) == 0)
+	for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++)
+		if (ends_with_ascii(c->t + k->s, n, suf[i].s, suf[i].n))
 			return true;
-	}
 	return false;
 }
 
@@ -2545,30 +2577,41 @@ static void scan_obf_emails(struct ctx *c)
 /* --- phone numbers in words: "nul zes, tweeëntachtig, vierendertig, ..." */
 
 /* The value 0..99 of a Dutch number word, or -1. */
+/* w[0..n) holds no NUL (a run of token bytes), so comparing by length and
+ * memcmp gives what strcmp on the terminated copy gave, without the calls. */
+static bool lit_eq(const char *w, size_t n, const struct lit *l)
+{
+	return n == l->n && memcmp(w, l->s, n) == 0;
+}
+
 static int number_word(const char *w, size_t n)
 {
-	static const char *const units[] = {"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven",
-		"acht", "negen", NULL};
-	static const char *const teens[] = {"tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
-		"zestien", "zeventien", "achttien", "negentien", NULL};
-	static const char *const tens[] = {"twintig", "dertig", "veertig", "vijftig", "zestig",
-		"zeventig", "tachtig", "negentig", NULL};
+	static const struct lit units[] = {LIT("nul"), LIT("een"), LIT("twee"), LIT("drie"), LIT("vier"),
+		LIT("vijf"), LIT("zes"), LIT("zeven"), LIT("acht"), LIT("negen")};
+	static const struct lit teens[] = {LIT("tien"), LIT("elf"), LIT("twaalf"), LIT("dertien"),
+		LIT("veertien"), LIT("vijftien"), LIT("zestien"), LIT("zeventien"), LIT("achttien"),
+		LIT("negentien")};
+	static const struct lit tens[] = {LIT("twintig"), LIT("dertig"), LIT("veertig"), LIT("vijftig"),
+		LIT("zestig"), LIT("zeventig"), LIT("tachtig"), LIT("negentig")};
+	static const struct lit een1 = LIT("één"), een2 = LIT("eén");
 	char low[40];
 	if (n >= sizeof low)
 		return -1;
+	/* no number word is shorter than 3 bytes ("nul", "elf") */
+	if (n < 3)
+		return -1;
 	lower_utf8(w, n, low);
-	low[n] = '\0';
-	if (strcmp(low, "één") == 0 || strcmp(low, "eén") == 0)
+	if (lit_eq(low, n, &een1) || lit_eq(low, n, &een2))
 		return 1;
-	for (int i = 0; units[i]; i++)
-		if (strcmp(low, units[i]) == 0)
+	for (int i = 0; i < 10; i++)
+		if (lit_eq(low, n, &units[i]))
 			return i;
-	for (int i = 0; teens[i]; i++)
-		if (strcmp(low, teens[i]) == 0)
+	for (int i = 0; i < 10; i++)
+		if (lit_eq(low, n, &teens[i]))
 			return 10 + i;
-	for (int i = 0; tens[i]; i++) {
-		size_t m = strlen(tens[i]);
-		if (n < m || strcmp(low + n - m, tens[i]) != 0)
+	for (int i = 0; i < 8; i++) {
+		size_t m = tens[i].n;
+		if (n < m || memcmp(low + n - m, tens[i].s, m) != 0)
 			continue;
 		if (n == m)
 			return 20 + 10 * i;
@@ -2580,8 +2623,8 @@ static int number_word(const char *w, size_t n)
 			p -= 3;
 		else
 			return -1;
-		for (int u = 1; units[u]; u++)
-			if (strlen(units[u]) == p && memcmp(low, units[u], p) == 0)
+		for (int u = 1; u < 10; u++)
+			if (lit_eq(low, p, &units[u]))
 				return 20 + 10 * i + u;
 		if (p == 4 && memcmp(low, "\xc3\xa9\xc3\xa9", 4) == 0)
 			return 20 + 10 * i + 1;
@@ -3393,16 +3436,28 @@ static size_t tok_first_at(const struct ctx *c, size_t off)
 	return lo;
 }
 
-static uint32_t feat(const char *tag, const char *v, size_t n)
+/* A feature's index: FNV-1a over its tag, a separator byte and its value.
+ * feat_tag is the tag part, so a caller with a fixed tag can hash it once. */
+static uint64_t feat_tag(const char *tag)
 {
 	uint64_t h = hash_bytes(tag, strlen(tag));
 	h ^= 0x9e;
 	h *= 1099511628211ULL;
+	return h;
+}
+
+static uint32_t feat_value(uint64_t h, const char *v, size_t n)
+{
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)v[i];
 		h *= 1099511628211ULL;
 	}
 	return (uint32_t)(h ^ (h >> 29)) & (SCAN_MODEL_SIZE - 1);
+}
+
+static uint32_t feat(const char *tag, const char *v, size_t n)
+{
+	return feat_value(feat_tag(tag), v, n);
 }
 
 static char tok_shape(const struct ctx *c, const struct tok *k)
@@ -3433,11 +3488,61 @@ static const struct {
 	{W_STREETHEAD, "street"}, {W_PUBCTX, "pubctx"}, {W_PROPER, "proper"},
 };
 
+enum { NFLAGNAME = sizeof flag_names / sizeof flag_names[0] };
+
+/* The tags tok_features gives flag features, and every (tag, flag) feature
+ * made once by feat_init: the tagger asks for them on every token it scores. */
+enum { FT_FL, FT_CFL, FT_PREV, FT_NEXT, FT_N };
+static const char *const flag_tags[FT_N] = {"fl", "cfl", "f1", "f3"};
+static uint32_t flag_feat[FT_N][NFLAGNAME];
+/* the fixed-tag features and tag hashes of tok_features */
+static uint32_t feat_b, feat_start;
+static uint64_t tagh_w, tagh_s3, tagh_s4, tagh_s2, tagh_p2, tagh_sh, tagh_shf, tagh_shl, tagh_unlisted;
+static uint64_t tagh_near[5], tagh_combo[5], tagh_shape[5], tagh_punct[5];
+
+static void feat_init(void)
+{
+	for (int t = 0; t < FT_N; t++)
+		for (size_t i = 0; i < NFLAGNAME; i++)
+			flag_feat[t][i] = feat(flag_tags[t], flag_names[i].name, strlen(flag_names[i].name));
+	feat_b = feat("b", "", 0);
+	feat_start = feat("start", "", 0);
+	tagh_w = feat_tag("w");
+	tagh_s3 = feat_tag("s3");
+	tagh_s4 = feat_tag("s4");
+	tagh_s2 = feat_tag("s2");
+	tagh_p2 = feat_tag("p2");
+	tagh_sh = feat_tag("sh");
+	tagh_shf = feat_tag("shf");
+	tagh_shl = feat_tag("shl");
+	tagh_unlisted = feat_tag("unlisted");
+	for (int d = 0; d < 5; d++) {
+		/* "w0".."w4" for the neighbours at -2..+2, "x", "s", "p" for the next ones */
+		char tag[3] = {'w', (char)('0' + d), '\0'};
+		tagh_near[d] = feat_tag(tag);
+		tag[0] = 'x';
+		tagh_combo[d] = feat_tag(tag);
+		tag[0] = 's';
+		tagh_shape[d] = feat_tag(tag);
+		tag[0] = 'p';
+		tagh_punct[d] = feat_tag(tag);
+	}
+}
+
 static size_t add_flags(uint32_t *f, size_t n, const char *tag, uint32_t flags)
 {
-	for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0] && n < SCAN_FEAT_MAX; i++)
+	for (size_t i = 0; i < NFLAGNAME && n < SCAN_FEAT_MAX; i++)
 		if (flags & flag_names[i].flag)
 			f[n++] = feat(tag, flag_names[i].name, strlen(flag_names[i].name));
+	return n;
+}
+
+/* add_flags for the tags of flag_tags, from the table */
+static size_t add_flag_feats(uint32_t *f, size_t n, int tag, uint32_t flags)
+{
+	for (size_t i = 0; i < NFLAGNAME && n < SCAN_FEAT_MAX; i++)
+		if (flags & flag_names[i].flag)
+			f[n++] = flag_feat[tag][i];
 	return n;
 }
 
@@ -3450,40 +3555,39 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 	if (len > sizeof low)
 		len = sizeof low;
 	lower_utf8(c->t + k->s, len, low);
-	f[n++] = feat("b", "", 0);
-	f[n++] = feat("w", low, len);
+	f[n++] = feat_b;
+	f[n++] = feat_value(tagh_w, low, len);
 	if (len >= 3)
-		f[n++] = feat("s3", low + len - 3, 3);
+		f[n++] = feat_value(tagh_s3, low + len - 3, 3);
 	if (len >= 5) /* "-ijke", "-ette", "-anda": endings of names */
-		f[n++] = feat("s4", low + len - 4, 4);
+		f[n++] = feat_value(tagh_s4, low + len - 4, 4);
 	if (len >= 2) {
-		f[n++] = feat("s2", low + len - 2, 2);
-		f[n++] = feat("p2", low, 2);
+		f[n++] = feat_value(tagh_s2, low + len - 2, 2);
+		f[n++] = feat_value(tagh_p2, low, 2);
 	}
 	sh[0] = tok_shape(c, k);
 	sh[1] = k->first ? 'f' : 'm';
 	sh[2] = k->single ? '1' : (k->e - k->s <= 3 ? '3' : '+');
-	f[n++] = feat("sh", sh, 1);
-	f[n++] = feat("shf", sh, 2);
-	f[n++] = feat("shl", sh, 3);
-	n = add_flags(f, n, "fl", k->flags);
+	f[n++] = feat_value(tagh_sh, sh, 1);
+	f[n++] = feat_value(tagh_shf, sh, 2);
+	f[n++] = feat_value(tagh_shl, sh, 3);
+	n = add_flag_feats(f, n, FT_FL, k->flags);
 	if (k->cap)
-		n = add_flags(f, n, "cfl", k->flags & (W_FIRST | W_SUR | W_AMBIG | W_PROPER | W_NONAME));
+		n = add_flag_feats(f, n, FT_CFL, k->flags & (W_FIRST | W_SUR | W_AMBIG | W_PROPER | W_NONAME));
 	if (!(k->flags & (W_FIRST | W_SUR | W_PROPER)) && n < SCAN_FEAT_MAX)
-		f[n++] = feat("unlisted", sh, 2);
+		f[n++] = feat_value(tagh_unlisted, sh, 2);
 	for (int d = -2; d <= 2; d++) {
 		if (d == 0 || (d < 0 && (size_t)-d > i) || i + (size_t)(d > 0 ? d : 0) >= c->ntok)
 			continue;
 		const struct tok *o = &c->tok[i + (size_t)d];
 		if (o->sent != k->sent)
 			continue;
-		char tag[8] = "w?";
-		tag[1] = (char)('2' + d);
+		int td = d + 2; /* the tags' digit: '0' + td */
 		char ol[32];
 		size_t on = o->e - o->s < sizeof ol ? o->e - o->s : sizeof ol;
 		lower_utf8(c->t + o->s, on, ol);
 		if (n < SCAN_FEAT_MAX)
-			f[n++] = feat(tag, ol, on);
+			f[n++] = feat_value(tagh_near[td], ol, on);
 		if ((d == -1 || d == 1) && n + 1 < SCAN_FEAT_MAX) {
 			/* the neighbour together with this token's shape: "Kofi heeft" at a
 			 * sentence start is not "Morgen heeft" */
@@ -3492,24 +3596,20 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 			combo[1] = sh[1];
 			size_t cn = on < sizeof combo - 2 ? on : sizeof combo - 2;
 			memcpy(combo + 2, ol, cn);
-			tag[0] = 'x';
-			f[n++] = feat(tag, combo, cn + 2);
+			f[n++] = feat_value(tagh_combo[td], combo, cn + 2);
 		}
 		if (d == -1 || d == 1) {
-			tag[0] = 'f';
-			n = add_flags(f, n, tag, o->flags);
+			n = add_flag_feats(f, n, d < 0 ? FT_PREV : FT_NEXT, o->flags);
 			char os[2] = {tok_shape(c, o), sh[0]};
-			tag[0] = 's';
 			if (n < SCAN_FEAT_MAX)
-				f[n++] = feat(tag, os, 2);
+				f[n++] = feat_value(tagh_shape[td], os, 2);
 			char pu = d < 0 ? punct_between(c, o->e, k->s) : punct_between(c, k->e, o->s);
-			tag[0] = 'p';
 			if (n < SCAN_FEAT_MAX)
-				f[n++] = feat(tag, &pu, 1);
+				f[n++] = feat_value(tagh_punct[td], &pu, 1);
 		}
 	}
 	if (i == 0 && n < SCAN_FEAT_MAX)
-		f[n++] = feat("start", "", 0);
+		f[n++] = feat_start;
 	return n;
 }
 
