@@ -86,17 +86,23 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-static struct word *wtab_find(const struct wtab *t, const char *s, size_t n)
+/* wtab_find with the key's hash_bytes already made */
+static struct word *wtab_find_h(const struct wtab *t, const char *s, size_t n, uint64_t h)
 {
 	if (!t->v)
 		return NULL;
-	for (size_t i = hash_bytes(s, n) & t->mask;; i = (i + 1) & t->mask) {
+	for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
 		struct word *w = &t->v[i];
 		if (!w->s)
 			return NULL;
 		if (w->len == n && memcmp(w->s, s, n) == 0)
 			return w;
 	}
+}
+
+static struct word *wtab_find(const struct wtab *t, const char *s, size_t n)
+{
+	return wtab_find_h(t, s, n, hash_bytes(s, n));
 }
 
 static void wtab_grow(struct wtab *t);
@@ -153,6 +159,31 @@ static size_t lower_utf8(const char *s, size_t n, char *out)
 		out[i] = (char)c;
 	}
 	return n;
+}
+
+/* lower_utf8 into out and hash_bytes of what it wrote, in one pass: the
+ * tokenizer looks every token up in the word table this way. */
+static uint64_t lower_hash(const char *s, size_t n, char *out)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z') {
+			c = (unsigned char)(c + 32);
+		} else if (c == 0xC3 && i + 1 < n) {
+			unsigned char d = (unsigned char)s[i + 1];
+			out[i] = (char)c;
+			h = (h ^ c) * 1099511628211ULL;
+			if (d >= 0x80 && d <= 0x9E && d != 0x97)
+				d = (unsigned char)(d + 0x20);
+			out[++i] = (char)d;
+			h = (h ^ d) * 1099511628211ULL;
+			continue;
+		}
+		out[i] = (char)c;
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h;
 }
 
 /* Grammar words live here, not in lists/: they are part of the method. */
@@ -628,8 +659,8 @@ static uint32_t lookup(const char *s, size_t n)
 	char low[64];
 	if (n > sizeof low)
 		return 0;
-	lower_utf8(s, n, low);
-	const struct word *w = wtab_find(&words, low, n);
+	uint64_t h = lower_hash(s, n, low);
+	const struct word *w = wtab_find_h(&words, low, n, h);
 	return w ? w->flags : 0;
 }
 
@@ -2227,6 +2258,11 @@ static void scan_ages(struct ctx *c)
 	size_t n = c->out->n;
 	char w[32], w2[32];
 	for (size_t i = 0; i < c->len; i++) {
+		/* most bytes are no digit: pass them in a tight loop */
+		while (i < c->len && (unsigned char)(c->t[i] - '0') > 9)
+			i++;
+		if (i == c->len)
+			break;
 		if (!digit_at(c, i) || (i > 0 && (digit_at(c, i - 1) || c->t[i - 1] == '.' || c->t[i - 1] == ',' ||
 		                                  is_letter_byte(c->t, i - 1, c->len))))
 			continue;
@@ -2581,7 +2617,7 @@ static void scan_obf_emails(struct ctx *c)
  * memcmp gives what strcmp on the terminated copy gave, without the calls. */
 static bool lit_eq(const char *w, size_t n, const struct lit *l)
 {
-	return n == l->n && memcmp(w, l->s, n) == 0;
+	return n == l->n && w[0] == l->s[0] && memcmp(w, l->s, n) == 0;
 }
 
 static int number_word(const char *w, size_t n)
@@ -2647,8 +2683,12 @@ static void scan_word_phones(struct ctx *c)
 		/* a unit word 1..9 starts with one of these and is 3..5 bytes up to
 		 * the first non-letter ("vijf-zes-…"); the cheap tests keep
 		 * number_word off almost every other token */
-		if (!strchr("ntdvzae\xe3", c0))
+		switch (c0) {
+		case 'n': case 't': case 'd': case 'v': case 'z': case 'a': case 'e': case 0xe3:
+			break;
+		default:
 			continue;
+		}
 		size_t kl = 0;
 		while (kl < 6 && k->s + kl < c->len && is_letter_byte(c->t, k->s + kl, c->len))
 			kl++;
