@@ -76,6 +76,13 @@ struct wtab {
 	size_t mask, n;
 };
 
+/* A word with its length, for lists compared by memcmp */
+struct lit {
+	const char *s;
+	size_t n;
+};
+#define LIT(x) {x, sizeof x - 1}
+
 static uint64_t hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
@@ -353,6 +360,7 @@ static const char *const abbrs[] = {
 static struct wtab words;
 static void model_load(void);
 static void feat_init(void);
+static void first_bytes_init(void);
 /* Lowered copies of the lists; the word table points into them for the program's life. */
 static char *list_mem[12];
 static size_t nlist_mem;
@@ -450,13 +458,15 @@ static int init_rc;
 static void init_run(void)
 {
 	feat_init();
+	first_bytes_init();
 	for (int i = 0; i < P_NPAT; i++) {
 		int ec;
 		PCRE2_SIZE eo;
-		/* label-led patterns are tried only at label tokens, anchored there */
-		uint32_t anch = (i == P_PATIENT || i == P_ROOM) ? PCRE2_ANCHORED : 0;
+		/* All anchored: the label-led patterns are tried only at label tokens,
+		 * the others by next_match only where may_start says they can start. */
 		pats[i] = pcre2_compile((PCRE2_SPTR)pat_src[i], PCRE2_ZERO_TERMINATED,
-		                        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP | anch, &ec, &eo, NULL);
+		                        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP | PCRE2_ANCHORED, &ec, &eo,
+		                        NULL);
 		if (!pats[i]) {
 			init_rc = ERR_INVAL;
 			return;
@@ -1038,11 +1048,167 @@ static void scan_emails(struct ctx *c)
 
 /* --- regex detectors */
 
+static bool is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* An English month's name, capitalised, at t[i]: where DATE_RE's last branch starts. */
+static bool month_at(const char *t, size_t i, size_t len)
+{
+	static const struct lit months[] = {LIT("January"), LIT("February"), LIT("March"), LIT("April"),
+		LIT("May"), LIT("June"), LIT("July"), LIT("August"), LIT("September"), LIT("October"),
+		LIT("November"), LIT("December")};
+	for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
+		if (months[k].s[0] == t[i] && len - i >= months[k].n && memcmp(t + i, months[k].s, months[k].n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * P_NUMBER at t[i] ('+', '(' or a digit) needs 6 digits or more, with at
+ * most 5 other bytes of " ./-()" between two of them (")", three
+ * separators, "("), and none but those.
+ */
+static bool number_may_start(const char *t, size_t i, size_t len)
+{
+	size_t digits = 0, gap = 0;
+	for (size_t p = i; p < len; p++) {
+		char ch = t[p];
+		if (is_digit(ch)) {
+			if (++digits == 6)
+				return true;
+			gap = 0;
+		} else if ((ch == ' ' || ch == '.' || ch == '/' || ch == '-' || ch == '(' || ch == ')' ||
+		            (ch == '+' && p == i)) && ++gap <= 5) {
+			continue;
+		} else {
+			return false;
+		}
+	}
+	return false;
+}
+
+/*
+ * DATE_RE at the digit t[i]: "d{1,2}[-/.]d{1,2}[-/.]…", "(19|20)dd-dd-dd",
+ * or "d{1,2}" with an optional lower-case ending ("e", "ste", "th") and
+ * white space before a month.  Non-ASCII bytes are let through (Unicode
+ * white space; letters that fold to a month's first letter, like "ſ").
+ */
+static bool date_may_start(const char *t, size_t i, size_t len)
+{
+	size_t r = 0;
+	while (i + r < len && is_digit(t[i + r]))
+		r++;
+	if (i + r >= len)
+		return false;
+	char ch = t[i + r];
+	if (r == 4)
+		return ch == '-';
+	if (r > 2)
+		return false;
+	if (ch == '-' || ch == '/' || ch == '.') {
+		size_t q = i + r + 1, r2 = 0;
+		while (q + r2 < len && is_digit(t[q + r2]))
+			r2++;
+		return r2 >= 1 && r2 <= 2 && q + r2 < len &&
+		       (t[q + r2] == '-' || t[q + r2] == '/' || t[q + r2] == '.');
+	}
+	if ((unsigned char)ch >= 0x80 || strchr("esdnrt", ch))
+		return ch != '\0';
+	if (!(ch == ' ' || (ch >= '\t' && ch <= '\r')))
+		return false;
+	size_t q = i + r;
+	while (q < len && (t[q] == ' ' || (t[q] >= '\t' && t[q] <= '\r')))
+		q++;
+	if (q >= len)
+		return false;
+	unsigned char m = (unsigned char)t[q];
+	return m >= 0x80 || strchr("jfmasond", m | 0x20);
+}
+
+/* P_POSTCODE at t[i]: a digit 1-9 not after a digit, four digits, then a space or a letter */
+static bool postcode_may_start(const char *t, size_t i, size_t len)
+{
+	if (t[i] < '1' || t[i] > '9' || (i > 0 && is_digit(t[i - 1])) || len - i < 5)
+		return false;
+	char ch = t[i + 4];
+	return is_digit(t[i + 1]) && is_digit(t[i + 2]) && is_digit(t[i + 3]) &&
+	       (ch == ' ' || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'));
+}
+
+/* Bit p set for each byte pattern p's match can start with (see may_start). */
+static uint8_t first_bytes[256];
+
+static void first_bytes_init(void)
+{
+	for (int ch = '0'; ch <= '9'; ch++)
+		first_bytes[ch] |= 1u << P_NUMBER | 1u << P_DATE | (ch > '0' ? 1u << P_POSTCODE : 0);
+	first_bytes['+'] |= 1u << P_NUMBER;
+	first_bytes['('] |= 1u << P_NUMBER;
+	for (int ch = 'A'; ch <= 'S'; ch++)
+		first_bytes[ch] |= 1u << P_DATE;
+}
+
+/*
+ * Whether pattern p can match at t[i], read off the pattern: a superset is
+ * fine (PCRE2 decides), but every position left out must be one where p
+ * cannot match.  The tests are cheap; PCRE2's own search tried every digit
+ * and capital, at hundreds of instructions each, a fifth of a typical scan.
+ */
+static bool may_start(enum pat p, const char *t, size_t i, size_t len)
+{
+	char ch = t[i];
+	switch (p) {
+	case P_NUMBER:
+		return (is_digit(ch) || ch == '+' || ch == '(') && number_may_start(t, i, len);
+	case P_POSTCODE:
+		return ch >= '1' && ch <= '9' && postcode_may_start(t, i, len);
+	case P_DATE:
+		if (is_digit(ch))
+			return date_may_start(t, i, len);
+		return ch >= 'A' && ch <= 'S' && month_at(t, i, len);
+	default:
+		return true;
+	}
+}
+
+/*
+ * The leftmost match of pattern p at or after *off.  The patterns are
+ * compiled anchored; the label patterns are tried at *off only (the
+ * callers give the label's offset), the others at each position from *off
+ * on where may_start lets them: the same match an unanchored search finds,
+ * which tries every position in turn.  Every such start is an ASCII byte,
+ * so a character boundary.
+ */
 static bool next_match(struct ctx *c, enum pat p, size_t *off, size_t *s, size_t *e)
 {
 	if (*off > c->len)
 		return false;
-	int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, *off, 0, c->md, NULL);
+	int rc;
+	if (p == P_PATIENT || p == P_ROOM) {
+		rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, *off, 0, c->md, NULL);
+	} else {
+		size_t at = *off;
+		const unsigned char *u = (const unsigned char *)c->t;
+		unsigned bit = 1u << p;
+		for (;;) {
+			/* the bytes no match can start at, passed by table */
+			while (at < c->len && !(first_bytes[u[at]] & bit))
+				at++;
+			while (at < c->len && !may_start(p, c->t, at, c->len)) {
+				at++;
+				while (at < c->len && !(first_bytes[u[at]] & bit))
+					at++;
+			}
+			if (at >= c->len)
+				return false;
+			rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, at, 0, c->md, NULL);
+			if (rc != PCRE2_ERROR_NOMATCH)
+				break;
+			at++;
+		}
+	}
 	if (rc < 0)
 		return false;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
@@ -1478,12 +1644,6 @@ static bool ends_with_ascii(const char *w, size_t n, const char *suf, size_t m)
 	}
 	return true;
 }
-
-struct lit {
-	const char *s;
-	size_t n;
-};
-#define LIT(x) {x, sizeof x - 1}
 
 static bool org_suffix(const struct ctx *c, const struct tok *k)
 {
