@@ -619,6 +619,9 @@ struct ctx {
 	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
 	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
 	bool *sperson;     /* per sentence: a title, family word or "ik" in it (made on first use) */
+	uint32_t *starts;  /* offsets of the bytes a whole-text pattern may start with (made on first use) */
+	size_t nstarts;
+	bool starts_made;
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -1097,8 +1100,8 @@ static bool number_may_start(const char *t, size_t i, size_t len)
  */
 static bool date_may_start(const char *t, size_t i, size_t len)
 {
-	size_t r = 0;
-	while (i + r < len && is_digit(t[i + r]))
+	size_t r = 0; /* the digits from i, counted up to 5: only 1, 2 and 4 can start a date */
+	while (r < 5 && i + r < len && is_digit(t[i + r]))
 		r++;
 	if (i + r >= len)
 		return false;
@@ -1109,7 +1112,7 @@ static bool date_may_start(const char *t, size_t i, size_t len)
 		return false;
 	if (ch == '-' || ch == '/' || ch == '.') {
 		size_t q = i + r + 1, r2 = 0;
-		while (q + r2 < len && is_digit(t[q + r2]))
+		while (r2 < 3 && q + r2 < len && is_digit(t[q + r2]))
 			r2++;
 		return r2 >= 1 && r2 <= 2 && q + r2 < len &&
 		       (t[q + r2] == '-' || t[q + r2] == '/' || t[q + r2] == '.');
@@ -1173,6 +1176,25 @@ static bool may_start(enum pat p, const char *t, size_t i, size_t len)
 	}
 }
 
+/* The offsets where any whole-text pattern may start, once per text for all three. */
+static void make_starts(struct ctx *c)
+{
+	const unsigned char *u = (const unsigned char *)c->t;
+	size_t cap = 64;
+	c->starts = xmalloc(cap * sizeof *c->starts);
+	c->nstarts = 0;
+	for (size_t i = 0; i < c->len; i++) {
+		if (!first_bytes[u[i]])
+			continue;
+		if (c->nstarts == cap) {
+			cap *= 2;
+			c->starts = xrealloc(c->starts, cap * sizeof *c->starts);
+		}
+		c->starts[c->nstarts++] = (uint32_t)i; /* len <= SCAN_MAX_TEXT */
+	}
+	c->starts_made = true;
+}
+
 /*
  * The leftmost match of pattern p at or after *off.  The patterns are
  * compiled anchored; the label patterns are tried at *off only (the
@@ -1189,24 +1211,22 @@ static bool next_match(struct ctx *c, enum pat p, size_t *off, size_t *s, size_t
 	if (p == P_PATIENT || p == P_ROOM) {
 		rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, *off, 0, c->md, NULL);
 	} else {
-		size_t at = *off;
+		if (!c->starts_made)
+			make_starts(c);
 		const unsigned char *u = (const unsigned char *)c->t;
 		unsigned bit = 1u << p;
-		for (;;) {
-			/* the bytes no match can start at, passed by table */
-			while (at < c->len && !(first_bytes[u[at]] & bit))
-				at++;
-			while (at < c->len && !may_start(p, c->t, at, c->len)) {
-				at++;
-				while (at < c->len && !(first_bytes[u[at]] & bit))
-					at++;
-			}
-			if (at >= c->len)
-				return false;
-			rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, at, 0, c->md, NULL);
-			if (rc != PCRE2_ERROR_NOMATCH)
-				break;
-			at++;
+		size_t lo = 0, hi = c->nstarts;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->starts[mid] < *off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (rc = PCRE2_ERROR_NOMATCH; lo < c->nstarts && rc == PCRE2_ERROR_NOMATCH; lo++) {
+			size_t at = c->starts[lo];
+			if ((first_bytes[u[at]] & bit) && may_start(p, c->t, at, c->len))
+				rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, at, 0, c->md, NULL);
 		}
 	}
 	if (rc < 0)
@@ -4566,6 +4586,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.veto);
 	free(c.pub);
 	free(c.sperson);
+	free(c.starts);
 	return 0;
 }
 

@@ -614,6 +614,7 @@ static void check_prefilter(pcre2_code *const *un, const char *t, size_t len)
 		buf_release(&got);
 	}
 	pcre2_match_data_free(c.md);
+	free(c.starts);
 }
 
 static void test_match_prefilter(void **state)
