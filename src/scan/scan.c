@@ -3715,6 +3715,7 @@ enum { NFLAGNAME = sizeof flag_names / sizeof flag_names[0] };
 enum { FT_FL, FT_CFL, FT_PREV, FT_NEXT, FT_N };
 static const char *const flag_tags[FT_N] = {"fl", "cfl", "f1", "f3"};
 static uint32_t flag_feat[FT_N][NFLAGNAME];
+static uint32_t flag_names_mask; /* the flags of flag_names, or'ed */
 /* the fixed-tag features and tag hashes of tok_features */
 static uint32_t feat_b, feat_start;
 static uint64_t tagh_w, tagh_s3, tagh_s4, tagh_s2, tagh_p2, tagh_sh, tagh_shf, tagh_shl, tagh_unlisted;
@@ -3725,6 +3726,8 @@ static void feat_init(void)
 	for (int t = 0; t < FT_N; t++)
 		for (size_t i = 0; i < NFLAGNAME; i++)
 			flag_feat[t][i] = feat(flag_tags[t], flag_names[i].name, strlen(flag_names[i].name));
+	for (size_t i = 0; i < NFLAGNAME; i++)
+		flag_names_mask |= flag_names[i].flag;
 	feat_b = feat("b", "", 0);
 	feat_start = feat("start", "", 0);
 	tagh_w = feat_tag("w");
@@ -3757,12 +3760,17 @@ static size_t add_flags(uint32_t *f, size_t n, const char *tag, uint32_t flags)
 	return n;
 }
 
-/* add_flags for the tags of flag_tags, from the table */
+/* add_flags for the tags of flag_tags, from the table; the flags (one bit
+ * each) are cleared as they are added, so the loop ends at the last one the
+ * token has instead of trying all twenty */
 static size_t add_flag_feats(uint32_t *f, size_t n, int tag, uint32_t flags)
 {
-	for (size_t i = 0; i < NFLAGNAME && n < SCAN_FEAT_MAX; i++)
-		if (flags & flag_names[i].flag)
+	flags &= flag_names_mask;
+	for (size_t i = 0; flags && i < NFLAGNAME && n < SCAN_FEAT_MAX; i++)
+		if (flags & flag_names[i].flag) {
 			f[n++] = flag_feat[tag][i];
+			flags &= ~flag_names[i].flag;
+		}
 	return n;
 }
 
