@@ -2327,8 +2327,10 @@ static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, s
 
 static bool in_list(const char *w, const char *const *v)
 {
+	/* the first bytes first: most words differ there, and a call to strcmp
+	 * per entry cost more than the test */
 	for (; *v; v++)
-		if (strcmp(w, *v) == 0)
+		if (w[0] == (*v)[0] && strcmp(w, *v) == 0)
 			return true;
 	return false;
 }
