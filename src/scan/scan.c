@@ -76,6 +76,13 @@ struct wtab {
 	size_t mask, n;
 };
 
+/* A word with its length, for lists compared by memcmp */
+struct lit {
+	const char *s;
+	size_t n;
+};
+#define LIT(x) {x, sizeof x - 1}
+
 static uint64_t hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
@@ -86,17 +93,23 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-static struct word *wtab_find(const struct wtab *t, const char *s, size_t n)
+/* wtab_find with the key's hash_bytes already made */
+static struct word *wtab_find_h(const struct wtab *t, const char *s, size_t n, uint64_t h)
 {
 	if (!t->v)
 		return NULL;
-	for (size_t i = hash_bytes(s, n) & t->mask;; i = (i + 1) & t->mask) {
+	for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
 		struct word *w = &t->v[i];
 		if (!w->s)
 			return NULL;
 		if (w->len == n && memcmp(w->s, s, n) == 0)
 			return w;
 	}
+}
+
+static struct word *wtab_find(const struct wtab *t, const char *s, size_t n)
+{
+	return wtab_find_h(t, s, n, hash_bytes(s, n));
 }
 
 static void wtab_grow(struct wtab *t);
@@ -153,6 +166,31 @@ static size_t lower_utf8(const char *s, size_t n, char *out)
 		out[i] = (char)c;
 	}
 	return n;
+}
+
+/* lower_utf8 into out and hash_bytes of what it wrote, in one pass: the
+ * tokenizer looks every token up in the word table this way. */
+static uint64_t lower_hash(const char *s, size_t n, char *out)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z') {
+			c = (unsigned char)(c + 32);
+		} else if (c == 0xC3 && i + 1 < n) {
+			unsigned char d = (unsigned char)s[i + 1];
+			out[i] = (char)c;
+			h = (h ^ c) * 1099511628211ULL;
+			if (d >= 0x80 && d <= 0x9E && d != 0x97)
+				d = (unsigned char)(d + 0x20);
+			out[++i] = (char)d;
+			h = (h ^ d) * 1099511628211ULL;
+			continue;
+		}
+		out[i] = (char)c;
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h;
 }
 
 /* Grammar words live here, not in lists/: they are part of the method. */
@@ -321,6 +359,8 @@ static const char *const abbrs[] = {
 
 static struct wtab words;
 static void model_load(void);
+static void feat_init(void);
+static void first_bytes_init(void);
 /* Lowered copies of the lists; the word table points into them for the program's life. */
 static char *list_mem[12];
 static size_t nlist_mem;
@@ -417,13 +457,16 @@ static int init_rc;
 
 static void init_run(void)
 {
+	feat_init();
+	first_bytes_init();
 	for (int i = 0; i < P_NPAT; i++) {
 		int ec;
 		PCRE2_SIZE eo;
-		/* label-led patterns are tried only at label tokens, anchored there */
-		uint32_t anch = (i == P_PATIENT || i == P_ROOM) ? PCRE2_ANCHORED : 0;
+		/* All anchored: the label-led patterns are tried only at label tokens,
+		 * the others by next_match only where may_start says they can start. */
 		pats[i] = pcre2_compile((PCRE2_SPTR)pat_src[i], PCRE2_ZERO_TERMINATED,
-		                        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP | anch, &ec, &eo, NULL);
+		                        PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP | PCRE2_ANCHORED, &ec, &eo,
+		                        NULL);
 		if (!pats[i]) {
 			init_rc = ERR_INVAL;
 			return;
@@ -576,6 +619,9 @@ struct ctx {
 	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
 	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
 	bool *sperson;     /* per sentence: a title, family word or "ik" in it (made on first use) */
+	uint32_t *starts;  /* offsets of the bytes a whole-text pattern may start with (made on first use) */
+	size_t nstarts;
+	bool starts_made;
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -588,13 +634,12 @@ static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, 
 	r->v[r->n++] = (struct scan_finding){type, s, e, conf};
 }
 
-static bool is_letter_byte(const char *t, size_t i, size_t len)
+/* The bytes >= 0x80 of is_letter_byte, out of line: the ASCII test below is
+ * inlined into the per-byte loops (tokenize, scan_ages, the word readers),
+ * where the call cost more than the test itself (4 % of a typical scan). */
+static bool high_letter_byte(const char *t, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)t[i];
-	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-		return true;
-	if (c < 0x80)
-		return false;
 	/* U+2000..U+206F punctuation (’ “ – …) and Latin-1 symbols are not letters. */
 	if (c == 0xE2 && i + 1 < len && (unsigned char)t[i + 1] == 0x80)
 		return false;
@@ -603,6 +648,14 @@ static bool is_letter_byte(const char *t, size_t i, size_t len)
 	if (c >= 0x80 && c < 0xC0) /* continuation: part of the current letter */
 		return true;
 	return c >= 0xC3;
+}
+
+static inline bool is_letter_byte(const char *t, size_t i, size_t len)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c < 0x80)
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+	return high_letter_byte(t, i, len);
 }
 
 static bool is_cap(const char *t, size_t i, size_t len)
@@ -619,8 +672,8 @@ static uint32_t lookup(const char *s, size_t n)
 	char low[64];
 	if (n > sizeof low)
 		return 0;
-	lower_utf8(s, n, low);
-	const struct word *w = wtab_find(&words, low, n);
+	uint64_t h = lower_hash(s, n, low);
+	const struct word *w = wtab_find_h(&words, low, n, h);
 	return w ? w->flags : 0;
 }
 
@@ -998,11 +1051,184 @@ static void scan_emails(struct ctx *c)
 
 /* --- regex detectors */
 
+static bool is_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* An English month's name, capitalised, at t[i]: where DATE_RE's last branch starts. */
+static bool month_at(const char *t, size_t i, size_t len)
+{
+	static const struct lit months[] = {LIT("January"), LIT("February"), LIT("March"), LIT("April"),
+		LIT("May"), LIT("June"), LIT("July"), LIT("August"), LIT("September"), LIT("October"),
+		LIT("November"), LIT("December")};
+	for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
+		if (months[k].s[0] == t[i] && len - i >= months[k].n && memcmp(t + i, months[k].s, months[k].n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * P_NUMBER at t[i] ('+', '(' or a digit) needs 6 digits or more, with at
+ * most 5 other bytes of " ./-()" between two of them (")", three
+ * separators, "("), and none but those.
+ */
+static bool number_may_start(const char *t, size_t i, size_t len)
+{
+	size_t digits = 0, gap = 0;
+	for (size_t p = i; p < len; p++) {
+		char ch = t[p];
+		if (is_digit(ch)) {
+			if (++digits == 6)
+				return true;
+			gap = 0;
+		} else if ((ch == ' ' || ch == '.' || ch == '/' || ch == '-' || ch == '(' || ch == ')' ||
+		            (ch == '+' && p == i)) && ++gap <= 5) {
+			continue;
+		} else {
+			return false;
+		}
+	}
+	return false;
+}
+
+/*
+ * DATE_RE at the digit t[i]: "d{1,2}[-/.]d{1,2}[-/.]…", "(19|20)dd-dd-dd",
+ * or "d{1,2}" with an optional lower-case ending ("e", "ste", "th") and
+ * white space before a month.  Non-ASCII bytes are let through (Unicode
+ * white space; letters that fold to a month's first letter, like "ſ").
+ */
+static bool date_may_start(const char *t, size_t i, size_t len)
+{
+	size_t r = 0; /* the digits from i, counted up to 5: only 1, 2 and 4 can start a date */
+	while (r < 5 && i + r < len && is_digit(t[i + r]))
+		r++;
+	if (i + r >= len)
+		return false;
+	char ch = t[i + r];
+	if (r == 4)
+		return ch == '-';
+	if (r > 2)
+		return false;
+	if (ch == '-' || ch == '/' || ch == '.') {
+		size_t q = i + r + 1, r2 = 0;
+		while (r2 < 3 && q + r2 < len && is_digit(t[q + r2]))
+			r2++;
+		return r2 >= 1 && r2 <= 2 && q + r2 < len &&
+		       (t[q + r2] == '-' || t[q + r2] == '/' || t[q + r2] == '.');
+	}
+	if ((unsigned char)ch >= 0x80 || strchr("esdnrt", ch))
+		return ch != '\0';
+	if (!(ch == ' ' || (ch >= '\t' && ch <= '\r')))
+		return false;
+	size_t q = i + r;
+	while (q < len && (t[q] == ' ' || (t[q] >= '\t' && t[q] <= '\r')))
+		q++;
+	if (q >= len)
+		return false;
+	unsigned char m = (unsigned char)t[q];
+	return m >= 0x80 || strchr("jfmasond", m | 0x20);
+}
+
+/* P_POSTCODE at t[i]: a digit 1-9 not after a digit, four digits, then a space or a letter */
+static bool postcode_may_start(const char *t, size_t i, size_t len)
+{
+	if (t[i] < '1' || t[i] > '9' || (i > 0 && is_digit(t[i - 1])) || len - i < 5)
+		return false;
+	char ch = t[i + 4];
+	return is_digit(t[i + 1]) && is_digit(t[i + 2]) && is_digit(t[i + 3]) &&
+	       (ch == ' ' || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'));
+}
+
+/* Bit p set for each byte pattern p's match can start with (see may_start). */
+static uint8_t first_bytes[256];
+
+static void first_bytes_init(void)
+{
+	for (int ch = '0'; ch <= '9'; ch++)
+		first_bytes[ch] |= 1u << P_NUMBER | 1u << P_DATE | (ch > '0' ? 1u << P_POSTCODE : 0);
+	first_bytes['+'] |= 1u << P_NUMBER;
+	first_bytes['('] |= 1u << P_NUMBER;
+	for (int ch = 'A'; ch <= 'S'; ch++)
+		first_bytes[ch] |= 1u << P_DATE;
+}
+
+/*
+ * Whether pattern p can match at t[i], read off the pattern: a superset is
+ * fine (PCRE2 decides), but every position left out must be one where p
+ * cannot match.  The tests are cheap; PCRE2's own search tried every digit
+ * and capital, at hundreds of instructions each, a fifth of a typical scan.
+ */
+static bool may_start(enum pat p, const char *t, size_t i, size_t len)
+{
+	char ch = t[i];
+	switch (p) {
+	case P_NUMBER:
+		return (is_digit(ch) || ch == '+' || ch == '(') && number_may_start(t, i, len);
+	case P_POSTCODE:
+		return ch >= '1' && ch <= '9' && postcode_may_start(t, i, len);
+	case P_DATE:
+		if (is_digit(ch))
+			return date_may_start(t, i, len);
+		return ch >= 'A' && ch <= 'S' && month_at(t, i, len);
+	default:
+		return true;
+	}
+}
+
+/* The offsets where any whole-text pattern may start, once per text for all three. */
+static void make_starts(struct ctx *c)
+{
+	const unsigned char *u = (const unsigned char *)c->t;
+	size_t cap = 64;
+	c->starts = xmalloc(cap * sizeof *c->starts);
+	c->nstarts = 0;
+	for (size_t i = 0; i < c->len; i++) {
+		if (!first_bytes[u[i]])
+			continue;
+		if (c->nstarts == cap) {
+			cap *= 2;
+			c->starts = xrealloc(c->starts, cap * sizeof *c->starts);
+		}
+		c->starts[c->nstarts++] = (uint32_t)i; /* len <= SCAN_MAX_TEXT */
+	}
+	c->starts_made = true;
+}
+
+/*
+ * The leftmost match of pattern p at or after *off.  The patterns are
+ * compiled anchored; the label patterns are tried at *off only (the
+ * callers give the label's offset), the others at each position from *off
+ * on where may_start lets them: the same match an unanchored search finds,
+ * which tries every position in turn.  Every such start is an ASCII byte,
+ * so a character boundary.
+ */
 static bool next_match(struct ctx *c, enum pat p, size_t *off, size_t *s, size_t *e)
 {
 	if (*off > c->len)
 		return false;
-	int rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, *off, 0, c->md, NULL);
+	int rc;
+	if (p == P_PATIENT || p == P_ROOM) {
+		rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, *off, 0, c->md, NULL);
+	} else {
+		if (!c->starts_made)
+			make_starts(c);
+		const unsigned char *u = (const unsigned char *)c->t;
+		unsigned bit = 1u << p;
+		size_t lo = 0, hi = c->nstarts;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->starts[mid] < *off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (rc = PCRE2_ERROR_NOMATCH; lo < c->nstarts && rc == PCRE2_ERROR_NOMATCH; lo++) {
+			size_t at = c->starts[lo];
+			if ((first_bytes[u[at]] & bit) && may_start(p, c->t, at, c->len))
+				rc = pcre2_match(pats[p], (PCRE2_SPTR)c->t, c->len, at, 0, c->md, NULL);
+		}
+	}
 	if (rc < 0)
 		return false;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
@@ -1420,21 +1646,38 @@ static void scan_patterns(struct ctx *c)
 
 /* --- names */
 
+/* Word ends with the lower-case ASCII suffix m bytes long, ASCII letters
+ * compared without case.  Equal to lowering the word with lower_utf8 and
+ * comparing: lower_utf8 changes ASCII bytes only by their own case, and no
+ * other byte lowers to ASCII. */
+static bool ends_with_ascii(const char *w, size_t n, const char *suf, size_t m)
+{
+	if (n < m)
+		return false;
+	w += n - m;
+	for (size_t i = 0; i < m; i++) {
+		unsigned char ch = (unsigned char)w[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch + 32);
+		if (ch != (unsigned char)suf[i])
+			return false;
+	}
+	return true;
+}
+
 static bool org_suffix(const struct ctx *c, const struct tok *k)
 {
-	static const char *const suf[] = {"ziekenhuis", "kliniek", "centrum", "huis", "zorg", "hof",
-		"school", "college", "fonds", "stichting", "groep", "instituut", "gasthuis", "hospice",
-		"praktijk", "apotheek", "park", "plein", "straat", "laan", "weg", "kade", NULL};
-	char low[64];
+	/* lengths kept with the words: this runs for every capitalised token */
+	static const struct lit suf[] = {LIT("ziekenhuis"), LIT("kliniek"), LIT("centrum"), LIT("huis"),
+		LIT("zorg"), LIT("hof"), LIT("school"), LIT("college"), LIT("fonds"), LIT("stichting"),
+		LIT("groep"), LIT("instituut"), LIT("gasthuis"), LIT("hospice"), LIT("praktijk"),
+		LIT("apotheek"), LIT("park"), LIT("plein"), LIT("straat"), LIT("laan"), LIT("weg"), LIT("kade")};
 	size_t n = k->e - k->s;
-	if (n > sizeof low || (k->flags & (W_SUR | W_FIRST)))
+	if (n > 64 || (k->flags & (W_SUR | W_FIRST)))
 		return false;
-	lower_utf8(c->t + k->s, n, low);
-	for (const char *const *p = suf; *p; p++) {
-		size_t m = strlen(*p);
-		if (n >= m && memcmp(low + n - m, *p, m) == 0)
+	for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++)
+		if (ends_with_ascii(c->t + k->s, n, suf[i].s, suf[i].n))
 			return true;
-	}
 	return false;
 }
 
@@ -2084,8 +2327,10 @@ static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, s
 
 static bool in_list(const char *w, const char *const *v)
 {
+	/* the first bytes first: most words differ there, and a call to strcmp
+	 * per entry cost more than the test */
 	for (; *v; v++)
-		if (strcmp(w, *v) == 0)
+		if (w[0] == (*v)[0] && strcmp(w, *v) == 0)
 			return true;
 	return false;
 }
@@ -2195,6 +2440,11 @@ static void scan_ages(struct ctx *c)
 	size_t n = c->out->n;
 	char w[32], w2[32];
 	for (size_t i = 0; i < c->len; i++) {
+		/* most bytes are no digit: pass them in a tight loop */
+		while (i < c->len && (unsigned char)(c->t[i] - '0') > 9)
+			i++;
+		if (i == c->len)
+			break;
 		if (!digit_at(c, i) || (i > 0 && (digit_at(c, i - 1) || c->t[i - 1] == '.' || c->t[i - 1] == ',' ||
 		                                  is_letter_byte(c->t, i - 1, c->len))))
 			continue;
@@ -2545,30 +2795,41 @@ static void scan_obf_emails(struct ctx *c)
 /* --- phone numbers in words: "nul zes, tweeëntachtig, vierendertig, ..." */
 
 /* The value 0..99 of a Dutch number word, or -1. */
+/* w[0..n) holds no NUL (a run of token bytes), so comparing by length and
+ * memcmp gives what strcmp on the terminated copy gave, without the calls. */
+static bool lit_eq(const char *w, size_t n, const struct lit *l)
+{
+	return n == l->n && w[0] == l->s[0] && memcmp(w, l->s, n) == 0;
+}
+
 static int number_word(const char *w, size_t n)
 {
-	static const char *const units[] = {"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven",
-		"acht", "negen", NULL};
-	static const char *const teens[] = {"tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
-		"zestien", "zeventien", "achttien", "negentien", NULL};
-	static const char *const tens[] = {"twintig", "dertig", "veertig", "vijftig", "zestig",
-		"zeventig", "tachtig", "negentig", NULL};
+	static const struct lit units[] = {LIT("nul"), LIT("een"), LIT("twee"), LIT("drie"), LIT("vier"),
+		LIT("vijf"), LIT("zes"), LIT("zeven"), LIT("acht"), LIT("negen")};
+	static const struct lit teens[] = {LIT("tien"), LIT("elf"), LIT("twaalf"), LIT("dertien"),
+		LIT("veertien"), LIT("vijftien"), LIT("zestien"), LIT("zeventien"), LIT("achttien"),
+		LIT("negentien")};
+	static const struct lit tens[] = {LIT("twintig"), LIT("dertig"), LIT("veertig"), LIT("vijftig"),
+		LIT("zestig"), LIT("zeventig"), LIT("tachtig"), LIT("negentig")};
+	static const struct lit een1 = LIT("één"), een2 = LIT("eén");
 	char low[40];
 	if (n >= sizeof low)
 		return -1;
+	/* no number word is shorter than 3 bytes ("nul", "elf") */
+	if (n < 3)
+		return -1;
 	lower_utf8(w, n, low);
-	low[n] = '\0';
-	if (strcmp(low, "één") == 0 || strcmp(low, "eén") == 0)
+	if (lit_eq(low, n, &een1) || lit_eq(low, n, &een2))
 		return 1;
-	for (int i = 0; units[i]; i++)
-		if (strcmp(low, units[i]) == 0)
+	for (int i = 0; i < 10; i++)
+		if (lit_eq(low, n, &units[i]))
 			return i;
-	for (int i = 0; teens[i]; i++)
-		if (strcmp(low, teens[i]) == 0)
+	for (int i = 0; i < 10; i++)
+		if (lit_eq(low, n, &teens[i]))
 			return 10 + i;
-	for (int i = 0; tens[i]; i++) {
-		size_t m = strlen(tens[i]);
-		if (n < m || strcmp(low + n - m, tens[i]) != 0)
+	for (int i = 0; i < 8; i++) {
+		size_t m = tens[i].n;
+		if (n < m || memcmp(low + n - m, tens[i].s, m) != 0)
 			continue;
 		if (n == m)
 			return 20 + 10 * i;
@@ -2580,8 +2841,8 @@ static int number_word(const char *w, size_t n)
 			p -= 3;
 		else
 			return -1;
-		for (int u = 1; units[u]; u++)
-			if (strlen(units[u]) == p && memcmp(low, units[u], p) == 0)
+		for (int u = 1; u < 10; u++)
+			if (lit_eq(low, p, &units[u]))
 				return 20 + 10 * i + u;
 		if (p == 4 && memcmp(low, "\xc3\xa9\xc3\xa9", 4) == 0)
 			return 20 + 10 * i + 1;
@@ -2604,8 +2865,12 @@ static void scan_word_phones(struct ctx *c)
 		/* a unit word 1..9 starts with one of these and is 3..5 bytes up to
 		 * the first non-letter ("vijf-zes-…"); the cheap tests keep
 		 * number_word off almost every other token */
-		if (!strchr("ntdvzae\xe3", c0))
+		switch (c0) {
+		case 'n': case 't': case 'd': case 'v': case 'z': case 'a': case 'e': case 0xe3:
+			break;
+		default:
 			continue;
+		}
 		size_t kl = 0;
 		while (kl < 6 && k->s + kl < c->len && is_letter_byte(c->t, k->s + kl, c->len))
 			kl++;
@@ -3393,16 +3658,28 @@ static size_t tok_first_at(const struct ctx *c, size_t off)
 	return lo;
 }
 
-static uint32_t feat(const char *tag, const char *v, size_t n)
+/* A feature's index: FNV-1a over its tag, a separator byte and its value.
+ * feat_tag is the tag part, so a caller with a fixed tag can hash it once. */
+static uint64_t feat_tag(const char *tag)
 {
 	uint64_t h = hash_bytes(tag, strlen(tag));
 	h ^= 0x9e;
 	h *= 1099511628211ULL;
+	return h;
+}
+
+static uint32_t feat_value(uint64_t h, const char *v, size_t n)
+{
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)v[i];
 		h *= 1099511628211ULL;
 	}
 	return (uint32_t)(h ^ (h >> 29)) & (SCAN_MODEL_SIZE - 1);
+}
+
+static uint32_t feat(const char *tag, const char *v, size_t n)
+{
+	return feat_value(feat_tag(tag), v, n);
 }
 
 static char tok_shape(const struct ctx *c, const struct tok *k)
@@ -3433,11 +3710,69 @@ static const struct {
 	{W_STREETHEAD, "street"}, {W_PUBCTX, "pubctx"}, {W_PROPER, "proper"},
 };
 
+enum { NFLAGNAME = sizeof flag_names / sizeof flag_names[0] };
+
+/* The tags tok_features gives flag features, and every (tag, flag) feature
+ * made once by feat_init: the tagger asks for them on every token it scores. */
+enum { FT_FL, FT_CFL, FT_PREV, FT_NEXT, FT_N };
+static const char *const flag_tags[FT_N] = {"fl", "cfl", "f1", "f3"};
+static uint32_t flag_feat[FT_N][NFLAGNAME];
+static uint32_t flag_names_mask; /* the flags of flag_names, or'ed */
+/* the fixed-tag features and tag hashes of tok_features */
+static uint32_t feat_b, feat_start;
+static uint64_t tagh_w, tagh_s3, tagh_s4, tagh_s2, tagh_p2, tagh_sh, tagh_shf, tagh_shl, tagh_unlisted;
+static uint64_t tagh_near[5], tagh_combo[5], tagh_shape[5], tagh_punct[5];
+
+static void feat_init(void)
+{
+	for (int t = 0; t < FT_N; t++)
+		for (size_t i = 0; i < NFLAGNAME; i++)
+			flag_feat[t][i] = feat(flag_tags[t], flag_names[i].name, strlen(flag_names[i].name));
+	for (size_t i = 0; i < NFLAGNAME; i++)
+		flag_names_mask |= flag_names[i].flag;
+	feat_b = feat("b", "", 0);
+	feat_start = feat("start", "", 0);
+	tagh_w = feat_tag("w");
+	tagh_s3 = feat_tag("s3");
+	tagh_s4 = feat_tag("s4");
+	tagh_s2 = feat_tag("s2");
+	tagh_p2 = feat_tag("p2");
+	tagh_sh = feat_tag("sh");
+	tagh_shf = feat_tag("shf");
+	tagh_shl = feat_tag("shl");
+	tagh_unlisted = feat_tag("unlisted");
+	for (int d = 0; d < 5; d++) {
+		/* "w0".."w4" for the neighbours at -2..+2, "x", "s", "p" for the next ones */
+		char tag[3] = {'w', (char)('0' + d), '\0'};
+		tagh_near[d] = feat_tag(tag);
+		tag[0] = 'x';
+		tagh_combo[d] = feat_tag(tag);
+		tag[0] = 's';
+		tagh_shape[d] = feat_tag(tag);
+		tag[0] = 'p';
+		tagh_punct[d] = feat_tag(tag);
+	}
+}
+
 static size_t add_flags(uint32_t *f, size_t n, const char *tag, uint32_t flags)
 {
-	for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0] && n < SCAN_FEAT_MAX; i++)
+	for (size_t i = 0; i < NFLAGNAME && n < SCAN_FEAT_MAX; i++)
 		if (flags & flag_names[i].flag)
 			f[n++] = feat(tag, flag_names[i].name, strlen(flag_names[i].name));
+	return n;
+}
+
+/* add_flags for the tags of flag_tags, from the table; the flags (one bit
+ * each) are cleared as they are added, so the loop ends at the last one the
+ * token has instead of trying all twenty */
+static size_t add_flag_feats(uint32_t *f, size_t n, int tag, uint32_t flags)
+{
+	flags &= flag_names_mask;
+	for (size_t i = 0; flags && i < NFLAGNAME && n < SCAN_FEAT_MAX; i++)
+		if (flags & flag_names[i].flag) {
+			f[n++] = flag_feat[tag][i];
+			flags &= ~flag_names[i].flag;
+		}
 	return n;
 }
 
@@ -3450,40 +3785,39 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 	if (len > sizeof low)
 		len = sizeof low;
 	lower_utf8(c->t + k->s, len, low);
-	f[n++] = feat("b", "", 0);
-	f[n++] = feat("w", low, len);
+	f[n++] = feat_b;
+	f[n++] = feat_value(tagh_w, low, len);
 	if (len >= 3)
-		f[n++] = feat("s3", low + len - 3, 3);
+		f[n++] = feat_value(tagh_s3, low + len - 3, 3);
 	if (len >= 5) /* "-ijke", "-ette", "-anda": endings of names */
-		f[n++] = feat("s4", low + len - 4, 4);
+		f[n++] = feat_value(tagh_s4, low + len - 4, 4);
 	if (len >= 2) {
-		f[n++] = feat("s2", low + len - 2, 2);
-		f[n++] = feat("p2", low, 2);
+		f[n++] = feat_value(tagh_s2, low + len - 2, 2);
+		f[n++] = feat_value(tagh_p2, low, 2);
 	}
 	sh[0] = tok_shape(c, k);
 	sh[1] = k->first ? 'f' : 'm';
 	sh[2] = k->single ? '1' : (k->e - k->s <= 3 ? '3' : '+');
-	f[n++] = feat("sh", sh, 1);
-	f[n++] = feat("shf", sh, 2);
-	f[n++] = feat("shl", sh, 3);
-	n = add_flags(f, n, "fl", k->flags);
+	f[n++] = feat_value(tagh_sh, sh, 1);
+	f[n++] = feat_value(tagh_shf, sh, 2);
+	f[n++] = feat_value(tagh_shl, sh, 3);
+	n = add_flag_feats(f, n, FT_FL, k->flags);
 	if (k->cap)
-		n = add_flags(f, n, "cfl", k->flags & (W_FIRST | W_SUR | W_AMBIG | W_PROPER | W_NONAME));
+		n = add_flag_feats(f, n, FT_CFL, k->flags & (W_FIRST | W_SUR | W_AMBIG | W_PROPER | W_NONAME));
 	if (!(k->flags & (W_FIRST | W_SUR | W_PROPER)) && n < SCAN_FEAT_MAX)
-		f[n++] = feat("unlisted", sh, 2);
+		f[n++] = feat_value(tagh_unlisted, sh, 2);
 	for (int d = -2; d <= 2; d++) {
 		if (d == 0 || (d < 0 && (size_t)-d > i) || i + (size_t)(d > 0 ? d : 0) >= c->ntok)
 			continue;
 		const struct tok *o = &c->tok[i + (size_t)d];
 		if (o->sent != k->sent)
 			continue;
-		char tag[8] = "w?";
-		tag[1] = (char)('2' + d);
+		int td = d + 2; /* the tags' digit: '0' + td */
 		char ol[32];
 		size_t on = o->e - o->s < sizeof ol ? o->e - o->s : sizeof ol;
 		lower_utf8(c->t + o->s, on, ol);
 		if (n < SCAN_FEAT_MAX)
-			f[n++] = feat(tag, ol, on);
+			f[n++] = feat_value(tagh_near[td], ol, on);
 		if ((d == -1 || d == 1) && n + 1 < SCAN_FEAT_MAX) {
 			/* the neighbour together with this token's shape: "Kofi heeft" at a
 			 * sentence start is not "Morgen heeft" */
@@ -3492,24 +3826,20 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 			combo[1] = sh[1];
 			size_t cn = on < sizeof combo - 2 ? on : sizeof combo - 2;
 			memcpy(combo + 2, ol, cn);
-			tag[0] = 'x';
-			f[n++] = feat(tag, combo, cn + 2);
+			f[n++] = feat_value(tagh_combo[td], combo, cn + 2);
 		}
 		if (d == -1 || d == 1) {
-			tag[0] = 'f';
-			n = add_flags(f, n, tag, o->flags);
+			n = add_flag_feats(f, n, d < 0 ? FT_PREV : FT_NEXT, o->flags);
 			char os[2] = {tok_shape(c, o), sh[0]};
-			tag[0] = 's';
 			if (n < SCAN_FEAT_MAX)
-				f[n++] = feat(tag, os, 2);
+				f[n++] = feat_value(tagh_shape[td], os, 2);
 			char pu = d < 0 ? punct_between(c, o->e, k->s) : punct_between(c, k->e, o->s);
-			tag[0] = 'p';
 			if (n < SCAN_FEAT_MAX)
-				f[n++] = feat(tag, &pu, 1);
+				f[n++] = feat_value(tagh_punct[td], &pu, 1);
 		}
 	}
 	if (i == 0 && n < SCAN_FEAT_MAX)
-		f[n++] = feat("start", "", 0);
+		f[n++] = feat_start;
 	return n;
 }
 
@@ -4266,6 +4596,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.veto);
 	free(c.pub);
 	free(c.sperson);
+	free(c.starts);
 	return 0;
 }
 

@@ -576,6 +576,95 @@ static void test_health_model(void **state)
 	EXPECT(t, SCAN_HEALTH, "hyperemesis");
 }
 
+/*
+ * next_match tries the whole-text patterns only where may_start lets them
+ * (issue 16, speed): it must find every match an unanchored search finds,
+ * in the same places.  Checked against unanchored copies of the patterns on
+ * hard cases and on pseudo-random text made of their pieces.
+ */
+static void unanchored_matches(pcre2_code *re, const char *t, size_t len, struct buf *out)
+{
+	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+	size_t off = 0;
+	while (off <= len && pcre2_match(re, (PCRE2_SPTR)t, len, off, 0, md, NULL) >= 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		buf_nofail(buf_addf(out, "%zu-%zu ", (size_t)ov[0], (size_t)ov[1]));
+		off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	pcre2_match_data_free(md);
+}
+
+static void check_prefilter(pcre2_code *const *un, const char *t, size_t len)
+{
+	struct scan_result res = {0};
+	struct ctx c = {.t = t, .len = len, .out = &res};
+	c.md = pcre2_match_data_create(8, NULL);
+	const enum pat ps[] = {P_NUMBER, P_POSTCODE, P_DATE};
+	for (size_t k = 0; k < 3; k++) {
+		struct buf want = BUF_INIT(BUF_NOLIMIT), got = BUF_INIT(BUF_NOLIMIT);
+		unanchored_matches(un[k], t, len, &want);
+		size_t off = 0, s, e;
+		while (next_match(&c, ps[k], &off, &s, &e))
+			buf_nofail(buf_addf(&got, "%zu-%zu ", s, e));
+		buf_nofail(buf_addc(&want, '\0'));
+		buf_nofail(buf_addc(&got, '\0'));
+		if (strcmp(want.ptr, got.ptr) != 0)
+			fail_msg("pattern %d on \"%.*s\": want %s got %s", (int)ps[k], (int)len, t, want.ptr, got.ptr);
+		buf_release(&want);
+		buf_release(&got);
+	}
+	pcre2_match_data_free(c.md);
+	free(c.starts);
+}
+
+static void test_match_prefilter(void **state)
+{
+	(void)state;
+	assert_int_equal(scan_init(), 0);
+	pcre2_code *un[3];
+	const enum pat ps[] = {P_NUMBER, P_POSTCODE, P_DATE};
+	for (size_t k = 0; k < 3; k++) {
+		int ec;
+		PCRE2_SIZE eo;
+		un[k] = pcre2_compile((PCRE2_SPTR)pat_src[ps[k]], PCRE2_ZERO_TERMINATED,
+		                      PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		assert_non_null(un[k]);
+	}
+	static const char *const pieces[] = {
+		"14 maart 1950", "14\xc2\xa0maart", "3\xe2\x80\x89" "april", "1ste januari", "2e kerstdag",
+		"21st March 1960", "March 21, 1960", "12-03-1950", "12/3/50", "1.2.1999", "1950-03-12",
+		"2001-1-1", "(020) 123 45 67", "+31 (0)6 1234 5678", "+31 6 12345678", "06-12345678",
+		"0612345678", "1234 AB", "1234AB", "1234 ab Amsterdam", "1234ab", "12345 AB", "0123 AB",
+		"14 \xc5\xbf" "eptember", "7th July", "4 Aug.", "30okt", "1 2 3 4 5 6 7", "1-2-3-4-5-6-7",
+		"((((1))))", "+(1)(2)(3)(4)(5)(6)", "1\t\nmei", "2\x0bjuni", "11.30 uur", "May 5, 1950",
+		"MAY 5, 1950", "\xff", "\xc3", "\xe2\x80", "1212-12-12", "x", " ", "-", ".", "/", "(", ")",
+		"+", "9", "19", "200", "Mevrouw", "Dec", "Sept 1950", "12 . 34 . 56 . 78 . 9",
+		"(1) - (2) . (3) / (4) - (5) . (6) / (7)", "+ - (1) - (2) . (3) / (4) - (5) . (6)"};
+	size_t np = sizeof pieces / sizeof pieces[0];
+	for (size_t i = 0; i < np; i++)
+		check_prefilter(un, pieces[i], strlen(pieces[i]));
+	uint32_t x = 12345;
+	for (int n = 0; n < 3000; n++) {
+		char t[400];
+		size_t len = 0;
+		int k = 1 + n % 9;
+		for (int j = 0; j < k; j++) {
+			x = x * 1103515245u + 12345u;
+			const char *p = pieces[(x >> 8) % np];
+			size_t pl = strlen(p);
+			if (len + pl + 1 >= sizeof t)
+				break;
+			memcpy(t + len, p, pl);
+			len += pl;
+			if ((x >> 20) % 3)
+				t[len++] = " ,-/."[(x >> 24) % 5];
+		}
+		check_prefilter(un, t, len);
+	}
+	for (size_t k = 0; k < 3; k++)
+		pcre2_code_free(un[k]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -612,6 +701,7 @@ int main(void)
 		cmocka_unit_test(test_names_api),
 		cmocka_unit_test(test_wave8_classes),
 		cmocka_unit_test(test_health_model),
+		cmocka_unit_test(test_match_prefilter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
