@@ -322,7 +322,9 @@ static const char *const plabels[] = {
 	/* wave 6: admission, lab and pass numbers, and a hospital's own register ("UMCG-nr") */
 	"opnamenummer", "opnamenr", "opname-nummer", "labnummer", "labnr", "inschrijfnr", "pasnummer",
 	"pasnr", "umcg", "lumc", "amc", "vumc", "mumc", "umcu", "olvg", "radboudumc", "erasmusmc", "zgt",
-	"mst", "nwz", "etz", "hmc", NULL};
+	"mst", "nwz", "etz", "hmc",
+	/* wave 10: "PID 00412987", "Kraamdossier KZ-0719", "Bewonersnummer BW-0387" */
+	"pid", "kraamdossier", "bewonersnummer", "bewonersnr", NULL};
 static const char *const rlabels[] = {
 	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
@@ -435,12 +437,13 @@ static const char *const pat_src[P_NPAT] = {
 	 * number word ("patiënt-ID", "WLZ-nummer", "verzekerde nr.", "Clientcode",
 	 * "pat.nr"), or a register that is a label on its own (EPD, ZIS, MRN, CIZ);
 	 * then within 60 characters the number, letters in front allowed ("CL-20931"). */
-	[P_PATIENT] = "(?i)\\b(?:(?:pati[eë]nt(?:en)?|pat|cli[eë]nt|(?:zorg)?dossier|registratie|zis|epd|his|klant|relatie"
+	[P_PATIENT] = "(?i)\\b(?:\\p{L}{2,6}-)?(?:(?:pati[eë]nt(?:en)?|pat|cli[eë]nt|(?:zorg|kraam)?dossier|registratie|zis|epd|his|klant|relatie"
+		"|bewoners|ggz|jgz|kraam"
 		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
 		"|zorgverzekeraar|verzekeraar|ecd|zorgplan|opname|lab|pas|umcg|lumc|amc|vumc|mumc|umcu|olvg|radboudumc"
 		"|erasmusmc|zgt|mst|nwz|etz|hmc)"
 		"[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)"
-		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg)?dossier"
+		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|pid|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg|kraam)?dossier"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
 		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
 		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr|nr)\\.){0,60}?((?:[0-9]{2,4}-(?-i:[A-Z]{2,4})-[0-9]{3,8}|(?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9]))(?![0-9])",
@@ -1588,9 +1591,11 @@ static void scan_patterns(struct ctx *c)
 	for (size_t t = 0; t < c->ntok; t++) {
 		const struct tok *lt = &c->tok[t];
 		if (!(lt->flags & W_PLABEL)) {
-			/* "Client-ID", "WLZ-nummer": the head before the hyphen is the label */
+			/* "Client-ID", "WLZ-nummer": the head before the hyphen is the label;
+			 * "JGZ-dossier", "GGZ-nummer": or the word after it */
 			const char *h = memchr(c->t + lt->s, '-', lt->e - lt->s);
-			if (!h || !(lookup(c->t + lt->s, (size_t)(h - c->t) - lt->s) & W_PLABEL))
+			if (!h || (!(lookup(c->t + lt->s, (size_t)(h - c->t) - lt->s) & W_PLABEL) &&
+			           !(lookup(h + 1, c->t + lt->e - (h + 1)) & W_PLABEL)))
 				continue;
 		}
 		off = lt->s;
@@ -2546,11 +2551,41 @@ static void scan_ages(struct ctx *c)
 				continue;
 			}
 		}
+		/* "vrouw van 45", "mijn moeder van 86 krijgt sondevoeding", "ons meisje
+		 * fleur van 9 wordt gepest": a person word (or a name), "van", the age.
+		 * Not a count ("moeder van 3 kinderen"), a measure ("man van 80 kilo")
+		 * or a time ("de vrouw van 10 uur"): after the number only punctuation,
+		 * "jaar"/"jr", "en", or the person's verb ("is", a word ending in -t/-d). */
+		{
+			char vw[8], pw[32], nx[32];
+			size_t vs, ps, we2;
+			/* groups of an age are no one: "kinderen van 6 tot 12 jaar" */
+			static const char *const groups[] = {"kinderen", "kids", "jongeren", "ouderen", "mensen",
+				"volwassenen", "leerlingen", "deelnemers", "bewoners", "cliënten", "patiënten", "ouders", NULL};
+			if (word_before(c, j, vw, sizeof vw, &vs) && strcmp(vw, "van") == 0 &&
+			    word_before(c, vs, pw, sizeof pw, &ps) && !in_list(pw, groups) &&
+			    (in_list(pw, age_person_after) || in_list(pw, family) || name_ends_before(c, n, vs) ||
+			     (word_before(c, ps, w, sizeof w, NULL) && (in_list(w, age_person_after) || in_list(w, family))))) {
+				size_t k = word_after(c, e, nx, sizeof nx, &we2), end2 = e;
+				bool ok = !k;
+				if (k && (strcmp(nx, "jaar") == 0 || strcmp(nx, "jr") == 0)) {
+					ok = true;
+					end2 = we2;
+				} else if (k && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0) {
+					ok = strcmp(nx, "en") == 0 || strcmp(nx, "is") == 0 || strcmp(nx, "was") == 0 ||
+					     nx[k - 1] == 't' || nx[k - 1] == 'd';
+				}
+				if (ok) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end2, 0.7);
+					continue;
+				}
+			}
+		}
 		size_t end = e;
 		bool jaar = false;
 		if (word_after(c, e, w2, sizeof w2, &we)) {
 			if (strcmp(w2, "jaar") == 0 || strcmp(w2, "jr") == 0 || strcmp(w2, "j") == 0 ||
-			    strcmp(w2, "years") == 0) {
+			    strcmp(w2, "years") == 0 || strcmp(w2, "mnd") == 0) {
 				char w3[32];
 				size_t we3;
 				size_t k3 = word_after(c, we, w3, sizeof w3, &we3);
@@ -2587,10 +2622,11 @@ static void scan_ages(struct ctx *c)
 					continue;
 				}
 			}
-			/* "Onze moeder (88) ligt ..." */
-			if (paren) {
+			/* "Onze moeder (88) ligt ...", "die jongen (19)", "man, 67 jr," */
+			if (paren || comma) {
 				char fw[24];
-				if (word_before(c, p - 1, fw, sizeof fw, NULL) && in_list(fw, family)) {
+				if (word_before(c, p - 1, fw, sizeof fw, NULL) &&
+				    (in_list(fw, family) || in_list(fw, age_person_after))) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 					continue;
 				}
@@ -2619,7 +2655,7 @@ static void scan_ages(struct ctx *c)
 			bool ok = jaar;
 			if (!ok) {
 				/* a bare number: punctuation or "op <date>" after it */
-				size_t q = e;
+				size_t q = e, wl;
 				while (q < c->len && c->t[q] == ' ')
 					q++;
 				if (q >= c->len || c->t[q] == '.' || c->t[q] == '!' || c->t[q] == ',' || c->t[q] == '?' ||
@@ -2627,6 +2663,10 @@ static void scan_ages(struct ctx *c)
 					ok = true;
 				/* "Jasper wordt 18 en moet ...", "Eileen is 82 and lives ..." */
 				else if (word_after(c, e, w2, sizeof w2, NULL) && (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0))
+					ok = true;
+				/* "ze is 91 valt elke week": no punctuation, the next verb (-t/-d) */
+				else if ((wl = word_after(c, e, w2, sizeof w2, NULL)) && !in_list(w2, age_not_after) &&
+				         (w2[wl - 1] == 't' || w2[wl - 1] == 'd') && strcmp(w2, "het") != 0 && strcmp(w2, "dat") != 0)
 					ok = true;
 				else if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "op") == 0) {
 					q = we;

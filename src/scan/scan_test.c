@@ -560,6 +560,45 @@ static void test_wave8_classes(void **state)
 	EXPECT("Mam heeft paracetamol 1000 mg van de huisarts voor haar knie.", SCAN_HEALTH, "paracetamol 1000 mg");
 }
 
+/* Wave 10 (batches 16 and 17): ages in the shapes people write them, tied
+ * to a person word, and the look-alikes that are no age. */
+static void test_wave10_ages(void **state)
+{
+	(void)state;
+	EXPECT("Spoedpatiënt op box 2 van de SEH, vrouw van 45, allergische reactie.", SCAN_DATE_OF_BIRTH, "45");
+	EXPECT("Rit van vannacht: vrouw van 82 jr op de Zandstraat, gevallen in de douche.", SCAN_DATE_OF_BIRTH,
+	       "82 jr");
+	EXPECT("Weet iemand hoe het is afgelopen met die jongen (19) van de N36?", SCAN_DATE_OF_BIRTH, "19");
+	EXPECT("Ambu: man, 67 jr, onwel op de camping, glucose 2,4.", SCAN_DATE_OF_BIRTH, "67 jr");
+	EXPECT("Mijn moeder van 86 krijgt sinds vorige week sondevoeding.", SCAN_DATE_OF_BIRTH, "86");
+	EXPECT("hoe lang moet mijn oma nog wachten op een plek ze is 91 valt elke week", SCAN_DATE_OF_BIRTH, "91");
+	EXPECT("Ons kleintje Jens is 4 mnd en heeft reflux.", SCAN_DATE_OF_BIRTH, "4 mnd");
+	/* no age: a count, a measure, a time, a building */
+	EXPECT_NONE("Ze is moeder van 3 kinderen en werkt bij ons.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Voor kinderen van 4 tot 12 jaar is er een knutselmiddag.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Een man van 80 kilo tillen we met de tillift.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("De vrouw van 10 uur kwam niet opdagen.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Het pand is 90 jaar oud en wordt verbouwd.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Hij is 3 keer gevallen deze week.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Het is 12 graden in de huiskamer.", SCAN_DATE_OF_BIRTH);
+}
+
+/* Wave 10: patient and client numbers under the labels batches 16 and 17
+ * used; the hyphen's second half can be the label too. */
+static void test_wave10_labels(void **state)
+{
+	(void)state;
+	EXPECT("Mevr. Bakker (PID 00412987) moet nuchter blijven.", SCAN_PATIENT_NUMBER, "00412987");
+	EXPECT("Kraamdossier KZ-0719: mevrouw Reinders is 37 weken zwanger.", SCAN_PATIENT_NUMBER, "KZ-0719");
+	EXPECT("JGZ-dossier 220045871 (Noah Bos) overdragen aan de school.", SCAN_PATIENT_NUMBER, "220045871");
+	EXPECT("Bewonersnummer BW-0387 staat nog op de oude kamer.", SCAN_PATIENT_NUMBER, "BW-0387");
+	EXPECT("Het GGZ-nummer van mijn zoon is 771 204, kunt u dat invullen?", SCAN_PATIENT_NUMBER, "771 204");
+	EXPECT("Dhr. De Boer (Wmo-dossier WMO-2024-3381) vraagt een scootmobiel aan.", SCAN_PATIENT_NUMBER,
+	       "WMO-2024-3381");
+	EXPECT_NONE("Bel het telefoon-nummer 0800-1234 van de GGZ.", SCAN_PATIENT_NUMBER);
+	EXPECT_NONE("Het GGZ-team is 24 uur per dag bereikbaar.", SCAN_PATIENT_NUMBER);
+}
+
 /* The health model (trained at build time on tests/data/privacy_dev.src):
  * a word no list holds, about a named person, is found by it and only by
  * it; general text stays quiet. */
@@ -700,6 +739,8 @@ int main(void)
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_names_api),
 		cmocka_unit_test(test_wave8_classes),
+		cmocka_unit_test(test_wave10_ages),
+		cmocka_unit_test(test_wave10_labels),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
