@@ -351,6 +351,31 @@ static bool in_list(const uint64_t *v, size_t n, uint64_t x)
 static int wc_ingest_staff_mentions(struct core *c, struct arena *a, const struct post_new *pn,
                                     const struct group *g, const struct account *author);
 
+static const char *shown_name(const struct account *x)
+{
+	return x->display_name && *x->display_name ? x->display_name : x->username;
+}
+
+/* The inbox item of a post from inside kring: one per post and organisation. */
+static struct wc_item post_item(struct arena *a, const struct post_new *pn, const struct account *author,
+                                uint64_t org, const char *kind, const char *title)
+{
+	return (struct wc_item){
+		.org_id = org,
+		.origin = "kring",
+		.origin_key = arena_printf(a, "post:%llu", (unsigned long long)pn->id),
+		.kind = kind,
+		.post_id = pn->id,
+		.author_id = pn->author_id,
+		.author_name = shown_name(author),
+		.url = arena_printf(a, "/posts/%llu", (unsigned long long)pn->id),
+		.title = title,
+		.text = pn->text,
+		.created_at = pn->created_at,
+		.visible_at = pn->publish_at > pn->created_at ? pn->publish_at : pn->created_at,
+	};
+}
+
 int wc_ingest_post(struct core *c, struct arena *a, const struct post_new *pn, const struct post *parent)
 {
 	if (pn->pending)
@@ -417,20 +442,7 @@ int wc_ingest_post(struct core *c, struct arena *a, const struct post_new *pn, c
 		}
 		if (!kind)
 			continue;
-		struct wc_item it = {
-			.org_id = org,
-			.origin = "kring",
-			.origin_key = arena_printf(a, "post:%llu", (unsigned long long)pn->id),
-			.kind = kind,
-			.post_id = pn->id,
-			.author_id = pn->author_id,
-			.author_name = author->display_name && *author->display_name ? author->display_name : author->username,
-			.url = arena_printf(a, "/posts/%llu", (unsigned long long)pn->id),
-			.title = "",
-			.text = pn->text,
-			.created_at = pn->created_at,
-			.visible_at = pn->publish_at > pn->created_at ? pn->publish_at : pn->created_at,
-		};
+		struct wc_item it = post_item(a, pn, author, org, kind, "");
 		bool inserted;
 		if ((rc = ingest(c, a, &it, &inserted)))
 			return rc;
@@ -469,22 +481,8 @@ static int wc_ingest_staff_mentions(struct core *c, struct arena *a, const struc
 			if (org == pn->author_id || (rc = store_staff_is(c->store, org, pn->author_id, &colleague)) ||
 			    colleague || (rc = core_blocked_between(c, org, pn->author_id, &blocked)) || blocked)
 				continue;
-			struct wc_item it = {
-				.org_id = org,
-				.origin = "kring",
-				.origin_key = arena_printf(a, "post:%llu", (unsigned long long)pn->id),
-				.kind = "staff",
-				.post_id = pn->id,
-				.author_id = pn->author_id,
-				.author_name = author->display_name && *author->display_name ? author->display_name
-				                                                               : author->username,
-				.url = arena_printf(a, "/posts/%llu", (unsigned long long)pn->id),
-				/* whom it names, for the inbox's line */
-				.title = staff->display_name && *staff->display_name ? staff->display_name : staff->username,
-				.text = pn->text,
-				.created_at = pn->created_at,
-				.visible_at = pn->publish_at > pn->created_at ? pn->publish_at : pn->created_at,
-			};
+			/* titled with whom it names, for the inbox's line */
+			struct wc_item it = post_item(a, pn, author, org, "staff", shown_name(staff));
 			bool inserted;
 			rc = ingest(c, a, &it, &inserted);
 		}
