@@ -1070,8 +1070,14 @@ int core_media_file(struct core *c, struct arena *a, uint64_t viewer, const char
                     const char **mime, bool *public_) WARN_UNUSED;
 /* Avatars: set one's own (an image upload id; 0 = back to the generated one). */
 int core_avatar_set(struct core *c, uint64_t viewer, uint64_t media_id) WARN_UNUSED;
-/* The avatar's file name to serve at about `width` px, or NULL for the generated one. */
-const char *core_avatar_file(struct core *c, struct arena *a, uint64_t account, int width);
+/* The avatar's file name to serve at about CORE_AVATAR_WIDTH px, or NULL for
+ * the generated one: acc->avatar_file when core_posts_avatars filled it, else
+ * read now (nothing to read for an account without a picture). */
+#define CORE_AVATAR_WIDTH 96
+const char *core_avatar_file(struct core *c, struct arena *a, struct account *acc);
+/* The pictures of the people of v[0..n) (authors, writers, what they boost)
+ * for the pages, in one query instead of one or two per post. */
+void core_posts_avatars(struct core *c, struct arena *a, struct post *const *v, size_t n);
 /* Organisation setting: images need alt text. */
 int core_media_alt_required_set(struct core *c, uint64_t org, bool on) WARN_UNUSED;
 bool core_media_alt_required(struct core *c, uint64_t org);

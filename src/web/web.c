@@ -929,6 +929,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 struct tval *posts_model(struct http_req *r, struct post **v, size_t n)
 {
 	core_posts_extras(CORE(r), r->a, WREQ(r)->viewer, v, n);
+	core_posts_avatars(CORE(r), r->a, v, n);
 	struct tval *list = tv_list(r->a);
 	for (size_t i = 0; i < n; i++)
 		tv_push(list, post_model(r, v[i]));
