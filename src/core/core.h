@@ -825,6 +825,12 @@ int core_publish(struct core *c, const char *event) WARN_UNUSED;
 int core_subscribe(struct core *c, void (*cb)(const char *event, void *ctx), void *ctx) WARN_UNUSED;
 /* A number that changes with every commit (store_version): for caches. */
 int core_version(struct core *c, uint64_t *out) WARN_UNUSED;
+/* A read-only request (GET) reads in one read transaction (store_read_begin):
+ * begun before its first read, ended before its answer goes out.  Its writes
+ * (marking read, a feed's first build) end it by themselves and still commit
+ * at once.  Not for a stream.  A failure to begin only costs speed. */
+void core_read_begin(struct core *c);
+void core_read_end(struct core *c);
 
 /* ---- what a reader keeps (core/list.c, filter.c, reader.c) ---- */
 /* Lists (Mastodon's): the owner's alone; another's is not found. */
