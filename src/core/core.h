@@ -1078,7 +1078,7 @@ int core_media_file(struct core *c, struct arena *a, uint64_t viewer, const char
 int core_avatar_set(struct core *c, uint64_t viewer, uint64_t media_id) WARN_UNUSED;
 /* The avatar's file name to serve at about CORE_AVATAR_WIDTH px, or NULL for
  * the generated one: acc->avatar_file when core_posts_avatars filled it, else
- * read now (nothing to read for an account without a picture). */
+ * read now. */
 #define CORE_AVATAR_WIDTH 96
 const char *core_avatar_file(struct core *c, struct arena *a, struct account *acc);
 /* The pictures of the people of v[0..n) (authors, writers, what they boost)

@@ -1201,9 +1201,9 @@ const char *core_avatar_file(struct core *c, struct arena *a, struct account *ac
 {
 	if (acc->avatar_file)
 		return acc->avatar_file[0] ? acc->avatar_file : NULL;
-	/* Read with the account: most people have no picture, and then there is nothing to ask. */
+	uint64_t mid = 0;
 	struct media *m;
-	if (!acc->avatar_media || store_media_get(c->store, a, acc->avatar_media, &m))
+	if (store_avatar_get(c->store, acc->id, &mid) || !mid || store_media_get(c->store, a, mid, &m))
 		return NULL;
 	return image_file(a, m, CORE_AVATAR_WIDTH);
 }
@@ -1228,22 +1228,16 @@ void core_posts_avatars(struct core *c, struct arena *a, struct post *const *v, 
 			add_person(people, &k, p->author);
 			add_person(people, &k, p->writer);
 		}
-	/* Those without a picture need no query; the rest share one. */
-	uint64_t *ids = arena_alloc(a, (k + 1) * sizeof *ids);
-	size_t m = 0;
-	for (size_t i = 0; i < k; i++)
-		if (people[i]->avatar_media)
-			ids[m++] = people[i]->avatar_media;
-		else
-			people[i]->avatar_file = "";
-	if (!m)
+	if (!k)
 		return;
-	struct media **got = arena_alloc(a, m * sizeof *got);
-	if (store_media_files_many(c->store, a, ids, m, got))
+	uint64_t *ids = arena_alloc(a, k * sizeof *ids);
+	for (size_t i = 0; i < k; i++)
+		ids[i] = people[i]->id;
+	struct media **got = arena_alloc(a, k * sizeof *got);
+	if (store_avatars_many(c->store, a, ids, k, got))
 		return; /* each is read on its own then (core_avatar_file) */
-	for (size_t i = 0, j = 0; i < k; i++)
-		if (people[i]->avatar_media) {
-			const char *f = image_file(a, got[j++], CORE_AVATAR_WIDTH);
-			people[i]->avatar_file = f ? f : "";
-		}
+	for (size_t i = 0; i < k; i++) {
+		const char *f = image_file(a, got[i], CORE_AVATAR_WIDTH);
+		people[i]->avatar_file = f ? f : "";
+	}
 }

@@ -75,32 +75,33 @@ static int load_files(struct db *db, struct arena *a, struct media *m)
 static void files_many_row(struct db_stmt *st, void *ctx)
 {
 	struct by_id *b = ctx;
-	uint64_t id = db_u64(st, 0);
+	uint64_t id = db_u64(st, 0); /* the account's */
 	struct media *m = NULL;
 	for (size_t i = 0; i < b->n && !m; i++)
 		if (b->ids[i] == id)
 			m = b->out[i];
 	if (!m) {
 		m = arena_alloc(b->a, sizeof *m);
-		m->id = id;
+		m->id = db_u64(st, 1);
 		m->state = MEDIA_READY;
 		m->files = arena_alloc(b->a, MEDIA_MAX_FILES * sizeof *m->files);
 		by_id_place(b, id, m);
 	}
 	if (m->nfiles < MEDIA_MAX_FILES)
-		file_row(b->a, st, 1, &m->files[m->nfiles++]);
+		file_row(b->a, st, 2, &m->files[m->nfiles++]);
 }
 
-int store_media_files_many(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct media **out)
+int store_avatars_many(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct media **out)
 {
 	DB_OR_FAIL(s);
 	memset(out, 0, n * sizeof *out);
 	struct by_id b = {a, ids, n, (void **)out};
 	return db_each_ids(db,
-	                   "SELECT f.media_id, f.sha256, f.ext, f.mime, f.width, f.height, f.size, f.main"
-	                   " FROM media m JOIN media_files f ON f.media_id = m.id"
-	                   " WHERE m.id IN " DB_IDS_IN " AND m.state = ?41"
-	                   " ORDER BY f.media_id, f.main DESC, f.width ASC",
+	                   "SELECT av.account_id, m.id, f.sha256, f.ext, f.mime, f.width, f.height, f.size, f.main"
+	                   " FROM account_avatar av JOIN media m ON m.id = av.media_id"
+	                   " JOIN media_files f ON f.media_id = m.id"
+	                   " WHERE av.account_id IN " DB_IDS_IN " AND m.state = ?41"
+	                   " ORDER BY av.account_id, f.main DESC, f.width ASC",
 	                   ids, n, MEDIA_READY, files_many_row, &b);
 }
 
@@ -461,6 +462,15 @@ int store_avatar_set(struct store *s, uint64_t account, uint64_t media_id, uint6
 		              : db_exec(db, "DELETE FROM account_avatar WHERE account_id = ?1", "u", account);
 	*old = (uint64_t)prev;
 	return finish(db, rc);
+}
+
+int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id)
+{
+	DB_OR_FAIL(s);
+	int64_t v = 0;
+	int rc = db_scalar(db, &v, 0, "SELECT media_id FROM account_avatar WHERE account_id = ?1", "u", account);
+	*media_id = (uint64_t)v;
+	return rc;
 }
 
 int store_media_is_avatar(struct store *s, uint64_t media_id, bool *out)

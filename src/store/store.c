@@ -222,9 +222,8 @@ int store_meta_set(struct store *s, const char *key, const char *value)
 #define ACCOUNT_COLS \
 	"a.id, a.username, a.display_name, a.kind, a.person_type, a.role, a.bio, a.profession," \
 	" a.expertise, a.languages, a.region, a.locked, a.suspended, a.lang, a.created_at," \
-	" a.password_hash IS NOT NULL, a.hold_seconds, a.dm_policy, a.collections, a.text_size," \
-	" (SELECT av.media_id FROM account_avatar av WHERE av.account_id = a.id)"
-#define ACCOUNT_NCOLS 21
+	" a.password_hash IS NOT NULL, a.hold_seconds, a.dm_policy, a.collections, a.text_size"
+#define ACCOUNT_NCOLS 20
 
 static struct account *account_row(struct arena *a, struct db_stmt *st)
 {
@@ -249,7 +248,6 @@ static struct account *account_row(struct arena *a, struct db_stmt *st)
 	acc->dm_policy = (int)db_i64(st, 17);
 	acc->collections = (int)db_i64(st, 18);
 	acc->text_size = (int)db_i64(st, 19);
-	acc->avatar_media = db_u64(st, 20); /* NULL: 0 */
 	return acc;
 }
 

@@ -20,10 +20,11 @@
  * a queued job of kind job_kind with the media id as argument. */
 int store_media_insert(struct store *s, const struct media *m, const char *job_kind) WARN_UNUSED;
 int store_media_get(struct store *s, struct arena *a, uint64_t id, struct media **out) WARN_UNUSED;
-/* The ready ones of media ids[0..n) with their files (as store_media_get
- * orders them), in one query: out[i] is NULL for one still processing,
- * failed or gone; only id, state and files are filled. */
-int store_media_files_many(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct media **out)
+/* The pictures of accounts ids[0..n) (account_avatar) that are ready, with
+ * their files (as store_media_get orders them), in one query: out[i] is NULL
+ * for an account without one (or one still processing); only id, state
+ * and files are filled. */
+int store_avatars_many(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct media **out)
 	WARN_UNUSED;
 /* Processing done: the main file's facts and every file (main and thumbnails). */
 int store_media_ready(struct store *s, uint64_t id, const struct media *m, const struct media_file *f, size_t n) WARN_UNUSED;
@@ -57,6 +58,7 @@ int store_media_bytes(struct store *s, uint64_t owner, int64_t *all, int64_t *lo
 int store_media_loose(struct store *s, struct arena *a, int64_t before, uint64_t **ids, size_t *n) WARN_UNUSED;
 /* Avatars: an account's uploaded picture (0 = none, the generated one). */
 int store_avatar_set(struct store *s, uint64_t account, uint64_t media_id, uint64_t *old) WARN_UNUSED;
+int store_avatar_get(struct store *s, uint64_t account, uint64_t *media_id) WARN_UNUSED;
 int store_media_is_avatar(struct store *s, uint64_t media_id, bool *out) WARN_UNUSED;
 
 int store_job_enqueue(struct store *s, const char *kind, const char *arg, int64_t run_at, uint64_t *id) WARN_UNUSED;
