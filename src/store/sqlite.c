@@ -266,10 +266,21 @@ static const char *sq_errmsg(struct db *db) { return sqlite3_errmsg(((struct sq_
  * Ended before the answer goes out, so no slow client keeps the WAL from
  * being checkpointed.
  */
+/* KRING_READ_TX=0 (benchmarks: bench/badge_ab.sh): every statement reads on its own. */
+static bool read_tx_off(void)
+{
+	static _Atomic int off = -1;
+	if (off < 0) {
+		const char *e = getenv("KRING_READ_TX");
+		off = e && !strcmp(e, "0");
+	}
+	return off;
+}
+
 static int sq_read_begin(struct db *db)
 {
 	struct sq_db *d = (struct sq_db *)db;
-	if (d->reading || d->base.in_tx || !sqlite3_get_autocommit(d->h))
+	if (d->reading || d->base.in_tx || !sqlite3_get_autocommit(d->h) || read_tx_off())
 		return 0;
 	struct db_stmt *st = sq_prepare(db, "BEGIN");
 	if (!st)
