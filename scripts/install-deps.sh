@@ -5,7 +5,7 @@ set -eu
 
 PKGS="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libsodium-dev \
 libjansson-dev libpcre2-dev libstemmer-dev libcmocka-dev gettext \
-python3-pytest python3-requests wdutch chromium python3-mastodon toot wrk nginx \
+python3-pytest python3-requests wdutch chromium python3-mastodon toot wrk nginx strace \
 libvips-dev libseccomp-dev libimage-exiftool-perl ffmpeg libqrencode-dev libpq-dev postgresql libssl-dev \
 libcurl4-openssl-dev python3-aiosmtpd python3-cryptography libxml2-dev \
 libopencv-objdetect-dev libopencv-imgproc-dev libopencv-core-dev opencv-data \

@@ -455,10 +455,30 @@ static int api_auth(struct actx *x)
 	return api_scope_meets(x->tok.scopes, need) ? 0 : ERR_FORBIDDEN;
 }
 
+/*
+ * A GET reads in one read transaction (core_read_begin), ended by api_done
+ * before the answer is sent; begun after the response cache's look (a hit
+ * reads nothing more).  Not for the streams, which live on.
+ */
+static void read_begin(struct actx *x)
+{
+	if ((x->r->method == HTTP_GET || x->r->method == HTTP_HEAD) && strncmp(x->r->path, "/api/v1/streaming", 17))
+		core_read_begin(x->c);
+}
+
+static void api_done(struct http_req *r)
+{
+	(void)r;
+	core_read_end(api_core);
+}
+
 int api_begin(struct http_req *r, struct actx *x)
 {
 	int rc = api_setup(r, x);
-	return rc ? rc : api_auth(x);
+	if (rc)
+		return rc;
+	read_begin(x);
+	return api_auth(x);
 }
 
 int api_begin_cached(struct http_req *r, struct actx *x, struct api_cache_key *k)
@@ -468,6 +488,7 @@ int api_begin_cached(struct http_req *r, struct actx *x, struct api_cache_key *k
 		return rc;
 	if (api_cache_get(x, k))
 		return 0;
+	read_begin(x);
 	return api_auth(x);
 }
 
@@ -772,6 +793,7 @@ void api_mount(struct http_mount *out)
 		.routes = api_routes,
 		.nroutes = api_nroutes,
 		.error_page = api_error,
+		.done = api_done,
 		.body_limit = api_body_limit,
 		.cors = true, /* bearer tokens, never cookies: any origin may call */
 	};

@@ -825,6 +825,12 @@ int core_publish(struct core *c, const char *event) WARN_UNUSED;
 int core_subscribe(struct core *c, void (*cb)(const char *event, void *ctx), void *ctx) WARN_UNUSED;
 /* A number that changes with every commit (store_version): for caches. */
 int core_version(struct core *c, uint64_t *out) WARN_UNUSED;
+/* A read-only request (GET) reads in one read transaction (store_read_begin):
+ * begun before its first read, ended before its answer goes out.  Its writes
+ * (marking read, a feed's first build) end it by themselves and still commit
+ * at once.  Not for a stream.  A failure to begin only costs speed. */
+void core_read_begin(struct core *c);
+void core_read_end(struct core *c);
 
 /* ---- what a reader keeps (core/list.c, filter.c, reader.c) ---- */
 /* Lists (Mastodon's): the owner's alone; another's is not found. */
@@ -1070,8 +1076,14 @@ int core_media_file(struct core *c, struct arena *a, uint64_t viewer, const char
                     const char **mime, bool *public_) WARN_UNUSED;
 /* Avatars: set one's own (an image upload id; 0 = back to the generated one). */
 int core_avatar_set(struct core *c, uint64_t viewer, uint64_t media_id) WARN_UNUSED;
-/* The avatar's file name to serve at about `width` px, or NULL for the generated one. */
-const char *core_avatar_file(struct core *c, struct arena *a, uint64_t account, int width);
+/* The avatar's file name to serve at about CORE_AVATAR_WIDTH px, or NULL for
+ * the generated one: acc->avatar_file when core_posts_avatars filled it, else
+ * read now. */
+#define CORE_AVATAR_WIDTH 96
+const char *core_avatar_file(struct core *c, struct arena *a, struct account *acc);
+/* The pictures of the people of v[0..n) (authors, writers, what they boost)
+ * for the pages, in one query instead of one or two per post. */
+void core_posts_avatars(struct core *c, struct arena *a, struct post *const *v, size_t n);
 /* Organisation setting: images need alt text. */
 int core_media_alt_required_set(struct core *c, uint64_t org, bool on) WARN_UNUSED;
 bool core_media_alt_required(struct core *c, uint64_t org);

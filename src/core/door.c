@@ -10,6 +10,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "base/log.h"
 #include "base/text.h"
 #include "core/core.h"
 #include "core/core_int.h"
@@ -265,4 +266,15 @@ int core_subscribe(struct core *c, void (*cb)(const char *event, void *ctx), voi
 int core_version(struct core *c, uint64_t *out)
 {
 	return store_version(c->store, out);
+}
+
+void core_read_begin(struct core *c)
+{
+	if (store_read_begin(c->store))
+		log_warn("cannot begin a read transaction; the request reads without one");
+}
+
+void core_read_end(struct core *c)
+{
+	store_read_end(c->store);
 }

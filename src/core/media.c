@@ -1172,10 +1172,11 @@ int core_group_picture_set(struct core *c, uint64_t viewer, uint64_t group, uint
 	return rc;
 }
 
-const char *core_media_image_file(struct core *c, struct arena *a, uint64_t media_id, int width)
+/* The file of a ready image m to show at about `width` px: the smallest at
+ * least that wide, else the largest; NULL while it has none. */
+static const char *image_file(struct arena *a, const struct media *m, int width)
 {
-	struct media *m;
-	if (!media_id || store_media_get(c->store, a, media_id, &m) || m->state != MEDIA_READY || !m->nfiles)
+	if (!m || m->state != MEDIA_READY || !m->nfiles)
 		return NULL;
 	const struct media_file *best = NULL;
 	for (size_t i = 0; i < m->nfiles; i++) {
@@ -1188,21 +1189,55 @@ const char *core_media_image_file(struct core *c, struct arena *a, uint64_t medi
 	return arena_printf(a, "%s.%s", best->sha256, best->ext);
 }
 
-const char *core_avatar_file(struct core *c, struct arena *a, uint64_t account, int width)
+const char *core_media_image_file(struct core *c, struct arena *a, uint64_t media_id, int width)
 {
+	struct media *m;
+	if (!media_id || store_media_get(c->store, a, media_id, &m))
+		return NULL;
+	return image_file(a, m, width);
+}
+
+const char *core_avatar_file(struct core *c, struct arena *a, struct account *acc)
+{
+	if (acc->avatar_file)
+		return acc->avatar_file[0] ? acc->avatar_file : NULL;
 	uint64_t mid = 0;
 	struct media *m;
-	if (store_avatar_get(c->store, account, &mid) || !mid || store_media_get(c->store, a, mid, &m) ||
-	    m->state != MEDIA_READY || !m->nfiles)
+	if (store_avatar_get(c->store, acc->id, &mid) || !mid || store_media_get(c->store, a, mid, &m))
 		return NULL;
-	/* The smallest file at least `width` wide, else the largest. */
-	const struct media_file *best = NULL;
-	for (size_t i = 0; i < m->nfiles; i++) {
-		const struct media_file *f = &m->files[i];
-		if (f->width >= width && (!best || best->width < width || f->width < best->width))
-			best = f;
-		else if (!best || (best->width < width && f->width > best->width))
-			best = f;
+	return image_file(a, m, CORE_AVATAR_WIDTH);
+}
+
+/* Add acc to the page's people once (by pointer: a page shares them). */
+static void add_person(struct account **v, size_t *n, struct account *acc)
+{
+	if (!acc || acc->avatar_file)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (v[i] == acc)
+			return;
+	v[(*n)++] = acc;
+}
+
+void core_posts_avatars(struct core *c, struct arena *a, struct post *const *v, size_t n)
+{
+	struct account **people = arena_alloc(a, (4 * n + 1) * sizeof *people);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		for (struct post *p = v[i]; p; p = p == v[i] ? v[i]->boosted : NULL) {
+			add_person(people, &k, p->author);
+			add_person(people, &k, p->writer);
+		}
+	if (!k)
+		return;
+	uint64_t *ids = arena_alloc(a, k * sizeof *ids);
+	for (size_t i = 0; i < k; i++)
+		ids[i] = people[i]->id;
+	struct media **got = arena_alloc(a, k * sizeof *got);
+	if (store_avatars_many(c->store, a, ids, k, got))
+		return; /* each is read on its own then (core_avatar_file) */
+	for (size_t i = 0; i < k; i++) {
+		const char *f = image_file(a, got[i], CORE_AVATAR_WIDTH);
+		people[i]->avatar_file = f ? f : "";
 	}
-	return arena_printf(a, "%s.%s", best->sha256, best->ext);
 }

@@ -128,6 +128,10 @@ struct http_mount {
 	int (*allow)(struct http_req *r);
 	/* Renders the response for a handler's error (status already set). */
 	void (*error_page)(struct http_req *r, int err);
+	/* Called once the answer is made (handler and error page) and before
+	 * it is sent, whenever before was called (may be NULL): ends what must
+	 * not outlast the request (its read transaction). */
+	void (*done)(struct http_req *r);
 	/* The largest body this request may send, decided when its head is
 	 * complete and before any of the body is read (a valid token or session
 	 * for an upload).  Asked only of multipart requests that announce more

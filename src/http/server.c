@@ -341,6 +341,7 @@ static enum MHD_Result send_response(struct http_server *srv, struct MHD_Connect
 static void dispatch(struct http_server *srv, struct http_req *r, int early)
 {
 	const struct http_mount *m = mount_of(srv, r);
+	bool called_before = false;
 	int err = early;
 	if (err)
 		goto out;
@@ -367,6 +368,7 @@ static void dispatch(struct http_server *srv, struct http_req *r, int early)
 	 * already, base_url). */
 	const char *xf = http_header(r, "X-Forwarded-Proto");
 	r->tls = r->tls || (xf && !strcmp(xf, "https"));
+	called_before = true;
 	if (m->before && (err = m->before(r)))
 		goto out;
 	const struct http_route *hit = NULL;
@@ -403,6 +405,8 @@ out:
 		else
 			buf_nofail(buf_addf(&r->out, "%d %s\n", r->status, err_str(err)));
 	}
+	if (called_before && m->done)
+		m->done(r);
 }
 
 static void access_log(struct http_req *r)

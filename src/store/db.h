@@ -40,6 +40,13 @@ struct db_driver {
 	 * may change without a commit (never the other way round).  Read it
 	 * before the statements whose results it stands for. */
 	int (*version)(struct db *db, uint64_t *out);
+	/* A request's reads in one read transaction (NULL: the driver has none,
+	 * each statement reads on its own).  read_begin opens it when no
+	 * transaction is open; the driver ends it by itself before anything
+	 * writes (db_begin, a write statement) and does not open it again;
+	 * read_end ends it if it is still open. */
+	int (*read_begin)(struct db *db);
+	void (*read_end)(struct db *db);
 };
 
 /* Every driver's connection and statement structs start with these. */

@@ -42,6 +42,20 @@ int store_media_insert(struct store *s, const struct media *m, const char *job_k
 	return finish(db, rc);
 }
 
+#define MEDIA_MAX_FILES 8
+
+/* A media_files row (sha256, ext, mime, width, height, size, main) from column `at`. */
+static void file_row(struct arena *a, struct db_stmt *st, int at, struct media_file *f)
+{
+	f->sha256 = arena_strdup(a, db_text(st, at));
+	f->ext = arena_strdup(a, db_text(st, at + 1));
+	f->mime = arena_strdup(a, db_text(st, at + 2));
+	f->width = (int)db_i64(st, at + 3);
+	f->height = (int)db_i64(st, at + 4);
+	f->size = db_i64(st, at + 5);
+	f->main = db_i64(st, at + 6) != 0;
+}
+
 static int load_files(struct db *db, struct arena *a, struct media *m)
 {
 	struct db_stmt *st = db_query(db,
@@ -50,20 +64,45 @@ static int load_files(struct db *db, struct arena *a, struct media *m)
 	                              "u", m->id);
 	if (!st)
 		return ERR_DB;
-	m->files = arena_alloc(a, 8 * sizeof *m->files);
+	m->files = arena_alloc(a, MEDIA_MAX_FILES * sizeof *m->files);
 	int rc;
-	while ((rc = db_step(st)) == DB_ROW && m->nfiles < 8) {
-		struct media_file *f = &m->files[m->nfiles++];
-		f->sha256 = arena_strdup(a, db_text(st, 0));
-		f->ext = arena_strdup(a, db_text(st, 1));
-		f->mime = arena_strdup(a, db_text(st, 2));
-		f->width = (int)db_i64(st, 3);
-		f->height = (int)db_i64(st, 4);
-		f->size = db_i64(st, 5);
-		f->main = db_i64(st, 6) != 0;
-	}
+	while ((rc = db_step(st)) == DB_ROW && m->nfiles < MEDIA_MAX_FILES)
+		file_row(a, st, 0, &m->files[m->nfiles++]);
 	db_done(st);
 	return rc < 0 ? -rc : 0;
+}
+
+static void files_many_row(struct db_stmt *st, void *ctx)
+{
+	struct by_id *b = ctx;
+	uint64_t id = db_u64(st, 0); /* the account's */
+	struct media *m = NULL;
+	for (size_t i = 0; i < b->n && !m; i++)
+		if (b->ids[i] == id)
+			m = b->out[i];
+	if (!m) {
+		m = arena_alloc(b->a, sizeof *m);
+		m->id = db_u64(st, 1);
+		m->state = MEDIA_READY;
+		m->files = arena_alloc(b->a, MEDIA_MAX_FILES * sizeof *m->files);
+		by_id_place(b, id, m);
+	}
+	if (m->nfiles < MEDIA_MAX_FILES)
+		file_row(b->a, st, 2, &m->files[m->nfiles++]);
+}
+
+int store_avatars_many(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct media **out)
+{
+	DB_OR_FAIL(s);
+	memset(out, 0, n * sizeof *out);
+	struct by_id b = {a, ids, n, (void **)out};
+	return db_each_ids(db,
+	                   "SELECT av.account_id, m.id, f.sha256, f.ext, f.mime, f.width, f.height, f.size, f.main"
+	                   " FROM account_avatar av JOIN media m ON m.id = av.media_id"
+	                   " JOIN media_files f ON f.media_id = m.id"
+	                   " WHERE av.account_id IN " DB_IDS_IN " AND m.state = ?41"
+	                   " ORDER BY av.account_id, f.main DESC, f.width ASC",
+	                   ids, n, MEDIA_READY, files_many_row, &b);
 }
 
 #define MEDIA_COLS \

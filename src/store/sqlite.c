@@ -40,6 +40,7 @@ struct sq_db {
 	bool wlocked;     /* this connection holds write_lock */
 	bool stmt_locked; /* ... for one write statement outside a transaction */
 	int64_t data_version; /* PRAGMA data_version when sq_version last looked */
+	bool reading;     /* a request's read transaction is open (sq_read_begin) */
 	struct sq_stmt cache[STMT_CACHE];
 };
 
@@ -158,11 +159,15 @@ static void sq_close(struct db *db)
 	free(d);
 }
 
+static void read_end(struct sq_db *d);
+
 static int sq_exec(struct db *db, const char *sql)
 {
 	struct sq_db *d = (struct sq_db *)db;
 	bool begin = !strcmp(sql, "BEGIN IMMEDIATE");
 	bool end = !strcmp(sql, "COMMIT") || !strcmp(sql, "ROLLBACK");
+	if (begin)
+		read_end(d);
 	if (begin)
 		wlock(d);
 	char *msg = NULL;
@@ -213,6 +218,7 @@ static int sq_step(struct db_stmt *st)
 {
 	struct sq_db *d = (struct sq_db *)st->db;
 	if (!d->wlocked && !sqlite3_stmt_readonly(ST(st))) {
+		read_end(d); /* a write outside a transaction: on a fresh snapshot, committed at once */
 		wlock(d);
 		d->stmt_locked = true;
 	}
@@ -249,9 +255,69 @@ static void sq_reset(struct db_stmt *st)
 static int64_t sq_changes(struct db *db) { return sqlite3_changes64(((struct sq_db *)db)->h); }
 static const char *sq_errmsg(struct db *db) { return sqlite3_errmsg(((struct sq_db *)db)->h); }
 
-static int sq_version(struct db *db, uint64_t *out)
+/*
+ * A request's reads in one deferred transaction: outside a transaction every
+ * statement takes and drops SQLite's shared lock (two fcntl calls and a look
+ * at the WAL index each), a tenth of a page's time.  A write must not run in
+ * it: in WAL mode one that begins on a snapshot another connection has
+ * committed past fails (SQLITE_BUSY_SNAPSHOT, no busy wait helps).  So
+ * BEGIN IMMEDIATE and a write statement outside a transaction end it first
+ * (COMMIT: it has written nothing) and the request reads on without one.
+ * Ended before the answer goes out, so no slow client keeps the WAL from
+ * being checkpointed.
+ */
+/* KRING_READ_TX=0 (benchmarks: bench/badge_ab.sh): every statement reads on its own. */
+static bool read_tx_off(void)
+{
+	static _Atomic int off = -1;
+	if (off < 0) {
+		const char *e = getenv("KRING_READ_TX");
+		off = e && !strcmp(e, "0");
+	}
+	return off;
+}
+
+static int sq_read_begin(struct db *db)
 {
 	struct sq_db *d = (struct sq_db *)db;
+	if (d->reading || d->base.in_tx || !sqlite3_get_autocommit(d->h) || read_tx_off())
+		return 0;
+	struct db_stmt *st = sq_prepare(db, "BEGIN");
+	if (!st)
+		return ERR_DB;
+	int rc = sqlite3_step(ST(st));
+	sqlite3_reset(ST(st));
+	if (rc != SQLITE_DONE)
+		return map_rc(rc) ? map_rc(rc) : ERR_DB;
+	d->reading = true;
+	return 0;
+}
+
+static void read_end(struct sq_db *d)
+{
+	if (!d->reading)
+		return;
+	d->reading = false;
+	if (sqlite3_get_autocommit(d->h))
+		return; /* SQLite ended it already (after an error) */
+	struct db_stmt *st = sq_prepare(&d->base, "COMMIT");
+	int rc = st ? sqlite3_step(ST(st)) : SQLITE_ERROR;
+	if (st)
+		sqlite3_reset(ST(st));
+	if (rc != SQLITE_DONE) {
+		log_err("cannot end a read transaction: %s", sqlite3_errmsg(d->h));
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+	}
+}
+
+static void sq_read_end(struct db *db)
+{
+	read_end((struct sq_db *)db);
+}
+
+static int version_now(struct sq_db *d, uint64_t *out)
+{
+	struct db *db = &d->base;
 	struct db_stmt *st = sq_prepare(db, "PRAGMA data_version");
 	if (!st)
 		return ERR_DB;
@@ -266,6 +332,21 @@ static int sq_version(struct db *db, uint64_t *out)
 	}
 	*out = generation;
 	return 0;
+}
+
+static int sq_version(struct db *db, uint64_t *out)
+{
+	struct sq_db *d = (struct sq_db *)db;
+	/* The version stands for what is read after it: a snapshot taken
+	 * before it could miss a commit the version already counts (and the
+	 * API would keep that old answer as new).  So a read transaction
+	 * ends here and begins again after. */
+	bool reading = d->reading;
+	read_end(d);
+	int rc = version_now(d, out);
+	if (reading && sq_read_begin(db))
+		log_warn("cannot begin a read transaction again");
+	return rc;
 }
 
 const struct db_driver db_sqlite = {
@@ -286,4 +367,6 @@ const struct db_driver db_sqlite = {
 	.changes = sq_changes,
 	.errmsg = sq_errmsg,
 	.version = sq_version,
+	.read_begin = sq_read_begin,
+	.read_end = sq_read_end,
 };

@@ -133,6 +133,19 @@ int store_publish(struct store *s, const char *event)
 	return db_exec(db, "SELECT pg_notify('kring', ?1)", "s", event);
 }
 
+int store_read_begin(struct store *s)
+{
+	DB_OR_FAIL(s);
+	return db->drv->read_begin ? db->drv->read_begin(db) : 0;
+}
+
+void store_read_end(struct store *s)
+{
+	if (tl_store != s || !tl_db || !tl_db->drv->read_end)
+		return; /* no connection on this thread: nothing open */
+	tl_db->drv->read_end(tl_db);
+}
+
 int store_begin(struct store *s)
 {
 	DB_OR_FAIL(s);

@@ -40,6 +40,14 @@ int store_subscribe(struct store *s, void (*cb)(const char *event, void *ctx), v
  * (by any process) since it was last read: what a cache of rendered data
  * checks before it answers.  Read it before reading the data. */
 int store_version(struct store *s, uint64_t *out) WARN_UNUSED;
+/* A read-only request's reads in one read transaction of this thread's
+ * connection, on SQLite (a shared lock once instead of per statement;
+ * nothing on PostgreSQL).  Writes need not know: a write transaction or
+ * statement ends it first and the request reads on without one.  End it
+ * before the answer goes out; never around a long-lived answer (a stream),
+ * which would keep the WAL from being checkpointed. */
+int store_read_begin(struct store *s) WARN_UNUSED;
+void store_read_end(struct store *s);
 /* A transaction around several calls, which join it: what a moderation
  * action and its log entry need, both or neither.  store_begin takes the
  * write lock on SQLite (PostgreSQL has none: docs/pg-scale.md); store_finish commits when rc is 0, else rolls back, and

@@ -20,6 +20,12 @@
  * a queued job of kind job_kind with the media id as argument. */
 int store_media_insert(struct store *s, const struct media *m, const char *job_kind) WARN_UNUSED;
 int store_media_get(struct store *s, struct arena *a, uint64_t id, struct media **out) WARN_UNUSED;
+/* The pictures of accounts ids[0..n) (account_avatar) that are ready, with
+ * their files (as store_media_get orders them), in one query: out[i] is NULL
+ * for an account without one (or one still processing); only id, state
+ * and files are filled. */
+int store_avatars_many(struct store *s, struct arena *a, const uint64_t *ids, size_t n, struct media **out)
+	WARN_UNUSED;
 /* Processing done: the main file's facts and every file (main and thumbnails). */
 int store_media_ready(struct store *s, uint64_t id, const struct media *m, const struct media_file *f, size_t n) WARN_UNUSED;
 int store_media_failed(struct store *s, uint64_t id, const char *error) WARN_UNUSED;

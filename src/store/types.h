@@ -82,6 +82,9 @@ struct account {
 	 * those still held (think time) */
 	int64_t posts, followers, following, last_post_at;
 	bool has_counts;          /* the counts above are filled */
+	/* its picture's file to show ("sha256.ext"), filled for a page's
+	 * people at once by core_posts_avatars; NULL = not looked up, "" = none */
+	const char *avatar_file;
 };
 
 struct post {

@@ -240,7 +240,7 @@ void media_post_model(struct http_req *r, struct tval *m, struct post *p)
 
 const char *media_avatar_url(struct http_req *r, struct account *acc)
 {
-	const char *f = core_avatar_file(CORE(r), r->a, acc->id, 96);
+	const char *f = core_avatar_file(CORE(r), r->a, acc);
 	return f ? arena_printf(r->a, "/media/%s", f) : arena_printf(r->a, "/avatar/%s.svg", acc->username);
 }
 

@@ -387,6 +387,7 @@ static int thread_page(struct http_req *r, uint64_t id, const char *poll_error, 
 	struct tval *m = page_model(r, _r(r, "Gesprek"));
 	fed_unfound_notice(r, m, id); /* @user@host names not found when it was written */
 	core_posts_extras(q->w->core, r->a, q->viewer, v, n);
+	core_posts_avatars(q->w->core, r->a, v, n);
 	struct tval *list = tv_list(r->a);
 	bool processing = false;
 	for (size_t i = 0; i < n; i++) {

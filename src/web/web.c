@@ -157,6 +157,10 @@ static int before(struct http_req *r)
 	struct wreq *q = arena_alloc(r->a, sizeof *q);
 	q->w = web_global;
 	r->user = q;
+	/* A page's reads in one read transaction, ended by done() before it
+	 * is sent; what a GET writes ends it by itself (core_read_begin). */
+	if (r->method == HTTP_GET || r->method == HTTP_HEAD)
+		core_read_begin(q->w->core);
 	const char *tok = http_cookie(r, SESSION_COOKIE);
 	struct session s;
 	int src = tok ? core_session(q->w->core, tok, &s) : ERR_AUTH;
@@ -192,6 +196,12 @@ static int before(struct http_req *r)
 			return ERR_CSRF;
 	}
 	return 0;
+}
+
+static void done(struct http_req *r)
+{
+	(void)r;
+	core_read_end(web_global->core);
 }
 
 /* path is prefix, one segment, then suffix ("/g/" NAME "/settings"). */
@@ -613,6 +623,7 @@ void web_mount(struct web *w, struct http_mount *out)
 		.before = before,
 		.allow = allow,
 		.error_page = error_page,
+		.done = done,
 		.body_limit = body_limit,
 	};
 }
@@ -929,6 +940,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 struct tval *posts_model(struct http_req *r, struct post **v, size_t n)
 {
 	core_posts_extras(CORE(r), r->a, WREQ(r)->viewer, v, n);
+	core_posts_avatars(CORE(r), r->a, v, n);
 	struct tval *list = tv_list(r->a);
 	for (size_t i = 0; i < n; i++)
 		tv_push(list, post_model(r, v[i]));
