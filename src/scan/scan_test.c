@@ -95,6 +95,14 @@ static void test_iban(void **state)
 	assert_true(scan_iban_valid("BE68539007547034", 16));
 	assert_true(scan_iban_valid("DE89370400440532013000", 22));
 	assert_false(scan_iban_valid("XX", 2));
+	/* words are no IBAN: a user name and a sentence that happen to pass
+	 * mod 97 (a test's random name found it); no such country, and a
+	 * spaced IBAN is grouped by four */
+	assert_false(scan_iban_valid("mw877n2558 mag ik je iets vragen", 32));
+	EXPECT_NONE("@mw877n2558 mag ik je iets vragen w877n2561direct", SCAN_IBAN);
+	assert_false(scan_iban_valid("NL91 ABNA 04171 64300", 21));
+	assert_true(scan_iban_valid("SR", 2) == false);
+	assert_true(scan_iban_valid("SA0380000000608010167519", 24));   /* a registered country further away */
 	EXPECT("Maak het over naar NL91 ABNA 0417 1643 00 graag.", SCAN_IBAN, "NL91 ABNA 0417 1643 00");
 	EXPECT("rekening nl91abna0417164300.", SCAN_IBAN, "nl91abna0417164300");
 	EXPECT_NONE("Het IBAN NL91 ABNA 0417 1643 01 is fout.", SCAN_IBAN);
