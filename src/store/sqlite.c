@@ -166,10 +166,10 @@ static int sq_exec(struct db *db, const char *sql)
 	struct sq_db *d = (struct sq_db *)db;
 	bool begin = !strcmp(sql, "BEGIN IMMEDIATE");
 	bool end = !strcmp(sql, "COMMIT") || !strcmp(sql, "ROLLBACK");
-	if (begin)
-		read_end(d);
-	if (begin)
+	if (begin) {
+		read_end(d); /* a write transaction on a fresh snapshot */
 		wlock(d);
+	}
 	char *msg = NULL;
 	int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
 	if (end || (begin && rc != SQLITE_OK))
