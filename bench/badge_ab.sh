@@ -9,6 +9,7 @@
 # Prints numbers, not verdicts; 127.0.0.1 only; stops its own server by pid.
 set -u
 cd "$(dirname "$0")/.."
+. bench/login.sh
 DATA=${BENCH_DATA:?BENCH_DATA=dir of kring-bench-data}
 KRING=${KRING:-build/release/kring}
 ROUNDS=${ROUNDS:-3}
@@ -35,14 +36,9 @@ for round in $(seq 1 "$ROUNDS"); do
   KRING_BADGE_MEMO=$mode KRING_POST_RATE=0 KRING_MAX_CONNECTIONS_PER_ADDRESS=0 "$KRING" serve --listen 127.0.0.1:$PORT --data "$W/data" >"$W/kring.log" 2>&1 &
   KPID=$!
   for _ in $(seq 1 400); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.025; done
-  JAR=$W/jar; rm -f "$JAR"
-  c=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -o /dev/null -c "$JAR" -b "$JAR" -H "Origin: $BASE" --data-urlencode "csrf=$c" --data-urlencode "username=person1" --data-urlencode "password=$PW" "$BASE/login"
-  COOKIE="kring_session=$(awk '$6 == "kring_session" { print $7 }' "$JAR")"
-  app=$(curl -s -X POST "$BASE/api/v1/apps" --data-urlencode "client_name=bench" --data-urlencode "redirect_uris=urn:ietf:wg:oauth:2.0:oob" --data-urlencode "scopes=read")
-  cid=$(printf '%s' "$app" | python3 -c 'import json,sys; print(json.load(sys.stdin)["client_id"])')
-  csec=$(printf '%s' "$app" | python3 -c 'import json,sys; print(json.load(sys.stdin)["client_secret"])')
-  TOKEN=$(curl -s -X POST "$BASE/oauth/token" --data-urlencode "grant_type=password" --data-urlencode "client_id=$cid" --data-urlencode "client_secret=$csec" --data-urlencode "username=person1" --data-urlencode "password=$PW" --data-urlencode "scope=read" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  JAR=$W/jar
+  COOKIE=$(bench_cookie "$BASE" "$JAR" person1 "$PW")
+  TOKEN=$(bench_token "$BASE" person1 "$PW")
   for row in page api; do
     if [ $row = page ]; then args=(-H "Cookie: $COOKIE" "$BASE/"); else args=(-H "Authorization: Bearer $TOKEN" -s "$W/nocache.lua" "$BASE/"); fi
     timeout 20 wrk -t1 -c4 -d2s "${args[@]}" >/dev/null   # warm up

@@ -8,6 +8,7 @@
 # Starts a private PostgreSQL (tests/pg/start.sh) and removes it at the end.
 set -u
 cd "$(dirname "$0")/.."
+. bench/login.sh
 KRING=${1:-build/release/kring} GEN=${2:-build/release/kring-bench-data}
 PEOPLE=${3:-2000} POSTS=${4:-20000} DUR=${5:-10}
 PW=bench-password-123
@@ -26,19 +27,10 @@ KRING_MAX_CONNECTIONS_PER_ADDRESS=0 "$KRING" serve --listen "127.0.0.1:$port" --
 KP=$!
 for _ in $(seq 1 200); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.05; done
 
-# An API token (password grant) and a page session, as bench/run.sh makes them.
-js() { /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin).get('$1',''))"; }
-app=$(curl -s -X POST "$BASE/api/v1/apps" --data-urlencode client_name=split \
-	--data-urlencode redirect_uris=urn:ietf:wg:oauth:2.0:oob --data-urlencode "scopes=read write")
-TOK=$(curl -s -X POST "$BASE/oauth/token" --data-urlencode grant_type=password \
-	--data-urlencode "client_id=$(printf '%s' "$app" | js client_id)" \
-	--data-urlencode "client_secret=$(printf '%s' "$app" | js client_secret)" \
-	--data-urlencode username=person1 --data-urlencode "password=$PW" --data-urlencode "scope=read write" | js access_token)
+# An API token (password grant) and a page session (bench/login.sh).
+TOK=$(bench_token "$BASE" person1 "$PW" "read write")
 JAR=$W/jar
-lc=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -c "$JAR" -b "$JAR" -H "Origin: $BASE" --data-urlencode "csrf=$lc" \
-	--data-urlencode username=person1 --data-urlencode "password=$PW" "$BASE/login"
-COOKIE="kring_session=$(awk '$6 == "kring_session" { print $7 }' "$JAR")"
+COOKIE=$(bench_cookie "$BASE" "$JAR" person1 "$PW")
 [ -n "$TOK" ] && [ "$COOKIE" != "kring_session=" ] || { echo "pg_split: cannot log in" >&2; exit 1; }
 
 cat >"$W/nocache.lua" <<'EOF'

@@ -4,6 +4,7 @@
 # Prints numbers, not verdicts; 127.0.0.1 only; stops its own server by pid.
 set -u
 cd "$(dirname "$0")/.."
+. bench/login.sh
 W=$(mktemp -d /tmp/kring-reach-ab.XXXXXX)
 PW="bench-password-123"
 KPID=""
@@ -18,10 +19,8 @@ for round in 1 2 3; do
   KRING_REACH=$mode KRING_POST_RATE=0 KRING_MAX_CONNECTIONS_PER_ADDRESS=0 build/release/kring serve --listen 127.0.0.1:$PORT --data "$W/data" >"$W/kring.log" 2>&1 &
   KPID=$!
   for _ in $(seq 1 400); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.025; done
-  JAR=$W/jar; rm -f "$JAR"
-  c=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -o /dev/null -c "$JAR" -b "$JAR" -H "Origin: $BASE" --data-urlencode "csrf=$c" --data-urlencode "username=person1" --data-urlencode "password=$PW" "$BASE/login"
-  COOKIE="kring_session=$(awk '$6 == "kring_session" { print $7 }' "$JAR")"
+  JAR=$W/jar
+  COOKIE=$(bench_cookie "$BASE" "$JAR" person1 "$PW")
   for url in "/" "/posts/$THREAD"; do
     rps=$(timeout 40 wrk -t2 -c50 -d8s --latency -H "Cookie: $COOKIE" "$BASE$url" | awk '/Requests\/sec/ {print $2}')
     echo "round $round reach=$mode $url $rps req/s"

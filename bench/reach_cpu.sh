@@ -9,6 +9,7 @@
 # only; stops its own server by pid.
 set -u
 cd "$(dirname "$0")/.."
+. bench/login.sh
 W=$(mktemp -d /tmp/kring-reach-cpu.XXXXXX)
 PW="bench-password-123"
 KPID=""
@@ -30,10 +31,8 @@ for round in $(seq 1 "$ROUNDS"); do
   KRING_REACH=$mode KRING_POST_RATE=0 KRING_MAX_CONNECTIONS_PER_ADDRESS=0 build/release/kring serve --listen 127.0.0.1:$PORT --data "$W/data" >"$W/kring.log" 2>&1 &
   KPID=$!
   for _ in $(seq 1 400); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.025; done
-  JAR=$W/jar; rm -f "$JAR"
-  c=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -o /dev/null -c "$JAR" -b "$JAR" -H "Origin: $BASE" --data-urlencode "csrf=$c" --data-urlencode "username=person1" --data-urlencode "password=$PW" "$BASE/login"
-  COOKIE="kring_session=$(awk '$6 == "kring_session" { print $7 }' "$JAR")"
+  JAR=$W/jar
+  COOKIE=$(bench_cookie "$BASE" "$JAR" person1 "$PW")
   for url in "/" "/posts/$THREAD"; do
     # Warm up, then measure.
     timeout 20 wrk -t1 -c4 -d2s -H "Cookie: $COOKIE" "$BASE$url" >/dev/null

@@ -8,6 +8,7 @@
 #   BENCH_DATA=build/bench/d1m bench/syscalls.sh            (KRING=binary, N=100)
 set -u
 cd "$(dirname "$0")/.."
+. bench/login.sh
 DATA=${BENCH_DATA:?BENCH_DATA=dir of kring-bench-data}
 KRING=${KRING:-build/release/kring}
 N=${N:-100}
@@ -23,13 +24,8 @@ KRING_POST_RATE=0 "$KRING" serve --listen 127.0.0.1:$PORT --data "$W/data" >"$W/
 KPID=$!
 for _ in $(seq 1 400); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.025; done
 JAR=$W/jar
-c=$(curl -s -c "$JAR" -b "$JAR" "$BASE/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -s -o /dev/null -c "$JAR" -b "$JAR" -H "Origin: $BASE" --data-urlencode "csrf=$c" --data-urlencode "username=person1" --data-urlencode "password=$PW" "$BASE/login"
-COOKIE="kring_session=$(awk '$6 == "kring_session" { print $7 }' "$JAR")"
-app=$(curl -s -X POST "$BASE/api/v1/apps" --data-urlencode "client_name=bench" --data-urlencode "redirect_uris=urn:ietf:wg:oauth:2.0:oob" --data-urlencode "scopes=read")
-cid=$(printf '%s' "$app" | python3 -c 'import json,sys; print(json.load(sys.stdin)["client_id"])')
-csec=$(printf '%s' "$app" | python3 -c 'import json,sys; print(json.load(sys.stdin)["client_secret"])')
-TOKEN=$(curl -s -X POST "$BASE/oauth/token" --data-urlencode "grant_type=password" --data-urlencode "client_id=$cid" --data-urlencode "client_secret=$csec" --data-urlencode "username=person1" --data-urlencode "password=$PW" --data-urlencode "scope=read" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+COOKIE=$(bench_cookie "$BASE" "$JAR" person1 "$PW")
+TOKEN=$(bench_token "$BASE" person1 "$PW")
 get() { # row, i: one request; the API's bench= argument makes each a cache miss
 	if [ "$1" = page ]; then curl -s -o /dev/null -H "Cookie: $COOKIE" "$BASE/"
 	else curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/timelines/home?limit=40&bench=$1$2"; fi
