@@ -376,6 +376,22 @@ class Client:
         return int(m.group(1)) if m else 0
 
 
+# No limit on app registrations and posts from one address: a module whose
+# tests register many apps or post fast runs a server of its own with these.
+UNLIMITED = {"KRING_APP_RATE": "0", "KRING_POST_RATE": "0"}
+
+
+def own_server(**env):
+    """A module's own server, for a module-scoped fixture to `yield from`:
+    started with env, checked for a clean stop, its files removed."""
+    s = Server(env=env).start()
+    yield s
+    try:
+        s.assert_clean_stop()
+    finally:
+        s.cleanup()
+
+
 @pytest.fixture(scope="session")
 def server():
     # Every test's client comes from 127.0.0.1: the session's server takes

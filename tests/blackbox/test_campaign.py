@@ -11,17 +11,12 @@ import re
 import pytest
 import requests
 
-from conftest import Server, uniq
+from conftest import uniq, UNLIMITED, own_server
 
 
 @pytest.fixture(scope="module")
 def srv():
-    s = Server(env={"KRING_APP_RATE": "0", "KRING_POST_RATE": "0"}).start()
-    yield s
-    try:
-        s.assert_clean_stop()
-    finally:
-        s.cleanup()
+    yield from own_server(**UNLIMITED)
 
 
 def org_setup(srv):

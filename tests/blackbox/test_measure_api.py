@@ -12,7 +12,7 @@ import re
 import pytest
 import requests
 
-from conftest import Server, uniq
+from conftest import uniq, UNLIMITED, own_server
 from test_ambassador import setup_org, visit
 from test_campaign import post_as, seen_by
 from test_join import make_group
@@ -21,12 +21,7 @@ from test_stream_audience import hdr, token
 
 @pytest.fixture(scope="module")
 def srv():
-    s = Server(env={"KRING_APP_RATE": "0", "KRING_POST_RATE": "0"}).start()
-    yield s
-    try:
-        s.assert_clean_stop()
-    finally:
-        s.cleanup()
+    yield from own_server(**UNLIMITED)
 
 
 def api(srv, method, path, tok=None, **kw):

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import Server, uniq
+from conftest import uniq, UNLIMITED, own_server
 
 ROUNDS = 25
 
@@ -53,12 +53,7 @@ class Writer(threading.Thread):
 @pytest.fixture(scope="module")
 def server():
     # No posting limit: the writer posts as fast as it is answered.
-    s = Server(env={"KRING_APP_RATE": "0", "KRING_POST_RATE": "0"}).start()
-    yield s
-    try:
-        s.assert_clean_stop()
-    finally:
-        s.cleanup()
+    yield from own_server(**UNLIMITED)
 
 
 def test_writing_gets_commit_while_others_write(server):

@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 import requests
 
-from conftest import TEST_DB, Server, pg_db_name, pg_psql, uniq
+from conftest import TEST_DB, pg_db_name, pg_psql, uniq, UNLIMITED, own_server
 from test_stream_audience import hdr, token
 
 SCOPES = "read write follow read:reviews write:reviews"
@@ -20,12 +20,7 @@ EVERY_DAY = " ".join("%s=08:00-20:00" % d for d in ("ma", "di", "wo", "do", "vr"
 
 @pytest.fixture(scope="module")
 def srv():
-    s = Server(env={"KRING_APP_RATE": "0", "KRING_POST_RATE": "0"}).start()
-    yield s
-    try:
-        s.assert_clean_stop()
-    finally:
-        s.cleanup()
+    yield from own_server(**UNLIMITED)
 
 
 def api(s, tok, path, method="get", **kw):

@@ -10,17 +10,12 @@ import time
 import pytest
 import requests
 
-from conftest import TEST_DB, Server, pg_db_name, pg_psql, uniq
+from conftest import TEST_DB, pg_db_name, pg_psql, uniq, UNLIMITED, own_server
 
 
 @pytest.fixture(scope="module")
 def srv():
-    s = Server(env={"KRING_APP_RATE": "0", "KRING_POST_RATE": "0"}).start()
-    yield s
-    try:
-        s.assert_clean_stop()
-    finally:
-        s.cleanup()
+    yield from own_server(**UNLIMITED)
 
 
 def sql(s, text):

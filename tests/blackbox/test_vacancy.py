@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import requests
 
-from conftest import Server, uniq
+from conftest import uniq, UNLIMITED, own_server
 from test_stream_audience import hdr, token
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -18,12 +18,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 @pytest.fixture(scope="module")
 def srv():
-    s = Server(env={"KRING_APP_RATE": "0", "KRING_POST_RATE": "0"}).start()
-    yield s
-    try:
-        s.assert_clean_stop()
-    finally:
-        s.cleanup()
+    yield from own_server(**UNLIMITED)
 
 
 def org_with_staff(srv, hold=True):
