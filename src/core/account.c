@@ -220,6 +220,11 @@ int core_account_create(struct core *c, const char *username, const char *passwo
 	return rc;
 }
 
+const char *core_shown_name(const struct account *acc)
+{
+	return acc->display_name && acc->display_name[0] ? acc->display_name : acc->username;
+}
+
 int core_account_get(struct core *c, struct arena *a, uint64_t id, struct account **out)
 {
 	return store_account_get(c->store, a, id, out);

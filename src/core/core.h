@@ -110,6 +110,8 @@ int core_user_count(struct core *c, int64_t *out) WARN_UNUSED;
 int core_account_create(struct core *c, const char *username, const char *password, int kind, int role,
                         uint64_t *id) WARN_UNUSED;
 int core_account_get(struct core *c, struct arena *a, uint64_t id, struct account **out) WARN_UNUSED;
+/* The name to show for acc: its display name, or its username when it has none. */
+const char *core_shown_name(const struct account *acc);
 /* The organisations viewer may post as (is staff of). */
 int core_post_as_orgs(struct core *c, struct arena *a, uint64_t viewer, struct account ***out, size_t *n) WARN_UNUSED;
 /* Who asks to follow viewer (ERR_AUTH for nobody logged in). */

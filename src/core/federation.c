@@ -1764,8 +1764,7 @@ int core_fed_actor_doc(struct core *c, struct arena *a, const char *name, json_t
 	json_object_set_new(o, "id", json_string(actor));
 	json_object_set_new(o, "type", json_string(l.acc->kind == ACCOUNT_ORG ? "Organization" : "Person"));
 	json_object_set_new(o, "preferredUsername", json_string(l.acc->username));
-	json_object_set_new(o, "name", json_string(l.acc->display_name && l.acc->display_name[0] ? l.acc->display_name
-	                                                                                        : l.acc->username));
+	json_object_set_new(o, "name", json_string(core_shown_name(l.acc)));
 	if (l.acc->bio && l.acc->bio[0])
 		json_object_set_new(o, "summary", json_string(core_render_text(c, a, l.acc->bio)));
 	json_object_set_new(o, "url", json_string(arena_printf(a, "%s/@%s", fed_base, l.acc->username)));

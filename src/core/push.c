@@ -422,7 +422,7 @@ static char *payload(struct core *c, struct arena *a, const struct push_sub *s, 
 			body = p->x->meta.spoiler_text;
 	}
 	bool en = me->lang && !strcmp(me->lang, "en");
-	const char *name = who->display_name && who->display_name[0] ? who->display_name : who->username;
+	const char *name = core_shown_name(who);
 	json_t *o = json_object();
 	json_object_set_new(o, "access_token", json_string(unseal(a, s->token_box)));
 	json_object_set_new(o, "preferred_locale", json_string(en ? "en" : "nl"));
@@ -432,7 +432,7 @@ static char *payload(struct core *c, struct arena *a, const struct push_sub *s, 
 	const char *org_name = NULL;
 	struct account *org;
 	if (org_id && !core_account_get(c, a, org_id, &org))
-		org_name = clip(a, org->display_name && org->display_name[0] ? org->display_name : org->username, 80);
+		org_name = clip(a, core_shown_name(org), 80);
 	json_object_set_new(o, "title", json_string(title_of(a, kind, clip(a, name, 80), org_name, en)));
 	json_object_set_new(o, "body", json_string(clip(a, body, CORE_PUSH_BODY_CHARS)));
 	char *j = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);

@@ -59,11 +59,6 @@ const char *remind_when(struct arena *a, int64_t t, bool en)
 	return arena_printf(a, "%s %d %s %d om %02d:%02d", dag[wd], d, maand[m - 1], y, hh, mm);
 }
 
-static const char *name_of(const struct account *acc)
-{
-	return acc->display_name && acc->display_name[0] ? acc->display_name : acc->username;
-}
-
 /* ---- push ---- */
 
 int remind_alert(int kind, const char *note, const char **type)
@@ -134,7 +129,7 @@ int remind_push_text(struct core *c, struct arena *a, uint64_t account, uint64_t
 	if (!remind_alert(n.kind, n.note, type) || core_account_get(c, a, n.actor_id, &who))
 		return ERR_NOTFOUND;
 	*actor = n.actor_id;
-	const char *name = name_of(who);
+	const char *name = core_shown_name(who);
 	if (n.kind == NOTIF_APPOINTMENT) {
 		struct appointment ap;
 		int what;
@@ -315,7 +310,7 @@ int remind_mail_run(void *ctx, const char *arg, char *why, size_t whylen)
 	core_site_get(c, &a, &site);
 	const char *base = core_mail_base();
 	const char *host = strstr(base, "://") ? strstr(base, "://") + 3 : base;
-	const char *p = name_of(pro);
+	const char *p = core_shown_name(pro);
 	const char *w = remind_when(&a, ap.starts_at, false);
 	const char *subject = what == APPT_NOTIF_DAY_BEFORE ? arena_printf(&a, "Herinnering: morgen uw afspraak bij %s", p)
 	                      : what == APPT_NOTIF_CANCELLED ? arena_printf(&a, "Afgezegd: uw afspraak bij %s", p)

@@ -351,11 +351,6 @@ static bool in_list(const uint64_t *v, size_t n, uint64_t x)
 static int wc_ingest_staff_mentions(struct core *c, struct arena *a, const struct post_new *pn,
                                     const struct group *g, const struct account *author);
 
-static const char *shown_name(const struct account *x)
-{
-	return x->display_name && *x->display_name ? x->display_name : x->username;
-}
-
 /* The inbox item of a post from inside kring: one per post and organisation. */
 static struct wc_item post_item(struct arena *a, const struct post_new *pn, const struct account *author,
                                 uint64_t org, const char *kind, const char *title)
@@ -367,7 +362,7 @@ static struct wc_item post_item(struct arena *a, const struct post_new *pn, cons
 		.kind = kind,
 		.post_id = pn->id,
 		.author_id = pn->author_id,
-		.author_name = shown_name(author),
+		.author_name = core_shown_name(author),
 		.url = arena_printf(a, "/posts/%llu", (unsigned long long)pn->id),
 		.title = title,
 		.text = pn->text,
@@ -482,7 +477,7 @@ static int wc_ingest_staff_mentions(struct core *c, struct arena *a, const struc
 			    colleague || (rc = core_blocked_between(c, org, pn->author_id, &blocked)) || blocked)
 				continue;
 			/* titled with whom it names, for the inbox's line */
-			struct wc_item it = post_item(a, pn, author, org, "staff", shown_name(staff));
+			struct wc_item it = post_item(a, pn, author, org, "staff", core_shown_name(staff));
 			bool inserted;
 			rc = ingest(c, a, &it, &inserted);
 		}
@@ -771,7 +766,7 @@ static int fields(struct core *c, struct arena *a, uint64_t viewer, const struct
 	int rc = store_account_get(c->store, a, viewer, &me);
 	if (rc)
 		return rc;
-	*medewerker = me->display_name && *me->display_name ? me->display_name : me->username;
+	*medewerker = core_shown_name(me);
 	*naam = it->author_name;
 	*afdeling = "";
 	struct wc_team *t;
@@ -1301,7 +1296,7 @@ int wc_ingest_consult(struct core *c, struct arena *a, const struct consult_sess
 		if (rc)
 			return rc;
 		author = q->asker_id;
-		name = asker->display_name && *asker->display_name ? asker->display_name : asker->username;
+		name = core_shown_name(asker);
 	}
 	struct wc_item it = {
 		.org_id = cs->owner_id,

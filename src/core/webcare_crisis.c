@@ -121,7 +121,7 @@ static int crisis_ann(struct core *c, struct arena *a, uint64_t viewer, const st
 		rc = store_wc_crisis_updates(c->store, a, cr->org_id, cr->started_at, &u, &nu);
 	if (rc)
 		return rc;
-	const char *name = o->display_name && *o->display_name ? o->display_name : o->username;
+	const char *name = core_shown_name(o);
 	const char *text = arena_printf(a, "Crisis bij %s: %s", name, cr->topic);
 	if (nu) /* newest first */
 		text = arena_printf(a, "%s\n\nLaatste nieuws: %s", text, u[0].text);

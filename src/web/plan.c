@@ -92,7 +92,7 @@ static int plan_page_with(struct http_req *r, uint64_t owner, const char *tmpl, 
 	int rc = core_plan_get(CORE(r), r->a, WREQ(r)->viewer, owner, &v);
 	if (rc)
 		return rc;
-	const char *who = v.owner->display_name && v.owner->display_name[0] ? v.owner->display_name : v.owner->username;
+	const char *who = core_shown_name(v.owner);
 	struct tval *m = page_model(r, v.mine ? _r(r, "Mijn plan") : arena_printf(r->a, "%s: %s", _r(r, "Plan van"), who));
 	tv_set(m, "owner", account_model(r, v.owner));
 	tv_set_bool(r->a, m, "mine", v.mine);
@@ -349,7 +349,7 @@ int h_home_client(struct http_req *r)
 		struct tval *x = tv_obj(r->a);
 		struct account *prov;
 		if (!core_account_get(CORE(r), r->a, next->provider_id, &prov))
-			tv_set_str(r->a, x, "with", prov->display_name && prov->display_name[0] ? prov->display_name : prov->username);
+			tv_set_str(r->a, x, "with", core_shown_name(prov));
 		tv_set_str(r->a, x, "when", fmt_time(r, next->starts_at));
 		tv_set(m, "appointment", x);
 	}

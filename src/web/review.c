@@ -107,7 +107,7 @@ int h_reviews(struct http_req *r)
 	if ((rc = core_review_score(q->w->core, r->a, acc->id, &s)) ||
 	    (rc = core_review_list(q->w->core, r->a, q->viewer, acc->id, &v, &n)))
 		return rc;
-	const char *who = acc->display_name && acc->display_name[0] ? acc->display_name : acc->username;
+	const char *who = core_shown_name(acc);
 	struct tval *m = page_model(r, arena_printf(r->a, "%s %s", _r(r, "Beoordelingen van"), who));
 	tv_set_str(r->a, m, "who", who);
 	tv_set_str(r->a, m, "name", acc->username);
@@ -159,7 +159,7 @@ int h_reviews(struct http_req *r)
 
 static struct tval *form_model(struct http_req *r, struct account *acc, const char *error)
 {
-	const char *who = acc->display_name && acc->display_name[0] ? acc->display_name : acc->username;
+	const char *who = core_shown_name(acc);
 	struct tval *m = page_model(r, arena_printf(r->a, "%s %s", _r(r, "Beoordeel"), who));
 	tv_set_str(r->a, m, "who", who);
 	tv_set_str(r->a, m, "name", acc->username);

@@ -14,11 +14,6 @@
 #include "core/thuis.h"
 #include "web/web_int.h"
 
-static const char *name_of(const struct account *acc)
-{
-	return acc->display_name && acc->display_name[0] ? acc->display_name : acc->username;
-}
-
 /* The next booked appointment among v (NULL: none). */
 static const struct appointment *next_of_list(const struct appointment *v, size_t n)
 {
@@ -34,7 +29,7 @@ static struct tval *next_model(struct http_req *r, const struct appointment *nex
 	struct tval *x = tv_obj(r->a);
 	struct account *prov;
 	if (!core_account_get(CORE(r), r->a, next->provider_id, &prov))
-		tv_set_str(r->a, x, "with", name_of(prov));
+		tv_set_str(r->a, x, "with", core_shown_name(prov));
 	tv_set_str(r->a, x, "when", fmt_time(r, next->starts_at));
 	return x;
 }
@@ -56,7 +51,7 @@ int thuis_carer_model(struct http_req *r, struct tval *m)
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
 		tv_set_str(r->a, x, "name", v[i].acc->username);
-		tv_set_str(r->a, x, "display_name", name_of(v[i].acc));
+		tv_set_str(r->a, x, "display_name", core_shown_name(v[i].acc));
 		struct appointment *ap;
 		size_t na;
 		rc = core_carer_appts(CORE(r), r->a, viewer, v[i].acc->id, &ap, &na);
@@ -86,7 +81,7 @@ static int carers_page(struct http_req *r, const char *error, int status)
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
 		tv_set_str(r->a, x, "name", v[i].acc->username);
-		tv_set_str(r->a, x, "display_name", name_of(v[i].acc));
+		tv_set_str(r->a, x, "display_name", core_shown_name(v[i].acc));
 		tv_set_bool(r->a, x, "appts", v[i].flags & CARER_APPTS);
 		tv_set_bool(r->a, x, "act", v[i].flags & CARER_ACT);
 		tv_push(l, x);
@@ -99,7 +94,7 @@ static int carers_page(struct http_req *r, const char *error, int status)
 	for (size_t i = 0; i < n; i++) {
 		struct tval *x = tv_obj(r->a);
 		tv_set_str(r->a, x, "name", v[i].acc->username);
-		tv_set_str(r->a, x, "display_name", name_of(v[i].acc));
+		tv_set_str(r->a, x, "display_name", core_shown_name(v[i].acc));
 		tv_push(cl, x);
 	}
 	tv_set(m, "clients", cl);
@@ -174,8 +169,8 @@ int h_carer_for(struct http_req *r)
 		mine |= v[i].acc->id == cl->id;
 	if (!mine)
 		return ERR_NOTFOUND;
-	struct tval *m = page_model(r, arena_printf(r->a, "%s %s", _r(r, "Mantelzorg voor"), name_of(cl)));
-	tv_set_str(r->a, m, "client", name_of(cl));
+	struct tval *m = page_model(r, arena_printf(r->a, "%s %s", _r(r, "Mantelzorg voor"), core_shown_name(cl)));
+	tv_set_str(r->a, m, "client", core_shown_name(cl));
 	tv_set_str(r->a, m, "name", cl->username);
 	tv_set_str(r->a, m, "client_name", cl->username);
 	bool act = core_carer_may_act(CORE(r), viewer, cl->id) == 0;
@@ -203,7 +198,7 @@ int h_carer_for(struct http_req *r)
 		for (size_t i = 0; i < np; i++) {
 			struct tval *x = tv_obj(r->a);
 			tv_set_str(r->a, x, "name", pv[i]->username);
-			tv_set_str(r->a, x, "display_name", name_of(pv[i]));
+			tv_set_str(r->a, x, "display_name", core_shown_name(pv[i]));
 			tv_push(pl, x);
 		}
 		tv_set(m, "providers", pl);
@@ -234,7 +229,7 @@ void thuis_media_model(struct http_req *r, struct tval *m, uint64_t client)
 		struct tval *x = tv_obj(r->a);
 		tv_set_strf(r->a, x, "id", "%llu", (unsigned long long)v[i].id);
 		tv_set_str(r->a, x, "caption", v[i].caption);
-		tv_set_str(r->a, x, "from", name_of(v[i].sharer));
+		tv_set_str(r->a, x, "from", core_shown_name(v[i].sharer));
 		tv_set_str(r->a, x, "when", fmt_time(r, v[i].created_at));
 		tv_set_bool(r->a, x, "family", v[i].family);
 		tv_set_bool(r->a, x, "client_view", viewer == client);
@@ -269,9 +264,9 @@ static int share_page(struct http_req *r, const char *error, int status)
 		rc = core_care_media_may_share(CORE(r), WREQ(r)->viewer, cl->id);
 	if (rc)
 		return rc;
-	struct tval *m = page_model(r, arena_printf(r->a, "%s %s", _r(r, "Foto of video delen met"), name_of(cl)));
+	struct tval *m = page_model(r, arena_printf(r->a, "%s %s", _r(r, "Foto of video delen met"), core_shown_name(cl)));
 	tv_set_str(r->a, m, "name", cl->username);
-	tv_set_str(r->a, m, "client", name_of(cl));
+	tv_set_str(r->a, m, "client", core_shown_name(cl));
 	thuis_media_model(r, m, cl->id);
 	if (error) {
 		tv_set_str(r->a, m, "error", error);

@@ -32,9 +32,7 @@ static struct tval *vacancy_model(struct http_req *r, const struct vacancy *v)
 	tv_set_str(r->a, x, "location", v->f.location);
 	tv_set_str(r->a, x, "apply", v->f.apply);
 	tv_set_str(r->a, x, "when", fmt_time(r, v->post->created_at));
-	tv_set_str(r->a, x, "org", v->post->author->display_name && *v->post->author->display_name
-	                                   ? v->post->author->display_name
-	                                   : v->post->author->username);
+	tv_set_str(r->a, x, "org", core_shown_name(v->post->author));
 	tv_set_strf(r->a, x, "org_url", "/@%s", v->post->author->username);
 	return x;
 }
@@ -184,7 +182,7 @@ static void json_str(struct buf *b, const char *s)
 static const char *org_name(const struct vacancy *v)
 {
 	const struct account *o = v->post->author;
-	return o->display_name && *o->display_name ? o->display_name : o->username;
+	return core_shown_name(o);
 }
 
 static const char *site_name(struct http_req *r)

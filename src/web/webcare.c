@@ -93,14 +93,14 @@ static const char *person_name(struct http_req *r, uint64_t id)
 		return _r(r, "het systeem");
 	if (core_account_get(CORE(r), r->a, id, &acc))
 		return "?";
-	return acc->display_name && *acc->display_name ? acc->display_name : acc->username;
+	return core_shown_name(acc);
 }
 
 static struct tval *org_model(struct http_req *r, const struct account *org)
 {
 	struct tval *o = tv_obj(r->a);
 	tv_set_str(r->a, o, "name", org->username);
-	tv_set_str(r->a, o, "display", org->display_name && *org->display_name ? org->display_name : org->username);
+	tv_set_str(r->a, o, "display", core_shown_name(org));
 	return o;
 }
 

@@ -49,7 +49,7 @@ int h_crisis(struct http_req *r)
 	size_t n = 0;
 	if ((rc = core_wc_crisis_updates(CORE(r), r->a, org->id, &u, &n)))
 		return rc;
-	const char *name = org->display_name && *org->display_name ? org->display_name : org->username;
+	const char *name = core_shown_name(org);
 	struct tval *m = page_model(r, arena_printf(r->a, "%s: %s", name, cr.topic));
 	struct tval *o = tv_obj(r->a);
 	tv_set_str(r->a, o, "name", org->username);

@@ -129,7 +129,7 @@ int h_webcare_measures(struct http_req *r)
 	    (rc = core_wc_measures(CORE(r), r->a, q->viewer, org->id, from, to, true, &tot, &ntot, &trunc1)) ||
 	    (rc = core_wc_measures(CORE(r), r->a, q->viewer, org->id, from, to, false, &rows, &nrows, &trunc2)))
 		return rc;
-	const char *name = org->display_name && *org->display_name ? org->display_name : org->username;
+	const char *name = core_shown_name(org);
 	struct tval *m = page_model(r, arena_printf(r->a, "%s: %s", _r(r, "Webcare in cijfers"), name));
 	struct tval *o = tv_obj(r->a);
 	tv_set_str(r->a, o, "name", org->username);
