@@ -16,6 +16,7 @@
 #include "scan/scan.h"
 #include "scan/scan_model.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -2201,7 +2202,10 @@ static void scan_names(struct ctx *c)
 static void scan_hashtag_names(struct ctx *c)
 {
 	static const char *const pre[] = {"sterkte", "team", "beterschap", "go", "voor", "rip",
-		"bedankt", "welkom", "succes", "hoera", "trotsop", "prayfor", "love", "kracht", NULL};
+		"bedankt", "welkom", "succes", "hoera", "trotsop", "prayfor", "love", "kracht",
+		/* wave 11: "#omaGeesje", "#LittleLevi", "#lieveanna" */
+		"oma", "opa", "tante", "oom", "lieve", "little", "kleine", "onze", "mama", "papa", "baby", "juf",
+		"meester", "zuster", NULL};
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		if (k->s == 0 || c->t[k->s - 1] != '#')
@@ -2226,7 +2230,36 @@ static void scan_hashtag_names(struct ctx *c)
 	}
 }
 
-static const char *const birth_before[] = {"geboren", "geb", "geboortedatum", "geboortedag",
+/*
+ * "@sven_kuipers", "@marieke_zorgt", "@fatima.b": a handle whose first part
+ * is a listed first name (not also a word) names a person.  Not an e-mail
+ * address: the '@' opens a word.
+ */
+static void scan_handle_names(struct ctx *c)
+{
+	for (const char *at = memchr(c->t, '@', c->len); at; at = memchr(at + 1, '@', c->len - (size_t)(at + 1 - c->t))) {
+		size_t s = (size_t)(at - c->t), p = s + 1, q = p;
+		if (s > 0 && !strchr(" \n\t(\"'", c->t[s - 1]))
+			continue;
+		while (q < c->len && q - p < 40 && (isalnum((unsigned char)c->t[q]) || c->t[q] == '_' || c->t[q] == '.'))
+			q++;
+		size_t e = q;
+		while (e > p && c->t[e - 1] == '.') /* a full stop after the handle ends the sentence */
+			e--;
+		size_t first = p;
+		while (first < e && isalpha((unsigned char)c->t[first]))
+			first++;
+		if (first - p < 3 || (first < e && c->t[first] != '_' && c->t[first] != '.' && !isdigit((unsigned char)c->t[first])))
+			continue;
+		uint32_t f = lookup(c->t + p, first - p);
+		/* a hint: mentioning someone is what a social network is for; a
+		 * health word about them finds its person through it */
+		if ((f & W_FIRST) && !(f & (W_AMBIG | W_NONAME | W_ORG | W_ROLE | W_MED | W_PUBLIC)))
+			add_finding(c, SCAN_NAME, s, e, 0.4);
+	}
+}
+
+static const char *const birth_before[] = {"geboren", "geb", "geboortedatum", "geboortedag", "gebdat",
 	"geb.datum", "dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", NULL};
 static const char *const birth_after[] = {"geboren", "ter wereld", "was born", "is born", NULL};
 
@@ -2257,6 +2290,18 @@ static size_t clause_end(const struct ctx *c, size_t e, size_t max)
  * op", "geb.", "DOB") or after ("... is onze dochter geboren"), or a full date
  * right after a name ("Sophie Verbeek, 02-11-2008").
  */
+/* "°14-11-1944", "(* 05/06/2011)": the genealogists' sign for born right before */
+static bool birth_sign_before(const struct ctx *c, size_t s)
+{
+	size_t p = s;
+	while (p > 0 && c->t[p - 1] == ' ')
+		p--;
+	if (p >= 2 && (unsigned char)c->t[p - 2] == 0xc2 && (unsigned char)c->t[p - 1] == 0xb0) /* ° */
+		return true;
+	/* '*' after a space or an opening bracket: not a footnote on a word */
+	return p >= 1 && c->t[p - 1] == '*' && (p == 1 || c->t[p - 2] == ' ' || c->t[p - 2] == '(');
+}
+
 static void scan_dates(struct ctx *c)
 {
 	size_t off = 0, s, e, f = 0;
@@ -2265,7 +2310,7 @@ static void scan_dates(struct ctx *c)
 	while (next_match(c, P_DATE, &off, &s, &e)) {
 		if (s > 0 && c->t[s - 1] >= '0' && c->t[s - 1] <= '9')
 			continue;
-		if (window_has(c, clause_start(c, s, 40), s, birth_before)) {
+		if (window_has(c, clause_start(c, s, 40), s, birth_before) || birth_sign_before(c, s)) {
 			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.9);
 			continue;
 		}
@@ -2456,6 +2501,40 @@ static const char *const age_person_after[] = {"mevrouw", "meneer", "man", "vrou
 	"moeder", "vader", "zoon", "dochter", "opa", "oma", "mw", "dhr", "mevr", "patient", "client",
 	"resident", "jongeman", "vriendin", "vriend", "broer", "zus", NULL};
 
+/* A baby's age: "8 weken", "14 maanden", "4 mnd". */
+static bool baby_unit(const char *w)
+{
+	static const char *const units[] = {"weken", "week", "wk", "wkn", "maanden", "maand", "mnd", "mndn",
+		"weeks", "months", NULL};
+	return in_list(w, units);
+}
+
+/*
+ * After "<number> <unit>" (ending at `we`): does the age stand alone?  Only
+ * punctuation, "oud", "en", or the person's verb (-t/-d) may follow: "is 14
+ * maanden en loopt nog niet", "van 8 weken spuugt", not "is 3 weken
+ * opgenomen" or "3 weken geleden".  *end moves past "oud".
+ */
+static bool baby_age_alone(const struct ctx *c, size_t we, size_t *end)
+{
+	char w3[32];
+	size_t we3, k3 = word_after(c, we, w3, sizeof w3, &we3);
+	*end = we;
+	if (!k3) {
+		size_t q = we;
+		while (q < c->len && c->t[q] == ' ')
+			q++;
+		return q >= c->len || !digit_at(c, q);
+	}
+	if (strcmp(w3, "oud") == 0 || strcmp(w3, "old") == 0) {
+		*end = we3;
+		return true;
+	}
+	if (in_list(w3, age_not_after) || strcmp(w3, "het") == 0 || strcmp(w3, "dat") == 0)
+		return false;
+	return strcmp(w3, "en") == 0 || w3[k3 - 1] == 't' || w3[k3 - 1] == 'd';
+}
+
 static void scan_ages(struct ctx *c)
 {
 	size_t n = c->out->n;
@@ -2587,6 +2666,8 @@ static void scan_ages(struct ctx *c)
 				if (k && (strcmp(nx, "jaar") == 0 || strcmp(nx, "jr") == 0)) {
 					ok = true;
 					end2 = we2;
+				} else if (k && baby_unit(nx)) { /* "mijn Loïs van 8 weken spuugt" */
+					ok = baby_age_alone(c, we2, &end2);
 				} else if (k && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0) {
 					ok = strcmp(nx, "en") == 0 || strcmp(nx, "is") == 0 || strcmp(nx, "was") == 0 ||
 					     nx[k - 1] == 't' || nx[k - 1] == 'd';
@@ -2613,6 +2694,10 @@ static void scan_ages(struct ctx *c)
 					end = we3;
 			} else if (strcmp(w2, "geworden") == 0) {
 				end = we;
+				jaar = true;
+			} else if (baby_unit(w2)) { /* "Bobbie is 14 maanden en loopt nog niet" */
+				if (!baby_age_alone(c, we, &end))
+					continue;
 				jaar = true;
 			} else if ((in_list(w2, age_not_after) || strcmp(w2, "op") != 0) && strcmp(w2, "en") != 0 &&
 			           strcmp(w2, "and") != 0) {
@@ -2653,6 +2738,17 @@ static void scan_ages(struct ctx *c)
 			}
 		}
 	bare_checked:
+		/* "mijn dochter nina 15 eet niet meer", "onze zoon jesse 19 jaar
+		 * geworden": the age right after the name, then a unit or the
+		 * person's verb */
+		if (name_ends_before(c, n, j) && !(j > 0 && (c->t[j - 1] == '(' || c->t[j - 1] == ','))) {
+			size_t wl = word_after(c, e, w2, sizeof w2, NULL);
+			if (jaar || (wl && !in_list(w2, age_not_after) && (w2[wl - 1] == 't' || w2[wl - 1] == 'd') &&
+			             strcmp(w2, "het") != 0 && strcmp(w2, "dat") != 0 && strcmp(w2, "uit") != 0)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+				continue;
+			}
+		}
 		/* "Noor is 14 jaar", "wordt 87 op 3-4", "is vandaag 95 geworden", "ik ben 16" */
 		{
 			size_t ws, s0 = j;
@@ -3441,7 +3537,12 @@ static void scan_lower_objects(struct ctx *c)
 		lower_utf8(c->t + p->s, pl, w);
 		w[pl] = '\0';
 		static const char *const subj[] = {"ik", "je", "jij", "we", "wij", "hij", "ze", "zij", NULL};
-		bool hit = in_list(w, mverbs);
+		/* wave 11: "mijn vader wim", "ons meisje saar", "hij heet harm": a
+		 * family or child word, or a naming verb, right before it */
+		static const char *const young[] = {"meisje", "jongen", "ventje", "mannetje", "kleintje", "jongste",
+			"oudste", "kleine", "lieve", "vriendje", "vriendinnetje", "buurjongen", "buurmeisje", "meid",
+			"schat", "jochie", "maatje", NULL};
+		bool hit = in_list(w, mverbs) || (p->flags & (W_FAMILY | W_NAMEVERB)) || in_list(w, young);
 		if (!hit && i >= 2 && in_list(w, subj) && c->tok[i - 2].sent == k->sent) {
 			/* "zag ik mohammed": the verb before the subject */
 			const struct tok *q = &c->tok[i - 2];
@@ -3452,8 +3553,17 @@ static void scan_lower_objects(struct ctx *c)
 				hit = in_list(w, mverbs);
 			}
 		}
-		if (hit)
-			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+		if (!hit)
+			continue;
+		/* "mijn vader gerard van leeuwen": prefixes and a listed surname, all lower case */
+		size_t end = k->e, j = i + 1;
+		while (j < c->ntok && joined(c, j - 1) && !c->tok[j].cap && (c->tok[j].flags & W_PREFIX) && j - i < 4)
+			j++;
+		/* after a prefix a surname that is also a word is the surname ("van leeuwen") */
+		if (j < c->ntok && joined(c, j - 1) && !c->tok[j].cap && (c->tok[j].flags & W_SUR) &&
+		    !(c->tok[j].flags & (W_NONAME | W_ORG | W_ROLE | W_MED)) && (j > i + 1 || !(c->tok[j].flags & W_AMBIG)))
+			end = c->tok[j].e;
+		add_finding(c, SCAN_NAME, k->s, end, 0.6);
 	}
 }
 
@@ -4604,6 +4714,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_patterns(&c);
 	scan_names(&c);
 	scan_hashtag_names(&c);
+	scan_handle_names(&c);
 	/* Names inside streets or e-mail addresses are part of those, not people. */
 	sort_findings(out);
 	resolve(out, text);

@@ -607,6 +607,36 @@ static void test_wave10_labels(void **state)
 	EXPECT_NONE("Het GGZ-team is 24 uur per dag bereikbaar.", SCAN_PATIENT_NUMBER);
 }
 
+/* Wave 11 (batch 18's misses as classes): lower-case names after a family
+ * word or a naming verb, with a lower-case surname; names in hashtags after
+ * a family word and in @-handles (a hint); babies' ages in weeks and months;
+ * an age right after a name; the birth signs ° and *. */
+static void test_wave11_names_ages(void **state)
+{
+	(void)state;
+	EXPECT("al drie keer gebeld voor mijn vader wim hij ligt op de bank", SCAN_NAME, "wim");
+	EXPECT("mijn opa heeft longkanker, hij heet harm en is mijn held", SCAN_NAME, "harm");
+	EXPECT("kent iemand een advocaat mijn vader gerard van leeuwen is opgenomen", SCAN_NAME, "gerard van leeuwen");
+	EXPECT("#beterschap #omaGeesje die vandaag haar staaroperatie heeft gehad", SCAN_NAME, "#omaGeesje");
+	EXPECT("@sven_kuipers hoe gaat het met je vader?", SCAN_NAME, "@sven_kuipers");
+	EXPECT("Moedergroep: mijn Loïs van 8 weken spuugt na elke voeding.", SCAN_DATE_OF_BIRTH, "8 weken");
+	EXPECT("Hoi mama's! Bobbie is 14 maanden en loopt nog niet.", SCAN_DATE_OF_BIRTH, "14 maanden");
+	EXPECT("hallo forum mijn dochter nina 15 eet niet meer", SCAN_DATE_OF_BIRTH, "15");
+	EXPECT("Intake: Jantina Wolters, °14-11-1944, COPD, woont alleen.", SCAN_DATE_OF_BIRTH, "14-11-1944");
+	EXPECT("Zoon Luuk (* 05/06/2011) heeft diabetes type 1.", SCAN_DATE_OF_BIRTH, "05/06/2011");
+	/* a handle alone is a hint, never a warning: mentioning is what the network is for */
+	struct scan_result r = run("@sven_kuipers bedankt voor het delen", NULL);
+	assert_int_equal(r.verdict, SCAN_OK);
+	scan_result_release(&r);
+	EXPECT_NONE("mail me op jan@kpn.nl", SCAN_NAME);
+	EXPECT_NONE("Mijn moeder is 3 weken opgenomen geweest.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Zij is 3 weken geleden gevallen.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("De cursus is 8 weken en kost niets.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Bel Piet 2 uur later terug.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Opening op 14-11-2025 in het wijkcentrum.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("mijn vader en moeder komen morgen", SCAN_NAME);
+}
+
 /* The health model (trained at build time on tests/data/privacy_dev.src):
  * a word no list holds, about a named person, is found by it and only by
  * it; general text stays quiet. */
@@ -749,6 +779,7 @@ int main(void)
 		cmocka_unit_test(test_wave8_classes),
 		cmocka_unit_test(test_wave10_ages),
 		cmocka_unit_test(test_wave10_labels),
+		cmocka_unit_test(test_wave11_names_ages),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
