@@ -1277,7 +1277,7 @@ static const char *const iban_org_ctx[] = {"stichting", "vereniging", "fonds", "
 	"ons iban", "anbi", "sponsor", "inzameling", "actie", "goede doel", "foundation", "donate",
 	"doneren", "donateur", "vrienden van", "kerkbalans", "steunen", "steun", "bijdrage", "donation",
 	"onze bankrekening", "onze rekening", "ons bankrekeningnummer", "ten name van stichting",
-	"charity", NULL};
+	"charity", "contributie", "lidmaatschap", "inschrijfgeld", "inschrijving", NULL};
 
 /*
  * IBANs start at a two-letter token followed by two digits ("NL91", "nl91"):
@@ -1693,7 +1693,8 @@ static bool org_suffix(const struct ctx *c, const struct tok *k)
 	static const struct lit suf[] = {LIT("ziekenhuis"), LIT("kliniek"), LIT("centrum"), LIT("huis"),
 		LIT("zorg"), LIT("hof"), LIT("school"), LIT("college"), LIT("fonds"), LIT("stichting"),
 		LIT("groep"), LIT("instituut"), LIT("gasthuis"), LIT("hospice"), LIT("praktijk"),
-		LIT("apotheek"), LIT("park"), LIT("plein"), LIT("straat"), LIT("laan"), LIT("weg"), LIT("kade")};
+		LIT("apotheek"), LIT("park"), LIT("plein"), LIT("straat"), LIT("laan"), LIT("weg"), LIT("kade"),
+		LIT("winkel")};
 	size_t n = k->e - k->s;
 	if (n > 64 || (k->flags & (W_SUR | W_FIRST)))
 		return false;
@@ -1822,11 +1823,14 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 		"adviseur", "regisseur", "werker", "functionaris", "therapeut", "directeur",
 		"voorzitter", "secretaris", "penningmeester", "wethouder", "burgemeester",
 		/* wave 8 */
-		"wetenschapper", "deskundige", "kundige", "assistent", "assistente", "psycholoog", NULL};
+		"wetenschapper", "deskundige", "kundige", "assistent", "assistente", "psycholoog",
+		/* wave 11 */
+		"verzorgende", "verzorgster", "verzorger", "diëtist", "logopedist", "apotheker", NULL};
 	if (k->flags & W_ROLE)
 		return true;
 	size_t n = k->e - k->s;
-	if (k->cap || n < 6 || n > 40)
+	/* capitalised only where a sentence starts: "Schoolverpleegkundige Chantal Verweij" */
+	if ((k->cap && !k->first) || n < 6 || n > 40)
 		return false;
 	char low[48];
 	lower_utf8(c->t + k->s, n, low);
@@ -4439,6 +4443,51 @@ static void demote_org_contacts(struct ctx *c)
 }
 
 /*
+ * "Apotheek De Vijzel, Vijzelstraat 11, is op tweede paasdag gesloten",
+ * "Tandartsenpraktijk Glimlach verhuist naar Molenpad 2 … Nieuw nummer:
+ * 0548-…", "Afspraken via de balie, 050-…": an address or a landline in a
+ * post that names an organisation or a desk before it (in its sentence or
+ * the one before) and speaks of no private person anywhere (no counted
+ * name, no health, no family word, no "ik"/"mijn"/"mij") is the
+ * organisation's own.  A mobile (0.9) keeps its weight: it is someone's.
+ * After the health words, which it needs.
+ */
+static void demote_org_lines(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++)
+		if ((r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF) || r->v[j].type == SCAN_HEALTH)
+			return;
+	static const char *const firstp[] = {"ik", "mijn", "m'n", "mn", "mij", "me", "my", NULL};
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		char w[8];
+		size_t n = k->e - k->s;
+		if (k->flags & W_FAMILY)
+			return;
+		if (n < sizeof w) {
+			lower_utf8(c->t + k->s, n, w);
+			w[n] = '\0';
+			if (in_list(w, firstp))
+				return;
+		}
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		struct scan_finding *x = &r->v[i];
+		if ((x->type != SCAN_ADDRESS && x->type != SCAN_PHONE) || x->confidence < SCAN_COUNT_CONF ||
+		    x->confidence >= 0.9)
+			continue;
+		size_t s = sentence_of(c, x->start);
+		bool org = false;
+		for (size_t t = 0; t < c->ntok && !org && c->tok[t].s < x->start; t++)
+			org = (c->tok[t].sent == s || c->tok[t].sent + 1 == s) &&
+			      (orgish(c, t) || (c->tok[t].flags & W_DEPT));
+		if (org)
+			x->confidence = 0.4;
+	}
+}
+
+/*
  * What follows a staff or public name is theirs: "Voetballer Virgil van Dijk"
  * (the rule name "van Dijk" right after the hint "Virgil"), "Uw aanspreekpunt
  * is Pieter de Boer, 0522-441100, p.deboer@careteam.nl" (a contact person's
@@ -4741,6 +4790,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	sort_findings(out);
 	resolve(out, text);
 	demote_quoted_titles(&c);
+	demote_org_lines(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

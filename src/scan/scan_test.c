@@ -637,6 +637,36 @@ static void test_wave11_names_ages(void **state)
 	EXPECT_NONE("mijn vader en moeder komen morgen", SCAN_NAME);
 }
 
+/* Wave 11: an organisation's own address and landline, and staff named
+ * after a role at the start of a sentence, are hints; the same address
+ * with a private person is not. */
+static void test_wave11_org_lines(void **state)
+{
+	(void)state;
+	const char *ok[] = {
+		"Apotheek De Vijzel, Vijzelstraat 11, is op tweede paasdag gesloten.",
+		"Tandartsenpraktijk Glimlach verhuist per 1 juni naar Molenpad 2, 7461 BP Rijssen. Nieuw nummer: 0548-52 00 40.",
+		"Schoolverpleegkundige Chantal Verweij houdt spreekuur op woensdag, telefonisch via de GGD: 088-443 30 00.",
+		"Nieuw in ons team: kraamverzorgende Marit de Haan. Het kantoor blijft 0521-51 10 20.",
+		"Contributie voor de korfbalvereniging graag overmaken op NL81SNSB5967192611.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		struct scan_result r = run(ok[i], NULL);
+		assert_int_equal(r.verdict, SCAN_OK);
+		scan_result_release(&r);
+	}
+	const char *warn[] = {
+		"Mijn moeder woont op Molenpad 2, 7461 BP Rijssen.",
+		"Apotheek De Vijzel brengt de medicijnen van mijn vader naar Molenpad 2 in Rijssen.",
+		"Tandartsenpraktijk Glimlach: mevrouw Jansen, Molenpad 2, heeft een ontstoken kies.",
+	};
+	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++) {
+		struct scan_result r = run(warn[i], NULL);
+		assert_int_not_equal(r.verdict, SCAN_OK);
+		scan_result_release(&r);
+	}
+}
+
 /* The health model (trained at build time on tests/data/privacy_dev.src):
  * a word no list holds, about a named person, is found by it and only by
  * it; general text stays quiet. */
@@ -780,6 +810,7 @@ int main(void)
 		cmocka_unit_test(test_wave10_ages),
 		cmocka_unit_test(test_wave10_labels),
 		cmocka_unit_test(test_wave11_names_ages),
+		cmocka_unit_test(test_wave11_org_lines),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
