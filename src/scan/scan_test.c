@@ -667,6 +667,31 @@ static void test_wave11_org_lines(void **state)
 	}
 }
 
+/* Wave 11: a title with initials only is a name; the maker after a quoted
+ * title is its author or actor, and the story's illness no one's; the verb
+ * between a person and the health is not the health. */
+static void test_wave11_initials_titles(void **state)
+{
+	(void)state;
+	EXPECT("mevrouw R. is suïcidaal en heeft vannacht één-op-één nodig.", SCAN_NAME, "mevrouw R");
+	EXPECT("Mw. v.d. B. is in de nacht gevallen.", SCAN_NAME, "Mw. v.d. B");
+	EXPECT("Dhr. K. heeft koorts.", SCAN_HEALTH, "koorts");
+	EXPECT_NONE("Geachte mevrouw, meneer,", SCAN_NAME);
+	struct scan_result r = run("Dhr. K. heeft koorts.", NULL);
+	for (size_t i = 0; i < r.n; i++)
+		assert_false(r.v[i].type == SCAN_HEALTH && r.v[i].start == 8); /* "heeft" */
+	scan_result_release(&r);
+	r = run("Boekentip: \"Ik zie je morgen\" van Margriet de Moor, over een vrouw met dementie.", NULL);
+	assert_int_equal(r.verdict, SCAN_OK);
+	scan_result_release(&r);
+	r = run("Filmmiddag: \"The Father\" met Anthony Hopkins, over een man met dementie.", NULL);
+	assert_int_equal(r.verdict, SCAN_OK);
+	scan_result_release(&r);
+	r = run("Boekentip: \"Ik zie je morgen\". Mijn moeder Anna heeft ook dementie.", NULL);
+	assert_int_equal(r.verdict, SCAN_BLOCK);
+	scan_result_release(&r);
+}
+
 /* The health model (trained at build time on tests/data/privacy_dev.src):
  * a word no list holds, about a named person, is found by it and only by
  * it; general text stays quiet. */
@@ -811,6 +836,7 @@ int main(void)
 		cmocka_unit_test(test_wave10_labels),
 		cmocka_unit_test(test_wave11_names_ages),
 		cmocka_unit_test(test_wave11_org_lines),
+		cmocka_unit_test(test_wave11_initials_titles),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
