@@ -3348,6 +3348,21 @@ static void scan_ward_codes(struct ctx *c)
 		     strcmp(w, "afdeling") == 0) && person_near(c, n, k->s))
 			add_finding(c, SCAN_ROOM, s0, e, 0.7);
 	}
+	/* wave 11: "op kamer Zonnebloem", "in suite Lavendel": a room named, as
+	 * homes and hospices name them, with a person near.  (A ward by its
+	 * letters, "op de PAAZ", is left: the set marks it mostly not.) */
+	static const char *const named_rooms[] = {"kamer", "suite", "appartement", "studio", "chambre", NULL};
+	for (size_t i = 1; i + 1 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i], *x = &c->tok[i + 1];
+		size_t l = k->e - k->s;
+		if (l >= sizeof w || x->sent != k->sent || !only_space(c, k->e, x->s) || !x->cap || x->acronym ||
+		    x->first || (x->flags & (W_FIRST | W_SUR | W_ORG | W_NONAME | W_TITLE)))
+			continue;
+		lower_utf8(c->t + k->s, l, w);
+		w[l] = '\0';
+		if (in_list(w, named_rooms) && person_near(c, n, k->s))
+			add_finding(c, SCAN_ROOM, k->s, x->e, 0.6);
+	}
 	/* "Mw. van Leeuwen (3.12)", "(2B-04)", "(K.214)": a code in brackets right
 	 * after a name, with one separator or a letter (an age "(34)" or a date has
 	 * neither, or two separators) */

@@ -677,6 +677,8 @@ static void test_wave11_initials_titles(void **state)
 	EXPECT("Mw. v.d. B. is in de nacht gevallen.", SCAN_NAME, "Mw. v.d. B");
 	EXPECT("Dhr. K. heeft koorts.", SCAN_HEALTH, "koorts");
 	EXPECT_NONE("Geachte mevrouw, meneer,", SCAN_NAME);
+	EXPECT("Hospice: mevrouw Ellens op kamer Zonnebloem drinkt niet meer.", SCAN_ROOM, "kamer Zonnebloem");
+	EXPECT_NONE("Op kamer Noord is de vergadering.", SCAN_ROOM);
 	struct scan_result r = run("Dhr. K. heeft koorts.", NULL);
 	for (size_t i = 0; i < r.n; i++)
 		assert_false(r.v[i].type == SCAN_HEALTH && r.v[i].start == 8); /* "heeft" */
