@@ -4365,19 +4365,6 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		    !(k->s > 1 && c->t[k->s - 1] == ' ' && c->t[k->s - 2] >= '0' && c->t[k->s - 2] <= '9') &&
 		    !(k->s > 0 && c->t[k->s - 1] >= '0' && c->t[k->s - 1] <= '9'))
 			continue;
-		/* wave 11: the verb that links a person to the health ("Dhr. K. heeft
-		 * koorts") is not the health; the model, taught on spans that hold
-		 * it, would mark it alone */
-		if (!(cov[i] & 2) && k->e - k->s <= 6) {
-			static const char *const aux[] = {"is", "heeft", "had", "was", "krijgt", "kreeg", "wordt", "werd",
-				"zit", "ligt", "lag", "zat", "moet", "has", "gets", NULL};
-			char w[8];
-			size_t l = k->e - k->s;
-			lower_utf8(c->t + k->s, l, w);
-			w[l] = '\0';
-			if (in_list(w, aux))
-				continue;
-		}
 		char pk[6] = {si[s].name ? 'N' : '-', si[s].room ? 'R' : '-', si[s].ref ? 'F' : '-',
 		              (cand[s] & 1) ? 'P' : '-', (cand[s] & 4) ? 'Q' : '-', (cand[s] & 8) ? 'A' : '-'};
 		uint32_t f[SCAN_FEAT_MAX];
@@ -4402,6 +4389,19 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		score[i] = sc > INT32_MAX ? INT32_MAX : sc < INT32_MIN ? INT32_MIN : (int32_t)sc;
 		if ((cov[i] & 2) || score[i] <= hmodel_t)
 			continue;
+		/* wave 11: the verb that links a person to the health ("Dhr. K. heeft
+		 * koorts") is not the health; the model, taught on spans that hold
+		 * it, would mark it alone */
+		if (k->e - k->s <= 6) {
+			static const char *const aux[] = {"is", "heeft", "had", "was", "krijgt", "kreeg", "wordt", "werd",
+				"zit", "ligt", "lag", "zat", "moet", "has", "gets", NULL};
+			char w[8];
+			size_t l = k->e - k->s;
+			lower_utf8(c->t + k->s, l, w);
+			w[l] = '\0';
+			if (in_list(w, aux))
+				continue;
+		}
 		/* "paracetamol 1000 mg": words of one finding with only numbers between */
 		/* the nearest health finding before it: the model's last one, or the
 		 * rules' (in text order from hstart, read with a cursor: linear) */
