@@ -88,7 +88,7 @@ build/scan_train: tools/scan_train.c build/embed_train.c $(SCAN_TRAIN_OBJ) $(HDR
 	  $(SCAN_TRAIN_OBJ) $(shell pkg-config --libs libpcre2-8) -lm -pthread
 
 # the development set and the texts written only to train the models on
-SCAN_TRAIN_SETS = tests/data/privacy_dev.src tests/data/privacy_train.src
+SCAN_TRAIN_SETS = tests/data/privacy_dev.src tests/data/privacy_train.src tests/data/privacy_train2.src
 
 build/scan_model.txt: build/scan_train $(SCAN_TRAIN_SETS)
 	@build/scan_train --folds 5 $(SCAN_TRAIN_SETS) $@.tmp > build/scan_model.log && mv $@.tmp $@

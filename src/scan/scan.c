@@ -284,7 +284,8 @@ static const char *const family[] = {
 	"vriend", "vriendin", "oom", "tante", "neef", "nicht", "echtgenoot", "echtgenote",
 	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "pa", "ma",
 	"pap", "mam", "papa", "mama", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
-	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus", NULL};
+	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus",
+	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", NULL}; /* wave 11: "ons kleintje" */
 static const char *const possessives[] = {
 	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her",
 	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
@@ -2527,7 +2528,9 @@ static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "erva
 static const char *const age_person_after[] = {"mevrouw", "meneer", "man", "vrouw", "bewoner",
 	"bewoonster", "patiënt", "patiënte", "cliënt", "cliënte", "dame", "heer", "jongen", "meisje",
 	"moeder", "vader", "zoon", "dochter", "opa", "oma", "mw", "dhr", "mevr", "patient", "client",
-	"resident", "jongeman", "vriendin", "vriend", "broer", "zus", NULL};
+	"resident", "jongeman", "vriendin", "vriend", "broer", "zus",
+	/* wave 11: the little ones */
+	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", "mannetje", "meid", "meisje", "baby", "baby'tje", NULL};
 
 /* A baby's age: "8 weken", "14 maanden", "4 mnd". */
 static bool baby_unit(const char *w)
@@ -2632,6 +2635,13 @@ static void scan_ages(struct ctx *c)
 			v = v * 10 + (unsigned)(c->t[p] - '0');
 		if (v == 0 || v > 120)
 			continue;
+		/* wave 11: "1,5 jaar", "2,5 maand": one decimal before an age's unit */
+		if (e + 1 < c->len && c->t[e] == ',' && digit_at(c, e + 1) && !digit_at(c, e + 2) && nd <= 2) {
+			char uw[16];
+			if (word_after(c, e + 2, uw, sizeof uw, NULL) &&
+			    (strcmp(uw, "jaar") == 0 || strcmp(uw, "jr") == 0 || baby_unit(uw)))
+				e += 2;
+		}
 		/* the number must stand alone: not a time, date, amount or part of a code */
 		if (e < c->len && (c->t[e] == ':' || c->t[e] == '%' || c->t[e] == '/' ||
 		                   ((c->t[e] == '.' || c->t[e] == ',') && digit_at(c, e + 1)) ||

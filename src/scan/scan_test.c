@@ -622,6 +622,11 @@ static void test_wave11_names_ages(void **state)
 	EXPECT("Moedergroep: mijn Loïs van 8 weken spuugt na elke voeding.", SCAN_DATE_OF_BIRTH, "8 weken");
 	EXPECT("Hoi mama's! Bobbie is 14 maanden en loopt nog niet.", SCAN_DATE_OF_BIRTH, "14 maanden");
 	EXPECT("hallo forum mijn dochter nina 15 eet niet meer", SCAN_DATE_OF_BIRTH, "15");
+	EXPECT("Onze Sem is 1,5 jaar en praat nog niet.", SCAN_DATE_OF_BIRTH, "1,5 jaar");
+	EXPECT("Ons kleintje van 2,5 maand spuugt veel.", SCAN_DATE_OF_BIRTH, "2,5 maand");
+	EXPECT("Ons kleintje is 10 weken oud en drinkt slecht.", SCAN_DATE_OF_BIRTH, "10 weken oud");
+	EXPECT_NONE("Hij heeft 2,5 jaar gewerkt bij ons.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Het meisje van 10 uur was er niet.", SCAN_DATE_OF_BIRTH);
 	EXPECT("Intake: Jantina Wolters, °14-11-1944, COPD, woont alleen.", SCAN_DATE_OF_BIRTH, "14-11-1944");
 	EXPECT("Zoon Luuk (* 05/06/2011) heeft diabetes type 1.", SCAN_DATE_OF_BIRTH, "05/06/2011");
 	/* a handle alone is a hint, never a warning: mentioning is what the network is for */
