@@ -201,7 +201,7 @@ static const char *const titles[] = {
 	"mister", "madam", "sir", "mx", "bewoner", "bewoonster", "cliënt", "cliënte",
 	"patiënt", "patiënte", "client", "patient", "resident", "familie", "ome", "omi", "opi",
 	"beppe", "pake", "ibu", "bapak", "pak", "bu", "tanta", "nonna", "nonno", "baba", "mama",
-	"papa", NULL};
+	"papa", "kraamvrouw", NULL};
 static const char *const prefixes[] = {
 	"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el",
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
@@ -325,12 +325,16 @@ static const char *const plabels[] = {
 	"opnamenummer", "opnamenr", "opname-nummer", "labnummer", "labnr", "inschrijfnr", "pasnummer",
 	"pasnr", "umcg", "lumc", "amc", "vumc", "mumc", "umcu", "olvg", "radboudumc", "erasmusmc", "zgt",
 	"mst", "nwz", "etz", "hmc",
+	/* wave 11: "Dialysenr D-0881", "V-nummer …", "Kindnummer K-77812" (not a "zaaknummer": the town hall's too) */
+	"dialysenr", "dialysenummer", "kindnummer", "kindnr", "v-nummer", "vnummer",
+	"gza-nr", "gza-nummer", "gza",
 	/* wave 10: "PID 00412987", "Kraamdossier KZ-0719", "Bewonersnummer BW-0387" */
 	"pid", "kraamdossier", "bewonersnummer", "bewonersnr", NULL};
 static const char *const rlabels[] = {
 	"kamer", "kamernummer", "kamernr", "kmr", "zaal", "bed", "bednummer", "bednr", "room", "appartement",
 	"app", "box", "afdeling", "afd", "unit", "paviljoen", "vleugel", "ward", "etage",
-	"verdieping", "woongroep", "groep", "studio", "chambre", NULL};
+	"verdieping", "woongroep", "groep", "studio", "chambre",
+	"suite", "kraamsuite", "logeerkamer", "woonunit", "stoel", NULL}; /* wave 11 */
 static const char *const pubctx[] = {
 	"lezing", "workshop", "presentatie", "boek", "artikel", "interview", "column", "blog",
 	"podcast", "webinar", "symposium", "congres", "keynote", "documentaire", "concert",
@@ -446,14 +450,15 @@ static const char *const pat_src[P_NPAT] = {
 		"|bewoners|ggz|jgz|kraam"
 		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
 		"|zorgverzekeraar|verzekeraar|ecd|zorgplan|opname|lab|pas|umcg|lumc|amc|vumc|mumc|umcu|olvg|radboudumc"
-		"|erasmusmc|zgt|mst|nwz|etz|hmc)"
+		"|erasmusmc|zgt|mst|nwz|etz|hmc"
+		"|dialyse|kind|gza|v)"
 		"[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)"
 		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|pid|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg|kraam)?dossier"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
 		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
-		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr|nr)\\.){0,60}?((?:[0-9]{2,4}-(?-i:[A-Z]{2,4})-[0-9]{3,8}|(?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9]))(?![0-9])",
+		"(?:[^0-9\\n.!?]|(?<=dhr|mw|mevr|dr|nr)\\.){0,60}?((?:[0-9]{2,4}-(?-i:[A-Z]{2,4})-[0-9]{3,8}|(?-i:[A-Z]{1,3})[-/]?[0-9]{3}|(?:(?-i:[A-Z]{1,3})[-/ ]?)?[0-9][0-9. /-]{2,14}[0-9]))(?![0-9])",
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
-		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box|studio|chambre)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
+		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box|studio|chambre|suite|kraamsuite|logeerkamer|woonunit|stoel)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
 		"([0-9]{1,2}[a-z]?-[0-9]{2}(?![0-9])|[a-z]{1,2}[-.]?[0-9]{1,4}[a-z]?|[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
 		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school|hotel|pension|hostel|congrescentrum|vakantiepark)))",
 	[P_DATE] = DATE_RE,
@@ -1653,9 +1658,12 @@ static void scan_patterns(struct ctx *c)
 		bool meeting = meet_val;
 		/* "kamer 3.04": the numbering of offices as well as of rooms; a
 		 * client's only with a person in the sentence */
-		char l0 = (char)(c->t[c->tok[t].s] | 0x20);
-		/* "zaal 3", "unit 4", "studio 4": halls, wings and broadcasters too */
-		bool weak = l0 == 'z' || l0 == 'u' || l0 == 's' || l0 == 'c';
+		/* "zaal 3", "unit 4", "studio 4": halls, wings and broadcasters too;
+		 * "stoel 7", "suite 2", "woonunit 14" (wave 11): chairs and units too */
+		static const char *const strong[] = {"kamer", "kmr", "bed", "room", "app", "box", NULL};
+		bool weak = true;
+		for (const char *const *q = strong; *q && weak; q++)
+			weak = strncasecmp(c->t + c->tok[t].s, *q, strlen(*q)) != 0;
 		if (!meeting && (weak || memchr(c->t + s, '.', e - s))) {
 			bool person = false;
 			/* within 40 words either way, so a long sentence costs no more */
@@ -2441,8 +2449,9 @@ static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end > off || x->end + 4 < off)
 			continue;
 		bool gap = true;
+		/* '.': the full stop of an initial the name ends on ("dhr. K. (34)") */
 		for (size_t p = x->end; p < off; p++)
-			gap &= c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '(';
+			gap &= c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '(' || (p == x->end && c->t[p] == '.');
 		if (gap)
 			return true;
 	}
@@ -2530,7 +2539,8 @@ static const char *const age_person_after[] = {"mevrouw", "meneer", "man", "vrou
 	"moeder", "vader", "zoon", "dochter", "opa", "oma", "mw", "dhr", "mevr", "patient", "client",
 	"resident", "jongeman", "vriendin", "vriend", "broer", "zus",
 	/* wave 11: the little ones */
-	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", "mannetje", "meid", "meisje", "baby", "baby'tje", NULL};
+	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", "mannetje", "meid", "meisje", "baby", "baby'tje",
+	"peuter", "kleuter", "tiener", "puber", "zuigeling", "kleindochter", "kleinzoon", "kraamvrouw", NULL};
 
 /* A baby's age: "8 weken", "14 maanden", "4 mnd". */
 static bool baby_unit(const char *w)
@@ -2596,6 +2606,17 @@ static void scan_ages(struct ctx *c)
 			size_t from = j - (apos ? (c->t[j - 1] == '\'' ? 1 : 3) : 0), ws;
 			if (star) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j - 1, e, 0.75);
+				continue;
+			}
+			/* "mevrouw Brouwer, 1938, ALS": a year between commas right after a
+			 * name, as a handover lists a person (wave 11); "(°'52)" */
+			if (nd == 4 && j >= 2 && c->t[j - 1] == ' ' && c->t[j - 2] == ',' && e < c->len &&
+			    (c->t[e] == ',' || c->t[e] == ';') && name_ends_before(c, n, j)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.75);
+				continue;
+			}
+			if (apos && from >= 2 && (unsigned char)c->t[from - 2] == 0xc2 && (unsigned char)c->t[from - 1] == 0xb0) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.8);
 				continue;
 			}
 			size_t wn = word_before(c, from, w, sizeof w, &ws);
@@ -2749,7 +2770,9 @@ static void scan_ages(struct ctx *c)
 			size_t p = j;
 			while (p > 0 && c->t[p - 1] == ' ')
 				p--;
-			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len && c->t[end] == ')';
+			/* "Ahmad (16, amv)": the age first in the brackets (wave 11) */
+			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len &&
+			             (c->t[end] == ')' || (c->t[end] == ',' && !digit_at(c, end + 1) && !digit_at(c, end + 2)));
 			bool comma = p > 0 && c->t[p - 1] == ',' && (jaar || (end < c->len && c->t[end] == ','));
 			/* "Mijn vader, 91 en nog helder" */
 			if (!comma && p > 0 && c->t[p - 1] == ',' && word_after(c, end, w2, sizeof w2, NULL) &&
@@ -3154,7 +3177,8 @@ static void scan_age_words(struct ctx *c)
 		                          memcmp(z - 3, "elf", 3) == 0 || memcmp(z - 3, "alf", 3) == 0 ||
 		                          memcmp(z - 3, "erd", 3) == 0)) ||
 		            (len >= 4 && memcmp(z - 4, "tien", 4) == 0) ||
-		            (len >= 5 && memcmp(z - 5, "jarig", 5) == 0) || (len >= 6 && memcmp(z - 6, "jarige", 6) == 0);
+		            (len >= 5 && memcmp(z - 5, "jarig", 5) == 0) || (len >= 6 && memcmp(z - 6, "jarige", 6) == 0) ||
+		            (len >= 7 && memcmp(z - 5, "tiger", 5) == 0); /* "een vijftiger" */
 		if (!cand && len >= 4 && (memcmp(z - 2, "de", 2) == 0 || memcmp(z - 3, "ste", 3) == 0) &&
 		    i + 1 < c->ntok && ((c->t[c->tok[i + 1].s] | 0x20) == 'v' || (c->t[c->tok[i + 1].s] | 0x20) == 'l'))
 			cand = true;
@@ -3163,8 +3187,10 @@ static void scan_age_words(struct ctx *c)
 		lower_utf8(c->t + k->s, len, w);
 		w[len] = '\0';
 		size_t stem = len;
-		bool jarig = false, ord = false;
-		if (len > 6 && strcmp(w + len - 6, "jarige") == 0)
+		bool jarig = false, ord = false, decade = false;
+		if (len > 7 && strcmp(w + len - 5, "tiger") == 0)
+			stem = len - 2, decade = true;
+		else if (len > 6 && strcmp(w + len - 6, "jarige") == 0)
 			stem = len - 6, jarig = true;
 		else if (len > 5 && strcmp(w + len - 5, "jarig") == 0)
 			stem = len - 5, jarig = true;
@@ -3196,8 +3222,41 @@ static void scan_age_words(struct ctx *c)
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, we, 0.7);
 			continue;
 		}
+		if (decade) { /* "Kees (een vijftiger)": an age band of a person */
+			if (word_before(c, k->s, w2, sizeof w2, NULL) && strcmp(w2, "een") == 0 && person_near(c, n, k->s))
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.6);
+			continue;
+		}
 		if (v == 1) /* "is een ...": the article */
 			continue;
+		/* wave 11: "Dieuwertje (tweeënzestig)", "zijn kleindochter van twintig
+		 * waakt": in brackets after a name, or after a person word and "van"
+		 * with punctuation or the person's verb after it */
+		{
+			size_t p = k->s;
+			while (p > 0 && c->t[p - 1] == ' ')
+				p--;
+			if (p > 0 && c->t[p - 1] == '(' && k->e < c->len && c->t[k->e] == ')' &&
+			    (name_ends_before(c, n, p - 1) || person_near(c, n, k->s))) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.7);
+				continue;
+			}
+			char vw[8], pw[24], nx[24];
+			size_t vs, nl;
+			if (word_before(c, k->s, vw, sizeof vw, &vs) && strcmp(vw, "van") == 0 &&
+			    word_before(c, vs, pw, sizeof pw, NULL) && (in_list(pw, age_person_after) || in_list(pw, family))) {
+				nl = word_after(c, k->e, nx, sizeof nx, NULL);
+				size_t q = k->e;
+				while (q < c->len && c->t[q] == ' ')
+					q++;
+				if ((!nl && (q >= c->len || strchr(".,!?;)\n", c->t[q]))) ||
+				    (nl && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0 &&
+				     (nx[nl - 1] == 't' || nx[nl - 1] == 'd' || strcmp(nx, "jaar") == 0 || strcmp(nx, "en") == 0))) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.7);
+					continue;
+				}
+			}
+		}
 		size_t ws;
 		size_t wn = word_before(c, k->s, w2, sizeof w2, &ws);
 		for (int hop = 0; wn && hop < 2 && in_list(w2, age_advs); hop++)
@@ -3524,7 +3583,8 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 static void scan_subject_names(struct ctx *c)
 {
 	static const char *const pverbs[] = {"heeft", "is", "krijgt", "ligt", "woont", "had", "was", "slikt",
-		"gebruikt", "zit", "voelt", "kreeg", "lag", "woonde", "moet", "mag", "wil", "kan", NULL};
+		"gebruikt", "zit", "voelt", "kreeg", "lag", "woonde", "moet", "mag", "wil", "kan",
+		"zat", "zegt", "zei", "vraagt", "belde", "ging", "gaat", "eet", "huilt", "slaapt", NULL}; /* wave 11 */
 	size_t n = c->out->n;
 	bool *cov = NULL;
 	for (size_t i = 0; i + 1 < c->ntok; i++) {
@@ -3604,6 +3664,28 @@ static void scan_lower_objects(struct ctx *c)
 				lower_utf8(c->t + q->s, ql, w);
 				w[ql] = '\0';
 				hit = in_list(w, mverbs);
+			}
+		}
+		/* wave 11, chat in lower case: "zorgen om lotte ze eet", "daan zn moeder
+		 * belde", "voor wie omar kent", "noor zat": a listed name that is no
+		 * Dutch word, with a preposition or "wie" before it or a person's
+		 * word after it (a pronoun, "zn"/"d'r", a verb) */
+		if (!hit) {
+			static const char *const pre[] = {"om", "met", "voor", "bij", "aan", "naast", "naar", "over", "van",
+				"wie", "dat", "en", "ook", "tegen", "zonder", NULL};
+			static const char *const post[] = {"zn", "z'n", "zijn", "d'r", "haar", "ze", "hij", "zij", "is", "was",
+				"zat", "zit", "ligt", "lag", "heeft", "had", "kan", "wil", "moet", "zegt", "zei", "vraagt", "vroeg",
+				"belde", "appte", "gaat", "ging", "komt", "kwam", "eet", "at", "huilt", "slaapt", NULL};
+			hit = in_list(w, pre);
+			if (!hit && i + 1 < c->ntok && c->tok[i + 1].sent == k->sent) {
+				const struct tok *q = &c->tok[i + 1];
+				size_t ql = q->e - q->s;
+				char nw[16];
+				if (ql < sizeof nw) {
+					lower_utf8(c->t + q->s, ql, nw);
+					nw[ql] = '\0';
+					hit = in_list(nw, post);
+				}
 			}
 		}
 		if (!hit)
