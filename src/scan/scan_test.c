@@ -43,6 +43,14 @@ static bool has_type(const struct scan_result *r, enum scan_type t)
 		scan_result_release(&r_);                          \
 	} while (0)
 
+/* The verdict on text is v (cmp: assert_int_equal or assert_int_not_equal). */
+#define VERDICT(cmp, text, v)                                      \
+	do {                                                       \
+		struct scan_result r_ = run((text), NULL);         \
+		cmp(r_.verdict, (v));                              \
+		scan_result_release(&r_);                          \
+	} while (0)
+
 #define EXPECT_NONE(text, type)                                    \
 	do {                                                       \
 		struct scan_result r_ = run((text), NULL);         \
@@ -630,9 +638,7 @@ static void test_wave11_names_ages(void **state)
 	EXPECT("Intake: Jantina Wolters, °14-11-1944, COPD, woont alleen.", SCAN_DATE_OF_BIRTH, "14-11-1944");
 	EXPECT("Zoon Luuk (* 05/06/2011) heeft diabetes type 1.", SCAN_DATE_OF_BIRTH, "05/06/2011");
 	/* a handle alone is a hint, never a warning: mentioning is what the network is for */
-	struct scan_result r = run("@sven_kuipers bedankt voor het delen", NULL);
-	assert_int_equal(r.verdict, SCAN_OK);
-	scan_result_release(&r);
+	VERDICT(assert_int_equal, "@sven_kuipers bedankt voor het delen", SCAN_OK);
 	EXPECT_NONE("mail me op jan@kpn.nl", SCAN_NAME);
 	EXPECT_NONE("Mijn moeder is 3 weken opgenomen geweest.", SCAN_DATE_OF_BIRTH);
 	EXPECT_NONE("Zij is 3 weken geleden gevallen.", SCAN_DATE_OF_BIRTH);
@@ -655,21 +661,15 @@ static void test_wave11_org_lines(void **state)
 		"Nieuw in ons team: kraamverzorgende Marit de Haan. Het kantoor blijft 0521-51 10 20.",
 		"Contributie voor de korfbalvereniging graag overmaken op NL81SNSB5967192611.",
 	};
-	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-		struct scan_result r = run(ok[i], NULL);
-		assert_int_equal(r.verdict, SCAN_OK);
-		scan_result_release(&r);
-	}
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 	const char *warn[] = {
 		"Mijn moeder woont op Molenpad 2, 7461 BP Rijssen.",
 		"Apotheek De Vijzel brengt de medicijnen van mijn vader naar Molenpad 2 in Rijssen.",
 		"Tandartsenpraktijk Glimlach: mevrouw Jansen, Molenpad 2, heeft een ontstoken kies.",
 	};
-	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++) {
-		struct scan_result r = run(warn[i], NULL);
-		assert_int_not_equal(r.verdict, SCAN_OK);
-		scan_result_release(&r);
-	}
+	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
+		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
 }
 
 /* Wave 11: a title with initials only is a name; the maker after a quoted
@@ -688,15 +688,10 @@ static void test_wave11_initials_titles(void **state)
 	for (size_t i = 0; i < r.n; i++)
 		assert_false(r.v[i].type == SCAN_HEALTH && r.v[i].start == 8); /* "heeft" */
 	scan_result_release(&r);
-	r = run("Boekentip: \"Ik zie je morgen\" van Margriet de Moor, over een vrouw met dementie.", NULL);
-	assert_int_equal(r.verdict, SCAN_OK);
-	scan_result_release(&r);
-	r = run("Filmmiddag: \"The Father\" met Anthony Hopkins, over een man met dementie.", NULL);
-	assert_int_equal(r.verdict, SCAN_OK);
-	scan_result_release(&r);
-	r = run("Boekentip: \"Ik zie je morgen\". Mijn moeder Anna heeft ook dementie.", NULL);
-	assert_int_equal(r.verdict, SCAN_BLOCK);
-	scan_result_release(&r);
+	VERDICT(assert_int_equal, "Boekentip: \"Ik zie je morgen\" van Margriet de Moor, over een vrouw met dementie.",
+	        SCAN_OK);
+	VERDICT(assert_int_equal, "Filmmiddag: \"The Father\" met Anthony Hopkins, over een man met dementie.", SCAN_OK);
+	VERDICT(assert_int_equal, "Boekentip: \"Ik zie je morgen\". Mijn moeder Anna heeft ook dementie.", SCAN_BLOCK);
 }
 
 /* Wave 11, batch 19's misses as classes: a lower-case name with a
