@@ -3944,6 +3944,9 @@ static int32_t model_low;     /* score below which a weak rule name is demoted *
 static int32_t *hmodel_w;     /* SCAN_MODEL_SIZE weights ×1000, or NULL: off */
 static int32_t hmodel_t;      /* score above which a word is health */
 static int32_t hmodel_low;    /* score below which a rule health finding is demoted */
+#ifndef HMODEL_NEAR_MARGIN
+#define HMODEL_NEAR_MARGIN 3000       /* more, ×1000, for a word in a sentence with no person of its own */
+#endif
 
 /* The first token starting at or after off (tokens are in text order). */
 static size_t tok_first_at(const struct ctx *c, size_t off)
@@ -4479,7 +4482,10 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		for (size_t j = 0; j < nf; j++)
 			sc += hmodel_w[f[j]];
 		score[i] = sc > INT32_MAX ? INT32_MAX : sc < INT32_MIN ? INT32_MIN : (int32_t)sc;
-		if ((cov[i] & 2) || score[i] <= hmodel_t)
+		/* a sentence with no person of its own, only one near it, needs a
+		 * surer word: a review's list of things ("… raam tafel boom …") after
+		 * "Mijn ervaring was goed." is no one's health */
+		if ((cov[i] & 2) || score[i] <= hmodel_t || (!(cand[s] & 3) && score[i] <= hmodel_t + HMODEL_NEAR_MARGIN))
 			continue;
 		/* wave 11: the verb that links a person to the health ("Dhr. K. heeft
 		 * koorts") is not the health; the model, taught on spans that hold

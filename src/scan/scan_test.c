@@ -717,6 +717,12 @@ static void test_wave11_batch19(void **state)
 	EXPECT_NONE("Het zaaknummer van de gemeente is Z-2024-1187, vermeld dat in uw brief.", SCAN_PATIENT_NUMBER);
 	EXPECT_NONE("De vrouw van tien uur kwam niet.", SCAN_DATE_OF_BIRTH);
 	EXPECT_NONE("Een moeder van twee kinderen vroeg iets.", SCAN_DATE_OF_BIRTH);
+	/* the health model on a sentence with no person of its own (test_reviews
+	 * saw "boom" marked after the retrain on batch 19) */
+	VERDICT(assert_int_equal,
+	        "Mijn ervaring was goed. brood strand raam strand veld zee kerk boom deur brug plein kat raam tafel "
+	        "regen dak brug hond strand peer zon muur haven duin toren.",
+	        SCAN_OK);
 }
 
 /* The health model (trained at build time on tests/data/privacy_dev.src):
