@@ -2438,6 +2438,18 @@ static bool in_list(const char *w, const char *const *v)
 	return false;
 }
 
+/* Token k, lowered, is one of the words in v (words of up to 15 bytes). */
+static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v)
+{
+	char w[16];
+	size_t n = k->e - k->s;
+	if (n >= sizeof w)
+		return false;
+	lower_utf8(c->t + k->s, n, w);
+	w[n] = '\0';
+	return in_list(w, v);
+}
+
 /* A name finding ends at `off`, with at most spaces, a comma or '(' between. */
 static size_t finding_first_at(const struct ctx *c, size_t n, size_t off);
 
@@ -3423,13 +3435,10 @@ static void scan_ward_codes(struct ctx *c)
 	static const char *const named_rooms[] = {"kamer", "suite", "appartement", "studio", "chambre", NULL};
 	for (size_t i = 1; i + 1 < c->ntok; i++) {
 		const struct tok *k = &c->tok[i], *x = &c->tok[i + 1];
-		size_t l = k->e - k->s;
-		if (l >= sizeof w || x->sent != k->sent || !only_space(c, k->e, x->s) || !x->cap || x->acronym ||
-		    x->first || (x->flags & (W_FIRST | W_SUR | W_ORG | W_NONAME | W_TITLE)))
+		if (x->sent != k->sent || !only_space(c, k->e, x->s) || !x->cap || x->acronym || x->first ||
+		    (x->flags & (W_FIRST | W_SUR | W_ORG | W_NONAME | W_TITLE)))
 			continue;
-		lower_utf8(c->t + k->s, l, w);
-		w[l] = '\0';
-		if (in_list(w, named_rooms) && person_near(c, n, k->s))
+		if (tok_in(c, k, named_rooms) && person_near(c, n, k->s))
 			add_finding(c, SCAN_ROOM, k->s, x->e, 0.6);
 	}
 	/* "Mw. van Leeuwen (3.12)", "(2B-04)", "(K.214)": a code in brackets right
@@ -3676,17 +3685,7 @@ static void scan_lower_objects(struct ctx *c)
 			static const char *const post[] = {"zn", "z'n", "zijn", "d'r", "haar", "ze", "hij", "zij", "is", "was",
 				"zat", "zit", "ligt", "lag", "heeft", "had", "kan", "wil", "moet", "zegt", "zei", "vraagt", "vroeg",
 				"belde", "appte", "gaat", "ging", "komt", "kwam", "eet", "at", "huilt", "slaapt", NULL};
-			hit = in_list(w, pre);
-			if (!hit && i + 1 < c->ntok && c->tok[i + 1].sent == k->sent) {
-				const struct tok *q = &c->tok[i + 1];
-				size_t ql = q->e - q->s;
-				char nw[16];
-				if (ql < sizeof nw) {
-					lower_utf8(c->t + q->s, ql, nw);
-					nw[ql] = '\0';
-					hit = in_list(nw, post);
-				}
-			}
+			hit = in_list(w, pre) || (i + 1 < c->ntok && c->tok[i + 1].sent == k->sent && tok_in(c, &c->tok[i + 1], post));
 		}
 		if (!hit)
 			continue;
@@ -4490,16 +4489,10 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		/* wave 11: the verb that links a person to the health ("Dhr. K. heeft
 		 * koorts") is not the health; the model, taught on spans that hold
 		 * it, would mark it alone */
-		if (k->e - k->s <= 6) {
-			static const char *const aux[] = {"is", "heeft", "had", "was", "krijgt", "kreeg", "wordt", "werd",
-				"zit", "ligt", "lag", "zat", "moet", "has", "gets", NULL};
-			char w[8];
-			size_t l = k->e - k->s;
-			lower_utf8(c->t + k->s, l, w);
-			w[l] = '\0';
-			if (in_list(w, aux))
-				continue;
-		}
+		static const char *const aux[] = {"is", "heeft", "had", "was", "krijgt", "kreeg", "wordt", "werd",
+			"zit", "ligt", "lag", "zat", "moet", "has", "gets", NULL};
+		if (tok_in(c, k, aux))
+			continue;
 		/* "paracetamol 1000 mg": words of one finding with only numbers between */
 		/* the nearest health finding before it: the model's last one, or the
 		 * rules' (in text order from hstart, read with a cursor: linear) */
@@ -4609,19 +4602,9 @@ static void demote_org_lines(struct ctx *c)
 		if ((r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF) || r->v[j].type == SCAN_HEALTH)
 			return;
 	static const char *const firstp[] = {"ik", "mijn", "m'n", "mn", "mij", "me", "my", NULL};
-	for (size_t t = 0; t < c->ntok; t++) {
-		const struct tok *k = &c->tok[t];
-		char w[8];
-		size_t n = k->e - k->s;
-		if (k->flags & W_FAMILY)
+	for (size_t t = 0; t < c->ntok; t++)
+		if ((c->tok[t].flags & W_FAMILY) || tok_in(c, &c->tok[t], firstp))
 			return;
-		if (n < sizeof w) {
-			lower_utf8(c->t + k->s, n, w);
-			w[n] = '\0';
-			if (in_list(w, firstp))
-				return;
-		}
-	}
 	for (size_t i = 0; i < r->n; i++) {
 		struct scan_finding *x = &r->v[i];
 		if ((x->type != SCAN_ADDRESS && x->type != SCAN_PHONE) || x->confidence < SCAN_COUNT_CONF ||
