@@ -146,7 +146,9 @@ static int catalog_load(struct db *db, struct catalog *cat)
 			           "")
 			: db_query(db,
 			           "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version'"
-			           " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'post\\_fts\\_%' ESCAPE '\\'",
+			           " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'post\\_fts\\_%' ESCAPE '\\'"
+			           /* the name index, kept by triggers on accounts (migration 46) */
+			           " AND name NOT LIKE 'account\\_names%' ESCAPE '\\'",
 			           "");
 	if (!st)
 		return ERR_DB;

@@ -748,6 +748,24 @@ static const char *const sqlite_steps[] = {
 	 * and votersCount, as the origin last sent them); -1: none sent. */
 	"ALTER TABLE poll_options ADD COLUMN origin_votes INTEGER NOT NULL DEFAULT -1;"
 	"ALTER TABLE polls ADD COLUMN origin_voters INTEGER NOT NULL DEFAULT -1;",
+
+	/* 46 (search, issue 15, docs/performance.md): people are found by any
+	 * part of their username or display name.  A LIKE '%q%' read every
+	 * account (30 ms at 50,000); this trigram index answers a query of
+	 * three or more characters from the trigrams it holds.  Kept by
+	 * triggers, so every way an account is made or renamed keeps it; not
+	 * exported (import rebuilds it through the triggers). */
+	"CREATE VIRTUAL TABLE account_names USING fts5(username, display_name, tokenize='trigram');"
+	"INSERT INTO account_names (rowid, username, display_name) SELECT id, username, display_name FROM accounts;"
+	"CREATE TRIGGER account_names_ins AFTER INSERT ON accounts BEGIN"
+	" INSERT INTO account_names (rowid, username, display_name) VALUES (NEW.id, NEW.username, NEW.display_name);"
+	" END;"
+	"CREATE TRIGGER account_names_upd AFTER UPDATE OF id, username, display_name ON accounts BEGIN"
+	" DELETE FROM account_names WHERE rowid = OLD.id;"
+	" INSERT INTO account_names (rowid, username, display_name) VALUES (NEW.id, NEW.username, NEW.display_name);"
+	" END;"
+	"CREATE TRIGGER account_names_del AFTER DELETE ON accounts BEGIN"
+	" DELETE FROM account_names WHERE rowid = OLD.id; END;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -672,6 +672,11 @@ const char *const store_pg_steps[] = {
 	/* 45: a poll's counts at its origin (see migrate.c). */
 	"ALTER TABLE poll_options ADD COLUMN origin_votes BIGINT NOT NULL DEFAULT -1;"
 	"ALTER TABLE polls ADD COLUMN origin_voters BIGINT NOT NULL DEFAULT -1;",
+	/* 46: finding people by part of a name (see migrate.c).  pg_trgm ships
+	 * with PostgreSQL and is a trusted extension (the database's owner may
+	 * add it); its GIN index answers the same LIKE '%q%' the query asks. */
+	"CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+	"CREATE INDEX account_names_trgm ON accounts USING GIN (username gin_trgm_ops, LOWER(display_name) gin_trgm_ops);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);
