@@ -41,7 +41,7 @@ EMBED_IN  = $(wildcard templates/*.html) $(wildcard static/*) $(wildcard po/*.po
 # The privacy guard's learned part (docs/privacy-guard.md): proper nouns from
 # Debian's wdutch, and the name tagger trained at build time on the
 # development set (tools/scan_train.c), both compiled in.
-SCAN_LISTS = $(wildcard src/scan/lists/*.txt) build/propernames.txt
+SCAN_LISTS = $(wildcard src/scan/lists/*.txt) build/propernames.txt build/freq_nl.txt
 EMBED_IN  += build/propernames.txt build/scan_model.txt
 
 # Webcare sentiment (docs/webcare.md): pattern's Dutch lexicon from npm's
@@ -88,7 +88,8 @@ build/scan_train: tools/scan_train.c build/embed_train.c $(SCAN_TRAIN_OBJ) $(HDR
 	  $(SCAN_TRAIN_OBJ) $(shell pkg-config --libs libpcre2-8) -lm -pthread
 
 # the development set and the texts written only to train the models on
-SCAN_TRAIN_SETS = tests/data/privacy_dev.src tests/data/privacy_train.src tests/data/privacy_train2.src
+SCAN_TRAIN_SETS = tests/data/privacy_dev.src tests/data/privacy_train.src tests/data/privacy_train2.src \
+                  tests/data/privacy_train3.src
 
 build/scan_model.txt: build/scan_train $(SCAN_TRAIN_SETS)
 	@build/scan_train --folds 5 $(SCAN_TRAIN_SETS) $@.tmp > build/scan_model.log && mv $@.tmp $@

@@ -64,6 +64,7 @@ enum {
 	W_PROPER = 1 << 23,  /* capitalised in Dutch (a name or a place), from wdutch: build/propernames.txt */
 	W_VITAL = 1 << 24,   /* sat, RR, Hb: a measurement label, health with its number */
 	W_PET = 1 << 25,     /* hond, kat: the name after it is a pet's */
+	W_LEX = 1 << 26,     /* an everyday Dutch word (not as a name), from frogdata: build/freq_nl.txt */
 };
 
 struct word {
@@ -276,7 +277,9 @@ static const char *const depts[] = {
 	"cliëntenraad", "ondernemingsraad", "or", "praktijk", "apotheek", "balie",
 	"facilitair", "keuken", "huisartsenpraktijk", "dagbesteding", "ict", "technische", "dienst",
 	"huishouding", "schoonmaak", "beveiliging", "kapsalon", "klantcontact", "financiën",
-	"salarisadministratie", "crisisdienst", "helpdesk", "servicedesk", NULL};
+	"salarisadministratie", "crisisdienst", "helpdesk", "servicedesk",
+	/* wave 12: a notice's credits ("Foto's: Rachid El Idrissi") */
+	"foto", "fotos", "foto's", "fotografie", "vormgeving", "illustraties", "eindredactie", "opmaak", NULL};
 static const char *const family[] = {
 	"moeder", "vader", "ouders", "schoonmoeder", "schoonvader", "grootmoeder", "grootvader",
 	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
@@ -285,7 +288,8 @@ static const char *const family[] = {
 	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "pa", "ma",
 	"pap", "mam", "papa", "mama", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
 	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus",
-	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", NULL}; /* wave 11: "ons kleintje" */
+	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", /* wave 11: "ons kleintje" */
+	"jongste", "oudste", "middelste", NULL}; /* wave 12: "mijn oudste", "de jongste (2)" */
 static const char *const possessives[] = {
 	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her",
 	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
@@ -425,6 +429,31 @@ static int load_list(const char *name, uint32_t flags, bool suffixes)
 	return 0;
 }
 
+/*
+ * Everyday Dutch words: those build/freq_nl.txt (tools/freqlist.py, from
+ * Frog's lexicon; uses as part of a name not counted) saw at least LEX_MIN
+ * times in its 11 million words — about 15,000.  The taggers weigh a
+ * capitalised word that is neither a listed name nor an everyday word
+ * ("Lowietje", "Shurendy") differently from one that is ("Morgen").  The
+ * list is lowercase and sorted: its lines are the keys, no copy.
+ */
+#define LEX_MIN 20
+static void load_lex(void)
+{
+	const struct embed_file *f = embed_get("build/freq_nl.txt");
+	if (!f)
+		return;
+	const char *p = (const char *)f->data, *end = p + f->len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		const char *sp = *p == '#' ? NULL : memchr(p, ' ', (size_t)(le - p));
+		if (sp && sp > p && strtol(sp + 1, NULL, 10) >= LEX_MIN && sp - p < 64)
+			wtab_add(&words, p, (size_t)(sp - p), W_LEX);
+		p = le + 1;
+	}
+}
+
 /* ------------------------------------------------------------- patterns */
 
 enum pat {
@@ -518,6 +547,7 @@ static void init_run(void)
 		init_rc = ERR_NOTFOUND;
 	/* generated at build time from Debian's wdutch; a build without it has no such flag */
 	(void)load_list("build/propernames.txt", W_PROPER, false);
+	load_lex();
 	model_load();
 }
 
@@ -1840,7 +1870,10 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 		"verzorgende", "verzorgster", "verzorger", "diëtist", "logopedist", "apotheker",
 		/* public figures: "Oud-president Ronald Reagan", "Rolstoeltennisster Diede de Groot" */
 		"president", "premier", "minister", "tennisster", "sporter", "speelster", "kampioen", "atleet",
-		"voetballer", "zanger", "zangeres", "acteur", "actrice", "schrijver", "schrijfster", NULL};
+		"voetballer", "zanger", "zangeres", "acteur", "actrice", "schrijver", "schrijfster",
+		/* wave 12: "cultuurtolk", "verpleeghuisarts", "cliëntondersteuner" */
+		"tolk", "arts", "ondersteuner", "vrijwilliger", "specialist", "pedagoog", "agoog", "docent",
+		"trainer", "instructeur", NULL};
 	if (k->flags & W_ROLE)
 		return true;
 	size_t n = k->e - k->s;
@@ -1900,27 +1933,43 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	    (strncmp(c->t + c->tok[i - 1].s, "of", 2) == 0 || strncmp(c->t + c->tok[i - 1].s, "en", 2) == 0) &&
 	    i > 2 && (c->tok[i - 3].flags & (W_ROLE | W_DEPT)) && c->tok[i - 3].sent == k->sent)
 		return true;
+	/* wave 12: the surname a weaker finding left out ("Wytze" of "Wytze
+	 * Algra, onze nieuwe wijkverpleegkundige") is still part of the name */
+	while (last + 1 < c->ntok && joined(c, last) && c->tok[last + 1].cap && !c->tok[last + 1].acronym &&
+	       c->tok[last + 1].sent == c->tok[last].sent && last - i < 4 &&
+	       !(c->tok[last + 1].flags & (W_ROLE | W_DEPT | W_ORG | W_TITLE)))
+		last++;
 	if (last + 1 < c->ntok && c->tok[last + 1].sent == c->tok[last].sent) {
 		const struct tok *n = &c->tok[last + 1];
 		/* "Per 1 januari is Erik Mulder onze nieuwe bestuurder", "Anna wordt de nieuwe
-		 * teamleider", "Kees is onze vaste kok" */
+		 * teamleider", "Kees is onze vaste kok"; wave 12: after "onze" any two
+		 * words may describe the role ("Semira, onze Tigrinya-sprekende
+		 * cultuurtolk") */
 		{
 			static const char *const glue[] = {"is", "wordt", "onze", "ons", "de", "nieuwe", "nieuw",
 				"vaste", "eigen", "als", "was", "tijdelijke", "interim", NULL};
 			size_t d = last + 1;
+			int free_words = 0;
 			char gw[16];
-			for (int hop = 0; hop < 4 && d < c->ntok && c->tok[d].sent == n->sent; hop++, d++) {
+			for (int hop = 0; hop < 5 && d < c->ntok && c->tok[d].sent == n->sent; hop++, d++) {
 				size_t gl = c->tok[d].e - c->tok[d].s;
-				if (c->tok[d].flags & W_ROLE) {
+				if ((c->tok[d].flags & W_ROLE) || (hop > 0 && role_like(c, &c->tok[d]))) {
 					if (hop > 0)
 						return true;
 					break;
 				}
-				if (gl >= sizeof gw)
-					break;
-				lower_utf8(c->t + c->tok[d].s, gl, gw);
-				gw[gl] = '\0';
-				if (!in_list(gw, glue))
+				if (hop > 0 && !joined(c, d - 1))
+					break; /* a comma or a full stop ends the description */
+				if (gl < sizeof gw) {
+					lower_utf8(c->t + c->tok[d].s, gl, gw);
+					gw[gl] = '\0';
+				}
+				if (gl < sizeof gw && in_list(gw, glue)) {
+					if (!strcmp(gw, "onze") || !strcmp(gw, "ons"))
+						free_words = 2;
+					continue;
+				}
+				if (free_words-- <= 0)
 					break;
 			}
 		}
@@ -2541,7 +2590,10 @@ static const char *const age_verbs[] = {"is", "ben", "wordt", "word", "werd", "w
 	"worden", "turns", "turned", "aged", NULL};
 static const char *const age_advs[] = {"vandaag", "morgen", "gisteren", "bijna", "net", "pas", "al",
 	"nu", "zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-	"vorige", "volgende", "week", "deze", "nog", "inmiddels", "sinds", "just", "today", NULL};
+	"vorige", "volgende", "week", "deze", "nog", "inmiddels", "sinds", "just", "today",
+	/* wave 12: "Pa wordt volgende maand 91", "Hij werd maar 23" */
+	"maand", "volgend", "jaar", "dit", "straks", "binnenkort", "maar", "ook", "ruim", "ongeveer", "alweer",
+	"toch", "echt", "officieel", NULL};
 /* "... is 5 jaar geleden", "zijn 50 jaar getrouwd": the number is not an age */
 static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "ervaring", "later",
 	"eerder", "werkzaam", "samen", "in", "bij", "na", "voor", "uur", "minuten", "keer", "dagen",
@@ -2588,6 +2640,83 @@ static bool baby_age_alone(const struct ctx *c, size_t we, size_t *end)
 	return strcmp(w3, "en") == 0 || w3[k3 - 1] == 't' || w3[k3 - 1] == 'd';
 }
 
+/*
+ * Wave 12: "op z'n 79e nog begonnen", "gefeliciteerd met je 65e!", "voor haar
+ * tachtigste": an ordinal [s, e) after a possessive after a preposition is
+ * someone's age, when what follows it is no noun it counts ("op zijn 3e
+ * dag", "met haar 2e kind"): punctuation, or a word of a short list.
+ */
+static bool ordinal_age(const struct ctx *c, size_t s, size_t e)
+{
+	static const char *const poss[] = {"z'n", "zijn", "haar", "d'r", "je", "jouw", "mijn", "m'n", "hun",
+		"uw", "zn", "mn", NULL};
+	static const char *const preps[] = {"op", "met", "voor", "sinds", "na", "tot", "vanaf", "rond", "tegen",
+		NULL};
+	static const char *const next[] = {"nog", "al", "pas", "begonnen", "gestopt", "overleden", "verhuisd",
+		"ging", "gaat", "en", "verjaardag", "levensjaar", "jarig", "getrouwd", "trouwde", "kreeg", "kwam",
+		"is", "was", "heeft", "had", NULL};
+	char w[8];
+	size_t p = s;
+	for (int k = 0; k < 2; k++) {
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		size_t q = p;
+		while (q > 0 && p - q < sizeof w - 1 && (is_letter_byte(c->t, q - 1, c->len) || c->t[q - 1] == '\''))
+			q--;
+		if (q == p || p - q >= sizeof w - 1 || (q > 0 && is_letter_byte(c->t, q - 1, c->len)))
+			return false;
+		lower_utf8(c->t + q, p - q, w);
+		w[p - q] = '\0';
+		if (!in_list(w, k == 0 ? poss : preps))
+			return false;
+		p = q;
+	}
+	size_t q = e;
+	while (q < c->len && c->t[q] == ' ')
+		q++;
+	if (q >= c->len || strchr(".,!?;:)\n", c->t[q]))
+		return true;
+	char x[16];
+	size_t r = q;
+	while (r < c->len && r - q < sizeof x - 1 && is_letter_byte(c->t, r, c->len))
+		r++;
+	if (r - q >= sizeof x - 1 || r == q || (r < c->len && is_letter_byte(c->t, r, c->len)))
+		return false;
+	lower_utf8(c->t + q, r - q, x);
+	x[r - q] = '\0';
+	return in_list(x, next);
+}
+
+/*
+ * Wave 12: ages in figures of speech — "92 lentes jong", "acht kruisjes" (a
+ * cross per decade), "85 jaartjes", "70 zomers" — with a person in the
+ * sentence (a name, a person word, or hij / ze / zij).  The end of the
+ * phrase, or 0.
+ */
+static size_t figurative_age(struct ctx *c, size_t n, size_t s, size_t e)
+{
+	static const char *const units[] = {"lentes", "lentejes", "kruisjes", "jaartjes", "zomers", NULL};
+	char w[12];
+	size_t we;
+	if (!word_after(c, e, w, sizeof w, &we) || !in_list(w, units))
+		return 0;
+	if (person_near(c, n, s))
+		return we;
+	size_t sent = sentence_of(c, s);
+	for (size_t i = tok_first_at(c, c->sent_at[sent]); i < c->ntok && c->tok[i].sent == sent; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t l = k->e - k->s;
+		if ((l == 3 && !strncasecmp(c->t + k->s, "hij", 3)) || (l == 2 && !strncasecmp(c->t + k->s, "ze", 2)) ||
+		    (l == 3 && !strncasecmp(c->t + k->s, "zij", 3)))
+			return we;
+	}
+	for (size_t f = 0; f < n; f++)
+		if (c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF &&
+		    sentence_of(c, c->out->v[f].start) == sent)
+			return we;
+	return 0;
+}
+
 static void scan_ages(struct ctx *c)
 {
 	size_t n = c->out->n;
@@ -2598,8 +2727,10 @@ static void scan_ages(struct ctx *c)
 			i++;
 		if (i == c->len)
 			break;
+		/* "°1941": the degree sign's bytes read as a letter's */
+		bool degree = i >= 2 && (unsigned char)c->t[i - 2] == 0xc2 && (unsigned char)c->t[i - 1] == 0xb0;
 		if (!digit_at(c, i) || (i > 0 && (digit_at(c, i - 1) || c->t[i - 1] == '.' || c->t[i - 1] == ',' ||
-		                                  is_letter_byte(c->t, i - 1, c->len))))
+		                                  (is_letter_byte(c->t, i - 1, c->len) && !degree))))
 			continue;
 		size_t e = i;
 		while (digit_at(c, e))
@@ -2627,7 +2758,8 @@ static void scan_ages(struct ctx *c)
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.75);
 				continue;
 			}
-			if (apos && from >= 2 && (unsigned char)c->t[from - 2] == 0xc2 && (unsigned char)c->t[from - 1] == 0xb0) {
+			if (from >= 2 && (unsigned char)c->t[from - 2] == 0xc2 && (unsigned char)c->t[from - 1] == 0xb0) {
+				/* "(°'52)", wave 12 also "°1941" */
 				add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.8);
 				continue;
 			}
@@ -2648,7 +2780,8 @@ static void scan_ages(struct ctx *c)
 			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
 			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
 			           strcmp(w, "born") == 0 ||
-			           ((strcmp(w, "bouwjaar") == 0 || strcmp(w, "jaargang") == 0) && (apos || person_near(c, n, j))))) {
+			           ((strcmp(w, "bouwjaar") == 0 || strcmp(w, "jaargang") == 0 || strcmp(w, "lichting") == 0) &&
+			            (apos || person_near(c, n, j))))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
 			}
@@ -2709,11 +2842,23 @@ static void scan_ages(struct ctx *c)
 			char o[4] = {0};
 			if (q > e && q - e < sizeof o)
 				memcpy(o, c->t + e, q - e);
+			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0) && nd <= 3 &&
+			    (q >= c->len || !is_letter_byte(c->t, q, c->len)) && ordinal_age(c, j, q)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, q, 0.7);
+				continue;
+			}
 			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0 || strcmp(o, "th") == 0) &&
 			    word_after(c, q, w2, sizeof w2, &we) &&
 			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "birthday") == 0 || strcmp(w2, "levensjaar") == 0)) {
 				if (person_near(c, n, j))
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.7);
+				continue;
+			}
+		}
+		{
+			size_t fe = figurative_age(c, n, j, e);
+			if (fe) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, fe, 0.7);
 				continue;
 			}
 		}
@@ -2826,7 +2971,7 @@ static void scan_ages(struct ctx *c)
 		{
 			size_t ws, s0 = j;
 			size_t wn = word_before(c, j, w, sizeof w, &ws);
-			for (int hop = 0; wn && hop < 2 && in_list(w, age_advs); hop++)
+			for (int hop = 0; wn && hop < 3 && in_list(w, age_advs); hop++)
 				wn = word_before(c, ws, w, sizeof w, &ws);
 			if (!wn || !in_list(w, age_verbs))
 				continue;
@@ -3192,7 +3337,8 @@ static void scan_age_words(struct ctx *c)
 		            (len >= 5 && memcmp(z - 5, "jarig", 5) == 0) || (len >= 6 && memcmp(z - 6, "jarige", 6) == 0) ||
 		            (len >= 7 && memcmp(z - 5, "tiger", 5) == 0); /* "een vijftiger" */
 		if (!cand && len >= 4 && (memcmp(z - 2, "de", 2) == 0 || memcmp(z - 3, "ste", 3) == 0) &&
-		    i + 1 < c->ntok && ((c->t[c->tok[i + 1].s] | 0x20) == 'v' || (c->t[c->tok[i + 1].s] | 0x20) == 'l'))
+		    ((i + 1 < c->ntok && ((c->t[c->tok[i + 1].s] | 0x20) == 'v' || (c->t[c->tok[i + 1].s] | 0x20) == 'l')) ||
+		     ordinal_age(c, k->s, k->e)))
 			cand = true;
 		if (!cand)
 			continue;
@@ -3229,6 +3375,10 @@ static void scan_age_words(struct ctx *c)
 			continue;
 		}
 		if (ord) {
+			if (v >= 2 && ordinal_age(c, k->s, k->e)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.7);
+				continue;
+			}
 			if (word_after(c, k->e, w2, sizeof w2, &we) &&
 			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "levensjaar") == 0) && person_near(c, n, k->s))
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, we, 0.7);
@@ -3241,6 +3391,13 @@ static void scan_age_words(struct ctx *c)
 		}
 		if (v == 1) /* "is een ...": the article */
 			continue;
+		{
+			size_t fe = figurative_age(c, n, k->s, k->e);
+			if (fe) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, fe, 0.7);
+				continue;
+			}
+		}
 		/* wave 11: "Dieuwertje (tweeënzestig)", "zijn kleindochter van twintig
 		 * waakt": in brackets after a name, or after a person word and "van"
 		 * with punctuation or the person's verb after it */
@@ -3271,7 +3428,7 @@ static void scan_age_words(struct ctx *c)
 		}
 		size_t ws;
 		size_t wn = word_before(c, k->s, w2, sizeof w2, &ws);
-		for (int hop = 0; wn && hop < 2 && in_list(w2, age_advs); hop++)
+		for (int hop = 0; wn && hop < 3 && in_list(w2, age_advs); hop++)
 			wn = word_before(c, ws, w2, sizeof w2, &ws);
 		if (!wn || !in_list(w2, age_verbs))
 			continue;
@@ -3288,7 +3445,14 @@ static void scan_age_words(struct ctx *c)
 				ok = true;
 			}
 		}
-		if (ok && (person_near(c, n, k->s) || age_subject_name(c, vs)))
+		/* wave 12: "Ze is eenennegentig en ...", as the digits' "Ze is 89, dus" */
+		bool pron = false;
+		{
+			char pw[8];
+			size_t pl = word_before(c, vs, pw, sizeof pw, NULL);
+			pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
+		}
+		if (ok && (pron || person_near(c, n, k->s) || age_subject_name(c, vs)))
 			add_finding(c, SCAN_DATE_OF_BIRTH, k->s, end, 0.7);
 	}
 }
@@ -3734,6 +3898,62 @@ static void drop_pet_names(struct ctx *c)
 }
 
 /*
+ * Wave 12: a name inside a fixed expression is nobody — "Jan en alleman",
+ * "Jantje lacht, Jantje huilt", "in Jip-en-Janneketaal", "Klaas Vaak", "Jan
+ * Modaal".  Read only around the names found (findings x expressions x
+ * length), so text without names pays nothing.  Space and hyphen are one;
+ * the end may run on into a compound ("Jip en Janneke-taal").
+ */
+static const char *const idioms[] = {"jan en alleman", "jan modaal", "jan met de pet", "jan lul",
+	"jan salie", "jan klaassen", "jan rap en zijn maat", "jan splinter", "jan de wandelaar", "jan publiek",
+	"jan haring", "lange jan", "jantje lacht, jantje huilt", "jantje lacht jantje huilt", "jantje van leiden",
+	"klaas vaak", "pietje precies", "pietje bell", "piet snot", "hans en grietje", "jip en janneke",
+	"ot en sien", "jut en jul", "tante betje", "tante pos", "tom poes", "ollie b. bommel", "zwarte piet",
+	"dik trom", "dikkertje dap", "japie krekel", "brave hendrik", "magere hein", "vadertje tijd",
+	"moeder natuur", "koning winter", "sint maarten", "sint nicolaas", "bert en ernie", "ernie en bert",
+	"kabouter plop", "pippi langkous", "tijl uilenspiegel", "jan, jans en de kinderen", "truus de mier",
+	"willem wever", "meneer de uil", "ome jan", "heintje davids", NULL};
+
+static bool idiom_at(const struct ctx *c, size_t o, const char *p)
+{
+	if (o > 0 && is_letter_byte(c->t, o - 1, c->len))
+		return false;
+	for (; *p; p++, o++) {
+		if (o >= c->len)
+			return false;
+		char a = c->t[o], b = *p;
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (a == '-')
+			a = ' ';
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+static void drop_idiom_names(struct ctx *c)
+{
+	size_t k = 0;
+	for (size_t f = 0; f < c->out->n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		bool idiom = false;
+		for (const char *const *p = idioms; x->type == SCAN_NAME && *p && !idiom; p++) {
+			size_t l = strlen(*p);
+			for (size_t o = x->start >= l ? x->start - l : 0; o <= x->start && !idiom; o++)
+				idiom = o + l >= x->end && idiom_at(c, o, *p);
+		}
+		if (idiom) {
+			for (size_t t = tok_first_at(c, x->start); t < c->ntok && c->tok[t].s < x->end; t++)
+				c->veto[t] = true;
+			continue;
+		}
+		c->out->v[k++] = *x;
+	}
+	c->out->n = k;
+}
+
+/*
  * "Bed 12 is kapot", "Kamer 12 en 14 worden geschilderd", "Box 4 van de
  * fietsenstalling": a room or bed spoken of as a place — a list of rooms,
  * or a sentence about repairs, cleaning or free beds — with no name in the
@@ -4010,7 +4230,7 @@ static const struct {
 	{W_PREFIX, "prefix"}, {W_NONAME, "noname"}, {W_ORG, "org"}, {W_ROLE, "role"},
 	{W_GREET, "greet"}, {W_PRONOUN, "pron"}, {W_NAMEVERB, "namev"}, {W_PUBLIC, "public"},
 	{W_DEPT, "dept"}, {W_FAMILY, "family"}, {W_POSS, "poss"}, {W_IKVERB, "ikverb"},
-	{W_STREETHEAD, "street"}, {W_PUBCTX, "pubctx"}, {W_PROPER, "proper"},
+	{W_STREETHEAD, "street"}, {W_PUBCTX, "pubctx"}, {W_PROPER, "proper"}, {W_LEX, "lex"},
 };
 
 enum { NFLAGNAME = sizeof flag_names / sizeof flag_names[0] };
@@ -4023,7 +4243,7 @@ static uint32_t flag_feat[FT_N][NFLAGNAME];
 static uint32_t flag_names_mask; /* the flags of flag_names, or'ed */
 /* the fixed-tag features and tag hashes of tok_features */
 static uint32_t feat_b, feat_start;
-static uint64_t tagh_w, tagh_s3, tagh_s4, tagh_s2, tagh_p2, tagh_sh, tagh_shf, tagh_shl, tagh_unlisted;
+static uint64_t tagh_w, tagh_s3, tagh_s4, tagh_s2, tagh_p2, tagh_sh, tagh_shf, tagh_shl, tagh_unlisted, tagh_unknown;
 static uint64_t tagh_near[5], tagh_combo[5], tagh_shape[5], tagh_punct[5];
 
 static void feat_init(void)
@@ -4044,6 +4264,7 @@ static void feat_init(void)
 	tagh_shf = feat_tag("shf");
 	tagh_shl = feat_tag("shl");
 	tagh_unlisted = feat_tag("unlisted");
+	tagh_unknown = feat_tag("unknown");
 	for (int d = 0; d < 5; d++) {
 		/* "w0".."w4" for the neighbours at -2..+2, "x", "s", "p" for the next ones */
 		char tag[3] = {'w', (char)('0' + d), '\0'};
@@ -4106,9 +4327,12 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 	f[n++] = feat_value(tagh_shl, sh, 3);
 	n = add_flag_feats(f, n, FT_FL, k->flags);
 	if (k->cap)
-		n = add_flag_feats(f, n, FT_CFL, k->flags & (W_FIRST | W_SUR | W_AMBIG | W_PROPER | W_NONAME));
+		n = add_flag_feats(f, n, FT_CFL, k->flags & (W_FIRST | W_SUR | W_AMBIG | W_PROPER | W_NONAME | W_LEX));
 	if (!(k->flags & (W_FIRST | W_SUR | W_PROPER)) && n < SCAN_FEAT_MAX)
 		f[n++] = feat_value(tagh_unlisted, sh, 2);
+	/* wave 12: in no list and no everyday word either ("Shurendy", "Wongsodikromo") */
+	if (!(k->flags & (W_FIRST | W_SUR | W_PROPER | W_LEX)) && n < SCAN_FEAT_MAX)
+		f[n++] = feat_value(tagh_unknown, sh, 2);
 	for (int d = -2; d <= 2; d++) {
 		if (d == 0 || (d < 0 && (size_t)-d > i) || i + (size_t)(d > 0 ? d : 0) >= c->ntok)
 			continue;
@@ -4196,11 +4420,24 @@ static void scan_tagged_names(struct ctx *c)
 			covered = r->v[g].end > k->s;
 		if (covered || tok_score(c, i) <= model_t)
 			continue;
+		/* wave 12: "Tigrinya-sprekende", "Turks-talige": a lower-case part
+		 * after a hyphen makes an adjective; names capitalise every part */
+		{
+			const char *h = memchr(c->t + k->s, '-', k->e - k->s);
+			if (h && h + 1 < c->t + k->e && h[1] >= 'a' && h[1] <= 'z')
+				continue;
+		}
 		size_t last = i;
 		while (last + 1 < c->ntok && joined(c, last) && c->tok[last + 1].cap &&
 		       !(c->tok[last + 1].flags & (W_NONAME | W_ORG | W_ROLE)) && tok_score(c, last + 1) > model_t)
 			last++;
 		/* the rules' judgement of staff, speakers and public figures holds for these names too */
+		/* wave 12: with the capitalised word before it ("Mark" of "Mark Rutte",
+		 * which a rule read and found public) */
+		bool pub_before = i > 0 && c->tok[i - 1].cap && joined(c, i - 1) &&
+		                  is_public(c, c->tok[i - 1].s, c->tok[last].e);
+		if (pub_before)
+			continue;
 		bool hint = staff_context(c, i, last) || (c->pub && c->pub[k->sent]) ||
 		            is_public(c, k->s, c->tok[last].e) ||
 		            (i > 0 && (c->tok[i - 1].flags & (W_ROLE | W_PREFIX | W_ORG)));
@@ -4340,7 +4577,7 @@ static size_t health_features(const struct ctx *c, size_t i, const char *pk, boo
 	char sh[3] = {tok_shape(c, k), k->first ? 'f' : 'm', len <= 3 ? '3' : len <= 6 ? '6' : '+'};
 	HFEAT(feat("hsh", sh, 3));
 	n = add_flags(f, n, "hf", k->flags & (W_MED | W_FAMILY | W_PRONOUN | W_POSS | W_TITLE | W_ROLE | W_FIRST |
-	                                      W_SUR | W_PROPER | W_NONAME | W_ORG | W_PUBCTX | W_IKVERB));
+	                                      W_SUR | W_PROPER | W_NONAME | W_ORG | W_PUBCTX | W_IKVERB | W_LEX));
 	if (k->flags & W_VITAL)
 		HFEAT(feat("hv", "", 0));
 	if (k->flags & W_MEDHEAD)
@@ -4425,6 +4662,12 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 	for (size_t s = 0; s < c->nsent; s++)
 		if (si[s].name || si[s].room || si[s].ref)
 			cand[s] |= 2;
+	/* wave 12: "Mijn hond Bram moet aan zijn heup geopereerd": where an animal
+	 * is spoken of and no person was found, "mijn", "zijn" and "hij" are the
+	 * animal's */
+	for (size_t i = 0; i < c->ntok; i++)
+		if ((c->tok[i].flags & W_PET) && !(cand[c->tok[i].sent] & 2))
+			cand[c->tok[i].sent] &= (unsigned char)~1;
 	/* the person may be one or two sentences before ("Sat 84." after "hij is
 	 * benauwd"), or just after ("Ervaring met Eliquis? Mijn moeder ...") */
 	for (size_t s = 0; s < c->nsent; s++) {
@@ -4633,6 +4876,17 @@ static void demote_after_staff(struct ctx *c)
 		const struct scan_finding *h = &r->v[i];
 		if (h->type != SCAN_NAME || h->confidence >= SCAN_COUNT_CONF)
 			continue;
+		/* wave 12, the name before: "Annemiek en Youssef van het facilitair
+		 * team" — joined by "en" or "of" to a staff name, staff too */
+		if (i > 0 && r->v[i - 1].type == SCAN_NAME && r->v[i - 1].confidence >= SCAN_COUNT_CONF &&
+		    h->start == r->v[i - 1].end + 4 &&
+		    (!memcmp(c->t + r->v[i - 1].end, " en ", 4) || !memcmp(c->t + r->v[i - 1].end, " of ", 4))) {
+			size_t a = tok_first_at(c, h->start), b = a;
+			while (b + 1 < c->ntok && c->tok[b + 1].e <= h->end)
+				b++;
+			if (a < c->ntok && staff_context(c, a, b))
+				r->v[i - 1].confidence = 0.35;
+		}
 		size_t end = h->end;
 		for (size_t j = i + 1; j < r->n; j++) {
 			struct scan_finding *x = &r->v[j];
@@ -4922,6 +5176,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_after_staff(&c);
 	demote_org_contacts(&c);
 	drop_pet_names(&c);
+	drop_idiom_names(&c);
 	scan_lower_objects(&c); /* before the ages: "onze pien is 3" */
 	scan_dates(&c);
 	sort_findings(out);

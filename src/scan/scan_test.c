@@ -672,6 +672,37 @@ static void test_wave11_org_lines(void **state)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
 }
 
+/* Wave 12: names in fixed expressions are nobody; staff described after
+ * "onze", with a surname the finding left out, or joined by "en" to a staff
+ * name; credits; a public figure's surname; an animal's health. */
+static void test_wave12_staff_idioms(void **state)
+{
+	(void)state;
+	const char *ok[] = {
+		"Bij de kerstmarkt kwam Jan en alleman kijken, gezellig druk.",
+		"Rouw is soms Jantje lacht, Jantje huilt. Praat erover met iemand die je vertrouwt.",
+		"Leg de regels in Jip-en-Janneketaal uit, dan snapt iedereen ze.",
+		"Om acht uur komt Klaas Vaak langs in de kinderkamer van het hospice.",
+		"We halen de boodschappen bij de Albert Heijn op de hoek.",
+		"Welkom aan Gerbrich Hiemstra, onze nieuwe praktijkondersteuner in Drachten.",
+		"Inloop met Aster Haile, onze Amhaars-sprekende cultuurtolk, elke vrijdag in het buurthuis.",
+		"Annemiek en Youssef van het facilitair team regelen de koffie bij de open dag.",
+		"Tekst: redactie. Foto's: Dirk-Jan Wolters.",
+		"Mark Rutte bezocht vorig jaar een zorgboerderij in Twente.",
+		"Mijn hond Bram moet aan zijn heup geopereerd worden, wie kent een goede dierenarts?",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	const char *warn[] = {
+		"Gerbrich Hiemstra uit Drachten is gisteren gevallen en heeft haar heup gebroken.",
+		"Annemiek en Youssef hebben allebei griep, ze komen deze week niet naar de dagbesteding.",
+		"Mijn vader moet aan zijn heup geopereerd worden, hij is er erg zenuwachtig voor.",
+		"Jan heeft weer koorts, de dokter komt vanmiddag.",
+	};
+	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
+		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -871,6 +902,7 @@ int main(void)
 		cmocka_unit_test(test_wave11_org_lines),
 		cmocka_unit_test(test_wave11_initials_titles),
 		cmocka_unit_test(test_wave11_batch19),
+		cmocka_unit_test(test_wave12_staff_idioms),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
