@@ -340,14 +340,14 @@ static int import_row(struct db *db, struct table *t, json_t *row)
 	return err ? err : rc < 0 ? -rc : 0;
 }
 
-/* Tables kept by triggers from other tables (migrations 7, 8 and 43: the
+/* Tables kept by triggers from other tables (migrations 7, 8, 43 and 47: the
  * counters and the menu badges' versions; vis_epoch starts with its one
  * row): exported so a dump is complete, never imported, and not asked to
  * be empty. */
 static bool derived(const char *table)
 {
 	return !strcmp(table, "account_stats") || !strcmp(table, "tag_stats") || !strcmp(table, "notif_count") ||
-	       !strcmp(table, "vis_epoch");
+	       !strcmp(table, "vis_epoch") || !strcmp(table, "group_stats");
 }
 
 static int check_empty(struct db *db, struct catalog *cat)

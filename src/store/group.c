@@ -18,7 +18,7 @@
 #define GROUP_COLS \
 	"SELECT g.id, g.name, g.display_name, g.description, g.rules, g.kind, g.premod, g.owner_id," \
 	" g.created_at," \
-	" (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id AND c.state = 0)," \
+	" COALESCE((SELECT s.members FROM group_stats s WHERE s.group_id = g.id), 0)," /* migration 47 */ \
 	" COALESCE(m.role, -1), COALESCE(m.state, -1), COALESCE(m.muted, 0), COALESCE(m.since, 0), g.picture_id" \
 	" FROM groups g LEFT JOIN group_members m ON m.group_id = g.id AND m.account_id = ?1"
 

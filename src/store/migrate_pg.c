@@ -677,6 +677,25 @@ const char *const store_pg_steps[] = {
 	 * add it); its GIN index answers the same LIKE '%q%' the query asks. */
 	"CREATE EXTENSION IF NOT EXISTS pg_trgm;"
 	"CREATE INDEX account_names_trgm ON accounts USING GIN (username gin_trgm_ops, LOWER(display_name) gin_trgm_ops);",
+	/* 47: a group's member count, kept by triggers (see migrate.c). */
+	"CREATE TABLE group_stats (group_id BIGINT PRIMARY KEY, members BIGINT NOT NULL DEFAULT 0);"
+	"INSERT INTO group_stats (group_id, members) SELECT g.id,"
+	" (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id AND c.state = 0) FROM groups g;"
+	"CREATE FUNCTION kring_groups_stats() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" IF TG_OP = 'INSERT' THEN INSERT INTO group_stats (group_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;"
+	" ELSE DELETE FROM group_stats WHERE group_id = OLD.id; END IF;"
+	" RETURN NULL; END $$;"
+	"CREATE TRIGGER groups_stats AFTER INSERT OR DELETE ON groups"
+	" FOR EACH ROW EXECUTE FUNCTION kring_groups_stats();"
+	"CREATE FUNCTION kring_members_stats() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" IF TG_OP <> 'INSERT' AND OLD.state = 0 THEN"
+	"  UPDATE group_stats SET members = members - 1 WHERE group_id = OLD.group_id; END IF;"
+	" IF TG_OP <> 'DELETE' AND NEW.state = 0 THEN"
+	"  INSERT INTO group_stats (group_id, members) VALUES (NEW.group_id, 1)"
+	"  ON CONFLICT (group_id) DO UPDATE SET members = group_stats.members + 1; END IF;"
+	" RETURN NULL; END $$;"
+	"CREATE TRIGGER members_stats AFTER INSERT OR DELETE OR UPDATE OF state, group_id ON group_members"
+	" FOR EACH ROW EXECUTE FUNCTION kring_members_stats();",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

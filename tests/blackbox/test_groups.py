@@ -358,3 +358,35 @@ def test_org_audit_log_lists_what_was_said_and_by_whom(server, admin):
     page = admin.get("/admin/orgs/%s/policy" % org).text
     assert "/posts/%d" % pid in page and staff.name in page
     assert staff.get("/admin/orgs/%s/policy" % org).status_code == 403
+
+
+def admin_member_count(admin, display):
+    """The member count the admin's group list shows for a group."""
+    page = admin.get("/admin/groups").text
+    for row in re.findall(r"<tr>(.*?)</tr>", page, re.S):
+        cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+        if cells and cells[0] == display:
+            return int(cells[-1])
+    raise AssertionError("group %s not listed" % display)
+
+
+def test_member_count_follows_requests_joins_leaves_and_bans(server, admin):
+    """The count is kept by triggers (migration 47), not counted per page:
+    it must follow every way membership changes, and count members only."""
+    owner, asker, extra = (server.new_user(prefix=p) for p in ("cowner", "cask", "cextra"))
+    name = make_group(owner, "closed")
+    display = "Kring " + name
+    assert admin_member_count(admin, display) == 1                 # the owner
+    assert asker.post("/g/%s/join" % name, {"message": "Graag"}).status_code == 303
+    assert admin_member_count(admin, display) == 1                 # a request is no member
+    assert owner.post("/g/%s/members/%s/accept" % (name, asker.name)).status_code == 303
+    assert admin_member_count(admin, display) == 2
+    add_member(server, name, extra)
+    assert admin_member_count(admin, display) == 3
+    assert extra.post("/g/%s/leave" % name).status_code == 303
+    assert admin_member_count(admin, display) == 2
+    add_member(server, name, extra)
+    assert owner.post("/g/%s/members/%s/ban" % (name, extra.name)).status_code == 303
+    assert admin_member_count(admin, display) == 2                 # banned: no member
+    assert owner.post("/g/%s/members/%s/remove" % (name, asker.name)).status_code == 303
+    assert admin_member_count(admin, display) == 1
