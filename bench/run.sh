@@ -185,7 +185,10 @@ run() {
 	fi
 	errs=$(awk '/Non-2xx or 3xx/ { n += $NF } /Socket errors/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$out")
 	ROWS+=("| $name | ${rps:-?} | ${p50:-?} | ${p99:-?} | $errs |")
-	echo "bench: $name: ${rps:-?} req/s, p50 ${p50:-?}, p99 ${p99:-?}, errors $errs"
+	# the server's peak so far, so a jump in peak RSS names its row
+	local hwm
+	hwm=$(awk '/^VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$KRING_PID/status" 2>/dev/null || true)
+	echo "bench: $name: ${rps:-?} req/s, p50 ${p50:-?}, p99 ${p99:-?}, errors $errs (peak RSS so far ${hwm:-?})"
 	LAST_RPS=${rps:-0}
 }
 
