@@ -543,37 +543,34 @@ int store_account_search(struct store *s, struct arena *a, const char *q, int li
 	size_t chars = 0;
 	for (const char *p = q; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	if (db->drv != &db_pg && chars >= 3) {
-		char phrase[2 * 200 + 3];
+	bool trigram = db->drv != &db_pg && chars >= 3;
+	char arg[2 * 200 + 3];
+	if (trigram) {
 		size_t k = 0;
-		phrase[k++] = '"';
-		for (const char *p = q; *p && k < sizeof phrase - 3; p++) {
+		arg[k++] = '"';
+		for (const char *p = q; *p && k < sizeof arg - 3; p++) {
 			if (*p == '"')
-				phrase[k++] = '"';
-			phrase[k++] = *p;
+				arg[k++] = '"';
+			arg[k++] = *p;
 		}
-		phrase[k++] = '"';
-		phrase[k] = '\0';
-		struct db_stmt *st = db_query(db,
-		                              "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.id IN"
-		                              " (SELECT rowid FROM account_names WHERE account_names MATCH ?1)"
-		                              " AND a.suspended = 0 ORDER BY (a.username = ?2) DESC, a.username LIMIT ?3",
-		                              "ssi", phrase, q, (int64_t)limit);
-		if (!st)
-			return ERR_DB;
-		return account_rows(a, st, out, n);
+		arg[k++] = '"';
+		arg[k] = '\0';
+	} else {
+		/* Shorter (or PostgreSQL, whose pg_trgm index serves LIKE itself):
+		 * LIKE, with % and _ in the caller's text matching literally.
+		 * Letters outside ASCII fold as the database's LOWER() does: not
+		 * at all on SQLite, by the locale on PostgreSQL. */
+		store_like_pattern(q, arg, 200);
 	}
-	/* Shorter (or PostgreSQL, whose pg_trgm index serves LIKE itself):
-	 * LIKE, with % and _ in the caller's text matching literally.  Letters
-	 * outside ASCII fold as the database's LOWER() does: not at all on
-	 * SQLite, by the locale on PostgreSQL. */
-	char pat[200];
-	store_like_pattern(q, pat, sizeof pat);
-	struct db_stmt *st = db_query(db,
-	                              "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.suspended = 0 AND"
-	                              " (a.username LIKE ?1 ESCAPE '\\' OR LOWER(a.display_name) LIKE LOWER(?1) ESCAPE '\\')"
-	                              " ORDER BY (a.username = ?2) DESC, a.username LIMIT ?3",
-	                              "ssi", pat, q, (int64_t)limit);
+#define SEARCH_ORDER " ORDER BY (a.username = ?2) DESC, a.username LIMIT ?3"
+	struct db_stmt *st = db_query(
+		db,
+		trigram ? "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.id IN"
+		          " (SELECT rowid FROM account_names WHERE account_names MATCH ?1) AND a.suspended = 0" SEARCH_ORDER
+		        : "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.suspended = 0 AND (a.username LIKE ?1 ESCAPE '\\'"
+		          " OR LOWER(a.display_name) LIKE LOWER(?1) ESCAPE '\\')" SEARCH_ORDER,
+		"ssi", arg, q, (int64_t)limit);
+#undef SEARCH_ORDER
 	if (!st)
 		return ERR_DB;
 	return account_rows(a, st, out, n);
