@@ -1375,6 +1375,7 @@ static bool digit_at(const struct ctx *c, size_t i);
 static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, size_t *ws);
 static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, size_t *we);
 static bool in_list(const char *w, const char *const *v);
+static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v);
 static size_t tok_first_at(const struct ctx *c, size_t off);
 
 /* Length of a house number at p ("12", "5a", "45-2", "3 B"), 0 if none. */
@@ -2046,13 +2047,7 @@ static bool lower_name_after_title(const struct ctx *c, const struct tok *title,
 	size_t len = n->e - n->s;
 	static const char *const personal[] = {"mevrouw", "meneer", "mevr", "mw", "dhr", "opa", "oma",
 		"tante", "oom", "ome", "zuster", "broeder", "juffrouw", "beppe", "pake", NULL};
-	char tw[16];
-	size_t tl = title->e - title->s;
-	if (tl >= sizeof tw)
-		return false;
-	lower_utf8(c->t + title->s, tl, tw);
-	tw[tl] = '\0';
-	if (!in_list(tw, personal))
+	if (!tok_in(c, title, personal))
 		return false;
 	if (n->cap || len < 3 || len >= sizeof w || n->sent != title->sent ||
 	    (n->flags & (W_MED | W_TITLE | W_FAMILY | W_ROLE | W_DEPT | W_NONAME | W_ORG | W_POSS)))
@@ -2703,13 +2698,10 @@ static size_t figurative_age(struct ctx *c, size_t n, size_t s, size_t e)
 	if (person_near(c, n, s))
 		return we;
 	size_t sent = sentence_of(c, s);
-	for (size_t i = tok_first_at(c, c->sent_at[sent]); i < c->ntok && c->tok[i].sent == sent; i++) {
-		const struct tok *k = &c->tok[i];
-		size_t l = k->e - k->s;
-		if ((l == 3 && !strncasecmp(c->t + k->s, "hij", 3)) || (l == 2 && !strncasecmp(c->t + k->s, "ze", 2)) ||
-		    (l == 3 && !strncasecmp(c->t + k->s, "zij", 3)))
+	static const char *const pron[] = {"hij", "ze", "zij", NULL};
+	for (size_t i = tok_first_at(c, c->sent_at[sent]); i < c->ntok && c->tok[i].sent == sent; i++)
+		if (tok_in(c, &c->tok[i], pron))
 			return we;
-	}
 	for (size_t f = 0; f < n; f++)
 		if (c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF &&
 		    sentence_of(c, c->out->v[f].start) == sent)
