@@ -65,14 +65,14 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	jw_kbool(j, "group", false);
 	jw_ktime(j, "created_at", acc->created_at);
 	jw_kstr(j, "note", acc->bio[0] ? abs_html(x, core_render_text(x->c, x->a, acc->bio)) : "");
-	const char *url = remote ? origin : arena_printf(x->a, "%s/@%s", x->base, acc->username);
+	const char *url = remote ? origin : arena_cat(x->a, x->base, "/@", acc->username, NULL);
 	jw_kstr(j, "url", url);
 	/* uri: the ActivityPub id (Mastodon's), the page is url. */
-	jw_kstr(j, "uri", remote ? origin : arena_printf(x->a, "%s/users/%s", x->base, acc->username));
-	const char *av = arena_printf(x->a, "%s/avatar/%s.svg", x->base, acc->username);
+	jw_kstr(j, "uri", remote ? origin : arena_cat(x->a, x->base, "/users/", acc->username, NULL));
+	const char *av = arena_cat(x->a, x->base, "/avatar/", acc->username, ".svg", NULL);
 	jw_kstr(j, "avatar", av);
 	jw_kstr(j, "avatar_static", av);
-	const char *hd = arena_printf(x->a, "%s/static/icon.svg", x->base);
+	const char *hd = arena_cat(x->a, x->base, "/static/icon.svg", NULL);
 	jw_kstr(j, "header", hd);
 	jw_kstr(j, "header_static", hd);
 	if (!acc->has_counts)
@@ -132,7 +132,7 @@ void ent_group(struct actx *x, struct jw *j, struct group *g)
 	const char *url = arena_printf(x->a, "%s/g/%s", x->base, g->name);
 	jw_kstr(j, "url", url);
 	jw_kstr(j, "uri", url);
-	const char *icon = arena_printf(x->a, "%s/static/icon.svg", x->base);
+	const char *icon = arena_cat(x->a, x->base, "/static/icon.svg", NULL);
 	jw_kstr(j, "avatar", icon);
 	jw_kstr(j, "avatar_static", icon);
 	jw_kstr(j, "header", icon);
@@ -243,7 +243,9 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 	jw_kstr(j, "spoiler_text", meta.spoiler_text);
 	jw_kstr(j, "visibility", vis_name(p->visibility));
 	jw_kstr(j, "language", meta.language[0] ? meta.language : "nl");
-	const char *url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id), *uri = url;
+	char idb[24];
+	u64_str(idb, p->id);
+	const char *url = arena_cat(x->a, x->base, "/posts/", idb, NULL), *uri = url;
 	/* A post received from another server: its address there; our own:
 	 * its ActivityPub id as uri (what other servers and a search by
 	 * address know it by), the page as url. */
@@ -252,8 +254,7 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 			uri = url;
 		url = uri;
 	} else if (p->author && p->author->username) {
-		uri = arena_printf(x->a, "%s/users/%s/statuses/%llu", x->base, p->author->username,
-		                   (unsigned long long)p->id);
+		uri = arena_cat(x->a, x->base, "/users/", p->author->username, "/statuses/", idb, NULL);
 	}
 	jw_kstr(j, "uri", uri);
 	jw_kstr(j, "url", url);
@@ -295,7 +296,7 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 		jw_kid(j, "id", e->mentions[i].id);
 		jw_kstr(j, "username", e->mentions[i].username);
 		jw_kstr(j, "acct", e->mentions[i].username);
-		jw_kstr(j, "url", arena_printf(x->a, "%s/@%s", x->base, e->mentions[i].username));
+		jw_kstr(j, "url", arena_cat(x->a, x->base, "/@", e->mentions[i].username, NULL));
 		jw_end(j);
 	}
 	jw_arr_end(j);
@@ -304,7 +305,7 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 	for (size_t i = 0; i < e->ntags; i++) {
 		jw_obj(j);
 		jw_kstr(j, "name", e->tags[i]);
-		jw_kstr(j, "url", arena_printf(x->a, "%s/tags/%s", x->base, e->tags[i]));
+		jw_kstr(j, "url", arena_cat(x->a, x->base, "/tags/", e->tags[i], NULL));
 		jw_end(j);
 	}
 	jw_arr_end(j);
@@ -332,7 +333,9 @@ void ent_status_open(struct actx *x, struct jw *j, struct post *p)
 		jw_kstr(j, "spoiler_text", "");
 		jw_kstr(j, "visibility", vis_name(p->visibility));
 		jw_kstr(j, "language", NULL);
-		const char *url = arena_printf(x->a, "%s/posts/%llu", x->base, (unsigned long long)p->id);
+		char idb[24];
+		u64_str(idb, p->id);
+		const char *url = arena_cat(x->a, x->base, "/posts/", idb, NULL);
 		jw_kstr(j, "uri", url);
 		jw_kstr(j, "url", url);
 		jw_kint(j, "replies_count", 0);

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -35,6 +36,47 @@ static void test_writer(void **state)
 	jw_end(&j);
 	assert_string_equal(b.ptr, "{\"id\":\"42\",\"none\":null,\"s\":\"a\\\"b\\u003c\\n\",\"null\":null,\"t\":true,"
 	                           "\"n\":-7,\"at\":\"2026-11-22T19:25:00.000Z\",\"e\":[],\"list\":[{},\"x\",1]}");
+	buf_release(&b);
+}
+
+/* Dates and times are written without strftime: the same text as
+ * strftime's for every day from 1970 to 9999 (leap days, centuries), and
+ * integers at their limits. */
+static void test_writer_dates_and_numbers(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT(BUF_NOLIMIT);
+	for (int64_t t = 1; t < INT64_C(253402300800); t += 86401) {
+		struct jw j;
+		buf_reset(&b);
+		jw_init(&j, &b);
+		jw_arr(&j);
+		jw_time(&j, t);
+		jw_date(&j, t);
+		jw_arr_end(&j);
+		time_t tt = (time_t)t;
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		char want[80];
+		strftime(want, sizeof want, "[\"%Y-%m-%dT%H:%M:%S.000Z\",\"%Y-%m-%d\"]", &tm);
+		if (strcmp(b.ptr, want)) {
+			print_error("t=%lld: %s, want %s\n", (long long)t, b.ptr, want);
+			fail();
+		}
+	}
+	struct jw j;
+	buf_reset(&b);
+	jw_init(&j, &b);
+	jw_arr(&j);
+	jw_int(&j, INT64_MIN);
+	jw_int(&j, INT64_MAX);
+	jw_int(&j, 0);
+	jw_id(&j, UINT64_MAX);
+	jw_time(&j, INT64_C(253402300799));
+	jw_date(&j, 0);
+	jw_arr_end(&j);
+	assert_string_equal(b.ptr, "[-9223372036854775808,9223372036854775807,0,\"18446744073709551615\","
+	                           "\"9999-12-31T23:59:59.000Z\",\"1970-01-01\"]");
 	buf_release(&b);
 }
 
@@ -79,6 +121,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_writer_dates_and_numbers),
 		cmocka_unit_test(test_route_scopes),
 	};
 	return cmocka_run_group_tests_name("api", tests, NULL, NULL);

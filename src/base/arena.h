@@ -20,6 +20,9 @@ void *arena_alloc(struct arena *a, size_t n);   /* 16-byte aligned, zeroed */
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The strings given, joined; the list ends with NULL.  No format to parse:
+ * for the hot paths that build addresses. */
+char *arena_cat(struct arena *a, ...) __attribute__((sentinel));
 /* A bigger copy of array p (used elements of size elem) when it is full:
  * doubles *cap.  For collecting rows of unknown count in an arena. */
 void *arena_grow(struct arena *a, void *p, size_t *cap, size_t used, size_t elem);

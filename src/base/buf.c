@@ -56,6 +56,12 @@ int buf_adds(struct buf *b, const char *s)
 
 int buf_addc(struct buf *b, char c)
 {
+	/* Room for c and the NUL, and within max: no call to grow. */
+	if (b->len + 2 <= b->cap && b->len < b->max) {
+		b->ptr[b->len++] = c;
+		b->ptr[b->len] = '\0';
+		return 0;
+	}
 	return buf_add(b, &c, 1);
 }
 

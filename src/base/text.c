@@ -110,13 +110,21 @@ int html_escape(struct buf *b, const char *s, size_t n)
 	return buf_add(b, s + start, n - start);
 }
 
+/* Bytes json_escape must replace: controls, the quote, the backslash, '<'. */
+static inline bool json_special(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c == '<';
+}
+
 int json_escape(struct buf *b, const char *s, size_t n)
 {
 	size_t start = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (!json_special(c))
+			continue;
 		char tmp[8];
-		const char *rep = NULL;
+		const char *rep;
 		switch (c) {
 		case '"': rep = "\\\""; break;
 		case '\\': rep = "\\\\"; break;
@@ -124,18 +132,15 @@ int json_escape(struct buf *b, const char *s, size_t n)
 		case '\r': rep = "\\r"; break;
 		case '\t': rep = "\\t"; break;
 		case '<': rep = "\\u003c"; break; /* safe inside <script> too */
-		default:
-			if (c < 0x20) {
-				static const char hex[] = "0123456789abcdef";
-				memcpy(tmp, "\\u00", 4);
-				tmp[4] = hex[c >> 4];
-				tmp[5] = hex[c & 15];
-				tmp[6] = '\0';
-				rep = tmp;
-			}
+		default: {
+			static const char hex[] = "0123456789abcdef";
+			memcpy(tmp, "\\u00", 4);
+			tmp[4] = hex[c >> 4];
+			tmp[5] = hex[c & 15];
+			tmp[6] = '\0';
+			rep = tmp;
 		}
-		if (!rep)
-			continue;
+		}
 		int rc = buf_add(b, s + start, i - start);
 		if (!rc)
 			rc = buf_adds(b, rep);
@@ -203,6 +208,20 @@ bool str_eq_ct(const char *a, const char *b)
 	for (size_t i = 0; i < la; i++)
 		d |= (unsigned char)(a[i] ^ b[i]);
 	return d == 0;
+}
+
+size_t u64_str(char *out, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+	return n;
 }
 
 bool parse_u64(const char *s, uint64_t *out)

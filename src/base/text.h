@@ -30,6 +30,9 @@ int url_encode(struct buf *b, const char *s, size_t n);
 
 /* Compare in constant time for equal lengths (tokens, CSRF). */
 bool str_eq_ct(const char *a, const char *b);
+/* Write v in decimal into out (at least 21 bytes), NUL-terminated; returns
+ * the number of digits. */
+size_t u64_str(char *out, uint64_t v);
 /* Parse a decimal uint64; whole string must be digits; false on overflow. */
 bool parse_u64(const char *s, uint64_t *out);
 /* Trim ASCII space in place from both ends, returning the start. */
