@@ -202,7 +202,11 @@ static const char *const titles[] = {
 	"mister", "madam", "sir", "mx", "bewoner", "bewoonster", "cliënt", "cliënte",
 	"patiënt", "patiënte", "client", "patient", "resident", "familie", "ome", "omi", "opi",
 	"beppe", "pake", "ibu", "bapak", "pak", "bu", "tanta", "nonna", "nonno", "baba", "mama",
-	"papa", "kraamvrouw", NULL};
+	"papa", "kraamvrouw",
+	/* wave 13: family words that lead a name in Frisian, Surinamese, Moluccan,
+	 * Flemish, Turkish, Polish and English ("omke Wytse", "bung Otis", "nona Wattimena") */
+	"omke", "muoike", "omoe", "opoe", "tantie", "nonkel", "nona", "bung", "teyze", "amca", "abla",
+	"babcia", "ciocia", "wujek", "auntie", "uncle", NULL};
 static const char *const prefixes[] = {
 	"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el",
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
@@ -237,6 +241,9 @@ static const char *const orgwords[] = {
 	"foundation", "street", "road", "zaal", "gebouw", "kerk", "moskee",
 	"verpleeghuis", "zorgcentrum", "woonzorgcentrum", NULL};
 static const char *const roles[] = {
+	/* wave 13: a team introducing itself ("Mirjam (EVV), Dennis (helpende)") */
+	"evv", "evv'er", "evver", "helpende", "stagiair", "stagiaire", "invalkracht", "zzp'er", "nachtwacht",
+	"bbl'er", "pb'er", "teamcoach", "woonbegeleider", "persoonlijk",
 	"collega", "collega's", "teamleider", "verpleegkundige", "begeleider",
 	"begeleidster", "spreker", "dagvoorzitter", "auteur", "schrijver",
 	"schrijfster", "minister", "staatssecretaris", "wethouder", "burgemeester",
@@ -295,7 +302,8 @@ static const char *const possessives[] = {
 	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
 static const char *const ikverbs[] = {
 	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
-	"take", "got", "zit", "voel", "word", "loop", "moet", NULL};
+	"take", "got", "zit", "voel", "word", "loop", "moet",
+	"meld", NULL}; /* wave 13: "Ik meld me ziek, buikgriep" */
 static const char *const streetheads[] = {
 	"laan", "plein", "kade", "singel", "dijk", "weg", "gracht", "straat", "hof", "park",
 	"markt", "dreef", "burgemeester", "generaal", "dokter", "prins", "prinses", "koningin",
@@ -332,6 +340,8 @@ static const char *const plabels[] = {
 	/* wave 11: "Dialysenr D-0881", "V-nummer …", "Kindnummer K-77812" (not a "zaaknummer": the town hall's too) */
 	"dialysenr", "dialysenummer", "kindnummer", "kindnr", "v-nummer", "vnummer",
 	"gza-nr", "gza-nummer", "gza",
+	/* wave 13: "zorgverzekeringsnr ZV 55123098", "(cl.nr. 77120)" */
+	"zorgverzekeringsnr", "verzekeringsnr", "cl", "clnr",
 	/* wave 10: "PID 00412987", "Kraamdossier KZ-0719", "Bewonersnummer BW-0387" */
 	"pid", "kraamdossier", "bewonersnummer", "bewonersnr", NULL};
 static const char *const rlabels[] = {
@@ -469,7 +479,8 @@ enum pat {
 	"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)[0-9]{2})(?![\\p{L}0-9])"
 
 static const char *const pat_src[P_NPAT] = {
-	[P_NUMBER] = "(?:\\+|\\([0-9]{1,4}\\)|[0-9])(?:[ ./-]{0,3}(?:\\([0-9]{1,4}\\)|[0-9])){6,18}(?![\\w@])",
+	/* separators: space . / - and the en dash a phone's autocorrect makes ("06 – 48 22") */
+	[P_NUMBER] = "(?:\\+|\\([0-9]{1,4}\\)|[0-9])(?:(?:[ ./-]|\xE2\x80\x93){0,3}(?:\\([0-9]{1,4}\\)|[0-9])){6,18}(?![\\w@])",
 	[P_POSTCODE] = "(?<![\\p{L}0-9])[1-9][0-9]{3}(?: ?[A-Z]{2}|[a-z]{2}|(?: [a-z]{2}(?= \\p{Lu}\\p{Ll})))(?![\\p{L}0-9])",
 	/* A label grammar: a head (who or what is numbered) with an optional
 	 * number word ("patiënt-ID", "WLZ-nummer", "verzekerde nr.", "Clientcode",
@@ -480,8 +491,8 @@ static const char *const pat_src[P_NPAT] = {
 		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
 		"|zorgverzekeraar|verzekeraar|ecd|zorgplan|opname|lab|pas|umcg|lumc|amc|vumc|mumc|umcu|olvg|radboudumc"
 		"|erasmusmc|zgt|mst|nwz|etz|hmc"
-		"|dialyse|kind|gza|v)"
-		"[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)"
+		"|dialyse|kind|gza|v|cl)"
+		"(?:[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)|\\s?#)"
 		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|pid|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg|kraam)?dossier"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
 		"|nummer\\s+van\\s+(?:de\\s+)?(?:patiënt|cliënt))"
@@ -722,8 +733,22 @@ static bool is_cap(const char *t, size_t i, size_t len)
 	unsigned char c = (unsigned char)t[i];
 	if (c >= 'A' && c <= 'Z')
 		return true;
-	return c == 0xC3 && i + 1 < len && (unsigned char)t[i + 1] >= 0x80 &&
-	       (unsigned char)t[i + 1] <= 0x9E;
+	if (i + 1 >= len)
+		return false;
+	unsigned char d = (unsigned char)t[i + 1];
+	if (c == 0xC3)
+		return d >= 0x80 && d <= 0x9E && d != 0x97; /* not the multiplication sign */
+	/* wave 13: Latin Extended-A capitals ("Şükrü", "Łukasz", "Žana"):
+	 * upper and lower case alternate, in three runs with an odd start */
+	if ((c == 0xC4 || c == 0xC5) && d >= 0x80 && d <= 0xBF) {
+		unsigned cp = ((unsigned)(c & 0x1F) << 6) | (d & 0x3F);
+		if (cp == 0x178)
+			return true; /* Ÿ */
+		if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+			return cp & 1;
+		return cp != 0x138 && cp != 0x149 && cp != 0x17F && !(cp & 1);
+	}
+	return c == 0xC8 && (d == 0x98 || d == 0x9A); /* Romanian Ș Ț */
 }
 
 static uint32_t lookup(const char *s, size_t n)
@@ -870,12 +895,18 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"centrale", "afspraak maken", "vragen?", "vragen over", "bel gerust", "hr", "p&o",
 	"recruit", "wervin", "locatie", "praktijk", "apotheek", "telefonisch spreekuur",
 	"belt u", "bel dan", "inloop", "call", "phone us", "questions", "ons", "onze", "wij", "we",
-	"telefoonnummer is", "algemene nummer", "telefoonnummer blijft", "nummer blijft", "nummers blijven", NULL};
+	"telefoonnummer is", "algemene nummer", "telefoonnummer blijft", "nummer blijft", "nummers blijven",
+	/* wave 13 */
+	"interesse", "gezocht", "storing", "dag en nacht", "24/7", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
 static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
 	"wij zoeken", "we zoeken",
 	"meer weten", "proefdraaien", "werken bij", "kom werken", "interesse", "vrijwilliger",
-	"aanmelden bij", NULL};
+	"aanmelden bij",
+	/* wave 13: an organisation's own mobile line ("Onze WhatsApp-lijn: 06 ...") */
+	"whatsapp-lijn", "whatsapplijn", "app-lijn", "appen naar", "app ons", "dienstdoende", "bij spoed",
+	"storing", "24/7", "dag en nacht", "we reageren", "wij reageren", "onze lijn", "belt u",
+	"appen met de", "receptie", "algemene nummer", NULL};
 
 /* "06-12345678 (coördinator)": a number labelled with a staff role */
 static bool role_after(const struct ctx *c, size_t e)
@@ -1054,7 +1085,10 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"servicedesk", "helpdesk", "zorgbemiddeling", "aanmeld", "team", "redactie", "nieuws",
 	"support", "welkom", "mail", "office", "bestuur", "vrijwillig", "agenda", "spreekuur",
 	"postbus", "algemeen", "balie", "afspraken", "service", "hallo", "vragen", "events",
-	"marketing", "stage", "jobs", "careers", "zorg", NULL};
+	"marketing", "stage", "jobs", "careers", "zorg",
+	/* wave 13 */
+	"storing", "alarm", "meldpunt", "melding", "clientenraad", "cliëntenraad", "ledenraad",
+	"ondernemingsraad", "mantelzorg", "vrijwilligers", "welzijn", NULL};
 
 static void scan_emails(struct ctx *c)
 {
@@ -1144,6 +1178,9 @@ static bool number_may_start(const char *t, size_t i, size_t len)
 		} else if ((ch == ' ' || ch == '.' || ch == '/' || ch == '-' || ch == '(' || ch == ')' ||
 		            (ch == '+' && p == i)) && ++gap <= 5) {
 			continue;
+		} else if ((unsigned char)ch == 0xE2 && p + 2 < len && (unsigned char)t[p + 1] == 0x80 &&
+		           (unsigned char)t[p + 2] == 0x93 && ++gap <= 5) {
+			p += 2; /* an en dash, as P_NUMBER allows */
 		} else {
 			return false;
 		}
@@ -1368,6 +1405,8 @@ static const char *const venue_ctx[] = {"locatie", "adres:", "bezoekadres", "pos
 	"verzamel", "vertrek", "start", "opent", "opening", "geopend", "gezondheidscentrum",
 	"zorgcentrum", "nieuwe vestiging",
 	"ons nieuwe", "onze locatie", "welkom", "where:", "venue", "ziekenhuis", "restaurant",
+	/* wave 13: "Het nieuwe adres is Stationsplein 8", "verhuist ons klantcontactcentrum" */
+	"het nieuwe adres is", "ons nieuwe adres", "ons adres", "verhuist ons", "verhuizen we", "klantcontact",
 	"museum", "theater", "sporthal", "school", "stichting", "postbus", NULL};
 
 static bool joined(const struct ctx *c, size_t k);
@@ -1377,6 +1416,7 @@ static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, s
 static bool in_list(const char *w, const char *const *v);
 static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v);
 static size_t tok_first_at(const struct ctx *c, size_t off);
+static void sort_findings(struct scan_result *r);
 
 /* Length of a house number at p ("12", "5a", "45-2", "3 B"), 0 if none. */
 static size_t house_number(const struct ctx *c, size_t p)
@@ -1434,6 +1474,10 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 			break;
 		}
 	}
+	/* wave 13: "-ering" makes a noun of a verb ("Aflevering 3",
+	 * "Mantelzorgwaardering 2025", "Vergadering"), never a ring road */
+	if (n > 5 && memcmp(low + n - 5, "ering", 5) == 0)
+		return false;
 	for (const char *const *p = suf; *p; p++) {
 		size_t m = strlen(*p);
 		if (n > m && memcmp(low + n - m, *p, m) == 0)
@@ -1583,9 +1627,13 @@ static void scan_streets(struct ctx *c)
 			bool venue = window_has(c, back(start, 100), start, venue_ctx);
 			/* "Lies is verhuisd naar ...", "Mevrouw Bos woont naast het wijkcentrum": a person
 			 * in the sentence makes it hers, whatever venue word is near */
+			/* (a first name after "bel" or "mail" is the contact, wave 13) */
+			static const char *const call[] = {"bel", "bellen", "mail", "mailen", "app", "appen", "vraag",
+				"contact", NULL};
 			for (size_t q = i; venue && q-- > 0 && c->tok[q].sent == k->sent;)
 				if ((c->tok[q].flags & (W_TITLE | W_FAMILY)) ||
-				    (c->tok[q].cap && (c->tok[q].flags & W_FIRST) && !(c->tok[q].flags & (W_AMBIG | W_ROLE))))
+				    (c->tok[q].cap && (c->tok[q].flags & W_FIRST) && !(c->tok[q].flags & (W_AMBIG | W_ROLE)) &&
+				     !(q > 0 && tok_in(c, &c->tok[q - 1], call))))
 					venue = false;
 			add_finding(c, SCAN_ADDRESS, start, e + 1 + hn, venue ? 0.4 : 0.75);
 		} else if (i >= 2 && c->tok[i - 1].cap && k->e - k->s <= 9 && joined(c, i - 1)) {
@@ -1892,10 +1940,61 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/*
+ * wave 13: a care note's heading, then a name: "Late dienst: Pieter heeft
+ * weer een wond", "Dienst 7-15: Sanne op k4", "Update van de kinderarts:
+ * Mila heeft coeliakie".  The name is the client the note is about, not a
+ * member of staff: the heading is a shift, or the name opens a clause.
+ */
+static bool note_subject(const struct ctx *c, size_t i, size_t last)
+{
+	const struct tok *k = &c->tok[i];
+	if (i == 0 || c->tok[i - 1].sent != k->sent || !memchr(c->t + c->tok[i - 1].e, ':', k->s - c->tok[i - 1].e))
+		return false;
+	static const char *const shift[] = {"dienst", "nachtdienst", "avonddienst", "dagdienst", "ochtenddienst",
+		"vroege", "late", "overdracht", "rapportage", "shiftnote", "shift", "handover", "nachtrapport",
+		"dagrapport", "update", "verslag", NULL};
+	for (size_t b = i; b-- > 0 && c->tok[b].sent == k->sent;)
+		if (tok_in(c, &c->tok[b], shift))
+			return true;
+	static const char *const verbs[] = {"heeft", "had", "ligt", "lag", "krijgt", "kreeg", "mag", "moet",
+		"zit", "zat", "voelt", "voelde", "slaapt", "sliep", "eet", "at", "valt", "viel", "kan", "kon", NULL};
+	return last + 1 < c->ntok && c->tok[last + 1].sent == k->sent && tok_in(c, &c->tok[last + 1], verbs);
+}
+
 /* Staff and public figures: a role before the name, or a greeting that signs the post. */
 static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
+	if (note_subject(c, i, last))
+		return false;
+	/* wave 13: a contact for a notice: "Opgeven bij Ria", "Kaartjes bij Marco" */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s == 3 &&
+	    memcmp(c->t + c->tok[i - 1].s, "bij", 3) == 0 && c->tok[i - 2].sent == k->sent) {
+		static const char *const asks[] = {"opgeven", "aanmelden", "kaartjes", "kaarten", "info", "informatie",
+			"inschrijven", "vragen", "opgave", "aanmelding", "aanmeldingen", "reserveren", "bestellen",
+			"intekenen", "inleveren", "melden", "afmelden", "loten", "tickets", NULL};
+		if (tok_in(c, &c->tok[i - 2], asks))
+			return true;
+	}
+	/* wave 13: "ze heet Lotte", "Ik ben Joris, ... geestelijk verzorger": a
+	 * person introduced with a role in the same sentence */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent) {
+		static const char *const intro_v[] = {"heet", "ben", NULL};
+		static const char *const intro_s[] = {"ik", "ze", "zij", "hij", NULL};
+		if (tok_in(c, &c->tok[i - 1], intro_v) && tok_in(c, &c->tok[i - 2], intro_s)) {
+			size_t from = tok_first_at(c, c->sent_at[k->sent]);
+			for (size_t d = from; d < c->ntok && c->tok[d].sent == k->sent; d++) {
+				const struct tok *t = &c->tok[d];
+				/* not a word inside an address ("marjolein.vrijwilliger@hotmail.com") */
+				bool in_addr = (t->s > 0 && (c->t[t->s - 1] == '.' || c->t[t->s - 1] == '@')) ||
+				               (t->e < c->len && (c->t[t->e] == '@' || (c->t[t->e] == '.' && t->e + 1 < c->len &&
+				                                                         is_letter_byte(c->t, t->e + 1, c->len))));
+				if (d != i && !in_addr && role_like(c, t))
+					return true;
+			}
+		}
+	}
 	if (i > 0 && role_like(c, &c->tok[i - 1]) && c->tok[i - 1].sent == k->sent)
 		return true;
 	/* "hoogleraar ouderengeneeskunde Cees Hertogh", "specialist ouderenzorg Anna" */
@@ -2040,29 +2139,57 @@ static const char *const after_title[] = {"is", "was", "heeft", "had", "zegt", "
 	"net", "pas", "zeker", "misschien", "vindt", "houdt", "hield", "kent", "kende", "noemt",
 	"the", "and", "has", "was", "had", "will", "says", NULL};
 
-static bool lower_name_after_title(const struct ctx *c, const struct tok *title, size_t j)
+/* Ordinary writing again after a lower-case name: punctuation, or a word like "is". */
+static bool plain_after(const struct ctx *c, size_t e)
+{
+	char w[32];
+	size_t p = e;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	if (p >= c->len || strchr(".,!?;:)", c->t[p]))
+		return true;
+	return word_after(c, e, w, sizeof w, NULL) && in_list(w, after_title);
+}
+
+/* "mevrouw ramdin is weer thuis", "tanta ilse doelwijt krijgt ...": a
+ * name in lower case after a personal title; its last token in *last. */
+static bool lower_name_after_title(const struct ctx *c, const struct tok *title, size_t j, size_t *last)
 {
 	const struct tok *n = &c->tok[j];
 	char w[32];
 	size_t len = n->e - n->s;
 	static const char *const personal[] = {"mevrouw", "meneer", "mevr", "mw", "dhr", "opa", "oma",
-		"tante", "oom", "ome", "zuster", "broeder", "juffrouw", "beppe", "pake", NULL};
+		"tante", "oom", "ome", "zuster", "broeder", "juffrouw", "beppe", "pake",
+		/* wave 13 */
+		"tanta", "omke", "muoike", "tantie", "nonkel", "nona", "bung", "opoe", "omoe", NULL};
+	*last = j;
 	if (!tok_in(c, title, personal))
 		return false;
 	if (n->cap || len < 3 || len >= sizeof w || n->sent != title->sent ||
 	    (n->flags & (W_MED | W_TITLE | W_FAMILY | W_ROLE | W_DEPT | W_NONAME | W_ORG | W_POSS)))
+		return false;
+	/* wave 13: an everyday word is no name ("bij oma geweest") unless a name list has it */
+	if ((n->flags & W_LEX) && !(n->flags & (W_FIRST | W_SUR)))
 		return false;
 	lower_utf8(c->t + n->s, len, w);
 	w[len] = '\0';
 	if (in_list(w, after_title))
 		return false;
 	/* what follows must be ordinary writing again: a verb, a word like "is", or punctuation */
-	size_t p = n->e;
-	while (p < c->len && c->t[p] == ' ')
-		p++;
-	if (p >= c->len || strchr(".,!?;:)", c->t[p]))
+	if (plain_after(c, n->e))
 		return true;
-	return word_after(c, n->e, w, sizeof w, NULL) && in_list(w, after_title);
+	/* wave 13: a first name from the list, then a lower-case surname that is
+	 * no word ("tanta ilse doelwijt krijgt") */
+	if ((n->flags & W_FIRST) && j + 1 < c->ntok && joined(c, j)) {
+		const struct tok *m = &c->tok[j + 1];
+		if (!m->cap && m->sent == n->sent && m->e - m->s >= 3 &&
+		    !(m->flags & (W_LEX | W_MED | W_TITLE | W_FAMILY | W_ROLE | W_DEPT | W_NONAME | W_ORG | W_POSS)) &&
+		    plain_after(c, m->e)) {
+			*last = j + 1;
+			return true;
+		}
+	}
+	return false;
 }
 
 static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf, size_t *core)
@@ -2105,17 +2232,18 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 				r = j;
 		}
 		/* "mevrouw de wit": a lower-case surname with its prefix */
+		size_t lo;
 		if (r == NONE && j == i + 1 && (c->tok[j].flags & W_PREFIX) && !c->tok[j].cap && j + 1 < c->ntok &&
-		    joined(c, j) && !(c->tok[j + 1].flags & W_PREFIX) && lower_name_after_title(c, k, j + 1)) {
+		    joined(c, j) && !(c->tok[j + 1].flags & W_PREFIX) && lower_name_after_title(c, k, j + 1, &lo)) {
 			*core = j + 1;
 			*conf = 0.7;
-			return j + 1;
+			return lo;
 		}
-		if (r == NONE && j == i + 1 && lower_name_after_title(c, k, j)) {
+		if (r == NONE && j == i + 1 && lower_name_after_title(c, k, j, &lo)) {
 			/* "mevrouw ramdin is weer thuis": written in lower case */
 			*core = j;
 			*conf = 0.7;
-			return j;
+			return lo;
 		}
 		if (r == NONE) {
 			/* wave 11: "mevrouw R.", "Mw. v.d. B.", "Bewoner P.K.": initials
@@ -2260,7 +2388,13 @@ static void scan_names(struct ctx *c)
 		size_t last = name_at(c, i, &start, &conf, &core);
 		if (last == NONE)
 			continue;
-		bool staff = staff_context(c, core, last) && !((k->flags & W_TITLE) && !(k->flags & W_ROLE));
+		/* a title makes a client ("mevrouw Jansen"), unless a role is named
+		 * right after the name (wave 13: "is mevrouw R. Aydın onze nieuwe bestuurder") */
+		bool titled = (k->flags & W_TITLE) && !(k->flags & W_ROLE);
+		if (titled)
+			for (size_t d = last + 1; d < c->ntok && d <= last + 4 && joined(c, d - 1) && titled; d++)
+				titled = !role_like(c, &c->tok[d]);
+		bool staff = staff_context(c, core, last) && !titled;
 		/* "Groetjes, Sanne en Kim": a name listed after a staff name is staff too */
 		if (!staff && prev_staff && prev_last != NONE && i >= prev_last + 1 && i - prev_last <= 2 &&
 		    c->tok[i].sent == c->tok[prev_last].sent)
@@ -2391,6 +2525,17 @@ static void scan_dates(struct ctx *c)
 	while (next_match(c, P_DATE, &off, &s, &e)) {
 		if (s > 0 && c->t[s - 1] >= '0' && c->t[s - 1] <= '9')
 			continue;
+		/* wave 13: a year before 1900 is history ("Florence Nightingale (12 mei 1820)") */
+		{
+			size_t y = e;
+			while (y < c->len && c->t[y] == ' ' && y - e < 2)
+				y++;
+			if (y == e) /* the year inside the match ("1-2-1850") */
+				y = e >= 4 ? e - 4 : e;
+			if (y + 4 <= c->len && c->t[y] == '1' && c->t[y + 1] >= '0' && c->t[y + 1] <= '8' && digit_at(c, y + 2) &&
+			    digit_at(c, y + 3) && !digit_at(c, y + 4) && (y == 0 || !digit_at(c, y - 1)))
+				continue;
+		}
 		if (window_has(c, clause_start(c, s, 40), s, birth_before) || birth_sign_before(c, s)) {
 			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.9);
 			continue;
@@ -2588,7 +2733,59 @@ static const char *const age_advs[] = {"vandaag", "morgen", "gisteren", "bijna",
 	"vorige", "volgende", "week", "deze", "nog", "inmiddels", "sinds", "just", "today",
 	/* wave 12: "Pa wordt volgende maand 91", "Hij werd maar 23" */
 	"maand", "volgend", "jaar", "dit", "straks", "binnenkort", "maar", "ook", "ruim", "ongeveer", "alweer",
-	"toch", "echt", "officieel", NULL};
+	"toch", "echt", "officieel",
+	/* wave 13: "Kevin wordt over twee weken 18" */
+	"over", "weken", "dagen", "twee", "drie", "paar", NULL};
+/* wave 13: words that speak of everyone born then, not of one person:
+ * "mensen geboren in 1960 of eerder", "kinderen geboren na 2015" */
+static const char *const birth_groups[] = {"mensen", "iedereen", "personen", "kinderen", "ouderen",
+	"jongeren", "allen", "inwoners", "mannen", "vrouwen", "senioren", "volwassenen", "baby's", NULL};
+static const char *const approx_words[] = {"bijna", "ruim", "pas", "net", "ca", "circa", "ongeveer", "al", NULL};
+
+/* "geboren in 1960 of eerder", "... en later": a range, not a person's year */
+static bool year_range_after(const struct ctx *c, size_t e)
+{
+	char a[8], b[12];
+	size_t ae;
+	if (!word_after(c, e, a, sizeof a, &ae))
+		return false;
+	if (strcmp(a, "of") && strcmp(a, "en") && strcmp(a, "tot") && strcmp(a, "t"))
+		return false;
+	/* "tussen 1940 en 1950", "1945 tot 1950", "1950 t/m 1955" */
+	size_t p = ae;
+	while (p < c->len && (c->t[p] == ' ' || c->t[p] == '/' || c->t[p] == 'm'))
+		p++;
+	if (digit_at(c, p) || (p < c->len && c->t[p] == '\''))
+		return true;
+	return word_after(c, ae, b, sizeof b, NULL) &&
+	       (strcmp(b, "eerder") == 0 || strcmp(b, "later") == 0 || strcmp(b, "ouder") == 0 ||
+	        strcmp(b, "jonger") == 0 || strcmp(b, "daarvoor") == 0 || strcmp(b, "daarna") == 0);
+}
+
+/* Up to `max` words back from off in the same sentence, is one of them w
+ * (lower case)?  Its start in *at; the word before it in prev. */
+static bool word_back_within(const struct ctx *c, size_t off, const char *w, int max, size_t *at, char *prev,
+                             size_t cap)
+{
+	char x[24];
+	size_t ws = off;
+	for (int k = 0; k < max; k++) {
+		size_t p = ws;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		if (p > 0 && strchr(".!?;:\n", c->t[p - 1]))
+			return false;
+		if (!word_before(c, ws, x, sizeof x, &ws))
+			return false;
+		if (!strcmp(x, w)) {
+			*at = ws;
+			if (!word_before(c, ws, prev, cap, NULL))
+				prev[0] = '\0';
+			return true;
+		}
+	}
+	return false;
+}
 /* "... is 5 jaar geleden", "zijn 50 jaar getrouwd": the number is not an age */
 static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "ervaring", "later",
 	"eerder", "werkzaam", "samen", "in", "bij", "na", "voor", "uur", "minuten", "keer", "dagen",
@@ -2759,8 +2956,13 @@ static void scan_ages(struct ctx *c)
 			size_t ws2 = ws;
 			if (wn && strcmp(w, "in") == 0)
 				wn = word_before(c, ws, w, sizeof w, &ws2);
-			/* "Geboren in 1950? Dan ..." speaks to every reader born then */
-			bool question = e < c->len && c->t[e] == '?';
+			/* "Geboren in 1950? Dan ..." speaks to every reader born then, as
+			 * "mensen geboren in 1960 of eerder" to everyone (wave 13) */
+			bool question = (e < c->len && c->t[e] == '?') || year_range_after(c, e);
+			if (!question && wn && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0)) {
+				char gw[24];
+				question = word_before(c, ws2, gw, sizeof gw, NULL) && in_list(gw, birth_groups);
+			}
 			/* "Mevrouw Lubbers is van 1934": a person who "is van" a year */
 			if (wn && !question && strcmp(w, "van") == 0 && (nd == 4 || apos)) { /* "is van '38" */
 				char w0[16];
@@ -2776,6 +2978,16 @@ static void scan_ages(struct ctx *c)
 			            (apos || person_near(c, n, j))))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
+			}
+			/* wave 13: "geboren in de hongerwinter van '44": born a few words back */
+			{
+				size_t gat;
+				char gw[24];
+				if (!question && word_back_within(c, from, "geboren", 6, &gat, gw, sizeof gw) &&
+				    !in_list(gw, birth_groups)) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
+					continue;
+				}
 			}
 			size_t we;
 			if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "geboren") == 0) {
@@ -2886,6 +3098,35 @@ static void scan_ages(struct ctx *c)
 				}
 			}
 		}
+		/* wave 13: "een jaar of 15" with a person */
+		{
+			char a1[8], a2[8], a3[8];
+			size_t s1, s2, s3;
+			if (word_before(c, j, a1, sizeof a1, &s1) && !strcmp(a1, "of") &&
+			    word_before(c, s1, a2, sizeof a2, &s2) && !strcmp(a2, "jaar") &&
+			    word_before(c, s2, a3, sizeof a3, &s3) && !strcmp(a3, "een") && person_near(c, n, j)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, s3, e, 0.7);
+				continue;
+			}
+		}
+		/* wave 13: "die zaterdag 80 wordt.", "die op 12 april 100 werd!" */
+		{
+			size_t wv;
+			char a1[16];
+			if (word_after(c, e, w2, sizeof w2, &wv) && (strcmp(w2, "wordt") == 0 || strcmp(w2, "werd") == 0)) {
+				size_t q = wv;
+				while (q < c->len && c->t[q] == ' ')
+					q++;
+				bool tail = q >= c->len || strchr(".!,?;)\n", c->t[q]);
+				bool lead = word_before(c, j, a1, sizeof a1, NULL) &&
+				            !(strcmp(a1, "om") == 0 || strcmp(a1, "tot") == 0 || strcmp(a1, "na") == 0 ||
+				              strcmp(a1, "voor") == 0 || strcmp(a1, "van") == 0 || strcmp(a1, "fase") == 0);
+				if (tail && lead && person_near(c, n, j)) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, wv, 0.7);
+					continue;
+				}
+			}
+		}
 		size_t end = e;
 		bool jaar = false;
 		if (word_after(c, e, w2, sizeof w2, &we)) {
@@ -2919,6 +3160,18 @@ static void scan_ages(struct ctx *c)
 			size_t p = j;
 			while (p > 0 && c->t[p - 1] == ' ')
 				p--;
+			/* wave 13: "Lieke (bijna 5)", "opa (ruim 90)" */
+			{
+				char aw[12];
+				size_t as;
+				if (word_before(c, j, aw, sizeof aw, &as) && in_list(aw, approx_words)) {
+					size_t p2 = as;
+					while (p2 > 0 && c->t[p2 - 1] == ' ')
+						p2--;
+					if (p2 > 0 && c->t[p2 - 1] == '(')
+						p = p2;
+				}
+			}
 			/* "Ahmad (16, amv)": the age first in the brackets (wave 11) */
 			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len &&
 			             (c->t[end] == ')' || (c->t[end] == ',' && !digit_at(c, end + 1) && !digit_at(c, end + 2)));
@@ -2944,6 +3197,11 @@ static void scan_ages(struct ctx *c)
 			}
 			if ((paren || comma) && name_ends_before(c, n, p - 1 + 1)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+				continue;
+			}
+			/* wave 13: a handover's list, "dhr. Lubbers ingekomen, 87 jaar, Alzheimer" */
+			if (comma && jaar && end < c->len && strchr(",.;", c->t[end]) && person_near(c, n, j)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 				continue;
 			}
 		}
@@ -3383,6 +3641,44 @@ static void scan_age_words(struct ctx *c)
 		}
 		if (v == 1) /* "is een ...": the article */
 			continue;
+		/* wave 13: "is ergens in de tachtig", "begin negentig": a decade of a person */
+		if (v >= 20 && v % 10 == 0 && len > 3 && strcmp(w + len - 3, "tig") == 0) {
+			char a1[8], a2[8];
+			size_t s1, s2;
+			size_t l1 = word_before(c, k->s, a1, sizeof a1, &s1);
+			size_t from = 0;
+			if (l1 && !strcmp(a1, "de") && word_before(c, s1, a2, sizeof a2, &s2) && !strcmp(a2, "in"))
+				from = s2;
+			else if (l1 && (!strcmp(a1, "begin") || !strcmp(a1, "eind") || !strcmp(a1, "midden")))
+				from = s1;
+			if (from && (k->e >= c->len || !is_letter_byte(c->t, k->e, c->len)) && person_near(c, n, k->s)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, from, k->e, 0.65);
+				continue;
+			}
+		}
+		/* wave 13: "een jaar of vijftien" with a person */
+		{
+			char a1[8], a2[8], a3[8];
+			size_t s1, s2, s3;
+			if (word_before(c, k->s, a1, sizeof a1, &s1) && !strcmp(a1, "of") &&
+			    word_before(c, s1, a2, sizeof a2, &s2) && !strcmp(a2, "jaar") &&
+			    word_before(c, s2, a3, sizeof a3, &s3) && !strcmp(a3, "een") && person_near(c, n, k->s)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, s3, k->e, 0.7);
+				continue;
+			}
+		}
+		/* wave 13: a handover's list, "dhr. Lubbers ingekomen, zevenentachtig jaar, Alzheimer" */
+		{
+			size_t p = k->s, je;
+			while (p > 0 && c->t[p - 1] == ' ')
+				p--;
+			if (p > 0 && c->t[p - 1] == ',' && word_after(c, k->e, w2, sizeof w2, &je) &&
+			    (strcmp(w2, "jaar") == 0 || strcmp(w2, "jr") == 0) && je < c->len && strchr(",.;", c->t[je]) &&
+			    person_near(c, n, k->s)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, je, 0.7);
+				continue;
+			}
+		}
 		{
 			size_t fe = figurative_age(c, n, k->s, k->e);
 			if (fe) {
@@ -3498,6 +3794,15 @@ static void scan_mixed_phones(struct ctx *c)
 /* "Dhr. Wolters ligt op K12": a ward and room code, with a person in the sentence */
 /* "O6-24 81 90 33": a letter O for the first 0, written to get past a
  * harvester; the other nine digits as in a Dutch number */
+/* A digit, or a letter O written for a zero inside a number ("O6-2O 31 77 45") */
+static bool o_digit(const struct ctx *c, size_t p)
+{
+	if (digit_at(c, p))
+		return true;
+	return p < c->len && (c->t[p] == 'O' || c->t[p] == 'o') && p > 0 && digit_at(c, p - 1) &&
+	       (p + 1 >= c->len || !is_letter_byte(c->t, p + 1, c->len));
+}
+
 static void scan_letter_o_phones(struct ctx *c)
 {
 	for (size_t i = 0; i < c->ntok; i++) {
@@ -3506,9 +3811,9 @@ static void scan_letter_o_phones(struct ctx *c)
 		    c->t[k->e] == '0')
 			continue;
 		size_t p = k->e, nd = 0, end = p;
-		while (p < c->len && nd <= 9 && (digit_at(c, p) || ((c->t[p] == ' ' || c->t[p] == '-' || c->t[p] == '.') &&
-		                                                    p + 1 < c->len && digit_at(c, p + 1)))) {
-			if (digit_at(c, p)) {
+		while (p < c->len && nd <= 9 && (o_digit(c, p) || ((c->t[p] == ' ' || c->t[p] == '-' || c->t[p] == '.') &&
+		                                                   p + 1 < c->len && digit_at(c, p + 1)))) {
+			if (o_digit(c, p)) {
 				nd++;
 				end = p + 1;
 			}
@@ -3523,11 +3828,12 @@ static void scan_ward_codes(struct ctx *c)
 {
 	size_t n = c->out->n;
 	char w[16];
-	for (size_t i = 1; i < c->ntok; i++) {
+	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		/* "K12", "K-14", "K.214" */
 		size_t d = k->e + ((k->e < c->len && (c->t[k->e] == '-' || c->t[k->e] == '.')) ? 1 : 0);
-		if (!k->single || !k->cap || !digit_at(c, d))
+		/* wave 13: a lower-case "k" too ("Sanne op k4": kamer 4) */
+		if (!k->single || !(k->cap || c->t[k->s] == 'k') || !digit_at(c, d))
 			continue;
 		size_t e = d;
 		while (digit_at(c, e))
@@ -3544,11 +3850,25 @@ static void scan_ward_codes(struct ctx *c)
 		if (nd > 3 || (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) ||
 		                                     ((c->t[e] == '.' || c->t[e] == ',' || c->t[e] == '-') && digit_at(c, e + 1)))))
 			continue;
-		if (!word_before(c, k->s, w, sizeof w, NULL) ||
-		    !(strcmp(w, "op") == 0 || strcmp(w, "naar") == 0 || strcmp(w, "van") == 0 || strcmp(w, "afdeling") == 0))
-			continue;
-		if (person_near(c, n, k->s))
-			add_finding(c, SCAN_ROOM, k->s, e, 0.7);
+		size_t ws = 0, s0 = k->s;
+		bool where = word_before(c, k->s, w, sizeof w, &ws) &&
+		             (strcmp(w, "op") == 0 || strcmp(w, "naar") == 0 || strcmp(w, "van") == 0 ||
+		              strcmp(w, "afdeling") == 0 || strcmp(w, "afd") == 0);
+		/* wave 13: after a ward's name ("afd. Zonnehof k12"), or with the
+		 * person in brackets right after it ("K8 (dhr. Meijer) had ...") */
+		if (!where && ws > 0 && i > 1 && c->tok[i - 1].cap && c->tok[i - 1].s == ws &&
+		    word_before(c, ws, w, sizeof w, NULL) && (strcmp(w, "afdeling") == 0 || strcmp(w, "afd") == 0)) {
+			where = true;
+			s0 = ws;
+		}
+		if (!where) {
+			size_t q = e;
+			while (q < c->len && c->t[q] == ' ')
+				q++;
+			where = q < c->len && c->t[q] == '(' && q - e <= 1;
+		}
+		if (where && person_near(c, n, k->s))
+			add_finding(c, SCAN_ROOM, s0, e, 0.7);
 	}
 	/* "terug naar Eik 2.11", "op De Berk 3": a wing named after a tree or a
 	 * flower, as homes name them, with a room number after op/naar/van */
@@ -4015,6 +4335,28 @@ struct sentinfo {
 
 static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart);
 
+/*
+ * wave 13: a person in hospital: "ligt (sinds zaterdag) in het ziekenhuis",
+ * "is opgenomen in het hospice", "belandde op de IC".  From a lying or
+ * admitting verb at i to the place within six words; the place's token, or
+ * NONE.  ("werkt in het ziekenhuis" is no such verb.)
+ */
+static size_t admitted(const struct ctx *c, size_t i)
+{
+	static const char *const verbs[] = {"ligt", "lag", "liggen", "lagen", "opgenomen", "beland", "belandde",
+		"belandt", "overgeplaatst", "ligt", NULL};
+	static const char *const places[] = {"ziekenhuis", "hospice", "ic", "intensive", "revalidatiecentrum",
+		"kliniek", "psychiatrie", "ggz", "seh", "spoedeisende", "ziekenhuisbed", "umc", "isolatie",
+		"crisisopvang", "afkickkliniek", "kinderafdeling", "hartbewaking", "ccu", "mcu", "nicu", NULL};
+	const struct tok *k = &c->tok[i];
+	if (k->e - k->s < 3 || k->e - k->s > 14 || !tok_in(c, k, verbs))
+		return NONE;
+	for (size_t d = i + 1; d < c->ntok && d <= i + 6 && c->tok[d].sent == k->sent; d++)
+		if (tok_in(c, &c->tok[d], places))
+			return d;
+	return NONE;
+}
+
 static void scan_health(struct ctx *c)
 {
 	struct sentinfo *si = xcalloc(c->nsent, sizeof *si);
@@ -4035,6 +4377,10 @@ static void scan_health(struct ctx *c)
 		const struct tok *k = &c->tok[i], *n = &c->tok[i + 1];
 		if (n->sent != k->sent)
 			continue;
+		/* wave 13: "mijn eigen vader" */
+		if ((k->flags & W_POSS) && n->e - n->s == 5 && strncasecmp(c->t + n->s, "eigen", 5) == 0 &&
+		    i + 2 < c->ntok && c->tok[i + 2].sent == k->sent && (c->tok[i + 2].flags & W_FAMILY))
+			si[k->sent].ref = true;
 		if (((k->flags & W_POSS) && (n->flags & W_FAMILY)) ||
 		    (k->e - k->s <= 2 && (n->flags & W_IKVERB) &&
 		     ((k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k') ||
@@ -4051,6 +4397,25 @@ static void scan_health(struct ctx *c)
 		    c->tok[i].e - c->tok[i].s <= 4 && c->tok[i + 1].sent == c->tok[i].sent &&
 		    !c->tok[i + 1].cap)
 			si[c->tok[i].sent].ref = true;
+	/* wave 13: "Pa's uitslag was niet goed": a family word's possessive */
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t kl = k->e - k->s;
+		/* the tokenizer may keep "pa's" as one word */
+		if (kl > 2 && kl < 16 && c->t[k->e - 2] == '\'' && c->t[k->e - 1] == 's' &&
+		    (lookup(c->t + k->s, kl - 2) & W_FAMILY)) {
+			si[k->sent].ref = true;
+			continue;
+		}
+		if (!(k->flags & W_FAMILY) || k->e + 2 > c->len)
+			continue;
+		size_t p = k->e;
+		if (c->t[p] == '\'' && c->t[p + 1] == 's' && (p + 2 >= c->len || !is_letter_byte(c->t, p + 2, c->len)))
+			si[k->sent].ref = true;
+		else if (p + 4 <= c->len && memcmp(c->t + p, "\xE2\x80\x99s", 4) == 0 &&
+		         (p + 4 >= c->len || !is_letter_byte(c->t, p + 4, c->len)))
+			si[k->sent].ref = true;
+	}
 	/* "Schoonmoeder heeft Parkinson.", "Broer van me (42) heeft NAH": a family
 	 * word of any length opening the sentence as its subject, before a
 	 * person's verb or "van me" */
@@ -4134,9 +4499,18 @@ static void scan_health(struct ctx *c)
 		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & W_POSS))
 			cur.ref = true;
 		size_t last;
-		if (!(cur.name || cur.room || cur.ref) || !medical_token(c, i, &last))
+		if (!(cur.name || cur.room || cur.ref))
 			continue;
 		bool link = cur.name || cur.room;
+		if (!medical_token(c, i, &last)) {
+			/* wave 13: "ligt sinds zaterdag in het ziekenhuis", "is opgenomen in het hospice" */
+			last = admitted(c, i);
+			if (last == NONE)
+				continue;
+			add_finding(c, SCAN_HEALTH, c->tok[i].s, c->tok[last].e, 0.6);
+			i = last;
+			continue;
+		}
 		size_t ve = last == i ? vital_end(c, i) : 0;
 		add_finding(c, SCAN_HEALTH, c->tok[i].s, ve > c->tok[last].e ? ve : c->tok[last].e,
 		            link ? HEALTH_LINKED_CONF : 0.6);
@@ -4235,7 +4609,8 @@ static uint32_t flag_feat[FT_N][NFLAGNAME];
 static uint32_t flag_names_mask; /* the flags of flag_names, or'ed */
 /* the fixed-tag features and tag hashes of tok_features */
 static uint32_t feat_b, feat_start;
-static uint64_t tagh_w, tagh_s3, tagh_s4, tagh_s2, tagh_p2, tagh_sh, tagh_shf, tagh_shl, tagh_unlisted, tagh_unknown;
+static uint64_t tagh_w, tagh_s3, tagh_s4, tagh_s2, tagh_p2, tagh_sh, tagh_shf, tagh_shl, tagh_unlisted, tagh_unknown,
+	tagh_foreign;
 static uint64_t tagh_near[5], tagh_combo[5], tagh_shape[5], tagh_punct[5];
 
 static void feat_init(void)
@@ -4257,6 +4632,7 @@ static void feat_init(void)
 	tagh_shl = feat_tag("shl");
 	tagh_unlisted = feat_tag("unlisted");
 	tagh_unknown = feat_tag("unknown");
+	tagh_foreign = feat_tag("foreign");
 	for (int d = 0; d < 5; d++) {
 		/* "w0".."w4" for the neighbours at -2..+2, "x", "s", "p" for the next ones */
 		char tag[3] = {'w', (char)('0' + d), '\0'};
@@ -4293,6 +4669,25 @@ static size_t add_flag_feats(uint32_t *f, size_t n, int tag, uint32_t flags)
 }
 
 /* The features of token i: what the tagger weighs. */
+/*
+ * Letters Dutch does not write: Latin Extended-A (ł ń ś ż ć ą ę ş ğ ı ő ű ř
+ * č š ž, not the ligature ĳ), Romanian ș ț, and ñ ã õ.  Names from Poland,
+ * Turkey, the Balkans, Spain and Portugal have them; Dutch words do not.
+ */
+static bool foreign_letters(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)s[i + 1];
+		if (((a == 0xC4 && b != 0xB2 && b != 0xB3) || a == 0xC5) && b >= 0x80 && b <= 0xBF)
+			return true;
+		if (a == 0xC8 && b >= 0x98 && b <= 0x9B)
+			return true;
+		if (a == 0xC3 && (b == 0xB1 || b == 0xA3 || b == 0xB5))
+			return true;
+	}
+	return false;
+}
+
 static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 {
 	const struct tok *k = &c->tok[i];
@@ -4325,6 +4720,9 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 	/* wave 12: in no list and no everyday word either ("Shurendy", "Wongsodikromo") */
 	if (!(k->flags & (W_FIRST | W_SUR | W_PROPER | W_LEX)) && n < SCAN_FEAT_MAX)
 		f[n++] = feat_value(tagh_unknown, sh, 2);
+	/* wave 13: letters Dutch does not write ("Şükrü", "Zieliński") */
+	if (foreign_letters(c->t + k->s, k->e - k->s) && n < SCAN_FEAT_MAX)
+		f[n++] = feat_value(tagh_foreign, sh, 2);
 	for (int d = -2; d <= 2; d++) {
 		if (d == 0 || (d < 0 && (size_t)-d > i) || i + (size_t)(d > 0 ? d : 0) >= c->ntok)
 			continue;
@@ -4410,7 +4808,14 @@ static void scan_tagged_names(struct ctx *c)
 		bool covered = false;
 		for (size_t g = f; g < n && r->v[g].start < k->e && !covered; g++)
 			covered = r->v[g].end > k->s;
-		if (covered || tok_score(c, i) <= model_t)
+		/* wave 13: a capitalised word with letters Dutch does not write, in no
+		 * list of known proper nouns (places such as "Gdańsk" are), is a name */
+		bool foreign = !(k->flags & (W_PROPER | W_LEX)) && foreign_letters(c->t + k->s, k->e - k->s);
+		if (foreign && i > 0) {
+			static const char *const to_place[] = {"in", "uit", "naar", "richting", "nabij", "from", "to", NULL};
+			foreign = !tok_in(c, &c->tok[i - 1], to_place);
+		}
+		if (covered || (tok_score(c, i) <= model_t && !foreign))
 			continue;
 		/* wave 12: "Tigrinya-sprekende", "Turks-talige": a lower-case part
 		 * after a hyphen makes an adjective; names capitalise every part */
@@ -4430,12 +4835,157 @@ static void scan_tagged_names(struct ctx *c)
 		                  is_public(c, c->tok[i - 1].s, c->tok[last].e);
 		if (pub_before)
 			continue;
+		/* wave 13: or with the capitalised word after it ("André" of "André Hazes") */
+		if (last + 1 < c->ntok && joined(c, last) && c->tok[last + 1].cap &&
+		    is_public(c, k->s, c->tok[last + 1].e))
+			continue;
+		/* after a prefix it may be part of a place ("van Albert Heijn"), but
+		 * not after "de zoon van" (wave 13: "De zoon van Grzegorz belde") */
+		bool kin_van = i > 1 && c->tok[i - 1].e - c->tok[i - 1].s == 3 &&
+		               memcmp(c->t + c->tok[i - 1].s, "van", 3) == 0 &&
+		               (c->tok[i - 2].flags & W_FAMILY) && c->tok[i - 2].sent == k->sent;
 		bool hint = staff_context(c, i, last) || (c->pub && c->pub[k->sent]) ||
 		            is_public(c, k->s, c->tok[last].e) ||
-		            (i > 0 && (c->tok[i - 1].flags & (W_ROLE | W_PREFIX | W_ORG)));
+		            (i > 0 && (c->tok[i - 1].flags & (W_ROLE | W_PREFIX | W_ORG)) && !kin_van);
 		add_finding(c, SCAN_NAME, k->s, c->tok[last].e, hint ? 0.4 : 0.6);
 		i = last;
 	}
+}
+
+/* Does a finding cover any byte of token i?  (findings sorted by start) */
+static bool tok_covered(const struct ctx *c, size_t i)
+{
+	const struct tok *k = &c->tok[i];
+	for (size_t f = finding_first_at(c, c->out->n, k->s > 200 ? k->s - 200 : 0); f < c->out->n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		if (x->start >= k->e)
+			break;
+		if (x->end > k->s)
+			return true;
+	}
+	return false;
+}
+
+/* A capitalised word that may be an unknown name: no everyday word, no
+ * word of the lists that say otherwise. */
+static bool unknown_cap(const struct ctx *c, size_t i)
+{
+	const struct tok *k = &c->tok[i];
+	return k->cap && !k->acronym && !k->single && !c->veto[i] && !(k->first && (k->flags & W_AMBIG)) &&
+	       !(k->flags & (W_LEX | W_TITLE | W_NONAME | W_ORG | W_ROLE | W_DEPT | W_MED | W_PRONOUN |
+	                     W_STREETHEAD | W_PUBLIC | W_PREFIX | W_FAMILY | W_POSS)) &&
+	       k->e - k->s >= 2;
+}
+
+/*
+ * wave 13: a post signed with a bare name at its very end: "... in het
+ * weekend. Femke", "^Lotte" (webcare's mark), "-Jeroen", "Dank namens het
+ * team van De Linde, Marieke".  The writer's own name, as a greeting's
+ * ("Groetjes, Anja") already is: a hint.  What the post says of the writer's
+ * health is found on its own ("ik heb ...").
+ */
+static void demote_signature(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	size_t last = SIZE_MAX;
+	for (size_t f = 0; f < r->n; f++)
+		if (r->v[f].type == SCAN_NAME && (last == SIZE_MAX || r->v[f].end > r->v[last].end))
+			last = f;
+	if (last == SIZE_MAX || r->v[last].confidence < SCAN_COUNT_CONF)
+		return;
+	struct scan_finding *x = &r->v[last];
+	for (size_t p = x->end; p < c->len; p++)
+		if (is_letter_byte(c->t, p, c->len) || digit_at(c, p))
+			return;
+	size_t i = tok_first_at(c, x->start);
+	if (i >= c->ntok || (c->tok[i].flags & W_TITLE) || tok_first_at(c, x->end) - i > 2)
+		return;
+	size_t p = x->start;
+	while (p > 0 && c->t[p - 1] == ' ')
+		p--;
+	if (p == 0)
+		return;
+	unsigned char b = (unsigned char)c->t[p - 1];
+	bool mark = b == '^' || b == '-' || b == '~' || b == '/' || b == '!' || b == '?' || b == ')' ||
+	            b >= 0x80; /* an emoji or a dash */
+	/* a full stop ends a sentence, not an abbreviation ("t.n.v. W. Jonker") */
+	if (b == '.' && i > 0 && c->tok[i - 1].e == p - 1 && c->tok[i - 1].e - c->tok[i - 1].s >= 3 &&
+	    !(c->tok[i - 1].s > 0 && c->t[c->tok[i - 1].s - 1] == '.'))
+		mark = true;
+	if (!mark && b == ',') {
+		/* "Dank namens het team van De Linde, Marieke" */
+		static const char *const sign[] = {"namens", "dank", "bedankt", "groet", "groeten", "liefs", NULL};
+		size_t s0 = tok_first_at(c, c->sent_at[c->tok[i].sent]);
+		for (size_t d = s0; d < i && !mark; d++)
+			mark = tok_in(c, &c->tok[d], sign);
+	}
+	if (mark && (b < 0x80 || !is_letter_byte(c->t, p - 1, c->len)))
+		x->confidence = 0.35;
+}
+
+/*
+ * wave 13: names the lists and the tagger leave, by their company:
+ * "Mykola en Iryna Bondarenko" (a name joined by "en" to a name),
+ * "haar kleindochter Mei Ling" (right after a family word), "Namens
+ * Shurendy: dank ..." and "ingrid de vries komt niet meer" (a listed first
+ * name and a listed surname, in lower case).
+ */
+static void scan_name_companions(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	size_t n = r->n;
+	for (size_t f = 0; f < n; f++) {
+		const struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i < 2 || i >= c->ntok || c->tok[i].s != x->start || !joined(c, i - 2) || !joined(c, i - 1))
+			continue;
+		const struct tok *en = &c->tok[i - 1];
+		if (!((en->e - en->s == 2 && memcmp(c->t + en->s, "en", 2) == 0) ||
+		      (en->e - en->s == 2 && memcmp(c->t + en->s, "of", 2) == 0)))
+			continue;
+		if (unknown_cap(c, i - 2) && !tok_covered(c, i - 2))
+			add_finding(c, SCAN_NAME, c->tok[i - 2].s, c->tok[i - 2].e, 0.6);
+	}
+	for (size_t i = 0; i + 1 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t j = i + 1;
+		if ((k->flags & W_FAMILY) && !k->cap && joined(c, i) && unknown_cap(c, j) && !c->tok[j].first &&
+		    !tok_covered(c, j)) {
+			size_t last = j;
+			while (last + 1 < c->ntok && joined(c, last) && unknown_cap(c, last + 1) && last - j < 2)
+				last++;
+			add_finding(c, SCAN_NAME, c->tok[j].s, c->tok[last].e, 0.6);
+			i = last;
+			continue;
+		}
+		if (k->e - k->s == 6 && strncasecmp(c->t + k->s, "namens", 6) == 0 && joined(c, i) && c->tok[j].cap &&
+		    !(c->tok[j].flags & (W_LEX | W_ORG | W_ROLE | W_DEPT | W_TITLE | W_PREFIX | W_NONAME))) {
+			/* a hint the tagger or a staff rule made becomes a finding */
+			for (size_t f = finding_first_at(c, r->n, c->tok[j].s); f < r->n && r->v[f].start <= c->tok[j].s; f++)
+				if (r->v[f].type == SCAN_NAME && r->v[f].start == c->tok[j].s && r->v[f].confidence < SCAN_COUNT_CONF)
+					r->v[f].confidence = 0.6;
+			if (!tok_covered(c, j))
+				add_finding(c, SCAN_NAME, c->tok[j].s, c->tok[j].e, 0.6);
+			continue;
+		}
+		/* lower case: a listed first name (no everyday word), prefixes, a listed surname */
+		if (!k->cap && (k->flags & W_FIRST) && !(k->flags & (W_LEX | W_AMBIG | W_NONAME)) && joined(c, i)) {
+			size_t q = j;
+			while (q < c->ntok && q - j < 3 && (c->tok[q].flags & W_PREFIX) && !c->tok[q].cap && q + 1 < c->ntok &&
+			       joined(c, q))
+				q++;
+			/* an ordinary word as a surname ("vries") only after its prefix */
+			if (q < c->ntok && !c->tok[q].cap && (c->tok[q].flags & W_SUR) &&
+			    (q > j || !(c->tok[q].flags & (W_LEX | W_AMBIG))) && c->tok[q].sent == k->sent && !tok_covered(c, i)) {
+				add_finding(c, SCAN_NAME, k->s, c->tok[q].e, 0.6);
+				i = q;
+			}
+		}
+	}
+	if (r->n != n)
+		sort_findings(r);
 }
 
 static void model_load(void)
@@ -5165,6 +5715,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	resolve(out, text);
 	scan_tagged_names(&c);
 	sort_findings(out);
+	scan_name_companions(&c);
+	demote_signature(&c);
 	demote_after_staff(&c);
 	demote_org_contacts(&c);
 	drop_pet_names(&c);

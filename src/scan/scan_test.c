@@ -703,6 +703,60 @@ static void test_wave12_staff_idioms(void **state)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
 }
 
+/* Wave 13, batch 21's misses as classes: rooms as "k4" and after a ward's
+ * name, phones with an en dash or a letter O, more patient-number labels, a
+ * care note's heading before a client, ages in more shapes (and birth
+ * years of a whole group not), names by their company and with letters
+ * Dutch does not write, a person in hospital; and the false alarms: a
+ * notice's contact, a team introducing itself, public figures, an
+ * organisation's own mobile line, a new director. */
+static void test_wave13_classes(void **state)
+{
+	(void)state;
+	EXPECT("Nachtdienst: Ruud op k9 heeft slecht geslapen.", SCAN_ROOM, "k9");
+	EXPECT("Avonddienst: K14 (mevr. Dekker) had hoofdpijn.", SCAN_ROOM, "K14");
+	EXPECT("Mw. Bakker verhuist naar afd. Eikenhof k7.", SCAN_ROOM, "Eikenhof k7");
+	EXPECT("Bel mijn dochter: O6-3O 12 44 87, na vijf uur.", SCAN_PHONE, "O6-3O 12 44 87");
+	EXPECT("Mijn nieuwe nummer is 06 \xE2\x80\x93 21 43 65 87, groet Wim", SCAN_PHONE,
+	       "06 \xE2\x80\x93 21 43 65 87");
+	EXPECT("Cliënt #40417 verhuist volgende week.", SCAN_PATIENT_NUMBER, "40417");
+	EXPECT("dhr. Smit (cl.nr. 55012) wacht op de arts.", SCAN_PATIENT_NUMBER, "55012");
+	EXPECT("Zorgverzekeringsnr ZK 7781230 van mevrouw Pos klopt niet.", SCAN_PATIENT_NUMBER, "ZK 7781230");
+	VERDICT(assert_int_not_equal, "Late dienst: Fenna heeft buikpijn en at niets.", SCAN_OK);
+	EXPECT("Opa Kees wordt over drie weken 90 en wil geen feest.", SCAN_DATE_OF_BIRTH, "90");
+	EXPECT("Voor tante Riek, die morgen 85 wordt.", SCAN_DATE_OF_BIRTH, "85 wordt");
+	EXPECT("Sem (bijna 4) speelt graag buiten.", SCAN_DATE_OF_BIRTH, "4");
+	EXPECT("Oma werd geboren in de oorlogswinter van '43.", SCAN_DATE_OF_BIRTH, "'43");
+	EXPECT("Meneer Alvarez is ergens in de negentig.", SCAN_DATE_OF_BIRTH, "in de negentig");
+	EXPECT("Mijn zoon is een jaar of twaalf.", SCAN_DATE_OF_BIRTH, "een jaar of twaalf");
+	EXPECT("dhr. Post opgenomen, achtentachtig jaar, COPD.", SCAN_DATE_OF_BIRTH, "achtentachtig jaar");
+	EXPECT_NONE("Iedereen geboren in 1955 of eerder krijgt een uitnodiging.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Geboren tussen 1950 en 1960? Doe mee aan het onderzoek.", SCAN_DATE_OF_BIRTH);
+	EXPECT("tante ria koolhoven is weer thuis.", SCAN_NAME, "tante ria koolhoven");
+	EXPECT("omke Sjoerd leit yn it sikehûs.", SCAN_NAME, "omke Sjoerd");
+	EXPECT("Wasyl en Iryna Melnyk zoeken een huisarts.", SCAN_NAME, "Wasyl");
+	EXPECT("Şevket zit graag in de tuin.", SCAN_NAME, "Şevket");
+	EXPECT("ik sprak petra de jong gisteren, ze heeft griep", SCAN_NAME, "petra de jong");
+	VERDICT(assert_int_not_equal, "Namens Jurmaine: bedankt voor de bloemen!", SCAN_OK);
+	VERDICT(assert_int_not_equal, "De dochter van Władysław belde vanochtend.", SCAN_OK);
+	EXPECT("Mijn moeder ligt sinds dinsdag in het ziekenhuis.", SCAN_HEALTH,
+	       "ligt sinds dinsdag in het ziekenhuis");
+	EXPECT("Pa's scan was niet goed. Uitzaaiingen in de botten, zegt de oncoloog.", SCAN_HEALTH, "Uitzaaiingen");
+	const char *ok[] = {
+		"Opgeven bij Marloes, uiterlijk vrijdag.",
+		"De nieuwe ergotherapeut begint maandag, ze heet Inge. Welkom!",
+		"Ons team: Sanne (EVV), Ruben (helpende) en Ilse (leerling-verzorgende).",
+		"Vrijdag luisteren we naar Marco Borsato in de huiskamer.",
+		"Boekentip: 'Hersenschimmen' van J. Bernlef.",
+		"Onze WhatsApp-lijn: 06 44 55 66 77, we reageren binnen een dag.",
+		"We gaan met de vrijwilligers naar Gdańsk.",
+		"Per 1 mei is mevrouw J. Kaya onze nieuwe bestuurder.",
+		"Mijn vader werkt in het ziekenhuis.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -903,6 +957,7 @@ int main(void)
 		cmocka_unit_test(test_wave11_initials_titles),
 		cmocka_unit_test(test_wave11_batch19),
 		cmocka_unit_test(test_wave12_staff_idioms),
+		cmocka_unit_test(test_wave13_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
