@@ -360,7 +360,9 @@ static const char *const pubctx[] = {
 	"toneel", "musical", "opera", "speelfilm", "serie",
 	/* wave 11: the compounds a notice opens with */
 	"boekentip", "leesclub", "boekenclub", "luisterboek", "filmavond", "filmmiddag", "filmtip",
-	"boekpresentatie", "leesgroep", "boekbespreking", "bibliotheek", NULL};
+	"boekpresentatie", "leesgroep", "boekbespreking", "bibliotheek",
+	/* wave 13: "Net verschenen: 'Geen dag hetzelfde' van ..." */
+	"verschenen", "leestip", "leeskast", "podcasttip", "debuut", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
 	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
@@ -1630,11 +1632,17 @@ static void scan_streets(struct ctx *c)
 			/* (a first name after "bel" or "mail" is the contact, wave 13) */
 			static const char *const call[] = {"bel", "bellen", "mail", "mailen", "app", "appen", "vraag",
 				"contact", NULL};
-			for (size_t q = i; venue && q-- > 0 && c->tok[q].sent == k->sent;)
+			for (size_t q = i; venue && q-- > 0 && c->tok[q].sent == k->sent;) {
+				/* (a first name that begins the street's own name is the street's,
+				 * "aan de Jan Pietersz Coenstraat 10", wave 13) */
+				bool part = true;
+				for (size_t z = q; z < i && part; z++)
+					part = c->tok[z].cap && joined(c, z);
 				if ((c->tok[q].flags & (W_TITLE | W_FAMILY)) ||
 				    (c->tok[q].cap && (c->tok[q].flags & W_FIRST) && !(c->tok[q].flags & (W_AMBIG | W_ROLE)) &&
-				     !(q > 0 && tok_in(c, &c->tok[q - 1], call))))
+				     !(q > 0 && tok_in(c, &c->tok[q - 1], call)) && !part))
 					venue = false;
+			}
 			add_finding(c, SCAN_ADDRESS, start, e + 1 + hn, venue ? 0.4 : 0.75);
 		} else if (i >= 2 && c->tok[i - 1].cap && k->e - k->s <= 9 && joined(c, i - 1)) {
 			/* English: number before the street name */
@@ -3186,11 +3194,12 @@ static void scan_ages(struct ctx *c)
 					continue;
 				}
 			}
-			/* "Onze moeder (88) ligt ...", "die jongen (19)", "man, 67 jr," */
+			/* "Onze moeder (88) ligt ...", "die jongen (19)", "man, 67 jr,";
+			 * wave 13: the writer's own, "Ik (34) ben net afgekeurd" */
 			if (paren || comma) {
 				char fw[24];
 				if (word_before(c, p - 1, fw, sizeof fw, NULL) &&
-				    (in_list(fw, family) || in_list(fw, age_person_after))) {
+				    (in_list(fw, family) || in_list(fw, age_person_after) || (paren && !strcmp(fw, "ik")))) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 					continue;
 				}
@@ -4397,10 +4406,19 @@ static void scan_health(struct ctx *c)
 		    c->tok[i].e - c->tok[i].s <= 4 && c->tok[i + 1].sent == c->tok[i].sent &&
 		    !c->tok[i + 1].cap)
 			si[c->tok[i].sent].ref = true;
-	/* wave 13: "Pa's uitslag was niet goed": a family word's possessive */
+	/* wave 13: "Pa's uitslag was niet goed": a family word's possessive
+	 * opening the sentence before a noun ("baby's", "oma's" are plurals too:
+	 * "Slapen bij baby's", "Opa's en oma's zijn welkom") */
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		size_t kl = k->e - k->s;
+		if (!k->first || i + 1 >= c->ntok || c->tok[i + 1].sent != k->sent || c->tok[i + 1].cap)
+			continue;
+		static const char *const plural_next[] = {"en", "of", "zijn", "worden", "kunnen", "mogen", "die",
+			"met", "in", "uit", "van", "hebben", "krijgen", "blijven", "moeten", "willen", "gaan", "komen",
+			"zitten", "uit", "voor", "op", "aan", "bij", NULL};
+		if (tok_in(c, &c->tok[i + 1], plural_next))
+			continue;
 		/* the tokenizer may keep "pa's" as one word */
 		if (kl > 2 && kl < 16 && c->t[k->e - 2] == '\'' && c->t[k->e - 1] == 's' &&
 		    (lookup(c->t + k->s, kl - 2) & W_FAMILY)) {
@@ -5278,6 +5296,11 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 			"zit", "ligt", "lag", "zat", "moet", "has", "gets", NULL};
 		if (tok_in(c, k, aux))
 			continue;
+		/* wave 13: letters glued to digits ("wandelx75721ingen") are part of a
+		 * code, not a word of health, unless a list knows the word */
+		if (k->e - k->s >= 4 && !(k->flags & (W_MED | W_VITAL | W_MEDHEAD)) &&
+		    (digit_at(c, k->e) || (k->s > 0 && digit_at(c, k->s - 1))))
+			continue;
 		/* "paracetamol 1000 mg": words of one finding with only numbers between */
 		/* the nearest health finding before it: the model's last one, or the
 		 * rules' (in text order from hstart, read with a cursor: linear) */
@@ -5468,6 +5491,7 @@ static void demote_quoted_titles(struct ctx *c)
 {
 	struct scan_result *r = c->out;
 	size_t f = 0, open = SIZE_MAX;
+	bool single = false;
 	for (size_t p = 0; p < c->len && f < r->n; p++) {
 		unsigned char ch = (unsigned char)c->t[p];
 		bool ascii = ch == '"';
@@ -5475,13 +5499,21 @@ static void demote_quoted_titles(struct ctx *c)
 		          (unsigned char)c->t[p + 2] == 0x9c;
 		bool rq = ch == 0xe2 && p + 2 < c->len && (unsigned char)c->t[p + 1] == 0x80 &&
 		          (unsigned char)c->t[p + 2] == 0x9d;
+		/* wave 13: a title in single quotes, "'Geen dag hetzelfde' van ...": it
+		 * opens after a space, a colon or a bracket before a capital, and
+		 * closes before a space or punctuation (not "'s", "z'n", "'52") */
+		bool sq_open = ch == '\'' && (p == 0 || strchr(" :(", c->t[p - 1])) && p + 1 < c->len &&
+		               is_cap(c->t, p + 1, c->len) && !(p + 2 < c->len && c->t[p + 2] == ' ');
+		bool sq_close = ch == '\'' && single && p > 0 && c->t[p - 1] != ' ' &&
+		                (p + 1 >= c->len || strchr(" ,.;:!?)", c->t[p + 1]));
 		if (ch == '\n')
 			open = SIZE_MAX;
-		if (open == SIZE_MAX && (ascii || lq)) {
+		if (open == SIZE_MAX && (ascii || lq || sq_open)) {
 			open = p;
+			single = sq_open;
 			continue;
 		}
-		if (open == SIZE_MAX || !(ascii || rq))
+		if (open == SIZE_MAX || (single ? !sq_close : !(ascii || rq)))
 			continue;
 		size_t qs = open, qe = p + 1;
 		open = SIZE_MAX;

@@ -752,7 +752,17 @@ static void test_wave13_classes(void **state)
 		"We gaan met de vrijwilligers naar Gdańsk.",
 		"Per 1 mei is mevrouw J. Kaya onze nieuwe bestuurder.",
 		"Mijn vader werkt in het ziekenhuis.",
+		"Net verschenen: 'Een jaar in de wijk' van Petra Vos, over het werk van wijkverpleegkundigen.",
+		"Het spreekuur is verplaatst naar het buurthuis aan de Jan Pietersz Coenstraat 10.",
+		"Excuses voor het ongemak, we bellen u morgen terug. ^Mirjam",
+		"Maandag is de Dag van de Verpleging, de geboortedag van Florence Nightingale (12 mei 1820).",
+		"Zijn wandelx75721ingen goed voor mijn rug?",
+		/* "baby's" is a plural as well as a possessive */
+		"Spreekuur: Slapen bij baby's\n4 dec 2026, 15:00 tot 4 dec 2026, 16:00.\nAlgemene informatie, geen "
+		"diagnose. Bij spoed belt u uw huisarts of 112.",
 	};
+	EXPECT("Is er iemand met long covid? Ik (34) ben net afgekeurd.", SCAN_DATE_OF_BIRTH, "34");
+	VERDICT(assert_int_not_equal, "Hierbij mijn IBAN voor de bijdrage van mijn vader, t.n.v. W. Jonker.", SCAN_OK);
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 }
