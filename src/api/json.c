@@ -65,24 +65,11 @@ void jw_end(struct jw *j) { close_c(j, '}'); }
 void jw_arr(struct jw *j) { open_c(j, '['); }
 void jw_arr_end(struct jw *j) { close_c(j, ']'); }
 
-/* s as a JSON string body: most strings need no escape, one copy. */
-static void str_body(struct jw *j, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == '"' || c == '\\' || c == '<') {
-			json_escape(j->b, s, n);
-			return;
-		}
-	}
-	put(j, s, n);
-}
-
 void jw_key(struct jw *j, const char *k)
 {
 	sep(j);
 	putc_(j, '"');
-	str_body(j, k, strlen(k));
+	json_escape(j->b, k, strlen(k));
 	PUTS(j, "\":");
 	j->st[j->depth] = ST_KEY;
 }
@@ -104,7 +91,7 @@ void jw_str(struct jw *j, const char *s)
 		return;
 	}
 	putc_(j, '"');
-	str_body(j, s, strlen(s));
+	json_escape(j->b, s, strlen(s));
 	putc_(j, '"');
 }
 

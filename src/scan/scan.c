@@ -2750,6 +2750,18 @@ static const char *const birth_groups[] = {"mensen", "iedereen", "personen", "ki
 	"jongeren", "allen", "inwoners", "mannen", "vrouwen", "senioren", "volwassenen", "baby's", NULL};
 static const char *const approx_words[] = {"bijna", "ruim", "pas", "net", "ca", "circa", "ongeveer", "al", NULL};
 
+/* "een jaar of 15", "een jaar of vijftien": the start of "een" before the
+ * age at off, or SIZE_MAX */
+static size_t jaar_of_before(const struct ctx *c, size_t off)
+{
+	char a1[8], a2[8], a3[8];
+	size_t s1, s2, s3;
+	if (word_before(c, off, a1, sizeof a1, &s1) && !strcmp(a1, "of") && word_before(c, s1, a2, sizeof a2, &s2) &&
+	    !strcmp(a2, "jaar") && word_before(c, s2, a3, sizeof a3, &s3) && !strcmp(a3, "een"))
+		return s3;
+	return SIZE_MAX;
+}
+
 /* "geboren in 1960 of eerder", "... en later": a range, not a person's year */
 static bool year_range_after(const struct ctx *c, size_t e)
 {
@@ -3108,11 +3120,8 @@ static void scan_ages(struct ctx *c)
 		}
 		/* wave 13: "een jaar of 15" with a person */
 		{
-			char a1[8], a2[8], a3[8];
-			size_t s1, s2, s3;
-			if (word_before(c, j, a1, sizeof a1, &s1) && !strcmp(a1, "of") &&
-			    word_before(c, s1, a2, sizeof a2, &s2) && !strcmp(a2, "jaar") &&
-			    word_before(c, s2, a3, sizeof a3, &s3) && !strcmp(a3, "een") && person_near(c, n, j)) {
+			size_t s3 = jaar_of_before(c, j);
+			if (s3 != SIZE_MAX && person_near(c, n, j)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, s3, e, 0.7);
 				continue;
 			}
@@ -3667,11 +3676,8 @@ static void scan_age_words(struct ctx *c)
 		}
 		/* wave 13: "een jaar of vijftien" with a person */
 		{
-			char a1[8], a2[8], a3[8];
-			size_t s1, s2, s3;
-			if (word_before(c, k->s, a1, sizeof a1, &s1) && !strcmp(a1, "of") &&
-			    word_before(c, s1, a2, sizeof a2, &s2) && !strcmp(a2, "jaar") &&
-			    word_before(c, s2, a3, sizeof a3, &s3) && !strcmp(a3, "een") && person_near(c, n, k->s)) {
+			size_t s3 = jaar_of_before(c, k->s);
+			if (s3 != SIZE_MAX && person_near(c, n, k->s)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, s3, k->e, 0.7);
 				continue;
 			}
@@ -4353,7 +4359,7 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 static size_t admitted(const struct ctx *c, size_t i)
 {
 	static const char *const verbs[] = {"ligt", "lag", "liggen", "lagen", "opgenomen", "beland", "belandde",
-		"belandt", "overgeplaatst", "ligt", NULL};
+		"belandt", "overgeplaatst", NULL};
 	static const char *const places[] = {"ziekenhuis", "hospice", "ic", "intensive", "revalidatiecentrum",
 		"kliniek", "psychiatrie", "ggz", "seh", "spoedeisende", "ziekenhuisbed", "umc", "isolatie",
 		"crisisopvang", "afkickkliniek", "kinderafdeling", "hartbewaking", "ccu", "mcu", "nicu", NULL};
