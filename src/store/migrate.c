@@ -790,6 +790,8 @@ static const char *const sqlite_steps[] = {
 	" UPDATE group_stats SET members = members - 1 WHERE group_id = OLD.group_id AND OLD.state = 0;"
 	" INSERT INTO group_stats (group_id, members) SELECT NEW.group_id, 1 WHERE NEW.state = 0"
 	" ON CONFLICT (group_id) DO UPDATE SET members = members + 1; END;",
+	/* who blocks a reader, read with the reader's other lists for a page (post.c) */
+	"CREATE INDEX blocks_target ON blocks(target_id, account_id);",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

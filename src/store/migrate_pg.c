@@ -696,6 +696,8 @@ const char *const store_pg_steps[] = {
 	" RETURN NULL; END $$;"
 	"CREATE TRIGGER members_stats AFTER INSERT OR DELETE OR UPDATE OF state, group_id ON group_members"
 	" FOR EACH ROW EXECUTE FUNCTION kring_members_stats();",
+	/* who blocks a reader, read with the reader's other lists for a page (post.c) */
+	"CREATE INDEX blocks_target ON blocks(target_id, account_id);",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

@@ -15,25 +15,30 @@
 #include "base/log.h"
 #include "store/store_int.h"
 
-/* V is the viewer's placeholder (0 = anonymous): ?1 for most statements,
- * ?41 with DB_IDS_IN. */
+/*
+ * V is the viewer's placeholder (0 = anonymous): ?1 for most statements,
+ * ?41 with DB_IDS_IN.  The viewer's relations to the author that come from
+ * the viewer's own short lists (blocks both ways, mutes, the organisations
+ * they are staff of, their groups) are not asked per row: viewer_rels_fill
+ * reads the lists once for the page.  A post with no favourites or boosts
+ * cannot be the viewer's favourite or boost (fav_set and boost_set keep
+ * the counts with the rows in one transaction), a post that replies to
+ * nothing has no reply author, one outside a group no group: each of those
+ * rows skips its look-up.
+ */
 #define POST_SEL_V(V) \
 	"SELECT p.id, p.author_id, p.writer_id, p.in_reply_to, p.root_id, p.reblog_of, p.visibility," \
 	" p.text, p.created_at, p.edited_at, p.favs, p.boosts, p.replies, p.publish_at," \
 	" EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = " V " AND f.followee_id = p.author_id)," \
 	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = " V " AND r.post_id = p.id)," \
-	" EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = " V " AND b.target_id = p.author_id)" \
-	"  OR (b.account_id = p.author_id AND b.target_id = " V "))," \
-	" EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = " V " AND m.target_id = p.author_id)," \
-	" EXISTS (SELECT 1 FROM org_staff o WHERE o.org_id = p.author_id AND o.person_id = " V ")," \
-	" EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = " V " AND v.post_id = p.id)," \
-	" EXISTS (SELECT 1 FROM posts q WHERE q.author_id = " V " AND q.reblog_of = p.id AND q.reblog_of <> 0" \
-	"  AND q.deleted = 0)," \
-	" COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0)," \
+	" CASE WHEN p.favs = 0 THEN 0 ELSE" \
+	"  EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = " V " AND v.post_id = p.id) END," \
+	" CASE WHEN p.boosts = 0 THEN 0 ELSE EXISTS (SELECT 1 FROM posts q WHERE q.author_id = " V \
+	"  AND q.reblog_of = p.id AND q.reblog_of <> 0 AND q.deleted = 0) END," \
+	" CASE WHEN p.in_reply_to = 0 THEN 0 ELSE" \
+	"  COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0) END," \
 	" p.group_id, p.pending, p.pinned," \
-	" COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1)," \
-	" COALESCE((SELECT gm.role FROM group_members gm WHERE gm.group_id = p.group_id AND gm.account_id = " V \
-	"  AND gm.state = 0), -1)," \
+	" CASE WHEN p.group_id = 0 THEN -1 ELSE COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1) END," \
 	" EXISTS (SELECT 1 FROM post_recipients rr JOIN org_staff os ON os.org_id = rr.account_id" \
 	"  WHERE rr.post_id = p.id AND os.person_id = " V ")," \
 	" EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = p.author_id AND sa.suspended <> 0)"
@@ -59,23 +64,23 @@ static struct post *post_row(struct arena *a, struct db_stmt *st)
 	p->publish_at = db_i64(st, 13);
 	p->v_follows_author = db_i64(st, 14) != 0;
 	p->v_recipient = db_i64(st, 15) != 0;
-	p->v_blocked = db_i64(st, 16) != 0;
-	p->v_muted = db_i64(st, 17) != 0;
-	p->v_staff = db_i64(st, 18) != 0;
-	p->v_faved = db_i64(st, 19) != 0;
-	p->v_boosted = db_i64(st, 20) != 0;
-	p->reply_author = db_i64(st, 21);
-	p->group_id = db_u64(st, 22);
-	p->pending = db_i64(st, 23) != 0;
-	p->pinned = db_i64(st, 24) != 0;
-	p->group_kind = (int)db_i64(st, 25);
-	p->v_group_role = (int)db_i64(st, 26);
-	p->v_staff_recipient = db_i64(st, 27) != 0;
-	p->author_suspended = db_i64(st, 28) != 0;
+	p->v_faved = db_i64(st, 16) != 0;
+	p->v_boosted = db_i64(st, 17) != 0;
+	p->reply_author = db_i64(st, 18);
+	p->group_id = db_u64(st, 19);
+	p->pending = db_i64(st, 20) != 0;
+	p->pinned = db_i64(st, 21) != 0;
+	p->group_kind = (int)db_i64(st, 22);
+	p->v_staff_recipient = db_i64(st, 23) != 0;
+	p->author_suspended = db_i64(st, 24) != 0;
 	return p;
 }
 
-static int post_rows(struct arena *a, struct db_stmt *st, bool reverse, struct post ***out, size_t *n)
+static int viewer_rels_fill(struct db *db, struct arena *a, uint64_t viewer, struct post **v, size_t n);
+
+/* The rows of a POST_SEL_V statement, with the viewer's list relations. */
+static int post_rows(struct db *db, struct arena *a, uint64_t viewer, struct db_stmt *st, bool reverse,
+                     struct post ***out, size_t *n)
 {
 	size_t cap = 0, k = 0;
 	struct post **v = NULL;
@@ -95,7 +100,153 @@ static int post_rows(struct arena *a, struct db_stmt *st, bool reverse, struct p
 		}
 	*out = v;
 	*n = k;
-	return rc < 0 ? -rc : 0;
+	return rc < 0 ? -rc : viewer_rels_fill(db, a, viewer, v, k);
+}
+
+/*
+ * The viewer's own lists, read in one statement for a page of posts: whom
+ * they block and who blocks them, whom they mute, the organisations they
+ * are staff of and the groups they belong to (with their role).  These
+ * lists are short for nearly everyone; asking them per row was four to six
+ * index look-ups for each post on every page.  A list longer than REL_CAP
+ * is not held: its rows are asked one by one (rel_ask).
+ */
+enum { REL_BLOCKS_OUT, REL_BLOCKS_IN, REL_MUTES, REL_STAFF, REL_GROUPS, REL_N };
+#define REL_CAP 1024
+#define REL_PART(K, COLS, FROM) \
+	"SELECT " #K ", t" #K ".* FROM (SELECT " COLS " FROM " FROM " LIMIT 1025) t" #K
+
+struct rel_entry {
+	uint64_t id;
+	int64_t val;
+};
+
+struct rel_set {
+	struct rel_entry *e;
+	size_t n, cap;
+	bool over;
+};
+
+struct viewer_rels {
+	uint64_t viewer;
+	struct rel_set s[REL_N];
+};
+
+static int rel_cmp(const void *x, const void *y)
+{
+	uint64_t a = ((const struct rel_entry *)x)->id, b = ((const struct rel_entry *)y)->id;
+	return a < b ? -1 : a > b;
+}
+
+static int viewer_rels_load(struct db *db, struct arena *a, uint64_t viewer, struct viewer_rels *r)
+{
+	memset(r, 0, sizeof *r);
+	r->viewer = viewer;
+	if (!viewer)
+		return 0;
+	struct db_stmt *st = db_query(db,
+	                              REL_PART(0, "target_id, 0", "blocks WHERE account_id = ?1") " UNION ALL "
+	                              REL_PART(1, "account_id, 0", "blocks WHERE target_id = ?1") " UNION ALL "
+	                              REL_PART(2, "target_id, 0", "mutes WHERE account_id = ?1") " UNION ALL "
+	                              REL_PART(3, "org_id, 0", "org_staff WHERE person_id = ?1") " UNION ALL "
+	                              REL_PART(4, "group_id, role", "group_members WHERE account_id = ?1 AND state = 0"),
+	                              "u", viewer);
+	if (!st)
+		return ERR_DB;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t k = db_i64(st, 0);
+		if (k < 0 || k >= REL_N)
+			continue;
+		struct rel_set *set = &r->s[k];
+		if (set->n == REL_CAP) {
+			set->over = true;
+			continue;
+		}
+		set->e = arena_grow(a, set->e, &set->cap, set->n, sizeof *set->e);
+		set->e[set->n].id = db_u64(st, 1);
+		set->e[set->n++].val = db_i64(st, 2);
+	}
+	db_done(st);
+	if (rc < 0)
+		return -rc;
+	for (int k = 0; k < REL_N; k++)
+		if (r->s[k].n > 1)
+			qsort(r->s[k].e, r->s[k].n, sizeof *r->s[k].e, rel_cmp);
+	return 0;
+}
+
+/* The one row a list too long to hold is asked for. */
+static int rel_ask(struct db *db, int k, uint64_t viewer, uint64_t id, int64_t *val)
+{
+	static const char *const sql[REL_N] = {
+		[REL_BLOCKS_OUT] = "SELECT 0 FROM blocks WHERE account_id = ?1 AND target_id = ?2",
+		[REL_BLOCKS_IN] = "SELECT 0 FROM blocks WHERE account_id = ?2 AND target_id = ?1",
+		[REL_MUTES] = "SELECT 0 FROM mutes WHERE account_id = ?1 AND target_id = ?2",
+		[REL_STAFF] = "SELECT 0 FROM org_staff WHERE org_id = ?2 AND person_id = ?1",
+		[REL_GROUPS] = "SELECT role FROM group_members WHERE group_id = ?2 AND account_id = ?1 AND state = 0",
+	};
+	return db_scalar(db, val, -1, sql[k], "uu", viewer, id);
+}
+
+/* Is id in list k?  *val is its value (a group role), -1 when it is not. */
+static int rel_has(struct db *db, const struct viewer_rels *r, int k, uint64_t id, int64_t *val)
+{
+	const struct rel_set *set = &r->s[k];
+	*val = -1;
+	if (!r->viewer || !id)
+		return 0;
+	if (set->over)
+		return rel_ask(db, k, r->viewer, id, val);
+	size_t lo = 0, hi = set->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (set->e[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < set->n && set->e[lo].id == id)
+		*val = set->e[lo].val;
+	return 0;
+}
+
+static int viewer_rels_post(struct db *db, const struct viewer_rels *r, struct post *p)
+{
+	int64_t v;
+	int rc = rel_has(db, r, REL_BLOCKS_OUT, p->author_id, &v);
+	p->v_blocked = v >= 0;
+	if (!rc && !p->v_blocked) {
+		rc = rel_has(db, r, REL_BLOCKS_IN, p->author_id, &v);
+		p->v_blocked = v >= 0;
+	}
+	if (!rc)
+		rc = rel_has(db, r, REL_MUTES, p->author_id, &v);
+	p->v_muted = v >= 0;
+	if (!rc)
+		rc = rel_has(db, r, REL_STAFF, p->author_id, &v);
+	p->v_staff = v >= 0;
+	if (!rc)
+		rc = rel_has(db, r, REL_GROUPS, p->group_id, &v);
+	p->v_group_role = (int)v;
+	return rc;
+}
+
+/* Fill the viewer's list relations of posts read by POST_SEL_V or POST_VIS;
+ * v may hold NULLs (ids not found). */
+static int viewer_rels_fill(struct db *db, struct arena *a, uint64_t viewer, struct post **v, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += v[i] != NULL;
+	if (!k)
+		return 0;
+	struct viewer_rels r;
+	int rc = viewer_rels_load(db, a, viewer, &r);
+	for (size_t i = 0; i < n && !rc; i++)
+		if (v[i])
+			rc = viewer_rels_post(db, &r, v[i]);
+	return rc;
 }
 
 static int write_tags_recipients(struct db *db, uint64_t id, const char *const *tags, size_t ntags,
@@ -205,7 +356,7 @@ int store_post_get(struct store *s, struct arena *a, uint64_t viewer, uint64_t i
 	if (!rc)
 		*out = post_row(a, st);
 	db_done(st);
-	return rc;
+	return rc ? rc : viewer_rels_fill(db, a, viewer, out, 1);
 }
 
 int store_post_get_any(struct store *s, struct arena *a, uint64_t viewer, uint64_t id, struct post **out)
@@ -216,7 +367,7 @@ int store_post_get_any(struct store *s, struct arena *a, uint64_t viewer, uint64
 	if (!rc)
 		*out = post_row(a, st);
 	db_done(st);
-	return rc;
+	return rc ? rc : viewer_rels_fill(db, a, viewer, out, 1);
 }
 
 static void posts_by_id_row(struct db_stmt *st, void *ctx)
@@ -232,8 +383,9 @@ int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uin
 	DB_OR_FAIL(s);
 	memset(out, 0, n * sizeof *out);
 	struct by_id b = {a, ids, n, (void **)out};
-	return db_each_ids(db, POST_COLS_V("?41") " WHERE p.id IN " DB_IDS_IN " AND p.deleted = 0", ids, n, viewer,
-	                   posts_by_id_row, &b);
+	int rc = db_each_ids(db, POST_COLS_V("?41") " WHERE p.id IN " DB_IDS_IN " AND p.deleted = 0", ids, n,
+	                     viewer, posts_by_id_row, &b);
+	return rc ? rc : viewer_rels_fill(db, a, viewer, out, n);
 }
 
 /* The columns of POST_SEL_V that core_post_visible reads, no text, counts
@@ -242,12 +394,7 @@ int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uin
 	"SELECT p.id, p.author_id, p.writer_id, p.reblog_of, p.visibility, p.publish_at, p.group_id, p.pending," \
 	" EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?41 AND f.followee_id = p.author_id)," \
 	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = ?41 AND r.post_id = p.id)," \
-	" EXISTS (SELECT 1 FROM blocks b WHERE (b.account_id = ?41 AND b.target_id = p.author_id)" \
-	"  OR (b.account_id = p.author_id AND b.target_id = ?41))," \
-	" EXISTS (SELECT 1 FROM org_staff o WHERE o.org_id = p.author_id AND o.person_id = ?41)," \
-	" COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1)," \
-	" COALESCE((SELECT gm.role FROM group_members gm WHERE gm.group_id = p.group_id AND gm.account_id = ?41" \
-	"  AND gm.state = 0), -1)," \
+	" CASE WHEN p.group_id = 0 THEN -1 ELSE COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1) END," \
 	" EXISTS (SELECT 1 FROM post_recipients rr JOIN org_staff os ON os.org_id = rr.account_id" \
 	"  WHERE rr.post_id = p.id AND os.person_id = ?41)," \
 	" EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = p.author_id AND sa.suspended <> 0)" \
@@ -267,12 +414,9 @@ static void posts_vis_row(struct db_stmt *st, void *ctx)
 	p->pending = db_i64(st, 7) != 0;
 	p->v_follows_author = db_i64(st, 8) != 0;
 	p->v_recipient = db_i64(st, 9) != 0;
-	p->v_blocked = db_i64(st, 10) != 0;
-	p->v_staff = db_i64(st, 11) != 0;
-	p->group_kind = (int)db_i64(st, 12);
-	p->v_group_role = (int)db_i64(st, 13);
-	p->v_staff_recipient = db_i64(st, 14) != 0;
-	p->author_suspended = db_i64(st, 15) != 0;
+	p->group_kind = (int)db_i64(st, 10);
+	p->v_staff_recipient = db_i64(st, 11) != 0;
+	p->author_suspended = db_i64(st, 12) != 0;
 	p->text = "";
 	by_id_place(b, p->id, p);
 }
@@ -283,7 +427,8 @@ int store_posts_vis(struct store *s, struct arena *a, uint64_t viewer, const uin
 	DB_OR_FAIL(s);
 	memset(out, 0, n * sizeof *out);
 	struct by_id b = {a, ids, n, (void **)out};
-	return db_each_ids(db, POST_VIS, ids, n, viewer, posts_vis_row, &b);
+	int rc = db_each_ids(db, POST_VIS, ids, n, viewer, posts_vis_row, &b);
+	return rc ? rc : viewer_rels_fill(db, a, viewer, out, n);
 }
 
 int store_post_update(struct store *s, uint64_t id, const char *text, const char *search_text,
@@ -404,7 +549,7 @@ static int run_page(struct db *db, struct arena *a, const char *desc, const char
 		st = db_query(db, up ? asc : desc, "uui", viewer, cur, (int64_t)pg->limit);
 	if (!st)
 		return ERR_DB;
-	return post_rows(a, st, up, out, n);
+	return post_rows(db, a, viewer, st, up, out, n);
 }
 
 /* Walk posts newest first by id and test each one: "+" keeps SQLite from
@@ -668,7 +813,7 @@ int store_thread(struct store *s, struct arena *a, uint64_t viewer, uint64_t roo
 	                              "uui", viewer, root, (int64_t)limit);
 	if (!st)
 		return ERR_DB;
-	return post_rows(a, st, false, out, n);
+	return post_rows(db, a, viewer, st, false, out, n);
 }
 
 int store_thread_direct(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, int limit,
@@ -680,7 +825,7 @@ int store_thread_direct(struct store *s, struct arena *a, uint64_t viewer, uint6
 	                              "uui", viewer, root, (int64_t)limit);
 	if (!st)
 		return ERR_DB;
-	return post_rows(a, st, false, out, n);
+	return post_rows(db, a, viewer, st, false, out, n);
 }
 
 /* Driver-specific: FTS5 MATCH on SQLite, a tsvector on PostgreSQL (see

@@ -242,12 +242,89 @@ static void test_blocks_end_follows(void **state)
 	assert_true(got->v_blocked);
 }
 
+/* The viewer's own lists (blocks both ways, mutes, staff, groups) are read
+ * once per page and matched in C; past REL_CAP entries a list is asked row
+ * by row.  Both ways give the same flags on every read path. */
+static void check_lists(struct fx *f, uint64_t v, const uint64_t *post, size_t n, uint64_t muted)
+{
+	/* post[0..5]: by the blocker, the blocked, the muted, the organisation,
+	 * a stranger, the stranger in the viewer's group */
+	struct post *g[6], *h[6];
+	assert_int_equal(store_posts_get(f->s, &f->a, v, post, n, g), 0);
+	assert_int_equal(store_posts_vis(f->s, &f->a, v, post, n, h), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct post *one;
+		assert_int_equal(store_post_get(f->s, &f->a, v, post[i], &one), 0);
+		struct post *p[3] = {g[i], h[i], one};
+		for (int k = 0; k < 3; k++) {
+			assert_true(p[k]->v_blocked == (i <= 1));
+			assert_true(p[k]->v_staff == (i == 3));
+			assert_int_equal(p[k]->v_group_role, i == 5 ? 1 : -1);
+			if (k != 1) /* POST_VIS does not read mutes for core_post_visible */
+				assert_true(p[k]->v_muted == (i == 2));
+		}
+	}
+	struct post **tl;
+	size_t m;
+	struct page pg = {.limit = 10};
+	assert_int_equal(store_tl_profile(f->s, &f->a, v, muted, &pg, &tl, &m), 0);
+	assert_int_equal(m, 1);
+	assert_true(tl[0]->v_muted && !tl[0]->v_blocked);
+	struct post *anon;
+	assert_int_equal(store_post_get(f->s, &f->a, 0, post[1], &anon), 0);
+	assert_false(anon->v_blocked || anon->v_muted || anon->v_staff);
+	assert_int_equal(anon->v_group_role, -1);
+}
+
+static void test_viewer_lists(void **state)
+{
+	struct fx *f = *state;
+	uint64_t v = add_account(f, "lezer"), who[5];
+	const char *names[5] = {"blokkeert", "geblokt", "gedempt", "organisatie", "vreemde"};
+	uint64_t post[6];
+	for (int i = 0; i < 5; i++) {
+		who[i] = add_account(f, names[i]);
+		post[i] = add_post(f, who[i], VIS_PUBLIC, "hallo", NULL, 0);
+	}
+	post[5] = add_post(f, who[4], VIS_PUBLIC, "in de groep", NULL, 0);
+	struct db *db = store_db(f->s);
+	assert_int_equal(db_exec(db, "UPDATE posts SET group_id = 4242 WHERE id = ?1", "u", post[5]), 0);
+	assert_int_equal(store_block_set(f->s, who[0], v, true), 0);
+	assert_int_equal(store_block_set(f->s, v, who[1], true), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO mutes (account_id, target_id) VALUES (?1, ?2)", "uu", v, who[2]), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO org_staff (org_id, person_id) VALUES (?1, ?2)", "uu", who[3], v), 0);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO group_members (group_id, account_id, role, state, since)"
+	                         " VALUES (4242, ?1, 1, 0, 1), (4242, ?2, 2, 1, 1)",
+	                         "uu", v, who[4]),
+	                 0);
+	check_lists(f, v, post, 6, who[2]);
+	/* Lists longer than REL_CAP (1024): every one of them, both ways. */
+	/* Whole statements: the statement cache knows a statement by its text's
+	 * address. */
+#define N1100 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1100) "
+	const char *fill[] = {
+		N1100 "INSERT INTO blocks (account_id, target_id) SELECT 9000000 + i, ?1 FROM n",
+		N1100 "INSERT INTO blocks (account_id, target_id) SELECT ?1, 9000000 + i FROM n",
+		N1100 "INSERT INTO mutes (account_id, target_id) SELECT ?1, 9000000 + i FROM n",
+		N1100 "INSERT INTO org_staff (org_id, person_id) SELECT 9000000 + i, ?1 FROM n",
+		N1100 "INSERT INTO group_members (group_id, account_id, role, state, since) SELECT 9000000 + i, ?1, 0, 0, 1"
+		      " FROM n",
+	};
+#undef N1100
+	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = OFF", ""), 0); /* org_staff names accounts */
+	for (size_t i = 0; i < sizeof fill / sizeof *fill; i++)
+		assert_int_equal(db_exec(db, fill[i], "u", v), 0);
+	check_lists(f, v, post, 6, who[2]);
+}
+
 /* A yes-or-no question the database cannot answer is an error, never a
  * "no" (a block check that failed open let messages through). */
 static void test_predicates_fail_closed(void **state)
 {
 	struct fx *f = *state;
 	uint64_t a = add_account(f, "een"), b = add_account(f, "twee"), m = 77;
+	uint64_t p = add_post(f, a, VIS_PUBLIC, "x", NULL, 0);
 	struct db *db = store_db(f->s);
 	assert_int_equal(db_exec(db, "ALTER TABLE blocks RENAME TO blocks_gone", ""), 0);
 	assert_int_equal(db_exec(db, "ALTER TABLE post_media RENAME TO post_media_gone", ""), 0);
@@ -255,6 +332,8 @@ static void test_predicates_fail_closed(void **state)
 	bool yes = false;
 	assert_int_not_equal(store_blocks(f->s, a, b, &yes), 0);
 	assert_int_not_equal(store_staff_is(f->s, a, b, &yes), 0);
+	struct post *got;
+	assert_int_not_equal(store_post_get(f->s, &f->a, b, p, &got), 0); /* not "unblocked" */
 	assert_int_not_equal(store_media_attached(f->s, m, &yes), 0);
 	assert_true(yes); /* in doubt, in use: never deleted */
 	assert_int_equal(db_exec(db, "ALTER TABLE blocks_gone RENAME TO blocks", ""), 0);
@@ -441,6 +520,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_edit_delete_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blocks_end_follows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_predicates_fail_closed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_viewer_lists, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_account_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_held_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),
