@@ -18,12 +18,14 @@ def unescape(s):
     return s.encode().decode("unicode_escape").encode("latin-1").decode("utf-8", "replace")
 
 
-def string_macros(files):
+def string_macros(files, fmacros):
     macros = {}
     for path in files:
         src = open(path).read()
         for m in re.finditer(r'#define (\w+)[ \t]((?:[^\n]*\\\n)*[^\n]*)', src):
-            body = m.group(2).replace("\\\n", " ")
+            # a string macro may be made of function macros' calls:
+            # POST_COLS is POST_COLS_V("?1"), which is POST_SEL_V("?1") ...
+            body = expand_calls(m.group(2).replace("\\\n", " "), fmacros)
             if '"' in body and re.fullmatch(r'\s*(?:"(?:[^"\\]|\\.)*"\s*|[A-Z_][A-Z0-9_]*\s*)+', body):
                 macros[m.group(1)] = body
     return macros
@@ -50,8 +52,10 @@ def function_macros(files):
     return out
 
 
-def expand_calls(src, fmacros):
-    """Replace NAME("x", "y") by its body with the arguments put in."""
+def expand_calls(src, fmacros, depth=0):
+    """Replace NAME("x", "y") by its body with the arguments put in, and
+    the calls that body makes in turn."""
+    before = src
     for name, (params, body) in fmacros.items():
         def sub(m):
             args = [x.strip() for x in re.findall(r'"(?:[^"\\]|\\.)*"', m.group(1))]
@@ -62,7 +66,7 @@ def expand_calls(src, fmacros):
                 text = re.sub(r'\b%s\b' % re.escape(p), lambda _m, a=a: a, text)
             return text
         src = re.sub(r'\b%s\(((?:\s*"(?:[^"\\]|\\.)*"\s*,?)*)\)' % name, sub, src)
-    return src
+    return expand_calls(src, fmacros, depth + 1) if src != before and depth < 5 else src
 
 
 def statements(files, macros):
@@ -130,7 +134,7 @@ def main():
     files = sorted(glob.glob("src/store/*.c"))
     skip = ("migrate.c", "migrate_pg.c", "sqlite.c", "pg.c", "export.c")
     files = [f for f in files if not f.endswith("_test.c") and not f.endswith(skip)]
-    macros = string_macros(files + ["src/store/db.h"])  # db.h: DB_IDS_IN
+    macros = string_macros(files + ["src/store/db.h"], function_macros(files))  # db.h: DB_IDS_IN
     stmts = list(statements(files, macros))
     script = ["\\set ON_ERROR_STOP off", "SET client_min_messages = warning;"]
     for i, (path, line, sql) in enumerate(stmts):

@@ -31,11 +31,11 @@
 	" p.text, p.created_at, p.edited_at, p.favs, p.boosts, p.replies, p.publish_at," \
 	" EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = " V " AND f.followee_id = p.author_id)," \
 	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = " V " AND r.post_id = p.id)," \
-	" CASE WHEN p.favs = 0 THEN 0 ELSE" \
+	" CASE WHEN p.favs = 0 THEN FALSE ELSE" \
 	"  EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = " V " AND v.post_id = p.id) END," \
-	" CASE WHEN p.boosts = 0 THEN 0 ELSE EXISTS (SELECT 1 FROM posts q WHERE q.author_id = " V \
+	" CASE WHEN p.boosts = 0 THEN FALSE ELSE EXISTS (SELECT 1 FROM posts q WHERE q.author_id = " V \
 	"  AND q.reblog_of = p.id AND q.reblog_of <> 0 AND q.deleted = 0) END," \
-	" CASE WHEN p.in_reply_to = 0 THEN 0 ELSE" \
+	" CASE WHEN p.in_reply_to = 0 THEN FALSE ELSE" \
 	"  COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0) END," \
 	" p.group_id, p.pending, p.pinned," \
 	" CASE WHEN p.group_id = 0 THEN -1 ELSE COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1) END," \
