@@ -89,7 +89,7 @@ build/scan_train: tools/scan_train.c build/embed_train.c $(SCAN_TRAIN_OBJ) $(HDR
 
 # the development set and the texts written only to train the models on
 SCAN_TRAIN_SETS = tests/data/privacy_dev.src tests/data/privacy_train.src tests/data/privacy_train2.src \
-                  tests/data/privacy_train3.src tests/data/privacy_train4.src
+                  tests/data/privacy_train3.src tests/data/privacy_train4.src tests/data/privacy_train5.src
 
 build/scan_model.txt: build/scan_train $(SCAN_TRAIN_SETS)
 	@build/scan_train --folds 5 $(SCAN_TRAIN_SETS) $@.tmp > build/scan_model.log && mv $@.tmp $@

@@ -286,7 +286,16 @@ static const char *const depts[] = {
 	"huishouding", "schoonmaak", "beveiliging", "kapsalon", "klantcontact", "financiën",
 	"salarisadministratie", "crisisdienst", "helpdesk", "servicedesk",
 	/* wave 12: a notice's credits ("Foto's: Rachid El Idrissi") */
-	"foto", "fotos", "foto's", "fotografie", "vormgeving", "illustraties", "eindredactie", "opmaak", NULL};
+	"foto", "fotos", "foto's", "fotografie", "vormgeving", "illustraties", "eindredactie", "opmaak",
+	/* wave 14: languages and greetings of other languages ("spreekt ook
+	 * Tigrinya", "Wesołych Świąt", "Dzień dobry!") */
+	"tigrinya", "amhaars", "tigre", "somalisch", "arabisch", "tamazight", "berbers", "farsi",
+	"dari", "pashto", "koerdisch", "turks", "pools", "oekraïens", "russisch", "roemeens", "bulgaars",
+	"papiaments", "sranantongo", "sranan", "mandarijn", "kantonees", "tagalog", "swahili", "twi",
+	"hindi", "urdu", "punjabi", "bengaals", "tamil", "portugees", "spaans", "italiaans",
+	"feliz", "navidad", "merry", "christmas", "wesołych", "świąt", "dzień", "dobry", "joyeux", "noël",
+	"frohe", "weihnachten", "buon", "natale", "bayramınız", "mubarak", "kareem", "salaam", "shalom",
+	"selamat", "gelukkig", "nieuwjaar", "zalig", "kerstfeest", NULL};
 static const char *const family[] = {
 	"moeder", "vader", "ouders", "schoonmoeder", "schoonvader", "grootmoeder", "grootvader",
 	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
@@ -296,7 +305,15 @@ static const char *const family[] = {
 	"pap", "mam", "papa", "mama", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
 	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus",
 	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", /* wave 11: "ons kleintje" */
-	"jongste", "oudste", "middelste", NULL}; /* wave 12: "mijn oudste", "de jongste (2)" */
+	"jongste", "oudste", "middelste", /* wave 12: "mijn oudste", "de jongste (2)" */
+	/* wave 14: in-laws, step- and half-family, "-lief", Flemish and Frisian
+	 * ("Bompa (89)", "Heit leit yn it sikehûs", "Mem is 88 wurden") */
+	"schoonpa", "schoonma", "schoonpapa", "schoonmama", "schoonouders", "schoonbroer", "schoonzuster",
+	"grootouders", "halfbroer", "halfzus", "stiefbroer", "stiefzus", "tweelingzus", "tweelingbroer",
+	"dochterlief", "zoonlief", "manlief", "vrouwlief", "moederlief", "vaderlief", "pleegmoeder",
+	"pleegvader", "petekind", "peetkind", "nichtje", "neefje", "achterkleinkind", "kleinzoontje",
+	"kleindochtertje", "bompa", "bomma", "moeke", "vake", "heit", "mem", "pake", "beppe", "omke",
+	"muoike", "soan", NULL};
 static const char *const possessives[] = {
 	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her",
 	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
@@ -1090,7 +1107,10 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"marketing", "stage", "jobs", "careers", "zorg",
 	/* wave 13 */
 	"storing", "alarm", "meldpunt", "melding", "clientenraad", "cliëntenraad", "ledenraad",
-	"ondernemingsraad", "mantelzorg", "vrijwilligers", "welzijn", NULL};
+	"ondernemingsraad", "mantelzorg", "vrijwilligers", "welzijn",
+	/* wave 14 */
+	"declar", "nota", "debiteur", "crediteur", "financ", "boekhouding", "inkoop", "bezwaar", "klanten",
+	"loket", "wijkteam", "kantoor", NULL};
 
 static void scan_emails(struct ctx *c)
 {
@@ -1538,6 +1558,13 @@ static bool bare_street(const struct ctx *c, size_t i, size_t after)
 	low[n] = '\0';
 	size_t ws;
 	if (!in_list(low, bare)) {
+		/* wave 14: "Ons nieuwe adres is Hooghout 22", "adres: Kerkpad 5" */
+		if (k->cap && !k->first && !(k->flags & (W_FIRST | W_SUR | W_TITLE | W_ORG | W_ROLE)) &&
+		    word_before(c, k->s, w, sizeof w, &ws)) {
+			if (strcmp(w, "adres") == 0 ||
+			    (strcmp(w, "is") == 0 && word_before(c, ws, w, sizeof w, NULL) && strcmp(w, "adres") == 0))
+				return true;
+		}
 		/* "verhuisd naar De Wieken 112", "ophalen van Het Hoge 4": a street named
 		 * with its article, after a word of living or going there */
 		if (i == 0 || !joined(c, i - 1) || !c->tok[i - 1].cap || k->first || in_list(low, wings) ||
@@ -1970,6 +1997,69 @@ static bool note_subject(const struct ctx *c, size_t i, size_t last)
 	return last + 1 < c->ntok && c->tok[last + 1].sent == k->sent && tok_in(c, &c->tok[last + 1], verbs);
 }
 
+/*
+ * wave 14: a contact to call or write, as notices and vacancies give one:
+ * "bel Priscilla van P&O", "Belje mei Jitske: 0513 - 61 44 90", "app Kees
+ * op 06-…".  The verb before the name, and after it a department or an
+ * organisation ("van P&O", "van de receptie") or a phone number.
+ */
+static bool contact_person(const struct ctx *c, size_t i, size_t last)
+{
+	static const char *const verbs[] = {"bel", "mail", "app", "bellen", "mailen", "appen", "contacteer",
+		"belje", "mailtje", "call", NULL};
+	static const char *const with[] = {"met", "mei", "naar", NULL};
+	const struct tok *k = &c->tok[i];
+	if (i == 0 || c->tok[i - 1].sent != k->sent)
+		return false;
+	bool verb = tok_in(c, &c->tok[i - 1], verbs) ||
+	            (i > 1 && c->tok[i - 2].sent == k->sent && tok_in(c, &c->tok[i - 1], with) &&
+	             tok_in(c, &c->tok[i - 2], verbs));
+	if (!verb)
+		return false;
+	size_t p = c->tok[last].e;
+	while (p < c->len && (c->t[p] == ' ' || c->t[p] == ':' || c->t[p] == ',' || c->t[p] == '('))
+		p++;
+	size_t digits = 0;
+	for (size_t q = p; q < c->len && q < p + 20; q++) {
+		if (c->t[q] >= '0' && c->t[q] <= '9')
+			digits++;
+		else if (c->t[q] != ' ' && c->t[q] != '-' && c->t[q] != '+' && c->t[q] != '(' && c->t[q] != ')')
+			break;
+	}
+	if (digits >= 9)
+		return true;
+	size_t j = last + 1;
+	if (j + 1 >= c->ntok || c->tok[j + 1].sent != k->sent || c->tok[j].e - c->tok[j].s != 3 ||
+	    strncmp(c->t + c->tok[j].s, "van", 3) != 0)
+		return false;
+	const struct tok *d = &c->tok[j + 1];
+	if (d->flags & (W_DEPT | W_ORG))
+		return true;
+	if (d->acronym || (d->e - d->s == 1 && d->cap))
+		return true;
+	return j + 2 < c->ntok && c->tok[j + 2].sent == k->sent && !d->cap && (d->e - d->s == 2 || d->e - d->s == 3) &&
+	       (strncmp(c->t + d->s, "de", 2) == 0 || strncmp(c->t + d->s, "het", 3) == 0) &&
+	       (c->tok[j + 2].flags & (W_DEPT | W_ORG));
+}
+
+/* wave 14: "Welkom aan onze nieuwe collega's Yonas, Agnieszka en Mei-Ling" */
+static bool new_colleague(const struct ctx *c, size_t i)
+{
+	static const char *const coll[] = {"collega", "collega's", "collegas", "teamleden", "teamgenoten",
+		"stagiairs", "stagiaires", "stagiair", "stagiaire", "medewerkers", "medewerker", NULL};
+	static const char *const hello[] = {"welkom", "nieuwe", "verwelkomen", "welcome", NULL};
+	const struct tok *k = &c->tok[i];
+	for (size_t b = i; b-- > 0 && b + 9 > i && c->tok[b].sent == k->sent;) {
+		if (!tok_in(c, &c->tok[b], coll))
+			continue;
+		for (size_t h = b; h-- > 0 && c->tok[h].sent == k->sent;)
+			if (tok_in(c, &c->tok[h], hello))
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /* Staff and public figures: a role before the name, or a greeting that signs the post. */
 static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
@@ -1985,6 +2075,8 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		if (tok_in(c, &c->tok[i - 2], asks))
 			return true;
 	}
+	if (contact_person(c, i, last) || new_colleague(c, i))
+		return true;
 	/* wave 13: "ze heet Lotte", "Ik ben Joris, ... geestelijk verzorger": a
 	 * person introduced with a role in the same sentence */
 	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent) {
@@ -2736,7 +2828,7 @@ static bool age_subject_name(struct ctx *c, size_t vs)
 
 static const char *const age_verbs[] = {"is", "ben", "wordt", "word", "werd", "was", "bent", "zijn",
 	"worden", "turns", "turned", "aged", NULL};
-static const char *const age_advs[] = {"vandaag", "morgen", "gisteren", "bijna", "net", "pas", "al",
+static const char *const age_advs[] = {"vandaag", "hjoed", "juster", "moarn", "morgen", "gisteren", "bijna", "net", "pas", "al",
 	"nu", "zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
 	"vorige", "volgende", "week", "deze", "nog", "inmiddels", "sinds", "just", "today",
 	/* wave 12: "Pa wordt volgende maand 91", "Hij werd maar 23" */
@@ -2810,6 +2902,10 @@ static bool word_back_within(const struct ctx *c, size_t off, const char *w, int
 static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "ervaring", "later",
 	"eerder", "werkzaam", "samen", "in", "bij", "na", "voor", "uur", "minuten", "keer", "dagen",
 	"weken", "maanden", "euro", "procent", "kilo", "kg", "cm", "meter", "graden", "jarig", NULL};
+/* wave 14: when a birthday comes, after "wordt 18" */
+static const char *const age_when[] = {"volgende", "deze", "vandaag", "morgen", "overmorgen", "vanavond",
+	"binnenkort", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "dit",
+	"straks", "alweer", "next", "this", "today", "tomorrow", NULL};
 static const char *const age_person_after[] = {"mevrouw", "meneer", "man", "vrouw", "bewoner",
 	"bewoonster", "patiënt", "patiënte", "cliënt", "cliënte", "dame", "heer", "jongen", "meisje",
 	"moeder", "vader", "zoon", "dochter", "opa", "oma", "mw", "dhr", "mevr", "patient", "client",
@@ -3158,7 +3254,7 @@ static void scan_ages(struct ctx *c)
 				end = we;
 				if (k3 && (strcmp(w3, "oud") == 0 || strcmp(w3, "old") == 0))
 					end = we3;
-			} else if (strcmp(w2, "geworden") == 0) {
+			} else if (strcmp(w2, "geworden") == 0 || strcmp(w2, "wurden") == 0) { /* Frisian: "is 88 wurden" */
 				end = we;
 				jaar = true;
 			} else if (baby_unit(w2)) { /* "Bobbie is 14 maanden en loopt nog niet" */
@@ -3261,6 +3357,10 @@ static void scan_ages(struct ctx *c)
 					ok = true;
 				/* "Jasper wordt 18 en moet ...", "Eileen is 82 and lives ..." */
 				else if (word_after(c, e, w2, sizeof w2, NULL) && (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0))
+					ok = true;
+				/* wave 14: "dochterlief wordt 18 volgende week", "ze werd 90 zaterdag" */
+				else if ((strcmp(w, "wordt") == 0 || strcmp(w, "werd") == 0 || strcmp(w, "word") == 0) &&
+				         word_after(c, e, w2, sizeof w2, NULL) && in_list(w2, age_when))
 					ok = true;
 				/* "ze is 91 valt elke week": no punctuation, the next verb (-t/-d) */
 				else if ((wl = word_after(c, e, w2, sizeof w2, NULL)) && !in_list(w2, age_not_after) &&

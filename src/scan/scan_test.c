@@ -767,6 +767,29 @@ static void test_wave13_classes(void **state)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 }
 
+/* Wave 14 (batch 23): in-laws and Flemish/Frisian family words make a
+ * person; a birthday's when after "wordt 18"; an address after "adres is";
+ * contacts of a notice and new colleagues are staff; languages and foreign
+ * greetings are no names; role mailboxes written out are the organisation's. */
+static void test_wave14_classes(void **state)
+{
+	(void)state;
+	EXPECT("Bompa (89) was helemaal van de kaart na die operatie.", SCAN_DATE_OF_BIRTH, "89");
+	EXPECT("dochterlief wordt 18 volgende week en wil alleen naar de tandarts.", SCAN_DATE_OF_BIRTH, "18");
+	EXPECT("Ons nieuwe adres is Hooghout 22 in Wijchen.", SCAN_ADDRESS, "Hooghout 22");
+	EXPECT_NONE("Het tarief wordt 18 volgende week hoger.", SCAN_DATE_OF_BIRTH);
+	const char *ok[] = {
+		"Vragen over je zorgnota? Mail naar declaraties (at) zorgkantoor-oost.nl.",
+		"Interesse? Bel Priscilla van P&O, 074 - 255 60 12.",
+		"Wy sykje frijwilligers. Belje mei Jitske: 0513 - 61 44 90.",
+		"Welkom aan onze nieuwe collega's Yonas, Agnieszka en Mei-Ling!",
+		"Tip: de app spreekt ook Tigrinya en Amhaars, handig bij huisbezoeken.",
+		"Feliz Navidad, Merry Christmas, Wesołych Świąt, Zalig Kerstfeest!",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -968,6 +991,7 @@ int main(void)
 		cmocka_unit_test(test_wave11_batch19),
 		cmocka_unit_test(test_wave12_staff_idioms),
 		cmocka_unit_test(test_wave13_classes),
+		cmocka_unit_test(test_wave14_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
