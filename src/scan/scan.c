@@ -4459,10 +4459,11 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 static size_t admitted(const struct ctx *c, size_t i)
 {
 	static const char *const verbs[] = {"ligt", "lag", "liggen", "lagen", "opgenomen", "beland", "belandde",
-		"belandt", "overgeplaatst", NULL};
+		"belandt", "overgeplaatst", "leit", "lei", NULL}; /* wave 14: Frisian "leit yn it sikehûs" */
 	static const char *const places[] = {"ziekenhuis", "hospice", "ic", "intensive", "revalidatiecentrum",
 		"kliniek", "psychiatrie", "ggz", "seh", "spoedeisende", "ziekenhuisbed", "umc", "isolatie",
-		"crisisopvang", "afkickkliniek", "kinderafdeling", "hartbewaking", "ccu", "mcu", "nicu", NULL};
+		"crisisopvang", "afkickkliniek", "kinderafdeling", "hartbewaking", "ccu", "mcu", "nicu", "sikehûs",
+		"sikehus", "gasthuis", NULL};
 	const struct tok *k = &c->tok[i];
 	if (k->e - k->s < 3 || k->e - k->s > 14 || !tok_in(c, k, verbs))
 		return NONE;

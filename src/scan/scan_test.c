@@ -778,6 +778,8 @@ static void test_wave14_classes(void **state)
 	EXPECT("dochterlief wordt 18 volgende week en wil alleen naar de tandarts.", SCAN_DATE_OF_BIRTH, "18");
 	EXPECT("Ons nieuwe adres is Hooghout 22 in Wijchen.", SCAN_ADDRESS, "Hooghout 22");
 	EXPECT_NONE("Het tarief wordt 18 volgende week hoger.", SCAN_DATE_OF_BIRTH);
+	EXPECT("Heit leit yn it sikeh\xC3\xBBs yn Ljouwert.", SCAN_HEALTH, "leit yn it sikeh\xC3\xBBs");
+	EXPECT("Schoonpa heeft de ziekte van P. en trilt steeds erger.", SCAN_HEALTH, "ziekte van P");
 	const char *ok[] = {
 		"Vragen over je zorgnota? Mail naar declaraties (at) zorgkantoor-oost.nl.",
 		"Interesse? Bel Priscilla van P&O, 074 - 255 60 12.",
