@@ -2520,7 +2520,10 @@ static void scan_hashtag_names(struct ctx *c)
 		"bedankt", "welkom", "succes", "hoera", "trotsop", "prayfor", "love", "kracht",
 		/* wave 11: "#omaGeesje", "#LittleLevi", "#lieveanna" */
 		"oma", "opa", "tante", "oom", "lieve", "little", "kleine", "onze", "mama", "papa", "baby", "juf",
-		"meester", "zuster", NULL};
+		"meester", "zuster",
+		/* wave 14: "#sterkvoorsjoukje", "#kaarsjevoorbram", "#denkaanmila" */
+		"sterkvoor", "sterktevoor", "kaarsjevoor", "kaarsvoor", "denkaan", "denkenaan", "bidvoor", "steunvoor",
+		"knuffelvoor", "allesvoor", "hartjevoor", "beterschapvoor", "prayers4", "pray4", NULL};
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		if (k->s == 0 || c->t[k->s - 1] != '#')
@@ -5019,6 +5022,9 @@ static void demote_signature(struct ctx *c)
 	if (last == SIZE_MAX || r->v[last].confidence < SCAN_COUNT_CONF)
 		return;
 	struct scan_finding *x = &r->v[last];
+	/* wave 14: a hashtag closing the post ("#sterkvoorsjoukje") signs nothing */
+	if (c->t[x->start] == '#' || c->t[x->start] == '@')
+		return;
 	for (size_t p = x->end; p < c->len; p++)
 		if (is_letter_byte(c->t, p, c->len) || digit_at(c, p))
 			return;

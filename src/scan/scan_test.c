@@ -780,6 +780,9 @@ static void test_wave14_classes(void **state)
 	EXPECT_NONE("Het tarief wordt 18 volgende week hoger.", SCAN_DATE_OF_BIRTH);
 	EXPECT("Heit leit yn it sikeh\xC3\xBBs yn Ljouwert.", SCAN_HEALTH, "leit yn it sikeh\xC3\xBBs");
 	EXPECT("Schoonpa heeft de ziekte van P. en trilt steeds erger.", SCAN_HEALTH, "ziekte van P");
+	/* a hashtag closing the post is no signature */
+	VERDICT(assert_int_not_equal, "Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_OK);
+	EXPECT("Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_NAME, "#sterkvoorsjoukje");
 	const char *ok[] = {
 		"Vragen over je zorgnota? Mail naar declaraties (at) zorgkantoor-oost.nl.",
 		"Interesse? Bel Priscilla van P&O, 074 - 255 60 12.",
