@@ -4394,7 +4394,10 @@ static void demote_facility_rooms(struct ctx *c)
 	static const char *const fac[] = {"kapot", "defect", "vrij", "leeg", "schoongemaakt", "verschoond",
 		"gereserveerd", "geschilderd", "gordijnen", "monteur", "fietsenstalling", "stalling", "opslag",
 		"vergaderruimte", "stilteruimte", "gerenoveerd", "renovatie", "schilder", "beschikbaar",
-		"verbouwd", "vergadering", "vergaderzaal", "spoedopnames", "schoonmaak", "schoon", NULL};
+		"verbouwd", "vergadering", "vergaderzaal", "spoedopnames", "schoonmaak", "schoon",
+		/* wave 14: "de wifi in kamer 2 van het wijkgebouw", "Bed 2 van de logeerkamer moet nog opgemaakt" */
+		"wifi", "wachtwoord", "wijkgebouw", "buurthuis", "logeerkamer", "linnenkamer", "opgemaakt", "opmaken",
+		"training", "cursus", "secretariaat", "vrijwilligerskamer", "teamkamer", NULL};
 	/* per sentence, made once: a counted name in it (1), and whether it
 	 * speaks of a place (0 not looked yet, 1 no, 2 yes) */
 	unsigned char *named = NULL, *facility = NULL;

@@ -790,6 +790,8 @@ static void test_wave14_classes(void **state)
 		"Welkom aan onze nieuwe collega's Yonas, Agnieszka en Mei-Ling!",
 		"Tip: de app spreekt ook Tigrinya en Amhaars, handig bij huisbezoeken.",
 		"Feliz Navidad, Merry Christmas, Wesołych Świąt, Zalig Kerstfeest!",
+		"Is het wachtwoord van de wifi in kamer 2 van het wijkgebouw nog hetzelfde?",
+		"Bed 2 van de logeerkamer moet nog opgemaakt voor de vrijwilliger.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
