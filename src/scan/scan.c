@@ -916,7 +916,9 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"belt u", "bel dan", "inloop", "call", "phone us", "questions", "ons", "onze", "wij", "we",
 	"telefoonnummer is", "algemene nummer", "telefoonnummer blijft", "nummer blijft", "nummers blijven",
 	/* wave 13 */
-	"interesse", "gezocht", "storing", "dag en nacht", "24/7", NULL};
+	"interesse", "gezocht", "storing", "dag en nacht", "24/7",
+	/* wave 14: Frisian and Limburgish notices ("Belangstelling? Skilje nei ...", "Tillefoon:") */
+	"belangstelling", "skilje", "sykje", "tillefoon", "praktiek", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
 static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
 	"wij zoeken", "we zoeken",
@@ -1004,7 +1006,8 @@ static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size
 	if (n == 10 || (service && n >= 8 && n <= 11)) {
 		bool mobile = d[1] == '6';
 		bool corp = memcmp(d, "088", 3) == 0 || memcmp(d, "085", 3) == 0 || service;
-		bool org = window_has(c, back(s, 80), s, mobile ? vacancy_ctx : org_ctx) || role_after(c, e);
+		/* a vacancy's contact line comes after its description: look further back for a mobile */
+		bool org = window_has(c, back(s, mobile ? 160 : 80), s, mobile ? vacancy_ctx : org_ctx) || role_after(c, e);
 		double conf = mobile ? (org ? 0.45 : 0.9) : (corp || org ? 0.4 : 0.7);
 		add_finding(c, SCAN_PHONE, s, e, conf);
 		return true;
@@ -2042,6 +2045,18 @@ static bool contact_person(const struct ctx *c, size_t i, size_t last)
 	       (c->tok[j + 2].flags & (W_DEPT | W_ORG));
 }
 
+/* wave 14: "Solliciteren via werken@… t.a.v. mevrouw R. Bakker": the
+ * person a vacancy's letters go to (a title there makes no client) */
+static bool vacancy_fao(const struct ctx *c, size_t s)
+{
+	size_t p = s;
+	while (p > 0 && c->t[p - 1] == ' ')
+		p--;
+	if (p > 0 && c->t[p - 1] == '.')
+		p--;
+	return p >= 5 && strncasecmp(c->t + p - 5, "t.a.v", 5) == 0 && window_has(c, back(s, 300), s, vacancy_ctx);
+}
+
 /* wave 14: "Welkom aan onze nieuwe collega's Yonas, Agnieszka en Mei-Ling" */
 static bool new_colleague(const struct ctx *c, size_t i)
 {
@@ -2076,6 +2091,8 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			return true;
 	}
 	if (contact_person(c, i, last) || new_colleague(c, i))
+		return true;
+	if (vacancy_fao(c, k->s))
 		return true;
 	/* wave 13: "ze heet Lotte", "Ik ben Joris, ... geestelijk verzorger": a
 	 * person introduced with a role in the same sentence */
@@ -2490,11 +2507,12 @@ static void scan_names(struct ctx *c)
 			continue;
 		/* a title makes a client ("mevrouw Jansen"), unless a role is named
 		 * right after the name (wave 13: "is mevrouw R. Aydın onze nieuwe bestuurder") */
-		bool titled = (k->flags & W_TITLE) && !(k->flags & W_ROLE);
+		bool fao = (k->flags & W_TITLE) && vacancy_fao(c, k->s);
+		bool titled = (k->flags & W_TITLE) && !(k->flags & W_ROLE) && !fao;
 		if (titled)
 			for (size_t d = last + 1; d < c->ntok && d <= last + 4 && joined(c, d - 1) && titled; d++)
 				titled = !role_like(c, &c->tok[d]);
-		bool staff = staff_context(c, core, last) && !titled;
+		bool staff = fao || (staff_context(c, core, last) && !titled);
 		/* "Groetjes, Sanne en Kim": a name listed after a staff name is staff too */
 		if (!staff && prev_staff && prev_last != NONE && i >= prev_last + 1 && i - prev_last <= 2 &&
 		    c->tok[i].sent == c->tok[prev_last].sent)
@@ -3145,7 +3163,10 @@ static void scan_ages(struct ctx *c)
 			size_t after = we;
 			char w3[32];
 			bool person = name_ends_before(c, n, j) ||
-			              (word_after(c, after, w3, sizeof w3, NULL) && in_list(w3, age_person_after));
+			              (word_after(c, after, w3, sizeof w3, NULL) && in_list(w3, age_person_after)) ||
+			              /* wave 14: "is op 68-jarige leeftijd overleden" */
+			              (word_after(c, after, w3, sizeof w3, NULL) && strcmp(w3, "leeftijd") == 0 &&
+			               person_near(c, n, j));
 			if (!person)
 				for (size_t k = 0; k < n; k++) {
 					const struct scan_finding *x = &c->out->v[k];

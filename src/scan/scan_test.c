@@ -780,6 +780,14 @@ static void test_wave14_classes(void **state)
 	EXPECT_NONE("Het tarief wordt 18 volgende week hoger.", SCAN_DATE_OF_BIRTH);
 	EXPECT("Heit leit yn it sikeh\xC3\xBBs yn Ljouwert.", SCAN_HEALTH, "leit yn it sikeh\xC3\xBBs");
 	EXPECT("Schoonpa heeft de ziekte van P. en trilt steeds erger.", SCAN_HEALTH, "ziekte van P");
+	EXPECT("Mijn vader is op 68-jarige leeftijd overleden.", SCAN_DATE_OF_BIRTH, "68-jarige");
+	VERDICT(assert_int_equal, "Vacature verzorgende. Solliciteren via werken@zorg.nl t.a.v. mevrouw R. Bakker.", SCAN_OK);
+	VERDICT(assert_int_equal,
+	        "Vacature: verzorgende IG (24-32 uur) bij woonzorgcentrum De Wingerd. Vragen? Bel teamleider Saskia "
+	        "Molenaar op 06-28193344 of mail s.molenaar@dewingerd.nl.",
+	        SCAN_OK);
+	VERDICT(assert_int_equal, "Wy sykje in nije kok. Belangstelling? Skilje nei 0515-430 912.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Stuur de brief t.a.v. mevrouw Jansen naar de huisarts.", SCAN_OK);
 	/* a hashtag closing the post is no signature */
 	VERDICT(assert_int_not_equal, "Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_OK);
 	EXPECT("Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_NAME, "#sterkvoorsjoukje");
