@@ -3380,7 +3380,8 @@ static void scan_ages(struct ctx *c)
 				    c->t[q] == ')' || c->t[q] == '\n' || c->t[q] == ';')
 					ok = true;
 				/* "Jasper wordt 18 en moet ...", "Eileen is 82 and lives ..." */
-				else if (word_after(c, e, w2, sizeof w2, NULL) && (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0))
+				else if (word_after(c, e, w2, sizeof w2, NULL) &&
+				         (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0 || strcmp(w2, "maar") == 0))
 					ok = true;
 				/* wave 14: "dochterlief wordt 18 volgende week", "ze werd 90 zaterdag" */
 				else if ((strcmp(w, "wordt") == 0 || strcmp(w, "werd") == 0 || strcmp(w, "word") == 0) &&
@@ -3868,7 +3869,8 @@ static void scan_age_words(struct ctx *c)
 				char w3[24];
 				if (!(word_after(c, we, w3, sizeof w3, NULL) && in_list(w3, age_not_after)))
 					ok = true, end = we;
-			} else if (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0) {
+			} else if (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0 || strcmp(w2, "maar") == 0 ||
+			           strcmp(w2, "wurden") == 0) { /* wave 14: "is zevenenzestig maar voelt zich honderd" */
 				ok = true;
 			}
 		}

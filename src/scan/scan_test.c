@@ -781,6 +781,7 @@ static void test_wave14_classes(void **state)
 	EXPECT("Heit leit yn it sikeh\xC3\xBBs yn Ljouwert.", SCAN_HEALTH, "leit yn it sikeh\xC3\xBBs");
 	EXPECT("Schoonpa heeft de ziekte van P. en trilt steeds erger.", SCAN_HEALTH, "ziekte van P");
 	EXPECT("Mijn vader is op 68-jarige leeftijd overleden.", SCAN_DATE_OF_BIRTH, "68-jarige");
+	EXPECT("Mijn man Kees is zevenenzestig maar voelt zich honderd.", SCAN_DATE_OF_BIRTH, "zevenenzestig");
 	VERDICT(assert_int_equal, "Vacature verzorgende. Solliciteren via werken@zorg.nl t.a.v. mevrouw R. Bakker.", SCAN_OK);
 	VERDICT(assert_int_equal,
 	        "Vacature: verzorgende IG (24-32 uur) bij woonzorgcentrum De Wingerd. Vragen? Bel teamleider Saskia "
