@@ -35,7 +35,7 @@
 	"  EXISTS (SELECT 1 FROM favourites v WHERE v.account_id = " V " AND v.post_id = p.id) END," \
 	" CASE WHEN p.boosts = 0 THEN FALSE ELSE EXISTS (SELECT 1 FROM posts q WHERE q.author_id = " V \
 	"  AND q.reblog_of = p.id AND q.reblog_of <> 0 AND q.deleted = 0) END," \
-	" CASE WHEN p.in_reply_to = 0 THEN FALSE ELSE" \
+	" CASE WHEN p.in_reply_to = 0 THEN 0 ELSE" \
 	"  COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0) END," \
 	" p.group_id, p.pending, p.pinned," \
 	" CASE WHEN p.group_id = 0 THEN -1 ELSE COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1) END," \
