@@ -789,6 +789,7 @@ static void test_wave14_classes(void **state)
 	        SCAN_OK);
 	VERDICT(assert_int_equal, "Wy sykje in nije kok. Belangstelling? Skilje nei 0515-430 912.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "Stuur de brief t.a.v. mevrouw Jansen naar de huisarts.", SCAN_OK);
+	EXPECT("De nieuwe medewerker vond Kees op de vloer, hij had een hoofdwond.", SCAN_NAME, "Kees");
 	/* a hashtag closing the post is no signature */
 	VERDICT(assert_int_not_equal, "Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_OK);
 	EXPECT("Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_NAME, "#sterkvoorsjoukje");
