@@ -2067,12 +2067,13 @@ static bool new_colleague(const struct ctx *c, size_t i)
 	for (size_t b = i; b-- > 0 && b + 9 > i && c->tok[b].sent == k->sent;) {
 		if (!tok_in(c, &c->tok[b], coll))
 			continue;
-		/* only a list of names right after it: "De nieuwe medewerker vond Kees op de vloer" is a client */
+		/* only a list of names right after it ("nieuwe collega's: welkom Ayoub, Femke en
+		 * Dirk-Jan"): "De nieuwe medewerker vond Kees op de vloer" is a client */
 		for (size_t m = b + 1; m < i; m++) {
 			const struct tok *t = &c->tok[m];
 			bool glue = t->e - t->s <= 3 && (strncmp(c->t + t->s, "en", 2) == 0 || strncmp(c->t + t->s, "of", 2) == 0 ||
 			                                 strncmp(c->t + t->s, "and", 3) == 0);
-			if (!t->cap && !glue)
+			if (!t->cap && !glue && !tok_in(c, t, hello))
 				return false;
 		}
 		for (size_t h = b; h-- > 0 && c->tok[h].sent == k->sent;)
