@@ -1997,7 +1997,19 @@ static bool note_subject(const struct ctx *c, size_t i, size_t last)
 			return true;
 	static const char *const verbs[] = {"heeft", "had", "ligt", "lag", "krijgt", "kreeg", "mag", "moet",
 		"zit", "zat", "voelt", "voelde", "slaapt", "sliep", "eet", "at", "valt", "viel", "kan", "kon", NULL};
-	return last + 1 < c->ntok && c->tok[last + 1].sent == k->sent && tok_in(c, &c->tok[last + 1], verbs);
+	/* wave 14: "Dagbesteding De Wilg: Hennie was vandaag weer erg onrustig"; not
+	 * after a role's heading ("Vrijwilliger van de maand: Gerrit was ...") */
+	static const char *const past[] = {"was", "raakte", "liep", "huilde", "werd", NULL};
+	if (last + 1 >= c->ntok || c->tok[last + 1].sent != k->sent)
+		return false;
+	if (tok_in(c, &c->tok[last + 1], verbs))
+		return true;
+	if (!tok_in(c, &c->tok[last + 1], past))
+		return false;
+	for (size_t b = i; b-- > 0 && c->tok[b].sent == k->sent;)
+		if (role_like(c, &c->tok[b]))
+			return false;
+	return true;
 }
 
 /*
@@ -2572,6 +2584,61 @@ static void scan_hashtag_names(struct ctx *c)
 		}
 		if (f & W_FIRST)
 			add_finding(c, SCAN_NAME, k->s - 1, k->e, off ? 0.8 : 0.7);
+	}
+}
+
+/*
+ * wave 14: initials alone, as a handover hides a client: "J.K. (14) heeft
+ * zich gesneden", "A.J. (groep Zon) heeft krentenbaard", "T.H. uit woonvorm
+ * 2 is opgenomen", "J.v.d.B. is weer opgenomen".  Two capitals or more
+ * written as initials, then a bracket or a person's verb; not a common
+ * abbreviation (N.B., P.S., V.S., B.V. …) and not before a capitalised word
+ * ("J.K. Rowling" is the tagger's).
+ */
+static void scan_initials_names(struct ctx *c)
+{
+	static const char *const abbr[] = {"nb", "ps", "vs", "us", "uk", "eu", "bv", "nv", "ok", "tv", "am", "pm",
+		"tav", "zsm", "svp", "ivm", "dwz", "aub", "mvg", "cv", "vve", "ggd", "rip", "bsn", "ad", "bc", "vc",
+		"fc", "sc", "pc", "hr", "ic", "ns", "nl", "be", "de", "ww", "wo", "ro", "vo", "po", NULL};
+	static const char *const verbs[] = {"is", "was", "heeft", "had", "zit", "zat", "ligt", "lag", "uit", "kreeg",
+		"krijgt", "wil", "wilde", "moet", "mag", "kan", "kon", "slaapt", "sliep", "eet", "at", "valt", "viel",
+		"werd", "wordt", "gaat", "ging", "komt", "kwam", "huilt", "huilde", "raakte", "liep", "loopt", "van",
+		NULL};
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (!k->single || !k->dot || !k->cap ||
+		    (k->s > 0 && (is_letter_byte(c->t, k->s - 1, c->len) || c->t[k->s - 1] == '.' || digit_at(c, k->s - 1))))
+			continue;
+		/* the run of initials: "J.", "K." and particles "v.", "d." written together */
+		size_t q = i, caps = 0, nl = 0;
+		char low[12];
+		while (q < c->ntok && c->tok[q].dot && c->tok[q].e - c->tok[q].s <= 3 &&
+		       (q == i || c->tok[q].s == c->tok[q - 1].e + 1)) {
+			caps += c->tok[q].cap && c->tok[q].single;
+			if (nl < sizeof low - 1 && c->tok[q].single)
+				low[nl++] = (char)(c->t[c->tok[q].s] | 0x20);
+			q++;
+		}
+		low[nl] = '\0';
+		size_t first = i, last = q - 1;
+		i = last;
+		/* a title before them is the title rule's ("mevrouw R.K.") */
+		if (caps < 2 || nl > 5 || in_list(low, abbr) ||
+		    (first > 0 && c->tok[first - 1].sent == k->sent && (c->tok[first - 1].flags & W_TITLE)))
+			continue;
+		size_t e = c->tok[last].e + 1, p = e;
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		bool ok = p < c->len && c->t[p] == '(';
+		if (!ok && last + 1 < c->ntok && c->tok[last + 1].s == p && !c->tok[last + 1].cap)
+			ok = tok_in(c, &c->tok[last + 1], verbs);
+		if (!ok)
+			continue;
+		bool covered = false;
+		for (size_t f = 0; f < c->out->n && !covered; f++)
+			covered = c->out->v[f].start < e && c->out->v[f].end > k->s;
+		if (!covered)
+			add_finding(c, SCAN_NAME, k->s, e, 0.7);
 	}
 }
 
@@ -5890,6 +5957,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_names(&c);
 	scan_hashtag_names(&c);
 	scan_handle_names(&c);
+	scan_initials_names(&c);
 	/* Names inside streets or e-mail addresses are part of those, not people. */
 	sort_findings(out);
 	resolve(out, text);

@@ -790,6 +790,12 @@ static void test_wave14_classes(void **state)
 	VERDICT(assert_int_equal, "Wy sykje in nije kok. Belangstelling? Skilje nei 0515-430 912.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "Stuur de brief t.a.v. mevrouw Jansen naar de huisarts.", SCAN_OK);
 	EXPECT("De nieuwe medewerker vond Kees op de vloer, hij had een hoofdwond.", SCAN_NAME, "Kees");
+	EXPECT("Overdracht groep 2: J.K. (14) heeft zich gisteravond gesneden.", SCAN_NAME, "J.K.");
+	EXPECT("Overdracht groep 2: J.K. (14) heeft zich gisteravond gesneden.", SCAN_DATE_OF_BIRTH, "14");
+	EXPECT("J.v.d.B. is weer opgenomen op de PAAZ.", SCAN_NAME, "J.v.d.B.");
+	EXPECT("Dagbesteding De Wilg: Hennie was vandaag weer erg onrustig.", SCAN_NAME, "Hennie");
+	EXPECT_NONE("N.B. is de deadline vrijdag.", SCAN_NAME);
+	EXPECT_NONE("P.S. heeft iemand mijn sleutel gezien?", SCAN_NAME);
 	/* a hashtag closing the post is no signature */
 	VERDICT(assert_int_not_equal, "Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_OK);
 	EXPECT("Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_NAME, "#sterkvoorsjoukje");
