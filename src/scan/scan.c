@@ -259,6 +259,9 @@ static const char *const roles[] = {
 	"doktersassistente", "apotheker", "tandarts", "verloskundige",
 	"dietist", "diëtist", "logopedist", "casemanager", "wijkcoach",
 	"jongerenwerker", "ouderenadviseur", "consulent", "secretaris",
+	/* wave 14: a school's and a youth centre's staff ("juf Carla", "Jongerenwerkers Mo en Kim") */
+	"juf", "juffie", "meester", "leerkracht", "mentor", "mentrix", "ib'er", "conciërge", "jongerenwerkers",
+	"pleegzorgbegeleider", "gezinsvoogd", "jeugdverpleegkundige", "schoolmaatschappelijk",
 	"penningmeester", "nurse", "doctor", "speaker", "author", "colleague",
 	"namens", "gastspreker", "gastheer", "gastvrouw", "communicatie", "communicatieadviseur",
 	"marketing", "pr", "hr-adviseur", "recruiter", "redacteur", "webcare", "fotograaf",
@@ -295,7 +298,9 @@ static const char *const depts[] = {
 	"hindi", "urdu", "punjabi", "bengaals", "tamil", "portugees", "spaans", "italiaans",
 	"feliz", "navidad", "merry", "christmas", "wesołych", "świąt", "dzień", "dobry", "joyeux", "noël",
 	"frohe", "weihnachten", "buon", "natale", "bayramınız", "mubarak", "kareem", "salaam", "shalom",
-	"selamat", "gelukkig", "nieuwjaar", "zalig", "kerstfeest", NULL};
+	"selamat", "gelukkig", "nieuwjaar", "zalig", "kerstfeest",
+	/* wave 14: services and apps */
+	"digid", "mijnoverheid", "zorgdomein", "mijngezondheid", "thuisarts", NULL};
 static const char *const family[] = {
 	"moeder", "vader", "ouders", "schoonmoeder", "schoonvader", "grootmoeder", "grootvader",
 	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
@@ -927,7 +932,10 @@ static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "we
 	/* wave 13: an organisation's own mobile line ("Onze WhatsApp-lijn: 06 ...") */
 	"whatsapp-lijn", "whatsapplijn", "app-lijn", "appen naar", "app ons", "dienstdoende", "bij spoed",
 	"storing", "24/7", "dag en nacht", "we reageren", "wij reageren", "onze lijn", "belt u",
-	"appen met de", "receptie", "algemene nummer", NULL};
+	"appen met de", "receptie", "algemene nummer",
+	/* wave 14: "De teamtelefoon van Wijkzorg De Waarden is … bereikbaar op 06 …" */
+	"teamtelefoon", "teamnummer", "dienstmobiel", "dienstmobiele", "bereikbaar op", "hele weekend bereikbaar",
+	NULL};
 
 /* "06-12345678 (coördinator)": a number labelled with a staff role */
 static bool role_after(const struct ctx *c, size_t e)
@@ -1112,7 +1120,7 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"storing", "alarm", "meldpunt", "melding", "clientenraad", "cliëntenraad", "ledenraad",
 	"ondernemingsraad", "mantelzorg", "vrijwilligers", "welzijn",
 	/* wave 14 */
-	"declar", "nota", "debiteur", "crediteur", "financ", "boekhouding", "inkoop", "bezwaar", "klanten",
+	"patient", "portaal", "declar", "nota", "debiteur", "crediteur", "financ", "boekhouding", "inkoop", "bezwaar", "klanten",
 	"loket", "wijkteam", "kantoor", NULL};
 
 static void scan_emails(struct ctx *c)
@@ -2034,6 +2042,8 @@ static bool contact_person(const struct ctx *c, size_t i, size_t last)
 	size_t p = c->tok[last].e;
 	while (p < c->len && (c->t[p] == ' ' || c->t[p] == ':' || c->t[p] == ',' || c->t[p] == '('))
 		p++;
+	if (p + 3 < c->len && c->t[p] == 'o' && c->t[p + 1] == 'p' && c->t[p + 2] == ' ') /* "bel Annelies op 0113 …" */
+		p += 3;
 	size_t digits = 0;
 	for (size_t q = p; q < c->len && q < p + 20; q++) {
 		if (c->t[q] >= '0' && c->t[q] <= '9')
@@ -2067,6 +2077,16 @@ static bool vacancy_fao(const struct ctx *c, size_t s)
 	if (p > 0 && c->t[p - 1] == '.')
 		p--;
 	return p >= 5 && strncasecmp(c->t + p - 5, "t.a.v", 5) == 0 && window_has(c, back(s, 300), s, vacancy_ctx);
+}
+
+/* wave 14: a roster names staff: "Rooster kerst: vroeg 24/12 Jolien en Bas",
+ * "Dienstrooster week 2: ma Gerrit + Sevda" */
+static bool roster_sentence(const struct ctx *c, size_t sent)
+{
+	static const char *const heads[] = {"rooster", "roosters", "dienstrooster", "roosterwijziging", "bezetting",
+		"overblijfrooster", "diensten", "weekrooster", "nachtrooster", "kerstrooster", "oproepdiensten", NULL};
+	size_t t = tok_first_at(c, c->sent_at[sent]);
+	return t < c->ntok && c->tok[t].sent == sent && tok_in(c, &c->tok[t], heads);
 }
 
 /* wave 14: "Welkom aan onze nieuwe collega's Yonas, Agnieszka en Mei-Ling" */
@@ -2111,7 +2131,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		if (tok_in(c, &c->tok[i - 2], asks))
 			return true;
 	}
-	if (contact_person(c, i, last) || new_colleague(c, i))
+	if (contact_person(c, i, last) || new_colleague(c, i) || roster_sentence(c, k->sent))
 		return true;
 	if (vacancy_fao(c, k->s))
 		return true;
@@ -2416,6 +2436,16 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 		if (r == NONE || ((c->tok[r].flags & W_AMBIG) && !(c->tok[r].flags & W_SUR)))
 			return NONE;
 		if (k->first && !(c->tok[r].flags & (W_SUR | W_FIRST)))
+			return NONE;
+		/* wave 14: "ingang C. Een afspraak maken …": a letter of a building's part,
+		 * then a new sentence */
+		static const char *const parts[] = {"ingang", "uitgang", "gebouw", "blok", "vleugel", "hal", "poort",
+			"route", "zaal", "lift", "trap", "toegang", "paviljoen", "unit", "verdieping", "balie", "locatie",
+			"parkeerplaats", "parkeerterrein", "gang", "spoor", "perron", NULL};
+		static const char *const opens[] = {"een", "de", "het", "dit", "dat", "deze", "die", "wij", "we", "u",
+			"ik", "er", "daar", "hier", "vanaf", "bij", "in", "op", "voor", NULL};
+		if ((i > 0 && c->tok[i - 1].sent == k->sent && tok_in(c, &c->tok[i - 1], parts)) ||
+		    (r == j && tok_in(c, &c->tok[j], opens)))
 			return NONE;
 		*conf = k->first ? 0.8 : 0.85;
 		return r;
@@ -4433,7 +4463,7 @@ static void drop_pet_names(struct ctx *c)
  * length), so text without names pays nothing.  Space and hyphen are one;
  * the end may run on into a compound ("Jip en Janneke-taal").
  */
-static const char *const idioms[] = {"jan en alleman", "jan modaal", "jan met de pet", "jan lul",
+static const char *const idioms[] = {"joost mag het weten", "jan en alleman", "jan modaal", "jan met de pet", "jan lul",
 	"jan salie", "jan klaassen", "jan rap en zijn maat", "jan splinter", "jan de wandelaar", "jan publiek",
 	"jan haring", "lange jan", "jantje lacht, jantje huilt", "jantje lacht jantje huilt", "jantje van leiden",
 	"klaas vaak", "pietje precies", "pietje bell", "piet snot", "hans en grietje", "jip en janneke",
@@ -5589,6 +5619,32 @@ void scan_health_model_use(const int32_t *w, int32_t threshold, int32_t low)
  * counted name is the organisation's own contact line; its address and
  * phone are hints too.
  */
+/*
+ * wave 14: "bel Annelies op 0113-248 900": the landline right after a
+ * contact the name rules made staff is that contact's work line.  A mobile
+ * keeps its weight.
+ */
+static void demote_contact_lines(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t i = 0; i < r->n; i++) {
+		struct scan_finding *x = &r->v[i];
+		if (x->type != SCAN_PHONE || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9)
+			continue;
+		size_t p = x->start;
+		while (p > 0 && (c->t[p - 1] == ' ' || c->t[p - 1] == ':' || c->t[p - 1] == ',' || c->t[p - 1] == '('))
+			p--;
+		if (p >= 3 && c->t[p - 1] == 'p' && c->t[p - 2] == 'o' && c->t[p - 3] == ' ')
+			for (p -= 3; p > 0 && c->t[p - 1] == ' ';)
+				p--;
+		for (size_t j = 0; j < r->n; j++)
+			if (r->v[j].type == SCAN_NAME && r->v[j].end == p && r->v[j].confidence < SCAN_COUNT_CONF) {
+				x->confidence = 0.4;
+				break;
+			}
+	}
+}
+
 static void demote_org_contacts(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -5967,6 +6023,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_signature(&c);
 	demote_after_staff(&c);
 	demote_org_contacts(&c);
+	demote_contact_lines(&c);
 	drop_pet_names(&c);
 	drop_idiom_names(&c);
 	scan_lower_objects(&c); /* before the ages: "onze pien is 3" */

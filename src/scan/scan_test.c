@@ -795,6 +795,8 @@ static void test_wave14_classes(void **state)
 	EXPECT("J.v.d.B. is weer opgenomen op de PAAZ.", SCAN_NAME, "J.v.d.B.");
 	EXPECT("Dagbesteding De Wilg: Hennie was vandaag weer erg onrustig.", SCAN_NAME, "Hennie");
 	EXPECT_NONE("N.B. is de deadline vrijdag.", SCAN_NAME);
+	EXPECT("Bel mijn moeder Ria op 0513-612345, ze is gevallen.", SCAN_PHONE, "0513-612345");
+	VERDICT(assert_int_not_equal, "Bel mijn moeder Ria op 0513-612345, ze is gevallen.", SCAN_OK);
 	EXPECT_NONE("P.S. heeft iemand mijn sleutel gezien?", SCAN_NAME);
 	/* a hashtag closing the post is no signature */
 	VERDICT(assert_int_not_equal, "Morgen wordt ze geopereerd. #sterkvoorsjoukje", SCAN_OK);
@@ -808,6 +810,14 @@ static void test_wave14_classes(void **state)
 		"Feliz Navidad, Merry Christmas, Wesołych Świąt, Zalig Kerstfeest!",
 		"Is het wachtwoord van de wifi in kamer 2 van het wijkgebouw nog hetzelfde?",
 		"Bed 2 van de logeerkamer moet nog opgemaakt voor de vrijwilliger.",
+		/* after batch 25 */
+		"Rooster kerst: vroeg 24/12 Jolien en Bas, laat Fatma en Ingrid.",
+		"Meester Tim neemt groep 7 over, want juf Carla gaat met pensioen.",
+		"Kom naar de infoavond in Goes of bel Annelies op 0113-248 900.",
+		"Vanaf 2 februari zit de bloedafname bij ingang C. Een afspraak maken kan via de app.",
+		"Lukt inloggen met DigiD niet, mail dan naar patientenportaal@ziekenhuis.nl.",
+		"De teamtelefoon van Wijkzorg De Waarden is het hele weekend bereikbaar op 06 18 77 20 51.",
+		"Waar die nieuwe rolstoelen blijven? Joost mag het weten.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
