@@ -4577,6 +4577,18 @@ static void demote_facility_rooms(struct ctx *c)
 	free(facility);
 }
 
+/* Function words the health model never reads (see health_tagger). */
+static const char *const hstop[] = {"zijn", "haar", "hun", "hem", "hij", "zij", "wij", "jij", "jou", "jouw",
+	"mijn", "onze", "deze", "dit", "dat", "die", "een", "het", "niet", "nog", "ook", "maar", "meer", "heel",
+	"wel", "geen", "alle", "elke", "ieder", "iedere", "iets", "niets", "alles", "veel", "zelf", "zo'n",
+	"naar", "over", "voor", "door", "met", "uit", "tot", "tegen", "tussen", "onder", "boven", "achter",
+	"naast", "sinds", "tijdens", "omdat", "want", "dus", "toen", "als", "dan", "wanneer", "waar", "wie",
+	"wat", "hoe", "waarom", "toch", "even", "echt", "gewoon", "helemaal", "altijd", "nooit", "soms", "vaak",
+	"steeds", "heeft", "hebben", "hadden", "worden", "waren", "kunnen", "moest", "moeten", "mocht", "wilde",
+	"zou", "zouden", "gaat", "ging", "komt", "kwam", "zegt", "zei", "dacht", "denk", "vind", "vond",
+	"ander", "andere", "doet", "deed", "doen", "hier", "daar", "erg", "beetje", "allemaal", "iemand",
+	"niemand", "elkaar", "onze", "ons", "jullie", "haha", NULL};
+
 struct sentinfo {
 	bool name, room, ref;
 	bool pron;           /* a pronoun in it: "hij", "haar" */
@@ -4789,6 +4801,9 @@ static int32_t model_low;     /* score below which a weak rule name is demoted *
 static int32_t *hmodel_w;     /* SCAN_MODEL_SIZE weights ×1000, or NULL: off */
 static int32_t hmodel_t;      /* score above which a word is health */
 static int32_t hmodel_low;    /* score below which a rule health finding is demoted */
+#ifndef HMODEL_SOLO_MARGIN
+#define HMODEL_SOLO_MARGIN 1500       /* more, ×1000, for a post's only health word */
+#endif
 #ifndef HMODEL_NEAR_MARGIN
 #define HMODEL_NEAR_MARGIN 3000       /* more, ×1000, for a word in a sentence with no person of its own */
 #endif
@@ -5507,6 +5522,11 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		    !(k->s > 1 && c->t[k->s - 1] == ' ' && c->t[k->s - 2] >= '0' && c->t[k->s - 2] <= '9') &&
 		    !(k->s > 0 && c->t[k->s - 1] >= '0' && c->t[k->s - 1] <= '9'))
 			continue;
+		/* wave 14: longer function words are no one's health either ("Mag mijn
+		 * vader zelf zijn eten meenemen": the model had marked "zijn") */
+		if (k->e - k->s <= 9 && !k->cap && !(cov[i] & 2) && !(k->flags & (W_MED | W_VITAL | W_MEDHEAD)) &&
+		    tok_in(c, k, hstop))
+			continue;
 		char pk[6] = {si[s].name ? 'N' : '-', si[s].room ? 'R' : '-', si[s].ref ? 'F' : '-',
 		              (cand[s] & 1) ? 'P' : '-', (cand[s] & 4) ? 'Q' : '-', (cand[s] & 8) ? 'A' : '-'};
 		uint32_t f[SCAN_FEAT_MAX];
@@ -5562,6 +5582,21 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 			prev->end = k->e;
 		else
 			add_finding(c, SCAN_HEALTH, k->s, k->e, si[s].name || si[s].room ? HEALTH_LINKED_CONF : 0.6);
+	}
+	/* wave 14: one weak word is no health — a post whose only health is a
+	 * single word the model only just took ("Mag mijn vader zelf zijn eten
+	 * meenemen naar de dagbesteding?") gets a hint, not a warning */
+	if (score && c->out->n == n0 + 1) {
+		bool rule = false;
+		for (size_t f = 0; f < n0 && !rule; f++)
+			rule = c->out->v[f].type == SCAN_HEALTH && c->out->v[f].confidence >= SCAN_COUNT_CONF;
+		struct scan_finding *x = &c->out->v[n0];
+		int64_t best = INT32_MIN;
+		size_t nw = 0;
+		for (size_t t = tok_first_at(c, x->start); t < c->ntok && c->tok[t].s < x->end; t++, nw++)
+			best = score[t] > best ? score[t] : best;
+		if (!rule && nw == 1 && best <= hmodel_t + HMODEL_SOLO_MARGIN)
+			x->confidence = 0.4;
 	}
 	for (size_t f = 0; score && f < n0; f++) {
 		struct scan_finding *x = &c->out->v[f];

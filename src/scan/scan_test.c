@@ -818,6 +818,8 @@ static void test_wave14_classes(void **state)
 		"Lukt inloggen met DigiD niet, mail dan naar patientenportaal@ziekenhuis.nl.",
 		"De teamtelefoon van Wijkzorg De Waarden is het hele weekend bereikbaar op 06 18 77 20 51.",
 		"Waar die nieuwe rolstoelen blijven? Joost mag het weten.",
+		/* one weak word of the health model is no warning (a black-box test's question) */
+		"Mag mijn vader zelf zijn eten meenemen naar de dagbesteding? declined123n4",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
