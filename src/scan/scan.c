@@ -2020,6 +2020,18 @@ static bool note_subject(const struct ctx *c, size_t i, size_t last)
 	return true;
 }
 
+/* Where what follows a contact's name starts ("Anita op 0345-…", "Ria Smit,
+ * r.smit@…", "Jitske: 0513 …"): past spaces, ',', ':', '(' and one "op". */
+static size_t after_contact_name(const struct ctx *c, size_t e)
+{
+	size_t p = e;
+	while (p < c->len && (c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '('))
+		p++;
+	if (p + 3 < c->len && c->t[p] == 'o' && c->t[p + 1] == 'p' && c->t[p + 2] == ' ')
+		p += 3;
+	return p;
+}
+
 /*
  * wave 14: a contact to call or write, as notices and vacancies give one:
  * "bel Priscilla van P&O", "Belje mei Jitske: 0513 - 61 44 90", "app Kees
@@ -2039,11 +2051,7 @@ static bool contact_person(const struct ctx *c, size_t i, size_t last)
 	             tok_in(c, &c->tok[i - 2], verbs));
 	if (!verb)
 		return false;
-	size_t p = c->tok[last].e;
-	while (p < c->len && (c->t[p] == ' ' || c->t[p] == ':' || c->t[p] == ',' || c->t[p] == '('))
-		p++;
-	if (p + 3 < c->len && c->t[p] == 'o' && c->t[p + 1] == 'p' && c->t[p + 2] == ' ') /* "bel Annelies op 0113 …" */
-		p += 3;
+	size_t p = after_contact_name(c, c->tok[last].e);
 	size_t digits = 0;
 	for (size_t q = p; q < c->len && q < p + 20; q++) {
 		if (c->t[q] >= '0' && c->t[q] <= '9')
@@ -2253,11 +2261,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	}
 	/* a vacancy's contact: "Vragen? Bel Anita op 0345-619900", "mail Ria Smit, r.smit@..."
 	 * (read from the text, not the findings: a name is looked at once) */
-	size_t p = c->tok[last].e;
-	while (p < c->len && (c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '('))
-		p++;
-	if (p + 3 < c->len && c->t[p] == 'o' && c->t[p + 1] == 'p' && c->t[p + 2] == ' ')
-		p += 3;
+	size_t p = after_contact_name(c, c->tok[last].e);
 	bool contact = p < c->len && (digit_at(c, p) || c->t[p] == '+');
 	if (!contact && p < c->len) {
 		size_t q = p;
@@ -4587,7 +4591,7 @@ static const char *const hstop[] = {"zijn", "haar", "hun", "hem", "hij", "zij", 
 	"steeds", "heeft", "hebben", "hadden", "worden", "waren", "kunnen", "moest", "moeten", "mocht", "wilde",
 	"zou", "zouden", "gaat", "ging", "komt", "kwam", "zegt", "zei", "dacht", "denk", "vind", "vond",
 	"ander", "andere", "doet", "deed", "doen", "hier", "daar", "erg", "beetje", "allemaal", "iemand",
-	"niemand", "elkaar", "onze", "ons", "jullie", "haha", NULL};
+	"niemand", "elkaar", "ons", "jullie", "haha", NULL};
 
 struct sentinfo {
 	bool name, room, ref;

@@ -113,8 +113,11 @@ static int post_rows(struct db *db, struct arena *a, uint64_t viewer, struct db_
  */
 enum { REL_BLOCKS_OUT, REL_BLOCKS_IN, REL_MUTES, REL_STAFF, REL_GROUPS, REL_N };
 #define REL_CAP 1024
+#define REL_STR_(x) #x
+#define REL_STR(x) REL_STR_(x)
+/* one row more than REL_CAP, to know a list is longer */
 #define REL_PART(K, COLS, FROM) \
-	"SELECT " #K ", t" #K ".* FROM (SELECT " COLS " FROM " FROM " LIMIT 1025) t" #K
+	"SELECT " #K ", t" #K ".* FROM (SELECT " COLS " FROM " FROM " LIMIT " REL_STR(REL_CAP) " + 1) t" #K
 
 struct rel_entry {
 	uint64_t id;
@@ -198,16 +201,10 @@ static int rel_has(struct db *db, const struct viewer_rels *r, int k, uint64_t i
 		return 0;
 	if (set->over)
 		return rel_ask(db, k, r->viewer, id, val);
-	size_t lo = 0, hi = set->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (set->e[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < set->n && set->e[lo].id == id)
-		*val = set->e[lo].val;
+	struct rel_entry key = {.id = id};
+	const struct rel_entry *hit = set->n ? bsearch(&key, set->e, set->n, sizeof *set->e, rel_cmp) : NULL;
+	if (hit)
+		*val = hit->val;
 	return 0;
 }
 
