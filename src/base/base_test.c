@@ -180,12 +180,19 @@ static bool lru_has(struct lru *c, const char *key, uint64_t version, int64_t no
 	return want ? same : hit;
 }
 
+/* Offer a value twice: the first offer of a key only marks it. */
+static void put2(struct lru *c, const char *key, uint64_t version, const void *val, size_t vlen)
+{
+	lru_put(c, key, strlen(key), version, 1000, val, vlen);
+	lru_put(c, key, strlen(key), version, 1000, val, vlen);
+}
+
 static void test_lru(void **state)
 {
 	(void)state;
 	struct lru *c = lru_new(4096);
-	lru_put(c, "a", 1, 7, 1000, "alpha", 5);
-	lru_put(c, "b", 1, 7, 1000, "beta", 4);
+	put2(c, "a", 7, "alpha", 5);
+	put2(c, "b", 7, "beta", 4);
 	assert_true(lru_has(c, "a", 7, 10, "alpha"));
 	assert_true(lru_has(c, "b", 7, 10, "beta"));
 	assert_false(lru_has(c, "c", 7, 10, NULL));
@@ -194,9 +201,9 @@ static void test_lru(void **state)
 	assert_false(lru_has(c, "a", 7, 10, NULL));
 	assert_false(lru_has(c, "b", 7, 1000, NULL));
 	/* Replacing a key keeps one entry. */
-	lru_put(c, "k", 1, 1, 1000, "one", 3);
-	lru_put(c, "k", 1, 1, 1000, "two", 3);
-	assert_true(lru_has(c, "k", 1, 0, "two"));
+	put2(c, "k", 7, "one", 3);
+	lru_put(c, "k", 1, 7, 1000, "two", 3);
+	assert_true(lru_has(c, "k", 7, 0, "two"));
 	uint64_t hits, misses;
 	size_t bytes, entries;
 	lru_stats(c, &hits, &misses, &bytes, &entries);
@@ -205,29 +212,80 @@ static void test_lru(void **state)
 	/* Values over an eighth of the cache are not kept. */
 	char big[600];
 	memset(big, 'x', sizeof big);
-	lru_put(c, "big", 3, 1, 1000, big, sizeof big);
-	assert_false(lru_has(c, "big", 1, 0, NULL));
+	put2(c, "big", 7, big, sizeof big);
+	assert_false(lru_has(c, "big", 7, 0, NULL));
 	/* The memory bound holds; the least recently used go first. */
 	char key[16];
-	lru_put(c, "n0", 2, 1, 1000, big, 400);
-	lru_put(c, "n1", 2, 1, 1000, big, 400);
+	put2(c, "n0", 7, big, 400);
+	put2(c, "n1", 7, big, 400);
 	for (int i = 2; i < 200; i++) {
-		assert_true(lru_has(c, "n0", 1, 0, NULL)); /* used all the time: stays */
+		assert_true(lru_has(c, "n0", 7, 0, NULL)); /* used all the time: stays */
 		snprintf(key, sizeof key, "n%d", i);
-		lru_put(c, key, strlen(key), 1, 1000, big, 400);
+		put2(c, key, 7, big, 400);
 	}
 	lru_stats(c, &hits, &misses, &bytes, &entries);
 	assert_true(bytes <= 4096);
 	assert_true(entries > 1 && entries < 10);
-	assert_true(lru_has(c, "n0", 1, 0, NULL));
-	assert_true(lru_has(c, "n199", 1, 0, NULL));
-	assert_false(lru_has(c, "n1", 1, 0, NULL));
-	assert_false(lru_has(c, "n100", 1, 0, NULL));
+	assert_true(lru_has(c, "n0", 7, 0, NULL));
+	assert_true(lru_has(c, "n199", 7, 0, NULL));
+	assert_false(lru_has(c, "n1", 7, 0, NULL));
+	assert_false(lru_has(c, "n100", 7, 0, NULL));
 	lru_free(c);
 	/* A cache of size 0 keeps nothing. */
 	c = lru_new(0);
-	lru_put(c, "a", 1, 1, 1000, "x", 1);
+	put2(c, "a", 1, "x", 1);
 	assert_false(lru_has(c, "a", 1, 0, NULL));
+	lru_free(c);
+}
+
+/* A key offered once is not kept (a request made once pushes nothing
+ * out); offered again it is. */
+static void test_lru_admits_on_second_offer(void **state)
+{
+	(void)state;
+	struct lru *c = lru_new(4096);
+	lru_put(c, "once", 4, 1, 1000, "x", 1);
+	assert_false(lru_has(c, "once", 1, 0, NULL));
+	lru_put(c, "once", 4, 1, 1000, "x", 1);
+	assert_true(lru_has(c, "once", 1, 0, "x"));
+	/* Many keys offered once each keep nothing. */
+	char key[16];
+	for (int i = 0; i < 100; i++) {
+		snprintf(key, sizeof key, "u%d", i);
+		lru_put(c, key, strlen(key), 1, 1000, "y", 1);
+	}
+	uint64_t hits, misses;
+	size_t bytes, entries;
+	lru_stats(c, &hits, &misses, &bytes, &entries);
+	assert_int_equal(entries, 1);
+	lru_free(c);
+}
+
+/* Versions only grow: storing a newer one drops every older entry (their
+ * memory is given back at once, not when the LRU reaches them), and an
+ * answer made from older data than the newest stored is not kept. */
+static void test_lru_newer_version_drops_older(void **state)
+{
+	(void)state;
+	struct lru *c = lru_new(1 << 16);
+	char key[16];
+	for (int i = 0; i < 20; i++) {
+		snprintf(key, sizeof key, "v%d", i);
+		put2(c, key, 3, "old", 3);
+	}
+	uint64_t hits, misses;
+	size_t bytes, entries;
+	lru_stats(c, &hits, &misses, &bytes, &entries);
+	assert_int_equal(entries, 20);
+	put2(c, "new", 4, "new", 3);
+	lru_stats(c, &hits, &misses, &bytes, &entries);
+	assert_int_equal(entries, 1);
+	assert_true(lru_has(c, "new", 4, 0, "new"));
+	/* A slow request that read version 3 comes back after version 4. */
+	put2(c, "late", 3, "old", 3);
+	assert_false(lru_has(c, "late", 3, 0, NULL));
+	lru_stats(c, &hits, &misses, &bytes, &entries);
+	assert_int_equal(entries, 1);
 	lru_free(c);
 }
 
@@ -239,6 +297,8 @@ int main(void)
 		cmocka_unit_test(test_escape),    cmocka_unit_test(test_parse_u64),
 		cmocka_unit_test(test_ids),       cmocka_unit_test(test_config),
 		cmocka_unit_test(test_lru),
+		cmocka_unit_test(test_lru_admits_on_second_offer),
+		cmocka_unit_test(test_lru_newer_version_drops_older),
 	};
 	return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }

@@ -11,6 +11,12 @@
 
 #include "base/mem.h"
 
+#define LRU_BUCKETS 1024
+/* Keys offered once are remembered by hash in a direct-mapped table: a
+ * collision forgets one (it is then kept a request later), and two keys
+ * of one hash only make one of them kept a request early. */
+#define LRU_OFFERED 4096
+
 struct entry {
 	struct entry *hnext;       /* next in the bucket */
 	struct entry *prev, *next; /* use order: head is the most recent */
@@ -27,9 +33,9 @@ struct lru {
 	struct entry *head, *tail;
 	size_t bytes, max_bytes, entries;
 	uint64_t hits, misses;
+	uint64_t newest;           /* the newest version stored */
+	uint64_t offered[LRU_OFFERED]; /* hashes of keys offered once */
 };
-
-#define LRU_BUCKETS 1024
 
 static uint64_t hash_bytes(const void *p, size_t n)
 {
@@ -137,15 +143,44 @@ bool lru_get(struct lru *c, const void *key, size_t klen, uint64_t version, int6
 	return found;
 }
 
+/* Drop every entry made before c->newest. */
+static void drop_older(struct lru *c)
+{
+	for (struct entry *e = c->tail, *prev; e; e = prev) {
+		prev = e->prev;
+		if (e->version < c->newest)
+			drop(c, slot_of(c, e->data, e->klen, e->hash));
+	}
+}
+
+/* Whether a value for the key with hash h, made at version, is to be
+ * stored; remembers the key as offered when it is not yet. */
+static bool admit(struct lru *c, uint64_t h, uint64_t version)
+{
+	if (version < c->newest)
+		return false;
+	uint64_t *seen = &c->offered[h & (LRU_OFFERED - 1)];
+	if (*seen == h)
+		return true;
+	*seen = h;
+	return false;
+}
+
 void lru_put(struct lru *c, const void *key, size_t klen, uint64_t version, int64_t expires_ms, const void *val,
              size_t vlen)
 {
 	size_t size = entry_size(klen, vlen);
 	if (size > c->max_bytes / 8)
 		return;
+	uint64_t h = hash_bytes(key, klen);
+	pthread_mutex_lock(&c->lock);
+	bool keep = admit(c, h, version);
+	pthread_mutex_unlock(&c->lock);
+	if (!keep)
+		return;
 	struct entry *e = xmalloc(size);
 	memset(e, 0, sizeof *e);
-	e->hash = hash_bytes(key, klen);
+	e->hash = h;
 	e->version = version;
 	e->expires_ms = expires_ms;
 	e->klen = klen;
@@ -153,6 +188,15 @@ void lru_put(struct lru *c, const void *key, size_t klen, uint64_t version, int6
 	memcpy(e->data, key, klen);
 	memcpy(e->data + klen, val, vlen);
 	pthread_mutex_lock(&c->lock);
+	if (version < c->newest) { /* a newer answer came in while copying */
+		pthread_mutex_unlock(&c->lock);
+		free(e);
+		return;
+	}
+	if (version > c->newest) {
+		c->newest = version;
+		drop_older(c);
+	}
 	struct entry **pp = slot_of(c, key, klen, e->hash);
 	if (*pp)
 		drop(c, pp);
