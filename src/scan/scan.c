@@ -279,7 +279,10 @@ static const char *const roles[] = {
 	"conciërge", "huismeester", "schoonmaker", "schoonmaakster", "gastvrouw", "kapper", "kapster",
 	"pedicure", "activiteitenbegeleider", "geestelijk", "pastor", "dominee", "imam", "pastoor",
 	"klusjesman", "beheerder", "vrijwilligerscoördinator", "ict'er", "monteur", "receptioniste",
-	"ombudsman", "klachtenfunctionaris", "functionaris", NULL};
+	"ombudsman", "klachtenfunctionaris", "functionaris",
+	/* wave 15: "Bel planner Wendy", a practice's locum and successor */
+	"planner", "zorgplanner", "roosteraar", "roostermaker", "roosterplanner", "waarnemer", "waarneemster",
+	"opvolgster", "secretaresse", "receptionist", "praktijkmanager", "doktersassistent", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
@@ -306,7 +309,7 @@ static const char *const family[] = {
 	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
 	"zus", "zusje", "broertje", "partner", "kind", "kinderen", "baby", "buurman", "buurvrouw",
 	"vriend", "vriendin", "oom", "tante", "neef", "nicht", "echtgenoot", "echtgenote",
-	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "pa", "ma",
+	"mother", "father", "husband", "wife", "son", "daughter", "mum", "mom", "dad", "pa", "ma", "va", /* wave 15: "Oonze va" */
 	"pap", "mam", "papa", "mama", "schoonzoon", "schoondochter", "kleinzoon", "kleindochter", "kleinkind", "pleegkind",
 	"pleegzoon", "pleegdochter", "stiefzoon", "stiefdochter", "zwager", "schoonzus",
 	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", /* wave 11: "ons kleintje" */
@@ -321,7 +324,8 @@ static const char *const family[] = {
 	"muoike", "soan", NULL};
 static const char *const possessives[] = {
 	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her",
-	"ons", "mn", "zn", NULL}; /* chat spellings: "ons kind", "mn moeder" */
+	"ons", "mn", "zn", /* chat spellings: "ons kind", "mn moeder" */
+	"oonze", "oos", "ozze", "mien", "mijnen", "us", NULL}; /* wave 15: dialects ("Oonze va", "mien mam") */
 static const char *const ikverbs[] = {
 	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
 	"take", "got", "zit", "voel", "word", "loop", "moet",
@@ -1972,6 +1976,22 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 	if (k->flags & W_ROLE)
 		return true;
 	size_t n = k->e - k->s;
+	/* wave 15: "SCEN-arts Jacqueline Bos", "GZ-psycholoog Ilse": a capital
+	 * part, a hyphen, then a lower-case role */
+	if (k->cap && !k->first && n < 40) {
+		const char *h = c->t + k->e;
+		while (h > c->t + k->s && h[-1] != '-')
+			h--;
+		h = h > c->t + k->s ? h - 1 : NULL;
+		if (h && h + 1 < c->t + k->e && h[1] >= 'a' && h[1] <= 'z') {
+			size_t hl = (size_t)(c->t + k->e - (h + 1));
+			if (lookup(h + 1, hl) & W_ROLE)
+				return true;
+			for (const char *const *r = heads; *r; r++)
+				if (hl == strlen(*r) && memcmp(h + 1, *r, hl) == 0)
+					return true;
+		}
+	}
 	/* capitalised only where a sentence starts: "Schoolverpleegkundige Chantal Verweij" */
 	if ((k->cap && !k->first) || n < 6 || n > 40)
 		return false;
@@ -2137,6 +2157,14 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			"inschrijven", "vragen", "opgave", "aanmelding", "aanmeldingen", "reserveren", "bestellen",
 			"intekenen", "inleveren", "melden", "afmelden", "loten", "tickets", NULL};
 		if (tok_in(c, &c->tok[i - 2], asks))
+			return true;
+	}
+	/* wave 15: a practice or a post handed on: "Zijn praktijk wordt overgenomen
+	 * door Sanne Timmer", "opgevolgd door", "wordt waargenomen door" */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent &&
+	    c->tok[i - 1].e - c->tok[i - 1].s == 4 && memcmp(c->t + c->tok[i - 1].s, "door", 4) == 0) {
+		static const char *const handed[] = {"overgenomen", "opgevolgd", "waargenomen", "overgedragen", NULL};
+		if (tok_in(c, &c->tok[i - 2], handed))
 			return true;
 	}
 	if (contact_person(c, i, last) || new_colleague(c, i) || roster_sentence(c, k->sent))
@@ -2523,6 +2551,50 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 	return NONE;
 }
 
+/* wave 15: a device, robot, doll or pet, named like a person */
+static bool thing_word(const struct ctx *c, const struct tok *k)
+{
+	static const char *const exact[] = {"app", "pop", "kat", "bot", "hond", "poes", NULL};
+	static const char *const heads[] = {"lift", "robot", "brancard", "rolstoel", "scootmobiel", "knuffel",
+		"hulpmiddel", "apparaat", "rollator", "douchestoel", "tablet", "zorgpop", "babypop", "robotkat",
+		"kater", "konijn", "cavia", "paard", "pony", "parkiet", "papegaai", "knuffeldier", "huiskat",
+		"hondje", "poesje", "katje", "robotje", "systeem", NULL};
+	size_t n = k->e - k->s;
+	char low[32];
+	if (n < 3 || n >= sizeof low)
+		return false;
+	lower_utf8(c->t + k->s, n, low);
+	low[n] = '\0';
+	if (in_list(low, exact))
+		return true;
+	for (const char *const *h = heads; *h; h++) {
+		size_t m = strlen(*h);
+		if (n >= m && memcmp(low + n - m, *h, m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "de sta-oplift Sara Stedy", "onze hond Max", "Tessa, de kleine zorgrobot" */
+static bool thing_named(const struct ctx *c, size_t i, size_t end)
+{
+	if (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && joined(c, i - 1) && !c->tok[i - 1].cap &&
+	    thing_word(c, &c->tok[i - 1]))
+		return true;
+	if (end + 2 >= c->ntok || c->t[c->tok[end].e] != ',')
+		return false;
+	static const char *const det[] = {"de", "het", "onze", "ons", "een", "mijn", NULL};
+	if (!tok_in(c, &c->tok[end + 1], det))
+		return false;
+	for (size_t d = end + 2; d < c->ntok && d <= end + 4 && c->tok[d].sent == c->tok[end].sent; d++) {
+		if (thing_word(c, &c->tok[d]))
+			return true;
+		if (c->tok[d].cap || !joined(c, d - 1))
+			break;
+	}
+	return false;
+}
+
 static void scan_names(struct ctx *c)
 {
 	bool *pub = xcalloc(c->nsent, sizeof *pub);
@@ -2552,6 +2624,12 @@ static void scan_names(struct ctx *c)
 			}
 			if (end == i && org_before && !(k->flags & W_TITLE)) {
 				c->veto[i] = true;
+				continue;
+			}
+			if (thing_named(c, i, end)) {
+				for (size_t j = i; j <= end; j++)
+					c->veto[j] = true;
+				i = end;
 				continue;
 			}
 		}
@@ -4243,9 +4321,10 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	const struct tok *k = &c->tok[i];
 	*last = i;
 	if (k->flags & W_MEDHEAD) {
-		/* multi-word terms: try three, then two words */
+		/* multi-word terms: the longest first, six words down to two
+		 * (wave 15: "komt zijn bed niet meer uit") */
 		char buf[128];
-		for (size_t w = 3; w >= 2; w--) {
+		for (size_t w = 6; w >= 2; w--) {
 			if (i + w - 1 >= c->ntok)
 				continue;
 			size_t s = k->s, e = c->tok[i + w - 1].e;
@@ -4591,7 +4670,11 @@ static const char *const hstop[] = {"zijn", "haar", "hun", "hem", "hij", "zij", 
 	"steeds", "heeft", "hebben", "hadden", "worden", "waren", "kunnen", "moest", "moeten", "mocht", "wilde",
 	"zou", "zouden", "gaat", "ging", "komt", "kwam", "zegt", "zei", "dacht", "denk", "vind", "vond",
 	"ander", "andere", "doet", "deed", "doen", "hier", "daar", "erg", "beetje", "allemaal", "iemand",
-	"niemand", "elkaar", "ons", "jullie", "haha", NULL};
+	"niemand", "elkaar", "ons", "jullie", "haha",
+	/* wave 15: how staff behaved, in a complaint or praise ("Annemarie was
+	 * onvriendelijk en kwam te laat"): manners, not health */
+	"vriendelijk", "onvriendelijk", "beleefd", "onbeleefd", "brutaal", "kortaf", "arrogant", "ongeduldig",
+	"geduldig", "grof", "respectloos", "aardig", "behulpzaam", "laat", "te", NULL};
 
 struct sentinfo {
 	bool name, room, ref;
@@ -4600,6 +4683,52 @@ struct sentinfo {
 };
 
 static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart);
+static int number_word(const char *w, size_t n);
+
+/*
+ * wave 15: a count of days sober, "100 dagen nuchter", "drie maanden
+ * droog", "een jaar clean": recovery from an addiction, told by the one who
+ * lives it (or of a relative named with it).  The state's token, or NONE.
+ */
+static size_t recovery_count(const struct ctx *c, size_t i, size_t *from)
+{
+	static const char *const units[] = {"dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "jaren",
+		NULL};
+	static const char *const states[] = {"clean", "nuchter", "droog", "alcoholvrij", "drugsvrij", "gokvrij",
+		"sober", "gebruiksvrij", "middelenvrij", NULL};
+	const struct tok *k = &c->tok[i];
+	if (k->e - k->s < 3 || k->e - k->s > 7 || i + 1 >= c->ntok || !tok_in(c, k, units))
+		return NONE;
+	/* the count: digits right before the unit ("100 dagen"), or a number word */
+	size_t p = k->s;
+	while (p > 0 && c->t[p - 1] == ' ')
+		p--;
+	bool num = p < k->s && p > 0 && c->t[p - 1] >= '0' && c->t[p - 1] <= '9';
+	*from = p;
+	while (*from > 0 && c->t[*from - 1] >= '0' && c->t[*from - 1] <= '9')
+		(*from)--;
+	if (!num && i > 0 && c->tok[i - 1].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s <= 16) {
+		const struct tok *w = &c->tok[i - 1];
+		char low[17];
+		lower_utf8(c->t + w->s, w->e - w->s, low);
+		num = number_word(low, w->e - w->s) > 0 || (w->e - w->s == 4 && memcmp(low, "paar", 4) == 0) ||
+		      (w->e - w->s == 7 && memcmp(low, "honderd", 7) == 0);
+		*from = w->s;
+	}
+	if (!num)
+		return NONE;
+	size_t d = i + 1;
+	if (d + 1 < c->ntok && tok_in(c, &c->tok[d], (const char *const[]){"al", "nu", NULL}))
+		d++;
+	if (c->tok[d].sent != k->sent || !tok_in(c, &c->tok[d], states))
+		return NONE;
+	/* "Het is al drie maanden droog": the weather */
+	if (c->tok[d].e - c->tok[d].s == 5 && strncasecmp(c->t + c->tok[d].s, "droog", 5) == 0)
+		for (size_t b = i; b-- > 0 && b + 5 >= i && c->tok[b].sent == k->sent;)
+			if (c->tok[b].e - c->tok[b].s == 3 && strncasecmp(c->t + c->tok[b].s, "het", 3) == 0)
+				return NONE;
+	return d;
+}
 
 /*
  * wave 13: a person in hospital: "ligt (sinds zaterdag) in het ziekenhuis",
@@ -4614,7 +4743,7 @@ static size_t admitted(const struct ctx *c, size_t i)
 	static const char *const places[] = {"ziekenhuis", "hospice", "ic", "intensive", "revalidatiecentrum",
 		"kliniek", "psychiatrie", "ggz", "seh", "spoedeisende", "ziekenhuisbed", "umc", "isolatie",
 		"crisisopvang", "afkickkliniek", "kinderafdeling", "hartbewaking", "ccu", "mcu", "nicu", "sikehûs",
-		"sikehus", "gasthuis", NULL};
+		"sikehus", "gasthuis", "hic", "paaz", "ggz-kliniek", "crisisafdeling", NULL}; /* wave 15: "ligt nu op de HIC" */
 	const struct tok *k = &c->tok[i];
 	if (k->e - k->s < 3 || k->e - k->s > 14 || !tok_in(c, k, verbs))
 		return NONE;
@@ -4697,7 +4826,8 @@ static void scan_health(struct ctx *c)
 	 * person's verb or "van me" */
 	for (size_t i = 0; i + 1 < c->ntok; i++) {
 		const struct tok *k = &c->tok[i], *n = &c->tok[i + 1];
-		if (!k->first || !k->cap || !(k->flags & W_FAMILY) || n->sent != k->sent || n->cap)
+		/* wave 15: "pap is vannacht overleden" (lower case) */
+		if (!k->first || !(k->flags & W_FAMILY) || n->sent != k->sent || n->cap)
 			continue;
 		static const char *const fverbs[] = {"heeft", "is", "zit", "ligt", "krijgt", "kreeg", "had", "was",
 			"wordt", "werd", "slikt", "gebruikt", "moet", "van", NULL};
@@ -4709,6 +4839,15 @@ static void scan_health(struct ctx *c)
 		w[nl] = '\0';
 		if (in_list(w, fverbs))
 			si[k->sent].ref = true;
+	}
+	/* wave 15: "Sinds mam niet meer weet hoe ...": what a child calls a parent
+	 * names that parent anywhere in the sentence */
+	for (size_t i = 0; i < c->ntok; i++) {
+		static const char *const parent[] = {"mam", "pap", "mama", "papa", "mams", "paps", "mammie", "pappie",
+			"moeke", "vake", "heit", "mem", NULL};
+		size_t kl = c->tok[i].e - c->tok[i].s;
+		if (kl >= 3 && kl <= 6 && (c->tok[i].flags & W_FAMILY) && tok_in(c, &c->tok[i], parent))
+			si[c->tok[i].sent].ref = true;
 	}
 	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is anyone's */
 	for (size_t i = 0; i < c->ntok; i++)
@@ -4775,6 +4914,12 @@ static void scan_health(struct ctx *c)
 		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & W_POSS))
 			cur.ref = true;
 		size_t last;
+		size_t from;
+		if ((last = recovery_count(c, i, &from)) != NONE) {
+			add_finding(c, SCAN_HEALTH, from, c->tok[last].e, 0.6);
+			i = last;
+			continue;
+		}
 		if (!(cur.name || cur.room || cur.ref))
 			continue;
 		bool link = cur.name || cur.room;
@@ -5055,6 +5200,8 @@ static int32_t tok_score(const struct ctx *c, size_t i)
  * name opening a sentence, a surname alone) the model is sure is not one
  * becomes a hint ("Bakker Bart levert ...").
  */
+static bool town_context(const struct ctx *c, size_t i);
+
 static void scan_tagged_names(struct ctx *c)
 {
 	if (!model_w)
@@ -5096,6 +5243,8 @@ static void scan_tagged_names(struct ctx *c)
 		}
 		if (covered || (tok_score(c, i) <= model_t && !foreign))
 			continue;
+		if (town_context(c, i))
+			continue;
 		/* wave 12: "Tigrinya-sprekende", "Turks-talige": a lower-case part
 		 * after a hyphen makes an adjective; names capitalise every part */
 		{
@@ -5129,6 +5278,37 @@ static void scan_tagged_names(struct ctx *c)
 		add_finding(c, SCAN_NAME, k->s, c->tok[last].e, hint ? 0.4 : 0.6);
 		i = last;
 	}
+}
+
+/*
+ * wave 15: where a capitalised word no list knows is a town, not a person:
+ * after "in", "uit", "te", "naar" or a branch's "afdeling" ("De Zonnebloem
+ * afdeling Oss", "huisarts uit Ommen"), or right after an address
+ * ("Wilhelminastraat 5, Borculo").  Only for the tagger's own names: a
+ * listed first name after "naar" is still read by the rules.
+ */
+static bool town_context(const struct ctx *c, size_t i)
+{
+	static const char *const before[] = {"in", "uit", "te", "naar", "nabij", "richting", "afdeling", "regio",
+		"omgeving", "gemeente", "from", "to", NULL};
+	const struct tok *k = &c->tok[i];
+	if (i == 0)
+		return false;
+	if (c->tok[i - 1].sent == k->sent && tok_in(c, &c->tok[i - 1], before))
+		return true;
+	for (size_t f = finding_first_at(c, c->out->n, k->s > 64 ? k->s - 64 : 0); f < c->out->n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		if (x->start >= k->s)
+			break;
+		if (x->type != SCAN_ADDRESS || x->end > k->s || k->s - x->end > 3)
+			continue;
+		size_t p = x->end;
+		while (p < k->s && (c->t[p] == ',' || c->t[p] == ' '))
+			p++;
+		if (p == k->s)
+			return true;
+	}
+	return false;
 }
 
 /* Does a finding cover any byte of token i?  (findings sorted by start) */

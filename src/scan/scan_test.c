@@ -825,6 +825,38 @@ static void test_wave14_classes(void **state)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 }
 
+/* Wave 15 (batch 26): devices and pets named like people, towns, roles
+ * written as compounds, a practice handed on; recovery counts, a parent
+ * named by a child's word, situations told without a care word. */
+static void test_wave15_classes(void **state)
+{
+	(void)state;
+	EXPECT("Herstelgroep: vandaag 60 dagen nuchter, en trots!", SCAN_HEALTH, "60 dagen nuchter");
+	EXPECT("Al twee jaar clean en nu eindelijk een baan.", SCAN_HEALTH, "twee jaar clean");
+	EXPECT_NONE("Het is al drie weken droog, de tuin is kurkdroog.", SCAN_HEALTH);
+	VERDICT(assert_int_not_equal, "mam is vanochtend overleden. dank voor jullie berichten", SCAN_OK);
+	EXPECT("Sinds pap niet meer weet hoe de tv werkt bel ik elke avond.", SCAN_HEALTH, "niet meer weet hoe");
+	EXPECT("Mijn oma herkent me niet meer, zei ze gisteren tegen de zuster.", SCAN_HEALTH, "herkent me niet meer");
+	EXPECT("Zijn vader komt zijn bed niet meer uit sinds de val.", SCAN_HEALTH, "komt zijn bed niet meer uit");
+	EXPECT("Mien va is zo vergeetachtig worden.", SCAN_HEALTH, "vergeetachtig");
+	EXPECT("Kees uit de groep ligt sinds gisteren op de HIC.", SCAN_HEALTH, "ligt sinds gisteren op de HIC");
+	/* a teenager on a Sunday is no health */
+	VERDICT(assert_int_equal, "Mijn zoon komt op zondag zijn bed niet uit.", SCAN_OK);
+	const char *ok[] = {
+		"Nieuw in huis De Linde: de tillift Rosa Lift, de leverancier geeft uitleg.",
+		"Op de open dag ontmoet je Bo, de zorgrobot die bewoners aan hun afspraken herinnert.",
+		"Onze hond Bas komt elke vrijdag op bezoek bij de bewoners.",
+		"De Zonnebloem afdeling Tiel zoekt nog chauffeurs voor de dagtochten.",
+		"Lezing met SCEN-arts Marloes Venema, dinsdag om 19.30 uur, Kerkstraat 5, Eibergen.",
+		"Dokter De Wit stopt; haar praktijk wordt overgenomen door Maaike Holtrop.",
+		"Vragen over je rooster? Bel planner Ricardo op 0318-641900.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	/* a daughter is still a person after a comma */
+	EXPECT("Mijn dochter Floor, de jongste, heeft astma.", SCAN_NAME, "Floor");
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1027,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(test_wave12_staff_idioms),
 		cmocka_unit_test(test_wave13_classes),
 		cmocka_unit_test(test_wave14_classes),
+		cmocka_unit_test(test_wave15_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
