@@ -282,7 +282,9 @@ static const char *const roles[] = {
 	"ombudsman", "klachtenfunctionaris", "functionaris",
 	/* wave 15: "Bel planner Wendy", a practice's locum and successor */
 	"planner", "zorgplanner", "roosteraar", "roostermaker", "roosterplanner", "waarnemer", "waarneemster",
-	"opvolgster", "secretaresse", "receptionist", "praktijkmanager", "doktersassistent", NULL};
+	"opvolgster", "secretaresse", "receptionist", "praktijkmanager", "doktersassistent",
+	/* after batch 27: "verpleegkundig specialist", "(huishoudelijke hulp)" */
+	"verpleegkundig", "huishoudelijke", "huishoudelijk", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
@@ -291,6 +293,8 @@ static const char *const depts[] = {
 	"facilitair", "keuken", "huisartsenpraktijk", "dagbesteding", "ict", "technische", "dienst",
 	"huishouding", "schoonmaak", "beveiliging", "kapsalon", "klantcontact", "financiën",
 	"salarisadministratie", "crisisdienst", "helpdesk", "servicedesk",
+	/* after batch 27: "Later thuis? Bel de nachtdienst op 06-…" */
+	"nachtdienst", "avonddienst", "dagdienst", "bereikbaarheidsdienst", "slaapdienst",
 	/* wave 12: a notice's credits ("Foto's: Rachid El Idrissi") */
 	"foto", "fotos", "foto's", "fotografie", "vormgeving", "illustraties", "eindredactie", "opmaak",
 	/* wave 14: languages and greetings of other languages ("spreekt ook
@@ -329,7 +333,8 @@ static const char *const possessives[] = {
 static const char *const ikverbs[] = {
 	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
 	"take", "got", "zit", "voel", "word", "loop", "moet",
-	"meld", NULL}; /* wave 13: "Ik meld me ziek, buikgriep" */
+	"meld", /* wave 13: "Ik meld me ziek, buikgriep" */
+	"lag", "word", "werd", "mag", "zat", "voelde", NULL}; /* after batch 27: "Ik lag in april ..." */
 static const char *const streetheads[] = {
 	"laan", "plein", "kade", "singel", "dijk", "weg", "gracht", "straat", "hof", "park",
 	"markt", "dreef", "burgemeester", "generaal", "dokter", "prins", "prinses", "koningin",
@@ -403,7 +408,10 @@ static const char *const vitals[] = {"sat", "saturatie", "spo", "rr", "tensie", 
 static const char *const pets[] = {"hond", "hondje", "kat", "katje", "poes", "poesje", "kater",
 	"konijn", "konijntje", "cavia", "hamster", "paard", "pony", "vogel", "parkiet", "papegaai",
 	"kanarie", "geit", "schildpad", "puppy", "pup", "kitten", "knuffelhond", "geleidehond",
-	"hulphond", "huisdier", "dog", "cat", NULL};
+	"hulphond", "huisdier", "dog", "cat",
+	/* after batch 27: "Therapiehond Bobbie", "de zorgboerderijkat" */
+	"therapiehond", "assistentiehond", "blindengeleidehond", "buddyhond", "bezoekhond", "knuffelkat",
+	"therapiepaard", "boerderijkat", NULL};
 static const char *const abbrs[] = {
 	"mevr", "mw", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof",
 	"geb", "nr", "bijv", "ca", "o.a", "e.d", "enz", "etc", "tel", "st", "mnr",
@@ -937,6 +945,8 @@ static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "we
 	"whatsapp-lijn", "whatsapplijn", "app-lijn", "appen naar", "app ons", "dienstdoende", "bij spoed",
 	"storing", "24/7", "dag en nacht", "we reageren", "wij reageren", "onze lijn", "belt u",
 	"appen met de", "receptie", "algemene nummer",
+	/* after batch 27: "Later thuis? Bel de nachtdienst op 06-…" */
+	"nachtdienst", "avonddienst", "slaapdienst", "bereikbaarheidsdienst",
 	/* wave 14: "De teamtelefoon van Wijkzorg De Waarden is … bereikbaar op 06 …" */
 	"teamtelefoon", "teamnummer", "dienstmobiel", "dienstmobiele", "bereikbaar op", "hele weekend bereikbaar",
 	NULL};
@@ -1998,9 +2008,11 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 	char low[48];
 	lower_utf8(c->t + k->s, n, low);
 	low[n] = '\0';
+	/* the head alone as well ("onze assistente Sevda", "geestelijk
+	 * verzorger Jan-Willem"), or at the end of a compound */
 	for (const char *const *h = heads; *h; h++) {
 		size_t m = strlen(*h);
-		if (n > m + 1 && memcmp(low + n - m, *h, m) == 0)
+		if ((n == m || n > m + 1) && memcmp(low + n - m, *h, m) == 0)
 			return true;
 	}
 	return false;
@@ -2151,11 +2163,13 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	if (note_subject(c, i, last))
 		return false;
 	/* wave 13: a contact for a notice: "Opgeven bij Ria", "Kaartjes bij Marco" */
-	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s == 3 &&
-	    memcmp(c->t + c->tok[i - 1].s, "bij", 3) == 0 && c->tok[i - 2].sent == k->sent) {
+	/* after batch 27: "Vragen aan Koos of Ilona", "Ruilen alleen via Femke" */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent &&
+	    tok_in(c, &c->tok[i - 1], (const char *const[]){"bij", "aan", "via", NULL})) {
 		static const char *const asks[] = {"opgeven", "aanmelden", "kaartjes", "kaarten", "info", "informatie",
 			"inschrijven", "vragen", "opgave", "aanmelding", "aanmeldingen", "reserveren", "bestellen",
-			"intekenen", "inleveren", "melden", "afmelden", "loten", "tickets", NULL};
+			"intekenen", "inleveren", "melden", "afmelden", "loten", "tickets", "ruilen", "alleen",
+			"reageren", "ziekmelden", "inlichtingen", NULL};
 		if (tok_in(c, &c->tok[i - 2], asks))
 			return true;
 	}
@@ -2163,7 +2177,8 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	 * door Sanne Timmer", "opgevolgd door", "wordt waargenomen door" */
 	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent &&
 	    c->tok[i - 1].e - c->tok[i - 1].s == 4 && memcmp(c->t + c->tok[i - 1].s, "door", 4) == 0) {
-		static const char *const handed[] = {"overgenomen", "opgevolgd", "waargenomen", "overgedragen", NULL};
+		static const char *const handed[] = {"overgenomen", "opgevolgd", "waargenomen", "overgedragen", "voortgezet",
+			NULL};
 		if (tok_in(c, &c->tok[i - 2], handed))
 			return true;
 	}
@@ -2241,7 +2256,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		 * cultuurtolk") */
 		{
 			static const char *const glue[] = {"is", "wordt", "onze", "ons", "de", "nieuwe", "nieuw",
-				"vaste", "eigen", "als", "was", "tijdelijke", "interim", NULL};
+				"vaste", "eigen", "als", "was", "tijdelijke", "interim", "bij", NULL};
 			size_t d = last + 1;
 			int free_words = 0;
 			char gw[16];
@@ -2266,6 +2281,15 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 				if (free_words-- <= 0)
 					break;
 			}
+		}
+		/* after batch 27: "Welkom aan Ruben Mertens, vanaf 1 januari de nieuwe
+		 * manager zorg": after a comma, a new role within eight words */
+		if (c->t[c->tok[last].e] == ',') {
+			for (size_t d = last + 1; d + 1 < c->ntok && d <= last + 8 && c->tok[d].sent == n->sent; d++)
+				if (tok_in(c, &c->tok[d], (const char *const[]){"nieuwe", "onze", NULL}) &&
+				    (role_like(c, &c->tok[d + 1]) ||
+				     (d + 2 < c->ntok && joined(c, d + 1) && role_like(c, &c->tok[d + 2]))))
+					return true;
 		}
 		/* "Ingezonden door Wendy, afdeling communicatie", "Bas, team Noord" */
 		if (c->t[c->tok[last].e] == ',' && n->e - n->s >= 4 &&
@@ -2551,14 +2575,14 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 	return NONE;
 }
 
-/* wave 15: a device, robot, doll or pet, named like a person */
+/* wave 15: a device, robot or doll named like a person (pets are
+ * drop_pet_names's) */
 static bool thing_word(const struct ctx *c, const struct tok *k)
 {
-	static const char *const exact[] = {"app", "pop", "kat", "bot", "hond", "poes", NULL};
+	static const char *const exact[] = {"app", "pop", "bot", NULL};
 	static const char *const heads[] = {"lift", "robot", "brancard", "rolstoel", "scootmobiel", "knuffel",
 		"hulpmiddel", "apparaat", "rollator", "douchestoel", "tablet", "zorgpop", "babypop", "robotkat",
-		"kater", "konijn", "cavia", "paard", "pony", "parkiet", "papegaai", "knuffeldier", "huiskat",
-		"hondje", "poesje", "katje", "robotje", "systeem", NULL};
+		"robotje", "systeem", NULL};
 	size_t n = k->e - k->s;
 	char low[32];
 	if (n < 3 || n >= sizeof low)
@@ -2575,11 +2599,11 @@ static bool thing_word(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
-/* "de sta-oplift Sara Stedy", "onze hond Max", "Tessa, de kleine zorgrobot" */
+/* "de sta-oplift Sara Stedy", "Zorgpop Anna", "Tessa, de kleine zorgrobot" */
 static bool thing_named(const struct ctx *c, size_t i, size_t end)
 {
-	if (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && joined(c, i - 1) && !c->tok[i - 1].cap &&
-	    thing_word(c, &c->tok[i - 1]))
+	if (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && joined(c, i - 1) &&
+	    (!c->tok[i - 1].cap || c->tok[i - 1].first) && thing_word(c, &c->tok[i - 1]))
 		return true;
 	if (end + 2 >= c->ntok || c->t[c->tok[end].e] != ',')
 		return false;
@@ -4782,6 +4806,11 @@ static void scan_health(struct ctx *c)
 		     ((k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k') ||
 		      (k->e - k->s == 1 && c->t[k->s] == 'I'))))
 			si[k->sent].ref = true;
+		/* after batch 27: the verb before "ik" ("Intussen word ik elke ochtend
+		 * wakker met paniekaanvallen", "mag ik vandaag de bel luiden") */
+		if ((k->flags & W_IKVERB) && n->e - n->s == 2 && (c->t[n->s] | 0x20) == 'i' &&
+		    (c->t[n->s + 1] | 0x20) == 'k' && !(k->e - k->s == 4 && strncasecmp(c->t + k->s, "moet", 4) == 0))
+			si[k->sent].ref = true;
 		if (n->e - n->s >= 6 && memcmp(c->t + n->e - 6, "jarige", 6) == 0 && n->s > 0 &&
 		    c->t[n->s - 1] == '-' && n->s > 1 && c->t[n->s - 2] >= '0' && c->t[n->s - 2] <= '9')
 			si[n->sent].ref = true;
@@ -5679,8 +5708,15 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 			cand[s] |= 4;
 		if (s + 1 < c->nsent && (cand[s + 1] & 3))
 			cand[s] |= 8;
-		any |= cand[s] != 0;
 	}
+	/* after batch 27: nor is a person in the sentence before or after
+	 * theirs ("Onze oude kater Tijger heeft een tumor ... De kinderen zijn
+	 * verdrietig.") */
+	for (size_t i = 0; i < c->ntok; i++)
+		if ((c->tok[i].flags & W_PET) && !(cand[c->tok[i].sent] & 2))
+			cand[c->tok[i].sent] = 0;
+	for (size_t s = 0; s < c->nsent; s++)
+		any |= cand[s] != 0;
 	if (!any) {
 		free(cand);
 		return;
@@ -5924,6 +5960,57 @@ static void demote_org_lines(struct ctx *c)
  * is Pieter de Boer, 0522-441100, p.deboer@careteam.nl" (a contact person's
  * work number and address).  Findings are sorted by start.
  */
+/* The person named at byte s is named as a contact: a role right before
+ * the name ("teamcoach Marieke"), or a request to reply, ask or sign up
+ * within four words before it ("Info bij Wim", "Reageren kan bij"). */
+static bool contact_named(const struct ctx *c, size_t s)
+{
+	static const char *const ask[] = {"info", "informatie", "vragen", "aanmelden", "opgeven", "reageren",
+		"bel", "bellen", "mail", "mailen", "inlichtingen", "solliciteren", NULL};
+	size_t i = tok_first_at(c, s);
+	if (i == 0 || i >= c->ntok)
+		return false;
+	if (role_like(c, &c->tok[i - 1]) && c->tok[i - 1].sent == c->tok[i].sent)
+		return true;
+	for (size_t b = i; b-- > 0 && b + 4 >= i && c->tok[b].sent == c->tok[i].sent;)
+		if (tok_in(c, &c->tok[b], ask))
+			return true;
+	return false;
+}
+
+/*
+ * After batch 27: a first name once named as staff stays staff through the
+ * post ("onze collega Gerda Bosman gaat met pensioen. Gerda begon in
+ * 1984 ..."): a later (or earlier) name with the same first word is the
+ * same colleague, unless a title makes it a client ("mevrouw Bosman").
+ */
+static void demote_staff_again(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t i = 0; i < r->n; i++) {
+		struct scan_finding *x = &r->v[i];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9)
+			continue;
+		size_t xa = x->start, xe = xa;
+		while (xe < x->end && c->t[xe] != ' ')
+			xe++;
+		if (xe - xa < 3)
+			continue;
+		for (size_t j = 0; j < r->n; j++) {
+			const struct scan_finding *h = &r->v[j];
+			if (j == i || h->type != SCAN_NAME || h->confidence != 0.35)
+				continue;
+			size_t he = h->start;
+			while (he < h->end && c->t[he] != ' ')
+				he++;
+			if (he - h->start == xe - xa && memcmp(c->t + h->start, c->t + xa, xe - xa) == 0) {
+				x->confidence = 0.35;
+				break;
+			}
+		}
+	}
+}
+
 static void demote_after_staff(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -5942,6 +6029,11 @@ static void demote_after_staff(struct ctx *c)
 			if (a < c->ntok && staff_context(c, a, b))
 				r->v[i - 1].confidence = 0.35;
 		}
+		/* after batch 27: the first name a weaker rule read apart from its
+		 * staff surname ("Bel Jildou de Vries op 058-…") is the same person */
+		if (i > 0 && r->v[i - 1].type == SCAN_NAME && r->v[i - 1].confidence >= SCAN_COUNT_CONF &&
+		    r->v[i - 1].confidence < 0.9 && r->v[i - 1].end < h->start && only_space(c, r->v[i - 1].end, h->start))
+			r->v[i - 1].confidence = h->confidence;
 		size_t end = h->end;
 		for (size_t j = i + 1; j < r->n; j++) {
 			struct scan_finding *x = &r->v[j];
@@ -5961,6 +6053,11 @@ static void demote_after_staff(struct ctx *c)
 			contact = contact && (plain || role);
 			if (!touch && !contact)
 				continue;
+			/* after batch 27: a mobile right after a contact person ("Reageren kan
+			 * bij teamcoach Marieke Tjoonk, 06-…", "Info bij Wim Janssens, 06-…")
+			 * is the work line they were named for */
+			if (contact && plain && x->confidence >= 0.9)
+				role = contact_named(c, h->start);
 			if (x->start > end + 3 && !role)
 				break;
 			if (x->confidence >= SCAN_COUNT_CONF && (x->confidence < 0.9 || role))
@@ -6241,6 +6338,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_name_companions(&c);
 	demote_signature(&c);
 	demote_after_staff(&c);
+	demote_staff_again(&c);
 	demote_org_contacts(&c);
 	demote_contact_lines(&c);
 	drop_pet_names(&c);

@@ -850,9 +850,20 @@ static void test_wave15_classes(void **state)
 		"Lezing met SCEN-arts Marloes Venema, dinsdag om 19.30 uur, Kerkstraat 5, Eibergen.",
 		"Dokter De Wit stopt; haar praktijk wordt overgenomen door Maaike Holtrop.",
 		"Vragen over je rooster? Bel planner Ricardo op 0318-641900.",
+		/* after batch 27: staff news */
+		"Onze collega Gerrie Bos gaat met pensioen. Gerrie begon in 1984 als leerling.",
+		"Welkom aan Joost Wever, per 1 maart de nieuwe manager wonen.",
+		"Nieuw gezicht: vanaf maandag werkt Esra Kaya bij ons als doktersassistente.",
+		"Het rooster staat online. Vragen aan Sander of Petra.",
+		"Info bij teamleider Ruud Post, 06-12345678.",
+		"Te laat thuis? Bel de avonddienst op 06-11223344.",
+		"Zorgpop Anna helpt onrustige bewoners op de afdeling.",
+		"Sprekers: geestelijk verzorger Jan-Willem Kok en onze assistente Sevda.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	/* a client's contact is no work line */
+	VERDICT(assert_int_not_equal, "Contactpersoon van de cli\xC3\xABnt: Ria Bos, 06-23456789.", SCAN_OK);
 	/* a daughter is still a person after a comma */
 	EXPECT("Mijn dochter Floor, de jongste, heeft astma.", SCAN_NAME, "Floor");
 }
