@@ -4694,11 +4694,13 @@ static const char *const hstop[] = {"zijn", "haar", "hun", "hem", "hij", "zij", 
 	"steeds", "heeft", "hebben", "hadden", "worden", "waren", "kunnen", "moest", "moeten", "mocht", "wilde",
 	"zou", "zouden", "gaat", "ging", "komt", "kwam", "zegt", "zei", "dacht", "denk", "vind", "vond",
 	"ander", "andere", "doet", "deed", "doen", "hier", "daar", "erg", "beetje", "allemaal", "iemand",
-	"niemand", "elkaar", "ons", "jullie", "haha",
-	/* wave 15: how staff behaved, in a complaint or praise ("Annemarie was
-	 * onvriendelijk en kwam te laat"): manners, not health */
-	"vriendelijk", "onvriendelijk", "beleefd", "onbeleefd", "brutaal", "kortaf", "arrogant", "ongeduldig",
-	"geduldig", "grof", "respectloos", "aardig", "behulpzaam", "laat", "te", NULL};
+	"niemand", "elkaar", "ons", "jullie", "haha", "laat", "te", NULL};
+/* wave 15: how staff behaved, in a complaint or praise ("Annemarie was
+ * onvriendelijk en kwam te laat"): manners, never health, at any length */
+static const char *const manners[] = {"vriendelijk", "onvriendelijk", "beleefd", "onbeleefd", "brutaal",
+	"kortaf", "arrogant", "ongeduldig", "geduldig", "grof", "respectloos", "aardig", "onaardig", "behulpzaam",
+	"onbehulpzaam", "onverschillig", "nors", "lomp", "professioneel", "onprofessioneel", "attent", "hartelijk",
+	"vriendelijke", "onvriendelijke", "onbeschoft", "ongeïnteresseerd", NULL};
 
 struct sentinfo {
 	bool name, room, ref;
@@ -5738,14 +5740,19 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 			continue;
 		/* short lower-case words are function words ("de", "en", "van"),
 		 * unless a list knows them or they are a unit after a number ("mg") */
-		if (k->e - k->s <= 3 && !k->cap && !(cov[i] & 2) && !(k->flags & (W_MED | W_VITAL | W_MEDHEAD)) &&
+		/* (the first word of a multi-word term is no exception: "in" of "in de
+		 * war", "zijn" of "zijn bed niet meer uit" — a matched term is a rule
+		 * finding already) */
+		if (k->e - k->s <= 3 && !k->cap && !(cov[i] & 2) && !(k->flags & (W_MED | W_VITAL)) &&
 		    !(k->s > 1 && c->t[k->s - 1] == ' ' && c->t[k->s - 2] >= '0' && c->t[k->s - 2] <= '9') &&
 		    !(k->s > 0 && c->t[k->s - 1] >= '0' && c->t[k->s - 1] <= '9'))
 			continue;
 		/* wave 14: longer function words are no one's health either ("Mag mijn
 		 * vader zelf zijn eten meenemen": the model had marked "zijn") */
-		if (k->e - k->s <= 9 && !k->cap && !(cov[i] & 2) && !(k->flags & (W_MED | W_VITAL | W_MEDHEAD)) &&
+		if (k->e - k->s <= 9 && !k->cap && !(cov[i] & 2) && !(k->flags & (W_MED | W_VITAL)) &&
 		    tok_in(c, k, hstop))
+			continue;
+		if (!k->cap && !(cov[i] & 2) && k->e - k->s >= 4 && k->e - k->s <= 20 && tok_in(c, k, manners))
 			continue;
 		char pk[6] = {si[s].name ? 'N' : '-', si[s].room ? 'R' : '-', si[s].ref ? 'F' : '-',
 		              (cand[s] & 1) ? 'P' : '-', (cand[s] & 4) ? 'Q' : '-', (cand[s] & 8) ? 'A' : '-'};
