@@ -284,7 +284,9 @@ static const char *const roles[] = {
 	"planner", "zorgplanner", "roosteraar", "roostermaker", "roosterplanner", "waarnemer", "waarneemster",
 	"opvolgster", "secretaresse", "receptionist", "praktijkmanager", "doktersassistent",
 	/* after batch 27: "verpleegkundig specialist", "(huishoudelijke hulp)" */
-	"verpleegkundig", "huishoudelijke", "huishoudelijk", NULL};
+	"verpleegkundig", "huishoudelijke", "huishoudelijk",
+	/* after batch 28 */
+	"architect", "aannemer", "kinderpsycholoog", "fysiotherapeuten", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
@@ -307,7 +309,9 @@ static const char *const depts[] = {
 	"frohe", "weihnachten", "buon", "natale", "bayramınız", "mubarak", "kareem", "salaam", "shalom",
 	"selamat", "gelukkig", "nieuwjaar", "zalig", "kerstfeest",
 	/* wave 14: services and apps */
-	"digid", "mijnoverheid", "zorgdomein", "mijngezondheid", "thuisarts", NULL};
+	"digid", "mijnoverheid", "zorgdomein", "mijngezondheid", "thuisarts",
+	/* after batch 28: "Burg. Jansenlaan 14" */
+	"burg", NULL};
 static const char *const family[] = {
 	"moeder", "vader", "ouders", "schoonmoeder", "schoonvader", "grootmoeder", "grootvader",
 	"stiefmoeder", "stiefvader", "man", "vrouw", "zoon", "dochter", "opa", "oma", "broer",
@@ -411,7 +415,8 @@ static const char *const pets[] = {"hond", "hondje", "kat", "katje", "poes", "po
 	"hulphond", "huisdier", "dog", "cat",
 	/* after batch 27: "Therapiehond Bobbie", "de zorgboerderijkat" */
 	"therapiehond", "assistentiehond", "blindengeleidehond", "buddyhond", "bezoekhond", "knuffelkat",
-	"therapiepaard", "boerderijkat", NULL};
+	"therapiepaard", "boerderijkat", "ezel", "ezeltje", "kip", "kippen", "schaap", "varken", "alpaca", "lama",
+	"koe", "kalf", NULL};
 static const char *const abbrs[] = {
 	"mevr", "mw", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof",
 	"geb", "nr", "bijv", "ca", "o.a", "e.d", "enz", "etc", "tel", "st", "mnr",
@@ -725,6 +730,7 @@ struct ctx {
 	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
 	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
 	bool *sperson;     /* per sentence: a title, family word or "ik" in it (made on first use) */
+	unsigned char *english; /* per sentence: 1 written in English, 2 not (made on first use) */
 	uint32_t *starts;  /* offsets of the bytes a whole-text pattern may start with (made on first use) */
 	size_t nstarts;
 	bool starts_made;
@@ -1461,6 +1467,15 @@ static bool digit_at(const struct ctx *c, size_t i);
 static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, size_t *ws);
 static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, size_t *we);
 static bool in_list(const char *w, const char *const *v);
+
+/* "geworden" and how dialects write it (after batch 28: Limburgish "is
+ * tachtig gewore", "zeuven gewórre"; Frisian "wurden") */
+static bool became(const char *w)
+{
+	static const char *const forms[] = {"geworden", "wurden", "gewore", "geworre", "gewórre", "gewôre",
+		"gewoorde", "gewoarn", NULL};
+	return in_list(w, forms);
+}
 static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v);
 static size_t tok_first_at(const struct ctx *c, size_t off);
 static void sort_findings(struct scan_result *r);
@@ -2009,10 +2024,23 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 	lower_utf8(c->t + k->s, n, low);
 	low[n] = '\0';
 	/* the head alone as well ("onze assistente Sevda", "geestelijk
-	 * verzorger Jan-Willem"), or at the end of a compound */
-	for (const char *const *h = heads; *h; h++) {
-		size_t m = strlen(*h);
-		if ((n == m || n > m + 1) && memcmp(low + n - m, *h, m) == 0)
+	 * verzorger Jan-Willem"), or at the end of a compound; after batch 28
+	 * in the plural too ("Onze fysiotherapeuten Daan en Esra", "ambulant
+	 * begeleiders Joyce en Mehmet") */
+	for (int plural = 0; plural < 3; plural++) {
+		size_t w = n;
+		if (plural == 1 && n > 6 && (low[n - 1] == 's' || low[n - 1] == 'n'))
+			w = n - 1; /* "begeleiders", "verpleegkundigen" */
+		else if (plural == 2 && n > 7 && low[n - 1] == 'n' && low[n - 2] == 'e')
+			w = n - 2; /* "therapeuten" */
+		else if (plural)
+			continue;
+		for (const char *const *h = heads; *h; h++) {
+			size_t m = strlen(*h);
+			if ((w == m || w > m + 1) && memcmp(low + w - m, *h, m) == 0)
+				return true;
+		}
+		if (plural && (lookup(low, w) & W_ROLE))
 			return true;
 	}
 	return false;
@@ -2169,7 +2197,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		static const char *const asks[] = {"opgeven", "aanmelden", "kaartjes", "kaarten", "info", "informatie",
 			"inschrijven", "vragen", "opgave", "aanmelding", "aanmeldingen", "reserveren", "bestellen",
 			"intekenen", "inleveren", "melden", "afmelden", "loten", "tickets", "ruilen", "alleen",
-			"reageren", "ziekmelden", "inlichtingen", NULL};
+			"reageren", "ziekmelden", "inlichtingen", "doorgeven", NULL};
 		if (tok_in(c, &c->tok[i - 2], asks))
 			return true;
 	}
@@ -2181,6 +2209,14 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			NULL};
 		if (tok_in(c, &c->tok[i - 2], handed))
 			return true;
+	}
+	/* after batch 28: "Ze neemt het stokje over van Willem Brouwer" */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent &&
+	    c->tok[i - 1].e - c->tok[i - 1].s == 3 && memcmp(c->t + c->tok[i - 1].s, "van", 3) == 0 &&
+	    c->tok[i - 2].e - c->tok[i - 2].s == 4 && memcmp(c->t + c->tok[i - 2].s, "over", 4) == 0) {
+		for (size_t b = i - 2; b-- > 0 && b + 6 >= i && c->tok[b].sent == k->sent;)
+			if (tok_in(c, &c->tok[b], (const char *const[]){"neemt", "nam", "stokje", "taken", "werk", NULL}))
+				return true;
 	}
 	if (contact_person(c, i, last) || new_colleague(c, i) || roster_sentence(c, k->sent))
 		return true;
@@ -2282,6 +2318,14 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 					break;
 			}
 		}
+		/* after batch 28: "Mohamed Bakkali is vanaf deze week onze wijkcoach":
+		 * "is" or "wordt", then "onze" and a role within seven words */
+		if (tok_in(c, n, (const char *const[]){"is", "wordt", NULL}))
+			for (size_t d = last + 2; d + 1 < c->ntok && d <= last + 8 && c->tok[d].sent == n->sent; d++)
+				if (tok_in(c, &c->tok[d], (const char *const[]){"onze", "ons", NULL}) &&
+				    (role_like(c, &c->tok[d + 1]) ||
+				     (d + 2 < c->ntok && joined(c, d + 1) && role_like(c, &c->tok[d + 2]))))
+					return true;
 		/* after batch 27: "Welkom aan Ruben Mertens, vanaf 1 januari de nieuwe
 		 * manager zorg": after a comma, a new role within eight words */
 		if (c->t[c->tok[last].e] == ',') {
@@ -2405,6 +2449,9 @@ static bool lower_name_after_title(const struct ctx *c, const struct tok *title,
 	}
 	return false;
 }
+
+static bool thing_word(const struct ctx *c, const struct tok *k);
+static bool town_context(const struct ctx *c, size_t i);
 
 static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf, size_t *core)
 {
@@ -2563,7 +2610,13 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 		*conf = 0.8;
 		return r != NONE ? r : j;
 	}
-	if ((k->flags & W_NAMEVERB) && i + 1 < c->ntok && namey(&c->tok[i + 1]) &&
+	/* after batch 28: "Mijn hond heet Henk", "Onze tillift heet Bertha", "een
+	 * nieuwe ezel, hij heet Gerrit": an animal's or a thing's name */
+	bool thing_heet = false;
+	if (k->flags & W_NAMEVERB)
+		for (size_t b = i; b-- > 0 && b + 6 >= i && c->tok[b].sent == k->sent && !thing_heet;)
+			thing_heet = (c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]);
+	if ((k->flags & W_NAMEVERB) && !thing_heet && i + 1 < c->ntok && namey(&c->tok[i + 1]) &&
 	    c->tok[i + 1].sent == k->sent && !c->tok[i + 1].single) {
 		/* "ze heet Fleur", "een jongen genaamd Sven" */
 		size_t j = i + 1, r = j + 1 < c->ntok && joined(c, j) ? surname_run(c, j + 1) : NONE;
@@ -2602,6 +2655,11 @@ static bool thing_word(const struct ctx *c, const struct tok *k)
 /* "de sta-oplift Sara Stedy", "Zorgpop Anna", "Tessa, de kleine zorgrobot" */
 static bool thing_named(const struct ctx *c, size_t i, size_t end)
 {
+	/* after batch 28: "Onze tillift heet Bertha", "een nieuwe ezel, hij heet Gerrit" */
+	if (i > 0 && (c->tok[i - 1].flags & W_NAMEVERB) && c->tok[i - 1].sent == c->tok[i].sent)
+		for (size_t b = i - 1; b-- > 0 && b + 7 >= i && c->tok[b].sent == c->tok[i].sent;)
+			if ((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]))
+				return true;
 	if (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && joined(c, i - 1) &&
 	    (!c->tok[i - 1].cap || c->tok[i - 1].first) && thing_word(c, &c->tok[i - 1]))
 		return true;
@@ -2662,6 +2720,14 @@ static void scan_names(struct ctx *c)
 		size_t last = name_at(c, i, &start, &conf, &core);
 		if (last == NONE)
 			continue;
+		/* after batch 28: a lone surname-like word where a town stands
+		 * ("Wilgenlaan 40, Hoogeveen", "in Hoogeveen") */
+		if (last == core && start == c->tok[core].s && !(c->tok[core].flags & (W_FIRST | W_TITLE)) &&
+		    town_context(c, core)) {
+			c->veto[core] = true;
+			i = last;
+			continue;
+		}
 		/* a title makes a client ("mevrouw Jansen"), unless a role is named
 		 * right after the name (wave 13: "is mevrouw R. Aydın onze nieuwe bestuurder") */
 		bool fao = (k->flags & W_TITLE) && vacancy_fao(c, k->s);
@@ -3061,7 +3127,7 @@ static bool age_subject_name(struct ctx *c, size_t vs)
 
 static const char *const age_verbs[] = {"is", "ben", "wordt", "word", "werd", "was", "bent", "zijn",
 	"worden", "turns", "turned", "aged", NULL};
-static const char *const age_advs[] = {"vandaag", "hjoed", "juster", "moarn", "morgen", "gisteren", "bijna", "net", "pas", "al",
+static const char *const age_advs[] = {"vandaag", "hjoed", "juster", "moarn", "morgen", "gisteren", "gister", "bijna", "net", "pas", "al",
 	"nu", "zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
 	"vorige", "volgende", "week", "deze", "nog", "inmiddels", "sinds", "just", "today",
 	/* wave 12: "Pa wordt volgende maand 91", "Hij werd maar 23" */
@@ -3490,7 +3556,7 @@ static void scan_ages(struct ctx *c)
 				end = we;
 				if (k3 && (strcmp(w3, "oud") == 0 || strcmp(w3, "old") == 0))
 					end = we3;
-			} else if (strcmp(w2, "geworden") == 0 || strcmp(w2, "wurden") == 0) { /* Frisian: "is 88 wurden" */
+			} else if (became(w2)) { /* Frisian "is 88 wurden", Limburgish "gewore" */
 				end = we;
 				jaar = true;
 			} else if (baby_unit(w2)) { /* "Bobbie is 14 maanden en loopt nog niet" */
@@ -4077,7 +4143,7 @@ static void scan_age_words(struct ctx *c)
 			q++;
 		bool ok = q >= c->len || strchr(".!,?);\n", c->t[q]);
 		if (!ok && word_after(c, k->e, w2, sizeof w2, &we)) {
-			if (strcmp(w2, "jaar") == 0 || strcmp(w2, "geworden") == 0) {
+			if (strcmp(w2, "jaar") == 0 || became(w2)) {
 				char w3[24];
 				if (!(word_after(c, we, w3, sizeof w3, NULL) && in_list(w3, age_not_after)))
 					ok = true, end = we;
@@ -4712,6 +4778,47 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 static int number_word(const char *w, size_t n);
 
 /*
+ * After batch 28: is sentence s written in English?  The two models learned
+ * Dutch; in an English sentence they took ordinary capitalised words for
+ * names ("Every even-numbered version", "Linux commands") and ordinary
+ * words for health ("following"), and an app's English test post was
+ * refused.  Such a sentence is left to the rules (name lists, titles,
+ * patterns).  English: at least two of its short function words, and more
+ * than twice as many as Dutch ones ("it", "as" and "a" are Frisian too).
+ */
+static bool english_sent(struct ctx *c, size_t s)
+{
+	static const char *const en[] = {"the", "and", "to", "of", "with", "this", "that", "for", "are", "be",
+		"on", "you", "will", "can", "have", "has", "from", "by", "an", "or", "not", "if", "which",
+		"your", "our", "was", "were", "should", "would", "there", "their", "when", "what", "all",
+		"at", "is", "my", "we", "how", "about", "just", "new", "post", NULL};
+	static const char *const nl[] = {"de", "het", "een", "en", "van", "in", "op", "met", "voor", "niet",
+		"dat", "die", "ik", "je", "zijn", "er", "te", "aan", "ook", "naar", "maar", "om", "bij", "nog",
+		"wel", "ze", "hij", "dan", "is", "we", "mijn", "heeft", "was", "wat", "hoe", "al", NULL};
+	if (!c->english) {
+		c->english = xcalloc(c->nsent ? c->nsent : 1, 1);
+		int *n = xcalloc(c->nsent ? 2 * c->nsent : 2, sizeof *n);
+		for (size_t i = 0; i < c->ntok; i++) {
+			const struct tok *k = &c->tok[i];
+			size_t l = k->e - k->s;
+			if (l > 6)
+				continue;
+			char w[8];
+			lower_utf8(c->t + k->s, l, w);
+			w[l] = '\0';
+			if (in_list(w, en))
+				n[2 * k->sent]++;
+			if (in_list(w, nl))
+				n[2 * k->sent + 1]++;
+		}
+		for (size_t j = 0; j < c->nsent; j++)
+			c->english[j] = n[2 * j] >= 2 && n[2 * j] > 2 * n[2 * j + 1] ? 1 : 2;
+		free(n);
+	}
+	return c->english[s] == 1;
+}
+
+/*
  * wave 15: a count of days sober, "100 dagen nuchter", "drie maanden
  * droog", "een jaar clean": recovery from an addiction, told by the one who
  * lives it (or of a relative named with it).  The state's token, or NONE.
@@ -4953,6 +5060,15 @@ static void scan_health(struct ctx *c)
 		}
 		if (!(cur.name || cur.room || cur.ref))
 			continue;
+		/* after batch 28: the device itself, named ("Onze tillift heet Bertha
+		 * en ze heeft een nieuwe accu"): a thing, no one's aid */
+		if (thing_word(c, &c->tok[i])) {
+			bool named = false;
+			for (size_t d = i + 1; d < c->ntok && d <= i + 3 && c->tok[d].sent == s && !named; d++)
+				named = c->tok[d].cap && c->veto[d];
+			if (named)
+				continue;
+		}
 		bool link = cur.name || cur.room;
 		if (!medical_token(c, i, &last)) {
 			/* wave 13: "ligt sinds zaterdag in het ziekenhuis", "is opgenomen in het hospice" */
@@ -5231,8 +5347,6 @@ static int32_t tok_score(const struct ctx *c, size_t i)
  * name opening a sentence, a surname alone) the model is sure is not one
  * becomes a hint ("Bakker Bart levert ...").
  */
-static bool town_context(const struct ctx *c, size_t i);
-
 static void scan_tagged_names(struct ctx *c)
 {
 	if (!model_w)
@@ -5274,7 +5388,7 @@ static void scan_tagged_names(struct ctx *c)
 		}
 		if (covered || (tok_score(c, i) <= model_t && !foreign))
 			continue;
-		if (town_context(c, i))
+		if (town_context(c, i) || english_sent(c, k->sent))
 			continue;
 		/* wave 12: "Tigrinya-sprekende", "Turks-talige": a lower-case part
 		 * after a hyphen makes an adjective; names capitalise every part */
@@ -5327,10 +5441,9 @@ static bool town_context(const struct ctx *c, size_t i)
 		return false;
 	if (c->tok[i - 1].sent == k->sent && tok_in(c, &c->tok[i - 1], before))
 		return true;
-	for (size_t f = finding_first_at(c, c->out->n, k->s > 64 ? k->s - 64 : 0); f < c->out->n; f++) {
+	/* (read in any order: the names are read before the findings are sorted) */
+	for (size_t f = 0; f < c->out->n; f++) {
 		const struct scan_finding *x = &c->out->v[f];
-		if (x->start >= k->s)
-			break;
 		if (x->type != SCAN_ADDRESS || x->end > k->s || k->s - x->end > 3)
 			continue;
 		size_t p = x->end;
@@ -5717,8 +5830,11 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_PET) && !(cand[c->tok[i].sent] & 2))
 			cand[c->tok[i].sent] = 0;
-	for (size_t s = 0; s < c->nsent; s++)
+	for (size_t s = 0; s < c->nsent; s++) {
+		if (cand[s] && english_sent(c, s))
+			cand[s] = 0;
 		any |= cand[s] != 0;
+	}
 	if (!any) {
 		free(cand);
 		return;
@@ -6391,6 +6507,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.veto);
 	free(c.pub);
 	free(c.sperson);
+	free(c.english);
 	free(c.starts);
 	return 0;
 }

@@ -859,9 +859,23 @@ static void test_wave15_classes(void **state)
 		"Te laat thuis? Bel de avonddienst op 06-11223344.",
 		"Zorgpop Anna helpt onrustige bewoners op de afdeling.",
 		"Sprekers: geestelijk verzorger Jan-Willem Kok en onze assistente Sevda.",
+		/* after batch 28 */
+		"Onze tillift heet Bertha en ze heeft een nieuwe accu.",
+		"De zorgboerderij heeft een nieuwe ezel, hij heet Gerrit!",
+		"Onze ergotherapeuten Sanne Bruins en Ilse Kok starten een valgroep.",
+		"Vanaf maart is Wendy Kramer onze nieuwe praktijkmanager. Ze neemt het stokje over van Jan Smit.",
+		"Training op 4 februari, Burg. Jansenlaan 14, Nieuwegein.",
+		"Kerstborrel in de kantine van Wilgenhof, Wilgenlaan 40, Hoogeveen.",
+		/* English is left to the rules: the models learned Dutch */
+		"Linux commands are case-sensitive, and almost always are all lower-case.",
+		"Every even-numbered major version will become an LTS release.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	/* after batch 28: death in few words, an age in dialect */
+	VERDICT(assert_int_not_equal, "Pa is dood. Zaterdag is de dienst.", SCAN_OK);
+	EXPECT("Ons moeder is gister tachtig gewore.", SCAN_DATE_OF_BIRTH, "tachtig gewore");
+	VERDICT(assert_int_not_equal, "My mother Anna has dementia and lives in Utrecht.", SCAN_OK);
 	/* a client's contact is no work line */
 	VERDICT(assert_int_not_equal, "Contactpersoon van de cli\xC3\xABnt: Ria Bos, 06-23456789.", SCAN_OK);
 	/* a daughter is still a person after a comma */
