@@ -4760,7 +4760,7 @@ static const char *const hstop[] = {"zijn", "haar", "hun", "hem", "hij", "zij", 
 	"steeds", "heeft", "hebben", "hadden", "worden", "waren", "kunnen", "moest", "moeten", "mocht", "wilde",
 	"zou", "zouden", "gaat", "ging", "komt", "kwam", "zegt", "zei", "dacht", "denk", "vind", "vond",
 	"ander", "andere", "doet", "deed", "doen", "hier", "daar", "erg", "beetje", "allemaal", "iemand",
-	"niemand", "elkaar", "ons", "jullie", "haha", "laat", "te", NULL};
+	"niemand", "elkaar", "ons", "jullie", "haha", "laat", "te", "geboren", NULL};
 /* wave 15: how staff behaved, in a complaint or praise ("Annemarie was
  * onvriendelijk en kwam te laat"): manners, never health, at any length */
 static const char *const manners[] = {"vriendelijk", "onvriendelijk", "beleefd", "onbeleefd", "brutaal",
@@ -5906,7 +5906,7 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 			continue;
 		/* wave 13: letters glued to digits ("wandelx75721ingen") are part of a
 		 * code, not a word of health, unless a list knows the word */
-		if (k->e - k->s >= 4 && !(k->flags & (W_MED | W_VITAL | W_MEDHEAD)) &&
+		if (k->e - k->s >= 4 && !(k->flags & (W_MED | W_VITAL)) &&
 		    (digit_at(c, k->e) || (k->s > 0 && digit_at(c, k->s - 1))))
 			continue;
 		/* "paracetamol 1000 mg": words of one finding with only numbers between */
