@@ -65,7 +65,13 @@ enum {
 	W_VITAL = 1 << 24,   /* sat, RR, Hb: a measurement label, health with its number */
 	W_PET = 1 << 25,     /* hond, kat: the name after it is a pet's */
 	W_LEX = 1 << 26,     /* an everyday Dutch word (not as a name), from frogdata: build/freq_nl.txt */
+	W_ENFN = 1 << 27,    /* the, and, with: a short English function word (english_sent) */
+	W_NLFN = 1 << 28,    /* de, het, een: a short Dutch function word (english_sent) */
+	/* bits 29-31: with W_MEDHEAD, at most how many words its terms have
+	 * (the OR of their counts: an upper bound) */
 };
+#define W_MEDLEN_SHIFT 29
+#define W_MEDLEN(f) (((f) >> W_MEDLEN_SHIFT) & 7u)
 
 struct word {
 	const char *s;
@@ -334,6 +340,15 @@ static const char *const possessives[] = {
 	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her",
 	"ons", "mn", "zn", /* chat spellings: "ons kind", "mn moeder" */
 	"oonze", "oos", "ozze", "mien", "mijnen", "us", NULL}; /* wave 15: dialects ("Oonze va", "mien mam") */
+/* Short function words of English and Dutch, to tell an English sentence
+ * (english_sent); "it", "as" and "a" are Frisian too. */
+static const char *const en_fn[] = {"the", "and", "to", "of", "with", "this", "that", "for", "are", "be",
+	"on", "you", "will", "can", "have", "has", "from", "by", "an", "or", "not", "if", "which",
+	"your", "our", "was", "were", "should", "would", "there", "their", "when", "what", "all",
+	"at", "is", "my", "we", "how", "about", "just", "new", "post", NULL};
+static const char *const nl_fn[] = {"de", "het", "een", "en", "van", "in", "op", "met", "voor", "niet",
+	"dat", "die", "ik", "je", "zijn", "er", "te", "aan", "ook", "naar", "maar", "om", "bij", "nog",
+	"wel", "ze", "hij", "dan", "is", "we", "mijn", "heeft", "was", "wat", "hoe", "al", NULL};
 static const char *const ikverbs[] = {
 	"heb", "had", "ben", "was", "kreeg", "krijg", "gebruik", "slik", "lig", "have", "am",
 	"take", "got", "zit", "voel", "word", "loop", "moet",
@@ -471,8 +486,12 @@ static int load_list(const char *name, uint32_t flags, bool suffixes)
 			} else {
 				wtab_add(&words, p, n, flags);
 				char *sp = memchr(p, ' ', n);
-				if (sp && (flags & W_MED))
-					wtab_add(&words, p, (size_t)(sp - p), W_MEDHEAD);
+				if (sp && (flags & W_MED)) {
+					uint32_t nw = 1;
+					for (size_t b = 0; b < n; b++)
+						nw += p[b] == ' ';
+					wtab_add(&words, p, (size_t)(sp - p), W_MEDHEAD | ((nw < 7 ? nw : 7) << W_MEDLEN_SHIFT));
+				}
 			}
 		}
 		p = e + 1;
@@ -587,6 +606,8 @@ static void init_run(void)
 	add_static(abbrs, W_ABBR);
 	add_static(vitals, W_VITAL);
 	add_static(pets, W_PET);
+	add_static(en_fn, W_ENFN);
+	add_static(nl_fn, W_NLFN);
 	int rc = 0;
 	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
@@ -4411,24 +4432,31 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	const struct tok *k = &c->tok[i];
 	*last = i;
 	if (k->flags & W_MEDHEAD) {
-		/* multi-word terms: the longest first, six words down to two
-		 * (wave 15: "komt zijn bed niet meer uit") */
+		/* multi-word terms: the longest first, from as many words as the
+		 * head's terms have (wave 15: "komt zijn bed niet meer uit", six)
+		 * down to two; the span is lowered once */
 		char buf[128];
-		for (size_t w = 6; w >= 2; w--) {
-			if (i + w - 1 >= c->ntok)
-				continue;
+		size_t w = W_MEDLEN(k->flags);
+		if (w > 6)
+			w = 6;
+		while (w >= 2 && (i + w - 1 >= c->ntok || c->tok[i + w - 1].e - k->s >= sizeof buf))
+			w--;
+		if (w >= 2) {
 			size_t s = k->s, e = c->tok[i + w - 1].e;
-			if (e - s >= sizeof buf)
-				continue;
 			lower_utf8(c->t + s, e - s, buf);
-			bool ok = true;
+			size_t bad = e - s; /* the first line break or tab: no term runs over it */
 			for (size_t p = 0; p < e - s; p++)
-				if (buf[p] == '\n' || buf[p] == '\t')
-					ok = false;
-			const struct word *wd = ok ? wtab_find(&words, buf, e - s) : NULL;
-			if (wd && (wd->flags & W_MED)) {
-				*last = i + w - 1;
-				return true;
+				if (buf[p] == '\n' || buf[p] == '\t') {
+					bad = p;
+					break;
+				}
+			for (; w >= 2; w--) {
+				size_t len = c->tok[i + w - 1].e - s;
+				const struct word *wd = len <= bad ? wtab_find(&words, buf, len) : NULL;
+				if (wd && (wd->flags & W_MED)) {
+					*last = i + w - 1;
+					return true;
+				}
 			}
 		}
 	}
@@ -4788,28 +4816,13 @@ static int number_word(const char *w, size_t n);
  */
 static bool english_sent(struct ctx *c, size_t s)
 {
-	static const char *const en[] = {"the", "and", "to", "of", "with", "this", "that", "for", "are", "be",
-		"on", "you", "will", "can", "have", "has", "from", "by", "an", "or", "not", "if", "which",
-		"your", "our", "was", "were", "should", "would", "there", "their", "when", "what", "all",
-		"at", "is", "my", "we", "how", "about", "just", "new", "post", NULL};
-	static const char *const nl[] = {"de", "het", "een", "en", "van", "in", "op", "met", "voor", "niet",
-		"dat", "die", "ik", "je", "zijn", "er", "te", "aan", "ook", "naar", "maar", "om", "bij", "nog",
-		"wel", "ze", "hij", "dan", "is", "we", "mijn", "heeft", "was", "wat", "hoe", "al", NULL};
 	if (!c->english) {
 		c->english = xcalloc(c->nsent ? c->nsent : 1, 1);
 		int *n = xcalloc(c->nsent ? 2 * c->nsent : 2, sizeof *n);
 		for (size_t i = 0; i < c->ntok; i++) {
 			const struct tok *k = &c->tok[i];
-			size_t l = k->e - k->s;
-			if (l > 6)
-				continue;
-			char w[8];
-			lower_utf8(c->t + k->s, l, w);
-			w[l] = '\0';
-			if (in_list(w, en))
-				n[2 * k->sent]++;
-			if (in_list(w, nl))
-				n[2 * k->sent + 1]++;
+			n[2 * k->sent] += (k->flags & W_ENFN) != 0;
+			n[2 * k->sent + 1] += (k->flags & W_NLFN) != 0;
 		}
 		for (size_t j = 0; j < c->nsent; j++)
 			c->english[j] = n[2 * j] >= 2 && n[2 * j] > 2 * n[2 * j + 1] ? 1 : 2;
@@ -4830,7 +4843,9 @@ static size_t recovery_count(const struct ctx *c, size_t i, size_t *from)
 	static const char *const states[] = {"clean", "nuchter", "droog", "alcoholvrij", "drugsvrij", "gokvrij",
 		"sober", "gebruiksvrij", "middelenvrij", NULL};
 	const struct tok *k = &c->tok[i];
-	if (k->e - k->s < 3 || k->e - k->s > 7 || i + 1 >= c->ntok || !tok_in(c, k, units))
+	char f0 = (char)(c->t[k->s] | 0x20); /* every unit starts with d, w, m or j: most words stop here */
+	if (k->e - k->s < 3 || k->e - k->s > 7 || i + 1 >= c->ntok || (f0 != 'd' && f0 != 'w' && f0 != 'm' && f0 != 'j') ||
+	    !tok_in(c, k, units))
 		return NONE;
 	/* the count: digits right before the unit ("100 dagen"), or a number word */
 	size_t p = k->s;
@@ -5060,15 +5075,6 @@ static void scan_health(struct ctx *c)
 		}
 		if (!(cur.name || cur.room || cur.ref))
 			continue;
-		/* after batch 28: the device itself, named ("Onze tillift heet Bertha
-		 * en ze heeft een nieuwe accu"): a thing, no one's aid */
-		if (thing_word(c, &c->tok[i])) {
-			bool named = false;
-			for (size_t d = i + 1; d < c->ntok && d <= i + 3 && c->tok[d].sent == s && !named; d++)
-				named = c->tok[d].cap && c->veto[d];
-			if (named)
-				continue;
-		}
 		bool link = cur.name || cur.room;
 		if (!medical_token(c, i, &last)) {
 			/* wave 13: "ligt sinds zaterdag in het ziekenhuis", "is opgenomen in het hospice" */
@@ -5078,6 +5084,15 @@ static void scan_health(struct ctx *c)
 			add_finding(c, SCAN_HEALTH, c->tok[i].s, c->tok[last].e, 0.6);
 			i = last;
 			continue;
+		}
+		/* after batch 28: the device itself, named ("Onze tillift heet Bertha
+		 * en ze heeft een nieuwe accu"): a thing, no one's aid */
+		if (last == i && thing_word(c, &c->tok[i])) {
+			bool named = false;
+			for (size_t d = i + 1; d < c->ntok && d <= i + 3 && c->tok[d].sent == s && !named; d++)
+				named = c->tok[d].cap && c->veto[d];
+			if (named)
+				continue;
 		}
 		size_t ve = last == i ? vital_end(c, i) : 0;
 		add_finding(c, SCAN_HEALTH, c->tok[i].s, ve > c->tok[last].e ? ve : c->tok[last].e,
@@ -5347,6 +5362,8 @@ static int32_t tok_score(const struct ctx *c, size_t i)
  * name opening a sentence, a surname alone) the model is sure is not one
  * becomes a hint ("Bakker Bart levert ...").
  */
+static bool tok_covered(const struct ctx *c, size_t i);
+
 static void scan_tagged_names(struct ctx *c)
 {
 	if (!model_w)
@@ -5389,6 +5406,13 @@ static void scan_tagged_names(struct ctx *c)
 		if (covered || (tok_score(c, i) <= model_t && !foreign))
 			continue;
 		if (town_context(c, i) || english_sent(c, k->sent))
+			continue;
+		/* after batch 28: the second word of a capitalised title or name of a
+		 * thing ("Social Media in de Zorg"), when the word before it is no
+		 * name to the rules or the model: a surname needs a first name */
+		if (i > 0 && c->tok[i - 1].cap && !c->tok[i - 1].first && joined(c, i - 1) &&
+		    !(c->tok[i - 1].flags & (W_FIRST | W_TITLE | W_FAMILY | W_ROLE | W_PREFIX)) &&
+		    !tok_covered(c, i - 1) && tok_score(c, i - 1) <= model_t)
 			continue;
 		/* wave 12: "Tigrinya-sprekende", "Turks-talige": a lower-case part
 		 * after a hyphen makes an adjective; names capitalise every part */
@@ -6204,6 +6228,10 @@ static void demote_quoted_titles(struct ctx *c)
 	bool single = false;
 	for (size_t p = 0; p < c->len && f < r->n; p++) {
 		unsigned char ch = (unsigned char)c->t[p];
+		/* only quotes and line ends matter: skip the rest fast (this loop runs
+		 * to the last finding, often the end of the text) */
+		if (ch != '"' && ch != '\'' && ch != 0xe2 && ch != '\n')
+			continue;
 		bool ascii = ch == '"';
 		bool lq = ch == 0xe2 && p + 2 < c->len && (unsigned char)c->t[p + 1] == 0x80 &&
 		          (unsigned char)c->t[p + 2] == 0x9c;
