@@ -73,6 +73,10 @@ enum {
 #define W_MEDLEN_SHIFT 29
 #define W_MEDLEN(f) (((f) >> W_MEDLEN_SHIFT) & 7u)
 
+/* The confidence of a name the rules judged staff ("teamleider Anna"): a
+ * hint, told apart from a public figure's 0.4 (demote_staff_again). */
+#define STAFF_CONF 0.35
+
 struct word {
 	const char *s;
 	uint32_t len;
@@ -2766,7 +2770,7 @@ static void scan_names(struct ctx *c)
 		c->pub = pub;
 		if (staff || speaker || is_public(c, c->tok[core].s, c->tok[last].e) ||
 		    (c->tok[core].flags & W_PUBLIC && core == last))
-			conf = conf > 0.4 ? (staff ? 0.35 : 0.4) : conf;
+			conf = conf > 0.4 ? (staff ? STAFF_CONF : 0.4) : conf;
 		add_finding(c, SCAN_NAME, start, c->tok[last].e, conf);
 		prev_staff = staff;
 		prev_last = last;
@@ -5465,8 +5469,9 @@ static bool town_context(const struct ctx *c, size_t i)
 		return false;
 	if (c->tok[i - 1].sent == k->sent && tok_in(c, &c->tok[i - 1], before))
 		return true;
-	/* (read in any order: the names are read before the findings are sorted) */
-	for (size_t f = 0; f < c->out->n; f++) {
+	/* (read in any order: the names are read before the findings are
+	 * sorted; at most 512, so a text of thousands of findings stays linear) */
+	for (size_t f = 0; f < c->out->n && f < 512; f++) {
 		const struct scan_finding *x = &c->out->v[f];
 		if (x->type != SCAN_ADDRESS || x->end > k->s || k->s - x->end > 3)
 			continue;
@@ -5550,7 +5555,7 @@ static void demote_signature(struct ctx *c)
 			mark = tok_in(c, &c->tok[d], sign);
 	}
 	if (mark && (b < 0x80 || !is_letter_byte(c->t, p - 1, c->len)))
-		x->confidence = 0.35;
+		x->confidence = STAFF_CONF;
 }
 
 /*
@@ -6133,8 +6138,21 @@ static bool contact_named(const struct ctx *c, size_t s)
  */
 static void demote_staff_again(struct ctx *c)
 {
+	/* the staff names' first words (at most 32: a list, not a quadratic walk) */
+	enum { MAXSTAFF = 32 };
+	size_t sa[MAXSTAFF], sl[MAXSTAFF], ns = 0;
 	struct scan_result *r = c->out;
-	for (size_t i = 0; i < r->n; i++) {
+	for (size_t j = 0; j < r->n && ns < MAXSTAFF; j++) {
+		const struct scan_finding *h = &r->v[j];
+		if (h->type != SCAN_NAME || h->confidence != STAFF_CONF)
+			continue;
+		size_t he = h->start;
+		while (he < h->end && c->t[he] != ' ')
+			he++;
+		sa[ns] = h->start;
+		sl[ns++] = he - h->start;
+	}
+	for (size_t i = 0; i < r->n && ns; i++) {
 		struct scan_finding *x = &r->v[i];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9)
 			continue;
@@ -6143,18 +6161,11 @@ static void demote_staff_again(struct ctx *c)
 			xe++;
 		if (xe - xa < 3)
 			continue;
-		for (size_t j = 0; j < r->n; j++) {
-			const struct scan_finding *h = &r->v[j];
-			if (j == i || h->type != SCAN_NAME || h->confidence != 0.35)
-				continue;
-			size_t he = h->start;
-			while (he < h->end && c->t[he] != ' ')
-				he++;
-			if (he - h->start == xe - xa && memcmp(c->t + h->start, c->t + xa, xe - xa) == 0) {
-				x->confidence = 0.35;
+		for (size_t j = 0; j < ns; j++)
+			if (sl[j] == xe - xa && memcmp(c->t + sa[j], c->t + xa, xe - xa) == 0) {
+				x->confidence = STAFF_CONF;
 				break;
 			}
-		}
 	}
 }
 
@@ -6174,7 +6185,7 @@ static void demote_after_staff(struct ctx *c)
 			while (b + 1 < c->ntok && c->tok[b + 1].e <= h->end)
 				b++;
 			if (a < c->ntok && staff_context(c, a, b))
-				r->v[i - 1].confidence = 0.35;
+				r->v[i - 1].confidence = STAFF_CONF;
 		}
 		/* after batch 27: the first name a weaker rule read apart from its
 		 * staff surname ("Bel Jildou de Vries op 058-…") is the same person */
