@@ -2209,6 +2209,18 @@ static bool new_colleague(const struct ctx *c, size_t i)
 	return false;
 }
 
+/* A word of dets from token `from` up to token `to` within sentence sent,
+ * with a role right after it or one word later ("onze wijkcoach", "de
+ * nieuwe manager zorg", "onze Tigrinya-sprekende cultuurtolk"). */
+static bool role_after_det(const struct ctx *c, size_t from, size_t to, size_t sent, const char *const *dets)
+{
+	for (size_t d = from; d + 1 < c->ntok && d <= to && c->tok[d].sent == sent; d++)
+		if (tok_in(c, &c->tok[d], dets) &&
+		    (role_like(c, &c->tok[d + 1]) || (d + 2 < c->ntok && joined(c, d + 1) && role_like(c, &c->tok[d + 2]))))
+			return true;
+	return false;
+}
+
 /* Staff and public figures: a role before the name, or a greeting that signs the post. */
 static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
@@ -2343,23 +2355,15 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 					break;
 			}
 		}
-		/* after batch 28: "Mohamed Bakkali is vanaf deze week onze wijkcoach":
-		 * "is" or "wordt", then "onze" and a role within seven words */
-		if (tok_in(c, n, (const char *const[]){"is", "wordt", NULL}))
-			for (size_t d = last + 2; d + 1 < c->ntok && d <= last + 8 && c->tok[d].sent == n->sent; d++)
-				if (tok_in(c, &c->tok[d], (const char *const[]){"onze", "ons", NULL}) &&
-				    (role_like(c, &c->tok[d + 1]) ||
-				     (d + 2 < c->ntok && joined(c, d + 1) && role_like(c, &c->tok[d + 2]))))
-					return true;
+		/* after batch 28: "Mohamed Bakkali is vanaf deze week onze wijkcoach" */
+		if (tok_in(c, n, (const char *const[]){"is", "wordt", NULL}) &&
+		    role_after_det(c, last + 2, last + 8, n->sent, (const char *const[]){"onze", "ons", NULL}))
+			return true;
 		/* after batch 27: "Welkom aan Ruben Mertens, vanaf 1 januari de nieuwe
-		 * manager zorg": after a comma, a new role within eight words */
-		if (c->t[c->tok[last].e] == ',') {
-			for (size_t d = last + 1; d + 1 < c->ntok && d <= last + 8 && c->tok[d].sent == n->sent; d++)
-				if (tok_in(c, &c->tok[d], (const char *const[]){"nieuwe", "onze", NULL}) &&
-				    (role_like(c, &c->tok[d + 1]) ||
-				     (d + 2 < c->ntok && joined(c, d + 1) && role_like(c, &c->tok[d + 2]))))
-					return true;
-		}
+		 * manager zorg": after a comma */
+		if (c->t[c->tok[last].e] == ',' &&
+		    role_after_det(c, last + 1, last + 8, n->sent, (const char *const[]){"nieuwe", "onze", NULL}))
+			return true;
 		/* "Ingezonden door Wendy, afdeling communicatie", "Bas, team Noord" */
 		if (c->t[c->tok[last].e] == ',' && n->e - n->s >= 4 &&
 		    (strncasecmp(c->t + n->s, "afdeling", 8) == 0 || (n->flags & W_DEPT)))
