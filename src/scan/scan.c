@@ -759,6 +759,7 @@ struct ctx {
 	uint32_t *starts;  /* offsets of the bytes a whole-text pattern may start with (made on first use) */
 	size_t nstarts;
 	bool starts_made;
+	bool family;       /* a family word anywhere in the text (set after tokenize) */
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -966,7 +967,10 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	/* wave 13 */
 	"interesse", "gezocht", "storing", "dag en nacht", "24/7",
 	/* wave 14: Frisian and Limburgish notices ("Belangstelling? Skilje nei ...", "Tillefoon:") */
-	"belangstelling", "skilje", "sykje", "tillefoon", "praktiek", NULL};
+	"belangstelling", "skilje", "sykje", "tillefoon", "praktiek",
+	/* after batch 30: a desk or a shop's line ("Bel het Wmo-loket van de
+	 * gemeente op ...", "Bestellen via 0524 ...") */
+	"loket", "gemeente", "bestellen", "bezorg", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
 static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
 	"wij zoeken", "we zoeken",
@@ -981,6 +985,18 @@ static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "we
 	/* wave 14: "De teamtelefoon van Wijkzorg De Waarden is … bereikbaar op 06 …" */
 	"teamtelefoon", "teamnummer", "dienstmobiel", "dienstmobiele", "bereikbaar op", "hele weekend bereikbaar",
 	NULL};
+/* after batch 30: a team looking for staff ("Ons team in Arnhem-Zuid zoekt een
+ * wijkverpleegkundige. ... Vragen? Joyce Brouwer, 06 ..."), unless a family
+ * word says it is a private search ("Mijn moeder zoekt een hulp") */
+static const char *const seeks_ctx[] = {"zoekt een", "zoeken een", "zoekt nieuwe", "zoeken nieuwe",
+	"versterking", NULL};
+
+
+/* A vacancy's words before [from, to). */
+static bool vacancy_window(const struct ctx *c, size_t from, size_t to)
+{
+	return window_has(c, from, to, vacancy_ctx) || (window_has(c, from, to, seeks_ctx) && !c->family);
+}
 
 /* "06-12345678 (coördinator)": a number labelled with a staff role */
 static bool role_after(const struct ctx *c, size_t e)
@@ -1041,7 +1057,7 @@ static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size
 		if (n >= 11 && d[0] == '3' && d[1] == '1') {
 			if (n == 11) {
 				bool mobile = d[2] == '6';
-				bool org = window_has(c, back(s, 80), s, mobile ? vacancy_ctx : org_ctx);
+				bool org = mobile ? vacancy_window(c, back(s, 80), s) : window_has(c, back(s, 80), s, org_ctx);
 				add_finding(c, SCAN_PHONE, s, e, org ? 0.4 : 0.9);
 				return true;
 			}
@@ -1060,7 +1076,7 @@ static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size
 		bool mobile = d[1] == '6';
 		bool corp = memcmp(d, "088", 3) == 0 || memcmp(d, "085", 3) == 0 || service;
 		/* a vacancy's contact line comes after its description: look further back for a mobile */
-		bool org = window_has(c, back(s, mobile ? 160 : 80), s, mobile ? vacancy_ctx : org_ctx) || role_after(c, e);
+		bool org = (mobile ? vacancy_window(c, back(s, 160), s) : window_has(c, back(s, 80), s, org_ctx)) || role_after(c, e);
 		double conf = mobile ? (org ? 0.45 : 0.9) : (corp || org ? 0.4 : 0.7);
 		add_finding(c, SCAN_PHONE, s, e, conf);
 		return true;
@@ -1485,7 +1501,11 @@ static const char *const venue_ctx[] = {"locatie", "adres:", "bezoekadres", "pos
 	"ons nieuwe", "onze locatie", "welkom", "where:", "venue", "ziekenhuis", "restaurant",
 	/* wave 13: "Het nieuwe adres is Stationsplein 8", "verhuist ons klantcontactcentrum" */
 	"het nieuwe adres is", "ons nieuwe adres", "ons adres", "verhuist ons", "verhuizen we", "klantcontact",
-	"museum", "theater", "sporthal", "school", "stichting", "postbus", NULL};
+	"museum", "theater", "sporthal", "school", "stichting", "postbus",
+	/* after batch 30: "een gratis training in het gemeentehuis, Raadhuisplein 5",
+	 * "Kom kijken in onze nieuwe woning ... op Florakade 15" */
+	"gemeentehuis", "stadhuis", "raadhuis", "training", "workshop", "kom kijken", "iedereen welkom",
+	"huis van de wijk", "inloopspreekuur", NULL};
 
 static bool joined(const struct ctx *c, size_t k);
 static bool digit_at(const struct ctx *c, size_t i);
@@ -2394,7 +2414,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			q++;
 		contact = q < c->len && c->t[q] == '@';
 	}
-	return contact && window_has(c, back(k->s, 300), k->s, vacancy_ctx);
+	return contact && vacancy_window(c, back(k->s, 300), k->s);
 }
 
 static bool is_public(const struct ctx *c, size_t s, size_t e)
@@ -2661,7 +2681,9 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
  * drop_pet_names's) */
 static bool thing_word(const struct ctx *c, const struct tok *k)
 {
-	static const char *const exact[] = {"app", "pop", "bot", NULL};
+	/* after batch 30, plurals: "de poppen Lotte en Jan" */
+	static const char *const exact[] = {"app", "pop", "bot", "poppen", "robots", "zorgrobots", "zorgpoppen",
+		"babypoppen", "knuffels", "bots", NULL};
 	static const char *const heads[] = {"lift", "robot", "brancard", "rolstoel", "scootmobiel", "knuffel",
 		"hulpmiddel", "apparaat", "rollator", "douchestoel", "tablet", "zorgpop", "babypop", "robotkat",
 		"robotje", "systeem", NULL};
@@ -2691,6 +2713,10 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 				return true;
 	if (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && joined(c, i - 1) &&
 	    (!c->tok[i - 1].cap || c->tok[i - 1].first) && thing_word(c, &c->tok[i - 1]))
+		return true;
+	/* "de poppen Lotte en Jan": the next of a list of things named */
+	if (i >= 2 && c->veto[i - 2] && c->tok[i - 2].sent == c->tok[i].sent &&
+	    tok_in(c, &c->tok[i - 1], (const char *const[]){"en", "of", NULL}))
 		return true;
 	if (end + 2 >= c->ntok || c->t[c->tok[end].e] != ',')
 		return false;
@@ -3070,12 +3096,21 @@ static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *
 /* A name finding ends at `off`, with at most spaces, a comma or '(' between. */
 static size_t finding_first_at(const struct ctx *c, size_t n, size_t off);
 
+/* A name finding that stands for a person whose age or health is theirs to
+ * keep: a counted name, or a staff member's (after batch 30, labelling rule
+ * 6: "Onze Ria van de huishouding wordt zaterdag 67", "collega Johan Bakx is
+ * plotseling overleden"); not a public figure's, a speaker's or an author's. */
+static bool person_name(const struct scan_finding *x)
+{
+	return x->type == SCAN_NAME && (x->confidence >= SCAN_COUNT_CONF || x->confidence == STAFF_CONF);
+}
+
 static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
 {
 	/* names are short: look only at findings starting in the 200 bytes before */
 	for (size_t k = finding_first_at(c, n, back(off, 200)); k < n && c->out->v[k].start <= off; k++) {
 		const struct scan_finding *x = &c->out->v[k];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end > off || x->end + 4 < off)
+		if (!person_name(x) || x->end > off || x->end + 4 < off)
 			continue;
 		bool gap = true;
 		/* '.': the full stop of an initial the name ends on ("dhr. K. (34)") */
@@ -3108,13 +3143,13 @@ static size_t finding_first_at(const struct ctx *c, size_t n, size_t off)
  * bounded by the sentence (a binary search, and a per-sentence flag made
  * once), so a 1 MiB text of one sentence stays linear.
  */
-static bool person_near(struct ctx *c, size_t n, size_t off)
+static bool person_near_as(struct ctx *c, size_t n, size_t off, bool staff)
 {
 	size_t s = sentence_of(c, off);
 	size_t from = c->sent_at[s], to = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
 	for (size_t k = finding_first_at(c, n, from); k < n && c->out->v[k].start < to; k++) {
 		const struct scan_finding *x = &c->out->v[k];
-		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
+		if (staff ? person_name(x) : x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			return true;
 	}
 	if (!c->sperson) {
@@ -3127,6 +3162,18 @@ static bool person_near(struct ctx *c, size_t n, size_t off)
 		}
 	}
 	return c->sperson[s];
+}
+
+/* For a room: a counted name only (a nurse named "op K12" works there). */
+static bool person_near(struct ctx *c, size_t n, size_t off)
+{
+	return person_near_as(c, n, off, false);
+}
+
+/* For an age: a staff member's too (labelling rule 6). */
+static bool age_person_near(struct ctx *c, size_t n, size_t off)
+{
+	return person_near_as(c, n, off, true);
 }
 
 /*
@@ -3229,7 +3276,9 @@ static bool word_back_within(const struct ctx *c, size_t off, const char *w, int
 /* "... is 5 jaar geleden", "zijn 50 jaar getrouwd": the number is not an age */
 static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "ervaring", "later",
 	"eerder", "werkzaam", "samen", "in", "bij", "na", "voor", "uur", "minuten", "keer", "dagen",
-	"weken", "maanden", "euro", "procent", "kilo", "kg", "cm", "meter", "graden", "jarig", NULL};
+	"weken", "maanden", "euro", "procent", "kilo", "kg", "cm", "meter", "graden", "jarig",
+	/* after batch 30: "Gerard Hooijer, 35 jaar onze huismeester": years of service */
+	"onze", "ons", "als", "trouw", "actief", NULL};
 /* wave 14: when a birthday comes, after "wordt 18" */
 static const char *const age_when[] = {"volgende", "deze", "vandaag", "morgen", "overmorgen", "vanavond",
 	"binnenkort", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "dit",
@@ -3350,6 +3399,63 @@ static size_t figurative_age(struct ctx *c, size_t n, size_t s, size_t e)
 	return 0;
 }
 
+/* A name among the findings [0, n) ends before off with at most three
+ * lower-case words between ("Wim van hiernaast (93!)"). */
+static bool name_words_before(const struct ctx *c, size_t n, size_t off)
+{
+	size_t p = off;
+	for (int w = 0; w <= 3; w++) {
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		if (w > 0 && name_ends_before(c, n, p))
+			return true;
+		size_t q = p;
+		while (q > 0 && c->t[q - 1] >= 'a' && c->t[q - 1] <= 'z')
+			q--;
+		if (q == p || (q > 0 && c->t[q - 1] != ' '))
+			return false;
+		p = q;
+	}
+	return false;
+}
+
+/* The sentence holding off has "hij", "zij" or "ze" as a word within 200
+ * bytes before off (bounded: a text may be one long sentence). */
+static bool pronoun_subject(const struct ctx *c, size_t off)
+{
+	size_t s = sentence_of(c, off);
+	size_t from = c->sent_at[s], to = off;
+	if (to - from > 200)
+		from = to - 200;
+	static const char *const subj[] = {"hij", "zij", "ze", "he", "she", NULL};
+	for (size_t p = from; p < to;) {
+		while (p < to && !is_letter_byte(c->t, p, c->len))
+			p++;
+		size_t q = p;
+		while (q < to && is_letter_byte(c->t, q, c->len))
+			q++;
+		if (q > p && q - p <= 3) {
+			char w[4];
+			lower_utf8(c->t + p, q - p, w);
+			w[q - p] = '\0';
+			if (in_list(w, subj))
+				return true;
+		}
+		p = q;
+	}
+	return false;
+}
+
+/* Only spaces and bullets stand between the start of off's sentence and off. */
+static bool sentence_opens_at(const struct ctx *c, size_t off)
+{
+	size_t s = sentence_of(c, off);
+	for (size_t p = c->sent_at[s]; p < off; p++)
+		if (c->t[p] != ' ' && c->t[p] != '\n' && c->t[p] != '-' && c->t[p] != '*')
+			return false;
+	return true;
+}
+
 static void scan_ages(struct ctx *c)
 {
 	size_t n = c->out->n;
@@ -3410,7 +3516,7 @@ static void scan_ages(struct ctx *c)
 			/* "Mevrouw Lubbers is van 1934": a person who "is van" a year */
 			if (wn && !question && strcmp(w, "van") == 0 && (nd == 4 || apos)) { /* "is van '38" */
 				char w0[16];
-				if (word_before(c, ws, w0, sizeof w0, NULL) && in_list(w0, age_verbs) && person_near(c, n, j)) {
+				if (word_before(c, ws, w0, sizeof w0, NULL) && in_list(w0, age_verbs) && age_person_near(c, n, j)) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
 					continue;
 				}
@@ -3419,7 +3525,7 @@ static void scan_ages(struct ctx *c)
 			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
 			           strcmp(w, "born") == 0 ||
 			           ((strcmp(w, "bouwjaar") == 0 || strcmp(w, "jaargang") == 0 || strcmp(w, "lichting") == 0) &&
-			            (apos || person_near(c, n, j))))) {
+			            (apos || age_person_near(c, n, j))))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
 			}
@@ -3473,7 +3579,7 @@ static void scan_ages(struct ctx *c)
 			              (word_after(c, after, w3, sizeof w3, NULL) && in_list(w3, age_person_after)) ||
 			              /* wave 14: "is op 68-jarige leeftijd overleden" */
 			              (word_after(c, after, w3, sizeof w3, NULL) && strcmp(w3, "leeftijd") == 0 &&
-			               person_near(c, n, j));
+			               age_person_near(c, n, j));
 			if (!person)
 				for (size_t k = 0; k < n; k++) {
 					const struct scan_finding *x = &c->out->v[k];
@@ -3501,7 +3607,7 @@ static void scan_ages(struct ctx *c)
 			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0 || strcmp(o, "th") == 0) &&
 			    word_after(c, q, w2, sizeof w2, &we) &&
 			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "birthday") == 0 || strcmp(w2, "levensjaar") == 0)) {
-				if (person_near(c, n, j))
+				if (age_person_near(c, n, j))
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.7);
 				continue;
 			}
@@ -3548,7 +3654,7 @@ static void scan_ages(struct ctx *c)
 		/* wave 13: "een jaar of 15" with a person */
 		{
 			size_t s3 = jaar_of_before(c, j);
-			if (s3 != SIZE_MAX && person_near(c, n, j)) {
+			if (s3 != SIZE_MAX && age_person_near(c, n, j)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, s3, e, 0.7);
 				continue;
 			}
@@ -3565,7 +3671,7 @@ static void scan_ages(struct ctx *c)
 				bool lead = word_before(c, j, a1, sizeof a1, NULL) &&
 				            !(strcmp(a1, "om") == 0 || strcmp(a1, "tot") == 0 || strcmp(a1, "na") == 0 ||
 				              strcmp(a1, "voor") == 0 || strcmp(a1, "van") == 0 || strcmp(a1, "fase") == 0);
-				if (tail && lead && person_near(c, n, j)) {
+				if (tail && lead && age_person_near(c, n, j)) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, wv, 0.7);
 					continue;
 				}
@@ -3617,9 +3723,14 @@ static void scan_ages(struct ctx *c)
 				}
 			}
 			/* "Ahmad (16, amv)": the age first in the brackets (wave 11) */
+			/* after batch 30: "Wim van hiernaast (93!)" */
+			bool bang = end + 1 < c->len && c->t[end] == '!' && c->t[end + 1] == ')';
 			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len &&
-			             (c->t[end] == ')' || (c->t[end] == ',' && !digit_at(c, end + 1) && !digit_at(c, end + 2)));
-			bool comma = p > 0 && c->t[p - 1] == ',' && (jaar || (end < c->len && c->t[end] == ','));
+			             (c->t[end] == ')' || bang ||
+			              (c->t[end] == ',' && !digit_at(c, end + 1) && !digit_at(c, end + 2)));
+			/* after batch 30: "ik (Anja, 45) zoek iemand": the age closing a bracket */
+			bool comma = p > 0 && c->t[p - 1] == ',' &&
+			             (jaar || (end < c->len && (c->t[end] == ',' || c->t[end] == ')')));
 			/* "Mijn vader, 91 en nog helder" */
 			if (!comma && p > 0 && c->t[p - 1] == ',' && word_after(c, end, w2, sizeof w2, NULL) &&
 			    (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0)) {
@@ -3644,10 +3755,29 @@ static void scan_ages(struct ctx *c)
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
 				continue;
 			}
-			/* wave 13: a handover's list, "dhr. Lubbers ingekomen, 87 jaar, Alzheimer" */
-			if (comma && jaar && end < c->len && strchr(",.;", c->t[end]) && person_near(c, n, j)) {
+			/* after batch 30: "Wim van hiernaast (93!)", "Truus van de overkant (88)":
+			 * a name, up to three lower-case words, the bracket */
+			if (paren && name_words_before(c, n, p - 1)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 				continue;
+			}
+			/* wave 13: a handover's list, "dhr. Lubbers ingekomen, 87 jaar, Alzheimer";
+			 * after batch 30 "Hij is gisteren overleden, 96 jaar oud." (he or she
+			 * is enough when "oud" says it is an age) */
+			if (comma && jaar && end < c->len && strchr(",.;!", c->t[end]) &&
+			    (age_person_near(c, n, j) || (end >= 3 && !memcmp(c->t + end - 3, "oud", 3) && pronoun_subject(c, j)))) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+				continue;
+			}
+			/* after batch 30: "Ruben Kok is vorige week overleden. 38 jaar." an age
+			 * as a sentence of its own after one about a person */
+			if (jaar && end < c->len && strchr(".!", c->t[end]) && sentence_opens_at(c, j)) {
+				size_t s = sentence_of(c, j);
+				if (s > 0 && age_person_near(c, n, c->sent_at[s - 1]) &&
+				    (end + 1 >= c->len || c->t[end + 1] == ' ' || c->t[end + 1] == '\n')) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
 			}
 		}
 	bare_checked:
@@ -3688,7 +3818,9 @@ static void scan_ages(struct ctx *c)
 					ok = true;
 				/* "Jasper wordt 18 en moet ...", "Eileen is 82 and lives ..." */
 				else if (word_after(c, e, w2, sizeof w2, NULL) &&
-				         (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0 || strcmp(w2, "maar") == 0))
+				         (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0 || strcmp(w2, "maar") == 0 ||
+				          /* after batch 30: "ik ben 58 ik woon in Zeeland" */
+				          strcmp(w2, "ik") == 0))
 					ok = true;
 				/* wave 14: "dochterlief wordt 18 volgende week", "ze werd 90 zaterdag" */
 				else if ((strcmp(w, "wordt") == 0 || strcmp(w, "werd") == 0 || strcmp(w, "word") == 0) &&
@@ -3717,7 +3849,7 @@ static void scan_ages(struct ctx *c)
 				size_t pl = word_before(c, ws, pw, sizeof pw, NULL);
 				pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
 			}
-			if (ok && (pron || person_near(c, n, j) || age_subject_name(c, ws)))
+			if (ok && (pron || age_person_near(c, n, j) || age_subject_name(c, ws)))
 				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 		}
 	}
@@ -4064,7 +4196,7 @@ static void scan_age_words(struct ctx *c)
 		char w2[24];
 		size_t we;
 		if (jarig) {
-			bool person = person_near(c, n, k->s) ||
+			bool person = age_person_near(c, n, k->s) ||
 			              (word_after(c, k->e, w2, sizeof w2, NULL) && in_list(w2, age_person_after));
 			for (size_t f = finding_first_at(c, n, k->e); f < n && !person && c->out->v[f].start <= k->e + 24; f++) {
 				const struct scan_finding *x = &c->out->v[f];
@@ -4080,12 +4212,12 @@ static void scan_age_words(struct ctx *c)
 				continue;
 			}
 			if (word_after(c, k->e, w2, sizeof w2, &we) &&
-			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "levensjaar") == 0) && person_near(c, n, k->s))
+			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "levensjaar") == 0) && age_person_near(c, n, k->s))
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, we, 0.7);
 			continue;
 		}
 		if (decade) { /* "Kees (een vijftiger)": an age band of a person */
-			if (word_before(c, k->s, w2, sizeof w2, NULL) && strcmp(w2, "een") == 0 && person_near(c, n, k->s))
+			if (word_before(c, k->s, w2, sizeof w2, NULL) && strcmp(w2, "een") == 0 && age_person_near(c, n, k->s))
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.6);
 			continue;
 		}
@@ -4101,7 +4233,7 @@ static void scan_age_words(struct ctx *c)
 				from = s2;
 			else if (l1 && (!strcmp(a1, "begin") || !strcmp(a1, "eind") || !strcmp(a1, "midden")))
 				from = s1;
-			if (from && (k->e >= c->len || !is_letter_byte(c->t, k->e, c->len)) && person_near(c, n, k->s)) {
+			if (from && (k->e >= c->len || !is_letter_byte(c->t, k->e, c->len)) && age_person_near(c, n, k->s)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, from, k->e, 0.65);
 				continue;
 			}
@@ -4109,7 +4241,7 @@ static void scan_age_words(struct ctx *c)
 		/* wave 13: "een jaar of vijftien" with a person */
 		{
 			size_t s3 = jaar_of_before(c, k->s);
-			if (s3 != SIZE_MAX && person_near(c, n, k->s)) {
+			if (s3 != SIZE_MAX && age_person_near(c, n, k->s)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, s3, k->e, 0.7);
 				continue;
 			}
@@ -4121,7 +4253,7 @@ static void scan_age_words(struct ctx *c)
 				p--;
 			if (p > 0 && c->t[p - 1] == ',' && word_after(c, k->e, w2, sizeof w2, &je) &&
 			    (strcmp(w2, "jaar") == 0 || strcmp(w2, "jr") == 0) && je < c->len && strchr(",.;", c->t[je]) &&
-			    person_near(c, n, k->s)) {
+			    age_person_near(c, n, k->s)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, je, 0.7);
 				continue;
 			}
@@ -4141,7 +4273,7 @@ static void scan_age_words(struct ctx *c)
 			while (p > 0 && c->t[p - 1] == ' ')
 				p--;
 			if (p > 0 && c->t[p - 1] == '(' && k->e < c->len && c->t[k->e] == ')' &&
-			    (name_ends_before(c, n, p - 1) || person_near(c, n, k->s))) {
+			    (name_ends_before(c, n, p - 1) || age_person_near(c, n, k->s))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.7);
 				continue;
 			}
@@ -4188,7 +4320,7 @@ static void scan_age_words(struct ctx *c)
 			size_t pl = word_before(c, vs, pw, sizeof pw, NULL);
 			pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
 		}
-		if (ok && (pron || person_near(c, n, k->s) || age_subject_name(c, vs)))
+		if (ok && (pron || age_person_near(c, n, k->s) || age_subject_name(c, vs)))
 			add_finding(c, SCAN_DATE_OF_BIRTH, k->s, end, 0.7);
 	}
 }
@@ -4876,6 +5008,23 @@ static size_t recovery_count(const struct ctx *c, size_t i, size_t *from)
 	size_t d = i + 1;
 	if (d + 1 < c->ntok && tok_in(c, &c->tok[d], (const char *const[]){"al", "nu", NULL}))
 		d++;
+	/* after batch 30: "vandaag 1 jaar geen zelfbeschadiging", "100 dagen
+	 * zonder alcohol": what was given up, after geen/zonder */
+	static const char *const given_up[] = {"zelfbeschadiging", "zelfverwonding", "automutilatie", "alcohol",
+		"drank", "drugs", "coke", "cocaïne", "heroïne", "wiet", "blowen", "gokken", "roken", "sigaret",
+		"terugval", "terugvallen", "paniekaanval", "paniekaanvallen", "eetbui", "eetbuien", "psychose",
+		"opname", "insult", "aanval", "aanvallen", "crisis", "snijden", "overgeven", "braken", "gebruik", NULL};
+	if (c->tok[d].sent == k->sent && d + 1 < c->ntok && c->tok[d + 1].sent == k->sent &&
+	    tok_in(c, &c->tok[d], (const char *const[]){"geen", "zonder", NULL})) {
+		char g[24]; /* tok_in reads words up to 15 bytes: "zelfbeschadiging" is 16 */
+		size_t gl = c->tok[d + 1].e - c->tok[d + 1].s;
+		if (gl < sizeof g) {
+			lower_utf8(c->t + c->tok[d + 1].s, gl, g);
+			g[gl] = '\0';
+			if (in_list(g, given_up))
+				return d + 1;
+		}
+	}
 	if (c->tok[d].sent != k->sent || !tok_in(c, &c->tok[d], states))
 		return NONE;
 	/* "Het is al drie maanden droog": the weather */
@@ -4901,7 +5050,27 @@ static size_t admitted(const struct ctx *c, size_t i)
 		"crisisopvang", "afkickkliniek", "kinderafdeling", "hartbewaking", "ccu", "mcu", "nicu", "sikehûs",
 		"sikehus", "gasthuis", "hic", "paaz", "ggz-kliniek", "crisisafdeling", NULL}; /* wave 15: "ligt nu op de HIC" */
 	const struct tok *k = &c->tok[i];
-	if (k->e - k->s < 3 || k->e - k->s > 14 || !tok_in(c, k, verbs))
+	size_t kl = k->e - k->s;
+	/* after batch 30: the place first, as a clause has it ("dat Toos in het
+	 * hospice ligt"), and just out of it ("Ze is net uit het ziekenhuis",
+	 * "sinds haar ontslag uit het ziekenhuis") */
+	if ((kl == 2 || kl == 3) && tok_in(c, k, (const char *const[]){"in", "op", "uit", NULL})) {
+		size_t d = i + 1;
+		if (d < c->ntok && c->tok[d].sent == k->sent && tok_in(c, &c->tok[d], (const char *const[]){"het", "de", NULL}))
+			d++;
+		if (d >= c->ntok || c->tok[d].sent != k->sent || !tok_in(c, &c->tok[d], places))
+			return NONE;
+		if (kl == 3 && (c->t[k->s] | 0x20) == 'u')
+			return i > 0 && c->tok[i - 1].sent == k->sent &&
+			               tok_in(c, &c->tok[i - 1], (const char *const[]){"net", "pas", "ontslag", "ontslagen",
+			                                                               "terug", "thuis", NULL})
+			           ? d
+			           : NONE;
+		if (d + 1 < c->ntok && c->tok[d + 1].sent == k->sent && tok_in(c, &c->tok[d + 1], verbs))
+			return d + 1;
+		return NONE;
+	}
+	if (kl < 3 || kl > 14 || !tok_in(c, k, verbs))
 		return NONE;
 	for (size_t d = i + 1; d < c->ntok && d <= i + 6 && c->tok[d].sent == k->sent; d++)
 		if (tok_in(c, &c->tok[d], places))
@@ -4991,8 +5160,12 @@ static void scan_health(struct ctx *c)
 		if (!k->first || !(k->flags & W_FAMILY) || n->sent != k->sent || n->cap)
 			continue;
 		static const char *const fverbs[] = {"heeft", "is", "zit", "ligt", "krijgt", "kreeg", "had", "was",
-			"wordt", "werd", "slikt", "gebruikt", "moet", "van", NULL};
-		char w[8];
+			"wordt", "werd", "slikt", "gebruikt", "moet", "van",
+			/* after batch 30: a note's time before the participle ("opa vannacht
+			 * overleden", "pa gisteren gevallen") */
+			"vannacht", "vandaag", "gisteren", "gister", "net", "zojuist", "vanmorgen", "vanochtend",
+			"vanmiddag", "vanavond", "eindelijk", NULL};
+		char w[12];
 		size_t nl = n->e - n->s;
 		if (nl >= sizeof w)
 			continue;
@@ -5000,6 +5173,41 @@ static void scan_health(struct ctx *c)
 		w[nl] = '\0';
 		if (in_list(w, fverbs))
 			si[k->sent].ref = true;
+	}
+	/* after batch 30 (labelling rule 6): a staff member's own health, the
+	 * staff name as the subject right before a person's verb ("Mijn collega
+	 * Priscilla heeft corona", "collega Johan Bakx is zondag plotseling
+	 * overleden", "Collega Bas van de wagen is ... ingestort"); what staff do
+	 * ("dokter Jansen gaf haar een recept") is not theirs */
+	for (size_t f = 0, t = 0; f < c->out->n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		if (x->type != SCAN_NAME || x->confidence != STAFF_CONF)
+			continue;
+		while (t < c->ntok && c->tok[t].s < x->end)
+			t++;
+		/* a colleague, not a professional in their role ("fysiotherapeut
+		 * Karin heeft de master ... afgerond") */
+		static const char *const mates[] = {"collega", "collegaatje", "oud-collega", "teamgenoot",
+			"teamgenote", "maatje", "collega's", NULL};
+		size_t b = tok_first_at(c, x->start);
+		if (b == 0 || b >= c->ntok || !tok_in(c, &c->tok[b - 1], mates))
+			continue;
+		size_t v = t;
+		/* "collega Bert afgelopen zaterdag onverwacht is overleden", "Collega
+		 * Bas van de wagen is ...": up to four lower-case words (when, how,
+		 * where they work) before the verb */
+		static const char *const sverbs[] = {"heeft", "is", "zit", "ligt", "kreeg", "had", "was", "werd",
+			"wordt", "lag", "zat", NULL};
+		for (size_t w = t; w < c->ntok && w < t + 5 && c->tok[w].sent == c->tok[t].sent; w++) {
+			if (tok_in(c, &c->tok[w], sverbs)) {
+				v = w;
+				break;
+			}
+			if (c->tok[w].cap && !(c->tok[w].flags & W_NONAME))
+				break;
+		}
+		if (v < c->ntok && c->tok[v].sent == sentence_of(c, x->start) && tok_in(c, &c->tok[v], sverbs))
+			si[c->tok[v].sent].ref = true;
 	}
 	/* wave 15: "Sinds mam niet meer weet hoe ...": what a child calls a parent
 	 * names that parent anywhere in the sentence */
@@ -5010,10 +5218,15 @@ static void scan_health(struct ctx *c)
 		if (kl >= 3 && kl <= 6 && (c->tok[i].flags & W_FAMILY) && tok_in(c, &c->tok[i], parent))
 			si[c->tok[i].sent].ref = true;
 	}
-	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is anyone's */
+	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is
+	 * anyone's; after batch 30, so is "een cliënt", "elke bewoner" ("Zet nooit
+	 * de diagnose van een cliënt in de teamapp") */
+	static const char *const anyone[] = {"een", "elke", "iedere", "ieder", "geen", "welke", "zo'n", "elk",
+		"alle", "sommige", "andere", NULL};
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
-		    !(c->tok[i].e - c->tok[i].s == 7 && strncasecmp(c->t + c->tok[i].s, "familie", 7) == 0))
+		    !(c->tok[i].e - c->tok[i].s == 7 && strncasecmp(c->t + c->tok[i].s, "familie", 7) == 0) &&
+		    !(i > 0 && c->tok[i - 1].sent == c->tok[i].sent && tok_in(c, &c->tok[i - 1], anyone)))
 			si[c->tok[i].sent].ref = true;
 	/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." or a short
 	 * note after it such as "Diagnose: longontsteking.": a sentence that
@@ -5921,6 +6134,11 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 			hcol.rule[hcol.n++] = (cov[i] & 2) != 0;
 			continue;
 		}
+		/* after batch 30: a number word is how many or how long, not what
+		 * ("na een aanval van bijna vijf minuten"); left out here, after
+		 * the training rows, so the model learns from the same rows */
+		if (!k->cap && !(cov[i] & 2) && number_word(c->t + k->s, k->e - k->s) >= 0)
+			continue;
 		int64_t sc = 0;
 		for (size_t j = 0; j < nf; j++)
 			sc += hmodel_w[f[j]];
@@ -6489,6 +6707,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	if (!c.md)
 		abort();
 	tokenize(&c);
+	for (size_t i = 0; i < c.ntok && !c.family; i++)
+		c.family = (c.tok[i].flags & W_FAMILY) != 0;
 	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
 	scan_emails(&c);
 	scan_patterns(&c);

@@ -882,6 +882,42 @@ static void test_wave15_classes(void **state)
 	EXPECT("Mijn dochter Floor, de jongste, heeft astma.", SCAN_NAME, "Floor");
 }
 
+/* Wave 16 (after batch 30): a colleague's own health and age (labelling
+ * rule 6), ages in more shapes, recovery as "geen X", hospital in a clause's
+ * order; generic clients, number words, a team's vacancy contact, things
+ * named in a list, a desk's line and a training's venue are no one's. */
+static void test_wave16_classes(void **state)
+{
+	(void)state;
+	EXPECT("Onze collega Marieke heeft griep, dus ik draai haar dienst.", SCAN_HEALTH, "griep");
+	EXPECT("Helaas: collega Henk Bos is gisteren plotseling overleden.", SCAN_HEALTH, "overleden");
+	EXPECT("Onze Tineke van de keuken wordt vrijdag 65 en gaat met pensioen.", SCAN_DATE_OF_BIRTH, "65");
+	EXPECT("Kees van de overkant (91!) rijdt nog auto.", SCAN_DATE_OF_BIRTH, "91");
+	EXPECT("ik ben Ronnie ik ben 44 ik woon in een huis met begeleiding.", SCAN_DATE_OF_BIRTH, "44");
+	EXPECT("Wij (Jolien, 38) zoeken een oppas.", SCAN_DATE_OF_BIRTH, "38");
+	EXPECT("Hij is vorige week gestorven, 88 jaar oud.", SCAN_DATE_OF_BIRTH, "88 jaar oud");
+	EXPECT("Mijn buurman Gerrit is dinsdag overleden. 79 jaar.", SCAN_DATE_OF_BIRTH, "79 jaar");
+	EXPECT("Vandaag twee jaar geen zelfbeschadiging!", SCAN_HEALTH, "twee jaar geen zelfbeschadiging");
+	EXPECT("De buurvrouw vertelde dat Annie in het ziekenhuis ligt.", SCAN_HEALTH, "in het ziekenhuis ligt");
+	EXPECT("Wie belt Joop even? Hij is net uit het ziekenhuis.", SCAN_HEALTH, "uit het ziekenhuis");
+	VERDICT(assert_int_not_equal, "opa vannacht overleden. ik weet het nog niet", SCAN_OK);
+	/* a private search keeps its mobile */
+	VERDICT(assert_int_not_equal, "Mijn vader zoekt een maatje. Bel zijn buurvrouw, Ans Wit, 06-24681357.", SCAN_OK);
+	const char *ok[] = {
+		"Gerda Smit, 25 jaar onze kok, gaat met pensioen.",
+		"Fysiotherapeut Lotte Brink heeft de opleiding oncologie afgerond.",
+		"Schrijf nooit de diagnose van een cli\xC3\xABnt in de groepsapp.",
+		"Een bewoner met dementie speel je in de training, een acteur helpt.",
+		"De robots Sjaak en Bep staan in de hal.",
+		"Bestellen kan via 0524 55 12 34, wij bezorgen gratis.",
+		"Bel het zorgloket van de gemeente op 0597 41 20 00.",
+		"Cursus omgaan met dementie in het gemeentehuis, Raadhuisplein 5, 8441 ES Heerenveen.",
+		"Team Noord zoekt een verzorgende IG. Vragen? Ilse Vos, 06 12 34 56 78.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1085,6 +1121,7 @@ int main(void)
 		cmocka_unit_test(test_wave13_classes),
 		cmocka_unit_test(test_wave14_classes),
 		cmocka_unit_test(test_wave15_classes),
+		cmocka_unit_test(test_wave16_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
