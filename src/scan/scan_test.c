@@ -903,6 +903,11 @@ static void test_wave16_classes(void **state)
 	VERDICT(assert_int_not_equal, "opa vannacht overleden. ik weet het nog niet", SCAN_OK);
 	/* a private search keeps its mobile */
 	VERDICT(assert_int_not_equal, "Mijn vader zoekt een maatje. Bel zijn buurvrouw, Ans Wit, 06-24681357.", SCAN_OK);
+	EXPECT("Onze Bep (onze buurvrouw, 90!) woont nog zelfstandig.", SCAN_DATE_OF_BIRTH, "90");
+	EXPECT("Onze buurman Jaap Kok is gisteren overleden, 84 jaar geworden.", SCAN_DATE_OF_BIRTH, "84 jaar geworden");
+	/* a landline with someone in the post keeps its weight */
+	VERDICT(assert_int_not_equal, "Zijn nummer is 0524-531290, bel hem gerust.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Mijn moeder is ziek van de chemo.", SCAN_OK);
 	const char *ok[] = {
 		"Gerda Smit, 25 jaar onze kok, gaat met pensioen.",
 		"Fysiotherapeut Lotte Brink heeft de opleiding oncologie afgerond.",
@@ -913,6 +918,16 @@ static void test_wave16_classes(void **state)
 		"Bel het zorgloket van de gemeente op 0597 41 20 00.",
 		"Cursus omgaan met dementie in het gemeentehuis, Raadhuisplein 5, 8441 ES Heerenveen.",
 		"Team Noord zoekt een verzorgende IG. Vragen? Ilse Vos, 06 12 34 56 78.",
+		/* after batches 31 and 32 */
+		"Nieuw nummer van de zorgcentrale: 088 765 43 21. Het oude (050-3131313) werkt tot maart.",
+		"Lieke, Tom en Sanne van team Oost bakten taart voor de bewoners.",
+		"Bonnen liggen klaar bij Marja op kantoor. Vragen? Appje naar Ruud.",
+		"De bewoners van Woonzorgcentrum Zuster Bertha zongen in het winkelcentrum.",
+		"De lunch is in vergaderkamer Wilhelmina, in gebouw Anne Frank.",
+		"Oefenpop Annie en onze kantoorhond Bobbie kregen een nieuwe plek.",
+		"Het nieuwe huis gaat verder onder de naam Meander.",
+		"De oude printer is weg. De nieuwe heet Jansje en werkt draadloos.",
+		"Ik word echt ziek van die nieuwe planning.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
