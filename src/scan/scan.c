@@ -247,7 +247,7 @@ static const char *const orgwords[] = {
 	"hospice", "kinderziekenhuis", "fonds", "prijs", "instituut", "universiteit",
 	"hogeschool", "praktijk", "apotheek", "gasthuis", "paviljoen", "kliniek",
 	"lyceum", "stad", "park", "plein", "straat", "laan", "weg", "brug",
-	"polder", "gemeente", "ggz", "ggd", "award", "lezing", "prize", "hospital",
+	"polder", "gemeente", "ggz", "ggd", "award", "lezing", "prize", "hospital", "hotel", "restaurant",
 	"foundation", "street", "road", "zaal", "gebouw", "kerk", "moskee",
 	"verpleeghuis", "zorgcentrum", "woonzorgcentrum", NULL};
 static const char *const roles[] = {
@@ -564,7 +564,7 @@ static const char *const pat_src[P_NPAT] = {
 	[P_ROOM] = "(?i)\\b(?:(?:afdeling|afd\\.|unit|paviljoen|vleugel|ward|etage|verdieping|woongroep|groep)\\s+[a-z0-9][\\p{L}0-9-]{0,12},?\\s+)?"
 		"(?:kamer|kamernummer|kamernr\\.?|kmr\\.?|zaal|unit|bed|bednummer|bednr\\.?|room|appartement|app\\.|box|studio|chambre|suite|kraamsuite|logeerkamer|woonunit|stoel)\\s*(?:nr\\.?\\s*|nummer\\s*|no\\.?\\s*|#\\s*)?:?\\s*"
 		"([0-9]{1,2}[a-z]?-[0-9]{2}(?![0-9])|[a-z]{1,2}[-.]?[0-9]{1,4}[a-z]?|[0-9]{1,4}[a-z]?|[0-9]{1,2}\\.[0-9]{2}(?![0-9]))(?![\\p{L}0-9])(?![.,][0-9])"
-		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school|hotel|pension|hostel|congrescentrum|vakantiepark)))",
+		"(?!\\s*(?:minuten|min\\b|uur|jaar|keer|dagen|weken|maanden|persoons|personen|pers\\b|cm\\b|meter|m\\b|euro|x\\b|%|procent|stuks|kilo|kg|bedden|kamers|plaatsen|à|a\\b|-\\s*[0-9]|van\\s+(?-i:[A-Z])\\p{L}*(?:centrum|huis|praktijk|kliniek)\\b|van\\s+(?:het|de)\\s+(?:gemeentehuis|stadhuis|kantoor|hoofdgebouw|gebouw|bibliotheek|wijkcentrum|buurthuis|school|hotel|pension|hostel|congrescentrum|vakantiepark)))",
 	[P_DATE] = DATE_RE,
 };
 
@@ -989,7 +989,8 @@ static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "we
  * wijkverpleegkundige. ... Vragen? Joyce Brouwer, 06 ..."), unless a family
  * word says it is a private search ("Mijn moeder zoekt een hulp") */
 static const char *const seeks_ctx[] = {"zoekt een", "zoeken een", "zoekt nieuwe", "zoeken nieuwe",
-	"versterking", NULL};
+	"versterking", "zoekt voor", "zoeken voor", "zoekt per", "zoeken per", "zoekt met spoed", "zoeken met spoed",
+	"zoekt nog", "zoeken nog", NULL};
 
 
 /* A vacancy's words before [from, to). */
@@ -1736,6 +1737,15 @@ static void scan_streets(struct ctx *c)
 					start = c->tok[j].s;
 				}
 			}
+			/* after batch 31: Polish addresses are written "ul. Kwiatowa 7" (ulica,
+			 * aleja), the head in lower case with its full stop */
+			if (j > 0 && c->tok[j].cap && c->tok[j - 1].sent == c->tok[j].sent &&
+			    c->tok[j].s - c->tok[j - 1].e <= 2 &&
+			    tok_in(c, &c->tok[j - 1], (const char *const[]){"ul", "ulica", "al", "aleja", "os", "pl", NULL}) &&
+			    (c->tok[j - 1].e - c->tok[j - 1].s > 2 || c->t[c->tok[j - 1].e] == '.')) {
+				street = true;
+				start = c->tok[j - 1].s;
+			}
 			if (!street && !(street = bare_street(c, i, e + 1 + hn)))
 				continue;
 			bool venue = window_has(c, back(start, 100), start, venue_ctx);
@@ -2254,7 +2264,9 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		static const char *const asks[] = {"opgeven", "aanmelden", "kaartjes", "kaarten", "info", "informatie",
 			"inschrijven", "vragen", "opgave", "aanmelding", "aanmeldingen", "reserveren", "bestellen",
 			"intekenen", "inleveren", "melden", "afmelden", "loten", "tickets", "ruilen", "alleen",
-			"reageren", "ziekmelden", "inlichtingen", "doorgeven", NULL};
+			"reageren", "ziekmelden", "inlichtingen", "doorgeven",
+			/* after batch 31: "loop even binnen bij Henriëtte van Loon" */
+			"binnen", "langs", NULL};
 		if (tok_in(c, &c->tok[i - 2], asks))
 			return true;
 	}
@@ -2310,6 +2322,18 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && !c->tok[i - 1].cap && c->tok[i - 2].sent == k->sent &&
 	    specialty(c, &c->tok[i - 1]))
 		return true;
+	/* after batch 32: "Onze medewerker klantenservice Rianne" */
+	if (i > 1 && c->tok[i - 2].sent == k->sent && !c->tok[i - 1].cap && role_like(c, &c->tok[i - 2]) &&
+	    ((c->tok[i - 1].flags & W_DEPT) || dept_suffix(c, &c->tok[i - 1])))
+		return true;
+	/* after batch 31: "Gerda Huisman werkt vandaag precies 40 jaar als verpleegkundige" */
+	for (size_t d = last + 1, work = 0; d + 1 < c->ntok && d <= last + 9 && c->tok[d].sent == k->sent; d++) {
+		if (tok_in(c, &c->tok[d], (const char *const[]){"werkt", "werkte", "werkzaam", NULL}))
+			work = 1;
+		else if (work && c->tok[d].e - c->tok[d].s == 3 && !memcmp(c->t + c->tok[d].s, "als", 3) &&
+		         c->tok[d + 1].sent == k->sent && role_like(c, &c->tok[d + 1]))
+			return true;
+	}
 	if (i > 0 && (c->tok[i - 1].flags & W_GREET))
 		return true;
 	for (size_t b = 2; b <= 4 && b <= i; b++)
@@ -5174,6 +5198,14 @@ static bool fed_up(const struct ctx *c, size_t i)
 	                                                                  "jullie", "hem", "zoveel", "zulke", NULL}));
 }
 
+/* "een cliënt", "elke bewoner", "zo'n patiënt": the title at i is anyone's */
+static bool any_one(const struct ctx *c, size_t i)
+{
+	static const char *const anyone[] = {"een", "elke", "iedere", "ieder", "geen", "welke", "zo'n", "elk",
+		"alle", "sommige", "andere", NULL};
+	return i > 0 && c->tok[i - 1].sent == c->tok[i].sent && tok_in(c, &c->tok[i - 1], anyone);
+}
+
 static void scan_health(struct ctx *c)
 {
 	struct sentinfo *si = xcalloc(c->nsent, sizeof *si);
@@ -5317,12 +5349,10 @@ static void scan_health(struct ctx *c)
 	/* a title makes a person ("de bewoner", "mevrouw"); "familie" alone is
 	 * anyone's; after batch 30, so is "een cliënt", "elke bewoner" ("Zet nooit
 	 * de diagnose van een cliënt in de teamapp") */
-	static const char *const anyone[] = {"een", "elke", "iedere", "ieder", "geen", "welke", "zo'n", "elk",
-		"alle", "sommige", "andere", NULL};
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
 		    !(c->tok[i].e - c->tok[i].s == 7 && strncasecmp(c->t + c->tok[i].s, "familie", 7) == 0) &&
-		    !(i > 0 && c->tok[i - 1].sent == c->tok[i].sent && tok_in(c, &c->tok[i - 1], anyone)))
+		    !any_one(c, i))
 			si[c->tok[i].sent].ref = true;
 	/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." or a short
 	 * note after it such as "Diagnose: longontsteking.": a sentence that
@@ -6141,7 +6171,8 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		if (k->flags & (W_FAMILY | W_TITLE)) {
 			/* "ook familie en buren": anyone's */
 			size_t l = k->e - k->s;
-			if (!(l >= 7 && strncasecmp(c->t + k->s, "familie", 7) == 0))
+			/* after batch 32: nor "een cliënt met beginnende dementie" */
+			if (!(l >= 7 && strncasecmp(c->t + k->s, "familie", 7) == 0) && !((k->flags & W_TITLE) && any_one(c, i)))
 				cand[k->sent] |= 1;
 		} else if ((k->flags & (W_PRONOUN | W_POSS)) && k->e - k->s <= 4) {
 			char w[8];
