@@ -424,7 +424,7 @@ static const char *const pronouns[] = {
 	"hij", "zij", "ze", "haar", "zijn", "hem", "he", "she", "his", "her",
 	"meneer", "mevrouw", "u", "uw", NULL};
 static const char *const nameverbs[] = {
-	"heet", "heette", "genaamd", "named", "called", "noemen", "naam", NULL};
+	"heet", "heette", "genaamd", "named", "called", "noemen", "naam", "heten", NULL};
 static const char *const vitals[] = {"sat", "saturatie", "spo", "rr", "tensie", "bloeddruk", "pols",
 	"hartslag", "hf", "af", "temp", "temperatuur", "hb", "hba", "crp", "bmi", "nrs", "vas", "inr",
 	"egfr", "bs", "leuco", "kalium", "natrium", "ademfrequentie", "gewicht", NULL};
@@ -1185,6 +1185,31 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"patient", "portaal", "declar", "nota", "debiteur", "crediteur", "financ", "boekhouding", "inkoop", "bezwaar", "klanten",
 	"loket", "wijkteam", "kantoor", NULL};
 
+/* A domain people have their own mailboxes at (d[0..n) after the '@') */
+static bool personal_domain(const char *d, size_t n)
+{
+	static const char *const personal_dom[] = {"gmail.", "hotmail.", "outlook.", "live.",
+		"ziggo.", "kpnmail.", "kpnplanet.", "planet.", "home.", "icloud.", "yahoo.", "msn.",
+		"xs4all.", "telfort.", "online.", "upcmail.", "chello.", "caiway.", "zeelandnet.",
+		"me.", "protonmail.", "proton.", "gmx.", NULL};
+	for (const char *const *q = personal_dom; *q; q++) {
+		size_t m = strlen(*q);
+		if (n > m && strncasecmp(d, *q, m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* An e-mail finding at a personal mailbox; one written to fool harvesters
+ * ("jan[at]hotmail[dot]com") is a person's too. */
+static bool personal_mail(const struct ctx *c, const struct scan_finding *x)
+{
+	const char *at = memchr(c->t + x->start, '@', x->end - x->start);
+	if (!at)
+		return true;
+	return personal_domain(at + 1, (size_t)(c->t + x->end - at - 1));
+}
+
 static void scan_emails(struct ctx *c)
 {
 	const char *t = c->t;
@@ -1221,16 +1246,7 @@ static void scan_emails(struct ctx *c)
 			if (strncmp(low, *r, strlen(*r)) == 0)
 				role = true;
 		/* staff work addresses in a vacancy or contact line are the organisation's */
-		static const char *const personal_dom[] = {"gmail.", "hotmail.", "outlook.", "live.",
-			"ziggo.", "kpnmail.", "kpnplanet.", "planet.", "home.", "icloud.", "yahoo.", "msn.",
-			"xs4all.", "telfort.", "online.", "upcmail.", "chello.", "caiway.", "zeelandnet.",
-			"me.", "protonmail.", "proton.", "gmx.", NULL};
-		bool personal = false;
-		for (const char *const *q = personal_dom; *q; q++) {
-			size_t m = strlen(*q);
-			if (e - (a + 1) > m && strncasecmp(t + a + 1, *q, m) == 0)
-				personal = true;
-		}
+		bool personal = personal_domain(t + a + 1, e - (a + 1));
 		if (!role && !personal && window_has(c, back(s, 100), s, org_ctx))
 			role = true;
 		add_finding(c, SCAN_EMAIL, s, e, role ? 0.4 : 0.85);
@@ -2557,6 +2573,7 @@ static bool lower_name_after_title(const struct ctx *c, const struct tok *title,
 }
 
 static bool thing_word(const struct ctx *c, const struct tok *k);
+static bool pet_compound(const struct ctx *c, const struct tok *k);
 static bool town_context(const struct ctx *c, size_t i);
 
 static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf, size_t *core)
@@ -2749,11 +2766,11 @@ static bool thing_word(const struct ctx *c, const struct tok *k)
 {
 	/* after batch 30, plurals: "de poppen Lotte en Jan" */
 	static const char *const exact[] = {"app", "bot", "poppen", "robots", "zorgrobots", "zorgpoppen",
-		"babypoppen", "knuffels", "bots", "bus", "busje", NULL};
+		"babypoppen", "knuffels", "bots", "auto's", "dienstauto's", "bedrijfsauto's", "busjes", NULL};
 	/* after batch 31: "Reanimatiepop Anne", the printer, the company car */
 	static const char *const heads[] = {"lift", "robot", "brancard", "rolstoel", "scootmobiel", "knuffel",
 		"hulpmiddel", "apparaat", "rollator", "douchestoel", "tablet", "pop", "robotkat",
-		"robotje", "systeem", "printer", "computer", "bedrijfsauto", "dienstauto", "stofzuiger", NULL};
+		"robotje", "systeem", "printer", "computer", "auto", "stofzuiger", "bus", "busje", NULL};
 	size_t n = k->e - k->s;
 	char low[32];
 	if (n < 3 || n >= sizeof low)
@@ -2781,10 +2798,38 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 	if (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && joined(c, i - 1) &&
 	    (!c->tok[i - 1].cap || c->tok[i - 1].first) && thing_word(c, &c->tok[i - 1]))
 		return true;
-	/* "de poppen Lotte en Jan": the next of a list of things named */
+	/* "de poppen Lotte en Jan": the next of a list of things named; after
+	 * batch 34 with commas ("Fien, Fenna en Floor") */
 	if (i >= 2 && c->veto[i - 2] && c->tok[i - 2].sent == c->tok[i].sent &&
 	    tok_in(c, &c->tok[i - 1], (const char *const[]){"en", "of", NULL}))
 		return true;
+	if (i >= 1 && c->veto[i - 1] && c->tok[i - 1].sent == c->tok[i].sent && c->tok[i].s - c->tok[i - 1].e <= 2 &&
+	    c->t[c->tok[i - 1].e] == ',')
+		return true;
+	/* "die Jan Klaassen-pop" (one word or two) */
+	if ((end + 1 < c->ntok && c->t[c->tok[end].e] == '-' && c->tok[end + 1].s == c->tok[end].e + 1 &&
+	     thing_word(c, &c->tok[end + 1])) ||
+	    (memchr(c->t + c->tok[end].s, '-', c->tok[end].e - c->tok[end].s) && thing_word(c, &c->tok[end])))
+		return true;
+	/* the same name again ("... rijd je in Bertha, Karel of Sjaan. Sjaan heeft
+	 * wel een zeurende koppeling") */
+	for (size_t b = i; b-- > 0 && b + 64 >= i;)
+		if (c->veto[b] && c->tok[b].e - c->tok[b].s == c->tok[i].e - c->tok[i].s &&
+		    !memcmp(c->t + c->tok[b].s, c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s) && c->tok[b].cap)
+			return true;
+	/* after batches 33 and 34: things or animals given names, the names a few
+	 * words on or in the next sentence ("De lift heet sinds vandaag officieel
+	 * 'Harry'", "Onze dienstauto's hebben namen gekregen! Vanaf nu rijd je in
+	 * Bertha", "Intern heten ze Fien ...") */
+	{
+		bool naming = false, thing = false;
+		for (size_t b = i; b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent;) {
+			naming = naming || (c->tok[b].flags & W_NAMEVERB) || tok_in(c, &c->tok[b], (const char *const[]){"namen", NULL});
+			thing = thing || (c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b]);
+		}
+		if (naming && thing)
+			return true;
+	}
 	if (end + 2 >= c->ntok || c->t[c->tok[end].e] != ',')
 		return false;
 	static const char *const det[] = {"de", "het", "onze", "ons", "een", "mijn", NULL};
@@ -2802,7 +2847,8 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 /* Lower-case words before the name of a building, a room or a shop */
 static const char *const place_heads[] = {"gebouw", "vergaderkamer", "vergaderzaal", "vergaderruimte", "zaal",
 	"paviljoen", "vleugel", "salon", "kapsalon", "restaurant", "hotel", "café", "winkelcentrum", "buurthuis",
-	"wijkcentrum", "zorgcentrum", "zorgboerderij", "locatie", "naam", "woongroep", "huiskamer", NULL};
+	"wijkcentrum", "zorgcentrum", "zorgboerderij", "locatie", "naam", "woongroep", "huiskamer", "stiltekamer",
+	"stilteruimte", "kapel", NULL};
 
 static void scan_names(struct ctx *c)
 {
@@ -3295,6 +3341,8 @@ static const char *const age_advs[] = {"vandaag", "hjoed", "juster", "moarn", "m
 	/* wave 12: "Pa wordt volgende maand 91", "Hij werd maar 23" */
 	"maand", "volgend", "jaar", "dit", "straks", "binnenkort", "maar", "ook", "ruim", "ongeveer", "alweer",
 	"toch", "echt", "officieel",
+	/* after batch 34: "Gonny werd die avond 60" */
+	"die", "avond", "ochtend", "middag", "dag",
 	/* wave 13: "Kevin wordt over twee weken 18" */
 	"over", "weken", "dagen", "twee", "drie", "paar", NULL};
 /* wave 13: words that speak of everyone born then, not of one person:
@@ -4861,13 +4909,15 @@ static void scan_lower_objects(struct ctx *c)
 /* after batch 32: "onze afdelingskat Pietje", "de kantoorhond Bobbie" */
 static bool pet_compound(const struct ctx *c, const struct tok *k)
 {
-	static const char *const animals[] = {"kat", "poes", "hond", "konijn", "cavia", "kater", NULL};
+	static const char *const animals[] = {"kat", "poes", "hond", "konijn", "cavia", "kater", "pony's", "honden",
+		"katten", "geiten", "ezels", "kippen", "konijnen", NULL};
 	size_t n = k->e - k->s;
-	if (k->cap || n < 7 || n > 24)
+	/* "Afdelingskat Mientje" opening the sentence */
+	if ((k->cap && !k->first) || n < 6 || n > 24)
 		return false;
 	for (const char *const *p = animals; *p; p++) {
 		size_t m = strlen(*p);
-		if (memcmp(c->t + k->e - m, *p, m) == 0)
+		if (n >= m && memcmp(c->t + k->e - m, *p, m) == 0)
 			return true;
 	}
 	return false;
@@ -5185,9 +5235,27 @@ static size_t admitted(const struct ctx *c, size_t i)
 static bool fed_up(const struct ctx *c, size_t i)
 {
 	static const char *const ill[] = {"ziek", "misselijk", "kotsmisselijk", "doodziek", NULL};
+	/* after batch 34: "als ik iets opsla krijg ik een hartverzakking", "ik
+	 * krijg er hoofdpijn van": the present tense of a shock is a figure */
+	static const char *const shock[] = {"hartverzakking", "hartaanval", "rolberoerte", "beroerte", "hoofdpijn",
+		"zenuwinzinking", "burn-out", "maagzweer", NULL};
+	size_t s = c->tok[i].sent;
+	if (tok_in(c, &c->tok[i], shock)) {
+		bool get = false, there = false;
+		for (size_t b = i; b-- > 0 && b + 4 > i && c->tok[b].sent == s;) {
+			get |= tok_in(c, &c->tok[b], (const char *const[]){"krijg", NULL});
+			there |= tok_in(c, &c->tok[b], (const char *const[]){"er", "daar", "d'r", NULL});
+		}
+		/* a sudden one at once ("krijg ik een hartverzakking"); a lasting
+		 * one only from something ("ik krijg er hoofdpijn van") */
+		size_t l = c->tok[i].e - c->tok[i].s;
+		bool sudden = l >= 10 && (!strncasecmp(c->t + c->tok[i].s, "hartverzakking", 14) ||
+		                          !strncasecmp(c->t + c->tok[i].s, "rolberoerte", 11) ||
+		                          !strncasecmp(c->t + c->tok[i].s, "hartaanval", 10));
+		return get && (sudden || there);
+	}
 	if (!tok_in(c, &c->tok[i], ill))
 		return false;
-	size_t s = c->tok[i].sent;
 	bool become = false; /* "word", "wordt" within two words before */
 	for (size_t b = i; b-- > 0 && b + 3 > i && c->tok[b].sent == s;)
 		become |= tok_in(c, &c->tok[b], (const char *const[]){"word", "wordt", "werd", NULL});
@@ -5292,8 +5360,10 @@ static void scan_health(struct ctx *c)
 			/* after batch 30: a note's time before the participle ("opa vannacht
 			 * overleden", "pa gisteren gevallen") */
 			"vannacht", "vandaag", "gisteren", "gister", "net", "zojuist", "vanmorgen", "vanochtend",
-			"vanmiddag", "vanavond", "eindelijk", NULL};
-		char w[12];
+			"vanmiddag", "vanavond", "eindelijk",
+			/* "pa gevallen, SEH Gorinchem" */
+			"gevallen", "opgenomen", "overleden", "geopereerd", "gestorven", "flauwgevallen", NULL};
+		char w[16];
 		size_t nl = n->e - n->s;
 		if (nl >= sizeof w)
 			continue;
@@ -6478,6 +6548,60 @@ static void demote_org_lines(struct ctx *c)
 }
 
 /*
+ * After batches 33 and 34: a team's or an organisation's own post ("Rooster
+ * kerstweek team Oost: 24/12 avond Marco en Ingrid", "Vandaag 25 jaar in
+ * dienst: onze Hennie van Loon!", "Welkom aan onze nieuwe collega's: Lotte
+ * Smeets (verzorgende), ...") names its staff.  When a post speaks of its
+ * team (a team word; a staff role is not enough: "De huisarts heeft
+ * Jan-Willem doorverwezen") and of no private person (no family
+ * word, no client's title, no "mijn", and nothing counted but names and
+ * contact lines), its names and lines are staff's.  After the health words.
+ */
+static void demote_team_post(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool names = false;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type == SCAN_NAME)
+			names = true;
+		else if ((x->type != SCAN_PHONE && x->type != SCAN_EMAIL) || (x->type == SCAN_EMAIL && personal_mail(c, x)))
+			return;
+	}
+	if (!names)
+		return;
+	/* someone's illness or fall, even where no health word was counted
+	 * ("Lisanne valt uit na haar val met de fiets. Ze herstelt thuis") */
+	static const char *const unwell[] = {"ziek", "zieke", "ziekgemeld", "herstelt", "herstellen", "uitgevallen",
+		"val", "gevallen", "ongeluk", "overleden", "beterschap", "sterkte", "ziekenhuis", NULL};
+	static const char *const team[] = {"rooster", "collega", "collega's", "team", "teampost", "teamkamer",
+		"teamoverleg", "medewerkers", "vrijwilligers", "jubileum", "jubilaris", "spreekuur", "bestuur",
+		"rondleiding", "rondleidingen", "aandachtsvelder", "aandachtsvelders", "personeel", "werkgroep",
+		"ondernemingsraad", "dienstrooster", "nachtdienst", "avonddienst", "vroege", "late", "ruilen", NULL};
+	static const char *const mine[] = {"mijn", "m'n", "mn", "me", "mij", NULL};
+	bool teamv = false;
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if ((k->flags & W_FAMILY) || ((k->flags & W_TITLE) && !(k->flags & W_ROLE)) || tok_in(c, k, mine) ||
+		    tok_in(c, k, unwell))
+			return;
+		teamv = teamv || tok_in(c, k, team) ||
+		        /* "25 jaar in dienst" */
+		        (t > 0 && c->tok[t].e - c->tok[t].s == 6 && !strncmp(c->t + c->tok[t].s, "dienst", 6) &&
+		         c->tok[t - 1].e - c->tok[t - 1].s == 2 && !strncmp(c->t + c->tok[t - 1].s, "in", 2));
+	}
+	if (!teamv)
+		return;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->confidence >= SCAN_COUNT_CONF)
+			x->confidence = x->type == SCAN_NAME ? STAFF_CONF : 0.4;
+	}
+}
+
+/*
  * What follows a staff or public name is theirs: "Voetballer Virgil van Dijk"
  * (the rule name "van Dijk" right after the hint "Virgil"), "Uw aanspreekpunt
  * is Pieter de Boer, 0522-441100, p.deboer@careteam.nl" (a contact person's
@@ -6897,6 +7021,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	resolve(out, text);
 	demote_quoted_titles(&c);
 	demote_org_lines(&c);
+	demote_team_post(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

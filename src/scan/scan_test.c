@@ -908,6 +908,10 @@ static void test_wave16_classes(void **state)
 	/* a landline with someone in the post keeps its weight */
 	VERDICT(assert_int_not_equal, "Zijn nummer is 0524-531290, bel hem gerust.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "Mijn moeder is ziek van de chemo.", SCAN_OK);
+	/* a team post with someone's fall or a private mailbox stays counted */
+	VERDICT(assert_int_not_equal, "Rooster: Sanne valt uit na haar val, haar diensten gaan naar Bram.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Anouk wil het rooster per mail, anouk.p@hotmail.com. Kan de planner dat doen?", SCAN_OK);
+	VERDICT(assert_int_not_equal, "oma gevallen, op de SEH, later meer", SCAN_OK);
 	const char *ok[] = {
 		"Gerda Smit, 25 jaar onze kok, gaat met pensioen.",
 		"Fysiotherapeut Lotte Brink heeft de opleiding oncologie afgerond.",
@@ -928,6 +932,14 @@ static void test_wave16_classes(void **state)
 		"Het nieuwe huis gaat verder onder de naam Meander.",
 		"De oude printer is weg. De nieuwe heet Jansje en werkt draadloos.",
 		"Ik word echt ziek van die nieuwe planning.",
+		/* after batches 33 and 34: a team's own post, things named */
+		"Jubileum! Ria Vos is vandaag 25 jaar in dienst, taart in de teamkamer.",
+		"Vandaag 30 jaar in dienst: onze Annet Kramer! Taart in de teamkamer.",
+		"De tillift heet sinds deze week officieel 'Gerrit'. Hij tilt als een kampioen.",
+		"Onze nieuwe auto's kregen namen: Fenna, Kees en Mien. Fenna rijdt het zuinigst.",
+		"Die Pietje Bell-pop in de speelhoek mist een arm.",
+		"Dagbestedingskat Moos is jarig en krijgt een visje.",
+		"Ik word zo gek van dit rooster, ik krijg er hoofdpijn van.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
