@@ -3880,8 +3880,12 @@ static void scan_ages(struct ctx *c)
 			 * wave 13: the writer's own, "Ik (34) ben net afgekeurd" */
 			if (paren || comma) {
 				char fw[24];
-				if (word_before(c, p - 1, fw, sizeof fw, NULL) &&
-				    (in_list(fw, family) || in_list(fw, age_person_after) || (paren && !strcmp(fw, "ik")))) {
+				size_t fs;
+				if (word_before(c, p - 1, fw, sizeof fw, &fs) &&
+				    (in_list(fw, family) || in_list(fw, age_person_after) || (paren && !strcmp(fw, "ik")) ||
+				     /* after batch 33: "ik (m, 33) heb ...", "(v, 41)" */
+				     (comma && (!strcmp(fw, "m") || !strcmp(fw, "v") || !strcmp(fw, "f")) && fs > 0 &&
+				      c->t[fs - 1] == '('))) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 					continue;
 				}
@@ -3933,6 +3937,16 @@ static void scan_ages(struct ctx *c)
 			size_t wn = word_before(c, j, w, sizeof w, &ws);
 			for (int hop = 0; wn && hop < 3 && in_list(w, age_advs); hop++)
 				wn = word_before(c, ws, w, sizeof w, &ws);
+			/* after batch 33: "ik ben damian 17 jaar": the writer's name between */
+			if (wn && jaar && !in_list(w, age_verbs)) {
+				char b1[8], b2[8];
+				size_t s1;
+				if (word_before(c, ws, b1, sizeof b1, &s1) && !strcmp(b1, "ben") &&
+				    word_before(c, s1, b2, sizeof b2, NULL) && !strcmp(b2, "ik")) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
+			}
 			if (!wn || !in_list(w, age_verbs))
 				continue;
 			/* "zijn HbA1c was 74", "bloeddruk is 90": a measurement, not an age */

@@ -912,6 +912,8 @@ static void test_wave16_classes(void **state)
 	VERDICT(assert_int_not_equal, "Rooster: Sanne valt uit na haar val, haar diensten gaan naar Bram.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "Anouk wil het rooster per mail, anouk.p@hotmail.com. Kan de planner dat doen?", SCAN_OK);
 	VERDICT(assert_int_not_equal, "oma gevallen, op de SEH, later meer", SCAN_OK);
+	EXPECT("ik (v, 29) slaap al weken slecht.", SCAN_DATE_OF_BIRTH, "29");
+	EXPECT("hoi ik ben sjors 16 jaar en zoek een bijbaan.", SCAN_DATE_OF_BIRTH, "16 jaar");
 	const char *ok[] = {
 		"Gerda Smit, 25 jaar onze kok, gaat met pensioen.",
 		"Fysiotherapeut Lotte Brink heeft de opleiding oncologie afgerond.",
