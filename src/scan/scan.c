@@ -760,6 +760,8 @@ struct ctx {
 	size_t nstarts;
 	bool starts_made;
 	bool family;       /* a family word anywhere in the text (set after tokenize) */
+	bool things;       /* scan_names has named a thing or an animal (thing_named) */
+	bool naming;       /* a naming word ("heet", "namen") anywhere (set by scan_names) */
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -2813,7 +2815,7 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 		return true;
 	/* the same name again ("... rijd je in Bertha, Karel of Sjaan. Sjaan heeft
 	 * wel een zeurende koppeling") */
-	for (size_t b = i; b-- > 0 && b + 64 >= i;)
+	for (size_t b = i; c->things && b-- > 0 && b + 64 >= i;)
 		if (c->veto[b] && c->tok[b].e - c->tok[b].s == c->tok[i].e - c->tok[i].s &&
 		    !memcmp(c->t + c->tok[b].s, c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s) && c->tok[b].cap)
 			return true;
@@ -2821,14 +2823,16 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 	 * words on or in the next sentence ("De lift heet sinds vandaag officieel
 	 * 'Harry'", "Onze dienstauto's hebben namen gekregen! Vanaf nu rijd je in
 	 * Bertha", "Intern heten ze Fien ...") */
-	{
-		bool naming = false, thing = false;
-		for (size_t b = i; b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent;) {
-			naming = naming || (c->tok[b].flags & W_NAMEVERB) || tok_in(c, &c->tok[b], (const char *const[]){"namen", NULL});
-			thing = thing || (c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b]);
-		}
-		if (naming && thing)
-			return true;
+	/* (the naming word first, by flag and length: it is rare, and only then
+	 * are the words read for a thing) */
+	if (c->naming) {
+		bool naming = false;
+		for (size_t b = i; b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent && !naming;)
+			naming = (c->tok[b].flags & W_NAMEVERB) ||
+			         (c->tok[b].e - c->tok[b].s == 5 && !strncasecmp(c->t + c->tok[b].s, "namen", 5));
+		for (size_t b = i; naming && b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent;)
+			if ((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b]))
+				return true;
 	}
 	if (end + 2 >= c->ntok || c->t[c->tok[end].e] != ',')
 		return false;
@@ -2853,9 +2857,13 @@ static const char *const place_heads[] = {"gebouw", "vergaderkamer", "vergaderza
 static void scan_names(struct ctx *c)
 {
 	bool *pub = xcalloc(c->nsent, sizeof *pub);
-	for (size_t i = 0; i < c->ntok; i++)
+	for (size_t i = 0; i < c->ntok; i++) {
 		if (c->tok[i].flags & W_PUBCTX)
 			pub[c->tok[i].sent] = true;
+		if ((c->tok[i].flags & W_NAMEVERB) ||
+		    (c->tok[i].e - c->tok[i].s == 5 && !strncasecmp(c->t + c->tok[i].s, "namen", 5)))
+			c->naming = true;
+	}
 	bool prev_staff = false;
 	size_t prev_last = NONE;
 	for (size_t i = 0; i < c->ntok; i++) {
@@ -2865,9 +2873,9 @@ static void scan_names(struct ctx *c)
 		 * building, room or shop by a lower-case head ("gebouw Jacob Cats",
 		 * "vergaderkamer Lindeboom", "salon Haarmonie"), a thing given a name
 		 * ("krijgt de naam 'Het Anker'", "De pop 'Oma Lies'") */
-		bool org_head = i > 0 && orgish(c, i - 1) && joined(c, i - 1);
-		bool place_head = i > 0 && c->tok[i - 1].sent == k->sent && joined(c, i - 1) && !c->tok[i - 1].cap &&
-		                  tok_in(c, &c->tok[i - 1], place_heads);
+		bool org_head = k->cap && i > 0 && orgish(c, i - 1) && joined(c, i - 1);
+		bool place_head = k->cap && i > 0 && c->tok[i - 1].sent == k->sent && !c->tok[i - 1].cap &&
+		                  joined(c, i - 1) && tok_in(c, &c->tok[i - 1], place_heads);
 		if (k->cap && (!(k->flags & W_TITLE) || org_head || place_head ||
 		               (i > 0 && joined(c, i - 1) && thing_word(c, &c->tok[i - 1])))) {
 			size_t end = cap_run(c, i);
@@ -2890,6 +2898,7 @@ static void scan_names(struct ctx *c)
 				continue;
 			}
 			if (thing_named(c, i, end)) {
+				c->things = true;
 				for (size_t j = i; j <= end; j++)
 					c->veto[j] = true;
 				i = end;
@@ -4942,7 +4951,7 @@ static void drop_pet_names(struct ctx *c)
 	bool any = false;
 	for (size_t t = 1; t < c->ntok; t++) {
 		const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
-		if ((p->flags & W_PET || pet_compound(c, p)) && k->cap && p->sent == k->sent && only_space(c, p->e, k->s))
+		if (k->cap && p->sent == k->sent && ((p->flags & W_PET) || pet_compound(c, p)) && only_space(c, p->e, k->s))
 			any = c->veto[t] = true;
 	}
 	if (!any)
@@ -6348,16 +6357,6 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 			hcol.rule[hcol.n++] = (cov[i] & 2) != 0;
 			continue;
 		}
-		/* after batch 30: a number word is how many or how long, not what
-		 * ("na een aanval van bijna vijf minuten"); left out here, after
-		 * the training rows, so the model learns from the same rows */
-		if (!k->cap && !(cov[i] & 2) && number_word(c->t + k->s, k->e - k->s) >= 0)
-			continue;
-		/* after batch 32: everyday words it has marked alone ("dat nummer hoort
-		 * nooit bij een echte cliënt", "de sleutelkluis niet open gekregen") */
-		if (!k->cap && !(cov[i] & 2) && !(k->flags & W_MED) &&
-		    tok_in(c, k, (const char *const[]){"hoort", "open", "neem", "dringende", "elektrische", NULL}))
-			continue;
 		int64_t sc = 0;
 		for (size_t j = 0; j < nf; j++)
 			sc += hmodel_w[f[j]];
@@ -6366,6 +6365,15 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		 * surer word: a review's list of things ("… raam tafel boom …") after
 		 * "Mijn ervaring was goed." is no one's health */
 		if ((cov[i] & 2) || score[i] <= hmodel_t || (!(cand[s] & 3) && score[i] <= hmodel_t + HMODEL_NEAR_MARGIN))
+			continue;
+		/* after batch 30: a number word is how many or how long, not what
+		 * ("na een aanval van bijna vijf minuten"); after batch 32, everyday
+		 * words it has marked alone ("dat nummer hoort nooit bij een echte
+		 * cliënt", "de sleutelkluis niet open gekregen").  Left out here,
+		 * after the training rows, so the model learns from the same rows */
+		if (!k->cap && (number_word(c->t + k->s, k->e - k->s) >= 0 ||
+		                (!(k->flags & W_MED) &&
+		                 tok_in(c, k, (const char *const[]){"hoort", "open", "neem", "dringende", "elektrische", NULL}))))
 			continue;
 		/* wave 11: the verb that links a person to the health ("Dhr. K. heeft
 		 * koorts") is not the health; the model, taught on spans that hold
