@@ -2304,6 +2304,11 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		if (tok_in(c, &c->tok[i - 2], handed))
 			return true;
 	}
+	/* after batch 35: "Zij volgt Erik van Dam op" */
+	if (i > 0 && last + 1 < c->ntok && c->tok[i - 1].sent == k->sent && c->tok[last + 1].sent == k->sent &&
+	    tok_in(c, &c->tok[i - 1], (const char *const[]){"volgt", "volgde", NULL}) &&
+	    c->tok[last + 1].e - c->tok[last + 1].s == 2 && !strncmp(c->t + c->tok[last + 1].s, "op", 2))
+		return true;
 	/* after batch 28: "Ze neemt het stokje over van Willem Brouwer" */
 	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent &&
 	    c->tok[i - 1].e - c->tok[i - 1].s == 3 && memcmp(c->t + c->tok[i - 1].s, "van", 3) == 0 &&
@@ -6530,6 +6535,18 @@ static void demote_org_contacts(struct ctx *c)
  * organisation's own.  A mobile (0.9) keeps its weight: it is someone's.
  * After the health words, which it needs.
  */
+/* The text gives a time of day: "16 uur", "19.30 uur", "om 10:00". */
+static bool clock_time(const struct ctx *c)
+{
+	for (const char *p = memmem(c->t, c->len, "uur", 3); p; p = memmem(p + 3, (size_t)(c->t + c->len - p - 3), "uur", 3)) {
+		size_t o = (size_t)(p - c->t);
+		if (o >= 2 && c->t[o - 1] == ' ' && c->t[o - 2] >= '0' && c->t[o - 2] <= '9' &&
+		    (o + 3 >= c->len || !is_letter_byte(c->t, o + 3, c->len)))
+			return true;
+	}
+	return false;
+}
+
 static void demote_org_lines(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -6553,6 +6570,14 @@ static void demote_org_lines(struct ctx *c)
 		 * ("Nieuw telefoonnummer zorgcentrale: 088 … Het oude nummer (053-…)",
 		 * "De Zonnebloem zoekt chauffeurs! Bel 076 …") is an organisation's */
 		if (x->type == SCAN_PHONE && x->confidence < 0.75 && !someone) {
+			x->confidence = 0.4;
+			continue;
+		}
+		/* after batch 35: an address in such a post with opening hours or a
+		 * time ("Kerstmarkt ..., zaterdag van 11 tot 16 uur, Apeldoornseweg
+		 * 240", "de kinderboerderij aan de Spoorlaan 7 open van 10 tot 16
+		 * uur") is where something happens */
+		if (x->type == SCAN_ADDRESS && !someone && clock_time(c)) {
 			x->confidence = 0.4;
 			continue;
 		}
@@ -6601,7 +6626,9 @@ static void demote_team_post(struct ctx *c)
 	static const char *const team[] = {"rooster", "collega", "collega's", "team", "teampost", "teamkamer",
 		"teamoverleg", "medewerkers", "vrijwilligers", "jubileum", "jubilaris", "spreekuur", "bestuur",
 		"rondleiding", "rondleidingen", "aandachtsvelder", "aandachtsvelders", "personeel", "werkgroep",
-		"ondernemingsraad", "dienstrooster", "nachtdienst", "avonddienst", "vroege", "late", "ruilen", NULL};
+		"ondernemingsraad", "dienstrooster", "nachtdienst", "avonddienst", "vroege", "late", "ruilen",
+		/* after batch 35 */
+		"personeelsnieuws", "stagiairs", "stagiaires", "medewerker", "vrijwilliger", "locatiemanager", NULL};
 	static const char *const mine[] = {"mijn", "m'n", "mn", "me", "mij", NULL};
 	bool teamv = false;
 	for (size_t t = 0; t < c->ntok; t++) {

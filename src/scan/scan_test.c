@@ -942,6 +942,9 @@ static void test_wave16_classes(void **state)
 		"Die Pietje Bell-pop in de speelhoek mist een arm.",
 		"Dagbestedingskat Moos is jarig en krijgt een visje.",
 		"Ik word zo gek van dit rooster, ik krijg er hoofdpijn van.",
+		/* after batch 35 */
+		"Kerstmarkt in De Linde, zaterdag van 11 tot 16 uur, Lindelaan 40, 6816 SM Arnhem.",
+		"Per 1 maart wordt Iris Kok onze locatiemanager. Zij volgt Ruud Smit op.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
