@@ -263,6 +263,8 @@ static const char *const roles[] = {
 	"docent", "onderzoeker", "hoogleraar", "lector", "fysiotherapeut",
 	"ergotherapeut", "psycholoog", "psychiater", "geriater", "manager",
 	"coördinator", "coach", "woordvoerder", "medewerker", "stagiair",
+	/* after batch 36 */
+	"gedeputeerde", "raadslid", "kamerlid", "statenlid", "gemeenteraadslid",
 	"stagiaire", "vrijwilliger", "vrijwilligster", "ambassadeur", "zanger",
 	"zangeres", "schrijver", "kunstenaar", "journalist", "blogger",
 	"verzorgende", "wijkverpleegkundige", "praktijkondersteuner", "poh",
@@ -2345,9 +2347,10 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && !c->tok[i - 1].cap && c->tok[i - 2].sent == k->sent &&
 	    specialty(c, &c->tok[i - 1]))
 		return true;
-	/* after batch 32: "Onze medewerker klantenservice Rianne" */
+	/* after batch 32: "Onze medewerker klantenservice Rianne"; after batch 36
+	 * "casemanager dementie Marco Stel", "verpleegkundige diabetes Ilse" */
 	if (i > 1 && c->tok[i - 2].sent == k->sent && !c->tok[i - 1].cap && role_like(c, &c->tok[i - 2]) &&
-	    ((c->tok[i - 1].flags & W_DEPT) || dept_suffix(c, &c->tok[i - 1])))
+	    ((c->tok[i - 1].flags & (W_DEPT | W_MED)) || dept_suffix(c, &c->tok[i - 1])))
 		return true;
 	/* after batch 31: "Gerda Huisman werkt vandaag precies 40 jaar als verpleegkundige" */
 	for (size_t d = last + 1, work = 0; d + 1 < c->ntok && d <= last + 9 && c->tok[d].sent == k->sent; d++) {
@@ -5118,6 +5121,7 @@ static const char *const manners[] = {"vriendelijk", "onvriendelijk", "beleefd",
 
 struct sentinfo {
 	bool name, room, ref;
+	bool anyone;  /* a title for anyone in it ("een bewoner", "elke cliënt") */
 	bool pron;           /* a pronoun in it: "hij", "haar" */
 	size_t first, ntok;  /* first token and number of tokens */
 };
@@ -5452,6 +5456,8 @@ static void scan_health(struct ctx *c)
 		    !(c->tok[i].e - c->tok[i].s == 7 && strncasecmp(c->t + c->tok[i].s, "familie", 7) == 0) &&
 		    !any_one(c, i))
 			si[c->tok[i].sent].ref = true;
+		else if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && any_one(c, i))
+			si[c->tok[i].sent].anyone = true;
 	/* "Mevrouw Jansen viel gisteren. Ze heeft een heupfractuur." or a short
 	 * note after it such as "Diagnose: longontsteking.": a sentence that
 	 * speaks of him or her (a pronoun anywhere in it), or a short one,
@@ -5508,8 +5514,12 @@ static void scan_health(struct ctx *c)
 	for (size_t i = 0; i < c->ntok; i++) {
 		size_t s = c->tok[i].sent;
 		struct sentinfo cur = si[s];
-		/* "mijn depressie", "haar diabetes": a possessive makes it about a person */
-		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & W_POSS))
+		/* "mijn depressie", "haar diabetes": a possessive makes it about a
+		 * person; after batch 36, not "zijn" of anyone ("Stel: een bewoner
+		 * weigert zijn medicatie") */
+		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & W_POSS) &&
+		    !(cur.anyone && !cur.name && !cur.room && !cur.ref &&
+		      tok_in(c, &c->tok[i - 1], (const char *const[]){"zijn", "haar", "z'n", "zn", "hun", NULL})))
 			cur.ref = true;
 		size_t last;
 		size_t from;
@@ -6302,8 +6312,18 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 	 * theirs ("Onze oude kater Tijger heeft een tumor ... De kinderen zijn
 	 * verdrietig.") */
 	for (size_t i = 0; i < c->ntok; i++)
-		if ((c->tok[i].flags & W_PET) && !(cand[c->tok[i].sent] & 2))
-			cand[c->tok[i].sent] = 0;
+		if ((c->tok[i].flags & W_PET) && !(cand[c->tok[i].sent] & 2)) {
+			size_t ps = c->tok[i].sent;
+			cand[ps] = 0;
+			/* after batch 36: "Poes Mientje is 12 geworden! Ze kreeg een blikje
+			 * tonijn": the next sentence's "ze" is the animal */
+			for (size_t n = i + 1; n < c->ntok && c->tok[n].sent <= ps + 1; n++)
+				if (c->tok[n].sent == ps + 1) {
+					if ((c->tok[n].flags & W_PRONOUN) && !(cand[ps + 1] & 2))
+						cand[ps + 1] = 0;
+					break;
+				}
+		}
 	for (size_t s = 0; s < c->nsent; s++) {
 		if (cand[s] && english_sent(c, s))
 			cand[s] = 0;
@@ -6376,7 +6396,7 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		 * words it has marked alone ("dat nummer hoort nooit bij een echte
 		 * cliënt", "de sleutelkluis niet open gekregen").  Left out here,
 		 * after the training rows, so the model learns from the same rows */
-		if (!k->cap && (number_word(c->t + k->s, k->e - k->s) >= 0 ||
+		if (!k->cap && (number_word(c->t + k->s, k->e - k->s) >= 0 || (k->flags & W_NONAME) ||
 		                (!(k->flags & W_MED) &&
 		                 tok_in(c, k, (const char *const[]){"hoort", "open", "neem", "dringende", "elektrische", NULL}))))
 			continue;
@@ -6547,6 +6567,26 @@ static bool clock_time(const struct ctx *c)
 	return false;
 }
 
+/* The text names a day: "zaterdag 10 januari", "op 16 januari", "elke
+ * derde woensdag" (an event's, read only in a post with no one in it). */
+static bool event_date(const struct ctx *c)
+{
+	static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+		"augustus", "september", "oktober", "november", "december", NULL};
+	static const char *const days[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+		"zondag", NULL};
+	for (size_t t = 1; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
+		/* (numbers are no tokens: the digits right before the month) */
+		if (k->s >= 2 && c->t[k->s - 1] == ' ' && digit_at(c, k->s - 2) && tok_in(c, k, months))
+			return true;
+		if (k->sent == p->sent && tok_in(c, k, days) && tok_in(c, p, (const char *const[]){"elke", "iedere", "eerste", "tweede",
+		                                                              "derde", "vierde", "laatste", NULL}))
+			return true;
+	}
+	return false;
+}
+
 static void demote_org_lines(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -6557,9 +6597,12 @@ static void demote_org_lines(struct ctx *c)
 	static const char *const firstp[] = {"ik", "mijn", "m'n", "mn", "mij", "me", "my", NULL};
 	bool someone = false; /* he, she, a title: someone may own a landline */
 	for (size_t t = 0; t < c->ntok; t++) {
-		if ((c->tok[t].flags & W_FAMILY) || tok_in(c, &c->tok[t], firstp))
+		/* ("voor bewoners en familie": anyone's) */
+		if (((c->tok[t].flags & W_FAMILY) && !tok_in(c, &c->tok[t], (const char *const[]){"familie", NULL})) ||
+		    tok_in(c, &c->tok[t], firstp))
 			return;
-		someone |= (c->tok[t].flags & (W_PRONOUN | W_TITLE)) != 0;
+		someone |= (c->tok[t].flags & (W_PRONOUN | W_TITLE)) != 0 &&
+		           !tok_in(c, &c->tok[t], (const char *const[]){"familie", NULL});
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		struct scan_finding *x = &r->v[i];
@@ -6577,7 +6620,7 @@ static void demote_org_lines(struct ctx *c)
 		 * time ("Kerstmarkt ..., zaterdag van 11 tot 16 uur, Apeldoornseweg
 		 * 240", "de kinderboerderij aan de Spoorlaan 7 open van 10 tot 16
 		 * uur") is where something happens */
-		if (x->type == SCAN_ADDRESS && !someone && clock_time(c)) {
+		if (x->type == SCAN_ADDRESS && !someone && (clock_time(c) || event_date(c))) {
 			x->confidence = 0.4;
 			continue;
 		}
@@ -6628,7 +6671,8 @@ static void demote_team_post(struct ctx *c)
 		"rondleiding", "rondleidingen", "aandachtsvelder", "aandachtsvelders", "personeel", "werkgroep",
 		"ondernemingsraad", "dienstrooster", "nachtdienst", "avonddienst", "vroege", "late", "ruilen",
 		/* after batch 35 */
-		"personeelsnieuws", "stagiairs", "stagiaires", "medewerker", "vrijwilliger", "locatiemanager", NULL};
+		"personeelsnieuws", "stagiairs", "stagiaires", "medewerker", "vrijwilliger", "locatiemanager",
+		"planner", "dienstauto", NULL};
 	static const char *const mine[] = {"mijn", "m'n", "mn", "me", "mij", NULL};
 	bool teamv = false;
 	for (size_t t = 0; t < c->ntok; t++) {

@@ -914,6 +914,8 @@ static void test_wave16_classes(void **state)
 	VERDICT(assert_int_not_equal, "oma gevallen, op de SEH, later meer", SCAN_OK);
 	EXPECT("ik (v, 29) slaap al weken slecht.", SCAN_DATE_OF_BIRTH, "29");
 	EXPECT("hoi ik ben sjors 16 jaar en zoek een bijbaan.", SCAN_DATE_OF_BIRTH, "16 jaar");
+	EXPECT("Mijn zoon revalideert na een auto-ongeluk.", SCAN_HEALTH, "revalideert");
+	VERDICT(assert_int_not_equal, "Mijn vader weigert zijn medicatie.", SCAN_OK);
 	const char *ok[] = {
 		"Gerda Smit, 25 jaar onze kok, gaat met pensioen.",
 		"Fysiotherapeut Lotte Brink heeft de opleiding oncologie afgerond.",
@@ -945,6 +947,12 @@ static void test_wave16_classes(void **state)
 		/* after batch 35 */
 		"Kerstmarkt in De Linde, zaterdag van 11 tot 16 uur, Lindelaan 40, 6816 SM Arnhem.",
 		"Per 1 maart wordt Iris Kok onze locatiemanager. Zij volgt Ruud Smit op.",
+		/* after batch 36 */
+		"Lezing 'Als je vergeetachtig wordt' met casemanager dementie Ruud Kok, 20 uur.",
+		"Kerstviering voor bewoners en familie op 21 december in Huize Zon, Beatrixlaan 2, 3881 KD Putten.",
+		"Stel: een bewoner weigert zijn medicatie. Mag je die dan in de vla doen?",
+		"Gedeputeerde Ilse de Boer opent het nieuwe hospice.",
+		"Op mijn loonstrook van november staat nog de oude schaal.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
