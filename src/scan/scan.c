@@ -6604,6 +6604,7 @@ static void demote_org_lines(struct ctx *c)
 		someone |= (c->tok[t].flags & (W_PRONOUN | W_TITLE)) != 0 &&
 		           !tok_in(c, &c->tok[t], (const char *const[]){"familie", NULL});
 	}
+	int when = -1; /* a time of day or an event's date in the text: read once, when first asked */
 	for (size_t i = 0; i < r->n; i++) {
 		struct scan_finding *x = &r->v[i];
 		if ((x->type != SCAN_ADDRESS && x->type != SCAN_PHONE) || x->confidence < SCAN_COUNT_CONF ||
@@ -6620,7 +6621,9 @@ static void demote_org_lines(struct ctx *c)
 		 * time ("Kerstmarkt ..., zaterdag van 11 tot 16 uur, Apeldoornseweg
 		 * 240", "de kinderboerderij aan de Spoorlaan 7 open van 10 tot 16
 		 * uur") is where something happens */
-		if (x->type == SCAN_ADDRESS && !someone && (clock_time(c) || event_date(c))) {
+		if (x->type == SCAN_ADDRESS && !someone && when < 0)
+			when = clock_time(c) || event_date(c);
+		if (x->type == SCAN_ADDRESS && !someone && when > 0) {
 			x->confidence = 0.4;
 			continue;
 		}
