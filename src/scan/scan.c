@@ -996,7 +996,6 @@ static const char *const seeks_ctx[] = {"zoekt een", "zoeken een", "zoekt nieuwe
 	"versterking", "zoekt voor", "zoeken voor", "zoekt per", "zoeken per", "zoekt met spoed", "zoeken met spoed",
 	"zoekt nog", "zoeken nog", NULL};
 
-
 /* A vacancy's words before [from, to). */
 static bool vacancy_window(const struct ctx *c, size_t from, size_t to)
 {
