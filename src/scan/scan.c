@@ -298,7 +298,12 @@ static const char *const roles[] = {
 	/* after batch 27: "verpleegkundig specialist", "(huishoudelijke hulp)" */
 	"verpleegkundig", "huishoudelijke", "huishoudelijk",
 	/* after batch 28 */
-	"architect", "aannemer", "kinderpsycholoog", "fysiotherapeuten", NULL};
+	"architect", "aannemer", "kinderpsycholoog", "fysiotherapeuten",
+	/* after batches 37 and 38: "boswachter Hein", "onze privacy officer Ahmed" */
+	"boswachter", "officer", "ombudsvrouw", "kinderombudsman", "kinderombudsvrouw", "portier", "gids",
+	"rondleider", "verteller", "voorlezer",
+	/* after batches 39 and 40: "Achterwacht is Gerrie", "Haar vervanger Ilse Dekker" */
+	"achterwacht", "vervanger", "vervangster", "invaller", "invalster", "waarnemend", NULL};
 static const char *const depts[] = {
 	"receptie", "secretariaat", "recruitment", "administratie", "planning",
 	"communicatie", "team", "wijkteam", "hr", "personeelszaken", "directie",
@@ -320,6 +325,8 @@ static const char *const depts[] = {
 	"feliz", "navidad", "merry", "christmas", "wesołych", "świąt", "dzień", "dobry", "joyeux", "noël",
 	"frohe", "weihnachten", "buon", "natale", "bayramınız", "mubarak", "kareem", "salaam", "shalom",
 	"selamat", "gelukkig", "nieuwjaar", "zalig", "kerstfeest",
+	/* after batch 40: "Geçmiş olsun" (get well), "İyi bayramlar" */
+	"geçmiş", "olsun", "iyi", "bayramlar",
 	/* wave 14: services and apps */
 	"digid", "mijnoverheid", "zorgdomein", "mijngezondheid", "thuisarts",
 	/* after batch 28: "Burg. Jansenlaan 14" */
@@ -437,7 +444,10 @@ static const char *const pets[] = {"hond", "hondje", "kat", "katje", "poes", "po
 	/* after batch 27: "Therapiehond Bobbie", "de zorgboerderijkat" */
 	"therapiehond", "assistentiehond", "blindengeleidehond", "buddyhond", "bezoekhond", "knuffelkat",
 	"therapiepaard", "boerderijkat", "ezel", "ezeltje", "kip", "kippen", "schaap", "varken", "alpaca", "lama",
-	"koe", "kalf", NULL};
+	"koe", "kalf",
+	/* after batch 37: "twee goudvissen, Jan en Piet" */
+	"goudvis", "goudvissen", "vis", "visje", "vissen", "honden", "katten", "konijnen", "cavia's", "poezen",
+	"hondjes", "geiten", "ezels", "schapen", "alpaca's", "parkieten", NULL};
 static const char *const abbrs[] = {
 	"mevr", "mw", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof",
 	"geb", "nr", "bijv", "ca", "o.a", "e.d", "enz", "etc", "tel", "st", "mnr",
@@ -1186,7 +1196,29 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"ondernemingsraad", "mantelzorg", "vrijwilligers", "welzijn",
 	/* wave 14 */
 	"patient", "portaal", "declar", "nota", "debiteur", "crediteur", "financ", "boekhouding", "inkoop", "bezwaar", "klanten",
-	"loket", "wijkteam", "kantoor", NULL};
+	"loket", "wijkteam", "kantoor",
+	/* after batch 40 */
+	"intake", "aanvra", "verwijz", "triage", "afspraak", "recept", "herhaal", "centrale", NULL};
+
+/* after batch 38: a mailbox's local part w[0..n) (lower case) that is an
+ * everyday word or two ("steunpunt", "nacht"+"zorg") and no name */
+static bool lex_mailbox(const char *w, size_t n)
+{
+	if (n < 4)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return false;
+	uint32_t f = lookup(w, n);
+	if (f & (W_FIRST | W_SUR | W_AMBIG))
+		return false;
+	if (f & W_LEX)
+		return true;
+	for (size_t k = 3; k + 3 <= n; k++)
+		if ((lookup(w, k) & W_LEX) && (lookup(w + k, n - k) & W_LEX) && !(lookup(w, k) & (W_FIRST | W_SUR)))
+			return true;
+	return false;
+}
 
 /* A domain people have their own mailboxes at (d[0..n) after the '@') */
 static bool personal_domain(const char *d, size_t n)
@@ -1251,6 +1283,10 @@ static void scan_emails(struct ctx *c)
 		/* staff work addresses in a vacancy or contact line are the organisation's */
 		bool personal = personal_domain(t + a + 1, e - (a + 1));
 		if (!role && !personal && window_has(c, back(s, 100), s, org_ctx))
+			role = true;
+		/* after batch 38: a mailbox named by an everyday word at the
+		 * organisation's own domain ("steunpunt@…", "nachtzorg@…") */
+		if (!role && !personal && a - s < sizeof low && lex_mailbox(low, a - s))
 			role = true;
 		add_finding(c, SCAN_EMAIL, s, e, role ? 0.4 : 0.85);
 	}
@@ -1863,7 +1899,11 @@ static void scan_patterns(struct ctx *c)
 		if (e - s == 4 && (c->t[s] == '1' || c->t[s] == '2') && (c->t[s + 1] == '9' || c->t[s + 1] == '0'))
 			continue;
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
-		add_finding(c, SCAN_PATIENT_NUMBER, s, e, staff ? 0.7 : 0.9);
+		/* after batch 40: "Ons KvK-nummer 61234567 en AGB-code 12345678
+		 * staan onderaan elke factuur": a practice's own codes (public
+		 * registers) */
+		bool own = staff && window_has(c, back(ms, 80), ms, (const char *const[]){"ons", "onze", "kvk", NULL});
+		add_finding(c, SCAN_PATIENT_NUMBER, s, e, own ? 0.4 : staff ? 0.7 : 0.9);
 	}
 	size_t meet_sent = SIZE_MAX;
 	bool meet_val = false;
@@ -1934,7 +1974,9 @@ static bool org_suffix(const struct ctx *c, const struct tok *k)
 		LIT("zorg"), LIT("hof"), LIT("school"), LIT("college"), LIT("fonds"), LIT("stichting"),
 		LIT("groep"), LIT("instituut"), LIT("gasthuis"), LIT("hospice"), LIT("praktijk"),
 		LIT("apotheek"), LIT("park"), LIT("plein"), LIT("straat"), LIT("laan"), LIT("weg"), LIT("kade"),
-		LIT("winkel")};
+		LIT("winkel"),
+		/* after batch 38: "Bakkerij Van der Meulen", "Installatiebedrijf Jansen" */
+		LIT("erij"), LIT("bedrijf"), LIT("handel"), LIT("garage"), LIT("salon"), LIT("kantoor")};
 	size_t n = k->e - k->s;
 	if (n > 64 || (k->flags & (W_SUR | W_FIRST)))
 		return false;
@@ -2071,7 +2113,9 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 		"voetballer", "zanger", "zangeres", "acteur", "actrice", "schrijver", "schrijfster",
 		/* wave 12: "cultuurtolk", "verpleeghuisarts", "cliëntondersteuner" */
 		"tolk", "arts", "ondersteuner", "vrijwilliger", "specialist", "pedagoog", "agoog", "docent",
-		"trainer", "instructeur", NULL};
+		"trainer", "instructeur",
+		/* after batches 37 and 38 */
+		"officer", "wachter", "ombudsman", "ombudsvrouw", NULL};
 	if (k->flags & W_ROLE)
 		return true;
 	size_t n = k->e - k->s;
@@ -2228,7 +2272,21 @@ static bool roster_sentence(const struct ctx *c, size_t sent)
 	static const char *const heads[] = {"rooster", "roosters", "dienstrooster", "roosterwijziging", "bezetting",
 		"overblijfrooster", "diensten", "weekrooster", "nachtrooster", "kerstrooster", "oproepdiensten", NULL};
 	size_t t = tok_first_at(c, c->sent_at[sent]);
-	return t < c->ntok && c->tok[t].sent == sent && tok_in(c, &c->tok[t], heads);
+	if (t < c->ntok && c->tok[t].sent == sent && tok_in(c, &c->tok[t], heads))
+		return true;
+	/* after batch 39: "Bezorgrooster maaltijdservice week 51: route Noord Hennie" */
+	if (t < c->ntok && c->tok[t].sent == sent && c->tok[t].e - c->tok[t].s > 7 &&
+	    ends_with_ascii(c->t + c->tok[t].s, c->tok[t].e - c->tok[t].s, "rooster", 7))
+		return true;
+	/* after batch 38: days and names in turn ("maandag Karin, dinsdag
+	 * Wouter, woensdag vrij"): two days each followed by a capital */
+	static const char *const days[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+		"zondag", "ma", "di", "wo", "do", "vr", "za", "zo", NULL};
+	int pairs = 0;
+	for (; t + 1 < c->ntok && c->tok[t + 1].sent == sent && pairs < 2; t++)
+		if (c->tok[t + 1].cap && !c->tok[t + 1].first && tok_in(c, &c->tok[t], days) && joined(c, t))
+			pairs++;
+	return pairs >= 2;
 }
 
 /* wave 14: "Welkom aan onze nieuwe collega's Yonas, Agnieszka en Mei-Ling" */
@@ -2285,8 +2343,31 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			"intekenen", "inleveren", "melden", "afmelden", "loten", "tickets", "ruilen", "alleen",
 			"reageren", "ziekmelden", "inlichtingen", "doorgeven",
 			/* after batch 31: "loop even binnen bij Henriëtte van Loon" */
-			"binnen", "langs", NULL};
+			"binnen", "langs",
+			/* after batch 39: "met roostervragen terecht bij Gert-Jan" */
+			"terecht",
+			/* after batch 39: "meld je dan vóór 7.00 uur af bij Carolien" */
+			"af", NULL};
 		if (tok_in(c, &c->tok[i - 2], asks))
+			return true;
+	}
+	/* after batch 39: "Tijdens de vakantie van Ans kun je ... terecht bij
+	 * Gert-Jan": whose leave a post plans round is staff */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent &&
+	    c->tok[i - 1].e - c->tok[i - 1].s == 3 && memcmp(c->t + c->tok[i - 1].s, "van", 3) == 0 &&
+	    tok_in(c, &c->tok[i - 2], (const char *const[]){"vakantie", "verlof", "afwezigheid", "vrije", NULL}))
+		return true;
+	/* after batch 39, an organisation's reply: "We hebben het aan Rianne en
+	 * Mustafa doorgegeven" */
+	if (i > 0 && c->tok[i - 1].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s == 3 &&
+	    memcmp(c->t + c->tok[i - 1].s, "aan", 3) == 0) {
+		bool we = false, passed = false;
+		for (size_t b = i - 1; b-- > 0 && b + 6 >= i && c->tok[b].sent == k->sent;)
+			we |= tok_in(c, &c->tok[b], (const char *const[]){"we", "wij", NULL});
+		for (size_t d = last + 1; we && d < c->ntok && d <= last + 6 && c->tok[d].sent == k->sent; d++)
+			passed |= tok_in(c, &c->tok[d], (const char *const[]){"doorgegeven", "doorgestuurd", "overgebracht",
+			                                                      "gegeven", "verteld", NULL});
+		if (passed)
 			return true;
 	}
 	/* after batch 32: "Agendapunten naar Jolanda.", "Appje naar Femke" */
@@ -2301,7 +2382,8 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 2].sent == k->sent &&
 	    c->tok[i - 1].e - c->tok[i - 1].s == 4 && memcmp(c->t + c->tok[i - 1].s, "door", 4) == 0) {
 		static const char *const handed[] = {"overgenomen", "opgevolgd", "waargenomen", "overgedragen", "voortgezet",
-			NULL};
+			/* after batch 37: "wordt bemand door Anita en Petra" */
+			"bemand", "gepresenteerd", "verzorgd", "gegeven", "geleid", "georganiseerd", NULL};
 		if (tok_in(c, &c->tok[i - 2], handed))
 			return true;
 	}
@@ -2338,6 +2420,12 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 				if (d != i && !in_addr && role_like(c, t))
 					return true;
 			}
+			/* after batch 37: the sentence before brought a new one in
+			 * ("Er is een nieuwe begeleider op groep Zon. Hij heet Mehmet") */
+			for (size_t d = from; d-- > 1 && c->tok[d].sent + 1 == k->sent;)
+				if (role_like(c, &c->tok[d]) &&
+				    tok_in(c, &c->tok[d - 1], (const char *const[]){"nieuwe", "nieuw", NULL}))
+					return true;
 		}
 	}
 	if (i > 0 && role_like(c, &c->tok[i - 1]) && c->tok[i - 1].sent == k->sent)
@@ -2353,7 +2441,10 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		return true;
 	/* after batch 31: "Gerda Huisman werkt vandaag precies 40 jaar als verpleegkundige" */
 	for (size_t d = last + 1, work = 0; d + 1 < c->ntok && d <= last + 9 && c->tok[d].sent == k->sent; d++) {
-		if (tok_in(c, &c->tok[d], (const char *const[]){"werkt", "werkte", "werkzaam", NULL}))
+		/* after batch 37: "neemt afscheid als huismeester", "begint als" */
+		if (tok_in(c, &c->tok[d], (const char *const[]){"werkt", "werkte", "werkzaam", "afscheid", "begint",
+		                                                "begon", "start", "startte", "stopt", "stopte", "gestopt",
+		                                                "vertrekt", "dienst", "slag", NULL}))
 			work = 1;
 		else if (work && c->tok[d].e - c->tok[d].s == 3 && !memcmp(c->t + c->tok[d].s, "als", 3) &&
 		         c->tok[d + 1].sent == k->sent && role_like(c, &c->tok[d + 1]))
@@ -2404,7 +2495,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		 * words may describe the role ("Semira, onze Tigrinya-sprekende
 		 * cultuurtolk") */
 		{
-			static const char *const glue[] = {"is", "wordt", "onze", "ons", "de", "nieuwe", "nieuw",
+			static const char *const glue[] = {"is", "wordt", "onze", "ons", "de", "nieuwe", "nieuw", "tot",
 				"vaste", "eigen", "als", "was", "tijdelijke", "interim", "bij", NULL};
 			size_t d = last + 1;
 			int free_words = 0;
@@ -2469,8 +2560,11 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		if (d + 1 < c->ntok && !c->tok[d].cap && c->tok[d].e - c->tok[d].s >= 4 && c->t[c->tok[d].e - 1] == 'e' &&
 		    !(c->tok[d].flags & (W_DEPT | W_ROLE)) && !dept_suffix(c, &c->tok[d]))
 			d++;
+		/* (after batch 39: "Jordy van de dagbesteding zit sinds maandag in de
+		 * kliniek": the day centre is where clients go, not only staff) */
 		if (d < c->ntok && c->tok[d].sent == k->sent &&
-		    ((c->tok[d].flags & (W_DEPT | W_ROLE)) || dept_suffix(c, &c->tok[d])))
+		    ((c->tok[d].flags & (W_DEPT | W_ROLE)) || dept_suffix(c, &c->tok[d])) &&
+		    !tok_in(c, &c->tok[d], (const char *const[]){"dagbesteding", "dagopvang", NULL}))
 			return true;
 	}
 	/* after batch 32: where staff sit, "vraag ze aan bij Joke in het magazijn",
@@ -2582,6 +2676,7 @@ static bool lower_name_after_title(const struct ctx *c, const struct tok *title,
 }
 
 static bool thing_word(const struct ctx *c, const struct tok *k);
+static bool thing_by_naming(const struct ctx *c, size_t i, size_t end);
 static bool pet_compound(const struct ctx *c, const struct tok *k);
 static bool town_context(const struct ctx *c, size_t i);
 
@@ -2779,7 +2874,9 @@ static bool thing_word(const struct ctx *c, const struct tok *k)
 	/* after batch 31: "Reanimatiepop Anne", the printer, the company car */
 	static const char *const heads[] = {"lift", "robot", "brancard", "rolstoel", "scootmobiel", "knuffel",
 		"hulpmiddel", "apparaat", "rollator", "douchestoel", "tablet", "pop", "robotkat",
-		"robotje", "systeem", "printer", "computer", "auto", "stofzuiger", "bus", "busje", NULL};
+		"robotje", "systeem", "printer", "computer", "auto", "stofzuiger", "bus", "busje",
+		/* after batches 37 and 38: "de eerste wagen", "onze oude boot" */
+		"wagen", "ambulance", "boot", "fiets", "tractor", "koffieautomaat", "machine", NULL};
 	size_t n = k->e - k->s;
 	char low[32];
 	if (n < 3 || n >= sizeof low)
@@ -2788,9 +2885,16 @@ static bool thing_word(const struct ctx *c, const struct tok *k)
 	low[n] = '\0';
 	if (in_list(low, exact))
 		return true;
+	/* after batch 37, the plural of a head too ("De scootmobielen", "liften",
+	 * "wagens", "auto's"): the head before "en", "s" or "'s" */
+	size_t w = n;
+	if (n > 3 && low[n - 1] == 'n' && low[n - 2] == 'e')
+		w = n - 2;
+	else if (n > 3 && low[n - 1] == 's')
+		w = low[n - 2] == '\'' ? n - 2 : n - 1;
 	for (const char *const *h = heads; *h; h++) {
 		size_t m = strlen(*h);
-		if (n >= m && memcmp(low + n - m, *h, m) == 0)
+		if ((n >= m && memcmp(low + n - m, *h, m) == 0) || (w < n && w >= m && memcmp(low + w - m, *h, m) == 0))
 			return true;
 	}
 	return false;
@@ -2826,6 +2930,13 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 		if (c->veto[b] && c->tok[b].e - c->tok[b].s == c->tok[i].e - c->tok[i].s &&
 		    !memcmp(c->t + c->tok[b].s, c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s) && c->tok[b].cap)
 			return true;
+	return thing_by_naming(c, i, end);
+}
+
+/* A thing or an animal given the name at i..end by a naming word (titles
+ * too: "namen gekregen: Snelle Jelle, Ome Joop en Tante Truus") */
+static bool thing_by_naming(const struct ctx *c, size_t i, size_t end)
+{
 	/* after batches 33 and 34: things or animals given names, the names a few
 	 * words on or in the next sentence ("De lift heet sinds vandaag officieel
 	 * 'Harry'", "Onze dienstauto's hebben namen gekregen! Vanaf nu rijd je in
@@ -2841,6 +2952,15 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 			if ((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b]))
 				return true;
 	}
+	/* after batches 37 and 38: the naming word after the name ("de lift,
+	 * door iedereen 'Karel' genoemd", "een Chevrolet die bij ons 'Ome Joop'
+	 * heet"), a thing or an animal before it in the sentence */
+	if (end + 1 < c->ntok && c->tok[end + 1].sent == c->tok[i].sent &&
+	    ((c->tok[end + 1].flags & W_NAMEVERB) ||
+	     tok_in(c, &c->tok[end + 1], (const char *const[]){"genoemd", "noemen", "noemt", "noemden", NULL})))
+		for (size_t b = i; b-- > 0 && b + 16 >= i && c->tok[b].sent == c->tok[i].sent;)
+			if ((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b]))
+				return true;
 	if (end + 2 >= c->ntok || c->t[c->tok[end].e] != ',')
 		return false;
 	static const char *const det[] = {"de", "het", "onze", "ons", "een", "mijn", NULL};
@@ -2868,7 +2988,8 @@ static void scan_names(struct ctx *c)
 		if (c->tok[i].flags & W_PUBCTX)
 			pub[c->tok[i].sent] = true;
 		if ((c->tok[i].flags & W_NAMEVERB) ||
-		    (c->tok[i].e - c->tok[i].s == 5 && !strncasecmp(c->t + c->tok[i].s, "namen", 5)))
+		    (c->tok[i].e - c->tok[i].s == 5 && !strncasecmp(c->t + c->tok[i].s, "namen", 5)) ||
+		    (c->tok[i].e - c->tok[i].s == 7 && !strncasecmp(c->t + c->tok[i].s, "genoemd", 7)))
 			c->naming = true;
 	}
 	bool prev_staff = false;
@@ -2883,8 +3004,11 @@ static void scan_names(struct ctx *c)
 		bool org_head = k->cap && i > 0 && orgish(c, i - 1) && joined(c, i - 1);
 		bool place_head = k->cap && i > 0 && c->tok[i - 1].sent == k->sent && !c->tok[i - 1].cap &&
 		                  joined(c, i - 1) && tok_in(c, &c->tok[i - 1], place_heads);
-		if (k->cap && (!(k->flags & W_TITLE) || org_head || place_head ||
-		               (i > 0 && joined(c, i - 1) && thing_word(c, &c->tok[i - 1])))) {
+		/* (read for a capitalised title only: the other words do not need it) */
+		bool thing_head = k->cap && (k->flags & W_TITLE) && i > 0 && joined(c, i - 1) && thing_word(c, &c->tok[i - 1]);
+		/* a title where things are given names is read for one of them only */
+		bool title_only = (k->flags & W_TITLE) && !(org_head || place_head || thing_head);
+		if (k->cap && (!(k->flags & W_TITLE) || org_head || place_head || thing_head || c->naming)) {
 			size_t end = cap_run(c, i);
 			bool org_before = org_head || place_head;
 			/* "Albert Schweitzer ziekenhuis" is written lower-case too */
@@ -2904,7 +3028,7 @@ static void scan_names(struct ctx *c)
 				c->veto[i] = true;
 				continue;
 			}
-			if (thing_named(c, i, end)) {
+			if (title_only ? thing_by_naming(c, i, end) : thing_named(c, i, end)) {
 				c->things = true;
 				for (size_t j = i; j <= end; j++)
 					c->veto[j] = true;
@@ -3285,6 +3409,18 @@ static size_t finding_first_at(const struct ctx *c, size_t n, size_t off)
 	return lo;
 }
 
+/* After batch 39: a sentence that opens with the writer's verb, "ik"
+ * left out ("Ben 67, net gestopt met werken en ...", "Heb sinds gisteren
+ * ..."); not a question to the reader ("Ben je ...?", "Heb jij ...") */
+static bool ikless_start(const struct ctx *c, size_t i)
+{
+	const struct tok *k = &c->tok[i];
+	if (!k->first || !(k->flags & W_IKVERB) || i + 1 >= c->ntok || c->tok[i + 1].sent != k->sent)
+		return false;
+	return !tok_in(c, &c->tok[i + 1], (const char *const[]){"je", "jij", "u", "jullie", "ik", "we", "wij", "er",
+	                                                        "het", "ze", "zij", "hij", NULL});
+}
+
 /*
  * The sentence holding `off` speaks of a person: a name among the findings
  * [0, n) (sorted by start), "ik", a title or a family word.  Both looks are
@@ -3305,7 +3441,8 @@ static bool person_near_as(struct ctx *c, size_t n, size_t off, bool staff)
 		for (size_t i = 0; i < c->ntok; i++) {
 			const struct tok *k = &c->tok[i];
 			if ((k->flags & (W_FAMILY | W_TITLE)) ||
-			    (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k'))
+			    (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k') ||
+			    ikless_start(c, i))
 				c->sperson[k->sent] = true;
 		}
 	}
@@ -4009,6 +4146,10 @@ static void scan_ages(struct ctx *c)
 			}
 			/* "Ze is 89, dus …": a pronoun as the subject goes on about the person before */
 			bool pron = false;
+			/* after batch 39: "Ben 67, net gestopt met werken": the writer */
+			if (ok && strcmp(w, "ben") == 0 && tok_first_at(c, ws) < c->ntok && c->tok[tok_first_at(c, ws)].s == ws &&
+			    ikless_start(c, tok_first_at(c, ws)))
+				pron = true;
 			if (ok && !jaar) {
 				char pw[8];
 				size_t pl = word_before(c, ws, pw, sizeof pw, NULL);
@@ -4958,8 +5099,16 @@ static void drop_pet_names(struct ctx *c)
 	bool any = false;
 	for (size_t t = 1; t < c->ntok; t++) {
 		const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
-		if (k->cap && p->sent == k->sent && ((p->flags & W_PET) || pet_compound(c, p)) && only_space(c, p->e, k->s))
+		if (k->cap && p->sent == k->sent && ((p->flags & W_PET) || pet_compound(c, p)) &&
+		    (only_space(c, p->e, k->s) || (k->s - p->e == 2 && c->t[p->e] == ',')))
 			any = c->veto[t] = true;
+		/* after batch 37: the rest of the list ("twee goudvissen, Jan en Piet") */
+		else if (k->cap && !k->first && t >= 2 && c->veto[t - 2] && c->tok[t - 2].sent == k->sent && any &&
+		         tok_in(c, p, (const char *const[]){"en", "of", NULL}))
+			c->veto[t] = true;
+		else if (k->cap && !k->first && any && c->veto[t - 1] && p->sent == k->sent && k->s - p->e == 2 &&
+		         c->t[p->e] == ',')
+			c->veto[t] = true; /* "drie goudvissen, Piet, Klaas en Bert" */
 	}
 	if (!any)
 		return;
@@ -4967,7 +5116,8 @@ static void drop_pet_names(struct ctx *c)
 	for (size_t f = 0; f < c->out->n; f++) {
 		const struct scan_finding *x = &c->out->v[f];
 		size_t t = x->type == SCAN_NAME ? tok_first_at(c, x->start) : c->ntok;
-		if (t < c->ntok && c->tok[t].s == x->start && c->veto[t] && t > 0 && (c->tok[t - 1].e - c->tok[t - 1].s) >= 3 &&
+		if (t < c->ntok && c->tok[t].s == x->start && c->veto[t] && t > 0 &&
+		    ((c->tok[t - 1].e - c->tok[t - 1].s) >= 3 || (t >= 2 && c->veto[t - 2])) &&
 		    !(c->tok[t - 1].flags & (W_TITLE | W_FAMILY))) {
 			/* the pet's whole name, "Kat Moortje van de Vries" as found, stays out */
 			for (; t < c->ntok && c->tok[t].s < x->end; t++)
@@ -5269,7 +5419,9 @@ static bool fed_up(const struct ctx *c, size_t i)
 	/* after batch 34: "als ik iets opsla krijg ik een hartverzakking", "ik
 	 * krijg er hoofdpijn van": the present tense of a shock is a figure */
 	static const char *const shock[] = {"hartverzakking", "hartaanval", "rolberoerte", "beroerte", "hoofdpijn",
-		"zenuwinzinking", "burn-out", "maagzweer", NULL};
+		"zenuwinzinking", "burn-out", "maagzweer",
+		/* after batch 40: "ik krijg er gewoon buikpijn van" */
+		"buikpijn", "maagpijn", "jeuk", "uitslag", "hartkloppingen", NULL};
 	size_t s = c->tok[i].sent;
 	if (tok_in(c, &c->tok[i], shock)) {
 		bool get = false, there = false;
@@ -5338,6 +5490,9 @@ static void scan_health(struct ctx *c)
 		 * wakker met paniekaanvallen", "mag ik vandaag de bel luiden") */
 		if ((k->flags & W_IKVERB) && n->e - n->s == 2 && (c->t[n->s] | 0x20) == 'i' &&
 		    (c->t[n->s + 1] | 0x20) == 'k' && !(k->e - k->s == 4 && strncasecmp(c->t + k->s, "moet", 4) == 0))
+			si[k->sent].ref = true;
+		/* after batch 39: "ik" left out ("Ben 67, ... herstellende van darmkanker") */
+		if (ikless_start(c, i))
 			si[k->sent].ref = true;
 		if (n->e - n->s >= 6 && memcmp(c->t + n->e - 6, "jarige", 6) == 0 && n->s > 0 &&
 		    c->t[n->s - 1] == '-' && n->s > 1 && c->t[n->s - 2] >= '0' && c->t[n->s - 2] <= '9')
@@ -5921,6 +6076,10 @@ static bool town_context(const struct ctx *c, size_t i)
 	if (i == 0)
 		return false;
 	if (c->tok[i - 1].sent == k->sent && tok_in(c, &c->tok[i - 1], before))
+		return true;
+	/* after batch 40: a Belgian postcode before it ("Kerkstraat 5, 2400 Mol") */
+	if (k->s >= 6 && c->t[k->s - 1] == ' ' && digit_at(c, k->s - 2) && digit_at(c, k->s - 3) && digit_at(c, k->s - 4) &&
+	    digit_at(c, k->s - 5) && (c->t[k->s - 6] == ' ' || c->t[k->s - 6] == ',') && (k->s < 7 || !digit_at(c, k->s - 7)))
 		return true;
 	/* (read in any order: the names are read before the findings are
 	 * sorted; at most 512, so a text of thousands of findings stays linear) */
@@ -6525,6 +6684,66 @@ static void demote_contact_lines(struct ctx *c)
 	}
 }
 
+/*
+ * After batches 39 and 40: a mobile that is a post's or a team's line, not
+ * a person's: "Achterwacht is Gerrie via de achterwachttelefoon 06-…",
+ * "Wijkverpleging team Zuid-Oost is bereikbaar van 7 tot 23 uur op 06-…".
+ */
+static bool work_line_word(const struct ctx *c, const struct tok *k)
+{
+	static const char *const heads[] = {"telefoon", "mobiel", "lijn", "nummer", NULL};
+	static const char *const posts[] = {"achterwacht", "dienst", "nacht", "team", "bereikbaarheids", "piket",
+		"crisis", "wijk", "zorg", "avond", "weekend", "dag", "nachtdienst", "avonddienst", "teams", "spoed",
+		"storings", "alarm", "planning", "planners", "coördinatoren", "coördinator", NULL};
+	size_t n = k->e - k->s;
+	char low[48];
+	if (n < 8 || n >= sizeof low)
+		return false;
+	lower_utf8(c->t + k->s, n, low);
+	low[n] = '\0';
+	for (const char *const *h = heads; *h; h++) {
+		size_t m = strlen(*h);
+		if (n <= m + 2 || memcmp(low + n - m, *h, m) != 0)
+			continue;
+		low[n - m] = '\0';
+		if (in_list(low, posts) || (lookup(low, n - m) & (W_ROLE | W_DEPT)))
+			return true;
+		return false;
+	}
+	return false;
+}
+
+static void demote_work_mobiles(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t i = 0; i < r->n; i++) {
+		struct scan_finding *x = &r->v[i];
+		if (x->type != SCAN_PHONE || x->confidence < 0.9)
+			continue;
+		size_t t = tok_first_at(c, x->start);
+		size_t s = sentence_of(c, x->start);
+		bool work = false;
+		/* the word a few words before it: "via de achterwachttelefoon" */
+		for (size_t b = t; !work && b-- > 0 && b + 4 >= t && c->tok[b].sent == s;)
+			work = work_line_word(c, &c->tok[b]) &&
+			       !(b > 0 && tok_in(c, &c->tok[b - 1], (const char *const[]){"mijn", "m'n", "mn", "zijn", "haar",
+			                                                                 "z'n", "d'r", NULL}));
+		/* "team Zuid-Oost is bereikbaar ... op 06-…", no one named in it */
+		if (!work) {
+			bool reach = false, team = false, named = false;
+			for (size_t b = t; b-- > 0 && c->tok[b].sent == s;) {
+				reach |= tok_in(c, &c->tok[b], (const char *const[]){"bereikbaar", NULL});
+				team |= (c->tok[b].flags & W_DEPT) != 0;
+			}
+			for (size_t j = 0; j < r->n; j++)
+				named |= r->v[j].type == SCAN_NAME && sentence_of(c, r->v[j].start) == s;
+			work = reach && team && !named;
+		}
+		if (work)
+			x->confidence = 0.4;
+	}
+}
+
 static void demote_org_contacts(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -6557,6 +6776,12 @@ static void demote_org_contacts(struct ctx *c)
 /* The text gives a time of day: "16 uur", "19.30 uur", "om 10:00". */
 static bool clock_time(const struct ctx *c)
 {
+	/* after batch 40, Flemish: "Donderdag om 19u", "van 9u tot 12u" */
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (k->e - k->s == 1 && c->t[k->s] == 'u' && k->s > 0 && digit_at(c, k->s - 1))
+			return true;
+	}
 	for (const char *p = memmem(c->t, c->len, "uur", 3); p; p = memmem(p + 3, (size_t)(c->t + c->len - p - 3), "uur", 3)) {
 		size_t o = (size_t)(p - c->t);
 		if (o >= 2 && c->t[o - 1] == ' ' && c->t[o - 2] >= '0' && c->t[o - 2] <= '9' &&
@@ -6580,7 +6805,7 @@ static bool event_date(const struct ctx *c)
 		if (k->s >= 2 && c->t[k->s - 1] == ' ' && digit_at(c, k->s - 2) && tok_in(c, k, months))
 			return true;
 		if (k->sent == p->sent && tok_in(c, k, days) && tok_in(c, p, (const char *const[]){"elke", "iedere", "eerste", "tweede",
-		                                                              "derde", "vierde", "laatste", NULL}))
+		                                                              "derde", "vierde", "laatste", "op", NULL}))
 			return true;
 	}
 	return false;
@@ -6600,8 +6825,15 @@ static void demote_org_lines(struct ctx *c)
 		if (((c->tok[t].flags & W_FAMILY) && !tok_in(c, &c->tok[t], (const char *const[]){"familie", NULL})) ||
 		    tok_in(c, &c->tok[t], firstp))
 			return;
+		/* (after batch 39: "u" and "uw" are the reader an organisation
+		 * speaks to: "Voor vragen kunt u bellen met 0297-…") */
 		someone |= (c->tok[t].flags & (W_PRONOUN | W_TITLE)) != 0 &&
-		           !tok_in(c, &c->tok[t], (const char *const[]){"familie", NULL});
+		           !tok_in(c, &c->tok[t], (const char *const[]){"familie", "u", "uw", NULL}) &&
+		           /* "Onze bezoektijden zijn dagelijks van 10.00 tot 20.00 uur": a verb */
+		           !(t + 1 < c->ntok && c->tok[t].e - c->tok[t].s == 4 && !strncmp(c->t + c->tok[t].s, "zijn", 4) &&
+		             tok_in(c, &c->tok[t + 1], (const char *const[]){"dagelijks", "open", "gesloten", "bereikbaar",
+		                                                             "er", "te", "van", "op", "elke", "iedere", "vanaf",
+		                                                             "tot", "weer", "ook", "nog", "niet", NULL}));
 	}
 	int when = -1; /* a time of day or an event's date in the text: read once, when first asked */
 	for (size_t i = 0; i < r->n; i++) {
@@ -6629,7 +6861,9 @@ static void demote_org_lines(struct ctx *c)
 		size_t s = sentence_of(c, x->start);
 		bool org = false;
 		for (size_t t = 0; t < c->ntok && !org && c->tok[t].s < x->start; t++)
-			org = (c->tok[t].sent == s || c->tok[t].sent + 1 == s) &&
+			/* (after batch 40, or one that opens the post: "Hospice De
+			 * Vlinder zoekt vrijwilligers ... Kennismaken kan op Parklaan 12") */
+			org = (c->tok[t].sent == s || c->tok[t].sent + 1 == s || (c->tok[t].sent == 0 && t < 3)) &&
 			      (orgish(c, t) || (c->tok[t].flags & W_DEPT) ||
 			       /* after batch 31: "ons nieuwe hospice aan de Beukenlaan 6" */
 			       ((c->tok[t].flags & W_ORG) && t > 0 &&
@@ -6694,6 +6928,160 @@ static void demote_team_post(struct ctx *c)
 		if (x->confidence >= SCAN_COUNT_CONF)
 			x->confidence = x->type == SCAN_NAME ? STAFF_CONF : 0.4;
 	}
+}
+
+/*
+ * After batches 37 and 38: a case for teaching or peer review about no one
+ * ("Casus intervisie: een cliënt met beginnende dementie laat de thuiszorg
+ * niet binnen", "Casus uit de literatuur: een vrouw met ernstige anorexia
+ * ..."): the case is announced as one, its person is "een ..." and nothing
+ * else counted points at someone (a name, an age, a room, an address or a
+ * number keeps the health: "Casus voor het MDO: Kevin (15), ADHD ...").
+ */
+static void demote_training_case(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool any = false, others = false;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		any = true;
+		if (x->type != SCAN_HEALTH && x->type != SCAN_DATE_OF_BIRTH)
+			others = true;
+	}
+	if (!any)
+		return;
+	/* after batch 40: "(fictief, 68)", "(gefingeerd)", "Anonieme casus",
+	 * "Patiënt X" */
+	static const char *const marks[] = {"verzonnen", "fictief", "fictieve", "geanonimiseerd", "geanonimiseerde",
+		"gefingeerd", "gefingeerde", NULL};
+	static const char *const who[] = {"patiënt", "patient", "cliënt", "client", "mevrouw", "meneer", "bewoner",
+		"bewoonster", "mw", "dhr", "casus", NULL};
+	bool casus = false, marked = false, some_one = false;
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t n = k->e - k->s;
+		if ((k->flags & W_FAMILY) && t > 0 &&
+		    tok_in(c, &c->tok[t - 1], (const char *const[]){"mijn", "m'n", "mn", "onze", "ons", NULL}))
+			return; /* "mijn moeder": someone's */
+		/* "Casus intervisie", "Oefencasus", "Anonieme casus" opening the post
+		 * ("Collega Mireille vroeg of ik haar casus hier wil delen" is no case) */
+		if (t < 3 && n >= 5 && n < 40 && memmem(c->t + k->s, n, "asus", 4) &&
+		    (c->t[k->s] | 0x20) != 'a') {
+			char low[40];
+			lower_utf8(c->t + k->s, n, low);
+			casus |= memmem(low, n, "casus", 5) != NULL;
+		}
+		if (tok_in(c, k, marks))
+			marked = true;
+		if (n == 1 && c->t[k->s] == 'X' && t > 0 && c->tok[t - 1].sent == k->sent && tok_in(c, &c->tok[t - 1], who))
+			marked = true;
+		if (n == 3 && !strncasecmp(c->t + k->s, "een", 3))
+			some_one = true;
+	}
+	/* an invented person, said so: their name, age, health and room are no
+	 * one's ("Anonieme vraag, maar ik ben Bas uit Emmen" is someone) */
+	bool all = marked && (casus || !others);
+	if (!all && !(casus && some_one && !others))
+		return;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->confidence >= SCAN_COUNT_CONF &&
+		    (x->type == SCAN_HEALTH || x->type == SCAN_DATE_OF_BIRTH ||
+		     (all && (x->type == SCAN_NAME || x->type == SCAN_ROOM))))
+			x->confidence = 0.4;
+	}
+}
+
+/*
+ * After batch 40: a public figure's own health told in the news ("Tv-
+ * presentator Bram Overbeek vertelt in zijn nieuwe boek openlijk over zijn
+ * depressie"): when the only person named is one a public role names, and
+ * nothing else counted points at a private person, the health is theirs.
+ */
+static bool public_role(const struct ctx *c, const struct tok *k)
+{
+	static const char *const pub[] = {"presentator", "presentatrice", "schaatser", "schaatsster", "zanger",
+		"zangeres", "acteur", "actrice", "voetballer", "voetbalster", "wielrenner", "tennisser", "tennisster",
+		"atleet", "zwemmer", "zwemster", "minister", "staatssecretaris", "premier", "koning", "koningin",
+		"prinses", "prins", "kamerlid", "schrijver", "schrijfster", "cabaretier", "artiest", "influencer",
+		"youtuber", "rapper", "dj", "presentatoren", "sporter", "olympiër", "kampioen", "wereldkampioen",
+		"bn'er", "komiek", "musicus", "dirigent", "politicus", "oud-minister", "burgemeester", NULL};
+	size_t n = k->e - k->s;
+	if (n < 2 || n >= 48)
+		return false;
+	const char *h = memrchr(c->t + k->s, '-', n);
+	size_t from = h ? (size_t)(h + 1 - c->t) : k->s;
+	char low[48];
+	lower_utf8(c->t + from, k->e - from, low);
+	low[k->e - from] = '\0';
+	return in_list(low, pub);
+}
+
+static void demote_public_health(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool health = false, public = false;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->type == SCAN_HEALTH && x->confidence >= SCAN_COUNT_CONF) {
+			health = true;
+			continue;
+		}
+		if (x->type != SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
+			return;
+		if (x->type != SCAN_NAME)
+			continue;
+		size_t t = tok_first_at(c, x->start);
+		bool pub = t > 0 && t < c->ntok && c->tok[t - 1].sent == c->tok[t].sent && public_role(c, &c->tok[t - 1]);
+		if (!pub)
+			return; /* someone else is named */
+		public = true;
+	}
+	if (!health || !public)
+		return;
+	static const char *const firstp[] = {"ik", "mijn", "m'n", "mn", "mij", "me", "my", NULL};
+	for (size_t t = 0; t < c->ntok; t++)
+		if ((c->tok[t].flags & W_FAMILY) || ((c->tok[t].flags & W_TITLE) && !(c->tok[t].flags & W_ROLE)) ||
+		    tok_in(c, &c->tok[t], firstp))
+			return;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].confidence >= SCAN_COUNT_CONF)
+			r->v[j].confidence = 0.4;
+}
+
+/* After batch 38: "niet ziek hoor, gewoon op huwelijksreis": an illness
+ * said not to be is none */
+static void demote_not_ill(struct ctx *c)
+{
+	static const char *const ill[] = {"ziek", "verkouden", "misselijk", NULL};
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t t = tok_first_at(c, x->start);
+		if (t == 0 || t >= c->ntok || c->tok[t].s != x->start || c->tok[t].e != x->end ||
+		    c->tok[t - 1].sent != c->tok[t].sent || !tok_in(c, &c->tok[t], ill) ||
+		    !tok_in(c, &c->tok[t - 1], (const char *const[]){"niet", "nie", NULL}))
+			continue;
+		x->confidence = 0.4;
+	}
+}
+
+/* After batch 39: "mijn buik doet nog pijn van het lachen", "spierpijn van
+ * het lachen": a pain from laughing is a figure */
+static void demote_laughing(struct ctx *c)
+{
+	const char *p = memmem(c->t, c->len, "van het lachen", 14);
+	if (!p)
+		return;
+	size_t s = sentence_of(c, (size_t)(p - c->t));
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].type == SCAN_HEALTH && r->v[j].confidence >= SCAN_COUNT_CONF && sentence_of(c, r->v[j].start) == s)
+			r->v[j].confidence = 0.4;
 }
 
 /*
@@ -7095,6 +7483,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_staff_again(&c);
 	demote_org_contacts(&c);
 	demote_contact_lines(&c);
+	demote_work_mobiles(&c);
 	drop_pet_names(&c);
 	drop_idiom_names(&c);
 	scan_lower_objects(&c); /* before the ages: "onze pien is 3" */
@@ -7117,6 +7506,10 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_quoted_titles(&c);
 	demote_org_lines(&c);
 	demote_team_post(&c);
+	demote_training_case(&c);
+	demote_public_health(&c);
+	demote_not_ill(&c);
+	demote_laughing(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

@@ -958,6 +958,54 @@ static void test_wave16_classes(void **state)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 }
 
+/* Wave 17 (batches 37 to 40): things named after the name ("'Karel'
+ * genoemd"), animals listed after a comma, staff by their leave, their
+ * replacement, a roster of days, a reply's "we hebben het aan X
+ * doorgegeven"; role mailboxes by an everyday word; a team's or a post's
+ * mobile; a teaching case and a public figure's own health; "ik" left out. */
+static void test_wave17_classes(void **state)
+{
+	(void)state;
+	EXPECT("Ben 71, net met pensioen en sinds het voorjaar herstellende van longkanker.", SCAN_DATE_OF_BIRTH, "71");
+	VERDICT(assert_int_not_equal, "Heb sinds vrijdag koorts en keelpijn, wie heeft tips?", SCAN_OK);
+	EXPECT("Mien Jansen is gevallen.", SCAN_NAME, "Mien Jansen");
+	/* the writer's own family, a named client, a private mobile stay counted */
+	VERDICT(assert_int_not_equal, "Casus: mevrouw Pieters op kamer 9 heeft decubitus. Tips?", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Zanger Ruud bezocht mijn moeder, die dementie heeft.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Bel mij op mijn nachttelefoon 06-12345678 als mijn vader weer valt.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Anonieme vraag, maar ik ben Joost uit Assen: ik drink elke dag te veel.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Sietske van de dagbesteding is vanochtend gevallen en heeft haar pols gebroken.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Mijn vader heeft buikpijn en de huisarts komt niet.", SCAN_OK);
+	const char *ok[] = {
+		"Onze oude wasmachine, door iedereen 'Truus' genoemd, gaat eindelijk met pensioen.",
+		"De rolstoelen in de hal kregen namen: Snelle Henk, Tante Bep en Ome Kees.",
+		"Op de afdeling zwemmen nu drie goudvissen, Piet, Klaas en Bert.",
+		"Onze nieuwe bus, die bij ons 'Ome Wim' heet, rijdt vanaf maandag.",
+		"Er is een nieuwe begeleider op groep Noord. Hij heet Yusuf en houdt van koken.",
+		"Na 25 jaar neemt Gerrit Bos afscheid als conci\xC3\xABrge van de school.",
+		"De balie wordt deze week bemand door Fatma en Ilse.",
+		"Tijdens het verlof van Mirjam kun je met vragen terecht bij Koen.",
+		"Leesclub december: maandag Annet, woensdag Hanneke, vrijdag vrij.",
+		"Bedankt voor uw compliment! We hebben het aan Sanne en Rachid doorgegeven.",
+		"Vragen over mantelzorg? Mail steunpunt@mantelzorgzwolle.nl of bel 038-4211234.",
+		"Nachtrooster week 3: ma/di Frank, wo/do Anouk. Achterwacht is Petra via de achterwachttelefoon 06-11223344.",
+		"Team West is bereikbaar van 8 tot 22 uur op 06-55443322.",
+		"Oefencasus: 'Pati\xC3\xABnt X, bekend met COPD, komt benauwd binnen.' Wat vraag je eerst?",
+		"Casus voor de intervisie: een cli\xC3\xABnt met beginnende dementie weigert de douche.",
+		"Scholingscasus: meneer De Vries (fictief, 70) valt thuis. Wat doe je?",
+		"Tv-presentator Bas Hoek vertelt in zijn boek openlijk over zijn depressie.",
+		"Collega's, ik ben twee weken weg: niet ziek hoor, gewoon op vakantie!",
+		"Mijn buik doet nog pijn van het lachen na die personeelsavond.",
+		"Ik zie op tegen die audit, ik krijg er gewoon buikpijn van.",
+		"Slagerij Van den Berg sponsort de kerstlunch.",
+		"Ons KvK-nummer 61234567 en onze AGB-code 12345678 staan op de factuur.",
+		"Infoavond mantelzorg donderdag om 19u, Kerkstraat 5, 2400 Mol.",
+		"Stichting Thuis benoemt Ellen Smit tot nieuwe bestuurder per 1 maart.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1162,6 +1210,7 @@ int main(void)
 		cmocka_unit_test(test_wave14_classes),
 		cmocka_unit_test(test_wave15_classes),
 		cmocka_unit_test(test_wave16_classes),
+		cmocka_unit_test(test_wave17_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
