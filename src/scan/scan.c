@@ -1503,7 +1503,10 @@ static const char *const iban_org_ctx[] = {"stichting", "vereniging", "fonds", "
 	"ons iban", "anbi", "sponsor", "inzameling", "actie", "goede doel", "foundation", "donate",
 	"doneren", "donateur", "vrienden van", "kerkbalans", "steunen", "steun", "bijdrage", "donation",
 	"onze bankrekening", "onze rekening", "ons bankrekeningnummer", "ten name van stichting",
-	"charity", "contributie", "lidmaatschap", "inschrijfgeld", "inschrijving", NULL};
+	"charity", "contributie", "lidmaatschap", "inschrijfgeld", "inschrijving",
+	/* after batch 42: a bill's account ("Betalen kan zoals altijd op NL… o.v.v. uw klantnaam") */
+	"o.v.v. uw", "onder vermelding van uw", "uw klantnummer", "uw factuurnummer", "uw klantnaam",
+	"betalen kan", "tarief", NULL};
 
 /*
  * IBANs start at a two-letter token followed by two digits ("NL91", "nl91"):
@@ -1620,7 +1623,7 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 		"singel", "dijk", "dreef", "steeg", "markt", "plantsoen", "hof", "pad", "park", "allee",
 		"boulevard", "wal", "haven", "erf", "dam", "ring", "baan", "veld", "oord", "hoven",
 		"hage", "burg", "straatweg", "werf", "vaart", "bleek", "einde", "eind", "steeg", "zijde",
-		"wijk", "akker", "kamp", "horst", "gaarde", "hout", "dreef", "stede",
+		"wijk", "akker", "kamp", "horst", "gaarde", "hout", "dreef", "stede", "brink",
 		/* Frisian: "Tsjerk Hiddesstrjitte 11", "Tsjerkepaad 4", "Skoallewei 2" */
 		"strjitte", "paad", "dyk", "wei", "leane", "loane", "buorren", "wâl", "hiem", NULL};
 	char low[64];
@@ -2347,7 +2350,9 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			/* after batch 39: "met roostervragen terecht bij Gert-Jan" */
 			"terecht",
 			/* after batch 39: "meld je dan vóór 7.00 uur af bij Carolien" */
-			"af", NULL};
+			"af",
+			/* after batch 41: "Graag afgeven bij Tineke op de eerste verdieping" */
+			"afgeven", "ophalen", "brengen", "inleveren", NULL};
 		if (tok_in(c, &c->tok[i - 2], asks))
 			return true;
 	}
@@ -2383,7 +2388,9 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	    c->tok[i - 1].e - c->tok[i - 1].s == 4 && memcmp(c->t + c->tok[i - 1].s, "door", 4) == 0) {
 		static const char *const handed[] = {"overgenomen", "opgevolgd", "waargenomen", "overgedragen", "voortgezet",
 			/* after batch 37: "wordt bemand door Anita en Petra" */
-			"bemand", "gepresenteerd", "verzorgd", "gegeven", "geleid", "georganiseerd", NULL};
+			"bemand", "gepresenteerd", "verzorgd", "gegeven", "geleid", "georganiseerd",
+			/* after batch 42: "begeleiding door Esther van Loon" */
+			"begeleiding", "leiding", "presentatie", "organisatie", "gastles", "workshop", NULL};
 		if (tok_in(c, &c->tok[i - 2], handed))
 			return true;
 	}
@@ -2466,9 +2473,26 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	/* "Vrijwilliger van de maand: Gerrit!": a role heads the sentence, a colon before the name */
 	if (i > 0 && c->tok[i - 1].sent == k->sent && memchr(c->t + c->tok[i - 1].e, ':', k->s - c->tok[i - 1].e)) {
 		for (size_t b = i; b-- > 0 && c->tok[b].sent == k->sent;)
-			if (c->tok[b].first && (c->tok[b].flags & (W_ROLE | W_DEPT)))
+			if (c->tok[b].first && ((c->tok[b].flags & (W_ROLE | W_DEPT)) ||
+			                        /* after batch 41: "Contact: Esra Demir, 088-…" */
+			                        tok_in(c, &c->tok[b], (const char *const[]){"contact", "info", "informatie",
+			                                                                    "inlichtingen", "vragen", NULL})))
 				return true;
 	}
+	/* after batch 42: "Contactpersoon voor de mantelzorgwaardering dit jaar is
+	 * Marieke Bosch": the role opening the sentence, "is" right before the name */
+	if (i > 1 && c->tok[i - 1].sent == k->sent &&
+	    tok_in(c, &c->tok[i - 1], (const char *const[]){"is", "wordt", "zijn", "blijft", NULL})) {
+		size_t from = tok_first_at(c, c->sent_at[k->sent]);
+		if (from < i - 1 && (c->tok[from].flags & W_ROLE) && i - from <= 12)
+			return true;
+	}
+	/* after batch 42: "verzorgd door het koor van Dirk Mooij" */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s == 3 &&
+	    memcmp(c->t + c->tok[i - 1].s, "van", 3) == 0 &&
+	    tok_in(c, &c->tok[i - 2], (const char *const[]){"koor", "orkest", "band", "dansgroep", "toneelgroep",
+	                                                    "zanggroep", "shantykoor", "combo", "kapel", NULL}))
+		return true;
 	/* "de planning: Kees of Mirjam" */
 	if (i > 0 && (c->tok[i - 1].flags & W_DEPT) && c->tok[i - 1].sent == k->sent) {
 		size_t p = c->tok[i - 1].e;
@@ -2958,7 +2982,9 @@ static bool thing_by_naming(const struct ctx *c, size_t i, size_t end)
 	if (end + 1 < c->ntok && c->tok[end + 1].sent == c->tok[i].sent &&
 	    ((c->tok[end + 1].flags & W_NAMEVERB) ||
 	     tok_in(c, &c->tok[end + 1], (const char *const[]){"genoemd", "noemen", "noemt", "noemden", NULL})))
-		for (size_t b = i; b-- > 0 && b + 16 >= i && c->tok[b].sent == c->tok[i].sent;)
+		/* (after batch 41, or the sentence before: "een robotkat die spint.
+		 * De bewoners hebben hem 'Kees' genoemd") */
+		for (size_t b = i; b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent;)
 			if ((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b]))
 				return true;
 	if (end + 2 >= c->ntok || c->t[c->tok[end].e] != ',')
@@ -3297,6 +3323,20 @@ static void scan_dates(struct ctx *c)
 }
 
 /* --- ages and birth years tied to a person (reported as date_of_birth) */
+
+/* after batch 42: "Hij is bouwjaar 1947": "is" (or "ben", "was") right
+ * before the word at byte ws says a person is it */
+static bool is_before(const struct ctx *c, size_t ws)
+{
+	char w[8], p[8];
+	size_t vs;
+	if (!word_before(c, ws, w, sizeof w, &vs) ||
+	    (strcmp(w, "is") && strcmp(w, "ben") && strcmp(w, "was") && strcmp(w, "bent")))
+		return false;
+	/* the subject a person: "Hij is", "ik ben" ("Onze bus is bouwjaar 2008" is not) */
+	return word_before(c, vs, p, sizeof p, NULL) &&
+	       (!strcmp(p, "hij") || !strcmp(p, "zij") || !strcmp(p, "ze") || !strcmp(p, "ik") || !strcmp(p, "jij"));
+}
 
 static bool digit_at(const struct ctx *c, size_t i)
 {
@@ -3789,6 +3829,12 @@ static void scan_ages(struct ctx *c)
 				add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.8);
 				continue;
 			}
+			/* after batch 42: "Mw. Jansen-de Rooij ('38): CVA li" */
+			if (apos && from >= 1 && c->t[from - 1] == '(' && e < c->len && c->t[e] == ')' &&
+			    name_ends_before(c, n, from - 1)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
+				continue;
+			}
 			size_t wn = word_before(c, from, w, sizeof w, &ws);
 			size_t ws2 = ws;
 			if (wn && strcmp(w, "in") == 0)
@@ -3812,7 +3858,7 @@ static void scan_ages(struct ctx *c)
 			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
 			           strcmp(w, "born") == 0 ||
 			           ((strcmp(w, "bouwjaar") == 0 || strcmp(w, "jaargang") == 0 || strcmp(w, "lichting") == 0) &&
-			            (apos || age_person_near(c, n, j))))) {
+			            (apos || age_person_near(c, n, j) || is_before(c, ws2))))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
 				continue;
 			}
@@ -5199,7 +5245,9 @@ static void demote_facility_rooms(struct ctx *c)
 		"verbouwd", "vergadering", "vergaderzaal", "spoedopnames", "schoonmaak", "schoon",
 		/* wave 14: "de wifi in kamer 2 van het wijkgebouw", "Bed 2 van de logeerkamer moet nog opgemaakt" */
 		"wifi", "wachtwoord", "wijkgebouw", "buurthuis", "logeerkamer", "linnenkamer", "opgemaakt", "opmaken",
-		"training", "cursus", "secretariaat", "vrijwilligerskamer", "teamkamer", NULL};
+		"training", "cursus", "secretariaat", "vrijwilligerskamer", "teamkamer",
+		/* after batch 42: "Bed 1 uit de showroom is verkocht" */
+		"verkocht", "showroom", "koop", "tweedehands", NULL};
 	/* per sentence, made once: a counted name in it (1), and whether it
 	 * speaks of a place (0 not looked yet, 1 no, 2 yes) */
 	unsigned char *named = NULL, *facility = NULL;
@@ -5421,7 +5469,7 @@ static bool fed_up(const struct ctx *c, size_t i)
 	static const char *const shock[] = {"hartverzakking", "hartaanval", "rolberoerte", "beroerte", "hoofdpijn",
 		"zenuwinzinking", "burn-out", "maagzweer",
 		/* after batch 40: "ik krijg er gewoon buikpijn van" */
-		"buikpijn", "maagpijn", "jeuk", "uitslag", "hartkloppingen", NULL};
+		"buikpijn", "maagpijn", "jeuk", "uitslag", "hartkloppingen", "koppijn", NULL};
 	size_t s = c->tok[i].sent;
 	if (tok_in(c, &c->tok[i], shock)) {
 		bool get = false, there = false;
@@ -6831,9 +6879,13 @@ static void demote_org_lines(struct ctx *c)
 		           !tok_in(c, &c->tok[t], (const char *const[]){"familie", "u", "uw", NULL}) &&
 		           /* "Onze bezoektijden zijn dagelijks van 10.00 tot 20.00 uur": a verb */
 		           !(t + 1 < c->ntok && c->tok[t].e - c->tok[t].s == 4 && !strncmp(c->t + c->tok[t].s, "zijn", 4) &&
-		             tok_in(c, &c->tok[t + 1], (const char *const[]){"dagelijks", "open", "gesloten", "bereikbaar",
-		                                                             "er", "te", "van", "op", "elke", "iedere", "vanaf",
-		                                                             "tot", "weer", "ook", "nog", "niet", NULL}));
+		             (tok_in(c, &c->tok[t + 1], (const char *const[]){"dagelijks", "open", "gesloten", "bereikbaar",
+		                                                              "er", "te", "van", "op", "elke", "iedere", "vanaf",
+		                                                              "tot", "weer", "ook", "nog", "niet", "via", "welkom",
+		                                                              "gratis", "alleen", "nu", "in", "met", "voor", NULL}) ||
+		              /* after batch 41: "De afdelingen zijn …": a plural before it */
+		              (t > 0 && c->tok[t - 1].sent == c->tok[t].sent && c->tok[t - 1].e - c->tok[t - 1].s > 4 &&
+		               !strncmp(c->t + c->tok[t - 1].e - 2, "en", 2))));
 	}
 	int when = -1; /* a time of day or an event's date in the text: read once, when first asked */
 	for (size_t i = 0; i < r->n; i++) {
@@ -6908,7 +6960,10 @@ static void demote_team_post(struct ctx *c)
 		"ondernemingsraad", "dienstrooster", "nachtdienst", "avonddienst", "vroege", "late", "ruilen",
 		/* after batch 35 */
 		"personeelsnieuws", "stagiairs", "stagiaires", "medewerker", "vrijwilliger", "locatiemanager",
-		"planner", "dienstauto", NULL};
+		"planner", "dienstauto",
+		/* after batch 42: "Wie wil er in de kerstcommissie? Bas, Nicole en Ilona ..." */
+		"commissie", "kerstcommissie", "feestcommissie", "activiteitencommissie", "personeelsvereniging",
+		"personeelsavond", "teamuitje", "kerstpakket", "kerstborrel", NULL};
 	static const char *const mine[] = {"mijn", "m'n", "mn", "me", "mij", NULL};
 	bool teamv = false;
 	for (size_t t = 0; t < c->ntok; t++) {
@@ -7070,18 +7125,32 @@ static void demote_not_ill(struct ctx *c)
 	}
 }
 
-/* After batch 39: "mijn buik doet nog pijn van het lachen", "spierpijn van
- * het lachen": a pain from laughing is a figure */
-static void demote_laughing(struct ctx *c)
+/* After batches 39 and 42: figures of speech with a body in them.  A pain
+ * from laughing is one in its whole sentence ("mijn buik doet nog pijn van
+ * het lachen"); the others only where they stand ("Die meid heeft het hart
+ * op de tong", "met pijn in het hart laten we weten dat ... is overleden"
+ * keeps the death). */
+static void demote_figures(struct ctx *c)
 {
-	const char *p = memmem(c->t, c->len, "van het lachen", 14);
-	if (!p)
-		return;
-	size_t s = sentence_of(c, (size_t)(p - c->t));
+	static const struct lit figs[] = {LIT("van het lachen"), LIT("hart op de tong"), LIT("hart op de goede plek"),
+		LIT("hart op de juiste plek"), LIT("hart op de goede plaats"), LIT("hart van goud"),
+		LIT("hart onder de riem"), LIT("pijn in het hart"), LIT("pijn in mijn hart"), LIT("doodgeboren kindje")};
 	struct scan_result *r = c->out;
-	for (size_t j = 0; j < r->n; j++)
-		if (r->v[j].type == SCAN_HEALTH && r->v[j].confidence >= SCAN_COUNT_CONF && sentence_of(c, r->v[j].start) == s)
-			r->v[j].confidence = 0.4;
+	for (size_t f = 0; f < sizeof figs / sizeof figs[0]; f++) {
+		for (const char *p = memmem(c->t, c->len, figs[f].s, figs[f].n); p;
+		     p = memmem(p + 1, (size_t)(c->t + c->len - p - 1), figs[f].s, figs[f].n)) {
+			size_t a = (size_t)(p - c->t), b = a + figs[f].n;
+			if (f == 0) {
+				size_t s = sentence_of(c, a);
+				a = c->sent_at[s];
+				b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+			}
+			for (size_t j = 0; j < r->n; j++)
+				if (r->v[j].type == SCAN_HEALTH && r->v[j].confidence >= SCAN_COUNT_CONF && r->v[j].start >= a &&
+				    r->v[j].end <= b)
+					r->v[j].confidence = 0.4;
+		}
+	}
 }
 
 /*
@@ -7509,7 +7578,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_training_case(&c);
 	demote_public_health(&c);
 	demote_not_ill(&c);
-	demote_laughing(&c);
+	demote_figures(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

@@ -976,6 +976,10 @@ static void test_wave17_classes(void **state)
 	VERDICT(assert_int_not_equal, "Anonieme vraag, maar ik ben Joost uit Assen: ik drink elke dag te veel.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "Sietske van de dagbesteding is vanochtend gevallen en heeft haar pols gebroken.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "Mijn vader heeft buikpijn en de huisarts komt niet.", SCAN_OK);
+	EXPECT("Hij is bouwjaar 1947 en heeft COPD.", SCAN_DATE_OF_BIRTH, "bouwjaar 1947");
+	EXPECT("Mw. Jansen-de Rooij ('38) heeft een CVA gehad.", SCAN_DATE_OF_BIRTH, "'38");
+	EXPECT("Met pijn in het hart laten we weten dat meneer Bos vannacht is overleden.", SCAN_HEALTH, "overleden");
+	EXPECT("Meneer Ter Steege woont op de Dorpsbrink 6 in Ruinen.", SCAN_ADDRESS, "Dorpsbrink 6");
 	const char *ok[] = {
 		"Onze oude wasmachine, door iedereen 'Truus' genoemd, gaat eindelijk met pensioen.",
 		"De rolstoelen in de hal kregen namen: Snelle Henk, Tante Bep en Ome Kees.",
@@ -1001,6 +1005,19 @@ static void test_wave17_classes(void **state)
 		"Ons KvK-nummer 61234567 en onze AGB-code 12345678 staan op de factuur.",
 		"Infoavond mantelzorg donderdag om 19u, Kerkstraat 5, 2400 Mol.",
 		"Stichting Thuis benoemt Ellen Smit tot nieuwe bestuurder per 1 maart.",
+		/* after batches 41 and 42 */
+		"Nieuw in de huiskamer: een robotkat die spint. De bewoners hebben hem 'Kees' genoemd.",
+		"Graag afgeven bij Tineke op de eerste verdieping.",
+		"Contact: Esra Demir, 088-4432000.",
+		"Contactpersoon voor de kerstmarkt dit jaar is Marieke Bos.",
+		"Het concert wordt verzorgd door het koor van Dirk Mooij.",
+		"Intervisie in kamer 2.11, begeleiding door Esther van Loon. Aanmelden bij Jos.",
+		"Wie wil er in de feestcommissie? Bas en Nicole zitten er al in.",
+		"Betalen kan zoals altijd op NL91ABNA0417164300 o.v.v. uw klantnummer.",
+		"Die meid heeft het hart op de tong.",
+		"Bed 1 uit de showroom is verkocht, de andere bedden zijn nog te koop.",
+		"De afdelingen zijn via het keuzemenu bereikbaar: 0543-497000.",
+		"Onze bus is bouwjaar 2008 en rijdt nog prima.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
