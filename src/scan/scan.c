@@ -345,6 +345,8 @@ static const char *const family[] = {
 	 * ("Bompa (89)", "Heit leit yn it sikehûs", "Mem is 88 wurden") */
 	"schoonpa", "schoonma", "schoonpapa", "schoonmama", "schoonouders", "schoonbroer", "schoonzuster",
 	"grootouders", "halfbroer", "halfzus", "stiefbroer", "stiefzus", "tweelingzus", "tweelingbroer",
+	/* after batch 43: "Wij hebben een tweeling van 3 maanden" */
+	"tweeling", "drieling",
 	"dochterlief", "zoonlief", "manlief", "vrouwlief", "moederlief", "vaderlief", "pleegmoeder",
 	"pleegvader", "petekind", "peetkind", "nichtje", "neefje", "achterkleinkind", "kleinzoontje",
 	"kleindochtertje", "bompa", "bomma", "moeke", "vake", "heit", "mem", "pake", "beppe", "omke",
@@ -4106,6 +4108,19 @@ static void scan_ages(struct ctx *c)
 			    (age_person_near(c, n, j) || (end >= 3 && !memcmp(c->t + end - 3, "oud", 3) && pronoun_subject(c, j)))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 				continue;
+			}
+			/* after batch 41: "... is vannacht overleden. 94 jaar werd hij." the
+			 * age opening a sentence whose subject, after the verb, is he or she */
+			if (jaar && sentence_opens_at(c, j)) {
+				char v1[8], v2[8];
+				size_t ve;
+				if (word_after(c, end, v1, sizeof v1, &ve) &&
+				    (!strcmp(v1, "werd") || !strcmp(v1, "wordt") || !strcmp(v1, "is") || !strcmp(v1, "was")) &&
+				    word_after(c, ve, v2, sizeof v2, NULL) &&
+				    (!strcmp(v2, "hij") || !strcmp(v2, "zij") || !strcmp(v2, "ze"))) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
 			}
 			/* after batch 30: "Ruben Kok is vorige week overleden. 38 jaar." an age
 			 * as a sentence of its own after one about a person */

@@ -980,6 +980,9 @@ static void test_wave17_classes(void **state)
 	EXPECT("Mw. Jansen-de Rooij ('38) heeft een CVA gehad.", SCAN_DATE_OF_BIRTH, "'38");
 	EXPECT("Met pijn in het hart laten we weten dat meneer Bos vannacht is overleden.", SCAN_HEALTH, "overleden");
 	EXPECT("Meneer Ter Steege woont op de Dorpsbrink 6 in Ruinen.", SCAN_ADDRESS, "Dorpsbrink 6");
+	EXPECT("Onze tweeling van 4 maanden huilt de hele dag.", SCAN_DATE_OF_BIRTH, "4 maanden");
+	EXPECT("Onze buurman is vannacht overleden. 91 jaar werd hij.", SCAN_DATE_OF_BIRTH, "91 jaar");
+	EXPECT_NONE("Het gebouw is oud. 40 jaar was het een school.", SCAN_DATE_OF_BIRTH);
 	const char *ok[] = {
 		"Onze oude wasmachine, door iedereen 'Truus' genoemd, gaat eindelijk met pensioen.",
 		"De rolstoelen in de hal kregen namen: Snelle Henk, Tante Bep en Ome Kees.",
