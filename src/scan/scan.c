@@ -776,6 +776,10 @@ struct ctx {
 	bool family;       /* a family word anywhere in the text (set after tokenize) */
 	bool things;       /* scan_names has named a thing or an animal (thing_named) */
 	bool naming;       /* a naming word ("heet", "namen") anywhere (set by scan_names) */
+	/* answers remembered, 0 not asked yet, 1 no, 2 yes: per sentence
+	 * (roster_sentence, asked for every name in it) and per token
+	 * (thing_word, asked for the words before every name) */
+	unsigned char *roster_memo, *thing_memo;
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -2272,7 +2276,16 @@ static bool vacancy_fao(const struct ctx *c, size_t s)
 
 /* wave 14: a roster names staff: "Rooster kerst: vroeg 24/12 Jolien en Bas",
  * "Dienstrooster week 2: ma Gerrit + Sevda" */
+static bool roster_read(const struct ctx *c, size_t sent);
+
 static bool roster_sentence(const struct ctx *c, size_t sent)
+{
+	if (!c->roster_memo[sent])
+		c->roster_memo[sent] = roster_read(c, sent) ? 2 : 1;
+	return c->roster_memo[sent] == 2;
+}
+
+static bool roster_read(const struct ctx *c, size_t sent)
 {
 	static const char *const heads[] = {"rooster", "roosters", "dienstrooster", "roosterwijziging", "bezetting",
 		"overblijfrooster", "diensten", "weekrooster", "nachtrooster", "kerstrooster", "oproepdiensten", NULL};
@@ -2892,7 +2905,17 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 
 /* wave 15: a device, robot or doll named like a person (pets are
  * drop_pet_names's) */
+static bool thing_read(const struct ctx *c, const struct tok *k);
+
 static bool thing_word(const struct ctx *c, const struct tok *k)
+{
+	size_t i = (size_t)(k - c->tok);
+	if (!c->thing_memo[i])
+		c->thing_memo[i] = thing_read(c, k) ? 2 : 1;
+	return c->thing_memo[i] == 2;
+}
+
+static bool thing_read(const struct ctx *c, const struct tok *k)
 {
 	/* after batch 30, plurals: "de poppen Lotte en Jan" */
 	static const char *const exact[] = {"app", "bot", "poppen", "robots", "zorgrobots", "zorgpoppen",
@@ -6366,6 +6389,8 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 	c.capsent = 64;
 	c.sent_at = xmalloc(c.capsent * sizeof *c.sent_at);
 	tokenize(&c);
+	c.thing_memo = xcalloc(c.ntok ? c.ntok : 1, 1);
+	c.roster_memo = xcalloc(c.nsent ? c.nsent : 1, 1);
 	struct scan_tokfeat *v = xcalloc(c.ntok ? c.ntok : 1, sizeof *v);
 	for (size_t i = 0; i < c.ntok; i++) {
 		v[i].s = c.tok[i].s;
@@ -6376,6 +6401,8 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 	*n = c.ntok;
 	free(c.tok);
 	free(c.sent_at);
+	free(c.thing_memo);
+	free(c.roster_memo);
 	return 0;
 }
 
@@ -7151,6 +7178,12 @@ static void demote_figures(struct ctx *c)
 		LIT("hart op de juiste plek"), LIT("hart op de goede plaats"), LIT("hart van goud"),
 		LIT("hart onder de riem"), LIT("pijn in het hart"), LIT("pijn in mijn hart"), LIT("doodgeboren kindje")};
 	struct scan_result *r = c->out;
+	/* (only a counted health finding is demoted: without one the text is not read) */
+	bool health = false;
+	for (size_t j = 0; j < r->n && !health; j++)
+		health = r->v[j].type == SCAN_HEALTH && r->v[j].confidence >= SCAN_COUNT_CONF;
+	if (!health)
+		return;
 	for (size_t f = 0; f < sizeof figs / sizeof figs[0]; f++) {
 		for (const char *p = memmem(c->t, c->len, figs[f].s, figs[f].n); p;
 		     p = memmem(p + 1, (size_t)(c->t + c->len - p - 1), figs[f].s, figs[f].n)) {
@@ -7550,6 +7583,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	for (size_t i = 0; i < c.ntok && !c.family; i++)
 		c.family = (c.tok[i].flags & W_FAMILY) != 0;
 	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
+	c.thing_memo = xcalloc(c.ntok ? c.ntok : 1, 1);
+	c.roster_memo = xcalloc(c.nsent ? c.nsent : 1, 1);
 	scan_emails(&c);
 	scan_patterns(&c);
 	scan_names(&c);
@@ -7618,6 +7653,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.sperson);
 	free(c.english);
 	free(c.starts);
+	free(c.thing_memo);
+	free(c.roster_memo);
 	return 0;
 }
 
