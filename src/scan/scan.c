@@ -6389,8 +6389,8 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 	c.capsent = 64;
 	c.sent_at = xmalloc(c.capsent * sizeof *c.sent_at);
 	tokenize(&c);
-	c.thing_memo = xcalloc(c.ntok ? c.ntok : 1, 1);
-	c.roster_memo = xcalloc(c.nsent ? c.nsent : 1, 1);
+	c.thing_memo = xcalloc(c.ntok + c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
+	c.roster_memo = c.thing_memo + c.ntok;
 	struct scan_tokfeat *v = xcalloc(c.ntok ? c.ntok : 1, sizeof *v);
 	for (size_t i = 0; i < c.ntok; i++) {
 		v[i].s = c.tok[i].s;
@@ -6401,8 +6401,7 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 	*n = c.ntok;
 	free(c.tok);
 	free(c.sent_at);
-	free(c.thing_memo);
-	free(c.roster_memo);
+	free(c.thing_memo); /* (roster_memo lies in the same block) */
 	return 0;
 }
 
@@ -6901,6 +6900,9 @@ static bool event_date(const struct ctx *c)
 	return false;
 }
 
+/* The writer as a person: "ik", "mijn" (demote_public_health, demote_org_lines) */
+static const char *const firstp[] = {"ik", "mijn", "m'n", "mn", "mij", "me", "my", NULL};
+
 static void demote_org_lines(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -6908,7 +6910,6 @@ static void demote_org_lines(struct ctx *c)
 		if ((r->v[j].type == SCAN_NAME || r->v[j].type == SCAN_HEALTH || r->v[j].type == SCAN_DATE_OF_BIRTH ||
 		     r->v[j].type == SCAN_ROOM) && r->v[j].confidence >= SCAN_COUNT_CONF)
 			return;
-	static const char *const firstp[] = {"ik", "mijn", "m'n", "mn", "mij", "me", "my", NULL};
 	bool someone = false; /* he, she, a title: someone may own a landline */
 	for (size_t t = 0; t < c->ntok; t++) {
 		/* ("voor bewoners en familie": anyone's) */
@@ -7138,7 +7139,6 @@ static void demote_public_health(struct ctx *c)
 	}
 	if (!health || !public)
 		return;
-	static const char *const firstp[] = {"ik", "mijn", "m'n", "mn", "mij", "me", "my", NULL};
 	for (size_t t = 0; t < c->ntok; t++)
 		if ((c->tok[t].flags & W_FAMILY) || ((c->tok[t].flags & W_TITLE) && !(c->tok[t].flags & W_ROLE)) ||
 		    tok_in(c, &c->tok[t], firstp))
@@ -7583,8 +7583,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	for (size_t i = 0; i < c.ntok && !c.family; i++)
 		c.family = (c.tok[i].flags & W_FAMILY) != 0;
 	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
-	c.thing_memo = xcalloc(c.ntok ? c.ntok : 1, 1);
-	c.roster_memo = xcalloc(c.nsent ? c.nsent : 1, 1);
+	c.thing_memo = xcalloc(c.ntok + c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
+	c.roster_memo = c.thing_memo + c.ntok;
 	scan_emails(&c);
 	scan_patterns(&c);
 	scan_names(&c);
@@ -7653,8 +7653,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.sperson);
 	free(c.english);
 	free(c.starts);
-	free(c.thing_memo);
-	free(c.roster_memo);
+	free(c.thing_memo); /* (roster_memo lies in the same block) */
 	return 0;
 }
 
