@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -131,6 +132,15 @@ static void *sweep(void *arg)
 		for (struct track *t = srv->tracks; t; t = t->next) {
 			if ((t->state == T_HEAD || t->state == T_BODY) && t->deadline_us && now > t->deadline_us &&
 			    t->fd >= 0) {
+				/* Bytes the client sent are waiting unread: the connection's
+				 * thread is busy answering another (a write waiting for
+				 * the database), the delay is ours, not a slowloris's.
+				 * Looked at again in a second. */
+				int unread = 0;
+				if (ioctl(t->fd, FIONREAD, &unread) == 0 && unread > 0) {
+					t->deadline_us = now + 1000000;
+					continue;
+				}
 				/* The connection's thread reads the end and closes it. */
 				shutdown(t->fd, SHUT_RDWR);
 				t->deadline_us = 0;

@@ -12,9 +12,12 @@ import http.client
 import os
 import resource
 import socket
+import sqlite3
 import time
 
 import pytest
+
+from conftest import Server, sqlite_only
 
 HEAD_DEADLINE = 10      # s: the whole request head must arrive in this time
 PER_ADDRESS = 64        # connections one client address may hold (default)
@@ -219,3 +222,57 @@ def test_withheld_bodies_do_not_fill_memory(start_server, capsys):
     finally:
         close_all(socks)
     srv.assert_clean_stop()
+
+
+@sqlite_only
+def test_a_request_waiting_behind_a_slow_one_is_not_cut(capsys):
+    """The head deadline is for clients that do not send their request, not
+    for a server that has not read it yet.  With one request thread, a
+    connection opened early sends its request while that thread is held by
+    another request (a write waiting 5 s for the database, locked here from
+    outside) past the connection's head deadline: it must be answered, not
+    closed unanswered as a slowloris.  (Seen in CI as "Remote end closed
+    connection without response" when 20 bookings of one slot queued on
+    four request threads.)"""
+    srv = Server(env={"KRING_THREADS": "1"}).start()
+    try:
+        port = srv.port
+        t0 = time.time()
+        late = socket.create_connection(("127.0.0.1", port), timeout=30)
+        time.sleep(0.3)  # accepted by the one thread, waiting for its head
+        slow = socket.create_connection(("127.0.0.1", port), timeout=30)
+        time.sleep(0.3)
+        db = sqlite3.connect(os.path.join(srv.data, "kring.db"), isolation_level=None, timeout=10)
+        db.execute("BEGIN IMMEDIATE")  # the server's writers now wait (busy timeout 5 s)
+        try:
+            # Just before the late connection's deadline: a write takes the thread...
+            time.sleep(max(0.0, HEAD_DEADLINE - 1.5 - (time.time() - t0)))
+            body = b"client_name=wacht&redirect_uris=urn:ietf:wg:oauth:2.0:oob"
+            slow.sendall(b"POST /api/v1/apps HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+            time.sleep(0.5)
+            # ...and the late connection's whole request arrives while it waits.
+            late.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            got = b""
+            while True:
+                try:
+                    part = late.recv(4096)
+                except OSError:
+                    break
+                if not part:
+                    break
+                got += part
+            took = time.time() - t0
+            report(capsys, "\nqueued: the request sent %.1f s after its connection opened was answered %.1f s after"
+                   % (HEAD_DEADLINE - 1.0, took))
+            assert got.startswith(b"HTTP/1.1 200"), "closed unanswered after %.1f s: %r" % (took, got[:80])
+            slow_answer = slow.recv(4096)
+            assert slow_answer.startswith(b"HTTP/1.1 "), slow_answer[:80]
+        finally:
+            db.execute("ROLLBACK")
+            db.close()
+        late.close()
+        slow.close()
+    finally:
+        srv.assert_clean_stop()
+        srv.cleanup()
