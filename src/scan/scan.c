@@ -3142,7 +3142,9 @@ static void scan_hashtag_names(struct ctx *c)
 		"meester", "zuster",
 		/* wave 14: "#sterkvoorsjoukje", "#kaarsjevoorbram", "#denkaanmila" */
 		"sterkvoor", "sterktevoor", "kaarsjevoor", "kaarsvoor", "denkaan", "denkenaan", "bidvoor", "steunvoor",
-		"knuffelvoor", "allesvoor", "hartjevoor", "beterschapvoor", "prayers4", "pray4", NULL};
+		"knuffelvoor", "allesvoor", "hartjevoor", "beterschapvoor", "prayers4", "pray4",
+		/* after batch 44: "#sterkeLotje", "#dappereNoah", "#kanjerSem" */
+		"sterke", "dappere", "stoere", "kanjer", "heldje", "onzeheld", "trots", "vechter", "strijder", NULL};
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		if (k->s == 0 || c->t[k->s - 1] != '#')
@@ -4144,6 +4146,17 @@ static void scan_ages(struct ctx *c)
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 					continue;
 				}
+				/* after batch 44: "... het verjaardagsfeestje van mijn moeder. 95
+				 * jaar en ze heeft alle kaarsjes zelf uitgeblazen" (not "10 jaar
+				 * en hij is nooit ziek geweest" without a person before it) */
+				size_t s = sentence_of(c, j);
+				if (word_after(c, end, v1, sizeof v1, &ve) && !strcmp(v1, "en") &&
+				    word_after(c, ve, v2, sizeof v2, NULL) &&
+				    (!strcmp(v2, "hij") || !strcmp(v2, "zij") || !strcmp(v2, "ze")) && s > 0 &&
+				    age_person_near(c, n, c->sent_at[s - 1])) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
 			}
 			/* after batch 30: "Ruben Kok is vorige week overleden. 38 jaar." an age
 			 * as a sentence of its own after one about a person */
@@ -4238,6 +4251,12 @@ static void scan_ages(struct ctx *c)
 				char pw[8];
 				size_t pl = word_before(c, ws, pw, sizeof pw, NULL);
 				pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
+			}
+			/* after batch 44: "Onze kleine meid is vandaag 7 geworden": a person's
+			 * word as the subject */
+			if (ok && !pron) {
+				char sw[24];
+				pron = word_before(c, ws, sw, sizeof sw, NULL) && in_list(sw, age_person_after);
 			}
 			if (ok && (pron || age_person_near(c, n, j) || age_subject_name(c, ws)))
 				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
@@ -5543,6 +5562,18 @@ static bool any_one(const struct ctx *c, size_t i)
 	return i > 0 && c->tok[i - 1].sent == c->tok[i].sent && tok_in(c, &c->tok[i - 1], anyone);
 }
 
+/* A token of pictographs only (emoji, dingbats: four-byte sequences and
+ * the U+2xxx symbols), which the tokenizer reads as letters. */
+static bool symbol_tok(const struct ctx *c, const struct tok *k)
+{
+	for (size_t i = k->s; i < k->e; i++) {
+		unsigned char b = (unsigned char)c->t[i];
+		if (b < 0x80 || (b >= 0xC0 && b < 0xE2) || (b > 0xE2 && b < 0xF0))
+			return false; /* ASCII, a two-byte letter, CJK and the rest */
+	}
+	return true;
+}
+
 static void scan_health(struct ctx *c)
 {
 	struct sentinfo *si = xcalloc(c->nsent, sizeof *si);
@@ -6647,6 +6678,10 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		                (!(k->flags & W_MED) &&
 		                 tok_in(c, k, (const char *const[]){"hoort", "open", "neem", "dringende", "elektrische", NULL}))))
 			continue;
+		/* after batch 44: a pictograph is no health ("stel je even voor als je
+		 * ze ziet 👋": the tokenizer reads emoji as letters, the model marked it) */
+		if (symbol_tok(c, k))
+			continue;
 		/* wave 11: the verb that links a person to the health ("Dhr. K. heeft
 		 * koorts") is not the health; the model, taught on spans that hold
 		 * it, would mark it alone */
@@ -6978,6 +7013,41 @@ static void demote_org_lines(struct ctx *c)
  * word, no client's title, no "mijn", and nothing counted but names and
  * contact lines), its names and lines are staff's.  After the health words.
  */
+/*
+ * After batch 44: years of service are no age ("Jubilea december: Anja
+ * Mulder 12,5 jaar, Erik Smits 25 jaar en Fatima El Amrani 40 jaar in
+ * dienst"): an age in years in a sentence that says "in dienst" or names a
+ * jubilee is demoted.  Before demote_team_post, which then reads the post
+ * as the team's.
+ */
+static void demote_service_years(struct ctx *c)
+{
+	static const char *const jub[] = {"jubileum", "jubilea", "jubilaris", "jubilarissen", "dienstjubileum",
+		"dienstjaren", "jubileren", "jubileert", NULL};
+	struct scan_result *r = c->out;
+	size_t done = SIZE_MAX;
+	bool service = false;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF || x->end - x->start < 6 ||
+		    memcmp(c->t + x->end - 4, "jaar", 4) != 0)
+			continue;
+		size_t s = sentence_of(c, x->start);
+		if (s != done) {
+			done = s;
+			service = false;
+			size_t t = tok_first_at(c, c->sent_at[s]);
+			for (; t < c->ntok && c->tok[t].sent == s && !service; t++)
+				service = tok_in(c, &c->tok[t], jub) ||
+				          (t > 0 && c->tok[t - 1].sent == s && c->tok[t].e - c->tok[t].s == 6 &&
+				           !strncmp(c->t + c->tok[t].s, "dienst", 6) && c->tok[t - 1].e - c->tok[t - 1].s == 2 &&
+				           !strncmp(c->t + c->tok[t - 1].s, "in", 2));
+		}
+		if (service)
+			x->confidence = 0.4;
+	}
+}
+
 static void demote_team_post(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -7006,7 +7076,10 @@ static void demote_team_post(struct ctx *c)
 		"planner", "dienstauto",
 		/* after batch 42: "Wie wil er in de kerstcommissie? Bas, Nicole en Ilona ..." */
 		"commissie", "kerstcommissie", "feestcommissie", "activiteitencommissie", "personeelsvereniging",
-		"personeelsavond", "teamuitje", "kerstpakket", "kerstborrel", NULL};
+		"personeelsavond", "teamuitje", "kerstpakket", "kerstborrel",
+		/* after batch 43: "Vandaag beginnen vier nieuwe BBL-leerlingen ... Welkom Tim, Layla, Bo en Stefan!" */
+		"bbl-leerlingen", "bbl-leerling", "bol-leerlingen", "bol-leerling", "bbl'ers", "stagiair", "stagiaire",
+		"leerling-verpleegkundige", "leerling-verpleegkundigen", "inwerkperiode", NULL};
 	static const char *const mine[] = {"mijn", "m'n", "mn", "me", "mij", NULL};
 	bool teamv = false;
 	for (size_t t = 0; t < c->ntok; t++) {
@@ -7172,11 +7245,38 @@ static void demote_not_ill(struct ctx *c)
  * het lachen"); the others only where they stand ("Die meid heeft het hart
  * op de tong", "met pijn in het hart laten we weten dat ... is overleden"
  * keeps the death). */
+/* Sentence s speaks of the writer ("ik") and of no one else: no family word,
+ * no title, no counted name. */
+static bool writer_alone(const struct ctx *c, size_t s)
+{
+	bool ik = false;
+	for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s; t++) {
+		const struct tok *k = &c->tok[t];
+		if (k->flags & (W_FAMILY | W_TITLE))
+			return false;
+		ik = ik || (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && c->t[k->s + 1] == 'k');
+	}
+	size_t a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+	for (size_t j = 0; j < c->out->n; j++) {
+		const struct scan_finding *x = &c->out->v[j];
+		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->start >= a && x->start < b)
+			return false;
+	}
+	return ik;
+}
+
 static void demote_figures(struct ctx *c)
 {
 	static const struct lit figs[] = {LIT("van het lachen"), LIT("hart op de tong"), LIT("hart op de goede plek"),
 		LIT("hart op de juiste plek"), LIT("hart op de goede plaats"), LIT("hart van goud"),
-		LIT("hart onder de riem"), LIT("pijn in het hart"), LIT("pijn in mijn hart"), LIT("doodgeboren kindje")};
+		LIT("hart onder de riem"), LIT("pijn in het hart"), LIT("pijn in mijn hart"), LIT("doodgeboren kindje"),
+		/* after batch 44: "Hij is zo doof als een kwartel als het op afwassen aankomt" */
+		LIT("doof als een kwartel"), LIT("blind als een mol"), LIT("ziende blind"),
+		/* after batch 43: the writer lost in a thing ("Ik ben echt de weg kwijt
+		 * in dat nieuwe roosterprogramma"), not someone lost in the street: only
+		 * in a sentence of "ik" with no one else in it (see below) */
+		LIT("de weg kwijt in "), LIT("de weg kwijt met ")};
+	enum { FIG_WRITER = 13 }; /* figs[] from here: the writer's only */
 	struct scan_result *r = c->out;
 	/* (only a counted health finding is demoted: without one the text is not read) */
 	bool health = false;
@@ -7193,6 +7293,8 @@ static void demote_figures(struct ctx *c)
 				a = c->sent_at[s];
 				b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
 			}
+			if (f >= FIG_WRITER && !writer_alone(c, sentence_of(c, a)))
+				continue;
 			for (size_t j = 0; j < r->n; j++)
 				if (r->v[j].type == SCAN_HEALTH && r->v[j].confidence >= SCAN_COUNT_CONF && r->v[j].start >= a &&
 				    r->v[j].end <= b)
@@ -7317,6 +7419,30 @@ static void demote_after_staff(struct ctx *c)
 				x->confidence = 0.4;
 			end = x->end;
 		}
+	}
+}
+
+/*
+ * After batch 44: a medical word owned by a first name ("Ondanks de rolstoel
+ * van Kees hebben we de hele boulevard gedaan"): that person's, even where
+ * the rules took the name for the writer's signature (a writer who names
+ * themselves is identifiable, labelling rule 5).  After scan_health, outside
+ * the health model's rows (a feature of its own would retrain it).
+ */
+static void scan_owned_health(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (size_t i = 0; i + 2 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i], *v = &c->tok[i + 1], *nm = &c->tok[i + 2];
+		if (!(k->flags & W_MED) || nm->sent != k->sent || v->sent != k->sent || v->e - v->s != 3 ||
+		    memcmp(c->t + v->s, "van", 3) != 0 || !nm->cap || !(nm->flags & W_FIRST) ||
+		    (nm->flags & (W_AMBIG | W_PUBLIC)))
+			continue;
+		bool had = false;
+		for (size_t j = 0; j < n0 && !had; j++)
+			had = c->out->v[j].type == SCAN_HEALTH && c->out->v[j].start < k->e && c->out->v[j].end > k->s;
+		if (!had)
+			add_finding(c, SCAN_HEALTH, k->s, k->e, 0.6);
 	}
 }
 
@@ -7620,10 +7746,12 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_subject_names(&c);
 	demote_facility_rooms(&c);
 	scan_health(&c);
+	scan_owned_health(&c);
 	sort_findings(out);
 	resolve(out, text);
 	demote_quoted_titles(&c);
 	demote_org_lines(&c);
+	demote_service_years(&c);
 	demote_team_post(&c);
 	demote_training_case(&c);
 	demote_public_health(&c);

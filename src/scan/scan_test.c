@@ -1026,6 +1026,31 @@ static void test_wave17_classes(void **state)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 }
 
+/* Wave 18 (batches 43 and 44): each seen failing on the wave-17 scanner. */
+static void test_wave18_classes(void **state)
+{
+	(void)state;
+	EXPECT("Ik was op het feest van mijn opa. 90 jaar en hij danste nog de hele avond.", SCAN_DATE_OF_BIRTH,
+	       "90 jaar");
+	EXPECT_NONE("Een mooi project van de gemeente. 10 jaar en het staat er nog.", SCAN_DATE_OF_BIRTH);
+	EXPECT("Onze kleine meid is vandaag 5 geworden.", SCAN_DATE_OF_BIRTH, "5 geworden");
+	EXPECT("Groeten van Henk en Ria! Dankzij de rolstoel van Henk konden we mee naar de markt.", SCAN_HEALTH,
+	       "rolstoel");
+	EXPECT("Ze is vandaag jarig en eindelijk thuis! #dappereFleur", SCAN_NAME, "#dappereFleur");
+	/* lost in the street is still health */
+	VERDICT(assert_int_not_equal, "Mijn vader raakt de weg kwijt in de nieuwe wijk.", SCAN_OK);
+	const char *ok[] = {
+		"Jubileum: Kees Bakker 25 jaar en Ans de Wit 40 jaar in dienst, gefeliciteerd!",
+		"Hij is zo doof als een kwartel als je hem om hulp vraagt, onze nieuwe stagiair \xF0\x9F\x98\x84",
+		"Ik ben de weg kwijt in dat nieuwe dossierprogramma, wie helpt?",
+		"Welkom aan onze nieuwe BBL-leerlingen Sara en Tom!",
+		"Er starten drie nieuwe stagiaires op de groep, zeg ze gedag als je ze ziet \xF0\x9F\x91\x8B Ze lopen mee "
+		"met Jolien.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1231,6 +1256,7 @@ int main(void)
 		cmocka_unit_test(test_wave15_classes),
 		cmocka_unit_test(test_wave16_classes),
 		cmocka_unit_test(test_wave17_classes),
+		cmocka_unit_test(test_wave18_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
