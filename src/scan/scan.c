@@ -2960,6 +2960,13 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 	if (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && joined(c, i - 1) &&
 	    (!c->tok[i - 1].cap || c->tok[i - 1].first) && thing_word(c, &c->tok[i - 1]))
 		return true;
+	/* after batch 46: a thing and its first name as an apposition closing
+	 * the sentence ("een nieuwe zorgrobot, Tessa."; not "de rolstoel, Henk
+	 * liep ernaast", "Mijn maatje op de wagen, Ruben Kok, is ... overleden") */
+	if (i > 0 && end == i && c->tok[i - 1].sent == c->tok[i].sent && c->tok[i].s == c->tok[i - 1].e + 2 &&
+	    c->t[c->tok[i - 1].e] == ',' && !c->tok[i - 1].cap && thing_word(c, &c->tok[i - 1]) &&
+	    (c->tok[i].e >= c->len || strchr(".!?)", c->t[c->tok[i].e])))
+		return true;
 	/* "de poppen Lotte en Jan": the next of a list of things named; after
 	 * batch 34 with commas ("Fien, Fenna en Floor") */
 	if (i >= 2 && c->veto[i - 2] && c->tok[i - 2].sent == c->tok[i].sent &&
@@ -3006,7 +3013,9 @@ static bool thing_by_naming(const struct ctx *c, size_t i, size_t end)
 	 * heet"), a thing or an animal before it in the sentence */
 	if (end + 1 < c->ntok && c->tok[end + 1].sent == c->tok[i].sent &&
 	    ((c->tok[end + 1].flags & W_NAMEVERB) ||
-	     tok_in(c, &c->tok[end + 1], (const char *const[]){"genoemd", "noemen", "noemt", "noemden", NULL})))
+	     tok_in(c, &c->tok[end + 1], (const char *const[]){"genoemd", "noemen", "noemt", "noemden",
+	                                                       /* after batch 46: "hebben hem Henk gedoopt" */
+	                                                       "gedoopt", "dopen", "doopten", NULL})))
 		/* (after batch 41, or the sentence before: "een robotkat die spint.
 		 * De bewoners hebben hem 'Kees' genoemd") */
 		for (size_t b = i; b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent;)
@@ -3040,7 +3049,8 @@ static void scan_names(struct ctx *c)
 			pub[c->tok[i].sent] = true;
 		if ((c->tok[i].flags & W_NAMEVERB) ||
 		    (c->tok[i].e - c->tok[i].s == 5 && !strncasecmp(c->t + c->tok[i].s, "namen", 5)) ||
-		    (c->tok[i].e - c->tok[i].s == 7 && !strncasecmp(c->t + c->tok[i].s, "genoemd", 7)))
+		    (c->tok[i].e - c->tok[i].s == 7 && (!strncasecmp(c->t + c->tok[i].s, "genoemd", 7) ||
+		                                          !strncasecmp(c->t + c->tok[i].s, "gedoopt", 7))))
 			c->naming = true;
 	}
 	bool prev_staff = false;
@@ -3684,8 +3694,11 @@ static bool baby_age_alone(const struct ctx *c, size_t we, size_t *end)
  * tachtigste": an ordinal [s, e) after a possessive after a preposition is
  * someone's age, when what follows it is no noun it counts ("op zijn 3e
  * dag", "met haar 2e kind"): punctuation, or a word of a short list.
+ * *plural says the possessive was "hun": after batch 46, people in general
+ * ("Mensen met het syndroom van Down ... soms al rond hun vijftigste") unless
+ * the caller finds a person in the sentence ("Mijn ouders vieren op hun 60e").
  */
-static bool ordinal_age(const struct ctx *c, size_t s, size_t e)
+static bool ordinal_age(const struct ctx *c, size_t s, size_t e, bool *plural)
 {
 	static const char *const poss[] = {"z'n", "zijn", "haar", "d'r", "je", "jouw", "mijn", "m'n", "hun",
 		"uw", "zn", "mn", NULL};
@@ -3708,6 +3721,8 @@ static bool ordinal_age(const struct ctx *c, size_t s, size_t e)
 		w[p - q] = '\0';
 		if (!in_list(w, k == 0 ? poss : preps))
 			return false;
+		if (k == 0)
+			*plural = !strcmp(w, "hun");
 		p = q;
 	}
 	size_t q = e;
@@ -3954,13 +3969,15 @@ static void scan_ages(struct ctx *c)
 		/* "haar 95e verjaardag", "zijn 80ste verjaardag" */
 		{
 			size_t q = e;
+			bool plural = false;
 			while (q < c->len && is_letter_byte(c->t, q, c->len) && q - e < 3)
 				q++;
 			char o[4] = {0};
 			if (q > e && q - e < sizeof o)
 				memcpy(o, c->t + e, q - e);
 			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0) && nd <= 3 &&
-			    (q >= c->len || !is_letter_byte(c->t, q, c->len)) && ordinal_age(c, j, q)) {
+			    (q >= c->len || !is_letter_byte(c->t, q, c->len)) && ordinal_age(c, j, q, &plural) &&
+			    (!plural || age_person_near(c, n, j))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, q, 0.7);
 				continue;
 			}
@@ -4119,6 +4136,19 @@ static void scan_ages(struct ctx *c)
 			if ((paren || comma) && name_ends_before(c, n, p - 1 + 1)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
 				continue;
+			}
+			/* after batch 46: "Bram (6) mocht vandaag naar huis": a capitalised
+			 * first name that is also a word (bram, roos, mees) right before the
+			 * bracket is a person, the age says so */
+			if (paren) {
+				size_t ti = tok_first_at(c, p - 1);
+				const struct tok *b = ti > 0 && ti <= c->ntok ? &c->tok[ti - 1] : NULL;
+				if (b && (b->e == p - 1 || (b->e + 1 == p - 1 && c->t[b->e] == ' ')) && b->cap && !b->single &&
+				    (b->flags & W_FIRST) && !(b->flags & W_PUBLIC)) {
+					add_finding(c, SCAN_NAME, b->s, b->e, 0.6);
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+					continue;
+				}
 			}
 			/* after batch 30: "Wim van hiernaast (93!)", "Truus van de overkant (88)":
 			 * a name, up to three lower-case words, the bracket */
@@ -4579,7 +4609,7 @@ static void scan_age_words(struct ctx *c)
 		            (len >= 7 && memcmp(z - 5, "tiger", 5) == 0); /* "een vijftiger" */
 		if (!cand && len >= 4 && (memcmp(z - 2, "de", 2) == 0 || memcmp(z - 3, "ste", 3) == 0) &&
 		    ((i + 1 < c->ntok && ((c->t[c->tok[i + 1].s] | 0x20) == 'v' || (c->t[c->tok[i + 1].s] | 0x20) == 'l')) ||
-		     ordinal_age(c, k->s, k->e)))
+		     ordinal_age(c, k->s, k->e, &(bool){false})))
 			cand = true;
 		if (!cand)
 			continue;
@@ -4616,7 +4646,8 @@ static void scan_age_words(struct ctx *c)
 			continue;
 		}
 		if (ord) {
-			if (v >= 2 && ordinal_age(c, k->s, k->e)) {
+			bool plural = false;
+			if (v >= 2 && ordinal_age(c, k->s, k->e, &plural) && (!plural || age_person_near(c, n, k->s))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.7);
 				continue;
 			}
