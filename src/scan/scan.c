@@ -2960,13 +2960,6 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 	if (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && joined(c, i - 1) &&
 	    (!c->tok[i - 1].cap || c->tok[i - 1].first) && thing_word(c, &c->tok[i - 1]))
 		return true;
-	/* after batch 46: a thing and its first name as an apposition closing
-	 * the sentence ("een nieuwe zorgrobot, Tessa."; not "de rolstoel, Henk
-	 * liep ernaast", "Mijn maatje op de wagen, Ruben Kok, is ... overleden") */
-	if (i > 0 && end == i && c->tok[i - 1].sent == c->tok[i].sent && c->tok[i].s == c->tok[i - 1].e + 2 &&
-	    c->t[c->tok[i - 1].e] == ',' && !c->tok[i - 1].cap && thing_word(c, &c->tok[i - 1]) &&
-	    (c->tok[i].e >= c->len || strchr(".!?)", c->t[c->tok[i].e])))
-		return true;
 	/* "de poppen Lotte en Jan": the next of a list of things named; after
 	 * batch 34 with commas ("Fien, Fenna en Floor") */
 	if (i >= 2 && c->veto[i - 2] && c->tok[i - 2].sent == c->tok[i].sent &&
@@ -3013,9 +3006,7 @@ static bool thing_by_naming(const struct ctx *c, size_t i, size_t end)
 	 * heet"), a thing or an animal before it in the sentence */
 	if (end + 1 < c->ntok && c->tok[end + 1].sent == c->tok[i].sent &&
 	    ((c->tok[end + 1].flags & W_NAMEVERB) ||
-	     tok_in(c, &c->tok[end + 1], (const char *const[]){"genoemd", "noemen", "noemt", "noemden",
-	                                                       /* after batch 46: "hebben hem Henk gedoopt" */
-	                                                       "gedoopt", "dopen", "doopten", NULL})))
+	     tok_in(c, &c->tok[end + 1], (const char *const[]){"genoemd", "noemen", "noemt", "noemden", NULL})))
 		/* (after batch 41, or the sentence before: "een robotkat die spint.
 		 * De bewoners hebben hem 'Kees' genoemd") */
 		for (size_t b = i; b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent;)
@@ -3049,8 +3040,7 @@ static void scan_names(struct ctx *c)
 			pub[c->tok[i].sent] = true;
 		if ((c->tok[i].flags & W_NAMEVERB) ||
 		    (c->tok[i].e - c->tok[i].s == 5 && !strncasecmp(c->t + c->tok[i].s, "namen", 5)) ||
-		    (c->tok[i].e - c->tok[i].s == 7 && (!strncasecmp(c->t + c->tok[i].s, "genoemd", 7) ||
-		                                          !strncasecmp(c->t + c->tok[i].s, "gedoopt", 7))))
+		    (c->tok[i].e - c->tok[i].s == 7 && !strncasecmp(c->t + c->tok[i].s, "genoemd", 7)))
 			c->naming = true;
 	}
 	bool prev_staff = false;
@@ -3452,6 +3442,29 @@ static size_t finding_first_at(const struct ctx *c, size_t n, size_t off);
 static bool person_name(const struct scan_finding *x)
 {
 	return x->type == SCAN_NAME && (x->confidence >= SCAN_COUNT_CONF || x->confidence == STAFF_CONF);
+}
+
+/* The token of a capitalised listed first name (also one that is a word)
+ * right before the bracket at `br`, or c->ntok. */
+static size_t bracket_name(const struct ctx *c, size_t br)
+{
+	size_t ti = tok_first_at(c, br);
+	if (ti == 0 || ti > c->ntok)
+		return c->ntok;
+	const struct tok *b = &c->tok[ti - 1];
+	if ((b->e == br || (b->e + 1 == br && c->t[b->e] == ' ')) && b->cap && !b->single && (b->flags & W_FIRST) &&
+	    !(b->flags & W_PUBLIC))
+		return ti - 1;
+	return c->ntok;
+}
+
+/* A name (counted or a hint: the writer's own) among the findings [0, n) starts at off. */
+static bool name_starts_at(const struct ctx *c, size_t n, size_t off)
+{
+	for (size_t k = finding_first_at(c, n, off); k < n && c->out->v[k].start == off; k++)
+		if (c->out->v[k].type == SCAN_NAME)
+			return true;
+	return false;
 }
 
 static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
@@ -4137,18 +4150,25 @@ static void scan_ages(struct ctx *c)
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
 				continue;
 			}
-			/* after batch 46: "Bram (6) mocht vandaag naar huis": a capitalised
-			 * first name that is also a word (bram, roos, mees) right before the
-			 * bracket is a person, the age says so */
-			if (paren) {
-				size_t ti = tok_first_at(c, p - 1);
-				const struct tok *b = ti > 0 && ti <= c->ntok ? &c->tok[ti - 1] : NULL;
-				if (b && (b->e == p - 1 || (b->e + 1 == p - 1 && c->t[b->e] == ' ')) && b->cap && !b->single &&
-				    (b->flags & W_FIRST) && !(b->flags & W_PUBLIC)) {
-					add_finding(c, SCAN_NAME, b->s, b->e, 0.6);
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+			/* after batch 45: "Ik ben Kofi, 42, en ik hoor stemmen": the writer
+			 * names themselves, then the age between commas */
+			if (comma) {
+				char nw[24], bw[8], iw[8];
+				size_t ns, bs;
+				if (word_before(c, p - 1, nw, sizeof nw, &ns) && word_before(c, ns, bw, sizeof bw, &bs) &&
+				    !strcmp(bw, "ben") && word_before(c, bs, iw, sizeof iw, NULL) && !strcmp(iw, "ik") &&
+				    c->t[ns] >= 'A' && c->t[ns] <= 'Z' && end < c->len && c->t[end] == ',' && name_starts_at(c, n, ns)) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 					continue;
 				}
+			}
+			/* after batch 46: "Bram (6) mocht vandaag naar huis": a capitalised
+			 * first name that is also a word (bram, roos, mees) right before the
+			 * bracket is a person, the age says so (the name is added after the
+			 * health model, scan_bracket_names) */
+			if (paren && bracket_name(c, p - 1) < c->ntok) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+				continue;
 			}
 			/* after batch 30: "Wim van hiernaast (93!)", "Truus van de overkant (88)":
 			 * a name, up to three lower-case words, the bracket */
@@ -7079,6 +7099,45 @@ static void demote_service_years(struct ctx *c)
 	}
 }
 
+/*
+ * After batch 45: a memorial for everyone ("Herdenking in de kapel voor alle
+ * bewoners die dit jaar zijn overleden ... Familie is van harte welkom"):
+ * the health (deaths) of a sentence with "alle" or "iedereen" in a post that
+ * announces a memorial, where no name, title, "mijn" or "ik" is in that
+ * sentence, is no one's.
+ */
+static void demote_memorial(struct ctx *c)
+{
+	static const char *const mem[] = {"herdenking", "herdenkingsdienst", "gedenkdienst", "lichtjesavond",
+		"allerzielen", "gedenkmoment", "herdenkingsbijeenkomst", "herdenkingsavond", "gedenkavond",
+		"herdenkingsmoment", NULL};
+	static const char *const all[] = {"alle", "iedereen", "allen", NULL};
+	bool memorial = false;
+	for (size_t t = 0; t < c->ntok && !memorial; t++)
+		memorial = tok_in(c, &c->tok[t], mem);
+	if (!memorial)
+		return;
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t s = sentence_of(c, x->start), a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+		bool everyone = false, someone = false;
+		for (size_t t = tok_first_at(c, a); t < c->ntok && c->tok[t].sent == s; t++) {
+			const struct tok *k = &c->tok[t];
+			everyone = everyone || tok_in(c, k, all);
+			someone = someone || (k->flags & W_TITLE) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}) ||
+			          (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && c->t[k->s + 1] == 'k');
+		}
+		for (size_t f = 0; f < r->n && !someone; f++)
+			someone = r->v[f].type == SCAN_NAME && r->v[f].confidence >= SCAN_COUNT_CONF && r->v[f].start >= a &&
+			          r->v[f].start < b;
+		if (everyone && !someone)
+			x->confidence = 0.4;
+	}
+}
+
 static void demote_team_post(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -7460,6 +7519,27 @@ static void demote_after_staff(struct ctx *c)
  * themselves is identifiable, labelling rule 5).  After scan_health, outside
  * the health model's rows (a feature of its own would retrain it).
  */
+/* After batch 46: the name of "Bram (6) mocht vandaag naar huis", whose age
+ * scan_ages took; added after the health model so its rows stay as they were. */
+static void scan_bracket_names(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (size_t j = 0; j < n0; j++) {
+		const struct scan_finding *x = &c->out->v[j];
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF || x->start == 0 ||
+		    c->t[x->start - 1] != '(')
+			continue;
+		size_t t = bracket_name(c, x->start - 1);
+		if (t >= c->ntok)
+			continue;
+		bool had = false;
+		for (size_t f = 0; f < n0 && !had; f++)
+			had = c->out->v[f].type == SCAN_NAME && c->out->v[f].start < c->tok[t].e && c->out->v[f].end > c->tok[t].s;
+		if (!had)
+			add_finding(c, SCAN_NAME, c->tok[t].s, c->tok[t].e, 0.6);
+	}
+}
+
 static void scan_owned_health(struct ctx *c)
 {
 	size_t n0 = c->out->n;
@@ -7778,11 +7858,13 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_facility_rooms(&c);
 	scan_health(&c);
 	scan_owned_health(&c);
+	scan_bracket_names(&c);
 	sort_findings(out);
 	resolve(out, text);
 	demote_quoted_titles(&c);
 	demote_org_lines(&c);
 	demote_service_years(&c);
+	demote_memorial(&c);
 	demote_team_post(&c);
 	demote_training_case(&c);
 	demote_public_health(&c);

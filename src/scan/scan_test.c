@@ -1026,7 +1026,7 @@ static void test_wave17_classes(void **state)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 }
 
-/* Wave 18 (batches 43, 44 and 46): each seen failing on the wave-17 scanner
+/* Wave 18 (batches 43 to 46): each seen failing on the wave-17 scanner
  * (the guards that keep a person: not). */
 static void test_wave18_classes(void **state)
 {
@@ -1042,7 +1042,10 @@ static void test_wave18_classes(void **state)
 	EXPECT("Roos (4) mocht vandaag eindelijk naar huis.", SCAN_NAME, "Roos");
 	EXPECT("Roos (4) mocht vandaag eindelijk naar huis.", SCAN_DATE_OF_BIRTH, "4");
 	EXPECT("Mijn ouders vieren op hun 60e nog elk jaar carnaval.", SCAN_DATE_OF_BIRTH, "60e");
-	EXPECT("Mijn maatje op de wagen, Ruben Kok, is vorige week overleden.", SCAN_NAME, "Ruben");
+	/* after batch 45 */
+	EXPECT("Ik ben Kwame, 51, en ik hoor 's nachts stemmen.", SCAN_DATE_OF_BIRTH, "51");
+	VERDICT(assert_int_not_equal, "Herdenking voor alle overleden bewoners, ook voor mijn vader die in mei is overleden.",
+	        SCAN_OK);
 	/* lost in the street is still health */
 	VERDICT(assert_int_not_equal, "Mijn vader raakt de weg kwijt in de nieuwe wijk.", SCAN_OK);
 	const char *ok[] = {
@@ -1053,8 +1056,7 @@ static void test_wave18_classes(void **state)
 		"Er starten drie nieuwe stagiaires op de groep, zeg ze gedag als je ze ziet \xF0\x9F\x91\x8B Ze lopen mee "
 		"met Jolien.",
 		"Mensen met het syndroom van Down krijgen vaak eerder dementie dan anderen, soms al rond hun vijftigste.",
-		"Op de afdeling rijdt sinds vandaag een nieuwe zorgrobot, Sara.",
-		"Onze oude koffieautomaat is vervangen. De bewoners hebben de nieuwe Gerrit gedoopt.",
+		"Herdenking in de kapel voor alle bewoners die dit jaar zijn overleden, zondag om 11.00.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
