@@ -7112,6 +7112,10 @@ static void demote_memorial(struct ctx *c)
 		"allerzielen", "gedenkmoment", "herdenkingsbijeenkomst", "herdenkingsavond", "gedenkavond",
 		"herdenkingsmoment", NULL};
 	static const char *const all[] = {"alle", "iedereen", "allen", NULL};
+	/* (the text is searched for the words' cores first: nearly every post has none) */
+	if (!memmem(c->t, c->len, "erdenking", 9) && !memmem(c->t, c->len, "edenk", 5) &&
+	    !memmem(c->t, c->len, "llerzielen", 10) && !memmem(c->t, c->len, "ichtjesavond", 12))
+		return;
 	bool memorial = false;
 	for (size_t t = 0; t < c->ntok && !memorial; t++)
 		memorial = tok_in(c, &c->tok[t], mem);
