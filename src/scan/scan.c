@@ -780,6 +780,9 @@ struct ctx {
 	 * (roster_sentence, asked for every name in it) and per token
 	 * (thing_word, asked for the words before every name) */
 	unsigned char *roster_memo, *thing_memo;
+	/* per sentence: how many role words it holds, 0 not counted yet, else
+	 * 1 + min(count, 2) (sentence_roles; in the same block) */
+	unsigned char *role_memo;
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -2347,6 +2350,28 @@ static bool role_after_det(const struct ctx *c, size_t from, size_t to, size_t s
 }
 
 /* Staff and public figures: a role before the name, or a greeting that signs the post. */
+/* Token k is a role word, and not one inside an address
+ * ("marjolein.vrijwilliger@hotmail.com"). */
+static bool role_word_here(const struct ctx *c, const struct tok *t)
+{
+	bool in_addr = (t->s > 0 && (c->t[t->s - 1] == '.' || c->t[t->s - 1] == '@')) ||
+	               (t->e < c->len && (c->t[t->e] == '@' || (c->t[t->e] == '.' && t->e + 1 < c->len &&
+	                                                         is_letter_byte(c->t, t->e + 1, c->len))));
+	return !in_addr && role_like(c, t);
+}
+
+/* How many role words (role_word_here) sentence s holds: 0, 1 or 2 for two or more. */
+static int sentence_roles(const struct ctx *c, size_t s)
+{
+	if (!c->role_memo[s]) {
+		int n = 0;
+		for (size_t d = tok_first_at(c, c->sent_at[s]); d < c->ntok && c->tok[d].sent == s && n < 2; d++)
+			n += role_word_here(c, &c->tok[d]);
+		c->role_memo[s] = (unsigned char)(1 + n);
+	}
+	return c->role_memo[s] - 1;
+}
+
 static bool staff_context(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
@@ -2433,15 +2458,11 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		static const char *const intro_s[] = {"ik", "ze", "zij", "hij", NULL};
 		if (tok_in(c, &c->tok[i - 1], intro_v) && tok_in(c, &c->tok[i - 2], intro_s)) {
 			size_t from = tok_first_at(c, c->sent_at[k->sent]);
-			for (size_t d = from; d < c->ntok && c->tok[d].sent == k->sent; d++) {
-				const struct tok *t = &c->tok[d];
-				/* not a word inside an address ("marjolein.vrijwilliger@hotmail.com") */
-				bool in_addr = (t->s > 0 && (c->t[t->s - 1] == '.' || c->t[t->s - 1] == '@')) ||
-				               (t->e < c->len && (c->t[t->e] == '@' || (c->t[t->e] == '.' && t->e + 1 < c->len &&
-				                                                         is_letter_byte(c->t, t->e + 1, c->len))));
-				if (d != i && !in_addr && role_like(c, t))
-					return true;
-			}
+			/* a role word other than the name itself (the count is kept per
+			 * sentence: a long sentence of many "ik ben X" was read once per name) */
+			int nroles = sentence_roles(c, k->sent);
+			if (nroles >= 2 || (nroles == 1 && !role_word_here(c, k)))
+				return true;
 			/* after batch 37: the sentence before brought a new one in
 			 * ("Er is een nieuwe begeleider op groep Zon. Hij heet Mehmet") */
 			for (size_t d = from; d-- > 1 && c->tok[d].sent + 1 == k->sent;)
@@ -6471,8 +6492,9 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 	c.capsent = 64;
 	c.sent_at = xmalloc(c.capsent * sizeof *c.sent_at);
 	tokenize(&c);
-	c.thing_memo = xcalloc(c.ntok + c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
+	c.thing_memo = xcalloc(c.ntok + 2 * c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
 	c.roster_memo = c.thing_memo + c.ntok;
+	c.role_memo = c.roster_memo + c.nsent;
 	struct scan_tokfeat *v = xcalloc(c.ntok ? c.ntok : 1, sizeof *v);
 	for (size_t i = 0; i < c.ntok; i++) {
 		v[i].s = c.tok[i].s;
@@ -7121,23 +7143,30 @@ static void demote_memorial(struct ctx *c)
 		memorial = tok_in(c, &c->tok[t], mem);
 	if (!memorial)
 		return;
+	/* (the findings are sorted by start here: each sentence is read once) */
 	struct scan_result *r = c->out;
+	size_t done = SIZE_MAX;
+	bool nobody = false;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
 			continue;
-		size_t s = sentence_of(c, x->start), a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
-		bool everyone = false, someone = false;
-		for (size_t t = tok_first_at(c, a); t < c->ntok && c->tok[t].sent == s; t++) {
-			const struct tok *k = &c->tok[t];
-			everyone = everyone || tok_in(c, k, all);
-			someone = someone || (k->flags & W_TITLE) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}) ||
-			          (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && c->t[k->s + 1] == 'k');
+		size_t s = sentence_of(c, x->start);
+		if (s != done) {
+			done = s;
+			size_t a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+			bool everyone = false, someone = false;
+			for (size_t t = tok_first_at(c, a); t < c->ntok && c->tok[t].sent == s && !someone; t++) {
+				const struct tok *k = &c->tok[t];
+				everyone = everyone || tok_in(c, k, all);
+				someone = (k->flags & W_TITLE) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}) ||
+				          (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && c->t[k->s + 1] == 'k');
+			}
+			for (size_t f = finding_first_at(c, r->n, a); f < r->n && r->v[f].start < b && !someone; f++)
+				someone = r->v[f].type == SCAN_NAME && r->v[f].confidence >= SCAN_COUNT_CONF;
+			nobody = everyone && !someone;
 		}
-		for (size_t f = 0; f < r->n && !someone; f++)
-			someone = r->v[f].type == SCAN_NAME && r->v[f].confidence >= SCAN_COUNT_CONF && r->v[f].start >= a &&
-			          r->v[f].start < b;
-		if (everyone && !someone)
+		if (nobody)
 			x->confidence = 0.4;
 	}
 }
@@ -7516,18 +7545,28 @@ static void demote_after_staff(struct ctx *c)
 	}
 }
 
-/*
- * After batch 44: a medical word owned by a first name ("Ondanks de rolstoel
- * van Kees hebben we de hele boulevard gedaan"): that person's, even where
- * the rules took the name for the writer's signature (a writer who names
- * themselves is identifiable, labelling rule 5).  After scan_health, outside
- * the health model's rows (a feature of its own would retrain it).
- */
+/* Marks the tokens that findings of type `type` (of the first n) cover, so
+ * the caller's look-ups cost one read of each span instead of a walk over
+ * all findings per token (spans of one type barely overlap). */
+static unsigned char *tok_cover(const struct ctx *c, size_t n, enum scan_type type)
+{
+	unsigned char *cov = xcalloc(c->ntok ? c->ntok : 1, 1);
+	for (size_t j = 0; j < n; j++) {
+		const struct scan_finding *x = &c->out->v[j];
+		if (x->type != type)
+			continue;
+		for (size_t t = tok_first_at(c, x->start); t < c->ntok && c->tok[t].s < x->end; t++)
+			cov[t] = 1;
+	}
+	return cov;
+}
+
 /* After batch 46: the name of "Bram (6) mocht vandaag naar huis", whose age
  * scan_ages took; added after the health model so its rows stay as they were. */
 static void scan_bracket_names(struct ctx *c)
 {
 	size_t n0 = c->out->n;
+	unsigned char *named = NULL;
 	for (size_t j = 0; j < n0; j++) {
 		const struct scan_finding *x = &c->out->v[j];
 		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF || x->start == 0 ||
@@ -7536,29 +7575,39 @@ static void scan_bracket_names(struct ctx *c)
 		size_t t = bracket_name(c, x->start - 1);
 		if (t >= c->ntok)
 			continue;
-		bool had = false;
-		for (size_t f = 0; f < n0 && !had; f++)
-			had = c->out->v[f].type == SCAN_NAME && c->out->v[f].start < c->tok[t].e && c->out->v[f].end > c->tok[t].s;
-		if (!had)
+		if (!named)
+			named = tok_cover(c, n0, SCAN_NAME);
+		if (!named[t]) {
+			named[t] = 1;
 			add_finding(c, SCAN_NAME, c->tok[t].s, c->tok[t].e, 0.6);
+		}
 	}
+	free(named);
 }
 
+/*
+ * After batch 44: a medical word owned by a first name ("Ondanks de rolstoel
+ * van Kees hebben we de hele boulevard gedaan"): that person's, even where
+ * the rules took the name for the writer's signature (a writer who names
+ * themselves is identifiable, labelling rule 5).  After scan_health, outside
+ * the health model's rows (a feature of its own would retrain it).
+ */
 static void scan_owned_health(struct ctx *c)
 {
 	size_t n0 = c->out->n;
+	unsigned char *found = NULL;
 	for (size_t i = 0; i + 2 < c->ntok; i++) {
 		const struct tok *k = &c->tok[i], *v = &c->tok[i + 1], *nm = &c->tok[i + 2];
 		if (!(k->flags & W_MED) || nm->sent != k->sent || v->sent != k->sent || v->e - v->s != 3 ||
 		    memcmp(c->t + v->s, "van", 3) != 0 || !nm->cap || !(nm->flags & W_FIRST) ||
 		    (nm->flags & (W_AMBIG | W_PUBLIC)))
 			continue;
-		bool had = false;
-		for (size_t j = 0; j < n0 && !had; j++)
-			had = c->out->v[j].type == SCAN_HEALTH && c->out->v[j].start < k->e && c->out->v[j].end > k->s;
-		if (!had)
+		if (!found)
+			found = tok_cover(c, n0, SCAN_HEALTH);
+		if (!found[i])
 			add_finding(c, SCAN_HEALTH, k->s, k->e, 0.6);
 	}
+	free(found);
 }
 
 /*
@@ -7824,8 +7873,9 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	for (size_t i = 0; i < c.ntok && !c.family; i++)
 		c.family = (c.tok[i].flags & W_FAMILY) != 0;
 	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
-	c.thing_memo = xcalloc(c.ntok + c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
+	c.thing_memo = xcalloc(c.ntok + 2 * c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
 	c.roster_memo = c.thing_memo + c.ntok;
+	c.role_memo = c.roster_memo + c.nsent;
 	scan_emails(&c);
 	scan_patterns(&c);
 	scan_names(&c);
