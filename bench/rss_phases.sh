@@ -18,8 +18,10 @@ for u in / /local /@person1 "/search?q=zorg" /tags/dementie /g/mantelzorg_1; do
 show "after pages"
 sleep 1.5; show "after pages, 1.5 s"
 cat > $D/nc.lua <<'LUA'
-local n = 0
-request = function() n = n + 1; return wrk.format(nil, "/api/v1/timelines/home?limit=40&bench=" .. n) end
+local n, id, threads = 0, 0, 0
+function setup(thread) threads = threads + 1; thread:set("id", threads) end
+function init(args) id = wrk.thread:get("id") end
+request = function() n = n + 1; return wrk.format(nil, "/api/v1/timelines/home?limit=40&bench=" .. id .. "-" .. n) end
 LUA
 timeout 20 wrk -t2 -c50 -d4s -H "Authorization: Bearer $t" -s $D/nc.lua http://127.0.0.1:18830/ | grep Req
 show "after cache-miss api"
