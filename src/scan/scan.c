@@ -3523,6 +3523,12 @@ static size_t finding_first_at(const struct ctx *c, size_t n, size_t off)
 /* After batch 39: a sentence that opens with the writer's verb, "ik"
  * left out ("Ben 67, net gestopt met werken en ...", "Heb sinds gisteren
  * ..."); not a question to the reader ("Ben je ...?", "Heb jij ...") */
+/* The token is the word "ik" (any case). */
+static bool tok_is_ik(const struct ctx *c, const struct tok *k)
+{
+	return k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k';
+}
+
 static bool ikless_start(const struct ctx *c, size_t i)
 {
 	const struct tok *k = &c->tok[i];
@@ -3552,7 +3558,7 @@ static bool person_near_as(struct ctx *c, size_t n, size_t off, bool staff)
 		for (size_t i = 0; i < c->ntok; i++) {
 			const struct tok *k = &c->tok[i];
 			if ((k->flags & (W_FAMILY | W_TITLE)) ||
-			    (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && (c->t[k->s + 1] | 0x20) == 'k') ||
+			    tok_is_ik(c, k) ||
 			    ikless_start(c, i))
 				c->sperson[k->sent] = true;
 		}
@@ -7093,6 +7099,13 @@ static void demote_org_lines(struct ctx *c)
  * jubilee is demoted.  Before demote_team_post, which then reads the post
  * as the team's.
  */
+/* Token t is "dienst" after "in" ("25 jaar in dienst"). */
+static bool in_dienst(const struct ctx *c, size_t t)
+{
+	return t > 0 && c->tok[t].e - c->tok[t].s == 6 && !strncmp(c->t + c->tok[t].s, "dienst", 6) &&
+	       c->tok[t - 1].e - c->tok[t - 1].s == 2 && !strncmp(c->t + c->tok[t - 1].s, "in", 2);
+}
+
 static void demote_service_years(struct ctx *c)
 {
 	static const char *const jub[] = {"jubileum", "jubilea", "jubilaris", "jubilarissen", "dienstjubileum",
@@ -7111,10 +7124,7 @@ static void demote_service_years(struct ctx *c)
 			service = false;
 			size_t t = tok_first_at(c, c->sent_at[s]);
 			for (; t < c->ntok && c->tok[t].sent == s && !service; t++)
-				service = tok_in(c, &c->tok[t], jub) ||
-				          (t > 0 && c->tok[t - 1].sent == s && c->tok[t].e - c->tok[t].s == 6 &&
-				           !strncmp(c->t + c->tok[t].s, "dienst", 6) && c->tok[t - 1].e - c->tok[t - 1].s == 2 &&
-				           !strncmp(c->t + c->tok[t - 1].s, "in", 2));
+				service = tok_in(c, &c->tok[t], jub) || (t > 0 && c->tok[t - 1].sent == s && in_dienst(c, t));
 		}
 		if (service)
 			x->confidence = 0.4;
@@ -7160,7 +7170,7 @@ static void demote_memorial(struct ctx *c)
 				const struct tok *k = &c->tok[t];
 				everyone = everyone || tok_in(c, k, all);
 				someone = (k->flags & W_TITLE) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}) ||
-				          (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && c->t[k->s + 1] == 'k');
+				          tok_is_ik(c, k);
 			}
 			for (size_t f = finding_first_at(c, r->n, a); f < r->n && r->v[f].start < b && !someone; f++)
 				someone = r->v[f].type == SCAN_NAME && r->v[f].confidence >= SCAN_COUNT_CONF;
@@ -7212,8 +7222,7 @@ static void demote_team_post(struct ctx *c)
 			return;
 		teamv = teamv || tok_in(c, k, team) ||
 		        /* "25 jaar in dienst" */
-		        (t > 0 && c->tok[t].e - c->tok[t].s == 6 && !strncmp(c->t + c->tok[t].s, "dienst", 6) &&
-		         c->tok[t - 1].e - c->tok[t - 1].s == 2 && !strncmp(c->t + c->tok[t - 1].s, "in", 2));
+		        in_dienst(c, t);
 	}
 	if (!teamv)
 		return;
@@ -7377,7 +7386,7 @@ static bool writer_alone(const struct ctx *c, size_t s)
 		const struct tok *k = &c->tok[t];
 		if (k->flags & (W_FAMILY | W_TITLE))
 			return false;
-		ik = ik || (k->e - k->s == 2 && (c->t[k->s] | 0x20) == 'i' && c->t[k->s + 1] == 'k');
+		ik = ik || tok_is_ik(c, k);
 	}
 	size_t a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
 	for (size_t j = 0; j < c->out->n; j++) {
@@ -7396,10 +7405,10 @@ static void demote_figures(struct ctx *c)
 		/* after batch 44: "Hij is zo doof als een kwartel als het op afwassen aankomt" */
 		LIT("doof als een kwartel"), LIT("blind als een mol"), LIT("ziende blind"),
 		/* after batch 43: the writer lost in a thing ("Ik ben echt de weg kwijt
-		 * in dat nieuwe roosterprogramma"), not someone lost in the street: only
-		 * in a sentence of "ik" with no one else in it (see below) */
+		 * in dat nieuwe roosterprogramma"), not someone lost in the street: these
+		 * from FIG_WRITER on only in a sentence of "ik" with no one else in it */
 		LIT("de weg kwijt in "), LIT("de weg kwijt met ")};
-	enum { FIG_WRITER = 13 }; /* figs[] from here: the writer's only */
+	const size_t FIG_WRITER = sizeof figs / sizeof figs[0] - 2;
 	struct scan_result *r = c->out;
 	/* (only a counted health finding is demoted: without one the text is not read) */
 	bool health = false;
