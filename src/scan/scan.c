@@ -551,7 +551,8 @@ enum pat {
 #define MONTHS_NL "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|febr?|mrt|apr|jun|jul|aug|sept?|okt|nov|dec"
 #define MONTHS_EN "january|february|march|may|june|july|august|october|oct"
 /* Starts on a digit or a capitalised English month, so PCRE2 can skip ahead fast. */
-#define DATE_RE "(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:19|20)?[0-9]{2}(?![0-9])" \
+/* after batch 49, the year's apostrophe too: "geboren 3-11-'42" */
+#define DATE_RE "(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:(?:19|20)?|'|\xE2\x80\x99)[0-9]{2}(?![0-9])" \
 	"|(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}" \
 	"|[0-9]{1,2}(?:e|ste|de|st|nd|rd|th)?\\s+(?i:" MONTHS_NL "|" MONTHS_EN ")\\.?(?:\\s+(?:19|20)[0-9]{2})?" \
 	"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)[0-9]{2})(?![\\p{L}0-9])"
@@ -783,6 +784,9 @@ struct ctx {
 	/* per sentence: how many role words it holds, 0 not counted yet, else
 	 * 1 + min(count, 2) (sentence_roles; in the same block) */
 	unsigned char *role_memo;
+	/* findings of rules written after the health model's rows were fixed
+	 * (wave 19 on), held until the model has run (add_late) */
+	struct scan_result late;
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -793,6 +797,30 @@ static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, 
 		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
 	}
 	r->v[r->n++] = (struct scan_finding){type, s, e, conf};
+}
+
+/*
+ * A finding of a rule newer than the health model's rows, added only after
+ * the model has run (flush_late): the model never reads a word inside another
+ * finding, so a finding added before it would change the words it is trained
+ * on, and the build would retrain it (wave 18 saw what that does: words near
+ * its threshold moved on unseen text).  The rules between do not see it.
+ */
+static void add_late(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
+{
+	struct scan_result *r = &c->late;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	r->v[r->n++] = (struct scan_finding){type, s, e, conf};
+}
+
+static void flush_late(struct ctx *c)
+{
+	for (size_t i = 0; i < c->late.n; i++)
+		add_finding(c, c->late.v[i].type, c->late.v[i].start, c->late.v[i].end, c->late.v[i].confidence);
+	c->late.n = 0;
 }
 
 /* The bytes >= 0x80 of is_letter_byte, out of line: the ASCII test below is
@@ -1590,6 +1618,7 @@ static bool became(const char *w)
 	return in_list(w, forms);
 }
 static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v);
+static unsigned char *tok_cover(const struct ctx *c, size_t n, enum scan_type type);
 static size_t tok_first_at(const struct ctx *c, size_t off);
 static void sort_findings(struct scan_result *r);
 
@@ -1875,6 +1904,46 @@ static const char *const meeting_ctx[] = {"vergader", "overleg", "bijeenkomst", 
 	"training", "lokaal", "workshop", "presentatie", "sollicitatie", "spreekuur", "loket",
 	"meeting", "lezing", "examen", "taalles", "hotel", "spreker", "sprekers", "gasten", "hostel",
 	"vergaderkamer", "zalen", NULL};
+
+/*
+ * After batch 48: a care organisation's own numbering, letters, a hyphen
+ * and digits ("JZ-20417", "GGZ-004718", "CL-88213"), right after the word
+ * for whom it numbers ("cliënt WV-31177", "dossier JZ-...") or in brackets
+ * right after a name ("mevr. Vos (CL-88213)").  Norms and versions are
+ * neither ("NEN-7510", "COVID-19": fewer digits, no person).
+ */
+static bool only_space(const struct ctx *c, size_t a, size_t b);
+
+static void scan_coded_numbers(struct ctx *c)
+{
+	static const char *const whose[] = {"cliënt", "client", "cliënte", "patiënt", "patient", "patiënte",
+		"bewoner", "bewoonster", "dossier", "deelnemer", "jeugdige", "pupil", NULL};
+	for (const char *q = c->t, *end = c->t + c->len; (q = memchr(q, '-', (size_t)(end - q))); q++) {
+		size_t h = (size_t)(q - c->t), s = h, e = h + 1;
+		while (s > 0 && h - s < 5 && c->t[s - 1] >= 'A' && c->t[s - 1] <= 'Z')
+			s--;
+		while (e < c->len && e - h <= 9 && digit_at(c, e))
+			e++;
+		if (h - s < 2 || h - s > 4 || e - h - 1 < 4 || e - h - 1 > 8 ||
+		    (s > 0 && (is_letter_byte(c->t, s - 1, c->len) || digit_at(c, s - 1) || c->t[s - 1] == '-')) ||
+		    (e < c->len && (is_letter_byte(c->t, e, c->len) || digit_at(c, e) || c->t[e] == '-')))
+			continue;
+		char w[16];
+		size_t ws;
+		bool ok = word_before(c, s, w, sizeof w, &ws) && in_list(w, whose) && only_space(c, ws + strlen(w), s);
+		if (!ok && s > 0 && c->t[s - 1] == '(' && e < c->len && c->t[e] == ')') {
+			/* the names found so far are not sorted yet: look at each */
+			for (size_t k = 0; k < c->out->n && !ok; k++) {
+				const struct scan_finding *x = &c->out->v[k];
+				ok = x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->end < s &&
+				     only_space(c, x->end, s - 1);
+			}
+		}
+		if (ok)
+			add_late(c, SCAN_PATIENT_NUMBER, s, e, 0.9);
+		q = c->t + e - 1;
+	}
+}
 
 static void scan_patterns(struct ctx *c)
 {
@@ -3317,6 +3386,9 @@ static bool birth_sign_before(const struct ctx *c, size_t s)
 	return p >= 1 && c->t[p - 1] == '*' && (p == 1 || c->t[p - 2] == ' ' || c->t[p - 2] == '(');
 }
 
+static bool id_number_before(const struct ctx *c, size_t n, size_t off);
+static size_t finding_first_at(const struct ctx *c, size_t n, size_t off);
+
 static void scan_dates(struct ctx *c)
 {
 	size_t off = 0, s, e, f = 0;
@@ -3337,7 +3409,11 @@ static void scan_dates(struct ctx *c)
 				continue;
 		}
 		if (window_has(c, clause_start(c, s, 40), s, birth_before) || birth_sign_before(c, s)) {
-			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.9);
+			/* (the year's apostrophe, "3-11-'42", since batch 49) */
+			if (memchr(c->t + s, '\'', e - s) || memmem(c->t + s, e - s, "\xE2\x80\x99", 3))
+				add_late(c, SCAN_DATE_OF_BIRTH, s, e, 0.9);
+			else
+				add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.9);
 			continue;
 		}
 		if (window_has(c, e, clause_end(c, e, 60), birth_after)) {
@@ -3367,7 +3443,34 @@ static void scan_dates(struct ctx *c)
 				break;
 			}
 		}
+		/* after batch 48: "Hendrika (Riek) Scholten, BSN 637650426,
+		 * 19-08-1941": a full date right after a BSN or patient number, in a
+		 * sentence with a name, is the rest of the person's identity */
+		if (id_number_before(c, n, s))
+			add_late(c, SCAN_DATE_OF_BIRTH, s, e, 0.75);
 	}
+}
+
+/* A BSN or patient number among the findings [0, n) ends right before off
+ * (commas and spaces between), and a counted name stands before it in the
+ * sentence. */
+static bool id_number_before(const struct ctx *c, size_t n, size_t off)
+{
+	size_t from = c->sent_at[sentence_of(c, off)];
+	bool name = false;
+	for (size_t k = finding_first_at(c, n, from); k < n && c->out->v[k].start < off; k++) {
+		const struct scan_finding *x = &c->out->v[k];
+		if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
+			name = true;
+		if (!name || (x->type != SCAN_BSN && x->type != SCAN_PATIENT_NUMBER) || x->end > off || x->end + 3 < off)
+			continue;
+		bool gap = true;
+		for (size_t p = x->end; p < off; p++)
+			gap &= c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ';';
+		if (gap)
+			return true;
+	}
+	return false;
 }
 
 /* --- ages and birth years tied to a person (reported as date_of_birth) */
@@ -3488,7 +3591,9 @@ static bool name_starts_at(const struct ctx *c, size_t n, size_t off)
 	return false;
 }
 
-static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
+/* The person's name among the findings [0, n) ending right before off (see
+ * name_ends_before), or n. */
+static size_t name_before(const struct ctx *c, size_t n, size_t off)
 {
 	/* names are short: look only at findings starting in the 200 bytes before */
 	for (size_t k = finding_first_at(c, n, back(off, 200)); k < n && c->out->v[k].start <= off; k++) {
@@ -3500,9 +3605,14 @@ static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
 		for (size_t p = x->end; p < off; p++)
 			gap &= c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == '(' || (p == x->end && c->t[p] == '.');
 		if (gap)
-			return true;
+			return k;
 	}
-	return false;
+	return n;
+}
+
+static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
+{
+	return name_before(c, n, off) < n;
 }
 
 /* The sentence holding `off` speaks of a person: a name, "ik", a title or a family word. */
@@ -3865,6 +3975,43 @@ static bool sentence_opens_at(const struct ctx *c, size_t off)
 	return true;
 }
 
+/* The word before the bracket at br is a family or person word ("opa (",
+ * "mijn zus ("), or "hier" after a name ("Tessa hier ("). */
+static bool bracket_person_word(struct ctx *c, size_t n, size_t br)
+{
+	char w[24];
+	size_t ws;
+	if (!word_before(c, br, w, sizeof w, &ws))
+		return false;
+	if (in_list(w, family) || in_list(w, age_person_after))
+		return true;
+	return !strcmp(w, "hier") && name_ends_before(c, n, ws);
+}
+
+/*
+ * After batch 48: "ik ben shanice, 13", "ik ben mo, 22": the writer's own
+ * name in lower case between "ik ben" and the comma at `comma`, a word no
+ * dictionary knows or a listed first name ("ik ben moe, ..." is no one);
+ * its token, or c->ntok.
+ */
+static size_t self_intro_name(const struct ctx *c, size_t comma)
+{
+	size_t t = tok_first_at(c, comma);
+	if (t < 3 || t > c->ntok)
+		return c->ntok;
+	const struct tok *nm = &c->tok[t - 1], *ben = &c->tok[t - 2], *ik = &c->tok[t - 3];
+	if (nm->e != comma || nm->sent != ik->sent || ben->sent != ik->sent || nm->cap || !tok_is_ik(c, ik) ||
+	    ben->e - ben->s != 3 || strncasecmp(c->t + ben->s, "ben", 3) != 0)
+		return c->ntok;
+	for (size_t p = nm->s; p < nm->e; p++)
+		if (!is_letter_byte(c->t, p, c->len))
+			return c->ntok;
+	if ((nm->flags & (W_ROLE | W_MED | W_TITLE | W_FAMILY | W_NONAME | W_ORG)) ||
+	    ((nm->flags & W_LEX) && !(nm->flags & W_FIRST)))
+		return c->ntok;
+	return t - 1;
+}
+
 static void scan_ages(struct ctx *c)
 {
 	size_t n = c->out->n;
@@ -3912,9 +4059,15 @@ static void scan_ages(struct ctx *c)
 				continue;
 			}
 			/* after batch 42: "Mw. Jansen-de Rooij ('38): CVA li" */
-			if (apos && from >= 1 && c->t[from - 1] == '(' && e < c->len && c->t[e] == ')' &&
-			    name_ends_before(c, n, from - 1)) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
+			/* after batch 49, the four-digit year too ("dhr. Okafor (1951) is
+			 * gisteren verward aangetroffen", "Mijn zus Dilara (2009)"), and after
+			 * a family word or "<name> hier" ("Mijn opa ('31)", "Tessa hier ('98)") */
+			if (from >= 1 && c->t[from - 1] == '(' && e < c->len && c->t[e] == ')' &&
+			    (name_ends_before(c, n, from - 1) || bracket_person_word(c, n, from - 1))) {
+				if (apos && name_ends_before(c, n, from - 1)) /* (since batch 42) */
+					add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
+				else
+					add_late(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
 				continue;
 			}
 			size_t wn = word_before(c, from, w, sizeof w, &ws);
@@ -4189,6 +4342,21 @@ static void scan_ages(struct ctx *c)
 					continue;
 				}
 			}
+			/* after batch 48: "heej ik ben shanice, 13 en ik durf niet ...",
+			 * "ik ben mo, 22.": the same in lower case, before a full stop, "en"
+			 * or "jaar" too (the name is added after the health model,
+			 * scan_self_names) */
+			if (p > 0 && c->t[p - 1] == ',' && self_intro_name(c, p - 1) < c->ntok) {
+				char aw[8];
+				size_t q = end;
+				while (q < c->len && c->t[q] == ' ')
+					q++;
+				if (q >= c->len || strchr(",.!?;)\n", c->t[q]) ||
+				    (word_after(c, end, aw, sizeof aw, NULL) && (!strcmp(aw, "en") || !strcmp(aw, "jaar")))) {
+					add_late(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
+			}
 			/* after batch 46: "Bram (6) mocht vandaag naar huis": a capitalised
 			 * first name that is also a word (bram, roos, mees) right before the
 			 * bracket is a person, the age says so (the name is added after the
@@ -4255,6 +4423,18 @@ static void scan_ages(struct ctx *c)
 			if (jaar || (wl && !in_list(w2, age_not_after) && (w2[wl - 1] == 't' || w2[wl - 1] == 'd') &&
 			             strcmp(w2, "het") != 0 && strcmp(w2, "dat") != 0 && strcmp(w2, "uit") != 0)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+				continue;
+			}
+			/* after batch 49: "Gisteren werd Chantal 40!", "Morgen wordt Sem 6
+			 * en ...": the verb before the name, the sentence's end or "en"
+			 * after the age */
+			size_t q = end, nb = name_before(c, n, j);
+			while (q < c->len && c->t[q] == ' ')
+				q++;
+			if (nb < n && (q >= c->len || strchr(".!,?;\n", c->t[q]) || (wl && !strcmp(w2, "en"))) &&
+			    word_before(c, c->out->v[nb].start, w, sizeof w, NULL) &&
+			    (!strcmp(w, "werd") || !strcmp(w, "wordt"))) {
+				add_late(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 				continue;
 			}
 		}
@@ -7436,6 +7616,175 @@ static void demote_figures(struct ctx *c)
 }
 
 /*
+ * After batch 48, after the health model (scan_names' lists fed its rows):
+ * an animal or a thing named like a person that those lists did not know —
+ * a compound or plural ("Schoolhond Sjors", "Onze ezels Pim en Pam", "Ons
+ * lammetje Fatima"), an app or a chatbot ("Onze zelfhulp-app heet Ella"), or
+ * the name before ", de therapiehond" ("Dit is Bolle, de therapiehond").
+ */
+static bool animal_word(const struct ctx *c, const struct tok *k)
+{
+	if ((k->flags & W_PET) || pet_compound(c, k))
+		return true;
+	static const char *const exact[] = {"ezels", "lam", "lammetje", "lammetjes", "lammeren", "geitje", "geitjes",
+		"geiten", "schapen", "schaapje", "schaapjes", "varkens", "varkentje", "paarden", "koeien", "kalfje",
+		"pony's", NULL};
+	if (tok_in(c, k, exact))
+		return true;
+	size_t n = k->e - k->s;
+	/* compounds: "schoolhond", "zorghonden" */
+	return n >= 7 && (!strncasecmp(c->t + k->e - 4, "hond", 4) || !strncasecmp(c->t + k->e - 6, "honden", 6));
+}
+
+static bool being_word(const struct ctx *c, const struct tok *k)
+{
+	if (animal_word(c, k) || thing_word(c, k) ||
+	    tok_in(c, k, (const char *const[]){"chatbot", "chatbots", "robot", "robots", NULL}))
+		return true;
+	size_t n = k->e - k->s;
+	const char *w = c->t + k->s;
+	/* "zelfhulp-app", "zorg-bot", "zorgbot" */
+	return (n >= 7 && (!strncasecmp(w + n - 4, "-app", 4) || !strncasecmp(w + n - 4, "-bot", 4))) ||
+	       (n >= 6 && !strncasecmp(w + n - 3, "bot", 3) && (lookup(w, n - 3) & W_LEX));
+}
+
+/* The name whose first token is i is a being's: an animal's or a thing's. */
+static bool named_being(const struct ctx *c, size_t i, size_t last)
+{
+	const struct tok *k = &c->tok[i];
+	if (k->flags & (W_TITLE | W_FAMILY))
+		return false;
+	/* "Onze ezels Pim", "Schoolhond Sjors"; the next of a list, "Pim en Pam" */
+	if (i > 0 && c->tok[i - 1].sent == k->sent) {
+		const struct tok *p = &c->tok[i - 1];
+		if (only_space(c, p->e, k->s) && being_word(c, p))
+			return true;
+		if (i >= 3 && tok_in(c, p, (const char *const[]){"en", "of", NULL}) && c->tok[i - 3].sent == k->sent &&
+		    only_space(c, c->tok[i - 3].e, c->tok[i - 2].s) && being_word(c, &c->tok[i - 3]))
+			return true;
+	}
+	/* "Onze zelfhulp-app heet Ella", "De chatbot op onze site heet Zorgie" */
+	if (i > 0 && (c->tok[i - 1].flags & W_NAMEVERB) && c->tok[i - 1].sent == k->sent)
+		for (size_t b = i - 1; b-- > 0 && b + 8 >= i && c->tok[b].sent == k->sent;)
+			if (being_word(c, &c->tok[b]))
+				return true;
+	/* "Dit is Bolle, de therapiehond van onze locatie" */
+	if (last + 2 < c->ntok && c->t[c->tok[last].e] == ',' && c->tok[last + 2].sent == k->sent &&
+	    tok_in(c, &c->tok[last + 1], (const char *const[]){"de", "het", "onze", "ons", "mijn", NULL}))
+		for (size_t d = last + 2; d < c->ntok && d <= last + 3 && c->tok[d].sent == k->sent; d++)
+			if (being_word(c, &c->tok[d]))
+				return true;
+	return false;
+}
+
+/*
+ * Demotes those names, the same name again further on ("Vanaf vandaag kan
+ * Ella ook ...", "Pim is inmiddels 23"), and an age, birth date or health
+ * word in a sentence of a being with no person in it ("Schoolhond Sjors is vandaag
+ * jarig, hij wordt vier!", "Ons lammetje Fatima is geboren op 2 maart").
+ */
+static void demote_named_beings(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	unsigned char *being = NULL; /* per sentence: 1 a being in it, 2 a person too */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start), last = i;
+		if (i >= c->ntok)
+			continue;
+		while (last + 1 < c->ntok && c->tok[last + 1].s < x->end)
+			last++;
+		bool same = false;
+		for (size_t k = 0; k < j && !same; k++)
+			same = r->v[k].type == SCAN_NAME && r->v[k].confidence == 0.3 &&
+			       r->v[k].end - r->v[k].start == x->end - x->start &&
+			       !memcmp(c->t + r->v[k].start, c->t + x->start, x->end - x->start);
+		/* the being's name the rules before dropped ("Onze ezels Pim en Pam
+		 * ... Pim is inmiddels 23") */
+		for (size_t b = i; !same && b-- > 0 && b + 64 >= i;)
+			same = c->tok[b].e - c->tok[b].s == c->tok[i].e - c->tok[i].s && c->tok[b].cap &&
+			       !memcmp(c->t + c->tok[b].s, c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s) &&
+			       named_being(c, b, b);
+		if (!same && !named_being(c, i, last))
+			continue;
+		x->confidence = 0.3;
+		if (!being)
+			being = xcalloc(c->nsent, 1);
+		being[c->tok[i].sent] |= 1;
+	}
+	/* (an animal spoken of; a thing only by its name above: "na de val met
+	 * de rollator" is someone's) */
+	for (size_t i = 0; i < c->ntok; i++)
+		if (animal_word(c, &c->tok[i])) {
+			if (!being)
+				being = xcalloc(c->nsent, 1);
+			being[c->tok[i].sent] |= 1;
+		}
+	if (!being)
+		return;
+	for (size_t i = 0; i < c->ntok; i++)
+		if ((c->tok[i].flags & (W_FAMILY | W_TITLE)) || tok_is_ik(c, &c->tok[i]))
+			being[c->tok[i].sent] |= 2;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF)
+			being[sentence_of(c, r->v[j].start)] |= 2;
+	/* (and the health there: "Vanaf vandaag kan Ella ook een herinnering
+	 * sturen voor je medicatie") */
+	for (size_t j = 0; j < r->n; j++)
+		if ((r->v[j].type == SCAN_DATE_OF_BIRTH || r->v[j].type == SCAN_HEALTH) &&
+		    r->v[j].confidence >= SCAN_COUNT_CONF && being[sentence_of(c, r->v[j].start)] == 1)
+			r->v[j].confidence = 0.3;
+	free(being);
+}
+
+/*
+ * After batch 48 (labelling rule 6): a colleague's own health where the
+ * rules took the name for staff in their role — "Onze IB'er Marloes zit
+ * overspannen thuis", "Mededeling van de teamleider: Ivo is vorige week
+ * geopereerd aan een hernia".  The name is the subject: right after it a
+ * verb of being or having, then within three words (when, how) the medical
+ * word; "dokter Jansen heeft haar geopereerd" (an object between) is not
+ * theirs.  After the health model, outside its rows.
+ */
+static void scan_staff_health(struct ctx *c)
+{
+	static const char *const verbs[] = {"is", "zit", "ligt", "was", "werd", "wordt", "heeft", "had", "kreeg",
+		"lag", "zat", NULL};
+	static const char *const between[] = {"vorige", "afgelopen", "deze", "sinds", "vandaag", "gisteren",
+		"vannacht", "helaas", "plotseling", "onverwacht", "al", "nog", "weer", "erg", "flink", "ernstig",
+		"thuis", "week", "maand", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+		"zondag", "een", "zwaar", "behoorlijk", "best", "nogal", "echt", NULL};
+	size_t n0 = c->out->n;
+	unsigned char *found = NULL;
+	for (size_t j = 0; j < n0; j++) {
+		const struct scan_finding *x = &c->out->v[j];
+		if (x->type != SCAN_NAME || x->confidence >= SCAN_COUNT_CONF || x->confidence < STAFF_CONF)
+			continue;
+		size_t v = tok_first_at(c, x->end);
+		if (v + 1 >= c->ntok || !only_space(c, x->end, c->tok[v].s) || c->tok[v].sent != sentence_of(c, x->start) ||
+		    !tok_in(c, &c->tok[v], verbs))
+			continue;
+		for (size_t m = v + 1; m < c->ntok && m <= v + 4 && c->tok[m].sent == c->tok[v].sent; m++) {
+			size_t last;
+			if (medical_token(c, m, &last) && !thing_word(c, &c->tok[m])) {
+				if (!found)
+					found = tok_cover(c, n0, SCAN_HEALTH);
+				if (!found[m]) {
+					found[m] = 1;
+					add_finding(c, SCAN_HEALTH, c->tok[m].s, c->tok[last].e, 0.6);
+				}
+				break;
+			}
+			if (c->tok[m].cap || !tok_in(c, &c->tok[m], between))
+				break;
+		}
+	}
+	free(found);
+}
+
+/*
  * What follows a staff or public name is theirs: "Voetballer Virgil van Dijk"
  * (the rule name "van Dijk" right after the hint "Virgil"), "Uw aanspreekpunt
  * is Pieter de Boer, 0522-441100, p.deboer@careteam.nl" (a contact person's
@@ -7592,6 +7941,25 @@ static void scan_bracket_names(struct ctx *c)
 		}
 	}
 	free(named);
+}
+
+/* After batch 48: the writer's own lower-case name of "ik ben shanice, 13",
+ * whose age scan_ages took (self_intro_name); after the health model, as
+ * scan_bracket_names. */
+static void scan_self_names(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (size_t j = 0; j < n0; j++) {
+		const struct scan_finding *x = &c->out->v[j];
+		size_t p = x->start;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF || p == 0 || c->t[p - 1] != ',')
+			continue;
+		size_t t = self_intro_name(c, p - 1);
+		if (t < c->ntok)
+			add_finding(c, SCAN_NAME, c->tok[t].s, c->tok[t].e, 0.6);
+	}
 }
 
 /*
@@ -7891,6 +8259,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_hashtag_names(&c);
 	scan_handle_names(&c);
 	scan_initials_names(&c);
+	scan_coded_numbers(&c); /* after the names: "mevr. Vos (CL-88213)" */
 	/* Names inside streets or e-mail addresses are part of those, not people. */
 	sort_findings(out);
 	resolve(out, text);
@@ -7920,8 +8289,11 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_subject_names(&c);
 	demote_facility_rooms(&c);
 	scan_health(&c);
+	flush_late(&c);
 	scan_owned_health(&c);
+	scan_staff_health(&c);
 	scan_bracket_names(&c);
+	scan_self_names(&c);
 	sort_findings(out);
 	resolve(out, text);
 	demote_quoted_titles(&c);
@@ -7933,6 +8305,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_public_health(&c);
 	demote_not_ill(&c);
 	demote_figures(&c);
+	demote_named_beings(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {
@@ -7958,6 +8331,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.english);
 	free(c.starts);
 	free(c.thing_memo); /* (roster_memo lies in the same block) */
+	free(c.late.v);
 	return 0;
 }
 

@@ -1062,6 +1062,41 @@ static void test_wave18_classes(void **state)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 }
 
+/* Wave 19 (batches 48 and 49): birth years in brackets, the writer's
+ * lower-case name and age, an organisation's client codes, a date after a
+ * BSN, animals and apps named like people, a colleague's own health. */
+static void test_wave19_classes(void **state)
+{
+	(void)state;
+	EXPECT("Meneer Dekker (1948) is vanochtend gevallen in de gang.", SCAN_DATE_OF_BIRTH, "1948");
+	EXPECT("Mijn zoon Daan (2016) heeft sinds gisteren koorts.", SCAN_DATE_OF_BIRTH, "2016");
+	EXPECT("Mijn oma ('29) wil niet meer naar de dagbesteding.", SCAN_DATE_OF_BIRTH, "'29");
+	EXPECT("Hoi allemaal, Sanne hier ('95). Ik heb sinds kort een burn-out.", SCAN_DATE_OF_BIRTH, "'95");
+	EXPECT("hoi ik ben jaylinn, 15 en ik slaap al weken slecht.", SCAN_DATE_OF_BIRTH, "15");
+	EXPECT("hoi ik ben jaylinn, 15 en ik slaap al weken slecht.", SCAN_NAME, "jaylinn");
+	EXPECT("Vorige week werd Fenna 9! Ze mocht eindelijk weer naar school.", SCAN_DATE_OF_BIRTH, "9");
+	EXPECT("Mijn tante Joke (geboren 12-4-'38) heeft een nieuwe heup.", SCAN_DATE_OF_BIRTH, "12-4-'38");
+	EXPECT("Nieuwe aanmelding: Karel de Vries, BSN 111222333, 02-03-1944. Hulp bij douchen.", SCAN_DATE_OF_BIRTH,
+	       "02-03-1944");
+	EXPECT("Bel even de zus van cliënt KR-55120 terug over de nieuwe medicatie.", SCAN_PATIENT_NUMBER, "KR-55120");
+	EXPECT("Overdracht mw. Smit (WZ-0042817): wond aan de hiel ziet er rustig uit.", SCAN_PATIENT_NUMBER,
+	       "WZ-0042817");
+	EXPECT("Onze fysio Anouk is vorige week geopereerd aan haar knie, ze is een maand weg.", SCAN_HEALTH,
+	       "geopereerd");
+	EXPECT_NONE("Volgens NEN-7510 moet ieder dossier beveiligd zijn.", SCAN_PATIENT_NUMBER);
+	EXPECT_NONE("Onze fysio Anouk heeft de cursus valpreventie gegeven.", SCAN_HEALTH);
+	const char *ok[] = {
+		"Boerderijhond Tommie is vandaag jarig, hij wordt zeven!",
+		"De geitjes Bonnie en Clyde staan weer buiten. Bonnie is inmiddels 12 en nog steeds de baas.",
+		"Ons lammetje Sofie is geboren op 4 april en drinkt al flink uit de fles.",
+		"Onze nieuwe mantelzorg-app heet Lotte. Lotte helpt je straks ook met je medicijnschema.",
+		"De chatbot op de website heet Doortje. Doortje weet nog niet alles.",
+		"Maak kennis met Bikkel, de therapiehond van de woongroep.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1268,6 +1303,7 @@ int main(void)
 		cmocka_unit_test(test_wave16_classes),
 		cmocka_unit_test(test_wave17_classes),
 		cmocka_unit_test(test_wave18_classes),
+		cmocka_unit_test(test_wave19_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
