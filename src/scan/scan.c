@@ -392,7 +392,7 @@ static const char *const plabels[] = {
 	"big-code", "agb", "agb-code", "agbcode", "agb-nummer", "verzekerdennummer",
 	"verzekerden-nummer", "polisnummer", "polis-nummer", "zorgpas", "zorgpasnummer",
 	"ziekenhuisnummer", "nummer", "epd-nr", "epdnr", "zis-nr", "polisnr", "polis-nr", "polis",
-	"nhg", "nhg-nummer", "nhg-nr", "klantnummer", "klantnr", "klant-nummer", "klant",
+	"nhg", "nhg-nummer", "nhg-nr", "patnr", "pat.nr", "poli-nr", "polinummer", "polinr", "poli-nummer", "klantnummer", "klantnr", "klant-nummer", "klant",
 	"relatienummer", "relatienr", "relatie", "his", "his-nummer", "his-nr", "ziekenhuisnr",
 	"cliëntnr", "dossiernr", "bsn-nr", "zorgverzekeringsnummer", "verzekeringsnummer",
 	"inschrijfnummer", "wmo-nummer", "cak-nummer", "pat", "wlz", "ciz", "wmo", "cak",
@@ -570,7 +570,7 @@ static const char *const pat_src[P_NPAT] = {
 		"|verzekerden?|polis|zorgpas|ziekenhuis|(?:zorg)?verzekerings|inschrijf|wmo|wlz|cak|ciz|indicatie|zorg|nhg|agb|big"
 		"|zorgverzekeraar|verzekeraar|ecd|zorgplan|opname|lab|pas|umcg|lumc|amc|vumc|mumc|umcu|olvg|radboudumc"
 		"|erasmusmc|zgt|mst|nwz|etz|hmc"
-		"|dialyse|kind|gza|v|cl)"
+		"|dialyse|kind|gza|v|cl|poli)"
 		"(?:[ .-]?(?:nummer|nr\\.?|no\\.?|id|code|registratie(?:nummer)?)|\\s?#)"
 		"|(?:wlz|wmo|ciz)[ -]?indicatie|mrn|pid|epd|zis|ciz|nhg|agb|big|zorgpas|(?:zorg|kraam)?dossier"
 		"|(?:medical\\s+)?record\\s+(?:number|no\\.?|nr\\.?)|(?:patient|client|hospital|insurance|nhs)\\s+(?:number|no\\.?|id)"
@@ -1909,7 +1909,7 @@ static const char *const meeting_ctx[] = {"vergader", "overleg", "bijeenkomst", 
  * After batch 48: a care organisation's own numbering, letters, a hyphen
  * and digits ("JZ-20417", "GGZ-004718", "CL-88213"), right after the word
  * for whom it numbers ("cliënt WV-31177", "dossier JZ-...") or in brackets
- * right after a name ("mevr. Vos (CL-88213)").  Norms and versions are
+ * right after a name ("mevr. Vos (CL-88213)", "Jan (nr 20094417)").  Norms and versions are
  * neither ("NEN-7510", "COVID-19": fewer digits, no person).
  */
 static bool only_space(const struct ctx *c, size_t a, size_t b);
@@ -1942,6 +1942,27 @@ static void scan_coded_numbers(struct ctx *c)
 		if (ok)
 			add_late(c, SCAN_PATIENT_NUMBER, s, e, 0.9);
 		q = c->t + e - 1;
+	}
+	/* after batch 52: "Jan-Willem (nr 20094417) kan morgen op de nuchtere
+	 * lijst": a bare "nr" in brackets right after a name, six digits or more */
+	for (const char *q = c->t, *end = c->t + c->len; (q = memmem(q, (size_t)(end - q), "(nr", 3)); q += 3) {
+		size_t b = (size_t)(q - c->t), s = b + 3;
+		if (s < c->len && c->t[s] == '.')
+			s++;
+		while (s < c->len && c->t[s] == ' ' && s - b < 6)
+			s++;
+		size_t e = s;
+		while (e < c->len && digit_at(c, e) && e - s <= 10)
+			e++;
+		if (e - s < 6 || e - s > 10 || s == b + 3 || e >= c->len || c->t[e] != ')')
+			continue;
+		bool ok = false;
+		for (size_t k = 0; k < c->out->n && !ok; k++) {
+			const struct scan_finding *x = &c->out->v[k];
+			ok = x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->end <= b && only_space(c, x->end, b);
+		}
+		if (ok)
+			add_late(c, SCAN_PATIENT_NUMBER, s, e, 0.9);
 	}
 }
 
@@ -3615,6 +3636,21 @@ static bool name_ends_before(const struct ctx *c, size_t n, size_t off)
 	return name_before(c, n, off) < n;
 }
 
+/* x is a name the name model made a hint (0.4), capitalised, not a public
+ * figure's nor a speaker's, ending right before off with a space, comma or
+ * '(' between. */
+static bool aged_hint(const struct ctx *c, const struct scan_finding *x, size_t off)
+{
+	if (x->type != SCAN_NAME || x->confidence != 0.4 || x->end > off || x->end + 3 < off ||
+	    c->t[x->start] < 'A' || c->t[x->start] > 'Z' || is_public(c, x->start, x->end) ||
+	    (c->pub && c->pub[sentence_of(c, x->start)]))
+		return false;
+	for (size_t p = x->end; p < off; p++)
+		if (c->t[p] != ' ' && c->t[p] != ',' && c->t[p] != '(')
+			return false;
+	return true;
+}
+
 /* The sentence holding `off` speaks of a person: a name, "ik", a title or a family word. */
 /* The first of the findings [0, n) that starts at or after off; they must be sorted by start. */
 static size_t finding_first_at(const struct ctx *c, size_t n, size_t off)
@@ -4454,6 +4490,34 @@ static void scan_ages(struct ctx *c)
 					continue;
 				}
 			}
+			/* after batch 52: "Hannie wordt op 14 maart 75!": the day between */
+			bool late = false;
+			if (wn && in_list(w, (const char *const[]){"januari", "februari", "maart", "april", "mei", "juni", "juli",
+			                                            "augustus", "september", "oktober", "november", "december", NULL})) {
+				char ow[4];
+				size_t ds = ws, os;
+				while (ds > 0 && c->t[ds - 1] == ' ')
+					ds--;
+				size_t de = ds;
+				while (ds > 0 && digit_at(c, ds - 1) && de - ds < 2)
+					ds--;
+				if (ds < de && !digit_at(c, ds - 1) && word_before(c, ds, ow, sizeof ow, &os) && !strcmp(ow, "op")) {
+					wn = word_before(c, os, w, sizeof w, &ws);
+					late = true;
+				}
+			}
+			/* after batch 52: "Vandaag werd ik 40": the writer's own, "ik" after the verb */
+			bool self = false;
+			if (wn && !strcmp(w, "ik")) {
+				char vw[8];
+				size_t vs;
+				if (word_before(c, ws, vw, sizeof vw, &vs) &&
+				    (!strcmp(vw, "werd") || !strcmp(vw, "word") || !strcmp(vw, "ben") || !strcmp(vw, "was"))) {
+					memcpy(w, vw, sizeof vw);
+					ws = vs;
+					self = late = true;
+				}
+			}
 			if (!wn || !in_list(w, age_verbs))
 				continue;
 			/* "zijn HbA1c was 74", "bloeddruk is 90": a measurement, not an age */
@@ -4515,8 +4579,12 @@ static void scan_ages(struct ctx *c)
 				char sw[24];
 				pron = word_before(c, ws, sw, sizeof sw, NULL) && in_list(sw, age_person_after);
 			}
-			if (ok && (pron || age_person_near(c, n, j) || age_subject_name(c, ws)))
-				add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
+			if (ok && (self || pron || age_person_near(c, n, j) || age_subject_name(c, ws))) {
+				if (late)
+					add_late(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
+				else
+					add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
+			}
 		}
 	}
 }
@@ -7638,8 +7706,12 @@ static bool animal_word(const struct ctx *c, const struct tok *k)
 
 static bool being_word(const struct ctx *c, const struct tok *k)
 {
+	/* after batch 50 and 51, plants and storms ("De yucca heet nu 'Zuster
+	 * Yvonne'", "Door storm Bert ...") */
 	if (animal_word(c, k) || thing_word(c, k) ||
-	    tok_in(c, k, (const char *const[]){"chatbot", "chatbots", "robot", "robots", NULL}))
+	    tok_in(c, k, (const char *const[]){"chatbot", "chatbots", "robot", "robots", "storm", "orkaan", "plant",
+	                                        "planten", "yucca", "cactus", "ficus", "monstera", "boom", "boompje",
+	                                        NULL}))
 		return true;
 	size_t n = k->e - k->s;
 	const char *w = c->t + k->s;
@@ -7652,6 +7724,15 @@ static bool being_word(const struct ctx *c, const struct tok *k)
 static bool named_being(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
+	/* "Onze zelfhulp-app heet Ella", "De chatbot op onze site heet Zorgie",
+	 * "De yucca heet nu 'Zuster Yvonne'" (a title too) */
+	for (size_t h = i; h-- > 0 && h + 2 >= i && c->tok[h].sent == k->sent;)
+		if (c->tok[h].flags & W_NAMEVERB) {
+			for (size_t b = h; b-- > 0 && b + 7 >= h && c->tok[b].sent == k->sent;)
+				if (being_word(c, &c->tok[b]))
+					return true;
+			break;
+		}
 	if (k->flags & (W_TITLE | W_FAMILY))
 		return false;
 	/* "Onze ezels Pim", "Schoolhond Sjors"; the next of a list, "Pim en Pam" */
@@ -7663,11 +7744,6 @@ static bool named_being(const struct ctx *c, size_t i, size_t last)
 		    only_space(c, c->tok[i - 3].e, c->tok[i - 2].s) && being_word(c, &c->tok[i - 3]))
 			return true;
 	}
-	/* "Onze zelfhulp-app heet Ella", "De chatbot op onze site heet Zorgie" */
-	if (i > 0 && (c->tok[i - 1].flags & W_NAMEVERB) && c->tok[i - 1].sent == k->sent)
-		for (size_t b = i - 1; b-- > 0 && b + 8 >= i && c->tok[b].sent == k->sent;)
-			if (being_word(c, &c->tok[b]))
-				return true;
 	/* "Dit is Bolle, de therapiehond van onze locatie" */
 	if (last + 2 < c->ntok && c->t[c->tok[last].e] == ',' && c->tok[last + 2].sent == k->sent &&
 	    tok_in(c, &c->tok[last + 1], (const char *const[]){"de", "het", "onze", "ons", "mijn", NULL}))
@@ -7740,6 +7816,32 @@ static void demote_named_beings(struct ctx *c)
 }
 
 /*
+ * After batch 50: a disease that names a job ("Ik ben Esther, nieuw als
+ * casemanager dementie", "onze verpleegkundige diabetes"): the health word
+ * right after a role word, the sentence's only health, is the role's.
+ */
+static void demote_role_health(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t t = tok_first_at(c, x->start);
+		if (t == 0 || t >= c->ntok || c->tok[t].s != x->start || c->tok[t - 1].sent != c->tok[t].sent ||
+		    !only_space(c, c->tok[t - 1].e, c->tok[t].s) ||
+		    !((c->tok[t - 1].flags & W_ROLE) || role_like(c, &c->tok[t - 1])))
+			continue;
+		size_t s = c->tok[t].sent, others = 0;
+		for (size_t k = 0; k < r->n; k++)
+			others += k != j && r->v[k].type == SCAN_HEALTH && r->v[k].confidence >= SCAN_COUNT_CONF &&
+			          sentence_of(c, r->v[k].start) == s;
+		if (!others)
+			x->confidence = 0.4;
+	}
+}
+
+/*
  * After batch 48 (labelling rule 6): a colleague's own health where the
  * rules took the name for staff in their role — "Onze IB'er Marloes zit
  * overspannen thuis", "Mededeling van de teamleider: Ivo is vorige week
@@ -7755,7 +7857,7 @@ static void scan_staff_health(struct ctx *c)
 	static const char *const between[] = {"vorige", "afgelopen", "deze", "sinds", "vandaag", "gisteren",
 		"vannacht", "helaas", "plotseling", "onverwacht", "al", "nog", "weer", "erg", "flink", "ernstig",
 		"thuis", "week", "maand", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-		"zondag", "een", "zwaar", "behoorlijk", "best", "nogal", "echt", NULL};
+		"zondag", "een", "zwaar", "behoorlijk", "best", "nogal", "echt", "in", NULL};
 	size_t n0 = c->out->n;
 	unsigned char *found = NULL;
 	for (size_t j = 0; j < n0; j++) {
@@ -7763,12 +7865,33 @@ static void scan_staff_health(struct ctx *c)
 		if (x->type != SCAN_NAME || x->confidence >= SCAN_COUNT_CONF || x->confidence < STAFF_CONF)
 			continue;
 		size_t v = tok_first_at(c, x->end);
-		if (v + 1 >= c->ntok || !only_space(c, x->end, c->tok[v].s) || c->tok[v].sent != sentence_of(c, x->start) ||
-		    !tok_in(c, &c->tok[v], verbs))
+		if (v + 1 >= c->ntok || !only_space(c, x->end, c->tok[v].s) || c->tok[v].sent != sentence_of(c, x->start))
 			continue;
+		/* after batch 51, where they work between: "Hanneke van de avonddienst
+		 * ligt in het ziekenhuis", "Ruud van team Noord is ..." */
+		if (tok_in(c, &c->tok[v], (const char *const[]){"van", NULL}) && v + 3 < c->ntok &&
+		    c->tok[v + 3].sent == c->tok[v].sent &&
+		    ((tok_in(c, &c->tok[v + 1], (const char *const[]){"de", "het", NULL}) && !c->tok[v + 2].cap) ||
+		     (tok_in(c, &c->tok[v + 1], (const char *const[]){"team", NULL}) && c->tok[v + 2].cap)))
+			v += 3;
+		if (!tok_in(c, &c->tok[v], verbs))
+			continue;
+		/* "ligt in het ziekenhuis", "is opgenomen" */
+		size_t adm = admitted(c, v);
+		if (adm == NONE && v + 1 < c->ntok)
+			adm = admitted(c, v + 1);
+		if (adm != NONE) {
+			if (!found)
+				found = tok_cover(c, n0, SCAN_HEALTH);
+			if (!found[v]) {
+				found[v] = 1;
+				add_finding(c, SCAN_HEALTH, c->tok[v].s, c->tok[adm].e, 0.6);
+			}
+			continue;
+		}
 		for (size_t m = v + 1; m < c->ntok && m <= v + 4 && c->tok[m].sent == c->tok[v].sent; m++) {
 			size_t last;
-			if (medical_token(c, m, &last) && !thing_word(c, &c->tok[m])) {
+			if (medical_token(c, m, &last)) {
 				if (!found)
 					found = tok_cover(c, n0, SCAN_HEALTH);
 				if (!found[m]) {
@@ -7959,6 +8082,107 @@ static void scan_self_names(struct ctx *c)
 		size_t t = self_intro_name(c, p - 1);
 		if (t < c->ntok)
 			add_finding(c, SCAN_NAME, c->tok[t].s, c->tok[t].e, 0.6);
+	}
+}
+
+/*
+ * After batch 51: "een gastgezin voor Amira (15) uit Syrië", "ik ben
+ * Tesfay, 19 jaar": a name the name model made a hint, right before an age
+ * in brackets or between commas — the age says it is a person.  Both the
+ * age and the name (raised to 0.6) after the health model, outside its rows.
+ */
+static void scan_aged_hints(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (size_t k = 0; k < n0; k++) {
+		struct scan_finding *x = &c->out->v[k];
+		size_t p = x->end;
+		if (x->type != SCAN_NAME || x->confidence != 0.4)
+			continue;
+		while (p < c->len && c->t[p] == ' ' && p - x->end < 2)
+			p++;
+		if (p + 2 >= c->len || (c->t[p] != '(' && c->t[p] != ','))
+			continue;
+		char open = c->t[p++];
+		while (p < c->len && c->t[p] == ' ' && open == ',')
+			p++;
+		size_t j = p, v = 0;
+		while (p < c->len && digit_at(c, p) && p - j < 3)
+			v = v * 10 + (size_t)(c->t[p++] - '0');
+		if (p == j || v == 0 || v > 120 || (p < c->len && digit_at(c, p)))
+			continue;
+		size_t e = p;
+		char w[8];
+		size_t we;
+		if (open == '(' ? !(p < c->len && (c->t[p] == ')' || c->t[p] == ',')) :
+		                  !((p < c->len && strchr(",.!", c->t[p])) ||
+		                    (word_after(c, p, w, sizeof w, &we) && !strcmp(w, "jaar") && (e = we))))
+			continue;
+		/* "Jan-Peter Mulder, 25 jaar onze huismeester": years of service; an
+		 * age ends there or goes on with "en", "oud" */
+		if (e > p) {
+			size_t q = e;
+			while (q < c->len && c->t[q] == ' ')
+				q++;
+			if (q < c->len && !strchr(",.!?)", c->t[q]) &&
+			    !(word_after(c, e, w, sizeof w, NULL) && (!strcmp(w, "en") || !strcmp(w, "oud"))))
+				continue;
+		}
+		if (!aged_hint(c, x, x->end))
+			continue;
+		bool dob = false;
+		for (size_t f = 0; f < n0 && !dob; f++)
+			dob = c->out->v[f].type == SCAN_DATE_OF_BIRTH && c->out->v[f].start < e && c->out->v[f].end > j;
+		if (!dob)
+			add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
+		c->out->v[k].confidence = 0.6; /* (add_finding may have moved the array) */
+	}
+}
+
+/*
+ * After batch 50 and 52: a room written as a handover shortens it, "k. 108",
+ * "k12", "k08", "(k. 3.12, afd. Lindehof)": 'k' alone, an optional full
+ * stop, the number (a letter a-d after it).  A client's only in a sentence
+ * with a person or health in it ("Vincent k12 sat 88%", "mw. Ö. Demir k08
+ * pijnscore 8"); after the health model, outside its rows.
+ */
+static void scan_short_rooms(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (size_t i = 0; i + 1 < c->len; i++) {
+		if ((c->t[i] | 0x20) != 'k' || (i > 0 && (is_letter_byte(c->t, i - 1, c->len) || digit_at(c, i - 1) ||
+		                                          c->t[i - 1] == '\'' || c->t[i - 1] == '-')))
+			continue;
+		size_t p = i + 1;
+		if (p < c->len && c->t[p] == '.')
+			p++;
+		if (p < c->len && c->t[p] == ' ' && p > i + 1)
+			p++;
+		size_t d = p;
+		while (p < c->len && digit_at(c, p) && p - d < 4)
+			p++;
+		if (p == d || (p < c->len && digit_at(c, p)))
+			continue;
+		if (p + 2 < c->len && c->t[p] == '.' && digit_at(c, p + 1) && digit_at(c, p + 2) && p - d <= 2)
+			p += 3;
+		if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'd')
+			p++;
+		if (p < c->len && (is_letter_byte(c->t, p, c->len) || digit_at(c, p) ||
+		                   (c->t[p] == '.' && p + 1 < c->len && digit_at(c, p + 1))))
+			continue;
+		size_t s = sentence_of(c, i);
+		bool person = false, taken = false;
+		for (size_t f = 0; f < n0; f++) {
+			const struct scan_finding *x = &c->out->v[f];
+			taken |= x->start < p && x->end > i;
+			person |= (x->type == SCAN_NAME || x->type == SCAN_HEALTH) && x->confidence >= SCAN_COUNT_CONF &&
+			          sentence_of(c, x->start) == s;
+		}
+		for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s && !person; t++)
+			person = (c->tok[t].flags & W_TITLE) && !(c->tok[t].flags & W_ROLE);
+		if (person && !taken)
+			add_finding(c, SCAN_ROOM, i, p, 0.75);
+		i = p - 1;
 	}
 }
 
@@ -8294,6 +8518,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_staff_health(&c);
 	scan_bracket_names(&c);
 	scan_self_names(&c);
+	scan_aged_hints(&c);
+	scan_short_rooms(&c);
 	sort_findings(out);
 	resolve(out, text);
 	demote_quoted_titles(&c);
@@ -8306,6 +8532,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_not_ill(&c);
 	demote_figures(&c);
 	demote_named_beings(&c);
+	demote_role_health(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

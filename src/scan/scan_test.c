@@ -1083,6 +1083,19 @@ static void test_wave19_classes(void **state)
 	       "WZ-0042817");
 	EXPECT("Onze fysio Anouk is vorige week geopereerd aan haar knie, ze is een maand weg.", SCAN_HEALTH,
 	       "geopereerd");
+	/* after batches 50 to 52 */
+	EXPECT("Overdracht: mw. Jonker k. 214 had vannacht pijn op de borst.", SCAN_ROOM, "k. 214");
+	EXPECT("Priscilla k07 sat 91%, zuurstof erbij.", SCAN_ROOM, "k07");
+	EXPECT("We zoeken een gastgezin voor Nadifa (12) uit Somalië.", SCAN_DATE_OF_BIRTH, "12");
+	EXPECT("Gerda van de nachtdienst ligt in het ziekenhuis met een hernia.", SCAN_HEALTH,
+	       "ligt in het ziekenhuis");
+	EXPECT("Morgen word ik 65 en dat vieren we.", SCAN_DATE_OF_BIRTH, "65");
+	EXPECT("Onze vrijwilliger Truus wordt op 3 mei 80!", SCAN_DATE_OF_BIRTH, "80");
+	EXPECT("Mevr. Yilmaz (patnr 2231-5580) moet nuchter blijven.", SCAN_PATIENT_NUMBER, "2231-5580");
+	EXPECT("Sanne (nr 30118842) gaat morgen naar de poli.", SCAN_PATIENT_NUMBER, "30118842");
+	EXPECT_NONE("Afscheid van Jan-Peter Mulder, 25 jaar onze conciërge, die met pensioen gaat.",
+	            SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("De k. 5 vergadering begint om tien uur.", SCAN_ROOM);
 	EXPECT_NONE("Volgens NEN-7510 moet ieder dossier beveiligd zijn.", SCAN_PATIENT_NUMBER);
 	EXPECT_NONE("Onze fysio Anouk heeft de cursus valpreventie gegeven.", SCAN_HEALTH);
 	const char *ok[] = {
@@ -1092,6 +1105,9 @@ static void test_wave19_classes(void **state)
 		"Onze nieuwe mantelzorg-app heet Lotte. Lotte helpt je straks ook met je medicijnschema.",
 		"De chatbot op de website heet Doortje. Doortje weet nog niet alles.",
 		"Maak kennis met Bikkel, de therapiehond van de woongroep.",
+		"Door storm Henk rijden de busjes vandaag later.",
+		"De ficus op kantoor heet nu 'Dokter Bob' en krijgt elke maandag water.",
+		"Hallo! Ik ben Ilse, de nieuwe verpleegkundige diabetes in de wijk.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
