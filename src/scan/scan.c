@@ -787,6 +787,7 @@ struct ctx {
 	/* findings of rules written after the health model's rows were fixed
 	 * (wave 19 on), held until the model has run (add_late) */
 	struct scan_result late;
+	unsigned char *veto_late; /* per token: the last of a being's name (demote_named_beings) */
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -7652,11 +7653,16 @@ static void demote_figures(struct ctx *c)
 		LIT("hart onder de riem"), LIT("pijn in het hart"), LIT("pijn in mijn hart"), LIT("doodgeboren kindje"),
 		/* after batch 44: "Hij is zo doof als een kwartel als het op afwassen aankomt" */
 		LIT("doof als een kwartel"), LIT("blind als een mol"), LIT("ziende blind"),
+		/* after batch 53: a fright ("elke ochtend een hartverzakking als ik mijn
+		 * rooster open") */
+		LIT("hartverzakking"),
 		/* after batch 43: the writer lost in a thing ("Ik ben echt de weg kwijt
 		 * in dat nieuwe roosterprogramma"), not someone lost in the street: these
-		 * from FIG_WRITER on only in a sentence of "ik" with no one else in it */
-		LIT("de weg kwijt in "), LIT("de weg kwijt met ")};
-	const size_t FIG_WRITER = sizeof figs / sizeof figs[0] - 2;
+		 * from FIG_WRITER on only in a sentence of "ik" with no one else in it;
+		 * after batch 53, the writer's near heart attack at a penalty */
+		LIT("de weg kwijt in "), LIT("de weg kwijt met "), LIT("bijna een hartinfarct"),
+		LIT("bijna een hartaanval"), LIT("bijna een hartstilstand")};
+	const size_t FIG_WRITER = sizeof figs / sizeof figs[0] - 5;
 	struct scan_result *r = c->out;
 	/* (only a counted health finding is demoted: without one the text is not read) */
 	bool health = false;
@@ -7715,8 +7721,9 @@ static bool being_word(const struct ctx *c, const struct tok *k)
 		return true;
 	size_t n = k->e - k->s;
 	const char *w = c->t + k->s;
-	/* "zelfhulp-app", "zorg-bot", "zorgbot" */
-	return (n >= 7 && (!strncasecmp(w + n - 4, "-app", 4) || !strncasecmp(w + n - 4, "-bot", 4))) ||
+	/* "zelfhulp-app", "zorg-bot", "zorgbot"; "empathiepoppen" */
+	return (n >= 7 && (!strncasecmp(w + n - 4, "-app", 4) || !strncasecmp(w + n - 4, "-bot", 4) ||
+	                   !strncasecmp(w + n - 6, "poppen", 6))) ||
 	       (n >= 6 && !strncasecmp(w + n - 3, "bot", 3) && (lookup(w, n - 3) & W_LEX));
 }
 
@@ -7726,9 +7733,17 @@ static bool named_being(const struct ctx *c, size_t i, size_t last)
 	const struct tok *k = &c->tok[i];
 	/* "Onze zelfhulp-app heet Ella", "De chatbot op onze site heet Zorgie",
 	 * "De yucca heet nu 'Zuster Yvonne'" (a title too) */
+	/* (after batch 55, "hebben hem Harrie gedoopt", "omgedoopt tot Sjaak") */
+	static const char *const baptise[] = {"gedoopt", "omgedoopt", "doopten", "genoemd", NULL};
+	/* (the being may be in the sentence before: "Nieuw: knuffelrobot Paro.
+	 * De bewoners hebben hem meteen omgedoopt tot Sjaak") */
+	if (last + 1 < c->ntok && c->tok[last + 1].sent == k->sent && tok_in(c, &c->tok[last + 1], baptise))
+		for (size_t b = i; b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= k->sent;)
+			if (being_word(c, &c->tok[b]))
+				return true;
 	for (size_t h = i; h-- > 0 && h + 2 >= i && c->tok[h].sent == k->sent;)
-		if (c->tok[h].flags & W_NAMEVERB) {
-			for (size_t b = h; b-- > 0 && b + 7 >= h && c->tok[b].sent == k->sent;)
+		if ((c->tok[h].flags & W_NAMEVERB) || tok_in(c, &c->tok[h], baptise)) {
+			for (size_t b = h; b-- > 0 && b + 12 >= h && c->tok[b].sent + 1 >= k->sent;)
 				if (being_word(c, &c->tok[b]))
 					return true;
 			break;
@@ -7738,7 +7753,14 @@ static bool named_being(const struct ctx *c, size_t i, size_t last)
 	/* "Onze ezels Pim", "Schoolhond Sjors"; the next of a list, "Pim en Pam" */
 	if (i > 0 && c->tok[i - 1].sent == k->sent) {
 		const struct tok *p = &c->tok[i - 1];
-		if (only_space(c, p->e, k->s) && being_word(c, p))
+		/* (after batch 54, a comma or bracket between: "twee nieuwe
+		 * empathiepoppen, Lotje en Kees", "drie kippen (Bep, Mien en Greet)") */
+		size_t g = p->e;
+		bool comma = false;
+		while (g < k->s && (c->t[g] == ' ' || c->t[g] == ',' || c->t[g] == '('))
+			comma |= c->t[g++] == ',';
+		/* (a comma not after a capital: "Knuffel, Priya" signs a message) */
+		if (g == k->s && k->s - p->e <= 2 && being_word(c, p) && (!comma || !p->cap))
 			return true;
 		if (i >= 3 && tok_in(c, p, (const char *const[]){"en", "of", NULL}) && c->tok[i - 3].sent == k->sent &&
 		    only_space(c, c->tok[i - 3].e, c->tok[i - 2].s) && being_word(c, &c->tok[i - 3]))
@@ -7765,7 +7787,7 @@ static void demote_named_beings(struct ctx *c)
 	unsigned char *being = NULL; /* per sentence: 1 a being in it, 2 a person too */
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+		if (x->type != SCAN_NAME || x->confidence < STAFF_CONF)
 			continue;
 		size_t i = tok_first_at(c, x->start), last = i;
 		if (i >= c->ntok)
@@ -7783,9 +7805,24 @@ static void demote_named_beings(struct ctx *c)
 			same = c->tok[b].e - c->tok[b].s == c->tok[i].e - c->tok[i].s && c->tok[b].cap &&
 			       !memcmp(c->t + c->tok[b].s, c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s) &&
 			       named_being(c, b, b);
+		/* the next of a list whose first is a being's ("kippen (Bep, Mien en
+		 * Greet)") */
+		if (!same && i >= 2) {
+			size_t pv = c->t[c->tok[i].s - 2] == ',' ? i - 1 : i - 2;
+			same = c->tok[pv].sent == c->tok[i].sent && c->veto_late && c->veto_late[pv] &&
+			       (pv == i - 1 || tok_in(c, &c->tok[i - 1], (const char *const[]){"en", "of", NULL}));
+		}
 		if (!same && !named_being(c, i, last))
 			continue;
+		if (!c->veto_late)
+			c->veto_late = xcalloc(c->ntok, 1);
+		c->veto_late[last] = 1;
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue; /* (a hint already: only the list's next reads it) */
 		x->confidence = 0.3;
+		if (!c->veto_late)
+			c->veto_late = xcalloc(c->ntok, 1);
+		c->veto_late[last] = 1;
 		if (!being)
 			being = xcalloc(c->nsent, 1);
 		being[c->tok[i].sent] |= 1;
@@ -7800,12 +7837,26 @@ static void demote_named_beings(struct ctx *c)
 		}
 	if (!being)
 		return;
+	/* (not "een nieuwe bewoner: ezel Harrie") */
+	/* (nor "mijn hond": the writer's "mijn" before anything else is a person) */
 	for (size_t i = 0; i < c->ntok; i++)
-		if ((c->tok[i].flags & (W_FAMILY | W_TITLE)) || tok_is_ik(c, &c->tok[i]))
+		if (((c->tok[i].flags & (W_FAMILY | W_TITLE)) ||
+		     tok_in(c, &c->tok[i], (const char *const[]){"mijn", "m'n", "mn", "me", "mij", NULL})) &&
+		    !(i + 1 < c->ntok && c->tok[i + 1].sent == c->tok[i].sent && animal_word(c, &c->tok[i + 1])))
+			being[c->tok[i].sent] |= 2;
+		else if (tok_is_ik(c, &c->tok[i]))
 			being[c->tok[i].sent] |= 2;
 	for (size_t j = 0; j < r->n; j++)
 		if (r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF)
 			being[sentence_of(c, r->v[j].start)] |= 2;
+	/* after batch 54: "... een nieuwe bewoner: ezel Harrie! Hij is 23": a
+	 * sentence opening with he or she after a being's goes on about it */
+	for (size_t i = 1; i < c->ntok; i++) {
+		size_t s = c->tok[i].sent;
+		if (c->tok[i - 1].sent + 1 == s && being[s - 1] == 1 && !being[s] &&
+		    tok_in(c, &c->tok[i], (const char *const[]){"hij", "zij", "ze", "het", NULL}))
+			being[s] = 1;
+	}
 	/* (and the health there: "Vanaf vandaag kan Ella ook een herinnering
 	 * sturen voor je medicatie") */
 	for (size_t j = 0; j < r->n; j++)
@@ -7813,6 +7864,70 @@ static void demote_named_beings(struct ctx *c)
 		    r->v[j].confidence >= SCAN_COUNT_CONF && being[sentence_of(c, r->v[j].start)] == 1)
 			r->v[j].confidence = 0.3;
 	free(being);
+}
+
+/*
+ * After batches 53 and 54: staff news with nothing private in it — "Bas
+ * Wolters heeft zijn diploma verpleegkunde gehaald!", "Hanneke is deze week
+ * met vakantie", "Vanaf maandag start Jolien Stegeman als nieuwe geestelijk
+ * verzorger ... via j.stegeman@...", "Vrijwillige chauffeurs melden zich
+ * bij Gertjan Hofman via 06-...".  A post with a word of staff news, no
+ * client, relative or private data of any other kind: its names are staff in
+ * their role (labelling rule 5), and a phone number or address after "via",
+ * "op" or "bel" in a staff name's sentence is their work's.
+ */
+static void demote_staff_news(struct ctx *c)
+{
+	static const char *const news[] = {"diploma", "geslaagd", "jubileum", "jubilaris", "dienstjubileum", "pensioen",
+		"afscheid", "vakantie", "teamnieuws", "stagiair", "stagiaire", "vacature", "solliciteren",
+		"toestel", "bereikbaar", "werkbegeleider", "werkbegeleiders", "collega's", "collega", "teamleider",
+		"coördinator", "vrijwilligerscoördinator", "contact", "contactpersoon", "aanspreekpunt", NULL};
+	struct scan_result *r = c->out;
+	bool names = false;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type != SCAN_NAME && x->type != SCAN_PHONE && x->type != SCAN_EMAIL)
+			return;
+		/* a private address or a mobile number: someone's own ("Kees is
+		 * bereikbaar via kees_vd_berg AT outlook DOT com") */
+		if ((x->type == SCAN_EMAIL && personal_mail(c, x)) ||
+		    (x->type == SCAN_PHONE && (c->t[x->start] == '+' || (x->end - x->start >= 2 && c->t[x->start] == '0' &&
+		                                                         c->t[x->start + 1] == '6'))))
+			return;
+		names |= x->type == SCAN_NAME;
+	}
+	if (!names)
+		return;
+	bool cue = false;
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if ((k->flags & W_FAMILY) || ((k->flags & W_TITLE) && !(k->flags & W_ROLE)) || tok_is_ik(c, k) ||
+		    tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", "me", "wij", "we", "ons", NULL}))
+			return; /* a client, a relative, the writer's own circle */
+		/* "Welkom Joost!", not "Iedereen welkom voor taart" */
+		cue = cue || tok_in(c, k, news) || (k->e - k->s > 9 && !strncasecmp(c->t + k->s, "leerling-", 9)) ||
+		      (i + 1 < c->ntok && c->tok[i + 1].sent == k->sent && c->tok[i + 1].cap &&
+		       tok_in(c, k, (const char *const[]){"welkom", NULL}));
+	}
+	if (!cue)
+		return;
+	unsigned char *staff = xcalloc(c->nsent, 1);
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF) {
+			r->v[j].confidence = STAFF_CONF;
+			staff[sentence_of(c, r->v[j].start)] = 1;
+		}
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		char w[8];
+		if ((x->type == SCAN_PHONE || x->type == SCAN_EMAIL) && x->confidence >= SCAN_COUNT_CONF &&
+		    staff[sentence_of(c, x->start)] && word_before(c, x->start, w, sizeof w, NULL) &&
+		    in_list(w, (const char *const[]){"via", "op", "bel", "at", "naar", "mail", NULL}))
+			x->confidence = 0.4;
+	}
+	free(staff);
 }
 
 /*
@@ -8533,6 +8648,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_figures(&c);
 	demote_named_beings(&c);
 	demote_role_health(&c);
+	demote_staff_news(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {
@@ -8559,6 +8675,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.starts);
 	free(c.thing_memo); /* (roster_memo lies in the same block) */
 	free(c.late.v);
+	free(c.veto_late);
 	return 0;
 }
 

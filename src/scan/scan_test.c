@@ -1097,6 +1097,10 @@ static void test_wave19_classes(void **state)
 	            SCAN_DATE_OF_BIRTH);
 	EXPECT_NONE("De k. 5 vergadering begint om tien uur.", SCAN_ROOM);
 	EXPECT_NONE("Volgens NEN-7510 moet ieder dossier beveiligd zijn.", SCAN_PATIENT_NUMBER);
+	/* a private address or a mobile number is no staff news */
+	VERDICT(assert_int_not_equal, "Kees is bereikbaar via kees.debruin@gmail.com, hij woont nu alleen.", SCAN_OK);
+	/* a colleague's illness is (labelling rule 6) */
+	VERDICT(assert_int_not_equal, "Teamnieuws: Gerda is geopereerd aan haar knie en is een maand afwezig.", SCAN_OK);
 	EXPECT_NONE("Onze fysio Anouk heeft de cursus valpreventie gegeven.", SCAN_HEALTH);
 	const char *ok[] = {
 		"Boerderijhond Tommie is vandaag jarig, hij wordt zeven!",
@@ -1108,6 +1112,13 @@ static void test_wave19_classes(void **state)
 		"Door storm Henk rijden de busjes vandaag later.",
 		"De ficus op kantoor heet nu 'Dokter Bob' en krijgt elke maandag water.",
 		"Hallo! Ik ben Ilse, de nieuwe verpleegkundige diabetes in de wijk.",
+		/* after batches 53 to 55 */
+		"Teamnieuws: Femke Jansen heeft haar diploma verpleegkunde gehaald! Gefeliciteerd Femke.",
+		"Ruud is deze week met vakantie, zijn telefoon staat doorgeschakeld.",
+		"Bij de zorgboerderij wonen drie geiten (Bep, Toos en Riek) en een pony.",
+		"Nieuw bij ons: pony Sjaan! Ze is 19 en dol op wortels.",
+		"We hebben een nieuwe robotkat. De bewoners hebben hem meteen Karel gedoopt.",
+		"Ik kreeg bijna een hartaanval bij die laatste penalty.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
