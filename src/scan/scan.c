@@ -7997,32 +7997,27 @@ static void scan_staff_health(struct ctx *c)
 			v += 3;
 		if (!tok_in(c, &c->tok[v], verbs))
 			continue;
-		/* "ligt in het ziekenhuis", "is opgenomen" */
-		size_t adm = admitted(c, v);
-		if (adm == NONE && v + 1 < c->ntok)
-			adm = admitted(c, v + 1);
-		if (adm != NONE) {
-			if (!found)
-				found = tok_cover(c, n0, SCAN_HEALTH);
-			if (!found[v]) {
-				found[v] = 1;
-				add_finding(c, SCAN_HEALTH, c->tok[v].s, c->tok[adm].e, 0.6);
-			}
-			continue;
-		}
-		for (size_t m = v + 1; m < c->ntok && m <= v + 4 && c->tok[m].sent == c->tok[v].sent; m++) {
-			size_t last;
+		/* "ligt in het ziekenhuis", "is opgenomen"; else the medical word
+		 * within three words */
+		size_t hs = v, he = admitted(c, v);
+		if (he == NONE && v + 1 < c->ntok)
+			he = admitted(c, v + 1);
+		for (size_t m = v + 1, last; he == NONE && m < c->ntok && m <= v + 4 && c->tok[m].sent == c->tok[v].sent;
+		     m++) {
 			if (medical_token(c, m, &last)) {
-				if (!found)
-					found = tok_cover(c, n0, SCAN_HEALTH);
-				if (!found[m]) {
-					found[m] = 1;
-					add_finding(c, SCAN_HEALTH, c->tok[m].s, c->tok[last].e, 0.6);
-				}
+				hs = m;
+				he = last;
+			} else if (c->tok[m].cap || !tok_in(c, &c->tok[m], between)) {
 				break;
 			}
-			if (c->tok[m].cap || !tok_in(c, &c->tok[m], between))
-				break;
+		}
+		if (he == NONE)
+			continue;
+		if (!found)
+			found = tok_cover(c, n0, SCAN_HEALTH);
+		if (!found[hs]) {
+			found[hs] = 1;
+			add_finding(c, SCAN_HEALTH, c->tok[hs].s, c->tok[he].e, 0.6);
 		}
 	}
 	free(found);
