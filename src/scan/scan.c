@@ -4574,6 +4574,15 @@ static void scan_ages(struct ctx *c)
 				size_t pl = word_before(c, ws, pw, sizeof pw, NULL);
 				pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
 			}
+			/* after batch 57: "Hij is 59 jaar geworden.", "Ze is maar 54
+			 * geworden." (the age a person reached, said of he or she) */
+			bool reached = false;
+			if (ok && jaar && !pron) {
+				char pw[8], bw[12];
+				size_t pl = word_before(c, ws, pw, sizeof pw, NULL);
+				reached = pl && (!strcmp(pw, "ze") || !strcmp(pw, "zij") || !strcmp(pw, "hij")) &&
+				          word_before(c, end, bw, sizeof bw, NULL) && became(bw);
+			}
 			/* after batch 44: "Onze kleine meid is vandaag 7 geworden": a person's
 			 * word as the subject */
 			if (ok && !pron) {
@@ -4585,6 +4594,8 @@ static void scan_ages(struct ctx *c)
 					add_late(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 				else
 					add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
+			} else if (reached) {
+				add_late(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 			}
 		}
 	}
@@ -7656,13 +7667,19 @@ static void demote_figures(struct ctx *c)
 		/* after batch 53: a fright ("elke ochtend een hartverzakking als ik mijn
 		 * rooster open") */
 		LIT("hartverzakking"),
+		/* after batch 56: "ben ik zelf rijp voor de IC", "Mijn telefoon ligt op
+		 * sterven" */
+		LIT("rijp voor de IC"), LIT("rijp voor de ic"), LIT("telefoon ligt op sterven"),
+		LIT("accu ligt op sterven"), LIT("batterij ligt op sterven"),
 		/* after batch 43: the writer lost in a thing ("Ik ben echt de weg kwijt
 		 * in dat nieuwe roosterprogramma"), not someone lost in the street: these
 		 * from FIG_WRITER on only in a sentence of "ik" with no one else in it;
 		 * after batch 53, the writer's near heart attack at a penalty */
 		LIT("de weg kwijt in "), LIT("de weg kwijt met "), LIT("bijna een hartinfarct"),
-		LIT("bijna een hartaanval"), LIT("bijna een hartstilstand")};
-	const size_t FIG_WRITER = sizeof figs / sizeof figs[0] - 5;
+		LIT("bijna een hartaanval"), LIT("bijna een hartstilstand"),
+		/* after batch 58: "Ik ben er ziek van, zonder koffie ..." */
+		LIT("ben er ziek van"), LIT("word er ziek van")};
+	const size_t FIG_WRITER = sizeof figs / sizeof figs[0] - 7;
 	struct scan_result *r = c->out;
 	/* (only a counted health finding is demoted: without one the text is not read) */
 	bool health = false;
@@ -7882,12 +7899,25 @@ static void demote_named_beings(struct ctx *c)
  * their role (labelling rule 5), and a phone number or address after "via",
  * "op" or "bel" in a staff name's sentence is their work's.
  */
+static bool staff_news_compound(const struct ctx *c, const struct tok *k)
+{
+	static const char *const tails[] = {"diploma", "lezing", "college", "cursus", "scholing", "receptie", NULL};
+	size_t n = k->e - k->s;
+	for (const char *const *t = tails; *t; t++) {
+		size_t m = strlen(*t);
+		if (n > m + 2 && !strncasecmp(c->t + k->e - m, *t, m))
+			return true;
+	}
+	return n > 10 && !strncasecmp(c->t + k->s, "afscheids", 9);
+}
+
 static void demote_staff_news(struct ctx *c)
 {
 	static const char *const news[] = {"diploma", "geslaagd", "jubileum", "jubilaris", "dienstjubileum", "pensioen",
 		"afscheid", "vakantie", "teamnieuws", "stagiair", "stagiaire", "vacature", "solliciteren",
 		"toestel", "bereikbaar", "werkbegeleider", "werkbegeleiders", "collega's", "collega", "teamleider",
-		"coördinator", "vrijwilligerscoördinator", "contact", "contactpersoon", "aanspreekpunt", NULL};
+		"coördinator", "vrijwilligerscoördinator", "contact", "contactpersoon", "aanspreekpunt", "cursus",
+		"scholing", "dirigent", "gastvrouw", "gastheer", NULL};
 	struct scan_result *r = c->out;
 	bool names = false;
 	for (size_t j = 0; j < r->n; j++) {
@@ -7909,13 +7939,22 @@ static void demote_staff_news(struct ctx *c)
 	bool cue = false;
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if ((k->flags & W_FAMILY) || ((k->flags & W_TITLE) && !(k->flags & W_ROLE)) || tok_is_ik(c, k) ||
-		    tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", "me", "wij", "we", "ons", NULL}))
-			return; /* a client, a relative, the writer's own circle */
-		/* "Welkom Joost!", not "Iedereen welkom voor taart" */
+		/* (a title for anyone or many is no client: "bij drie of meer bewoners
+		 * met koorts") */
+		if ((k->flags & W_FAMILY) ||
+		    ((k->flags & W_TITLE) && !(k->flags & W_ROLE) && !any_one(c, i) &&
+		     !(k->e - k->s > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2)))) ||
+		    tok_is_ik(c, k) ||
+		    tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", "me", "wij", "we", "u", "uw", NULL}))
+			return; /* a client, a relative, the writer's own circle, someone addressed */
+		/* "Welkom Joost!", "Welkom terug, Sofie!", not "Iedereen welkom voor
+		 * taart"; after batch 57, compounds: "masterdiploma", "lunchlezing",
+		 * "afscheidsreceptie", "gastcollege" */
 		cue = cue || tok_in(c, k, news) || (k->e - k->s > 9 && !strncasecmp(c->t + k->s, "leerling-", 9)) ||
-		      (i + 1 < c->ntok && c->tok[i + 1].sent == k->sent && c->tok[i + 1].cap &&
-		       tok_in(c, k, (const char *const[]){"welkom", NULL}));
+		      (i + 1 < c->ntok && c->tok[i + 1].sent == k->sent &&
+		       (c->tok[i + 1].cap || tok_in(c, &c->tok[i + 1], (const char *const[]){"terug", NULL})) &&
+		       tok_in(c, k, (const char *const[]){"welkom", NULL})) ||
+		      staff_news_compound(c, k);
 	}
 	if (!cue)
 		return;
@@ -7949,9 +7988,16 @@ static void demote_role_health(struct ctx *c)
 		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
 			continue;
 		size_t t = tok_first_at(c, x->start);
+		/* (after batches 56 and 57, a department or a field: "op de afdeling
+		 * Revalidatie", "aandachtsvelder palliatieve zorg") */
 		if (t == 0 || t >= c->ntok || c->tok[t].s != x->start || c->tok[t - 1].sent != c->tok[t].sent ||
 		    !only_space(c, c->tok[t - 1].e, c->tok[t].s) ||
-		    !((c->tok[t - 1].flags & W_ROLE) || role_like(c, &c->tok[t - 1])))
+		    !((c->tok[t - 1].flags & (W_ROLE | W_DEPT)) || role_like(c, &c->tok[t - 1]) ||
+		      tok_in(c, &c->tok[t - 1], (const char *const[]){"afdeling", "aandachtsvelder", "aandachtsvelders",
+		                                                      "expertisecentrum", "kenniscentrum", NULL})) ||
+		    /* (not the verb after a team: "Hanneke van de avonddienst ligt in het ziekenhuis") */
+		    tok_in(c, &c->tok[t], (const char *const[]){"ligt", "lag", "is", "was", "zit", "zat", "heeft", "had",
+		                                                "wordt", "werd", NULL}))
 			continue;
 		size_t s = c->tok[t].sent, others = 0;
 		for (size_t k = 0; k < r->n; k++)
@@ -7988,6 +8034,21 @@ static void scan_staff_health(struct ctx *c)
 		size_t v = tok_first_at(c, x->end);
 		if (v + 1 >= c->ntok || !only_space(c, x->end, c->tok[v].s) || c->tok[v].sent != sentence_of(c, x->start))
 			continue;
+		/* after batch 57: when, between the name and its verb ("collega Hans
+		 * Klein Gunnewiek op 3 december plotseling is overleden") */
+		for (size_t w = v, hop = 0; hop < 5 && w + 1 < c->ntok && c->tok[w].sent == c->tok[v].sent; w++, hop++) {
+			if (tok_in(c, &c->tok[w], verbs)) {
+				v = w;
+				break;
+			}
+			if (c->tok[w].cap || !(tok_in(c, &c->tok[w], between) ||
+			                       tok_in(c, &c->tok[w], (const char *const[]){"op", "januari", "februari",
+			                                                  "maart", "april", "mei", "juni", "juli", "augustus",
+			                                                  "september", "oktober", "november", "december",
+			                                                  NULL}) ||
+			                       digit_at(c, c->tok[w].s)))
+				break;
+		}
 		/* after batch 51, where they work between: "Hanneke van de avonddienst
 		 * ligt in het ziekenhuis", "Ruud van team Noord is ..." */
 		if (tok_in(c, &c->tok[v], (const char *const[]){"van", NULL}) && v + 3 < c->ntok &&

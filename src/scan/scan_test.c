@@ -1097,6 +1097,9 @@ static void test_wave19_classes(void **state)
 	            SCAN_DATE_OF_BIRTH);
 	EXPECT_NONE("De k. 5 vergadering begint om tien uur.", SCAN_ROOM);
 	EXPECT_NONE("Volgens NEN-7510 moet ieder dossier beveiligd zijn.", SCAN_PATIENT_NUMBER);
+	EXPECT("Onze gastvrouw Carla is na een kort ziekbed overleden. Ze is maar 61 geworden.", SCAN_DATE_OF_BIRTH,
+	       "61 geworden");
+	EXPECT_NONE("Het gebouw is 10 jaar geworden.", SCAN_DATE_OF_BIRTH);
 	/* a private address or a mobile number is no staff news */
 	VERDICT(assert_int_not_equal, "Kees is bereikbaar via kees.debruin@gmail.com, hij woont nu alleen.", SCAN_OK);
 	/* a colleague's illness is (labelling rule 6) */
@@ -1119,6 +1122,12 @@ static void test_wave19_classes(void **state)
 		"Nieuw bij ons: pony Sjaan! Ze is 19 en dol op wortels.",
 		"We hebben een nieuwe robotkat. De bewoners hebben hem meteen Karel gedoopt.",
 		"Ik kreeg bijna een hartaanval bij die laatste penalty.",
+		/* after batches 56 to 58 */
+		"Na zo'n week ben ik zelf rijp voor de IC, fijn weekend allemaal!",
+		"Mijn telefoon ligt op sterven, wie heeft een lader?",
+		"Geen koffie meer op de gang, ik ben er ziek van.",
+		"Welkom terug, Mirjam! Ze werkt weer bij ons op de afdeling Revalidatie.",
+		"Felicitaties voor Joost Bakker, die vandaag zijn masterdiploma kreeg.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
