@@ -7811,6 +7811,11 @@ static void demote_named_beings(struct ctx *c)
 			continue;
 		while (last + 1 < c->ntok && c->tok[last + 1].s < x->end)
 			last++;
+		/* a hint is read only as the first of a list ("Bep, Mien en Greet") */
+		if (x->confidence < SCAN_COUNT_CONF &&
+		    !(x->end < c->len && c->t[x->end] == ',') &&
+		    !(last + 1 < c->ntok && tok_in(c, &c->tok[last + 1], (const char *const[]){"en", "of", NULL})))
+			continue;
 		bool same = false;
 		for (size_t k = 0; k < j && !same; k++)
 			same = r->v[k].type == SCAN_NAME && r->v[k].confidence == 0.3 &&
