@@ -1620,6 +1620,8 @@ static bool became(const char *w)
 }
 static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v);
 static unsigned char *tok_cover(const struct ctx *c, size_t n, enum scan_type type);
+static void add_uncovered(struct ctx *c, unsigned char **cov, size_t n0, enum scan_type type, size_t t, size_t s,
+                          size_t e, double conf);
 static size_t tok_first_at(const struct ctx *c, size_t off);
 static void sort_findings(struct scan_result *r);
 
@@ -8077,14 +8079,8 @@ static void scan_staff_health(struct ctx *c)
 				break;
 			}
 		}
-		if (he == NONE)
-			continue;
-		if (!found)
-			found = tok_cover(c, n0, SCAN_HEALTH);
-		if (!found[hs]) {
-			found[hs] = 1;
-			add_finding(c, SCAN_HEALTH, c->tok[hs].s, c->tok[he].e, 0.6);
-		}
+		if (he != NONE)
+			add_uncovered(c, &found, n0, SCAN_HEALTH, hs, c->tok[hs].s, c->tok[he].e, 0.6);
 	}
 	free(found);
 }
@@ -8224,6 +8220,20 @@ static unsigned char *tok_cover(const struct ctx *c, size_t n, enum scan_type ty
 	return cov;
 }
 
+/* The passes after the health model add a finding at token t unless one of
+ * its type among the findings [0, n0) covers t; *cov is made on first use
+ * (tok_cover) and marks t as taken. */
+static void add_uncovered(struct ctx *c, unsigned char **cov, size_t n0, enum scan_type type, size_t t, size_t s,
+                          size_t e, double conf)
+{
+	if (!*cov)
+		*cov = tok_cover(c, n0, type);
+	if (!(*cov)[t]) {
+		(*cov)[t] = 1;
+		add_finding(c, type, s, e, conf);
+	}
+}
+
 /* After batch 46: the name of "Bram (6) mocht vandaag naar huis", whose age
  * scan_ages took; added after the health model so its rows stay as they were. */
 static void scan_bracket_names(struct ctx *c)
@@ -8238,12 +8248,7 @@ static void scan_bracket_names(struct ctx *c)
 		size_t t = bracket_name(c, x->start - 1);
 		if (t >= c->ntok)
 			continue;
-		if (!named)
-			named = tok_cover(c, n0, SCAN_NAME);
-		if (!named[t]) {
-			named[t] = 1;
-			add_finding(c, SCAN_NAME, c->tok[t].s, c->tok[t].e, 0.6);
-		}
+		add_uncovered(c, &named, n0, SCAN_NAME, t, c->tok[t].s, c->tok[t].e, 0.6);
 	}
 	free(named);
 }
@@ -8388,10 +8393,7 @@ static void scan_owned_health(struct ctx *c)
 		    memcmp(c->t + v->s, "van", 3) != 0 || !nm->cap || !(nm->flags & W_FIRST) ||
 		    (nm->flags & (W_AMBIG | W_PUBLIC)))
 			continue;
-		if (!found)
-			found = tok_cover(c, n0, SCAN_HEALTH);
-		if (!found[i])
-			add_finding(c, SCAN_HEALTH, k->s, k->e, 0.6);
+		add_uncovered(c, &found, n0, SCAN_HEALTH, i, k->s, k->e, 0.6);
 	}
 	free(found);
 }
