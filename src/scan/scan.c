@@ -7443,9 +7443,12 @@ static void demote_memorial(struct ctx *c)
 	}
 }
 
-static void demote_team_post(struct ctx *c)
+/* The counted findings are names, and phone numbers and e-mail addresses
+ * that are not private (a personal mail domain; with `mobiles`, a mobile
+ * number too), and at least one name. */
+static bool names_and_work_contacts(const struct ctx *c, bool mobiles)
 {
-	struct scan_result *r = c->out;
+	const struct scan_result *r = c->out;
 	bool names = false;
 	for (size_t j = 0; j < r->n; j++) {
 		const struct scan_finding *x = &r->v[j];
@@ -7453,10 +7456,19 @@ static void demote_team_post(struct ctx *c)
 			continue;
 		if (x->type == SCAN_NAME)
 			names = true;
-		else if ((x->type != SCAN_PHONE && x->type != SCAN_EMAIL) || (x->type == SCAN_EMAIL && personal_mail(c, x)))
-			return;
+		else if ((x->type != SCAN_PHONE && x->type != SCAN_EMAIL) || (x->type == SCAN_EMAIL && personal_mail(c, x)) ||
+		         (mobiles && x->type == SCAN_PHONE &&
+		          (c->t[x->start] == '+' ||
+		           (x->end - x->start >= 2 && c->t[x->start] == '0' && c->t[x->start + 1] == '6'))))
+			return false;
 	}
-	if (!names)
+	return names;
+}
+
+static void demote_team_post(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	if (!names_and_work_contacts(c, false))
 		return;
 	/* someone's illness or fall, even where no health word was counted
 	 * ("Lisanne valt uit na haar val met de fiets. Ze herstelt thuis") */
@@ -7904,7 +7916,10 @@ static void demote_named_beings(struct ctx *c)
  * bij Gertjan Hofman via 06-...".  A post with a word of staff news, no
  * client, relative or private data of any other kind: its names are staff in
  * their role (labelling rule 5), and a phone number or address after "via",
- * "op" or "bel" in a staff name's sentence is their work's.
+ * "op" or "bel" in a staff name's sentence is their work's.  The relative of
+ * demote_team_post (team words: rosters, committees, trainees), kept apart
+ * because it is stricter about who is spoken to ("we", "u": a webcare reply,
+ * "we zijn trots op hem") and allows a title for anyone ("bewoners").
  */
 static bool staff_news_compound(const struct ctx *c, const struct tok *k)
 {
@@ -7926,22 +7941,9 @@ static void demote_staff_news(struct ctx *c)
 		"coördinator", "vrijwilligerscoördinator", "contact", "contactpersoon", "aanspreekpunt", "cursus",
 		"scholing", "dirigent", "gastvrouw", "gastheer", NULL};
 	struct scan_result *r = c->out;
-	bool names = false;
-	for (size_t j = 0; j < r->n; j++) {
-		const struct scan_finding *x = &r->v[j];
-		if (x->confidence < SCAN_COUNT_CONF)
-			continue;
-		if (x->type != SCAN_NAME && x->type != SCAN_PHONE && x->type != SCAN_EMAIL)
-			return;
-		/* a private address or a mobile number: someone's own ("Kees is
-		 * bereikbaar via kees_vd_berg AT outlook DOT com") */
-		if ((x->type == SCAN_EMAIL && personal_mail(c, x)) ||
-		    (x->type == SCAN_PHONE && (c->t[x->start] == '+' || (x->end - x->start >= 2 && c->t[x->start] == '0' &&
-		                                                         c->t[x->start + 1] == '6'))))
-			return;
-		names |= x->type == SCAN_NAME;
-	}
-	if (!names)
+	/* (a private address or a mobile number is someone's own: "Kees is
+	 * bereikbaar via kees_vd_berg AT outlook DOT com") */
+	if (!names_and_work_contacts(c, true))
 		return;
 	bool cue = false;
 	for (size_t i = 0; i < c->ntok; i++) {
