@@ -7909,6 +7909,101 @@ static void demote_named_beings(struct ctx *c)
 }
 
 /*
+ * After batches 59 to 61: health said of people in general, where the only
+ * persons in the sentence are anyone's — a family word after "je", "jouw",
+ * "uw", "een", "elk" ("leg je baby bij onrust ...", "Merk je dat bij je
+ * kind?", "geschreven vanuit een dochter"), or a plural ("kinderen van ouders
+ * met psychische problemen", "bewoners met dementie").  Only the rules'
+ * unlinked health (0.6) and the model's words are read: a name, room or age
+ * links it; "ik", "mijn", a pronoun for someone before, keep it.
+ */
+static void demote_generic_health(struct ctx *c)
+{
+	static const char *const anyone[] = {"je", "jouw", "uw", "een", "elk", "elke", "ieder", "iedere", "veel",
+		"alle", "sommige", "zo'n", "hun", "jullie", NULL};
+	static const char *const keep[] = {"ik", "mijn", "m'n", "mn", "me", "mij", "hij", "zij", "ze", "hem", "haar",
+		"zijn", "z'n", "mama", "papa", NULL};
+	struct scan_result *r = c->out;
+	/* "je" speaks to someone in a reply ("@marijke_73 hoe gaat het nu met je
+	 * moeder na de beroerte?", "Hoi Marleen, ... je moeder"): a mention or a
+	 * counted name anywhere keeps it */
+	if (memchr(c->t, '@', c->len))
+		return;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF)
+			return;
+	unsigned char *state = NULL; /* per sentence: 0 not read, 1 general, 2 someone */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF || x->confidence >= HEALTH_LINKED_CONF)
+			continue;
+		size_t s = sentence_of(c, x->start);
+		if (!state)
+			state = xcalloc(c->nsent, 1);
+		if (!state[s]) {
+			bool general = false, someone = false;
+			for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s && !someone; t++) {
+				const struct tok *k = &c->tok[t];
+				if (tok_in(c, k, keep)) {
+					someone = true;
+				} else if (k->flags & (W_FAMILY | W_TITLE)) {
+					size_t n = k->e - k->s;
+					bool plural = n > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2));
+					bool any = t > 0 && c->tok[t - 1].sent == s && tok_in(c, &c->tok[t - 1], anyone);
+					if (plural || any)
+						general = true;
+					else
+						someone = true;
+				}
+			}
+			/* (any name in the sentence, a staff member's too: "Meester Erik
+			 * van groep 8 heeft een hartoperatie gehad en de kinderen ...") */
+			size_t a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+			for (size_t f = 0; f < r->n && !someone; f++) {
+				const struct scan_finding *y = &r->v[f];
+				someone = y->type != SCAN_HEALTH && y->start >= a && y->start < b &&
+				          (y->confidence >= SCAN_COUNT_CONF || (y->type == SCAN_NAME && y->confidence >= STAFF_CONF));
+			}
+			state[s] = general && !someone ? 1 : 2;
+		}
+		if (state[s] == 1)
+			x->confidence = 0.4;
+	}
+	free(state);
+}
+
+/*
+ * After batch 60: the writer "verslaafd aan" a series, peanut butter or a
+ * game ("Ik ben echt verslaafd aan die nieuwe serie op Netflix", "zo
+ * verslaafd aan pindakaas dat ik er een afkickkliniek voor nodig heb"): in a
+ * sentence of "ik" alone, what follows is no substance, so its health words
+ * are a joke.
+ */
+static void demote_hooked_on(struct ctx *c)
+{
+	static const char *const drugs[] = {"alcohol", "drank", "drugs", "cocaïne", "coke", "heroïne", "wiet", "hasj",
+		"pillen", "slaappillen", "pijnstillers", "oxycodon", "nicotine", "sigaretten", "roken", "gokken", "speed",
+		"xtc", "ghb", "ketamine", "lachgas", "methadon", "morfine", "opiaten", "benzo's", "medicijnen", "middelen",
+		"bier", "wijn", "blowen", "drinken", "crack", "tramadol", "oxazepam", "temazepam", "gamen", NULL};
+	for (const char *p = memmem(c->t, c->len, "verslaafd aan ", 14); p;
+	     p = memmem(p + 1, (size_t)(c->t + c->len - p - 1), "verslaafd aan ", 14)) {
+		size_t a = (size_t)(p - c->t) + 14, s = sentence_of(c, a);
+		size_t t = tok_first_at(c, a);
+		bool drug = false;
+		for (size_t d = t; d < c->ntok && d < t + 3 && c->tok[d].sent == s && !drug; d++)
+			drug = tok_in(c, &c->tok[d], drugs) || (c->tok[d].flags & W_MED);
+		if (drug || !writer_alone(c, s))
+			continue;
+		size_t from = c->sent_at[s], to = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+		for (size_t j = 0; j < c->out->n; j++) {
+			struct scan_finding *x = &c->out->v[j];
+			if (x->type == SCAN_HEALTH && x->confidence >= SCAN_COUNT_CONF && x->start >= from && x->end <= to)
+				x->confidence = 0.4;
+		}
+	}
+}
+
+/*
  * After batches 53 and 54: staff news with nothing private in it — "Bas
  * Wolters heeft zijn diploma verpleegkunde gehaald!", "Hanneke is deze week
  * met vakantie", "Vanaf maandag start Jolien Stegeman als nieuwe geestelijk
@@ -8723,6 +8818,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_named_beings(&c);
 	demote_role_health(&c);
 	demote_staff_news(&c);
+	demote_generic_health(&c);
+	demote_hooked_on(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

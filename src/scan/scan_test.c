@@ -1100,6 +1100,11 @@ static void test_wave19_classes(void **state)
 	EXPECT("Onze gastvrouw Carla is na een kort ziekbed overleden. Ze is maar 61 geworden.", SCAN_DATE_OF_BIRTH,
 	       "61 geworden");
 	EXPECT_NONE("Het gebouw is 10 jaar geworden.", SCAN_DATE_OF_BIRTH);
+	/* "je" in a reply is someone's; a staff member's operation is theirs */
+	VERDICT(assert_int_not_equal, "@joke_62 hoe gaat het met je vader na de dotter? Doe hem de groeten", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Juf Anna van groep 3 heeft een hartoperatie gehad en de kinderen maakten een kaart.",
+	        SCAN_OK);
+	VERDICT(assert_int_not_equal, "Ik ben verslaafd aan oxycodon en wil stoppen.", SCAN_OK);
 	/* a private address or a mobile number is no staff news */
 	VERDICT(assert_int_not_equal, "Kees is bereikbaar via kees.debruin@gmail.com, hij woont nu alleen.", SCAN_OK);
 	/* a colleague's illness is (labelling rule 6) */
@@ -1128,6 +1133,10 @@ static void test_wave19_classes(void **state)
 		"Geen koffie meer op de gang, ik ben er ziek van.",
 		"Welkom terug, Mirjam! Ze werkt weer bij ons op de afdeling Revalidatie.",
 		"Felicitaties voor Joost Bakker, die vandaag zijn masterdiploma kreeg.",
+		/* after batches 59 to 61 */
+		"Tip van de verloskundige: leg je baby bij onrust eerst huid-op-huid.",
+		"Ouders van kinderen met een beperking zorgen gemiddeld 40 uur per week.",
+		"Ik ben echt verslaafd aan die nieuwe serie, alles in één weekend gezien.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
