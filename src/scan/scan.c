@@ -2685,8 +2685,11 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		    role_after_det(c, last + 1, last + 8, n->sent, (const char *const[]){"nieuwe", "onze", NULL}))
 			return true;
 		/* "Ingezonden door Wendy, afdeling communicatie", "Bas, team Noord" */
-		if (c->t[c->tok[last].e] == ',' && n->e - n->s >= 4 &&
-		    (strncasecmp(c->t + n->s, "afdeling", 8) == 0 || (n->flags & W_DEPT)))
+		/* (the word's own length first: "Afdel" at the text's end is not
+		 * read past it; the fuzzer found that) */
+		if (c->t[c->tok[last].e] == ',' &&
+		    ((n->e - n->s >= 8 && strncasecmp(c->t + n->s, "afdeling", 8) == 0) ||
+		     (n->e - n->s >= 4 && (n->flags & W_DEPT))))
 			return true;
 		/* "Anouk (verpleegkundige)", "Bas Janssen, teamleider" */
 		if (n->s - c->tok[last].e <= 3 && role_like(c, n)) {
