@@ -221,6 +221,10 @@ static const char *const prefixes[] = {
 	"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el",
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
 	"ould", "d'", "dos", "das", "del", "della", "uit", "tot", NULL};
+/* The Dutch months, written out (event_date, scan_ages, scan_staff_health). */
+static const char *const months_nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+	"september", "oktober", "november", "december", NULL};
+
 static const char *const nonames[] = {
 	/* wave 6: measurement labels in care notes ("Mw. Said HbA1c 64") */
 	"hba", "hb", "crp", "bmi", "nrs", "inr", "egfr", "sat",
@@ -4498,8 +4502,7 @@ static void scan_ages(struct ctx *c)
 			}
 			/* after batch 52: "Hannie wordt op 14 maart 75!": the day between */
 			bool late = false;
-			if (wn && in_list(w, (const char *const[]){"januari", "februari", "maart", "april", "mei", "juni", "juli",
-			                                            "augustus", "september", "oktober", "november", "december", NULL})) {
+			if (wn && in_list(w, months_nl)) {
 				char ow[4];
 				size_t ds = ws, os;
 				while (ds > 0 && c->t[ds - 1] == ' ')
@@ -7263,14 +7266,12 @@ static bool clock_time(const struct ctx *c)
  * derde woensdag" (an event's, read only in a post with no one in it). */
 static bool event_date(const struct ctx *c)
 {
-	static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
-		"augustus", "september", "oktober", "november", "december", NULL};
 	static const char *const days[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
 		"zondag", NULL};
 	for (size_t t = 1; t < c->ntok; t++) {
 		const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
 		/* (numbers are no tokens: the digits right before the month) */
-		if (k->s >= 2 && c->t[k->s - 1] == ' ' && digit_at(c, k->s - 2) && tok_in(c, k, months))
+		if (k->s >= 2 && c->t[k->s - 1] == ' ' && digit_at(c, k->s - 2) && tok_in(c, k, months_nl))
 			return true;
 		if (k->sent == p->sent && tok_in(c, k, days) && tok_in(c, p, (const char *const[]){"elke", "iedere", "eerste", "tweede",
 		                                                              "derde", "vierde", "laatste", "op", NULL}))
@@ -8148,11 +8149,8 @@ static void scan_staff_health(struct ctx *c)
 				v = w;
 				break;
 			}
-			if (c->tok[w].cap || !(tok_in(c, &c->tok[w], between) ||
-			                       tok_in(c, &c->tok[w], (const char *const[]){"op", "januari", "februari",
-			                                                  "maart", "april", "mei", "juni", "juli", "augustus",
-			                                                  "september", "oktober", "november", "december",
-			                                                  NULL}) ||
+			if (c->tok[w].cap || !(tok_in(c, &c->tok[w], between) || tok_in(c, &c->tok[w], months_nl) ||
+			                       tok_in(c, &c->tok[w], (const char *const[]){"op", NULL}) ||
 			                       digit_at(c, c->tok[w].s)))
 				break;
 		}
