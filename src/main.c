@@ -800,6 +800,7 @@ static int serve(struct opts *o, struct core *c)
 		fprintf(stderr, "kring: cannot start the web server on %s: %s\n", o->cfg.listen, err_str(rc));
 		web_close(w);
 		job_stop(jobs);
+		arena_release(&ma);
 		return 1;
 	}
 	log_info("kring %s serving on http://%s (data %s)", KRING_VERSION, o->cfg.listen, o->cfg.data);
