@@ -1039,8 +1039,11 @@ static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "we
 	/* after batch 27: "Later thuis? Bel de nachtdienst op 06-…" */
 	"nachtdienst", "avonddienst", "slaapdienst", "bereikbaarheidsdienst",
 	/* wave 14: "De teamtelefoon van Wijkzorg De Waarden is … bereikbaar op 06 …" */
-	"teamtelefoon", "teamnummer", "dienstmobiel", "dienstmobiele", "bereikbaar op", "hele weekend bereikbaar",
+	"teamtelefoon", "teamnummer", "dienstmobiel", "dienstmobiele",
 	NULL};
+/* wave 14's "bereikbaar op" of a team's telephone; wave 20: not of a
+ * relative ("Mijn zus is bereikbaar op 06-...") */
+static const char *const reach_ctx[] = {"bereikbaar op", "hele weekend bereikbaar", NULL};
 /* after batch 30: a team looking for staff ("Ons team in Arnhem-Zuid zoekt een
  * wijkverpleegkundige. ... Vragen? Joyce Brouwer, 06 ..."), unless a family
  * word says it is a private search ("Mijn moeder zoekt een hulp") */
@@ -1051,7 +1054,8 @@ static const char *const seeks_ctx[] = {"zoekt een", "zoeken een", "zoekt nieuwe
 /* A vacancy's words before [from, to). */
 static bool vacancy_window(const struct ctx *c, size_t from, size_t to)
 {
-	return window_has(c, from, to, vacancy_ctx) || (window_has(c, from, to, seeks_ctx) && !c->family);
+	return window_has(c, from, to, vacancy_ctx) ||
+	       ((window_has(c, from, to, seeks_ctx) || window_has(c, from, to, reach_ctx)) && !c->family);
 }
 
 /* "06-12345678 (coördinator)": a number labelled with a staff role */
@@ -1242,6 +1246,39 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	/* after batch 40 */
 	"intake", "aanvra", "verwijz", "triage", "afspraak", "recept", "herhaal", "centrale", NULL};
 
+/* Wave 20 (from batch 64): clubs and village associations keep their
+ * mailbox at a personal domain ("ehbo.someren@gmail.com",
+ * "vvnbarneveld@gmail.com"); a part of the local part that opens with one of
+ * these words is the club's, not a person's. */
+static const char *const club_mail[] = {"ehbo", "vvn", "kbo", "pcob", "anbo", "zonnebloem", "rodekruis",
+	"oranjevereniging", "oranjecomite", "dorpsbelang", "dorpshuis", "buurthuis", "wijkvereniging",
+	"buurtvereniging", "vereniging", "stichting", "club", "koor", "kerk", "parochie", "gemeente", "tennis",
+	"voetbal", "biljart", "bridge", "jeudeboules", "fanfare", "harmonie", "schutterij", "carnaval", "soos",
+	"repaircafe", "inloop", "bieb", "seniorenvereniging", "senioren", "ouderenbond", "vrouwenvannu",
+	"plattelandsvrouwen", "mantelzorgcafe", "alzheimercafe", "hospice", "kinderopvang", "peuterspeelzaal",
+	"ouderraad", "speeltuin", "ijsclub", "ijsvereniging", "toneel", "muziek", "zangkoor", "gym", NULL};
+
+static bool club_mailbox(const char *low, size_t n)
+{
+	bool club = false;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && low[j] != '.' && low[j] != '_' && low[j] != '-')
+			j++;
+		if (lookup(low + i, j - i) & W_FIRST) /* "jan.koorman": a person's */
+			return false;
+		for (const char *const *w = club_mail; *w && !club; w++) {
+			size_t m = strlen(*w);
+			/* the whole part, or the head of a longer one when the word
+			 * cannot open a surname ("vvnbarneveld", not "kerkhof") */
+			club = m == j - i ? !strncmp(low + i, *w, m)
+			                  : m < j - i && (m >= 7 || m == 3) && !strncmp(low + i, *w, m);
+		}
+		i = j + 1;
+	}
+	return club;
+}
+
 /* after batch 38: a mailbox's local part w[0..n) (lower case) that is an
  * everyday word or two ("steunpunt", "nacht"+"zorg") and no name */
 static bool lex_mailbox(const char *w, size_t n)
@@ -1324,6 +1361,8 @@ static void scan_emails(struct ctx *c)
 				role = true;
 		/* staff work addresses in a vacancy or contact line are the organisation's */
 		bool personal = personal_domain(t + a + 1, e - (a + 1));
+		if (!role && personal && club_mailbox(low, ln))
+			role = true;
 		if (!role && !personal && window_has(c, back(s, 100), s, org_ctx))
 			role = true;
 		/* after batch 38: a mailbox named by an everyday word at the
@@ -8008,6 +8047,110 @@ static void demote_hooked_on(struct ctx *c)
 }
 
 /*
+ * Wave 20 (from batches 62 and 64): a reply that only speaks to the person
+ * it answers ("↪ @Tineke_wijkzorg Wat lief om te lezen, dank je wel!",
+ * "↪ @Kevin_IG graag gedaan!"): the handle that opens the post names a user
+ * of the platform, who wrote first; with nothing else counted in the post it
+ * is no client data (a health word, an age or a number about anyone is
+ * found on its own and keeps the post).
+ */
+static void demote_reply_handle(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	size_t p = 0;
+	while (p < c->len && (c->t[p] == ' ' || c->t[p] == '\n'))
+		p++;
+	if (p + 3 <= c->len && !memcmp(c->t + p, "\xe2\x86\xaa", 3)) /* ↪ */
+		p += 3;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	if (p >= c->len || c->t[p] != '@')
+		return;
+	struct scan_finding *h = NULL;
+	for (size_t f = 0; f < r->n; f++) {
+		if (r->v[f].confidence < SCAN_COUNT_CONF)
+			continue;
+		if (r->v[f].type == SCAN_NAME && r->v[f].start == p && !h)
+			h = &r->v[f];
+		else
+			return;
+	}
+	if (h && h->confidence < 0.9)
+		h->confidence = 0.4;
+}
+
+/*
+ * Wave 20 (from batch 63): a number the post itself calls a work number
+ * ("op 06-11 22 84 90 (werknummer)", "werktelefoon: 06-...") is the
+ * organisation's, as a desk's number is.
+ */
+static bool only_space_or_colon(const struct ctx *c, size_t a, size_t b)
+{
+	for (size_t p = a; p < b; p++)
+		if (c->t[p] != ' ' && c->t[p] != ':')
+			return false;
+	return true;
+}
+
+static void demote_work_numbers(struct ctx *c)
+{
+	static const char *const work[] = {"werknummer", "werktelefoon", "werkmobiel", "dienstnummer",
+		"diensttelefoon", "dienstmobiel", "zakelijk nummer", "zakelijke nummer", "werk-mobiel", NULL};
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_PHONE || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t a = x->start > 24 ? x->start - 24 : 0, b = x->end + 24 < c->len ? x->end + 24 : c->len;
+		bool said = false;
+		for (const char *const *w = work; *w && !said; w++) {
+			size_t m = strlen(*w);
+			/* right after, in brackets or after a comma; or as its label before */
+			for (size_t p = x->end; p + m <= b && !said && p < x->end + 4; p++)
+				said = !strncasecmp(c->t + p, *w, m);
+			for (size_t p = a; p + m <= x->start && !said; p++)
+				said = !strncasecmp(c->t + p, *w, m) && only_space_or_colon(c, p + m, x->start);
+		}
+		if (said)
+			x->confidence = 0.4;
+	}
+}
+
+/*
+ * Wave 20 (from batches 62 and 64): "Ds." is the title of a minister, not a
+ * name ("Ds. Van der Meulen sprak over naoberschap"), and a minister, pastor
+ * or imam named with the title is a person in a public role, as "dokter" and
+ * "wethouder" make one: the name is staff, not client data (labelling rule
+ * 5).  What the post says of their health is found on its own.
+ */
+static void demote_clergy(struct ctx *c)
+{
+	static const char *const clergy[] = {"ds", "ds.", "dominee", "pastor", "pastoor", "predikant", "imam",
+		"kapelaan", "rabbijn", "diaken", "pater", "deken", "voorganger", NULL};
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t n = x->end - x->start;
+		if (n == 2 && !strncasecmp(c->t + x->start, "ds", 2)) {
+			x->confidence = 0.3;
+			continue;
+		}
+		size_t i = tok_first_at(c, x->start);
+		if (i >= c->ntok)
+			continue;
+		while (i > 0 && tok_in(c, &c->tok[i - 1], prefixes)) /* "Ds. Van der Meulen" */
+			i--;
+		if (i == 0)
+			continue;
+		const struct tok *k = &c->tok[i - 1];
+		if (tok_in(c, k, clergy) && only_space(c, k->e + (k->e < c->len && c->t[k->e] == '.'), c->tok[i].s))
+			x->confidence = STAFF_CONF;
+	}
+}
+
+/*
  * After batches 53 and 54: staff news with nothing private in it — "Bas
  * Wolters heeft zijn diploma verpleegkunde gehaald!", "Hanneke is deze week
  * met vakantie", "Vanaf maandag start Jolien Stegeman als nieuwe geestelijk
@@ -8821,6 +8964,9 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_staff_news(&c);
 	demote_generic_health(&c);
 	demote_hooked_on(&c);
+	demote_clergy(&c);
+	demote_work_numbers(&c);
+	demote_reply_handle(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

@@ -1142,6 +1142,35 @@ static void test_wave19_classes(void **state)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
 }
 
+/* Wave 20 (after batches 62 to 64): a reply that only speaks to its
+ * addressee, a minister by title, a club's mailbox at a personal domain and
+ * a number the post calls a work number are no client data; the same shapes
+ * with a person's private data still are. */
+static void test_wave20_classes(void **state)
+{
+	(void)state;
+	const char *ok[] = {
+		"↪ @Ingrid_IG haha ja, zo ging het bij ons ook!",
+		"↪ @Mirjam_wijkteam Wat fijn om te horen, dank je wel!",
+		"↪ @Karin Dank je wel, fijn weekend!",
+		"ds. Gerrit Boonstra houdt zondag de kerstpreek in de Dorpskerk.",
+		"De viering wordt geleid door Ds. Van den Akker, koffie na afloop.",
+		"Pastor Anja Mertens bezoekt op woensdag de huiskamers.",
+		"Opgeven voor de fietstocht kan via zonnebloem.wierden@gmail.com.",
+		"Meer weten? Mail kbo.haaksbergen@hotmail.com of kom langs.",
+		"Bel onze wijkcoach Ilse Brands op 06-41 27 93 58 (werknummer), maandag tot en met donderdag.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	VERDICT(assert_int_equal, "Ds. Boonstra komt morgen langs.", SCAN_OK);
+	/* what the reply says of someone's health, a person's own mailbox, a
+	 * private number and a minister's illness still count */
+	VERDICT(assert_int_not_equal, "↪ @Mirjam_wijkteam is je moeder al thuis na de heupoperatie?", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Mail gerust naar jan.kerkhof@gmail.com, dat is mijn eigen adres.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Mijn zus is bereikbaar op 06-41 27 93 58, ze woont alleen.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Ds. Boonstra ligt sinds zijn hartinfarct in het ziekenhuis.", SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1349,6 +1378,7 @@ int main(void)
 		cmocka_unit_test(test_wave17_classes),
 		cmocka_unit_test(test_wave18_classes),
 		cmocka_unit_test(test_wave19_classes),
+		cmocka_unit_test(test_wave20_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
