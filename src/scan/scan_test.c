@@ -1169,6 +1169,24 @@ static void test_wave20_classes(void **state)
 	VERDICT(assert_int_not_equal, "Mail gerust naar jan.kerkhof@gmail.com, dat is mijn eigen adres.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "Mijn zus is bereikbaar op 06-41 27 93 58, ze woont alleen.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "Ds. Boonstra ligt sinds zijn hartinfarct in het ziekenhuis.", SCAN_OK);
+	/* round 2, after batches 65 to 67: thanks to people named, venues and
+	 * wards named after people, a figure of speech; a colleague's health
+	 * after an apposition, conditions the lexicon lacks */
+	const char *ok2[] = {
+		"Tige tank oan Sieds Hoekstra en Geartsje de Jong foar de krystferljochting!",
+		"Open repetitie van harmonie Sint-Caecilia op vrijdag, iedereen welkom.",
+		"Voor de bewoners van de Vincent van Goghafdeling organiseren we vrijdag een schilderworkshop.",
+		"De kerstmarkt is dit jaar in de Anne Frankzaal op de eerste verdieping.",
+		"Daar krijg ik nou hoofdpijn van: alweer een nieuw formulier van 12 pagina's.",
+		"Migraine komt vaker voor bij vrouwen dan bij mannen.",
+	};
+	for (size_t i = 0; i < sizeof ok2 / sizeof ok2[0]; i++)
+		VERDICT(assert_int_equal, ok2[i], SCAN_OK);
+	EXPECT("Kees, onze chauffeur van dinsdag, is opgenomen met longontsteking.", SCAN_HEALTH, "longontsteking");
+	EXPECT("ivm mn PDS sla ik de lunch over vandaag.", SCAN_HEALTH, "PDS");
+	EXPECT("Ik heb covid.", SCAN_HEALTH, "covid");
+	EXPECT("Sinds vorige week heeft mijn man ischias.", SCAN_HEALTH, "ischias");
+	VERDICT(assert_int_not_equal, "Dank aan Wim voor het rijden van mijn moeder naar de dialyse.", SCAN_OK);
 }
 
 /* Wave 11: a title with initials only is a name; the maker after a quoted
