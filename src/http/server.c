@@ -1,7 +1,6 @@
 #include "http/http.h"
 
 #include <arpa/inet.h>
-#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -42,33 +41,10 @@ struct track {
 	enum track_state state;
 	int64_t deadline_us;
 	bool bad_url; /* the URL decoded to a NUL: answer 400 */
-	bool counted; /* holds one of `conns` and of its address's count */
-	uint8_t addr[16]; /* the client's address, IPv4 as ::ffff:a.b.c.d */
 };
 
-/* Connections per client address (open addressing, linear probing; a slot
- * with n == 0 is free).  Every entry is an open connection, so a table of
- * twice the connection limit always has a free slot. */
-struct addr_count {
-	uint8_t key[16];
-	unsigned n;
-};
-
-#define HTTP_MAX_LISTENERS 64 /* as the "threads" setting allows */
-
-/*
- * One libmicrohttpd daemon (one thread) per request thread, each with its own
- * listening socket on the same port (SO_REUSEPORT): the kernel spreads new
- * connections over them.  With libmicrohttpd's thread pool all workers wait
- * on one socket and the first awake took a whole burst of new connections,
- * serving them on one core while the others idled (docs/performance.md,
- * twelfth round).  The limits that libmicrohttpd would count per daemon,
- * all connections and connections per client address, are counted here
- * across the daemons, under `lock`.
- */
 struct http_server {
-	struct MHD_Daemon *d[HTTP_MAX_LISTENERS];
-	unsigned nd;
+	struct MHD_Daemon *d;
 	struct http_config cfg;
 	struct http_mount mounts[HTTP_MAX_MOUNTS]; /* cfg.mounts points here */
 	int port;
@@ -77,12 +53,6 @@ struct http_server {
 	struct track *tracks;
 	pthread_t sweeper;
 	bool sweeping, stopping;
-	unsigned conns, max_conns, per_addr;
-	struct addr_count *addrs; /* per_addr > 0: addr_mask + 1 slots */
-	size_t addr_mask;
-	uint64_t addr_seed;
-	unsigned refused; /* since the last warning */
-	int64_t refused_warned_us;
 };
 
 /* Per-connection request state, made on the first callback. */
@@ -118,117 +88,6 @@ static void track_set(struct http_server *srv, struct track *t, enum track_state
 	pthread_mutex_unlock(&srv->lock);
 }
 
-static void addr_key(const struct sockaddr *sa, socklen_t len, uint8_t k[16])
-{
-	memset(k, 0, 16);
-	if (sa->sa_family == AF_INET6 && len >= (socklen_t)sizeof(struct sockaddr_in6)) {
-		memcpy(k, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
-	} else if (sa->sa_family == AF_INET && len >= (socklen_t)sizeof(struct sockaddr_in)) {
-		k[10] = k[11] = 0xff;
-		memcpy(k + 12, &((const struct sockaddr_in *)sa)->sin_addr, 4);
-	}
-}
-
-static size_t addr_slot(const struct http_server *s, const uint8_t k[16])
-{
-	uint64_t a, b;
-	memcpy(&a, k, 8);
-	memcpy(&b, k + 8, 8);
-	uint64_t h = (a ^ s->addr_seed) * 0x9e3779b97f4a7c15u;
-	h = (h ^ (h >> 29) ^ b) * 0xbf58476d1ce4e5b9u;
-	return (size_t)(h ^ (h >> 32)) & s->addr_mask;
-}
-
-/* The slot of address k: its entry, or the free slot where it would go. */
-static struct addr_count *addr_find(struct http_server *s, const uint8_t k[16])
-{
-	size_t i = addr_slot(s, k);
-	while (s->addrs[i].n && memcmp(s->addrs[i].key, k, 16))
-		i = (i + 1) & s->addr_mask;
-	return &s->addrs[i];
-}
-
-/* One connection of address k closed (under lock); an entry that falls to
- * zero leaves the table, moving later entries of its run back so that no
- * lookup stops early at the hole. */
-static void conn_release(struct http_server *s, const uint8_t k[16])
-{
-	if (s->conns)
-		s->conns--;
-	if (!s->per_addr)
-		return;
-	struct addr_count *e = addr_find(s, k);
-	if (!e->n || --e->n)
-		return;
-	size_t i = (size_t)(e - s->addrs), j = i;
-	for (;;) {
-		j = (j + 1) & s->addr_mask;
-		if (!s->addrs[j].n)
-			break;
-		size_t home = addr_slot(s, s->addrs[j].key);
-		/* the entry at j may move to i if its home is not in (i, j] */
-		bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
-		if (!stays) {
-			s->addrs[i] = s->addrs[j];
-			s->addrs[j].n = 0;
-			i = j;
-		}
-	}
-}
-
-/*
- * The connection libmicrohttpd accepted last on this thread: admit() counted
- * it, on_conn() hands the count to the connection's track.  libmicrohttpd
- * calls the two one after the other on the daemon's own thread; when it
- * drops the connection in between (no memory), the count is given back at
- * the thread's next admit().
- */
-static _Thread_local struct {
-	struct http_server *srv;
-	uint8_t key[16];
-	bool held;
-} admitted;
-
-static enum MHD_Result admit(void *cls, const struct sockaddr *sa, socklen_t len)
-{
-	struct http_server *s = cls;
-	uint8_t k[16];
-	addr_key(sa, len, k);
-	pthread_mutex_lock(&s->lock);
-	if (admitted.held && admitted.srv == s)
-		conn_release(s, admitted.key);
-	admitted.held = false;
-	bool ok = s->conns < s->max_conns;
-	struct addr_count *e = NULL;
-	if (ok && s->per_addr) {
-		e = addr_find(s, k);
-		ok = e->n < s->per_addr;
-	}
-	if (ok) {
-		s->conns++;
-		if (e) {
-			if (!e->n)
-				memcpy(e->key, k, 16);
-			e->n++;
-		}
-		admitted.srv = s;
-		memcpy(admitted.key, k, 16);
-		admitted.held = true;
-	} else {
-		/* a flood would write a line per connection: one a minute */
-		s->refused++;
-		int64_t now = now_us();
-		if (now - s->refused_warned_us >= 60 * 1000000LL) {
-			log_warn("http: refused %u connections over the limit (%u in all, %u per address)", s->refused,
-			         s->max_conns, s->per_addr);
-			s->refused = 0;
-			s->refused_warned_us = now;
-		}
-	}
-	pthread_mutex_unlock(&s->lock);
-	return ok ? MHD_YES : MHD_NO;
-}
-
 static void on_conn(void *cls, struct MHD_Connection *c, void **socket_context,
                     enum MHD_ConnectionNotificationCode code)
 {
@@ -240,11 +99,6 @@ static void on_conn(void *cls, struct MHD_Connection *c, void **socket_context,
 		t->state = T_HEAD;
 		t->deadline_us = now_us() + (int64_t)HTTP_HEAD_DEADLINE_S * 1000000;
 		pthread_mutex_lock(&srv->lock);
-		if (admitted.held && admitted.srv == srv) {
-			memcpy(t->addr, admitted.key, 16);
-			t->counted = true;
-			admitted.held = false;
-		}
 		t->next = srv->tracks;
 		if (t->next)
 			t->next->prev = t;
@@ -257,8 +111,6 @@ static void on_conn(void *cls, struct MHD_Connection *c, void **socket_context,
 	if (!t)
 		return;
 	pthread_mutex_lock(&srv->lock);
-	if (t->counted)
-		conn_release(srv, t->addr);
 	if (t->prev)
 		t->prev->next = t->next;
 	else
@@ -771,23 +623,6 @@ __attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char 
 	log_warn("http: %s", msg);
 }
 
-/* Whether a socket without SO_REUSEPORT cannot bind the address (another
- * server, or another kring, listens there). */
-static bool port_taken(const struct sockaddr_storage *ss)
-{
-	int fd = socket(ss->ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return false; /* the daemon's own bind reports it */
-	int one = 1;
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one); /* as MHD: TIME_WAIT is no owner */
-	if (ss->ss_family == AF_INET6)
-		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
-	socklen_t len = ss->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
-	bool taken = bind(fd, (const struct sockaddr *)ss, len) != 0 && errno == EADDRINUSE;
-	close(fd);
-	return taken;
-}
-
 int http_start(const struct http_config *cfg, struct http_server **out)
 {
 	char host[128];
@@ -821,67 +656,30 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 		log_err("http: %zu route tables, want 1 to %d", cfg->nmounts, HTTP_MAX_MOUNTS);
 		return ERR_INVAL;
 	}
-	unsigned max_conns = conn_limit(cfg->max_conns ? cfg->max_conns : HTTP_MAX_CONNS);
-	unsigned nd = (unsigned)(cfg->threads > 0 ? cfg->threads : 4);
-	if (nd > HTTP_MAX_LISTENERS)
-		nd = HTTP_MAX_LISTENERS;
-	/* SO_REUSEPORT would let a second kring on the same port share it
-	 * quietly: a plain socket must be able to bind the address first. */
-	if (port && port_taken(&ss)) {
-		log_err("cannot listen on %s: the address is in use", cfg->listen);
-		return ERR_IO;
-	}
 	struct http_server *s = xcalloc(1, sizeof *s);
 	s->cfg = *cfg;
 	memcpy(s->mounts, cfg->mounts, cfg->nmounts * sizeof *s->mounts);
 	s->cfg.mounts = s->mounts;
-	s->max_conns = max_conns;
-	s->per_addr = cfg->max_conns_per_addr;
-	if (s->per_addr) {
-		size_t slots = 64;
-		while (slots < 2 * (size_t)max_conns)
-			slots *= 2;
-		s->addrs = xcalloc(slots, sizeof *s->addrs);
-		s->addr_mask = slots - 1;
-		s->addr_seed = (uint64_t)now_us() * 0x2545f4914f6cdd1du ^ (uint64_t)(uintptr_t)s;
-	}
+	unsigned max_conns = conn_limit(cfg->max_conns ? cfg->max_conns : HTTP_MAX_CONNS);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);
-	for (unsigned k = 0; k < nd; k++) {
-		/* Each daemon may hold all connections: admit() keeps the sum. */
-		s->d[k] = MHD_start_daemon(flags, (uint16_t)port, admit, s, on_request, s,
-		                           MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, /* first, to see every message */
-		                           MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		                           MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-		                           MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(HTTP_MAX_HEADER + 16 * 1024),
-		                           MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_S,
-		                           MHD_OPTION_CONNECTION_LIMIT, max_conns,
-		                           MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)512,
-		                           MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
-		                           MHD_OPTION_NOTIFY_CONNECTION, on_conn, s,
-		                           MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
-		                           MHD_OPTION_END);
-		if (!s->d[k])
-			break;
-		s->nd++;
-		if (k == 0) {
-			/* port 0 (tests): the others bind the port the first got */
-			const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d[0], MHD_DAEMON_INFO_BIND_PORT);
-			if (di && di->port)
-				port = di->port;
-			if (ss.ss_family == AF_INET6)
-				((struct sockaddr_in6 *)&ss)->sin6_port = htons((uint16_t)port);
-			else
-				((struct sockaddr_in *)&ss)->sin_port = htons((uint16_t)port);
-		}
-	}
-	if (s->nd < nd) {
-		log_err("cannot listen on %s (request thread %u of %u)", cfg->listen, s->nd + 1, nd);
-		for (unsigned k = 0; k < s->nd; k++)
-			MHD_stop_daemon(s->d[k]);
+	s->d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, on_request, s,
+	                        MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, /* first, to see every message */
+	                        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	                        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
+	                        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(HTTP_MAX_HEADER + 16 * 1024),
+	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_S,
+	                        MHD_OPTION_CONNECTION_LIMIT, max_conns,
+	                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_conns_per_addr,
+	                        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)512,
+	                        MHD_OPTION_NOTIFY_COMPLETED, on_done, s,
+	                        MHD_OPTION_NOTIFY_CONNECTION, on_conn, s,
+	                        MHD_OPTION_UNESCAPE_CALLBACK, unescape, s,
+	                        MHD_OPTION_END);
+	if (!s->d) {
+		log_err("cannot listen on %s", cfg->listen);
 		pthread_cond_destroy(&s->wake);
 		pthread_mutex_destroy(&s->lock);
-		free(s->addrs);
 		free(s);
 		return ERR_IO;
 	}
@@ -889,7 +687,8 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 		s->sweeping = true;
 	else
 		log_err("cannot start the connection sweeper: request deadlines are off");
-	s->port = port;
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = di ? di->port : port;
 	*out = s;
 	return 0;
 }
@@ -901,11 +700,9 @@ int http_port(struct http_server *s)
 
 void http_quiesce(struct http_server *s)
 {
-	for (unsigned k = 0; k < s->nd; k++) {
-		MHD_socket fd = MHD_quiesce_daemon(s->d[k]);
-		if (fd != MHD_INVALID_SOCKET)
-			close(fd);
-	}
+	MHD_socket fd = MHD_quiesce_daemon(s->d);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
 }
 
 void http_stop(struct http_server *s)
@@ -919,10 +716,8 @@ void http_stop(struct http_server *s)
 		pthread_mutex_unlock(&s->lock);
 		pthread_join(s->sweeper, NULL);
 	}
-	for (unsigned k = 0; k < s->nd; k++)
-		MHD_stop_daemon(s->d[k]);
+	MHD_stop_daemon(s->d);
 	pthread_cond_destroy(&s->wake);
 	pthread_mutex_destroy(&s->lock);
-	free(s->addrs);
 	free(s);
 }
