@@ -1279,6 +1279,21 @@ static bool club_mailbox(const char *low, size_t n)
 	return club;
 }
 
+/* The e-mail finding x is a club's mailbox at a personal domain. */
+static bool club_mailbox_of(const struct ctx *c, const struct scan_finding *x)
+{
+	const char *at = memchr(c->t + x->start, '@', x->end - x->start);
+	if (!at)
+		return false;
+	char low[24];
+	size_t n = (size_t)(at - (c->t + x->start));
+	if (n >= sizeof low)
+		return false;
+	lower_utf8(c->t + x->start, n, low);
+	low[n] = '\0';
+	return club_mailbox(low, n);
+}
+
 /* after batch 38: a mailbox's local part w[0..n) (lower case) that is an
  * everyday word or two ("steunpunt", "nacht"+"zorg") and no name */
 static bool lex_mailbox(const char *w, size_t n)
@@ -7325,7 +7340,18 @@ static bool event_date(const struct ctx *c)
 /* The writer as a person: "ik", "mijn" (demote_public_health, demote_org_lines) */
 static const char *const firstp[] = {"ik", "mijn", "m'n", "mn", "mij", "me", "my", NULL};
 
-static void demote_org_lines(struct ctx *c)
+/* Kinds of organisation and venue a name after them names (wave 20;
+ * demote_venue_names, and demote_org_lines's last pass). */
+static const char *const venue_kinds[] = {"zorgorganisatie", "zorggroep", "zorgcentrum", "woonzorgcentrum",
+	"verpleeghuis", "verzorgingshuis", "stichting", "vereniging", "harmonie", "fanfare", "koor",
+	"muziekvereniging", "basisschool", "school", "sporthal", "zwembad", "buurthuis", "dorpshuis", "wijkcentrum",
+	"kerk", "parochie", "moskee", "café", "restaurant", "camping", "hotel", "theater", "museum", "bibliotheek",
+	"dorpsbelang", "buurtvereniging", "voetbalclub", "sportclub", "biljartclub", "carnavalsvereniging",
+	"scouting", "zorgboerderij", "hospice", "kinderopvang", "gezondheidscentrum", "revalidatiecentrum",
+	"ziekenhuis", "zalencentrum", "partycentrum", "sportpark", "manege", "bieb", "parochiecentrum", "gemeentehuis", "consultatiebureau", "wijkgebouw",
+	"clubhuis", "kantine", "sportcentrum", NULL};
+
+static void demote_org_lines(struct ctx *c, bool late)
 {
 	struct scan_result *r = c->out;
 	for (size_t j = 0; j < r->n; j++)
@@ -7380,11 +7406,15 @@ static void demote_org_lines(struct ctx *c)
 		for (size_t t = 0; t < c->ntok && !org && c->tok[t].s < x->start; t++)
 			/* (after batch 40, or one that opens the post: "Hospice De
 			 * Vlinder zoekt vrijwilligers ... Kennismaken kan op Parklaan 12") */
-			org = (c->tok[t].sent == s || c->tok[t].sent + 1 == s || (c->tok[t].sent == 0 && t < 3)) &&
-			      (orgish(c, t) || (c->tok[t].flags & W_DEPT) ||
-			       /* after batch 31: "ons nieuwe hospice aan de Beukenlaan 6" */
-			       ((c->tok[t].flags & W_ORG) && t > 0 &&
-			        tok_in(c, &c->tok[t - 1], (const char *const[]){"ons", "onze", "nieuwe", "nieuw", NULL})));
+			org = ((c->tok[t].sent == s || c->tok[t].sent + 1 == s || (c->tok[t].sent == 0 && t < 3)) &&
+			       (orgish(c, t) || (c->tok[t].flags & W_DEPT) ||
+			        /* after batch 31: "ons nieuwe hospice aan de Beukenlaan 6" */
+			        ((c->tok[t].flags & W_ORG) && t > 0 &&
+			         tok_in(c, &c->tok[t - 1], (const char *const[]){"ons", "onze", "nieuwe", "nieuw", NULL})))) ||
+			      /* wave 20, the last pass: a library, church, school or
+			       * club named anywhere before ("Bibliotheek Venlo zoekt ...
+			       * in de bieb, Nieuwstraat 26") */
+			      (late && tok_in(c, &c->tok[t], venue_kinds));
 		if (org)
 			x->confidence = 0.4;
 	}
@@ -8038,7 +8068,10 @@ static void demote_hooked_on(struct ctx *c)
 		bool drug = false;
 		for (size_t d = t; d < c->ntok && d < t + 3 && c->tok[d].sent == s && !drug; d++)
 			drug = tok_in(c, &c->tok[d], drugs) || (c->tok[d].flags & W_MED);
-		if (drug || !writer_alone(c, s))
+		/* wave 20: "Wij zijn verslaafd aan de nieuwe koffiemachine" */
+		bool we = t >= 4 && tok_in(c, &c->tok[t - 3], (const char *const[]){"zijn", NULL}) &&
+		          tok_in(c, &c->tok[t - 4], (const char *const[]){"wij", "we", NULL});
+		if (drug || !(writer_alone(c, s) || we))
 			continue;
 		size_t from = c->sent_at[s], to = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
 		for (size_t j = 0; j < c->out->n; j++) {
@@ -8083,6 +8116,111 @@ static void demote_reply_handle(struct ctx *c)
 }
 
 /*
+ * Wave 20 (from batch 69): a machine with a person's illness ("Mijn auto
+ * heeft een hartinfarct gehad", "de printer ligt weer op apegapen") where
+ * no one else is in the sentence, and "ziek" before an adjective as the
+ * young say it ("ziek eng", "ziek goed"): no one's health.
+ */
+static void demote_sick_things(struct ctx *c)
+{
+	static const char *const machines[] = {"auto", "telefoon", "laptop", "computer", "pc", "fiets", "wasmachine",
+		"printer", "koffiemachine", "tv", "televisie", "router", "ketel", "cv-ketel", "motor", "scooter", "brommer",
+		"caravan", "vaatwasser", "droger", "mobiel", "tablet", "ipad", "app", "systeem", "website", "server",
+		"lift", "busje", "bus", "trein", "wifi", NULL};
+	static const char *const the[] = {"mijn", "m'n", "mn", "de", "onze", "ons", "het", "die", "deze", "dat", NULL};
+	static const char *const adj[] = {"eng", "goed", "mooi", "vet", "lekker", "leuk", "hard", "gaaf", "grappig",
+		"cool", "mooie", "goede", "lekkere", "leuke", "vette", "gave", "snel", "duur", "druk", "raar", "nice", NULL};
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i >= c->ntok)
+			continue;
+		size_t s = c->tok[i].sent;
+		if (x->end - x->start <= 5 && tok_in(c, &c->tok[i], (const char *const[]){"ziek", NULL}) &&
+		    i + 1 < c->ntok && c->tok[i + 1].sent == s && only_space(c, c->tok[i].e, c->tok[i + 1].s) &&
+		    tok_in(c, &c->tok[i + 1], adj)) {
+			x->confidence = 0.4;
+			continue;
+		}
+		bool machine = false, person = false;
+		size_t t0 = tok_first_at(c, c->sent_at[s]);
+		for (size_t t = t0; t < c->ntok && c->tok[t].sent == s; t++) {
+			const struct tok *k = &c->tok[t];
+			/* the machine is the sentence's subject: "Mijn auto heeft ..." */
+			machine |= t == t0 + 1 && t < i && tok_in(c, k, machines) && tok_in(c, &c->tok[t - 1], the);
+			person |= (k->flags & (W_FAMILY | W_TITLE | W_PRONOUN)) || tok_is_ik(c, k);
+		}
+		size_t a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+		for (size_t f = 0; f < r->n && !person; f++)
+			person = r->v[f].type == SCAN_NAME && r->v[f].confidence >= STAFF_CONF && r->v[f].start >= a &&
+			         r->v[f].start < b;
+		if (machine && !person)
+			x->confidence = 0.4;
+	}
+}
+
+/*
+ * Wave 20 (from batch 70): a name right after the work it does ("diaken
+ * Anneke Mooij", "koster Bart ten Brinke", "leerplichtambtenaar Ruud
+ * Kuijpers", "tolk Lisanne Haverkort", "hoca Mehmet Aydin") in a post with no
+ * private person in it (no family word, no "ik"/"mijn", nothing counted but
+ * names and contact lines) is staff in their role (labelling rule 5).  The
+ * role lists of the name model stop at the roles it was trained with; these
+ * are read after it, by the word's ending too.
+ */
+static bool work_word(const struct ctx *c, const struct tok *k)
+{
+	static const char *const jobs[] = {"diaken", "koster", "tolk", "secretaris", "penningmeester", "hoca",
+		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "beheerder", "conciërge", "vrijwilliger",
+		"vrijwilligster", "trainer", "trainster", "docent", "docente", "kok", "chauffeur", "organist", "cantor",
+		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice", NULL};
+	static const char *const ends[] = {"ambtenaar", "medewerker", "medewerkster", "coördinator", "consulent",
+		"consulente", "werker", "werkster", "verpleegkundige", "therapeut", "adviseur", "adviseuse", "functionaris",
+		"deskundige", "leider", "leidster", "assistent", "assistente", "begeleider", "begeleidster", "coach",
+		"ondersteuner", "secretaris", "secretaresse", "regisseur", "specialist", NULL};
+	if (tok_in(c, k, jobs))
+		return true;
+	size_t n = k->e - k->s;
+	for (const char *const *w = ends; *w; w++) {
+		size_t m = strlen(*w);
+		if (n >= m && !strncasecmp(c->t + k->e - m, *w, m))
+			return true;
+	}
+	return false;
+}
+
+static void demote_named_workers(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type != SCAN_NAME && x->type != SCAN_PHONE && x->type != SCAN_EMAIL && x->type != SCAN_ADDRESS)
+			return;
+		if (x->type == SCAN_EMAIL && personal_mail(c, x) && !club_mailbox_of(c, x))
+			return;
+	}
+	for (size_t t = 0; t < c->ntok; t++)
+		if (((c->tok[t].flags & W_FAMILY) && !tok_in(c, &c->tok[t], (const char *const[]){"familie", NULL})) ||
+		    tok_in(c, &c->tok[t], firstp))
+			return;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i == 0 || i >= c->ntok || c->tok[i - 1].sent != c->tok[i].sent || !only_space(c, c->tok[i - 1].e, x->start))
+			continue;
+		if (work_word(c, &c->tok[i - 1]))
+			x->confidence = STAFF_CONF;
+	}
+}
+
+/*
  * Wave 20 (from batch 66): conditions the lexicon lacks ("Ik heb migraine",
  * "ivm mn PDS kan ik niet mee", "Covid, de derde keer alweer, en ik kom de
  * trap amper op"), with a person in the sentence: the writer, a family word,
@@ -8111,13 +8249,6 @@ static void scan_late_conditions(struct ctx *c)
  */
 static void demote_venue_names(struct ctx *c)
 {
-	static const char *const kinds[] = {"zorgorganisatie", "zorggroep", "zorgcentrum", "woonzorgcentrum",
-		"verpleeghuis", "verzorgingshuis", "stichting", "vereniging", "harmonie", "fanfare", "koor",
-		"muziekvereniging", "basisschool", "school", "sporthal", "zwembad", "buurthuis", "dorpshuis", "wijkcentrum",
-		"kerk", "parochie", "moskee", "café", "restaurant", "camping", "hotel", "theater", "museum", "bibliotheek",
-		"dorpsbelang", "buurtvereniging", "voetbalclub", "sportclub", "biljartclub", "carnavalsvereniging",
-		"scouting", "zorgboerderij", "hospice", "kinderopvang", "gezondheidscentrum", "revalidatiecentrum",
-		"ziekenhuis", "zalencentrum", "partycentrum", "sportpark", "manege", NULL};
 	static const char *const places[] = {"afdeling", "paviljoen", "vleugel", "zaal", "gebouw", "kliniek", NULL};
 	struct scan_result *r = c->out;
 	for (size_t f = 0; f < r->n; f++) {
@@ -8131,6 +8262,23 @@ static void demote_venue_names(struct ctx *c)
 			place = x->end - x->start > m + 3 && !strncasecmp(c->t + x->end - m, *w, m) &&
 			        c->t[x->end - m - 1] != ' ';
 		}
+		/* "De MS Vereniging", "het Oranje Fonds": an organisation's head word
+		 * last; "de vermiste meneer uit Winschoten": a title and a place, no
+		 * name */
+		if (!place) {
+			size_t l = x->end;
+			while (l > x->start && c->t[l - 1] != ' ')
+				l--;
+			if (l > x->start) {
+				size_t lt = tok_first_at(c, l);
+				place = lt < c->ntok && tok_in(c, &c->tok[lt], (const char *const[]){"vereniging", "stichting", "fonds",
+				                                                                  "bond", "centrum", "coöperatie",
+				                                                                  "federatie", "platform", NULL});
+				size_t ft = tok_first_at(c, x->start);
+				place = place || (ft + 2 < c->ntok && (c->tok[ft].flags & W_TITLE) && c->tok[ft + 2].s < x->end &&
+				                  tok_in(c, &c->tok[ft + 1], (const char *const[]){"uit", NULL}));
+			}
+		}
 		if (!place && x->confidence < 0.9 && !memchr(c->t + x->start, ' ', x->end - x->start)) {
 			size_t i = tok_first_at(c, x->start);
 			if (i < c->ntok && i > 0 && c->tok[i - 1].sent == c->tok[i].sent) {
@@ -8138,7 +8286,7 @@ static void demote_venue_names(struct ctx *c)
 				if (b > 0 && c->tok[b - 1].sent == c->tok[i].sent &&
 				    tok_in(c, &c->tok[b], (const char *const[]){"'t", "de", "het", NULL}))
 					b--;
-				place = tok_in(c, &c->tok[b], kinds) && only_space(c, c->tok[b].e, c->tok[b + 1].s);
+				place = tok_in(c, &c->tok[b], venue_kinds) && only_space(c, c->tok[b].e, c->tok[b + 1].s);
 			}
 		}
 		if (place)
@@ -9046,7 +9194,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_late_conditions(&c);
 	sort_findings(out);
 	demote_quoted_titles(&c);
-	demote_org_lines(&c);
+	demote_org_lines(&c, false);
 	demote_service_years(&c);
 	demote_memorial(&c);
 	demote_team_post(&c);
@@ -9059,10 +9207,16 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_staff_news(&c);
 	demote_generic_health(&c);
 	demote_hooked_on(&c);
+	demote_sick_things(&c);
 	demote_clergy(&c);
 	demote_work_numbers(&c);
 	demote_venue_names(&c);
+	demote_named_workers(&c);
 	demote_reply_handle(&c);
+	/* wave 20: once more, now that the names of staff, ministers and
+	 * contact people are demoted ("Vrijwilliger Gert Slot helpt u graag.
+	 * Kerkplein 5, 14.00-16.00") */
+	demote_org_lines(&c, true);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {
