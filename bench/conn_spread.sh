@@ -10,6 +10,7 @@
 # KRING_THREADS (the server's request threads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/login.sh
 K=${KRING:-build/release/kring}
 SRC=${BENCH_DATA:-build/bench/d1m}
 PW="bench-password-123"
@@ -24,14 +25,8 @@ BASE=http://127.0.0.1:$PORT
 KRING_POST_RATE=0 KRING_MAX_CONNECTIONS_PER_ADDRESS=0 "$K" serve --listen "127.0.0.1:$PORT" --data "$D" >"$D/kring.log" 2>&1 &
 P=$!
 for _ in $(seq 1 400); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.05; done
-json() { /usr/bin/python3 -c "import json,sys; print(json.load(sys.stdin)[\"$1\"])"; }
-app=$(curl -s -X POST "$BASE/api/v1/apps" --data-urlencode client_name=b \
-	--data-urlencode redirect_uris=urn:ietf:wg:oauth:2.0:oob --data-urlencode "scopes=read write")
-cid=$(echo "$app" | json client_id)
-cs=$(echo "$app" | json client_secret)
-tok=$(curl -s -X POST "$BASE/oauth/token" --data-urlencode grant_type=password --data-urlencode "client_id=$cid" \
-	--data-urlencode "client_secret=$cs" --data-urlencode username=person1 --data-urlencode "password=$PW" \
-	--data-urlencode "scope=read write" | json access_token)
+tok=$(bench_token "$BASE" person1 "$PW" "read write")
+[ -n "$tok" ] || { echo "conn_spread: no API token for person1" >&2; exit 1; }
 # Every request a new address, so the response cache never answers.
 cat >"$D/nc.lua" <<'L'
 local n, id, threads = 0, 0, 0
