@@ -400,20 +400,29 @@ int core_appt_book(struct core *c, struct arena *a, uint64_t viewer, uint64_t pr
 	                            .kind = key, .starts_at = start, .ends_at = start + (int64_t)len * 60,
 	                            .block_from = blk.from, .block_to = blk.to, .state = APPT_BOOKED, .seq = 0,
 	                            .created_at = now, .updated_at = now};
-	/* One write transaction: check, insert, queue the reminders. */
-	if ((rc = store_begin(c->store)))
-		return rc;
-	rc = as_client ? within_limit(c, a, client, viewer, provider, now) : 0;
-	if (!rc)
-		rc = check_free(c, a, provider, &av, len, now, start, 0);
-	if (!rc) {
-		rc = store_appt_insert(c->store, out);
-		if (rc == ERR_EXISTS)
-			rc = ERR_CONFLICT; /* the database's own guard */
-	}
-	if (!rc)
-		rc = remind_queue(c, out, now);
-	rc = store_finish(c->store, rc);
+	/* One write transaction: check, insert, queue the reminders.  On
+	 * PostgreSQL the provider's agenda is locked first, so that bookings of
+	 * one slot take turns instead of meeting in the exclusion constraint
+	 * (which deadlocks when several insert at once); a deadlock or
+	 * serialization failure anyway runs the transaction again. */
+	int tries = 0;
+	do {
+		if ((rc = store_begin(c->store)))
+			return rc;
+		rc = store_appt_lock_provider(c->store, provider);
+		if (!rc && as_client)
+			rc = within_limit(c, a, client, viewer, provider, now);
+		if (!rc)
+			rc = check_free(c, a, provider, &av, len, now, start, 0);
+		if (!rc) {
+			rc = store_appt_insert(c->store, out);
+			if (rc == ERR_EXISTS)
+				rc = ERR_CONFLICT; /* the database's own guard */
+		}
+		if (!rc)
+			rc = remind_queue(c, out, now);
+		rc = store_finish(c->store, rc);
+	} while (store_again(c->store, rc, &tries));
 	if (!rc)
 		job_kick();
 	return rc;
@@ -456,27 +465,35 @@ int core_appt_move(struct core *c, struct arena *a, uint64_t viewer, uint64_t id
 	int len = (int)((ap.ends_at - ap.starts_at) / 60);
 	int64_t now = time_now();
 	struct busy blk = slots_block(&av, start, len);
-	if ((rc = store_begin(c->store)))
-		return rc;
-	/* Read again under the lock: it may have moved or been cancelled since. */
-	rc = store_appt_lock(c->store, id);
-	if (!rc)
-		rc = store_appt_get(c->store, a, id, &ap);
-	if (!rc && ap.state != APPT_BOOKED)
-		rc = ERR_CONFLICT;
-	/* cancel + book: the old time is left out of the check, the new one taken */
-	if (!rc)
-		rc = check_free(c, a, ap.provider_id, &av, len, now, start, id);
-	if (!rc) {
-		rc = store_appt_move(c->store, id, start, start + (int64_t)len * 60, blk.from, blk.to, now);
-		if (rc == ERR_EXISTS)
+	int tries = 0;
+	uint64_t provider = ap.provider_id;
+	do {
+		if ((rc = store_begin(c->store)))
+			return rc;
+		/* The provider's agenda, then the appointment (the order booking
+		 * takes); read again under the locks: it may have moved or been
+		 * cancelled since. */
+		rc = store_appt_lock_provider(c->store, provider);
+		if (!rc)
+			rc = store_appt_lock(c->store, id);
+		if (!rc)
+			rc = store_appt_get(c->store, a, id, &ap);
+		if (!rc && ap.state != APPT_BOOKED)
 			rc = ERR_CONFLICT;
-	}
-	if (!rc)
-		rc = store_appt_get(c->store, a, id, out);
-	if (!rc)
-		rc = remind_queue(c, out, now);
-	rc = store_finish(c->store, rc);
+		/* cancel + book: the old time is left out of the check, the new one taken */
+		if (!rc)
+			rc = check_free(c, a, ap.provider_id, &av, len, now, start, id);
+		if (!rc) {
+			rc = store_appt_move(c->store, id, start, start + (int64_t)len * 60, blk.from, blk.to, now);
+			if (rc == ERR_EXISTS)
+				rc = ERR_CONFLICT;
+		}
+		if (!rc)
+			rc = store_appt_get(c->store, a, id, out);
+		if (!rc)
+			rc = remind_queue(c, out, now);
+		rc = store_finish(c->store, rc);
+	} while (store_again(c->store, rc, &tries));
 	if (!rc)
 		job_kick();
 	return rc;
@@ -489,16 +506,19 @@ int core_appt_cancel(struct core *c, struct arena *a, uint64_t viewer, uint64_t 
 	if (rc)
 		return rc;
 	int64_t now = time_now();
-	if ((rc = store_begin(c->store)))
-		return rc;
-	rc = store_appt_cancel(c->store, id, now);
-	if (rc == ERR_NOTFOUND)
-		rc = ERR_CONFLICT; /* cancelled already */
-	if (!rc)
-		rc = store_appt_get(c->store, a, id, out);
-	if (!rc)
-		rc = remind_queue(c, out, now);
-	rc = store_finish(c->store, rc);
+	int tries = 0;
+	do {
+		if ((rc = store_begin(c->store)))
+			return rc;
+		rc = store_appt_cancel(c->store, id, now);
+		if (rc == ERR_NOTFOUND)
+			rc = ERR_CONFLICT; /* cancelled already */
+		if (!rc)
+			rc = store_appt_get(c->store, a, id, out);
+		if (!rc)
+			rc = remind_queue(c, out, now);
+		rc = store_finish(c->store, rc);
+	} while (store_again(c->store, rc, &tries));
 	if (!rc)
 		job_kick();
 	return rc;

@@ -117,6 +117,12 @@ int store_appt_lock(struct store *s, uint64_t id)
 	return store_lock_pg(db, "SELECT 1 FROM appointments WHERE id = ?1 FOR UPDATE", id);
 }
 
+int store_appt_lock_provider(struct store *s, uint64_t provider)
+{
+	DB_OR_FAIL(s);
+	return store_lock_pg(db, "SELECT 1 FROM availability WHERE provider_id = ?1 FOR UPDATE", provider);
+}
+
 static int changed(struct db *db, int rc)
 {
 	if (!rc && db->drv->changes(db) == 0)

@@ -35,6 +35,10 @@ int store_appt_get(struct store *s, struct arena *a, uint64_t id, struct appoint
  * check of its state and what is written from it see no move or cancel in
  * between (PostgreSQL; SQLite has one writer at a time). */
 int store_appt_lock(struct store *s, uint64_t id) WARN_UNUSED;
+/* PostgreSQL: lock the provider's availability row for the transaction, so
+ * bookings and moves of one provider's agenda take turns (no-op on SQLite,
+ * whose writer is alone). */
+int store_appt_lock_provider(struct store *s, uint64_t provider) WARN_UNUSED;
 /* New times, seq + 1 (ERR_EXISTS on overlap, ERR_NOTFOUND when not booked). */
 int store_appt_move(struct store *s, uint64_t id, int64_t starts, int64_t ends, int64_t bfrom, int64_t bto,
                     int64_t now) WARN_UNUSED;
