@@ -772,6 +772,7 @@ struct ctx {
 	struct scan_result *out;
 	pcre2_match_data *md;
 	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
+	char (*low)[16];   /* per token: its lowered bytes for tok_in, made on first use ("" not yet, "\1" too long) */
 	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
 	bool *sperson;     /* per sentence: a title, family word or "ik" in it (made on first use) */
 	unsigned char *english; /* per sentence: 1 written in English, 2 not (made on first use) */
@@ -3609,7 +3610,7 @@ static bool in_list(const char *w, const char *const *v)
 	/* the first bytes first: most words differ there, and a call to strcmp
 	 * per entry cost more than the test */
 	for (; *v; v++)
-		if (w[0] == (*v)[0] && strcmp(w, *v) == 0)
+		if (w[0] == (*v)[0] && (!w[0] || w[1] == (*v)[1]) && strcmp(w, *v) == 0)
 			return true;
 	return false;
 }
@@ -3620,13 +3621,28 @@ static bool in_list(const char *w, const char *const *v)
  * no list: list entries longer than 15 bytes never match here. */
 static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v)
 {
-	char w[16];
-	size_t n = k->e - k->s;
-	if (n >= sizeof w)
-		return false;
-	lower_utf8(c->t + k->s, n, w);
-	w[n] = '\0';
-	return in_list(w, v);
+	size_t t = (size_t)(k - c->tok);
+	if (t >= c->ntok || !c->low) { /* (the model's feature pass keeps no cache) */
+		char w[16];
+		size_t n = k->e - k->s;
+		if (n >= sizeof w)
+			return false;
+		lower_utf8(c->t + k->s, n, w);
+		w[n] = '\0';
+		return in_list(w, v);
+	}
+	/* The rules ask about the same tokens many times: each is lowered once. */
+	char *w = c->low[t];
+	if (!w[0]) {
+		size_t n = k->e - k->s;
+		if (n >= sizeof c->low[t]) {
+			w[0] = '\1';
+		} else {
+			lower_utf8(c->t + k->s, n, w);
+			w[n] = '\0';
+		}
+	}
+	return w[0] != '\1' && in_list(w, v);
 }
 
 /* A name finding ends at `off`, with at most spaces, a comma or '(' between. */
@@ -5577,9 +5593,10 @@ static bool pet_compound(const struct ctx *c, const struct tok *k)
 	/* "Afdelingskat Mientje" opening the sentence */
 	if ((k->cap && !k->first) || n < 6 || n > 24)
 		return false;
+	char last = c->t[k->e - 1];
 	for (const char *const *p = animals; *p; p++) {
 		size_t m = strlen(*p);
-		if (n >= m && memcmp(c->t + k->e - m, *p, m) == 0)
+		if (n >= m && last == (*p)[m - 1] && memcmp(c->t + k->e - m, *p, m) == 0)
 			return true;
 	}
 	return false;
@@ -7350,10 +7367,16 @@ static const char *const venue_kinds[] = {"zorgorganisatie", "zorggroep", "zorgc
 static void demote_org_lines(struct ctx *c, bool late)
 {
 	struct scan_result *r = c->out;
-	for (size_t j = 0; j < r->n; j++)
+	bool line = false; /* a counted address or phone below 0.9: what this may demote */
+	for (size_t j = 0; j < r->n; j++) {
 		if ((r->v[j].type == SCAN_NAME || r->v[j].type == SCAN_HEALTH || r->v[j].type == SCAN_DATE_OF_BIRTH ||
 		     r->v[j].type == SCAN_ROOM) && r->v[j].confidence >= SCAN_COUNT_CONF)
 			return;
+		line |= (r->v[j].type == SCAN_ADDRESS || r->v[j].type == SCAN_PHONE) &&
+		        r->v[j].confidence >= SCAN_COUNT_CONF && r->v[j].confidence < 0.9;
+	}
+	if (!line) /* most posts: the words need not be read */
+		return;
 	bool someone = false; /* he, she, a title: someone may own a landline */
 	for (size_t t = 0; t < c->ntok; t++) {
 		if (own_circle(c, t))
@@ -8232,9 +8255,14 @@ static void scan_late_conditions(struct ctx *c)
 		"pre-eclampsie", "long-covid", "cvs", "endometriose", "pcos", "lyme", NULL};
 	size_t n0 = c->out->n;
 	unsigned char *cov = NULL;
-	for (size_t t = 0; t < c->ntok; t++)
+	for (size_t t = 0; t < c->ntok; t++) {
+		/* the words' first letters, before the list is read */
+		unsigned char ch = (unsigned char)c->t[c->tok[t].s] | 0x20;
+		if (!memchr("cpmtivle", ch, 8))
+			continue;
 		if (tok_in(c, &c->tok[t], conds) && person_near_as(c, n0, c->tok[t].s, false))
 			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, c->tok[t].s, c->tok[t].e, 0.6);
+	}
 	free(cov);
 }
 
@@ -9143,6 +9171,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	for (size_t i = 0; i < c.ntok && !c.family; i++)
 		c.family = (c.tok[i].flags & W_FAMILY) != 0;
 	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
+	c.low = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.low);
 	c.thing_memo = xcalloc(c.ntok + 2 * c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
 	c.roster_memo = c.thing_memo + c.ntok;
 	c.role_memo = c.roster_memo + c.nsent;
@@ -9237,6 +9266,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.tok);
 	free(c.sent_at);
 	free(c.veto);
+	free(c.low);
 	free(c.pub);
 	free(c.sperson);
 	free(c.english);
