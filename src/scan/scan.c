@@ -7495,17 +7495,22 @@ static void demote_service_years(struct ctx *c)
  */
 static void demote_memorial(struct ctx *c)
 {
-	static const char *const mem[] = {"herdenking", "herdenkingsdienst", "gedenkdienst", "lichtjesavond",
-		"allerzielen", "gedenkmoment", "herdenkingsbijeenkomst", "herdenkingsavond", "gedenkavond",
-		"herdenkingsmoment", NULL};
-	static const char *const all[] = {"alle", "iedereen", "allen", NULL};
+	static const char *const mem[] = {"herdenking", "gedenkdienst", "lichtjesavond", "allerzielen", "gedenkmoment",
+		"gedenkavond", NULL};
+	/* (wave 21, from batch 72: the group remembered, "voor de bewoners die
+	 * het afgelopen jaar zijn overleden") */
+	static const char *const all[] = {"alle", "iedereen", "allen", "bewoners", "cliënten", "clienten", "deelnemers",
+		"leden", "patiënten", "dierbaren", "overledenen", "gemeenteleden", "parochianen", "gasten", NULL};
 	/* (the text is searched for the words' cores first: nearly every post has none) */
 	if (!memmem(c->t, c->len, "erdenking", 9) && !memmem(c->t, c->len, "edenk", 5) &&
 	    !memmem(c->t, c->len, "llerzielen", 10) && !memmem(c->t, c->len, "ichtjesavond", 12))
 		return;
 	bool memorial = false;
+	/* (wave 21: the compounds by their head, "Herdenkingsdienst",
+	 * "herdenkingsbijeenkomst": tok_in reads no word of 16 bytes or more) */
 	for (size_t t = 0; t < c->ntok && !memorial; t++)
-		memorial = tok_in(c, &c->tok[t], mem);
+		memorial = tok_in(c, &c->tok[t], mem) ||
+		           (c->tok[t].e - c->tok[t].s > 10 && !strncasecmp(c->t + c->tok[t].s, "herdenking", 10));
 	if (!memorial)
 		return;
 	/* (the findings are sorted by start here: each sentence is read once) */
@@ -7523,8 +7528,9 @@ static void demote_memorial(struct ctx *c)
 			bool everyone = false, someone = false;
 			for (size_t t = tok_first_at(c, a); t < c->ntok && c->tok[t].sent == s && !someone; t++) {
 				const struct tok *k = &c->tok[t];
-				everyone = everyone || tok_in(c, k, all);
-				someone = (k->flags & W_TITLE) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}) ||
+				bool group = tok_in(c, k, all);
+				everyone = everyone || group;
+				someone = ((k->flags & W_TITLE) && !group) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}) ||
 				          tok_is_ik(c, k);
 			}
 			for (size_t f = finding_first_at(c, r->n, a); f < r->n && r->v[f].start < b && !someone; f++)
@@ -7826,7 +7832,9 @@ static bool animal_word(const struct ctx *c, const struct tok *k)
 		return true;
 	static const char *const exact[] = {"ezels", "lam", "lammetje", "lammetjes", "lammeren", "geitje", "geitjes",
 		"geiten", "schapen", "schaapje", "schaapjes", "varkens", "varkentje", "paarden", "koeien", "kalfje",
-		"pony's", NULL};
+		"pony's", /* wave 21 (batch 72: "twee alpaca's ...: Karel en Loesje") */ "alpaca", "alpaca's",
+		"lama", "lama's", "eenden", "eendjes", "ganzen", "kalkoenen", "herten", "hertjes", "cavia's", "kuikens",
+		"kuikentjes", "papegaai", "parkiet", "parkieten", "kanarie", "vissen", "goudvis", "goudvissen", NULL};
 	if (tok_in(c, k, exact))
 		return true;
 	size_t n = k->e - k->s;
@@ -7895,6 +7903,15 @@ static bool named_being(const struct ctx *c, size_t i, size_t last)
 	    tok_in(c, &c->tok[last + 1], (const char *const[]){"de", "het", "onze", "ons", "mijn", NULL}))
 		for (size_t d = last + 2; d < c->ntok && d <= last + 3 && c->tok[d].sent == k->sent; d++)
 			if (being_word(c, &c->tok[d]))
+				return true;
+	/* wave 21 (from batch 72): the names after a colon that follows the
+	 * beings ("Bij ons zijn twee alpaca's komen wonen: Karel en Loesje") */
+	size_t g = k->s;
+	while (g > 0 && c->t[g - 1] == ' ')
+		g--;
+	if (g > 0 && c->t[g - 1] == ':')
+		for (size_t b = i; b-- > 0 && b + 6 >= i && c->tok[b].sent == k->sent;)
+			if (animal_word(c, &c->tok[b])) /* (not "Buddy-app: Farid (23) ...") */
 				return true;
 	return false;
 }
@@ -8015,7 +8032,7 @@ static void demote_generic_health(struct ctx *c)
 	static const char *const anyone[] = {"je", "jouw", "uw", "een", "elk", "elke", "ieder", "iedere", "veel",
 		"alle", "sommige", "zo'n", "hun", "jullie", NULL};
 	static const char *const keep[] = {"ik", "mijn", "m'n", "mn", "me", "mij", "hij", "zij", "ze", "hem", "haar",
-		"zijn", "z'n", "mama", "papa", NULL};
+		"zijn", "z'n", "mama", "papa", "pa's", "ma's", "opa's", "oma's", "mams", "paps", NULL};
 	struct scan_result *r = c->out;
 	/* "je" speaks to someone in a reply ("@marijke_73 hoe gaat het nu met je
 	 * moeder na de beroerte?", "Hoi Marleen, ... je moeder"): a mention or a
@@ -8025,11 +8042,29 @@ static void demote_generic_health(struct ctx *c)
 	for (size_t j = 0; j < r->n; j++)
 		if (r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF)
 			return;
+	/* wave 21 (from batch 73): a post with no one in it at all — no "ik",
+	 * family word, title or pronoun, nothing counted but health — tells
+	 * of a condition, not of someone ("Buccolam is een noodmedicijn bij
+	 * langdurige epileptische aanvallen", "Week van de Psychische
+	 * Gezondheid: ... twintig mensen met psychische klachten") */
+	int nobody = -1; /* read when first asked */
 	unsigned char *state = NULL; /* per sentence: 0 not read, 1 general, 2 someone */
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF || x->confidence >= HEALTH_LINKED_CONF)
 			continue;
+		if (nobody < 0) {
+			nobody = 1;
+			for (size_t f = 0; f < r->n && nobody; f++)
+				nobody = r->v[f].type == SCAN_HEALTH || r->v[f].confidence < STAFF_CONF;
+			for (size_t t = 0; t < c->ntok && nobody; t++)
+				nobody = !(c->tok[t].flags & (W_FAMILY | W_TITLE | W_PRONOUN)) && !tok_in(c, &c->tok[t], keep) &&
+				         !tok_in(c, &c->tok[t], firstp) && !ikless_start(c, t); /* "Heb sinds vrijdag koorts" */
+		}
+		if (nobody) {
+			x->confidence = 0.4;
+			continue;
+		}
 		size_t s = sentence_of(c, x->start);
 		if (!state)
 			state = xcalloc(c->nsent, 1);
@@ -8107,6 +8142,95 @@ static void demote_hooked_on(struct ctx *c)
  * is no client data (a health word, an age or a number about anyone is
  * found on its own and keeps the post).
  */
+/*
+ * Wave 21 (from batches 71 to 73): an organisation's post that names whom
+ * to call or where to apply ("Bel Anouk op 06 - 48 21 73 09", "Bel de
+ * centrale op 06 - ...", "Solliciteren bij Mariska Vos, HR, ...", "Sign up
+ * with Karin Bosman at HR", "Kennismaken? Bel boerin Marieke van den Broek,
+ * 013 ...") gives a work contact (labelling rule 5).  Only in a post with no
+ * private person in it: no "ik"/"mijn", family word, title or pronoun, and
+ * nothing counted but names, phones, e-mail and addresses.
+ */
+static void demote_contact_people(struct ctx *c)
+{
+	static const char *const ask[] = {"bel", "bellen", "app", "appen", "sms", "mail", "mailen", "call", "text",
+		"solliciteren", "aanmelden", "opgeven", "reageren", "inschrijven", "contact", "contactpersoon", "with",
+		"informatie", "info", "vragen", NULL};
+	static const char *const via[] = {"bij", "met", "naar", "with", "de", "het", "onze", "ons", "our", "the", NULL};
+	/* the post speaks as an organisation: it seeks, it is "we", it names a
+	 * desk, a department or a role ("Bel Anouk op 06-..." alone is anyone's) */
+	static const char *const org[] = {"zoekt", "zoeken", "vacature", "solliciteren", "wij", "we", "ons", "onze",
+		"our", "staff", "volunteers", "vrijwilligers", "vrijwilliger", "collega's", "centrale", "loket", "receptie",
+		"hr", "team", "vacancy", "sponsors", "leden", NULL};
+	struct scan_result *r = c->out;
+	bool any = false;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type != SCAN_NAME && x->type != SCAN_PHONE && x->type != SCAN_EMAIL && x->type != SCAN_ADDRESS)
+			return;
+		any |= x->type == SCAN_NAME || x->type == SCAN_PHONE;
+	}
+	if (!any)
+		return;
+	bool speaks = false;
+	for (size_t t = 0; t < c->ntok; t++) {
+		if (own_circle(c, t) || ((c->tok[t].flags & (W_PRONOUN | W_TITLE)) &&
+		                         !tok_in(c, &c->tok[t], (const char *const[]){"u", "uw", "familie", NULL})))
+			return;
+		speaks = speaks || (c->tok[t].flags & (W_ORG | W_DEPT)) || tok_in(c, &c->tok[t], org);
+	}
+	if (!speaks)
+		return;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if ((x->type != SCAN_NAME && x->type != SCAN_PHONE) || x->confidence < SCAN_COUNT_CONF ||
+		    c->t[x->start] == '@')
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i > c->ntok)
+			continue;
+		/* the words before it in its sentence: an ask word, then at most
+		 * "bij"/"de"/a role word and, for a phone, the person named */
+		size_t s = sentence_of(c, x->start);
+		bool asked = false;
+		for (size_t b = i; !asked && b-- > 0 && b + 6 >= i && c->tok[b].sent == s;) {
+			const struct tok *k = &c->tok[b];
+			if (tok_in(c, k, ask)) {
+				asked = true;
+				break;
+			}
+			bool named = false; /* a counted or staff name over this token */
+			for (size_t f = 0; f < r->n && !named; f++)
+				named = r->v[f].type == SCAN_NAME && r->v[f].start <= k->s && r->v[f].end >= k->e;
+			/* (one word after "de": "Bel de centrale op 06 ...") */
+			bool desk = b > 0 && c->tok[b - 1].sent == s && tok_in(c, &c->tok[b - 1], via) && !k->cap;
+			if (!named && !desk && !tok_in(c, k, via) && !role_like(c, k) && !(k->flags & (W_ROLE | W_DEPT)) &&
+			    !tok_in(c, k, (const char *const[]){"op", "on", "at", "via", "of", "or", NULL}))
+				break;
+		}
+		if (!asked)
+			continue;
+		/* a number said in words or a mailbox spelled out is no desk's
+		 * ("Bel Ans even op nul zes een twee ...", "Mail Peter even op peter
+		 * punt jonker apenstaartje ziggo punt nl"): a person's own */
+		bool spelled = false;
+		for (size_t f = 0; f < r->n && !spelled; f++)
+			spelled = (r->v[f].type == SCAN_PHONE && !isdigit((unsigned char)c->t[r->v[f].start]) &&
+			           c->t[r->v[f].start] != '+' && c->t[r->v[f].start] != '(') ||
+			          (r->v[f].type == SCAN_EMAIL && !memchr(c->t + r->v[f].start, '@', r->v[f].end - r->v[f].start));
+		if (spelled)
+			return;
+		x->confidence = x->type == SCAN_NAME ? STAFF_CONF : 0.4;
+		/* the phone or mailbox right after the contact person is theirs */
+		for (size_t f = j + 1; x->type == SCAN_NAME && f < r->n && r->v[f].start < x->end + 24; f++)
+			if ((r->v[f].type == SCAN_PHONE || r->v[f].type == SCAN_EMAIL) && sentence_of(c, r->v[f].start) == s &&
+			    r->v[f].confidence >= SCAN_COUNT_CONF)
+				r->v[f].confidence = 0.4;
+	}
+}
+
 static void demote_reply_handle(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -9241,6 +9365,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_work_numbers(&c);
 	demote_venue_names(&c);
 	demote_named_workers(&c);
+	demote_contact_people(&c);
 	demote_reply_handle(&c);
 	/* wave 20: once more, now that the names of staff, ministers and
 	 * contact people are demoted ("Vrijwilliger Gert Slot helpt u graag.

@@ -1206,6 +1206,35 @@ static void test_wave20_classes(void **state)
 	VERDICT(assert_int_not_equal, "Mevrouw Jansen uit Winschoten is gevallen.", SCAN_OK);
 }
 
+/* Wave 21, from batches 71 to 73: whom an organisation's post says to call
+ * or where to apply, a post with no one in it at all, a memorial for the
+ * residents who died, animals named after a colon. */
+static void test_wave21_classes(void **state)
+{
+	(void)state;
+	const char *ok[] = {
+		"Thuiszorg Het Baken zoekt invalkrachten voor de weekenden. Bel Mirjam op 06-21 43 65 87.",
+		"New volunteers welcome! Sign up with Petra de Lange at the front desk.",
+		"Vervoer nodig? App de centrale op 06-12 34 98 76, werkdagen van 9 tot 12.",
+		"Herdenkingsdienst zondag in de kapel voor de bewoners die dit jaar zijn overleden. Koffie na afloop.",
+		"Op de zorgboerderij wonen sinds kort drie alpaca's: Guus, Fien en Bram.",
+		"Epilepsie en autorijden: na een jaar zonder aanvallen mag je vaak weer rijden.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	/* a number or mailbox spelled out, a private person, a possessive
+	 * family word, a pronoun, a list after an app's name still count */
+	const char *warn[] = {
+		"Bel Ans even op nul zes een twee drie vier vijf zes zeven acht.",
+		"Mijn broer zoekt werk. Bel Jan op 06-21 43 65 87.",
+		"Pa's longfoto was niet goed, de longarts ziet een vlek.",
+		"Hij heeft een longontsteking, bel zijn dochter op 06-21 43 65 87.",
+		"Buddy-app: Farid (23) is vandaag gestart met zijn medicatie.",
+	};
+	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
+		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1414,6 +1443,7 @@ int main(void)
 		cmocka_unit_test(test_wave18_classes),
 		cmocka_unit_test(test_wave19_classes),
 		cmocka_unit_test(test_wave20_classes),
+		cmocka_unit_test(test_wave21_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
