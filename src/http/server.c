@@ -633,7 +633,12 @@ int http_start(const struct http_config *cfg, struct http_server **out)
 	}
 	struct sockaddr_storage ss;
 	memset(&ss, 0, sizeof ss);
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME | MHD_ALLOW_UPGRADE;
+	/* poll, not epoll: libmicrohttpd's epoll loop lets the worker that wakes
+	 * accept up to eleven new connections in a row, so a burst of them was
+	 * served on one core; its poll loop accepts one per wake and the free
+	 * workers share the listening socket (docs/performance.md, fourteenth
+	 * round: what it costs with many idle connections too). */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME | MHD_ALLOW_UPGRADE;
 	if (strchr(host, ':')) {
 		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
 		s6->sin6_family = AF_INET6;
