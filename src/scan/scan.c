@@ -786,6 +786,7 @@ struct ctx {
 	 * (roster_sentence, asked for every name in it) and per token
 	 * (thing_word, asked for the words before every name) */
 	unsigned char *roster_memo, *thing_memo;
+	unsigned char *animal_memo; /* per token: 0 not read, 1 no animal word, 2 one (scan_text only) */
 	/* per sentence: how many role words it holds, 0 not counted yet, else
 	 * 1 + min(count, 2) (sentence_roles; in the same block) */
 	unsigned char *role_memo;
@@ -7501,7 +7502,13 @@ static void demote_memorial(struct ctx *c)
 	 * het afgelopen jaar zijn overleden") */
 	static const char *const all[] = {"alle", "iedereen", "allen", "bewoners", "cliënten", "clienten", "deelnemers",
 		"leden", "patiënten", "dierbaren", "overledenen", "gemeenteleden", "parochianen", "gasten", NULL};
-	/* (the text is searched for the words' cores first: nearly every post has none) */
+	/* (only a counted health finding is demoted: without one the text is not
+	 * read; then the words' cores first: nearly every post has none) */
+	bool health = false;
+	for (size_t j = 0; j < c->out->n && !health; j++)
+		health = c->out->v[j].type == SCAN_HEALTH && c->out->v[j].confidence >= SCAN_COUNT_CONF;
+	if (!health)
+		return;
 	if (!memmem(c->t, c->len, "erdenking", 9) && !memmem(c->t, c->len, "edenk", 5) &&
 	    !memmem(c->t, c->len, "llerzielen", 10) && !memmem(c->t, c->len, "ichtjesavond", 12))
 		return;
@@ -7826,7 +7833,20 @@ static void demote_figures(struct ctx *c)
  * lammetje Fatima"), an app or a chatbot ("Onze zelfhulp-app heet Ella"), or
  * the name before ", de therapiehond" ("Dit is Bolle, de therapiehond").
  */
+static bool animal_read(const struct ctx *c, const struct tok *k);
+
+/* (named_being asks about the same words for every name near them) */
 static bool animal_word(const struct ctx *c, const struct tok *k)
+{
+	size_t t = (size_t)(k - c->tok);
+	if (!c->animal_memo || t >= c->ntok)
+		return animal_read(c, k);
+	if (!c->animal_memo[t])
+		c->animal_memo[t] = animal_read(c, k) ? 2 : 1;
+	return c->animal_memo[t] == 2;
+}
+
+static bool animal_read(const struct ctx *c, const struct tok *k)
 {
 	if ((k->flags & W_PET) || pet_compound(c, k))
 		return true;
@@ -8380,9 +8400,16 @@ static void scan_late_conditions(struct ctx *c)
 	size_t n0 = c->out->n;
 	unsigned char *cov = NULL;
 	for (size_t t = 0; t < c->ntok; t++) {
-		/* the words' first letters, before the list is read */
-		unsigned char ch = (unsigned char)c->t[c->tok[t].s] | 0x20;
-		if (!memchr("cpmtivle", ch, 8))
+		/* the words' first two letters, before the list is read */
+		static const char two[] = "copdmitiisveprlocvenpcly";
+		const struct tok *k = &c->tok[t];
+		if (k->e - k->s < 3)
+			continue;
+		unsigned char a = (unsigned char)c->t[k->s] | 0x20, b = (unsigned char)c->t[k->s + 1] | 0x20;
+		bool maybe = false;
+		for (size_t p = 0; p + 1 < sizeof two && !maybe; p += 2)
+			maybe = a == (unsigned char)two[p] && b == (unsigned char)two[p + 1];
+		if (!maybe)
 			continue;
 		if (tok_in(c, &c->tok[t], conds) && person_near_as(c, n0, c->tok[t].s, false))
 			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, c->tok[t].s, c->tok[t].e, 0.6);
@@ -9296,9 +9323,10 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 		c.family = (c.tok[i].flags & W_FAMILY) != 0;
 	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
 	c.low = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.low);
-	c.thing_memo = xcalloc(c.ntok + 2 * c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
+	c.thing_memo = xcalloc(2 * c.ntok + 2 * c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
 	c.roster_memo = c.thing_memo + c.ntok;
 	c.role_memo = c.roster_memo + c.nsent;
+	c.animal_memo = c.role_memo + c.nsent;
 	scan_emails(&c);
 	scan_patterns(&c);
 	scan_names(&c);
