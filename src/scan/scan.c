@@ -7355,6 +7355,16 @@ static bool own_circle(const struct ctx *c, size_t t)
 	       tok_in(c, &c->tok[t], firstp);
 }
 
+/* own_circle, but a family word after "je", "jouw", "uw", "een", "hun" is
+ * anyone's ("Thema: 'Als je partner je niet meer herkent'"; wave 21) */
+static bool private_circle(const struct ctx *c, size_t t)
+{
+	if (!own_circle(c, t))
+		return false;
+	return !((c->tok[t].flags & W_FAMILY) && t > 0 && c->tok[t - 1].sent == c->tok[t].sent &&
+	         tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "een", "hun", "your", NULL}));
+}
+
 /* Kinds of organisation and venue a name after them names (wave 20;
  * demote_venue_names, and demote_org_lines's last pass). */
 static const char *const venue_kinds[] = {"zorgorganisatie", "zorggroep", "zorgcentrum", "woonzorgcentrum",
@@ -7380,7 +7390,7 @@ static void demote_org_lines(struct ctx *c, bool late)
 		return;
 	bool someone = false; /* he, she, a title: someone may own a landline */
 	for (size_t t = 0; t < c->ntok; t++) {
-		if (own_circle(c, t))
+		if (private_circle(c, t))
 			return;
 		/* (after batch 39: "u" and "uw" are the reader an organisation
 		 * speaks to: "Voor vragen kunt u bellen met 0297-…") */
@@ -7394,7 +7404,10 @@ static void demote_org_lines(struct ctx *c, bool late)
 		                                                              "gratis", "alleen", "nu", "in", "met", "voor", NULL}) ||
 		              /* after batch 41: "De afdelingen zijn …": a plural before it */
 		              (t > 0 && c->tok[t - 1].sent == c->tok[t].sent && c->tok[t - 1].e - c->tok[t - 1].s > 4 &&
-		               !strncmp(c->t + c->tok[t - 1].e - 2, "en", 2))));
+		               !strncmp(c->t + c->tok[t - 1].e - 2, "en", 2)) ||
+		              /* wave 21 (batch 74): "Wij zijn de hele week open" */
+		              (t > 0 && c->tok[t - 1].sent == c->tok[t].sent &&
+		               tok_in(c, &c->tok[t - 1], (const char *const[]){"wij", "we", "jullie", NULL}))));
 	}
 	int when = -1; /* a time of day or an event's date in the text: read once, when first asked */
 	for (size_t i = 0; i < r->n; i++) {
@@ -7798,8 +7811,10 @@ static void demote_figures(struct ctx *c)
 		LIT("de weg kwijt in "), LIT("de weg kwijt met "), LIT("bijna een hartinfarct"),
 		LIT("bijna een hartaanval"), LIT("bijna een hartstilstand"),
 		/* after batch 58: "Ik ben er ziek van, zonder koffie ..." */
-		LIT("ben er ziek van"), LIT("word er ziek van")};
-	const size_t FIG_WRITER = sizeof figs / sizeof figs[0] - 7;
+		LIT("ben er ziek van"), LIT("word er ziek van"),
+		/* wave 21 (batch 76): "zo moe dat ik er depressief van word" */
+		LIT("er depressief van"), LIT("er doodmoe van"), LIT("er gek van")};
+	const size_t FIG_WRITER = sizeof figs / sizeof figs[0] - 10;
 	struct scan_result *r = c->out;
 	/* (only a counted health finding is demoted: without one the text is not read) */
 	bool health = false;
@@ -8163,6 +8178,37 @@ static void demote_hooked_on(struct ctx *c)
  * found on its own and keeps the post).
  */
 /*
+ * Wave 21 (from batch 74): "al N jaar" before a word that says what one has
+ * been that long ("Ik ben al 5 jaar mantelzorger voor mijn man", "al 40
+ * jaar getrouwd") is a duration, not an age ("Ik ben al 80 jaar oud",
+ * "al 90 jaar geworden" stay ages).
+ */
+static void demote_durations(struct ctx *c)
+{
+	static const char *const age[] = {"oud", "oude", "geworden", "jong", "jonge", "en", "of", "maar", "dus", "want",
+		"nu", "hoor", "inmiddels", "alweer", NULL};
+	static const char *const state[] = {"dood", "overleden", "clean", "nuchter", "droog", "ziek", "weduwe",
+		"weduwnaar", "verslaafd", "blind", "doof", "invalide", "bedlegerig", "opgenomen", "gestopt", "rookvrij",
+		"ziekgemeld", "thuis", "sober", NULL};
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF || x->end - x->start < 6 ||
+		    memcmp(c->t + x->end - 4, "jaar", 4) != 0 || x->start < 3 || memcmp(c->t + x->start - 3, "al ", 3) != 0 ||
+		    (x->start > 3 && isalpha((unsigned char)c->t[x->start - 4])))
+			continue;
+		size_t i = tok_first_at(c, x->end);
+		if (i >= c->ntok || !only_space(c, x->end, c->tok[i].s) || c->tok[i].cap || tok_in(c, &c->tok[i], age))
+			continue;
+		/* what one has been that long may be health, which the age then
+		 * stands in for ("al dertig jaar dood", "al drie jaar clean") */
+		if ((c->tok[i].flags & (W_MED | W_MEDHEAD)) || tok_in(c, &c->tok[i], state))
+			continue;
+		x->confidence = 0.4;
+	}
+}
+
+/*
  * Wave 21 (from batches 71 to 73): an organisation's post that names whom
  * to call or where to apply ("Bel Anouk op 06 - 48 21 73 09", "Bel de
  * centrale op 06 - ...", "Solliciteren bij Mariska Vos, HR, ...", "Sign up
@@ -8196,7 +8242,7 @@ static void demote_contact_people(struct ctx *c)
 		return;
 	bool speaks = false;
 	for (size_t t = 0; t < c->ntok; t++) {
-		if (own_circle(c, t) || ((c->tok[t].flags & (W_PRONOUN | W_TITLE)) &&
+		if (private_circle(c, t) || ((c->tok[t].flags & (W_PRONOUN | W_TITLE)) &&
 		                         !tok_in(c, &c->tok[t], (const char *const[]){"u", "uw", "familie", NULL})))
 			return;
 		speaks = speaks || (c->tok[t].flags & (W_ORG | W_DEPT)) || tok_in(c, &c->tok[t], org);
@@ -8263,11 +8309,19 @@ static void demote_reply_handle(struct ctx *c)
 		p++;
 	if (p >= c->len || c->t[p] != '@')
 		return;
+	/* wave 21 (batch 76): the rest of a display name after the handle
+	 * ("@Grace Mwangi welkom!") is the same user */
+	size_t q = p + 1;
+	while (q < c->len && (isalnum((unsigned char)c->t[q]) || c->t[q] == '_' || c->t[q] == '-' ||
+	                      (unsigned char)c->t[q] >= 0x80))
+		q++;
 	struct scan_finding *h = NULL;
 	for (size_t f = 0; f < r->n; f++) {
 		if (r->v[f].confidence < SCAN_COUNT_CONF)
 			continue;
-		if (r->v[f].type == SCAN_NAME && r->v[f].start == p && !h)
+		if (r->v[f].type == SCAN_NAME &&
+		    (r->v[f].start <= p + 1 || (q < c->len && c->t[q] == ' ' && r->v[f].start == q + 1)) &&
+		    !h)
 			h = &r->v[f];
 		else
 			return;
@@ -8335,6 +8389,7 @@ static void demote_sick_things(struct ctx *c)
 static bool work_word(const struct ctx *c, const struct tok *k)
 {
 	static const char *const jobs[] = {"diaken", "koster", "tolk", "secretaris", "penningmeester", "hoca",
+		/* wave 21 */ "moderator", "moderatoren", "admin", "gespreksleider", "gespreksleidster", "contactpersoon",
 		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "beheerder", "conciërge", "vrijwilliger",
 		"vrijwilligster", "trainer", "trainster", "docent", "docente", "kok", "chauffeur", "organist", "cantor",
 		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice", NULL};
@@ -8371,16 +8426,29 @@ static void demote_named_workers(struct ctx *c)
 	if (!names) /* most posts: nothing to demote, no need to read the words */
 		return;
 	for (size_t t = 0; t < c->ntok; t++)
-		if (own_circle(c, t))
+		if (private_circle(c, t))
 			return;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
 			continue;
 		size_t i = tok_first_at(c, x->start);
-		if (i == 0 || i >= c->ntok || c->tok[i - 1].sent != c->tok[i].sent || !only_space(c, c->tok[i - 1].e, x->start))
+		if (i == 0 || i >= c->ntok || c->tok[i - 1].sent != c->tok[i].sent)
 			continue;
-		if (work_word(c, &c->tok[i - 1]))
+		/* wave 21 (batch 76): "Admin: Sofia Marinelli", "Gespreksleider is
+		 * Hanneke Brouwer" */
+		size_t w = i - 1;
+		if (!only_space(c, c->tok[w].e, x->start)) {
+			size_t g = c->tok[w].e;
+			while (g < x->start && c->t[g] == ' ')
+				g++;
+			if (!(g + 1 < x->start && c->t[g] == ':' && only_space(c, g + 1, x->start)))
+				continue;
+		} else if (w > 0 && c->tok[w - 1].sent == c->tok[i].sent && c->tok[w].e - c->tok[w].s == 2 &&
+		           !strncmp(c->t + c->tok[w].s, "is", 2) && only_space(c, c->tok[w - 1].e, c->tok[w].s)) {
+			w--;
+		}
+		if (work_word(c, &c->tok[w]))
 			x->confidence = STAFF_CONF;
 	}
 }
@@ -9394,6 +9462,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_venue_names(&c);
 	demote_named_workers(&c);
 	demote_contact_people(&c);
+	demote_durations(&c);
 	demote_reply_handle(&c);
 	/* wave 20: once more, now that the names of staff, ministers and
 	 * contact people are demoted ("Vrijwilliger Gert Slot helpt u graag.

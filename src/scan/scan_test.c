@@ -670,6 +670,27 @@ static void test_wave11_org_lines(void **state)
 	};
 	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
+	/* round 2, after batches 74 to 76: "wij zijn" a verb, the rest of a
+	 * display name after the handle, a role before ':' or "is", "al N jaar"
+	 * and a role, the writer's figure of speech; what is health stays */
+	const char *ok2[] = {
+		"Wij zijn de hele week open, behalve op 1 januari. Herhaalrecepten doorgeven via de receptenlijn 0523 61 44 80.",
+		"@Amira Haddad welkom in de groep! Stel gerust je vragen.",
+		"Admin: Sofia Marinelli.",
+		"Gespreksleider is Anke de Wit, 053 431 22 10.",
+		"Ik ben al 7 jaar mantelzorger voor mijn vader en ik wil graag eens andere mantelzorgers spreken.",
+		"ik ben zo moe vandaag dat ik er depressief van word",
+	};
+	for (size_t i = 0; i < sizeof ok2 / sizeof ok2[0]; i++)
+		VERDICT(assert_int_equal, ok2[i], SCAN_OK);
+	const char *warn2[] = {
+		"Mijn man vraagt waar zijn moeder is, en die is al dertig jaar dood.",
+		"Ik ben al drie jaar clean.",
+		"Ik ben al 80 jaar oud en woon nog zelfstandig.",
+		"@Amira Haddad heeft haar been gebroken.",
+	};
+	for (size_t i = 0; i < sizeof warn2 / sizeof warn2[0]; i++)
+		VERDICT(assert_int_not_equal, warn2[i], SCAN_OK);
 }
 
 /* Wave 12: names in fixed expressions are nobody; staff described after
