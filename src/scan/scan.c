@@ -7361,8 +7361,17 @@ static bool private_circle(const struct ctx *c, size_t t)
 {
 	if (!own_circle(c, t))
 		return false;
-	return !((c->tok[t].flags & W_FAMILY) && t > 0 && c->tok[t - 1].sent == c->tok[t].sent &&
-	         tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "een", "hun", "your", NULL}));
+	if (!(c->tok[t].flags & W_FAMILY))
+		return true;
+	bool before = t > 0 && c->tok[t - 1].sent == c->tok[t].sent;
+	if (before && tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "een", "hun", "your", NULL}))
+		return false;
+	/* (round 3, batch 77: a plural is anyone's unless it is someone's:
+	 * "Stichting Leergeld helpt kinderen uit gezinnen met weinig geld") */
+	size_t n = c->tok[t].e - c->tok[t].s;
+	bool plural = n > 5 && (!strncmp(c->t + c->tok[t].e - 2, "en", 2) || !strncmp(c->t + c->tok[t].e - 3, "ers", 3));
+	return !plural || (before && tok_in(c, &c->tok[t - 1], (const char *const[]){"mijn", "m'n", "mn", "onze", "ons",
+	                                                                           "haar", "zijn", "z'n", NULL}));
 }
 
 /* Kinds of organisation and venue a name after them names (wave 20;
@@ -8178,6 +8187,96 @@ static void demote_hooked_on(struct ctx *c)
  * found on its own and keeps the post).
  */
 /*
+ * Wave 21, round 3 (from batches 77 and 79):
+ * - an "age" that is a clock time ("orgelconcert door Pieter-Jan Nijland,
+ *   15.00 uur": the name-comma-number shape of "Nora, 7");
+ * - the writer's signature after a dash at the end ("... Begin vandaag. —
+ *   Lotte", "— moderator Sjoerd"): the writer, not someone written about;
+ * - a review ("⭐⭐⭐⭐⭐ Mevrouw Tahiri van de thuiszorg is een engel"): the
+ *   names in it are the care workers reviewed, unless a family word or
+ *   "mijn" is right before;
+ * - a byline: a role opening the post before the name and a colon
+ *   ("Moderator Esther Wiersma: ik open een topic ...").
+ */
+static bool work_word(const struct ctx *c, const struct tok *k);
+
+static void demote_times_signatures(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type == SCAN_DATE_OF_BIRTH && x->confidence >= SCAN_COUNT_CONF && x->end + 3 < c->len &&
+		    (c->t[x->end] == '.' || c->t[x->end] == ':') && isdigit((unsigned char)c->t[x->end + 1]) &&
+		    isdigit((unsigned char)c->t[x->end + 2]) && !isdigit((unsigned char)c->t[x->end + 3]))
+			x->confidence = 0.4;
+	}
+	/* the signature: "— Name" or "- Name" closing the text, in a text that
+	 * does not speak of the writer ("Ik heb het pas na 3 jaar verteld. Na
+	 * een aanval op de werkvloer ... — Niek" is Niek's own story) */
+	int writer = -1; /* read when first asked */
+	size_t e = c->len;
+	while (e > 0 && (c->t[e - 1] == ' ' || c->t[e - 1] == '\n' || c->t[e - 1] == '.'))
+		e--;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end != e || x->confidence >= 0.9)
+			continue;
+		if (writer < 0) {
+			writer = 0;
+			for (size_t t = 0; t < c->ntok && !writer; t++)
+				writer = tok_in(c, &c->tok[t], firstp) || ikless_start(c, t);
+		}
+		if (writer)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i < c->ntok && i > 0 && c->tok[i - 1].sent == c->tok[i].sent && work_word(c, &c->tok[i - 1]))
+			i--;
+		size_t g = i < c->ntok ? c->tok[i].s : x->start;
+		while (g > 0 && c->t[g - 1] == ' ')
+			g--;
+		bool dash = (g >= 3 && !memcmp(c->t + g - 3, "\xe2\x80\x94", 3)) || /* — */
+		            (g >= 3 && !memcmp(c->t + g - 3, "\xe2\x80\x93", 3)) || /* – */
+		            (g >= 1 && c->t[g - 1] == '-' && (g == 1 || c->t[g - 2] == ' '));
+		if (dash)
+			x->confidence = STAFF_CONF;
+	}
+	/* a review */
+	size_t p = 0;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	bool review = p + 3 <= c->len && (!memcmp(c->t + p, "\xe2\xad\x90", 3) || !memcmp(c->t + p, "\xe2\x98\x85", 3));
+	for (size_t j = 0; review && j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i < c->ntok && i > 0 && c->tok[i - 1].sent == c->tok[i].sent &&
+		    ((c->tok[i - 1].flags & W_FAMILY) || tok_in(c, &c->tok[i - 1], firstp)))
+			continue;
+		x->confidence = STAFF_CONF;
+	}
+	/* a byline */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i != 1 || i >= c->ntok || !work_word(c, &c->tok[0]) || !only_space(c, c->tok[0].e, x->start))
+			break;
+		size_t g = x->end;
+		while (g < c->len && c->t[g] == ' ')
+			g++;
+		if (g < c->len && c->t[g] == '(') {
+			const char *close = memchr(c->t + g, ')', c->len - g);
+			g = close ? (size_t)(close - c->t) + 1 : c->len;
+		}
+		if (g < c->len && c->t[g] == ':')
+			x->confidence = STAFF_CONF;
+		break;
+	}
+}
+
+/*
  * Wave 21 (from batch 74): "al N jaar" before a word that says what one has
  * been that long ("Ik ben al 5 jaar mantelzorger voor mijn man", "al 40
  * jaar getrouwd") is a duration, not an age ("Ik ben al 80 jaar oud",
@@ -8221,7 +8320,7 @@ static void demote_contact_people(struct ctx *c)
 {
 	static const char *const ask[] = {"bel", "bellen", "app", "appen", "sms", "mail", "mailen", "call", "text",
 		"solliciteren", "aanmelden", "opgeven", "reageren", "inschrijven", "contact", "contactpersoon", "with",
-		"informatie", "info", "vragen", NULL};
+		"informatie", "info", "vragen", "meld", "melden", NULL};
 	static const char *const via[] = {"bij", "met", "naar", "with", "de", "het", "onze", "ons", "our", "the", NULL};
 	/* the post speaks as an organisation: it seeks, it is "we", it names a
 	 * desk, a department or a role ("Bel Anouk op 06-..." alone is anyone's) */
@@ -8245,7 +8344,8 @@ static void demote_contact_people(struct ctx *c)
 		if (private_circle(c, t) || ((c->tok[t].flags & (W_PRONOUN | W_TITLE)) &&
 		                         !tok_in(c, &c->tok[t], (const char *const[]){"u", "uw", "familie", NULL})))
 			return;
-		speaks = speaks || (c->tok[t].flags & (W_ORG | W_DEPT)) || tok_in(c, &c->tok[t], org);
+		speaks = speaks || (c->tok[t].flags & (W_ORG | W_DEPT)) || tok_in(c, &c->tok[t], org) || orgish(c, t) ||
+		         tok_in(c, &c->tok[t], venue_kinds);
 	}
 	if (!speaks)
 		return;
@@ -8390,6 +8490,8 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 {
 	static const char *const jobs[] = {"diaken", "koster", "tolk", "secretaris", "penningmeester", "hoca",
 		/* wave 21 */ "moderator", "moderatoren", "admin", "gespreksleider", "gespreksleidster", "contactpersoon",
+		"kapster", "kapper", "pedicure", "pianist", "pianiste", "gitarist", "zanger", "zangeres", "dirigent",
+		"accordeonist", "muzikant", "wijkagent", "boa", "jurist", "advocaat", "notaris", "mediator",
 		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "beheerder", "conciërge", "vrijwilliger",
 		"vrijwilligster", "trainer", "trainster", "docent", "docente", "kok", "chauffeur", "organist", "cantor",
 		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice", NULL};
@@ -8464,23 +8566,65 @@ static void demote_named_workers(struct ctx *c)
 static void scan_late_conditions(struct ctx *c)
 {
 	static const char *const conds[] = {"covid", "pds", "migraine", "tinnitus", "ischias", "vertigo",
-		"pre-eclampsie", "long-covid", "cvs", "endometriose", "pcos", "lyme", NULL};
+		"pre-eclampsie", "long-covid", "cvs", "endometriose", "pcos", "lyme",
+		/* wave 21, round 3 (batch 78: the writer's own, with "ik" or a
+		 * family word in the sentence) */
+		"burn-out", "burnout", "overspannen", "miskraam", "miskramen", "methadon", "stent", "brca", "brca-gen",
+		"koppijn", "bloedverlies", "kinds", "miscarriage", "zelfbeschadiging", NULL};
+	/* compounds of 16 bytes or more, by their head (tok_in reads none) */
+	static const struct lit heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
+	/* the words' first two letters, read before the lists (most tokens
+	 * start with none of them) */
+	bool pair[26][26] = {{false}};
+	for (const char *const *w = conds; *w; w++)
+		if ((*w)[0] >= 'a' && (*w)[0] <= 'z' && (*w)[1] >= 'a' && (*w)[1] <= 'z')
+			pair[(*w)[0] - 'a'][(*w)[1] - 'a'] = true;
+	for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+		pair[heads[h].s[0] - 'a'][heads[h].s[1] - 'a'] = true;
 	size_t n0 = c->out->n;
 	unsigned char *cov = NULL;
 	for (size_t t = 0; t < c->ntok; t++) {
-		/* the words' first two letters, before the list is read */
-		static const char two[] = "copdmitiisveprlocvenpcly";
 		const struct tok *k = &c->tok[t];
-		if (k->e - k->s < 3)
+		size_t n = k->e - k->s;
+		if (n < 3)
 			continue;
-		unsigned char a = (unsigned char)c->t[k->s] | 0x20, b = (unsigned char)c->t[k->s + 1] | 0x20;
-		bool maybe = false;
-		for (size_t p = 0; p + 1 < sizeof two && !maybe; p += 2)
-			maybe = a == (unsigned char)two[p] && b == (unsigned char)two[p + 1];
-		if (!maybe)
+		unsigned a = ((unsigned char)c->t[k->s] | 0x20) - 'a', b = ((unsigned char)c->t[k->s + 1] | 0x20) - 'a';
+		if (a >= 26 || b >= 26 || !pair[a][b])
 			continue;
-		if (tok_in(c, &c->tok[t], conds) && person_near_as(c, n0, c->tok[t].s, false))
-			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, c->tok[t].s, c->tok[t].e, 0.6);
+		bool hit = tok_in(c, k, conds);
+		for (size_t h = 0; !hit && h < sizeof heads / sizeof heads[0]; h++)
+			hit = n >= heads[h].n && !strncasecmp(c->t + k->s, heads[h].s, heads[h].n);
+		/* ("Ik krijg er koppijn van": a figure) */
+		if (hit && !fed_up(c, t) && person_near_as(c, n0, k->s, false))
+			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, k->s, k->e, 0.6);
+	}
+	/* and a few things people say of their own drinking, cutting and a
+	 * parent who no longer knows them, word for word (batch 78: "Even
+	 * eerlijk: ik drink te veel", "Ik snij mezelf weer", "Opa kent mij niet
+	 * meer"); the person is in the words or the sentence */
+	static const char *const says[][5] = {
+		{"drink", "te", "veel", NULL}, {"drink", "teveel", NULL}, {"drinkt", "te", "veel", NULL},
+		{"drinkt", "teveel", NULL}, {"snij", "mezelf", NULL}, {"snijd", "mezelf", NULL}, {"kras", "mezelf", NULL},
+		{"kent", "mij", "niet", "meer", NULL}, {"kent", "me", "niet", "meer", NULL},
+		{"herkent", "me", "niet", "meer", NULL}, {"herkent", "mij", "niet", "meer", NULL},
+		{"herkende", "me", "niet", NULL}, {"herkende", "mij", "niet", NULL},
+		{"heb", "een", "terugval", NULL}, {"had", "een", "terugval", NULL}};
+	static const char *const heads2[] = {"drink", "drinkt", "snij", "snijd", "kras", "kent", "herkent", "herkende",
+		"heb", "had", NULL};
+	for (size_t t = 0; t < c->ntok; t++) {
+		unsigned char ch = (unsigned char)c->t[c->tok[t].s] | 0x20;
+		if ((ch != 'd' && ch != 's' && ch != 'k' && ch != 'h') || !tok_in(c, &c->tok[t], heads2))
+			continue;
+		for (size_t q = 0; q < sizeof says / sizeof says[0]; q++) {
+			size_t m = 0;
+			while (says[q][m] && t + m < c->ntok && c->tok[t + m].sent == c->tok[t].sent &&
+			       tok_in(c, &c->tok[t + m], (const char *const[]){says[q][m], NULL}))
+				m++;
+			if (says[q][m] || !person_near_as(c, n0, c->tok[t].s, false))
+				continue;
+			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, c->tok[t].s, c->tok[t + m - 1].e, 0.6);
+			break;
+		}
 	}
 	free(cov);
 }
@@ -9463,6 +9607,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_named_workers(&c);
 	demote_contact_people(&c);
 	demote_durations(&c);
+	demote_times_signatures(&c);
 	demote_reply_handle(&c);
 	/* wave 20: once more, now that the names of staff, ministers and
 	 * contact people are demoted ("Vrijwilliger Gert Slot helpt u graag.

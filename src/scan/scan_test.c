@@ -691,6 +691,29 @@ static void test_wave11_org_lines(void **state)
 	};
 	for (size_t i = 0; i < sizeof warn2 / sizeof warn2[0]; i++)
 		VERDICT(assert_int_not_equal, warn2[i], SCAN_OK);
+	/* round 3, after batches 77 to 79: a clock time after a name is no
+	 * age, a dash signature, a review, a byline, a plural family word;
+	 * the writer's drinking, cutting, a parent who no longer knows them */
+	VERDICT(assert_int_not_equal, "Zaterdag orgelconcert in de kerk door organist Pieter-Jan Nijland, 15.00 uur. Toegang vrij.",
+	        SCAN_BLOCK);
+	const char *ok3[] = {
+		"Vraag je apotheek om een Engelstalig medicatieoverzicht. — Lotte",
+		"⭐⭐⭐⭐⭐ Mevrouw Tahiri van de thuiszorg is een engel. Altijd een glimlach.",
+		"Moderator Esther Wiersma: ik open een topic met tips van andere leden.",
+		"Stichting Leergeld helpt kinderen uit gezinnen met weinig geld. Aanvragen via 0575 20 09 41.",
+	};
+	for (size_t i = 0; i < sizeof ok3 / sizeof ok3[0]; i++)
+		VERDICT(assert_int_equal, ok3[i], SCAN_OK);
+	const char *warn3[] = {
+		"Ik heb het pas na 3 jaar verteld. Na een aanval op mijn werk moest het wel. — Niek",
+		"⭐⭐⭐⭐ Mijn moeder Truus is heel tevreden over de thuiszorg.",
+		"Even eerlijk: ik drink te veel.",
+		"Opa kent mij niet meer.",
+		"Zat thuis met een burn-out, ik kon niks meer.",
+	};
+	for (size_t i = 0; i < sizeof warn3 / sizeof warn3[0]; i++)
+		VERDICT(assert_int_not_equal, warn3[i], SCAN_OK);
+	VERDICT(assert_int_equal, "Ik krijg er koppijn van, van die roosters.", SCAN_OK);
 }
 
 /* Wave 12: names in fixed expressions are nobody; staff described after
