@@ -7363,6 +7363,16 @@ static bool private_circle(const struct ctx *c, size_t t)
 		return false;
 	if (!(c->tok[t].flags & W_FAMILY))
 		return true;
+	/* (round 4, batch 80: "ma t/m do 8.30-16.30", "ma-vr": Monday) */
+	if (c->tok[t].e - c->tok[t].s == 2 && !strncasecmp(c->t + c->tok[t].s, "ma", 2)) {
+		size_t g = c->tok[t].e;
+		while (g < c->len && c->t[g] == ' ')
+			g++;
+		if (g < c->len && (c->t[g] == '-' || c->t[g] == '/' || c->t[g] == ',' || isdigit((unsigned char)c->t[g]) ||
+		                   (g + 3 <= c->len && !strncasecmp(c->t + g, "t/m", 3)) ||
+		                   (g + 4 <= c->len && !strncasecmp(c->t + g, "tot ", 4))))
+			return false;
+	}
 	bool before = t > 0 && c->tok[t - 1].sent == c->tok[t].sent;
 	if (before && tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "een", "hun", "your", NULL}))
 		return false;
@@ -8210,6 +8220,27 @@ static void demote_times_signatures(struct ctx *c)
 		    isdigit((unsigned char)c->t[x->end + 2]) && !isdigit((unsigned char)c->t[x->end + 3]))
 			x->confidence = 0.4;
 	}
+	/* round 4 (batch 82): a practice's AGB code is no patient's number
+	 * ("AGB-code praktijk: 04-091234"), a flat to let no one's room
+	 * ("Appartement 17 in complex De Kwekerij is te huur") */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type == SCAN_PATIENT_NUMBER) {
+			size_t a = x->start > 24 ? x->start - 24 : 0;
+			bool agb = memmem(c->t + a, x->start - a, "AGB", 3) || memmem(c->t + a, x->start - a, "agb", 3);
+			for (size_t t = 0; agb && t < c->ntok; t++) /* ("... de praktijk van mijn moeder") */
+				agb = !private_circle(c, t);
+			if (agb)
+				x->confidence = 0.4;
+		} else if (x->type == SCAN_ROOM) {
+			size_t s = sentence_of(c, x->start);
+			size_t b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+			if (window_has(c, x->end, b, (const char *const[]){"te huur", "beschikbaar", "vrij voor", "for rent", NULL}))
+				x->confidence = 0.4;
+		}
+	}
 	/* the signature: "— Name" or "- Name" closing the text, in a text that
 	 * does not speak of the writer ("Ik heb het pas na 3 jaar verteld. Na
 	 * een aanval op de werkvloer ... — Niek" is Niek's own story) */
@@ -8320,7 +8351,7 @@ static void demote_contact_people(struct ctx *c)
 {
 	static const char *const ask[] = {"bel", "bellen", "app", "appen", "sms", "mail", "mailen", "call", "text",
 		"solliciteren", "aanmelden", "opgeven", "reageren", "inschrijven", "contact", "contactpersoon", "with",
-		"informatie", "info", "vragen", "meld", "melden", NULL};
+		"informatie", "info", "vragen", "meld", "melden", "vraag", NULL};
 	static const char *const via[] = {"bij", "met", "naar", "with", "de", "het", "onze", "ons", "our", "the", NULL};
 	/* the post speaks as an organisation: it seeks, it is "we", it names a
 	 * desk, a department or a role ("Bel Anouk op 06-..." alone is anyone's) */
@@ -8373,7 +8404,8 @@ static void demote_contact_people(struct ctx *c)
 			/* (one word after "de": "Bel de centrale op 06 ...") */
 			bool desk = b > 0 && c->tok[b - 1].sent == s && tok_in(c, &c->tok[b - 1], via) && !k->cap;
 			if (!named && !desk && !tok_in(c, k, via) && !role_like(c, k) && !(k->flags & (W_ROLE | W_DEPT)) &&
-			    !tok_in(c, k, (const char *const[]){"op", "on", "at", "via", "of", "or", NULL}))
+			    !tok_in(c, k, (const char *const[]){"op", "on", "at", "via", "of", "or", "je", "u", "gerust",
+			                                        "even", "dan", NULL})) /* "Meld je bij Marco" */
 				break;
 		}
 		if (!asked)
@@ -8570,7 +8602,8 @@ static void scan_late_conditions(struct ctx *c)
 		/* wave 21, round 3 (batch 78: the writer's own, with "ik" or a
 		 * family word in the sentence) */
 		"burn-out", "burnout", "overspannen", "miskraam", "miskramen", "methadon", "stent", "brca", "brca-gen",
-		"koppijn", "bloedverlies", "kinds", "miscarriage", "zelfbeschadiging", NULL};
+		"koppijn", "bloedverlies", "kinds", "miscarriage", "zelfbeschadiging",
+		/* round 4 (batch 80) */ "opgebrand", NULL};
 	/* compounds of 16 bytes or more, by their head (tok_in reads none) */
 	static const struct lit heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
 	/* the words' first two letters, read before the lists (most tokens
@@ -8943,13 +8976,35 @@ static void scan_staff_health(struct ctx *c)
 		size_t hs = v, he = admitted(c, v);
 		if (he == NONE && v + 1 < c->ntok)
 			he = admitted(c, v + 1);
-		for (size_t m = v + 1, last; he == NONE && m < c->ntok && m <= v + 7 && c->tok[m].sent == c->tok[v].sent;
-		     m++) {
-			if (medical_token(c, m, &last)) {
-				hs = m;
-				he = last;
-			} else if (c->tok[m].cap || !tok_in(c, &c->tok[m], between)) {
-				break;
+		/* round 4 (batch 81): a second verb joined by "en" ("Thomas van de
+		 * avonddienst is met zijn scooter onderuitgegaan en heeft zijn
+		 * sleutelbeen gebroken") is read the same way */
+		for (int pass = 0; pass < 2 && he == NONE; pass++) {
+			if (pass) {
+				size_t w = v + 1;
+				while (w + 1 < c->ntok && w <= v + 10 && c->tok[w].sent == c->tok[v].sent &&
+				       !(tok_in(c, &c->tok[w], (const char *const[]){"en", NULL}) &&
+				         tok_in(c, &c->tok[w + 1], verbs)))
+					w++;
+				if (w + 1 >= c->ntok || w > v + 10 || c->tok[w + 1].sent != c->tok[v].sent ||
+				    !tok_in(c, &c->tok[w], (const char *const[]){"en", NULL}))
+					break;
+				v = w + 1;
+				he = admitted(c, v);
+				if (he != NONE) {
+					hs = v;
+					break;
+				}
+			}
+			int skip = pass ? 2 : 0; /* (the second: "heeft zijn sleutelbeen gebroken") */
+			for (size_t m = v + 1, last; he == NONE && m < c->ntok && m <= v + 7 && c->tok[m].sent == c->tok[v].sent;
+			     m++) {
+				if (medical_token(c, m, &last)) {
+					hs = m;
+					he = last;
+				} else if (c->tok[m].cap || !(tok_in(c, &c->tok[m], between) || skip-- > 0)) {
+					break;
+				}
 			}
 		}
 		if (he != NONE)

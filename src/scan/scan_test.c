@@ -714,6 +714,23 @@ static void test_wave11_org_lines(void **state)
 	for (size_t i = 0; i < sizeof warn3 / sizeof warn3[0]; i++)
 		VERDICT(assert_int_not_equal, warn3[i], SCAN_OK);
 	VERDICT(assert_int_equal, "Ik krijg er koppijn van, van die roosters.", SCAN_OK);
+	/* round 4, after batches 80 to 82: "ma t/m do" is Monday, "meld je bij",
+	 * a practice's AGB code, a flat to let; a colleague's second verb */
+	const char *ok4[] = {
+		"Het consultatiebureau heeft nieuwe openingstijden: ma t/m do 8.30-16.30. Bellen kan via 0318 55 07 40.",
+		"Dagbesteding De Schuur zoekt chauffeurs. Meld je bij Marco, 0575 55 40 21.",
+		"AGB-code praktijk: 04-091234. Vermeld deze bij iedere declaratie.",
+		"Appartement 17 in complex De Kwekerij is te huur voor senioren.",
+	};
+	for (size_t i = 0; i < sizeof ok4 / sizeof ok4[0]; i++)
+		VERDICT(assert_int_equal, ok4[i], SCAN_OK);
+	const char *warn4[] = {
+		"Kort bericht: Thomas van de avonddienst is met zijn scooter onderuitgegaan en heeft zijn sleutelbeen gebroken.",
+		"AGB-code 01-123456 hoort bij de praktijk van mijn moeder.",
+		"Ik ben sinds september compleet opgebrand.",
+	};
+	for (size_t i = 0; i < sizeof warn4 / sizeof warn4[0]; i++)
+		VERDICT(assert_int_not_equal, warn4[i], SCAN_OK);
 }
 
 /* Wave 12: names in fixed expressions are nobody; staff described after
