@@ -8338,6 +8338,27 @@ static void demote_durations(struct ctx *c)
 	}
 }
 
+/* Every counted finding is a name, phone number, mailbox or address (with
+ * !personal_mail_ok, no mailbox at a personal domain); *name and *phone say
+ * whether a counted name, resp. phone number, is among them. */
+static bool only_contact_kinds(const struct ctx *c, bool personal_mail_ok, bool *name, bool *phone)
+{
+	const struct scan_result *r = c->out;
+	*name = *phone = false;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type != SCAN_NAME && x->type != SCAN_PHONE && x->type != SCAN_EMAIL && x->type != SCAN_ADDRESS)
+			return false;
+		if (x->type == SCAN_EMAIL && !personal_mail_ok && personal_mail(c, x))
+			return false;
+		*name |= x->type == SCAN_NAME;
+		*phone |= x->type == SCAN_PHONE;
+	}
+	return true;
+}
+
 /*
  * Wave 21 (from batches 71 to 73): an organisation's post that names whom
  * to call or where to apply ("Bel Anouk op 06 - 48 21 73 09", "Bel de
@@ -8359,16 +8380,8 @@ static void demote_contact_people(struct ctx *c)
 		"our", "staff", "volunteers", "vrijwilligers", "vrijwilliger", "collega's", "centrale", "loket", "receptie",
 		"hr", "team", "vacancy", "sponsors", "leden", NULL};
 	struct scan_result *r = c->out;
-	bool any = false;
-	for (size_t j = 0; j < r->n; j++) {
-		const struct scan_finding *x = &r->v[j];
-		if (x->confidence < SCAN_COUNT_CONF)
-			continue;
-		if (x->type != SCAN_NAME && x->type != SCAN_PHONE && x->type != SCAN_EMAIL && x->type != SCAN_ADDRESS)
-			return;
-		any |= x->type == SCAN_NAME || x->type == SCAN_PHONE;
-	}
-	if (!any)
+	bool name = false, phone = false;
+	if (!only_contact_kinds(c, true, &name, &phone) || !(name || phone))
 		return;
 	bool speaks = false;
 	for (size_t t = 0; t < c->ntok; t++) {
@@ -8545,19 +8558,9 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 static void demote_named_workers(struct ctx *c)
 {
 	struct scan_result *r = c->out;
-	bool names = false;
-	for (size_t j = 0; j < r->n; j++) {
-		const struct scan_finding *x = &r->v[j];
-		if (x->confidence < SCAN_COUNT_CONF)
-			continue;
-		if (x->type != SCAN_NAME && x->type != SCAN_PHONE && x->type != SCAN_EMAIL && x->type != SCAN_ADDRESS)
-			return;
-		/* (a club's mailbox at a personal domain is 0.4 from scan_emails) */
-		if (x->type == SCAN_EMAIL && personal_mail(c, x))
-			return;
-		names |= x->type == SCAN_NAME;
-	}
-	if (!names) /* most posts: nothing to demote, no need to read the words */
+	bool names = false, phones = false;
+	/* (a club's mailbox at a personal domain is 0.4 from scan_emails) */
+	if (!only_contact_kinds(c, false, &names, &phones) || !names) /* most posts: no need to read the words */
 		return;
 	for (size_t t = 0; t < c->ntok; t++)
 		if (private_circle(c, t))
