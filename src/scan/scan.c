@@ -8398,9 +8398,8 @@ static void demote_contact_people(struct ctx *c)
 		if ((x->type != SCAN_NAME && x->type != SCAN_PHONE) || x->confidence < SCAN_COUNT_CONF ||
 		    c->t[x->start] == '@')
 			continue;
+		/* (a number after the last word: i is ntok, the walk reads back from it) */
 		size_t i = tok_first_at(c, x->start);
-		if (i > c->ntok)
-			continue;
 		/* the words before it in its sentence: an ask word, then at most
 		 * "bij"/"de"/a role word and, for a phone, the person named */
 		size_t s = sentence_of(c, x->start);
@@ -8605,7 +8604,7 @@ static void scan_late_conditions(struct ctx *c)
 		/* wave 21, round 3 (batch 78: the writer's own, with "ik" or a
 		 * family word in the sentence) */
 		"burn-out", "burnout", "overspannen", "miskraam", "miskramen", "methadon", "stent", "brca", "brca-gen",
-		"koppijn", "bloedverlies", "kinds", "miscarriage", "zelfbeschadiging",
+		"koppijn", "bloedverlies", "kinds", "miscarriage",
 		/* round 4 (batch 80) */ "opgebrand", NULL};
 	/* compounds of 16 bytes or more, by their head (tok_in reads none) */
 	static const struct lit heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
