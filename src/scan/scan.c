@@ -8665,6 +8665,63 @@ static void scan_late_conditions(struct ctx *c)
 }
 
 /*
+ * Wave 21, round 4 (from batch 76): a first name followed by a surname that
+ * ends like a building ("Bert Hulshof is zondag overleden", "Gerrit
+ * Oldenhof", "Anna Nijhuis"): the suffix rules read the second word as a
+ * care home or a firm and the person was not found at all.  A known first
+ * name, capitalised, right before such a word that is no organisation word
+ * itself, not after "de"/"het"/a place word, and no organisation word after
+ * it: a name, added after the health model.
+ */
+static bool work_word(const struct ctx *c, const struct tok *k);
+
+static void scan_farm_surnames(struct ctx *c)
+{
+	static const char *const place[] = {"de", "het", "in", "op", "naar", "bij", "uit", "van", "zaal", "café",
+		"erve", "boerderij", "hoeve", "locatie", "zorgcentrum", "verpleeghuis", "woonzorgcentrum", "the", NULL};
+	size_t n0 = c->out->n;
+	unsigned char *cov = NULL;
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *f = &c->tok[t], *g = &c->tok[t + 1];
+		if (!(f->flags & W_FIRST) || !f->cap || !g->cap || g->sent != f->sent || !only_space(c, f->e, g->s) ||
+		    f->acronym || g->acronym || (f->flags & W_AMBIG) || (g->flags & (W_ORG | W_NONAME | W_PUBLIC)) ||
+		    !org_suffix(c, g))
+			continue;
+		size_t n = g->e - g->s;
+		/* only the suffixes surnames have ("-hof", "-huis"), not "-straat",
+		 * "-zorg", "-centrum" */
+		if (!ends_with_ascii(c->t + g->s, n, "hof", 3) && !ends_with_ascii(c->t + g->s, n, "huis", 4))
+			continue;
+		if (n > 12 || ends_with_ascii(c->t + g->s, n, "ziekenhuis", 10) || ends_with_ascii(c->t + g->s, n, "gasthuis", 8))
+			continue;
+		if (t > 0 && c->tok[t - 1].sent == f->sent &&
+		    (tok_in(c, &c->tok[t - 1], place) || (c->tok[t - 1].flags & (W_TITLE | W_ROLE | W_PUBCTX)) ||
+		     role_like(c, &c->tok[t - 1]) || work_word(c, &c->tok[t - 1])))
+			continue; /* a place, or staff and speakers by their role ("dr. Bart Hulshof") */
+		if (t + 2 < c->ntok && c->tok[t + 2].sent == f->sent && (orgish(c, t + 2) || (c->tok[t + 2].flags & W_ORG)))
+			continue;
+		if (c->pub && c->pub[f->sent])
+			continue;
+		/* only where the sentence speaks of health: a client's, the reason
+		 * to find them ("... is zondag overleden") */
+		bool health = false; /* (after the name: its subject's) */
+		for (size_t j = 0; j < n0 && !health; j++)
+			health = c->out->v[j].type == SCAN_HEALTH && c->out->v[j].start > g->e &&
+			         sentence_of(c, c->out->v[j].start) == f->sent;
+		for (size_t u = t + 2; !health && u < c->ntok && c->tok[u].sent == f->sent; u++)
+			health = (c->tok[u].flags & (W_MED | W_MEDHEAD)) != 0;
+		if (!health)
+			continue;
+		bool named = false;
+		for (size_t j = 0; j < n0 && !named; j++)
+			named = c->out->v[j].type == SCAN_NAME && c->out->v[j].start <= g->s && c->out->v[j].end >= f->e;
+		if (!named)
+			add_uncovered(c, &cov, n0, SCAN_NAME, t, f->s, g->e, 0.6);
+	}
+	free(cov);
+}
+
+/*
  * Wave 20 (from batches 65 to 67): a ward or building named after a person
  * ("de Johannes Vermeerafdeling", "Dr. Aletta Jacobszaal") is a place, and a
  * single capitalised word right after the kind of organisation or venue it
@@ -9642,6 +9699,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	sort_findings(out);
 	resolve(out, text);
 	scan_late_conditions(&c);
+	scan_farm_surnames(&c);
 	sort_findings(out);
 	demote_quoted_titles(&c);
 	demote_org_lines(&c, false);

@@ -731,6 +731,12 @@ static void test_wave11_org_lines(void **state)
 	};
 	for (size_t i = 0; i < sizeof warn4 / sizeof warn4[0]; i++)
 		VERDICT(assert_int_not_equal, warn4[i], SCAN_OK);
+	/* a surname that ends like a care home, with health after it; not a
+	 * doctor by title, not a place */
+	EXPECT("Bert Hulshof is zondag overleden.", SCAN_NAME, "Bert Hulshof");
+	VERDICT(assert_int_equal, "Op 1 februari verwelkomen we dr. Bart Hulshof als nieuwe specialist ouderengeneeskunde.",
+	        SCAN_OK);
+	VERDICT(assert_int_equal, "We gaan vrijdag met de bewoners naar de Lindehof.", SCAN_OK);
 }
 
 /* Wave 12: names in fixed expressions are nobody; staff described after
