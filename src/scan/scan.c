@@ -8706,10 +8706,10 @@ static void scan_farm_surnames(struct ctx *c)
 		 * to find them ("... is zondag overleden") */
 		bool health = false; /* (after the name: its subject's) */
 		for (size_t j = 0; j < n0 && !health; j++)
-			health = c->out->v[j].type == SCAN_HEALTH && c->out->v[j].start > g->e &&
+			health = c->out->v[j].type == SCAN_HEALTH && c->out->v[j].confidence >= 0.3 && c->out->v[j].start > g->e &&
 			         sentence_of(c, c->out->v[j].start) == f->sent;
 		for (size_t u = t + 2; !health && u < c->ntok && c->tok[u].sent == f->sent; u++)
-			health = (c->tok[u].flags & (W_MED | W_MEDHEAD)) != 0;
+			health = (c->tok[u].flags & W_MED) != 0; /* (a full entry: "komt" heads one) */
 		if (!health)
 			continue;
 		bool named = false;
