@@ -17,7 +17,9 @@ PW="bench-password-123"
 [ -f "$SRC/kring.db" ] || { echo "conn_spread: no $SRC/kring.db (BENCH_KEEP=1 ./bench/run.sh makes one)" >&2; exit 1; }
 D=$(mktemp -d /tmp/kring-spread.XXXXXX)
 P=""
-cleanup() { [ -n "$P" ] && kill "$P" 2>/dev/null && wait "$P" 2>/dev/null; rm -rf "$D"; }
+# (`|| true`: under set -e a killed process's `wait` status would end the
+# trap before the rest of it ran)
+cleanup() { [ -n "$P" ] && kill "$P" 2>/dev/null && wait "$P" 2>/dev/null || true; rm -rf "$D"; }
 trap cleanup EXIT
 cp "$SRC/kring.db" "$D/"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

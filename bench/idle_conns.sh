@@ -18,9 +18,11 @@ ulimit -n $((N + 1024))
 D=$(mktemp -d /tmp/kring-idle.XXXXXX)
 P=""
 H=""
+# (`|| true`: under set -e the killed helper's `wait` status would end the
+# trap before the server was stopped: it was left running)
 cleanup() {
-	[ -n "$H" ] && kill "$H" 2>/dev/null && wait "$H" 2>/dev/null
-	[ -n "$P" ] && kill "$P" 2>/dev/null && wait "$P" 2>/dev/null
+	[ -n "$H" ] && kill "$H" 2>/dev/null && wait "$H" 2>/dev/null || true
+	[ -n "$P" ] && kill "$P" 2>/dev/null && wait "$P" 2>/dev/null || true
 	rm -rf "$D"
 }
 trap cleanup EXIT
