@@ -772,7 +772,7 @@ struct ctx {
 	struct scan_result *out;
 	pcre2_match_data *md;
 	bool *veto;        /* per token: the rules decided it is no person (an organisation's name) */
-	char (*low)[16];   /* per token: its lowered bytes for tok_in, made on first use ("" not yet, "\1" too long) */
+	char (*low)[16];   /* per token: its lowered bytes for tok_in, filled on first use ("" not yet, "\1" too long) */
 	bool *pub;         /* per sentence: about a lecture, book, concert (speakers, authors) */
 	bool *sperson;     /* per sentence: a title, family word or "ik" in it (made on first use) */
 	unsigned char *english; /* per sentence: 1 written in English, 2 not (made on first use) */
@@ -786,7 +786,10 @@ struct ctx {
 	 * (roster_sentence, asked for every name in it) and per token
 	 * (thing_word, asked for the words before every name) */
 	unsigned char *roster_memo, *thing_memo;
-	unsigned char *animal_memo; /* per token: 0 not read, 1 no animal word, 2 one (scan_text only) */
+	unsigned char *animal_memo; /* per token: 0 not read, 1 no animal word, 2 one */
+	/* per text, 0 not read, 1 no, 2 yes: a private person in it
+	 * (has_private_circle), the writer speaking of themselves (writer_speaks) */
+	unsigned char private_memo, writer_memo;
 	/* per sentence: how many role words it holds, 0 not counted yet, else
 	 * 1 + min(count, 2) (sentence_roles; in the same block) */
 	unsigned char *role_memo;
@@ -3616,27 +3619,17 @@ static bool in_list(const char *w, const char *const *v)
 	return false;
 }
 
-/* Token k, lowered, is one of the words in v (words of up to 15 bytes). */
 /* Token k (lowered) is in list v.  A token holds letters, inner '-' and
  * '\'' only (no '.', no leading quote), and one of 16 bytes or more is in
  * no list: list entries longer than 15 bytes never match here. */
 static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v)
 {
-	size_t t = (size_t)(k - c->tok);
-	if (t >= c->ntok || !c->low) { /* (the model's feature pass keeps no cache) */
-		char w[16];
-		size_t n = k->e - k->s;
-		if (n >= sizeof w)
-			return false;
-		lower_utf8(c->t + k->s, n, w);
-		w[n] = '\0';
-		return in_list(w, v);
-	}
-	/* The rules ask about the same tokens many times: each is lowered once. */
-	char *w = c->low[t];
+	/* The rules ask about the same tokens many times: each is lowered once
+	 * (k is always one of c->tok). */
+	char *w = c->low[k - c->tok];
 	if (!w[0]) {
 		size_t n = k->e - k->s;
-		if (n >= sizeof c->low[t]) {
+		if (n >= sizeof c->low[0]) {
 			w[0] = '\1';
 		} else {
 			lower_utf8(c->t + k->s, n, w);
@@ -6819,6 +6812,25 @@ void scan_model_use(const int32_t *w, int32_t threshold)
 	model_low = -threshold * 3;
 }
 
+/* The answers the rules remember per token and per sentence (the ctx's
+ * memo fields), made once the text is tokenized; memo_free gives them back. */
+static void memo_alloc(struct ctx *c)
+{
+	c->low = xcalloc(c->ntok ? c->ntok : 1, sizeof *c->low);
+	/* one block: the tokens' things, the sentences' rosters and roles, the
+	 * tokens' animals */
+	c->thing_memo = xcalloc(2 * c->ntok + 2 * c->nsent + 1, 1);
+	c->roster_memo = c->thing_memo + c->ntok;
+	c->role_memo = c->roster_memo + c->nsent;
+	c->animal_memo = c->role_memo + c->nsent;
+}
+
+static void memo_free(struct ctx *c)
+{
+	free(c->low);
+	free(c->thing_memo); /* (the others lie in the same block) */
+}
+
 int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out, size_t *n)
 {
 	int rc = scan_init();
@@ -6829,9 +6841,7 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 	c.capsent = 64;
 	c.sent_at = xmalloc(c.capsent * sizeof *c.sent_at);
 	tokenize(&c);
-	c.thing_memo = xcalloc(c.ntok + 2 * c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
-	c.roster_memo = c.thing_memo + c.ntok;
-	c.role_memo = c.roster_memo + c.nsent;
+	memo_alloc(&c);
 	struct scan_tokfeat *v = xcalloc(c.ntok ? c.ntok : 1, sizeof *v);
 	for (size_t i = 0; i < c.ntok; i++) {
 		v[i].s = c.tok[i].s;
@@ -6842,7 +6852,7 @@ int scan_model_features(const char *text, size_t len, struct scan_tokfeat **out,
 	*n = c.ntok;
 	free(c.tok);
 	free(c.sent_at);
-	free(c.thing_memo); /* (roster_memo lies in the same block) */
+	memo_free(&c);
 	return 0;
 }
 
@@ -7384,6 +7394,32 @@ static bool private_circle(const struct ctx *c, size_t t)
 	                                                                           "haar", "zijn", "z'n", NULL}));
 }
 
+/* Some token of the text is private_circle's (read once per text: the
+ * organisation rules each ask it). */
+static bool has_private_circle(struct ctx *c)
+{
+	if (!c->private_memo) {
+		bool any = false;
+		for (size_t t = 0; t < c->ntok && !any; t++)
+			any = private_circle(c, t);
+		c->private_memo = any ? 2 : 1;
+	}
+	return c->private_memo == 2;
+}
+
+/* The writer speaks of themselves: "ik", "mijn", ... or a sentence opened
+ * with the "ik" left out ("Heb sinds vrijdag koorts"); read once per text. */
+static bool writer_speaks(struct ctx *c)
+{
+	if (!c->writer_memo) {
+		bool any = false;
+		for (size_t t = 0; t < c->ntok && !any; t++)
+			any = tok_in(c, &c->tok[t], firstp) || ikless_start(c, t);
+		c->writer_memo = any ? 2 : 1;
+	}
+	return c->writer_memo == 2;
+}
+
 /* Kinds of organisation and venue a name after them names (wave 20;
  * demote_venue_names, and demote_org_lines's last pass). */
 static const char *const venue_kinds[] = {"zorgorganisatie", "zorggroep", "zorgcentrum", "woonzorgcentrum",
@@ -7407,10 +7443,10 @@ static void demote_org_lines(struct ctx *c, bool late)
 	}
 	if (!line) /* most posts: the words need not be read */
 		return;
+	if (has_private_circle(c))
+		return;
 	bool someone = false; /* he, she, a title: someone may own a landline */
 	for (size_t t = 0; t < c->ntok; t++) {
-		if (private_circle(c, t))
-			return;
 		/* (after batch 39: "u" and "uw" are the reader an organisation
 		 * speaks to: "Voor vragen kunt u bellen met 0297-…") */
 		someone |= (c->tok[t].flags & (W_PRONOUN | W_TITLE)) != 0 &&
@@ -7873,8 +7909,6 @@ static bool animal_read(const struct ctx *c, const struct tok *k);
 static bool animal_word(const struct ctx *c, const struct tok *k)
 {
 	size_t t = (size_t)(k - c->tok);
-	if (!c->animal_memo || t >= c->ntok)
-		return animal_read(c, k);
 	if (!c->animal_memo[t])
 		c->animal_memo[t] = animal_read(c, k) ? 2 : 1;
 	return c->animal_memo[t] == 2;
@@ -8111,9 +8145,9 @@ static void demote_generic_health(struct ctx *c)
 			nobody = 1;
 			for (size_t f = 0; f < r->n && nobody; f++)
 				nobody = r->v[f].type == SCAN_HEALTH || r->v[f].confidence < STAFF_CONF;
+			nobody = nobody && !writer_speaks(c); /* (also "Heb sinds vrijdag koorts") */
 			for (size_t t = 0; t < c->ntok && nobody; t++)
-				nobody = !(c->tok[t].flags & (W_FAMILY | W_TITLE | W_PRONOUN)) && !tok_in(c, &c->tok[t], keep) &&
-				         !tok_in(c, &c->tok[t], firstp) && !ikless_start(c, t); /* "Heb sinds vrijdag koorts" */
+				nobody = !(c->tok[t].flags & (W_FAMILY | W_TITLE | W_PRONOUN)) && !tok_in(c, &c->tok[t], keep);
 		}
 		if (nobody) {
 			x->confidence = 0.4;
@@ -8230,9 +8264,7 @@ static void demote_times_signatures(struct ctx *c)
 		if (x->type == SCAN_PATIENT_NUMBER) {
 			size_t a = x->start > 24 ? x->start - 24 : 0;
 			bool agb = memmem(c->t + a, x->start - a, "AGB", 3) || memmem(c->t + a, x->start - a, "agb", 3);
-			for (size_t t = 0; agb && t < c->ntok; t++) /* ("... de praktijk van mijn moeder") */
-				agb = !private_circle(c, t);
-			if (agb)
+			if (agb && !has_private_circle(c)) /* (not "... de praktijk van mijn moeder") */
 				x->confidence = 0.4;
 		} else if (x->type == SCAN_ROOM) {
 			size_t s = sentence_of(c, x->start);
@@ -8244,7 +8276,6 @@ static void demote_times_signatures(struct ctx *c)
 	/* the signature: "— Name" or "- Name" closing the text, in a text that
 	 * does not speak of the writer ("Ik heb het pas na 3 jaar verteld. Na
 	 * een aanval op de werkvloer ... — Niek" is Niek's own story) */
-	int writer = -1; /* read when first asked */
 	size_t e = c->len;
 	while (e > 0 && (c->t[e - 1] == ' ' || c->t[e - 1] == '\n' || c->t[e - 1] == '.'))
 		e--;
@@ -8252,12 +8283,7 @@ static void demote_times_signatures(struct ctx *c)
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end != e || x->confidence >= 0.9)
 			continue;
-		if (writer < 0) {
-			writer = 0;
-			for (size_t t = 0; t < c->ntok && !writer; t++)
-				writer = tok_in(c, &c->tok[t], firstp) || ikless_start(c, t);
-		}
-		if (writer)
+		if (writer_speaks(c))
 			continue;
 		size_t i = tok_first_at(c, x->start);
 		if (i < c->ntok && i > 0 && c->tok[i - 1].sent == c->tok[i].sent && work_word(c, &c->tok[i - 1]))
@@ -8383,9 +8409,11 @@ static void demote_contact_people(struct ctx *c)
 	bool name = false, phone = false;
 	if (!only_contact_kinds(c, true, &name, &phone) || !(name || phone))
 		return;
+	if (has_private_circle(c))
+		return;
 	bool speaks = false;
 	for (size_t t = 0; t < c->ntok; t++) {
-		if (private_circle(c, t) || ((c->tok[t].flags & (W_PRONOUN | W_TITLE)) &&
+		if (((c->tok[t].flags & (W_PRONOUN | W_TITLE)) &&
 		                         !tok_in(c, &c->tok[t], (const char *const[]){"u", "uw", "familie", NULL})))
 			return;
 		speaks = speaks || (c->tok[t].flags & (W_ORG | W_DEPT)) || tok_in(c, &c->tok[t], org) || orgish(c, t) ||
@@ -8559,11 +8587,9 @@ static void demote_named_workers(struct ctx *c)
 	struct scan_result *r = c->out;
 	bool names = false, phones = false;
 	/* (a club's mailbox at a personal domain is 0.4 from scan_emails) */
-	if (!only_contact_kinds(c, false, &names, &phones) || !names) /* most posts: no need to read the words */
+	if (!only_contact_kinds(c, false, &names, &phones) || !names || /* most posts: no need to read the words */
+	    has_private_circle(c))
 		return;
-	for (size_t t = 0; t < c->ntok; t++)
-		if (private_circle(c, t))
-			return;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
@@ -9648,11 +9674,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	for (size_t i = 0; i < c.ntok && !c.family; i++)
 		c.family = (c.tok[i].flags & W_FAMILY) != 0;
 	c.veto = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.veto);
-	c.low = xcalloc(c.ntok ? c.ntok : 1, sizeof *c.low);
-	c.thing_memo = xcalloc(2 * c.ntok + 2 * c.nsent + 1, 1); /* one block: the tokens', then the sentences' */
-	c.roster_memo = c.thing_memo + c.ntok;
-	c.role_memo = c.roster_memo + c.nsent;
-	c.animal_memo = c.role_memo + c.nsent;
+	memo_alloc(&c);
 	scan_emails(&c);
 	scan_patterns(&c);
 	scan_names(&c);
@@ -9748,12 +9770,11 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	free(c.tok);
 	free(c.sent_at);
 	free(c.veto);
-	free(c.low);
 	free(c.pub);
 	free(c.sperson);
 	free(c.english);
 	free(c.starts);
-	free(c.thing_memo); /* (roster_memo lies in the same block) */
+	memo_free(&c);
 	free(c.late.v);
 	free(c.veto_late);
 	return 0;
