@@ -22,11 +22,7 @@ P=""
 cleanup() { [ -n "$P" ] && kill "$P" 2>/dev/null && wait "$P" 2>/dev/null || true; rm -rf "$D"; }
 trap cleanup EXIT
 cp "$SRC/kring.db" "$D/"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE=http://127.0.0.1:$PORT
-KRING_POST_RATE=0 KRING_MAX_CONNECTIONS_PER_ADDRESS=0 "$K" serve --listen "127.0.0.1:$PORT" --data "$D" >"$D/kring.log" 2>&1 &
-P=$!
-for _ in $(seq 1 400); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.05; done
+bench_serve "$K" "$D"
 tok=$(bench_token "$BASE" person1 "$PW" "read write")
 [ -n "$tok" ] || { echo "conn_spread: no API token for person1" >&2; exit 1; }
 # Every request a new address, so the response cache never answers.

@@ -27,11 +27,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cp "$SRC/kring.db" "$D/"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-BASE=http://127.0.0.1:$PORT
-KRING_POST_RATE=0 KRING_MAX_CONNECTIONS_PER_ADDRESS=0 "$K" serve --listen "127.0.0.1:$PORT" --data "$D" >"$D/kring.log" 2>&1 &
-P=$!
-for _ in $(seq 1 400); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.05; done
+bench_serve "$K" "$D"
 tok=$(bench_token "$BASE" person1 "bench-password-123" "read write")
 [ -n "$tok" ] || { echo "idle_conns: no API token for person1" >&2; exit 1; }
 # The idle connections, held for 20 s (the server closes them after 30).

@@ -26,3 +26,17 @@ bench_token() {
 		--data-urlencode "username=$2" --data-urlencode "password=$3" --data-urlencode "scope=$scope" |
 		python3 -c "$js" access_token
 }
+
+# bench_serve KRING DIR: starts `KRING serve` with the data in DIR on a free
+# 127.0.0.1 port, without the posting limit and the per-address connection
+# limit (a benchmark is one address), its log in DIR/kring.log; sets PORT,
+# BASE and P (the server's pid) and waits up to 20 s for /healthz.  Call it
+# in the script's own shell (not in $(...)), so the variables stay set.
+bench_serve() {
+	PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	BASE=http://127.0.0.1:$PORT
+	KRING_POST_RATE=0 KRING_MAX_CONNECTIONS_PER_ADDRESS=0 "$1" serve --listen "127.0.0.1:$PORT" --data "$2" \
+		>"$2/kring.log" 2>&1 &
+	P=$!
+	for _ in $(seq 1 400); do curl -s -o /dev/null --max-time 1 "$BASE/healthz" && break; sleep 0.05; done
+}
