@@ -481,7 +481,28 @@ static void add_static(const char *const *v, uint32_t flags)
  * Load one embedded list: one entry per line, '#' starts a comment, entries
  * are lowered so lookups need only lower the token.
  */
+static int load_list_to(struct wtab *t, const char *name, uint32_t flags, bool suffixes);
+
 static int load_list(const char *name, uint32_t flags, bool suffixes)
+{
+	return load_list_to(&words, name, flags, suffixes);
+}
+
+/* Wave 22: Dutch and Flemish places, regions and city districts
+ * (src/scan/lists/places.txt), kept apart from the word table: its flags
+ * are the tagger's features, and a place is read only after it. */
+static struct wtab place_tab;
+
+static bool place_word(const char *s, size_t n)
+{
+	char low[64];
+	if (n > sizeof low)
+		return false;
+	uint64_t h = lower_hash(s, n, low);
+	return wtab_find_h(&place_tab, low, n, h) != NULL;
+}
+
+static int load_list_to(struct wtab *t, const char *name, uint32_t flags, bool suffixes)
 {
 	const struct embed_file *f = embed_get(name);
 	if (!f)
@@ -506,7 +527,7 @@ static int load_list(const char *name, uint32_t flags, bool suffixes)
 				if (nmedsuf < sizeof medsuf / sizeof medsuf[0])
 					medsuf[nmedsuf++] = (struct word){p, (uint32_t)n, W_MED};
 			} else {
-				wtab_add(&words, p, n, flags);
+				wtab_add(t, p, n, flags);
 				char *sp = memchr(p, ' ', n);
 				if (sp && (flags & W_MED)) {
 					uint32_t nw = 1;
@@ -639,6 +660,7 @@ static void init_run(void)
 	rc |= load_list("src/scan/lists/medicines.txt", W_MED, false);
 	rc |= load_list("src/scan/lists/medical_suffixes.txt", 0, true);
 	rc |= load_list("src/scan/lists/public.txt", W_PUBLIC, false);
+	(void)load_list_to(&place_tab, "src/scan/lists/places.txt", 0, false);
 	if (rc)
 		init_rc = ERR_NOTFOUND;
 	/* generated at build time from Debian's wdutch; a build without it has no such flag */
@@ -1249,7 +1271,9 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"patient", "portaal", "declar", "nota", "debiteur", "crediteur", "financ", "boekhouding", "inkoop", "bezwaar", "klanten",
 	"loket", "wijkteam", "kantoor",
 	/* after batch 40 */
-	"intake", "aanvra", "verwijz", "triage", "afspraak", "recept", "herhaal", "centrale", NULL};
+	"intake", "aanvra", "verwijz", "triage", "afspraak", "recept", "herhaal", "centrale",
+	/* wave 22 */
+	"chat", "flex", "rooster", "ouders", "jongeren", NULL};
 
 /* Wave 20 (from batch 64): clubs and village associations keep their
  * mailbox at a personal domain ("ehbo.someren@gmail.com",
@@ -1302,6 +1326,15 @@ static bool lex_mailbox(const char *w, size_t n)
 		if ((lookup(w, k) & W_LEX) && (lookup(w + k, n - k) & W_LEX) && !(lookup(w, k) & (W_FIRST | W_SUR)))
 			return true;
 	return false;
+}
+
+/* wave 22: a local part of letters only that is no listed name */
+static bool acronym_mailbox(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return false;
+	return !(lookup(w, n) & (W_FIRST | W_SUR | W_AMBIG));
 }
 
 /* A domain people have their own mailboxes at (d[0..n) after the '@') */
@@ -1373,6 +1406,11 @@ static void scan_emails(struct ctx *c)
 		/* after batch 38: a mailbox named by an everyday word at the
 		 * organisation's own domain ("steunpunt@…", "nachtzorg@…") */
 		if (!role && !personal && a - s < sizeof low && lex_mailbox(low, a - s))
+			role = true;
+		/* wave 22 (batches 84-85): two or three letters at the
+		 * organisation's own domain are a body's ("or@" the works
+		 * council, "wmo@", "ict@"), not a person's initials */
+		if (!role && !personal && a - s >= 2 && a - s <= 3 && acronym_mailbox(low, a - s))
 			role = true;
 		add_finding(c, SCAN_EMAIL, s, e, role ? 0.4 : 0.85);
 	}
@@ -7430,6 +7468,27 @@ static const char *const venue_kinds[] = {"zorgorganisatie", "zorggroep", "zorgc
 	"zalencentrum", "partycentrum", "sportpark", "manege", "bieb", "parochiecentrum", "gemeentehuis", "wijkgebouw",
 	"clubhuis", "kantine", "sportcentrum", NULL};
 
+/* A kind of organisation or venue, also as the head of a compound
+ * (wave 22, batch 83: "Voetbalvereniging Ruurlo", "Loonbedrijf Hofman",
+ * "huisartsenpraktijk Bedum") */
+static bool venue_kind(const struct ctx *c, const struct tok *k)
+{
+	static const struct lit heads[] = {LIT("vereniging"), LIT("praktijk"), LIT("bedrijf"), LIT("club"),
+		LIT("centrum"), LIT("school"), LIT("organisatie"), LIT("bureau"), LIT("apotheek"), LIT("winkel"),
+		LIT("koor"), LIT("stichting")};
+	if (tok_in(c, k, venue_kinds))
+		return true;
+	char w[64]; /* (tok_in reads no word of 16 bytes or more: lowered here) */
+	size_t n = k->e - k->s;
+	if (n >= sizeof w)
+		return false;
+	lower_utf8(c->t + k->s, n, w);
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+		if (n >= heads[i].n + 3 && memcmp(w + n - heads[i].n, heads[i].s, heads[i].n) == 0)
+			return true;
+	return false;
+}
+
 static void demote_org_lines(struct ctx *c, bool late)
 {
 	struct scan_result *r = c->out;
@@ -8115,6 +8174,9 @@ static void demote_named_beings(struct ctx *c)
  * unlinked health (0.6) and the model's words are read: a name, room or age
  * links it; "ik", "mijn", a pronoun for someone before, keep it.
  */
+static unsigned char sentence_people(const struct ctx *c, size_t s, const char *const *keep,
+                                     const char *const *anyone);
+
 static void demote_generic_health(struct ctx *c)
 {
 	static const char *const anyone[] = {"je", "jouw", "uw", "een", "elk", "elke", "ieder", "iedere", "veel",
@@ -8156,36 +8218,61 @@ static void demote_generic_health(struct ctx *c)
 		size_t s = sentence_of(c, x->start);
 		if (!state)
 			state = xcalloc(c->nsent, 1);
-		if (!state[s]) {
-			bool general = false, someone = false;
-			for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s && !someone; t++) {
-				const struct tok *k = &c->tok[t];
-				if (tok_in(c, k, keep)) {
-					someone = true;
-				} else if (k->flags & (W_FAMILY | W_TITLE)) {
-					size_t n = k->e - k->s;
-					bool plural = n > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2));
-					bool any = t > 0 && c->tok[t - 1].sent == s && tok_in(c, &c->tok[t - 1], anyone);
-					if (plural || any)
-						general = true;
-					else
-						someone = true;
-				}
-			}
-			/* (any name in the sentence, a staff member's too: "Meester Erik
-			 * van groep 8 heeft een hartoperatie gehad en de kinderen ...") */
-			size_t a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
-			for (size_t f = 0; f < r->n && !someone; f++) {
-				const struct scan_finding *y = &r->v[f];
-				someone = y->type != SCAN_HEALTH && y->start >= a && y->start < b &&
-				          (y->confidence >= SCAN_COUNT_CONF || (y->type == SCAN_NAME && y->confidence >= STAFF_CONF));
-			}
-			state[s] = general && !someone ? 1 : 2;
+		/* wave 22 (from batches 86 to 88): a sentence with no one in it,
+		 * and none beside it either ("Afasie is een taalstoornis door
+		 * hersenletsel.", "Marcoumar en acenocoumarol zijn
+		 * bloedverdunners."): of a condition, not of someone — unless
+		 * the writer speaks anywhere ("Vandaag precies een jaar nuchter.
+		 * ... Ik had nooit gedacht ...") */
+		size_t lo = s > 0 ? s - 1 : s, hi = s + 1 < c->nsent ? s + 1 : s;
+		for (size_t u = lo; u <= hi; u++)
+			if (!state[u])
+				state[u] = sentence_people(c, u, keep, anyone);
+		if (state[s] == 3 && state[lo] != 2 && state[hi] != 2 && !writer_speaks(c)) {
+			x->confidence = 0.4;
+			continue;
 		}
 		if (state[s] == 1)
 			x->confidence = 0.4;
 	}
 	free(state);
+}
+
+/* Who sentence s speaks of, for demote_generic_health: 1 people in
+ * general, 2 someone, 3 no one at all. */
+static unsigned char sentence_people(const struct ctx *c, size_t s, const char *const *keep,
+                                     const char *const *anyone)
+{
+	const struct scan_result *r = c->out;
+	bool general = false, someone = false, pronoun = false;
+	for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s && !someone; t++) {
+		const struct tok *k = &c->tok[t];
+		pronoun = pronoun || (k->flags & W_PRONOUN);
+		if (tok_in(c, k, keep)) {
+			someone = true;
+		} else if (k->flags & (W_FAMILY | W_TITLE)) {
+			size_t n = k->e - k->s;
+			bool plural = n > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2));
+			bool any = t > 0 && c->tok[t - 1].sent == s && tok_in(c, &c->tok[t - 1], anyone);
+			if (plural || any)
+				general = true;
+			else
+				someone = true;
+		}
+	}
+	/* (any name in the sentence, a staff member's too: "Meester Erik van
+	 * groep 8 heeft een hartoperatie gehad en de kinderen ...") */
+	size_t a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+	for (size_t f = 0; f < r->n && !someone; f++) {
+		const struct scan_finding *y = &r->v[f];
+		someone = y->type != SCAN_HEALTH && y->start >= a && y->start < b &&
+		          (y->confidence >= SCAN_COUNT_CONF || (y->type == SCAN_NAME && y->confidence >= STAFF_CONF));
+	}
+	if (someone)
+		return 2;
+	if (general)
+		return 1;
+	return pronoun ? 2 : 3; /* (a pronoun may point at someone: kept) */
 }
 
 /*
@@ -8788,6 +8875,11 @@ static void demote_venue_names(struct ctx *c)
 				                  tok_in(c, &c->tok[ft + 1], (const char *const[]){"uit", NULL}));
 			}
 		}
+		/* wave 22: "Loonbedrijf Hofman" read as one name: the kind is its first word */
+		if (!place && x->confidence < 0.9 && memchr(c->t + x->start, ' ', x->end - x->start)) {
+			size_t i = tok_first_at(c, x->start);
+			place = i < c->ntok && !(c->tok[i].flags & (W_FIRST | W_TITLE | W_FAMILY)) && venue_kind(c, &c->tok[i]);
+		}
 		if (!place && x->confidence < 0.9 && !memchr(c->t + x->start, ' ', x->end - x->start)) {
 			size_t i = tok_first_at(c, x->start);
 			if (i < c->ntok && i > 0 && c->tok[i - 1].sent == c->tok[i].sent) {
@@ -8795,11 +8887,72 @@ static void demote_venue_names(struct ctx *c)
 				if (b > 0 && c->tok[b - 1].sent == c->tok[i].sent &&
 				    tok_in(c, &c->tok[b], (const char *const[]){"de", "het", NULL}))
 					b--;
-				place = tok_in(c, &c->tok[b], venue_kinds) && only_space(c, c->tok[b].e, c->tok[b + 1].s);
+				place = venue_kind(c, &c->tok[b]) && only_space(c, c->tok[b].e, c->tok[b + 1].s);
 			}
 		}
 		if (place)
 			x->confidence = 0.3;
+	}
+}
+
+/*
+ * Wave 22 (from batch 83): a name that is a town, a region or a city district
+ * ("Hengelo, Delden, Goor: ...", "De Wmo-consulent van Oldambt", "het Friese
+ * dorp Feanwâlden"): the tagger reads any capitalised word no list knows as
+ * a person.  Every capitalised word of the finding a place of
+ * src/scan/lists/places.txt, no title or family word before it, and, when a
+ * word of it is also a listed first name or surname ("Hoogeveen", "Mol",
+ * "Houten"), a word before it that says place ("in", "uit", "bij", "dorp")
+ * or another place beside it in a list: a hint.  The rules' sure names
+ * (0.9: "mevrouw Delden") stay.
+ */
+static bool place_tok(const struct ctx *c, size_t i)
+{
+	return i < c->ntok && c->tok[i].cap && place_word(c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s);
+}
+
+static void demote_places(struct ctx *c)
+{
+	static const char *const where[] = {"in", "uit", "te", "naar", "bij", "nabij", "rond", "richting", "omgeving",
+		"regio", "gemeente", "dorp", "stad", "provincie", "buurt", "wijk", "van", "from", "to", "near", NULL};
+	if (!place_tab.v)
+		return;
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9 ||
+		    c->t[x->start] == '@' || c->t[x->start] == '#')
+			continue;
+		size_t i = tok_first_at(c, x->start), last = i, ncap = 0;
+		bool all = i < c->ntok, named = false;
+		for (size_t u = i; u < c->ntok && c->tok[u].e <= x->end && all; u++) {
+			if (!c->tok[u].cap)
+				continue;
+			all = place_tok(c, u);
+			named = named || (c->tok[u].flags & (W_FIRST | W_SUR | W_AMBIG));
+			last = u;
+			ncap++;
+		}
+		if (!all || !ncap || !c->tok[i].cap)
+			continue; /* (a place's first word is capitalised: not "mevrouw ramdin") */
+		const struct tok *k = &c->tok[i];
+		bool before = i > 0 && c->tok[i - 1].sent == k->sent;
+		if (before && (c->tok[i - 1].flags & (W_TITLE | W_FAMILY | W_POSS | W_FIRST)))
+			continue; /* "oma Delden", "Jan Delden" */
+		if (before && i >= 2 && (c->tok[i - 1].flags & W_PREFIX) && c->tok[i - 2].sent == k->sent &&
+		    (c->tok[i - 2].flags & (W_TITLE | W_FAMILY | W_FIRST)))
+			continue; /* "mevrouw van Delden" */
+		if (named) {
+			/* a place by the word before it, or in a list of places */
+			bool said = before && tok_in(c, &c->tok[i - 1], where);
+			said = said || (i >= 2 && place_tok(c, i - 2) && c->t[c->tok[i - 2].e] == ',');
+			said = said || (last + 2 < c->ntok && place_tok(c, last + 2) && c->tok[last + 2].sent == k->sent &&
+			                (c->t[c->tok[last].e] == ',' || tok_in(c, &c->tok[last + 1],
+			                                                      (const char *const[]){"en", "of", NULL})));
+			if (!said)
+				continue;
+		}
+		x->confidence = 0.3;
 	}
 }
 
@@ -9741,6 +9894,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_clergy(&c);
 	demote_work_numbers(&c);
 	demote_venue_names(&c);
+	demote_places(&c);
 	demote_named_workers(&c);
 	demote_contact_people(&c);
 	demote_durations(&c);

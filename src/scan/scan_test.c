@@ -1302,6 +1302,35 @@ static void test_wave21_classes(void **state)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
 }
 
+/* Wave 22: towns, regions and districts are no people (places.txt); a
+ * club or firm named after its kind ("Voetbalvereniging Ruurlo", also as a
+ * compound's head); a works council's or a pool's mailbox at the
+ * organisation's own domain.  A person with the same word, by title, first
+ * name or family word, still counts. */
+static void test_wave22_classes(void **state)
+{
+	(void)state;
+	const char *ok[] = {
+		"Hengelo, Delden, Goor: overal worden deze maand de dorpsommetjes voor ouderen georganiseerd.",
+		"Het Friese dorp Feanwâlden viert het 25-jarig bestaan van het gezondheidscentrum met een open dag.",
+		"We wonen net over de grens bij Dinxperlo en zoeken een thuiszorgorganisatie die Duits spreekt.",
+		"Voetbalvereniging Ruurlo houdt zaterdag een sponsorloop voor de hospice. Loop je mee?",
+		"Loonbedrijf Hofman in Oudega doet dit jaar de sneeuwruimdienst bij alle zorgcentra.",
+		"Bericht van de OR: de nieuwe regeling gaat per 1 februari in. Vragen kunnen naar or@ggzrivierenland.nl.",
+		"Voor de feestdagen: mail flexpool@ziekenhuisnoord.nl, dubbele toeslag.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	const char *warn[] = {
+		"Mevrouw van Delden is gevallen en heeft haar heup gebroken.",
+		"Oma Beilen heeft weer last van haar hart.",
+		"Mail mijn moeder even op an@hotmail.com.",
+		"Dhr. Hoogeveen uit Beilen ligt in het ziekenhuis.",
+	};
+	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
+		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1511,6 +1540,7 @@ int main(void)
 		cmocka_unit_test(test_wave19_classes),
 		cmocka_unit_test(test_wave20_classes),
 		cmocka_unit_test(test_wave21_classes),
+		cmocka_unit_test(test_wave22_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
