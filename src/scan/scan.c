@@ -7817,7 +7817,10 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		"atleet", "zwemmer", "zwemster", "minister", "staatssecretaris", "premier", "koning", "koningin",
 		"prinses", "prins", "kamerlid", "schrijver", "schrijfster", "cabaretier", "artiest", "influencer",
 		"youtuber", "rapper", "dj", "presentatoren", "sporter", "olympiër", "kampioen", "wereldkampioen",
-		"bn'er", "komiek", "musicus", "dirigent", "politicus", "oud-minister", "burgemeester", NULL};
+		"bn'er", "komiek", "musicus", "dirigent", "politicus", "oud-minister", "burgemeester",
+		/* wave 22 ("Het bekende tv-gezicht Jan-Willem ...") */
+		"gezicht", "wethouder", "gedeputeerde", "senator", "fractievoorzitter", "partijleider", "journalist",
+		"columnist", "podcaster", "vlogger", "popster", "bondscoach", "volkszanger", "cabaretière", NULL};
 	size_t n = k->e - k->s;
 	if (n < 2 || n >= 48)
 		return false;
@@ -7839,6 +7842,11 @@ static void demote_public_health(struct ctx *c)
 			health = true;
 			continue;
 		}
+		/* wave 22: the public figure's own age right after the name
+		 * ("oud-voetballer Piet Rijnders (78) heeft alzheimer") */
+		if (x->type == SCAN_DATE_OF_BIRTH && j > 0 && r->v[j - 1].type == SCAN_NAME && x->start >= r->v[j - 1].end &&
+		    x->start - r->v[j - 1].end <= 3)
+			continue;
 		if (x->type != SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			return;
 		if (x->type != SCAN_NAME)
@@ -7851,10 +7859,21 @@ static void demote_public_health(struct ctx *c)
 	}
 	if (!health || !public)
 		return;
-	for (size_t t = 0; t < c->ntok; t++)
-		if ((c->tok[t].flags & W_FAMILY) || ((c->tok[t].flags & W_TITLE) && !(c->tok[t].flags & W_ROLE)) ||
+	/* (wave 22: the figure's partner or family after "zijn", "haar", "hun"
+	 * speaks for them: "vertelt zijn vrouw", "rust voor haar en haar
+	 * familie") */
+	static const char *const theirs[] = {"zijn", "z'n", "haar", "hun", NULL};
+	/* (only those who speak for the figure: "zijn moeder" is a private person) */
+	static const char *const kin[] = {"familie", "gezin", "vrouw", "man", "partner", "echtgenote", "echtgenoot",
+		"nabestaanden", NULL};
+	for (size_t t = 0; t < c->ntok; t++) {
+		bool own = t > 0 && c->tok[t - 1].sent == c->tok[t].sent && tok_in(c, &c->tok[t - 1], theirs) &&
+		           tok_in(c, &c->tok[t], kin);
+		if (((c->tok[t].flags & W_FAMILY) && !own) ||
+		    ((c->tok[t].flags & W_TITLE) && !(c->tok[t].flags & (W_ROLE | W_FAMILY)) && !own) ||
 		    tok_in(c, &c->tok[t], firstp))
 			return;
+	}
 	for (size_t j = 0; j < r->n; j++)
 		if (r->v[j].confidence >= SCAN_COUNT_CONF)
 			r->v[j].confidence = 0.4;
@@ -8590,6 +8609,120 @@ static void demote_reply_handle(struct ctx *c)
 }
 
 /*
+ * Wave 22 (from batches 85 and 86): health words as figures of speech,
+ * where they stand (each only for the finding it covers):
+ * - "bijna een beroerte/hartaanval" ("Ik kreeg bijna een beroerte toen ik de
+ *   factuur zag"): almost is not at all;
+ * - "allergisch voor" / "allergie voor" something no one is allergic to
+ *   ("allergisch voor formulieren van 12 kantjes", "een chronische allergie
+ *   voor maandagochtenden"), not a food, an animal, pollen or a medicine;
+ * - a virus on a machine ("een virus op mijn werklaptop");
+ * - "mentaal overleden", "sociaal dood";
+ * - a health word inside a quotation that people say ('"ik ben zo
+ *   depressief" zeggen omdat ...', 'als je zegt "ik ben zo bipolair
+ *   vandaag"'), in a post that names no one and has no family word.
+ */
+static bool allergen_word(const struct ctx *c, const struct tok *k)
+{
+	static const char *const allergens[] = {"pinda", "pinda's", "pindas", "noten", "nootjes", "gluten", "lactose",
+		"melk", "koemelk", "ei", "eieren", "vis", "schaaldieren", "garnalen", "katten", "kat", "honden", "hond",
+		"paarden", "huisstofmijt", "stof", "pollen", "gras", "graspollen", "hooikoorts", "berken", "bijen",
+		"wespen", "bijensteken", "wespensteken", "penicilline", "antibiotica", "latex", "nikkel", "zon", "soja",
+		"tarwe", "sesam", "selderij", "mosterd", "medicijnen", "medicatie", "pleisters", "parfum", "kiwi",
+		"aardbeien", "fruit", "appels", "kokos", "insecten", "muggen", "jodium", "contrastvloeistof", "verband",
+		"zeep", "wasmiddel", "haar", "dieren", "huisdieren", "knaagdieren", "schimmels", "huisstof", NULL};
+	return tok_in(c, k, allergens) || (k->flags & (W_MED | W_MEDHEAD));
+}
+
+static void demote_hyperbole(struct ctx *c)
+{
+	static const char *const sudden[] = {"beroerte", "hartaanval", "hartinfarct", "hartverzakking", "attaque",
+		"rolberoerte", "zenuwinzinking", "infarct", "hartstilstand", NULL};
+	static const char *const machine_heads[] = {"laptop", "computer", "pc", "telefoon", "mobiel", "tablet", "ipad",
+		"systeem", "server", "website", "netwerk", "printer", NULL};
+	static const char *const not_body[] = {"mentaal", "emotioneel", "sociaal", "innerlijk", "geestelijk", NULL};
+	static const char *const say[] = {"zeggen", "zegt", "zeg", "zei", "zeiden", "roepen", "roept", "riep", "zeggen,",
+		NULL};
+	struct scan_result *r = c->out;
+	int quiet = -1; /* no counted name, no family word: read when first asked */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i >= c->ntok || c->tok[i].s != x->start)
+			continue;
+		const struct tok *k = &c->tok[i];
+		size_t s = k->sent;
+		bool same1 = i >= 1 && c->tok[i - 1].sent == s, same2 = i >= 2 && c->tok[i - 2].sent == s;
+		bool figure = false;
+		/* "bijna een beroerte" */
+		if (same2 && tok_in(c, k, sudden) && tok_in(c, &c->tok[i - 1], (const char *const[]){"een", "'n", NULL}) &&
+		    tok_in(c, &c->tok[i - 2], (const char *const[]){"bijna", "haast", "zowat", NULL}))
+			figure = true;
+		/* "allergisch voor formulieren" (the object within three words) */
+		if (!figure && tok_in(c, k, (const char *const[]){"allergisch", "allergie", "allergieën", NULL})) {
+			size_t v = i + 1;
+			if (v < c->ntok && c->tok[v].sent == s && tok_in(c, &c->tok[v], (const char *const[]){"voor", NULL})) {
+				bool allergen = false, any = false;
+				for (size_t u = v + 1; u < c->ntok && u <= v + 3 && c->tok[u].sent == s && !allergen; u++) {
+					if (tok_in(c, &c->tok[u], (const char *const[]){"de", "het", "een", "alle", "van", "12", NULL}))
+						continue;
+					any = true;
+					allergen = allergen_word(c, &c->tok[u]);
+				}
+				figure = any && !allergen;
+			}
+		}
+		/* "een virus op mijn werklaptop" */
+		if (!figure && tok_in(c, k, (const char *const[]){"virus", "virusje", NULL})) {
+			for (size_t u = i + 1; u < c->ntok && u <= i + 4 && c->tok[u].sent == s && !figure; u++) {
+				char w[64];
+				size_t n = c->tok[u].e - c->tok[u].s;
+				if (n >= sizeof w)
+					continue;
+				lower_utf8(c->t + c->tok[u].s, n, w);
+				w[n] = '\0';
+				for (const char *const *m = machine_heads; *m && !figure; m++) {
+					size_t mn = strlen(*m);
+					figure = n >= mn && memcmp(w + n - mn, *m, mn) == 0;
+				}
+			}
+		}
+		/* "mentaal overleden" */
+		if (!figure && same1 && tok_in(c, &c->tok[i - 1], not_body) &&
+		    tok_in(c, k, (const char *const[]){"overleden", "dood", "gestorven", "doodgegaan", NULL}))
+			figure = true;
+		/* a quotation people say */
+		if (!figure) {
+			size_t q0 = x->start, q1 = x->end;
+			while (q0 > 0 && x->start - q0 < 60 && c->t[q0 - 1] != '"' && c->t[q0 - 1] != '.' && c->t[q0 - 1] != '\n')
+				q0--;
+			while (q1 < c->len && q1 - x->end < 60 && c->t[q1] != '"' && c->t[q1] != '.' && c->t[q1] != '\n')
+				q1++;
+			if (q0 > 0 && c->t[q0 - 1] == '"' && q1 < c->len && c->t[q1] == '"') {
+				size_t a = tok_first_at(c, q0 - 1), b = tok_first_at(c, q1 + 1);
+				bool said = false;
+				for (size_t u = a >= 2 ? a - 2 : 0; u < a && !said; u++)
+					said = tok_in(c, &c->tok[u], say);
+				for (size_t u = b; u < c->ntok && u < b + 2 && !said; u++)
+					said = tok_in(c, &c->tok[u], say);
+				if (said && quiet < 0) {
+					quiet = 1;
+					for (size_t f = 0; f < r->n && quiet; f++)
+						quiet = !(r->v[f].type == SCAN_NAME && r->v[f].confidence >= SCAN_COUNT_CONF);
+					for (size_t t = 0; t < c->ntok && quiet; t++)
+						quiet = !(c->tok[t].flags & (W_FAMILY | W_TITLE));
+				}
+				figure = said && quiet == 1;
+			}
+		}
+		if (figure)
+			x->confidence = 0.4;
+	}
+}
+
+/*
  * Wave 20 (from batch 69): a machine with a person's illness ("Mijn auto
  * heeft een hartinfarct gehad", "de printer ligt weer op apegapen") where
  * no one else is in the sentence, and "ziek" before an adjective as the
@@ -8710,6 +8843,8 @@ static void demote_named_workers(struct ctx *c)
  * the same words in lists/medical.txt retrain the model, which then moved 15
  * texts of batches 43-66 away from their label for 11 towards it.
  */
+static void scan_body_complaints(struct ctx *c, size_t n0);
+
 static void scan_late_conditions(struct ctx *c)
 {
 	static const char *const conds[] = {"covid", "pds", "migraine", "tinnitus", "ischias", "vertigo",
@@ -8774,7 +8909,70 @@ static void scan_late_conditions(struct ctx *c)
 			break;
 		}
 	}
+	scan_body_complaints(c, n0);
 	free(cov);
+}
+
+/*
+ * Wave 22 (from batches 84 to 86): a complaint of a body part with its
+ * owner's possessive: "Ik heb elke dag last van mijn rug", "pijn in m'n
+ * knie", "Mijn rug zit weer eens op slot", "zijn enkel is opgezwollen".
+ * "mijn" is the writer; "zijn"/"haar" need a person in the sentence.  Not
+ * the heart with pain ("pijn in mijn hart" is grief).
+ */
+static void scan_body_complaints(struct ctx *c, size_t n0)
+{
+	static const char *const body[] = {"rug", "knie", "knieën", "heup", "heupen", "nek", "schouder", "schouders",
+		"hoofd", "buik", "maag", "darmen", "hart", "longen", "voeten", "voet", "benen", "been", "handen", "hand",
+		"pols", "polsen", "enkel", "enkels", "ogen", "oog", "oren", "oor", "tanden", "kies", "blaas", "huid",
+		"gewrichten", "spieren", "borst", "keel", "kaak", "elleboog", "vingers", "teen", "tenen", "onderrug",
+		"bekken", "nieren", "lever", "gebit", NULL};
+	static const char *const complaint[] = {"last", "pijn", "klachten", "problemen", "pijntjes", NULL};
+	static const char *const prep[] = {"van", "aan", "in", "met", "op", NULL};
+	static const char *const mine[] = {"mijn", "m'n", "mn", NULL};
+	static const char *const theirs[] = {"zijn", "z'n", "haar", "d'r", NULL};
+	static const char *const state_verbs[] = {"zit", "zat", "is", "was", "doet", "deed", "blijft", "bleef", NULL};
+	static const char *const states[] = {"pijn", "dik", "opgezwollen", "gezwollen", "ontstoken", "gebroken",
+		"gekneusd", "stijf", "geblesseerd", "verrekt", "ontwricht", "uit de kom", NULL};
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t s = k->sent;
+		bool own = tok_in(c, k, mine), other = !own && tok_in(c, k, theirs);
+		if (!own && !other)
+			continue;
+		if (c->tok[t + 1].sent != s || !tok_in(c, &c->tok[t + 1], body))
+			continue;
+		size_t from = SIZE_MAX, to = c->tok[t + 1].e;
+		/* "last van mijn rug" */
+		if (t >= 2 && c->tok[t - 2].sent == s && tok_in(c, &c->tok[t - 1], prep) &&
+		    tok_in(c, &c->tok[t - 2], complaint) &&
+		    !(tok_in(c, &c->tok[t + 1], (const char *const[]){"hart", NULL}) &&
+		      tok_in(c, &c->tok[t - 2], (const char *const[]){"pijn", NULL})))
+			from = c->tok[t - 2].s;
+		/* "mijn rug zit (weer eens) op slot", "mijn knie is (weer zo) dik" */
+		if (from == SIZE_MAX && t + 2 < c->ntok && c->tok[t + 2].sent == s && tok_in(c, &c->tok[t + 2], state_verbs)) {
+			for (size_t u = t + 3; u < c->ntok && u <= t + 6 && c->tok[u].sent == s && from == SIZE_MAX; u++) {
+				if (tok_in(c, &c->tok[u], states) ||
+				    (tok_in(c, &c->tok[u], (const char *const[]){"slot", NULL}) &&
+				     tok_in(c, &c->tok[u - 1], (const char *const[]){"op", NULL}))) {
+					from = k->s;
+					to = c->tok[u].e;
+				}
+			}
+		}
+		if (from == SIZE_MAX || fed_up(c, t))
+			continue;
+		if (other && !person_near_as(c, n0, k->s, false))
+			continue;
+		/* (not where a counted health finding is already: "pijn" may be) */
+		bool seen = false;
+		for (size_t j = 0; j < c->out->n && !seen; j++) {
+			const struct scan_finding *y = &c->out->v[j];
+			seen = y->type == SCAN_HEALTH && y->confidence >= SCAN_COUNT_CONF && y->start < to && y->end > from;
+		}
+		if (!seen)
+			add_finding(c, SCAN_HEALTH, from, to, 0.6);
+	}
 }
 
 /*
@@ -9891,6 +10089,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_generic_health(&c);
 	demote_hooked_on(&c);
 	demote_sick_things(&c);
+	demote_hyperbole(&c);
 	demote_clergy(&c);
 	demote_work_numbers(&c);
 	demote_venue_names(&c);

@@ -1318,6 +1318,16 @@ static void test_wave22_classes(void **state)
 		"Loonbedrijf Hofman in Oudega doet dit jaar de sneeuwruimdienst bij alle zorgcentra.",
 		"Bericht van de OR: de nieuwe regeling gaat per 1 februari in. Vragen kunnen naar or@ggzrivierenland.nl.",
 		"Voor de feestdagen: mail flexpool@ziekenhuisnoord.nl, dubbele toeslag.",
+		/* round 2: figures of speech, public figures and their families */
+		"Ik kreeg bijna een beroerte toen ik de factuur van de eigen bijdrage zag.",
+		"Ik ben allergisch voor vergaderingen die een mail hadden kunnen zijn.",
+		"Ik heb vandaag een virus op mijn werklaptop, ICT zegt dat ik hem morgen terugkrijg.",
+		"als je zegt \"ik ben zo depressief\" omdat je abbo verlopen is",
+		"die docent heeft mn hele weekend gesloopt, ik ben mentaal overleden",
+		"Het bekende tv-gezicht Jan-Willem Hoogstraten vertelde in een talkshow over zijn depressie.",
+		"Zangeres Ellen Blom annuleert haar concerten. Bij haar werd borstkanker ontdekt. Ze vraagt om rust voor "
+		"haar en haar familie.",
+		"Met pijn in mijn hart nemen we afscheid van onze voorzitter.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
@@ -1326,6 +1336,12 @@ static void test_wave22_classes(void **state)
 		"Oma Beilen heeft weer last van haar hart.",
 		"Mail mijn moeder even op an@hotmail.com.",
 		"Dhr. Hoogeveen uit Beilen ligt in het ziekenhuis.",
+		"Mijn zoon is allergisch voor pinda's.",
+		"Mijn vader kreeg vannacht een hartaanval.",
+		"Burgemeester Jansen vertelde dat zijn moeder kanker heeft.",
+		/* the writer's own body, with "mijn" */
+		"Ik sta drie weken op de wachtlijst. Ik heb elke dag last van mijn rug.",
+		"Mijn rug zit weer eens op slot na een week tillen op de somatiek.",
 	};
 	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
