@@ -9155,6 +9155,94 @@ static void demote_places(struct ctx *c)
 }
 
 /*
+ * Wave 22 (from batch 91): greetings, blessings and feasts in the languages
+ * of families in the Netherlands ("Wesołych Świąt!", "Hayırlı Ramazanlar!",
+ * "Kurban Bayramınız kutlu olsun", "Selamat Idul Fitri", "Maşallah",
+ * "Dziękuję aan iedereen"): the tagger reads a capitalised word with
+ * letters Dutch does not write as a name.  A name finding whose every
+ * capitalised word is such a word, or one that stands beside such a word,
+ * is a hint.
+ */
+static const char *const greet_words[] = {"wesołych", "świąt", "dziękuję", "dzięki", "cześć", "sto", "lat",
+	"hayırlı", "hayirli", "ramazanlar", "bayramınız", "bayraminiz", "bayramı", "bayram", "kurban", "şeker",
+	"kutlu", "olsun", "maşallah", "masallah", "inşallah", "insallah", "mashallah", "inshallah", "alhamdulillah",
+	"bismillah", "subhanallah", "selamat", "idul", "fitri", "adha", "lebaran", "eid", "mubarak", "mabrouk",
+	"ramadan", "ramadhan", "ramazan", "iftar", "suhoor", "merhaba", "teşekkürler", "tesekkurler", "shukran",
+	"shalom", "chanoeka", "chanukah", "hanukkah", "diwali", "holi", "phagwa", "meskel",
+	"keti", "koti", "boas", "festas", "feliz", "navidad", "joyeux", "noël", "frohe", "weihnachten", "fijne",
+	"lokwinske", "moarn", "goeie", "hallo", "bon", "bini", "danki", "masha", "nazar", "değmesin",
+	"velykden", "khrystos", "voskres", "wesolych", "swiat", "dziekuje", NULL};
+
+/*
+ * Wave 22 (from batch 89): the care worker a compliment is passed on to, or
+ * who is glad of it ("We geven je compliment door aan Gülay 😊", "Shirley
+ * is heel blij met uw compliment!"): webcare's answer names staff in their
+ * role.  Only in a sentence with "compliment", for a name with no family
+ * word or possessive before it, in a post with no "ik"/"mijn".
+ */
+static void demote_complimented(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i >= c->ntok)
+			continue;
+		size_t s = c->tok[i].sent;
+		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & (W_FAMILY | W_POSS | W_TITLE)))
+			continue;
+		bool said = false;
+		for (size_t u = tok_first_at(c, c->sent_at[s]); u < c->ntok && c->tok[u].sent == s && !said; u++)
+			said = tok_in(c, &c->tok[u], (const char *const[]){"compliment", "complimenten", "complimentje",
+			                                                   "bedankje", NULL});
+		if (said && !has_private_circle(c) && !writer_speaks(c))
+			x->confidence = STAFF_CONF;
+	}
+}
+
+static bool greet_word(const struct ctx *c, size_t i)
+{
+	char w[64];
+	size_t n = c->tok[i].e - c->tok[i].s;
+	if (n >= sizeof w)
+		return false;
+	lower_utf8(c->t + c->tok[i].s, n, w);
+	w[n] = '\0';
+	return in_list(w, greet_words);
+}
+
+static void demote_foreign_greetings(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9 ||
+		    c->t[x->start] == '@' || c->t[x->start] == '#')
+			continue;
+		size_t i = tok_first_at(c, x->start), last = i, ncap = 0;
+		bool all = i < c->ntok;
+		for (size_t u = i; u < c->ntok && c->tok[u].e <= x->end && all; u++) {
+			if (!c->tok[u].cap)
+				continue;
+			ncap++;
+			last = u;
+			all = greet_word(c, u);
+		}
+		if (!ncap)
+			continue;
+		bool beside = false;
+		if (!all && i == last && foreign_letters(c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s)) {
+			beside = (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && greet_word(c, i - 1)) ||
+			         (i + 1 < c->ntok && c->tok[i + 1].sent == c->tok[i].sent && greet_word(c, i + 1));
+		}
+		if (all || beside)
+			x->confidence = 0.3;
+	}
+}
+
+/*
  * Wave 20 (from batch 63): a number the post itself calls a work number
  * ("op 06-11 22 84 90 (werknummer)", "werktelefoon: 06-...") is the
  * organisation's, as a desk's number is.
@@ -10094,6 +10182,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_work_numbers(&c);
 	demote_venue_names(&c);
 	demote_places(&c);
+	demote_foreign_greetings(&c);
+	demote_complimented(&c);
 	demote_named_workers(&c);
 	demote_contact_people(&c);
 	demote_durations(&c);

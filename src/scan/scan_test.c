@@ -1328,6 +1328,10 @@ static void test_wave22_classes(void **state)
 		"Zangeres Ellen Blom annuleert haar concerten. Bij haar werd borstkanker ontdekt. Ze vraagt om rust voor "
 		"haar en haar familie.",
 		"Met pijn in mijn hart nemen we afscheid van onze voorzitter.",
+		/* round 3: greetings in other languages, a compliment passed on */
+		"Wesołych Świąt! De Poolse winkel heeft suikervrije makowiec.",
+		"Kurban Bayramınız kutlu olsun! Ons kantoor is maandag gesloten.",
+		"Bedankt voor uw review! We geven het compliment graag door aan Ruud en Samira.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
@@ -1342,6 +1346,8 @@ static void test_wave22_classes(void **state)
 		/* the writer's own body, with "mijn" */
 		"Ik sta drie weken op de wachtlijst. Ik heb elke dag last van mijn rug.",
 		"Mijn rug zit weer eens op slot na een week tillen op de somatiek.",
+		"Mijn buurvrouw Ayşe Çelik is gevallen.",
+		"Mijn compliment aan Joke, zij heeft mijn moeder zo goed verzorgd na haar val.",
 	};
 	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
