@@ -8845,25 +8845,35 @@ static void demote_named_workers(struct ctx *c)
  */
 static void scan_body_complaints(struct ctx *c, size_t n0);
 
+/* scan_late_conditions's words (wave 19 on): conditions the health model
+ * does not weigh, read after it */
+static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus", "ischias", "vertigo",
+	"pre-eclampsie", "long-covid", "cvs", "endometriose", "pcos", "lyme",
+	/* wave 21, round 3 (batch 78: the writer's own, with "ik" or a
+	 * family word in the sentence) */
+	"burn-out", "burnout", "overspannen", "miskraam", "miskramen", "methadon", "stent", "brca", "brca-gen",
+	"koppijn", "bloedverlies", "kinds", "miscarriage",
+	/* round 4 (batch 80) */ "opgebrand", NULL};
+/* compounds of 16 bytes or more, by their head (tok_in reads none) */
+static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
+static bool late_pair[26][26];
+
+/* their first two letters, as a table made once */
+static void late_pair_init(void)
+{
+	for (const char *const *w = late_conds; *w; w++)
+		if ((*w)[0] >= 'a' && (*w)[0] <= 'z' && (*w)[1] >= 'a' && (*w)[1] <= 'z')
+			late_pair[(*w)[0] - 'a'][(*w)[1] - 'a'] = true;
+	for (size_t h = 0; h < sizeof late_heads / sizeof late_heads[0]; h++)
+		late_pair[late_heads[h].s[0] - 'a'][late_heads[h].s[1] - 'a'] = true;
+}
+
 static void scan_late_conditions(struct ctx *c)
 {
-	static const char *const conds[] = {"covid", "pds", "migraine", "tinnitus", "ischias", "vertigo",
-		"pre-eclampsie", "long-covid", "cvs", "endometriose", "pcos", "lyme",
-		/* wave 21, round 3 (batch 78: the writer's own, with "ik" or a
-		 * family word in the sentence) */
-		"burn-out", "burnout", "overspannen", "miskraam", "miskramen", "methadon", "stent", "brca", "brca-gen",
-		"koppijn", "bloedverlies", "kinds", "miscarriage",
-		/* round 4 (batch 80) */ "opgebrand", NULL};
-	/* compounds of 16 bytes or more, by their head (tok_in reads none) */
-	static const struct lit heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
 	/* the words' first two letters, read before the lists (most tokens
 	 * start with none of them) */
-	bool pair[26][26] = {{false}};
-	for (const char *const *w = conds; *w; w++)
-		if ((*w)[0] >= 'a' && (*w)[0] <= 'z' && (*w)[1] >= 'a' && (*w)[1] <= 'z')
-			pair[(*w)[0] - 'a'][(*w)[1] - 'a'] = true;
-	for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
-		pair[heads[h].s[0] - 'a'][heads[h].s[1] - 'a'] = true;
+	static pthread_once_t pair_once = PTHREAD_ONCE_INIT;
+	pthread_once(&pair_once, late_pair_init);
 	size_t n0 = c->out->n;
 	unsigned char *cov = NULL;
 	for (size_t t = 0; t < c->ntok; t++) {
@@ -8872,11 +8882,11 @@ static void scan_late_conditions(struct ctx *c)
 		if (n < 3)
 			continue;
 		unsigned a = ((unsigned char)c->t[k->s] | 0x20) - 'a', b = ((unsigned char)c->t[k->s + 1] | 0x20) - 'a';
-		if (a >= 26 || b >= 26 || !pair[a][b])
+		if (a >= 26 || b >= 26 || !late_pair[a][b])
 			continue;
-		bool hit = tok_in(c, k, conds);
-		for (size_t h = 0; !hit && h < sizeof heads / sizeof heads[0]; h++)
-			hit = n >= heads[h].n && !strncasecmp(c->t + k->s, heads[h].s, heads[h].n);
+		bool hit = tok_in(c, k, late_conds);
+		for (size_t h = 0; !hit && h < sizeof late_heads / sizeof late_heads[0]; h++)
+			hit = n >= late_heads[h].n && !strncasecmp(c->t + k->s, late_heads[h].s, late_heads[h].n);
 		/* ("Ik krijg er koppijn van": a figure) */
 		if (hit && !fed_up(c, t) && person_near_as(c, n0, k->s, false))
 			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, k->s, k->e, 0.6);
@@ -8896,7 +8906,8 @@ static void scan_late_conditions(struct ctx *c)
 		"heb", "had", NULL};
 	for (size_t t = 0; t < c->ntok; t++) {
 		unsigned char ch = (unsigned char)c->t[c->tok[t].s] | 0x20;
-		if ((ch != 'd' && ch != 's' && ch != 'k' && ch != 'h') || !tok_in(c, &c->tok[t], heads2))
+		size_t tn = c->tok[t].e - c->tok[t].s;
+		if (tn < 3 || tn > 8 || (ch != 'd' && ch != 's' && ch != 'k' && ch != 'h') || !tok_in(c, &c->tok[t], heads2))
 			continue;
 		for (size_t q = 0; q < sizeof says / sizeof says[0]; q++) {
 			size_t m = 0;
@@ -8929,15 +8940,25 @@ static void scan_body_complaints(struct ctx *c, size_t n0)
 		"bekken", "nieren", "lever", "gebit", NULL};
 	static const char *const complaint[] = {"last", "pijn", "klachten", "problemen", "pijntjes", NULL};
 	static const char *const prep[] = {"van", "aan", "in", "met", "op", NULL};
-	static const char *const mine[] = {"mijn", "m'n", "mn", NULL};
-	static const char *const theirs[] = {"zijn", "z'n", "haar", "d'r", NULL};
 	static const char *const state_verbs[] = {"zit", "zat", "is", "was", "doet", "deed", "blijft", "bleef", NULL};
 	static const char *const states[] = {"pijn", "dik", "opgezwollen", "gezwollen", "ontstoken", "gebroken",
 		"gekneusd", "stijf", "geblesseerd", "verrekt", "ontwricht", "uit de kom", NULL};
 	for (size_t t = 0; t + 1 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
 		size_t s = k->sent;
-		bool own = tok_in(c, k, mine), other = !own && tok_in(c, k, theirs);
+		/* (compared in place: the possessives are 2-4 ASCII bytes, and
+		 * most tokens are never lowered for this) */
+		size_t n = k->e - k->s;
+		unsigned char ch = (unsigned char)c->t[k->s] | 0x20;
+		if (n < 2 || n > 4 || (ch != 'm' && ch != 'z' && ch != 'h' && ch != 'd'))
+			continue;
+		char w[4] = {0};
+		for (size_t b = 0; b < n; b++)
+			w[b] = (char)((unsigned char)c->t[k->s + b] | (c->t[k->s + b] >= 'A' && c->t[k->s + b] <= 'Z' ? 0x20 : 0));
+		bool own = (n == 2 && !memcmp(w, "mn", 2)) || (n == 3 && !memcmp(w, "m'n", 3)) ||
+		           (n == 4 && !memcmp(w, "mijn", 4));
+		bool other = !own && ((n == 3 && (!memcmp(w, "z'n", 3) || !memcmp(w, "d'r", 3))) ||
+		                      (n == 4 && (!memcmp(w, "zijn", 4) || !memcmp(w, "haar", 4))));
 		if (!own && !other)
 			continue;
 		if (c->tok[t + 1].sent != s || !tok_in(c, &c->tok[t + 1], body))
