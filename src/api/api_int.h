@@ -108,6 +108,7 @@ void jw_arr(struct jw *j);
 void jw_arr_end(struct jw *j);
 void jw_key(struct jw *j, const char *k);
 void jw_str(struct jw *j, const char *s); /* NULL writes null */
+void jw_raw(struct jw *j, const char *s, size_t n); /* one value written before, as it is */
 void jw_int(struct jw *j, int64_t v);
 void jw_bool(struct jw *j, bool v);
 void jw_dec1(struct jw *j, double v); /* a number with one decimal: 7.5 */

@@ -3,10 +3,13 @@
 #include "core/federation.h"
 #include "api/api_media.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/id.h"
 #include "base/log.h"
+#include "base/mem.h"
 #include "base/text.h"
 #include "core/appointment.h"
 
@@ -100,11 +103,138 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 	jw_arr_end(j);
 }
 
+/*
+ * The account entity rendered once per version of what it is made of (issue
+ * 15): a timeline page writes the same authors for every reader, and the
+ * profile's note is rendered from Markdown-like text each time.  A slot per
+ * account id (hashed) keeps the inputs as bytes — every field the
+ * entity reads, the counts, whether this viewer may see the follower
+ * counts, the server's address — and the JSON written from them; the JSON
+ * is reused only when the inputs are byte for byte the same, so an edit, a
+ * new follower or another viewer's rights can never be answered from an
+ * older version.  Accounts of other servers (their address is read from
+ * the database) are not kept.  Shared by the request threads under one
+ * mutex; at most ACACHE_SLOTS entries of a few hundred bytes each.
+ */
+#define ACACHE_SLOTS 2048 /* 2^11: the top 11 bits of a 64-bit hash */
+
+struct acache_slot {
+	uint64_t id;
+	char *key, *json;
+	size_t klen, jlen;
+};
+
+static struct acache_slot acache[ACACHE_SLOTS];
+static pthread_mutex_t acache_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* The key: every input as bytes, in a buffer on the stack; an account
+ * whose inputs do not fit (a very long note) is written as before, not
+ * kept. */
+struct akey {
+	char b[2048];
+	size_t len;
+	bool full;
+};
+
+static void akey_add(struct akey *k, const void *p, size_t n)
+{
+	if (k->full || n > sizeof k->b - k->len) {
+		k->full = true;
+		return;
+	}
+	memcpy(k->b + k->len, p, n);
+	k->len += n;
+}
+
+static void akey_str(struct akey *k, const char *s)
+{
+	akey_add(k, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+static void akey_int(struct akey *k, int64_t v)
+{
+	akey_add(k, &v, sizeof v);
+}
+
+static void account_key(struct actx *x, struct akey *k, const struct account *acc)
+{
+	akey_int(k, (int64_t)acc->id);
+	akey_str(k, x->base);
+	akey_str(k, acc->username);
+	akey_str(k, acc->display_name);
+	akey_str(k, acc->bio);
+	akey_str(k, acc->profession);
+	akey_str(k, acc->expertise);
+	akey_str(k, acc->languages);
+	akey_str(k, acc->region);
+	int64_t flags = (int64_t)acc->locked | (int64_t)acc->suspended << 1 |
+	                (int64_t)core_collections_visible(x->viewer, acc) << 2 |
+	                (int64_t)core_collections_hidden(acc) << 3;
+	akey_int(k, flags);
+	akey_int(k, acc->kind);
+	akey_int(k, acc->person_type);
+	akey_int(k, acc->created_at);
+	akey_int(k, acc->followers);
+	akey_int(k, acc->following);
+	akey_int(k, acc->posts);
+	akey_int(k, acc->last_post_at);
+}
+
+/* The bytes j wrote since `from`, as one value (its leading comma off). */
+static void jw_value_since(struct jw *j, size_t from, const char **s, size_t *n)
+{
+	*s = j->b->ptr + from;
+	*n = j->b->len - from;
+	if (*n && **s == ',') {
+		(*s)++;
+		(*n)--;
+	}
+}
+
 void ent_account(struct actx *x, struct jw *j, struct account *acc)
 {
+	if (core_fed_is_remote(acc)) {
+		jw_obj(j);
+		account_body(x, j, acc);
+		jw_end(j);
+		return;
+	}
+	if (!acc->has_counts)
+		IGNORE_RESULT(core_account_counts(x->c, acc)); /* counts unread stay 0 */
+	struct akey k;
+	k.len = 0;
+	k.full = false;
+	account_key(x, &k, acc);
+	if (k.full) {
+		jw_obj(j);
+		account_body(x, j, acc);
+		jw_end(j);
+		return;
+	}
+	/* (ids are a time and a sequence: their low bits repeat, so mixed) */
+	struct acache_slot *slot = &acache[(acc->id * 0x9E3779B97F4A7C15ull) >> 53];
+	pthread_mutex_lock(&acache_mu);
+	if (slot->json && slot->id == acc->id && slot->klen == k.len && memcmp(slot->key, k.b, k.len) == 0) {
+		jw_raw(j, slot->json, slot->jlen);
+		pthread_mutex_unlock(&acache_mu);
+		return;
+	}
+	pthread_mutex_unlock(&acache_mu);
+	size_t from = j->b->len;
 	jw_obj(j);
 	account_body(x, j, acc);
 	jw_end(j);
+	const char *v;
+	size_t n;
+	jw_value_since(j, from, &v, &n);
+	char *key = xmalloc(k.len), *json = xmalloc(n);
+	memcpy(key, k.b, k.len);
+	memcpy(json, v, n);
+	pthread_mutex_lock(&acache_mu);
+	free(slot->key);
+	free(slot->json);
+	*slot = (struct acache_slot){.id = acc->id, .key = key, .klen = k.len, .json = json, .jlen = n};
+	pthread_mutex_unlock(&acache_mu);
 }
 
 /*

@@ -83,6 +83,12 @@ static void val(struct jw *j)
 		sep(j);
 }
 
+void jw_raw(struct jw *j, const char *s, size_t n)
+{
+	val(j);
+	put(j, s, n);
+}
+
 void jw_str(struct jw *j, const char *s)
 {
 	val(j);

@@ -189,3 +189,48 @@ def test_notifications_and_account_statuses_are_fresh(server):
         assert timeline(server, fan_tok, statuses)[1]["favourited"] is True
         assert timeline(server, tok, statuses)[1]["favourited"] is False
         assert timeline(server, None, statuses)[1]["favourited"] is False
+
+
+def test_an_account_changed_is_shown_at_once(server):
+    """The account entity is kept rendered per version of what it is made
+    of (src/api/entity.c): a new name, a new bio, a new follower, a change
+    by another process and another viewer's rights each show at once."""
+    reader = server.new_user(prefix="ar")
+    writer = server.new_user(prefix="aw")
+    assert reader.post("/@%s/follow" % writer.name, {}).status_code in (200, 303)
+    t_reader, t_writer = token(server, reader.name), token(server, writer.name)
+    pid = writer.new_post("Bericht van een schrijver die van naam verandert")
+    n = [0]
+
+    def author_seen_by(tok):
+        n[0] += 1  # a new address each time: no response cache, the entity is written afresh or reused
+        s = by_id(timeline(server, tok, "/api/v1/timelines/home?limit=40&n=%d" % n[0]), pid)
+        assert s is not None
+        return s["account"]
+
+    for _ in range(2):
+        assert author_seen_by(t_reader)["display_name"] != "Nieuwe Naam Schrijver"
+    h = {"Authorization": "Bearer " + t_writer}
+    r = requests.patch(server.base + "/api/v1/accounts/update_credentials", headers=h,
+                       data={"display_name": "Nieuwe Naam Schrijver"}, timeout=10)
+    assert r.status_code == 200, r.text
+    assert author_seen_by(t_reader)["display_name"] == "Nieuwe Naam Schrijver"
+    r = requests.patch(server.base + "/api/v1/accounts/update_credentials", headers=h,
+                       data={"note": "Mantelzorger en vrijwilliger"}, timeout=10)
+    assert r.status_code == 200, r.text
+    assert "Mantelzorger en vrijwilliger" in author_seen_by(t_reader)["note"]
+    # A change by another process, straight into the database.
+    db_write(server, "UPDATE accounts SET display_name = 'Buiten Om Gezet' WHERE username = '%s'" % writer.name)
+    assert author_seen_by(t_reader)["display_name"] == "Buiten Om Gezet"
+    # A new follower: the writer sees their own count grow; whether another
+    # viewer sees it is the writer's choice, never the last viewer's answer.
+    before = author_seen_by(t_writer)["followers_count"]
+    third = server.new_user(prefix="at")
+    assert third.post("/@%s/follow" % writer.name, {}).status_code in (200, 303)
+    t_third = token(server, third.name)
+    mine = author_seen_by(t_writer)
+    assert mine["followers_count"] == before + 1
+    theirs = author_seen_by(t_third)
+    assert theirs["followers_count"] in (0, before + 1)
+    assert theirs["followers_count"] == (0 if theirs["hide_collections"] else before + 1)
+    assert author_seen_by(t_writer)["followers_count"] == before + 1
