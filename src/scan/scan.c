@@ -9125,6 +9125,34 @@ static void demote_venue_names(struct ctx *c)
  * or another place beside it in a list: a hint.  The rules' sure names
  * (0.9: "mevrouw Delden") stay.
  */
+/* A name finding the rules may still demote: counted, below a sure 0.9, no
+ * @handle or #hashtag. */
+static bool weak_name(const struct ctx *c, const struct scan_finding *x)
+{
+	return x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->confidence < 0.9 &&
+	       c->t[x->start] != '@' && c->t[x->start] != '#';
+}
+
+/* Is every capitalised token of finding x such that is(c, token)?  *first
+ * is its first token, *last its last capitalised one, *ncap how many there
+ * are (false when none). */
+static bool caps_all(const struct ctx *c, const struct scan_finding *x, bool (*is)(const struct ctx *, size_t),
+                     size_t *first, size_t *last, size_t *ncap)
+{
+	size_t i = tok_first_at(c, x->start);
+	*first = *last = i;
+	*ncap = 0;
+	for (size_t u = i; u < c->ntok && c->tok[u].e <= x->end; u++) {
+		if (!c->tok[u].cap)
+			continue;
+		if (!is(c, u))
+			return false;
+		*last = u;
+		(*ncap)++;
+	}
+	return *ncap > 0;
+}
+
 static bool place_tok(const struct ctx *c, size_t i)
 {
 	return i < c->ntok && c->tok[i].cap && place_word(c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s);
@@ -9139,21 +9167,12 @@ static void demote_places(struct ctx *c)
 	struct scan_result *r = c->out;
 	for (size_t f = 0; f < r->n; f++) {
 		struct scan_finding *x = &r->v[f];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9 ||
-		    c->t[x->start] == '@' || c->t[x->start] == '#')
-			continue;
-		size_t i = tok_first_at(c, x->start), last = i, ncap = 0;
-		bool all = i < c->ntok, named = false;
-		for (size_t u = i; u < c->ntok && c->tok[u].e <= x->end && all; u++) {
-			if (!c->tok[u].cap)
-				continue;
-			all = place_tok(c, u);
-			named = named || (c->tok[u].flags & (W_FIRST | W_SUR | W_AMBIG));
-			last = u;
-			ncap++;
-		}
-		if (!all || !ncap || !c->tok[i].cap)
+		size_t i, last, ncap;
+		if (!weak_name(c, x) || !caps_all(c, x, place_tok, &i, &last, &ncap) || !c->tok[i].cap)
 			continue; /* (a place's first word is capitalised: not "mevrouw ramdin") */
+		bool named = false;
+		for (size_t u = i; u <= last; u++)
+			named = named || (c->tok[u].cap && (c->tok[u].flags & (W_FIRST | W_SUR | W_AMBIG)));
 		const struct tok *k = &c->tok[i];
 		bool before = i > 0 && c->tok[i - 1].sent == k->sent;
 		if (before && (c->tok[i - 1].flags & (W_TITLE | W_FAMILY | W_POSS | W_FIRST)))
@@ -9239,22 +9258,15 @@ static void demote_foreign_greetings(struct ctx *c)
 	struct scan_result *r = c->out;
 	for (size_t f = 0; f < r->n; f++) {
 		struct scan_finding *x = &r->v[f];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9 ||
-		    c->t[x->start] == '@' || c->t[x->start] == '#')
+		if (!weak_name(c, x))
 			continue;
-		size_t i = tok_first_at(c, x->start), last = i, ncap = 0;
-		bool all = i < c->ntok;
-		for (size_t u = i; u < c->ntok && c->tok[u].e <= x->end && all; u++) {
-			if (!c->tok[u].cap)
-				continue;
-			ncap++;
-			last = u;
-			all = greet_word(c, u);
-		}
-		if (!ncap)
-			continue;
+		size_t i, last, ncap;
+		bool all = caps_all(c, x, greet_word, &i, &last, &ncap);
+		/* or its first word, capitalised, with letters Dutch does not
+		 * write, beside such a word ("Hayırlı Ramazanlar!") */
 		bool beside = false;
-		if (!all && i == last && foreign_letters(c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s)) {
+		if (!all && i < c->ntok && c->tok[i].cap && !greet_word(c, i) &&
+		    foreign_letters(c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s)) {
 			beside = (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && greet_word(c, i - 1)) ||
 			         (i + 1 < c->ntok && c->tok[i + 1].sent == c->tok[i].sent && greet_word(c, i + 1));
 		}
