@@ -180,61 +180,59 @@ static void account_key(struct actx *x, struct akey *k, const struct account *ac
 	akey_int(k, acc->last_post_at);
 }
 
-/* The bytes j wrote since `from`, as one value (its leading comma off). */
-static void jw_value_since(struct jw *j, size_t from, const char **s, size_t *n)
+/* Write the JSON kept in slot when it was made from the same key. */
+static bool acache_get(struct jw *j, struct acache_slot *slot, uint64_t id, const struct akey *k)
 {
-	*s = j->b->ptr + from;
-	*n = j->b->len - from;
-	if (*n && **s == ',') {
-		(*s)++;
-		(*n)--;
-	}
+	pthread_mutex_lock(&acache_mu);
+	bool hit = slot->json && slot->id == id && slot->klen == k->len && memcmp(slot->key, k->b, k->len) == 0;
+	if (hit)
+		jw_raw(j, slot->json, slot->jlen);
+	pthread_mutex_unlock(&acache_mu);
+	return hit;
 }
 
-void ent_account(struct actx *x, struct jw *j, struct account *acc)
+/* Keep in slot the value j wrote since `from` (its leading comma off). */
+static void acache_put(struct acache_slot *slot, uint64_t id, const struct akey *k, const struct jw *j, size_t from)
 {
-	if (core_fed_is_remote(acc)) {
-		jw_obj(j);
-		account_body(x, j, acc);
-		jw_end(j);
-		return;
+	const char *v = j->b->ptr + from;
+	size_t n = j->b->len - from;
+	if (n && *v == ',') {
+		v++;
+		n--;
 	}
-	if (!acc->has_counts)
-		IGNORE_RESULT(core_account_counts(x->c, acc)); /* counts unread stay 0 */
-	struct akey k;
-	k.len = 0;
-	k.full = false;
-	account_key(x, &k, acc);
-	if (k.full) {
-		jw_obj(j);
-		account_body(x, j, acc);
-		jw_end(j);
-		return;
-	}
-	/* (ids are a time and a sequence: their low bits repeat, so mixed) */
-	struct acache_slot *slot = &acache[(acc->id * 0x9E3779B97F4A7C15ull) >> 53];
-	pthread_mutex_lock(&acache_mu);
-	if (slot->json && slot->id == acc->id && slot->klen == k.len && memcmp(slot->key, k.b, k.len) == 0) {
-		jw_raw(j, slot->json, slot->jlen);
-		pthread_mutex_unlock(&acache_mu);
-		return;
-	}
-	pthread_mutex_unlock(&acache_mu);
-	size_t from = j->b->len;
-	jw_obj(j);
-	account_body(x, j, acc);
-	jw_end(j);
-	const char *v;
-	size_t n;
-	jw_value_since(j, from, &v, &n);
-	char *key = xmalloc(k.len), *json = xmalloc(n);
-	memcpy(key, k.b, k.len);
+	char *key = xmalloc(k->len), *json = xmalloc(n);
+	memcpy(key, k->b, k->len);
 	memcpy(json, v, n);
 	pthread_mutex_lock(&acache_mu);
 	free(slot->key);
 	free(slot->json);
-	*slot = (struct acache_slot){.id = acc->id, .key = key, .klen = k.len, .json = json, .jlen = n};
+	*slot = (struct acache_slot){.id = id, .key = key, .klen = k->len, .json = json, .jlen = n};
 	pthread_mutex_unlock(&acache_mu);
+}
+
+void ent_account(struct actx *x, struct jw *j, struct account *acc)
+{
+	/* kept: our own accounts whose inputs fit the key */
+	struct akey k;
+	struct acache_slot *slot = NULL;
+	if (!core_fed_is_remote(acc)) {
+		if (!acc->has_counts)
+			IGNORE_RESULT(core_account_counts(x->c, acc)); /* counts unread stay 0 */
+		k.len = 0;
+		k.full = false;
+		account_key(x, &k, acc);
+		/* (ids are a time and a sequence: their low bits repeat, so mixed) */
+		if (!k.full)
+			slot = &acache[(acc->id * 0x9E3779B97F4A7C15ull) >> 53];
+	}
+	if (slot && acache_get(j, slot, acc->id, &k))
+		return;
+	size_t from = j->b->len;
+	jw_obj(j);
+	account_body(x, j, acc);
+	jw_end(j);
+	if (slot)
+		acache_put(slot, acc->id, &k, j, from);
 }
 
 /*

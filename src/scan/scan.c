@@ -7478,13 +7478,12 @@ static bool venue_kind(const struct ctx *c, const struct tok *k)
 		LIT("koor"), LIT("stichting")};
 	if (tok_in(c, k, venue_kinds))
 		return true;
-	char w[64]; /* (tok_in reads no word of 16 bytes or more: lowered here) */
+	/* (tok_in reads no word of 16 bytes or more: the heads by their end) */
 	size_t n = k->e - k->s;
-	if (n >= sizeof w)
+	if (n >= 64)
 		return false;
-	lower_utf8(c->t + k->s, n, w);
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-		if (n >= heads[i].n + 3 && memcmp(w + n - heads[i].n, heads[i].s, heads[i].n) == 0)
+		if (n >= heads[i].n + 3 && ends_with_ascii(c->t + k->s, n, heads[i].s, heads[i].n))
 			return true;
 	return false;
 }
@@ -8677,16 +8676,11 @@ static void demote_hyperbole(struct ctx *c)
 		/* "een virus op mijn werklaptop" */
 		if (!figure && tok_in(c, k, (const char *const[]){"virus", "virusje", NULL})) {
 			for (size_t u = i + 1; u < c->ntok && u <= i + 4 && c->tok[u].sent == s && !figure; u++) {
-				char w[64];
 				size_t n = c->tok[u].e - c->tok[u].s;
-				if (n >= sizeof w)
+				if (n >= 64)
 					continue;
-				lower_utf8(c->t + c->tok[u].s, n, w);
-				w[n] = '\0';
-				for (const char *const *m = machine_heads; *m && !figure; m++) {
-					size_t mn = strlen(*m);
-					figure = n >= mn && memcmp(w + n - mn, *m, mn) == 0;
-				}
+				for (const char *const *m = machine_heads; *m && !figure; m++)
+					figure = ends_with_ascii(c->t + c->tok[u].s, n, *m, strlen(*m));
 			}
 		}
 		/* "mentaal overleden" */
