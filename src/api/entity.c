@@ -104,32 +104,32 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
 }
 
 /*
- * The account entity rendered once per version of what it is made of (issue
- * 15): a timeline page writes the same authors for every reader, and the
- * profile's note is rendered from Markdown-like text each time.  A slot per
- * account id (hashed) keeps the inputs as bytes — every field the
- * entity reads, the counts, whether this viewer may see the follower
- * counts, the server's address — and the JSON written from them; the JSON
- * is reused only when the inputs are byte for byte the same, so an edit, a
- * new follower or another viewer's rights can never be answered from an
- * older version.  Accounts of other servers (their address is read from
- * the database) are not kept.  Shared by the request threads under one
- * mutex; at most ACACHE_SLOTS entries of a few hundred bytes each.
+ * JSON written once per version of what it is made of (issue 15): a
+ * timeline page writes the same authors and the same post texts for every
+ * reader, and rendering them is most of the work that is not the
+ * database's.  A table of slots by a hash of an id keeps, per slot, the
+ * inputs as bytes (the key) and the JSON written from them; the JSON is
+ * reused only when the inputs are byte for byte the same, so an edit, a new
+ * follower or another viewer's rights can never be answered from an older
+ * version.  Shared by the request threads under one mutex per table; at
+ * most `n` entries of a few hundred bytes each, freed as slots are reused.
  */
-#define ACACHE_SLOTS 2048 /* 2^11: the top 11 bits of a 64-bit hash */
-
-struct acache_slot {
+struct kept_slot {
 	uint64_t id;
 	char *key, *json;
 	size_t klen, jlen;
 };
 
-static struct acache_slot acache[ACACHE_SLOTS];
-static pthread_mutex_t acache_mu = PTHREAD_MUTEX_INITIALIZER;
+struct kept {
+	struct kept_slot *slot;
+	unsigned bits; /* 2^bits slots */
+	pthread_mutex_t mu;
+};
 
-/* The key: every input as bytes, in a buffer on the stack; an account
- * whose inputs do not fit (a very long note) is written as before, not
- * kept. */
+#define KEPT(b) {.slot = (struct kept_slot[1u << (b)]){{0}}, .bits = (b), .mu = PTHREAD_MUTEX_INITIALIZER}
+
+/* The key: every input as bytes, in a buffer on the stack; inputs that do
+ * not fit (a very long note or post) are written as before, not kept. */
 struct akey {
 	char b[2048];
 	size_t len;
@@ -156,6 +156,47 @@ static void akey_int(struct akey *k, int64_t v)
 	akey_add(k, &v, sizeof v);
 }
 
+/* The slot of id (ids are a time and a sequence: their low bits repeat, so
+ * mixed), or NULL when the key did not fit. */
+static struct kept_slot *kept_slot(struct kept *t, uint64_t id, const struct akey *k)
+{
+	return k->full ? NULL : &t->slot[(id * 0x9E3779B97F4A7C15ull) >> (64 - t->bits)];
+}
+
+/* Write the JSON kept in slot when it was made from the same key. */
+static bool kept_get(struct kept *t, struct jw *j, struct kept_slot *slot, uint64_t id, const struct akey *k)
+{
+	pthread_mutex_lock(&t->mu);
+	bool hit = slot->json && slot->id == id && slot->klen == k->len && memcmp(slot->key, k->b, k->len) == 0;
+	if (hit)
+		jw_raw(j, slot->json, slot->jlen);
+	pthread_mutex_unlock(&t->mu);
+	return hit;
+}
+
+/* Keep in slot the value j wrote since `from` (its leading comma off). */
+static void kept_put(struct kept *t, struct kept_slot *slot, uint64_t id, const struct akey *k, const struct jw *j,
+                     size_t from)
+{
+	const char *v = j->b->ptr + from;
+	size_t n = j->b->len - from;
+	if (n && *v == ',') {
+		v++;
+		n--;
+	}
+	char *key = xmalloc(k->len + n), *json = key + k->len; /* one block */
+	memcpy(key, k->b, k->len);
+	memcpy(json, v, n);
+	pthread_mutex_lock(&t->mu);
+	free(slot->key);
+	*slot = (struct kept_slot){.id = id, .key = key, .klen = k->len, .json = json, .jlen = n};
+	pthread_mutex_unlock(&t->mu);
+}
+
+/* Accounts: 2,048 slots.  Accounts of other servers (their address is read
+ * from the database) are not kept. */
+static struct kept accounts_kept = KEPT(11);
+
 static void account_key(struct actx *x, struct akey *k, const struct account *acc)
 {
 	akey_int(k, (int64_t)acc->id);
@@ -180,59 +221,25 @@ static void account_key(struct actx *x, struct akey *k, const struct account *ac
 	akey_int(k, acc->last_post_at);
 }
 
-/* Write the JSON kept in slot when it was made from the same key. */
-static bool acache_get(struct jw *j, struct acache_slot *slot, uint64_t id, const struct akey *k)
-{
-	pthread_mutex_lock(&acache_mu);
-	bool hit = slot->json && slot->id == id && slot->klen == k->len && memcmp(slot->key, k->b, k->len) == 0;
-	if (hit)
-		jw_raw(j, slot->json, slot->jlen);
-	pthread_mutex_unlock(&acache_mu);
-	return hit;
-}
-
-/* Keep in slot the value j wrote since `from` (its leading comma off). */
-static void acache_put(struct acache_slot *slot, uint64_t id, const struct akey *k, const struct jw *j, size_t from)
-{
-	const char *v = j->b->ptr + from;
-	size_t n = j->b->len - from;
-	if (n && *v == ',') {
-		v++;
-		n--;
-	}
-	char *key = xmalloc(k->len), *json = xmalloc(n);
-	memcpy(key, k->b, k->len);
-	memcpy(json, v, n);
-	pthread_mutex_lock(&acache_mu);
-	free(slot->key);
-	free(slot->json);
-	*slot = (struct acache_slot){.id = id, .key = key, .klen = k->len, .json = json, .jlen = n};
-	pthread_mutex_unlock(&acache_mu);
-}
-
 void ent_account(struct actx *x, struct jw *j, struct account *acc)
 {
 	/* kept: our own accounts whose inputs fit the key */
-	struct akey k;
-	struct acache_slot *slot = NULL;
+	struct akey k = {.len = 0};
+	struct kept_slot *slot = NULL;
 	if (!core_fed_is_remote(acc)) {
 		if (!acc->has_counts)
 			IGNORE_RESULT(core_account_counts(x->c, acc)); /* counts unread stay 0 */
-		k.len = 0;
-		k.full = false;
 		account_key(x, &k, acc);
-		/* (ids are a time and a sequence: their low bits repeat, so mixed) */
-		if (!k.full)
-			slot = &acache[(acc->id * 0x9E3779B97F4A7C15ull) >> 53];
+		slot = kept_slot(&accounts_kept, acc->id, &k);
 	}
-	if (slot && acache_get(j, slot, acc->id, &k))
+	if (slot && kept_get(&accounts_kept, j, slot, acc->id, &k))
 		return;
 	size_t from = j->b->len;
 	jw_obj(j);
 	account_body(x, j, acc);
 	jw_end(j);
 	if (slot)
-		acache_put(slot, acc->id, &k, j, from);
+		kept_put(&accounts_kept, slot, acc->id, &k, j, from);
 }
 
 /*
@@ -356,6 +363,29 @@ void ent_poll(struct actx *x, struct jw *j, struct poll *p)
 	jw_end(j);
 }
 
+/* A post's text as HTML: 2,048 slots, by the post's id, its text and the
+ * server's address (all the rendering reads). */
+static struct kept contents_kept = KEPT(11);
+
+static void status_content(struct actx *x, struct jw *j, const struct post *p)
+{
+	if (!p->text[0]) {
+		jw_str(j, "");
+		return;
+	}
+	struct akey k = {.len = 0};
+	akey_int(&k, (int64_t)p->id);
+	akey_str(&k, x->base);
+	akey_str(&k, p->text);
+	struct kept_slot *slot = kept_slot(&contents_kept, p->id, &k);
+	if (slot && kept_get(&contents_kept, j, slot, p->id, &k))
+		return;
+	size_t from = j->b->len;
+	jw_str(j, abs_html(x, core_render_text(x->c, x->a, p->text)));
+	if (slot)
+		kept_put(&contents_kept, slot, p->id, &k, j, from);
+}
+
 static void status_body(struct actx *x, struct jw *j, struct post *p)
 {
 	if (!p->x)
@@ -396,7 +426,8 @@ static void status_body(struct actx *x, struct jw *j, struct post *p)
 	jw_kbool(j, "bookmarked", x->viewer && e->bookmarked);
 	if (x->viewer == p->author_id)
 		jw_kbool(j, "pinned", e->pinned);
-	jw_kstr(j, "content", p->text[0] ? abs_html(x, core_render_text(x->c, x->a, p->text)) : "");
+	jw_key(j, "content");
+	status_content(x, j, p);
 	struct oauth_app *app;
 	/* Optional and, when given, never null (documented so). */
 	if (meta.app_id && !core_app_by_id(x->c, x->a, meta.app_id, &app)) {

@@ -234,3 +234,34 @@ def test_an_account_changed_is_shown_at_once(server):
     assert theirs["followers_count"] in (0, before + 1)
     assert theirs["followers_count"] == (0 if theirs["hide_collections"] else before + 1)
     assert author_seen_by(t_writer)["followers_count"] == before + 1
+
+
+def test_a_post_changed_is_shown_at_once(server):
+    """A post's text is kept rendered per version (src/api/entity.c, by its
+    id and its very text): an edit, and a change straight into the database
+    by another process, each show at once to every reader."""
+    reader = server.new_user(prefix="pr")
+    writer = server.new_user(prefix="pw")
+    assert reader.post("/@%s/follow" % writer.name, {}).status_code in (200, 303)
+    t_reader, t_writer = token(server, reader.name), token(server, writer.name)
+    pid = writer.new_post("Eerste versie van het bericht #zorg")
+    n = [0]
+
+    def content_seen_by(tok):
+        n[0] += 1  # a new address each time: no response cache
+        s = by_id(timeline(server, tok, "/api/v1/timelines/home?limit=40&n=%d" % n[0]), pid)
+        assert s is not None
+        return s["content"]
+
+    for tok in (t_reader, t_writer, t_reader):
+        assert "Eerste versie" in content_seen_by(tok)
+    h = {"Authorization": "Bearer " + t_writer}
+    r = requests.put(server.base + "/api/v1/statuses/%s" % pid, headers=h,
+                     data={"status": "Tweede versie, zie https://example.org/info #welzijn"}, timeout=10)
+    assert r.status_code == 200, r.text
+    for tok in (t_reader, t_writer):
+        c = content_seen_by(tok)
+        assert "Tweede versie" in c and "Eerste versie" not in c
+        assert 'href="https://example.org/info"' in c and "/tags/welzijn" in c
+    db_write(server, "UPDATE posts SET text = 'Buiten om gewijzigd' WHERE id = %s" % pid)
+    assert content_seen_by(t_reader) == "<p>Buiten om gewijzigd</p>"
