@@ -3790,6 +3790,8 @@ static bool ikless_start(const struct ctx *c, size_t i)
  * bounded by the sentence (a binary search, and a per-sentence flag made
  * once), so a 1 MiB text of one sentence stays linear.
  */
+static const bool *sentence_persons(struct ctx *c);
+
 static bool person_near_as(struct ctx *c, size_t n, size_t off, bool staff)
 {
 	size_t s = sentence_of(c, off);
@@ -3799,6 +3801,13 @@ static bool person_near_as(struct ctx *c, size_t n, size_t off, bool staff)
 		if (staff ? person_name(x) : x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			return true;
 	}
+	return sentence_persons(c)[s];
+}
+
+/* Per sentence: a family word, a title, "ik" or a sentence that starts
+ * with the writer's verb ("Heb al weken ...") in it. */
+static const bool *sentence_persons(struct ctx *c)
+{
 	if (!c->sperson) {
 		c->sperson = xcalloc(c->nsent, sizeof *c->sperson);
 		for (size_t i = 0; i < c->ntok; i++) {
@@ -3809,7 +3818,7 @@ static bool person_near_as(struct ctx *c, size_t n, size_t off, bool staff)
 				c->sperson[k->sent] = true;
 		}
 	}
-	return c->sperson[s];
+	return c->sperson;
 }
 
 /* For a room: a counted name only (a nurse named "op K12" works there). */
@@ -8818,7 +8827,9 @@ static void demote_named_workers(struct ctx *c)
 			size_t g = c->tok[w].e;
 			while (g < x->start && c->t[g] == ' ')
 				g++;
-			if (!(g + 1 < x->start && c->t[g] == ':' && only_space(c, g + 1, x->start)))
+			/* wave 23 (batch 96): "bellen met de locatiemanager, Karin
+			 * Wolters, via ..." */
+			if (!(g + 1 < x->start && (c->t[g] == ':' || c->t[g] == ',') && only_space(c, g + 1, x->start)))
 				continue;
 		} else if (w > 0 && c->tok[w - 1].sent == c->tok[i].sent && c->tok[w].e - c->tok[w].s == 2 &&
 		           !strncmp(c->t + c->tok[w].s, "is", 2) && only_space(c, c->tok[w - 1].e, c->tok[w].s)) {
@@ -8838,6 +8849,9 @@ static void demote_named_workers(struct ctx *c)
  * texts of batches 43-66 away from their label for 11 towards it.
  */
 static void scan_body_complaints(struct ctx *c, size_t n0);
+static void scan_clause_conditions(struct ctx *c, size_t n0, unsigned char **cov);
+static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov);
+static bool word_alt(const char *w, size_t n, const char *alt);
 
 /* scan_late_conditions's words (wave 19 on): conditions the health model
  * does not weigh, read after it */
@@ -8914,8 +8928,250 @@ static void scan_late_conditions(struct ctx *c)
 			break;
 		}
 	}
+	scan_clause_conditions(c, n0, &cov);
+	scan_situations(c, n0, &cov);
 	scan_body_complaints(c, n0);
 	free(cov);
+}
+
+/* A comma (or semicolon, colon, dash) between tokens t - 1 and t. */
+static bool clause_break(const struct ctx *c, size_t t)
+{
+	for (size_t p = c->tok[t - 1].e; p < c->tok[t].s; p++)
+		if (c->t[p] == ',' || c->t[p] == ';' || c->t[p] == ':' || c->t[p] == '(' || c->t[p] == ')')
+			return true;
+	return false;
+}
+
+/*
+ * Wave 23 (batches 92 to 96): a condition in a clause whose subject is the
+ * writer or one of theirs, with the verb at its end — "omdat ik weer aan de
+ * chemo moet", "Dat ik al drie jaar een stoma heb", "Sinds ik corona had",
+ * "nu mijn moeder niet meer zelf kan eten".  The health model reads "ik"
+ * and a family word next to the condition in a main clause and misses them
+ * here.  The clause opens with a subordinating word and its subject; it
+ * runs to a comma or the sentence's end (at most twelve words), and a clause
+ * about the writer's work ("dat ik op de IC werk") is not one.
+ */
+static void scan_clause_conditions(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	static const char conj[] = "omdat|dat|sinds|nu|toen|doordat|nadat|waardoor|zodat|aangezien|terwijl|sedert";
+	static const char *const own[] = {"mijn", "mn", "m'n", "onze", "ons", NULL};
+	static const char *const work[] = {"werk", "werkte", "werkt", "stage", "dienst", "diensten",
+		"collega", "collega's", "cliënt", "cliënten", "patiënt", "patiënten", "bewoner", "bewoners", "vak",
+		"opleiding", "cursus", "scholing", "training", "les", "vrijwilliger", "vrijwilligerswerk", NULL};
+	for (size_t t = 0; t + 2 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t n = k->e - k->s;
+		unsigned char ch = (unsigned char)c->t[k->s] | 0x20;
+		if (n < 2 || n > 9 || !sentence_persons(c)[k->sent]) /* (the subject is "ik" or a family word) */
+			continue;
+		/* (the words' first two letters: "om", "do", "da", "si", "nu", "to",
+		 * "na", "wa", "zo", "aa", "te", "se") */
+		unsigned char c2 = (unsigned char)c->t[k->s + 1] | 0x20;
+		bool maybe = (ch == 'o' && c2 == 'm') || (ch == 'd' && (c2 == 'o' || c2 == 'a')) ||
+		             (ch == 's' && (c2 == 'i' || c2 == 'e')) || (ch == 'n' && (c2 == 'u' || c2 == 'a')) ||
+		             (ch == 't' && (c2 == 'o' || c2 == 'e')) || (ch == 'w' && c2 == 'a') || (ch == 'z' && c2 == 'o') ||
+		             (ch == 'a' && c2 == 'a');
+		if (!maybe || !word_alt(c->t + k->s, n, conj))
+			continue;
+		size_t s = k->sent, b = t + 1; /* the clause's body starts at b */
+		if (c->tok[b].sent != s || clause_break(c, b))
+			continue;
+		if (tok_is_ik(c, &c->tok[b])) {
+			b++;
+		} else if (tok_in(c, &c->tok[b], own) && c->tok[b + 1].sent == s && (c->tok[b + 1].flags & W_FAMILY)) {
+			b += 2;
+		} else {
+			continue;
+		}
+		size_t end = b;
+		bool works = false;
+		while (end < c->ntok && end < b + 12 && c->tok[end].sent == s && (end == b || !clause_break(c, end))) {
+			works |= tok_in(c, &c->tok[end], work) || work_word(c, &c->tok[end]);
+			end++;
+		}
+		if (works)
+			continue;
+		for (size_t j = b; j < end; j++) {
+			size_t last;
+			/* (not plain "ziek": "dat ik ziek ben in mijn hoofd") */
+			if (medical_token(c, j, &last) && !fed_up(c, j) &&
+			    !tok_in(c, &c->tok[j], (const char *const[]){"ziek", NULL})) {
+				add_uncovered(c, cov, n0, SCAN_HEALTH, j, c->tok[j].s, c->tok[last < end ? last : j].e, 0.6);
+				break;
+			}
+		}
+	}
+}
+
+/* The n bytes at w are one of the '|'-separated alternatives of alt, in
+ * ASCII lower case (a word with other letters is none of them); "@spec" is
+ * a medical specialist ("cardioloog", "longarts", "kaakchirurg"). */
+static bool word_alt(const char *w, size_t n, const char *alt)
+{
+	if (alt[0] == '@') { /* "@spec" */
+		static const struct lit ends[] = {LIT("loog"), LIT("arts"), LIT("chirurg"), LIT("specialist")};
+		for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+			if (n > ends[e].n + 2 && !strncasecmp(w + n - ends[e].n, ends[e].s, ends[e].n))
+				return true;
+		return false;
+	}
+	for (const char *p = alt;;) {
+		size_t m = strcspn(p, "|");
+		if (m == n && !strncasecmp(p, w, n))
+			return true;
+		if (!p[m])
+			return false;
+		p += m + 1;
+	}
+}
+
+static bool tok_alt(const struct ctx *c, size_t i, const char *alt)
+{
+	return word_alt(c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s, alt);
+}
+
+/*
+ * Wave 23 (batches 92 to 96): health told as a situation rather than a
+ * condition, with a person in the sentence — "nu mijn moeder niet meer
+ * zelfstandig kan eten", "omdat ik mijn bed niet uit kom", "Ik hoor
+ * stemmen", "Mijn vrouw herkent onze kinderen niet meer", "naar het hospice
+ * verhuisd", "een afspraak bij de gynaecoloog", "over twee weken ben ik
+ * uitgerekend".  Patterns of words; "~" lets up to three words pass.
+ */
+static const char *const sit[][6] = {
+	{"niet", "meer", "zelf|zelfstandig", NULL},
+	{"bed", "niet", "meer", NULL},
+	{"bed", "niet", "uit", "kom|kon|kan|kwam|komt|kunnen|krijg|krijgt|kreeg", NULL},
+	{"niet", "meer", "uit", "~", "bed", NULL},
+	{"hoor|hoort|hoorde|hoorden", "~", "stemmen", NULL},
+	{"herkent|herkende|herkennen", "~", "niet", "meer", NULL},
+	{"in|naar", "het", "hospice", NULL},
+	{"in|naar", "de", "psychiatrie", NULL},
+	{"met", "spoed", "~", "naar|opgenomen|geopereerd|gebracht|weggebracht|afgevoerd", NULL},
+	{"met", "de", "ambulance|traumaheli|traumahelikopter|ziekenauto", NULL},
+	{"toestand", "is|was", "stabiel|kritiek|ernstig|zorgelijk|stabieler|slechter|beter", NULL},
+	{"na|sinds|door", "een|zijn|haar|mijn|mn|m'n|z'n|d'r|die|de", "val|valpartij", NULL},
+	{"moeite", "~", "met", "ademhalen|ademen|slikken|lopen|praten|plassen|staan|zien|horen|onthouden", NULL},
+	{"niets|niks", "meer", "voor", "haar|hem|mij|me|ons|hen", "kunnen|kan|konden|doen", NULL},
+	{"in", "behandeling", "bij|voor", NULL},
+	{"afspraak|afspraken|verwijzing|verwijsbrief|doorverwezen", "bij|naar|voor", "de", "@spec", NULL},
+	{"ben|is|bent", "~", "uitgerekend", NULL},
+	{"moet|moest|moeten|ga|ging|gaat", "naar", "de", "@spec", NULL},
+};
+
+enum { NSIT = sizeof sit / sizeof sit[0] };
+static bool sit_pair[26][26]; /* the first two letters of every first word */
+/* every first word, in an open-addressed table by a hash of it: the
+ * patterns it opens, as bits */
+static struct {
+	char w[16];
+	size_t n;
+	uint32_t pats;
+} sit_words[128];
+
+/* The slot of the n bytes at w, compared in ASCII lower case (the first
+ * words are ASCII): its own or the empty one where it would go. */
+static size_t sit_slot(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ ((unsigned char)w[i] | 0x20)) * 16777619u;
+	size_t k = h & 127;
+	while (sit_words[k].n && (sit_words[k].n != n || strncasecmp(sit_words[k].w, w, n)))
+		k = (k + 1) & 127;
+	return k;
+}
+
+/* the first letters of each pattern's first words, as masks made once
+ * (most tokens start with none of them) */
+static void sit_init(void)
+{
+	_Static_assert(NSIT <= 32, "a pattern per bit");
+	for (size_t q = 0; q < NSIT; q++)
+		for (const char *p = sit[q][0]; *p;) {
+			size_t n = strcspn(p, "|");
+			size_t k = sit_slot(p, n);
+			memcpy(sit_words[k].w, p, n); /* (the words are short: 15 bytes at most) */
+			sit_words[k].n = n;
+			sit_words[k].pats |= 1u << q;
+			sit_pair[p[0] - 'a'][p[1] - 'a'] = true;
+			p += n + (p[n] == '|');
+		}
+}
+
+static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sit_init);
+	/* the sentences person_near_as can say yes to, at once: a person word
+	 * or a counted name in them (most sentences of general text have none) */
+	bool *who = xmalloc(c->nsent + 1);
+	memcpy(who, sentence_persons(c), c->nsent);
+	for (size_t f = 0; f < n0; f++)
+		if (c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF)
+			who[sentence_of(c, c->out->v[f].start)] = true;
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (k->e - k->s < 2 || k->e - k->s > 12 || !who[k->sent])
+			continue;
+		unsigned ch = ((unsigned char)c->t[k->s] | 0x20) - 'a', ch2 = ((unsigned char)c->t[k->s + 1] | 0x20) - 'a';
+		if (ch >= 26 || ch2 >= 26 || !sit_pair[ch][ch2])
+			continue;
+		uint32_t opens = sit_words[sit_slot(c->t + k->s, k->e - k->s)].pats;
+		for (size_t q = 0; opens && q < NSIT; q++) {
+			if (!(opens >> q & 1))
+				continue;
+			size_t s = c->tok[t].sent, j = t + 1, m = 1;
+			while (sit[q][m] && j < c->ntok && c->tok[j].sent == s) {
+				if (!strcmp(sit[q][m], "~")) {
+					/* up to three words, then the next element */
+					size_t g = 0;
+					const char *nx = sit[q][m + 1];
+					while (g < 3 && j + g < c->ntok && c->tok[j + g].sent == s) {
+						if (tok_alt(c, j + g, nx))
+							break;
+						g++;
+					}
+					j += g;
+					m++;
+					continue;
+				}
+				if (!tok_alt(c, j, sit[q][m]))
+					break;
+				j++;
+				m++;
+			}
+			if (sit[q][m] || !person_near_as(c, n0, c->tok[t].s, false))
+				continue;
+			/* the hospice someone is in or goes to: a family word or a
+			 * verb of staying or moving just before ("onze moeder in het
+			 * hospice", "is naar het hospice verhuisd"), not a guest's
+			 * or a dog's visit */
+			if (sit[q][1] && sit[q][2] && (word_alt("hospice", 7, sit[q][2]) || word_alt("psychiatrie", 11, sit[q][2]))) {
+				static const char *const stay[] = {"ligt", "lag", "is", "was", "zit", "zat", "woont", "woonde",
+					"verblijft", "gaat", "ging", "verhuisd", "verhuist", "opgenomen", "overgebracht",
+					"gebracht", "overleden", "gestorven", "ingeslapen", NULL};
+				bool stays = false;
+				for (size_t b = t; b-- > 0 && b + 4 > t && c->tok[b].sent == s && !stays;)
+					stays = (c->tok[b].flags & W_FAMILY) || tok_in(c, &c->tok[b], stay);
+				for (size_t a = j; a < c->ntok && a < j + 3 && c->tok[a].sent == s && !stays;)
+					stays = tok_in(c, &c->tok[a++], stay);
+				if (!stays)
+					continue;
+			}
+			/* "uitgerekend" of a due date, not "uitgerekend vandaag" (of
+			 * all days): a date or the sentence's end after it */
+			if (!strcmp(sit[q][0], "ben|is|bent") && j < c->ntok && c->tok[j].sent == s) {
+				if (!tok_alt(c, j, "op|over|in|rond|eind|begin|half|medio"))
+					continue;
+			}
+			add_uncovered(c, cov, n0, SCAN_HEALTH, t, c->tok[t].s, c->tok[j - 1].e, 0.6);
+			break;
+		}
+	}
+	free(who);
 }
 
 /*
@@ -8931,7 +9187,8 @@ static void scan_body_complaints(struct ctx *c, size_t n0)
 		"hoofd", "buik", "maag", "darmen", "hart", "longen", "voeten", "voet", "benen", "been", "handen", "hand",
 		"pols", "polsen", "enkel", "enkels", "ogen", "oog", "oren", "oor", "tanden", "kies", "blaas", "huid",
 		"gewrichten", "spieren", "borst", "keel", "kaak", "elleboog", "vingers", "teen", "tenen", "onderrug",
-		"bekken", "nieren", "lever", "gebit", NULL};
+		"bekken", "nieren", "lever", "gebit",
+		/* wave 23 */ "achillespees", "kruisband", "sleutelbeen", "pees", "pezen", "stuitje", "litteken", NULL};
 	static const char *const complaint[] = {"last", "pijn", "klachten", "problemen", "pijntjes", NULL};
 	static const char *const prep[] = {"van", "aan", "in", "met", "op", NULL};
 	static const char *const state_verbs[] = {"zit", "zat", "is", "was", "doet", "deed", "blijft", "bleef", NULL};
@@ -9101,6 +9358,17 @@ static void demote_venue_names(struct ctx *c)
 				    tok_in(c, &c->tok[b], (const char *const[]){"de", "het", NULL}))
 					b--;
 				place = venue_kind(c, &c->tok[b]) && only_space(c, c->tok[b].e, c->tok[b + 1].s);
+				/* wave 23 (batch 96): a home or a ward named "De" and a first
+				 * name, within a sentence ("op De Kim", "de huiskamer van De
+				 * Kim"): a capital "De" before a single first name is a name
+				 * of a place, a person's "de" is lower case ("Bep de Kim")
+				 * and a surname follows it */
+				place = place || (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && !c->tok[i - 1].first &&
+				                  c->tok[i - 1].e - c->tok[i - 1].s == 2 && !strncmp(c->t + c->tok[i - 1].s, "De", 2) &&
+				                  only_space(c, c->tok[i - 1].e, c->tok[i].s) && (c->tok[i].flags & W_FIRST) &&
+				                  !(c->tok[i].flags & W_SUR) &&
+				                  (i < 2 || c->tok[i - 2].sent != c->tok[i].sent ||
+				                   !(c->tok[i - 2].flags & (W_TITLE | W_FIRST | W_FAMILY))));
 			}
 		}
 		if (place)
@@ -9219,10 +9487,15 @@ static void demote_complimented(struct ctx *c)
 	struct scan_result *r = c->out;
 	for (size_t f = 0; f < r->n; f++) {
 		struct scan_finding *x = &r->v[f];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->confidence >= 0.9)
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
 			continue;
 		size_t i = tok_first_at(c, x->start);
 		if (i >= c->ntok)
+			continue;
+		/* wave 23 (batch 96): "Complimenten voor zuster Ans en broeder
+		 * Kees": a nurse's title is her work, not a private circle's */
+		bool nurse = tok_in(c, &c->tok[i], (const char *const[]){"zuster", "broeder", "zr", "zr.", NULL});
+		if (x->confidence >= 0.9 && !nurse)
 			continue;
 		size_t s = c->tok[i].sent;
 		if (i > 0 && c->tok[i - 1].sent == s && (c->tok[i - 1].flags & (W_FAMILY | W_POSS | W_TITLE)))
@@ -9266,6 +9539,49 @@ static void demote_foreign_greetings(struct ctx *c)
 		}
 		if (all || beside)
 			x->confidence = 0.3;
+	}
+}
+
+/*
+ * Wave 23 (batch 96): the number to call a staff member on in their role —
+ * "U kunt bellen met de locatiemanager, Karin Wolters, via 06-23 45 67 81",
+ * "bel secretaris Wim Oldenhof, 06 50 12 98 33" — is the organisation's,
+ * as a desk's is: a name the rules made staff right before the number in
+ * the sentence (at most "via", "op", "tel", a comma or a colon between) and
+ * a word of calling in it; not in a post about someone's own circle.
+ */
+static void demote_staff_numbers(struct ctx *c)
+{
+	static const char *const call[] = {"bel", "bellen", "belt", "bereikbaar", "contact", "telefonisch", NULL};
+	static const char *const between[] = {"via", "op", "tel", "telefoon", "nummer", "is", NULL};
+	struct scan_result *r = c->out;
+	for (size_t f = 1; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_PHONE || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		const struct scan_finding *nm = NULL;
+		for (size_t g = f; g-- > 0 && !nm;)
+			if (r->v[g].end <= x->start)
+				nm = &r->v[g];
+		if (!nm || nm->type != SCAN_NAME || nm->confidence != STAFF_CONF)
+			continue;
+		/* (numbers are no tokens: i is the first word after it, or ntok) */
+		size_t i = tok_first_at(c, x->start), b = tok_first_at(c, nm->end);
+		if (b > i || sentence_of(c, x->start) != sentence_of(c, nm->start))
+			continue;
+		bool ok = i - b <= 2;
+		for (size_t u = b; u < i && ok; u++)
+			ok = tok_in(c, &c->tok[u], between);
+		for (size_t p = nm->end; p < x->start && ok; p++)
+			ok = c->t[p] != '.' && c->t[p] != '(' && c->t[p] != '\n';
+		if (!ok)
+			continue;
+		bool calls = false;
+		size_t s = sentence_of(c, x->start);
+		for (size_t u = tok_first_at(c, c->sent_at[s]); u < c->ntok && c->tok[u].sent == s && !calls; u++)
+			calls = tok_in(c, &c->tok[u], call);
+		if (calls && !has_private_circle(c))
+			x->confidence = 0.4;
 	}
 }
 
@@ -10213,6 +10529,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_complimented(&c);
 	demote_named_workers(&c);
 	demote_contact_people(&c);
+	demote_staff_numbers(&c);
 	demote_durations(&c);
 	demote_times_signatures(&c);
 	demote_reply_handle(&c);

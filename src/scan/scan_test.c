@@ -1353,6 +1353,50 @@ static void test_wave22_classes(void **state)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
 }
 
+/* Wave 23 (batches 92 to 96): health told in a verb-final clause or as a
+ * situation; staff thanked by their title, a staff member's number to call
+ * in their role, a home named "De" and a first name.  Each case was seen
+ * with the other verdict on the scanner before the wave. */
+static void test_wave23_classes(void **state)
+{
+	(void)state;
+	const char *warn[] = {
+		"Ik kom vrijdag niet naar de repetitie omdat ik die ochtend naar de dialyse moet.",
+		"Sinds ik die longontsteking had kom ik de trap bijna niet meer op.",
+		"Nu mijn vader niet meer zelf kan douchen, komt de thuiszorg elke ochtend.",
+		"Ik hoor weer stemmen en durf het niemand te vertellen.",
+		"We waken om beurten bij onze vader in het hospice.",
+		"Wie ruilt dinsdag met mij? Ik heb een afspraak bij de cardioloog.",
+		"Ik ga donderdag met verlof, over vier weken ben ik uitgerekend.",
+		"Mijn buurvrouw durft na haar val niet meer naar buiten.",
+		"Ik merk dat ik steeds meer moeite heb met slikken.",
+		"Onze buurman is vannacht met de ambulance weggebracht.",
+		"Vorige week is mijn oom met spoed naar het ziekenhuis gebracht.",
+		"Wie neemt mijn dienst over? Ik moet naar de longarts voor een scan.",
+		"Ik heb al weken last van mijn achillespees na het hardlopen.",
+		"Ik ben in behandeling bij de GGZ en dat gaat goed.",
+	};
+	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
+		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
+	const char *ok[] = {
+		"Complimenten voor zuster Ans en broeder Kees van afdeling Zonnedauw!",
+		"Vervelend om te horen. U kunt bellen met de teamleider, Esther de Lange, via 06-18 27 36 45.",
+		"Op De Kim is zaterdag een kerstmarkt voor bewoners en buren.",
+		"De zorgrobot staat nu in de huiskamer van De Kim.",
+		/* and what the new patterns leave alone */
+		"Mag je als familie zelf eten meebrengen naar het verpleeghuis?",
+		"Een mevrouw vroeg of haar hond Karel in het hospice mag logeren.",
+		"Haha, mijn collega's vinden dat ik ziek ben in mijn hoofd.",
+		"Wat fijn dat ik sinds maart op de chemo werk.",
+		"Mijn zoon komt op zondag zijn bed niet uit.",
+		"We zoeken met spoed een vrijwilliger voor de koffieochtend.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	/* the writer's mother stays hers: a number to call her on is private */
+	VERDICT(assert_int_not_equal, "Bel mijn moeder Ans, 06 12 34 56 78.", SCAN_OK);
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1563,6 +1607,7 @@ int main(void)
 		cmocka_unit_test(test_wave20_classes),
 		cmocka_unit_test(test_wave21_classes),
 		cmocka_unit_test(test_wave22_classes),
+		cmocka_unit_test(test_wave23_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
