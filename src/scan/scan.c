@@ -8852,6 +8852,7 @@ static void scan_body_complaints(struct ctx *c, size_t n0);
 static void scan_clause_conditions(struct ctx *c, size_t n0, unsigned char **cov);
 static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov);
 static bool word_alt(const char *w, size_t n, const char *alt);
+static bool tok_alt(const struct ctx *c, size_t i, const char *alt);
 
 /* scan_late_conditions's words (wave 19 on): conditions the health model
  * does not weigh, read after it */
@@ -8861,7 +8862,8 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	 * family word in the sentence) */
 	"burn-out", "burnout", "overspannen", "miskraam", "miskramen", "methadon", "stent", "brca", "brca-gen",
 	"koppijn", "bloedverlies", "kinds", "miscarriage",
-	/* round 4 (batch 80) */ "opgebrand", NULL};
+	/* round 4 (batch 80) */ "opgebrand",
+	/* wave 23 (batch 93) */ "keizersnee", "keizersnede", NULL};
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
 static bool late_pair[26][26];
@@ -9056,6 +9058,8 @@ static const char *const sit[][6] = {
 	{"moeite", "~", "met", "ademhalen|ademen|slikken|lopen|praten|plassen|staan|zien|horen|onthouden", NULL},
 	{"niets|niks", "meer", "voor", "haar|hem|mij|me|ons|hen", "kunnen|kan|konden|doen", NULL},
 	{"in", "behandeling", "bij|voor", NULL},
+	{"weet|wist", "niet", "meer", "wat|hoe|waar|wie|welke|welk", NULL},
+	{"moet|moest|moeten", "~", "naar", "het", "ziekenhuis|umc|hospitaal", NULL},
 	{"afspraak|afspraken|verwijzing|verwijsbrief|doorverwezen", "bij|naar|voor", "de", "@spec", NULL},
 	{"ben|is|bent", "~", "uitgerekend", NULL},
 	{"moet|moest|moeten|ga|ging|gaat", "naar", "de", "@spec", NULL},
@@ -9112,6 +9116,12 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 	for (size_t f = 0; f < n0; f++)
 		if (c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF)
 			who[sentence_of(c, c->out->v[f].start)] = true;
+	/* and a sentence that opens with "hij", "zij" or "ze" after one with a
+	 * person ("me opa is 89 geworden ... hij herkende me niet meer") */
+	for (size_t t = 0; t < c->ntok; t++)
+		if (c->tok[t].first && c->tok[t].sent > 0 && !who[c->tok[t].sent] && who[c->tok[t].sent - 1] &&
+		    tok_alt(c, t, "hij|zij|ze"))
+			who[c->tok[t].sent] = true;
 	for (size_t t = 0; t < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
 		if (k->e - k->s < 2 || k->e - k->s > 12 || !who[k->sent])
@@ -9143,7 +9153,7 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 				j++;
 				m++;
 			}
-			if (sit[q][m] || !person_near_as(c, n0, c->tok[t].s, false))
+			if (sit[q][m])
 				continue;
 			/* the hospice someone is in or goes to: a family word or a
 			 * verb of staying or moving just before ("onze moeder in het
@@ -9344,6 +9354,14 @@ static void demote_venue_names(struct ctx *c)
 				place = place || (ft + 2 < c->ntok && (c->tok[ft].flags & W_TITLE) && c->tok[ft + 2].s < x->end &&
 				                  tok_in(c, &c->tok[ft + 1], (const char *const[]){"uit", NULL}));
 			}
+		}
+		/* wave 23 (batch 92): a storm is named like a person ("Storm Bert
+		 * heeft het hek omgeblazen", "door storm Ciarán") */
+		if (!place) {
+			size_t i = tok_first_at(c, x->start);
+			place = i < c->ntok && ((i + 1 < c->ntok && c->tok[i].e < x->end && tok_alt(c, i, "storm|orkaan")) ||
+			                        (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && tok_alt(c, i - 1, "storm|orkaan") &&
+			                         only_space(c, c->tok[i - 1].e, c->tok[i].s)));
 		}
 		/* wave 22: "Loonbedrijf Hofman" read as one name: the kind is its first word */
 		if (!place && x->confidence < 0.9 && memchr(c->t + x->start, ' ', x->end - x->start)) {

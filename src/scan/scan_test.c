@@ -1375,6 +1375,9 @@ static void test_wave23_classes(void **state)
 		"Wie neemt mijn dienst over? Ik moet naar de longarts voor een scan.",
 		"Ik heb al weken last van mijn achillespees na het hardlopen.",
 		"Ik ben in behandeling bij de GGZ en dat gaat goed.",
+		/* round 2: "hij" after a sentence with the person, the hospital */
+		"Opa zat vandaag in de tuin. Hij herkende me niet meer.",
+		"Ik moet zelf naar het ziekenhuis voor een onderzoek.",
 	};
 	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
@@ -1383,6 +1386,7 @@ static void test_wave23_classes(void **state)
 		"Vervelend om te horen. U kunt bellen met de teamleider, Esther de Lange, via 06-18 27 36 45.",
 		"Op De Kim is zaterdag een kerstmarkt voor bewoners en buren.",
 		"De zorgrobot staat nu in de huiskamer van De Kim.",
+		"Storm Bert heeft het hek van de dagbesteding omgeblazen.",
 		/* and what the new patterns leave alone */
 		"Mag je als familie zelf eten meebrengen naar het verpleeghuis?",
 		"Een mevrouw vroeg of haar hond Karel in het hospice mag logeren.",
