@@ -9042,7 +9042,7 @@ static bool tok_alt(const struct ctx *c, size_t i, const char *alt)
  * verhuisd", "een afspraak bij de gynaecoloog", "over twee weken ben ik
  * uitgerekend".  Patterns of words; "~" lets up to three words pass.
  */
-static const char *const sit[][6] = {
+static const char *const situations[][6] = {
 	{"niet", "meer", "zelf|zelfstandig", NULL},
 	{"bed", "niet", "meer", NULL},
 	{"bed", "niet", "uit", "kom|kon|kan|kwam|komt|kunnen|krijg|krijgt|kreeg", NULL},
@@ -9065,7 +9065,7 @@ static const char *const sit[][6] = {
 	{"moet|moest|moeten|ga|ging|gaat", "naar", "de", "@spec", NULL},
 };
 
-enum { NSIT = sizeof sit / sizeof sit[0] };
+enum { NSIT = sizeof situations / sizeof situations[0] };
 static bool sit_pair[26][26]; /* the first two letters of every first word */
 /* every first word, in an open-addressed table by a hash of it: the
  * patterns it opens, as bits */
@@ -9094,7 +9094,7 @@ static void sit_init(void)
 {
 	_Static_assert(NSIT <= 32, "a pattern per bit");
 	for (size_t q = 0; q < NSIT; q++)
-		for (const char *p = sit[q][0]; *p;) {
+		for (const char *p = situations[q][0]; *p;) {
 			size_t n = strcspn(p, "|");
 			size_t k = sit_slot(p, n);
 			memcpy(sit_words[k].w, p, n); /* (the words are short: 15 bytes at most) */
@@ -9134,11 +9134,11 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 			if (!(opens >> q & 1))
 				continue;
 			size_t s = c->tok[t].sent, j = t + 1, m = 1;
-			while (sit[q][m] && j < c->ntok && c->tok[j].sent == s) {
-				if (!strcmp(sit[q][m], "~")) {
+			while (situations[q][m] && j < c->ntok && c->tok[j].sent == s) {
+				if (!strcmp(situations[q][m], "~")) {
 					/* up to three words, then the next element */
 					size_t g = 0;
-					const char *nx = sit[q][m + 1];
+					const char *nx = situations[q][m + 1];
 					while (g < 3 && j + g < c->ntok && c->tok[j + g].sent == s) {
 						if (tok_alt(c, j + g, nx))
 							break;
@@ -9148,18 +9148,18 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 					m++;
 					continue;
 				}
-				if (!tok_alt(c, j, sit[q][m]))
+				if (!tok_alt(c, j, situations[q][m]))
 					break;
 				j++;
 				m++;
 			}
-			if (sit[q][m])
+			if (situations[q][m])
 				continue;
 			/* the hospice someone is in or goes to: a family word or a
 			 * verb of staying or moving just before ("onze moeder in het
 			 * hospice", "is naar het hospice verhuisd"), not a guest's
 			 * or a dog's visit */
-			if (sit[q][1] && sit[q][2] && (word_alt("hospice", 7, sit[q][2]) || word_alt("psychiatrie", 11, sit[q][2]))) {
+			if (situations[q][1] && situations[q][2] && (word_alt("hospice", 7, situations[q][2]) || word_alt("psychiatrie", 11, situations[q][2]))) {
 				static const char *const stay[] = {"ligt", "lag", "is", "was", "zit", "zat", "woont", "woonde",
 					"verblijft", "gaat", "ging", "verhuisd", "verhuist", "opgenomen", "overgebracht",
 					"gebracht", "overleden", "gestorven", "ingeslapen", NULL};
@@ -9173,7 +9173,7 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 			}
 			/* "uitgerekend" of a due date, not "uitgerekend vandaag" (of
 			 * all days): a date or the sentence's end after it */
-			if (!strcmp(sit[q][0], "ben|is|bent") && j < c->ntok && c->tok[j].sent == s) {
+			if (!strcmp(situations[q][0], "ben|is|bent") && j < c->ntok && c->tok[j].sent == s) {
 				if (!tok_alt(c, j, "op|over|in|rond|eind|begin|half|medio"))
 					continue;
 			}

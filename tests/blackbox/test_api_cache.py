@@ -41,6 +41,27 @@ def by_id(statuses, pid):
     return next((s for s in statuses if s["id"] == str(pid)), None)
 
 
+def followed_post(server, prefix, text):
+    """A reader following a writer, both with tokens, the writer's new post,
+    and seen(tok) -> the post as tok's home timeline shows it, each time at
+    a new address (no response cache: the entity is written afresh or
+    reused from src/api/entity.c's kept JSON)."""
+    reader = server.new_user(prefix=prefix + "r")
+    writer = server.new_user(prefix=prefix + "w")
+    assert reader.post("/@%s/follow" % writer.name, {}).status_code in (200, 303)
+    t_reader, t_writer = token(server, reader.name), token(server, writer.name)
+    pid = writer.new_post(text)
+    n = [0]
+
+    def seen(tok):
+        n[0] += 1
+        s = by_id(timeline(server, tok, "/api/v1/timelines/home?limit=40&n=%d" % n[0]), pid)
+        assert s is not None
+        return s
+
+    return writer, t_reader, t_writer, pid, seen
+
+
 def test_home_timeline_shows_every_write_at_once(server):
     reader = server.new_user(prefix="cr")
     writer = server.new_user(prefix="cw")
@@ -195,18 +216,10 @@ def test_an_account_changed_is_shown_at_once(server):
     """The account entity is kept rendered per version of what it is made
     of (src/api/entity.c): a new name, a new bio, a new follower, a change
     by another process and another viewer's rights each show at once."""
-    reader = server.new_user(prefix="ar")
-    writer = server.new_user(prefix="aw")
-    assert reader.post("/@%s/follow" % writer.name, {}).status_code in (200, 303)
-    t_reader, t_writer = token(server, reader.name), token(server, writer.name)
-    pid = writer.new_post("Bericht van een schrijver die van naam verandert")
-    n = [0]
+    writer, t_reader, t_writer, pid, seen = followed_post(server, "a", "Bericht van een schrijver die van naam verandert")
 
     def author_seen_by(tok):
-        n[0] += 1  # a new address each time: no response cache, the entity is written afresh or reused
-        s = by_id(timeline(server, tok, "/api/v1/timelines/home?limit=40&n=%d" % n[0]), pid)
-        assert s is not None
-        return s["account"]
+        return seen(tok)["account"]
 
     for _ in range(2):
         assert author_seen_by(t_reader)["display_name"] != "Nieuwe Naam Schrijver"
@@ -240,18 +253,10 @@ def test_a_post_changed_is_shown_at_once(server):
     """A post's text is kept rendered per version (src/api/entity.c, by its
     id and its very text): an edit, and a change straight into the database
     by another process, each show at once to every reader."""
-    reader = server.new_user(prefix="pr")
-    writer = server.new_user(prefix="pw")
-    assert reader.post("/@%s/follow" % writer.name, {}).status_code in (200, 303)
-    t_reader, t_writer = token(server, reader.name), token(server, writer.name)
-    pid = writer.new_post("Eerste versie van het bericht #zorg")
-    n = [0]
+    _, t_reader, t_writer, pid, seen = followed_post(server, "p", "Eerste versie van het bericht #zorg")
 
     def content_seen_by(tok):
-        n[0] += 1  # a new address each time: no response cache
-        s = by_id(timeline(server, tok, "/api/v1/timelines/home?limit=40&n=%d" % n[0]), pid)
-        assert s is not None
-        return s["content"]
+        return seen(tok)["content"]
 
     for tok in (t_reader, t_writer, t_reader):
         assert "Eerste versie" in content_seen_by(tok)
