@@ -8863,7 +8863,7 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	"burn-out", "burnout", "overspannen", "miskraam", "miskramen", "methadon", "stent", "brca", "brca-gen",
 	"koppijn", "bloedverlies", "kinds", "miscarriage",
 	/* round 4 (batch 80) */ "opgebrand",
-	/* wave 23 (batch 93) */ "keizersnee", "keizersnede", NULL};
+	/* wave 23 (batches 93, 98) */ "keizersnee", "keizersnede", "slaapapneu", "apneu", "crps", NULL};
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
 static bool late_pair[26][26];
@@ -9046,6 +9046,8 @@ static const char *const situations[][6] = {
 	{"niet", "meer", "zelf|zelfstandig", NULL},
 	{"bed", "niet", "meer", NULL},
 	{"bed", "niet", "uit", "kom|kon|kan|kwam|komt|kunnen|krijg|krijgt|kreeg", NULL},
+	{"bed", "niet", "uit", "van|door|vanwege", NULL},
+	{"in", "het", "ziekenhuis", "gelegen|opgenomen|beland|terechtgekomen", NULL},
 	{"niet", "meer", "uit", "~", "bed", NULL},
 	{"hoor|hoort|hoorde|hoorden", "~", "stemmen", NULL},
 	{"herkent|herkende|herkennen", "~", "niet", "meer", NULL},
@@ -9355,6 +9357,29 @@ static void demote_venue_names(struct ctx *c)
 				                  tok_in(c, &c->tok[ft + 1], (const char *const[]){"uit", NULL}));
 			}
 		}
+		/* wave 23 (batch 99): a saint names a home, a hospital or a church
+		 * ("Huize Sint Anna", "het St. Jansdal"), and a single word that is
+		 * a kind of body ("t.n.v. Personeelsvereniging De Wending") is
+		 * that body */
+		if (!place && x->confidence < 0.9) {
+			size_t i = tok_first_at(c, x->start);
+			place = i < c->ntok &&
+			        ((tok_alt(c, i, "sint|st") && c->tok[i].cap && c->tok[i].e < x->end) ||
+			         (i > 0 && c->tok[i - 1].sent == c->tok[i].sent && c->tok[i - 1].cap &&
+			          tok_alt(c, i - 1, "sint|st") && x->start - c->tok[i - 1].e <= 2) ||
+			         (c->tok[i].e == x->end && !(c->tok[i].flags & (W_FIRST | W_SUR | W_TITLE | W_FAMILY)) &&
+			          venue_kind(c, &c->tok[i])));
+		}
+		/* wave 23 (batch 97): French at school ("die eerste 2 uur Frans",
+		 * "toets Frans", "Frans en Duits") is a subject */
+		if (!place && x->end - x->start == 5 && !strncmp(c->t + x->start, "Frans", 5)) {
+			size_t i = tok_first_at(c, x->start);
+			place = (i > 0 && c->tok[i - 1].sent == c->tok[i].sent &&
+			         tok_alt(c, i - 1, "uur|les|lessen|toets|toetsen|proefwerk|so|vak|cijfer|examen|bijles|"
+			                          "huiswerk|docent|docente|leraar|lerares|sectie|mondeling")) ||
+			        (i + 2 < c->ntok && c->tok[i + 2].sent == c->tok[i].sent && tok_alt(c, i + 1, "en|of") &&
+			         tok_alt(c, i + 2, "duits|engels|spaans|nederlands|wiskunde|aardrijkskunde|geschiedenis"));
+		}
 		/* wave 23 (batch 92): a storm is named like a person ("Storm Bert
 		 * heeft het hek omgeblazen", "door storm Ciarán") */
 		if (!place) {
@@ -9599,6 +9624,33 @@ static void demote_staff_numbers(struct ctx *c)
 		for (size_t u = tok_first_at(c, c->sent_at[s]); u < c->ntok && c->tok[u].sent == s && !calls; u++)
 			calls = tok_in(c, &c->tok[u], call);
 		if (calls && !has_private_circle(c))
+			x->confidence = 0.4;
+	}
+}
+
+/*
+ * Wave 23 (batch 99): an account in the name of a body ("NL47 KNAB ...
+ * t.n.v. Personeelsvereniging De Wending", "ten name van Zorgcentrum De
+ * Wilg") is that body's, as a donation account is: "t.n.v." or "ten name
+ * van" right after the IBAN and a kind of body as the next word (also as a
+ * compound's head).
+ */
+static void demote_body_accounts(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_IBAN || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t p = x->end;
+		while (p < c->len && (c->t[p] == ' ' || c->t[p] == ','))
+			p++;
+		size_t i = tok_first_at(c, p);
+		if (i >= c->ntok || c->tok[i].s - p > 1)
+			continue;
+		/* "t.n.v." is the tokens t, n, v; "ten name van" three words */
+		if (i + 3 < c->ntok && tok_alt(c, i, "t|ten") && tok_alt(c, i + 1, "n|name") && tok_alt(c, i + 2, "v|van") &&
+		    c->tok[i + 3].s - c->tok[i + 2].e <= 2 && venue_kind(c, &c->tok[i + 3]))
 			x->confidence = 0.4;
 	}
 }
@@ -10548,6 +10600,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_named_workers(&c);
 	demote_contact_people(&c);
 	demote_staff_numbers(&c);
+	demote_body_accounts(&c);
 	demote_durations(&c);
 	demote_times_signatures(&c);
 	demote_reply_handle(&c);

@@ -1378,6 +1378,13 @@ static void test_wave23_classes(void **state)
 		/* round 2: "hij" after a sentence with the person, the hospital */
 		"Opa zat vandaag in de tuin. Hij herkende me niet meer.",
 		"Ik moet zelf naar het ziekenhuis voor een onderzoek.",
+		/* round 3 */
+		"Ik heb sinds dit jaar slaapapneu.",
+		"ik kwam vanochtend mijn bed niet uit van de paniek.",
+		"Ik heb de hele maand november in het ziekenhuis gelegen.",
+		/* and what the round-3 demotions leave */
+		"Mijn IBAN is NL47KNAB1077609695 t.n.v. J. de Vries.",
+		"Ik heb met Frans gebeld, hij heeft griep.",
 	};
 	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
@@ -1387,6 +1394,9 @@ static void test_wave23_classes(void **state)
 		"Op De Kim is zaterdag een kerstmarkt voor bewoners en buren.",
 		"De zorgrobot staat nu in de huiskamer van De Kim.",
 		"Storm Bert heeft het hek van de dagbesteding omgeblazen.",
+		"die eerste 2 uur Frans zijn echt een straf",
+		"Frans en Duits vind ik de moeilijkste vakken.",
+		"IBAN voor de kerstpot: NL47KNAB1077609695 t.n.v. Personeelsvereniging De Wending.",
 		/* and what the new patterns leave alone */
 		"Mag je als familie zelf eten meebrengen naar het verpleeghuis?",
 		"Een mevrouw vroeg of haar hond Karel in het hospice mag logeren.",
