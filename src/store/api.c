@@ -1002,8 +1002,17 @@ int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct 
 	if (!rc && viewer)
 		rc = db_each_ids(db, "SELECT post_id FROM bookmarks WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids,
 		                 nids, viewer, bookmark_row, &e);
-	if (!rc && viewer)
-		rc = db_each_ids(db, "SELECT post_id FROM pins WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids, nids,
+	/* A pin is shown to its author only (the status entity's "pinned"): the
+	 * viewer's own posts of the page are asked, most pages have none. */
+	size_t nown = 0;
+	for (size_t i = 0; i < nids; i++)
+		for (size_t j = 0; j < n; j++)
+			if (v[j]->id == ids[i] && v[j]->author_id == viewer) {
+				ids[nown++] = ids[i]; /* (ids is not read after this) */
+				break;
+			}
+	if (!rc && viewer && nown)
+		rc = db_each_ids(db, "SELECT post_id FROM pins WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids, nown,
 		                 viewer, pin_row, &e);
 	return rc ? rc : store_post_media_many(db, a, v, n);
 }

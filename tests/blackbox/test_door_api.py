@@ -122,6 +122,12 @@ def test_pin_rule_is_core_post_own(server):
     aid = account_id(server, ta, author.name)
     pinned = api(server, to, "/api/v1/accounts/%s/statuses" % aid, params={"pinned": "true"}).json()
     assert [s["id"] for s in pinned] == [pid]
+    # The entity says "pinned" to its author only, on one post and in a list
+    # (src/store/api.c asks the pins of the viewer's own posts of a page).
+    assert api(server, ta, "/api/v1/statuses/%s" % pid).json()["pinned"] is True
+    own = api(server, ta, "/api/v1/accounts/%s/statuses" % aid).json()
+    assert [s.get("pinned") for s in own if s["id"] == pid] == [True]
+    assert "pinned" not in api(server, to, "/api/v1/statuses/%s" % pid).json()
     # A boost of it is no post of one's own to pin.
     boost = api(server, to, "/api/v1/statuses/%s/reblog" % pid, "post").json()["id"]
     assert api(server, to, "/api/v1/statuses/%s/pin" % boost, "post").status_code == 422
