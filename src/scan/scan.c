@@ -8863,7 +8863,8 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	"burn-out", "burnout", "overspannen", "miskraam", "miskramen", "methadon", "stent", "brca", "brca-gen",
 	"koppijn", "bloedverlies", "kinds", "miscarriage",
 	/* round 4 (batch 80) */ "opgebrand",
-	/* wave 23 (batches 93, 98) */ "keizersnee", "keizersnede", "slaapapneu", "apneu", "crps", NULL};
+	/* wave 23 (batches 93, 98) */ "keizersnee", "keizersnede", "slaapapneu", "apneu", "crps",
+	"stomadrager", NULL};
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
 static bool late_pair[26][26];
@@ -9048,6 +9049,7 @@ static const char *const situations[][6] = {
 	{"bed", "niet", "uit", "kom|kon|kan|kwam|komt|kunnen|krijg|krijgt|kreeg", NULL},
 	{"bed", "niet", "uit", "van|door|vanwege", NULL},
 	{"in", "het", "ziekenhuis", "gelegen|opgenomen|beland|terechtgekomen", NULL},
+	{"door", "mijn|m'n|mn|zijn|z'n|haar|d'r", "enkel|knie|rug|enkels|knieën", "gegaan|gezakt|geschoten", NULL},
 	{"niet", "meer", "uit", "~", "bed", NULL},
 	{"hoor|hoort|hoorde|hoorden", "~", "stemmen", NULL},
 	{"herkent|herkende|herkennen", "~", "niet", "meer", NULL},
@@ -9126,7 +9128,11 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 			who[c->tok[t].sent] = true;
 	for (size_t t = 0; t < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
-		if (k->e - k->s < 2 || k->e - k->s > 12 || !who[k->sent])
+		/* (the writer's own body needs no other person: "meteen door mijn
+		 * enkel gegaan") */
+		if (k->e - k->s < 2 || k->e - k->s > 12 ||
+		    (!who[k->sent] && !(k->e - k->s == 4 && (c->t[k->s] | 0x20) == 'd' && t + 1 < c->ntok &&
+		                        tok_alt(c, t, "door") && tok_alt(c, t + 1, "mijn|mn|m'n"))))
 			continue;
 		unsigned ch = ((unsigned char)c->t[k->s] | 0x20) - 'a', ch2 = ((unsigned char)c->t[k->s + 1] | 0x20) - 'a';
 		if (ch >= 26 || ch2 >= 26 || !sit_pair[ch][ch2])

@@ -1382,6 +1382,9 @@ static void test_wave23_classes(void **state)
 		"Ik heb sinds dit jaar slaapapneu.",
 		"ik kwam vanochtend mijn bed niet uit van de paniek.",
 		"Ik heb de hele maand november in het ziekenhuis gelegen.",
+		/* batch 100 */
+		"Op de eerste dag van mijn nieuwe baan meteen door mijn enkel gegaan op een gladde stoep.",
+		"Vandaag precies 1 jaar stomadrager, in het begin durfde ik niet naar de supermarkt.",
 		/* and what the round-3 demotions leave */
 		"Mijn IBAN is NL47KNAB1077609695 t.n.v. J. de Vries.",
 		"Ik heb met Frans gebeld, hij heeft griep.",
