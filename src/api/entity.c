@@ -116,7 +116,7 @@ static void account_body(struct actx *x, struct jw *j, struct account *acc)
  */
 struct kept_slot {
 	uint64_t id;
-	char *key, *json;
+	char *key; /* klen bytes of key, then jlen of JSON, in one block */
 	size_t klen, jlen;
 };
 
@@ -167,9 +167,9 @@ static struct kept_slot *kept_slot(struct kept *t, uint64_t id, const struct ake
 static bool kept_get(struct kept *t, struct jw *j, struct kept_slot *slot, uint64_t id, const struct akey *k)
 {
 	pthread_mutex_lock(&t->mu);
-	bool hit = slot->json && slot->id == id && slot->klen == k->len && memcmp(slot->key, k->b, k->len) == 0;
+	bool hit = slot->key && slot->id == id && slot->klen == k->len && memcmp(slot->key, k->b, k->len) == 0;
 	if (hit)
-		jw_raw(j, slot->json, slot->jlen);
+		jw_raw(j, slot->key + slot->klen, slot->jlen);
 	pthread_mutex_unlock(&t->mu);
 	return hit;
 }
@@ -184,12 +184,12 @@ static void kept_put(struct kept *t, struct kept_slot *slot, uint64_t id, const 
 		v++;
 		n--;
 	}
-	char *key = xmalloc(k->len + n), *json = key + k->len; /* one block */
+	char *key = xmalloc(k->len + n);
 	memcpy(key, k->b, k->len);
-	memcpy(json, v, n);
+	memcpy(key + k->len, v, n);
 	pthread_mutex_lock(&t->mu);
 	free(slot->key);
-	*slot = (struct kept_slot){.id = id, .key = key, .klen = k->len, .json = json, .jlen = n};
+	*slot = (struct kept_slot){.id = id, .key = key, .klen = k->len, .jlen = n};
 	pthread_mutex_unlock(&t->mu);
 }
 

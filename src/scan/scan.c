@@ -9016,7 +9016,7 @@ static bool word_alt(const char *w, size_t n, const char *alt)
 	if (alt[0] == '@') { /* "@spec" */
 		static const struct lit ends[] = {LIT("loog"), LIT("arts"), LIT("chirurg"), LIT("specialist")};
 		for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
-			if (n > ends[e].n + 2 && !strncasecmp(w + n - ends[e].n, ends[e].s, ends[e].n))
+			if (n > ends[e].n + 2 && ends_with_ascii(w, n, ends[e].s, ends[e].n))
 				return true;
 		return false;
 	}
