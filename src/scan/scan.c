@@ -1132,8 +1132,10 @@ static bool classify_digits(struct ctx *c, const struct group *g, size_t i, size
 		bool shape = ngroups == 1 || (ngroups == 3 && n == 9) || (ngroups == 2 && n == 9);
 		bool date = n == 8 && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0) &&
 		            d[4] <= '1' && d[6] <= '3';
-		if (shape && !date && !window_has(c, back(s, 40), s, bsn_neg)) {
-			bool ctx = window_has(c, back(s, 40), s, bsn_ctx);
+		/* wave 24 (batch 103): in any grouping after its label ("Het is 393 98
+		 * 74 49", "3 1 2 9 8 4 2 6 1"): the label and the checksum together */
+		bool ctx = !date && window_has(c, back(s, 40), s, bsn_ctx);
+		if ((shape || (ctx && n == 9)) && !date && !window_has(c, back(s, 40), s, bsn_neg)) {
 			if (n == 9 || ctx) {
 				add_finding(c, SCAN_BSN, s, e, ctx ? 0.97 : (n == 9 ? 0.8 : 0.6));
 				return true;
@@ -1705,6 +1707,7 @@ static bool became(const char *w)
 	return in_list(w, forms);
 }
 static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v);
+static bool thing_aside(const struct ctx *c, size_t b, size_t i);
 static unsigned char *tok_cover(const struct ctx *c, size_t n, enum scan_type type);
 static void add_uncovered(struct ctx *c, unsigned char **cov, size_t n0, enum scan_type type, size_t t, size_t s,
                           size_t e, double conf);
@@ -2055,6 +2058,31 @@ static void scan_coded_numbers(struct ctx *c)
 	}
 }
 
+/* s..e is a time of day ("01.00", "9:30") with "uur", "tot" or a dash
+ * after it, or "van", "om", "tot", "vanaf", "tussen" before it. */
+static bool time_of_day(const struct ctx *c, size_t s, size_t e)
+{
+	size_t n = e - s, sep = n == 5 ? 2 : n == 4 ? 1 : 0;
+	if (!sep || (c->t[s + sep] != '.' && c->t[s + sep] != ':'))
+		return false;
+	for (size_t p = s; p < e; p++)
+		if (p != s + sep && !(c->t[p] >= '0' && c->t[p] <= '9'))
+			return false;
+	int h = sep == 2 ? (c->t[s] - '0') * 10 + c->t[s + 1] - '0' : c->t[s] - '0';
+	int m = (c->t[s + sep + 1] - '0') * 10 + c->t[s + sep + 2] - '0';
+	if (h > 24 || m > 59)
+		return false;
+	size_t q = e;
+	while (q < c->len && c->t[q] == ' ')
+		q++;
+	if (q < c->len && (c->t[q] == '-' || ((q + 3 <= c->len && !strncasecmp(c->t + q, "uur", 3)) ||
+	                                      (q + 3 <= c->len && !strncasecmp(c->t + q, "tot", 3)))))
+		return true;
+	size_t t = tok_first_at(c, s);
+	return t > 0 && t <= c->ntok && c->tok[t - 1].e <= s &&
+	       tok_in(c, &c->tok[t - 1], (const char *const[]){"van", "om", "tot", "vanaf", "tussen", NULL});
+}
+
 static void scan_patterns(struct ctx *c)
 {
 	size_t off = 0, s, e;
@@ -2088,6 +2116,10 @@ static void scan_patterns(struct ctx *c)
 			e--;
 		/* "dossier van 2019": a year is no number */
 		if (e - s == 4 && (c->t[s] == '1' || c->t[s] == '2') && (c->t[s + 1] == '9' || c->t[s + 1] == '0'))
+			continue;
+		/* wave 24 (batch 102): "Het EPD ligt van 01.00 tot 04.00 uur plat": a
+		 * time of day is no number */
+		if (time_of_day(c, s, e))
 			continue;
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
 		/* after batch 40: "Ons KvK-nummer 61234567 en AGB-code 12345678
@@ -3087,7 +3119,7 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 	bool thing_heet = false;
 	if (k->flags & W_NAMEVERB) {
 		for (size_t b = i; b-- > 0 && b + 12 >= i && c->tok[b].sent + 1 >= k->sent && !thing_heet;)
-			thing_heet = (c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]);
+			thing_heet = ((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b])) && !thing_aside(c, b, i);
 		if (!thing_heet && i > 1 && c->tok[i - 2].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s == 2 &&
 		    !strncmp(c->t + c->tok[i - 1].s, "de", 2) &&
 		    tok_in(c, &c->tok[i - 2], (const char *const[]){"onder", "krijgt", "kreeg", "draagt", "kregen",
@@ -3185,6 +3217,25 @@ static bool thing_named(const struct ctx *c, size_t i, size_t end)
 	return thing_by_naming(c, i, end);
 }
 
+/* Wave 24 (batch 101): the thing at b, in the sentence before the name at
+ * i, is only where that sentence's person went ("Mijn huisgenoot is met de
+ * ambulance weggebracht. Hij heet Rick."): the sentence opens with a
+ * possessive and a word for no thing, and the thing follows a preposition
+ * and an article. */
+static bool thing_aside(const struct ctx *c, size_t b, size_t i)
+{
+	if (c->tok[b].sent == c->tok[i].sent || b < 2 || (c->tok[b].flags & W_PET))
+		return false;
+	if (!tok_in(c, &c->tok[b - 1], (const char *const[]){"de", "het", "een", NULL}) ||
+	    !tok_in(c, &c->tok[b - 2], (const char *const[]){"met", "in", "door", "naar", "uit", "per", "op", NULL}))
+		return false;
+	size_t f = b;
+	while (f > 0 && c->tok[f - 1].sent == c->tok[b].sent)
+		f--;
+	return f + 2 < b && (c->tok[f].flags & W_POSS) && !(c->tok[f + 1].flags & W_PET) &&
+	       !thing_word(c, &c->tok[f + 1]) && !pet_compound(c, &c->tok[f + 1]);
+}
+
 /* A thing or an animal given the name at i..end by a naming word (titles
  * too: "namen gekregen: Snelle Jelle, Ome Joop en Tante Truus") */
 static bool thing_by_naming(const struct ctx *c, size_t i, size_t end)
@@ -3201,7 +3252,8 @@ static bool thing_by_naming(const struct ctx *c, size_t i, size_t end)
 			naming = (c->tok[b].flags & W_NAMEVERB) ||
 			         (c->tok[b].e - c->tok[b].s == 5 && !strncasecmp(c->t + c->tok[b].s, "namen", 5));
 		for (size_t b = i; naming && b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent;)
-			if ((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b]))
+			if (((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b])) &&
+			    !thing_aside(c, b, i))
 				return true;
 	}
 	/* after batches 37 and 38: the naming word after the name ("de lift,
@@ -3948,7 +4000,13 @@ static const char *const age_person_after[] = {"mevrouw", "meneer", "man", "vrou
 	"resident", "jongeman", "vriendin", "vriend", "broer", "zus",
 	/* wave 11: the little ones */
 	"kleintje", "kindje", "zoontje", "dochtertje", "ventje", "mannetje", "meid", "meisje", "baby", "baby'tje",
-	"peuter", "kleuter", "tiener", "puber", "zuigeling", "kleindochter", "kleinzoon", "kraamvrouw", NULL};
+	"peuter", "kleuter", "tiener", "puber", "zuigeling", "kleindochter", "kleinzoon", "kraamvrouw",
+	/* wave 24 (batches 102-103): people in the news of the day and foster
+	 * children ("de 17-jarige bestuurder", "ons pleegzoontje (7)") */
+	"bestuurder", "bestuurster", "automobilist", "fietser", "fietsster", "motorrijder", "scooterrijder",
+	"bromfietser", "voetganger", "inzittende", "slachtoffer", "scholier", "leerling", "pleegzoon",
+	"pleegdochter", "pleegzoontje", "pleegdochtertje", "pleegkind", "pleegkindje", "buurjongen", "buurmeisje",
+	NULL};
 
 /* A baby's age: "8 weken", "14 maanden", "4 mnd". */
 static bool baby_unit(const char *w)
@@ -4198,7 +4256,9 @@ static void scan_ages(struct ctx *c)
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.75);
 				continue;
 			}
-			if (from >= 2 && (unsigned char)c->t[from - 2] == 0xc2 && (unsigned char)c->t[from - 1] == 0xb0) {
+			/* (wave 24, batch 102: a space between, "Mevr. Oosterbeek, ° 1938") */
+			size_t dg = from >= 3 && c->t[from - 1] == ' ' ? from - 1 : from;
+			if (dg >= 2 && (unsigned char)c->t[dg - 2] == 0xc2 && (unsigned char)c->t[dg - 1] == 0xb0) {
 				/* "(°'52)", wave 12 also "°1941" */
 				add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.8);
 				continue;
@@ -4358,7 +4418,12 @@ static void scan_ages(struct ctx *c)
 					ok = baby_age_alone(c, we2, &end2);
 				} else if (k && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0) {
 					ok = strcmp(nx, "en") == 0 || strcmp(nx, "is") == 0 || strcmp(nx, "was") == 0 ||
-					     nx[k - 1] == 't' || nx[k - 1] == 'd';
+					     nx[k - 1] == 't' || nx[k - 1] == 'd' ||
+					     /* wave 24 (batch 102): "meisje van 8 wilde per se roze gips" */
+					     in_list(nx, (const char *const[]){"wilde", "wilden", "mocht", "moest", "kon", "kreeg",
+					                                       "zat", "lag", "kwam", "ging", "viel", "zei", "liep",
+					                                       "huilde", "lachte", "speelde", "heeft", "had", "wil",
+					                                       "mag", "kan", "moet", "zit", "ligt", NULL});
 				}
 				if (ok) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end2, 0.7);
@@ -4487,6 +4552,25 @@ static void scan_ages(struct ctx *c)
 					continue;
 				}
 			}
+			/* wave 24 (batch 102): "Ik ben Karim, 29.", "Bram hier, 52.": the
+			 * same introduction with the age closing the sentence, or "<name>
+			 * hier" */
+			if (p > 0 && c->t[p - 1] == ',' && nd <= 2 && (end >= c->len || strchr(".!;\n", c->t[end]))) {
+				char nw[24], bw[8], iw[8];
+				size_t ns, bs;
+				bool intro = false;
+				if (word_before(c, p - 1, nw, sizeof nw, &ns)) {
+					if (!strcmp(nw, "hier"))
+						intro = name_ends_before(c, n, ns);
+					else if (word_before(c, ns, bw, sizeof bw, &bs) && !strcmp(bw, "ben") &&
+					         word_before(c, bs, iw, sizeof iw, NULL) && !strcmp(iw, "ik"))
+						intro = c->t[ns] >= 'A' && c->t[ns] <= 'Z' && name_starts_at(c, n, ns);
+				}
+				if (intro) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
+			}
 			/* after batch 48: "heej ik ben shanice, 13 en ik durf niet ...",
 			 * "ik ben mo, 22.": the same in lower case, before a full stop, "en"
 			 * or "jaar" too (the name is added after the health model,
@@ -4523,6 +4607,20 @@ static void scan_ages(struct ctx *c)
 			    (age_person_near(c, n, j) || (end >= 3 && !memcmp(c->t + end - 3, "oud", 3) && pronoun_subject(c, j)))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 				continue;
+			}
+			/* wave 24 (batch 102): "wie heeft Frits Landman gezien? 79 jaar,
+			 * dementie, ...": the age opening a list right after a sentence
+			 * that names a person */
+			if (jaar && sentence_opens_at(c, j) && end < c->len && c->t[end] == ',') {
+				size_t s = sentence_of(c, j);
+				bool named = false;
+				for (size_t k = 0; k < n && s > 0 && !named; k++)
+					named = c->out->v[k].type == SCAN_NAME && c->out->v[k].confidence >= SCAN_COUNT_CONF &&
+					        sentence_of(c, c->out->v[k].start) == s - 1;
+				if (named) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
 			}
 			/* after batch 41: "... is vannacht overleden. 94 jaar werd hij." the
 			 * age opening a sentence whose subject, after the verb, is he or she */
@@ -5825,6 +5923,7 @@ struct sentinfo {
 	bool pron;           /* a pronoun in it: "hij", "haar" */
 	size_t first, ntok;  /* first token and number of tokens */
 };
+
 
 static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart);
 static int number_word(const char *w, size_t n);
@@ -8050,7 +8149,7 @@ static bool named_being(const struct ctx *c, size_t i, size_t last)
 	for (size_t h = i; h-- > 0 && h + 2 >= i && c->tok[h].sent == k->sent;)
 		if ((c->tok[h].flags & W_NAMEVERB) || tok_in(c, &c->tok[h], baptise)) {
 			for (size_t b = h; b-- > 0 && b + 12 >= h && c->tok[b].sent + 1 >= k->sent;)
-				if (being_word(c, &c->tok[b]))
+				if (being_word(c, &c->tok[b]) && !thing_aside(c, b, i))
 					return true;
 			break;
 		}
@@ -9192,6 +9291,14 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 	free(who);
 }
 
+/* Body parts (scan_body_complaints, scan_staff_health) */
+static const char *const body_words[] = {"rug", "knie", "knieën", "heup", "heupen", "nek", "schouder", "schouders",
+	"hoofd", "buik", "maag", "darmen", "hart", "longen", "voeten", "voet", "benen", "been", "handen", "hand",
+	"pols", "polsen", "enkel", "enkels", "ogen", "oog", "oren", "oor", "tanden", "kies", "blaas", "huid",
+	"gewrichten", "spieren", "borst", "keel", "kaak", "elleboog", "vingers", "teen", "tenen", "onderrug",
+	"bekken", "nieren", "lever", "gebit",
+	/* wave 23 */ "achillespees", "kruisband", "sleutelbeen", "pees", "pezen", "stuitje", "litteken", NULL};
+
 /*
  * Wave 22 (from batches 84 to 86): a complaint of a body part with its
  * owner's possessive: "Ik heb elke dag last van mijn rug", "pijn in m'n
@@ -9201,12 +9308,7 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
  */
 static void scan_body_complaints(struct ctx *c, size_t n0)
 {
-	static const char *const body[] = {"rug", "knie", "knieën", "heup", "heupen", "nek", "schouder", "schouders",
-		"hoofd", "buik", "maag", "darmen", "hart", "longen", "voeten", "voet", "benen", "been", "handen", "hand",
-		"pols", "polsen", "enkel", "enkels", "ogen", "oog", "oren", "oor", "tanden", "kies", "blaas", "huid",
-		"gewrichten", "spieren", "borst", "keel", "kaak", "elleboog", "vingers", "teen", "tenen", "onderrug",
-		"bekken", "nieren", "lever", "gebit",
-		/* wave 23 */ "achillespees", "kruisband", "sleutelbeen", "pees", "pezen", "stuitje", "litteken", NULL};
+	const char *const *body = body_words;
 	static const char *const complaint[] = {"last", "pijn", "klachten", "problemen", "pijntjes", NULL};
 	static const char *const prep[] = {"van", "aan", "in", "met", "op", NULL};
 	static const char *const state_verbs[] = {"zit", "zat", "is", "was", "doet", "deed", "blijft", "bleef", NULL};
@@ -9872,7 +9974,10 @@ static void scan_staff_health(struct ctx *c)
 		"thuis", "week", "maand", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
 		"zondag", "een", "zwaar", "behoorlijk", "best", "nogal", "echt", "in",
 		/* wave 20: "ligt al twee weken plat met zwangerschapsvergiftiging" */
-		"twee", "drie", "vier", "paar", "weken", "dagen", "plat", "met", "opgenomen", NULL};
+		"twee", "drie", "vier", "paar", "weken", "dagen", "plat", "met", "opgenomen",
+		/* wave 24 (batch 102): "is vorige week aan zijn knie geopereerd",
+		 * "is zelf ernstig ziek geworden" */
+		"aan", "zijn", "haar", "z'n", "d'r", "zelf", NULL};
 	size_t n0 = c->out->n;
 	unsigned char *found = NULL;
 	for (size_t j = 0; j < n0; j++) {
@@ -9909,7 +10014,8 @@ static void scan_staff_health(struct ctx *c)
 		 * ligt in het ziekenhuis", "Ruud van team Noord is ..." */
 		if (tok_in(c, &c->tok[v], (const char *const[]){"van", NULL}) && v + 3 < c->ntok &&
 		    c->tok[v + 3].sent == c->tok[v].sent &&
-		    ((tok_in(c, &c->tok[v + 1], (const char *const[]){"de", "het", NULL}) && !c->tok[v + 2].cap) ||
+		    ((tok_in(c, &c->tok[v + 1], (const char *const[]){"de", "het", NULL}) &&
+		      (!c->tok[v + 2].cap || c->tok[v + 2].acronym)) || /* wave 24: "Tamara van de IC" */
 		     (tok_in(c, &c->tok[v + 1], (const char *const[]){"team", NULL}) && c->tok[v + 2].cap)))
 			v += 3;
 		if (!tok_in(c, &c->tok[v], verbs))
@@ -9945,7 +10051,8 @@ static void scan_staff_health(struct ctx *c)
 				if (medical_token(c, m, &last)) {
 					hs = m;
 					he = last;
-				} else if (c->tok[m].cap || !(tok_in(c, &c->tok[m], between) || skip-- > 0)) {
+				} else if (c->tok[m].cap ||
+				           !(tok_in(c, &c->tok[m], between) || tok_in(c, &c->tok[m], body_words) || skip-- > 0)) {
 					break;
 				}
 			}
@@ -9954,6 +10061,55 @@ static void scan_staff_health(struct ctx *c)
 			add_uncovered(c, &found, n0, SCAN_HEALTH, hs, c->tok[hs].s, c->tok[he].e, 0.6);
 	}
 	free(found);
+}
+
+/*
+ * Wave 24 (batches 101-103, unseen texts): a word of amount, colour or
+ * everyday doing is no one's health on its own ("heeft zoveel schulden",
+ * "durft niks te openen", "betaalt zich blauw"): the health model marked it
+ * beside a person.  A finding of that one word is left as a hint.  After
+ * the model (its rows and threshold are the same).
+ */
+static const char *const plain_words[] = {"zoveel", "openen", "blauw", "toelating", "overvallen", "ingelogd",
+	"hekel", "lawaai", "geluidsoverlast", "verwarming", "bankpas", "generatie", "degene", "typt", "reageert",
+	"vergaderen", "kiezen", "verderop", "tevoren", "maanden", NULL};
+
+/* Token t is a ward ("de IC", "de dwarslaesie-afdeling") where someone
+ * works: "mijn stage op de IC", "zijn werk op de dwarslaesie-afdeling",
+ * "dienst op de SEH" (batch 102) — a place of work, not of care. */
+static bool work_place(const struct ctx *c, size_t t)
+{
+	static const char *const wards[] = {"ic", "seh", "ok", "ccu", "mc", "nicu", "picu", "icu", NULL};
+	static const char *const work[] = {"stage", "werk", "werken", "werkt", "werkte", "dienst", "diensten",
+		"nachtdienst", "avonddienst", "dagdienst", "stagiair", "stagiaire", "collega", "collega's", "vacature",
+		"werkplek", "rooster", "inwerken", "ingewerkt", "solliciteren", NULL};
+	const struct tok *k = &c->tok[t];
+	size_t n = k->e - k->s;
+	bool ward = (k->acronym && tok_in(c, k, wards)) || (n > 8 && !strncasecmp(c->t + k->e - 8, "afdeling", 8)) ||
+	            (n > 5 && !strncasecmp(c->t + k->e - 5, "-unit", 5));
+	if (!ward || t < 2 || !tok_in(c, &c->tok[t - 1], (const char *const[]){"de", "het", NULL}) ||
+	    !tok_in(c, &c->tok[t - 2], (const char *const[]){"op", "in", "bij", "naar", NULL}))
+		return false;
+	for (size_t b = t - 2; b-- > 0 && b + 6 >= t && c->tok[b].sent == k->sent;)
+		if (tok_in(c, &c->tok[b], work) || work_word(c, &c->tok[b]))
+			return true;
+	return false;
+}
+
+static void demote_plain_health(struct ctx *c)
+{
+	for (size_t j = 0; j < c->out->n; j++) {
+		struct scan_finding *x = &c->out->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t t = tok_first_at(c, x->start);
+		if (t >= c->ntok || c->tok[t].s != x->start || c->tok[t].e != x->end)
+			continue;
+		if (!(c->tok[t].flags & (W_MED | W_VITAL)) && tok_in(c, &c->tok[t], plain_words))
+			x->confidence = 0.4;
+		else if (work_place(c, t))
+			x->confidence = 0.4;
+	}
 }
 
 /*
@@ -10572,6 +10728,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	flush_late(&c);
 	scan_owned_health(&c);
 	scan_staff_health(&c);
+	demote_plain_health(&c);
 	scan_bracket_names(&c);
 	scan_self_names(&c);
 	scan_aged_hints(&c);

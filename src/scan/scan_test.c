@@ -1414,6 +1414,45 @@ static void test_wave23_classes(void **state)
 	VERDICT(assert_int_not_equal, "Bel mijn moeder Ans, 06 12 34 56 78.", SCAN_OK);
 }
 
+/* Wave 24 (batches 101-103, unseen texts): a colleague's health after
+ * where they work; ages in introductions, news and lists; a BSN in any
+ * grouping after its label; and what is no one's health or number. */
+static void test_wave24_classes(void **state)
+{
+	(void)state;
+	const char *warn[] = {
+		"Koen van de nachtdienst is vorige week aan zijn knie geopereerd en komt pas in mei terug.",
+		"Onze collega Joost van de SEH is zelf ernstig ziek geworden.",
+		"Mijn kamergenote is vanochtend met de ambulance opgehaald. Ze heet Noor.",
+	};
+	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
+		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
+	EXPECT("Mijn oom is met de ambulance naar het ziekenhuis gebracht. Hij heet Wim.", SCAN_NAME, "Wim");
+	EXPECT("Ik ben Sanne, 34. Sinds de zomer heb ik migraine.", SCAN_DATE_OF_BIRTH, "34");
+	EXPECT("Hoi, Gerrit hier, 71. Wie gaat er mee naar de markt?", SCAN_DATE_OF_BIRTH, "71");
+	EXPECT("Dhr. Wolters, ° 1941, dag 3 na de operatie.", SCAN_DATE_OF_BIRTH, "1941");
+	EXPECT("Een jongen van 9 wilde niet zonder zijn knuffel naar de OK.", SCAN_DATE_OF_BIRTH, "9");
+	EXPECT("Wie heeft Anna de Wit gezien? 83 jaar, rode jas, loopt met een rollator.", SCAN_DATE_OF_BIRTH,
+	       "83 jaar");
+	EXPECT("De 19-jarige fietser is met spoed naar het ziekenhuis gebracht.", SCAN_DATE_OF_BIRTH, "19-jarige");
+	EXPECT("Kan ik dit sturen? Mijn BSN is 111 22 23 33.", SCAN_BSN, "111 22 23 33");
+	const char *ok[] = {
+		"Mijn broer betaalt zich blauw aan de huur, wie weet een goedkoper huis?",
+		"Dag 4 van mijn stage op de IC en ik ben nu al gesloopt.",
+		"Het EPD is zondag van 02.00 tot 05.00 uur niet bereikbaar.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	VERDICT(assert_int_equal, "Anouk vertelt over haar werk op de dwarslaesie-afdeling.", SCAN_WARN);
+	/* what the new readings leave: a number without its label, a stay on the
+	 * ward, a thing that is named */
+	EXPECT_NONE("Bestelnummer 111 22 23 33 is verzonden.", SCAN_BSN);
+	VERDICT(assert_int_not_equal, "Mijn vader ligt op de IC.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Mijn vader ligt op de dwarslaesie-afdeling.", SCAN_OK);
+	EXPECT_NONE("Onze nieuwe tillift is binnen. Hij heet Bertha.", SCAN_NAME);
+	EXPECT("Wij zoeken iemand met zoveel geduld. Mijn zus heeft zoveel pijn.", SCAN_HEALTH, "pijn");
+}
+
 /* Wave 11: a title with initials only is a name; the maker after a quoted
  * title is its author or actor, and the story's illness no one's; the verb
  * between a person and the health is not the health. */
@@ -1625,6 +1664,7 @@ int main(void)
 		cmocka_unit_test(test_wave21_classes),
 		cmocka_unit_test(test_wave22_classes),
 		cmocka_unit_test(test_wave23_classes),
+		cmocka_unit_test(test_wave24_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
