@@ -1275,7 +1275,10 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	/* after batch 40 */
 	"intake", "aanvra", "verwijz", "triage", "afspraak", "recept", "herhaal", "centrale",
 	/* wave 22 */
-	"chat", "flex", "rooster", "ouders", "jongeren", NULL};
+	"chat", "flex", "rooster", "ouders", "jongeren",
+	/* wave 24 (batch 103): churches, mosques and neighbourhood bodies */
+	"diaconie", "parochie", "kerk", "moskee", "buurt", "schuldhulp", "voedselbank", "taalhuis", "geldloket",
+	NULL};
 
 /* Wave 20 (from batch 64): clubs and village associations keep their
  * mailbox at a personal domain ("ehbo.someren@gmail.com",
@@ -2321,24 +2324,27 @@ static bool dept_suffix(const struct ctx *c, const struct tok *k)
 /* "oud-bestuurder", "buurtsportcoach", "wijkverpleegkundige": a compound
  * or hyphenated word whose last part is a role is a role too (asked only
  * next to a name, so ordinary text pays nothing). */
+/* The heads of role words (role_like, role_plural) */
+static const char *const role_heads[] = {"coach", "bestuurder", "coördinator", "coordinator",
+	"medewerker", "manager", "leider", "begeleider", "verpleegkundige", "consulent",
+	"adviseur", "regisseur", "werker", "functionaris", "therapeut", "directeur",
+	"voorzitter", "secretaris", "penningmeester", "wethouder", "burgemeester",
+	/* wave 8 */
+	"wetenschapper", "deskundige", "kundige", "assistent", "assistente", "psycholoog",
+	/* wave 11 */
+	"verzorgende", "verzorgster", "verzorger", "diëtist", "logopedist", "apotheker",
+	/* public figures: "Oud-president Ronald Reagan", "Rolstoeltennisster Diede de Groot" */
+	"president", "premier", "minister", "tennisster", "sporter", "speelster", "kampioen", "atleet",
+	"voetballer", "zanger", "zangeres", "acteur", "actrice", "schrijver", "schrijfster",
+	/* wave 12: "cultuurtolk", "verpleeghuisarts", "cliëntondersteuner" */
+	"tolk", "arts", "ondersteuner", "vrijwilliger", "specialist", "pedagoog", "agoog", "docent",
+	"trainer", "instructeur",
+	/* after batches 37 and 38 */
+	"officer", "wachter", "ombudsman", "ombudsvrouw", NULL};
+
 static bool role_like(const struct ctx *c, const struct tok *k)
 {
-	static const char *const heads[] = {"coach", "bestuurder", "coördinator", "coordinator",
-		"medewerker", "manager", "leider", "begeleider", "verpleegkundige", "consulent",
-		"adviseur", "regisseur", "werker", "functionaris", "therapeut", "directeur",
-		"voorzitter", "secretaris", "penningmeester", "wethouder", "burgemeester",
-		/* wave 8 */
-		"wetenschapper", "deskundige", "kundige", "assistent", "assistente", "psycholoog",
-		/* wave 11 */
-		"verzorgende", "verzorgster", "verzorger", "diëtist", "logopedist", "apotheker",
-		/* public figures: "Oud-president Ronald Reagan", "Rolstoeltennisster Diede de Groot" */
-		"president", "premier", "minister", "tennisster", "sporter", "speelster", "kampioen", "atleet",
-		"voetballer", "zanger", "zangeres", "acteur", "actrice", "schrijver", "schrijfster",
-		/* wave 12: "cultuurtolk", "verpleeghuisarts", "cliëntondersteuner" */
-		"tolk", "arts", "ondersteuner", "vrijwilliger", "specialist", "pedagoog", "agoog", "docent",
-		"trainer", "instructeur",
-		/* after batches 37 and 38 */
-		"officer", "wachter", "ombudsman", "ombudsvrouw", NULL};
+	const char *const *heads = role_heads;
 	if (k->flags & W_ROLE)
 		return true;
 	size_t n = k->e - k->s;
@@ -2382,6 +2388,41 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 				return true;
 		}
 		if (plural && (lookup(low, w) & W_ROLE))
+			return true;
+	}
+	return false;
+}
+
+/* Wave 24 (batches 102-103): a role in the plural the way role_like does not
+ * read it — "-es" ("buurtcoaches") and after a capital part and a hyphen
+ * ("SEH-artsen", "GZ-psychologen"). */
+static bool role_plural(const struct ctx *c, const struct tok *k)
+{
+	const char *p = c->t + k->s, *e = c->t + k->e;
+	for (const char *h = e; h > p; h--)
+		if (h[-1] == '-') {
+			p = h;
+			break;
+		}
+	size_t n = (size_t)(e - p);
+	char low[48];
+	if (n < 5 || n >= sizeof low)
+		return false;
+	lower_utf8(p, n, low);
+	low[n] = '\0';
+	/* "-es", "-s", "-n" ("verpleegkundigen"), "-en" ("artsen") */
+	size_t cut[4] = {n >= 7 && !strcmp(low + n - 2, "es") ? n - 2 : 0, n >= 6 && low[n - 1] == 's' ? n - 1 : 0,
+	                 n >= 6 && low[n - 1] == 'n' ? n - 1 : 0, n >= 6 && !strcmp(low + n - 2, "en") ? n - 2 : 0};
+	for (size_t q = 0; q < 4; q++) {
+		size_t w = cut[q];
+		if (!w)
+			continue;
+		for (const char *const *h = role_heads; *h; h++) {
+			size_t m = strlen(*h);
+			if ((w == m || w > m + 1) && memcmp(low + w - m, *h, m) == 0)
+				return true;
+		}
+		if (lookup(low, w) & W_ROLE)
 			return true;
 	}
 	return false;
@@ -8904,15 +8945,38 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/* The writer names their work: "ben ik Wmo-consulent", "ik ben de nieuwe
+ * wijkverpleegkundige", "ik werk als buurtcoach" (demote_named_workers). */
+static bool work_self_intro(const struct ctx *c)
+{
+	for (size_t t = 0; t + 2 < c->ntok; t++) {
+		const struct tok *a = &c->tok[t], *b = &c->tok[t + 1];
+		if (b->sent != a->sent)
+			continue;
+		bool ik_ben = (tok_in(c, a, (const char *const[]){"ben", NULL}) && tok_is_ik(c, b)) ||
+		              (tok_is_ik(c, a) && tok_in(c, b, (const char *const[]){"ben", "werk", NULL}));
+		if (!ik_ben)
+			continue;
+		for (size_t u = t + 2; u < c->ntok && u <= t + 5 && c->tok[u].sent == a->sent; u++) {
+			if (work_word(c, &c->tok[u]) || role_like(c, &c->tok[u]))
+				return true;
+			if (!tok_in(c, &c->tok[u], (const char *const[]){"de", "jullie", "uw", "je", "nieuwe", "als", "hier",
+			                                               "sinds", "kort", NULL}))
+				break;
+		}
+	}
+	return false;
+}
+
 static void demote_named_workers(struct ctx *c)
 {
 	struct scan_result *r = c->out;
 	bool names = false, phones = false;
 	/* (a club's mailbox at a personal domain is 0.4 from scan_emails) */
-	if (!only_contact_kinds(c, false, &names, &phones) || !names || /* most posts: no need to read the words */
-	    has_private_circle(c))
+	if (!only_contact_kinds(c, false, &names, &phones) || !names) /* most posts: no need to read the words */
 		return;
-	for (size_t j = 0; j < r->n; j++) {
+	bool own = has_private_circle(c);
+	for (size_t j = 0; j < r->n && !own; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
 			continue;
@@ -8934,7 +8998,69 @@ static void demote_named_workers(struct ctx *c)
 		           !strncmp(c->t + c->tok[w].s, "is", 2) && only_space(c, c->tok[w - 1].e, c->tok[w].s)) {
 			w--;
 		}
-		if (work_word(c, &c->tok[w]))
+		/* wave 24 (batch 102): "onze SEH-artsen in opleiding Mehmet Yıldız" */
+		if (w >= 2 && c->tok[w - 2].sent == c->tok[i].sent && tok_in(c, &c->tok[w], (const char *const[]){"opleiding", NULL}) &&
+		    tok_in(c, &c->tok[w - 1], (const char *const[]){"in", NULL}))
+			w -= 2;
+		if (work_word(c, &c->tok[w]) || role_plural(c, &c->tok[w]))
+			x->confidence = STAFF_CONF;
+	}
+	/* wave 24 (batch 103): the writer introduces themselves in their work
+	 * ("Vanaf januari ben ik Wmo-consulent in de wijk. Ik ben Anouk
+	 * Dijkstra, bereikbaar op ..."): their name after "ik ben" or "mijn naam
+	 * is" when "ben ik", "ik ben (de) (nieuwe)" or "ik werk als" names a role */
+	if (work_self_intro(c))
+		for (size_t j = 0; j < r->n; j++) {
+			struct scan_finding *x = &r->v[j];
+			size_t i = tok_first_at(c, x->start);
+			if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && i >= 2 && i < c->ntok &&
+			    c->tok[i - 2].sent == c->tok[i].sent &&
+			    ((tok_is_ik(c, &c->tok[i - 2]) && tok_in(c, &c->tok[i - 1], (const char *const[]){"ben", NULL})) ||
+			     (tok_in(c, &c->tok[i - 2], (const char *const[]){"naam", NULL}) &&
+			      tok_in(c, &c->tok[i - 1], (const char *const[]){"is", NULL}))))
+				x->confidence = STAFF_CONF;
+		}
+	/* wave 24 (batches 101-103): the names of a list after it ("Onze
+	 * buurtcoaches Tjitske Hoekstra en Ravi Jagesar"), and names followed by
+	 * the organisation they work for ("Marieke en Ahmed van Welzijn De
+	 * Haven", "Sabine Verweij van MEE") */
+	for (size_t j = 0; j < r->n && !own; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
+			continue;
+		bool staff = false;
+		for (size_t k = j; k-- > 0 && !staff;) {
+			const struct scan_finding *y = &r->v[k];
+			if (y->type != SCAN_NAME)
+				continue;
+			size_t g = y->end;
+			while (g < x->start && (c->t[g] == ' ' || c->t[g] == ','))
+				g++;
+			staff = y->confidence == STAFF_CONF &&
+			        (g == x->start || (g + 3 <= x->start && !strncmp(c->t + g, "en ", 3) &&
+			                           only_space(c, g + 3, x->start)));
+			break;
+		}
+		/* the names up to "van", then the organisation */
+		size_t last = x->end;
+		for (size_t k = j + 1; k < r->n; k++) {
+			const struct scan_finding *y = &r->v[k];
+			if (y->type != SCAN_NAME)
+				continue;
+			size_t g = last;
+			while (g < y->start && (c->t[g] == ' ' || c->t[g] == ','))
+				g++;
+			if (g == y->start || (g + 3 <= y->start && !strncmp(c->t + g, "en ", 3) && only_space(c, g + 3, y->start)))
+				last = y->end;
+			break;
+		}
+		size_t t = tok_first_at(c, last);
+		if (!staff && t + 1 < c->ntok && c->tok[t].sent == c->tok[t + 1].sent && only_space(c, last, c->tok[t].s) &&
+		    tok_in(c, &c->tok[t], (const char *const[]){"van", NULL}) &&
+		    (orgish(c, t + 1) || (c->tok[t + 1].acronym && c->tok[t + 1].e - c->tok[t + 1].s >= 3) ||
+		     tok_in(c, &c->tok[t + 1], (const char *const[]){"welzijn", "gemeente", "stichting", NULL})))
+			staff = true;
+		if (staff)
 			x->confidence = STAFF_CONF;
 	}
 }

@@ -1451,6 +1451,21 @@ static void test_wave24_classes(void **state)
 	VERDICT(assert_int_not_equal, "Mijn vader ligt op de dwarslaesie-afdeling.", SCAN_OK);
 	EXPECT_NONE("Onze nieuwe tillift is binnen. Hij heet Bertha.", SCAN_NAME);
 	EXPECT("Wij zoeken iemand met zoveel geduld. Mijn zus heeft zoveel pijn.", SCAN_HEALTH, "pijn");
+	/* round 2: staff in their role — a list after a plural role, the
+	 * organisation after the names, the writer's work introduction — and an
+	 * organisation's mailbox */
+	const char *staff[] = {
+		"Onze wijkcoaches Fenna Bos en Karim Amrani zijn er elke dinsdag.",
+		"Welkom aan onze nieuwe SEH-verpleegkundigen in opleiding Lieke Smit en Omar Haddad!",
+		"Elke vrijdag wandelen met Petra en Youssef van Welzijn Noord.",
+		"Dit jaar ben ik jullie buurtcoach. Ik ben Marloes Visser, bereikbaar via 0513 44 55 66.",
+		"Of mail diaconie@gkdeweide.nl.",
+	};
+	for (size_t i = 0; i < sizeof staff / sizeof staff[0]; i++)
+		VERDICT(assert_int_equal, staff[i], SCAN_OK);
+	/* and what stays a private person */
+	VERDICT(assert_int_not_equal, "Mijn moeder Fenna Bos en Karim Amrani zijn er elke dinsdag.", SCAN_OK);
+	VERDICT(assert_int_equal, "Ik ben Marloes Visser en ik heb net gehoord dat ik MS heb.", SCAN_BLOCK);
 }
 
 /* Wave 11: a title with initials only is a name; the maker after a quoted
