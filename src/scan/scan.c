@@ -4457,6 +4457,15 @@ static void scan_ages(struct ctx *c)
 					end2 = we2;
 				} else if (k && baby_unit(nx)) { /* "mijn Loïs van 8 weken spuugt" */
 					ok = baby_age_alone(c, we2, &end2);
+				} else if (k && !in_list(pw, (const char *const[]){"moeder", "vader", "oma", "opa", "ouders",
+				                                                     "mama", "papa", NULL}) &&
+				           in_list(nx, (const char *const[]){"die", "in", "uit", "met", "op", "bij", "zonder",
+				                                             "waar", NULL}) &&
+				           in_list(pw, age_person_after)) {
+					/* wave 24 (batch 104): "een man van 63 die ik begeleid", "een
+					 * jongen van 17 in ons beschermd wonen" (not a parent: "moeder
+					 * van 3 die ..." counts children) */
+					ok = true;
 				} else if (k && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0) {
 					ok = strcmp(nx, "en") == 0 || strcmp(nx, "is") == 0 || strcmp(nx, "was") == 0 ||
 					     nx[k - 1] == 't' || nx[k - 1] == 'd' ||
@@ -9060,6 +9069,18 @@ static void demote_named_workers(struct ctx *c)
 		    (orgish(c, t + 1) || (c->tok[t + 1].acronym && c->tok[t + 1].e - c->tok[t + 1].s >= 3) ||
 		     tok_in(c, &c->tok[t + 1], (const char *const[]){"welzijn", "gemeente", "stichting", NULL})))
 			staff = true;
+		/* wave 24 (batch 104): the role after a comma ("begeleid door Marian
+		 * Kok, rouwbegeleider"; the surname a word the name did not take) */
+		if (!staff && t < c->ntok) {
+			size_t u = t;
+			if (only_space(c, last, c->tok[u].s) && c->tok[u].cap && c->tok[u].sent == c->tok[t].sent &&
+			    u + 1 < c->ntok && c->tok[u].e < c->len && c->t[c->tok[u].e] == ',')
+				last = c->tok[u++].e;
+			if (u < c->ntok && last < c->len && c->t[last] == ',' && only_space(c, last + 1, c->tok[u].s) &&
+			    c->tok[u].sent == c->tok[t].sent && !c->tok[u].cap &&
+			    (work_word(c, &c->tok[u]) || role_like(c, &c->tok[u])))
+				staff = true;
+		}
 		if (staff)
 			x->confidence = STAFF_CONF;
 	}
@@ -9089,9 +9110,12 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	"koppijn", "bloedverlies", "kinds", "miscarriage",
 	/* round 4 (batch 80) */ "opgebrand",
 	/* wave 23 (batches 93, 98) */ "keizersnee", "keizersnede", "slaapapneu", "apneu", "crps",
-	"stomadrager", NULL};
+	"stomadrager",
+	/* wave 24 (batch 104) */ "rsi", "ehlers-danlos", "pijnrevalidatie", "herbelevingen", "neuropathie",
+	NULL};
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
-static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging")};
+static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging"),
+	LIT("ruggenmergstimulat")};
 static bool late_pair[26][26];
 
 /* their first two letters, as a table made once */
@@ -10200,6 +10224,59 @@ static const char *const plain_words[] = {"zoveel", "openen", "blauw", "toelatin
 	"hekel", "lawaai", "geluidsoverlast", "verwarming", "bankpas", "generatie", "degene", "typt", "reageert",
 	"vergaderen", "kiezen", "verderop", "tevoren", "maanden", NULL};
 
+/*
+ * Wave 24 (batch 104): a professional's anonymised case ("breng ik een
+ * casus in: cliënt met beginnende dementie die 's nachts de voordeur uit
+ * wil", "Casus anoniem: cliënt met dementie en slikproblemen") is no one's
+ * health: a text that names a case and holds nothing that points to a person
+ * (no name, age, room, number, address; no family of the writer) keeps its
+ * health as hints — the sentences after the word "casus", and those without
+ * the writer in them.  After the model.
+ */
+static void demote_anonymous_case(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	size_t cs = NONE;
+	for (size_t t = 0; t < c->ntok && cs == NONE; t++)
+		if (tok_in(c, &c->tok[t], (const char *const[]){"casus", "casuïstiek", "casusbespreking", "casusvraag",
+		                                              "casuistiek", NULL}))
+			cs = t;
+	if (cs == NONE)
+		return;
+	bool health = false;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->type == SCAN_NAME && x->confidence >= STAFF_CONF)
+			return; /* a colleague's own, or a name not sure enough to count ("Collega
+			         * Mireille ... zit zelf thuis met een burn-out") */
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type != SCAN_HEALTH)
+			return;
+		health = true;
+	}
+	if (!health)
+		return;
+	for (size_t t = 0; t + 1 < c->ntok; t++)
+		if ((c->tok[t].flags & W_POSS) && (c->tok[t + 1].flags & W_FAMILY) && c->tok[t + 1].sent == c->tok[t].sent)
+			return;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t t0 = tok_first_at(c, x->start);
+		if (t0 >= c->ntok)
+			continue;
+		uint32_t sn = c->tok[t0].sent;
+		bool writer = false;
+		for (size_t t = 0; t < c->ntok && !writer; t++)
+			writer = c->tok[t].sent == sn && tok_in(c, &c->tok[t], firstp) &&
+			         !(c->tok[cs].sent == sn && t < cs);
+		if (!writer && (sn > c->tok[cs].sent || (sn == c->tok[cs].sent && t0 > cs)))
+			x->confidence = 0.4;
+	}
+}
+
 /* Token t is a ward ("de IC", "de dwarslaesie-afdeling") where someone
  * works: "mijn stage op de IC", "zijn werk op de dwarslaesie-afdeling",
  * "dienst op de SEH" (batch 102) — a place of work, not of care. */
@@ -10855,6 +10932,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_owned_health(&c);
 	scan_staff_health(&c);
 	demote_plain_health(&c);
+	demote_anonymous_case(&c);
 	scan_bracket_names(&c);
 	scan_self_names(&c);
 	scan_aged_hints(&c);

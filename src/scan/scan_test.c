@@ -1466,6 +1466,18 @@ static void test_wave24_classes(void **state)
 	/* and what stays a private person */
 	VERDICT(assert_int_not_equal, "Mijn moeder Fenna Bos en Karim Amrani zijn er elke dinsdag.", SCAN_OK);
 	VERDICT(assert_int_equal, "Ik ben Marloes Visser en ik heb net gehoord dat ik MS heb.", SCAN_BLOCK);
+	/* round 3 (batch 104): an anonymised case is no one's; an age before
+	 * "die" or "in"; a role after the comma; a device of the writer's own */
+	VERDICT(assert_int_equal,
+	        "Voor het MDO breng ik een casus in: cliënt met gevorderde Parkinson die steeds valt. Wie heeft tips?",
+	        SCAN_OK);
+	VERDICT(assert_int_not_equal, "Voor het MDO breng ik een casus in over mijn moeder met Parkinson.", SCAN_OK);
+	VERDICT(assert_int_equal, "Voor de casus: mevrouw De Jong (82) met Parkinson.", SCAN_BLOCK);
+	EXPECT("Een vrouw van 58 die ik thuis bezoek heeft steeds vaker angstaanvallen.", SCAN_DATE_OF_BIRTH, "58");
+	EXPECT_NONE("Een moeder van 3 die ik ken.", SCAN_DATE_OF_BIRTH);
+	VERDICT(assert_int_equal, "De groep wordt begeleid door Ellen Kok, rouwbegeleider. Aanmelden: 0575 51 23 40.",
+	        SCAN_OK);
+	VERDICT(assert_int_not_equal, "Morgen krijg ik mijn ruggenmergstimulator, spannend!", SCAN_OK);
 }
 
 /* Wave 11: a title with initials only is a name; the maker after a quoted
