@@ -2124,6 +2124,14 @@ static void scan_patterns(struct ctx *c)
 		 * time of day is no number */
 		if (time_of_day(c, s, e))
 			continue;
+		/* round 4 (batch 105): a percentage ("NHG-standaard 88-92%") */
+		{
+			size_t q = e;
+			while (q < c->len && c->t[q] == ' ')
+				q++;
+			if (q < c->len && c->t[q] == '%')
+				continue;
+		}
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
 		/* after batch 40: "Ons KvK-nummer 61234567 en AGB-code 12345678
 		 * staan onderaan elke factuur": a practice's own codes (public
@@ -4517,6 +4525,16 @@ static void scan_ages(struct ctx *c)
 				size_t k3 = word_after(c, we, w3, sizeof w3, &we3);
 				if (k3 && in_list(w3, age_not_after))
 					continue;
+				/* round 4 (batch 105): "al 25 jaar de vaste kerstman", "al 12
+				 * jaar in dienst": how long, not how old */
+				{
+					char a0[8];
+					if (k3 && word_before(c, j, a0, sizeof a0, NULL) && !strcmp(a0, "al") &&
+					    in_list(w3, (const char *const[]){"de", "het", "een", "in", "bij", "lid", "werkzaam",
+					                                      "actief", "getrouwd", "samen", "vrijwilliger",
+					                                      "vrijwilligster", "onze", "ons", "trouw", "mee", NULL}))
+						continue;
+				}
 				jaar = true;
 				end = we;
 				/* after batch 31: "is zondag overleden, 78 jaar geworden" */
@@ -8977,6 +8995,28 @@ static bool work_self_intro(const struct ctx *c)
 	return false;
 }
 
+/* The text thanks for praise and passes it on ("lovende woorden ... We
+ * geven het door", "compliment ... doorgegeven"). */
+static bool passes_praise(const struct ctx *c)
+{
+	bool praise = false, passed = false;
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		/* (a client named with a title or a family word is theirs: "Beste
+		 * mevrouw Arslan, ... uw zoon Deniz") */
+		if (k->flags & (W_TITLE | W_FAMILY))
+			return false;
+		if (!praise)
+			praise = tok_in(c, k, (const char *const[]){"compliment", "complimenten", "complimentje", "lovende",
+			                                          "lieve", "mooie", "bedankt", "dank", NULL});
+		if (!passed)
+			passed = tok_in(c, k, (const char *const[]){"doorgegeven", "doorgeven", "doorgestuurd", NULL}) ||
+			         (tok_in(c, k, (const char *const[]){"geven", "geef", "sturen", NULL}) && t + 2 < c->ntok &&
+			          c->tok[t + 2].sent == k->sent && tok_in(c, &c->tok[t + 2], (const char *const[]){"door", NULL}));
+	}
+	return praise && passed;
+}
+
 static void demote_named_workers(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -9013,7 +9053,17 @@ static void demote_named_workers(struct ctx *c)
 			w -= 2;
 		if (work_word(c, &c->tok[w]) || role_plural(c, &c->tok[w]))
 			x->confidence = STAFF_CONF;
+		/* round 4 (batch 105): the person to ask in a work note ("vraag
+		 * Lisanne bij twijfel") */
+		else if (w + 1 == i && tok_in(c, &c->tok[w], (const char *const[]){"vraag", "vraagt", NULL}))
+			x->confidence = STAFF_CONF;
 	}
+	/* round 4 (batch 105): webcare passing praise on to the one praised
+	 * ("Bedankt voor uw lovende woorden over Fenna! We geven het door.") */
+	if (!own && passes_praise(c))
+		for (size_t j = 0; j < r->n; j++)
+			if (r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF && c->t[r->v[j].start] != '@')
+				r->v[j].confidence = STAFF_CONF;
 	/* wave 24 (batch 103): the writer introduces themselves in their work
 	 * ("Vanaf januari ben ik Wmo-consulent in de wijk. Ik ben Anouk
 	 * Dijkstra, bereikbaar op ..."): their name after "ik ben" or "mijn naam
@@ -10237,8 +10287,11 @@ static void demote_anonymous_case(struct ctx *c)
 {
 	struct scan_result *r = c->out;
 	size_t cs = NONE;
+	/* (the first letters and length before the list: this reads every text) */
 	for (size_t t = 0; t < c->ntok && cs == NONE; t++)
-		if (tok_in(c, &c->tok[t], (const char *const[]){"casus", "casuïstiek", "casusbespreking", "casusvraag",
+		if ((c->t[c->tok[t].s] | 0x20) == 'c' && c->tok[t].e - c->tok[t].s >= 5 &&
+		    c->tok[t].e - c->tok[t].s <= 16 && (c->t[c->tok[t].s + 1] | 0x20) == 'a' &&
+		    tok_in(c, &c->tok[t], (const char *const[]){"casus", "casuïstiek", "casusbespreking", "casusvraag",
 		                                              "casuistiek", NULL}))
 			cs = t;
 	if (cs == NONE)
@@ -10299,6 +10352,29 @@ static bool work_place(const struct ctx *c, size_t t)
 	return false;
 }
 
+/* Round 4 (batch 105): a medical compound whose head is an organisation, a
+ * supply or a course is no one's condition ("nierstichting",
+ * "incontinentiemateriaal", "steunkousentraining"). */
+static bool body_of_things(const struct ctx *c, const struct tok *k)
+{
+	static const struct lit heads[] = {LIT("stichting"), LIT("fonds"), LIT("vereniging"), LIT("materiaal"),
+		LIT("materialen"), LIT("training"), LIT("cursus"), LIT("folder")};
+	size_t n = k->e - k->s;
+	for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+		if (n >= heads[h].n + 4 && !strncasecmp(c->t + k->e - heads[h].n, heads[h].s, heads[h].n)) {
+			if (h < 3)
+				return true; /* an organisation */
+			/* a supply or a course is someone's only with no one in the
+			 * sentence ("incontinentiemateriaal voor mijn moeder" is hers) */
+			for (size_t t = 0; t < c->ntok; t++)
+				if (c->tok[t].sent == k->sent &&
+				    ((c->tok[t].flags & (W_FAMILY | W_TITLE)) || tok_in(c, &c->tok[t], firstp)))
+					return false;
+			return true;
+		}
+	return false;
+}
+
 static void demote_plain_health(struct ctx *c)
 {
 	for (size_t j = 0; j < c->out->n; j++) {
@@ -10310,7 +10386,7 @@ static void demote_plain_health(struct ctx *c)
 			continue;
 		if (!(c->tok[t].flags & (W_MED | W_VITAL)) && tok_in(c, &c->tok[t], plain_words))
 			x->confidence = 0.4;
-		else if (work_place(c, t))
+		else if (work_place(c, t) || body_of_things(c, &c->tok[t]))
 			x->confidence = 0.4;
 	}
 }

@@ -1478,6 +1478,15 @@ static void test_wave24_classes(void **state)
 	VERDICT(assert_int_equal, "De groep wordt begeleid door Ellen Kok, rouwbegeleider. Aanmelden: 0575 51 23 40.",
 	        SCAN_OK);
 	VERDICT(assert_int_not_equal, "Morgen krijg ik mijn ruggenmergstimulator, spannend!", SCAN_OK);
+	/* round 4 (batch 105): a percentage, how long, praise passed on, the one
+	 * to ask, a supply */
+	EXPECT_NONE("Wie kent de richtlijn? In de NHG-standaard staat 90-94% voor de saturatie.", SCAN_PATIENT_NUMBER);
+	EXPECT_NONE("Onze vrijwilliger Gerrit is al 30 jaar de vaste voorlezer van de Linde!", SCAN_DATE_OF_BIRTH);
+	EXPECT("Mijn moeder is al 90 jaar en nog kwiek.", SCAN_DATE_OF_BIRTH, "90 jaar");
+	VERDICT(assert_int_equal, "Webcare: bedankt voor uw lovende woorden over Femke! We geven het door.", SCAN_OK);
+	VERDICT(assert_int_equal, "Nieuw in het ECD: de valscore ook noteren. Vraag Maaike bij vragen.", SCAN_OK);
+	VERDICT(assert_int_equal, "Overdracht: de voorraad incontinentiemateriaal is bijna op.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "De bestelling incontinentiemateriaal voor mijn moeder is binnen.", SCAN_OK);
 }
 
 /* Wave 11: a title with initials only is a name; the maker after a quoted
