@@ -3970,7 +3970,9 @@ static const char *const age_advs[] = {"vandaag", "hjoed", "juster", "moarn", "m
 	/* after batch 34: "Gonny werd die avond 60" */
 	"die", "avond", "ochtend", "middag", "dag",
 	/* wave 13: "Kevin wordt over twee weken 18" */
-	"over", "weken", "dagen", "twee", "drie", "paar", NULL};
+	"over", "weken", "dagen", "twee", "drie", "paar",
+	/* wave 24 (batch 106): "Ik ben zelf 89 en heb thuiszorg" */
+	"zelf", NULL};
 /* wave 13: words that speak of everyone born then, not of one person:
  * "mensen geboren in 1960 of eerder", "kinderen geboren na 2015" */
 static const char *const birth_groups[] = {"mensen", "iedereen", "personen", "kinderen", "ouderen",
@@ -4123,8 +4125,10 @@ static bool ordinal_age(const struct ctx *c, size_t s, size_t e, bool *plural)
 		w[p - q] = '\0';
 		if (!in_list(w, k == 0 ? poss : preps))
 			return false;
+		/* (wave 24, batch 106: "je", "jouw", "uw" may be anyone's —
+		 * "Revalideren na je 80e?" — and need a person near, as "hun") */
 		if (k == 0)
-			*plural = !strcmp(w, "hun");
+			*plural = !strcmp(w, "hun") || !strcmp(w, "je") || !strcmp(w, "jouw") || !strcmp(w, "uw");
 		p = q;
 	}
 	size_t q = e;
@@ -4310,6 +4314,14 @@ static void scan_ages(struct ctx *c)
 			if (dg >= 2 && (unsigned char)c->t[dg - 2] == 0xc2 && (unsigned char)c->t[dg - 1] == 0xb0) {
 				/* "(°'52)", wave 12 also "°1941" */
 				add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.8);
+				continue;
+			}
+			/* wave 24 (batch 106): a life's span after a name, "In memoriam Bram
+			 * (1949-2026)" */
+			if (nd == 4 && from >= 1 && c->t[from - 1] == '(' && e + 5 < c->len && c->t[e] == '-' &&
+			    digit_at(c, e + 1) && digit_at(c, e + 4) && !digit_at(c, e + 5) && c->t[e + 5] == ')' &&
+			    (name_ends_before(c, n, from - 1) || bracket_person_word(c, n, from - 1))) {
+				add_late(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
 				continue;
 			}
 			/* after batch 42: "Mw. Jansen-de Rooij ('38): CVA li" */
@@ -4519,6 +4531,8 @@ static void scan_ages(struct ctx *c)
 		bool jaar = false;
 		if (word_after(c, e, w2, sizeof w2, &we)) {
 			if (strcmp(w2, "jaar") == 0 || strcmp(w2, "jr") == 0 || strcmp(w2, "j") == 0 ||
+			    /* wave 24 (batch 106): Twents and Limburgish "78 joar", "88 jaor" */
+			    strcmp(w2, "joar") == 0 || strcmp(w2, "jaor") == 0 || strcmp(w2, "joor") == 0 ||
 			    strcmp(w2, "years") == 0 || strcmp(w2, "mnd") == 0) {
 				char w3[32];
 				size_t we3;
@@ -4755,11 +4769,14 @@ static void scan_ages(struct ctx *c)
 			size_t wn = word_before(c, j, w, sizeof w, &ws);
 			for (int hop = 0; wn && hop < 3 && in_list(w, age_advs); hop++)
 				wn = word_before(c, ws, w, sizeof w, &ws);
-			/* after batch 33: "ik ben damian 17 jaar": the writer's name between */
+			/* after batch 33: "ik ben damian 17 jaar": the writer's name between;
+			 * wave 24 (batch 106) "Ik ben Truus en al 91 jaar" */
 			if (wn && jaar && !in_list(w, age_verbs)) {
-				char b1[8], b2[8];
-				size_t s1;
-				if (word_before(c, ws, b1, sizeof b1, &s1) && !strcmp(b1, "ben") &&
+				char b1[8], b2[8], b0[24];
+				size_t s1, s0w = ws;
+				if (!strcmp(w, "en") && !word_before(c, ws, b0, sizeof b0, &s0w))
+					s0w = ws; /* (the name before "en", then "ben") */
+				if (word_before(c, s0w, b1, sizeof b1, &s1) && !strcmp(b1, "ben") &&
 				    word_before(c, s1, b2, sizeof b2, NULL) && !strcmp(b2, "ik")) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 					continue;

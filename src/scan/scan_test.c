@@ -1487,6 +1487,14 @@ static void test_wave24_classes(void **state)
 	VERDICT(assert_int_equal, "Nieuw in het ECD: de valscore ook noteren. Vraag Maaike bij vragen.", SCAN_OK);
 	VERDICT(assert_int_equal, "Overdracht: de voorraad incontinentiemateriaal is bijna op.", SCAN_OK);
 	VERDICT(assert_int_not_equal, "De bestelling incontinentiemateriaal voor mijn moeder is binnen.", SCAN_OK);
+	/* round 5 (batch 106): the elderly writer's own age, a life's span, a
+	 * reader's ordinal */
+	EXPECT("Ik ben zelf 84 en woon nog thuis.", SCAN_DATE_OF_BIRTH, "84");
+	EXPECT("ik ben 81 joar en heb suiker.", SCAN_DATE_OF_BIRTH, "81 joar");
+	EXPECT("Ik ben Riet en al 93 jaar.", SCAN_DATE_OF_BIRTH, "93 jaar");
+	EXPECT("In memoriam Kees (1938-2026), onze trouwe vrijwilliger.", SCAN_DATE_OF_BIRTH, "1938");
+	EXPECT_NONE("Fietsen na je 70e? Het kan!", SCAN_DATE_OF_BIRTH);
+	EXPECT("Gefeliciteerd met je 80e, oma!", SCAN_DATE_OF_BIRTH, "80e");
 }
 
 /* Wave 11: a title with initials only is a name; the maker after a quoted
