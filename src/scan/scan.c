@@ -2352,7 +2352,6 @@ static const char *const role_heads[] = {"coach", "bestuurder", "coördinator", 
 
 static bool role_like(const struct ctx *c, const struct tok *k)
 {
-	const char *const *heads = role_heads;
 	if (k->flags & W_ROLE)
 		return true;
 	size_t n = k->e - k->s;
@@ -2367,7 +2366,7 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 			size_t hl = (size_t)(c->t + k->e - (h + 1));
 			if (lookup(h + 1, hl) & W_ROLE)
 				return true;
-			for (const char *const *r = heads; *r; r++)
+			for (const char *const *r = role_heads; *r; r++)
 				if (hl == strlen(*r) && memcmp(h + 1, *r, hl) == 0)
 					return true;
 		}
@@ -2390,7 +2389,7 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 			w = n - 2; /* "therapeuten" */
 		else if (plural)
 			continue;
-		for (const char *const *h = heads; *h; h++) {
+		for (const char *const *h = role_heads; *h; h++) {
 			size_t m = strlen(*h);
 			if ((w == m || w > m + 1) && memcmp(low + w - m, *h, m) == 0)
 				return true;
@@ -4623,27 +4622,18 @@ static void scan_ages(struct ctx *c)
 				continue;
 			}
 			/* after batch 45: "Ik ben Kofi, 42, en ik hoor stemmen": the writer
-			 * names themselves, then the age between commas */
-			if (comma) {
-				char nw[24], bw[8], iw[8];
-				size_t ns, bs;
-				if (word_before(c, p - 1, nw, sizeof nw, &ns) && word_before(c, ns, bw, sizeof bw, &bs) &&
-				    !strcmp(bw, "ben") && word_before(c, bs, iw, sizeof iw, NULL) && !strcmp(iw, "ik") &&
-				    c->t[ns] >= 'A' && c->t[ns] <= 'Z' && end < c->len && c->t[end] == ',' && name_starts_at(c, n, ns)) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
-					continue;
-				}
-			}
-			/* wave 24 (batch 102): "Ik ben Karim, 29.", "Bram hier, 52.": the
-			 * same introduction with the age closing the sentence, or "<name>
-			 * hier" */
-			if (p > 0 && c->t[p - 1] == ',' && nd <= 2 && (end >= c->len || strchr(".!;\n", c->t[end]))) {
+			 * names themselves, then the age between commas; wave 24 (batch
+			 * 102) the age closing the sentence too, "Ik ben Karim, 29.", and
+			 * "<name> hier" ("Bram hier, 52.") */
+			if (p > 0 && c->t[p - 1] == ',') {
+				bool closes = nd <= 2 && (end >= c->len || strchr(".!;\n", c->t[end]));
+				bool commas = comma && end < c->len && c->t[end] == ',';
 				char nw[24], bw[8], iw[8];
 				size_t ns, bs;
 				bool intro = false;
-				if (word_before(c, p - 1, nw, sizeof nw, &ns)) {
+				if ((closes || commas) && word_before(c, p - 1, nw, sizeof nw, &ns)) {
 					if (!strcmp(nw, "hier"))
-						intro = name_ends_before(c, n, ns);
+						intro = closes && name_ends_before(c, n, ns);
 					else if (word_before(c, ns, bw, sizeof bw, &bs) && !strcmp(bw, "ben") &&
 					         word_before(c, bs, iw, sizeof iw, NULL) && !strcmp(iw, "ik"))
 						intro = c->t[ns] >= 'A' && c->t[ns] <= 'Z' && name_starts_at(c, n, ns);
@@ -4774,8 +4764,8 @@ static void scan_ages(struct ctx *c)
 			if (wn && jaar && !in_list(w, age_verbs)) {
 				char b1[8], b2[8], b0[24];
 				size_t s1, s0w = ws;
-				if (!strcmp(w, "en") && !word_before(c, ws, b0, sizeof b0, &s0w))
-					s0w = ws; /* (the name before "en", then "ben") */
+				if (!strcmp(w, "en")) /* (the name before "en", then "ben"; s0w kept when there is none) */
+					word_before(c, ws, b0, sizeof b0, &s0w);
 				if (word_before(c, s0w, b1, sizeof b1, &s1) && !strcmp(b1, "ben") &&
 				    word_before(c, s1, b2, sizeof b2, NULL) && !strcmp(b2, "ik")) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
@@ -6008,7 +5998,6 @@ struct sentinfo {
 	bool pron;           /* a pronoun in it: "hij", "haar" */
 	size_t first, ntok;  /* first token and number of tokens */
 };
-
 
 static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart);
 static int number_word(const char *w, size_t n);
@@ -9034,6 +9023,15 @@ static bool passes_praise(const struct ctx *c)
 	return praise && passed;
 }
 
+/* Only spaces, commas or one "en" between a name ending at a and the next
+ * starting at b: names of one list ("Tjitske Hoekstra en Ravi Jagesar"). */
+static bool names_joined(const struct ctx *c, size_t a, size_t b)
+{
+	while (a < b && (c->t[a] == ' ' || c->t[a] == ','))
+		a++;
+	return a == b || (a + 3 <= b && !strncmp(c->t + a, "en ", 3) && only_space(c, a + 3, b));
+}
+
 static void demote_named_workers(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -9104,32 +9102,17 @@ static void demote_named_workers(struct ctx *c)
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
 			continue;
-		bool staff = false;
-		for (size_t k = j; k-- > 0 && !staff;) {
-			const struct scan_finding *y = &r->v[k];
-			if (y->type != SCAN_NAME)
-				continue;
-			size_t g = y->end;
-			while (g < x->start && (c->t[g] == ' ' || c->t[g] == ','))
-				g++;
-			staff = y->confidence == STAFF_CONF &&
-			        (g == x->start || (g + 3 <= x->start && !strncmp(c->t + g, "en ", 3) &&
-			                           only_space(c, g + 3, x->start)));
-			break;
-		}
+		/* (findings are sorted by start: the names next to this one) */
+		size_t pk = j, nk = j + 1;
+		while (pk > 0 && r->v[pk - 1].type != SCAN_NAME)
+			pk--;
+		while (nk < r->n && r->v[nk].type != SCAN_NAME)
+			nk++;
+		bool staff = pk > 0 && r->v[pk - 1].confidence == STAFF_CONF && names_joined(c, r->v[pk - 1].end, x->start);
 		/* the names up to "van", then the organisation */
 		size_t last = x->end;
-		for (size_t k = j + 1; k < r->n; k++) {
-			const struct scan_finding *y = &r->v[k];
-			if (y->type != SCAN_NAME)
-				continue;
-			size_t g = last;
-			while (g < y->start && (c->t[g] == ' ' || c->t[g] == ','))
-				g++;
-			if (g == y->start || (g + 3 <= y->start && !strncmp(c->t + g, "en ", 3) && only_space(c, g + 3, y->start)))
-				last = y->end;
-			break;
-		}
+		if (nk < r->n && names_joined(c, last, r->v[nk].start))
+			last = r->v[nk].end;
 		size_t t = tok_first_at(c, last);
 		if (!staff && t + 1 < c->ntok && c->tok[t].sent == c->tok[t + 1].sent && only_space(c, last, c->tok[t].s) &&
 		    tok_in(c, &c->tok[t], (const char *const[]){"van", NULL}) &&
@@ -10330,6 +10313,13 @@ static void demote_anonymous_case(struct ctx *c)
 	for (size_t t = 0; t + 1 < c->ntok; t++)
 		if ((c->tok[t].flags & W_POSS) && (c->tok[t + 1].flags & W_FAMILY) && c->tok[t + 1].sent == c->tok[t].sent)
 			return;
+	/* the sentences with the writer in them (in the case's sentence, only
+	 * after the word: "breng ik een casus in: ..." is not about the writer) */
+	bool *writer = xcalloc(c->nsent, sizeof *writer);
+	for (size_t t = 0; t < c->ntok; t++)
+		if (!writer[c->tok[t].sent] && !(c->tok[t].sent == c->tok[cs].sent && t < cs) &&
+		    tok_in(c, &c->tok[t], firstp))
+			writer[c->tok[t].sent] = true;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
@@ -10338,13 +10328,10 @@ static void demote_anonymous_case(struct ctx *c)
 		if (t0 >= c->ntok)
 			continue;
 		uint32_t sn = c->tok[t0].sent;
-		bool writer = false;
-		for (size_t t = 0; t < c->ntok && !writer; t++)
-			writer = c->tok[t].sent == sn && tok_in(c, &c->tok[t], firstp) &&
-			         !(c->tok[cs].sent == sn && t < cs);
-		if (!writer && (sn > c->tok[cs].sent || (sn == c->tok[cs].sent && t0 > cs)))
+		if (!writer[sn] && (sn > c->tok[cs].sent || (sn == c->tok[cs].sent && t0 > cs)))
 			x->confidence = 0.4;
 	}
+	free(writer);
 }
 
 /* Token t is a ward ("de IC", "de dwarslaesie-afdeling") where someone
@@ -10383,9 +10370,8 @@ static bool body_of_things(const struct ctx *c, const struct tok *k)
 				return true; /* an organisation */
 			/* a supply or a course is someone's only with no one in the
 			 * sentence ("incontinentiemateriaal voor mijn moeder" is hers) */
-			for (size_t t = 0; t < c->ntok; t++)
-				if (c->tok[t].sent == k->sent &&
-				    ((c->tok[t].flags & (W_FAMILY | W_TITLE)) || tok_in(c, &c->tok[t], firstp)))
+			for (size_t t = tok_first_at(c, c->sent_at[k->sent]); t < c->ntok && c->tok[t].sent == k->sent; t++)
+				if ((c->tok[t].flags & (W_FAMILY | W_TITLE)) || tok_in(c, &c->tok[t], firstp))
 					return false;
 			return true;
 		}
