@@ -4485,6 +4485,13 @@ static void scan_ages(struct ctx *c)
 					 * jongen van 17 in ons beschermd wonen" (not a parent: "moeder
 					 * van 3 die ..." counts children) */
 					ok = true;
+				} else if (k && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0 &&
+				           in_list(pw, (const char *const[]){"dochter", "zoon", "dochtertje", "zoontje", "kleinzoon",
+				                                             "kleindochter", "neefje", "nichtje", "broertje",
+				                                             "zusje", "pleegzoon", "pleegdochter", NULL})) {
+					/* wave 25 (batch 107): a child of the family's, whatever
+					 * follows ("mijn dochter van 11 over 'dik' te praten") */
+					ok = true;
 				} else if (k && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0) {
 					ok = strcmp(nx, "en") == 0 || strcmp(nx, "is") == 0 || strcmp(nx, "was") == 0 ||
 					     nx[k - 1] == 't' || nx[k - 1] == 'd' ||
@@ -4492,7 +4499,9 @@ static void scan_ages(struct ctx *c)
 					     in_list(nx, (const char *const[]){"wilde", "wilden", "mocht", "moest", "kon", "kreeg",
 					                                       "zat", "lag", "kwam", "ging", "viel", "zei", "liep",
 					                                       "huilde", "lachte", "speelde", "heeft", "had", "wil",
-					                                       "mag", "kan", "moet", "zit", "ligt", NULL});
+					                                       "mag", "kan", "moet", "zit", "ligt",
+					                                       /* wave 25 (batch 107): "Een man van 67 vroeg me" */
+					                                       "vroeg", "vertelde", "belde", "stond", "werd", NULL});
 				}
 				if (ok) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end2, 0.7);
@@ -4632,8 +4641,12 @@ static void scan_ages(struct ctx *c)
 				size_t ns, bs;
 				bool intro = false;
 				if ((closes || commas) && word_before(c, p - 1, nw, sizeof nw, &ns)) {
+					/* wave 25 (batch 107): between commas too, and a name the
+					 * lists lack opening the text ("Aditi hier, 29, net ...") */
 					if (!strcmp(nw, "hier"))
-						intro = closes && name_ends_before(c, n, ns);
+						intro = name_ends_before(c, n, ns) ||
+						        (c->ntok > 1 && c->tok[1].s == ns && c->tok[0].cap && !c->tok[0].acronym &&
+						         !(c->tok[0].flags & (W_LEX | W_NONAME | W_ORG | W_ROLE | W_TITLE | W_FAMILY)));
 					else if (word_before(c, ns, bw, sizeof bw, &bs) && !strcmp(bw, "ben") &&
 					         word_before(c, bs, iw, sizeof iw, NULL) && !strcmp(iw, "ik"))
 						intro = c->t[ns] >= 'A' && c->t[ns] <= 'Z' && name_starts_at(c, n, ns);
@@ -4821,7 +4834,9 @@ static void scan_ages(struct ctx *c)
 				else if (word_after(c, e, w2, sizeof w2, NULL) &&
 				         (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0 || strcmp(w2, "maar") == 0 ||
 				          /* after batch 30: "ik ben 58 ik woon in Zeeland" */
-				          strcmp(w2, "ik") == 0))
+				          strcmp(w2, "ik") == 0 ||
+				          /* wave 25 (batch 107): "ik ben 18 dus mn ouders ..." */
+				          strcmp(w2, "dus") == 0 || strcmp(w2, "want") == 0))
 					ok = true;
 				/* wave 14: "dochterlief wordt 18 volgende week", "ze werd 90 zaterdag" */
 				else if ((strcmp(w, "wordt") == 0 || strcmp(w, "werd") == 0 || strcmp(w, "word") == 0) &&
@@ -8966,7 +8981,10 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 	static const char *const ends[] = {"ambtenaar", "medewerker", "medewerkster", "coördinator", "consulent",
 		"consulente", "werker", "werkster", "verpleegkundige", "therapeut", "adviseur", "adviseuse", "functionaris",
 		"deskundige", "leider", "leidster", "assistent", "assistente", "begeleider", "begeleidster", "coach",
-		"ondersteuner", "secretaris", "secretaresse", "regisseur", "specialist", NULL};
+		"ondersteuner", "secretaris", "secretaresse", "regisseur", "specialist",
+		/* wave 25 (batch 107): "familievertrouwenspersoon Hans Kuipers",
+		 * "arbeidsjurist mr. Yvonne Claassen" */
+		"vertrouwenspersoon", "contactpersoon", "jurist", "raadslid", "kamerlid", NULL};
 	if (tok_in(c, k, jobs))
 		return true;
 	size_t n = k->e - k->s;
@@ -9366,6 +9384,12 @@ static const char *const situations[][6] = {
 	{"afspraak|afspraken|verwijzing|verwijsbrief|doorverwezen", "bij|naar|voor", "de", "@spec", NULL},
 	{"ben|is|bent", "~", "uitgerekend", NULL},
 	{"moet|moest|moeten|ga|ging|gaat", "naar", "de", "@spec", NULL},
+	/* wave 25 (batch 107): thoughts of ending one's life, self-harm — "als ik
+	 * er niet meer was", "dat ie er niet meer wil zijn", "ik beschadig mezelf" */
+	{"er", "niet", "meer", "wil|wilde|wou|zou|was|willen", NULL},
+	{"niet", "meer", "wil|wilde|wou", "leven", NULL},
+	{"beschadig|beschadigde|beschadigt|beschadigen|snijd|snijden", "~", "mezelf|mijzelf|zichzelf", NULL},
+	{"einde", "aan", "mijn|zijn|haar|z'n|m'n|mn|d'r|het", "leven", NULL},
 };
 
 enum { NSIT = sizeof situations / sizeof situations[0] };
@@ -10334,6 +10358,111 @@ static void demote_anonymous_case(struct ctx *c)
 	free(writer);
 }
 
+/*
+ * Wave 25 (batch 107): an unnamed stranger's health is no one's to guard
+ * ("Een man in de bus kreeg een paniekaanval", "Een klant in onze winkel
+ * vertelde dat hij autisme heeft", "een meisje uit mijn klas eet al maanden
+ * bijna niks", "Een vriend van mij zit sinds kort in een afkickkliniek",
+ * "iemand in mijn jaarlaag is vorige week opgenomen").  A text whose only
+ * counted findings are health not tied to a person, with a stranger in it
+ * ("een man", "iemand") and none of the writer's family, no title and no
+ * handle, keeps as hints the health of the stranger's sentences: those in
+ * which the last person pointed to before the finding is the stranger or
+ * he or she, not the writer.  An age, a name or a number is kept, and
+ * keeps the rest ("Een cliënt van 19 zei ...").  After the model.
+ */
+static const char *const strangers[] = {"man", "vrouw", "meisje", "jongen", "klant", "cliënt", "client",
+	"vriend", "vriendin", "kennis", "mevrouw", "meneer", "dame", "heer", "jongeman", "leerling", "passagier",
+	"bezoeker", "voorbijganger", "student", "studente", "tiener", "puber", "jongere", "oudere", "bewoner", NULL};
+
+static void demote_stranger_health(struct ctx *c)
+{
+	static const char *const third[] = {"hij", "zij", "ze", "hem", "haar", "ie", "zijn", "z'n", "zn", NULL};
+	static const char *const writer[] = {"ik", "me", "mij", "we", "wij", "my", "i", NULL};
+	static const char *const mine[] = {"mijn", "m'n", "mn", "onze", "ons", NULL};
+	struct scan_result *r = c->out;
+	bool health = false;
+	for (size_t j = 0; j < r->n; j++) {
+		const struct scan_finding *x = &r->v[j];
+		if (x->type == SCAN_NAME && x->confidence >= STAFF_CONF)
+			return;
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type != SCAN_HEALTH || x->confidence >= HEALTH_LINKED_CONF)
+			return;
+		health = true;
+	}
+	if (!health || memchr(c->t, '@', c->len))
+		return;
+	/* the stranger: "een <person>", "iemand"; no family of the writer's, no title */
+	size_t who = NONE;
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if ((k->flags & W_TITLE) && !tok_in(c, k, strangers) && !tok_in(c, k, (const char *const[]){"familie", NULL}))
+			return;
+		if ((k->flags & W_POSS) && t + 1 < c->ntok && (c->tok[t + 1].flags & W_FAMILY))
+			return;
+		if (who != NONE)
+			continue;
+		/* "iemand in mijn jaarlaag", not the reader asked ("Kan iemand bep
+		 * brengen?", "weet iemand hoe") */
+		if (tok_in(c, k, (const char *const[]){"iemand", NULL}) && t + 1 < c->ntok &&
+		    c->tok[t + 1].sent == k->sent &&
+		    tok_in(c, &c->tok[t + 1], (const char *const[]){"in", "uit", "op", "bij", "die", "naast", NULL}) &&
+		    !(t > 0 && c->tok[t - 1].sent == k->sent &&
+		      tok_in(c, &c->tok[t - 1], (const char *const[]){"kan", "weet", "heeft", "wil", "kent", "is", "zou",
+		                                                    "mag", "wie", "moet", "gaat", NULL})))
+			who = t;
+		/* (not "een schat van een man": someone already named) */
+		else if (t + 1 < c->ntok && c->tok[t + 1].sent == k->sent &&
+		         tok_in(c, k, (const char *const[]){"een", "'n", NULL}) && tok_in(c, &c->tok[t + 1], strangers) &&
+		         !(t > 0 && tok_in(c, &c->tok[t - 1], (const char *const[]){"van", NULL})))
+			who = t + 1;
+	}
+	if (who == NONE)
+		return;
+	/* named or aged beside it: "een cliënt, S. (28 jaar)", "een man (63)",
+	 * "een man van 67" */
+	if (who + 1 < c->ntok && c->tok[who + 1].sent == c->tok[who].sent &&
+	    ((c->tok[who].e < c->len && c->t[c->tok[who].e] == ',' && c->tok[who + 1].cap) ||
+	     isdigit((unsigned char)c->t[c->tok[who + 1].s]) ||
+	     (who + 2 < c->ntok && tok_in(c, &c->tok[who + 1], (const char *const[]){"van", NULL}) &&
+	      isdigit((unsigned char)c->t[c->tok[who + 2].s]))))
+		return;
+	/* the writer telling what they are ("Ik ben een vrouw met MS", "als
+	 * moeder en als een vriendin"): no stranger */
+	for (size_t b = who; b-- > 0 && b + 4 >= who && c->tok[b].sent == c->tok[who].sent;)
+		if (tok_in(c, &c->tok[b], (const char *const[]){"ben", "was", "word", "werd", "blijf", "als", "am", NULL}))
+			return;
+	/* the family without a possessive ("Sinds oma is overleden"): someone's */
+	for (size_t t = 0; t < c->ntok; t++)
+		if ((c->tok[t].flags & W_FAMILY) && t != who && !tok_in(c, &c->tok[t], strangers))
+			return;
+	int last = 0; /* 0 no one, 1 the writer, 2 the stranger */
+	size_t f = 0;
+	for (size_t t = 0; t < c->ntok && f < r->n; t++) {
+		const struct tok *k = &c->tok[t];
+		for (; f < r->n && r->v[f].start < k->e; f++) {
+			struct scan_finding *x = &r->v[f];
+			if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF || x->start < k->s)
+				continue;
+			/* "mijn (zware) depressie": the writer's */
+			bool own = false;
+			for (size_t b = t; b-- > 0 && b + 2 >= t && c->tok[b].sent == k->sent;)
+				own = own || tok_in(c, &c->tok[b], mine);
+			if (last == 2 && !own && t > who)
+				x->confidence = 0.4;
+		}
+		if (t > 0 && c->tok[t - 1].sent != k->sent && last == 1)
+			last = 0; /* the writer of one sentence is not the next one's */
+		if (t == who || (t > who && tok_in(c, k, third)))
+			last = 2;
+		else if (tok_in(c, k, writer) &&
+		         !(t >= 2 && t - 2 <= who && who < t && tok_in(c, &c->tok[t - 1], (const char *const[]){"van", NULL})))
+			last = 1; /* (not "een vriend van mij") */
+	}
+}
+
 /* Token t is a ward ("de IC", "de dwarslaesie-afdeling") where someone
  * works: "mijn stage op de IC", "zijn werk op de dwarslaesie-afdeling",
  * "dienst op de SEH" (batch 102) — a place of work, not of care. */
@@ -10412,6 +10541,10 @@ static bool contact_named(const struct ctx *c, size_t s)
 		return false;
 	if (role_like(c, &c->tok[i - 1]) && c->tok[i - 1].sent == c->tok[i].sent)
 		return true;
+	/* wave 25 (batch 107): "loopleider is Hamid (06-...)" */
+	if (i >= 2 && c->tok[i - 2].sent == c->tok[i].sent && tok_in(c, &c->tok[i - 1], (const char *const[]){"is", NULL}) &&
+	    (role_like(c, &c->tok[i - 2]) || work_word(c, &c->tok[i - 2])))
+		return true;
 	for (size_t b = i; b-- > 0 && b + 4 >= i && c->tok[b].sent == c->tok[i].sent;)
 		if (tok_in(c, &c->tok[b], ask))
 			return true;
@@ -10457,12 +10590,12 @@ static void demote_staff_again(struct ctx *c)
 	}
 }
 
-static void demote_after_staff(struct ctx *c)
+static void demote_after_staff(struct ctx *c, bool late)
 {
 	struct scan_result *r = c->out;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct scan_finding *h = &r->v[i];
-		if (h->type != SCAN_NAME || h->confidence >= SCAN_COUNT_CONF)
+		if (h->type != SCAN_NAME || h->confidence >= SCAN_COUNT_CONF || (late && h->confidence != STAFF_CONF))
 			continue;
 		/* wave 12, the name before: "Annemiek en Youssef van het facilitair
 		 * team" — joined by "en" or "of" to a staff name, staff too */
@@ -10797,6 +10930,58 @@ static void demote_quoted_titles(struct ctx *c)
 	}
 }
 
+/*
+ * Wave 25 (batch 107): the people of a story are characters.  A sentence
+ * with a title or a quoted line in it and a word of a work of fiction or
+ * music ("In de serie 'Onder water' raakt de 17-jarige hoofdpersoon Ties
+ * verslaafd", "'Ik heb een feestje in mijn hoofd ...', zingt de hoofdpersoon
+ * in de jeugdmusical", "uit het nummer 'Spiegel' van Mila Ferreira", "de
+ * debuutroman van Jolien Vos"), and after it a sentence with such a word
+ * ("de ouders in de serie"), keeps its names, ages and health as hints —
+ * unless the writer's family is in it ("Mijn dochter speelt de hoofdpersoon").
+ */
+static void demote_story_people(struct ctx *c)
+{
+	static const char *const works[] = {"hoofdpersoon", "hoofdpersonage", "personage", "personages", "romanfiguur",
+		"roman", "debuutroman", "jeugdroman", "musical", "jeugdmusical", "serie", "tv-serie", "film", "speelfilm",
+		"single", "songtekst", "liedtekst", "boekje", "kinderboek", "prentenboek", "jeugdboek", "toneelstuk",
+		"nummer", "hoorspel", "strip", "stripboek", "novelle", "verhaal", NULL};
+	struct scan_result *r = c->out;
+	if (r->n == 0)
+		return;
+	bool story = false;
+	size_t f = 0;
+	for (size_t s = 0; s < c->nsent && f < r->n; s++) {
+		size_t ss = c->sent_at[s], se = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+		bool work = false, kin = false, quote = false;
+		for (size_t t = tok_first_at(c, ss); t < c->ntok && c->tok[t].s < se; t++) {
+			const struct tok *k = &c->tok[t];
+			work = work || ((k->e - k->s) >= 4 && tok_in(c, k, works));
+			kin = kin || (tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", "onze", "ons", "mien", NULL}) &&
+			              t + 1 < c->ntok && (c->tok[t + 1].flags & W_FAMILY));
+		}
+		if (!work || kin)
+			continue;
+		for (size_t p = ss; p < se && !quote && !story; p++) {
+			unsigned char ch = (unsigned char)c->t[p];
+			quote = ch == '"' || (ch == 0xe2 && p + 2 < se && (unsigned char)c->t[p + 1] == 0x80 &&
+			                      ((unsigned char)c->t[p + 2] == 0x9c || (unsigned char)c->t[p + 2] == 0x98)) ||
+			        (ch == '\'' && (p == ss || strchr(" :(", c->t[p - 1])) && is_cap(c->t, p + 1, c->len));
+		}
+		if (!quote && !story)
+			continue;
+		story = true;
+		while (f < r->n && r->v[f].start < ss)
+			f++;
+		for (size_t g = f; g < r->n && r->v[g].start < se; g++) {
+			struct scan_finding *x = &r->v[g];
+			if ((x->type == SCAN_NAME || x->type == SCAN_DATE_OF_BIRTH || x->type == SCAN_HEALTH) &&
+			    x->confidence <= 0.9)
+				x->confidence = 0.3;
+		}
+	}
+}
+
 static int type_rank(enum scan_type t)
 {
 	static const int rank[SCAN_NTYPES] = {
@@ -10985,7 +11170,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	sort_findings(out);
 	scan_name_companions(&c);
 	demote_signature(&c);
-	demote_after_staff(&c);
+	demote_after_staff(&c, false);
 	demote_staff_again(&c);
 	demote_org_contacts(&c);
 	demote_contact_lines(&c);
@@ -11022,6 +11207,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_farm_surnames(&c);
 	sort_findings(out);
 	demote_quoted_titles(&c);
+	demote_story_people(&c);
+	demote_stranger_health(&c); /* after the late conditions ("afkickkliniek") */
 	demote_org_lines(&c, false);
 	demote_service_years(&c);
 	demote_memorial(&c);
@@ -11054,6 +11241,9 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	 * contact people are demoted ("Vrijwilliger Gert Slot helpt u graag.
 	 * Kerkplein 5, 14.00-16.00") */
 	demote_org_lines(&c, true);
+	/* wave 25 (batch 107): and what follows the names demoted since
+	 * as staff ("loopleider is Hamid (06-44 81 27 09)") */
+	demote_after_staff(&c, true);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

@@ -1417,6 +1417,45 @@ static void test_wave23_classes(void **state)
 /* Wave 24 (batches 101-103, unseen texts): a colleague's health after
  * where they work; ages in introductions, news and lists; a BSN in any
  * grouping after its label; and what is no one's health or number. */
+/* Wave 25 (batch 107): a stranger's health, the people of a story, staff
+ * in compound roles, ages after "hier", "ik ben 18 dus", "mijn dochter van
+ * 11 over"; thoughts of ending one's life and self-harm.  Each verdict was
+ * the other way on wave 24's scanner. */
+static void test_wave25_classes(void **state)
+{
+	(void)state;
+	const char *ok[] = {
+		"Een vrouw in de wachtkamer kreeg een epileptische aanval en iedereen keek weg. Ik heb haar hoofd "
+		"opgevangen tot ze weer bijkwam.",
+		"Een klant aan de kassa vertelde dat hij net gestopt is met chemo. Wat een doorzetter.",
+		"een jongen uit mijn team is vorige maand opgenomen en nu praat iedereen erover.",
+		"Een jongen in de trein kreeg een astma-aanval en niemand deed iets.",
+		"In de serie 'Thuis' raakt de 15-jarige hoofdpersoon Sem verslaafd aan gamen.",
+		"In 'Stille storm', de nieuwe roman van Eva Dekker, zoekt de veertienjarige Lotte haar moeder die na "
+		"een depressie is vertrokken.",
+		"Het boekje 'Papa heeft een zieke dag' helpt kinderen begrijpen wat een depressie is.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		VERDICT(assert_int_equal, ok[i], SCAN_OK);
+	/* what stays: the writer, the family, an age, a name beside the stranger */
+	const char *warn[] = {
+		"Ik ben een vrouw met MS en ik zoek een maatje om mee te zwemmen.",
+		"Onze dochter Fleur speelt de hoofdpersoon in de musical en heeft sinds vorige week epilepsie.",
+		"Een man in de bus vroeg naar mijn depressie.",
+		"Mijn vriendin zegt steeds dat ze er niet meer wil zijn. Wat moet ik doen?",
+		"soms beschadig ik mezelf als het te veel wordt.",
+	};
+	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
+		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
+	EXPECT("Een man van 58 belde vanochtend in paniek omdat zijn medicijnen op waren.", SCAN_DATE_OF_BIRTH, "58");
+	EXPECT("Kim hier, 41, sinds kort in de ziektewet.", SCAN_DATE_OF_BIRTH, "41");
+	EXPECT("Yara hier, 23, net terug van de huisarts.", SCAN_DATE_OF_BIRTH, "23");
+	EXPECT("tbh ik ben 16 dus ik mag zelf naar de huisarts toch?", SCAN_DATE_OF_BIRTH, "16");
+	EXPECT("Nu begint mijn zoon van 9 ook over buikpijn te klagen.", SCAN_DATE_OF_BIRTH, "9");
+	EXPECT_NONE("Onze vertrouwenspersoon is er op maandag, bel 06-12345678. Wij zijn er al 12 jaar dus kom gerust.",
+	            SCAN_DATE_OF_BIRTH);
+}
+
 static void test_wave24_classes(void **state)
 {
 	(void)state;
@@ -1709,6 +1748,7 @@ int main(void)
 		cmocka_unit_test(test_wave22_classes),
 		cmocka_unit_test(test_wave23_classes),
 		cmocka_unit_test(test_wave24_classes),
+		cmocka_unit_test(test_wave25_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
