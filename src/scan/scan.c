@@ -8025,7 +8025,10 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 	char low[48];
 	lower_utf8(c->t + from, k->e - from, low);
 	low[k->e - from] = '\0';
-	return in_list(low, pub);
+	/* wave 25 (batch 107): "Gemeenteraadslid Sevgi Demir", "Statenlid" */
+	size_t m = k->e - from;
+	return in_list(low, pub) || (m >= 8 && !strcmp(low + m - 8, "raadslid")) ||
+	       (m >= 9 && !strcmp(low + m - 9, "statenlid"));
 }
 
 static void demote_public_health(struct ctx *c)
@@ -8545,6 +8548,32 @@ static void demote_hooked_on(struct ctx *c)
  *   ("Moderator Esther Wiersma: ik open een topic ...").
  */
 static bool work_word(const struct ctx *c, const struct tok *k);
+static bool work_self_intro(const struct ctx *c);
+
+/* Wave 25 (batch 107): the writer speaks in their work ("Als
+ * schoolmaatschappelijk werker krijg ik vaak de vraag ... — Marloes", "ik
+ * werk als buurtcoach"), with nothing of their own counted but names. */
+static bool writer_at_work(const struct ctx *c)
+{
+	for (size_t j = 0; j < c->out->n; j++)
+		if (c->out->v[j].type != SCAN_NAME && c->out->v[j].confidence >= SCAN_COUNT_CONF)
+			return false;
+	if (work_self_intro(c))
+		return true;
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		if (!tok_in(c, &c->tok[t], (const char *const[]){"als", NULL}))
+			continue;
+		bool role = false;
+		for (size_t u = t + 1; u < c->ntok && u <= t + 2 && c->tok[u].sent == c->tok[t].sent && !role; u++)
+			role = work_word(c, &c->tok[u]) || role_like(c, &c->tok[u]);
+		if (!role)
+			continue;
+		for (size_t u = t + 2; u < c->ntok && u <= t + 6 && c->tok[u].sent == c->tok[t].sent; u++)
+			if (tok_is_ik(c, &c->tok[u]))
+				return true;
+	}
+	return false;
+}
 
 static void demote_times_signatures(struct ctx *c)
 {
@@ -8585,7 +8614,7 @@ static void demote_times_signatures(struct ctx *c)
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end != e || x->confidence >= 0.9)
 			continue;
-		if (writer_speaks(c))
+		if (writer_speaks(c) && !writer_at_work(c))
 			continue;
 		size_t i = tok_first_at(c, x->start);
 		if (i < c->ntok && i > 0 && c->tok[i - 1].sent == c->tok[i].sent && work_word(c, &c->tok[i - 1]))
@@ -9050,6 +9079,33 @@ static bool names_joined(const struct ctx *c, size_t a, size_t b)
 	return a == b || (a + 3 <= b && !strncmp(c->t + a, "en ", 3) && only_space(c, a + 3, b));
 }
 
+/*
+ * Wave 25 (batch 107): "mr de Boer" in a pupil's post is the teacher ("mr"
+ * for meneer, as "juf" and "meester" are): a name opened by a lower-case
+ * "mr" in a text about school is staff.
+ */
+static void demote_teachers(struct ctx *c)
+{
+	static const char *const school[] = {"school", "klas", "les", "lessen", "toets", "toetsweek", "huiswerk",
+		"aantekeningen", "mentor", "rooster", "bio", "wiskunde", "gym", "leraar", "docent", "lokaal", "spijbel",
+		"spijbelen", "proefwerk", "mavo", "havo", "vwo", "vmbo", NULL};
+	struct scan_result *r = c->out;
+	int schooly = -1;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->end - x->start < 4 ||
+		    memcmp(c->t + x->start, "mr", 2) || (c->t[x->start + 2] != ' ' && c->t[x->start + 2] != '.'))
+			continue;
+		if (schooly < 0) {
+			schooly = 0;
+			for (size_t t = 0; t < c->ntok && !schooly; t++)
+				schooly = tok_in(c, &c->tok[t], school);
+		}
+		if (schooly)
+			x->confidence = STAFF_CONF;
+	}
+}
+
 static void demote_named_workers(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -9390,6 +9446,8 @@ static const char *const situations[][6] = {
 	{"niet", "meer", "wil|wilde|wou", "leven", NULL},
 	{"beschadig|beschadigde|beschadigt|beschadigen|snijd|snijden", "~", "mezelf|mijzelf|zichzelf", NULL},
 	{"einde", "aan", "mijn|zijn|haar|z'n|m'n|mn|d'r|het", "leven", NULL},
+	/* "Sinds ik in De Ruyterstee ben opgenomen" (not "in het team") */
+	{"ben|werd", "~", "opgenomen", NULL},
 };
 
 enum { NSIT = sizeof situations / sizeof situations[0] };
@@ -9508,6 +9566,10 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 				if (!tok_alt(c, j, "op|over|in|rond|eind|begin|half|medio"))
 					continue;
 			}
+			if (!strcmp(situations[q][0], "ben|werd") && j + 1 < c->ntok && c->tok[j + 1].sent == s &&
+			    tok_alt(c, j, "in|als|door|bij") &&
+			    tok_alt(c, j + 1, "het|de|ons|onze|team|groep|familie|gezin|raad|bestuur|programma|lijst"))
+				continue;
 			add_uncovered(c, cov, n0, SCAN_HEALTH, t, c->tok[t].s, c->tok[j - 1].e, 0.6);
 			break;
 		}
@@ -10296,7 +10358,7 @@ static void scan_staff_health(struct ctx *c)
  */
 static const char *const plain_words[] = {"zoveel", "openen", "blauw", "toelating", "overvallen", "ingelogd",
 	"hekel", "lawaai", "geluidsoverlast", "verwarming", "bankpas", "generatie", "degene", "typt", "reageert",
-	"vergaderen", "kiezen", "verderop", "tevoren", "maanden", NULL};
+	"vergaderen", "kiezen", "verderop", "tevoren", "maanden", "bestaat", NULL};
 
 /*
  * Wave 24 (batch 104): a professional's anonymised case ("breng ik een
@@ -10514,11 +10576,28 @@ static void demote_plain_health(struct ctx *c)
 		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
 			continue;
 		size_t t = tok_first_at(c, x->start);
+		/* wave 25: taken into a team, not a ward ("ben ik opgenomen in het
+		 * team van de avondploeg", "opgenomen in het zorgplan") */
+		if (t + 3 < c->ntok && c->tok[t].s == x->start && tok_in(c, &c->tok[t], (const char *const[]){"opgenomen", NULL}) &&
+		    tok_in(c, &c->tok[t + 1], (const char *const[]){"in", NULL}) && c->tok[t + 3].sent == c->tok[t].sent &&
+		    tok_in(c, &c->tok[t + 3], (const char *const[]){"team", "groep", "familie", "gezin", "bestuur", "raad",
+		                                                  "programma", "rooster", "zorgplan", "plan", "dossier",
+		                                                  "lijst", "app", "systeem", NULL})) {
+			x->confidence = 0.4;
+			continue;
+		}
 		if (t >= c->ntok || c->tok[t].s != x->start || c->tok[t].e != x->end)
 			continue;
 		if (!(c->tok[t].flags & (W_MED | W_VITAL)) && tok_in(c, &c->tok[t], plain_words))
 			x->confidence = 0.4;
 		else if (work_place(c, t) || body_of_things(c, &c->tok[t]))
+			x->confidence = 0.4;
+		/* wave 25 (batch 107): whether a condition exists, not who has it
+		 * ("zegt dat ADHD niet bestaat", "burn-out bestaat echt") */
+		else if (t + 2 < c->ntok && c->tok[t + 2].sent == c->tok[t].sent &&
+		         (tok_in(c, &c->tok[t + 1], (const char *const[]){"bestaat", NULL}) ||
+		          (tok_in(c, &c->tok[t + 1], (const char *const[]){"niet", "echt", "wel", "gewoon", NULL}) &&
+		           tok_in(c, &c->tok[t + 2], (const char *const[]){"bestaat", NULL}))))
 			x->confidence = 0.4;
 	}
 }
@@ -11231,6 +11310,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_foreign_greetings(&c);
 	demote_complimented(&c);
 	demote_named_workers(&c);
+	demote_teachers(&c);
 	demote_contact_people(&c);
 	demote_staff_numbers(&c);
 	demote_body_accounts(&c);

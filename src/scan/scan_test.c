@@ -1434,6 +1434,13 @@ static void test_wave25_classes(void **state)
 		"In 'Stille storm', de nieuwe roman van Eva Dekker, zoekt de veertienjarige Lotte haar moeder die na "
 		"een depressie is vertrokken.",
 		"Het boekje 'Papa heeft een zieke dag' helpt kinderen begrijpen wat een depressie is.",
+		/* round 2: a teacher, a councillor's own story, whether a condition
+		 * exists, a professional's signature, a team that takes someone in */
+		"wie heeft het huiswerk van wiskunde? mr Bakker legde het zo slecht uit vandaag.",
+		"Gemeenteraadslid Karim Aziz vertelde openlijk over zijn burn-out van vorig jaar.",
+		"Mijn buurman zegt dat burn-out niet bestaat en dat je gewoon door moet werken. Wat vinden jullie?",
+		"Als wijkverpleegkundige krijg ik vaak de vraag wat de Wmo vergoedt. Bel gerust op dinsdag. — Femke",
+		"Vorige week ben ik opgenomen in het team van de avondploeg, wat een warm welkom!",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
@@ -1444,6 +1451,7 @@ static void test_wave25_classes(void **state)
 		"Een man in de bus vroeg naar mijn depressie.",
 		"Mijn vriendin zegt steeds dat ze er niet meer wil zijn. Wat moet ik doen?",
 		"soms beschadig ik mezelf als het te veel wordt.",
+		"Sinds ik in De Hoeve ben opgenomen slaap ik eindelijk weer.",
 	};
 	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
