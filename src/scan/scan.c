@@ -8628,6 +8628,14 @@ static void demote_times_signatures(struct ctx *c)
 		if (dash)
 			x->confidence = STAFF_CONF;
 	}
+	/* wave 25 (batch 108): webcare initials closing a reply ("^RM", "^NV")
+	 * are the writer's, not a condition or a client */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->start > 0 && c->t[x->start - 1] == '^' && x->end - x->start <= 4 &&
+		    (x->type == SCAN_HEALTH || x->type == SCAN_NAME))
+			x->confidence = 0.3;
+	}
 	/* a review */
 	size_t p = 0;
 	while (p < c->len && c->t[p] == ' ')
@@ -8779,6 +8787,11 @@ static void demote_contact_people(struct ctx *c)
 			                                        "even", "dan", NULL})) /* "Meld je bij Marco" */
 				break;
 		}
+		/* wave 25 (batch 108): the ask a sentence of its own before ("Vragen?
+		 * Trudy, 06-31 44 90 27.") */
+		if (!asked && i < c->ntok && c->tok[i].first && i > 0 && c->tok[i - 1].first &&
+		    c->tok[i - 1].sent + 1 == s && tok_in(c, &c->tok[i - 1], ask))
+			asked = true;
 		if (!asked)
 			continue;
 		/* a number said in words or a mailbox spelled out is no desk's
@@ -9013,7 +9026,8 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		"ondersteuner", "secretaris", "secretaresse", "regisseur", "specialist",
 		/* wave 25 (batch 107): "familievertrouwenspersoon Hans Kuipers",
 		 * "arbeidsjurist mr. Yvonne Claassen" */
-		"vertrouwenspersoon", "contactpersoon", "jurist", "raadslid", "kamerlid", NULL};
+		"vertrouwenspersoon", "contactpersoon", "jurist", "raadslid", "kamerlid",
+		/* (batch 108) "onze zorgbemiddelaar Esther" */ "bemiddelaar", NULL};
 	if (tok_in(c, k, jobs))
 		return true;
 	size_t n = k->e - k->s;
@@ -9236,6 +9250,7 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	/* wave 23 (batches 93, 98) */ "keizersnee", "keizersnede", "slaapapneu", "apneu", "crps",
 	"stomadrager",
 	/* wave 24 (batch 104) */ "rsi", "ehlers-danlos", "pijnrevalidatie", "herbelevingen", "neuropathie",
+	/* wave 25 (batches 107, 108) */ "dyslectisch", "dyslexie", "dyscalculie",
 	NULL};
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging"),
@@ -9421,7 +9436,7 @@ static const char *const situations[][6] = {
 	{"bed", "niet", "meer", NULL},
 	{"bed", "niet", "uit", "kom|kon|kan|kwam|komt|kunnen|krijg|krijgt|kreeg", NULL},
 	{"bed", "niet", "uit", "van|door|vanwege", NULL},
-	{"in", "het", "ziekenhuis", "gelegen|opgenomen|beland|terechtgekomen", NULL},
+	{"in", "het", "ziekenhuis", "gelegen|opgenomen|beland|terechtgekomen|lag|lig|ligt|lagen", NULL},
 	{"door", "mijn|m'n|mn|zijn|z'n|haar|d'r", "enkel|knie|rug|enkels|knieën", "gegaan|gezakt|geschoten", NULL},
 	{"niet", "meer", "uit", "~", "bed", NULL},
 	{"hoor|hoort|hoorde|hoorden", "~", "stemmen", NULL},
@@ -10358,7 +10373,8 @@ static void scan_staff_health(struct ctx *c)
  */
 static const char *const plain_words[] = {"zoveel", "openen", "blauw", "toelating", "overvallen", "ingelogd",
 	"hekel", "lawaai", "geluidsoverlast", "verwarming", "bankpas", "generatie", "degene", "typt", "reageert",
-	"vergaderen", "kiezen", "verderop", "tevoren", "maanden", "bestaat", NULL};
+	"vergaderen", "kiezen", "verderop", "tevoren", "maanden", "bestaat",
+	/* wave 25 (batch 108) */ "uitgeruimd", "plekken", "opdringerig", "duidelijk", NULL};
 
 /*
  * Wave 24 (batch 104): a professional's anonymised case ("breng ik een
@@ -10440,7 +10456,8 @@ static const char *const strangers[] = {"man", "vrouw", "meisje", "jongen", "kla
 static void demote_stranger_health(struct ctx *c)
 {
 	static const char *const third[] = {"hij", "zij", "ze", "hem", "haar", "ie", "zijn", "z'n", "zn", NULL};
-	static const char *const writer[] = {"ik", "me", "mij", "we", "wij", "my", "i", NULL};
+	/* ("me", "mij" are objects: "een meneer naast mij had pijn") */
+	static const char *const writer[] = {"ik", "we", "wij", "i", NULL};
 	static const char *const mine[] = {"mijn", "m'n", "mn", "onze", "ons", NULL};
 	struct scan_result *r = c->out;
 	bool health = false;
@@ -10619,6 +10636,10 @@ static bool contact_named(const struct ctx *c, size_t s)
 	if (i == 0 || i >= c->ntok)
 		return false;
 	if (role_like(c, &c->tok[i - 1]) && c->tok[i - 1].sent == c->tok[i].sent)
+		return true;
+	/* wave 25 (batch 108): "Vragen? Trudy, 06-…": an ask alone before */
+	if (c->tok[i].first && c->tok[i - 1].sent + 1 == c->tok[i].sent && c->tok[i - 1].first &&
+	    tok_in(c, &c->tok[i - 1], ask))
 		return true;
 	/* wave 25 (batch 107): "loopleider is Hamid (06-...)" */
 	if (i >= 2 && c->tok[i - 2].sent == c->tok[i].sent && tok_in(c, &c->tok[i - 1], (const char *const[]){"is", NULL}) &&

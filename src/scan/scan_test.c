@@ -1419,8 +1419,9 @@ static void test_wave23_classes(void **state)
  * grouping after its label; and what is no one's health or number. */
 /* Wave 25 (batch 107): a stranger's health, the people of a story, staff
  * in compound roles, ages after "hier", "ik ben 18 dus", "mijn dochter van
- * 11 over"; thoughts of ending one's life and self-harm.  Each verdict was
- * the other way on wave 24's scanner. */
+ * 11 over"; thoughts of ending one's life and self-harm.  Each new reading
+ * was seen the other way on wave 24's scanner; the cases of what stays
+ * guard the rules' limits. */
 static void test_wave25_classes(void **state)
 {
 	(void)state;
@@ -1441,6 +1442,12 @@ static void test_wave25_classes(void **state)
 		"Mijn buurman zegt dat burn-out niet bestaat en dat je gewoon door moet werken. Wat vinden jullie?",
 		"Als wijkverpleegkundige krijg ik vaak de vraag wat de Wmo vergoedt. Bel gerust op dinsdag. — Femke",
 		"Vorige week ben ik opgenomen in het team van de avondploeg, wat een warm welkom!",
+		/* round 3 (batch 108): "mij" an object beside a stranger, an
+		 * organisation's contact people, webcare initials */
+		"Een mevrouw in de wachtkamer tegenover mij had duidelijk veel pijn, ze huilde zachtjes.",
+		"Meer weten over het logeerweekend? Bel onze zorgbemiddelaar Marloes, 088-123 45 67 (ma t/m do).",
+		"Zwemuur voor iedereen in zwembad De Vijf Heuvels. Vragen? Gerda, 06-21 43 65 87.",
+		"Dank voor je bericht, we zoeken het voor je uit en bellen je morgen. ^KM",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
@@ -1452,6 +1459,8 @@ static void test_wave25_classes(void **state)
 		"Mijn vriendin zegt steeds dat ze er niet meer wil zijn. Wat moet ik doen?",
 		"soms beschadig ik mezelf als het te veel wordt.",
 		"Sinds ik in De Hoeve ben opgenomen slaap ik eindelijk weer.",
+		"Ik werk als begeleider en ben zelf dyslectisch, rapporteren kost me veel tijd.",
+		"Toen ik in het ziekenhuis lag, paste mijn zus op de hond.",
 	};
 	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
