@@ -4109,7 +4109,9 @@ static bool ordinal_age(const struct ctx *c, size_t s, size_t e, bool *plural)
 		NULL};
 	static const char *const next[] = {"nog", "al", "pas", "begonnen", "gestopt", "overleden", "verhuisd",
 		"ging", "gaat", "en", "verjaardag", "levensjaar", "jarig", "getrouwd", "trouwde", "kreeg", "kwam",
-		"is", "was", "heeft", "had", NULL};
+		"is", "was", "heeft", "had",
+		/* wave 25 (batch 108): "woont sinds haar 18e op De Horst" */
+		"op", "in", "bij", "woont", "woonde", "werkt", "zit", "zat", "thuis", "alleen", "naar", "uit", NULL};
 	char w[8];
 	size_t p = s;
 	for (int k = 0; k < 2; k++) {
@@ -4509,6 +4511,25 @@ static void scan_ages(struct ctx *c)
 				}
 			}
 		}
+		/* wave 25 (batch 108): how old someone was when ("toen hij 2 was",
+		 * "Hij was 15 toen hij hier alleen kwam") */
+		{
+			static const char *const subj[] = {"hij", "zij", "ze", "ik", "ie", NULL};
+			char b1[8], b2[8], a1[8];
+			size_t s1, s2;
+			bool when = false;
+			if (nd <= 3 && word_before(c, j, b1, sizeof b1, &s1) && word_before(c, s1, b2, sizeof b2, &s2)) {
+				if (!strcmp(b2, "toen") && in_list(b1, subj) && word_after(c, e, a1, sizeof a1, NULL))
+					when = !strcmp(a1, "was") || !strcmp(a1, "werd") || !strcmp(a1, "jaar");
+				else if ((!strcmp(b1, "was") || !strcmp(b1, "werd")) && in_list(b2, subj) &&
+				         word_after(c, e, a1, sizeof a1, NULL))
+					when = !strcmp(a1, "toen");
+			}
+			if (when) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
+				continue;
+			}
+		}
 		/* wave 13: "een jaar of 15" with a person */
 		{
 			size_t s3 = jaar_of_before(c, j);
@@ -4606,7 +4627,10 @@ static void scan_ages(struct ctx *c)
 			if (!comma && p > 0 && c->t[p - 1] == ',' && word_after(c, end, w2, sizeof w2, NULL) &&
 			    (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0)) {
 				char fw[24];
-				comma = word_before(c, p - 1, fw, sizeof fw, NULL) && in_list(fw, family);
+				/* wave 25 (batch 108): after a name too, "speelt Mehmet, 44 en
+				 * al 20 jaar keeper" */
+				comma = (word_before(c, p - 1, fw, sizeof fw, NULL) && in_list(fw, family)) ||
+				        (nd <= 3 && name_ends_before(c, n, p - 1));
 				if (comma) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 					continue;
@@ -4836,7 +4860,9 @@ static void scan_ages(struct ctx *c)
 				          /* after batch 30: "ik ben 58 ik woon in Zeeland" */
 				          strcmp(w2, "ik") == 0 ||
 				          /* wave 25 (batch 107): "ik ben 18 dus mn ouders ..." */
-				          strcmp(w2, "dus") == 0 || strcmp(w2, "want") == 0))
+				          strcmp(w2, "dus") == 0 || strcmp(w2, "want") == 0 ||
+				          /* (batch 108) "ik ben 11 trouwens" */
+				          strcmp(w2, "trouwens") == 0 || strcmp(w2, "hoor") == 0))
 					ok = true;
 				/* wave 14: "dochterlief wordt 18 volgende week", "ze werd 90 zaterdag" */
 				else if ((strcmp(w, "wordt") == 0 || strcmp(w, "werd") == 0 || strcmp(w, "word") == 0) &&
@@ -5297,6 +5323,13 @@ static void scan_age_words(struct ctx *c)
 			    (strcmp(w2, "jaar") == 0 || strcmp(w2, "jr") == 0) && je < c->len && strchr(",.;", c->t[je]) &&
 			    age_person_near(c, n, k->s)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, je, 0.7);
+				continue;
+			}
+			/* wave 25 (batch 108): between commas right after a name, "Mijn
+			 * broer Sjaak Wijbenga, vijftig, heeft ..." */
+			if (p > 0 && c->t[p - 1] == ',' && k->e < c->len && c->t[k->e] == ',' && v >= 2 &&
+			    name_ends_before(c, n, p - 1)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.7);
 				continue;
 			}
 		}

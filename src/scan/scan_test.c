@@ -1471,6 +1471,15 @@ static void test_wave25_classes(void **state)
 	EXPECT("Nu begint mijn zoon van 9 ook over buikpijn te klagen.", SCAN_DATE_OF_BIRTH, "9");
 	EXPECT_NONE("Onze vertrouwenspersoon is er op maandag, bel 06-12345678. Wij zijn er al 12 jaar dus kom gerust.",
 	            SCAN_DATE_OF_BIRTH);
+	/* round 4 (batch 108): how old someone was when, an ordinal after
+	 * "sinds haar", a spelled-out age or an age with "en" after a name */
+	EXPECT("Hij kwam bij ons wonen toen hij 3 was.", SCAN_DATE_OF_BIRTH, "3");
+	EXPECT("Ik was 16 toen ik mijn eerste paniekaanval kreeg.", SCAN_DATE_OF_BIRTH, "16");
+	EXPECT("Onze zoon woont sinds zijn 19e op een woongroep.", SCAN_DATE_OF_BIRTH, "19e");
+	EXPECT("Mijn zus Ineke Bos, zestig, woont sinds kort in Zwolle.", SCAN_DATE_OF_BIRTH, "zestig");
+	EXPECT("In ons team speelt Rachid, 37 en al tien jaar aanvoerder.", SCAN_DATE_OF_BIRTH, "37");
+	EXPECT("ik heb dyslexie. ik ben 12 trouwens", SCAN_DATE_OF_BIRTH, "12");
+	EXPECT_NONE("Het was 12 uur toen we begonnen.", SCAN_DATE_OF_BIRTH);
 }
 
 static void test_wave24_classes(void **state)
