@@ -9153,6 +9153,55 @@ static void demote_teachers(struct ctx *c)
 	}
 }
 
+/*
+ * Wave 25 (batches 107, 108): those who lead or are written to for an
+ * organisation are staff — "onder begeleiding van Mo en Fenna", "onder
+ * leiding van Jan Pieters", "begeleid door Peter en Wendy van het CJG",
+ * "Stuur je cv naar ... t.a.v. Jasmijn Hoekstra" — with the names joined to
+ * them by "en" or a comma.  Not in a text with the writer's own circle.
+ */
+static void demote_led_by(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool led = false;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || c->t[x->start] == '@')
+			continue;
+		if (led && x->confidence >= SCAN_COUNT_CONF) {
+			size_t pk = j;
+			while (pk > 0 && r->v[pk - 1].type != SCAN_NAME)
+				pk--;
+			if (pk > 0 && r->v[pk - 1].confidence <= STAFF_CONF && names_joined(c, r->v[pk - 1].end, x->start)) {
+				x->confidence = STAFF_CONF;
+				continue;
+			}
+		}
+		led = false;
+		size_t a = x->start > 24 ? x->start - 24 : 0;
+		char w[25];
+		size_t n = x->start - a;
+		lower_utf8(c->t + a, n, w);
+		w[n] = '\0';
+		/* ("de begeleiding van Yusuf" is his; "t.a.v." only to apply for a job:
+		 * a card "t.a.v. mevr. Hoogendoorn" is hers) */
+		static const char *const cues[] = {"onder leiding van ", "onder begeleiding van ", "begeleid door ",
+			"geleid door ", "o.l.v. ", NULL};
+		for (const char *const *q = cues; *q && !led; q++) {
+			size_t m = strlen(*q);
+			led = n >= m && !memcmp(w + n - m, *q, m);
+		}
+		if (!led && n >= 7 && (!memcmp(w + n - 7, "t.a.v. ", 7) || !memcmp(w + n - 6, "t.a.v ", 6)))
+			for (size_t t = 0; t < c->ntok && !led; t++)
+				led = tok_in(c, &c->tok[t], (const char *const[]){"cv", "sollicitatie", "solliciteren",
+				                                                 "vacature", "motivatiebrief", NULL});
+		if (led && !has_private_circle(c))
+			x->confidence = x->confidence < STAFF_CONF ? x->confidence : STAFF_CONF;
+		else
+			led = false;
+	}
+}
+
 static void demote_named_workers(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -11365,6 +11414,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_complimented(&c);
 	demote_named_workers(&c);
 	demote_teachers(&c);
+	demote_led_by(&c);
 	demote_contact_people(&c);
 	demote_staff_numbers(&c);
 	demote_body_accounts(&c);

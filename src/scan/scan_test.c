@@ -1448,6 +1448,11 @@ static void test_wave25_classes(void **state)
 		"Meer weten over het logeerweekend? Bel onze zorgbemiddelaar Marloes, 088-123 45 67 (ma t/m do).",
 		"Zwemuur voor iedereen in zwembad De Vijf Heuvels. Vragen? Gerda, 06-21 43 65 87.",
 		"Dank voor je bericht, we zoeken het voor je uit en bellen je morgen. ^KM",
+		/* round 5: those who lead for an organisation */
+		"Op vrijdag bakken de bewoners zelf pannenkoeken onder begeleiding van Mo en Fenna.",
+		"Het koor zingt kerstliederen onder leiding van Jan Pieters.",
+		"De lotgenotengroep wordt begeleid door Sanne en Wendy van het CJG.",
+		"Stuur je cv en motivatiebrief naar werken@dezorg.nl t.a.v. Jasmijn Hoekstra.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
@@ -1461,6 +1466,8 @@ static void test_wave25_classes(void **state)
 		"Sinds ik in De Hoeve ben opgenomen slaap ik eindelijk weer.",
 		"Ik werk als begeleider en ben zelf dyslectisch, rapporteren kost me veel tijd.",
 		"Toen ik in het ziekenhuis lag, paste mijn zus op de hond.",
+		"De begeleiding van Yusuf belde: zijn epilepsiemedicatie is kwijt.",
+		"Mijn moeder wordt begeleid door Anja, zij heeft dementie.",
 	};
 	for (size_t i = 0; i < sizeof warn / sizeof warn[0]; i++)
 		VERDICT(assert_int_not_equal, warn[i], SCAN_OK);
