@@ -434,7 +434,7 @@ static const char *const pubctx[] = {
 	"verschenen", "leestip", "leeskast", "podcasttip", "debuut", NULL};
 static const char *const greets[] = {
 	"groet", "groeten", "groetjes", "gr", "liefs", "vriendelijke", "hartelijke",
-	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", NULL};
+	"regards", "cheers", "namens", "ondertekend", "grt", "dank", "bedankt", "best", NULL};
 static const char *const pronouns[] = {
 	"hij", "zij", "ze", "haar", "zijn", "hem", "he", "she", "his", "her",
 	"meneer", "mevrouw", "u", "uw", NULL};
@@ -3800,6 +3800,22 @@ static size_t bracket_name(const struct ctx *c, size_t br)
 	if ((b->e == br || (b->e + 1 == br && c->t[b->e] == ' ')) && b->cap && !b->single && (b->flags & W_FIRST) &&
 	    !(b->flags & W_PUBLIC))
 		return ti - 1;
+	/* wave 25 (batch 109): a post signed with a name the lists lack and an
+	 * age, "— Eugenie (65)": after a dash, the bracket closing the text */
+	if ((b->e == br || (b->e + 1 == br && c->t[b->e] == ' ')) && b->cap && !b->single && !b->acronym &&
+	    !(b->flags & (W_LEX | W_NONAME | W_ORG | W_ROLE | W_MED | W_PUBLIC | W_TITLE | W_FAMILY | W_GREET))) {
+		const char *close = memchr(c->t + br, ')', c->len - br);
+		size_t q = close ? (size_t)(close - c->t) + 1 : c->len;
+		while (q < c->len && strchr(" .!\n", c->t[q]))
+			q++;
+		size_t g = b->s;
+		while (g > 0 && c->t[g - 1] == ' ')
+			g--;
+		bool dash = (g >= 3 && (!memcmp(c->t + g - 3, "\xe2\x80\x94", 3) || !memcmp(c->t + g - 3, "\xe2\x80\x93", 3))) ||
+		            (g >= 1 && c->t[g - 1] == '-');
+		if (close && q >= c->len && dash)
+			return ti - 1;
+	}
 	return c->ntok;
 }
 
@@ -4338,6 +4354,17 @@ static void scan_ages(struct ctx *c)
 				continue;
 			}
 			size_t wn = word_before(c, from, w, sizeof w, &ws);
+			/* wave 25 (batch 109): "ria v.d. broek hier (van 1956)", "Opa Kees
+			 * (van '38)" */
+			if (wn && !strcmp(w, "van") && ws >= 1 && c->t[ws - 1] == '(' && e < c->len && c->t[e] == ')') {
+				char hw[8];
+				size_t hs = ws - 1;
+				if (name_ends_before(c, n, hs) || bracket_person_word(c, n, hs) ||
+				    (word_before(c, hs, hw, sizeof hw, NULL) && !strcmp(hw, "hier"))) {
+					add_late(c, SCAN_DATE_OF_BIRTH, ws, e, 0.75);
+					continue;
+				}
+			}
 			size_t ws2 = ws;
 			if (wn && strcmp(w, "in") == 0)
 				wn = word_before(c, ws, w, sizeof w, &ws2);
@@ -9362,6 +9389,13 @@ static void scan_late_conditions(struct ctx *c)
 		size_t n = k->e - k->s;
 		if (n < 3)
 			continue;
+		/* wave 25 (batch 109): "Ik ben astmapatiënt", "was hartpatiënt" */
+		if (n > 11 && c->t[k->e - 1] == 't' && !memcmp(c->t + k->e - 8, "pati\xc3\xabnt", 8) && t > 0 &&
+		    c->tok[t - 1].sent == k->sent && tok_in(c, &c->tok[t - 1], (const char *const[]){"ben", "was", "word", "werd", NULL}) &&
+		    person_near_as(c, n0, k->s, false)) {
+			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, k->s, k->e, 0.6);
+			continue;
+		}
 		unsigned a = ((unsigned char)c->t[k->s] | 0x20) - 'a', b = ((unsigned char)c->t[k->s + 1] | 0x20) - 'a';
 		if (a >= 26 || b >= 26 || !late_pair[a][b])
 			continue;

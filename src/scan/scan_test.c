@@ -1487,6 +1487,14 @@ static void test_wave25_classes(void **state)
 	EXPECT("In ons team speelt Rachid, 37 en al tien jaar aanvoerder.", SCAN_DATE_OF_BIRTH, "37");
 	EXPECT("ik heb dyslexie. ik ben 12 trouwens", SCAN_DATE_OF_BIRTH, "12");
 	EXPECT_NONE("Het was 12 uur toen we begonnen.", SCAN_DATE_OF_BIRTH);
+	/* round 6 (batch 109): a signature with an age, a birth year "(van
+	 * 1956)", "ik ben astmapatiënt", an English sign-off */
+	EXPECT("Wie weet raad met deze kou? — Eugenie (65)", SCAN_DATE_OF_BIRTH, "65");
+	EXPECT("hoi allen, ria v.d. broek hier (van 1956). Mijn knieën willen niet meer.", SCAN_DATE_OF_BIRTH,
+	       "van 1956");
+	EXPECT("Ik ben astmapatiënt dus ik krijg de griepprik elk jaar.", SCAN_HEALTH, "astmapatiënt");
+	EXPECT_NONE("De Wet zorg en dwang (van 2020) regelt dat.", SCAN_DATE_OF_BIRTH);
+	VERDICT(assert_int_equal, "Hi! Holiday opening hours: closed on 25 and 26 December. Best, Linda", SCAN_OK);
 }
 
 static void test_wave24_classes(void **state)
