@@ -4117,6 +4117,33 @@ static bool baby_age_alone(const struct ctx *c, size_t we, size_t *end)
  * ("Mensen met het syndroom van Down ... soms al rond hun vijftigste") unless
  * the caller finds a person in the sentence ("Mijn ouders vieren op hun 60e").
  */
+/* An ordinal after "je", "jouw", "uw" or "hun" is someone's when a person
+ * is near — not the reader's own family ("Tot je 18e zit je op de
+ * zorgverzekering van je ouders": anyone's; wave 25, batch 109). */
+static bool ordinal_person(struct ctx *c, size_t n, size_t off)
+{
+	if (!age_person_near(c, n, off))
+		return false;
+	size_t t0 = tok_first_at(c, off);
+	if (t0 >= c->ntok)
+		return true;
+	uint32_t sn = c->tok[t0].sent;
+	for (size_t j = 0; j < n; j++)
+		if (c->out->v[j].type == SCAN_NAME && c->out->v[j].confidence >= SCAN_COUNT_CONF)
+			return true;
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (k->sent != sn)
+			continue;
+		if (tok_is_ik(c, k) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}))
+			return true;
+		if ((k->flags & (W_FAMILY | W_TITLE)) &&
+		    !(t > 0 && tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "hun", "jullie", NULL})))
+			return true;
+	}
+	return false;
+}
+
 static bool ordinal_age(const struct ctx *c, size_t s, size_t e, bool *plural)
 {
 	static const char *const poss[] = {"z'n", "zijn", "haar", "d'r", "je", "jouw", "mijn", "m'n", "hun",
@@ -4464,7 +4491,7 @@ static void scan_ages(struct ctx *c)
 				memcpy(o, c->t + e, q - e);
 			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0) && nd <= 3 &&
 			    (q >= c->len || !is_letter_byte(c->t, q, c->len)) && ordinal_age(c, j, q, &plural) &&
-			    (!plural || age_person_near(c, n, j))) {
+			    (!plural || ordinal_person(c, n, j))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, q, 0.7);
 				continue;
 			}
@@ -5302,7 +5329,7 @@ static void scan_age_words(struct ctx *c)
 		}
 		if (ord) {
 			bool plural = false;
-			if (v >= 2 && ordinal_age(c, k->s, k->e, &plural) && (!plural || age_person_near(c, n, k->s))) {
+			if (v >= 2 && ordinal_age(c, k->s, k->e, &plural) && (!plural || ordinal_person(c, n, k->s))) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.7);
 				continue;
 			}

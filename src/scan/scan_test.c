@@ -1494,6 +1494,8 @@ static void test_wave25_classes(void **state)
 	       "van 1956");
 	EXPECT("Ik ben astmapatiënt dus ik krijg de griepprik elk jaar.", SCAN_HEALTH, "astmapatiënt");
 	EXPECT_NONE("De Wet zorg en dwang (van 2020) regelt dat.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Tot je 18e zit je op de zorgverzekering van je ouders.", SCAN_DATE_OF_BIRTH);
+	EXPECT("Gefeliciteerd met je 80e, oma!", SCAN_DATE_OF_BIRTH, "80e");
 	VERDICT(assert_int_equal, "Hi! Holiday opening hours: closed on 25 and 26 December. Best, Linda", SCAN_OK);
 }
 
