@@ -10599,7 +10599,8 @@ static const char *const strangers[] = {"man", "vrouw", "meisje", "jongen", "kla
 static void demote_stranger_health(struct ctx *c)
 {
 	static const char *const third[] = {"hij", "zij", "ze", "hem", "haar", "ie", "zijn", "z'n", "zn", NULL};
-	/* ("me", "mij" are objects: "een meneer naast mij had pijn") */
+	/* ("me", "mij" are objects: "een meneer naast mij had pijn", "een vriend
+	 * van mij") */
 	static const char *const writer[] = {"ik", "we", "wij", "i", NULL};
 	static const char *const mine[] = {"mijn", "m'n", "mn", "onze", "ons", NULL};
 	struct scan_result *r = c->out;
@@ -10679,9 +10680,8 @@ static void demote_stranger_health(struct ctx *c)
 			last = 0; /* the writer of one sentence is not the next one's */
 		if (t == who || (t > who && tok_in(c, k, third)))
 			last = 2;
-		else if (tok_in(c, k, writer) &&
-		         !(t >= 2 && t - 2 <= who && who < t && tok_in(c, &c->tok[t - 1], (const char *const[]){"van", NULL})))
-			last = 1; /* (not "een vriend van mij") */
+		else if (tok_in(c, k, writer))
+			last = 1;
 	}
 }
 
