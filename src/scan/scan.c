@@ -1278,6 +1278,8 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"chat", "flex", "rooster", "ouders", "jongeren",
 	/* wave 24 (batch 103): churches, mosques and neighbourhood bodies */
 	"diaconie", "parochie", "kerk", "moskee", "buurt", "schuldhulp", "voedselbank", "taalhuis", "geldloket",
+	/* wave 25 (batch 110): "aktiviteiten@...", "kerst(at)pg-oosterhout.nl" */
+	"activit", "aktivit", "kerst", "evenement",
 	NULL};
 
 /* Wave 20 (from batch 64): clubs and village associations keep their
@@ -4137,7 +4139,9 @@ static bool ordinal_person(struct ctx *c, size_t n, size_t off)
 			continue;
 		if (tok_is_ik(c, k) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}))
 			return true;
-		if ((k->flags & (W_FAMILY | W_TITLE)) &&
+		/* (nor many: "Jongeren en roken: ... voor hun 18e", batch 110) */
+		bool many = k->e - k->s > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2));
+		if ((k->flags & (W_FAMILY | W_TITLE)) && !many &&
 		    !(t > 0 && tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "hun", "jullie", NULL})))
 			return true;
 	}
@@ -4285,7 +4289,34 @@ static bool bracket_person_word(struct ctx *c, size_t n, size_t br)
 		return false;
 	if (in_list(w, family) || in_list(w, age_person_after))
 		return true;
-	return !strcmp(w, "hier") && name_ends_before(c, n, ws);
+	if (!strcmp(w, "hier") && name_ends_before(c, n, ws))
+		return true;
+	/* wave 25 (batch 110): a name in lower case the lists lack after a
+	 * family word or "van" ("mn broertje rayan (8)", "moeder van kyano
+	 * (6)"), or lower-case words after an honorific ("mevr de wit ('46)") */
+	size_t t = tok_first_at(c, ws);
+	if (t == 0 || t >= c->ntok || c->tok[t].s != ws)
+		return false;
+	const struct tok *nm = &c->tok[t], *pv = &c->tok[t - 1];
+	if (nm->cap || pv->sent != nm->sent)
+		return false;
+	for (size_t q = nm->s; q < nm->e; q++)
+		if (!is_letter_byte(c->t, q, c->len))
+			return false;
+	bool plain = !(nm->flags & (W_ROLE | W_MED | W_TITLE | W_FAMILY | W_NONAME | W_ORG | W_PET)) &&
+	             (!(nm->flags & W_LEX) || (nm->flags & W_FIRST));
+	if (plain && ((pv->flags & W_FAMILY) ||
+	              (t >= 2 && c->tok[t - 2].sent == nm->sent && tok_in(c, pv, (const char *const[]){"van", NULL}) &&
+	               (c->tok[t - 2].flags & (W_FAMILY | W_TITLE)))))
+		return true;
+	static const char *const hon[] = {"mevr", "mevrouw", "mw", "mvr", "dhr", "meneer", NULL};
+	for (size_t b = t; b-- > 0 && b + 3 >= t && c->tok[b].sent == nm->sent;) {
+		if (tok_in(c, &c->tok[b], hon))
+			return true;
+		if (c->tok[b].cap)
+			break;
+	}
+	return false;
 }
 
 /*
@@ -4516,12 +4547,16 @@ static void scan_ages(struct ctx *c)
 		 * or a time ("de vrouw van 10 uur"): after the number only punctuation,
 		 * "jaar"/"jr", "en", or the person's verb ("is", a word ending in -t/-d). */
 		{
-			char vw[8], pw[32], nx[32];
+			char vw[12], pw[32], nx[32];
 			size_t vs, ps, we2;
 			/* groups of an age are no one: "kinderen van 6 tot 12 jaar" */
 			static const char *const groups[] = {"kinderen", "kids", "jongeren", "ouderen", "mensen",
 				"volwassenen", "leerlingen", "deelnemers", "bewoners", "cliënten", "patiënten", "ouders", NULL};
-			if (word_before(c, j, vw, sizeof vw, &vs) && strcmp(vw, "van") == 0 &&
+			/* wave 25 (batch 110): "een man van ongeveer 40", "van bijna 9" */
+			bool vb = word_before(c, j, vw, sizeof vw, &vs);
+			if (vb && in_list(vw, approx_words) && strcmp(vw, "al") != 0)
+				vb = word_before(c, vs, vw, sizeof vw, &vs);
+			if (vb && strcmp(vw, "van") == 0 &&
 			    word_before(c, vs, pw, sizeof pw, &ps) && !in_list(pw, groups) &&
 			    (in_list(pw, age_person_after) || in_list(pw, family) || name_ends_before(c, n, vs) ||
 			     (word_before(c, ps, w, sizeof w, NULL) && (in_list(w, age_person_after) || in_list(w, family))))) {
@@ -4557,7 +4592,9 @@ static void scan_ages(struct ctx *c)
 					                                       "huilde", "lachte", "speelde", "heeft", "had", "wil",
 					                                       "mag", "kan", "moet", "zit", "ligt",
 					                                       /* wave 25 (batch 107): "Een man van 67 vroeg me" */
-					                                       "vroeg", "vertelde", "belde", "stond", "werd", NULL});
+					                                       "vroeg", "vertelde", "belde", "stond", "werd",
+					                                       /* "kwam een man van ongeveer 40 binnen" */
+					                                       "binnen", "langs", "terug", NULL});
 				}
 				if (ok) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end2, 0.7);
@@ -4605,6 +4642,18 @@ static void scan_ages(struct ctx *c)
 				            !(strcmp(a1, "om") == 0 || strcmp(a1, "tot") == 0 || strcmp(a1, "na") == 0 ||
 				              strcmp(a1, "voor") == 0 || strcmp(a1, "van") == 0 || strcmp(a1, "fase") == 0);
 				if (tail && lead && age_person_near(c, n, j)) {
+					add_finding(c, SCAN_DATE_OF_BIRTH, j, wv, 0.7);
+					continue;
+				}
+				/* wave 25 (batch 111): "bij een man die 100 werd op de dag dat
+				 * hij stierf": "die" right after a person word, whatever follows */
+				char d0[8], d1[24];
+				size_t ds, d1s;
+				bool who = false;
+				if (word_before(c, j, d0, sizeof d0, &ds) && !strcmp(d0, "die"))
+					for (int hop = 0; hop < 3 && !who && word_before(c, ds, d1, sizeof d1, &d1s); hop++, ds = d1s)
+						who = in_list(d1, family) || in_list(d1, age_person_after);
+				if (who) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, wv, 0.7);
 					continue;
 				}
@@ -4670,7 +4719,11 @@ static void scan_ages(struct ctx *c)
 			}
 			/* "Ahmad (16, amv)": the age first in the brackets (wave 11) */
 			/* after batch 30: "Wim van hiernaast (93!)" */
-			bool bang = end + 1 < c->len && c->t[end] == '!' && c->t[end + 1] == ')';
+			/* ("(bijna 13!!)" too) */
+			size_t bq = end;
+			while (bq < c->len && bq < end + 4 && c->t[bq] == '!')
+				bq++;
+			bool bang = bq > end && bq < c->len && c->t[bq] == ')';
 			bool paren = p > 0 && c->t[p - 1] == '(' && end < c->len &&
 			             (c->t[end] == ')' || bang ||
 			              (c->t[end] == ',' && !digit_at(c, end + 1) && !digit_at(c, end + 2)));
@@ -4755,6 +4808,10 @@ static void scan_ages(struct ctx *c)
 			 * health model, scan_bracket_names) */
 			if (paren && bracket_name(c, p - 1) < c->ntok) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+				continue;
+			}
+			if (paren && bracket_person_word(c, n, p - 1)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 				continue;
 			}
 			/* after batch 30: "Wim van hiernaast (93!)", "Truus van de overkant (88)":
@@ -4860,6 +4917,26 @@ static void scan_ages(struct ctx *c)
 				if (word_before(c, s0w, b1, sizeof b1, &s1) && !strcmp(b1, "ben") &&
 				    word_before(c, s1, b2, sizeof b2, NULL) && !strcmp(b2, "ik")) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					continue;
+				}
+			}
+			/* wave 25 (batch 110): "yo ik ben dani 15 uit almere": the writer's
+			 * name the lists lack, then the bare age before "uit", "en" or a stop */
+			if (wn && !jaar && nd <= 2 && !in_list(w, age_verbs) && !in_list(w, age_advs)) {
+				size_t nt = tok_first_at(c, ws);
+				char b1[8], b2[8], a1[8];
+				size_t s1;
+				size_t q = e;
+				while (q < c->len && c->t[q] == ' ')
+					q++;
+				bool tail = q >= c->len || strchr(",.!?;\n", c->t[q]) ||
+				            (word_after(c, e, a1, sizeof a1, NULL) && (!strcmp(a1, "uit") || !strcmp(a1, "en")));
+				if (tail && nt < c->ntok && c->tok[nt].s == ws && !c->tok[nt].cap &&
+				    (!(c->tok[nt].flags & W_LEX) || (c->tok[nt].flags & W_FIRST)) &&
+				    !(c->tok[nt].flags & (W_ROLE | W_MED | W_TITLE | W_FAMILY | W_NONAME | W_ORG)) &&
+				    word_before(c, ws, b1, sizeof b1, &s1) && !strcmp(b1, "ben") &&
+				    word_before(c, s1, b2, sizeof b2, NULL) && !strcmp(b2, "ik")) {
+					add_late(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
 					continue;
 				}
 			}
@@ -8647,6 +8724,10 @@ static bool writer_at_work(const struct ctx *c)
 			return false;
 	if (work_self_intro(c))
 		return true;
+	/* (batch 110) the post opens with the role: "Moderator: we hebben ... — Wilma" */
+	if (c->ntok > 1 && c->tok[0].e < c->len && c->t[c->tok[0].e] == ':' &&
+	    (work_word(c, &c->tok[0]) || role_like(c, &c->tok[0])))
+		return true;
 	for (size_t t = 0; t + 1 < c->ntok; t++) {
 		if (!tok_in(c, &c->tok[t], (const char *const[]){"als", NULL}))
 			continue;
@@ -8869,7 +8950,12 @@ static void demote_contact_people(struct ctx *c)
 				named = r->v[f].type == SCAN_NAME && r->v[f].start <= k->s && r->v[f].end >= k->e;
 			/* (one word after "de": "Bel de centrale op 06 ...") */
 			bool desk = b > 0 && c->tok[b - 1].sent == s && tok_in(c, &c->tok[b - 1], via) && !k->cap;
-			if (!named && !desk && !tok_in(c, k, via) && !role_like(c, k) && !(k->flags & (W_ROLE | W_DEPT)) &&
+			/* wave 25 (batch 110): a date between ("Opgeven vóór 20 december
+			 * bij Marloes") */
+			bool date = isdigit((unsigned char)c->t[k->s]) ||
+			            tok_in(c, k, months_nl) ||
+			            tok_in(c, k, (const char *const[]){"vóór", "voor", "uiterlijk", "tot", NULL});
+			if (!named && !desk && !date && !tok_in(c, k, via) && !role_like(c, k) && !(k->flags & (W_ROLE | W_DEPT)) &&
 			    !tok_in(c, k, (const char *const[]){"op", "on", "at", "via", "of", "or", "je", "u", "gerust",
 			                                        "even", "dan", NULL})) /* "Meld je bij Marco" */
 				break;

@@ -1453,6 +1453,11 @@ static void test_wave25_classes(void **state)
 		"Het koor zingt kerstliederen onder leiding van Jan Pieters.",
 		"De lotgenotengroep wordt begeleid door Sanne en Wendy van het CJG.",
 		"Stuur je cv en motivatiebrief naar werken@dezorg.nl t.a.v. Jasmijn Hoekstra.",
+		/* round 7 (batch 110): a date between the ask and the name, a moderator's
+		 * signature, an activities mailbox */
+		"Personeelsuitje afdeling Hoogstraat: vrijdag 9 januari bowlen in Ede. Opgeven vóór 20 december bij Marloes.",
+		"Moderator: we hebben het overlijden van een groepslid gedeeld. Stuur mij gerust een bericht. — Wilma",
+		"Kerstmarkt op 19 december, voor bewoners van alle locaties. Aanmelden via aktiviteiten@zorggroep.frl.",
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		VERDICT(assert_int_equal, ok[i], SCAN_OK);
@@ -1496,6 +1501,17 @@ static void test_wave25_classes(void **state)
 	EXPECT_NONE("De Wet zorg en dwang (van 2020) regelt dat.", SCAN_DATE_OF_BIRTH);
 	EXPECT_NONE("Tot je 18e zit je op de zorgverzekering van je ouders.", SCAN_DATE_OF_BIRTH);
 	EXPECT("Gefeliciteerd met je 80e, oma!", SCAN_DATE_OF_BIRTH, "80e");
+	/* round 7 (batches 110, 111): a lower-case name after a family word, an
+	 * honorific before lower-case words, "van ongeveer 40", "(bijna 13!!)",
+	 * "ik ben dani 15 uit", "een man geweest die 100 werd" */
+	EXPECT("mn broertje rayan (8) heeft sinds vanochtend koorts.", SCAN_DATE_OF_BIRTH, "8");
+	EXPECT("mevr de wit ('46) raakt steeds vaker haar woorden kwijt.", SCAN_DATE_OF_BIRTH, "'46");
+	EXPECT("Gisteravond kwam een man van ongeveer 40 binnen met een messteek.", SCAN_DATE_OF_BIRTH, "40");
+	EXPECT("hoi, ik ben lisa (bijna 13!!) en ik woon in een gezinshuis.", SCAN_DATE_OF_BIRTH, "13");
+	EXPECT("yo ik ben dani 15 uit almere en ik heb paniekaanvallen.", SCAN_DATE_OF_BIRTH, "15");
+	EXPECT("Gisteren bij een man geweest die 100 werd op de dag dat hij stierf.", SCAN_DATE_OF_BIRTH, "100 werd");
+	EXPECT_NONE("Een taart van aardbei (3) voor de jarige.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Jongeren en roken: de meeste rokers beginnen voor hun 18e.", SCAN_DATE_OF_BIRTH);
 	VERDICT(assert_int_equal, "Hi! Holiday opening hours: closed on 25 and 26 December. Best, Linda", SCAN_OK);
 }
 
