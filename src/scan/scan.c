@@ -3793,6 +3793,31 @@ static bool person_name(const struct scan_finding *x)
 
 /* The token of a capitalised listed first name (also one that is a word)
  * right before the bracket at `br`, or c->ntok. */
+/* A signature's dash ends at g (spaces skipped before): "—", "–", or a
+ * hyphen at the start or after a space ("- Niek"). */
+static bool sign_dash_before(const struct ctx *c, size_t g)
+{
+	while (g > 0 && c->t[g - 1] == ' ')
+		g--;
+	return (g >= 3 && (!memcmp(c->t + g - 3, "\xe2\x80\x94", 3) || !memcmp(c->t + g - 3, "\xe2\x80\x93", 3))) ||
+	       (g >= 1 && c->t[g - 1] == '-' && (g == 1 || c->t[g - 2] == ' '));
+}
+
+/* A word for many ("bewoners", "jongeren"): longer than four letters,
+ * ending in -s or -en. */
+static bool plural_word(const struct ctx *c, const struct tok *k)
+{
+	return k->e - k->s > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2));
+}
+
+/* Token i opens a sentence and the sentence before it is one ask word
+ * alone ("Vragen? Trudy, 06-…"). */
+static bool ask_alone_before(const struct ctx *c, size_t i, const char *const *ask)
+{
+	return i > 0 && i < c->ntok && c->tok[i].first && c->tok[i - 1].first &&
+	       c->tok[i - 1].sent + 1 == c->tok[i].sent && tok_in(c, &c->tok[i - 1], ask);
+}
+
 static size_t bracket_name(const struct ctx *c, size_t br)
 {
 	size_t ti = tok_first_at(c, br);
@@ -3810,12 +3835,7 @@ static size_t bracket_name(const struct ctx *c, size_t br)
 		size_t q = close ? (size_t)(close - c->t) + 1 : c->len;
 		while (q < c->len && strchr(" .!\n", c->t[q]))
 			q++;
-		size_t g = b->s;
-		while (g > 0 && c->t[g - 1] == ' ')
-			g--;
-		bool dash = (g >= 3 && (!memcmp(c->t + g - 3, "\xe2\x80\x94", 3) || !memcmp(c->t + g - 3, "\xe2\x80\x93", 3))) ||
-		            (g >= 1 && c->t[g - 1] == '-');
-		if (close && q >= c->len && dash)
+		if (close && q >= c->len && sign_dash_before(c, b->s))
 			return ti - 1;
 	}
 	return c->ntok;
@@ -4140,8 +4160,7 @@ static bool ordinal_person(struct ctx *c, size_t n, size_t off)
 		if (tok_is_ik(c, k) || tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", NULL}))
 			return true;
 		/* (nor many: "Jongeren en roken: ... voor hun 18e", batch 110) */
-		bool many = k->e - k->s > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2));
-		if ((k->flags & (W_FAMILY | W_TITLE)) && !many &&
+		if ((k->flags & (W_FAMILY | W_TITLE)) && !plural_word(c, k) &&
 		    !(t > 0 && tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "hun", "jullie", NULL})))
 			return true;
 	}
@@ -8633,8 +8652,7 @@ static unsigned char sentence_people(const struct ctx *c, size_t s, const char *
 		if (tok_in(c, k, keep)) {
 			someone = true;
 		} else if (k->flags & (W_FAMILY | W_TITLE)) {
-			size_t n = k->e - k->s;
-			bool plural = n > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2));
+			bool plural = plural_word(c, k);
 			bool any = t > 0 && c->tok[t - 1].sent == s && tok_in(c, &c->tok[t - 1], anyone);
 			if (plural || any)
 				general = true;
@@ -8787,13 +8805,7 @@ static void demote_times_signatures(struct ctx *c)
 		size_t i = tok_first_at(c, x->start);
 		if (i < c->ntok && i > 0 && c->tok[i - 1].sent == c->tok[i].sent && work_word(c, &c->tok[i - 1]))
 			i--;
-		size_t g = i < c->ntok ? c->tok[i].s : x->start;
-		while (g > 0 && c->t[g - 1] == ' ')
-			g--;
-		bool dash = (g >= 3 && !memcmp(c->t + g - 3, "\xe2\x80\x94", 3)) || /* — */
-		            (g >= 3 && !memcmp(c->t + g - 3, "\xe2\x80\x93", 3)) || /* – */
-		            (g >= 1 && c->t[g - 1] == '-' && (g == 1 || c->t[g - 2] == ' '));
-		if (dash)
+		if (sign_dash_before(c, i < c->ntok ? c->tok[i].s : x->start))
 			x->confidence = STAFF_CONF;
 	}
 	/* wave 25 (batch 108): webcare initials closing a reply ("^RM", "^NV")
@@ -8962,9 +8974,7 @@ static void demote_contact_people(struct ctx *c)
 		}
 		/* wave 25 (batch 108): the ask a sentence of its own before ("Vragen?
 		 * Trudy, 06-31 44 90 27.") */
-		if (!asked && i < c->ntok && c->tok[i].first && i > 0 && c->tok[i - 1].first &&
-		    c->tok[i - 1].sent + 1 == s && tok_in(c, &c->tok[i - 1], ask))
-			asked = true;
+		asked = asked || ask_alone_before(c, i, ask);
 		if (!asked)
 			continue;
 		/* a number said in words or a mailbox spelled out is no desk's
@@ -10416,7 +10426,7 @@ static void demote_staff_news(struct ctx *c)
 		 * met koorts") */
 		if ((k->flags & W_FAMILY) ||
 		    ((k->flags & W_TITLE) && !(k->flags & W_ROLE) && !any_one(c, i) &&
-		     !(k->e - k->s > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2)))) ||
+		     !plural_word(c, k)) ||
 		    tok_is_ik(c, k) ||
 		    tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", "me", "wij", "we", "u", "uw", NULL}))
 			return; /* a client, a relative, the writer's own circle, someone addressed */
@@ -10867,8 +10877,7 @@ static bool contact_named(const struct ctx *c, size_t s)
 	if (role_like(c, &c->tok[i - 1]) && c->tok[i - 1].sent == c->tok[i].sent)
 		return true;
 	/* wave 25 (batch 108): "Vragen? Trudy, 06-…": an ask alone before */
-	if (c->tok[i].first && c->tok[i - 1].sent + 1 == c->tok[i].sent && c->tok[i - 1].first &&
-	    tok_in(c, &c->tok[i - 1], ask))
+	if (ask_alone_before(c, i, ask))
 		return true;
 	/* wave 25 (batch 107): "loopleider is Hamid (06-...)" */
 	if (i >= 2 && c->tok[i - 2].sent == c->tok[i].sent && tok_in(c, &c->tok[i - 1], (const char *const[]){"is", NULL}) &&
@@ -11282,7 +11291,18 @@ static void demote_story_people(struct ctx *c)
 	size_t f = 0;
 	for (size_t s = 0; s < c->nsent && f < r->n; s++) {
 		size_t ss = c->sent_at[s], se = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
-		bool work = false, kin = false, quote = false;
+		/* the quote first: a byte test, and most sentences have none (the
+		 * words are read only in a sentence with one, or after a story) */
+		bool quote = story;
+		for (size_t p = ss; p < se && !quote; p++) {
+			unsigned char ch = (unsigned char)c->t[p];
+			quote = ch == '"' || (ch == 0xe2 && p + 2 < se && (unsigned char)c->t[p + 1] == 0x80 &&
+			                      ((unsigned char)c->t[p + 2] == 0x9c || (unsigned char)c->t[p + 2] == 0x98)) ||
+			        (ch == '\'' && (p == ss || strchr(" :(", c->t[p - 1])) && is_cap(c->t, p + 1, c->len));
+		}
+		if (!quote)
+			continue;
+		bool work = false, kin = false;
 		for (size_t t = tok_first_at(c, ss); t < c->ntok && c->tok[t].s < se; t++) {
 			const struct tok *k = &c->tok[t];
 			work = work || ((k->e - k->s) >= 4 && tok_in(c, k, works));
@@ -11290,14 +11310,6 @@ static void demote_story_people(struct ctx *c)
 			              t + 1 < c->ntok && (c->tok[t + 1].flags & W_FAMILY));
 		}
 		if (!work || kin)
-			continue;
-		for (size_t p = ss; p < se && !quote && !story; p++) {
-			unsigned char ch = (unsigned char)c->t[p];
-			quote = ch == '"' || (ch == 0xe2 && p + 2 < se && (unsigned char)c->t[p + 1] == 0x80 &&
-			                      ((unsigned char)c->t[p + 2] == 0x9c || (unsigned char)c->t[p + 2] == 0x98)) ||
-			        (ch == '\'' && (p == ss || strchr(" :(", c->t[p - 1])) && is_cap(c->t, p + 1, c->len));
-		}
-		if (!quote && !story)
 			continue;
 		story = true;
 		while (f < r->n && r->v[f].start < ss)
