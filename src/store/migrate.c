@@ -792,6 +792,9 @@ static const char *const sqlite_steps[] = {
 	" ON CONFLICT (group_id) DO UPDATE SET members = members + 1; END;",
 	/* who blocks a reader, read with the reader's other lists for a page (post.c) */
 	"CREATE INDEX blocks_target ON blocks(target_id, account_id);",
+	/* the posts in think time at this moment, read as one range for a page
+	 * (held_fix in store.c, store_posts_replies_held in post.c) */
+	"CREATE INDEX posts_held_until ON posts(publish_at) WHERE publish_at > 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

@@ -698,6 +698,9 @@ const char *const store_pg_steps[] = {
 	" FOR EACH ROW EXECUTE FUNCTION kring_members_stats();",
 	/* who blocks a reader, read with the reader's other lists for a page (post.c) */
 	"CREATE INDEX blocks_target ON blocks(target_id, account_id);",
+	/* the posts in think time at this moment, read as one range for a page
+	 * (held_fix in store.c, store_posts_replies_held in post.c) */
+	"CREATE INDEX posts_held_until ON posts(publish_at) WHERE publish_at > 0;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);
