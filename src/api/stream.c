@@ -248,7 +248,7 @@ static bool carries(const struct sub *s, const struct post *p, bool tagged, bool
 	bool origin = s->origin == TL_ANY || (s->origin == TL_ONLY_REMOTE) == remote;
 	switch (s->kind) {
 	case K_USER:
-		return p->author_id == s->viewer || p->v_follows_author || p->v_recipient;
+		return core_post_in_home(s->viewer, p);
 	case K_PUBLIC:
 		return p->visibility == VIS_PUBLIC && !p->reblog_of && !p->group_id && origin;
 	case K_TAG:

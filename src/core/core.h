@@ -334,6 +334,9 @@ int core_post_edit_meta(struct core *c, struct arena *a, uint64_t viewer, uint64
 int core_post_delete(struct core *c, uint64_t viewer, uint64_t id) WARN_UNUSED;
 /* The one visibility rule for a post already fetched for viewer. */
 bool core_post_visible(uint64_t viewer, const struct post *p);
+/* Does viewer's home timeline hold p (fetched for viewer)?  The rule the
+ * home timeline is read by; the user stream carries the same posts. */
+bool core_post_in_home(uint64_t viewer, const struct post *p);
 /* Fetch, check visibility, and fill author/writer/boosted. */
 int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, struct post **out) WARN_UNUSED;
 /* Could viewer see post id, also once it is deleted?  (Who may be told of

@@ -31,6 +31,11 @@ static bool shown(const struct post *p, bool prepared, bool filter_mutes)
 	return !(filter_mutes && p->boosted && p->boosted->v_muted);
 }
 
+bool core_post_in_home(uint64_t viewer, const struct post *p)
+{
+	return store_post_in_home(viewer, p);
+}
+
 static int fetch(struct core *c, struct arena *a, uint64_t viewer, const struct tl_query *q,
                  const struct page *pg, const char *const *words, size_t nwords, struct post ***out, size_t *n)
 {

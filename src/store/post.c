@@ -626,7 +626,7 @@ static int home_feed_floor(struct db *db, uint64_t viewer, uint64_t *floor)
 
 /*
  * A feed's rows are nearly all the reader's, so there the rule is decided
- * from the columns the row is read with anyway (home_row_keeps): asked in
+ * from the columns the row is read with anyway (store_post_in_home): asked in
  * SQL, the follow and recipient look-ups were made twice per row, once for
  * the rule and once for POST_SEL_V's columns.
  */
@@ -640,8 +640,10 @@ static int by_id_desc(const void *x, const void *y)
 	return a < b ? 1 : a > b ? -1 : 0;
 }
 
-/* HOME_ROW_RULE for a row read by POST_SEL_V with the viewer's lists. */
-static bool home_row_keeps(const struct post *p, uint64_t viewer)
+/* HOME_ROW_RULE for a row read by POST_SEL_V with the viewer's lists: the
+ * home rule in C, next to its SQL forms (core_post_in_home shows it to the
+ * streams). */
+bool store_post_in_home(uint64_t viewer, const struct post *p)
 {
 	return p->author_id == viewer || p->v_follows_author || p->v_recipient ||
 	       (p->group_id && p->v_group_role >= 0 && !p->v_group_muted);
@@ -670,7 +672,7 @@ static int feed_rows(struct db *db, struct arena *a, uint64_t viewer, const stru
 			return rc;
 		more = m == (size_t)q.limit;
 		for (size_t i = 0; i < m; i++) {
-			if (!home_row_keeps(w[i], viewer)) {
+			if (!store_post_in_home(viewer, w[i])) {
 				dropped = true;
 				continue;
 			}

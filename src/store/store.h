@@ -154,6 +154,9 @@ int store_post_recipients(struct store *s, struct arena *a, uint64_t id, uint64_
  * readers' home feeds soon, off the caller's path (feed.c's flusher). */
 void store_feed_kick(struct store *s);
 /* Timelines: candidate posts, newest first; core filters for visibility. */
+/* Does the home timeline of viewer take p in (own posts, followees', the
+ * groups' not muted, those addressed to viewer)?  p read for viewer. */
+bool store_post_in_home(uint64_t viewer, const struct post *p);
 int store_tl_home(struct store *s, struct arena *a, uint64_t viewer, const struct page *pg,
                   struct post ***out, size_t *n) WARN_UNUSED;
 int store_tl_local(struct store *s, struct arena *a, uint64_t viewer, const struct tl_filter *f,

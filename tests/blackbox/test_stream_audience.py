@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from conftest import PASSWORD, uniq
-from test_groups import group_id, group_post, make_group
+from test_groups import add_member, group_id, group_post, make_group
 
 
 class Stream:
@@ -143,6 +143,39 @@ def test_group_posts_stay_off_public_and_hashtag_streams(server):
     for i, updates in enumerate(got):
         assert not any('"id":"%s"' % gp in u or '"id":"%s"' % web in u for u in updates), (i, updates)
         assert any('"id":"%s"' % pub in u for u in updates), (i, updates)
+
+
+def test_user_stream_carries_what_the_home_timeline_holds(server):
+    """The user stream is the home timeline live (core_post_in_home): a
+    group's posts reach its members, as on their home timeline, not once a
+    member mutes the group, and never anyone outside it."""
+    owner = server.new_user(prefix="own")
+    member = server.new_user(prefix="lid")
+    outsider = server.new_user(prefix="bui")
+    g = make_group(owner, "closed")
+    add_member(server, g, member)
+    gid = group_id(owner, g)
+    tm, tx = token(server, member.name), token(server, outsider.name)
+    base = server.base
+    streams = {"member": Stream(base + "/api/v1/streaming/user", tm),
+               "outsider": Stream(base + "/api/v1/streaming/user", tx)}
+    try:
+        time.sleep(0.3)
+        first = str(group_post(owner, gid, "Welkom in de kring " + uniq("w")))
+        seen = {k: [d for e, d in s.events(3) if e == "update"] for k, s in streams.items()}
+        home = requests.get(base + "/api/v1/timelines/home", headers=hdr(tm), timeout=10).json()
+        assert first in [x["id"] for x in home], "the member's home timeline holds the group's post"
+        assert member.post("/g/%s/mute" % g).status_code == 303
+        second = str(group_post(owner, gid, "Nog een bericht " + uniq("w")))
+        after = [d for e, d in streams["member"].events(3) if e == "update"]
+    finally:
+        for s in streams.values():
+            s.close()
+    assert any('"id":"%s"' % first in u for u in seen["member"]), seen["member"]
+    assert not any('"id":"%s"' % first in u for u in seen["outsider"]), seen["outsider"]
+    assert not any('"id":"%s"' % second in u for u in after), after
+    home = requests.get(base + "/api/v1/timelines/home", headers=hdr(tm), timeout=10).json()
+    assert second not in [x["id"] for x in home]
 
 
 def test_streams_per_address_are_limited(start_server):
