@@ -67,10 +67,34 @@ void jw_arr_end(struct jw *j) { close_c(j, ']'); }
 
 void jw_key(struct jw *j, const char *k)
 {
-	sep(j);
-	putc_(j, '"');
-	json_escape(j->b, k, strlen(k));
-	PUTS(j, "\":");
+	/* Keys are nearly always the program's own plain words: written in
+	 * one piece (a tenth of a timeline's instructions went to escaping
+	 * them byte by byte). */
+	size_t n = 0;
+	bool plain = true;
+	for (; k[n]; n++)
+		plain &= !json_special((unsigned char)k[n]);
+	if (!plain) {
+		sep(j);
+		putc_(j, '"');
+		json_escape(j->b, k, n);
+		PUTS(j, "\":");
+		j->st[j->depth] = ST_KEY;
+		return;
+	}
+	struct buf *b = j->b;
+	if (b->cap - b->len < n + 5)
+		buf_nofail(buf_grow(b, n + 4));
+	char *o = b->ptr + b->len;
+	if (j->st[j->depth] == ST_MORE)
+		*o++ = ',';
+	*o++ = '"';
+	memcpy(o, k, n);
+	o += n;
+	*o++ = '"';
+	*o++ = ':';
+	*o = '\0';
+	b->len = (size_t)(o - b->ptr);
 	j->st[j->depth] = ST_KEY;
 }
 

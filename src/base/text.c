@@ -110,12 +110,6 @@ int html_escape(struct buf *b, const char *s, size_t n)
 	return buf_add(b, s + start, n - start);
 }
 
-/* Bytes json_escape must replace: controls, the quote, the backslash, '<'. */
-static inline bool json_special(unsigned char c)
-{
-	return c < 0x20 || c == '"' || c == '\\' || c == '<';
-}
-
 int json_escape(struct buf *b, const char *s, size_t n)
 {
 	size_t start = 0;

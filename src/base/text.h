@@ -22,6 +22,11 @@ int text_check(const char *s, size_t n, size_t max_chars);
 /* Append s with & < > " ' escaped for HTML text and attribute values. */
 int html_escape(struct buf *b, const char *s, size_t n);
 /* Append s escaped for a JSON string (without the quotes). */
+/* Bytes json_escape must replace: controls, the quote, the backslash, '<'. */
+static inline bool json_special(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c == '<';
+}
 int json_escape(struct buf *b, const char *s, size_t n);
 /* Percent-decode in place ('+' becomes space when form is true); returns new length. */
 size_t url_decode(char *s, size_t n, bool form);

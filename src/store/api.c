@@ -814,7 +814,8 @@ int store_conv_members(struct store *s, struct arena *a, const uint64_t *posts, 
 {
 	DB_OR_FAIL(s);
 	struct recipient_rows r = {arena_alloc(a, MAX_IDS * sizeof *r.v), 0, MAX_IDS};
-	int rc = db_each_ids(db, "SELECT DISTINCT account_id FROM post_recipients WHERE post_id IN " DB_IDS_IN, posts,
+	int rc = db_each_ids(db, "SELECT DISTINCT r.account_id FROM " DB_IDS_ROWS " CROSS JOIN post_recipients r"
+	                     " WHERE r.post_id = ids.column1", posts,
 	                     nposts, 0, recipient_row, &r);
 	*out = r.v;
 	*n = r.n;
@@ -986,21 +987,24 @@ int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct 
 	size_t nids = store_post_ids(a, v, n, &ids);
 	struct extras e = {a, v, n};
 	int rc = db_each_ids(db,
-	                     "SELECT post_id, spoiler_text, sensitive, language, app_id FROM post_meta"
-	                     " WHERE post_id IN " DB_IDS_IN,
+	                     "SELECT m.post_id, m.spoiler_text, m.sensitive, m.language, m.app_id"
+	                     " FROM " DB_IDS_ROWS " CROSS JOIN post_meta m WHERE m.post_id = ids.column1",
 	                     ids, nids, 0, meta_row, &e);
 	if (!rc)
-		rc = db_each_ids(db, "SELECT post_id, tag FROM post_tags WHERE post_id IN " DB_IDS_IN, ids, nids, 0, tag_row,
+		rc = db_each_ids(db, "SELECT t.post_id, t.tag FROM " DB_IDS_ROWS " CROSS JOIN post_tags t WHERE t.post_id = ids.column1",
+		                 ids, nids, 0, tag_row,
 		                 &e);
 	if (!rc)
 		rc = db_each_ids(db,
-		                 "SELECT r.post_id, a.id, a.username FROM post_recipients r JOIN accounts a"
-		                 " ON a.id = r.account_id WHERE r.post_id IN " DB_IDS_IN,
+		                 "SELECT r.post_id, a.id, a.username FROM " DB_IDS_ROWS " CROSS JOIN post_recipients r"
+		                 " JOIN accounts a ON a.id = r.account_id WHERE r.post_id = ids.column1",
 		                 ids, nids, 0, mention_row, &e);
 	if (!rc)
-		rc = db_each_ids(db, "SELECT post_id FROM polls WHERE post_id IN " DB_IDS_IN, ids, nids, 0, poll_row, &e);
+		rc = db_each_ids(db, "SELECT p.post_id FROM " DB_IDS_ROWS " CROSS JOIN polls p WHERE p.post_id = ids.column1", ids,
+		                 nids, 0, poll_row, &e);
 	if (!rc && viewer)
-		rc = db_each_ids(db, "SELECT post_id FROM bookmarks WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids,
+		rc = db_each_ids(db, "SELECT b.post_id FROM " DB_IDS_ROWS " CROSS JOIN bookmarks b"
+		                 " WHERE b.account_id = ?41 AND b.post_id = ids.column1", ids,
 		                 nids, viewer, bookmark_row, &e);
 	/* A pin is shown to its author only (the status entity's "pinned"): the
 	 * viewer's own posts of the page are asked, most pages have none. */
@@ -1012,7 +1016,8 @@ int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct 
 				break;
 			}
 	if (!rc && viewer && nown)
-		rc = db_each_ids(db, "SELECT post_id FROM pins WHERE account_id = ?41 AND post_id IN " DB_IDS_IN, ids, nown,
+		rc = db_each_ids(db, "SELECT p.post_id FROM " DB_IDS_ROWS " CROSS JOIN pins p"
+		                 " WHERE p.account_id = ?41 AND p.post_id = ids.column1", ids, nown,
 		                 viewer, pin_row, &e);
 	return rc ? rc : store_post_media_many(db, a, v, n);
 }

@@ -64,12 +64,24 @@ struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...)
 int db_each_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, uint64_t extra,
                 void (*row)(struct db_stmt *st, void *ctx), void *ctx)
 {
-	for (size_t off = 0; off < n; off += DB_IDS) {
+	for (size_t off = 0; off < n;) {
 		struct db_stmt *st = db->drv->prepare(db, sql);
 		if (!st)
 			return ERR_DB;
+		uint64_t chunk[DB_IDS];
+		size_t k = 0;
+		for (; off < n && k < DB_IDS; off++) {
+			size_t j = 0;
+			while (j < k && chunk[j] != ids[off])
+				j++;
+			if (j == k)
+				chunk[k++] = ids[off];
+		}
 		for (size_t i = 0; i < DB_IDS; i++)
-			db->drv->bind_i64(st, (int)i + 1, off + i < n ? (int64_t)ids[off + i] : 0);
+			if (i < k)
+				db->drv->bind_i64(st, (int)i + 1, (int64_t)chunk[i]);
+			else
+				db->drv->bind_null(st, (int)i + 1);
 		db->drv->bind_i64(st, DB_IDS + 1, (int64_t)extra);
 		int rc;
 		while ((rc = db->drv->step(st)) == DB_ROW)

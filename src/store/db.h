@@ -85,16 +85,31 @@ uint64_t db_u64(struct db_stmt *st, int col);
 const char *db_text(struct db_stmt *st, int col);
 bool db_null(struct db_stmt *st, int col);
 /*
- * A set of ids in one statement: DB_IDS_IN stands for (?1, ..., ?DB_IDS),
- * bound to ids and to 0 (no row has id 0) for the slots left; ?41 (DB_IDS
- * + 1) is `extra` (the viewer, say) for statements that want it.
- * db_each_ids runs sql over ids[0..n), DB_IDS at a time, and calls row for
- * every row; 0 or ERR_*.
+ * A set of ids in one statement: DB_IDS_ROWS is a table `ids` of one column
+ * (ids.column1), its rows ?1 ... ?DB_IDS, to be joined first:
+ *
+ *     "SELECT ... FROM " DB_IDS_ROWS " CROSS JOIN tags t WHERE t.post_id = ids.column1"
+ *
+ * (the rows are walked and each looks up its match, where `x IN (?1, ...)`
+ * built a temporary B-tree of the list every time: ten of them were a tenth
+ * of a home timeline's instructions).  db_each_ids binds each id once (a
+ * repeated id is left out, as IN would) and NULL to the slots left; ?41
+ * (DB_IDS + 1) is `extra` (the viewer, say) for statements that want it.
+ * It runs sql over ids[0..n), DB_IDS at a time, and calls row for every
+ * row; 0 or ERR_*.
  */
 #define DB_IDS 40
-#define DB_IDS_IN \
-	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22," \
-	" ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)"
+#define DB_IDS_ROWS \
+	"(VALUES (CAST(?1 AS BIGINT)), (CAST(?2 AS BIGINT)), (CAST(?3 AS BIGINT)), (CAST(?4 AS BIGINT))," \
+	" (CAST(?5 AS BIGINT)), (CAST(?6 AS BIGINT)), (CAST(?7 AS BIGINT)), (CAST(?8 AS BIGINT))," \
+	" (CAST(?9 AS BIGINT)), (CAST(?10 AS BIGINT)), (CAST(?11 AS BIGINT)), (CAST(?12 AS BIGINT))," \
+	" (CAST(?13 AS BIGINT)), (CAST(?14 AS BIGINT)), (CAST(?15 AS BIGINT)), (CAST(?16 AS BIGINT))," \
+	" (CAST(?17 AS BIGINT)), (CAST(?18 AS BIGINT)), (CAST(?19 AS BIGINT)), (CAST(?20 AS BIGINT))," \
+	" (CAST(?21 AS BIGINT)), (CAST(?22 AS BIGINT)), (CAST(?23 AS BIGINT)), (CAST(?24 AS BIGINT))," \
+	" (CAST(?25 AS BIGINT)), (CAST(?26 AS BIGINT)), (CAST(?27 AS BIGINT)), (CAST(?28 AS BIGINT))," \
+	" (CAST(?29 AS BIGINT)), (CAST(?30 AS BIGINT)), (CAST(?31 AS BIGINT)), (CAST(?32 AS BIGINT))," \
+	" (CAST(?33 AS BIGINT)), (CAST(?34 AS BIGINT)), (CAST(?35 AS BIGINT)), (CAST(?36 AS BIGINT))," \
+	" (CAST(?37 AS BIGINT)), (CAST(?38 AS BIGINT)), (CAST(?39 AS BIGINT)), (CAST(?40 AS BIGINT))) ids"
 int db_each_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, uint64_t extra,
                 void (*row)(struct db_stmt *st, void *ctx), void *ctx);
 /* The single int64 the query yields, or dflt when there is no row. */

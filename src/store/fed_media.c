@@ -47,8 +47,8 @@ int store_fed_media_of(struct store *s, struct arena *a, const uint64_t *ids, si
 	DB_OR_FAIL(s);
 	struct media_rows r = {.a = a};
 	int rc = db_each_ids(db,
-	                     "SELECT post_id, idx, url, mime, name FROM fed_media WHERE post_id IN " DB_IDS_IN
-	                     " ORDER BY post_id, idx",
+	                     "SELECT f.post_id, f.idx, f.url, f.mime, f.name FROM " DB_IDS_ROWS " CROSS JOIN fed_media f"
+	                     " WHERE f.post_id = ids.column1 ORDER BY f.post_id, f.idx",
 	                     ids, n, 0, media_row, &r);
 	*out = r.v;
 	*nout = rc ? 0 : r.n;

@@ -135,16 +135,17 @@ int store_match_card_parts(struct store *s, struct arena *a, uint64_t viewer, co
 	}
 	struct card_parts c = {a, ids, n, profiles, choices, requested, has_avail};
 	int rc = db_each_ids(db,
-	                     "SELECT account_id, intro, approach, taking_new, updated_at FROM pro_profiles"
-	                     " WHERE account_id IN " DB_IDS_IN,
+	                     "SELECT p.account_id, p.intro, p.approach, p.taking_new, p.updated_at"
+	                     " FROM " DB_IDS_ROWS " CROSS JOIN pro_profiles p WHERE p.account_id = ids.column1",
 	                     ids, n, 0, profile_row, &c);
 	if (!rc && viewer)
 		rc = db_each_ids(db,
-		                 "SELECT pro_id, choice, requested_at FROM match_choices"
-		                 " WHERE pro_id IN " DB_IDS_IN " AND client_id = ?41",
+		                 "SELECT m.pro_id, m.choice, m.requested_at FROM " DB_IDS_ROWS " CROSS JOIN match_choices m"
+		                 " WHERE m.pro_id = ids.column1 AND m.client_id = ?41",
 		                 ids, n, viewer, choice_row, &c);
 	if (!rc)
-		rc = db_each_ids(db, "SELECT provider_id FROM availability WHERE provider_id IN " DB_IDS_IN, ids, n, 0,
+		rc = db_each_ids(db, "SELECT v.provider_id FROM " DB_IDS_ROWS " CROSS JOIN availability v"
+		                 " WHERE v.provider_id = ids.column1", ids, n, 0,
 		                 avail_row, &c);
 	return rc;
 }

@@ -98,9 +98,9 @@ int store_avatars_many(struct store *s, struct arena *a, const uint64_t *ids, si
 	struct by_id b = {a, ids, n, (void **)out};
 	return db_each_ids(db,
 	                   "SELECT av.account_id, m.id, f.sha256, f.ext, f.mime, f.width, f.height, f.size, f.main"
-	                   " FROM account_avatar av JOIN media m ON m.id = av.media_id"
+	                   " FROM " DB_IDS_ROWS " CROSS JOIN account_avatar av JOIN media m ON m.id = av.media_id"
 	                   " JOIN media_files f ON f.media_id = m.id"
-	                   " WHERE av.account_id IN " DB_IDS_IN " AND m.state = ?41"
+	                   " WHERE av.account_id = ids.column1 AND m.state = ?41"
 	                   " ORDER BY av.account_id, f.main DESC, f.width ASC",
 	                   ids, n, MEDIA_READY, files_many_row, &b);
 }
@@ -330,8 +330,8 @@ int store_post_media_many(struct db *db, struct arena *a, struct post *const *v,
 	int rc = db_each_ids(db,
 	                     "SELECT m.id, m.owner_id, m.kind, m.state, m.sha256, m.mime, m.width, m.height, m.size,"
 	                     " m.alt, m.colour, m.error, m.created_at, m.faces, m.blur, m.seen_text, m.look_note, pm.post_id"
-	                     " FROM post_media pm"
-	                     " JOIN media m ON m.id = pm.media_id WHERE pm.post_id IN " DB_IDS_IN
+	                     " FROM " DB_IDS_ROWS " CROSS JOIN post_media pm"
+	                     " JOIN media m ON m.id = pm.media_id WHERE pm.post_id = ids.column1"
 	                     " ORDER BY pm.post_id, pm.position",
 	                     ids, nids, 0, post_media_row, &r);
 	/* Media are rare on a page; their files one query each. */

@@ -17,14 +17,15 @@
 
 /*
  * V is the viewer's placeholder (0 = anonymous): ?1 for most statements,
- * ?41 with DB_IDS_IN.  The viewer's relations to the author that come from
+ * ?41 with DB_IDS_ROWS.  The viewer's relations to the author that come from
  * the viewer's own short lists (blocks both ways, mutes, the organisations
  * they are staff of, their groups) are not asked per row: viewer_rels_fill
  * reads the lists once for the page.  A post with no favourites or boosts
  * cannot be the viewer's favourite or boost (fav_set and boost_set keep
  * the counts with the rows in one transaction), a post that replies to
- * nothing has no reply author, one outside a group no group: each of those
- * rows skips its look-up.
+ * nothing has no reply author, one outside a group no group, and a public
+ * post needs no "addressed to the viewer's organisation" (everyone reads
+ * it): each of those rows skips its look-up.
  */
 #define POST_SEL_V(V) \
 	"SELECT p.id, p.author_id, p.writer_id, p.in_reply_to, p.root_id, p.reblog_of, p.visibility," \
@@ -39,8 +40,8 @@
 	"  COALESCE((SELECT pp.author_id FROM posts pp WHERE pp.id = p.in_reply_to), 0) END," \
 	" p.group_id, p.pending, p.pinned," \
 	" CASE WHEN p.group_id = 0 THEN -1 ELSE COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1) END," \
-	" EXISTS (SELECT 1 FROM post_recipients rr JOIN org_staff os ON os.org_id = rr.account_id" \
-	"  WHERE rr.post_id = p.id AND os.person_id = " V ")," \
+	" CASE WHEN p.visibility = 0 THEN FALSE ELSE EXISTS (SELECT 1 FROM post_recipients rr" \
+	"  JOIN org_staff os ON os.org_id = rr.account_id WHERE rr.post_id = p.id AND os.person_id = " V ") END," \
 	" EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = p.author_id AND sa.suspended <> 0)"
 #define POST_COLS_V(V) POST_SEL_V(V) " FROM posts p"
 #define POST_COLS POST_COLS_V("?1")
@@ -374,7 +375,8 @@ int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uin
 	DB_OR_FAIL(s);
 	memset(out, 0, n * sizeof *out);
 	struct by_id b = {a, ids, n, (void **)out};
-	int rc = db_each_ids(db, POST_COLS_V("?41") " WHERE p.id IN " DB_IDS_IN " AND p.deleted = 0", ids, n,
+	int rc = db_each_ids(db, POST_SEL_V("?41") " FROM " DB_IDS_ROWS " CROSS JOIN posts p WHERE p.id = ids.column1"
+	                     " AND p.deleted = 0", ids, n,
 	                     viewer, posts_by_id_row, &b);
 	return rc ? rc : viewer_rels_fill(db, a, viewer, out, n);
 }
@@ -386,10 +388,10 @@ int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uin
 	" EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?41 AND f.followee_id = p.author_id)," \
 	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = ?41 AND r.post_id = p.id)," \
 	" CASE WHEN p.group_id = 0 THEN -1 ELSE COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1) END," \
-	" EXISTS (SELECT 1 FROM post_recipients rr JOIN org_staff os ON os.org_id = rr.account_id" \
-	"  WHERE rr.post_id = p.id AND os.person_id = ?41)," \
+	" CASE WHEN p.visibility = 0 THEN FALSE ELSE EXISTS (SELECT 1 FROM post_recipients rr" \
+	"  JOIN org_staff os ON os.org_id = rr.account_id WHERE rr.post_id = p.id AND os.person_id = ?41) END," \
 	" EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = p.author_id AND sa.suspended <> 0)" \
-	" FROM posts p WHERE p.id IN " DB_IDS_IN " AND p.deleted = 0"
+	" FROM " DB_IDS_ROWS " CROSS JOIN posts p WHERE p.id = ids.column1 AND p.deleted = 0"
 
 static void posts_vis_row(struct db_stmt *st, void *ctx)
 {

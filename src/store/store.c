@@ -377,8 +377,9 @@ int store_accounts_get(struct store *s, struct arena *a, const uint64_t *ids, si
 	struct by_id b = {a, ids, n, (void **)out};
 	int rc = db_each_ids(db,
 	                     "SELECT " ACCOUNT_COLS ", COALESCE(s.posts, 0), COALESCE(s.followers, 0),"
-	                     " COALESCE(s.following, 0), COALESCE(s.last_post_at, 0) FROM accounts a"
-	                     " LEFT JOIN account_stats s ON s.account_id = a.id WHERE a.id IN " DB_IDS_IN,
+	                     " COALESCE(s.following, 0), COALESCE(s.last_post_at, 0) FROM " DB_IDS_ROWS
+	                     " CROSS JOIN accounts a LEFT JOIN account_stats s ON s.account_id = a.id"
+	                     " WHERE a.id = ids.column1",
 	                     ids, n, 0, account_stats_row, &b);
 	return rc ? rc : held_fix(db, out, n);
 }
@@ -403,7 +404,8 @@ int store_accounts_exist(struct store *s, const uint64_t *ids, size_t n, bool *h
 	DB_OR_FAIL(s);
 	memset(have, 0, n * sizeof *have);
 	struct have_ids h = {ids, n, have};
-	return db_each_ids(db, "SELECT id FROM accounts WHERE id IN " DB_IDS_IN, ids, n, 0, have_row, &h);
+	return db_each_ids(db, "SELECT a.id FROM " DB_IDS_ROWS " CROSS JOIN accounts a WHERE a.id = ids.column1", ids,
+	                   n, 0, have_row, &h);
 }
 
 /* The one account a query yields, with its counts. */

@@ -116,7 +116,8 @@ struct post {
 	int group_kind;           /* enum group_kind, -1 if none */
 	int v_group_role;         /* viewer's role in the post's group, -1 if not a member */
 	bool v_group_muted;       /* viewer muted the post's group (kept out of their home) */
-	bool v_staff_recipient;   /* viewer is staff of an organisation the post is addressed to */
+	bool v_staff_recipient;   /* viewer is staff of an organisation the post is addressed to
+	                             (not asked of public posts: false there) */
 	bool author_suspended;    /* the account it appears under is suspended */
 	bool deleted;             /* only filled by store_org_audit */
 	struct post_extra *x;     /* filled by store_post_extras (store_api.h) */
