@@ -795,6 +795,8 @@ static const char *const sqlite_steps[] = {
 	/* the posts in think time at this moment, read as one range for a page
 	 * (held_fix in store.c, store_posts_replies_held in post.c) */
 	"CREATE INDEX posts_held_until ON posts(publish_at) WHERE publish_at > 0;",
+	/* the suspended accounts, read as one list for a page (post.c) */
+	"CREATE INDEX accounts_suspended ON accounts(id) WHERE suspended <> 0;",
 };
 
 #define NSTEPS ((int)(sizeof sqlite_steps / sizeof sqlite_steps[0]))

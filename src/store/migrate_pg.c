@@ -701,6 +701,8 @@ const char *const store_pg_steps[] = {
 	/* the posts in think time at this moment, read as one range for a page
 	 * (held_fix in store.c, store_posts_replies_held in post.c) */
 	"CREATE INDEX posts_held_until ON posts(publish_at) WHERE publish_at > 0;",
+	/* the suspended accounts, read as one list for a page (post.c) */
+	"CREATE INDEX accounts_suspended ON accounts(id) WHERE suspended <> 0;",
 };
 
 const int store_pg_nsteps = (int)(sizeof store_pg_steps / sizeof store_pg_steps[0]);

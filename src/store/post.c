@@ -41,8 +41,7 @@
 	" p.group_id, p.pending, p.pinned," \
 	" CASE WHEN p.group_id = 0 THEN -1 ELSE COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1) END," \
 	" CASE WHEN p.visibility = 0 THEN FALSE ELSE EXISTS (SELECT 1 FROM post_recipients rr" \
-	"  JOIN org_staff os ON os.org_id = rr.account_id WHERE rr.post_id = p.id AND os.person_id = " V ") END," \
-	" EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = p.author_id AND sa.suspended <> 0)"
+	"  JOIN org_staff os ON os.org_id = rr.account_id WHERE rr.post_id = p.id AND os.person_id = " V ") END"
 #define POST_COLS_V(V) POST_SEL_V(V) " FROM posts p"
 #define POST_COLS POST_COLS_V("?1")
 
@@ -73,7 +72,6 @@ static struct post *post_row(struct arena *a, struct db_stmt *st)
 	p->pinned = db_i64(st, 21) != 0;
 	p->group_kind = (int)db_i64(st, 22);
 	p->v_staff_recipient = db_i64(st, 23) != 0;
-	p->author_suspended = db_i64(st, 24) != 0;
 	return p;
 }
 
@@ -112,7 +110,7 @@ static int post_rows(struct db *db, struct arena *a, uint64_t viewer, struct db_
  * index look-ups for each post on every page.  A list longer than REL_CAP
  * is not held: its rows are asked one by one (rel_ask).
  */
-enum { REL_BLOCKS_OUT, REL_BLOCKS_IN, REL_MUTES, REL_STAFF, REL_GROUPS, REL_N };
+enum { REL_BLOCKS_OUT, REL_BLOCKS_IN, REL_MUTES, REL_STAFF, REL_GROUPS, REL_SUSPENDED, REL_N };
 #define REL_CAP 1024
 #define REL_STR_(x) #x
 #define REL_STR(x) REL_STR_(x)
@@ -146,20 +144,28 @@ static int rel_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* Suspended accounts are few (accounts_suspended: an index of them alone),
+ * and every page asks whether its authors are: one list for everyone,
+ * anonymous readers too. */
+#define REL_SUSPENDED_PART REL_PART(5, "id, 0", "accounts WHERE suspended <> 0")
+
 static int viewer_rels_load(struct db *db, struct arena *a, uint64_t viewer, struct viewer_rels *r)
 {
 	memset(r, 0, sizeof *r);
 	r->viewer = viewer;
-	if (!viewer)
-		return 0;
-	struct db_stmt *st = db_query(db,
-	                              REL_PART(0, "target_id, 0", "blocks WHERE account_id = ?1") " UNION ALL "
-	                              REL_PART(1, "account_id, 0", "blocks WHERE target_id = ?1") " UNION ALL "
-	                              REL_PART(2, "target_id, 0", "mutes WHERE account_id = ?1") " UNION ALL "
-	                              REL_PART(3, "org_id, 0", "org_staff WHERE person_id = ?1") " UNION ALL "
-	                              REL_PART(4, "group_id, " REL_GROUP_VAL, "group_members WHERE account_id = ?1"
-	                                                                     " AND state = 0"),
-	                              "u", viewer);
+	struct db_stmt *st;
+	if (viewer)
+		st = db_query(db,
+		              REL_PART(0, "target_id, 0", "blocks WHERE account_id = ?1") " UNION ALL "
+		              REL_PART(1, "account_id, 0", "blocks WHERE target_id = ?1") " UNION ALL "
+		              REL_PART(2, "target_id, 0", "mutes WHERE account_id = ?1") " UNION ALL "
+		              REL_PART(3, "org_id, 0", "org_staff WHERE person_id = ?1") " UNION ALL "
+		              REL_PART(4, "group_id, " REL_GROUP_VAL, "group_members WHERE account_id = ?1"
+		                                                     " AND state = 0") " UNION ALL "
+		              REL_SUSPENDED_PART,
+		              "u", viewer);
+	else
+		st = db_query(db, REL_SUSPENDED_PART, "");
 	if (!st)
 		return ERR_DB;
 	int rc;
@@ -195,6 +201,7 @@ static int rel_ask(struct db *db, int k, uint64_t viewer, uint64_t id, int64_t *
 		[REL_STAFF] = "SELECT 0 FROM org_staff WHERE org_id = ?2 AND person_id = ?1",
 		[REL_GROUPS] = "SELECT " REL_GROUP_VAL " FROM group_members WHERE group_id = ?2 AND account_id = ?1"
 		               " AND state = 0",
+		[REL_SUSPENDED] = "SELECT 0 FROM accounts WHERE id = ?2 AND suspended <> 0 AND CAST(?1 AS BIGINT) >= 0",
 	};
 	return db_scalar(db, val, -1, sql[k], "uu", viewer, id);
 }
@@ -204,7 +211,7 @@ static int rel_has(struct db *db, const struct viewer_rels *r, int k, uint64_t i
 {
 	const struct rel_set *set = &r->s[k];
 	*val = -1;
-	if (!r->viewer || !id)
+	if ((!r->viewer && k != REL_SUSPENDED) || !id)
 		return 0;
 	if (set->over)
 		return rel_ask(db, k, r->viewer, id, val);
@@ -218,7 +225,10 @@ static int rel_has(struct db *db, const struct viewer_rels *r, int k, uint64_t i
 static int viewer_rels_post(struct db *db, const struct viewer_rels *r, struct post *p)
 {
 	int64_t v;
-	int rc = rel_has(db, r, REL_BLOCKS_OUT, p->author_id, &v);
+	int rc = rel_has(db, r, REL_SUSPENDED, p->author_id, &v);
+	p->author_suspended = v >= 0;
+	if (!rc)
+		rc = rel_has(db, r, REL_BLOCKS_OUT, p->author_id, &v);
 	p->v_blocked = v >= 0;
 	if (!rc && !p->v_blocked) {
 		rc = rel_has(db, r, REL_BLOCKS_IN, p->author_id, &v);
@@ -389,8 +399,7 @@ int store_posts_get(struct store *s, struct arena *a, uint64_t viewer, const uin
 	" EXISTS (SELECT 1 FROM post_recipients r WHERE r.account_id = ?41 AND r.post_id = p.id)," \
 	" CASE WHEN p.group_id = 0 THEN -1 ELSE COALESCE((SELECT g.kind FROM groups g WHERE g.id = p.group_id), -1) END," \
 	" CASE WHEN p.visibility = 0 THEN FALSE ELSE EXISTS (SELECT 1 FROM post_recipients rr" \
-	"  JOIN org_staff os ON os.org_id = rr.account_id WHERE rr.post_id = p.id AND os.person_id = ?41) END," \
-	" EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = p.author_id AND sa.suspended <> 0)" \
+	"  JOIN org_staff os ON os.org_id = rr.account_id WHERE rr.post_id = p.id AND os.person_id = ?41) END" \
 	" FROM " DB_IDS_ROWS " CROSS JOIN posts p WHERE p.id = ids.column1 AND p.deleted = 0"
 
 static void posts_vis_row(struct db_stmt *st, void *ctx)
@@ -409,7 +418,6 @@ static void posts_vis_row(struct db_stmt *st, void *ctx)
 	p->v_recipient = db_i64(st, 9) != 0;
 	p->group_kind = (int)db_i64(st, 10);
 	p->v_staff_recipient = db_i64(st, 11) != 0;
-	p->author_suspended = db_i64(st, 12) != 0;
 	p->text = "";
 	by_id_place(b, p->id, p);
 }
