@@ -16,6 +16,9 @@ static void posts_page_json(struct actx *x, struct post **v, size_t n, uint64_t 
 	set_link(x, older, newer);
 	struct jw j;
 	jw_init(&j, &x->r->out);
+	/* A status is 1-2 KB of JSON: room for the page at once, not a
+	 * dozen reallocations copying what is written so far. */
+	buf_nofail(buf_grow(&x->r->out, n * 2048));
 	core_posts_extras(x->c, x->a, x->viewer, v, n);
 	jw_arr(&j);
 	for (size_t i = 0; i < n; i++)

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,35 @@ static void test_parse_u64(void **state)
 	assert_false(str_eq_ct("abc", "abd"));
 	assert_false(str_eq_ct("abc", "ab"));
 	assert_false(str_eq_ct("", ""));
+}
+
+/* u64_str against snprintf: every length, the edges of each, and a
+ * pseudo-random spread (it writes two digits a step). */
+static void test_u64_str(void **state)
+{
+	(void)state;
+	char got[24], want[24];
+	uint64_t x = 0x9e3779b97f4a7c15u;
+	for (int i = 0; i < 20000; i++) {
+		uint64_t v;
+		if (i < 200)
+			v = (uint64_t)i;
+		else if (i < 240) {
+			uint64_t p = 1;
+			for (int k = 0; k < (i - 200) / 2; k++)
+				p *= 10;
+			v = i % 2 ? p : p - 1;
+		} else {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			v = x >> (x % 64);
+		}
+		size_t n = u64_str(got, v);
+		snprintf(want, sizeof want, "%" PRIu64, v);
+		assert_string_equal(got, want);
+		assert_int_equal(n, strlen(want));
+	}
+	assert_int_equal(u64_str(got, UINT64_MAX), 20);
+	assert_string_equal(got, "18446744073709551615");
 }
 
 static void test_ids(void **state)
@@ -295,6 +325,7 @@ int main(void)
 		cmocka_unit_test(test_buf_limit), cmocka_unit_test(test_buf_printf_grows),
 		cmocka_unit_test(test_arena),     cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_escape),    cmocka_unit_test(test_parse_u64),
+		cmocka_unit_test(test_u64_str),
 		cmocka_unit_test(test_ids),       cmocka_unit_test(test_config),
 		cmocka_unit_test(test_lru),
 		cmocka_unit_test(test_lru_admits_on_second_offer),

@@ -206,14 +206,27 @@ bool str_eq_ct(const char *a, const char *b)
 
 size_t u64_str(char *out, uint64_t v)
 {
+	/* Two digits a step from a table, from the end of a scratch buffer:
+	 * an id has 18 digits and a page writes hundreds of them. */
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	                            "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	                            "8081828384858687888990919293949596979899";
 	char tmp[20];
-	size_t n = 0;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (size_t i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
+	char *w = tmp + sizeof tmp;
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		w -= 2;
+		memcpy(w, pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		w -= 2;
+		memcpy(w, pairs + 2 * v, 2);
+	} else {
+		*--w = (char)('0' + v);
+	}
+	size_t n = (size_t)(tmp + sizeof tmp - w);
+	memcpy(out, w, n);
 	out[n] = '\0';
 	return n;
 }
