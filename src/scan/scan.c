@@ -10719,7 +10719,9 @@ static void demote_stranger_health(struct ctx *c)
 		const struct tok *k = &c->tok[t];
 		if ((k->flags & W_TITLE) && !tok_in(c, k, strangers) && !tok_in(c, k, (const char *const[]){"familie", NULL}))
 			return;
-		if ((k->flags & W_POSS) && t + 1 < c->ntok && (c->tok[t + 1].flags & W_FAMILY))
+		/* the writer's family, not the stranger's ("ik zijn vrouw was",
+		 * "dat haar buurman"): after batch 111 */
+		if ((k->flags & W_POSS) && t + 1 < c->ntok && (c->tok[t + 1].flags & W_FAMILY) && !tok_in(c, k, third))
 			return;
 		if (who != NONE)
 			continue;
@@ -10748,6 +10750,24 @@ static void demote_stranger_health(struct ctx *c)
 	     (who + 2 < c->ntok && tok_in(c, &c->tok[who + 1], (const char *const[]){"van", NULL}) &&
 	      isdigit((unsigned char)c->t[c->tok[who + 2].s]))))
 		return;
+	/* an age further on in the stranger's sentence: "kwam er een man binnen,
+	 * 67, met ...", "een meisje uit mijn groep, 13 jaar," (numbers are no
+	 * tokens: the bytes up to the sentence's last word) */
+	size_t send = c->tok[who].e;
+	for (size_t t = who; t < c->ntok && c->tok[t].sent == c->tok[who].sent; t++)
+		send = c->tok[t].e;
+	for (size_t i = c->tok[who].e; i < send; i++) {
+		if (!isdigit((unsigned char)c->t[i]) || isalnum((unsigned char)c->t[i - 1]))
+			continue;
+		size_t e = i;
+		while (e < send && isdigit((unsigned char)c->t[e]))
+			e++;
+		bool commas = e - i <= 3 && i >= 2 && c->t[i - 2] == ',' && c->t[i - 1] == ' ' && c->t[e] == ',';
+		bool jaar = e - i <= 3 && e + 5 <= c->len && (!memcmp(c->t + e, " jaar", 5) || !memcmp(c->t + e, " jr", 3));
+		if (commas || jaar)
+			return;
+		i = e;
+	}
 	/* the writer telling what they are ("Ik ben een vrouw met MS", "als
 	 * moeder en als een vriendin"): no stranger */
 	for (size_t b = who; b-- > 0 && b + 4 >= who && c->tok[b].sent == c->tok[who].sent;)
@@ -10755,7 +10775,8 @@ static void demote_stranger_health(struct ctx *c)
 			return;
 	/* the family without a possessive ("Sinds oma is overleden"): someone's */
 	for (size_t t = 0; t < c->ntok; t++)
-		if ((c->tok[t].flags & W_FAMILY) && t != who && !tok_in(c, &c->tok[t], strangers))
+		if ((c->tok[t].flags & W_FAMILY) && t != who && !tok_in(c, &c->tok[t], strangers) &&
+		    !(t > 0 && tok_in(c, &c->tok[t - 1], third)))
 			return;
 	int last = 0; /* 0 no one, 1 the writer, 2 the stranger */
 	size_t f = 0;

@@ -1426,6 +1426,9 @@ static void test_wave25_classes(void **state)
 {
 	(void)state;
 	const char *ok[] = {
+		/* after batch 111: the stranger's family, not the writer's */
+		"Een cliënt van me vroeg vandaag of ik zijn vrouw was. Dementie kan soms ook vertederend zijn.",
+		"Een kennis vertelde dat haar buurman met dementie in het logeerhuis was en daar opbloeide.",
 		"Een vrouw in de wachtkamer kreeg een epileptische aanval en iedereen keek weg. Ik heb haar hoofd "
 		"opgevangen tot ze weer bijkwam.",
 		"Een klant aan de kassa vertelde dat hij net gestopt is met chemo. Wat een doorzetter.",
@@ -1466,6 +1469,10 @@ static void test_wave25_classes(void **state)
 		"Ik ben een vrouw met MS en ik zoek een maatje om mee te zwemmen.",
 		"Onze dochter Fleur speelt de hoofdpersoon in de musical en heeft sinds vorige week epilepsie.",
 		"Een man in de bus vroeg naar mijn depressie.",
+		/* after batch 111: a stranger's age further on keeps it */
+		"Vraag: een meisje uit mijn groep in het buurthuis, 13 jaar, eet nauwelijks en is erg afgevallen.",
+		"Ik werk op de spoedeisende hulp. Gisteravond kwam er een man binnen, 67, met onderkoeling na een val in"
+		" zijn tuin in de sneeuw. Zijn vrouw had hem pas na 4 uur gevonden.",
 		"Mijn vriendin zegt steeds dat ze er niet meer wil zijn. Wat moet ik doen?",
 		"soms beschadig ik mezelf als het te veel wordt.",
 		"Sinds ik in De Hoeve ben opgenomen slaap ik eindelijk weer.",
