@@ -10690,7 +10690,8 @@ static void demote_anonymous_case(struct ctx *c)
  */
 static const char *const strangers[] = {"man", "vrouw", "meisje", "jongen", "klant", "cliënt", "client",
 	"vriend", "vriendin", "kennis", "mevrouw", "meneer", "dame", "heer", "jongeman", "leerling", "passagier",
-	"bezoeker", "voorbijganger", "student", "studente", "tiener", "puber", "jongere", "oudere", "bewoner", NULL};
+	"bezoeker", "voorbijganger", "student", "studente", "tiener", "puber", "jongere", "oudere", "bewoner",
+	"vrijwilliger", "vrijwilligster", NULL};
 
 static void demote_stranger_health(struct ctx *c)
 {
@@ -10737,7 +10738,8 @@ static void demote_stranger_health(struct ctx *c)
 		/* (not "een schat van een man": someone already named) */
 		else if (t + 1 < c->ntok && c->tok[t + 1].sent == k->sent &&
 		         tok_in(c, k, (const char *const[]){"een", "'n", NULL}) && tok_in(c, &c->tok[t + 1], strangers) &&
-		         !(t > 0 && tok_in(c, &c->tok[t - 1], (const char *const[]){"van", NULL})))
+		         !(t > 0 && tok_in(c, &c->tok[t - 1], (const char *const[]){"van", "zoek", "zoeken", "zoekt",
+		                                                                     "zochten", "zocht", NULL})))
 			who = t + 1;
 	}
 	if (who == NONE)

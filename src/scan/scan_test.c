@@ -1426,7 +1426,10 @@ static void test_wave25_classes(void **state)
 {
 	(void)state;
 	const char *ok[] = {
-		/* after batch 111: the stranger's family, not the writer's */
+		/* after batch 111: the stranger's family, not the writer's; a
+		 * volunteer telling */
+		"Een vrijwilliger vertelde mij dat ze bij iemand thuis had gewaakt die ze nog nooit had gezien. De man"
+		" overleed om vijf uur 's ochtends terwijl zij zijn hand vasthield.",
 		"Een cliënt van me vroeg vandaag of ik zijn vrouw was. Dementie kan soms ook vertederend zijn.",
 		"Een kennis vertelde dat haar buurman met dementie in het logeerhuis was en daar opbloeide.",
 		"Een vrouw in de wachtkamer kreeg een epileptische aanval en iedereen keek weg. Ik heb haar hoofd "
@@ -1469,7 +1472,10 @@ static void test_wave25_classes(void **state)
 		"Ik ben een vrouw met MS en ik zoek een maatje om mee te zwemmen.",
 		"Onze dochter Fleur speelt de hoofdpersoon in de musical en heeft sinds vorige week epilepsie.",
 		"Een man in de bus vroeg naar mijn depressie.",
-		/* after batch 111: a stranger's age further on keeps it */
+		/* after batch 111: a stranger's age further on keeps it; one sought
+		 * is no stranger */
+		"Ik zoek een vrijwilliger die Pools spreekt voor mijn dziadek Józef (87) in verpleeghuis De Kroonhorst."
+		" Door de dementie is hij al zijn Nederlands kwijt en hij voelt zich heel eenzaam.",
 		"Vraag: een meisje uit mijn groep in het buurthuis, 13 jaar, eet nauwelijks en is erg afgevallen.",
 		"Ik werk op de spoedeisende hulp. Gisteravond kwam er een man binnen, 67, met onderkoeling na een val in"
 		" zijn tuin in de sneeuw. Zijn vrouw had hem pas na 4 uur gevonden.",
