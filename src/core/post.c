@@ -145,9 +145,9 @@ static bool prepare(struct core *c, struct arena *a, uint64_t viewer, struct pos
 
 /* Replies in think time leave the replies counts of the posts shown (each
  * in v once). */
-static void replies_held(struct core *c, struct arena *a, struct post *const *v, size_t n)
+static void replies_held(struct core *c, struct post *const *v, size_t n)
 {
-	if (store_posts_replies_held(c->store, a, v, n))
+	if (store_posts_replies_held(c->store, v, n))
 		log_warn("cannot count held replies");
 }
 
@@ -212,7 +212,7 @@ void core_prepare_many(struct core *c, struct arena *a, uint64_t viewer, struct 
 			if (!seen)
 				shown[k++] = p;
 		}
-	replies_held(c, a, shown, k);
+	replies_held(c, shown, k);
 }
 
 int core_posts_by_id(struct core *c, struct arena *a, uint64_t viewer, const uint64_t *ids, size_t n,
@@ -312,7 +312,7 @@ int core_post_get(struct core *c, struct arena *a, uint64_t viewer, uint64_t id,
 	if (!prepare(c, a, viewer, p))
 		return ERR_NOTFOUND;
 	struct post *both[2] = {p, p->boosted};
-	replies_held(c, a, both, p->boosted ? 2 : 1);
+	replies_held(c, both, p->boosted ? 2 : 1);
 	*out = p;
 	return 0;
 }
@@ -1079,7 +1079,7 @@ int core_thread(struct core *c, struct arena *a, uint64_t viewer, uint64_t id, s
 			*focus = k;
 		all[k++] = all[i];
 	}
-	replies_held(c, a, all, k);
+	replies_held(c, all, k);
 	*out = all;
 	*n = k;
 	reach_note(c, viewer, all, k);

@@ -10765,7 +10765,8 @@ static void demote_stranger_health(struct ctx *c)
 		while (e < send && isdigit((unsigned char)c->t[e]))
 			e++;
 		bool commas = e - i <= 3 && i >= 2 && c->t[i - 2] == ',' && c->t[i - 1] == ' ' && c->t[e] == ',';
-		bool jaar = e - i <= 3 && e + 5 <= c->len && (!memcmp(c->t + e, " jaar", 5) || !memcmp(c->t + e, " jr", 3));
+		char w[8];
+		bool jaar = e - i <= 3 && word_after(c, e, w, sizeof w, NULL) && (!strcmp(w, "jaar") || !strcmp(w, "jr"));
 		if (commas || jaar)
 			return;
 		i = e;

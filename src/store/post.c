@@ -201,8 +201,11 @@ static int rel_ask(struct db *db, int k, uint64_t viewer, uint64_t id, int64_t *
 		[REL_STAFF] = "SELECT 0 FROM org_staff WHERE org_id = ?2 AND person_id = ?1",
 		[REL_GROUPS] = "SELECT " REL_GROUP_VAL " FROM group_members WHERE group_id = ?2 AND account_id = ?1"
 		               " AND state = 0",
-		[REL_SUSPENDED] = "SELECT 0 FROM accounts WHERE id = ?2 AND suspended <> 0 AND CAST(?1 AS BIGINT) >= 0",
+		[REL_SUSPENDED] = "SELECT 0 FROM accounts WHERE id = ?1 AND suspended <> 0",
 	};
+	/* (whether an account is suspended is no one's relation: the id alone) */
+	if (k == REL_SUSPENDED)
+		return db_scalar(db, val, -1, sql[k], "u", id);
 	return db_scalar(db, val, -1, sql[k], "uu", viewer, id);
 }
 
@@ -323,9 +326,8 @@ int store_post_insert(struct store *s, const struct post_new *p)
  * (posts_held_until, as held_fix in store.c does for accounts): a short
  * range, empty nearly always, matched to the page's posts here.
  */
-int store_posts_replies_held(struct store *s, struct arena *a, struct post *const *v, size_t n)
+int store_posts_replies_held(struct store *s, struct post *const *v, size_t n)
 {
-	(void)a;
 	bool any = false;
 	for (size_t i = 0; i < n && !any; i++)
 		any = v[i]->replies > 0;
@@ -673,19 +675,19 @@ static int feed_rows(struct db *db, struct arena *a, uint64_t viewer, const stru
 	struct page q = *pg;
 	struct post **v = NULL;
 	size_t cap = 0, k = 0;
-	bool more = true, dropped = false;
+	bool more = true;
+	int reads = 0;
 	while (more && k < (size_t)pg->limit) {
 		struct post **w;
 		size_t m;
 		int rc = run_page(db, a, desc, asc, viewer, &q, "u", floor, NULL, &w, &m);
 		if (rc)
 			return rc;
+		reads++;
 		more = m == (size_t)q.limit;
 		for (size_t i = 0; i < m; i++) {
-			if (!store_post_in_home(viewer, w[i])) {
-				dropped = true;
+			if (!store_post_in_home(viewer, w[i]))
 				continue;
-			}
 			v = arena_grow(a, v, &cap, k, sizeof *v);
 			v[k++] = w[i];
 		}
@@ -698,10 +700,8 @@ static int feed_rows(struct db *db, struct arena *a, uint64_t viewer, const stru
 	}
 	if (!v)
 		v = arena_alloc(a, sizeof *v);
-	if (dropped && pg->min_id) {
-		/* above min_id each read is newer than the one before */
+	if (reads > 1 && pg->min_id) /* above min_id each read is newer than the one before */
 		qsort(v, k, sizeof *v, by_id_desc);
-	}
 	*out = v;
 	*n = k;
 	return 0;

@@ -170,7 +170,7 @@ int store_thread(struct store *s, struct arena *a, uint64_t viewer, uint64_t roo
                  struct post ***out, size_t *n) WARN_UNUSED;
 /* Take replies still in think time out of v[i]->replies (each post in v
  * once). */
-int store_posts_replies_held(struct store *s, struct arena *a, struct post *const *v, size_t n) WARN_UNUSED;
+int store_posts_replies_held(struct store *s, struct post *const *v, size_t n) WARN_UNUSED;
 /* The newest direct posts of a thread (bounded by limit), for the viewer. */
 int store_thread_direct(struct store *s, struct arena *a, uint64_t viewer, uint64_t root, int limit,
                         struct post ***out, size_t *n) WARN_UNUSED;

@@ -429,7 +429,7 @@ static void test_held_counts(void **state)
 	struct post *p;
 	assert_int_equal(store_post_get(f->s, &f->a, a, p1, &p), 0);
 	assert_int_equal(p->replies, 1);
-	assert_int_equal(store_posts_replies_held(f->s, &f->a, &p, 1), 0);
+	assert_int_equal(store_posts_replies_held(f->s, &p, 1), 0);
 	assert_int_equal(p->replies, 0);
 }
 
