@@ -95,6 +95,19 @@ struct lit {
 };
 #define LIT(x) {x, sizeof x - 1}
 
+/*
+ * A word list the rules ask about for many tokens, read as a set: in_list
+ * walks its list entry by entry, which for a long list costs more than
+ * hashing the lowered token once.  The list stays where its rule reads it
+ * (lower case, NULL-terminated); init_run hashes each set (wset_build).
+ */
+struct wset {
+	const char *const *v;
+	struct wtab t;
+};
+#define WSET(list) {list, {NULL, 0, 0}}
+static struct wset late_set, animal_set, being_set;
+
 static uint64_t hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
@@ -158,6 +171,12 @@ static void wtab_grow(struct wtab *t)
 		if (old.v[i].s)
 			wtab_add(t, old.v[i].s, old.v[i].len, old.v[i].flags);
 	free(old.v);
+}
+
+static void wset_build(struct wset *s)
+{
+	for (const char *const *w = s->v; *w; w++)
+		wtab_add(&s->t, *w, strlen(*w), 1);
 }
 
 /* Lower-case ASCII and the Latin-1 capitals (U+00C0..U+00DE) of UTF-8. */
@@ -652,6 +671,9 @@ static void init_run(void)
 	add_static(pets, W_PET);
 	add_static(en_fn, W_ENFN);
 	add_static(nl_fn, W_NLFN);
+	wset_build(&late_set);
+	wset_build(&animal_set);
+	wset_build(&being_set);
 	int rc = 0;
 	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
@@ -3762,7 +3784,7 @@ static bool in_list(const char *w, const char *const *v)
 /* Token k (lowered) is in list v.  A token holds letters, inner '-' and
  * '\'' only (no '.', no leading quote), and one of 16 bytes or more is in
  * no list: list entries longer than 15 bytes never match here. */
-static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v)
+static const char *tok_low(const struct ctx *c, const struct tok *k)
 {
 	/* The rules ask about the same tokens many times: each is lowered once
 	 * (k is always one of c->tok). */
@@ -3776,7 +3798,21 @@ static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *
 			w[n] = '\0';
 		}
 	}
-	return w[0] != '\1' && in_list(w, v);
+	return w[0] != '\1' ? w : NULL;
+}
+
+static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v)
+{
+	const char *w = tok_low(c, k);
+	return w && in_list(w, v);
+}
+
+/* Token k (lowered) is in set s; the same answer as tok_in on its list.
+ * (Lowering keeps a token's length in bytes.) */
+static bool tok_in_set(const struct ctx *c, const struct tok *k, const struct wset *s)
+{
+	const char *w = tok_low(c, k);
+	return w && wtab_find(&s->t, w, k->e - k->s) != NULL;
 }
 
 /* A name finding ends at `off`, with at most spaces, a comma or '(' between. */
@@ -8374,16 +8410,23 @@ static bool animal_word(const struct ctx *c, const struct tok *k)
 	return c->animal_memo[t] == 2;
 }
 
+static const char *const animals[] = {"ezels", "lam", "lammetje", "lammetjes", "lammeren", "geitje", "geitjes",
+	"geiten", "schapen", "schaapje", "schaapjes", "varkens", "varkentje", "paarden", "koeien", "kalfje",
+	"pony's", /* wave 21 (batch 72: "twee alpaca's ...: Karel en Loesje") */ "alpaca", "alpaca's",
+	"lama", "lama's", "eenden", "eendjes", "ganzen", "kalkoenen", "herten", "hertjes", "cavia's", "kuikens",
+	"kuikentjes", "papegaai", "parkiet", "parkieten", "kanarie", "vissen", "goudvis", "goudvissen", NULL};
+static struct wset animal_set = WSET(animals);
+/* after batch 50 and 51, plants and storms ("De yucca heet nu 'Zuster
+ * Yvonne'", "Door storm Bert ...") */
+static const char *const beings[] = {"chatbot", "chatbots", "robot", "robots", "storm", "orkaan", "plant",
+	"planten", "yucca", "cactus", "ficus", "monstera", "boom", "boompje", NULL};
+static struct wset being_set = WSET(beings);
+
 static bool animal_read(const struct ctx *c, const struct tok *k)
 {
 	if ((k->flags & W_PET) || pet_compound(c, k))
 		return true;
-	static const char *const exact[] = {"ezels", "lam", "lammetje", "lammetjes", "lammeren", "geitje", "geitjes",
-		"geiten", "schapen", "schaapje", "schaapjes", "varkens", "varkentje", "paarden", "koeien", "kalfje",
-		"pony's", /* wave 21 (batch 72: "twee alpaca's ...: Karel en Loesje") */ "alpaca", "alpaca's",
-		"lama", "lama's", "eenden", "eendjes", "ganzen", "kalkoenen", "herten", "hertjes", "cavia's", "kuikens",
-		"kuikentjes", "papegaai", "parkiet", "parkieten", "kanarie", "vissen", "goudvis", "goudvissen", NULL};
-	if (tok_in(c, k, exact))
+	if (tok_in_set(c, k, &animal_set))
 		return true;
 	size_t n = k->e - k->s;
 	/* compounds: "schoolhond", "zorghonden" */
@@ -8392,12 +8435,7 @@ static bool animal_read(const struct ctx *c, const struct tok *k)
 
 static bool being_word(const struct ctx *c, const struct tok *k)
 {
-	/* after batch 50 and 51, plants and storms ("De yucca heet nu 'Zuster
-	 * Yvonne'", "Door storm Bert ...") */
-	if (animal_word(c, k) || thing_word(c, k) ||
-	    tok_in(c, k, (const char *const[]){"chatbot", "chatbots", "robot", "robots", "storm", "orkaan", "plant",
-	                                        "planten", "yucca", "cactus", "ficus", "monstera", "boom", "boompje",
-	                                        NULL}))
+	if (animal_word(c, k) || thing_word(c, k) || tok_in_set(c, k, &being_set))
 		return true;
 	size_t n = k->e - k->s;
 	const char *w = c->t + k->s;
@@ -9483,10 +9521,14 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	"stomadrager",
 	/* wave 24 (batch 104) */ "rsi", "ehlers-danlos", "pijnrevalidatie", "herbelevingen", "neuropathie",
 	/* wave 25 (batches 107, 108) */ "dyslectisch", "dyslexie", "dyscalculie",
+	/* wave 26 (batch 113: chronic illness in a client app) */ "nierstenen", "niersteen", "galstenen",
+	"galsteen", "nierkoliek", "getransplanteerd", "donornier", "hartrevalidatie", "longrevalidatie",
+	"ejectiefractie", "hyperventilatie", "ademnood", "post-covid", "postcovid",
 	NULL};
+static struct wset late_set = WSET(late_conds);
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging"),
-	LIT("ruggenmergstimulat")};
+	LIT("ruggenmergstimulat"), LIT("niertransplant"), LIT("harttransplant"), LIT("longtransplant")};
 static bool late_pair[26][26];
 
 /* their first two letters, as a table made once */
@@ -9498,6 +9540,25 @@ static void late_pair_init(void)
 	for (size_t h = 0; h < sizeof late_heads / sizeof late_heads[0]; h++)
 		late_pair[late_heads[h].s[0] - 'a'][late_heads[h].s[1] - 'a'] = true;
 }
+
+/* Token k is one of the late conditions (the table above is made). */
+static inline bool late_cond(const struct ctx *c, const struct tok *k)
+{
+	size_t n = k->e - k->s;
+	if (n < 3)
+		return false;
+	unsigned a = ((unsigned char)c->t[k->s] | 0x20) - 'a', b = ((unsigned char)c->t[k->s + 1] | 0x20) - 'a';
+	if (a >= 26 || b >= 26 || !late_pair[a][b])
+		return false;
+	if (tok_in_set(c, k, &late_set))
+		return true;
+	for (size_t h = 0; h < sizeof late_heads / sizeof late_heads[0]; h++)
+		if (n >= late_heads[h].n && !strncasecmp(c->t + k->s, late_heads[h].s, late_heads[h].n))
+			return true;
+	return false;
+}
+
+static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov);
 
 static void scan_late_conditions(struct ctx *c)
 {
@@ -9519,14 +9580,10 @@ static void scan_late_conditions(struct ctx *c)
 			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, k->s, k->e, 0.6);
 			continue;
 		}
-		unsigned a = ((unsigned char)c->t[k->s] | 0x20) - 'a', b = ((unsigned char)c->t[k->s + 1] | 0x20) - 'a';
-		if (a >= 26 || b >= 26 || !late_pair[a][b])
-			continue;
-		bool hit = tok_in(c, k, late_conds);
-		for (size_t h = 0; !hit && h < sizeof late_heads / sizeof late_heads[0]; h++)
-			hit = n >= late_heads[h].n && !strncasecmp(c->t + k->s, late_heads[h].s, late_heads[h].n);
-		/* ("Ik krijg er koppijn van": a figure) */
-		if (hit && !fed_up(c, t) && person_near_as(c, n0, k->s, false))
+		/* ("Ik krijg er koppijn van": a figure; wave 26: "Ik lees hier veel
+		 * over hartrevalidatie", a topic) */
+		if (late_cond(c, k) && !fed_up(c, t) && person_near_as(c, n0, k->s, false) &&
+		    !(t > 0 && c->tok[t - 1].sent == k->sent && tok_in(c, &c->tok[t - 1], (const char *const[]){"over", "about", NULL})))
 			add_uncovered(c, &cov, n0, SCAN_HEALTH, t, k->s, k->e, 0.6);
 	}
 	/* and a few things people say of their own drinking, cutting and a
@@ -9561,6 +9618,7 @@ static void scan_late_conditions(struct ctx *c)
 	scan_clause_conditions(c, n0, &cov);
 	scan_situations(c, n0, &cov);
 	scan_body_complaints(c, n0);
+	scan_writer_fragments(c, n0, &cov);
 	free(cov);
 }
 
@@ -9571,6 +9629,159 @@ static bool clause_break(const struct ctx *c, size_t t)
 		if (c->t[p] == ',' || c->t[p] == ';' || c->t[p] == ':' || c->t[p] == '(' || c->t[p] == ')')
 			return true;
 	return false;
+}
+
+/*
+ * Wave 26 (batch 113): the writer is the only person in the text — "ik",
+ * "me", "mijn" (or "I", "my") in it and no one else: no family word, no
+ * title, no counted name among the findings [0, n0), no "hij" or "zij", no
+ * "we" or "onze" (a household, a team), no professional speaking as one
+ * ("Als verpleegkundige zie ik ...").
+ */
+static bool only_the_writer(struct ctx *c, size_t n0)
+{
+	bool writer = false;
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		if (k->flags & (W_FAMILY | W_TITLE))
+			return false;
+		if ((k->flags & W_ROLE) && i > 0 && tok_in(c, &c->tok[i - 1], (const char *const[]){"als", "as", NULL}))
+			return false;
+		if (k->first && (k->flags & W_IKVERB))
+			writer |= ikless_start(c, i);
+		size_t n = k->e - k->s;
+		if (n > 6)
+			continue;
+		/* by the first letter and the length, one short list at most a word */
+		switch ((unsigned char)c->t[k->s] | 0x20) {
+		case 'i':
+			writer |= tok_is_ik(c, k) || (n == 1 && c->t[k->s] == 'I');
+			break;
+		case 'm':
+			writer |= !writer && n >= 2 && tok_in(c, k, (const char *const[]){"me", "mij", "mijn", "m'n", "mn",
+			                                                                 "mezelf", "my", "myself", NULL});
+			break;
+		case 'h':
+			if (n <= 3 && tok_in(c, k, (const char *const[]){"hij", "hem", "he", "him", "his", "hun", NULL}))
+				return false;
+			break;
+		case 'z':
+		case 's':
+			if (n == 3 && tok_in(c, k, (const char *const[]){"zij", "she", NULL}))
+				return false;
+			break;
+		case 'w':
+		case 'o':
+		case 'u':
+		case 't':
+			if (n >= 2 && n <= 5 && tok_in(c, k, (const char *const[]){"we", "wij", "ons", "onze", "our", "us",
+			                                                           "they", "their", NULL}))
+				return false;
+			break;
+		}
+	}
+	for (size_t f = 0; writer && f < n0; f++)
+		if (c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF)
+			return false;
+	return writer;
+}
+
+/* A past participle by its shape, "ge...d" or "ge...t" ("gehad",
+ * "geopereerd", "gewandeld"), or English "diagnosed". */
+static bool participle(const struct ctx *c, const struct tok *k)
+{
+	size_t n = k->e - k->s;
+	const char *w = c->t + k->s;
+	if (n == 9 && !strncasecmp(w, "diagnosed", 9))
+		return true;
+	return n >= 5 && (w[0] | 0x20) == 'g' && w[1] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 't');
+}
+
+/*
+ * Wave 26 (batch 113): where the writer is the only person, a clause
+ * without a subject or a verb tells the writer's own health, as a diary
+ * does — "Long covid sinds maart 2022.", "20 jaar jicht en nu ook
+ * nierstenen.", "vanochtend een hypo gehad in de supermarkt, ...", "Vorige
+ * maand getransplanteerd".  A clause is what lies between the sentence's
+ * start or end and a comma, colon, semicolon or bracket; one before a colon
+ * is a heading ("Vroege psychose: de richtlijn wil ..."), not a clause.
+ */
+static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	static const char *const verbs[] = {"is", "was", "zijn", "waren", "ben", "bent", "heb", "hebt", "heeft",
+		"had", "hadden", "word", "wordt", "werd", "werden", "kan", "kun", "kunt", "kon", "konden", "kunnen",
+		"moet", "moest", "moeten", "wil", "wilt", "wilde", "willen", "ga", "gaat", "ging", "gaan", "kom",
+		"komt", "kwam", "komen", "zit", "zat", "ligt", "lag", "lig", "sta", "staat", "stond", "doe", "doet",
+		"deed", "doen", "zeg", "zegt", "zei", "krijg", "krijgt", "kreeg", "weet", "wist", "mag", "mocht", "zal",
+		"zou", "zullen", "blijf", "blijft", "bleef", "lijkt", "leek", "vind", "vindt", "vond", "voel", "voelt",
+		"voelde", "denk", "denkt", "dacht", "helpt", "hielp", "duurt", "duurde", "loop", "loopt", "liep",
+		"heet", "maakt", "gebruik", "gebruikt", "neem", "neemt", "nam", "geeft", "gaf", "hoor", "hoort", "zie",
+		"ziet", "zag", "slaap", "werk", "werkt", "hou", "houdt", "mis", "valt", "viel", "lees", "leest", "las",
+		"am", "are", "were", "have", "has", "do", "does", "did", "can", "could", "will", "would", "should",
+		"must", "get", "got", "feel", "felt", "ik", "je", "jij", "u", "ze", "het", "i", "you", "it", NULL};
+	/* a time or a happening in the sentence: the diary's "Vanochtend ...
+	 * gehad", "20 jaar ...", "... sinds maart" */
+	static const char *const when[] = {"vandaag", "gisteren", "gister", "vanochtend", "vanmorgen", "vanmiddag",
+		"vanavond", "vannacht", "sinds", "jaar", "jaren", "maand", "maanden", "week", "weken", "dagen",
+		"vorige", "vorig", "afgelopen", "eindelijk", "weer", "today", "yesterday", "since", "recently",
+		"years", "months", "weeks", "morgen", "overmorgen", "volgende", "tomorrow", NULL};
+	/* the writer learning or teaching, not ill ("Vandaag de cursus oncologische
+	 * fysiotherapie afgerond", "Spreekbeurt gehouden over autisme") */
+	static const char *const study[] = {"scholing", "cursus", "opleiding", "training", "spreekbeurt",
+		"protocol", "richtlijn", "webinar", "lezing", "congres", "stage", "stageverslag", "verslag", "toets",
+		"tentamen", "examen", "college", NULL};
+	/* a topic: "over autisme", "bij dementie", "voor een rolstoel" */
+	static const char *const about[] = {"over", "bij", "voor", "tussen", "about", "for", NULL};
+	static const char *const curses[] = {"kanker", "kanke", "kk", "tering", "tyfus", "pest", "klere", "kolere",
+		"cholera", "pleuris", NULL};
+	/* the whole text first: the writer alone (most texts are not), not at a course */
+	if (!only_the_writer(c, n0))
+		return;
+	for (size_t t = 0; t < c->ntok; t++)
+		if (c->tok[t].e - c->tok[t].s >= 5 && tok_in(c, &c->tok[t], study))
+			return;
+	for (size_t a = 0; a < c->ntok;) {
+		/* the clause [a, b) */
+		size_t b = a + 1, s = c->tok[a].sent;
+		while (b < c->ntok && c->tok[b].sent == s && !clause_break(c, b))
+			b++;
+		size_t from = a, j, last = 0;
+		a = b;
+		for (j = from; j < b; j++) {
+			if (late_cond(c, &c->tok[j]))
+				last = j;
+			else if (!medical_token(c, j, &last))
+				continue;
+			if (fed_up(c, j) || (j > 0 && c->tok[j - 1].sent == s && tok_in(c, &c->tok[j - 1], about)))
+				continue;
+			/* a curse before the word it strengthens ("kanker koud vandaag") */
+			if (j + 1 < b && !c->tok[j].cap && tok_in(c, &c->tok[j], curses) &&
+			    !tok_in(c, &c->tok[j + 1], when) && !participle(c, &c->tok[j + 1]))
+				continue;
+			break;
+		}
+		if (j == b)
+			continue;
+		/* no verb, no subject, not a heading before a colon */
+		bool verb = false;
+		for (size_t v = from; v < b && !verb; v++)
+			verb = (c->tok[v].flags & W_IKVERB) || (c->tok[v].e - c->tok[v].s <= 7 && tok_in(c, &c->tok[v], verbs));
+		size_t p = c->tok[b - 1].e;
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		if (verb || (p < c->len && c->t[p] == ':'))
+			continue;
+		/* not a question ("Verschil tussen Parkinson en parkinsonisme?"),
+		 * and a time or a happening in the sentence */
+		size_t q = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+		while (q > c->tok[j].e && (c->t[q - 1] == ' ' || c->t[q - 1] == '\n' || c->t[q - 1] == '\r'))
+			q--;
+		bool told = false;
+		for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s && !told; t++)
+			told = tok_in(c, &c->tok[t], when) || participle(c, &c->tok[t]);
+		if (told && !memchr(c->t + c->tok[j].e, '?', q - c->tok[j].e))
+			add_uncovered(c, cov, n0, SCAN_HEALTH, j, c->tok[j].s, c->tok[last < b ? last : j].e, 0.6);
+	}
 }
 
 /*

@@ -1661,6 +1661,32 @@ static void test_wave11_batch19(void **state)
 	        SCAN_OK);
 }
 
+/* Wave 26 (batch 113): a diary's clause without a subject in a post where
+ * the writer is the only person; the conditions of a client app */
+static void test_wave26_classes(void **state)
+{
+	(void)state;
+	EXPECT("Long covid sinds maart 2022. Na 10 minuten lezen is mijn hoofd leeg.", SCAN_HEALTH, "Long covid");
+	EXPECT("20 jaar jicht en nu ook nierstenen. Ik eet al bijna geen vlees meer.", SCAN_HEALTH, "jicht");
+	EXPECT("vanochtend een hypo gehad in de supermarkt, een meisje van de kassa gaf me appelsap.", SCAN_HEALTH,
+	       "hypo");
+	EXPECT("Morgen mijn eerste keer naar de hartrevalidatie. Wat moet ik aantrekken?", SCAN_HEALTH,
+	       "hartrevalidatie");
+	const char *ok[] = {
+		/* a topic, a course, a question, a curse, someone else in the post */
+		"Ik lees hier veel over hartrevalidatie. Kan iemand uitleggen wat dat inhoudt?",
+		"Vandaag de cursus oncologische fysiotherapie afgerond. Wat ik meeneem: bewegen helpt.",
+		"Spreekbeurt gehouden over autisme en een 9 gekregen!! De juf zei dat ik het goed had uitgelegd.",
+		"Verschil tussen Parkinson en parkinsonisme? Ik las er iets over.",
+		"kanker koud vandaag, wss ga ik gwn niet fietsen",
+		"Vroege psychose: de richtlijn wil behandeling binnen 3 maanden. Ik hoor overal over wachtlijsten.",
+		"Long covid sinds maart 2022. Zij werkt nu halve dagen, ik neem het over.",
+		"Long covid sinds maart 2022. Onze collega werkt nu halve dagen, ik neem het over.",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		EXPECT_NONE(ok[i], SCAN_HEALTH);
+}
+
 /* The health model (trained at build time on tests/data/privacy_dev.src):
  * a word no list holds, about a named person, is found by it and only by
  * it; general text stays quiet. */
@@ -1821,6 +1847,7 @@ int main(void)
 		cmocka_unit_test(test_wave23_classes),
 		cmocka_unit_test(test_wave24_classes),
 		cmocka_unit_test(test_wave25_classes),
+		cmocka_unit_test(test_wave26_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
