@@ -373,7 +373,10 @@ static const char *const family[] = {
 	"dochterlief", "zoonlief", "manlief", "vrouwlief", "moederlief", "vaderlief", "pleegmoeder",
 	"pleegvader", "petekind", "peetkind", "nichtje", "neefje", "achterkleinkind", "kleinzoontje",
 	"kleindochtertje", "bompa", "bomma", "moeke", "vake", "heit", "mem", "pake", "beppe", "omke",
-	"muoike", "soan", NULL};
+	"muoike", "soan",
+	/* wave 26 (batch 113): "my mother-in-law Agnes (85)" */
+	"mother-in-law", "father-in-law", "sister-in-law", "brother-in-law", "son-in-law", "daughter-in-law",
+	"stepmother", "stepfather", "stepson", "stepdaughter", "grandson", "granddaughter", NULL};
 static const char *const possessives[] = {
 	"mijn", "onze", "zijn", "haar", "m'n", "z'n", "my", "our", "his", "her",
 	"ons", "mn", "zn", /* chat spellings: "ons kind", "mn moeder" */
@@ -1366,6 +1369,31 @@ static bool acronym_mailbox(const char *w, size_t n)
 	return !(lookup(w, n) & (W_FIRST | W_SUR | W_AMBIG));
 }
 
+/* Wave 26 (batch 113): a local part with a body's word anywhere in it
+ * ("sociaalraadslieden@", "expatcare@", "ouderenadvies@") and no initial or
+ * listed first name among its parts ("m.zorgdrager@", "anna-hulpman@"). */
+static bool body_mailbox(const char *w, size_t n)
+{
+	static const char *const body[] = {"zorg", "care", "service", "raad", "lieden", "hulp", "desk", "dienst",
+		"team", "bureau", "centrum", "poli", "loket", "advies", "punt", "groep", "welzijn", "kliniek",
+		"praktijk", "netwerk", "steun", "informatie", "support", "office", NULL};
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && w[j] != '.' && w[j] != '_' && w[j] != '-')
+			j++;
+		if (j - i == 1 || (lookup(w + i, j - i) & W_FIRST))
+			return false;
+		i = j + 1;
+	}
+	for (const char *const *b = body; *b; b++) {
+		size_t m = strlen(*b);
+		for (size_t i = 0; i + m <= n; i++)
+			if (!memcmp(w + i, *b, m))
+				return true;
+	}
+	return false;
+}
+
 /* A domain people have their own mailboxes at (d[0..n) after the '@') */
 static bool personal_domain(const char *d, size_t n)
 {
@@ -1440,6 +1468,8 @@ static void scan_emails(struct ctx *c)
 		 * organisation's own domain are a body's ("or@" the works
 		 * council, "wmo@", "ict@"), not a person's initials */
 		if (!role && !personal && a - s >= 2 && a - s <= 3 && acronym_mailbox(low, a - s))
+			role = true;
+		if (!role && !personal && body_mailbox(low, ln))
 			role = true;
 		add_finding(c, SCAN_EMAIL, s, e, role ? 0.4 : 0.85);
 	}
@@ -8616,6 +8646,8 @@ static void demote_named_beings(struct ctx *c)
 static unsigned char sentence_people(const struct ctx *c, size_t s, const char *const *keep,
                                      const char *const *anyone);
 
+static bool own_family_in(const struct ctx *c, size_t s);
+
 static void demote_generic_health(struct ctx *c)
 {
 	static const char *const anyone[] = {"je", "jouw", "uw", "een", "elk", "elke", "ieder", "iedere", "veel",
@@ -8671,10 +8703,26 @@ static void demote_generic_health(struct ctx *c)
 			x->confidence = 0.4;
 			continue;
 		}
-		if (state[s] == 1)
+		/* wave 26 (batch 113): the parent asking in general words about
+		 * their own child, who the next sentence names ("Hoe vertel je de juf
+		 * dat je kind net diabetes heeft ...? Mijn dochter wil het
+		 * geheimhouden.") */
+		if (state[s] == 1 && !own_family_in(c, s + 1))
 			x->confidence = 0.4;
 	}
 	free(state);
+}
+
+/* Sentence s (if there is one) has the writer's family: "mijn", "m'n" or
+ * "mn" before a family word. */
+static bool own_family_in(const struct ctx *c, size_t s)
+{
+	if (s >= c->nsent)
+		return false;
+	for (size_t t = tok_first_at(c, c->sent_at[s]); t + 1 < c->ntok && c->tok[t + 1].sent == s; t++)
+		if ((c->tok[t + 1].flags & W_FAMILY) && tok_in(c, &c->tok[t], (const char *const[]){"mijn", "m'n", "mn", NULL}))
+			return true;
+	return false;
 }
 
 /* Who sentence s speaks of, for demote_generic_health: 1 people in
@@ -9260,6 +9308,53 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/*
+ * Wave 26 (batch 113): a post signed at its very end with a name, a comma
+ * and the signer's role or team — "Youssef, moderator Leven met Diabetes",
+ * "Miriam, Hartpoli", "Joke, verpleegkundige wondzorg": staff in their role
+ * (labelling rule 5), and a condition in those words is the team's
+ * subject, not anyone's health.
+ */
+static void demote_role_signoff(struct ctx *c)
+{
+	static const char *const units[] = {"poli", "team", "afdeling", "kliniek", "praktijk", "centrum", "dienst",
+		"groep", "zorg", "loket", NULL};
+	struct scan_result *r = c->out;
+	size_t last = SIZE_MAX;
+	for (size_t f = 0; f < r->n; f++)
+		if (r->v[f].type == SCAN_NAME && (last == SIZE_MAX || r->v[f].end > r->v[last].end))
+			last = f;
+	if (last == SIZE_MAX || r->v[last].confidence < SCAN_COUNT_CONF)
+		return;
+	const struct scan_finding *x = &r->v[last];
+	size_t i = tok_first_at(c, x->start), p = x->end;
+	if (i >= c->ntok || !c->tok[i].first || c->tok[i].s != x->start)
+		return;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	if (p >= c->len || c->t[p] != ',')
+		return;
+	size_t j = tok_first_at(c, p);
+	if (j >= c->ntok || c->ntok - j > 6 || c->tok[c->ntok - 1].sent != c->tok[j].sent)
+		return;
+	for (size_t q = c->tok[c->ntok - 1].e; q < c->len; q++)
+		if (digit_at(c, q))
+			return;
+	const struct tok *k = &c->tok[j];
+	bool unit = false;
+	size_t n = k->e - k->s;
+	for (const char *const *u = units; *u && !unit; u++) {
+		size_t m = strlen(*u);
+		unit = n > m && !strncasecmp(c->t + k->e - m, *u, m) && k->cap;
+	}
+	if (!unit && !work_word(c, k) && !role_like(c, k) && !(k->flags & (W_ROLE | W_DEPT | W_ORG)))
+		return;
+	r->v[last].confidence = STAFF_CONF;
+	for (size_t f = 0; f < r->n; f++)
+		if (r->v[f].type == SCAN_HEALTH && r->v[f].start >= k->s)
+			r->v[f].confidence = 0.4;
+}
+
 /* The writer names their work: "ben ik Wmo-consulent", "ik ben de nieuwe
  * wijkverpleegkundige", "ik werk als buurtcoach" (demote_named_workers). */
 static bool work_self_intro(const struct ctx *c)
@@ -9522,13 +9617,14 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	/* wave 24 (batch 104) */ "rsi", "ehlers-danlos", "pijnrevalidatie", "herbelevingen", "neuropathie",
 	/* wave 25 (batches 107, 108) */ "dyslectisch", "dyslexie", "dyscalculie",
 	/* wave 26 (batch 113: chronic illness in a client app) */ "nierstenen", "niersteen", "galstenen",
-	"galsteen", "nierkoliek", "getransplanteerd", "donornier", "hartrevalidatie", "longrevalidatie",
+	"galsteen", "nierkoliek", "donornier", "hartrevalidatie", "longrevalidatie",
 	"ejectiefractie", "hyperventilatie", "ademnood", "post-covid", "postcovid",
 	NULL};
 static struct wset late_set = WSET(late_conds);
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging"),
-	LIT("ruggenmergstimulat"), LIT("niertransplant"), LIT("harttransplant"), LIT("longtransplant")};
+	LIT("ruggenmergstimulat"), LIT("niertransplant"), LIT("harttransplant"), LIT("longtransplant"),
+	LIT("getransplanteerd")};
 static bool late_pair[26][26];
 
 /* their first two letters, as a table made once */
@@ -9615,6 +9711,21 @@ static void scan_late_conditions(struct ctx *c)
 			break;
 		}
 	}
+	/* wave 26 (batch 113): a family word's possessive right before a
+	 * condition, anywhere in the sentence ("komt voortaan om 8.00 voor pa's
+	 * insuline"; at a sentence's start the health rules read it) */
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t kl = k->e - k->s, last;
+		if (kl < 4 || kl > 15 || c->t[k->e - 1] != 's' || c->t[k->e - 2] != '\'' || k->first ||
+		    c->tok[t + 1].sent != k->sent || !(lookup(c->t + k->s, kl - 2) & W_FAMILY))
+			continue;
+		if (late_cond(c, &c->tok[t + 1]))
+			last = t + 1;
+		else if (!medical_token(c, t + 1, &last))
+			continue;
+		add_uncovered(c, &cov, n0, SCAN_HEALTH, t + 1, c->tok[t + 1].s, c->tok[last].e, 0.6);
+	}
 	scan_clause_conditions(c, n0, &cov);
 	scan_situations(c, n0, &cov);
 	scan_body_complaints(c, n0);
@@ -9643,7 +9754,9 @@ static bool only_the_writer(struct ctx *c, size_t n0)
 	bool writer = false;
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		if (k->flags & (W_FAMILY | W_TITLE))
+		/* ("familie" alone is anyone's: "hoe ik de familie van de donor moet bedanken") */
+		if ((k->flags & (W_FAMILY | W_TITLE)) &&
+		    !(k->e - k->s == 7 && !strncasecmp(c->t + k->s, "familie", 7)))
 			return false;
 		if ((k->flags & W_ROLE) && i > 0 && tok_in(c, &c->tok[i - 1], (const char *const[]){"als", "as", NULL}))
 			return false;
@@ -11796,6 +11909,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_named_beings(&c);
 	demote_role_health(&c);
 	demote_staff_news(&c);
+	demote_role_signoff(&c);
 	demote_generic_health(&c);
 	demote_hooked_on(&c);
 	demote_sick_things(&c);

@@ -1685,6 +1685,25 @@ static void test_wave26_classes(void **state)
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		EXPECT_NONE(ok[i], SCAN_HEALTH);
+	/* round 2: a body's mailbox at its own domain, a signature with a role
+	 * or a team after the name */
+	const char *fine[] = {
+		"Spreekuur in het wijkcentrum op maandagmiddag, of maak een afspraak via sociaalraadslieden@welzijnwest.nl.",
+		"Webinar: 'Living with a chronic illness'. Thursday 28 January. Register: expatcare@zorgnetwerkzuid.nl",
+		"Ja dat mag, zolang het onderzoek van een erkende instelling komt. Youssef, moderator Leven met Diabetes",
+		"Praat erover, ook met ons. Miriam, Hartpoli",
+	};
+	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
+		VERDICT(assert_int_equal, fine[i], SCAN_OK);
+	VERDICT(assert_int_not_equal, "Mail me gerust: m.zorgdrager@welzijnwest.nl", SCAN_OK);
+	/* a family word's possessive before the condition, a parent's general
+	 * words about their own child, English in-laws, a long participle */
+	EXPECT("De thuiszorg komt voortaan om 8.00 voor pa's insuline.", SCAN_HEALTH, "insuline");
+	EXPECT("Hoe vertel je de juf dat je kind net diabetes heeft? Mijn dochter wil het geheimhouden.", SCAN_HEALTH,
+	       "diabetes");
+	EXPECT("my mother-in-law Agnes (85) has kidney failure.", SCAN_NAME, "Agnes");
+	EXPECT("Vorige maand getransplanteerd. Ik weet niet hoe ik de familie moet bedanken.", SCAN_HEALTH,
+	       "getransplanteerd");
 }
 
 /* The health model (trained at build time on tests/data/privacy_dev.src):
