@@ -5226,6 +5226,12 @@ static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 	while (p < c->len && c->t[p] == ' ')
 		p++;
 	size_t dl = obf_label(c, p), end = 0;
+	/* the first label as a domain's start, for personal_domain ("ziggo.") */
+	char dom[24];
+	size_t dn = dl < sizeof dom - 2 ? dl : 0;
+	memcpy(dom, c->t + p, dn);
+	dom[dn] = '.';
+	dom[dn + 1] = '\0';
 	int dots = 0;
 	while (dl) {
 		size_t lab = p;
@@ -5254,6 +5260,9 @@ static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 	for (const char *const *r = role_mail; *r; r++)
 		if (strncmp(low, *r, strlen(*r)) == 0)
 			role = true;
+	/* wave 26 (batch 112): "wondzorg(at)thuiszorgnoord.nl", a body's */
+	if (!role && dn && !personal_domain(dom, dn + 2) /* (n > the match: one more) */ && body_mailbox(low, ln))
+		role = true;
 	add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
 }
 
@@ -9328,7 +9337,19 @@ static void demote_role_signoff(struct ctx *c)
 		return;
 	const struct scan_finding *x = &r->v[last];
 	size_t i = tok_first_at(c, x->start), p = x->end;
-	if (i >= c->ntok || !c->tok[i].first || c->tok[i].s != x->start)
+	if (i >= c->ntok || c->tok[i].s != x->start)
+		return;
+	/* (or the role before the name, closing the post: "Moderator Aicha") */
+	if (i > 0 && c->tok[i - 1].first && c->tok[i - 1].cap && only_space(c, c->tok[i - 1].e, x->start) &&
+	    work_word(c, &c->tok[i - 1])) {
+		bool end = true;
+		for (size_t q = x->end; q < c->len && end; q++)
+			end = !is_letter_byte(c->t, q, c->len) && !digit_at(c, q);
+		if (end)
+			r->v[last].confidence = STAFF_CONF;
+		return;
+	}
+	if (!c->tok[i].first)
 		return;
 	while (p < c->len && c->t[p] == ' ')
 		p++;
@@ -9726,6 +9747,26 @@ static void scan_late_conditions(struct ctx *c)
 			continue;
 		add_uncovered(c, &cov, n0, SCAN_HEALTH, t + 1, c->tok[t + 1].s, c->tok[last].e, 0.6);
 	}
+	/* wave 26 (batch 112): the writer's own, said with "zelf" in a sentence
+	 * with "ik", also where the writer tells of their work ("Ik werk op de
+	 * kinderoncologie en ben net zelf uit een depressie gekrabbeld") */
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (k->e - k->s != 4 || strncasecmp(c->t + k->s, "zelf", 4) || !sentence_persons(c)[k->sent])
+			continue;
+		bool ik = false;
+		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); u < t && !ik; u++)
+			ik = tok_is_ik(c, &c->tok[u]);
+		for (size_t u = t + 1; ik && u < c->ntok && u <= t + 5 && c->tok[u].sent == k->sent; u++) {
+			size_t last;
+			if (late_cond(c, &c->tok[u]))
+				last = u;
+			else if (!medical_token(c, u, &last) || fed_up(c, u))
+				continue;
+			add_uncovered(c, &cov, n0, SCAN_HEALTH, u, c->tok[u].s, c->tok[last].e, 0.6);
+			break;
+		}
+	}
 	scan_clause_conditions(c, n0, &cov);
 	scan_situations(c, n0, &cov);
 	scan_body_complaints(c, n0);
@@ -10017,6 +10058,8 @@ static const char *const situations[][6] = {
 	{"moet|moest|moeten", "~", "naar", "het", "ziekenhuis|umc|hospitaal", NULL},
 	{"afspraak|afspraken|verwijzing|verwijsbrief|doorverwezen", "bij|naar|voor", "de", "@spec", NULL},
 	{"ben|is|bent", "~", "uitgerekend", NULL},
+	/* wave 26 (batch 112): "zit zelf midden in de overgang" */
+	{"in", "de", "overgang", NULL},
 	{"moet|moest|moeten|ga|ging|gaat", "naar", "de", "@spec", NULL},
 	/* wave 25 (batch 107): thoughts of ending one's life, self-harm — "als ik
 	 * er niet meer was", "dat ie er niet meer wil zijn", "ik beschadig mezelf" */

@@ -1704,6 +1704,15 @@ static void test_wave26_classes(void **state)
 	EXPECT("my mother-in-law Agnes (85) has kidney failure.", SCAN_NAME, "Agnes");
 	EXPECT("Vorige maand getransplanteerd. Ik weet niet hoe ik de familie moet bedanken.", SCAN_HEALTH,
 	       "getransplanteerd");
+	/* round 3 (batch 112): the writer's own with "zelf", also at work; a
+	 * body's mailbox written "(at)"; a role before the closing name */
+	EXPECT("Ik werk op de kinderoncologie en ben net zelf uit een depressie gekrabbeld.", SCAN_HEALTH, "depressie");
+	EXPECT("ik ben doktersassistente en zit zelf midden in de overgang.", SCAN_HEALTH, "in de overgang");
+	VERDICT(assert_int_equal, "Mail even naar wondzorg(at)thuiszorgnoord.nl als je vragen hebt. Renske Dekker, wondconsulent.",
+	        SCAN_OK);
+	VERDICT(assert_int_not_equal, "Mail me op anna.zorg(at)ziggo(punt)nl", SCAN_OK);
+	VERDICT(assert_int_equal, "Let wel op: 'een jongen uit Zeist die bij opa woont' kan herkenbaar zijn. Kun je het "
+	                          "algemener maken? Moderator Aicha", SCAN_OK);
 }
 
 /* The health model (trained at build time on tests/data/privacy_dev.src):
