@@ -9747,6 +9747,21 @@ static void scan_late_conditions(struct ctx *c)
 			continue;
 		add_uncovered(c, &cov, n0, SCAN_HEALTH, t + 1, c->tok[t + 1].s, c->tok[last].e, 0.6);
 	}
+	/* wave 26 (batch 114): "vanwege mijn eigen depressie" (after the health
+	 * rules, whose findings the health model is trained beside) */
+	for (size_t t = 0; t + 2 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t last;
+		if (k->e - k->s != 5 || strncasecmp(c->t + k->s, "eigen", 5) || t == 0 ||
+		    c->tok[t - 1].sent != k->sent || c->tok[t + 1].sent != k->sent ||
+		    !tok_in(c, &c->tok[t - 1], (const char *const[]){"mijn", "m'n", "mn", "my", NULL}))
+			continue;
+		if (late_cond(c, &c->tok[t + 1]))
+			last = t + 1;
+		else if (!medical_token(c, t + 1, &last) || fed_up(c, t + 1))
+			continue;
+		add_uncovered(c, &cov, n0, SCAN_HEALTH, t + 1, c->tok[t + 1].s, c->tok[last].e, 0.6);
+	}
 	/* wave 26 (batch 112): the writer's own, said with "zelf" in a sentence
 	 * with "ik", also where the writer tells of their work ("Ik werk op de
 	 * kinderoncologie en ben net zelf uit een depressie gekrabbeld") */
@@ -9788,9 +9803,11 @@ static bool clause_break(const struct ctx *c, size_t t)
  * "me", "mijn" (or "I", "my") in it and no one else: no family word, no
  * title, no counted name among the findings [0, n0), no "hij" or "zij", no
  * "we" or "onze" (a household, a team), no professional speaking as one
- * ("Als verpleegkundige zie ik ...").
+ * ("Als verpleegkundige zie ik ...").  1: the writer alone; 2: no one at
+ * all, not even the writer by a word (a diary: "Gisteren de diagnose
+ * bipolair gekregen"); 0: someone else.
  */
-static bool only_the_writer(struct ctx *c, size_t n0)
+static int only_the_writer(struct ctx *c, size_t n0)
 {
 	bool writer = false;
 	for (size_t i = 0; i < c->ntok; i++) {
@@ -9834,10 +9851,10 @@ static bool only_the_writer(struct ctx *c, size_t n0)
 			break;
 		}
 	}
-	for (size_t f = 0; writer && f < n0; f++)
+	for (size_t f = 0; f < n0; f++)
 		if (c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF)
-			return false;
-	return writer;
+			return 0;
+	return writer ? 1 : 2;
 }
 
 /* A past participle by its shape, "ge...d" or "ge...t" ("gehad",
@@ -9848,7 +9865,15 @@ static bool participle(const struct ctx *c, const struct tok *k)
 	const char *w = c->t + k->s;
 	if (n == 9 && !strncasecmp(w, "diagnosed", 9))
 		return true;
-	return n >= 5 && (w[0] | 0x20) == 'g' && w[1] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 't');
+	if (n < 5 || (w[0] | 0x20) != 'g' || w[1] != 'e')
+		return false;
+	if (w[n - 1] == 'd' || w[n - 1] == 't')
+		return true;
+	/* the strong ones ("gekregen"), by name: "gebouwen", "gedachten" end so too */
+	static const char *const strong[] = {"gekregen", "gegeten", "gebroken", "gevallen", "geslapen", "gelopen",
+		"gezien", "gedaan", "gegeven", "gebleven", "gevonden", "gezeten", "gelegen", "geweest", "gekomen",
+		"gegaan", "genomen", "gesproken", "gehouden", "geholpen", "gedronken", "gestorven", "geschreven", NULL};
+	return w[n - 1] == 'n' && tok_in(c, k, strong);
 }
 
 /*
@@ -9872,13 +9897,17 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 		"heet", "maakt", "gebruik", "gebruikt", "neem", "neemt", "nam", "geeft", "gaf", "hoor", "hoort", "zie",
 		"ziet", "zag", "slaap", "werk", "werkt", "hou", "houdt", "mis", "valt", "viel", "lees", "leest", "las",
 		"am", "are", "were", "have", "has", "do", "does", "did", "can", "could", "will", "would", "should",
-		"must", "get", "got", "feel", "felt", "ik", "je", "jij", "u", "ze", "het", "i", "you", "it", NULL};
+		"must", "get", "got", "feel", "felt", "ik", "je", "jij", "u", "ze", "het", "i", "you", "it",
+		/* (finite verbs shaped like a participle) */ "gebeurt", "geeft", "geldt", "gelooft", "geniet", "gedraagt",
+		"gebruikt", "geneest", "worden", NULL};
 	/* a time or a happening in the sentence: the diary's "Vanochtend ...
 	 * gehad", "20 jaar ...", "... sinds maart" */
 	static const char *const when[] = {"vandaag", "gisteren", "gister", "vanochtend", "vanmorgen", "vanmiddag",
 		"vanavond", "vannacht", "sinds", "jaar", "jaren", "maand", "maanden", "week", "weken", "dagen",
 		"vorige", "vorig", "afgelopen", "eindelijk", "weer", "today", "yesterday", "since", "recently",
-		"years", "months", "weeks", "morgen", "overmorgen", "volgende", "tomorrow", NULL};
+		"years", "months", "weeks", "morgen", "overmorgen", "volgende", "tomorrow",
+		/* round 4 (batch 114): "dag 12 zonder sertraline", "om 3 uur wakker met hartkloppingen" */
+		"dag", "nacht", "uur", "ochtend", "avond", NULL};
 	/* the writer learning or teaching, not ill ("Vandaag de cursus oncologische
 	 * fysiotherapie afgerond", "Spreekbeurt gehouden over autisme") */
 	static const char *const study[] = {"scholing", "cursus", "opleiding", "training", "spreekbeurt",
@@ -9889,7 +9918,8 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 	static const char *const curses[] = {"kanker", "kanke", "kk", "tering", "tyfus", "pest", "klere", "kolere",
 		"cholera", "pleuris", NULL};
 	/* the whole text first: the writer alone (most texts are not), not at a course */
-	if (!only_the_writer(c, n0))
+	int alone = only_the_writer(c, n0);
+	if (!alone)
 		return;
 	for (size_t t = 0; t < c->ntok; t++)
 		if (c->tok[t].e - c->tok[t].s >= 5 && tok_in(c, &c->tok[t], study))
@@ -9930,11 +9960,23 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 		size_t q = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
 		while (q > c->tok[j].e && (c->t[q - 1] == ' ' || c->t[q - 1] == '\n' || c->t[q - 1] == '\r'))
 			q--;
-		bool told = false;
-		for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s && !told; t++)
-			told = tok_in(c, &c->tok[t], when) || participle(c, &c->tok[t]);
-		if (told && !memchr(c->t + c->tok[j].e, '?', q - c->tok[j].e))
+		bool told = false, when_ = false, happened = false;
+		for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s; t++) {
+			when_ = when_ || tok_in(c, &c->tok[t], when);
+			happened = happened || (t + 1 == b && participle(c, &c->tok[t]));
+			told = told || when_ || participle(c, &c->tok[t]);
+		}
+		/* (with no "ik" in the text, a diary's clause only: a time, and a
+		 * participle closing the clause, "Gisteren de diagnose bipolair
+		 * gekregen") */
+		if (alone == 2)
+			told = when_ && happened;
+		if (told && !memchr(c->t + c->tok[j].e, '?', q - c->tok[j].e)) {
 			add_uncovered(c, cov, n0, SCAN_HEALTH, j, c->tok[j].s, c->tok[last < b ? last : j].e, 0.6);
+			/* the diary is the writer speaking of themselves (writer_speaks,
+			 * which the later rules ask: "a post with no one in it") */
+			c->writer_memo = 2;
+		}
 	}
 }
 
@@ -10060,6 +10102,10 @@ static const char *const situations[][6] = {
 	{"ben|is|bent", "~", "uitgerekend", NULL},
 	/* wave 26 (batch 112): "zit zelf midden in de overgang" */
 	{"in", "de", "overgang", NULL},
+	/* (batch 114): "na elke sessie bij de psycholoog", "sinds ik gestopt ben
+	 * met drinken" */
+	{"sessie|sessies|gesprek|gesprekken", "bij", "de|mijn|m'n|mn", "@spec", NULL},
+	{"gestopt", "~", "drinken|blowen|gebruiken|gokken|drugs|alcohol|drank", NULL},
 	{"moet|moest|moeten|ga|ging|gaat", "naar", "de", "@spec", NULL},
 	/* wave 25 (batch 107): thoughts of ending one's life, self-harm — "als ik
 	 * er niet meer was", "dat ie er niet meer wil zijn", "ik beschadig mezelf" */
@@ -11629,8 +11675,13 @@ static void demote_quoted_titles(struct ctx *c)
 		}
 		if (r->v[f].start >= qe && credit == SIZE_MAX)
 			continue;
+		/* wave 26 (batch 114): a book read aloud ("Heeft iemand 'Ronja de
+		 * roversdochter' nog liggen? We willen het voorlezen ...") */
+		static const char *const reading[] = {"voorlezen", "voorgelezen", "uitgelezen", "herlezen", "leesboek",
+			"kinderboek", "prentenboek", "recensie", NULL};
 		if (!window_has(c, back(qs, 60), qs, pubctx) &&
-		    !window_has(c, qe, qe + 60 < c->len ? qe + 60 : c->len, pubctx))
+		    !window_has(c, qe, qe + 60 < c->len ? qe + 60 : c->len, pubctx) &&
+		    !window_has(c, qe, qe + 120 < c->len ? qe + 120 : c->len, reading))
 			continue;
 		if (credit != SIZE_MAX)
 			r->v[credit].confidence = 0.3;
@@ -11674,7 +11725,10 @@ static void demote_story_people(struct ctx *c)
 	static const char *const works[] = {"hoofdpersoon", "hoofdpersonage", "personage", "personages", "romanfiguur",
 		"roman", "debuutroman", "jeugdroman", "musical", "jeugdmusical", "serie", "tv-serie", "film", "speelfilm",
 		"single", "songtekst", "liedtekst", "boekje", "kinderboek", "prentenboek", "jeugdboek", "toneelstuk",
-		"nummer", "hoorspel", "strip", "stripboek", "novelle", "verhaal", NULL};
+		"nummer", "hoorspel", "strip", "stripboek", "novelle", "verhaal",
+		/* wave 26 (batch 114): "Boekrecensie: in 'Het meisje dat de stilte
+		 * hoorde' van Eline Postma volgen we Luna, een tiener met ..." */
+		"boekrecensie", "recensie", "boekbespreking", NULL};
 	struct scan_result *r = c->out;
 	if (r->n == 0)
 		return;

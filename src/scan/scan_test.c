@@ -1711,6 +1711,23 @@ static void test_wave26_classes(void **state)
 	VERDICT(assert_int_equal, "Mail even naar wondzorg(at)thuiszorgnoord.nl als je vragen hebt. Renske Dekker, wondconsulent.",
 	        SCAN_OK);
 	VERDICT(assert_int_not_equal, "Mail me op anna.zorg(at)ziggo(punt)nl", SCAN_OK);
+	/* round 4 (batch 114): a diary without "ik" (a time and a closing
+	 * participle), "dag 12", a session with a specialist, quitting drink,
+	 * "mijn eigen", a book read aloud, a review's character */
+	EXPECT("Gisteren de diagnose bipolair type 2 gekregen. Eindelijk een naam voor de jaren van pieken en dalen.",
+	       SCAN_HEALTH, "diagnose");
+	EXPECT("dag 12 zonder sertraline. afbouwen valt me zwaarder dan gedacht.", SCAN_HEALTH, "sertraline");
+	EXPECT("Is het normaal dat ik na elke sessie bij de psycholoog de rest van de dag kapot ben?", SCAN_HEALTH,
+	       "sessie bij de psycholoog");
+	EXPECT("sinds ik gestopt ben met drinken slaap ik eindelijk door.", SCAN_HEALTH, "gestopt ben met drinken");
+	EXPECT("Verlof vanwege mijn eigen depressie: hoe vertel ik dat aan mijn cliënten? Ik ben ambulant begeleider.",
+	       SCAN_HEALTH, "depressie");
+	EXPECT_NONE("Nieuw onderzoek: mantelzorgers van mensen met dementie besteden gemiddeld 21 uur per week aan zorg.",
+	            SCAN_HEALTH);
+	VERDICT(assert_int_equal, "Heeft iemand 'Ronja de roversdochter' nog liggen? We willen het voorlezen in de jeugdgroep.",
+	        SCAN_OK);
+	VERDICT(assert_int_equal, "Boekrecensie: in 'Het meisje dat de stilte hoorde' van Eline Postma volgen we Luna, een "
+	                          "tiener met een angststoornis, door haar eerste jaar in de kliniek.", SCAN_OK);
 	VERDICT(assert_int_equal, "Let wel op: 'een jongen uit Zeist die bij opa woont' kan herkenbaar zijn. Kun je het "
 	                          "algemener maken? Moderator Aicha", SCAN_OK);
 }
