@@ -106,7 +106,7 @@ struct wset {
 	struct wtab t;
 };
 #define WSET(list) {list, {NULL, 0, 0}}
-static struct wset late_set, animal_set, being_set;
+static struct wset late_set, animal_set, being_set, age_after_set, age_not_set;
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -677,6 +677,8 @@ static void init_run(void)
 	wset_build(&late_set);
 	wset_build(&animal_set);
 	wset_build(&being_set);
+	wset_build(&age_after_set);
+	wset_build(&age_not_set);
 	int rc = 0;
 	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
@@ -3837,6 +3839,19 @@ static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *
 	return w && in_list(w, v);
 }
 
+/* w (lower case, NUL-terminated) is in set s: in_list on its list, by hash. */
+static bool word_in_set(const char *w, const struct wset *s)
+{
+	return wtab_find(&s->t, w, strlen(w)) != NULL;
+}
+
+/* w (lower case, NUL-terminated) is on the family list: the word table's
+ * flag, one probe instead of a walk through some 150 words. */
+static bool family_word(const char *w)
+{
+	return (lookup(w, strlen(w)) & W_FAMILY) != 0;
+}
+
 /* Token k (lowered) is in set s; the same answer as tok_in on its list.
  * (Lowering keeps a token's length in bytes.) */
 static bool tok_in_set(const struct ctx *c, const struct tok *k, const struct wset *s)
@@ -4144,6 +4159,7 @@ static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "erva
 	"weken", "maanden", "euro", "procent", "kilo", "kg", "cm", "meter", "graden", "jarig",
 	/* after batch 30: "Gerard Hooijer, 35 jaar onze huismeester": years of service */
 	"onze", "ons", "als", "trouw", "actief", NULL};
+static struct wset age_not_set = WSET(age_not_after);
 /* wave 14: when a birthday comes, after "wordt 18" */
 static const char *const age_when[] = {"volgende", "deze", "vandaag", "morgen", "overmorgen", "vanavond",
 	"binnenkort", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "dit",
@@ -4161,6 +4177,7 @@ static const char *const age_person_after[] = {"mevrouw", "meneer", "man", "vrou
 	"bromfietser", "voetganger", "inzittende", "slachtoffer", "scholier", "leerling", "pleegzoon",
 	"pleegdochter", "pleegzoontje", "pleegdochtertje", "pleegkind", "pleegkindje", "buurjongen", "buurmeisje",
 	NULL};
+static struct wset age_after_set = WSET(age_person_after);
 
 /* A baby's age: "8 weken", "14 maanden", "4 mnd". */
 static bool baby_unit(const char *w)
@@ -4191,7 +4208,7 @@ static bool baby_age_alone(const struct ctx *c, size_t we, size_t *end)
 		*end = we3;
 		return true;
 	}
-	if (in_list(w3, age_not_after) || strcmp(w3, "het") == 0 || strcmp(w3, "dat") == 0)
+	if (word_in_set(w3, &age_not_set) || strcmp(w3, "het") == 0 || strcmp(w3, "dat") == 0)
 		return false;
 	return strcmp(w3, "en") == 0 || w3[k3 - 1] == 't' || w3[k3 - 1] == 'd';
 }
@@ -4372,7 +4389,7 @@ static bool bracket_person_word(struct ctx *c, size_t n, size_t br)
 	size_t ws;
 	if (!word_before(c, br, w, sizeof w, &ws))
 		return false;
-	if (in_list(w, family) || in_list(w, age_person_after))
+	if (family_word(w) || word_in_set(w, &age_after_set))
 		return true;
 	if (!strcmp(w, "hier") && name_ends_before(c, n, ws))
 		return true;
@@ -4581,7 +4598,7 @@ static void scan_ages(struct ctx *c)
 			size_t after = we;
 			char w3[32];
 			bool person = name_ends_before(c, n, j) ||
-			              (word_after(c, after, w3, sizeof w3, NULL) && in_list(w3, age_person_after)) ||
+			              (word_after(c, after, w3, sizeof w3, NULL) && word_in_set(w3, &age_after_set)) ||
 			              /* wave 14: "is op 68-jarige leeftijd overleden" */
 			              (word_after(c, after, w3, sizeof w3, NULL) && strcmp(w3, "leeftijd") == 0 &&
 			               age_person_near(c, n, j));
@@ -4643,8 +4660,8 @@ static void scan_ages(struct ctx *c)
 				vb = word_before(c, vs, vw, sizeof vw, &vs);
 			if (vb && strcmp(vw, "van") == 0 &&
 			    word_before(c, vs, pw, sizeof pw, &ps) && !in_list(pw, groups) &&
-			    (in_list(pw, age_person_after) || in_list(pw, family) || name_ends_before(c, n, vs) ||
-			     (word_before(c, ps, w, sizeof w, NULL) && (in_list(w, age_person_after) || in_list(w, family))))) {
+			    (word_in_set(pw, &age_after_set) || family_word(pw) || name_ends_before(c, n, vs) ||
+			     (word_before(c, ps, w, sizeof w, NULL) && (word_in_set(w, &age_after_set) || family_word(w))))) {
 				size_t k = word_after(c, e, nx, sizeof nx, &we2), end2 = e;
 				bool ok = !k;
 				if (k && (strcmp(nx, "jaar") == 0 || strcmp(nx, "jr") == 0)) {
@@ -4656,19 +4673,19 @@ static void scan_ages(struct ctx *c)
 				                                                     "mama", "papa", NULL}) &&
 				           in_list(nx, (const char *const[]){"die", "in", "uit", "met", "op", "bij", "zonder",
 				                                             "waar", NULL}) &&
-				           in_list(pw, age_person_after)) {
+				           word_in_set(pw, &age_after_set)) {
 					/* wave 24 (batch 104): "een man van 63 die ik begeleid", "een
 					 * jongen van 17 in ons beschermd wonen" (not a parent: "moeder
 					 * van 3 die ..." counts children) */
 					ok = true;
-				} else if (k && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0 &&
+				} else if (k && !word_in_set(nx, &age_not_set) && strcmp(nx, "tot") != 0 &&
 				           in_list(pw, (const char *const[]){"dochter", "zoon", "dochtertje", "zoontje", "kleinzoon",
 				                                             "kleindochter", "neefje", "nichtje", "broertje",
 				                                             "zusje", "pleegzoon", "pleegdochter", NULL})) {
 					/* wave 25 (batch 107): a child of the family's, whatever
 					 * follows ("mijn dochter van 11 over 'dik' te praten") */
 					ok = true;
-				} else if (k && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0) {
+				} else if (k && !word_in_set(nx, &age_not_set) && strcmp(nx, "tot") != 0) {
 					ok = strcmp(nx, "en") == 0 || strcmp(nx, "is") == 0 || strcmp(nx, "was") == 0 ||
 					     nx[k - 1] == 't' || nx[k - 1] == 'd' ||
 					     /* wave 24 (batch 102): "meisje van 8 wilde per se roze gips" */
@@ -4737,7 +4754,7 @@ static void scan_ages(struct ctx *c)
 				bool who = false;
 				if (word_before(c, j, d0, sizeof d0, &ds) && !strcmp(d0, "die"))
 					for (int hop = 0; hop < 3 && !who && word_before(c, ds, d1, sizeof d1, &d1s); hop++, ds = d1s)
-						who = in_list(d1, family) || in_list(d1, age_person_after);
+						who = family_word(d1) || word_in_set(d1, &age_after_set);
 				if (who) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, wv, 0.7);
 					continue;
@@ -4754,7 +4771,7 @@ static void scan_ages(struct ctx *c)
 				char w3[32];
 				size_t we3;
 				size_t k3 = word_after(c, we, w3, sizeof w3, &we3);
-				if (k3 && in_list(w3, age_not_after))
+				if (k3 && word_in_set(w3, &age_not_set))
 					continue;
 				/* round 4 (batch 105): "al 25 jaar de vaste kerstman", "al 12
 				 * jaar in dienst": how long, not how old */
@@ -4778,7 +4795,7 @@ static void scan_ages(struct ctx *c)
 				if (!baby_age_alone(c, we, &end))
 					continue;
 				jaar = true;
-			} else if ((in_list(w2, age_not_after) || strcmp(w2, "op") != 0) && strcmp(w2, "en") != 0 &&
+			} else if ((word_in_set(w2, &age_not_set) || strcmp(w2, "op") != 0) && strcmp(w2, "en") != 0 &&
 			           strcmp(w2, "and") != 0) {
 				/* only "wordt 87 op 3-4" or punctuation may follow a bare number */
 				if (!(strcmp(w2, "op") == 0))
@@ -4821,7 +4838,7 @@ static void scan_ages(struct ctx *c)
 				char fw[24];
 				/* wave 25 (batch 108): after a name too, "speelt Mehmet, 44 en
 				 * al 20 jaar keeper" */
-				comma = (word_before(c, p - 1, fw, sizeof fw, NULL) && in_list(fw, family)) ||
+				comma = (word_before(c, p - 1, fw, sizeof fw, NULL) && family_word(fw)) ||
 				        (nd <= 3 && name_ends_before(c, n, p - 1));
 				if (comma) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
@@ -4834,7 +4851,7 @@ static void scan_ages(struct ctx *c)
 				char fw[24];
 				size_t fs;
 				if (word_before(c, p - 1, fw, sizeof fw, &fs) &&
-				    (in_list(fw, family) || in_list(fw, age_person_after) || (paren && !strcmp(fw, "ik")) ||
+				    (family_word(fw) || word_in_set(fw, &age_after_set) || (paren && !strcmp(fw, "ik")) ||
 				     /* after batch 33: "ik (m, 33) heb ...", "(v, 41)" */
 				     (comma && (!strcmp(fw, "m") || !strcmp(fw, "v") || !strcmp(fw, "f")) && fs > 0 &&
 				      c->t[fs - 1] == '('))) {
@@ -4968,7 +4985,7 @@ static void scan_ages(struct ctx *c)
 		 * person's verb */
 		if (name_ends_before(c, n, j) && !(j > 0 && (c->t[j - 1] == '(' || c->t[j - 1] == ','))) {
 			size_t wl = word_after(c, e, w2, sizeof w2, NULL);
-			if (jaar || (wl && !in_list(w2, age_not_after) && (w2[wl - 1] == 't' || w2[wl - 1] == 'd') &&
+			if (jaar || (wl && !word_in_set(w2, &age_not_set) && (w2[wl - 1] == 't' || w2[wl - 1] == 'd') &&
 			             strcmp(w2, "het") != 0 && strcmp(w2, "dat") != 0 && strcmp(w2, "uit") != 0)) {
 				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 				continue;
@@ -5085,7 +5102,7 @@ static void scan_ages(struct ctx *c)
 				         word_after(c, e, w2, sizeof w2, NULL) && in_list(w2, age_when))
 					ok = true;
 				/* "ze is 91 valt elke week": no punctuation, the next verb (-t/-d) */
-				else if ((wl = word_after(c, e, w2, sizeof w2, NULL)) && !in_list(w2, age_not_after) &&
+				else if ((wl = word_after(c, e, w2, sizeof w2, NULL)) && !word_in_set(w2, &age_not_set) &&
 				         (w2[wl - 1] == 't' || w2[wl - 1] == 'd') && strcmp(w2, "het") != 0 && strcmp(w2, "dat") != 0)
 					ok = true;
 				else if (word_after(c, e, w2, sizeof w2, &we) && strcmp(w2, "op") == 0) {
@@ -5124,7 +5141,7 @@ static void scan_ages(struct ctx *c)
 			 * word as the subject */
 			if (ok && !pron) {
 				char sw[24];
-				pron = word_before(c, ws, sw, sizeof sw, NULL) && in_list(sw, age_person_after);
+				pron = word_before(c, ws, sw, sizeof sw, NULL) && word_in_set(sw, &age_after_set);
 			}
 			if (ok && (self || pron || age_person_near(c, n, j) || age_subject_name(c, ws))) {
 				if (late)
@@ -5489,7 +5506,7 @@ static void scan_age_words(struct ctx *c)
 		size_t we;
 		if (jarig) {
 			bool person = age_person_near(c, n, k->s) ||
-			              (word_after(c, k->e, w2, sizeof w2, NULL) && in_list(w2, age_person_after));
+			              (word_after(c, k->e, w2, sizeof w2, NULL) && word_in_set(w2, &age_after_set));
 			for (size_t f = finding_first_at(c, n, k->e); f < n && !person && c->out->v[f].start <= k->e + 24; f++) {
 				const struct scan_finding *x = &c->out->v[f];
 				person = x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF;
@@ -5580,13 +5597,13 @@ static void scan_age_words(struct ctx *c)
 			char vw[8], pw[24], nx[24];
 			size_t vs, nl;
 			if (word_before(c, k->s, vw, sizeof vw, &vs) && strcmp(vw, "van") == 0 &&
-			    word_before(c, vs, pw, sizeof pw, NULL) && (in_list(pw, age_person_after) || in_list(pw, family))) {
+			    word_before(c, vs, pw, sizeof pw, NULL) && (word_in_set(pw, &age_after_set) || family_word(pw))) {
 				nl = word_after(c, k->e, nx, sizeof nx, NULL);
 				size_t q = k->e;
 				while (q < c->len && c->t[q] == ' ')
 					q++;
 				if ((!nl && (q >= c->len || strchr(".,!?;)\n", c->t[q]))) ||
-				    (nl && !in_list(nx, age_not_after) && strcmp(nx, "tot") != 0 &&
+				    (nl && !word_in_set(nx, &age_not_set) && strcmp(nx, "tot") != 0 &&
 				     (nx[nl - 1] == 't' || nx[nl - 1] == 'd' || strcmp(nx, "jaar") == 0 || strcmp(nx, "en") == 0))) {
 					add_finding(c, SCAN_DATE_OF_BIRTH, k->s, k->e, 0.7);
 					continue;
@@ -5606,7 +5623,7 @@ static void scan_age_words(struct ctx *c)
 		if (!ok && word_after(c, k->e, w2, sizeof w2, &we)) {
 			if (strcmp(w2, "jaar") == 0 || became(w2)) {
 				char w3[24];
-				if (!(word_after(c, we, w3, sizeof w3, NULL) && in_list(w3, age_not_after)))
+				if (!(word_after(c, we, w3, sizeof w3, NULL) && word_in_set(w3, &age_not_set)))
 					ok = true, end = we;
 			} else if (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0 || strcmp(w2, "maar") == 0 ||
 			           strcmp(w2, "wurden") == 0) { /* wave 14: "is zevenenzestig maar voelt zich honderd" */
@@ -9857,6 +9874,19 @@ static int only_the_writer(struct ctx *c, size_t n0)
 	return writer ? 1 : 2;
 }
 
+/* Tokens [from, b) are a clause with no verb or subject of the list (nor
+ * one of the writer's verbs), not a heading before a colon. */
+static bool verbless(const struct ctx *c, size_t from, size_t b, const char *const *verbs)
+{
+	for (size_t v = from; v < b; v++)
+		if ((c->tok[v].flags & W_IKVERB) || (c->tok[v].e - c->tok[v].s <= 8 && tok_in(c, &c->tok[v], verbs)))
+			return false;
+	size_t p = c->tok[b - 1].e;
+	while (p < c->len && c->t[p] == ' ')
+		p++;
+	return !(p < c->len && c->t[p] == ':');
+}
+
 /* A past participle by its shape, "ge...d" or "ge...t" ("gehad",
  * "geopereerd", "gewandeld"), or English "diagnosed". */
 static bool participle(const struct ctx *c, const struct tok *k)
@@ -9897,7 +9927,7 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 		"heet", "maakt", "gebruik", "gebruikt", "neem", "neemt", "nam", "geeft", "gaf", "hoor", "hoort", "zie",
 		"ziet", "zag", "slaap", "werk", "werkt", "hou", "houdt", "mis", "valt", "viel", "lees", "leest", "las",
 		"am", "are", "were", "have", "has", "do", "does", "did", "can", "could", "will", "would", "should",
-		"must", "get", "got", "feel", "felt", "ik", "je", "jij", "u", "ze", "het", "i", "you", "it",
+		"must", "get", "got", "feel", "felt", "ik", "je", "jij", "u", "ze", "i", "you",
 		/* (finite verbs shaped like a participle) */ "gebeurt", "geeft", "geldt", "gelooft", "geniet", "gedraagt",
 		"gebruikt", "geneest", "worden", NULL};
 	/* a time or a happening in the sentence: the diary's "Vanochtend ...
@@ -9917,6 +9947,7 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 	static const char *const about[] = {"over", "bij", "voor", "tussen", "about", "for", NULL};
 	static const char *const curses[] = {"kanker", "kanke", "kk", "tering", "tyfus", "pest", "klere", "kolere",
 		"cholera", "pleuris", NULL};
+	static const char *const stays[] = {"opname", "clean", "nuchter", "detox", NULL};
 	/* the whole text first: the writer alone (most texts are not), not at a course */
 	int alone = only_the_writer(c, n0);
 	if (!alone)
@@ -9924,6 +9955,22 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 	for (size_t t = 0; t < c->ntok; t++)
 		if (c->tok[t].e - c->tok[t].s >= 5 && tok_in(c, &c->tok[t], study))
 			return;
+	/* round 4 (batch 114): with no "ik", a clause of the diary's own shape
+	 * anywhere — no verb, a time in its sentence, a participle closing it
+	 * ("weer een slechte nacht gehad", "Vandaag voor het eerst weer zelf
+	 * boodschappen gedaan") — is the writer too */
+	for (size_t a = 0; alone == 2 && a < c->ntok;) {
+		size_t b = a + 1, s = c->tok[a].sent;
+		while (b < c->ntok && c->tok[b].sent == s && !clause_break(c, b))
+			b++;
+		size_t from = a;
+		a = b;
+		if (!participle(c, &c->tok[b - 1]) || !verbless(c, from, b, verbs))
+			continue;
+		for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s && alone == 2; t++)
+			if (tok_in(c, &c->tok[t], when))
+				alone = 1;
+	}
 	for (size_t a = 0; a < c->ntok;) {
 		/* the clause [a, b) */
 		size_t b = a + 1, s = c->tok[a].sent;
@@ -9932,7 +9979,9 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 		size_t from = a, j, last = 0;
 		a = b;
 		for (j = from; j < b; j++) {
-			if (late_cond(c, &c->tok[j]))
+			/* (and what a diary says of a stay or of staying off: "opname dag
+			 * 23", "100 dagen clean") */
+			if (late_cond(c, &c->tok[j]) || tok_in(c, &c->tok[j], stays))
 				last = j;
 			else if (!medical_token(c, j, &last))
 				continue;
@@ -9946,14 +9995,7 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 		}
 		if (j == b)
 			continue;
-		/* no verb, no subject, not a heading before a colon */
-		bool verb = false;
-		for (size_t v = from; v < b && !verb; v++)
-			verb = (c->tok[v].flags & W_IKVERB) || (c->tok[v].e - c->tok[v].s <= 7 && tok_in(c, &c->tok[v], verbs));
-		size_t p = c->tok[b - 1].e;
-		while (p < c->len && c->t[p] == ' ')
-			p++;
-		if (verb || (p < c->len && c->t[p] == ':'))
+		if (!verbless(c, from, b, verbs))
 			continue;
 		/* not a question ("Verschil tussen Parkinson en parkinsonisme?"),
 		 * and a time or a happening in the sentence */

@@ -1726,6 +1726,14 @@ static void test_wave26_classes(void **state)
 	            SCAN_HEALTH);
 	VERDICT(assert_int_equal, "Heeft iemand 'Ronja de roversdochter' nog liggen? We willen het voorlezen in de jeugdgroep.",
 	        SCAN_OK);
+	/* round 5: a diary without "ik" that another clause of its shape tells
+	 * ("... boodschappen gedaan"), a stay ("opname"), "het" no subject */
+	EXPECT("Drie weken opname achter de rug. Vandaag voor het eerst weer zelf boodschappen gedaan.", SCAN_HEALTH,
+	       "opname");
+	EXPECT("weer een slechte nacht gehad. om 3 uur wakker met hartkloppingen en dan die gedachten die maar rondjes "
+	       "draaien. zo moe", SCAN_HEALTH, "hartkloppingen");
+	VERDICT(assert_int_equal, "Te koop: rolstoel merk Küschall, twee jaar oud, weinig gebruikt. Ophalen in Staphorst.",
+	        SCAN_OK);
 	VERDICT(assert_int_equal, "Boekrecensie: in 'Het meisje dat de stilte hoorde' van Eline Postma volgen we Luna, een "
 	                          "tiener met een angststoornis, door haar eerste jaar in de kliniek.", SCAN_OK);
 	VERDICT(assert_int_equal, "Let wel op: 'een jongen uit Zeist die bij opa woont' kan herkenbaar zijn. Kun je het "
