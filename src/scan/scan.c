@@ -6435,14 +6435,22 @@ static bool fed_up(const struct ctx *c, size_t i)
 	static const char *const shock[] = {"hartverzakking", "hartaanval", "rolberoerte", "beroerte", "hoofdpijn",
 		"zenuwinzinking", "burn-out", "maagzweer",
 		/* after batch 40: "ik krijg er gewoon buikpijn van" */
-		"buikpijn", "maagpijn", "jeuk", "uitslag", "hartkloppingen", "koppijn", NULL};
+		"buikpijn", "maagpijn", "jeuk", "uitslag", "hartkloppingen", "koppijn",
+		/* wave 26 (batch 115): "dat hij 'er een hernia van krijgt'" */
+		"hernia", NULL};
+	static const char *const gets[] = {"krijg", "krijgt", "krijgen", NULL};
 	size_t s = c->tok[i].sent;
 	if (tok_in(c, &c->tok[i], shock)) {
 		bool get = false, there = false;
-		for (size_t b = i; b-- > 0 && b + 4 > i && c->tok[b].sent == s;) {
-			get |= tok_in(c, &c->tok[b], (const char *const[]){"krijg", NULL});
+		/* (wave 26: up to five words between, "ik krijg er nog eens een
+		 * hartaanval van") */
+		for (size_t b = i; b-- > 0 && b + 6 > i && c->tok[b].sent == s;) {
+			get |= tok_in(c, &c->tok[b], gets);
 			there |= tok_in(c, &c->tok[b], (const char *const[]){"er", "daar", "d'r", NULL});
 		}
+		/* ("er een hernia van krijgt": the verb after) */
+		get |= there && i + 2 < c->ntok && c->tok[i + 2].sent == s &&
+		       tok_in(c, &c->tok[i + 1], (const char *const[]){"van", NULL}) && tok_in(c, &c->tok[i + 2], gets);
 		/* a sudden one at once ("krijg ik een hartverzakking"); a lasting
 		 * one only from something ("ik krijg er hoofdpijn van") */
 		size_t l = c->tok[i].e - c->tok[i].s;
@@ -9523,6 +9531,77 @@ static void demote_led_by(struct ctx *c)
 	}
 }
 
+/*
+ * Wave 26 (batch 114): a professional introducing themselves gives their
+ * work line — "ik ben de nieuwe casemanager van FACT-team Noord. Mijn naam
+ * is Daan Hofstede, ... bereikbaar via 06 - 15 39 84 20 of d.hofstede@...".
+ * When the writer names their work, their own name after "ik ben" or "mijn
+ * naam is" is staff's, and nothing but contact lines counts, the numbers
+ * and mailboxes given are the work's.
+ */
+static void demote_self_intro_contacts(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool names = false, phones = false, self = false;
+	if (!only_contact_kinds(c, false, &names, &phones) || !phones)
+		return;
+	for (size_t j = 0; j < r->n && !self; j++) {
+		const struct scan_finding *x = &r->v[j];
+		size_t i = tok_first_at(c, x->start);
+		self = x->type == SCAN_NAME && x->confidence == STAFF_CONF && i >= 2 && i < c->ntok &&
+		       c->tok[i - 2].sent == c->tok[i].sent &&
+		       ((tok_is_ik(c, &c->tok[i - 2]) && tok_in(c, &c->tok[i - 1], (const char *const[]){"ben", NULL})) ||
+		        (tok_in(c, &c->tok[i - 2], (const char *const[]){"naam", NULL}) &&
+		         tok_in(c, &c->tok[i - 1], (const char *const[]){"is", NULL})));
+	}
+	if (!self || names || !work_self_intro(c))
+		return;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		char w[12];
+		if ((x->type == SCAN_PHONE || x->type == SCAN_EMAIL) && x->confidence >= SCAN_COUNT_CONF &&
+		    word_before(c, x->start, w, sizeof w, NULL) &&
+		    in_list(w, (const char *const[]){"via", "op", "bel", "app", "mail", "naar", "of", "bereikbaar", NULL}))
+			x->confidence = 0.4;
+	}
+}
+
+/*
+ * Wave 26 (batch 115): an organisation's timetable names who leads each
+ * hour — "ma 10.00 koersbal met Ria, ... wo 10.30 bewegen op muziek met
+ * Henk Zomer", "ma/wo groep Zon (begeleiding Bas en Mariëlle)": staff in
+ * their role.  A timetable: two clock times or more, or two weekdays
+ * written short ("ma", "di/do"), and nothing counted but contact kinds.
+ */
+static void demote_timetable_staff(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool names = false, phones = false;
+	if (!only_contact_kinds(c, false, &names, &phones) || !names)
+		return;
+	size_t clocks = 0, days = 0;
+	for (size_t p = 0; p + 4 < c->len; p++)
+		if (isdigit((unsigned char)c->t[p]) && isdigit((unsigned char)c->t[p + 1]) &&
+		    (c->t[p + 2] == '.' || c->t[p + 2] == ':') && isdigit((unsigned char)c->t[p + 3]) &&
+		    isdigit((unsigned char)c->t[p + 4]) && (p == 0 || !isdigit((unsigned char)c->t[p - 1])))
+			clocks++;
+	for (size_t t = 0; t < c->ntok; t++)
+		days += c->tok[t].e - c->tok[t].s == 2 && !c->tok[t].cap &&
+		        tok_in(c, &c->tok[t], (const char *const[]){"ma", "di", "wo", "do", "vr", "za", "zo", NULL});
+	if (clocks < 2 && days < 2)
+		return;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		bool led = i > 0 && i < c->ntok &&
+		           tok_in(c, &c->tok[i - 1], (const char *const[]){"met", "bij", "begeleiding", "door", "en", NULL});
+		if (led)
+			x->confidence = STAFF_CONF;
+	}
+}
+
 static void demote_named_workers(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -9942,7 +10021,9 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 	 * fysiotherapie afgerond", "Spreekbeurt gehouden over autisme") */
 	static const char *const study[] = {"scholing", "cursus", "opleiding", "training", "spreekbeurt",
 		"protocol", "richtlijn", "webinar", "lezing", "congres", "stage", "stageverslag", "verslag", "toets",
-		"tentamen", "examen", "college", NULL};
+		"tentamen", "examen", "college",
+		/* (an advertisement: "Vacature PGB-assistent ..., ervaring met tillift gewenst") */
+		"vacature", "vacatures", "gezocht", "gevraagd", "gewenst", NULL};
 	/* a topic: "over autisme", "bij dementie", "voor een rolstoel" */
 	static const char *const about[] = {"over", "bij", "voor", "tussen", "about", "for", NULL};
 	static const char *const curses[] = {"kanker", "kanke", "kk", "tering", "tyfus", "pest", "klere", "kolere",
@@ -12059,7 +12140,9 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_places(&c);
 	demote_foreign_greetings(&c);
 	demote_complimented(&c);
+	demote_timetable_staff(&c);
 	demote_named_workers(&c);
+	demote_self_intro_contacts(&c);
 	demote_teachers(&c);
 	demote_led_by(&c);
 	demote_contact_people(&c);

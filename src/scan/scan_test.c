@@ -1734,6 +1734,19 @@ static void test_wave26_classes(void **state)
 	       "draaien. zo moe", SCAN_HEALTH, "hartkloppingen");
 	VERDICT(assert_int_equal, "Te koop: rolstoel merk Küschall, twee jaar oud, weinig gebruikt. Ophalen in Staphorst.",
 	        SCAN_OK);
+	/* round 6 (batches 114, 115): a professional's own work line, an
+	 * advertisement, a figure with the shock further on, a timetable's
+	 * leaders */
+	const char *round6[] = {
+		"Hallo, ik ben de nieuwe casemanager van FACT-team Noord. Mijn naam is Daan Hofstede, ik werk ma t/m do en "
+		"ben bereikbaar via 06 - 15 39 84 20 of d.hofstede@ggznoord.nl.",
+		"Vacature PGB-assistent (weekend) in Zwolle, 12 uur per week, ervaring met tillift gewenst.",
+		"Zoveel vergaderingen, ik krijg er nog eens een hartaanval van 😂 Fijn weekend allemaal!",
+		"Planning dagbesteding januari: ma/wo groep Zon (begeleiding Bas en Mariëlle), di/do groep Maan. "
+		"Ziekmelden vóór 8.00 op 033-465 22 40.",
+	};
+	for (size_t i = 0; i < sizeof round6 / sizeof round6[0]; i++)
+		VERDICT(assert_int_equal, round6[i], SCAN_OK);
 	VERDICT(assert_int_equal, "Boekrecensie: in 'Het meisje dat de stilte hoorde' van Eline Postma volgen we Luna, een "
 	                          "tiener met een angststoornis, door haar eerste jaar in de kliniek.", SCAN_OK);
 	VERDICT(assert_int_equal, "Let wel op: 'een jongen uit Zeist die bij opa woont' kan herkenbaar zijn. Kun je het "
