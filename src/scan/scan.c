@@ -5243,7 +5243,8 @@ static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 	while (p < c->len && c->t[p] == ' ')
 		p++;
 	size_t dl = obf_label(c, p), end = 0;
-	/* the first label as a domain's start, for personal_domain ("ziggo.") */
+	/* the first label and a dot, for personal_domain ("ziggo."), which
+	 * wants one byte more than the name it matches */
 	char dom[24];
 	size_t dn = dl < sizeof dom - 2 ? dl : 0;
 	memcpy(dom, c->t + p, dn);
@@ -5278,7 +5279,7 @@ static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 		if (strncmp(low, *r, strlen(*r)) == 0)
 			role = true;
 	/* wave 26 (batch 112): "wondzorg(at)thuiszorgnoord.nl", a body's */
-	if (!role && dn && !personal_domain(dom, dn + 2) /* (n > the match: one more) */ && body_mailbox(low, ln))
+	if (!role && dn && !personal_domain(dom, dn + 2) && body_mailbox(low, ln))
 		role = true;
 	add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
 }
@@ -7165,14 +7166,22 @@ static bool unknown_cap(const struct ctx *c, size_t i)
  * ("Groetjes, Anja") already is: a hint.  What the post says of the writer's
  * health is found on its own ("ik heb ...").
  */
-static void demote_signature(struct ctx *c)
+/* The name finding that ends last, if it counts (demote_signature,
+ * demote_role_signoff); SIZE_MAX if not. */
+static size_t last_counted_name(const struct scan_result *r)
 {
-	struct scan_result *r = c->out;
 	size_t last = SIZE_MAX;
 	for (size_t f = 0; f < r->n; f++)
 		if (r->v[f].type == SCAN_NAME && (last == SIZE_MAX || r->v[f].end > r->v[last].end))
 			last = f;
-	if (last == SIZE_MAX || r->v[last].confidence < SCAN_COUNT_CONF)
+	return last != SIZE_MAX && r->v[last].confidence >= SCAN_COUNT_CONF ? last : SIZE_MAX;
+}
+
+static void demote_signature(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	size_t last = last_counted_name(r);
+	if (last == SIZE_MAX)
 		return;
 	struct scan_finding *x = &r->v[last];
 	/* wave 14: a hashtag closing the post ("#sterkvoorsjoukje") signs nothing */
@@ -9354,11 +9363,8 @@ static void demote_role_signoff(struct ctx *c)
 	static const char *const units[] = {"poli", "team", "afdeling", "kliniek", "praktijk", "centrum", "dienst",
 		"groep", "zorg", "loket", NULL};
 	struct scan_result *r = c->out;
-	size_t last = SIZE_MAX;
-	for (size_t f = 0; f < r->n; f++)
-		if (r->v[f].type == SCAN_NAME && (last == SIZE_MAX || r->v[f].end > r->v[last].end))
-			last = f;
-	if (last == SIZE_MAX || r->v[last].confidence < SCAN_COUNT_CONF)
+	size_t last = last_counted_name(r);
+	if (last == SIZE_MAX)
 		return;
 	const struct scan_finding *x = &r->v[last];
 	size_t i = tok_first_at(c, x->start), p = x->end;
