@@ -10235,6 +10235,10 @@ static const char *const situations[][6] = {
 	 * met drinken" */
 	{"sessie|sessies|gesprek|gesprekken", "bij", "de|mijn|m'n|mn", "@spec", NULL},
 	{"gestopt", "~", "drinken|blowen|gebruiken|gokken|drugs|alcohol|drank", NULL},
+	/* (batch 115): "Maar ik kom nog steeds niet zelf in en uit bed", "Thuis na
+	 * de nieuwe heup" */
+	{"in", "en", "uit", "bed", NULL},
+	{"nieuwe", "heup|knie|schouder|hartklep|nier|lever", NULL},
 	{"moet|moest|moeten|ga|ging|gaat", "naar", "de", "@spec", NULL},
 	/* wave 25 (batch 107): thoughts of ending one's life, self-harm — "als ik
 	 * er niet meer was", "dat ie er niet meer wil zijn", "ik beschadig mezelf" */
@@ -10253,7 +10257,7 @@ static bool sit_pair[26][26]; /* the first two letters of every first word */
 static struct {
 	char w[16];
 	size_t n;
-	uint32_t pats;
+	uint64_t pats;
 } sit_words[128];
 
 /* The slot of the n bytes at w, compared in ASCII lower case (the first
@@ -10273,14 +10277,14 @@ static size_t sit_slot(const char *w, size_t n)
  * (most tokens start with none of them) */
 static void sit_init(void)
 {
-	_Static_assert(NSIT <= 32, "a pattern per bit");
+	_Static_assert(NSIT <= 64, "a pattern per bit");
 	for (size_t q = 0; q < NSIT; q++)
 		for (const char *p = situations[q][0]; *p;) {
 			size_t n = strcspn(p, "|");
 			size_t k = sit_slot(p, n);
 			memcpy(sit_words[k].w, p, n); /* (the words are short: 15 bytes at most) */
 			sit_words[k].n = n;
-			sit_words[k].pats |= 1u << q;
+			sit_words[k].pats |= (uint64_t)1 << q;
 			sit_pair[p[0] - 'a'][p[1] - 'a'] = true;
 			p += n + (p[n] == '|');
 		}
@@ -10314,7 +10318,7 @@ static void scan_situations(struct ctx *c, size_t n0, unsigned char **cov)
 		unsigned ch = ((unsigned char)c->t[k->s] | 0x20) - 'a', ch2 = ((unsigned char)c->t[k->s + 1] | 0x20) - 'a';
 		if (ch >= 26 || ch2 >= 26 || !sit_pair[ch][ch2])
 			continue;
-		uint32_t opens = sit_words[sit_slot(c->t + k->s, k->e - k->s)].pats;
+		uint64_t opens = sit_words[sit_slot(c->t + k->s, k->e - k->s)].pats;
 		for (size_t q = 0; opens && q < NSIT; q++) {
 			if (!(opens >> q & 1))
 				continue;

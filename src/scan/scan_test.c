@@ -1747,6 +1747,10 @@ static void test_wave26_classes(void **state)
 	};
 	for (size_t i = 0; i < sizeof round6 / sizeof round6[0]; i++)
 		VERDICT(assert_int_equal, round6[i], SCAN_OK);
+	/* round 7 (batch 115): what the writer can no longer do, a new joint
+	 * (the situations past the 32nd) */
+	EXPECT("Thuis na de operatie. Maar ik kom nog steeds niet zelf in en uit bed.", SCAN_HEALTH, "in en uit bed");
+	EXPECT("Gent hier. Mijne pa heeft een nieuwe knie gekregen in het AZ Sint-Lucas.", SCAN_HEALTH, "nieuwe knie");
 	VERDICT(assert_int_equal, "Boekrecensie: in 'Het meisje dat de stilte hoorde' van Eline Postma volgen we Luna, een "
 	                          "tiener met een angststoornis, door haar eerste jaar in de kliniek.", SCAN_OK);
 	VERDICT(assert_int_equal, "Let wel op: 'een jongen uit Zeist die bij opa woont' kan herkenbaar zijn. Kun je het "
