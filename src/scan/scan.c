@@ -839,6 +839,7 @@ struct ctx {
 	/* per text, 0 not read, 1 no, 2 yes: a private person in it
 	 * (has_private_circle), the writer speaking of themselves (writer_speaks) */
 	unsigned char private_memo, writer_memo;
+	bool diary;  /* scan_writer_fragments read the text as the writer's diary */
 	/* per sentence: how many role words it holds, 0 not counted yet, else
 	 * 1 + min(count, 2) (sentence_roles; in the same block) */
 	unsigned char *role_memo;
@@ -7944,7 +7945,7 @@ static bool writer_speaks(struct ctx *c)
 			any = tok_in(c, &c->tok[t], firstp) || ikless_start(c, t);
 		c->writer_memo = any ? 2 : 1;
 	}
-	return c->writer_memo == 2;
+	return c->writer_memo == 2 || c->diary;
 }
 
 /* Kinds of organisation and venue a name after them names (wave 20;
@@ -9537,6 +9538,17 @@ static void demote_led_by(struct ctx *c)
 	}
 }
 
+/* The writer's own name: finding x right after "ik ben" or "mijn naam is"
+ * (demote_named_workers, demote_self_intro_contacts). */
+static bool self_named(const struct ctx *c, const struct scan_finding *x)
+{
+	size_t i = tok_first_at(c, x->start);
+	return i >= 2 && i < c->ntok && c->tok[i - 2].sent == c->tok[i].sent &&
+	       ((tok_is_ik(c, &c->tok[i - 2]) && tok_in(c, &c->tok[i - 1], (const char *const[]){"ben", NULL})) ||
+	        (tok_in(c, &c->tok[i - 2], (const char *const[]){"naam", NULL}) &&
+	         tok_in(c, &c->tok[i - 1], (const char *const[]){"is", NULL})));
+}
+
 /*
  * Wave 26 (batch 114): a professional introducing themselves gives their
  * work line — "ik ben de nieuwe casemanager van FACT-team Noord. Mijn naam
@@ -9551,15 +9563,8 @@ static void demote_self_intro_contacts(struct ctx *c)
 	bool names = false, phones = false, self = false;
 	if (!only_contact_kinds(c, false, &names, &phones) || !phones)
 		return;
-	for (size_t j = 0; j < r->n && !self; j++) {
-		const struct scan_finding *x = &r->v[j];
-		size_t i = tok_first_at(c, x->start);
-		self = x->type == SCAN_NAME && x->confidence == STAFF_CONF && i >= 2 && i < c->ntok &&
-		       c->tok[i - 2].sent == c->tok[i].sent &&
-		       ((tok_is_ik(c, &c->tok[i - 2]) && tok_in(c, &c->tok[i - 1], (const char *const[]){"ben", NULL})) ||
-		        (tok_in(c, &c->tok[i - 2], (const char *const[]){"naam", NULL}) &&
-		         tok_in(c, &c->tok[i - 1], (const char *const[]){"is", NULL})));
-	}
+	for (size_t j = 0; j < r->n && !self; j++)
+		self = r->v[j].type == SCAN_NAME && r->v[j].confidence == STAFF_CONF && self_named(c, &r->v[j]);
 	if (!self || names || !work_self_intro(c))
 		return;
 	for (size_t j = 0; j < r->n; j++) {
@@ -9662,12 +9667,7 @@ static void demote_named_workers(struct ctx *c)
 	if (work_self_intro(c))
 		for (size_t j = 0; j < r->n; j++) {
 			struct scan_finding *x = &r->v[j];
-			size_t i = tok_first_at(c, x->start);
-			if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && i >= 2 && i < c->ntok &&
-			    c->tok[i - 2].sent == c->tok[i].sent &&
-			    ((tok_is_ik(c, &c->tok[i - 2]) && tok_in(c, &c->tok[i - 1], (const char *const[]){"ben", NULL})) ||
-			     (tok_in(c, &c->tok[i - 2], (const char *const[]){"naam", NULL}) &&
-			      tok_in(c, &c->tok[i - 1], (const char *const[]){"is", NULL}))))
+			if (x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && self_named(c, x))
 				x->confidence = STAFF_CONF;
 		}
 	/* wave 24 (batches 101-103): the names of a list after it ("Onze
@@ -9760,6 +9760,19 @@ static void late_pair_init(void)
 		late_pair[late_heads[h].s[0] - 'a'][late_heads[h].s[1] - 'a'] = true;
 }
 
+static inline bool late_cond(const struct ctx *c, const struct tok *k);
+
+/* Token t opens a condition: a late one (itself, *last = t) or one of the
+ * lexicon's (*last its last token, as medical_token says). */
+static bool condition_at(const struct ctx *c, size_t t, size_t *last)
+{
+	if (late_cond(c, &c->tok[t])) {
+		*last = t;
+		return true;
+	}
+	return medical_token(c, t, last);
+}
+
 /* Token k is one of the late conditions (the table above is made). */
 static inline bool late_cond(const struct ctx *c, const struct tok *k)
 {
@@ -9843,11 +9856,8 @@ static void scan_late_conditions(struct ctx *c)
 		if (kl < 4 || kl > 15 || c->t[k->e - 1] != 's' || c->t[k->e - 2] != '\'' || k->first ||
 		    c->tok[t + 1].sent != k->sent || !(lookup(c->t + k->s, kl - 2) & W_FAMILY))
 			continue;
-		if (late_cond(c, &c->tok[t + 1]))
-			last = t + 1;
-		else if (!medical_token(c, t + 1, &last))
-			continue;
-		add_uncovered(c, &cov, n0, SCAN_HEALTH, t + 1, c->tok[t + 1].s, c->tok[last].e, 0.6);
+		if (condition_at(c, t + 1, &last))
+			add_uncovered(c, &cov, n0, SCAN_HEALTH, t + 1, c->tok[t + 1].s, c->tok[last].e, 0.6);
 	}
 	/* wave 26 (batch 114): "vanwege mijn eigen depressie" (after the health
 	 * rules, whose findings the health model is trained beside) */
@@ -9858,11 +9868,8 @@ static void scan_late_conditions(struct ctx *c)
 		    c->tok[t - 1].sent != k->sent || c->tok[t + 1].sent != k->sent ||
 		    !tok_in(c, &c->tok[t - 1], (const char *const[]){"mijn", "m'n", "mn", "my", NULL}))
 			continue;
-		if (late_cond(c, &c->tok[t + 1]))
-			last = t + 1;
-		else if (!medical_token(c, t + 1, &last) || fed_up(c, t + 1))
-			continue;
-		add_uncovered(c, &cov, n0, SCAN_HEALTH, t + 1, c->tok[t + 1].s, c->tok[last].e, 0.6);
+		if (condition_at(c, t + 1, &last) && !fed_up(c, t + 1))
+			add_uncovered(c, &cov, n0, SCAN_HEALTH, t + 1, c->tok[t + 1].s, c->tok[last].e, 0.6);
 	}
 	/* wave 26 (batch 112): the writer's own, said with "zelf" in a sentence
 	 * with "ik", also where the writer tells of their work ("Ik werk op de
@@ -9876,9 +9883,7 @@ static void scan_late_conditions(struct ctx *c)
 			ik = tok_is_ik(c, &c->tok[u]);
 		for (size_t u = t + 1; ik && u < c->ntok && u <= t + 5 && c->tok[u].sent == k->sent; u++) {
 			size_t last;
-			if (late_cond(c, &c->tok[u]))
-				last = u;
-			else if (!medical_token(c, u, &last) || fed_up(c, u))
+			if (!condition_at(c, u, &last) || fed_up(c, u))
 				continue;
 			add_uncovered(c, &cov, n0, SCAN_HEALTH, u, c->tok[u].s, c->tok[last].e, 0.6);
 			break;
@@ -9917,9 +9922,9 @@ static int only_the_writer(struct ctx *c, size_t n0)
 		/* ("familie" alone is anyone's: "hoe ik de familie van de donor moet bedanken") */
 		if ((k->flags & (W_FAMILY | W_TITLE)) &&
 		    !(k->e - k->s == 7 && !strncasecmp(c->t + k->s, "familie", 7)))
-			return false;
+			return 0;
 		if ((k->flags & W_ROLE) && i > 0 && tok_in(c, &c->tok[i - 1], (const char *const[]){"als", "as", NULL}))
-			return false;
+			return 0;
 		if (k->first && (k->flags & W_IKVERB))
 			writer |= ikless_start(c, i);
 		size_t n = k->e - k->s;
@@ -9936,12 +9941,12 @@ static int only_the_writer(struct ctx *c, size_t n0)
 			break;
 		case 'h':
 			if (n <= 3 && tok_in(c, k, (const char *const[]){"hij", "hem", "he", "him", "his", "hun", NULL}))
-				return false;
+				return 0;
 			break;
 		case 'z':
 		case 's':
 			if (n == 3 && tok_in(c, k, (const char *const[]){"zij", "she", NULL}))
-				return false;
+				return 0;
 			break;
 		case 'w':
 		case 'o':
@@ -9949,7 +9954,7 @@ static int only_the_writer(struct ctx *c, size_t n0)
 		case 't':
 			if (n >= 2 && n <= 5 && tok_in(c, k, (const char *const[]){"we", "wij", "ons", "onze", "our", "us",
 			                                                           "they", "their", NULL}))
-				return false;
+				return 0;
 			break;
 		}
 	}
@@ -10068,9 +10073,9 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 		for (j = from; j < b; j++) {
 			/* (and what a diary says of a stay or of staying off: "opname dag
 			 * 23", "100 dagen clean") */
-			if (late_cond(c, &c->tok[j]) || tok_in(c, &c->tok[j], stays))
+			if (tok_in(c, &c->tok[j], stays))
 				last = j;
-			else if (!medical_token(c, j, &last))
+			else if (!condition_at(c, j, &last))
 				continue;
 			if (fed_up(c, j) || (j > 0 && c->tok[j - 1].sent == s && tok_in(c, &c->tok[j - 1], about)))
 				continue;
@@ -10104,7 +10109,7 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 			add_uncovered(c, cov, n0, SCAN_HEALTH, j, c->tok[j].s, c->tok[last < b ? last : j].e, 0.6);
 			/* the diary is the writer speaking of themselves (writer_speaks,
 			 * which the later rules ask: "a post with no one in it") */
-			c->writer_memo = 2;
+			c->diary = true;
 		}
 	}
 }
