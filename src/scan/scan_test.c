@@ -51,6 +51,13 @@ static bool has_type(const struct scan_result *r, enum scan_type t)
 		scan_result_release(&r_);                          \
 	} while (0)
 
+/* The verdict on every text of the array list is v (cmp as for VERDICT). */
+#define VERDICTS(cmp, list, v)                                     \
+	do {                                                       \
+		for (size_t i_ = 0; i_ < sizeof(list) / sizeof(list)[0]; i_++) \
+			VERDICT(cmp, (list)[i_], (v));             \
+	} while (0)
+
 #define EXPECT_NONE(text, type)                                    \
 	do {                                                       \
 		struct scan_result r_ = run((text), NULL);         \
@@ -1693,8 +1700,7 @@ static void test_wave26_classes(void **state)
 		"Ja dat mag, zolang het onderzoek van een erkende instelling komt. Youssef, moderator Leven met Diabetes",
 		"Praat erover, ook met ons. Miriam, Hartpoli",
 	};
-	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
-		VERDICT(assert_int_equal, fine[i], SCAN_OK);
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
 	VERDICT(assert_int_not_equal, "Mail me gerust: m.zorgdrager@welzijnwest.nl", SCAN_OK);
 	/* a family word's possessive before the condition, a parent's general
 	 * words about their own child, English in-laws, a long participle */
@@ -1745,8 +1751,7 @@ static void test_wave26_classes(void **state)
 		"Planning dagbesteding januari: ma/wo groep Zon (begeleiding Bas en Mariëlle), di/do groep Maan. "
 		"Ziekmelden vóór 8.00 op 033-465 22 40.",
 	};
-	for (size_t i = 0; i < sizeof round6 / sizeof round6[0]; i++)
-		VERDICT(assert_int_equal, round6[i], SCAN_OK);
+	VERDICTS(assert_int_equal, round6, SCAN_OK);
 	/* round 7 (batch 115): what the writer can no longer do, a new joint
 	 * (the situations past the 32nd) */
 	EXPECT("Thuis na de operatie. Maar ik kom nog steeds niet zelf in en uit bed.", SCAN_HEALTH, "in en uit bed");
