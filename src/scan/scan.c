@@ -106,7 +106,7 @@ struct wset {
 	struct wtab t;
 };
 #define WSET(list) {list, {NULL, 0, 0}}
-static struct wset late_set, animal_set, being_set, age_after_set, age_not_set;
+static struct wset late_set, animal_set, being_set, age_after_set, age_not_set, care_room_set;
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -679,6 +679,7 @@ static void init_run(void)
 	wset_build(&being_set);
 	wset_build(&age_after_set);
 	wset_build(&age_not_set);
+	wset_build(&care_room_set);
 	int rc = 0;
 	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
@@ -1219,6 +1220,29 @@ static bool after_iban_head(const struct ctx *c, size_t s)
 	       c->t[p - 4] >= 'A' && c->t[p - 4] <= 'Z';
 }
 
+static bool digit_at(const struct ctx *c, size_t i);
+
+/* Groups i, i+1, i+2 are a date: day and month of one or two digits, a
+ * year 19xx or 20xx, one separator ('-', '/' or '.') between. */
+static bool date_groups(const struct ctx *c, const struct group *g, size_t i, size_t ng)
+{
+	if (i + 2 >= ng || g[i].paren || g[i + 1].paren || g[i + 2].paren)
+		return false;
+	size_t a = g[i].e - g[i].s, b = g[i + 1].e - g[i + 1].s, y = g[i + 2].e - g[i + 2].s;
+	char sep = g[i + 1].sep;
+	if (a < 1 || a > 2 || b < 1 || b > 2 || y != 4 || sep == ' ' || g[i + 2].sep != sep)
+		return false;
+	const char *t = c->t;
+	if (!digit_at(c, g[i].s) || !digit_at(c, g[i].e - 1) || !digit_at(c, g[i + 1].s) || !digit_at(c, g[i + 2].s))
+		return false;
+	unsigned day = a == 1 ? (unsigned)(t[g[i].s] - '0') : (unsigned)((t[g[i].s] - '0') * 10 + t[g[i].s + 1] - '0');
+	unsigned mon = b == 1 ? (unsigned)(t[g[i + 1].s] - '0')
+	                      : (unsigned)((t[g[i + 1].s] - '0') * 10 + t[g[i + 1].s + 1] - '0');
+	const char *yr = t + g[i + 2].s;
+	return day >= 1 && day <= 31 && mon >= 1 && mon <= 12 &&
+	       ((yr[0] == '1' && yr[1] == '9') || (yr[0] == '2' && yr[1] == '0'));
+}
+
 static void number_run(struct ctx *c, size_t s, size_t e)
 {
 	if (after_iban_head(c, s))
@@ -1260,6 +1284,12 @@ static void number_run(struct ctx *c, size_t s, size_t e)
 	}
 	/* Longest valid span first from each start, so "06 1234 5678 12" still finds the phone. */
 	for (size_t i = 0; i < ng;) {
+		/* wave 27 (batch 116): a date is no number's start, "05-12-2026
+		 * 13:22" on a newborn's wristband is no phone */
+		if (date_groups(c, g, i, ng)) {
+			i += 3;
+			continue;
+		}
 		bool found = false;
 		for (size_t j = ng; j-- > i;) {
 			if (classify_digits(c, g, i, j)) {
@@ -4188,6 +4218,23 @@ static bool baby_unit(const char *w)
 	return in_list(w, units);
 }
 
+/* wave 27 (batch 116): a newborn's age in days, "Onze Sem is 8 dagen",
+ * "(baby Van Dijk, 2 dgn)" */
+static bool newborn_unit(const char *w)
+{
+	return in_list(w, (const char *const[]){"dagen", "dgn", "days", "dagjes", NULL});
+}
+
+/* An age found by scan_ages: to c->late when a rule of wave 27 or later
+ * found it (the models never read it), else among the findings. */
+static void add_age(struct ctx *c, bool late, size_t s, size_t e, double conf)
+{
+	if (late)
+		add_late(c, SCAN_DATE_OF_BIRTH, s, e, conf);
+	else
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, e, conf);
+}
+
 /*
  * After "<number> <unit>" (ending at `we`): does the age stand alone?  Only
  * punctuation, "oud", "en", or the person's verb (-t/-d) may follow: "is 14
@@ -4457,6 +4504,9 @@ static void scan_ages(struct ctx *c)
 		if (i == c->len)
 			break;
 		/* "°1941": the degree sign's bytes read as a letter's */
+		/* wave 27: the rules added since are read after the models (their
+		 * findings go to c->late), so the models' training data stays the same */
+		bool w27 = false;
 		bool degree = i >= 2 && (unsigned char)c->t[i - 2] == 0xc2 && (unsigned char)c->t[i - 1] == 0xb0;
 		if (!digit_at(c, i) || (i > 0 && (digit_at(c, i - 1) || c->t[i - 1] == '.' || c->t[i - 1] == ',' ||
 		                                  (is_letter_byte(c->t, i - 1, c->len) && !degree))))
@@ -4477,21 +4527,21 @@ static void scan_ages(struct ctx *c)
 				continue;
 			size_t from = j - (apos ? (c->t[j - 1] == '\'' ? 1 : 3) : 0), ws;
 			if (star) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j - 1, e, 0.75);
+				add_age(c, w27, j - 1, e, 0.75);
 				continue;
 			}
 			/* "mevrouw Brouwer, 1938, ALS": a year between commas right after a
 			 * name, as a handover lists a person (wave 11); "(°'52)" */
 			if (nd == 4 && j >= 2 && c->t[j - 1] == ' ' && c->t[j - 2] == ',' && e < c->len &&
 			    (c->t[e] == ',' || c->t[e] == ';') && name_ends_before(c, n, j)) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.75);
+				add_age(c, w27, j, e, 0.75);
 				continue;
 			}
 			/* (wave 24, batch 102: a space between, "Mevr. Oosterbeek, ° 1938") */
 			size_t dg = from >= 3 && c->t[from - 1] == ' ' ? from - 1 : from;
 			if (dg >= 2 && (unsigned char)c->t[dg - 2] == 0xc2 && (unsigned char)c->t[dg - 1] == 0xb0) {
 				/* "(°'52)", wave 12 also "°1941" */
-				add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.8);
+				add_age(c, w27, from, e, 0.8);
 				continue;
 			}
 			/* wave 24 (batch 106): a life's span after a name, "In memoriam Bram
@@ -4509,7 +4559,7 @@ static void scan_ages(struct ctx *c)
 			if (from >= 1 && c->t[from - 1] == '(' && e < c->len && c->t[e] == ')' &&
 			    (name_ends_before(c, n, from - 1) || bracket_person_word(c, n, from - 1))) {
 				if (apos && name_ends_before(c, n, from - 1)) /* (since batch 42) */
-					add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
+					add_age(c, w27, from, e, 0.75);
 				else
 					add_late(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
 				continue;
@@ -4540,7 +4590,7 @@ static void scan_ages(struct ctx *c)
 			if (wn && !question && strcmp(w, "van") == 0 && (nd == 4 || apos)) { /* "is van '38" */
 				char w0[16];
 				if (word_before(c, ws, w0, sizeof w0, NULL) && in_list(w0, age_verbs) && age_person_near(c, n, j)) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
+					add_age(c, w27, j, e, 0.7);
 					continue;
 				}
 			}
@@ -4549,7 +4599,7 @@ static void scan_ages(struct ctx *c)
 			           strcmp(w, "born") == 0 ||
 			           ((strcmp(w, "bouwjaar") == 0 || strcmp(w, "jaargang") == 0 || strcmp(w, "lichting") == 0) &&
 			            (apos || age_person_near(c, n, j) || is_before(c, ws2))))) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.8);
+				add_age(c, w27, ws2, e, 0.8);
 				continue;
 			}
 			/* wave 13: "geboren in de hongerwinter van '44": born a few words back */
@@ -4558,7 +4608,7 @@ static void scan_ages(struct ctx *c)
 				char gw[24];
 				if (!question && word_back_within(c, from, "geboren", 6, &gat, gw, sizeof gw) &&
 				    !in_list(gw, birth_groups)) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, from, e, 0.75);
+					add_age(c, w27, from, e, 0.75);
 					continue;
 				}
 			}
@@ -4567,7 +4617,7 @@ static void scan_ages(struct ctx *c)
 				size_t s0 = from;
 				if (word_before(c, from, w, sizeof w, &ws) && strcmp(w, "in") == 0)
 					s0 = ws;
-				add_finding(c, SCAN_DATE_OF_BIRTH, s0, we, 0.8);
+				add_age(c, w27, s0, we, 0.8);
 			}
 			continue;
 		}
@@ -4611,7 +4661,7 @@ static void scan_ages(struct ctx *c)
 						person = true;
 				}
 			if (person)
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.75);
+				add_age(c, w27, j, we, 0.75);
 			continue;
 		}
 		/* "haar 95e verjaardag", "zijn 80ste verjaardag" */
@@ -4626,21 +4676,21 @@ static void scan_ages(struct ctx *c)
 			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0) && nd <= 3 &&
 			    (q >= c->len || !is_letter_byte(c->t, q, c->len)) && ordinal_age(c, j, q, &plural) &&
 			    (!plural || ordinal_person(c, n, j))) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, q, 0.7);
+				add_age(c, w27, j, q, 0.7);
 				continue;
 			}
 			if ((strcmp(o, "e") == 0 || strcmp(o, "ste") == 0 || strcmp(o, "de") == 0 || strcmp(o, "th") == 0) &&
 			    word_after(c, q, w2, sizeof w2, &we) &&
 			    (strcmp(w2, "verjaardag") == 0 || strcmp(w2, "birthday") == 0 || strcmp(w2, "levensjaar") == 0)) {
 				if (age_person_near(c, n, j))
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, we, 0.7);
+					add_age(c, w27, j, we, 0.7);
 				continue;
 			}
 		}
 		{
 			size_t fe = figurative_age(c, n, j, e);
 			if (fe) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, fe, 0.7);
+				add_age(c, w27, j, fe, 0.7);
 				continue;
 			}
 		}
@@ -4668,7 +4718,7 @@ static void scan_ages(struct ctx *c)
 				if (k && (strcmp(nx, "jaar") == 0 || strcmp(nx, "jr") == 0)) {
 					ok = true;
 					end2 = we2;
-				} else if (k && baby_unit(nx)) { /* "mijn Loïs van 8 weken spuugt" */
+				} else if (k && (baby_unit(nx) || (newborn_unit(nx) && (w27 = true)))) { /* "mijn Loïs van 8 weken spuugt" */
 					ok = baby_age_alone(c, we2, &end2);
 				} else if (k && !in_list(pw, (const char *const[]){"moeder", "vader", "oma", "opa", "ouders",
 				                                                     "mama", "papa", NULL}) &&
@@ -4700,7 +4750,7 @@ static void scan_ages(struct ctx *c)
 					                                       "binnen", "langs", "terug", NULL});
 				}
 				if (ok) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end2, 0.7);
+					add_age(c, w27, j, end2, 0.7);
 					continue;
 				}
 			}
@@ -4720,7 +4770,7 @@ static void scan_ages(struct ctx *c)
 					when = !strcmp(a1, "toen");
 			}
 			if (when) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, e, 0.7);
+				add_age(c, w27, j, e, 0.7);
 				continue;
 			}
 		}
@@ -4728,7 +4778,7 @@ static void scan_ages(struct ctx *c)
 		{
 			size_t s3 = jaar_of_before(c, j);
 			if (s3 != SIZE_MAX && age_person_near(c, n, j)) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, s3, e, 0.7);
+				add_age(c, w27, s3, e, 0.7);
 				continue;
 			}
 		}
@@ -4745,7 +4795,7 @@ static void scan_ages(struct ctx *c)
 				            !(strcmp(a1, "om") == 0 || strcmp(a1, "tot") == 0 || strcmp(a1, "na") == 0 ||
 				              strcmp(a1, "voor") == 0 || strcmp(a1, "van") == 0 || strcmp(a1, "fase") == 0);
 				if (tail && lead && age_person_near(c, n, j)) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, wv, 0.7);
+					add_age(c, w27, j, wv, 0.7);
 					continue;
 				}
 				/* wave 25 (batch 111): "bij een man die 100 werd op de dag dat
@@ -4757,7 +4807,7 @@ static void scan_ages(struct ctx *c)
 					for (int hop = 0; hop < 3 && !who && word_before(c, ds, d1, sizeof d1, &d1s); hop++, ds = d1s)
 						who = family_word(d1) || word_in_set(d1, &age_after_set);
 				if (who) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, wv, 0.7);
+					add_age(c, w27, j, wv, 0.7);
 					continue;
 				}
 			}
@@ -4792,7 +4842,7 @@ static void scan_ages(struct ctx *c)
 			} else if (became(w2)) { /* Frisian "is 88 wurden", Limburgish "gewore" */
 				end = we;
 				jaar = true;
-			} else if (baby_unit(w2)) { /* "Bobbie is 14 maanden en loopt nog niet" */
+			} else if (baby_unit(w2) || (newborn_unit(w2) && (w27 = true))) { /* "Bobbie is 14 maanden en loopt nog niet" */
 				if (!baby_age_alone(c, we, &end))
 					continue;
 				jaar = true;
@@ -4818,6 +4868,11 @@ static void scan_ages(struct ctx *c)
 						p2--;
 					if (p2 > 0 && c->t[p2 - 1] == '(')
 						p = p2;
+					/* wave 27 (batch 116): "man, ca. 60 jr, gevonden bij ..." */
+					else if (p2 > 0 && c->t[p2 - 1] == ',' && strcmp(aw, "al") != 0 && strcmp(aw, "pas") != 0) {
+						p = p2;
+						w27 = true;
+					}
 				}
 			}
 			/* "Ahmad (16, amv)": the age first in the brackets (wave 11) */
@@ -4842,7 +4897,7 @@ static void scan_ages(struct ctx *c)
 				comma = (word_before(c, p - 1, fw, sizeof fw, NULL) && family_word(fw)) ||
 				        (nd <= 3 && name_ends_before(c, n, p - 1));
 				if (comma) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					add_age(c, w27, j, end, 0.7);
 					continue;
 				}
 			}
@@ -4856,12 +4911,20 @@ static void scan_ages(struct ctx *c)
 				     /* after batch 33: "ik (m, 33) heb ...", "(v, 41)" */
 				     (comma && (!strcmp(fw, "m") || !strcmp(fw, "v") || !strcmp(fw, "f")) && fs > 0 &&
 				      c->t[fs - 1] == '('))) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					add_age(c, w27, j, end, 0.7);
 					continue;
 				}
 			}
 			if ((paren || comma) && name_ends_before(c, n, p - 1 + 1)) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+				add_age(c, w27, j, end, 0.75);
+				continue;
+			}
+			/* wave 27 (batch 116): "Ze heet Marie Claessens, 88.": the age
+			 * closing the sentence right after a name */
+			if (!comma && p > 0 && c->t[p - 1] == ',' && nd <= 3 && v >= 2 &&
+			    (end >= c->len || c->t[end] == '.' || c->t[end] == '!' || c->t[end] == '\n') &&
+			    name_ends_before(c, n, p)) {
+				add_late(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
 				continue;
 			}
 			/* after batch 45: "Ik ben Kofi, 42, en ik hoor stemmen": the writer
@@ -4886,7 +4949,7 @@ static void scan_ages(struct ctx *c)
 						intro = c->t[ns] >= 'A' && c->t[ns] <= 'Z' && name_starts_at(c, n, ns);
 				}
 				if (intro) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					add_age(c, w27, j, end, 0.7);
 					continue;
 				}
 			}
@@ -4910,17 +4973,17 @@ static void scan_ages(struct ctx *c)
 			 * bracket is a person, the age says so (the name is added after the
 			 * health model, scan_bracket_names) */
 			if (paren && bracket_name(c, p - 1) < c->ntok) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.75);
+				add_age(c, w27, j, end, 0.75);
 				continue;
 			}
 			if (paren && bracket_person_word(c, n, p - 1)) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+				add_age(c, w27, j, end, 0.7);
 				continue;
 			}
 			/* after batch 30: "Wim van hiernaast (93!)", "Truus van de overkant (88)":
 			 * a name, up to three lower-case words, the bracket */
 			if (paren && name_words_before(c, n, p - 1)) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+				add_age(c, w27, j, end, 0.7);
 				continue;
 			}
 			/* wave 13: a handover's list, "dhr. Lubbers ingekomen, 87 jaar, Alzheimer";
@@ -4928,7 +4991,7 @@ static void scan_ages(struct ctx *c)
 			 * is enough when "oud" says it is an age) */
 			if (comma && jaar && end < c->len && strchr(",.;!", c->t[end]) &&
 			    (age_person_near(c, n, j) || (end >= 3 && !memcmp(c->t + end - 3, "oud", 3) && pronoun_subject(c, j)))) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+				add_age(c, w27, j, end, 0.7);
 				continue;
 			}
 			/* wave 24 (batch 102): "wie heeft Frits Landman gezien? 79 jaar,
@@ -4941,7 +5004,7 @@ static void scan_ages(struct ctx *c)
 					named = c->out->v[k].type == SCAN_NAME && c->out->v[k].confidence >= SCAN_COUNT_CONF &&
 					        sentence_of(c, c->out->v[k].start) == s - 1;
 				if (named) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					add_age(c, w27, j, end, 0.7);
 					continue;
 				}
 			}
@@ -4954,7 +5017,7 @@ static void scan_ages(struct ctx *c)
 				    (!strcmp(v1, "werd") || !strcmp(v1, "wordt") || !strcmp(v1, "is") || !strcmp(v1, "was")) &&
 				    word_after(c, ve, v2, sizeof v2, NULL) &&
 				    (!strcmp(v2, "hij") || !strcmp(v2, "zij") || !strcmp(v2, "ze"))) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					add_age(c, w27, j, end, 0.7);
 					continue;
 				}
 				/* after batch 44: "... het verjaardagsfeestje van mijn moeder. 95
@@ -4965,7 +5028,7 @@ static void scan_ages(struct ctx *c)
 				    word_after(c, ve, v2, sizeof v2, NULL) &&
 				    (!strcmp(v2, "hij") || !strcmp(v2, "zij") || !strcmp(v2, "ze")) && s > 0 &&
 				    age_person_near(c, n, c->sent_at[s - 1])) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					add_age(c, w27, j, end, 0.7);
 					continue;
 				}
 			}
@@ -4975,7 +5038,7 @@ static void scan_ages(struct ctx *c)
 				size_t s = sentence_of(c, j);
 				if (s > 0 && age_person_near(c, n, c->sent_at[s - 1]) &&
 				    (end + 1 >= c->len || c->t[end + 1] == ' ' || c->t[end + 1] == '\n')) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					add_age(c, w27, j, end, 0.7);
 					continue;
 				}
 			}
@@ -4988,7 +5051,7 @@ static void scan_ages(struct ctx *c)
 			size_t wl = word_after(c, e, w2, sizeof w2, NULL);
 			if (jaar || (wl && !word_in_set(w2, &age_not_set) && (w2[wl - 1] == 't' || w2[wl - 1] == 'd') &&
 			             strcmp(w2, "het") != 0 && strcmp(w2, "dat") != 0 && strcmp(w2, "uit") != 0)) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+				add_age(c, w27, j, end, 0.7);
 				continue;
 			}
 			/* after batch 49: "Gisteren werd Chantal 40!", "Morgen wordt Sem 6
@@ -5008,8 +5071,13 @@ static void scan_ages(struct ctx *c)
 		{
 			size_t ws, s0 = j;
 			size_t wn = word_before(c, j, w, sizeof w, &ws);
-			for (int hop = 0; wn && hop < 3 && in_list(w, age_advs); hop++)
+			/* wave 27 (batch 116): "We zijn allebei pas 39": a couple's age */
+			bool pair = false;
+			for (int hop = 0; wn && hop < 3 && (in_list(w, age_advs) || !strcmp(w, "allebei") || !strcmp(w, "beiden"));
+			     hop++) {
+				pair |= !strcmp(w, "allebei") || !strcmp(w, "beiden");
 				wn = word_before(c, ws, w, sizeof w, &ws);
+			}
 			/* after batch 33: "ik ben damian 17 jaar": the writer's name between;
 			 * wave 24 (batch 106) "Ik ben Truus en al 91 jaar" */
 			if (wn && jaar && !in_list(w, age_verbs)) {
@@ -5019,7 +5087,7 @@ static void scan_ages(struct ctx *c)
 					word_before(c, ws, b0, sizeof b0, &s0w);
 				if (word_before(c, s0w, b1, sizeof b1, &s1) && !strcmp(b1, "ben") &&
 				    word_before(c, s1, b2, sizeof b2, NULL) && !strcmp(b2, "ik")) {
-					add_finding(c, SCAN_DATE_OF_BIRTH, j, end, 0.7);
+					add_age(c, w27, j, end, 0.7);
 					continue;
 				}
 			}
@@ -5096,7 +5164,9 @@ static void scan_ages(struct ctx *c)
 				          /* wave 25 (batch 107): "ik ben 18 dus mn ouders ..." */
 				          strcmp(w2, "dus") == 0 || strcmp(w2, "want") == 0 ||
 				          /* (batch 108) "ik ben 11 trouwens" */
-				          strcmp(w2, "trouwens") == 0 || strcmp(w2, "hoor") == 0))
+				          strcmp(w2, "trouwens") == 0 || strcmp(w2, "hoor") == 0 ||
+				          /* wave 27 (batch 116): "Ik ben 11 haha" */
+				          ((strcmp(w2, "haha") == 0 || strcmp(w2, "hahaha") == 0 || strcmp(w2, "lol") == 0) && (w27 = true))))
 					ok = true;
 				/* wave 14: "dochterlief wordt 18 volgende week", "ze werd 90 zaterdag" */
 				else if ((strcmp(w, "wordt") == 0 || strcmp(w, "werd") == 0 || strcmp(w, "word") == 0) &&
@@ -5127,7 +5197,8 @@ static void scan_ages(struct ctx *c)
 			if (ok && !jaar) {
 				char pw[8];
 				size_t pl = word_before(c, ws, pw, sizeof pw, NULL);
-				pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
+				pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0 ||
+				              (pair && (!strcmp(pw, "we") || !strcmp(pw, "wij")) && (w27 = true)));
 			}
 			/* after batch 57: "Hij is 59 jaar geworden.", "Ze is maar 54
 			 * geworden." (the age a person reached, said of he or she) */
@@ -5148,7 +5219,7 @@ static void scan_ages(struct ctx *c)
 				if (late)
 					add_late(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 				else
-					add_finding(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
+					add_age(c, w27, s0, end, 0.7);
 			} else if (reached) {
 				add_late(c, SCAN_DATE_OF_BIRTH, s0, end, 0.7);
 			}
@@ -11732,6 +11803,268 @@ static void scan_short_rooms(struct ctx *c)
 }
 
 /*
+ * Wave 27 (batch 116): what a wristband or a label prints on one line —
+ * "KOÇ, AYŞE · 17-08-1989 · P 802 114 37", "BABY VAN SOMEREN, 05-12-2026
+ * 13:22, M, 0081 7741", "DAAN DE WIT 14-03-2015" — in a text that speaks of
+ * a band, label or sticker: the name in capitals right before a full date,
+ * the date (and its time: a newborn's) as the date of birth, and the number
+ * after it as the patient's.  After the models (they never read these).
+ */
+static const char *const band_heads[] = {"baby", "mw", "mevr", "dhr", "naam", "name", "patiënt", "patient", NULL};
+
+/* The capitals word ending at e (letters, '-', '\''; no lower-case ASCII
+ * letter, no lower-case Latin-1 letter); its start, or e. */
+static size_t caps_word_before(const struct ctx *c, size_t e)
+{
+	size_t s = e;
+	bool upper = false;
+	while (s > 0 && (is_letter_byte(c->t, s - 1, c->len) || c->t[s - 1] == '-' || c->t[s - 1] == '\'')) {
+		unsigned char ch = (unsigned char)c->t[s - 1];
+		if (ch >= 'a' && ch <= 'z')
+			return e;
+		/* UTF-8 Latin-1 lower case: 0xC3 0xA0-0xBF */
+		if (ch >= 0xA0 && ch <= 0xBF && s >= 2 && (unsigned char)c->t[s - 2] == 0xC3)
+			return e;
+		upper |= ch >= 'A' && ch <= 'Z';
+		s--;
+	}
+	while (s < e && c->t[s] == '\'') /* an opening quote */
+		s++;
+	return upper && e - s >= 2 ? s : e;
+}
+
+static bool band_sep(const struct ctx *c, size_t p)
+{
+	return c->t[p] == ' ' || c->t[p] == ',' || c->t[p] == ':' || c->t[p] == '|' || c->t[p] == '\'' ||
+	       c->t[p] == '"' || c->t[p] == ';';
+}
+
+/* Past the separators at p (spaces, commas, '·' and the like); at most 6 bytes. */
+static size_t band_skip(const struct ctx *c, size_t p)
+{
+	size_t q = p;
+	while (q < c->len && q - p < 6) {
+		if (band_sep(c, q))
+			q++;
+		else if (q + 1 < c->len && (unsigned char)c->t[q] == 0xC2 && (unsigned char)c->t[q + 1] == 0xB7)
+			q += 2;
+		else
+			break;
+	}
+	return q;
+}
+
+static void scan_wristbands(struct ctx *c)
+{
+	if (!memmem(c->t, c->len, "band", 4) && !memmem(c->t, c->len, "label", 5) &&
+	    !memmem(c->t, c->len, "etiket", 6) && !memmem(c->t, c->len, "sticker", 7))
+		return;
+	size_t off = 0, s, e;
+	while (next_match(c, P_DATE, &off, &s, &e)) {
+		size_t digits = 0;
+		for (size_t p = s; p < e; p++)
+			digits += digit_at(c, p);
+		if (digits < 6 || (s > 0 && digit_at(c, s - 1)))
+			continue;
+		/* the name: two to four capitals nwords before the date, one comma
+		 * among them at most ("KOÇ, AYŞE") */
+		size_t p = s, nwords = 0, ns = s, ne = 0, commas = 0;
+		while (p > 0 && (c->t[p - 1] == ' ' || c->t[p - 1] == '\'' || c->t[p - 1] == ':' || c->t[p - 1] == ',' ||
+		                 (p >= 2 && (unsigned char)c->t[p - 2] == 0xC2 && (unsigned char)c->t[p - 1] == 0xB7)))
+			p -= (unsigned char)c->t[p - 1] == 0xB7 ? 2 : 1;
+		ne = p;
+		while (nwords < 4) {
+			size_t ws = caps_word_before(c, p);
+			if (ws == p)
+				break;
+			char w[16];
+			size_t n = p - ws;
+			if (n < sizeof w) {
+				lower_utf8(c->t + ws, n, w);
+				w[n] = '\0';
+				if (in_list(w, band_heads))
+					break;
+			}
+			if (lookup(c->t + ws, n) & (W_ORG | W_MED | W_DEPT | W_ROLE))
+				break;
+			ns = ws;
+			nwords++;
+			p = ws;
+			if (p >= 2 && c->t[p - 1] == ' ' && c->t[p - 2] == ',' && !commas) {
+				commas++;
+				p -= 2;
+			} else if (p >= 1 && c->t[p - 1] == ' ') {
+				p--;
+			} else {
+				break;
+			}
+		}
+		if (nwords < 2)
+			continue;
+		add_finding(c, SCAN_NAME, ns, ne, 0.8);
+		/* the date with the time of a birth after it ("05-12-2026 13:22") */
+		size_t de = e;
+		if (de + 5 < c->len && c->t[de] == ' ' && digit_at(c, de + 1)) {
+			size_t q = de + 1;
+			while (q < c->len && digit_at(c, q) && q - de <= 2)
+				q++;
+			if (q + 2 < c->len && (c->t[q] == ':' || c->t[q] == '.') && digit_at(c, q + 1) && digit_at(c, q + 2) &&
+			    !digit_at(c, q + 3))
+				de = q + 3;
+		}
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, de, 0.85);
+		/* the number after it: a sex between ("M,"), a prefix of up to three
+		 * capitals, then groups of digits, six to twelve in all */
+		size_t q = band_skip(c, de);
+		if (q + 1 < c->len && (c->t[q] == 'M' || c->t[q] == 'V' || c->t[q] == 'F' || c->t[q] == 'X') &&
+		    band_sep(c, q + 1))
+			q = band_skip(c, q + 1);
+		size_t ps = q;
+		while (q < c->len && c->t[q] >= 'A' && c->t[q] <= 'Z' && q - ps < 3)
+			q++;
+		if (q > ps && q < c->len && (c->t[q] == ' ' || c->t[q] == '-'))
+			q++;
+		size_t nd = 0, last = q;
+		while (q < c->len) {
+			if (digit_at(c, q)) {
+				nd++;
+				last = ++q;
+			} else if ((c->t[q] == ' ' || c->t[q] == '-') && q + 1 < c->len && digit_at(c, q + 1) && nd) {
+				q++;
+			} else {
+				break;
+			}
+		}
+		if (nd >= 6 && nd <= 12 && (last >= c->len || !is_letter_byte(c->t, last, c->len)))
+			add_finding(c, SCAN_PATIENT_NUMBER, ps, last, 0.8);
+	}
+}
+
+/*
+ * Wave 27 (batch 116): a birth as its announcement tells it — "Jaylano, 4
+ * december, 3650 gram": a date with a weight in grams after it is the day
+ * of a birth, and a capitalised word right before it the baby's name.
+ */
+static void scan_birth_weights(struct ctx *c)
+{
+	if (!memmem(c->t, c->len, "gram", 4))
+		return;
+	size_t off = 0, s, e;
+	while (next_match(c, P_DATE, &off, &s, &e)) {
+		size_t q = e;
+		while (q < c->len && (c->t[q] == ' ' || c->t[q] == ',') && q - e < 3)
+			q++;
+		size_t d = q;
+		while (q < c->len && (digit_at(c, q) || (c->t[q] == '.' && q > d)) && q - d < 5)
+			q++;
+		unsigned g = 0;
+		for (size_t p = d; p < q; p++)
+			if (digit_at(c, p))
+				g = g * 10 + (unsigned)(c->t[p] - '0');
+		char w[8];
+		if (q == d || g < 400 || g > 6500 || !word_after(c, q, w, sizeof w, NULL) ||
+		    (strcmp(w, "gram") && strcmp(w, "gr") && strcmp(w, "g")))
+			continue;
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.8);
+		size_t p = s;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		if (p == 0 || c->t[p - 1] != ',')
+			continue;
+		size_t t = tok_first_at(c, p - 1);
+		if (t == 0 || t > c->ntok)
+			continue;
+		const struct tok *nm = &c->tok[t - 1];
+		if (nm->e + 1 == p && nm->cap && !nm->acronym &&
+		    !(nm->flags & (W_ROLE | W_MED | W_TITLE | W_NONAME | W_ORG | W_DEPT | W_FAMILY | W_GREET | W_PRONOUN)) &&
+		    (!(nm->flags & W_LEX) || (nm->flags & W_FIRST)))
+			add_finding(c, SCAN_NAME, nm->s, nm->e, 0.75);
+	}
+}
+
+/*
+ * Wave 27 (batch 116): the places a patient lies that the room labels lack —
+ * "verloskamer 3", "kraamkamer 6", "couveuse 4", "behandelstoel 2": the word
+ * and its number (a ward, a waiting room or a consulting room stays no room).
+ */
+static const char *const care_rooms[] = {"verloskamer", "kraamkamer", "bevalkamer", "isoleerkamer", "isolatiekamer",
+	"traumakamer", "shockroom", "couveuse", "isolette", "behandelstoel", "dialysestoel", "chemostoel",
+	"infuusstoel", "verloskamers", NULL};
+static struct wset care_room_set = WSET(care_rooms);
+
+static void scan_care_rooms(struct ctx *c)
+{
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (k->e - k->s < 8 || !tok_in_set(c, k, &care_room_set))
+			continue;
+		size_t p = k->e;
+		while (p < c->len && c->t[p] == ' ' && p - k->e < 2)
+			p++;
+		size_t d = p;
+		while (p < c->len && digit_at(c, p) && p - d < 3)
+			p++;
+		if (p == d || (p < c->len && digit_at(c, p)))
+			continue;
+		if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'd' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
+			p++;
+		if (p < c->len && (is_letter_byte(c->t, p, c->len) || (c->t[p] == '.' && digit_at(c, p + 1)) ||
+		                   c->t[p] == ':' || c->t[p] == '%'))
+			continue;
+		/* "Verloskamer 3 wordt vrijdag gebruikt voor de skills-training": a
+		 * room for a meeting or a course, as the room labels' */
+		size_t si = k->sent, from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
+		bool meeting = false;
+		for (size_t a = from; a < to && !meeting; a += 150)
+			meeting = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+		add_finding(c, SCAN_ROOM, k->s, p, meeting ? 0.4 : 0.75);
+	}
+}
+
+/*
+ * Wave 27 (batch 116): a study's or a registration's number for a person —
+ * "mijn studienummer is AP-2026-0318", "geregistreerd als Onbekend Man 4
+ * onder SEH-26-018734": a code of capitals and digits (five digits or more)
+ * after the label, within four words.
+ */
+static const char *const study_labels[] = {"studienummer", "studienr", "deelnemersnummer", "deelnemersnr",
+	"proefpersoonnummer", "trialnummer", "onderzoeksnummer", "geregistreerd", "ingeschreven", NULL};
+
+static void scan_study_numbers(struct ctx *c)
+{
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (k->e - k->s < 8 || !tok_in(c, k, study_labels))
+			continue;
+		size_t p = k->e;
+		/* "geregistreerd", "ingeschreven": the code after "onder" */
+		if (tok_in(c, k, (const char *const[]){"geregistreerd", "ingeschreven", NULL})) {
+			size_t u = t + 1;
+			while (u < c->ntok && u <= t + 8 && c->tok[u].sent == k->sent &&
+			       !tok_in(c, &c->tok[u], (const char *const[]){"onder", NULL}))
+				u++;
+			if (u >= c->ntok || u > t + 8 || c->tok[u].sent != k->sent)
+				continue;
+			p = c->tok[u].e;
+		}
+		while (p < c->len && (c->t[p] == ' ' || c->t[p] == ':'))
+			p++;
+		if (p + 2 < c->len && !strncmp(c->t + p, "is", 2) && c->t[p + 2] == ' ')
+			p += 3;
+		size_t s = p, nd = 0, caps = 0;
+		while (p < c->len && ((c->t[p] >= 'A' && c->t[p] <= 'Z') || digit_at(c, p) ||
+		                      ((c->t[p] == '-' || c->t[p] == '/') && p + 1 < c->len &&
+		                       (digit_at(c, p + 1) || (c->t[p + 1] >= 'A' && c->t[p + 1] <= 'Z'))))) {
+			nd += digit_at(c, p);
+			caps += c->t[p] >= 'A' && c->t[p] <= 'Z';
+			p++;
+		}
+		if (nd >= 5 && caps <= 4 && (p >= c->len || !is_letter_byte(c->t, p, c->len)))
+			add_finding(c, SCAN_PATIENT_NUMBER, s, p, 0.8);
+	}
+}
+
+/*
  * After batch 44: a medical word owned by a first name ("Ondanks de rolstoel
  * van Kees hebben we de hele boulevard gedaan"): that person's, even where
  * the rules took the name for the writer's signature (a writer who names
@@ -12125,6 +12458,10 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_self_names(&c);
 	scan_aged_hints(&c);
 	scan_short_rooms(&c);
+	scan_wristbands(&c);
+	scan_birth_weights(&c);
+	scan_care_rooms(&c);
+	scan_study_numbers(&c);
 	sort_findings(out);
 	resolve(out, text);
 	scan_late_conditions(&c);

@@ -1867,6 +1867,43 @@ static void test_match_prefilter(void **state)
 		pcre2_code_free(un[k]);
 }
 
+/* Wave 27 (batches 116 and 117): each group was seen failing on wave 26's
+ * scanner. */
+static void test_wave27_classes(void **state)
+{
+	(void)state;
+	/* round 1 (batch 116): a wristband's line, a birth announcement, a
+	 * newborn's age in days, the places a patient lies, a study's number */
+	const char *band = "foto van mijn polsbandje erbij KOÇ, AYŞE · 17-08-1989 · P 802 114 37. Morgen de eerste chemo.";
+	EXPECT(band, SCAN_NAME, "KOÇ, AYŞE");
+	EXPECT(band, SCAN_DATE_OF_BIRTH, "17-08-1989");
+	EXPECT(band, SCAN_PATIENT_NUMBER, "P 802 114 37");
+	const char *baby = "Wristband of our newborn: 'BABY VAN SOMEREN, 05-12-2026 13:22, M, 0081 7741'.";
+	EXPECT(baby, SCAN_NAME, "VAN SOMEREN");
+	EXPECT(baby, SCAN_DATE_OF_BIRTH, "05-12-2026 13:22");
+	EXPECT(baby, SCAN_PATIENT_NUMBER, "0081 7741");
+	EXPECT_NONE(baby, SCAN_PHONE);
+	EXPECT("Gisteren geboren in de auto 🙈 Jaylano, 4 december, 3650 gram.", SCAN_DATE_OF_BIRTH, "4 december");
+	EXPECT("Gisteren geboren in de auto 🙈 Jaylano, 4 december, 3650 gram.", SCAN_NAME, "Jaylano");
+	EXPECT("Foto van de uitslag van de hielprik. Onze Sem is 8 dagen. Is dit vaak loos alarm?", SCAN_DATE_OF_BIRTH,
+	       "8 dagen");
+	EXPECT("Ik ben 11 haha. Mijn moeder vindt het geweldig.", SCAN_DATE_OF_BIRTH, "11");
+	EXPECT("Mijn man Ruben krijgt een stoma. We zijn allebei pas 39.", SCAN_DATE_OF_BIRTH, "39");
+	EXPECT("Ambu-overdracht: man, ca. 60 jr, gevonden bij het busstation.", SCAN_DATE_OF_BIRTH, "60 jr");
+	EXPECT("We liggen nu op verloskamer 3, ontsluiting 6 cm.", SCAN_ROOM, "verloskamer 3");
+	EXPECT("Onze dochter ligt in couveuse 4 op de NICU.", SCAN_ROOM, "couveuse 4");
+	EXPECT("Ik doe mee aan het onderzoek, mijn studienummer is AP-2026-0318.", SCAN_PATIENT_NUMBER, "AP-2026-0318");
+	EXPECT("Geen ID bij zich, geregistreerd als Onbekend Man 4 onder SEH-26-018734.", SCAN_PATIENT_NUMBER,
+	       "SEH-26-018734");
+	const char *fine1[] = {
+		"Verloskamer 3 wordt vrijdag van 9-12 gebruikt voor de skills-training schouderdystocie.",
+		"Onze nieuwe verloskamers zijn open. Kom kijken op de open dag!",
+		"We zijn 12. Wie doet er mee met de wandeling?",
+		"Ons jubileumfeest is op 05-12-2026 13:30 in de kantine.",
+	};
+	VERDICTS(assert_int_equal, fine1, SCAN_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1923,6 +1960,7 @@ int main(void)
 		cmocka_unit_test(test_wave24_classes),
 		cmocka_unit_test(test_wave25_classes),
 		cmocka_unit_test(test_wave26_classes),
+		cmocka_unit_test(test_wave27_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
