@@ -4593,6 +4593,21 @@ static void scan_ages(struct ctx *c)
 					add_age(c, w27, j, e, 0.7);
 					continue;
 				}
+				/* wave 27 (batch 117): "Mijn man, een jongen van '47": a
+				 * person word before "van" and the year's apostrophe */
+				char pw0[24];
+				if (apos && word_before(c, ws, pw0, sizeof pw0, NULL) &&
+				    (word_in_set(pw0, &age_after_set) || family_word(pw0))) {
+					add_late(c, SCAN_DATE_OF_BIRTH, from, e, 0.7);
+					continue;
+				}
+			}
+			/* wave 27 (batch 117): "mn vader (jg '49)", "Teść Kazimierz
+			 * (rocznik '44)": a year's label in brackets after a person */
+			if (wn && !question && apos && (!strcmp(w, "jg") || !strcmp(w, "jrg") || !strcmp(w, "rocznik")) &&
+			    e < c->len && c->t[e] == ')') {
+				add_late(c, SCAN_DATE_OF_BIRTH, ws2, e, 0.75);
+				continue;
 			}
 			if (wn && !question && (strcmp(w, "geboren") == 0 || strcmp(w, "geb") == 0 || strcmp(w, "geboortejaar") == 0 ||
 			           strcmp(w, "bj") == 0 || strcmp(w, "geboorte") == 0 || strcmp(w, "year") == 0 ||
@@ -8370,6 +8385,22 @@ static void demote_training_case(struct ctx *c)
  * depressie"): when the only person named is one a public role names, and
  * nothing else counted points at a private person, the health is theirs.
  */
+/* Wave 27 (batch 116): a player's place in the sports news ("Keeper Lars
+ * Oudejans", "de middenvelder"); not a club's own ("onze keeper Youssef"). */
+static bool sports_role(const struct ctx *c, const struct tok *k)
+{
+	static const char *const players[] = {"keeper", "doelman", "middenvelder", "spits", "aanvaller", "verdediger",
+		"aanvoerder", "aanvoerster", "international", "topscorer", "hockeyer", "hockeyster", "handballer",
+		"volleyballer", "basketballer", "judoka", "turner", "turnster", "roeier", "bokser", "coureur",
+		"marathonloper", "verdedigster", "linksback", "rechtsback", "wingback", "spelmaker", "doelvrouw", NULL};
+	if (!tok_in(c, k, players))
+		return false;
+	size_t i = (size_t)(k - c->tok);
+	return !(i > 0 && c->tok[i - 1].sent == k->sent &&
+	         tok_in(c, &c->tok[i - 1], (const char *const[]){"onze", "ons", "mijn", "m'n", "mn", "zijn", "haar",
+	                                                         "hun", "jullie", "our", "my", NULL}));
+}
+
 static bool public_role(const struct ctx *c, const struct tok *k)
 {
 	static const char *const pub[] = {"presentator", "presentatrice", "schaatser", "schaatsster", "zanger",
@@ -8380,7 +8411,8 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		"bn'er", "komiek", "musicus", "dirigent", "politicus", "oud-minister", "burgemeester",
 		/* wave 22 ("Het bekende tv-gezicht Jan-Willem ...") */
 		"gezicht", "wethouder", "gedeputeerde", "senator", "fractievoorzitter", "partijleider", "journalist",
-		"columnist", "podcaster", "vlogger", "popster", "bondscoach", "volkszanger", "cabaretière", NULL};
+		"columnist", "podcaster", "vlogger", "popster", "bondscoach", "volkszanger", "cabaretière",
+		NULL};
 	size_t n = k->e - k->s;
 	if (n < 2 || n >= 48)
 		return false;
@@ -8392,7 +8424,7 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 	/* wave 25 (batch 107): "Gemeenteraadslid Sevgi Demir", "Statenlid" */
 	size_t m = k->e - from;
 	return in_list(low, pub) || (m >= 8 && !strcmp(low + m - 8, "raadslid")) ||
-	       (m >= 9 && !strcmp(low + m - 9, "statenlid"));
+	       (m >= 9 && !strcmp(low + m - 9, "statenlid")) || sports_role(c, k);
 }
 
 static void demote_public_health(struct ctx *c)
@@ -8416,6 +8448,11 @@ static void demote_public_health(struct ctx *c)
 			continue;
 		size_t t = tok_first_at(c, x->start);
 		bool pub = t > 0 && t < c->ntok && c->tok[t - 1].sent == c->tok[t].sent && public_role(c, &c->tok[t - 1]);
+		/* wave 27 (batch 116): the role after the name in its sentence,
+		 * "zonder Jurriën van Maanen stellen: de middenvelder liep ..." */
+		for (size_t u = t + 1; !pub && u < c->ntok && c->tok[u].sent == c->tok[t].sent; u++)
+			pub = c->tok[u].s >= x->end && tok_in(c, &c->tok[u - 1], (const char *const[]){"de", NULL}) &&
+			      sports_role(c, &c->tok[u]);
 		if (!pub)
 			return; /* someone else is named */
 		public = true;
@@ -10587,6 +10624,65 @@ static void scan_farm_surnames(struct ctx *c)
 }
 
 /*
+ * Wave 27 (batch 117): a home, a hospital or a school named after a person
+ * ("De kerstmarkt van woonzorgcentrum Hendrik van Boeijen", "basisschool
+ * Jan Ligthart"): a name of two words or more right after the kind of
+ * institution is the institution's (labelling rule 1), at any weight.
+ */
+static void demote_institution_names(struct ctx *c)
+{
+	static const struct lit heads[] = {LIT("zorgcentrum"), LIT("verpleeghuis"), LIT("verzorgingshuis"),
+		LIT("ziekenhuis"), LIT("hospice"), LIT("school"), LIT("kliniek"), LIT("locatie"), LIT("zorglocatie"),
+		LIT("revalidatiecentrum"), LIT("gezondheidscentrum"), LIT("wijkcentrum"), LIT("buurthuis"), LIT("dorpshuis"),
+		LIT("kindcentrum"), LIT("woonzorgcentrum"), LIT("zorgboerderij"), LIT("woonvorm"), LIT("gasthuis")};
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || !memchr(c->t + x->start, ' ', x->end - x->start))
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i == 0 || i >= c->ntok || c->tok[i].s != x->start || c->tok[i - 1].sent != c->tok[i].sent ||
+		    !only_space(c, c->tok[i - 1].e, c->tok[i].s) || (c->tok[i].flags & W_TITLE))
+			continue;
+		const struct tok *h = &c->tok[i - 1];
+		size_t hn = h->e - h->s;
+		bool inst = false;
+		for (size_t k = 0; k < sizeof heads / sizeof heads[0] && !inst; k++)
+			inst = hn >= heads[k].n && hn < 40 && ends_with_ascii(c->t + h->s, hn, heads[k].s, heads[k].n);
+		if (inst)
+			x->confidence = 0.3;
+	}
+}
+
+/*
+ * Wave 27 (batch 117): "Bel of app gratis 0800 - 023 45 67 of mail
+ * jong@mantelzorgoost.nl": an e-mail address in the sentence of an
+ * organisation's number (one the rules weighed as an organisation's, below
+ * the count) is the organisation's too, in a post that names no one.
+ */
+static void demote_org_mail(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++)
+		if (r->v[f].type == SCAN_NAME && r->v[f].confidence >= SCAN_COUNT_CONF)
+			return;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_EMAIL || x->confidence < SCAN_COUNT_CONF || has_private_circle(c))
+			continue;
+		size_t s = sentence_of(c, x->start);
+		for (size_t g = 0; g < r->n; g++) {
+			const struct scan_finding *y = &r->v[g];
+			if (y->type == SCAN_PHONE && y->confidence < SCAN_COUNT_CONF && y->confidence >= 0.3 &&
+			    sentence_of(c, y->start) == s) {
+				x->confidence = 0.4;
+				break;
+			}
+		}
+	}
+}
+
+/*
  * Wave 20 (from batches 65 to 67): a ward or building named after a person
  * ("de Johannes Vermeerafdeling", "Dr. Aletta Jacobszaal") is a place, and a
  * single capitalised word right after the kind of organisation or venue it
@@ -12065,6 +12161,179 @@ static void scan_study_numbers(struct ctx *c)
 }
 
 /*
+ * Wave 27 (batch 117): a person's number under the labels home care, the
+ * alarm services and the pharmacy use — "mevr. Kaya (ECD 1184-302)",
+ * "abonnee AL-77 0413", "Alarmnummer PA 66-0917", "(kl.nr 40-118 7)", "pat
+ * H-008214", "Klant K-33918", "Kenmerk REC/2026/88135, herhaalrecept dhr.
+ * Fernandes": capitals, digits (five or more; four after a letter prefix)
+ * in groups split by one space, '-' or '/', after the label.  "kenmerk"
+ * (a letter's reference too) only with a person in the sentence.
+ */
+static const char *const code_labels[] = {"ecd", "abonnee", "abonneenummer", "abonneenr", "alarmnummer", "alarmnr",
+	"alarmcode", "kl", "klnr", "pat", "pt", "klant", "klantnr", "klantnummer", "kenmerk", "cliëntnr", "clientnr",
+	"cliëntnummer", "clientnummer", "zorgnummer", "dossiernr", "dossiernummer", NULL};
+
+/* The end of a person's code starting at p, or p. */
+static size_t person_code_end(const struct ctx *c, size_t p)
+{
+	size_t q = p, nd = 0, caps = 0, lead = 0;
+	while (q < c->len && c->t[q] >= 'A' && c->t[q] <= 'Z' && q - p < 4)
+		q++;
+	lead = q - p;
+	if (lead && q < c->len && (c->t[q] == '-' || c->t[q] == ' ' || c->t[q] == '/') && digit_at(c, q + 1))
+		q++;
+	size_t last = p;
+	while (q < c->len) {
+		if (digit_at(c, q)) {
+			nd++;
+			last = ++q;
+		} else if (c->t[q] >= 'A' && c->t[q] <= 'Z' && nd) {
+			caps++;
+			last = ++q;
+		} else if ((c->t[q] == ' ' || c->t[q] == '-' || c->t[q] == '/') && q + 1 < c->len && digit_at(c, q + 1) &&
+		           nd && nd < 14) {
+			q++;
+		} else if ((c->t[q] == '-' || c->t[q] == '/') && q + 1 < c->len && c->t[q + 1] >= 'A' && c->t[q + 1] <= 'Z' &&
+		           nd) {
+			q++;
+		} else {
+			break;
+		}
+	}
+	if (nd < (lead ? 4u : 5u) || nd > 14 || caps > 4 || (last < c->len && is_letter_byte(c->t, last, c->len)))
+		return p;
+	/* no date, time or amount: "14-06-1961", "12.30" */
+	if (!lead && last - p == 10 && c->t[p + 2] == '-' && c->t[p + 5] == '-')
+		return p;
+	return last;
+}
+
+static void scan_labelled_codes(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t kn = k->e - k->s;
+		if (kn < 2 || kn > 14 || !tok_in(c, k, code_labels))
+			continue;
+		size_t p = k->e;
+		/* "kl.nr", "Kl.nr.", "ECD:", "nr", "nummer", "is" */
+		if (p + 3 <= c->len && c->t[p] == '.' && !strncasecmp(c->t + p + 1, "nr", 2))
+			p += 3;
+		while (p < c->len && (c->t[p] == '.' || c->t[p] == ':' || c->t[p] == ' ' || c->t[p] == '#'))
+			p++;
+		if (p + 3 < c->len && !strncmp(c->t + p, "is ", 3))
+			p += 3;
+		if (p >= c->len || !(digit_at(c, p) || (c->t[p] >= 'A' && c->t[p] <= 'Z')))
+			continue;
+		size_t e = person_code_end(c, p);
+		if (e == p)
+			continue;
+		bool taken = false;
+		for (size_t f = 0; f < n0 && !taken; f++)
+			taken = c->out->v[f].start < e && c->out->v[f].end > p && c->out->v[f].type != SCAN_NAME;
+		if (taken)
+			continue;
+		if (tok_in(c, k, (const char *const[]){"kenmerk", NULL}) && !person_near_as(c, n0, k->s, true))
+			continue;
+		add_finding(c, SCAN_PATIENT_NUMBER, p, e, 0.8);
+	}
+}
+
+/*
+ * Wave 27 (batch 117): streets of one word the street endings miss — "woont
+ * op Terp 7", "(Dorp 12, Heinkenszand)", "vanaf Brink 14 in Nieuw-Vennep",
+ * "Hij woont op Veld 22": the word, capitalised, its number, and a reason
+ * to read it as an address (living there, a place after it, the bracket).
+ */
+static const char *const plain_streets[] = {"dorp", "terp", "brink", "veld", "markt", "plein", "dijk", "kade",
+	"wal", "singel", "gracht", "haven", "esch", "erf", "hoven", "heuvel", "molen", "kerkpad", "zand", "weide",
+	"buurt", "dreef", "hof", "ring", "kamp", "akker", "laar", "loo", "dries", "meent", "wierde", NULL};
+
+static void scan_plain_streets(struct ctx *c)
+{
+	for (size_t t = 1; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (!k->cap || k->e - k->s > 8 || !tok_in(c, k, plain_streets))
+			continue;
+		size_t p = k->e;
+		if (p >= c->len || c->t[p] != ' ' || !digit_at(c, p + 1))
+			continue;
+		size_t d = ++p;
+		while (p < c->len && digit_at(c, p) && p - d < 4)
+			p++;
+		if (p - d > 3 || (p < c->len && digit_at(c, p)))
+			continue;
+		if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'z' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
+			p++;
+		if (p < c->len && (is_letter_byte(c->t, p, c->len) || c->t[p] == ':' || c->t[p] == '%' ||
+		                   ((c->t[p] == '.' || c->t[p] == ',' || c->t[p] == '-') && digit_at(c, p + 1))))
+			continue;
+		const struct tok *b = &c->tok[t - 1];
+		bool live = b->sent == k->sent && tok_in(c, b, (const char *const[]){"op", "aan", "vanaf", "naar", "in", NULL}) &&
+		            t >= 2 && c->tok[t - 2].sent == k->sent &&
+		            tok_in(c, &c->tok[t - 2], (const char *const[]){"woont", "woonde", "wonen", "woon", "vertrokken",
+		                                                          "verhuisd", "verhuist", "adres", NULL});
+		/* "(Dorp 12, Heinkenszand)": the bracket, the place */
+		bool bracket = k->s > 0 && c->t[k->s - 1] == '(' && p + 2 < c->len && c->t[p] == ',' && c->t[p + 1] == ' ' &&
+		               c->t[p + 2] >= 'A' && c->t[p + 2] <= 'Z';
+		/* "vanaf Brink 14 in Nieuw-Vennep" with a person in the sentence */
+		char w[4];
+		size_t we;
+		bool town = b->sent == k->sent && tok_in(c, b, (const char *const[]){"vanaf", "op", "aan", NULL}) &&
+		            word_after(c, p, w, sizeof w, &we) && !strcmp(w, "in") && we + 1 < c->len &&
+		            c->t[we + 1] >= 'A' && c->t[we + 1] <= 'Z' && person_near_as(c, c->out->n, k->s, true);
+		if (live || bracket || town)
+			add_finding(c, SCAN_ADDRESS, k->s, p, 0.75);
+	}
+}
+
+/*
+ * Wave 27 (batch 117): a full date of birth right after a name the rules
+ * took for a signature or a speaker ("Groet, Jan Jansen, 12-1-1967.",
+ * "Mohamed Amrani hier, 14-06-1961.", "dhr. A. Oldenkamp, 06-11-1938"): the
+ * writer's or a client's own, whatever the name's weight.  A year of birth
+ * (1900 to this century), two to four words of the name.
+ */
+static void scan_dates_after_names(struct ctx *c)
+{
+	size_t off = 0, s, e;
+	size_t n0 = c->out->n;
+	while (next_match(c, P_DATE, &off, &s, &e)) {
+		size_t y = e >= 4 ? e - 4 : 0;
+		if (e - s < 8 || !digit_at(c, y) || (c->t[y] != '1' && c->t[y] != '2') ||
+		    (c->t[y] == '1' && c->t[y + 1] != '9') || (c->t[y] == '2' && c->t[y + 1] != '0') ||
+		    (e < c->len && (digit_at(c, e) || c->t[e] == ':')))
+			continue;
+		bool have = false;
+		for (size_t f = 0; f < n0 && !have; f++)
+			have = c->out->v[f].type == SCAN_DATE_OF_BIRTH && c->out->v[f].start <= s && c->out->v[f].end >= e;
+		if (have)
+			continue;
+		size_t p = s;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		if (p == 0 || c->t[p - 1] != ',')
+			continue;
+		p--;
+		char hw[8];
+		size_t hs;
+		if (word_before(c, p, hw, sizeof hw, &hs) && !strcmp(hw, "hier"))
+			p = hs;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		for (size_t f = 0; f < n0; f++) {
+			const struct scan_finding *x = &c->out->v[f];
+			if (x->type == SCAN_NAME && x->end == p && x->confidence >= 0.3 && c->t[x->start] != '@' &&
+			    c->t[x->start] != '#' && !is_public(c, x->start, x->end)) {
+				add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.75);
+				break;
+			}
+		}
+	}
+}
+
+/*
  * After batch 44: a medical word owned by a first name ("Ondanks de rolstoel
  * van Kees hebben we de hele boulevard gedaan"): that person's, even where
  * the rules took the name for the writer's signature (a writer who names
@@ -12462,6 +12731,9 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_birth_weights(&c);
 	scan_care_rooms(&c);
 	scan_study_numbers(&c);
+	scan_labelled_codes(&c);
+	scan_plain_streets(&c);
+	scan_dates_after_names(&c);
 	sort_findings(out);
 	resolve(out, text);
 	scan_late_conditions(&c);
@@ -12489,6 +12761,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_clergy(&c);
 	demote_work_numbers(&c);
 	demote_venue_names(&c);
+	demote_institution_names(&c);
+	demote_org_mail(&c);
 	demote_places(&c);
 	demote_foreign_greetings(&c);
 	demote_complimented(&c);

@@ -1902,6 +1902,31 @@ static void test_wave27_classes(void **state)
 		"Ons jubileumfeest is op 05-12-2026 13:30 in de kantine.",
 	};
 	VERDICTS(assert_int_equal, fine1, SCAN_OK);
+	/* round 2 (batch 117): a person's number under home care's, the alarm
+	 * services' and the pharmacy's labels; streets of one word; a year's
+	 * label; a date of birth after a signature's name */
+	EXPECT("Rapportage 07.50: mevr. Kaya (ECD 1184-302) was erg kortademig.", SCAN_PATIENT_NUMBER, "1184-302");
+	EXPECT("Alarmcentrale hier: abonnee AL-77 0413 drukte om 14.22 op de knop.", SCAN_PATIENT_NUMBER, "AL-77 0413");
+	EXPECT("Mw. Pawlak (kl.nr 40-118 7) belde: bloedsuiker 2,8.", SCAN_PATIENT_NUMBER, "40-118 7");
+	EXPECT("Kenmerk REC/2026/88135, herhaalrecept dhr. Fernandes: diclofenac gestopt.", SCAN_PATIENT_NUMBER,
+	       "REC/2026/88135");
+	EXPECT("hij is 91 en heeft een katheter. woont op Terp 7, achterom via de schuur.", SCAN_ADDRESS, "Terp 7");
+	EXPECT("Overdracht: mw. Tjin-Asjoe (Dorp 12, Heinkenszand) suiker was 19,4.", SCAN_ADDRESS, "Dorp 12");
+	EXPECT("mn vader (jg '49) heeft COPD en zit aan de zuurstof.", SCAN_DATE_OF_BIRTH, "jg '49");
+	EXPECT("Mijn man, een jongen van '47, krijgt nu tramadol.", SCAN_DATE_OF_BIRTH, "'47");
+	EXPECT("Graag de uitslag van mijn schildklierbloed. Groet, Jan Jansen, 12-1-1967.", SCAN_DATE_OF_BIRTH,
+	       "12-1-1967");
+	/* an organisation's mail beside its free number, an institution named
+	 * after a person, a player in the sports news */
+	const char *fine2[] = {
+		"Nieuw: de Mantelzorglijn. Bel of app gratis 0800 - 023 45 67 of mail jong@mantelzorgoost.nl.",
+		"De kerstmarkt van woonzorgcentrum Hendrik van Boeijen is dit jaar op 14 december.",
+		"Keeper Lars Oudejans is hersteld van zijn hersenschudding en speelt zondag gewoon.",
+		"Kenmerk REC/2026/88135: de nieuwe folder over herhaalrecepten ligt bij de balie.",
+		"We spelen zondag op Veld 3, verzamelen om 9.00.",
+	};
+	VERDICTS(assert_int_equal, fine2, SCAN_OK);
+	VERDICT(assert_int_not_equal, "Voetbalclub: onze keeper Youssef heeft zijn kruisband gescheurd.", SCAN_OK);
 }
 
 int main(void)
