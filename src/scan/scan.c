@@ -8430,13 +8430,11 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 static void demote_public_health(struct ctx *c)
 {
 	struct scan_result *r = c->out;
-	bool health = false, public = false;
+	bool public = false;
 	for (size_t j = 0; j < r->n; j++) {
 		const struct scan_finding *x = &r->v[j];
-		if (x->type == SCAN_HEALTH && x->confidence >= SCAN_COUNT_CONF) {
-			health = true;
+		if (x->type == SCAN_HEALTH && x->confidence >= SCAN_COUNT_CONF)
 			continue;
-		}
 		/* wave 22: the public figure's own age right after the name
 		 * ("oud-voetballer Piet Rijnders (78) heeft alzheimer") */
 		if (x->type == SCAN_DATE_OF_BIRTH && j > 0 && r->v[j - 1].type == SCAN_NAME && x->start >= r->v[j - 1].end &&
@@ -8457,7 +8455,9 @@ static void demote_public_health(struct ctx *c)
 			return; /* someone else is named */
 		public = true;
 	}
-	if (!health || !public)
+	/* (wave 27, batch 116: a public figure named without health too, "Oranje
+	 * moet het zonder Jurriën van Maanen stellen: de middenvelder ...") */
+	if (!public)
 		return;
 	/* (wave 22: the figure's partner or family after "zijn", "haar", "hun"
 	 * speaks for them: "vertelt zijn vrouw", "rust voor haar en haar
@@ -10624,6 +10624,139 @@ static void scan_farm_surnames(struct ctx *c)
 }
 
 /*
+ * Wave 27 (batch 117): an organisation names its own people by their work —
+ * "onze bezorger Bas", "Onze nieuwe POH-GGZ Ayoub Benali stelt zich voor",
+ * "onze jongerenwerker Said": "onze" (or "ons"), "nieuwe" at most, a word
+ * of a trade (a lower-case noun ending as trades do, -er, -ster, -eur,
+ * -ist, -ent, -aar, -arts, -coach, or capitals with a hyphen), then the
+ * name: staff (labelling rule 6), whatever the word lists know of the trade.
+ */
+static bool trade_word(const struct ctx *c, const struct tok *k)
+{
+	static const struct lit ends[] = {LIT("er"), LIT("ster"), LIT("eur"), LIT("ist"), LIT("ent"), LIT("aar"),
+		LIT("arts"), LIT("coach"), LIT("kundige"), LIT("therapeut"), LIT("loog"), LIT("assistente")};
+	size_t n = k->e - k->s;
+	if (n < 5 || n > 40 || (k->flags & (W_FAMILY | W_TITLE | W_FIRST)))
+		return false;
+	/* those a care organisation serves end so too */
+	if (tok_in(c, k, (const char *const[]){"deelnemer", "deelneemster", "bewoner", "bewoonster", "bezoeker",
+	                                       "bezoekster", "huurder", "huurster", "gebruiker", "leerling", "zorgvrager",
+	                                       "cliënt", "patiënt", "client", "patient", "partner",
+	                                       "winnaar", "winnares", "kampioen", "jarige", "student", NULL}))
+		return false;
+	if (k->cap) /* "POH-GGZ", "GZ-psycholoog" */
+		return memchr(c->t + k->s, '-', n) && c->t[k->s + 1] >= 'A' && c->t[k->s + 1] <= 'Z';
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (ends_with_ascii(c->t + k->s, n, ends[i].s, ends[i].n))
+			return true;
+	return false;
+}
+
+static void demote_our_staff(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' || c->t[x->start] == '#')
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i < 2 || i >= c->ntok || c->tok[i].s != x->start || c->tok[i - 1].sent != c->tok[i].sent ||
+		    !only_space(c, c->tok[i - 1].e, c->tok[i].s) || !trade_word(c, &c->tok[i - 1]))
+			continue;
+		size_t b = i - 2;
+		if (tok_in(c, &c->tok[b], (const char *const[]){"nieuwe", "vaste", "eigen", NULL}) && b > 0)
+			b--;
+		if (c->tok[b].sent == c->tok[i].sent && tok_in(c, &c->tok[b], (const char *const[]){"onze", "ons", NULL}))
+			x->confidence = STAFF_CONF;
+	}
+}
+
+/*
+ * Wave 27 (batch 116): what a transfer is to say ("o.v.v. 'Familiekamer'",
+ * "onder vermelding van Kerstpakket") is a reference, not a person.
+ */
+static void demote_payment_reference(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t p = x->start;
+		while (p > 0 && (c->t[p - 1] == ' ' || c->t[p - 1] == '\'' || c->t[p - 1] == '"'))
+			p--;
+		if ((p >= 5 && !strncasecmp(c->t + p - 5, "o.v.v", 5)) || (p >= 6 && !strncasecmp(c->t + p - 6, "o.v.v.", 6)) ||
+		    (p >= 14 && !strncasecmp(c->t + p - 14, "vermelding van", 14)))
+			x->confidence = 0.3;
+	}
+}
+
+/*
+ * Wave 27 (batch 116): a public building's address — "opent vrijdag de
+ * nieuwe ambulancepost aan de Ringweg 140", "het dialysecentrum op de
+ * Nieuwe Kade 40" — in a post with no private person in it: a word for the
+ * building (a post, a centre, a practice) right before "aan de", "op de"
+ * or "aan" and the address.  And a department's number ("Wilt u de
+ * afdeling Patiëntregistratie bellen op 0317 - 43 50 00?").
+ */
+static bool building_word(const struct ctx *c, const struct tok *k)
+{
+	static const struct lit ends[] = {LIT("post"), LIT("centrum"), LIT("gebouw"), LIT("locatie"), LIT("kantoor"),
+		LIT("vestiging"), LIT("kliniek"), LIT("praktijk"), LIT("apotheek"), LIT("school"), LIT("ziekenhuis"),
+		LIT("hospice"), LIT("huis"), LIT("loket"), LIT("balie"), LIT("poli"), LIT("polikliniek")};
+	size_t n = k->e - k->s;
+	if (n < 4 || n > 40 || (k->flags & (W_FIRST | W_SUR | W_FAMILY | W_TITLE)))
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (ends_with_ascii(c->t + k->s, n, ends[i].s, ends[i].n))
+			return true;
+	return false;
+}
+
+static void demote_building_lines(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool any = false;
+	for (size_t f = 0; f < r->n; f++) {
+		const struct scan_finding *x = &r->v[f];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (x->type == SCAN_ADDRESS || x->type == SCAN_PHONE)
+			any = true;
+		else
+			return; /* anything else counted: the post is about someone */
+	}
+	if (!any || has_private_circle(c))
+		return;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i >= c->ntok || i < 2)
+			continue;
+		bool org = false;
+		if (x->type == SCAN_ADDRESS) {
+			size_t b = i - 1;
+			if (b > 0 && tok_in(c, &c->tok[b], (const char *const[]){"de", "het", NULL}))
+				b--;
+			org = b > 0 && c->tok[b].sent == c->tok[i].sent &&
+			      tok_in(c, &c->tok[b], (const char *const[]){"aan", "op", "in", NULL}) &&
+			      c->tok[b - 1].sent == c->tok[i].sent && building_word(c, &c->tok[b - 1]);
+		} else {
+			/* "de afdeling X bellen op", "de balie bellen" */
+			for (size_t b = i; !org && b-- > 0 && b + 8 >= i && c->tok[b].sent == c->tok[i].sent;)
+				org = tok_in(c, &c->tok[b], (const char *const[]){"afdeling", "balie", "receptie", "secretariaat",
+				                                                  "polikliniek", "poli", "servicedesk", "helpdesk",
+				                                                  NULL}) &&
+				      b > 0 && tok_in(c, &c->tok[b - 1], (const char *const[]){"de", "onze", "ons", NULL});
+		}
+		if (org)
+			x->confidence = 0.4;
+	}
+}
+
+/*
  * Wave 27 (batch 117): a home, a hospital or a school named after a person
  * ("De kerstmarkt van woonzorgcentrum Hendrik van Boeijen", "basisschool
  * Jan Ligthart"): a name of two words or more right after the kind of
@@ -12763,6 +12896,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_venue_names(&c);
 	demote_institution_names(&c);
 	demote_org_mail(&c);
+	demote_our_staff(&c);
+	demote_payment_reference(&c);
 	demote_places(&c);
 	demote_foreign_greetings(&c);
 	demote_complimented(&c);
@@ -12784,6 +12919,9 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	/* wave 25 (batch 107): and what follows the names demoted since
 	 * as staff ("loopleider is Hamid (06-44 81 27 09)") */
 	demote_after_staff(&c, true);
+	/* wave 27: and a building's or a department's line, once the names
+	 * demoted since no longer count */
+	demote_building_lines(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

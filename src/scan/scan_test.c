@@ -1927,6 +1927,21 @@ static void test_wave27_classes(void **state)
 	};
 	VERDICTS(assert_int_equal, fine2, SCAN_OK);
 	VERDICT(assert_int_not_equal, "Voetbalclub: onze keeper Youssef heeft zijn kruisband gescheurd.", SCAN_OK);
+	/* round 3: an organisation's own people by their trade, a public
+	 * figure named without health, a transfer's reference, a public
+	 * building's address */
+	const char *fine3[] = {
+		"Vandaag de laatste dienst van onze nachtzuster Hennie na 41 jaar. Bedankt voor alle koffie!",
+		"Oranje moet het donderdag zonder Jurriën van Maanen stellen: de middenvelder liep een blessure op.",
+		"Doneer voor de familiekamers! Steun ons op NL13 RABO 8851 4870 83 o.v.v. 'Familiekamer'.",
+		"Burgemeester Annet Greving opent vrijdag de nieuwe ambulancepost aan de Ringweg 140.",
+	};
+	VERDICTS(assert_int_equal, fine3, SCAN_OK);
+	const char *still3[] = {
+		"Namens de lotgenotengroep: onze vaste deelnemer Bert Hulshof is zondag overleden.",
+		"Mijn moeder woont sinds mei in het verpleeghuis aan de Ringweg 140.",
+	};
+	VERDICTS(assert_int_not_equal, still3, SCAN_OK);
 }
 
 int main(void)
