@@ -9850,12 +9850,15 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	/* wave 26 (batch 113: chronic illness in a client app) */ "nierstenen", "niersteen", "galstenen",
 	"galsteen", "nierkoliek", "donornier", "hartrevalidatie", "longrevalidatie",
 	"ejectiefractie", "hyperventilatie", "ademnood", "post-covid", "postcovid",
+	/* wave 27 (batch 116: births, and English) */ "ontsluiting", "sectio", "stuitbevalling", "stuitligging",
+	"weeën", "fever", "rash", "tonsils", "tonsillitis", "antibiotics", "appendix", "appendicitis", "seizure",
+	"seizures", "concussion", "stitches", "c-section", "postpartum",
 	NULL};
 static struct wset late_set = WSET(late_conds);
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging"),
 	LIT("ruggenmergstimulat"), LIT("niertransplant"), LIT("harttransplant"), LIT("longtransplant"),
-	LIT("getransplanteerd")};
+	LIT("getransplanteerd"), LIT("postpartumdepress"), LIT("zwangerschapsverl")};
 static bool late_pair[26][26];
 
 /* their first two letters, as a table made once */
@@ -10496,7 +10499,10 @@ static const char *const body_words[] = {"rug", "knie", "knieën", "heup", "heup
 	"pols", "polsen", "enkel", "enkels", "ogen", "oog", "oren", "oor", "tanden", "kies", "blaas", "huid",
 	"gewrichten", "spieren", "borst", "keel", "kaak", "elleboog", "vingers", "teen", "tenen", "onderrug",
 	"bekken", "nieren", "lever", "gebit",
-	/* wave 23 */ "achillespees", "kruisband", "sleutelbeen", "pees", "pezen", "stuitje", "litteken", NULL};
+	/* wave 23 */ "achillespees", "kruisband", "sleutelbeen", "pees", "pezen", "stuitje", "litteken",
+	/* wave 27 (batch 116: organs taken out) */ "blindedarm", "baarmoeder", "galblaas", "amandelen",
+	"schildklier", "milt", "eierstokken", "eierstok", "prostaat", "nier", "rib", "ribben", "arm", "armen",
+	"vinger", "duim", "neus", "lip", "wenkbrauw", "kin", "voorhoofd", NULL};
 
 /*
  * Wave 22 (from batches 84 to 86): a complaint of a body part with its
@@ -10551,6 +10557,25 @@ static void scan_body_complaints(struct ctx *c, size_t n0)
 				}
 			}
 		}
+		/* wave 27 (batch 116): what was done to it, "mijn baarmoeder laten
+		 * verwijderen", "is mijn blindedarm eruit gehaald", "zijn pols
+		 * gebroken" */
+		if (from == SIZE_MAX)
+			for (size_t u = t + 2; u < c->ntok && u <= t + 6 && c->tok[u].sent == s && from == SIZE_MAX; u++)
+				if (tok_in(c, &c->tok[u], (const char *const[]){"verwijderd", "verwijderen", "eruit", "weggehaald",
+				                                                "geopereerd", "opereren", "gebroken", "gekneusd",
+				                                                "gescheurd", "geamputeerd", "amputeren",
+				                                                "ontstoken", "gehecht", "hechten", NULL})) {
+					from = k->s;
+					to = c->tok[u].e;
+				}
+		/* wave 27 (batch 116): a wound in it, "met een snee in mijn hand" */
+		if (from == SIZE_MAX && t >= 2 && c->tok[t - 2].sent == s &&
+		    tok_in(c, &c->tok[t - 1], (const char *const[]){"in", "aan", "op", NULL}) &&
+		    tok_in(c, &c->tok[t - 2], (const char *const[]){"snee", "wond", "wondje", "breuk", "kneuzing", "blessure",
+		                                                    "brandwond", "beet", "scheur", "ontsteking", "zweer",
+		                                                    "bult", "gat", NULL}))
+			from = c->tok[t - 2].s;
 		if (from == SIZE_MAX || fed_up(c, t))
 			continue;
 		if (other && !person_near_as(c, n0, k->s, false))

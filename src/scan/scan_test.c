@@ -1942,6 +1942,16 @@ static void test_wave27_classes(void **state)
 		"Mijn moeder woont sinds mei in het verpleeghuis aan de Ringweg 140.",
 	};
 	VERDICTS(assert_int_not_equal, still3, SCAN_OK);
+	/* round 4 (batch 116): births and English conditions on the late list,
+	 * what was done to a body part, a wound in it */
+	EXPECT("Nadia is vanaf morgen met zwangerschapsverlof, Ties neemt haar avonden over.", SCAN_HEALTH,
+	       "zwangerschapsverlof");
+	EXPECT("English mama here: Rosie (10 months) has had a fever for four days and now a rash on her tummy.",
+	       SCAN_HEALTH, "fever");
+	EXPECT("Vanochtend mijn baarmoeder laten verwijderen in dagbehandeling, alles ging goed.", SCAN_HEALTH,
+	       "mijn baarmoeder laten verwijderen");
+	EXPECT("4 uur gewacht op de SEH met een snee in mijn hand tot op het bot.", SCAN_HEALTH, "snee in mijn hand");
+	EXPECT_NONE("Mijn arm doet zeer van het sjouwen, haha.", SCAN_HEALTH);
 }
 
 int main(void)
