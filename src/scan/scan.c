@@ -10685,6 +10685,22 @@ static void demote_our_staff(struct ctx *c)
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' || c->t[x->start] == '#')
 			continue;
 		size_t i = tok_first_at(c, x->start);
+		/* batch 118: a trade compound opening a sentence is the trade
+		 * ("Schoolfotograaf komt donderdag"), no name */
+		if (i < c->ntok && c->tok[i].first && c->tok[i].s == x->start && c->tok[i].e == x->end &&
+		    !(c->tok[i].flags & (W_FIRST | W_SUR | W_AMBIG))) {
+			size_t n = x->end - x->start;
+			bool trade = false;
+			for (const char *const *h = role_heads; *h && !trade; h++) {
+				size_t m = strlen(*h);
+				trade = n >= m + 3 && ends_with_ascii(c->t + x->start, n, *h, m);
+			}
+			trade = trade || (n >= 12 && ends_with_ascii(c->t + x->start, n, "fotograaf", 9));
+			if (trade) {
+				x->confidence = 0.3;
+				continue;
+			}
+		}
 		if (i < 2 || i >= c->ntok || c->tok[i].s != x->start || c->tok[i - 1].sent != c->tok[i].sent ||
 		    !only_space(c, c->tok[i - 1].e, c->tok[i].s) || !trade_word(c, &c->tok[i - 1]))
 			continue;
@@ -10693,6 +10709,123 @@ static void demote_our_staff(struct ctx *c)
 			b--;
 		if (c->tok[b].sent == c->tok[i].sent && tok_in(c, &c->tok[b], (const char *const[]){"onze", "ons", NULL}))
 			x->confidence = STAFF_CONF;
+	}
+}
+
+/*
+ * Wave 27 (batch 118): an organisation's own lines, as it writes them —
+ * - a mailbox named by a plain word at the body's own domain
+ *   ("gezinshuizen@kompasjeugd.nl", "maatjes@welzijnijmond.nl"): a word the
+ *   lexicon knows, no first name or surname, no dot, digit or '_', at a
+ *   domain no one has a private address at;
+ * - a team that introduces itself ("Het wijkteam Noord stelt zich voor:
+ *   Fatiha El Idrissi (jeugd en gezin), ...", "Je vindt ons in De Schakel,
+ *   Bernhardplein 12"): its people and its address;
+ * - whoever leads or goes along ("Begeleiding: Sandra en Youssef",
+ *   "Begeleiders: ...") and the number for a trip ("Noodnummer tijdens de
+ *   reis: 06 - ...").
+ * Only in a post with no private person in it (has_private_circle) and
+ * nothing counted but names and contact lines.
+ */
+static bool word_mailbox(const struct ctx *c, const struct scan_finding *x)
+{
+	const char *at = memchr(c->t + x->start, '@', x->end - x->start);
+	if (!at || personal_mail(c, x))
+		return false;
+	size_t n = (size_t)(at - (c->t + x->start));
+	const char *w = c->t + x->start;
+	if (n < 4 || n > 30)
+		return false;
+	/* (the plural too: "maatjes", "gezinshuizen") */
+	/* (and a compound with the linking s: "gezins" + "huizen") */
+	for (size_t k = 4; k + 4 < n; k++)
+		if (w[k] == 's' && (lookup(w, k) & W_LEX) && !(lookup(w, k) & (W_FIRST | W_SUR)) &&
+		    lex_mailbox(w + k + 1, n - k - 1))
+			return true;
+	return lex_mailbox(w, n) || (n > 5 && w[n - 1] == 's' && lex_mailbox(w, n - 1)) ||
+	       (n > 6 && w[n - 1] == 'n' && w[n - 2] == 'e' && lex_mailbox(w, n - 2)) ||
+	       (n > 7 && !strncmp(w + n - 3, "jes", 3) && lex_mailbox(w, n - 1));
+}
+
+static void demote_org_own_lines(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool names = false, phones = false;
+	if (!only_contact_kinds(c, false, &names, &phones) || has_private_circle(c))
+		return;
+	bool intro = false, ons = false;
+	for (size_t t = 0; t + 2 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		/* "stelt zich voor", "stellen zich voor" */
+		if (tok_in(c, k, (const char *const[]){"stelt", "stellen", NULL}) && c->tok[t + 1].sent == k->sent &&
+		    tok_in(c, &c->tok[t + 1], (const char *const[]){"zich", NULL}) && c->tok[t + 2].sent == k->sent &&
+		    tok_in(c, &c->tok[t + 2], (const char *const[]){"voor", NULL}))
+			intro = true;
+		/* "Je vindt ons", "U vindt ons" */
+		if (tok_in(c, k, (const char *const[]){"vindt", "vind", NULL}) && c->tok[t + 1].sent == k->sent &&
+		    tok_in(c, &c->tok[t + 1], (const char *const[]){"ons", NULL}))
+			ons = true;
+	}
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (x->type == SCAN_EMAIL && word_mailbox(c, x)) {
+			x->confidence = 0.4;
+		} else if (x->type == SCAN_NAME && intro && c->t[x->start] != '@') {
+			x->confidence = STAFF_CONF;
+		} else if (x->type == SCAN_ADDRESS && ons) {
+			x->confidence = 0.4;
+		} else if (x->type == SCAN_NAME && i < c->ntok) {
+			/* "Begeleiding: Sandra en Youssef": the label, a colon, names
+			 * with "en" or commas between */
+			size_t b = i;
+			while (b > 0 && c->tok[b - 1].sent == c->tok[i].sent && b + 8 > i &&
+			       (c->tok[b - 1].cap || tok_in(c, &c->tok[b - 1], (const char *const[]){"en", NULL})) &&
+			       !tok_in(c, &c->tok[b - 1], (const char *const[]){"begeleiding", "begeleiders", "leiding",
+			                                                         "begeleider", "leiders", NULL}))
+				b--;
+			if (b > 0 && c->tok[b - 1].sent == c->tok[i].sent && c->tok[b - 1].e < c->len &&
+			    c->t[c->tok[b - 1].e] == ':' &&
+			    tok_in(c, &c->tok[b - 1], (const char *const[]){"begeleiding", "begeleiders", "leiding",
+			                                                     "begeleider", "leiders", NULL}))
+				x->confidence = STAFF_CONF;
+		} else if (x->type == SCAN_PHONE && i > 0) {
+			/* (i may be c->ntok: no word after the number) */
+			size_t sn = c->tok[i - 1].sent;
+			for (size_t b = i; b-- > 0 && b + 6 >= i && c->tok[b].sent == sn;)
+				if (tok_in(c, &c->tok[b], (const char *const[]){"noodnummer", "reisnummer", "calamiteitennummer",
+				                                               "piketnummer", NULL})) {
+					x->confidence = 0.4;
+					break;
+				}
+		}
+	}
+}
+
+/*
+ * Wave 27 (batch 118): "Paralympisch zwemster Naomi Koster, geboren zonder
+ * onderbenen, komt op 4 februari ...": "geboren" with how (zonder, met) and
+ * a comma before the date tells no birth date.
+ */
+static void demote_born_how(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		for (size_t b = i; b-- > 0 && b + 10 >= i && c->tok[b].sent == c->tok[i < c->ntok ? i : b].sent;) {
+			if (!tok_in(c, &c->tok[b], (const char *const[]){"geboren", NULL}))
+				continue;
+			bool how = b + 1 < c->ntok && tok_in(c, &c->tok[b + 1], (const char *const[]){"zonder", "met", NULL});
+			bool comma = memchr(c->t + c->tok[b].e, ',', x->start - c->tok[b].e) != NULL;
+			if (how && comma)
+				x->confidence = 0.4;
+			break;
+		}
 	}
 }
 
@@ -10809,6 +10942,29 @@ static void demote_institution_names(struct ctx *c)
 			inst = hn >= heads[k].n && hn < 40 && ends_with_ascii(c->t + h->s, hn, heads[k].s, heads[k].n);
 		if (inst)
 			x->confidence = 0.3;
+	}
+	/* batch 118: the kind joined to the name's end ("de Annie M.G.
+	 * Schmidtschool", "het Jeroen Boschziekenhuis"): the name and the
+	 * capitals before it in the same run */
+	static const struct lit joined_heads[] = {LIT("school"), LIT("college"), LIT("lyceum"), LIT("ziekenhuis"),
+		LIT("kliniek"), LIT("gasthuis"), LIT("hospice")};
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' || c->t[x->start] == '#')
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		for (size_t u = i; u < c->ntok && u <= i + 5 && c->tok[u].sent == c->tok[i].sent && c->tok[u].cap; u++) {
+			const struct tok *k = &c->tok[u];
+			size_t kn = k->e - k->s;
+			bool end = false;
+			for (size_t q = 0; q < sizeof joined_heads / sizeof joined_heads[0] && !end; q++)
+				end = kn >= joined_heads[q].n + 3 && kn < 40 &&
+				      ends_with_ascii(c->t + k->s, kn, joined_heads[q].s, joined_heads[q].n);
+			if (end) {
+				x->confidence = 0.3;
+				break;
+			}
+		}
 	}
 }
 
@@ -12923,6 +13079,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_org_mail(&c);
 	demote_our_staff(&c);
 	demote_payment_reference(&c);
+	demote_org_own_lines(&c);
+	demote_born_how(&c);
 	demote_places(&c);
 	demote_foreign_greetings(&c);
 	demote_complimented(&c);

@@ -1952,6 +1952,26 @@ static void test_wave27_classes(void **state)
 	       "mijn baarmoeder laten verwijderen");
 	EXPECT("4 uur gewacht op de SEH met een snee in mijn hand tot op het bot.", SCAN_HEALTH, "snee in mijn hand");
 	EXPECT_NONE("Mijn arm doet zeer van het sjouwen, haha.", SCAN_HEALTH);
+	/* round 5 (batch 118): an organisation's own lines — a mailbox named by a
+	 * plain word, a team introducing itself, who goes along, a trip's number;
+	 * "geboren zonder"; a school named after a person; a trade opening a
+	 * sentence */
+	const char *fine5[] = {
+		"Gezinshuis Het Kompas zoekt een ouderpaar. Reageren: gezinshuizen@kompasjeugd.nl.",
+		"Het wijkteam Noord stelt zich voor: Fatiha El Idrissi (jeugd en gezin) en Bart Hoogendoorn (Wmo). "
+		"Je vindt ons in De Schakel, Bernhardplein 12.",
+		"Groep De Vlinder bakt zaterdag pepernoten, Dorpsweg 88, Driebergen. Begeleiding: Sandra en Youssef.",
+		"Werkweek Berlijn, 14-18 december. Noodnummer tijdens de reis: 06 - 5512 3087.",
+		"Paralympisch zwemster Naomi Koster, geboren zonder onderbenen, komt op 4 februari naar de Mytylschool.",
+		"Vandaag bracht groep 7 van de Annie M.G. Schmidtschool 200 zelfgemaakte kerstkaarten.",
+		"Schoolfotograaf komt donderdag 11 december! Groep 1 tot en met 4 in de ochtend.",
+	};
+	VERDICTS(assert_int_equal, fine5, SCAN_OK);
+	const char *still5[] = {
+		"Mail me gerust: petra@gmail.com, ik ben er de hele week.",
+		"Mijn zoon Daan ligt in het Jeroen Boschziekenhuis.",
+	};
+	VERDICTS(assert_int_not_equal, still5, SCAN_OK);
 }
 
 int main(void)
