@@ -848,6 +848,10 @@ struct ctx {
 	 * (wave 19 on), held until the model has run (add_late) */
 	struct scan_result late;
 	unsigned char *veto_late; /* per token: the last of a being's name (demote_named_beings) */
+	/* the date pattern's matches, as scan_dates met them (the first 32):
+	 * the late passes read dates here instead of matching again */
+	size_t ndates;
+	struct span { size_t s, e; } dates[32];
 };
 
 static void add_finding(struct ctx *c, enum scan_type type, size_t s, size_t e, double conf)
@@ -3695,6 +3699,8 @@ static void scan_dates(struct ctx *c)
 	struct scan_result *r = c->out;
 	size_t n = r->n;
 	while (next_match(c, P_DATE, &off, &s, &e)) {
+		if (c->ndates < sizeof c->dates / sizeof c->dates[0])
+			c->dates[c->ndates++] = (struct span){s, e};
 		if (s > 0 && c->t[s - 1] >= '0' && c->t[s - 1] <= '9')
 			continue;
 		/* wave 13: a year before 1900 is history ("Florence Nightingale (12 mei 1820)") */
@@ -10677,6 +10683,19 @@ static bool trade_word(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/* The text speaks of a meeting, a course or a talk (meeting_ctx, pubctx). */
+static bool text_has_meeting(const struct ctx *c)
+{
+	for (size_t a = 0; a < c->len; a += 150) {
+		size_t to = a + 160 < c->len ? a + 160 : c->len;
+		if (window_has(c, a, to, meeting_ctx) || window_has(c, a, to, pubctx) ||
+		    window_has(c, a, to, (const char *const[]){"themabijeenkomst", "themamiddag", "themaavond", "vlog",
+		                                               "informatieavond", "voorlichting", NULL}))
+			return true;
+	}
+	return false;
+}
+
 static void demote_our_staff(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -10708,6 +10727,11 @@ static void demote_our_staff(struct ctx *c)
 		if (tok_in(c, &c->tok[b], (const char *const[]){"nieuwe", "vaste", "eigen", NULL}) && b > 0)
 			b--;
 		if (c->tok[b].sent == c->tok[i].sent && tok_in(c, &c->tok[b], (const char *const[]){"onze", "ons", NULL}))
+			x->confidence = STAFF_CONF;
+		/* batch 118: the speaker of a meeting ("themabijeenkomst ... met
+		 * seksuoloog Miranda Brink") */
+		else if (c->tok[b].sent == c->tok[i].sent && tok_in(c, &c->tok[b], (const char *const[]){"met", "door", NULL}) &&
+		         text_has_meeting(c))
 			x->confidence = STAFF_CONF;
 	}
 }
@@ -10750,8 +10774,10 @@ static bool word_mailbox(const struct ctx *c, const struct scan_finding *x)
 static void demote_org_own_lines(struct ctx *c)
 {
 	struct scan_result *r = c->out;
-	bool names = false, phones = false;
-	if (!only_contact_kinds(c, false, &names, &phones) || has_private_circle(c))
+	bool names = false, phones = false, any = false;
+	for (size_t f = 0; f < r->n && !any; f++)
+		any = r->v[f].confidence >= SCAN_COUNT_CONF;
+	if (!any || !only_contact_kinds(c, false, &names, &phones) || has_private_circle(c))
 		return;
 	bool intro = false, ons = false;
 	for (size_t t = 0; t + 2 < c->ntok; t++) {
@@ -10901,6 +10927,17 @@ static void demote_building_lines(struct ctx *c)
 			org = b > 0 && c->tok[b].sent == c->tok[i].sent &&
 			      tok_in(c, &c->tok[b], (const char *const[]){"aan", "op", "in", NULL}) &&
 			      c->tok[b - 1].sent == c->tok[i].sent && building_word(c, &c->tok[b - 1]);
+			/* batch 118: "loop binnen bij het CJG, Zijlweg 205": the body
+			 * (capitals, or a building's word) and a comma before the address */
+			const struct tok *o = &c->tok[i - 1];
+			size_t p = x->start;
+			while (p > o->e && c->t[p - 1] == ' ')
+				p--;
+			if (!org && p == o->e + 1 && c->t[o->e] == ',' && o->sent == c->tok[i].sent &&
+			    ((o->acronym && o->e - o->s >= 3) || building_word(c, o)) && i >= 3 &&
+			    tok_in(c, &c->tok[i - 2], (const char *const[]){"het", "de", NULL}) &&
+			    tok_in(c, &c->tok[i - 3], (const char *const[]){"bij", "naar", "in", NULL}))
+				org = true;
 		} else {
 			/* "de afdeling X bellen op", "de balie bellen" */
 			for (size_t b = i; !org && b-- > 0 && b + 8 >= i && c->tok[b].sent == c->tok[i].sent;)
@@ -12266,11 +12303,10 @@ static size_t band_skip(const struct ctx *c, size_t p)
 
 static void scan_wristbands(struct ctx *c)
 {
-	if (!memmem(c->t, c->len, "band", 4) && !memmem(c->t, c->len, "label", 5) &&
-	    !memmem(c->t, c->len, "etiket", 6) && !memmem(c->t, c->len, "sticker", 7))
-		return;
-	size_t off = 0, s, e;
-	while (next_match(c, P_DATE, &off, &s, &e)) {
+	/* (a full date first: most texts have none, and the words are read only then) */
+	int band = -1; /* the words read once, when a date has a name in capitals before it */
+	for (size_t d = 0; d < c->ndates; d++) {
+		size_t s = c->dates[d].s, e = c->dates[d].e;
 		size_t digits = 0;
 		for (size_t p = s; p < e; p++)
 			digits += digit_at(c, p);
@@ -12311,6 +12347,11 @@ static void scan_wristbands(struct ctx *c)
 		}
 		if (nwords < 2)
 			continue;
+		if (band < 0)
+			band = memmem(c->t, c->len, "band", 4) || memmem(c->t, c->len, "label", 5) ||
+			       memmem(c->t, c->len, "etiket", 6) || memmem(c->t, c->len, "sticker", 7);
+		if (!band)
+			return;
 		add_finding(c, SCAN_NAME, ns, ne, 0.8);
 		/* the date with the time of a birth after it ("05-12-2026 13:22") */
 		size_t de = e;
@@ -12357,10 +12398,8 @@ static void scan_wristbands(struct ctx *c)
  */
 static void scan_birth_weights(struct ctx *c)
 {
-	if (!memmem(c->t, c->len, "gram", 4))
-		return;
-	size_t off = 0, s, e;
-	while (next_match(c, P_DATE, &off, &s, &e)) {
+	for (size_t di = 0; di < c->ndates; di++) {
+		size_t s = c->dates[di].s, e = c->dates[di].e;
 		size_t q = e;
 		while (q < c->len && (c->t[q] == ' ' || c->t[q] == ',') && q - e < 3)
 			q++;
@@ -12402,12 +12441,15 @@ static const char *const care_rooms[] = {"verloskamer", "kraamkamer", "bevalkame
 	"infuusstoel", "verloskamers", NULL};
 static struct wset care_room_set = WSET(care_rooms);
 
-static void scan_care_rooms(struct ctx *c)
+static void care_room_at(struct ctx *c, size_t t)
 {
-	for (size_t t = 0; t + 1 < c->ntok; t++) {
+	{
 		const struct tok *k = &c->tok[t];
-		if (k->e - k->s < 8 || !tok_in_set(c, k, &care_room_set))
-			continue;
+		/* (a number after it first) */
+		if (k->e - k->s < 8 || k->e + 1 >= c->len ||
+		    !(digit_at(c, k->e + 1) || (c->t[k->e + 1] == ' ' && digit_at(c, k->e + 2))) ||
+		    !tok_in_set(c, k, &care_room_set))
+			return;
 		size_t p = k->e;
 		while (p < c->len && c->t[p] == ' ' && p - k->e < 2)
 			p++;
@@ -12415,12 +12457,12 @@ static void scan_care_rooms(struct ctx *c)
 		while (p < c->len && digit_at(c, p) && p - d < 3)
 			p++;
 		if (p == d || (p < c->len && digit_at(c, p)))
-			continue;
+			return;
 		if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'd' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
 			p++;
 		if (p < c->len && (is_letter_byte(c->t, p, c->len) || (c->t[p] == '.' && digit_at(c, p + 1)) ||
 		                   c->t[p] == ':' || c->t[p] == '%'))
-			continue;
+			return;
 		/* "Verloskamer 3 wordt vrijdag gebruikt voor de skills-training": a
 		 * room for a meeting or a course, as the room labels' */
 		size_t si = k->sent, from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
@@ -12444,7 +12486,13 @@ static void scan_study_numbers(struct ctx *c)
 {
 	for (size_t t = 0; t < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
-		if (k->e - k->s < 8 || !tok_in(c, k, study_labels))
+		size_t kn = k->e - k->s;
+		/* (by the ending first: "-nummer", "-nr", "geregistreerd", "ingeschreven") */
+		char last = (char)(c->t[k->e - 1] | 0x20);
+		if (kn < 8 || (last != 'r' && last != 'd' && last != 'n') ||
+		    !(ends_with_ascii(c->t + k->s, kn, "nr", 2) || ends_with_ascii(c->t + k->s, kn, "nummer", 6) ||
+		                ends_with_ascii(c->t + k->s, kn, "eerd", 4) || ends_with_ascii(c->t + k->s, kn, "even", 4)) ||
+		    !tok_in(c, k, study_labels))
 			continue;
 		size_t p = k->e;
 		/* "geregistreerd", "ingeschreven": the code after "onder" */
@@ -12522,34 +12570,36 @@ static size_t person_code_end(const struct ctx *c, size_t p)
 	return last;
 }
 
-static void scan_labelled_codes(struct ctx *c)
+static void labelled_code_at(struct ctx *c, size_t t, size_t n0)
 {
-	size_t n0 = c->out->n;
-	for (size_t t = 0; t < c->ntok; t++) {
+	{
 		const struct tok *k = &c->tok[t];
 		size_t kn = k->e - k->s;
-		if (kn < 2 || kn > 14 || !tok_in(c, k, code_labels))
-			continue;
+		/* (the labels' first letters before the list) */
+		unsigned char f0 = (unsigned char)c->t[k->s] | 0x20;
+		if (kn < 2 || kn > 14 || !(f0 == 'e' || f0 == 'a' || f0 == 'k' || f0 == 'p' || f0 == 'c' || f0 == 'z' || f0 == 'd'))
+			return;
 		size_t p = k->e;
-		/* "kl.nr", "Kl.nr.", "ECD:", "nr", "nummer", "is" */
+		/* "kl.nr", "Kl.nr.", "ECD:", "nr", "nummer", "is" (the code's first
+		 * byte before the label's words: most words have none after them) */
 		if (p + 3 <= c->len && c->t[p] == '.' && !strncasecmp(c->t + p + 1, "nr", 2))
 			p += 3;
 		while (p < c->len && (c->t[p] == '.' || c->t[p] == ':' || c->t[p] == ' ' || c->t[p] == '#'))
 			p++;
-		if (p + 3 < c->len && !strncmp(c->t + p, "is ", 3))
+		if (p + 3 < c->len && c->t[p] == 'i' && c->t[p + 1] == 's' && c->t[p + 2] == ' ')
 			p += 3;
-		if (p >= c->len || !(digit_at(c, p) || (c->t[p] >= 'A' && c->t[p] <= 'Z')))
-			continue;
+		if (p >= c->len || !(digit_at(c, p) || (c->t[p] >= 'A' && c->t[p] <= 'Z')) || !tok_in(c, k, code_labels))
+			return;
 		size_t e = person_code_end(c, p);
 		if (e == p)
-			continue;
+			return;
 		bool taken = false;
 		for (size_t f = 0; f < n0 && !taken; f++)
 			taken = c->out->v[f].start < e && c->out->v[f].end > p && c->out->v[f].type != SCAN_NAME;
 		if (taken)
-			continue;
+			return;
 		if (tok_in(c, k, (const char *const[]){"kenmerk", NULL}) && !person_near_as(c, n0, k->s, true))
-			continue;
+			return;
 		add_finding(c, SCAN_PATIENT_NUMBER, p, e, 0.8);
 	}
 }
@@ -12564,25 +12614,24 @@ static const char *const plain_streets[] = {"dorp", "terp", "brink", "veld", "ma
 	"wal", "singel", "gracht", "haven", "esch", "erf", "hoven", "heuvel", "molen", "kerkpad", "zand", "weide",
 	"buurt", "dreef", "hof", "ring", "kamp", "akker", "laar", "loo", "dries", "meent", "wierde", NULL};
 
-static void scan_plain_streets(struct ctx *c)
+static void plain_street_at(struct ctx *c, size_t t)
 {
-	for (size_t t = 1; t < c->ntok; t++) {
+	{
 		const struct tok *k = &c->tok[t];
-		if (!k->cap || k->e - k->s > 8 || !tok_in(c, k, plain_streets))
-			continue;
 		size_t p = k->e;
-		if (p >= c->len || c->t[p] != ' ' || !digit_at(c, p + 1))
-			continue;
+		if (t == 0 || !k->cap || k->e - k->s > 8 || p >= c->len || c->t[p] != ' ' || !digit_at(c, p + 1) ||
+		    !tok_in(c, k, plain_streets))
+			return;
 		size_t d = ++p;
 		while (p < c->len && digit_at(c, p) && p - d < 4)
 			p++;
 		if (p - d > 3 || (p < c->len && digit_at(c, p)))
-			continue;
+			return;
 		if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'z' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
 			p++;
 		if (p < c->len && (is_letter_byte(c->t, p, c->len) || c->t[p] == ':' || c->t[p] == '%' ||
 		                   ((c->t[p] == '.' || c->t[p] == ',' || c->t[p] == '-') && digit_at(c, p + 1))))
-			continue;
+			return;
 		const struct tok *b = &c->tok[t - 1];
 		bool live = b->sent == k->sent && tok_in(c, b, (const char *const[]){"op", "aan", "vanaf", "naar", "in", NULL}) &&
 		            t >= 2 && c->tok[t - 2].sent == k->sent &&
@@ -12602,6 +12651,34 @@ static void scan_plain_streets(struct ctx *c)
 	}
 }
 
+/* Wave 27: the words a number or a code follows (care_room_at,
+ * labelled_code_at, plain_street_at), in one pass over the tokens: a
+ * token is read only when a digit or a capital comes within four bytes
+ * after it (spaces, '.', ':' and '#' between), as in few texts. */
+static void scan_numbered_words(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (size_t t = 0; t < c->ntok; t++) {
+		size_t p = c->tok[t].e, q = p;
+		/* (most words: a space and a lower-case letter after them) */
+		if (p + 1 < c->len && c->t[p] == ' ' && c->t[p + 1] >= 'a' && c->t[p + 1] <= 'z' &&
+		    !(c->t[p + 1] == 'n' || c->t[p + 1] == 'i'))
+			continue;
+		while (q < c->len && q - p < 4 && (c->t[q] == ' ' || c->t[q] == '.' || c->t[q] == ':' || c->t[q] == '#'))
+			q++;
+		/* ("kl.nr 40-118 7", "pat is H-...": the label's own tail) */
+		if (q + 2 < c->len && ((c->t[q] == 'n' && c->t[q + 1] == 'r') || (c->t[q] == 'i' && c->t[q + 1] == 's')))
+			q += 2;
+		while (q < c->len && q - p < 6 && (c->t[q] == ' ' || c->t[q] == '.' || c->t[q] == ':'))
+			q++;
+		if (q >= c->len || !(digit_at(c, q) || (c->t[q] >= 'A' && c->t[q] <= 'Z')))
+			continue;
+		care_room_at(c, t);
+		labelled_code_at(c, t, n0);
+		plain_street_at(c, t);
+	}
+}
+
 /*
  * Wave 27 (batch 117): a full date of birth right after a name the rules
  * took for a signature or a speaker ("Groet, Jan Jansen, 12-1-1967.",
@@ -12611,9 +12688,9 @@ static void scan_plain_streets(struct ctx *c)
  */
 static void scan_dates_after_names(struct ctx *c)
 {
-	size_t off = 0, s, e;
 	size_t n0 = c->out->n;
-	while (next_match(c, P_DATE, &off, &s, &e)) {
+	for (size_t d = 0; d < c->ndates; d++) {
+		size_t s = c->dates[d].s, e = c->dates[d].e;
 		size_t y = e >= 4 ? e - 4 : 0;
 		if (e - s < 8 || !digit_at(c, y) || (c->t[y] != '1' && c->t[y] != '2') ||
 		    (c->t[y] == '1' && c->t[y + 1] != '9') || (c->t[y] == '2' && c->t[y + 1] != '0') ||
@@ -13043,10 +13120,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_short_rooms(&c);
 	scan_wristbands(&c);
 	scan_birth_weights(&c);
-	scan_care_rooms(&c);
 	scan_study_numbers(&c);
-	scan_labelled_codes(&c);
-	scan_plain_streets(&c);
+	scan_numbered_words(&c);
 	scan_dates_after_names(&c);
 	sort_findings(out);
 	resolve(out, text);

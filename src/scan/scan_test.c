@@ -1972,6 +1972,14 @@ static void test_wave27_classes(void **state)
 		"Mijn zoon Daan ligt in het Jeroen Boschziekenhuis.",
 	};
 	VERDICTS(assert_int_not_equal, still5, SCAN_OK);
+	/* round 6: a body's desk after its name and a comma, a meeting's
+	 * speaker by their trade */
+	const char *fine6[] = {
+		"Zorgen over je kind? Bel 023 - 511 50 00 of loop binnen bij het CJG, Zijlweg 205, 2015 CK Haarlem.",
+		"Themabijeenkomst voor ouders op 12 februari, met seksuoloog Miranda Brink. Koffie staat klaar.",
+	};
+	VERDICTS(assert_int_equal, fine6, SCAN_OK);
+	VERDICT(assert_int_not_equal, "Mijn moeder woont bij het CJG, Zijlweg 205 en is erg ziek.", SCAN_OK);
 }
 
 int main(void)
