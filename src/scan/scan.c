@@ -8418,6 +8418,10 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		/* wave 22 ("Het bekende tv-gezicht Jan-Willem ...") */
 		"gezicht", "wethouder", "gedeputeerde", "senator", "fractievoorzitter", "partijleider", "journalist",
 		"columnist", "podcaster", "vlogger", "popster", "bondscoach", "volkszanger", "cabaretière",
+		/* wave 27 (batch 119): the arts, patrons, and the Bible's people */
+		"schilder", "schilderes", "kunstenaar", "kunstenares", "beeldhouwer", "beeldhouwster", "dichter",
+		"dichteres", "componist", "pianist", "pianiste", "violist", "violiste", "regisseur", "regisseuse",
+		"beschermvrouwe", "beschermheer", "evangelist", "apostel", "profeet", "heilige", "paus", "keizer", "keizerin",
 		NULL};
 	size_t n = k->e - k->s;
 	if (n < 2 || n >= 48)
@@ -8446,6 +8450,11 @@ static void demote_public_health(struct ctx *c)
 		if (x->type == SCAN_DATE_OF_BIRTH && j > 0 && r->v[j - 1].type == SCAN_NAME && x->start >= r->v[j - 1].end &&
 		    x->start - r->v[j - 1].end <= 3)
 			continue;
+		/* wave 27 (batch 119): or in the name's sentence after it ("schrijfster
+		 * Hanna Vermeer-Oost, ..., die op 84-jarige leeftijd is overleden") */
+		if (x->type == SCAN_DATE_OF_BIRTH && j > 0 && r->v[j - 1].type == SCAN_NAME &&
+		    sentence_of(c, x->start) == sentence_of(c, r->v[j - 1].start))
+			continue;
 		if (x->type != SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			return;
 		if (x->type != SCAN_NAME)
@@ -8472,7 +8481,18 @@ static void demote_public_health(struct ctx *c)
 	/* (only those who speak for the figure: "zijn moeder" is a private person) */
 	static const char *const kin[] = {"familie", "gezin", "vrouw", "man", "partner", "echtgenote", "echtgenoot",
 		"nabestaanden", NULL};
+	/* (wave 27, batch 119: the figure's own words in quotes are theirs,
+	 * "Hij sprak over zijn gokverslaving: 'Ik schaamde me kapot'") */
+	bool quoted = false;
+	size_t qp = 0;
 	for (size_t t = 0; t < c->ntok; t++) {
+		for (; qp < c->tok[t].s; qp++)
+			if ((c->t[qp] == '\'' && (qp == 0 || !is_letter_byte(c->t, qp - 1, c->len))) ||
+			    (c->t[qp] == '\'' && quoted && (qp + 1 >= c->len || !is_letter_byte(c->t, qp + 1, c->len))) ||
+			    c->t[qp] == '"')
+				quoted = !quoted;
+		if (quoted)
+			continue;
 		bool own = t > 0 && c->tok[t - 1].sent == c->tok[t].sent && tok_in(c, &c->tok[t - 1], theirs) &&
 		           tok_in(c, &c->tok[t], kin);
 		if (((c->tok[t].flags & W_FAMILY) && !own) ||
@@ -10773,6 +10793,9 @@ static bool word_mailbox(const struct ctx *c, const struct scan_finding *x)
 
 static void demote_org_own_lines(struct ctx *c)
 {
+	/* whoever leads: "Begeleiding: ...", "Moderatie: Wim en Latifa" */
+	static const char *const leads[] = {"begeleiding", "begeleiders", "leiding", "begeleider", "leiders",
+		"moderatie", "moderators", "moderatoren", "gespreksleiding", "gespreksleiders", NULL};
 	struct scan_result *r = c->out;
 	bool names = false, phones = false, any = false;
 	for (size_t f = 0; f < r->n && !any; f++)
@@ -10809,14 +10832,22 @@ static void demote_org_own_lines(struct ctx *c)
 			size_t b = i;
 			while (b > 0 && c->tok[b - 1].sent == c->tok[i].sent && b + 8 > i &&
 			       (c->tok[b - 1].cap || tok_in(c, &c->tok[b - 1], (const char *const[]){"en", NULL})) &&
-			       !tok_in(c, &c->tok[b - 1], (const char *const[]){"begeleiding", "begeleiders", "leiding",
-			                                                         "begeleider", "leiders", NULL}))
+			       !tok_in(c, &c->tok[b - 1], leads))
 				b--;
 			if (b > 0 && c->tok[b - 1].sent == c->tok[i].sent && c->tok[b - 1].e < c->len &&
-			    c->t[c->tok[b - 1].e] == ':' &&
-			    tok_in(c, &c->tok[b - 1], (const char *const[]){"begeleiding", "begeleiders", "leiding",
-			                                                     "begeleider", "leiders", NULL}))
+			    c->t[c->tok[b - 1].e] == ':' && tok_in(c, &c->tok[b - 1], leads))
 				x->confidence = STAFF_CONF;
+			/* batch 119: "– Els, moderatie kring": the role after the name
+			 * and a comma */
+			size_t ne = x->end;
+			while (ne < c->len && c->t[ne] == ' ')
+				ne++;
+			if (ne < c->len && c->t[ne] == ',') {
+				char rw[16];
+				if (word_after(c, ne + 1, rw, sizeof rw, NULL) &&
+				    in_list(rw, (const char *const[]){"moderatie", "moderator", "moderatoren", NULL}))
+					x->confidence = STAFF_CONF;
+			}
 		} else if (x->type == SCAN_PHONE && i > 0) {
 			/* (i may be c->ntok: no word after the number) */
 			size_t sn = c->tok[i - 1].sent;

@@ -1980,6 +1980,21 @@ static void test_wave27_classes(void **state)
 	};
 	VERDICTS(assert_int_equal, fine6, SCAN_OK);
 	VERDICT(assert_int_not_equal, "Mijn moeder woont bij het CJG, Zijlweg 205 en is erg ziek.", SCAN_OK);
+	/* round 7 (batch 119): public figures in the arts and the Bible, their
+	 * own words in quotes, their age in the name's sentence; the group's
+	 * moderators */
+	const char *fine7[] = {
+		"Oud-voetballer Rodney Kwakman opende het herstelhuis. Hij sprak over zijn gokverslaving: 'Ik schaamde "
+		"me kapot, dat moet anders.'",
+		"Met verdriet nemen wij afscheid van schrijfster Hanna Vermeer-Oost, die op 84-jarige leeftijd is overleden.",
+		"In memoriam: schilderes Jopie Zwart overleed zondag. Zij gaf jarenlang les aan onze gasten.",
+		"Het Sint-Lucashospice is genoemd naar de evangelist Lucas, volgens de overlevering arts.",
+		"Huisregels van onze online groep: wat hier gedeeld wordt, blijft hier. Moderatie: Wim en Latifa.",
+		"Wil je je vraag opnieuw stellen zonder namen? – Els, moderatie kring",
+	};
+	VERDICTS(assert_int_equal, fine7, SCAN_OK);
+	VERDICT(assert_int_not_equal, "Oud-voetballer Rodney Kwakman opende het herstelhuis. Mijn vader heeft ook een "
+	                              "gokverslaving.", SCAN_OK);
 }
 
 int main(void)
