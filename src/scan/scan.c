@@ -10850,7 +10850,7 @@ static void demote_org_own_lines(struct ctx *c)
 			}
 		} else if (x->type == SCAN_PHONE && i > 0) {
 			/* (i may be c->ntok: no word after the number) */
-			size_t sn = c->tok[i - 1].sent;
+			size_t sn = sentence_of(c, x->start);
 			for (size_t b = i; b-- > 0 && b + 6 >= i && c->tok[b].sent == sn;)
 				if (tok_in(c, &c->tok[b], (const char *const[]){"noodnummer", "reisnummer", "calamiteitennummer",
 				                                               "piketnummer", NULL})) {
@@ -10873,8 +10873,8 @@ static void demote_born_how(struct ctx *c)
 		struct scan_finding *x = &r->v[f];
 		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF)
 			continue;
-		size_t i = tok_first_at(c, x->start);
-		for (size_t b = i; b-- > 0 && b + 10 >= i && c->tok[b].sent == c->tok[i < c->ntok ? i : b].sent;) {
+		size_t i = tok_first_at(c, x->start), sn = sentence_of(c, x->start);
+		for (size_t b = i; b-- > 0 && b + 10 >= i && c->tok[b].sent == sn;) {
 			if (!tok_in(c, &c->tok[b], (const char *const[]){"geboren", NULL}))
 				continue;
 			bool how = b + 1 < c->ntok && tok_in(c, &c->tok[b + 1], (const char *const[]){"zonder", "met", NULL});
