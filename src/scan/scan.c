@@ -9928,6 +9928,8 @@ static inline bool late_cond(const struct ctx *c, const struct tok *k)
 }
 
 static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov);
+static void scan_sober_days(struct ctx *c, size_t n0, unsigned char **cov);
+static int only_the_writer(struct ctx *c, size_t n0);
 
 static void scan_late_conditions(struct ctx *c)
 {
@@ -10030,7 +10032,73 @@ static void scan_late_conditions(struct ctx *c)
 	scan_situations(c, n0, &cov);
 	scan_body_complaints(c, n0);
 	scan_writer_fragments(c, n0, &cov);
+	scan_sober_days(c, n0, &cov);
 	free(cov);
+}
+
+/*
+ * Wave 27 (batch 119): a count of days without drink or drugs is the
+ * writer's own recovery — "Dag 41 zonder drank.", "100 dagen clean!",
+ * "3 maanden nuchter", "week 6 zonder gokken": a number beside "dag",
+ * "dagen", "week(en)" or "maand(en)", then "zonder" and what one is
+ * addicted to, or "clean", "nuchter", "sober", "droog".  In a text where
+ * the writer is the only person, or no one is (a diary's heading); a
+ * campaign ("Dry January: 31 dagen zonder alcohol") names no one but counts
+ * no day of its own: "N dagen" needs "ik", "me" or "mijn" in the text.
+ */
+static void scan_sober_days(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	static const char *const units[] = {"dag", "dagen", "week", "weken", "maand", "maanden", "jaar", NULL};
+	static const char *const without[] = {"drank", "alcohol", "drugs", "wiet", "coke", "cocaïne", "heroïne", "speed",
+		"gokken", "roken", "sigaretten", "peuken", "blowen", "drinken", "gebruik", "gebruiken", "bier", "wijn",
+		"xtc", "ghb", "pillen", "drinking", NULL};
+	static const char *const states[] = {"clean", "nuchter", "sober", "droog", NULL};
+	int alone = -1;
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t kn = k->e - k->s;
+		unsigned char f0 = (unsigned char)c->t[k->s] | 0x20;
+		if (kn < 3 || kn > 7 || (f0 != 'd' && f0 != 'w' && f0 != 'm' && f0 != 'j'))
+			continue;
+		/* the number: right after "dag"/"week" ("Dag 41"), or right before
+		 * the unit ("100 dagen"); read before the word (few words have one) */
+		size_t p = k->e, q = k->s;
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		bool after = digit_at(c, p);
+		while (q > 0 && c->t[q - 1] == ' ')
+			q--;
+		bool before = q > 0 && digit_at(c, q - 1);
+		if ((!after && !before) || !tok_in(c, k, units))
+			continue;
+		size_t u = t + 1;
+		if (u >= c->ntok || c->tok[u].sent != k->sent)
+			continue;
+		size_t end = 0;
+		if (tok_in(c, &c->tok[u], states))
+			end = c->tok[u].e;
+		else if (u + 1 < c->ntok && c->tok[u + 1].sent == k->sent &&
+		         tok_in(c, &c->tok[u], (const char *const[]){"zonder", "without", "no", NULL}) &&
+		         tok_in(c, &c->tok[u + 1], without))
+			end = c->tok[u + 1].e;
+		if (!end)
+			continue;
+		if (alone < 0)
+			alone = only_the_writer(c, n0);
+		/* "Dag 41 zonder drank": a diary's heading; "100 dagen clean":
+		 * the writer's word needed */
+		if (alone == 0 || (!after && alone != 1))
+			continue;
+		size_t from = k->s;
+		if (before)
+			for (from = q; from > 0 && digit_at(c, from - 1);)
+				from--;
+		add_uncovered(c, cov, n0, SCAN_HEALTH, t, from, end, 0.6);
+		/* (no one in the text: it is the writer's diary, as
+		 * scan_writer_fragments says of its own) */
+		if (alone == 2)
+			c->diary = true;
+	}
 }
 
 /* A comma (or semicolon, colon, dash) between tokens t - 1 and t. */

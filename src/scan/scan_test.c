@@ -1995,6 +1995,18 @@ static void test_wave27_classes(void **state)
 	VERDICTS(assert_int_equal, fine7, SCAN_OK);
 	VERDICT(assert_int_not_equal, "Oud-voetballer Rodney Kwakman opende het herstelhuis. Mijn vader heeft ook een "
 	                              "gokverslaving.", SCAN_OK);
+	/* round 8 (batch 119): a count of sober days is the writer's own */
+	const char *sober[] = {
+		"Dag 41 zonder drank. Wel drie keer langs de slijterij gefietst. Morgen AA in het buurthuis.",
+		"dag 412 zonder alcohol vandaag. geen taart, wel trots",
+		"Vandaag 100 dagen clean! Ik ben zo trots op mezelf.",
+	};
+	VERDICTS(assert_int_not_equal, sober, SCAN_OK);
+	const char *notsober[] = {
+		"Dry January: 31 dagen zonder alcohol, doe je mee?",
+		"Dag 3 zonder stroom in de wijk. Wanneer komt de monteur?",
+	};
+	VERDICTS(assert_int_equal, notsober, SCAN_OK);
 }
 
 int main(void)
