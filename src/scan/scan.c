@@ -10920,8 +10920,7 @@ static void demote_org_own_lines(struct ctx *c)
 			/* (i may be c->ntok: no word after the number) */
 			size_t sn = sentence_of(c, x->start);
 			for (size_t b = i; b-- > 0 && b + 6 >= i && c->tok[b].sent == sn;)
-				if (tok_in(c, &c->tok[b], (const char *const[]){"noodnummer", "reisnummer", "calamiteitennummer",
-				                                               "piketnummer", NULL})) {
+				if (tok_in(c, &c->tok[b], (const char *const[]){"noodnummer", "reisnummer", "piketnummer", NULL})) {
 					x->confidence = 0.4;
 					break;
 				}
@@ -12578,8 +12577,10 @@ static void care_room_at(struct ctx *c, size_t t)
  * onder SEH-26-018734": a code of capitals and digits (five digits or more)
  * after the label, within four words.
  */
-static const char *const study_labels[] = {"studienummer", "studienr", "deelnemersnummer", "deelnemersnr",
-	"proefpersoonnummer", "trialnummer", "onderzoeksnummer", "geregistreerd", "ingeschreven", NULL};
+/* (tok_in reads no word of 16 bytes or more: "deelnemersnummer" and
+ * "onderzoeksnummer" are not here for that reason) */
+static const char *const study_labels[] = {"studienummer", "studienr", "deelnemersnr", "trialnummer",
+	"geregistreerd", "ingeschreven", NULL};
 
 static void scan_study_numbers(struct ctx *c)
 {
@@ -12590,7 +12591,7 @@ static void scan_study_numbers(struct ctx *c)
 		char last = (char)(c->t[k->e - 1] | 0x20);
 		if (kn < 8 || (last != 'r' && last != 'd' && last != 'n') ||
 		    !(ends_with_ascii(c->t + k->s, kn, "nr", 2) || ends_with_ascii(c->t + k->s, kn, "nummer", 6) ||
-		                ends_with_ascii(c->t + k->s, kn, "eerd", 4) || ends_with_ascii(c->t + k->s, kn, "even", 4)) ||
+		      ends_with_ascii(c->t + k->s, kn, "eerd", 4) || ends_with_ascii(c->t + k->s, kn, "even", 4)) ||
 		    !tok_in(c, k, study_labels))
 			continue;
 		size_t p = k->e;
