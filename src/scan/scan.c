@@ -10954,6 +10954,30 @@ static void demote_born_how(struct ctx *c)
 }
 
 /*
+ * Wave 27 (batch 117): "het is nu 2 weken", "dat is al 3 maanden": how long
+ * something has lasted, said of "het" or "dat", is no one's age.
+ */
+static void demote_it_lasted(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF || !digit_at(c, x->start))
+			continue;
+		char w[8];
+		size_t ws = x->start;
+		size_t n = word_before(c, ws, w, sizeof w, &ws);
+		for (int hop = 0; n && hop < 2 && in_list(w, (const char *const[]){"nu", "al", "pas", "bijna", "ruim", NULL});
+		     hop++)
+			n = word_before(c, ws, w, sizeof w, &ws);
+		if (!n || (strcmp(w, "is") && strcmp(w, "was") && strcmp(w, "duurt") && strcmp(w, "duurde")))
+			continue;
+		if (word_before(c, ws, w, sizeof w, NULL) && (!strcmp(w, "het") || !strcmp(w, "dat") || !strcmp(w, "dit")))
+			x->confidence = 0.4;
+	}
+}
+
+/*
  * Wave 27 (batch 116): what a transfer is to say ("o.v.v. 'Familiekamer'",
  * "onder vermelding van Kerstpakket") is a reference, not a person.
  */
@@ -13256,6 +13280,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_payment_reference(&c);
 	demote_org_own_lines(&c);
 	demote_born_how(&c);
+	demote_it_lasted(&c);
 	demote_places(&c);
 	demote_foreign_greetings(&c);
 	demote_complimented(&c);

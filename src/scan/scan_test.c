@@ -2007,6 +2007,9 @@ static void test_wave27_classes(void **state)
 		"Dag 3 zonder stroom in de wijk. Wanneer komt de monteur?",
 	};
 	VERDICTS(assert_int_equal, notsober, SCAN_OK);
+	/* how long something has lasted is no one's age */
+	VERDICT(assert_int_equal, "Ik wacht nog steeds op de brief van de gemeente, het is nu 2 weken.", SCAN_OK);
+	EXPECT("Onze Sem is 8 dagen. Is dit vaak loos alarm?", SCAN_DATE_OF_BIRTH, "8 dagen");
 }
 
 int main(void)
