@@ -1056,6 +1056,22 @@ static bool window_has(const struct ctx *c, size_t from, size_t to, const char *
 	return false;
 }
 
+/* window_has over [from, to) of any length: overlapping windows of 160
+ * bytes, 150 apart, so a word across a window's edge is still read. */
+static bool span_has(const struct ctx *c, size_t from, size_t to, const char *const *needles)
+{
+	for (size_t a = from; a < to; a += 150)
+		if (window_has(c, a, a + 160 < to ? a + 160 : to, needles))
+			return true;
+	return false;
+}
+
+/* Sentence si holds one of needles (span_has over the sentence). */
+static bool sentence_has(const struct ctx *c, size_t si, const char *const *needles)
+{
+	return span_has(c, c->sent_at[si], si + 1 < c->nsent ? c->sent_at[si + 1] : c->len, needles);
+}
+
 static size_t back(size_t off, size_t n)
 {
 	return off > n ? off - n : 0;
@@ -2242,10 +2258,7 @@ static void scan_patterns(struct ctx *c)
 		size_t si = c->tok[t].sent;
 		/* once per sentence: a sentence with many rooms read it again for each (quadratic) */
 		if (si != meet_sent) {
-			size_t from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
-			meet_val = false;
-			for (size_t a = from; a < to && !meet_val; a += 150)
-				meet_val = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
+			meet_val = sentence_has(c, si, meeting_ctx);
 			meet_sent = si;
 		}
 		bool meeting = meet_val;
@@ -10774,14 +10787,9 @@ static bool trade_word(const struct ctx *c, const struct tok *k)
 /* The text speaks of a meeting, a course or a talk (meeting_ctx, pubctx). */
 static bool text_has_meeting(const struct ctx *c)
 {
-	for (size_t a = 0; a < c->len; a += 150) {
-		size_t to = a + 160 < c->len ? a + 160 : c->len;
-		if (window_has(c, a, to, meeting_ctx) || window_has(c, a, to, pubctx) ||
-		    window_has(c, a, to, (const char *const[]){"themabijeenkomst", "themamiddag", "themaavond", "vlog",
-		                                               "informatieavond", "voorlichting", NULL}))
-			return true;
-	}
-	return false;
+	return span_has(c, 0, c->len, meeting_ctx) || span_has(c, 0, c->len, pubctx) ||
+	       span_has(c, 0, c->len, (const char *const[]){"themabijeenkomst", "themamiddag", "themaavond", "vlog",
+	                                                    "informatieavond", "voorlichting", NULL});
 }
 
 static void demote_our_staff(struct ctx *c)
@@ -12565,34 +12573,28 @@ static struct wset care_room_set = WSET(care_rooms);
 
 static void care_room_at(struct ctx *c, size_t t)
 {
-	{
-		const struct tok *k = &c->tok[t];
-		/* (a number after it first) */
-		if (k->e - k->s < 8 || k->e + 1 >= c->len ||
-		    !(digit_at(c, k->e + 1) || (c->t[k->e + 1] == ' ' && digit_at(c, k->e + 2))) ||
-		    !tok_in_set(c, k, &care_room_set))
-			return;
-		size_t p = k->e;
-		while (p < c->len && c->t[p] == ' ' && p - k->e < 2)
-			p++;
-		size_t d = p;
-		while (p < c->len && digit_at(c, p) && p - d < 3)
-			p++;
-		if (p == d || (p < c->len && digit_at(c, p)))
-			return;
-		if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'd' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
-			p++;
-		if (p < c->len && (is_letter_byte(c->t, p, c->len) || (c->t[p] == '.' && digit_at(c, p + 1)) ||
-		                   c->t[p] == ':' || c->t[p] == '%'))
-			return;
-		/* "Verloskamer 3 wordt vrijdag gebruikt voor de skills-training": a
-		 * room for a meeting or a course, as the room labels' */
-		size_t si = k->sent, from = c->sent_at[si], to = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
-		bool meeting = false;
-		for (size_t a = from; a < to && !meeting; a += 150)
-			meeting = window_has(c, a, a + 160 < to ? a + 160 : to, meeting_ctx);
-		add_finding(c, SCAN_ROOM, k->s, p, meeting ? 0.4 : 0.75);
-	}
+	const struct tok *k = &c->tok[t];
+	/* (a number after it first) */
+	if (k->e - k->s < 8 || k->e + 1 >= c->len ||
+	    !(digit_at(c, k->e + 1) || (c->t[k->e + 1] == ' ' && digit_at(c, k->e + 2))) ||
+	    !tok_in_set(c, k, &care_room_set))
+		return;
+	size_t p = k->e;
+	while (p < c->len && c->t[p] == ' ' && p - k->e < 2)
+		p++;
+	size_t d = p;
+	while (p < c->len && digit_at(c, p) && p - d < 3)
+		p++;
+	if (p == d || (p < c->len && digit_at(c, p)))
+		return;
+	if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'd' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
+		p++;
+	if (p < c->len && (is_letter_byte(c->t, p, c->len) || (c->t[p] == '.' && digit_at(c, p + 1)) ||
+	                   c->t[p] == ':' || c->t[p] == '%'))
+		return;
+	/* "Verloskamer 3 wordt vrijdag gebruikt voor de skills-training": a
+	 * room for a meeting or a course, as the room labels' */
+	add_finding(c, SCAN_ROOM, k->s, p, sentence_has(c, k->sent, meeting_ctx) ? 0.4 : 0.75);
 }
 
 /*
@@ -12696,36 +12698,34 @@ static size_t person_code_end(const struct ctx *c, size_t p)
 
 static void labelled_code_at(struct ctx *c, size_t t, size_t n0)
 {
-	{
-		const struct tok *k = &c->tok[t];
-		size_t kn = k->e - k->s;
-		/* (the labels' first letters before the list) */
-		unsigned char f0 = (unsigned char)c->t[k->s] | 0x20;
-		if (kn < 2 || kn > 14 || !(f0 == 'e' || f0 == 'a' || f0 == 'k' || f0 == 'p' || f0 == 'c' || f0 == 'z' || f0 == 'd'))
-			return;
-		size_t p = k->e;
-		/* "kl.nr", "Kl.nr.", "ECD:", "nr", "nummer", "is" (the code's first
-		 * byte before the label's words: most words have none after them) */
-		if (p + 3 <= c->len && c->t[p] == '.' && !strncasecmp(c->t + p + 1, "nr", 2))
-			p += 3;
-		while (p < c->len && (c->t[p] == '.' || c->t[p] == ':' || c->t[p] == ' ' || c->t[p] == '#'))
-			p++;
-		if (p + 3 < c->len && c->t[p] == 'i' && c->t[p + 1] == 's' && c->t[p + 2] == ' ')
-			p += 3;
-		if (p >= c->len || !(digit_at(c, p) || (c->t[p] >= 'A' && c->t[p] <= 'Z')) || !tok_in(c, k, code_labels))
-			return;
-		size_t e = person_code_end(c, p);
-		if (e == p)
-			return;
-		bool taken = false;
-		for (size_t f = 0; f < n0 && !taken; f++)
-			taken = c->out->v[f].start < e && c->out->v[f].end > p && c->out->v[f].type != SCAN_NAME;
-		if (taken)
-			return;
-		if (tok_in(c, k, (const char *const[]){"kenmerk", NULL}) && !person_near_as(c, n0, k->s, true))
-			return;
-		add_finding(c, SCAN_PATIENT_NUMBER, p, e, 0.8);
-	}
+	const struct tok *k = &c->tok[t];
+	size_t kn = k->e - k->s;
+	/* (the labels' first letters before the list) */
+	unsigned char f0 = (unsigned char)c->t[k->s] | 0x20;
+	if (kn < 2 || kn > 14 || !(f0 == 'e' || f0 == 'a' || f0 == 'k' || f0 == 'p' || f0 == 'c' || f0 == 'z' || f0 == 'd'))
+		return;
+	size_t p = k->e;
+	/* "kl.nr", "Kl.nr.", "ECD:", "nr", "nummer", "is" (the code's first
+	 * byte before the label's words: most words have none after them) */
+	if (p + 3 <= c->len && c->t[p] == '.' && !strncasecmp(c->t + p + 1, "nr", 2))
+		p += 3;
+	while (p < c->len && (c->t[p] == '.' || c->t[p] == ':' || c->t[p] == ' ' || c->t[p] == '#'))
+		p++;
+	if (p + 3 < c->len && c->t[p] == 'i' && c->t[p + 1] == 's' && c->t[p + 2] == ' ')
+		p += 3;
+	if (p >= c->len || !(digit_at(c, p) || (c->t[p] >= 'A' && c->t[p] <= 'Z')) || !tok_in(c, k, code_labels))
+		return;
+	size_t e = person_code_end(c, p);
+	if (e == p)
+		return;
+	bool taken = false;
+	for (size_t f = 0; f < n0 && !taken; f++)
+		taken = c->out->v[f].start < e && c->out->v[f].end > p && c->out->v[f].type != SCAN_NAME;
+	if (taken)
+		return;
+	if (tok_in(c, k, (const char *const[]){"kenmerk", NULL}) && !person_near_as(c, n0, k->s, true))
+		return;
+	add_finding(c, SCAN_PATIENT_NUMBER, p, e, 0.8);
 }
 
 /*
@@ -12740,39 +12740,37 @@ static const char *const plain_streets[] = {"dorp", "terp", "brink", "veld", "ma
 
 static void plain_street_at(struct ctx *c, size_t t)
 {
-	{
-		const struct tok *k = &c->tok[t];
-		size_t p = k->e;
-		if (t == 0 || !k->cap || k->e - k->s > 8 || p >= c->len || c->t[p] != ' ' || !digit_at(c, p + 1) ||
-		    !tok_in(c, k, plain_streets))
-			return;
-		size_t d = ++p;
-		while (p < c->len && digit_at(c, p) && p - d < 4)
-			p++;
-		if (p - d > 3 || (p < c->len && digit_at(c, p)))
-			return;
-		if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'z' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
-			p++;
-		if (p < c->len && (is_letter_byte(c->t, p, c->len) || c->t[p] == ':' || c->t[p] == '%' ||
-		                   ((c->t[p] == '.' || c->t[p] == ',' || c->t[p] == '-') && digit_at(c, p + 1))))
-			return;
-		const struct tok *b = &c->tok[t - 1];
-		bool live = b->sent == k->sent && tok_in(c, b, (const char *const[]){"op", "aan", "vanaf", "naar", "in", NULL}) &&
-		            t >= 2 && c->tok[t - 2].sent == k->sent &&
-		            tok_in(c, &c->tok[t - 2], (const char *const[]){"woont", "woonde", "wonen", "woon", "vertrokken",
-		                                                          "verhuisd", "verhuist", "adres", NULL});
-		/* "(Dorp 12, Heinkenszand)": the bracket, the place */
-		bool bracket = k->s > 0 && c->t[k->s - 1] == '(' && p + 2 < c->len && c->t[p] == ',' && c->t[p + 1] == ' ' &&
-		               c->t[p + 2] >= 'A' && c->t[p + 2] <= 'Z';
-		/* "vanaf Brink 14 in Nieuw-Vennep" with a person in the sentence */
-		char w[4];
-		size_t we;
-		bool town = b->sent == k->sent && tok_in(c, b, (const char *const[]){"vanaf", "op", "aan", NULL}) &&
-		            word_after(c, p, w, sizeof w, &we) && !strcmp(w, "in") && we + 1 < c->len &&
-		            c->t[we + 1] >= 'A' && c->t[we + 1] <= 'Z' && person_near_as(c, c->out->n, k->s, true);
-		if (live || bracket || town)
-			add_finding(c, SCAN_ADDRESS, k->s, p, 0.75);
-	}
+	const struct tok *k = &c->tok[t];
+	size_t p = k->e;
+	if (t == 0 || !k->cap || k->e - k->s > 8 || p >= c->len || c->t[p] != ' ' || !digit_at(c, p + 1) ||
+	    !tok_in(c, k, plain_streets))
+		return;
+	size_t d = ++p;
+	while (p < c->len && digit_at(c, p) && p - d < 4)
+		p++;
+	if (p - d > 3 || (p < c->len && digit_at(c, p)))
+		return;
+	if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'z' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
+		p++;
+	if (p < c->len && (is_letter_byte(c->t, p, c->len) || c->t[p] == ':' || c->t[p] == '%' ||
+	                   ((c->t[p] == '.' || c->t[p] == ',' || c->t[p] == '-') && digit_at(c, p + 1))))
+		return;
+	const struct tok *b = &c->tok[t - 1];
+	bool live = b->sent == k->sent && tok_in(c, b, (const char *const[]){"op", "aan", "vanaf", "naar", "in", NULL}) &&
+	            t >= 2 && c->tok[t - 2].sent == k->sent &&
+	            tok_in(c, &c->tok[t - 2], (const char *const[]){"woont", "woonde", "wonen", "woon", "vertrokken",
+	                                                          "verhuisd", "verhuist", "adres", NULL});
+	/* "(Dorp 12, Heinkenszand)": the bracket, the place */
+	bool bracket = k->s > 0 && c->t[k->s - 1] == '(' && p + 2 < c->len && c->t[p] == ',' && c->t[p + 1] == ' ' &&
+	               c->t[p + 2] >= 'A' && c->t[p + 2] <= 'Z';
+	/* "vanaf Brink 14 in Nieuw-Vennep" with a person in the sentence */
+	char w[4];
+	size_t we;
+	bool town = b->sent == k->sent && tok_in(c, b, (const char *const[]){"vanaf", "op", "aan", NULL}) &&
+	            word_after(c, p, w, sizeof w, &we) && !strcmp(w, "in") && we + 1 < c->len &&
+	            c->t[we + 1] >= 'A' && c->t[we + 1] <= 'Z' && person_near_as(c, c->out->n, k->s, true);
+	if (live || bracket || town)
+		add_finding(c, SCAN_ADDRESS, k->s, p, 0.75);
 }
 
 /* Wave 27: the words a number or a code follows (care_room_at,
