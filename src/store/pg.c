@@ -109,10 +109,26 @@ static bool retryable(const PGresult *r)
 	return state && (!strcmp(state, "40001") || !strcmp(state, "40P01"));
 }
 
+/*
+ * A session's settings.  random_page_cost: PostgreSQL's default (4) prices a
+ * random page read as a disk seek, and with it the planner joins a page's
+ * id list (DB_IDS_ROWS) to a table of a few thousand rows by reading the
+ * whole table (a hash join) instead of looking up forty rows in its index:
+ * the home timeline's tags and accounts then cost 1-2 ms a request and grow
+ * with the community.  kring's working set is meant to sit in memory (the
+ * value is the usual one for SSDs), so the session lowers it -- unless the
+ * server's administrator set it (any source but the built-in default).
+ */
+#define PG_SESSION_SETUP \
+	"SET lock_timeout = '5s'; SET client_min_messages = warning;" \
+	" SELECT set_config('random_page_cost', '1.1', false) FROM pg_settings" \
+	" WHERE name = 'random_page_cost' AND source = 'default'"
+
 static int session_setup(struct pg_db *d)
 {
-	PGresult *r = PQexec(d->c, "SET lock_timeout = '5s'; SET client_min_messages = warning");
-	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	/* Several statements: the result is the last one's (the SELECT). */
+	PGresult *r = PQexec(d->c, PG_SESSION_SETUP);
+	int ok = PQresultStatus(r) == PGRES_TUPLES_OK;
 	PQclear(r);
 	return ok ? 0 : ERR_BUSY;
 }
