@@ -1089,6 +1089,8 @@ const char *core_avatar_file(struct core *c, struct arena *a, struct account *ac
 /* The pictures of the people of v[0..n) (authors, writers, what they boost)
  * for the pages, in one query instead of one or two per post. */
 void core_posts_avatars(struct core *c, struct arena *a, struct post *const *v, size_t n);
+/* The same for a page of notifications: their actors and organisations. */
+void core_notifs_avatars(struct core *c, struct arena *a, struct notification *v, size_t n);
 /* Organisation setting: images need alt text. */
 int core_media_alt_required_set(struct core *c, uint64_t org, bool on) WARN_UNUSED;
 bool core_media_alt_required(struct core *c, uint64_t org);

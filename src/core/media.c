@@ -1219,15 +1219,9 @@ static void add_person(struct account **v, size_t *n, struct account *acc)
 	v[(*n)++] = acc;
 }
 
-void core_posts_avatars(struct core *c, struct arena *a, struct post *const *v, size_t n)
+/* The pictures of people[0..k) (distinct, none filled yet), in one query. */
+static void people_avatars(struct core *c, struct arena *a, struct account **people, size_t k)
 {
-	struct account **people = arena_alloc(a, (4 * n + 1) * sizeof *people);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		for (struct post *p = v[i]; p; p = p == v[i] ? v[i]->boosted : NULL) {
-			add_person(people, &k, p->author);
-			add_person(people, &k, p->writer);
-		}
 	if (!k)
 		return;
 	uint64_t *ids = arena_alloc(a, k * sizeof *ids);
@@ -1240,4 +1234,27 @@ void core_posts_avatars(struct core *c, struct arena *a, struct post *const *v, 
 		const char *f = image_file(a, got[i], CORE_AVATAR_WIDTH);
 		people[i]->avatar_file = f ? f : "";
 	}
+}
+
+void core_posts_avatars(struct core *c, struct arena *a, struct post *const *v, size_t n)
+{
+	struct account **people = arena_alloc(a, (4 * n + 1) * sizeof *people);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		for (struct post *p = v[i]; p; p = p == v[i] ? v[i]->boosted : NULL) {
+			add_person(people, &k, p->author);
+			add_person(people, &k, p->writer);
+		}
+	people_avatars(c, a, people, k);
+}
+
+void core_notifs_avatars(struct core *c, struct arena *a, struct notification *v, size_t n)
+{
+	struct account **people = arena_alloc(a, (2 * n + 1) * sizeof *people);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		add_person(people, &k, v[i].actor);
+		add_person(people, &k, v[i].org);
+	}
+	people_avatars(c, a, people, k);
 }

@@ -1195,6 +1195,19 @@ int h_post_action(struct http_req *r)
 	return 0;
 }
 
+/* A notification quotes its post by its words and links to it (a boost's:
+ * the post boosted), nothing more: post_model's media, addressees and
+ * pictures would be read for every notification and never shown. */
+static struct tval *notif_post_model(struct http_req *r, const struct post *p)
+{
+	if (p->boosted)
+		p = p->boosted;
+	struct tval *m = tv_obj(r->a);
+	tv_set_strf(r->a, m, "url", "/posts/%llu", (unsigned long long)p->id);
+	tv_set_str(r->a, m, "text", p->text);
+	return m;
+}
+
 int h_notifications(struct http_req *r)
 {
 	int rc;
@@ -1205,6 +1218,8 @@ int h_notifications(struct http_req *r)
 	size_t n;
 	if ((rc = core_notifications(q->w->core, r->a, q->viewer, &pg, &v, &n)))
 		return rc;
+	/* The people's pictures in one query for the page, not one or two each. */
+	core_notifs_avatars(q->w->core, r->a, v, n);
 	/* Seen now: read, so the count in the menu drops on this very page. */
 	IGNORE_RESULT(core_notif_seen(q->w->core, q->viewer, v, n)); /* then the count drops next time */
 	struct tval *m = page_model(r, _r(r, "Meldingen"));
@@ -1318,7 +1333,7 @@ int h_notifications(struct http_req *r)
 		tv_set_str(r->a, x, "time", fmt_time(r, v[i].created_at));
 		tv_set_bool(r->a, x, "unread", !v[i].read);
 		if (v[i].post)
-			tv_set(x, "post", post_model(r, v[i].post));
+			tv_set(x, "post", notif_post_model(r, v[i].post));
 		tv_push(l, x);
 	}
 	tv_set(m, "notifications", l);
