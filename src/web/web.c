@@ -857,6 +857,26 @@ struct tval *account_model(struct http_req *r, struct account *acc)
 	return m;
 }
 
+/* A group's names for post_model: read once a page (a page of a group's
+ * posts asked them once a post). */
+static int group_names(struct http_req *r, uint64_t id, const char **name, const char **display)
+{
+	struct wreq *q = WREQ(r);
+	for (int i = 0; i < q->ngroups; i++)
+		if (q->groups[i].id == id) {
+			*name = q->groups[i].name;
+			*display = q->groups[i].display;
+			return 0;
+		}
+	int rc = core_group_names(q->w->core, r->a, id, name, display);
+	if (!rc && q->ngroups < (int)(sizeof q->groups / sizeof q->groups[0])) {
+		q->groups[q->ngroups].id = id;
+		q->groups[q->ngroups].name = *name;
+		q->groups[q->ngroups++].display = *display;
+	}
+	return rc;
+}
+
 struct tval *post_model(struct http_req *r, struct post *p)
 {
 	struct wreq *q = WREQ(r);
@@ -880,7 +900,10 @@ struct tval *post_model(struct http_req *r, struct post *p)
 	if (p->visibility == VIS_DIRECT && !core_post_addressees(q->w->core, r->a, q->viewer, p, &to, &nto) && nto) {
 		struct tval *l = tv_list(r->a);
 		for (size_t i = 0; i < nto; i++) {
-			struct tval *x = account_model(r, to[i]);
+			/* A name and a link: account_model would read their pictures too. */
+			struct tval *x = tv_obj(r->a);
+			tv_set_str(r->a, x, "display_name", to[i]->display_name[0] ? to[i]->display_name : to[i]->username);
+			tv_set_strf(r->a, x, "url", "/@%s", to[i]->username);
 			tv_set_bool(r->a, x, "more", i > 0);
 			tv_push(l, x);
 		}
@@ -907,7 +930,7 @@ struct tval *post_model(struct http_req *r, struct post *p)
 		tv_set_strf(r->a, m, "reply_url", "/posts/%llu", (unsigned long long)p->in_reply_to);
 	if (p->group_id) {
 		const char *gname, *gdisplay;
-		if (core_group_names(q->w->core, r->a, p->group_id, &gname, &gdisplay) == 0) {
+		if (group_names(r, p->group_id, &gname, &gdisplay) == 0) {
 			tv_set_str(r->a, m, "group_name", gdisplay);
 			tv_set_strf(r->a, m, "group_url", "/g/%s", gname);
 			/* Who reads it is the group, not "everyone". */

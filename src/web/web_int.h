@@ -66,6 +66,9 @@ struct wreq {
 	const char *session_token; /* cookie value, NULL if none */
 	bool want_csrf_cookie;     /* anonymous visitor needs a CSRF cookie set */
 	const struct draft *draft; /* set while a refused form is shown again */
+	/* The groups' names post_model showed on this page, read once each. */
+	struct { uint64_t id; const char *name, *display; } groups[8];
+	int ngroups;
 };
 
 #define WREQ(r) ((struct wreq *)(r)->user)
