@@ -14,23 +14,13 @@ import re
 
 import requests
 
-from conftest import PASSWORD, PG_DIR, Server, pg_db_name, pg_only, pg_psql
+from conftest import PG_DIR, Server, pg_db_name, pg_only, pg_psql
+from test_feeds import token
 
 pytestmark = pg_only
 
 TAGS_SQL = "CROSS JOIN post_tags t WHERE t.post_id = ids.column1"
 FILLER = 10000
-
-
-def token(srv, name):
-    app = requests.post(srv.base + "/api/v1/apps", data={
-        "client_name": "plans", "redirect_uris": "urn:ietf:wg:oauth:2.0:oob", "scopes": "read write"},
-        timeout=20).json()
-    r = requests.post(srv.base + "/oauth/token", data={
-        "grant_type": "password", "username": name, "password": PASSWORD, "client_id": app["client_id"],
-        "client_secret": app["client_secret"], "scope": "read write"}, timeout=30)
-    assert r.status_code == 200, r.text
-    return r.json()["access_token"]
 
 
 def log_path():
