@@ -10,22 +10,21 @@ int store_reach_add(struct store *s, const uint64_t *pairs, size_t n, int64_t da
 {
 	DB_OR_FAIL(s);
 	for (size_t i = 0; i < n; i++) {
-		/* Only a pair not seen before is one more person reached that day. */
-		int64_t seen = 0;
-		int rc = db_scalar(db, &seen, 0, "SELECT COUNT(*) FROM post_reach WHERE post_id = ?1 AND viewer_id = ?2",
-		                   "uu", pairs[2 * i], pairs[2 * i + 1]);
+		/* Only a pair not seen before is one more person reached that day:
+		 * the insert that made the row counts it (no look-up first, and two
+		 * processes writing the same pair count it once). */
+		int rc = db_exec(db,
+		                 "INSERT INTO post_reach (post_id, viewer_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+		                 "uu", pairs[2 * i], pairs[2 * i + 1]);
 		if (rc)
 			return rc;
-		if (seen)
+		if (db->drv->changes(db) == 0)
 			continue;
-		rc = db_exec(db, "INSERT INTO post_reach (post_id, viewer_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", "uu",
-		             pairs[2 * i], pairs[2 * i + 1]);
-		if (!rc)
-			rc = db_exec(db,
-			             "INSERT INTO measure_daily (account_id, kind, day, n) SELECT author_id, 0, ?2, 1"
-			             " FROM posts WHERE id = ?1 ON CONFLICT (account_id, kind, day) DO UPDATE"
-			             " SET n = measure_daily.n + 1",
-			             "ui", pairs[2 * i], day);
+		rc = db_exec(db,
+		             "INSERT INTO measure_daily (account_id, kind, day, n) SELECT author_id, 0, ?2, 1"
+		             " FROM posts WHERE id = ?1 ON CONFLICT (account_id, kind, day) DO UPDATE"
+		             " SET n = measure_daily.n + 1",
+		             "ui", pairs[2 * i], day);
 		if (!rc)
 			rc = db_exec(db,
 			             "INSERT INTO measure_daily (account_id, kind, day, n) SELECT org_id, 2, ?2, 1"

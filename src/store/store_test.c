@@ -16,6 +16,8 @@
 #include "store/store_api.h"
 #include "store/store_int.h"
 #include "store/store_media.h"
+#include "store/store_reach.h"
+#include "store/store_trend.h"
 
 struct fx {
 	char path[64];
@@ -509,6 +511,31 @@ static void test_posts_get_many(void **state)
 	}
 }
 
+/* A pair (post, viewer) is one person reached, counted on its day once,
+ * however often it is written (each flush of views writes its pairs anew). */
+static void test_reach_pairs_counted_once(void **state)
+{
+	struct fx *f = *state;
+	uint64_t a = add_account(f, "schrijver"), b = add_account(f, "lezer"), c = add_account(f, "buur");
+	uint64_t post = add_post(f, a, VIS_PUBLIC, "hallo", NULL, 0);
+	int64_t day = 20000;
+	uint64_t pairs[] = {post, b, post, c};
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(store_begin(f->s), 0);
+		assert_int_equal(store_finish(f->s, store_reach_add(f->s, pairs, 1, day)), 0);
+	}
+	assert_int_equal(store_begin(f->s), 0);
+	assert_int_equal(store_finish(f->s, store_reach_add(f->s, pairs, 2, day)), 0);
+	int64_t n = 0;
+	assert_int_equal(store_reach_count(f->s, post, &n), 0);
+	assert_int_equal(n, 2);
+	struct trend_day *d;
+	size_t nd = 0;
+	assert_int_equal(store_trend_days(f->s, &f->a, 0, a, day, day + 1, 10, &d, &nd), 0);
+	assert_int_equal(nd, 1);
+	assert_int_equal(d[0].n, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -526,6 +553,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tag_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_extras, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reach_pairs_counted_once, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
