@@ -12655,11 +12655,12 @@ static void scan_study_numbers(struct ctx *c)
  * H-008214", "Klant K-33918", "Kenmerk REC/2026/88135, herhaalrecept dhr.
  * Fernandes": capitals, digits (five or more; four after a letter prefix)
  * in groups split by one space, '-' or '/', after the label.  "kenmerk"
- * (a letter's reference too) only with a person in the sentence.
+ * (a letter's reference too) and "zaaknummer" (wave 28) only with a person
+ * in the sentence.
  */
 static const char *const code_labels[] = {"ecd", "abonnee", "abonneenummer", "abonneenr", "alarmnummer", "alarmnr",
 	"alarmcode", "kl", "klnr", "pat", "pt", "klant", "klantnr", "klantnummer", "kenmerk", "cliëntnr", "clientnr",
-	"cliëntnummer", "clientnummer", "zorgnummer", "dossiernr", "dossiernummer", NULL};
+	"cliëntnummer", "clientnummer", "zorgnummer", "dossiernr", "dossiernummer", "zaaknummer", "zaaknr", NULL};
 
 /* The end of a person's code starting at p, or p. */
 static size_t person_code_end(const struct ctx *c, size_t p)
@@ -12723,7 +12724,9 @@ static void labelled_code_at(struct ctx *c, size_t t, size_t n0)
 		taken = c->out->v[f].start < e && c->out->v[f].end > p && c->out->v[f].type != SCAN_NAME;
 	if (taken)
 		return;
-	if (tok_in(c, k, (const char *const[]){"kenmerk", NULL}) && !person_near_as(c, n0, k->s, true))
+	/* (wave 28: a municipality's case number, "zaaknummer Z/26/143772", the same) */
+	if (tok_in(c, k, (const char *const[]){"kenmerk", "zaaknummer", "zaaknr", NULL}) &&
+	    !person_near_as(c, n0, k->s, true))
 		return;
 	add_finding(c, SCAN_PATIENT_NUMBER, p, e, 0.8);
 }
@@ -12738,12 +12741,63 @@ static const char *const plain_streets[] = {"dorp", "terp", "brink", "veld", "ma
 	"wal", "singel", "gracht", "haven", "esch", "erf", "hoven", "heuvel", "molen", "kerkpad", "zand", "weide",
 	"buurt", "dreef", "hof", "ring", "kamp", "akker", "laar", "loo", "dries", "meent", "wierde", NULL};
 
+/* Wave 28 (batch 120): what a capitalised word and a number are when they
+ * are no street ("Kamer 12", "Dag 41", "Bus 4", "Groep 7"): never read as
+ * one, however strong the reason around them. */
+static const char *const not_streets[] = {"kamer", "dag", "week", "maand", "jaar", "uur", "bus", "lijn", "groep",
+	"box", "bed", "zaal", "hoofdstuk", "stap", "fase", "ronde", "versie", "type", "klas", "route", "afdeling",
+	"unit", "blok", "vak", "poort", "pagina", "artikel", "nummer", "bijlage", "spoor", "perron", "tafel", "plek",
+	"team", "locatie", "gebouw", "verdieping", "etage", "sectie", "kanaal", "seizoen", "aflevering", "editie",
+	"deel", "les", "module", "niveau", "zone", "trein", "tram", "studio", "appartement", "app", "unit", "vleugel",
+	"paviljoen", "cel", "box", "bank", "stoel", "hal", "loket", "balie", "kast", "kluis", "code", "pin", "nr",
+	"no", "tel", "fax", "huisnummer", "postbus", "covid", "windows", "iphone", "samsung", NULL};
+
+/* The word before token t (in its sentence) says someone lives at t: "woont
+ * op", "woon aan"; or a family word (and a first name) stands just before
+ * "op" ("mijn buurman henk op Hazelaar 17"); or it follows "fam. Soekhlal,". */
+static bool lives_before(struct ctx *c, size_t t)
+{
+	const struct tok *k = &c->tok[t], *b = &c->tok[t - 1];
+	if (b->sent != k->sent)
+		return false;
+	if (tok_in(c, b, (const char *const[]){"op", "aan", NULL})) {
+		if (t < 2 || c->tok[t - 2].sent != k->sent)
+			return false;
+		/* (not "verhuisd naar": organisations move too) */
+		const struct tok *v = &c->tok[t - 2];
+		if (tok_in(c, v, (const char *const[]){"woont", "woonde", "wonen", "woon", "adres", NULL}))
+			return true;
+		if (!tok_in(c, b, (const char *const[]){"op", NULL}))
+			return false;
+		/* "mijn oma op", "buurman henk op": a family word, or one and a
+		 * first name, just before (not "mijn dochter zit op Judo 2") */
+		if (v->flags & W_FAMILY)
+			return true;
+		return t >= 3 && c->tok[t - 3].sent == k->sent && (c->tok[t - 3].flags & W_FAMILY) &&
+		       (v->flags & W_FIRST);
+	}
+	/* "fam. Soekhlal, Boterdiep 54": a comma, a name, "fam." or "familie" */
+	size_t q = b->e;
+	while (q < k->s && c->t[q] == ' ')
+		q++;
+	if (q >= k->s || c->t[q] != ',' || t < 3)
+		return false;
+	const struct tok *f = &c->tok[t - 2];
+	/* ("fam." may end a sentence for the splitter) */
+	return (f->sent == k->sent || (f->e < c->len && c->t[f->e] == '.' && f->sent + 1 == k->sent)) && b->cap &&
+	       tok_in(c, f, (const char *const[]){"fam", "familie", NULL});
+}
+
 static void plain_street_at(struct ctx *c, size_t t)
 {
 	const struct tok *k = &c->tok[t];
 	size_t p = k->e;
-	if (t == 0 || !k->cap || k->e - k->s > 8 || p >= c->len || c->t[p] != ' ' || !digit_at(c, p + 1) ||
-	    !tok_in(c, k, plain_streets))
+	if (t == 0 || !k->cap || p >= c->len || c->t[p] != ' ' || !digit_at(c, p + 1))
+		return;
+	bool listed = k->e - k->s <= 8 && tok_in(c, k, plain_streets);
+	/* wave 28: any one word, with a strong reason (lives_before) */
+	bool any = !listed && k->e - k->s >= 3 && k->e - k->s <= 20 && !tok_in(c, k, not_streets) && lives_before(c, t);
+	if (!listed && !any)
 		return;
 	size_t d = ++p;
 	while (p < c->len && digit_at(c, p) && p - d < 4)
@@ -12769,7 +12823,14 @@ static void plain_street_at(struct ctx *c, size_t t)
 	bool town = b->sent == k->sent && tok_in(c, b, (const char *const[]){"vanaf", "op", "aan", NULL}) &&
 	            word_after(c, p, w, sizeof w, &we) && !strcmp(w, "in") && we + 1 < c->len &&
 	            c->t[we + 1] >= 'A' && c->t[we + 1] <= 'Z' && person_near_as(c, c->out->n, k->s, true);
-	if (live || bracket || town)
+	/* wave 28: "bij haar thuis komen, Markt 12 in Elst": a person or a home
+	 * in the sentence */
+	bool comma_town = listed && !town && k->s >= 2 && c->t[k->s - 1] == ' ' && c->t[k->s - 2] == ',' &&
+	                  word_after(c, p, w, sizeof w, &we) && !strcmp(w, "in") && we + 1 < c->len &&
+	                  c->t[we + 1] >= 'A' && c->t[we + 1] <= 'Z' &&
+	                  (person_near_as(c, c->out->n, k->s, true) ||
+	                   sentence_has(c, k->sent, (const char *const[]){"thuis ", "thuis,", NULL}));
+	if (any || live || bracket || town || comma_town)
 		add_finding(c, SCAN_ADDRESS, k->s, p, 0.75);
 }
 

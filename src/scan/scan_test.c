@@ -1869,6 +1869,31 @@ static void test_match_prefilter(void **state)
 
 /* Wave 27 (batches 116 and 117): each group was seen failing on wave 26's
  * scanner. */
+static void test_wave28_classes(void **state)
+{
+	(void)state;
+	/* batch 120: a street of one word, any word, where someone lives ("woon
+	 * op", a family word before "op", "fam. X,"), or after a comma before
+	 * "in <town>" with a home in the sentence; a municipality's case number
+	 * beside a person */
+	EXPECT("Ik woon op Zonnedauw 8 in Lelystad en zoek een maatje.", SCAN_ADDRESS, "Zonnedauw 8");
+	EXPECT("boodschappen gezocht voor mijn buurvrouw ria op Kolibrie 3, ze is net geopereerd.", SCAN_ADDRESS,
+	       "Kolibrie 3");
+	EXPECT("Huisbezoek vanmiddag: fam. Oduya, Kalverdiep 40. Vader ligt in het ziekenhuis.", SCAN_ADDRESS,
+	       "Kalverdiep 40");
+	EXPECT("Kan de pedicure bij hem thuis komen, Brink 4 in Dalfsen? Hij kan niet meer lopen.", SCAN_ADDRESS,
+	       "Brink 4");
+	EXPECT("Aanvraag voor mijn moeder Grietje (88), zaaknummer Z/26/55120. Nog steeds geen besluit.",
+	       SCAN_PATIENT_NUMBER, "Z/26/55120");
+	const char *fine[] = {
+		"Onze praktijk is verhuisd naar Vestingplein 3 in Zwolle. Het nummer blijft hetzelfde.",
+		"Mijn dochter zit op Judo 2 bij de sportschool en vindt het geweldig.",
+		"Zaaknummer Z/26/55120 staat op elke brief van de gemeente: bewaar die goed.",
+		"Onze vrijwilligers verzamelen op Dag 3 van de avondvierdaagse bij de kerk.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+}
+
 static void test_wave27_classes(void **state)
 {
 	(void)state;
@@ -2069,6 +2094,7 @@ int main(void)
 		cmocka_unit_test(test_wave25_classes),
 		cmocka_unit_test(test_wave26_classes),
 		cmocka_unit_test(test_wave27_classes),
+		cmocka_unit_test(test_wave28_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
