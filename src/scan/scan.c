@@ -10816,8 +10816,27 @@ static void demote_our_staff(struct ctx *c)
 				continue;
 			}
 		}
-		if (i < 2 || i >= c->ntok || c->tok[i].s != x->start || c->tok[i - 1].sent != c->tok[i].sent ||
-		    !only_space(c, c->tok[i - 1].e, c->tok[i].s) || !trade_word(c, &c->tok[i - 1]))
+		if (i < 1 || i >= c->ntok || c->tok[i].s != x->start || c->tok[i - 1].sent != c->tok[i].sent ||
+		    !only_space(c, c->tok[i - 1].e, c->tok[i].s))
+			continue;
+		const struct tok *tw = &c->tok[i - 1];
+		/* wave 28 (batch 120): "Opticien Kees Smit is vrijdag bij ons": a
+		 * trade in "-icien" (opticien, audicien) opening the sentence */
+		bool opening = tw->first && tw->cap && !(tw->flags & (W_FIRST | W_SUR | W_AMBIG)) &&
+		               tw->e - tw->s >= 6 && ends_with_ascii(c->t + tw->s, tw->e - tw->s, "icien", 5);
+		if (!opening && !trade_word(c, tw))
+			continue;
+		/* wave 28 (batch 120): the organisation's own voice in the sentence
+		 * ("Nieuw bij onze praktijk: mondhygiënist Tessa de Bruin", "... is
+		 * vrijdag bij ons") and no one's family: its staff */
+		if (!has_private_circle(c) &&
+		    sentence_has(c, c->tok[i].sent, (const char *const[]){"onze praktijk", "bij ons ", "bij ons,",
+		                                                          "bij onze ", "ons team", "onze locatie",
+		                                                          "onze afdeling", "onze apotheek", NULL})) {
+			x->confidence = STAFF_CONF;
+			continue;
+		}
+		if (i < 2)
 			continue;
 		size_t b = i - 2;
 		if (tok_in(c, &c->tok[b], (const char *const[]){"nieuwe", "vaste", "eigen", NULL}) && b > 0)

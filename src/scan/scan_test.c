@@ -1885,7 +1885,11 @@ static void test_wave28_classes(void **state)
 	       "Brink 4");
 	EXPECT("Aanvraag voor mijn moeder Grietje (88), zaaknummer Z/26/55120. Nog steeds geen besluit.",
 	       SCAN_PATIENT_NUMBER, "Z/26/55120");
+	/* round 2: a trade before a name in the organisation's own voice, no
+	 * one's family in the text: its staff */
 	const char *fine[] = {
+		"Nieuw bij onze praktijk: mondhygiënist Petra de Wit neemt de afspraken van woensdag over.",
+		"Audicien Marja Peters is dinsdag bij ons in de ontmoetingsruimte voor een gratis hoortest.",
 		"Onze praktijk is verhuisd naar Vestingplein 3 in Zwolle. Het nummer blijft hetzelfde.",
 		"Mijn dochter zit op Judo 2 bij de sportschool en vindt het geweldig.",
 		"Zaaknummer Z/26/55120 staat op elke brief van de gemeente: bewaar die goed.",
