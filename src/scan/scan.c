@@ -11046,6 +11046,49 @@ static bool building_word(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/*
+ * Wave 28 (batch 120): an evening's date is no birth date — "Donderdag 22
+ * januari, 20.00 uur, in de aula" after a talk about "te vroeg geboren
+ * kinderen": a day and month without a year, a weekday just before it and a
+ * clock time just after.  Not when "geboren" or "bevallen" leads into it
+ * ("geboren op donderdag 22 januari om 20.04 uur").  At the end of the
+ * chain: the models' rows are as they were.
+ */
+static void demote_event_dates(struct ctx *c)
+{
+	static const char *const days[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+		"zondag", "ma", "di", "wo", "do", "vr", "za", "zo", NULL};
+	for (size_t f = 0; f < c->out->n; f++) {
+		struct scan_finding *x = &c->out->v[f];
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF || !digit_at(c, x->start) ||
+		    x->end - x->start > 16)
+			continue;
+		/* no year: the date ends in a month's name */
+		if (digit_at(c, x->end - 1))
+			continue;
+		/* (the day's number may be no token of its own: the word before the date) */
+		size_t i = tok_first_at(c, x->start);
+		if (i == 0 || i > c->ntok || !tok_in(c, &c->tok[i - 1], days) || !only_space(c, c->tok[i - 1].e, x->start))
+			continue;
+		/* a clock time within a few bytes after: ", 20.00 uur", " om 19:30" */
+		size_t p = x->end, q;
+		while (p < c->len && p - x->end < 5 && (c->t[p] == ',' || c->t[p] == ' ' || c->t[p] == 'o' || c->t[p] == 'm'))
+			p++;
+		for (q = p; q < c->len && q - p < 2 && digit_at(c, q); q++)
+			;
+		if (q == p || q + 2 >= c->len || (c->t[q] != '.' && c->t[q] != ':') || !digit_at(c, q + 1) ||
+		    !digit_at(c, q + 2))
+			continue;
+		/* (in its own sentence: "... geboren kinderen. Donderdag 22 januari") */
+		size_t from = c->tok[i - 1].s > 24 ? c->tok[i - 1].s - 24 : 0;
+		if (from < c->sent_at[c->tok[i - 1].sent])
+			from = c->sent_at[c->tok[i - 1].sent];
+		if (window_has(c, from, c->tok[i - 1].s, (const char *const[]){"geboren", "bevallen", NULL}))
+			continue;
+		x->confidence = 0.3;
+	}
+}
+
 static void demote_building_lines(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -13383,6 +13426,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	/* wave 27: and a building's or a department's line, once the names
 	 * demoted since no longer count */
 	demote_building_lines(&c);
+	demote_event_dates(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {
