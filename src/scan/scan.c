@@ -11047,6 +11047,31 @@ static bool building_word(const struct ctx *c, const struct tok *k)
 }
 
 /*
+ * Wave 28 (batch 120): an organisation's season's greeting signed by its
+ * people — "... gesloten. Bij spoed belt u de tandartsenpost. Fijne
+ * feestdagen van Anouk, Fatih en dr. Van Kampen." — in a text with no one's
+ * family or "ik" in it: the names after the wish are its staff.
+ */
+static void demote_season_greetings(struct ctx *c)
+{
+	if (has_private_circle(c) || writer_speaks(c))
+		return;
+	static const char *const wish[] = {"feestdagen van", "feestdagen gewenst door", "kerstdagen van",
+		"kerstdagen gewenst door", "kerst van", "jaarwisseling van", "zomer van", "vakantie van", NULL};
+	for (size_t f = 0; f < c->out->n; f++) {
+		struct scan_finding *x = &c->out->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t s = sentence_of(c, x->start);
+		size_t from = x->start > 80 ? x->start - 80 : 0;
+		if (from < c->sent_at[s])
+			from = c->sent_at[s];
+		if (window_has(c, from, x->start, wish))
+			x->confidence = STAFF_CONF;
+	}
+}
+
+/*
  * Wave 28 (batch 120): an evening's date is no birth date — "Donderdag 22
  * januari, 20.00 uur, in de aula" after a talk about "te vroeg geboren
  * kinderen": a day and month without a year, a weekday just before it and a
@@ -13427,6 +13452,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	 * demoted since no longer count */
 	demote_building_lines(&c);
 	demote_event_dates(&c);
+	demote_season_greetings(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

@@ -1894,11 +1894,14 @@ static void test_wave28_classes(void **state)
 		"Mijn dochter zit op Judo 2 bij de sportschool en vindt het geweldig.",
 		"Zaaknummer Z/26/55120 staat op elke brief van de gemeente: bewaar die goed.",
 		"Onze vrijwilligers verzamelen op Dag 3 van de avondvierdaagse bij de kerk.",
+		/* round 4: a season's greeting signed by an organisation's people */
+		"De huisartsenpraktijk is gesloten op 26 december. Prettige kerstdagen gewenst door Maaike en Jeroen.",
 		/* round 3: an evening's date after a talk about births */
 		"Lezing over te vroeg geboren kinderen. Dinsdag 14 april, 19.30 uur, in het wijkgebouw.",
 	};
 	VERDICTS(assert_int_equal, fine, SCAN_OK);
 	EXPECT("Onze dochter is geboren op dinsdag 14 april om 19.32 uur, 3100 gram.", SCAN_DATE_OF_BIRTH, "14 april");
+	EXPECT("Fijne feestdagen van oma Truus en opa Henk!", SCAN_NAME, "oma Truus");
 }
 
 static void test_wave27_classes(void **state)
