@@ -2651,6 +2651,11 @@ static bool roster_sentence(const struct ctx *c, size_t sent)
 	return c->roster_memo[sent] == 2;
 }
 
+/* The days of the week, with their two-letter forms ("ma en do Ruud"):
+ * rosters (roster_read) and an evening's date (demote_event_dates). */
+static const char *const weekdays[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+	"zondag", "ma", "di", "wo", "do", "vr", "za", "zo", NULL};
+
 static bool roster_read(const struct ctx *c, size_t sent)
 {
 	static const char *const heads[] = {"rooster", "roosters", "dienstrooster", "roosterwijziging", "bezetting",
@@ -2664,11 +2669,9 @@ static bool roster_read(const struct ctx *c, size_t sent)
 		return true;
 	/* after batch 38: days and names in turn ("maandag Karin, dinsdag
 	 * Wouter, woensdag vrij"): two days each followed by a capital */
-	static const char *const days[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-		"zondag", "ma", "di", "wo", "do", "vr", "za", "zo", NULL};
 	int pairs = 0;
 	for (; t + 1 < c->ntok && c->tok[t + 1].sent == sent && pairs < 2; t++)
-		if (c->tok[t + 1].cap && !c->tok[t + 1].first && tok_in(c, &c->tok[t], days) && joined(c, t))
+		if (c->tok[t + 1].cap && !c->tok[t + 1].first && tok_in(c, &c->tok[t], weekdays) && joined(c, t))
 			pairs++;
 	return pairs >= 2;
 }
@@ -11080,8 +11083,6 @@ static void demote_season_greetings(struct ctx *c)
  */
 static void demote_event_dates(struct ctx *c)
 {
-	static const char *const days[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-		"zondag", "ma", "di", "wo", "do", "vr", "za", "zo", NULL};
 	for (size_t f = 0; f < c->out->n; f++) {
 		struct scan_finding *x = &c->out->v[f];
 		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF || !digit_at(c, x->start) ||
@@ -11092,7 +11093,8 @@ static void demote_event_dates(struct ctx *c)
 			continue;
 		/* (the day's number may be no token of its own: the word before the date) */
 		size_t i = tok_first_at(c, x->start);
-		if (i == 0 || i > c->ntok || !tok_in(c, &c->tok[i - 1], days) || !only_space(c, c->tok[i - 1].e, x->start))
+		if (i == 0 || i > c->ntok || !tok_in(c, &c->tok[i - 1], weekdays) ||
+		    !only_space(c, c->tok[i - 1].e, x->start))
 			continue;
 		/* a clock time within a few bytes after: ", 20.00 uur", " om 19:30" */
 		size_t p = x->end, q;
@@ -12834,9 +12836,9 @@ static const char *const not_streets[] = {"kamer", "dag", "week", "maand", "jaar
 	"box", "bed", "zaal", "hoofdstuk", "stap", "fase", "ronde", "versie", "type", "klas", "route", "afdeling",
 	"unit", "blok", "vak", "poort", "pagina", "artikel", "nummer", "bijlage", "spoor", "perron", "tafel", "plek",
 	"team", "locatie", "gebouw", "verdieping", "etage", "sectie", "kanaal", "seizoen", "aflevering", "editie",
-	"deel", "les", "module", "niveau", "zone", "trein", "tram", "studio", "appartement", "app", "unit", "vleugel",
-	"paviljoen", "cel", "box", "bank", "stoel", "hal", "loket", "balie", "kast", "kluis", "code", "pin", "nr",
-	"no", "tel", "fax", "huisnummer", "postbus", "covid", "windows", "iphone", "samsung", NULL};
+	"deel", "les", "module", "niveau", "zone", "trein", "tram", "studio", "appartement", "app", "vleugel",
+	"paviljoen", "cel", "bank", "stoel", "hal", "loket", "balie", "kast", "kluis", "code", "pin", "tel", "fax",
+	"huisnummer", "postbus", "covid", "windows", "iphone", "samsung", NULL};
 
 /* The word before token t (in its sentence) says someone lives at t: "woont
  * op", "woon aan"; or a family word (and a first name) stands just before
