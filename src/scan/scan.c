@@ -2656,6 +2656,19 @@ static bool roster_sentence(const struct ctx *c, size_t sent)
 static const char *const weekdays[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
 	"zondag", "ma", "di", "wo", "do", "vr", "za", "zo", NULL};
 
+/* wave 29 (batch 121): a day and a colon before the name ("ma: Irma · di:
+ * Kevin · do: Irma & Jorn") */
+static bool day_colon(const struct ctx *c, size_t t)
+{
+	size_t p = c->tok[t].e;
+	if (p >= c->tok[t + 1].s || c->t[p] != ':')
+		return false;
+	while (++p < c->tok[t + 1].s)
+		if (c->t[p] != ' ')
+			return false;
+	return true;
+}
+
 static bool roster_read(const struct ctx *c, size_t sent)
 {
 	static const char *const heads[] = {"rooster", "roosters", "dienstrooster", "roosterwijziging", "bezetting",
@@ -2671,7 +2684,8 @@ static bool roster_read(const struct ctx *c, size_t sent)
 	 * Wouter, woensdag vrij"): two days each followed by a capital */
 	int pairs = 0;
 	for (; t + 1 < c->ntok && c->tok[t + 1].sent == sent && pairs < 2; t++)
-		if (c->tok[t + 1].cap && !c->tok[t + 1].first && tok_in(c, &c->tok[t], weekdays) && joined(c, t))
+		if (c->tok[t + 1].cap && tok_in(c, &c->tok[t], weekdays) &&
+		    ((!c->tok[t + 1].first && joined(c, t)) || day_colon(c, t)))
 			pairs++;
 	return pairs >= 2;
 }
@@ -2761,6 +2775,15 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			"afgeven", "ophalen", "brengen", "inleveren", NULL};
 		if (tok_in(c, &c->tok[i - 2], asks))
 			return true;
+	}
+	/* wave 29 (batch 121): where to report, as an instruction ("Meld je dan
+	 * even bij Esther of Rachid", "meldt u zich bij Anouk") */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s == 3 &&
+	    memcmp(c->t + c->tok[i - 1].s, "bij", 3) == 0) {
+		for (size_t b = i - 1; b-- > 0 && b + 6 >= i && c->tok[b].sent == k->sent;)
+			if (tok_in(c, &c->tok[b], (const char *const[]){"meld", "meldt", NULL}) && b + 1 < i - 1 &&
+			    tok_in(c, &c->tok[b + 1], (const char *const[]){"je", "u", "jullie", "zich", NULL}))
+				return true;
 	}
 	/* after batch 39: "Tijdens de vakantie van Ans kun je ... terecht bij
 	 * Gert-Jan": whose leave a post plans round is staff */
@@ -6136,7 +6159,9 @@ static void scan_lower_objects(struct ctx *c)
 	static const char *const mverbs[] = {"sprak", "spreek", "zag", "zie", "bel", "belde", "bezocht",
 		"bezoek", "hielp", "help", "haalde", "haal", "bracht", "breng", "gezien", "gesproken",
 		"gebeld", "met", "heb", "tante", "oom", "opa", "oma", "ben", "hee", "hoi", "hey", "hallo",
-		"onze", "ons", "mijn", "m'n", "mn", NULL}; /* wave 6: "onze pien is 3" */
+		"onze", "ons", "mijn", "m'n", "mn",
+		/* wave 29 (batch 121): who said it ("vertelde kees dat ...") */
+		"vertelde", "vertelt", "zei", "vroeg", "riep", "appte", "mailde", "schreef", NULL}; /* wave 6: "onze pien is 3" */
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i], *p = &c->tok[i - 1];
 		if (k->first || k->cap || !(k->flags & W_FIRST) || c->veto[i] || p->sent != k->sent ||
@@ -6154,7 +6179,7 @@ static void scan_lower_objects(struct ctx *c)
 		 * family or child word, or a naming verb, right before it */
 		static const char *const young[] = {"meisje", "jongen", "ventje", "mannetje", "kleintje", "jongste",
 			"oudste", "kleine", "lieve", "vriendje", "vriendinnetje", "buurjongen", "buurmeisje", "meid",
-			"schat", "jochie", "maatje", NULL};
+			"schat", "jochie", "maatje", /* wave 29: "bro ilias ff checken" */ "bro", "bruh", "sis", NULL};
 		bool hit = in_list(w, mverbs) || (p->flags & (W_FAMILY | W_NAMEVERB)) || in_list(w, young);
 		if (!hit && i >= 2 && in_list(w, subj) && c->tok[i - 2].sent == k->sent) {
 			/* "zag ik mohammed": the verb before the subject */
@@ -8016,7 +8041,9 @@ static bool private_circle(const struct ctx *c, size_t t)
 			g++;
 		if (g < c->len && (c->t[g] == '-' || c->t[g] == '/' || c->t[g] == ',' || isdigit((unsigned char)c->t[g]) ||
 		                   (g + 3 <= c->len && !strncasecmp(c->t + g, "t/m", 3)) ||
-		                   (g + 4 <= c->len && !strncasecmp(c->t + g, "tot ", 4))))
+		                   (g + 4 <= c->len && !strncasecmp(c->t + g, "tot ", 4)) ||
+		                   /* (wave 29: a roster's "ma: Irma · di: Kevin") */
+		                   (c->t[g] == ':' && roster_sentence(c, c->tok[t].sent))))
 			return false;
 	}
 	bool before = t > 0 && c->tok[t - 1].sent == c->tok[t].sent;
@@ -12826,7 +12853,7 @@ static void labelled_code_at(struct ctx *c, size_t t, size_t n0)
  * to read it as an address (living there, a place after it, the bracket).
  */
 static const char *const plain_streets[] = {"dorp", "terp", "brink", "veld", "markt", "plein", "dijk", "kade",
-	"wal", "singel", "gracht", "haven", "esch", "erf", "hoven", "heuvel", "molen", "kerkpad", "zand", "weide",
+	"wal", "singel", "gracht", "vaart", "steeg", "haven", "esch", "erf", "hoven", "heuvel", "molen", "kerkpad", "zand", "weide",
 	"buurt", "dreef", "hof", "ring", "kamp", "akker", "laar", "loo", "dries", "meent", "wierde", NULL};
 
 /* Wave 28 (batch 120): what a capitalised word and a number are when they
@@ -12863,6 +12890,35 @@ static bool lives_before(struct ctx *c, size_t t)
 			return true;
 		return t >= 3 && c->tok[t - 3].sent == k->sent && (c->tok[t - 3].flags & W_FAMILY) &&
 		       (v->flags & W_FIRST);
+	}
+	/* wave 29 (batch 121): where someone is sent something ("een kaartje
+	 * sturen naar Dahlia 4"), with a person in the sentence */
+	if (tok_in(c, b, (const char *const[]){"naar", NULL}) && t >= 2) {
+		for (size_t v = t - 2; v + 4 > t && c->tok[v].sent == k->sent; v--) {
+			if (tok_in(c, &c->tok[v], (const char *const[]){"sturen", "stuur", "stuurt", "stuurden",
+			                                               "brengen", "breng", "bezorgen", "bezorg", NULL})) {
+				/* (or a counted name in the text: "... sturen naar
+				 * Dahlia 4? Haar moeder ...", "Zainab (19) ...") */
+				if (person_near_as(c, c->out->n, k->s, true))
+					return true;
+				for (size_t f = 0; f < c->out->n; f++)
+					if (c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF)
+						return true;
+				return false;
+			}
+			if (v == 0)
+				break;
+		}
+		return false;
+	}
+	/* wave 29: a person's own street after "van" ("Rahul van Gracht 88
+	 * vergeet ..."): a counted name ends just before it */
+	if (tok_in(c, b, (const char *const[]){"van", NULL}) && t >= 2 && c->tok[t - 2].sent == k->sent) {
+		for (size_t f = 0; f < c->out->n; f++)
+			if (c->out->v[f].type == SCAN_NAME && c->out->v[f].end == c->tok[t - 2].e &&
+			    c->out->v[f].confidence >= SCAN_COUNT_CONF)
+				return true;
+		return false;
 	}
 	/* "fam. Soekhlal, Boterdiep 54": a comma, a name, "fam." or "familie" */
 	size_t q = b->e;
@@ -12905,6 +12961,10 @@ static void plain_street_at(struct ctx *c, size_t t)
 	/* "(Dorp 12, Heinkenszand)": the bracket, the place */
 	bool bracket = k->s > 0 && c->t[k->s - 1] == '(' && p + 2 < c->len && c->t[p] == ',' && c->t[p + 1] == ' ' &&
 	               c->t[p + 2] >= 'A' && c->t[p + 2] <= 'Z';
+	/* wave 29 (batch 121): "familie Soeleman (Vaart 19) heeft ...": the
+	 * street alone in brackets, a person in the sentence */
+	bracket = bracket || (listed && k->s > 0 && c->t[k->s - 1] == '(' && p < c->len && c->t[p] == ')' &&
+	                      person_near_as(c, c->out->n, k->s, true));
 	/* "vanaf Brink 14 in Nieuw-Vennep" with a person in the sentence */
 	char w[4];
 	size_t we;
@@ -12918,7 +12978,7 @@ static void plain_street_at(struct ctx *c, size_t t)
 	                  c->t[we + 1] >= 'A' && c->t[we + 1] <= 'Z' &&
 	                  (person_near_as(c, c->out->n, k->s, true) ||
 	                   sentence_has(c, k->sent, (const char *const[]){"thuis ", "thuis,", NULL}));
-	if (any || live || bracket || town || comma_town)
+	if (any || live || bracket || town || comma_town || (listed && lives_before(c, t)))
 		add_finding(c, SCAN_ADDRESS, k->s, p, 0.75);
 }
 
@@ -12992,6 +13052,58 @@ static void scan_dates_after_names(struct ctx *c)
 				break;
 			}
 		}
+	}
+}
+
+/*
+ * Wave 29 (batch 121): an organisation's people named as its team — thanked
+ * in a list that ends in the rest of them ("Dat danken we aan Jolanda,
+ * Fenne, Kübra, Anton en alle andere toppers", "... en de rest van het
+ * team"), or heard at its meeting ("Informatieavond dinsdag 19 januari ...
+ * Je hoort pleegouder Gert-Jan Wolters en pleegzorgwerker Aisha Bouzid
+ * vertellen"): staff and speakers in their role (labelling rule 5).  Only
+ * where nothing but names counts and no one's family is in the post.  The
+ * last pass.
+ */
+static void demote_team_lists(struct ctx *c)
+{
+	static const char *const rest[] = {"alle andere ", "al onze ", "al die andere ", "de rest van het team",
+		"het hele team", "alle collega", "alle medewerkers", "alle vrijwilligers", NULL};
+	static const char *const heard[] = {"je hoort ", "u hoort ", "hoor je ", "hoort u ", "vertellen over",
+		"vertelt over", "vertellen hoe", "vertellen wat", "vertellen waarom", NULL};
+	struct scan_result *r = c->out;
+	bool names = false;
+	for (size_t j = 0; j < r->n; j++) {
+		if (r->v[j].confidence < SCAN_COUNT_CONF)
+			continue;
+		if (r->v[j].type != SCAN_NAME)
+			return;
+		names = true;
+	}
+	if (!names || has_private_circle(c))
+		return;
+	int meeting = -1; /* read when first asked */
+	size_t done = SIZE_MAX;
+	bool team = false;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' ||
+		    c->t[x->start] == '#')
+			continue;
+		size_t s = sentence_of(c, x->start);
+		if (s != done) {
+			done = s;
+			size_t e = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+			/* the rest of the team after the name */
+			team = span_has(c, x->end, e, rest);
+			if (!team && sentence_has(c, s, heard)) {
+				if (meeting < 0)
+					meeting = text_has_meeting(c);
+				team = meeting > 0;
+			}
+		}
+		if (team)
+			x->confidence = STAFF_CONF;
 	}
 }
 
@@ -13454,6 +13566,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_building_lines(&c);
 	demote_event_dates(&c);
 	demote_season_greetings(&c);
+	demote_team_lists(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

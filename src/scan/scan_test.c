@@ -1869,6 +1869,34 @@ static void test_match_prefilter(void **state)
 
 /* Wave 27 (batches 116 and 117): each group was seen failing on wave 26's
  * scanner. */
+static void test_wave29_classes(void **state)
+{
+	(void)state;
+	/* round 1 (batch 121): an organisation's people — where to report, a
+	 * roster with a day and a colon, a team thanked with the rest of
+	 * them, the speakers heard at its meeting */
+	const char *fine[] = {
+		"Vragen over je afspraak? Meld je dan even bij Marloes of Dirk aan de balie.",
+		"Spreekuur — ma: Anouk · wo: Thijs · vr: Anouk & Bram. Bel gerust: 030 - 225 18 40.",
+		"Weer een 9 van onze cliënten! Dat danken we aan Sanne, Ilse, Mehmet en alle andere toppers.",
+		"Themamiddag donderdag 4 maart, 14.00 uur in De Schakel. Je hoort mantelzorger Ria Smit en casemanager "
+		"Joost Bakker vertellen over hun ervaringen.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	EXPECT("Mijn ma: Anouk, mijn pa: Thijs. Zij zorgen voor mij sinds mijn ongeluk.", SCAN_NAME, "Anouk");
+	/* round 2: a name in lower case after who said it or "bro"; a
+	 * one-word street after a person's "van", in brackets after a family,
+	 * where a card is sent */
+	EXPECT("vanmiddag vertelde kees dat hij weer last heeft van zijn rug", SCAN_NAME, "kees");
+	EXPECT("bro ilias ff checken: gaat het al beter met die enkel?", SCAN_NAME, "ilias");
+	EXPECT("Mevrouw Tahiri van Brink 7 is gevallen en ligt in het ziekenhuis.", SCAN_ADDRESS, "Brink 7");
+	EXPECT("Familie Kandemir (Vaart 3) zoekt iemand die op zondag kan rijden, vader is slecht ter been.",
+	       SCAN_ADDRESS, "Vaart 3");
+	EXPECT("Lieve mensen, kunnen we een kaartje sturen naar Kastanje 12? Meneer Pinas is weer opgenomen.",
+	       SCAN_ADDRESS, "Kastanje 12");
+	EXPECT_NONE("Stuur je vragen naar Postbus 12 in Zwolle.", SCAN_ADDRESS);
+}
+
 static void test_wave28_classes(void **state)
 {
 	(void)state;
@@ -2105,6 +2133,7 @@ int main(void)
 		cmocka_unit_test(test_wave26_classes),
 		cmocka_unit_test(test_wave27_classes),
 		cmocka_unit_test(test_wave28_classes),
+		cmocka_unit_test(test_wave29_classes),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
