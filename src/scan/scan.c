@@ -3055,6 +3055,17 @@ static bool is_public(const struct ctx *c, size_t s, size_t e)
 	return w && (w->flags & W_PUBLIC);
 }
 
+/* Wave 29 (batch 121): a public name whose first words the name rules
+ * left out ("Holle Bolle Gijs", "Pippi Langkous"): one or two capitalised
+ * words joined before the core make a listed public name with it. */
+static bool public_lead(const struct ctx *c, size_t core, size_t last)
+{
+	for (size_t b = core; b > 0 && core - b < 2 && joined(c, b - 1) && c->tok[b - 1].cap;)
+		if (is_public(c, c->tok[--b].s, c->tok[last].e))
+			return true;
+	return false;
+}
+
 /* A name at token i, or NONE; sets *start, *conf. */
 /* Words that follow a title in ordinary lower-case writing ("mevrouw is
  * thuis", "meneer wil graag"): what is left after a title is a name. */
@@ -3555,7 +3566,7 @@ static void scan_names(struct ctx *c)
 		bool speaker = pub[k->sent] && !(k->flags & W_TITLE);
 		c->pub = pub;
 		if (staff || speaker || is_public(c, c->tok[core].s, c->tok[last].e) ||
-		    (c->tok[core].flags & W_PUBLIC && core == last))
+		    (c->tok[core].flags & W_PUBLIC && core == last) || public_lead(c, core, last))
 			conf = conf > 0.4 ? (staff ? STAFF_CONF : 0.4) : conf;
 		add_finding(c, SCAN_NAME, start, c->tok[last].e, conf);
 		prev_staff = staff;
@@ -8091,7 +8102,7 @@ static const char *const venue_kinds[] = {"zorgorganisatie", "zorggroep", "zorgc
 	"restaurant", "camping", "hotel", "theater", "museum", "bibliotheek", "dorpsbelang", "buurtvereniging",
 	"voetbalclub", "sportclub", "biljartclub", "scouting", "zorgboerderij", "hospice", "kinderopvang", "ziekenhuis",
 	"zalencentrum", "partycentrum", "sportpark", "manege", "bieb", "parochiecentrum", "gemeentehuis", "wijkgebouw",
-	"clubhuis", "kantine", "sportcentrum", NULL};
+	"clubhuis", "kantine", "sportcentrum", /* wave 29 */ "winkel", "atelier", "werkplaats", NULL};
 
 /* A kind of organisation or venue, also as the head of a compound
  * (wave 22, batch 83: "Voetbalvereniging Ruurlo", "Loonbedrijf Hofman",
@@ -9451,6 +9462,16 @@ static void demote_hyperbole(struct ctx *c)
  * no one else is in the sentence, and "ziek" before an adjective as the
  * young say it ("ziek eng", "ziek goed"): no one's health.
  */
+/* wave 29 (batch 121): a machine by its word's end ("De koffieautomaat op
+ * de Lindehof ligt op sterven na dood", "het kopieerapparaat") */
+static bool machine_word(const struct ctx *c, const struct tok *k)
+{
+	size_t n = k->e - k->s;
+	const char *w = c->t + k->s;
+	return (n > 8 && ends_with_ascii(w, n, "automaat", 8)) || (n > 8 && ends_with_ascii(w, n, "apparaat", 8)) ||
+	       (n > 7 && ends_with_ascii(w, n, "machine", 7));
+}
+
 static void demote_sick_things(struct ctx *c)
 {
 	static const char *const machines[] = {"auto", "telefoon", "laptop", "computer", "pc", "fiets", "wasmachine",
@@ -9480,8 +9501,11 @@ static void demote_sick_things(struct ctx *c)
 		for (size_t t = t0; t < c->ntok && c->tok[t].sent == s; t++) {
 			const struct tok *k = &c->tok[t];
 			/* the machine is the sentence's subject: "Mijn auto heeft ..." */
-			machine |= t == t0 + 1 && t < i && tok_in(c, k, machines) && tok_in(c, &c->tok[t - 1], the);
-			person |= (k->flags & (W_FAMILY | W_TITLE | W_PRONOUN)) || tok_is_ik(c, k);
+			machine |= t == t0 + 1 && t < i && tok_in(c, &c->tok[t - 1], the) &&
+			           (tok_in(c, k, machines) || machine_word(c, k));
+			person |= (k->flags & (W_FAMILY | W_TITLE)) || tok_is_ik(c, k) ||
+			          /* (wave 29: "hij geeft alleen nog heet water" is the machine) */
+			          ((k->flags & W_PRONOUN) && !tok_in(c, k, (const char *const[]){"hij", "ie", NULL}));
 		}
 		size_t a = c->sent_at[s], b = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
 		for (size_t f = 0; f < r->n && !person; f++)
@@ -13056,6 +13080,46 @@ static void scan_dates_after_names(struct ctx *c)
 }
 
 /*
+ * Wave 29 (batch 121): names that name a place or a body, not a person —
+ * after the old genitive "'s" ("'s Heeren Loo", "’s Koonings Jaght"), and
+ * in quotes after "heet" where the sentence names a ward or a building
+ * ("Onze nieuwe afdeling heet 'De Rembrandt'").
+ */
+static void demote_named_places(struct ctx *c)
+{
+	static const char *const buildings[] = {"afdeling", "afdelingen", "huiskamer", "zaal", "ruimte", "gebouw",
+		"vleugel", "locatie", "unit", "paviljoen", "woning", "woongroep", "woonvorm", "gang", "kamer", "lokaal",
+		"tuin", "huis", "boot", "bus", "zorgboerderij", NULL};
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->start < 3)
+			continue;
+		size_t p = x->start;
+		/* (the apostrophe straight or curly, at the start or after a space) */
+		size_t q = p >= 5 && !memcmp(c->t + p - 5, "\xe2\x80\x99s ", 5) ? p - 5 :
+		           !memcmp(c->t + p - 3, "'s ", 3) ? p - 3 : SIZE_MAX;
+		if (q != SIZE_MAX && (q == 0 || c->t[q - 1] == ' ' || c->t[q - 1] == '(')) {
+			x->confidence = 0.3;
+			continue;
+		}
+		if (c->t[p - 1] != '\'' && c->t[p - 1] != '"')
+			continue;
+		char w[8];
+		size_t ws;
+		if (!word_before(c, p - 1, w, sizeof w, &ws) ||
+		    !(!strcmp(w, "heet") || !strcmp(w, "heten") || !strcmp(w, "genaamd") || !strcmp(w, "oude")))
+			continue;
+		size_t si = sentence_of(c, p);
+		for (size_t t = tok_first_at(c, c->sent_at[si]); t < c->ntok && c->tok[t].sent == si; t++)
+			if (tok_in(c, &c->tok[t], buildings)) {
+				x->confidence = 0.3;
+				break;
+			}
+	}
+}
+
+/*
  * Wave 29 (batch 121): an organisation's people named as its team — thanked
  * in a list that ends in the rest of them ("Dat danken we aan Jolanda,
  * Fenne, Kübra, Anton en alle andere toppers", "... en de rest van het
@@ -13557,6 +13621,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	/* wave 20: once more, now that the names of staff, ministers and
 	 * contact people are demoted ("Vrijwilliger Gert Slot helpt u graag.
 	 * Kerkplein 5, 14.00-16.00") */
+	demote_named_places(&c); /* (wave 29: before the organisation's lines are read again) */
 	demote_org_lines(&c, true);
 	/* wave 25 (batch 107): and what follows the names demoted since
 	 * as staff ("loopleider is Hamid (06-44 81 27 09)") */

@@ -1895,6 +1895,16 @@ static void test_wave29_classes(void **state)
 	EXPECT("Lieve mensen, kunnen we een kaartje sturen naar Kastanje 12? Meneer Pinas is weer opgenomen.",
 	       SCAN_ADDRESS, "Kastanje 12");
 	EXPECT_NONE("Stuur je vragen naar Postbus 12 in Zwolle.", SCAN_ADDRESS);
+	/* round 3: a character's full name, a body after the old genitive,
+	 * a ward named in quotes, a machine that is "he" */
+	const char *things[] = {
+		"Holle Bolle Gijs had weer flinke honger in de Efteling.",
+		"De kerstmarkt is dit jaar bij 's Heeren Loo in Ermelo.",
+		"De nieuwe vleugel van ons huis heet 'Anna Visser', naar de eerste directrice.",
+		"Het kopieerapparaat op de tweede ligt op sterven, hij print alleen nog strepen.",
+	};
+	VERDICTS(assert_int_equal, things, SCAN_OK);
+	EXPECT("Mijn zoon heet 'Daan' en hij is 4.", SCAN_NAME, "Daan");
 }
 
 static void test_wave28_classes(void **state)
