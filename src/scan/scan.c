@@ -4525,6 +4525,16 @@ static bool bracket_person_word(struct ctx *c, size_t n, size_t br)
 	return false;
 }
 
+/* A pictograph starts at q (U+2600 to U+27BF, U+1F000 and up: "🎂", "❤️", "⭐"). */
+static bool emoji_at(const struct ctx *c, size_t q)
+{
+	unsigned char b = q < c->len ? (unsigned char)c->t[q] : 0;
+	if (b >= 0xF0)
+		return true;
+	return b == 0xE2 && q + 1 < c->len && ((unsigned char)c->t[q + 1] == 0x98 || (unsigned char)c->t[q + 1] == 0x9C ||
+	                                       (unsigned char)c->t[q + 1] == 0x9D || (unsigned char)c->t[q + 1] == 0xAD);
+}
+
 /*
  * After batch 48: "ik ben shanice, 13", "ik ben mo, 22": the writer's own
  * name in lower case between "ik ben" and the comma at `comma`, a word no
@@ -4731,8 +4741,18 @@ static void scan_ages(struct ctx *c)
 					    x->start <= after + 24)
 						person = true;
 				}
-			if (person)
+			if (person) {
 				add_age(c, w27, j, we, 0.75);
+			} else if (word_after(c, after, w3, sizeof w3, NULL) && !strcmp(w3, "die")) {
+				/* wave 29 (batch 121): "Aïcha El Amrani, de 90-jarige die
+				 * gisteren is ingestroomd": "die" after it, a counted name
+				 * in the text (after the models: their rows stay) */
+				for (size_t k = 0; k < n; k++)
+					if (c->out->v[k].type == SCAN_NAME && c->out->v[k].confidence >= SCAN_COUNT_CONF) {
+						add_late(c, SCAN_DATE_OF_BIRTH, j, we, 0.75);
+						break;
+					}
+			}
 			continue;
 		}
 		/* "haar 95e verjaardag", "zijn 80ste verjaardag" */
@@ -5227,6 +5247,10 @@ static void scan_ages(struct ctx *c)
 				if (q >= c->len || c->t[q] == '.' || c->t[q] == '!' || c->t[q] == ',' || c->t[q] == '?' ||
 				    c->t[q] == ')' || c->t[q] == '\n' || c->t[q] == ';')
 					ok = true;
+				/* wave 29 (batch 121): an emoji ends it too ("Oom Harm is
+				 * vandaag 91 🎂"); added after the models (their rows stay) */
+				else if (emoji_at(c, q))
+					ok = late = true;
 				/* "Jasper wordt 18 en moet ...", "Eileen is 82 and lives ..." */
 				else if (word_after(c, e, w2, sizeof w2, NULL) &&
 				         (strcmp(w2, "en") == 0 || strcmp(w2, "and") == 0 || strcmp(w2, "maar") == 0 ||
@@ -5764,6 +5788,9 @@ static void scan_age_words(struct ctx *c)
 		while (q < c->len && c->t[q] == ' ')
 			q++;
 		bool ok = q >= c->len || strchr(".!,?);\n", c->t[q]);
+		/* (wave 29: an emoji too, after the models) */
+		bool emoji = !ok && emoji_at(c, q);
+		ok = ok || emoji;
 		if (!ok && word_after(c, k->e, w2, sizeof w2, &we)) {
 			if (strcmp(w2, "jaar") == 0 || became(w2)) {
 				char w3[24];
@@ -5781,8 +5808,111 @@ static void scan_age_words(struct ctx *c)
 			size_t pl = word_before(c, vs, pw, sizeof pw, NULL);
 			pron = pl && (strcmp(pw, "ze") == 0 || strcmp(pw, "zij") == 0 || strcmp(pw, "hij") == 0);
 		}
-		if (ok && (pron || age_person_near(c, n, k->s) || age_subject_name(c, vs)))
-			add_finding(c, SCAN_DATE_OF_BIRTH, k->s, end, 0.7);
+		if (ok && (pron || age_person_near(c, n, k->s) || age_subject_name(c, vs))) {
+			if (emoji)
+				add_late(c, SCAN_DATE_OF_BIRTH, k->s, end, 0.7);
+			else
+				add_finding(c, SCAN_DATE_OF_BIRTH, k->s, end, 0.7);
+		}
+	}
+}
+
+/*
+ * Wave 29 (batch 121): an age in a clause, where Dutch puts the verb last
+ * ("terwijl ze zelf 88 is", "Ik vind het knap dat hij al 94 is", "omdat
+ * mijn moeder tachtig wordt") and at a sentence's head before its verb
+ * ("Zevenentachtig is ze, en nog zo scherp ..."): a conjunction, the
+ * person (he, she, I, a family word, a counted name), a few words like
+ * "zelf" or "al", the number (and "jaar"), the verb; or the number word
+ * opening the sentence, the verb, he or she.  Added after the models
+ * (add_late): their rows stay as they were trained.
+ */
+static void scan_clause_ages(struct ctx *c)
+{
+	static const char *const verbs[] = {"is", "wordt", "werd", "was", "ben", "bent", "word", "geworden", NULL};
+	static const char *const conj[] = {"dat", "omdat", "terwijl", "als", "nu", "toen", "sinds", "hoewel",
+		"ondanks", "zodra", "want", "dus", "of", NULL};
+	static const char *const who[] = {"ze", "zij", "hij", "ik", NULL}; /* ("als je 18 bent": anyone) */
+	static const char *const advs[] = {"zelf", "al", "pas", "nu", "inmiddels", "bijna", "ruim", "ook", "net", "nog",
+		"maar", "alweer", "morgen", "vandaag", NULL};
+	size_t n = c->out->n;
+	for (size_t i = 1; i < c->ntok; i++) {
+		const struct tok *v = &c->tok[i];
+		if (!tok_in(c, v, verbs))
+			continue;
+		/* the head of a sentence: "Zevenentachtig is ze" */
+		const struct tok *h = &c->tok[i - 1];
+		if (h->first && h->sent == v->sent && i + 1 < c->ntok && c->tok[i + 1].sent == v->sent &&
+		    tok_in(c, &c->tok[i + 1], (const char *const[]){"ze", "zij", "hij", NULL}) && h->e - h->s < 24) {
+			char w[24];
+			lower_utf8(c->t + h->s, h->e - h->s, w);
+			int a = age_number_word(w, h->e - h->s);
+			if (a >= 2 && a <= 120 && only_space(c, h->e, v->s)) {
+				add_late(c, SCAN_DATE_OF_BIRTH, h->s, h->e, 0.7);
+				continue;
+			}
+		}
+		/* the clause: what stands before the verb */
+		size_t p = v->s, ns, ne;
+		char w[24];
+		size_t ws;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		size_t end = p;
+		if (word_before(c, p, w, sizeof w, &ws) && !strcmp(w, "jaar"))
+			p = ws;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		ne = p;
+		int a = -1;
+		if (ne > 0 && digit_at(c, ne - 1)) {
+			ns = ne;
+			while (ns > 0 && digit_at(c, ns - 1) && ne - ns < 4)
+				ns--;
+			if (ne - ns <= 3 && (ns == 0 || c->t[ns - 1] == ' ')) {
+				a = 0;
+				for (size_t q = ns; q < ne; q++)
+					a = a * 10 + (c->t[q] - '0');
+			}
+		} else if (word_before(c, ne, w, sizeof w, &ns)) {
+			a = age_number_word(w, strlen(w));
+		} else {
+			continue;
+		}
+		if (a < 2 || a > 120)
+			continue;
+		/* the person, after a few small words */
+		size_t q = ns;
+		bool person = false;
+		for (int hop = 0; hop < 3 && !person; hop++) {
+			size_t l = word_before(c, q, w, sizeof w, &ws);
+			if (!l)
+				break;
+			if (in_list(w, who) || family_word(w) || name_ends_before(c, n, q)) {
+				person = true;
+				q = ws;
+			} else if (in_list(w, advs)) {
+				q = ws;
+			} else {
+				break;
+			}
+		}
+		/* (a name: name_ends_before read it; its start is before) */
+		if (!person)
+			continue;
+		while (q > 0 && c->t[q - 1] == ' ')
+			q--;
+		/* "mijn moeder", "haar zoon": the owner first */
+		if (word_before(c, q, w, sizeof w, &ws) &&
+		    in_list(w, (const char *const[]){"mijn", "m'n", "mn", "haar", "zijn", "z'n", "onze", "ons", NULL}))
+			q = ws;
+		/* a name's own start, when one ends at q */
+		for (size_t f = 0; f < n; f++)
+			if (c->out->v[f].type == SCAN_NAME && c->out->v[f].end == q)
+				q = c->out->v[f].start;
+		if (!word_before(c, q, w, sizeof w, NULL) || !in_list(w, conj))
+			continue;
+		add_late(c, SCAN_DATE_OF_BIRTH, ns, end, 0.7);
 	}
 }
 
@@ -12799,7 +12929,15 @@ static void scan_study_numbers(struct ctx *c)
  */
 static const char *const code_labels[] = {"ecd", "abonnee", "abonneenummer", "abonneenr", "alarmnummer", "alarmnr",
 	"alarmcode", "kl", "klnr", "pat", "pt", "klant", "klantnr", "klantnummer", "kenmerk", "cliëntnr", "clientnr",
-	"cliëntnummer", "clientnummer", "zorgnummer", "dossiernr", "dossiernummer", "zaaknummer", "zaaknr", NULL};
+	"cliëntnummer", "clientnummer", "zorgnummer", "dossiernr", "dossiernummer", "zaaknummer", "zaaknr",
+	/* wave 29 (batch 121): "Onze referentie ZH-45-22019 — Bogdan Nowak",
+	 * "Reg.nr. CL 0047 2281 — Aïcha ...", "Beschikking jeugdhulp nr.
+	 * 2026-JW-004417 ... Voor Finn (10)" (each with a person near) */
+	"referentie", "ref", "reg", "regnr", "registratienummer", "nr", NULL};
+
+/* The labels of codes that are someone's only with a person near. */
+static const char *const code_labels_near[] = {"kenmerk", "zaaknummer", "zaaknr", "referentie", "ref", "reg", "regnr",
+	"registratienummer", "nr", NULL};
 
 /* The end of a person's code starting at p, or p. */
 static size_t person_code_end(const struct ctx *c, size_t p)
@@ -12842,7 +12980,8 @@ static void labelled_code_at(struct ctx *c, size_t t, size_t n0)
 	size_t kn = k->e - k->s;
 	/* (the labels' first letters before the list) */
 	unsigned char f0 = (unsigned char)c->t[k->s] | 0x20;
-	if (kn < 2 || kn > 14 || !(f0 == 'e' || f0 == 'a' || f0 == 'k' || f0 == 'p' || f0 == 'c' || f0 == 'z' || f0 == 'd'))
+	if (kn < 2 || kn > 17 || !(f0 == 'e' || f0 == 'a' || f0 == 'k' || f0 == 'p' || f0 == 'c' || f0 == 'z' || f0 == 'd' ||
+	                           f0 == 'r' || f0 == 'n'))
 		return;
 	size_t p = k->e;
 	/* "kl.nr", "Kl.nr.", "ECD:", "nr", "nummer", "is" (the code's first
@@ -12864,9 +13003,35 @@ static void labelled_code_at(struct ctx *c, size_t t, size_t n0)
 	if (taken)
 		return;
 	/* (wave 28: a municipality's case number, "zaaknummer Z/26/143772", the same) */
-	if (tok_in(c, k, (const char *const[]){"kenmerk", "zaaknummer", "zaaknr", NULL}) &&
-	    !person_near_as(c, n0, k->s, true))
-		return;
+	if (tok_in(c, k, code_labels_near)) {
+		/* "nr" only after a care decision's words ("Beschikking jeugdhulp nr.") */
+		if (kn == 2) {
+			bool care = false;
+			for (size_t u = t; u-- > 0 && u + 4 > t && c->tok[u].sent == k->sent && !care;)
+				care = tok_in(c, &c->tok[u], (const char *const[]){"beschikking", "indicatie", "jeugdhulp", "wmo",
+				                                                  "dossier", "cliënt", "client", "patiënt",
+				                                                  "patient", "zaak", "melding", NULL});
+			if (!care)
+				return;
+		}
+		/* the person in the label's sentence or in the next one ("Zaaknr.
+		 * VT-552190. Melding Veilig Thuis: vader Erwin Schouten, ...") */
+		size_t s1 = sentence_of(c, p); /* ("Zaaknr." may end a sentence for the splitter) */
+		size_t s2 = s1 + 1 < c->nsent ? s1 + 1 : s1;
+		size_t b2 = s2 + 1 < c->nsent ? c->sent_at[s2 + 1] : c->len;
+		bool near = person_near_as(c, n0, k->s, true);
+		for (size_t f = 0; f < n0 && !near; f++)
+			near = c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF &&
+			       c->out->v[f].start >= e && c->out->v[f].start < b2;
+		if (!near)
+			return;
+		/* (not an invoice's or an order's reference: "factuur", "order" near) */
+		if (tok_in(c, k, (const char *const[]){"referentie", "ref", NULL}) &&
+		    window_has(c, back(k->s, 80), e, (const char *const[]){"factuur", "order", "bestel", "betaling",
+		                                                          "betalen", "betaal", "vermelding", "klacht",
+		                                                          "overschrijving", "€", NULL}))
+			return;
+	}
 	add_finding(c, SCAN_PATIENT_NUMBER, p, e, 0.8);
 }
 
@@ -12912,6 +13077,10 @@ static bool lives_before(struct ctx *c, size_t t)
 		 * first name, just before (not "mijn dochter zit op Judo 2") */
 		if (v->flags & W_FAMILY)
 			return true;
+		/* wave 29 (batch 121): "De sleutel ligt bij mij op Meidoorn 27" */
+		if (t >= 3 && c->tok[t - 3].sent == k->sent && tok_in(c, &c->tok[t - 3], (const char *const[]){"bij", NULL}) &&
+		    tok_in(c, v, (const char *const[]){"mij", "ons", "hem", "haar", "hen", "hun", NULL}))
+			return true;
 		return t >= 3 && c->tok[t - 3].sent == k->sent && (c->tok[t - 3].flags & W_FAMILY) &&
 		       (v->flags & W_FIRST);
 	}
@@ -12948,12 +13117,23 @@ static bool lives_before(struct ctx *c, size_t t)
 	size_t q = b->e;
 	while (q < k->s && c->t[q] == ' ')
 		q++;
-	if (q >= k->s || c->t[q] != ',' || t < 3)
+	if (q >= k->s || c->t[q] != ',' || t < 2)
 		return false;
 	const struct tok *f = &c->tok[t - 2];
 	/* ("fam." may end a sentence for the splitter) */
-	return (f->sent == k->sent || (f->e < c->len && c->t[f->e] == '.' && f->sent + 1 == k->sent)) && b->cap &&
-	       tok_in(c, f, (const char *const[]){"fam", "familie", NULL});
+	if ((f->sent == k->sent || (f->e < c->len && c->t[f->e] == '.' && f->sent + 1 == k->sent)) && b->cap &&
+	    tok_in(c, f, (const char *const[]){"fam", "familie", NULL}))
+		return true;
+	/* wave 29 (batch 121): a handover's list, "dhr. Van Leeuwen, Esdoorn
+	 * 31, wond ...", "Wim de Jager, Veld 3, Sint-Oedenrode": a counted name
+	 * with a title or of two words or more ends before the comma */
+	for (size_t g = 0; g < c->out->n; g++) {
+		const struct scan_finding *x = &c->out->v[g];
+		if (x->type == SCAN_NAME && x->end == b->e && x->confidence >= SCAN_COUNT_CONF &&
+		    memchr(c->t + x->start, ' ', x->end - x->start))
+			return true;
+	}
+	return false;
 }
 
 static void plain_street_at(struct ctx *c, size_t t)
@@ -12967,6 +13147,8 @@ static void plain_street_at(struct ctx *c, size_t t)
 	bool any = !listed && k->e - k->s >= 3 && k->e - k->s <= 20 && !tok_in(c, k, not_streets) && lives_before(c, t);
 	if (!listed && !any)
 		return;
+	/* (a listed word with such a reason: as strong) */
+	bool strong = any || (listed && lives_before(c, t));
 	size_t d = ++p;
 	while (p < c->len && digit_at(c, p) && p - d < 4)
 		p++;
@@ -12974,7 +13156,9 @@ static void plain_street_at(struct ctx *c, size_t t)
 		return;
 	if (p < c->len && c->t[p] >= 'a' && c->t[p] <= 'z' && !(p + 1 < c->len && is_letter_byte(c->t, p + 1, c->len)))
 		p++;
-	if (p < c->len && (is_letter_byte(c->t, p, c->len) || c->t[p] == ':' || c->t[p] == '%' ||
+	if (p < c->len && (is_letter_byte(c->t, p, c->len) ||
+	                   /* (wave 29: "fam. Reijnders, Heuvel 5a: code ...", with a strong reason) */
+	                   (c->t[p] == ':' && !(strong && p + 1 < c->len && c->t[p + 1] == ' ')) || c->t[p] == '%' ||
 	                   ((c->t[p] == '.' || c->t[p] == ',' || c->t[p] == '-') && digit_at(c, p + 1))))
 		return;
 	const struct tok *b = &c->tok[t - 1];
@@ -13002,7 +13186,7 @@ static void plain_street_at(struct ctx *c, size_t t)
 	                  c->t[we + 1] >= 'A' && c->t[we + 1] <= 'Z' &&
 	                  (person_near_as(c, c->out->n, k->s, true) ||
 	                   sentence_has(c, k->sent, (const char *const[]){"thuis ", "thuis,", NULL}));
-	if (any || live || bracket || town || comma_town || (listed && lives_before(c, t)))
+	if (strong || live || bracket || town || comma_town)
 		add_finding(c, SCAN_ADDRESS, k->s, p, 0.75);
 }
 
@@ -13547,6 +13731,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_ages(&c);
 	sort_findings(out); /* person_near searches the findings so far by start */
 	scan_age_words(&c);
+	scan_clause_ages(&c);
 	sort_findings(out);
 	scan_ward_codes(&c);
 	scan_obf_emails(&c);

@@ -1905,6 +1905,24 @@ static void test_wave29_classes(void **state)
 	};
 	VERDICTS(assert_int_equal, things, SCAN_OK);
 	EXPECT("Mijn zoon heet 'Daan' en hij is 4.", SCAN_NAME, "Daan");
+	/* round 4: ages an emoji ends, in a clause with the verb last, a
+	 * number word opening the sentence, "de 93-jarige die"; a handover's
+	 * "dhr. X, Street 12,", "bij ons op"; a case number a person follows
+	 * in the next sentence, a hospital's reference, a decision's "nr." */
+	EXPECT("Opa Kees is vandaag 92 🎂", SCAN_DATE_OF_BIRTH, "92");
+	EXPECT("Ik snap het niet, omdat ze pas 34 is.", SCAN_DATE_OF_BIRTH, "34");
+	EXPECT("Tachtig is hij, en nog elke dag op de fiets, onze opa.", SCAN_DATE_OF_BIRTH, "Tachtig");
+	EXPECT_NONE("Als je 18 bent mag je stemmen.", SCAN_DATE_OF_BIRTH);
+	EXPECT("Mevrouw Dekker, de 93-jarige die vorige week kwam, slaapt slecht.", SCAN_DATE_OF_BIRTH, "93-jarige");
+	EXPECT("Route: dhr. Bakker, Wilg 12, steunkousen aan.", SCAN_ADDRESS, "Wilg 12");
+	EXPECT("fam. Reijnders, Heuvel 5a: code sleutelkluis is gewijzigd.", SCAN_ADDRESS, "Heuvel 5a");
+	EXPECT("De sleutel ligt bij ons op Populier 3.", SCAN_ADDRESS, "Populier 3");
+	EXPECT("Zaaknr. ZK-440918. Moeder Samira Bouali belt morgen terug.", SCAN_PATIENT_NUMBER, "ZK-440918");
+	EXPECT("Onze referentie ZH-45-22019 — Bogdan Nowak, opname 2 januari.", SCAN_PATIENT_NUMBER, "ZH-45-22019");
+	EXPECT("Beschikking jeugdhulp nr. 2026-JW-004417 is afgewezen, voor Finn (10).", SCAN_PATIENT_NUMBER,
+	       "2026-JW-004417");
+	EXPECT_NONE("Graag betalen onder vermelding van referentie 2026-44812, mevrouw Jansen.", SCAN_PATIENT_NUMBER);
+	EXPECT_NONE("Bestelling nr. 2026-88213 voor mevrouw Jansen is verzonden.", SCAN_PATIENT_NUMBER);
 }
 
 static void test_wave28_classes(void **state)
