@@ -5827,6 +5827,23 @@ static void scan_age_words(struct ctx *c)
  * opening the sentence, the verb, he or she.  Added after the models
  * (add_late): their rows stay as they were trained.
  */
+/* Cheaply, before age_number_word: w (n bytes) may be a number word of 2 or
+ * more — ends in -tig, -tien or -derd, or is a unit or "elf"/"twaalf". */
+static bool maybe_number_word(const char *w, size_t n)
+{
+	static const struct lit small[] = {LIT("twee"), LIT("drie"), LIT("vier"), LIT("vijf"), LIT("zes"),
+		LIT("zeven"), LIT("acht"), LIT("negen"), LIT("elf"), LIT("twaalf")};
+	if (n >= 6 && (!strncasecmp(w + n - 3, "tig", 3) || !strncasecmp(w + n - 4, "tien", 4) ||
+	               !strncasecmp(w + n - 4, "derd", 4)))
+		return true;
+	if (n == 4 && !strncasecmp(w, "tien", 4))
+		return true;
+	for (size_t i = 0; i < sizeof small / sizeof small[0]; i++)
+		if (n == small[i].n && !strncasecmp(w, small[i].s, n))
+			return true;
+	return false;
+}
+
 static void scan_clause_ages(struct ctx *c)
 {
 	static const char *const verbs[] = {"is", "wordt", "werd", "was", "ben", "bent", "word", "geworden", NULL};
@@ -5838,6 +5855,30 @@ static void scan_clause_ages(struct ctx *c)
 	size_t n = c->out->n;
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *v = &c->tok[i];
+		/* (the verbs' lengths and first letters before the list) */
+		size_t vn = v->e - v->s;
+		unsigned char v0 = (unsigned char)c->t[v->s] | 0x20;
+		if (vn < 2 || vn > 8 || !(v0 == 'i' || v0 == 'w' || v0 == 'b' || v0 == 'g'))
+			continue;
+		/* (a digit, or a letter, before it: "88 is", "tachtig wordt", "jaar is") */
+		size_t b = v->s;
+		while (b > 0 && c->t[b - 1] == ' ')
+			b--;
+		if (b == 0 || b == v->s || !(digit_at(c, b - 1) || (c->t[b - 1] >= 'a' && c->t[b - 1] <= 'z')))
+			continue;
+		if (!digit_at(c, b - 1)) {
+			/* "jaar", or a number word */
+			const struct tok *pt = &c->tok[i - 1];
+			size_t pn = pt->e - pt->s;
+			if (pt->e != b || pn < 3)
+				continue;
+			bool jaar = pn == 4 && !strncasecmp(c->t + pt->s, "jaar", 4);
+			if (!jaar) {
+				/* (a number word's first and last letters, as scan_age_words) */
+				if (!maybe_number_word(c->t + pt->s, pn) || age_number_word(c->t + pt->s, pn) < 2)
+					continue;
+			}
+		}
 		if (!tok_in(c, v, verbs))
 			continue;
 		/* the head of a sentence: "Zevenentachtig is ze" */
