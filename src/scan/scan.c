@@ -9130,14 +9130,36 @@ static bool own_family_in(const struct ctx *c, size_t s)
 
 /* Who sentence s speaks of, for demote_generic_health: 1 people in
  * general, 2 someone, 3 no one at all. */
+/* A word of four letters or more ending in 't', as a singular verb does
+ * ("zit", "heeft"): not "het", "dat", "niet" */
+static bool verb_t(const struct ctx *c, const struct tok *k)
+{
+	return k->e - k->s >= 4 && c->t[k->e - 1] == 't' && !tok_in(c, k, (const char *const[]){"niet", "nooit", "toch",
+	                                                                                        "echt", "alleen", NULL});
+}
+
 static unsigned char sentence_people(const struct ctx *c, size_t s, const char *const *keep,
                                      const char *const *anyone)
 {
 	const struct scan_result *r = c->out;
-	bool general = false, someone = false, pronoun = false;
+	bool general = false, someone = false, pronoun = false, they = false;
 	for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s && !someone; t++) {
 		const struct tok *k = &c->tok[t];
 		pronoun = pronoun || (k->flags & W_PRONOUN);
+		/* wave 29 (batch 121): "ze" with no singular verb after it may be
+		 * the people the sentence names in general ("ouders van kinderen
+		 * met een verstandelijke beperking die willen vertellen hoe ze
+		 * ... hebben geregeld"): decided after the loop */
+		static const char *const one[] = {"is", "was", "heeft", "had", "kan", "kon", "wil", "wilde", "moet",
+			"moest", "ligt", "lag", "zit", "zat", "gaat", "ging", "komt", "kwam", "mag", "mocht", "zal", "zou",
+			"wordt", "werd", "weet", "wist", NULL};
+		/* (a singular verb after it, or before it: "zit ze thuis") */
+		if (k->e - k->s == 2 && !strncasecmp(c->t + k->s, "ze", 2) && t + 1 < c->ntok && c->tok[t + 1].sent == s &&
+		    !tok_in(c, &c->tok[t + 1], one) && !verb_t(c, &c->tok[t + 1]) &&
+		    !(t > 0 && c->tok[t - 1].sent == s && (tok_in(c, &c->tok[t - 1], one) || verb_t(c, &c->tok[t - 1])))) {
+			they = true;
+			continue;
+		}
 		if (tok_in(c, k, keep)) {
 			someone = true;
 		} else if (k->flags & (W_FAMILY | W_TITLE)) {
@@ -9157,7 +9179,7 @@ static unsigned char sentence_people(const struct ctx *c, size_t s, const char *
 		someone = y->type != SCAN_HEALTH && y->start >= a && y->start < b &&
 		          (y->confidence >= SCAN_COUNT_CONF || (y->type == SCAN_NAME && y->confidence >= STAFF_CONF));
 	}
-	if (someone)
+	if (someone || (they && !general))
 		return 2;
 	if (general)
 		return 1;
@@ -11939,6 +11961,13 @@ static void demote_staff_news(struct ctx *c)
 		    tok_is_ik(c, k) ||
 		    tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", "me", "wij", "we", "u", "uw", NULL}))
 			return; /* a client, a relative, the writer's own circle, someone addressed */
+		/* wave 29 (batch 121): the health of the one addressed ("Rob,
+		 * welkom terug in de groep! Goed dat je er weer bent na je opname") */
+		if (i + 1 < c->ntok && c->tok[i + 1].sent == k->sent && tok_in(c, k, (const char *const[]){"je", "jouw", NULL}) &&
+		    ((c->tok[i + 1].flags & W_MED) ||
+		     tok_in(c, &c->tok[i + 1], (const char *const[]){"opname", "operatie", "ziekenhuisopname", "behandeling",
+		                                                     "herstel", "revalidatie", "ziekte", NULL})))
+			return;
 		/* "Welkom Joost!", "Welkom terug, Sofie!", not "Iedereen welkom voor
 		 * taart"; after batch 57, compounds: "masterdiploma", "lunchlezing",
 		 * "afscheidsreceptie", "gastcollege" */
@@ -13305,6 +13334,33 @@ static void scan_dates_after_names(struct ctx *c)
 }
 
 /*
+ * Wave 29 (batch 121): the person a post opens by speaking to — "Rob,
+ * welkom terug in de groep! Goed dat je er weer bent na je opname", "Roos,
+ * beterschap!": a first name the lists hold (an ordinary word too: rob,
+ * roos, merel), a comma, and "je", "jij", a welcome or a wish in that
+ * sentence.  Only where the rules found no name there at all.
+ */
+static void scan_vocative_names(struct ctx *c)
+{
+	static const char *const you[] = {"je", "jij", "jou", "jouw", "welkom", "sterkte", "beterschap",
+		"gefeliciteerd", "proficiat", "succes", NULL};
+	if (c->ntok < 2)
+		return;
+	const struct tok *k = &c->tok[0];
+	if (!k->cap || !(k->flags & W_FIRST) || (k->flags & (W_TITLE | W_ROLE | W_ORG | W_PUBLIC | W_NONAME)) ||
+	    k->e + 1 >= c->len || c->t[k->e] != ',' || c->t[k->e + 1] != ' ')
+		return;
+	for (size_t f = 0; f < c->out->n; f++)
+		if (c->out->v[f].start < k->e && c->out->v[f].end > k->s)
+			return;
+	for (size_t t = 1; t < c->ntok && c->tok[t].sent == k->sent; t++)
+		if (tok_in(c, &c->tok[t], you)) {
+			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+			return;
+		}
+}
+
+/*
  * Wave 29 (batch 121): names that name a place or a body, not a person —
  * after the old genitive "'s" ("'s Heeren Loo", "’s Koonings Jaght"), and
  * in quotes after "heet" where the sentence names a ward or a building
@@ -13796,6 +13852,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_study_numbers(&c);
 	scan_numbered_words(&c);
 	scan_dates_after_names(&c);
+	scan_vocative_names(&c);
 	sort_findings(out);
 	resolve(out, text);
 	scan_late_conditions(&c);

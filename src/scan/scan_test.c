@@ -1923,6 +1923,14 @@ static void test_wave29_classes(void **state)
 	       "2026-JW-004417");
 	EXPECT_NONE("Graag betalen onder vermelding van referentie 2026-44812, mevrouw Jansen.", SCAN_PATIENT_NUMBER);
 	EXPECT_NONE("Bestelling nr. 2026-88213 voor mevrouw Jansen is verzonden.", SCAN_PATIENT_NUMBER);
+	/* round 5: the person a post opens by speaking to, also welcomed back
+	 * after a stay in hospital; "ze" as the people named in general */
+	EXPECT("Merel, sterkte met je behandeling, we denken aan je.", SCAN_NAME, "Merel");
+	const char *spoken[] = {"Ria, welkom terug in de groep! Fijn dat je er weer bent na je operatie."};
+	VERDICTS(assert_int_not_equal, spoken, SCAN_OK);
+	const char *plural[] = {"Voor onze nieuwsbrief zoeken we ouders van kinderen met een verstandelijke beperking "
+	                        "die willen vertellen hoe ze het mentorschap hebben geregeld."};
+	VERDICTS(assert_int_equal, plural, SCAN_OK);
 }
 
 static void test_wave28_classes(void **state)
