@@ -2682,12 +2682,20 @@ static bool roster_read(const struct ctx *c, size_t sent)
 		return true;
 	/* after batch 38: days and names in turn ("maandag Karin, dinsdag
 	 * Wouter, woensdag vrij"): two days each followed by a capital */
-	int pairs = 0;
-	for (; t + 1 < c->ntok && c->tok[t + 1].sent == sent && pairs < 2; t++)
+	int pairs = 0, after = 0;
+	for (; t + 1 < c->ntok && c->tok[t + 1].sent == sent && pairs < 2 && after < 2; t++) {
 		if (c->tok[t + 1].cap && tok_in(c, &c->tok[t], weekdays) &&
 		    ((!c->tok[t + 1].first && joined(c, t)) || day_colon(c, t)))
 			pairs++;
-	return pairs >= 2;
+		/* wave 29 (batch 122): the name first, its days after ("Jelle
+		 * ma/wo, Naima di/do, Bas vr."): a first name, a day, then '/', ','
+		 * or the sentence's end */
+		else if (c->tok[t].cap && (c->tok[t].flags & W_FIRST) && tok_in(c, &c->tok[t + 1], weekdays) &&
+		         only_space(c, c->tok[t].e, c->tok[t + 1].s) &&
+		         (c->tok[t + 1].e >= c->len || strchr("/,.;", c->t[c->tok[t + 1].e])))
+			after++;
+	}
+	return pairs >= 2 || after >= 2;
 }
 
 /* wave 14: "Welkom aan onze nieuwe collega's Yonas, Agnieszka en Mei-Ling" */
@@ -2774,6 +2782,18 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 			/* after batch 41: "Graag afgeven bij Tineke op de eerste verdieping" */
 			"afgeven", "ophalen", "brengen", "inleveren", NULL};
 		if (tok_in(c, &c->tok[i - 2], asks))
+			return true;
+	}
+	/* wave 29 (batch 122): who gives a course named in quotes ("'Beter
+	 * slapen' door Fatma; 'WRAP' door Arno en Miep") */
+	if (i > 1 && c->tok[i - 1].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s == 4 &&
+	    memcmp(c->t + c->tok[i - 1].s, "door", 4) == 0) {
+		size_t q = c->tok[i - 1].s;
+		while (q > 0 && c->t[q - 1] == ' ')
+			q--;
+		if (q > 0 && (c->t[q - 1] == '\'' || c->t[q - 1] == '"' ||
+		              (q >= 3 && !memcmp(c->t + q - 3, "\xe2\x80\x99", 3)) ||
+		              (q >= 3 && !memcmp(c->t + q - 3, "\xe2\x80\x9d", 3))))
 			return true;
 	}
 	/* wave 29 (batch 121): where to report, as an instruction ("Meld je dan
@@ -8229,7 +8249,12 @@ static bool private_circle(const struct ctx *c, size_t t)
 			return false;
 	}
 	bool before = t > 0 && c->tok[t - 1].sent == c->tok[t].sent;
-	if (before && tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "een", "hun", "your", NULL}))
+	if (before && tok_in(c, &c->tok[t - 1], (const char *const[]){"je", "jouw", "uw", "een", "hun", "your", "elke", "iedere", "ieder", NULL}))
+		return false;
+	/* (wave 29, batch 122: a role before it, "ervaringsdeskundige vader
+	 * Tim Oosterhuis", is the speaker's role) */
+	if (before && c->tok[t - 1].e - c->tok[t - 1].s > 10 &&
+	    ends_with_ascii(c->t + c->tok[t - 1].s, c->tok[t - 1].e - c->tok[t - 1].s, "deskundige", 10))
 		return false;
 	/* (round 3, batch 77: a plural is anyone's unless it is someone's:
 	 * "Stichting Leergeld helpt kinderen uit gezinnen met weinig geld") */
@@ -8347,7 +8372,9 @@ static void demote_org_lines(struct ctx *c, bool late)
 		 * 240", "de kinderboerderij aan de Spoorlaan 7 open van 10 tot 16
 		 * uur") is where something happens */
 		if (x->type == SCAN_ADDRESS && !someone && when < 0)
-			when = clock_time(c) || event_date(c);
+			when = clock_time(c) || event_date(c) ||
+			       /* wave 29 (batch 122): "tijdens de openingstijden" */
+			       span_has(c, 0, c->len, (const char *const[]){"openingstijden", "openingsuren", NULL});
 		if (x->type == SCAN_ADDRESS && !someone && when > 0) {
 			x->confidence = 0.4;
 			continue;
@@ -11269,6 +11296,23 @@ static void demote_payment_reference(struct ctx *c)
 		    (p >= 14 && !strncasecmp(c->t + p - 14, "vermelding van", 14)))
 			x->confidence = 0.3;
 	}
+	/* wave 29 (batch 122): the account a bill is paid to ("Uw factuur van
+	 * Fysio Noord (factuurnummer ...) kunt u betalen op NL04INGB...") in a
+	 * post with nothing else counted and no one's family: the sender's */
+	int bill = -1;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_IBAN || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		if (bill < 0) {
+			bill = span_has(c, 0, c->len, (const char *const[]){"uw factuur", "factuurnummer", "de factuur", NULL}) &&
+			       !has_private_circle(c);
+			for (size_t g = 0; g < r->n && bill; g++)
+				bill = r->v[g].type == SCAN_IBAN || r->v[g].confidence < SCAN_COUNT_CONF;
+		}
+		if (bill)
+			x->confidence = 0.4;
+	}
 }
 
 /*
@@ -13334,6 +13378,33 @@ static void scan_dates_after_names(struct ctx *c)
 }
 
 /*
+ * Wave 29 (batch 122): names given to things — "we hebben ze een naam
+ * gegeven: Merel en Roos", "zoekt een naam voor de knuffelbeer ... Stem op
+ * Bas, Boaz of Sientje" — in a post with no one's family and nothing
+ * counted but names: the things' names.
+ */
+static void demote_given_names(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool names = false;
+	for (size_t j = 0; j < r->n; j++) {
+		if (r->v[j].confidence < SCAN_COUNT_CONF)
+			continue;
+		if (r->v[j].type != SCAN_NAME)
+			return;
+		names = true;
+	}
+	if (!names || !span_has(c, 0, c->len, (const char *const[]){"een naam gegeven", "een naam voor", "naam bedenken",
+	                                                            "naamwedstrijd", "een naam geven", "nieuwe naam voor",
+	                                                            NULL}) ||
+	    has_private_circle(c))
+		return;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF)
+			r->v[j].confidence = 0.3;
+}
+
+/*
  * Wave 29 (batch 121): the person a post opens by speaking to — "Rob,
  * welkom terug in de groep! Goed dat je er weer bent na je opname", "Roos,
  * beterschap!": a first name the lists hold (an ordinary word too: rob,
@@ -13410,7 +13481,7 @@ static void demote_named_places(struct ctx *c)
  * where nothing but names counts and no one's family is in the post.  The
  * last pass.
  */
-static void demote_team_lists(struct ctx *c)
+static bool demote_team_lists(struct ctx *c)
 {
 	static const char *const rest[] = {"alle andere ", "al onze ", "al die andere ", "de rest van het team",
 		"het hele team", "alle collega", "alle medewerkers", "alle vrijwilligers", NULL};
@@ -13418,18 +13489,20 @@ static void demote_team_lists(struct ctx *c)
 		"vertelt over", "vertellen hoe", "vertellen wat", "vertellen waarom", NULL};
 	struct scan_result *r = c->out;
 	bool names = false;
+	/* (names, and the contact lines the organisation's own may be) */
 	for (size_t j = 0; j < r->n; j++) {
 		if (r->v[j].confidence < SCAN_COUNT_CONF)
 			continue;
-		if (r->v[j].type != SCAN_NAME)
-			return;
-		names = true;
+		if (r->v[j].type != SCAN_NAME && r->v[j].type != SCAN_ADDRESS && r->v[j].type != SCAN_PHONE &&
+		    r->v[j].type != SCAN_EMAIL)
+			return false;
+		names |= r->v[j].type == SCAN_NAME;
 	}
 	if (!names || has_private_circle(c))
-		return;
+		return false;
 	int meeting = -1; /* read when first asked */
 	size_t done = SIZE_MAX;
-	bool team = false;
+	bool team = false, changed = false;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' ||
@@ -13443,13 +13516,32 @@ static void demote_team_lists(struct ctx *c)
 			team = span_has(c, x->end, e, rest);
 			if (!team && sentence_has(c, s, heard)) {
 				if (meeting < 0)
-					meeting = text_has_meeting(c);
+					meeting = text_has_meeting(c) || (clock_time(c) && event_date(c));
 				team = meeting > 0;
 			}
 		}
-		if (team)
+		/* (batch 122) a speaker brought "met" a role at an evening: "met
+		 * ervaringsdeskundige vader Tim Oosterhuis. Dinsdag 20 januari,
+		 * 19.30 uur" */
+		bool speaker = false;
+		size_t i = tok_first_at(c, x->start);
+		for (size_t b = i; !team && !speaker && b-- > 0 && b + 4 > i && c->tok[b].sent == c->tok[i].sent;) {
+			if (!role_like(c, &c->tok[b]) && !work_word(c, &c->tok[b]))
+				continue;
+			speaker = b > 0 && c->tok[b - 1].sent == c->tok[i].sent &&
+			          tok_in(c, &c->tok[b - 1], (const char *const[]){"met", "door", NULL});
+		}
+		if (speaker) {
+			if (meeting < 0)
+				meeting = text_has_meeting(c) || (clock_time(c) && event_date(c));
+			speaker = meeting > 0;
+		}
+		if (team || speaker) {
 			x->confidence = STAFF_CONF;
+			changed = true;
+		}
 	}
+	return changed;
 }
 
 /*
@@ -13914,7 +14006,10 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_building_lines(&c);
 	demote_event_dates(&c);
 	demote_season_greetings(&c);
-	demote_team_lists(&c);
+	/* (and the organisation's lines again, once its people are its staff) */
+	if (demote_team_lists(&c))
+		demote_org_lines(&c, true);
+	demote_given_names(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

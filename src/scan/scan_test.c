@@ -1931,6 +1931,20 @@ static void test_wave29_classes(void **state)
 	const char *plural[] = {"Voor onze nieuwsbrief zoeken we ouders van kinderen met een verstandelijke beperking "
 	                        "die willen vertellen hoe ze het mentorschap hebben geregeld."};
 	VERDICTS(assert_int_equal, plural, SCAN_OK);
+	/* round 6 (batch 122): names given to things, a roster with the name
+	 * first, courses given "door" someone, a bill's account, an address
+	 * with opening hours, a speaker's role before a family word */
+	const char *org[] = {
+		"De kraamafdeling zoekt een naam voor de knuffelbeer die elke baby bij ontslag meekrijgt. Stem op Bas, "
+		"Fenna of Sientje via het formulier bij de balie 🧸",
+		"Fysio De Brug: Sanne ma/do, Youssef di/wo, Karel vr.",
+		"Cursus 'Grip op je geld' door Anouk; 'Slapen zonder pillen' door Mehmet en Lies.",
+		"Uw factuur van Tandarts Oost (factuurnummer 77120) kunt u betalen op NL91ABNA0417164300.",
+		"Afhalen bij Kringloop West, Dorpsstraat 3, 5616 LV Eindhoven, tijdens de openingstijden.",
+		"Informatieavond met ervaringsdeskundige moeder Lisa Kramer. Dinsdag 20 januari, 19.30 uur.",
+	};
+	VERDICTS(assert_int_equal, org, SCAN_OK);
+	EXPECT("Mijn moeder Lisa Kramer komt dinsdag 20 januari om 19.30 uur.", SCAN_NAME, "Lisa Kramer");
 }
 
 static void test_wave28_classes(void **state)
