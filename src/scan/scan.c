@@ -5880,6 +5880,45 @@ static void scan_clause_ages(struct ctx *c)
 		unsigned char v0 = (unsigned char)c->t[v->s] | 0x20;
 		if (vn < 2 || vn > 8 || !(v0 == 'i' || v0 == 'w' || v0 == 'b' || v0 == 'g'))
 			continue;
+		/* the subject after the verb: "Gisteren werd mijn vader 80.",
+		 * "Vandaag werd onze oma honderd! 🎉" — a family word (after "mijn",
+		 * "onze" ...), the number, then the sentence's end, an emoji, "jaar",
+		 * "geworden" or "en" */
+		if ((v0 == 'w' || v0 == 'i') && i + 2 < c->ntok &&
+		    ((c->tok[i + 1].flags & W_FAMILY) || (c->tok[i + 2].flags & W_FAMILY)) &&
+		    tok_in(c, v, (const char *const[]){"werd", "wordt", "is", "was", NULL})) {
+			size_t f = i + 1;
+			if (tok_in(c, &c->tok[f], (const char *const[]){"mijn", "m'n", "mn", "onze", "ons", "haar", "zijn", "z'n", NULL}))
+				f++;
+			if (f < c->ntok && c->tok[f].sent == v->sent && (c->tok[f].flags & W_FAMILY) && f > i + 1) {
+				size_t p = c->tok[f].e, ns = p, ne;
+				while (ns < c->len && c->t[ns] == ' ')
+					ns++;
+				int a = -1;
+				ne = ns;
+				while (ne < c->len && digit_at(c, ne) && ne - ns < 4)
+					ne++;
+				if (ne > ns && ne - ns <= 3) {
+					a = 0;
+					for (size_t q = ns; q < ne; q++)
+						a = a * 10 + (c->t[q] - '0');
+				} else if (f + 1 < c->ntok && c->tok[f + 1].s == ns && maybe_number_word(c->t + ns, c->tok[f + 1].e - ns)) {
+					ne = c->tok[f + 1].e;
+					a = age_number_word(c->t + ns, ne - ns);
+				}
+				size_t q = ne;
+				while (q < c->len && c->t[q] == ' ')
+					q++;
+				char nx[12];
+				bool tail = q >= c->len || strchr(".!,?;\n", c->t[q]) || emoji_at(c, q) ||
+				            (word_after(c, ne, nx, sizeof nx, NULL) &&
+				             (!strcmp(nx, "jaar") || !strcmp(nx, "geworden") || !strcmp(nx, "en")));
+				if (a >= 2 && a <= 120 && tail && (ne == c->len || !is_letter_byte(c->t, ne, c->len))) {
+					add_late(c, SCAN_DATE_OF_BIRTH, ns, ne, 0.7);
+					continue;
+				}
+			}
+		}
 		/* (a digit, or a letter, before it: "88 is", "tachtig wordt", "jaar is") */
 		size_t b = v->s;
 		while (b > 0 && c->t[b - 1] == ' ')
@@ -13405,6 +13444,109 @@ static void demote_given_names(struct ctx *c)
 }
 
 /*
+ * Wave 29 (batch 123): the writer's own symptoms in plain verbs, which the
+ * health model leaves alone — "Ik slaap slecht en huil na de avonddienst",
+ * "ik eet al dagen niks", "ik voel me echt niet oke", "ziek thuis 🤒 kan
+ * iemand mn dienst ...", "de biopsie was goedaardig!!! kan eindelijk weer
+ * slapen" (a result, where the writer speaks or thanks), "I'm pregnant".
+ * The writer is identifiable to the platform (labelling rule 5).  Only
+ * where no health finding covers the words yet; after the models.
+ */
+static void scan_writer_symptoms(struct ctx *c)
+{
+	static const char *const sleep_[] = {"slecht", "niet", "nauwelijks", "amper", "weinig", NULL};
+	static const char *const eat[] = {"niks", "niets", "nauwelijks", "amper", "slecht", NULL};
+	static const char *const cry[] = {"veel", "elke", "iedere", "steeds", "vaak", "alleen", "de", "na", "om", NULL};
+	static const char *const feel[] = {"slecht", "beroerd", "ziek", "down", "depressief", "leeg", "rot", "somber",
+		"ellendig", "misselijk", "duizelig", "uitgeput", "suïcidaal", NULL};
+	static const char *const results[] = {"biopsie", "uitslag", "mri", "scan", "ct-scan", "echo", "punctie", "kweek",
+		NULL};
+	size_t n0 = c->out->n;
+	for (size_t i = 0; i + 1 < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t v = SIZE_MAX, s = k->s, e = 0;
+		/* "ik slaap ...", or a sentence opened with the verb ("Slaap al
+		 * dagen slecht") */
+		if (tok_is_ik(c, k))
+			v = i + 1;
+		else if (i == 0 || c->tok[i - 1].sent != k->sent)
+			v = i;
+		/* (the verbs' first letters and lengths before the lists) */
+		if (v != SIZE_MAX && v < c->ntok) {
+			unsigned char f0 = (unsigned char)c->t[c->tok[v].s] | 0x20;
+			size_t fn = c->tok[v].e - c->tok[v].s;
+			if (fn < 3 || fn > 5 || !(f0 == 's' || f0 == 'e' || f0 == 'h' || f0 == 'v'))
+				v = SIZE_MAX;
+		}
+		if (v != SIZE_MAX && v + 1 < c->ntok && c->tok[v].sent == k->sent && c->tok[v + 1].sent == k->sent) {
+			const struct tok *vb = &c->tok[v];
+			/* the word that says it, after "al dagen", "al weken bijna"
+			 * (at most three words on) */
+			size_t w = v + 1;
+			while (w < c->ntok && w < v + 4 && c->tok[w].sent == k->sent &&
+			       tok_in(c, &c->tok[w], (const char *const[]){"al", "bijna", "nog", "echt", "zo", "heel", "erg",
+			                                                  "dagen", "weken", "maanden", "nachten", "jaren", NULL}))
+				w++;
+			bool in = w < c->ntok && c->tok[w].sent == k->sent;
+			if (in && ((tok_in(c, vb, (const char *const[]){"slaap", NULL}) && tok_in(c, &c->tok[w], sleep_)) ||
+			           (tok_in(c, vb, (const char *const[]){"eet", NULL}) && tok_in(c, &c->tok[w], eat))))
+				e = c->tok[w].e;
+			else if (tok_in(c, vb, (const char *const[]){"huil", NULL}) && tok_in(c, &c->tok[v + 1], cry))
+				e = c->tok[v + 1].e;
+			else if (tok_in(c, vb, (const char *const[]){"voel", NULL}) &&
+			         tok_in(c, &c->tok[v + 1], (const char *const[]){"me", "mij", NULL})) {
+				/* "voel me (echt) niet oke / niet goed", "voel me (zo) ellendig" */
+				size_t f = v + 2;
+				while (f < c->ntok && f < v + 4 && c->tok[f].sent == k->sent &&
+				       tok_in(c, &c->tok[f], (const char *const[]){"echt", "zo", "heel", "erg", "al", "nog", NULL}))
+					f++;
+				if (f < c->ntok && c->tok[f].sent == k->sent) {
+					if (tok_in(c, &c->tok[f], feel))
+						e = c->tok[f].e;
+					else if (f + 1 < c->ntok && c->tok[f + 1].sent == k->sent &&
+					         tok_in(c, &c->tok[f], (const char *const[]){"niet", NULL}) &&
+					         tok_in(c, &c->tok[f + 1], (const char *const[]){"oke", "oké", "ok", "goed", "lekker",
+					                                                        "fit", NULL}))
+						e = c->tok[f + 1].e;
+				}
+			}
+			if (e && v != i)
+				s = k->s;
+		}
+		/* "ziek thuis" opening a sentence */
+		if (!e && (i == 0 || c->tok[i - 1].sent != k->sent) && k->e - k->s == 4 &&
+		    tok_in(c, k, (const char *const[]){"ziek", NULL}) &&
+		    c->tok[i + 1].sent == k->sent && tok_in(c, &c->tok[i + 1], (const char *const[]){"thuis", NULL}))
+			e = c->tok[i + 1].e;
+		/* "I'm pregnant", "I am pregnant" */
+		if (!e && i >= 1 && k->e - k->s == 8 && (c->t[k->s] | 0x20) == 'p' &&
+		    tok_in(c, k, (const char *const[]){"pregnant", NULL}) &&
+		    tok_in(c, &c->tok[i - 1], (const char *const[]){"m", "am", "i'm", "im", NULL})) {
+			s = c->tok[i - 1].s;
+			e = k->e;
+		}
+		/* a result the writer thanks for: "de biopsie was goedaardig" */
+		if (!e && i + 2 < c->ntok && c->tok[i + 1].e - c->tok[i + 1].s <= 3 &&
+		    ((c->t[c->tok[i + 1].s] | 0x20) == 'w' || (c->t[c->tok[i + 1].s] | 0x20) == 'i') &&
+		    tok_in(c, k, results) && c->tok[i + 2].sent == k->sent &&
+		    tok_in(c, &c->tok[i + 1], (const char *const[]){"was", "is", NULL}) &&
+		    tok_in(c, &c->tok[i + 2], (const char *const[]){"goed", "goedaardig", "schoon", "gunstig", NULL}) &&
+		    (writer_speaks(c) ||
+		     span_has(c, 0, c->len, (const char *const[]){"dank", "thx", "bedankt", "support", "duimen", "meeleven",
+		                                                  NULL})))
+			e = c->tok[i + 2].e;
+		if (!e)
+			continue;
+		bool covered = false;
+		for (size_t f = 0; f < n0 && !covered; f++)
+			covered = c->out->v[f].type == SCAN_HEALTH && c->out->v[f].start < e && c->out->v[f].end > s &&
+			          c->out->v[f].confidence >= SCAN_COUNT_CONF;
+		if (!covered)
+			add_finding(c, SCAN_HEALTH, s, e, 0.6);
+	}
+}
+
+/*
  * Wave 29 (batch 121): the person a post opens by speaking to — "Rob,
  * welkom terug in de groep! Goed dat je er weer bent na je opname", "Roos,
  * beterschap!": a first name the lists hold (an ordinary word too: rob,
@@ -13945,6 +14087,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_numbered_words(&c);
 	scan_dates_after_names(&c);
 	scan_vocative_names(&c);
+	scan_writer_symptoms(&c);
 	sort_findings(out);
 	resolve(out, text);
 	scan_late_conditions(&c);

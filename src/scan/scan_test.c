@@ -1945,6 +1945,15 @@ static void test_wave29_classes(void **state)
 	};
 	VERDICTS(assert_int_equal, org, SCAN_OK);
 	EXPECT("Mijn moeder Lisa Kramer komt dinsdag 20 januari om 19.30 uur.", SCAN_NAME, "Lisa Kramer");
+	/* round 7 (batch 123): the writer's own symptoms in plain verbs, a
+	 * result the writer thanks for; the subject after the verb of an age */
+	EXPECT("Ik slaap al weken slecht en huil elke avond.", SCAN_HEALTH, "Ik slaap al weken slecht");
+	EXPECT("ziek thuis 🤒 kan iemand mijn dienst overnemen?", SCAN_HEALTH, "ziek thuis");
+	EXPECT("De MRI was goed 🎉 Dank jullie wel voor het duimen, ik ga vanavond taart eten.", SCAN_HEALTH,
+	       "MRI was goed");
+	EXPECT_NONE("Ik voel me zo schuldig dat ik niet vaker ga.", SCAN_HEALTH);
+	EXPECT("Gisteren werd mijn vader 80.", SCAN_DATE_OF_BIRTH, "80");
+	EXPECT_NONE("Gisteren was mijn vader 80 kilo.", SCAN_DATE_OF_BIRTH);
 }
 
 static void test_wave28_classes(void **state)
