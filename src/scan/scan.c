@@ -11344,7 +11344,8 @@ static void demote_payment_reference(struct ctx *c)
 		if (x->type != SCAN_IBAN || x->confidence < SCAN_COUNT_CONF)
 			continue;
 		if (bill < 0) {
-			bill = span_has(c, 0, c->len, (const char *const[]){"uw factuur", "factuurnummer", "de factuur", NULL}) &&
+			bill = span_has(c, 0, c->len, (const char *const[]){"uw factuur", "factuurnummer", "de factuur",
+			                                                    "factuur nr", "factuurnr", NULL}) &&
 			       !has_private_circle(c);
 			for (size_t g = 0; g < r->n && bill; g++)
 				bill = r->v[g].type == SCAN_IBAN || r->v[g].confidence < SCAN_COUNT_CONF;
@@ -13465,6 +13466,7 @@ static void scan_writer_symptoms(struct ctx *c)
 	for (size_t i = 0; i + 1 < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		size_t v = SIZE_MAX, s = k->s, e = 0;
+		double conf = 0.6;
 		/* "ik slaap ...", or a sentence opened with the verb ("Slaap al
 		 * dagen slecht") */
 		if (tok_is_ik(c, k))
@@ -13533,8 +13535,12 @@ static void scan_writer_symptoms(struct ctx *c)
 		    tok_in(c, &c->tok[i + 2], (const char *const[]){"goed", "goedaardig", "schoon", "gunstig", NULL}) &&
 		    (writer_speaks(c) ||
 		     span_has(c, 0, c->len, (const char *const[]){"dank", "thx", "bedankt", "support", "duimen", "meeleven",
-		                                                  NULL})))
+		                                                  NULL}))) {
 			e = c->tok[i + 2].e;
+			/* (the writer's own, shared with thanks: linked, so no rule for
+			 * health in general takes it) */
+			conf = HEALTH_LINKED_CONF;
+		}
 		if (!e)
 			continue;
 		bool covered = false;
@@ -13542,7 +13548,7 @@ static void scan_writer_symptoms(struct ctx *c)
 			covered = c->out->v[f].type == SCAN_HEALTH && c->out->v[f].start < e && c->out->v[f].end > s &&
 			          c->out->v[f].confidence >= SCAN_COUNT_CONF;
 		if (!covered)
-			add_finding(c, SCAN_HEALTH, s, e, 0.6);
+			add_finding(c, SCAN_HEALTH, s, e, conf);
 	}
 }
 

@@ -1954,6 +1954,10 @@ static void test_wave29_classes(void **state)
 	EXPECT_NONE("Ik voel me zo schuldig dat ik niet vaker ga.", SCAN_HEALTH);
 	EXPECT("Gisteren werd mijn vader 80.", SCAN_DATE_OF_BIRTH, "80");
 	EXPECT_NONE("Gisteren was mijn vader 80 kilo.", SCAN_DATE_OF_BIRTH);
+	EXPECT("thx voor alle support ❤️ de scan was schoon!!! kan eindelijk weer slapen", SCAN_HEALTH,
+	       "scan was schoon");
+	const char *bill[] = {"Factuur nr. 55120, bedrag €40,00. Graag betalen op NL91ABNA0417164300 t.n.v. Praktijk Oost."};
+	VERDICTS(assert_int_equal, bill, SCAN_OK);
 }
 
 static void test_wave28_classes(void **state)
