@@ -13418,6 +13418,46 @@ static void scan_dates_after_names(struct ctx *c)
 }
 
 /*
+ * Wave 29 (batch 123): a list of tasks and who does them — "Taakverdeling
+ * open dag: ontvangst Naima, rondleidingen Stefan en Lex, koffie en thee
+ * Ruth" — in a post with no one's family: its people are staff, and its
+ * words are tasks, not anyone's health (the health model read "ontvangst").
+ */
+static void demote_task_lists(struct ctx *c)
+{
+	static const char *const heads[] = {"taakverdeling", "takenlijst", "dienstindeling", "taken", "bezetting", NULL};
+	struct scan_result *r = c->out;
+	bool any = false;
+	for (size_t j = 0; j < r->n && !any; j++)
+		any = r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF;
+	if (!any)
+		return;
+	for (size_t si = 0; si < c->nsent; si++) {
+		size_t t = tok_first_at(c, c->sent_at[si]);
+		if (t >= c->ntok || c->tok[t].sent != si || !tok_in(c, &c->tok[t], heads))
+			continue;
+		if (has_private_circle(c))
+			return;
+		size_t a = c->sent_at[si], b = si + 1 < c->nsent ? c->sent_at[si + 1] : c->len;
+		bool titled = false;
+		/* ("Taken vandaag: mevrouw Jansen wassen": a client's care, left alone) */
+		for (size_t u = t; u < c->ntok && c->tok[u].sent == si && !titled; u++)
+			titled = (c->tok[u].flags & W_TITLE) && !(c->tok[u].flags & W_ROLE);
+		if (titled)
+			continue;
+		for (size_t j = 0; j < r->n; j++) {
+			struct scan_finding *x = &r->v[j];
+			if (x->start < a || x->start >= b || x->confidence < SCAN_COUNT_CONF)
+				continue;
+			if (x->type == SCAN_NAME)
+				x->confidence = STAFF_CONF;
+			else if (x->type == SCAN_HEALTH)
+				x->confidence = 0.4;
+		}
+	}
+}
+
+/*
  * Wave 29 (batch 122): names given to things — "we hebben ze een naam
  * gegeven: Merel en Roos", "zoekt een naam voor de knuffelbeer ... Stem op
  * Bas, Boaz of Sientje" — in a post with no one's family and nothing
@@ -13515,6 +13555,22 @@ static void scan_writer_symptoms(struct ctx *c)
 			if (e && v != i)
 				s = k->s;
 		}
+		/* what the writer's doctor said, opening a sentence: "Huisarts zegt
+		 * suikerziekte type 2.", "sportarts zegt stressfractuur in mijn
+		 * scheenbeen" (a condition word right after the verb) */
+		if (!e && (i == 0 || c->tok[i - 1].sent != k->sent) && k->e - k->s >= 4 && i + 2 < c->ntok &&
+		    c->tok[i + 2].sent == k->sent &&
+		    ends_with_ascii(c->t + k->s, k->e - k->s, "arts", 4) &&
+		    tok_in(c, &c->tok[i + 1], (const char *const[]){"zegt", "zei", "denkt", "vermoedt", NULL})) {
+			size_t m = i + 2;
+			if (m + 1 < c->ntok && c->tok[m + 1].sent == k->sent &&
+			    tok_in(c, &c->tok[m], (const char *const[]){"mogelijk", "waarschijnlijk", "misschien", NULL}))
+				m++;
+			if (c->tok[m].flags & W_MED) {
+				s = c->tok[m].s;
+				e = c->tok[m].e;
+			}
+		}
 		/* "ziek thuis" opening a sentence */
 		if (!e && (i == 0 || c->tok[i - 1].sent != k->sent) && k->e - k->s == 4 &&
 		    tok_in(c, k, (const char *const[]){"ziek", NULL}) &&
@@ -13600,6 +13656,13 @@ static void demote_named_places(struct ctx *c)
 		size_t q = p >= 5 && !memcmp(c->t + p - 5, "\xe2\x80\x99s ", 5) ? p - 5 :
 		           !memcmp(c->t + p - 3, "'s ", 3) ? p - 3 : SIZE_MAX;
 		if (q != SIZE_MAX && (q == 0 || c->t[q - 1] == ' ' || c->t[q - 1] == '(')) {
+			x->confidence = 0.3;
+			continue;
+		}
+		/* "de zaal bij Van der Valk": a listed public name the name rules
+		 * cut after its capital "Van" */
+		if (p >= 4 && !strncmp(c->t + p - 4, "Van ", 4) && (p == 4 || c->t[p - 5] == ' ') &&
+		    is_public(c, p - 4, x->end)) {
 			x->confidence = 0.3;
 			continue;
 		}
@@ -14159,6 +14222,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	if (demote_team_lists(&c))
 		demote_org_lines(&c, true);
 	demote_given_names(&c);
+	demote_task_lists(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

@@ -1958,6 +1958,15 @@ static void test_wave29_classes(void **state)
 	       "scan was schoon");
 	const char *bill[] = {"Factuur nr. 55120, bedrag €40,00. Graag betalen op NL91ABNA0417164300 t.n.v. Praktijk Oost."};
 	VERDICTS(assert_int_equal, bill, SCAN_OK);
+	/* round 8 (batches 122 and 123): a list of tasks, a public name cut
+	 * after "Van", what the writer's doctor said */
+	const char *tasks[] = {"Taakverdeling kerstmarkt: kassa Ilse, oliebollen Ahmed en Kees.",
+	                       "Het feest is verschoven, de zaal bij Van der Valk was dubbel geboekt."};
+	VERDICTS(assert_int_equal, tasks, SCAN_OK);
+	EXPECT("Taken vandaag: mevrouw Jansen wassen, meneer Pieters insuline.", SCAN_NAME, "mevrouw Jansen");
+	EXPECT("Huisarts zegt suikerziekte type 2. Nooit ziek geweest en nu dit. Mag ik nog taart op de verjaardag van mn "
+	       "broer?",
+	       SCAN_HEALTH, "suikerziekte");
 }
 
 static void test_wave28_classes(void **state)
