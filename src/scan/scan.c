@@ -881,6 +881,16 @@ static void add_late(struct ctx *c, enum scan_type type, size_t s, size_t e, dou
 	r->v[r->n++] = (struct scan_finding){type, s, e, conf};
 }
 
+/* Some finding among the first n of r is of `type` and counted (raises the
+ * verdict). */
+static bool counted_in(const struct scan_result *r, size_t n, enum scan_type type)
+{
+	for (size_t j = 0; j < n; j++)
+		if (r->v[j].type == type && r->v[j].confidence >= SCAN_COUNT_CONF)
+			return true;
+	return false;
+}
+
 static void flush_late(struct ctx *c)
 {
 	for (size_t i = 0; i < c->late.n; i++)
@@ -4763,15 +4773,12 @@ static void scan_ages(struct ctx *c)
 				}
 			if (person) {
 				add_age(c, w27, j, we, 0.75);
-			} else if (word_after(c, after, w3, sizeof w3, NULL) && !strcmp(w3, "die")) {
+			} else if (word_after(c, after, w3, sizeof w3, NULL) && !strcmp(w3, "die") &&
+			           counted_in(c->out, n, SCAN_NAME)) {
 				/* wave 29 (batch 121): "Aïcha El Amrani, de 90-jarige die
 				 * gisteren is ingestroomd": "die" after it, a counted name
 				 * in the text (after the models: their rows stay) */
-				for (size_t k = 0; k < n; k++)
-					if (c->out->v[k].type == SCAN_NAME && c->out->v[k].confidence >= SCAN_COUNT_CONF) {
-						add_late(c, SCAN_DATE_OF_BIRTH, j, we, 0.75);
-						break;
-					}
+				add_late(c, SCAN_DATE_OF_BIRTH, j, we, 0.75);
 			}
 			continue;
 		}
@@ -5837,16 +5844,6 @@ static void scan_age_words(struct ctx *c)
 	}
 }
 
-/*
- * Wave 29 (batch 121): an age in a clause, where Dutch puts the verb last
- * ("terwijl ze zelf 88 is", "Ik vind het knap dat hij al 94 is", "omdat
- * mijn moeder tachtig wordt") and at a sentence's head before its verb
- * ("Zevenentachtig is ze, en nog zo scherp ..."): a conjunction, the
- * person (he, she, I, a family word, a counted name), a few words like
- * "zelf" or "al", the number (and "jaar"), the verb; or the number word
- * opening the sentence, the verb, he or she.  Added after the models
- * (add_late): their rows stay as they were trained.
- */
 /* Cheaply, before age_number_word: w (n bytes) may be a number word of 2 or
  * more — ends in -tig, -tien or -derd, or is a unit or "elf"/"twaalf". */
 static bool maybe_number_word(const char *w, size_t n)
@@ -5864,6 +5861,27 @@ static bool maybe_number_word(const char *w, size_t n)
 	return false;
 }
 
+/* The value of the digits [s, e) (at most three), or -1. */
+static int digits_value(const struct ctx *c, size_t s, size_t e)
+{
+	if (e <= s || e - s > 3)
+		return -1;
+	int a = 0;
+	for (size_t q = s; q < e; q++)
+		a = a * 10 + (c->t[q] - '0');
+	return a;
+}
+
+/*
+ * Wave 29 (batch 121): an age in a clause, where Dutch puts the verb last
+ * ("terwijl ze zelf 88 is", "Ik vind het knap dat hij al 94 is", "omdat
+ * mijn moeder tachtig wordt") and at a sentence's head before its verb
+ * ("Zevenentachtig is ze, en nog zo scherp ..."): a conjunction, the
+ * person (he, she, I, a family word, a counted name), a few words like
+ * "zelf" or "al", the number (and "jaar"), the verb; or the number word
+ * opening the sentence, the verb, he or she.  Added after the models
+ * (add_late): their rows stay as they were trained.
+ */
 static void scan_clause_ages(struct ctx *c)
 {
 	static const char *const verbs[] = {"is", "wordt", "werd", "was", "ben", "bent", "word", "geworden", NULL};
@@ -5872,6 +5890,7 @@ static void scan_clause_ages(struct ctx *c)
 	static const char *const who[] = {"ze", "zij", "hij", "ik", NULL}; /* ("als je 18 bent": anyone) */
 	static const char *const advs[] = {"zelf", "al", "pas", "nu", "inmiddels", "bijna", "ruim", "ook", "net", "nog",
 		"maar", "alweer", "morgen", "vandaag", NULL};
+	static const char *const owners[] = {"mijn", "m'n", "mn", "onze", "ons", "haar", "zijn", "z'n", NULL};
 	size_t n = c->out->n;
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *v = &c->tok[i];
@@ -5888,7 +5907,7 @@ static void scan_clause_ages(struct ctx *c)
 		    ((c->tok[i + 1].flags & W_FAMILY) || (c->tok[i + 2].flags & W_FAMILY)) &&
 		    tok_in(c, v, (const char *const[]){"werd", "wordt", "is", "was", NULL})) {
 			size_t f = i + 1;
-			if (tok_in(c, &c->tok[f], (const char *const[]){"mijn", "m'n", "mn", "onze", "ons", "haar", "zijn", "z'n", NULL}))
+			if (tok_in(c, &c->tok[f], owners))
 				f++;
 			if (f < c->ntok && c->tok[f].sent == v->sent && (c->tok[f].flags & W_FAMILY) && f > i + 1) {
 				size_t p = c->tok[f].e, ns = p, ne;
@@ -5898,10 +5917,8 @@ static void scan_clause_ages(struct ctx *c)
 				ne = ns;
 				while (ne < c->len && digit_at(c, ne) && ne - ns < 4)
 					ne++;
-				if (ne > ns && ne - ns <= 3) {
-					a = 0;
-					for (size_t q = ns; q < ne; q++)
-						a = a * 10 + (c->t[q] - '0');
+				if (ne > ns) {
+					a = digits_value(c, ns, ne);
 				} else if (f + 1 < c->ntok && c->tok[f + 1].s == ns && maybe_number_word(c->t + ns, c->tok[f + 1].e - ns)) {
 					ne = c->tok[f + 1].e;
 					a = age_number_word(c->t + ns, ne - ns);
@@ -5969,11 +5986,8 @@ static void scan_clause_ages(struct ctx *c)
 			ns = ne;
 			while (ns > 0 && digit_at(c, ns - 1) && ne - ns < 4)
 				ns--;
-			if (ne - ns <= 3 && (ns == 0 || c->t[ns - 1] == ' ')) {
-				a = 0;
-				for (size_t q = ns; q < ne; q++)
-					a = a * 10 + (c->t[q] - '0');
-			}
+			if (ns == 0 || c->t[ns - 1] == ' ')
+				a = digits_value(c, ns, ne);
 		} else if (word_before(c, ne, w, sizeof w, &ns)) {
 			a = age_number_word(w, strlen(w));
 		} else {
@@ -6003,8 +6017,7 @@ static void scan_clause_ages(struct ctx *c)
 		while (q > 0 && c->t[q - 1] == ' ')
 			q--;
 		/* "mijn moeder", "haar zoon": the owner first */
-		if (word_before(c, q, w, sizeof w, &ws) &&
-		    in_list(w, (const char *const[]){"mijn", "m'n", "mn", "haar", "zijn", "z'n", "onze", "ons", NULL}))
+		if (word_before(c, q, w, sizeof w, &ws) && in_list(w, owners))
 			q = ws;
 		/* a name's own start, when one ends at q */
 		for (size_t f = 0; f < n; f++)
@@ -8867,10 +8880,7 @@ static void demote_figures(struct ctx *c)
 	const size_t FIG_WRITER = sizeof figs / sizeof figs[0] - 10;
 	struct scan_result *r = c->out;
 	/* (only a counted health finding is demoted: without one the text is not read) */
-	bool health = false;
-	for (size_t j = 0; j < r->n && !health; j++)
-		health = r->v[j].type == SCAN_HEALTH && r->v[j].confidence >= SCAN_COUNT_CONF;
-	if (!health)
+	if (!counted_in(r, r->n, SCAN_HEALTH))
 		return;
 	for (size_t f = 0; f < sizeof figs / sizeof figs[0]; f++) {
 		for (const char *p = memmem(c->t, c->len, figs[f].s, figs[f].n); p;
@@ -13246,12 +13256,7 @@ static bool lives_before(struct ctx *c, size_t t)
 			                                               "brengen", "breng", "bezorgen", "bezorg", NULL})) {
 				/* (or a counted name in the text: "... sturen naar
 				 * Dahlia 4? Haar moeder ...", "Zainab (19) ...") */
-				if (person_near_as(c, c->out->n, k->s, true))
-					return true;
-				for (size_t f = 0; f < c->out->n; f++)
-					if (c->out->v[f].type == SCAN_NAME && c->out->v[f].confidence >= SCAN_COUNT_CONF)
-						return true;
-				return false;
+				return person_near_as(c, c->out->n, k->s, true) || counted_in(c->out, c->out->n, SCAN_NAME);
 			}
 			if (v == 0)
 				break;
@@ -13427,10 +13432,7 @@ static void demote_task_lists(struct ctx *c)
 {
 	static const char *const heads[] = {"taakverdeling", "takenlijst", "dienstindeling", "taken", "bezetting", NULL};
 	struct scan_result *r = c->out;
-	bool any = false;
-	for (size_t j = 0; j < r->n && !any; j++)
-		any = r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF;
-	if (!any)
+	if (!counted_in(r, r->n, SCAN_NAME))
 		return;
 	for (size_t si = 0; si < c->nsent; si++) {
 		size_t t = tok_first_at(c, c->sent_at[si]);
