@@ -81,7 +81,7 @@ one() { # marker, curl arguments...
 		/duration: .* execute/ { line[NR] = $0; pid[NR] = $3; if (!who && index($0, m)) who = $3 }
 		END { n = 0; for (i in line) if (pid[i] == who) n++; print n }'
 }
-echo "statements: home API $(one 'FROM oauth_tokens WHERE token_hash' -H "Authorization: Bearer $TOK" "$BASE/api/v1/timelines/home?limit=40&split=one"), home page $(one 'FROM sessions s JOIN' -H "Cookie: $COOKIE" "$BASE/?split=one")"
+echo "statements: home API $(one 'FROM oauth_tokens' -H "Authorization: Bearer $TOK" "$BASE/api/v1/timelines/home?limit=40&split=one"), home page $(one 'FROM sessions s JOIN' -H "Cookie: $COOKIE" "$BASE/?split=one")"
 
 # Bytes on disk per row (table, its indexes and TOAST), for docs/scaling.md.
 psql -X -q -A -t -F ' ' -h 127.0.0.1 -p "$pgport" -U kring -d bench -c "

@@ -455,11 +455,13 @@ int core_token_resolve(struct core *c, struct arena *a, const char *token, struc
 		return ERR_AUTH;
 	char h[65];
 	core_token_hash(token, h);
-	int rc = store_otoken_get(c->store, a, h, out);
+	int rc = store_otoken_account(c->store, a, h, out, &who);
 	if (rc)
 		return rc == ERR_NOTFOUND ? ERR_AUTH : rc;
-	if (out->account_id && (store_account_get(c->store, a, out->account_id, &who) || who->suspended))
+	if (out->account_id && (!who || who->suspended))
 		return ERR_AUTH;
+	if (!out->account_id)
+		who = NULL;
 	if (acc)
 		*acc = who;
 	return 0;

@@ -899,6 +899,7 @@ struct extras {
 	struct arena *a;
 	struct post *const *v;
 	size_t n;
+	uint64_t viewer;
 };
 
 /* The posts of the page with id `want` (a page may hold one post twice). */
@@ -906,58 +907,68 @@ struct extras {
 	for (size_t i = 0; i < (e)->n; i++) \
 		if ((e)->v[i]->id == (want))
 
-static void meta_row(struct db_stmt *st, void *ctx)
-{
-	struct extras *e = ctx;
-	EACH_POST(e, i, db_u64(st, 0)) {
-		struct post_meta *pm = &e->v[i]->x->meta;
-		pm->spoiler_text = arena_strdup(e->a, db_text(st, 1));
-		pm->sensitive = db_i64(st, 2) != 0;
-		pm->language = arena_strdup(e->a, db_text(st, 3));
-		pm->app_id = db_u64(st, 4);
-	}
-}
+/*
+ * What a page of statuses shows besides the post rows, in one statement: on
+ * PostgreSQL each statement is a round trip to the server, and these were
+ * six (meta, tags, mentions, polls, bookmarks, pins) of a home page's
+ * seventeen.  Each part's rows are tagged with its number (EXTRA_*), its
+ * values in two integer and two text columns.  A pin is shown to its
+ * author only (the status entity's "pinned"): pins and bookmarks are asked
+ * under the viewer's own account (account 0, anonymous, has no rows), and
+ * a pin marks the viewer's own posts only.
+ */
+enum { EXTRA_META, EXTRA_TAG, EXTRA_MENTION, EXTRA_POLL, EXTRA_BOOKMARK, EXTRA_PIN };
+#define EXTRA_PART(K, COLS, FROM) \
+	"SELECT " #K ", " COLS " FROM " DB_IDS_ROWS " CROSS JOIN " FROM
+#define EXTRAS_SQL \
+	EXTRA_PART(0, "m.post_id, m.sensitive, m.app_id, m.spoiler_text, m.language", \
+	           "post_meta m WHERE m.post_id = ids.column1") \
+	" UNION ALL " EXTRA_PART(1, "t.post_id, 0, 0, t.tag, ''", "post_tags t WHERE t.post_id = ids.column1") \
+	" UNION ALL " EXTRA_PART(2, "r.post_id, a.id, 0, a.username, ''", \
+	                         "post_recipients r JOIN accounts a ON a.id = r.account_id WHERE r.post_id = ids.column1") \
+	" UNION ALL " EXTRA_PART(3, "p.post_id, 0, 0, '', ''", "polls p WHERE p.post_id = ids.column1") \
+	" UNION ALL " EXTRA_PART(4, "b.post_id, 0, 0, '', ''", \
+	                         "bookmarks b WHERE b.account_id = ?41 AND b.post_id = ids.column1") \
+	" UNION ALL " EXTRA_PART(5, "p.post_id, 0, 0, '', ''", \
+	                         "pins p WHERE p.account_id = ?41 AND p.post_id = ids.column1")
 
-static void tag_row(struct db_stmt *st, void *ctx)
+static void extra_row(struct db_stmt *st, void *ctx)
 {
 	struct extras *e = ctx;
-	EACH_POST(e, i, db_u64(st, 0)) {
+	int part = (int)db_i64(st, 0);
+	EACH_POST(e, i, db_u64(st, 1)) {
 		struct post_extra *x = e->v[i]->x;
-		if (!x->tags)
-			x->tags = arena_alloc(e->a, EXTRA_TAGS * sizeof *x->tags);
-		if (x->ntags < EXTRA_TAGS)
-			x->tags[x->ntags++] = arena_strdup(e->a, db_text(st, 1));
+		switch (part) {
+		case EXTRA_META:
+			x->meta.sensitive = db_i64(st, 2) != 0;
+			x->meta.app_id = db_u64(st, 3);
+			x->meta.spoiler_text = arena_strdup(e->a, db_text(st, 4));
+			x->meta.language = arena_strdup(e->a, db_text(st, 5));
+			break;
+		case EXTRA_TAG:
+			if (!x->tags)
+				x->tags = arena_alloc(e->a, EXTRA_TAGS * sizeof *x->tags);
+			if (x->ntags < EXTRA_TAGS)
+				x->tags[x->ntags++] = arena_strdup(e->a, db_text(st, 4));
+			break;
+		case EXTRA_MENTION:
+			if (!x->mentions)
+				x->mentions = arena_alloc(e->a, EXTRA_MENTIONS * sizeof *x->mentions);
+			if (x->nmentions < EXTRA_MENTIONS)
+				x->mentions[x->nmentions++] =
+					(struct mention){db_u64(st, 2), arena_strdup(e->a, db_text(st, 4))};
+			break;
+		case EXTRA_POLL:
+			x->has_poll = true;
+			break;
+		case EXTRA_BOOKMARK:
+			x->bookmarked = true;
+			break;
+		case EXTRA_PIN:
+			x->pinned = e->v[i]->author_id == e->viewer;
+			break;
+		}
 	}
-}
-
-static void mention_row(struct db_stmt *st, void *ctx)
-{
-	struct extras *e = ctx;
-	EACH_POST(e, i, db_u64(st, 0)) {
-		struct post_extra *x = e->v[i]->x;
-		if (!x->mentions)
-			x->mentions = arena_alloc(e->a, EXTRA_MENTIONS * sizeof *x->mentions);
-		if (x->nmentions < EXTRA_MENTIONS)
-			x->mentions[x->nmentions++] = (struct mention){db_u64(st, 1), arena_strdup(e->a, db_text(st, 2))};
-	}
-}
-
-static void poll_row(struct db_stmt *st, void *ctx)
-{
-	struct extras *e = ctx;
-	EACH_POST(e, i, db_u64(st, 0)) e->v[i]->x->has_poll = true;
-}
-
-static void bookmark_row(struct db_stmt *st, void *ctx)
-{
-	struct extras *e = ctx;
-	EACH_POST(e, i, db_u64(st, 0)) e->v[i]->x->bookmarked = true;
-}
-
-static void pin_row(struct db_stmt *st, void *ctx)
-{
-	struct extras *e = ctx;
-	EACH_POST(e, i, db_u64(st, 0)) e->v[i]->x->pinned = true;
 }
 
 size_t store_post_ids(struct arena *a, struct post *const *v, size_t n, uint64_t **out)
@@ -985,39 +996,7 @@ int store_post_extras(struct store *s, struct arena *a, uint64_t viewer, struct 
 	}
 	uint64_t *ids;
 	size_t nids = store_post_ids(a, v, n, &ids);
-	struct extras e = {a, v, n};
-	int rc = db_each_ids(db,
-	                     "SELECT m.post_id, m.spoiler_text, m.sensitive, m.language, m.app_id"
-	                     " FROM " DB_IDS_ROWS " CROSS JOIN post_meta m WHERE m.post_id = ids.column1",
-	                     ids, nids, 0, meta_row, &e);
-	if (!rc)
-		rc = db_each_ids(db, "SELECT t.post_id, t.tag FROM " DB_IDS_ROWS " CROSS JOIN post_tags t WHERE t.post_id = ids.column1",
-		                 ids, nids, 0, tag_row,
-		                 &e);
-	if (!rc)
-		rc = db_each_ids(db,
-		                 "SELECT r.post_id, a.id, a.username FROM " DB_IDS_ROWS " CROSS JOIN post_recipients r"
-		                 " JOIN accounts a ON a.id = r.account_id WHERE r.post_id = ids.column1",
-		                 ids, nids, 0, mention_row, &e);
-	if (!rc)
-		rc = db_each_ids(db, "SELECT p.post_id FROM " DB_IDS_ROWS " CROSS JOIN polls p WHERE p.post_id = ids.column1", ids,
-		                 nids, 0, poll_row, &e);
-	if (!rc && viewer)
-		rc = db_each_ids(db, "SELECT b.post_id FROM " DB_IDS_ROWS " CROSS JOIN bookmarks b"
-		                 " WHERE b.account_id = ?41 AND b.post_id = ids.column1", ids,
-		                 nids, viewer, bookmark_row, &e);
-	/* A pin is shown to its author only (the status entity's "pinned"): the
-	 * viewer's own posts of the page are asked, most pages have none. */
-	size_t nown = 0;
-	for (size_t i = 0; i < nids; i++)
-		for (size_t j = 0; j < n; j++)
-			if (v[j]->id == ids[i] && v[j]->author_id == viewer) {
-				ids[nown++] = ids[i]; /* (ids is not read after this) */
-				break;
-			}
-	if (!rc && viewer && nown)
-		rc = db_each_ids(db, "SELECT p.post_id FROM " DB_IDS_ROWS " CROSS JOIN pins p"
-		                 " WHERE p.account_id = ?41 AND p.post_id = ids.column1", ids, nown,
-		                 viewer, pin_row, &e);
+	struct extras e = {a, v, n, viewer};
+	int rc = db_each_ids(db, EXTRAS_SQL, ids, nids, viewer, extra_row, &e);
 	return rc ? rc : store_post_media_many(db, a, v, n);
 }

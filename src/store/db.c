@@ -2,6 +2,7 @@
 
 #include <assert.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -42,6 +43,8 @@ static int bind_args(struct db_stmt *st, const char *fmt, va_list ap)
 
 static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
 {
+	if (strncmp(sql, "SELECT ", 7) != 0)
+		db->writes++;
 	struct db_stmt *st = db->drv->prepare(db, sql);
 	if (!st)
 		return NULL;
@@ -170,10 +173,17 @@ uint64_t db_u64(struct db_stmt *st, int col) { return (uint64_t)st->db->drv->col
 const char *db_text(struct db_stmt *st, int col) { return st->db->drv->col_text(st, col); }
 bool db_null(struct db_stmt *st, int col) { return st->db->drv->col_null(st, col); }
 
+void db_close(struct db *db)
+{
+	free(db->rels);
+	db->drv->close(db);
+}
+
 int db_begin(struct db *db)
 {
 	/* Begins and commits pair up; a rollback sets the depth to 0, never below. */
 	assert(db->in_tx >= 0);
+	db->writes++;
 	if (db->in_tx++)
 		return 0;
 	db->retry = 0;
@@ -191,6 +201,7 @@ int db_commit(struct db *db)
 		return 0;
 	int rc = db->drv->exec(db, "COMMIT");
 	if (rc) {
+		db->writes++;
 		db->drv->exec(db, "ROLLBACK");
 		log_err("db: commit failed: %s", db->drv->errmsg(db));
 	}
@@ -202,6 +213,7 @@ void db_rollback(struct db *db)
 	if (db->in_tx <= 0)
 		return;
 	db->in_tx = 0;
+	db->writes++; /* what was read inside the transaction is undone */
 	db->drv->exec(db, "ROLLBACK");
 }
 

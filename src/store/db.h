@@ -57,6 +57,15 @@ struct db {
 	 * (PostgreSQL, SQLSTATE 40001/40P01; the error was ERR_BUSY): the
 	 * same transaction run again may well succeed.  Cleared by db_begin. */
 	int retry;
+	/* Statements that may have written (db.c: any but a SELECT, every
+	 * BEGIN and every ROLLBACK): what was read before is not kept across a
+	 * change. */
+	uint64_t writes;
+	/* Odd while a request's read scope is open (store_read_begin to
+	 * store_read_end), a new number for each. */
+	uint64_t scope;
+	/* The viewer's lists kept for a request (post.c), freed by db_close. */
+	void *rels;
 };
 struct db_stmt {
 	struct db *db;
@@ -129,6 +138,9 @@ int db_rows(struct db_stmt *st, struct arena *a, size_t size, size_t max, db_fil
 /* Fill functions for one-column lists: ids (uint64_t), texts (const char *). */
 db_fill_fn db_fill_u64, db_fill_text;
 #define DB_ROWS(st, a, max, fill, out, n) db_rows((st), (a), sizeof **(out), (max), (fill), (out), (n))
+
+/* Close a connection and free what was kept with it. */
+void db_close(struct db *db);
 
 /* Transactions; nested begins join the outer one.  begin takes the write lock
  * on SQLite; on PostgreSQL it is a plain BEGIN (READ COMMITTED, pg.c). */

@@ -13,6 +13,7 @@
 #include "base/err.h"
 #include "base/id.h"
 #include "base/log.h"
+#include "base/mem.h"
 #include "store/store_int.h"
 
 /*
@@ -250,6 +251,52 @@ static int viewer_rels_post(struct db *db, const struct viewer_rels *r, struct p
 	return rc;
 }
 
+/*
+ * The viewer's lists of one request, kept for its next page of posts: a
+ * home timeline reads them for the feed's rows and again for the posts
+ * those boost (on PostgreSQL a round trip each).  Kept with the connection
+ * (db->rels) only inside a request's read scope (db->scope odd), for the
+ * same viewer, while the connection wrote nothing (db->writes: a request
+ * that blocks, mutes or joins reads them afresh).  A viewer_rels pointing
+ * into the kept copy lives no longer than one viewer_rels_fill, and only a
+ * load replaces the copy.
+ */
+struct rels_kept {
+	uint64_t viewer, scope, writes;
+	struct viewer_rels r;
+	struct rel_entry e[];
+};
+
+static int viewer_rels_get(struct db *db, struct arena *a, uint64_t viewer, struct viewer_rels *r)
+{
+	struct rels_kept *kept = db->rels;
+	if ((db->scope & 1) && kept && kept->viewer == viewer && kept->scope == db->scope &&
+	    kept->writes == db->writes) {
+		*r = kept->r;
+		return 0;
+	}
+	int rc = viewer_rels_load(db, a, viewer, r);
+	if (rc || !(db->scope & 1))
+		return rc;
+	size_t total = 0;
+	for (int k = 0; k < REL_N; k++)
+		total += r->s[k].n;
+	free(db->rels);
+	db->rels = kept = xmalloc(sizeof *kept + total * sizeof *kept->e);
+	kept->viewer = viewer;
+	kept->scope = db->scope;
+	kept->writes = db->writes;
+	kept->r = *r;
+	for (size_t k = 0, at = 0; k < REL_N; k++) {
+		if (r->s[k].n)
+			memcpy(kept->e + at, r->s[k].e, r->s[k].n * sizeof *kept->e);
+		kept->r.s[k].e = kept->e + at;
+		kept->r.s[k].cap = r->s[k].n;
+		at += r->s[k].n;
+	}
+	return 0;
+}
+
 /* Fill the viewer's list relations of posts read by POST_SEL_V or POST_VIS;
  * v may hold NULLs (ids not found). */
 static int viewer_rels_fill(struct db *db, struct arena *a, uint64_t viewer, struct post **v, size_t n)
@@ -260,7 +307,7 @@ static int viewer_rels_fill(struct db *db, struct arena *a, uint64_t viewer, str
 	if (!k)
 		return 0;
 	struct viewer_rels r;
-	int rc = viewer_rels_load(db, a, viewer, &r);
+	int rc = viewer_rels_get(db, a, viewer, &r);
 	for (size_t i = 0; i < n && !rc; i++)
 		if (v[i])
 			rc = viewer_rels_post(db, &r, v[i]);

@@ -16,6 +16,7 @@
 #include "base/id.h"
 #include "base/log.h"
 #include "base/mem.h"
+#include "store/store_api.h"
 
 struct conn {
 	struct conn *next;
@@ -79,7 +80,7 @@ void store_thread_done(struct store *s)
 		if ((*pp)->db == tl_db) {
 			struct conn *c = *pp;
 			*pp = c->next;
-			s->drv->close(c->db);
+			db_close(c->db);
 			free(c);
 			break;
 		}
@@ -99,7 +100,7 @@ void store_close(struct store *s)
 	struct conn *c = s->conns;
 	while (c) {
 		struct conn *next = c->next;
-		s->drv->close(c->db);
+		db_close(c->db);
 		free(c);
 		c = next;
 	}
@@ -136,14 +137,19 @@ int store_publish(struct store *s, const char *event)
 int store_read_begin(struct store *s)
 {
 	DB_OR_FAIL(s);
+	if (!(db->scope & 1))
+		db->scope++;
 	return db->drv->read_begin ? db->drv->read_begin(db) : 0;
 }
 
 void store_read_end(struct store *s)
 {
-	if (tl_store != s || !tl_db || !tl_db->drv->read_end)
+	if (tl_store != s || !tl_db)
 		return; /* no connection on this thread: nothing open */
-	tl_db->drv->read_end(tl_db);
+	if (tl_db->scope & 1)
+		tl_db->scope++;
+	if (tl_db->drv->read_end)
+		tl_db->drv->read_end(tl_db);
 }
 
 int store_begin(struct store *s)
@@ -428,6 +434,30 @@ int store_account_get(struct store *s, struct arena *a, uint64_t id, struct acco
 	DB_OR_FAIL(s);
 	return one_account(db, a, db_query(db, "SELECT " ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1", "u", id),
 	                   out);
+}
+
+/* An API token with its account (NULL for an app's own token, or when the
+ * account is gone) in one statement: every API request asks both. */
+int store_otoken_account(struct store *s, struct arena *a, const char *token_hash, struct oauth_token *out,
+                         struct account **acc)
+{
+	DB_OR_FAIL(s);
+	struct db_stmt *st = db_query(db,
+	                              "SELECT " ACCOUNT_COLS ", t.id, t.app_id, t.account_id, t.scopes, t.created_at"
+	                              " FROM oauth_tokens t LEFT JOIN accounts a ON a.id = t.account_id"
+	                              " WHERE t.token_hash = ?1 AND t.revoked = 0",
+	                              "s", token_hash);
+	int rc = db_one(st);
+	if (!rc) {
+		*acc = db_null(st, 0) ? NULL : account_row(a, st);
+		out->id = db_u64(st, ACCOUNT_NCOLS);
+		out->app_id = db_u64(st, ACCOUNT_NCOLS + 1);
+		out->account_id = db_u64(st, ACCOUNT_NCOLS + 2);
+		out->scopes = arena_strdup(a, db_text(st, ACCOUNT_NCOLS + 3));
+		out->created_at = db_i64(st, ACCOUNT_NCOLS + 4);
+	}
+	db_done(st);
+	return rc;
 }
 
 int store_account_by_name(struct store *s, struct arena *a, const char *username, struct account **out)

@@ -30,6 +30,9 @@ int store_code_use(struct store *s, struct arena *a, const char *code_hash, stru
 
 int store_otoken_insert(struct store *s, const char *token_hash, const struct oauth_token *t) WARN_UNUSED;
 int store_otoken_get(struct store *s, struct arena *a, const char *token_hash, struct oauth_token *out) WARN_UNUSED;
+/* The token and its account (*acc NULL when it has none or it is gone). */
+int store_otoken_account(struct store *s, struct arena *a, const char *token_hash, struct oauth_token *out,
+                         struct account **acc) WARN_UNUSED;
 int store_otoken_revoke(struct store *s, const char *token_hash) WARN_UNUSED;
 /* Revoke one of account's tokens by id; ERR_NOTFOUND if not theirs. */
 int store_otoken_revoke_id(struct store *s, uint64_t account, uint64_t id) WARN_UNUSED;

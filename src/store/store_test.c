@@ -449,18 +449,67 @@ static void test_post_extras(void **state)
 		assert_int_equal(store_post_get(f->s, &f->a, a, id, &v[i]), 0);
 	}
 	assert_int_equal(store_mark_set(f->s, MARK_BOOKMARK, a, v[3]->id, true), 0);
+	/* a's pin of its own post; b's "pin" of a's post shows to no one */
+	assert_int_equal(store_mark_set(f->s, MARK_PIN, a, v[4]->id, true), 0);
+	assert_int_equal(store_mark_set(f->s, MARK_PIN, b, v[5]->id, true), 0);
+	struct db *db = store_db(f->s);
+	assert_int_equal(db_exec(db, "INSERT INTO polls (post_id, expires_at) VALUES (?1, 0)", "u", v[6]->id), 0);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO post_meta (post_id, spoiler_text, sensitive, language, app_id)"
+	                         " VALUES (?1, 'let op', 1, 'nl', 77)",
+	                         "u", v[7]->id),
+	                 0);
 	assert_int_equal(store_post_extras(f->s, &f->a, a, v, n), 0);
 	for (size_t i = 0; i < n; i++) {
 		assert_non_null(v[i]->x);
 		assert_int_equal(v[i]->x->ntags, 1); /* each row reaches each copy once */
 		assert_string_equal(v[i]->x->tags[0], "zorg");
 		assert_int_equal(v[i]->x->bookmarked, i == 3);
-		assert_false(v[i]->x->has_poll);
+		assert_int_equal(v[i]->x->pinned, i == 4);
+		assert_int_equal(v[i]->x->has_poll, i == 6);
+		assert_string_equal(v[i]->x->meta.spoiler_text, i == 7 ? "let op" : "");
+		assert_int_equal(v[i]->x->meta.sensitive, i == 7);
+		assert_int_equal(v[i]->x->meta.app_id, i == 7 ? 77 : 0);
 	}
 	assert_int_equal(v[0]->x->nmentions, 1);
 	assert_int_equal(v[n - 1]->x->nmentions, 1);
 	assert_string_equal(v[n - 1]->x->mentions[0].username, "eb");
 	assert_int_equal(v[1]->x->nmentions, 0);
+	/* Another reader: not their bookmark, and no pin of theirs. */
+	assert_int_equal(store_post_extras(f->s, &f->a, b, v, n), 0);
+	for (size_t i = 0; i < n; i++) {
+		assert_false(v[i]->x->bookmarked);
+		assert_false(v[i]->x->pinned);
+		assert_int_equal(v[i]->x->has_poll, i == 6);
+	}
+}
+
+/* The viewer's lists kept for a request's next page are read afresh after
+ * the request wrote (a block in the middle of it), and after its scope. */
+static void test_viewer_lists_kept(void **state)
+{
+	struct fx *f = *state;
+	uint64_t v = add_account(f, "kijker"), w = add_account(f, "schrijver");
+	uint64_t id = add_post(f, w, VIS_PUBLIC, "hallo", NULL, 0);
+	struct post *p;
+	assert_int_equal(store_read_begin(f->s), 0);
+	assert_int_equal(store_post_get(f->s, &f->a, v, id, &p), 0);
+	assert_false(p->v_blocked);
+	assert_int_equal(store_post_get(f->s, &f->a, v, id, &p), 0); /* from the kept lists */
+	assert_false(p->v_blocked);
+	assert_int_equal(store_block_set(f->s, v, w, true), 0);
+	assert_int_equal(store_post_get(f->s, &f->a, v, id, &p), 0);
+	assert_true(p->v_blocked);
+	store_read_end(f->s);
+	assert_int_equal(store_read_begin(f->s), 0);
+	assert_int_equal(store_post_get(f->s, &f->a, v, id, &p), 0);
+	assert_true(p->v_blocked);
+	store_read_end(f->s);
+	assert_int_equal(store_block_set(f->s, v, w, false), 0);
+	assert_int_equal(store_read_begin(f->s), 0);
+	assert_int_equal(store_post_get(f->s, &f->a, v, id, &p), 0);
+	assert_false(p->v_blocked);
+	store_read_end(f->s);
 }
 
 /* Tag suggestions count public posts only, and follow deletes and edits. */
@@ -553,6 +602,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tag_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_extras, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_viewer_lists_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reach_pairs_counted_once, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
