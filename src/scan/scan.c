@@ -13423,6 +13423,178 @@ static void scan_dates_after_names(struct ctx *c)
 }
 
 /*
+ * Wave 30 (batch 124): ages the earlier passes leave, found after the
+ * models (so their training rows stay as they were), each with a person:
+ * - a birth year closing the text or a line after a name and a comma, the
+ *   writer's signature: "Lenie, 1943";
+ * - an age in years after a name and a comma, closing the sentence, with
+ *   "jong" or "oud" or "vandaag" too: "ik ben Dinie, 86 jaar jong!",
+ *   "Trots op onze Jip, vandaag 1 jaar!";
+ * - two ages in one bracket after names: "Sem en Lotte Bosman (4 en 7)";
+ * - an ordinal closing the sentence (or before "en") after a name's (or a
+ *   family word's) "viert zijn/haar": "onze kok Harry viert zijn 65ste en
+ *   gaat met pensioen!";
+ * - the writer's age as a number word: "Vandaag werd ik honderd!".
+ */
+
+/* A name among the first n findings (a hint of the name model too, 0.35
+ * and up; not a public figure's, a hashtag or a handle) ending at off, or
+ * before it with only spaces between. */
+static bool late_name_at(const struct ctx *c, size_t n, size_t off)
+{
+	while (off > 0 && c->t[off - 1] == ' ')
+		off--;
+	for (size_t f = 0; f < n; f++) {
+		const struct scan_finding *x = &c->out->v[f];
+		if (x->type == SCAN_NAME && x->end == off && x->confidence >= 0.3 && c->t[x->start] != '@' &&
+		    c->t[x->start] != '#' && !is_public(c, x->start, x->end))
+			return true;
+	}
+	return false;
+}
+
+/* The text at q (after spaces) ends a sentence: the end, a full stop, '!',
+ * '?', a line's end or an emoji. */
+static bool late_age_tail(const struct ctx *c, size_t q)
+{
+	while (q < c->len && c->t[q] == ' ')
+		q++;
+	return q >= c->len || strchr(".!?\n", c->t[q]) || emoji_at(c, q);
+}
+
+/* A photo's or a text's credit on the line before off ("Foto: Jan de
+ * Vries, 1985", "Bron: ...", "©"): the year is the work's. */
+static bool late_credit(const struct ctx *c, size_t off)
+{
+	size_t b = off;
+	while (b > 0 && c->t[b - 1] != '\n' && off - b < 80)
+		b--;
+	for (size_t q = b; q + 4 <= off; q++)
+		if (!strncasecmp(c->t + q, "foto", 4) || !strncasecmp(c->t + q, "bron", 4) ||
+		    !strncmp(c->t + q, "\xC2\xA9", 2))
+			return true;
+	return false;
+}
+
+static bool late_covered(const struct ctx *c, size_t n, size_t s, size_t e)
+{
+	for (size_t f = 0; f < n; f++)
+		if (c->out->v[f].type == SCAN_DATE_OF_BIRTH && c->out->v[f].start <= s && c->out->v[f].end >= e)
+			return true;
+	return false;
+}
+
+/* The digits at s (at most four, not more), their end and value; 0 when
+ * there are none. */
+static size_t late_digits(const struct ctx *c, size_t s, int *v)
+{
+	size_t e = s;
+	*v = 0;
+	while (e < c->len && digit_at(c, e) && e - s < 5)
+		*v = *v * 10 + (c->t[e++] - '0');
+	return e - s > 4 || (s > 0 && is_letter_byte(c->t, s - 1, c->len)) ? s : e;
+}
+
+/* After a comma at `comma`: "Lenie, 1943", "Dinie, 86 jaar jong!", "Jip,
+ * vandaag 1 jaar!". */
+static void late_comma_age(struct ctx *c, size_t n0, size_t comma)
+{
+	size_t s = comma + 1;
+	while (s < c->len && c->t[s] == ' ')
+		s++;
+	char w[12], w2[8];
+	size_t we, ws;
+	bool adv = false;
+	if (s < c->len && !digit_at(c, s) && word_after(c, comma + 1, w, sizeof w, &we) &&
+	    (!strcmp(w, "vandaag") || !strcmp(w, "nu") || !strcmp(w, "bijna") || !strcmp(w, "net"))) {
+		for (s = we; s < c->len && c->t[s] == ' '; s++)
+			;
+		adv = true;
+	}
+	int v;
+	size_t e = late_digits(c, s, &v);
+	if (e == s || (e < c->len && digit_at(c, e)) || !late_name_at(c, n0, comma))
+		return;
+	if (e - s == 4 && !adv && v >= 1910 && v <= 2012 &&
+	    (e >= c->len || c->t[e] == '\n' || ((c->t[e] == '.' || c->t[e] == '!') && late_age_tail(c, e + 1))) &&
+	    !late_covered(c, n0, s, e) && !late_credit(c, comma))
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.75);
+	else if (e - s <= 3 && v <= 120 && word_after(c, e, w, sizeof w, &we) && !strcmp(w, "jaar")) {
+		size_t end = we;
+		if (word_after(c, we, w2, sizeof w2, &ws) && (!strcmp(w2, "jong") || !strcmp(w2, "oud")))
+			end = ws;
+		if (late_age_tail(c, end) && !late_covered(c, n0, s, e))
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, we, 0.7);
+	}
+}
+
+/* After a bracket at `br`, names before it: "Sem en Lotte Bosman (4 en 7)". */
+static void late_bracket_ages(struct ctx *c, size_t n0, size_t br)
+{
+	int v, v2;
+	size_t s = br + 1, e = late_digits(c, s, &v);
+	char w[4];
+	size_t we;
+	if (e == s || e - s > 3 || v < 1 || v > 120 || !word_after(c, e, w, sizeof w, &we) ||
+	    (strcmp(w, "en") != 0 && strcmp(w, "&") != 0))
+		return;
+	size_t q = we;
+	while (q < c->len && c->t[q] == ' ')
+		q++;
+	size_t r = late_digits(c, q, &v2);
+	if (r > q && r - q <= 3 && v2 <= 120 && r < c->len && c->t[r] == ')' && late_name_at(c, n0, br) &&
+	    !late_covered(c, n0, s, e)) {
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.7);
+		add_finding(c, SCAN_DATE_OF_BIRTH, q, r, 0.7);
+	}
+}
+
+static void scan_late_ages(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (const char *q = memchr(c->t, ',', c->len); q; q = memchr(q + 1, ',', c->len - (size_t)(q + 1 - c->t)))
+		late_comma_age(c, n0, (size_t)(q - c->t));
+	for (const char *q = memchr(c->t, '(', c->len); q; q = memchr(q + 1, '(', c->len - (size_t)(q + 1 - c->t)))
+		late_bracket_ages(c, n0, (size_t)(q - c->t));
+	for (size_t i = 0; i + 2 < c->ntok; i++) {
+		const struct tok *v = &c->tok[i], *a = &c->tok[i + 2];
+		size_t vn = v->e - v->s;
+		unsigned char v0 = (unsigned char)c->t[v->s] | 0x20;
+		if (v0 != 'w' && v0 != 'v')
+			continue;
+		/* "Vandaag werd ik honderd!" */
+		if (vn == 4 && tok_is_ik(c, &c->tok[i + 1]) && tok_in(c, v, (const char *const[]){"werd", "word", NULL}) &&
+		    maybe_number_word(c->t + a->s, a->e - a->s) && age_number_word(c->t + a->s, a->e - a->s) >= 2) {
+			char nx[12];
+			if ((late_age_tail(c, a->e) || (word_after(c, a->e, nx, sizeof nx, NULL) &&
+			                                 (!strcmp(nx, "jaar") || !strcmp(nx, "geworden")))) &&
+			    !late_covered(c, n0, a->s, a->e))
+				add_finding(c, SCAN_DATE_OF_BIRTH, a->s, a->e, 0.7);
+			continue;
+		}
+		/* "Harry viert zijn 65ste!" */
+		if (vn != 5 || !tok_in(c, v, (const char *const[]){"viert", NULL}) ||
+		    !tok_in(c, &c->tok[i + 1], (const char *const[]){"zijn", "haar", NULL}))
+			continue;
+		size_t s = c->tok[i + 1].e;
+		while (s < c->len && c->t[s] == ' ')
+			s++;
+		int n;
+		size_t e = late_digits(c, s, &n), oe = e;
+		while (oe < c->len && oe - e < 3 && c->t[oe] >= 'a' && c->t[oe] <= 'z')
+			oe++;
+		char w2[8], fw[24];
+		if (e > s && e - s <= 3 && n >= 2 && n <= 120 && oe > e &&
+		    (oe - e == 1 ? c->t[e] == 'e' : !strncmp(c->t + e, "ste", oe - e) || !strncmp(c->t + e, "de", oe - e)) &&
+		    (oe >= c->len || !is_letter_byte(c->t, oe, c->len)) &&
+		    (late_age_tail(c, oe) || (word_after(c, oe, w2, sizeof w2, NULL) && !strcmp(w2, "en"))) &&
+		    (late_name_at(c, n0, v->s) || (word_before(c, v->s, fw, sizeof fw, NULL) && family_word(fw))) &&
+		    !late_covered(c, n0, s, oe))
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, oe, 0.7);
+	}
+}
+
+/*
  * Wave 29 (batch 123): a list of tasks and who does them — "Taakverdeling
  * open dag: ontvangst Naima, rondleidingen Stefan en Lex, koffie en thee
  * Ruth" — in a post with no one's family: its people are staff, and its
@@ -14159,6 +14331,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_dates_after_names(&c);
 	scan_vocative_names(&c);
 	scan_writer_symptoms(&c);
+	scan_late_ages(&c);
 	sort_findings(out);
 	resolve(out, text);
 	scan_late_conditions(&c);

@@ -1869,6 +1869,24 @@ static void test_match_prefilter(void **state)
 
 /* Wave 27 (batches 116 and 117): each group was seen failing on wave 26's
  * scanner. */
+/* Wave 30 (batch 124): ages after the models, each with a person. */
+static void test_wave30_ages(void **state)
+{
+	(void)state;
+	EXPECT("Goedemorgen allemaal, ik ben Dinie, 86 jaar jong! Mijn ogen zijn niet best meer.", SCAN_DATE_OF_BIRTH,
+	       "86 jaar");
+	EXPECT("Wie herkent dit: vlekken midden in mijn beeld. Lenie, 1943", SCAN_DATE_OF_BIRTH, "1943");
+	EXPECT("Trots op onze Jip, vandaag 1 jaar! 🥳", SCAN_DATE_OF_BIRTH, "1 jaar");
+	EXPECT("De melding over Sem en Lotte Bosman (4 en 7) is in onderzoek.", SCAN_DATE_OF_BIRTH, "7");
+	EXPECT("Verjaardagen: onze kok Harry viert zijn 65ste en gaat met pensioen!", SCAN_DATE_OF_BIRTH, "65ste");
+	EXPECT("Vandaag werd ik honderd! De burgemeester kwam met bloemen.", SCAN_DATE_OF_BIRTH, "honderd");
+	EXPECT_NONE("De voetbalclub viert haar 50ste! Iedereen welkom.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Foto: Jan de Vries, 1985", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Verslag jaarvergadering, 2009", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Toen werd ik tachtig keer gebeld door de verzekeraar.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Gefeliciteerd Marieke, 25 jaar in dienst!", SCAN_DATE_OF_BIRTH);
+}
+
 static void test_wave29_classes(void **state)
 {
 	(void)state;
@@ -2206,6 +2224,7 @@ int main(void)
 		cmocka_unit_test(test_wave27_classes),
 		cmocka_unit_test(test_wave28_classes),
 		cmocka_unit_test(test_wave29_classes),
+		cmocka_unit_test(test_wave30_ages),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
