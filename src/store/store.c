@@ -137,8 +137,8 @@ int store_publish(struct store *s, const char *event)
 int store_read_begin(struct store *s)
 {
 	DB_OR_FAIL(s);
-	if (!(db->scope & 1))
-		db->scope++;
+	/* a new scope each time, odd, also when the last one was not ended */
+	db->scope += (db->scope & 1) ? 2 : 1;
 	return db->drv->read_begin ? db->drv->read_begin(db) : 0;
 }
 
