@@ -13377,66 +13377,6 @@ static void scan_numbered_words(struct ctx *c)
 	}
 }
 
-/*
- * Wave 27 (batch 117): a full date of birth right after a name the rules
- * took for a signature or a speaker ("Groet, Jan Jansen, 12-1-1967.",
- * "Mohamed Amrani hier, 14-06-1961.", "dhr. A. Oldenkamp, 06-11-1938"): the
- * writer's or a client's own, whatever the name's weight.  A year of birth
- * (1900 to this century), two to four words of the name.
- */
-static void scan_dates_after_names(struct ctx *c)
-{
-	size_t n0 = c->out->n;
-	for (size_t d = 0; d < c->ndates; d++) {
-		size_t s = c->dates[d].s, e = c->dates[d].e;
-		size_t y = e >= 4 ? e - 4 : 0;
-		if (e - s < 8 || !digit_at(c, y) || (c->t[y] != '1' && c->t[y] != '2') ||
-		    (c->t[y] == '1' && c->t[y + 1] != '9') || (c->t[y] == '2' && c->t[y + 1] != '0') ||
-		    (e < c->len && (digit_at(c, e) || c->t[e] == ':')))
-			continue;
-		bool have = false;
-		for (size_t f = 0; f < n0 && !have; f++)
-			have = c->out->v[f].type == SCAN_DATE_OF_BIRTH && c->out->v[f].start <= s && c->out->v[f].end >= e;
-		if (have)
-			continue;
-		size_t p = s;
-		while (p > 0 && c->t[p - 1] == ' ')
-			p--;
-		if (p == 0 || c->t[p - 1] != ',')
-			continue;
-		p--;
-		char hw[8];
-		size_t hs;
-		if (word_before(c, p, hw, sizeof hw, &hs) && !strcmp(hw, "hier"))
-			p = hs;
-		while (p > 0 && c->t[p - 1] == ' ')
-			p--;
-		for (size_t f = 0; f < n0; f++) {
-			const struct scan_finding *x = &c->out->v[f];
-			if (x->type == SCAN_NAME && x->end == p && x->confidence >= 0.3 && c->t[x->start] != '@' &&
-			    c->t[x->start] != '#' && !is_public(c, x->start, x->end)) {
-				add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.75);
-				break;
-			}
-		}
-	}
-}
-
-/*
- * Wave 30 (batch 124): ages the earlier passes leave, found after the
- * models (so their training rows stay as they were), each with a person:
- * - a birth year closing the text or a line after a name and a comma, the
- *   writer's signature: "Lenie, 1943";
- * - an age in years after a name and a comma, closing the sentence, with
- *   "jong" or "oud" or "vandaag" too: "ik ben Dinie, 86 jaar jong!",
- *   "Trots op onze Jip, vandaag 1 jaar!";
- * - two ages in one bracket after names: "Sem en Lotte Bosman (4 en 7)";
- * - an ordinal closing the sentence (or before "en") after a name's (or a
- *   family word's) "viert zijn/haar": "onze kok Harry viert zijn 65ste en
- *   gaat met pensioen!";
- * - the writer's age as a number word: "Vandaag werd ik honderd!".
- */
-
 /* A name among the first n findings (a hint of the name model too, 0.35
  * and up; not a public figure's, a hashtag or a handle) ending at off, or
  * before it with only spaces between. */
@@ -13462,6 +13402,64 @@ static bool late_age_tail(const struct ctx *c, size_t q)
 	return q >= c->len || strchr(".!?\n", c->t[q]) || emoji_at(c, q);
 }
 
+/* A date of birth among the first n findings covers [s, e). */
+static bool late_covered(const struct ctx *c, size_t n, size_t s, size_t e)
+{
+	for (size_t f = 0; f < n; f++)
+		if (c->out->v[f].type == SCAN_DATE_OF_BIRTH && c->out->v[f].start <= s && c->out->v[f].end >= e)
+			return true;
+	return false;
+}
+
+/*
+ * Wave 27 (batch 117): a full date of birth right after a name the rules
+ * took for a signature or a speaker ("Groet, Jan Jansen, 12-1-1967.",
+ * "Mohamed Amrani hier, 14-06-1961.", "dhr. A. Oldenkamp, 06-11-1938"): the
+ * writer's or a client's own, whatever the name's weight.  A year of birth
+ * (1900 to this century), two to four words of the name.
+ */
+static void scan_dates_after_names(struct ctx *c)
+{
+	size_t n0 = c->out->n;
+	for (size_t d = 0; d < c->ndates; d++) {
+		size_t s = c->dates[d].s, e = c->dates[d].e;
+		size_t y = e >= 4 ? e - 4 : 0;
+		if (e - s < 8 || !digit_at(c, y) || (c->t[y] != '1' && c->t[y] != '2') ||
+		    (c->t[y] == '1' && c->t[y + 1] != '9') || (c->t[y] == '2' && c->t[y + 1] != '0') ||
+		    (e < c->len && (digit_at(c, e) || c->t[e] == ':')))
+			continue;
+		if (late_covered(c, n0, s, e))
+			continue;
+		size_t p = s;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		if (p == 0 || c->t[p - 1] != ',')
+			continue;
+		p--;
+		char hw[8];
+		size_t hs;
+		if (word_before(c, p, hw, sizeof hw, &hs) && !strcmp(hw, "hier"))
+			p = hs;
+		if (late_name_at(c, n0, p))
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.75);
+	}
+}
+
+/*
+ * Wave 30 (batch 124): ages the earlier passes leave, found after the
+ * models (so their training rows stay as they were), each with a person:
+ * - a birth year closing the text or a line after a name and a comma, the
+ *   writer's signature: "Lenie, 1943";
+ * - an age in years after a name and a comma, closing the sentence, with
+ *   "jong" or "oud" or "vandaag" too: "ik ben Dinie, 86 jaar jong!",
+ *   "Trots op onze Jip, vandaag 1 jaar!";
+ * - two ages in one bracket after names: "Sem en Lotte Bosman (4 en 7)";
+ * - an ordinal closing the sentence (or before "en") after a name's (or a
+ *   family word's) "viert zijn/haar": "onze kok Harry viert zijn 65ste en
+ *   gaat met pensioen!";
+ * - the writer's age as a number word: "Vandaag werd ik honderd!".
+ */
+
 /* A photo's or a text's credit on the line before off ("Foto: Jan de
  * Vries, 1985", "Bron: ...", "©"): the year is the work's. */
 static bool late_credit(const struct ctx *c, size_t off)
@@ -13476,16 +13474,8 @@ static bool late_credit(const struct ctx *c, size_t off)
 	return false;
 }
 
-static bool late_covered(const struct ctx *c, size_t n, size_t s, size_t e)
-{
-	for (size_t f = 0; f < n; f++)
-		if (c->out->v[f].type == SCAN_DATE_OF_BIRTH && c->out->v[f].start <= s && c->out->v[f].end >= e)
-			return true;
-	return false;
-}
-
-/* The digits at s (at most four, not more), their end and value; 0 when
- * there are none. */
+/* The digits at s (at most four, not more, no letter before them): their
+ * end and value; s itself when there are none. */
 static size_t late_digits(const struct ctx *c, size_t s, int *v)
 {
 	size_t e = s;
