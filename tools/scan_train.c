@@ -26,7 +26,6 @@
 #include "scan/scan_model.h"
 
 #define EPOCHS    10
-#define MAX_TEXTS 20000
 #define MAX_SPANS 64
 
 struct span {
@@ -47,7 +46,7 @@ struct text {
 	size_t nh;
 };
 
-static struct text texts[MAX_TEXTS];
+static struct text *texts; /* grown by parse_line */
 /* the demotion threshold of the health model: off (INT32_MIN) unless
  * SCAN_HEALTH_DEMOTE is set (it cost more than it saved, see the docs) */
 static int32_t hlow(int32_t t)
@@ -58,7 +57,17 @@ static size_t ntexts;
 
 static void parse_line(const char *line)
 {
+	static size_t cap;
+	if (ntexts == cap) {
+		cap = cap ? cap * 2 : 4096;
+		texts = realloc(texts, cap * sizeof *texts);
+		if (!texts) {
+			fprintf(stderr, "scan_train: out of memory at %zu texts\n", ntexts);
+			exit(1);
+		}
+	}
 	struct text *x = &texts[ntexts];
+	memset(x, 0, sizeof *x);
 	size_t n = strlen(line);
 	x->t = malloc(n + 1);
 	x->client = line[0] == '+';
@@ -274,7 +283,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		char line[8192];
-		while (fgets(line, sizeof line, in) && ntexts < MAX_TEXTS) {
+		while (fgets(line, sizeof line, in)) {
 			line[strcspn(line, "\r\n")] = '\0';
 			if ((line[0] == '+' || line[0] == '-') && line[1] == ' ')
 				parse_line(line);

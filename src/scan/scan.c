@@ -2272,6 +2272,15 @@ static void scan_patterns(struct ctx *c)
 			meet_sent = si;
 		}
 		bool meeting = meet_val;
+		/* wave 30 (batch 125): the room a meeting is held in, named right
+		 * before it ("woensdag teamoverleg in kamer 2.14"; a client in the
+		 * meeting's notes keeps their room: "MDO: mw. Boukhari, kamer 203") */
+		if (!meeting && t >= 2 && c->tok[t - 2].sent == si &&
+		    tok_in(c, &c->tok[t - 1], (const char *const[]){"in", "op", NULL}) &&
+		    tok_in(c, &c->tok[t - 2], (const char *const[]){"teamoverleg", "werkoverleg", "overleg", "vergadering",
+		                                                     "teamvergadering", "intervisie", "scholing", "mdo",
+		                                                     "teamdag", "training", "cursus", NULL}))
+			meeting = true;
 		/* "kamer 3.04": the numbering of offices as well as of rooms; a
 		 * client's only with a person in the sentence */
 		/* "zaal 3", "unit 4", "studio 4": halls, wings and broadcasters too;
@@ -4271,6 +4280,12 @@ static bool word_back_within(const struct ctx *c, size_t off, const char *w, int
 	return false;
 }
 /* "... is 5 jaar geleden", "zijn 50 jaar getrouwd": the number is not an age */
+/* Wave 30 (batch 125): after "-jarig(e)" a thing that lasts years, not a
+ * person's age ("zijn veertigjarig jubileum", "het 25-jarig bestaan"). */
+static const char *const jarig_not[] = {"jubileum", "dienstjubileum", "bestaan", "huwelijk", "huwelijksfeest",
+	"lidmaatschap", "dienstverband", "contract", "opleiding", "traject", "programma", "project", "onderzoek",
+	"partnerschap", "samenwerking", NULL};
+
 static const char *const age_not_after[] = {"geleden", "lang", "getrouwd", "ervaring", "later",
 	"eerder", "werkzaam", "samen", "in", "bij", "na", "voor", "uur", "minuten", "keer", "dagen",
 	"weken", "maanden", "euro", "procent", "kilo", "kg", "cm", "meter", "graden", "jarig",
@@ -4759,6 +4774,8 @@ static void scan_ages(struct ctx *c)
 		    strncmp(w2, "jarig", 5) == 0) {
 			size_t after = we;
 			char w3[32];
+			if (word_after(c, after, w3, sizeof w3, NULL) && in_list(w3, jarig_not))
+				continue;
 			bool person = name_ends_before(c, n, j) ||
 			              (word_after(c, after, w3, sizeof w3, NULL) && word_in_set(w3, &age_after_set)) ||
 			              /* wave 14: "is op 68-jarige leeftijd overleden" */
@@ -5700,6 +5717,9 @@ static void scan_age_words(struct ctx *c)
 		char w2[24];
 		size_t we;
 		if (jarig) {
+			/* wave 30 (batch 125): "zijn veertigjarig jubileum" is a count of years, no age */
+			if (word_after(c, k->e, w2, sizeof w2, NULL) && in_list(w2, jarig_not))
+				continue;
 			bool person = age_person_near(c, n, k->s) ||
 			              (word_after(c, k->e, w2, sizeof w2, NULL) && word_in_set(w2, &age_after_set));
 			for (size_t f = finding_first_at(c, n, k->e); f < n && !person && c->out->v[f].start <= k->e + 24; f++) {
@@ -6403,6 +6423,22 @@ static void scan_subject_names(struct ctx *c)
 	free(cov);
 }
 
+/* Wave 30 (batch 125): token i closes the text after a dash, the writer's
+ * signature in lower case ("... niemand met mij. — wilma"). */
+static bool lower_signature(const struct ctx *c, size_t i)
+{
+	if (i + 1 != c->ntok)
+		return false;
+	for (size_t e = c->tok[i].e; e < c->len; e++)
+		if (!strchr(" .!\n", c->t[e]))
+			return false;
+	size_t p = c->tok[i].s;
+	while (p > 0 && c->t[p - 1] == ' ')
+		p--;
+	return (p > 0 && c->t[p - 1] == '-') || (p >= 3 && !memcmp(c->t + p - 3, "\xe2\x80", 2) &&
+	                                         (c->t[p - 1] == '\x94' || c->t[p - 1] == '\x93'));
+}
+
 /*
  * "ik sprak jan vanmorgen", "heb je fatima gezien": in chat a listed first
  * name in lower case right after a verb of meeting or calling is the object
@@ -6415,10 +6451,13 @@ static void scan_lower_objects(struct ctx *c)
 		"gebeld", "met", "heb", "tante", "oom", "opa", "oma", "ben", "hee", "hoi", "hey", "hallo",
 		"onze", "ons", "mijn", "m'n", "mn",
 		/* wave 29 (batch 121): who said it ("vertelde kees dat ...") */
-		"vertelde", "vertelt", "zei", "vroeg", "riep", "appte", "mailde", "schreef", NULL}; /* wave 6: "onze pien is 3" */
+		"vertelde", "vertelt", "zei", "vroeg", "riep", "appte", "mailde", "schreef",
+		/* wave 30 (batch 125): who signs ("groetjes karin uit Tiel") */
+		"groetjes", "groeten", "groet", "liefs", "grtjs", "doei", "kusjes", NULL}; /* wave 6: "onze pien is 3" */
 	for (size_t i = 1; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i], *p = &c->tok[i - 1];
-		if (k->first || k->cap || !(k->flags & W_FIRST) || c->veto[i] || p->sent != k->sent ||
+		bool sig = lower_signature(c, i);
+		if ((!sig && (k->first || p->sent != k->sent)) || k->cap || !(k->flags & W_FIRST) || c->veto[i] ||
 		    (k->flags & (W_AMBIG | W_NONAME | W_ORG | W_ROLE | W_MED | W_PREFIX | W_TITLE |
 		                 W_FAMILY | W_POSS | W_PRONOUN)))
 			continue;
@@ -6434,7 +6473,7 @@ static void scan_lower_objects(struct ctx *c)
 		static const char *const young[] = {"meisje", "jongen", "ventje", "mannetje", "kleintje", "jongste",
 			"oudste", "kleine", "lieve", "vriendje", "vriendinnetje", "buurjongen", "buurmeisje", "meid",
 			"schat", "jochie", "maatje", /* wave 29: "bro ilias ff checken" */ "bro", "bruh", "sis", NULL};
-		bool hit = in_list(w, mverbs) || (p->flags & (W_FAMILY | W_NAMEVERB)) || in_list(w, young);
+		bool hit = sig || in_list(w, mverbs) || (p->flags & (W_FAMILY | W_NAMEVERB)) || in_list(w, young);
 		if (!hit && i >= 2 && in_list(w, subj) && c->tok[i - 2].sent == k->sent) {
 			/* "zag ik mohammed": the verb before the subject */
 			const struct tok *q = &c->tok[i - 2];
@@ -6454,7 +6493,9 @@ static void scan_lower_objects(struct ctx *c)
 				"wie", "dat", "en", "ook", "tegen", "zonder", NULL};
 			static const char *const post[] = {"zn", "z'n", "zijn", "d'r", "haar", "ze", "hij", "zij", "is", "was",
 				"zat", "zit", "ligt", "lag", "heeft", "had", "kan", "wil", "moet", "zegt", "zei", "vraagt", "vroeg",
-				"belde", "appte", "gaat", "ging", "komt", "kwam", "eet", "at", "huilt", "slaapt", NULL};
+				"belde", "appte", "gaat", "ging", "komt", "kwam", "eet", "at", "huilt", "slaapt",
+				/* wave 30 (batch 125): "hoi jongerenwerk, lucas hier (17)" */
+				"hier", NULL};
 			hit = in_list(w, pre) || (i + 1 < c->ntok && c->tok[i + 1].sent == k->sent && tok_in(c, &c->tok[i + 1], post));
 		}
 		if (!hit)
@@ -9127,6 +9168,28 @@ static unsigned char sentence_people(const struct ctx *c, size_t s, const char *
 
 static bool own_family_in(const struct ctx *c, size_t s);
 
+/*
+ * Wave 30 (batch 125): a question to whoever reads, opening with its verb
+ * and "u" or "je" and closing with '?' ("Bent u zwanger en twijfelt u of u
+ * het zelf al gehad hebt?", "Heb je ook last van ...?"), with no one of
+ * the writer's or anyone's family in it: of the reader in general.
+ */
+static bool reader_question(const struct ctx *c, size_t s, const char *const *keep)
+{
+	static const char *const verbs[] = {"bent", "ben", "heeft", "heb", "hebt", "wordt", "word", "gebruikt",
+		"gebruik", "slikt", "slik", "krijgt", "krijg", "voelt", "voel", "herkent", "herken", NULL};
+	size_t t = tok_first_at(c, c->sent_at[s]), end = s + 1 < c->nsent ? c->sent_at[s + 1] : c->len;
+	while (end > 0 && (c->t[end - 1] == ' ' || c->t[end - 1] == '\n'))
+		end--;
+	if (end == 0 || c->t[end - 1] != '?' || t + 1 >= c->ntok || c->tok[t + 1].sent != s ||
+	    !tok_in(c, &c->tok[t], verbs) || !tok_in(c, &c->tok[t + 1], (const char *const[]){"u", "je", "jij", NULL}))
+		return false;
+	for (size_t u = t; u < c->ntok && c->tok[u].sent == s; u++)
+		if ((c->tok[u].flags & (W_FAMILY | W_TITLE)) || tok_in(c, &c->tok[u], keep))
+			return false;
+	return true;
+}
+
 static void demote_generic_health(struct ctx *c)
 {
 	static const char *const anyone[] = {"je", "jouw", "uw", "een", "elk", "elke", "ieder", "iedere", "veel",
@@ -9166,6 +9229,10 @@ static void demote_generic_health(struct ctx *c)
 			continue;
 		}
 		size_t s = sentence_of(c, x->start);
+		if (reader_question(c, s, keep)) {
+			x->confidence = 0.4;
+			continue;
+		}
 		if (!state)
 			state = xcalloc(c->nsent, 1);
 		/* wave 22 (from batches 86 to 88): a sentence with no one in it,
@@ -13393,6 +13460,19 @@ static bool late_name_at(const struct ctx *c, size_t n, size_t off)
 	return false;
 }
 
+/* Wave 30 (batch 125): as late_name_at, or the name and where the person
+ * is from right before off ("Mo uit Zaandam (31)", "Marisol uit Venlo,
+ * '96"): "uit" and one capitalised word. */
+static bool late_name_from(const struct ctx *c, size_t n, size_t off)
+{
+	if (late_name_at(c, n, off))
+		return true;
+	char w[24], u[4];
+	size_t ws, us;
+	return word_before(c, off, w, sizeof w, &ws) && c->t[ws] >= 'A' && c->t[ws] <= 'Z' &&
+	       word_before(c, ws, u, sizeof u, &us) && !strcmp(u, "uit") && late_name_at(c, n, us);
+}
+
 /* The text at q (after spaces) ends a sentence: the end, a full stop, '!',
  * '?', a line's end or an emoji. */
 static bool late_age_tail(const struct ctx *c, size_t q)
@@ -13502,8 +13582,15 @@ static void late_comma_age(struct ctx *c, size_t n0, size_t comma)
 		adv = true;
 	}
 	int v;
+	/* wave 30 (batch 125): a year of birth in two digits, "Sanne, '98." */
+	if (!adv && s + 3 <= c->len && c->t[s] == '\'' && digit_at(c, s + 1) && digit_at(c, s + 2) &&
+	    (s + 3 == c->len || (!digit_at(c, s + 3) && !is_letter_byte(c->t, s + 3, c->len))) &&
+	    late_name_from(c, n0, comma) && !late_covered(c, n0, s, s + 3)) {
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, s + 3, 0.7);
+		return;
+	}
 	size_t e = late_digits(c, s, &v);
-	if (e == s || (e < c->len && digit_at(c, e)) || !late_name_at(c, n0, comma))
+	if (e == s || (e < c->len && digit_at(c, e)) || !late_name_from(c, n0, comma))
 		return;
 	if (e - s == 4 && !adv && v >= 1910 && v <= 2012 &&
 	    (e >= c->len || c->t[e] == '\n' || ((c->t[e] == '.' || c->t[e] == '!') && late_age_tail(c, e + 1))) &&
@@ -13515,7 +13602,11 @@ static void late_comma_age(struct ctx *c, size_t n0, size_t comma)
 			end = ws;
 		if (late_age_tail(c, end) && !late_covered(c, n0, s, e))
 			add_finding(c, SCAN_DATE_OF_BIRTH, s, we, 0.7);
-	}
+	} else if (e - s <= 3 && v >= 1 && v <= 110 && !adv && late_age_tail(c, e) &&
+	           !(e + 1 < c->len && c->t[e] == '.' && digit_at(c, e + 1)) && !late_covered(c, n0, s, e))
+		/* wave 30 (batch 125): the bare number closing the sentence,
+		 * "Groetjes van Riet, 74 🚲" */
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.7);
 }
 
 /* After a bracket at `br`, names before it: "Sem en Lotte Bosman (4 en 7)". */
@@ -13523,10 +13614,45 @@ static void late_bracket_ages(struct ctx *c, size_t n0, size_t br)
 {
 	int v, v2;
 	size_t s = br + 1, e = late_digits(c, s, &v);
-	char w[4];
+	char w[24];
 	size_t we;
-	if (e == s || e - s > 3 || v < 1 || v > 120 || !word_after(c, e, w, sizeof w, &we) ||
-	    (strcmp(w, "en") != 0 && strcmp(w, "&") != 0))
+	if (e == s && word_after(c, s, w, sizeof w, &we) && we > s) {
+		/* "(dertig, schizofreen)", and after pronouns "(hij/hem, twintig)" */
+		if (we < c->len && c->t[we] == '/') {
+			size_t q = we + 1;
+			while (q < c->len && is_letter_byte(c->t, q, c->len) && q - we < 8)
+				q++;
+			if (q + 1 >= c->len || c->t[q] != ',' || !word_after(c, q + 1, w, sizeof w, &we))
+				return;
+			for (s = q + 1; s < c->len && c->t[s] == ' '; s++)
+				;
+			if (we >= c->len || c->t[we] != ')')
+				return;
+		} else if (we >= c->len || c->t[we] != ',')
+			return;
+		int a = maybe_number_word(c->t + s, we - s) ? age_number_word(c->t + s, we - s) : -1;
+		if (a >= 1 && age_person_near(c, n0, br) && !late_covered(c, n0, s, we))
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, we, 0.7);
+		return;
+	}
+	if (e == s || e - s > 3 || v < 1 || v > 120)
+		return;
+	/* wave 30 (batch 125): "Mo uit Zaandam (31) zoekt ..." (a name right
+	 * before the bracket the rules before read already) */
+	if (e < c->len && c->t[e] == ')' && !late_name_at(c, n0, br) && late_name_from(c, n0, br)) {
+		if (!late_covered(c, n0, s, e))
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.7);
+		return;
+	}
+	/* wave 30 (batch 125): an age opening a bracket of what the person
+	 * has, after a name or in a sentence with a person: "mijn zoon (30,
+	 * schizofreen, woont nog thuis)", "Jens (7, stotteren)" */
+	if (e + 2 < c->len && c->t[e] == ',' && c->t[e + 1] == ' ' && is_letter_byte(c->t, e + 2, c->len) && v <= 110) {
+		if (age_person_near(c, n0, br) && !late_covered(c, n0, s, e))
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.7);
+		return;
+	}
+	if (!word_after(c, e, w, sizeof w, &we) || (strcmp(w, "en") != 0 && strcmp(w, "&") != 0))
 		return;
 	size_t q = we;
 	while (q < c->len && c->t[q] == ' ')
@@ -13539,11 +13665,79 @@ static void late_bracket_ages(struct ctx *c, size_t n0, size_t br)
 	}
 }
 
+/* The sentence holding off has "hij", "zij" or "hem" in it. */
+static bool late_he_she(const struct ctx *c, size_t off)
+{
+	size_t si = sentence_of(c, off);
+	for (size_t t = tok_first_at(c, c->sent_at[si]); t < c->ntok && c->tok[t].sent == si; t++)
+		if ((c->tok[t].flags & W_PRONOUN) && tok_in(c, &c->tok[t], (const char *const[]){"hij", "zij", "hem", NULL}))
+			return true;
+	return false;
+}
+
+/*
+ * Wave 30 (batch 125): an age as a fragment opening the text or a sentence
+ * -- "19 jaar, borderline, vier keer opgenomen", "Wie heeft Henk gezien? 83
+ * jaar, grijze jas", "Melding: vrouw, ca. 60 jaar, bewusteloos" -- "jaar"
+ * or "jr", then a comma, "en" or "oud".  At the text's start it is the
+ * writer's; later a person is in the sentence or the one before.
+ */
+static void late_fragment_age(struct ctx *c, size_t n0, size_t at, bool comma)
+{
+	size_t s = at;
+	while (s < c->len && (c->t[s] == ' ' || c->t[s] == '\n'))
+		s++;
+	char w[12];
+	size_t we;
+	/* (most sentences and commas open with a letter other than these) */
+	unsigned char ch = s < c->len ? (unsigned char)c->t[s] | 0x20 : 0;
+	if (!digit_at(c, s) && ch != 'c' && ch != 'o')
+		return;
+	if (!digit_at(c, s) && word_after(c, s, w, sizeof w, &we) && (!strcmp(w, "ca") || !strcmp(w, "ongeveer")))
+		for (s = we + (we < c->len && c->t[we] == '.'); s < c->len && c->t[s] == ' '; s++)
+			;
+	int v;
+	size_t e = late_digits(c, s, &v);
+	if (e == s || e - s > 3 || v < 1 || v > 110 || e >= c->len || c->t[e] != ' ' ||
+	    !word_after(c, e, w, sizeof w, &we) || (strcmp(w, "jaar") && strcmp(w, "jr")))
+		return;
+	size_t end = we, after = we + (we < c->len && c->t[we] == '.' && w[1] == 'r'); /* "jr." */
+	char nx[8];
+	if (!(after < c->len && c->t[after] == ',') &&
+	    !(word_after(c, after, nx, sizeof nx, NULL) && (!strcmp(nx, "en") || !strcmp(nx, "oud"))))
+		return;
+	size_t p = at;
+	while (p > 0 && (c->t[p - 1] == ' ' || c->t[p - 1] == '\n'))
+		p--;
+	if (comma) {
+		/* after the text's first word ("Mantelzorger, 52 jr, en ..."), or
+		 * in a sentence with a person or "hij"/"zij" ("Hij is
+		 * dementerend, 81 jaar, en ..."; not "bed, 2 jaar oud") */
+		size_t w0 = 0;
+		while (w0 < p && (c->t[w0] == ' ' || c->t[w0] == '\n'))
+			w0++;
+		bool first = w0 < p - 1 && !memchr(c->t + w0, ' ', p - 1 - w0);
+		if (!first && !age_person_near(c, n0, s) && !late_he_she(c, s))
+			return;
+	} else if (s > 0 && !age_person_near(c, n0, s) && !(p > 1 && age_person_near(c, n0, p - 2)))
+		return;
+	if (!late_covered(c, n0, s, e))
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, end, 0.7);
+}
+
 static void scan_late_ages(struct ctx *c)
 {
 	size_t n0 = c->out->n;
-	for (const char *q = memchr(c->t, ',', c->len); q; q = memchr(q + 1, ',', c->len - (size_t)(q + 1 - c->t)))
+	late_fragment_age(c, n0, 0, false);
+	for (size_t si = 1; si < c->nsent; si++)
+		late_fragment_age(c, n0, c->sent_at[si], false);
+	for (const char *q = memchr(c->t, ':', c->len); q; q = memchr(q + 1, ':', c->len - (size_t)(q + 1 - c->t)))
+		if (q + 1 < c->t + c->len && q[1] == ' ')
+			late_fragment_age(c, n0, (size_t)(q + 1 - c->t), false);
+	for (const char *q = memchr(c->t, ',', c->len); q; q = memchr(q + 1, ',', c->len - (size_t)(q + 1 - c->t))) {
 		late_comma_age(c, n0, (size_t)(q - c->t));
+		late_fragment_age(c, n0, (size_t)(q + 1 - c->t), true);
+	}
 	for (const char *q = memchr(c->t, '(', c->len); q; q = memchr(q + 1, '(', c->len - (size_t)(q + 1 - c->t)))
 		late_bracket_ages(c, n0, (size_t)(q - c->t));
 	for (size_t i = 0; i + 2 < c->ntok; i++) {
@@ -14076,6 +14270,12 @@ static void demote_story_people(struct ctx *c)
 		bool work = false, kin = false;
 		for (size_t t = tok_first_at(c, ss); t < c->ntok && c->tok[t].s < se; t++) {
 			const struct tok *k = &c->tok[t];
+			/* wave 30 (batch 125): "verhaal uit de praktijk (met
+			 * toestemming)" is a client's own story, not a work */
+			if (k->e - k->s == 7 && !strncasecmp(c->t + k->s, "verhaal", 7) && t + 3 < c->ntok &&
+			    tok_in(c, &c->tok[t + 1], (const char *const[]){"uit", NULL}) &&
+			    tok_in(c, &c->tok[t + 3], (const char *const[]){"praktijk", NULL}))
+				continue;
 			work = work || ((k->e - k->s) >= 4 && tok_in(c, k, works));
 			kin = kin || (tok_in(c, k, (const char *const[]){"mijn", "m'n", "mn", "onze", "ons", "mien", NULL}) &&
 			              t + 1 < c->ntok && (c->tok[t + 1].flags & W_FAMILY));

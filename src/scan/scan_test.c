@@ -1887,6 +1887,42 @@ static void test_wave30_ages(void **state)
 	EXPECT_NONE("Gefeliciteerd Marieke, 25 jaar in dienst!", SCAN_DATE_OF_BIRTH);
 }
 
+/* wave 30, round 2 (batch 125, read): ages as a fragment, after a name and
+ * where the person is from, in a bracket of what they have; years that are
+ * no age; meeting rooms; a question to any reader; lower-case signatures */
+static void test_wave30_round2(void **state)
+{
+	(void)state;
+	EXPECT("17 jaar, autisme en net mijn rijbewijs gehaald! Wie nog meer?", SCAN_DATE_OF_BIRTH, "17 jaar");
+	EXPECT("Heeft iemand onze buurman gezien? 77 jaar, rode jas, loopt met een rollator.", SCAN_DATE_OF_BIRTH,
+	       "77 jaar");
+	EXPECT("Vrijwilliger, 61 jr, en sinds de zomer zelf chemo.", SCAN_DATE_OF_BIRTH, "61 jr");
+	EXPECT("Zij is verward, 88 jaar, en sinds vanmiddag zoek.", SCAN_DATE_OF_BIRTH, "88 jaar");
+	EXPECT("Groetjes van Gerrit, 83 🌷", SCAN_DATE_OF_BIRTH, "83");
+	EXPECT("Hallo, ik ben Femke uit Sneek, '89. Sinds vorig jaar heb ik reuma.", SCAN_DATE_OF_BIRTH, "'89");
+	EXPECT("Buddy gezocht: Ahmed uit Almelo (52) heeft net een beroerte gehad.", SCAN_DATE_OF_BIRTH, "52");
+	EXPECT("Ik zorg voor mijn broer (veertig, epilepsie) en dat valt zwaar.", SCAN_DATE_OF_BIRTH, "veertig");
+	EXPECT("Ik ben Sam (zij/haar, negentien) en ik zit in een eetstoornisbehandeling.", SCAN_DATE_OF_BIRTH,
+	       "negentien");
+	EXPECT("Mijn dochter (9, diabetes type 1) mag niet mee op kamp.", SCAN_DATE_OF_BIRTH, "9");
+	EXPECT_NONE("Te koop: tillift, 4 jaar oud, zo goed als nieuw.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("De koorts van mijn zoon was gisteren (38,4) al lager.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Wij feliciteren kok Ahmed met zijn vijfentwintigjarig jubileum!", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Onze vereniging viert het 40-jarig bestaan met Jan de Boer als dagvoorzitter.",
+	            SCAN_DATE_OF_BIRTH);
+	EXPECT("verhaal uit de praktijk (met toestemming): 'Kim, 31, kwam bij ons met een eetstoornis.'", SCAN_HEALTH,
+	       "eetstoornis");
+	EXPECT("afspraak verzetten lukt niet, mn rug zit weer vast. groeten marleen", SCAN_NAME, "marleen");
+	EXPECT("ik slaap al weken slecht van de zorgen om mijn vader. - anouk", SCAN_NAME, "anouk");
+	EXPECT("hoi wijkteam, fatima hier. mn zoon heeft weer een terugval.", SCAN_NAME, "fatima");
+	const char *fine[] = {
+		"Rooster: dinsdag Daan en Eva, donderdag werkoverleg in kamer 1.12.",
+		"Beste ouders, in groep 5 is krentenbaard. Heeft u zelf een wondje of eczeem? Vraag dan uw huisarts om raad.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	EXPECT("MDO: mw. Brouwer, kamer 12, weigert haar medicatie.", SCAN_ROOM, "kamer 12");
+}
+
 static void test_wave29_classes(void **state)
 {
 	(void)state;
@@ -2225,6 +2261,7 @@ int main(void)
 		cmocka_unit_test(test_wave28_classes),
 		cmocka_unit_test(test_wave29_classes),
 		cmocka_unit_test(test_wave30_ages),
+		cmocka_unit_test(test_wave30_round2),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
