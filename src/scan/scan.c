@@ -9873,6 +9873,8 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 	static const char *const ends[] = {"ambtenaar", "medewerker", "medewerkster", "coördinator", "consulent",
 		"consulente", "werker", "werkster", "verpleegkundige", "therapeut", "adviseur", "adviseuse", "functionaris",
 		"deskundige", "leider", "leidster", "assistent", "assistente", "begeleider", "begeleidster", "coach",
+		/* wave 30 (batch 126): "Kinderrechter mr. Hannah Boersma legde in een interview uit" */
+		"rechter",
 		"ondersteuner", "secretaris", "secretaresse", "regisseur", "specialist",
 		/* wave 25 (batch 107): "familievertrouwenspersoon Hans Kuipers",
 		 * "arbeidsjurist mr. Yvonne Claassen" */
@@ -11001,6 +11003,19 @@ static const char *const body_words[] = {"rug", "knie", "knieën", "heup", "heup
 	"schildklier", "milt", "eierstokken", "eierstok", "prostaat", "nier", "rib", "ribben", "arm", "armen",
 	"vinger", "duim", "neus", "lip", "wenkbrauw", "kin", "voorhoofd", NULL};
 
+/* Wave 30: a body word with its side glued on ("rechterknie", "linkerheup"). */
+static bool sided_body(const struct ctx *c, const struct tok *k, const char *const *body)
+{
+	size_t n = k->e - k->s;
+	if (n < 9 || n > 22 || (strncasecmp(c->t + k->s, "linker", 6) && strncasecmp(c->t + k->s, "rechter", 7)))
+		return false;
+	size_t p = (c->t[k->s] | 0x20) == 'l' ? 6 : 7;
+	char w[24];
+	lower_utf8(c->t + k->s + p, n - p, w);
+	w[n - p] = '\0';
+	return in_list(w, body);
+}
+
 /*
  * Wave 22 (from batches 84 to 86): a complaint of a body part with its
  * owner's possessive: "Ik heb elke dag last van mijn rug", "pijn in m'n
@@ -11034,18 +11049,24 @@ static void scan_body_complaints(struct ctx *c, size_t n0)
 		                      (n == 4 && (!memcmp(w, "zijn", 4) || !memcmp(w, "haar", 4))));
 		if (!own && !other)
 			continue;
-		if (c->tok[t + 1].sent != s || !tok_in(c, &c->tok[t + 1], body))
+		/* wave 30: the side before it, as a word or glued ("mijn rechter
+		 * knie", "mijn linkerheup is dik") */
+		size_t b = t + 1;
+		if (b + 1 < c->ntok && c->tok[b + 1].sent == s &&
+		    tok_in(c, &c->tok[b], (const char *const[]){"linker", "rechter", "linkse", "rechtse", NULL}))
+			b++;
+		if (c->tok[b].sent != s || !(tok_in(c, &c->tok[b], body) || sided_body(c, &c->tok[b], body)))
 			continue;
-		size_t from = SIZE_MAX, to = c->tok[t + 1].e;
+		size_t from = SIZE_MAX, to = c->tok[b].e;
 		/* "last van mijn rug" */
 		if (t >= 2 && c->tok[t - 2].sent == s && tok_in(c, &c->tok[t - 1], prep) &&
 		    tok_in(c, &c->tok[t - 2], complaint) &&
-		    !(tok_in(c, &c->tok[t + 1], (const char *const[]){"hart", NULL}) &&
+		    !(tok_in(c, &c->tok[b], (const char *const[]){"hart", NULL}) &&
 		      tok_in(c, &c->tok[t - 2], (const char *const[]){"pijn", NULL})))
 			from = c->tok[t - 2].s;
 		/* "mijn rug zit (weer eens) op slot", "mijn knie is (weer zo) dik" */
-		if (from == SIZE_MAX && t + 2 < c->ntok && c->tok[t + 2].sent == s && tok_in(c, &c->tok[t + 2], state_verbs)) {
-			for (size_t u = t + 3; u < c->ntok && u <= t + 6 && c->tok[u].sent == s && from == SIZE_MAX; u++) {
+		if (from == SIZE_MAX && b + 1 < c->ntok && c->tok[b + 1].sent == s && tok_in(c, &c->tok[b + 1], state_verbs)) {
+			for (size_t u = b + 2; u < c->ntok && u <= b + 5 && c->tok[u].sent == s && from == SIZE_MAX; u++) {
 				if (tok_in(c, &c->tok[u], states) ||
 				    (tok_in(c, &c->tok[u], (const char *const[]){"slot", NULL}) &&
 				     tok_in(c, &c->tok[u - 1], (const char *const[]){"op", NULL}))) {
@@ -11058,7 +11079,7 @@ static void scan_body_complaints(struct ctx *c, size_t n0)
 		 * verwijderen", "is mijn blindedarm eruit gehaald", "zijn pols
 		 * gebroken" */
 		if (from == SIZE_MAX)
-			for (size_t u = t + 2; u < c->ntok && u <= t + 6 && c->tok[u].sent == s && from == SIZE_MAX; u++)
+			for (size_t u = b + 1; u < c->ntok && u <= b + 5 && c->tok[u].sent == s && from == SIZE_MAX; u++)
 				if (tok_in(c, &c->tok[u], (const char *const[]){"verwijderd", "verwijderen", "eruit", "weggehaald",
 				                                                "geopereerd", "opereren", "gebroken", "gekneusd",
 				                                                "gescheurd", "geamputeerd", "amputeren",
@@ -13779,6 +13800,43 @@ static void scan_late_ages(struct ctx *c)
 }
 
 /*
+ * Wave 30 (batches 125, 126): an address where no one lives — a post whose
+ * only counted findings are addresses, with no one in it: no "ik" or
+ * "mijn", no family word or title, no "hij", "zij", "ze", "haar" or "hem",
+ * no client, resident or household, no "wie" asking after someone ("Wie
+ * woont er op Dorpsstr. 7a?"), no one fetched there, nothing delivered or
+ * sent there, no home of one's own ("eindelijk een aangepaste woning!").  The
+ * organisation's own door ("Huisartsenpost Westfriesland: Maelsonstraat 3,
+ * 1624 NP Hoorn.", "de bus staat klaar op Industrieweg 9") is a hint.
+ */
+static void demote_unowned_addresses(struct ctx *c)
+{
+	static const char *const someone[] = {"hij", "zij", "ze", "haar", "hem", "cliënt", "client", "cliënte",
+		"bewoner", "bewoonster", "patiënt", "patiente", "gezin", "wie", "iemand", "man", "vrouw", "meisje",
+		"jongen", "kind", "baby", "bezorgen", "bezorgd", "sturen", "stuur", "kaartje", "kaartjes", "woont",
+		"wonen", "woonde", "verhuisd", "adres", "huisadres", "postadres", "bezoekadres", "mw", "mevr", "dhr",
+		"he", "she", "her", "him", "lives", "bewoners", "thuisbezorgd", "woning", "haalt", "brengt",
+		/* "De sleutel ligt bij ons op Populier 3." */ "ons", NULL};
+	struct scan_result *r = c->out;
+	bool addr = false;
+	for (size_t j = 0; j < r->n; j++) {
+		if (r->v[j].confidence < SCAN_COUNT_CONF)
+			continue;
+		if (r->v[j].type != SCAN_ADDRESS)
+			return;
+		addr = true;
+	}
+	if (!addr || has_private_circle(c) || writer_speaks(c))
+		return;
+	for (size_t t = 0; t < c->ntok; t++)
+		if ((c->tok[t].flags & W_TITLE) || tok_in(c, &c->tok[t], someone))
+			return;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].type == SCAN_ADDRESS && r->v[j].confidence >= SCAN_COUNT_CONF)
+			r->v[j].confidence = 0.4;
+}
+
+/*
  * Wave 29 (batch 123): a list of tasks and who does them — "Taakverdeling
  * open dag: ontvangst Naima, rondleidingen Stefan en Lex, koffie en thee
  * Ruth" — in a post with no one's family: its people are staff, and its
@@ -14588,6 +14646,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 		demote_org_lines(&c, true);
 	demote_given_names(&c);
 	demote_task_lists(&c);
+	demote_unowned_addresses(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

@@ -1923,6 +1923,28 @@ static void test_wave30_round2(void **state)
 	EXPECT("MDO: mw. Brouwer, kamer 12, weigert haar medicatie.", SCAN_ROOM, "kamer 12");
 }
 
+/* wave 30, round 3 (batch 126, read): an organisation's own door, a judge
+ * in her role, a body part with its side */
+static void test_wave30_round3(void **state)
+{
+	(void)state;
+	const char *fine[] = {
+		"Fysiotherapie Het Anker: Molenweg 12, 7411 AB Deventer. Bel voor een afspraak 0570 - 61 20 30.",
+		"De kledingbank is verhuisd naar Schoolstraat 7 in Tiel, open op dinsdag en donderdag.",
+		"Kinderrechter mr. Joris Veldkamp sprak op het congres over jeugdbescherming.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	const char *warn[] = {
+		"Mijn vader woont sinds kort op Molenweg 12, 7411 AB Deventer.",
+		"Wie woont er op Kerkpad 3? Daar zit al dagen niemand achter het raam.",
+		"Na jaren wachten eindelijk een aangepaste woning: Esdoornlaan 4, Zwolle!",
+		"Vrijdag haalt Sanne de kleine op bij Beukenlaan 9.",
+	};
+	VERDICTS(assert_int_not_equal, warn, SCAN_OK);
+	EXPECT("Mijn rechterknie is dik en doet pijn.", SCAN_HEALTH, "Mijn rechterknie is dik");
+	EXPECT("Ik heb al weken last van mijn rechterenkel.", SCAN_HEALTH, "last van mijn rechterenkel");
+}
+
 static void test_wave29_classes(void **state)
 {
 	(void)state;
@@ -2262,6 +2284,7 @@ int main(void)
 		cmocka_unit_test(test_wave29_classes),
 		cmocka_unit_test(test_wave30_ages),
 		cmocka_unit_test(test_wave30_round2),
+		cmocka_unit_test(test_wave30_round3),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
