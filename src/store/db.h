@@ -20,6 +20,10 @@ enum db_step { DB_ROW = 1, DB_DONE = 0 }; /* negative: -ERR_* */
 
 struct db_driver {
 	const char *name;
+	/* Each statement is a round trip to a server (PostgreSQL), so one
+	 * statement that reads two things beats two; in-process (SQLite) the
+	 * two simpler statements are cheaper. */
+	bool round_trip;
 	struct db *(*open)(const char *target, int *err);
 	void (*close)(struct db *db);
 	int (*exec)(struct db *db, const char *sql);               /* no params, no rows */

@@ -459,6 +459,7 @@ static int pg_version(struct db *db, uint64_t *out)
 
 const struct db_driver db_pg = {
 	.name = "pg",
+	.round_trip = true,
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,

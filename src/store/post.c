@@ -754,17 +754,50 @@ static int feed_rows(struct db *db, struct arena *a, uint64_t viewer, const stru
 	return 0;
 }
 
-/* One page from the feed (id >= floor): the pending posts first, then the
- * feed, so that a post moving from one to the other in between is seen
- * twice (kept once), never missed. */
+/*
+ * The pending posts and the feed's range in one statement (one round trip
+ * on PostgreSQL): each part its own index range, the newest (or, above
+ * min_id, the oldest) ?3 of both.  One statement reads one snapshot, so a
+ * post moving from the queue to the feed is seen in one of them.
+ */
+#define BOTH_DESC                                                                                        \
+	"SELECT * FROM (" PENDING_FROM " AND fq.post_id < ?2 ORDER BY fq.post_id DESC LIMIT ?3) pq UNION ALL"   \
+	" SELECT * FROM (" FEED_FROM " AND fd.post_id < ?2 ORDER BY fd.post_id DESC LIMIT ?3) fr ORDER BY 1 DESC LIMIT ?3"
+#define BOTH_ASC                                                                                         \
+	"SELECT * FROM (" PENDING_FROM " AND fq.post_id > ?2 ORDER BY fq.post_id ASC LIMIT ?3) pq UNION ALL"    \
+	" SELECT * FROM (" FEED_FROM " AND fd.post_id > ?2 ORDER BY fd.post_id ASC LIMIT ?3) fr ORDER BY 1 ASC LIMIT ?3"
+
+/*
+ * One page from the feed (id >= floor).  On PostgreSQL it is read with
+ * BOTH_DESC or BOTH_ASC first (on SQLite the two statements below cost less
+ * than that one: a tenth of a home page's time): when that comes back short
+ * (both ranges ended) or drops no row (a stale feed row, a post seen
+ * twice), it is the page.  Otherwise, and on SQLite, the page is read part
+ * by part (feed_rows reads on past the dropped rows): the pending posts
+ * first, then the feed, so that a post moving from one to the other in
+ * between is seen twice (kept once), never missed.
+ */
 static int feed_page(struct db *db, struct arena *a, uint64_t viewer, const struct page *pg, uint64_t floor,
                      struct post ***out, size_t *n)
 {
 	struct post **v1, **v2;
-	size_t n1, n2;
-	int rc = run_page(db, a, PENDING_FROM " AND fq.post_id < ?2 ORDER BY fq.post_id DESC LIMIT ?3",
-	                  PENDING_FROM " AND fq.post_id > ?2 ORDER BY fq.post_id ASC LIMIT ?3", viewer, pg, "u", floor,
-	                  NULL, &v1, &n1);
+	size_t n1, n2, k = 0;
+	int rc;
+	if (db->drv->round_trip) {
+		if ((rc = run_page(db, a, BOTH_DESC, BOTH_ASC, viewer, pg, "u", floor, NULL, &v1, &n1)))
+			return rc;
+		for (size_t i = 0; i < n1; i++)
+			if ((!k || v1[k - 1]->id != v1[i]->id) && store_post_in_home(viewer, v1[i]))
+				v1[k++] = v1[i];
+		if (k == n1 || n1 < (size_t)pg->limit) {
+			*out = v1;
+			*n = k;
+			return 0;
+		}
+	}
+	rc = run_page(db, a, PENDING_FROM " AND fq.post_id < ?2 ORDER BY fq.post_id DESC LIMIT ?3",
+	              PENDING_FROM " AND fq.post_id > ?2 ORDER BY fq.post_id ASC LIMIT ?3", viewer, pg, "u", floor, NULL,
+	              &v1, &n1);
 	if (!rc)
 		rc = feed_rows(db, a, viewer, pg, floor, &v2, &n2);
 	if (rc)
@@ -780,7 +813,7 @@ static int feed_page(struct db *db, struct arena *a, uint64_t viewer, const stru
 	for (size_t i = 0; i < n2; i++)
 		v[n1 + i] = v2[i];
 	qsort(v, n1 + n2, sizeof *v, by_id_desc);
-	size_t k = 0;
+	k = 0;
 	for (size_t i = 0; i < n1 + n2; i++)
 		if (!k || v[k - 1]->id != v[i]->id)
 			v[k++] = v[i];
