@@ -13800,6 +13800,55 @@ static void scan_late_ages(struct ctx *c)
 }
 
 /*
+ * Wave 30 (batch 127): a group, a meeting or a course named after a
+ * condition is no one's health — "de COPD-lotgenotengroep", "Onze
+ * Parkinson-danslessen", "het MS-café" (in all labelled texts such a word
+ * is health 2 times of 232, both a person's own group: "NA-groep dinsdag,
+ * jullie zijn mijn familie"): one word, the condition, a hyphen, then what
+ * is organised.  A hint.
+ */
+static void demote_condition_groups(struct ctx *c)
+{
+	static const char *const what[] = {"lotgenotengroep", "lotgenotencontact", "lotgenoten", "café", "cafe",
+		"danslessen", "dansles", "vereniging", "patiëntenvereniging", "spreekuur", "webinar", "cursus", "avond",
+		"dag", "week", "les", "lessen", "training", "wandeling", "wandelgroep", "koor", "beweeggroep",
+		"netwerk", "inloop", "fonds", "collecte", "poli", "verpleegkundige", "consulent", NULL};
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF || x->end - x->start > 40)
+			continue;
+		const char *h = memrchr(c->t + x->start, '-', x->end - x->start);
+		if (!h || h == c->t + x->start || memchr(c->t + x->start, ' ', x->end - x->start))
+			continue;
+		char w[24];
+		size_t n = (size_t)(c->t + x->end - h - 1);
+		if (n == 0 || n >= sizeof w)
+			continue;
+		lower_utf8(h + 1, n, w);
+		w[n] = '\0';
+		if (in_list(w, what))
+			x->confidence = 0.4;
+	}
+}
+
+/*
+ * Wave 30 (batch 127): "MS" in capitals is the disease, not the title "Ms"
+ * ("nieuwe medicijnen bij progressieve MS. Aanmelden via ..." was a name
+ * "MS. Aanmelden").
+ */
+static void demote_ms_title(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type == SCAN_NAME && x->end - x->start > 3 && !memcmp(c->t + x->start, "MS", 2) &&
+		    (c->t[x->start + 2] == '.' || c->t[x->start + 2] == ' '))
+			x->confidence = 0.3;
+	}
+}
+
+/*
  * Wave 30 (batches 125, 126): an address where no one lives — a post whose
  * only counted findings are addresses, with no one in it: no "ik" or
  * "mijn", no family word or title, no "hij", "zij", "ze", "haar" or "hem",
@@ -14647,6 +14696,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_given_names(&c);
 	demote_task_lists(&c);
 	demote_unowned_addresses(&c);
+	demote_ms_title(&c);
+	demote_condition_groups(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

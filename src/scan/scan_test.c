@@ -1945,6 +1945,20 @@ static void test_wave30_round3(void **state)
 	EXPECT("Ik heb al weken last van mijn rechterenkel.", SCAN_HEALTH, "last van mijn rechterenkel");
 }
 
+/* wave 30, round 4 (batch 127, read): "MS" is no title; a group named
+ * after a condition is no one's health */
+static void test_wave30_round4(void **state)
+{
+	(void)state;
+	const char *fine[] = {
+		"Lezing over leven met MS. Aanmelden kan bij de balie.",
+		"Onze Parkinson-danslessen starten weer! Docent Liesbeth geeft les op maandag.",
+		"Onze Reuma-wandelgroep loopt weer, met begeleider Sanne.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	EXPECT("Mijn moeder heeft sinds vorig jaar MS. Zij kan niet meer traplopen.", SCAN_HEALTH, "MS");
+}
+
 static void test_wave29_classes(void **state)
 {
 	(void)state;
@@ -2285,6 +2299,7 @@ int main(void)
 		cmocka_unit_test(test_wave30_ages),
 		cmocka_unit_test(test_wave30_round2),
 		cmocka_unit_test(test_wave30_round3),
+		cmocka_unit_test(test_wave30_round4),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
