@@ -891,6 +891,20 @@ static bool counted_in(const struct scan_result *r, size_t n, enum scan_type typ
 	return false;
 }
 
+/* r's counted findings are all of `type`, and there is one at least. */
+static bool counted_only(const struct scan_result *r, enum scan_type type)
+{
+	bool any = false;
+	for (size_t j = 0; j < r->n; j++) {
+		if (r->v[j].confidence < SCAN_COUNT_CONF)
+			continue;
+		if (r->v[j].type != type)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 static void flush_late(struct ctx *c)
 {
 	for (size_t i = 0; i < c->late.n; i++)
@@ -13867,15 +13881,7 @@ static void demote_unowned_addresses(struct ctx *c)
 		"he", "she", "her", "him", "lives", "bewoners", "thuisbezorgd", "woning", "haalt", "brengt",
 		/* "De sleutel ligt bij ons op Populier 3." */ "ons", NULL};
 	struct scan_result *r = c->out;
-	bool addr = false;
-	for (size_t j = 0; j < r->n; j++) {
-		if (r->v[j].confidence < SCAN_COUNT_CONF)
-			continue;
-		if (r->v[j].type != SCAN_ADDRESS)
-			return;
-		addr = true;
-	}
-	if (!addr || has_private_circle(c) || writer_speaks(c))
+	if (!counted_only(r, SCAN_ADDRESS) || has_private_circle(c) || writer_speaks(c))
 		return;
 	for (size_t t = 0; t < c->ntok; t++)
 		if ((c->tok[t].flags & W_TITLE) || tok_in(c, &c->tok[t], someone))
@@ -13931,15 +13937,7 @@ static void demote_task_lists(struct ctx *c)
 static void demote_given_names(struct ctx *c)
 {
 	struct scan_result *r = c->out;
-	bool names = false;
-	for (size_t j = 0; j < r->n; j++) {
-		if (r->v[j].confidence < SCAN_COUNT_CONF)
-			continue;
-		if (r->v[j].type != SCAN_NAME)
-			return;
-		names = true;
-	}
-	if (!names || !span_has(c, 0, c->len, (const char *const[]){"een naam gegeven", "een naam voor", "naam bedenken",
+	if (!counted_only(r, SCAN_NAME) || !span_has(c, 0, c->len, (const char *const[]){"een naam gegeven", "een naam voor", "naam bedenken",
 	                                                            "naamwedstrijd", "een naam geven", "nieuwe naam voor",
 	                                                            NULL}) ||
 	    has_private_circle(c))
