@@ -583,6 +583,17 @@ static void test_reach_pairs_counted_once(void **state)
 	assert_int_equal(store_trend_days(f->s, &f->a, 0, a, day, day + 1, 10, &d, &nd), 0);
 	assert_int_equal(nd, 1);
 	assert_int_equal(d[0].n, 2);
+	/* a flush with a viewer's two new posts of one author counts both (one
+	 * statement per viewer adds its count), and pairs already there none */
+	uint64_t post2 = add_post(f, a, VIS_PUBLIC, "nog een", NULL, 0), post3 = add_post(f, a, VIS_PUBLIC, "derde", NULL, 0);
+	uint64_t more[] = {post, b, post2, b, post3, b, post2, c};
+	assert_int_equal(store_begin(f->s), 0);
+	assert_int_equal(store_finish(f->s, store_reach_add(f->s, more, 4, day)), 0);
+	assert_int_equal(store_reach_count(f->s, post2, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_trend_days(f->s, &f->a, 0, a, day, day + 1, 10, &d, &nd), 0);
+	assert_int_equal(nd, 1);
+	assert_int_equal(d[0].n, 5);
 }
 
 int main(void)
