@@ -1766,7 +1766,9 @@ static const char *const iban_org_ctx[] = {"stichting", "vereniging", "fonds", "
 	"charity", "contributie", "lidmaatschap", "inschrijfgeld", "inschrijving",
 	/* after batch 42: a bill's account ("Betalen kan zoals altijd op NL… o.v.v. uw klantnaam") */
 	"o.v.v. uw", "onder vermelding van uw", "uw klantnummer", "uw factuurnummer", "uw klantnaam",
-	"betalen kan", "tarief", NULL};
+	"betalen kan", "tarief",
+	/* wave 30 (batch 128): "Ons eigen rekeningnummer is NL44..." */
+	"ons eigen rekeningnummer", "onze eigen rekening", "ons eigen iban", NULL};
 
 /*
  * IBANs start at a two-letter token followed by two digits ("NL91", "nl91"):
@@ -7929,6 +7931,15 @@ static size_t health_features(const struct ctx *c, size_t i, const char *pk, boo
  * health finding whose every word the model scores far below zero becomes a
  * hint ("spreekuur").
  */
+/* Everyday words the health model marked alone (after batch 32: "dat
+ * nummer hoort nooit bij een echte cliënt"; wave 30, batches 43-128: a
+ * meal, a verb or an adverb beside a condition, never health on their own
+ * there.  Not "scootmobiel", "afspraak", "ambulance": wrong as spans, they
+ * were what told a post's health, "een afspraak bij de longarts"). */
+static const char *const alone_not[] = {"hoort", "open", "neem", "dringende", "elektrische", "tablet",
+	"pindakaas", "brieven", "stond", "lekker", "hoeft", "begon", "draaien", "direct", "lift", "dreigt", "begeleid",
+	"ontbeten", "mezelf", "eigenlijk", NULL};
+
 static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstart)
 {
 	if (!hmodel_w && !hcol.on)
@@ -8065,8 +8076,7 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 		 * cliënt", "de sleutelkluis niet open gekregen").  Left out here,
 		 * after the training rows, so the model learns from the same rows */
 		if (!k->cap && (number_word(c->t + k->s, k->e - k->s) >= 0 || (k->flags & W_NONAME) ||
-		                (!(k->flags & W_MED) &&
-		                 tok_in(c, k, (const char *const[]){"hoort", "open", "neem", "dringende", "elektrische", NULL}))))
+		                (!(k->flags & W_MED) && tok_in(c, k, alone_not))))
 			continue;
 		/* after batch 44: a pictograph is no health ("stel je even voor als je
 		 * ze ziet 👋": the tokenizer reads emoji as letters, the model marked it) */
@@ -13886,6 +13896,20 @@ static void demote_unowned_addresses(struct ctx *c)
 	for (size_t t = 0; t < c->ntok; t++)
 		if ((c->tok[t].flags & W_TITLE) || tok_in(c, &c->tok[t], someone))
 			return;
+	/* (someone known by where they live: "Joop van de Dorpsweg 51 wordt
+	 * morgen 100!", batch 129) */
+	for (size_t j = 0; j < r->n; j++) {
+		if (r->v[j].type != SCAN_ADDRESS || r->v[j].confidence < SCAN_COUNT_CONF)
+			continue;
+		char w[8];
+		size_t ws = r->v[j].start;
+		if (word_before(c, ws, w, sizeof w, &ws) && (!strcmp(w, "de") || !strcmp(w, "het")) &&
+		    !word_before(c, ws, w, sizeof w, &ws))
+			continue;
+		if ((!strcmp(w, "van") || !strcmp(w, "uit")) && word_before(c, ws, w, sizeof w, &ws) && c->t[ws] >= 'A' &&
+		    c->t[ws] <= 'Z')
+			return;
+	}
 	for (size_t j = 0; j < r->n; j++)
 		if (r->v[j].type == SCAN_ADDRESS && r->v[j].confidence >= SCAN_COUNT_CONF)
 			r->v[j].confidence = 0.4;

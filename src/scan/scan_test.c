@@ -1959,6 +1959,23 @@ static void test_wave30_round4(void **state)
 	EXPECT("Mijn moeder heeft sinds vorig jaar MS. Zij kan niet meer traplopen.", SCAN_HEALTH, "MS");
 }
 
+/* wave 30, round 5 (batch 128, read): the organisation's own account said
+ * with "eigen"; everyday words the health model took alone */
+static void test_wave30_round5(void **state)
+{
+	(void)state;
+	const char *fine[] = {
+		"Pas op voor nepfacturen! Wij vragen nooit om te betalen op een andere rekening. Ons eigen rekeningnummer "
+		"is NL44BNGH7585644390.",
+		"Ik zit niet lekker in mijn vel met dat nieuwe rooster, wie wil ruilen?",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	EXPECT("Mijn moeder heeft suiker en ze hoeft gelukkig nog geen insuline.", SCAN_HEALTH, "suiker");
+	EXPECT("Mijn rekeningnummer is NL44BNGH7585644390.", SCAN_IBAN, "NL44BNGH7585644390");
+	/* batch 129: someone known by where they live keeps their address */
+	VERDICT(assert_int_not_equal, "Truus van de Molenweg 8 wordt zondag 95! De buren hangen de vlag uit.", SCAN_OK);
+}
+
 static void test_wave29_classes(void **state)
 {
 	(void)state;
@@ -2300,6 +2317,7 @@ int main(void)
 		cmocka_unit_test(test_wave30_round2),
 		cmocka_unit_test(test_wave30_round3),
 		cmocka_unit_test(test_wave30_round4),
+		cmocka_unit_test(test_wave30_round5),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
