@@ -88,7 +88,8 @@ int db_each_ids(struct db *db, const char *sql, const uint64_t *ids, size_t n, u
 		db->drv->bind_i64(st, DB_IDS + 1, (int64_t)extra);
 		int rc;
 		while ((rc = db->drv->step(st)) == DB_ROW)
-			row(st, ctx);
+			if (row)
+				row(st, ctx);
 		db->drv->reset(st);
 		if (rc < 0)
 			return -rc;

@@ -108,8 +108,8 @@ bool db_null(struct db_stmt *st, int col);
  * of a home timeline's instructions).  db_each_ids binds each id once (a
  * repeated id is left out, as IN would) and NULL to the slots left; ?41
  * (DB_IDS + 1) is `extra` (the viewer, say) for statements that want it.
- * It runs sql over ids[0..n), DB_IDS at a time, and calls row for every
- * row; 0 or ERR_*.
+ * It runs sql over ids[0..n), DB_IDS at a time, and calls row (when not
+ * NULL) for every row; 0 or ERR_*.
  */
 #define DB_IDS 40
 #define DB_IDS_ROWS \

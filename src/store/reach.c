@@ -41,12 +41,6 @@ static void reach_made(struct db_stmt *st, void *ctx)
 	m->ids[m->n++] = db_u64(st, 0);
 }
 
-static void no_rows(struct db_stmt *st, void *ctx)
-{
-	(void)st;
-	(void)ctx;
-}
-
 static int by_viewer(const void *x, const void *y)
 {
 	const uint64_t *p = x, *q = y;
@@ -73,9 +67,9 @@ int store_reach_add(struct store *s, const uint64_t *pairs, size_t n, int64_t da
 		struct reach_new m = {made, 0};
 		rc = db_each_ids(db, REACH_INSERT, posts, k, viewer, reach_made, &m);
 		if (!rc && m.n)
-			rc = db_each_ids(db, REACH_AUTHORS, m.ids, m.n, (uint64_t)day, no_rows, NULL);
+			rc = db_each_ids(db, REACH_AUTHORS, m.ids, m.n, (uint64_t)day, NULL, NULL);
 		if (!rc && m.n)
-			rc = db_each_ids(db, REACH_VACANCIES, m.ids, m.n, (uint64_t)day, no_rows, NULL);
+			rc = db_each_ids(db, REACH_VACANCIES, m.ids, m.n, (uint64_t)day, NULL, NULL);
 	}
 	free(v);
 	free(posts);
