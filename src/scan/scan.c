@@ -1126,7 +1126,10 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"belangstelling", "skilje", "sykje", "tillefoon", "praktiek",
 	/* after batch 30: a desk or a shop's line ("Bel het Wmo-loket van de
 	 * gemeente op ...", "Bestellen via 0524 ...") */
-	"loket", "gemeente", "bestellen", "bezorg", NULL};
+	"loket", "gemeente", "bestellen", "bezorg",
+	/* wave 31 (batches 128, 129): a practice's line to cancel on ("Afzeggen
+	 * kan tot 24 uur van tevoren via 0318 ...", "Afmelden vóór 9 uur via") */
+	"afzeggen", "afmelden", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
 static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
 	"wij zoeken", "we zoeken",
@@ -1382,6 +1385,9 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"diaconie", "parochie", "kerk", "moskee", "buurt", "schuldhulp", "voedselbank", "taalhuis", "geldloket",
 	/* wave 25 (batch 110): "aktiviteiten@...", "kerst(at)pg-oosterhout.nl" */
 	"activit", "aktivit", "kerst", "evenement",
+	/* wave 31 (batches 128, 129): a town hall's desks ("griffie@waterveen.nl"),
+	 * youth health care's ("jgz-onderzoek@ggdregio.nl") */
+	"griffie", "burgerzaken", "publiekszaken", "wmo", "leerplicht", "gemeente", "jgz", "ggd", "enquete",
 	NULL};
 
 /* Wave 20 (from batch 64): clubs and village associations keep their
@@ -9020,9 +9026,62 @@ static bool being_word(const struct ctx *c, const struct tok *k)
 }
 
 /* The name whose first token is i is a being's: an animal's or a thing's. */
+/* A quotation mark opens at t[p] (' " and the curly ones), or closes
+ * where t[p] is. */
+static bool quote_opens_before(const struct ctx *c, size_t p)
+{
+	const unsigned char *u = (const unsigned char *)c->t;
+	if (p >= 1 && (u[p - 1] == '\'' || u[p - 1] == '"'))
+		return true;
+	return p >= 3 && u[p - 3] == 0xE2 && u[p - 2] == 0x80 && (u[p - 1] == 0x98 || u[p - 1] == 0x9C);
+}
+
+static bool quote_closes_at(const struct ctx *c, size_t p)
+{
+	const unsigned char *u = (const unsigned char *)c->t;
+	if (p < c->len && (u[p] == '\'' || u[p] == '"'))
+		return true;
+	return p + 2 < c->len && u[p] == 0xE2 && u[p + 1] == 0x80 && (u[p + 2] == 0x99 || u[p + 2] == 0x9D);
+}
+
+/*
+ * Wave 31 (batches 120-129): a name in quotation marks right after a word
+ * that names ("Ons logeerhuis heet 'Pippi'", "heet 'Huis van Anna'",
+ * "doopten hem 'Grote Gerrit'") or right before one ("dat de bewoners
+ * 'meneer Jansen' noemen", "door iedereen 'Karel' genoemd") is what a
+ * thing is called: 25 of 25 such in the labelled texts, none a person's.
+ */
+static bool quoted_given_name(const struct ctx *c, size_t i, size_t last)
+{
+	static const char *const naming[] = {"heet", "heette", "heten", "noemen", "noemt", "noemde", "noemden",
+		"genoemd", "gedoopt", "omgedoopt", "doopten", "doopte", NULL};
+	size_t s = c->tok[i].sent, open = NONE, close = NONE;
+	for (size_t b = i; b + 3 >= i && open == NONE; b--) {
+		if (c->tok[b].sent != s)
+			break;
+		if (quote_opens_before(c, c->tok[b].s))
+			open = b;
+		if (b == 0)
+			break;
+	}
+	for (size_t e = last; e < c->ntok && e <= last + 3 && c->tok[e].sent == s && close == NONE; e++)
+		if (quote_closes_at(c, c->tok[e].e))
+			close = e;
+	if (open == NONE || close == NONE)
+		return false;
+	/* the naming word before the quote ("doopten hem 'X'", "doopten de nieuwe
+	 * bus 'X'": up to three words between) */
+	for (size_t h = open; h-- > 0 && h + 4 >= open && c->tok[h].sent == s;)
+		if (tok_in(c, &c->tok[h], naming))
+			return true;
+	return close + 1 < c->ntok && c->tok[close + 1].sent == s && tok_in(c, &c->tok[close + 1], naming);
+}
+
 static bool named_being(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
+	if (quoted_given_name(c, i, last))
+		return true;
 	/* "Onze zelfhulp-app heet Ella", "De chatbot op onze site heet Zorgie",
 	 * "De yucca heet nu 'Zuster Yvonne'" (a title too) */
 	/* (after batch 55, "hebben hem Harrie gedoopt", "omgedoopt tot Sjaak") */
@@ -9893,7 +9952,8 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		"accordeonist", "muzikant", "wijkagent", "boa", "jurist", "advocaat", "notaris", "mediator",
 		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "beheerder", "conciërge", "vrijwilliger",
 		"vrijwilligster", "trainer", "trainster", "docent", "docente", "kok", "chauffeur", "organist", "cantor",
-		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice", NULL};
+		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice",
+		/* wave 31 (batch 128): "Mod Anouk" */ "mod", NULL};
 	static const char *const ends[] = {"ambtenaar", "medewerker", "medewerkster", "coördinator", "consulent",
 		"consulente", "werker", "werkster", "verpleegkundige", "therapeut", "adviseur", "adviseuse", "functionaris",
 		"deskundige", "leider", "leidster", "assistent", "assistente", "begeleider", "begeleidster", "coach",
@@ -9903,7 +9963,9 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		/* wave 25 (batch 107): "familievertrouwenspersoon Hans Kuipers",
 		 * "arbeidsjurist mr. Yvonne Claassen" */
 		"vertrouwenspersoon", "contactpersoon", "jurist", "raadslid", "kamerlid",
-		/* (batch 108) "onze zorgbemiddelaar Esther" */ "bemiddelaar", NULL};
+		/* (batch 108) "onze zorgbemiddelaar Esther" */ "bemiddelaar",
+		/* wave 31 (batch 128): "Clubfysio Roel geeft maandag een demo" */ "fysio", "coordinator",
+		"koordynator", "koordynatorka", NULL};
 	if (tok_in(c, k, jobs))
 		return true;
 	size_t n = k->e - k->s;
@@ -13823,6 +13885,150 @@ static void scan_late_ages(struct ctx *c)
 	}
 }
 
+/* groups one lives or belongs in, not one works in or leads */
+static const char *const not_groups[] = {"woongroep", "vriendengroep", "leefgroep", "pleeggroep", "klasgroep",
+	"familiegroep", "gezinsgroep", "behandelgroep", "lotgenotengroep", "praatgroep", "zorggroep", NULL};
+
+/* Wave 31: a unit a staff member is named with in brackets ("Ilse
+ * (Dagbesteding)", "Jolanda (geriatrie)", "Petra Hulshof (HR)", "Thijs
+ * (fysio)"): a department, a team, a specialty or a job. */
+static bool unit_word(const struct ctx *c, const struct tok *k)
+{
+	static const char *const units[] = {"dagbesteding", "wonen", "thuiszorg", "facilitair", "hr", "ict", "pz",
+		"fysio", "logopedie", "ergotherapie", "fysiotherapie", "diëtetiek", "nachtdienst", "evv", NULL};
+	static const char *const ends[] = {"team", "logie", "atrie", "fysio", "groep", "dienst", NULL};
+	if ((k->flags & W_DEPT) || tok_in(c, k, units) || work_word(c, k))
+		return true;
+	if (tok_in(c, k, not_groups)) /* "Ilse (woongroep De Linde)" lives there */
+		return false;
+	size_t n = k->e - k->s;
+	for (const char *const *w = ends; *w; w++) {
+		size_t m = strlen(*w);
+		if (n > m && !strncasecmp(c->t + k->e - m, *w, m))
+			return true;
+	}
+	return false;
+}
+
+/* Nationalities and regions as adjectives, capitalised in Dutch ("voor
+ * Poolse verzorgenden"): never a name before a lower-case word. */
+static bool nationality_adjective(const struct ctx *c, const struct tok *k)
+{
+	static const char *const adj[] = {"poolse", "turkse", "marokkaanse", "surinaamse", "antilliaanse",
+		"syrische", "eritrese", "somalische", "afghaanse", "iraakse", "iraanse", "oekraïense", "russische",
+		"roemeense", "bulgaarse", "indonesische", "molukse", "chinese", "ghanese", "nigeriaanse", "kaapverdische",
+		"friese", "limburgse", "brabantse", "groningse", "twentse", "duitse", "belgische", "vlaamse", "engelse",
+		"franse", "spaanse", "portugese", "italiaanse", "griekse", "hindoestaanse", "javaanse", "arabische",
+		"koerdische", "berberse", "amazighse", "ethiopische", "soedanese", "indiase", "pakistaanse", "filipijnse",
+		"vietnamese", "thaise", "joodse", "islamitische", "nederlandse", NULL};
+	return tok_in(c, k, adj);
+}
+
+/*
+ * Wave 31 (batches 120-129): shapes that make a name staff's or a public
+ * person's, read once all the other demotions are done:
+ * - a name with a unit in brackets right after it ("Kandidaten: Ilse
+ *   (Dagbesteding), Koen (Wonen)"; 23 of 23 such names in the labelled
+ *   texts are staff);
+ * - the patients, clients, team or group "van <Name>" ("neemt de patiënten
+ *   van Ingrid over", "de valpreventiegroep van Marit": 6 of 6 staff);
+ * - the next of a pair after a name in a role ("moderator Wendy of Arjen");
+ * - who plays a part ("Lize Veenstra speelt de hoofdrol");
+ * - both sides of a succession ("Marc Vermeulen volgt in juni Ingrid Lam
+ *   op");
+ * - and a nationality's adjective is no name ("voor Poolse verzorgenden").
+ */
+static void demote_staff_shapes(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	bool any = false;
+	for (size_t j = 0; j < r->n && !any; j++)
+		any = r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF;
+	if (!any)
+		return;
+	static const char *const heads[] = {"patiënten", "patienten", "cliënten", "clienten", "team", "spreekuur",
+		"praktijk", NULL};
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
+			continue;
+		size_t i = tok_first_at(c, x->start), last = i;
+		if (i >= c->ntok)
+			continue;
+		while (last + 1 < c->ntok && c->tok[last + 1].s < x->end)
+			last++;
+		size_t s = c->tok[i].sent;
+		bool staff = false, public = false;
+		/* "Ilse (Dagbesteding)", "Lieke (team webcare)" */
+		size_t e = x->end;
+		if (e + 1 < c->len && c->t[e] == ' ' && c->t[e + 1] == '(' && last + 1 < c->ntok &&
+		    c->tok[last + 1].s == e + 2) {
+			size_t u = last + 1, v = u;
+			while (v + 1 < c->ntok && c->tok[v + 1].sent == s && v < u + 2 && c->t[c->tok[v].e] != ')')
+				v++;
+			if (c->tok[v].e < c->len && c->t[c->tok[v].e] == ')')
+				for (size_t w = u; w <= v && !staff; w++)
+					staff = unit_word(c, &c->tok[w]);
+		}
+		/* "de patiënten van Ingrid", "de valpreventiegroep van Marit" */
+		if (!staff && i >= 2 && c->tok[i - 2].sent == s && tok_in(c, &c->tok[i - 1], (const char *const[]){"van", NULL})) {
+			const struct tok *h = &c->tok[i - 2];
+			size_t hn = h->e - h->s;
+			staff = tok_in(c, h, heads) ||
+			        (hn > 6 && !h->cap && !strncasecmp(c->t + h->e - 5, "groep", 5) && !tok_in(c, h, not_groups));
+		}
+		/* "moderator Wendy of Arjen": the pair's first in a role */
+		if (!staff && j > 0 && r->v[j - 1].type == SCAN_NAME && r->v[j - 1].confidence <= STAFF_CONF &&
+		    r->v[j - 1].confidence >= 0.3) {
+			size_t a = r->v[j - 1].end;
+			while (a < x->start && c->t[a] == ' ')
+				a++;
+			size_t pi = tok_first_at(c, r->v[j - 1].start);
+			staff = a + 3 <= x->start && (!strncmp(c->t + a, "en ", 3) || !strncmp(c->t + a, "of ", 3)) &&
+			        only_space(c, a + 3, x->start) && pi > 0 && pi < c->ntok && c->tok[pi - 1].sent == s &&
+			        (work_word(c, &c->tok[pi - 1]) || (c->tok[pi - 1].flags & W_ROLE));
+		}
+		/* "ervaringsdeskundige vader Tim Oosterhuis", "ervaringsdeskundige
+		 * ouder Annelies de Wit": a role, then whose parent they are */
+		if (!staff && i >= 2 && c->tok[i - 2].sent == s && ((c->tok[i - 1].flags & W_FAMILY) ||
+		    tok_in(c, &c->tok[i - 1], (const char *const[]){"ouder", NULL})) &&
+		    !c->tok[i - 1].cap && work_word(c, &c->tok[i - 2]))
+			staff = true;
+		/* "Lize Veenstra speelt de hoofdrol" */
+		if (!staff && last + 3 < c->ntok && c->tok[last + 3].sent == s &&
+		    tok_in(c, &c->tok[last + 1], (const char *const[]){"speelt", "speelde", NULL}) &&
+		    tok_in(c, &c->tok[last + 2], (const char *const[]){"de", "een", NULL}) &&
+		    tok_in(c, &c->tok[last + 3], (const char *const[]){"hoofdrol", "rol", "titelrol", "bijrol", NULL}))
+			public = true;
+		/* "Marc Vermeulen volgt in juni Ingrid Lam op": the sentence has
+		 * "volgt" right after a name and closes the clause with "op" (or
+		 * "op als <role>") */
+		if (!staff && !public) {
+			size_t a = NONE;
+			for (size_t t = tok_first_at(c, c->sent_at[s]); t < c->ntok && c->tok[t].sent == s; t++)
+				if (tok_in(c, &c->tok[t], (const char *const[]){"volgt", "volgde", NULL}) && t > 0 &&
+				    c->tok[t - 1].sent == s && c->tok[t - 1].cap) {
+					a = t;
+					break;
+				}
+			if (a != NONE)
+				for (size_t t = a + 1; t < c->ntok && c->tok[t].sent == s && t <= a + 10 && !staff; t++)
+					if (c->tok[t].e - c->tok[t].s == 2 && !strncmp(c->t + c->tok[t].s, "op", 2) &&
+					    (t + 1 >= c->ntok || c->tok[t + 1].sent != s || c->t[c->tok[t].e] == ',' ||
+					     c->t[c->tok[t].e] == '.' || tok_in(c, &c->tok[t + 1], (const char *const[]){"als", NULL})))
+						staff = x->start < c->tok[t].s;
+		}
+		if (staff || public) {
+			x->confidence = public ? 0.3 : STAFF_CONF;
+			continue;
+		}
+		/* "voor Poolse verzorgenden" */
+		if (i == last && nationality_adjective(c, &c->tok[i]) && i + 1 < c->ntok && c->tok[i + 1].sent == s &&
+		    !c->tok[i + 1].cap)
+			x->confidence = 0.3;
+	}
+}
+
 /*
  * Wave 30 (batch 127): a group, a meeting or a course named after a
  * condition is no one's health — "de COPD-lotgenotengroep", "Onze
@@ -14720,6 +14926,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_unowned_addresses(&c);
 	demote_ms_title(&c);
 	demote_condition_groups(&c);
+	demote_staff_shapes(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

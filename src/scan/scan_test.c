@@ -1961,6 +1961,36 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round6(void **state)
+{
+	(void)state;
+	/* batches 128-129 read: a thing's name in quotes, staff by their unit
+	 * in brackets, by the clients or group that are theirs, the pair of a
+	 * name in a role, a part played, a succession; a nationality; a town
+	 * hall's and youth health care's mailboxes; a line to cancel on */
+	const char *fine[] = {
+		"De nieuwe snoezelkamer heet 'Het Wolkje' en is vanaf maandag open voor alle groepen.",
+		"De kinderen doopten de nieuwe hoogwerker 'Grote Gerrit' en mochten er even in.",
+		"Kandidaten voor de cliëntenraad: Ilse (Dagbesteding) en Koen (Wonen).",
+		"De valpreventiegroep van Marit gaat gewoon door in de zaal.",
+		"Vragen over de app? Stuur een bericht naar moderator Femke of Joost.",
+		"Lize Veenstra speelt de hoofdrol ijzersterk. Vanaf donderdag in het filmhuis.",
+		"Marc de Vries volgt in juni Ingrid Lam op als bestuurder.",
+		"Met ervaringsdeskundige moeder Ilona Vermeer praten we over pleegzorg.",
+		"Netwerkavond voor Poolse verzorgenden, met spreker Katarzyna Nowak van de vakbond.",
+		"De uitslag van de enquête opvragen kan via jgz-enquete@ggdwest.nl.",
+		"Insprekers kunnen zich melden bij de griffie, griffie@waterveen.nl.",
+		"Bevestiging: uw afspraak is op 9 december om 08.50 uur. Wilt u vijf minuten eerder aanwezig zijn? "
+		"Afzeggen kan tot 24 uur van tevoren via 0318 - 51 44 20.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's */
+	EXPECT("Mijn zoon heet Daan en hij heeft autisme.", SCAN_NAME, "Daan");
+	VERDICT(assert_int_not_equal, "Ilse (woongroep De Linde) heeft weer automutilatie gedaan.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Kun je mijn moeder bellen? Ze heeft dementie. Afzeggen kan via 06 - 12 34 56 78.",
+	        SCAN_OK);
+}
+
 static void test_wave30_round5(void **state)
 {
 	(void)state;
@@ -2318,6 +2348,7 @@ int main(void)
 		cmocka_unit_test(test_wave30_round3),
 		cmocka_unit_test(test_wave30_round4),
 		cmocka_unit_test(test_wave30_round5),
+		cmocka_unit_test(test_wave31_round6),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
