@@ -8797,6 +8797,10 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		"schilder", "schilderes", "kunstenaar", "kunstenares", "beeldhouwer", "beeldhouwster", "dichter",
 		"dichteres", "componist", "pianist", "pianiste", "violist", "violiste", "regisseur", "regisseuse",
 		"beschermvrouwe", "beschermheer", "evangelist", "apostel", "profeet", "heilige", "paus", "keizer", "keizerin",
+		/* wave 31 (batch 130) */ "atlete", "paralympiër", "paralympier", "olympiër", "topsporter", "sportster",
+		NULL};
+	/* ("Popzanger Kevin Tan", "Volkszangeres", "Oud-atleet") */
+	static const char *const heads[] = {"zanger", "zangeres", "atleet", "atlete", "sporter", "acteur", "actrice",
 		NULL};
 	size_t n = k->e - k->s;
 	if (n < 2 || n >= 48)
@@ -8808,9 +8812,16 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 	low[k->e - from] = '\0';
 	/* wave 25 (batch 107): "Gemeenteraadslid Sevgi Demir", "Statenlid" */
 	size_t m = k->e - from;
+	for (const char *const *hd = heads; *hd; hd++) {
+		size_t hn = strlen(*hd);
+		if (m >= hn + 3 && !strcmp(low + m - hn, *hd))
+			return true;
+	}
 	return in_list(low, pub) || (m >= 8 && !strcmp(low + m - 8, "raadslid")) ||
 	       (m >= 9 && !strcmp(low + m - 9, "statenlid")) || sports_role(c, k);
 }
+
+static bool late_he_she(const struct ctx *c, size_t off);
 
 static void demote_public_health(struct ctx *c)
 {
@@ -8830,12 +8841,30 @@ static void demote_public_health(struct ctx *c)
 		if (x->type == SCAN_DATE_OF_BIRTH && j > 0 && r->v[j - 1].type == SCAN_NAME &&
 		    sentence_of(c, x->start) == sentence_of(c, r->v[j - 1].start))
 			continue;
+		/* wave 31 (batch 130): or the next sentence's, about them ("Oud-minister
+		 * Pieter Zandstra is ... overleden. Hij werd 84.") */
+		if (x->type == SCAN_DATE_OF_BIRTH && public && late_he_she(c, x->start))
+			continue;
 		if (x->type != SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			return;
 		if (x->type != SCAN_NAME)
 			continue;
 		size_t t = tok_first_at(c, x->start);
 		bool pub = t > 0 && t < c->ntok && c->tok[t - 1].sent == c->tok[t].sent && public_role(c, &c->tok[t - 1]);
+		/* wave 31 (batch 130): the figure again by their surname ("Zandstra
+		 * was van 1994 tot 1998 ..."), and who stands in for them ("wordt
+		 * drie maanden vervangen door Anja Ruitenberg") */
+		if (!pub && public && t < c->ntok)
+			for (size_t k2 = 0; k2 < j && !pub; k2++) {
+				const struct scan_finding *y = &r->v[k2];
+				pub = y->type == SCAN_NAME && y->end - y->start > x->end - x->start &&
+				      c->t[y->end - (x->end - x->start) - 1] == ' ' &&
+				      !memcmp(c->t + y->end - (x->end - x->start), c->t + x->start, x->end - x->start);
+			}
+		if (!pub && public && t >= 2 && t < c->ntok && c->tok[t - 2].sent == c->tok[t].sent &&
+		    tok_in(c, &c->tok[t - 1], (const char *const[]){"door", NULL}) &&
+		    tok_in(c, &c->tok[t - 2], (const char *const[]){"vervangen", "opgevolgd", "waargenomen", NULL}))
+			pub = true;
 		/* wave 27 (batch 116): the role after the name in its sentence,
 		 * "zonder Jurriën van Maanen stellen: de middenvelder liep ..." */
 		for (size_t u = t + 1; !pub && u < c->ntok && c->tok[u].sent == c->tok[t].sent; u++)
@@ -9818,6 +9847,13 @@ static void demote_hyperbole(struct ctx *c)
 		if (same2 && tok_in(c, k, sudden) && tok_in(c, &c->tok[i - 1], (const char *const[]){"een", "'n", NULL}) &&
 		    tok_in(c, &c->tok[i - 2], (const char *const[]){"bijna", "haast", "zowat", NULL}))
 			figure = true;
+		/* wave 31 (batch 130): "echt om ziek van te worden", "ik word er ziek
+		 * van" (0 of 6 such in the labelled texts health) */
+		if (!figure && same1 && i + 1 < c->ntok && c->tok[i + 1].sent == s &&
+		    tok_in(c, k, (const char *const[]){"ziek", "misselijk", NULL}) &&
+		    tok_in(c, &c->tok[i - 1], (const char *const[]){"om", "er", NULL}) &&
+		    tok_in(c, &c->tok[i + 1], (const char *const[]){"van", NULL}))
+			figure = true;
 		/* "allergisch voor formulieren" (the object within three words) */
 		if (!figure && tok_in(c, k, (const char *const[]){"allergisch", "allergie", "allergieën", NULL})) {
 			size_t v = i + 1;
@@ -10370,6 +10406,7 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	/* wave 27 (batch 116: births, and English) */ "ontsluiting", "sectio", "stuitbevalling", "stuitligging",
 	"weeën", "fever", "rash", "tonsils", "tonsillitis", "antibiotics", "appendix", "appendicitis", "seizure",
 	"seizures", "concussion", "stitches", "c-section", "postpartum",
+	/* wave 31 (batch 130; 52 of 54 times health in the labelled texts) */ "nachtmerries",
 	NULL};
 static struct wset late_set = WSET(late_conds);
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
@@ -13811,7 +13848,8 @@ static void late_fragment_age(struct ctx *c, size_t n0, size_t at, bool comma)
 	size_t end = we, after = we + (we < c->len && c->t[we] == '.' && w[1] == 'r'); /* "jr." */
 	char nx[8];
 	if (!(after < c->len && c->t[after] == ',') &&
-	    !(word_after(c, after, nx, sizeof nx, NULL) && (!strcmp(nx, "en") || !strcmp(nx, "oud"))))
+	    !(word_after(c, after, nx, sizeof nx, NULL) &&
+	      (!strcmp(nx, "en") || !strcmp(nx, "oud") || /* wave 31: "50 jaar jong" */ !strcmp(nx, "jong"))))
 		return;
 	size_t p = at;
 	while (p > 0 && (c->t[p - 1] == ' ' || c->t[p - 1] == '\n'))
@@ -13885,6 +13923,36 @@ static void scan_late_ages(struct ctx *c)
 	}
 }
 
+/*
+ * Wave 31 (batch 130): a post that opens as a frequently asked question
+ * ("Veelgestelde vraag: moet ik mijn antibiotica echt helemaal opmaken?
+ * Ja. ...", "Vraag van de week: ...", "Lezersvraag: ...") asks for anyone:
+ * its "ik" and "mijn" are the asker's in general (7 of 7 such posts in the
+ * labelled texts hold no client data).  Its health is demoted when nothing
+ * else in it counts.
+ */
+static void demote_faq_health(struct ctx *c)
+{
+	static const struct lit heads[] = {LIT("veelgestelde vraag"), LIT("vraag van de week"), LIT("lezersvraag"),
+		LIT("faq"), LIT("q&a")};
+	size_t s = 0;
+	while (s < c->len && (c->t[s] == ' ' || c->t[s] == '\n'))
+		s++;
+	bool faq = false;
+	for (size_t h = 0; h < sizeof heads / sizeof heads[0] && !faq; h++)
+		faq = c->len - s > heads[h].n && !strncasecmp(c->t + s, heads[h].s, heads[h].n) &&
+		      !is_letter_byte(c->t, s + heads[h].n, c->len);
+	if (!faq)
+		return;
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].type != SCAN_HEALTH && r->v[j].confidence >= SCAN_COUNT_CONF)
+			return;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].confidence >= SCAN_COUNT_CONF)
+			r->v[j].confidence = 0.4;
+}
+
 /* groups one lives or belongs in, not one works in or leads */
 static const char *const not_groups[] = {"woongroep", "vriendengroep", "leefgroep", "pleeggroep", "klasgroep",
 	"familiegroep", "gezinsgroep", "behandelgroep", "lotgenotengroep", "praatgroep", "zorggroep", NULL};
@@ -13932,11 +14000,14 @@ static bool nationality_adjective(const struct ctx *c, const struct tok *k)
  *   texts are staff);
  * - the patients, clients, team or group "van <Name>" ("neemt de patiënten
  *   van Ingrid over", "de valpreventiegroep van Marit": 6 of 6 staff);
- * - the next of a pair after a name in a role ("moderator Wendy of Arjen");
+ * - the next of a pair after a name in a role ("moderator Wendy of Arjen"),
+ *   the writer's role after their name and who shares it ("Ik ben
+ *   Jasmijn, sinds vandaag moderator van deze groep, samen met Okke");
  * - who plays a part ("Lize Veenstra speelt de hoofdrol");
  * - both sides of a succession ("Marc Vermeulen volgt in juni Ingrid Lam
  *   op");
- * - and a nationality's adjective is no name ("voor Poolse verzorgenden").
+ * - and a nationality's adjective is no name ("voor Poolse verzorgenden"),
+ *   nor a word said before a comma ("Nou, vandaag ...").
  */
 static void demote_staff_shapes(struct ctx *c)
 {
@@ -13994,6 +14065,17 @@ static void demote_staff_shapes(struct ctx *c)
 		    tok_in(c, &c->tok[i - 1], (const char *const[]){"ouder", NULL})) &&
 		    !c->tok[i - 1].cap && work_word(c, &c->tok[i - 2]))
 			staff = true;
+		/* batch 130: "Ik ben Jasmijn, sinds vandaag moderator van deze groep,
+		 * samen met Okke": the writer's role right after their name, and
+		 * who shares it */
+		if (!staff && self_named(c, x) && x->end < c->len && c->t[x->end] == ',')
+			for (size_t u = last + 1; u < c->ntok && u <= last + 4 && c->tok[u].sent == s && !staff; u++)
+				staff = work_word(c, &c->tok[u]);
+		if (!staff && i >= 2 && c->tok[i - 2].sent == s && tok_in(c, &c->tok[i - 1], (const char *const[]){"met", NULL}) &&
+		    tok_in(c, &c->tok[i - 2], (const char *const[]){"samen", NULL}))
+			for (size_t k2 = 0; k2 < j && !staff; k2++)
+				staff = r->v[k2].type == SCAN_NAME && r->v[k2].confidence <= STAFF_CONF &&
+				        r->v[k2].confidence >= 0.3 && sentence_of(c, r->v[k2].start) == s;
 		/* "Lize Veenstra speelt de hoofdrol" */
 		if (!staff && last + 3 < c->ntok && c->tok[last + 3].sent == s &&
 		    tok_in(c, &c->tok[last + 1], (const char *const[]){"speelt", "speelde", NULL}) &&
@@ -14025,6 +14107,11 @@ static void demote_staff_shapes(struct ctx *c)
 		/* "voor Poolse verzorgenden" */
 		if (i == last && nationality_adjective(c, &c->tok[i]) && i + 1 < c->ntok && c->tok[i + 1].sent == s &&
 		    !c->tok[i + 1].cap)
+			x->confidence = 0.3;
+		/* "Nou, vandaag heb ik ..." (batch 130): a word said, no name */
+		if (i == last && x->end < c->len && (c->t[x->end] == ',' || c->t[x->end] == '!') &&
+		    tok_in(c, &c->tok[i], (const char *const[]){"nou", "tja", "ach", "joh", "jee", "jeetje", "hee", "hoi",
+		                                               "nee", "ja", "oke", "oké", "zeg", "hoor", "kijk", "goh", NULL}))
 			x->confidence = 0.3;
 	}
 }
@@ -14927,6 +15014,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_ms_title(&c);
 	demote_condition_groups(&c);
 	demote_staff_shapes(&c);
+	demote_faq_health(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

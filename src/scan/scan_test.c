@@ -1961,6 +1961,33 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round7(void **state)
+{
+	(void)state;
+	/* batch 130 read: public figures by more roles, their age in the next
+	 * sentence, their surname again and who stands in for them; a
+	 * frequently asked question; "om ziek van te worden"; the writer's role
+	 * after their name and who shares it; a word said before a comma */
+	const char *fine[] = {
+		"Oud-minister Jan de Graaf is na een kort ziekbed overleden. Hij werd 88. De Graaf was jarenlang "
+		"wethouder van zorg.",
+		"Wethouder Sevgi Demir wordt wegens een burn-out twee maanden vervangen door Piet Smit.",
+		"Popzangeres Lotte Ram zegt haar tour af vanwege stemproblemen.",
+		"Paralympiër Tim Bos verloor zijn been bij een ongeluk en sport nu weer.",
+		"Vraag van de week: ik heb suikerziekte, mag ik nog fruit eten? Onze diëtist geeft antwoord.",
+		"Ik ben Fleur, sinds deze maand moderator van de groep, samen met Bas.",
+		"Mijn zus zegt altijd: 'Komt goed.' Nou, vandaag kwam het goed.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* found: nightmares of one's own, an age "jaar jong" */
+	EXPECT("Sinds ik in een eigen huis woon, slaap ik eindelijk weer zonder nachtmerries.", SCAN_HEALTH,
+	       "nachtmerries");
+	EXPECT("Vandaag is mijn moeder jarig. 90 jaar jong en nog zo scherp!", SCAN_DATE_OF_BIRTH, "90 jaar");
+	/* and still someone's */
+	VERDICT(assert_int_not_equal, "Lezersvraag: mijn moeder Truus (83) heeft dementie, wat nu?", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Ik ben Sanne, 34 jaar, en samen met Tom heb ik een zoon met autisme.", SCAN_OK);
+}
+
 static void test_wave31_round6(void **state)
 {
 	(void)state;
@@ -2349,6 +2376,7 @@ int main(void)
 		cmocka_unit_test(test_wave30_round4),
 		cmocka_unit_test(test_wave30_round5),
 		cmocka_unit_test(test_wave31_round6),
+		cmocka_unit_test(test_wave31_round7),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
