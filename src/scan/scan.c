@@ -1129,7 +1129,7 @@ static const char *const org_ctx[] = {"bel ons", "contact", "informatie", "info"
 	"loket", "gemeente", "bestellen", "bezorg",
 	/* wave 31 (batches 128, 129): a practice's line to cancel on ("Afzeggen
 	 * kan tot 24 uur van tevoren via 0318 ...", "Afmelden vóór 9 uur via") */
-	"afzeggen", "afmelden", NULL};
+	"afzeggen", "afmelden", /* (batch 131) */ "dierenambulance", "dierenasiel", "politie", NULL};
 /* A mobile number is someone's own unless a vacancy names it as the contact. */
 static const char *const vacancy_ctx[] = {"vacature", "sollicit", "recruit", "werving", "gezocht",
 	"wij zoeken", "we zoeken",
@@ -8421,7 +8421,8 @@ static const char *const venue_kinds[] = {"zorgorganisatie", "zorggroep", "zorgc
 	"restaurant", "camping", "hotel", "theater", "museum", "bibliotheek", "dorpsbelang", "buurtvereniging",
 	"voetbalclub", "sportclub", "biljartclub", "scouting", "zorgboerderij", "hospice", "kinderopvang", "ziekenhuis",
 	"zalencentrum", "partycentrum", "sportpark", "manege", "bieb", "parochiecentrum", "gemeentehuis", "wijkgebouw",
-	"clubhuis", "kantine", "sportcentrum", /* wave 29 */ "winkel", "atelier", "werkplaats", NULL};
+	"clubhuis", "kantine", "sportcentrum", /* wave 29 */ "winkel", "atelier", "werkplaats",
+	/* wave 31 (batch 131) */ "cultuurhuis", "wijkhuis", NULL};
 
 /* A kind of organisation or venue, also as the head of a compound
  * (wave 22, batch 83: "Voetbalvereniging Ruurlo", "Loonbedrijf Hofman",
@@ -8797,7 +8798,7 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		"schilder", "schilderes", "kunstenaar", "kunstenares", "beeldhouwer", "beeldhouwster", "dichter",
 		"dichteres", "componist", "pianist", "pianiste", "violist", "violiste", "regisseur", "regisseuse",
 		"beschermvrouwe", "beschermheer", "evangelist", "apostel", "profeet", "heilige", "paus", "keizer", "keizerin",
-		/* wave 31 (batch 130) */ "atlete", "paralympiër", "paralympier", "olympiër", "topsporter", "sportster",
+		/* wave 31 (batch 130) */ "atlete", "paralympiër", "paralympier", "olympiër", "topsporter", "sportster", "international",
 		NULL};
 	/* ("Popzanger Kevin Tan", "Volkszangeres", "Oud-atleet") */
 	static const char *const heads[] = {"zanger", "zangeres", "atleet", "atlete", "sporter", "acteur", "actrice",
@@ -8861,6 +8862,11 @@ static void demote_public_health(struct ctx *c)
 				      c->t[y->end - (x->end - x->start) - 1] == ' ' &&
 				      !memcmp(c->t + y->end - (x->end - x->start), c->t + x->start, x->end - x->start);
 			}
+		/* (a name the rules read in two parts: "oud-international Rafael |
+		 * van der Heijden") */
+		if (!pub && public && j > 0 && r->v[j - 1].type == SCAN_NAME && r->v[j - 1].end < x->start &&
+		    only_space(c, r->v[j - 1].end, x->start))
+			pub = true;
 		if (!pub && public && t >= 2 && t < c->ntok && c->tok[t - 2].sent == c->tok[t].sent &&
 		    tok_in(c, &c->tok[t - 1], (const char *const[]){"door", NULL}) &&
 		    tok_in(c, &c->tok[t - 2], (const char *const[]){"vervangen", "opgevolgd", "waargenomen", NULL}))
@@ -9098,6 +9104,13 @@ static bool quoted_given_name(const struct ctx *c, size_t i, size_t last)
 			close = e;
 	if (open == NONE || close == NONE)
 		return false;
+	/* wave 31 (batch 131): the whole name quoted in a sentence about an
+	 * animal or a thing ("onze herdershond 'Kees'", "een knuffelrobot uit,
+	 * 'Opa Joop', voor ...", "'Meneer Jansen' (de rode kater ...)") */
+	if (open == i && close == last)
+		for (size_t b = tok_first_at(c, c->sent_at[s]); b < c->ntok && c->tok[b].sent == s; b++)
+			if ((b < i || b > last) && being_word(c, &c->tok[b]) && !thing_aside(c, b, i))
+				return true;
 	/* the naming word before the quote ("doopten hem 'X'", "doopten de nieuwe
 	 * bus 'X'": up to three words between) */
 	for (size_t h = open; h-- > 0 && h + 4 >= open && c->tok[h].sent == s;)
@@ -9847,6 +9860,11 @@ static void demote_hyperbole(struct ctx *c)
 		if (same2 && tok_in(c, k, sudden) && tok_in(c, &c->tok[i - 1], (const char *const[]){"een", "'n", NULL}) &&
 		    tok_in(c, &c->tok[i - 2], (const char *const[]){"bijna", "haast", "zowat", NULL}))
 			figure = true;
+		/* wave 31 (batch 131): "Lever ze in bij de apotheek" is a verb */
+		if (!figure && i + 1 < c->ntok && c->tok[i + 1].sent == s && tok_in(c, k, (const char *const[]){"lever", NULL}) &&
+		    tok_in(c, &c->tok[i + 1], (const char *const[]){"ze", "het", "die", "deze", "dit", "hem", "je", "uw",
+		                                                   "in", "af", NULL}))
+			figure = true;
 		/* wave 31 (batch 130): "echt om ziek van te worden", "ik word er ziek
 		 * van" (0 of 6 such in the labelled texts health) */
 		if (!figure && same1 && i + 1 < c->ntok && c->tok[i + 1].sent == s &&
@@ -9989,7 +10007,7 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "beheerder", "conciërge", "vrijwilliger",
 		"vrijwilligster", "trainer", "trainster", "docent", "docente", "kok", "chauffeur", "organist", "cantor",
 		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice",
-		/* wave 31 (batch 128): "Mod Anouk" */ "mod", NULL};
+		/* wave 31 (batch 128): "Mod Anouk" */ "mod", /* (batch 131) */ "volunteer", NULL};
 	static const char *const ends[] = {"ambtenaar", "medewerker", "medewerkster", "coördinator", "consulent",
 		"consulente", "werker", "werkster", "verpleegkundige", "therapeut", "adviseur", "adviseuse", "functionaris",
 		"deskundige", "leider", "leidster", "assistent", "assistente", "begeleider", "begeleidster", "coach",
@@ -10001,6 +10019,7 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		"vertrouwenspersoon", "contactpersoon", "jurist", "raadslid", "kamerlid",
 		/* (batch 108) "onze zorgbemiddelaar Esther" */ "bemiddelaar",
 		/* wave 31 (batch 128): "Clubfysio Roel geeft maandag een demo" */ "fysio", "coordinator",
+		/* (batch 131): "Magazijnbeheerder Kees" */ "beheerder",
 		"koordynator", "koordynatorka", NULL};
 	if (tok_in(c, k, jobs))
 		return true;
@@ -13843,7 +13862,7 @@ static void late_fragment_age(struct ctx *c, size_t n0, size_t at, bool comma)
 	int v;
 	size_t e = late_digits(c, s, &v);
 	if (e == s || e - s > 3 || v < 1 || v > 110 || e >= c->len || c->t[e] != ' ' ||
-	    !word_after(c, e, w, sizeof w, &we) || (strcmp(w, "jaar") && strcmp(w, "jr")))
+	    !word_after(c, e, w, sizeof w, &we) || (strcmp(w, "jaar") && strcmp(w, "jr") && strcmp(w, "jaor")))
 		return;
 	size_t end = we, after = we + (we < c->len && c->t[we] == '.' && w[1] == 'r'); /* "jr." */
 	char nx[8];
@@ -13870,8 +13889,75 @@ static void late_fragment_age(struct ctx *c, size_t n0, size_t at, bool comma)
 		add_finding(c, SCAN_DATE_OF_BIRTH, s, end, 0.7);
 }
 
+/*
+ * Wave 31 (batch 131): ages in three more shapes.
+ * - "<Name>, van '29": the year's apostrophe after a comma right after a
+ *   name ("hun moeder Trijntje Wiersma, van '29");
+ * - the children's ages in brackets after "kinderen" or "kids" ("3
+ *   kinderen (2, 6 en 11)");
+ * - "(de 85-jarige met de rode bril)" in brackets right after a name.
+ */
+static void late_more_ages(struct ctx *c, size_t n0)
+{
+	for (const char *q = memchr(c->t, '\'', c->len); q; q = memchr(q + 1, '\'', c->len - (size_t)(q + 1 - c->t))) {
+		size_t a = (size_t)(q - c->t), e = a + 1;
+		if (a < 6 || !digit_at(c, e) || !digit_at(c, e + 1) || digit_at(c, e + 2) ||
+		    (e + 2 < c->len && is_letter_byte(c->t, e + 2, c->len)))
+			continue;
+		if (strncmp(c->t + a - 4, "van ", 4) || c->t[a - 5] != ' ' || c->t[a - 6] != ',')
+			continue;
+		if (late_name_at(c, n0, a - 6) && !late_covered(c, n0, a, e + 2))
+			add_finding(c, SCAN_DATE_OF_BIRTH, a - 4, e + 2, 0.7);
+	}
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t p = k->e;
+		if (k->e - k->s < 4 || p + 2 >= c->len || c->t[p] != ' ' || c->t[p + 1] != '(' ||
+		    !tok_in(c, k, (const char *const[]){"kinderen", "kids", "kinders", "kleinkinderen", NULL}))
+			continue;
+		/* numbers of 0-25 only, ", " or " en " between, then ')' */
+		size_t q = p + 2, at[8], to[8], m = 0;
+		bool ok = true;
+		while (ok && m < 8) {
+			int v;
+			size_t r = late_digits(c, q, &v);
+			if (r == q || r - q > 2 || v > 25) {
+				ok = false;
+				break;
+			}
+			at[m] = q;
+			to[m++] = r;
+			if (r < c->len && c->t[r] == ')')
+				break;
+			if (r + 1 < c->len && c->t[r] == ',' && c->t[r + 1] == ' ')
+				q = r + 2;
+			else if (r + 4 < c->len && !strncmp(c->t + r, " en ", 4))
+				q = r + 4;
+			else
+				ok = false;
+		}
+		if (!ok || m < 2 || to[m - 1] >= c->len || c->t[to[m - 1]] != ')')
+			continue;
+		for (size_t u = 0; u < m; u++)
+			if (!late_covered(c, n0, at[u], to[u]))
+				add_finding(c, SCAN_DATE_OF_BIRTH, at[u], to[u], 0.7);
+	}
+	for (const char *q = memchr(c->t, '(', c->len); q; q = memchr(q + 1, '(', c->len - (size_t)(q + 1 - c->t))) {
+		size_t br = (size_t)(q - c->t), s = br + 1;
+		if (s + 4 < c->len && !strncmp(c->t + s, "de ", 3))
+			s += 3;
+		int v;
+		size_t r = late_digits(c, s, &v);
+		if (r == s || r - s > 3 || v < 1 || v > 115 || r + 7 > c->len || strncmp(c->t + r, "-jarige", 7))
+			continue;
+		if (late_name_at(c, n0, br) && !late_covered(c, n0, s, r + 7))
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, r + 7, 0.7);
+	}
+}
+
 static void scan_late_ages(struct ctx *c)
 {
+	late_more_ages(c, c->out->n);
 	size_t n0 = c->out->n;
 	late_fragment_age(c, n0, 0, false);
 	for (size_t si = 1; si < c->nsent; si++)
@@ -13951,6 +14037,36 @@ static void demote_faq_health(struct ctx *c)
 	for (size_t j = 0; j < r->n; j++)
 		if (r->v[j].confidence >= SCAN_COUNT_CONF)
 			r->v[j].confidence = 0.4;
+}
+
+/*
+ * Wave 31 (batch 131): a venue's name right after its kind, with or
+ * without an article ("in gemeenschapshuis 't Jonkhoes", "buurthuis De
+ * Schakel": 0 of 203 such words a name in the labelled texts).  Read before
+ * the quoted titles and the venues' lines, which a counted name stops
+ * (after the models: read before them it would change what the health
+ * model learns from).
+ */
+static void demote_venue_after_kind(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i == 0 || i >= c->ntok || c->tok[i - 1].sent != c->tok[i].sent)
+			continue;
+		size_t v = i - 1, s = c->tok[i].sent;
+		if (v > 0 && c->tok[v - 1].sent == s && !c->tok[v].cap &&
+		    tok_in(c, &c->tok[v], (const char *const[]){"t", "'t", "de", "het", NULL}))
+			v--;
+		size_t vn = c->tok[v].e - c->tok[v].s;
+		/* (tok_in reads no word of 16 bytes: "gemeenschapshuis" by its end) */
+		if (!c->tok[v].cap && (tok_in(c, &c->tok[v], venue_kinds) ||
+		                       (vn >= 12 && !strncasecmp(c->t + c->tok[v].e - 4, "huis", 4))))
+			x->confidence = 0.3;
+	}
 }
 
 /* groups one lives or belongs in, not one works in or leads */
@@ -14949,6 +15065,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_late_conditions(&c);
 	scan_farm_surnames(&c);
 	sort_findings(out);
+	demote_venue_after_kind(&c);
 	demote_quoted_titles(&c);
 	demote_story_people(&c);
 	demote_stranger_health(&c); /* after the late conditions ("afkickkliniek") */

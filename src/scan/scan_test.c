@@ -1961,6 +1961,32 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round8(void **state)
+{
+	(void)state;
+	/* batch 131 read: a quoted name in a sentence about an animal or a
+	 * thing; a public figure's name read in two parts; more roles; "Lever
+	 * ze in"; a service to call for an animal */
+	const char *fine[] = {
+		"De dagbesteding leent een knuffelrobot uit, 'Opa Piet', voor wie veel alleen is.",
+		"Nieuws uit de eredivisie: oud-international Mark van den Berg (38) is geopereerd aan zijn knie.",
+		"Vragen? Magazijnbeheerder Kees staat elke dinsdag klaar.",
+		"Medicijnen over de datum? Lever ze in bij de apotheek.",
+		"Hij is weggelopen. Gezien? Bel de dierenambulance: 038-4224050.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* found: a year after a name and a comma, children's ages in
+	 * brackets, "(de 85-jarige ...)" after a name */
+	EXPECT("Condoleances aan de familie van Trijntje Wiersma, van '29.", SCAN_DATE_OF_BIRTH, "van '29");
+	EXPECT("Intake voedselbank: gezin met 3 kinderen (2, 6 en 9), verwezen via schuldhulp.", SCAN_DATE_OF_BIRTH,
+	       "6");
+	EXPECT("Mijn oma Aukje Hoekstra (de 85-jarige met de rode bril) is terug uit het ziekenhuis.",
+	       SCAN_DATE_OF_BIRTH, "85-jarige");
+	EXPECT_NONE("Wij hebben 3 kinderen (groep 4, 6 en 8).", SCAN_DATE_OF_BIRTH);
+	/* and still someone's */
+	EXPECT("Mijn lever is kapot door de medicijnen, zegt de arts.", SCAN_HEALTH, "lever");
+}
+
 static void test_wave31_round7(void **state)
 {
 	(void)state;
@@ -2377,6 +2403,7 @@ int main(void)
 		cmocka_unit_test(test_wave30_round5),
 		cmocka_unit_test(test_wave31_round6),
 		cmocka_unit_test(test_wave31_round7),
+		cmocka_unit_test(test_wave31_round8),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
