@@ -10019,7 +10019,8 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		"vertrouwenspersoon", "contactpersoon", "jurist", "raadslid", "kamerlid",
 		/* (batch 108) "onze zorgbemiddelaar Esther" */ "bemiddelaar",
 		/* wave 31 (batch 128): "Clubfysio Roel geeft maandag een demo" */ "fysio", "coordinator",
-		/* (batch 131): "Magazijnbeheerder Kees" */ "beheerder",
+		/* (batch 131): "Magazijnbeheerder Kees" */ "beheerder", /* (batch 132): "Gezinshuisouders Anouk en Ramon" */ "huisouder",
+		"huisouders",
 		"koordynator", "koordynatorka", NULL};
 	if (tok_in(c, k, jobs))
 		return true;
@@ -13800,6 +13801,30 @@ static void late_bracket_ages(struct ctx *c, size_t n0, size_t br)
 	}
 	if (e == s || e - s > 3 || v < 1 || v > 120)
 		return;
+	/* wave 31 (batch 132): a capitalised word no list knows right before
+	 * "(NN)" is a person with their age (the age is marked; the name is
+	 * left to the name rules, which may read more of it) ("zitting: Jaylinn (11) mag bij ons
+	 * blijven"; a capitalised word then "(NN)" is an age 1,303 of 1,342
+	 * times in the labelled texts) */
+	if (e < c->len && c->t[e] == ')' && v <= 110 && br >= 3 && c->t[br - 1] == ' ' && !late_name_at(c, n0, br)) {
+		size_t ws = br - 1;
+		while (ws > 0 && is_letter_byte(c->t, ws - 1, c->len))
+			ws--;
+		size_t wn = br - 1 - ws;
+		uint32_t f = wn >= 3 && wn < 24 ? lookup(c->t + ws, wn) : W_NONAME;
+		bool taken = false; /* (a finding there already, or a place: "uit Kerkrade (27)") */
+		for (size_t q = 0; q < c->out->n && !taken; q++)
+			taken = c->out->v[q].start < br - 1 && c->out->v[q].end > ws;
+		char pw[8];
+		if (!taken && word_before(c, ws, pw, sizeof pw, NULL))
+			taken = in_list(pw, (const char *const[]){"uit", "in", "van", "de", "het", "naar", "te", "bij", NULL});
+		if (!taken && c->t[ws] >= 'A' && c->t[ws] <= 'Z' && !(c->t[ws + 1] >= 'A' && c->t[ws + 1] <= 'Z') &&
+		    !(f & (W_NONAME | W_LEX | W_ORG | W_DEPT | W_ROLE | W_TITLE | W_FAMILY | W_MED | W_PUBLIC)) &&
+		    (ws == 0 || !is_letter_byte(c->t, ws - 1, c->len)) && !late_covered(c, n0, s, e)) {
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.7);
+			return;
+		}
+	}
 	/* wave 30 (batch 125): "Mo uit Zaandam (31) zoekt ..." (a name right
 	 * before the bracket the rules before read already) */
 	if (e < c->len && c->t[e] == ')' && !late_name_at(c, n0, br) && late_name_from(c, n0, br)) {
@@ -14069,9 +14094,75 @@ static void demote_venue_after_kind(struct ctx *c)
 	}
 }
 
+/*
+ * Wave 31 (batch 132): an address given right after a date or a time and
+ * a comma is where something takes place ("Zaterdag 13 december, Hoge
+ * Dijk 7, ...", "donderdag om 19.30 uur, Hengelosestraat 705, ...",
+ * "10.00-14.00, Bovenbuurtweg 16"): 42 of 42 such addresses in the
+ * labelled texts are in posts without client data.
+ */
+static bool date_or_time_ends(const struct ctx *c, size_t p)
+{
+	static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+		"september", "oktober", "november", "december", NULL};
+	char w[16];
+	size_t ws;
+	if (!word_before(c, p, w, sizeof w, &ws))
+		return false;
+	if (!strcmp(w, "uur"))
+		return true;
+	if (in_list(w, months)) {
+		while (ws > 0 && c->t[ws - 1] == ' ')
+			ws--;
+		return ws > 0 && digit_at(c, ws - 1);
+	}
+	/* "19.30", "10:00", "14.00-16.00" */
+	size_t q = p;
+	while (q > 0 && c->t[q - 1] == ' ')
+		q--;
+	return q >= 4 && digit_at(c, q - 1) && digit_at(c, q - 2) && (c->t[q - 3] == '.' || c->t[q - 3] == ':') &&
+	       digit_at(c, q - 4);
+}
+
+static void demote_dated_addresses(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_ADDRESS || x->confidence < SCAN_COUNT_CONF || x->start < 6)
+			continue;
+		if (c->t[x->start - 1] != ' ' || c->t[x->start - 2] != ',')
+			continue;
+		if (!date_or_time_ends(c, x->start - 2))
+			continue;
+		/* (not where someone lives: "Mijn moeder woont sinds 3 maart,
+		 * Kerkstraat 4") */
+		size_t sn = sentence_of(c, x->start);
+		bool home = false;
+		for (size_t t = tok_first_at(c, c->sent_at[sn]); t < c->ntok && c->tok[t].sent == sn && !home; t++)
+			home = ((c->tok[t].flags & (W_FAMILY | W_TITLE)) &&
+			        !(c->tok[t].e - c->tok[t].s == 2 && c->t[c->tok[t].s + 1] >= 'A' &&
+			          c->t[c->tok[t].s + 1] <= 'Z')) || /* (a postcode's "PA" is no father) */
+			       tok_is_ik(c, &c->tok[t]) ||
+			       tok_in(c, &c->tok[t], (const char *const[]){"woont", "woon", "wonen", "woonde", "verhuist",
+			                                                  "verhuisd", "mijn", "zijn", "haar", NULL});
+		if (!home)
+			x->confidence = 0.4;
+	}
+}
+
 /* groups one lives or belongs in, not one works in or leads */
 static const char *const not_groups[] = {"woongroep", "vriendengroep", "leefgroep", "pleeggroep", "klasgroep",
 	"familiegroep", "gezinsgroep", "behandelgroep", "lotgenotengroep", "praatgroep", "zorggroep", NULL};
+
+/* Names at a and b joined by "en" or "of" (or a comma). */
+static bool names_or_joined(const struct ctx *c, size_t a, size_t b)
+{
+	while (a < b && (c->t[a] == ' ' || c->t[a] == ','))
+		a++;
+	return a == b || (a + 3 <= b && (!strncmp(c->t + a, "en ", 3) || !strncmp(c->t + a, "of ", 3)) &&
+	                  only_space(c, a + 3, b));
+}
 
 /* Wave 31: a unit a staff member is named with in brackets ("Ilse
  * (Dagbesteding)", "Jolanda (geriatrie)", "Petra Hulshof (HR)", "Thijs
@@ -14192,6 +14283,18 @@ static void demote_staff_shapes(struct ctx *c)
 			for (size_t k2 = 0; k2 < j && !staff; k2++)
 				staff = r->v[k2].type == SCAN_NAME && r->v[k2].confidence <= STAFF_CONF &&
 				        r->v[k2].confidence >= 0.3 && sentence_of(c, r->v[k2].start) == s;
+		/* batch 132: "Vragen kunnen naar Jacqueline Wever", "Vragen aan Koos
+		 * of Ilona": where to take questions (14 of 14 such names staff in the
+		 * labelled texts) */
+		if (!staff) {
+			size_t f = tok_first_at(c, c->sent_at[s]);
+			if (f < i && f + 3 >= i && tok_in(c, &c->tok[f], (const char *const[]){"vragen", NULL}) && c->tok[f].cap &&
+			    tok_in(c, &c->tok[i - 1], (const char *const[]){"naar", "aan", "bij", NULL}))
+				staff = true;
+			else if (f + 3 < i && j > 0 && r->v[j - 1].type == SCAN_NAME && r->v[j - 1].confidence == STAFF_CONF &&
+			         names_or_joined(c, r->v[j - 1].end, x->start) && tok_in(c, &c->tok[f], (const char *const[]){"vragen", NULL}))
+				staff = true;
+		}
 		/* "Lize Veenstra speelt de hoofdrol" */
 		if (!staff && last + 3 < c->ntok && c->tok[last + 3].sent == s &&
 		    tok_in(c, &c->tok[last + 1], (const char *const[]){"speelt", "speelde", NULL}) &&
@@ -15132,6 +15235,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_condition_groups(&c);
 	demote_staff_shapes(&c);
 	demote_faq_health(&c);
+	demote_dated_addresses(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

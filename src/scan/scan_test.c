@@ -1961,6 +1961,27 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round9(void **state)
+{
+	(void)state;
+	/* batch 132 read: an address right after a date or a time and a comma
+	 * is where something takes place; where to take questions; family-home
+	 * parents as staff; a word no list knows before "(NN)" */
+	const char *fine[] = {
+		"Kerstmarkt met jam en kaarsen. Zaterdag 13 december, Hoge Dijk 7, 7891 PA Klazienaveen.",
+		"Inloopavond voor naasten van mensen met een verslaving: donderdag om 19.30 uur, Hengelosestraat 705, "
+		"7521 PA Enschede. Aanmelden hoeft niet.",
+		"Nieuwe werkafspraak over valincidenten. Vragen kunnen naar Jacqueline Wever.",
+		"Gezinshuis De Vlinder bestaat 10 jaar! Gezinshuisouders Anouk en Ramon vieren dat op 28 mei met een open "
+		"middag voor iedereen die ooit bij hen woonde.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	EXPECT("Net thuis van de zitting: Jaylinn (11) mag bij ons blijven.", SCAN_DATE_OF_BIRTH, "11");
+	EXPECT_NONE("Vergadering in Zaal (3) om 10 uur.", SCAN_DATE_OF_BIRTH);
+	/* and still someone's */
+	VERDICT(assert_int_not_equal, "Mijn moeder woont sinds 3 maart, Kerkstraat 4.", SCAN_OK);
+}
+
 static void test_wave31_round8(void **state)
 {
 	(void)state;
@@ -2404,6 +2425,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round6),
 		cmocka_unit_test(test_wave31_round7),
 		cmocka_unit_test(test_wave31_round8),
+		cmocka_unit_test(test_wave31_round9),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
