@@ -10007,7 +10007,8 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "beheerder", "conciërge", "vrijwilliger",
 		"vrijwilligster", "trainer", "trainster", "docent", "docente", "kok", "chauffeur", "organist", "cantor",
 		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice",
-		/* wave 31 (batch 128): "Mod Anouk" */ "mod", /* (batch 131) */ "volunteer", NULL};
+		/* wave 31 (batch 128): "Mod Anouk" */ "mod", /* (batch 131) */ "volunteer",
+		NULL};
 	static const char *const ends[] = {"ambtenaar", "medewerker", "medewerkster", "coördinator", "consulent",
 		"consulente", "werker", "werkster", "verpleegkundige", "therapeut", "adviseur", "adviseuse", "functionaris",
 		"deskundige", "leider", "leidster", "assistent", "assistente", "begeleider", "begeleidster", "coach",
@@ -10019,7 +10020,8 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		"vertrouwenspersoon", "contactpersoon", "jurist", "raadslid", "kamerlid",
 		/* (batch 108) "onze zorgbemiddelaar Esther" */ "bemiddelaar",
 		/* wave 31 (batch 128): "Clubfysio Roel geeft maandag een demo" */ "fysio", "coordinator",
-		/* (batch 131): "Magazijnbeheerder Kees" */ "beheerder", /* (batch 132): "Gezinshuisouders Anouk en Ramon" */ "huisouder",
+		/* (batch 131): "Magazijnbeheerder Kees" */ "beheerder", /* (batch 133) */ "aandachtsvelder",
+		"aandachtsvelders", /* (batch 132): "Gezinshuisouders Anouk en Ramon" */ "huisouder",
 		"huisouders",
 		"koordynator", "koordynatorka", NULL};
 	if (tok_in(c, k, jobs))
@@ -10081,6 +10083,8 @@ static void demote_role_signoff(struct ctx *c)
 		size_t m = strlen(*u);
 		unit = n > m && !strncasecmp(c->t + k->e - m, *u, m) && k->cap;
 	}
+	/* (wave 31, batch 133: "Tim, afd. Cardiologie") */
+	unit = unit || tok_in(c, k, (const char *const[]){"afd", "afdeling", NULL});
 	if (!unit && !work_word(c, k) && !role_like(c, k) && !(k->flags & (W_ROLE | W_DEPT | W_ORG)))
 		return;
 	r->v[last].confidence = STAFF_CONF;
@@ -13920,7 +13924,8 @@ static void late_fragment_age(struct ctx *c, size_t n0, size_t at, bool comma)
  *   name ("hun moeder Trijntje Wiersma, van '29");
  * - the children's ages in brackets after "kinderen" or "kids" ("3
  *   kinderen (2, 6 en 11)");
- * - "(de 85-jarige met de rode bril)" in brackets right after a name.
+ * - "(de 85-jarige met de rode bril)" in brackets right after a name;
+ * - (batch 133) an initial's age, "J., 15, sinds 3 maanden ...".
  */
 static void late_more_ages(struct ctx *c, size_t n0)
 {
@@ -13966,6 +13971,31 @@ static void late_more_ages(struct ctx *c, size_t n0)
 		for (size_t u = 0; u < m; u++)
 			if (!late_covered(c, n0, at[u], to[u]))
 				add_finding(c, SCAN_DATE_OF_BIRTH, at[u], to[u], 0.7);
+	}
+	/* "Casus voor het MDO: J., 15, sinds 3 maanden in de crisisopvang": an
+	 * initial, a comma and a number of years, a comma */
+	for (const char *q = memchr(c->t, '.', c->len); q; q = memchr(q + 1, '.', c->len - (size_t)(q + 1 - c->t))) {
+		size_t d = (size_t)(q - c->t);
+		if (d < 1 || d + 4 >= c->len || c->t[d - 1] < 'A' || c->t[d - 1] > 'Z' ||
+		    (d >= 2 && is_letter_byte(c->t, d - 2, c->len)) || c->t[d + 1] != ',' || c->t[d + 2] != ' ')
+			continue;
+		int v;
+		size_t s0 = d + 3, r = late_digits(c, s0, &v);
+		if (r == s0 || r - s0 > 2 || v < 1 || r >= c->len || c->t[r] != ',')
+			continue;
+		/* (the initial opens the text, a sentence or a field, or follows
+		 * who they are: not "bijlage B., 12, 13") */
+		size_t b = d - 1;
+		while (b > 0 && c->t[b - 1] == ' ')
+			b--;
+		char pw[12];
+		if (b > 0 && c->t[b - 1] != ':' && c->t[b - 1] != '.' && c->t[b - 1] != '\n' &&
+		    !(word_before(c, d - 1, pw, sizeof pw, NULL) &&
+		      in_list(pw, (const char *const[]){"cliënt", "client", "jongere", "meisje", "jongen", "mw", "mevr",
+		                                        "dhr", "meneer", "mevrouw", "bewoner", "patiënt", "patient", NULL})))
+			continue;
+		if (!late_covered(c, n0, s0, r))
+			add_finding(c, SCAN_DATE_OF_BIRTH, s0, r, 0.7);
 	}
 	for (const char *q = memchr(c->t, '(', c->len); q; q = memchr(q + 1, '(', c->len - (size_t)(q + 1 - c->t))) {
 		size_t br = (size_t)(q - c->t), s = br + 1;
@@ -14294,6 +14324,28 @@ static void demote_staff_shapes(struct ctx *c)
 			else if (f + 3 < i && j > 0 && r->v[j - 1].type == SCAN_NAME && r->v[j - 1].confidence == STAFF_CONF &&
 			         names_or_joined(c, r->v[j - 1].end, x->start) && tok_in(c, &c->tok[f], (const char *const[]){"vragen", NULL}))
 				staff = true;
+		}
+		/* batch 133: "Esther, die na 22 jaar afscheid neemt": a farewell
+		 * after years of work (26 of 32 such sentences' names in posts
+		 * without client data; the others hold the colleague's age or
+		 * illness, which still count) */
+		if (!staff) {
+			bool after_years = false, leaves = false;
+			for (size_t t = tok_first_at(c, c->sent_at[s]); t + 2 < c->ntok && c->tok[t].sent == s; t++) {
+				leaves = leaves || tok_in(c, &c->tok[t], (const char *const[]){"afscheid", "pensioen", "stopt",
+				                                                              "vertrekt", NULL});
+				after_years = after_years || (tok_in(c, &c->tok[t], (const char *const[]){"na", NULL}) &&
+				                              digit_at(c, c->tok[t].e + 1) &&
+				                              (tok_in(c, &c->tok[t + 1], (const char *const[]){"jaar", NULL}) ||
+				                               tok_in(c, &c->tok[t + 2], (const char *const[]){"jaar", NULL})));
+			}
+			/* (a client leaving after years is told with their health: "Dirk
+			 * neemt na 12 jaar afscheid, ... vanwege zijn parkinson") */
+			for (size_t q = 0; q < r->n && after_years && leaves; q++)
+				if ((r->v[q].type == SCAN_HEALTH || r->v[q].type == SCAN_DATE_OF_BIRTH) &&
+				    r->v[q].confidence >= SCAN_COUNT_CONF)
+					leaves = false;
+			staff = after_years && leaves && !(c->tok[i].flags & (W_TITLE | W_FAMILY));
 		}
 		/* "Lize Veenstra speelt de hoofdrol" */
 		if (!staff && last + 3 < c->ntok && c->tok[last + 3].sent == s &&

@@ -1961,6 +1961,33 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round10(void **state)
+{
+	(void)state;
+	/* batch 133 read: a farewell after years of work; a signature with
+	 * "afd."; focus-area staff; an initial's age */
+	const char *fine[] = {
+		"Teamnieuws: vanaf 1 juni is Mark Post onze nieuwe teamleider. Esther, die na 22 jaar afscheid neemt, "
+		"bedanken we op 28 mei met een borrel.",
+		"Wie wil mijn plek in de bijscholing reanimatie? Ik kan zelf niet meer. Tim, afd. Cardiologie",
+		"Nieuw protocol valpreventie staat op intranet. Vragen? Aandachtsvelders Sharida en Klaas.",
+		"Zie bijlage B., 12, 13 en 14.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	EXPECT("Casus voor het MDO: J., 15, sinds 3 maanden in de crisisopvang.", SCAN_DATE_OF_BIRTH, "15");
+	/* and still someone's: a client leaving after years, with their health */
+	{
+		const char *t = "Na 12 jaar op de groep neemt Dirk afscheid, hij verhuist naar een verpleeghuis vanwege "
+		                "zijn parkinson.";
+		struct scan_result r = run(t, NULL);
+		bool counted = false;
+		for (size_t i = 0; i < r.n; i++)
+			counted = counted || (r.v[i].type == SCAN_NAME && r.v[i].confidence >= 0.5);
+		assert_true(counted);
+		scan_result_release(&r);
+	}
+}
+
 static void test_wave31_round9(void **state)
 {
 	(void)state;
@@ -2426,6 +2453,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round7),
 		cmocka_unit_test(test_wave31_round8),
 		cmocka_unit_test(test_wave31_round9),
+		cmocka_unit_test(test_wave31_round10),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
