@@ -1774,7 +1774,10 @@ static const char *const iban_org_ctx[] = {"stichting", "vereniging", "fonds", "
 	"o.v.v. uw", "onder vermelding van uw", "uw klantnummer", "uw factuurnummer", "uw klantnaam",
 	"betalen kan", "tarief",
 	/* wave 30 (batch 128): "Ons eigen rekeningnummer is NL44..." */
-	"ons eigen rekeningnummer", "onze eigen rekening", "ons eigen iban", NULL};
+	"ons eigen rekeningnummer", "onze eigen rekening", "ons eigen iban",
+	/* wave 31 (batch 134): "NL85... t.n.v. Cliëntenraad Zorggroep Oost" */
+	"t.n.v. cliëntenraad", "t.n.v. clientenraad", "t.n.v. ondernemingsraad", "t.n.v. zorggroep",
+	"t.n.v. vereniging", "rekeningnummer van de cliëntenraad", NULL};
 
 /*
  * IBANs start at a two-letter token followed by two digits ("NL91", "nl91"):
@@ -8546,6 +8549,8 @@ static bool in_dienst(const struct ctx *c, size_t t)
 	       c->tok[t - 1].e - c->tok[t - 1].s == 2 && !strncmp(c->t + c->tok[t - 1].s, "in", 2);
 }
 
+static bool work_word(const struct ctx *c, const struct tok *k);
+
 static void demote_service_years(struct ctx *c)
 {
 	static const char *const jub[] = {"jubileum", "jubilea", "jubilaris", "jubilarissen", "dienstjubileum",
@@ -8566,6 +8571,13 @@ static void demote_service_years(struct ctx *c)
 			for (; t < c->ntok && c->tok[t].sent == s && !service; t++)
 				service = tok_in(c, &c->tok[t], jub) || (t > 0 && c->tok[t - 1].sent == s && in_dienst(c, t));
 		}
+		/* wave 31 (batch 134): the years of a job right after them ("Harm
+		 * Kuipers, 22 jaar nachtwaker bij ons", "40 jaar vrijwilliger") */
+		size_t k = tok_first_at(c, x->end);
+		if (!service && k < c->ntok && c->tok[k].sent == s && only_space(c, x->end, c->tok[k].s) &&
+		    (work_word(c, &c->tok[k]) || (c->tok[k].flags & W_ROLE) ||
+		     tok_in(c, &c->tok[k], (const char *const[]){"lid", "nachtwaker", "werkzaam", "collega", NULL})))
+			x->confidence = 0.4;
 		if (service)
 			x->confidence = 0.4;
 	}
@@ -8802,7 +8814,7 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		NULL};
 	/* ("Popzanger Kevin Tan", "Volkszangeres", "Oud-atleet") */
 	static const char *const heads[] = {"zanger", "zangeres", "atleet", "atlete", "sporter", "acteur", "actrice",
-		NULL};
+		/* (batch 134: "Schaatslegende Ard Wiersma (76)") */ "legende", NULL};
 	size_t n = k->e - k->s;
 	if (n < 2 || n >= 48)
 		return false;
@@ -14075,7 +14087,7 @@ static void scan_late_ages(struct ctx *c)
 static void demote_faq_health(struct ctx *c)
 {
 	static const struct lit heads[] = {LIT("veelgestelde vraag"), LIT("vraag van de week"), LIT("lezersvraag"),
-		LIT("faq"), LIT("q&a")};
+		LIT("faq"), LIT("q&a"), /* (batch 134) */ LIT("algemene vraag")};
 	size_t s = 0;
 	while (s < c->len && (c->t[s] == ' ' || c->t[s] == '\n'))
 		s++;

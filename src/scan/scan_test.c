@@ -1961,6 +1961,25 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round11(void **state)
+{
+	(void)state;
+	/* batch 134 read: years of a job are no age; a "legend" is a public
+	 * figure; a general question; an account in the name of a clients'
+	 * council */
+	const char *fine[] = {
+		"Afscheid van Harm Kuipers, 22 jaar nachtwaker bij ons: vrijdag vanaf 16 uur borrel in de kantine.",
+		"Schaatslegende Ard Wiersma (76) opende gisteren onze nieuwe beweegtuin.",
+		"Algemene vraag: mag iemand met een pacemaker door het poortje op Schiphol?",
+		"Het rekeningnummer is gewijzigd: NL85SNSB9398926148 t.n.v. Cliëntenraad Zorggroep Oost.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's */
+	VERDICT(assert_int_not_equal, "Mijn vader is 82 jaar en heeft dementie.", SCAN_OK);
+	VERDICT(assert_int_not_equal, "Stort het maar op NL85SNSB9398926148 t.n.v. J. de Vries, dan regel ik het.",
+	        SCAN_OK);
+}
+
 static void test_wave31_round10(void **state)
 {
 	(void)state;
@@ -2454,6 +2473,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round8),
 		cmocka_unit_test(test_wave31_round9),
 		cmocka_unit_test(test_wave31_round10),
+		cmocka_unit_test(test_wave31_round11),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
