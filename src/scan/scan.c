@@ -8830,6 +8830,9 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		if (m >= hn + 3 && !strcmp(low + m - hn, *hd))
 			return true;
 	}
+	/* ("Tv-kok Henk Bakkenes (79)", "tv-dokter") */
+	if (h && h - (c->t + k->s) == 2 && !strncasecmp(c->t + k->s, "tv", 2))
+		return true;
 	return in_list(low, pub) || (m >= 8 && !strcmp(low + m - 8, "raadslid")) ||
 	       (m >= 9 && !strcmp(low + m - 9, "statenlid")) || sports_role(c, k);
 }
@@ -10019,7 +10022,7 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "beheerder", "conciërge", "vrijwilliger",
 		"vrijwilligster", "trainer", "trainster", "docent", "docente", "kok", "chauffeur", "organist", "cantor",
 		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice",
-		/* wave 31 (batch 128): "Mod Anouk" */ "mod", /* (batch 131) */ "volunteer",
+		/* wave 31 (batch 128): "Mod Anouk" */ "mod", /* (batch 131) */ "volunteer", /* (batch 135) */ "poh",
 		NULL};
 	static const char *const ends[] = {"ambtenaar", "medewerker", "medewerkster", "coördinator", "consulent",
 		"consulente", "werker", "werkster", "verpleegkundige", "therapeut", "adviseur", "adviseuse", "functionaris",
@@ -14129,9 +14132,15 @@ static void demote_venue_after_kind(struct ctx *c)
 		    tok_in(c, &c->tok[v], (const char *const[]){"t", "'t", "de", "het", NULL}))
 			v--;
 		size_t vn = c->tok[v].e - c->tok[v].s;
+		/* (only spaces and the article between: not "Hospice: Tineke ...") */
+		bool joined = true;
+		for (size_t q = c->tok[v].e; q < x->start && joined; q++)
+			joined = c->t[q] == ' ' || c->t[q] == '\'' || is_letter_byte(c->t, q, c->len);
+		if (!joined)
+			continue;
 		/* (tok_in reads no word of 16 bytes: "gemeenschapshuis" by its end) */
-		if (!c->tok[v].cap && (tok_in(c, &c->tok[v], venue_kinds) ||
-		                       (vn >= 12 && !strncasecmp(c->t + c->tok[v].e - 4, "huis", 4))))
+		if (tok_in(c, &c->tok[v], venue_kinds) || (!c->tok[v].cap && vn >= 12 &&
+		                                           !strncasecmp(c->t + c->tok[v].e - 4, "huis", 4)))
 			x->confidence = 0.3;
 	}
 }
@@ -14164,6 +14173,37 @@ static bool date_or_time_ends(const struct ctx *c, size_t p)
 		q--;
 	return q >= 4 && digit_at(c, q - 1) && digit_at(c, q - 2) && (c->t[q - 3] == '.' || c->t[q - 3] == ':') &&
 	       digit_at(c, q - 4);
+}
+
+/*
+ * Wave 31 (batch 135): an age said to the reader ("Vanaf je zestigste is het
+ * verstandig ...", "na uw 75e"): 29 of 30 such ages in the labelled texts
+ * are anyone's.  Not in a post whose writer speaks of themselves ("Kanker
+ * op je 34e. En dan lees ik ..." is the writer's).
+ */
+static void demote_your_age(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	int writer = -1;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		char w[8], p[8];
+		size_t ws;
+		if (!word_before(c, x->start, w, sizeof w, &ws) || !in_list(w, (const char *const[]){"je", "jouw", "uw", NULL}) ||
+		    !word_before(c, ws, p, sizeof p, NULL) ||
+		    !in_list(p, (const char *const[]){"vanaf", "na", "voor", "bij", "tot", "op", NULL}))
+			continue;
+		if (writer < 0) {
+			writer = 0;
+			for (size_t t = 0; t < c->ntok && !writer; t++)
+				writer = tok_is_ik(c, &c->tok[t]) ||
+				         tok_in(c, &c->tok[t], (const char *const[]){"mijn", "me", "mij", "m'n", "mn", NULL});
+		}
+		if (!writer)
+			x->confidence = 0.4;
+	}
 }
 
 static void demote_dated_addresses(struct ctx *c)
@@ -14359,6 +14399,12 @@ static void demote_staff_shapes(struct ctx *c)
 					leaves = false;
 			staff = after_years && leaves && !(c->tok[i].flags & (W_TITLE | W_FAMILY));
 		}
+		/* batch 135: "POH ouderen Mirjam de Leeuw", "POH-GGZ Sanne": a role and
+		 * its field */
+		if (!staff && i >= 2 && c->tok[i - 2].sent == s && work_word(c, &c->tok[i - 2]) &&
+		    tok_in(c, &c->tok[i - 1], (const char *const[]){"ouderen", "ggz", "jeugd", "somatiek", "ouderenzorg",
+		                                                   "kinderen", "volwassenen", NULL}))
+			staff = true;
 		/* "Lize Veenstra speelt de hoofdrol" */
 		if (!staff && last + 3 < c->ntok && c->tok[last + 3].sent == s &&
 		    tok_in(c, &c->tok[last + 1], (const char *const[]){"speelt", "speelde", NULL}) &&
@@ -15300,6 +15346,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_staff_shapes(&c);
 	demote_faq_health(&c);
 	demote_dated_addresses(&c);
+	demote_your_age(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

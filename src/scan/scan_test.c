@@ -1961,6 +1961,33 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round12(void **state)
+{
+	(void)state;
+	/* batch 135 read: a role and its field ("POH ouderen"); a tv-role is
+	 * public; a venue's name after a capitalised kind; an age said to the
+	 * reader */
+	const char *fine[] = {
+		"POH ouderen Mirjam de Leeuw werkt vanaf maart op maandag en donderdag.",
+		"Tv-kok Henk Bakkenes (79) kookt op 3 maart in buurthuis De Kameleon met ouderen uit de wijk.",
+		"Het rekeningnummer is gewijzigd: NL13 RABO 0997 9571 61 t.n.v. Buurtvereniging 't Hoekske.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* a kind before a colon names no one: the client after it counts */
+	{
+		const char *t = "Overdracht hospice: mevrouw Brouwer, 1938, ALS, kan niet meer slikken.";
+		struct scan_result r = run(t, NULL);
+		bool counted = false;
+		for (size_t i = 0; i < r.n; i++)
+			counted = counted || (r.v[i].type == SCAN_NAME && r.v[i].confidence >= 0.5);
+		assert_true(counted);
+		scan_result_release(&r);
+	}
+	/* and the reader's age: "Vanaf je zestigste" is anyone's, "op je 34e"
+	 * in a post about the writer is theirs */
+	EXPECT("Kanker op je 34e. En dan lees ik dat Merel een extra afspraak met me maakte.", SCAN_DATE_OF_BIRTH, "34e");
+}
+
 static void test_wave31_round11(void **state)
 {
 	(void)state;
@@ -2474,6 +2501,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round9),
 		cmocka_unit_test(test_wave31_round10),
 		cmocka_unit_test(test_wave31_round11),
+		cmocka_unit_test(test_wave31_round12),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
