@@ -27,6 +27,17 @@ static bool has(const char *s, const struct scan_result *r, enum scan_type t, co
 	return false;
 }
 
+/* Does text hold a finding of type t that counts toward the verdict? */
+static bool counted(const char *text, enum scan_type t)
+{
+	struct scan_result r = run(text, NULL);
+	bool yes = false;
+	for (size_t i = 0; i < r.n; i++)
+		yes = yes || (r.v[i].type == t && r.v[i].confidence >= 0.5);
+	scan_result_release(&r);
+	return yes;
+}
+
 static bool has_type(const struct scan_result *r, enum scan_type t)
 {
 	for (size_t i = 0; i < r->n; i++)
@@ -1974,15 +1985,7 @@ static void test_wave31_round12(void **state)
 	};
 	VERDICTS(assert_int_equal, fine, SCAN_OK);
 	/* a kind before a colon names no one: the client after it counts */
-	{
-		const char *t = "Overdracht hospice: mevrouw Brouwer, 1938, ALS, kan niet meer slikken.";
-		struct scan_result r = run(t, NULL);
-		bool counted = false;
-		for (size_t i = 0; i < r.n; i++)
-			counted = counted || (r.v[i].type == SCAN_NAME && r.v[i].confidence >= 0.5);
-		assert_true(counted);
-		scan_result_release(&r);
-	}
+	assert_true(counted("Overdracht hospice: mevrouw Brouwer, 1938, ALS, kan niet meer slikken.", SCAN_NAME));
 	/* and the reader's age: "Vanaf je zestigste" is anyone's, "op je 34e"
 	 * in a post about the writer is theirs */
 	EXPECT("Kanker op je 34e. En dan lees ik dat Merel een extra afspraak met me maakte.", SCAN_DATE_OF_BIRTH, "34e");
@@ -2022,16 +2025,9 @@ static void test_wave31_round10(void **state)
 	VERDICTS(assert_int_equal, fine, SCAN_OK);
 	EXPECT("Casus voor het MDO: J., 15, sinds 3 maanden in de crisisopvang.", SCAN_DATE_OF_BIRTH, "15");
 	/* and still someone's: a client leaving after years, with their health */
-	{
-		const char *t = "Na 12 jaar op de groep neemt Dirk afscheid, hij verhuist naar een verpleeghuis vanwege "
-		                "zijn parkinson.";
-		struct scan_result r = run(t, NULL);
-		bool counted = false;
-		for (size_t i = 0; i < r.n; i++)
-			counted = counted || (r.v[i].type == SCAN_NAME && r.v[i].confidence >= 0.5);
-		assert_true(counted);
-		scan_result_release(&r);
-	}
+	assert_true(counted("Na 12 jaar op de groep neemt Dirk afscheid, hij verhuist naar een verpleeghuis vanwege "
+	                    "zijn parkinson.",
+	                    SCAN_NAME));
 }
 
 static void test_wave31_round9(void **state)
