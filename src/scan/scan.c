@@ -240,7 +240,8 @@ static const char *const prefixes[] = {
 	"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "la", "le", "el",
 	"al", "du", "da", "di", "von", "vander", "in", "op", "'s", "ben", "bin", "bint",
 	"ould", "d'", "dos", "das", "del", "della", "uit", "tot", NULL};
-/* The Dutch months, written out (event_date, scan_ages, scan_staff_health). */
+/* The Dutch months, written out (event_date, scan_ages, scan_staff_health,
+ * date_or_time_ends). */
 static const char *const months_nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
 	"september", "oktober", "november", "december", NULL};
 
@@ -1853,6 +1854,8 @@ static bool became(const char *w)
 }
 static bool tok_in(const struct ctx *c, const struct tok *k, const char *const *v);
 static bool thing_aside(const struct ctx *c, size_t b, size_t i);
+static bool work_word(const struct ctx *c, const struct tok *k);
+static bool late_he_she(const struct ctx *c, size_t off);
 static unsigned char *tok_cover(const struct ctx *c, size_t n, enum scan_type type);
 static void add_uncovered(struct ctx *c, unsigned char **cov, size_t n0, enum scan_type type, size_t t, size_t s,
                           size_t e, double conf);
@@ -8549,8 +8552,6 @@ static bool in_dienst(const struct ctx *c, size_t t)
 	       c->tok[t - 1].e - c->tok[t - 1].s == 2 && !strncmp(c->t + c->tok[t - 1].s, "in", 2);
 }
 
-static bool work_word(const struct ctx *c, const struct tok *k);
-
 static void demote_service_years(struct ctx *c)
 {
 	static const char *const jub[] = {"jubileum", "jubilea", "jubilaris", "jubilarissen", "dienstjubileum",
@@ -8812,9 +8813,11 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		"beschermvrouwe", "beschermheer", "evangelist", "apostel", "profeet", "heilige", "paus", "keizer", "keizerin",
 		/* wave 31 (batch 130) */ "atlete", "paralympiër", "paralympier", "olympiër", "topsporter", "sportster", "international",
 		NULL};
-	/* ("Popzanger Kevin Tan", "Volkszangeres", "Oud-atleet") */
-	static const char *const heads[] = {"zanger", "zangeres", "atleet", "atlete", "sporter", "acteur", "actrice",
-		/* (batch 134: "Schaatslegende Ard Wiersma (76)") */ "legende", NULL};
+	/* the word or a compound ending in it: wave 25 (batch 107) "Gemeenteraadslid
+	 * Sevgi Demir", "Statenlid"; wave 31 "Popzanger Kevin Tan", "Volkszangeres",
+	 * "Schaatslegende Ard Wiersma (76)" */
+	static const char *const heads[] = {"raadslid", "statenlid", "zanger", "zangeres", "atleet", "atlete",
+		"sporter", "acteur", "actrice", "legende", NULL};
 	size_t n = k->e - k->s;
 	if (n < 2 || n >= 48)
 		return false;
@@ -8823,21 +8826,17 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 	char low[48];
 	lower_utf8(c->t + from, k->e - from, low);
 	low[k->e - from] = '\0';
-	/* wave 25 (batch 107): "Gemeenteraadslid Sevgi Demir", "Statenlid" */
 	size_t m = k->e - from;
 	for (const char *const *hd = heads; *hd; hd++) {
 		size_t hn = strlen(*hd);
-		if (m >= hn + 3 && !strcmp(low + m - hn, *hd))
+		if (m >= hn && !strcmp(low + m - hn, *hd))
 			return true;
 	}
 	/* ("Tv-kok Henk Bakkenes (79)", "tv-dokter") */
 	if (h && h - (c->t + k->s) == 2 && !strncasecmp(c->t + k->s, "tv", 2))
 		return true;
-	return in_list(low, pub) || (m >= 8 && !strcmp(low + m - 8, "raadslid")) ||
-	       (m >= 9 && !strcmp(low + m - 9, "statenlid")) || sports_role(c, k);
+	return in_list(low, pub) || sports_role(c, k);
 }
-
-static bool late_he_she(const struct ctx *c, size_t off);
 
 static void demote_public_health(struct ctx *c)
 {
@@ -9075,7 +9074,6 @@ static bool being_word(const struct ctx *c, const struct tok *k)
 	       (n >= 6 && !strncasecmp(w + n - 3, "bot", 3) && (lookup(w, n - 3) & W_LEX));
 }
 
-/* The name whose first token is i is a being's: an animal's or a thing's. */
 /* A quotation mark opens at t[p] (' " and the curly ones), or closes
  * where t[p] is. */
 static bool quote_opens_before(const struct ctx *c, size_t p)
@@ -9134,6 +9132,7 @@ static bool quoted_given_name(const struct ctx *c, size_t i, size_t last)
 	return close + 1 < c->ntok && c->tok[close + 1].sent == s && tok_in(c, &c->tok[close + 1], naming);
 }
 
+/* The name whose first token is i is a being's: an animal's or a thing's. */
 static bool named_being(const struct ctx *c, size_t i, size_t last)
 {
 	const struct tok *k = &c->tok[i];
@@ -9523,7 +9522,6 @@ static void demote_hooked_on(struct ctx *c)
  * - a byline: a role opening the post before the name and a colon
  *   ("Moderator Esther Wiersma: ik open een topic ...").
  */
-static bool work_word(const struct ctx *c, const struct tok *k);
 static bool work_self_intro(const struct ctx *c);
 
 /* Wave 25 (batch 107): the writer speaks in their work ("Als
@@ -10019,7 +10017,7 @@ static bool work_word(const struct ctx *c, const struct tok *k)
 		/* wave 21 */ "moderator", "moderatoren", "admin", "gespreksleider", "gespreksleidster", "contactpersoon",
 		"kapster", "kapper", "pedicure", "pianist", "pianiste", "gitarist", "zanger", "zangeres", "dirigent",
 		"accordeonist", "muzikant", "wijkagent", "boa", "jurist", "advocaat", "notaris", "mediator",
-		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "beheerder", "conciërge", "vrijwilliger",
+		"schrijfster", "schrijver", "auteur", "spreker", "spreekster", "conciërge", "vrijwilliger",
 		"vrijwilligster", "trainer", "trainster", "docent", "docente", "kok", "chauffeur", "organist", "cantor",
 		"ouderling", "kerkrentmeester", "gastspreker", "dagvoorzitter", "presentator", "presentatrice",
 		/* wave 31 (batch 128): "Mod Anouk" */ "mod", /* (batch 131) */ "volunteer", /* (batch 135) */ "poh",
@@ -11280,8 +11278,6 @@ static void scan_body_complaints(struct ctx *c, size_t n0)
  * itself, not after "de"/"het"/a place word, and no organisation word after
  * it: a name, added after the health model.
  */
-static bool work_word(const struct ctx *c, const struct tok *k);
-
 static void scan_farm_surnames(struct ctx *c)
 {
 	static const char *const place[] = {"de", "het", "in", "op", "naar", "bij", "uit", "van", "zaal", "café",
@@ -14154,15 +14150,13 @@ static void demote_venue_after_kind(struct ctx *c)
  */
 static bool date_or_time_ends(const struct ctx *c, size_t p)
 {
-	static const char *const months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-		"september", "oktober", "november", "december", NULL};
 	char w[16];
 	size_t ws;
 	if (!word_before(c, p, w, sizeof w, &ws))
 		return false;
 	if (!strcmp(w, "uur"))
 		return true;
-	if (in_list(w, months)) {
+	if (in_list(w, months_nl)) {
 		while (ws > 0 && c->t[ws - 1] == ' ')
 			ws--;
 		return ws > 0 && digit_at(c, ws - 1);
@@ -14184,7 +14178,6 @@ static bool date_or_time_ends(const struct ctx *c, size_t p)
 static void demote_your_age(struct ctx *c)
 {
 	struct scan_result *r = c->out;
-	int writer = -1;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF)
@@ -14195,13 +14188,7 @@ static void demote_your_age(struct ctx *c)
 		    !word_before(c, ws, p, sizeof p, NULL) ||
 		    !in_list(p, (const char *const[]){"vanaf", "na", "voor", "bij", "tot", "op", NULL}))
 			continue;
-		if (writer < 0) {
-			writer = 0;
-			for (size_t t = 0; t < c->ntok && !writer; t++)
-				writer = tok_is_ik(c, &c->tok[t]) ||
-				         tok_in(c, &c->tok[t], (const char *const[]){"mijn", "me", "mij", "m'n", "mn", NULL});
-		}
-		if (!writer)
+		if (!writer_speaks(c))
 			x->confidence = 0.4;
 	}
 }
@@ -14240,10 +14227,11 @@ static const char *const not_groups[] = {"woongroep", "vriendengroep", "leefgroe
 /* Names at a and b joined by "en" or "of" (or a comma). */
 static bool names_or_joined(const struct ctx *c, size_t a, size_t b)
 {
+	if (names_joined(c, a, b))
+		return true;
 	while (a < b && (c->t[a] == ' ' || c->t[a] == ','))
 		a++;
-	return a == b || (a + 3 <= b && (!strncmp(c->t + a, "en ", 3) || !strncmp(c->t + a, "of ", 3)) &&
-	                  only_space(c, a + 3, b));
+	return a + 3 <= b && !strncmp(c->t + a, "of ", 3) && only_space(c, a + 3, b);
 }
 
 /* Wave 31: a unit a staff member is named with in brackets ("Ilse
@@ -14301,9 +14289,12 @@ static bool nationality_adjective(const struct ctx *c, const struct tok *k)
 static void demote_staff_shapes(struct ctx *c)
 {
 	struct scan_result *r = c->out;
-	bool any = false;
-	for (size_t j = 0; j < r->n && !any; j++)
-		any = r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF;
+	bool any = false, told_ill = false; /* a counted name; a counted health or age (this pass moves neither) */
+	for (size_t j = 0; j < r->n; j++) {
+		any = any || (r->v[j].type == SCAN_NAME && r->v[j].confidence >= SCAN_COUNT_CONF);
+		told_ill = told_ill || ((r->v[j].type == SCAN_HEALTH || r->v[j].type == SCAN_DATE_OF_BIRTH) &&
+		                        r->v[j].confidence >= SCAN_COUNT_CONF);
+	}
 	if (!any)
 		return;
 	static const char *const heads[] = {"patiënten", "patienten", "cliënten", "clienten", "team", "spreekuur",
@@ -14339,13 +14330,9 @@ static void demote_staff_shapes(struct ctx *c)
 		}
 		/* "moderator Wendy of Arjen": the pair's first in a role */
 		if (!staff && j > 0 && r->v[j - 1].type == SCAN_NAME && r->v[j - 1].confidence <= STAFF_CONF &&
-		    r->v[j - 1].confidence >= 0.3) {
-			size_t a = r->v[j - 1].end;
-			while (a < x->start && c->t[a] == ' ')
-				a++;
+		    r->v[j - 1].confidence >= 0.3 && names_or_joined(c, r->v[j - 1].end, x->start)) {
 			size_t pi = tok_first_at(c, r->v[j - 1].start);
-			staff = a + 3 <= x->start && (!strncmp(c->t + a, "en ", 3) || !strncmp(c->t + a, "of ", 3)) &&
-			        only_space(c, a + 3, x->start) && pi > 0 && pi < c->ntok && c->tok[pi - 1].sent == s &&
+			staff = pi > 0 && pi < c->ntok && c->tok[pi - 1].sent == s &&
 			        (work_word(c, &c->tok[pi - 1]) || (c->tok[pi - 1].flags & W_ROLE));
 		}
 		/* "ervaringsdeskundige vader Tim Oosterhuis", "ervaringsdeskundige
@@ -14380,8 +14367,10 @@ static void demote_staff_shapes(struct ctx *c)
 		/* batch 133: "Esther, die na 22 jaar afscheid neemt": a farewell
 		 * after years of work (26 of 32 such sentences' names in posts
 		 * without client data; the others hold the colleague's age or
-		 * illness, which still count) */
-		if (!staff) {
+		 * illness, which still count; a client leaving after years is told
+		 * with their health: "Dirk neemt na 12 jaar afscheid, ... vanwege zijn
+		 * parkinson") */
+		if (!staff && !told_ill && !(c->tok[i].flags & (W_TITLE | W_FAMILY))) {
 			bool after_years = false, leaves = false;
 			for (size_t t = tok_first_at(c, c->sent_at[s]); t + 2 < c->ntok && c->tok[t].sent == s; t++) {
 				leaves = leaves || tok_in(c, &c->tok[t], (const char *const[]){"afscheid", "pensioen", "stopt",
@@ -14391,13 +14380,7 @@ static void demote_staff_shapes(struct ctx *c)
 				                              (tok_in(c, &c->tok[t + 1], (const char *const[]){"jaar", NULL}) ||
 				                               tok_in(c, &c->tok[t + 2], (const char *const[]){"jaar", NULL})));
 			}
-			/* (a client leaving after years is told with their health: "Dirk
-			 * neemt na 12 jaar afscheid, ... vanwege zijn parkinson") */
-			for (size_t q = 0; q < r->n && after_years && leaves; q++)
-				if ((r->v[q].type == SCAN_HEALTH || r->v[q].type == SCAN_DATE_OF_BIRTH) &&
-				    r->v[q].confidence >= SCAN_COUNT_CONF)
-					leaves = false;
-			staff = after_years && leaves && !(c->tok[i].flags & (W_TITLE | W_FAMILY));
+			staff = after_years && leaves;
 		}
 		/* batch 135: "POH ouderen Mirjam de Leeuw", "POH-GGZ Sanne": a role and
 		 * its field */
