@@ -118,7 +118,29 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* wtab_find with the key's hash_bytes already made */
+/* The word tables' hash, eight bytes at a time: the tokenizer looks up
+ * every token, and FNV-1a's loop over the bytes (hash_bytes, which the
+ * tagger's feature indices keep) was a twentieth of a typical post's scan. */
+static uint64_t tab_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t x;
+		memcpy(&x, s, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	if (n) {
+		uint64_t x = 0;
+		for (size_t i = 0; i < n; i++)
+			x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+	}
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
+}
+
+/* wtab_find with the key's tab_hash already made */
 static struct word *wtab_find_h(const struct wtab *t, const char *s, size_t n, uint64_t h)
 {
 	if (!t->v)
@@ -134,7 +156,7 @@ static struct word *wtab_find_h(const struct wtab *t, const char *s, size_t n, u
 
 static struct word *wtab_find(const struct wtab *t, const char *s, size_t n)
 {
-	return wtab_find_h(t, s, n, hash_bytes(s, n));
+	return wtab_find_h(t, s, n, tab_hash(s, n));
 }
 
 static void wtab_grow(struct wtab *t);
@@ -144,7 +166,7 @@ static void wtab_add(struct wtab *t, const char *s, size_t n, uint32_t flags)
 {
 	if ((t->n + 1) * 2 > t->mask + 1)
 		wtab_grow(t);
-	for (size_t i = hash_bytes(s, n) & t->mask;; i = (i + 1) & t->mask) {
+	for (size_t i = tab_hash(s, n) & t->mask;; i = (i + 1) & t->mask) {
 		struct word *w = &t->v[i];
 		if (!w->s) {
 			w->s = s;
@@ -199,29 +221,46 @@ static size_t lower_utf8(const char *s, size_t n, char *out)
 	return n;
 }
 
-/* lower_utf8 into out and hash_bytes of what it wrote, in one pass: the
- * tokenizer looks every token up in the word table this way. */
+/* lower_utf8 into out and tab_hash of what it wrote. */
 static uint64_t lower_hash(const char *s, size_t n, char *out)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
+	lower_utf8(s, n, out);
+	return tab_hash(out, n);
+}
+
+/* lower_utf8 of a whole text, the same bytes, eight at a time where all
+ * eight are ASCII (then 'A'..'Z' are found with two adds, no branch). */
+static void lower_text(const char *s, size_t n, char *out)
+{
+	const uint64_t hi = 0x8080808080808080ULL;
+	size_t i = 0;
+	while (i < n) {
+		if (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (!(x & hi)) {
+				/* the high bit of b + 0x3f is b >= 'A', of b + 0x25 b > 'Z' */
+				uint64_t up = ((x + 0x3f3f3f3f3f3f3f3fULL) ^ (x + 0x2525252525252525ULL)) & hi;
+				x |= up >> 2;
+				memcpy(out + i, &x, 8);
+				i += 8;
+				continue;
+			}
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 'A' && c <= 'Z') {
 			c = (unsigned char)(c + 32);
 		} else if (c == 0xC3 && i + 1 < n) {
 			unsigned char d = (unsigned char)s[i + 1];
-			out[i] = (char)c;
-			h = (h ^ c) * 1099511628211ULL;
 			if (d >= 0x80 && d <= 0x9E && d != 0x97)
 				d = (unsigned char)(d + 0x20);
-			out[++i] = (char)d;
-			h = (h ^ d) * 1099511628211ULL;
+			out[i] = (char)c;
+			out[i + 1] = (char)d;
+			i += 2;
 			continue;
 		}
-		out[i] = (char)c;
-		h = (h ^ c) * 1099511628211ULL;
+		out[i++] = (char)c;
 	}
-	return h;
 }
 
 /* Grammar words live here, not in lists/: they are part of the method. */
@@ -635,10 +674,13 @@ static pcre2_code *pats[P_NPAT];
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_rc;
 
+static void num_tab_init(void);
+
 static void init_run(void)
 {
 	feat_init();
 	first_bytes_init();
+	num_tab_init();
 	for (int i = 0; i < P_NPAT; i++) {
 		int ec;
 		PCRE2_SIZE eo;
@@ -816,6 +858,7 @@ struct tok {
 struct ctx {
 	const char *t;
 	size_t len;
+	char *lt;          /* t lowered as lower_utf8 lowers it, byte for byte (tokenize) */
 	struct tok *tok;
 	size_t ntok, captok;
 	size_t *sent_at;   /* byte offset where sentence i starts */
@@ -970,6 +1013,15 @@ static uint32_t lookup(const char *s, size_t n)
 	return w ? w->flags : 0;
 }
 
+/* lookup of bytes lowered already (tokenize reads them from c->lt) */
+static uint32_t lookup_low(const char *low, size_t n)
+{
+	if (n > 64)
+		return 0;
+	const struct word *w = wtab_find_h(&words, low, n, tab_hash(low, n));
+	return w ? w->flags : 0;
+}
+
 /* "AD", "GGZ", "UMC": acronyms are not names */
 static bool all_caps(const struct ctx *c, const struct tok *k)
 {
@@ -981,10 +1033,16 @@ static bool all_caps(const struct ctx *c, const struct tok *k)
 	return true;
 }
 
+enum { LT_PAD = 16 };
+
 static void tokenize(struct ctx *c)
 {
 	const char *t = c->t;
 	size_t len = c->len, i = 0;
+	/* the whole text lowered once: the rules read their words here */
+	c->lt = xmalloc(len + LT_PAD);
+	lower_text(t, len, c->lt);
+	memset(c->lt + len, 0, LT_PAD); /* a memcmp a little past the end meets NULs, as strncasecmp did */
 	uint32_t sent = 0;
 	bool newsent = true, quoteish = false;
 	c->sent_at[0] = 0;
@@ -1030,7 +1088,7 @@ static void tokenize(struct ctx *c)
 		struct tok *k = &c->tok[c->ntok++];
 		k->s = s;
 		k->e = i;
-		k->flags = lookup(t + s, i - s);
+		k->flags = lookup_low(c->lt + s, i - s);
 		k->sent = sent;
 		k->cap = is_cap(t, s, len);
 		k->dot = i < len && t[i] == '.';
@@ -1063,7 +1121,7 @@ static bool window_has(const struct ctx *c, size_t from, size_t to, const char *
 	size_t n = to - from;
 	if (n > sizeof low)
 		from = to - (n = sizeof low);
-	lower_utf8(c->t + from, n, low);
+	memcpy(low, c->lt + from, n);
 	/* at a word start only: "kerk" must not match "Kerkstraat"; so the window
 	 * is walked once and the needles are tried only where a word starts */
 	for (size_t i = 0; i < n; i++) {
@@ -1908,7 +1966,7 @@ static bool street_suffix(const struct ctx *c, const struct tok *k)
 	size_t n = k->e - k->s;
 	if (n < 3 || n > sizeof low)
 		return false;
-	lower_utf8(c->t + k->s, n, low);
+	memcpy(low, c->lt + k->s, n);
 	/* "Ringbaan-Oost", "Dorpsstraat-Noord": the street is the part before the hyphen */
 	static const char *const dir[] = {"-oost", "-west", "-noord", "-zuid", "-oz", "-wz", "-nz", "-zz", NULL};
 	for (const char *const *p = dir; *p; p++) {
@@ -1976,7 +2034,7 @@ static bool bare_street(const struct ctx *c, size_t i, size_t after)
 	size_t n = k->e - k->s;
 	if (n >= sizeof low)
 		return false;
-	lower_utf8(c->t + k->s, n, low);
+	memcpy(low, c->lt + k->s, n);
 	low[n] = '\0';
 	size_t ws;
 	if (!in_list(low, bare)) {
@@ -2028,7 +2086,7 @@ static bool street_particle(const struct ctx *c, const struct tok *k)
 	size_t n = k->e - k->s;
 	if (n > 5 || k->cap)
 		return false;
-	lower_utf8(c->t + k->s, n, w);
+	memcpy(w, c->lt + k->s, n);
 	w[n] = '\0';
 	return in_list(w, v);
 }
@@ -2064,7 +2122,7 @@ static void scan_streets(struct ctx *c)
 				size_t hl = c->tok[j].e - c->tok[j].s;
 				bool prep = false;
 				if (c->tok[j].first && hl < sizeof hw) {
-					lower_utf8(c->t + c->tok[j].s, hl, hw);
+					memcpy(hw, c->lt + c->tok[j].s, hl);
 					hw[hl] = '\0';
 					prep = in_list(hw, prep_heads);
 				}
@@ -2223,8 +2281,8 @@ static bool time_of_day(const struct ctx *c, size_t s, size_t e)
 	size_t q = e;
 	while (q < c->len && c->t[q] == ' ')
 		q++;
-	if (q < c->len && (c->t[q] == '-' || ((q + 3 <= c->len && !strncasecmp(c->t + q, "uur", 3)) ||
-	                                      (q + 3 <= c->len && !strncasecmp(c->t + q, "tot", 3)))))
+	if (q < c->len && (c->t[q] == '-' || ((q + 3 <= c->len && !memcmp(c->lt + q, "uur", 3)) ||
+	                                      (q + 3 <= c->len && !memcmp(c->lt + q, "tot", 3)))))
 		return true;
 	size_t t = tok_first_at(c, s);
 	return t > 0 && t <= c->ntok && c->tok[t - 1].e <= s &&
@@ -2445,7 +2503,7 @@ static bool ends_with_any(const struct ctx *c, const struct tok *k, const char *
 	size_t n = k->e - k->s;
 	if (n > sizeof low)
 		return false;
-	lower_utf8(c->t + k->s, n, low);
+	memcpy(low, c->lt + k->s, n);
 	for (const char *const *p = suf; *p; p++) {
 		size_t m = strlen(*p);
 		if (n >= m && memcmp(low + n - m, *p, m) == 0)
@@ -2471,7 +2529,7 @@ static bool dept_suffix(const struct ctx *c, const struct tok *k)
 	size_t n = k->e - k->s;
 	if (n > sizeof low || n < 4)
 		return false;
-	lower_utf8(c->t + k->s, n, low);
+	memcpy(low, c->lt + k->s, n);
 	for (const char *const *p = suf; *p; p++) {
 		size_t m = strlen(*p);
 		if (n >= m && memcmp(low + n - m, *p, m) == 0)
@@ -2526,7 +2584,7 @@ static bool role_like(const struct ctx *c, const struct tok *k)
 	if ((k->cap && !k->first) || n < 6 || n > 40)
 		return false;
 	char low[48];
-	lower_utf8(c->t + k->s, n, low);
+	memcpy(low, c->lt + k->s, n);
 	low[n] = '\0';
 	/* the head alone as well ("onze assistente Sevda", "geestelijk
 	 * verzorger Jan-Willem"), or at the end of a compound; after batch 28
@@ -2684,7 +2742,7 @@ static bool vacancy_fao(const struct ctx *c, size_t s)
 		p--;
 	if (p > 0 && c->t[p - 1] == '.')
 		p--;
-	return p >= 5 && strncasecmp(c->t + p - 5, "t.a.v", 5) == 0 && window_has(c, back(s, 300), s, vacancy_ctx);
+	return p >= 5 && memcmp(c->lt + p - 5, "t.a.v", 5) == 0 && window_has(c, back(s, 300), s, vacancy_ctx);
 }
 
 /* wave 14: a roster names staff: "Rooster kerst: vroeg 24/12 Jolien en Bas",
@@ -3026,7 +3084,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 				if (hop > 0 && !joined(c, d - 1))
 					break; /* a comma or a full stop ends the description */
 				if (gl < sizeof gw) {
-					lower_utf8(c->t + c->tok[d].s, gl, gw);
+					memcpy(gw, c->lt + c->tok[d].s, gl);
 					gw[gl] = '\0';
 				}
 				if (gl < sizeof gw && in_list(gw, glue)) {
@@ -3051,7 +3109,7 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 		/* (the word's own length first: "Afdel" at the text's end is not
 		 * read past it; the fuzzer found that) */
 		if (c->t[c->tok[last].e] == ',' &&
-		    ((n->e - n->s >= 8 && strncasecmp(c->t + n->s, "afdeling", 8) == 0) ||
+		    ((n->e - n->s >= 8 && memcmp(c->lt + n->s, "afdeling", 8) == 0) ||
 		     (n->e - n->s >= 4 && (n->flags & W_DEPT))))
 			return true;
 		/* "Anouk (verpleegkundige)", "Bas Janssen, teamleider" */
@@ -3117,7 +3175,7 @@ static bool is_public(const struct ctx *c, size_t s, size_t e)
 	char low[96];
 	if (e - s > sizeof low)
 		return false;
-	lower_utf8(c->t + s, e - s, low);
+	memcpy(low, c->lt + s, e - s);
 	const struct word *w = wtab_find(&words, low, e - s);
 	return w && (w->flags & W_PUBLIC);
 }
@@ -3184,7 +3242,7 @@ static bool lower_name_after_title(const struct ctx *c, const struct tok *title,
 	/* wave 13: an everyday word is no name ("bij oma geweest") unless a name list has it */
 	if ((n->flags & W_LEX) && !(n->flags & (W_FIRST | W_SUR)))
 		return false;
-	lower_utf8(c->t + n->s, len, w);
+	memcpy(w, c->lt + n->s, len);
 	w[len] = '\0';
 	if (in_list(w, after_title))
 		return false;
@@ -3226,7 +3284,7 @@ static size_t name_at(const struct ctx *c, size_t i, size_t *start, double *conf
 			char tw[16];
 			size_t tl = k->e - k->s;
 			if (tl < sizeof tw) {
-				lower_utf8(c->t + k->s, tl, tw);
+				memcpy(tw, c->lt + k->s, tl);
 				tw[tl] = '\0';
 				if (in_list(tw, generic))
 					return NONE;
@@ -3421,7 +3479,7 @@ static bool thing_read(const struct ctx *c, const struct tok *k)
 	char low[32];
 	if (n < 3 || n >= sizeof low)
 		return false;
-	lower_utf8(c->t + k->s, n, low);
+	memcpy(low, c->lt + k->s, n);
 	low[n] = '\0';
 	if (in_list(low, exact))
 		return true;
@@ -3506,7 +3564,7 @@ static bool thing_by_naming(const struct ctx *c, size_t i, size_t end)
 		bool naming = false;
 		for (size_t b = i; b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent && !naming;)
 			naming = (c->tok[b].flags & W_NAMEVERB) ||
-			         (c->tok[b].e - c->tok[b].s == 5 && !strncasecmp(c->t + c->tok[b].s, "namen", 5));
+			         (c->tok[b].e - c->tok[b].s == 5 && !memcmp(c->lt + c->tok[b].s, "namen", 5));
 		for (size_t b = i; naming && b-- > 0 && b + 24 >= i && c->tok[b].sent + 1 >= c->tok[i].sent;)
 			if (((c->tok[b].flags & W_PET) || thing_word(c, &c->tok[b]) || pet_compound(c, &c->tok[b])) &&
 			    !thing_aside(c, b, i))
@@ -3550,8 +3608,8 @@ static void scan_names(struct ctx *c)
 		if (c->tok[i].flags & W_PUBCTX)
 			pub[c->tok[i].sent] = true;
 		if ((c->tok[i].flags & W_NAMEVERB) ||
-		    (c->tok[i].e - c->tok[i].s == 5 && !strncasecmp(c->t + c->tok[i].s, "namen", 5)) ||
-		    (c->tok[i].e - c->tok[i].s == 7 && !strncasecmp(c->t + c->tok[i].s, "genoemd", 7)))
+		    (c->tok[i].e - c->tok[i].s == 5 && !memcmp(c->lt + c->tok[i].s, "namen", 5)) ||
+		    (c->tok[i].e - c->tok[i].s == 7 && !memcmp(c->lt + c->tok[i].s, "genoemd", 7)))
 			c->naming = true;
 	}
 	bool prev_staff = false;
@@ -3931,7 +3989,7 @@ static size_t word_before(const struct ctx *c, size_t off, char *w, size_t cap, 
 	size_t n = e - s;
 	if (n == 0 || n >= cap)
 		return 0;
-	lower_utf8(c->t + s, n, w);
+	memcpy(w, c->lt + s, n);
 	w[n] = '\0';
 	if (ws)
 		*ws = s;
@@ -3950,7 +4008,7 @@ static size_t word_after(const struct ctx *c, size_t off, char *w, size_t cap, s
 	size_t n = e - s;
 	if (n == 0 || n >= cap)
 		return 0;
-	lower_utf8(c->t + s, n, w);
+	memcpy(w, c->lt + s, n);
 	w[n] = '\0';
 	if (we)
 		*we = e;
@@ -3980,7 +4038,7 @@ static const char *tok_low(const struct ctx *c, const struct tok *k)
 		if (n >= sizeof c->low[0]) {
 			w[0] = '\1';
 		} else {
-			lower_utf8(c->t + k->s, n, w);
+			memcpy(w, c->lt + k->s, n);
 			w[n] = '\0';
 		}
 	}
@@ -4042,7 +4100,7 @@ static bool sign_dash_before(const struct ctx *c, size_t g)
  * ending in -s or -en. */
 static bool plural_word(const struct ctx *c, const struct tok *k)
 {
-	return k->e - k->s > 4 && (c->t[k->e - 1] == 's' || !strncasecmp(c->t + k->e - 2, "en", 2));
+	return k->e - k->s > 4 && (c->t[k->e - 1] == 's' || !memcmp(c->lt + k->e - 2, "en", 2));
 }
 
 /* Token i opens a sentence and the sentence before it is one ask word
@@ -4448,7 +4506,7 @@ static bool ordinal_age(const struct ctx *c, size_t s, size_t e, bool *plural)
 			q--;
 		if (q == p || p - q >= sizeof w - 1 || (q > 0 && is_letter_byte(c->t, q - 1, c->len)))
 			return false;
-		lower_utf8(c->t + q, p - q, w);
+		memcpy(w, c->lt + q, p - q);
 		w[p - q] = '\0';
 		if (!in_list(w, k == 0 ? poss : preps))
 			return false;
@@ -4469,7 +4527,7 @@ static bool ordinal_age(const struct ctx *c, size_t s, size_t e, bool *plural)
 		r++;
 	if (r - q >= sizeof x - 1 || r == q || (r < c->len && is_letter_byte(c->t, r, c->len)))
 		return false;
-	lower_utf8(c->t + q, r - q, x);
+	memcpy(x, c->lt + q, r - q);
 	x[r - q] = '\0';
 	return in_list(x, next);
 }
@@ -4538,7 +4596,7 @@ static bool pronoun_subject(const struct ctx *c, size_t off)
 			q++;
 		if (q > p && q - p <= 3) {
 			char w[4];
-			lower_utf8(c->t + p, q - p, w);
+			memcpy(w, c->lt + p, q - p);
 			w[q - p] = '\0';
 			if (in_list(w, subj))
 				return true;
@@ -4621,7 +4679,7 @@ static size_t self_intro_name(const struct ctx *c, size_t comma)
 		return c->ntok;
 	const struct tok *nm = &c->tok[t - 1], *ben = &c->tok[t - 2], *ik = &c->tok[t - 3];
 	if (nm->e != comma || nm->sent != ik->sent || ben->sent != ik->sent || nm->cap || !tok_is_ik(c, ik) ||
-	    ben->e - ben->s != 3 || strncasecmp(c->t + ben->s, "ben", 3) != 0)
+	    ben->e - ben->s != 3 || memcmp(c->lt + ben->s, "ben", 3) != 0)
 		return c->ntok;
 	for (size_t p = nm->s; p < nm->e; p++)
 		if (!is_letter_byte(c->t, p, c->len))
@@ -5495,7 +5553,7 @@ static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 		p += dl;
 		char low[8];
 		if (dots && dl < sizeof low) {
-			lower_utf8(c->t + lab, dl, low);
+			memcpy(low, c->lt + lab, dl);
 			low[dl] = '\0';
 			if (in_list(low, tlds))
 				end = p;
@@ -5511,7 +5569,7 @@ static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 		return;
 	char low[24];
 	size_t ln = le - ls < sizeof low - 1 ? le - ls : sizeof low - 1;
-	lower_utf8(c->t + ls, ln, low);
+	memcpy(low, c->lt + ls, ln);
 	low[ln] = '\0';
 	bool role = false;
 	for (const char *const *r = role_mail; *r; r++)
@@ -5529,8 +5587,8 @@ static void scan_obf_emails(struct ctx *c)
 		const struct tok *k = &c->tok[i];
 		size_t n = k->e - k->s;
 		if (!((n == 2 && (c->t[k->s] | 0x20) == 'a' && (c->t[k->s + 1] | 0x20) == 't') ||
-		      (n == 12 && strncasecmp(c->t + k->s, "apenstaartje", 12) == 0) ||
-		      (n == 11 && strncasecmp(c->t + k->s, "apestaartje", 11) == 0)))
+		      (n == 12 && memcmp(c->lt + k->s, "apenstaartje", 12) == 0) ||
+		      (n == 11 && memcmp(c->lt + k->s, "apestaartje", 11) == 0)))
 			continue;
 		bool upper = c->t[k->s] == 'A' && n == 2 && c->t[k->s + 1] == 'T';
 		obf_email_at(c, k->s, k->e, upper || n >= 11);
@@ -5553,7 +5611,7 @@ static bool lit_eq(const char *w, size_t n, const struct lit *l)
 	return n == l->n && w[0] == l->s[0] && memcmp(w, l->s, n) == 0;
 }
 
-static int number_word(const char *w, size_t n)
+static int number_word_words(const char *w, size_t n)
 {
 	static const struct lit units[] = {LIT("nul"), LIT("een"), LIT("twee"), LIT("drie"), LIT("vier"),
 		LIT("vijf"), LIT("zes"), LIT("zeven"), LIT("acht"), LIT("negen")};
@@ -5602,6 +5660,72 @@ static int number_word(const char *w, size_t n)
 	return -1;
 }
 
+/*
+ * number_word by table: every word number_word_words reads (190 of them:
+ * 0-19, the tens, unit + "en"/"ën" + tens, "één"/"eén"), made once from
+ * that function, so the two cannot disagree; the scan asks on every token
+ * that might be one, and the table answers in one probe.
+ */
+static struct wtab num_tab;
+
+static void num_tab_add(const char *w)
+{
+	/* the table keeps pointers: the made words live here (190 words of at
+	 * most 22 bytes) */
+	static char pool[190 * 24];
+	static size_t used;
+	size_t n = strlen(w);
+	int v = number_word_words(w, n);
+	if (v < 0 || used + n + 1 > sizeof pool)
+		abort(); /* a word the function does not read, or more words: the list below is wrong */
+	char *p = memcpy(pool + used, w, n + 1);
+	used += n + 1;
+	wtab_add(&num_tab, p, n, (uint32_t)v + 1);
+}
+
+static void num_tab_init(void)
+{
+	static const char *const units[] = {"nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven",
+		"acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien",
+		"zeventien", "achttien", "negentien", "\xc3\xa9\xc3\xa9n", "e\xc3\xa9n", NULL};
+	static const char *const tens[] = {"twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig",
+		"tachtig", "negentig", NULL};
+	static const char *const heads[] = {"een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht",
+		"negen", "\xc3\xa9\xc3\xa9", NULL};
+	for (const char *const *u = units; *u; u++)
+		num_tab_add(*u);
+	for (const char *const *t = tens; *t; t++) {
+		num_tab_add(*t);
+		for (const char *const *h = heads; *h; h++)
+			for (int sep = 0; sep < 2; sep++) {
+				char w[40];
+				size_t hl = strlen(*h), tl = strlen(*t);
+				memcpy(w, *h, hl);
+				memcpy(w + hl, sep ? "\xc3\xabn" : "en", 2 + (size_t)sep);
+				memcpy(w + hl + 2 + sep, *t, tl + 1);
+				num_tab_add(w);
+			}
+	}
+}
+
+/* A Dutch number word 0..99 in lower case ("zes", "tweeëntachtig"), or -1. */
+static int number_word_low(const char *low, size_t n)
+{
+	if (n < 3 || n >= 40)
+		return -1;
+	const struct word *x = wtab_find(&num_tab, low, n);
+	return x ? (int)x->flags - 1 : -1;
+}
+
+static int number_word(const char *w, size_t n)
+{
+	char low[40];
+	if (n < 3 || n >= sizeof low)
+		return -1;
+	lower_utf8(w, n, low);
+	return number_word_low(low, n);
+}
+
 /* A number read out in words without its leading 0 ("zes één twee …",
  * "zes-vier-een-…") is a phone number only when the words around it talk about
  * calling; then 9 digits (a mobile without 0) or 10 are enough. */
@@ -5627,8 +5751,8 @@ static void scan_word_phones(struct ctx *c)
 			kl++;
 		if (kl < 3 || kl > 5)
 			continue;
-		bool nul = c0 == 'n' && strncasecmp(c->t + k->s, "nul", 3) == 0;
-		int u = nul ? 0 : number_word(c->t + k->s, kl);
+		bool nul = c0 == 'n' && memcmp(c->lt + k->s, "nul", 3) == 0;
+		int u = nul ? 0 : number_word_low(c->lt + k->s, kl);
 		if (!nul && (u < 1 || u > 9))
 			continue;
 		size_t p = k->s, end = k->s, digits = 0;
@@ -5636,7 +5760,7 @@ static void scan_word_phones(struct ctx *c)
 			size_t q = p;
 			while (q < c->len && is_letter_byte(c->t, q, c->len))
 				q++;
-			int v = q > p ? number_word(c->t + p, q - p) : -1;
+			int v = q > p ? number_word_low(c->lt + p, q - p) : -1;
 			if (v < 0)
 				break;
 			digits += v < 10 ? 1 : 2;
@@ -5723,7 +5847,7 @@ static void scan_age_words(struct ctx *c)
 			cand = true;
 		if (!cand)
 			continue;
-		lower_utf8(c->t + k->s, len, w);
+		memcpy(w, c->lt + k->s, len);
 		w[len] = '\0';
 		size_t stem = len;
 		bool jarig = false, ord = false, decade = false;
@@ -5996,7 +6120,7 @@ static void scan_clause_ages(struct ctx *c)
 			size_t pn = pt->e - pt->s;
 			if (pt->e != b || pn < 3)
 				continue;
-			bool jaar = pn == 4 && !strncasecmp(c->t + pt->s, "jaar", 4);
+			bool jaar = pn == 4 && !memcmp(c->lt + pt->s, "jaar", 4);
 			if (!jaar) {
 				/* (a number word's first and last letters, as scan_age_words) */
 				if (!maybe_number_word(c->t + pt->s, pn) || age_number_word(c->t + pt->s, pn) < 2)
@@ -6010,7 +6134,7 @@ static void scan_clause_ages(struct ctx *c)
 		if (h->first && h->sent == v->sent && i + 1 < c->ntok && c->tok[i + 1].sent == v->sent &&
 		    tok_in(c, &c->tok[i + 1], (const char *const[]){"ze", "zij", "hij", NULL}) && h->e - h->s < 24) {
 			char w[24];
-			lower_utf8(c->t + h->s, h->e - h->s, w);
+			memcpy(w, c->lt + h->s, h->e - h->s);
 			int a = age_number_word(w, h->e - h->s);
 			if (a >= 2 && a <= 120 && only_space(c, h->e, v->s)) {
 				add_late(c, SCAN_DATE_OF_BIRTH, h->s, h->e, 0.7);
@@ -6101,7 +6225,7 @@ static void scan_mixed_phones(struct ctx *c)
 			} else {
 				while (q < c->len && is_letter_byte(c->t, q, c->len))
 					q++;
-				int v = q > p ? number_word(c->t + p, q - p) : -1;
+				int v = q > p ? number_word_low(c->lt + p, q - p) : -1;
 				if (v < 0)
 					break;
 				digits += v < 10 ? 1 : 2;
@@ -6210,7 +6334,7 @@ static void scan_ward_codes(struct ctx *c)
 		    k->e - k->s > 12 || k->e - k->s < 2)
 			continue;
 		size_t l = k->e - k->s;
-		lower_utf8(c->t + k->s, l, w);
+		memcpy(w, c->lt + k->s, l);
 		w[l] = '\0';
 		if (!in_list(w, wings))
 			continue;
@@ -6335,7 +6459,7 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 			w--;
 		if (w >= 2) {
 			size_t s = k->s, e = c->tok[i + w - 1].e;
-			lower_utf8(c->t + s, e - s, buf);
+			memcpy(buf, c->lt + s, e - s);
 			size_t bad = e - s; /* the first line break or tab: no term runs over it */
 			for (size_t p = 0; p < e - s; p++)
 				if (buf[p] == '\n' || buf[p] == '\t') {
@@ -6359,7 +6483,7 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	/* "ze heeft MS", "DM2": abbreviations that are ordinary words in lower case */
 	if (k->acronym && k->e - k->s <= 3) {
 		char a[4] = {0};
-		lower_utf8(c->t + k->s, k->e - k->s, a);
+		memcpy(a, c->lt + k->s, k->e - k->s);
 		if (strcmp(a, "ms") == 0 || strcmp(a, "als") == 0 || strcmp(a, "nah") == 0 ||
 		    strcmp(a, "ass") == 0 || strcmp(a, "ocd") == 0 || strcmp(a, "add") == 0 ||
 		    (strcmp(a, "dm") == 0 && k->e < c->len && (c->t[k->e] == '1' || c->t[k->e] == '2'))) {
@@ -6387,7 +6511,7 @@ static bool medical_token(const struct ctx *c, size_t i, size_t *last)
 	if (n < 7 || n > 60)
 		return false;
 	char low[64];
-	lower_utf8(c->t + k->s, n, low);
+	memcpy(low, c->lt + k->s, n);
 	/* "spreekuur" is no "kuur" */
 	if (n >= 9 && memcmp(low + n - 9, "spreekuur", 9) == 0)
 		return false;
@@ -6426,7 +6550,7 @@ static void scan_subject_names(struct ctx *c)
 		size_t vl = v->e - v->s;
 		if (v->sent != k->sent || vl >= sizeof w)
 			continue;
-		lower_utf8(c->t + v->s, vl, w);
+		memcpy(w, c->lt + v->s, vl);
 		w[vl] = '\0';
 		if (!in_list(w, pverbs))
 			continue;
@@ -6493,7 +6617,7 @@ static void scan_lower_objects(struct ctx *c)
 		size_t pl = p->e - p->s;
 		if (pl >= sizeof w)
 			continue;
-		lower_utf8(c->t + p->s, pl, w);
+		memcpy(w, c->lt + p->s, pl);
 		w[pl] = '\0';
 		static const char *const subj[] = {"ik", "je", "jij", "we", "wij", "hij", "ze", "zij", NULL};
 		/* wave 11: "mijn vader wim", "ons meisje saar", "hij heet harm": a
@@ -6507,7 +6631,7 @@ static void scan_lower_objects(struct ctx *c)
 			const struct tok *q = &c->tok[i - 2];
 			size_t ql = q->e - q->s;
 			if (ql < sizeof w) {
-				lower_utf8(c->t + q->s, ql, w);
+				memcpy(w, c->lt + q->s, ql);
 				w[ql] = '\0';
 				hit = in_list(w, mverbs);
 			}
@@ -6707,7 +6831,7 @@ static void demote_facility_rooms(struct ctx *c)
 				size_t l = c->tok[t].e - c->tok[t].s;
 				if (l < 4 || l >= sizeof w)
 					continue;
-				lower_utf8(c->t + c->tok[t].s, l, w);
+				memcpy(w, c->lt + c->tok[t].s, l);
 				w[l] = '\0';
 				if (in_list(w, fac)) {
 					facility[s] = 2;
@@ -6803,7 +6927,7 @@ static size_t recovery_count(const struct ctx *c, size_t i, size_t *from)
 	if (!num && i > 0 && c->tok[i - 1].sent == k->sent && c->tok[i - 1].e - c->tok[i - 1].s <= 16) {
 		const struct tok *w = &c->tok[i - 1];
 		char low[17];
-		lower_utf8(c->t + w->s, w->e - w->s, low);
+		memcpy(low, c->lt + w->s, w->e - w->s);
 		num = number_word(low, w->e - w->s) > 0 || (w->e - w->s == 4 && memcmp(low, "paar", 4) == 0) ||
 		      (w->e - w->s == 7 && memcmp(low, "honderd", 7) == 0);
 		*from = w->s;
@@ -6824,7 +6948,7 @@ static size_t recovery_count(const struct ctx *c, size_t i, size_t *from)
 		char g[24]; /* tok_in reads words up to 15 bytes: "zelfbeschadiging" is 16 */
 		size_t gl = c->tok[d + 1].e - c->tok[d + 1].s;
 		if (gl < sizeof g) {
-			lower_utf8(c->t + c->tok[d + 1].s, gl, g);
+			memcpy(g, c->lt + c->tok[d + 1].s, gl);
 			g[gl] = '\0';
 			if (in_list(g, given_up))
 				return d + 1;
@@ -6833,9 +6957,9 @@ static size_t recovery_count(const struct ctx *c, size_t i, size_t *from)
 	if (c->tok[d].sent != k->sent || !tok_in(c, &c->tok[d], states))
 		return NONE;
 	/* "Het is al drie maanden droog": the weather */
-	if (c->tok[d].e - c->tok[d].s == 5 && strncasecmp(c->t + c->tok[d].s, "droog", 5) == 0)
+	if (c->tok[d].e - c->tok[d].s == 5 && memcmp(c->lt + c->tok[d].s, "droog", 5) == 0)
 		for (size_t b = i; b-- > 0 && b + 5 >= i && c->tok[b].sent == k->sent;)
-			if (c->tok[b].e - c->tok[b].s == 3 && strncasecmp(c->t + c->tok[b].s, "het", 3) == 0)
+			if (c->tok[b].e - c->tok[b].s == 3 && memcmp(c->lt + c->tok[b].s, "het", 3) == 0)
 				return NONE;
 	return d;
 }
@@ -6912,9 +7036,9 @@ static bool fed_up(const struct ctx *c, size_t i)
 		/* a sudden one at once ("krijg ik een hartverzakking"); a lasting
 		 * one only from something ("ik krijg er hoofdpijn van") */
 		size_t l = c->tok[i].e - c->tok[i].s;
-		bool sudden = l >= 10 && (!strncasecmp(c->t + c->tok[i].s, "hartverzakking", 14) ||
-		                          !strncasecmp(c->t + c->tok[i].s, "rolberoerte", 11) ||
-		                          !strncasecmp(c->t + c->tok[i].s, "hartaanval", 10));
+		bool sudden = l >= 10 && (!memcmp(c->lt + c->tok[i].s, "hartverzakking", 14) ||
+		                          !memcmp(c->lt + c->tok[i].s, "rolberoerte", 11) ||
+		                          !memcmp(c->lt + c->tok[i].s, "hartaanval", 10));
 		/* wave 20: "Daar krijg ik nou hoofdpijn van: weer een formulier" */
 		there |= i + 1 < c->ntok && c->tok[i + 1].sent == s &&
 		         tok_in(c, &c->tok[i + 1], (const char *const[]){"van", NULL});
@@ -6973,7 +7097,7 @@ static void scan_health(struct ctx *c)
 		if (n->sent != k->sent)
 			continue;
 		/* wave 13: "mijn eigen vader" */
-		if ((k->flags & W_POSS) && n->e - n->s == 5 && strncasecmp(c->t + n->s, "eigen", 5) == 0 &&
+		if ((k->flags & W_POSS) && n->e - n->s == 5 && memcmp(c->lt + n->s, "eigen", 5) == 0 &&
 		    i + 2 < c->ntok && c->tok[i + 2].sent == k->sent && (c->tok[i + 2].flags & W_FAMILY))
 			si[k->sent].ref = true;
 		if (((k->flags & W_POSS) && (n->flags & W_FAMILY)) ||
@@ -6984,7 +7108,7 @@ static void scan_health(struct ctx *c)
 		/* after batch 27: the verb before "ik" ("Intussen word ik elke ochtend
 		 * wakker met paniekaanvallen", "mag ik vandaag de bel luiden") */
 		if ((k->flags & W_IKVERB) && n->e - n->s == 2 && (c->t[n->s] | 0x20) == 'i' &&
-		    (c->t[n->s + 1] | 0x20) == 'k' && !(k->e - k->s == 4 && strncasecmp(c->t + k->s, "moet", 4) == 0))
+		    (c->t[n->s + 1] | 0x20) == 'k' && !(k->e - k->s == 4 && memcmp(c->lt + k->s, "moet", 4) == 0))
 			si[k->sent].ref = true;
 		/* after batch 39: "ik" left out ("Ben 67, ... herstellende van darmkanker") */
 		if (ikless_start(c, i))
@@ -7048,7 +7172,7 @@ static void scan_health(struct ctx *c)
 		size_t nl = n->e - n->s;
 		if (nl >= sizeof w)
 			continue;
-		lower_utf8(c->t + n->s, nl, w);
+		memcpy(w, c->lt + n->s, nl);
 		w[nl] = '\0';
 		if (in_list(w, fverbs))
 			si[k->sent].ref = true;
@@ -7102,7 +7226,7 @@ static void scan_health(struct ctx *c)
 	 * de diagnose van een cliënt in de teamapp") */
 	for (size_t i = 0; i < c->ntok; i++)
 		if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && c->tok[i].e - c->tok[i].s >= 6 &&
-		    !(c->tok[i].e - c->tok[i].s == 7 && strncasecmp(c->t + c->tok[i].s, "familie", 7) == 0) &&
+		    !(c->tok[i].e - c->tok[i].s == 7 && memcmp(c->lt + c->tok[i].s, "familie", 7) == 0) &&
 		    !any_one(c, i))
 			si[c->tok[i].sent].ref = true;
 		else if ((c->tok[i].flags & W_TITLE) && !(c->tok[i].flags & W_ROLE) && any_one(c, i))
@@ -7133,7 +7257,7 @@ static void scan_health(struct ctx *c)
 				char w[16];
 				if (len < 4 || len >= sizeof w)
 					continue;
-				lower_utf8(c->t + k->s, len, w);
+				memcpy(w, c->lt + k->s, len);
 				w[len] = '\0';
 				si[s].pron = in_list(w, dx);
 			}
@@ -7147,7 +7271,7 @@ static void scan_health(struct ctx *c)
 			static const char *const defs[] = {"de", "het", "die", "dat", "deze", "dit", NULL};
 			char w[8];
 			if (len < sizeof w) {
-				lower_utf8(c->t + k->s, len, w);
+				memcpy(w, c->lt + k->s, len);
 				w[len] = '\0';
 				si[s].pron = in_list(w, defs) && medical_token(c, si[s].first + 1, &last);
 			}
@@ -7300,6 +7424,7 @@ enum { FT_FL, FT_CFL, FT_PREV, FT_NEXT, FT_N };
 static const char *const flag_tags[FT_N] = {"fl", "cfl", "f1", "f3"};
 static uint32_t flag_feat[FT_N][NFLAGNAME];
 static uint32_t flag_names_mask; /* the flags of flag_names, or'ed */
+static unsigned char flag_index[32]; /* a flag's bit -> its place in flag_names */
 /* the fixed-tag features and tag hashes of tok_features */
 static uint32_t feat_b, feat_start;
 static uint64_t tagh_w, tagh_s3, tagh_s4, tagh_s2, tagh_p2, tagh_sh, tagh_shf, tagh_shl, tagh_unlisted, tagh_unknown,
@@ -7311,8 +7436,13 @@ static void feat_init(void)
 	for (int t = 0; t < FT_N; t++)
 		for (size_t i = 0; i < NFLAGNAME; i++)
 			flag_feat[t][i] = feat(flag_tags[t], flag_names[i].name, strlen(flag_names[i].name));
-	for (size_t i = 0; i < NFLAGNAME; i++)
+	for (size_t i = 0; i < NFLAGNAME; i++) {
+		/* add_flag_feats walks the bits upwards and must meet them in this order */
+		if (i > 0 && flag_names[i].flag <= flag_names[i - 1].flag)
+			abort();
 		flag_names_mask |= flag_names[i].flag;
+		flag_index[__builtin_ctz(flag_names[i].flag)] = (unsigned char)i;
+	}
 	feat_b = feat("b", "", 0);
 	feat_start = feat("start", "", 0);
 	tagh_w = feat_tag("w");
@@ -7352,12 +7482,9 @@ static size_t add_flags(uint32_t *f, size_t n, const char *tag, uint32_t flags)
  * token has instead of trying all twenty */
 static size_t add_flag_feats(uint32_t *f, size_t n, int tag, uint32_t flags)
 {
-	flags &= flag_names_mask;
-	for (size_t i = 0; flags && i < NFLAGNAME && n < SCAN_FEAT_MAX; i++)
-		if (flags & flag_names[i].flag) {
-			f[n++] = flag_feat[tag][i];
-			flags &= ~flag_names[i].flag;
-		}
+	/* the set bits, lowest first: flag_names is in the order of its bits */
+	for (flags &= flag_names_mask; flags && n < SCAN_FEAT_MAX; flags &= flags - 1)
+		f[n++] = flag_feat[tag][flag_index[__builtin_ctz(flags)]];
 	return n;
 }
 
@@ -7388,7 +7515,7 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 	size_t n = 0, len = k->e - k->s;
 	if (len > sizeof low)
 		len = sizeof low;
-	lower_utf8(c->t + k->s, len, low);
+	memcpy(low, c->lt + k->s, len);
 	f[n++] = feat_b;
 	f[n++] = feat_value(tagh_w, low, len);
 	if (len >= 3)
@@ -7425,7 +7552,7 @@ static size_t tok_features(const struct ctx *c, size_t i, uint32_t *f)
 		int td = d + 2; /* the tags' digit: '0' + td */
 		char ol[32];
 		size_t on = o->e - o->s < sizeof ol ? o->e - o->s : sizeof ol;
-		lower_utf8(c->t + o->s, on, ol);
+		memcpy(ol, c->lt + o->s, on);
 		if (n < SCAN_FEAT_MAX)
 			f[n++] = feat_value(tagh_near[td], ol, on);
 		if ((d == -1 || d == 1) && n + 1 < SCAN_FEAT_MAX) {
@@ -7710,7 +7837,7 @@ static void scan_name_companions(struct ctx *c)
 			i = last;
 			continue;
 		}
-		if (k->e - k->s == 6 && strncasecmp(c->t + k->s, "namens", 6) == 0 && joined(c, i) && c->tok[j].cap &&
+		if (k->e - k->s == 6 && memcmp(c->lt + k->s, "namens", 6) == 0 && joined(c, i) && c->tok[j].cap &&
 		    !(c->tok[j].flags & (W_LEX | W_ORG | W_ROLE | W_DEPT | W_TITLE | W_PREFIX | W_NONAME))) {
 			/* a hint the tagger or a staff rule made becomes a finding */
 			for (size_t f = finding_first_at(c, r->n, c->tok[j].s); f < r->n && r->v[f].start <= c->tok[j].s; f++)
@@ -7812,6 +7939,7 @@ static void memo_alloc(struct ctx *c)
 static void memo_free(struct ctx *c)
 {
 	free(c->low);
+	free(c->lt);
 	free(c->thing_memo); /* (the others lie in the same block) */
 }
 
@@ -7876,7 +8004,7 @@ static size_t health_features(const struct ctx *c, size_t i, const char *pk, boo
 	size_t n = 0, len = k->e - k->s;
 	if (len > sizeof low)
 		len = sizeof low;
-	lower_utf8(c->t + k->s, len, low);
+	memcpy(low, c->lt + k->s, len);
 	HFEAT(feat("hb", "", 0));
 	HFEAT(feat("hpk", pk, 6));
 	HFEAT(feat("hw", low, len));
@@ -7919,7 +8047,7 @@ static size_t health_features(const struct ctx *c, size_t i, const char *pk, boo
 		char tag[4] = "hn?", ol[32];
 		tag[2] = (char)('2' + d);
 		size_t on = o->e - o->s < sizeof ol ? o->e - o->s : sizeof ol;
-		lower_utf8(c->t + o->s, on, ol);
+		memcpy(ol, c->lt + o->s, on);
 		HFEAT(feat(tag, ol, on));
 		if (d == -1 || d == 1) {
 			tag[1] = 'm';
@@ -7971,12 +8099,12 @@ static void health_tagger(struct ctx *c, const struct sentinfo *si, size_t hstar
 			/* "ook familie en buren": anyone's */
 			size_t l = k->e - k->s;
 			/* after batch 32: nor "een cliënt met beginnende dementie" */
-			if (!(l >= 7 && strncasecmp(c->t + k->s, "familie", 7) == 0) && !((k->flags & W_TITLE) && any_one(c, i)))
+			if (!(l >= 7 && memcmp(c->lt + k->s, "familie", 7) == 0) && !((k->flags & W_TITLE) && any_one(c, i)))
 				cand[k->sent] |= 1;
 		} else if ((k->flags & (W_PRONOUN | W_POSS)) && k->e - k->s <= 4) {
 			char w[8];
 			size_t l = k->e - k->s;
-			lower_utf8(c->t + k->s, l, w);
+			memcpy(w, c->lt + k->s, l);
 			w[l] = '\0';
 			if (in_list(w, who))
 				cand[k->sent] |= 1;
@@ -8235,7 +8363,7 @@ static bool work_line_word(const struct ctx *c, const struct tok *k)
 	char low[48];
 	if (n < 8 || n >= sizeof low)
 		return false;
-	lower_utf8(c->t + k->s, n, low);
+	memcpy(low, c->lt + k->s, n);
 	low[n] = '\0';
 	for (const char *const *h = heads; *h; h++) {
 		size_t m = strlen(*h);
@@ -8366,13 +8494,13 @@ static bool private_circle(const struct ctx *c, size_t t)
 	if (!(c->tok[t].flags & W_FAMILY))
 		return true;
 	/* (round 4, batch 80: "ma t/m do 8.30-16.30", "ma-vr": Monday) */
-	if (c->tok[t].e - c->tok[t].s == 2 && !strncasecmp(c->t + c->tok[t].s, "ma", 2)) {
+	if (c->tok[t].e - c->tok[t].s == 2 && !memcmp(c->lt + c->tok[t].s, "ma", 2)) {
 		size_t g = c->tok[t].e;
 		while (g < c->len && c->t[g] == ' ')
 			g++;
 		if (g < c->len && (c->t[g] == '-' || c->t[g] == '/' || c->t[g] == ',' || isdigit((unsigned char)c->t[g]) ||
-		                   (g + 3 <= c->len && !strncasecmp(c->t + g, "t/m", 3)) ||
-		                   (g + 4 <= c->len && !strncasecmp(c->t + g, "tot ", 4)) ||
+		                   (g + 3 <= c->len && !memcmp(c->lt + g, "t/m", 3)) ||
+		                   (g + 4 <= c->len && !memcmp(c->lt + g, "tot ", 4)) ||
 		                   /* (wave 29: a roster's "ma: Irma · di: Kevin") */
 		                   (c->t[g] == ':' && roster_sentence(c, c->tok[t].sent))))
 			return false;
@@ -8614,7 +8742,7 @@ static void demote_memorial(struct ctx *c)
 	 * "herdenkingsbijeenkomst": tok_in reads no word of 16 bytes or more) */
 	for (size_t t = 0; t < c->ntok && !memorial; t++)
 		memorial = tok_in(c, &c->tok[t], mem) ||
-		           (c->tok[t].e - c->tok[t].s > 10 && !strncasecmp(c->t + c->tok[t].s, "herdenking", 10));
+		           (c->tok[t].e - c->tok[t].s > 10 && !memcmp(c->lt + c->tok[t].s, "herdenking", 10));
 	if (!memorial)
 		return;
 	/* (the findings are sorted by start here: each sentence is read once) */
@@ -8750,14 +8878,14 @@ static void demote_training_case(struct ctx *c)
 		if (t < 3 && n >= 5 && n < 40 && memmem(c->t + k->s, n, "asus", 4) &&
 		    (c->t[k->s] | 0x20) != 'a') {
 			char low[40];
-			lower_utf8(c->t + k->s, n, low);
+			memcpy(low, c->lt + k->s, n);
 			casus |= memmem(low, n, "casus", 5) != NULL;
 		}
 		if (tok_in(c, k, marks))
 			marked = true;
 		if (n == 1 && c->t[k->s] == 'X' && t > 0 && c->tok[t - 1].sent == k->sent && tok_in(c, &c->tok[t - 1], who))
 			marked = true;
-		if (n == 3 && !strncasecmp(c->t + k->s, "een", 3))
+		if (n == 3 && !memcmp(c->lt + k->s, "een", 3))
 			some_one = true;
 	}
 	/* an invented person, said so: their name, age, health and room are no
@@ -8824,7 +8952,7 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 	const char *h = memrchr(c->t + k->s, '-', n);
 	size_t from = h ? (size_t)(h + 1 - c->t) : k->s;
 	char low[48];
-	lower_utf8(c->t + from, k->e - from, low);
+	memcpy(low, c->lt + from, k->e - from);
 	low[k->e - from] = '\0';
 	size_t m = k->e - from;
 	for (const char *const *hd = heads; *hd; hd++) {
@@ -8833,7 +8961,7 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 			return true;
 	}
 	/* ("Tv-kok Henk Bakkenes (79)", "tv-dokter") */
-	if (h && h - (c->t + k->s) == 2 && !strncasecmp(c->t + k->s, "tv", 2))
+	if (h && h - (c->t + k->s) == 2 && !memcmp(c->lt + k->s, "tv", 2))
 		return true;
 	return in_list(low, pub) || sports_role(c, k);
 }
@@ -9059,7 +9187,7 @@ static bool animal_read(const struct ctx *c, const struct tok *k)
 		return true;
 	size_t n = k->e - k->s;
 	/* compounds: "schoolhond", "zorghonden" */
-	return n >= 7 && (!strncasecmp(c->t + k->e - 4, "hond", 4) || !strncasecmp(c->t + k->e - 6, "honden", 6));
+	return n >= 7 && (!memcmp(c->lt + k->e - 4, "hond", 4) || !memcmp(c->lt + k->e - 6, "honden", 6));
 }
 
 static bool being_word(const struct ctx *c, const struct tok *k)
@@ -9436,7 +9564,7 @@ static unsigned char sentence_people(const struct ctx *c, size_t s, const char *
 			"moest", "ligt", "lag", "zit", "zat", "gaat", "ging", "komt", "kwam", "mag", "mocht", "zal", "zou",
 			"wordt", "werd", "weet", "wist", NULL};
 		/* (a singular verb after it, or before it: "zit ze thuis") */
-		if (k->e - k->s == 2 && !strncasecmp(c->t + k->s, "ze", 2) && t + 1 < c->ntok && c->tok[t + 1].sent == s &&
+		if (k->e - k->s == 2 && !memcmp(c->lt + k->s, "ze", 2) && t + 1 < c->ntok && c->tok[t + 1].sent == s &&
 		    !tok_in(c, &c->tok[t + 1], one) && !verb_t(c, &c->tok[t + 1]) &&
 		    !(t > 0 && c->tok[t - 1].sent == s && (tok_in(c, &c->tok[t - 1], one) || verb_t(c, &c->tok[t - 1])))) {
 			they = true;
@@ -10215,7 +10343,7 @@ static void demote_led_by(struct ctx *c)
 		size_t a = x->start > 24 ? x->start - 24 : 0;
 		char w[25];
 		size_t n = x->start - a;
-		lower_utf8(c->t + a, n, w);
+		memcpy(w, c->lt + a, n);
 		w[n] = '\0';
 		/* ("de begeleiding van Yusuf" is his; "t.a.v." only to apply for a job:
 		 * a card "t.a.v. mevr. Hoogendoorn" is hers) */
@@ -10487,7 +10615,7 @@ static inline bool late_cond(const struct ctx *c, const struct tok *k)
 	if (tok_in_set(c, k, &late_set))
 		return true;
 	for (size_t h = 0; h < sizeof late_heads / sizeof late_heads[0]; h++)
-		if (n >= late_heads[h].n && !strncasecmp(c->t + k->s, late_heads[h].s, late_heads[h].n))
+		if (n >= late_heads[h].n && !memcmp(c->lt + k->s, late_heads[h].s, late_heads[h].n))
 			return true;
 	return false;
 }
@@ -10568,7 +10696,7 @@ static void scan_late_conditions(struct ctx *c)
 	for (size_t t = 0; t + 2 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
 		size_t last;
-		if (k->e - k->s != 5 || strncasecmp(c->t + k->s, "eigen", 5) || t == 0 ||
+		if (k->e - k->s != 5 || memcmp(c->lt + k->s, "eigen", 5) || t == 0 ||
 		    c->tok[t - 1].sent != k->sent || c->tok[t + 1].sent != k->sent ||
 		    !tok_in(c, &c->tok[t - 1], (const char *const[]){"mijn", "m'n", "mn", "my", NULL}))
 			continue;
@@ -10580,7 +10708,7 @@ static void scan_late_conditions(struct ctx *c)
 	 * kinderoncologie en ben net zelf uit een depressie gekrabbeld") */
 	for (size_t t = 0; t + 1 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
-		if (k->e - k->s != 4 || strncasecmp(c->t + k->s, "zelf", 4) || !sentence_persons(c)[k->sent])
+		if (k->e - k->s != 4 || memcmp(c->lt + k->s, "zelf", 4) || !sentence_persons(c)[k->sent])
 			continue;
 		bool ik = false;
 		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); u < t && !ik; u++)
@@ -10691,7 +10819,7 @@ static int only_the_writer(struct ctx *c, size_t n0)
 		const struct tok *k = &c->tok[i];
 		/* ("familie" alone is anyone's: "hoe ik de familie van de donor moet bedanken") */
 		if ((k->flags & (W_FAMILY | W_TITLE)) &&
-		    !(k->e - k->s == 7 && !strncasecmp(c->t + k->s, "familie", 7)))
+		    !(k->e - k->s == 7 && !memcmp(c->lt + k->s, "familie", 7)))
 			return 0;
 		if ((k->flags & W_ROLE) && i > 0 && tok_in(c, &c->tok[i - 1], (const char *const[]){"als", "as", NULL}))
 			return 0;
@@ -10901,11 +11029,12 @@ static void scan_clause_conditions(struct ctx *c, size_t n0, unsigned char **cov
 	static const char *const work[] = {"werk", "werkte", "werkt", "stage", "dienst", "diensten",
 		"collega", "collega's", "cliënt", "cliënten", "patiënt", "patiënten", "bewoner", "bewoners", "vak",
 		"opleiding", "cursus", "scholing", "training", "les", "vrijwilliger", "vrijwilligerswerk", NULL};
+	const bool *persons = c->ntok > 2 ? sentence_persons(c) : NULL;
 	for (size_t t = 0; t + 2 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
 		size_t n = k->e - k->s;
 		unsigned char ch = (unsigned char)c->t[k->s] | 0x20;
-		if (n < 2 || n > 9 || !sentence_persons(c)[k->sent]) /* (the subject is "ik" or a family word) */
+		if (n < 2 || n > 9 || !persons[k->sent]) /* (the subject is "ik" or a family word) */
 			continue;
 		/* (the words' first two letters: "om", "do", "da", "si", "nu", "to",
 		 * "na", "wa", "zo", "aa", "te", "se") */
@@ -11167,11 +11296,11 @@ static const char *const body_words[] = {"rug", "knie", "knieën", "heup", "heup
 static bool sided_body(const struct ctx *c, const struct tok *k, const char *const *body)
 {
 	size_t n = k->e - k->s;
-	if (n < 9 || n > 22 || (strncasecmp(c->t + k->s, "linker", 6) && strncasecmp(c->t + k->s, "rechter", 7)))
+	if (n < 9 || n > 22 || (memcmp(c->lt + k->s, "linker", 6) && memcmp(c->lt + k->s, "rechter", 7)))
 		return false;
 	size_t p = (c->t[k->s] | 0x20) == 'l' ? 6 : 7;
 	char w[24];
-	lower_utf8(c->t + k->s + p, n - p, w);
+	memcpy(w, c->lt + k->s + p, n - p);
 	w[n - p] = '\0';
 	return in_list(w, body);
 }
@@ -11587,8 +11716,8 @@ static void demote_payment_reference(struct ctx *c)
 		size_t p = x->start;
 		while (p > 0 && (c->t[p - 1] == ' ' || c->t[p - 1] == '\'' || c->t[p - 1] == '"'))
 			p--;
-		if ((p >= 5 && !strncasecmp(c->t + p - 5, "o.v.v", 5)) || (p >= 6 && !strncasecmp(c->t + p - 6, "o.v.v.", 6)) ||
-		    (p >= 14 && !strncasecmp(c->t + p - 14, "vermelding van", 14)))
+		if ((p >= 5 && !memcmp(c->lt + p - 5, "o.v.v", 5)) || (p >= 6 && !memcmp(c->lt + p - 6, "o.v.v.", 6)) ||
+		    (p >= 14 && !memcmp(c->lt + p - 14, "vermelding van", 14)))
 			x->confidence = 0.3;
 	}
 	/* wave 29 (batch 122): the account a bill is paid to ("Uw factuur van
@@ -12077,7 +12206,7 @@ static bool greet_word(const struct ctx *c, size_t i)
 	size_t n = c->tok[i].e - c->tok[i].s;
 	if (n >= sizeof w)
 		return false;
-	lower_utf8(c->t + c->tok[i].s, n, w);
+	memcpy(w, c->lt + c->tok[i].s, n);
 	w[n] = '\0';
 	return in_list(w, greet_words);
 }
@@ -12228,7 +12357,7 @@ static void demote_clergy(struct ctx *c)
 		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
 			continue;
 		size_t n = x->end - x->start;
-		if (n == 2 && !strncasecmp(c->t + x->start, "ds", 2)) {
+		if (n == 2 && !memcmp(c->lt + x->start, "ds", 2)) {
 			x->confidence = 0.3;
 			continue;
 		}
@@ -12267,7 +12396,7 @@ static bool staff_news_compound(const struct ctx *c, const struct tok *k)
 		if (n > m + 2 && !strncasecmp(c->t + k->e - m, *t, m))
 			return true;
 	}
-	return n > 10 && !strncasecmp(c->t + k->s, "afscheids", 9);
+	return n > 10 && !memcmp(c->lt + k->s, "afscheids", 9);
 }
 
 static void demote_staff_news(struct ctx *c)
@@ -12311,7 +12440,7 @@ static void demote_staff_news(struct ctx *c)
 		/* "Welkom Joost!", "Welkom terug, Sofie!", not "Iedereen welkom voor
 		 * taart"; after batch 57, compounds: "masterdiploma", "lunchlezing",
 		 * "afscheidsreceptie", "gastcollege" */
-		cue = cue || tok_in(c, k, news) || (k->e - k->s > 9 && !strncasecmp(c->t + k->s, "leerling-", 9)) ||
+		cue = cue || tok_in(c, k, news) || (k->e - k->s > 9 && !memcmp(c->lt + k->s, "leerling-", 9)) ||
 		      (i + 1 < c->ntok && c->tok[i + 1].sent == k->sent &&
 		       (c->tok[i + 1].cap || tok_in(c, &c->tok[i + 1], (const char *const[]){"terug", NULL})) &&
 		       tok_in(c, k, (const char *const[]){"welkom", NULL})) ||
@@ -12694,8 +12823,8 @@ static bool work_place(const struct ctx *c, size_t t)
 		"werkplek", "rooster", "inwerken", "ingewerkt", "solliciteren", NULL};
 	const struct tok *k = &c->tok[t];
 	size_t n = k->e - k->s;
-	bool ward = (k->acronym && tok_in(c, k, wards)) || (n > 8 && !strncasecmp(c->t + k->e - 8, "afdeling", 8)) ||
-	            (n > 5 && !strncasecmp(c->t + k->e - 5, "-unit", 5));
+	bool ward = (k->acronym && tok_in(c, k, wards)) || (n > 8 && !memcmp(c->lt + k->e - 8, "afdeling", 8)) ||
+	            (n > 5 && !memcmp(c->lt + k->e - 5, "-unit", 5));
 	if (!ward || t < 2 || !tok_in(c, &c->tok[t - 1], (const char *const[]){"de", "het", NULL}) ||
 	    !tok_in(c, &c->tok[t - 2], (const char *const[]){"op", "in", "bij", "naar", NULL}))
 		return false;
@@ -13135,7 +13264,7 @@ static void scan_wristbands(struct ctx *c)
 			char w[16];
 			size_t n = p - ws;
 			if (n < sizeof w) {
-				lower_utf8(c->t + ws, n, w);
+				memcpy(w, c->lt + ws, n);
 				w[n] = '\0';
 				if (in_list(w, band_heads))
 					break;
@@ -13396,7 +13525,7 @@ static void labelled_code_at(struct ctx *c, size_t t, size_t n0)
 	size_t p = k->e;
 	/* "kl.nr", "Kl.nr.", "ECD:", "nr", "nummer", "is" (the code's first
 	 * byte before the label's words: most words have none after them) */
-	if (p + 3 <= c->len && c->t[p] == '.' && !strncasecmp(c->t + p + 1, "nr", 2))
+	if (p + 3 <= c->len && c->t[p] == '.' && !memcmp(c->lt + p + 1, "nr", 2))
 		p += 3;
 	while (p < c->len && (c->t[p] == '.' || c->t[p] == ':' || c->t[p] == ' ' || c->t[p] == '#'))
 		p++;
@@ -13727,7 +13856,7 @@ static bool late_credit(const struct ctx *c, size_t off)
 	while (b > 0 && c->t[b - 1] != '\n' && off - b < 80)
 		b--;
 	for (size_t q = b; q + 4 <= off; q++)
-		if (!strncasecmp(c->t + q, "foto", 4) || !strncasecmp(c->t + q, "bron", 4) ||
+		if (!memcmp(c->lt + q, "foto", 4) || !memcmp(c->lt + q, "bron", 4) ||
 		    !strncmp(c->t + q, "\xC2\xA9", 2))
 			return true;
 	return false;
@@ -14136,7 +14265,7 @@ static void demote_venue_after_kind(struct ctx *c)
 			continue;
 		/* (tok_in reads no word of 16 bytes: "gemeenschapshuis" by its end) */
 		if (tok_in(c, &c->tok[v], venue_kinds) || (!c->tok[v].cap && vn >= 12 &&
-		                                           !strncasecmp(c->t + c->tok[v].e - 4, "huis", 4)))
+		                                           !memcmp(c->lt + c->tok[v].e - 4, "huis", 4)))
 			x->confidence = 0.3;
 	}
 }
@@ -14326,7 +14455,7 @@ static void demote_staff_shapes(struct ctx *c)
 			const struct tok *h = &c->tok[i - 2];
 			size_t hn = h->e - h->s;
 			staff = tok_in(c, h, heads) ||
-			        (hn > 6 && !h->cap && !strncasecmp(c->t + h->e - 5, "groep", 5) && !tok_in(c, h, not_groups));
+			        (hn > 6 && !h->cap && !memcmp(c->lt + h->e - 5, "groep", 5) && !tok_in(c, h, not_groups));
 		}
 		/* "moderator Wendy of Arjen": the pair's first in a role */
 		if (!staff && j > 0 && r->v[j - 1].type == SCAN_NAME && r->v[j - 1].confidence <= STAFF_CONF &&
@@ -15006,7 +15135,7 @@ static void demote_story_people(struct ctx *c)
 			const struct tok *k = &c->tok[t];
 			/* wave 30 (batch 125): "verhaal uit de praktijk (met
 			 * toestemming)" is a client's own story, not a work */
-			if (k->e - k->s == 7 && !strncasecmp(c->t + k->s, "verhaal", 7) && t + 3 < c->ntok &&
+			if (k->e - k->s == 7 && !memcmp(c->lt + k->s, "verhaal", 7) && t + 3 < c->ntok &&
 			    tok_in(c, &c->tok[t + 1], (const char *const[]){"uit", NULL}) &&
 			    tok_in(c, &c->tok[t + 3], (const char *const[]){"praktijk", NULL}))
 				continue;
