@@ -515,7 +515,11 @@ static const char *const pets[] = {"hond", "hondje", "kat", "katje", "poes", "po
 	"koe", "kalf",
 	/* after batch 37: "twee goudvissen, Jan en Piet" */
 	"goudvis", "goudvissen", "vis", "visje", "vissen", "honden", "katten", "konijnen", "cavia's", "poezen",
-	"hondjes", "geiten", "ezels", "schapen", "alpaca's", "parkieten", NULL};
+	"hondjes", "geiten", "ezels", "schapen", "alpaca's", "parkieten",
+	/* wave 31 (batch 136): breeds ("Onze labrador Max is vandaag 10 geworden") */
+	"labrador", "labradoodle", "retriever", "teckel", "tekkel", "dashond", "herdershond", "poedel", "beagle",
+	"chihuahua", "collie", "spaniel", "husky", "bulldog", "stabij", "kooikerhondje", "schnauzer", "maltezer",
+	"yorkshire", "mopshond", "rottweiler", "dalmatiër", "terriër", "whippet", "galgo", "podenco", "siamees", NULL};
 static const char *const abbrs[] = {
 	"mevr", "mw", "dhr", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof",
 	"geb", "nr", "bijv", "ca", "o.a", "e.d", "enz", "etc", "tel", "st", "mnr",
@@ -9004,6 +9008,13 @@ static void demote_public_health(struct ctx *c)
 				      c->t[y->end - (x->end - x->start) - 1] == ' ' &&
 				      !memcmp(c->t + y->end - (x->end - x->start), c->t + x->start, x->end - x->start);
 			}
+		/* wave 31 (batch 136): the figure again by their first name, where the
+		 * rules left the whole name out ("aanvoerder Thijs Oude Luttikhuis
+		 * ... Beterschap, Thijs!") */
+		for (size_t u = 1; !pub && u < t && t < c->ntok; u++)
+			pub = c->tok[u].e - c->tok[u].s == x->end - x->start && c->tok[u - 1].sent == c->tok[u].sent &&
+			      !memcmp(c->t + c->tok[u].s, c->t + x->start, x->end - x->start) &&
+			      public_role(c, &c->tok[u - 1]);
 		/* (a name the rules read in two parts: "oud-international Rafael |
 		 * van der Heijden") */
 		if (!pub && public && j > 0 && r->v[j - 1].type == SCAN_NAME && r->v[j - 1].end < x->start &&
@@ -10249,8 +10260,11 @@ static bool work_self_intro(const struct ctx *c)
 		for (size_t u = t + 2; u < c->ntok && u <= t + 5 && c->tok[u].sent == a->sent; u++) {
 			if (work_word(c, &c->tok[u]) || role_like(c, &c->tok[u]))
 				return true;
+			/* (batch 136: "ik ben sinds deze week jeugdconsulent", "vanaf
+			 * vandaag de nieuwe ...") */
 			if (!tok_in(c, &c->tok[u], (const char *const[]){"de", "jullie", "uw", "je", "nieuwe", "als", "hier",
-			                                               "sinds", "kort", NULL}))
+			                                               "sinds", "kort", "deze", "week", "maand", "vandaag",
+			                                               "vanaf", "nu", "per", NULL}))
 				break;
 		}
 	}
@@ -10572,6 +10586,7 @@ static const char *const late_conds[] = {"covid", "pds", "migraine", "tinnitus",
 	"weeën", "fever", "rash", "tonsils", "tonsillitis", "antibiotics", "appendix", "appendicitis", "seizure",
 	"seizures", "concussion", "stitches", "c-section", "postpartum",
 	/* wave 31 (batch 130; 52 of 54 times health in the labelled texts) */ "nachtmerries",
+	/* (batch 136: 2 of 2 and 1 of 1 times health) */ "heupdysplasie", "scheelzien",
 	NULL};
 static struct wset late_set = WSET(late_conds);
 /* compounds of 16 bytes or more, by their head (tok_in reads none) */
@@ -14322,6 +14337,108 @@ static void demote_your_age(struct ctx *c)
 	}
 }
 
+/*
+ * Wave 31 (batch 136): an age told of a named pet earlier in its sentence
+ * ("Onze labrador Max is vandaag 10 geworden", "Poes Miep van De Horst is
+ * 14 geworden!"): 12 of 13 in the labelled texts; not when a person is
+ * named or a title or family word stands between ("het paard van Hidde, 9
+ * jaar").
+ */
+static bool pets_age(const struct ctx *c, const struct scan_finding *x)
+{
+	size_t s = sentence_of(c, x->start);
+	size_t pet = NONE;
+	for (size_t t = tok_first_at(c, c->sent_at[s]); t + 1 < c->ntok && c->tok[t].e <= x->start; t++) {
+		const struct tok *k = &c->tok[t];
+		if (pet != NONE && (k->flags & (W_TITLE | W_FAMILY)))
+			return false;
+		if (((k->flags & W_PET) || pet_compound(c, k)) && c->tok[t + 1].cap && c->tok[t + 1].sent == k->sent &&
+		    only_space(c, k->e, c->tok[t + 1].s))
+			pet = t + 1;
+	}
+	if (pet == NONE)
+		return false;
+	for (size_t j = 0; j < c->out->n; j++) {
+		const struct scan_finding *y = &c->out->v[j];
+		if (y->type == SCAN_NAME && y->confidence >= SCAN_COUNT_CONF && y->start >= c->tok[pet].e &&
+		    y->end <= x->start)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Wave 31 (batch 136): an age no one has — "een kind van 2 jaar zegt
+ * meestal ...", "Heeft een kind van 10 met buikpijn ...": 0 of the 8 ages
+ * after "een kind van" in the labelled texts are anyone's (a girl or a boy
+ * of N is a case: "een meisje van 15 belt zelf voor de pil"); and the first
+ * number of a span of hours ("is 9 tot 12 uur slaap normaal": 0 of 189).
+ */
+static void demote_anyones_age(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		char w[8], k[8], a[8];
+		size_t ws, ks;
+		bool anyone = word_before(c, x->start, w, sizeof w, &ws) && !strcmp(w, "van") &&
+		              word_before(c, ws, k, sizeof k, &ks) && (!strcmp(k, "kind") || !strcmp(k, "kindje")) &&
+		              word_before(c, ks, a, sizeof a, NULL) && !strcmp(a, "een");
+		if (!anyone && x->end - x->start <= 3 && digit_at(c, x->start)) {
+			/* "9 tot 12 uur" */
+			size_t p = x->end;
+			while (p < c->len && c->t[p] == ' ')
+				p++;
+			if (p + 4 < c->len && !memcmp(c->lt + p, "tot ", 4)) {
+				p += 4;
+				while (p < c->len && c->t[p] >= '0' && c->t[p] <= '9')
+					p++;
+				anyone = p > x->end + 5 && word_after(c, p, w, sizeof w, NULL) && !strcmp(w, "uur");
+			}
+		}
+		if (!anyone)
+			anyone = pets_age(c, x);
+		if (!anyone)
+			continue;
+		x->confidence = 0.4;
+		/* (and the health of "een kind van 10 met buikpijn", where no one
+		 * else is in the sentence: no name, title, family word or "ik") */
+		size_t sn = sentence_of(c, x->start), from = c->sent_at[sn],
+		       to = sn + 1 < c->nsent ? c->sent_at[sn + 1] : c->len;
+		bool someone = false;
+		for (size_t t = tok_first_at(c, from); t < c->ntok && c->tok[t].s < to && !someone; t++)
+			someone = ((c->tok[t].flags & (W_TITLE | W_FAMILY | W_POSS)) &&
+			           !tok_in(c, &c->tok[t], (const char *const[]){"kind", "kindje", "kinderen", NULL})) ||
+			          tok_is_ik(c, &c->tok[t]);
+		for (size_t q = 0; q < r->n && !someone; q++)
+			someone = r->v[q].type == SCAN_NAME && r->v[q].confidence >= SCAN_COUNT_CONF;
+		for (size_t q = 0; q < r->n && !someone; q++)
+			if (r->v[q].type == SCAN_HEALTH && r->v[q].confidence >= SCAN_COUNT_CONF && r->v[q].start >= from &&
+			    r->v[q].end <= to)
+				r->v[q].confidence = 0.4;
+	}
+}
+
+/*
+ * Wave 31 (batch 136): youth work's own line ("Het jongerenwerk heeft een
+ * nieuw nummer voor de chat: 06 ...", "App Joey (jongerenwerker): 06 ..."):
+ * 8 of 8 such numbers in the labelled texts are the work's.  (After the
+ * models, as vacancy_ctx would change what they read.)
+ */
+static void demote_youth_work_lines(struct ctx *c)
+{
+	static const char *const youth[] = {"jongerenwerk", "jongerencentrum", "jongerenraad", NULL};
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type == SCAN_PHONE && x->confidence >= SCAN_COUNT_CONF && !c->family &&
+		    window_has(c, back(x->start, 160), x->start, youth))
+			x->confidence = 0.45;
+	}
+}
+
 static void demote_dated_addresses(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -14415,6 +14532,28 @@ static bool nationality_adjective(const struct ctx *c, const struct tok *k)
  * - and a nationality's adjective is no name ("voor Poolse verzorgenden"),
  *   nor a word said before a comma ("Nou, vandaag ...").
  */
+/*
+ * Wave 31 (batch 136): "die na 22 jaar stoppen": a word of leaving right
+ * after "na <N> jaar" is a retirement, not stopping a treatment (the word
+ * alone; "na 10 jaar gestopt met roken" is read whole).
+ */
+static void demote_years_leaving(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t t = tok_first_at(c, x->start);
+		if (t < 3 || t >= c->ntok || c->tok[t].e != x->end || c->tok[t - 3].sent != c->tok[t].sent ||
+		    !tok_in(c, &c->tok[t], (const char *const[]){"stoppen", "stopt", "stop", NULL}) ||
+		    !tok_in(c, &c->tok[t - 1], (const char *const[]){"jaar", NULL}) || !digit_at(c, c->tok[t - 2].e + 1) ||
+		    !tok_in(c, &c->tok[t - 2], (const char *const[]){"na", NULL}))
+			continue;
+		x->confidence = 0.4;
+	}
+}
+
 static void demote_staff_shapes(struct ctx *c)
 {
 	struct scan_result *r = c->out;
@@ -14503,7 +14642,7 @@ static void demote_staff_shapes(struct ctx *c)
 			bool after_years = false, leaves = false;
 			for (size_t t = tok_first_at(c, c->sent_at[s]); t + 2 < c->ntok && c->tok[t].sent == s; t++) {
 				leaves = leaves || tok_in(c, &c->tok[t], (const char *const[]){"afscheid", "pensioen", "stopt",
-				                                                              "vertrekt", NULL});
+				                                                              "vertrekt", "stoppen", NULL});
 				after_years = after_years || (tok_in(c, &c->tok[t], (const char *const[]){"na", NULL}) &&
 				                              digit_at(c, c->tok[t].e + 1) &&
 				                              (tok_in(c, &c->tok[t + 1], (const char *const[]){"jaar", NULL}) ||
@@ -14511,6 +14650,16 @@ static void demote_staff_shapes(struct ctx *c)
 			}
 			staff = after_years && leaves;
 		}
+		/* batch 136: the role and whom it serves before a comma and a title
+		 * ("de klachtenfunctionaris van de gemeente, mevrouw Van der Linden";
+		 * not a greeting, "Beste collega's van de praktijk, mw. Arslan ...") */
+		if (!staff && i >= 5 && (c->tok[i].flags & W_TITLE) && c->tok[i - 5].sent == s &&
+		    tok_in(c, &c->tok[i - 5], (const char *const[]){"de", "onze", "uw", "jullie", NULL}) &&
+		    memchr(c->t + c->tok[i - 1].e, ',', c->tok[i].s - c->tok[i - 1].e) &&
+		    tok_in(c, &c->tok[i - 2], (const char *const[]){"de", "het", NULL}) &&
+		    tok_in(c, &c->tok[i - 3], (const char *const[]){"van", NULL}) && !c->tok[i - 4].cap &&
+		    ((c->tok[i - 4].flags & W_ROLE) || work_word(c, &c->tok[i - 4])))
+			staff = true;
 		/* batch 135: "POH ouderen Mirjam de Leeuw", "POH-GGZ Sanne": a role and
 		 * its field */
 		if (!staff && i >= 2 && c->tok[i - 2].sent == s && work_word(c, &c->tok[i - 2]) &&
@@ -15455,10 +15604,13 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_unowned_addresses(&c);
 	demote_ms_title(&c);
 	demote_condition_groups(&c);
+	demote_years_leaving(&c);
 	demote_staff_shapes(&c);
 	demote_faq_health(&c);
 	demote_dated_addresses(&c);
 	demote_your_age(&c);
+	demote_anyones_age(&c);
+	demote_youth_work_lines(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {

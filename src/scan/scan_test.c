@@ -1972,6 +1972,39 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round13(void **state)
+{
+	(void)state;
+	/* batch 136 read: a child's age no one has; a span of hours; a named
+	 * pet's age; youth work's line; a role and whom it serves before a
+	 * title; a public figure again by their first name; "na 22 jaar
+	 * stoppen"; the writer's intro with time words before the role */
+	const char *fine[] = {
+		"Hoe herken je een taalachterstand? Een kind van 2 jaar zegt meestal zo'n 50 woorden.",
+		"Heeft een kind van 10 met buikpijn altijd meteen een kinderarts nodig?",
+		"Voor kinderen van 4 tot 12 jaar is 9 tot 12 uur slaap normaal.",
+		"Onze labrador Max is vandaag 10 geworden, de kinderen hebben een taart van hondenbrokken gemaakt.",
+		"Het jongerenwerk heeft een nieuw nummer voor de chat: 06 39 20 11 48.",
+		"Neem contact op met de klachtenfunctionaris van de gemeente, mevrouw Van der Linden, via 0314-377 377.",
+		"Pijnlijk nieuws: aanvoerder Thijs Oude Luttikhuis heeft zijn kruisband gescheurd. Beterschap, Thijs!",
+		"Vandaag afscheid van onze gezinshuisouders Harm en Gerda Lammers, die na 22 jaar stoppen. Wat hebben "
+		"jullie veel kinderen een thuis gegeven!",
+		"Mijn naam is Jeroen Harmsen en ik ben sinds deze week jeugdconsulent bij het Jeugdloket van de gemeente.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's: a girl of N is a case, a greeting's colleagues
+	 * serve no one, a horse "van Hidde, 9 jaar" is Hidde's age, a friend's
+	 * new number */
+	EXPECT("Assistente, vraagje: een meisje van 15 belt zelf voor de pil.", SCAN_DATE_OF_BIRTH, "15");
+	assert_true(counted("Beste collega's van de huisartsenpraktijk, mw. T. Arslan heeft vannacht een TIA gehad.",
+	                    SCAN_NAME));
+	EXPECT("Je loopt naast het paard van Hidde, 9 jaar; hij heeft een ernstige verstandelijke beperking.",
+	       SCAN_DATE_OF_BIRTH, "9 jaar");
+	VERDICT(assert_int_not_equal, "Mijn nieuwe nummer is 06 15 82 30 47 voor wie me kent.", SCAN_OK);
+	/* conditions read late */
+	EXPECT("Zij zag meteen dat Nova een heupdysplasie had.", SCAN_HEALTH, "heupdysplasie");
+}
+
 static void test_wave31_round12(void **state)
 {
 	(void)state;
@@ -2498,6 +2531,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round10),
 		cmocka_unit_test(test_wave31_round11),
 		cmocka_unit_test(test_wave31_round12),
+		cmocka_unit_test(test_wave31_round13),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
