@@ -2427,8 +2427,10 @@ static bool org_suffix(const struct ctx *c, const struct tok *k)
 	size_t n = k->e - k->s;
 	if (n > 64 || (k->flags & (W_SUR | W_FIRST)))
 		return false;
+	/* (the lowered text: every suffix is lower-case ASCII; its last byte first) */
+	const char *w = c->lt + k->s;
 	for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++)
-		if (ends_with_ascii(c->t + k->s, n, suf[i].s, suf[i].n))
+		if (n >= suf[i].n && w[n - 1] == suf[i].s[suf[i].n - 1] && !memcmp(w + n - suf[i].n, suf[i].s, suf[i].n))
 			return true;
 	return false;
 }
