@@ -12637,7 +12637,15 @@ static void scan_staff_health(struct ctx *c)
 static const char *const plain_words[] = {"zoveel", "openen", "blauw", "toelating", "overvallen", "ingelogd",
 	"hekel", "lawaai", "geluidsoverlast", "verwarming", "bankpas", "generatie", "degene", "typt", "reageert",
 	"vergaderen", "kiezen", "verderop", "tevoren", "maanden", "bestaat",
-	/* wave 25 (batch 108) */ "uitgeruimd", "plekken", "opdringerig", "duidelijk", NULL};
+	/* wave 25 (batch 108) */ "uitgeruimd", "plekken", "opdringerig", "duidelijk",
+	/* wave 31 (batch 136: words the rules and the model marked alone, at
+	 * least 3 times and less than a third of them labelled health in the
+	 * labelled texts: "maak een afspraak via de assistente", "de
+	 * scootmobiel", "naar de logopedie") */
+	"afspraak", "afspraken", "gesprekken", "scootmobiel", "traplift", "begrijpt", "streng", "weg", "geeft",
+	"bleef", "die", "laten", "liet", "veranderd", "probeert", "she", "klaproos", "budgethouder",
+	"beschermde", "woorden", "drukte", "overstap", "logopedie", "ergotherapie", "kinderfysio", "ziekmelding",
+	NULL};
 
 /*
  * Wave 24 (batch 104): a professional's anonymised case ("breng ik een
@@ -12873,6 +12881,22 @@ static bool body_of_things(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/* "een afspraak bij de longarts": an appointment with a doctor or a
+ * medical word in the three words after it (batch 136) */
+static bool appointment_with_doctor(const struct ctx *c, size_t t)
+{
+	if (!tok_in(c, &c->tok[t], (const char *const[]){"afspraak", "afspraken", NULL}))
+		return false;
+	for (size_t u = t + 1; u < c->ntok && u <= t + 3 && c->tok[u].sent == c->tok[t].sent; u++) {
+		size_t n = c->tok[u].e - c->tok[u].s;
+		if ((c->tok[u].flags & W_MED) || (n > 4 && !memcmp(c->lt + c->tok[u].e - 4, "arts", 4)) ||
+		    (n > 5 && !memcmp(c->lt + c->tok[u].e - 5, "kundige", 5)) ||
+		    (n > 4 && !memcmp(c->lt + c->tok[u].e - 4, "loog", 4)))
+			return true;
+	}
+	return false;
+}
+
 static void demote_plain_health(struct ctx *c)
 {
 	for (size_t j = 0; j < c->out->n; j++) {
@@ -12892,7 +12916,8 @@ static void demote_plain_health(struct ctx *c)
 		}
 		if (t >= c->ntok || c->tok[t].s != x->start || c->tok[t].e != x->end)
 			continue;
-		if (!(c->tok[t].flags & (W_MED | W_VITAL)) && tok_in(c, &c->tok[t], plain_words))
+		if (!(c->tok[t].flags & (W_MED | W_VITAL)) && tok_in(c, &c->tok[t], plain_words) &&
+		    !appointment_with_doctor(c, t))
 			x->confidence = 0.4;
 		else if (work_place(c, t) || body_of_things(c, &c->tok[t]))
 			x->confidence = 0.4;

@@ -1972,6 +1972,24 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round14(void **state)
+{
+	(void)state;
+	/* words the rules and the model marked alone that are seldom health
+	 * ("afspraak", "scootmobiel", "budgethouder") */
+	const char *fine[] = {
+		"Ik ben Koen Damen, praktijkondersteuner jeugd (POH-jeugd) bij Huisartsenpraktijk De Veentjes. Ouders "
+		"en jongeren kunnen bij mij terecht voor kortdurende gesprekken, maak een afspraak via de assistente.",
+		"Weet iemand of de scootmobielwinkel in Assen ook reparaties aan huis doet? Mijn scootmobiel slaat af "
+		"bij elke drempel.",
+		"Ik zie veel vragen over het pgb. Ik ben budgethouder sinds 2019 en wil best uitleggen hoe het werkt.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* an appointment with a doctor stays health */
+	EXPECT("Reminder voor de dagbesteding: Karin Hoekstra wordt donderdag niet opgehaald, ze heeft een afspraak "
+	       "bij de longarts.", SCAN_HEALTH, "afspraak");
+}
+
 static void test_wave31_round13(void **state)
 {
 	(void)state;
@@ -2532,6 +2550,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round11),
 		cmocka_unit_test(test_wave31_round12),
 		cmocka_unit_test(test_wave31_round13),
+		cmocka_unit_test(test_wave31_round14),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
