@@ -8996,7 +8996,9 @@ static void demote_public_health(struct ctx *c)
 			continue;
 		if (x->type != SCAN_NAME && x->confidence >= SCAN_COUNT_CONF)
 			return;
-		if (x->type != SCAN_NAME)
+		/* (a thing's or an animal's name, below staff's, names no one:
+		 * "Voetballer Mo El Idrissi van Willem II") */
+		if (x->type != SCAN_NAME || x->confidence < STAFF_CONF)
 			continue;
 		size_t t = tok_first_at(c, x->start);
 		bool pub = t > 0 && t < c->ntok && c->tok[t - 1].sent == c->tok[t].sent && public_role(c, &c->tok[t - 1]);
@@ -10671,22 +10673,34 @@ static void scan_late_conditions(struct ctx *c)
 	 * parent who no longer knows them, word for word (batch 78: "Even
 	 * eerlijk: ik drink te veel", "Ik snij mezelf weer", "Opa kent mij niet
 	 * meer"); the person is in the words or the sentence */
-	static const char *const says[][5] = {
+	static const char *const says[][7] = {
 		{"drink", "te", "veel", NULL}, {"drink", "teveel", NULL}, {"drinkt", "te", "veel", NULL},
 		{"drinkt", "teveel", NULL}, {"snij", "mezelf", NULL}, {"snijd", "mezelf", NULL}, {"kras", "mezelf", NULL},
 		{"kent", "mij", "niet", "meer", NULL}, {"kent", "me", "niet", "meer", NULL},
 		{"herkent", "me", "niet", "meer", NULL}, {"herkent", "mij", "niet", "meer", NULL},
 		{"herkende", "me", "niet", NULL}, {"herkende", "mij", "niet", NULL},
-		{"heb", "een", "terugval", NULL}, {"had", "een", "terugval", NULL}};
+		{"heb", "een", "terugval", NULL}, {"had", "een", "terugval", NULL},
+		/* wave 31 (batch 137: "Ik denk er weer aan om er een eind aan te
+		 * maken"; 6 of 7 times health in the labelled texts, the seventh a
+		 * case without a person) */
+		{"er", "een", "eind", "aan", "te", "maken", NULL}, {"er", "een", "einde", "aan", "te", "maken", NULL},
+		{"er", "een", "eind", "aan", "wil", "maken", NULL}, {"er", "een", "einde", "aan", "wil", "maken", NULL},
+		{"er", "een", "eind", "aan", "maken", NULL}, {"er", "een", "einde", "aan", "maken", NULL}};
 	static const char *const heads2[] = {"drink", "drinkt", "snij", "snijd", "kras", "kent", "herkent", "herkende",
-		"heb", "had", NULL};
+		"heb", "had", "er", NULL};
 	for (size_t t = 0; t < c->ntok; t++) {
 		unsigned char ch = (unsigned char)c->t[c->tok[t].s] | 0x20;
 		size_t tn = c->tok[t].e - c->tok[t].s;
-		if (tn < 3 || tn > 8 || (ch != 'd' && ch != 's' && ch != 'k' && ch != 'h') || !tok_in(c, &c->tok[t], heads2))
+		/* ("er" by its two letters: "een" and "en" are everywhere) */
+		bool er = tn == 2 && ch == 'e' && (c->t[c->tok[t].s + 1] | 0x20) == 'r';
+		if (!er && (tn < 3 || tn > 8 || (ch != 'd' && ch != 's' && ch != 'k' && ch != 'h') ||
+		            !tok_in(c, &c->tok[t], heads2)))
 			continue;
+		const char *hw = tok_low(c, &c->tok[t]); /* (a head of heads2: never too long) */
 		for (size_t q = 0; q < sizeof says / sizeof says[0]; q++) {
-			size_t m = 0;
+			if (!hw || strcmp(says[q][0], hw) != 0)
+				continue;
+			size_t m = 1;
 			while (says[q][m] && t + m < c->ntok && c->tok[t + m].sent == c->tok[t].sent &&
 			       tok_in(c, &c->tok[t + m], (const char *const[]){says[q][m], NULL}))
 				m++;
@@ -14456,13 +14470,93 @@ static void demote_anyones_age(struct ctx *c)
  */
 static void demote_youth_work_lines(struct ctx *c)
 {
-	static const char *const youth[] = {"jongerenwerk", "jongerencentrum", "jongerenraad", NULL};
+	static const char *const youth[] = {"jongerenwerk", "jongerencentrum", "jongerenraad",
+		/* (batch 137: "de jongerenlijn van GGZ ... via 06 ...") */ "jongerenlijn", "hulplijn", "chatlijn",
+		"luisterlijn", NULL};
 	struct scan_result *r = c->out;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type == SCAN_PHONE && x->confidence >= SCAN_COUNT_CONF && !c->family &&
 		    window_has(c, back(x->start, 160), x->start, youth))
 			x->confidence = 0.45;
+	}
+}
+
+/*
+ * Wave 31 (batch 137): names that are things'.  Read after the models (the
+ * lists the rules before them read would change what the models learn):
+ * - a group's name after "groep", "woongroep", "leefgroep" ("groep Storm
+ *   (jongens van 12-16)": 0 of 277 capitalised words after "groep" in the
+ *   labelled texts a person's name);
+ * - a club or a king with a numeral ("van Willem II");
+ * - a shop after "de" ("bij de Dirk aan de Westermarkt": "de Albert Heijn"
+ *   10 of 10 the shop);
+ * - an animal of a compound before the name or before "heet" ("Onze
+ *   therapiepony heet Dirk", "zorgboerderijgeit Bolletje");
+ * - a name talked of as a name in a post about names ("De naam Sterre
+ *   staat op nummer 14 van de populairste meisjesnamen").
+ */
+static bool animal_compound_late(const struct ctx *c, const struct tok *k)
+{
+	static const char *const ends[] = {"pony", "paard", "geit", "ezel", "alpaca", "schaap", "varken", "koe",
+		"hond", "kat", "poes", "konijn", "kip", "haan", NULL};
+	size_t n = k->e - k->s;
+	if (n < 6 || n > 24 || k->cap)
+		return false;
+	for (const char *const *e = ends; *e; e++) {
+		size_t m = strlen(*e);
+		if (n > m + 2 && !memcmp(c->lt + k->e - m, *e, m))
+			return true;
+	}
+	return false;
+}
+
+static void demote_named_things(struct ctx *c)
+{
+	static const char *const shops[] = {"dirk", "albert heijn", "jan linders", "hoogvliet", "poiesz", "boni",
+		"jumbo", "lidl", "aldi", "hema", "action", "kruidvat", NULL};
+	struct scan_result *r = c->out;
+	bool names_talk = false; /* "meisjesnamen", "jongensnamen", "babynamen", "voornamen" */
+	for (size_t t = 0; t < c->ntok && !names_talk; t++) {
+		size_t n = c->tok[t].e - c->tok[t].s;
+		names_talk = n >= 8 && !memcmp(c->lt + c->tok[t].e - 5, "namen", 5) &&
+		             tok_in(c, &c->tok[t], (const char *const[]){"meisjesnamen", "jongensnamen", "babynamen",
+		                                                        "voornamen", NULL});
+	}
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@')
+			continue;
+		size_t i = tok_first_at(c, x->start);
+		if (i == 0 || i >= c->ntok || c->tok[i - 1].sent != c->tok[i].sent || !only_space(c, c->tok[i - 1].e, x->start))
+			continue;
+		const struct tok *p = &c->tok[i - 1];
+		/* (not "op de groep Ellen en Marcel uitgezwaaid": the group is a place there) */
+		bool thing = (tok_in(c, p, (const char *const[]){"groep", "woongroep", "leefgroep", "logeergroep", NULL}) &&
+		              !(i >= 2 && tok_in(c, &c->tok[i - 2], (const char *const[]){"de", NULL}))) ||
+		             animal_compound_late(c, p);
+		/* "heet Dirk" after the animal */
+		if (!thing && i >= 2 && c->tok[i - 2].sent == p->sent && tok_in(c, p, (const char *const[]){"heet", NULL}))
+			thing = animal_compound_late(c, &c->tok[i - 2]);
+		/* "Willem II" */
+		if (!thing && x->end + 3 < c->len && c->t[x->end] == ' ' && c->t[x->end + 1] == 'I' &&
+		    (c->t[x->end + 2] == 'I' || c->t[x->end + 2] == 'V'))
+			thing = x->end + 3 == c->len || !is_letter_byte(c->t, x->end + 3, c->len) ||
+			        (c->t[x->end + 3] == 'I' && (x->end + 4 == c->len || !is_letter_byte(c->t, x->end + 4, c->len)));
+		/* "de Dirk" */
+		if (!thing && tok_in(c, p, (const char *const[]){"de", NULL}) && x->end - x->start < 16) {
+			char w[16];
+			memcpy(w, c->lt + x->start, x->end - x->start);
+			w[x->end - x->start] = '\0';
+			thing = in_list(w, shops);
+		}
+		/* "De naam Sterre" in a post about names */
+		if (!thing && names_talk && i >= 2 && c->tok[i - 2].sent == p->sent &&
+		    tok_in(c, p, (const char *const[]){"naam", NULL}) &&
+		    tok_in(c, &c->tok[i - 2], (const char *const[]){"de", NULL}))
+			thing = true;
+		if (thing)
+			x->confidence = 0.3;
 	}
 }
 
@@ -15548,6 +15642,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_owned_health(&c);
 	scan_staff_health(&c);
 	demote_plain_health(&c);
+	demote_named_things(&c);
 	demote_anonymous_case(&c);
 	scan_bracket_names(&c);
 	scan_self_names(&c);

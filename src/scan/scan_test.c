@@ -1972,6 +1972,29 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round15(void **state)
+{
+	(void)state;
+	/* batch 137 read: names that are things' (a group, a club with a
+	 * numeral, a shop, an animal of a compound, a name in a post about
+	 * names), a help line's number; and a thought of suicide said in words */
+	const char *fine[] = {
+		"Groepsleiding van groep Storm zoekt een sportcoach voor de woensdagmiddag. Reageer bij de teamleider.",
+		"Voetballer Mo El Idrissi van Willem II vertelde na zijn comeback eerlijk over de paniekaanvallen die "
+		"hem een seizoen aan de kant hielden.",
+		"Boodschappen voor de groep halen we voortaan bij de Dirk aan de Westermarkt, die is goedkoper.",
+		"Onze therapiepony heet Dirk en is de lieveling van de hele groep.",
+		"De naam Sterre staat op nummer 14 van de populairste meisjesnamen in Brabant.",
+		"Chat anoniem met de jongerenlijn van GGZ Midden-Brabant via 06 39 00 55 11 (WhatsApp).",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* "op de groep" is a place: the names after it are people */
+	assert_true(counted("Vandaag op de groep Ellen en Marcel uitgezwaaid. Ellen gaat naar een beschermde woning.",
+	                    SCAN_NAME));
+	EXPECT("Het gaat niet goed met me. Ik denk er weer aan om er een eind aan te maken.", SCAN_HEALTH,
+	       "er een eind aan te maken");
+}
+
 static void test_wave31_round14(void **state)
 {
 	(void)state;
@@ -2551,6 +2574,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round12),
 		cmocka_unit_test(test_wave31_round13),
 		cmocka_unit_test(test_wave31_round14),
+		cmocka_unit_test(test_wave31_round15),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
