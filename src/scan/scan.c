@@ -1044,6 +1044,11 @@ static void tokenize(struct ctx *c)
 	const char *t = c->t;
 	size_t len = c->len, i = 0;
 	/* the whole text lowered once: the rules read their words here */
+	/* (about one token per six bytes in Dutch posts: room for them at once) */
+	if (!c->captok) {
+		c->captok = len / 5 + 16 < 65536 ? len / 5 + 16 : 65536;
+		c->tok = xmalloc(c->captok * sizeof *c->tok);
+	}
 	c->lt = xmalloc(len + LT_PAD);
 	lower_text(t, len, c->lt);
 	memset(c->lt + len, 0, LT_PAD); /* a memcmp a little past the end meets NULs, as strncasecmp did */
@@ -1094,7 +1099,8 @@ static void tokenize(struct ctx *c)
 		k->e = i;
 		k->flags = lookup_low(c->lt + s, i - s);
 		k->sent = sent;
-		k->cap = is_cap(t, s, len);
+		k->cap = ((unsigned char)t[s] >= 'A' && (unsigned char)t[s] <= 'Z') ||
+		         ((unsigned char)t[s] >= 0x80 && is_cap(t, s, len));
 		k->dot = i < len && t[i] == '.';
 		k->first = newsent || quoteish;
 		k->single = (i - s == 1) || (i - s == 2 && (unsigned char)t[s] >= 0xC3);
