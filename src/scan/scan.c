@@ -14129,8 +14129,45 @@ static void late_fragment_age(struct ctx *c, size_t n0, size_t at, bool comma)
  * - "(de 85-jarige met de rode bril)" in brackets right after a name;
  * - (batch 133) an initial's age, "J., 15, sinds 3 maanden ...".
  */
+/*
+ * Wave 31 (after batch 137): a person word, "van", a number of 20 to 119
+ * and no unit after it is an age, whatever follows ("Oma van 98 op de
+ * scootmobiel", "mijn buurvrouw van 74, hoest al weken"): 50 of 52 such
+ * numbers in the labelled texts are labelled ages, the other two unlabelled
+ * ages in posts with client data.  (scan_ages, before the models, wants a
+ * verb or an end after the number.)
+ */
+static void late_van_ages(struct ctx *c, size_t n0)
+{
+	static const char *const people[] = {"man", "vrouw", "meneer", "mevrouw", "heer", "dame", "buurvrouw",
+		"buurman", "bewoner", "bewoonster", "cliënt", "cliënte", "patiënt", "patiënte", NULL};
+	static const char *const units[] = {"jaar", "kinderen", "kleinkinderen", "achterkleinkinderen", "kilo",
+		"kg", "procent", "euro", "uur", "minuten", "dagen", "weken", "maanden", "tot", "cm", "meter", "km",
+		"pond", "gram", "ml", "mg", "jaren", "keer", "stuks", "personen", "mensen", "man", "of", "en", NULL};
+	for (size_t t = 1; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
+		if (k->e - k->s != 3 || memcmp(c->lt + k->s, "van", 3) || p->sent != k->sent ||
+		    !((p->flags & W_FAMILY) || tok_in(c, p, people)) ||
+		    tok_in(c, p, (const char *const[]){"kind", "kinderen", "kindje", "ouders", NULL}))
+			continue;
+		size_t a = k->e + 1;
+		int v;
+		size_t e = a < c->len && c->t[k->e] == ' ' ? late_digits(c, a, &v) : a;
+		if (e == a || e - a > 3 || v < 20 || v > 119 || (e < c->len && (is_letter_byte(c->t, e, c->len) ||
+		                                                               c->t[e] == '-' || c->t[e] == '.' ||
+		                                                               c->t[e] == '%' || c->t[e] == ':')))
+			continue;
+		char w[24];
+		if (word_after(c, e, w, sizeof w, NULL) && in_list(w, units))
+			continue;
+		if (!late_covered(c, n0, a, e))
+			add_finding(c, SCAN_DATE_OF_BIRTH, a, e, 0.7);
+	}
+}
+
 static void late_more_ages(struct ctx *c, size_t n0)
 {
+	late_van_ages(c, n0);
 	for (const char *q = memchr(c->t, '\'', c->len); q; q = memchr(q + 1, '\'', c->len - (size_t)(q + 1 - c->t))) {
 		size_t a = (size_t)(q - c->t), e = a + 1;
 		if (a < 6 || !digit_at(c, e) || !digit_at(c, e + 1) || digit_at(c, e + 2) ||

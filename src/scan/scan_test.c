@@ -1972,6 +1972,17 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round16(void **state)
+{
+	(void)state;
+	/* a person word, "van" and a number of 20-119 with no unit after it is
+	 * an age whatever follows; a count or a measure is not */
+	EXPECT("Oma van 98 op de scootmobiel door de Kalverstraat op koopavond!", SCAN_DATE_OF_BIRTH, "98");
+	EXPECT("Mijn vader van 84 met zijn rollator naar de markt.", SCAN_DATE_OF_BIRTH, "84");
+	EXPECT_NONE("Een moeder van 23 kinderen? Dat bestond vroeger echt.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("De man van 45 kilo op de weegschaal.", SCAN_DATE_OF_BIRTH);
+}
+
 static void test_wave31_round15(void **state)
 {
 	(void)state;
@@ -2575,6 +2586,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round13),
 		cmocka_unit_test(test_wave31_round14),
 		cmocka_unit_test(test_wave31_round15),
+		cmocka_unit_test(test_wave31_round16),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
