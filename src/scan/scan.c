@@ -10294,11 +10294,16 @@ static bool passes_praise(const struct ctx *c)
 			return false;
 		if (!praise)
 			praise = tok_in(c, k, (const char *const[]){"compliment", "complimenten", "complimentje", "lovende",
-			                                          "lieve", "mooie", "bedankt", "dank", NULL});
+			                                          "lieve", "mooie", "bedankt", "dank", "tevreden", NULL});
 		if (!passed)
 			passed = tok_in(c, k, (const char *const[]){"doorgegeven", "doorgeven", "doorgestuurd", NULL}) ||
 			         (tok_in(c, k, (const char *const[]){"geven", "geef", "sturen", NULL}) && t + 2 < c->ntok &&
-			          c->tok[t + 2].sent == k->sent && tok_in(c, &c->tok[t + 2], (const char *const[]){"door", NULL}));
+			          c->tok[t + 2].sent == k->sent && tok_in(c, &c->tok[t + 2], (const char *const[]){"door", NULL})) ||
+			         /* batch 138: "We zeggen het tegen Wendy en Marieke" */
+			         (tok_in(c, k, (const char *const[]){"zeggen", "zeg", "vertellen", "vertel", NULL}) &&
+			          t + 2 < c->ntok && c->tok[t + 2].sent == k->sent &&
+			          tok_in(c, &c->tok[t + 1], (const char *const[]){"het", NULL}) &&
+			          tok_in(c, &c->tok[t + 2], (const char *const[]){"tegen", "aan", NULL}));
 	}
 	return praise && passed;
 }
@@ -10410,19 +10415,40 @@ static bool self_named(const struct ctx *c, const struct scan_finding *x)
 static void demote_self_intro_contacts(struct ctx *c)
 {
 	struct scan_result *r = c->out;
-	bool names = false, phones = false, self = false;
-	if (!only_contact_kinds(c, false, &names, &phones) || !phones)
+	bool names = false, phones = false, self = false, mails = false;
+	if (!only_contact_kinds(c, false, &names, &phones))
 		return;
+	/* (batch 138: or a work mailbox, "Mail mij gerust: t.lubbers@...") */
+	for (size_t j = 0; j < r->n && !phones && !mails; j++)
+		mails = r->v[j].type == SCAN_EMAIL && r->v[j].confidence >= SCAN_COUNT_CONF;
+	if (!phones && !mails)
+		return;
+	size_t sj = NONE;
 	for (size_t j = 0; j < r->n && !self; j++)
-		self = r->v[j].type == SCAN_NAME && r->v[j].confidence == STAFF_CONF && self_named(c, &r->v[j]);
-	if (!self || names || !work_self_intro(c))
+		if ((self = r->v[j].type == SCAN_NAME && r->v[j].confidence == STAFF_CONF && self_named(c, &r->v[j])))
+			sj = j;
+	if (!self || names)
+		return;
+	/* (batch 138: or the role a few words after the name, "ik ben Tineke
+	 * Lubbers, sinds deze maand teamleider van ...") */
+	bool role = work_self_intro(c);
+	size_t u = tok_first_at(c, r->v[sj].end);
+	for (size_t v = u; !role && v < c->ntok && v < u + 6 && c->tok[v].sent == c->tok[u > 0 ? u - 1 : 0].sent; v++)
+		role = work_word(c, &c->tok[v]);
+	if (!role)
 		return;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		char w[12];
+		size_t b = x->start; /* (past a colon: "Mail mij gerust: ...") */
+		while (b > 0 && c->t[b - 1] == ' ')
+			b--;
+		if (b > 0 && c->t[b - 1] == ':')
+			b--;
 		if ((x->type == SCAN_PHONE || x->type == SCAN_EMAIL) && x->confidence >= SCAN_COUNT_CONF &&
-		    word_before(c, x->start, w, sizeof w, NULL) &&
-		    in_list(w, (const char *const[]){"via", "op", "bel", "app", "mail", "naar", "of", "bereikbaar", NULL}))
+		    word_before(c, b, w, sizeof w, NULL) &&
+		    in_list(w, (const char *const[]){"via", "op", "bel", "app", "mail", "naar", "of", "bereikbaar",
+		                                     /* ("Mail mij gerust: ...") */ "gerust", "mij", "me", NULL}))
 			x->confidence = 0.4;
 	}
 }
@@ -13952,6 +13978,29 @@ static void late_comma_age(struct ctx *c, size_t n0, size_t comma)
 		adv = true;
 	}
 	int v;
+	/* wave 31 (batch 138): an age in words between commas after a family
+	 * word or a name, "mijn moeder, zesentachtig, moet ...", "Ons pa,
+	 * achtentachtig, is vanochtend geopereerd" (also "zes-en-tachtig") */
+	if (!adv && s < c->len && !digit_at(c, s)) {
+		char nw[32];
+		size_t ne = s, nn = 0;
+		while (ne < c->len && (is_letter_byte(c->t, ne, c->len) || c->t[ne] == '-') && nn + 1 < sizeof nw) {
+			if (c->t[ne] != '-')
+				nw[nn++] = c->lt[ne];
+			ne++;
+		}
+		size_t b = comma;
+		while (b > 0 && c->t[b - 1] == ' ')
+			b--;
+		size_t bt = tok_first_at(c, b) > 0 ? tok_first_at(c, b) - 1 : NONE; /* the token before the comma */
+		int a = nn >= 5 ? age_number_word(nw, nn) : -1;
+		if (a >= 20 && a <= 110 && ne < c->len && (c->t[ne] == ',' || c->t[ne] == ')') && bt != NONE &&
+		    bt < c->ntok && c->tok[bt].e == b &&
+		    ((c->tok[bt].flags & W_FAMILY) || late_name_from(c, n0, comma)) && !late_covered(c, n0, s, ne)) {
+			add_finding(c, SCAN_DATE_OF_BIRTH, s, ne, 0.7);
+			return;
+		}
+	}
 	/* wave 30 (batch 125): a year of birth in two digits, "Sanne, '98." */
 	if (!adv && s + 3 <= c->len && c->t[s] == '\'' && digit_at(c, s + 1) && digit_at(c, s + 2) &&
 	    (s + 3 == c->len || (!digit_at(c, s + 3) && !is_letter_byte(c->t, s + 3, c->len))) &&
@@ -14482,6 +14531,19 @@ static void demote_anyones_age(struct ctx *c)
 				anyone = p > x->end + 5 && word_after(c, p, w, sizeof w, NULL) && !strcmp(w, "uur");
 			}
 		}
+		/* batch 138: a decade's age of someone unnamed, "Een vrouw van in de
+		 * tachtig werd ... onwel", "een cliënt van rond de zeventig" (7 of 8
+		 * in the labelled texts anyone's; the eighth says where they live) */
+		if (!anyone && x->end - x->start > 6 &&
+		    (!memcmp(c->lt + x->start, "in de ", 6) || !memcmp(c->lt + x->start, "rond de ", 8) ||
+		     !memcmp(c->lt + x->start, "ergens in de ", 13)) &&
+		    word_before(c, x->start, w, sizeof w, &ws) && !strcmp(w, "van") &&
+		    word_before(c, ws, k, sizeof k, &ks) && word_before(c, ks, a, sizeof a, NULL) &&
+		    (!strcmp(a, "een") || !strcmp(a, "n"))) {
+			/* (not where they live: "uit de flat aan de Hoefkade") */
+			char nx[8];
+			anyone = !(word_after(c, x->end, nx, sizeof nx, NULL) && !strcmp(nx, "uit"));
+		}
 		if (!anyone)
 			anyone = pets_age(c, x);
 		if (!anyone)
@@ -14492,10 +14554,14 @@ static void demote_anyones_age(struct ctx *c)
 		size_t sn = sentence_of(c, x->start), from = c->sent_at[sn],
 		       to = sn + 1 < c->nsent ? c->sent_at[sn + 1] : c->len;
 		bool someone = false;
+		/* (the unnamed one's own word, "een vrouw van ...", is no one else) */
+		size_t own = word_before(c, x->start, w, sizeof w, &ws) && !strcmp(w, "van") ? tok_first_at(c, ws) : NONE;
+		own = own != NONE && own > 0 ? own - 1 : NONE;
 		for (size_t t = tok_first_at(c, from); t < c->ntok && c->tok[t].s < to && !someone; t++)
-			someone = ((c->tok[t].flags & (W_TITLE | W_FAMILY | W_POSS)) &&
-			           !tok_in(c, &c->tok[t], (const char *const[]){"kind", "kindje", "kinderen", NULL})) ||
-			          tok_is_ik(c, &c->tok[t]);
+			someone = t != own &&
+			          (((c->tok[t].flags & (W_TITLE | W_FAMILY | W_POSS)) &&
+			            !tok_in(c, &c->tok[t], (const char *const[]){"kind", "kindje", "kinderen", NULL})) ||
+			           tok_is_ik(c, &c->tok[t]));
 		for (size_t q = 0; q < r->n && !someone; q++)
 			someone = r->v[q].type == SCAN_NAME && r->v[q].confidence >= SCAN_COUNT_CONF;
 		for (size_t q = 0; q < r->n && !someone; q++)
@@ -14515,7 +14581,7 @@ static void demote_youth_work_lines(struct ctx *c)
 {
 	static const char *const youth[] = {"jongerenwerk", "jongerencentrum", "jongerenraad",
 		/* (batch 137: "de jongerenlijn van GGZ ... via 06 ...") */ "jongerenlijn", "hulplijn", "chatlijn",
-		"luisterlijn", NULL};
+		"luisterlijn", /* (batch 138: "Het nieuwe telefoonnummer van de wijkpost") */ "wijkpost", NULL};
 	struct scan_result *r = c->out;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
@@ -14554,6 +14620,80 @@ static bool animal_compound_late(const struct ctx *c, const struct tok *k)
 	return false;
 }
 
+/*
+ * Wave 31 (batch 138): a webcare signature, "^Femke | Noorderhaven",
+ * "^Ruben, HAP Hunzeland": the name after the caret is the replier's (116
+ * of 116 such names in the labelled texts already read as staff where
+ * nothing follows), and the words after its bar or comma their
+ * organisation's.  (After the models: demote_signature, before them, reads
+ * a signature only at the text's end.)
+ */
+static void demote_webcare_signature(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (const char *q = memchr(c->t, '^', c->len); q; q = memchr(q + 1, '^', c->len - (size_t)(q + 1 - c->t))) {
+		size_t a = (size_t)(q + 1 - c->t);
+		size_t t = tok_first_at(c, a);
+		if (t >= c->ntok || c->tok[t].s != a || !c->tok[t].cap)
+			continue;
+		/* the replier: one or two capitalised words */
+		size_t e = c->tok[t].e;
+		if (t + 1 < c->ntok && c->tok[t + 1].cap && only_space(c, e, c->tok[t + 1].s) && c->tok[t + 1].s == e + 1)
+			e = c->tok[t + 1].e;
+		size_t p = e;
+		while (p < c->len && c->t[p] == ' ')
+			p++;
+		size_t org = NONE;
+		if (p < c->len && (c->t[p] == '|' || c->t[p] == ',')) {
+			for (p++; p < c->len && c->t[p] == ' '; p++)
+				;
+			org = p;
+		}
+		for (size_t j = 0; j < r->n; j++) {
+			struct scan_finding *x = &r->v[j];
+			if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
+				continue;
+			if (x->start == a)
+				x->confidence = STAFF_CONF;
+			else if (x->start == org && !memchr(c->t + org, '\n', x->end - org))
+				x->confidence = 0.3;
+		}
+	}
+}
+
+/*
+ * Wave 31 (batch 138): a room that is a place to meet or be still, not
+ * anyone's ("Kamer 0.12 in De Vennehof is vanaf nu de stille ruimte voor
+ * familie", "Kamer 5 van het wijkcentrum is gereserveerd voor ..."): 0 of
+ * 29 such rooms in the labelled texts are labelled; not in a sentence
+ * with a person in it ("mijn moeder op kamer 12 heeft weinig ruimte").
+ */
+static void demote_meeting_rooms(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_ROOM || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t sn = sentence_of(c, x->start), t = tok_first_at(c, c->sent_at[sn]);
+		bool place = false, person = false;
+		for (; t < c->ntok && c->tok[t].sent == c->tok[tok_first_at(c, c->sent_at[sn])].sent && !person; t++) {
+			const struct tok *k = &c->tok[t];
+			size_t n = k->e - k->s;
+			/* ("de stille ruimte voor familie" is for anyone's) */
+			person = ((k->flags & (W_FAMILY | W_TITLE | W_POSS)) &&
+			          !(t > 0 && tok_in(c, k, (const char *const[]){"familie", "familieleden", NULL}) &&
+			            tok_in(c, &c->tok[t - 1], (const char *const[]){"voor", NULL}))) ||
+			         tok_is_ik(c, k);
+			if (k->s >= x->end && !place)
+				place = (n >= 6 && !memcmp(c->lt + k->e - 6, "ruimte", 6)) ||
+				        tok_in(c, k, (const char *const[]){"gereserveerd", "ingericht", "familiekamer", NULL});
+		}
+		if (place && !person)
+			x->confidence = 0.4;
+	}
+}
+
 static void demote_named_things(struct ctx *c)
 {
 	static const char *const shops[] = {"dirk", "albert heijn", "jan linders", "hoogvliet", "poiesz", "boni",
@@ -14578,6 +14718,23 @@ static void demote_named_things(struct ctx *c)
 		bool thing = (tok_in(c, p, (const char *const[]){"groep", "woongroep", "leefgroep", "logeergroep", NULL}) &&
 		              !(i >= 2 && tok_in(c, &c->tok[i - 2], (const char *const[]){"de", NULL}))) ||
 		             animal_compound_late(c, p);
+		/* batch 138: a house's name ("Huize Geesje Kwant", "paviljoen Jan
+		 * Dijkstra": 0 of 64 labelled names) and a name after "'t" ("De
+		 * fysio's van 't Olde Hoes": 4 of 70 names, all "van 't Hof") */
+		if (!thing)
+			thing = tok_in(c, p, (const char *const[]){"huize", "paviljoen", "vleugel", NULL});
+		if (!thing && x->start >= 3 && !memcmp(c->t + x->start - 3, "'t ", 3) &&
+		    (x->start == 3 || !is_letter_byte(c->t, x->start - 4, c->len))) { /* (not Frisian "dy't") */
+			/* (a surname: "van 't" after a first name or a title, "Sven van 't
+			 * Hof", "mevr. van 't Hof"; not "de fysio's van 't Olde Hoes") */
+			char w[8];
+			size_t ws;
+			thing = true;
+			if (word_before(c, x->start - 3, w, sizeof w, &ws) && !strcmp(w, "van")) {
+				size_t b = tok_first_at(c, ws);
+				thing = !(b > 0 && b < c->ntok && (c->tok[b - 1].cap || (c->tok[b - 1].flags & W_TITLE)));
+			}
+		}
 		/* "heet Dirk" after the animal */
 		if (!thing && i >= 2 && c->tok[i - 2].sent == p->sent && tok_in(c, p, (const char *const[]){"heet", NULL}))
 			thing = animal_compound_late(c, &c->tok[i - 2]);
@@ -15686,6 +15843,8 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_staff_health(&c);
 	demote_plain_health(&c);
 	demote_named_things(&c);
+	demote_webcare_signature(&c);
+	demote_meeting_rooms(&c);
 	demote_anonymous_case(&c);
 	scan_bracket_names(&c);
 	scan_self_names(&c);

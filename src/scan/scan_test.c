@@ -1972,6 +1972,33 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round17(void **state)
+{
+	(void)state;
+	/* batch 138 read: a webcare signature and its organisation; a house's
+	 * name; a venue after "'t"; a decade's age of someone unnamed; a room to
+	 * meet in; a district post's line; a self-intro's work mailbox; praise
+	 * passed on with "we zeggen het tegen" */
+	const char *fine[] = {
+		"Bij levensgevaar belt u natuurlijk altijd de alarmcentrale. ^Ruben, HAP Hunzeland",
+		"Wij willen u vragen de foto van de armband te verwijderen. Dank voor uw begrip! ^Femke | Noorderhaven",
+		"In Huize Geesje Kwant is vanaf vandaag ook een fysiotherapiepraktijk gevestigd.",
+		"Kiek, dat is nou zorg! De fysio's van 't Olde Hoes hebben zelf een beweegtuin in elkaar gezet.",
+		"Een vrouw van in de tachtig werd gisteren in Hoogezand onwel in de supermarkt.",
+		"Kamer 0.12 in De Vennehof is vanaf nu de stille ruimte voor familie.",
+		"Het nieuwe telefoonnummer van de wijkpost Delfzijl is nul vijf negen zes, zes twee, nul nul, een nul.",
+		"Even voorstellen: ik ben Tineke Lubbers, sinds deze maand teamleider van De Kloosterhof. Mail mij "
+		"gerust: t.lubbers@zorggroepveenhorst.nl",
+		"Wat fijn dat je zo tevreden bent over de wijkverpleging. We zeggen het tegen Wendy en Marieke!",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's: a surname with "van 't", a room with a person,
+	 * an age in words between commas */
+	assert_true(counted("Sven van 't Hof zit sinds vorige week op de gesloten afdeling.", SCAN_NAME));
+	EXPECT("Mijn moeder ligt op kamer 12, er is weinig ruimte.", SCAN_ROOM, "kamer 12");
+	EXPECT("mijn moeder, zesentachtig, moet nu om 7 uur al naar bed.", SCAN_DATE_OF_BIRTH, "zesentachtig");
+}
+
 static void test_wave31_round16(void **state)
 {
 	(void)state;
@@ -2587,6 +2614,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round14),
 		cmocka_unit_test(test_wave31_round15),
 		cmocka_unit_test(test_wave31_round16),
+		cmocka_unit_test(test_wave31_round17),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
 	};
