@@ -14477,11 +14477,15 @@ static void demote_your_age(struct ctx *c)
  * named or a title or family word stands between ("het paard van Hidde, 9
  * jaar").
  */
-static bool pets_age(const struct ctx *c, const struct scan_finding *x)
+static bool pets_age(const struct ctx *c, const struct scan_finding *x, unsigned *budget)
 {
 	size_t s = sentence_of(c, x->start);
 	size_t pet = NONE;
-	for (size_t t = tok_first_at(c, c->sent_at[s]); t + 1 < c->ntok && c->tok[t].e <= x->start; t++) {
+	/* (at most 40 words back: a text of one long sentence stays linear) */
+	size_t t = tok_first_at(c, c->sent_at[s]), at = tok_first_at(c, x->start);
+	if (at > t + 40)
+		t = at - 40;
+	for (; t + 1 < c->ntok && c->tok[t].e <= x->start; t++) {
 		const struct tok *k = &c->tok[t];
 		if (pet != NONE && (k->flags & (W_TITLE | W_FAMILY)))
 			return false;
@@ -14489,8 +14493,10 @@ static bool pets_age(const struct ctx *c, const struct scan_finding *x)
 		    only_space(c, k->e, c->tok[t + 1].s))
 			pet = t + 1;
 	}
-	if (pet == NONE)
+	/* (the findings are read whole: a few times a text, not once per age) */
+	if (pet == NONE || *budget == 0)
 		return false;
+	--*budget;
 	for (size_t j = 0; j < c->out->n; j++) {
 		const struct scan_finding *y = &c->out->v[j];
 		if (y->type == SCAN_NAME && y->confidence >= SCAN_COUNT_CONF && y->start >= c->tok[pet].e &&
@@ -14510,6 +14516,11 @@ static bool pets_age(const struct ctx *c, const struct scan_finding *x)
 static void demote_anyones_age(struct ctx *c)
 {
 	struct scan_result *r = c->out;
+	bool named = false; /* a counted name anywhere (this pass moves none) */
+	for (size_t q = 0; q < r->n && !named; q++)
+		named = r->v[q].type == SCAN_NAME && r->v[q].confidence >= SCAN_COUNT_CONF;
+	unsigned char *quiet = NULL; /* per sentence: its health goes with an anyone's age */
+	unsigned budget = 64;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_DATE_OF_BIRTH || x->confidence < SCAN_COUNT_CONF)
@@ -14545,30 +14556,45 @@ static void demote_anyones_age(struct ctx *c)
 			anyone = !(word_after(c, x->end, nx, sizeof nx, NULL) && !strcmp(nx, "uit"));
 		}
 		if (!anyone)
-			anyone = pets_age(c, x);
+			anyone = pets_age(c, x, &budget);
 		if (!anyone)
 			continue;
 		x->confidence = 0.4;
 		/* (and the health of "een kind van 10 met buikpijn", where no one
-		 * else is in the sentence: no name, title, family word or "ik") */
-		size_t sn = sentence_of(c, x->start), from = c->sent_at[sn],
-		       to = sn + 1 < c->nsent ? c->sent_at[sn + 1] : c->len;
+		 * else is in the sentence: no name, title, family word or "ik";
+		 * the sentence read at most 40 words either side of the age) */
+		size_t sn = sentence_of(c, x->start);
+		if (named || (quiet && quiet[sn]))
+			continue;
 		bool someone = false;
 		/* (the unnamed one's own word, "een vrouw van ...", is no one else) */
 		size_t own = word_before(c, x->start, w, sizeof w, &ws) && !strcmp(w, "van") ? tok_first_at(c, ws) : NONE;
 		own = own != NONE && own > 0 ? own - 1 : NONE;
-		for (size_t t = tok_first_at(c, from); t < c->ntok && c->tok[t].s < to && !someone; t++)
+		size_t at = tok_first_at(c, x->start), t = tok_first_at(c, c->sent_at[sn]);
+		if (at > t + 40)
+			t = at - 40;
+		for (; t < c->ntok && c->tok[t].sent == sn && t < at + 40 && !someone; t++)
 			someone = t != own &&
 			          (((c->tok[t].flags & (W_TITLE | W_FAMILY | W_POSS)) &&
 			            !tok_in(c, &c->tok[t], (const char *const[]){"kind", "kindje", "kinderen", NULL})) ||
 			           tok_is_ik(c, &c->tok[t]));
-		for (size_t q = 0; q < r->n && !someone; q++)
-			someone = r->v[q].type == SCAN_NAME && r->v[q].confidence >= SCAN_COUNT_CONF;
-		for (size_t q = 0; q < r->n && !someone; q++)
-			if (r->v[q].type == SCAN_HEALTH && r->v[q].confidence >= SCAN_COUNT_CONF && r->v[q].start >= from &&
-			    r->v[q].end <= to)
-				r->v[q].confidence = 0.4;
+		if (someone)
+			continue;
+		if (!quiet)
+			quiet = xcalloc(c->nsent, 1);
+		quiet[sn] = 1;
 	}
+	if (!quiet)
+		return;
+	for (size_t q = 0; q < r->n; q++) {
+		struct scan_finding *h = &r->v[q];
+		if (h->type != SCAN_HEALTH || h->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t sn = sentence_of(c, h->start), to = sn + 1 < c->nsent ? c->sent_at[sn + 1] : c->len;
+		if (quiet[sn] && h->end <= to)
+			h->confidence = 0.4;
+	}
+	free(quiet);
 }
 
 /*
@@ -14675,10 +14701,18 @@ static void demote_meeting_rooms(struct ctx *c)
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_ROOM || x->confidence < SCAN_COUNT_CONF)
 			continue;
-		size_t sn = sentence_of(c, x->start), t = tok_first_at(c, c->sent_at[sn]);
+		/* (the room's sentence, at most 24 words either side: a text of
+		 * one long sentence and many rooms stays linear) */
+		size_t at = tok_first_at(c, x->start);
+		if (at >= c->ntok)
+			continue;
+		uint32_t sent = c->tok[at].sent;
+		size_t from = at > 24 ? at - 24 : 0, to = at + 24 < c->ntok ? at + 24 : c->ntok;
 		bool place = false, person = false;
-		for (; t < c->ntok && c->tok[t].sent == c->tok[tok_first_at(c, c->sent_at[sn])].sent && !person; t++) {
+		for (size_t t = from; t < to && !person; t++) {
 			const struct tok *k = &c->tok[t];
+			if (k->sent != sent)
+				continue;
 			size_t n = k->e - k->s;
 			/* ("de stille ruimte voor familie" is for anyone's) */
 			person = ((k->flags & (W_FAMILY | W_TITLE | W_POSS)) &&
