@@ -14598,21 +14598,22 @@ static void demote_anyones_age(struct ctx *c)
 }
 
 /*
- * Wave 31 (batch 136): youth work's own line ("Het jongerenwerk heeft een
+ * Wave 31 (batches 136-138): an organisation's own line, read after the
+ * models.  Youth work's first (batch 136: "Het jongerenwerk heeft een
  * nieuw nummer voor de chat: 06 ...", "App Joey (jongerenwerker): 06 ..."):
  * 8 of 8 such numbers in the labelled texts are the work's.  (After the
  * models, as vacancy_ctx would change what they read.)
  */
-static void demote_youth_work_lines(struct ctx *c)
+static void demote_org_lines_late(struct ctx *c)
 {
-	static const char *const youth[] = {"jongerenwerk", "jongerencentrum", "jongerenraad",
+	static const char *const lines[] = {"jongerenwerk", "jongerencentrum", "jongerenraad",
 		/* (batch 137: "de jongerenlijn van GGZ ... via 06 ...") */ "jongerenlijn", "hulplijn", "chatlijn",
 		"luisterlijn", /* (batch 138: "Het nieuwe telefoonnummer van de wijkpost") */ "wijkpost", NULL};
 	struct scan_result *r = c->out;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type == SCAN_PHONE && x->confidence >= SCAN_COUNT_CONF && !c->family &&
-		    window_has(c, back(x->start, 160), x->start, youth))
+		    window_has(c, back(x->start, 160), x->start, lines))
 			x->confidence = 0.45;
 	}
 }
@@ -15968,7 +15969,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_dated_addresses(&c);
 	demote_your_age(&c);
 	demote_anyones_age(&c);
-	demote_youth_work_lines(&c);
+	demote_org_lines_late(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;
 	for (size_t i = 0; i < out->n; i++) {
