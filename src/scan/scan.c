@@ -140,23 +140,17 @@ static uint64_t tab_hash(const char *s, size_t n)
 	return h ^ (h >> 29);
 }
 
-/* wtab_find with the key's tab_hash already made */
-static struct word *wtab_find_h(const struct wtab *t, const char *s, size_t n, uint64_t h)
+static struct word *wtab_find(const struct wtab *t, const char *s, size_t n)
 {
 	if (!t->v)
 		return NULL;
-	for (size_t i = h & t->mask;; i = (i + 1) & t->mask) {
+	for (size_t i = tab_hash(s, n) & t->mask;; i = (i + 1) & t->mask) {
 		struct word *w = &t->v[i];
 		if (!w->s)
 			return NULL;
 		if (w->len == n && memcmp(w->s, s, n) == 0)
 			return w;
 	}
-}
-
-static struct word *wtab_find(const struct wtab *t, const char *s, size_t n)
-{
-	return wtab_find_h(t, s, n, tab_hash(s, n));
 }
 
 static void wtab_grow(struct wtab *t);
@@ -201,36 +195,13 @@ static void wset_build(struct wset *s)
 		wtab_add(&s->t, *w, strlen(*w), 1);
 }
 
-/* Lower-case ASCII and the Latin-1 capitals (U+00C0..U+00DE) of UTF-8. */
+/*
+ * Lower-case ASCII and the Latin-1 capitals (U+00C0..U+00DE) of UTF-8, a
+ * byte for a byte: eight at a time where all eight are ASCII (then
+ * 'A'..'Z' are found with two adds, no branch).  The tokenizer lowers a
+ * whole text with it once (c->lt); the rules read their words there.
+ */
 static size_t lower_utf8(const char *s, size_t n, char *out)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c + 32);
-		else if (c == 0xC3 && i + 1 < n) {
-			unsigned char d = (unsigned char)s[i + 1];
-			out[i] = (char)c;
-			if (d >= 0x80 && d <= 0x9E && d != 0x97)
-				d = (unsigned char)(d + 0x20);
-			out[++i] = (char)d;
-			continue;
-		}
-		out[i] = (char)c;
-	}
-	return n;
-}
-
-/* lower_utf8 into out and tab_hash of what it wrote. */
-static uint64_t lower_hash(const char *s, size_t n, char *out)
-{
-	lower_utf8(s, n, out);
-	return tab_hash(out, n);
-}
-
-/* lower_utf8 of a whole text, the same bytes, eight at a time where all
- * eight are ASCII (then 'A'..'Z' are found with two adds, no branch). */
-static void lower_text(const char *s, size_t n, char *out)
 {
 	const uint64_t hi = 0x8080808080808080ULL;
 	size_t i = 0;
@@ -252,7 +223,7 @@ static void lower_text(const char *s, size_t n, char *out)
 			c = (unsigned char)(c + 32);
 		} else if (c == 0xC3 && i + 1 < n) {
 			unsigned char d = (unsigned char)s[i + 1];
-			if (d >= 0x80 && d <= 0x9E && d != 0x97)
+			if (d >= 0x80 && d <= 0x9E && d != 0x97) /* not the multiplication sign */
 				d = (unsigned char)(d + 0x20);
 			out[i] = (char)c;
 			out[i + 1] = (char)d;
@@ -261,6 +232,7 @@ static void lower_text(const char *s, size_t n, char *out)
 		}
 		out[i++] = (char)c;
 	}
+	return n;
 }
 
 /* Grammar words live here, not in lists/: they are part of the method. */
@@ -564,8 +536,8 @@ static bool place_word(const char *s, size_t n)
 	char low[64];
 	if (n > sizeof low)
 		return false;
-	uint64_t h = lower_hash(s, n, low);
-	return wtab_find_h(&place_tab, low, n, h) != NULL;
+	lower_utf8(s, n, low);
+	return wtab_find(&place_tab, low, n) != NULL;
 }
 
 static int load_list_to(struct wtab *t, const char *name, uint32_t flags, bool suffixes)
@@ -1007,23 +979,23 @@ static bool is_cap(const char *t, size_t i, size_t len)
 	return c == 0xC8 && (d == 0x98 || d == 0x9A); /* Romanian Ș Ț */
 }
 
+/* The word table's flags of bytes lowered already (tokenize reads them
+ * from c->lt); no entry is longer than 64 bytes. */
+static uint32_t lookup_low(const char *low, size_t n)
+{
+	if (n > 64)
+		return 0;
+	const struct word *w = wtab_find(&words, low, n);
+	return w ? w->flags : 0;
+}
+
 static uint32_t lookup(const char *s, size_t n)
 {
 	char low[64];
 	if (n > sizeof low)
 		return 0;
-	uint64_t h = lower_hash(s, n, low);
-	const struct word *w = wtab_find_h(&words, low, n, h);
-	return w ? w->flags : 0;
-}
-
-/* lookup of bytes lowered already (tokenize reads them from c->lt) */
-static uint32_t lookup_low(const char *low, size_t n)
-{
-	if (n > 64)
-		return 0;
-	const struct word *w = wtab_find_h(&words, low, n, tab_hash(low, n));
-	return w ? w->flags : 0;
+	lower_utf8(s, n, low);
+	return lookup_low(low, n);
 }
 
 /* "AD", "GGZ", "UMC": acronyms are not names */
@@ -1050,7 +1022,7 @@ static void tokenize(struct ctx *c)
 		c->tok = xmalloc(c->captok * sizeof *c->tok);
 	}
 	c->lt = xmalloc(len + LT_PAD);
-	lower_text(t, len, c->lt);
+	lower_utf8(t, len, c->lt);
 	memset(c->lt + len, 0, LT_PAD); /* a memcmp a little past the end meets NULs, as strncasecmp did */
 	uint32_t sent = 0;
 	bool newsent = true, quoteish = false;
@@ -10433,7 +10405,8 @@ static void demote_self_intro_contacts(struct ctx *c)
 	 * Lubbers, sinds deze maand teamleider van ...") */
 	bool role = work_self_intro(c);
 	size_t u = tok_first_at(c, r->v[sj].end);
-	for (size_t v = u; !role && v < c->ntok && v < u + 6 && c->tok[v].sent == c->tok[u > 0 ? u - 1 : 0].sent; v++)
+	uint32_t sent = c->tok[tok_first_at(c, r->v[sj].start)].sent; /* (self_named: the name is a token) */
+	for (size_t v = u; !role && v < c->ntok && v < u + 6 && c->tok[v].sent == sent; v++)
 		role = work_word(c, &c->tok[v]);
 	if (!role)
 		return;
@@ -14657,34 +14630,37 @@ static bool animal_compound_late(const struct ctx *c, const struct tok *k)
  */
 static void demote_webcare_signature(struct ctx *c)
 {
+	/* one pass over the findings: a name right after the caret, or one
+	 * right after "| " or ", " that follow a replier's one or two words
+	 * right after a caret */
 	struct scan_result *r = c->out;
-	for (const char *q = memchr(c->t, '^', c->len); q; q = memchr(q + 1, '^', c->len - (size_t)(q + 1 - c->t))) {
-		size_t a = (size_t)(q + 1 - c->t);
-		size_t t = tok_first_at(c, a);
-		if (t >= c->ntok || c->tok[t].s != a || !c->tok[t].cap)
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || x->start == 0)
 			continue;
-		/* the replier: one or two capitalised words */
-		size_t e = c->tok[t].e;
-		if (t + 1 < c->ntok && c->tok[t + 1].cap && only_space(c, e, c->tok[t + 1].s) && c->tok[t + 1].s == e + 1)
-			e = c->tok[t + 1].e;
-		size_t p = e;
-		while (p < c->len && c->t[p] == ' ')
-			p++;
-		size_t org = NONE;
-		if (p < c->len && (c->t[p] == '|' || c->t[p] == ',')) {
-			for (p++; p < c->len && c->t[p] == ' '; p++)
-				;
-			org = p;
-		}
-		for (size_t j = 0; j < r->n; j++) {
-			struct scan_finding *x = &r->v[j];
-			if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF)
-				continue;
-			if (x->start == a)
+		if (c->t[x->start - 1] == '^') {
+			size_t t = tok_first_at(c, x->start);
+			if (t < c->ntok && c->tok[t].s == x->start && c->tok[t].cap)
 				x->confidence = STAFF_CONF;
-			else if (x->start == org && !memchr(c->t + org, '\n', x->end - org))
-				x->confidence = 0.3;
+			continue;
 		}
+		size_t p = x->start;
+		while (p > 0 && c->t[p - 1] == ' ')
+			p--;
+		if (p == 0 || (c->t[p - 1] != '|' && c->t[p - 1] != ',') || memchr(c->t + x->start, '\n', x->end - x->start))
+			continue;
+		for (p--; p > 0 && c->t[p - 1] == ' '; p--)
+			;
+		size_t t = tok_first_at(c, p); /* the token after the replier's last word */
+		if (t == 0 || t > c->ntok || c->tok[t - 1].e != p || !c->tok[t - 1].cap)
+			continue;
+		const struct tok *w = &c->tok[t - 1];
+		bool replier = w->s > 0 && c->t[w->s - 1] == '^';
+		/* (or its second word: "^Anne Bos | ...") */
+		if (!replier && t >= 2 && c->tok[t - 2].cap && c->tok[t - 2].e + 1 == w->s && c->t[w->s - 1] == ' ')
+			replier = c->tok[t - 2].s > 0 && c->t[c->tok[t - 2].s - 1] == '^';
+		if (replier)
+			x->confidence = 0.3;
 	}
 }
 
