@@ -1429,6 +1429,8 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	/* wave 31 (batches 128, 129): a town hall's desks ("griffie@waterveen.nl"),
 	 * youth health care's ("jgz-onderzoek@ggdregio.nl") */
 	"griffie", "burgerzaken", "publiekszaken", "wmo", "leerplicht", "gemeente", "jgz", "ggd", "enquete",
+	/* round 18 (batch 139): where phishing is sent, "security@apotheek..." */
+	"security", "abuse", "phishing", "fraude", "beveiliging",
 	NULL};
 
 /* Wave 20 (from batch 64): clubs and village associations keep their
@@ -10365,6 +10367,136 @@ static void demote_led_by(struct ctx *c)
 	}
 }
 
+/*
+ * Wave 31, round 18 (batch 139): the speakers of a training or a meeting
+ * announced — "Sprekers: Fatma Yilmaz (GGD) en Rob Dieleman", "Nascholing
+ * door longverpleegkundige Marijke Schrier", "Scholing met Soraya Martina
+ * uit Curaçao en Nicu Stan" — are staff in their role.  Of the labelled
+ * texts' names after such a cue in a text about an event, 132 are in posts
+ * without client data and 3 in posts with it, each for a speaker's own
+ * illness (read by scan_staff_health, which stays) or another person named.
+ * A name after "spreker(s)", "presentator", "docent", "trainer", "door" or
+ * "met" (a role word or "onze" between), and the names joined to it.  Not
+ * in a text with the writer's own circle.
+ */
+static bool speaker_cue_before(const struct ctx *c, size_t off)
+{
+	static const char *const cues[] = {"spreker", "sprekers", "gastspreker", "gastsprekers", "presentator",
+		"docent", "docenten", "trainer", "trainers", "door", "met", "ingebracht", NULL};
+	static const char *const role_ends[] = {"kundige", "arts", "loog", "loge", "therapeut", "kenner", "coach",
+		"adviseur", "consulent", "specialist", "docent", "trainer", "medewerker", "werker", "assistent", NULL};
+	size_t i = tok_first_at(c, off);
+	if (i >= c->ntok || c->tok[i].s != off)
+		return false;
+	for (size_t hop = 0; i > 0 && hop < 3; hop++) {
+		const struct tok *k = &c->tok[i - 1];
+		if (k->sent != c->tok[i].sent)
+			return false;
+		if (tok_in(c, k, cues)) {
+			/* ("door" and "met" without a colon, "Sprekers: ") */
+			return true;
+		}
+		if (!(tok_in(c, k, (const char *const[]){"de", "onze", "ons", "collega", "zijn", "is", "wordt",
+		                                           "worden", NULL}) ||
+		      (!k->cap && ends_with_any(c, k, role_ends))))
+			return false;
+		i--;
+	}
+	return false;
+}
+
+static bool event_text(struct ctx *c)
+{
+	static const char *const events[] = {"scholing", "training", "webinar", "workshop", "cursus", "lezing",
+		"bijeenkomst", "symposium", "congres", "studiedag", "themaavond", "thema-avond", "voorlichting",
+		"informatieavond", "masterclass", "intervisie", NULL};
+	for (size_t t = 0; t < c->ntok; t++)
+		if (ends_with_any(c, &c->tok[t], events))
+			return !has_private_circle(c);
+	return false;
+}
+
+static void demote_event_speakers(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	int eventy = -1;
+	/* the hall it is held in, "zaal 1.08", "lokaal 3" (of the labelled
+	 * texts' halls, 77 are no one's; the 9 labelled lie "op zaal 3") */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		char w[4];
+		if (x->type != SCAN_ROOM || x->confidence < SCAN_COUNT_CONF || x->end - x->start < 6 ||
+		    (memcmp(c->lt + x->start, "zaal ", 5) && memcmp(c->lt + x->start, "lokaal ", 7)) ||
+		    (word_before(c, x->start, w, sizeof w, NULL) && !strcmp(w, "op")))
+			continue;
+		if (eventy < 0)
+			eventy = event_text(c);
+		if (eventy)
+			x->confidence = 0.4;
+	}
+	/* the health in the event's quoted title, "Nascholing 'COPD en
+	 * zuurstoftherapie'", "thema 'de cliënt met dementie'" is its subject */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_HEALTH || x->confidence < SCAN_COUNT_CONF)
+			continue;
+		size_t q = x->start, stop = x->start > 60 ? x->start - 60 : 0;
+		while (q > stop && !strchr("'\"\n", c->t[q - 1]))
+			q--;
+		if (q == stop || c->t[q - 1] == '\n' || (q >= 2 && c->t[q - 2] != ' '))
+			continue;
+		size_t qs = q - 1;
+		bool closed = false; /* (the quote must close after the finding) */
+		for (size_t p = x->end; p < c->len && p < x->end + 80 && !closed && c->t[p] != '\n'; p++)
+			closed = c->t[p] == c->t[qs];
+		size_t t = tok_first_at(c, qs);
+		if (!closed || t == 0 || t > c->ntok ||
+		    !(ends_with_any(c, &c->tok[t - 1], (const char *const[]){"scholing", "training", "webinar",
+		                                                               "workshop", "cursus", "lezing", "thema",
+		                                                               "symposium", "masterclass", NULL})))
+			continue;
+		if (eventy < 0)
+			eventy = event_text(c);
+		if (eventy)
+			x->confidence = 0.4;
+	}
+	size_t prev_end = 0;
+	bool prev = false;
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		if (x->type != SCAN_NAME || c->t[x->start] == '@')
+			continue;
+		bool joined = false;
+		if (prev && x->start > prev_end && x->start - prev_end <= 45) {
+			/* "Fatma Yilmaz (GGD) en Rob", "Soraya Martina uit Curaçao en Nicu" */
+			size_t q = x->start;
+			while (q > prev_end && c->t[q - 1] == ' ')
+				q--;
+			bool clean = true;
+			for (size_t p = prev_end; p < q && clean; p++)
+				clean = !strchr(".!?:;\n", c->t[p]);
+			joined = clean && ((q >= prev_end + 2 && !memcmp(c->lt + q - 2, "en", 2) &&
+			                    (q - 2 == prev_end || c->t[q - 3] == ' ')) ||
+			                   c->t[q - 1] == ',');
+		}
+		prev = false;
+		/* (not "met mevrouw Jansen": a title opens a client's name) */
+		size_t t0 = tok_first_at(c, x->start);
+		if (t0 < c->ntok && (c->tok[t0].flags & (W_TITLE | W_FAMILY)))
+			continue;
+		if (!joined && !speaker_cue_before(c, x->start))
+			continue;
+		if (eventy < 0)
+			eventy = event_text(c);
+		if (!eventy)
+			return;
+		if (x->confidence > STAFF_CONF)
+			x->confidence = STAFF_CONF;
+		prev = true;
+		prev_end = x->end;
+	}
+}
+
 /* The writer's own name: finding x right after "ik ben" or "mijn naam is"
  * (demote_named_workers, demote_self_intro_contacts). */
 static bool self_named(const struct ctx *c, const struct scan_finding *x)
@@ -12551,7 +12683,8 @@ static void demote_role_health(struct ctx *c)
 static void scan_staff_health(struct ctx *c)
 {
 	static const char *const verbs[] = {"is", "zit", "ligt", "was", "werd", "wordt", "heeft", "had", "kreeg",
-		"lag", "zat", NULL};
+		"lag", "zat", /* round 18 (batch 139): "docent Wibowo blijkt zelf MRSA-drager" */ "blijkt", "bleek",
+		NULL};
 	static const char *const between[] = {"vorige", "afgelopen", "deze", "sinds", "vandaag", "gisteren",
 		"vannacht", "helaas", "plotseling", "onverwacht", "al", "nog", "weer", "erg", "flink", "ernstig",
 		"thuis", "week", "maand", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
@@ -12560,7 +12693,10 @@ static void scan_staff_health(struct ctx *c)
 		"twee", "drie", "vier", "paar", "weken", "dagen", "plat", "met", "opgenomen",
 		/* wave 24 (batch 102): "is vorige week aan zijn knie geopereerd",
 		 * "is zelf ernstig ziek geworden" */
-		"aan", "zijn", "haar", "z'n", "d'r", "zelf", NULL};
+		"aan", "zijn", "haar", "z'n", "d'r", "zelf",
+		/* round 18 (batch 139): "Stefan van team Axel kreeg zelf tijdens de
+		 * oefening hartritmestoornissen" */
+		"tijdens", "de", "oefening", NULL};
 	size_t n0 = c->out->n;
 	unsigned char *found = NULL;
 	for (size_t j = 0; j < n0; j++) {
@@ -12739,7 +12875,7 @@ static void demote_anonymous_case(struct ctx *c)
  * he or she, not the writer.  An age, a name or a number is kept, and
  * keeps the rest ("Een cliënt van 19 zei ...").  After the model.
  */
-static const char *const strangers[] = {"man", "vrouw", "meisje", "jongen", "klant", "cliënt", "client",
+static const char *const strangers[] = {"man", "vrouw", "meisje", "jongen", "klant", "cliënt", "cliënte", "client",
 	"vriend", "vriendin", "kennis", "mevrouw", "meneer", "dame", "heer", "jongeman", "leerling", "passagier",
 	"bezoeker", "voorbijganger", "student", "studente", "tiener", "puber", "jongere", "oudere", "bewoner",
 	"vrijwilliger", "vrijwilligster", NULL};
@@ -12792,6 +12928,24 @@ static void demote_stranger_health(struct ctx *c)
 		         !(t > 0 && tok_in(c, &c->tok[t - 1], (const char *const[]){"van", "zoek", "zoeken", "zoekt",
 		                                                                     "zochten", "zocht", NULL})))
 			who = t + 1;
+		/* round 18 (batch 139): an adjective between, "een jonge cliënt
+		 * (twintiger) meldt suïcidale gedachten"; a professional's own
+		 * client unnamed, "Mijn cliënt heeft een zeldzame spierziekte en
+		 * ik zeg bewust niet welke" (of the labelled texts with a client
+		 * so named and health alone, those with client data are the
+		 * writer's own health, which the writer's sentences keep) */
+		else if (t + 2 < c->ntok && c->tok[t + 2].sent == k->sent &&
+		         tok_in(c, k, (const char *const[]){"een", NULL}) && !c->tok[t + 1].cap &&
+		         c->tok[t + 1].e - c->tok[t + 1].s <= 10 && c->lt[c->tok[t + 1].e - 1] == 'e' &&
+		         c->tok[t + 1].e + 1 == c->tok[t + 2].s && tok_in(c, &c->tok[t + 2], strangers) &&
+		         !(t > 0 && tok_in(c, &c->tok[t - 1], (const char *const[]){"van", "zoek", "zoeken", "zoekt",
+		                                                                     "zochten", "zocht", NULL})))
+			who = t + 2;
+		else if (t + 1 < c->ntok && c->tok[t + 1].sent == k->sent &&
+		         tok_in(c, k, (const char *const[]){"mijn", "m'n", "onze", NULL}) &&
+		         tok_in(c, &c->tok[t + 1], (const char *const[]){"cliënt", "cliënte", "client", "patiënt",
+		                                                        "patiënte", NULL}))
+			who = t + 1;
 	}
 	if (who == NONE)
 		return;
@@ -12801,7 +12955,8 @@ static void demote_stranger_health(struct ctx *c)
 	    ((c->tok[who].e < c->len && c->t[c->tok[who].e] == ',' && c->tok[who + 1].cap) ||
 	     isdigit((unsigned char)c->t[c->tok[who + 1].s]) ||
 	     (who + 2 < c->ntok && tok_in(c, &c->tok[who + 1], (const char *const[]){"van", NULL}) &&
-	      isdigit((unsigned char)c->t[c->tok[who + 2].s]))))
+	      (isdigit((unsigned char)c->t[c->tok[who + 2].s]) ||
+	       number_word(c->t + c->tok[who + 2].s, c->tok[who + 2].e - c->tok[who + 2].s) > 0))))
 		return;
 	/* an age further on in the stranger's sentence: "kwam er een man binnen,
 	 * 67, met ...", "een meisje uit mijn groep, 13 jaar," (numbers are no
@@ -13895,6 +14050,45 @@ static void scan_dates_after_names(struct ctx *c)
 }
 
 /*
+ * Wave 31, round 18 (batch 139): a full date whose year is a year of birth,
+ * with no label before it: "casus: j. tahapary, 23-7-'44, decompensatio
+ * cordis".  Of the labelled texts' dates with a year from 1900 to 1979 (or
+ * '20 to '79), 226 are dates of birth and 2 are not: a day in history
+ * after "Op" and the placeholder 01-01-1900.  So a year 1901-1979 or
+ * '20-'79, not after a word that dates an event ("op 3-4-1945", "sinds",
+ * "vanaf", "tot", "tussen", ...) and not a time of day's date.
+ */
+static void scan_old_dates(struct ctx *c)
+{
+	static const char *const event_words[] = {"op", "sinds", "vanaf", "per", "tot", "na", "voor", "in", "van",
+		"tussen", "en", "t/m", "tm", "vóór", "sedert", NULL};
+	size_t n0 = c->out->n;
+	for (size_t d = 0; d < c->ndates; d++) {
+		size_t s = c->dates[d].s, e = c->dates[d].e;
+		if (e - s < 6 || (s > 0 && digit_at(c, s - 1)) || (e < c->len && (digit_at(c, e) || c->t[e] == ':')))
+			continue;
+		int yv = 0;
+		if (c->t[e - 3] == '\'' && digit_at(c, e - 2) && digit_at(c, e - 1)) {
+			yv = (c->t[e - 2] - '0') * 10 + (c->t[e - 1] - '0');
+			if (yv < 20 || yv > 79)
+				continue;
+		} else if (e - s >= 8 && c->t[e - 4] == '1' && c->t[e - 3] == '9' && digit_at(c, e - 2) &&
+		           digit_at(c, e - 1) && !digit_at(c, e - 5)) {
+			yv = (c->t[e - 2] - '0') * 10 + (c->t[e - 1] - '0');
+			if (yv < 1 || yv > 79)
+				continue;
+		} else
+			continue;
+		if (late_covered(c, n0, s, e))
+			continue;
+		char w[8];
+		if (word_before(c, s, w, sizeof w, NULL) && in_list(w, event_words))
+			continue;
+		add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.75);
+	}
+}
+
+/*
  * Wave 30 (batch 124): ages the earlier passes leave, found after the
  * models (so their training rows stay as they were), each with a person:
  * - a birth year closing the text or a line after a name and a comma, the
@@ -14480,6 +14674,36 @@ static bool pets_age(const struct ctx *c, const struct scan_finding *x, unsigned
 }
 
 /*
+ * Wave 31, round 18 (batch 139): a case made anonymous with a letter for
+ * the name, "Even anoniem gemaakt: meneer Y, halverwege de tachtig,
+ * PEG-sonde, woont bij zijn dochter" — of the labelled texts with "meneer
+ * X", "mevrouw X", "cliënt A" and the like, 9 hold no client data and the 2
+ * that do give an address or a date of birth too.  A text with such a
+ * placeholder and no counted finding but health keeps its health as hints.
+ */
+static void demote_placeholder_case(struct ctx *c)
+{
+	static const char *const heads[] = {"meneer", "mevrouw", "dhr", "mw", "mevr", "cliënt", "cliënte", "client",
+		"patiënt", "patiënte", NULL};
+	bool placeholder = false;
+	for (size_t t = 0; t + 1 < c->ntok && !placeholder; t++) {
+		const struct tok *k = &c->tok[t + 1];
+		placeholder = k->e - k->s == 1 && c->t[k->s] >= 'A' && c->t[k->s] <= 'Z' &&
+		              (k->e >= c->len || (c->t[k->e] != '.' && c->t[k->e] != '\'')) &&
+		              k->sent == c->tok[t].sent && tok_in(c, &c->tok[t], heads);
+	}
+	if (!placeholder)
+		return;
+	struct scan_result *r = c->out;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].confidence >= SCAN_COUNT_CONF && r->v[j].type != SCAN_HEALTH)
+			return;
+	for (size_t j = 0; j < r->n; j++)
+		if (r->v[j].type == SCAN_HEALTH && r->v[j].confidence >= SCAN_COUNT_CONF)
+			r->v[j].confidence = 0.4;
+}
+
+/*
  * Wave 31 (batch 136): an age no one has — "een kind van 2 jaar zegt
  * meestal ...", "Heeft een kind van 10 met buikpijn ...": 0 of the 8 ages
  * after "een kind van" in the labelled texts are anyone's (a girl or a boy
@@ -14527,6 +14751,25 @@ static void demote_anyones_age(struct ctx *c)
 			/* (not where they live: "uit de flat aan de Hoefkade") */
 			char nx[8];
 			anyone = !(word_after(c, x->end, nx, sizeof nx, NULL) && !strcmp(nx, "uit"));
+		}
+		/* round 18 (batch 139): a decade's age of an anonymised case,
+		 * "een cliënt van mij (eind zeventig, alleenwonend)", "meneer Y,
+		 * halverwege de tachtig, PEG-sonde" — when no name counts */
+		if (!anyone && !named && x->end - x->start > 6 && x->start >= 2 &&
+		    (!memcmp(c->lt + x->start, "eind ", 5) || !memcmp(c->lt + x->start, "begin ", 6) ||
+		     !memcmp(c->lt + x->start, "midden ", 7) || !memcmp(c->lt + x->start, "halverwege ", 11) ||
+		     !memcmp(c->lt + x->start, "half ", 5)) &&
+		    (c->t[x->start - 1] == '(' || (c->t[x->start - 1] == ' ' && c->t[x->start - 2] == ','))) {
+			size_t b = x->start - (c->t[x->start - 1] == '(' ? 1 : 2);
+			while (b > 0 && c->t[b - 1] == ' ')
+				b--;
+			static const char cv[] = "cliënt van mij", cev[] = "cliënte van mij";
+			anyone = (b >= sizeof cv - 1 && !memcmp(c->lt + b - (sizeof cv - 1), cv, sizeof cv - 1)) ||
+			         (b >= sizeof cev - 1 && !memcmp(c->lt + b - (sizeof cev - 1), cev, sizeof cev - 1)) ||
+			         (b >= 3 && c->t[b - 2] == ' ' && c->t[b - 1] >= 'A' && c->t[b - 1] <= 'Z' &&
+			          word_before(c, b - 1, w, sizeof w, NULL) &&
+			          (!strcmp(w, "meneer") || !strcmp(w, "mevrouw") || !strcmp(w, "dhr") || !strcmp(w, "mw") ||
+			           !strcmp(w, "mevr")));
 		}
 		if (!anyone)
 			anyone = pets_age(c, x, &budget);
@@ -15866,6 +16109,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_study_numbers(&c);
 	scan_numbered_words(&c);
 	scan_dates_after_names(&c);
+	scan_old_dates(&c);
 	scan_vocative_names(&c);
 	scan_writer_symptoms(&c);
 	scan_late_ages(&c);
@@ -15912,6 +16156,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_self_intro_contacts(&c);
 	demote_teachers(&c);
 	demote_led_by(&c);
+	demote_event_speakers(&c);
 	demote_contact_people(&c);
 	demote_staff_numbers(&c);
 	demote_body_accounts(&c);
@@ -15945,6 +16190,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_dated_addresses(&c);
 	demote_your_age(&c);
 	demote_anyones_age(&c);
+	demote_placeholder_case(&c);
 	demote_org_lines_late(&c);
 	size_t k = 0;
 	enum scan_verdict v = SCAN_OK;

@@ -1972,6 +1972,37 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round18(void **state)
+{
+	(void)state;
+	/* batch 139 read: a date with a year of birth and no label; a speaker's
+	 * own illness after "blijkt"; speakers and the hall of a training; its
+	 * quoted subject; a professional's unnamed client; a decade's age of an
+	 * anonymised case; a case with a letter for a name; a mailbox for
+	 * phishing */
+	EXPECT("casus: h. dirksen, 4-11-'41, hartfalen en dikke enkels.", SCAN_DATE_OF_BIRTH, "4-11-'41");
+	EXPECT("Aanmelding dagbesteding: 17.02.1938, woont nog zelfstandig, weduwe.", SCAN_DATE_OF_BIRTH, "17.02.1938");
+	EXPECT_NONE("Op 5-5-1945 werd het dorp bevrijd.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("De afspraak staat op 12-06-2027 om 9 uur.", SCAN_DATE_OF_BIRTH);
+	assert_true(counted("Workshop afgelast: trainer Okke bleek zelf longontsteking te hebben.", SCAN_HEALTH));
+	const char *fine[] = {
+		"Studiedag dementie. Sprekers: Yvonne Dekkers (GGZ Oost) en Ramon Vis (gemeente Tiel).",
+		"Webinar 'Leven met diabetes' door diabetesverpleegkundige Anouk Smeets, 2 juni, zaal 0.14.",
+		"Workshop 'omgaan met rouw' met Lieke Brand uit Tiel en Omar Said uit Culemborg, 3 avonden.",
+		"Mijn cliënt heeft een zeldzame longziekte en ik noem bewust geen naam. Wie kent een goed expertisecentrum?",
+		"Vraag aan de POH'ers: een oudere cliënte meldt angstklachten sinds de verhuizing. Hoe pakken jullie dat aan?",
+		"Intervisie: een cliënt van mij (begin tachtig, woont alleen) wil geen alarmknop. Hoe bespreken jullie dat?",
+		"Anoniem gemaakt: mevrouw Q, weduwe, sondevoeding via de PEG. Wie heeft tips voor de nachtpomp?",
+		"Niet op de link klikken, stuur de mail door naar abuse@zorggroepmaasland.nl.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's: a client's name after "met" in such a text, a
+	 * stranger of a stated age, a name with an initial */
+	assert_true(counted("Na de cursus met mevrouw Hendriks haar wond verzorgd.", SCAN_NAME));
+	assert_true(counted("Een jonge vrouw van negentien in onze praktijk heeft elke week migraine.", SCAN_HEALTH));
+	assert_true(counted("Mevrouw B. heeft COPD.", SCAN_HEALTH));
+}
+
 static void test_wave31_round17(void **state)
 {
 	(void)state;
@@ -2614,6 +2645,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round14),
 		cmocka_unit_test(test_wave31_round15),
 		cmocka_unit_test(test_wave31_round16),
+		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
 		cmocka_unit_test(test_health_model),
 		cmocka_unit_test(test_match_prefilter),
