@@ -1431,6 +1431,9 @@ static const char *const role_mail[] = {"info", "contact", "vacature", "werken",
 	"griffie", "burgerzaken", "publiekszaken", "wmo", "leerplicht", "gemeente", "jgz", "ggd", "enquete",
 	/* round 18 (batch 139): where phishing is sent, "security@apotheek..." */
 	"security", "abuse", "phishing", "fraude", "beveiliging",
+	/* round 19 (batch 140): a peer group's, "parkinson.twente [apenstaartje]
+	 * twentsezorgkring punt nl" */
+	"lotgenot", "parkinson", "alzheimer", "dementie", "longcovid", "nierpati",
 	NULL};
 
 /* Wave 20 (from batch 64): clubs and village associations keep their
@@ -2091,6 +2094,10 @@ static void scan_streets(struct ctx *c)
 			size_t hn = house_number(c, e + 1);
 			if (!hn)
 				continue;
+			/* round 19 (batch 140): "in Limburg 24/7 anoniem chatten" is
+			 * day and night, no house number ("Kerkstraat 12/2" is one) */
+			if (hn == 2 && e + 5 <= c->len && !memcmp(c->t + e + 1, "24/7", 4) && !digit_at(c, e + 5))
+				continue;
 			size_t start = k->s;
 			bool street = street_suffix(c, k);
 			/* walk back over "Laan van", "Burgemeester de" */
@@ -2319,6 +2326,12 @@ static void scan_patterns(struct ctx *c)
 			if (q < c->len && c->t[q] == '%')
 				continue;
 		}
+		/* round 19 (batch 140): "vragen wij u uw klantnummer te verwijderen
+		 * en ons te bellen op 046 - 437 90 10": a number the words between
+		 * give to call is a phone's */
+		if (window_has(c, ms, s, (const char *const[]){"bellen", "bel", "belt", "tel", "telefoon",
+		                                              "telefoonnummer", "whatsapp", "whatsappen", "sms", NULL}))
+			continue;
 		bool staff = window_has(c, ms, s, (const char *const[]){"big", "agb", NULL});
 		/* after batch 40: "Ons KvK-nummer 61234567 en AGB-code 12345678
 		 * staan onderaan elke factuur": a practice's own codes (public
@@ -8946,6 +8959,12 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 		if (m >= hn && !strcmp(low + m - hn, *hd))
 			return true;
 	}
+	/* round 19 (batch 140): a club's player, "FC Twente-speler Jesper
+	 * Kuipers" (a club's own, "onze keeper Bram", is no public figure) */
+	if (h && c->t[k->s] >= 'A' && c->t[k->s] <= 'Z' &&
+	    (!strcmp(low, "speler") || !strcmp(low, "speelster") || !strcmp(low, "keeper") ||
+	     !strcmp(low, "aanvoerder") || !strcmp(low, "aanvoerster")))
+		return true;
 	/* ("Tv-kok Henk Bakkenes (79)", "tv-dokter") */
 	if (h && h - (c->t + k->s) == 2 && !memcmp(c->lt + k->s, "tv", 2))
 		return true;
@@ -14050,6 +14069,73 @@ static void scan_dates_after_names(struct ctx *c)
 }
 
 /*
+ * Wave 31, round 19 (batch 140): a blood pressure read off ("Metingen week
+ * 51: ma 132/84, di 129/80 ... Mijn cardioloog wil ze zien", "RR 165/95")
+ * is health: of the labelled texts' readings (70-249 over 30-149), 32 lie
+ * in a health span, and of the 4 that do not, 2 are a guideline's
+ * ("noteer de waarden als 135/85. Vanaf 140/90 ...") and 2 in texts with
+ * client data.  A reading in a text that speaks of blood pressure or
+ * measuring and has a person in it (the writer, a name, a title, a family
+ * word), not after a word of a threshold ("vanaf", "boven", "als", ...).
+ * After the models.
+ */
+static void scan_bp_readings(struct ctx *c)
+{
+	static const char *const cues[] = {"bloeddruk", "bloeddrukken", "rr", "tensie", "meting", "metingen",
+		"gemeten", "meten", "bovendruk", "onderdruk", "hypertensie", "bloeddrukmeter", NULL};
+	static const char *const limits[] = {"vanaf", "boven", "onder", "als", "dan", "tot", "tussen", "maximaal",
+		"minimaal", "streef", "streefwaarde", "norm", "bij", NULL};
+	int cued = -1, person = -1;
+	size_t n0 = c->out->n, added = 0;
+	for (const char *p = memchr(c->t, '/', c->len); p && added < 32; p = memchr(p + 1, '/', c->len - (size_t)(p + 1 - c->t))) {
+		size_t m = (size_t)(p - c->t), s = m, e = m + 1;
+		while (s > 0 && digit_at(c, s - 1) && m - s < 4)
+			s--;
+		while (digit_at(c, e) && e - m < 5)
+			e++;
+		if (m - s < 2 || m - s > 3 || e - m - 1 < 2 || e - m - 1 > 3)
+			continue;
+		if ((s > 0 && (digit_at(c, s - 1) || strchr("/-.,:", c->t[s - 1]))) ||
+		    (e < c->len && (digit_at(c, e) || c->t[e] == '/' || c->t[e] == '-' ||
+		                    ((c->t[e] == '.' || c->t[e] == ',') && digit_at(c, e + 1)))))
+			continue;
+		int sys = 0, dia = 0;
+		for (size_t q = s; q < m; q++)
+			sys = sys * 10 + (c->t[q] - '0');
+		for (size_t q = m + 1; q < e; q++)
+			dia = dia * 10 + (c->t[q] - '0');
+		if (sys < 70 || sys > 249 || dia < 30 || dia > 149 || sys <= dia)
+			continue;
+		char w[16];
+		if (word_before(c, s, w, sizeof w, NULL) && in_list(w, limits))
+			continue;
+		bool covered = false;
+		for (size_t j = 0; j < n0 && !covered; j++)
+			covered = c->out->v[j].type == SCAN_HEALTH && c->out->v[j].start < e && s < c->out->v[j].end;
+		if (covered)
+			continue;
+		if (cued < 0) {
+			cued = 0;
+			for (size_t t = 0; t < c->ntok && !cued; t++)
+				cued = tok_in(c, &c->tok[t], cues);
+		}
+		if (!cued)
+			return;
+		if (person < 0) {
+			person = writer_speaks(c);
+			for (size_t j = 0; j < n0 && !person; j++)
+				person = c->out->v[j].type == SCAN_NAME && c->out->v[j].confidence >= SCAN_COUNT_CONF;
+			for (size_t t = 0; t < c->ntok && !person; t++)
+				person = (c->tok[t].flags & (W_TITLE | W_FAMILY)) != 0;
+		}
+		if (!person)
+			return;
+		add_finding(c, SCAN_HEALTH, s, e, 0.6);
+		added++;
+	}
+}
+
+/*
  * Wave 31, round 18 (batch 139): a full date whose year is a year of birth,
  * with no label before it: "casus: j. tahapary, 23-7-'44, decompensatio
  * cordis".  Of the labelled texts' dates with a year from 1900 to 1979 (or
@@ -16112,6 +16198,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_old_dates(&c);
 	scan_vocative_names(&c);
 	scan_writer_symptoms(&c);
+	scan_bp_readings(&c);
 	scan_late_ages(&c);
 	sort_findings(out);
 	resolve(out, text);

@@ -1972,6 +1972,27 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round19(void **state)
+{
+	(void)state;
+	/* batch 140 read: a blood pressure read off with a person; a number to
+	 * call after a client-number label; "24/7"; a club's player; a peer
+	 * group's mailbox */
+	EXPECT("Mijn metingen deze week: 148/92 en 151/95. Bel ik de praktijk?", SCAN_HEALTH, "148/92");
+	EXPECT_NONE("Meet de bloeddruk zittend. Vanaf 140/90 bij herhaling overleggen.", SCAN_HEALTH);
+	EXPECT_NONE("Open 24/7 voor vragen over 12/05/2026.", SCAN_HEALTH);
+	const char *fine[] = {
+		"Graag uw klantnummer uit het bericht halen en ons te bellen op 043 - 350 20 40. Groet, webcare.",
+		"In Zuid-Limburg kun je 24/7 anoniem chatten met de hulplijn. Deel het!",
+		"PSV-speler Luuk Verbeek bezocht vandaag de kinderafdeling in Venlo.",
+		"Mail de lotgenotengroep: alzheimer.parkstad (at) mergelzorg punt nl.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's: a club's own keeper, an address with a flat */
+	assert_true(counted("Onze keeper Bram Hendriks heeft zijn kruisband gescheurd.", SCAN_HEALTH));
+	EXPECT("Mijn moeder woont op Kerkstraat 12/2 in Venlo.", SCAN_ADDRESS, "Kerkstraat 12");
+}
+
 static void test_wave31_round18(void **state)
 {
 	(void)state;
@@ -2645,6 +2666,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round14),
 		cmocka_unit_test(test_wave31_round15),
 		cmocka_unit_test(test_wave31_round16),
+		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
 		cmocka_unit_test(test_health_model),
