@@ -560,6 +560,42 @@ static void test_posts_get_many(void **state)
 	}
 }
 
+/* The viewer's relations to posts read by id, a few and a page of them.
+ * On PostgreSQL the few take a look-up per row and the page hashes of the
+ * viewer's lists (store_posts_get; tests/blackbox/test_boost_relations.py
+ * reads both there); on SQLite both are the one statement. */
+static void test_posts_get_relations(void **state)
+{
+	struct fx *f = *state;
+	uint64_t v = add_account(f, "kijker"), a = add_account(f, "gevolgd"), o = add_account(f, "ander"),
+	         org = add_account(f, "zorgorg");
+	bool ch;
+	assert_int_equal(store_follow_set(f->s, v, a, true, &ch), 0);
+	assert_int_equal(db_exec(store_db(f->s), "INSERT INTO org_staff (org_id, person_id) VALUES (?1, ?2)", "uu", org,
+	                         v),
+	                 0);
+	uint64_t ids[20];
+	ids[0] = add_post(f, a, VIS_PUBLIC, "gevolgd", NULL, 0);
+	ids[1] = add_post(f, o, VIS_DIRECT, "aan jou", &v, 1);
+	ids[2] = add_post(f, o, VIS_DIRECT, "aan je organisatie", &org, 1);
+	ids[3] = add_post(f, o, VIS_PUBLIC, "vreemd", NULL, 0);
+	for (size_t i = 4; i < 20; i++)
+		ids[i] = add_post(f, o, VIS_PUBLIC, "vulling", NULL, 0);
+	assert_int_equal(store_fav_set(f->s, v, ids[0], true, &ch), 0);
+	assert_int_equal(store_boost_set(f->s, v, ids[0], true, id_new(), 2, &ch), 0);
+	assert_int_equal(store_fav_set(f->s, a, ids[3], true, &ch), 0); /* someone else's */
+	size_t sizes[2] = {4, 20}; /* the few and the page */
+	for (int k = 0; k < 2; k++) {
+		struct post *g[20];
+		assert_int_equal(store_posts_get(f->s, &f->a, v, ids, sizes[k], g), 0);
+		assert_true(g[0]->v_follows_author && g[0]->v_faved && g[0]->v_boosted && !g[0]->v_recipient);
+		assert_true(g[1]->v_recipient && !g[1]->v_follows_author && !g[1]->v_faved && !g[1]->v_staff_recipient);
+		assert_true(g[2]->v_staff_recipient && !g[2]->v_recipient);
+		assert_true(!g[3]->v_follows_author && !g[3]->v_faved && !g[3]->v_boosted && !g[3]->v_recipient &&
+		            !g[3]->v_staff_recipient);
+	}
+}
+
 /* A pair (post, viewer) is one person reached, counted on its day once,
  * however often it is written (each flush of views writes its pairs anew). */
 static void test_reach_pairs_counted_once(void **state)
@@ -611,6 +647,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_account_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_held_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_posts_get_many, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_posts_get_relations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tag_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_post_extras, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_viewer_lists_kept, setup, teardown),
