@@ -10398,7 +10398,7 @@ static void demote_led_by(struct ctx *c)
  * "met" (a role word or "onze" between), and the names joined to it.  Not
  * in a text with the writer's own circle.
  */
-static bool speaker_cue_before(const struct ctx *c, size_t off)
+static int speaker_cue_before(const struct ctx *c, size_t off)
 {
 	static const char *const cues[] = {"spreker", "sprekers", "gastspreker", "gastsprekers", "presentator",
 		"docent", "docenten", "trainer", "trainers", "door", "met", "ingebracht", NULL};
@@ -10412,11 +10412,15 @@ static bool speaker_cue_before(const struct ctx *c, size_t off)
 		if (k->sent != c->tok[i].sent)
 			return false;
 		if (tok_in(c, k, cues)) {
-			/* ("door" and "met" without a colon, "Sprekers: ") */
-			return true;
+			/* ("door" and "met" without a colon, "Sprekers: "); 2: a word
+			 * that makes the text an event's by itself (round 20:
+			 * "organiseert een avond ... Sprekers: dr. Youssef Amrani") */
+			return tok_in(c, k, (const char *const[]){"spreker", "sprekers", "gastspreker", "gastsprekers", NULL})
+			           ? 2
+			           : 1;
 		}
 		if (!(tok_in(c, k, (const char *const[]){"de", "onze", "ons", "collega", "zijn", "is", "wordt",
-		                                           "worden", NULL}) ||
+		                                           "worden", "dr", "drs", "prof", NULL}) ||
 		      (!k->cap && ends_with_any(c, k, role_ends))))
 			return false;
 		i--;
@@ -10480,7 +10484,7 @@ static void demote_event_speakers(struct ctx *c)
 			x->confidence = 0.4;
 	}
 	size_t prev_end = 0;
-	bool prev = false;
+	bool prev = false, prev_strong = false;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		if (x->type != SCAN_NAME || c->t[x->start] == '@')
@@ -10499,16 +10503,21 @@ static void demote_event_speakers(struct ctx *c)
 			                   c->t[q - 1] == ',');
 		}
 		prev = false;
-		/* (not "met mevrouw Jansen": a title opens a client's name) */
+		/* (not "met mevrouw Jansen": a title opens a client's name; a
+		 * professional's does not, round 20: "Sprekers: dr. Youssef
+		 * Amrani (gynaecoloog)") */
 		size_t t0 = tok_first_at(c, x->start);
-		if (t0 < c->ntok && (c->tok[t0].flags & (W_TITLE | W_FAMILY)))
+		if (t0 < c->ntok && (c->tok[t0].flags & (W_TITLE | W_FAMILY)) &&
+		    !tok_in(c, &c->tok[t0], (const char *const[]){"dr", "drs", "prof", "ir", "mr", "dokter", NULL}))
 			continue;
-		if (!joined && !speaker_cue_before(c, x->start))
+		int cue = joined ? (prev_strong ? 2 : 1) : speaker_cue_before(c, x->start);
+		if (!cue)
 			continue;
 		if (eventy < 0)
 			eventy = event_text(c);
-		if (!eventy)
-			return;
+		if (!eventy && (cue < 2 || has_private_circle(c)))
+			continue;
+		prev_strong = cue == 2;
 		if (x->confidence > STAFF_CONF)
 			x->confidence = STAFF_CONF;
 		prev = true;
@@ -14069,6 +14078,77 @@ static void scan_dates_after_names(struct ctx *c)
 }
 
 /*
+ * Wave 31, round 20 (batch 141): a baby's or a child's age in months, weeks
+ * or days after its name, "Lilas is 7 maanden en haar hoofdomtrek ...",
+ * "Hilje (7 mnd) slaapt eindelijk door": of the labelled texts' such ages
+ * after a capitalised word and "is" or a bracket, 55 are ages and 17 not —
+ * each of those followed by what the time measures ("is 26 weken zwanger",
+ * "is 3 weken na zijn nieuwe knie", "is 6 weken geleden", "is 40 dagen
+ * clean") or after a word that is no one ("Wachtlijst is 6 maanden").  So
+ * the unit closes the clause or "en"/"oud" follows, and the word is a name
+ * (a first name, or a capitalised word that is no everyday word); the name
+ * is taken too.  After the models.
+ */
+static void scan_child_months(struct ctx *c)
+{
+	static const char *const units[] = {"maanden", "maand", "mnd", "weken", "week", "wkn", "dagen", "dag", NULL};
+	size_t n0 = c->out->n;
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (!k->cap || k->acronym || (!(k->flags & W_FIRST) &&
+		                              (k->flags & (W_LEX | W_NLFN | W_ENFN | W_NONAME | W_ORG | W_PRONOUN | W_TITLE |
+		                                           W_FAMILY | W_ROLE | W_PUBLIC | W_MED))))
+			continue;
+		size_t p = k->e;
+		bool bracket = p + 1 < c->len && c->t[p] == ' ' && c->t[p + 1] == '(';
+		size_t u; /* the unit's token */
+		if (bracket) {
+			p += 2;
+		} else {
+			const struct tok *v = &c->tok[t + 1];
+			if (v->sent != k->sent || !tok_in(c, v, (const char *const[]){"is", NULL}))
+				continue;
+			p = v->e;
+			char w[8];
+			size_t we;
+			if (word_after(c, p, w, sizeof w, &we) &&
+			    (!strcmp(w, "vandaag") || !strcmp(w, "nu") || !strcmp(w, "pas") || !strcmp(w, "bijna")))
+				p = we;
+			while (p < c->len && c->t[p] == ' ')
+				p++;
+		}
+		size_t ns = p;
+		while (digit_at(c, p) && p - ns < 3)
+			p++;
+		if (p == ns || p - ns > 2 || p >= c->len || c->t[p] != ' ')
+			continue;
+		u = tok_first_at(c, p);
+		if (u >= c->ntok || !tok_in(c, &c->tok[u], units) || !only_space(c, p, c->tok[u].s))
+			continue;
+		size_t e = c->tok[u].e;
+		if (bracket) {
+			if (e >= c->len || c->t[e] != ')')
+				continue;
+		} else {
+			char w[8];
+			bool closes = e >= c->len || strchr(",.!?;:)\n", c->t[e]);
+			if (!closes && !(word_after(c, e, w, sizeof w, NULL) && (!strcmp(w, "en") || !strcmp(w, "oud"))))
+				continue;
+		}
+		bool named = false, aged = false;
+		for (size_t j = 0; j < n0; j++) {
+			const struct scan_finding *x = &c->out->v[j];
+			named |= x->type == SCAN_NAME && x->start <= k->s && x->end >= k->e;
+			aged |= x->type == SCAN_DATE_OF_BIRTH && x->start < e && ns < x->end;
+		}
+		if (!aged)
+			add_finding(c, SCAN_DATE_OF_BIRTH, ns, e, 0.75);
+		if (!named)
+			add_finding(c, SCAN_NAME, k->s, k->e, 0.6);
+	}
+}
+
+/*
  * Wave 31, round 19 (batch 140): a blood pressure read off ("Metingen week
  * 51: ma 132/84, di 129/80 ... Mijn cardioloog wil ze zien", "RR 165/95")
  * is health: of the labelled texts' readings (70-249 over 30-149), 32 lie
@@ -16199,6 +16279,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	scan_vocative_names(&c);
 	scan_writer_symptoms(&c);
 	scan_bp_readings(&c);
+	scan_child_months(&c);
 	scan_late_ages(&c);
 	sort_findings(out);
 	resolve(out, text);

@@ -1972,6 +1972,23 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round20(void **state)
+{
+	(void)state;
+	/* batch 141 read: a baby's age in months after its name, and the name;
+	 * speakers after "Sprekers:" with a doctor's title and without an
+	 * event word */
+	EXPECT("Vraagje: Noortje is 5 maanden en drinkt slecht.", SCAN_DATE_OF_BIRTH, "5 maanden");
+	assert_true(counted("Vraagje: Noortje is 5 maanden en drinkt slecht.", SCAN_NAME));
+	EXPECT("Wie herkent dit? Fenna (9 mnd) huilt elke nacht.", SCAN_DATE_OF_BIRTH, "9 mnd");
+	EXPECT_NONE("De wachtlijst is 6 maanden.", SCAN_DATE_OF_BIRTH);
+	EXPECT_NONE("Priya is 20 weken zwanger.", SCAN_DATE_OF_BIRTH);
+	const char *fine[] = {
+		"Avond over voeding en taal op 3 maart. Sprekers: dr. Sanne Bakker (kinderarts) en Joost Mulder (JGZ).",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+}
+
 static void test_wave31_round19(void **state)
 {
 	(void)state;
@@ -2666,6 +2683,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round14),
 		cmocka_unit_test(test_wave31_round15),
 		cmocka_unit_test(test_wave31_round16),
+		cmocka_unit_test(test_wave31_round20),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
