@@ -10428,13 +10428,15 @@ static int speaker_cue_before(const struct ctx *c, size_t off)
 	return false;
 }
 
+/* Words (or the ends of compounds) that name a training or a meeting. */
+static const char *const event_words[] = {"scholing", "training", "webinar", "workshop", "cursus", "lezing",
+	"bijeenkomst", "symposium", "congres", "studiedag", "themaavond", "thema-avond", "voorlichting",
+	"informatieavond", "masterclass", "intervisie", NULL};
+
 static bool event_text(struct ctx *c)
 {
-	static const char *const events[] = {"scholing", "training", "webinar", "workshop", "cursus", "lezing",
-		"bijeenkomst", "symposium", "congres", "studiedag", "themaavond", "thema-avond", "voorlichting",
-		"informatieavond", "masterclass", "intervisie", NULL};
 	for (size_t t = 0; t < c->ntok; t++)
-		if (ends_with_any(c, &c->tok[t], events))
+		if (ends_with_any(c, &c->tok[t], event_words))
 			return !has_private_circle(c);
 	return false;
 }
@@ -10474,9 +10476,8 @@ static void demote_event_speakers(struct ctx *c)
 			closed = c->t[p] == c->t[qs];
 		size_t t = tok_first_at(c, qs);
 		if (!closed || t == 0 || t > c->ntok ||
-		    !(ends_with_any(c, &c->tok[t - 1], (const char *const[]){"scholing", "training", "webinar",
-		                                                               "workshop", "cursus", "lezing", "thema",
-		                                                               "symposium", "masterclass", NULL})))
+		    !(ends_with_any(c, &c->tok[t - 1], event_words) ||
+		      ends_with_any(c, &c->tok[t - 1], (const char *const[]){"thema", NULL})))
 			continue;
 		if (eventy < 0)
 			eventy = event_text(c);
@@ -14226,7 +14227,7 @@ static void scan_bp_readings(struct ctx *c)
  */
 static void scan_old_dates(struct ctx *c)
 {
-	static const char *const event_words[] = {"op", "sinds", "vanaf", "per", "tot", "na", "voor", "in", "van",
+	static const char *const dating_words[] = {"op", "sinds", "vanaf", "per", "tot", "na", "voor", "in", "van",
 		"tussen", "en", "t/m", "tm", "vóór", "sedert", NULL};
 	size_t n0 = c->out->n;
 	for (size_t d = 0; d < c->ndates; d++) {
@@ -14248,7 +14249,7 @@ static void scan_old_dates(struct ctx *c)
 		if (late_covered(c, n0, s, e))
 			continue;
 		char w[8];
-		if (word_before(c, s, w, sizeof w, NULL) && in_list(w, event_words))
+		if (word_before(c, s, w, sizeof w, NULL) && in_list(w, dating_words))
 			continue;
 		add_finding(c, SCAN_DATE_OF_BIRTH, s, e, 0.75);
 	}
