@@ -473,7 +473,9 @@ static const char *const pronouns[] = {
 	"hij", "zij", "ze", "haar", "zijn", "hem", "he", "she", "his", "her",
 	"meneer", "mevrouw", "u", "uw", NULL};
 static const char *const nameverbs[] = {
-	"heet", "heette", "genaamd", "named", "called", "noemen", "naam", "heten", NULL};
+	"heet", "heette", "genaamd", "named", "called", "noemen", "naam", "heten",
+	/* round 21 (batch 143): "De deelnemers hebben ze namen gegeven: Sjoerd, Bertha en Kees" */
+	"namen", NULL};
 static const char *const vitals[] = {"sat", "saturatie", "spo", "rr", "tensie", "bloeddruk", "pols",
 	"hartslag", "hf", "af", "temp", "temperatuur", "hb", "hba", "crp", "bmi", "nrs", "vas", "inr",
 	"egfr", "bs", "leuco", "kalium", "natrium", "ademfrequentie", "gewicht", NULL};
@@ -1548,6 +1550,37 @@ static bool personal_mail(const struct ctx *c, const struct scan_finding *x)
 	return personal_domain(at + 1, (size_t)(c->t + x->end - at - 1));
 }
 
+/*
+ * A mailbox's local part low[0..ln) (lower case; cut: longer than low could
+ * hold) that is a role's or a body's, not a person's: the e-mail found at
+ * s is then the organisation's.  personal: at a domain people have their
+ * own mailboxes at.  One rule for written addresses and for those written
+ * to fool harvesters ("gripopjegeld at welzijnzoetermeer punt nl", batch
+ * 142, whose local part obf_email_at hands over with its spelled dots as
+ * '.').
+ */
+static bool role_mailbox(const struct ctx *c, const char *low, size_t ln, bool cut, size_t s, bool personal)
+{
+	for (const char *const *r = role_mail; *r; r++)
+		if (strncmp(low, *r, strlen(*r)) == 0)
+			return true;
+	if (personal)
+		return club_mailbox(low, ln);
+	/* staff work addresses in a vacancy or contact line are the organisation's */
+	if (window_has(c, back(s, 100), s, org_ctx))
+		return true;
+	/* after batch 38: a mailbox named by an everyday word at the
+	 * organisation's own domain ("steunpunt@…", "nachtzorg@…") */
+	if (!cut && lex_mailbox(low, ln))
+		return true;
+	/* wave 22 (batches 84-85): two or three letters at the organisation's
+	 * own domain are a body's ("or@" the works council, "wmo@", "ict@"),
+	 * not a person's initials */
+	if (ln >= 2 && ln <= 3 && acronym_mailbox(low, ln))
+		return true;
+	return body_mailbox(low, ln);
+}
+
 static void scan_emails(struct ctx *c)
 {
 	const char *t = c->t;
@@ -1579,27 +1612,7 @@ static void scan_emails(struct ctx *c)
 		size_t ln = a - s < sizeof low - 1 ? a - s : sizeof low - 1;
 		lower_utf8(t + s, ln, low);
 		low[ln] = '\0';
-		bool role = false;
-		for (const char *const *r = role_mail; *r; r++)
-			if (strncmp(low, *r, strlen(*r)) == 0)
-				role = true;
-		/* staff work addresses in a vacancy or contact line are the organisation's */
-		bool personal = personal_domain(t + a + 1, e - (a + 1));
-		if (!role && personal && club_mailbox(low, ln))
-			role = true;
-		if (!role && !personal && window_has(c, back(s, 100), s, org_ctx))
-			role = true;
-		/* after batch 38: a mailbox named by an everyday word at the
-		 * organisation's own domain ("steunpunt@…", "nachtzorg@…") */
-		if (!role && !personal && a - s < sizeof low && lex_mailbox(low, a - s))
-			role = true;
-		/* wave 22 (batches 84-85): two or three letters at the
-		 * organisation's own domain are a body's ("or@" the works
-		 * council, "wmo@", "ict@"), not a person's initials */
-		if (!role && !personal && a - s >= 2 && a - s <= 3 && acronym_mailbox(low, a - s))
-			role = true;
-		if (!role && !personal && body_mailbox(low, ln))
-			role = true;
+		bool role = role_mailbox(c, low, ln, ln < a - s, s, personal_domain(t + a + 1, e - (a + 1)));
 		add_finding(c, SCAN_EMAIL, s, e, role ? 0.4 : 0.85);
 	}
 }
@@ -2621,12 +2634,15 @@ static bool role_plural(const struct ctx *c, const struct tok *k)
 		}
 	size_t n = (size_t)(e - p);
 	char low[48];
-	if (n < 5 || n >= sizeof low)
+	if (n < 4 || n >= sizeof low)
 		return false;
 	lower_utf8(p, n, low);
 	low[n] = '\0';
-	/* "-es", "-s", "-n" ("verpleegkundigen"), "-en" ("artsen") */
-	size_t cut[4] = {n >= 7 && !strcmp(low + n - 2, "es") ? n - 2 : 0, n >= 6 && low[n - 1] == 's' ? n - 1 : 0,
+	/* "-es", "-s", "-n" ("verpleegkundigen"), "-en" ("artsen"); round 21
+	 * (batch 142): "Koks zijn Wim, Latifa en Gerda", the one role of three
+	 * letters with "-s" */
+	size_t cut[4] = {n >= 7 && !strcmp(low + n - 2, "es") ? n - 2 : 0,
+	                 (n >= 6 || !strcmp(low, "koks")) && low[n - 1] == 's' ? n - 1 : 0,
 	                 n >= 6 && low[n - 1] == 'n' ? n - 1 : 0, n >= 6 && !strcmp(low + n - 2, "en") ? n - 2 : 0};
 	for (size_t q = 0; q < 4; q++) {
 		size_t w = cut[q];
@@ -3011,12 +3027,18 @@ static bool staff_context(const struct ctx *c, size_t i, size_t last)
 	for (size_t b = 2; b <= 4 && b <= i; b++)
 		if ((c->tok[i - b].flags & W_GREET) && c->tok[i - b].sent == k->sent)
 			return true;
-	/* "Onze nieuwe teamleider is Rachid Benali", "contactpersoon wordt Anna" */
-	if (i > 1 && (c->tok[i - 2].flags & W_ROLE) && c->tok[i - 2].sent == k->sent) {
+	/* "Onze nieuwe teamleider is Rachid Benali", "contactpersoon wordt Anna";
+	 * round 21 (batch 142): "Koks zijn Wim, Latifa en Gerda", the role in
+	 * the plural */
+	if (i > 1 && c->tok[i - 2].sent == k->sent) {
 		const struct tok *v = &c->tok[i - 1];
 		size_t vl = v->e - v->s;
-		if ((vl == 2 && strncmp(c->t + v->s, "is", 2) == 0) || (vl == 5 && strncmp(c->t + v->s, "wordt", 5) == 0) ||
-		    (vl == 4 && strncmp(c->t + v->s, "zijn", 4) == 0) || (vl == 4 && strncmp(c->t + v->s, "heet", 4) == 0))
+		bool zijn = vl == 4 && strncmp(c->t + v->s, "zijn", 4) == 0;
+		if ((c->tok[i - 2].flags & W_ROLE) &&
+		    ((vl == 2 && strncmp(c->t + v->s, "is", 2) == 0) || (vl == 5 && strncmp(c->t + v->s, "wordt", 5) == 0) ||
+		     zijn || (vl == 4 && strncmp(c->t + v->s, "heet", 4) == 0)))
+			return true;
+		if (zijn && role_plural(c, &c->tok[i - 2]))
 			return true;
 	}
 	/* "Vrijwilliger van de maand: Gerrit!": a role heads the sentence, a colon before the name */
@@ -5566,17 +5588,24 @@ static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 	}
 	if (!end || !(bracket || strong || spelled))
 		return;
+	/* the local part as written plain: "jan punt jansen" is "jan.jansen" */
 	char low[24];
-	size_t ln = le - ls < sizeof low - 1 ? le - ls : sizeof low - 1;
-	memcpy(low, c->lt + ls, ln);
+	size_t ln = 0, p2 = ls;
+	while (p2 < le && ln < sizeof low - 1) {
+		if (c->t[p2] == ' ') {
+			while (p2 < le && c->t[p2] == ' ')
+				p2++;
+			p2 += p2 + 4 <= le && (!memcmp(c->lt + p2, "punt", 4) || !memcmp(c->lt + p2, "dot ", 4)) ? 3 + (c->lt[p2] == 'p') : 0;
+			while (p2 < le && c->t[p2] == ' ')
+				p2++;
+			low[ln++] = '.';
+			continue;
+		}
+		low[ln++] = c->lt[p2++];
+	}
 	low[ln] = '\0';
-	bool role = false;
-	for (const char *const *r = role_mail; *r; r++)
-		if (strncmp(low, *r, strlen(*r)) == 0)
-			role = true;
-	/* wave 26 (batch 112): "wondzorg(at)thuiszorgnoord.nl", a body's */
-	if (!role && dn && !personal_domain(dom, dn + 2) && body_mailbox(low, ln))
-		role = true;
+	/* (wave 26, batch 112: "wondzorg(at)thuiszorgnoord.nl", a body's) */
+	bool role = role_mailbox(c, low, ln, p2 < le, ls, dn && personal_domain(dom, dn + 2));
 	add_finding(c, SCAN_EMAIL, ls, end, role ? 0.4 : 0.85);
 }
 
@@ -9589,6 +9618,27 @@ static unsigned char sentence_people(const struct ctx *c, size_t s, const char *
 		} else if (k->flags & (W_FAMILY | W_TITLE)) {
 			bool plural = plural_word(c, k);
 			bool any = t > 0 && c->tok[t - 1].sent == s && tok_in(c, &c->tok[t - 1], anyone);
+			/* round 21 (batch 143): "je als ouder van een meerderjarig
+			 * kind met een verstandelijke beperking": one lower-case word
+			 * between ("een volwassen kind"), or a role ("als ouder") */
+			if (!any && t > 1 && c->tok[t - 2].sent == s) {
+				/* (an adjective's ending, "-e", "-ig", "-en": not "met een
+				 * klaplong, broer", "jullie voor pa") */
+				const struct tok *p = &c->tok[t - 1];
+				size_t pn = p->e - p->s;
+				const char *pe = c->lt + p->e;
+				any = !p->cap && pn >= 4 && only_space(c, c->tok[t - 2].e, p->s) && only_space(c, p->e, k->s) &&
+				      (pe[-1] == 'e' || (pe[-2] == 'i' && pe[-1] == 'g') || (pe[-2] == 'e' && pe[-1] == 'n')) &&
+				      !(p->flags & (W_FAMILY | W_TITLE | W_PRONOUN | W_POSS)) && !tok_in(c, p, keep) &&
+				      tok_in(c, &c->tok[t - 2], (const char *const[]){"een", "elk", "elke", "ieder", "iedere",
+				                                                     "zo'n", NULL}) &&
+				      /* (not one told of by her age or place: "een jonge vrouw
+				       * van negentien in onze praktijk") */
+				      !(t + 1 < c->ntok && c->tok[t + 1].sent == s &&
+				        tok_in(c, &c->tok[t + 1], (const char *const[]){"van", "uit", "in", "op", "bij", "aan", NULL}));
+			}
+			any = any || (t > 0 && c->tok[t - 1].sent == s &&
+			              tok_in(c, &c->tok[t - 1], (const char *const[]){"als", NULL}) && !plural_word(c, k));
 			if (plural || any)
 				general = true;
 			else
@@ -10398,6 +10448,11 @@ static void demote_led_by(struct ctx *c)
  * "met" (a role word or "onze" between), and the names joined to it.  Not
  * in a text with the writer's own circle.
  */
+/* Words (or the ends of compounds) that name a training or a meeting. */
+static const char *const event_words[] = {"scholing", "training", "webinar", "workshop", "cursus", "lezing",
+	"bijeenkomst", "symposium", "congres", "studiedag", "themaavond", "thema-avond", "voorlichting",
+	"informatieavond", "masterclass", "intervisie", NULL};
+
 static int speaker_cue_before(const struct ctx *c, size_t off)
 {
 	static const char *const cues[] = {"spreker", "sprekers", "gastspreker", "gastsprekers", "presentator",
@@ -10411,6 +10466,14 @@ static int speaker_cue_before(const struct ctx *c, size_t off)
 		const struct tok *k = &c->tok[i - 1];
 		if (k->sent != c->tok[i].sent)
 			return false;
+		/* round 21 (batch 142): "de training van mr. Karin de Wit", "de
+		 * lezing van Bas Bloem" (12 of the 14 labelled names after an
+		 * event word and "van" are no one's; the 2 others in posts whose
+		 * client data is elsewhere) */
+		if (i >= 2 && c->tok[i - 2].sent == k->sent && tok_in(c, k, (const char *const[]){"van", NULL}) &&
+		    (ends_with_any(c, &c->tok[i - 2], event_words) ||
+		     tok_in(c, &c->tok[i - 2], (const char *const[]){"presentatie", "les", "voordracht", NULL})))
+			return 1;
 		if (tok_in(c, k, cues)) {
 			/* ("door" and "met" without a colon, "Sprekers: "); 2: a word
 			 * that makes the text an event's by itself (round 20:
@@ -10428,10 +10491,6 @@ static int speaker_cue_before(const struct ctx *c, size_t off)
 	return false;
 }
 
-/* Words (or the ends of compounds) that name a training or a meeting. */
-static const char *const event_words[] = {"scholing", "training", "webinar", "workshop", "cursus", "lezing",
-	"bijeenkomst", "symposium", "congres", "studiedag", "themaavond", "thema-avond", "voorlichting",
-	"informatieavond", "masterclass", "intervisie", NULL};
 
 static bool event_text(struct ctx *c)
 {
@@ -12306,6 +12365,41 @@ static bool caps_all(const struct ctx *c, const struct scan_finding *x, bool (*i
 static bool place_tok(const struct ctx *c, size_t i)
 {
 	return i < c->ntok && c->tok[i].cap && place_word(c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s);
+}
+
+/*
+ * Round 21 (batch 143): a name read on through one preposition into a place
+ * ("bij beppe in Dokkum", "bij Judith in Veenendaal", "Ik ben Gijs uit
+ * Stadskanaal"): the place is where, not a surname.  None of the 21
+ * labelled title-and-preposition runs is a name; "mevrouw In 't Veld" has
+ * two prefixes and stays.  The name ends before the preposition; with only
+ * a title or a family word left it is a hint.  After the models (their
+ * training reads the findings as they were).
+ */
+static void trim_name_places(struct ctx *c)
+{
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' ||
+		    c->t[x->start] == '#')
+			continue;
+		size_t i = tok_first_at(c, x->start), last = i;
+		for (size_t u = i; u < c->ntok && c->tok[u].e <= x->end; u++)
+			last = u;
+		if (last < i + 2 || c->tok[last].e != x->end || !c->tok[last].cap || c->tok[last - 1].cap ||
+		    !tok_in(c, &c->tok[last - 1], (const char *const[]){"in", "op", "uit", "tot", NULL}) ||
+		    ((c->tok[last].flags & W_SUR) &&
+		     !place_word(c->t + c->tok[last].s, c->tok[last].e - c->tok[last].s)))
+			continue;
+		bool who = false;
+		for (size_t u = i; u + 1 < last && !who; u++)
+			who = c->tok[u].cap && !(c->tok[u].flags & (W_TITLE | W_FAMILY));
+		if (who)
+			x->end = c->tok[last - 2].e;
+		else
+			x->confidence = 0.3;
+	}
 }
 
 static void demote_places(struct ctx *c)
@@ -14909,12 +15003,17 @@ static void demote_anyones_age(struct ctx *c)
 		/* batch 138: a decade's age of someone unnamed, "Een vrouw van in de
 		 * tachtig werd ... onwel", "een cliënt van rond de zeventig" (7 of 8
 		 * in the labelled texts anyone's; the eighth says where they live) */
+		/* (round 21, batch 143: "een jonge vrouw van begin twintig": the
+		 * decade's part, and one word between "een" and the person) */
+		size_t as;
 		if (!anyone && x->end - x->start > 6 &&
 		    (!memcmp(c->lt + x->start, "in de ", 6) || !memcmp(c->lt + x->start, "rond de ", 8) ||
-		     !memcmp(c->lt + x->start, "ergens in de ", 13)) &&
+		     !memcmp(c->lt + x->start, "ergens in de ", 13) || !memcmp(c->lt + x->start, "begin ", 6) ||
+		     !memcmp(c->lt + x->start, "midden ", 7) || !memcmp(c->lt + x->start, "eind ", 5)) &&
 		    word_before(c, x->start, w, sizeof w, &ws) && !strcmp(w, "van") &&
-		    word_before(c, ws, k, sizeof k, &ks) && word_before(c, ks, a, sizeof a, NULL) &&
-		    (!strcmp(a, "een") || !strcmp(a, "n"))) {
+		    word_before(c, ws, k, sizeof k, &ks) && word_before(c, ks, a, sizeof a, &as) &&
+		    (!strcmp(a, "een") || !strcmp(a, "n") ||
+		     (word_before(c, as, a, sizeof a, NULL) && (!strcmp(a, "een") || !strcmp(a, "n"))))) {
 			/* (not where they live: "uit de flat aan de Hoefkade") */
 			char nx[8];
 			anyone = !(word_after(c, x->end, nx, sizeof nx, NULL) && !strcmp(nx, "uit"));
@@ -14930,9 +15029,15 @@ static void demote_anyones_age(struct ctx *c)
 			size_t b = x->start - (c->t[x->start - 1] == '(' ? 1 : 2);
 			while (b > 0 && c->t[b - 1] == ' ')
 				b--;
-			static const char cv[] = "cliënt van mij", cev[] = "cliënte van mij";
-			anyone = (b >= sizeof cv - 1 && !memcmp(c->lt + b - (sizeof cv - 1), cv, sizeof cv - 1)) ||
-			         (b >= sizeof cev - 1 && !memcmp(c->lt + b - (sizeof cev - 1), cev, sizeof cev - 1)) ||
+			/* (round 21, batch 142: "een cliënt (midden veertig,
+			 * alleenstaande vader)") */
+			static const char *const cases[] = {"cliënt van mij", "cliënte van mij", "een cliënt", "een cliënte",
+				"een patiënt", "een patiënte", NULL};
+			for (const char *const *cs = cases; *cs && !anyone; cs++) {
+				size_t m = strlen(*cs);
+				anyone = b >= m && !memcmp(c->lt + b - m, *cs, m) && (b == m || !is_letter_byte(c->t, b - m - 1, c->len));
+			}
+			anyone = anyone ||
 			         (b >= 3 && c->t[b - 2] == ' ' && c->t[b - 1] >= 'A' && c->t[b - 1] <= 'Z' &&
 			          word_before(c, b - 1, w, sizeof w, NULL) &&
 			          (!strcmp(w, "meneer") || !strcmp(w, "mevrouw") || !strcmp(w, "dhr") || !strcmp(w, "mw") ||
@@ -16318,6 +16423,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_born_how(&c);
 	demote_it_lasted(&c);
 	demote_places(&c);
+	trim_name_places(&c);
 	demote_foreign_greetings(&c);
 	demote_complimented(&c);
 	demote_timetable_staff(&c);

@@ -1972,6 +1972,33 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round21(void **state)
+{
+	(void)state;
+	/* batches 142 and 143 read: an organisation's mailbox written to fool
+	 * harvesters, read by the rules of a written one; the speaker after an
+	 * event word and "van"; roles in the plural before "zijn"; a decade's
+	 * age of an unnamed client or person; animals given names; a name read
+	 * on into a place; health of anyone's child */
+	const char *fine[] = {
+		"Cursus 'Rond komen' start 3 maart in Delft. Aanmelden via rondkomen at welzijndelft punt nl.",
+		"Wat een mooie avond bij de lezing van dr. Femke Wouters over slaap en dementie.",
+		"Nieuwjaarsborrel op 9 januari. Gastvrouwen zijn Ans, Fatima en Joke.",
+		"Casus voor de intervisie: een cliënte (eind dertig, twee kinderen) wil stoppen met haar medicatie.",
+		"Ik begeleid een oudere man van midden zeventig die steeds vaker valt. Hoe pakken jullie dat aan?",
+		"Lammetjes op de kinderboerderij! De kinderen gaven ze de namen Pim, Rosa en Kees.",
+		"Heeft iemand tips voor een volwassen kind met een verstandelijke beperking dat uit huis wil?",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's: a person's own mailbox spelled out, a name
+	 * before its town, a grandmother in her town with her illness */
+	EXPECT("Mail me: jan punt kramer at hotmail punt com", SCAN_EMAIL, "jan punt kramer at hotmail punt com");
+	assert_true(counted("Mail me: jan punt kramer at hotmail punt com", SCAN_EMAIL));
+	EXPECT("Mijn zus Wietske in Drachten heeft MS.", SCAN_NAME, "Wietske");
+	assert_true(counted("Mijn zus Wietske in Drachten heeft MS.", SCAN_HEALTH));
+	assert_true(counted("Mijn moeder (eind zeventig) heeft sinds gisteren koorts.", SCAN_DATE_OF_BIRTH));
+}
+
 static void test_wave31_round20(void **state)
 {
 	(void)state;
@@ -2684,6 +2711,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round15),
 		cmocka_unit_test(test_wave31_round16),
 		cmocka_unit_test(test_wave31_round20),
+		cmocka_unit_test(test_wave31_round21),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
