@@ -1098,6 +1098,14 @@ static size_t sentence_of(const struct ctx *c, size_t off)
 	return lo;
 }
 
+/* A counted name finding, not an @handle or a #hashtag: what the passes
+ * that read names as words ask of a finding first. */
+static bool plain_name(const struct ctx *c, const struct scan_finding *x)
+{
+	return x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && c->t[x->start] != '@' &&
+	       c->t[x->start] != '#';
+}
+
 /* Lower-cased bytes [from, to) contain needle. */
 static bool window_has(const struct ctx *c, size_t from, size_t to, const char *const *needles)
 {
@@ -11751,7 +11759,7 @@ static void demote_our_staff(struct ctx *c)
 	struct scan_result *r = c->out;
 	for (size_t f = 0; f < r->n; f++) {
 		struct scan_finding *x = &r->v[f];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' || c->t[x->start] == '#')
+		if (!plain_name(c, x))
 			continue;
 		size_t i = tok_first_at(c, x->start);
 		/* batch 118: a trade compound opening a sentence is the trade
@@ -12174,7 +12182,7 @@ static void demote_institution_names(struct ctx *c)
 		LIT("kliniek"), LIT("gasthuis"), LIT("hospice")};
 	for (size_t f = 0; f < r->n; f++) {
 		struct scan_finding *x = &r->v[f];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' || c->t[x->start] == '#')
+		if (!plain_name(c, x))
 			continue;
 		size_t i = tok_first_at(c, x->start);
 		for (size_t u = i; u < c->ntok && u <= i + 5 && c->tok[u].sent == c->tok[i].sent && c->tok[u].cap; u++) {
@@ -12235,8 +12243,7 @@ static void demote_venue_names(struct ctx *c)
 	struct scan_result *r = c->out;
 	for (size_t f = 0; f < r->n; f++) {
 		struct scan_finding *x = &r->v[f];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' ||
-		    c->t[x->start] == '#')
+		if (!plain_name(c, x))
 			continue;
 		bool place = false;
 		for (const char *const *w = places; *w && !place; w++) {
@@ -12338,8 +12345,7 @@ static void demote_venue_names(struct ctx *c)
  * @handle or #hashtag. */
 static bool weak_name(const struct ctx *c, const struct scan_finding *x)
 {
-	return x->type == SCAN_NAME && x->confidence >= SCAN_COUNT_CONF && x->confidence < 0.9 &&
-	       c->t[x->start] != '@' && c->t[x->start] != '#';
+	return plain_name(c, x) && x->confidence < 0.9;
 }
 
 /* Is every capitalised token of finding x such that is(c, token)?  *first
@@ -12381,8 +12387,7 @@ static void trim_name_places(struct ctx *c)
 	struct scan_result *r = c->out;
 	for (size_t f = 0; f < r->n; f++) {
 		struct scan_finding *x = &r->v[f];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' ||
-		    c->t[x->start] == '#')
+		if (!plain_name(c, x))
 			continue;
 		size_t i = tok_first_at(c, x->start), last = i;
 		for (size_t u = i; u < c->ntok && c->tok[u].e <= x->end; u++)
@@ -15933,8 +15938,7 @@ static bool demote_team_lists(struct ctx *c)
 	bool team = false, changed = false;
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
-		if (x->type != SCAN_NAME || x->confidence < SCAN_COUNT_CONF || c->t[x->start] == '@' ||
-		    c->t[x->start] == '#')
+		if (!plain_name(c, x))
 			continue;
 		size_t s = sentence_of(c, x->start);
 		if (s != done) {
