@@ -9358,6 +9358,26 @@ static bool named_being(const struct ctx *c, size_t i, size_t last)
 		for (size_t d = last + 2; d < c->ntok && d <= last + 3 && c->tok[d].sent == k->sent; d++)
 			if (being_word(c, &c->tok[d]))
 				return true;
+	/* round 21 (batch 144): the names, then what they are ("Bram, Guus en
+	 * Saar zijn de drie therapiehonden", "Pim en Pam zijn onze geiten"):
+	 * past the rest of the list, "zijn" or "waren", and a being within
+	 * three words */
+	{
+		size_t d = last + 1;
+		while (d < c->ntok && d <= last + 8 && c->tok[d].sent == k->sent &&
+		       (c->tok[d].cap || tok_in(c, &c->tok[d], (const char *const[]){"en", NULL})))
+			d++;
+		/* (the verb, not the possessive: "Marco en zijn hond", "Jorrit:
+		 * zijn nieuwe rolstoel"; a name right before it, a determiner
+		 * after it) */
+		if (d + 1 < c->ntok && c->tok[d + 1].sent == k->sent && c->tok[d - 1].cap &&
+		    tok_in(c, &c->tok[d], (const char *const[]){"zijn", "waren", NULL}) &&
+		    tok_in(c, &c->tok[d + 1], (const char *const[]){"de", "onze", "ons", "mijn", "twee", "drie", "vier",
+		                                                   "vijf", NULL}))
+			for (size_t b = d + 2; b < c->ntok && b <= d + 4 && c->tok[b].sent == k->sent; b++)
+				if (being_word(c, &c->tok[b]))
+					return true;
+	}
 	/* wave 21 (from batch 72): the names after a colon that follows the
 	 * beings ("Bij ons zijn twee alpaca's komen wonen: Karel en Loesje") */
 	size_t g = k->s;
@@ -12088,6 +12108,10 @@ static void demote_event_dates(struct ctx *c)
 			from = c->sent_at[c->tok[i - 1].sent];
 		if (window_has(c, from, c->tok[i - 1].s, (const char *const[]){"geboren", "bevallen", NULL}))
 			continue;
+		/* (nor a birth's hour and weight: "Geboren!! Yara op zo 8 nov om
+		 * 06.14, 3260 gram", round 21) */
+		if (memmem(c->lt + q, c->len - q < 24 ? c->len - q : 24, "gram", 4))
+			continue;
 		x->confidence = 0.3;
 	}
 }
@@ -13675,8 +13699,9 @@ static void scan_wristbands(struct ctx *c)
 
 /*
  * Wave 27 (batch 116): a birth as its announcement tells it — "Jaylano, 4
- * december, 3650 gram": a date with a weight in grams after it is the day
- * of a birth, and a capitalised word right before it the baby's name.
+ * december, 3650 gram": a date with a weight in grams after it (the hour
+ * may stand between) is the day of a birth, and a capitalised word right
+ * before it the baby's name.
  */
 static void scan_birth_weights(struct ctx *c)
 {
@@ -13685,6 +13710,20 @@ static void scan_birth_weights(struct ctx *c)
 		size_t q = e;
 		while (q < c->len && (c->t[q] == ' ' || c->t[q] == ',') && q - e < 3)
 			q++;
+		/* round 21 (batch 141): the hour between, "op zo 8 nov om 06.14,
+		 * 3260 gram", "2 december om 04.17 uur, 3280 gram" */
+		if (q + 3 < c->len && !memcmp(c->lt + q, "om ", 3)) {
+			size_t h = q + 3, h0 = h;
+			while (h < c->len && (digit_at(c, h) || ((c->t[h] == '.' || c->t[h] == ':') && h > h0)) && h - h0 < 5)
+				h++;
+			if (h - h0 >= 4 && digit_at(c, h - 1)) {
+				if (h + 4 <= c->len && !memcmp(c->lt + h, " uur", 4))
+					h += 4;
+				while (h < c->len && (c->t[h] == ' ' || c->t[h] == ',') && h - q < 16)
+					h++;
+				q = h;
+			}
+		}
 		size_t d = q;
 		while (q < c->len && (digit_at(c, q) || (c->t[q] == '.' && q > d)) && q - d < 5)
 			q++;
@@ -15236,6 +15275,26 @@ static void demote_named_things(struct ctx *c)
 		names_talk = n >= 8 && !memcmp(c->lt + c->tok[t].e - 5, "namen", 5) &&
 		             tok_in(c, &c->tok[t], (const char *const[]){"meisjesnamen", "jongensnamen", "babynamen",
 		                                                        "voornamen", NULL});
+	}
+	/* round 21 (batch 144): a platform's page, group or account ("op hun
+	 * Facebookpagina", "Instagramaccount", "Whatsappgroep"), one word read
+	 * as a name by the tagger (0 of 5 such words in the labelled texts a
+	 * name) */
+	static const char *const platforms[] = {"facebook", "instagram", "whatsapp", "youtube", "tiktok", "linkedin",
+		"twitter", "google", "netflix", "spotify", "snapchat", NULL};
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		size_t n = x->end - x->start;
+		if (!plain_name(c, x) || n < 9 || memchr(c->t + x->start, ' ', n))
+			continue;
+		for (const char *const *pl = platforms; *pl; pl++) {
+			size_t m = strlen(*pl);
+			if (n >= m + 3 && !memcmp(c->lt + x->start, *pl, m) && c->t[x->start + m] >= 'a' &&
+			    c->t[x->start + m] <= 'z') {
+				x->confidence = 0.3;
+				break;
+			}
+		}
 	}
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];

@@ -1972,6 +1972,27 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round22(void **state)
+{
+	(void)state;
+	/* batches 141 and 144 read: a birth's day with the hour between it and
+	 * the weight; names, then the animals they are; a platform's page read
+	 * as a name */
+	EXPECT("Hoera!! Noor op di 3 dec om 14.20, 2980 gram en 48 cm.", SCAN_DATE_OF_BIRTH, "3 dec");
+	assert_true(counted("Hoera!! Noor op di 3 dec om 14.20, 2980 gram en 48 cm.", SCAN_DATE_OF_BIRTH));
+	const char *fine[] = {
+		"Pip, Dot en Kees zijn de twee ezels en de pony van onze zorgboerderij. Kom ze knuffelen!",
+		"Onze openingstijden staan op onze Instagrampagina en op de website.",
+		"Etentje met het team op di 3 dec om 19.30 in de kantine.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's: a man and his dog (the possessive), a
+	 * child and its illness */
+	assert_true(counted("Marco en zijn hond Bolletje zijn terecht; Marco is mee naar de SEH met longontsteking.",
+	                    SCAN_HEALTH));
+	assert_true(counted("Daan en Sem zijn de tweeling van mijn zus en hebben allebei waterpokken.", SCAN_HEALTH));
+}
+
 static void test_wave31_round21(void **state)
 {
 	(void)state;
@@ -2712,6 +2733,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round16),
 		cmocka_unit_test(test_wave31_round20),
 		cmocka_unit_test(test_wave31_round21),
+		cmocka_unit_test(test_wave31_round22),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
