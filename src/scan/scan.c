@@ -8981,7 +8981,9 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 	 * Sevgi Demir", "Statenlid"; wave 31 "Popzanger Kevin Tan", "Volkszangeres",
 	 * "Schaatslegende Ard Wiersma (76)" */
 	static const char *const heads[] = {"raadslid", "statenlid", "zanger", "zangeres", "atleet", "atlete",
-		"sporter", "acteur", "actrice", "legende", NULL};
+		"sporter", "acteur", "actrice", "legende",
+		/* round 23 (batch 145): "oud-profvoetballer Sjors Lambregts" */
+		"voetballer", "voetbalster", "wielrenner", "schaatser", "schrijver", "schrijfster", NULL};
 	size_t n = k->e - k->s;
 	if (n < 2 || n >= 48)
 		return false;
@@ -12395,6 +12397,35 @@ static bool caps_all(const struct ctx *c, const struct scan_finding *x, bool (*i
 static bool place_tok(const struct ctx *c, size_t i)
 {
 	return i < c->ntok && c->tok[i].cap && place_word(c->t + c->tok[i].s, c->tok[i].e - c->tok[i].s);
+}
+
+/*
+ * Round 23 (batch 145): a thing named after someone, written with a hyphen
+ * ("de Jeroen Bosch-route", "de Florence Nightingale-zaal", "het Visser-
+ * fonds"): the name ends in the thing's word; none of the 19 such in the
+ * labelled texts is a name.
+ */
+static void demote_hyphen_things(struct ctx *c)
+{
+	static const char *const things[] = {"route", "huis", "prijs", "plein", "school", "zaal", "fonds", "wandeling",
+		"tocht", "dag", "lezing", "methode", "model", "regeling", "centrum", "kliniek", "paviljoen", "gebouw",
+		"pad", "park", "brug", "toren", "museum", "stichting", "leerstoel", "bokaal", "beker", "trofee",
+		"penning", "medaille", "ziekenhuis", "hofje", "kapel", "kerk", "laan", "straat", "weg", "zorg", NULL};
+	struct scan_result *r = c->out;
+	for (size_t f = 0; f < r->n; f++) {
+		struct scan_finding *x = &r->v[f];
+		if (!plain_name(c, x))
+			continue;
+		const char *h = memrchr(c->t + x->start, '-', x->end - x->start);
+		if (!h || h == c->t + x->start || h[1] < 'a' || h[1] > 'z')
+			continue;
+		size_t from = (size_t)(h + 1 - c->t), m = x->end - from;
+		for (const char *const *w = things; *w; w++)
+			if (strlen(*w) == m && !memcmp(c->lt + from, *w, m)) {
+				x->confidence = 0.3;
+				break;
+			}
+	}
 }
 
 /*
@@ -16487,6 +16518,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	demote_it_lasted(&c);
 	demote_places(&c);
 	trim_name_places(&c);
+	demote_hyphen_things(&c);
 	demote_foreign_greetings(&c);
 	demote_complimented(&c);
 	demote_timetable_staff(&c);

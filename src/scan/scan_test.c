@@ -1972,6 +1972,21 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round23(void **state)
+{
+	(void)state;
+	/* batch 145 read: a thing named after someone with a hyphen; a sports
+	 * star's compound role with "oud-" */
+	const char *fine[] = {
+		"Vrijdag loopt de dagbesteding de Vincent van Gogh-route door Nuenen, 5 km.",
+		"In de krant vertelt oud-profvoetballer Ruud Verhoeven over zijn depressie na zijn carrière.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's: a double-barrelled name, a club's own player */
+	assert_true(counted("Mevrouw Van den Berg-Öztürk is gisteren gevallen en heeft haar heup gebroken.", SCAN_NAME));
+	assert_true(counted("Onze keeper Bram Hendriks heeft zijn kruisband gescheurd.", SCAN_HEALTH));
+}
+
 static void test_wave31_round22(void **state)
 {
 	(void)state;
@@ -2734,6 +2749,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round20),
 		cmocka_unit_test(test_wave31_round21),
 		cmocka_unit_test(test_wave31_round22),
+		cmocka_unit_test(test_wave31_round23),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
