@@ -15295,6 +15295,8 @@ static void demote_meeting_rooms(struct ctx *c)
 	}
 }
 
+static bool nationality_adjective(const struct ctx *c, const struct tok *k);
+
 static void demote_named_things(struct ctx *c)
 {
 	static const char *const shops[] = {"dirk", "albert heijn", "jan linders", "hoogvliet", "poiesz", "boni",
@@ -15313,6 +15315,17 @@ static void demote_named_things(struct ctx *c)
 	 * name) */
 	static const char *const platforms[] = {"facebook", "instagram", "whatsapp", "youtube", "tiktok", "linkedin",
 		"twitter", "google", "netflix", "spotify", "snapchat", NULL};
+	/* round 24 (batch 146): a nationality's, a region's or a city's
+	 * adjective alone read as a name by the tagger ("Cliëntenraad Veluwse
+	 * Zorgkring", "Twentse Zorghuizen opent ..."; in the 31,074 labelled
+	 * texts none of these words alone is read as a name) */
+	for (size_t j = 0; j < r->n; j++) {
+		struct scan_finding *x = &r->v[j];
+		size_t t = tok_first_at(c, x->start);
+		if (plain_name(c, x) && t < c->ntok && c->tok[t].s == x->start && c->tok[t].e == x->end &&
+		    nationality_adjective(c, &c->tok[t]))
+			x->confidence = 0.3;
+	}
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		size_t n = x->end - x->start;
@@ -15428,7 +15441,8 @@ static bool names_or_joined(const struct ctx *c, size_t a, size_t b)
 static bool unit_word(const struct ctx *c, const struct tok *k)
 {
 	static const char *const units[] = {"dagbesteding", "wonen", "thuiszorg", "facilitair", "hr", "ict", "pz",
-		"fysio", "logopedie", "ergotherapie", "fysiotherapie", "diëtetiek", "nachtdienst", "evv", NULL};
+		"fysio", "logopedie", "ergotherapie", "fysiotherapie", "diëtetiek", "nachtdienst", "evv",
+		/* round 24 (batch 146): "de instructie van Frank (ergo)" */ "ergo", NULL};
 	static const char *const ends[] = {"team", "logie", "atrie", "fysio", "groep", "dienst", NULL};
 	if ((k->flags & W_DEPT) || tok_in(c, k, units) || work_word(c, k))
 		return true;
@@ -15453,7 +15467,10 @@ static bool nationality_adjective(const struct ctx *c, const struct tok *k)
 		"friese", "limburgse", "brabantse", "groningse", "twentse", "duitse", "belgische", "vlaamse", "engelse",
 		"franse", "spaanse", "portugese", "italiaanse", "griekse", "hindoestaanse", "javaanse", "arabische",
 		"koerdische", "berberse", "amazighse", "ethiopische", "soedanese", "indiase", "pakistaanse", "filipijnse",
-		"vietnamese", "thaise", "joodse", "islamitische", "nederlandse", NULL};
+		"vietnamese", "thaise", "joodse", "islamitische", "nederlandse",
+		/* round 24 (batch 146) */
+		"veluwse", "drentse", "zeeuwse", "achterhoekse", "hollandse", "utrechtse", "gelderse", "overijsselse",
+		"flevolandse", "amsterdamse", "rotterdamse", "haagse", "zaanse", "westfriese", "betuwse", "sallandse", NULL};
 	return tok_in(c, k, adj);
 }
 

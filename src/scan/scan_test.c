@@ -1972,6 +1972,21 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round24(void **state)
+{
+	(void)state;
+	/* batch 146 read: a region's adjective alone read as a name; a staff
+	 * member's job shortened in brackets */
+	const char *fine[] = {
+		"Nieuws van de Achterhoekse Zorgcoöperatie: vanaf maart ook dagbesteding in Winterswijk.",
+		"Let op: de nieuwe douchestoelen werken anders, vraag eerst de uitleg van Sanne (ergo).",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+	/* and still someone's: a colleague's own illness with her job in
+	 * brackets */
+	assert_true(counted("Collega's, Hanneke (ergo) zit met een burn-out thuis.", SCAN_HEALTH));
+}
+
 static void test_wave31_round23(void **state)
 {
 	(void)state;
@@ -2750,6 +2765,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round21),
 		cmocka_unit_test(test_wave31_round22),
 		cmocka_unit_test(test_wave31_round23),
+		cmocka_unit_test(test_wave31_round24),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
