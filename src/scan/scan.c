@@ -5603,7 +5603,11 @@ static void obf_email_at(struct ctx *c, size_t ms, size_t me, bool strong)
 		if (c->t[p2] == ' ') {
 			while (p2 < le && c->t[p2] == ' ')
 				p2++;
-			p2 += p2 + 4 <= le && (!memcmp(c->lt + p2, "punt", 4) || !memcmp(c->lt + p2, "dot ", 4)) ? 3 + (c->lt[p2] == 'p') : 0;
+			/* (the spelled dot: "punt", or "dot" before a space) */
+			if (p2 + 4 <= le && !memcmp(c->lt + p2, "punt", 4))
+				p2 += 4;
+			else if (p2 + 4 <= le && !memcmp(c->lt + p2, "dot ", 4))
+				p2 += 3;
 			while (p2 < le && c->t[p2] == ' ')
 				p2++;
 			low[ln++] = '.';
@@ -9621,6 +9625,29 @@ static bool verb_t(const struct ctx *c, const struct tok *k)
 	                                                                                        "echt", "alleen", NULL});
 }
 
+/*
+ * Round 21 (batch 143): the family word or title at t after "een", "elk",
+ * "ieder" or "zo'n" and one adjective ("een meerderjarig kind", "een
+ * overleden bewoner"): anyone's, unless what follows tells of her age or
+ * place ("een jonge vrouw van negentien in onze praktijk").  The adjective
+ * by its ending ("-e", "-ig", "-en": not "met een klaplong, broer",
+ * "jullie voor pa").
+ */
+static bool anyones_after_adjective(const struct ctx *c, size_t t, const char *const *keep)
+{
+	if (t < 2 || c->tok[t - 2].sent != c->tok[t].sent)
+		return false;
+	const struct tok *k = &c->tok[t], *p = &c->tok[t - 1];
+	size_t pn = p->e - p->s;
+	const char *pe = c->lt + p->e;
+	return !p->cap && pn >= 4 && only_space(c, c->tok[t - 2].e, p->s) && only_space(c, p->e, k->s) &&
+	       (pe[-1] == 'e' || (pe[-2] == 'i' && pe[-1] == 'g') || (pe[-2] == 'e' && pe[-1] == 'n')) &&
+	       !(p->flags & (W_FAMILY | W_TITLE | W_PRONOUN | W_POSS)) && !tok_in(c, p, keep) &&
+	       tok_in(c, &c->tok[t - 2], (const char *const[]){"een", "elk", "elke", "ieder", "iedere", "zo'n", NULL}) &&
+	       !(t + 1 < c->ntok && c->tok[t + 1].sent == k->sent &&
+	         tok_in(c, &c->tok[t + 1], (const char *const[]){"van", "uit", "in", "op", "bij", "aan", NULL}));
+}
+
 static unsigned char sentence_people(const struct ctx *c, size_t s, const char *const *keep,
                                      const char *const *anyone)
 {
@@ -9649,26 +9676,10 @@ static unsigned char sentence_people(const struct ctx *c, size_t s, const char *
 			bool plural = plural_word(c, k);
 			bool any = t > 0 && c->tok[t - 1].sent == s && tok_in(c, &c->tok[t - 1], anyone);
 			/* round 21 (batch 143): "je als ouder van een meerderjarig
-			 * kind met een verstandelijke beperking": one lower-case word
-			 * between ("een volwassen kind"), or a role ("als ouder") */
-			if (!any && t > 1 && c->tok[t - 2].sent == s) {
-				/* (an adjective's ending, "-e", "-ig", "-en": not "met een
-				 * klaplong, broer", "jullie voor pa") */
-				const struct tok *p = &c->tok[t - 1];
-				size_t pn = p->e - p->s;
-				const char *pe = c->lt + p->e;
-				any = !p->cap && pn >= 4 && only_space(c, c->tok[t - 2].e, p->s) && only_space(c, p->e, k->s) &&
-				      (pe[-1] == 'e' || (pe[-2] == 'i' && pe[-1] == 'g') || (pe[-2] == 'e' && pe[-1] == 'n')) &&
-				      !(p->flags & (W_FAMILY | W_TITLE | W_PRONOUN | W_POSS)) && !tok_in(c, p, keep) &&
-				      tok_in(c, &c->tok[t - 2], (const char *const[]){"een", "elk", "elke", "ieder", "iedere",
-				                                                     "zo'n", NULL}) &&
-				      /* (not one told of by her age or place: "een jonge vrouw
-				       * van negentien in onze praktijk") */
-				      !(t + 1 < c->ntok && c->tok[t + 1].sent == s &&
-				        tok_in(c, &c->tok[t + 1], (const char *const[]){"van", "uit", "in", "op", "bij", "aan", NULL}));
-			}
-			any = any || (t > 0 && c->tok[t - 1].sent == s &&
-			              tok_in(c, &c->tok[t - 1], (const char *const[]){"als", NULL}) && !plural_word(c, k));
+			 * kind met een verstandelijke beperking" */
+			any = any || anyones_after_adjective(c, t, keep) ||
+			      (t > 0 && c->tok[t - 1].sent == s &&
+			       tok_in(c, &c->tok[t - 1], (const char *const[]){"als", NULL}) && !plural_word(c, k));
 			if (plural || any)
 				general = true;
 			else
@@ -10520,7 +10531,6 @@ static int speaker_cue_before(const struct ctx *c, size_t off)
 	}
 	return false;
 }
-
 
 static bool event_text(struct ctx *c)
 {
@@ -15297,6 +15307,24 @@ static void demote_meeting_rooms(struct ctx *c)
 
 static bool nationality_adjective(const struct ctx *c, const struct tok *k);
 
+/* A platform's name opening a compound ("Facebookpagina",
+ * "Instagramaccount", "Whatsappgroep"): finding x, one word of 9 bytes or
+ * more, the platform and at least three lower-case letters. */
+static bool platform_word(const struct ctx *c, const struct scan_finding *x)
+{
+	static const char *const platforms[] = {"facebook", "instagram", "whatsapp", "youtube", "tiktok", "linkedin",
+		"twitter", "google", "netflix", "spotify", "snapchat", NULL};
+	size_t n = x->end - x->start;
+	if (n < 9 || memchr(c->t + x->start, ' ', n))
+		return false;
+	for (const char *const *pl = platforms; *pl; pl++) {
+		size_t m = strlen(*pl);
+		if (n >= m + 3 && !memcmp(c->lt + x->start, *pl, m) && c->t[x->start + m] >= 'a' && c->t[x->start + m] <= 'z')
+			return true;
+	}
+	return false;
+}
+
 static void demote_named_things(struct ctx *c)
 {
 	static const char *const shops[] = {"dirk", "albert heijn", "jan linders", "hoogvliet", "poiesz", "boni",
@@ -15309,36 +15337,18 @@ static void demote_named_things(struct ctx *c)
 		             tok_in(c, &c->tok[t], (const char *const[]){"meisjesnamen", "jongensnamen", "babynamen",
 		                                                        "voornamen", NULL});
 	}
-	/* round 21 (batch 144): a platform's page, group or account ("op hun
-	 * Facebookpagina", "Instagramaccount", "Whatsappgroep"), one word read
-	 * as a name by the tagger (0 of 5 such words in the labelled texts a
-	 * name) */
-	static const char *const platforms[] = {"facebook", "instagram", "whatsapp", "youtube", "tiktok", "linkedin",
-		"twitter", "google", "netflix", "spotify", "snapchat", NULL};
-	/* round 24 (batch 146): a nationality's, a region's or a city's
-	 * adjective alone read as a name by the tagger ("Cliëntenraad Veluwse
-	 * Zorgkring", "Twentse Zorghuizen opent ..."; in the 31,074 labelled
-	 * texts none of these words alone is read as a name) */
+	/* one word the tagger read as a name that names no one: a
+	 * nationality's, a region's or a city's adjective (round 24, batch 146:
+	 * "Cliëntenraad Veluwse Zorgkring", "Twentse Zorghuizen opent ..."; in
+	 * the 31,074 labelled texts none of them alone is read as a name), or
+	 * a platform's page, group or account (round 21, batch 144: "op hun
+	 * Facebookpagina", "Instagramaccount"; 0 of 5 such words a name) */
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
 		size_t t = tok_first_at(c, x->start);
 		if (plain_name(c, x) && t < c->ntok && c->tok[t].s == x->start && c->tok[t].e == x->end &&
-		    nationality_adjective(c, &c->tok[t]))
+		    (nationality_adjective(c, &c->tok[t]) || platform_word(c, x)))
 			x->confidence = 0.3;
-	}
-	for (size_t j = 0; j < r->n; j++) {
-		struct scan_finding *x = &r->v[j];
-		size_t n = x->end - x->start;
-		if (!plain_name(c, x) || n < 9 || memchr(c->t + x->start, ' ', n))
-			continue;
-		for (const char *const *pl = platforms; *pl; pl++) {
-			size_t m = strlen(*pl);
-			if (n >= m + 3 && !memcmp(c->lt + x->start, *pl, m) && c->t[x->start + m] >= 'a' &&
-			    c->t[x->start + m] <= 'z') {
-				x->confidence = 0.3;
-				break;
-			}
-		}
 	}
 	for (size_t j = 0; j < r->n; j++) {
 		struct scan_finding *x = &r->v[j];
