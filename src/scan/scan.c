@@ -10906,6 +10906,8 @@ static inline bool late_cond(const struct ctx *c, const struct tok *k)
 
 static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov);
 static void scan_sober_days(struct ctx *c, size_t n0, unsigned char **cov);
+static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov);
+static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov);
 static int only_the_writer(struct ctx *c, size_t n0);
 
 static void scan_late_conditions(struct ctx *c)
@@ -11017,6 +11019,8 @@ static void scan_late_conditions(struct ctx *c)
 			break;
 		}
 	}
+	scan_care_stays(c, n0, &cov);
+	scan_cannot(c, n0, &cov);
 	scan_clause_conditions(c, n0, &cov);
 	scan_situations(c, n0, &cov);
 	scan_body_complaints(c, n0);
@@ -11035,6 +11039,135 @@ static void scan_late_conditions(struct ctx *c)
  * campaign ("Dry January: 31 dagen zonder alcohol") names no one but counts
  * no day of its own: "N dagen" needs "ik", "me" or "mijn" in the text.
  */
+/*
+ * Wave 31 (batches 145-148): what a body can no longer do, said of someone
+ * ("Ze kan niet meer praten", "kan hij niet lopen", "ik kan bijna niet meer
+ * slikken"): 43 of 58 such phrases in the labelled texts are health, and
+ * the rest are mostly health the labels left out.  The subject is the
+ * writer or a third person, not "je", "we" or "u" (what anyone cannot do,
+ * a noise the neighbours make: "we kunnen niet slapen door de buren").
+ */
+static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	static const char *const can[] = {"kan", "kon", "kunnen", "konden", NULL};
+	static const char *const fill[] = {"ik", "hij", "ze", "zij", "nog", "niet", "nauwelijks", "amper", "bijna",
+		"meer", "goed", "zelf", "echt", "gewoon", "helemaal", "haast", NULL};
+	static const char *const nots[] = {"niet", "nauwelijks", "amper", NULL};
+	static const char *const does[] = {"slikken", "lopen", "slapen", "eten", "plassen", "ademen", "zien",
+		"horen", "praten", "staan", "opstaan", "traplopen", "bewegen", "drinken", "fietsen", NULL};
+	static const char *const others[] = {"je", "jij", "u", "we", "wij", "jullie", "men", NULL};
+	/* and what was not done for days ("ik heb al 3 dagen niet geslapen",
+	 * "heeft al twee nachten niet geslapen"; 16 of 21 labelled health, and
+	 * the rest health the labels left out) */
+	static const char *const have[] = {"heb", "heeft", "had", "hebben", NULL};
+	static const char *const span[] = {"al", "twee", "drie", "vier", "vijf", "dagen", "nachten", "weken", "de",
+		"hele", "nacht", "vannacht", "weer", NULL};
+	static const char *const done[] = {"geslapen", "gegeten", "gedronken", "geplast", "gepoept", NULL};
+	for (size_t t = 0; t + 2 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t kl = k->e - k->s;
+		bool had = kl >= 3 && kl <= 6 && tok_in(c, k, have);
+		if (kl < 3 || kl > 6 || !(had || tok_in(c, k, can)))
+			continue;
+		bool neg = false;
+		size_t v = t + 1;
+		while (v < c->ntok && v <= t + 7 && c->tok[v].sent == k->sent &&
+		       (tok_in(c, &c->tok[v], fill) || (had && (tok_in(c, &c->tok[v], span) || digit_at(c, c->tok[v].s))))) {
+			neg |= tok_in(c, &c->tok[v], nots);
+			v++;
+		}
+		if (!neg || v >= c->ntok || c->tok[v].sent != k->sent || !tok_in(c, &c->tok[v], had ? done : does))
+			continue;
+		/* the subject: the word before the verb "kan" or right after it */
+		const struct tok *before = t > 0 && c->tok[t - 1].sent == k->sent ? &c->tok[t - 1] : NULL;
+		if ((before && tok_in(c, before, others)) || tok_in(c, &c->tok[t + 1], others))
+			continue;
+		/* ("kan niet slapen door de herrie") */
+		if (v + 1 < c->ntok && c->tok[v + 1].sent == k->sent && tok_in(c, &c->tok[v], (const char *const[]){"slapen", NULL}) &&
+		    tok_in(c, &c->tok[v + 1], (const char *const[]){"door", NULL}))
+			continue;
+		bool person = person_near_as(c, n0, k->s, false);
+		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); !person && u < c->ntok && c->tok[u].sent == k->sent; u++)
+			person = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS) && !tok_in(c, &c->tok[u], others);
+		if (!person)
+			continue;
+		if (!*cov)
+			*cov = tok_cover(c, n0, SCAN_HEALTH);
+		bool part = false;
+		for (size_t u = t; u <= v && !part; u++)
+			part = (*cov)[u];
+		if (!part)
+			add_uncovered(c, cov, n0, SCAN_HEALTH, t, k->s, c->tok[v].e, 0.6);
+		t = v;
+	}
+}
+
+/*
+ * Wave 31 (batches 143-148): where someone stays in care, said with a verb
+ * of living or sitting ("woont sinds maandag op de PG-afdeling", "zit nu op
+ * de HIC", "verhuist naar de psychogeriatrie", "ligt op de gesloten
+ * afdeling"), in a sentence with a person or a pronoun.  The place comes
+ * right after the preposition and its article, so a place's part is not one
+ * ("zit in de vrijwilligerspool van het ziekenhuis").  After the models:
+ * admitted() reads the lying and the admitted before them, and their
+ * features stay as they were trained.
+ */
+static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	/* sitting is also waiting or visiting ("zit al 3 uur op de SEH", "zit
+	 * nu bij hem in het ziekenhuis"): only where one stays, not waits;
+	 * lying and being admitted only where admitted() does not look */
+	static const char *const sit[] = {"zit", "zat", "zitten", NULL};
+	static const char *const live[] = {"woont", "woon", "wonen", "verblijft", "verblijf", "verhuisd", "verhuist", NULL};
+	static const char *const lie[] = {"ligt", "lag", "liggen", "lagen", "opgenomen", NULL};
+	static const char *const stays[] = {"pg-afdeling", "psychogeriatrie", "pg", "crisisdienst", "neonatologie", NULL};
+	static const char *const clinics[] = {"kliniek", "afkickkliniek", "ggz-kliniek", "ggz", "crisisopvang",
+		"crisisafdeling", "hic", "paaz", "psychiatrie", NULL};
+	static const char *const homes[] = {"hospice", "revalidatiecentrum", NULL};
+	static const char *const wards[] = {"gesloten", "besloten", "open", NULL};
+	for (size_t i = 0; i < c->ntok; i++) {
+		const struct tok *k = &c->tok[i];
+		size_t kl = k->e - k->s;
+		if (kl < 3 || kl > 9)
+			continue;
+		int how = tok_in(c, k, sit) ? 1 : tok_in(c, k, live) ? 2 : tok_in(c, k, lie) ? 3 : 0;
+		if (!how)
+			continue;
+		size_t d = i + 1, e = NONE;
+		for (; d < c->ntok && d <= i + 6 && c->tok[d].sent == k->sent; d++) {
+			const struct tok *w = &c->tok[d];
+			if (tok_in(c, w, (const char *const[]){"kamer", "bed", "box", "couveuse", "appartement", "studio", NULL}))
+				break; /* a room first ("zit op kamer 11 van de crisisafdeling"): the room rules' */
+			if (tok_in(c, w, stays) || (how < 3 && tok_in(c, w, clinics)) || (how == 2 && tok_in(c, w, homes)))
+				e = d;
+			else if (d + 1 < c->ntok && c->tok[d + 1].sent == k->sent && tok_in(c, w, wards) &&
+			         tok_in(c, &c->tok[d + 1], (const char *const[]){"afdeling", "groep", NULL}))
+				e = d + 1;
+			if (e != NONE)
+				break;
+		}
+		if (e == NONE)
+			continue;
+		size_t p = d - 1;
+		if (p > i && tok_in(c, &c->tok[p], (const char *const[]){"de", "het", "een", NULL}))
+			p--;
+		if (p <= i || !tok_in(c, &c->tok[p], (const char *const[]){"in", "op", "bij", "naar", "van", NULL}))
+			continue;
+		bool person = person_near_as(c, n0, k->s, false);
+		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); !person && u < c->ntok && c->tok[u].sent == k->sent; u++)
+			person = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS);
+		/* (a part already found, "de gesloten afdeling", stays as it is) */
+		if (person && !*cov)
+			*cov = tok_cover(c, n0, SCAN_HEALTH);
+		bool part = false;
+		for (size_t u = i; person && u <= e && !part; u++)
+			part = (*cov)[u];
+		if (person && !part)
+			add_uncovered(c, cov, n0, SCAN_HEALTH, i, k->s, c->tok[e].e, 0.6);
+		i = e;
+	}
+}
+
 static void scan_sober_days(struct ctx *c, size_t n0, unsigned char **cov)
 {
 	static const char *const units[] = {"dag", "dagen", "week", "weken", "maand", "maanden", "jaar", NULL};
@@ -11355,7 +11488,18 @@ static void scan_clause_conditions(struct ctx *c, size_t n0, unsigned char **cov
 		bool works = false;
 		while (end < c->ntok && end < b + 12 && c->tok[end].sent == s && (end == b || !clause_break(c, end))) {
 			works |= tok_in(c, &c->tok[end], work) || work_word(c, &c->tok[end]);
+			/* wave 31 (batch 147): the clause ends at its verb, where a
+			 * run-on sentence goes on without a comma ("dat ik een
+			 * blaasontsteking heb 😩 de assistente zegt ...") */
+			size_t nx = end + 1; /* the next word, past an emoji */
+			while (nx < c->ntok && (unsigned char)c->t[c->tok[nx].s] >= 0xF0)
+				nx++;
+			bool verb = end > b && (c->tok[end].flags & W_IKVERB) && nx < c->ntok &&
+			            tok_in(c, &c->tok[nx], (const char *const[]){"de", "het", "een", "maar", "en", "ik", "hij",
+			                                                         "ze", "zij", "die", NULL});
 			end++;
+			if (verb)
+				break;
 		}
 		if (works)
 			continue;
@@ -12877,7 +13021,8 @@ static void scan_staff_health(struct ctx *c)
 {
 	static const char *const verbs[] = {"is", "zit", "ligt", "was", "werd", "wordt", "heeft", "had", "kreeg",
 		"lag", "zat", /* round 18 (batch 139): "docent Wibowo blijkt zelf MRSA-drager" */ "blijkt", "bleek",
-		NULL};
+		/* round 25 (batch 148): "praktijkverpleegkundige Marja herstelt van een operatie" */
+		"herstelt", "revalideert", NULL};
 	static const char *const between[] = {"vorige", "afgelopen", "deze", "sinds", "vandaag", "gisteren",
 		"vannacht", "helaas", "plotseling", "onverwacht", "al", "nog", "weer", "erg", "flink", "ernstig",
 		"thuis", "week", "maand", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
@@ -12889,7 +13034,9 @@ static void scan_staff_health(struct ctx *c)
 		"aan", "zijn", "haar", "z'n", "d'r", "zelf",
 		/* round 18 (batch 139): "Stefan van team Axel kreeg zelf tijdens de
 		 * oefening hartritmestoornissen" */
-		"tijdens", "de", "oefening", NULL};
+		"tijdens", "de", "oefening",
+		/* round 25 (batch 148): "Annie ... wordt steeds vergeetachtiger" */
+		"steeds", "heel", "ook", "van", NULL};
 	size_t n0 = c->out->n;
 	unsigned char *found = NULL;
 	for (size_t j = 0; j < n0; j++) {
@@ -12930,7 +13077,20 @@ static void scan_staff_health(struct ctx *c)
 		      (!c->tok[v + 2].cap || c->tok[v + 2].acronym)) || /* wave 24: "Tamara van de IC" */
 		     (tok_in(c, &c->tok[v + 1], (const char *const[]){"team", NULL}) && c->tok[v + 2].cap)))
 			v += 3;
-		if (!tok_in(c, &c->tok[v], verbs))
+		/* round 25 (batch 148): a participle at once ("gisteren is onze
+		 * collega Kees van der Laan overleden"), and a clause whose verb
+		 * comes last ("Sinds collega Bianca een hersenschudding opliep") */
+		if (tok_in(c, &c->tok[v], (const char *const[]){"overleden", "gestorven", "geopereerd", "opgenomen", NULL})) {
+			add_uncovered(c, &found, n0, SCAN_HEALTH, v, c->tok[v].s, c->tok[v].e, 0.6);
+			continue;
+		}
+		size_t b = tok_first_at(c, x->start);
+		bool clause = b >= 2 && c->tok[b - 2].sent == c->tok[v].sent &&
+		              tok_in(c, &c->tok[b - 2], (const char *const[]){"sinds", "omdat", "nu", "toen", "nadat",
+		                                                              "doordat", "dat", NULL}) &&
+		              tok_in(c, &c->tok[b - 1], (const char *const[]){"collega", "collegaatje", "oud-collega",
+		                                                              "vrijwilliger", "vrijwilligster", NULL});
+		if (!tok_in(c, &c->tok[v], verbs) && !clause)
 			continue;
 		/* "ligt in het ziekenhuis", "is opgenomen"; else the medical word
 		 * within three words */

@@ -1972,6 +1972,37 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round25(void **state)
+{
+	(void)state;
+	/* batches 143-148: where someone stays in care, said with a verb of
+	 * living or sitting; what a body can no longer do */
+	EXPECT("Mijn moeder woont sinds maandag op de PG-afdeling.", SCAN_HEALTH,
+	       "woont sinds maandag op de PG-afdeling");
+	EXPECT("Hij zit nu op de HIC.", SCAN_HEALTH, "zit nu op de HIC");
+	EXPECT("Ons zoontje ligt al 5 weken op de neonatologie.", SCAN_HEALTH, "ligt al 5 weken op de neonatologie");
+	EXPECT("Sinds zijn beroerte kan hij niet meer praten.", SCAN_HEALTH, "kan hij niet meer praten");
+	assert_true(counted("Mijn rug is sinds gisteren echt kapot, ik kan nauwelijks lopen.", SCAN_HEALTH));
+	assert_true(counted("ff eerlijk zijn: ik heb al 3 dagen niet geslapen en mn gedachten razen.", SCAN_HEALTH));
+	/* a run-on sentence: the clause ends at its verb ("dat ik ... heb 😩 de
+	 * assistente zegt") */
+	assert_true(counted("3e keer deze maand dat ik een blaasontsteking heb \xF0\x9F\x98\xA9 de assistente zegt "
+	                    "'plasje inleveren voor 10 uur'", SCAN_HEALTH));
+	/* a colleague's own: recovering, or in a clause whose verb comes last */
+	assert_true(counted("Onze praktijkverpleegkundige Marja herstelt van een operatie en is tot februari afwezig.",
+	                    SCAN_HEALTH));
+	assert_true(counted("Sinds collega Bianca een hersenschudding opliep bij een incident zit ons team er echt "
+	                    "om te springen.", SCAN_HEALTH));
+	/* and not: a place's part, a visitor waiting, anyone's noise */
+	const char *fine[] = {
+		"Ik zit in de vrijwilligerspool van het ziekenhuis en rijd op dinsdag.",
+		"Wij zitten al twee uur bij de SEH te wachten op de taxi van de buurvrouw.",
+		"We kunnen niet slapen door de herrie van de buren.",
+		"Je kan niet lopen op die gladde stoep, strooi even zout!",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+}
+
 static void test_wave31_round24(void **state)
 {
 	(void)state;
@@ -2766,6 +2797,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round22),
 		cmocka_unit_test(test_wave31_round23),
 		cmocka_unit_test(test_wave31_round24),
+		cmocka_unit_test(test_wave31_round25),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
