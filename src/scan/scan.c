@@ -8987,7 +8987,9 @@ static bool public_role(const struct ctx *c, const struct tok *k)
 	static const char *const heads[] = {"raadslid", "statenlid", "zanger", "zangeres", "atleet", "atlete",
 		"sporter", "acteur", "actrice", "legende",
 		/* round 23 (batch 145): "oud-profvoetballer Sjors Lambregts" */
-		"voetballer", "voetbalster", "wielrenner", "schaatser", "schrijver", "schrijfster", NULL};
+		"voetballer", "voetbalster", "wielrenner", "schaatser", "schrijver", "schrijfster",
+		/* round 26 (batch 149): "oud-zwemkampioene Liesbeth Vaessen" */
+		"kampioen", "kampioene", "zwemmer", "zwemster", NULL};
 	size_t n = k->e - k->s;
 	if (n < 2 || n >= 48)
 		return false;
@@ -9075,6 +9077,17 @@ static void demote_public_health(struct ctx *c)
 		for (size_t u = t + 1; !pub && u < c->ntok && c->tok[u].sent == c->tok[t].sent; u++)
 			pub = c->tok[u].s >= x->end && tok_in(c, &c->tok[u - 1], (const char *const[]){"de", NULL}) &&
 			      sports_role(c, &c->tok[u]);
+		/* round 26 (batch 149): in apposition, "Quinty Janssen, de
+		 * paralympische zwemster uit Roermond" */
+		size_t a = tok_first_at(c, x->end);
+		if (!pub && x->end < c->len && c->t[x->end] == ',' && a + 1 < c->ntok && c->tok[a].sent == c->tok[t].sent &&
+		    tok_in(c, &c->tok[a], (const char *const[]){"de", NULL})) {
+			size_t r2 = a + 1;
+			if (r2 + 1 < c->ntok && !c->tok[r2].cap && c->tok[r2 + 1].sent == c->tok[a].sent &&
+			    !public_role(c, &c->tok[r2]))
+				r2++; /* one adjective */
+			pub = c->tok[r2].sent == c->tok[a].sent && public_role(c, &c->tok[r2]);
+		}
 		if (!pub)
 			return; /* someone else is named */
 		public = true;
@@ -10908,6 +10921,9 @@ static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov)
 static void scan_sober_days(struct ctx *c, size_t n0, unsigned char **cov);
 static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov);
 static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov);
+static void scan_temperatures(struct ctx *c, size_t n0);
+static void scan_preterm(struct ctx *c, size_t n0);
+static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov);
 static int only_the_writer(struct ctx *c, size_t n0);
 
 static void scan_late_conditions(struct ctx *c)
@@ -11021,6 +11037,8 @@ static void scan_late_conditions(struct ctx *c)
 	}
 	scan_care_stays(c, n0, &cov);
 	scan_cannot(c, n0, &cov);
+	scan_temperatures(c, n0);
+	scan_preterm(c, n0);
 	scan_clause_conditions(c, n0, &cov);
 	scan_situations(c, n0, &cov);
 	scan_body_complaints(c, n0);
@@ -11039,6 +11057,175 @@ static void scan_late_conditions(struct ctx *c)
  * campaign ("Dry January: 31 dagen zonder alcohol") names no one but counts
  * no day of its own: "N dagen" needs "ik", "me" or "mijn" in the text.
  */
+/* Length of "27", "27+3" or "32 + 1" at p, 0 if none (a pregnancy's weeks). */
+static size_t gest_weeks(const char *t, size_t p, size_t len)
+{
+	size_t q = p;
+	while (q < len && q - p < 2 && t[q] >= '0' && t[q] <= '9')
+		q++;
+	if (q - p != 2 || (q < len && t[q] >= '0' && t[q] <= '9') || t[p] < '2' || t[p] > '4')
+		return 0;
+	size_t r = q;
+	while (r < len && r - q < 2 && t[r] == ' ')
+		r++;
+	if (r < len && t[r] == '+') {
+		r++;
+		while (r < len && r - q < 4 && t[r] == ' ')
+			r++;
+		if (r < len && t[r] >= '0' && t[r] <= '6')
+			q = r + 1;
+	}
+	return q - p;
+}
+
+/*
+ * Round 26 (batch 149): a child born early, by its weeks ("geboren bij
+ * 27+3 weken", "Geboren met 32 weken, 1600 gram", "bij 34 weken geboren"):
+ * all 13 such phrases in the labelled texts are health, and none was
+ * found.  Said of someone: a person in the sentence, a pronoun, or the
+ * sentence opening with it ("Geboren bij 27 weken, nu 980 gram").
+ */
+static void scan_preterm(struct ctx *c, size_t n0)
+{
+	const char *t = c->t;
+	for (size_t p = 0; p + 12 <= c->len; p++) {
+		if ((t[p] | 0x20) != 'g' && (t[p] | 0x20) != 'b')
+			continue;
+		if (p > 0 && is_letter_byte(t, p - 1, c->len))
+			continue;
+		size_t s = p, e = 0;
+		if (!strncasecmp(t + p, "geboren ", 8)) {
+			size_t q = p + 8;
+			if (!strncasecmp(t + q, "bij ", 4) || !strncasecmp(t + q, "met ", 4))
+				q += 4;
+			else if (!strncasecmp(t + q, "na ", 3))
+				q += 3;
+			else
+				continue;
+			size_t w = gest_weeks(t, q, c->len);
+			if (!w || q + w + 6 > c->len || strncmp(t + q + w, " weken", 6))
+				continue;
+			e = q + w + 6;
+		} else if (!strncasecmp(t + p, "bij ", 4)) {
+			size_t w = gest_weeks(t, p + 4, c->len), q = p + 4 + w;
+			if (!w || q + 14 > c->len || strncmp(t + q, " weken geboren", 14))
+				continue;
+			e = q + 14;
+		} else {
+			continue;
+		}
+		if (e < c->len && is_letter_byte(t, e, c->len))
+			continue;
+		size_t sn = sentence_of(c, p);
+		size_t tp = tok_first_at(c, p), t0 = tok_first_at(c, c->sent_at[sn]);
+		bool person = person_near_as(c, n0, p, false) || tp == t0 ||
+		              (p > 0 && (t[p - 1] == '(' || (p > 1 && t[p - 1] == ' ' && t[p - 2] == ','))) ||
+		              (tp > t0 && tp < c->ntok &&
+		               tok_in(c, &c->tok[tp - 1], (const char *const[]){"is", "was", "werd", "zijn", "waren", NULL}));
+		for (size_t u = t0; !person && u < c->ntok && c->tok[u].sent == sn; u++)
+			person = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS);
+		bool covered = false;
+		for (size_t f = 0; f < c->out->n && !covered; f++)
+			covered = c->out->v[f].type == SCAN_HEALTH && c->out->v[f].start < e && s < c->out->v[f].end;
+		if (person && !covered)
+			add_finding(c, SCAN_HEALTH, s, e, 0.6);
+		p = e;
+	}
+}
+
+/*
+ * Round 26 (batch 149): a fever's temperature said of someone ("Zoë had
+ * vannacht 40,2", "heeft al vijf dagen 39,5 koorts", "koorts, 38,9"): 80
+ * of the 94 such numbers in the labelled texts are health; most of the
+ * rest are thresholds ("bij koorts boven 38,5 bellen"), left out here.
+ * Joined to the word "koorts" or "graden" next to it, or to a health
+ * finding that ends or starts there.
+ */
+static void scan_temperatures(struct ctx *c, size_t n0)
+{
+	for (size_t p = 0; p + 4 <= c->len; p++) {
+		const char *t = c->t;
+		if (t[p] != '3' && t[p] != '4')
+			continue;
+		if (p > 0 && (is_letter_byte(t, p - 1, c->len) || (t[p - 1] >= '0' && t[p - 1] <= '9') ||
+		              t[p - 1] == ',' || t[p - 1] == '.' || t[p - 1] == '-' || t[p - 1] == '/'))
+			continue;
+		int whole = (t[p] - '0') * 10 + (t[p + 1] - '0');
+		if (t[p + 1] < '0' || t[p + 1] > '9' || whole < 37 || whole > 42 || (t[p + 2] != ',' && t[p + 2] != '.') ||
+		    t[p + 3] < '0' || t[p + 3] > '9')
+			continue;
+		size_t e = p + 4;
+		if (e < c->len && ((t[e] >= '0' && t[e] <= '9') || is_letter_byte(t, e, c->len) ||
+		                   ((t[e] == ',' || t[e] == '.') && e + 1 < c->len && t[e + 1] >= '0' && t[e + 1] <= '9')))
+			continue; /* "38,50 euro", "39.5km", "40.2.1" */
+		/* a threshold, not someone's ("boven 38,5", "vanaf 38 graden") */
+		size_t tn = tok_first_at(c, p);
+		if (tn > 0 && tn <= c->ntok && c->tok[tn - 1].sent == sentence_of(c, p) &&
+		    tok_in(c, &c->tok[tn - 1], (const char *const[]){"boven", "onder", "vanaf", "dan", "tot", "tussen",
+		                                                     "above", "over", "hoger", "lager", "bij", NULL}))
+			continue;
+		size_t s = p;
+		/* the word next to it: "38,9 koorts", "39,5 graden", "koorts van 40,2" */
+		size_t q = e;
+		while (q < c->len && (t[q] == ' ' || t[q] == ','))
+			q++;
+		static const char *const after[] = {"graden", "koorts", "°C", "°", NULL};
+		for (const char *const *w = after; *w; w++) {
+			size_t m = strlen(*w);
+			if (q + m <= c->len && !strncasecmp(t + q, *w, m) && (q + m == c->len || !is_letter_byte(t, q + m, c->len))) {
+				e = q + m;
+				break;
+			}
+		}
+		size_t sn = sentence_of(c, p);
+		if (!person_near_as(c, n0, p, false)) {
+			bool pron = false;
+			for (size_t u = tok_first_at(c, c->sent_at[sn]); !pron && u < c->ntok && c->tok[u].sent == sn; u++)
+				pron = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS);
+			/* (or the fever word itself: "Bed 4 koorts 38,9", "op k3 heeft
+			 * 39,8 koorts") */
+			bool fever = false;
+			for (size_t b = p; b-- > 0 && p - b < 16 && !fever;)
+				fever = b + 6 <= p && !strncasecmp(t + b, "koorts", 6);
+			if (!fever && e > p + 4 && (t[e - 1] | 0x20) == 's') { /* "... koorts" after it */
+				for (size_t b = tn, hop = 0; !fever && b-- > 0 && hop < 4 && c->tok[b].sent == sn; hop++)
+					fever = tok_in(c, &c->tok[b], (const char *const[]){"heeft", "had", "heb", "hebben", "hadden", NULL});
+			}
+			if (!pron && !fever)
+				continue;
+		}
+		/* joined to a health finding that ends just before ("koorts, 38,9",
+		 * "koorts van 40,1") or starts right after */
+		bool joined = false;
+		for (size_t f = 0; f < c->out->n && !joined; f++) {
+			struct scan_finding *x = &c->out->v[f];
+			if (x->type != SCAN_HEALTH)
+				continue;
+			if (x->end <= s && s - x->end <= 5) {
+				bool gap = true;
+				for (size_t g = x->end; g < s && gap; g++)
+					gap = t[g] == ' ' || t[g] == ',' || t[g] == ':' || t[g] == '(';
+				if (!gap && s - x->end == 5 && !strncasecmp(t + x->end, " van ", 5))
+					gap = true;
+				if (gap) {
+					x->end = e;
+					joined = true;
+				}
+			} else if (x->start >= s && x->start <= e) {
+				x->start = s;
+				if (x->end < e)
+					x->end = e;
+				joined = true;
+			} else if (x->start <= s && x->end >= e) {
+				joined = true;
+			}
+		}
+		if (!joined)
+			add_finding(c, SCAN_HEALTH, s, e, 0.6);
+		p = e;
+	}
+}
+
 /*
  * Wave 31 (batches 145-148): what a body can no longer do, said of someone
  * ("Ze kan niet meer praten", "kan hij niet lopen", "ik kan bijna niet meer
@@ -11061,7 +11248,7 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov)
 	 * the rest health the labels left out) */
 	static const char *const have[] = {"heb", "heeft", "had", "hebben", NULL};
 	static const char *const span[] = {"al", "twee", "drie", "vier", "vijf", "dagen", "nachten", "weken", "de",
-		"hele", "nacht", "vannacht", "weer", NULL};
+		"hele", "nacht", "vannacht", "weer", "steeds", NULL};
 	static const char *const done[] = {"geslapen", "gegeten", "gedronken", "geplast", "gepoept", NULL};
 	for (size_t t = 0; t + 2 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
@@ -11085,6 +11272,77 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov)
 		/* ("kan niet slapen door de herrie") */
 		if (v + 1 < c->ntok && c->tok[v + 1].sent == k->sent && tok_in(c, &c->tok[v], (const char *const[]){"slapen", NULL}) &&
 		    tok_in(c, &c->tok[v + 1], (const char *const[]){"door", NULL}))
+			continue;
+		bool person = person_near_as(c, n0, k->s, false);
+		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); !person && u < c->ntok && c->tok[u].sent == k->sent; u++)
+			person = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS) && !tok_in(c, &c->tok[u], others);
+		if (!person)
+			continue;
+		if (!*cov)
+			*cov = tok_cover(c, n0, SCAN_HEALTH);
+		bool part = false;
+		for (size_t u = t; u <= v && !part; u++)
+			part = (*cov)[u];
+		if (!part)
+			add_uncovered(c, cov, n0, SCAN_HEALTH, t, k->s, c->tok[v].e, 0.6);
+		t = v;
+	}
+	scan_eats_little(c, n0, cov);
+}
+
+/*
+ * Round 26 (batch 149): someone who hardly eats ("ze eet tussen de middag
+ * niets meer", "eet sinds gisteren niets meer", "eet ik weinig"); 12 of 22
+ * such phrases in the labelled texts are health, and 3 more are health the
+ * labels left out; the rest are anyone's ("eten met weinig zout"), which
+ * the person and the word after keep out.
+ */
+static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	static const char *const eats[] = {"eet", "at", "drinkt", "dronk", NULL};
+	/* and sleeps badly ("slaap ik al maanden slecht", "slaapt hij niet en
+	 * schrikt hij van elk geluid", "slaap ik maar 4 uur"): 102 of 128 found
+	 * already, 21 of the rest labelled health, and most of the others
+	 * health the labels left out */
+	static const char *const sleeps[] = {"slaap", "slaapt", "sliep", "sliepen", NULL};
+	static const char *const badly[] = {"slecht", "nauwelijks", "amper", "niet", "onrustig", "maar", NULL};
+	static const char *const fill[] = {"ze", "zij", "hij", "ik", "nog", "steeds", "bijna", "echt", "sinds",
+		"gisteren", "tussen", "de", "middag", "s", "'s", "middags", "daardoor", "al", "dagen", "weken", "op",
+		"school", "wel", "heel", "erg", "ook", "maanden", "nachten", "twee", "drie", "zelf", "nu", "er",
+		"zo", NULL};
+	static const char *const little[] = {"niks", "niets", "nauwelijks", "amper", "slecht", "weinig", NULL};
+	static const char *const then[] = {"en", "maar", "meer", "sinds", "van", "op", "tussen", "nog", "door",
+		"want", "omdat", "of", "per", NULL};
+	static const char *const others[] = {"je", "jij", "u", "we", "wij", "jullie", "men", "het", NULL};
+	for (size_t t = 0; t + 1 < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		size_t kl = k->e - k->s;
+		bool sleep = kl >= 5 && kl <= 7 && tok_in(c, k, sleeps);
+		if (kl < 2 || kl > 7 || !(sleep || tok_in(c, k, eats)))
+			continue;
+		size_t v = t + 1;
+		while (v < c->ntok && v <= t + 5 && c->tok[v].sent == k->sent && tok_in(c, &c->tok[v], fill))
+			v++;
+		if (v >= c->ntok || c->tok[v].sent != k->sent || !tok_in(c, &c->tok[v], sleep ? badly : little))
+			continue;
+		const struct tok *nx = v + 1 < c->ntok && c->tok[v + 1].sent == k->sent ? &c->tok[v + 1] : NULL;
+		if (sleep && tok_in(c, &c->tok[v], (const char *const[]){"maar", NULL})) {
+			/* "maar 4 uur", "maar een uur of drie" */
+			static const char *const hours[] = {"uur", "uurtjes", NULL};
+			size_t h = nx && tok_in(c, nx, hours) ? v + 1 /* (a figure is no word: "maar 4 uur") */
+			           : v + 2 < c->ntok && c->tok[v + 2].sent == k->sent && tok_in(c, &c->tok[v + 2], hours) ? v + 2
+			                                                                                               : NONE;
+			if (h == NONE)
+				continue;
+			v = h;
+			nx = v + 1 < c->ntok && c->tok[v + 1].sent == k->sent ? &c->tok[v + 1] : NULL;
+		} else if (nx && only_space(c, c->tok[v].e, nx->s) && !tok_in(c, nx, then)) {
+			/* ("eet weinig groente": what, not how much; "slaapt niet
+			 * thuis", "sliep niet bij oma": where) */
+			continue;
+		}
+		const struct tok *before = t > 0 && c->tok[t - 1].sent == k->sent ? &c->tok[t - 1] : NULL;
+		if ((before && tok_in(c, before, others)) || tok_in(c, &c->tok[t + 1], others))
 			continue;
 		bool person = person_near_as(c, n0, k->s, false);
 		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); !person && u < c->ntok && c->tok[u].sent == k->sent; u++)

@@ -1972,6 +1972,30 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round26(void **state)
+{
+	(void)state;
+	/* batch 149 read: a fever's temperature, eating and sleeping little,
+	 * a child born early by its weeks; a public figure in apposition */
+	EXPECT("Mehmet heeft vandaag de prik gehad en heeft nu 38,9 en wil alleen nog bij mij op schoot liggen.",
+	       SCAN_HEALTH, "38,9");
+	EXPECT("Gesprek met de mentor over Amber (13): ze eet tussen de middag niets meer.", SCAN_HEALTH,
+	       "eet tussen de middag niets");
+	assert_true(counted("Sinds de bombardementen slaapt ze niet meer en schrikt ze van elk geluid.", SCAN_HEALTH));
+	EXPECT("Onze zoon Mees ligt op de NICU. Geboren bij 27 weken, nu 980 gram.", SCAN_HEALTH,
+	       "Geboren bij 27 weken");
+	/* and not: a threshold, anyone's eating and sleeping, a swimmer's
+	 * childhood in the news */
+	const char *fine[] = {
+		"Bij koorts boven 38,5 graden: bel de huisarts.",
+		"Veel ouderen eten te weinig eiwit.",
+		"Slaapt het slecht, trekt het zich terug of is het ineens stil? Praat erover.",
+		"Wat een mooie reportage over Quinty Janssen, de paralympische zwemster uit Roermond die vertelde over "
+		"haar jeugd met reuma.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+}
+
 static void test_wave31_round25(void **state)
 {
 	(void)state;
@@ -2798,6 +2822,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round23),
 		cmocka_unit_test(test_wave31_round24),
 		cmocka_unit_test(test_wave31_round25),
+		cmocka_unit_test(test_wave31_round26),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
