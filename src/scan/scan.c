@@ -106,7 +106,7 @@ struct wset {
 	struct wtab t;
 };
 #define WSET(list) {list, {NULL, 0, 0}}
-static struct wset late_set, animal_set, being_set, age_after_set, age_not_set, care_room_set;
+static struct wset late_set, animal_set, being_set, age_after_set, age_not_set, care_room_set, late_head_set;
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -701,6 +701,7 @@ static void init_run(void)
 	wset_build(&age_after_set);
 	wset_build(&age_not_set);
 	wset_build(&care_room_set);
+	wset_build(&late_head_set);
 	int rc = 0;
 	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
@@ -10875,11 +10876,22 @@ static struct wset late_set = WSET(late_conds);
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging"),
 	LIT("ruggenmergstimulat"), LIT("niertransplant"), LIT("harttransplant"), LIT("longtransplant"),
 	LIT("getransplanteerd"), LIT("postpartumdepress"), LIT("zwangerschapsverl")};
+/* Every word the passes below start at (scan_care_stays, scan_cannot,
+ * scan_eats_little): one hashed look before their own lists. */
+static const char *const late_head_words[] = {"zit", "zat", "zitten", "woont", "woon", "wonen", "verblijft", "verblijf",
+	"verhuisd", "verhuist", "ligt", "lag", "liggen", "lagen", "opgenomen", "kan", "kon", "kunnen", "konden", "heb",
+	"heeft", "had", "hebben", "eet", "at", "drinkt", "dronk", "slaap", "slaapt", "sliep", "sliepen", NULL};
+static struct wset late_head_set = WSET(late_head_words);
+
 static bool late_pair[26][26];
 
 /* their first two letters, as a table made once */
+static bool head_pair[26][26]; /* the first two letters of late_head_words */
+
 static void late_pair_init(void)
 {
+	for (const char *const *w = late_head_words; *w; w++)
+		head_pair[(*w)[0] - 'a'][(*w)[1] - 'a'] = true;
 	for (const char *const *w = late_conds; *w; w++)
 		if ((*w)[0] >= 'a' && (*w)[0] <= 'z' && (*w)[1] >= 'a' && (*w)[1] <= 'z')
 			late_pair[(*w)[0] - 'a'][(*w)[1] - 'a'] = true;
@@ -10919,11 +10931,12 @@ static inline bool late_cond(const struct ctx *c, const struct tok *k)
 
 static void scan_writer_fragments(struct ctx *c, size_t n0, unsigned char **cov);
 static void scan_sober_days(struct ctx *c, size_t n0, unsigned char **cov);
-static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov);
-static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov);
+static unsigned char *late_head_marks(const struct ctx *c);
+static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads);
+static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads);
 static void scan_temperatures(struct ctx *c, size_t n0);
 static void scan_preterm(struct ctx *c, size_t n0);
-static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov);
+static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads);
 static int only_the_writer(struct ctx *c, size_t n0);
 
 static void scan_late_conditions(struct ctx *c)
@@ -11035,8 +11048,13 @@ static void scan_late_conditions(struct ctx *c)
 			break;
 		}
 	}
-	scan_care_stays(c, n0, &cov);
-	scan_cannot(c, n0, &cov);
+	unsigned char *heads = late_head_marks(c);
+	if (heads) {
+		scan_care_stays(c, n0, &cov, heads);
+		scan_cannot(c, n0, &cov, heads);
+		scan_eats_little(c, n0, &cov, heads);
+		free(heads);
+	}
 	scan_temperatures(c, n0);
 	scan_preterm(c, n0);
 	scan_clause_conditions(c, n0, &cov);
@@ -11057,6 +11075,28 @@ static void scan_late_conditions(struct ctx *c)
  * campaign ("Dry January: 31 dagen zonder alcohol") names no one but counts
  * no day of its own: "N dagen" needs "ik", "me" or "mijn" in the text.
  */
+
+/* Which tokens are one of late_head_words, looked up once for the three
+ * passes (each reads every token); NULL when none is. */
+static unsigned char *late_head_marks(const struct ctx *c)
+{
+	unsigned char *m = NULL;
+	for (size_t t = 0; t < c->ntok; t++) {
+		size_t n = c->tok[t].e - c->tok[t].s;
+		if (n < 2 || n > 9)
+			continue;
+		/* (by the first two letters first: "de", "en", "van" start none) */
+		unsigned char a = (unsigned char)c->lt[c->tok[t].s], b = (unsigned char)c->lt[c->tok[t].s + 1];
+		if (a < 'a' || a > 'z' || b < 'a' || b > 'z' || !head_pair[a - 'a'][b - 'a'] ||
+		    !tok_in_set(c, &c->tok[t], &late_head_set))
+			continue;
+		if (!m)
+			m = xcalloc(c->ntok, 1);
+		m[t] = 1;
+	}
+	return m;
+}
+
 /* Length of "27", "27+3" or "32 + 1" at p, 0 if none (a pregnancy's weeks). */
 static size_t gest_weeks(const char *t, size_t p, size_t len)
 {
@@ -11088,6 +11128,8 @@ static size_t gest_weeks(const char *t, size_t p, size_t len)
 static void scan_preterm(struct ctx *c, size_t n0)
 {
 	const char *t = c->t;
+	if (!memmem(t, c->len, " weken", 6)) /* (most texts: one quick look) */
+		return;
 	for (size_t p = 0; p + 12 <= c->len; p++) {
 		if ((t[p] | 0x20) != 'g' && (t[p] | 0x20) != 'b')
 			continue;
@@ -11143,8 +11185,12 @@ static void scan_preterm(struct ctx *c, size_t n0)
  */
 static void scan_temperatures(struct ctx *c, size_t n0)
 {
-	for (size_t p = 0; p + 4 <= c->len; p++) {
-		const char *t = c->t;
+	const char *t = c->t;
+	/* by the decimal signs, found with memchr: two digits before, one after */
+	for (int sign = 0; sign < 2; sign++)
+	for (const char *d = c->len > 3 ? memchr(t + 2, ",."[sign], c->len - 3) : NULL; d;
+	     d = (size_t)(d + 1 - t) < c->len - 1 ? memchr(d + 1, ",."[sign], c->len - 1 - (size_t)(d + 1 - t)) : NULL) {
+		size_t p = (size_t)(d - t) - 2;
 		if (t[p] != '3' && t[p] != '4')
 			continue;
 		if (p > 0 && (is_letter_byte(t, p - 1, c->len) || (t[p - 1] >= '0' && t[p - 1] <= '9') ||
@@ -11222,7 +11268,6 @@ static void scan_temperatures(struct ctx *c, size_t n0)
 		}
 		if (!joined)
 			add_finding(c, SCAN_HEALTH, s, e, 0.6);
-		p = e;
 	}
 }
 
@@ -11234,7 +11279,7 @@ static void scan_temperatures(struct ctx *c, size_t n0)
  * writer or a third person, not "je", "we" or "u" (what anyone cannot do,
  * a noise the neighbours make: "we kunnen niet slapen door de buren").
  */
-static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov)
+static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads)
 {
 	static const char *const can[] = {"kan", "kon", "kunnen", "konden", NULL};
 	static const char *const fill[] = {"ik", "hij", "ze", "zij", "nog", "niet", "nauwelijks", "amper", "bijna",
@@ -11253,8 +11298,10 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov)
 	for (size_t t = 0; t + 2 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
 		size_t kl = k->e - k->s;
-		bool had = kl >= 3 && kl <= 6 && tok_in(c, k, have);
-		if (kl < 3 || kl > 6 || !(had || tok_in(c, k, can)))
+		if (kl < 3 || kl > 6 || !heads[t])
+			continue;
+		bool had = tok_in(c, k, have);
+		if (!had && !tok_in(c, k, can))
 			continue;
 		bool neg = false;
 		size_t v = t + 1;
@@ -11287,7 +11334,6 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov)
 			add_uncovered(c, cov, n0, SCAN_HEALTH, t, k->s, c->tok[v].e, 0.6);
 		t = v;
 	}
-	scan_eats_little(c, n0, cov);
 }
 
 /*
@@ -11297,7 +11343,7 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov)
  * labels left out; the rest are anyone's ("eten met weinig zout"), which
  * the person and the word after keep out.
  */
-static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov)
+static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads)
 {
 	static const char *const eats[] = {"eet", "at", "drinkt", "dronk", NULL};
 	/* and sleeps badly ("slaap ik al maanden slecht", "slaapt hij niet en
@@ -11317,8 +11363,10 @@ static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov)
 	for (size_t t = 0; t + 1 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
 		size_t kl = k->e - k->s;
-		bool sleep = kl >= 5 && kl <= 7 && tok_in(c, k, sleeps);
-		if (kl < 2 || kl > 7 || !(sleep || tok_in(c, k, eats)))
+		if (kl < 2 || kl > 7 || !heads[t])
+			continue;
+		bool sleep = kl >= 5 && tok_in(c, k, sleeps);
+		if (!sleep && !tok_in(c, k, eats))
 			continue;
 		size_t v = t + 1;
 		while (v < c->ntok && v <= t + 5 && c->tok[v].sent == k->sent && tok_in(c, &c->tok[v], fill))
@@ -11370,7 +11418,7 @@ static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov)
  * admitted() reads the lying and the admitted before them, and their
  * features stay as they were trained.
  */
-static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov)
+static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads)
 {
 	/* sitting is also waiting or visiting ("zit al 3 uur op de SEH", "zit
 	 * nu bij hem in het ziekenhuis"): only where one stays, not waits;
@@ -11386,7 +11434,7 @@ static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov)
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
 		size_t kl = k->e - k->s;
-		if (kl < 3 || kl > 9)
+		if (kl < 2 || kl > 9 || !heads[i])
 			continue;
 		int how = tok_in(c, k, sit) ? 1 : tok_in(c, k, live) ? 2 : tok_in(c, k, lie) ? 3 : 0;
 		if (!how)
