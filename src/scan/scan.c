@@ -11076,6 +11076,32 @@ static void scan_late_conditions(struct ctx *c)
  * no day of its own: "N dagen" needs "ik", "me" or "mijn" in the text.
  */
 
+/* A person in off's sentence: a name, "ik", a title or a family word
+ * (person_near_as), or a pronoun that is not a possessive and not one of
+ * others (anyone's: "je", "we"; NULL: none left out). */
+static bool someone_in(struct ctx *c, size_t n0, size_t off, const char *const *others)
+{
+	if (person_near_as(c, n0, off, false))
+		return true;
+	size_t sn = sentence_of(c, off);
+	for (size_t u = tok_first_at(c, c->sent_at[sn]); u < c->ntok && c->tok[u].sent == sn; u++)
+		if ((c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS) && !(others && tok_in(c, &c->tok[u], others)))
+			return true;
+	return false;
+}
+
+/* Health from token t through token v, unless a part of it is already
+ * health ("de gesloten afdeling" stays as it was found). */
+static void add_health_span(struct ctx *c, size_t n0, unsigned char **cov, size_t t, size_t v)
+{
+	if (!*cov)
+		*cov = tok_cover(c, n0, SCAN_HEALTH);
+	for (size_t u = t; u <= v; u++)
+		if ((*cov)[u])
+			return;
+	add_uncovered(c, cov, n0, SCAN_HEALTH, t, c->tok[t].s, c->tok[v].e, 0.6);
+}
+
 /* Which tokens are one of late_head_words, looked up once for the three
  * passes (each reads every token); NULL when none is. */
 static unsigned char *late_head_marks(const struct ctx *c)
@@ -11160,12 +11186,10 @@ static void scan_preterm(struct ctx *c, size_t n0)
 			continue;
 		size_t sn = sentence_of(c, p);
 		size_t tp = tok_first_at(c, p), t0 = tok_first_at(c, c->sent_at[sn]);
-		bool person = person_near_as(c, n0, p, false) || tp == t0 ||
+		bool person = someone_in(c, n0, p, NULL) || tp == t0 ||
 		              (p > 0 && (t[p - 1] == '(' || (p > 1 && t[p - 1] == ' ' && t[p - 2] == ','))) ||
 		              (tp > t0 && tp < c->ntok &&
 		               tok_in(c, &c->tok[tp - 1], (const char *const[]){"is", "was", "werd", "zijn", "waren", NULL}));
-		for (size_t u = t0; !person && u < c->ntok && c->tok[u].sent == sn; u++)
-			person = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS);
 		bool covered = false;
 		for (size_t f = 0; f < c->out->n && !covered; f++)
 			covered = c->out->v[f].type == SCAN_HEALTH && c->out->v[f].start < e && s < c->out->v[f].end;
@@ -11224,10 +11248,7 @@ static void scan_temperatures(struct ctx *c, size_t n0)
 			}
 		}
 		size_t sn = sentence_of(c, p);
-		if (!person_near_as(c, n0, p, false)) {
-			bool pron = false;
-			for (size_t u = tok_first_at(c, c->sent_at[sn]); !pron && u < c->ntok && c->tok[u].sent == sn; u++)
-				pron = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS);
+		if (!someone_in(c, n0, p, NULL)) {
 			/* (or the fever word itself: "Bed 4 koorts 38,9", "op k3 heeft
 			 * 39,8 koorts") */
 			bool fever = false;
@@ -11237,7 +11258,7 @@ static void scan_temperatures(struct ctx *c, size_t n0)
 				for (size_t b = tn, hop = 0; !fever && b-- > 0 && hop < 4 && c->tok[b].sent == sn; hop++)
 					fever = tok_in(c, &c->tok[b], (const char *const[]){"heeft", "had", "heb", "hebben", "hadden", NULL});
 			}
-			if (!pron && !fever)
+			if (!fever)
 				continue;
 		}
 		/* joined to a health finding that ends just before ("koorts, 38,9",
@@ -11320,18 +11341,9 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov, const uns
 		if (v + 1 < c->ntok && c->tok[v + 1].sent == k->sent && tok_in(c, &c->tok[v], (const char *const[]){"slapen", NULL}) &&
 		    tok_in(c, &c->tok[v + 1], (const char *const[]){"door", NULL}))
 			continue;
-		bool person = person_near_as(c, n0, k->s, false);
-		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); !person && u < c->ntok && c->tok[u].sent == k->sent; u++)
-			person = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS) && !tok_in(c, &c->tok[u], others);
-		if (!person)
+		if (!someone_in(c, n0, k->s, others))
 			continue;
-		if (!*cov)
-			*cov = tok_cover(c, n0, SCAN_HEALTH);
-		bool part = false;
-		for (size_t u = t; u <= v && !part; u++)
-			part = (*cov)[u];
-		if (!part)
-			add_uncovered(c, cov, n0, SCAN_HEALTH, t, k->s, c->tok[v].e, 0.6);
+		add_health_span(c, n0, cov, t, v);
 		t = v;
 	}
 }
@@ -11392,18 +11404,9 @@ static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov, cons
 		const struct tok *before = t > 0 && c->tok[t - 1].sent == k->sent ? &c->tok[t - 1] : NULL;
 		if ((before && tok_in(c, before, others)) || tok_in(c, &c->tok[t + 1], others))
 			continue;
-		bool person = person_near_as(c, n0, k->s, false);
-		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); !person && u < c->ntok && c->tok[u].sent == k->sent; u++)
-			person = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS) && !tok_in(c, &c->tok[u], others);
-		if (!person)
+		if (!someone_in(c, n0, k->s, others))
 			continue;
-		if (!*cov)
-			*cov = tok_cover(c, n0, SCAN_HEALTH);
-		bool part = false;
-		for (size_t u = t; u <= v && !part; u++)
-			part = (*cov)[u];
-		if (!part)
-			add_uncovered(c, cov, n0, SCAN_HEALTH, t, k->s, c->tok[v].e, 0.6);
+		add_health_span(c, n0, cov, t, v);
 		t = v;
 	}
 }
@@ -11459,17 +11462,8 @@ static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov, const
 			p--;
 		if (p <= i || !tok_in(c, &c->tok[p], (const char *const[]){"in", "op", "bij", "naar", "van", NULL}))
 			continue;
-		bool person = person_near_as(c, n0, k->s, false);
-		for (size_t u = tok_first_at(c, c->sent_at[k->sent]); !person && u < c->ntok && c->tok[u].sent == k->sent; u++)
-			person = (c->tok[u].flags & W_PRONOUN) && !(c->tok[u].flags & W_POSS);
-		/* (a part already found, "de gesloten afdeling", stays as it is) */
-		if (person && !*cov)
-			*cov = tok_cover(c, n0, SCAN_HEALTH);
-		bool part = false;
-		for (size_t u = i; person && u <= e && !part; u++)
-			part = (*cov)[u];
-		if (person && !part)
-			add_uncovered(c, cov, n0, SCAN_HEALTH, i, k->s, c->tok[e].e, 0.6);
+		if (someone_in(c, n0, k->s, NULL))
+			add_health_span(c, n0, cov, i, e);
 		i = e;
 	}
 }
