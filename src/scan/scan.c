@@ -106,7 +106,7 @@ struct wset {
 	struct wtab t;
 };
 #define WSET(list) {list, {NULL, 0, 0}}
-static struct wset late_set, animal_set, being_set, age_after_set, age_not_set, care_room_set, late_head_set;
+static struct wset late_set, animal_set, being_set, age_after_set, age_not_set, care_room_set;
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -701,7 +701,6 @@ static void init_run(void)
 	wset_build(&age_after_set);
 	wset_build(&age_not_set);
 	wset_build(&care_room_set);
-	wset_build(&late_head_set);
 	int rc = 0;
 	rc |= load_list("src/scan/lists/firstnames.txt", W_FIRST, false);
 	rc |= load_list("src/scan/lists/surnames.txt", W_SUR, false);
@@ -10876,12 +10875,28 @@ static struct wset late_set = WSET(late_conds);
 static const struct lit late_heads[] = {LIT("zwangerschapsdiab"), LIT("methadonprogramma"), LIT("zelfbeschadiging"),
 	LIT("ruggenmergstimulat"), LIT("niertransplant"), LIT("harttransplant"), LIT("longtransplant"),
 	LIT("getransplanteerd"), LIT("postpartumdepress"), LIT("zwangerschapsverl")};
-/* Every word the passes below start at (scan_care_stays, scan_cannot,
- * scan_eats_little): one hashed look before their own lists. */
-static const char *const late_head_words[] = {"zit", "zat", "zitten", "woont", "woon", "wonen", "verblijft", "verblijf",
-	"verhuisd", "verhuist", "ligt", "lag", "liggen", "lagen", "opgenomen", "kan", "kon", "kunnen", "konden", "heb",
-	"heeft", "had", "hebben", "eet", "at", "drinkt", "dronk", "slaap", "slaapt", "sliep", "sliepen", NULL};
-static struct wset late_head_set = WSET(late_head_words);
+/* The verbs the passes below start at, each with its kind: one table,
+ * looked up once per token (late_head_marks), instead of each pass
+ * walking its own lists over every token. */
+enum {
+	LH_SIT = 1,    /* scan_care_stays: sitting ("zit nu op de HIC") */
+	LH_LIVE = 2,   /* living or moving ("woont op de PG-afdeling") */
+	LH_LIE = 4,    /* lying, admitted ("ligt op de neonatologie") */
+	LH_CAN = 8,    /* scan_cannot: "kan niet meer praten" */
+	LH_HAVE = 16,  /* "heb al 3 dagen niet geslapen" */
+	LH_EAT = 32,   /* scan_eats_little: "eet niets meer" */
+	LH_SLEEP = 64, /* "slaap al maanden slecht" */
+};
+static const struct {
+	const char *w;
+	unsigned char kind;
+} late_head_words[] = {{"zit", LH_SIT}, {"zat", LH_SIT}, {"zitten", LH_SIT}, {"woont", LH_LIVE}, {"woon", LH_LIVE},
+	{"wonen", LH_LIVE}, {"verblijft", LH_LIVE}, {"verblijf", LH_LIVE}, {"verhuisd", LH_LIVE}, {"verhuist", LH_LIVE},
+	{"ligt", LH_LIE}, {"lag", LH_LIE}, {"liggen", LH_LIE}, {"lagen", LH_LIE}, {"opgenomen", LH_LIE}, {"kan", LH_CAN},
+	{"kon", LH_CAN}, {"kunnen", LH_CAN}, {"konden", LH_CAN}, {"heb", LH_HAVE}, {"heeft", LH_HAVE}, {"had", LH_HAVE},
+	{"hebben", LH_HAVE}, {"eet", LH_EAT}, {"at", LH_EAT}, {"drinkt", LH_EAT}, {"dronk", LH_EAT}, {"slaap", LH_SLEEP},
+	{"slaapt", LH_SLEEP}, {"sliep", LH_SLEEP}, {"sliepen", LH_SLEEP}};
+static struct wtab late_head_tab;
 
 static bool late_pair[26][26];
 
@@ -10890,8 +10905,11 @@ static bool head_pair[26][26]; /* the first two letters of late_head_words */
 
 static void late_pair_init(void)
 {
-	for (const char *const *w = late_head_words; *w; w++)
-		head_pair[(*w)[0] - 'a'][(*w)[1] - 'a'] = true;
+	for (size_t h = 0; h < sizeof late_head_words / sizeof late_head_words[0]; h++) {
+		const char *w = late_head_words[h].w;
+		head_pair[w[0] - 'a'][w[1] - 'a'] = true;
+		wtab_add(&late_head_tab, w, strlen(w), late_head_words[h].kind);
+	}
 	for (const char *const *w = late_conds; *w; w++)
 		if ((*w)[0] >= 'a' && (*w)[0] <= 'z' && (*w)[1] >= 'a' && (*w)[1] <= 'z')
 			late_pair[(*w)[0] - 'a'][(*w)[1] - 'a'] = true;
@@ -11102,8 +11120,8 @@ static void add_health_span(struct ctx *c, size_t n0, unsigned char **cov, size_
 	add_uncovered(c, cov, n0, SCAN_HEALTH, t, c->tok[t].s, c->tok[v].e, 0.6);
 }
 
-/* Which tokens are one of late_head_words, looked up once for the three
- * passes (each reads every token); NULL when none is. */
+/* Each token's kind among late_head_words (LH_*, 0 for none), looked up
+ * once for the three passes; NULL when no token is one. */
 static unsigned char *late_head_marks(const struct ctx *c)
 {
 	unsigned char *m = NULL;
@@ -11113,14 +11131,29 @@ static unsigned char *late_head_marks(const struct ctx *c)
 			continue;
 		/* (by the first two letters first: "de", "en", "van" start none) */
 		unsigned char a = (unsigned char)c->lt[c->tok[t].s], b = (unsigned char)c->lt[c->tok[t].s + 1];
-		if (a < 'a' || a > 'z' || b < 'a' || b > 'z' || !head_pair[a - 'a'][b - 'a'] ||
-		    !tok_in_set(c, &c->tok[t], &late_head_set))
+		if (a < 'a' || a > 'z' || b < 'a' || b > 'z' || !head_pair[a - 'a'][b - 'a'])
+			continue;
+		const char *w = tok_low(c, &c->tok[t]);
+		const struct word *x = w ? wtab_find(&late_head_tab, w, n) : NULL;
+		if (!x)
 			continue;
 		if (!m)
 			m = xcalloc(c->ntok, 1);
-		m[t] = 1;
+		m[t] = (unsigned char)x->flags;
 	}
 	return m;
+}
+
+/* The verb at t is said of someone: its subject, the word before it or
+ * right after it, is not anyone's (one of others: "je", "we", "u"), and
+ * its sentence has a person (someone_in). */
+static bool said_of_someone(struct ctx *c, size_t n0, size_t t, const char *const *others)
+{
+	const struct tok *k = &c->tok[t];
+	if ((t > 0 && c->tok[t - 1].sent == k->sent && tok_in(c, &c->tok[t - 1], others)) ||
+	    (t + 1 < c->ntok && tok_in(c, &c->tok[t + 1], others)))
+		return false;
+	return someone_in(c, n0, k->s, others);
 }
 
 /* Length of "27", "27+3" or "32 + 1" at p, 0 if none (a pregnancy's weeks). */
@@ -11302,7 +11335,6 @@ static void scan_temperatures(struct ctx *c, size_t n0)
  */
 static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads)
 {
-	static const char *const can[] = {"kan", "kon", "kunnen", "konden", NULL};
 	static const char *const fill[] = {"ik", "hij", "ze", "zij", "nog", "niet", "nauwelijks", "amper", "bijna",
 		"meer", "goed", "zelf", "echt", "gewoon", "helemaal", "haast", NULL};
 	static const char *const nots[] = {"niet", "nauwelijks", "amper", NULL};
@@ -11312,18 +11344,14 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov, const uns
 	/* and what was not done for days ("ik heb al 3 dagen niet geslapen",
 	 * "heeft al twee nachten niet geslapen"; 16 of 21 labelled health, and
 	 * the rest health the labels left out) */
-	static const char *const have[] = {"heb", "heeft", "had", "hebben", NULL};
 	static const char *const span[] = {"al", "twee", "drie", "vier", "vijf", "dagen", "nachten", "weken", "de",
 		"hele", "nacht", "vannacht", "weer", "steeds", NULL};
 	static const char *const done[] = {"geslapen", "gegeten", "gedronken", "geplast", "gepoept", NULL};
 	for (size_t t = 0; t + 2 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
-		size_t kl = k->e - k->s;
-		if (kl < 3 || kl > 6 || !heads[t])
+		if (!(heads[t] & (LH_CAN | LH_HAVE)))
 			continue;
-		bool had = tok_in(c, k, have);
-		if (!had && !tok_in(c, k, can))
-			continue;
+		bool had = heads[t] & LH_HAVE;
 		bool neg = false;
 		size_t v = t + 1;
 		while (v < c->ntok && v <= t + 7 && c->tok[v].sent == k->sent &&
@@ -11333,15 +11361,11 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov, const uns
 		}
 		if (!neg || v >= c->ntok || c->tok[v].sent != k->sent || !tok_in(c, &c->tok[v], had ? done : does))
 			continue;
-		/* the subject: the word before the verb "kan" or right after it */
-		const struct tok *before = t > 0 && c->tok[t - 1].sent == k->sent ? &c->tok[t - 1] : NULL;
-		if ((before && tok_in(c, before, others)) || tok_in(c, &c->tok[t + 1], others))
-			continue;
 		/* ("kan niet slapen door de herrie") */
 		if (v + 1 < c->ntok && c->tok[v + 1].sent == k->sent && tok_in(c, &c->tok[v], (const char *const[]){"slapen", NULL}) &&
 		    tok_in(c, &c->tok[v + 1], (const char *const[]){"door", NULL}))
 			continue;
-		if (!someone_in(c, n0, k->s, others))
+		if (!said_of_someone(c, n0, t, others))
 			continue;
 		add_health_span(c, n0, cov, t, v);
 		t = v;
@@ -11358,12 +11382,10 @@ static void scan_cannot(struct ctx *c, size_t n0, unsigned char **cov, const uns
  */
 static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads)
 {
-	static const char *const eats[] = {"eet", "at", "drinkt", "dronk", NULL};
-	/* and sleeps badly ("slaap ik al maanden slecht", "slaapt hij niet en
-	 * schrikt hij van elk geluid", "slaap ik maar 4 uur"): of the 33 not
-	 * found, 21 are labelled health and 10 more are health the labels left
-	 * out */
-	static const char *const sleeps[] = {"slaap", "slaapt", "sliep", "sliepen", NULL};
+	/* LH_EAT; and LH_SLEEP, who sleeps badly ("slaap ik al maanden slecht",
+	 * "slaapt hij niet en schrikt hij van elk geluid", "slaap ik maar 4
+	 * uur"): of the 33 such phrases the rules did not find, 21 are
+	 * labelled health and 10 more are health the labels left out */
 	static const char *const badly[] = {"slecht", "nauwelijks", "amper", "niet", "onrustig", "maar", NULL};
 	static const char *const fill[] = {"ze", "zij", "hij", "ik", "nog", "steeds", "bijna", "echt", "sinds",
 		"gisteren", "tussen", "de", "middag", "s", "'s", "middags", "daardoor", "al", "dagen", "weken", "op",
@@ -11375,12 +11397,9 @@ static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov, cons
 	static const char *const others[] = {"je", "jij", "u", "we", "wij", "jullie", "men", "het", NULL};
 	for (size_t t = 0; t + 1 < c->ntok; t++) {
 		const struct tok *k = &c->tok[t];
-		size_t kl = k->e - k->s;
-		if (kl < 2 || kl > 7 || !heads[t])
+		if (!(heads[t] & (LH_EAT | LH_SLEEP)))
 			continue;
-		bool sleep = kl >= 5 && tok_in(c, k, sleeps);
-		if (!sleep && !tok_in(c, k, eats))
-			continue;
+		bool sleep = heads[t] & LH_SLEEP;
 		size_t v = t + 1;
 		while (v < c->ntok && v <= t + 5 && c->tok[v].sent == k->sent && tok_in(c, &c->tok[v], fill))
 			v++;
@@ -11396,16 +11415,12 @@ static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov, cons
 			if (h == NONE)
 				continue;
 			v = h;
-			nx = v + 1 < c->ntok && c->tok[v + 1].sent == k->sent ? &c->tok[v + 1] : NULL;
 		} else if (nx && only_space(c, c->tok[v].e, nx->s) && !tok_in(c, nx, then)) {
 			/* ("eet weinig groente": what, not how much; "slaapt niet
 			 * thuis", "sliep niet bij oma": where) */
 			continue;
 		}
-		const struct tok *before = t > 0 && c->tok[t - 1].sent == k->sent ? &c->tok[t - 1] : NULL;
-		if ((before && tok_in(c, before, others)) || tok_in(c, &c->tok[t + 1], others))
-			continue;
-		if (!someone_in(c, n0, k->s, others))
+		if (!said_of_someone(c, n0, t, others))
 			continue;
 		add_health_span(c, n0, cov, t, v);
 		t = v;
@@ -11427,9 +11442,6 @@ static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov, const
 	/* sitting is also waiting or visiting ("zit al 3 uur op de SEH", "zit
 	 * nu bij hem in het ziekenhuis"): only where one stays, not waits;
 	 * lying and being admitted only where admitted() does not look */
-	static const char *const sit[] = {"zit", "zat", "zitten", NULL};
-	static const char *const live[] = {"woont", "woon", "wonen", "verblijft", "verblijf", "verhuisd", "verhuist", NULL};
-	static const char *const lie[] = {"ligt", "lag", "liggen", "lagen", "opgenomen", NULL};
 	static const char *const stays[] = {"pg-afdeling", "psychogeriatrie", "pg", "crisisdienst", "neonatologie", NULL};
 	static const char *const clinics[] = {"kliniek", "afkickkliniek", "ggz-kliniek", "ggz", "crisisopvang",
 		"crisisafdeling", "hic", "paaz", "psychiatrie", NULL};
@@ -11437,10 +11449,7 @@ static void scan_care_stays(struct ctx *c, size_t n0, unsigned char **cov, const
 	static const char *const wards[] = {"gesloten", "besloten", "open", NULL};
 	for (size_t i = 0; i < c->ntok; i++) {
 		const struct tok *k = &c->tok[i];
-		size_t kl = k->e - k->s;
-		if (kl < 2 || kl > 9 || !heads[i])
-			continue;
-		int how = tok_in(c, k, sit) ? 1 : tok_in(c, k, live) ? 2 : tok_in(c, k, lie) ? 3 : 0;
+		int how = heads[i] & LH_SIT ? 1 : heads[i] & LH_LIVE ? 2 : heads[i] & LH_LIE ? 3 : 0;
 		if (!how)
 			continue;
 		size_t d = i + 1, e = NONE;
