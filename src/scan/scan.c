@@ -3730,6 +3730,58 @@ static void scan_names(struct ctx *c)
 	c->pub = pub; /* the tagger reads it; scan_text frees it */
 }
 
+/* A listed first name that is no other word, of at least `min` letters. */
+static bool plain_first(const char *s, size_t n, size_t min)
+{
+	if (n < min)
+		return false;
+	uint32_t f = lookup(s, n);
+	return (f & W_FIRST) && !(f & (W_AMBIG | W_NONAME | W_ORG | W_ROLE | W_MED | W_PUBLIC | W_LEX));
+}
+
+/*
+ * A first name inside a word run together, at t[s..e) (letters only):
+ * where a capital follows a small letter a part starts ("pakeWytze",
+ * "DankjewelGerda", "FrankvanderMeer"); written all small, a name of five
+ * letters or more at the end ("vindjayden", "duaforhalima") or, when
+ * `head`, at the start ("samiraboateng", "annekevos").
+ */
+static bool name_in_compound(const struct ctx *c, size_t s, size_t e, bool head)
+{
+	const char *t = c->t;
+	if (lookup(t + s, e - s)) /* "#sinterklaas" is a word */
+		return false;
+	bool camel = false, name = false;
+	for (size_t p = s, from = s; p <= e; p++) {
+		if (p < e && !(p > s && isupper((unsigned char)t[p]) && islower((unsigned char)t[p - 1])))
+			continue;
+		if (from > s || p < e) {
+			camel = true;
+			if (lookup(t + from, p - from) & W_ORG) /* "@StJorisZiekenhuis" */
+				return false;
+			name = name || plain_first(t + from, p - from, 3);
+		}
+		from = p;
+	}
+	if (camel || e - s > 40 || e - s < 8)
+		return name;
+	for (size_t m = e - s - 3; m >= 5; m--) {
+		if (plain_first(t + e - m, m, 5))
+			return true;
+		if (head && plain_first(t + s, m, 5))
+			return true;
+	}
+	return false;
+}
+
+/* Where the run of ASCII letters from s ends, before e. */
+static size_t alpha_end(const struct ctx *c, size_t s, size_t e)
+{
+	while (s < e && isalpha((unsigned char)c->t[s]))
+		s++;
+	return s;
+}
+
 /* "#sterktejolanda", "#teamnoah": a first name in a hashtag */
 static void scan_hashtag_names(struct ctx *c)
 {
@@ -3847,6 +3899,46 @@ static void scan_handle_names(struct ctx *c)
 		/* a hint: mentioning someone is what a social network is for; a
 		 * health word about them finds its person through it */
 		if ((f & W_FIRST) && !(f & (W_AMBIG | W_NONAME | W_ORG | W_ROLE | W_MED | W_PUBLIC)))
+			add_finding(c, SCAN_NAME, s, e, 0.4);
+	}
+}
+
+/* Some finding overlaps [s, e). */
+static bool covered_by(const struct ctx *c, size_t s, size_t e)
+{
+	for (size_t f = 0; f < c->out->n; f++)
+		if (c->out->v[f].start < e && s < c->out->v[f].end)
+			return true;
+	return false;
+}
+
+/*
+ * Round 27 (batch 150): a name run together with other words in a hashtag
+ * ("#vindjayden", "#pakeWytze100", "#DankjewelGerda") or an @handle
+ * ("@samiraboateng", "@FrankvanderMeer", "@pieterbakker63").  After the
+ * models, whose features the hashtag and handle passes above feed.
+ */
+static void scan_compound_names(struct ctx *c)
+{
+	for (const char *h = memchr(c->t, '#', c->len); h; h = memchr(h + 1, '#', c->len - (size_t)(h + 1 - c->t))) {
+		size_t s = (size_t)(h - c->t) + 1;
+		if (s > 1 && !strchr(" \n\t(\"'", c->t[s - 2]))
+			continue;
+		size_t e = alpha_end(c, s, c->len);
+		if (!covered_by(c, s - 1, e) && name_in_compound(c, s, e, false))
+			add_finding(c, SCAN_NAME, s - 1, e, 0.7);
+	}
+	for (const char *at = memchr(c->t, '@', c->len); at; at = memchr(at + 1, '@', c->len - (size_t)(at + 1 - c->t))) {
+		size_t s = (size_t)(at - c->t), p = s + 1, q = p;
+		if (s > 0 && !strchr(" \n\t(\"'", c->t[s - 1]))
+			continue;
+		while (q < c->len && q - p < 40 && (isalnum((unsigned char)c->t[q]) || c->t[q] == '_' || c->t[q] == '.'))
+			q++;
+		size_t e = q;
+		while (e > p && c->t[e - 1] == '.')
+			e--;
+		size_t first = alpha_end(c, p, e);
+		if (first - p >= 8 && !covered_by(c, s, e) && name_in_compound(c, p, first, true))
 			add_finding(c, SCAN_NAME, s, e, 0.4);
 	}
 }
@@ -10957,6 +11049,8 @@ static void scan_preterm(struct ctx *c, size_t n0);
 static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov, const unsigned char *heads);
 static int only_the_writer(struct ctx *c, size_t n0);
 
+static void scan_english_health(struct ctx *c, size_t n0, unsigned char **cov);
+static void add_health_span(struct ctx *c, size_t n0, unsigned char **cov, size_t t, size_t v);
 static void scan_late_conditions(struct ctx *c)
 {
 	/* the words' first two letters, read before the lists (most tokens
@@ -11080,7 +11174,138 @@ static void scan_late_conditions(struct ctx *c)
 	scan_body_complaints(c, n0);
 	scan_writer_fragments(c, n0, &cov);
 	scan_sober_days(c, n0, &cov);
+	scan_english_health(c, n0, &cov);
 	free(cov);
+}
+
+/*
+ * Round 27 (batch 151): health in an English sentence, said of someone.
+ * The models learned Dutch and leave English sentences alone
+ * (english_sent), so expats' and international staff's posts ("my dad
+ * had a stroke last Tuesday", "Lily was born with a cleft lip", "since my
+ * concussion at rugby I can't read for more than 20 minutes") were found
+ * only where a term is the same in Dutch.  Phrases, not words: a condition
+ * after a verb or preposition that ties it to someone, an injury to a body
+ * part, a body part that hurts, what a body can no longer do, a stay in
+ * hospital, a pregnancy's weeks, someone's medicine.  The sentence or the
+ * one before must have a person (a name, I/my/he/she, a family word, Mr.).
+ * English idioms stay out: "I'm sick of this", "that killed me", "break a
+ * leg", "this town is killing me" name no condition and no body part.
+ */
+#define EN_COND "(?:(?:mild|small|minor|major|massive|severe|bad|serious|early[- ]onset|advanced|chronic|acute|" \
+	"vascular|type [12]|postpartum|gestational|heart|kidney|leg|back|chest|knee|hip|neck|shoulder|lung|" \
+	"breast|brain|drinking|drug|gambling|eating|sleep|panic|anxiety|sickle[- ]cell|bowel|skin|" \
+	"peanut|food|nut|bladder|ear|eye|wisdom)\\s+){0,2}" \
+	"(?:stroke|heart attack|attack|condition|failure|disease|seizures?|concussion|miscarriage|pneumonia|" \
+	"dementia|alzheimer'?s|parkinson'?s|cancer|leuka?emia|tumou?r|diabetes|asthma|copd|epilepsy|" \
+	"depression|anxiety|attacks|ptsd|adhd|autism|burn-?out|psychosis|disorder|anorexia|bulimia|migraines?|" \
+	"fever|flu|covid|uti|infection|problem|addiction|allergy|problems|pain|fracture|ulcer|sores?|" \
+	"tuberculosis|hiv|aids|ms|endometriosis|pre-?eclampsia|surgery|operation|replacement|bypass|" \
+	"chemo(?:therapy)?|radiotherapy|dialysis|cleft (?:lip|palate)|stutter|lisp|dyslexia|apnoea|apnea|" \
+	"amputation|contractions|rash|cough|lupus|hepatitis|insomnia|polymyalgia|duchenne|scoliosis|" \
+	"hernia|thrombosis|embolism|schizophrenia|bipolar|ocd|ald|als|mnd|tia|fall|injury)\\b"
+#define EN_BODY "(?:(?:left|right|bad)\\s+)?(?:arm|arms|leg|legs|hip|wrist|ankle|foot|feet|knee|knees|back|" \
+	"shoulder|ribs?|nose|collarbone|molar|tooth|teeth|hand|hands|finger|toe|hamstring|neck|chest|stomach|" \
+	"belly|tummy|head|eyes?|ears?|jaw|heart|lungs?|skin|wound|side)"
+static const char en_health_src[] =
+	"(?i)\\b(?:"
+	/* a condition tied to someone: "had a stroke", "diagnosed with MS", "after his fall" */
+	"(?:has|had|have|having|got|gets|developed|suffered|suffers from|suffering from|struggling with|"
+	"diagnosed with|living with|recovering from|treated for|born with|after|since|with|of|from)\\s+"
+	"(?:(?:a|an|the|his|her|my|their|your|another|two|three|several|another|really|very|pretty|"
+	"recurring|permanent|constant|terrible)\\s+){0,2}" EN_COND
+	/* an injury: "broke her hip", "cracked a molar" */
+	"|(?:broke|broken|fractured|sprained|dislocated|cracked|injured|twisted|tore|torn|burned|burnt|cut)\\s+"
+	"(?:his|her|my|their|your|a|an|the)\\s+" EN_BODY "\\b"
+	/* a body part that hurts: "your back has been hurting", "her feet are so swollen" */
+	"|(?:my|his|her|their|your)\\s+" EN_BODY "\\s+(?:is|are|was|were|has been|have been|keeps|still|won't|"
+	"doesn't|isn't)\\s+(?:(?:so|still|really|very|badly|getting|all|a bit|bit|again|not)\\s+){0,2}"
+	"(?:hurting|killing|swollen|broken|bleeding|aching|sore|numb|infected|painful|bend|heal|healing|worse|weak)\\b"
+	/* what a body can no longer do: "can't speak properly", "can't put weight on his left leg" */
+	"|(?:can't|cannot|can no longer|couldn't|unable to|still can't)\\s+(?:(?:really|properly|even)\\s+)?"
+	"(?:walk|stand|swallow|breathe|put weight|lift (?:his|her|my)|use (?:his|her|my)|feel (?:his|her|my)|"
+	"(?:speak|talk|read|see|hear|eat|remember)\\s+(?:properly|anymore|any more|yet|for more than|clearly|well)|"
+	"remember (?:his|her|my)|stop crying)"
+	/* a fall, a faint, a death: "fell last night", "fainted during the seminar" */
+	"|(?:fell|fainted|collapsed|passed out|passed away|overdosed|relapsed|died)\\b(?!\\s+(?:asleep|in love|apart|behind|through|for|short|silent))"
+	/* a stay in hospital: "was admitted to the HIC", "is in the ICU" */
+	"|(?:was|been|got|is|were|being)\\s+(?:re)?admitted\\b"
+	"|(?:is|was|am|i'm|she's|he's|still|now|been|back)\\s+in\\s+(?:the\\s+)?(?:hospital|icu|nicu|a&e|er|intensive care)\\b"
+	"|(?:on sick leave|uses? a wheelchair|in a wheelchair|on crutches|uses? crutches|in a cast|on oxygen|on dialysis)"
+	/* a pregnancy: "is 36 weeks pregnant", "I'm pregnant" */
+	"|(?:[0-9]{1,2}|\\w+)\\s+weeks\\s+pregnant|(?:is|am|i'm|she's|was|got|found out i'm)\\s+pregnant|gave birth|c-section"
+	/* someone's medicine: "my insulin", "her blood thinners" */
+	"|(?:my|his|her|their)\\s+(?:insulin|antidepressants|meds|medication|medicines?|pills|tablets|inhalers?|"
+	"sertraline|lithium|blood thinners|antibiotics|epipen|methadone|chemo|painkillers)"
+	/* what a body does: "vomiting blood", "coughing up blood", "very confused" */
+	"|(?:vomiting|throwing up|coughing up|coughing|stuttering|stammering|hallucinating)\\b"
+	"|(?:is|are|was|were|seems?|looks?|feels?|felt|very|so|still)\\s+(?:(?:very|so|really|still|a bit|quite)\\s+)?"
+	"(?:swollen|dizzy|confused|unconscious|paralysed|paralyzed|suicidal|depressed)\\b"
+	"|(?:wisdom teeth|tonsils|appendix|gallbladder|kidney stone|stitches)\\s+(?:removed|out|taken out|burst)"
+	"|(?:been using|using again|drinking every day|clean for [0-9]+)"
+	")";
+
+static pcre2_code *en_health_re;
+static pthread_once_t en_health_once = PTHREAD_ONCE_INIT;
+
+static void en_health_init(void)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	en_health_re = pcre2_compile((PCRE2_SPTR)en_health_src, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+	                             &ec, &eo, NULL);
+	if (en_health_re)
+		pcre2_jit_compile(en_health_re, PCRE2_JIT_COMPLETE);
+}
+
+/* Someone in English in sentence sn: a name among the findings [0, n0), or
+ * I/my/he/she, a family word or a title. */
+static bool en_person_in(const struct ctx *c, size_t n0, size_t sn)
+{
+	static const char *const who[] = {"i", "i'm", "i've", "i'd", "im", "me", "my", "he", "she", "him", "his", "her",
+		"he's", "she's", "mum", "mom", "mummy", "dad", "daddy", "father", "mother", "husband", "wife", "son",
+		"daughter", "partner", "brother", "sister", "grandmother", "grandma", "grandfather", "grandpa", "granny",
+		"neighbour", "neighbor", "colleague", "flatmate", "roommate", "housemate", "friend", "boyfriend",
+		"girlfriend", "baby", "mr", "mrs", "ms", "aunt", "uncle", "nephew", "niece", "mother-in-law",
+		"father-in-law", "client", "patient", "resident", "landlord", NULL};
+	size_t s = c->sent_at[sn], e = sn + 1 < c->nsent ? c->sent_at[sn + 1] : c->len;
+	for (size_t f = 0; f < n0; f++)
+		if (c->out->v[f].type == SCAN_NAME && c->out->v[f].start >= s && c->out->v[f].start < e)
+			return true;
+	for (size_t u = tok_first_at(c, s); u < c->ntok && c->tok[u].sent == sn; u++)
+		if (tok_in(c, &c->tok[u], who))
+			return true;
+	return false;
+}
+
+static void scan_english_health(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	size_t en = 0;
+	for (size_t i = 0; i < c->ntok && en < 2; i++)
+		en += (c->tok[i].flags & W_ENFN) != 0;
+	if (en < 2)
+		return;
+	pthread_once(&en_health_once, en_health_init);
+	if (!en_health_re)
+		return;
+	for (size_t sn = 0; sn < c->nsent; sn++) {
+		if (!english_sent(c, sn) || !(en_person_in(c, n0, sn) || (sn > 0 && en_person_in(c, n0, sn - 1))))
+			continue;
+		size_t off = c->sent_at[sn], end = sn + 1 < c->nsent ? c->sent_at[sn + 1] : c->len;
+		while (off < end &&
+		       pcre2_match(en_health_re, (PCRE2_SPTR)c->t, end, off, 0, c->md, NULL) >= 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+			size_t ms = ov[0], me = ov[1];
+			if (me <= ms)
+				break;
+			size_t t = tok_first_at(c, ms), v = t;
+			while (v + 1 < c->ntok && c->tok[v + 1].s < me)
+				v++;
+			if (t < c->ntok && c->tok[t].s < me)
+				add_health_span(c, n0, cov, t, v);
+			off = me;
+		}
+	}
 }
 
 /*
@@ -16981,6 +17206,7 @@ int scan_text(const char *text, size_t len, const struct scan_policy *pol, struc
 	sort_findings(out);
 	resolve(out, text);
 	scan_late_conditions(&c);
+	scan_compound_names(&c);
 	scan_farm_surnames(&c);
 	sort_findings(out);
 	demote_venue_after_kind(&c);

@@ -1972,6 +1972,32 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round27(void **state)
+{
+	(void)state;
+	/* batch 150 read: a name run together with words in a hashtag or an
+	 * @handle */
+	EXPECT("Onze buurjongen is sinds vrijdag zoek. Delen aub #vindmarco", SCAN_NAME, "#vindmarco");
+	EXPECT("Bedankt voor alles #bedanktjufAnnelies", SCAN_NAME, "#bedanktjufAnnelies");
+	EXPECT("@jolandadekker wat fijn dat je moeder weer thuis is", SCAN_NAME, "@jolandadekker");
+	/* batch 151 read: health in an English sentence, said of someone */
+	EXPECT("Sorry for the English: my mum Ingrid has been vomiting since last night, can the GP come?",
+	       SCAN_HEALTH, "vomiting");
+	assert_true(counted("Quick update: my flatmate broke her wrist skiing, so she can't cook this week.", SCAN_HEALTH));
+	assert_true(counted("Since the accident my husband can't put weight on his left leg.", SCAN_HEALTH));
+	assert_true(counted("Our daughter Noor (2) was born with a cleft palate, any tips for a speech therapist?",
+	                    SCAN_HEALTH));
+	/* and not: a word that is a hashtag, an organisation's handle, English
+	 * idioms, a campaign that names no one */
+	const char *fine[] = {
+		"Fijne feestdagen allemaal! #sinterklaas #pakjesavond",
+		"Vragen over uw afspraak? Stuur een bericht naar @StJorisZiekenhuis",
+		"Honestly I'm sick of this weather, that presentation killed me. Break a leg tomorrow everyone!",
+		"People with diabetes can get a free flu shot at the GP in October.",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+}
+
 static void test_wave31_round26(void **state)
 {
 	(void)state;
@@ -2823,6 +2849,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round24),
 		cmocka_unit_test(test_wave31_round25),
 		cmocka_unit_test(test_wave31_round26),
+		cmocka_unit_test(test_wave31_round27),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
