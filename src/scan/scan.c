@@ -3879,20 +3879,27 @@ static void scan_initials_names(struct ctx *c)
  * is a listed first name (not also a word) names a person.  Not an e-mail
  * address: the '@' opens a word.
  */
+/* The handle whose '@' is at s, to *e (0 when the '@' does not open a
+ * word: an e-mail address). */
+static size_t handle_end(const struct ctx *c, size_t s)
+{
+	size_t p = s + 1, q = p;
+	if (s > 0 && !strchr(" \n\t(\"'", c->t[s - 1]))
+		return 0;
+	while (q < c->len && q - p < 40 && (isalnum((unsigned char)c->t[q]) || c->t[q] == '_' || c->t[q] == '.'))
+		q++;
+	while (q > p && c->t[q - 1] == '.') /* a full stop after the handle ends the sentence */
+		q--;
+	return q;
+}
+
 static void scan_handle_names(struct ctx *c)
 {
 	for (const char *at = memchr(c->t, '@', c->len); at; at = memchr(at + 1, '@', c->len - (size_t)(at + 1 - c->t))) {
-		size_t s = (size_t)(at - c->t), p = s + 1, q = p;
-		if (s > 0 && !strchr(" \n\t(\"'", c->t[s - 1]))
+		size_t s = (size_t)(at - c->t), p = s + 1, e = handle_end(c, s);
+		if (!e)
 			continue;
-		while (q < c->len && q - p < 40 && (isalnum((unsigned char)c->t[q]) || c->t[q] == '_' || c->t[q] == '.'))
-			q++;
-		size_t e = q;
-		while (e > p && c->t[e - 1] == '.') /* a full stop after the handle ends the sentence */
-			e--;
-		size_t first = p;
-		while (first < e && isalpha((unsigned char)c->t[first]))
-			first++;
+		size_t first = alpha_end(c, p, e);
 		if (first - p < 3 || (first < e && c->t[first] != '_' && c->t[first] != '.' && !isdigit((unsigned char)c->t[first])))
 			continue;
 		uint32_t f = lookup(c->t + p, first - p);
@@ -3929,15 +3936,8 @@ static void scan_compound_names(struct ctx *c)
 			add_finding(c, SCAN_NAME, s - 1, e, 0.7);
 	}
 	for (const char *at = memchr(c->t, '@', c->len); at; at = memchr(at + 1, '@', c->len - (size_t)(at + 1 - c->t))) {
-		size_t s = (size_t)(at - c->t), p = s + 1, q = p;
-		if (s > 0 && !strchr(" \n\t(\"'", c->t[s - 1]))
-			continue;
-		while (q < c->len && q - p < 40 && (isalnum((unsigned char)c->t[q]) || c->t[q] == '_' || c->t[q] == '.'))
-			q++;
-		size_t e = q;
-		while (e > p && c->t[e - 1] == '.')
-			e--;
-		size_t first = alpha_end(c, p, e);
+		size_t s = (size_t)(at - c->t), p = s + 1, e = handle_end(c, s);
+		size_t first = e ? alpha_end(c, p, e) : p;
 		if (first - p >= 8 && !covered_by(c, s, e) && name_in_compound(c, p, first, true))
 			add_finding(c, SCAN_NAME, s, e, 0.4);
 	}
