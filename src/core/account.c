@@ -88,10 +88,12 @@ void core_thread_done(struct core *c)
 
 void core_site_get(struct core *c, struct arena *a, struct site *out)
 {
-	out->name = store_meta_get(c->store, a, "site.name", "kring");
-	out->description = store_meta_get(c->store, a, "site.description",
-	                                  "Een veilige plek voor zorg en welzijn.");
-	out->open_registration = !strcmp(store_meta_get(c->store, a, "site.registration", "invite"), "open");
+	static const char *const keys[] = {"site.name", "site.description", "site.registration"};
+	const char *v[] = {"kring", "Een veilige plek voor zorg en welzijn.", "invite"};
+	IGNORE_RESULT(store_meta_get_many(c->store, a, 3, keys, v)); /* the defaults when unknown, as before */
+	out->name = v[0];
+	out->description = v[1];
+	out->open_registration = !strcmp(v[2], "open");
 }
 
 int core_site_set(struct core *c, const struct site *s)

@@ -55,19 +55,21 @@ int core_conversations(struct core *c, struct arena *a, uint64_t viewer, const s
 	return conversations(c, a, viewer, 0, pg ? pg : &first, out, n);
 }
 
-int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count)
+/*
+ * How many of the viewer's conversations someone else wrote in since the
+ * viewer last read them, the badge's state (ver, epoch) read already by
+ * core_badges.  The unread ones are kept at write time (store_conv_unread);
+ * what the list leaves out (a newest post the viewer may not read now: its
+ * writer blocked since, suspended, in think time) is left out here too.
+ */
+int conv_unread_at(struct core *c, uint64_t viewer, int64_t ver, int64_t epoch, int64_t *count)
 {
-	*count = 0;
-	if (!viewer)
-		return ERR_AUTH;
-	/* The unread ones are kept at write time (store_conv_unread); what the
-	 * list leaves out (a newest post the viewer may not read now: its
-	 * writer blocked since, suspended, in think time) is left out here too. */
 	/* Remembered until a write could change it (badge.c). */
-	int64_t unread, ver, epoch, until = 0;
-	int rc = store_badge_state(c->store, viewer, &unread, &ver, &epoch);
-	if (rc || badge_get(c->badges, BADGE_CONV, viewer, ver, epoch, count))
-		return rc;
+	*count = 0;
+	int64_t until = 0;
+	if (badge_get(c->badges, BADGE_CONV, viewer, ver, epoch, count))
+		return 0;
+	int rc;
 	struct arena a;
 	arena_init(&a);
 	uint64_t *last;

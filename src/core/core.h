@@ -416,6 +416,11 @@ int core_notifications(struct core *c, struct arena *a, uint64_t viewer, const s
  * a group they may not read, or about a post they may no longer see, is not
  * counted), at most CORE_UNREAD_MAX. */
 int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count) WARN_UNUSED;
+/* Both badges of a page from one read of their state: core_notif_unread's,
+ * and how many of the viewer's conversations (their own and those of the
+ * organisations they are staff of) someone else wrote in since the viewer
+ * last read them, at most CORE_UNREAD_MAX. */
+int core_badges(struct core *c, uint64_t viewer, int64_t *notif, int64_t *conv) WARN_UNUSED;
 /* The viewer has seen v[0..n) (a page of core_notifications): they are read. */
 int core_notif_seen(struct core *c, uint64_t viewer, const struct notification *v, size_t n) WARN_UNUSED;
 
@@ -708,10 +713,6 @@ int core_conversation_mark_read(struct core *c, struct arena *a, uint64_t viewer
                                 struct conversation **out) WARN_UNUSED;
 /* Leave one: hidden on both doors until someone writes after it. */
 int core_conversation_leave(struct core *c, struct arena *a, uint64_t viewer, uint64_t root) WARN_UNUSED;
-/* How many of the viewer's conversations (their own and those of the
- * organisations they are staff of) someone else wrote in since the viewer
- * last read them, at most CORE_UNREAD_MAX. */
-int core_conv_unread(struct core *c, uint64_t viewer, int64_t *count) WARN_UNUSED;
 /* The people of a conversation as the viewer knows them: authors and
  * recipients of the thread's direct posts the viewer may read (others'
  * private replies on the same thread name nobody), the viewer left out. */

@@ -77,6 +77,7 @@ void badge_free(struct badge_memo *m);
 bool badge_get(struct badge_memo *m, int kind, uint64_t viewer, int64_t ver, int64_t epoch, int64_t *count);
 void badge_put(struct badge_memo *m, int kind, uint64_t viewer, int64_t ver, int64_t epoch, int64_t until,
                int64_t count);
+int conv_unread_at(struct core *c, uint64_t viewer, int64_t ver, int64_t epoch, int64_t *count);
 
 /* core_post_get for many: out[i] is the post ids[i] names, ready to show to
  * viewer, or NULL when it is gone or not the viewer's to see. */

@@ -155,6 +155,8 @@ static int notif_count_unread(struct core *c, struct arena *a, uint64_t viewer, 
 	return 0;
 }
 
+static int notif_unread_at(struct core *c, uint64_t viewer, int64_t n, int64_t ver, int64_t epoch, int64_t *count);
+
 int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
 {
 	*count = 0;
@@ -163,10 +165,34 @@ int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
 	/* The unread ones are counted at write time (notif_count); the answer
 	 * through the list's filter is remembered until a write could change
 	 * it (badge.c). */
-	int64_t n = 0, ver, epoch, until = 0;
+	int64_t n = 0, ver, epoch;
 	int rc = store_badge_state(c->store, viewer, &n, &ver, &epoch);
-	if (rc || n <= 0 || badge_get(c->badges, BADGE_NOTIF, viewer, ver, epoch, count))
-		return rc;
+	return rc ? rc : notif_unread_at(c, viewer, n, ver, epoch, count);
+}
+
+int core_badges(struct core *c, uint64_t viewer, int64_t *notif, int64_t *conv)
+{
+	*notif = *conv = 0;
+	if (!viewer)
+		return ERR_AUTH;
+	int64_t n = 0, ver, epoch;
+	int rc = store_badge_state(c->store, viewer, &n, &ver, &epoch);
+	if (!rc)
+		rc = notif_unread_at(c, viewer, n, ver, epoch, notif);
+	if (!rc)
+		rc = conv_unread_at(c, viewer, ver, epoch, conv);
+	return rc;
+}
+
+/* core_notif_unread, the badge's state read already: n unread in the
+ * count kept at write time. */
+static int notif_unread_at(struct core *c, uint64_t viewer, int64_t n, int64_t ver, int64_t epoch, int64_t *count)
+{
+	int rc;
+	int64_t until = 0;
+	*count = 0;
+	if (n <= 0 || badge_get(c->badges, BADGE_NOTIF, viewer, ver, epoch, count))
+		return 0;
 	/* Reading marks every notification read, so the unread ones are the
 	 * newest: look at those through the list's own filter. */
 	struct arena a;

@@ -215,6 +215,37 @@ const char *store_meta_get(struct store *s, struct arena *a, const char *key, co
 	return v;
 }
 
+int store_meta_get_many(struct store *s, struct arena *a, size_t n, const char *const *keys, const char **vals)
+{
+	/* one statement for up to four keys: each is a round trip on PostgreSQL */
+	static const char *const sql[] = {
+		NULL,
+		"SELECT key, value FROM meta WHERE key = ?1",
+		"SELECT key, value FROM meta WHERE key IN (?1, ?2)",
+		"SELECT key, value FROM meta WHERE key IN (?1, ?2, ?3)",
+		"SELECT key, value FROM meta WHERE key IN (?1, ?2, ?3, ?4)",
+	};
+	static const char *const fmt[] = {NULL, "s", "ss", "sss", "ssss"};
+	if (n == 0 || n > 4)
+		return ERR_INVAL;
+	DB_OR_FAIL(s);
+	const char *k[4] = {NULL};
+	for (size_t i = 0; i < n; i++)
+		k[i] = keys[i];
+	struct db_stmt *st = db_query(db, sql[n], fmt[n], k[0], k[1], k[2], k[3]);
+	if (!st)
+		return ERR_DB;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *key = db_text(st, 0);
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(key, keys[i]))
+				vals[i] = arena_strdup(a, db_text(st, 1));
+	}
+	db_done(st);
+	return rc < 0 ? -rc : 0;
+}
+
 int store_meta_set(struct store *s, const char *key, const char *value)
 {
 	DB_OR_FAIL(s);

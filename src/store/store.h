@@ -66,6 +66,9 @@ bool store_again(struct store *s, int rc, int *tries);
 
 /* Site settings (key/value). Returns the value copied into a, or dflt. */
 const char *store_meta_get(struct store *s, struct arena *a, const char *key, const char *dflt);
+/* The values of up to four keys in one statement: vals[i] is left as it
+ * was (a default) where keys[i] is not set. */
+int store_meta_get_many(struct store *s, struct arena *a, size_t n, const char *const *keys, const char **vals);
 int store_meta_set(struct store *s, const char *key, const char *value) WARN_UNUSED;
 
 /* Accounts */

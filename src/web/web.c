@@ -691,11 +691,10 @@ struct tval *page_model(struct http_req *r, const char *title)
 		tv_set_bool(r->a, m, "signed_in", true);
 		tv_set_bool(r->a, m, "is_admin", q->me->role == ROLE_ADMIN);
 		tv_set_bool(r->a, m, "is_mod", q->me->role >= ROLE_MODERATOR);
-		int64_t unread = 0;
-		IGNORE_RESULT(core_notif_unread(q->w->core, q->viewer, &unread)); /* no badge when unknown */
+		int64_t unread = 0, conv_unread = 0;
+		if (core_badges(q->w->core, q->viewer, &unread, &conv_unread))
+			unread = conv_unread = 0; /* no badge when unknown */
 		tv_set_int(r->a, m, "unread", unread);
-		int64_t conv_unread = 0;
-		IGNORE_RESULT(core_conv_unread(q->w->core, q->viewer, &conv_unread)); /* no badge when unknown */
 		tv_set_int(r->a, m, "messages_unread", conv_unread);
 	}
 	const char *msg = http_query(r, "msg");
