@@ -11050,6 +11050,8 @@ static void scan_eats_little(struct ctx *c, size_t n0, unsigned char **cov, cons
 static int only_the_writer(struct ctx *c, size_t n0);
 
 static void scan_english_health(struct ctx *c, size_t n0, unsigned char **cov);
+static void scan_condition_abbrevs(struct ctx *c, size_t n0, unsigned char **cov);
+static bool said_of_someone(struct ctx *c, size_t n0, size_t t, const char *const *others);
 static void add_health_span(struct ctx *c, size_t n0, unsigned char **cov, size_t t, size_t v);
 static void scan_late_conditions(struct ctx *c)
 {
@@ -11175,7 +11177,59 @@ static void scan_late_conditions(struct ctx *c)
 	scan_writer_fragments(c, n0, &cov);
 	scan_sober_days(c, n0, &cov);
 	scan_english_health(c, n0, &cov);
+	scan_condition_abbrevs(c, n0, &cov);
 	free(cov);
+}
+
+/*
+ * Round 28 (batch 152): a condition written as its abbreviation or
+ * eponym, said of someone ("ik heb MS", "Ik ben Yvonne, 38, RRMS sinds
+ * 2019", "mn crohn", "allebei DM1", "Ik heb RRMS"): the lexicon leaves
+ * "MS" and "Crohn" to the name rules (a title, a surname) and knows no
+ * "RRMS" or "DM1".  Only where a word ties it to someone: a possessive
+ * right before, a verb of having or the diagnosis a few words before, or
+ * "sinds" right after; and only in a sentence with a person that is not
+ * anyone ("Heb je ME en kun je niet komen?" stays out).
+ */
+static bool condition_abbrev(const char *w, size_t n)
+{
+	static const char *const abbr[] = {"MS", "RRMS", "PPMS", "SPMS", "DM1", "DM2", "T1D", "T2D", "ME", "IBD",
+		"ALS", "COPD", "CVA", "NAH", "PTSS", "ADHD", "ADD", "ASS", "LVB", NULL};
+	if (n == 5)
+		return (w[0] == 'C' || w[0] == 'c') && !memcmp(w + 1, "rohn", 4);
+	if (n == 7)
+		return !memcmp(w, "colitis", 7);
+	/* (capitals first: most words end here) */
+	if (n < 2 || n > 4 || !isupper((unsigned char)w[0]) || !(isupper((unsigned char)w[1]) || isdigit((unsigned char)w[1])))
+		return false;
+	for (const char *const *a = abbr; *a; a++)
+		if (strlen(*a) == n && !memcmp(w, *a, n))
+			return true;
+	return false;
+}
+
+static void scan_condition_abbrevs(struct ctx *c, size_t n0, unsigned char **cov)
+{
+	static const char *const poss[] = {"mijn", "m'n", "mn", "zijn", "z'n", "zn", "haar", NULL};
+	static const char *const tie[] = {"heb", "heeft", "hebben", "had", "hadden", "kreeg", "kregen", "diagnose",
+		"allebei", "beiden", "ook", NULL};
+	static const char *const others[] = {"je", "jij", "u", "we", "wij", "jullie", "men", "iemand", "mensen",
+		NULL};
+	for (size_t t = 0; t < c->ntok; t++) {
+		const struct tok *k = &c->tok[t];
+		if (!condition_abbrev(c->t + k->s, k->e - k->s) || english_sent(c, k->sent))
+			continue;
+		bool tied = t > 0 && c->tok[t - 1].sent == k->sent && tok_in(c, &c->tok[t - 1], poss);
+		for (size_t u = t; !tied && u > 0 && u + 4 > t && c->tok[u - 1].sent == k->sent &&
+		                   !memchr(c->t + c->tok[u - 1].e, ',', c->tok[u].s - c->tok[u - 1].e);
+		     u--)
+			tied = tok_in(c, &c->tok[u - 1], tie);
+		if (!tied && t + 1 < c->ntok && c->tok[t + 1].sent == k->sent)
+			tied = tok_in(c, &c->tok[t + 1], (const char *const[]){"sinds", NULL});
+		if (!tied || !said_of_someone(c, n0, t, others))
+			continue;
+		add_health_span(c, n0, cov, t, t);
+	}
 }
 
 /*

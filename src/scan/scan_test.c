@@ -1972,6 +1972,22 @@ static void test_wave30_round4(void **state)
 
 /* wave 30, round 5 (batch 128, read): the organisation's own account said
  * with "eigen"; everyday words the health model took alone */
+static void test_wave31_round28(void **state)
+{
+	(void)state;
+	/* batch 152 read: a condition written as its abbreviation or eponym,
+	 * said of someone */
+	EXPECT("Hoi, ik ben Marloes, 44, en ik heb sinds een jaar MS. Wie wandelt er mee in Deventer?", SCAN_HEALTH, "MS");
+	EXPECT("Vermoeid is een understatement: ik heb RRMS en lig om negen uur al in bed.", SCAN_HEALTH, "RRMS");
+	EXPECT("sorry maar mn crohn speelt weer op, ik kom zaterdag niet.", SCAN_HEALTH, "crohn");
+	/* and not: anyone's, or a rule given for a condition */
+	const char *fine[] = {
+		"Heb je MS en wil je meedoen aan het onderzoek? Meld je aan via de site.",
+		"Hoe leggen jullie uit dat een kind andere regels heeft, bijvoorbeeld bij ADHD?",
+	};
+	VERDICTS(assert_int_equal, fine, SCAN_OK);
+}
+
 static void test_wave31_round27(void **state)
 {
 	(void)state;
@@ -2850,6 +2866,7 @@ int main(void)
 		cmocka_unit_test(test_wave31_round25),
 		cmocka_unit_test(test_wave31_round26),
 		cmocka_unit_test(test_wave31_round27),
+		cmocka_unit_test(test_wave31_round28),
 		cmocka_unit_test(test_wave31_round19),
 		cmocka_unit_test(test_wave31_round18),
 		cmocka_unit_test(test_wave31_round17),
