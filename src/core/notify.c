@@ -155,7 +155,27 @@ static int notif_count_unread(struct core *c, struct arena *a, uint64_t viewer, 
 	return 0;
 }
 
-static int notif_unread_at(struct core *c, uint64_t viewer, int64_t n, int64_t ver, int64_t epoch, int64_t *count);
+/* How many unread notifications the viewer's list would show, the badge's
+ * state read already (core_notif_unread, core_badges): n unread in the
+ * count kept at write time. */
+static int notif_unread_at(struct core *c, uint64_t viewer, int64_t n, int64_t ver, int64_t epoch, int64_t *count)
+{
+	int rc;
+	int64_t until = 0;
+	*count = 0;
+	if (n <= 0 || badge_get(c->badges, BADGE_NOTIF, viewer, ver, epoch, count))
+		return 0;
+	/* Reading marks every notification read, so the unread ones are the
+	 * newest: look at those through the list's own filter. */
+	struct arena a;
+	arena_init(&a);
+	struct page pg = {.limit = n < CORE_UNREAD_MAX ? (int)n : CORE_UNREAD_MAX};
+	rc = notif_count_unread(c, &a, viewer, &pg, count, &until);
+	arena_release(&a);
+	if (!rc)
+		badge_put(c->badges, BADGE_NOTIF, viewer, ver, epoch, until, *count);
+	return rc;
+}
 
 int core_notif_unread(struct core *c, uint64_t viewer, int64_t *count)
 {
@@ -184,23 +204,3 @@ int core_badges(struct core *c, uint64_t viewer, int64_t *notif, int64_t *conv)
 	return rc;
 }
 
-/* core_notif_unread, the badge's state read already: n unread in the
- * count kept at write time. */
-static int notif_unread_at(struct core *c, uint64_t viewer, int64_t n, int64_t ver, int64_t epoch, int64_t *count)
-{
-	int rc;
-	int64_t until = 0;
-	*count = 0;
-	if (n <= 0 || badge_get(c->badges, BADGE_NOTIF, viewer, ver, epoch, count))
-		return 0;
-	/* Reading marks every notification read, so the unread ones are the
-	 * newest: look at those through the list's own filter. */
-	struct arena a;
-	arena_init(&a);
-	struct page pg = {.limit = n < CORE_UNREAD_MAX ? (int)n : CORE_UNREAD_MAX};
-	rc = notif_count_unread(c, &a, viewer, &pg, count, &until);
-	arena_release(&a);
-	if (!rc)
-		badge_put(c->badges, BADGE_NOTIF, viewer, ver, epoch, until, *count);
-	return rc;
-}

@@ -202,19 +202,6 @@ int store_schema_version(struct store *s, int *out)
 
 /* ---- meta ---- */
 
-const char *store_meta_get(struct store *s, struct arena *a, const char *key, const char *dflt)
-{
-	struct db *db = store_db(s);
-	if (!db)
-		return dflt;
-	struct db_stmt *st = db_query(db, "SELECT value FROM meta WHERE key = ?1", "s", key);
-	const char *v = dflt;
-	if (st && db_step(st) == DB_ROW)
-		v = arena_strdup(a, db_text(st, 0));
-	db_done(st);
-	return v;
-}
-
 int store_meta_get_many(struct store *s, struct arena *a, size_t n, const char *const *keys, const char **vals)
 {
 	/* one statement for up to four keys: each is a round trip on PostgreSQL */
@@ -244,6 +231,13 @@ int store_meta_get_many(struct store *s, struct arena *a, size_t n, const char *
 	}
 	db_done(st);
 	return rc < 0 ? -rc : 0;
+}
+
+const char *store_meta_get(struct store *s, struct arena *a, const char *key, const char *dflt)
+{
+	const char *v = dflt;
+	IGNORE_RESULT(store_meta_get_many(s, a, 1, &key, &v)); /* dflt when unknown */
+	return v;
 }
 
 int store_meta_set(struct store *s, const char *key, const char *value)
