@@ -11316,18 +11316,18 @@ static void en_health_init(void)
  * I/my/he/she, a family word or a title. */
 static bool en_person_in(const struct ctx *c, size_t n0, size_t sn)
 {
+	/* (family words and titles are the lists' own: W_FAMILY, W_TITLE) */
 	static const char *const who[] = {"i", "i'm", "i've", "i'd", "im", "me", "my", "he", "she", "him", "his", "her",
-		"he's", "she's", "mum", "mom", "mummy", "dad", "daddy", "father", "mother", "husband", "wife", "son",
-		"daughter", "partner", "brother", "sister", "grandmother", "grandma", "grandfather", "grandpa", "granny",
-		"neighbour", "neighbor", "colleague", "flatmate", "roommate", "housemate", "friend", "boyfriend",
-		"girlfriend", "baby", "mr", "mrs", "ms", "aunt", "uncle", "nephew", "niece", "mother-in-law",
-		"father-in-law", "client", "patient", "resident", "landlord", NULL};
+		"he's", "she's", "mummy", "daddy", "grandma", "grandpa", "granny", "neighbour", "neighbor", "colleague",
+		"flatmate", "roommate", "housemate", "friend", "boyfriend", "girlfriend", "aunt", "uncle", "nephew",
+		"niece", "client", "patient", "resident", "landlord", "brother", "sister", "partner", "grandmother",
+		"grandfather", "mr", "mrs", "ms", NULL};
 	size_t s = c->sent_at[sn], e = sn + 1 < c->nsent ? c->sent_at[sn + 1] : c->len;
 	for (size_t f = 0; f < n0; f++)
 		if (c->out->v[f].type == SCAN_NAME && c->out->v[f].start >= s && c->out->v[f].start < e)
 			return true;
 	for (size_t u = tok_first_at(c, s); u < c->ntok && c->tok[u].sent == sn; u++)
-		if (tok_in(c, &c->tok[u], who))
+		if ((c->tok[u].flags & W_FAMILY) || tok_in(c, &c->tok[u], who))
 			return true;
 	return false;
 }
